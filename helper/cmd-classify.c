@@ -1,0 +1,279 @@
+/* cmd-classify.c - leadup classify: what a message asks, promises and
+ * agrees, as JSON, with the reason for every label.  The JSON shape is
+ * documented in leadup(1) and kept stable. */
+#include "leadup.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static const char *auto_name(enum lu_auto a)
+{
+    switch (a) {
+    case LU_AUTO_REPLY:
+        return "auto-reply";
+    case LU_AUTO_BOUNCE:
+        return "bounce";
+    case LU_AUTO_RECEIPT:
+        return "receipt";
+    default:
+        return "none";
+    }
+}
+
+/* {"text", "start", "end"}: TEXT is the phrase within SRC, when known. */
+static void json_when(struct lu_json *j, const struct lu_when *w, const char *src, GTimeZone *tz)
+{
+    char iso[LU_ISO_LEN];
+    char *phrase = NULL;
+
+    if (src && w->off >= 0 && w->len > 0 && (size_t)(w->off + w->len) <= strlen(src))
+        phrase = g_strndup(src + w->off, w->len);
+    lu_json_obj_begin(j);
+    lu_json_key(j, "text");
+    lu_json_str(j, phrase);
+    lu_json_key(j, "start");
+    lu_json_str(j, lu_iso(w->start, tz, iso));
+    lu_json_key(j, "end");
+    lu_json_str(j, lu_iso(w->end, tz, iso));
+    lu_json_obj_end(j);
+    g_free(phrase);
+}
+
+/* The sentence holding a date equal to W, for its phrase. */
+static const char *sentence_of(const struct lu_analysis *an, const struct lu_when *w,
+                               const struct lu_when **found)
+{
+    for (guint i = 0; an->sentences && i < an->sentences->len; i++) {
+        struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        for (guint k = 0; s->dates && k < s->dates->len; k++) {
+            const struct lu_when *d = &g_array_index(s->dates, struct lu_when, k);
+            if (d->start == w->start && d->end == w->end) {
+                *found = d;
+                return s->text;
+            }
+        }
+    }
+    *found = w;
+    return NULL;
+}
+
+void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz)
+{
+    const struct lu_when *w;
+    const char *src;
+
+    lu_json_key(j, "sentences");
+    lu_json_arr_begin(j);
+    for (guint i = 0; an->sentences && i < an->sentences->len; i++) {
+        struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        lu_json_obj_begin(j);
+        lu_json_key(j, "text");
+        lu_json_str(j, s->text);
+        lu_json_key(j, "labels");
+        lu_json_arr_begin(j);
+        for (int b = 0; b < LU_N_LABELS; b++)
+            if (s->labels & (1u << b))
+                lu_json_str(j, lu_label_name(1u << b));
+        lu_json_arr_end(j);
+        lu_json_key(j, "why");
+        lu_json_arr_begin(j);
+        for (guint k = 0; s->why && k < s->why->len; k++)
+            lu_json_str(j, g_ptr_array_index(s->why, k));
+        lu_json_arr_end(j);
+        lu_json_key(j, "dates");
+        lu_json_arr_begin(j);
+        for (guint k = 0; s->dates && k < s->dates->len; k++)
+            json_when(j, &g_array_index(s->dates, struct lu_when, k), s->text, tz);
+        lu_json_arr_end(j);
+        lu_json_obj_end(j);
+    }
+    lu_json_arr_end(j);
+    lu_json_key(j, "actionable");
+    lu_json_bool(j, an->actionable);
+    lu_json_key(j, "expects_reply");
+    lu_json_bool(j, an->expects_reply);
+    lu_json_key(j, "declined");
+    lu_json_bool(j, an->declined);
+    lu_json_key(j, "closing");
+    lu_json_bool(j, an->closing);
+    lu_json_key(j, "next_step");
+    if (an->has_next_step) {
+        struct lu_sentence *s =
+            an->next_step_sentence >= 0 && an->sentences &&
+                    (guint)an->next_step_sentence < an->sentences->len
+                ? g_ptr_array_index(an->sentences, an->next_step_sentence)
+                : NULL;
+        lu_json_obj_begin(j);
+        lu_json_key(j, "text");
+        lu_json_str(j, s ? s->text : NULL);
+        lu_json_key(j, "agreed");
+        lu_json_bool(j, an->next_step_agreed);
+        lu_json_key(j, "date");
+        src = sentence_of(an, &an->next_step, &w);
+        json_when(j, w, src, tz);
+        lu_json_obj_end(j);
+    } else {
+        lu_json_null(j);
+    }
+    lu_json_key(j, "ooo_return");
+    if (an->has_return) {
+        src = sentence_of(an, &an->ooo_return, &w);
+        json_when(j, w, src, tz);
+    } else {
+        lu_json_null(j);
+    }
+}
+
+static int classify_lines(struct lu_ctx *ctx)
+{
+    GDateTime *u = g_date_time_new_from_unix_utc(ctx->now);
+    GDateTime *ref = g_date_time_to_timezone(u, ctx->cfg.tz);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    struct lu_json j;
+
+    while ((n = getline(&line, &cap, stdin)) >= 0) {
+        struct lu_analysis an;
+        char *text;
+
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        text = g_utf8_make_valid(line, n);
+        lu_analyse_text(text, ref, &ctx->cfg.cal, &an);
+        lu_json_init(&j, stdout, false);
+        lu_json_obj_begin(&j);
+        lu_json_key(&j, "body");
+        lu_json_str(&j, text);
+        lu_json_analysis(&j, &an, ctx->cfg.tz);
+        lu_json_key(&j, "auto_reply");
+        lu_json_bool(&j, an.auto_reply);
+        lu_json_obj_end(&j);
+        lu_json_end(&j);
+        lu_analysis_clear(&an);
+        g_free(text);
+    }
+    free(line);
+    g_date_time_unref(ref);
+    g_date_time_unref(u);
+    return 0;
+}
+
+int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"text", no_argument, NULL, 't'},
+        {"lines", no_argument, NULL, 'l'},
+        {NULL, 0, NULL, 0},
+    };
+    bool text_mode = false, lines = false;
+    struct lu_msg *m = NULL;
+    char *data = NULL;
+    gsize len = 0;
+    struct lu_json j;
+    char iso[LU_ISO_LEN];
+    GDateTime *ref = NULL;
+    int c, ret = 0;
+
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 't':
+            text_mode = true;
+            break;
+        case 'l':
+            lines = true;
+            break;
+        default:
+            ret = lu_error(EX_USAGE, "classify: unknown option '%s' (see 'leadup help classify')",
+                           argv[optind - 1]);
+            goto out;
+        }
+    }
+    if (optind < argc) {
+        ret = lu_error(EX_USAGE, "classify: unexpected argument '%s'", argv[optind]);
+        goto out;
+    }
+    if (lines) {
+        ret = classify_lines(ctx);
+        goto out;
+    }
+    data = lu_read_all(stdin, &len);
+    if (!data) {
+        ret = lu_error(EX_IOERR, "classify: cannot read standard input");
+        goto out;
+    }
+    m = lu_msg_new();
+    if (text_mode) {
+        GDateTime *u = g_date_time_new_from_unix_utc(ctx->now);
+        char *valid = g_utf8_make_valid(data, len);
+        ref = g_date_time_to_timezone(u, ctx->cfg.tz);
+        g_date_time_unref(u);
+        m->body = g_new0(struct lu_body, 1);
+        lu_body_extract(valid, false, m->body);
+        g_free(valid);
+        m->an = g_new0(struct lu_analysis, 1);
+        lu_analyse_text(m->body->text ? m->body->text : "", ref, &ctx->cfg.cal, m->an);
+    } else {
+        if (len == 0 || !memchr(data, ':', MIN(len, 998))) {
+            ret = lu_error(EX_DATAERR, "classify: standard input is not a mail message "
+                                       "(use --text for plain text)");
+            goto out;
+        }
+        ret = lu_mime_read_bytes(m, data, len);
+        if (ret)
+            goto out;
+        if (!m->date)
+            m->date = ctx->now; /* no Date header: read it as written now */
+        lu_msg_analyse(&ctx->cfg, m);
+        ref = lu_msg_local_date(&ctx->cfg, m);
+    }
+    lu_json_init(&j, stdout, true);
+    lu_json_obj_begin(&j);
+    if (!text_mode) {
+        lu_json_key(&j, "message_id");
+        lu_json_str(&j, m->mid);
+        lu_json_key(&j, "date");
+        lu_json_str(&j, lu_iso(m->date, g_date_time_get_timezone(ref), iso));
+        lu_json_key(&j, "from");
+        if (m->from) {
+            lu_json_obj_begin(&j);
+            lu_json_key(&j, "name");
+            lu_json_str(&j, m->from->name);
+            lu_json_key(&j, "email");
+            lu_json_str(&j, m->from->email);
+            lu_json_obj_end(&j);
+        } else {
+            lu_json_null(&j);
+        }
+        lu_json_key(&j, "subject");
+        lu_json_str(&j, m->subject);
+        lu_json_key(&j, "automatic");
+        lu_json_str(&j, auto_name(m->autokind));
+        lu_json_key(&j, "automatic_why");
+        lu_json_str(&j, m->auto_why);
+    }
+    lu_json_key(&j, "body");
+    lu_json_str(&j, m->body->text);
+    lu_json_key(&j, "signature");
+    lu_json_obj_begin(&j);
+    lu_json_key(&j, "text");
+    lu_json_str(&j, m->body->signature);
+    lu_json_key(&j, "name");
+    lu_json_str(&j, m->body->sig_name);
+    lu_json_key(&j, "phone");
+    lu_json_str(&j, m->body->sig_phone);
+    lu_json_obj_end(&j);
+    lu_json_analysis(&j, m->an, g_date_time_get_timezone(ref));
+    lu_json_key(&j, "auto_reply");
+    lu_json_bool(&j, m->an->auto_reply || m->autokind == LU_AUTO_REPLY);
+    lu_json_obj_end(&j);
+    lu_json_end(&j);
+out:
+    if (ref)
+        g_date_time_unref(ref);
+    lu_msg_free(m);
+    g_free(data);
+    return ret;
+}

@@ -1,0 +1,430 @@
+/* cmd-queue.c - leadup queue: what the tags say, oldest first.
+ *
+ * The tags are the truth the mail client shows; the state database adds
+ * what tags cannot hold (due dates, whom we wait for, the cadence stage). */
+#include "leadup.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The queues, in the order a user reads them. */
+static const enum lu_state order[] = {
+    LU_ST_NEEDS_REPLY,  LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS,
+    LU_ST_NO_NEXT_STEP, LU_ST_BOUNCED,  LU_ST_SNOOZED,      LU_ST_DORMANT,
+    LU_ST_CLOSED,       LU_ST_MUTED,
+};
+
+struct row {
+    struct lu_msg *m;    /* the anchor, as notmuch knows it (owned by the query result) */
+    struct lu_item *it;  /* the state database's record, or NULL */
+    enum lu_state state;
+    bool due;
+    gint64 since, due_at;
+};
+
+static gint by_since(gconstpointer a, gconstpointer b)
+{
+    const struct row *x = a, *y = b;
+
+    if (x->since != y->since)
+        return x->since < y->since ? -1 : 1;
+    return strcmp(x->m->mid, y->m->mid);
+}
+
+/* Every item of STATE (or every state when -1) from the tags, joined with the store. */
+static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, int state,
+                   GArray *rows, GPtrArray *items, GPtrArray *msgsets)
+{
+    int ret = 0;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(order) && !ret; i++) {
+        char *q;
+        GPtrArray *msgs = NULL;
+
+        if (state >= 0 && (int)order[i] != state)
+            continue;
+        q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(order[i]));
+        ret = lu_db_messages(db, q, 0, &msgs);
+        g_free(q);
+        if (ret) {
+            if (msgs)
+                g_ptr_array_free(msgs, TRUE);
+            break;
+        }
+        for (guint j = 0; j < msgs->len; j++) {
+            struct row r = {g_ptr_array_index(msgs, j), NULL, order[i], false, 0, 0};
+            bool tagged_due = false;
+
+            lu_store_item(store, r.m->mid, &r.it);
+            for (guint k = 0; k < r.m->tags->len; k++)
+                tagged_due |= strcmp(g_ptr_array_index(r.m->tags, k), LU_TAG_PREFIX "due") == 0;
+            r.since = r.it ? r.it->since : r.m->date;
+            r.due_at = r.it ? r.it->due_at : 0;
+            /* Due as of --now when the store knows the date, else as tagged. */
+            r.due = r.due_at ? ctx->now >= r.due_at : tagged_due;
+            if (r.it && r.it->due && !r.due && r.it->due_at <= ctx->now)
+                r.due = true;
+            if (r.it)
+                g_ptr_array_add(items, r.it);
+            g_array_append_val(rows, r);
+        }
+        g_ptr_array_add(msgsets, msgs); /* the rows point into it */
+    }
+    g_array_sort(rows, by_since);
+    return ret;
+}
+
+static char *age_str(struct lu_ctx *ctx, gint64 since)
+{
+    GDateTime *a = g_date_time_new_from_unix_local(since), *b = g_date_time_new_from_unix_local(ctx->now);
+    GDateTime *la = g_date_time_to_timezone(a, ctx->cfg.tz), *lb = g_date_time_to_timezone(b, ctx->cfg.tz);
+    int days = lu_cal_bizdays_between(&ctx->cfg.cal, la, lb);
+    char *s;
+
+    if (days > 0)
+        s = g_strdup_printf("%dd", days);
+    else
+        s = g_strdup_printf("%dh", (int)MAX(0, (ctx->now - since) / 3600));
+    g_date_time_unref(a);
+    g_date_time_unref(b);
+    g_date_time_unref(la);
+    g_date_time_unref(lb);
+    return s;
+}
+
+static char *date_str(struct lu_ctx *ctx, gint64 t)
+{
+    GDateTime *u, *l;
+    char *s;
+
+    if (!t)
+        return g_strdup("-");
+    u = g_date_time_new_from_unix_utc(t);
+    l = g_date_time_to_timezone(u, ctx->cfg.tz);
+    s = g_date_time_format(l, "%a %d %b");
+    g_date_time_unref(u);
+    g_date_time_unref(l);
+    return s;
+}
+
+/* S cut to WIDTH columns (UTF-8 aware), padded.  Caller frees. */
+static char *fit(const char *s, int width)
+{
+    GString *out = g_string_new(NULL);
+    const char *p = s ? s : "";
+    int n = 0;
+
+    while (*p && n < width) {
+        const char *next = g_utf8_next_char(p);
+        if (n == width - 1 && g_utf8_strlen(p, -1) > 1) {
+            g_string_append(out, "\xe2\x80\xa6"); /* … */
+            n++;
+            break;
+        }
+        g_string_append_len(out, p, next - p);
+        p = next;
+        n++;
+    }
+    for (; n < width; n++)
+        g_string_append_c(out, ' ');
+    return g_string_free(out, FALSE);
+}
+
+static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, bool show_state)
+{
+    for (guint i = 0; i < rows->len; i++) {
+        struct row *r = &g_array_index(rows, struct row, i);
+        char *age, *due, *who, *subj;
+
+        if (due_only && !r->due)
+            continue;
+        age = age_str(ctx, r->since);
+        due = date_str(ctx, r->due_at);
+        who = fit(r->it && r->it->who ? r->it->who : (r->m->from ? r->m->from->email : ""), 18);
+        subj = fit(r->m->subject && *r->m->subject ? r->m->subject : "(no subject)",
+                   show_state ? 22 : 37);
+        if (show_state)
+            printf("%-3s %-14s %-10s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
+                   due, age, who, subj);
+        else
+            printf("%-3s %-10s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who, subj);
+        g_free(age);
+        g_free(due);
+        g_free(who);
+        g_free(subj);
+    }
+}
+
+static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
+{
+    char iso[LU_ISO_LEN];
+    GDateTime *a = g_date_time_new_from_unix_utc(r->since), *b = g_date_time_new_from_unix_utc(ctx->now);
+    GDateTime *la = g_date_time_to_timezone(a, ctx->cfg.tz), *lb = g_date_time_to_timezone(b, ctx->cfg.tz);
+
+    lu_json_obj_begin(j);
+    lu_json_key(j, "state");
+    lu_json_str(j, lu_state_name(r->state));
+    lu_json_key(j, "thread");
+    lu_json_str(j, r->m->thread_id);
+    lu_json_key(j, "message_id");
+    lu_json_str(j, r->m->mid);
+    lu_json_key(j, "subject");
+    lu_json_str(j, r->m->subject);
+    lu_json_key(j, "who");
+    lu_json_str(j, r->it ? r->it->who : NULL);
+    lu_json_key(j, "since");
+    lu_json_str(j, lu_iso(r->since, ctx->cfg.tz, iso));
+    lu_json_key(j, "waiting_days");
+    lu_json_int(j, lu_cal_bizdays_between(&ctx->cfg.cal, la, lb));
+    lu_json_key(j, "due");
+    lu_json_bool(j, r->due);
+    lu_json_key(j, "due_at");
+    if (r->due_at)
+        lu_json_str(j, lu_iso(r->due_at, ctx->cfg.tz, iso));
+    else
+        lu_json_null(j);
+    lu_json_key(j, "stage");
+    lu_json_int(j, r->it ? r->it->stage : 0);
+    lu_json_obj_end(j);
+    g_date_time_unref(a);
+    g_date_time_unref(b);
+    g_date_time_unref(la);
+    g_date_time_unref(lb);
+}
+
+/* Removes a previous queue generation: only leadup's own links and dirs. */
+static void remove_generation(const char *path)
+{
+    char *bn = g_path_get_basename(path);
+
+    if (bn[0] == '.') {
+        for (const char *sub = "cur"; sub;
+             sub = !strcmp(sub, "cur") ? "new" : !strcmp(sub, "new") ? "tmp" : NULL) {
+            char *d = g_build_filename(path, sub, NULL);
+            GDir *dir = g_dir_open(d, 0, NULL);
+            const char *e;
+            while (dir && (e = g_dir_read_name(dir))) {
+                char *f = g_build_filename(d, e, NULL);
+                struct stat sb;
+                if (lstat(f, &sb) == 0 && S_ISLNK(sb.st_mode))
+                    unlink(f);
+                g_free(f);
+            }
+            if (dir)
+                g_dir_close(dir);
+            rmdir(d);
+            g_free(d);
+        }
+        rmdir(path);
+    }
+    g_free(bn);
+}
+
+/* Rebuilds DIR as a maildir of symbolic links to ROWS' messages.  DIR is
+ * itself a symbolic link to a fresh directory, swapped by rename(2), so a
+ * client never sees a half-built queue. */
+static int build_maildir(const char *dir, GArray *rows, bool due_only)
+{
+    char *base = g_path_get_basename(dir), *parent = g_path_get_dirname(dir);
+    char *fresh = g_strdup_printf("%s/.%s.%ld.%d", parent, base, (long)time(NULL), (int)getpid());
+    char *link_tmp = g_strdup_printf("%s.lnk", fresh);
+    char *old = NULL;
+    struct stat sb;
+    int ret = 0;
+
+    ret = lu_mkdir_p(parent);
+    for (const char *sub = "cur"; !ret && sub;
+         sub = !strcmp(sub, "cur") ? "new" : !strcmp(sub, "new") ? "tmp" : NULL) {
+        char *d = g_build_filename(fresh, sub, NULL);
+        ret = lu_mkdir_p(d);
+        g_free(d);
+    }
+    for (guint i = 0; i < rows->len && !ret; i++) {
+        struct row *r = &g_array_index(rows, struct row, i);
+        char *name, *target;
+
+        if ((due_only && !r->due) || !r->m->filename)
+            continue;
+        /* Named by position so the client's date sort and ours agree; the
+         * flags after ":2," are the original's, so read state shows. */
+        const char *flags = strstr(r->m->filename, ":2,");
+        name = g_strdup_printf("%s/cur/%06u.leadup%s", fresh, i, flags ? flags : ":2,");
+        target = g_strdup(r->m->filename);
+        if (symlink(target, name) < 0)
+            ret = lu_error(EX_CANTCREAT, "cannot link '%s': %s", name, g_strerror(errno));
+        g_free(name);
+        g_free(target);
+    }
+    if (ret)
+        goto out;
+    if (lstat(dir, &sb) == 0) {
+        if (!S_ISLNK(sb.st_mode)) {
+            ret = lu_error(EX_CANTCREAT,
+                           "'%s' exists and is not leadup's link; remove it or choose another DIR",
+                           dir);
+            goto out;
+        }
+        old = g_file_read_link(dir, NULL);
+    }
+    if (symlink(fresh, link_tmp) < 0 || rename(link_tmp, dir) < 0) {
+        ret = lu_error(EX_CANTCREAT, "cannot switch '%s' to the new queue: %s", dir,
+                       g_strerror(errno));
+        unlink(link_tmp);
+        goto out;
+    }
+    if (old)
+        remove_generation(old);
+out:
+    g_free(old);
+    g_free(base);
+    g_free(parent);
+    g_free(fresh);
+    g_free(link_tmp);
+    return ret;
+}
+
+int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"due", no_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"maildir", required_argument, NULL, 'm'},
+        {NULL, 0, NULL, 0},
+    };
+    struct lu_db *db = NULL;
+    struct lu_store *store = NULL;
+    GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct row));
+    GPtrArray *items = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
+    GPtrArray *msgsets = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    const char *name = NULL, *maildir = NULL;
+    bool json = false, due_only = false, all_due = false;
+    int state = -1, c, ret = 0;
+    struct lu_json j;
+    char iso[LU_ISO_LEN];
+
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            due_only = true;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "json"))
+                json = true;
+            else if (strcmp(optarg, "text") != 0) {
+                ret = lu_error(EX_USAGE, "queue: unknown format '%s' (want text or json)", optarg);
+                goto out;
+            }
+            break;
+        case 'm':
+            maildir = optarg;
+            break;
+        default:
+            ret = lu_error(EX_USAGE, "queue: unknown option '%s' (see 'leadup help queue')",
+                           argv[optind - 1]);
+            goto out;
+        }
+    }
+    if (optind < argc)
+        name = argv[optind++];
+    if (optind < argc) {
+        ret = lu_error(EX_USAGE, "queue: unexpected argument '%s'", argv[optind]);
+        goto out;
+    }
+    if (name && !strcmp(name, "due")) {
+        all_due = due_only = true;
+    } else if (name) {
+        state = lu_state_parse(name);
+        if (state <= LU_ST_NONE) {
+            ret = lu_error(EX_USAGE, "queue: no queue called '%s' (see 'leadup help queue')", name);
+            goto out;
+        }
+    }
+    if (maildir && !name) {
+        ret = lu_error(EX_USAGE, "queue: --maildir needs a queue NAME");
+        goto out;
+    }
+    ret = lu_db_open(ctx, false, &db);
+    if (!ret)
+        ret = lu_store_open(&store);
+    if (!ret)
+        ret = collect(ctx, db, store, state, rows, items, msgsets);
+    if (ret)
+        goto out;
+    if (maildir) {
+        ret = build_maildir(maildir, rows, due_only);
+        if (!ret && !lu_quiet)
+            fprintf(stderr, "leadup: %s: %u message%s\n", maildir, rows->len, rows->len == 1 ? "" : "s");
+        goto out;
+    }
+    if (json) {
+        lu_json_init(&j, stdout, false);
+        lu_json_obj_begin(&j);
+        lu_json_key(&j, "now");
+        lu_json_str(&j, lu_iso(ctx->now, ctx->cfg.tz, iso));
+        if (name) {
+            lu_json_key(&j, "queue");
+            lu_json_str(&j, name);
+            lu_json_key(&j, "items");
+            lu_json_arr_begin(&j);
+            for (guint i = 0; i < rows->len; i++) {
+                struct row *r = &g_array_index(rows, struct row, i);
+                if (!due_only || r->due)
+                    json_row(ctx, &j, r);
+            }
+            lu_json_arr_end(&j);
+        } else {
+            lu_json_key(&j, "queues");
+            lu_json_arr_begin(&j);
+            for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
+                unsigned n = 0, d = 0;
+                for (guint i = 0; i < rows->len; i++) {
+                    struct row *r = &g_array_index(rows, struct row, i);
+                    n += r->state == order[q];
+                    d += r->state == order[q] && r->due;
+                }
+                lu_json_obj_begin(&j);
+                lu_json_key(&j, "name");
+                lu_json_str(&j, lu_state_name(order[q]));
+                lu_json_key(&j, "count");
+                lu_json_int(&j, n);
+                lu_json_key(&j, "due");
+                lu_json_int(&j, d);
+                lu_json_obj_end(&j);
+            }
+            lu_json_arr_end(&j);
+        }
+        lu_json_obj_end(&j);
+        lu_json_end(&j);
+        goto out;
+    }
+    if (!name) {
+        for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
+            unsigned n = 0, d = 0;
+            for (guint i = 0; i < rows->len; i++) {
+                struct row *r = &g_array_index(rows, struct row, i);
+                n += r->state == order[q];
+                d += r->state == order[q] && r->due;
+            }
+            if (due_only)
+                printf("%-15s %4u due\n", lu_state_name(order[q]), d);
+            else if (d)
+                printf("%-15s %4u  (%u due)\n", lu_state_name(order[q]), n, d);
+            else
+                printf("%-15s %4u\n", lu_state_name(order[q]), n);
+        }
+        goto out;
+    }
+    print_text_rows(ctx, rows, due_only, all_due);
+out:
+    g_array_free(rows, TRUE);
+    g_ptr_array_free(items, TRUE);
+    g_ptr_array_free(msgsets, TRUE);
+    lu_store_close(store);
+    lu_db_close(db);
+    return ret;
+}

@@ -1,0 +1,546 @@
+/* leadup.h - the one internal header of the leadup helper.
+ *
+ * Layout (one file per concern):
+ *   leadup.c       command table, global options, exit code
+ *   cmd-*.c        one file per command
+ *   util.c         errors, small string helpers
+ *   config.c       leadup's own config (GKeyFile) and paths
+ *   identity.c     who "me" is; address normalisation
+ *   cal.c          business days and working hours
+ *   dates.c        date/time phrase resolution
+ *   body.c html.c  what the author wrote: quotes, signatures, HTML
+ *   sentence.c     sentence splitting
+ *   classify.c     sentence labels and message verdicts
+ *   thread.c       thread state: the queue rules (pure)
+ *   draft.c lint.c draft text and the chasing linter (pure)
+ *   json.c         JSON output
+ *   mime.c         the only file that includes GMime
+ *   nm.c           the only file that includes notmuch
+ *   store.c        the only file that includes sqlite
+ *   scan.c         reads threads, runs the rules, writes tags and state
+ *
+ * Conventions: functions that can fail return 0 or a <sysexits.h> code and
+ * print the problem through lu_error(), so "return lu_error(EX_DATAERR, ...)"
+ * reports and propagates.  Times are unix seconds (gint64) unless a GDateTime
+ * is needed for calendar arithmetic.  Every returned pointer says who owns it.
+ */
+#ifndef LEADUP_H
+#define LEADUP_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <sysexits.h>
+
+#define LU_VERSION "0.1.0"
+#define LU_TAG_PREFIX "leadup/"
+
+/* ------------------------------------------------------------------ util.c */
+
+/* Prints "leadup: MESSAGE" to stderr and returns CODE. */
+int lu_error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* Prints "leadup: warning: MESSAGE" to stderr (unless lu_quiet). */
+void lu_warning(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+extern bool lu_quiet;
+/* Reads a whole stream; returns a NUL-terminated buffer (caller frees with
+ * g_free) and its length, or NULL on a read error. */
+char *lu_read_all(FILE *f, gsize *len);
+/* Trims ASCII white space in place and returns S. */
+char *lu_strtrim(char *s);
+/* Lower-cases ASCII in place and returns S. */
+char *lu_strlower(char *s);
+/* Formats T as ISO-8601 with the offset of TZ at T, e.g. 2026-12-03T10:00:00+01:00.
+ * BUF must hold LU_ISO_LEN bytes.  Returns BUF. */
+#define LU_ISO_LEN 40
+char *lu_iso(gint64 t, GTimeZone *tz, char *buf);
+/* Parses ISO-8601 ("2026-12-03", "2026-12-03T10:00", with or without offset;
+ * no offset means TZ).  Returns 0 or -1. */
+int lu_parse_iso(const char *s, GTimeZone *tz, gint64 *out);
+/* Writes DATA to PATH atomically (temporary file in the same directory,
+ * fsync, rename) with MODE.  Returns 0 or an error code (printed). */
+int lu_write_file_atomic(const char *path, const char *data, gsize len, int mode);
+/* Creates DIR and its parents (mode 0700).  Returns 0 or an error code. */
+int lu_mkdir_p(const char *dir);
+
+/* ------------------------------------------------------------------ cal.c */
+
+/* The user's calendar: time zone, business days, working hours. */
+struct lu_cal {
+    GTimeZone *tz;   /* user's zone (owned by whoever filled the struct) */
+    unsigned days;   /* business days: bit (1 << GDateWeekday), Monday = 1 .. Sunday = 7 */
+    int work_start;  /* working hours, minutes after midnight (default 9:00) */
+    int work_end;    /* (default 17:00) */
+    bool mdy;        /* "12/03" is 3 December when true (US order), 12 March when false */
+    GArray *holidays; /* guint32 Julian day numbers (GDate) that are never business days; may be NULL */
+};
+#define LU_CAL_MON_FRI (0x3e) /* bits 1..5 */
+
+/* Fills CAL with the defaults (Mon-Fri, 9:00-17:00, day/month order, zone TZ
+ * which the caller keeps alive). */
+void lu_cal_init(struct lu_cal *cal, GTimeZone *tz);
+bool lu_cal_is_bizday(const struct lu_cal *cal, GDateTime *t);
+/* The same for a GDate Julian day number (1 = 1 January of year 1). */
+bool lu_cal_is_bizday_jd(const struct lu_cal *cal, guint32 julian);
+/* T moved forward by N business days, keeping the time of day; a T outside
+ * business days first moves to the start of working hours on the next
+ * business day.  Returns a new reference (caller unrefs). */
+GDateTime *lu_cal_add_bizdays(const struct lu_cal *cal, GDateTime *t, int n);
+/* T moved forward by N working hours (0: the end of T's business day, or of
+ * the next one when T is outside business days).  New reference. */
+GDateTime *lu_cal_add_bizhours(const struct lu_cal *cal, GDateTime *t, int n);
+/* Whole business days from A to B (0 when B is before A or the same day). */
+int lu_cal_bizdays_between(const struct lu_cal *cal, GDateTime *a, GDateTime *b);
+/* The first working-hours slot at or after T on a business day, rounded up
+ * to the next full or half hour.  New reference. */
+GDateTime *lu_cal_next_slot(const struct lu_cal *cal, GDateTime *t);
+
+/* ------------------------------------------------------------------ dates.c */
+
+enum lu_span {
+    LU_SPAN_MOMENT, /* "at 3pm on Friday": start == end */
+    LU_SPAN_DAY,    /* "Friday", "3 December" */
+    LU_SPAN_WEEK,   /* "next week", "first week of December" */
+    LU_SPAN_MONTH,  /* "in December", "end of the month" */
+    LU_SPAN_RANGE,  /* "between 2 and 4", "early next month" */
+};
+
+/* A resolved date/time phrase. */
+struct lu_when {
+    gint64 start;     /* unix seconds, first second covered */
+    gint64 end;       /* last second covered; == start for a moment */
+    enum lu_span span;
+    bool has_time;    /* the phrase named a time of day */
+    int off, len;     /* byte span of the phrase in the analysed text */
+};
+
+/* Finds and resolves every date/time phrase in TEXT (UTF-8) relative to REF,
+ * whose zone is the writer's.  Returns a GArray of struct lu_when in text
+ * order (caller frees with g_array_unref). */
+GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal);
+/* Resolves a whole command-line WHEN ("tue", "3d", "next week",
+ * "2026-12-03", "2026-12-03 14:00", "tomorrow 10am") relative to REF.
+ * Returns 0, or -1 when ARG is not a date (nothing printed). */
+int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, struct lu_when *out);
+
+/* ------------------------------------------------------------------ identity.c */
+
+/* A mailbox as written in a header, decoded. */
+struct lu_addr {
+    char *name;  /* display name, UTF-8, or NULL */
+    char *email; /* addr-spec as written */
+};
+void lu_addr_free(struct lu_addr *a);
+/* The comparable form of EMAIL: lower-case, "+suffix" of the local part
+ * removed.  Returns a new string (caller frees). */
+char *lu_addr_norm(const char *email);
+
+struct lu_identity {
+    GHashTable *addrs;  /* normalised address -> itself */
+    GPtrArray *domains; /* lower-case domains whose every address is mine */
+    char *primary;      /* primary address as configured (for display), or NULL */
+    char *name;         /* my name (config or notmuch user.name), or NULL */
+};
+void lu_identity_init(struct lu_identity *id);
+void lu_identity_clear(struct lu_identity *id);
+void lu_identity_add(struct lu_identity *id, const char *email);
+void lu_identity_add_domain(struct lu_identity *id, const char *domain);
+bool lu_identity_is_me(const struct lu_identity *id, const char *email);
+/* True for addresses nobody reads (noreply@, no-reply@, donotreply@,
+ * mailer-daemon@, ...) or whose local part starts with one of EXTRA
+ * (NULL-terminated, may be NULL). */
+bool lu_addr_is_noreply(const char *email, char **extra);
+
+/* ------------------------------------------------------------------ body.c, html.c */
+
+struct lu_body {
+    char *text;      /* what the author wrote in this message, UTF-8; owned */
+    char *signature; /* the removed signature / sign-off block, or NULL; owned */
+    char *sig_name;  /* the author's name found there, or NULL; owned */
+    char *sig_phone; /* a phone number found there, or NULL; owned */
+};
+/* Extracts the author's own words from a decoded body: removes quoted
+ * material (">" lines, attributions in English, German, French and Spanish,
+ * Outlook and forwarded blocks), list footers and legal disclaimers, and
+ * moves the signature into the signature fields.  IS_HTML converts first. */
+void lu_body_extract(const char *text, bool is_html, struct lu_body *out);
+void lu_body_clear(struct lu_body *b);
+/* Renders HTML as plain text (blocks become lines, entities decoded,
+ * blockquotes become "> " lines).  Returns a new string (caller frees). */
+char *lu_html_to_text(const char *html);
+
+/* ------------------------------------------------------------------ sentence.c, classify.c */
+
+enum {
+    LU_L_REQUEST = 1 << 0,    /* asks the reader to do, decide, answer or send */
+    LU_L_PROPOSAL = 1 << 1,   /* proposes a meeting, call or event in the future */
+    LU_L_COMMITMENT = 1 << 2, /* the writer promises an action */
+    LU_L_AGREEMENT = 1 << 3,  /* accepts a proposal, confirms a next step */
+    LU_L_DECLINE = 1 << 4,    /* says no or asks to stop */
+    LU_L_CLOSING = 1 << 5,    /* ends the exchange without asking anything */
+    LU_L_ANNOUNCE = 1 << 6,   /* announces a future event or deadline for the reader */
+};
+#define LU_N_LABELS 7
+/* The label's name as printed in JSON ("request", ...). */
+const char *lu_label_name(unsigned label_bit);
+
+struct lu_sentence {
+    char *text;     /* the sentence, line wraps joined; owned */
+    unsigned labels;
+    GArray *dates;  /* struct lu_when; off/len relative to text */
+    GPtrArray *why; /* char*: one plain-words reason per label given */
+};
+
+struct lu_analysis {
+    GPtrArray *sentences; /* struct lu_sentence*, owned */
+    unsigned labels;      /* union of the sentences' labels */
+    bool actionable;      /* asks the reader to act or respond, or proposes/announces a future event or deadline */
+    bool expects_reply;   /* a reply is expected */
+    bool declined;
+    bool closing;         /* ends the exchange, nothing open */
+    bool auto_reply;      /* the text reads like an automatic answer (out of office) */
+    bool has_next_step;   /* next_step below is set */
+    int next_step_sentence; /* index into sentences */
+    struct lu_when next_step; /* the agreed or proposed next step's date */
+    bool next_step_agreed;    /* agreed (true) or only proposed (false) */
+    bool has_return;          /* an out-of-office return date was found */
+    struct lu_when ooo_return;
+};
+/* Splits TEXT into sentences.  Returns a GPtrArray of char* (owned by the array). */
+GPtrArray *lu_sentences_split(const char *text);
+/* Analyses TEXT (already stripped of quotes and signature) written at REF in
+ * REF's zone.  OUT is filled and must be released with lu_analysis_clear. */
+void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
+                     struct lu_analysis *out);
+void lu_analysis_clear(struct lu_analysis *a);
+
+/* ------------------------------------------------------------------ json.c */
+
+struct lu_json {
+    FILE *f;
+    int depth;
+    unsigned char need_comma[64]; /* 0 first, 1 after a value, 2 after a key */
+    bool pretty;
+};
+void lu_json_init(struct lu_json *j, FILE *f, bool pretty);
+void lu_json_obj_begin(struct lu_json *j);
+void lu_json_obj_end(struct lu_json *j);
+void lu_json_arr_begin(struct lu_json *j);
+void lu_json_arr_end(struct lu_json *j);
+void lu_json_key(struct lu_json *j, const char *key);
+void lu_json_str(struct lu_json *j, const char *s); /* NULL prints null */
+void lu_json_int(struct lu_json *j, gint64 v);
+void lu_json_bool(struct lu_json *j, bool v);
+void lu_json_null(struct lu_json *j);
+/* Ends the top-level value with a newline. */
+void lu_json_end(struct lu_json *j);
+/* The analysis fields of leadup classify's JSON ("sentences" ... "ooo_return")
+ * as keys of the object being written; dates in TZ (cmd-classify.c). */
+void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz);
+
+/* ------------------------------------------------------------------ mime.c */
+
+/* Why a message is not a human reply. */
+enum lu_auto {
+    LU_AUTO_NONE,
+    LU_AUTO_REPLY,   /* out-of-office or another automatic answer */
+    LU_AUTO_BOUNCE,  /* delivery failure */
+    LU_AUTO_RECEIPT, /* read receipt / disposition notification */
+};
+
+/* One message as the thread rules see it.  Filled by nm.c (identity in the
+ * index, tags) and mime.c (headers from the file); owned by its thread. */
+struct lu_msg {
+    char *mid;       /* Message-ID without <> */
+    char *thread_id; /* notmuch thread id (changes when threads merge) */
+    char *filename;  /* one file of the message */
+    gint64 date;     /* unix seconds */
+    int tz_off;      /* the Date header's offset, seconds east of UTC */
+    struct lu_addr *from;
+    GPtrArray *to, *cc, *reply_to, *followup_to; /* struct lu_addr* */
+    char *subject;     /* decoded, UTF-8, may be NULL */
+    char *in_reply_to; /* without <>, or NULL */
+    GPtrArray *refs;   /* char*: References, oldest first, without <> */
+    char *list_id;     /* List-Id, or NULL */
+    char *list_post;   /* the list's posting address from List-Post, or NULL */
+    GPtrArray *tags;   /* char*: current notmuch tags */
+    enum lu_auto autokind;
+    const char *auto_why;  /* static text: which header or pattern said so */
+    char *bounced_mid;     /* for a bounce: the Message-ID it reports on, if found */
+    /* Derived by the scan. */
+    bool mine;             /* From is one of my identities */
+    bool to_me;            /* I am in To or Cc */
+    struct lu_body *body;  /* NULL until the body was read */
+    struct lu_analysis *an;/* NULL until the body was analysed */
+    void *mime;            /* the parsed file (GMimeMessage), NULL until opened */
+};
+struct lu_msg *lu_msg_new(void);
+void lu_msg_free(struct lu_msg *m);
+
+/* Parses the file or the bytes of one RFC 5322 message and fills M's headers
+ * (From, To, Cc, Reply-To, Mail-Followup-To, Subject, Date, In-Reply-To,
+ * References, List-Id, List-Post, Message-ID when M has none) and its
+ * automatic-message kind.  Keeps the parsed message in M->mime.  Returns 0
+ * or EX_DATAERR/EX_NOINPUT (printed). */
+int lu_mime_read_file(struct lu_msg *m, const char *path);
+int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len);
+/* The decoded text of M's best text part: text/plain preferred, else
+ * text/html (then *IS_HTML is set).  Charset decoded to valid UTF-8.
+ * Returns a new string (caller frees), "" when there is no text. */
+char *lu_mime_body_text(struct lu_msg *m, bool *is_html);
+/* Any header of M, decoded (RFC 2047) to UTF-8, or NULL.  Caller frees. */
+char *lu_mime_header(struct lu_msg *m, const char *name);
+/* Parses an address-list header value, decoding encoded words.  Returns a
+ * GPtrArray of struct lu_addr* (owned by the array). */
+GPtrArray *lu_addr_list_parse(const char *value);
+/* Encodes a header value for output (RFC 2047 where needed); CR, LF and NUL
+ * never survive.  Caller frees. */
+char *lu_mime_encode_header(const char *name, const char *value);
+
+/* ------------------------------------------------------------------ config.c */
+
+/* leadup's own settings: $XDG_CONFIG_HOME/leadup/config or --config FILE,
+ * read with GKeyFile.  Every key is documented in leadup(1). */
+struct lu_config {
+    char *path;          /* the file read, or NULL when none exists */
+    GKeyFile *kf;
+    /* [identity] */
+    char **addresses;    /* more addresses that are mine */
+    char **domains;      /* domains whose every address is mine */
+    char *name;          /* my name, for drafts */
+    /* [time] */
+    GTimeZone *tz;       /* timezone=, else $TZ, else the system's */
+    struct lu_cal cal;   /* business_days=, work_hours=, date_order=, holidays= */
+    /* [scan] */
+    bool lists;          /* track mailing-list threads (lists=true) */
+    char **list_ids;     /* only lists whose List-Id contains one of these */
+    char **noreply;      /* more local parts nobody reads */
+    int unthreaded_days; /* how old a reply that broke threading may be (60) */
+    int lock_wait;       /* seconds to wait for notmuch's write lock (20) */
+    /* [awaiting] */
+    int first_bizdays;   /* first lead-up due this many business days after my message (3) */
+    int interval_days;   /* at least this many days between lead-ups (7) */
+    int max_leadups;     /* lead-ups before the thread goes dormant (3) */
+    /* [needs-reply] */
+    int reply_hours;     /* due after this many working hours; 0 = end of the same business day */
+    /* [no-next-step] */
+    int quiet_bizdays;   /* due after this many quiet business days (5) */
+    /* [draft] */
+    bool quote;          /* quote the message we answer */
+    bool keep_cc;        /* keep the thread's Cc (true) */
+    char *templates;     /* the user's template directory */
+};
+/* Reads PATH, or the default file when PATH is NULL (a missing default file
+ * is not an error).  Returns 0 or EX_CONFIG (printed). */
+int lu_config_load(struct lu_config *c, const char *path);
+void lu_config_clear(struct lu_config *c);
+/* $XDG_DATA_HOME/leadup and $XDG_CONFIG_HOME/leadup.  Caller frees. */
+char *lu_data_dir(void);
+char *lu_config_dir(void);
+
+/* ------------------------------------------------------------------ leadup.c */
+
+/* What every command gets. */
+struct lu_ctx {
+    struct lu_config cfg;
+    struct lu_identity me; /* filled by lu_db_open from notmuch and cfg */
+    gint64 now;            /* --now, or the clock */
+    bool now_given;
+};
+/* Fills CTX->me from notmuch's user.* (given by nm.c) and the config. */
+void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **others, const char *name);
+
+/* The commands: each returns 0 or a <sysexits.h> code. */
+int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_help(struct lu_ctx *ctx, int argc, char **argv);
+
+/* ------------------------------------------------------------------ nm.c */
+
+struct lu_db; /* an open notmuch database */
+
+/* Opens the notmuch database the way notmuch finds it (NOTMUCH_CONFIG,
+ * NOTMUCH_PROFILE, the default config).  WRITE asks for the write lock and
+ * waits at most ctx->cfg.lock_wait seconds for it, then exits EX_TEMPFAIL
+ * with one line of explanation (nothing has been changed by then).  Fills
+ * ctx->me from user.primary_email, user.other_email and user.name plus the
+ * config on the first open.  Returns 0 or an error code. */
+int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out);
+void lu_db_close(struct lu_db *db);
+/* The database's revision; *UUID (owned by DB) identifies the database. */
+gint64 lu_db_revision(struct lu_db *db, const char **uuid);
+/* Calls FN for every thread with a message matching QUERY, oldest thread
+ * first, with all of the thread's messages (struct lu_msg*, oldest first:
+ * mid, thread_id, filename, date, from, subject and tags filled).  FN owns
+ * nothing it is given.  Stops at FN's first non-zero return and returns it. */
+typedef int (*lu_thread_fn)(GPtrArray *msgs, void *data);
+int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
+/* The messages matching QUERY (struct lu_msg*, oldest first, the same fields
+ * filled), at most LIMIT (0: all).  Caller frees the array. */
+int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out);
+/* How many messages match QUERY. */
+int lu_db_count(struct lu_db *db, const char *query, unsigned *out);
+/* Quotes S as one notmuch query term: "..." with inner quotes doubled. Caller frees. */
+char *lu_db_quote(const char *s);
+
+struct lu_tagop {
+    char *mid;
+    char *tag;
+    bool add;
+};
+/* Applies OPS (struct lu_tagop) in one atomic section.  *BEFORE and *AFTER
+ * get the revision just before and after our writes.  Returns 0 or an error. */
+int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after);
+
+/* ------------------------------------------------------------------ thread.c */
+
+enum lu_state {
+    LU_ST_NONE,
+    LU_ST_AWAITING,       /* ball in their court */
+    LU_ST_NEEDS_REPLY,    /* ball in ours */
+    LU_ST_NO_NEXT_STEP,   /* both wrote, nothing dated agreed */
+    LU_ST_PROMISE_MINE,   /* I committed with a date */
+    LU_ST_PROMISE_THEIRS, /* they committed with a date, or we agreed a next step */
+    LU_ST_BOUNCED,
+    LU_ST_SNOOZED,
+    LU_ST_CLOSED,         /* they declined, or I marked it done */
+    LU_ST_DORMANT,        /* cadence exhausted */
+    LU_ST_MUTED,          /* never tracked */
+    LU_ST_COUNT
+};
+/* "awaiting", "needs-reply", ... ("none" for LU_ST_NONE); the tag is
+ * LU_TAG_PREFIX + name. */
+const char *lu_state_name(enum lu_state s);
+/* The state called NAME, or -1. */
+int lu_state_parse(const char *name);
+
+enum lu_decision_kind {
+    LU_D_SNOOZE,
+    LU_D_DONE,
+    LU_D_REOPEN,
+    LU_D_REMIND,
+    LU_D_NEXT_STEP,
+    LU_D_MUTE,
+    LU_D_COUNT
+};
+/* A decision the user took on a message; kept forever, keyed by Message-ID. */
+struct lu_decision {
+    gint64 id;
+    char *mid;     /* the message it was taken on */
+    enum lu_decision_kind kind;
+    gint64 at;     /* WHEN (snooze, remind, next-step), or 0 */
+    gint64 at_end; /* the end of WHEN's span */
+    char *text;    /* next-step text, or NULL */
+    bool mine;     /* next-step --mine */
+    char *latest;  /* the thread's latest message when it was taken */
+    gint64 taken;  /* when it was taken */
+};
+const char *lu_decision_name(enum lu_decision_kind k);
+void lu_decision_free(struct lu_decision *d);
+
+struct lu_rules {
+    const struct lu_config *cfg;
+    const struct lu_identity *me;
+    gint64 now;
+    /* Reads and analyses a message's body on demand (sets m->body, m->an);
+     * NULL when the messages come analysed (unit tests). */
+    void (*analyse)(struct lu_msg *m, void *data);
+    void *data;
+};
+
+struct lu_verdict {
+    enum lu_state state;
+    int anchor;        /* index of the message that defines the state, or -1 */
+    bool due;          /* due at r->now */
+    gint64 due_at;     /* when it is or was due; 0 when the state has none */
+    gint64 next_check; /* when time alone changes the verdict; 0 never */
+    int stage;         /* awaiting, dormant: lead-ups I already sent */
+    int asked;         /* awaiting: my first unanswered message, or -1 */
+    int evidence;      /* the message whose sentences decided, or -1 */
+    const char *rule;  /* the rule that decided, in a few words (static) */
+    GPtrArray *why;    /* char*: the evidence in plain words (owned) */
+    char *who;         /* whom we wait for, or who waits for us (owned) */
+};
+void lu_verdict_clear(struct lu_verdict *v);
+
+/* Decides a thread's state.  MSGS: the thread, oldest first (mine/to_me are
+ * set here).  DECISIONS: the user's decisions on any of its messages, oldest
+ * first (may be NULL).  ELSEWHERE: messages in other threads that may answer
+ * it (replies that broke threading; checked here), may be NULL. */
+void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
+                      GPtrArray *elsewhere, struct lu_verdict *out);
+/* A subject without Re:/AW:/SV:/Fwd:-style prefixes and [list] tags,
+ * case-folded, white space collapsed.  Caller frees. */
+char *lu_subject_norm(const char *subject);
+/* True when M is a human message (not automatic, not a draft). */
+bool lu_msg_meaningful(const struct lu_msg *m);
+
+/* ------------------------------------------------------------------ store.c */
+
+struct lu_store; /* leadup's state database */
+
+/* Opens (creating and migrating) $XDG_DATA_HOME/leadup/state.db. */
+int lu_store_open(struct lu_store **out);
+void lu_store_close(struct lu_store *s);
+int lu_store_begin(struct lu_store *s);
+int lu_store_commit(struct lu_store *s);
+void lu_store_rollback(struct lu_store *s);
+/* A meta value (caller frees), or NULL when unset. */
+char *lu_store_get(struct lu_store *s, const char *key);
+int lu_store_set(struct lu_store *s, const char *key, const char *value);
+
+/* A thread's state as the last scan decided it, keyed by its anchor. */
+struct lu_item {
+    char *mid;       /* the anchor message */
+    char *thread_id; /* notmuch thread id at the time */
+    enum lu_state state;
+    bool due;
+    gint64 due_at, since, next_check, updated;
+    int stage;
+    char *subject, *who, *norm_subject;
+    char *why; /* the verdict's evidence, one line each */
+};
+void lu_item_free(struct lu_item *it);
+/* Replaces the items anchored on any of MIDS (char*) by IT (NULL: none). */
+int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it);
+/* The item anchored on MID; *OUT is NULL when there is none. */
+int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
+/* Items in STATE (-1: every state), oldest first.  GPtrArray of struct lu_item*. */
+int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
+/* Thread ids of items whose next_check is at or before NOW. */
+int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
+/* Thread ids of awaiting items whose normalised subject is NORM. */
+int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out);
+/* Forgets items not updated since BEFORE (after a full scan). */
+int lu_store_forget_before(struct lu_store *s, gint64 before);
+
+/* Stores D (sets D->id). */
+int lu_store_add_decision(struct lu_store *s, struct lu_decision *d);
+/* Every decision: a table from Message-ID to a GPtrArray of struct
+ * lu_decision*, oldest first (caller destroys the table). */
+int lu_store_decisions(struct lu_store *s, GHashTable **out);
+
+/* ------------------------------------------------------------------ scan.c */
+
+struct lu_scan_opts {
+    bool full;            /* every thread, not only the changed ones */
+    bool progress;        /* show progress on stderr */
+    const char *only;     /* only this notmuch query's threads; leaves the lastmod bookkeeping alone */
+};
+struct lu_scan_stats {
+    unsigned threads, parsed, added, removed;
+    unsigned states[LU_ST_COUNT];
+    double seconds;
+    bool nothing_changed; /* the index had not changed: no thread read */
+};
+/* Brings the leadup/... tags and the state database up to date. */
+int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st);
+/* Reads and analyses M's body (sets m->body and m->an): the same analysis
+ * the scan, classify, why and draft use. */
+void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
+/* The writer's clock for M: its date in the user's zone when the offsets
+ * agree, else in the Date header's own offset.  New reference. */
+GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m);
+
+#endif

@@ -1,0 +1,593 @@
+/* mime.c - everything leadup reads from a message file, through GMime.
+ *
+ * This is the only file that includes GMime.  It fills struct lu_msg with
+ * the headers the rules need, decides whether a message is an automatic
+ * one (out-of-office, bounce, read receipt), and hands out the decoded
+ * text of the best body part. */
+#include "leadup.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gmime/gmime.h>
+#include <string.h>
+
+static void mime_init(void)
+{
+    static bool done;
+
+    if (!done) {
+        g_mime_init();
+        done = true;
+    }
+}
+
+struct lu_msg *lu_msg_new(void)
+{
+    struct lu_msg *m = g_new0(struct lu_msg, 1);
+
+    m->to = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    m->cc = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    m->reply_to = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    m->followup_to = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    m->refs = g_ptr_array_new_with_free_func(g_free);
+    m->tags = g_ptr_array_new_with_free_func(g_free);
+    return m;
+}
+
+void lu_msg_free(struct lu_msg *m)
+{
+    if (!m)
+        return;
+    g_free(m->mid);
+    g_free(m->thread_id);
+    g_free(m->filename);
+    lu_addr_free(m->from);
+    g_ptr_array_free(m->to, TRUE);
+    g_ptr_array_free(m->cc, TRUE);
+    g_ptr_array_free(m->reply_to, TRUE);
+    g_ptr_array_free(m->followup_to, TRUE);
+    g_free(m->subject);
+    g_free(m->in_reply_to);
+    g_ptr_array_free(m->refs, TRUE);
+    g_free(m->list_id);
+    g_free(m->list_post);
+    g_ptr_array_free(m->tags, TRUE);
+    g_free(m->bounced_mid);
+    if (m->body) {
+        lu_body_clear(m->body);
+        g_free(m->body);
+    }
+    if (m->an) {
+        lu_analysis_clear(m->an);
+        g_free(m->an);
+    }
+    if (m->mime)
+        g_object_unref(m->mime);
+    g_free(m);
+}
+
+/* Header text must never carry line breaks or NULs onward (drafts, JSON,
+ * muttrc): control characters become spaces, runs of space collapse. */
+static char *clean_text(const char *s)
+{
+    GString *out;
+    bool space = false;
+
+    if (!s)
+        return NULL;
+    out = g_string_sized_new(strlen(s));
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        bool ctl = *p < 0x20 || *p == 0x7f;
+        if (ctl || *p == ' ') {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            g_string_append_c(out, ' ');
+        space = false;
+        g_string_append_c(out, *p);
+    }
+    if (!g_utf8_validate(out->str, out->len, NULL)) {
+        char *v = g_utf8_make_valid(out->str, out->len);
+        g_string_free(out, TRUE);
+        return v;
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void add_addresses(GPtrArray *out, InternetAddressList *list)
+{
+    int n = list ? internet_address_list_length(list) : 0;
+
+    for (int i = 0; i < n; i++) {
+        InternetAddress *ia = internet_address_list_get_address(list, i);
+        if (INTERNET_ADDRESS_IS_GROUP(ia)) {
+            add_addresses(out, internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)));
+        } else if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
+            const char *email = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia));
+            const char *name = internet_address_get_name(ia);
+            struct lu_addr *a;
+
+            if (!email || !*email)
+                continue;
+            a = g_new0(struct lu_addr, 1);
+            a->email = clean_text(email);
+            a->name = name && *name ? clean_text(name) : NULL;
+            g_ptr_array_add(out, a);
+        }
+    }
+}
+
+GPtrArray *lu_addr_list_parse(const char *value)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    InternetAddressList *list;
+
+    mime_init();
+    if (!value)
+        return out;
+    list = internet_address_list_parse(NULL, value);
+    if (list) {
+        add_addresses(out, list);
+        g_object_unref(list);
+    }
+    return out;
+}
+
+/* A raw header's value, unfolded and decoded, or NULL. Caller frees. */
+static char *header_value(GMimeObject *obj, const char *name)
+{
+    GMimeHeaderList *hl = g_mime_object_get_header_list(obj);
+    GMimeHeader *h = hl ? g_mime_header_list_get_header(hl, name) : NULL;
+    const char *raw;
+    char *unfolded, *dec, *ret;
+
+    if (!h)
+        return NULL;
+    raw = g_mime_header_get_raw_value(h);
+    if (!raw)
+        return NULL;
+    unfolded = g_mime_utils_header_unfold(raw);
+    dec = g_mime_utils_header_decode_text(NULL, unfolded);
+    ret = clean_text(dec);
+    g_free(dec);
+    g_free(unfolded);
+    return ret;
+}
+
+char *lu_mime_header(struct lu_msg *m, const char *name)
+{
+    return m->mime ? header_value(GMIME_OBJECT(m->mime), name) : NULL;
+}
+
+/* "<a@b>" -> "a@b"; the first id of an In-Reply-To or References value. */
+static void parse_ids(const char *value, GPtrArray *out)
+{
+    GMimeReferences *refs;
+
+    if (!value)
+        return;
+    refs = g_mime_references_parse(NULL, value);
+    for (int i = 0; refs && i < g_mime_references_length(refs); i++)
+        g_ptr_array_add(out, clean_text(g_mime_references_get_message_id(refs, i)));
+    if (refs)
+        g_mime_references_free(refs);
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+    char *h, *n;
+    bool r;
+
+    if (!hay)
+        return false;
+    h = g_utf8_casefold(hay, -1);
+    n = g_utf8_casefold(needle, -1);
+    r = strstr(h, n) != NULL;
+    g_free(h);
+    g_free(n);
+    return r;
+}
+
+static bool starts_ci(const char *s, const char *prefix)
+{
+    char *h, *p;
+    bool r;
+
+    if (!s)
+        return false;
+    h = g_utf8_casefold(s, -1);
+    p = g_utf8_casefold(prefix, -1);
+    r = g_str_has_prefix(h, p);
+    g_free(h);
+    g_free(p);
+    return r;
+}
+
+/* Subjects automatic answers use, in English, German, French and Spanish. */
+static const char *const auto_subjects[] = {
+    "out of office",        "out of the office",       "automatic reply",
+    "auto-reply",           "autoreply",               "auto reply",
+    "auto response",        "auto-response",           "autoresponse",
+    "away from the office", "on vacation",             "on holiday",
+    "abwesenheitsnotiz",    "automatische antwort",    "abwesend",
+    "außer haus",           "nicht im büro",           "réponse automatique",
+    "reponse automatique",  "absence du bureau",       "message d'absence",
+    "absent du bureau",     "respuesta automática",    "respuesta automatica",
+    "fuera de la oficina",  "ausencia",                "fuera de oficina",
+};
+static const char *const bounce_subjects[] = {
+    "undelivered mail returned to sender",
+    "delivery status notification (failure)",
+    "delivery status notification (delay)",
+    "mail delivery failed",
+    "mail delivery failure",
+    "undeliverable:",
+    "undeliverable mail",
+    "returned mail:",
+    "failure notice",
+    "delivery failure",
+    "unzustellbar:",
+    "nicht zustellbar",
+    "non remis",
+    "échec de la remise",
+    "no se puede entregar",
+    "no entregado",
+};
+static const char *const receipt_prefixes[] = {
+    "read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "read receipt", "return receipt",
+    "lesebestätigung", "confirmation de lecture", "confirmación de lectura",
+};
+
+/* The Message-ID a delivery report is about, from its returned headers. */
+static char *reported_mid(GMimeMessage *msg)
+{
+    GMimePartIter *it = g_mime_part_iter_new(GMIME_OBJECT(msg));
+    char *mid = NULL;
+
+    do {
+        GMimeObject *o = g_mime_part_iter_get_current(it);
+        GMimeContentType *ct = o ? g_mime_object_get_content_type(o) : NULL;
+
+        if (!ct)
+            continue;
+        if (GMIME_IS_MESSAGE_PART(o)) {
+            GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(o));
+            const char *id = inner ? g_mime_message_get_message_id(inner) : NULL;
+            if (id)
+                mid = clean_text(id);
+        } else if (g_mime_content_type_is_type(ct, "text", "rfc822-headers") && GMIME_IS_PART(o)) {
+            GMimeDataWrapper *w = g_mime_part_get_content(GMIME_PART(o));
+            GMimeStream *mem = g_mime_stream_mem_new();
+            GByteArray *ba;
+            const char *p;
+
+            if (w)
+                g_mime_data_wrapper_write_to_stream(w, mem);
+            ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+            g_byte_array_append(ba, (const guint8 *)"", 1);
+            p = strstr((char *)ba->data, "\nMessage-I");
+            if (!p && g_ascii_strncasecmp((char *)ba->data, "Message-I", 9) == 0)
+                p = (char *)ba->data - 1;
+            if (p) {
+                const char *lt = strchr(p, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+                const char *nl = strchr(p + 1, '\n');
+                if (lt && gt && (!nl || lt < nl || nl[1] == ' ' || nl[1] == '\t'))
+                    mid = g_strndup(lt + 1, gt - lt - 1);
+            }
+            g_object_unref(mem);
+        }
+    } while (!mid && g_mime_part_iter_next(it));
+    g_mime_part_iter_free(it);
+    return mid;
+}
+
+static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
+{
+    GMimeObject *obj = GMIME_OBJECT(msg);
+    GMimeObject *top = g_mime_message_get_mime_part(msg);
+    GMimeContentType *ct = top ? g_mime_object_get_content_type(top) : NULL;
+    const char *rt = ct ? g_mime_content_type_get_parameter(ct, "report-type") : NULL;
+    char *v = NULL;
+    const char *from = m->from ? m->from->email : NULL;
+
+    if (ct && g_mime_content_type_is_type(ct, "multipart", "report") && rt) {
+        if (!g_ascii_strcasecmp(rt, "delivery-status")) {
+            m->autokind = LU_AUTO_BOUNCE;
+            m->auto_why = "a delivery status report (multipart/report; report-type=delivery-status)";
+            goto out;
+        }
+        if (!g_ascii_strcasecmp(rt, "disposition-notification")) {
+            m->autokind = LU_AUTO_RECEIPT;
+            m->auto_why = "a read receipt (multipart/report; report-type=disposition-notification)";
+            goto out;
+        }
+    }
+    if (from && (starts_ci(from, "mailer-daemon@") || starts_ci(from, "postmaster@"))) {
+        m->autokind = LU_AUTO_BOUNCE;
+        m->auto_why = "sent by MAILER-DAEMON/postmaster";
+        goto out;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(bounce_subjects); i++)
+        if (contains_ci(m->subject, bounce_subjects[i]) &&
+            (!m->in_reply_to || !from || contains_ci(from, "daemon") ||
+             contains_ci(from, "postmaster") || contains_ci(from, "mail"))) {
+            m->autokind = LU_AUTO_BOUNCE;
+            m->auto_why = "a delivery failure subject";
+            goto out;
+        }
+    /* "Read: <subject>" is what Outlook and others send as a receipt. */
+    for (size_t i = 0; i < G_N_ELEMENTS(receipt_prefixes); i++)
+        if (starts_ci(m->subject, receipt_prefixes[i])) {
+            m->autokind = LU_AUTO_RECEIPT;
+            m->auto_why = "a read receipt subject";
+            goto out;
+        }
+    v = header_value(obj, "Auto-Submitted");
+    if (v && g_ascii_strncasecmp(v, "no", 2) != 0) {
+        m->autokind = LU_AUTO_REPLY;
+        m->auto_why = "Auto-Submitted header (RFC 3834)";
+        goto out;
+    }
+    g_free(v);
+    v = NULL;
+    if ((v = header_value(obj, "X-Autoreply")) || (v = header_value(obj, "X-Autorespond")) ||
+        (v = header_value(obj, "X-Autoresponse"))) {
+        m->autokind = LU_AUTO_REPLY;
+        m->auto_why = "X-Autoreply/X-Autorespond header";
+        goto out;
+    }
+    v = header_value(obj, "Precedence");
+    if (v) {
+        g_strstrip(v);
+        if (!g_ascii_strcasecmp(v, "auto_reply")) {
+            m->autokind = LU_AUTO_REPLY;
+            m->auto_why = "Precedence: auto_reply";
+            goto out;
+        }
+        /* Mailing lists say bulk too: only without List-Id is it automatic. */
+        if ((!g_ascii_strcasecmp(v, "bulk") || !g_ascii_strcasecmp(v, "junk")) && !m->list_id) {
+            m->autokind = LU_AUTO_REPLY;
+            m->auto_why = "Precedence: bulk/junk without List-Id";
+            goto out;
+        }
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(auto_subjects); i++)
+        if (contains_ci(m->subject, auto_subjects[i])) {
+            m->autokind = LU_AUTO_REPLY;
+            m->auto_why = "an automatic-reply subject";
+            goto out;
+        }
+out:
+    g_free(v);
+    if (m->autokind == LU_AUTO_BOUNCE)
+        m->bounced_mid = reported_mid(msg);
+}
+
+/* A List-Post value "<mailto:list@x?subject=..>" -> "list@x". */
+static char *list_post_addr(const char *v)
+{
+    const char *p = v ? strstr(v, "mailto:") : NULL;
+    size_t n;
+
+    if (!p)
+        return NULL;
+    p += 7;
+    n = strcspn(p, ">?, ");
+    return n ? g_strndup(p, n) : NULL;
+}
+
+static int fill(struct lu_msg *m, GMimeMessage *msg)
+{
+    GMimeObject *obj = GMIME_OBJECT(msg);
+    InternetAddressList *from = g_mime_message_get_from(msg);
+    GPtrArray *tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    GDateTime *date = g_mime_message_get_date(msg);
+    const char *id = g_mime_message_get_message_id(msg);
+    char *v;
+
+    add_addresses(tmp, from);
+    if (tmp->len && !m->from)
+        m->from = g_ptr_array_steal_index(tmp, 0);
+    g_ptr_array_free(tmp, TRUE);
+    add_addresses(m->to, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_TO));
+    add_addresses(m->cc, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_CC));
+    add_addresses(m->reply_to, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_REPLY_TO));
+    v = g_strdup(g_mime_object_get_header(obj, "Mail-Followup-To"));
+    if (v) {
+        InternetAddressList *l = internet_address_list_parse(NULL, v);
+        add_addresses(m->followup_to, l);
+        if (l)
+            g_object_unref(l);
+        g_free(v);
+    }
+    if (!m->subject)
+        m->subject = clean_text(g_mime_message_get_subject(msg));
+    if (date) {
+        if (!m->date)
+            m->date = g_date_time_to_unix(date);
+        m->tz_off = (int)(g_date_time_get_utc_offset(date) / G_USEC_PER_SEC);
+    }
+    if (!m->mid && id)
+        m->mid = clean_text(id);
+    v = g_strdup(g_mime_object_get_header(obj, "In-Reply-To"));
+    if (v) {
+        GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+        parse_ids(v, ids);
+        if (ids->len)
+            m->in_reply_to = g_strdup(g_ptr_array_index(ids, ids->len - 1));
+        g_ptr_array_free(ids, TRUE);
+        g_free(v);
+    }
+    parse_ids(g_mime_object_get_header(obj, "References"), m->refs);
+    m->list_id = header_value(obj, "List-Id");
+    v = header_value(obj, "List-Post");
+    m->list_post = list_post_addr(v);
+    g_free(v);
+    detect_auto(m, msg);
+    return 0;
+}
+
+static int read_stream(struct lu_msg *m, GMimeStream *stream, const char *what)
+{
+    GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+    GMimeMessage *msg;
+    int ret = 0;
+
+    g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+    msg = g_mime_parser_construct_message(parser, NULL);
+    if (!msg) {
+        ret = lu_error(EX_DATAERR, "cannot parse '%s' as a mail message", what);
+        goto out;
+    }
+    if (m->mime)
+        g_object_unref(m->mime);
+    m->mime = msg;
+    ret = fill(m, msg);
+out:
+    g_object_unref(parser);
+    return ret;
+}
+
+int lu_mime_read_file(struct lu_msg *m, const char *path)
+{
+    GError *err = NULL;
+    GMimeStream *s;
+    int ret;
+
+    mime_init();
+    s = g_mime_stream_fs_open(path, O_RDONLY, 0, &err);
+    if (!s) {
+        ret = lu_error(EX_NOINPUT, "cannot open '%s': %s", path, err ? err->message : "?");
+        goto out;
+    }
+    ret = read_stream(m, s, path);
+    g_object_unref(s);
+out:
+    if (err)
+        g_error_free(err);
+    return ret;
+}
+
+int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len)
+{
+    GMimeStream *s;
+    int ret;
+
+    mime_init();
+    s = g_mime_stream_mem_new_with_buffer(data, len);
+    ret = read_stream(m, s, "standard input");
+    g_object_unref(s);
+    return ret;
+}
+
+/* Decodes BYTES from CHARSET to valid UTF-8; undecodable bytes become U+FFFD. */
+static char *to_utf8(const char *bytes, gsize len, const char *charset)
+{
+    const char *canon = charset ? g_mime_charset_iconv_name(charset) : NULL;
+    GIConv cd;
+    GString *out;
+    char *in = (char *)bytes;
+    gsize inleft = len;
+
+    if (!canon || !g_ascii_strcasecmp(canon, "utf-8") || !g_ascii_strcasecmp(canon, "us-ascii") ||
+        !g_ascii_strcasecmp(canon, "ascii"))
+        return g_utf8_make_valid(bytes, len);
+    cd = g_iconv_open("UTF-8", canon);
+    if (cd == (GIConv)-1)
+        return g_utf8_make_valid(bytes, len);
+    out = g_string_sized_new(len + 16);
+    while (inleft > 0) {
+        char buf[4096], *o = buf;
+        gsize oleft = sizeof buf;
+        gsize r = g_iconv(cd, &in, &inleft, &o, &oleft);
+
+        g_string_append_len(out, buf, o - buf);
+        if (r == (gsize)-1) {
+            if (errno == E2BIG)
+                continue;
+            /* Illegal or truncated input: replace one byte and go on. */
+            g_string_append(out, "\xEF\xBF\xBD");
+            in++;
+            inleft--;
+        }
+    }
+    g_iconv_close(cd);
+    {
+        char *v = g_utf8_make_valid(out->str, out->len);
+        g_string_free(out, TRUE);
+        return v;
+    }
+}
+
+static char *part_text(GMimePart *part)
+{
+    GMimeDataWrapper *w = g_mime_part_get_content(part);
+    GMimeStream *mem;
+    GByteArray *ba;
+    char *text;
+
+    if (!w)
+        return g_strdup("");
+    mem = g_mime_stream_mem_new();
+    g_mime_data_wrapper_write_to_stream(w, mem);
+    ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+    text = to_utf8((const char *)ba->data, ba->len,
+                   g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset"));
+    g_object_unref(mem);
+    return text;
+}
+
+/* Depth-first: the first inline text/plain, else the first text/html,
+ * not descending into attached messages (forwards are not the author's words). */
+static void find_text(GMimeObject *o, GMimePart **plain, GMimePart **html)
+{
+    GMimeContentType *ct;
+
+    if (!o || (*plain && *html))
+        return;
+    if (GMIME_IS_MULTIPART(o)) {
+        GMimeMultipart *mp = GMIME_MULTIPART(o);
+        int n = g_mime_multipart_get_count(mp);
+        for (int i = 0; i < n; i++)
+            find_text(g_mime_multipart_get_part(mp, i), plain, html);
+        return;
+    }
+    if (!GMIME_IS_PART(o))
+        return;
+    if (g_mime_part_is_attachment(GMIME_PART(o)))
+        return;
+    ct = g_mime_object_get_content_type(o);
+    if (g_mime_content_type_is_type(ct, "text", "plain") && !*plain)
+        *plain = GMIME_PART(o);
+    else if (g_mime_content_type_is_type(ct, "text", "html") && !*html)
+        *html = GMIME_PART(o);
+}
+
+char *lu_mime_body_text(struct lu_msg *m, bool *is_html)
+{
+    GMimePart *plain = NULL, *html = NULL;
+
+    *is_html = false;
+    if (!m->mime)
+        return g_strdup("");
+    find_text(g_mime_message_get_mime_part(GMIME_MESSAGE(m->mime)), &plain, &html);
+    if (plain)
+        return part_text(plain);
+    if (html) {
+        *is_html = true;
+        return part_text(html);
+    }
+    return g_strdup("");
+}
+
+char *lu_mime_encode_header(const char *name, const char *value)
+{
+    char *clean = clean_text(value ? value : "");
+    char *enc;
+
+    mime_init();
+    enc = g_mime_utils_header_encode_text(NULL, clean, NULL);
+    g_free(clean);
+    return enc;
+}

@@ -1,0 +1,293 @@
+/* nm.c - leadup's only contact with notmuch.
+ *
+ * Reading happens with a READ_ONLY handle so a scan never blocks "notmuch
+ * new"; tag changes go through lu_db_apply in one short atomic section
+ * under a READ_WRITE handle. */
+#include "leadup.h"
+
+#include <notmuch.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+struct lu_db {
+    notmuch_database_t *db;
+    char *uuid;
+};
+
+static int lock_wait_seconds;
+
+/* notmuch waits for the write lock without a limit; a hook must not hang
+ * the user's "notmuch new" chain, so SIGALRM ends the wait.  Nothing has
+ * been written when it fires: the next run converges. */
+static void on_lock_timeout(int sig)
+{
+    char msg[200];
+    int n = snprintf(msg, sizeof msg,
+                     "leadup: notmuch database is locked (is 'notmuch new' running?); "
+                     "gave up after %d s, the next scan catches up\n",
+                     lock_wait_seconds);
+    if (write(2, msg, n) < 0) {
+        /* nothing more to do */
+    }
+    _exit(EX_TEMPFAIL);
+}
+
+static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)
+{
+    const char *primary = notmuch_config_get(db, NOTMUCH_CONFIG_PRIMARY_EMAIL);
+    const char *name = notmuch_config_get(db, NOTMUCH_CONFIG_USER_NAME);
+    notmuch_config_values_t *vals = notmuch_config_get_values(db, NOTMUCH_CONFIG_OTHER_EMAIL);
+    GPtrArray *others = g_ptr_array_new_with_free_func(g_free);
+
+    for (; vals && notmuch_config_values_valid(vals); notmuch_config_values_move_to_next(vals)) {
+        const char *v = notmuch_config_values_get(vals);
+        if (v && *v)
+            g_ptr_array_add(others, g_strdup(v));
+    }
+    if (vals)
+        notmuch_config_values_destroy(vals);
+    g_ptr_array_add(others, NULL);
+    lu_ctx_identity(ctx, primary, (const char **)others->pdata, name);
+    g_ptr_array_free(others, TRUE);
+}
+
+int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
+{
+    notmuch_database_t *db = NULL;
+    notmuch_status_t st;
+    char *msg = NULL;
+    struct sigaction sa = {0}, old;
+    int ret = 0;
+
+    *out = NULL;
+    if (write) {
+        lock_wait_seconds = ctx->cfg.lock_wait;
+        sa.sa_handler = on_lock_timeout;
+        sigaction(SIGALRM, &sa, &old);
+        alarm(ctx->cfg.lock_wait > 0 ? ctx->cfg.lock_wait : 1);
+    }
+    st = notmuch_database_open_with_config(
+        NULL, write ? NOTMUCH_DATABASE_MODE_READ_WRITE : NOTMUCH_DATABASE_MODE_READ_ONLY, NULL,
+        NULL, &db, &msg);
+    if (write) {
+        alarm(0);
+        sigaction(SIGALRM, &old, NULL);
+    }
+    if (st) {
+        if (msg)
+            g_strchomp(msg);
+        ret = lu_error(st == NOTMUCH_STATUS_NO_CONFIG || st == NOTMUCH_STATUS_NO_DATABASE ||
+                               st == NOTMUCH_STATUS_NO_MAIL_ROOT
+                           ? EX_CONFIG
+                           : EX_UNAVAILABLE,
+                       "cannot open the notmuch database: %s%s%s", notmuch_status_to_string(st),
+                       msg ? ": " : "", msg ? msg : "");
+        goto out;
+    }
+    if (g_hash_table_size(ctx->me.addrs) == 0 && ctx->me.domains->len == 0)
+        load_identity(ctx, db);
+    *out = g_new0(struct lu_db, 1);
+    (*out)->db = db;
+    db = NULL;
+out:
+    free(msg);
+    if (db)
+        notmuch_database_destroy(db);
+    return ret;
+}
+
+void lu_db_close(struct lu_db *db)
+{
+    if (!db)
+        return;
+    notmuch_database_destroy(db->db);
+    g_free(db->uuid);
+    g_free(db);
+}
+
+gint64 lu_db_revision(struct lu_db *db, const char **uuid)
+{
+    const char *u = NULL;
+    unsigned long rev = notmuch_database_get_revision(db->db, &u);
+
+    g_free(db->uuid);
+    db->uuid = g_strdup(u ? u : "");
+    if (uuid)
+        *uuid = db->uuid;
+    return (gint64)rev;
+}
+
+char *lu_db_quote(const char *s)
+{
+    GString *q = g_string_new("\"");
+
+    for (; s && *s; s++) {
+        if (*s == '"')
+            g_string_append_c(q, '"');
+        g_string_append_c(q, *s);
+    }
+    g_string_append_c(q, '"');
+    return g_string_free(q, FALSE);
+}
+
+static struct lu_msg *msg_from(notmuch_message_t *nm)
+{
+    struct lu_msg *m = lu_msg_new();
+    const char *from = notmuch_message_get_header(nm, "from");
+    notmuch_tags_t *tags;
+
+    m->mid = g_strdup(notmuch_message_get_message_id(nm));
+    m->thread_id = g_strdup(notmuch_message_get_thread_id(nm));
+    m->filename = g_strdup(notmuch_message_get_filename(nm));
+    m->date = notmuch_message_get_date(nm);
+    m->subject = g_strdup(notmuch_message_get_header(nm, "subject"));
+    if (from && *from) {
+        GPtrArray *a = lu_addr_list_parse(from);
+        if (a->len)
+            m->from = g_ptr_array_steal_index(a, 0);
+        g_ptr_array_free(a, TRUE);
+    }
+    for (tags = notmuch_message_get_tags(nm); notmuch_tags_valid(tags);
+         notmuch_tags_move_to_next(tags))
+        g_ptr_array_add(m->tags, g_strdup(notmuch_tags_get(tags)));
+    notmuch_tags_destroy(tags);
+    return m;
+}
+
+static notmuch_query_t *make_query(struct lu_db *db, const char *query, notmuch_sort_t sort)
+{
+    notmuch_query_t *q = notmuch_query_create(db->db, query);
+
+    if (q) {
+        /* leadup looks at everything: a reply tagged spam is still a reply
+         * the rules should be able to see; exclusions are the user's view. */
+        notmuch_query_set_omit_excluded(q, NOTMUCH_EXCLUDE_FALSE);
+        notmuch_query_set_sort(q, sort);
+    }
+    return q;
+}
+
+int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data)
+{
+    notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_OLDEST_FIRST);
+    notmuch_threads_t *threads = NULL;
+    notmuch_status_t st;
+    int ret = 0;
+
+    if (!q) {
+        ret = lu_error(EX_SOFTWARE, "out of memory creating query '%s'", query);
+        goto out;
+    }
+    st = notmuch_query_search_threads(q, &threads);
+    if (st) {
+        ret = lu_error(EX_DATAERR, "notmuch query '%s' failed: %s", query,
+                       notmuch_status_to_string(st));
+        goto out;
+    }
+    for (; notmuch_threads_valid(threads) && !ret; notmuch_threads_move_to_next(threads)) {
+        notmuch_thread_t *t = notmuch_threads_get(threads);
+        notmuch_messages_t *ms = notmuch_thread_get_messages(t);
+        GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+
+        for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
+            notmuch_message_t *nm = notmuch_messages_get(ms);
+            g_ptr_array_add(msgs, msg_from(nm));
+            notmuch_message_destroy(nm);
+        }
+        ret = fn(msgs, data);
+        g_ptr_array_free(msgs, TRUE);
+        notmuch_thread_destroy(t);
+    }
+out:
+    if (q)
+        notmuch_query_destroy(q);
+    return ret;
+}
+
+int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out)
+{
+    notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_OLDEST_FIRST);
+    notmuch_messages_t *ms = NULL;
+    notmuch_status_t st;
+    int ret = 0;
+
+    *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    if (!q) {
+        ret = lu_error(EX_SOFTWARE, "out of memory creating query '%s'", query);
+        goto out;
+    }
+    st = notmuch_query_search_messages(q, &ms);
+    if (st) {
+        ret = lu_error(EX_DATAERR, "notmuch query '%s' failed: %s", query,
+                       notmuch_status_to_string(st));
+        goto out;
+    }
+    for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
+        notmuch_message_t *nm = notmuch_messages_get(ms);
+        g_ptr_array_add(*out, msg_from(nm));
+        notmuch_message_destroy(nm);
+        if (limit > 0 && (int)(*out)->len >= limit)
+            break;
+    }
+out:
+    if (q)
+        notmuch_query_destroy(q);
+    return ret;
+}
+
+int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
+{
+    notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_UNSORTED);
+    notmuch_status_t st = q ? notmuch_query_count_messages(q, out) : NOTMUCH_STATUS_OUT_OF_MEMORY;
+    int ret = 0;
+
+    if (st)
+        ret = lu_error(EX_DATAERR, "notmuch query '%s' failed: %s", query,
+                       notmuch_status_to_string(st));
+    if (q)
+        notmuch_query_destroy(q);
+    return ret;
+}
+
+int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
+{
+    notmuch_status_t st;
+    int ret = 0;
+    bool atomic = false;
+
+    *before = lu_db_revision(db, NULL);
+    *after = *before;
+    if (ops->len == 0)
+        goto out;
+    st = notmuch_database_begin_atomic(db->db);
+    if (st) {
+        ret = lu_error(EX_UNAVAILABLE, "cannot start a notmuch transaction: %s",
+                       notmuch_status_to_string(st));
+        goto out;
+    }
+    atomic = true;
+    for (guint i = 0; i < ops->len && !ret; i++) {
+        struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
+        notmuch_message_t *nm = NULL;
+
+        st = notmuch_database_find_message(db->db, op->mid, &nm);
+        if (st || !nm)
+            continue; /* gone since we read it: the next scan converges */
+        /* leadup/... tags are not maildir flags: no tags_to_maildir_flags, no renames. */
+        st = op->add ? notmuch_message_add_tag(nm, op->tag) : notmuch_message_remove_tag(nm, op->tag);
+        if (st)
+            ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", op->mid,
+                           notmuch_status_to_string(st));
+        notmuch_message_destroy(nm);
+    }
+    st = notmuch_database_end_atomic(db->db);
+    atomic = false;
+    if (st && !ret)
+        ret = lu_error(EX_UNAVAILABLE, "cannot commit tags: %s", notmuch_status_to_string(st));
+    *after = lu_db_revision(db, NULL);
+out:
+    if (atomic)
+        notmuch_database_end_atomic(db->db);
+    return ret;
+}

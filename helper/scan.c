@@ -1,0 +1,589 @@
+/* scan.c - read the threads that changed, decide their states, write the
+ * tags and the state database.
+ *
+ * Incremental by notmuch's lastmod: the state database remembers the
+ * database UUID and the revision it last saw.  Our own tag writes land in a
+ * revision range we record, so they do not make the next run look again.
+ * Time alone also changes states (a follow-up falls due, a snooze ends):
+ * every item remembers when that happens (next_check) and is looked at
+ * again then. */
+#include "leadup.h"
+
+#include <string.h>
+#include <unistd.h>
+
+struct scan {
+    struct lu_ctx *ctx;
+    const struct lu_scan_opts *o;
+    struct lu_scan_stats *st;
+    struct lu_db *db;
+    struct lu_store *store;
+    struct lu_rules rules;
+    GHashTable *decisions; /* mid -> GPtrArray of struct lu_decision* */
+    GHashTable *done;      /* thread ids already decided in this run */
+    GHashTable *pending;   /* thread ids to look at in a second pass */
+    GArray *ops;           /* struct lu_tagop */
+    GPtrArray *items;      /* struct pending_item* */
+    gint64 stamp;          /* this run's "updated" value */
+    unsigned total;        /* threads to look at, for progress */
+};
+
+struct pending_item {
+    GPtrArray *mids;      /* char*: every message of the thread */
+    struct lu_item *item; /* NULL: the thread has no state */
+};
+
+static void pending_item_free(struct pending_item *p)
+{
+    g_ptr_array_free(p->mids, TRUE);
+    lu_item_free(p->item);
+    g_free(p);
+}
+
+static void tagop_clear(struct lu_tagop *op)
+{
+    g_free(op->mid);
+    g_free(op->tag);
+}
+
+GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m)
+{
+    GDateTime *u = g_date_time_new_from_unix_utc(m->date);
+    GDateTime *l = g_date_time_to_timezone(u, cfg->tz);
+
+    if (g_date_time_get_utc_offset(l) / G_USEC_PER_SEC != m->tz_off) {
+        GTimeZone *tz = g_time_zone_new_offset(m->tz_off);
+        g_date_time_unref(l);
+        l = g_date_time_to_timezone(u, tz);
+        g_time_zone_unref(tz);
+    }
+    g_date_time_unref(u);
+    return l;
+}
+
+void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
+{
+    bool html = false;
+    char *text;
+    GDateTime *ref;
+
+    if (m->an)
+        return;
+    if (!m->mime && m->filename && lu_mime_read_file(m, m->filename) != 0) {
+        /* Unreadable: analyse nothing, and say so once (the file vanished?). */
+        lu_warning("cannot read message '%s'; treating it as empty", m->mid ? m->mid : "?");
+    }
+    text = lu_mime_body_text(m, &html);
+    m->body = g_new0(struct lu_body, 1);
+    lu_body_extract(text, html, m->body);
+    m->an = g_new0(struct lu_analysis, 1);
+    ref = lu_msg_local_date(cfg, m);
+    lu_analyse_text(m->body->text ? m->body->text : "", ref, &cfg->cal, m->an);
+    g_date_time_unref(ref);
+    g_free(text);
+}
+
+static void analyse_cb(struct lu_msg *m, void *data)
+{
+    struct scan *s = data;
+    lu_msg_analyse(&s->ctx->cfg, m);
+}
+
+static int read_headers(struct scan *s, struct lu_msg *m)
+{
+    if (m->mime)
+        return 0;
+    s->st->parsed++;
+    /* A message we cannot read stays in the thread with what notmuch knows. */
+    if (lu_mime_read_file(m, m->filename) != 0)
+        return -1;
+    return 0;
+}
+
+/* Messages in other threads that bear on MINE: replies that broke
+ * threading (from one of its recipients, within the window, with the same
+ * normalised subject) and delivery failures that did not thread. */
+static GPtrArray *find_elsewhere(struct scan *s, struct lu_msg *mine)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    GString *q = g_string_new(NULL);
+    GPtrArray *lists[] = {mine->to, mine->cc};
+    GPtrArray *found = NULL;
+    char *norm = lu_subject_norm(mine->subject);
+    char *tq = lu_db_quote(mine->thread_id);
+    guint n = 0;
+
+    for (int l = 0; l < 2; l++)
+        for (guint i = 0; i < lists[l]->len; i++) {
+            struct lu_addr *a = g_ptr_array_index(lists[l], i);
+            char *qa;
+            if (lu_identity_is_me(&s->ctx->me, a->email))
+                continue;
+            qa = lu_db_quote(a->email);
+            g_string_append_printf(q, "%sfrom:%s", n++ ? " or " : "", qa);
+            g_free(qa);
+        }
+    if (n && *norm)
+        g_string_printf(q, "(%s) and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " or ",
+                        g_strdup(q->str), mine->date + 1,
+                        mine->date + (gint64)s->ctx->cfg.unthreaded_days * 86400);
+    else
+        g_string_truncate(q, 0);
+    g_string_append_printf(q,
+                           "(mimetype:message/delivery-status or from:mailer-daemon or "
+                           "from:postmaster) and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT,
+                           mine->date, mine->date + 14 * 86400);
+    g_string_prepend(q, "(");
+    g_string_append_printf(q, ") and not thread:%s", tq);
+    if (lu_db_messages(s->db, q->str, 200, &found) != 0)
+        goto out;
+    for (guint i = 0; i < found->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(found, i);
+        char *mn = lu_subject_norm(m->subject);
+        bool same = *norm && strcmp(mn, norm) == 0;
+        g_free(mn);
+        if (read_headers(s, m) != 0)
+            continue;
+        if (!same && m->autokind != LU_AUTO_BOUNCE)
+            continue;
+        g_ptr_array_add(out, g_ptr_array_steal_index(found, i));
+        i--;
+    }
+out:
+    if (found)
+        g_ptr_array_free(found, TRUE);
+    g_free(tq);
+    g_free(norm);
+    g_string_free(q, TRUE);
+    return out;
+}
+
+static gint compare_taken(gconstpointer a, gconstpointer b)
+{
+    const struct lu_decision *x = *(struct lu_decision *const *)a;
+    const struct lu_decision *y = *(struct lu_decision *const *)b;
+
+    if (x->taken != y->taken)
+        return x->taken < y->taken ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The decisions on any message of the thread, oldest first (not owned). */
+static GPtrArray *thread_decisions(struct scan *s, GPtrArray *msgs)
+{
+    GPtrArray *out = g_ptr_array_new();
+
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        GPtrArray *d = g_hash_table_lookup(s->decisions, m->mid);
+        for (guint j = 0; d && j < d->len; j++)
+            g_ptr_array_add(out, g_ptr_array_index(d, j));
+    }
+    g_ptr_array_sort(out, compare_taken);
+    return out;
+}
+
+/* A thread none of whose messages is mine matters only when its latest
+ * human message was written to me: find out by reading from the end. */
+static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
+{
+    *has_decisions = false;
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (g_hash_table_contains(s->decisions, m->mid))
+            *has_decisions = true;
+        if (m->from && lu_identity_is_me(&s->ctx->me, m->from->email))
+            return true;
+    }
+    if (*has_decisions)
+        return true;
+    for (int i = (int)msgs->len - 1; i >= 0; i--) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        GPtrArray *lists[] = {m->to, m->cc};
+        if (read_headers(s, m) != 0 || !lu_msg_meaningful(m))
+            continue;
+        for (int l = 0; l < 2; l++)
+            for (guint j = 0; j < lists[l]->len; j++)
+                if (lu_identity_is_me(&s->ctx->me,
+                                      ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email))
+                    return true;
+        return false;
+    }
+    return false;
+}
+
+static void want_tag(struct scan *s, struct lu_msg *m, const char *tag, GHashTable *want)
+{
+    (void)s;
+    if (!g_hash_table_contains(want, m->mid))
+        g_hash_table_insert(want, m->mid, g_ptr_array_new_with_free_func(g_free));
+    g_ptr_array_add(g_hash_table_lookup(want, m->mid), g_strdup(tag));
+}
+
+/* Tag operations turning the thread's leadup/... tags into what V says. */
+static void plan_tags(struct scan *s, GPtrArray *msgs, const struct lu_verdict *v)
+{
+    GHashTable *want = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify)g_ptr_array_unref);
+
+    if (v->state != LU_ST_NONE && v->anchor >= 0) {
+        struct lu_msg *a = g_ptr_array_index(msgs, v->anchor);
+        char *tag = g_strconcat(LU_TAG_PREFIX, lu_state_name(v->state), NULL);
+        want_tag(s, a, tag, want);
+        if (v->due)
+            want_tag(s, a, LU_TAG_PREFIX "due", want);
+        g_free(tag);
+    }
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        GPtrArray *w = g_hash_table_lookup(want, m->mid);
+
+        for (guint j = 0; j < m->tags->len; j++) {
+            const char *t = g_ptr_array_index(m->tags, j);
+            bool keep = false;
+            if (!g_str_has_prefix(t, LU_TAG_PREFIX))
+                continue;
+            for (guint k = 0; w && k < w->len && !keep; k++)
+                keep = strcmp(t, g_ptr_array_index(w, k)) == 0;
+            if (!keep) {
+                struct lu_tagop op = {g_strdup(m->mid), g_strdup(t), false};
+                g_array_append_val(s->ops, op);
+                s->st->removed++;
+            }
+        }
+        for (guint k = 0; w && k < w->len; k++) {
+            const char *t = g_ptr_array_index(w, k);
+            bool have = false;
+            for (guint j = 0; j < m->tags->len && !have; j++)
+                have = strcmp(t, g_ptr_array_index(m->tags, j)) == 0;
+            if (!have) {
+                struct lu_tagop op = {g_strdup(m->mid), g_strdup(t), true};
+                g_array_append_val(s->ops, op);
+                s->st->added++;
+            }
+        }
+    }
+    g_hash_table_destroy(want);
+}
+
+static char *join_why(GPtrArray *why)
+{
+    GString *out = g_string_new(NULL);
+
+    for (guint i = 0; why && i < why->len; i++)
+        g_string_append_printf(out, "%s%s", i ? "\n" : "", (char *)g_ptr_array_index(why, i));
+    return g_string_free(out, FALSE);
+}
+
+static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *v)
+{
+    struct pending_item *p = g_new0(struct pending_item, 1);
+
+    p->mids = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < msgs->len; i++)
+        g_ptr_array_add(p->mids, g_strdup(((struct lu_msg *)g_ptr_array_index(msgs, i))->mid));
+    if (v->state != LU_ST_NONE && v->anchor >= 0) {
+        struct lu_msg *a = g_ptr_array_index(msgs, v->anchor);
+        struct lu_msg *since = g_ptr_array_index(msgs, v->asked >= 0 ? v->asked : v->anchor);
+        struct lu_item *it = g_new0(struct lu_item, 1);
+
+        it->mid = g_strdup(a->mid);
+        it->thread_id = g_strdup(a->thread_id);
+        it->state = v->state;
+        it->due = v->due;
+        it->due_at = v->due_at;
+        it->since = since->date;
+        it->next_check = v->next_check;
+        it->stage = v->stage;
+        it->subject = g_strdup(a->subject);
+        it->who = g_strdup(v->who);
+        it->norm_subject = lu_subject_norm(a->subject);
+        it->why = join_why(v->why);
+        it->updated = s->stamp;
+        p->item = it;
+    }
+    g_ptr_array_add(s->items, p);
+}
+
+/* A new thread may bear on an older one: a reply that broke threading
+ * (no References) may answer one of my awaiting threads, and a delivery
+ * failure names the message it reports on.  Look at those again. */
+static void note_broken_threading(struct scan *s, GPtrArray *msgs)
+{
+    struct lu_msg *root = g_ptr_array_index(msgs, 0);
+    GPtrArray *threads = NULL;
+    char *norm;
+
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        GPtrArray *hit = NULL;
+        char *q;
+        if (m->mime == NULL && !g_str_has_prefix(m->from ? m->from->email : "", "MAILER") &&
+            !strstr(m->from ? m->from->email : "", "aemon") &&
+            !strstr(m->from ? m->from->email : "", "ostmaster") && msgs->len > 1)
+            continue; /* only bounces matter here, and they are cheap to spot */
+        if (read_headers(s, m) != 0 || m->autokind != LU_AUTO_BOUNCE || !m->bounced_mid)
+            continue;
+        q = g_strconcat("id:", m->bounced_mid, NULL);
+        if (lu_db_messages(s->db, q, 1, &hit) == 0 && hit->len) {
+            const char *t = ((struct lu_msg *)g_ptr_array_index(hit, 0))->thread_id;
+            if (!g_hash_table_contains(s->done, t))
+                g_hash_table_add(s->pending, g_strdup(t));
+        }
+        if (hit)
+            g_ptr_array_free(hit, TRUE);
+        g_free(q);
+    }
+    if (root->mime == NULL && read_headers(s, root) != 0)
+        return;
+    if (root->in_reply_to || root->refs->len || !root->from ||
+        lu_identity_is_me(&s->ctx->me, root->from->email))
+        return;
+    norm = lu_subject_norm(root->subject);
+    if (*norm && lu_store_threads_by_subject(s->store, norm, &threads) == 0)
+        for (guint i = 0; i < threads->len; i++) {
+            const char *t = g_ptr_array_index(threads, i);
+            if (!g_hash_table_contains(s->done, t))
+                g_hash_table_add(s->pending, g_strdup(t));
+        }
+    if (threads)
+        g_ptr_array_free(threads, TRUE);
+    g_free(norm);
+}
+
+static int decide_thread(GPtrArray *msgs, void *data)
+{
+    struct scan *s = data;
+    struct lu_verdict v = {0};
+    GPtrArray *decisions = NULL, *elsewhere = NULL;
+    const char *tid;
+    bool has_decisions = false;
+
+    if (msgs->len == 0)
+        return 0;
+    tid = ((struct lu_msg *)g_ptr_array_index(msgs, 0))->thread_id;
+    if (g_hash_table_contains(s->done, tid))
+        return 0;
+    g_hash_table_add(s->done, g_strdup(tid));
+    s->st->threads++;
+    if (s->o->progress && (s->st->threads % 50 == 0 || s->st->threads == s->total))
+        fprintf(stderr, "\rleadup: scanning threads: %u/%u", s->st->threads, s->total);
+
+    lu_verdict_clear(&v);
+    if (!s->o->full && !s->o->only)
+        note_broken_threading(s, msgs);
+    if (worth_reading(s, msgs, &has_decisions)) {
+        int last_mine = -1, last = -1;
+        for (guint i = 0; i < msgs->len; i++) {
+            struct lu_msg *m = g_ptr_array_index(msgs, i);
+            read_headers(s, m);
+            if (!lu_msg_meaningful(m))
+                continue;
+            last = (int)i;
+            if (m->from && lu_identity_is_me(&s->ctx->me, m->from->email))
+                last_mine = (int)i;
+        }
+        decisions = thread_decisions(s, msgs);
+        if (last >= 0 && last == last_mine)
+            elsewhere = find_elsewhere(s, g_ptr_array_index(msgs, last));
+        lu_thread_decide(&s->rules, msgs, decisions, elsewhere, &v);
+    } else {
+        v.why = g_ptr_array_new_with_free_func(g_free);
+        v.rule = "not my conversation";
+    }
+    if (v.state < LU_ST_COUNT)
+        s->st->states[v.state]++;
+    plan_tags(s, msgs, &v);
+    plan_item(s, msgs, &v);
+    lu_verdict_clear(&v);
+    if (decisions)
+        g_ptr_array_free(decisions, TRUE);
+    if (elsewhere)
+        g_ptr_array_free(elsewhere, TRUE);
+    return 0;
+}
+
+static char *threads_query(GPtrArray *ids)
+{
+    GString *q = g_string_new(NULL);
+
+    for (guint i = 0; i < ids->len; i++)
+        g_string_append_printf(q, "%sthread:%s", i ? " or " : "", (char *)g_ptr_array_index(ids, i));
+    return g_string_free(q, FALSE);
+}
+
+static gint64 meta_int(struct lu_store *st, const char *key)
+{
+    char *v = lu_store_get(st, key);
+    gint64 n = v ? g_ascii_strtoll(v, NULL, 10) : -1;
+
+    g_free(v);
+    return n;
+}
+
+static int set_meta_int(struct lu_store *st, const char *key, gint64 n)
+{
+    char buf[32];
+
+    snprintf(buf, sizeof buf, "%" G_GINT64_FORMAT, n);
+    return lu_store_set(st, key, buf);
+}
+
+static int count_threads(struct lu_db *db, const char *query, unsigned *out)
+{
+    /* Messages are cheaper to count than threads; a fine progress bound. */
+    return lu_db_count(db, query, out);
+}
+
+int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st)
+{
+    struct scan s = {ctx, o, st};
+    GString *query = g_string_new(NULL);
+    GPtrArray *checks = NULL, *pend = NULL;
+    char *old_uuid = NULL, *uuid_copy = NULL;
+    const char *uuid = NULL;
+    gint64 rev, last, gap_from, gap_to, before = 0, after = 0;
+    gint64 t0 = g_get_monotonic_time();
+    bool full = o->full;
+    int ret;
+
+    memset(st, 0, sizeof *st);
+    s.ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
+    g_array_set_clear_func(s.ops, (GDestroyNotify)tagop_clear);
+    s.items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
+    s.done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s.stamp = g_get_real_time();
+    s.rules.cfg = &ctx->cfg;
+    s.rules.me = &ctx->me;
+    s.rules.now = ctx->now;
+    s.rules.analyse = analyse_cb;
+    s.rules.data = &s;
+
+    ret = lu_db_open(ctx, false, &s.db);
+    if (ret)
+        goto out;
+    if (g_hash_table_size(ctx->me.addrs) == 0 && ctx->me.domains->len == 0) {
+        ret = lu_error(EX_CONFIG, "who are you? set user.primary_email in notmuch's config "
+                                  "(notmuch config set user.primary_email ADDRESS) or "
+                                  "[identity] addresses in leadup's config");
+        goto out;
+    }
+    ret = lu_store_open(&s.store);
+    if (ret)
+        goto out;
+    ret = lu_store_decisions(s.store, &s.decisions);
+    if (ret)
+        goto out;
+    rev = lu_db_revision(s.db, &uuid);
+    uuid = uuid_copy = g_strdup(uuid); /* outlives the read handle */
+    old_uuid = lu_store_get(s.store, "uuid");
+    last = meta_int(s.store, "lastmod");
+    gap_from = meta_int(s.store, "gap_from");
+    gap_to = meta_int(s.store, "gap_to");
+    if (!o->only && (!old_uuid || strcmp(old_uuid, uuid) != 0 || last < 0))
+        full = true;
+
+    if (o->only) {
+        g_string_assign(query, o->only);
+    } else if (full) {
+        g_string_assign(query, "*");
+    } else {
+        if (rev > last)
+            g_string_append_printf(query, "lastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
+                                   last + 1, rev);
+        if (gap_from > 0 && gap_to >= gap_from)
+            g_string_append_printf(query, "%slastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
+                                   query->len ? " or " : "", gap_from, gap_to);
+        ret = lu_store_threads_to_check(s.store, ctx->now, &checks);
+        if (ret)
+            goto out;
+        if (checks->len) {
+            char *tq = threads_query(checks);
+            g_string_append_printf(query, "%s%s", query->len ? " or " : "", tq);
+            g_free(tq);
+        }
+    }
+    if (query->len == 0) {
+        st->nothing_changed = true;
+        goto out;
+    }
+    if (o->progress)
+        count_threads(s.db, query->str, &s.total);
+    ret = lu_db_each_thread(s.db, query->str, decide_thread, &s);
+    if (ret)
+        goto out;
+    if (g_hash_table_size(s.pending)) {
+        GHashTableIter it;
+        gpointer key;
+        pend = g_ptr_array_new();
+        g_hash_table_iter_init(&it, s.pending);
+        while (g_hash_table_iter_next(&it, &key, NULL))
+            g_ptr_array_add(pend, key);
+        char *tq = threads_query(pend);
+        ret = lu_db_each_thread(s.db, tq, decide_thread, &s);
+        g_free(tq);
+        if (ret)
+            goto out;
+    }
+    if (o->progress && s.total)
+        fputc('\n', stderr);
+    /* Read everything before asking for the write lock: the window is short. */
+    lu_db_close(s.db);
+    s.db = NULL;
+    if (s.ops->len) {
+        ret = lu_db_open(ctx, true, &s.db);
+        if (ret)
+            goto out;
+        ret = lu_db_apply(s.db, s.ops, &before, &after);
+        lu_db_close(s.db);
+        s.db = NULL;
+        if (ret)
+            goto out;
+    } else {
+        before = after = rev;
+    }
+    ret = lu_store_begin(s.store);
+    if (ret)
+        goto out;
+    for (guint i = 0; i < s.items->len && !ret; i++) {
+        struct pending_item *p = g_ptr_array_index(s.items, i);
+        ret = lu_store_put_thread(s.store, p->mids, p->item);
+    }
+    if (!ret && full && !o->only)
+        ret = lu_store_forget_before(s.store, s.stamp);
+    if (!ret && !o->only) {
+        /* Changes others made between our read and our write (rev, before]
+         * are still to be seen; ours (before, after] are not. */
+        ret = lu_store_set(s.store, "uuid", uuid);
+        if (!ret)
+            ret = set_meta_int(s.store, "lastmod", after);
+        if (!ret)
+            ret = set_meta_int(s.store, "gap_from", before > rev ? rev + 1 : 0);
+        if (!ret)
+            ret = set_meta_int(s.store, "gap_to", before > rev ? before : 0);
+    }
+    if (ret) {
+        lu_store_rollback(s.store);
+        goto out;
+    }
+    ret = lu_store_commit(s.store);
+out:
+    st->seconds = (g_get_monotonic_time() - t0) / 1e6;
+    if (pend)
+        g_ptr_array_free(pend, TRUE);
+    if (checks)
+        g_ptr_array_free(checks, TRUE);
+    if (s.decisions)
+        g_hash_table_destroy(s.decisions);
+    g_hash_table_destroy(s.done);
+    g_hash_table_destroy(s.pending);
+    g_ptr_array_free(s.items, TRUE);
+    g_array_free(s.ops, TRUE);
+    g_free(old_uuid);
+    g_free(uuid_copy);
+    g_string_free(query, TRUE);
+    lu_store_close(s.store);
+    lu_db_close(s.db);
+    return ret;
+}

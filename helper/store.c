@@ -1,0 +1,421 @@
+/* store.c - leadup's own state in sqlite: the scan's bookkeeping, the
+ * items it found, and the user's decisions (kept forever).
+ *
+ * This is the only file that includes sqlite.  The schema version lives in
+ * PRAGMA user_version; migrations only go forward, each in a transaction. */
+#include "leadup.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+struct lu_store {
+    sqlite3 *db;
+    char *path;
+};
+
+/* migrations[i] takes the schema from version i to i + 1. */
+static const char *const migrations[] = {
+    /* 0 -> 1 */
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE items("
+    "  mid TEXT PRIMARY KEY,"     /* the anchor message */
+    "  thread TEXT NOT NULL,"
+    "  state TEXT NOT NULL,"
+    "  due INTEGER NOT NULL DEFAULT 0,"
+    "  due_at INTEGER NOT NULL DEFAULT 0,"
+    "  since INTEGER NOT NULL DEFAULT 0,"
+    "  next_check INTEGER NOT NULL DEFAULT 0,"
+    "  stage INTEGER NOT NULL DEFAULT 0,"
+    "  subject TEXT, who TEXT, norm_subject TEXT, why TEXT,"
+    "  updated INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX items_next ON items(next_check) WHERE next_check > 0;"
+    "CREATE INDEX items_subject ON items(norm_subject);"
+    "CREATE TABLE decisions("
+    "  id INTEGER PRIMARY KEY,"
+    "  mid TEXT NOT NULL,"        /* the message it was taken on */
+    "  kind TEXT NOT NULL,"
+    "  at INTEGER NOT NULL DEFAULT 0, at_end INTEGER NOT NULL DEFAULT 0,"
+    "  text TEXT, mine INTEGER NOT NULL DEFAULT 0,"
+    "  latest TEXT,"              /* the thread's latest message then */
+    "  taken INTEGER NOT NULL);"
+    "CREATE INDEX decisions_mid ON decisions(mid);",
+};
+
+static int fail(struct lu_store *s, const char *what)
+{
+    return lu_error(EX_IOERR, "state database '%s': %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+static int exec(struct lu_store *s, const char *sql)
+{
+    char *err = NULL;
+    int ret = 0;
+
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        ret = lu_error(EX_IOERR, "state database '%s': %s", s->path, err ? err : "?");
+        sqlite3_free(err);
+    }
+    return ret;
+}
+
+static int migrate(struct lu_store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int version = 0, ret = 0;
+
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+        ret = fail(s, "reading the schema version");
+        goto out;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    if (version > (int)G_N_ELEMENTS(migrations)) {
+        ret = lu_error(EX_CONFIG, "state database '%s' has schema %d, newer than this leadup (%d)",
+                       s->path, version, (int)G_N_ELEMENTS(migrations));
+        goto out;
+    }
+    for (; version < (int)G_N_ELEMENTS(migrations); version++) {
+        char *sql = g_strdup_printf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+                                    migrations[version], version + 1);
+        ret = exec(s, sql);
+        g_free(sql);
+        if (ret) {
+            exec(s, "ROLLBACK");
+            goto out;
+        }
+    }
+out:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_open(struct lu_store **out)
+{
+    struct lu_store *s = g_new0(struct lu_store, 1);
+    char *dir = lu_data_dir();
+    int ret;
+
+    *out = NULL;
+    s->path = g_build_filename(dir, "state.db", NULL);
+    ret = lu_mkdir_p(dir);
+    if (ret)
+        goto out;
+    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        ret = fail(s, "cannot open");
+        goto out;
+    }
+    /* Two leadups (a hook and a key press) may meet: wait rather than fail. */
+    sqlite3_busy_timeout(s->db, 10000);
+    ret = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    if (!ret)
+        ret = migrate(s);
+out:
+    g_free(dir);
+    if (ret) {
+        lu_store_close(s);
+        s = NULL;
+    }
+    *out = s;
+    return ret;
+}
+
+void lu_store_close(struct lu_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    g_free(s->path);
+    g_free(s);
+}
+
+int lu_store_begin(struct lu_store *s)
+{
+    return exec(s, "BEGIN IMMEDIATE");
+}
+
+int lu_store_commit(struct lu_store *s)
+{
+    return exec(s, "COMMIT");
+}
+
+void lu_store_rollback(struct lu_store *s)
+{
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static sqlite3_stmt *prepare(struct lu_store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        fail(s, sql);
+        return NULL;
+    }
+    return st;
+}
+
+static char *col_str(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? g_strdup((const char *)t) : NULL;
+}
+
+char *lu_store_get(struct lu_store *s, const char *key)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT value FROM meta WHERE key = ?");
+    char *v = NULL;
+
+    if (!st)
+        return NULL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = col_str(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+int lu_store_set(struct lu_store *s, const char *key, const char *value)
+{
+    sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        ret = fail(s, "writing meta");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+void lu_item_free(struct lu_item *it)
+{
+    if (!it)
+        return;
+    g_free(it->mid);
+    g_free(it->thread_id);
+    g_free(it->subject);
+    g_free(it->who);
+    g_free(it->norm_subject);
+    g_free(it->why);
+    g_free(it);
+}
+
+int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it)
+{
+    sqlite3_stmt *del = prepare(s, "DELETE FROM items WHERE mid = ?");
+    sqlite3_stmt *ins = NULL;
+    int ret = 0;
+
+    if (!del) {
+        ret = EX_IOERR;
+        goto out;
+    }
+    for (guint i = 0; i < mids->len && !ret; i++) {
+        sqlite3_bind_text(del, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
+        if (sqlite3_step(del) != SQLITE_DONE)
+            ret = fail(s, "forgetting an item");
+        sqlite3_reset(del);
+    }
+    if (ret || !it)
+        goto out;
+    ins = prepare(s, "INSERT OR REPLACE INTO items(mid, thread, state, due, due_at, since, "
+                     "next_check, stage, subject, who, norm_subject, why, updated) "
+                     "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!ins) {
+        ret = EX_IOERR;
+        goto out;
+    }
+    sqlite3_bind_text(ins, 1, it->mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 2, it->thread_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, lu_state_name(it->state), -1, SQLITE_STATIC);
+    sqlite3_bind_int(ins, 4, it->due);
+    sqlite3_bind_int64(ins, 5, it->due_at);
+    sqlite3_bind_int64(ins, 6, it->since);
+    sqlite3_bind_int64(ins, 7, it->next_check);
+    sqlite3_bind_int(ins, 8, it->stage);
+    sqlite3_bind_text(ins, 9, it->subject, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 10, it->who, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 11, it->norm_subject, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 12, it->why, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(ins, 13, it->updated);
+    if (sqlite3_step(ins) != SQLITE_DONE)
+        ret = fail(s, "storing an item");
+out:
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    return ret;
+}
+
+#define ITEM_COLS                                                                                  \
+    "mid, thread, state, due, due_at, since, next_check, stage, subject, who, norm_subject, why, " \
+    "updated"
+
+static struct lu_item *item_row(sqlite3_stmt *st)
+{
+    struct lu_item *it = g_new0(struct lu_item, 1);
+    char *state = col_str(st, 2);
+    int sn = lu_state_parse(state);
+
+    it->mid = col_str(st, 0);
+    it->thread_id = col_str(st, 1);
+    it->state = sn < 0 ? LU_ST_NONE : sn;
+    it->due = sqlite3_column_int(st, 3);
+    it->due_at = sqlite3_column_int64(st, 4);
+    it->since = sqlite3_column_int64(st, 5);
+    it->next_check = sqlite3_column_int64(st, 6);
+    it->stage = sqlite3_column_int(st, 7);
+    it->subject = col_str(st, 8);
+    it->who = col_str(st, 9);
+    it->norm_subject = col_str(st, 10);
+    it->why = col_str(st, 11);
+    it->updated = sqlite3_column_int64(st, 12);
+    g_free(state);
+    return it;
+}
+
+int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT " ITEM_COLS " FROM items WHERE mid = ?");
+
+    *out = NULL;
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = item_row(st);
+    sqlite3_finalize(st);
+    return 0;
+}
+
+int lu_store_items(struct lu_store *s, int state, GPtrArray **out)
+{
+    sqlite3_stmt *st = prepare(s, state < 0 ? "SELECT " ITEM_COLS " FROM items ORDER BY since, mid"
+                                            : "SELECT " ITEM_COLS
+                                              " FROM items WHERE state = ? ORDER BY since, mid");
+
+    *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
+    if (!st)
+        return EX_IOERR;
+    if (state >= 0)
+        sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        g_ptr_array_add(*out, item_row(st));
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int thread_list(struct lu_store *s, const char *sql, const char *text, gint64 num,
+                       GPtrArray **out)
+{
+    sqlite3_stmt *st = prepare(s, sql);
+
+    *out = g_ptr_array_new_with_free_func(g_free);
+    if (!st)
+        return EX_IOERR;
+    if (text)
+        sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_int64(st, 1, num);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        g_ptr_array_add(*out, col_str(st, 0));
+    sqlite3_finalize(st);
+    return 0;
+}
+
+int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out)
+{
+    return thread_list(s,
+                       "SELECT DISTINCT thread FROM items WHERE next_check > 0 AND next_check <= ?",
+                       NULL, now, out);
+}
+
+int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out)
+{
+    return thread_list(s,
+                       "SELECT DISTINCT thread FROM items WHERE norm_subject = ? AND state IN "
+                       "('awaiting', 'bounced', 'dormant', 'snoozed')",
+                       norm, 0, out);
+}
+
+int lu_store_forget_before(struct lu_store *s, gint64 before)
+{
+    sqlite3_stmt *st = prepare(s, "DELETE FROM items WHERE updated < ?");
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_int64(st, 1, before);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        ret = fail(s, "forgetting old items");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_add_decision(struct lu_store *s, struct lu_decision *d)
+{
+    sqlite3_stmt *st = prepare(s, "INSERT INTO decisions(mid, kind, at, at_end, text, mine, "
+                                  "latest, taken) VALUES(?,?,?,?,?,?,?,?)");
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, d->mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, lu_decision_name(d->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, d->at);
+    sqlite3_bind_int64(st, 4, d->at_end);
+    sqlite3_bind_text(st, 5, d->text, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, d->mine);
+    sqlite3_bind_text(st, 7, d->latest, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 8, d->taken);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        ret = fail(s, "storing a decision");
+    else
+        d->id = sqlite3_last_insert_rowid(s->db);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static void free_list(gpointer p)
+{
+    g_ptr_array_free(p, TRUE);
+}
+
+int lu_store_decisions(struct lu_store *s, GHashTable **out)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT id, mid, kind, at, at_end, text, mine, latest, taken "
+                                  "FROM decisions ORDER BY taken, id");
+
+    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
+    if (!st)
+        return EX_IOERR;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct lu_decision *d = g_new0(struct lu_decision, 1);
+        char *kind = col_str(st, 2);
+        GPtrArray *list;
+
+        d->id = sqlite3_column_int64(st, 0);
+        d->mid = col_str(st, 1);
+        d->kind = LU_D_COUNT;
+        for (int k = 0; k < LU_D_COUNT; k++)
+            if (kind && strcmp(kind, lu_decision_name(k)) == 0)
+                d->kind = k;
+        d->at = sqlite3_column_int64(st, 3);
+        d->at_end = sqlite3_column_int64(st, 4);
+        d->text = col_str(st, 5);
+        d->mine = sqlite3_column_int(st, 6);
+        d->latest = col_str(st, 7);
+        d->taken = sqlite3_column_int64(st, 8);
+        g_free(kind);
+        list = g_hash_table_lookup(*out, d->mid);
+        if (!list) {
+            list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_decision_free);
+            g_hash_table_insert(*out, g_strdup(d->mid), list);
+        }
+        g_ptr_array_add(list, d);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}

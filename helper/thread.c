@@ -1,0 +1,854 @@
+/* thread.c - the queue rules: one state per thread, decided from its
+ * messages, the user's decisions and the clock.  Pure: no I/O; message
+ * bodies are analysed on demand through r->analyse.
+ *
+ * Precedence when several rules apply (the first wins):
+ *   muted > done > declined (closed) > snoozed > bounced > needs-reply >
+ *   promise-mine > awaiting/dormant > promise-theirs > no-next-step.
+ * The ball in our court comes before the ball in theirs; a promise of mine
+ * with a date comes before the cadence of a question I asked with it. */
+#include "leadup.h"
+
+#include <string.h>
+
+static const char *const state_names[LU_ST_COUNT] = {
+    "none",          "awaiting", "needs-reply", "no-next-step", "promise-mine", "promise-theirs",
+    "bounced",       "snoozed",  "closed",      "dormant",      "muted",
+};
+
+const char *lu_state_name(enum lu_state s)
+{
+    return s < LU_ST_COUNT ? state_names[s] : "none";
+}
+
+int lu_state_parse(const char *name)
+{
+    for (int i = 0; i < LU_ST_COUNT; i++)
+        if (name && strcmp(name, state_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static const char *const decision_names[LU_D_COUNT] = {
+    "snooze", "done", "reopen", "remind", "next-step", "mute",
+};
+
+const char *lu_decision_name(enum lu_decision_kind k)
+{
+    return k < LU_D_COUNT ? decision_names[k] : "?";
+}
+
+void lu_decision_free(struct lu_decision *d)
+{
+    if (!d)
+        return;
+    g_free(d->mid);
+    g_free(d->text);
+    g_free(d->latest);
+    g_free(d);
+}
+
+void lu_verdict_clear(struct lu_verdict *v)
+{
+    if (v->why)
+        g_ptr_array_free(v->why, TRUE);
+    g_free(v->who);
+    memset(v, 0, sizeof *v);
+    v->anchor = v->asked = v->evidence = -1;
+}
+
+bool lu_msg_meaningful(const struct lu_msg *m)
+{
+    if (m->autokind != LU_AUTO_NONE)
+        return false;
+    for (guint i = 0; i < m->tags->len; i++)
+        if (strcmp(g_ptr_array_index(m->tags, i), "draft") == 0)
+            return false;
+    return true;
+}
+
+/* Prefixes replies and forwards carry, in the languages leadup reads. */
+static const char *const reply_prefixes[] = {
+    "re", "aw", "sv", "vs", "antw", "antwort", "wg", "fw", "fwd", "tr", "rv", "rif", "odp", "ref", "r",
+};
+
+char *lu_subject_norm(const char *subject)
+{
+    char *s = g_utf8_casefold(subject ? subject : "", -1);
+    char *p = s;
+    GString *out = g_string_new(NULL);
+    bool again = true;
+
+    while (again) {
+        again = false;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p == '[') { /* [list-name] */
+            char *e = strchr(p, ']');
+            if (e) {
+                p = e + 1;
+                again = true;
+                continue;
+            }
+        }
+        for (size_t i = 0; i < G_N_ELEMENTS(reply_prefixes); i++) {
+            size_t n = strlen(reply_prefixes[i]);
+            char *q = p + n;
+            if (strncmp(p, reply_prefixes[i], n) != 0)
+                continue;
+            if (*q == '[' || *q == '(') { /* Re[2]: */
+                while (*q && *q != ']' && *q != ')')
+                    q++;
+                if (*q)
+                    q++;
+            }
+            while (*q == ' ')
+                q++;
+            if (*q == ':' || (q[0] == '\xef' && q[1] == '\xbc' && q[2] == '\x9a')) {
+                p = q + (*q == ':' ? 1 : 3);
+                again = true;
+                break;
+            }
+        }
+    }
+    for (bool space = false; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            g_string_append_c(out, ' ');
+        space = false;
+        g_string_append_c(out, *p);
+    }
+    g_free(s);
+    return g_string_free(out, FALSE);
+}
+
+/* ---- small helpers over the clock and the calendar */
+
+static GDateTime *local(const struct lu_rules *r, gint64 t)
+{
+    GDateTime *u = g_date_time_new_from_unix_utc(t);
+    GDateTime *l = g_date_time_to_timezone(u, r->cfg->tz);
+
+    g_date_time_unref(u);
+    return l;
+}
+
+static gint64 add_bizdays(const struct lu_rules *r, gint64 t, int n)
+{
+    GDateTime *d = local(r, t);
+    GDateTime *e = lu_cal_add_bizdays(&r->cfg->cal, d, n);
+    gint64 out = g_date_time_to_unix(e);
+
+    g_date_time_unref(e);
+    g_date_time_unref(d);
+    return out;
+}
+
+static gint64 add_bizhours(const struct lu_rules *r, gint64 t, int n)
+{
+    GDateTime *d = local(r, t);
+    GDateTime *e = lu_cal_add_bizhours(&r->cfg->cal, d, n);
+    gint64 out = g_date_time_to_unix(e);
+
+    g_date_time_unref(e);
+    g_date_time_unref(d);
+    return out;
+}
+
+/* The start of working hours on the first business day after T's day. */
+static gint64 bizday_after(const struct lu_rules *r, gint64 t)
+{
+    GDateTime *d = local(r, t);
+    GDateTime *start = g_date_time_new(r->cfg->tz, g_date_time_get_year(d), g_date_time_get_month(d),
+                                       g_date_time_get_day_of_month(d), r->cfg->cal.work_start / 60,
+                                       r->cfg->cal.work_start % 60, 0);
+    GDateTime *next = lu_cal_add_bizdays(&r->cfg->cal, start, 1);
+    gint64 out = g_date_time_to_unix(next);
+
+    g_date_time_unref(next);
+    g_date_time_unref(start);
+    g_date_time_unref(d);
+    return out;
+}
+
+/* "Mon 16 Nov 14:03" (the year too when it is not NOW's). Caller frees. */
+static char *when_str(const struct lu_rules *r, gint64 t)
+{
+    GDateTime *d = local(r, t), *n = local(r, r->now);
+    char *s = g_date_time_format(d, g_date_time_get_year(d) == g_date_time_get_year(n)
+                                        ? "%a %-d %b %H:%M"
+                                        : "%a %-d %b %Y %H:%M");
+
+    g_date_time_unref(n);
+    g_date_time_unref(d);
+    return s;
+}
+
+static void why(struct lu_verdict *v, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void why(struct lu_verdict *v, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    g_ptr_array_add(v->why, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+static const char *who_name(const struct lu_addr *a)
+{
+    if (!a)
+        return "(unknown)";
+    return a->name && *a->name ? a->name : a->email;
+}
+
+static struct lu_analysis *analysis(const struct lu_rules *r, struct lu_msg *m)
+{
+    if (!m->an && r->analyse)
+        r->analyse(m, r->data);
+    return m->an;
+}
+
+/* The first sentence of M carrying LABEL (and a date when DATED), or NULL. */
+static struct lu_sentence *sentence_with(struct lu_analysis *an, unsigned label, bool dated)
+{
+    for (guint i = 0; an && an->sentences && i < an->sentences->len; i++) {
+        struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        if ((s->labels & label) && (!dated || (s->dates && s->dates->len > 0)))
+            return s;
+    }
+    return NULL;
+}
+
+/* The latest end among a sentence's dates: "by Friday" is kept at the end of Friday. */
+static gint64 sentence_due(const struct lu_sentence *s)
+{
+    gint64 end = 0;
+
+    for (guint i = 0; s->dates && i < s->dates->len; i++) {
+        const struct lu_when *w = &g_array_index(s->dates, struct lu_when, i);
+        if (w->end > end)
+            end = w->end;
+    }
+    return end;
+}
+
+static bool in_list(const struct lu_rules *r, const char *list_id)
+{
+    if (!r->cfg->lists)
+        return false;
+    if (!r->cfg->list_ids || !r->cfg->list_ids[0])
+        return true;
+    for (int i = 0; r->cfg->list_ids[i]; i++)
+        if (list_id && strstr(list_id, r->cfg->list_ids[i]))
+            return true;
+    return false;
+}
+
+/* Everyone M went to who is neither me nor a no-reply address. */
+static GPtrArray *real_recipients(const struct lu_rules *r, const struct lu_msg *m)
+{
+    GPtrArray *out = g_ptr_array_new();
+    GPtrArray *lists[] = {m->to, m->cc};
+
+    for (int l = 0; l < 2; l++)
+        for (guint i = 0; i < lists[l]->len; i++) {
+            struct lu_addr *a = g_ptr_array_index(lists[l], i);
+            if (!lu_identity_is_me(r->me, a->email) && !lu_addr_is_noreply(a->email, r->cfg->noreply))
+                g_ptr_array_add(out, a);
+        }
+    return out;
+}
+
+static char *recipients_str(GPtrArray *rcpt)
+{
+    if (rcpt->len == 0)
+        return g_strdup("(nobody)");
+    if (rcpt->len == 1)
+        return g_strdup(who_name(g_ptr_array_index(rcpt, 0)));
+    return g_strdup_printf("%s +%u", who_name(g_ptr_array_index(rcpt, 0)), rcpt->len - 1);
+}
+
+static bool same_person(const struct lu_rules *r, const char *a, const char *b)
+{
+    char *x = lu_addr_norm(a), *y = lu_addr_norm(b);
+    bool same = strcmp(x, y) == 0;
+
+    g_free(x);
+    g_free(y);
+    return same;
+}
+
+/* A reply that broke threading: from one of the recipients of MINE, later,
+ * within the configured window, with the same normalised subject. */
+static bool answers_elsewhere(const struct lu_rules *r, const struct lu_msg *mine,
+                              const struct lu_msg *o)
+{
+    char *a, *b;
+    bool from_rcpt = false, same;
+    GPtrArray *lists[] = {mine->to, mine->cc};
+
+    if (!lu_msg_meaningful(o) || !o->from || lu_identity_is_me(r->me, o->from->email))
+        return false;
+    if (o->date <= mine->date || o->date > mine->date + (gint64)r->cfg->unthreaded_days * 86400)
+        return false;
+    if (o->in_reply_to || o->refs->len)
+        return false;
+    for (int l = 0; l < 2 && !from_rcpt; l++)
+        for (guint i = 0; i < lists[l]->len && !from_rcpt; i++)
+            from_rcpt = same_person(r, ((struct lu_addr *)g_ptr_array_index(lists[l], i))->email,
+                                    o->from->email);
+    if (!from_rcpt)
+        return false;
+    a = lu_subject_norm(mine->subject);
+    b = lu_subject_norm(o->subject);
+    same = *a && strcmp(a, b) == 0;
+    g_free(a);
+    g_free(b);
+    return same;
+}
+
+/* ---- decisions */
+
+struct decided {
+    struct lu_decision *mute, *done, *snooze, *remind, *next_step;
+    gint64 reopened; /* when the user last reopened, or 0 */
+};
+
+/* Index of the message with id MID in MSGS, or -1. */
+static int find_mid(GPtrArray *msgs, const char *mid)
+{
+    for (guint i = 0; mid && i < msgs->len; i++)
+        if (strcmp(((struct lu_msg *)g_ptr_array_index(msgs, i))->mid, mid) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Has a message arrived since decision D was taken?  By position when the
+ * recorded latest message is still in the thread, else by date. */
+static bool newer_since(GPtrArray *msgs, const struct lu_decision *d)
+{
+    int at = find_mid(msgs, d->latest);
+    const struct lu_msg *last = g_ptr_array_index(msgs, msgs->len - 1);
+
+    if (at >= 0)
+        return at < (int)msgs->len - 1;
+    return last->date > d->taken;
+}
+
+static void collect_decisions(GPtrArray *decisions, struct decided *d)
+{
+    memset(d, 0, sizeof *d);
+    for (guint i = 0; decisions && i < decisions->len; i++) {
+        struct lu_decision *x = g_ptr_array_index(decisions, i);
+        switch (x->kind) {
+        case LU_D_MUTE:
+            d->mute = x;
+            break;
+        case LU_D_DONE:
+            d->done = x;
+            break;
+        case LU_D_SNOOZE:
+            d->snooze = x;
+            break;
+        case LU_D_REMIND:
+            d->remind = x;
+            break;
+        case LU_D_NEXT_STEP:
+            d->next_step = x;
+            break;
+        case LU_D_REOPEN:
+            /* Reopen undoes mute, done and snooze, and forgets declines up to now. */
+            d->mute = d->done = d->snooze = NULL;
+            d->reopened = x->taken;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* ---- the rules */
+
+struct scan {
+    const struct lu_rules *r;
+    GPtrArray *msgs;
+    int last;       /* latest meaningful message, -1 */
+    int last_mine;  /* my latest meaningful message, -1 */
+    int last_their; /* their latest meaningful message, -1 */
+    bool list;      /* a mailing-list thread */
+    bool tracked;   /* not a list thread, or lists opted in */
+};
+
+static struct lu_msg *msg(const struct scan *s, int i)
+{
+    return g_ptr_array_index(s->msgs, i);
+}
+
+static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at)
+{
+    v->due_at = due_at;
+    v->due = due_at > 0 && r->now >= due_at;
+    if (due_at > r->now && (!v->next_check || due_at < v->next_check))
+        v->next_check = due_at;
+}
+
+/* Is M about me: addressed to me, or (on a list) answering one of my messages? */
+static bool involves_me(const struct scan *s, const struct lu_msg *m)
+{
+    int parent;
+
+    if (m->to_me)
+        return true;
+    if (!s->list)
+        return false;
+    parent = find_mid(s->msgs, m->in_reply_to);
+    return parent >= 0 && msg(s, parent)->mine;
+}
+
+static bool rule_needs_reply(struct scan *s, struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    struct lu_msg *m;
+    struct lu_analysis *an;
+    struct lu_sentence *q;
+    char *t;
+
+    if (s->last < 0 || s->last != s->last_their)
+        return false;
+    m = msg(s, s->last);
+    if (!involves_me(s, m) || (m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply)))
+        return false;
+    an = analysis(r, m);
+    if (!an || !an->expects_reply)
+        return false;
+    v->state = LU_ST_NEEDS_REPLY;
+    v->anchor = v->evidence = s->last;
+    v->rule = "their latest message asks something of me and I have not answered";
+    v->who = g_strdup(who_name(m->from));
+    t = when_str(r, m->date);
+    why(v, "%s wrote to you on %s and expects a reply; you have not answered.", v->who, t);
+    g_free(t);
+    q = sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL, false);
+    if (q)
+        why(v, "They ask: \"%s\"", q->text);
+    set_due(r, v, add_bizhours(r, m->date, r->cfg->reply_hours));
+    t = when_str(r, v->due_at);
+    why(v, r->cfg->reply_hours ? "A reply is due %s ([needs-reply] delay = %d working hours)."
+                               : "A reply is due %s (the end of the business day it arrived).",
+        t, r->cfg->reply_hours);
+    g_free(t);
+    return true;
+}
+
+static bool rule_promise_mine(struct scan *s, struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    struct lu_msg *m;
+    struct lu_sentence *c;
+    char *t;
+
+    if (s->last_mine < 0)
+        return false;
+    m = msg(s, s->last_mine);
+    c = sentence_with(analysis(r, m), LU_L_COMMITMENT, true);
+    if (!c)
+        return false;
+    v->state = LU_ST_PROMISE_MINE;
+    v->anchor = v->evidence = s->last_mine;
+    v->rule = "my latest message promises something with a date";
+    v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
+    why(v, "You promised: \"%s\"", c->text);
+    set_due(r, v, sentence_due(c));
+    t = when_str(r, v->due_at);
+    why(v, "It is due by %s; your next message in the thread resolves it.", t);
+    g_free(t);
+    return true;
+}
+
+/* My unanswered run: my meaningful messages after the last answer. */
+static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *d,
+                          struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    const struct lu_config *cfg = r->cfg;
+    int asked = -1, stage = 0;
+    bool expects = false, reminded = false;
+    struct lu_msg *first, *last;
+    struct lu_sentence *q = NULL;
+    GPtrArray *rcpt;
+    gint64 due = 0, ooo = 0;
+    char *t;
+
+    if (s->last < 0 || s->last != s->last_mine)
+        return false;
+    for (int i = s->last; i >= 0; i--) {
+        struct lu_msg *m = msg(s, i);
+        if (!lu_msg_meaningful(m))
+            continue;
+        if (!m->mine)
+            break;
+        asked = i;
+    }
+    first = msg(s, asked);
+    last = msg(s, s->last);
+    /* A reply in another thread (threading broken) answers everything before it. */
+    for (guint i = 0; elsewhere && i < elsewhere->len; i++) {
+        struct lu_msg *o = g_ptr_array_index(elsewhere, i);
+        if (!answers_elsewhere(r, first, o))
+            continue;
+        if (o->date > last->date) {
+            v->rule = "answered in another thread";
+            t = when_str(r, o->date);
+            why(v, "%s answered on %s in a message that broke threading (%s).", who_name(o->from),
+                t, o->mid);
+            g_free(t);
+            return false;
+        }
+        while (asked <= s->last && (!msg(s, asked)->mine || msg(s, asked)->date < o->date))
+            asked++;
+        first = msg(s, asked);
+    }
+    for (int i = asked; i <= s->last; i++) {
+        struct lu_msg *m = msg(s, i);
+        struct lu_analysis *an;
+        if (!lu_msg_meaningful(m))
+            continue;
+        if (i > asked)
+            stage++;
+        an = analysis(r, m);
+        if (an && an->expects_reply) {
+            expects = true;
+            if (!q)
+                q = sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL, false);
+        }
+        if (d->remind && strcmp(d->remind->mid, m->mid) == 0)
+            reminded = true;
+    }
+    if (!expects && !reminded)
+        return false;
+    if (!s->tracked && !reminded)
+        return false;
+    rcpt = real_recipients(r, last);
+    if (rcpt->len == 0 && !reminded) {
+        g_ptr_array_free(rcpt, TRUE);
+        return false;
+    }
+    v->who = recipients_str(rcpt);
+    g_ptr_array_free(rcpt, TRUE);
+    v->state = LU_ST_AWAITING;
+    v->anchor = s->last;
+    v->asked = asked;
+    v->stage = stage;
+    v->evidence = asked;
+    v->rule = "my latest message expects an answer that has not come";
+    t = when_str(r, first->date);
+    why(v, "You wrote to %s on %s and nobody else has written since.", v->who, t);
+    g_free(t);
+    if (q)
+        why(v, "You asked: \"%s\"", q->text);
+    if (reminded && !expects)
+        why(v, "You asked to be reminded if no reply comes.");
+    if (stage)
+        why(v, "You have sent %d lead-up%s since (cadence stage %d of %d).", stage,
+            stage == 1 ? "" : "s", stage, cfg->max_leadups);
+    /* Automatic answers after my message: an out-of-office return date moves the next step. */
+    for (int i = asked; i < (int)s->msgs->len; i++) {
+        struct lu_msg *m = msg(s, i);
+        struct lu_analysis *an;
+        if (m->autokind == LU_AUTO_NONE)
+            continue;
+        t = when_str(r, m->date);
+        why(v, "%s sent %s on %s (%s): not a reply.", who_name(m->from),
+            m->autokind == LU_AUTO_RECEIPT  ? "a read receipt"
+            : m->autokind == LU_AUTO_BOUNCE ? "a delivery report"
+                                            : "an automatic answer",
+            t, m->auto_why ? m->auto_why : "automatic");
+        g_free(t);
+        if (m->autokind != LU_AUTO_REPLY)
+            continue;
+        an = analysis(r, m);
+        if (an && an->has_return && an->ooo_return.start > ooo) {
+            ooo = an->ooo_return.start;
+            t = when_str(r, ooo);
+            why(v, "Their out-of-office says they are back %s.", t);
+            g_free(t);
+        }
+    }
+    if (reminded && d->remind->at) {
+        due = d->remind->at;
+    } else if (stage == 0) {
+        due = add_bizdays(r, first->date, cfg->first_bizdays);
+    } else {
+        due = last->date + (gint64)cfg->interval_days * 86400;
+        due = add_bizdays(r, due, 0);
+    }
+    if (ooo && due < bizday_after(r, ooo))
+        due = bizday_after(r, ooo);
+    if (stage >= cfg->max_leadups) {
+        gint64 quiet = last->date + (gint64)cfg->interval_days * 86400;
+        if (r->now >= quiet) {
+            v->state = LU_ST_DORMANT;
+            v->rule = "the cadence is exhausted";
+            why(v, "Your %d lead-ups went unanswered: the thread is dormant.", stage);
+            return true;
+        }
+        v->next_check = quiet;
+        why(v, "That was the last lead-up; the thread goes dormant if nothing comes by then.");
+        return true;
+    }
+    set_due(r, v, due);
+    t = when_str(r, due);
+    why(v, "The %s lead-up is due %s.", stage == 0 ? "first" : stage + 1 == cfg->max_leadups ? "last (close-the-loop)" : "next", t);
+    g_free(t);
+    return true;
+}
+
+/* Their dated promise, or a dated next step agreed in the last exchange. */
+static bool rule_promise_theirs(struct scan *s, struct decided *d, struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    struct lu_sentence *c = NULL;
+    struct lu_analysis *an;
+    gint64 due = 0;
+    char *t;
+
+    if (s->last_their < 0 || !involves_me(s, msg(s, s->last_their)))
+        return false;
+    an = analysis(r, msg(s, s->last_their));
+    c = sentence_with(an, LU_L_COMMITMENT, true);
+    if (c) {
+        v->evidence = s->last_their;
+        v->rule = "they promised something with a date";
+        due = sentence_due(c);
+        why(v, "%s promised: \"%s\"", who_name(msg(s, s->last_their)->from), c->text);
+    } else if (s->last >= 0) {
+        /* An agreement in the last exchange, dated by itself or by the proposal it accepts. */
+        struct lu_analysis *la = analysis(r, msg(s, s->last));
+        if (la && la->has_next_step && la->next_step_agreed) {
+            due = la->next_step.end;
+            v->evidence = s->last;
+        } else if (la && (la->labels & LU_L_AGREEMENT) && s->last > 0) {
+            for (int i = s->last - 1; i >= 0 && !due; i--) {
+                struct lu_msg *p = msg(s, i);
+                struct lu_analysis *pa;
+                if (!lu_msg_meaningful(p))
+                    continue;
+                pa = analysis(r, p);
+                if (pa && pa->has_next_step)
+                    due = pa->next_step.end, v->evidence = i;
+                break;
+            }
+        }
+        if (!due)
+            return false;
+        v->rule = "we agreed a dated next step";
+        c = sentence_with(analysis(r, msg(s, v->evidence)),
+                          LU_L_AGREEMENT | LU_L_PROPOSAL | LU_L_COMMITMENT, false);
+        why(v, "You agreed a next step%s%s%s", c ? ": \"" : ".", c ? c->text : "", c ? "\"" : "");
+    } else {
+        return false;
+    }
+    v->state = LU_ST_PROMISE_THEIRS;
+    v->anchor = s->last_their;
+    v->who = g_strdup(who_name(msg(s, s->last_their)->from));
+    set_due(r, v, due);
+    t = when_str(r, due);
+    why(v, "If nothing comes from %s by %s, lead them to it.", v->who, t);
+    g_free(t);
+    return true;
+}
+
+static bool rule_no_next_step(struct scan *s, struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    struct lu_msg *m;
+    struct lu_analysis *an;
+    char *t;
+
+    if (s->last_mine < 0 || s->last_their < 0 || s->last < 0)
+        return false;
+    m = msg(s, s->last);
+    if (s->list && !involves_me(s, msg(s, s->last_their)))
+        return false;
+    an = analysis(r, m);
+    if (an && (an->closing || an->declined)) {
+        v->rule = "the thread ended with a closing";
+        return false;
+    }
+    v->state = LU_ST_NO_NEXT_STEP;
+    v->anchor = v->evidence = s->last;
+    v->rule = "both sides wrote and no dated next step was agreed";
+    v->who = g_strdup(who_name(msg(s, s->last_their)->from));
+    why(v, "You and %s have both written, nothing is open, and no next step with a date was agreed.",
+        v->who);
+    set_due(r, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays));
+    t = when_str(r, v->due_at);
+    why(v, "Propose one by %s (%d quiet business days).", t, r->cfg->quiet_bizdays);
+    g_free(t);
+    return true;
+}
+
+/* A user's dated next step overrides what the text says, until the side
+ * that owes it writes. */
+static bool rule_next_step_decision(struct scan *s, struct decided *d, struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    struct lu_decision *x = d->next_step;
+    char *t;
+
+    if (!x)
+        return false;
+    for (guint i = 0; i < s->msgs->len; i++) {
+        struct lu_msg *m = msg(s, i);
+        if (lu_msg_meaningful(m) && m->date > x->taken && m->mine == x->mine)
+            return false; /* the side that owed it has written since */
+    }
+    v->state = x->mine ? LU_ST_PROMISE_MINE : LU_ST_PROMISE_THEIRS;
+    v->anchor = s->last >= 0 ? s->last : (int)s->msgs->len - 1;
+    v->rule = "you recorded an agreed next step";
+    v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
+    t = when_str(r, x->at_end ? x->at_end : x->at);
+    why(v, "You recorded a next step%s%s%s, due %s (%s).", x->text ? ": \"" : "",
+        x->text ? x->text : "", x->text ? "\"" : "", t, x->mine ? "yours" : "theirs");
+    g_free(t);
+    set_due(r, v, x->at_end ? x->at_end : x->at);
+    return true;
+}
+
+void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
+                      GPtrArray *elsewhere, struct lu_verdict *v)
+{
+    struct scan s = {r, msgs, -1, -1, -1, false, true};
+    struct decided d;
+    char *t;
+
+    memset(v, 0, sizeof *v);
+    v->anchor = v->asked = v->evidence = -1;
+    v->why = g_ptr_array_new_with_free_func(g_free);
+    v->rule = "nothing to follow up";
+    if (!msgs || msgs->len == 0)
+        return;
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        GPtrArray *lists[] = {m->to, m->cc};
+        m->mine = m->from && lu_identity_is_me(r->me, m->from->email);
+        m->to_me = false;
+        for (int l = 0; l < 2; l++)
+            for (guint j = 0; j < lists[l]->len && !m->to_me; j++)
+                m->to_me = lu_identity_is_me(r->me, ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email);
+        if (m->list_id)
+            s.list = true;
+        if (!lu_msg_meaningful(m))
+            continue;
+        s.last = (int)i;
+        if (m->mine)
+            s.last_mine = (int)i;
+        else
+            s.last_their = (int)i;
+    }
+    for (guint i = 0; i < msgs->len && s.list; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (m->list_id) {
+            s.tracked = in_list(r, m->list_id);
+            break;
+        }
+    }
+    collect_decisions(decisions, &d);
+
+    if (d.mute) {
+        v->state = LU_ST_MUTED;
+        v->anchor = (int)msgs->len - 1;
+        v->rule = "you muted this thread";
+        t = when_str(r, d.mute->taken);
+        why(v, "You muted this thread on %s: leadup never tracks it ('leadup reopen' undoes it).", t);
+        g_free(t);
+        return;
+    }
+    if (d.done && !newer_since(msgs, d.done)) {
+        v->state = LU_ST_CLOSED;
+        v->anchor = (int)msgs->len - 1;
+        v->rule = "you marked it done";
+        t = when_str(r, d.done->taken);
+        why(v, "You marked this thread done on %s; a new message reopens it.", t);
+        g_free(t);
+        return;
+    }
+    if (s.last < 0)
+        return;
+    if (s.last_their >= 0 && msg(&s, s.last_their)->date > d.reopened) {
+        struct lu_analysis *an = analysis(r, msg(&s, s.last_their));
+        if (an && an->declined) {
+            struct lu_sentence *x = sentence_with(an, LU_L_DECLINE, false);
+            v->state = LU_ST_CLOSED;
+            v->anchor = v->evidence = s.last_their;
+            v->rule = "they declined";
+            v->who = g_strdup(who_name(msg(&s, s.last_their)->from));
+            why(v, "%s declined%s%s%s: the thread is closed for good ('leadup reopen' undoes it).",
+                v->who, x ? ": \"" : "", x ? x->text : "", x ? "\"" : "");
+            return;
+        }
+    }
+    if (d.snooze && !newer_since(msgs, d.snooze) && r->now < d.snooze->at) {
+        v->state = LU_ST_SNOOZED;
+        v->anchor = s.last;
+        v->rule = "you snoozed it";
+        v->next_check = d.snooze->at;
+        t = when_str(r, d.snooze->at);
+        why(v, "You snoozed this thread until %s; a new message wakes it earlier.", t);
+        g_free(t);
+        return;
+    }
+    /* A delivery failure after my latest message, and no human answer
+     * since: in the thread, or elsewhere naming one of my messages here. */
+    if (s.last_mine >= 0 && s.last == s.last_mine) {
+        struct lu_msg *bounce = NULL;
+        for (guint i = s.last_mine + 1; i < msgs->len && !bounce; i++) {
+            struct lu_msg *m = g_ptr_array_index(msgs, i);
+            if (m->autokind == LU_AUTO_BOUNCE)
+                bounce = m;
+        }
+        for (guint i = 0; elsewhere && i < elsewhere->len && !bounce; i++) {
+            struct lu_msg *m = g_ptr_array_index(elsewhere, i);
+            int at = find_mid(msgs, m->bounced_mid);
+            if (m->autokind == LU_AUTO_BOUNCE && at >= 0 && msg(&s, at)->mine &&
+                m->date >= msg(&s, s.last_mine)->date - 60)
+                bounce = m;
+        }
+        if (bounce) {
+            v->state = LU_ST_BOUNCED;
+            v->anchor = s.last_mine;
+            v->rule = "my message bounced";
+            v->who = g_strdup(who_name(bounce->from));
+            t = when_str(r, bounce->date);
+            why(v, "A delivery failure came back on %s (%s): check the address.", t,
+                bounce->auto_why);
+            g_free(t);
+            return;
+        }
+    }
+    if (rule_needs_reply(&s, v))
+        goto woke;
+    if (rule_next_step_decision(&s, &d, v))
+        goto woke;
+    if (rule_promise_mine(&s, v) || rule_awaiting(&s, elsewhere, &d, v))
+        goto woke;
+    if (s.tracked && (rule_promise_theirs(&s, &d, v) || rule_no_next_step(&s, v)))
+        goto woke;
+    if (s.list && !s.tracked && v->why->len == 0)
+        why(v, "A mailing-list thread, and lists are not opted in ([scan] lists).");
+    return;
+woke:
+    /* A snooze that ran out: the user asked to see it again then. */
+    if (d.snooze && !newer_since(msgs, d.snooze) && r->now >= d.snooze->at && v->state != LU_ST_NONE) {
+        if (!v->due) {
+            v->due = true;
+            v->due_at = d.snooze->at;
+        }
+        t = when_str(r, d.snooze->at);
+        why(v, "Your snooze ended %s.", t);
+        g_free(t);
+    }
+}

@@ -1,0 +1,159 @@
+/* util.c - errors and small helpers shared by every file. */
+#include "leadup.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+bool lu_quiet;
+
+int lu_error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("leadup: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+void lu_warning(const char *fmt, ...)
+{
+    va_list ap;
+    if (lu_quiet)
+        return;
+    fputs("leadup: warning: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+char *lu_read_all(FILE *f, gsize *len)
+{
+    GString *s = g_string_sized_new(8192);
+    char buf[65536];
+    size_t n;
+
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        g_string_append_len(s, buf, n);
+    if (ferror(f)) {
+        g_string_free(s, TRUE);
+        return NULL;
+    }
+    if (len)
+        *len = s->len;
+    return g_string_free(s, FALSE);
+}
+
+char *lu_strtrim(char *s)
+{
+    return g_strstrip(s);
+}
+
+char *lu_strlower(char *s)
+{
+    for (char *p = s; *p; p++)
+        *p = g_ascii_tolower(*p);
+    return s;
+}
+
+char *lu_iso(gint64 t, GTimeZone *tz, char *buf)
+{
+    GDateTime *d = g_date_time_new_from_unix_utc(t);
+    GDateTime *l = g_date_time_to_timezone(d, tz);
+    gint64 off = g_date_time_get_utc_offset(l) / G_USEC_PER_SEC;
+    char sign = off < 0 ? '-' : '+';
+
+    if (off < 0)
+        off = -off;
+    snprintf(buf, LU_ISO_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", g_date_time_get_year(l),
+             g_date_time_get_month(l), g_date_time_get_day_of_month(l), g_date_time_get_hour(l),
+             g_date_time_get_minute(l), g_date_time_get_second(l), sign, (int)(off / 3600),
+             (int)(off % 3600 / 60));
+    g_date_time_unref(l);
+    g_date_time_unref(d);
+    return buf;
+}
+
+int lu_parse_iso(const char *s, GTimeZone *tz, gint64 *out)
+{
+    int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+    GDateTime *dt = NULL;
+    int ret = -1;
+
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+        goto out;
+    if (s[n] == '\0') {
+        dt = g_date_time_new(tz, y, mo, d, 0, 0, 0);
+    } else if (s[n] == 'T' || s[n] == ' ') {
+        /* Full ISO-8601 with an offset: let GLib read it; else local. */
+        dt = g_date_time_new_from_iso8601(s, tz);
+        if (!dt) {
+            int m = 0;
+            if (sscanf(s + n + 1, "%2d:%2d%n", &h, &mi, &m) < 2)
+                goto out;
+            if (s[n + 1 + m] == ':' && sscanf(s + n + 1 + m + 1, "%2d", &sec) != 1)
+                goto out;
+            dt = g_date_time_new(tz, y, mo, d, h, mi, sec);
+        }
+    }
+    if (!dt)
+        goto out;
+    *out = g_date_time_to_unix(dt);
+    ret = 0;
+out:
+    if (dt)
+        g_date_time_unref(dt);
+    return ret;
+}
+
+int lu_mkdir_p(const char *dir)
+{
+    if (g_mkdir_with_parents(dir, 0700) < 0)
+        return lu_error(EX_CANTCREAT, "cannot create directory '%s': %s", dir, g_strerror(errno));
+    return 0;
+}
+
+int lu_write_file_atomic(const char *path, const char *data, gsize len, int mode)
+{
+    char *tmp = g_strdup_printf("%s.%d.tmp", path, (int)getpid());
+    int fd = -1, ret = 0;
+
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    if (fd < 0) {
+        ret = lu_error(EX_CANTCREAT, "cannot create '%s': %s", tmp, g_strerror(errno));
+        goto out;
+    }
+    for (gsize done = 0; done < len;) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            ret = lu_error(EX_IOERR, "cannot write '%s': %s", tmp, g_strerror(errno));
+            goto out;
+        }
+        done += n;
+    }
+    if (fsync(fd) < 0 || close(fd) < 0) {
+        fd = -1;
+        ret = lu_error(EX_IOERR, "cannot write '%s': %s", tmp, g_strerror(errno));
+        goto out;
+    }
+    fd = -1;
+    if (rename(tmp, path) < 0)
+        ret = lu_error(EX_CANTCREAT, "cannot rename '%s' to '%s': %s", tmp, path,
+                       g_strerror(errno));
+out:
+    if (fd >= 0)
+        close(fd);
+    if (ret)
+        unlink(tmp);
+    g_free(tmp);
+    return ret;
+}

@@ -1,0 +1,43 @@
+# lib.sh - TAP helpers and a throwaway mail world for leadup's shell tests.
+# Usage: . "$(dirname "$0")/lib.sh"; t 'what' 'commands && chained'; ...; done_testing
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+LEADUP=${LEADUP:-$ROOT/helper/leadup}
+n=0 failed=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/leadup-test.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT
+cd "$TMP" || exit 1
+export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config XDG_DATA_HOME=$TMP/home/.local/share
+export NOTMUCH_CONFIG=$HOME/.notmuch-config TZ=Europe/London LC_ALL=C.UTF-8
+unset NOTMUCH_PROFILE
+MAIL=$HOME/mail
+t() { # t DESCRIPTION COMMANDS: one TAP test, COMMANDS eval'ed in this shell
+	n=$((n + 1))
+	if (eval "$2") >"$TMP/out.$n" 2>&1; then echo "ok $n - $1"
+	else echo "not ok $n - $1"; sed 's/^/# /' "$TMP/out.$n"; failed=$((failed + 1)); fi
+}
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }
+world() { # world [OTHER-EMAIL]: a notmuch database whose owner is me@example.com
+	mkdir -p "$HOME" "$XDG_CONFIG_HOME/leadup" "$MAIL"
+	for f in inbox sent lists; do mkdir -p "$MAIL/$f/cur" "$MAIL/$f/new" "$MAIL/$f/tmp"; done
+	printf '[database]\npath=%s\n[user]\nname=Me Myself\nprimary_email=me@example.com\nother_email=%s\n[new]\ntags=new\n[search]\nexclude_tags=deleted;spam\n' \
+		"$MAIL" "${1:-me.too@example.net}" >"$NOTMUCH_CONFIG"
+	notmuch new --quiet
+}
+deliver() { # deliver FOLDER NAME < message: put one message in the maildir
+	cat >"$MAIL/$1/cur/$2:2,S"
+}
+index() { notmuch new --quiet; }
+lu() { "$LEADUP" --now "${NOW:?set NOW}" "$@"; }
+tags() { # tags MSGID: the message's leadup/ tags, sorted, space-separated
+	notmuch search --output=tags --exclude=false "id:$1" | grep '^leadup/' | sort | tr '\n' ' ' | sed 's/ $//'
+}
+expect_tags() { # expect_tags MSGID "leadup/a leadup/b"
+	got=$(tags "$1"); [ "$got" = "$2" ] || { echo "tags of $1: got '$got', want '$2'"; return 1; }
+}
+msg() { # msg FOLDER ID FROM TO DATE SUBJECT [PARENT [REFERENCES]] < body; $HDR adds header lines
+	{ printf 'From: %s\nTo: %s\nSubject: %s\nDate: %s\nMessage-ID: <%s>\n' "$3" "$4" "$6" "$5" "$2"
+	  [ -n "${7:-}" ] && printf 'In-Reply-To: <%s>\nReferences: %s\n' "$7" "${8:-<$7>}"
+	  [ -n "${HDR:-}" ] && printf '%b\n' "$HDR"
+	  printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n'; cat; } | deliver "$1" "$2"
+}

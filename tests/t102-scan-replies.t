@@ -1,0 +1,67 @@
+#!/bin/sh
+# What counts as a reply, and what counts as mine.
+. "$(dirname "$0")/lib.sh"
+world me.too@example.net
+ask() { # ask ID FROM TO SUBJECT DATE [PARENT [REFS]]
+	msg sent "$1" "$2" "$3" "$5" "$4" "${6:-}" "${7:-}" <<'EOF'
+Could you tell me which option you prefer?
+EOF
+}
+# 1. A colleague in Cc answers for them.
+HDR='Cc: Ivan <ivan@client.example>' ask cc1@example.com 'Me <me@example.com>' \
+	'Jill <jill@client.example>' 'Options' 'Mon, 16 Nov 2026 10:00:00 +0000'
+msg inbox cc1r@client.example 'Ivan <ivan@client.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 12:00:00 +0000' 'Re: Options' cc1@example.com <<'EOF'
+Jill is away; we prefer option B. Thanks!
+EOF
+# 2. A reply that broke threading: no In-Reply-To, no References.
+ask ut1@example.com 'Me <me@example.com>' 'Karl <karl@client.example>' 'Hosting plan' \
+	'Mon, 16 Nov 2026 10:00:00 +0000'
+msg inbox ut1r@client.example 'Karl Klein <KARL@Client.Example>' 'me@example.com' \
+	'Tue, 17 Nov 2026 09:00:00 +0000' 'RE: AW: Hosting plan' <<'EOF'
+The smaller plan is fine for us. Thanks.
+EOF
+# 3. Same subject from someone I did not write to: not an answer.
+ask ut2@example.com 'Me <me@example.com>' 'Lena <lena@client.example>' 'Status report' \
+	'Mon, 16 Nov 2026 10:00:00 +0000'
+msg inbox ut2r@other.example 'Mallory <mallory@other.example>' 'me@example.com' \
+	'Tue, 17 Nov 2026 09:00:00 +0000' 'Re: Status report' <<'EOF'
+Status report attached.
+EOF
+# 4. My lead-up from my second address is mine: it carries the tag now.
+ask fu1@example.com 'Me <me@example.com>' 'Nina <nina@client.example>' 'Training dates' \
+	'Mon, 2 Nov 2026 10:00:00 +0000'
+msg sent fu1b@example.net 'Me <Me.Too+phone@EXAMPLE.net>' 'Nina <nina@client.example>' \
+	'Tue, 10 Nov 2026 10:00:00 +0000' 'Re: Training dates' fu1@example.com <<'EOF'
+Nina, shall I hold the 3 December slot for your team, or would the 10th suit better?
+EOF
+# 5. They answered, then I asked again.
+ask ag1@example.com 'Me <me@example.com>' 'Otto <otto@client.example>' 'Logo files' \
+	'Mon, 9 Nov 2026 10:00:00 +0000'
+msg inbox ag1r@client.example 'Otto <otto@client.example>' 'Me <me@example.com>' \
+	'Tue, 10 Nov 2026 10:00:00 +0000' 'Re: Logo files' ag1@example.com <<'EOF'
+Here they are.
+EOF
+msg sent ag1b@example.com 'Me <me@example.com>' 'Otto <otto@client.example>' \
+	'Wed, 11 Nov 2026 10:00:00 +0000' 'Re: Logo files' ag1r@client.example \
+	'<ag1@example.com> <ag1r@client.example>' <<'EOF'
+Thanks Otto! Do you also have the logo as SVG?
+EOF
+index
+
+NOW=2026-11-19T12:00:00+00:00
+t 'a reply from a colleague in Cc ends the wait' '
+	lu scan --quiet && expect_tags cc1@example.com ""'
+t 'a reply that broke threading, from my recipient, same subject, ends the wait' '
+	expect_tags ut1@example.com ""'
+t 'the same subject from a stranger does not' '
+	expect_tags ut2@example.com "leadup/awaiting leadup/due"'
+t 'a lead-up from my second address (+suffix, other case) counts as mine' '
+	expect_tags fu1@example.com "" && expect_tags fu1b@example.net "leadup/awaiting leadup/due"'
+t 'its cadence stage is 1 (one lead-up sent)' '
+	lu queue awaiting --format=json >q.json &&
+	grep -o "\"message_id\":\"fu1b@example.net\"[^}]*" q.json | grep -q "\"stage\":1"'
+t 'they answered, then I asked again: my latest message waits' '
+	expect_tags ag1@example.com "" && expect_tags ag1r@client.example "" &&
+	expect_tags ag1b@example.com "leadup/awaiting leadup/due"'
+done_testing

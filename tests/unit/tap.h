@@ -1,0 +1,67 @@
+/* tap.h - the smallest TAP producer for leadup's C unit tests.
+ *
+ *   ok(cond, "name %d", i);  is_str(got, want, "name");  is_int(got, want, "name");
+ *   return tap_done();       prints the plan and returns the exit status
+ */
+#ifndef LU_TAP_H
+#define LU_TAP_H
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static int tap_n, tap_failed;
+
+static void tap_vreport(int pass, const char *fmt, va_list ap)
+{
+    printf("%s %d - ", pass ? "ok" : "not ok", ++tap_n);
+    vprintf(fmt, ap);
+    putchar('\n');
+    if (!pass)
+        tap_failed++;
+}
+
+static int ok(int pass, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int ok(int pass, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    tap_vreport(pass, fmt, ap);
+    va_end(ap);
+    return pass;
+}
+
+static int is_str(const char *got, const char *want, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int is_str(const char *got, const char *want, const char *fmt, ...)
+{
+    int pass = (got == NULL && want == NULL) || (got && want && strcmp(got, want) == 0);
+    va_list ap;
+    va_start(ap, fmt);
+    tap_vreport(pass, fmt, ap);
+    va_end(ap);
+    if (!pass)
+        printf("#   got:  '%s'\n#   want: '%s'\n", got ? got : "(null)", want ? want : "(null)");
+    return pass;
+}
+
+static int is_int(long long got, long long want, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int is_int(long long got, long long want, const char *fmt, ...)
+{
+    int pass = got == want;
+    va_list ap;
+    va_start(ap, fmt);
+    tap_vreport(pass, fmt, ap);
+    va_end(ap);
+    if (!pass)
+        printf("#   got:  %lld\n#   want: %lld\n", got, want);
+    return pass;
+}
+
+static int tap_done(void)
+{
+    printf("1..%d\n", tap_n);
+    fflush(stdout);
+    return tap_failed ? 1 : 0;
+}
+#endif
