@@ -1,0 +1,1576 @@
+/* body.c - what the author wrote in this message, without what they quoted.
+ *
+ * The decoded body (HTML first rendered by html.c) goes through four steps,
+ * each linear in the size of the body:
+ *
+ * 1. Normalise: valid UTF-8, LF line ends, no zero-width characters, no-break
+ *    spaces as spaces, trailing white space off every line.
+ *
+ * 2. Quotes.  A top-posting client puts the old message after a header; the
+ *    first such header cuts everything after it (so a forwarded message,
+ *    its own quotes and footers included, is gone too):
+ *      - "-----Original Message-----" and other dashed markers naming an
+ *        original or forwarded message ("---------- Forwarded message
+ *        ---------", "-------- Weitergeleitete Nachricht --------", ...);
+ *      - Apple Mail's "Begin forwarded message:" and its translations;
+ *      - an Outlook header block: a From line (From/Von/De/...) with at least
+ *        two of Sent/Date, To/Cc, Subject in the lines that follow (or on the
+ *        same line), including a "_____" rule just above it;
+ *      - an attribution line ("On ... wrote:", "Am ... schrieb X:",
+ *        "Le ... a écrit :", "El ... escribió:", "* X <a@b> [date]:", also
+ *        wrapped over up to three lines, also Gmail's "<jane@x.example\n>
+ *        wrote:") that is NOT followed by "> " lines and has no quoted line
+ *        anywhere after it (some mobile clients quote without ">").
+ *    Before that cut, ">" lines are quoted material and dropped, with the
+ *    attribution that introduces them (a "[...]" may stand between); the
+ *    author's own lines between them are kept (interleaved and bottom
+ *    posting), separated by a blank line so that answers to different
+ *    quotes stay different paragraphs.  "| " lines are quotes too when an
+ *    attribution introduces them (never otherwise: tables).  An attribution
+ *    in another language counts when it holds an address or a date and time
+ *    and a quote follows it.
+ *
+ * 3. List footers (Mailman and its archive's "next part" and "[[alternative
+ *    HTML version deleted]]", Google Groups, GitHub, "To unsubscribe") and
+ *    legal disclaimers (known openings in four languages, or a paragraph
+ *    about confidentiality and its intended recipient) are cut when they
+ *    start near the end: a footer in the last 12 non-blank lines, a
+ *    disclaimer in the last 40.  A "--" or rule left above them goes too.
+ *
+ * 4. Signature: the earliest of
+ *      - a "-- " (or "--") line with at most 25 non-blank lines after it;
+ *      - a mobile line ("Sent from my iPhone", "Von meinem iPhone gesendet",
+ *        "Get Outlook for Android", ...) among the last three non-blank lines;
+ *      - a sign-off line ("Best regards,", "Thanks, Jane", "Cheers, J",
+ *        "Mit freundlichen Grüßen", "Cordialement", "Saludos") among the last
+ *        15 non-blank lines, followed by at most 12 short lines that do not
+ *        read like sentences.  A line only counts as a sign-off when the
+ *        phrase is alone or followed by a name, so "Thanks for the quick
+ *        reply, can you send the draft?" stays body text.  When the sign-off
+ *        is the author's first line ("Thanks!\nJane") it stays in the text
+ *        and only what follows becomes the signature;
+ *      - without a sign-off, a name alone on the last line: "-Jane" or
+ *        "— Jane Doe", a full name after a blank line ("Duncan Murdoch"), or
+ *        a first name right before "-- " ("Dirk").  A single last word
+ *        without that context ("Done") stays text.
+ *    Everything from there on moves to out->signature.  sig_name is the
+ *    first plausible person name in: the name on the sign-off line, the line
+ *    after the sign-off, the line after "-- " (the part before a "," or "|";
+ *    initials alone such as "J" are not a name).  sig_phone is the first
+ *    number labelled as a phone ("Tel:", "Phone", "Mob", "M:", "T:", ...;
+ *    never "Fax"), else the first international "+..." or "(555) ..."
+ *    number; dates, zip codes and order numbers have no label and no '+',
+ *    and date shapes are refused even when labelled.
+ *
+ * Blank-line runs collapse to one; leading and trailing blank lines go. */
+#include "leadup.h"
+
+#include <string.h>
+
+/* Bytes of each line kept lower-cased for the phrase tests; no header,
+ * attribution or footer phrase is longer. */
+#define LC_MAX 320
+
+struct line {
+    const char *s; /* the line, NUL-terminated, no trailing white space */
+    gsize len;
+    char *lc; /* lower-case copy of the start, leading blanks removed, ’ as '; owned */
+    bool blank;
+    bool quote; /* starts with '>' (after at most four spaces) */
+    bool pipe;  /* starts with '|', a quote where the writer quotes that way */
+    guint8 hk;  /* header_key(): the quoted-header name the line starts with */
+};
+
+static struct line blank_line = {"", 0, (char *)"", true, false, false, 0};
+static int header_key(const struct line *l);
+
+/* ------------------------------------------------------------ small helpers */
+
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool ends(const char *s, gsize len, const char *suffix)
+{
+    gsize n = strlen(suffix);
+    return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+static bool starts_any(const char *s, const char *const *set)
+{
+    for (; *set; set++) {
+        if (starts(s, *set))
+            return true;
+    }
+    return false;
+}
+
+static bool contains_any(const char *s, const char *const *set)
+{
+    for (; *set; set++) {
+        if (strstr(s, *set))
+            return true;
+    }
+    return false;
+}
+
+static bool has_digit(const char *s)
+{
+    for (; *s; s++) {
+        if (g_ascii_isdigit(*s))
+            return true;
+    }
+    return false;
+}
+
+/* If S starts with PHRASE (lower-case UTF-8) ignoring case, returns the
+ * position after it in S, else NULL.  A space in PHRASE matches any run of
+ * white space; ’ matches '. */
+static const char *ci_prefix(const char *s, const char *phrase)
+{
+    while (*phrase) {
+        gunichar a, b = g_utf8_get_char(phrase);
+
+        if (*s == '\0')
+            return NULL;
+        if (b == ' ') {
+            if (*s != ' ' && *s != '\t')
+                return NULL;
+            while (*s == ' ' || *s == '\t')
+                s++;
+            phrase++;
+            continue;
+        }
+        a = g_unichar_tolower(g_utf8_get_char(s));
+        if (a == 0x2019)
+            a = '\'';
+        if (a != b)
+            return NULL;
+        s = g_utf8_next_char(s);
+        phrase = g_utf8_next_char(phrase);
+    }
+    return s;
+}
+
+/* Lower-cases the first bytes of S (at most LC_MAX, whole characters) and
+ * writes ’ as '.  Returns a new string. */
+static char *lower_prefix(const char *s, gsize len)
+{
+    gsize n = len < LC_MAX ? len : LC_MAX;
+    char *lc, *r, *w;
+
+    while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    lc = g_utf8_strdown(s, (gssize)n);
+    for (r = w = lc; *r;) {
+        if ((unsigned char)r[0] == 0xE2 && (unsigned char)r[1] == 0x80 &&
+            (unsigned char)r[2] == 0x99) {
+            *w++ = '\'';
+            r += 3;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return lc;
+}
+
+/* ------------------------------------------------------------ step 1 */
+
+/* Returns a new string: LF line ends, invisible characters dropped, no-break
+ * spaces as spaces, no trailing white space on any line. */
+static char *normalise(const char *text)
+{
+    GString *o = g_string_sized_new(strlen(text) + 1);
+    const char *p = text;
+
+    while (*p) {
+        unsigned char ch = (unsigned char)*p;
+        gunichar u;
+        const char *next;
+
+        if (ch == '\r' || ch == '\n') {
+            while (o->len > 0 && (o->str[o->len - 1] == ' ' || o->str[o->len - 1] == '\t'))
+                g_string_truncate(o, o->len - 1);
+            g_string_append_c(o, '\n');
+            p += (ch == '\r' && p[1] == '\n') ? 2 : 1;
+            continue;
+        }
+        if (ch < 0x80) {
+            g_string_append_c(o, (char)ch);
+            p++;
+            continue;
+        }
+        u = g_utf8_get_char(p);
+        next = g_utf8_next_char(p);
+        if (u == 0xFEFF || u == 0x200B || u == 0xAD || u == 0x2060) {
+            /* dropped */
+        } else if (u == 0xA0 || u == 0x202F || u == 0x2007 || u == 0x3000) {
+            g_string_append_c(o, ' ');
+        } else if (u == 0x2028 || u == 0x2029 || u == 0x85) {
+            g_string_append_c(o, '\n');
+        } else {
+            g_string_append_len(o, p, next - p);
+        }
+        p = next;
+    }
+    while (o->len > 0 && (o->str[o->len - 1] == ' ' || o->str[o->len - 1] == '\t'))
+        g_string_truncate(o, o->len - 1);
+    return g_string_free(o, FALSE);
+}
+
+/* Splits BUF in place into lines.  Returns a GArray of struct line (caller
+ * frees each lc and the array). */
+static GArray *split_lines(char *buf)
+{
+    GArray *lines = g_array_new(FALSE, TRUE, sizeof(struct line));
+    char *p = buf;
+
+    for (;;) {
+        char *e = strchr(p, '\n');
+        struct line l = {0};
+        const char *q;
+        int sp = 0;
+
+        if (e)
+            *e = '\0';
+        l.s = p;
+        l.len = e ? (gsize)(e - p) : strlen(p);
+        for (q = p; *q == ' ' || *q == '\t'; q++)
+            sp++;
+        l.blank = *q == '\0';
+        l.quote = *q == '>' && sp <= 4;
+        l.pipe = *q == '|' && sp <= 4;
+        l.lc = lower_prefix(q, l.len - (gsize)(q - p));
+        l.hk = (guint8)header_key(&l);
+        g_array_append_val(lines, l);
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return lines;
+}
+
+/* ------------------------------------------------------------ step 2 */
+
+enum { H_FROM = 1, H_DATE = 2, H_TO = 4, H_SUBJECT = 8 };
+
+struct hkey {
+    const char *key;
+    int cat;
+};
+
+/* Header names of quoted-message blocks, as Outlook, Apple Mail, Gmail,
+ * Thunderbird and webmailers write them in English, German, French,
+ * Spanish, Italian, Dutch and the Nordic languages. */
+static const struct hkey hkeys[] = {
+    {"from", H_FROM},       {"von", H_FROM},
+    {"de", H_FROM},         {"da", H_FROM},
+    {"van", H_FROM},        {"fra", H_FROM},
+    {"från", H_FROM},       {"expéditeur", H_FROM},
+    {"remitente", H_FROM},  {"sent", H_DATE},
+    {"date", H_DATE},       {"gesendet", H_DATE},
+    {"datum", H_DATE},      {"envoyé", H_DATE},
+    {"envoyé le", H_DATE},  {"enviado", H_DATE},
+    {"enviado el", H_DATE}, {"fecha", H_DATE},
+    {"inviato", H_DATE},    {"verzonden", H_DATE},
+    {"sendt", H_DATE},      {"skickat", H_DATE},
+    {"data", H_DATE},       {"to", H_TO},
+    {"an", H_TO},           {"à", H_TO},
+    {"para", H_TO},         {"aan", H_TO},
+    {"til", H_TO},          {"till", H_TO},
+    {"cc", H_TO},           {"destinataire", H_TO},
+    {"subject", H_SUBJECT}, {"betreff", H_SUBJECT},
+    {"objet", H_SUBJECT},   {"asunto", H_SUBJECT},
+    {"oggetto", H_SUBJECT}, {"onderwerp", H_SUBJECT},
+    {"emne", H_SUBJECT},    {"ämne", H_SUBJECT},
+    {"assunto", H_SUBJECT}, {"sujet", H_SUBJECT},
+};
+
+/* The header category the line starts with ("From: ...", "*Von:* ...",
+ * "De : ..."), or 0. */
+static int header_key(const struct line *l)
+{
+    const char *p = l->lc, *colon = strchr(p, ':');
+    int ret = 0;
+
+    if (!colon || colon - p > 24)
+        return 0; /* no header name is that long */
+    while (*p == '*')
+        p++;
+    for (gsize i = 0; i < G_N_ELEMENTS(hkeys); i++) {
+        const char *q;
+
+        if (!starts(p, hkeys[i].key))
+            continue;
+        q = p + strlen(hkeys[i].key);
+        while (*q == ' ' || *q == '*')
+            q++;
+        if (*q == ':') {
+            ret = hkeys[i].cat;
+            break;
+        }
+    }
+    return ret;
+}
+
+/* Categories of headers written further on the same line ("From: X Sent: Y
+ * To: Z Subject: W"), as some HTML renderings of Outlook's block give: the
+ * word before each later ':' is looked up. */
+static int inline_keys(const struct line *l)
+{
+    const char *first = strchr(l->lc, ':'), *c;
+    int cats = 0;
+
+    for (c = first ? strchr(first + 1, ':') : NULL; c; c = strchr(c + 1, ':')) {
+        const char *e = c, *w;
+        while (e > first + 1 && e[-1] == ' ')
+            e--;
+        w = e;
+        while (w > first + 1 && w[-1] != ' ')
+            w--;
+        /* Two-word names ("enviado el", "envoyé le"): try the longer one. */
+        for (int words = 0; words < 2 && w > first + 1; words++) {
+            for (gsize i = 0; i < G_N_ELEMENTS(hkeys); i++) {
+                gsize kl = strlen(hkeys[i].key);
+                if (hkeys[i].cat != H_FROM && kl == (gsize)(e - w) &&
+                    memcmp(w, hkeys[i].key, kl) == 0)
+                    cats |= hkeys[i].cat;
+            }
+            w--;
+            while (w > first + 1 && w[-1] != ' ')
+                w--;
+        }
+    }
+    return cats;
+}
+
+/* True when an Outlook-style header block starts at line I. */
+static bool header_block_at(const struct line *L, gsize n, gsize i)
+{
+    int cats = L[i].hk, bits = 0, cont = 0;
+
+    if (!(cats & (H_FROM | H_DATE)))
+        return false;
+    for (gsize j = i + 1; j < n && j <= i + 12 && !L[j].blank; j++) {
+        int c = L[j].hk;
+        if (c) {
+            cats |= c;
+            cont = 0;
+        } else if (++cont > 2) {
+            break; /* two wrapped lines at most (long To: lists) */
+        }
+    }
+    if (L[i].hk == H_FROM && cats == H_FROM)
+        cats |= inline_keys(&L[i]);
+    for (int c = cats; c; c >>= 1)
+        bits += c & 1;
+    return (cats & H_FROM) && bits >= 3;
+}
+
+/* Words that name an original or forwarded message inside a dashed line. */
+static const char *const marker_words[] = {
+    "original",         "forward",      "nachricht",  "mensaje",        "message d'",
+    "message transf",   "messaggio",    "bericht",    "weitergeleitet", "reenviado",
+    "message original", "oprindelig",   "meddelelse", "ursprungligt",   "meddelande",
+    "opprinnelig",      "alkuperäinen", "wiadomość",  "mensagem",       NULL};
+
+/* Lines that start a forwarded message (Apple Mail and others). */
+static const char *const forward_starts[] = {
+    "begin forwarded message",
+    "anfang der weitergeleiteten nachricht",
+    "début du message réexpédié",
+    "début du message transféré",
+    "inicio del mensaje reenviado",
+    "comienzo del mensaje reenviado",
+    "forwarded message:",
+    "weitergeleitete nachricht:",
+    NULL,
+};
+
+static bool forward_marker(const struct line *l)
+{
+    const char *s = l->lc;
+    gsize len = strlen(s), a = 0, b = 0;
+    bool ret = false;
+
+    if (l->len > 100 || len == 0 || (s[0] != '-' && s[len - 1] != ':'))
+        goto out; /* all markers start with dashes or end with ':' */
+    if (starts_any(s, forward_starts)) {
+        ret = true;
+        goto out;
+    }
+    while (a < len && s[a] == '-')
+        a++;
+    while (b < len - a && s[len - 1 - b] == '-')
+        b++;
+    if (a >= 2 && b >= 2 && len > a + b) {
+        char *inner = g_strndup(s + a, len - a - b);
+        ret = contains_any(inner, marker_words);
+        g_free(inner);
+    }
+out:
+    return ret;
+}
+
+/* Verbs that end an attribution ("... wrote:", "... a écrit :"). */
+static const char *const verbs_final[] = {" wrote",    " writes",      " a écrit",    " escribió",
+                                          " escribio", " geschrieben", " ha scritto", " schreef",
+                                          " escreveu", " skrev",       NULL};
+/* Openers of the "On <date>, <name> wrote:" family. */
+static const char *const attr_openers[] = {"on ", "am ", "le ",  "el ", "op ",
+                                           "il ", "em ", "den ", NULL};
+/* First words of "X wrote:" that make it the author's own sentence. */
+static const char *const attr_not_names[] = {"i",     "we",   "you",  "he",      "she",      "they",
+                                             "it",    "as",   "who",  "someone", "somebody", "what",
+                                             "which", "that", "this", "also",    "ich",      "wir",
+                                             "je",    "nous", "yo",   "if",      "and",      NULL};
+
+static bool word_in(const char *w, gsize n, const char *const *set)
+{
+    for (; *set; set++) {
+        if (strlen(*set) == n && g_ascii_strncasecmp(w, *set, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Lower-case words allowed inside a name ("Jan van der Berg"). */
+static const char *const name_particles[] = {"van", "von", "der", "den", "de",  "la",  "del",
+                                             "da",  "di",  "du",  "le",  "ter", "ten", "dos",
+                                             "das", "y",   "bin", "al",  "zu",  NULL};
+
+/* "Jane Doe wrote:": the LEN bytes of ORIG before the verb look like a
+ * name: at most six words, each capitalised, a particle ("van", "de"), an
+ * address or quoted. */
+static bool name_before_verb(const char *orig, gsize len)
+{
+    const char *p = orig, *end = orig + len;
+    int words = 0;
+    bool ret = false;
+
+    while (p < end) {
+        const char *w;
+        gsize wl;
+        gunichar u;
+
+        while (p < end && *p == ' ')
+            p++;
+        if (p >= end)
+            break;
+        w = p;
+        while (p < end && *p != ' ')
+            p++;
+        wl = (gsize)(p - w);
+        if (++words > 6)
+            goto out;
+        if (words == 1 && word_in(w, wl, attr_not_names))
+            goto out;
+        u = g_utf8_get_char(w);
+        if (g_unichar_isupper(u) || strchr("\"<('[", *w) || memchr(w, '@', wl) ||
+            (g_unichar_isalpha(u) && !g_unichar_islower(u)) ||
+            (words > 1 && word_in(w, wl, name_particles)))
+            continue;
+        goto out;
+    }
+    ret = words > 0;
+out:
+    return ret;
+}
+
+/* Classifies the attribution candidate ORIG (LC lower-cased): 2 when it
+ * surely introduces quoted material, 1 when it does only if quoted lines
+ * follow (FQ), 0 when it is no attribution. */
+static int attr_kind(const char *orig, const char *lc, bool fq)
+{
+    gsize len = strlen(lc), blen;
+    bool at = strchr(lc, '@') != NULL, digit = has_digit(lc), vfinal = false, vany;
+    int ret = 0;
+
+    if (len < 6 || len > 400 || lc[len - 1] != ':')
+        goto out;
+    if (starts(lc, "* ") && (at || strchr(lc, '['))) {
+        ret = 2; /* mutt/slrn: "* Jane <j@x> [2026-11-23 10:00]:" */
+        goto out;
+    }
+    blen = len - 1;
+    while (blen > 0 && lc[blen - 1] == ' ')
+        blen--;
+    for (const char *const *v = verbs_final; *v; v++) {
+        if (ends(lc, blen, *v) || (blen == strlen(*v) - 1 && ends(lc, blen, *v + 1))) {
+            vfinal = true;
+            break;
+        }
+    }
+    vany = vfinal || strstr(lc, "schrieb ") || strstr(lc, " schrieb:") || strstr(lc, " schrieb :");
+    if (vany && starts_any(lc, attr_openers) && (digit || at)) {
+        ret = 2; /* "On Mon, ... wrote:", "Am ... schrieb Jane:" */
+        goto out;
+    }
+    if (vany && at) {
+        ret = 2; /* "Jane <j@x> wrote:", "Jane <j@x> schrieb am 23.11.2026:" */
+        goto out;
+    }
+    if (!fq)
+        goto out;
+    if (vfinal) {
+        /* "Jane Doe wrote:": drop ':' and the verb's words from ORIG and
+         * look at what is left. */
+        gsize ol = strlen(orig);
+        int vwords = 1;
+        for (const char *const *v = verbs_final; *v; v++) {
+            if (ends(lc, blen, *v) || (blen == strlen(*v) - 1 && ends(lc, blen, *v + 1))) {
+                vwords = strchr(*v + 1, ' ') ? 2 : 1;
+                break;
+            }
+        }
+        while (ol > 0 && (orig[ol - 1] == ':' || orig[ol - 1] == ' '))
+            ol--;
+        for (int w = 0; w < vwords; w++) {
+            while (ol > 0 && orig[ol - 1] != ' ')
+                ol--;
+            while (ol > 0 && orig[ol - 1] == ' ')
+                ol--;
+        }
+        if (name_before_verb(orig, ol))
+            ret = 1;
+        goto out;
+    }
+    /* Any other language ("Op ... schreef Jane <j@x>:"): an address, or a
+     * time (a ':' before the last) and a year-like "20"/"19", right before
+     * a quote. */
+    if (len <= 250 && (at || (digit && strchr(lc, ':') != lc + len - 1 &&
+                              (strstr(lc, "20") || strstr(lc, "19")))))
+        ret = 1;
+out:
+    return ret;
+}
+
+/* Lines that may stand between an attribution and its quote. */
+static bool snip_line(const struct line *l)
+{
+    static const char *const snips[] = {"[...]", "[…]", "[snip]", "<snip>", "[ snip ]",
+                                        "...",   "…",   "[..]",   NULL};
+    for (const char *const *p = snips; *p; p++) {
+        if (strcmp(l->lc, *p) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* If an attribution of 1..MAX_K lines starts at line I, returns its line
+ * count and sets *STRONG (see attr_kind) and *FQ (quoted lines follow). */
+static gsize attribution_at(const struct line *L, gsize n, gsize i, gsize max_k, bool *strong,
+                            bool *fq)
+{
+    GString *o = NULL;
+    gsize ret = 0, k;
+
+    /* Cheap test first: one of the lines must end with ':'. */
+    for (k = 0; k < max_k && i + k < n; k++) {
+        if (L[i + k].len > 0 && L[i + k].s[L[i + k].len - 1] == ':')
+            break;
+    }
+    if (k == max_k || i + k >= n)
+        goto out;
+    o = g_string_new(NULL);
+    for (k = 1; k <= max_k && i + k <= n; k++) {
+        const struct line *last = &L[i + k - 1];
+        gsize next = i + k;
+        char *lc;
+        int kind;
+
+        if (k > 1) {
+            const struct line *prev = &L[i + k - 2];
+            /* Gmail wraps inside the address: "... <jane@x.example\n> wrote:". */
+            bool gt_wrap = last->quote && last->len < 24 && prev->len > 0 &&
+                           memchr(prev->s, '<', prev->len) && !memchr(prev->s, '>', prev->len);
+            if (last->blank || (last->quote && !gt_wrap) || prev->len == 0 ||
+                strchr(".?!:", prev->s[prev->len - 1]))
+                break;
+            g_string_append_c(o, ' ');
+        }
+        g_string_append(o, last->s + strspn(last->s, " \t"));
+        if (o->len > 400)
+            break;
+        if (last->len == 0 || last->s[last->len - 1] != ':')
+            continue;
+        while (next < n && (L[next].blank || snip_line(&L[next])))
+            next++;
+        *fq = next < n && L[next].quote;
+        lc = lower_prefix(o->str, o->len);
+        kind = attr_kind(o->str, lc, *fq);
+        g_free(lc);
+        if (kind > 0) {
+            *strong = kind == 2;
+            ret = k;
+        }
+        break; /* a line ending in ':' ends the candidate either way */
+    }
+out:
+    if (o)
+        g_string_free(o, TRUE);
+    return ret;
+}
+
+/* Some writers quote with "| " instead of "> ".  When an attribution is
+ * followed by such lines, every "|" line of the message is a quote (never
+ * otherwise: "| a | b |" is a table). */
+static void pipe_quotes(struct line *L, gsize n)
+{
+    bool on = false;
+
+    for (gsize i = 0, prev = n; i < n && !on; i++) {
+        if (L[i].blank)
+            continue;
+        if (L[i].pipe && prev < n) {
+            char *lc = lower_prefix(L[prev].s, L[prev].len);
+            on = attr_kind(L[prev].s, lc, true) > 0;
+            g_free(lc);
+        }
+        prev = L[i].len > 0 && L[i].s[L[i].len - 1] == ':' && L[i].len < 400 ? i : n;
+    }
+    for (gsize i = 0; i < n && on; i++) {
+        if (L[i].pipe)
+            L[i].quote = true;
+    }
+}
+
+/* A line of only rule characters ("_____", "-----", "=====", "*****"). */
+static bool rule_line(const struct line *l, gsize min)
+{
+    const char *p = l->s + strspn(l->s, " ");
+    gsize n = strspn(p, "-_=*~#+");
+    return n >= min && p[n] == '\0';
+}
+
+/* Finds where quoted material starts for good (returns N if nowhere) and
+ * marks the attribution lines of ">" quotes in DROP. */
+static gsize find_cut(const struct line *L, gsize n, guint8 *drop)
+{
+    gsize cut = n, last_quote = n;
+
+    /* An attribution not followed by a quote cuts the rest only when no
+     * quoted line comes after it at all: then the old text follows without
+     * ">" (top posting).  Otherwise the message is interleaved and the
+     * attribution is only dropped ("On ... wrote:\n[...]\n> ..."). */
+    for (gsize i = n; i > 0; i--) {
+        if (L[i - 1].quote) {
+            last_quote = i - 1;
+            break;
+        }
+    }
+
+    for (gsize i = 0; i < n; i++) {
+        bool strong = false, fq = false;
+        gsize k;
+
+        if (L[i].blank || L[i].quote)
+            continue;
+        /* The end of a quoted attribution wrapped out of its quote:
+         * "> On Sat, ... Jane Doe <jane@x.example>\nwrote:". */
+        if (i > 0 && L[i - 1].quote && L[i].len < 24 && L[i].s[L[i].len - 1] == ':') {
+            bool verb = false;
+            for (const char *const *v = verbs_final; *v && !verb; v++)
+                verb = strncmp(L[i].lc, *v + 1, strlen(*v + 1)) == 0;
+            if (verb) {
+                drop[i] = 1;
+                continue;
+            }
+        }
+        if (forward_marker(&L[i])) {
+            cut = i;
+            break;
+        }
+        if (header_block_at(L, n, i)) {
+            gsize j = i;
+            cut = i;
+            while (j > 0 && L[j - 1].blank)
+                j--;
+            if (j > 0 && rule_line(&L[j - 1], 5))
+                cut = j - 1;
+            break;
+        }
+        /* A following line that is a whole attribution on its own wins over
+         * a join ("On Monday we could call\nJane Doe wrote:"); a
+         * continuation ("<j@x> wrote:", "wrote:") does not start upper-case. */
+        k = attribution_at(L, n, i, 3, &strong, &fq);
+        if (k > 1) {
+            bool s2, f2;
+            for (gsize j = i + 1; j < i + k; j++) {
+                if (g_unichar_isupper(g_utf8_get_char(L[j].s)) &&
+                    attribution_at(L, n, j, 1, &s2, &f2) > 0) {
+                    k = 0;
+                    break;
+                }
+            }
+        }
+        if (k == 0)
+            continue;
+        if (fq || (strong && last_quote != n && last_quote > i)) {
+            memset(drop + i, 1, k);
+            i += k - 1;
+            continue;
+        }
+        if (strong) {
+            cut = i;
+            break;
+        }
+    }
+    return cut;
+}
+
+/* ------------------------------------------------------------ step 3 */
+
+static const char *const footer_starts[] = {
+    "you received this message because you are subscribed",
+    "you received this because you are subscribed",
+    "to unsubscribe from this group",
+    "to unsubscribe",
+    "unsubscribe:",
+    "unsubscribe from this list",
+    "to view this discussion on the web",
+    "you are receiving this because",
+    "reply to this email directly",
+    "please do read the posting guide",
+    "manage your subscription",
+    "list archives:",
+    "abmelden:",
+    "pour vous désabonner",
+    "para cancelar la suscripción",
+    "para darte de baja",
+    "[[alternative html version deleted]]",
+    "a non-text attachment was scrubbed",
+    NULL,
+};
+
+/* Line I of K[0..M) belongs to a list footer. */
+static bool footer_line(struct line *const *K, gsize m, gsize i)
+{
+    const struct line *l = K[i];
+    const char *s = l->lc;
+    bool ret = starts_any(s, footer_starts) || strstr(s, "/mailman/listinfo") ||
+               strstr(s, "/listinfo/") ||
+               (starts(s, "----") && strstr(s, " next part ")); /* Mailman's archive */
+
+    /* Mailman: "R-package-devel@r-project.org mailing list" and the list's
+     * URL below; a sentence that wraps after "mailing list" is neither. */
+    if (!ret && l->len < 100 && ends(s, strlen(s), "mailing list")) {
+        ret = strchr(s, '@') || strstr(s, " at ");
+        if (!ret && i + 1 < m)
+            ret = strstr(K[i + 1]->lc, "http") == K[i + 1]->lc;
+    }
+    return ret;
+}
+
+/* A footer starts at I: a footer line, or a rule directly above footer lines. */
+static bool footer_at(struct line *const *K, gsize m, gsize i)
+{
+    bool ret = false;
+
+    if (footer_line(K, m, i)) {
+        ret = true;
+    } else if (rule_line(K[i], 5)) {
+        for (gsize j = i + 1, seen = 0; j < m && seen < 3; j++) {
+            if (K[j]->blank)
+                continue;
+            seen++;
+            if (footer_line(K, m, j)) {
+                ret = true;
+                break;
+            }
+        }
+    }
+    return ret;
+}
+
+static const char *const disclaimer_starts[] = {
+    "this e-mail and any attachment",
+    "this email and any attachment",
+    "this e-mail and any files",
+    "this email and any files",
+    "this message and any attachment",
+    "this e-mail (including",
+    "this email (including",
+    "this e-mail is confidential",
+    "this email is confidential",
+    "this message is confidential",
+    "this e-mail may contain",
+    "this email may contain",
+    "this message may contain",
+    "this e-mail message is",
+    "this email message is",
+    "this communication is confidential",
+    "this communication may contain",
+    "the information contained in this",
+    "the information in this e-mail",
+    "the information in this email",
+    "the information in this message",
+    "the contents of this e-mail",
+    "the contents of this email",
+    "the content of this email",
+    "confidentiality notice",
+    "confidentiality note",
+    "confidentiality:",
+    "legal notice:",
+    "privileged and confidential",
+    "privileged/confidential",
+    "if you are not the intended recipient",
+    "if you have received this e-mail in error",
+    "if you have received this email in error",
+    "if you have received this message in error",
+    "if you received this message in error",
+    "please consider the environment before printing",
+    "think before you print",
+    "diese e-mail enthält vertrauliche",
+    "diese email enthält vertrauliche",
+    "diese nachricht enthält vertrauliche",
+    "diese e-mail kann vertrauliche",
+    "diese e-mail ist vertraulich",
+    "diese e-mail und alle anhänge",
+    "diese e-mail einschließlich",
+    "der inhalt dieser e-mail",
+    "der inhalt dieser email",
+    "wenn sie nicht der richtige adressat",
+    "sollten sie nicht der vorgesehene empfänger",
+    "vertraulichkeitshinweis",
+    "haftungsausschluss",
+    "bitte denken sie an die umwelt",
+    "ce message et toutes les pièces jointes",
+    "ce message et ses pièces jointes",
+    "ce message et les pièces jointes",
+    "ce courriel et",
+    "ce message est confidentiel",
+    "ce message (y compris",
+    "ce message électronique",
+    "ce courrier électronique",
+    "ce message contient des informations confidentielles",
+    "les informations contenues dans ce message",
+    "avis de confidentialité",
+    "si vous n'êtes pas le destinataire",
+    "si vous avez reçu ce message par erreur",
+    "pensez à l'environnement avant d'imprimer",
+    "este mensaje y sus anexos",
+    "este mensaje y sus archivos adjuntos",
+    "este mensaje y cualquier",
+    "este correo electrónico y",
+    "este correo y sus",
+    "este mensaje es confidencial",
+    "este mensaje contiene información confidencial",
+    "este correo contiene información",
+    "aviso de confidencialidad",
+    "aviso legal",
+    "la información contenida en este",
+    "si usted no es el destinatario",
+    "si ha recibido este mensaje por error",
+    "antes de imprimir este",
+    NULL,
+};
+
+static const char *const confidential_words[] = {"confidential", "vertraulich", "confidentiel",
+                                                 "confidencial", NULL};
+/* One of these next to "confidential" makes a paragraph a disclaimer. */
+static const char *const recipient_words[] = {
+    "intended recipient", "addressee",    "empfänger",  "adressat",
+    "destinataire",       "destinatario", "unauthoris", "unauthoriz",
+    "prohibited",         "strictly",     NULL};
+
+static bool disclaimer_at(struct line *const *K, gsize m, gsize i)
+{
+    const char *s = K[i]->lc;
+    bool ret = false;
+
+    s += strspn(s, "*[(#=-_ ");
+    /* "Disclaimer: I have not tested this" is the author's; a heading
+     * "DISCLAIMER" alone is not. */
+    if (starts_any(s, disclaimer_starts) || strcmp(s, "disclaimer") == 0 ||
+        strcmp(s, "disclaimer:") == 0 || strcmp(s, "legal disclaimer") == 0) {
+        ret = true;
+    } else if (i == 0 || K[i - 1]->blank || rule_line(K[i - 1], 3)) {
+        /* A paragraph about confidentiality and its intended recipient. */
+        GString *p = g_string_new(NULL);
+        for (gsize j = i; j < m && j < i + 4 && !K[j]->blank; j++) {
+            g_string_append(p, K[j]->lc);
+            g_string_append_c(p, ' ');
+        }
+        ret = contains_any(p->str, confidential_words) && contains_any(p->str, recipient_words);
+        g_string_free(p, TRUE);
+    }
+    return ret;
+}
+
+/* Cuts list footers and disclaimers from the kept lines K[0..*M). */
+static void cut_footers(struct line **K, gsize *m)
+{
+    gsize nonblank = 0, seen = 0;
+
+    for (gsize i = 0; i < *m; i++)
+        nonblank += !K[i]->blank;
+    for (gsize i = 0; i < *m; i++) {
+        gsize left;
+
+        if (K[i]->blank)
+            continue;
+        left = nonblank - seen++; /* non-blank lines from I to the end */
+        if ((left <= 12 && footer_at(K, *m, i)) || (left <= 40 && disclaimer_at(K, *m, i))) {
+            *m = i;
+            break;
+        }
+    }
+    /* Rules and "--" left above a cut footer. */
+    while (*m > 0 && (K[*m - 1]->blank || rule_line(K[*m - 1], 2)))
+        (*m)--;
+}
+
+/* ------------------------------------------------------------ step 4 */
+
+static bool sig_delim(const struct line *l)
+{
+    return l->s[0] == '-' && l->s[1] == '-' && l->s[2 + strspn(l->s + 2, " \t")] == '\0';
+}
+
+static const char *const mobile_starts[] = {"sent from my ",
+                                            "sent from ",
+                                            "sent via ",
+                                            "sent with ",
+                                            "sent using ",
+                                            "sent on the go",
+                                            "get outlook for ",
+                                            "von meinem ",
+                                            "gesendet von ",
+                                            "gesendet mit ",
+                                            "gesendet vom ",
+                                            "envoyé de mon ",
+                                            "envoyé depuis ",
+                                            "envoyé à partir de ",
+                                            "envoyé avec ",
+                                            "enviado desde ",
+                                            "enviado con ",
+                                            "enviado de mi ",
+                                            "obtener outlook para ",
+                                            "outlook für ",
+                                            "télécharger outlook pour ",
+                                            "obtenez outlook pour ",
+                                            "scarica outlook per ",
+                                            "inviato da ",
+                                            NULL};
+
+static bool mobile_line(const struct line *l)
+{
+    bool ret = l->len <= 80 && starts_any(l->lc, mobile_starts) && !strchr(l->lc, '?');
+
+    /* "Sent from Mail for Windows", not "Sent from the office, it should
+     * arrive on Monday". */
+    if (ret && !starts(l->lc, "sent from my ") && (starts(l->lc, "sent ")) &&
+        (strchr(l->lc, ',') || l->len > 48))
+        ret = false;
+    return ret;
+}
+
+/* Sign-off phrases, longest first where one starts another.  Lower case. */
+static const char *const signoffs[] = {
+    /* English */
+    "many thanks and best regards", "thanks and best regards", "thanks and regards",
+    "thanks & regards", "with best regards", "with kind regards", "best regards", "best wishes",
+    "kindest regards", "kind regards", "warmest regards", "warm regards", "warm wishes",
+    "all the best", "many thanks", "thanks a lot", "thanks again", "thanks in advance",
+    "thanks so much", "thanks very much", "thank you very much", "thank you so much", "thank you",
+    "thanks", "thx", "cheers", "yours sincerely", "sincerely yours", "sincerely",
+    "yours faithfully", "yours truly", "yours", "with thanks", "talk soon", "speak soon",
+    "take care", "respectfully", "regards", "best of luck", "good luck", "best", "rgds", "br", "kr",
+    "bw", "hope this helps", "hth", "greetings", "bye", "ciao",
+    /* German */
+    "mit freundlichen grüßen", "mit freundlichen grüssen", "mit freundlichem gruß",
+    "mit freundlichem gruss", "mit besten grüßen", "mit besten grüssen", "freundliche grüße",
+    "freundliche grüsse", "viele grüße", "viele grüsse", "beste grüße", "beste grüsse",
+    "liebe grüße", "liebe grüsse", "herzliche grüße", "herzliche grüsse", "schöne grüße",
+    "schöne grüsse", "besten gruß", "besten gruss", "gruß", "gruss", "grüße", "grüsse",
+    "vielen dank", "besten dank", "herzlichen dank", "danke schön", "danke", "bis bald", "tschüss",
+    "mfg", "lg", "vg",
+    /* French */
+    "bien cordialement", "très cordialement", "cordialement", "bien à vous", "bien à toi",
+    "meilleures salutations", "sincères salutations", "salutations distinguées", "salutations",
+    "merci beaucoup", "merci d'avance", "merci par avance", "merci", "bonne journée",
+    "bonne soirée", "belle journée", "à bientôt", "bien amicalement", "amicalement", "amitiés",
+    "bises",
+    /* Spanish */
+    "saludos cordiales", "un cordial saludo", "cordiales saludos", "un saludo", "saludos",
+    "atentamente", "muchas gracias", "mil gracias", "gracias", "un abrazo", "abrazos",
+    "cordialmente", "hasta pronto", "adiós", NULL};
+
+/* Words that are never part of a person's name in a signature. */
+static const char *const not_name_words[] = {
+    "team",      "support",   "sales",     "ltd",       "inc",        "gmbh",       "llc",
+    "corp",      "co",        "ag",        "plc",       "company",    "office",     "department",
+    "group",     "service",   "services",  "customer",  "the",        "sent",       "from",
+    "regards",   "thanks",    "mobile",    "phone",     "tel",        "email",      "e-mail",
+    "director",  "manager",   "ceo",       "cto",       "head",       "university", "institute",
+    "hi",        "hello",     "dear",      "re",        "fw",         "fwd",        "list",
+    "on",        "am",        "at",        "you",       "i",          "we",         "see",
+    "please",    "thank",     "best",      "student",   "fellow",     "research",   "engineer",
+    "developer", "lecturer",  "scientist", "analyst",   "consultant", "professor",  "officer",
+    "president", "assistant", "associate", "candidate", NULL};
+/* 0: not a name; 1: initials only ("J", "JD"); 2: a plausible person name. */
+static int name_kind(const char *s, gsize len)
+{
+    const char *p = s, *end = s + len;
+    int words = 0, ret = 0;
+    bool full = false;
+
+    if (len == 0 || len > 60)
+        goto out;
+    while (p < end) {
+        const char *w, *we;
+        gunichar u;
+        bool lower_seen = false;
+        int letters = 0;
+
+        while (p < end && *p == ' ')
+            p++;
+        if (p >= end)
+            break;
+        w = p;
+        while (p < end && *p != ' ')
+            p++;
+        we = p;
+        while (we > w && (we[-1] == '.' || we[-1] == ','))
+            we--;
+        if (++words > 5)
+            goto out;
+        if (we > w && word_in(w, (gsize)(we - w), not_name_words))
+            goto out;
+        if (words > 1 && word_in(w, (gsize)(we - w), name_particles))
+            continue;
+        u = g_utf8_get_char(w);
+        if (!g_unichar_isupper(u) && !(g_unichar_isalpha(u) && !g_unichar_islower(u)))
+            goto out;
+        for (const char *q = w; q < p; q = g_utf8_next_char(q)) {
+            u = g_utf8_get_char(q);
+            if (g_unichar_isalpha(u)) {
+                letters++;
+                if (g_unichar_islower(u) || !g_unichar_isupper(u))
+                    lower_seen = true;
+            } else if (u != '.' && u != '-' && u != '\'' && u != 0x2019) {
+                goto out;
+            }
+        }
+        if (letters >= 2 && lower_seen)
+            full = true;
+    }
+    if (words > 0)
+        ret = full ? 2 : 1;
+out:
+    return ret;
+}
+
+/* The name at the start of a signature line ("Jane Doe | Acme",
+ * "Jane Doe, CTO"), or NULL.  Returns a new string. */
+static char *name_of(const char *s)
+{
+    static const char *const seps[] = {" | ", "|", ",",  " - ", " – ", " — ", " / ",
+                                       "(",   "<", "  ", "\t",  " · ", " • ", NULL};
+    gsize len;
+    char *ret = NULL;
+
+    /* "*Jane Doe*" (bold in text/plain), "-Jane", "— Jane". */
+    for (;;) {
+        s += strspn(s, " *_-~");
+        if (g_str_has_prefix(s, "—") || g_str_has_prefix(s, "–"))
+            s += strlen("—");
+        else
+            break;
+    }
+    len = strlen(s);
+    for (const char *const *sep = seps; *sep; sep++) {
+        const char *e = strstr(s, *sep);
+        if (e && (gsize)(e - s) < len)
+            len = (gsize)(e - s);
+    }
+    while (len > 0 && strchr(" !.*_", s[len - 1]))
+        len--;
+    if (name_kind(s, len) == 2)
+        ret = g_strndup(s, len);
+    return ret;
+}
+
+/* If line L is a sign-off, returns true and sets *REST to what follows the
+ * phrase on the same line (may be ""). */
+static bool signoff_line(const struct line *l, const char **rest)
+{
+    const char *s = l->s + strspn(l->s, " \t");
+    bool ret = false;
+
+    if (l->len > 80)
+        goto out;
+    for (const char *const *ph = signoffs; *ph && !ret; ph++) {
+        const char *e = ci_prefix(s, *ph), *r;
+        gsize rl;
+        bool letters = false;
+
+        if (!e || g_unichar_isalnum(g_utf8_get_char(e)))
+            continue;
+        r = e;
+        while (*r && strchr(" ,.!;:-~)(", *r))
+            r++;
+        /* Dashes and emoji after the phrase are decoration, not a name. */
+        while (g_str_has_prefix(r, "–") || g_str_has_prefix(r, "—"))
+            r += strlen("–");
+        r += strspn(r, " ");
+        rl = strlen(r);
+        while (rl > 0 && strchr(" !.", r[rl - 1]))
+            rl--;
+        for (const char *q = r; q < r + rl; q = g_utf8_next_char(q))
+            letters |= g_unichar_isalpha(g_utf8_get_char(q));
+        if (!letters || name_kind(r, rl) > 0) {
+            *rest = letters ? r : "";
+            ret = true;
+        }
+    }
+out:
+    return ret;
+}
+
+static const char *const sentence_starts[] = {
+    "i",      "i'm",  "i'll",  "i've",  "i'd",     "we",     "we'll",  "we're", "you",
+    "please", "let",  "let's", "see",   "looking", "hope",   "it",     "this",  "that",
+    "there",  "will", "can",   "could", "would",   "should", "do",     "does",  "did",
+    "is",     "are",  "if",    "just",  "also",    "ich",    "wir",    "bitte", "können",
+    "es",     "das",  "je",    "nous",  "vous",    "pouvez", "est-ce", "yo",    "podemos",
+    "puedes", "por",  "no",    "yes",   "sure",    "ok",     "okay",   "sorry", NULL};
+static const char *const stopwords[] = {
+    "the", "a",    "an",   "to",  "will", "would", "can",  "could", "is",  "are", "was",
+    "be",  "been", "have", "has", "had",  "this",  "that", "it",    "and", "but", "so",
+    "if",  "me",   "my",   "our", "your", "you",   "for",  "with",  "not", "do",  "i",
+    "we",  "der",  "die",  "und", "ist",  "ich",   "wir",  "sie",   "zu",  "et",  "est",
+    "je",  "nous", "los",  "las", "que",  "es",    NULL};
+
+/* The line reads like a sentence of the message, not a signature line. */
+static bool sentence_like(const struct line *l)
+{
+    const char *s = l->s + strspn(l->s, " \t"), *p = s;
+    gsize len = strlen(s);
+    int words = 0, stops = 0;
+    bool ret = false;
+
+    if (len > 0 && s[len - 1] == '?') {
+        ret = true;
+        goto out;
+    }
+    while (*p) {
+        const char *w;
+        gsize wl;
+
+        p += strspn(p, " \t");
+        if (!*p)
+            break;
+        w = p;
+        p += strcspn(p, " \t");
+        wl = (gsize)(p - w);
+        while (wl > 0 && strchr(",.!;:", w[wl - 1]))
+            wl--;
+        words++;
+        if (words == 1 && word_in(w, wl, sentence_starts))
+            ret = true; /* decided below: needs a second word */
+        if (word_in(w, wl, stopwords))
+            stops++;
+    }
+    ret = (ret && words >= 2) || stops >= 3 ||
+          (words >= 6 && len > 0 && (s[len - 1] == '.' || s[len - 1] == '!'));
+out:
+    return ret;
+}
+
+/* Lines K[from..to) can follow a sign-off: few, short, not sentences. */
+static bool signoff_tail_ok(struct line *const *K, gsize from, gsize to)
+{
+    int nonblank = 0;
+    bool ret = false;
+
+    for (gsize j = from; j < to; j++) {
+        const char *rest;
+
+        if (K[j]->blank)
+            continue;
+        if (++nonblank > 12 || K[j]->len > 200 || (nonblank == 1 && K[j]->len > 80))
+            goto out;
+        if (sentence_like(K[j]) && !signoff_line(K[j], &rest))
+            goto out;
+    }
+    ret = true;
+out:
+    return ret;
+}
+
+/* ---------------------------------------------------------- phone numbers */
+
+struct label {
+    const char *word;
+    bool fax;
+};
+
+/* Labels before a phone number, lower case; single letters need ':' or '.'. */
+static const struct label labels[] = {
+    {"telefax", true},    {"fax", true},      {"f", true},         {"telephone", false},
+    {"téléphone", false}, {"telefon", false}, {"teléfono", false}, {"telefono", false},
+    {"phone", false},     {"tel", false},     {"tél", false},      {"tlf", false},
+    {"mobile", false},    {"mobil", false},   {"mob", false},      {"móvil", false},
+    {"movil", false},     {"cell", false},    {"handy", false},    {"portable", false},
+    {"port", false},      {"direct", false},  {"office", false},   {"work", false},
+    {"fon", false},       {"ph", false},      {"m", false},        {"t", false},
+    {"p", false},         {"o", false},       {"d", false},        {"c", false},
+};
+
+/* Reads a phone number at P: digits, spaces, "-./()" and one leading '+'.
+ * Returns the length of the number (0 if none) with at least MIN_DIGITS and
+ * at most 15 digits, refusing date shapes (2026-11-23, 23.11.2026). */
+static gsize read_number(const char *p, int min_digits)
+{
+    const char *q = p;
+    int digits = 0, groups = 0, sepkinds = 0;
+    char lastsep = 0;
+    bool in_digits = false;
+    gsize len, ret = 0;
+    int group_len[8] = {0};
+
+    if (q[0] == '(' && q[1] == '+')
+        q++; /* "(+45) 3815 3501" */
+    if (*q == '+')
+        q++;
+    for (; *q; q++) {
+        if (g_ascii_isdigit(*q)) {
+            if (!in_digits && groups < 8)
+                groups++;
+            if (groups <= 8)
+                group_len[groups - 1]++;
+            in_digits = true;
+            digits++;
+        } else if (*q == ' ' || *q == '-' || *q == '.' || *q == '/' || *q == '(' || *q == ')') {
+            if (*q == ' ' && q[1] == ' ')
+                break;
+            if (*q != ' ' && *q != '(' && *q != ')' && *q != lastsep) {
+                sepkinds++;
+                lastsep = *q;
+            }
+            in_digits = false;
+        } else {
+            break;
+        }
+    }
+    len = (gsize)(q - p);
+    for (;;) {
+        int open = 0;
+        while (len > 0 && !g_ascii_isdigit(p[len - 1]) && p[len - 1] != ')')
+            len--;
+        for (gsize i = 0; i < len; i++)
+            open += p[i] == '(' ? 1 : p[i] == ')' ? -1 : 0;
+        if (len == 0 || p[len - 1] != ')' || open >= 0)
+            break;
+        len--; /* "(Tel. 030 1234567)": the bracket is the sentence's */
+    }
+    /* "12345678abc" is an identifier, "10:12" a time. */
+    if (digits < min_digits || digits > 15 || g_ascii_isalnum(p[len]) || p[len] == ':')
+        goto out;
+    /* d-m-y, y-m-d and m/d/y shapes are dates, not phones. */
+    if (p[0] != '+' && p[0] != '(' && groups == 3 && sepkinds == 1 && lastsep != ' ' &&
+        ((group_len[0] <= 2 && group_len[1] <= 2 && (group_len[2] == 4 || group_len[2] == 2)) ||
+         (group_len[0] == 4 && group_len[1] <= 2 && group_len[2] <= 2)))
+        goto out;
+    ret = len;
+out:
+    return ret;
+}
+
+/* Copies the number with white space runs folded.  Returns a new string. */
+static char *number_copy(const char *p, gsize len)
+{
+    GString *s = g_string_new(NULL);
+
+    for (gsize i = 0; i < len; i++) {
+        if (p[i] == ' ' || p[i] == '\t') {
+            if (s->len > 0 && s->str[s->len - 1] != ' ')
+                g_string_append_c(s, ' ');
+        } else {
+            g_string_append_c(s, p[i]);
+        }
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* Scans one line for phone numbers: sets *LABELLED to the first labelled
+ * one and *BARE to the first unlabelled international one, when unset. */
+static void scan_phones(const char *s, char **labelled, char **bare)
+{
+    const char *p = s;
+
+    while (*p) {
+        bool boundary = p == s || !g_unichar_isalnum(g_utf8_get_char(g_utf8_prev_char(p)));
+        bool matched = false;
+
+        if (boundary && g_unichar_isalpha(g_utf8_get_char(p))) {
+            for (gsize i = 0; i < G_N_ELEMENTS(labels) && !matched; i++) {
+                const char *e = ci_prefix(p, labels[i].word), *q;
+                bool single = g_utf8_strlen(labels[i].word, -1) == 1;
+                gsize n;
+
+                if (!e || g_unichar_isalnum(g_utf8_get_char(e)))
+                    continue;
+                q = e;
+                if (*q == '.')
+                    q++;
+                q += strspn(q, " \t");
+                if (*q == ':')
+                    q++;
+                if (single && q == e)
+                    continue; /* "M 5" is no label; "M:" and "M." are */
+                if (single && *e == ' ')
+                    continue;
+                q += strspn(q, " \t");
+                n = read_number(q, 7);
+                if (n == 0)
+                    continue;
+                matched = true;
+                if (!labels[i].fax && !*labelled)
+                    *labelled = number_copy(q, n);
+                p = q + n;
+            }
+        }
+        if (matched)
+            continue;
+        if (*p == '+' || (*p == '(' && (g_ascii_isdigit(p[1]) || p[1] == '+'))) {
+            gsize n = read_number(p, *p == '+' || p[1] == '+' ? 8 : 10);
+            if (n > 0 && (p == s || !g_ascii_isalnum(p[-1]))) {
+                if (!*bare)
+                    *bare = number_copy(p, n);
+                p += n;
+                continue;
+            }
+        }
+        if (g_unichar_isalnum(g_utf8_get_char(p))) {
+            /* Skip the rest of the word: labels start words. */
+            while (*p && g_unichar_isalnum(g_utf8_get_char(p)))
+                p = g_utf8_next_char(p);
+        } else {
+            p = g_utf8_next_char(p);
+        }
+    }
+}
+
+/* ------------------------------------------------------------ assembly */
+
+/* Joins K[from..to) skipping "-- " lines when SKIP_DELIM, one blank line
+ * between paragraphs, none at either end.  Returns a new string. */
+static char *join(struct line *const *K, gsize from, gsize to, bool skip_delim)
+{
+    GString *o = g_string_new(NULL);
+    bool gap = false;
+
+    for (gsize i = from; i < to; i++) {
+        if (K[i]->blank || (skip_delim && sig_delim(K[i]))) {
+            gap = o->len > 0;
+            continue;
+        }
+        if (o->len > 0)
+            g_string_append(o, gap ? "\n\n" : "\n");
+        gap = false;
+        g_string_append_len(o, K[i]->s, K[i]->len);
+    }
+    return g_string_free(o, FALSE);
+}
+
+/* The name in the first lines from K[FROM] on: a sign-off line gives the
+ * name written after it or passes on to the next line; any other line gives
+ * its leading name or nothing.  Returns a new string or NULL. */
+static char *name_after(struct line *const *K, gsize from, gsize m)
+{
+    char *ret = NULL;
+
+    for (gsize j = from, tries = 0; j < m && tries < 3 && !ret; j++) {
+        const char *rest;
+
+        if (K[j]->blank || sig_delim(K[j]) || mobile_line(K[j]))
+            continue;
+        tries++;
+        if (signoff_line(K[j], &rest)) {
+            if (rest[0])
+                ret = name_of(rest);
+            continue;
+        }
+        ret = name_of(K[j]->s);
+        break;
+    }
+    return ret;
+}
+
+/* A line that signs with a name alone: "-Jane", "— Jane Doe", "~Tom" (any
+ * position near the end), or, after a blank line, a full name ("Duncan
+ * Murdoch") as the last line, or a first name ("Dirk") right before a "-- "
+ * or mobile line (NEXT_IS_SIG).  Single words need that context: "Done" or
+ * "Agreed" as a last line are text. */
+static bool name_line(struct line *const *K, gsize i, bool next_is_sig)
+{
+    const char *s = K[i]->s + strspn(K[i]->s, " \t");
+    gsize len = strlen(s), words = 1;
+    bool ret = false;
+
+    if (len > 60 || (i > 0 && !K[i - 1]->blank && !strchr("-~", s[0]) &&
+                     !g_str_has_prefix(s, "—") && !g_str_has_prefix(s, "–")))
+        goto out;
+    if (strchr("-~", s[0]) || g_str_has_prefix(s, "—") || g_str_has_prefix(s, "–")) {
+        s = g_utf8_next_char(s);
+        s += strspn(s, "-~ ");
+        ret = name_kind(s, strlen(s)) == 2;
+        goto out;
+    }
+    for (const char *p = s; *p; p++)
+        words += *p == ' ';
+    if (g_unichar_ispunct(g_utf8_get_char(g_utf8_prev_char(s + len))) && s[len - 1] != '.')
+        goto out;
+    if (s[len - 1] == '.' && words < 3)
+        goto out;
+    ret = name_kind(s, len) == 2 && (words >= 2 || next_is_sig) && words <= 4;
+out:
+    return ret;
+}
+
+/* Finds the signature in K[0..m) and fills OUT; returns where it starts (M
+ * when there is none). */
+static gsize find_signature(struct line *const *K, gsize m, struct lu_body *out)
+{
+    gsize first = m, mob = m, del = m, so = m, nl = m, limit, start, nb = 0, seen = 0;
+    const char *rest = "";
+    char *labelled = NULL, *bare = NULL;
+
+    for (gsize i = 0; i < m; i++) {
+        if (!K[i]->blank) {
+            nb++;
+            if (first == m)
+                first = i;
+        }
+    }
+    for (gsize i = m, n = 0; i > 0 && n < 3; i--) {
+        if (K[i - 1]->blank)
+            continue;
+        n++;
+        if (mobile_line(K[i - 1]))
+            mob = i - 1;
+    }
+    for (gsize i = 0; i < m; i++) {
+        if (K[i]->blank)
+            continue;
+        if (sig_delim(K[i]) && nb - seen <= 26) {
+            del = i;
+            break;
+        }
+        seen++;
+    }
+    limit = MIN(mob, del);
+    for (gsize i = 0; i < limit; i++) {
+        gsize left = 0;
+
+        if (K[i]->blank)
+            continue;
+        for (gsize j = i; j < limit && left <= 15; j++)
+            left += !K[j]->blank;
+        if (left > 15)
+            continue;
+        if (signoff_line(K[i], &rest) && signoff_tail_ok(K, i + 1, limit)) {
+            so = i;
+            break;
+        }
+    }
+    if (so == m) {
+        /* No sign-off: the last line before the signature may be a name. */
+        gsize i = limit;
+        while (i > 0 && K[i - 1]->blank)
+            i--;
+        if (i > 0 && i - 1 != first && name_line(K, i - 1, limit < m))
+            nl = i - 1;
+    }
+    start = MIN(limit, nl);
+    if (so < m)
+        start = MIN(start, so == first ? so + 1 : so);
+    if (start >= m)
+        goto out;
+
+    out->signature = join(K, start, m, true);
+    if (!out->signature[0])
+        g_clear_pointer(&out->signature, g_free);
+    if (so < m && rest[0])
+        out->sig_name = name_of(rest);
+    if (!out->sig_name && so < m)
+        out->sig_name = name_after(K, so + 1, limit);
+    if (!out->sig_name && nl < m)
+        out->sig_name = name_of(K[nl]->s);
+    if (!out->sig_name && del < m)
+        out->sig_name = name_after(K, del + 1, m);
+    for (gsize j = start; j < m; j++)
+        scan_phones(K[j]->s, &labelled, &bare);
+    out->sig_phone = labelled ? labelled : bare;
+    if (labelled)
+        g_free(bare);
+out:
+    return start;
+}
+
+void lu_body_extract(const char *text, bool is_html, struct lu_body *out)
+{
+    char *valid = NULL, *html = NULL, *buf;
+    GArray *lines;
+    struct line *L;
+    GPtrArray *kept;
+    guint8 *drop;
+    gsize n, cut, m, start;
+    bool gap = false;
+
+    memset(out, 0, sizeof *out);
+    if (!text)
+        text = "";
+    if (!g_utf8_validate(text, -1, NULL))
+        text = valid = g_utf8_make_valid(text, -1);
+    if (is_html)
+        text = html = lu_html_to_text(text);
+    buf = normalise(text);
+    lines = split_lines(buf);
+    L = (struct line *)(void *)lines->data;
+    n = lines->len;
+    drop = g_new0(guint8, n);
+
+    pipe_quotes(L, n);
+    cut = find_cut(L, n, drop);
+    kept = g_ptr_array_sized_new((guint)cut + 1);
+    for (gsize i = 0; i < cut; i++) {
+        if (L[i].quote || drop[i]) {
+            gap = true;
+            continue;
+        }
+        if (gap && !L[i].blank)
+            g_ptr_array_add(kept, &blank_line);
+        gap = false;
+        g_ptr_array_add(kept, &L[i]);
+    }
+    m = kept->len;
+    cut_footers((struct line **)kept->pdata, &m);
+    start = find_signature((struct line **)kept->pdata, m, out);
+    out->text = join((struct line **)kept->pdata, 0, start, false);
+
+    g_ptr_array_unref(kept);
+    g_free(drop);
+    for (gsize i = 0; i < n; i++)
+        g_free(L[i].lc);
+    g_array_unref(lines);
+    g_free(buf);
+    g_free(html);
+    g_free(valid);
+}
+
+void lu_body_clear(struct lu_body *b)
+{
+    if (!b)
+        return;
+    g_free(b->text);
+    g_free(b->signature);
+    g_free(b->sig_name);
+    g_free(b->sig_phone);
+    memset(b, 0, sizeof *b);
+}
