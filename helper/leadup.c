@@ -38,6 +38,61 @@ static const struct lu_command commands[] = {
      "the message's verdicts as JSON.\n"
      "  --text    standard input is plain text, not a message\n"
      "  --lines   one plain text per line; one JSON object per line\n"},
+    {"why", lu_cmd_why, "why [id:MSGID | -] [--format=text|json]",
+     "explain a thread's state in plain words",
+     "Shows which message defines the thread's state, which sentences and labels,\n"
+     "which dates, which rule decided, the cadence stage and your decisions.\n"
+     "Without id:MSGID (or with -) it reads the message on standard input.\n"},
+    {"report", lu_cmd_report, "report [--format=text|json]",
+     "the morning digest: queues, what is due, promises this week",
+     "Counts per queue, what is due today, the oldest items, promises falling\n"
+     "due this week and bounced mail, in 80 columns.\n"},
+    {"draft", lu_cmd_draft,
+     "draft [id:MSGID | -] [--template NAME] [--output FILE | --draftbox DIR] [--quote]",
+     "draft a lead-up reply for a thread (RFC 5322 message)",
+     "Reads the thread of the message on standard input (or id:MSGID), decides its\n"
+     "state and writes a reply from the template for that state and stage: headers\n"
+     "(From, To, Cc, Subject, In-Reply-To, References) and a short text that thanks,\n"
+     "names the open ask and proposes a dated next step.  The state and the\n"
+     "template used are printed on standard error.\n"
+     "  --template NAME   use template NAME (a name, or a file path with a '/')\n"
+     "  --output FILE     write the draft to FILE (mode 0600) instead of stdout\n"
+     "  --draftbox DIR    make the maildir DIR hold exactly this draft (flag D),\n"
+     "                    for <recall-message>; DIR must hold only leadup's drafts\n"
+     "  --quote           quote the message we answer ([draft] quote=true)\n"
+     "  --no-quote        do not quote it\n"
+     "  --quiet           print nothing on standard error but errors\n"
+     "Templates: $XDG_CONFIG_HOME/leadup/templates/NAME (or [draft] templates=DIR)\n"
+     "override the shipped ones; placeholders are listed in leadup(1).\n"},
+    {"snooze", lu_cmd_snooze, "snooze WHEN [id:MSGID]",
+     "hide a thread until WHEN (a new message wakes it earlier)",
+     "WHEN: 'tue', 'tomorrow 10am', '3d', 'next week', '2026-12-03', ... (see\n"
+     "leadup(1)).  The message is read from standard input unless id:MSGID is given.\n"
+     "When the snooze ends the thread is due.\n"},
+    {"done", lu_cmd_done, "done [id:MSGID]", "stop tracking a thread until a new message arrives",
+     "Marks the thread closed.  A new message in the thread starts tracking again;\n"
+     "'leadup mute' stops it for good.\n"},
+    {"reopen", lu_cmd_reopen, "reopen [id:MSGID]",
+     "undo done, mute, snooze and a decline: track the thread again", ""},
+    {"remind", lu_cmd_remind, "remind WHEN [id:MSGID]",
+     "be reminded at WHEN if my message gets no reply",
+     "Tracks my message even if leadup would not (it asks nothing, or went to a\n"
+     "list) and makes it due at WHEN unless someone answers first.\n"},
+    {"next-step", lu_cmd_next_step, "next-step [--mine] WHEN [TEXT] [id:MSGID]",
+     "record an agreed next step with its date",
+     "The thread becomes promise-theirs (they owe the next step) or, with --mine,\n"
+     "promise-mine; it falls due at the end of WHEN unless the side that owes it\n"
+     "writes first.  TEXT says what was agreed.\n"
+     "  --mine    the next step is mine\n"},
+    {"mute", lu_cmd_mute, "mute [id:MSGID]", "never track this thread ('reopen' undoes it)", ""},
+    {"lint", lu_cmd_lint, "lint [--text] [--format=text|json]",
+     "check a draft for chasing, a missing next step, thanks, asks and length",
+     "Reads a draft (a message with headers, or plain text) on standard input and\n"
+     "prints one line per finding, \"LINE: KIND: MESSAGE\"; quoted text and the\n"
+     "signature are skipped.  KIND is chasing, no-next-step, no-thanks, many-asks\n"
+     "or too-long.  Exits 0 when clean, 1 with findings, 64 on bad input.\n"
+     "  --text          standard input is plain text, even if it starts like a header\n"
+     "  --format=json   {\"findings\":[{\"line\",\"kind\",\"text\",\"message\"}]}\n"},
     {"help", lu_cmd_help, "help [COMMAND]", "show this list, or a command's help", ""},
 };
 

@@ -214,6 +214,44 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out);
 void lu_analysis_clear(struct lu_analysis *a);
 
+/* ------------------------------------------------------------------ lint.c */
+
+/* leadup lint's thresholds for the author's own text (doc/lint.md says why). */
+#define LU_LINT_MAX_WORDS 120
+#define LU_LINT_MAX_LINES 15
+
+/* One thing lint found. */
+struct lu_finding {
+    int line;         /* line in the input, counting from FIRST_LINE */
+    const char *kind; /* static: "chasing", "no-next-step", "no-thanks", "many-asks", "too-long" */
+    char *text;       /* the words it is about, white space folded, or NULL; owned */
+    char *message;    /* what is wrong and what to do instead; owned */
+};
+void lu_finding_free(struct lu_finding *f);
+
+/* A chasing phrase found in a text. */
+struct lu_chase {
+    int off, len;       /* byte span in the text searched */
+    const char *advice; /* static: why it chases and what to write instead */
+};
+/* Every chasing phrase in TEXT (UTF-8), in text order, none overlapping.
+ * Returns a GArray of struct lu_chase (caller frees with g_array_unref). */
+GArray *lu_lint_chasing(const char *text);
+
+/* Lints TEXT, a plain-text body whose first line is line FIRST_LINE of the
+ * file the user edits: quoted material and the signature are skipped (with
+ * lu_body_extract), every finding carries the line of the input it is on.
+ * NOW (the writer's zone) decides which dates lie ahead; CAL may be NULL
+ * (defaults).  Returns a GPtrArray of struct lu_finding*, sorted by line,
+ * that frees its elements (caller unrefs); empty when the text is clean. */
+GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal,
+                        GDateTime *now);
+/* Message or plain text: when DATA starts with "Name: value" lines (folded
+ * lines allowed) naming at least one mail header (From, To, Subject, X-...)
+ * up to a blank line or the end, returns the lines they take including
+ * that blank line; else 0 (plain text). */
+int lu_lint_header_lines(const char *data, gsize len);
+
 /* ------------------------------------------------------------------ json.c */
 
 struct lu_json {
@@ -354,7 +392,17 @@ void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **other
 int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_help(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_snooze(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_done(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_reopen(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_remind(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_next_step(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv);
 
 /* ------------------------------------------------------------------ nm.c */
 
@@ -536,11 +584,105 @@ struct lu_scan_stats {
 };
 /* Brings the leadup/... tags and the state database up to date. */
 int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st);
+/* One thread read and decided exactly as the scan decides it. */
+struct lu_thread_view {
+    GPtrArray *msgs;      /* struct lu_msg*, oldest first, headers read (owned) */
+    GPtrArray *elsewhere; /* messages elsewhere that bear on it, or NULL (owned) */
+    GPtrArray *decisions; /* its decisions, oldest first (owned through table) */
+    GHashTable *table;    /* every decision, owning them */
+    struct lu_verdict v;
+    int target;           /* index of the message asked about */
+};
+/* Reads and decides the thread of message MID. EX_NOINPUT when MID is not
+ * in the database. */
+int lu_thread_view(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, const char *mid,
+                   struct lu_thread_view *out);
+void lu_thread_view_clear(struct lu_thread_view *tv);
+/* The Message-ID a command acts on: ARG "id:MSGID", or NULL for a message
+ * piped in on standard input.  *MID is the caller's to free. */
+int lu_target_mid(const char *arg, char **mid);
+/* Decides TV again with the decisions now stored and writes its tags and
+ * state at once (after the user took a decision). */
+int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_store *store, struct lu_thread_view *tv);
+
 /* Reads and analyses M's body (sets m->body and m->an): the same analysis
  * the scan, classify, why and draft use. */
 void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
 /* The writer's clock for M: its date in the user's zone when the offsets
  * agree, else in the Date header's own offset.  New reference. */
 GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m);
+
+/* ------------------------------------------------------------------ draft.c */
+
+/* What a draft is built from (cmd-draft.c fills it from a thread view). */
+struct lu_draft_req {
+    const struct lu_config *cfg;
+    const struct lu_identity *me;
+    gint64 now;
+    GPtrArray *msgs;            /* the thread, oldest first, headers read, mine set */
+    const struct lu_verdict *v; /* its verdict */
+    GPtrArray *decisions;       /* struct lu_decision*, oldest first, or NULL */
+    const char *template_name;  /* --template NAME, or NULL: chosen by state and stage */
+    bool quote;                 /* quote the message we answer below the draft */
+    /* Reads and analyses a message's body on demand (sets m->body, m->an);
+     * NULL when the messages come analysed. */
+    void (*analyse)(struct lu_msg *m, void *data);
+    void *data;
+};
+
+/* A draft: header values, placeholder values and (after rendering) the body. */
+struct lu_draft {
+    GPtrArray *templates; /* char*: template names to try, best first */
+    char *template_name;  /* the template rendered, or NULL */
+    char *why;            /* why those templates, in a few words */
+    int answer;           /* index of the message we answer, or -1 */
+    struct lu_addr *from; /* my identity in the thread, or NULL */
+    GPtrArray *to, *cc;   /* struct lu_addr* */
+    char *subject;        /* "Re: ..." */
+    char *in_reply_to;    /* without <>, or NULL */
+    GPtrArray *refs;      /* char*: References without <>, oldest first */
+    gint64 date;          /* the Date header (now) ... */
+    int date_off;         /* ... and its offset, seconds east of UTC */
+    gint64 slot;          /* the proposed next step */
+    GHashTable *vars;     /* placeholder name -> value, only those that have one */
+    char *quote;          /* the quoted message we answer, or NULL */
+    char *body;           /* the text, UTF-8, lines <= 72 columns where words allow */
+    GPtrArray *notes;     /* char*: what the user should know before sending */
+};
+/* Chooses the templates, the identity, recipients, subject, threading and
+ * every placeholder value for R's thread.  OUT is released with lu_draft_clear. */
+void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *out);
+/* Fills D->body from template TEXT called NAME (plus the quote). */
+void lu_draft_render(struct lu_draft *d, const char *name, const char *text);
+void lu_draft_clear(struct lu_draft *d);
+/* The template engine (syntax in doc/draft.md): TMPL filled from VARS
+ * (name -> value); problems are added to NOTES (char*, may be NULL).
+ * Returns the wrapped text (caller frees). */
+char *lu_draft_fill(const char *tmpl, GHashTable *vars, GPtrArray *notes);
+/* "Re: " + SUBJECT without its reply prefixes; a leading [tag] stays in
+ * front when LIST.  Caller frees. */
+char *lu_draft_subject(const char *subject, bool list);
+/* What SUBJECT is about: no prefixes, tags or Fwd:, at most 100 characters. Caller frees. */
+char *lu_draft_topic(const char *subject);
+/* A given name from a display name, else from an address like
+ * "ann.smith@", else NULL.  Caller frees. */
+char *lu_draft_first_name(const char *display, const char *email);
+/* The proposed next step: 10:00 or 14:00 (else within the working hours)
+ * on a business day, at least one business day after NOW and not before
+ * NOT_BEFORE (0: no bound). */
+gint64 lu_draft_slot(const struct lu_cal *cal, gint64 now, gint64 not_before);
+/* "Tuesday 1 December" (+ " 2027" outside NOW's year) (+ " at 10:00").  Caller frees. */
+char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time);
+/* TEXT with lines longer than WIDTH columns wrapped at spaces; "> "
+ * prefixes repeat.  Caller frees. */
+char *lu_draft_wrap(const char *text, int width);
+
+/* ------------------------------------------------------------------ draft output (mime.c) */
+
+/* D as a complete RFC 5322 message: From, To, Cc, Subject, Date,
+ * In-Reply-To, References, MIME headers, X-Leadup-Template; no Message-ID;
+ * text/plain; charset=utf-8 in 7bit when it is plain short ASCII, else
+ * quoted-printable.  Returns the bytes (caller frees) and *LEN. */
+char *lu_mime_draft(const struct lu_draft *d, gsize *len);
 
 #endif

@@ -85,8 +85,7 @@ void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
 
 static void analyse_cb(struct lu_msg *m, void *data)
 {
-    struct scan *s = data;
-    lu_msg_analyse(&s->ctx->cfg, m);
+    lu_msg_analyse(data, m);
 }
 
 static int read_headers(struct scan *s, struct lu_msg *m)
@@ -351,27 +350,14 @@ static void note_broken_threading(struct scan *s, GPtrArray *msgs)
     g_free(norm);
 }
 
-static int decide_thread(GPtrArray *msgs, void *data)
+/* Reads what the rules need and decides MSGS' state into V.  *DECISIONS
+ * and *ELSEWHERE (may be NULL) are the caller's to free. */
+static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrArray **decisions,
+                   GPtrArray **elsewhere)
 {
-    struct scan *s = data;
-    struct lu_verdict v = {0};
-    GPtrArray *decisions = NULL, *elsewhere = NULL;
-    const char *tid;
     bool has_decisions = false;
 
-    if (msgs->len == 0)
-        return 0;
-    tid = ((struct lu_msg *)g_ptr_array_index(msgs, 0))->thread_id;
-    if (g_hash_table_contains(s->done, tid))
-        return 0;
-    g_hash_table_add(s->done, g_strdup(tid));
-    s->st->threads++;
-    if (s->o->progress && (s->st->threads % 50 == 0 || s->st->threads == s->total))
-        fprintf(stderr, "\rleadup: scanning threads: %u/%u", s->st->threads, s->total);
-
-    lu_verdict_clear(&v);
-    if (!s->o->full && !s->o->only)
-        note_broken_threading(s, msgs);
+    *decisions = *elsewhere = NULL;
     if (worth_reading(s, msgs, &has_decisions)) {
         int last_mine = -1, last = -1;
         for (guint i = 0; i < msgs->len; i++) {
@@ -383,14 +369,40 @@ static int decide_thread(GPtrArray *msgs, void *data)
             if (m->from && lu_identity_is_me(&s->ctx->me, m->from->email))
                 last_mine = (int)i;
         }
-        decisions = thread_decisions(s, msgs);
+        *decisions = thread_decisions(s, msgs);
         if (last >= 0 && last == last_mine)
-            elsewhere = find_elsewhere(s, g_ptr_array_index(msgs, last));
-        lu_thread_decide(&s->rules, msgs, decisions, elsewhere, &v);
+            *elsewhere = find_elsewhere(s, g_ptr_array_index(msgs, last));
+        lu_thread_decide(&s->rules, msgs, *decisions, *elsewhere, v);
     } else {
-        v.why = g_ptr_array_new_with_free_func(g_free);
-        v.rule = "not my conversation";
+        memset(v, 0, sizeof *v);
+        v->anchor = v->asked = v->evidence = -1;
+        v->why = g_ptr_array_new_with_free_func(g_free);
+        v->rule = "not my conversation";
+        g_ptr_array_add(v->why, g_strdup("Nobody in this thread is me, and its latest message "
+                                         "was not written to me."));
     }
+}
+
+static int decide_thread(GPtrArray *msgs, void *data)
+{
+    struct scan *s = data;
+    struct lu_verdict v = {0};
+    GPtrArray *decisions = NULL, *elsewhere = NULL;
+    const char *tid;
+
+    if (msgs->len == 0)
+        return 0;
+    tid = ((struct lu_msg *)g_ptr_array_index(msgs, 0))->thread_id;
+    if (g_hash_table_contains(s->done, tid))
+        return 0;
+    g_hash_table_add(s->done, g_strdup(tid));
+    s->st->threads++;
+    if (s->o->progress && (s->st->threads % 50 == 0 || s->st->threads == s->total))
+        fprintf(stderr, "\rleadup: scanning threads: %u/%u", s->st->threads, s->total);
+
+    if (!s->o->full && !s->o->only)
+        note_broken_threading(s, msgs);
+    decide(s, msgs, &v, &decisions, &elsewhere);
     if (v.state < LU_ST_COUNT)
         s->st->states[v.state]++;
     plan_tags(s, msgs, &v);
@@ -458,7 +470,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     s.rules.me = &ctx->me;
     s.rules.now = ctx->now;
     s.rules.analyse = analyse_cb;
-    s.rules.data = &s;
+    s.rules.data = &ctx->cfg;
 
     ret = lu_db_open(ctx, false, &s.db);
     if (ret)
@@ -585,5 +597,195 @@ out:
     g_string_free(query, TRUE);
     lu_store_close(s.store);
     lu_db_close(s.db);
+    return ret;
+}
+
+struct view_cb {
+    GPtrArray *msgs;
+};
+
+static int keep_thread(GPtrArray *msgs, void *data)
+{
+    struct view_cb *cb = data;
+
+    /* Take the messages over from the iterator. */
+    g_ptr_array_set_free_func(msgs, NULL);
+    for (guint i = 0; i < msgs->len; i++)
+        g_ptr_array_add(cb->msgs, g_ptr_array_index(msgs, i));
+    g_ptr_array_set_size(msgs, 0);
+    return 1; /* one thread is all we want */
+}
+
+int lu_thread_view(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, const char *mid,
+                   struct lu_thread_view *out)
+{
+    struct lu_scan_stats st = {0};
+    struct lu_scan_opts o = {0};
+    struct scan s = {ctx, &o, &st};
+    struct view_cb cb;
+    GPtrArray *found = NULL;
+    char *q = NULL, *qm = lu_db_quote(mid);
+    int ret;
+
+    memset(out, 0, sizeof *out);
+    out->target = -1;
+    lu_verdict_clear(&out->v);
+    out->msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    s.db = db;
+    s.store = store;
+    s.rules.cfg = &ctx->cfg;
+    s.rules.me = &ctx->me;
+    s.rules.now = ctx->now;
+    s.rules.analyse = analyse_cb;
+    s.rules.data = &ctx->cfg;
+    q = g_strconcat("id:", qm, NULL);
+    ret = lu_db_messages(db, q, 1, &found);
+    if (ret)
+        goto out;
+    if (found->len == 0) {
+        ret = lu_error(EX_NOINPUT, "message '%s' is not in the notmuch database", mid);
+        goto out;
+    }
+    g_free(q);
+    q = g_strconcat("thread:", ((struct lu_msg *)g_ptr_array_index(found, 0))->thread_id, NULL);
+    cb.msgs = out->msgs;
+    ret = lu_db_each_thread(db, q, keep_thread, &cb);
+    if (ret == 1)
+        ret = 0; /* keep_thread stops after the one thread */
+    if (ret)
+        goto out;
+    ret = lu_store_decisions(store, &out->table);
+    if (ret)
+        goto out;
+    s.decisions = out->table;
+    for (guint i = 0; i < out->msgs->len; i++)
+        if (strcmp(((struct lu_msg *)g_ptr_array_index(out->msgs, i))->mid, mid) == 0)
+            out->target = (int)i;
+    lu_verdict_clear(&out->v);
+    decide(&s, out->msgs, &out->v, &out->decisions, &out->elsewhere);
+out:
+    if (found)
+        g_ptr_array_free(found, TRUE);
+    g_free(q);
+    g_free(qm);
+    return ret;
+}
+
+void lu_thread_view_clear(struct lu_thread_view *tv)
+{
+    lu_verdict_clear(&tv->v);
+    if (tv->decisions)
+        g_ptr_array_free(tv->decisions, TRUE);
+    if (tv->elsewhere)
+        g_ptr_array_free(tv->elsewhere, TRUE);
+    if (tv->msgs)
+        g_ptr_array_free(tv->msgs, TRUE);
+    if (tv->table)
+        g_hash_table_destroy(tv->table);
+    memset(tv, 0, sizeof *tv);
+}
+
+int lu_target_mid(const char *arg, char **mid)
+{
+    struct lu_msg *m = NULL;
+    char *data = NULL;
+    gsize len = 0;
+    int ret = 0;
+
+    *mid = NULL;
+    if (arg) {
+        const char *p = g_str_has_prefix(arg, "id:") ? arg + 3 : arg;
+        if (*p == '<' && p[strlen(p) - 1] == '>')
+            *mid = g_strndup(p + 1, strlen(p) - 2);
+        else
+            *mid = g_strdup(p);
+        if (!**mid)
+            ret = lu_error(EX_USAGE, "empty message id '%s'", arg);
+        goto out;
+    }
+    if (isatty(0)) {
+        ret = lu_error(EX_USAGE, "no message: pipe one in (as <pipe-message> does) or give id:MSGID");
+        goto out;
+    }
+    data = lu_read_all(stdin, &len);
+    if (!data || len == 0) {
+        ret = lu_error(EX_USAGE, "no message on standard input (or give id:MSGID)");
+        goto out;
+    }
+    m = lu_msg_new();
+    ret = lu_mime_read_bytes(m, data, len);
+    if (ret)
+        goto out;
+    if (!m->mid || !*m->mid) {
+        ret = lu_error(EX_DATAERR, "the message on standard input has no Message-ID");
+        goto out;
+    }
+    *mid = g_strdup(m->mid);
+out:
+    if (ret) {
+        g_free(*mid);
+        *mid = NULL;
+    }
+    lu_msg_free(m);
+    g_free(data);
+    return ret;
+}
+
+int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_store *store, struct lu_thread_view *tv)
+{
+    struct lu_scan_stats st = {0};
+    struct lu_scan_opts o = {0};
+    struct scan s = {ctx, &o, &st};
+    struct lu_db *rw = NULL;
+    gint64 before, after;
+    int ret;
+
+    s.store = store;
+    s.rules.cfg = &ctx->cfg;
+    s.rules.me = &ctx->me;
+    s.rules.now = ctx->now;
+    s.rules.analyse = analyse_cb;
+    s.rules.data = &ctx->cfg;
+    s.ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
+    g_array_set_clear_func(s.ops, (GDestroyNotify)tagop_clear);
+    s.items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
+    s.stamp = g_get_real_time();
+    /* The decisions may have changed: read them again and decide again. */
+    if (tv->table)
+        g_hash_table_destroy(tv->table);
+    tv->table = NULL;
+    ret = lu_store_decisions(store, &tv->table);
+    if (ret)
+        goto out;
+    s.decisions = tv->table;
+    if (tv->decisions)
+        g_ptr_array_free(tv->decisions, TRUE);
+    tv->decisions = thread_decisions(&s, tv->msgs);
+    lu_verdict_clear(&tv->v);
+    lu_thread_decide(&s.rules, tv->msgs, tv->decisions, tv->elsewhere, &tv->v);
+    plan_tags(&s, tv->msgs, &tv->v);
+    plan_item(&s, tv->msgs, &tv->v);
+    if (s.ops->len) {
+        ret = lu_db_open(ctx, true, &rw);
+        if (!ret)
+            ret = lu_db_apply(rw, s.ops, &before, &after);
+        if (ret)
+            goto out;
+    }
+    ret = lu_store_begin(store);
+    if (ret)
+        goto out;
+    for (guint i = 0; i < s.items->len && !ret; i++) {
+        struct pending_item *p = g_ptr_array_index(s.items, i);
+        ret = lu_store_put_thread(store, p->mids, p->item);
+    }
+    if (ret)
+        lu_store_rollback(store);
+    else
+        ret = lu_store_commit(store);
+out:
+    lu_db_close(rw);
+    g_ptr_array_free(s.items, TRUE);
+    g_array_free(s.ops, TRUE);
     return ret;
 }

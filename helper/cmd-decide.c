@@ -1,0 +1,302 @@
+/* cmd-decide.c - the user's decisions: snooze, done, reopen, remind,
+ * next-step, mute.  They share everything but their arguments, so they
+ * share this file: each reads its WHEN, stores the decision by Message-ID
+ * (kept forever, surviving rescans and rebuilt databases), then decides
+ * the thread again and writes its tags at once. */
+#include "leadup.h"
+
+#include <getopt.h>
+#include <string.h>
+
+struct decide_args {
+    enum lu_decision_kind kind;
+    bool mine;
+    char *when_text; /* owned */
+    char *text;      /* next-step TEXT, owned */
+    const char *id;  /* id:MSGID or NULL */
+    struct lu_when when;
+};
+
+static char *fmt_time(struct lu_ctx *ctx, gint64 t)
+{
+    GDateTime *u = g_date_time_new_from_unix_utc(t);
+    GDateTime *l = g_date_time_to_timezone(u, ctx->cfg.tz);
+    char *s = g_date_time_format(l, "%a %-d %b %Y %H:%M");
+
+    g_date_time_unref(l);
+    g_date_time_unref(u);
+    return s;
+}
+
+/* When a day-long WHEN starts for a reminder: the start of working hours. */
+static gint64 wake_time(struct lu_ctx *ctx, const struct lu_when *w)
+{
+    GDateTime *u, *l, *d;
+    gint64 t;
+
+    if (w->has_time || w->span == LU_SPAN_MOMENT)
+        return w->start;
+    u = g_date_time_new_from_unix_utc(w->start);
+    l = g_date_time_to_timezone(u, ctx->cfg.tz);
+    d = g_date_time_new(ctx->cfg.tz, g_date_time_get_year(l), g_date_time_get_month(l),
+                        g_date_time_get_day_of_month(l), ctx->cfg.cal.work_start / 60,
+                        ctx->cfg.cal.work_start % 60, 0);
+    t = g_date_time_to_unix(d);
+    g_date_time_unref(d);
+    g_date_time_unref(l);
+    g_date_time_unref(u);
+    return t;
+}
+
+/* WORDS[FROM..TO) joined by spaces.  Caller frees. */
+static char *join_words(GPtrArray *words, guint from, guint to)
+{
+    GString *s = g_string_new(NULL);
+
+    for (guint i = from; i < to; i++)
+        g_string_append_printf(s, "%s%s", i > from ? " " : "", (char *)g_ptr_array_index(words, i));
+    return g_string_free(s, FALSE);
+}
+
+/* Reads WHEN from WORDS: all of them, or (REST_IS_TEXT) the longest
+ * leading run that is a WHEN, the rest being the next step's TEXT. */
+static int parse_when(struct lu_ctx *ctx, GPtrArray *words, bool rest_is_text,
+                      struct decide_args *a)
+{
+    GDateTime *u = g_date_time_new_from_unix_utc(ctx->now);
+    GDateTime *ref = g_date_time_to_timezone(u, ctx->cfg.tz);
+    guint used = 0;
+    char *all = NULL;
+    int ret = 0;
+
+    for (guint k = words->len; k > 0 && !used; k--) {
+        char *cand;
+        if (!rest_is_text && k != words->len)
+            break;
+        cand = join_words(words, 0, k);
+        if (lu_when_parse(cand, ref, &ctx->cfg.cal, &a->when) == 0) {
+            used = k;
+            a->when_text = cand;
+        } else {
+            g_free(cand);
+        }
+    }
+    if (!used) {
+        all = join_words(words, 0, words->len);
+        ret = lu_error(EX_USAGE,
+                       "%s: cannot read WHEN '%s' (try 'tue', '3d', 'next week', 'tomorrow 10am', "
+                       "'2026-12-03')",
+                       lu_decision_name(a->kind), all);
+        goto out;
+    }
+    if (a->when.end < ctx->now) {
+        ret = lu_error(EX_USAGE, "%s: WHEN '%s' is in the past", lu_decision_name(a->kind),
+                       a->when_text);
+        goto out;
+    }
+    if (used < words->len)
+        a->text = join_words(words, used, words->len);
+out:
+    g_free(all);
+    g_date_time_unref(ref);
+    g_date_time_unref(u);
+    return ret;
+}
+
+static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct decide_args *a)
+{
+    static const struct option opts[] = {
+        {"mine", no_argument, NULL, 'm'},
+        {NULL, 0, NULL, 0},
+    };
+    GPtrArray *words = g_ptr_array_new();
+    const char *name = lu_decision_name(a->kind);
+    bool takes_when = a->kind == LU_D_SNOOZE || a->kind == LU_D_REMIND || a->kind == LU_D_NEXT_STEP;
+    int c, ret = 0;
+
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'm' && a->kind == LU_D_NEXT_STEP) {
+            a->mine = true;
+            continue;
+        }
+        ret = lu_error(EX_USAGE, "%s: unknown option '%s' (see 'leadup help %s')", name,
+                       argv[optind - 1], name);
+        goto out;
+    }
+    for (int i = optind; i < argc; i++) {
+        if (g_str_has_prefix(argv[i], "id:")) {
+            if (a->id) {
+                ret = lu_error(EX_USAGE, "%s: give one message, not '%s' and '%s'", name, a->id,
+                               argv[i]);
+                goto out;
+            }
+            a->id = argv[i];
+        } else {
+            g_ptr_array_add(words, argv[i]);
+        }
+    }
+    if (!takes_when && words->len) {
+        ret = lu_error(EX_USAGE, "%s: unexpected argument '%s'", name,
+                       (char *)g_ptr_array_index(words, 0));
+        goto out;
+    }
+    if (takes_when && !words->len) {
+        ret = lu_error(EX_USAGE, "%s: WHEN is missing (see 'leadup help %s')", name, name);
+        goto out;
+    }
+    if (takes_when)
+        ret = parse_when(ctx, words, a->kind == LU_D_NEXT_STEP, a);
+out:
+    g_ptr_array_free(words, TRUE);
+    return ret;
+}
+
+static const char *subject_of(struct lu_thread_view *tv)
+{
+    for (guint i = 0; i < tv->msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
+        if (m->subject && *m->subject)
+            return m->subject;
+    }
+    return "(no subject)";
+}
+
+/* "awaiting, due Thu 19 Nov 2026 10:00" - the thread's state after the decision. */
+static char *state_str(struct lu_ctx *ctx, const struct lu_verdict *v)
+{
+    char *t, *s;
+
+    if (v->state == LU_ST_NONE)
+        return g_strdup("in no queue");
+    if (!v->due_at)
+        return g_strdup(lu_state_name(v->state));
+    t = fmt_time(ctx, v->due_at);
+    s = g_strdup_printf("%s, %s %s", lu_state_name(v->state), v->due ? "due since" : "due", t);
+    g_free(t);
+    return s;
+}
+
+static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char **argv)
+{
+    struct decide_args a = {.kind = kind};
+    struct lu_thread_view tv = {0};
+    struct lu_decision d = {0};
+    struct lu_db *db = NULL;
+    struct lu_store *store = NULL;
+    char *mid = NULL, *t = NULL, *state = NULL;
+    int ret;
+
+    ret = parse_args(ctx, argc, argv, &a);
+    if (!ret)
+        ret = lu_target_mid(a.id, &mid);
+    if (!ret)
+        ret = lu_db_open(ctx, false, &db);
+    if (!ret)
+        ret = lu_store_open(&store);
+    if (!ret)
+        ret = lu_thread_view(ctx, db, store, mid, &tv);
+    if (ret)
+        goto out;
+    d.kind = kind;
+    d.mid = mid;
+    d.taken = ctx->now;
+    d.latest = ((struct lu_msg *)g_ptr_array_index(tv.msgs, tv.msgs->len - 1))->mid;
+    d.mine = a.mine;
+    d.text = a.text;
+    if (kind == LU_D_SNOOZE || kind == LU_D_REMIND) {
+        d.at = wake_time(ctx, &a.when);
+        d.at_end = d.at;
+    } else if (kind == LU_D_NEXT_STEP) {
+        d.at = a.when.start;
+        d.at_end = a.when.end;
+    }
+    if (kind == LU_D_REMIND && !((struct lu_msg *)g_ptr_array_index(tv.msgs, tv.target))->mine) {
+        /* Remind tracks my message: the latest of mine in the thread. */
+        int mine = -1;
+        for (guint i = 0; i < tv.msgs->len; i++)
+            if (((struct lu_msg *)g_ptr_array_index(tv.msgs, i))->mine)
+                mine = (int)i;
+        if (mine < 0) {
+            ret = lu_error(EX_USAGE, "remind: no message of yours in this thread to track");
+            goto out;
+        }
+        d.mid = ((struct lu_msg *)g_ptr_array_index(tv.msgs, mine))->mid;
+    }
+    ret = lu_store_add_decision(store, &d);
+    if (ret)
+        goto out;
+    /* The decision is stored: whatever happens to the tags now, the next
+     * scan applies it. */
+    ret = lu_thread_view_commit(ctx, store, &tv);
+    if (ret)
+        goto out;
+    state = state_str(ctx, &tv.v);
+    t = d.at ? fmt_time(ctx, kind == LU_D_NEXT_STEP ? d.at_end : d.at) : NULL;
+    switch (kind) {
+    case LU_D_SNOOZE:
+        printf("snoozed \"%s\" until %s (a new message wakes it earlier)\n", subject_of(&tv), t);
+        break;
+    case LU_D_DONE:
+        printf("done with \"%s\": no longer tracked until a new message arrives\n", subject_of(&tv));
+        break;
+    case LU_D_REOPEN:
+        printf("reopened \"%s\": %s\n", subject_of(&tv), state);
+        break;
+    case LU_D_REMIND:
+        printf("will remind you about \"%s\" on %s if no reply comes: %s\n", subject_of(&tv), t,
+               state);
+        break;
+    case LU_D_NEXT_STEP:
+        printf("next step for \"%s\" (%s) by %s%s%s: %s\n", subject_of(&tv),
+               a.mine ? "yours" : "theirs", t, a.text ? " - " : "", a.text ? a.text : "", state);
+        break;
+    case LU_D_MUTE:
+        printf("muted \"%s\": leadup will not track it ('leadup reopen' undoes this)\n",
+               subject_of(&tv));
+        break;
+    default:
+        break;
+    }
+out:
+    g_free(t);
+    g_free(state);
+    g_free(a.when_text);
+    g_free(a.text);
+    g_free(mid);
+    lu_thread_view_clear(&tv);
+    lu_store_close(store);
+    lu_db_close(db);
+    return ret;
+}
+
+int lu_cmd_snooze(struct lu_ctx *ctx, int argc, char **argv)
+{
+    return decide(ctx, LU_D_SNOOZE, argc, argv);
+}
+
+int lu_cmd_done(struct lu_ctx *ctx, int argc, char **argv)
+{
+    return decide(ctx, LU_D_DONE, argc, argv);
+}
+
+int lu_cmd_reopen(struct lu_ctx *ctx, int argc, char **argv)
+{
+    return decide(ctx, LU_D_REOPEN, argc, argv);
+}
+
+int lu_cmd_remind(struct lu_ctx *ctx, int argc, char **argv)
+{
+    return decide(ctx, LU_D_REMIND, argc, argv);
+}
+
+int lu_cmd_next_step(struct lu_ctx *ctx, int argc, char **argv)
+{
+    return decide(ctx, LU_D_NEXT_STEP, argc, argv);
+}
+
+int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv)
+{
+    return decide(ctx, LU_D_MUTE, argc, argv);
+}

@@ -1,0 +1,278 @@
+/* cmd-why.c - leadup why: a thread's state in plain words, with the
+ * evidence: the message, its sentences and labels, the dates, the rule,
+ * the cadence stage and the user's decisions. */
+#include "leadup.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static char *fmt(struct lu_ctx *ctx, gint64 t)
+{
+    GDateTime *u = g_date_time_new_from_unix_utc(t);
+    GDateTime *l = g_date_time_to_timezone(u, ctx->cfg.tz);
+    char *s = g_date_time_format(l, "%a %-d %b %Y %H:%M");
+
+    g_date_time_unref(l);
+    g_date_time_unref(u);
+    return s;
+}
+
+static const char *name_of(const struct lu_addr *a)
+{
+    return !a ? "(unknown)" : a->name && *a->name ? a->name : a->email;
+}
+
+static const char *auto_text(const struct lu_msg *m)
+{
+    switch (m->autokind) {
+    case LU_AUTO_REPLY:
+        return "automatic answer";
+    case LU_AUTO_BOUNCE:
+        return "delivery failure";
+    case LU_AUTO_RECEIPT:
+        return "read receipt";
+    default:
+        return NULL;
+    }
+}
+
+static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
+{
+    const struct lu_verdict *v = &tv->v;
+    struct lu_msg *first = g_ptr_array_index(tv->msgs, 0);
+    struct lu_msg *anchor = v->anchor >= 0 ? g_ptr_array_index(tv->msgs, v->anchor) : NULL;
+    struct lu_msg *ev = v->evidence >= 0 ? g_ptr_array_index(tv->msgs, v->evidence) : NULL;
+    char *t;
+
+    printf("\"%s\": %u message%s, thread %s\n", first->subject ? first->subject : "(no subject)",
+           tv->msgs->len, tv->msgs->len == 1 ? "" : "s", first->thread_id);
+    printf("State:  %s", v->state == LU_ST_NONE ? "in no queue" : lu_state_name(v->state));
+    if (v->due_at) {
+        t = fmt(ctx, v->due_at);
+        printf(", %s %s", v->due ? "due since" : "due", t);
+        g_free(t);
+    }
+    if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT)
+        printf("; cadence stage %d of %d", v->stage, ctx->cfg.max_leadups);
+    printf("\nRule:   %s\n", v->rule ? v->rule : "-");
+    if (anchor) {
+        t = fmt(ctx, anchor->date);
+        printf("Anchor: %s from %s <%s>\n", t, name_of(anchor->from), anchor->mid);
+        g_free(t);
+    }
+    if (v->why && v->why->len) {
+        printf("\nWhy:\n");
+        for (guint i = 0; i < v->why->len; i++)
+            printf("  %s\n", (char *)g_ptr_array_index(v->why, i));
+    }
+    if (ev && ev->an) {
+        unsigned quiet = 0;
+        t = fmt(ctx, ev->date);
+        printf("\nWhat leadup read in the message of %s from %s:\n", t, name_of(ev->from));
+        g_free(t);
+        for (guint i = 0; ev->an->sentences && i < ev->an->sentences->len; i++) {
+            struct lu_sentence *s = g_ptr_array_index(ev->an->sentences, i);
+            if (!s->labels && (!s->dates || !s->dates->len)) {
+                quiet++;
+                continue;
+            }
+            printf("  \"%s\"\n", s->text);
+            for (guint k = 0; s->why && k < s->why->len; k++)
+                printf("      %s\n", (char *)g_ptr_array_index(s->why, k));
+            for (guint k = 0; s->dates && k < s->dates->len; k++) {
+                const struct lu_when *w = &g_array_index(s->dates, struct lu_when, k);
+                char *a = fmt(ctx, w->start), *b = fmt(ctx, w->end);
+                printf("      date: \"%.*s\" = %s%s%s\n", w->len, s->text + w->off, a,
+                       w->end != w->start ? " .. " : "", w->end != w->start ? b : "");
+                g_free(a);
+                g_free(b);
+            }
+        }
+        if (quiet)
+            printf("  (%u more sentence%s without labels or dates)\n", quiet, quiet == 1 ? "" : "s");
+        printf("  verdicts:%s%s%s%s%s\n", ev->an->expects_reply ? " expects a reply;" : "",
+               ev->an->actionable ? " actionable;" : "", ev->an->declined ? " declined;" : "",
+               ev->an->closing ? " closing;" : "",
+               !ev->an->expects_reply && !ev->an->actionable && !ev->an->declined &&
+                       !ev->an->closing
+                   ? " nothing asked or agreed"
+                   : "");
+    }
+    printf("\nMessages:\n");
+    for (guint i = 0; i < tv->msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
+        const char *au = auto_text(m);
+        t = fmt(ctx, m->date);
+        printf("  %c %2u  %s  %-24.24s %s%s%s\n", (int)i == v->anchor ? '*' : ' ', i + 1, t,
+               name_of(m->from), m->mine ? "(me)" : "", au ? au : "",
+               au && m->auto_why ? "" : "");
+        g_free(t);
+    }
+    for (guint i = 0; tv->elsewhere && i < tv->elsewhere->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(tv->elsewhere, i);
+        t = fmt(ctx, m->date);
+        printf("     +  %s  %-24.24s in another thread: %s\n", t, name_of(m->from),
+               auto_text(m) ? auto_text(m) : "a reply that broke threading?");
+        g_free(t);
+    }
+    if (tv->decisions && tv->decisions->len) {
+        printf("\nYour decisions:\n");
+        for (guint i = 0; i < tv->decisions->len; i++) {
+            struct lu_decision *d = g_ptr_array_index(tv->decisions, i);
+            char *taken = fmt(ctx, d->taken), *at = d->at ? fmt(ctx, d->at_end ? d->at_end : d->at) : NULL;
+            printf("  %s  %s%s%s%s%s%s\n", taken, lu_decision_name(d->kind), at ? " " : "",
+                   at ? at : "", d->mine ? " (mine)" : "", d->text ? ": " : "",
+                   d->text ? d->text : "");
+            g_free(taken);
+            g_free(at);
+        }
+    }
+}
+
+static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
+{
+    const struct lu_verdict *v = &tv->v;
+    struct lu_msg *first = g_ptr_array_index(tv->msgs, 0);
+    struct lu_msg *ev = v->evidence >= 0 ? g_ptr_array_index(tv->msgs, v->evidence) : NULL;
+    struct lu_json j;
+    char iso[LU_ISO_LEN];
+
+    lu_json_init(&j, stdout, true);
+    lu_json_obj_begin(&j);
+    lu_json_key(&j, "thread");
+    lu_json_str(&j, first->thread_id);
+    lu_json_key(&j, "subject");
+    lu_json_str(&j, first->subject);
+    lu_json_key(&j, "state");
+    lu_json_str(&j, lu_state_name(v->state));
+    lu_json_key(&j, "due");
+    lu_json_bool(&j, v->due);
+    lu_json_key(&j, "due_at");
+    if (v->due_at)
+        lu_json_str(&j, lu_iso(v->due_at, ctx->cfg.tz, iso));
+    else
+        lu_json_null(&j);
+    lu_json_key(&j, "stage");
+    lu_json_int(&j, v->stage);
+    lu_json_key(&j, "rule");
+    lu_json_str(&j, v->rule);
+    lu_json_key(&j, "anchor");
+    lu_json_str(&j, v->anchor >= 0 ? ((struct lu_msg *)g_ptr_array_index(tv->msgs, v->anchor))->mid
+                                   : NULL);
+    lu_json_key(&j, "why");
+    lu_json_arr_begin(&j);
+    for (guint i = 0; v->why && i < v->why->len; i++)
+        lu_json_str(&j, g_ptr_array_index(v->why, i));
+    lu_json_arr_end(&j);
+    lu_json_key(&j, "evidence");
+    if (ev && ev->an) {
+        lu_json_obj_begin(&j);
+        lu_json_key(&j, "message_id");
+        lu_json_str(&j, ev->mid);
+        lu_json_analysis(&j, ev->an, ctx->cfg.tz);
+        lu_json_obj_end(&j);
+    } else {
+        lu_json_null(&j);
+    }
+    lu_json_key(&j, "messages");
+    lu_json_arr_begin(&j);
+    for (guint i = 0; i < tv->msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
+        lu_json_obj_begin(&j);
+        lu_json_key(&j, "message_id");
+        lu_json_str(&j, m->mid);
+        lu_json_key(&j, "date");
+        lu_json_str(&j, lu_iso(m->date, ctx->cfg.tz, iso));
+        lu_json_key(&j, "from");
+        lu_json_str(&j, m->from ? m->from->email : NULL);
+        lu_json_key(&j, "mine");
+        lu_json_bool(&j, m->mine);
+        lu_json_key(&j, "automatic");
+        lu_json_str(&j, auto_text(m));
+        lu_json_obj_end(&j);
+    }
+    lu_json_arr_end(&j);
+    lu_json_key(&j, "decisions");
+    lu_json_arr_begin(&j);
+    for (guint i = 0; tv->decisions && i < tv->decisions->len; i++) {
+        struct lu_decision *d = g_ptr_array_index(tv->decisions, i);
+        lu_json_obj_begin(&j);
+        lu_json_key(&j, "kind");
+        lu_json_str(&j, lu_decision_name(d->kind));
+        lu_json_key(&j, "message_id");
+        lu_json_str(&j, d->mid);
+        lu_json_key(&j, "taken");
+        lu_json_str(&j, lu_iso(d->taken, ctx->cfg.tz, iso));
+        lu_json_key(&j, "at");
+        if (d->at)
+            lu_json_str(&j, lu_iso(d->at_end ? d->at_end : d->at, ctx->cfg.tz, iso));
+        else
+            lu_json_null(&j);
+        lu_json_key(&j, "text");
+        lu_json_str(&j, d->text);
+        lu_json_key(&j, "mine");
+        lu_json_bool(&j, d->mine);
+        lu_json_obj_end(&j);
+    }
+    lu_json_arr_end(&j);
+    lu_json_obj_end(&j);
+    lu_json_end(&j);
+}
+
+int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {NULL, 0, NULL, 0},
+    };
+    struct lu_thread_view tv = {0};
+    struct lu_db *db = NULL;
+    struct lu_store *store = NULL;
+    const char *id = NULL;
+    char *mid = NULL;
+    bool json = false;
+    int c, ret = 0;
+
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'f' && (!strcmp(optarg, "json") || !strcmp(optarg, "text"))) {
+            json = !strcmp(optarg, "json");
+            continue;
+        }
+        ret = lu_error(EX_USAGE, c == 'f' ? "why: unknown format '%s' (want text or json)"
+                                          : "why: unknown option '%s' (see 'leadup help why')",
+                       c == 'f' ? optarg : argv[optind - 1]);
+        goto out;
+    }
+    if (optind < argc && strcmp(argv[optind], "-") != 0)
+        id = argv[optind];
+    if (optind + 1 < argc) {
+        ret = lu_error(EX_USAGE, "why: unexpected argument '%s'", argv[optind + 1]);
+        goto out;
+    }
+    ret = lu_target_mid(id, &mid);
+    if (!ret)
+        ret = lu_db_open(ctx, false, &db);
+    if (!ret)
+        ret = lu_store_open(&store);
+    if (!ret)
+        ret = lu_thread_view(ctx, db, store, mid, &tv);
+    if (ret)
+        goto out;
+    /* Show the evidence even when the rule that decided did not need it. */
+    if (tv.v.evidence < 0 && tv.v.anchor >= 0)
+        tv.v.evidence = tv.v.anchor;
+    if (tv.v.evidence >= 0)
+        lu_msg_analyse(&ctx->cfg, g_ptr_array_index(tv.msgs, tv.v.evidence));
+    if (json)
+        print_json(ctx, &tv);
+    else
+        print_text(ctx, &tv);
+out:
+    g_free(mid);
+    lu_thread_view_clear(&tv);
+    lu_store_close(store);
+    lu_db_close(db);
+    return ret;
+}

@@ -1,0 +1,693 @@
+/* lint.c - the chasing linter: what LEADING-UP.md asks of a message, checked
+ * on the author's own words.
+ *
+ * Checks (doc/lint.md is the user's version):
+ *   chasing       phrases that leave the ball in their court (a table of
+ *                 patterns below, each with the advice it prints);
+ *   no-next-step  no concrete date or time ahead anywhere in the text;
+ *   no-thanks     no thanks or appreciation anywhere (the sign-off counts);
+ *   many-asks     more than one sentence that asks the reader to act;
+ *   too-long      more than LU_LINT_MAX_WORDS words or LU_LINT_MAX_LINES lines.
+ *
+ * Line numbers: lu_body_extract returns the author's text without quotes
+ * and signature, rejoined.  Its lines are the input's lines in order (only
+ * trailing and invisible white space differ), so each of them is matched
+ * to the next input line with the same visible characters; byte offsets in
+ * the extracted text then map to input lines.
+ *
+ * Nothing here prints or reads files. */
+#include "leadup.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ chasing */
+
+static const char A_COURT[] = "leaves the ball in their court; say what happens next and when";
+static const char A_HOMEWORK[] =
+    "asks whether they did their homework; propose the next step yourself, with a date";
+static const char A_HEDGE[] = "hedges instead of asking; ask for the one thing you need, by when";
+static const char A_BUMP[] = "adds nothing new; give the reason it matters and one dated next step";
+static const char A_SORRY[] =
+    "apologises for writing; a useful message needs no apology, give the reason it matters "
+    "to them";
+static const char A_OWE[] =
+    "implies they owe you an answer; restate the one thing you need and by when";
+
+/* An apostrophe as people type it, or none ("dont"). */
+#define AP "['\u2019]?"
+/* Possessive pronouns and articles: "check in to the hotel" is travel. */
+#define DET "(?:the|a|an|my|our|your|their|his|her)\\b"
+/* What follows "check in" when it means writing to see how things are: the
+ * end of the clause, or "on", "with", "about", "to see", "and see"... */
+#define CHECKIN_NEXT                                                                               \
+    "(?=\\s*(?:[.,;:!?)\u2013\u2014]|-(?:\\s|$)|$)|\\s+(?:on|with|about|regarding|re|to\\s+see|"   \
+    "and\\s+(?:see|ask|find)|again|quickly|briefly|here|once\\s+more)\\b)"
+
+struct pattern {
+    const char *re;     /* PCRE, matched case-insensitively */
+    const char *advice; /* static */
+};
+
+/* Chasing phrases and their close variants.  Each is written so that the
+ * technical or literal use of the same words does not match: "check in the
+ * fix", "check in at the hotel", "bump the version to 2.0", "ping the
+ * server", "ping me if you need anything", "any updates will be posted",
+ * "when you get a chance" (a courtesy about the future, not a reproach
+ * about the past). */
+static const struct pattern patterns[] = {
+    /* check in: only where it means writing to see how things are, never
+     * "R CMD check in R-devel", "the check in parallel", "check in the fix" */
+    {"\\bjust\\s+(?:wanted\\s+to\\s+|want\\s+to\\s+)?check(?:ing)?\\s+in\\b"
+     "(?!\\s+(?:at|the|online|early|late|for|to\\s+" DET
+     "|(?:your|my|our|his|her|their)\\s+(?:code|changes?|fix|patch|bags?|luggage|coat)))",
+     A_COURT},
+    {"\\b(?:(?:wanted|(?:i|we)\\s+(?:just\\s+)?want|wanting|would\\s+(?:just\\s+)?like|i" AP
+     "d\\s+(?:just\\s+)?like|going|"
+     "love)\\s+to\\s+|thought\\s+i" AP
+     "d\\s+|thought\\s+i\\s+would\\s+)check\\s+in\\b" CHECKIN_NEXT,
+     A_COURT},
+    {"\\bchecking\\s+in\\b" CHECKIN_NEXT, A_COURT},
+    {"\\b(?:quick|brief|friendly|short)\\s+check-in\\b", A_COURT},
+    /* touch base, circle back */
+    {"\\b(?:just\\s+)?(?:(?:wanted|want|would\\s+like|i" AP "d\\s+like)\\s+to\\s+|thought\\s+i" AP
+     "d\\s+)?touch(?:ing|ed)?\\s+base\\b",
+     A_COURT},
+    {"\\b(?:just\\s+)?circl(?:e|es|ing|ed)\\s+back\\b", A_COURT},
+    {"\\bcheck(?:ing)?\\s+back\\s+(?:in|on|with|about|regarding)\\b", A_COURT},
+    {"\\b(?:just\\s+)?(?:reaching|wanted\\s+to\\s+reach)\\s+out\\s+again\\b", A_COURT},
+    {"\\bjust\\s+checking\\b", A_COURT},
+    {"\\bwhere\\s+(?:are\\s+we|we\\s+are|do\\s+we\\s+stand|we\\s+stand|things\\s+stand|do\\s+"
+     "things\\s+stand)\\s+(?:on|with)\\b",
+     A_COURT},
+    {"\\bin\\s+case\\s+(?:you\\s+missed|it\\s+(?:got|was|has\\s+been)\\s+(?:lost|buried|missed))"
+     "\\b",
+     A_COURT},
+    /* follow-ups that carry nothing */
+    {"\\bjust\\s+(?:wanted\\s+to\\s+|want\\s+to\\s+|writing\\s+to\\s+)?follow(?:ing)?\\s*-?\\s*"
+     "up\\b",
+     A_COURT},
+    {"(?<!for "
+     ")\\bfollowing\\s*-?\\s*up\\s+on\\s+(?:this|the\\s+below|below|the\\s+(?:e-?mail|message)"
+     "\\s+below)\\b",
+     A_COURT},
+    {"\\bfollow(?:ing)?\\s*-?\\s*up\\s+(?:on|regarding|re|about|to)\\s+my\\s+(?:last|previous|"
+     "earlier|prior|recent)\\s+(?:e-?mail|message|mail|note|request|voicemail)\\b",
+     A_OWE},
+    {"(?<!for "
+     ")\\bfollowing\\s*-?\\s*up\\s+on\\s+my\\s+(?:\\w+\\s+)?(?:e-?mails?|messages?|mails?|notes?|"
+     "requests?|questions?|voicemails?)\\b",
+     A_COURT},
+    {"\\bas\\s+per\\s+my\\s+(?:last|previous|earlier|prior)\\s+(?:e-?mail|message|mail|note)\\b",
+     A_OWE},
+    /* did you get a chance, did you see my email */
+    {"\\b(?:did|have|has|had)\\s+(?:you|u|anyone)\\s+(?:get|got|gotten|had|have|find|found)\\s+"
+     "(?:a\\s+|the\\s+|any\\s+)?(?:chance|moment|minute|opportunity|time\\s+to)\\b",
+     A_HOMEWORK},
+    {"\\b(?:if|whether|hope)\\s+(?:you" AP
+     "ve|you\\s+have|you)\\s+(?:had|got|gotten|found)\\s+(?:a\\s+|the\\s+)?"
+     "(?:chance|moment|opportunity|time\\s+to)\\b",
+     A_HOMEWORK},
+    {"\\b(?:did|have)\\s+you\\s+(?:see|seen|receive|received|get|got|gotten|read)\\s+my\\s+"
+     "(?:last\\s+|previous\\s+|earlier\\s+|prior\\s+)?(?:e-?mail|message|mail|note|voicemail|"
+     "text|letter)\\b",
+     A_HOMEWORK},
+    {"\\b(?:not\\s+sure|unsure|wasn" AP "t\\s+sure|don" AP "t\\s+know)\\s+(?:if|whether)\\s+"
+     "you\\s+(?:saw|received|got|(?:have\\s+)?seen|had\\s+a\\s+chance|have\\s+had\\s+a\\s+"
+     "chance)\\b",
+     A_HOMEWORK},
+    {"\\b(?:just\\s+)?wanted\\s+to\\s+(?:check|see)\\s+(?:in\\s+)?(?:if|whether)\\s+you\\s+"
+     "(?:saw|received|got|had|have\\s+had|were\\s+able)\\b",
+     A_HOMEWORK},
+    /* I was wondering if */
+    {"\\b(?:i\\s+was|i\\s+am|i" AP "m|we\\s+were|we\\s+are|we['\u2019]re)\\s+(?:just\\s+)?"
+     "wondering\\b",
+     A_HEDGE},
+    {"\\bjust\\s+wondering\\b", A_HEDGE},
+    {"\\bi\\s+wonder\\s+(?:if|whether)\\s+you\\b", A_HEDGE},
+    {"\\bjust\\s+wanted\\s+to\\s+(?:see|check|make\\s+sure|confirm)\\s+(?:if|whether|that\\s+"
+     "you)\\b",
+     A_HEDGE},
+    /* any update?  Not "any updates will be posted", not "if there is any news". */
+    {"(?<!if there is )(?<!if there are )(?<!if there's )(?<!should there be )"
+     "\\bany\\s+(?:updates?|news|progress|movement)\\b"
+     "(?!\\s+(?:to|of|that|will|would|should|must|shall|is|are|was|were|can|may|might|files?|"
+     "entr(?:y|ies)|items?|"
+     "from\\s+(?:our|my|me|us)\\b))",
+     A_COURT},
+    {"\\bany\\s+word\\s+(?:on|about|yet|from\\s+(?:you|your))\\b", A_COURT},
+    /* bumping this; a bare "bump" line */
+    {"\\bbump(?:ing)?\\s+(?:this|that|it|the\\s+thread|my\\s+(?:last\\s+|previous\\s+|earlier\\s+)?"
+     "(?:e-?mail|message|mail|note|request|question|thread))\\b"
+     "(?!\\s+(?:to|from)\\s+(?:v(?:ersion)?\\s*)?\\d)(?!\\s+(?:to|from)\\s+(?:version|release)\\b)",
+     A_BUMP},
+    {"^[ \\t]*(?:just\\s+)?bump(?:ing)?(?:[ \\t]+(?:again|up))?[ \\t]*[.!]*[ \\t]*$", A_BUMP},
+    {"\\b(?:friendly|gentle|quick|little|polite|small|just\\s+a)\\s+(?:ping|nudge|bump|poke)\\b",
+     A_BUMP},
+    {"\\b(?:just\\s+)?(?:pinging|nudging|poking)\\s+(?:you|this|again|the\\s+thread|back|in)\\b",
+     A_BUMP},
+    {"\\b(?:floating|bringing|moving|pushing)\\s+this\\s+(?:(?:back\\s+)?(?:up\\s+)?to\\s+the\\s+"
+     "top|back\\s+up)\\b",
+     A_BUMP},
+    {"\\bresurfac(?:e|ing)\\s+this\\b", A_BUMP},
+    {"\\btop\\s+of\\s+your\\s+inbox\\b", A_BUMP},
+    {"\\b(?:got|gotten|get|be|been)\\s+(?:lost|buried)\\s+in\\s+your\\s+inbox\\b", A_BUMP},
+    /* sorry to bother you */
+    {"\\b(?:sorry|apologies|i\\s+apologi[sz]e)\\s+(?:to|for)\\s+(?:bother|pester|bug|nag|disturb|"
+     "hassl|chas|keep\\s+(?:bother|writ|email|ask)|the\\s+(?:repeated|multiple|many|constant|"
+     "follow[\\s-]?up)|(?:writing|emailing|reaching\\s+out)\\s+again|following\\s+up|another\\s+"
+     "(?:e-?mail|message|reminder|follow))\\w*",
+     A_SORRY},
+    {"\\b(?:hate|don" AP "t\\s+(?:mean|want)|do\\s+not\\s+(?:mean|want))\\s+to\\s+(?:(?:bother|"
+     "pester|bug|nag|hassle|disturb|keep\\s+bothering)\\s+(?:you|u|y" AP "all|everyone|anyone)|be"
+     "\\s+a\\s+(?:pest|nag|pain)|chase\\s+(?:you|this))\\b",
+     A_SORRY},
+    {"\\bhope\\s+you\\s+don" AP "t\\s+mind\\s+(?:me|my)\\b", A_SORRY},
+    {"\\bhope\\s+i" AP "m\\s+not\\s+(?:bothering|pestering|bugging|being\\s+a\\s+(?:pest|nag))\\b",
+     A_SORRY},
+    /* haven't heard back */
+    {"\\b(?:haven" AP "t|have\\s+not|hadn" AP "t|didn" AP "t|did\\s+not|not\\s+yet|never)\\s+"
+     "heard\\s+(?:back|from\\s+you|anything)\\b",
+     A_OWE},
+    {"\\bstill\\s+(?:waiting|awaiting|haven" AP "t\\s+(?:received|got|had))\\s+(?:for\\s+|on\\s+)?"
+     "(?:your|a|an|any)\\s+(?:reply|response|answer|feedback|decision|confirmation)\\b",
+     A_OWE},
+    /* German, French, Spanish: the most common ones */
+    {"\\b(?:nachhaken|nachfassen)\\b", A_COURT},
+    {"\\b(?:wollte|m\u00f6chte)\\s+(?:nur\\s+)?(?:mal\\s+)?(?:kurz\\s+)?nachfragen\\b", A_COURT},
+    {"\\bgibt\\s+es\\s+(?:schon\\s+)?(?:etwas\\s+)?neues\\b", A_COURT},
+    {"\\bje\\s+me\\s+permets\\s+de\\s+(?:vous\\s+)?relancer\\b", A_COURT},
+    {"\\bje\\s+vous\\s+relance\\b", A_COURT},
+    {"\\bdes\\s+nouvelles\\s+(?:de|du|concernant|sur)\\b", A_COURT},
+    {"\\balguna\\s+novedad\\b", A_COURT},
+    {"\\bquer[i\u00ed]a\\s+saber\\s+si\\b", A_HEDGE},
+};
+
+/* The compiled table, built once; never freed (a few kilobytes for the
+ * process's life). */
+static GRegex *compiled[G_N_ELEMENTS(patterns)];
+
+static gpointer compile_patterns(gpointer unused)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(patterns); i++) {
+        GError *err = NULL;
+
+        compiled[i] = g_regex_new(patterns[i].re,
+                                  G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, &err);
+        /* A pattern that does not compile is a bug in this table. */
+        if (!compiled[i])
+            g_error("lint: pattern %zu: %s", i, err->message);
+    }
+    return NULL;
+}
+
+static int chase_cmp(gconstpointer a, gconstpointer b)
+{
+    const struct lu_chase *x = a, *y = b;
+
+    if (x->off != y->off)
+        return x->off < y->off ? -1 : 1;
+    return y->len - x->len; /* the longer first */
+}
+
+GArray *lu_lint_chasing(const char *text)
+{
+    static GOnce once = G_ONCE_INIT;
+    GArray *all = g_array_new(FALSE, FALSE, sizeof(struct lu_chase));
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(struct lu_chase));
+    int end = 0;
+
+    g_once(&once, compile_patterns, NULL);
+    if (!text || !g_utf8_validate(text, -1, NULL))
+        goto out;
+    for (gsize i = 0; i < G_N_ELEMENTS(patterns); i++) {
+        GMatchInfo *mi = NULL;
+
+        g_regex_match(compiled[i], text, 0, &mi);
+        while (g_match_info_matches(mi)) {
+            int s, e;
+
+            if (g_match_info_fetch_pos(mi, 0, &s, &e) && e > s) {
+                struct lu_chase c = {s, e - s, patterns[i].advice};
+                g_array_append_val(all, c);
+            }
+            g_match_info_next(mi, NULL);
+        }
+        g_match_info_free(mi);
+    }
+    g_array_sort(all, chase_cmp);
+    /* Variants overlap ("just wanted to check in" is also "check in"):
+     * keep the earliest, longest of each. */
+    for (guint i = 0; i < all->len; i++) {
+        struct lu_chase *c = &g_array_index(all, struct lu_chase, i);
+        if (c->off >= end) {
+            g_array_append_val(out, *c);
+            end = c->off + c->len;
+        }
+    }
+out:
+    g_array_unref(all);
+    return out;
+}
+
+/* ------------------------------------------------------------ small helpers */
+
+void lu_finding_free(struct lu_finding *f)
+{
+    if (!f)
+        return;
+    g_free(f->text);
+    g_free(f->message);
+    g_free(f);
+}
+
+/* S[0..LEN) with white space runs folded to one space and trimmed.
+ * Returns a new string. */
+static char *fold(const char *s, gsize len)
+{
+    GString *o = g_string_sized_new(len + 1);
+    bool space = false;
+
+    for (gsize i = 0; i < len; i++) {
+        if (g_ascii_isspace(s[i])) {
+            space = o->len > 0;
+            continue;
+        }
+        if (space)
+            g_string_append_c(o, ' ');
+        space = false;
+        g_string_append_c(o, s[i]);
+    }
+    return g_string_free(o, FALSE);
+}
+
+/* True for characters lu_body_extract turns into spaces or drops. */
+static bool invisible(gunichar u)
+{
+    return g_unichar_isspace(u) || u == 0xFEFF || u == 0x200B || u == 0xAD || u == 0x2060 ||
+           u == 0xA0 || u == 0x202F || u == 0x2007 || u == 0x3000;
+}
+
+/* The visible characters of S[0..LEN) (valid UTF-8): the key by which an
+ * extracted line is found among the input lines.  Returns a new string. */
+static char *visible_key(const char *s, gsize len)
+{
+    GString *o = g_string_sized_new(len + 1);
+    const char *p = s, *end = s + len;
+
+    while (p < end) {
+        const char *next = g_utf8_next_char(p);
+        if (!invisible(g_utf8_get_char(p)))
+            g_string_append_len(o, p, next - p);
+        p = next;
+    }
+    return g_string_free(o, FALSE);
+}
+
+static struct lu_finding *finding_new(int line, const char *kind, char *text, char *message)
+{
+    struct lu_finding *f = g_new0(struct lu_finding, 1);
+
+    f->line = line;
+    f->kind = kind;
+    f->text = text;
+    f->message = message;
+    return f;
+}
+
+/* ------------------------------------------------------------ line mapping */
+
+/* Where each line of the extracted text starts, and its input line. */
+struct line_map {
+    GArray *off;  /* int: byte offset of each extracted line */
+    GArray *line; /* int: its line in the input (FIRST_LINE based) */
+};
+
+/* Maps every line of EXTRACTED (the author's text from lu_body_extract) to
+ * a line of INPUT: the next input line with the same visible characters,
+ * else the next one that contains them (a line the extractor split), else
+ * the line after the previous match. */
+static void map_lines(const char *input, const char *extracted, int first_line,
+                      struct line_map *map)
+{
+    char **in = g_strsplit(input, "\n", -1);
+    guint n_in = g_strv_length(in);
+    char **keys = g_new0(char *, n_in + 1);
+    guint cursor = 0; /* the next input line that may match */
+    const char *p = extracted;
+    int last = first_line - 1;
+
+    for (guint i = 0; i < n_in; i++)
+        keys[i] = visible_key(in[i], strlen(in[i]));
+    map->off = g_array_new(FALSE, FALSE, sizeof(int));
+    map->line = g_array_new(FALSE, FALSE, sizeof(int));
+    for (;;) {
+        const char *e = strchr(p, '\n');
+        gsize len = e ? (gsize)(e - p) : strlen(p);
+        char *key = visible_key(p, len);
+        int off = (int)(p - extracted), line = last + 1;
+
+        if (key[0]) {
+            guint found = n_in;
+            for (guint i = cursor; i < n_in && found == n_in; i++)
+                if (strcmp(keys[i], key) == 0)
+                    found = i;
+            for (guint i = cursor; i < n_in && found == n_in; i++)
+                if (strstr(keys[i], key))
+                    found = i;
+            if (found < n_in) {
+                line = first_line + (int)found;
+                cursor = found + 1;
+            }
+            last = line;
+        }
+        g_array_append_val(map->off, off);
+        g_array_append_val(map->line, line);
+        g_free(key);
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    for (guint i = 0; i < n_in; i++)
+        g_free(keys[i]);
+    g_free(keys);
+    g_strfreev(in);
+}
+
+/* The input line of byte OFF of the extracted text. */
+static int line_at(const struct line_map *map, int off)
+{
+    int line = g_array_index(map->line, int, 0);
+
+    for (guint i = 0; i < map->off->len && g_array_index(map->off, int, i) <= off; i++)
+        line = g_array_index(map->line, int, i);
+    return line;
+}
+
+static void map_clear(struct line_map *map)
+{
+    g_array_unref(map->off);
+    g_array_unref(map->line);
+}
+
+/* Finds sentence S (white space folded, as lu_sentences_split gives it) in
+ * HAY at or after FROM, where one space in S matches any white space run in
+ * HAY (or none: list markers and line joins).  Returns the offset, or -1. */
+static int find_folded(const char *hay, int from, const char *s)
+{
+    int ret = -1;
+
+    for (int start = from; hay[start] && ret < 0; start++) {
+        const char *h = hay + start, *n = s;
+
+        if (*h != *n)
+            continue;
+        while (*n) {
+            if (*n == ' ') {
+                while (g_ascii_isspace(*h))
+                    h++;
+                n++;
+            } else if (*h == *n) {
+                h++;
+                n++;
+            } else {
+                break;
+            }
+        }
+        if (!*n)
+            ret = start;
+    }
+    return ret;
+}
+
+/* ------------------------------------------------------------ message or text */
+
+/* Header names that make a block of "Name: value" lines a mail header
+ * rather than a note that happens to start with "Note: ...". */
+static const char *const mail_headers[] = {
+    "from",         "to",
+    "cc",           "bcc",
+    "subject",      "date",
+    "message-id",   "in-reply-to",
+    "references",   "reply-to",
+    "sender",       "mime-version",
+    "content-type", "content-transfer-encoding",
+    "fcc",          "mail-followup-to",
+    "user-agent",   "received",
+    "return-path",  "organization",
+    NULL,
+};
+
+/* The length of a header name at the start of line P (up to ':'), or 0. */
+static gsize header_name_len(const char *p, const char *end)
+{
+    const char *q = p;
+
+    while (q<end && * q> 32 && *q < 127 && *q != ':')
+        q++;
+    return q > p && q < end && *q == ':' ? (gsize)(q - p) : 0;
+}
+
+int lu_lint_header_lines(const char *data, gsize len)
+{
+    const char *p = data, *end = data + len;
+    int n = 0, ret = 0;
+    bool known = false;
+
+    while (p < end) {
+        const char *e = memchr(p, '\n', (gsize)(end - p));
+        const char *le = e ? e : end;
+        gsize name;
+
+        if (le > p && le[-1] == '\r')
+            le--;
+        n++;
+        if (le == p) { /* the blank line that ends the headers */
+            ret = n > 1 && known ? n : 0;
+            goto out;
+        }
+        if ((*p == ' ' || *p == '\t') && n > 1) {
+            /* a folded continuation of the previous header */
+        } else if ((name = header_name_len(p, le)) > 0) {
+            for (const char *const *h = mail_headers; *h && !known; h++)
+                known = strlen(*h) == name && g_ascii_strncasecmp(p, *h, name) == 0;
+            known = known || (name > 2 && g_ascii_strncasecmp(p, "x-", 2) == 0);
+        } else {
+            goto out; /* a line of text: not a header block */
+        }
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    ret = known ? n : 0; /* headers and no body */
+out:
+    return ret;
+}
+
+/* ------------------------------------------------------------ the checks */
+
+/* Thanks in English, German, French, Spanish, Italian and Portuguese. */
+static gpointer compile_thanks(gpointer unused)
+{
+    return g_regex_new("\\b(?:thank\\w*|thx|appreciat\\w*|grateful|gratitude|danke\\w*|dank|merci|"
+                       "gracias|grazie|obrigad[oa])\\b",
+                       G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+}
+
+/* True when S thanks; with AT_START only when it does so in its first
+ * words ("Many thanks,", "Vielen Dank" - a sign-off, not a company name). */
+static bool has_thanks(const char *s, bool at_start)
+{
+    static GOnce once = G_ONCE_INIT;
+    GRegex *re = g_once(&once, compile_thanks, NULL);
+    GMatchInfo *mi = NULL;
+    int b = 0, e = 0;
+    bool ret = false;
+
+    if (!s || !re)
+        goto out;
+    ret = g_regex_match(re, s, 0, &mi);
+    if (ret && at_start)
+        ret = g_match_info_fetch_pos(mi, 0, &b, &e) && b <= 12;
+    g_match_info_free(mi);
+out:
+    return ret;
+}
+
+/* True when the text names a date or time ahead that is concrete: a
+ * moment, a day, a week or a range of at most a week ("in December" or
+ * "early next month" is not a next step anyone can hold on to). */
+static bool has_concrete_date(const struct lu_analysis *an, GDateTime *ref)
+{
+    gint64 now = g_date_time_to_unix(ref);
+    bool ret = false;
+
+    for (guint i = 0; an->sentences && i < an->sentences->len && !ret; i++) {
+        const struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        for (guint k = 0; s->dates && k < s->dates->len && !ret; k++) {
+            const struct lu_when *w = &g_array_index(s->dates, struct lu_when, k);
+            ret = w->end >= now && w->span != LU_SPAN_MONTH && w->end - w->start < 8 * 86400;
+        }
+    }
+    return ret;
+}
+
+/* The first line of the signature, where a sign-off ("Thanks,") stands.
+ * Returns a new string or NULL. */
+static char *signoff_of(const char *signature)
+{
+    const char *e;
+
+    if (!signature)
+        return NULL;
+    signature += strspn(signature, " \t\n");
+    e = strchr(signature, '\n');
+    return g_strndup(signature, e ? (gsize)(e - signature) : strlen(signature));
+}
+
+/* Counts the author's words and non-blank lines; *AT gets the input line
+ * where a threshold is first passed (0 when none is). */
+static void measure(const char *author, const struct line_map *map, int *words, int *lines, int *at)
+{
+    int word_at = 0, line_at_n = 0;
+
+    *words = *lines = 0;
+    for (const char *p = author; *p;) {
+        const char *w;
+        bool alnum = false;
+
+        while (*p && g_ascii_isspace(*p))
+            p++;
+        if (!*p)
+            break;
+        w = p;
+        while (*p && !g_ascii_isspace(*p)) {
+            alnum |= g_unichar_isalnum(g_utf8_get_char(p));
+            p = g_utf8_next_char(p);
+        }
+        if (alnum && ++*words == LU_LINT_MAX_WORDS + 1)
+            word_at = line_at(map, (int)(w - author));
+    }
+    for (guint i = 0; i < map->off->len; i++) {
+        const char *l = author + g_array_index(map->off, int, i);
+        gsize n = strcspn(l, "\n");
+        bool blank = true;
+
+        for (gsize k = 0; k < n && blank; k++)
+            blank = g_ascii_isspace(l[k]);
+        if (!blank && ++*lines == LU_LINT_MAX_LINES + 1)
+            line_at_n = g_array_index(map->line, int, i);
+    }
+    *at = word_at && line_at_n ? MIN(word_at, line_at_n) : MAX(word_at, line_at_n);
+}
+
+static int finding_cmp(gconstpointer a, gconstpointer b)
+{
+    const struct lu_finding *x = *(struct lu_finding *const *)a;
+    const struct lu_finding *y = *(struct lu_finding *const *)b;
+
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal, GDateTime *now)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_finding_free);
+    struct lu_body body = {0};
+    struct line_map map = {0};
+    struct lu_analysis an = {0};
+    struct lu_cal defcal;
+    GDateTime *ref = NULL;
+    GArray *chases = NULL;
+    char *valid = NULL, *signoff = NULL, *second = NULL;
+    const char *author;
+    int first = 0, last = 0, asks = 0, second_line = 0, words, lines, long_at, cursor = 0;
+
+    if (!text)
+        text = "";
+    if (!g_utf8_validate(text, -1, NULL))
+        text = valid = g_utf8_make_valid(text, -1);
+    lu_body_extract(text, false, &body);
+    author = body.text ? body.text : "";
+    if (author[strspn(author, " \t\n")] == '\0')
+        goto out; /* nothing of the author's own: nothing to say about it */
+    map_lines(text, author, first_line, &map);
+    for (guint i = 0; i < map.off->len; i++) {
+        const char *l = author + g_array_index(map.off, int, i);
+        if (l[strspn(l, " \t")] != '\n' && l[strspn(l, " \t")] != '\0') {
+            if (!first)
+                first = g_array_index(map.line, int, i);
+            last = g_array_index(map.line, int, i);
+        }
+    }
+    ref = now ? g_date_time_ref(now) : g_date_time_new_now_local();
+    if (!cal) {
+        lu_cal_init(&defcal, g_date_time_get_timezone(ref));
+        cal = &defcal;
+    }
+
+    chases = lu_lint_chasing(author);
+    for (guint i = 0; i < chases->len; i++) {
+        const struct lu_chase *c = &g_array_index(chases, struct lu_chase, i);
+        char *phrase = fold(author + c->off, (gsize)c->len);
+
+        g_ptr_array_add(out, finding_new(line_at(&map, c->off), "chasing", phrase,
+                                         g_strdup_printf("\"%s\" %s", phrase, c->advice)));
+    }
+
+    lu_analyse_text(author, ref, cal, &an);
+    for (guint i = 0; i < an.sentences->len; i++) {
+        const struct lu_sentence *s = g_ptr_array_index(an.sentences, i);
+        int pos = find_folded(author, cursor, s->text);
+
+        if (pos >= 0)
+            cursor = pos + 1;
+        if (!(s->labels & LU_L_REQUEST) || ++asks != 2)
+            continue;
+        second_line = line_at(&map, pos >= 0 ? pos : MAX(cursor - 1, 0));
+        second = g_strdup(s->text);
+    }
+    if (asks > 1) {
+        char *msg = g_strdup_printf(
+            "%d asks in one message (this is number 2); keep the one ask that moves things "
+            "forward",
+            asks);
+        g_ptr_array_add(out, finding_new(second_line, "many-asks", second, msg));
+        second = NULL;
+    }
+
+    measure(author, &map, &words, &lines, &long_at);
+    if (long_at)
+        g_ptr_array_add(
+            out, finding_new(long_at, "too-long", NULL,
+                             g_strdup_printf("%d words in %d lines of your own text; "
+                                             "at most %d words and %d lines read in "
+                                             "ten seconds",
+                                             words, lines, LU_LINT_MAX_WORDS, LU_LINT_MAX_LINES)));
+
+    signoff = signoff_of(body.signature);
+    if (!has_thanks(author, false) && !has_thanks(signoff, true))
+        g_ptr_array_add(out, finding_new(first, "no-thanks", NULL,
+                                         g_strdup("no thanks anywhere; thank them for the time "
+                                                  "they already gave")));
+
+    /* A reply that declines or closes the exchange needs no next step. */
+    if (!an.declined && !an.closing && !has_concrete_date(&an, ref))
+        g_ptr_array_add(out, finding_new(last, "no-next-step", NULL,
+                                         g_strdup("no concrete next step with a date or time; "
+                                                  "propose one, e.g. \"Shall we talk on "
+                                                  "Tuesday at 10:00?\"")));
+    g_ptr_array_sort(out, finding_cmp);
+out:
+    g_free(second);
+    g_free(signoff);
+    if (chases)
+        g_array_unref(chases);
+    if (an.sentences)
+        lu_analysis_clear(&an);
+    if (map.off)
+        map_clear(&map);
+    if (ref)
+        g_date_time_unref(ref);
+    lu_body_clear(&body);
+    g_free(valid);
+    return out;
+}
