@@ -99,9 +99,9 @@ GDateTime *lu_cal_next_slot(const struct lu_cal *cal, GDateTime *t);
 
 enum lu_span {
     LU_SPAN_MOMENT, /* "at 3pm on Friday": start == end */
-    LU_SPAN_DAY,    /* "Friday", "3 December" */
+    LU_SPAN_DAY,    /* "Friday", "3 December", "end of the month" (its last business day) */
     LU_SPAN_WEEK,   /* "next week", "first week of December" */
-    LU_SPAN_MONTH,  /* "in December", "end of the month" */
+    LU_SPAN_MONTH,  /* "in December", "next month" */
     LU_SPAN_RANGE,  /* "between 2 and 4", "early next month" */
 };
 

@@ -1,0 +1,2669 @@
+/* dates.c - date/time phrase resolution.
+ *
+ * lu_dates_find() runs on every sentence of every message, so it is a small
+ * hand-written scanner, not a set of regular expressions: the text is cut
+ * into tokens (words, numbers, punctuation) once, words are looked up in a
+ * static table (English, German, French, Spanish), and a recursive-descent
+ * matcher tries a phrase at each token that can start one.  A sentence with
+ * no digit and no date word costs one pass over its bytes.
+ *
+ * Calendar arithmetic is done on GDate Julian day numbers (the convention of
+ * cal.c) and seconds of the day; results are built with g_date_time_new() in
+ * REF's zone, so "tomorrow at 10" is 10:00 local even across a DST change.
+ * doc/dates.md describes every phrase understood and what it means.
+ */
+#include "leadup.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------ words */
+
+/* Word flags. */
+enum {
+    F_ABBR = 1u << 0,      /* abbreviation: may take a trailing '.' */
+    F_RISKY = 1u << 1,     /* also an ordinary word ("may", "sat"): needs a capital and context */
+    F_PREP = 1u << 2,      /* "on", "by", "until": part of the phrase when a date follows */
+    F_AT = 1u << 3,        /* "at", "um", "à": before a time */
+    F_THIS = 1u << 4,      /* "this", "diese", "ce", "este" */
+    F_NEXT = 1u << 5,      /* "next", "nächste", "prochain", "próximo" */
+    F_PREV = 1u << 6,      /* "last", "letzte", "dernier", "pasado" */
+    F_COMING = 1u << 7,    /* "coming", "kommende" */
+    F_IN = 1u << 8,        /* "in", "within", "dans", "en" */
+    F_OF = 1u << 9,        /* "of", "de", "du", "des", "del" */
+    F_THE = 1u << 10,      /* articles */
+    F_AND = 1u << 11,      /* "and", "und", "et", "y" */
+    F_TO = 1u << 12,       /* "to", "through", "bis", "au", "al" */
+    F_FROM = 1u << 13,     /* "from", "von", "du", "del", "desde" */
+    F_BETWEEN = 1u << 14,  /* "between", "zwischen", "entre" */
+    F_AM = 1u << 15,       /* "am" (also German "am" = on the) */
+    F_PM = 1u << 16,       /* "pm" */
+    F_END = 1u << 17,      /* "end", "Ende", "fin", "finales" */
+    F_EARLY = 1u << 18,    /* "early", "beginning", "start", "Anfang", "début" */
+    F_MID = 1u << 19,      /* "mid", "middle", "Mitte", "mi", "mediados" */
+    F_LATE = 1u << 20,     /* "late" */
+    F_ORDSUF = 1u << 21,   /* "st", "nd", "rd", "th", "er" after a day number */
+    F_AGO = 1u << 22,      /* "ago" */
+    F_UHR = 1u << 23,      /* "Uhr", "h", "heures": after an hour */
+    F_FOLLOW = 1u << 24,   /* may follow a bare hour ("at 10 tomorrow", "at 10 sharp") */
+    F_GUARD = 1u << 25,    /* may stand before a bare month name ("in December") */
+    F_ZONE = 1u << 26,     /* a time zone abbreviation after a time, ignored */
+    F_POSTNEXT = 1u << 27, /* "prochain", "que viene": NEXT written after the noun */
+    F_BIZ = 1u << 28,      /* "business", "working": before "days" */
+    F_HOL = 1u << 29,      /* "holidays", "Christmas", "Feiertagen", "fêtes" */
+    F_PL = 1u << 30,       /* a plural unit ("weeks"): never "next weeks" */
+};
+
+/* Units. */
+enum { U_NONE, U_MIN, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_BDAY, U_FORTNIGHT, U_WEEKEND };
+/* Relative day words. */
+enum { R_NONE, R_TODAY, R_TOMORROW, R_YESTERDAY, R_TONIGHT, R_DAYAFTER, R_EOW, R_EOM };
+/* Time-of-day words. */
+enum { TW_NONE, TW_NOON, TW_MIDNIGHT, TW_EOD, TW_MORNING, TW_AFTERNOON, TW_EVENING, TW_NIGHT };
+#define ORD_LAST 9
+
+struct wd {
+    const char *s;
+    unsigned char month, wday, num, ord, unit, rel, tw;
+    unsigned f;
+};
+
+/* Every word the matcher knows, lower-case (Latin-1 letters as UTF-8). */
+static const struct wd words[] = {
+    /* Months. */
+    {"january", .month = 1},
+    {"jan", .month = 1, .f = F_ABBR},
+    {"february", .month = 2},
+    {"feb", .month = 2, .f = F_ABBR},
+    {"march", .month = 3, .f = F_RISKY},
+    {"mar", .month = 3, .f = F_ABBR | F_RISKY},
+    {"april", .month = 4},
+    {"apr", .month = 4, .f = F_ABBR},
+    {"may", .month = 5, .f = F_RISKY},
+    {"june", .month = 6},
+    {"jun", .month = 6, .f = F_ABBR},
+    {"july", .month = 7},
+    {"jul", .month = 7, .f = F_ABBR},
+    {"august", .month = 8},
+    {"aug", .month = 8, .f = F_ABBR},
+    {"september", .month = 9},
+    {"sep", .month = 9, .f = F_ABBR},
+    {"sept", .month = 9, .num = 7, .f = F_ABBR},
+    {"october", .month = 10},
+    {"oct", .month = 10, .f = F_ABBR},
+    {"november", .month = 11},
+    {"nov", .month = 11, .f = F_ABBR},
+    {"december", .month = 12},
+    {"dec", .month = 12, .f = F_ABBR},
+    {"januar", .month = 1},
+    {"jänner", .month = 1},
+    {"februar", .month = 2},
+    {"märz", .month = 3},
+    {"maerz", .month = 3},
+    {"mär", .month = 3, .f = F_ABBR},
+    {"mai", .month = 5},
+    {"juni", .month = 6},
+    {"juli", .month = 7},
+    {"oktober", .month = 10},
+    {"okt", .month = 10, .f = F_ABBR},
+    {"dezember", .month = 12},
+    {"dez", .month = 12, .f = F_ABBR},
+    {"janvier", .month = 1},
+    {"janv", .month = 1, .f = F_ABBR},
+    {"févr", .month = 2, .f = F_ABBR},
+    {"fevr", .month = 2, .f = F_ABBR},
+    {"avr", .month = 4, .f = F_ABBR},
+    {"juil", .month = 7, .f = F_ABBR},
+    {"déc", .month = 12, .f = F_ABBR},
+    {"février", .month = 2},
+    {"fevrier", .month = 2},
+    {"mars", .month = 3},
+    {"avril", .month = 4},
+    {"juin", .month = 6},
+    {"juillet", .month = 7},
+    {"août", .month = 8},
+    {"aout", .month = 8},
+    {"septembre", .month = 9},
+    {"octobre", .month = 10},
+    {"novembre", .month = 11},
+    {"décembre", .month = 12},
+    {"decembre", .month = 12},
+    {"enero", .month = 1},
+    {"febrero", .month = 2},
+    {"marzo", .month = 3},
+    {"abril", .month = 4},
+    {"mayo", .month = 5},
+    {"junio", .month = 6},
+    {"julio", .month = 7},
+    {"agosto", .month = 8},
+    {"septiembre", .month = 9},
+    {"setiembre", .month = 9},
+    {"octubre", .month = 10},
+    {"noviembre", .month = 11},
+    {"diciembre", .month = 12},
+
+    /* Weekdays, Monday = 1. */
+    {"monday", .wday = 1},
+    {"mon", .wday = 1, .f = F_ABBR | F_RISKY},
+    {"tuesday", .wday = 2},
+    {"tue", .wday = 2, .f = F_ABBR},
+    {"tues", .wday = 2, .f = F_ABBR},
+    {"wednesday", .wday = 3},
+    {"wed", .wday = 3, .f = F_ABBR | F_RISKY},
+    {"thursday", .wday = 4},
+    {"thu", .wday = 4, .f = F_ABBR},
+    {"thur", .wday = 4, .f = F_ABBR},
+    {"thurs", .wday = 4, .f = F_ABBR},
+    {"friday", .wday = 5},
+    {"fri", .wday = 5, .f = F_ABBR},
+    {"saturday", .wday = 6},
+    {"sat", .wday = 6, .f = F_ABBR | F_RISKY},
+    {"sunday", .wday = 7},
+    {"sun", .wday = 7, .f = F_ABBR | F_RISKY},
+    {"montag", .wday = 1},
+    {"dienstag", .wday = 2},
+    {"mittwoch", .wday = 3},
+    {"donnerstag", .wday = 4},
+    {"freitag", .wday = 5},
+    {"samstag", .wday = 6},
+    {"sonnabend", .wday = 6},
+    {"sonntag", .wday = 7},
+    {"lundi", .wday = 1},
+    {"mardi", .wday = 2},
+    {"mercredi", .wday = 3},
+    {"jeudi", .wday = 4},
+    {"vendredi", .wday = 5},
+    {"samedi", .wday = 6},
+    {"dimanche", .wday = 7},
+    {"lunes", .wday = 1},
+    {"martes", .wday = 2},
+    {"miércoles", .wday = 3},
+    {"miercoles", .wday = 3},
+    {"jueves", .wday = 4},
+    {"viernes", .wday = 5},
+    {"sábado", .wday = 6},
+    {"sabado", .wday = 6},
+    {"domingo", .wday = 7},
+
+    /* Relative days.  German "morgen" and Spanish "mañana" also mean
+     * "morning": the matcher checks their neighbours. */
+    {"today", .rel = R_TODAY},
+    {"tonight", .rel = R_TONIGHT},
+    {"tomorrow", .rel = R_TOMORROW},
+    {"tmrw", .rel = R_TOMORROW},
+    {"yesterday", .rel = R_YESTERDAY},
+    {"heute", .rel = R_TODAY},
+    {"morgen", .rel = R_TOMORROW},
+    {"übermorgen", .rel = R_DAYAFTER},
+    {"gestern", .rel = R_YESTERDAY},
+    {"demain", .rel = R_TOMORROW},
+    {"hoy", .rel = R_TODAY},
+    {"mañana", .rel = R_TOMORROW, .tw = TW_MORNING},
+    {"manana", .rel = R_TOMORROW},
+    {"ayer", .rel = R_YESTERDAY},
+    {"eow", .rel = R_EOW},
+    {"eom", .rel = R_EOM},
+
+    /* Times of day. */
+    {"noon", .tw = TW_NOON},
+    {"midday", .tw = TW_NOON},
+    {"mittag", .tw = TW_NOON},
+    {"mittags", .tw = TW_NOON},
+    {"midi", .tw = TW_NOON},
+    {"mediodía", .tw = TW_NOON},
+    {"mediodia", .tw = TW_NOON},
+    {"midnight", .tw = TW_MIDNIGHT},
+    {"mitternacht", .tw = TW_MIDNIGHT},
+    {"minuit", .tw = TW_MIDNIGHT},
+    {"medianoche", .tw = TW_MIDNIGHT},
+    {"eod", .tw = TW_EOD},
+    {"cob", .tw = TW_EOD},
+    {"eob", .tw = TW_EOD},
+    {"feierabend", .tw = TW_EOD},
+    {"morning", .tw = TW_MORNING},
+    {"vormittag", .tw = TW_MORNING},
+    {"vormittags", .tw = TW_MORNING},
+    {"früh", .tw = TW_MORNING},
+    {"matin", .tw = TW_MORNING},
+    {"matinée", .tw = TW_MORNING},
+    {"afternoon", .tw = TW_AFTERNOON},
+    {"nachmittag", .tw = TW_AFTERNOON},
+    {"nachmittags", .tw = TW_AFTERNOON},
+    {"tarde", .tw = TW_AFTERNOON},
+    {"evening", .tw = TW_EVENING},
+    {"abend", .tw = TW_EVENING},
+    {"abends", .tw = TW_EVENING},
+    {"soir", .tw = TW_EVENING},
+    {"soirée", .tw = TW_EVENING},
+    {"night", .tw = TW_NIGHT},
+    {"noche", .tw = TW_EVENING},
+
+    /* Modifiers. */
+    {"this", .f = F_THIS},
+    {"next", .f = F_NEXT},
+    {"last", .ord = ORD_LAST, .f = F_PREV},
+    {"past", .f = F_PREV},
+    {"coming", .f = F_COMING},
+    {"diese", .f = F_THIS},
+    {"diesen", .f = F_THIS},
+    {"dieser", .f = F_THIS},
+    {"diesem", .f = F_THIS},
+    {"nächste", .f = F_NEXT},
+    {"nächsten", .f = F_NEXT},
+    {"nächster", .f = F_NEXT},
+    {"naechste", .f = F_NEXT},
+    {"naechsten", .f = F_NEXT},
+    {"kommende", .f = F_COMING},
+    {"kommenden", .f = F_COMING},
+    {"kommender", .f = F_COMING},
+    {"letzte", .ord = ORD_LAST, .f = F_PREV},
+    {"letzten", .ord = ORD_LAST, .f = F_PREV},
+    {"ce", .f = F_THIS},
+    {"cet", .f = F_THIS | F_ZONE},
+    {"por", .f = 0},
+    /* Words that start a phrase and mean nothing alone. */
+    {"after", .f = 0},
+    {"nach", .f = 0},
+    {"après", .f = 0},
+    {"apres", .f = 0},
+    {"después", .f = 0},
+    {"despues", .f = 0},
+    {"aujourd", .f = 0},
+    {"vor", .f = 0},
+    {"hace", .f = 0},
+    {"il", .f = 0},
+    {"close", .f = 0},
+    {"cette", .f = F_THIS},
+    {"prochain", .f = F_POSTNEXT},
+    {"prochaine", .f = F_POSTNEXT},
+    {"dernier", .ord = ORD_LAST, .f = F_PREV},
+    {"dernière", .ord = ORD_LAST, .f = F_PREV},
+    {"este", .f = F_THIS},
+    {"esta", .f = F_THIS},
+    {"próximo", .f = F_NEXT},
+    {"próxima", .f = F_NEXT},
+    {"proximo", .f = F_NEXT},
+    {"proxima", .f = F_NEXT},
+    {"pasado", .f = F_PREV},
+    {"pasada", .f = F_PREV},
+
+    /* Small words. */
+    {"on", .f = F_PREP | F_FOLLOW},
+    {"by", .f = F_PREP | F_GUARD},
+    {"until", .f = F_PREP | F_TO | F_GUARD | F_FOLLOW},
+    {"till", .f = F_PREP | F_TO | F_GUARD | F_FOLLOW},
+    {"til", .f = F_PREP | F_TO | F_GUARD},
+    {"before", .f = F_PREP | F_GUARD},
+    {"bis", .f = F_PREP | F_TO | F_GUARD | F_FOLLOW},
+    {"ab", .f = F_PREP | F_FROM | F_GUARD},
+    {"spätestens", .f = F_PREP},
+    {"avant", .f = F_PREP | F_GUARD},
+    {"pour", .f = F_PREP},
+    {"hasta", .f = F_PREP | F_TO | F_GUARD},
+    {"para", .f = F_PREP},
+    {"antes", .f = F_PREP},
+    {"at", .f = F_AT},
+    {"um", .f = F_AT},
+    {"à", .f = F_AT | F_TO},
+    {"gegen", .f = F_AT},
+    {"vers", .f = F_AT},
+    {"a", .num = 1, .f = F_AT | F_TO},
+    {"an", .num = 1},
+    {"in", .f = F_IN | F_GUARD | F_FOLLOW},
+    {"within", .f = F_IN},
+    {"dans", .f = F_IN},
+    {"en", .f = F_IN | F_GUARD},
+    {"innerhalb", .f = F_IN},
+    {"binnen", .f = F_IN},
+    {"dentro", .f = F_IN},
+    {"during", .f = F_GUARD},
+    {"im", .f = F_GUARD},
+    {"of", .f = F_OF},
+    {"de", .f = F_OF | F_FROM | F_GUARD},
+    {"du", .f = F_OF | F_FROM | F_THE},
+    {"des", .f = F_OF | F_THE},
+    {"del", .f = F_OF | F_FROM | F_THE},
+    {"d", .f = F_OF},
+    {"the", .f = F_THE},
+    {"der", .f = F_THE | F_OF},
+    {"die", .f = F_THE},
+    {"das", .f = F_THE},
+    {"den", .f = F_THE},
+    {"dem", .f = F_THE},
+    {"la", .f = F_THE},
+    {"le", .f = F_THE | F_PREP},
+    {"les", .f = F_THE},
+    {"l", .f = F_THE},
+    {"el", .f = F_THE | F_PREP},
+    {"los", .f = F_THE},
+    {"las", .f = F_THE},
+    {"and", .f = F_AND | F_FOLLOW},
+    {"und", .f = F_AND | F_FOLLOW},
+    {"et", .f = F_AND | F_FOLLOW | F_ZONE},
+    {"y", .f = F_AND},
+    {"or", .f = F_FOLLOW},
+    {"oder", .f = F_FOLLOW},
+    {"to", .f = F_TO | F_FOLLOW},
+    {"through", .f = F_TO},
+    {"thru", .f = F_TO},
+    {"au", .f = F_TO},
+    {"al", .f = F_TO},
+    {"from", .f = F_FROM | F_PREP},
+    {"von", .f = F_FROM},
+    {"vom", .f = F_FROM},
+    {"desde", .f = F_FROM | F_PREP},
+    {"between", .f = F_BETWEEN},
+    {"zwischen", .f = F_BETWEEN},
+    {"entre", .f = F_BETWEEN},
+    {"am", .f = F_AM | F_PREP | F_GUARD},
+    {"pm", .f = F_PM},
+    {"end", .f = F_END},
+    {"ende", .f = F_END | F_GUARD},
+    {"fin", .f = F_END | F_GUARD},
+    {"finales", .f = F_END},
+    {"early", .f = F_EARLY | F_GUARD},
+    {"beginning", .f = F_EARLY},
+    {"start", .f = F_EARLY},
+    {"anfang", .f = F_EARLY | F_GUARD},
+    {"début", .f = F_EARLY | F_GUARD},
+    {"debut", .f = F_EARLY | F_GUARD},
+    {"principios", .f = F_EARLY},
+    {"comienzos", .f = F_EARLY},
+    {"mid", .f = F_MID | F_GUARD},
+    {"middle", .f = F_MID},
+    {"mitte", .f = F_MID | F_GUARD},
+    {"mi", .f = F_MID | F_GUARD},
+    {"mediados", .f = F_MID},
+    {"late", .f = F_LATE | F_GUARD},
+    {"st", .f = F_ORDSUF},
+    {"nd", .f = F_ORDSUF},
+    {"rd", .f = F_ORDSUF},
+    {"th", .f = F_ORDSUF},
+    {"er", .f = F_ORDSUF},
+    {"ago", .f = F_AGO},
+    {"uhr", .f = F_UHR},
+    {"h", .f = F_UHR},
+    {"heures", .f = F_UHR},
+    {"heure", .f = F_UHR},
+    {"horas", .f = F_UHR},
+    {"sharp", .f = F_FOLLOW},
+    {"latest", .f = F_FOLLOW},
+    {"if", .f = F_FOLLOW},
+    {"then", .f = F_FOLLOW},
+    {"works", .f = F_FOLLOW},
+    {"would", .f = F_FOLLOW},
+    {"is", .f = F_FOLLOW},
+    {"suits", .f = F_FOLLOW},
+    {"ok", .f = F_FOLLOW},
+    {"okay", .f = F_FOLLOW},
+    {"please", .f = F_FOLLOW},
+    {"your", .f = F_FOLLOW},
+    {"my", .f = F_FOLLOW},
+    {"our", .f = F_FOLLOW},
+    {"local", .f = F_FOLLOW},
+    {"instead", .f = F_FOLLOW},
+    {"again", .f = F_FOLLOW},
+    {"with", .f = F_FOLLOW},
+    {"for", .f = F_FOLLOW},
+    {"o", .f = F_FOLLOW},
+    {"cest", .f = F_ZONE},
+    {"gmt", .f = F_ZONE},
+    {"utc", .f = F_ZONE},
+    {"bst", .f = F_ZONE},
+    {"est", .f = F_ZONE},
+    {"edt", .f = F_ZONE},
+    {"cst", .f = F_ZONE},
+    {"cdt", .f = F_ZONE},
+    {"mst", .f = F_ZONE},
+    {"pst", .f = F_ZONE},
+    {"pdt", .f = F_ZONE},
+    {"pt", .f = F_ZONE},
+    {"ct", .f = F_ZONE},
+    {"mez", .f = F_ZONE},
+    {"mesz", .f = F_ZONE},
+
+    /* Numbers as words (up to twelve) and ordinals. */
+    {"one", .num = 1},
+    {"two", .num = 2},
+    {"three", .num = 3},
+    {"four", .num = 4},
+    {"five", .num = 5},
+    {"six", .num = 6},
+    {"seven", .num = 7},
+    {"eight", .num = 8},
+    {"nine", .num = 9},
+    {"ten", .num = 10},
+    {"eleven", .num = 11},
+    {"twelve", .num = 12},
+    {"couple", .num = 2},
+    {"ein", .num = 1},
+    {"eine", .num = 1},
+    {"einer", .num = 1},
+    {"einem", .num = 1},
+    {"einen", .num = 1},
+    {"zwei", .num = 2},
+    {"drei", .num = 3},
+    {"vier", .num = 4},
+    {"fünf", .num = 5},
+    {"sechs", .num = 6},
+    {"sieben", .num = 7},
+    {"acht", .num = 8},
+    {"neun", .num = 9},
+    {"zehn", .num = 10},
+    {"elf", .num = 11},
+    {"zwölf", .num = 12},
+    {"un", .num = 1},
+    {"une", .num = 1},
+    {"deux", .num = 2},
+    {"trois", .num = 3},
+    {"quatre", .num = 4},
+    {"cinq", .num = 5},
+    {"huit", .num = 8},
+    {"neuf", .num = 9},
+    {"dix", .num = 10},
+    {"onze", .num = 11},
+    {"douze", .num = 12},
+    {"una", .num = 1},
+    {"uno", .num = 1},
+    {"dos", .num = 2},
+    {"tres", .num = 3},
+    {"cuatro", .num = 4},
+    {"cinco", .num = 5},
+    {"seis", .num = 6},
+    {"siete", .num = 7},
+    {"ocho", .num = 8},
+    {"nueve", .num = 9},
+    {"diez", .num = 10},
+    {"doce", .num = 12},
+    {"first", .ord = 1},
+    {"second", .ord = 2},
+    {"third", .ord = 3},
+    {"fourth", .ord = 4},
+    {"erste", .ord = 1},
+    {"ersten", .ord = 1},
+    {"zweite", .ord = 2},
+    {"zweiten", .ord = 2},
+    {"dritte", .ord = 3},
+    {"dritten", .ord = 3},
+    {"vierte", .ord = 4},
+    {"vierten", .ord = 4},
+    {"premier", .ord = 1},
+    {"première", .ord = 1},
+    {"premiere", .ord = 1},
+    {"deuxième", .ord = 2},
+    {"deuxieme", .ord = 2},
+    {"troisième", .ord = 3},
+    {"quatrième", .ord = 4},
+    {"primera", .ord = 1},
+    {"primer", .ord = 1},
+    {"segunda", .ord = 2},
+    {"tercera", .ord = 3},
+    {"cuarta", .ord = 4},
+    {"última", .ord = ORD_LAST},
+    {"ultima", .ord = ORD_LAST},
+
+    /* Units. */
+    {"minute", .unit = U_MIN},
+    {"minutes", .unit = U_MIN, .f = F_PL},
+    {"min", .unit = U_MIN, .f = F_ABBR},
+    {"mins", .unit = U_MIN, .f = F_ABBR | F_PL},
+    {"minuten", .unit = U_MIN, .f = F_PL},
+    {"minutos", .unit = U_MIN, .f = F_PL},
+    {"hour", .unit = U_HOUR},
+    {"hours", .unit = U_HOUR, .f = F_PL},
+    {"hr", .unit = U_HOUR, .f = F_ABBR},
+    {"hrs", .unit = U_HOUR, .f = F_ABBR | F_PL},
+    {"stunde", .unit = U_HOUR},
+    {"stunden", .unit = U_HOUR, .f = F_PL},
+    {"hora", .unit = U_HOUR},
+    {"day", .unit = U_DAY},
+    {"days", .unit = U_DAY, .f = F_PL},
+    {"tag", .unit = U_DAY},
+    {"tage", .unit = U_DAY, .f = F_PL},
+    {"tagen", .unit = U_DAY, .f = F_PL},
+    {"jour", .unit = U_DAY},
+    {"jours", .unit = U_DAY, .f = F_PL},
+    {"día", .unit = U_DAY},
+    {"días", .unit = U_DAY, .f = F_PL},
+    {"dia", .unit = U_DAY},
+    {"dias", .unit = U_DAY, .f = F_PL},
+    {"week", .unit = U_WEEK},
+    {"weeks", .unit = U_WEEK, .f = F_PL},
+    {"woche", .unit = U_WEEK},
+    {"wochen", .unit = U_WEEK, .f = F_PL},
+    {"semaine", .unit = U_WEEK},
+    {"semaines", .unit = U_WEEK, .f = F_PL},
+    {"semana", .unit = U_WEEK},
+    {"semanas", .unit = U_WEEK, .f = F_PL},
+    {"fortnight", .unit = U_FORTNIGHT},
+    {"month", .unit = U_MONTH},
+    {"months", .unit = U_MONTH, .f = F_PL},
+    {"monat", .unit = U_MONTH},
+    {"monate", .unit = U_MONTH, .f = F_PL},
+    {"monaten", .unit = U_MONTH, .f = F_PL},
+    {"monats", .unit = U_MONTH},
+    {"mois", .unit = U_MONTH},
+    {"mes", .unit = U_MONTH},
+    {"meses", .unit = U_MONTH, .f = F_PL},
+    {"year", .unit = U_YEAR},
+    {"jahres", .unit = U_YEAR},
+    {"année", .unit = U_YEAR},
+    {"año", .unit = U_YEAR},
+    {"werktag", .unit = U_BDAY},
+    {"werktage", .unit = U_BDAY, .f = F_PL},
+    {"werktagen", .unit = U_BDAY, .f = F_PL},
+    {"arbeitstag", .unit = U_BDAY},
+    {"arbeitstage", .unit = U_BDAY, .f = F_PL},
+    {"arbeitstagen", .unit = U_BDAY, .f = F_PL},
+    {"weekend", .unit = U_WEEKEND},
+    {"wochenende", .unit = U_WEEKEND},
+    {"holidays", .f = F_HOL},
+    {"neujahr", .f = F_HOL},
+    {"nouvel", .f = F_HOL},
+    {"nuevo", .f = F_HOL},
+    {"holiday", .f = F_HOL},
+    {"christmas", .f = F_HOL},
+    {"xmas", .f = F_HOL},
+    {"feiertagen", .f = F_HOL},
+    {"feiertage", .f = F_HOL},
+    {"weihnachten", .f = F_HOL},
+    {"fêtes", .f = F_HOL},
+    {"noël", .f = F_HOL},
+    {"fiestas", .f = F_HOL},
+    {"navidad", .f = F_HOL},
+    {"business", .f = F_BIZ},
+    {"working", .f = F_BIZ},
+    {"work", .f = F_BIZ},
+};
+
+static GHashTable *word_table;
+
+static gpointer build_table(gpointer unused)
+{
+    GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
+
+    (void)unused;
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        g_hash_table_insert(h, (gpointer)words[i].s, (gpointer)&words[i]);
+    word_table = h;
+    return h;
+}
+
+/* ------------------------------------------------------------------ tokens */
+
+enum { T_WORD, T_NUM, T_PUNCT };
+
+struct tok {
+    int off, len;       /* bytes in the text */
+    unsigned char kind; /* T_* */
+    bool sp;            /* white space (or the start of the text) before it */
+    bool cap;           /* a word written with a capital first letter */
+    bool url;           /* inside a URL, an e-mail address or a path: never a date */
+    char ch;            /* T_PUNCT: the character; every dash is '-', every apostrophe '\'' */
+    int num, ndig;      /* T_NUM: value (capped) and digits */
+    const struct wd *w; /* T_WORD: the known word, or NULL */
+};
+
+/* A UTF-8 lead byte starts a letter for our purposes unless it is one of the
+ * punctuation characters we read (dashes, quotes, nbsp). */
+static int punct_utf8(const unsigned char *s, char *ch)
+{
+    /* U+2010..U+2015 dashes, U+2018/U+2019 quotes, U+00A0 nbsp, U+202F. */
+    if (s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0x95) {
+        *ch = '-';
+        return 3;
+    }
+    if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)) {
+        *ch = '\'';
+        return 3;
+    }
+    if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x9c || s[2] == 0x9d)) {
+        *ch = '"';
+        return 3;
+    }
+    if (s[0] == 0xe2 && s[1] == 0x82 && s[2] == 0xac) {
+        *ch = '$'; /* the euro sign: money */
+        return 3;
+    }
+    if (s[0] == 0xc2 && (s[1] == 0xa3 || s[1] == 0xa5)) {
+        *ch = '$'; /* pound, yen */
+        return 2;
+    }
+    if (s[0] == 0xc2 && (s[1] == 0xab || s[1] == 0xbb || s[1] == 0xba || s[1] == 0xb0)) {
+        *ch = s[1] == 0xba || s[1] == 0xb0 ? 'o' : '"';
+        return 2;
+    }
+    return 0;
+}
+
+static bool is_space_at(const unsigned char *s, int *n)
+{
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v') {
+        *n = 1;
+        return true;
+    }
+    if (s[0] == 0xc2 && s[1] == 0xa0) {
+        *n = 2;
+        return true;
+    }
+    if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xaf || (s[2] >= 0x80 && s[2] <= 0x8b))) {
+        *n = 3;
+        return true;
+    }
+    return false;
+}
+
+/* A run of non-space bytes that is a URL, an e-mail address or a path:
+ * nothing in it is a date ("/2026/12/03/", "x@2026-12-03.example"). */
+static bool chunk_is_url(const char *s, int len)
+{
+    int slashes = 0, letters = 0;
+
+    for (int i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '/' || c == '\\')
+            slashes++;
+        else if (g_ascii_isalpha(c))
+            letters++;
+        if (c == ':' && i + 2 < len && s[i + 1] == '/' && s[i + 2] == '/')
+            return true;
+        if (c == '@' && i > 0 && i + 1 < len && g_ascii_isalnum(s[i - 1]) &&
+            g_ascii_isalnum(s[i + 1]))
+            return true;
+        if ((c == '=' || c == '&' || c == '_' || c == '~') && letters)
+            return true;
+    }
+    if (len > 4 && g_ascii_strncasecmp(s, "www.", 4) == 0)
+        return true;
+    return slashes >= 2 && letters > 0;
+}
+
+/* Lower-cases ASCII and the Latin-1 capitals (UTF-8 C3 80..C3 9E) of TEXT
+ * into LOW, keeping every byte offset. */
+static void lower_copy(const char *text, int len, char *low)
+{
+    for (int i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (c == 0xc3 && i + 1 < len && (unsigned char)text[i + 1] >= 0x80 &&
+                 (unsigned char)text[i + 1] <= 0x9e && (unsigned char)text[i + 1] != 0x97) {
+            low[i] = (char)c;
+            low[i + 1] = (char)((unsigned char)text[i + 1] + 0x20);
+            i++;
+            continue;
+        }
+        low[i] = (char)c;
+    }
+    low[len] = '\0';
+}
+
+/* Cuts TEXT into tokens (T, room for LEN + 1).  Returns the count; *INTEREST
+ * is set when a digit or a known date word occurs. */
+static int tokenise(const char *text, int len, const char *low, struct tok *t, bool *interest)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int n = 0, i = 0, chunk_end = -1;
+    bool sp = true, url = false;
+
+    *interest = false;
+    while (i < len) {
+        int k = 0;
+        char ch = 0;
+        if (is_space_at(s + i, &k)) {
+            sp = true;
+            i += k;
+            continue;
+        }
+        if (i > chunk_end) {
+            int e = i;
+            while (e < len && !is_space_at(s + e, &k))
+                e++;
+            url = chunk_is_url(text + i, e - i);
+            chunk_end = e - 1;
+        }
+        struct tok *x = &t[n++];
+        memset(x, 0, sizeof *x);
+        x->off = i;
+        x->sp = sp;
+        x->url = url;
+        sp = false;
+        if (g_ascii_isdigit(s[i])) {
+            x->kind = T_NUM;
+            while (i < len && g_ascii_isdigit(s[i])) {
+                if (x->num < 100000)
+                    x->num = x->num * 10 + (s[i] - '0');
+                x->ndig++;
+                i++;
+            }
+            *interest = true;
+        } else if (g_ascii_isalpha(s[i]) || (s[i] >= 0x80 && !punct_utf8(s + i, &ch))) {
+            x->kind = T_WORD;
+            x->cap = (s[i] >= 'A' && s[i] <= 'Z') ||
+                     (s[i] == 0xc3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9e);
+            while (i < len && (g_ascii_isalpha(s[i]) || (s[i] >= 0x80 && !punct_utf8(s + i, &ch) &&
+                                                         !is_space_at(s + i, &k))))
+                i++;
+            if (i - x->off < 24) {
+                char buf[24];
+                memcpy(buf, low + x->off, (size_t)(i - x->off));
+                buf[i - x->off] = '\0';
+                x->w = g_hash_table_lookup(word_table, buf);
+                if (x->w && !x->url &&
+                    (x->w->month || x->w->wday || x->w->rel || x->w->tw || x->w->unit ||
+                     (x->w->f & F_HOL)))
+                    *interest = true;
+            }
+        } else {
+            int k2 = punct_utf8(s + i, &ch);
+            x->kind = T_PUNCT;
+            if (k2) {
+                x->ch = ch;
+                i += k2;
+            } else {
+                x->ch = (char)s[i];
+                i++;
+            }
+        }
+        x->len = i - x->off;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------------ calendar */
+
+/* The Julian day of Y-M-D, or 0 when there is no such day. */
+static guint32 jd_of(int y, int m, int d)
+{
+    GDate g;
+
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy(d, m, y))
+        return 0;
+    g_date_clear(&g, 1);
+    g_date_set_dmy(&g, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+    return g_date_get_julian(&g);
+}
+
+static void ymd_of(guint32 jd, int *y, int *m, int *d)
+{
+    GDate g;
+
+    g_date_clear(&g, 1);
+    g_date_set_julian(&g, jd);
+    *y = g_date_get_year(&g);
+    *m = g_date_get_month(&g);
+    *d = g_date_get_day(&g);
+}
+
+/* Monday = 1 .. Sunday = 7 (Julian day 1 was a Monday). */
+static int wday_of(guint32 jd)
+{
+    return (int)((jd - 1) % 7) + 1;
+}
+
+static int mdays(int y, int m)
+{
+    return g_date_get_days_in_month((GDateMonth)m, (GDateYear)y);
+}
+
+static guint32 monday_of(guint32 jd)
+{
+    return jd - (guint32)(wday_of(jd) - 1);
+}
+
+/* The last business day in FROM..TO (inclusive), or TO when there is none. */
+static guint32 last_bizday(const struct lu_cal *cal, guint32 from, guint32 to)
+{
+    for (guint32 jd = to; jd >= from; jd--)
+        if (lu_cal_is_bizday_jd(cal, jd))
+            return jd;
+    return to;
+}
+
+/* The end of the working week in the week starting MONDAY: the last business
+ * day followed by a day off (Thursday for a Sunday-to-Thursday week), else
+ * the last business day. */
+static guint32 week_end_bizday(const struct lu_cal *cal, guint32 monday)
+{
+    for (guint32 jd = monday + 6; jd >= monday; jd--)
+        if (lu_cal_is_bizday_jd(cal, jd) && !lu_cal_is_bizday_jd(cal, jd + 1))
+            return jd;
+    return last_bizday(cal, monday, monday + 6);
+}
+
+/* ------------------------------------------------------------------ matching */
+
+struct P {
+    const char *text, *low;
+    struct tok *t;
+    int n;
+    GDateTime *ref;
+    GTimeZone *tz;
+    const struct lu_cal *cal;
+    gint64 now;  /* REF in unix seconds */
+    guint32 rjd; /* REF's local date */
+    int ry, rm, rd;
+    int rsod;     /* REF's local second of the day */
+    bool cli;     /* lu_when_parse: every abbreviation is a date */
+    bool has_hol; /* a holiday word occurs */
+};
+
+/* A phrase being resolved. */
+struct res {
+    bool date, time;   /* names days / a time of day */
+    guint32 jd0, jd1;  /* the days covered */
+    enum lu_span span; /* of the days: DAY, WEEK, MONTH or RANGE */
+    int t0, t1;        /* seconds of the day; t1 == t0 for one time */
+    bool abs;          /* a duration ("in 2 hours", "3d"): u0 is the moment */
+    gint64 u0;
+    bool today; /* a time meaning today even when past ("this morning") */
+};
+
+static const struct wd *W(const struct P *p, int i)
+{
+    return i >= 0 && i < p->n && p->t[i].kind == T_WORD && !p->t[i].url ? p->t[i].w : NULL;
+}
+
+static bool wf(const struct P *p, int i, unsigned f)
+{
+    const struct wd *w = W(p, i);
+    return w && (w->f & f);
+}
+
+static bool is_word(const struct P *p, int i, const char *s)
+{
+    return i >= 0 && i < p->n && p->t[i].kind == T_WORD && (int)strlen(s) == p->t[i].len &&
+           memcmp(p->low + p->t[i].off, s, (size_t)p->t[i].len) == 0;
+}
+
+static bool is_p(const struct P *p, int i, char c)
+{
+    return i >= 0 && i < p->n && p->t[i].kind == T_PUNCT && p->t[i].ch == c;
+}
+
+static bool is_num(const struct P *p, int i)
+{
+    return i >= 0 && i < p->n && p->t[i].kind == T_NUM && !p->t[i].url;
+}
+
+/* Token I follows token I-1 without white space. */
+static bool glued(const struct P *p, int i)
+{
+    return i > 0 && i < p->n && !p->t[i].sp;
+}
+
+/* A number at I that stands on its own on the left: not "v3", "$3", "#3",
+ * "1.3", "2/3", "-3" or "3" inside "+49 30 ...". */
+static bool num_free_left(const struct P *p, int i)
+{
+    if (!is_num(p, i))
+        return false;
+    if (!glued(p, i))
+        return true;
+    const struct tok *b = &p->t[i - 1];
+    return b->kind == T_PUNCT && strchr("(\"'[", b->ch);
+}
+
+/* Nothing glued on the right of token I-1 that would make the number before
+ * it part of something longer ("3.5", "3/4", "3%", "3x", "3-4-5"). */
+static bool num_free_right(const struct P *p, int i)
+{
+    if (i >= p->n || !glued(p, i))
+        return true;
+    const struct tok *a = &p->t[i];
+    if (a->kind == T_NUM || a->kind == T_WORD)
+        return false;
+    if (strchr("%$/#+*=_^&", a->ch))
+        return false;
+    if (strchr(".,:-'", a->ch) && i + 1 < p->n && glued(p, i + 1) && p->t[i + 1].kind != T_PUNCT)
+        return false;
+    return true;
+}
+
+/* A 4-digit year at I (1900..2199). */
+static bool year_at(const struct P *p, int i, int *y)
+{
+    if (!is_num(p, i) || p->t[i].ndig != 4 || p->t[i].num < 1900 || p->t[i].num > 2199)
+        return false;
+    *y = p->t[i].num;
+    return true;
+}
+
+/* The year that puts M-D nearest to REF (the later one on a tie); 0 when
+ * no nearby year has that day (29 February). */
+static guint32 nearest_dm(const struct P *p, int m, int d)
+{
+    guint32 best = 0;
+    gint64 bestd = 0;
+
+    for (int y = p->ry - 1; y <= p->ry + 1; y++) {
+        guint32 jd = jd_of(y, m, d);
+        gint64 dist = jd > p->rjd ? (gint64)(jd - p->rjd) : (gint64)(p->rjd - jd);
+        if (jd && (!best || dist <= bestd)) {
+            best = jd;
+            bestd = dist;
+        }
+    }
+    return best;
+}
+
+/* The year of month M nearest to REF's month (the later one on a tie). */
+static int nearest_month_year(const struct P *p, int m)
+{
+    int diff = m - p->rm;
+
+    if (diff > 6)
+        return p->ry - 1;
+    if (diff < -6 || (diff == -6))
+        return p->ry + 1;
+    return p->ry;
+}
+
+static void set_days(struct res *r, guint32 jd0, guint32 jd1, enum lu_span span)
+{
+    r->date = true;
+    r->jd0 = jd0;
+    r->jd1 = jd1;
+    r->span = span;
+}
+
+static void set_month(struct res *r, int y, int m)
+{
+    set_days(r, jd_of(y, m, 1), jd_of(y, m, mdays(y, m)), LU_SPAN_MONTH);
+}
+
+/* A word that may stand right after a date or a time without making it
+ * something else ("Friday the", "May 3 people" are not dates). */
+static bool date_follower(const struct P *p, int i)
+{
+    const struct wd *w;
+
+    if (i >= p->n || p->t[i].kind != T_WORD)
+        return true;
+    w = W(p, i);
+    return w && (w->f & (F_FOLLOW | F_PREP | F_TO | F_AND | F_AT | F_ZONE | F_AM | F_PM | F_IN |
+                         F_NEXT | F_THIS | F_UHR | F_FROM | F_BETWEEN) ||
+                 w->rel || w->wday || w->month || w->tw);
+}
+
+/* ------------------------------------------------------------------ dates */
+
+/* A month name at I.  "may", "march" and "mar" count only with a capital
+ * (and in lu_when_parse); an abbreviation may take a glued '.'.  Returns the
+ * index after it, or -1. */
+static int month_at(const struct P *p, int i, int *m)
+{
+    const struct wd *w = W(p, i);
+
+    if (!w || !w->month)
+        return -1;
+    if ((w->f & F_RISKY) && !p->t[i].cap && !p->cli)
+        return -1;
+    *m = w->month;
+    i++;
+    if ((w->f & F_ABBR) && is_p(p, i, '.') && glued(p, i))
+        i++;
+    return i;
+}
+
+/* A day of the month at I: "3", "03", "3rd", "1er", and with DOT the German
+ * "3." (not after a month name: "on Jan 9." ends a sentence).  Returns the
+ * index after it, or -1. */
+static int mday_at(const struct P *p, int i, int *d, bool need_free_left, bool dot)
+{
+    if (!is_num(p, i) || p->t[i].ndig > 2 || p->t[i].num < 1 || p->t[i].num > 31)
+        return -1;
+    if (need_free_left && !num_free_left(p, i))
+        return -1;
+    *d = p->t[i].num;
+    i++;
+    if (wf(p, i, F_ORDSUF) && glued(p, i))
+        i++;
+    else if (dot && is_p(p, i, '.') && glued(p, i) &&
+             (!(i + 1 < p->n && glued(p, i + 1)) || is_p(p, i + 1, '-')))
+        i++;
+    /* A dash may start a range of days: the caller decides. */
+    if (!is_p(p, i, '-') && !num_free_right(p, i))
+        return -1;
+    return i;
+}
+
+/* An optional year after a day and month: "2026", ", 2026", "de 2026". */
+static int opt_year(const struct P *p, int i, int *y)
+{
+    int k = i;
+
+    if (is_p(p, k, ',') || (wf(p, k, F_OF) && !glued(p, k)))
+        k++;
+    if (year_at(p, k, y) && !glued(p, k) && num_free_right(p, k + 1))
+        return k + 1;
+    *y = 0;
+    return i;
+}
+
+/* Days D..D2 of month M in year Y (0: the nearest year to REF). */
+static bool set_dm(const struct P *p, struct res *r, int y, int m, int d, int d2)
+{
+    guint32 a, b;
+
+    a = y ? jd_of(y, m, d) : nearest_dm(p, m, d);
+    if (!a)
+        return false;
+    ymd_of(a, &y, &m, &d);
+    b = d2 ? jd_of(y, m, d2) : a;
+    if (!b || b < a)
+        return false;
+    set_days(r, a, b, d2 ? LU_SPAN_RANGE : LU_SPAN_DAY);
+    return true;
+}
+
+/* "3 December", "3rd of December 2026", "3. Dezember", "3 de diciembre",
+ * "1er décembre", "3-5 December", "3 to 5 December", "3.-5. Dezember". */
+static int m_day_month(const struct P *p, int i, struct res *r)
+{
+    int d, d2 = 0, m, y, k, k2;
+
+    if (wf(p, i, F_THE) && is_num(p, i + 1))
+        i++;
+    k = mday_at(p, i, &d, true, true);
+    if (k < 0)
+        return -1;
+    /* A range of days. */
+    if ((is_p(p, k, '-') || wf(p, k, F_TO)) && is_num(p, k + 1)) {
+        k2 = mday_at(p, k + 1, &d2, false, true);
+        if (k2 > 0 && d2 > d)
+            k = k2;
+        else if (is_p(p, k, '-'))
+            return -1;
+        else
+            d2 = 0;
+    }
+    if (wf(p, k, F_OF))
+        k++;
+    k = month_at(p, k, &m);
+    if (k < 0)
+        return -1;
+    k = opt_year(p, k, &y);
+    if (!set_dm(p, r, y, m, d, d2))
+        return -1;
+    return k;
+}
+
+/* "December 3", "Dec 3rd, 2026", "December 3-5". */
+static int m_month_day(const struct P *p, int i, struct res *r)
+{
+    int d, d2 = 0, m, y, k, k2;
+    const struct wd *w = W(p, i);
+
+    k = month_at(p, i, &m);
+    if (k < 0 || !is_num(p, k) || glued(p, k))
+        return -1;
+    k = mday_at(p, k, &d, true, false);
+    if (k < 0)
+        return -1;
+    if ((is_p(p, k, '-') || wf(p, k, F_TO)) && is_num(p, k + 1)) {
+        k2 = mday_at(p, k + 1, &d2, false, false);
+        if (k2 > 0 && d2 > d)
+            k = k2;
+        else if (is_p(p, k, '-'))
+            return -1;
+        else
+            d2 = 0;
+    }
+    k = opt_year(p, k, &y);
+    /* "May 3 people": a risky month needs a date-like word after it. */
+    if ((w->f & F_RISKY) && !y && !date_follower(p, k))
+        return -1;
+    if (!set_dm(p, r, y, m, d, d2))
+        return -1;
+    return k;
+}
+
+/* "2026-12-03" (and "2026-12-03T14:00", "2026-12-03 14:00:00" with a time). */
+static int m_iso(const struct P *p, int i, struct res *r)
+{
+    int y, m, d, k = i + 5;
+    guint32 jd;
+
+    if (!year_at(p, i, &y) || !num_free_left(p, i) || !is_p(p, i + 1, '-') || !glued(p, i + 1) ||
+        !is_num(p, i + 2) || !glued(p, i + 2) || p->t[i + 2].ndig > 2 || !is_p(p, i + 3, '-') ||
+        !glued(p, i + 3) || !is_num(p, i + 4) || !glued(p, i + 4) || p->t[i + 4].ndig > 2)
+        return -1;
+    m = p->t[i + 2].num;
+    d = p->t[i + 4].num;
+    jd = jd_of(y, m, d);
+    if (!jd)
+        return -1;
+    set_days(r, jd, jd, LU_SPAN_DAY);
+    /* "2026-12-03T14:00[:00]". */
+    if (is_word(p, k, "t") && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1) &&
+        is_p(p, k + 2, ':') && glued(p, k + 2) && is_num(p, k + 3) && glued(p, k + 3)) {
+        int h = p->t[k + 1].num, mi = p->t[k + 3].num, sec = 0;
+        k += 4;
+        if (is_p(p, k, ':') && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1)) {
+            sec = p->t[k + 1].num;
+            k += 2;
+        }
+        if (h > 23 || mi > 59 || sec > 59)
+            return -1;
+        r->time = true;
+        r->t0 = r->t1 = h * 3600 + mi * 60 + sec;
+    }
+    if (!num_free_right(p, k))
+        return -1;
+    return k;
+}
+
+/* The token before I names a date context: "on", "by", "am", a weekday. */
+static bool date_context_before(const struct P *p, int i)
+{
+    int k = i - 1;
+    const struct wd *w;
+
+    if (is_p(p, k, ','))
+        k--;
+    w = W(p, k);
+    return w && ((w->f & (F_PREP | F_FROM | F_TO | F_GUARD)) || w->wday);
+}
+
+/* "12/03", "12/03/2026", "12/3/26": cal->mdy decides the order; a day above
+ * 12 decides it too.  Without a year it needs context ("on 12/03", "Tue
+ * 12/03", "12/03 at 10") or two-digit fields, and "24/7", "1/2 of" are not
+ * dates. */
+static int m_slash(const struct P *p, int i, struct res *r)
+{
+    int a, b, y = 0, k = i + 3, m, d;
+    bool ctx;
+
+    if (!num_free_left(p, i) || p->t[i].ndig > 2 || !is_p(p, i + 1, '/') || !glued(p, i + 1) ||
+        !is_num(p, i + 2) || !glued(p, i + 2) || p->t[i + 2].ndig > 2)
+        return -1;
+    a = p->t[i].num;
+    b = p->t[i + 2].num;
+    if (is_p(p, k, '/') && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1)) {
+        if (p->t[k + 1].ndig == 4)
+            y = p->t[k + 1].num;
+        else if (p->t[k + 1].ndig == 2)
+            y = 2000 + p->t[k + 1].num;
+        else
+            return -1;
+        k += 2;
+    }
+    if (!num_free_right(p, k))
+        return -1;
+    m = p->cal->mdy ? a : b;
+    d = p->cal->mdy ? b : a;
+    if (m > 12 && d <= 12) {
+        int x = m;
+        m = d;
+        d = x;
+    }
+    if (!y) {
+        ctx = date_context_before(p, i) || p->cli || is_p(p, k, '@') || wf(p, k, F_AT) ||
+              (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2);
+        if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF))
+            return -1;
+    }
+    if (!set_dm(p, r, y, m, d, 0))
+        return -1;
+    return k;
+}
+
+/* "3.12.2026", "03.12.26", and "3.12." with context ("am 3.12."). */
+static int m_dot(const struct P *p, int i, struct res *r)
+{
+    int d, m, y = 0, k = i + 4;
+
+    if (!num_free_left(p, i) || p->t[i].ndig > 2 || !is_p(p, i + 1, '.') || !glued(p, i + 1) ||
+        !is_num(p, i + 2) || !glued(p, i + 2) || p->t[i + 2].ndig > 2 || !is_p(p, i + 3, '.') ||
+        !glued(p, i + 3))
+        return -1;
+    /* Version numbers: "version 3.12.1", "v1.2.2026", "R 4.3.2". */
+    if (i > 0 && p->t[i - 1].kind == T_WORD &&
+        (is_word(p, i - 1, "version") || is_word(p, i - 1, "v") || is_word(p, i - 1, "r") ||
+         is_word(p, i - 1, "release") || is_word(p, i - 1, "python") || is_word(p, i - 1, "ver")))
+        return -1;
+    d = p->t[i].num;
+    m = p->t[i + 2].num;
+    if (is_num(p, k) && glued(p, k)) {
+        if (p->t[k].ndig == 4)
+            y = p->t[k].num;
+        else if (p->t[k].ndig == 2 && p->t[i].ndig == 2 && p->t[i + 2].ndig == 2)
+            y = 2000 + p->t[k].num;
+        else
+            return -1;
+        k++;
+        if (!num_free_right(p, k))
+            return -1;
+    } else {
+        /* "3.12." without a year is German: only after "am", "bis", "ab",
+         * "vom", "zum", "seit", "den" or a weekday ("to 3.1." is a version). */
+        int b = is_p(p, i - 1, ',') ? i - 2 : i - 1;
+        bool ctx = (W(p, b) && W(p, b)->wday) || is_word(p, b, "am") || is_word(p, b, "bis") ||
+                   is_word(p, b, "ab") || is_word(p, b, "vom") || is_word(p, b, "zum") ||
+                   is_word(p, b, "seit") || is_word(p, b, "den");
+        if (!ctx && !p->cli)
+            return -1;
+        if (k < p->n && glued(p, k) && p->t[k].kind != T_PUNCT)
+            return -1;
+    }
+    if (!set_dm(p, r, y, m, d, 0))
+        return -1;
+    return k;
+}
+
+enum { MOD_NONE, MOD_THIS, MOD_NEXT, MOD_PREV, MOD_COMING };
+
+/* A modifier word at I ("this", "next", "last", "coming", "this coming").
+ * Returns the index after it. */
+static int mod_at(const struct P *p, int i, int *mod)
+{
+    const struct wd *w = W(p, i);
+
+    *mod = MOD_NONE;
+    if (!w)
+        return i;
+    if ((w->f & F_THIS) && wf(p, i + 1, F_COMING)) {
+        *mod = MOD_COMING;
+        return i + 2;
+    }
+    if (w->f & F_THIS)
+        *mod = MOD_THIS;
+    else if (w->f & F_NEXT)
+        *mod = MOD_NEXT;
+    else if (w->f & F_PREV)
+        *mod = MOD_PREV;
+    else if (w->f & F_COMING)
+        *mod = MOD_COMING;
+    return *mod ? i + 1 : i;
+}
+
+/* A modifier written after its noun: "lundi prochain", "el lunes que
+ * viene", "el lunes pasado", "la semaine dernière". */
+static int postmod_at(const struct P *p, int i, int *mod)
+{
+    if (wf(p, i, F_POSTNEXT)) {
+        *mod = MOD_NEXT;
+        return i + 1;
+    }
+    if (is_word(p, i, "que") && is_word(p, i + 1, "viene")) {
+        *mod = MOD_NEXT;
+        return i + 2;
+    }
+    if (wf(p, i, F_PREV) && !wf(p, i + 1, F_OF) && !(W(p, i + 1) && W(p, i + 1)->unit) &&
+        !is_word(p, i, "last") && !is_word(p, i, "past")) {
+        *mod = MOD_PREV;
+        return i + 1;
+    }
+    return i;
+}
+
+/* "next week", "this week", "last week" after a weekday or alone: the
+ * Monday of that week, or 0. */
+static int week_ref_at(const struct P *p, int i, guint32 *monday)
+{
+    int mod, k = i, pm = MOD_NONE;
+
+    if (wf(p, k, F_THE) && !wf(p, k, F_PREP))
+        k++;
+    k = mod_at(p, k, &mod);
+    if (!W(p, k) || W(p, k)->unit != U_WEEK || (W(p, k)->f & F_PL))
+        return -1;
+    k++;
+    if (mod == MOD_NONE)
+        k = postmod_at(p, k, &pm);
+    if (mod == MOD_NONE)
+        mod = pm;
+    if (mod == MOD_NONE || mod == MOD_COMING)
+        return -1;
+    *monday = monday_of(p->rjd) + (mod == MOD_NEXT ? 7 : 0) - (mod == MOD_PREV ? 7 : 0);
+    return k;
+}
+
+/* A weekday name at I, with the checks for "sat", "sun", "wed", "mon":
+ * they need a capital and a date context (a preposition or modifier before,
+ * a number or comma after). */
+static int wday_at(const struct P *p, int i, int *wd, bool ctx)
+{
+    const struct wd *w = W(p, i);
+    int k = i + 1;
+
+    if (!w || !w->wday)
+        return -1;
+    if ((w->f & F_ABBR) && is_p(p, k, '.') && glued(p, k))
+        k++;
+    if ((w->f & F_RISKY) && !p->cli) {
+        bool after = is_num(p, k) || (is_p(p, k, ',') && is_num(p, k + 1)) || is_p(p, k, '.') ||
+                     (is_p(p, k, '-') && W(p, k + 1) && W(p, k + 1)->wday);
+        /* "on Sun hardware": the word after must go with dates too. */
+        if (!p->t[i].cap || !(ctx || after) || (!after && !date_follower(p, k)))
+            return -1;
+    }
+    *wd = w->wday;
+    return k;
+}
+
+static int m_date(const struct P *p, int i, struct res *r);
+
+/* "Friday", "on Tue", "this Friday", "next Monday", "last Friday",
+ * "Tuesday next week", "lundi prochain", "Tuesday, 1 December" (the date
+ * wins), "Monday to Wednesday". */
+static int m_weekday(const struct P *p, int i, struct res *r)
+{
+    int mod, pm = MOD_NONE, wd, wd2, k, k2;
+    guint32 jd, monday;
+    int rw = wday_of(p->rjd);
+    bool ctx;
+
+    k = mod_at(p, i, &mod);
+    ctx = mod != MOD_NONE || date_context_before(p, i);
+    k = wday_at(p, k, &wd, ctx);
+    if (k < 0)
+        return -1;
+    if (mod == MOD_NONE) {
+        k = postmod_at(p, k, &pm);
+        mod = pm;
+    }
+    switch (mod) {
+    case MOD_THIS:
+        jd = p->rjd + (guint32)((wd - rw + 7) % 7);
+        break;
+    case MOD_NEXT:
+        jd = monday_of(p->rjd) + 7 + (guint32)(wd - 1);
+        break;
+    case MOD_PREV:
+        jd = p->rjd - (guint32)((rw - wd + 6) % 7 + 1);
+        break;
+    default:
+        jd = p->rjd + (guint32)((wd - rw + 6) % 7 + 1);
+        break;
+    }
+    /* "Tuesday next week", "Dienstag nächste Woche". */
+    if (mod == MOD_NONE && (k2 = week_ref_at(p, k, &monday)) > 0) {
+        jd = monday + (guint32)(wd - 1);
+        k = k2;
+    }
+    set_days(r, jd, jd, LU_SPAN_DAY);
+    /* An explicit date after the weekday wins: "Tuesday, 1 December". */
+    k2 = is_p(p, k, ',') ? k + 1 : k;
+    if (mod == MOD_NONE && k2 < p->n && (p->t[k2].kind == T_NUM || (W(p, k2) && W(p, k2)->month))) {
+        struct res r2 = {0};
+        int e = m_date(p, k2, &r2);
+        if (e > 0 && r2.span == LU_SPAN_DAY && !r2.time) {
+            *r = r2;
+            return e;
+        }
+    }
+    /* "Monday to Wednesday", "Mon-Wed". */
+    if ((is_p(p, k, '-') || wf(p, k, F_TO)) && (k2 = wday_at(p, k + 1, &wd2, true)) > 0) {
+        r->jd1 = r->jd0 + (guint32)((wd2 - wd + 7) % 7);
+        if (r->jd1 > r->jd0) {
+            r->span = LU_SPAN_RANGE;
+            k = k2;
+        }
+    }
+    return k;
+}
+
+/* "today", "tomorrow", "the day after tomorrow", "übermorgen",
+ * "après-demain", "pasado mañana", "aujourd'hui", "EOW", "EOM". */
+static int m_rel(const struct P *p, int i, struct res *r)
+{
+    const struct wd *w;
+    int k = i, delta = 0;
+
+    if (wf(p, k, F_THE) && is_word(p, k + 1, "day"))
+        k++;
+    if (is_word(p, k, "day") && (is_word(p, k + 1, "after") || is_word(p, k + 1, "before")) &&
+        W(p, k + 2) && W(p, k + 2)->rel) {
+        bool after = is_word(p, k + 1, "after");
+        int rel = W(p, k + 2)->rel;
+        if (after && rel == R_TOMORROW)
+            delta = 2;
+        else if (!after && rel == R_YESTERDAY)
+            delta = -2;
+        else
+            return -1;
+        set_days(r, p->rjd + (guint32)delta, p->rjd + (guint32)delta, LU_SPAN_DAY);
+        return k + 3;
+    }
+    if (is_word(p, k, "après") && is_p(p, k + 1, '-') && is_word(p, k + 2, "demain")) {
+        set_days(r, p->rjd + 2, p->rjd + 2, LU_SPAN_DAY);
+        return k + 3;
+    }
+    if (is_word(p, k, "pasado") && (is_word(p, k + 1, "mañana") || is_word(p, k + 1, "manana"))) {
+        set_days(r, p->rjd + 2, p->rjd + 2, LU_SPAN_DAY);
+        return k + 2;
+    }
+    if (is_word(p, k, "aujourd") && is_p(p, k + 1, '\'') && is_word(p, k + 2, "hui")) {
+        set_days(r, p->rjd, p->rjd, LU_SPAN_DAY);
+        return k + 3;
+    }
+    if (k != i)
+        return -1;
+    w = W(p, k);
+    if (!w || !w->rel)
+        return -1;
+    /* German "Morgen" is the morning ("Guten Morgen"); Spanish "la mañana" too. */
+    if (is_word(p, k, "morgen") && ((p->t[k].cap && !p->cli) || is_word(p, k - 1, "guten") ||
+                                    is_word(p, k - 1, "jeden") || wf(p, k - 1, F_THE)))
+        return -1;
+    if ((is_word(p, k, "mañana") || is_word(p, k, "manana")) &&
+        (wf(p, k - 1, F_THE) || wf(p, k - 1, F_THIS)))
+        return -1;
+    switch (w->rel) {
+    case R_TODAY:
+        set_days(r, p->rjd, p->rjd, LU_SPAN_DAY);
+        break;
+    case R_TOMORROW:
+        set_days(r, p->rjd + 1, p->rjd + 1, LU_SPAN_DAY);
+        break;
+    case R_YESTERDAY:
+        set_days(r, p->rjd - 1, p->rjd - 1, LU_SPAN_DAY);
+        break;
+    case R_DAYAFTER:
+        set_days(r, p->rjd + 2, p->rjd + 2, LU_SPAN_DAY);
+        break;
+    case R_TONIGHT:
+        set_days(r, p->rjd, p->rjd, LU_SPAN_DAY);
+        r->time = true;
+        r->today = true;
+        r->t0 = 18 * 3600;
+        r->t1 = 86399;
+        break;
+    default:
+        return -1; /* EOW, EOM: m_part */
+    }
+    return k + 1;
+}
+
+/* The week (Monday) or month (Y, M) that MOD names relative to REF. */
+static guint32 week_of_mod(const struct P *p, int mod)
+{
+    return monday_of(p->rjd) + (mod == MOD_NEXT || mod == MOD_COMING ? 7 : 0) -
+           (mod == MOD_PREV ? 7 : 0);
+}
+
+static void month_of_mod(const struct P *p, int mod, int *y, int *m)
+{
+    int delta = mod == MOD_NEXT || mod == MOD_COMING ? 1 : mod == MOD_PREV ? -1 : 0;
+    int idx = p->ry * 12 + (p->rm - 1) + delta;
+
+    *y = idx / 12;
+    *m = idx % 12 + 1;
+}
+
+/* "next week", "this month", "last week", "la semaine prochaine", "el mes
+ * que viene", "nächste Woche", "the week after next", "this weekend". */
+static int m_period(const struct P *p, int i, struct res *r)
+{
+    int k = i, mod, pm = MOD_NONE, y, m;
+    bool the = false;
+    const struct wd *w;
+    guint32 monday;
+
+    if (wf(p, k, F_THE)) {
+        the = true;
+        k++;
+    }
+    if (is_word(p, k, "week") && is_word(p, k + 1, "after") && is_word(p, k + 2, "next")) {
+        monday = monday_of(p->rjd) + 14;
+        set_days(r, monday, monday + 6, LU_SPAN_WEEK);
+        return k + 3;
+    }
+    k = mod_at(p, k, &mod);
+    w = W(p, k);
+    if (!w || (w->unit != U_WEEK && w->unit != U_MONTH && w->unit != U_WEEKEND) || (w->f & F_PL))
+        return -1;
+    k++;
+    if (mod == MOD_NONE) {
+        k = postmod_at(p, k, &pm);
+        mod = pm;
+    }
+    if (mod == MOD_NONE && !(w->unit == U_WEEKEND && the))
+        return -1;
+    if (w->unit == U_WEEK) {
+        monday = week_of_mod(p, mod);
+        set_days(r, monday, monday + 6, LU_SPAN_WEEK);
+    } else if (w->unit == U_WEEKEND) {
+        /* The weekend of the week MOD names (this one by default). */
+        monday = week_of_mod(p, mod == MOD_COMING ? MOD_THIS : mod);
+        set_days(r, monday + 5, monday + 6, LU_SPAN_RANGE);
+    } else {
+        month_of_mod(p, mod, &y, &m);
+        set_month(r, y, m);
+    }
+    return k;
+}
+
+/* Adds N months to JD, keeping the day of the month where it exists. */
+static guint32 add_months(guint32 jd, int n)
+{
+    int y, m, d, idx;
+
+    ymd_of(jd, &y, &m, &d);
+    idx = y * 12 + (m - 1) + n;
+    y = idx / 12;
+    m = idx % 12 + 1;
+    return jd_of(y, m, MIN(d, mdays(y, m)));
+}
+
+/* "in 3 days", "in two weeks", "within 5 business days", "in an hour",
+ * "3 days from now", "2 weeks ago", "dans 2 semaines", "en dos semanas",
+ * "dentro de dos semanas", "innerhalb von 3 Tagen", "vor 2 Wochen". */
+static int m_in(const struct P *p, int i, struct res *r)
+{
+    int k = i, n, unit, sign = 1;
+    bool in = false, ago = false, biz = false;
+    const struct wd *w;
+
+    if (wf(p, k, F_IN)) {
+        in = true;
+        k++;
+        if (is_word(p, k, "de") || is_word(p, k, "von"))
+            k++;
+    } else if (is_word(p, k, "vor") || is_word(p, k, "hace")) {
+        ago = true;
+        k++;
+    } else if (is_word(p, k, "il") && is_word(p, k + 1, "y") && is_word(p, k + 2, "a")) {
+        ago = true;
+        k += 3;
+    }
+    if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1)) {
+        n = p->t[k].num;
+        k++;
+    } else if (W(p, k) && W(p, k)->num && !is_word(p, k, "sept")) {
+        n = W(p, k)->num;
+        k++;
+        if (n == 1 && is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
+            n = 2;
+            k += 2;
+        }
+    } else {
+        return -1;
+    }
+    if (wf(p, k, F_BIZ)) {
+        biz = true;
+        k++;
+    }
+    w = W(p, k);
+    if (!w || !w->unit || w->unit == U_WEEKEND || n > 999)
+        return -1;
+    /* "in a minute" is an idiom, not a time. */
+    if (w->unit == U_MIN && n == 1 && !is_num(p, k - 1))
+        return -1;
+    unit = w->unit;
+    k++;
+    if ((w->f & F_ABBR) && is_p(p, k, '.') && glued(p, k))
+        k++;
+    if (is_word(p, k, "ouvrés") || is_word(p, k, "ouvrables") || is_word(p, k, "hábiles") ||
+        is_word(p, k, "habiles") || is_word(p, k, "laborables")) {
+        biz = true;
+        k++;
+    }
+    if (is_p(p, k, '\'') && is_word(p, k + 1, "s") && is_word(p, k + 2, "time"))
+        k += 3;
+    else if (is_p(p, k, '\'') && is_word(p, k + 1, "time"))
+        k += 2;
+    else if (in && is_word(p, k, "time"))
+        k++;
+    if (!in && !ago) {
+        if (is_word(p, k, "from") && (is_word(p, k + 1, "now") || is_word(p, k + 1, "today")))
+            k += 2;
+        else if (is_word(p, k, "ago"))
+            ago = true, k++;
+        else if (!p->cli)
+            return -1;
+    }
+    if (ago)
+        sign = -1;
+    if (unit == U_BDAY || (biz && unit == U_DAY)) {
+        GDateTime *t = lu_cal_add_bizdays(p->cal, p->ref, sign * n);
+        GDateTime *l = g_date_time_to_timezone(t, p->tz);
+        guint32 jd = jd_of(g_date_time_get_year(l), g_date_time_get_month(l),
+                           g_date_time_get_day_of_month(l));
+        g_date_time_unref(l);
+        g_date_time_unref(t);
+        set_days(r, jd, jd, LU_SPAN_DAY);
+    } else if (unit == U_MIN || unit == U_HOUR) {
+        r->abs = true;
+        r->time = true;
+        r->u0 = p->now + (gint64)sign * n * (unit == U_MIN ? 60 : 3600);
+    } else {
+        guint32 jd = p->rjd;
+        if (unit == U_DAY)
+            jd += (guint32)(sign * n);
+        else if (unit == U_WEEK)
+            jd += (guint32)(sign * n * 7);
+        else if (unit == U_FORTNIGHT)
+            jd += (guint32)(sign * n * 14);
+        else if (unit == U_MONTH)
+            jd = add_months(jd, sign * n);
+        else
+            jd = add_months(jd, sign * n * 12);
+        set_days(r, jd, jd, LU_SPAN_DAY);
+    }
+    return k;
+}
+
+enum { PART_NONE, PART_END, PART_EARLY, PART_MID, PART_LATE };
+
+/* The days of PART of the week starting MONDAY. */
+static void week_part(const struct P *p, struct res *r, int part, guint32 monday, bool roll)
+{
+    guint32 jd;
+
+    switch (part) {
+    case PART_END:
+        jd = week_end_bizday(p->cal, monday);
+        if (roll && jd < p->rjd)
+            jd = week_end_bizday(p->cal, monday + 7);
+        set_days(r, jd, jd, LU_SPAN_DAY);
+        break;
+    case PART_EARLY:
+        set_days(r, monday, monday + 1, LU_SPAN_RANGE);
+        break;
+    case PART_MID:
+        set_days(r, monday + 2, monday + 3, LU_SPAN_RANGE);
+        break;
+    default:
+        set_days(r, monday + 3, monday + 4, LU_SPAN_RANGE);
+        break;
+    }
+}
+
+/* The days of PART of month Y-M. */
+static void month_part(const struct P *p, struct res *r, int part, int y, int m, bool roll)
+{
+    int last = mdays(y, m);
+    guint32 jd;
+
+    switch (part) {
+    case PART_END:
+        jd = last_bizday(p->cal, jd_of(y, m, 1), jd_of(y, m, last));
+        if (roll && jd < p->rjd) {
+            m = m == 12 ? 1 : m + 1;
+            y = m == 1 ? y + 1 : y;
+            jd = last_bizday(p->cal, jd_of(y, m, 1), jd_of(y, m, mdays(y, m)));
+        }
+        set_days(r, jd, jd, LU_SPAN_DAY);
+        break;
+    case PART_EARLY:
+        set_days(r, jd_of(y, m, 1), jd_of(y, m, 10), LU_SPAN_RANGE);
+        break;
+    case PART_MID:
+        set_days(r, jd_of(y, m, 11), jd_of(y, m, 20), LU_SPAN_RANGE);
+        break;
+    default:
+        set_days(r, jd_of(y, m, 21), jd_of(y, m, last), LU_SPAN_RANGE);
+        break;
+    }
+}
+
+/* "end of the week", "end of next month", "early December", "mid-December",
+ * "late next month", "beginning of next week", "end of the year", "Ende
+ * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
+ * de mes", "EOW", "EOM". */
+static int m_part(const struct P *p, int i, struct res *r)
+{
+    int k = i, part, mod = MOD_NONE, pm = MOD_NONE, y = 0, m = 0, k2;
+    const struct wd *w = W(p, i);
+
+    if (w && (w->rel == R_EOW || w->rel == R_EOM)) {
+        if (w->rel == R_EOW)
+            week_part(p, r, PART_END, monday_of(p->rjd), true);
+        else
+            month_part(p, r, PART_END, p->ry, p->rm, true);
+        return i + 1;
+    }
+    if (wf(p, k, F_THE))
+        k++;
+    w = W(p, k);
+    if (!w)
+        return -1;
+    part = (w->f & F_END)     ? PART_END
+           : (w->f & F_EARLY) ? PART_EARLY
+           : (w->f & F_MID)   ? PART_MID
+           : (w->f & F_LATE)  ? PART_LATE
+                              : PART_NONE;
+    if (!part)
+        return -1;
+    k++;
+    if (is_p(p, k, '-') && glued(p, k))
+        k++;
+    if (wf(p, k, F_OF))
+        k++;
+    if (wf(p, k, F_THE) && !W(p, k)->month)
+        k++;
+    if (is_p(p, k, '\'') && wf(p, k - 1, F_THE))
+        k++;
+    k2 = mod_at(p, k, &mod);
+    w = W(p, k2);
+    if (w && (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_YEAR) && !(w->f & F_PL)) {
+        k = k2 + 1;
+        if (mod == MOD_NONE) {
+            k = postmod_at(p, k, &pm);
+            mod = pm;
+        }
+        /* Spanish "fin de semana" is the weekend. */
+        if (w->unit == U_WEEK && is_word(p, k2, "semana") && is_word(p, i, "fin") &&
+            mod == MOD_NONE)
+            return -1;
+        if (w->unit == U_WEEK) {
+            week_part(p, r, part, week_of_mod(p, mod), mod == MOD_NONE || mod == MOD_THIS);
+        } else if (w->unit == U_MONTH) {
+            month_of_mod(p, mod, &y, &m);
+            month_part(p, r, part, y, m, mod == MOD_NONE || mod == MOD_THIS);
+        } else {
+            /* Only "end of the year": its last business day. */
+            if (part != PART_END)
+                return -1;
+            y = p->ry + (mod == MOD_NEXT ? 1 : mod == MOD_PREV ? -1 : 0);
+            month_part(p, r, PART_END, y, 12, false);
+        }
+        return k;
+    }
+    if (mod != MOD_NONE)
+        return -1;
+    k = month_at(p, k, &m);
+    if (k < 0)
+        return -1;
+    if (year_at(p, k, &y))
+        k++;
+    else
+        y = nearest_month_year(p, m);
+    month_part(p, r, part, y, m, false);
+    return k;
+}
+
+/* "first week of December", "the last week of next month", "erste Woche im
+ * Dezember", "la première semaine de décembre", "la primera semana de
+ * diciembre": days 1-7, 8-14, 15-21, 22-28, or the last seven. */
+static int m_nthweek(const struct P *p, int i, struct res *r)
+{
+    int k = i, ord, mod, y = 0, m = 0, k2, last, d0;
+
+    if (wf(p, k, F_THE))
+        k++;
+    if (!W(p, k) || !W(p, k)->ord || (W(p, k)->ord > 4 && W(p, k)->ord != ORD_LAST))
+        return -1;
+    ord = W(p, k)->ord;
+    k++;
+    if (!W(p, k) || W(p, k)->unit != U_WEEK || (W(p, k)->f & F_PL))
+        return -1;
+    k++;
+    if (!wf(p, k, F_OF | F_GUARD))
+        return -1;
+    k++;
+    if (wf(p, k, F_THE) && !W(p, k)->month)
+        k++;
+    k2 = mod_at(p, k, &mod);
+    if (W(p, k2) && W(p, k2)->unit == U_MONTH) {
+        month_of_mod(p, mod, &y, &m);
+        k = k2 + 1;
+    } else {
+        if (mod != MOD_NONE)
+            return -1;
+        k = month_at(p, k, &m);
+        if (k < 0)
+            return -1;
+        if (year_at(p, k, &y))
+            k++;
+        else
+            y = nearest_month_year(p, m);
+    }
+    last = mdays(y, m);
+    d0 = ord == ORD_LAST ? last - 6 : 1 + 7 * (ord - 1);
+    set_days(r, jd_of(y, m, d0), jd_of(y, m, MIN(d0 + 6, last)), LU_SPAN_WEEK);
+    return k;
+}
+
+/* "in December", "by March 2027", "December 2026", "next December", "im
+ * Dezember", "en décembre".  A month name alone is not a date. */
+static int m_month(const struct P *p, int i, struct res *r)
+{
+    int k = i, mod = MOD_NONE, m, y = 0, k2;
+    bool guard = false;
+    const struct wd *w;
+
+    if (wf(p, k, F_GUARD) && !wf(p, k, F_END | F_EARLY | F_MID | F_LATE)) {
+        guard = true;
+        k++;
+    } else {
+        k = mod_at(p, k, &mod);
+        guard = mod != MOD_NONE;
+    }
+    w = W(p, k);
+    k2 = month_at(p, k, &m);
+    if (k2 < 0)
+        return -1;
+    if (year_at(p, k2, &y) && !glued(p, k2) && num_free_right(p, k2 + 1))
+        k2++;
+    else
+        y = 0;
+    /* "Sep2020" is a label; "Mars' atmosphere" a name. */
+    if (glued(p, k2) && k2 < p->n && (p->t[k2].kind != T_PUNCT || p->t[k2].ch == '\''))
+        return -1;
+    if (!y && !guard && !p->cli)
+        return -1;
+    if (!y && (w->f & F_ABBR) && !p->cli)
+        return -1;
+    /* "by April Jones": a name. */
+    if (!y && k2 < p->n && p->t[k2].kind == T_WORD && p->t[k2].cap && !W(p, k2))
+        return -1;
+    if (!y) {
+        if (mod == MOD_NEXT || mod == MOD_COMING)
+            y = m > p->rm ? p->ry : p->ry + 1;
+        else if (mod == MOD_THIS)
+            y = p->ry;
+        else if (mod == MOD_PREV)
+            y = m < p->rm ? p->ry : p->ry - 1;
+        else
+            y = nearest_month_year(p, m);
+    }
+    set_month(r, y, m);
+    return k2;
+}
+
+/* "after the holidays", "after Christmas", "after New Year", "nach den
+ * Feiertagen", "après les fêtes", "después de las fiestas": the seven days
+ * from the first business day after 6 January, 26 December or 1 January.
+ * "The holidays" are Christmas and New Year only when REF is between
+ * 1 December and 6 January; otherwise the phrase is not resolved. */
+static int m_hol(const struct P *p, int i, struct res *r)
+{
+    int k = i;
+    guint32 a = 0, jd;
+
+    if (!p->has_hol)
+        return -1;
+    if (is_word(p, k, "after") || is_word(p, k, "nach") || is_word(p, k, "après") ||
+        is_word(p, k, "apres"))
+        k++;
+    else if (is_word(p, k, "después") || is_word(p, k, "despues"))
+        k += is_word(p, k + 1, "de") ? 2 : 1;
+    else
+        return -1;
+    if (wf(p, k, F_THE))
+        k++;
+    if (is_word(p, k, "holidays") || is_word(p, k, "feiertagen") || is_word(p, k, "fêtes") ||
+        is_word(p, k, "fiestas")) {
+        if (p->rm == 12)
+            a = jd_of(p->ry + 1, 1, 6);
+        else if (p->rm == 1 && p->rd <= 6)
+            a = jd_of(p->ry, 1, 6);
+        else
+            return -1;
+        k++;
+    } else if (is_word(p, k, "christmas") || is_word(p, k, "xmas") ||
+               is_word(p, k, "weihnachten") || is_word(p, k, "noël") || is_word(p, k, "navidad")) {
+        a = nearest_dm(p, 12, 26);
+        k++;
+    } else if ((is_word(p, k, "new") && is_word(p, k + 1, "year")) ||
+               (is_word(p, k, "nouvel") && is_word(p, k + 1, "an")) ||
+               (is_word(p, k, "año") && is_word(p, k + 1, "nuevo"))) {
+        a = nearest_dm(p, 1, 1);
+        k += 2;
+        if (is_p(p, k, '\'') && is_word(p, k + 1, "s"))
+            k += 2;
+    } else if (is_word(p, k, "neujahr")) {
+        a = nearest_dm(p, 1, 1);
+        k++;
+    } else {
+        return -1;
+    }
+    jd = a + 1;
+    for (int n = 0; n < 30 && !lu_cal_is_bizday_jd(p->cal, jd); n++)
+        jd++;
+    set_days(r, jd, jd + 6, LU_SPAN_WEEK);
+    return k;
+}
+
+/* "on the 3rd", "by the 15th (of the month)": the nearest such day. */
+static int m_nth(const struct P *p, int i, struct res *r)
+{
+    int k = i, d, best_y = 0, best_m = 0;
+    gint64 bestd = -1;
+
+    if (!wf(p, k, F_THE) || !date_context_before(p, k) || !is_num(p, k + 1) ||
+        !wf(p, k + 2, F_ORDSUF) || !glued(p, k + 2))
+        return -1;
+    k = mday_at(p, k + 1, &d, true, false);
+    if (k < 0)
+        return -1;
+    if (wf(p, k, F_OF) && wf(p, k + 1, F_THE) && W(p, k + 2) && W(p, k + 2)->unit == U_MONTH)
+        k += 3;
+    else if (!date_follower(p, k))
+        return -1;
+    for (int delta = -1; delta <= 1; delta++) {
+        int idx = p->ry * 12 + p->rm - 1 + delta, y = idx / 12, m = idx % 12 + 1;
+        guint32 jd = jd_of(y, m, d);
+        gint64 dist = jd > p->rjd ? (gint64)(jd - p->rjd) : (gint64)(p->rjd - jd);
+        if (jd && (bestd < 0 || dist <= bestd)) {
+            bestd = dist;
+            best_y = y;
+            best_m = m;
+        }
+    }
+    if (bestd < 0)
+        return -1;
+    set_days(r, jd_of(best_y, best_m, d), jd_of(best_y, best_m, d), LU_SPAN_DAY);
+    return k;
+}
+
+typedef int (*matcher)(const struct P *p, int i, struct res *r);
+
+/* The longest date phrase at I. */
+static int m_date(const struct P *p, int i, struct res *r)
+{
+    static const matcher fns[] = {m_rel,     m_weekday, m_day_month, m_month_day, m_iso,
+                                  m_slash,   m_dot,     m_period,    m_in,        m_part,
+                                  m_nthweek, m_month,   m_hol,       m_nth};
+    int best = -1;
+
+    if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
+        (p->t[i].kind == T_WORD && !p->t[i].w))
+        return -1;
+    for (size_t f = 0; f < G_N_ELEMENTS(fns); f++) {
+        struct res tmp = {0};
+        int e = fns[f](p, i, &tmp);
+        if (e > best) {
+            best = e;
+            *r = tmp;
+        }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------------ times */
+
+/* A clock time at I.  Fills *SOD (seconds of the day) and how it was
+ * written: *MARKED when it carries minutes, am/pm, "Uhr", "h" or "o'clock"
+ * (a bare hour is a time only after "at", "between", "from"); *AMPM is 1 for
+ * am, 2 for pm, 0 for none; AFTER_DASH lets it follow a range's dash.  Hours
+ * of a bare number are not adjusted here.
+ * Returns the index after it, or -1. */
+static int clock_at(const struct P *p, int i, int *sod, bool *marked, int *ampm, bool after_dash)
+{
+    int h, mi = 0, s = 0, k = i + 1;
+
+    *marked = false;
+    *ampm = 0;
+    if (!is_num(p, i) || p->t[i].ndig > 2 || (!num_free_left(p, i) && !after_dash))
+        return -1;
+    h = p->t[i].num;
+    if (is_p(p, k, ':') && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1) &&
+        p->t[k + 1].ndig == 2) {
+        mi = p->t[k + 1].num;
+        k += 2;
+        if (is_p(p, k, ':') && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1) &&
+            p->t[k + 1].ndig == 2) {
+            s = p->t[k + 1].num;
+            k += 2;
+        }
+        *marked = true;
+    } else if (is_word(p, k, "h") && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1) &&
+               p->t[k + 1].ndig == 2) {
+        /* French "10h30". */
+        mi = p->t[k + 1].num;
+        k += 2;
+        *marked = true;
+    } else if (is_p(p, k, '.') && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1) &&
+               p->t[k + 1].ndig == 2 &&
+               (wf(p, k + 2, F_UHR | F_AM | F_PM) || is_word(p, k + 2, "a") ||
+                is_word(p, k + 2, "p"))) {
+        /* "14.30 Uhr", "2.30pm": a dot only with a marker after it. */
+        mi = p->t[k + 1].num;
+        k += 2;
+    }
+    /* am / pm / a.m. / p.m. */
+    if (is_word(p, k, "am") && !(k + 1 < p->n && p->t[k + 1].kind == T_WORD && W(p, k + 1) &&
+                                 (W(p, k + 1)->wday || W(p, k + 1)->unit))) {
+        *ampm = 1;
+        k++;
+    } else if (is_word(p, k, "pm")) {
+        *ampm = 2;
+        k++;
+    } else if ((is_word(p, k, "a") || is_word(p, k, "p")) && is_p(p, k + 1, '.') &&
+               is_word(p, k + 2, "m") && glued(p, k + 1) && glued(p, k + 2)) {
+        *ampm = is_word(p, k, "a") ? 1 : 2;
+        k += 3;
+        if (is_p(p, k, '.') && glued(p, k))
+            k++;
+    }
+    if (*ampm) {
+        if (h < 1 || h > 12)
+            return -1;
+        h = h % 12 + (*ampm == 2 ? 12 : 0);
+        *marked = true;
+    } else if (*marked && p->t[i].ndig == 1 && h >= 1 && h <= 7 && !wf(p, k, F_UHR)) {
+        /* "at 3:30" in business mail is 15:30, like a bare "at 3"; "03:30"
+         * and "3:30 Uhr" are as written. */
+        h += 12;
+    } else if (wf(p, k, F_UHR) && !(is_word(p, k, "h") && glued(p, k) && h > 23)) {
+        *marked = true;
+        k++;
+    } else if (is_word(p, k, "o") && is_p(p, k + 1, '\'') && is_word(p, k + 2, "clock")) {
+        *marked = true;
+        k += 3;
+    }
+    if (h > 24 || mi > 59 || s > 59 || (h == 24 && (mi || s)))
+        return -1;
+    if (!num_free_right(p, k) && !is_p(p, k, '-'))
+        return -1;
+    /* Time zone names after a time are read and ignored. */
+    if (*marked && wf(p, k, F_ZONE) && !(wf(p, k, F_AND) && is_num(p, k + 1)))
+        k++;
+    *sod = h * 3600 + mi * 60 + s;
+    return k;
+}
+
+/* A bare hour in business context: 1-7 are afternoon hours ("at 2" is 14:00). */
+static int bare_hour(int sod)
+{
+    return sod >= 3600 && sod < 8 * 3600 ? sod + 12 * 3600 : sod;
+}
+
+/* What may follow a bare hour: the end, punctuation that ends a clause, or a
+ * word that goes with times ("at 10 tomorrow", "at 3 on Friday"); not "at
+ * 10 files", "at 5%", "at 3 of them". */
+static bool hour_follower(const struct P *p, int k)
+{
+    if (k >= p->n)
+        return true;
+    if (p->t[k].kind == T_PUNCT)
+        return strchr(",;!?)\"", p->t[k].ch) ||
+               (p->t[k].ch == '.' && !(k + 1 < p->n && glued(p, k + 1)));
+    return date_follower(p, k);
+}
+
+/* "at 3pm", "10:30", "15:00 Uhr", "um 10 Uhr", "à 10h", "a las 10", "at 10"
+ * (a bare hour needs "at" and a sensible word after it). */
+static int m_clock(const struct P *p, int i, struct res *r)
+{
+    int k = i, sod, ampm, e;
+    bool at = false, marked;
+
+    if (is_p(p, k, '@') || wf(p, k, F_AT)) {
+        at = true;
+        k++;
+        if (is_word(p, k - 1, "a") && (is_word(p, k, "las") || is_word(p, k, "la")))
+            k++;
+        else if (is_word(p, k - 1, "a"))
+            return -1;
+    }
+    e = clock_at(p, k, &sod, &marked, &ampm, false);
+    if (e < 0)
+        return -1;
+    if (!marked) {
+        /* A bare hour: only after "at" and before something time-like. */
+        if (!at || sod < 3600 || sod > 23 * 3600 || !hour_follower(p, e))
+            return -1;
+        sod = bare_hour(sod);
+    }
+    /* "10h" alone is a time only after "à"/"at"; "5h" may be five hours. */
+    if (!at && is_word(p, e - 1, "h") && glued(p, e - 1) && e - 1 == k + 1)
+        return -1;
+    r->time = true;
+    r->t0 = r->t1 = sod == 86400 ? 86399 : sod;
+    return e;
+}
+
+/* "noon", "midday", "midnight", "EOD", "COB", "end of (the) day", "close of
+ * business", "end of business", "Mittag", "midi". */
+static int m_tword(const struct P *p, int i, struct res *r)
+{
+    int k = i, tw = TW_NONE, we = p->cal->work_end * 60;
+    const struct wd *w;
+
+    if (we <= 0 || we > 86400)
+        we = 17 * 3600;
+    if (wf(p, k, F_AT) && !is_word(p, k, "a"))
+        k++;
+    else if (is_word(p, k, "a") && is_word(p, k + 1, "las"))
+        k += 2;
+    if (is_num(p, k) && p->t[k].num == 12 &&
+        (is_word(p, k + 1, "noon") || is_word(p, k + 1, "midnight")))
+        k++;
+    if (wf(p, k, F_THE))
+        k++;
+    w = W(p, k);
+    if (w && (w->tw == TW_NOON || w->tw == TW_MIDNIGHT || w->tw == TW_EOD)) {
+        /* "après-midi" is the afternoon, not noon. */
+        if (is_word(p, k, "midi") && is_p(p, k - 1, '-'))
+            return -1;
+        tw = w->tw;
+        k++;
+    } else if ((wf(p, k, F_END) || is_word(p, k, "close")) && wf(p, k + 1, F_OF)) {
+        int k2 = k + 2;
+        if (wf(p, k2, F_THE))
+            k2++;
+        if (is_word(p, k2, "business") && is_word(p, k2 + 1, "day"))
+            k2++;
+        if (is_word(p, k2, "day") || is_word(p, k2, "business") || is_word(p, k2, "journée") ||
+            is_word(p, k2, "tages") || is_word(p, k2, "día")) {
+            tw = TW_EOD;
+            k = k2 + 1;
+        }
+    }
+    if (!tw)
+        return -1;
+    /* "At the end of the day, ..." is an idiom, not a deadline. */
+    if (tw == TW_EOD && is_word(p, k - 1, "day")) {
+        int a = i;
+        if (wf(p, a - 1, F_THE))
+            a--;
+        if (wf(p, a - 1, F_AT))
+            a--;
+        if (wf(p, a, F_AT) && (a == 0 || is_p(p, k, ',')))
+            return -1;
+    }
+    r->time = true;
+    r->t0 = r->t1 = tw == TW_NOON ? 12 * 3600 : tw == TW_MIDNIGHT ? 86399 : we;
+    return k;
+}
+
+/* The hours of a part of the day. */
+static void part_of_day(const struct P *p, int tw, int *t0, int *t1)
+{
+    int ws = p->cal->work_start * 60, we = p->cal->work_end * 60;
+
+    if (ws < 0 || ws >= 12 * 3600)
+        ws = 9 * 3600;
+    if (we <= 12 * 3600 || we > 86400)
+        we = 17 * 3600;
+    switch (tw) {
+    case TW_MORNING:
+        *t0 = ws;
+        *t1 = 12 * 3600;
+        break;
+    case TW_AFTERNOON:
+        *t0 = 12 * 3600;
+        *t1 = we;
+        break;
+    default:
+        *t0 = 18 * 3600;
+        *t1 = 86399;
+        break;
+    }
+}
+
+/* "this afternoon", "in the morning", "tonight"-like phrases, and (ATTACHED,
+ * right after a date) "morning", "afternoon": "tomorrow morning", "Dienstag
+ * Vormittag", "mardi matin", "el martes por la tarde". */
+static int daypart_at(const struct P *p, int i, struct res *r, bool attached)
+{
+    int k = i;
+    bool today = false;
+    const struct wd *w;
+
+    if (wf(p, k, F_THIS)) {
+        today = true;
+        k++;
+    } else if ((wf(p, k, F_IN) || is_word(p, k, "am") || is_word(p, k, "por") ||
+                is_word(p, k, "dans")) &&
+               wf(p, k + 1, F_THE)) {
+        k += 2;
+    } else if (is_word(p, k, "am") || is_word(p, k, "le") || (wf(p, k, F_THE) && attached)) {
+        k++;
+    } else if (is_word(p, k, "l") && is_p(p, k + 1, '\'')) {
+        k += 2;
+    } else if (!attached) {
+        return -1;
+    }
+    if (is_word(p, k, "après") && is_p(p, k + 1, '-') && is_word(p, k + 2, "midi")) {
+        k += 3;
+        part_of_day(p, TW_AFTERNOON, &r->t0, &r->t1);
+    } else {
+        w = W(p, k);
+        if (!w || !w->tw || w->tw < TW_MORNING)
+            return -1;
+        /* Spanish "mañana" is the morning only after "la" or "esta";
+         * alone it is tomorrow (a date). */
+        if (is_word(p, k, "mañana") && !wf(p, k - 1, F_THE) && !wf(p, k - 1, F_THIS))
+            return -1;
+        part_of_day(p, w->tw, &r->t0, &r->t1);
+        k++;
+    }
+    r->time = true;
+    r->today = today;
+    return k;
+}
+
+static int m_daypart(const struct P *p, int i, struct res *r)
+{
+    /* "this afternoon", "ce soir", "esta noche": today, even when past. */
+    return daypart_at(p, i, r, false);
+}
+
+/* "between 2 and 4", "from 10 to 11:30", "2-4pm", "10:00-11:30", "zwischen
+ * 14 und 16 Uhr", "von 10 bis 11 Uhr", "entre 14h et 16h", "de 10h à 11h",
+ * "entre las 2 y las 4". */
+static int m_trange(const struct P *p, int i, struct res *r)
+{
+    int k = i, a, b, am1, am2, e1, e2;
+    bool mk1, mk2, between = false, from = false;
+
+    if (wf(p, k, F_BETWEEN)) {
+        between = true;
+        k++;
+    } else if (wf(p, k, F_FROM)) {
+        from = true;
+        k++;
+    }
+    if (is_word(p, k, "las") || is_word(p, k, "la"))
+        k++;
+    e1 = clock_at(p, k, &a, &mk1, &am1, false);
+    if (e1 < 0)
+        return -1;
+    k = e1;
+    if (between ? wf(p, k, F_AND) : (is_p(p, k, '-') || wf(p, k, F_TO)))
+        k++;
+    else
+        return -1;
+    if (is_word(p, k, "las") || is_word(p, k, "la"))
+        k++;
+    e2 = clock_at(p, k, &b, &mk2, &am2, is_p(p, k - 1, '-'));
+    if (e2 < 0)
+        return -1;
+    /* Without "between"/"from" one side must look like a time ("2-4pm"). */
+    if (!between && !from && !mk1 && !mk2)
+        return -1;
+    if (!mk2 && !hour_follower(p, e2))
+        return -1;
+    if (!mk1 && !mk2) {
+        if (a < 3600 || b < 3600)
+            return -1;
+        a = bare_hour(a);
+        b = bare_hour(b);
+    } else if (!am1 && am2 && !mk1) {
+        /* "2-4pm": the first hour takes the second's half of the day
+         * unless that puts it after the end ("11-1pm" is 11:00-13:00). */
+        if (am2 == 2 && a < 12 * 3600 && a + 12 * 3600 <= b)
+            a += 12 * 3600;
+    } else if (!mk1 && a < 8 * 3600 && b >= 12 * 3600) {
+        a = bare_hour(a);
+    }
+    if (!mk2 && b < a && b + 12 * 3600 > a && b + 12 * 3600 <= 86400)
+        b += 12 * 3600;
+    if (b <= a)
+        return -1;
+    r->time = true;
+    r->t0 = a;
+    r->t1 = b >= 86400 ? 86399 : b;
+    return e2;
+}
+
+/* The longest time phrase at I. */
+static int m_time(const struct P *p, int i, struct res *r)
+{
+    static const matcher fns[] = {m_clock, m_tword, m_daypart, m_trange};
+    int best = -1;
+
+    if (i >= p->n || p->t[i].url || (p->t[i].kind == T_WORD && !p->t[i].w) ||
+        (p->t[i].kind == T_PUNCT && p->t[i].ch != '@'))
+        return -1;
+    for (size_t f = 0; f < G_N_ELEMENTS(fns); f++) {
+        struct res tmp = {0};
+        int e = fns[f](p, i, &tmp);
+        if (e > best) {
+            best = e;
+            *r = tmp;
+        }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------------ phrases */
+
+/* Words kept at the front of a phrase: "on", "by", "until", "from", "at",
+ * "no later than", "d'ici", "jusqu'au", "à partir du", "bis zum". */
+static int prefix_at(const struct P *p, int i)
+{
+    int k = i;
+
+    for (int n = 0; n < 3; n++) {
+        const struct wd *w = W(p, k);
+        if (w && (w->f & (F_PREP | F_FROM)) && !w->month)
+            k++;
+        else if (w && (w->f & F_AT) && !is_word(p, k, "a"))
+            k++;
+        else if ((is_word(p, k, "no") || is_word(p, k, "not")) && is_word(p, k + 1, "later") &&
+                 is_word(p, k + 2, "than"))
+            k += 3;
+        else if (is_word(p, k, "d") && is_p(p, k + 1, '\'') && is_word(p, k + 2, "ici"))
+            k += 3;
+        else if (is_word(p, k, "jusqu") && is_p(p, k + 1, '\'') &&
+                 (is_word(p, k + 2, "au") || is_word(p, k + 2, "à")))
+            k += 3;
+        else if ((is_word(p, k, "à") || is_word(p, k, "a")) && is_word(p, k + 1, "partir") &&
+                 wf(p, k + 2, F_OF))
+            k += 3;
+        else if (is_word(p, k, "a") && wf(p, k + 1, F_END | F_EARLY | F_MID))
+            k++; /* "a finales de", "a principios de", "a mediados de" */
+        else if (is_word(p, k, "zum") || is_word(p, k, "spätestens"))
+            k++;
+        else
+            break;
+    }
+    return k;
+}
+
+static bool one_day(const struct res *r)
+{
+    return r->date && !r->time && !r->abs && r->jd0 == r->jd1;
+}
+
+/* The longest phrase starting at I: a date, a time, or both ("Tuesday at
+ * 10", "at 10 on Tuesday", "tomorrow morning"). */
+static int m_phrase(const struct P *p, int i, struct res *r)
+{
+    int j = prefix_at(p, i), de, te, e, k;
+    struct res d = {0}, t = {0}, x = {0};
+
+    de = m_date(p, i, &d);
+    if (j > i && (e = m_date(p, j, &x)) > de) {
+        de = e;
+        d = x;
+    }
+    te = m_time(p, i, &t);
+    memset(&x, 0, sizeof x);
+    if (j > i && (e = m_time(p, j, &x)) > te) {
+        te = e;
+        t = x;
+    }
+    if (de < 0 && te < 0)
+        return -1;
+    if (de >= te) {
+        *r = d;
+        e = de;
+        if (one_day(r)) {
+            /* A time after the date: "Tuesday at 10", "tomorrow 3pm",
+             * "Friday, 10:00", "tomorrow morning". */
+            k = is_p(p, e, ',') ? e + 1 : e;
+            memset(&x, 0, sizeof x);
+            te = m_time(p, k, &x);
+            if (te < 0) {
+                memset(&x, 0, sizeof x);
+                te = daypart_at(p, k, &x, true);
+            }
+            if (te > 0 && x.time && !x.abs && !x.date) {
+                r->time = true;
+                r->t0 = x.t0;
+                r->t1 = x.t1;
+                e = te;
+            }
+        }
+    } else {
+        *r = t;
+        e = te;
+        if (!r->abs && !r->date) {
+            /* A date after the time: "at 10 on Tuesday", "3pm tomorrow". */
+            int k2;
+            k = is_p(p, e, ',') ? e + 1 : e;
+            k2 = prefix_at(p, k);
+            memset(&x, 0, sizeof x);
+            de = m_date(p, k, &x);
+            if (de < 0 && k2 > k) {
+                memset(&x, 0, sizeof x);
+                de = m_date(p, k2, &x);
+            }
+            if (de > 0 && one_day(&x)) {
+                r->date = true;
+                r->jd0 = r->jd1 = x.jd0;
+                r->span = LU_SPAN_DAY;
+                e = de;
+            }
+        }
+    }
+    return e;
+}
+
+struct found {
+    int a, b; /* tokens [a, b) */
+    struct res r;
+};
+
+/* Gives a time without a date the day of the nearest single-day date in the
+ * same text, else today when it is still ahead of REF, else tomorrow. */
+static void date_lone_times(const struct P *p, GArray *f)
+{
+    for (guint i = 0; i < f->len; i++) {
+        struct found *x = &g_array_index(f, struct found, i);
+        int best = -1, bestd = 0;
+        if (!x->r.time || x->r.date || x->r.abs)
+            continue;
+        for (guint k = 0; k < f->len; k++) {
+            const struct found *y = &g_array_index(f, struct found, k);
+            int dist = y->a >= x->b ? y->a - x->b : x->a - y->b;
+            if (one_day(&y->r) && (best < 0 || dist < bestd)) {
+                best = (int)k;
+                bestd = dist;
+            }
+        }
+        x->r.date = true;
+        x->r.span = LU_SPAN_DAY;
+        if (best >= 0)
+            x->r.jd0 = g_array_index(f, struct found, best).r.jd0;
+        else if (x->r.today || x->r.t1 > p->rsod)
+            x->r.jd0 = p->rjd;
+        else
+            x->r.jd0 = p->rjd + 1;
+        x->r.jd1 = x->r.jd0;
+    }
+}
+
+/* Unix seconds of Julian day JD at second SOD, local to TZ. */
+static gint64 unix_at(GTimeZone *tz, guint32 jd, int sod)
+{
+    int y, m, d;
+    GDateTime *t;
+    gint64 u = 0;
+
+    ymd_of(jd, &y, &m, &d);
+    t = g_date_time_new(tz, y, m, d, sod / 3600, sod / 60 % 60, sod % 60);
+    if (t) {
+        u = g_date_time_to_unix(t);
+        g_date_time_unref(t);
+    }
+    return u;
+}
+
+static void to_when(const struct P *p, const struct found *x, struct lu_when *w)
+{
+    const struct res *r = &x->r;
+
+    memset(w, 0, sizeof *w);
+    w->off = p->t[x->a].off;
+    w->len = p->t[x->b - 1].off + p->t[x->b - 1].len - w->off;
+    if (r->abs) {
+        w->start = w->end = r->u0;
+        w->span = LU_SPAN_MOMENT;
+        w->has_time = true;
+    } else if (r->time) {
+        w->start = unix_at(p->tz, r->jd0, r->t0);
+        w->end = r->t1 == r->t0 ? w->start : unix_at(p->tz, r->jd0, r->t1);
+        w->span = r->t1 == r->t0 ? LU_SPAN_MOMENT : LU_SPAN_RANGE;
+        w->has_time = true;
+    } else {
+        w->start = unix_at(p->tz, r->jd0, 0);
+        w->end = unix_at(p->tz, r->jd1, 86399);
+        w->span = r->span;
+    }
+}
+
+/* Sets up P for TEXT (LEN bytes) with token and lower-case buffers T and LOW
+ * (room for LEN + 1 each).  Returns false when nothing in it can be a date. */
+static bool setup(struct P *p, const char *text, int len, struct tok *t, char *low, GDateTime *ref,
+                  const struct lu_cal *cal, bool cli)
+{
+    static GOnce once = G_ONCE_INIT;
+    bool interest;
+
+    g_once(&once, build_table, NULL);
+    memset(p, 0, sizeof *p);
+    lower_copy(text, len, low);
+    p->text = text;
+    p->low = low;
+    p->t = t;
+    p->n = tokenise(text, len, low, t, &interest);
+    if (!interest)
+        return false;
+    p->ref = ref;
+    p->tz = g_date_time_get_timezone(ref);
+    p->cal = cal;
+    p->cli = cli;
+    p->now = g_date_time_to_unix(ref);
+    g_date_time_get_ymd(ref, &p->ry, &p->rm, &p->rd);
+    p->rjd = jd_of(p->ry, p->rm, p->rd);
+    p->rsod = g_date_time_get_hour(ref) * 3600 + g_date_time_get_minute(ref) * 60 +
+              g_date_time_get_second(ref);
+    for (int i = 0; i < p->n; i++)
+        if (W(p, i) && ((W(p, i)->f & F_HOL) || W(p, i)->unit == U_YEAR))
+            p->has_hol = true;
+    return true;
+}
+
+/* Buffers for short texts live on the stack. */
+#define SMALL 256
+
+GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal)
+{
+    GArray *out = g_array_new(FALSE, TRUE, sizeof(struct lu_when));
+    GArray *found = NULL;
+    struct tok tbuf[SMALL], *t = tbuf;
+    char lbuf[SMALL], *low = lbuf;
+    struct P p;
+    size_t len;
+
+    if (!text || !ref || !cal)
+        goto out;
+    len = strlen(text);
+    if (len > G_MAXINT / 2)
+        goto out;
+    if (len >= SMALL) {
+        t = g_new(struct tok, len + 1);
+        low = g_malloc(len + 1);
+    }
+    if (!setup(&p, text, (int)len, t, low, ref, cal, false))
+        goto out;
+    found = g_array_new(FALSE, FALSE, sizeof(struct found));
+    for (int i = 0; i < p.n;) {
+        struct found x = {0};
+        int e = m_phrase(&p, i, &x.r);
+        if (e > i) {
+            x.a = i;
+            x.b = e;
+            g_array_append_val(found, x);
+            i = e;
+        } else {
+            i++;
+        }
+    }
+    date_lone_times(&p, found);
+    for (guint i = 0; i < found->len; i++) {
+        struct lu_when w;
+        to_when(&p, &g_array_index(found, struct found, i), &w);
+        g_array_append_val(out, w);
+    }
+out:
+    if (found)
+        g_array_unref(found);
+    if (t != tbuf)
+        g_free(t);
+    if (low != lbuf)
+        g_free(low);
+    return out;
+}
+
+/* "3d", "+2w", "4h", "30m", "1mo": a moment that far from REF (days and
+ * weeks keep the local time of day across DST changes). */
+static int m_duration(const struct P *p, struct res *r)
+{
+    int k = 0, n;
+    GDateTime *t = NULL;
+
+    if (is_p(p, k, '+'))
+        k++;
+    if (!is_num(p, k) || p->t[k].ndig > 4 || !glued(p, k + 1) || k + 1 >= p->n ||
+        p->t[k + 1].kind != T_WORD)
+        return -1;
+    n = p->t[k].num;
+    k++;
+    if (is_word(p, k, "d"))
+        t = g_date_time_add_days(p->ref, n);
+    else if (is_word(p, k, "w"))
+        t = g_date_time_add_weeks(p->ref, n);
+    else if (is_word(p, k, "h"))
+        t = g_date_time_add_hours(p->ref, n);
+    else if (is_word(p, k, "m") || is_word(p, k, "min"))
+        t = g_date_time_add_minutes(p->ref, n);
+    else if (is_word(p, k, "mo"))
+        t = g_date_time_add_months(p->ref, n);
+    if (!t)
+        return -1;
+    r->abs = true;
+    r->time = true;
+    r->u0 = g_date_time_to_unix(t);
+    g_date_time_unref(t);
+    return k + 1;
+}
+
+int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, struct lu_when *out)
+{
+    struct tok tbuf[SMALL], *t = tbuf;
+    char lbuf[SMALL], *low = lbuf;
+    struct P p;
+    struct found x = {0};
+    GArray *one = NULL;
+    GDateTime *iso = NULL;
+    size_t len;
+    int ret = -1, e;
+
+    if (!arg || !ref || !cal || !out)
+        goto out;
+    len = strlen(arg);
+    if (len == 0 || len > 200)
+        goto out;
+    /* A full ISO 8601 time, possibly with an offset. */
+    iso = g_date_time_new_from_iso8601(arg, g_date_time_get_timezone(ref));
+    if (iso) {
+        memset(out, 0, sizeof *out);
+        out->start = out->end = g_date_time_to_unix(iso);
+        out->span = LU_SPAN_MOMENT;
+        out->has_time = true;
+        out->len = (int)len;
+        ret = 0;
+        goto out;
+    }
+    if (len >= SMALL) {
+        t = g_new(struct tok, len + 1);
+        low = g_malloc(len + 1);
+    }
+    setup(&p, arg, (int)len, t, low, ref, cal, true);
+    if (p.n == 0 || !p.ref)
+        goto out;
+    e = m_duration(&p, &x.r);
+    if (e != p.n) {
+        memset(&x, 0, sizeof x);
+        e = m_phrase(&p, 0, &x.r);
+    }
+    if (e != p.n)
+        goto out;
+    x.a = 0;
+    x.b = e;
+    one = g_array_new(FALSE, FALSE, sizeof(struct found));
+    g_array_append_val(one, x);
+    date_lone_times(&p, one);
+    to_when(&p, &g_array_index(one, struct found, 0), out);
+    ret = 0;
+out:
+    if (one)
+        g_array_unref(one);
+    if (iso)
+        g_date_time_unref(iso);
+    if (t != tbuf)
+        g_free(t);
+    if (low != lbuf)
+        g_free(low);
+    return ret;
+}

@@ -1,0 +1,653 @@
+/* dates-test.c - date/time phrase resolution (helper/dates.c).
+ *
+ * Every row: a reference time ("B" Berlin, "N" New York, "F" a fixed +01:00
+ * zone; "mdy" for the US day order), a text, and every date found in it:
+ *   day 2026-12-04 'by Friday'                  a whole day
+ *   week 2026-12-07..2026-12-13 'next week'     whole days (week, month, range)
+ *   moment 2026-12-08T10:00+01:00 'at 10'       a moment
+ *   range 2026-12-02T14:00+01:00..2026-12-02T16:00+01:00 'between 2 and 4'
+ * several separated by " ; ", "" when nothing is a date.  Whole days are
+ * checked to run from 00:00:00 to 23:59:59 local time (across DST changes
+ * too) and to carry no time; the quoted part is the phrase's text. */
+#include "leadup.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static GTimeZone *berlin, *newyork, *fixed;
+
+struct row {
+    const char *ref; /* "B 2026-12-02 10:00" [mdy] */
+    const char *text;
+    const char *want;
+};
+
+/* Wednesday 2 December 2026, 10:00 in Berlin: the default reference. */
+#define W "B 2026-12-02 10:00"
+
+static const struct row rows[] = {
+    /* Weekdays: the next such day after today; "next" is next week's. */
+    {W, "Tuesday", "day 2026-12-08 'Tuesday'"},
+    {W, "Can we talk on Tue?", "day 2026-12-08 'on Tue'"},
+    {W, "Please send it by Friday.", "day 2026-12-04 'by Friday'"},
+    {W, "this Friday", "day 2026-12-04 'this Friday'"},
+    {W, "next Monday", "day 2026-12-07 'next Monday'"},
+    {W, "See you next Friday", "day 2026-12-11 'next Friday'"},
+    {W, "Wednesday", "day 2026-12-09 'Wednesday'"},
+    {W, "this Wednesday", "day 2026-12-02 'this Wednesday'"},
+    {W, "this Monday", "day 2026-12-07 'this Monday'"},
+    {W, "I called last Friday", "day 2026-11-27 'last Friday'"},
+    {W, "Tuesday next week", "day 2026-12-08 'Tuesday next week'"},
+    {W, "Friday next week works", "day 2026-12-11 'Friday next week'"},
+    {W, "on Thursday", "day 2026-12-03 'on Thursday'"},
+    {W, "this coming Monday", "day 2026-12-07 'this coming Monday'"},
+    {W, "I am off Monday to Wednesday", "range 2026-12-07..2026-12-09 'Monday to Wednesday'"},
+    {W, "away from Monday to Wednesday", "range 2026-12-07..2026-12-09 'from Monday to Wednesday'"},
+    {W, "We meet on Sat, 5 Dec.", "day 2026-12-05 'on Sat, 5 Dec.'"},
+    {W, "Monday 30 November", "day 2026-11-30 'Monday 30 November'"},
+    {W, "am Dienstag", "day 2026-12-08 'am Dienstag'"},
+    {W, "bis Freitag", "day 2026-12-04 'bis Freitag'"},
+    {W, "nächsten Montag", "day 2026-12-07 'nächsten Montag'"},
+    {W, "lundi prochain", "day 2026-12-07 'lundi prochain'"},
+    {W, "mardi", "day 2026-12-08 'mardi'"},
+    {W, "el próximo lunes", "day 2026-12-07 'el próximo lunes'"},
+    {W, "hasta el viernes", "day 2026-12-04 'hasta el viernes'"},
+
+    /* Relative days and periods. */
+    {W, "today", "day 2026-12-02 'today'"},
+    {W, "I'll do it tomorrow", "day 2026-12-03 'tomorrow'"},
+    {W, "the day after tomorrow", "day 2026-12-04 'the day after tomorrow'"},
+    {W, "yesterday", "day 2026-12-01 'yesterday'"},
+    {W, "tonight", "range 2026-12-02T18:00+01:00..2026-12-02T23:59:59+01:00 'tonight'"},
+    {W, "in 3 days", "day 2026-12-05 'in 3 days'"},
+    {W, "in two weeks", "day 2026-12-16 'in two weeks'"},
+    {W, "in a week", "day 2026-12-09 'in a week'"},
+    {W, "in twelve days", "day 2026-12-14 'in twelve days'"},
+    {W, "in 2 months", "day 2027-02-02 'in 2 months'"},
+    {W, "within 5 business days", "day 2026-12-09 'within 5 business days'"},
+    {W, "in 3 working days", "day 2026-12-07 'in 3 working days'"},
+    {W, "in 2 hours", "moment 2026-12-02T12:00+01:00 'in 2 hours'"},
+    {W, "in 30 minutes", "moment 2026-12-02T10:30+01:00 'in 30 minutes'"},
+    {W, "3 days from now", "day 2026-12-05 '3 days from now'"},
+    {W, "2 weeks ago", "day 2026-11-18 '2 weeks ago'"},
+    {W, "in zwei Wochen", "day 2026-12-16 'in zwei Wochen'"},
+    {W, "dans 3 jours", "day 2026-12-05 'dans 3 jours'"},
+    {W, "dentro de dos semanas", "day 2026-12-16 'dentro de dos semanas'"},
+    {W, "next week", "week 2026-12-07..2026-12-13 'next week'"},
+    {W, "this week", "week 2026-11-30..2026-12-06 'this week'"},
+    {W, "last week", "week 2026-11-23..2026-11-29 'last week'"},
+    {W, "the week after next", "week 2026-12-14..2026-12-20 'the week after next'"},
+    {W, "nächste Woche", "week 2026-12-07..2026-12-13 'nächste Woche'"},
+    {W, "la semaine prochaine", "week 2026-12-07..2026-12-13 'la semaine prochaine'"},
+    {W, "la semana que viene", "week 2026-12-07..2026-12-13 'la semana que viene'"},
+    {W, "next month", "month 2027-01-01..2027-01-31 'next month'"},
+    {W, "this month", "month 2026-12-01..2026-12-31 'this month'"},
+    {W, "end of the week", "day 2026-12-04 'end of the week'"},
+    {W, "by the end of the week", "day 2026-12-04 'by the end of the week'"},
+    {W, "end of next week", "day 2026-12-11 'end of next week'"},
+    {W, "end of the month", "day 2026-12-31 'end of the month'"},
+    {W, "end of next month", "day 2027-01-29 'end of next month'"},
+    {W, "before the end of the year", "day 2026-12-31 'before the end of the year'"},
+    {W, "EOW", "day 2026-12-04 'EOW'"},
+    {W, "EOM", "day 2026-12-31 'EOM'"},
+    {W, "early next month", "range 2027-01-01..2027-01-10 'early next month'"},
+    {W, "mid next month", "range 2027-01-11..2027-01-20 'mid next month'"},
+    {W, "late next month", "range 2027-01-21..2027-01-31 'late next month'"},
+    {W, "early December", "range 2026-12-01..2026-12-10 'early December'"},
+    {W, "mid-December", "range 2026-12-11..2026-12-20 'mid-December'"},
+    {W, "late December", "range 2026-12-21..2026-12-31 'late December'"},
+    {W, "early January", "range 2027-01-01..2027-01-10 'early January'"},
+    {W, "first week of December", "week 2026-12-01..2026-12-07 'first week of December'"},
+    {W, "second week of January", "week 2027-01-08..2027-01-14 'second week of January'"},
+    {W, "the last week of December", "week 2026-12-25..2026-12-31 'the last week of December'"},
+    {W, "the first week of next month",
+     "week 2027-01-01..2027-01-07 'the first week of next month'"},
+    {W, "in December", "month 2026-12-01..2026-12-31 'in December'"},
+    {W, "in January", "month 2027-01-01..2027-01-31 'in January'"},
+    {W, "in June", "month 2027-06-01..2027-06-30 'in June'"},
+    {W, "by March", "month 2027-03-01..2027-03-31 'by March'"},
+    {W, "after the holidays", "week 2027-01-07..2027-01-13 'after the holidays'"},
+    {W, "after Christmas", "week 2026-12-28..2027-01-03 'after Christmas'"},
+    {W, "next weekend", "range 2026-12-12..2026-12-13 'next weekend'"},
+    {W, "this weekend", "range 2026-12-05..2026-12-06 'this weekend'"},
+
+    /* Absolute dates: the year nearest to REF. */
+    {W, "3 December", "day 2026-12-03 '3 December'"},
+    {W, "Dec 3rd", "day 2026-12-03 'Dec 3rd'"},
+    {W, "December 3, 2027", "day 2027-12-03 'December 3, 2027'"},
+    {W, "2026-12-03", "day 2026-12-03 '2026-12-03'"},
+    {W, "12/03", "day 2027-03-12 '12/03'"},
+    {W " mdy", "12/03", "day 2026-12-03 '12/03'"},
+    {W " mdy", "on 25/12", "day 2026-12-25 'on 25/12'"},
+    {W, "12/03/2026", "day 2026-03-12 '12/03/2026'"},
+    {W " mdy", "12/03/2026", "day 2026-12-03 '12/03/2026'"},
+    {W, "3.12.2026", "day 2026-12-03 '3.12.2026'"},
+    {W, "am 3.12.", "day 2026-12-03 'am 3.12.'"},
+    {W, "3. Dezember", "day 2026-12-03 '3. Dezember'"},
+    {W, "3 décembre", "day 2026-12-03 '3 décembre'"},
+    {W, "3 de diciembre", "day 2026-12-03 '3 de diciembre'"},
+    {W, "le 1er décembre", "day 2026-12-01 'le 1er décembre'"},
+    {W, "Ich bin zurück am 3. Dezember.", "day 2026-12-03 'am 3. Dezember'"},
+    {W, "de retour le 3 décembre", "day 2026-12-03 'le 3 décembre'"},
+    {W, "de vuelta el 3 de diciembre", "day 2026-12-03 'el 3 de diciembre'"},
+    {W, "I am back on 3 December.", "day 2026-12-03 'on 3 December'"},
+    {W, "3-5 December", "range 2026-12-03..2026-12-05 '3-5 December'"},
+    {W, "December 3-5", "range 2026-12-03..2026-12-05 'December 3-5'"},
+    {W, "on the 15th", "day 2026-12-15 'on the 15th'"},
+    {W, "January 5", "day 2027-01-05 'January 5'"},
+    {W, "5 January 2027", "day 2027-01-05 '5 January 2027'"},
+    {"B 2027-12-01 10:00", "29 February", "day 2028-02-29 '29 February'"},
+    {W, "29 February", ""},
+
+    /* Times: a lone time is today when still ahead of REF, else tomorrow. */
+    {W, "at 3pm", "moment 2026-12-02T15:00+01:00 'at 3pm'"},
+    {W, "at 9am", "moment 2026-12-03T09:00+01:00 'at 9am'"},
+    {W, "10:30", "moment 2026-12-02T10:30+01:00 '10:30'"},
+    {W, "at 8:15", "moment 2026-12-03T08:15+01:00 'at 8:15'"},
+    {W, "noon", "moment 2026-12-02T12:00+01:00 'noon'"},
+    {W, "at noon tomorrow", "moment 2026-12-03T12:00+01:00 'at noon tomorrow'"},
+    {W, "by EOD", "moment 2026-12-02T17:00+01:00 'by EOD'"},
+    {W, "COB Friday", "moment 2026-12-04T17:00+01:00 'COB Friday'"},
+    {W, "by end of day", "moment 2026-12-02T17:00+01:00 'by end of day'"},
+    {W, "at 2", "moment 2026-12-02T14:00+01:00 'at 2'"},
+    {W, "at 7", "moment 2026-12-02T19:00+01:00 'at 7'"},
+    {W, "this afternoon", "range 2026-12-02T12:00+01:00..2026-12-02T17:00+01:00 'this afternoon'"},
+    {W, "tomorrow morning",
+     "range 2026-12-03T09:00+01:00..2026-12-03T12:00+01:00 'tomorrow morning'"},
+    {W, "3:30pm", "moment 2026-12-02T15:30+01:00 '3:30pm'"},
+    {W, "um 15 Uhr", "moment 2026-12-02T15:00+01:00 'um 15 Uhr'"},
+    {W, "à 14h30", "moment 2026-12-02T14:30+01:00 'à 14h30'"},
+    {W, "a las 11", "moment 2026-12-02T11:00+01:00 'a las 11'"},
+    {W, "Tuesday at 10", "moment 2026-12-08T10:00+01:00 'Tuesday at 10'"},
+    {W, "at 10 on Tuesday", "moment 2026-12-08T10:00+01:00 'at 10 on Tuesday'"},
+    {W, "tomorrow 3pm", "moment 2026-12-03T15:00+01:00 'tomorrow 3pm'"},
+    {W, "Tuesday 1 December at 10:00",
+     "moment 2026-12-01T10:00+01:00 'Tuesday 1 December at 10:00'"},
+    {W, "on Tuesday at 10:00", "moment 2026-12-08T10:00+01:00 'on Tuesday at 10:00'"},
+    {W, "between 2 and 4",
+     "range 2026-12-02T14:00+01:00..2026-12-02T16:00+01:00 'between 2 and 4'"},
+    {W, "2-4pm", "range 2026-12-02T14:00+01:00..2026-12-02T16:00+01:00 '2-4pm'"},
+    {W, "from 10 to 11:30",
+     "range 2026-12-02T10:00+01:00..2026-12-02T11:30+01:00 'from 10 to 11:30'"},
+    {W, "10-11am", "range 2026-12-02T10:00+01:00..2026-12-02T11:00+01:00 '10-11am'"},
+    {W, "zwischen 14 und 16 Uhr",
+     "range 2026-12-02T14:00+01:00..2026-12-02T16:00+01:00 'zwischen 14 und 16 Uhr'"},
+    {W, "between 11 and 1",
+     "range 2026-12-02T11:00+01:00..2026-12-02T13:00+01:00 'between 11 and 1'"},
+    {W, "Friday between 2 and 4",
+     "range 2026-12-04T14:00+01:00..2026-12-04T16:00+01:00 'Friday between 2 and 4'"},
+
+    /* DST, month and year boundaries, leap years, fixed offsets. */
+    {"B 2026-03-28 10:00", "tomorrow at 10am", "moment 2026-03-29T10:00+02:00 'tomorrow at 10am'"},
+    {"B 2026-03-28 10:00", "tomorrow", "day 2026-03-29 'tomorrow'"},
+    {"B 2026-03-29 01:30", "in 2 hours", "moment 2026-03-29T04:30+02:00 'in 2 hours'"},
+    {"B 2026-03-26 10:00", "next week", "week 2026-03-30..2026-04-05 'next week'"},
+    {"B 2026-10-24 10:00", "tomorrow at 10am", "moment 2026-10-25T10:00+01:00 'tomorrow at 10am'"},
+    {"B 2026-10-23 16:00", "Monday at 9", "moment 2026-10-26T09:00+01:00 'Monday at 9'"},
+    {"N 2026-03-07 10:00", "Monday at 9am", "moment 2026-03-09T09:00-04:00 'Monday at 9am'"},
+    {"N 2026-03-07 10:00", "tomorrow", "day 2026-03-08 'tomorrow'"},
+    {"N 2026-10-31 10:00", "tomorrow at 10am", "moment 2026-11-01T10:00-05:00 'tomorrow at 10am'"},
+    {"N 2026-10-30 12:00 mdy", "on 11/2 at 3pm", "moment 2026-11-02T15:00-05:00 'on 11/2 at 3pm'"},
+    {"B 2026-12-28 10:00", "next week", "week 2027-01-04..2027-01-10 'next week'"},
+    {"B 2026-12-28 10:00", "Friday", "day 2027-01-01 'Friday'"},
+    {"B 2026-12-28 10:00", "in 5 days", "day 2027-01-02 'in 5 days'"},
+    {"B 2026-12-28 10:00", "next month", "month 2027-01-01..2027-01-31 'next month'"},
+    {"B 2026-12-28 10:00", "3 January", "day 2027-01-03 '3 January'"},
+    {"B 2026-12-28 10:00", "after the holidays",
+     "week 2027-01-07..2027-01-13 'after the holidays'"},
+    {"B 2027-01-04 10:00", "after the holidays",
+     "week 2027-01-07..2027-01-13 'after the holidays'"},
+    {"B 2026-11-10 10:00", "after the holidays", ""},
+    {"B 2028-02-28 10:00", "tomorrow", "day 2028-02-29 'tomorrow'"},
+    {"B 2028-02-28 10:00", "end of the month", "day 2028-02-29 'end of the month'"},
+    {"B 2028-02-28 10:00", "in 2 days", "day 2028-03-01 'in 2 days'"},
+    {"B 2028-02-28 10:00", "next month", "month 2028-03-01..2028-03-31 'next month'"},
+    {"B 2026-01-31 10:00", "in one month", "day 2026-02-28 'in one month'"},
+    {"B 2026-01-31 10:00", "end of the month", "day 2026-02-27 'end of the month'"},
+    {"F 2026-12-02 10:00", "tomorrow at 10", "moment 2026-12-03T10:00+01:00 'tomorrow at 10'"},
+
+    /* More languages and forms. */
+    {W, "3 to 5 December", "range 2026-12-03..2026-12-05 '3 to 5 December'"},
+    {W, "vom 3.-5. Dezember", "range 2026-12-03..2026-12-05 'vom 3.-5. Dezember'"},
+    {W, "at 10 o'clock", "moment 2026-12-03T10:00+01:00 'at 10 o'clock'"},
+    {W, "a las 10:30", "moment 2026-12-02T10:30+01:00 'a las 10:30'"},
+    {W, "entre 14h et 16h",
+     "range 2026-12-02T14:00+01:00..2026-12-02T16:00+01:00 'entre 14h et 16h'"},
+    {W, "de 10h à 11h", "range 2026-12-02T10:00+01:00..2026-12-02T11:00+01:00 'de 10h à 11h'"},
+    {W, "entre las 2 y las 4",
+     "range 2026-12-02T14:00+01:00..2026-12-02T16:00+01:00 'entre las 2 y las 4'"},
+    {W, "von 10 bis 11 Uhr",
+     "range 2026-12-02T10:00+01:00..2026-12-02T11:00+01:00 'von 10 bis 11 Uhr'"},
+    {W, "heute Abend", "range 2026-12-02T18:00+01:00..2026-12-02T23:59:59+01:00 'heute Abend'"},
+    {W, "ce soir", "range 2026-12-02T18:00+01:00..2026-12-02T23:59:59+01:00 'ce soir'"},
+    {W, "Friday, 10:00", "moment 2026-12-04T10:00+01:00 'Friday, 10:00'"},
+    {W, "Tue 8/12", "day 2026-12-08 'Tue 8/12'"},
+    {W, "vor 2 Wochen", "day 2026-11-18 'vor 2 Wochen'"},
+    {W, "il y a 3 jours", "day 2026-11-29 'il y a 3 jours'"},
+    {W, "hace 2 días", "day 2026-11-30 'hace 2 días'"},
+    {W, "in 3 Werktagen", "day 2026-12-07 'in 3 Werktagen'"},
+    {W, "Anfang Dezember", "range 2026-12-01..2026-12-10 'Anfang Dezember'"},
+    {W, "Ende nächster Woche", "day 2026-12-11 'Ende nächster Woche'"},
+    {W, "bis Ende des Monats", "day 2026-12-31 'bis Ende des Monats'"},
+    {W, "a finales de diciembre", "day 2026-12-31 'a finales de diciembre'"},
+    {W, "fin décembre", "day 2026-12-31 'fin décembre'"},
+    {W, "mi-décembre", "range 2026-12-11..2026-12-20 'mi-décembre'"},
+    {W, "nach Weihnachten", "week 2026-12-28..2027-01-03 'nach Weihnachten'"},
+    {W, "after New Year", "week 2027-01-04..2027-01-10 'after New Year'"},
+    {W, "nach den Feiertagen", "week 2027-01-07..2027-01-13 'nach den Feiertagen'"},
+    {W, "après les fêtes", "week 2027-01-07..2027-01-13 'après les fêtes'"},
+    {W, "by the 3rd", "day 2026-12-03 'by the 3rd'"},
+    {W, "the 3rd of December", "day 2026-12-03 'the 3rd of December'"},
+    {W, "03.12.26", "day 2026-12-03 '03.12.26'"},
+    {W, "Montag, 3.12.", "day 2026-12-03 'Montag, 3.12.'"},
+    {W, "am 3. Okt.", "day 2026-10-03 'am 3. Okt.'"},
+    {W, "in the afternoon",
+     "range 2026-12-02T12:00+01:00..2026-12-02T17:00+01:00 'in the afternoon'"},
+    {W, "this evening", "range 2026-12-02T18:00+01:00..2026-12-02T23:59:59+01:00 'this evening'"},
+    {W, "December 2026", "month 2026-12-01..2026-12-31 'December 2026'"},
+    {W, "during August", "month 2026-08-01..2026-08-31 'during August'"},
+    {W, "next December", "month 2027-12-01..2027-12-31 'next December'"},
+    {W, "on 12/3/26", "day 2026-03-12 'on 12/3/26'"},
+    {W, "beginning of next month", "range 2027-01-01..2027-01-10 'beginning of next month'"},
+    {W, "early next week", "range 2026-12-07..2026-12-08 'early next week'"},
+    {W, "Friday afternoon",
+     "range 2026-12-04T12:00+01:00..2026-12-04T17:00+01:00 'Friday afternoon'"},
+    {W, "Dienstag Vormittag",
+     "range 2026-12-08T09:00+01:00..2026-12-08T12:00+01:00 'Dienstag Vormittag'"},
+    {W, "mardi matin", "range 2026-12-08T09:00+01:00..2026-12-08T12:00+01:00 'mardi matin'"},
+    {W, "el martes por la tarde",
+     "range 2026-12-08T12:00+01:00..2026-12-08T17:00+01:00 'el martes por la tarde'"},
+    {W, "por la mañana", "range 2026-12-02T09:00+01:00..2026-12-02T12:00+01:00 'por la mañana'"},
+    {W, "morgen früh", "range 2026-12-03T09:00+01:00..2026-12-03T12:00+01:00 'morgen früh'"},
+    {W, "morgen um 10 Uhr", "moment 2026-12-03T10:00+01:00 'morgen um 10 Uhr'"},
+    {W, "mañana a las 5", "moment 2026-12-03T17:00+01:00 'mañana a las 5'"},
+    {W, "demain à 9h", "moment 2026-12-03T09:00+01:00 'demain à 9h'"},
+    {W, "a couple of days from now", "day 2026-12-04 'a couple of days from now'"},
+    {W, "Friday this week", "day 2026-12-04 'Friday this week'"},
+    {W, "until January", "month 2027-01-01..2027-01-31 'until January'"},
+    {W, "cet après-midi", "range 2026-12-02T12:00+01:00..2026-12-02T17:00+01:00 'cet après-midi'"},
+    {W, "12 noon", "moment 2026-12-02T12:00+01:00 '12 noon'"},
+    {W, "at 3:30", "moment 2026-12-02T15:30+01:00 'at 3:30'"},
+    {W, "3:30 Uhr", "moment 2026-12-03T03:30+01:00 '3:30 Uhr'"},
+    {W, "at 5pm ET", "moment 2026-12-02T17:00+01:00 'at 5pm ET'"},
+    {W, "Mon-Wed", "range 2026-12-07..2026-12-09 'Mon-Wed'"},
+    {W, "on Sun at 10", "moment 2026-12-06T10:00+01:00 'on Sun at 10'"},
+    {W, "Mar 3 is the deadline", "day 2027-03-03 'Mar 3'"},
+    {W, "Monday's meeting", "day 2026-12-07 'Monday'"},
+    {W, "I'll send it at the end of the day",
+     "moment 2026-12-02T17:00+01:00 'at the end of the day'"},
+    {W, "On Wed, Dec 2, 2026 at 10:00 AM",
+     "moment 2026-12-02T10:00+01:00 'On Wed, Dec 2, 2026 at 10:00 AM'"},
+    {W, "2 déc. 2026 à 10:00", "moment 2026-12-02T10:00+01:00 '2 déc. 2026 à 10:00'"},
+    {W, "Sent on 2026-12-03 at 14:02", "moment 2026-12-03T14:02+01:00 'on 2026-12-03 at 14:02'"},
+    {W, "2026-12-03T14:00", "moment 2026-12-03T14:00+01:00 '2026-12-03T14:00'"},
+    {W, "3pm on Friday, 4 December", "moment 2026-12-04T15:00+01:00 '3pm on Friday, 4 December'"},
+    {W, "by 5pm Friday", "moment 2026-12-04T17:00+01:00 'by 5pm Friday'"},
+    {W, "Friday at 5:00 PM", "moment 2026-12-04T17:00+01:00 'Friday at 5:00 PM'"},
+    {W, "at 3 p.m. tomorrow", "moment 2026-12-03T15:00+01:00 'at 3 p.m. tomorrow'"},
+    {W, "midday", "moment 2026-12-02T12:00+01:00 'midday'"},
+    {W, "at midnight", "moment 2026-12-02T23:59:59+01:00 'at midnight'"},
+    {W, "in a fortnight", "day 2026-12-16 'in a fortnight'"},
+    {W, "in two weeks' time", "day 2026-12-16 'in two weeks' time'"},
+
+    /* Several dates: text order; a time away from its date takes its day. */
+    {W, "I'm out until Monday 7 December, back on Tuesday",
+     "day 2026-12-07 'until Monday 7 December' ; day 2026-12-08 'on Tuesday'"},
+    {W, "Tuesday works, ideally around 10am",
+     "day 2026-12-08 'Tuesday' ; moment 2026-12-08T10:00+01:00 '10am'"},
+    {W, "Not Monday; Friday or next week.",
+     "day 2026-12-07 'Monday' ; day 2026-12-04 'Friday' ; week 2026-12-07..2026-12-13 'next week'"},
+
+    /* Not dates. */
+    {W, "At the end of the day, it works.", ""},
+    {W, "on Sun hardware", ""},
+    {W, "in a minute", ""},
+    {W, "the next weeks", ""},
+    {W, "from version 3.0 to 3.1.", ""},
+    {W, "It would be great to have this in 3.4.", ""},
+    {W, "Builds on Sep2020 images", ""},
+    {W, "in Mars' atmosphere", ""},
+    {W, "may 3 people join?", ""},
+    {W, "May 3 people join?", ""},
+    {W, "the sat nav", ""},
+    {W, "Sun Microsystems", ""},
+    {W, "April said yes", ""},
+    {W, "He is 12 years old", ""},
+    {W, "Section 3.2.1", ""},
+    {W, "in 2.5 hours", ""},
+    {W, "3/4 of the cases", ""},
+    {W, "It is 5:1 odds", ""},
+    {W, "I have 3-4 ideas", ""},
+    {W, "at 3 of them", ""},
+    {W, "at 100%", ""},
+    {W, "at 4.5 stars", ""},
+    {W, "Call 555-1234", ""},
+    {W, "tel. 030 12 03 2026", ""},
+    {W, "the 3rd party", ""},
+    {W, "2 weeks", ""},
+    {W, "on Mondays", ""},
+    {W, "Order #12/03", ""},
+    {W, "price 12.03 EUR", ""},
+    {W, "version 12.03.2026", ""},
+    {W, "file_2026-12-03.txt", ""},
+    {W, "C:\\data\\2026-12-03", ""},
+    {W, "In 2026 we grew", ""},
+    {W, "between 2020 and 2024", ""},
+    {W, "pages 3-5", ""},
+    {W, "next steps", ""},
+    {W, "first of all", ""},
+    {W, "weekend plans", ""},
+    {W, "end of story", ""},
+    {W, "Good afternoon", ""},
+    {W, "early adopters", ""},
+    {W, "May I ask you something?", ""},
+    {W, "We may need more time.", ""},
+    {W, "The troops march on.", ""},
+    {W, "I sat down with the team.", ""},
+    {W, "Enjoy the sun!", ""},
+    {W, "version 3.12 is out", ""},
+    {W, "Please upgrade to R 4.3.2 soon.", ""},
+    {W, "It needs Python 3.12.", ""},
+    {W, "It costs $10, a 5% rise.", ""},
+    {W, "Call +49 30 1234 5678.", ""},
+    {W, "We have 10 files.", ""},
+    {W, "about 1/2 of the team", ""},
+    {W, "see page 12", ""},
+    {W, "https://example.org/2026-12-03/at-3pm", ""},
+    {W, "mail bob@2026-12-03.example.org", ""},
+    {W, "support 24/7", ""},
+    {W, "a second look", ""},
+    {W, "Good morning, Anna", ""},
+    {W, "Guten Morgen!", ""},
+    {W, "We looked at 3 options.", ""},
+    {W, "between 2 and 4 people", ""},
+    {W, "written by June Carter", ""},
+    {W, "10-12 participants", ""},
+};
+
+/* "B 2026-12-02 10:00 mdy" -> REF (caller unrefs), *TZ, *MDY. */
+static GDateTime *parse_ref(const char *s, GTimeZone **tz, bool *mdy)
+{
+    int y, mo, d, h, mi;
+
+    *tz = s[0] == 'N' ? newyork : s[0] == 'F' ? fixed : berlin;
+    *mdy = strstr(s, "mdy") != NULL;
+    if (sscanf(s + 2, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi) != 5)
+        return NULL;
+    return g_date_time_new(*tz, y, mo, d, h, mi, 0);
+}
+
+/* "2026-12-03T10:00+01:00" (seconds only when not zero). */
+static void fmt_time(GString *s, gint64 t, GTimeZone *tz)
+{
+    char buf[LU_ISO_LEN];
+
+    lu_iso(t, tz, buf);
+    if (memcmp(buf + 16, ":00", 3) == 0)
+        memmove(buf + 16, buf + 19, strlen(buf + 19) + 1);
+    g_string_append(s, buf);
+}
+
+static const char *span_name(enum lu_span s)
+{
+    static const char *names[] = {"moment", "day", "week", "month", "range"};
+    return (unsigned)s < G_N_ELEMENTS(names) ? names[s] : "?";
+}
+
+/* One found date in the row format. */
+static void fmt_when(GString *s, const struct lu_when *w, const char *text, GTimeZone *tz)
+{
+    GDateTime *u0 = g_date_time_new_from_unix_utc(w->start);
+    GDateTime *u1 = g_date_time_new_from_unix_utc(w->end);
+    GDateTime *a = g_date_time_to_timezone(u0, tz), *b = g_date_time_to_timezone(u1, tz);
+    bool whole = g_date_time_get_hour(a) == 0 && g_date_time_get_minute(a) == 0 &&
+                 g_date_time_get_second(a) == 0 && g_date_time_get_hour(b) == 23 &&
+                 g_date_time_get_minute(b) == 59 && g_date_time_get_second(b) == 59 &&
+                 w->span != LU_SPAN_MOMENT;
+    char *da = g_date_time_format(a, "%Y-%m-%d"), *db = g_date_time_format(b, "%Y-%m-%d");
+
+    g_string_append_printf(s, "%s ", span_name(w->span));
+    if (whole && w->span == LU_SPAN_DAY && strcmp(da, db) == 0)
+        g_string_append(s, da);
+    else if (whole)
+        g_string_append_printf(s, "%s..%s", da, db);
+    else if (w->span == LU_SPAN_MOMENT && w->start == w->end)
+        fmt_time(s, w->start, tz);
+    else {
+        fmt_time(s, w->start, tz);
+        g_string_append(s, "..");
+        fmt_time(s, w->end, tz);
+    }
+    if (w->has_time == whole)
+        g_string_append(s, w->has_time ? " !has_time" : " !no_time");
+    g_string_append_printf(s, " '%.*s'", w->len, text + w->off);
+    g_free(da);
+    g_free(db);
+    g_date_time_unref(a);
+    g_date_time_unref(b);
+    g_date_time_unref(u0);
+    g_date_time_unref(u1);
+}
+
+static void test_rows(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+        GTimeZone *tz;
+        bool mdy;
+        GDateTime *ref = parse_ref(rows[i].ref, &tz, &mdy);
+        struct lu_cal cal;
+        GArray *found;
+        GString *got = g_string_new(NULL);
+
+        lu_cal_init(&cal, tz);
+        cal.mdy = mdy;
+        found = lu_dates_find(rows[i].text, ref, &cal);
+        for (guint k = 0; k < found->len; k++) {
+            if (k)
+                g_string_append(got, " ; ");
+            fmt_when(got, &g_array_index(found, struct lu_when, k), rows[i].text, tz);
+        }
+        is_str(got->str, rows[i].want, "[%s] %s", rows[i].ref, rows[i].text);
+        g_array_unref(found);
+        g_string_free(got, TRUE);
+        g_date_time_unref(ref);
+    }
+}
+
+/* lu_when_parse: the whole argument is one WHEN. */
+static const struct row cli_rows[] = {
+    {W, "3d", "moment 2026-12-05T10:00+01:00"},
+    {W, "+3d", "moment 2026-12-05T10:00+01:00"},
+    {W, "2w", "moment 2026-12-16T10:00+01:00"},
+    {W, "4h", "moment 2026-12-02T14:00+01:00"},
+    {W, "30m", "moment 2026-12-02T10:30+01:00"},
+    {W, "tue", "day 2026-12-08"},
+    {W, "sat", "day 2026-12-05"},
+    {W, "2026-12-03", "day 2026-12-03"},
+    {W, "2026-12-03 14:00", "moment 2026-12-03T14:00+01:00"},
+    {W, "2026-12-03T14:00", "moment 2026-12-03T14:00+01:00"},
+    {W, "2026-12-03T14:00:00+00:00", "moment 2026-12-03T15:00+01:00"},
+    {W, "tomorrow 10am", "moment 2026-12-03T10:00+01:00"},
+    {W, "next week", "week 2026-12-07..2026-12-13"},
+    {W, "next friday", "day 2026-12-11"},
+    {W, "eod", "moment 2026-12-02T17:00+01:00"},
+    {W, "december", "month 2026-12-01..2026-12-31"},
+    {"B 2026-03-27 10:00", "2d", "moment 2026-03-29T10:00+02:00"},
+    {W, "1mo", "moment 2027-01-02T10:00+01:00"},
+    {W, "3 days", "day 2026-12-05"},
+    {W, "next tue 3pm", "moment 2026-12-08T15:00+01:00"},
+    {W, "friday eod", "moment 2026-12-04T17:00+01:00"},
+    {W, "2026-12-03 14:00:00", "moment 2026-12-03T14:00+01:00"},
+    {W, "blah", ""},
+    {W, "3x", ""},
+    {W, "2026-13-45", ""},
+    {W, "", ""},
+    {W, "tuesday blah", ""},
+    {W, "10 files", ""},
+};
+
+static void test_cli(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(cli_rows); i++) {
+        GTimeZone *tz;
+        bool mdy;
+        GDateTime *ref = parse_ref(cli_rows[i].ref, &tz, &mdy);
+        struct lu_cal cal;
+        struct lu_when w;
+        GString *got = g_string_new(NULL);
+        char *q;
+
+        lu_cal_init(&cal, tz);
+        if (lu_when_parse(cli_rows[i].text, ref, &cal, &w) == 0) {
+            fmt_when(got, &w, cli_rows[i].text, tz);
+            /* The row format's quoted phrase is the whole argument here. */
+            q = strstr(got->str, " '");
+            if (q)
+                g_string_truncate(got, (gsize)(q - got->str));
+        }
+        is_str(got->str, cli_rows[i].want, "when_parse [%s] '%s'", cli_rows[i].ref,
+               cli_rows[i].text);
+        g_string_free(got, TRUE);
+        g_date_time_unref(ref);
+    }
+}
+
+/* The dates found in TEXT at REF "2026-12-02 10:00" Berlin with CAL, as rows. */
+static char *find_fmt(const char *text, const struct lu_cal *cal)
+{
+    GDateTime *ref = g_date_time_new(berlin, 2026, 12, 2, 10, 0, 0);
+    GArray *found = lu_dates_find(text, ref, cal);
+    GString *got = g_string_new(NULL);
+
+    for (guint k = 0; k < found->len; k++) {
+        if (k)
+            g_string_append(got, " ; ");
+        fmt_when(got, &g_array_index(found, struct lu_when, k), text, berlin);
+    }
+    g_array_unref(found);
+    g_date_time_unref(ref);
+    return g_string_free(got, FALSE);
+}
+
+static void test_calendar(void)
+{
+    struct lu_cal cal;
+    GArray *hol = g_array_new(FALSE, FALSE, sizeof(guint32));
+    GDate d;
+    char *got;
+
+    /* Working hours decide "end of day" and "afternoon". */
+    lu_cal_init(&cal, berlin);
+    cal.work_start = 8 * 60;
+    cal.work_end = 18 * 60 + 30;
+    got = find_fmt("by COB", &cal);
+    is_str(got, "moment 2026-12-02T18:30+01:00 'by COB'", "COB is the configured end of work");
+    g_free(got);
+    got = find_fmt("tomorrow morning", &cal);
+    is_str(got, "range 2026-12-03T08:00+01:00..2026-12-03T12:00+01:00 'tomorrow morning'",
+           "morning starts at the configured start of work");
+    g_free(got);
+
+    /* A Sunday-to-Thursday week: the end of the week is Thursday. */
+    lu_cal_init(&cal, berlin);
+    cal.days = (1 << 7) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4);
+    got = find_fmt("end of the week", &cal);
+    is_str(got, "day 2026-12-03 'end of the week'", "end of week follows business days");
+    g_free(got);
+
+    /* Holidays are not business days. */
+    lu_cal_init(&cal, berlin);
+    g_date_clear(&d, 1);
+    g_date_set_dmy(&d, 3, 12, 2026);
+    guint32 jd = g_date_get_julian(&d);
+    g_array_append_val(hol, jd);
+    cal.holidays = hol;
+    got = find_fmt("within 2 business days", &cal);
+    is_str(got, "day 2026-12-07 'within 2 business days'", "business days skip holidays");
+    g_free(got);
+    g_date_set_dmy(&d, 31, 12, 2026);
+    jd = g_date_get_julian(&d);
+    g_array_append_val(hol, jd);
+    got = find_fmt("end of the month", &cal);
+    is_str(got, "day 2026-12-30 'end of the month'", "end of month skips a holiday");
+    g_free(got);
+    g_array_unref(hol);
+}
+
+static void test_api(void)
+{
+    struct lu_cal cal;
+    GDateTime *ref = g_date_time_new(berlin, 2026, 12, 2, 10, 0, 0);
+    GArray *a;
+    GString *long_text = g_string_new(NULL);
+    const char *utf = "Wir sehen uns übermorgen, ça va?";
+    struct lu_when w;
+
+    lu_cal_init(&cal, berlin);
+    a = lu_dates_find(NULL, ref, &cal);
+    ok(a && a->len == 0, "NULL text: an empty array");
+    g_array_unref(a);
+    a = lu_dates_find("", ref, &cal);
+    ok(a && a->len == 0, "empty text: an empty array");
+    g_array_unref(a);
+
+    /* Long texts use heap buffers; offsets stay byte offsets. */
+    for (int i = 0; i < 200; i++)
+        g_string_append(long_text, "Nothing to see here, 10 files and a version 2.0.1. ");
+    g_string_append(long_text, "Please reply by Friday at 10.");
+    a = lu_dates_find(long_text->str, ref, &cal);
+    is_int(a->len, 1, "a long text: one date");
+    if (a->len == 1) {
+        const struct lu_when *x = &g_array_index(a, struct lu_when, 0);
+        is_int(x->off, (long long)(strstr(long_text->str, "by Friday") - long_text->str),
+               "a long text: the offset is right");
+        is_int(x->len, 15, "a long text: the length is right");
+        ok(x->has_time && x->span == LU_SPAN_MOMENT, "a long text: Friday at 10 is a moment");
+    }
+    g_array_unref(a);
+    g_string_free(long_text, TRUE);
+
+    /* UTF-8 before the phrase. */
+    a = lu_dates_find(utf, ref, &cal);
+    is_int(a->len, 1, "UTF-8 text: one date");
+    if (a->len == 1)
+        is_int(g_array_index(a, struct lu_when, 0).off,
+               (long long)(strstr(utf, "übermorgen") - utf), "UTF-8 text: byte offset");
+    g_array_unref(a);
+
+    /* Several dates come in text order, none overlapping. */
+    a = lu_dates_find("Tomorrow or Friday, else next week, 3 December or 2026-12-10.", ref, &cal);
+    is_int(a->len, 5, "five dates");
+    for (guint i = 1; i < a->len; i++) {
+        const struct lu_when *x = &g_array_index(a, struct lu_when, i - 1);
+        const struct lu_when *y = &g_array_index(a, struct lu_when, i);
+        ok(x->off + x->len <= y->off, "date %u after date %u", i, i - 1);
+    }
+    g_array_unref(a);
+
+    /* lu_when_parse fails without touching nothing else; NULLs are errors. */
+    is_int(lu_when_parse(NULL, ref, &cal, &w), -1, "when_parse(NULL)");
+    is_int(lu_when_parse("tue", NULL, &cal, &w), -1, "when_parse without REF");
+    is_int(lu_when_parse("  tue  ", ref, &cal, &w), 0, "when_parse ignores surrounding blanks");
+    g_date_time_unref(ref);
+}
+
+int main(void)
+{
+    berlin = g_time_zone_new_identifier("Europe/Berlin");
+    newyork = g_time_zone_new_identifier("America/New_York");
+    fixed = g_time_zone_new_offset(3600);
+    if (!berlin || !newyork) {
+        printf("1..0 # SKIP time zone data (tzdata) is not installed\n");
+        return 0;
+    }
+    test_rows();
+    test_cli();
+    test_calendar();
+    test_api();
+    g_time_zone_unref(berlin);
+    g_time_zone_unref(newyork);
+    g_time_zone_unref(fixed);
+    return tap_done();
+}
