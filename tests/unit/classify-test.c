@@ -1,0 +1,465 @@
+/* classify-test.c - sentence labels, their reasons, and message verdicts.
+ *
+ * Every sentence here was written for this test.  The labels of request,
+ * proposal and announce come from the trained vote (helper/intent-model.c):
+ * retraining it must keep these plain cases right. */
+#include "leadup.h"
+#include "tap.h"
+
+#include <string.h>
+
+static GTimeZone *tz;
+static GDateTime *ref; /* Monday 23 November 2026, 12:00 UTC */
+static struct lu_cal cal;
+
+static const char *const requests[] = {
+    "Could you send me the signed contract by Thursday?",
+    "Can you review the attached budget before our call?",
+    "Would you be able to share the slides with the team?",
+    "Please confirm the delivery address.",
+    "Please send the invoice to accounts.",
+    "Kindly return the form by the end of the week.",
+    "Let me know which option you prefer.",
+    "Let me know when the shipment leaves the warehouse.",
+    "I need you to approve the purchase order today.",
+    "Hi Maria, could you check the figures in row 12?",
+    "Tom, please call the supplier about the delay.",
+    "What time does the workshop start?",
+    "When can we expect the revised quote?",
+    "Who is handling the renewal on your side?",
+    "Do you have the latest version of the floor plan?",
+    "Did the payment go through?",
+    "Is the report ready for review?",
+    "Send me the numbers when you get a chance.",
+    "Forward the thread to legal, please.",
+    "Review the draft and mark anything that looks off.",
+    "Would you mind updating the spreadsheet?",
+    "I would appreciate it if you could sign the NDA.",
+    "Any chance you could get this done by Monday?",
+    "Is it possible to move the deadline to Friday?",
+    "Have you had a chance to look at the proposal?",
+    "Can I get a copy of the minutes?",
+    "Please advise on how to proceed.",
+    "Get back to me with your decision by noon.",
+    "Keep me posted on the negotiations.",
+    "Which of the two designs should we go with?",
+    "Could you please double-check the totals?",
+    "Are you able to attend the board meeting?",
+    "Should I book the flights now",
+    "Where should I send the samples?",
+    NULL,
+};
+
+static const char *const proposals[] = {
+    "Let's meet on Tuesday to go over the plan.",
+    "How about a call tomorrow at 10?",
+    "Shall we have lunch next week?",
+    "Would you be free for a quick chat on Friday afternoon?",
+    "Are you available for a call on Wednesday?",
+    "I'd like to set up a meeting with your team next month.",
+    "Can we talk on Monday morning?",
+    "Why don't we meet for coffee on Thursday?",
+    "Let's catch up over dinner this weekend.",
+    "I would love to get together when you are in town next week.",
+    "What day works best for a site visit?",
+    "Maybe we could grab lunch after the presentation on Friday.",
+    "We could do a call next Tuesday to finalise the terms.",
+    "Let's plan a workshop early next month.",
+    "Could we move our meeting to Thursday?",
+    "I suggest we meet at the office on Friday morning.",
+    "Would you like to join us for the launch dinner on the 12th?",
+    "Can we set up a call with your engineers this week?",
+    "Let's get together after the holidays to plan the next phase.",
+    "Shall we say 3pm on Wednesday?",
+    "How about meeting at the cafe near your office?",
+    "Could we schedule a short call to walk through the changes?",
+    "I'd love to meet your team when I'm in Berlin next month.",
+    "Why don't we discuss it over lunch on Friday?",
+    "Let's talk tomorrow morning.",
+    NULL,
+};
+
+static const char *const commitments[] = {
+    "I'll send the draft by Friday.",
+    "We will call you on Tuesday.",
+    "I will forward the contract this afternoon.",
+    "I'll get back to you with the numbers tomorrow.",
+    "We'll ship the replacement parts on Monday.",
+    "I'm going to prepare the slides tonight.",
+    "Let me check with the team and get back to you.",
+    "I will update the forecast before the meeting.",
+    "We'll review the proposal and reply next week.",
+    "I'll call the bank first thing tomorrow.",
+    "I will look into the billing error.",
+    "We will send you the signed copy by courier.",
+    "I'll make the changes and circulate a new version.",
+    "I promise to have it finished by Wednesday.",
+    "Will send the minutes later today.",
+    "I'll follow up with legal this week.",
+    "We'll book the venue once the date is fixed.",
+    "I am going to draft the agreement over the weekend.",
+    "I will email the agenda before Monday.",
+    "Let me look into it.",
+    "I'll have the revised quote to you by Thursday.",
+    "We will confirm the booking tomorrow.",
+    "I'll ask Peter and let you know.",
+    "We are going to fix the login problem this week.",
+    "I'll put the figures together tonight.",
+    NULL,
+};
+
+static const char *const agreements[] = {
+    "Tuesday at 10 works for me.",
+    "Sounds good, see you then.",
+    "That works for us.",
+    "See you on Thursday.",
+    "Perfect, I'll be there.",
+    "Friday is fine.",
+    "Yes, that time works.",
+    "Agreed.",
+    "Great, let's do it.",
+    "That's fine with me.",
+    "Sounds like a plan.",
+    "Monday works.",
+    "Count me in.",
+    "OK, see you at the station.",
+    "I can make it on Wednesday.",
+    "Looking forward to it.",
+    "Sure, Thursday works.",
+    "We accept the revised terms.",
+    "That suits me.",
+    "Yes, 2pm is good.",
+    "Works for me.",
+    "Sounds great.",
+    "Confirmed.",
+    "I agree with the proposed schedule.",
+    "That would be fine.",
+    NULL,
+};
+
+static const char *const declines[] = {
+    "We are not interested at this time.",
+    "Thanks, but we went with another vendor.",
+    "Please take me off your list.",
+    "Please remove me from your mailing list.",
+    "Not interested, thanks.",
+    "We decided to go with a different supplier.",
+    "Please stop emailing me.",
+    "No thanks.",
+    "I'll pass on this one.",
+    "We have decided not to proceed.",
+    "Unfortunately I can't make it on Friday.",
+    "I won't be able to attend the workshop.",
+    "This is not a good fit for us right now.",
+    "Please unsubscribe me.",
+    "Do not contact me again.",
+    "We are no longer interested in the offer.",
+    "I have to decline the invitation.",
+    "Sorry, we'll pass.",
+    "That's not for us.",
+    "We chose someone else for the project.",
+    "Please don't call me again.",
+    "We decided against the upgrade.",
+    "I'm not interested in a demo.",
+    "We went with a different agency this year.",
+    "Stop sending me these offers.",
+    NULL,
+};
+
+static const char *const closings[] = {
+    "Thanks, that's all I needed.",
+    "No need to reply.",
+    "Thank you very much!",
+    "Thanks for your help.",
+    "Problem solved, thank you.",
+    "Thanks again for the quick reply.",
+    "No further action is needed.",
+    "That is all.",
+    "Many thanks.",
+    "Great, thanks!",
+    "Thanks for the update.",
+    "No worries.",
+    "No reply needed.",
+    "Thank you so much.",
+    "Thanks for the information.",
+    "Nothing else needed from you.",
+    "Cheers!",
+    "Thanks for the clarification.",
+    "Ok, thanks.",
+    "All set, thanks.",
+    "Thanks for the confirmation.",
+    "That's all I need for now.",
+    "No need to respond to this.",
+    "Thanks again for all your help.",
+    "Perfect, thanks.",
+    NULL,
+};
+
+/* Neither a request, nor a proposal, nor an announcement. */
+static const char *const negatives[] = {
+    "How are you?",
+    "Hope all is well.",
+    "Let me know if you have any questions.",
+    "Thanks!",
+    "Hope this helps.",
+    "I hope you had a great weekend.",
+    "How was your holiday?",
+    "Feel free to reach out if you need anything.",
+    "Please don't hesitate to contact me if you have any questions.",
+    "We met with the supplier last week.",
+    "I have asked Anna to finish the report.",
+    "The meeting went well yesterday.",
+    "Click here to unsubscribe from our newsletter.",
+    "Get 20% off all orders this weekend!",
+    "Our team is excited to announce the new app.",
+    "If you have any questions, visit our help center.",
+    "Have a great weekend!",
+    "He sent the invoice on Monday.",
+    "The shipment arrived this morning.",
+    "Attached is the report you asked for.",
+    "John can send the report.",
+    "Happy birthday!",
+    "Enjoy your vacation.",
+    "We were at the conference last month.",
+    "It was great to see you at the dinner.",
+    "The contract was signed in March.",
+    "They finished the audit ahead of schedule.",
+    "Sales were up three percent last quarter.",
+    "I talked to Paul about the budget yesterday.",
+    "Thank you for your order.",
+    "How's it going?",
+    "Hope you are doing well.",
+    "Let me know if you need anything else.",
+    "Here is the summary of yesterday's call.",
+    "If you need any help, just let me know.",
+    "Looking forward to hearing from you.",
+    "If you'd like to discuss, give me a call.",
+    "Talk to you soon.",
+    NULL,
+};
+
+static unsigned popcount(unsigned x)
+{
+    unsigned n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* The reasons agree with the labels: one per label, each starting with
+ * the label's name, in label order. */
+static bool reasons_match(const struct lu_analysis *a)
+{
+    for (guint i = 0; i < a->sentences->len; i++) {
+        const struct lu_sentence *s = a->sentences->pdata[i];
+        guint k = 0;
+        if (s->why->len != popcount(s->labels))
+            return false;
+        for (int b = 0; b < LU_N_LABELS; b++) {
+            const char *name = lu_label_name(1u << b);
+            const char *why;
+            if (!(s->labels & (1u << b)))
+                continue;
+            why = s->why->pdata[k++];
+            if (strncmp(why, name, strlen(name)) != 0 || strncmp(why + strlen(name), ": ", 2))
+                return false;
+        }
+    }
+    return true;
+}
+
+static void dump(const struct lu_analysis *a)
+{
+    for (guint i = 0; i < a->sentences->len; i++) {
+        const struct lu_sentence *s = a->sentences->pdata[i];
+        printf("#   [%s] labels %#x\n", s->text, s->labels);
+        for (guint k = 0; k < s->why->len; k++)
+            printf("#     %s\n", (char *)s->why->pdata[k]);
+    }
+}
+
+/* Each sentence of LIST, analysed alone, has label WANT; when ACTIONABLE is
+ * 1 or 0 the verdict must be that, and likewise EXPECTS. */
+static void check_list(const char *name, const char *const *list, unsigned want, int actionable,
+                       int expects)
+{
+    for (int i = 0; list[i]; i++) {
+        struct lu_analysis a;
+        bool good;
+
+        lu_analyse_text(list[i], ref, &cal, &a);
+        good = (want == 0 ? (a.labels & (LU_L_REQUEST | LU_L_PROPOSAL | LU_L_ANNOUNCE)) == 0
+                          : (a.labels & want) != 0) &&
+               (actionable < 0 || a.actionable == (actionable == 1)) &&
+               (expects < 0 || a.expects_reply == (expects == 1)) && reasons_match(&a);
+        if (!ok(good, "%s: \"%s\"", name, list[i]))
+            dump(&a);
+        lu_analysis_clear(&a);
+    }
+}
+
+static void test_labels(void)
+{
+    check_list("request", requests, LU_L_REQUEST, 1, 1);
+    check_list("proposal", proposals, LU_L_PROPOSAL, 1, 1);
+    check_list("commitment", commitments, LU_L_COMMITMENT, -1, 0);
+    check_list("agreement", agreements, LU_L_AGREEMENT, -1, 0);
+    check_list("decline", declines, LU_L_DECLINE, 0, 0);
+    check_list("closing", closings, LU_L_CLOSING, 0, 0);
+    check_list("not actionable", negatives, 0, 0, 0);
+}
+
+static void test_label_names(void)
+{
+    static const char *const names[] = {"request", "proposal", "commitment", "agreement",
+                                        "decline", "closing",  "announce"};
+    for (int b = 0; b < LU_N_LABELS; b++)
+        is_str(lu_label_name(1u << b), names[b], "label name %d", b);
+    is_str(lu_label_name(0), "unknown", "label name of no bit");
+}
+
+static void test_reasons(void)
+{
+    struct lu_analysis a;
+    const struct lu_sentence *s;
+
+    lu_analyse_text("Hi Maria, could you check the figures?", ref, &cal, &a);
+    s = a.sentences->pdata[0];
+    ok(s->why->len >= 1 && strstr(s->why->pdata[0], "(\"could you\")") != NULL,
+       "the request's reason quotes what triggered it: %s",
+       s->why->len ? (char *)s->why->pdata[0] : "(none)");
+    lu_analysis_clear(&a);
+    lu_analyse_text("Please take me off your list.", ref, &cal, &a);
+    s = a.sentences->pdata[0];
+    ok(s->labels == LU_L_DECLINE, "asking to stop is a decline, not a request");
+    is_str(s->why->len ? s->why->pdata[0] : NULL,
+           "decline: says no or asks to stop (\"take me off\")", "decline reason");
+    lu_analysis_clear(&a);
+}
+
+static struct lu_analysis analyse(const char *text)
+{
+    struct lu_analysis a;
+    lu_analyse_text(text, ref, &cal, &a);
+    return a;
+}
+
+static void test_messages(void)
+{
+    struct lu_analysis a;
+    char iso[LU_ISO_LEN];
+
+    a = analyse("Hi Sam,\n\nHere is the report you asked for. Let me know if you have any "
+                "questions.\n\nThanks!");
+    ok(!a.expects_reply && !a.actionable, "report plus courtesies: no reply expected");
+    lu_analysis_clear(&a);
+
+    a = analyse("Hi Sam,\n\nCould you look at the numbers before Friday? Let me know if you "
+                "have any questions.\n\nThanks!");
+    ok(a.expects_reply && a.actionable, "a real question among courtesies expects a reply");
+    is_int(a.sentences->len, 4, "greeting, question, courtesy, thanks");
+    lu_analysis_clear(&a);
+
+    a = analyse("Thanks for the update, hope this helps.\nCheers!");
+    ok(!a.expects_reply && a.closing, "thanks and cheers: closing, no reply expected");
+    lu_analysis_clear(&a);
+
+    a = analyse("The new prices are attached. No need to reply.");
+    ok(!a.expects_reply && a.closing, "\"no need to reply\" is respected");
+    lu_analysis_clear(&a);
+
+    a = analyse("No need to reply to the rest, but could you confirm the date?");
+    ok(a.expects_reply, "\"no need to reply\" does not silence a real question");
+    lu_analysis_clear(&a);
+
+    a = analyse("Thanks for reaching out. We are not interested at this time.");
+    ok(a.declined && !a.expects_reply && !a.actionable, "a decline: declined, nothing expected");
+    lu_analysis_clear(&a);
+
+    a = analyse("I'll send the revised contract on Wednesday.");
+    ok(!a.expects_reply && (a.labels & LU_L_COMMITMENT), "a promise expects no reply");
+    ok(a.has_next_step && !a.next_step_agreed, "a promise with a date is a next step");
+    lu_analysis_clear(&a);
+
+    a = analyse("Tuesday at 10 works for me. See you then.");
+    ok(a.has_next_step && a.next_step_agreed, "agreed next step");
+    is_str(a.has_next_step ? lu_iso(a.next_step.start, tz, iso) : NULL, "2026-11-24T10:00:00+00:00",
+           "agreed next step is Tuesday 10:00");
+    is_int(a.next_step_sentence, 0, "next step sentence");
+    ok(!a.expects_reply, "an agreement expects no reply");
+    lu_analysis_clear(&a);
+
+    a = analyse("Could we meet on Thursday at 2pm? Let me know.");
+    ok(a.has_next_step && !a.next_step_agreed, "proposed next step");
+    is_str(a.has_next_step ? lu_iso(a.next_step.start, tz, iso) : NULL, "2026-11-26T14:00:00+00:00",
+           "proposed next step is Thursday 14:00");
+    ok(a.expects_reply && (a.labels & LU_L_PROPOSAL), "a proposal expects a reply");
+    lu_analysis_clear(&a);
+
+    a = analyse("Sounds good, let's talk soon!");
+    ok((a.labels & LU_L_AGREEMENT) && !a.expects_reply && !a.has_next_step,
+       "a vague \"let's talk soon\" agrees, expects nothing, sets no next step");
+    lu_analysis_clear(&a);
+
+    a = analyse("We met last Thursday and agreed on the budget.");
+    ok(!a.has_next_step, "a past date is no next step");
+    lu_analysis_clear(&a);
+
+    a = analyse("Could you send the report?");
+    ok(!a.auto_reply && !a.has_return, "ordinary mail is no auto-reply");
+    lu_analysis_clear(&a);
+
+    lu_analyse_text("Could you send the report? We can meet on Friday.", ref, NULL, &a);
+    ok(a.actionable && a.sentences->len == 2 && !a.has_next_step,
+       "without a calendar: labels but no dates");
+    lu_analysis_clear(&a);
+    ok(a.sentences == NULL && a.labels == 0, "lu_analysis_clear resets");
+
+    a = analyse("");
+    ok(a.sentences && a.sentences->len == 0 && !a.actionable && !a.expects_reply,
+       "empty text: nothing");
+    lu_analysis_clear(&a);
+}
+
+static void check_ooo(const char *text, const char *want_iso)
+{
+    struct lu_analysis a = analyse(text);
+    char iso[LU_ISO_LEN];
+
+    ok(a.auto_reply && !a.expects_reply && !a.actionable, "out of office: %.40s...", text);
+    is_str(a.has_return ? lu_iso(a.ooo_return.start, tz, iso) : NULL, want_iso,
+           "return date of: %.40s...", text);
+    lu_analysis_clear(&a);
+}
+
+static void test_ooo(void)
+{
+    check_ooo("Thank you for your message. I am out of the office until 3 December with "
+              "limited access to email. I will be back on 4 December.",
+              "2026-12-04T00:00:00+00:00");
+    check_ooo("I am on vacation, returning Monday.", "2026-11-30T00:00:00+00:00");
+    check_ooo("Automatic reply: I am away and back on 3 December.", "2026-12-03T00:00:00+00:00");
+    check_ooo("Ich bin nicht im Büro und ab dem 3. Dezember wieder da. Zurück am 3. Dezember.",
+              "2026-12-03T00:00:00+00:00");
+    check_ooo("Je suis absent du bureau. De retour le 3 décembre.", "2026-12-03T00:00:00+00:00");
+    check_ooo("Estoy fuera de la oficina. De vuelta el 3 de diciembre.",
+              "2026-12-03T00:00:00+00:00");
+    check_ooo("Out of office: I will respond to your email when I return.", NULL);
+}
+
+int main(void)
+{
+    tz = g_time_zone_new_utc();
+    ref = g_date_time_new(tz, 2026, 11, 23, 12, 0, 0);
+    lu_cal_init(&cal, tz);
+
+    test_label_names();
+    test_labels();
+    test_reasons();
+    test_messages();
+    test_ooo();
+
+    g_date_time_unref(ref);
+    g_time_zone_unref(tz);
+    return tap_done();
+}
