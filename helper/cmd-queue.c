@@ -5,6 +5,7 @@
 #include "leadup.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <getopt.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,14 +13,13 @@
 
 /* The queues, in the order a user reads them. */
 static const enum lu_state order[] = {
-    LU_ST_NEEDS_REPLY,  LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS,
-    LU_ST_NO_NEXT_STEP, LU_ST_BOUNCED,  LU_ST_SNOOZED,      LU_ST_DORMANT,
-    LU_ST_CLOSED,       LU_ST_MUTED,
+    LU_ST_NEEDS_REPLY, LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS, LU_ST_NO_NEXT_STEP,
+    LU_ST_BOUNCED,     LU_ST_SNOOZED,  LU_ST_DORMANT,      LU_ST_CLOSED,         LU_ST_MUTED,
 };
 
 struct row {
-    struct lu_msg *m;    /* the anchor, as notmuch knows it (owned by the query result) */
-    struct lu_item *it;  /* the state database's record, or NULL */
+    struct lu_msg *m;   /* the anchor, as notmuch knows it (owned by the query result) */
+    struct lu_item *it; /* the state database's record, or NULL */
     enum lu_state state;
     bool due;
     gint64 since, due_at;
@@ -79,8 +79,10 @@ static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
 
 static char *age_str(struct lu_ctx *ctx, gint64 since)
 {
-    GDateTime *a = g_date_time_new_from_unix_local(since), *b = g_date_time_new_from_unix_local(ctx->now);
-    GDateTime *la = g_date_time_to_timezone(a, ctx->cfg.tz), *lb = g_date_time_to_timezone(b, ctx->cfg.tz);
+    GDateTime *a = g_date_time_new_from_unix_local(since),
+              *b = g_date_time_new_from_unix_local(ctx->now);
+    GDateTime *la = g_date_time_to_timezone(a, ctx->cfg.tz),
+              *lb = g_date_time_to_timezone(b, ctx->cfg.tz);
     int days = lu_cal_bizdays_between(&ctx->cfg.cal, la, lb);
     char *s;
 
@@ -104,7 +106,8 @@ static char *date_str(struct lu_ctx *ctx, gint64 t)
         return g_strdup("-");
     u = g_date_time_new_from_unix_utc(t);
     l = g_date_time_to_timezone(u, ctx->cfg.tz);
-    s = g_date_time_format(l, "%a %d %b");
+    /* The weekday helps this year; older dates need their year. */
+    s = g_date_time_format(l, llabs(t - ctx->now) < 180 * 86400 ? "%a %d %b" : "%d %b %Y");
     g_date_time_unref(u);
     g_date_time_unref(l);
     return s;
@@ -145,12 +148,12 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
         due = date_str(ctx, r->due_at);
         who = fit(r->it && r->it->who ? r->it->who : (r->m->from ? r->m->from->email : ""), 18);
         subj = fit(r->m->subject && *r->m->subject ? r->m->subject : "(no subject)",
-                   show_state ? 22 : 37);
+                   show_state ? 21 : 36);
         if (show_state)
-            printf("%-3s %-14s %-10s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
+            printf("%-3s %-14s %-11s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
                    due, age, who, subj);
         else
-            printf("%-3s %-10s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who, subj);
+            printf("%-3s %-11s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who, subj);
         g_free(age);
         g_free(due);
         g_free(who);
@@ -161,8 +164,10 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
 static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
 {
     char iso[LU_ISO_LEN];
-    GDateTime *a = g_date_time_new_from_unix_utc(r->since), *b = g_date_time_new_from_unix_utc(ctx->now);
-    GDateTime *la = g_date_time_to_timezone(a, ctx->cfg.tz), *lb = g_date_time_to_timezone(b, ctx->cfg.tz);
+    GDateTime *a = g_date_time_new_from_unix_utc(r->since),
+              *b = g_date_time_new_from_unix_utc(ctx->now);
+    GDateTime *la = g_date_time_to_timezone(a, ctx->cfg.tz),
+              *lb = g_date_time_to_timezone(b, ctx->cfg.tz);
 
     lu_json_obj_begin(j);
     lu_json_key(j, "state");
@@ -201,8 +206,9 @@ static void remove_generation(const char *path)
     char *bn = g_path_get_basename(path);
 
     if (bn[0] == '.') {
-        for (const char *sub = "cur"; sub;
-             sub = !strcmp(sub, "cur") ? "new" : !strcmp(sub, "new") ? "tmp" : NULL) {
+        for (const char *sub = "cur"; sub; sub = !strcmp(sub, "cur")   ? "new"
+                                                 : !strcmp(sub, "new") ? "tmp"
+                                                                       : NULL) {
             char *d = g_build_filename(path, sub, NULL);
             GDir *dir = g_dir_open(d, 0, NULL);
             const char *e;
@@ -236,8 +242,9 @@ static int build_maildir(const char *dir, GArray *rows, bool due_only)
     int ret = 0;
 
     ret = lu_mkdir_p(parent);
-    for (const char *sub = "cur"; !ret && sub;
-         sub = !strcmp(sub, "cur") ? "new" : !strcmp(sub, "new") ? "tmp" : NULL) {
+    for (const char *sub = "cur"; !ret && sub; sub = !strcmp(sub, "cur")   ? "new"
+                                                     : !strcmp(sub, "new") ? "tmp"
+                                                                           : NULL) {
         char *d = g_build_filename(fresh, sub, NULL);
         ret = lu_mkdir_p(d);
         g_free(d);
@@ -286,24 +293,53 @@ out:
     return ret;
 }
 
+/* The client's message line after a refresh or a jump: the queue's count,
+ * or every non-empty queue's.  Only state names and numbers.  Caller frees. */
+static char *client_summary(GArray *rows, const char *name, bool due_only)
+{
+    GString *s = g_string_new("leadup: ");
+    unsigned due = 0;
+
+    for (guint i = 0; i < rows->len; i++)
+        due += g_array_index(rows, struct row, i).due;
+    if (name) {
+        unsigned n = due_only ? due : rows->len;
+        g_string_append_printf(s, "%s: %u thread%s", name, n, n == 1 ? "" : "s");
+        if (!due_only)
+            g_string_append_printf(s, ", %u due", due);
+        return g_string_free(s, FALSE);
+    }
+    g_string_append_printf(s, "%u due", due);
+    for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
+        unsigned n = 0;
+        if (order[q] == LU_ST_CLOSED || order[q] == LU_ST_MUTED)
+            continue;
+        for (guint i = 0; i < rows->len; i++)
+            n += g_array_index(rows, struct row, i).state == order[q];
+        if (n)
+            g_string_append_printf(s, ", %s %u", lu_state_name(order[q]), n);
+    }
+    return g_string_free(s, FALSE);
+}
+
 int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"due", no_argument, NULL, 'd'},
-        {"format", required_argument, NULL, 'f'},
-        {"maildir", required_argument, NULL, 'm'},
-        {NULL, 0, NULL, 0},
+        {"due", no_argument, NULL, 'd'},           {"format", required_argument, NULL, 'f'},
+        {"maildir", required_argument, NULL, 'm'}, {"scan", no_argument, NULL, 's'},
+        {"muttrc", required_argument, NULL, 'M'},  {NULL, 0, NULL, 0},
     };
     struct lu_db *db = NULL;
     struct lu_store *store = NULL;
     GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct row));
     GPtrArray *items = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
     GPtrArray *msgsets = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-    const char *name = NULL, *maildir = NULL;
-    bool json = false, due_only = false, all_due = false;
+    const char *name = NULL, *maildir = NULL, *muttrc = NULL, *failure = NULL;
+    bool json = false, due_only = false, all_due = false, scan = false;
     int state = -1, c, ret = 0;
     struct lu_json j;
     char iso[LU_ISO_LEN];
+    char *said = NULL;
 
     opterr = 0;
     optind = 1;
@@ -322,6 +358,12 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             break;
         case 'm':
             maildir = optarg;
+            break;
+        case 's':
+            scan = true;
+            break;
+        case 'M':
+            muttrc = optarg;
             break;
         default:
             ret = lu_error(EX_USAGE, "queue: unknown option '%s' (see 'leadup help queue')",
@@ -348,6 +390,30 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
         ret = lu_error(EX_USAGE, "queue: --maildir needs a queue NAME");
         goto out;
     }
+    if (muttrc && json) {
+        ret =
+            lu_error(EX_USAGE, "queue: --muttrc shows text in the client; not with --format=json");
+        goto out;
+    }
+    /* nm.c ends the process (exit 75) when notmuch's write lock does not
+     * come in time: the answer for that case is written first. */
+    if (muttrc && scan)
+        lu_write_muttrc(muttrc, NULL, lu_muttrc_failure(EX_TEMPFAIL));
+    if (scan) {
+        /* A busy database still shows the queue as the last scan left it. */
+        struct lu_scan_opts so = {0};
+        struct lu_scan_stats st;
+        bool was_quiet = lu_quiet;
+
+        lu_quiet = true;
+        ret = lu_scan(ctx, &so, &st);
+        lu_quiet = was_quiet;
+        if (ret == EX_TEMPFAIL)
+            failure = "leadup: notmuch is busy, so the tags are from the last scan; try again";
+        else if (ret)
+            failure = lu_muttrc_failure(ret);
+        ret = 0;
+    }
     ret = lu_db_open(ctx, false, &db);
     if (!ret)
         ret = lu_store_open(&store);
@@ -356,9 +422,16 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     if (ret)
         goto out;
     if (maildir) {
+        guint n = 0;
+        for (guint i = 0; i < rows->len; i++)
+            n += !due_only || g_array_index(rows, struct row, i).due;
         ret = build_maildir(maildir, rows, due_only);
-        if (!ret && !lu_quiet)
-            fprintf(stderr, "leadup: %s: %u message%s\n", maildir, rows->len, rows->len == 1 ? "" : "s");
+        if (!ret && !lu_quiet && !muttrc)
+            fprintf(stderr, "leadup: %s: %u message%s\n", maildir, n, n == 1 ? "" : "s");
+    }
+    if (muttrc || maildir) {
+        if (!ret && muttrc)
+            said = client_summary(rows, name, due_only);
         goto out;
     }
     if (json) {
@@ -421,6 +494,14 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     }
     print_text_rows(ctx, rows, due_only, all_due);
 out:
+    /* From a client macro: always exit 0, one line for its message line. */
+    if (muttrc) {
+        if (ret && !failure)
+            failure = lu_muttrc_failure(ret);
+        if (lu_write_muttrc(muttrc, NULL, failure ? failure : said) == 0)
+            ret = 0;
+    }
+    g_free(said);
     g_array_free(rows, TRUE);
     g_ptr_array_free(items, TRUE);
     g_ptr_array_free(msgsets, TRUE);

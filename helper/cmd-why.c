@@ -103,9 +103,9 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
         struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
         const char *au = auto_text(m);
         t = fmt(ctx, m->date);
-        printf("  %c %2u  %s  %-24.24s %s%s%s\n", (int)i == v->anchor ? '*' : ' ', i + 1, t,
-               name_of(m->from), m->mine ? "(me)" : "", au ? au : "",
-               au && m->auto_why ? "" : "");
+        printf("  %c %2u  %s  %-24.24s %s%s%s%s\n", (int)i == v->anchor ? '*' : ' ', i + 1, t,
+               name_of(m->from), m->mine ? "(me)" : "", au ? au : "", au ? ": " : "",
+               au ? m->auto_why : "");
         g_free(t);
     }
     for (guint i = 0; tv->elsewhere && i < tv->elsewhere->len; i++) {

@@ -30,7 +30,10 @@ static const struct lu_command commands[] = {
      "  --due             only what is due now\n"
      "  --format=json     one JSON object (fields in leadup(1))\n"
      "  --maildir DIR     (re)build DIR as a maildir of links to the queue's messages,\n"
-     "                    for clients without notmuch (classic Mutt)\n"},
+     "                    for clients without notmuch (classic Mutt)\n"
+     "  --scan            run 'leadup scan' first\n"
+     "  --muttrc FILE     for a mail client's macro: print nothing, always exit 0 and\n"
+     "                    leave in FILE one 'echo' line (the counts, or what failed)\n"},
     {"classify", lu_cmd_classify, "classify [--text] [--lines]",
      "explain what a message asks, promises and agrees (JSON)",
      "Reads one RFC 5322 message on standard input and prints its author's own\n"
@@ -48,7 +51,8 @@ static const struct lu_command commands[] = {
      "Counts per queue, what is due today, the oldest items, promises falling\n"
      "due this week and bounced mail, in 80 columns.\n"},
     {"draft", lu_cmd_draft,
-     "draft [id:MSGID | -] [--template NAME] [--output FILE | --draftbox DIR] [--quote]",
+     "draft [id:MSGID | -] [--template NAME] [--output FILE | --draftbox DIR] [--quote]\n"
+     "                    [--muttrc FILE]",
      "draft a lead-up reply for a thread (RFC 5322 message)",
      "Reads the thread of the message on standard input (or id:MSGID), decides its\n"
      "state and writes a reply from the template for that state and stage: headers\n"
@@ -62,13 +66,22 @@ static const struct lu_command commands[] = {
      "  --quote           quote the message we answer ([draft] quote=true)\n"
      "  --no-quote        do not quote it\n"
      "  --quiet           print nothing on standard error but errors\n"
+     "  --muttrc FILE     for a mail client's macro: always exit 0 and leave in FILE\n"
+     "                    the lines that recall the draft from --draftbox and one\n"
+     "                    'echo' line (the state and template, or what failed)\n"
      "Templates: $XDG_CONFIG_HOME/leadup/templates/NAME (or [draft] templates=DIR)\n"
      "override the shipped ones; placeholders are listed in leadup(1).\n"},
     {"snooze", lu_cmd_snooze, "snooze WHEN [id:MSGID]",
      "hide a thread until WHEN (a new message wakes it earlier)",
      "WHEN: 'tue', 'tomorrow 10am', '3d', 'next week', '2026-12-03', ... (see\n"
      "leadup(1)).  The message is read from standard input unless id:MSGID is given.\n"
-     "When the snooze ends the thread is due.\n"},
+     "When the snooze ends the thread is due.\n"
+     "  --ask           ask for WHEN on the terminal (for a mail client's key);\n"
+     "                  an empty answer changes nothing\n"
+     "  --muttrc FILE   for a mail client's macro: always exit 0 and leave in FILE\n"
+     "                  one 'echo' line saying what was done or what failed\n"
+     "done, reopen, remind, next-step and mute take --muttrc too; remind and\n"
+     "next-step take --ask (next-step then asks for TEXT as well).\n"},
     {"done", lu_cmd_done, "done [id:MSGID]", "stop tracking a thread until a new message arrives",
      "Marks the thread closed.  A new message in the thread starts tracking again;\n"
      "'leadup mute' stops it for good.\n"},
@@ -93,6 +106,15 @@ static const struct lu_command commands[] = {
      "or too-long.  Exits 0 when clean, 1 with findings, 64 on bad input.\n"
      "  --text          standard input is plain text, even if it starts like a header\n"
      "  --format=json   {\"findings\":[{\"line\",\"kind\",\"text\",\"message\"}]}\n"},
+    {"setup", lu_cmd_setup, "setup [--hook | --unhook]",
+     "show the lines for .neomuttrc/.muttrc; install the notmuch hook",
+     "Without options, prints the 'source' lines for NeoMutt and Mutt (the build\n"
+     "tree's muttrc.d, or the installed copies) and the post-new hook line.\n"
+     "  --hook     add 'leadup scan --quiet' to notmuch's post-new hook\n"
+     "             (database.hook_dir), creating it if needed; other content is\n"
+     "             kept, and a second run changes nothing\n"
+     "  --unhook   remove exactly the block --hook added\n"
+     "Keys, sidebar and nm_record_tags: doc/mutt.md.\n"},
     {"help", lu_cmd_help, "help [COMMAND]", "show this list, or a command's help", ""},
 };
 
@@ -234,7 +256,8 @@ int main(int argc, char **argv)
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        if (ret == 0)
+        /* A reader that went away (| head) is not worth a message. */
+        if (ret == 0 && errno != EPIPE)
             ret = lu_error(EX_IOERR, "cannot write standard output: %s", g_strerror(errno));
     }
     lu_identity_clear(&ctx.me);

@@ -403,6 +403,34 @@ int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv);
+
+/* ------------------------------------------------------------------ muttrc.c */
+
+/* A helper call from a client macro (--muttrc FILE) always exits 0 and
+ * leaves FILE for the client to `source`: fixed commands, paths leadup was
+ * given and leadup's own words, every argument single-quoted, never
+ * anything read from a message (doc/mutt.md). */
+
+/* S in single quotes for a muttrc line, or NULL when S holds a quote, a
+ * control character or invalid UTF-8.  Caller frees. */
+char *lu_muttrc_quote(const char *s);
+/* The file's text: a comment, LINES (muttrc commands built from fixed
+ * text and lu_muttrc_quote'd values, or NULL), then `echo 'MESSAGE'`
+ * (MESSAGE: leadup's own words; quotes and control characters become
+ * spaces; NULL: no echo).  Caller frees. */
+char *lu_muttrc_text(const char *lines, const char *message);
+/* Writes lu_muttrc_text(LINES, MESSAGE) to PATH atomically (mode 0600,
+ * parent directories created).  Returns 0 or an error code (printed). */
+int lu_write_muttrc(const char *path, const char *lines, const char *message);
+/* The lines that open the compose screen on the one draft in the maildir
+ * DRAFTBOX: save $postponed, point it at DRAFTBOX, push <recall-message>
+ * and the restore of $postponed.  NULL when DRAFTBOX cannot be quoted.
+ * Caller frees. */
+char *lu_muttrc_recall(const char *draftbox);
+/* The fixed line the client shows when a command failed with CODE (its
+ * details went to stderr), or NULL for 0.  Static. */
+const char *lu_muttrc_failure(int code);
 
 /* ------------------------------------------------------------------ nm.c */
 
@@ -676,11 +704,14 @@ char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time);
 /* TEXT with lines longer than WIDTH columns wrapped at spaces; "> "
  * prefixes repeat.  Caller frees. */
 char *lu_draft_wrap(const char *text, int width);
+/* The text of templates/generic, built in: used (with a note) when no
+ * template file can be found at all, so that drafting never fails. */
+extern const char lu_draft_builtin_generic[];
 
 /* ------------------------------------------------------------------ draft output (mime.c) */
 
 /* D as a complete RFC 5322 message: From, To, Cc, Subject, Date,
- * In-Reply-To, References, MIME headers, X-Leadup-Template; no Message-ID;
+ * In-Reply-To, References, MIME headers; no Message-ID, no X- header;
  * text/plain; charset=utf-8 in 7bit when it is plain short ASCII, else
  * quoted-printable.  Returns the bytes (caller frees) and *LEN. */
 char *lu_mime_draft(const struct lu_draft *d, gsize *len);

@@ -387,8 +387,12 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
     char *v;
 
     add_addresses(tmp, from);
-    if (tmp->len && !m->from)
+    /* The file's From beats the index's: notmuch hands out the decoded
+     * header, which an encoded "," or "<" in a name can make ambiguous. */
+    if (tmp->len) {
+        lu_addr_free(m->from);
         m->from = g_ptr_array_steal_index(tmp, 0);
+    }
     g_ptr_array_free(tmp, TRUE);
     add_addresses(m->to, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_TO));
     add_addresses(m->cc, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_CC));
@@ -490,6 +494,8 @@ static char *to_utf8(const char *bytes, gsize len, const char *charset)
     char *in = (char *)bytes;
     gsize inleft = len;
 
+    if (len == 0)
+        return g_strdup("");
     if (!canon || !g_ascii_strcasecmp(canon, "utf-8") || !g_ascii_strcasecmp(canon, "us-ascii") ||
         !g_ascii_strcasecmp(canon, "ascii"))
         return g_utf8_make_valid(bytes, len);
@@ -590,4 +596,124 @@ char *lu_mime_encode_header(const char *name, const char *value)
     enc = g_mime_utils_header_encode_text(NULL, clean, NULL);
     g_free(clean);
     return enc;
+}
+
+/* ---- draft output */
+
+static void draft_add(InternetAddressList *list, const struct lu_addr *a)
+{
+    char *name, *email;
+    InternetAddress *ia;
+
+    if (!a || !a->email || !*a->email)
+        return;
+    name = clean_text(a->name ? a->name : "");
+    email = clean_text(a->email);
+    ia = internet_address_mailbox_new(*name ? name : NULL, email);
+    internet_address_set_charset(ia, "utf-8");
+    internet_address_list_add(list, ia);
+    g_object_unref(ia);
+    g_free(email);
+    g_free(name);
+}
+
+/* 7bit when the body is ASCII in short lines that no MTA rewrites (no
+ * "From " or "." at a line start, no trailing white space); else
+ * quoted-printable, which survives any MTA and keeps the text readable. */
+static GMimeContentEncoding draft_encoding(const char *body)
+{
+    const char *line = body;
+
+    for (const char *p = body;; p++) {
+        if (*p == '\n' || !*p) {
+            size_t n = p - line;
+            if (n > 78 || (n && (line[n - 1] == ' ' || line[n - 1] == '\t')) ||
+                (n >= 5 && !strncmp(line, "From ", 5)) || (n && line[0] == '.'))
+                return GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE;
+            if (!*p)
+                break;
+            line = p + 1;
+        } else if ((unsigned char)*p >= 0x80 || (*p < 0x20 && *p != '\t')) {
+            return GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE;
+        }
+    }
+    return GMIME_CONTENT_ENCODING_7BIT;
+}
+
+char *lu_mime_draft(const struct lu_draft *d, gsize *len)
+{
+    GMimeMessage *msg;
+    GMimeObject *obj;
+    GMimeTextPart *part;
+    GMimeDataWrapper *w;
+    GMimeStream *content, *out;
+    GMimeFormatOptions *fo;
+    GTimeZone *tz;
+    GDateTime *u, *dt;
+    GByteArray *ba;
+    GString *refs = g_string_new(NULL);
+    /* An empty text still gets its line: an empty part reads back as nothing. */
+    char *body = g_utf8_make_valid(d->body && *d->body ? d->body : "\n", -1), *v, *ret;
+
+    mime_init();
+    msg = g_mime_message_new(FALSE);
+    obj = GMIME_OBJECT(msg);
+    draft_add(g_mime_message_get_from(msg), d->from);
+    for (guint i = 0; d->to && i < d->to->len; i++)
+        draft_add(g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_TO),
+                  g_ptr_array_index(d->to, i));
+    for (guint i = 0; d->cc && i < d->cc->len; i++)
+        draft_add(g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_CC),
+                  g_ptr_array_index(d->cc, i));
+    v = clean_text(d->subject ? d->subject : "");
+    g_mime_message_set_subject(msg, v, "utf-8");
+    g_free(v);
+    tz = g_time_zone_new_offset(d->date_off);
+    u = g_date_time_new_from_unix_utc(d->date);
+    dt = g_date_time_to_timezone(u, tz);
+    g_mime_message_set_date(msg, dt);
+    /* Ids were checked by draft.c; the brackets are ours. */
+    if (d->in_reply_to && *d->in_reply_to) {
+        v = g_strdup_printf("<%s>", d->in_reply_to);
+        g_mime_object_set_header(obj, "In-Reply-To", v, NULL);
+        g_free(v);
+    }
+    for (guint i = 0; d->refs && i < d->refs->len; i++)
+        g_string_append_printf(refs, "%s<%s>", i ? " " : "", (char *)g_ptr_array_index(d->refs, i));
+    if (refs->len)
+        g_mime_object_set_header(obj, "References", refs->str, NULL);
+    /* No X-Leadup-... header: the client keeps unknown headers of a
+     * recalled draft and would send it on, telling the reader the text
+     * came from a template. */
+    /* The text goes in as UTF-8 bytes: set_text would pick a legacy charset. */
+    part = g_mime_text_part_new_with_subtype("plain");
+    content = g_mime_stream_mem_new_with_buffer(body, strlen(body));
+    w = g_mime_data_wrapper_new_with_stream(content, GMIME_CONTENT_ENCODING_DEFAULT);
+    g_mime_part_set_content(GMIME_PART(part), w);
+    g_mime_object_set_content_type_parameter(GMIME_OBJECT(part), "charset", "utf-8");
+    g_mime_part_set_content_encoding(GMIME_PART(part), draft_encoding(body));
+    g_mime_message_set_mime_part(msg, GMIME_OBJECT(part));
+    /* GMime adds no Message-ID of its own; make sure of it: the client adds one. */
+    g_mime_object_remove_header(obj, "Message-ID");
+    out = g_mime_stream_mem_new();
+    fo = g_mime_format_options_new();
+    g_mime_format_options_set_newline_format(fo, GMIME_NEWLINE_FORMAT_UNIX);
+    g_mime_object_write_to_stream(obj, fo, out);
+    ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out));
+    *len = ba->len;
+    ret = g_malloc(ba->len + 1);
+    memcpy(ret, ba->data, ba->len);
+    ret[ba->len] = '\0';
+    g_mime_format_options_free(fo);
+    g_object_unref(out);
+    g_object_unref(w);
+    g_object_unref(content);
+    g_object_unref(part);
+    g_object_unref(msg);
+    g_date_time_unref(dt);
+    g_date_time_unref(u);
+    g_time_zone_unref(tz);
+    g_string_free(refs, TRUE);
+    g_free(body);
+    return ret;
 }

@@ -536,7 +536,12 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
         g_ptr_array_free(rcpt, TRUE);
         return false;
     }
-    v->who = recipients_str(rcpt);
+    /* On a list, the person I answered is whom I wait for, not the list. */
+    if (s->list && last->in_reply_to && find_mid(s->msgs, last->in_reply_to) >= 0 &&
+        !msg(s, find_mid(s->msgs, last->in_reply_to))->mine)
+        v->who = g_strdup(who_name(msg(s, find_mid(s->msgs, last->in_reply_to))->from));
+    else
+        v->who = recipients_str(rcpt);
     g_ptr_array_free(rcpt, TRUE);
     v->state = LU_ST_AWAITING;
     v->anchor = s->last;

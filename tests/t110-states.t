@@ -98,7 +98,8 @@ index
 NOW=2026-11-23T10:00:00+00:00
 t 'my answer takes the thread out of needs-reply' '
 	lu scan --quiet && expect_tags nr1@client.example ""'
-t 'my next message resolves my promise' 'expect_tags pm1@example.com "" && expect_tags pm2@example.com ""'
+t 'my next message resolves my promise (and, delivered, the thread wants a next step)' '
+	expect_tags pm1@example.com "" && expect_tags pm2@example.com leadup/no-next-step'
 t 'their message resolves their promise' 'expect_tags pt1@client.example ""'
 
 # An agreed, dated next step.
