@@ -11,6 +11,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/leadup
+DOCDIR  ?= $(PREFIX)/share/doc/leadup
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKGS    := gmime-3.0 glib-2.0 sqlite3
@@ -68,15 +69,17 @@ bench: deps
 	scripts/bench
 
 install: helper/leadup
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/templates
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/templates \
+		$(DESTDIR)$(DOCDIR)
 	install -m 755 helper/leadup $(DESTDIR)$(BINDIR)/leadup
 	install -m 644 doc/leadup.1 $(DESTDIR)$(MANDIR)/man1/leadup.1
 	install -m 644 muttrc.d/leadup.neomuttrc muttrc.d/leadup.muttrc $(DESTDIR)$(DATADIR)/
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 README.md doc/*.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/leadup $(DESTDIR)$(MANDIR)/man1/leadup.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 format:
 	clang-format -i helper/*.c helper/*.h tests/unit/*.c tests/unit/*.h

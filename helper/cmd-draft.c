@@ -57,11 +57,12 @@ static GPtrArray *template_dirs(struct lu_ctx *ctx)
     /* Running from the build tree (helper/leadup): the tree's templates/. */
     if (exe) {
         char *dir = g_path_get_dirname(exe), *base = g_path_get_basename(dir);
-        if (strcmp(base, "helper") == 0) {
-            char *up = g_path_get_dirname(dir);
+        char *up = g_path_get_dirname(dir);
+        if (strcmp(base, "helper") == 0)
             g_ptr_array_add(dirs, g_build_filename(up, "templates", NULL));
-            g_free(up);
-        }
+        /* Installed anywhere: PREFIX/bin/leadup next to PREFIX/share/leadup. */
+        g_ptr_array_add(dirs, g_build_filename(up, "share", "leadup", "templates", NULL));
+        g_free(up);
         g_free(base);
         g_free(dir);
         g_free(exe);

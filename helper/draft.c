@@ -341,6 +341,9 @@ char *lu_draft_topic(const char *subject)
             break;
         g_string_erase(rest, 0, p + k - rest->str);
     }
+    /* The template adds its own punctuation after the topic. */
+    while (rest->len && strchr(".,;:!? \t", rest->str[rest->len - 1]))
+        g_string_truncate(rest, rest->len - 1);
     out = shorten(rest->str, TOPIC_MAX);
     g_string_free(tags, TRUE);
     g_string_free(rest, TRUE);
@@ -965,13 +968,23 @@ static void set_var(GHashTable *vars, const char *name, char *value)
 }
 
 /* The people the draft leads (struct lu_addr*, borrowed): the author of
- * the message we answer, or the recipients of mine. */
+ * the message we answer, or the recipients of mine.  On a mailing list my
+ * message went to the list: the person I answered there is whom we lead. */
 static GPtrArray *people(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans)
 {
     GPtrArray *p = g_ptr_array_new();
+    struct lu_msg *parent = NULL;
 
+    for (guint i = 0; ans->list_id && ans->in_reply_to && i < r->msgs->len && !parent; i++) {
+        struct lu_msg *m = at(r, i);
+        if (m->mid && strcmp(m->mid, ans->in_reply_to) == 0 && !mine(r, m) && m->from &&
+            !is_empty(m->from->email))
+            parent = m;
+    }
     if (!mine(r, ans) && ans->from && !is_empty(ans->from->email))
         g_ptr_array_add(p, ans->from);
+    else if (parent)
+        g_ptr_array_add(p, parent->from);
     else
         for (guint i = 0; i < d->to->len; i++)
             g_ptr_array_add(p, g_ptr_array_index(d->to, i));

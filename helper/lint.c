@@ -588,6 +588,35 @@ static int finding_cmp(gconstpointer a, gconstpointer b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
+/* TEXT with what stands between double quotation marks ("..." or the
+ * typographic pair) within a paragraph replaced by 'x' bytes: same length, same
+ * offsets.  Caller frees. */
+static char *mask_quotations(const char *text)
+{
+    char *m = g_strdup(text);
+    char *open = NULL;
+
+    for (char *p = m; *p; p++) {
+        bool straight = *p == '"';
+        bool left = (unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+                    (unsigned char)p[2] == 0x9c;
+        bool right = (unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+                     (unsigned char)p[2] == 0x9d;
+        if (*p == '\n' && p[1] == '\n') {
+            open = NULL; /* quotations end with their paragraph */
+        } else if (open && (straight || right)) {
+            for (char *q = open; q < p; q++)
+                *q = 'x';
+            open = NULL;
+            p += right ? 2 : 0;
+        } else if (!open && (straight || left)) {
+            open = p + (left ? 3 : 1);
+            p += left ? 2 : 0;
+        }
+    }
+    return m;
+}
+
 GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal, GDateTime *now)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_finding_free);
@@ -597,7 +626,7 @@ GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *c
     struct lu_cal defcal;
     GDateTime *ref = NULL;
     GArray *chases = NULL;
-    char *valid = NULL, *signoff = NULL, *second = NULL;
+    char *valid = NULL, *signoff = NULL, *second = NULL, *masked = NULL;
     const char *author;
     int first = 0, last = 0, asks = 0, second_line = 0, words, lines, long_at, cursor = 0;
 
@@ -633,10 +662,13 @@ GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *c
                                          g_strdup_printf("\"%s\" %s", phrase, c->advice)));
     }
 
-    lu_analyse_text(author, ref, cal, &an);
+    /* A request inside quotation marks ("Please remove the warning" as a
+     * subject) is a quotation, not an ask: blank it out, keeping offsets. */
+    masked = mask_quotations(author);
+    lu_analyse_text(masked, ref, cal, &an);
     for (guint i = 0; i < an.sentences->len; i++) {
         const struct lu_sentence *s = g_ptr_array_index(an.sentences, i);
-        int pos = find_folded(author, cursor, s->text);
+        int pos = find_folded(masked, cursor, s->text);
 
         if (pos >= 0)
             cursor = pos + 1;
@@ -677,6 +709,7 @@ GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *c
                                                   "Tuesday at 10:00?\"")));
     g_ptr_array_sort(out, finding_cmp);
 out:
+    g_free(masked);
     g_free(second);
     g_free(signoff);
     if (chases)

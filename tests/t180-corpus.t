@@ -57,4 +57,16 @@ t 'scan --full after an incremental run changes no tag' '
 t 'the queues list what the tags say' '
 	lu queue awaiting --format=json >q.json &&
 	test "$(grep -o "\"message_id\"" q.json | wc -l)" = "$(notmuch count tag:leadup/awaiting)"'
+# Drafts for twenty awaiting threads, kept in tests/out/ for a person to read.
+mkdir -p "$ROOT/tests/out"
+t 'drafts for 20 awaiting threads are complete and pass lint' '
+	lu queue awaiting --format=json | grep -o "\"message_id\":\"[^\"]*\"" | cut -d\" -f4 |
+		awk "NR % 2 == 1" | head -n 20 >ids && test "$(wc -l <ids)" -ge 10 &&
+	: >"$ROOT/tests/out/corpus-drafts.txt" &&
+	while read -r id; do
+		lu draft "id:$id" >draft.eml 2>draft.err || { cat draft.err; exit 1; }
+		{ echo "=== id:$id"; cat draft.err; cat draft.eml; echo; } >>"$ROOT/tests/out/corpus-drafts.txt"
+		grep -q "^In-Reply-To: <" draft.eml && grep -q "^Subject: " draft.eml || exit 1
+		"$LEADUP" lint <draft.eml || { echo "lint failed for $id"; exit 1; }
+	done <ids'
 done_testing
