@@ -66,6 +66,7 @@ enum {
     W_TIME = 1u << 19,   /* a clock time: 10am, 9:30 */
     W_NUM = 1u << 20,    /* a number */
     W_WEAKV = 1u << 21,  /* generic verbs whose imperative is as often an advert's */
+    W_GEN = 1u << 22,    /* other common English words: known, so never a name */
 };
 
 struct lex_class {
@@ -88,7 +89,16 @@ static const struct lex_class lexicon[] = {
              "correct edit revise modify amend scan attach log create build test upload share "
              "post route direct transfer assign accept decline reject authorize release "
              "reschedule postpone delay expedite hurry page text ping hand fetch place "
-             "purchase tell touch figure work talk help fix forward cover pass bring"},
+             "purchase tell touch figure work talk help fix forward cover pass bring "
+             /* more verbs of office work, so that "Please describe..." and
+              * "Refer to the letter..." are read as instructions */
+             "refer describe disregard delete consult itemize ignore manage specify indicate "
+             "identify outline prioritize reconcile calculate estimate evaluate assess analyze "
+             "analyse determine select choose decide rank supply furnish retrieve replace "
+             "resolve introduce loop bcc warn alert brief present host invite call-in dial "
+             "proceed proofread reread recheck rerun redo rework reword rewrite fill-in "
+             "familiarize familiarise acknowledge agree answer contribute respond provide "
+             "tell ask book renew extend wire remit settle bill invoice quote price"},
     {W_WEAKV, "get take make keep find see look try go come do put read think feel show leave "
               "hold stop run start use help work pass cover let"},
     {W_PROMOV, "click visit download install shop subscribe unsubscribe register claim redeem "
@@ -152,6 +162,22 @@ static const struct lex_class lexicon[] = {
              "any some all each every just also only very more most much many other such "
              "attached enclosed below above following per re fyi thanks regarding"},
 };
+
+/* Common English words of no class above.  Being in the lexicon makes them
+ * known (a capitalised "Both" or "Ready" is no name) and lets the model give
+ * them a word weight: see scripts/train-intent. */
+static const char *const general_words =
+    "one two both either neither each other another same different own such much many few "
+    "little less least more most enough none nothing something anything everything someone "
+    "anyone somebody anybody nobody where often sometimes usually again too also only even "
+    "really very quite rather almost around within without between among through during since "
+    "although however therefore instead otherwise whether ready able possible necessary "
+    "available sure certain clear important urgent final current early late new old good bad "
+    "better best great big small long short first last ahead back forward away out up down off "
+    "over under done going getting having being doing making taking giving using trying looking "
+    "working mind idea question questions answer issue issues problem problems status update "
+    "plan plans date dates person people thing things way part case point still yet never ever "
+    "always already";
 
 /* Common spellings without the apostrophe, folded to the usual token. */
 static const char *const folds[][2] = {
@@ -409,9 +435,13 @@ static bool tok_nameish(const struct sent *S, int i)
     if (i >= S->n || !S->t[i].cap || (S->t[i].cls & W_PUNCT) || S->t[i].id != 0 ||
         (S->t[i].cls & (W_NUM | W_TIME | W_FUT)))
         return false;
-    /* "Alternatively," "Regarding ...": adverbs and participles are no names */
+    /* "Alternatively," "Regarding ...": adverbs and participles are no names,
+     * but short "-ly" words mostly are (Sally, Kelly, Emily, Holly) */
     w = S->t[i].low;
-    return !g_str_has_suffix(w, "ly") && !g_str_has_suffix(w, "ing");
+    if (g_str_has_suffix(w, "ly"))
+        return strlen(w) <= 5 && strcmp(w, "daily") != 0 && strcmp(w, "truly") != 0 &&
+               strcmp(w, "fully") != 0 && strcmp(w, "newly") != 0;
+    return !g_str_has_suffix(w, "ing");
 }
 
 /* Finds where the sentence proper starts: after "Hi Ann,", "Bob -",
@@ -469,9 +499,13 @@ static void find_start(struct sent *S)
             i = j + 1;
             continue;
         }
+        /* "Chris you...", "Chris please...", "Chris can you...", but "Chris
+         * will send it" has Chris as its subject: another person's matter */
         if (j == i + 1 && j < S->n &&
-            (tok_is(S, j, "you") || tok_is(S, j, "please") || tok_is(S, j, "can") ||
-             tok_is(S, j, "could") || tok_is(S, j, "would") || tok_is(S, j, "will"))) {
+            (tok_is(S, j, "you") || tok_is(S, j, "please") ||
+             ((tok_is(S, j, "can") || tok_is(S, j, "could") || tok_is(S, j, "would") ||
+               tok_is(S, j, "will")) &&
+              tok_is(S, j + 1, "you")))) {
             S->vocative = true;
             i = j;
             continue;
@@ -716,6 +750,7 @@ enum cat { CAT_NONE, CAT_REQ, CAT_PROP, CAT_ANN };
     X(CONTACT_US, "contact_us", CAT_REQ, "asks the reader to get in touch")                        \
     X(NEED_YOU, "need_you", CAT_REQ, "tells the reader what the writer needs them to do")          \
     X(YOU_SHOULD, "you_should", CAT_REQ, "tells the reader what they should do")                   \
+    X(YOU_COULD, "you_could", CAT_REQ, "suggests what the reader could do")                        \
     X(APPRECIATE, "appreciate", CAT_REQ, "a polite request")                                       \
     X(IF_YOU_COULD, "if_you_could", CAT_REQ, "a polite request")                                   \
     X(WONDERING, "wondering", CAT_REQ, "asks indirectly")                                          \
@@ -742,6 +777,7 @@ enum cat { CAT_NONE, CAT_REQ, CAT_PROP, CAT_ANN };
     X(NOTE, "note", CAT_ANN, "draws the reader's attention")                                       \
     X(AGREE_FUT, "agree_fut", CAT_ANN, "confirms a future meeting")                                \
     X(SEE_YOU, "see_you", CAT_ANN, "expects to meet or talk to the reader")                        \
+    X(MEET_YOU, "meet_you", CAT_ANN, "announces a call or meeting with the reader")                \
     X(WE_CAN_FUT, "we_can_fut", CAT_PROP, "suggests what the writer and reader can do")            \
     X(WE_CAN, "we_can", CAT_NONE, "")                                                              \
     X(TODAY, "today", CAT_NONE, "")                                                                \
@@ -763,6 +799,7 @@ enum cat { CAT_NONE, CAT_REQ, CAT_PROP, CAT_ANN };
     X(PERFECT, "perfect", CAT_NONE, "")                                                            \
     X(THIRD_SUBJ, "third_subj", CAT_NONE, "")                                                      \
     X(NAME_SUBJ, "name_subj", CAT_NONE, "")                                                        \
+    X(THIRD_PARTY, "third_party", CAT_NONE, "")                                                    \
     X(FYI, "fyi", CAT_NONE, "")                                                                    \
     X(EXCLAM, "exclam", CAT_NONE, "")                                                              \
     X(ALLCAPS, "allcaps", CAT_NONE, "")                                                            \
@@ -877,6 +914,8 @@ static const struct pat_src pat_src[] = {
     {C_YOU_SHOULD, "you'll|you_will need|have to", 0},
     {C_YOU_SHOULD, "you might|may want|wish|need to", 0},
     {C_YOU_SHOULD, "< make|be sure", 0},
+    {C_YOU_COULD, "you could|might|may|better prefer|@impv|@weakv", P_NOQ},
+    {C_YOU_COULD, "better @impv|@weakv", P_NOQ},
     {C_YOU_SHOULD, "< remember to", 0},
     {C_NEED_YOU, "i|we need your|you", 0},
     {C_NEED_YOU, "for you to @impv|@talkv|@weakv", 0},
@@ -941,9 +980,9 @@ static const struct pat_src pat_src[] = {
     {C_HOW_ABOUT, "^ why not", 0},
     {C_HOW_ABOUT, "maybe|perhaps we|you", 0},
     {C_HOW_ABOUT, "suggest|propose|recommend", 0},
-    {C_HOW_ABOUT, "suggestion|recommendation|proposal is|would", 0},
-    {C_LIKE_TO_MEET,
-     "like|love|want|wanted|hope|hoping|need|needs|glad|happy|able|keen|plan|planning to .. @talkv",
+    /* "my suggestion is", not "the proposal is in good shape" */
+    {C_HOW_ABOUT, "my|our suggestion|recommendation|proposal is|would", 0},
+    {C_LIKE_TO_MEET, "like|love|want|wanted|hope|hoping|need|needs|keen|plan|planning to .. @talkv",
      0},
     {C_LIKE_TO_MEET, "like|love .. to @talkv", 0},
     {C_LIKE_TO_MEET, "get together", 0},
@@ -978,8 +1017,15 @@ static const struct pat_src pat_src[] = {
     {C_DROPPED_NEED, "^ need|want|hoping|hope|plan|planning to", 0},
     {C_DROPPED_NEED, "^ would like|love to", 0},
     /* announcements */
-    {C_DEADLINE, "by @fut|eod|cob|close|end|noon|tomorrow|tonight|the|then|@time|@num", 0},
-    {C_DEADLINE, "due|deadline|deadlines", 0},
+    /* "by Friday", "by the end of the day"; not "signed by the parties",
+     * "up by 3%" */
+    {C_DEADLINE, "by @fut|eod|cob|close|end|noon|tomorrow|tonight|then|@time", 0},
+    {C_DEADLINE, "by the end|close|latest|weekend|morning|afternoon|evening|deadline", 0},
+    /* "due on Friday", not "due to the storm" */
+    {C_DEADLINE, "due !to", 0},
+    {C_DEADLINE, "due $", 0},
+    {C_DEADLINE, "due to_be", 0},
+    {C_DEADLINE, "deadline|deadlines", 0},
     {C_DEADLINE, "no_later_than", 0},
     {C_DEADLINE, "before|until @fut", 0},
     {C_SCHEDULED, "scheduled|planned|slated|set|booked for|to|on|at", 0},
@@ -1002,6 +1048,17 @@ static const struct pat_src pat_src[] = {
      P_NOQ},
     {C_SEE_YOU, "see|meet you at|on|in|next|this .. @fut|@time", P_NOQ},
     {C_SEE_YOU, "get|sit|meet with you", 0},
+    /* "I'll call you tomorrow": an event with the reader, not only a promise */
+    {C_MEET_YOU,
+     "i|we will|shall|'ll|am_going_to|are_going_to call|see|meet|phone|ring|visit|brief|fill "
+     "you",
+     0},
+    {C_MEET_YOU,
+     "i'll|we'll|i'm_going_to|we're_going_to call|see|meet|phone|ring|visit|brief|fill you", 0},
+    {C_MEET_YOU,
+     "i|we will|shall|'ll talk|speak|meet|discuss|catch_up|get_together|sit_down to|with you", 0},
+    {C_MEET_YOU, "i'll|we'll talk|speak|meet|discuss|catch_up|get_together|sit_down to|with you",
+     0},
     {C_WRITER_FUT_YOU, "i'll|we'll|i'm|we're .. you|your|yours", 0},
     {C_WRITER_FUT_YOU, "i|we will|shall|am|are .. you|your|yours", 0},
     {C_WRITER_FUT_YOU, "get_back_to|follow_up_with|be_in_touch_with|call|send you", 0},
@@ -1028,6 +1085,8 @@ static const struct pat_src pat_src[] = {
     {C_COURTESY, "if i can|may be? of? help|assist|any", 0},
     {C_COURTESY, "happy|glad|pleased to help|assist|answer", 0},
     {C_COURTESY, "any questions", 0},
+    /* "Happy to discuss": an offer, not a proposal */
+    {C_COURTESY, "glad|happy|pleased|able to .. @talkv|help|assist|answer", 0},
     {C_COURTESY, "forward to hearing from you", 0},
     {C_OFFER, "if you would|'d|want|wish|need .. to? @talkv|call|contact|reach|know|learn|discuss",
      0},
@@ -1265,6 +1324,13 @@ static gpointer init_once(gpointer unused)
                 lex_intern(w[i])->cls |= lexicon[c].cls;
         g_strfreev(w);
     }
+    {
+        char **w = g_strsplit(general_words, " ", -1);
+        for (int i = 0; w[i]; i++)
+            if (w[i][0])
+                lex_intern(w[i])->cls |= W_GEN;
+        g_strfreev(w);
+    }
     for (gsize i = 0; i < G_N_ELEMENTS(folds); i++)
         lex_intern(folds[i][1]);
     for (gsize i = 0; i < G_N_ELEMENTS(pats); i++)
@@ -1398,8 +1464,41 @@ static void voice_cues(const struct sent *S, struct feats *F)
  * to discuss"); "no need to reply" neither asks nor proposes; in a promise
  * ("I'll send it by Friday") the date and the follow-up are the writer's,
  * not a task for the reader. */
+/* Whether the clause before token I has another person as its subject:
+ * "He also let me know...", "Sally will need to discuss this with Leslie"
+ * report someone else's matter (or a name opening the sentence). */
+static bool third_person_before(const struct sent *S, int i)
+{
+    static const char *const third[] = {"he",      "she",     "they",  "he's",   "she's",
+                                        "they're", "they'll", "he'll", "she'll", NULL};
+
+    for (int k = i - 1; k >= S->start && k >= i - 4; k--) {
+        if (S->t[k].cls & W_PUNCT)
+            break;
+        if (S->t[k].cls & W_SUBJ) {
+            for (int m = 0; third[m]; m++)
+                if (tok_is(S, k, third[m]))
+                    return true;
+            return false;
+        }
+        if (tok_nameish(S, k) && (k == S->start || !(S->t[k - 1].cls & W_FUNC)))
+            return true;
+    }
+    return false;
+}
+
 static void drop_cues_in_context(const struct sent *S, struct feats *F)
 {
+    static const int personal[] = {C_LET_KNOW,   C_LIKE_TO_MEET, C_NEED_YOU,
+                                   C_YOUR_INPUT, C_WONDERING,    C_SCHEDULE_EVT,
+                                   C_YOU_SHOULD, C_APPRECIATE,   C_DROPPED_NEED};
+
+    for (gsize k = 0; k < G_N_ELEMENTS(personal); k++)
+        if (F->x[personal[k]] && third_person_before(S, F->hb[personal[k]])) {
+            F->x[personal[k]] = 0.0;
+            set_feat(F, C_THIRD_PARTY, 1.0, F->hb[personal[k]], F->he[personal[k]]);
+        }
+
     bool promise = F->x[R_COMMIT] && !F->x[R_COMMIT_NOT];
     /* "soon" and "later" are no date */
     bool dated = F->x[C_FUT_TIME] && !tok_is(S, F->hb[C_FUT_TIME], "soon") &&
@@ -1424,21 +1523,25 @@ static void drop_cues_in_context(const struct sent *S, struct feats *F)
  * you call Ann?", "Let's meet on Monday.") is labelled whatever the vote:
  * the vote was fitted on mail full of adverts, and these are exactly the
  * sentences a user expects to be caught. */
-static void clear_request(struct feats *F)
+static void clear_request(const struct sent *S, struct feats *F)
 {
     static const int clear[] = {C_IMP_START,  C_PLEASE_VERB, C_NEED_YOU,    C_MODAL_YOU,
                                 C_LET_KNOW,   C_LETS,        C_CAN_WE_MEET, C_ANY_CHANCE,
                                 C_APPRECIATE, C_WE_I_Q,      C_WH_Q};
     static const int noise[] = {
-        C_PROMO1,  C_PROMO2,     C_PROMO3,        C_PROMO_IMP,   C_COURTESY,      C_COND_CONTACT,
-        C_OFFER,   C_SELF_REF,   C_YOUR_CONSUMER, C_FYI,         C_WE_OFFER,      C_EXCLAM,
-        C_HANDLE,  C_EMAIL_ADDR, C_PHONE,         C_TOLLFREE,    C_PURPOSE_START, C_FOR_MORE,
-        C_YOU_CAN, C_CONTACT_US, C_PAST_SUBJ,     C_WAS_WERE,    C_PERFECT,       C_PAST_TIME,
-        C_ALLCAPS, C_SOCIAL_Q,   C_IF_YOU_WANT,   C_CONDITIONAL, C_NAME_SUBJ,     C_THIRD_SUBJ};
+        C_PROMO1,     C_PROMO2,     C_PROMO3,        C_PROMO_IMP,   C_COURTESY,      C_COND_CONTACT,
+        C_OFFER,      C_SELF_REF,   C_YOUR_CONSUMER, C_FYI,         C_WE_OFFER,      C_EXCLAM,
+        C_HANDLE,     C_EMAIL_ADDR, C_PHONE,         C_TOLLFREE,    C_PURPOSE_START, C_FOR_MORE,
+        C_YOU_CAN,    C_CONTACT_US, C_PAST_SUBJ,     C_WAS_WERE,    C_PERFECT,       C_PAST_TIME,
+        C_ALLCAPS,    C_SOCIAL_Q,   C_IF_YOU_WANT,   C_CONDITIONAL, C_NAME_SUBJ,     C_THIRD_SUBJ,
+        C_THIRD_PARTY};
     bool any = false, quiet = true;
 
     for (gsize k = 0; k < G_N_ELEMENTS(clear); k++)
         any = any || F->x[clear[k]] != 0.0;
+    /* "Don't forget to...", not the word "reminder" */
+    if (F->x[C_REMINDER] && !tok_is(S, F->hb[C_REMINDER], "reminder"))
+        any = true;
     for (gsize k = 0; k < G_N_ELEMENTS(noise); k++)
         quiet = quiet && F->x[noise[k]] == 0.0;
     if (any && quiet)
@@ -1526,6 +1629,16 @@ static void compute_features(const struct sent *S, struct feats *F)
         set_feat(F, C_WE_CAN_FUT, 1.0, F->hb[C_WE_CAN], F->he[C_WE_CAN]);
     if (F->x[R_AGREE] && F->x[C_FUT_TIME])
         set_feat(F, C_AGREE_FUT, 1.0, F->hb[R_AGREE], F->he[R_AGREE]);
+    /* "Please itemize...": after "please" an unknown lower-case word is the
+     * verb of the request */
+    for (int i = 0; i + 1 < S->n && !F->x[C_PLEASE_VERB]; i++)
+        if (tok_is(S, i, "please") || tok_is(S, i, "kindly")) {
+            int j = tok_punct(S, i + 1, ",") ? i + 2 : i + 1;
+            const struct tok *v = j < S->n ? &S->t[j] : NULL;
+            if (v && !(v->cls & W_PUNCT) && v->id == 0 && !v->cap &&
+                !(v->cls & (W_NUM | W_TIME | W_FUT)) && !g_str_has_suffix(v->low, "ly"))
+                set_feat(F, C_PLEASE_VERB, 1.0, i, j + 1);
+        }
     /* "If you get a chance, call me": an imperative after a fronted clause */
     for (int i = S->start + 1; i < S->n; i++)
         if (tok_punct(S, i - 1, ",;-") && imperative_at(S, i)) {
@@ -1560,7 +1673,7 @@ static void compute_features(const struct sent *S, struct feats *F)
         set_feat(F, C_COLON_END, 1.0, 0, 0);
 
     drop_cues_in_context(S, F);
-    clear_request(F);
+    clear_request(S, F);
 }
 
 /* ------------------------------------------------------------ labels */
@@ -1645,6 +1758,19 @@ static double intent_score(const struct sent *S, const struct feats *F, double *
             continue;
         g_snprintf(key, sizeof key, "w:%s", S->t[i].low);
         z += weight_of(key);
+    }
+    g_hash_table_destroy(seen);
+    /* and each pair of neighbouring lexicon words ("you_need", "the_meeting"),
+     * punctuation skipped, once */
+    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (int i = 0, prev = -1; i < S->n; i++) {
+        if (S->t[i].cls & W_PUNCT)
+            continue;
+        if (prev >= 0 && S->t[prev].id && S->t[i].id &&
+            g_snprintf(key, sizeof key, "w:%s_%s", S->t[prev].low, S->t[i].low) < (int)sizeof key &&
+            g_hash_table_add(seen, g_strdup(key)))
+            z += weight_of(key);
+        prev = i;
     }
     g_hash_table_destroy(seen);
     return z;

@@ -5,6 +5,7 @@
  * the thread again and writes its tags at once. */
 #include "leadup.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <string.h>
 
@@ -15,6 +16,8 @@ struct decide_args {
     char *text;      /* next-step TEXT, owned */
     const char *id;  /* id:MSGID or NULL */
     struct lu_when when;
+    bool ask;           /* --ask: WHEN (and TEXT) come from the terminal */
+    const char *muttrc; /* --muttrc FILE: for a client macro */
 };
 
 static char *fmt_time(struct lu_ctx *ctx, gint64 t)
@@ -107,6 +110,8 @@ static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct decide_a
 {
     static const struct option opts[] = {
         {"mine", no_argument, NULL, 'm'},
+        {"ask", no_argument, NULL, 'a'},
+        {"muttrc", required_argument, NULL, 'M'},
         {NULL, 0, NULL, 0},
     };
     GPtrArray *words = g_ptr_array_new();
@@ -119,6 +124,15 @@ static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct decide_a
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'm' && a->kind == LU_D_NEXT_STEP) {
             a->mine = true;
+            continue;
+        }
+        if (c == 'a' && takes_when) {
+            a->ask = true;
+            continue;
+        }
+        if (c == 'M') {
+            a->muttrc = optarg;
+            lu_lock_exit = 0;
             continue;
         }
         ret = lu_error(EX_USAGE, "%s: unknown option '%s' (see 'leadup help %s')", name,
@@ -142,14 +156,116 @@ static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct decide_a
                        (char *)g_ptr_array_index(words, 0));
         goto out;
     }
-    if (takes_when && !words->len) {
+    if (a->ask && words->len) {
+        ret = lu_error(EX_USAGE, "%s: give WHEN or --ask, not both", name);
+        goto out;
+    }
+    if (takes_when && !words->len && !a->ask) {
         ret = lu_error(EX_USAGE, "%s: WHEN is missing (see 'leadup help %s')", name, name);
         goto out;
     }
-    if (takes_when)
+    if (takes_when && !a->ask)
         ret = parse_when(ctx, words, a->kind == LU_D_NEXT_STEP, a);
 out:
     g_ptr_array_free(words, TRUE);
+    return ret;
+}
+
+/* S for one line on a terminal: control and format characters (escape
+ * sequences, bidi overrides) become '?', at most MAX characters.  Caller frees. */
+static char *tty_safe(const char *s, int max)
+{
+    char *v = g_utf8_make_valid(s ? s : "", -1);
+    GString *out = g_string_new(NULL);
+    const char *p = v;
+
+    for (int n = 0; *p && n < max; p = g_utf8_next_char(p), n++) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_iscntrl(c) || g_unichar_type(c) == G_UNICODE_FORMAT)
+            g_string_append_c(out, '?');
+        else
+            g_string_append_unichar(out, c);
+    }
+    if (*p)
+        g_string_append(out, "\xe2\x80\xa6"); /* … */
+    g_free(v);
+    return g_string_free(out, FALSE);
+}
+
+/* One line typed on TTY after PROMPT, trimmed; NULL at end of input.  Caller frees. */
+static char *tty_line(FILE *tty, const char *prompt)
+{
+    char *line = NULL, *s = NULL;
+    size_t cap = 0;
+
+    fputs(prompt, tty);
+    fflush(tty);
+    if (getline(&line, &cap, tty) >= 0)
+        s = g_strdup(lu_strtrim(line));
+    free(line);
+    return s;
+}
+
+/* --ask: reads WHEN (and next-step's TEXT) on the terminal, which the
+ * client hands over while it pipes the message to us.  A WHEN that does
+ * not read asks again (three times); an empty line cancels (*CANCELLED).
+ * On failure *FAILURE is the client's line (static). */
+static int ask_when(struct lu_ctx *ctx, struct decide_args *a, const char *subject, bool *cancelled,
+                    const char **failure)
+{
+    const char *name = lu_decision_name(a->kind);
+    const char *prompt = a->kind == LU_D_SNOOZE   ? "Snooze until"
+                         : a->kind == LU_D_REMIND ? "Remind me if no reply by"
+                                                  : "Next step due";
+    char *safe = tty_safe(subject, 60), *line = NULL, *full;
+    FILE *tty = fopen("/dev/tty", "r+");
+    int ret = EX_USAGE;
+
+    *cancelled = false;
+    if (!tty) {
+        ret = lu_error(EX_USAGE, "%s --ask: no terminal to ask on: %s", name, g_strerror(errno));
+        *failure = "leadup: no terminal to ask WHEN on; nothing changed";
+        goto out;
+    }
+    /* The client left its last screen behind: start from a clear one so
+     * the question does not mix with older output. */
+    fprintf(tty, "\033[H\033[2Jleadup %s%s: \"%s\"\n", name, a->mine ? " (mine)" : "", safe);
+    full = g_strdup_printf("%s (tue, 3d, next week, 2026-12-03 14:00; empty cancels): ", prompt);
+    for (int tries = 0; tries < 3 && ret; tries++) {
+        GPtrArray *words;
+        char **parts;
+
+        g_free(line);
+        line = tty_line(tty, full);
+        if (!line || !*line) {
+            *cancelled = true;
+            ret = 0;
+            break;
+        }
+        words = g_ptr_array_new();
+        parts = g_strsplit_set(line, " \t", -1);
+        for (int i = 0; parts[i]; i++)
+            if (*parts[i])
+                g_ptr_array_add(words, parts[i]);
+        g_clear_pointer(&a->when_text, g_free);
+        ret = parse_when(ctx, words, false, a); /* prints why it cannot */
+        g_ptr_array_free(words, TRUE);
+        g_strfreev(parts);
+    }
+    g_free(full);
+    if (ret)
+        *failure = "leadup: WHEN was not understood; nothing changed";
+    if (!ret && !*cancelled && a->kind == LU_D_NEXT_STEP) {
+        g_free(line);
+        line = tty_line(tty, "What was agreed (optional): ");
+        if (line && *line)
+            a->text = g_strdup(line);
+    }
+out:
+    if (tty)
+        fclose(tty);
+    g_free(line);
+    g_free(safe);
     return ret;
 }
 
@@ -185,10 +301,16 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
     struct lu_decision d = {0};
     struct lu_db *db = NULL;
     struct lu_store *store = NULL;
-    char *mid = NULL, *t = NULL, *state = NULL;
+    char *mid = NULL, *t = NULL, *state = NULL, *said = NULL;
+    const char *failure = NULL;
+    bool cancelled = false;
     int ret;
 
     ret = parse_args(ctx, argc, argv, &a);
+    /* nm.c ends the process (exit 75) when notmuch's write lock does not
+     * come in time: the answer for that case is written first. */
+    if (!ret && a.muttrc)
+        lu_write_muttrc(a.muttrc, NULL, lu_muttrc_failure(EX_TEMPFAIL));
     if (!ret)
         ret = lu_target_mid(a.id, &mid);
     if (!ret)
@@ -197,8 +319,16 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         ret = lu_store_open(&store);
     if (!ret)
         ret = lu_thread_view(ctx, db, store, mid, &tv);
+    if (!ret && a.ask)
+        ret = ask_when(ctx, &a, subject_of(&tv), &cancelled, &failure);
     if (ret)
         goto out;
+    if (cancelled) {
+        said = g_strdup_printf("leadup: %s cancelled; nothing changed", lu_decision_name(kind));
+        if (!a.muttrc)
+            printf("%s\n", said + strlen("leadup: "));
+        goto out;
+    }
     d.kind = kind;
     d.mid = mid;
     d.taken = ctx->now;
@@ -234,12 +364,41 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         goto out;
     state = state_str(ctx, &tv.v);
     t = d.at ? fmt_time(ctx, kind == LU_D_NEXT_STEP ? d.at_end : d.at) : NULL;
+    /* From a client macro, SAID is the message line: leadup's own words
+     * only, never the subject (the client sources it as a muttrc command). */
+    if (a.muttrc) {
+        switch (kind) {
+        case LU_D_SNOOZE:
+            said = g_strdup_printf("leadup: snoozed until %s (a new message wakes it earlier)", t);
+            break;
+        case LU_D_DONE:
+            said = g_strdup("leadup: done: no longer tracked until a new message arrives");
+            break;
+        case LU_D_REOPEN:
+            said = g_strdup_printf("leadup: reopened: %s", state);
+            break;
+        case LU_D_REMIND:
+            said = g_strdup_printf("leadup: will remind you on %s if no reply comes: %s", t, state);
+            break;
+        case LU_D_NEXT_STEP:
+            said = g_strdup_printf("leadup: next step (%s) recorded: %s",
+                                   a.mine ? "yours" : "theirs", state);
+            break;
+        case LU_D_MUTE:
+            said = g_strdup("leadup: muted: leadup will not track it (reopen undoes this)");
+            break;
+        default:
+            break;
+        }
+        goto out;
+    }
     switch (kind) {
     case LU_D_SNOOZE:
         printf("snoozed \"%s\" until %s (a new message wakes it earlier)\n", subject_of(&tv), t);
         break;
     case LU_D_DONE:
-        printf("done with \"%s\": no longer tracked until a new message arrives\n", subject_of(&tv));
+        printf("done with \"%s\": no longer tracked until a new message arrives\n",
+               subject_of(&tv));
         break;
     case LU_D_REOPEN:
         printf("reopened \"%s\": %s\n", subject_of(&tv), state);
@@ -260,6 +419,15 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         break;
     }
 out:
+    /* From a client macro: always exit 0 and leave the one line for its
+     * message line, so no "Press any key" prompt eats the macro's next keys. */
+    if (a.muttrc) {
+        if (ret && !failure)
+            failure = lu_muttrc_failure(ret);
+        if (lu_write_muttrc(a.muttrc, NULL, ret ? failure : said) == 0)
+            ret = 0;
+    }
+    g_free(said);
     g_free(t);
     g_free(state);
     g_free(a.when_text);

@@ -67,10 +67,6 @@ static GPtrArray *template_dirs(struct lu_ctx *ctx)
         g_free(dir);
         g_free(exe);
     }
-#ifdef LU_SRCDIR
-    /* A copy of the binary built from a source tree that is still there. */
-    g_ptr_array_add(dirs, g_strdup(LU_SRCDIR "/templates"));
-#endif
     g_ptr_array_add(dirs, g_strdup(LU_DATADIR "/templates"));
     return dirs;
 }
@@ -327,6 +323,7 @@ static int parse_args(int argc, char **argv, struct draft_opts *o)
             break;
         case 'M':
             o->muttrc = optarg;
+            lu_lock_exit = 0;
             break;
         default:
             ret = lu_error(EX_USAGE,

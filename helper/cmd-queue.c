@@ -364,6 +364,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             break;
         case 'M':
             muttrc = optarg;
+            lu_lock_exit = 0;
             break;
         default:
             ret = lu_error(EX_USAGE, "queue: unknown option '%s' (see 'leadup help queue')",

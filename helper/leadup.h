@@ -43,9 +43,17 @@ int lu_error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 /* Prints "leadup: warning: MESSAGE" to stderr (unless lu_quiet). */
 void lu_warning(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 extern bool lu_quiet;
+/* The exit status when notmuch's write lock is not ours in time:
+ * EX_TEMPFAIL, or 0 for a client macro (--muttrc), which has said so in
+ * its file already and must not make the client wait for a key. */
+extern int lu_lock_exit;
 /* Reads a whole stream; returns a NUL-terminated buffer (caller frees with
  * g_free) and its length, or NULL on a read error. */
 char *lu_read_all(FILE *f, gsize *len);
+/* S as one line of safe text: control characters (C0, DEL and C1, which
+ * terminals obey) become spaces, runs of spaces collapse, invalid UTF-8 is
+ * replaced.  NULL stays NULL.  Caller frees. */
+char *lu_clean_line(const char *s);
 /* Trims ASCII white space in place and returns S. */
 char *lu_strtrim(char *s);
 /* Lower-cases ASCII in place and returns S. */

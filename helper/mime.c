@@ -66,33 +66,11 @@ void lu_msg_free(struct lu_msg *m)
     g_free(m);
 }
 
-/* Header text must never carry line breaks or NULs onward (drafts, JSON,
- * muttrc): control characters become spaces, runs of space collapse. */
+/* Header text must never carry line breaks, NULs or terminal controls
+ * onward (drafts, JSON, muttrc, the terminal). */
 static char *clean_text(const char *s)
 {
-    GString *out;
-    bool space = false;
-
-    if (!s)
-        return NULL;
-    out = g_string_sized_new(strlen(s));
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        bool ctl = *p < 0x20 || *p == 0x7f;
-        if (ctl || *p == ' ') {
-            space = out->len > 0;
-            continue;
-        }
-        if (space)
-            g_string_append_c(out, ' ');
-        space = false;
-        g_string_append_c(out, *p);
-    }
-    if (!g_utf8_validate(out->str, out->len, NULL)) {
-        char *v = g_utf8_make_valid(out->str, out->len);
-        g_string_free(out, TRUE);
-        return v;
-    }
-    return g_string_free(out, FALSE);
+    return lu_clean_line(s);
 }
 
 static void add_addresses(GPtrArray *out, InternetAddressList *list)
@@ -405,8 +383,10 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
             g_object_unref(l);
         g_free(v);
     }
-    if (!m->subject)
+    if (g_mime_message_get_subject(msg)) {
+        g_free(m->subject);
         m->subject = clean_text(g_mime_message_get_subject(msg));
+    }
     if (date) {
         if (!m->date)
             m->date = g_date_time_to_unix(date);

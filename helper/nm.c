@@ -30,7 +30,7 @@ static void on_lock_timeout(int sig)
     if (write(2, msg, n) < 0) {
         /* nothing more to do */
     }
-    _exit(EX_TEMPFAIL);
+    _exit(lu_lock_exit);
 }
 
 static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)
@@ -141,7 +141,7 @@ static struct lu_msg *msg_from(notmuch_message_t *nm)
     m->thread_id = g_strdup(notmuch_message_get_thread_id(nm));
     m->filename = g_strdup(notmuch_message_get_filename(nm));
     m->date = notmuch_message_get_date(nm);
-    m->subject = g_strdup(notmuch_message_get_header(nm, "subject"));
+    m->subject = lu_clean_line(notmuch_message_get_header(nm, "subject"));
     if (from && *from) {
         GPtrArray *a = lu_addr_list_parse(from);
         if (a->len)

@@ -349,15 +349,19 @@ static void collect_decisions(GPtrArray *decisions, struct decided *d)
             break;
         case LU_D_DONE:
             d->done = x;
+            d->snooze = NULL;
             break;
         case LU_D_SNOOZE:
             d->snooze = x;
             break;
         case LU_D_REMIND:
+            /* A newer decision about when to see the thread replaces the snooze. */
             d->remind = x;
+            d->snooze = NULL;
             break;
         case LU_D_NEXT_STEP:
             d->next_step = x;
+            d->snooze = NULL;
             break;
         case LU_D_REOPEN:
             /* Reopen undoes mute, done and snooze, and forgets declines up to now. */

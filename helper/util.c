@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 bool lu_quiet;
+int lu_lock_exit = EX_TEMPFAIL;
 
 int lu_error(int code, const char *fmt, ...)
 {
@@ -49,6 +50,31 @@ char *lu_read_all(FILE *f, gsize *len)
     if (len)
         *len = s->len;
     return g_string_free(s, FALSE);
+}
+
+char *lu_clean_line(const char *s)
+{
+    char *valid, *p;
+    GString *out;
+    bool space = false;
+
+    if (!s)
+        return NULL;
+    valid = g_utf8_make_valid(s, -1);
+    out = g_string_sized_new(strlen(valid));
+    for (p = valid; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == ' ') {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            g_string_append_c(out, ' ');
+        space = false;
+        g_string_append_unichar(out, c);
+    }
+    g_free(valid);
+    return g_string_free(out, FALSE);
 }
 
 char *lu_strtrim(char *s)

@@ -1,0 +1,402 @@
+/* cmd-setup.c - leadup setup: the lines for .neomuttrc / .muttrc, and
+ * "leadup scan --quiet" in notmuch's post-new hook.
+ *
+ * The hook is the user's file: leadup only ever adds or removes its own
+ * marked block, keeps everything else byte for byte, follows a symbolic
+ * link to the real file, and keeps its mode. */
+#include "leadup.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef LU_DATADIR
+#define LU_DATADIR "/usr/local/share/leadup"
+#endif
+
+#define HOOK_BEGIN                                                                                 \
+    "# leadup: begin (added by 'leadup setup --hook'; 'leadup setup --unhook' removes it)\n"
+#define HOOK_END "# leadup: end\n"
+/* The head of a hook leadup created; a hook that holds nothing else after
+ * --unhook is removed. */
+#define HOOK_HEAD "#!/bin/sh\n# notmuch post-new hook, created by 'leadup setup --hook'.\n"
+
+/* The leadup binary running now, absolute.  Caller frees. */
+static char *self_path(void)
+{
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+
+    return exe ? exe : g_strdup("leadup");
+}
+
+/* Where the muttrc snippets are: the build tree's muttrc.d when this is
+ * helper/leadup in a tree that has one, else the installed LU_DATADIR.
+ * Caller frees. */
+static char *snippet_dir(void)
+{
+    char *exe = g_file_read_link("/proc/self/exe", NULL), *dir = NULL;
+
+    if (exe) {
+        char *bin = g_path_get_dirname(exe), *base = g_path_get_basename(bin);
+        if (strcmp(base, "helper") == 0) {
+            char *top = g_path_get_dirname(bin);
+            char *tree = g_build_filename(top, "muttrc.d", NULL);
+            char *probe = g_build_filename(tree, "leadup.neomuttrc", NULL);
+            if (g_file_test(probe, G_FILE_TEST_IS_REGULAR))
+                dir = g_steal_pointer(&tree);
+            g_free(probe);
+            g_free(tree);
+            g_free(top);
+        }
+        g_free(base);
+        g_free(bin);
+        g_free(exe);
+    }
+    return dir ? dir : g_strdup(LU_DATADIR);
+}
+
+/* S quoted for sh: '...' with each ' written '\''.  Caller frees. */
+static char *sh_quote(const char *s)
+{
+    GString *q = g_string_new("'");
+
+    for (const char *p = s; *p; p++) {
+        if (*p == '\'')
+            g_string_append(q, "'\\''");
+        else
+            g_string_append_c(q, *p);
+    }
+    g_string_append_c(q, '\'');
+    return g_string_free(q, FALSE);
+}
+
+/* The output of "notmuch config get KEY", trimmed, or NULL.  Caller frees. */
+static char *notmuch_config(const char *key)
+{
+    const char *argv[] = {"notmuch", "config", "get", key, NULL};
+    char *out = NULL;
+    int status = 0;
+
+    if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &out, NULL, &status, NULL) ||
+        !g_spawn_check_wait_status(status, NULL)) {
+        g_free(out);
+        return NULL;
+    }
+    lu_strtrim(out);
+    if (!*out)
+        g_clear_pointer(&out, g_free);
+    return out;
+}
+
+/* notmuch's hook directory: database.hook_dir (notmuch >= 0.32), else
+ * <database.path>/.notmuch/hooks.  Caller frees; NULL when notmuch has
+ * no configured database. */
+static char *hook_dir(void)
+{
+    char *dir = notmuch_config("database.hook_dir"), *db;
+
+    if (dir)
+        return dir;
+    db = notmuch_config("database.path");
+    if (db) {
+        dir = g_build_filename(db, ".notmuch", "hooks", NULL);
+        g_free(db);
+    }
+    return dir;
+}
+
+/* The hook's contents with leadup's block removed (the block's lines are
+ * found by their markers, whatever is between them).  *FOUND tells
+ * whether there was one.  Caller frees. */
+static char *without_block(const char *text, bool *found)
+{
+    GString *out = g_string_new(NULL);
+    const char *p = text;
+    bool inside = false;
+
+    *found = false;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        gsize len = nl ? (gsize)(nl - p + 1) : strlen(p);
+
+        if (!inside && g_str_has_prefix(p, "# leadup: begin")) {
+            inside = *found = true;
+        } else if (inside) {
+            if (g_str_has_prefix(p, "# leadup: end"))
+                inside = false;
+        } else {
+            g_string_append_len(out, p, len);
+        }
+        p += len;
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* A shell hook that ends with exec or exit before our block would never
+ * run it: the first such top-level line, or NULL.  Caller frees. */
+static char *early_exit(const char *text)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    char *hit = NULL;
+
+    for (int i = 0; lines[i] && !hit; i++) {
+        const char *l = lines[i];
+        if ((g_str_has_prefix(l, "exec ") || g_str_has_prefix(l, "exit")) &&
+            (l[4] == '\0' || l[4] == ' ' || l[4] == ';' || l[4] == '\t'))
+            hit = g_strdup(l);
+    }
+    g_strfreev(lines);
+    return hit;
+}
+
+/* True when TEXT is a shell script (or has no #! line at all: notmuch
+ * runs it with /bin/sh then). */
+static bool is_shell(const char *text)
+{
+    const char *shells[] = {"sh", "bash", "dash", "ksh", "mksh", "zsh", "ash", "busybox"};
+    char *first, *nl, *base;
+    char **words;
+    bool ok = false;
+
+    if (!g_str_has_prefix(text, "#!"))
+        return true;
+    first = g_strdup(text + 2);
+    nl = strchr(first, '\n');
+    if (nl)
+        *nl = '\0';
+    words = g_strsplit_set(g_strstrip(first), " \t", -1);
+    /* "#!/usr/bin/env sh" names the shell in its second word. */
+    base = g_path_get_basename(words[0] ? words[0] : "");
+    if (strcmp(base, "env") == 0 && words[0] && words[1]) {
+        g_free(base);
+        base = g_path_get_basename(words[1]);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(shells); i++)
+        ok |= strcmp(base, shells[i]) == 0;
+    g_free(base);
+    g_strfreev(words);
+    g_free(first);
+    return ok;
+}
+
+/* Adds (ADD) or removes leadup's block in DIR/post-new. */
+static int edit_hook(const char *dir, bool add)
+{
+    char *hook = g_build_filename(dir, "post-new", NULL), *real = NULL, *text = NULL;
+    char *rest = NULL, *self = self_path(), *q = NULL, *early = NULL;
+    GString *out = g_string_new(NULL);
+    struct stat sb;
+    bool exists, found = false;
+    gsize len = 0;
+    GError *err = NULL;
+    int mode = 0755, ret = 0;
+
+    /* Edit the file a symbolic link points to, not the link (dotfiles). */
+    real = g_file_test(hook, G_FILE_TEST_IS_SYMLINK) ? realpath(hook, NULL) : NULL;
+    if (g_file_test(hook, G_FILE_TEST_IS_SYMLINK) && !real) {
+        ret =
+            lu_error(EX_CANTCREAT, "setup: '%s' is a broken symbolic link; fix or remove it", hook);
+        goto out;
+    }
+    if (real) {
+        char *tmp = g_strdup(real);
+        free(real);
+        real = tmp;
+    } else {
+        real = g_strdup(hook);
+    }
+    exists = stat(real, &sb) == 0;
+    if (exists && !S_ISREG(sb.st_mode)) {
+        ret = lu_error(EX_CANTCREAT, "setup: '%s' is not a regular file", real);
+        goto out;
+    }
+    if (exists) {
+        mode = sb.st_mode & 07777;
+        if (!g_file_get_contents(real, &text, &len, &err)) {
+            ret = lu_error(EX_NOINPUT, "setup: cannot read '%s': %s", real, err->message);
+            goto out;
+        }
+        if (strlen(text) != len) {
+            ret =
+                lu_error(EX_DATAERR, "setup: '%s' is not a text file; add the line by hand", real);
+            goto out;
+        }
+    } else {
+        text = g_strdup("");
+    }
+    rest = without_block(text, &found);
+    if (!add) {
+        if (!found) {
+            printf("leadup: %s holds no leadup block; nothing changed\n", hook);
+            goto out;
+        }
+        if (strcmp(rest, HOOK_HEAD) == 0 || !*rest) {
+            /* leadup created it and nothing else is left: remove it. */
+            if (unlink(real) < 0) {
+                ret = lu_error(EX_CANTCREAT, "setup: cannot remove '%s': %s", real,
+                               g_strerror(errno));
+                goto out;
+            }
+            printf("leadup: removed %s (leadup had created it)\n", hook);
+            goto out;
+        }
+        ret = lu_write_file_atomic(real, rest, strlen(rest), mode);
+        if (!ret && chmod(real, mode) < 0)
+            ret = lu_error(EX_CANTCREAT, "setup: cannot set the mode of '%s': %s", real,
+                           g_strerror(errno));
+        if (!ret)
+            printf("leadup: removed leadup's block from %s\n", hook);
+        goto out;
+    }
+    if (found) {
+        printf("leadup: %s already runs leadup; nothing changed\n", hook);
+        goto out;
+    }
+    if (exists && !is_shell(text)) {
+        ret = lu_error(EX_DATAERR,
+                       "setup: '%s' is not a shell script; add this line to it by hand: "
+                       "leadup scan --quiet",
+                       hook);
+        goto out;
+    }
+    q = sh_quote(self);
+    g_string_append(out, exists ? text : HOOK_HEAD);
+    if (out->len && out->str[out->len - 1] != '\n')
+        g_string_append_c(out, '\n');
+    /* A hook must not fail notmuch new: leadup explains a busy database in
+     * one line on stderr and catches up at the next run. */
+    g_string_append_printf(out, HOOK_BEGIN "%s scan --quiet || true\n" HOOK_END, q);
+    ret = lu_mkdir_p(dir);
+    if (!ret)
+        ret = lu_write_file_atomic(real, out->str, out->len, mode);
+    if (!ret && chmod(real, mode) < 0)
+        ret = lu_error(EX_CANTCREAT, "setup: cannot set the mode of '%s': %s", real,
+                       g_strerror(errno));
+    if (ret)
+        goto out;
+    printf("leadup: %s %s: it runs %s scan --quiet after every notmuch new\n",
+           exists ? "added leadup to" : "created", hook, q);
+    early = early_exit(text);
+    if (early)
+        lu_warning("setup: %s has '%s' before leadup's block, which then never runs", hook, early);
+    if (exists && !(mode & 0100))
+        lu_warning("setup: %s is not executable: notmuch does not run it (chmod +x)", hook);
+out:
+    if (err)
+        g_error_free(err);
+    g_string_free(out, TRUE);
+    g_free(early);
+    g_free(q);
+    g_free(self);
+    g_free(rest);
+    g_free(text);
+    g_free(real);
+    g_free(hook);
+    return ret;
+}
+
+/* The instructions: what to source, and the hook. */
+static int print_setup(const char *hooks)
+{
+    char *dir = snippet_dir(), *self = self_path(), *q = sh_quote(self);
+    char *neo = g_build_filename(dir, "leadup.neomuttrc", NULL);
+    char *old = g_build_filename(dir, "leadup.muttrc", NULL);
+    char *qneo = lu_muttrc_quote(neo), *qold = lu_muttrc_quote(old);
+    char *onpath = g_find_program_in_path("leadup"), *real = NULL;
+    int ret = 0;
+
+    if (!qneo || !qold) {
+        ret = lu_error(EX_CONFIG, "setup: '%s' cannot be quoted in a muttrc", dir);
+        goto out;
+    }
+    printf("# NeoMutt: add this line to ~/.neomuttrc, after your own settings:\n"
+           "source %s\n\n",
+           qneo);
+    printf("# Mutt: add this line to ~/.muttrc, after your own settings:\n"
+           "source %s\n\n",
+           qold);
+    printf(
+        "# notmuch: tag new mail after every 'notmuch new' ('leadup setup --hook' does this):\n");
+    if (hooks)
+        printf("#   add to %s/post-new (executable, #!/bin/sh):\n", hooks);
+    else
+        printf("#   add to notmuch's post-new hook (notmuch config get database.hook_dir):\n");
+    printf("#   %s scan --quiet || true\n", q);
+    printf(
+        "# 'leadup setup --unhook' removes it again.  Keys and details: doc/mutt.md, leadup(1).\n");
+    if (!g_file_test(neo, G_FILE_TEST_IS_REGULAR))
+        lu_warning("setup: %s is missing (run 'make install')", neo);
+    /* The macros run "leadup" by name. */
+    real = onpath ? realpath(onpath, NULL) : NULL;
+    if (!onpath)
+        lu_warning("setup: 'leadup' is not on your PATH; the mail client's keys run it by name");
+    else if (real && strcmp(real, self) != 0)
+        lu_warning("setup: the 'leadup' on your PATH is %s, not this one (%s)", onpath, self);
+out:
+    free(real);
+    g_free(onpath);
+    g_free(qneo);
+    g_free(qold);
+    g_free(neo);
+    g_free(old);
+    g_free(q);
+    g_free(self);
+    g_free(dir);
+    return ret;
+}
+
+int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"hook", no_argument, NULL, 'h'},
+        {"unhook", no_argument, NULL, 'u'},
+        {NULL, 0, NULL, 0},
+    };
+    bool hook = false, unhook = false;
+    char *dir = NULL;
+    int c, ret = 0;
+
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            hook = true;
+            break;
+        case 'u':
+            unhook = true;
+            break;
+        default:
+            ret = lu_error(EX_USAGE, "setup: unknown option '%s' (see 'leadup help setup')",
+                           argv[optind - 1]);
+            goto out;
+        }
+    }
+    if (optind < argc) {
+        ret = lu_error(EX_USAGE, "setup: unexpected argument '%s'", argv[optind]);
+        goto out;
+    }
+    if (hook && unhook) {
+        ret = lu_error(EX_USAGE, "setup: give --hook or --unhook, not both");
+        goto out;
+    }
+    dir = hook_dir();
+    if (!hook && !unhook) {
+        ret = print_setup(dir);
+        goto out;
+    }
+    if (!dir) {
+        ret = lu_error(EX_CONFIG,
+                       "setup: notmuch has no database configured "
+                       "('notmuch config get database.path' is empty); run 'notmuch setup'");
+        goto out;
+    }
+    ret = edit_hook(dir, hook);
+out:
+    g_free(dir);
+    return ret;
+}
