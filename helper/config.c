@@ -14,13 +14,14 @@ struct key {
 };
 
 static const struct key known[] = {
-    {"identity", "addresses"},      {"identity", "domains"},     {"identity", "name"},
-    {"time", "timezone"},           {"time", "business_days"},   {"time", "work_hours"},
-    {"time", "date_order"},         {"time", "holidays"},        {"scan", "lists"},
-    {"scan", "list_ids"},           {"scan", "noreply"},         {"scan", "unthreaded_days"},
-    {"scan", "lock_wait"},          {"awaiting", "first"},       {"awaiting", "interval"},
-    {"awaiting", "max"},            {"needs-reply", "delay"},    {"no-next-step", "quiet"},
-    {"draft", "quote"},             {"draft", "keep_cc"},        {"draft", "templates"},
+    {"identity", "addresses"}, {"identity", "domains"},   {"identity", "name"},
+    {"time", "timezone"},      {"time", "business_days"}, {"time", "work_hours"},
+    {"time", "date_order"},    {"time", "holidays"},      {"scan", "lists"},
+    {"scan", "list_ids"},      {"scan", "noreply"},       {"scan", "unthreaded_days"},
+    {"scan", "lock_wait"},     {"scan", "horizon"},       {"awaiting", "first"},
+    {"awaiting", "interval"},  {"awaiting", "max"},       {"needs-reply", "delay"},
+    {"no-next-step", "quiet"}, {"draft", "quote"},        {"draft", "keep_cc"},
+    {"draft", "templates"},
 };
 
 static char *xdg_dir(const char *env, const char *fallback)
@@ -172,8 +173,9 @@ static int parse_hours(struct lu_config *c)
     if (sscanf(v, "%d:%d-%d:%d%n", &h1, &m1, &h2, &m2, &n) != 4 || v[n] || h1 < 0 || h1 > 23 ||
         m1 < 0 || m1 > 59 || h2 < 0 || h2 > 24 || m2 < 0 || m2 > 59 ||
         h1 * 60 + m1 >= h2 * 60 + m2) {
-        ret = lu_error(EX_CONFIG, "%s: bad value for [time] work_hours: '%s' (want e.g. 09:00-17:00)",
-                       c->path, v);
+        ret =
+            lu_error(EX_CONFIG, "%s: bad value for [time] work_hours: '%s' (want e.g. 09:00-17:00)",
+                     c->path, v);
         goto out;
     }
     c->cal.work_start = h1 * 60 + m1;
@@ -271,6 +273,7 @@ static void set_defaults(struct lu_config *c)
 {
     c->unthreaded_days = 60;
     c->lock_wait = 20;
+    c->horizon_days = 90;
     c->first_bizdays = 3;
     c->interval_days = 7;
     c->max_leadups = 3;
@@ -317,6 +320,7 @@ parse:
     if ((ret = parse_time(c)) || (ret = get_bool(c, "scan", "lists", &c->lists)) ||
         (ret = get_int(c, "scan", "unthreaded_days", 0, 3650, &c->unthreaded_days)) ||
         (ret = get_int(c, "scan", "lock_wait", 0, 3600, &c->lock_wait)) ||
+        (ret = get_int(c, "scan", "horizon", 0, 36500, &c->horizon_days)) ||
         (ret = get_int(c, "awaiting", "first", 0, 365, &c->first_bizdays)) ||
         (ret = get_int(c, "awaiting", "interval", 1, 365, &c->interval_days)) ||
         (ret = get_int(c, "awaiting", "max", 1, 20, &c->max_leadups)) ||

@@ -363,6 +363,7 @@ struct lu_config {
     char **noreply;      /* more local parts nobody reads */
     int unthreaded_days; /* how old a reply that broke threading may be (60) */
     int lock_wait;       /* seconds to wait for notmuch's write lock (20) */
+    int horizon_days;    /* threads quiet longer than this are dormant (90; 0: never) */
     /* [awaiting] */
     int first_bizdays;   /* first lead-up due this many business days after my message (3) */
     int interval_days;   /* at least this many days between lead-ups (7) */

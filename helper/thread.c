@@ -680,7 +680,9 @@ static bool rule_no_next_step(struct scan *s, struct lu_verdict *v)
     if (s->last_mine < 0 || s->last_their < 0 || s->last < 0)
         return false;
     m = msg(s, s->last);
-    if (s->list && !involves_me(s, msg(s, s->last_their)))
+    /* A public discussion ends without a dated next step as a matter of
+     * course; "no next step" is about conversations between people. */
+    if (s->list)
         return false;
     an = analysis(r, m);
     if (an && (an->closing || an->declined)) {
@@ -850,6 +852,25 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
         why(v, "A mailing-list thread, and lists are not opted in ([scan] lists).");
     return;
 woke:
+    /* Past the horizon a conversation is history, not a to-do: dormant,
+     * unless the user asked for it explicitly (remind, next-step, snooze). */
+    if (r->cfg->horizon_days > 0 && !d.remind && !d.next_step && !d.snooze &&
+        v->state != LU_ST_BOUNCED && v->state != LU_ST_DORMANT) {
+        gint64 edge = msg(&s, s.last)->date + (gint64)r->cfg->horizon_days * 86400;
+        if (r->now >= edge) {
+            why(v, "The thread has been quiet for more than %d days ([scan] horizon): it is "
+                   "dormant, not %s.",
+                r->cfg->horizon_days, lu_state_name(v->state));
+            v->state = LU_ST_DORMANT;
+            v->rule = "quiet beyond the horizon";
+            v->due = false;
+            v->due_at = 0;
+            v->next_check = 0;
+            return;
+        }
+        if (!v->next_check || edge < v->next_check)
+            v->next_check = edge;
+    }
     /* A snooze that ran out: the user asked to see it again then. */
     if (d.snooze && !newer_since(msgs, d.snooze) && r->now >= d.snooze->at && v->state != LU_ST_NONE) {
         if (!v->due) {
