@@ -421,6 +421,22 @@ static const char *const verbs_final[] = {" wrote",    " writes",      " a écri
 /* Openers of the "On <date>, <name> wrote:" family. */
 static const char *const attr_openers[] = {"on ", "am ", "le ",  "el ", "op ",
                                            "il ", "em ", "den ", NULL};
+/* Does L start like "On 10/10/2020" or "Am 3. Dezember": an opener then a
+ * digit within the next few words? */
+static bool opener_with_date(const struct line *l)
+{
+    for (const char *const *o = attr_openers; *o; o++) {
+        gsize n = strlen(*o);
+        if (l->len > n && strncmp(l->lc, *o, n) == 0) {
+            for (gsize i = n; i < l->len && i < n + 16; i++)
+                if (g_ascii_isdigit(l->lc[i]))
+                    return true;
+            return false;
+        }
+    }
+    return false;
+}
+
 /* First words of "X wrote:" that make it the author's own sentence. */
 static const char *const attr_not_names[] = {"i",     "we",   "you",  "he",      "she",      "they",
                                              "it",    "as",   "who",  "someone", "somebody", "what",
@@ -696,7 +712,9 @@ static gsize find_cut(const struct line *L, gsize n, guint8 *drop)
          * a join ("On Monday we could call\nJane Doe wrote:"); a
          * continuation ("<j@x> wrote:", "wrote:") does not start upper-case. */
         k = attribution_at(L, n, i, 3, &strong, &fq);
-        if (k > 1) {
+        /* "On 10/10/2020 12:53, Jane [E] via\nR-package-devel wrote:" is one
+         * attribution even though its second line reads like one alone. */
+        if (k > 1 && !opener_with_date(&L[i])) {
             bool s2, f2;
             for (gsize j = i + 1; j < i + k; j++) {
                 if (g_unichar_isupper(g_utf8_get_char(L[j].s)) &&
