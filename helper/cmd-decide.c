@@ -22,13 +22,7 @@ struct decide_args {
 
 static char *fmt_time(struct lu_ctx *ctx, gint64 t)
 {
-    GDateTime *u = g_date_time_new_from_unix_utc(t);
-    GDateTime *l = g_date_time_to_timezone(u, ctx->cfg.tz);
-    char *s = g_date_time_format(l, "%a %-d %b %Y %H:%M");
-
-    g_date_time_unref(l);
-    g_date_time_unref(u);
-    return s;
+    return lu_format_time(t, ctx->cfg.tz, "%a %-d %b %Y %H:%M");
 }
 
 /* When a day-long WHEN starts for a reminder: the start of working hours. */
@@ -299,9 +293,7 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
     struct decide_args a = {.kind = kind};
     struct lu_thread_view tv = {0};
     struct lu_decision d = {0};
-    struct lu_db *db = NULL;
-    struct lu_store *store = NULL;
-    char *mid = NULL, *t = NULL, *state = NULL, *said = NULL;
+    char *t = NULL, *state = NULL, *said = NULL;
     const char *failure = NULL;
     bool cancelled = false;
     int ret;
@@ -312,13 +304,7 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
     if (!ret && a.muttrc)
         lu_write_muttrc(a.muttrc, NULL, lu_muttrc_failure(EX_TEMPFAIL));
     if (!ret)
-        ret = lu_target_mid(a.id, &mid);
-    if (!ret)
-        ret = lu_db_open(ctx, false, &db);
-    if (!ret)
-        ret = lu_store_open(&store);
-    if (!ret)
-        ret = lu_thread_view(ctx, db, store, mid, &tv);
+        ret = lu_thread_view(ctx, a.id, &tv);
     if (!ret && a.ask)
         ret = ask_when(ctx, &a, subject_of(&tv), &cancelled, &failure);
     if (ret)
@@ -330,7 +316,7 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         goto out;
     }
     d.kind = kind;
-    d.mid = mid;
+    d.mid = tv.mid;
     d.taken = ctx->now;
     d.latest = ((struct lu_msg *)g_ptr_array_index(tv.msgs, tv.msgs->len - 1))->mid;
     d.mine = a.mine;
@@ -354,12 +340,12 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         }
         d.mid = ((struct lu_msg *)g_ptr_array_index(tv.msgs, mine))->mid;
     }
-    ret = lu_store_add_decision(store, &d);
+    ret = lu_store_add_decision(tv.store, &d);
     if (ret)
         goto out;
     /* The decision is stored: whatever happens to the tags now, the next
      * scan applies it. */
-    ret = lu_thread_view_commit(ctx, store, &tv);
+    ret = lu_thread_view_commit(ctx, &tv);
     if (ret)
         goto out;
     state = state_str(ctx, &tv.v);
@@ -432,10 +418,7 @@ out:
     g_free(state);
     g_free(a.when_text);
     g_free(a.text);
-    g_free(mid);
     lu_thread_view_clear(&tv);
-    lu_store_close(store);
-    lu_db_close(db);
     return ret;
 }
 

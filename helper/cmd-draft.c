@@ -398,27 +398,19 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     struct lu_thread_view tv = {0};
     struct lu_draft d = {0};
     struct lu_draft_req req = {0};
-    struct lu_db *db = NULL;
-    struct lu_store *store = NULL;
     const char *tname = NULL;
-    char *mid = NULL, *text = NULL, *tpath = NULL, *data = NULL, *written = NULL;
+    char *text = NULL, *tpath = NULL, *data = NULL, *written = NULL;
     char *said = NULL, *recall = NULL, *box = NULL;
     gsize len = 0;
     int ret;
 
     ret = parse_args(argc, argv, &o);
     if (!ret)
-        ret = lu_target_mid(o.id, &mid);
-    if (!ret)
-        ret = lu_db_open(ctx, false, &db);
-    if (!ret)
-        ret = lu_store_open(&store);
-    if (!ret)
-        ret = lu_thread_view(ctx, db, store, mid, &tv);
+        ret = lu_thread_view(ctx, o.id, &tv);
     if (ret)
         goto out;
     if (!tv.msgs || tv.msgs->len == 0) {
-        ret = lu_error(EX_NOINPUT, "draft: the thread of '%s' has no messages", mid);
+        ret = lu_error(EX_NOINPUT, "draft: the thread of '%s' has no messages", tv.mid);
         goto out;
     }
     /* A thread that is not mine was decided from the index alone: the
@@ -484,11 +476,8 @@ out:
     g_free(data);
     g_free(text);
     g_free(tpath);
-    g_free(mid);
     if (d.templates)
         lu_draft_clear(&d);
     lu_thread_view_clear(&tv);
-    lu_store_close(store);
-    lu_db_close(db);
     return ret;
 }

@@ -79,11 +79,8 @@ static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
 
 static char *age_str(struct lu_ctx *ctx, gint64 since)
 {
-    GDateTime *a = g_date_time_new_from_unix_local(since),
-              *b = g_date_time_new_from_unix_local(ctx->now);
-    GDateTime *la = g_date_time_to_timezone(a, ctx->cfg.tz),
-              *lb = g_date_time_to_timezone(b, ctx->cfg.tz);
-    int days = lu_cal_bizdays_between(&ctx->cfg.cal, la, lb);
+    GDateTime *a = lu_local_time(since, ctx->cfg.tz), *b = lu_local_time(ctx->now, ctx->cfg.tz);
+    int days = lu_cal_bizdays_between(&ctx->cfg.cal, a, b);
     char *s;
 
     if (days > 0)
@@ -92,25 +89,15 @@ static char *age_str(struct lu_ctx *ctx, gint64 since)
         s = g_strdup_printf("%dh", (int)MAX(0, (ctx->now - since) / 3600));
     g_date_time_unref(a);
     g_date_time_unref(b);
-    g_date_time_unref(la);
-    g_date_time_unref(lb);
     return s;
 }
 
 static char *date_str(struct lu_ctx *ctx, gint64 t)
 {
-    GDateTime *u, *l;
-    char *s;
-
     if (!t)
         return g_strdup("-");
-    u = g_date_time_new_from_unix_utc(t);
-    l = g_date_time_to_timezone(u, ctx->cfg.tz);
     /* The weekday helps this year; older dates need their year. */
-    s = g_date_time_format(l, llabs(t - ctx->now) < 180 * 86400 ? "%a %d %b" : "%d %b %Y");
-    g_date_time_unref(u);
-    g_date_time_unref(l);
-    return s;
+    return lu_format_time(t, ctx->cfg.tz, llabs(t - ctx->now) < 180 * 86400 ? "%a %d %b" : "%d %b %Y");
 }
 
 /* S cut to WIDTH columns (UTF-8 aware), padded.  Caller frees. */
@@ -164,10 +151,7 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
 static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
 {
     char iso[LU_ISO_LEN];
-    GDateTime *a = g_date_time_new_from_unix_utc(r->since),
-              *b = g_date_time_new_from_unix_utc(ctx->now);
-    GDateTime *la = g_date_time_to_timezone(a, ctx->cfg.tz),
-              *lb = g_date_time_to_timezone(b, ctx->cfg.tz);
+    GDateTime *la = lu_local_time(r->since, ctx->cfg.tz), *lb = lu_local_time(ctx->now, ctx->cfg.tz);
 
     lu_json_obj_begin(j);
     lu_json_key(j, "state");
@@ -194,8 +178,6 @@ static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
     lu_json_key(j, "stage");
     lu_json_int(j, r->it ? r->it->stage : 0);
     lu_json_obj_end(j);
-    g_date_time_unref(a);
-    g_date_time_unref(b);
     g_date_time_unref(la);
     g_date_time_unref(lb);
 }

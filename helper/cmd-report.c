@@ -13,11 +13,7 @@ static const enum lu_state queues[] = {
 
 static GDateTime *local(struct lu_ctx *ctx, gint64 t)
 {
-    GDateTime *u = g_date_time_new_from_unix_utc(t);
-    GDateTime *l = g_date_time_to_timezone(u, ctx->cfg.tz);
-
-    g_date_time_unref(u);
-    return l;
+    return lu_local_time(t, ctx->cfg.tz);
 }
 
 /* The first second after the end of T's day plus DAYS days, in the user's zone. */
@@ -37,15 +33,7 @@ static gint64 day_end(struct lu_ctx *ctx, gint64 t, int days)
 
 static char *short_date(struct lu_ctx *ctx, gint64 t)
 {
-    GDateTime *l;
-    char *s;
-
-    if (!t)
-        return g_strdup("-");
-    l = local(ctx, t);
-    s = g_date_time_format(l, "%a %d %b");
-    g_date_time_unref(l);
-    return s;
+    return t ? lu_format_time(t, ctx->cfg.tz, "%a %d %b") : g_strdup("-");
 }
 
 /* S cut to W columns with an ellipsis. Caller frees. */

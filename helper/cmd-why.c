@@ -8,13 +8,7 @@
 
 static char *fmt(struct lu_ctx *ctx, gint64 t)
 {
-    GDateTime *u = g_date_time_new_from_unix_utc(t);
-    GDateTime *l = g_date_time_to_timezone(u, ctx->cfg.tz);
-    char *s = g_date_time_format(l, "%a %-d %b %Y %H:%M");
-
-    g_date_time_unref(l);
-    g_date_time_unref(u);
-    return s;
+    return lu_format_time(t, ctx->cfg.tz, "%a %-d %b %Y %H:%M");
 }
 
 static const char *name_of(const struct lu_addr *a)
@@ -226,10 +220,7 @@ int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     struct lu_thread_view tv = {0};
-    struct lu_db *db = NULL;
-    struct lu_store *store = NULL;
     const char *id = NULL;
-    char *mid = NULL;
     bool json = false;
     int c, ret = 0;
 
@@ -251,13 +242,7 @@ int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
         ret = lu_error(EX_USAGE, "why: unexpected argument '%s'", argv[optind + 1]);
         goto out;
     }
-    ret = lu_target_mid(id, &mid);
-    if (!ret)
-        ret = lu_db_open(ctx, false, &db);
-    if (!ret)
-        ret = lu_store_open(&store);
-    if (!ret)
-        ret = lu_thread_view(ctx, db, store, mid, &tv);
+    ret = lu_thread_view(ctx, id, &tv);
     if (ret)
         goto out;
     /* Show the evidence even when the rule that decided did not need it. */
@@ -270,9 +255,6 @@ int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
     else
         print_text(ctx, &tv);
 out:
-    g_free(mid);
     lu_thread_view_clear(&tv);
-    lu_store_close(store);
-    lu_db_close(db);
     return ret;
 }

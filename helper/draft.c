@@ -59,34 +59,11 @@ static const char *const known_vars[] = {
 
 /* ---- small text helpers */
 
-/* S with control characters (C0, DEL, C1, U+2028/2029) turned into spaces,
- * space runs collapsed, trimmed, valid UTF-8.  A value from mail can never
- * carry a line break into a header or a template line.  Caller frees. */
+/* S as one clean line (lu_clean_line), "" for NULL: a value from mail can
+ * never carry a line break into a header or a template line.  Caller frees. */
 static char *clean(const char *s)
 {
-    GString *out;
-    char *valid;
-    bool space = false;
-
-    if (!s)
-        return g_strdup("");
-    valid = g_utf8_make_valid(s, -1);
-    out = g_string_sized_new(strlen(valid));
-    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        bool blank = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 ||
-                     c == 0x2029 || c == ' ' || c == 0xa0;
-        if (blank) {
-            space = out->len > 0;
-            continue;
-        }
-        if (space)
-            g_string_append_c(out, ' ');
-        space = false;
-        g_string_append_unichar(out, c);
-    }
-    g_free(valid);
-    return g_string_free(out, FALSE);
+    return s ? lu_clean_line(s) : g_strdup("");
 }
 
 /* CLEAN(S) cut at MAX characters, on a word boundary when one is near,

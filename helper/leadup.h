@@ -51,13 +51,18 @@ extern int lu_lock_exit;
  * g_free) and its length, or NULL on a read error. */
 char *lu_read_all(FILE *f, gsize *len);
 /* S as one line of safe text: control characters (C0, DEL and C1, which
- * terminals obey) become spaces, runs of spaces collapse, invalid UTF-8 is
- * replaced.  NULL stays NULL.  Caller frees. */
+ * terminals obey), no-break space and the Unicode line and paragraph
+ * separators become spaces, runs of spaces collapse, the ends are trimmed,
+ * invalid UTF-8 is replaced.  NULL stays NULL.  Caller frees. */
 char *lu_clean_line(const char *s);
 /* Trims ASCII white space in place and returns S. */
 char *lu_strtrim(char *s);
 /* Lower-cases ASCII in place and returns S. */
 char *lu_strlower(char *s);
+/* T in zone TZ.  New reference. */
+GDateTime *lu_local_time(gint64 t, GTimeZone *tz);
+/* T in zone TZ formatted with g_date_time_format's FMT.  Caller frees. */
+char *lu_format_time(gint64 t, GTimeZone *tz, const char *fmt);
 /* Formats T as ISO-8601 with the offset of TZ at T, e.g. 2026-12-03T10:00:00+01:00.
  * BUF must hold LU_ISO_LEN bytes.  Returns BUF. */
 #define LU_ISO_LEN 40
@@ -203,7 +208,8 @@ struct lu_analysis {
     GPtrArray *sentences; /* struct lu_sentence*, owned */
     unsigned labels;      /* union of the sentences' labels */
     bool actionable;      /* asks the reader to act or respond, or proposes/announces a future event or deadline */
-    bool expects_reply;   /* a reply is expected */
+    bool expects_reply;   /* a reply is expected from the reader (doc/classify.md): narrower than actionable */
+    int reply_sentence;   /* index into sentences of the first that expects a reply, -1 if none */
     bool declined;
     bool closing;         /* ends the exchange, nothing open */
     bool auto_reply;      /* the text reads like an automatic answer (out of office) */
@@ -623,6 +629,9 @@ struct lu_scan_stats {
 int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st);
 /* One thread read and decided exactly as the scan decides it. */
 struct lu_thread_view {
+    struct lu_db *db;       /* the read-only database handle (owned) */
+    struct lu_store *store; /* the state database (owned) */
+    char *mid;              /* the message asked about */
     GPtrArray *msgs;      /* struct lu_msg*, oldest first, headers read (owned) */
     GPtrArray *elsewhere; /* messages elsewhere that bear on it, or NULL (owned) */
     GPtrArray *decisions; /* its decisions, oldest first (owned through table) */
@@ -630,17 +639,17 @@ struct lu_thread_view {
     struct lu_verdict v;
     int target;           /* index of the message asked about */
 };
-/* Reads and decides the thread of message MID. EX_NOINPUT when MID is not
- * in the database. */
-int lu_thread_view(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, const char *mid,
-                   struct lu_thread_view *out);
+/* Opens the databases and reads and decides the thread of the message ID
+ * names ("id:MSGID"), or of the message on standard input when ID is NULL.
+ * EX_NOINPUT when it is not in the database.  Clear OUT in every case. */
+int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out);
 void lu_thread_view_clear(struct lu_thread_view *tv);
 /* The Message-ID a command acts on: ARG "id:MSGID", or NULL for a message
  * piped in on standard input.  *MID is the caller's to free. */
 int lu_target_mid(const char *arg, char **mid);
 /* Decides TV again with the decisions now stored and writes its tags and
  * state at once (after the user took a decision). */
-int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_store *store, struct lu_thread_view *tv);
+int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv);
 
 /* Reads and analyses M's body (sets m->body and m->an): the same analysis
  * the scan, classify, why and draft use. */

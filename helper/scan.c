@@ -441,6 +441,49 @@ static int set_meta_int(struct lu_store *st, const char *key, gint64 n)
     return lu_store_set(st, key, buf);
 }
 
+static gint cmp_str(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A digest of everything the rules depend on besides the mail: who I am,
+ * the settings, and this leadup's version.  When it changes, every thread
+ * is decided again. */
+static char *rules_digest(struct lu_ctx *ctx)
+{
+    const struct lu_config *c = &ctx->cfg;
+    GString *s = g_string_new(LU_VERSION);
+    GPtrArray *addrs = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer key;
+    char *digest;
+
+    g_hash_table_iter_init(&it, ctx->me.addrs);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        g_ptr_array_add(addrs, key);
+    g_ptr_array_sort(addrs, cmp_str);
+    for (guint i = 0; i < addrs->len; i++)
+        g_string_append_printf(s, "|a:%s", (char *)g_ptr_array_index(addrs, i));
+    for (guint i = 0; i < ctx->me.domains->len; i++)
+        g_string_append_printf(s, "|d:%s", (char *)g_ptr_array_index(ctx->me.domains, i));
+    g_string_append_printf(s, "|tz:%s|days:%u|work:%d-%d|mdy:%d|lists:%d|first:%d|interval:%d|max:%d"
+                              "|reply:%d|quiet:%d|unthreaded:%d|horizon:%d",
+                           g_time_zone_get_identifier(c->tz), c->cal.days, c->cal.work_start,
+                           c->cal.work_end, c->cal.mdy, c->lists, c->first_bizdays,
+                           c->interval_days, c->max_leadups, c->reply_hours, c->quiet_bizdays,
+                           c->unthreaded_days, c->horizon_days);
+    for (int i = 0; c->list_ids && c->list_ids[i]; i++)
+        g_string_append_printf(s, "|list:%s", c->list_ids[i]);
+    for (int i = 0; c->noreply && c->noreply[i]; i++)
+        g_string_append_printf(s, "|noreply:%s", c->noreply[i]);
+    for (guint i = 0; c->cal.holidays && i < c->cal.holidays->len; i++)
+        g_string_append_printf(s, "|hol:%u", g_array_index(c->cal.holidays, guint32, i));
+    digest = g_compute_checksum_for_string(G_CHECKSUM_SHA1, s->str, s->len);
+    g_ptr_array_free(addrs, TRUE);
+    g_string_free(s, TRUE);
+    return digest;
+}
+
 static int count_threads(struct lu_db *db, const char *query, unsigned *out)
 {
     /* Messages are cheaper to count than threads; a fine progress bound. */
@@ -452,7 +495,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     struct scan s = {ctx, o, st};
     GString *query = g_string_new(NULL);
     GPtrArray *checks = NULL, *pend = NULL;
-    char *old_uuid = NULL, *uuid_copy = NULL;
+    char *old_uuid = NULL, *uuid_copy = NULL, *digest = NULL, *old_digest = NULL;
     const char *uuid = NULL;
     gint64 rev, last, gap_from, gap_to, before = 0, after = 0;
     gint64 t0 = g_get_monotonic_time();
@@ -493,7 +536,10 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     last = meta_int(s.store, "lastmod");
     gap_from = meta_int(s.store, "gap_from");
     gap_to = meta_int(s.store, "gap_to");
-    if (!o->only && (!old_uuid || strcmp(old_uuid, uuid) != 0 || last < 0))
+    digest = rules_digest(ctx);
+    old_digest = lu_store_get(s.store, "rules");
+    if (!o->only && (!old_uuid || strcmp(old_uuid, uuid) != 0 || last < 0 ||
+                     g_strcmp0(old_digest, digest) != 0))
         full = true;
 
     if (o->only) {
@@ -569,6 +615,8 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
          * are still to be seen; ours (before, after] are not. */
         ret = lu_store_set(s.store, "uuid", uuid);
         if (!ret)
+            ret = lu_store_set(s.store, "rules", digest);
+        if (!ret)
             ret = set_meta_int(s.store, "lastmod", after);
         if (!ret)
             ret = set_meta_int(s.store, "gap_from", before > rev ? rev + 1 : 0);
@@ -594,6 +642,8 @@ out:
     g_array_free(s.ops, TRUE);
     g_free(old_uuid);
     g_free(uuid_copy);
+    g_free(digest);
+    g_free(old_digest);
     g_string_free(query, TRUE);
     lu_store_close(s.store);
     lu_db_close(s.db);
@@ -616,30 +666,39 @@ static int keep_thread(GPtrArray *msgs, void *data)
     return 1; /* one thread is all we want */
 }
 
-int lu_thread_view(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, const char *mid,
-                   struct lu_thread_view *out)
+int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
     struct scan s = {ctx, &o, &st};
     struct view_cb cb;
     GPtrArray *found = NULL;
-    char *q = NULL, *qm = lu_db_quote(mid);
+    char *q = NULL, *qm = NULL;
+    const char *mid;
     int ret;
 
     memset(out, 0, sizeof *out);
     out->target = -1;
     lu_verdict_clear(&out->v);
     out->msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    s.db = db;
-    s.store = store;
+    ret = lu_target_mid(id, &out->mid);
+    if (!ret)
+        ret = lu_db_open(ctx, false, &out->db);
+    if (!ret)
+        ret = lu_store_open(&out->store);
+    if (ret)
+        goto out;
+    mid = out->mid;
+    qm = lu_db_quote(mid);
+    s.db = out->db;
+    s.store = out->store;
     s.rules.cfg = &ctx->cfg;
     s.rules.me = &ctx->me;
     s.rules.now = ctx->now;
     s.rules.analyse = analyse_cb;
     s.rules.data = &ctx->cfg;
     q = g_strconcat("id:", qm, NULL);
-    ret = lu_db_messages(db, q, 1, &found);
+    ret = lu_db_messages(out->db, q, 1, &found);
     if (ret)
         goto out;
     if (found->len == 0) {
@@ -649,12 +708,12 @@ int lu_thread_view(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
     g_free(q);
     q = g_strconcat("thread:", ((struct lu_msg *)g_ptr_array_index(found, 0))->thread_id, NULL);
     cb.msgs = out->msgs;
-    ret = lu_db_each_thread(db, q, keep_thread, &cb);
+    ret = lu_db_each_thread(out->db, q, keep_thread, &cb);
     if (ret == 1)
         ret = 0; /* keep_thread stops after the one thread */
     if (ret)
         goto out;
-    ret = lu_store_decisions(store, &out->table);
+    ret = lu_store_decisions(out->store, &out->table);
     if (ret)
         goto out;
     s.decisions = out->table;
@@ -682,6 +741,9 @@ void lu_thread_view_clear(struct lu_thread_view *tv)
         g_ptr_array_free(tv->msgs, TRUE);
     if (tv->table)
         g_hash_table_destroy(tv->table);
+    lu_store_close(tv->store);
+    lu_db_close(tv->db);
+    g_free(tv->mid);
     memset(tv, 0, sizeof *tv);
 }
 
@@ -731,8 +793,9 @@ out:
     return ret;
 }
 
-int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_store *store, struct lu_thread_view *tv)
+int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
 {
+    struct lu_store *store = tv->store;
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
     struct scan s = {ctx, &o, &st};

@@ -129,11 +129,7 @@ char *lu_subject_norm(const char *subject)
 
 static GDateTime *local(const struct lu_rules *r, gint64 t)
 {
-    GDateTime *u = g_date_time_new_from_unix_utc(t);
-    GDateTime *l = g_date_time_to_timezone(u, r->cfg->tz);
-
-    g_date_time_unref(u);
-    return l;
+    return lu_local_time(t, r->cfg->tz);
 }
 
 static gint64 add_bizdays(const struct lu_rules *r, gint64 t, int n)

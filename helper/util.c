@@ -64,7 +64,8 @@ char *lu_clean_line(const char *s)
     out = g_string_sized_new(strlen(valid));
     for (p = valid; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == ' ') {
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0xa0) || c == 0x2028 || c == 0x2029 ||
+            c == ' ') {
             space = out->len > 0;
             continue;
         }
@@ -86,6 +87,24 @@ char *lu_strlower(char *s)
 {
     for (char *p = s; *p; p++)
         *p = g_ascii_tolower(*p);
+    return s;
+}
+
+GDateTime *lu_local_time(gint64 t, GTimeZone *tz)
+{
+    GDateTime *u = g_date_time_new_from_unix_utc(t);
+    GDateTime *l = g_date_time_to_timezone(u, tz);
+
+    g_date_time_unref(u);
+    return l;
+}
+
+char *lu_format_time(gint64 t, GTimeZone *tz, const char *fmt)
+{
+    GDateTime *l = lu_local_time(t, tz);
+    char *s = g_date_time_format(l, fmt);
+
+    g_date_time_unref(l);
     return s;
 }
 

@@ -4,7 +4,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LEADUP=${LEADUP:-$ROOT/helper/leadup}
 n=0 failed=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/leadup-test.XXXXXX") || exit 1
-trap 'rm -rf "$TMP"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
 export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config XDG_DATA_HOME=$TMP/home/.local/share
 export NOTMUCH_CONFIG=$HOME/.notmuch-config TZ=Europe/London LC_ALL=C.UTF-8

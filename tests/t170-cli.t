@@ -49,6 +49,10 @@ t 'a run killed mid-way converges on the next run' '
 	{ lu scan --quiet & pid=$!; kill -9 $pid; wait $pid; true; } &&
 	lu scan --quiet && expect_tags q2@example.com "leadup/awaiting leadup/due" &&
 	lu scan --full 2>err && grep -q "0 tags added, 0 removed" err'
+t 'a changed setting makes the next scan decide every thread again' '
+	printf "[awaiting]\nfirst=30\n" >"$XDG_CONFIG_HOME/leadup/config" && lu scan 2>err &&
+	grep -q "looked at" err && expect_tags q2@example.com leadup/awaiting &&
+	rm "$XDG_CONFIG_HOME/leadup/config" && lu scan --quiet && expect_tags q2@example.com "leadup/awaiting leadup/due"'
 t 'a malformed message is read without a crash or a lost thread' '
 	printf "From: \nTo: <<<\nSubject: =?bogus?Q?x?=\nDate: not a date\n\n\377\376 garbage\n" | deliver inbox bad1 &&
 	index && lu scan 2>err; test $? = 0'

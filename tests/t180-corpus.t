@@ -11,7 +11,8 @@ tar -xJf "$CORPORA/notmuch-test-corpora.tar.xz" -C "$MAIL"
 # Duncan Murdoch writes from two addresses; he is "me".
 printf '[database]\npath=%s\n[user]\nname=Duncan Murdoch\nprimary_email=murdoch.duncan@gmail.com\nother_email=duncan.murdoch@gmall.com\n' \
 	"$MAIL" >"$NOTMUCH_CONFIG"
-printf '[scan]\nlists=true\n' >"$XDG_CONFIG_HOME/leadup/config"
+# horizon=0: every thread is judged by the rules, however old (the horizon has its own test below).
+printf '[scan]\nlists=true\nhorizon=0\n' >"$XDG_CONFIG_HOME/leadup/config"
 notmuch new --quiet 2>/dev/null
 NOW=2026-11-23T09:00:00+00:00
 
@@ -57,6 +58,15 @@ t 'scan --full after an incremental run changes no tag' '
 t 'the queues list what the tags say' '
 	lu queue awaiting --format=json >q.json &&
 	test "$(grep -o "\"message_id\"" q.json | wc -l)" = "$(notmuch count tag:leadup/awaiting)"'
+t 'with the default 90-day horizon, old threads are dormant and nothing old is due' '
+	printf "[scan]\nlists=true\n" >"$XDG_CONFIG_HOME/leadup/config" && lu scan --quiet &&
+	test "$(notmuch count tag:leadup/dormant)" -gt 10 &&
+	lu queue due --format=json | perl -MJSON::PP -MTime::Local -e '\''
+		my $q = decode_json(join "", <STDIN>); my $bad = 0;
+		for (@{$q->{items}}) { my ($y,$m,$d) = $_->{since} =~ /^(\d+)-(\d+)-(\d+)/;
+			$bad++ if timegm(0,0,0,$d,$m-1,$y) < timegm(0,0,0,23,10,2026) - 91*86400 }
+		exit($bad ? 1 : 0)'\'' &&
+	printf "[scan]\nlists=true\nhorizon=0\n" >"$XDG_CONFIG_HOME/leadup/config" && lu scan --quiet'
 # Drafts for twenty awaiting threads, kept in tests/out/ for a person to read.
 mkdir -p "$ROOT/tests/out"
 t 'drafts for 20 awaiting threads are complete and pass lint' '
