@@ -21,6 +21,10 @@
  *     counted, so every label has a cue to name in its reason.
  *  4. Commitment, agreement, decline and closing are plain rules: they are
  *     rarer and their wording is formulaic.
+ *  5. A request or proposal expects a reply only when it asks the reader to
+ *     answer (a real question, a request for something back, the writer as
+ *     beneficiary, a meeting): advice asks to act, not to answer
+ *     (expects_answer).
  *
  * The cue extraction is shared with scripts/train-intent (it includes this
  * file), so training and use can never disagree about a cue.
@@ -98,6 +102,7 @@ static const struct lex_class lexicon[] = {
              "resolve introduce loop bcc warn alert brief present host invite call-in dial "
              "proceed proofread reread recheck rerun redo rework reword rewrite fill-in "
              "familiarize familiarise acknowledge agree answer contribute respond provide "
+             "restart reinstall rebuild recompile retry reboot "
              "tell ask book renew extend wire remit settle bill invoice quote price"},
     {W_WEAKV, "get take make keep find see look try go come do put read think feel show leave "
               "hold stop run start use help work pass cover let"},
@@ -230,7 +235,8 @@ struct sent {
     int start;     /* first token after greetings, vocatives and markers */
     bool vocative; /* opens by addressing someone */
     bool greeting;
-    bool question; /* contains "?" or opens like one ("Should I send it.") */
+    bool qmark;    /* ends in a question mark that asks (see real_qmark) */
+    bool question; /* qmark, or opens like a question ("Should I send it.") */
 };
 
 static bool is_word_char(gunichar c)
@@ -402,11 +408,8 @@ static void tokenise(struct sent *S, const char *text)
     }
     S->n = S->toks->len;
     S->t = (struct tok *)(void *)S->toks->data;
-    for (int i = 0; i < S->n; i++) {
+    for (int i = 0; i < S->n; i++)
         S->t[i].low = S->lowbuf->str + (gintptr)S->t[i].low;
-        if (S->t[i].low[0] == '?' && (S->t[i].cls & W_PUNCT))
-            S->question = true;
-    }
 }
 
 static void sent_clear(struct sent *S)
@@ -444,6 +447,120 @@ static bool tok_nameish(const struct sent *S, int i)
     return !g_str_has_suffix(w, "ing");
 }
 
+/* A subject after an inverted auxiliary: "is [the report]", "do [you]",
+ * "does [Anna]". */
+static bool subject_at(const struct sent *S, int i)
+{
+    static const char *const det[] = {
+        "the",    "a",       "an",    "this",   "that",     "these",      "those",
+        "my",     "your",    "our",   "their",  "his",      "her",        "its",
+        "some",   "any",     "there", "anyone", "anybody",  "someone",    "somebody",
+        "people", "all",     "each",  "both",   "everyone", "everything", "anything",
+        "nobody", "nothing", "one",   "either", NULL};
+
+    if (i >= S->n || (S->t[i].cls & W_PUNCT))
+        return false;
+    if (S->t[i].cls & W_SUBJ)
+        return true;
+    for (int k = 0; det[k]; k++)
+        if (tok_is(S, i, det[k]))
+            return true;
+    return S->t[i].cap && !(S->t[i].cls & (W_AUX | W_MODAL | W_WH));
+}
+
+/* A wh-word that opens a question: an auxiliary before the subject ("What
+ * is the...", "How can I...", "What time does the...", "What's a...").
+ * The relative pronouns of "..., which is cool" and "Dirk, who has now..."
+ * are followed by their verb, not by an inverted auxiliary. */
+static bool wh_inverted(const struct sent *S, int i)
+{
+    int k = i + 1;
+
+    if (i >= S->n || !(S->t[i].cls & W_WH))
+        return false;
+    if (strchr(S->t[i].low, '\''))
+        return subject_at(S, k);
+    /* one word between: "What time does", "Which option should", "How long will" */
+    if (k < S->n && !(S->t[k].cls & (W_AUX | W_MODAL | W_PUNCT)) && k + 1 < S->n &&
+        (S->t[k + 1].cls & (W_AUX | W_MODAL)))
+        k++;
+    return k < S->n && (S->t[k].cls & (W_AUX | W_MODAL)) && subject_at(S, k + 1);
+}
+
+/* Whether the sentence ends in a question mark that asks something.  A
+ * question needs a couple of words: a lone "?" or "... ?" asks nothing, nor
+ * does one word unless it is a wh-word, a day or an input noun ("Why?",
+ * "Tuesday?", "Thoughts?").  And where the text opens a word with '?'
+ * ("?inst/doc?", "?nullrgl?") the mail's charset turned quotation marks
+ * into '?': the final one closes a quotation. */
+static bool real_qmark(const struct sent *S)
+{
+    static const char *const input[] = {"thoughts", "comments", "ideas",      "suggestions",
+                                        "opinions", "feedback", "objections", NULL};
+    int k = S->n - 1, words = 0, last = -1, first_q = -1;
+
+    while (k >= 0 && tok_punct(S, k, "?!)]\"'")) {
+        if (S->t[k].low[0] == '?')
+            first_q = k;
+        k--;
+    }
+    if (first_q < 0)
+        return false;
+    /* "(?)", "(???)", "\"?\"": an uncertainty marker or a quoted '?' */
+    if (S->t[first_q].off > 0 && strchr("(\"'[", S->text[S->t[first_q].off - 1]))
+        return false;
+    /* See the thread "Why does X fail?": a question quoted, not asked */
+    for (int i = first_q + 1; i < S->n; i++)
+        if (tok_punct(S, i, "\""))
+            for (int j = S->start + 1; j <= k; j++)
+                if (tok_punct(S, j, "\""))
+                    return false;
+    for (int i = 0; i <= k; i++) {
+        int off = S->t[i].off;
+        if (!(S->t[i].cls & W_PUNCT)) {
+            if (i >= S->start) {
+                words++;
+                last = i;
+            }
+            continue;
+        }
+        if (S->t[i].low[0] == '?' && g_ascii_isalnum(S->text[off + 1]) &&
+            (off == 0 || strchr(" \t(\"'[", S->text[off - 1])))
+            return false;
+    }
+    if (words == 1) {
+        bool known = (S->t[last].cls & (W_WH | W_FUT)) != 0;
+        for (int i = 0; input[i] && !known; i++)
+            known = tok_is(S, last, input[i]);
+        return known;
+    }
+    return words >= 2;
+}
+
+/* After a greeting, the words addressed up to a comma: "Dear List,", "Hi
+ * Bill," (known words, but capitalised and followed by the comma).
+ * Returns the index of the punctuation, or -1. */
+static int addressed_until(const struct sent *S, int j)
+{
+    for (int k = j; k < S->n && k < j + 3; k++) {
+        if (tok_punct(S, k, ",:!-"))
+            return k > j ? k : -1;
+        if (!S->t[k].cap || (S->t[k].cls & (W_PUNCT | W_SUBJ | W_AUX | W_MODAL | W_WH)))
+            return -1;
+    }
+    return -1;
+}
+
+/* Markers that are adjectives before a noun: "Great answer.", "No answer."
+ * are no "Great, ..." opening an instruction. */
+static bool adjective_marker(const struct sent *S, int i)
+{
+    return (tok_is(S, i, "great") || tok_is(S, i, "perfect") || tok_is(S, i, "alright") ||
+            tok_is(S, i, "no")) &&
+           i + 1 < S->n && !(S->t[i + 1].cls & (W_PUNCT | W_SUBJ | W_THANK)) &&
+           !tok_is(S, i + 1, "please") && !tok_is(S, i + 1, "let's");
+}
+
 /* Finds where the sentence proper starts: after "Hi Ann,", "Bob -",
  * "Guys,", "Also," and the like. */
 static void find_start(struct sent *S)
@@ -468,6 +585,8 @@ static void find_start(struct sent *S)
             j = i + 1;
             if (tok_is(S, i, "good"))
                 j++;
+            if (addressed_until(S, j) > 0)
+                j = addressed_until(S, j);
             while (j < S->n && j - i < 5 && (tok_nameish(S, j) || (S->t[j].cls & W_GROUP)))
                 j++;
             if (j < S->n && tok_punct(S, j, ",:!-;"))
@@ -476,7 +595,7 @@ static void find_start(struct sent *S)
             i = j;
             continue;
         }
-        if (t->cls & W_DISC && !(t->cls & W_IMPV)) {
+        if (t->cls & W_DISC && !(t->cls & W_IMPV) && !adjective_marker(S, i)) {
             j = i + 1;
             if (j < S->n && tok_punct(S, j, ",:-"))
                 j++;
@@ -513,10 +632,10 @@ static void find_start(struct sent *S)
         break;
     }
     S->start = i;
+    S->qmark = S->question = real_qmark(S);
     /* "Should I send the other info." and "What's a dealerboard." ask,
      * question mark or not */
-    if (i + 1 < S->n && (S->t[i].cls & W_WH) &&
-        (strchr(S->t[i].low, '\'') || (S->t[i + 1].cls & (W_AUX | W_MODAL))))
+    if (wh_inverted(S, i))
         S->question = true;
     for (int k = 0; inv[k] && i + 1 < S->n; k++)
         if (tok_is(S, i, inv[k]))
@@ -704,7 +823,9 @@ static bool pat_at(const struct pat *P, int pi, const struct sent *S, int ti, in
     return false;
 }
 
-/* First match of P in S: token span [*b, *e).  */
+static bool match_ok(const struct sent *S, int feat, int b, int e);
+
+/* First match of P in S that match_ok accepts: token span [*b, *e).  */
 static bool pat_find(const struct pat *P, const struct sent *S, int *b, int *e)
 {
     if ((P->flags & P_Q) && !S->question)
@@ -716,7 +837,7 @@ static bool pat_find(const struct pat *P, const struct sent *S, int *b, int *e)
         if ((P->el[0].kind == K_START && ti != S->start) ||
             (P->el[0].kind == K_ABS && ti > 0 && !(S->t[ti - 1].cls & W_PUNCT)))
             continue;
-        if (pat_at(P, 0, S, ti, &end) && end > ti) {
+        if (pat_at(P, 0, S, ti, &end) && end > ti && match_ok(S, P->feat, ti, end)) {
             *b = ti;
             *e = end;
             return true;
@@ -885,7 +1006,7 @@ static const struct pat_src pat_src[] = {
      "didn't|don't|aren't|weren't|haven't|won't|wouldn't|isn't|doesn't|can't "
      "you|it|we|i|that|this|there",
      P_Q},
-    {C_WH_Q, "< @wh", P_Q},
+    /* C_WH_Q: computed (wh_question), a relative "which" is no question */
     {C_WANT_YOU_Q, "you want|wanna|need|like", P_Q},
     /* requests: asking to report back */
     {C_LET_KNOW, "let|lemme me know", 0},
@@ -979,13 +1100,19 @@ static const struct pat_src pat_src[] = {
     {C_HOW_ABOUT, "why don't|not we|you", 0},
     {C_HOW_ABOUT, "^ why not", 0},
     {C_HOW_ABOUT, "maybe|perhaps we|you", 0},
-    {C_HOW_ABOUT, "suggest|propose|recommend", 0},
+    /* the writer suggests: "I'd suggest", "I also recommend", "may I
+     * propose"; not "I will suggest the change" (a promise) nor "easier for
+     * Duncan to ... recommend" (someone else) */
+    {C_HOW_ABOUT, "i|we|i'd|we'd .. suggest|propose|recommend", 0},
+    {C_HOW_ABOUT, "may|can|could|might i|we suggest|propose|recommend", 0},
+    {C_HOW_ABOUT, "i'm|we're|i_am|we_are suggesting|proposing|recommending", 0},
+    {C_HOW_ABOUT, "^ suggest|propose|recommend", 0},
     /* "my suggestion is", not "the proposal is in good shape" */
     {C_HOW_ABOUT, "my|our suggestion|recommendation|proposal is|would", 0},
     {C_LIKE_TO_MEET, "like|love|want|wanted|hope|hoping|need|needs|keen|plan|planning to .. @talkv",
      0},
     {C_LIKE_TO_MEET, "like|love .. to @talkv", 0},
-    {C_LIKE_TO_MEET, "get together", 0},
+    {C_LIKE_TO_MEET, "get|getting together", 0},
     {C_CAN_WE_MEET, "can|could|shall|should|may we|i .. @talkv|@event", P_Q},
     {C_CAN_WE_MEET,
      "can|could|shall|should|may we move|push|postpone|reschedule|set|do|have|grab|get", P_Q},
@@ -1123,6 +1250,8 @@ static const struct pat_src pat_src[] = {
     {C_SOCIAL_Q, "you know ?", 0},
     {C_SOCIAL_Q, "isn't|aren't|wasn't|didn't it|he|she|that|they ?", 0},
     {C_SOCIAL_Q, "right ?", 0},
+    /* "..., then I know the answer, don't I?" asks nobody */
+    {C_SOCIAL_Q, "don't|didn't|can't|won't|wouldn't|shouldn't|couldn't|haven't|aren't i ?", 0},
     {C_SOCIAL_Q, "how_about_that", 0},
     /* modulators: reports of the past, other people, adverts */
     {C_PAST_SUBJ, "i|we|he|she|they|it|you|someone|everyone|who @past", 0},
@@ -1240,7 +1369,20 @@ static const struct pat_src pat_src[] = {
     {R_AGREE, "de acuerdo", 0},
     {R_AGREE, "me parece bien", 0},
     /* decline */
-    {R_DECLINE, "not|no_longer interested", 0},
+    /* "Not interested.", "not interested in your offer", "not interested
+     * at this time"; not "not interested so much in the ESS problems", a
+     * remark about a topic */
+    {R_DECLINE, "not|no_longer interested $", 0},
+    {R_DECLINE, "not|no_longer interested ,|;|-|thanks|thank|at|right|anymore|any_more|either", 0},
+    {R_DECLINE,
+     "not|no_longer interested in your|this|that|these|those|it|them|a|an|any|buying|pursuing|"
+     "proceeding|continuing|receiving|participating|renewing|joining|attending|hearing",
+     0},
+    {R_DECLINE,
+     "not|no_longer interested in the "
+     "offer|product|products|service|services|position|role|job|opportunity|proposal|deal|demo|"
+     "upgrade|program|event|subscription|newsletter|partnership",
+     0},
     {R_DECLINE,
      "went|go|gone|going|decided|chose|selected|picked with|for|on "
      "another|a_different|someone|somebody|an_other",
@@ -1389,6 +1531,9 @@ static bool imperative_at(const struct sent *S, int i)
         return false;
     /* "See you then" is no order */
     if (tok_is(S, i, "see") && tok_is(S, i + 1, "you"))
+        return false;
+    /* "Note that names cannot be reused" draws attention (the note cue) */
+    if ((tok_is(S, i, "note") || tok_is(S, i, "notice")) && tok_is(S, i + 1, "that"))
         return false;
     /* "Let me check" is the writer's promise, "Let us help you" an offer */
     if (tok_is(S, i, "let") && (tok_is(S, i + 1, "me") || tok_is(S, i + 1, "us")) &&
@@ -1548,6 +1693,125 @@ static void clear_request(const struct sent *S, struct feats *F)
         set_feat(F, R_CLEAR, 1.0, 0, 0);
 }
 
+/* Whether S has a word of LIST in tokens [from, to). */
+static bool has_word(const struct sent *S, int from, int to, const char *const *list)
+{
+    for (int k = MAX(from, 0); k < to && k < S->n; k++)
+        for (int m = 0; list[m]; m++)
+            if (tok_is(S, k, list[m]))
+                return true;
+    return false;
+}
+
+/* Words of thanks: "thanks for your comments" thanks, it does not ask. */
+static const char *const thank_words[] = {"thanks", "thank", "thx", "grateful", "cheers", NULL};
+
+/* Whether the reader's input at B ("your comments", "any comments") is
+ * asked for: a verb that asks before it in its clause ("send me your
+ * comments", "I'd welcome your thoughts"), "welcome/appreciated" after it,
+ * or a question ("What are your thoughts?", "Any comments?").  Thanks for
+ * "your comments" look back; thanks for "any comments" ask in advance. */
+static bool input_asked(const struct sent *S, int b)
+{
+    static const char *const ask[] = {
+        "send",       "share",  "give",      "provide", "forward", "email",   "mail",    "need",
+        "needs",      "want",   "like",      "love",    "welcome", "get",     "have",    "await",
+        "awaiting",   "expect", "expecting", "seek",    "seeking", "request", "invite",  "inviting",
+        "solicit",    "please", "kindly",    "let",     "hear",    "i'd",     "we'd",    "would",
+        "appreciate", "what",   "any",       "discuss", "hear",    "know",    "curious", NULL};
+    static const char *const modal[] = {"i'd", "we'd", "would", "will", "'d", NULL};
+    static const char *const after[] = {"welcome", "appreciated", "needed", "required",
+                                        "wanted",  "please",      NULL};
+    static const char *const not [] = {"not",    "no",      "never",  "didn't",  "don't", "haven't",
+                                       "hasn't", "doesn't", "wasn't", "weren't", NULL};
+    int from = b;
+    bool thanked;
+
+    while (from > 0 && !tok_punct(S, from - 1, ".;:!?") && from > b - 8)
+        from--;
+    /* "I appreciate your comments" thanks, "I'd appreciate your comments" asks */
+    thanked = has_word(S, from, b, thank_words) ||
+              ((tok_is(S, b - 1, "appreciate") || tok_is(S, b - 1, "appreciated")) &&
+               !has_word(S, b - 4, b - 1, modal));
+    if (tok_is(S, b, "your") && thanked)
+        return false;
+    if (has_word(S, from, b, not ))
+        return false;
+    /* "Any thoughts?", "Janet, any thoughts - ...": the bare phrase asks */
+    return S->question || has_word(S, from, b, ask) || has_word(S, b + 1, b + 4, after) ||
+           (tok_is(S, b, "any") && (thanked || clause_start(S, b)));
+}
+
+/* Whether a match of cue FEAT at tokens [b, e) means what the cue says;
+ * the patterns alone cannot see these contexts. */
+static bool match_ok(const struct sent *S, int feat, int b, int e)
+{
+    static const char *const det[] = {"the", "this", "that", "each", "every", "any", NULL};
+    static const char *const neg[] = {"not", "never", "n't", NULL};
+    static const char *const you[] = {"you", "you'll", "you'd", "u", NULL};
+    static const char *const seen[] = {"you", "u",   "y'all", "everyone",  "all", "them",
+                                       "him", "her", "each",  "everybody", NULL};
+
+    switch (feat) {
+    case C_LET_KNOW:
+    case C_YOUR_INPUT:
+        if (tok_is(S, b, "your") || tok_is(S, b, "any"))
+            return input_asked(S, b);
+        return true;
+    case C_HOW_ABOUT:
+        /* "I would also suggest"; not "I will suggest the change" (a
+         * promise) nor "I didn't suggest that" */
+        if (!tok_is(S, b, "i") && !tok_is(S, b, "we") && !tok_is(S, b, "i'd") &&
+            !tok_is(S, b, "we'd"))
+            return true;
+        for (int k = b + 1; k < e - 1; k++)
+            if (S->t[k].cls & (W_PAST | W_AUX) && !tok_is(S, k, "would") &&
+                !tok_is(S, k, "could") && !tok_is(S, k, "might") && !tok_is(S, k, "can"))
+                return false;
+        return !has_word(S, b, e, neg);
+    case C_LIKE_TO_MEET:
+        /* "want to see how it differs": no meeting; "need to condition the
+         * call": a verb the lexicon does not know, and "the call" its object */
+        if (tok_is(S, e - 1, "see") && !has_word(S, e, e + 1, seen) && !tok_nameish(S, e))
+            return false;
+        /* "you never need to call X" is advice; "without the need to call" a noun */
+        if ((tok_is(S, b, "need") || tok_is(S, b, "needs")) &&
+            (has_word(S, b - 3, b, you) || has_word(S, b - 1, b, det) || tok_is(S, b - 1, "a") ||
+             tok_is(S, b - 1, "no")))
+            return false;
+        for (int k = b; k + 1 < e; k++)
+            if (tok_is(S, k, "to") && S->t[k + 1].id == 0 && e - 2 > k + 1 &&
+                has_word(S, e - 2, e - 1, det))
+                return false;
+        return true;
+    case C_REMINDER:
+        /* "Thanks for the reminder" */
+        return !(tok_is(S, b, "reminder") && has_word(S, 0, S->n, thank_words));
+    case C_PLEASE:
+    case C_PLEASE_VERB:
+        /* "Please excuse me for...", "please forgive the delay": courtesy */
+        return !(tok_is(S, b + 1, "excuse") || tok_is(S, b + 1, "forgive") ||
+                 tok_is(S, b + 1, "pardon"));
+    default:
+        return true;
+    }
+}
+
+/* A wh-question: the wh-word opens the sentence ("Who is handling it?") or,
+ * after a comma, opens an inverted clause ("Thanks, where do I send it?");
+ * "..., which is cool?" is a relative clause.  Only in questions. */
+static void wh_question(const struct sent *S, struct feats *F)
+{
+    static const char *const conj[] = {"and", "but", "so", "or", "then", NULL};
+
+    for (int i = S->start; S->question && i < S->n; i++)
+        if ((S->t[i].cls & W_WH) && clause_start(S, i) &&
+            (i == S->start || wh_inverted(S, i) || has_word(S, i - 1, i, conj))) {
+            set_feat(F, C_WH_Q, 1.0, i, i + 1);
+            break;
+        }
+}
+
 static void compute_features(const struct sent *S, struct feats *F)
 {
     int words = 0, promo = 0, caps = 0, excl = 0;
@@ -1560,6 +1824,7 @@ static void compute_features(const struct sent *S, struct feats *F)
         if (F->x[pats[i].feat] == 0.0 && pat_find(&pats[i], S, &b, &e))
             set_feat(F, pats[i].feat, 1.0, b, e);
     }
+    wh_question(S, F);
     for (int i = 0; i < S->n; i++) {
         const struct tok *t = &S->t[i];
         if (t->cls & W_PUNCT) {
@@ -1609,7 +1874,7 @@ static void compute_features(const struct sent *S, struct feats *F)
         F->x[C_SEE_YOU] = 0.0;
         F->x[R_AGREE] = 0.0;
     }
-    if (S->n > 0 && tok_punct(S, S->n - 1, "?"))
+    if (S->qmark)
         set_feat(F, C_QMARK, 1.0, S->start < S->n ? S->start : 0, MIN(S->start + 3, S->n));
     if (S->question && !F->x[C_MODAL_YOU] && !F->x[C_AUX_YOU_Q] && !F->x[C_WE_I_Q] &&
         !F->x[C_WH_Q]) {
@@ -1636,7 +1901,8 @@ static void compute_features(const struct sent *S, struct feats *F)
             int j = tok_punct(S, i + 1, ",") ? i + 2 : i + 1;
             const struct tok *v = j < S->n ? &S->t[j] : NULL;
             if (v && !(v->cls & W_PUNCT) && v->id == 0 && !v->cap &&
-                !(v->cls & (W_NUM | W_TIME | W_FUT)) && !g_str_has_suffix(v->low, "ly"))
+                !(v->cls & (W_NUM | W_TIME | W_FUT)) && !g_str_has_suffix(v->low, "ly") &&
+                match_ok(S, C_PLEASE_VERB, i, j + 1))
                 set_feat(F, C_PLEASE_VERB, 1.0, i, j + 1);
         }
     /* "If you get a chance, call me": an imperative after a fronted clause */
@@ -1788,8 +2054,161 @@ const char *lu_label_name(unsigned label_bit)
     return "unknown";
 }
 
-/* Labels one sentence; fills S->labels and S->why (in label bit order). */
-static void label_sentence(struct lu_sentence *s, const struct sent *S, const struct feats *F)
+/* ------------------------------------------------------------ a reply or not */
+
+/* Whether token K is a verb of the request: the opening, a clause's start,
+ * after "please", "and", "just" ("Please confirm", "sign and return"); not
+ * a noun ("the answer", "your review"). */
+static bool verb_at(const struct sent *S, int k)
+{
+    static const char *const before[] = {"please", "kindly", "pls", "and", "just",
+                                         "then",   "also",   "or",  NULL};
+    return k == S->start || clause_start(S, k) || has_word(S, k - 1, k, before);
+}
+
+/* Whether the request wants something back for the writer: a verb that
+ * answers ("please confirm", "reply", "sign and return", "review the
+ * draft"), a delivery to no one else ("send the figures", "send it to me";
+ * not "send the invoice to accounts"), or the writer as beneficiary ("send
+ * me", "check it for us"; not "it worked for me"). */
+static bool something_back(const struct sent *S)
+{
+    static const char *const answer[] = {"confirm",     "reply",  "respond", "answer",
+                                         "acknowledge", "advise", "rsvp",    "review",
+                                         "approve",     "sign",   "initial", NULL};
+    static const char *const deliver[] = {"send",  "resend", "re-send", "forward", "provide", "fax",
+                                          "email", "mail",   "return",  "supply",  "furnish", NULL};
+    static const char *const mine[] = {"me", "us", NULL};
+    static const char *const said[] = {"works", "work", "fine",   "good", "ok",     "okay",
+                                       "well",  "easy", "easier", "hard", "harder", NULL};
+
+    for (int k = S->start; k < S->n; k++) {
+        if (has_word(S, k, k + 1, mine)) {
+            const struct tok *p = k > 0 ? &S->t[k - 1] : NULL;
+            if (p && (p->cls & (W_IMPV | W_WEAKV | W_TALKV)) && !(p->cls & W_PAST))
+                return true;
+            if (p && k >= 2 &&
+                (tok_is(S, k - 1, "to") || tok_is(S, k - 1, "for") || tok_is(S, k - 1, "with")) &&
+                !(S->t[k - 2].cls & (W_PAST | W_AUX | W_PUNCT)) && !has_word(S, k - 2, k - 1, said))
+                return true;
+            continue;
+        }
+        if (!verb_at(S, k))
+            continue;
+        if (has_word(S, k, k + 1, answer))
+            return true;
+        if (has_word(S, k, k + 1, deliver)) {
+            bool elsewhere = false;
+            for (int m = k + 1; m + 1 < S->n && !(S->t[m].cls & W_PUNCT); m++)
+                if (tok_is(S, m, "to") && !has_word(S, m + 1, m + 2, mine) &&
+                    !(S->t[m + 1].cls & (W_IMPV | W_WEAKV | W_PUNCT)))
+                    elsewhere = true;
+            if (!elsewhere)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A suggestion put as a question, which asks the reader to consider, not
+ * to answer: "Maybe there are more hints in the log?", "Building the
+ * vignettes, maybe?", "Try submitting again tomorrow?", "Why not use X?",
+ * "How about using X?", and an aside in brackets ("(Or is it the last
+ * version?"). */
+static bool hedged(const struct sent *S, const struct feats *F)
+{
+    static const char *const hedge[] = {"maybe", "perhaps", "possibly", "probably", NULL};
+    int last = S->n - 1;
+
+    while (last >= 0 && (S->t[last].cls & W_PUNCT))
+        last--;
+    /* "Maybe there are more hints?"; but "Maybe off-topic, but won't that
+     * raise flags?" asks in its inverted clause */
+    if (has_word(S, S->start, S->start + 1, hedge) && !F->x[C_NEG_Q] && !F->x[C_THIRD_Q] &&
+        !F->x[C_WE_I_Q] && !F->x[C_AUX_YOU_Q] && !F->x[C_WH_Q])
+        return true;
+    if (last > S->start && (has_word(S, last, last + 1, hedge) || tok_is(S, last, "something")))
+        return true;
+    if (F->x[C_IMP_START] || F->x[C_IMP_WEAK])
+        return true;
+    if ((tok_is(S, S->start, "why") && tok_is(S, S->start + 1, "not")) ||
+        (tok_is(S, S->start, "how") && tok_is(S, S->start + 1, "about")))
+        return true;
+    return S->n > 0 && tok_punct(S, 0, "(");
+}
+
+/* Whether a request or proposal expects a reply from the reader, which is
+ * narrower than asking them to act: a real question to them, a request for
+ * a response or for something back, the writer as beneficiary, or a
+ * proposed meeting or call.  Advice ("Post a description to the list",
+ * "You might want to check the log") asks to act, not to answer.  When it
+ * does not, *WHY_NOT says why in plain words (static). */
+static bool expects_answer(const struct sent *S, const struct feats *F, unsigned labels,
+                           const char **why_not)
+{
+    /* cues that address the reader or ask for something back by their form */
+    static const int addressed[] = {C_MODAL_YOU,    C_AUX_YOU_Q,  C_WANT_YOU_Q,
+                                    C_LET_KNOW,     C_CONTACT_US, C_APPRECIATE,
+                                    C_IF_YOU_COULD, C_CAN_I,      C_YOUR_INPUT};
+    static const int questions[] = {C_WE_I_Q,  C_WH_Q,  C_THIRD_Q,   C_NEG_Q,
+                                    C_OTHER_Q, C_QMARK, C_ANY_CHANCE};
+    static const int meeting[] = {C_LIKE_TO_MEET, C_CAN_WE_MEET,  C_AVAILABLE,
+                                  C_INVITE,       C_SCHEDULE_EVT, C_EVENT_FUT,
+                                  C_SEE_YOU,      C_MEET_YOU,     C_FUT_TIME};
+    static const char *const writer[] = {"i", "we", "i'd", "we'd", "would", NULL};
+    static const char *const you[] = {"you", "you'll", "you'd", "you're", NULL};
+    bool hedge = hedged(S, F);
+
+    *why_not = NULL;
+    /* "If anyone else would rather do it, get in touch with me": an open
+     * offer to whom it concerns, not a question to the reader */
+    if ((labels & LU_L_REQUEST) && F->x[C_COND_CONTACT] && F->x[C_IF_START] && !S->question)
+        labels &= ~(unsigned)LU_L_REQUEST;
+    if (labels & LU_L_REQUEST) {
+        for (gsize k = 0; k < G_N_ELEMENTS(addressed); k++)
+            if (F->x[addressed[k]])
+                return true;
+        /* "I need you to...", not "the best thing for you to do is..." */
+        if (F->x[C_NEED_YOU] && has_word(S, F->hb[C_NEED_YOU], F->hb[C_NEED_YOU] + 1, writer))
+            return true;
+        /* "I was wondering if...", "Just following up on..."; not "you might
+         * want to see how...", nor the advice "Please follow up on the list" */
+        if (F->x[C_WONDERING] && !tok_is(S, F->hb[C_WONDERING], "to") &&
+            !tok_is(S, F->hb[C_WONDERING], "check") &&
+            !(tok_is(S, F->hb[C_WONDERING], "follow") && verb_at(S, F->hb[C_WONDERING])) &&
+            !has_word(S, F->hb[C_WONDERING] - 3, F->hb[C_WONDERING], you))
+            return true;
+        /* "if possible" is no question */
+        for (gsize k = 0; !hedge && k < G_N_ELEMENTS(questions); k++)
+            if (F->x[questions[k]] &&
+                !(questions[k] == C_ANY_CHANCE && tok_is(S, F->hb[C_ANY_CHANCE], "if")))
+                return true;
+        if (something_back(S))
+            return true;
+    }
+    if (labels & LU_L_PROPOSAL) {
+        if (S->question && !hedge)
+            return true;
+        for (gsize k = 0; k < G_N_ELEMENTS(meeting); k++)
+            if (F->x[meeting[k]])
+                return true;
+        for (int k = 0; k < S->n; k++)
+            if (S->t[k].cls & W_EVENT)
+                return true;
+    }
+    if (labels & LU_L_REQUEST)
+        *why_not = hedge && S->question ? "a suggestion put as a question, no answer asked"
+                                        : "advice to act on, no answer asked";
+    else if (!(labels & LU_L_PROPOSAL))
+        *why_not = "a conditional offer to get in touch, no answer asked";
+    else
+        *why_not = "a suggestion, not a meeting: no answer asked";
+    return false;
+}
+
+/* Labels one sentence; fills S->labels and S->why (in label bit order).
+ * Returns whether the sentence expects a reply (expects_answer). */
+static bool label_sentence(struct lu_sentence *s, const struct sent *S, const struct feats *F)
 {
     double contrib[C_N], sum[4] = {0}, top = 0;
     double z = intent_score(S, F, contrib);
@@ -1797,7 +2216,7 @@ static void label_sentence(struct lu_sentence *s, const struct sent *S, const st
         enum cat cat;
         unsigned bit;
     } vote[] = {{CAT_REQ, LU_L_REQUEST}, {CAT_PROP, LU_L_PROPOSAL}, {CAT_ANN, LU_L_ANNOUNCE}};
-    bool decline = F->x[R_DECLINE] != 0.0;
+    bool decline = F->x[R_DECLINE] != 0.0, reply = false;
     char *why[LU_N_LABELS] = {NULL};
 
     for (int f = 0; f < C_N; f++)
@@ -1847,9 +2266,21 @@ static void label_sentence(struct lu_sentence *s, const struct sent *S, const st
             int b = g_bit_nth_lsf(vote[v].bit, -1);
             why[b] = why_for_cat(S, F, contrib, vote[v].cat, lu_label_name(vote[v].bit));
         }
+    if (s->labels & (LU_L_REQUEST | LU_L_PROPOSAL)) {
+        const char *why_not;
+        reply = expects_answer(S, F, s->labels, &why_not);
+        /* the reason says so when the reader is asked to act, not to answer */
+        if (!reply) {
+            int b = (s->labels & LU_L_REQUEST) ? 0 : 1;
+            char *w = g_strdup_printf("%s; %s", why[b], why_not);
+            g_free(why[b]);
+            why[b] = w;
+        }
+    }
     for (int b = 0; b < LU_N_LABELS; b++)
         if (why[b])
             g_ptr_array_add(s->why, why[b]);
+    return reply;
 }
 
 /* ------------------------------------------------------------ the message */
@@ -1900,7 +2331,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out)
 {
     GPtrArray *parts;
-    bool ooo_strong = false, ooo_soft = false, noreply = false, asked_q = false;
+    bool ooo_strong = false, ooo_soft = false, noreply = false, asked_q = false, reply = false;
     int best_rank = 0, return_rank = 0;
     GDateTime *now = NULL;
 
@@ -1908,6 +2339,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     memset(out, 0, sizeof *out);
     out->sentences = g_ptr_array_new_with_free_func(sentence_free);
     out->next_step_sentence = -1;
+    out->reply_sentence = -1;
     if (!ref)
         ref = now = g_date_time_new_now_local();
     parts = lu_sentences_split(text);
@@ -1922,13 +2354,16 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
         tokenise(&S, s->text);
         find_start(&S);
         compute_features(&S, &F);
-        label_sentence(s, &S, &F);
+        if (label_sentence(s, &S, &F)) {
+            if (!reply)
+                out->reply_sentence = (int)i;
+            reply = true;
+            asked_q = asked_q || S.question;
+        }
         out->labels |= s->labels;
         ooo_strong = ooo_strong || F.x[R_OOO_STRONG];
         ooo_soft = ooo_soft || F.x[R_OOO];
         noreply = noreply || F.x[R_NOREPLY];
-        if ((s->labels & LU_L_REQUEST) && S.question)
-            asked_q = true;
         g_ptr_array_add(out->sentences, s);
 
         /* Out-of-office return date: the first future date after "back",
@@ -1972,11 +2407,12 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     out->declined = (out->labels & LU_L_DECLINE) != 0;
     out->actionable =
         !out->auto_reply && (out->labels & (LU_L_REQUEST | LU_L_PROPOSAL | LU_L_ANNOUNCE)) != 0;
-    /* A reply is expected for a request or a proposal, not for an
-     * announcement, a promise or a courtesy; "no need to reply" wins
-     * unless a question is asked anyway. */
-    out->expects_reply = !out->auto_reply && (out->labels & (LU_L_REQUEST | LU_L_PROPOSAL)) != 0 &&
-                         (!noreply || asked_q);
+    /* A reply is expected when a request or proposal expects one
+     * (expects_answer), not for advice, an announcement, a promise or a
+     * courtesy; "no need to reply" wins unless a question is asked anyway. */
+    out->expects_reply = !out->auto_reply && reply && (!noreply || asked_q);
+    if (!out->expects_reply)
+        out->reply_sentence = -1;
     out->closing = (out->labels & LU_L_CLOSING) && !out->actionable;
     if (out->auto_reply) {
         out->has_next_step = false;
@@ -1993,4 +2429,5 @@ void lu_analysis_clear(struct lu_analysis *a)
         g_ptr_array_unref(a->sentences);
     memset(a, 0, sizeof *a);
     a->next_step_sentence = -1;
+    a->reply_sentence = -1;
 }

@@ -277,30 +277,28 @@ out:
 
 /* The client's message line after a refresh or a jump: the queue's count,
  * or every non-empty queue's.  Only state names and numbers.  Caller frees. */
-static char *client_summary(GArray *rows, const char *name, bool due_only)
+static char *client_summary(const unsigned *counts, const unsigned *dues, const char *name,
+                            int state, bool due_only)
 {
     GString *s = g_string_new("leadup: ");
-    unsigned due = 0;
+    unsigned due = 0, all = 0;
 
-    for (guint i = 0; i < rows->len; i++)
-        due += g_array_index(rows, struct row, i).due;
+    for (int q = 0; q < LU_ST_COUNT; q++)
+        if (state < 0 || q == state) {
+            due += dues[q];
+            all += counts[q];
+        }
     if (name) {
-        unsigned n = due_only ? due : rows->len;
+        unsigned n = due_only ? due : all;
         g_string_append_printf(s, "%s: %u thread%s", name, n, n == 1 ? "" : "s");
         if (!due_only)
             g_string_append_printf(s, ", %u due", due);
         return g_string_free(s, FALSE);
     }
     g_string_append_printf(s, "%u due", due);
-    for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
-        unsigned n = 0;
-        if (order[q] == LU_ST_CLOSED || order[q] == LU_ST_MUTED)
-            continue;
-        for (guint i = 0; i < rows->len; i++)
-            n += g_array_index(rows, struct row, i).state == order[q];
-        if (n)
-            g_string_append_printf(s, ", %s %u", lu_state_name(order[q]), n);
-    }
+    for (size_t q = 0; q < G_N_ELEMENTS(order); q++)
+        if (order[q] != LU_ST_CLOSED && order[q] != LU_ST_MUTED && counts[order[q]])
+            g_string_append_printf(s, ", %s %u", lu_state_name(order[q]), counts[order[q]]);
     return g_string_free(s, FALSE);
 }
 
@@ -319,6 +317,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     const char *name = NULL, *maildir = NULL, *muttrc = NULL, *failure = NULL;
     bool json = false, due_only = false, all_due = false, scan = false;
     int state = -1, c, ret = 0;
+    unsigned counts[LU_ST_COUNT] = {0}, dues[LU_ST_COUNT] = {0};
     struct lu_json j;
     char iso[LU_ISO_LEN];
     char *said = NULL;
@@ -397,13 +396,22 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             failure = lu_muttrc_failure(ret);
         ret = 0;
     }
-    ret = lu_db_open(ctx, false, &db);
-    if (!ret)
-        ret = lu_store_open(&store);
-    if (!ret)
+    /* Counts come from the state database in one query; a queue's items
+     * from the tags, joined with it. */
+    ret = lu_store_open(&store);
+    if (!ret && !name)
+        ret = lu_store_count_items(store, ctx->now, counts, dues);
+    if (!ret && name)
+        ret = lu_db_open(ctx, false, &db);
+    if (!ret && name)
         ret = collect(ctx, db, store, state, rows, items, msgsets);
     if (ret)
         goto out;
+    for (guint i = 0; name && i < rows->len; i++) {
+        struct row *r = &g_array_index(rows, struct row, i);
+        counts[r->state]++;
+        dues[r->state] += r->due;
+    }
     if (maildir) {
         guint n = 0;
         for (guint i = 0; i < rows->len; i++)
@@ -414,7 +422,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (muttrc || maildir) {
         if (!ret && muttrc)
-            said = client_summary(rows, name, due_only);
+            said = client_summary(counts, dues, name, state, due_only);
         goto out;
     }
     if (json) {
@@ -437,12 +445,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             lu_json_key(&j, "queues");
             lu_json_arr_begin(&j);
             for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
-                unsigned n = 0, d = 0;
-                for (guint i = 0; i < rows->len; i++) {
-                    struct row *r = &g_array_index(rows, struct row, i);
-                    n += r->state == order[q];
-                    d += r->state == order[q] && r->due;
-                }
+                unsigned n = counts[order[q]], d = dues[order[q]];
                 lu_json_obj_begin(&j);
                 lu_json_key(&j, "name");
                 lu_json_str(&j, lu_state_name(order[q]));
@@ -460,12 +463,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (!name) {
         for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
-            unsigned n = 0, d = 0;
-            for (guint i = 0; i < rows->len; i++) {
-                struct row *r = &g_array_index(rows, struct row, i);
-                n += r->state == order[q];
-                d += r->state == order[q] && r->due;
-            }
+            unsigned n = counts[order[q]], d = dues[order[q]];
             if (due_only)
                 printf("%-15s %4u due\n", lu_state_name(order[q]), d);
             else if (d)

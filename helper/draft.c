@@ -919,12 +919,21 @@ static const char *sentence(struct lu_analysis *an, unsigned label, bool dated)
     return NULL;
 }
 
-/* The ask of message M: its request, else its proposal, else its first question. */
+/* The ask of message M: the sentence that expects a reply, else its
+ * request, else its proposal, else its first question. */
 static const char *ask_of(const struct lu_draft_req *r, struct lu_msg *m)
 {
     struct lu_analysis *an = analysed(r, m);
-    const char *s = sentence(an, LU_L_REQUEST, false);
+    const char *s = NULL;
 
+    if (an && an->expects_reply && an->sentences && an->reply_sentence >= 0 &&
+        (guint)an->reply_sentence < an->sentences->len) {
+        struct lu_sentence *x = g_ptr_array_index(an->sentences, an->reply_sentence);
+        if (x->labels & (LU_L_REQUEST | LU_L_PROPOSAL))
+            s = x->text;
+    }
+    if (!s)
+        s = sentence(an, LU_L_REQUEST, false);
     if (!s)
         s = sentence(an, LU_L_PROPOSAL, false);
     for (guint i = 0; !s && an && an->sentences && i < an->sentences->len; i++) {

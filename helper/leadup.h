@@ -603,6 +603,16 @@ int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
 int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
 /* Thread ids of awaiting items whose normalised subject is NORM. */
 int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out);
+/* How many items each state has, and how many are due at NOW. */
+int lu_store_count_items(struct lu_store *s, gint64 now, unsigned counts[LU_ST_COUNT],
+                         unsigned due[LU_ST_COUNT]);
+/* Remembers a delivery failure (BOUNCE->bounced_mid is the message it
+ * reports on). */
+int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce);
+/* Every delivery failure remembered: a table from the bounced Message-ID
+ * to a GPtrArray of light struct lu_msg* (mid, date, from, bounced_mid,
+ * autokind).  Caller destroys the table. */
+int lu_store_bounces(struct lu_store *s, GHashTable **out);
 /* Forgets items not updated since BEFORE (after a full scan). */
 int lu_store_forget_before(struct lu_store *s, gint64 before);
 

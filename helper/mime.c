@@ -217,6 +217,22 @@ static const char *const receipt_prefixes[] = {
     "lesebestätigung", "confirmation de lecture", "confirmación de lectura",
 };
 
+/* Does FOLDED (a case-folded subject) contain, or with PREFIX start with,
+ * one of PATS?  The patterns are folded once, on first use, into *CACHE. */
+static bool folded_match(const char *folded, const char *const *pats, size_t n, char ***cache,
+                         bool prefix)
+{
+    if (!*cache) {
+        *cache = g_new0(char *, n + 1);
+        for (size_t i = 0; i < n; i++)
+            (*cache)[i] = g_utf8_casefold(pats[i], -1);
+    }
+    for (size_t i = 0; folded && i < n; i++)
+        if (prefix ? g_str_has_prefix(folded, (*cache)[i]) : strstr(folded, (*cache)[i]) != NULL)
+            return true;
+    return false;
+}
+
 /* The Message-ID a delivery report is about, from its returned headers. */
 static char *reported_mid(GMimeMessage *msg)
 {
@@ -268,6 +284,9 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
     const char *rt = ct ? g_mime_content_type_get_parameter(ct, "report-type") : NULL;
     char *v = NULL;
     const char *from = m->from ? m->from->email : NULL;
+    /* Folded once: the subject meets dozens of patterns. */
+    char *subj = m->subject ? g_utf8_casefold(m->subject, -1) : NULL;
+    static char **bounce_folded, **receipt_folded, **auto_folded;
 
     if (ct && g_mime_content_type_is_type(ct, "multipart", "report") && rt) {
         if (!g_ascii_strcasecmp(rt, "delivery-status")) {
@@ -286,21 +305,20 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
         m->auto_why = "sent by MAILER-DAEMON/postmaster";
         goto out;
     }
-    for (size_t i = 0; i < G_N_ELEMENTS(bounce_subjects); i++)
-        if (contains_ci(m->subject, bounce_subjects[i]) &&
-            (!m->in_reply_to || !from || contains_ci(from, "daemon") ||
-             contains_ci(from, "postmaster") || contains_ci(from, "mail"))) {
-            m->autokind = LU_AUTO_BOUNCE;
-            m->auto_why = "a delivery failure subject";
-            goto out;
-        }
+    if (folded_match(subj, bounce_subjects, G_N_ELEMENTS(bounce_subjects), &bounce_folded, false) &&
+        (!m->in_reply_to || !from || contains_ci(from, "daemon") ||
+         contains_ci(from, "postmaster") || contains_ci(from, "mail"))) {
+        m->autokind = LU_AUTO_BOUNCE;
+        m->auto_why = "a delivery failure subject";
+        goto out;
+    }
     /* "Read: <subject>" is what Outlook and others send as a receipt. */
-    for (size_t i = 0; i < G_N_ELEMENTS(receipt_prefixes); i++)
-        if (starts_ci(m->subject, receipt_prefixes[i])) {
-            m->autokind = LU_AUTO_RECEIPT;
-            m->auto_why = "a read receipt subject";
-            goto out;
-        }
+    if (folded_match(subj, receipt_prefixes, G_N_ELEMENTS(receipt_prefixes), &receipt_folded,
+                     true)) {
+        m->autokind = LU_AUTO_RECEIPT;
+        m->auto_why = "a read receipt subject";
+        goto out;
+    }
     v = header_value(obj, "Auto-Submitted");
     if (v && g_ascii_strncasecmp(v, "no", 2) != 0) {
         m->autokind = LU_AUTO_REPLY;
@@ -330,13 +348,13 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
             goto out;
         }
     }
-    for (size_t i = 0; i < G_N_ELEMENTS(auto_subjects); i++)
-        if (contains_ci(m->subject, auto_subjects[i])) {
-            m->autokind = LU_AUTO_REPLY;
-            m->auto_why = "an automatic-reply subject";
-            goto out;
-        }
+    if (folded_match(subj, auto_subjects, G_N_ELEMENTS(auto_subjects), &auto_folded, false)) {
+        m->autokind = LU_AUTO_REPLY;
+        m->auto_why = "an automatic-reply subject";
+        goto out;
+    }
 out:
+    g_free(subj);
     g_free(v);
     if (m->autokind == LU_AUTO_BOUNCE)
         m->bounced_mid = reported_mid(msg);

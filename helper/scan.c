@@ -20,6 +20,8 @@ struct scan {
     struct lu_store *store;
     struct lu_rules rules;
     GHashTable *decisions; /* mid -> GPtrArray of struct lu_decision* */
+    GHashTable *bounces;   /* bounced mid -> GPtrArray of light struct lu_msg* */
+    GPtrArray *new_bounces; /* struct lu_msg*: found in this run, to remember */
     GHashTable *done;      /* thread ids already decided in this run */
     GHashTable *pending;   /* thread ids to look at in a second pass */
     GArray *ops;           /* struct lu_tagop */
@@ -99,19 +101,44 @@ static int read_headers(struct scan *s, struct lu_msg *m)
     return 0;
 }
 
-/* Messages in other threads that bear on MINE: replies that broke
- * threading (from one of its recipients, within the window, with the same
- * normalised subject) and delivery failures that did not thread. */
-static GPtrArray *find_elsewhere(struct scan *s, struct lu_msg *mine)
+/* A light copy of a remembered delivery failure, for ELSEWHERE lists. */
+static struct lu_msg *bounce_copy(const struct lu_msg *b)
+{
+    struct lu_msg *m = lu_msg_new();
+
+    m->mid = g_strdup(b->mid);
+    m->bounced_mid = g_strdup(b->bounced_mid);
+    m->date = b->date;
+    m->autokind = LU_AUTO_BOUNCE;
+    m->auto_why = b->auto_why;
+    if (b->from) {
+        m->from = g_new0(struct lu_addr, 1);
+        m->from->email = g_strdup(b->from->email);
+    }
+    return m;
+}
+
+/* Messages elsewhere that bear on the thread MSGS whose latest human
+ * message, MINE, is mine: delivery failures that did not thread (from the
+ * ones remembered), and replies that broke threading (from one of MINE's
+ * recipients, within the window, with the same normalised subject). */
+static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg *mine)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     GString *q = g_string_new(NULL);
     GPtrArray *lists[] = {mine->to, mine->cc};
     GPtrArray *found = NULL;
     char *norm = lu_subject_norm(mine->subject);
-    char *tq = lu_db_quote(mine->thread_id);
+    char *tq = lu_db_quote(mine->thread_id), *sq = lu_db_quote(norm);
     guint n = 0;
 
+    for (guint i = 0; s->bounces && i < msgs->len; i++) {
+        GPtrArray *b = g_hash_table_lookup(s->bounces, ((struct lu_msg *)g_ptr_array_index(msgs, i))->mid);
+        for (guint k = 0; b && k < b->len; k++)
+            g_ptr_array_add(out, bounce_copy(g_ptr_array_index(b, k)));
+    }
+    if (!*norm)
+        goto out;
     for (int l = 0; l < 2; l++)
         for (guint i = 0; i < lists[l]->len; i++) {
             struct lu_addr *a = g_ptr_array_index(lists[l], i);
@@ -119,31 +146,24 @@ static GPtrArray *find_elsewhere(struct scan *s, struct lu_msg *mine)
             if (lu_identity_is_me(&s->ctx->me, a->email))
                 continue;
             qa = lu_db_quote(a->email);
-            g_string_append_printf(q, "%sfrom:%s", n++ ? " or " : "", qa);
+            g_string_append_printf(q, "%sfrom:%s", n++ ? " or " : "(", qa);
             g_free(qa);
         }
-    if (n && *norm)
-        g_string_printf(q, "(%s) and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " or ",
-                        g_strdup(q->str), mine->date + 1,
-                        mine->date + (gint64)s->ctx->cfg.unthreaded_days * 86400);
-    else
-        g_string_truncate(q, 0);
-    g_string_append_printf(q,
-                           "(mimetype:message/delivery-status or from:mailer-daemon or "
-                           "from:postmaster) and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT,
-                           mine->date, mine->date + 14 * 86400);
-    g_string_prepend(q, "(");
-    g_string_append_printf(q, ") and not thread:%s", tq);
+    if (!n)
+        goto out;
+    /* The subject phrase narrows the search to the few candidates. */
+    g_string_append_printf(q, ") and subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT
+                              " and not thread:%s",
+                           sq, mine->date + 1,
+                           mine->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
     if (lu_db_messages(s->db, q->str, 200, &found) != 0)
         goto out;
     for (guint i = 0; i < found->len; i++) {
         struct lu_msg *m = g_ptr_array_index(found, i);
         char *mn = lu_subject_norm(m->subject);
-        bool same = *norm && strcmp(mn, norm) == 0;
+        bool same = strcmp(mn, norm) == 0;
         g_free(mn);
-        if (read_headers(s, m) != 0)
-            continue;
-        if (!same && m->autokind != LU_AUTO_BOUNCE)
+        if (!same || read_headers(s, m) != 0)
             continue;
         g_ptr_array_add(out, g_ptr_array_steal_index(found, i));
         i--;
@@ -152,9 +172,53 @@ out:
     if (found)
         g_ptr_array_free(found, TRUE);
     g_free(tq);
+    g_free(sq);
     g_free(norm);
     g_string_free(q, TRUE);
     return out;
+}
+
+/* Delivery failures among the messages matching QUERY: remember which
+ * message each reports on (in memory now, in the store with the run), and
+ * look again at the threads of those messages. */
+static int collect_bounces(struct scan *s, const char *query)
+{
+    static const char bounces[] =
+        "(mimetype:message/delivery-status or from:mailer-daemon or from:postmaster)";
+    /* notmuch reads "*" as every message only when it is the whole query. */
+    char *q = strcmp(query, "*") == 0 ? g_strdup(bounces)
+                                      : g_strdup_printf("(%s) and %s", query, bounces);
+    GPtrArray *found = NULL;
+    int ret = lu_db_messages(s->db, q, 0, &found);
+
+    for (guint i = 0; !ret && i < found->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(found, i);
+        GPtrArray *list, *hit = NULL;
+        char *idq, *mq;
+
+        if (read_headers(s, m) != 0 || m->autokind != LU_AUTO_BOUNCE || !m->bounced_mid)
+            continue;
+        list = g_hash_table_lookup(s->bounces, m->bounced_mid);
+        if (!list) {
+            list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+            g_hash_table_insert(s->bounces, g_strdup(m->bounced_mid), list);
+        }
+        g_ptr_array_add(list, bounce_copy(m));
+        g_ptr_array_add(s->new_bounces, bounce_copy(m));
+        mq = lu_db_quote(m->bounced_mid);
+        idq = g_strconcat("id:", mq, NULL);
+        if (lu_db_messages(s->db, idq, 1, &hit) == 0 && hit->len)
+            g_hash_table_add(s->pending,
+                             g_strdup(((struct lu_msg *)g_ptr_array_index(hit, 0))->thread_id));
+        if (hit)
+            g_ptr_array_free(hit, TRUE);
+        g_free(idq);
+        g_free(mq);
+    }
+    if (found)
+        g_ptr_array_free(found, TRUE);
+    g_free(q);
+    return ret;
 }
 
 static gint compare_taken(gconstpointer a, gconstpointer b)
@@ -304,35 +368,14 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
     g_ptr_array_add(s->items, p);
 }
 
-/* A new thread may bear on an older one: a reply that broke threading
- * (no References) may answer one of my awaiting threads, and a delivery
- * failure names the message it reports on.  Look at those again. */
+/* A new thread that starts without References may answer one of my
+ * awaiting threads whose threading it broke: look at those again. */
 static void note_broken_threading(struct scan *s, GPtrArray *msgs)
 {
     struct lu_msg *root = g_ptr_array_index(msgs, 0);
     GPtrArray *threads = NULL;
     char *norm;
 
-    for (guint i = 0; i < msgs->len; i++) {
-        struct lu_msg *m = g_ptr_array_index(msgs, i);
-        GPtrArray *hit = NULL;
-        char *q;
-        if (m->mime == NULL && !g_str_has_prefix(m->from ? m->from->email : "", "MAILER") &&
-            !strstr(m->from ? m->from->email : "", "aemon") &&
-            !strstr(m->from ? m->from->email : "", "ostmaster") && msgs->len > 1)
-            continue; /* only bounces matter here, and they are cheap to spot */
-        if (read_headers(s, m) != 0 || m->autokind != LU_AUTO_BOUNCE || !m->bounced_mid)
-            continue;
-        q = g_strconcat("id:", m->bounced_mid, NULL);
-        if (lu_db_messages(s->db, q, 1, &hit) == 0 && hit->len) {
-            const char *t = ((struct lu_msg *)g_ptr_array_index(hit, 0))->thread_id;
-            if (!g_hash_table_contains(s->done, t))
-                g_hash_table_add(s->pending, g_strdup(t));
-        }
-        if (hit)
-            g_ptr_array_free(hit, TRUE);
-        g_free(q);
-    }
     if (root->mime == NULL && read_headers(s, root) != 0)
         return;
     if (root->in_reply_to || root->refs->len || !root->from ||
@@ -371,7 +414,7 @@ static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrAr
         }
         *decisions = thread_decisions(s, msgs);
         if (last >= 0 && last == last_mine)
-            *elsewhere = find_elsewhere(s, g_ptr_array_index(msgs, last));
+            *elsewhere = find_elsewhere(s, msgs, g_ptr_array_index(msgs, last));
         lu_thread_decide(&s->rules, msgs, *decisions, *elsewhere, v);
     } else {
         memset(v, 0, sizeof *v);
@@ -507,6 +550,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     g_array_set_clear_func(s.ops, (GDestroyNotify)tagop_clear);
     s.items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
     s.done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s.new_bounces = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     s.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     s.stamp = g_get_real_time();
     s.rules.cfg = &ctx->cfg;
@@ -528,6 +572,8 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     if (ret)
         goto out;
     ret = lu_store_decisions(s.store, &s.decisions);
+    if (!ret)
+        ret = lu_store_bounces(s.store, &s.bounces);
     if (ret)
         goto out;
     rev = lu_db_revision(s.db, &uuid);
@@ -553,6 +599,14 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         if (gap_from > 0 && gap_to >= gap_from)
             g_string_append_printf(query, "%slastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
                                    query->len ? " or " : "", gap_from, gap_to);
+    }
+    /* New delivery failures first, so the threads they report on know. */
+    if (query->len && !o->only) {
+        ret = collect_bounces(&s, query->str);
+        if (ret)
+            goto out;
+    }
+    if (!full && !o->only) {
         ret = lu_store_threads_to_check(s.store, ctx->now, &checks);
         if (ret)
             goto out;
@@ -608,6 +662,8 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         struct pending_item *p = g_ptr_array_index(s.items, i);
         ret = lu_store_put_thread(s.store, p->mids, p->item);
     }
+    for (guint i = 0; i < s.new_bounces->len && !ret; i++)
+        ret = lu_store_add_bounce(s.store, g_ptr_array_index(s.new_bounces, i));
     if (!ret && full && !o->only)
         ret = lu_store_forget_before(s.store, s.stamp);
     if (!ret && !o->only) {
@@ -636,6 +692,9 @@ out:
         g_ptr_array_free(checks, TRUE);
     if (s.decisions)
         g_hash_table_destroy(s.decisions);
+    if (s.bounces)
+        g_hash_table_destroy(s.bounces);
+    g_ptr_array_free(s.new_bounces, TRUE);
     g_hash_table_destroy(s.done);
     g_hash_table_destroy(s.pending);
     g_ptr_array_free(s.items, TRUE);
@@ -714,6 +773,8 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     if (ret)
         goto out;
     ret = lu_store_decisions(out->store, &out->table);
+    if (!ret)
+        ret = lu_store_bounces(out->store, &s.bounces);
     if (ret)
         goto out;
     s.decisions = out->table;
@@ -723,6 +784,8 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     lu_verdict_clear(&out->v);
     decide(&s, out->msgs, &out->v, &out->decisions, &out->elsewhere);
 out:
+    if (s.bounces)
+        g_hash_table_destroy(s.bounces);
     if (found)
         g_ptr_array_free(found, TRUE);
     g_free(q);

@@ -276,6 +276,15 @@ static void split_unit(const char *unit, GPtrArray *out)
                 n++;
             if (*p == '.' || run > 0)
                 stop = stop_ends_sentence(unit, p, run, n);
+            /* "Andr? was seeing", "says ?foo? not found": a '?' glued to a
+             * word and followed by lower case stands for a character the
+             * mail's charset lost (é, a quote), not for the end of a
+             * question; and "the thread \"Why X?\" that started" goes on
+             * after a quoted question */
+            else if (*p == '?' && g_ascii_islower(*n) &&
+                     ((q == p + 1 && p > unit && g_ascii_isalnum(p[-1])) ||
+                      (q > p + 1 && q[-1] != '?' && q[-1] != '!' && q[-1] != '.')))
+                stop = false;
         }
         if (stop) {
             push_sentence(out, b, q);

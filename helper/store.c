@@ -11,6 +11,7 @@
 struct lu_store {
     sqlite3 *db;
     char *path;
+    sqlite3_stmt *del_item, *put_item, *get_item; /* kept: used per thread or per row */
 };
 
 /* migrations[i] takes the schema from version i to i + 1. */
@@ -39,6 +40,14 @@ static const char *const migrations[] = {
     "  latest TEXT,"              /* the thread's latest message then */
     "  taken INTEGER NOT NULL);"
     "CREATE INDEX decisions_mid ON decisions(mid);",
+    /* 1 -> 2: delivery failures, by the message they report on, so that a
+     * bounce that did not thread is found without searching the index. */
+    "CREATE TABLE bounces("
+    "  mid TEXT NOT NULL,"        /* the message that bounced */
+    "  bounce TEXT NOT NULL,"     /* the delivery report */
+    "  date INTEGER NOT NULL,"
+    "  sender TEXT, why TEXT,"
+    "  PRIMARY KEY(mid, bounce));",
 };
 
 static int fail(struct lu_store *s, const char *what)
@@ -124,6 +133,9 @@ void lu_store_close(struct lu_store *s)
 {
     if (!s)
         return;
+    sqlite3_finalize(s->del_item);
+    sqlite3_finalize(s->put_item);
+    sqlite3_finalize(s->get_item);
     sqlite3_close(s->db);
     g_free(s->path);
     g_free(s);
@@ -190,6 +202,11 @@ int lu_store_set(struct lu_store *s, const char *key, const char *value)
     return ret;
 }
 
+static void free_list(gpointer p)
+{
+    g_ptr_array_free(p, TRUE);
+}
+
 void lu_item_free(struct lu_item *it)
 {
     if (!it)
@@ -205,10 +222,12 @@ void lu_item_free(struct lu_item *it)
 
 int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it)
 {
-    sqlite3_stmt *del = prepare(s, "DELETE FROM items WHERE mid = ?");
-    sqlite3_stmt *ins = NULL;
+    sqlite3_stmt *del, *ins = NULL;
     int ret = 0;
 
+    if (!s->del_item)
+        s->del_item = prepare(s, "DELETE FROM items WHERE mid = ?");
+    del = s->del_item;
     if (!del) {
         ret = EX_IOERR;
         goto out;
@@ -221,9 +240,11 @@ int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_ite
     }
     if (ret || !it)
         goto out;
-    ins = prepare(s, "INSERT OR REPLACE INTO items(mid, thread, state, due, due_at, since, "
-                     "next_check, stage, subject, who, norm_subject, why, updated) "
-                     "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!s->put_item)
+        s->put_item = prepare(s, "INSERT OR REPLACE INTO items(mid, thread, state, due, due_at, "
+                                 "since, next_check, stage, subject, who, norm_subject, why, "
+                                 "updated) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    ins = s->put_item;
     if (!ins) {
         ret = EX_IOERR;
         goto out;
@@ -243,10 +264,79 @@ int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_ite
     sqlite3_bind_int64(ins, 13, it->updated);
     if (sqlite3_step(ins) != SQLITE_DONE)
         ret = fail(s, "storing an item");
+    sqlite3_reset(ins);
 out:
-    sqlite3_finalize(del);
-    sqlite3_finalize(ins);
     return ret;
+}
+
+int lu_store_count_items(struct lu_store *s, gint64 now, unsigned counts[LU_ST_COUNT],
+                         unsigned due[LU_ST_COUNT])
+{
+    sqlite3_stmt *st = prepare(s, "SELECT state, count(*), sum(due OR (due_at > 0 AND due_at <= ?)) "
+                                  "FROM items GROUP BY state");
+
+    memset(counts, 0, sizeof(unsigned) * LU_ST_COUNT);
+    memset(due, 0, sizeof(unsigned) * LU_ST_COUNT);
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_int64(st, 1, now);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int state = lu_state_parse((const char *)sqlite3_column_text(st, 0));
+        if (state < 0)
+            continue;
+        counts[state] = sqlite3_column_int(st, 1);
+        due[state] = sqlite3_column_int(st, 2);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce)
+{
+    sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO bounces(mid, bounce, date, sender, why) "
+                                  "VALUES(?,?,?,?,?)");
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, bounce->bounced_mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, bounce->mid, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, bounce->date);
+    sqlite3_bind_text(st, 4, bounce->from ? bounce->from->email : NULL, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, bounce->auto_why, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        ret = fail(s, "storing a delivery failure");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_bounces(struct lu_store *s, GHashTable **out)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT mid, bounce, date, sender FROM bounces");
+
+    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
+    if (!st)
+        return EX_IOERR;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct lu_msg *m = lu_msg_new();
+        GPtrArray *list;
+
+        m->bounced_mid = col_str(st, 0);
+        m->mid = col_str(st, 1);
+        m->date = sqlite3_column_int64(st, 2);
+        m->from = g_new0(struct lu_addr, 1);
+        m->from->email = col_str(st, 3);
+        m->autokind = LU_AUTO_BOUNCE;
+        m->auto_why = "a delivery failure report";
+        list = g_hash_table_lookup(*out, m->bounced_mid);
+        if (!list) {
+            list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+            g_hash_table_insert(*out, g_strdup(m->bounced_mid), list);
+        }
+        g_ptr_array_add(list, m);
+    }
+    sqlite3_finalize(st);
+    return 0;
 }
 
 #define ITEM_COLS                                                                                  \
@@ -278,15 +368,15 @@ static struct lu_item *item_row(sqlite3_stmt *st)
 
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT " ITEM_COLS " FROM items WHERE mid = ?");
-
     *out = NULL;
-    if (!st)
+    if (!s->get_item)
+        s->get_item = prepare(s, "SELECT " ITEM_COLS " FROM items WHERE mid = ?");
+    if (!s->get_item)
         return EX_IOERR;
-    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *out = item_row(st);
-    sqlite3_finalize(st);
+    sqlite3_bind_text(s->get_item, 1, mid, -1, SQLITE_STATIC);
+    if (sqlite3_step(s->get_item) == SQLITE_ROW)
+        *out = item_row(s->get_item);
+    sqlite3_reset(s->get_item);
     return 0;
 }
 
@@ -376,11 +466,6 @@ int lu_store_add_decision(struct lu_store *s, struct lu_decision *d)
         d->id = sqlite3_last_insert_rowid(s->db);
     sqlite3_finalize(st);
     return ret;
-}
-
-static void free_list(gpointer p)
-{
-    g_ptr_array_free(p, TRUE);
 }
 
 int lu_store_decisions(struct lu_store *s, GHashTable **out)

@@ -218,6 +218,19 @@ static struct lu_sentence *sentence_with(struct lu_analysis *an, unsigned label,
     return NULL;
 }
 
+/* The sentence that makes AN expect a reply, else the first request or
+ * proposal: what "they ask" / "you asked" quotes. */
+static struct lu_sentence *ask_sentence(struct lu_analysis *an)
+{
+    if (an && an->expects_reply && an->sentences && an->reply_sentence >= 0 &&
+        (guint)an->reply_sentence < an->sentences->len) {
+        struct lu_sentence *s = g_ptr_array_index(an->sentences, an->reply_sentence);
+        if (s->labels & (LU_L_REQUEST | LU_L_PROPOSAL))
+            return s;
+    }
+    return sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL, false);
+}
+
 /* The latest end among a sentence's dates: "by Friday" is kept at the end of Friday. */
 static gint64 sentence_due(const struct lu_sentence *s)
 {
@@ -431,7 +444,7 @@ static bool rule_needs_reply(struct scan *s, struct lu_verdict *v)
     t = when_str(r, m->date);
     why(v, "%s wrote to you on %s and expects a reply; you have not answered.", v->who, t);
     g_free(t);
-    q = sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL, false);
+    q = ask_sentence(an);
     if (q)
         why(v, "They ask: \"%s\"", q->text);
     set_due(r, v, add_bizhours(r, m->date, r->cfg->reply_hours));
@@ -522,7 +535,7 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
         if (an && an->expects_reply) {
             expects = true;
             if (!q)
-                q = sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL, false);
+                q = ask_sentence(an);
         }
         if (d->remind && strcmp(d->remind->mid, m->mid) == 0)
             reminded = true;

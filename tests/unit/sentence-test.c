@@ -46,6 +46,15 @@ int main(void)
           "Write to ann.lee@example.com today.", "Bye.");
     CHECK("?! runs", "Really?! You did it?? Great!!! Next.", "Really?!", "You did it??", "Great!!!",
           "Next.");
+    /* a charset that lost a character (é, a quotation mark) left a '?' glued
+     * to a word, and the sentence goes on in lower case */
+    CHECK("lost character",
+          "The patch from Ren? was merged. It says ?foo? not found here. Ok? Yes.",
+          "The patch from Ren? was merged.", "It says ?foo? not found here.", "Ok?", "Yes.");
+    CHECK("question before lower case", "Did it build? it did for me.",
+          "Did it build? it did for me.");
+    CHECK("quoted question", "See the thread \"Why does it fail?\" from May. Is it \"done?\" Yes.",
+          "See the thread \"Why does it fail?\" from May.", "Is it \"done?\"", "Yes.");
     CHECK("ellipsis", "I thought... maybe not. Well... We will see.", "I thought... maybe not.",
           "Well...", "We will see.");
     CHECK("quotes and brackets", "He said \"go.\" Then he left. (It was late.) Fine.",
