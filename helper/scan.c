@@ -118,6 +118,35 @@ static struct lu_msg *bounce_copy(const struct lu_msg *b)
     return m;
 }
 
+/* A subject as a notmuch phrase query: its words only (the index keeps
+ * nothing else), at most eight, quoted.  Caller frees. */
+static char *subject_phrase(const char *norm)
+{
+    GString *q = g_string_new("\"");
+    int words = 0;
+    bool in_word = false;
+
+    for (const char *p = norm; *p && words < 8; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isalnum(c)) {
+            if (!in_word && words)
+                g_string_append_c(q, ' ');
+            g_string_append_unichar(q, c);
+            if (!in_word)
+                words++;
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    g_string_append_c(q, '"');
+    if (!words) {
+        g_string_free(q, TRUE);
+        return NULL;
+    }
+    return g_string_free(q, FALSE);
+}
+
 /* Messages elsewhere that bear on the thread MSGS whose latest human
  * message, MINE, is mine: delivery failures that did not thread (from the
  * ones remembered), and replies that broke threading (from one of MINE's
@@ -129,7 +158,7 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     GPtrArray *lists[] = {mine->to, mine->cc};
     GPtrArray *found = NULL;
     char *norm = lu_subject_norm(mine->subject);
-    char *tq = lu_db_quote(mine->thread_id), *sq = lu_db_quote(norm);
+    char *tq = lu_db_quote(mine->thread_id), *sq = subject_phrase(norm);
     guint n = 0;
 
     for (guint i = 0; s->bounces && i < msgs->len; i++) {
@@ -137,7 +166,7 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
         for (guint k = 0; b && k < b->len; k++)
             g_ptr_array_add(out, bounce_copy(g_ptr_array_index(b, k)));
     }
-    if (!*norm)
+    if (!sq)
         goto out;
     for (int l = 0; l < 2; l++)
         for (guint i = 0; i < lists[l]->len; i++) {

@@ -47,6 +47,13 @@ msg sent ag1b@example.com 'Me <me@example.com>' 'Otto <otto@client.example>' \
 	'<ag1@example.com> <ag1r@client.example>' <<'EOF'
 Thanks Otto! Do you also have the logo as SVG?
 EOF
+# 6. A subject full of query syntax: quotes, parentheses, a colon, an operator.
+ask ut3@example.com 'Me <me@example.com>' 'Pia <pia@client.example>' \
+	'"Q4" (draft): tag:x AND "not" *' 'Mon, 16 Nov 2026 10:00:00 +0000'
+msg inbox ut3r@client.example 'Pia <pia@client.example>' 'me@example.com' \
+	'Tue, 17 Nov 2026 09:00:00 +0000' 'Re: "Q4" (draft): tag:x AND "not" *' <<'EOF'
+Option two, please.
+EOF
 index
 
 NOW=2026-11-19T12:00:00+00:00
@@ -64,4 +71,6 @@ t 'its cadence stage is 1 (one lead-up sent)' '
 t 'they answered, then I asked again: my latest message waits' '
 	expect_tags ag1@example.com "" && expect_tags ag1r@client.example "" &&
 	expect_tags ag1b@example.com "leadup/awaiting leadup/due"'
+t 'a subject full of query syntax is searched safely, and its broken-threading reply counts' '
+	lu scan --full 2>err && ! grep -q "failed" err && expect_tags ut3@example.com ""'
 done_testing
