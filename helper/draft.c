@@ -43,8 +43,9 @@ static const char *const month_names[] = {
 const char lu_draft_builtin_generic[] =
     "{?first_name:Hi {first_name},}{!first_name:Hello,}\n"
     "\n"
-    "Thank you for your time on {?topic:\"{topic}\"}{!topic:this}. To take the next step "
-    "together, shall we speak for 15 minutes on {slot}?\n"
+    "Thank you for your help with {?topic:\"{topic}\"}{!topic:this} so far. To take the next "
+    "step together, {?list:could you let me know your view by {slot_day}?}{!list:shall we speak "
+    "for 15 minutes on {slot}?}\n"
     "\n"
     "Best regards,\n"
     "{my_name}\n";
@@ -54,7 +55,7 @@ static const char *const known_vars[] = {
     "first_name",    "their_name",  "their_email", "their_phone", "my_name",
     "my_first_name", "subject",     "topic",       "ask",         "asked_date",
     "slot",          "slot_day",    "slot_time",   "slot2",       "promise",
-    "promise_by",    "return_date", "stage",       "last_date",
+    "promise_by",    "return_date", "stage",       "last_date",   "list",
 };
 
 /* ---- small text helpers */
@@ -1220,6 +1221,12 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     d->subject = lu_draft_subject(subj, list);
     set_var(d->vars, "subject", clean(subj));
     set_var(d->vars, "topic", lu_draft_topic(subj));
+    /* A mailing-list discussion: answers come in writing, not in a call. */
+    for (guint i = 0; i < r->msgs->len; i++)
+        if (at(r, i)->list_id) {
+            set_var(d->vars, "list", lu_clean_line(at(r, i)->list_id));
+            break;
+        }
 
     /* The open ask: my first unanswered message's request (leading
      * myself), else the request of the message we answer. */

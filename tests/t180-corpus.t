@@ -71,7 +71,7 @@ t 'with the default 90-day horizon, old threads are dormant and nothing old is d
 mkdir -p "$ROOT/tests/out"
 t 'drafts for 20 awaiting threads are complete and pass lint' '
 	lu queue awaiting --format=json | grep -o "\"message_id\":\"[^\"]*\"" | cut -d\" -f4 |
-		awk "NR % 2 == 1" | head -n 20 >ids && test "$(wc -l <ids)" -ge 10 &&
+		head -n 20 >ids && test "$(wc -l <ids)" -ge 10 &&
 	: >"$ROOT/tests/out/corpus-drafts.txt" &&
 	while read -r id; do
 		lu draft "id:$id" >draft.eml 2>draft.err || { cat draft.err; exit 1; }
