@@ -627,7 +627,6 @@ int lu_store_decisions(struct lu_store *s, GHashTable **out);
 struct lu_scan_opts {
     bool full;            /* every thread, not only the changed ones */
     bool progress;        /* show progress on stderr */
-    const char *only;     /* only this notmuch query's threads; leaves the lastmod bookkeeping alone */
 };
 struct lu_scan_stats {
     unsigned threads, parsed, added, removed;

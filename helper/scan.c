@@ -472,7 +472,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
     if (s->o->progress && (s->st->threads % 50 == 0 || s->st->threads == s->total))
         fprintf(stderr, "\rleadup: scanning threads: %u/%u", s->st->threads, s->total);
 
-    if (!s->o->full && !s->o->only)
+    if (!s->o->full)
         note_broken_threading(s, msgs);
     decide(s, msgs, &v, &decisions, &elsewhere);
     if (v.state < LU_ST_COUNT)
@@ -613,13 +613,10 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     gap_to = meta_int(s.store, "gap_to");
     digest = rules_digest(ctx);
     old_digest = lu_store_get(s.store, "rules");
-    if (!o->only && (!old_uuid || strcmp(old_uuid, uuid) != 0 || last < 0 ||
-                     g_strcmp0(old_digest, digest) != 0))
+    if (!old_uuid || strcmp(old_uuid, uuid) != 0 || last < 0 || g_strcmp0(old_digest, digest) != 0)
         full = true;
 
-    if (o->only) {
-        g_string_assign(query, o->only);
-    } else if (full) {
+    if (full) {
         g_string_assign(query, "*");
     } else {
         if (rev > last)
@@ -630,12 +627,12 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
                                    query->len ? " or " : "", gap_from, gap_to);
     }
     /* New delivery failures first, so the threads they report on know. */
-    if (query->len && !o->only) {
+    if (query->len) {
         ret = collect_bounces(&s, query->str);
         if (ret)
             goto out;
     }
-    if (!full && !o->only) {
+    if (!full) {
         ret = lu_store_threads_to_check(s.store, ctx->now, &checks);
         if (ret)
             goto out;
@@ -693,9 +690,9 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     }
     for (guint i = 0; i < s.new_bounces->len && !ret; i++)
         ret = lu_store_add_bounce(s.store, g_ptr_array_index(s.new_bounces, i));
-    if (!ret && full && !o->only)
+    if (!ret && full)
         ret = lu_store_forget_before(s.store, s.stamp);
-    if (!ret && !o->only) {
+    if (!ret) {
         /* Changes others made between our read and our write (rev, before]
          * are still to be seen; ours (before, after] are not. */
         ret = lu_store_set(s.store, "uuid", uuid);
