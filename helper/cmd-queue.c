@@ -100,28 +100,6 @@ static char *date_str(struct lu_ctx *ctx, gint64 t)
     return lu_format_time(t, ctx->cfg.tz, llabs(t - ctx->now) < 180 * 86400 ? "%a %d %b" : "%d %b %Y");
 }
 
-/* S cut to WIDTH columns (UTF-8 aware), padded.  Caller frees. */
-static char *fit(const char *s, int width)
-{
-    GString *out = g_string_new(NULL);
-    const char *p = s ? s : "";
-    int n = 0;
-
-    while (*p && n < width) {
-        const char *next = g_utf8_next_char(p);
-        if (n == width - 1 && g_utf8_strlen(p, -1) > 1) {
-            g_string_append(out, "\xe2\x80\xa6"); /* … */
-            n++;
-            break;
-        }
-        g_string_append_len(out, p, next - p);
-        p = next;
-        n++;
-    }
-    for (; n < width; n++)
-        g_string_append_c(out, ' ');
-    return g_string_free(out, FALSE);
-}
 
 static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, bool show_state)
 {
@@ -133,14 +111,14 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
             continue;
         age = age_str(ctx, r->since);
         due = date_str(ctx, r->due_at);
-        who = fit(r->it && r->it->who ? r->it->who : (r->m->from ? r->m->from->email : ""), 18);
-        subj = fit(r->m->subject && *r->m->subject ? r->m->subject : "(no subject)",
+        who = lu_fit(r->it && r->it->who ? r->it->who : (r->m->from ? r->m->from->email : ""), 18);
+        subj = lu_fit(r->m->subject && *r->m->subject ? r->m->subject : "(no subject)",
                    show_state ? 21 : 36);
         if (show_state)
             printf("%-3s %-14s %-11s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
-                   due, age, who, subj);
+                   due, age, who, g_strchomp(subj));
         else
-            printf("%-3s %-11s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who, subj);
+            printf("%-3s %-11s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who, g_strchomp(subj));
         g_free(age);
         g_free(due);
         g_free(who);

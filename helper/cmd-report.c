@@ -36,30 +36,16 @@ static char *short_date(struct lu_ctx *ctx, gint64 t)
     return t ? lu_format_time(t, ctx->cfg.tz, "%a %d %b") : g_strdup("-");
 }
 
-/* S cut to W columns with an ellipsis. Caller frees. */
-static char *cut(const char *s, int w)
+
+/* One item in 80 columns: state, a date (its due date, or SINCE when it
+ * started), whom it concerns, the subject. */
+static void line(struct lu_ctx *ctx, struct lu_item *it, bool since)
 {
-    glong n;
+    char *d = short_date(ctx, since || !it->due_at ? it->since : it->due_at);
+    char *who = lu_fit(it->who, 18);
+    char *subj = lu_fit(it->subject && *it->subject ? it->subject : "(no subject)", 34);
 
-    s = s && *s ? s : "(no subject)";
-    n = g_utf8_strlen(s, -1);
-    if (n <= w)
-        return g_strdup(s);
-    {
-        char *head = g_utf8_substring(s, 0, w - 1);
-        char *r = g_strconcat(head, "\xe2\x80\xa6", NULL);
-        g_free(head);
-        return r;
-    }
-}
-
-static void line(struct lu_ctx *ctx, struct lu_item *it)
-{
-    char *d = short_date(ctx, it->due_at ? it->due_at : it->since);
-    char *who = cut(it->who ? it->who : "", 18);
-    char *subj = cut(it->subject, 34);
-
-    printf("  %-14s %-10s  %-18s  %s\n", lu_state_name(it->state), d, who, subj);
+    printf("  %-14s %-10s  %s  %s\n", lu_state_name(it->state), d, who, g_strchomp(subj));
     g_free(d);
     g_free(who);
     g_free(subj);
@@ -211,19 +197,19 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
     }
     printf("\nDue today (%u)\n", due->len);
     for (guint i = 0; i < due->len; i++)
-        line(ctx, g_ptr_array_index(due, i));
+        line(ctx, g_ptr_array_index(due, i), false);
     if (!due->len)
         printf("  nothing: a good day to lead up on something new\n");
     printf("\nPromises falling due this week (%u)\n", week->len);
     for (guint i = 0; i < week->len; i++)
-        line(ctx, g_ptr_array_index(week, i));
-    printf("\nOldest open items\n");
+        line(ctx, g_ptr_array_index(week, i), false);
+    printf("\nOldest open items (since)\n");
     for (guint i = 0; i < oldest->len && i < 5; i++)
-        line(ctx, g_ptr_array_index(oldest, i));
+        line(ctx, g_ptr_array_index(oldest, i), true);
     if (bounced->len) {
         printf("\nBounced (%u): check the addresses\n", bounced->len);
         for (guint i = 0; i < bounced->len; i++)
-            line(ctx, g_ptr_array_index(bounced, i));
+            line(ctx, g_ptr_array_index(bounced, i), true);
     }
 out:
     g_ptr_array_free(due, TRUE);

@@ -55,6 +55,9 @@ char *lu_read_all(FILE *f, gsize *len);
  * separators become spaces, runs of spaces collapse, the ends are trimmed,
  * invalid UTF-8 is replaced.  NULL stays NULL.  Caller frees. */
 char *lu_clean_line(const char *s);
+/* S cut to WIDTH characters (an ellipsis marks the cut) and padded with
+ * spaces to WIDTH, for columns of UTF-8 text.  NULL is "".  Caller frees. */
+char *lu_fit(const char *s, int width);
 /* Trims ASCII white space in place and returns S. */
 char *lu_strtrim(char *s);
 /* Lower-cases ASCII in place and returns S. */

@@ -838,10 +838,12 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
                 bounce = m;
         }
         if (bounce) {
+            GPtrArray *rcpt = real_recipients(r, msg(&s, s.last_mine));
             v->state = LU_ST_BOUNCED;
             v->anchor = s.last_mine;
             v->rule = "my message bounced";
-            v->who = g_strdup(who_name(bounce->from));
+            v->who = recipients_str(rcpt);
+            g_ptr_array_free(rcpt, TRUE);
             t = when_str(r, bounce->date);
             why(v, "A delivery failure came back on %s (%s): check the address.", t,
                 bounce->auto_why);

@@ -78,6 +78,28 @@ char *lu_clean_line(const char *s)
     return g_string_free(out, FALSE);
 }
 
+char *lu_fit(const char *s, int width)
+{
+    GString *out = g_string_new(NULL);
+    const char *p = s ? s : "";
+    int n = 0;
+
+    while (*p && n < width) {
+        const char *next = g_utf8_next_char(p);
+        if (n == width - 1 && g_utf8_strlen(p, -1) > 1) {
+            g_string_append(out, "\xe2\x80\xa6"); /* … */
+            n++;
+            break;
+        }
+        g_string_append_len(out, p, next - p);
+        p = next;
+        n++;
+    }
+    for (; n < width; n++)
+        g_string_append_c(out, ' ');
+    return g_string_free(out, FALSE);
+}
+
 char *lu_strtrim(char *s)
 {
     return g_strstrip(s);
