@@ -77,8 +77,8 @@ static GTimeZone *split(const struct lu_cal *cal, GDateTime *t, guint32 *jd, int
 
     g_date_time_get_ymd(l, &y, &m, &d);
     *jd = (guint32)(days_from_civil(y, m, d) + JD_UNIX_EPOCH);
-    *sod = g_date_time_get_hour(l) * 3600 + g_date_time_get_minute(l) * 60 +
-           g_date_time_get_second(l);
+    *sod =
+        g_date_time_get_hour(l) * 3600 + g_date_time_get_minute(l) * 60 + g_date_time_get_second(l);
     g_date_time_unref(l);
     return tz;
 }

@@ -98,11 +98,10 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
     lu_json_bool(j, an->closing);
     lu_json_key(j, "next_step");
     if (an->has_next_step) {
-        struct lu_sentence *s =
-            an->next_step_sentence >= 0 && an->sentences &&
-                    (guint)an->next_step_sentence < an->sentences->len
-                ? g_ptr_array_index(an->sentences, an->next_step_sentence)
-                : NULL;
+        struct lu_sentence *s = an->next_step_sentence >= 0 && an->sentences &&
+                                        (guint)an->next_step_sentence < an->sentences->len
+                                    ? g_ptr_array_index(an->sentences, an->next_step_sentence)
+                                    : NULL;
         lu_json_obj_begin(j);
         lu_json_key(j, "text");
         lu_json_str(j, s ? s->text : NULL);

@@ -97,9 +97,9 @@ static char *date_str(struct lu_ctx *ctx, gint64 t)
     if (!t)
         return g_strdup("-");
     /* The weekday helps this year; older dates need their year. */
-    return lu_format_time(t, ctx->cfg.tz, llabs(t - ctx->now) < 180 * 86400 ? "%a %d %b" : "%d %b %Y");
+    return lu_format_time(t, ctx->cfg.tz,
+                          llabs(t - ctx->now) < 180 * 86400 ? "%a %d %b" : "%d %b %Y");
 }
-
 
 static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, bool show_state)
 {
@@ -113,7 +113,7 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
         due = date_str(ctx, r->due_at);
         who = lu_fit(r->it && r->it->who ? r->it->who : (r->m->from ? r->m->from->email : ""), 18);
         subj = lu_fit(r->m->subject && *r->m->subject ? r->m->subject : "(no subject)",
-                   show_state ? 21 : 36);
+                      show_state ? 21 : 36);
         if (show_state)
             printf("%-3s %-14s %-11s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
                    due, age, who, g_strchomp(subj));
@@ -129,7 +129,8 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
 static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
 {
     char iso[LU_ISO_LEN];
-    GDateTime *la = lu_local_time(r->since, ctx->cfg.tz), *lb = lu_local_time(ctx->now, ctx->cfg.tz);
+    GDateTime *la = lu_local_time(r->since, ctx->cfg.tz),
+              *lb = lu_local_time(ctx->now, ctx->cfg.tz);
 
     lu_json_obj_begin(j);
     lu_json_key(j, "state");

@@ -6,9 +6,8 @@
 #include <string.h>
 
 static const enum lu_state queues[] = {
-    LU_ST_NEEDS_REPLY,  LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS,
-    LU_ST_NO_NEXT_STEP, LU_ST_BOUNCED,  LU_ST_SNOOZED,      LU_ST_DORMANT,
-    LU_ST_CLOSED,       LU_ST_MUTED,
+    LU_ST_NEEDS_REPLY, LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS, LU_ST_NO_NEXT_STEP,
+    LU_ST_BOUNCED,     LU_ST_SNOOZED,  LU_ST_DORMANT,      LU_ST_CLOSED,         LU_ST_MUTED,
 };
 
 static GDateTime *local(struct lu_ctx *ctx, gint64 t)
@@ -35,7 +34,6 @@ static char *short_date(struct lu_ctx *ctx, gint64 t)
 {
     return t ? lu_format_time(t, ctx->cfg.tz, "%a %d %b") : g_strdup("-");
 }
-
 
 /* One item in 80 columns: state, a date (its due date, or SINCE when it
  * started), whom it concerns, the subject. */
@@ -86,8 +84,9 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
             json = !strcmp(optarg, "json");
             continue;
         }
-        ret = lu_error(EX_USAGE, c == 'f' ? "report: unknown format '%s' (want text or json)"
-                                          : "report: unknown option '%s' (see 'leadup help report')",
+        ret = lu_error(EX_USAGE,
+                       c == 'f' ? "report: unknown format '%s' (want text or json)"
+                                : "report: unknown option '%s' (see 'leadup help report')",
                        c == 'f' ? optarg : argv[optind - 1]);
         goto out;
     }

@@ -83,7 +83,8 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
             }
         }
         if (quiet)
-            printf("  (%u more sentence%s without labels or dates)\n", quiet, quiet == 1 ? "" : "s");
+            printf("  (%u more sentence%s without labels or dates)\n", quiet,
+                   quiet == 1 ? "" : "s");
         printf("  verdicts:%s%s%s%s%s\n", ev->an->expects_reply ? " expects a reply;" : "",
                ev->an->actionable ? " actionable;" : "", ev->an->declined ? " declined;" : "",
                ev->an->closing ? " closing;" : "",
@@ -113,7 +114,8 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
         printf("\nYour decisions:\n");
         for (guint i = 0; i < tv->decisions->len; i++) {
             struct lu_decision *d = g_ptr_array_index(tv->decisions, i);
-            char *taken = fmt(ctx, d->taken), *at = d->at ? fmt(ctx, d->at_end ? d->at_end : d->at) : NULL;
+            char *taken = fmt(ctx, d->taken),
+                 *at = d->at ? fmt(ctx, d->at_end ? d->at_end : d->at) : NULL;
             printf("  %s  %s%s%s%s%s%s\n", taken, lu_decision_name(d->kind), at ? " " : "",
                    at ? at : "", d->mine ? " (mine)" : "", d->text ? ": " : "",
                    d->text ? d->text : "");
@@ -231,8 +233,9 @@ int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
             json = !strcmp(optarg, "json");
             continue;
         }
-        ret = lu_error(EX_USAGE, c == 'f' ? "why: unknown format '%s' (want text or json)"
-                                          : "why: unknown option '%s' (see 'leadup help why')",
+        ret = lu_error(EX_USAGE,
+                       c == 'f' ? "why: unknown format '%s' (want text or json)"
+                                : "why: unknown option '%s' (see 'leadup help why')",
                        c == 'f' ? optarg : argv[optind - 1]);
         goto out;
     }

@@ -103,9 +103,9 @@ out:
 bool lu_addr_is_noreply(const char *email, char **extra)
 {
     static const char *const local[] = {
-        "noreply",   "no-reply",      "no_reply",      "no.reply",     "donotreply",
+        "noreply",      "no-reply",     "no_reply",     "no.reply",      "donotreply",
         "do-not-reply", "do_not_reply", "do.not.reply", "mailer-daemon", "mailer_daemon",
-        "postmaster", "bounce",        "bounces",       "nobody",
+        "postmaster",   "bounce",       "bounces",      "nobody",
     };
     char *n = lu_addr_norm(email);
     char *at = strrchr(n, '@');

@@ -33,7 +33,7 @@
 #include <stdint.h>
 #include <sysexits.h>
 
-#define LU_VERSION "0.1.0"
+#define LU_VERSION    "0.1.0"
 #define LU_TAG_PREFIX "leadup/"
 
 /* ------------------------------------------------------------------ util.c */
@@ -83,12 +83,13 @@ int lu_mkdir_p(const char *dir);
 
 /* The user's calendar: time zone, business days, working hours. */
 struct lu_cal {
-    GTimeZone *tz;   /* user's zone (owned by whoever filled the struct) */
-    unsigned days;   /* business days: bit (1 << GDateWeekday), Monday = 1 .. Sunday = 7 */
-    int work_start;  /* working hours, minutes after midnight (default 9:00) */
-    int work_end;    /* (default 17:00) */
-    bool mdy;        /* "12/03" is 3 December when true (US order), 12 March when false */
-    GArray *holidays; /* guint32 Julian day numbers (GDate) that are never business days; may be NULL */
+    GTimeZone *tz;  /* user's zone (owned by whoever filled the struct) */
+    unsigned days;  /* business days: bit (1 << GDateWeekday), Monday = 1 .. Sunday = 7 */
+    int work_start; /* working hours, minutes after midnight (default 9:00) */
+    int work_end;   /* (default 17:00) */
+    bool mdy;       /* "12/03" is 3 December when true (US order), 12 March when false */
+    GArray *
+        holidays; /* guint32 Julian day numbers (GDate) that are never business days; may be NULL */
 };
 #define LU_CAL_MON_FRI (0x3e) /* bits 1..5 */
 
@@ -123,11 +124,11 @@ enum lu_span {
 
 /* A resolved date/time phrase. */
 struct lu_when {
-    gint64 start;     /* unix seconds, first second covered */
-    gint64 end;       /* last second covered; == start for a moment */
+    gint64 start; /* unix seconds, first second covered */
+    gint64 end;   /* last second covered; == start for a moment */
     enum lu_span span;
-    bool has_time;    /* the phrase named a time of day */
-    int off, len;     /* byte span of the phrase in the analysed text */
+    bool has_time; /* the phrase named a time of day */
+    int off, len;  /* byte span of the phrase in the analysed text */
 };
 
 /* Finds and resolves every date/time phrase in TEXT (UTF-8) relative to REF,
@@ -201,7 +202,7 @@ enum {
 const char *lu_label_name(unsigned label_bit);
 
 struct lu_sentence {
-    char *text;     /* the sentence, line wraps joined; owned */
+    char *text; /* the sentence, line wraps joined; owned */
     unsigned labels;
     GArray *dates;  /* struct lu_when; off/len relative to text */
     GPtrArray *why; /* char*: one plain-words reason per label given */
@@ -210,14 +211,16 @@ struct lu_sentence {
 struct lu_analysis {
     GPtrArray *sentences; /* struct lu_sentence*, owned */
     unsigned labels;      /* union of the sentences' labels */
-    bool actionable;      /* asks the reader to act or respond, or proposes/announces a future event or deadline */
-    bool expects_reply;   /* a reply is expected from the reader (doc/classify.md): narrower than actionable */
-    int reply_sentence;   /* index into sentences of the first that expects a reply, -1 if none */
+    bool
+        actionable; /* asks the reader to act or respond, or proposes/announces a future event or deadline */
+    bool
+        expects_reply; /* a reply is expected from the reader (doc/classify.md): narrower than actionable */
+    int reply_sentence; /* index into sentences of the first that expects a reply, -1 if none */
     bool declined;
-    bool closing;         /* ends the exchange, nothing open */
-    bool auto_reply;      /* the text reads like an automatic answer (out of office) */
-    bool has_next_step;   /* next_step below is set */
-    int next_step_sentence; /* index into sentences */
+    bool closing;             /* ends the exchange, nothing open */
+    bool auto_reply;          /* the text reads like an automatic answer (out of office) */
+    bool has_next_step;       /* next_step below is set */
+    int next_step_sentence;   /* index into sentences */
     struct lu_when next_step; /* the agreed or proposed next step's date */
     bool next_step_agreed;    /* agreed (true) or only proposed (false) */
     bool has_return;          /* an out-of-office return date was found */
@@ -261,8 +264,7 @@ GArray *lu_lint_chasing(const char *text);
  * NOW (the writer's zone) decides which dates lie ahead; CAL may be NULL
  * (defaults).  Returns a GPtrArray of struct lu_finding*, sorted by line,
  * that frees its elements (caller unrefs); empty when the text is clean. */
-GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal,
-                        GDateTime *now);
+GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal, GDateTime *now);
 /* Message or plain text: when DATA starts with "Name: value" lines (folded
  * lines allowed) naming at least one mail header (From, To, Subject, X-...)
  * up to a blank line or the end, returns the lines they take including
@@ -313,21 +315,21 @@ struct lu_msg {
     int tz_off;      /* the Date header's offset, seconds east of UTC */
     struct lu_addr *from;
     GPtrArray *to, *cc, *reply_to, *followup_to; /* struct lu_addr* */
-    char *subject;     /* decoded, UTF-8, may be NULL */
-    char *in_reply_to; /* without <>, or NULL */
-    GPtrArray *refs;   /* char*: References, oldest first, without <> */
-    char *list_id;     /* List-Id, or NULL */
-    char *list_post;   /* the list's posting address from List-Post, or NULL */
-    GPtrArray *tags;   /* char*: current notmuch tags */
+    char *subject;                               /* decoded, UTF-8, may be NULL */
+    char *in_reply_to;                           /* without <>, or NULL */
+    GPtrArray *refs;                             /* char*: References, oldest first, without <> */
+    char *list_id;                               /* List-Id, or NULL */
+    char *list_post; /* the list's posting address from List-Post, or NULL */
+    GPtrArray *tags; /* char*: current notmuch tags */
     enum lu_auto autokind;
-    const char *auto_why;  /* static text: which header or pattern said so */
-    char *bounced_mid;     /* for a bounce: the Message-ID it reports on, if found */
+    const char *auto_why; /* static text: which header or pattern said so */
+    char *bounced_mid;    /* for a bounce: the Message-ID it reports on, if found */
     /* Derived by the scan. */
-    bool mine;             /* From is one of my identities */
-    bool to_me;            /* I am in To or Cc */
-    struct lu_body *body;  /* NULL until the body was read */
-    struct lu_analysis *an;/* NULL until the body was analysed */
-    void *mime;            /* the parsed file (GMimeMessage), NULL until opened */
+    bool mine;              /* From is one of my identities */
+    bool to_me;             /* I am in To or Cc */
+    struct lu_body *body;   /* NULL until the body was read */
+    struct lu_analysis *an; /* NULL until the body was analysed */
+    void *mime;             /* the parsed file (GMimeMessage), NULL until opened */
 };
 struct lu_msg *lu_msg_new(void);
 void lu_msg_free(struct lu_msg *m);
@@ -357,15 +359,15 @@ char *lu_mime_encode_header(const char *name, const char *value);
 /* leadup's own settings: $XDG_CONFIG_HOME/leadup/config or --config FILE,
  * read with GKeyFile.  Every key is documented in leadup(1). */
 struct lu_config {
-    char *path;          /* the file read, or NULL when none exists */
+    char *path; /* the file read, or NULL when none exists */
     GKeyFile *kf;
     /* [identity] */
-    char **addresses;    /* more addresses that are mine */
-    char **domains;      /* domains whose every address is mine */
-    char *name;          /* my name, for drafts */
+    char **addresses; /* more addresses that are mine */
+    char **domains;   /* domains whose every address is mine */
+    char *name;       /* my name, for drafts */
     /* [time] */
-    GTimeZone *tz;       /* timezone=, else $TZ, else the system's */
-    struct lu_cal cal;   /* business_days=, work_hours=, date_order=, holidays= */
+    GTimeZone *tz;     /* timezone=, else $TZ, else the system's */
+    struct lu_cal cal; /* business_days=, work_hours=, date_order=, holidays= */
     /* [scan] */
     bool lists;          /* track mailing-list threads (lists=true) */
     char **list_ids;     /* only lists whose List-Id contains one of these */
@@ -374,17 +376,17 @@ struct lu_config {
     int lock_wait;       /* seconds to wait for notmuch's write lock (20) */
     int horizon_days;    /* threads quiet longer than this are dormant (90; 0: never) */
     /* [awaiting] */
-    int first_bizdays;   /* first lead-up due this many business days after my message (3) */
-    int interval_days;   /* at least this many days between lead-ups (7) */
-    int max_leadups;     /* lead-ups before the thread goes dormant (3) */
+    int first_bizdays; /* first lead-up due this many business days after my message (3) */
+    int interval_days; /* at least this many days between lead-ups (7) */
+    int max_leadups;   /* lead-ups before the thread goes dormant (3) */
     /* [needs-reply] */
-    int reply_hours;     /* due after this many working hours; 0 = end of the same business day */
+    int reply_hours; /* due after this many working hours; 0 = end of the same business day */
     /* [no-next-step] */
-    int quiet_bizdays;   /* due after this many quiet business days (5) */
+    int quiet_bizdays; /* due after this many quiet business days (5) */
     /* [draft] */
-    bool quote;          /* quote the message we answer */
-    bool keep_cc;        /* keep the thread's Cc (true) */
-    char *templates;     /* the user's template directory */
+    bool quote;      /* quote the message we answer */
+    bool keep_cc;    /* keep the thread's Cc (true) */
+    char *templates; /* the user's template directory */
 };
 /* Reads PATH, or the default file when PATH is NULL (a missing default file
  * is not an error).  Returns 0 or EX_CONFIG (printed). */
@@ -404,7 +406,8 @@ struct lu_ctx {
     bool now_given;
 };
 /* Fills CTX->me from notmuch's user.* (given by nm.c) and the config. */
-void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **others, const char *name);
+void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **others,
+                     const char *name);
 
 /* The commands: each returns 0 or a <sysexits.h> code. */
 int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv);
@@ -498,9 +501,9 @@ enum lu_state {
     LU_ST_PROMISE_THEIRS, /* they committed with a date, or we agreed a next step */
     LU_ST_BOUNCED,
     LU_ST_SNOOZED,
-    LU_ST_CLOSED,         /* they declined, or I marked it done */
-    LU_ST_DORMANT,        /* cadence exhausted */
-    LU_ST_MUTED,          /* never tracked */
+    LU_ST_CLOSED,  /* they declined, or I marked it done */
+    LU_ST_DORMANT, /* cadence exhausted */
+    LU_ST_MUTED,   /* never tracked */
     LU_ST_COUNT
 };
 /* "awaiting", "needs-reply", ... ("none" for LU_ST_NONE); the tag is
@@ -521,7 +524,7 @@ enum lu_decision_kind {
 /* A decision the user took on a message; kept forever, keyed by Message-ID. */
 struct lu_decision {
     gint64 id;
-    char *mid;     /* the message it was taken on */
+    char *mid; /* the message it was taken on */
     enum lu_decision_kind kind;
     gint64 at;     /* WHEN (snooze, remind, next-step), or 0 */
     gint64 at_end; /* the end of WHEN's span */
@@ -628,8 +631,8 @@ int lu_store_decisions(struct lu_store *s, GHashTable **out);
 /* ------------------------------------------------------------------ scan.c */
 
 struct lu_scan_opts {
-    bool full;            /* every thread, not only the changed ones */
-    bool progress;        /* show progress on stderr */
+    bool full;     /* every thread, not only the changed ones */
+    bool progress; /* show progress on stderr */
 };
 struct lu_scan_stats {
     unsigned threads, parsed, added, removed;
@@ -644,12 +647,12 @@ struct lu_thread_view {
     struct lu_db *db;       /* the read-only database handle (owned) */
     struct lu_store *store; /* the state database (owned) */
     char *mid;              /* the message asked about */
-    GPtrArray *msgs;      /* struct lu_msg*, oldest first, headers read (owned) */
-    GPtrArray *elsewhere; /* messages elsewhere that bear on it, or NULL (owned) */
-    GPtrArray *decisions; /* its decisions, oldest first (owned through table) */
-    GHashTable *table;    /* every decision, owning them */
+    GPtrArray *msgs;        /* struct lu_msg*, oldest first, headers read (owned) */
+    GPtrArray *elsewhere;   /* messages elsewhere that bear on it, or NULL (owned) */
+    GPtrArray *decisions;   /* its decisions, oldest first (owned through table) */
+    GHashTable *table;      /* every decision, owning them */
     struct lu_verdict v;
-    int target;           /* index of the message asked about */
+    int target; /* index of the message asked about */
 };
 /* Opens the databases and reads and decides the thread of the message ID
  * names ("id:MSGID"), or of the message on standard input when ID is NULL.

@@ -184,15 +184,33 @@ static bool starts_ci(const char *s, const char *prefix)
 
 /* Subjects automatic answers use, in English, German, French and Spanish. */
 static const char *const auto_subjects[] = {
-    "out of office",        "out of the office",       "automatic reply",
-    "auto-reply",           "autoreply",               "auto reply",
-    "auto response",        "auto-response",           "autoresponse",
-    "away from the office", "on vacation",             "on holiday",
-    "abwesenheitsnotiz",    "automatische antwort",    "abwesend",
-    "außer haus",           "nicht im büro",           "réponse automatique",
-    "reponse automatique",  "absence du bureau",       "message d'absence",
-    "absent du bureau",     "respuesta automática",    "respuesta automatica",
-    "fuera de la oficina",  "ausencia",                "fuera de oficina",
+    "out of office",
+    "out of the office",
+    "automatic reply",
+    "auto-reply",
+    "autoreply",
+    "auto reply",
+    "auto response",
+    "auto-response",
+    "autoresponse",
+    "away from the office",
+    "on vacation",
+    "on holiday",
+    "abwesenheitsnotiz",
+    "automatische antwort",
+    "abwesend",
+    "außer haus",
+    "nicht im büro",
+    "réponse automatique",
+    "reponse automatique",
+    "absence du bureau",
+    "message d'absence",
+    "absent du bureau",
+    "respuesta automática",
+    "respuesta automatica",
+    "fuera de la oficina",
+    "ausencia",
+    "fuera de oficina",
 };
 static const char *const bounce_subjects[] = {
     "undelivered mail returned to sender",
@@ -213,8 +231,17 @@ static const char *const bounce_subjects[] = {
     "no entregado",
 };
 static const char *const receipt_prefixes[] = {
-    "read:", "gelesen:", "lu :", "lu:", "leído:", "leido:", "read receipt", "return receipt",
-    "lesebestätigung", "confirmation de lecture", "confirmación de lectura",
+    "read:",
+    "gelesen:",
+    "lu :",
+    "lu:",
+    "leído:",
+    "leido:",
+    "read receipt",
+    "return receipt",
+    "lesebestätigung",
+    "confirmation de lecture",
+    "confirmación de lectura",
 };
 
 /* Does FOLDED (a case-folded subject) contain, or with PREFIX start with,
@@ -291,7 +318,8 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
     if (ct && g_mime_content_type_is_type(ct, "multipart", "report") && rt) {
         if (!g_ascii_strcasecmp(rt, "delivery-status")) {
             m->autokind = LU_AUTO_BOUNCE;
-            m->auto_why = "a delivery status report (multipart/report; report-type=delivery-status)";
+            m->auto_why =
+                "a delivery status report (multipart/report; report-type=delivery-status)";
             goto out;
         }
         if (!g_ascii_strcasecmp(rt, "disposition-notification")) {

@@ -275,7 +275,8 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
         if (st || !nm)
             continue; /* gone since we read it: the next scan converges */
         /* leadup/... tags are not maildir flags: no tags_to_maildir_flags, no renames. */
-        st = op->add ? notmuch_message_add_tag(nm, op->tag) : notmuch_message_remove_tag(nm, op->tag);
+        st = op->add ? notmuch_message_add_tag(nm, op->tag)
+                     : notmuch_message_remove_tag(nm, op->tag);
         if (st)
             ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", op->mid,
                            notmuch_status_to_string(st));

@@ -19,15 +19,15 @@ struct scan {
     struct lu_db *db;
     struct lu_store *store;
     struct lu_rules rules;
-    GHashTable *decisions; /* mid -> GPtrArray of struct lu_decision* */
-    GHashTable *bounces;   /* bounced mid -> GPtrArray of light struct lu_msg* */
+    GHashTable *decisions;  /* mid -> GPtrArray of struct lu_decision* */
+    GHashTable *bounces;    /* bounced mid -> GPtrArray of light struct lu_msg* */
     GPtrArray *new_bounces; /* struct lu_msg*: found in this run, to remember */
-    GHashTable *done;      /* thread ids already decided in this run */
-    GHashTable *pending;   /* thread ids to look at in a second pass */
-    GArray *ops;           /* struct lu_tagop */
-    GPtrArray *items;      /* struct pending_item* */
-    gint64 stamp;          /* this run's "updated" value */
-    unsigned total;        /* threads to look at, for progress */
+    GHashTable *done;       /* thread ids already decided in this run */
+    GHashTable *pending;    /* thread ids to look at in a second pass */
+    GArray *ops;            /* struct lu_tagop */
+    GPtrArray *items;       /* struct pending_item* */
+    gint64 stamp;           /* this run's "updated" value */
+    unsigned total;         /* threads to look at, for progress */
 };
 
 struct pending_item {
@@ -162,7 +162,8 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     guint n = 0;
 
     for (guint i = 0; s->bounces && i < msgs->len; i++) {
-        GPtrArray *b = g_hash_table_lookup(s->bounces, ((struct lu_msg *)g_ptr_array_index(msgs, i))->mid);
+        GPtrArray *b =
+            g_hash_table_lookup(s->bounces, ((struct lu_msg *)g_ptr_array_index(msgs, i))->mid);
         for (guint k = 0; b && k < b->len; k++)
             g_ptr_array_add(out, bounce_copy(g_ptr_array_index(b, k)));
     }
@@ -181,10 +182,10 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     if (!n)
         goto out;
     /* The subject phrase narrows the search to the few candidates. */
-    g_string_append_printf(q, ") and subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT
-                              " and not thread:%s",
-                           sq, mine->date + 1,
-                           mine->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
+    g_string_append_printf(
+        q,
+        ") and subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " and not thread:%s",
+        sq, mine->date + 1, mine->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
     if (lu_db_messages(s->db, q->str, 200, &found) != 0)
         goto out;
     for (guint i = 0; i < found->len; i++) {
@@ -315,8 +316,8 @@ static void want_tag(struct scan *s, struct lu_msg *m, const char *tag, GHashTab
 /* Tag operations turning the thread's leadup/... tags into what V says. */
 static void plan_tags(struct scan *s, GPtrArray *msgs, const struct lu_verdict *v)
 {
-    GHashTable *want = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                             (GDestroyNotify)g_ptr_array_unref);
+    GHashTable *want =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
 
     if (v->state != LU_ST_NONE && v->anchor >= 0) {
         struct lu_msg *a = g_ptr_array_index(msgs, v->anchor);
@@ -492,7 +493,8 @@ static char *threads_query(GPtrArray *ids)
     GString *q = g_string_new(NULL);
 
     for (guint i = 0; i < ids->len; i++)
-        g_string_append_printf(q, "%sthread:%s", i ? " or " : "", (char *)g_ptr_array_index(ids, i));
+        g_string_append_printf(q, "%sthread:%s", i ? " or " : "",
+                               (char *)g_ptr_array_index(ids, i));
     return g_string_free(q, FALSE);
 }
 
@@ -538,8 +540,9 @@ static char *rules_digest(struct lu_ctx *ctx)
         g_string_append_printf(s, "|a:%s", (char *)g_ptr_array_index(addrs, i));
     for (guint i = 0; i < ctx->me.domains->len; i++)
         g_string_append_printf(s, "|d:%s", (char *)g_ptr_array_index(ctx->me.domains, i));
-    g_string_append_printf(s, "|tz:%s|days:%u|work:%d-%d|mdy:%d|lists:%d|first:%d|interval:%d|max:%d"
-                              "|reply:%d|quiet:%d|unthreaded:%d|horizon:%d",
+    g_string_append_printf(s,
+                           "|tz:%s|days:%u|work:%d-%d|mdy:%d|lists:%d|first:%d|interval:%d|max:%d"
+                           "|reply:%d|quiet:%d|unthreaded:%d|horizon:%d",
                            g_time_zone_get_identifier(c->tz), c->cal.days, c->cal.work_start,
                            c->cal.work_end, c->cal.mdy, c->lists, c->first_bizdays,
                            c->interval_days, c->max_leadups, c->reply_hours, c->quiet_bizdays,
@@ -855,7 +858,8 @@ int lu_target_mid(const char *arg, char **mid)
         goto out;
     }
     if (isatty(0)) {
-        ret = lu_error(EX_USAGE, "no message: pipe one in (as <pipe-message> does) or give id:MSGID");
+        ret =
+            lu_error(EX_USAGE, "no message: pipe one in (as <pipe-message> does) or give id:MSGID");
         goto out;
     }
     data = lu_read_all(stdin, &len);

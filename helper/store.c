@@ -19,7 +19,7 @@ static const char *const migrations[] = {
     /* 0 -> 1 */
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE items("
-    "  mid TEXT PRIMARY KEY,"     /* the anchor message */
+    "  mid TEXT PRIMARY KEY," /* the anchor message */
     "  thread TEXT NOT NULL,"
     "  state TEXT NOT NULL,"
     "  due INTEGER NOT NULL DEFAULT 0,"
@@ -33,18 +33,18 @@ static const char *const migrations[] = {
     "CREATE INDEX items_subject ON items(norm_subject);"
     "CREATE TABLE decisions("
     "  id INTEGER PRIMARY KEY,"
-    "  mid TEXT NOT NULL,"        /* the message it was taken on */
+    "  mid TEXT NOT NULL," /* the message it was taken on */
     "  kind TEXT NOT NULL,"
     "  at INTEGER NOT NULL DEFAULT 0, at_end INTEGER NOT NULL DEFAULT 0,"
     "  text TEXT, mine INTEGER NOT NULL DEFAULT 0,"
-    "  latest TEXT,"              /* the thread's latest message then */
+    "  latest TEXT," /* the thread's latest message then */
     "  taken INTEGER NOT NULL);"
     "CREATE INDEX decisions_mid ON decisions(mid);",
     /* 1 -> 2: delivery failures, by the message they report on, so that a
      * bounce that did not thread is found without searching the index. */
     "CREATE TABLE bounces("
-    "  mid TEXT NOT NULL,"        /* the message that bounced */
-    "  bounce TEXT NOT NULL,"     /* the delivery report */
+    "  mid TEXT NOT NULL,"    /* the message that bounced */
+    "  bounce TEXT NOT NULL," /* the delivery report */
     "  date INTEGER NOT NULL,"
     "  sender TEXT, why TEXT,"
     "  PRIMARY KEY(mid, bounce));",
@@ -272,8 +272,9 @@ out:
 int lu_store_count_items(struct lu_store *s, gint64 now, unsigned counts[LU_ST_COUNT],
                          unsigned due[LU_ST_COUNT])
 {
-    sqlite3_stmt *st = prepare(s, "SELECT state, count(*), sum(due OR (due_at > 0 AND due_at <= ?)) "
-                                  "FROM items GROUP BY state");
+    sqlite3_stmt *st =
+        prepare(s, "SELECT state, count(*), sum(due OR (due_at > 0 AND due_at <= ?)) "
+                   "FROM items GROUP BY state");
 
     memset(counts, 0, sizeof(unsigned) * LU_ST_COUNT);
     memset(due, 0, sizeof(unsigned) * LU_ST_COUNT);

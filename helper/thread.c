@@ -12,8 +12,8 @@
 #include <string.h>
 
 static const char *const state_names[LU_ST_COUNT] = {
-    "none",          "awaiting", "needs-reply", "no-next-step", "promise-mine", "promise-theirs",
-    "bounced",       "snoozed",  "closed",      "dormant",      "muted",
+    "none",    "awaiting", "needs-reply", "no-next-step", "promise-mine", "promise-theirs",
+    "bounced", "snoozed",  "closed",      "dormant",      "muted",
 };
 
 const char *lu_state_name(enum lu_state s)
@@ -69,7 +69,8 @@ bool lu_msg_meaningful(const struct lu_msg *m)
 
 /* Prefixes replies and forwards carry, in the languages leadup reads. */
 static const char *const reply_prefixes[] = {
-    "re", "aw", "sv", "vs", "antw", "antwort", "wg", "fw", "fwd", "tr", "rv", "rif", "odp", "ref", "r",
+    "re",  "aw", "sv", "vs",  "antw", "antwort", "wg", "fw",
+    "fwd", "tr", "rv", "rif", "odp",  "ref",     "r",
 };
 
 char *lu_subject_norm(const char *subject)
@@ -158,9 +159,9 @@ static gint64 add_bizhours(const struct lu_rules *r, gint64 t, int n)
 static gint64 bizday_after(const struct lu_rules *r, gint64 t)
 {
     GDateTime *d = local(r, t);
-    GDateTime *start = g_date_time_new(r->cfg->tz, g_date_time_get_year(d), g_date_time_get_month(d),
-                                       g_date_time_get_day_of_month(d), r->cfg->cal.work_start / 60,
-                                       r->cfg->cal.work_start % 60, 0);
+    GDateTime *start = g_date_time_new(r->cfg->tz, g_date_time_get_year(d),
+                                       g_date_time_get_month(d), g_date_time_get_day_of_month(d),
+                                       r->cfg->cal.work_start / 60, r->cfg->cal.work_start % 60, 0);
     GDateTime *next = lu_cal_add_bizdays(&r->cfg->cal, start, 1);
     gint64 out = g_date_time_to_unix(next);
 
@@ -265,7 +266,8 @@ static GPtrArray *real_recipients(const struct lu_rules *r, const struct lu_msg 
     for (int l = 0; l < 2; l++)
         for (guint i = 0; i < lists[l]->len; i++) {
             struct lu_addr *a = g_ptr_array_index(lists[l], i);
-            if (!lu_identity_is_me(r->me, a->email) && !lu_addr_is_noreply(a->email, r->cfg->noreply))
+            if (!lu_identity_is_me(r->me, a->email) &&
+                !lu_addr_is_noreply(a->email, r->cfg->noreply))
                 g_ptr_array_add(out, a);
         }
     return out;
@@ -449,8 +451,9 @@ static bool rule_needs_reply(struct scan *s, struct lu_verdict *v)
         why(v, "They ask: \"%s\"", q->text);
     set_due(r, v, add_bizhours(r, m->date, r->cfg->reply_hours));
     t = when_str(r, v->due_at);
-    why(v, r->cfg->reply_hours ? "A reply is due %s ([needs-reply] delay = %d working hours)."
-                               : "A reply is due %s (the end of the business day it arrived).",
+    why(v,
+        r->cfg->reply_hours ? "A reply is due %s ([needs-reply] delay = %d working hours)."
+                            : "A reply is due %s (the end of the business day it arrived).",
         t, r->cfg->reply_hours);
     g_free(t);
     return true;
@@ -619,7 +622,11 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
     }
     set_due(r, v, due);
     t = when_str(r, due);
-    why(v, "The %s lead-up is due %s.", stage == 0 ? "first" : stage + 1 == cfg->max_leadups ? "last (close-the-loop)" : "next", t);
+    why(v, "The %s lead-up is due %s.",
+        stage == 0                      ? "first"
+        : stage + 1 == cfg->max_leadups ? "last (close-the-loop)"
+                                        : "next",
+        t);
     g_free(t);
     return true;
 }
@@ -702,7 +709,8 @@ static bool rule_no_next_step(struct scan *s, struct lu_verdict *v)
     v->anchor = v->evidence = s->last;
     v->rule = "both sides wrote and no dated next step was agreed";
     v->who = g_strdup(who_name(msg(s, s->last_their)->from));
-    why(v, "You and %s have both written, nothing is open, and no next step with a date was agreed.",
+    why(v,
+        "You and %s have both written, nothing is open, and no next step with a date was agreed.",
         v->who);
     set_due(r, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays));
     t = when_str(r, v->due_at);
@@ -758,7 +766,8 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
         m->to_me = false;
         for (int l = 0; l < 2; l++)
             for (guint j = 0; j < lists[l]->len && !m->to_me; j++)
-                m->to_me = lu_identity_is_me(r->me, ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email);
+                m->to_me = lu_identity_is_me(
+                    r->me, ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email);
         if (m->list_id)
             s.list = true;
         if (!lu_msg_meaningful(m))
@@ -783,7 +792,8 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
         v->anchor = (int)msgs->len - 1;
         v->rule = "you muted this thread";
         t = when_str(r, d.mute->taken);
-        why(v, "You muted this thread on %s: leadup never tracks it ('leadup reopen' undoes it).", t);
+        why(v, "You muted this thread on %s: leadup never tracks it ('leadup reopen' undoes it).",
+            t);
         g_free(t);
         return;
     }
@@ -869,8 +879,9 @@ woke:
         v->state != LU_ST_BOUNCED && v->state != LU_ST_DORMANT) {
         gint64 edge = msg(&s, s.last)->date + (gint64)r->cfg->horizon_days * 86400;
         if (r->now >= edge) {
-            why(v, "The thread has been quiet for more than %d days ([scan] horizon): it is "
-                   "dormant, not %s.",
+            why(v,
+                "The thread has been quiet for more than %d days ([scan] horizon): it is "
+                "dormant, not %s.",
                 r->cfg->horizon_days, lu_state_name(v->state));
             v->state = LU_ST_DORMANT;
             v->rule = "quiet beyond the horizon";
@@ -883,7 +894,8 @@ woke:
             v->next_check = edge;
     }
     /* A snooze that ran out: the user asked to see it again then. */
-    if (d.snooze && !newer_since(msgs, d.snooze) && r->now >= d.snooze->at && v->state != LU_ST_NONE) {
+    if (d.snooze && !newer_since(msgs, d.snooze) && r->now >= d.snooze->at &&
+        v->state != LU_ST_NONE) {
         if (!v->due) {
             v->due = true;
             v->due_at = d.snooze->at;

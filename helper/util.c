@@ -214,8 +214,8 @@ int lu_write_file_atomic(const char *path, const char *data, gsize len, int mode
     }
     fd = -1;
     if (rename(tmp, path) < 0)
-        ret = lu_error(EX_CANTCREAT, "cannot rename '%s' to '%s': %s", tmp, path,
-                       g_strerror(errno));
+        ret =
+            lu_error(EX_CANTCREAT, "cannot rename '%s' to '%s': %s", tmp, path, g_strerror(errno));
 out:
     if (fd >= 0)
         close(fd);

@@ -137,7 +137,7 @@ static void test_hours(struct lu_cal *cal)
         {"2026-12-02 09:00", 16, "2026-12-03T17:00:00+01:00"},
         {"2026-12-02 10:30", 1, "2026-12-02T11:30:00+01:00"},
         {"2026-12-02 10:00", -5, "2026-12-02T17:00:00+01:00"}, /* negative counts as 0 */
-        {"2026-10-23 16:00", 2, "2026-10-26T10:00:00+01:00"}, /* over the EU DST change */
+        {"2026-10-23 16:00", 2, "2026-10-26T10:00:00+01:00"},  /* over the EU DST change */
         {"2026-03-27 16:00", 2, "2026-03-30T10:00:00+02:00"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
@@ -207,8 +207,8 @@ static void test_between(struct lu_cal *cal)
             c2.holidays = i == 1 ? NULL : h;
             GDateTime *a = at(berlin, starts[i]), *b = at(berlin, ends[i]);
             is_int(lu_cal_bizdays_between(&c2, a, b), naive_between(&c2, a, b),
-                   "bizdays_between(%s, %s) with mask %#x agrees with counting", starts[i],
-                   ends[i], masks[m]);
+                   "bizdays_between(%s, %s) with mask %#x agrees with counting", starts[i], ends[i],
+                   masks[m]);
             g_date_time_unref(a);
             g_date_time_unref(b);
         }
