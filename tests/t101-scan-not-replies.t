@@ -31,6 +31,16 @@ HDR='Precedence: auto_reply' msg inbox ooo4r@partner.example 'Fred <fred@partner
 	'Mon, 16 Nov 2026 10:04:00 +0000' 'Réponse automatique : Invoice' ooo4@example.com <<'EOF'
 Je suis absent.
 EOF
+ask ooo5@example.com 'Gloria <gloria@cliente.example>' 'Factura'
+msg inbox ooo5r@cliente.example 'Gloria <gloria@cliente.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 10:05:00 +0100' 'Respuesta automática: Factura' ooo5@example.com <<'EOF'
+Estoy fuera de la oficina hasta el lunes.
+EOF
+ask ooo6@example.com 'Hank <hank@vendor.example>' 'Licence renewal'
+HDR='Precedence: junk' msg inbox ooo6r@vendor.example 'Hank <hank@vendor.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 10:06:00 +0000' 'Re: Licence renewal' ooo6@example.com <<'EOF'
+Your ticket has been received.
+EOF
 ask bounce1@example.com 'Gina <gina@nowhere.example>' 'Quote'
 deliver inbox bounce1r <<'EOF'
 From: Mail Delivery System <MAILER-DAEMON@mx.example.com>
@@ -100,6 +110,8 @@ t 'an out-of-office (Auto-Submitted) is not a reply' '
 t 'nor is a German auto-reply subject' 'expect_tags ooo2@example.com "leadup/awaiting leadup/due"'
 t 'nor X-Autoreply' 'expect_tags ooo3@example.com "leadup/awaiting leadup/due"'
 t 'nor Precedence: auto_reply with a French subject' 'expect_tags ooo4@example.com "leadup/awaiting leadup/due"'
+t 'nor a Spanish auto-reply subject' 'expect_tags ooo5@example.com "leadup/awaiting leadup/due"'
+t 'nor Precedence: junk without a List-Id' 'expect_tags ooo6@example.com "leadup/awaiting leadup/due"'
 t 'automatic answers carry no tags themselves' '
 	expect_tags ooo1r@client.example "" && expect_tags ooo3r@partner.example ""'
 t 'a delivery failure tags my message bounced instead' '
