@@ -61,6 +61,12 @@ index
 NOW=2026-11-17T12:00:00+00:00
 t 'their question to me needs a reply' '
 	lu scan --quiet && expect_tags nr1@client.example leadup/needs-reply'
+t 'it ages in business hours' 'lu queue needs-reply | grep -q " 1h  Quinn Baker"'
+t '[needs-reply] delay sets the working hours it may wait' '
+	printf "[needs-reply]\ndelay=2\n" >"$XDG_CONFIG_HOME/leadup/config" &&
+	NOW=2026-11-17T12:59:00+00:00 lu scan --quiet && expect_tags nr1@client.example leadup/needs-reply &&
+	NOW=2026-11-17T13:00:00+00:00 lu scan --quiet && expect_tags nr1@client.example "leadup/due leadup/needs-reply" &&
+	rm "$XDG_CONFIG_HOME/leadup/config" && lu scan --quiet'
 NOW=2026-11-17T17:00:00+00:00
 t 'due at the end of the business day it arrived' '
 	lu scan --quiet && expect_tags nr1@client.example "leadup/due leadup/needs-reply"'
@@ -117,6 +123,14 @@ t 'an agreed, dated next step waits on their side' '
 	lu scan --quiet && expect_tags ag1@client.example leadup/promise-theirs'
 t 'queue shows every state with counts' '
 	lu queue >out && grep -q "^promise-theirs *1" out && grep -q "^closed *1" out'
+t 'queue due lists everything due now, across queues' '
+	lu queue due >out && grep -q "^DUE no-next-step .*Rita" out && ! grep -q "promise-theirs" out && test "$(wc -l <out)" = 1'
+t 'report --format=json has the documented keys' '
+	lu report --format=json >r.json && perl -MJSON::PP -e "
+		my \$r = decode_json(do { local \$/; <STDIN> });
+		for my \$k (qw(now queues due_today promises_this_week oldest bounced)) { exists \$r->{\$k} or die qq(no \$k) }
+		\$r->{queues}{q(promise-theirs)}{count} == 1 or die q(promise-theirs count);
+		for my \$i (@{\$r->{due_today}}) { exists \$i->{message_id} && exists \$i->{due_at} or die q(item keys) }" <r.json'
 t 'report lists the queues and what is due' '
 	lu report >out && grep -q "Due today" out && grep -q "no-next-step" out'
 done_testing
