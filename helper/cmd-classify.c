@@ -185,8 +185,7 @@ int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
             lines = true;
             break;
         default:
-            ret = lu_error(EX_USAGE, "classify: unknown option '%s' (see 'leadup help classify')",
-                           argv[optind - 1]);
+            ret = lu_unknown_option("classify", argv[optind - 1]);
             goto out;
         }
     }

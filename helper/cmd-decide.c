@@ -129,8 +129,7 @@ static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct decide_a
             lu_lock_exit = 0;
             continue;
         }
-        ret = lu_error(EX_USAGE, "%s: unknown option '%s' (see 'leadup help %s')", name,
-                       argv[optind - 1], name);
+        ret = lu_unknown_option(name, argv[optind - 1]);
         goto out;
     }
     for (int i = optind; i < argc; i++) {

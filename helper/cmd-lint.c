@@ -80,16 +80,12 @@ int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv)
             text_mode = true;
             break;
         case 'f':
-            if (strcmp(optarg, "json") == 0) {
-                json = true;
-            } else if (strcmp(optarg, "text") != 0) {
-                ret = lu_error(EX_USAGE, "lint: unknown format '%s' (text or json)", optarg);
+            ret = lu_format_option("lint", optarg, &json);
+            if (ret)
                 goto out;
-            }
             break;
         default:
-            ret = lu_error(EX_USAGE, "lint: unknown option '%s' (see 'leadup help lint')",
-                           argv[optind - 1]);
+            ret = lu_unknown_option("lint", argv[optind - 1]);
             goto out;
         }
     }

@@ -309,12 +309,9 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             due_only = true;
             break;
         case 'f':
-            if (!strcmp(optarg, "json"))
-                json = true;
-            else if (strcmp(optarg, "text") != 0) {
-                ret = lu_error(EX_USAGE, "queue: unknown format '%s' (want text or json)", optarg);
+            ret = lu_format_option("queue", optarg, &json);
+            if (ret)
                 goto out;
-            }
             break;
         case 'm':
             maildir = optarg;
@@ -327,8 +324,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             lu_lock_exit = 0;
             break;
         default:
-            ret = lu_error(EX_USAGE, "queue: unknown option '%s' (see 'leadup help queue')",
-                           argv[optind - 1]);
+            ret = lu_unknown_option("queue", argv[optind - 1]);
             goto out;
         }
     }

@@ -80,15 +80,10 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'f' && (!strcmp(optarg, "json") || !strcmp(optarg, "text"))) {
-            json = !strcmp(optarg, "json");
-            continue;
-        }
-        ret = lu_error(EX_USAGE,
-                       c == 'f' ? "report: unknown format '%s' (want text or json)"
-                                : "report: unknown option '%s' (see 'leadup help report')",
-                       c == 'f' ? optarg : argv[optind - 1]);
-        goto out;
+        ret = c == 'f' ? lu_format_option("report", optarg, &json)
+                       : lu_unknown_option("report", argv[optind - 1]);
+        if (ret)
+            goto out;
     }
     if (optind < argc) {
         ret = lu_error(EX_USAGE, "report: unexpected argument '%s'", argv[optind]);

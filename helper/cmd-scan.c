@@ -26,8 +26,7 @@ int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv)
             lu_quiet = true;
             break;
         default:
-            return lu_error(EX_USAGE, "scan: unknown option '%s' (see 'leadup help scan')",
-                            argv[optind - 1]);
+            return lu_unknown_option("scan", argv[optind - 1]);
         }
     }
     if (optind < argc)

@@ -371,8 +371,7 @@ int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
             unhook = true;
             break;
         default:
-            ret = lu_error(EX_USAGE, "setup: unknown option '%s' (see 'leadup help setup')",
-                           argv[optind - 1]);
+            ret = lu_unknown_option("setup", argv[optind - 1]);
             goto out;
         }
     }

@@ -229,15 +229,10 @@ int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'f' && (!strcmp(optarg, "json") || !strcmp(optarg, "text"))) {
-            json = !strcmp(optarg, "json");
-            continue;
-        }
-        ret = lu_error(EX_USAGE,
-                       c == 'f' ? "why: unknown format '%s' (want text or json)"
-                                : "why: unknown option '%s' (see 'leadup help why')",
-                       c == 'f' ? optarg : argv[optind - 1]);
-        goto out;
+        ret = c == 'f' ? lu_format_option("why", optarg, &json)
+                       : lu_unknown_option("why", argv[optind - 1]);
+        if (ret)
+            goto out;
     }
     if (optind < argc && strcmp(argv[optind], "-") != 0)
         id = argv[optind];

@@ -40,6 +40,12 @@
 
 /* Prints "leadup: MESSAGE" to stderr and returns CODE. */
 int lu_error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* The usage error for an option getopt did not know: ARG as the user typed
+ * it, and where to read about CMD's options.  Returns EX_USAGE. */
+int lu_unknown_option(const char *cmd, const char *arg);
+/* Reads a --format value ("text" or "json") into *JSON.  Returns 0 or
+ * EX_USAGE (printed). */
+int lu_format_option(const char *cmd, const char *arg, bool *json);
 /* Prints "leadup: warning: MESSAGE" to stderr (unless lu_quiet). */
 void lu_warning(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 extern bool lu_quiet;

@@ -23,6 +23,20 @@ int lu_error(int code, const char *fmt, ...)
     return code;
 }
 
+int lu_unknown_option(const char *cmd, const char *arg)
+{
+    return lu_error(EX_USAGE, "%s: unknown option '%s' (see 'leadup help %s')", cmd, arg, cmd);
+}
+
+int lu_format_option(const char *cmd, const char *arg, bool *json)
+{
+    if (strcmp(arg, "json") == 0 || strcmp(arg, "text") == 0) {
+        *json = strcmp(arg, "json") == 0;
+        return 0;
+    }
+    return lu_error(EX_USAGE, "%s: unknown format '%s' (want text or json)", cmd, arg);
+}
+
 void lu_warning(const char *fmt, ...)
 {
     va_list ap;
