@@ -119,6 +119,12 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
                    due, age, who, g_strchomp(subj));
         else
             printf("%-3s %-11s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who, g_strchomp(subj));
+        /* What the other commands take: leadup why/draft/snooze id:... */
+        {
+            char *mid = lu_clean_line(r->m->mid);
+            printf("    id:%s  thread:%s\n", mid, r->m->thread_id);
+            g_free(mid);
+        }
         g_free(age);
         g_free(due);
         g_free(who);

@@ -41,7 +41,7 @@ static void line(struct lu_ctx *ctx, struct lu_item *it, bool since)
 {
     char *d = short_date(ctx, since || !it->due_at ? it->since : it->due_at);
     char *who = lu_fit(it->who, 18);
-    char *subj = lu_fit(it->subject && *it->subject ? it->subject : "(no subject)", 34);
+    char *subj = lu_fit(it->subject && *it->subject ? it->subject : "(no subject)", 31);
 
     printf("  %-14s %-10s  %s  %s\n", lu_state_name(it->state), d, who, g_strchomp(subj));
     g_free(d);

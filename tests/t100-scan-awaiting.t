@@ -49,9 +49,9 @@ t 'Friday + 3 business days: due Wednesday 16:00' '
 
 t 'the queue lists both, oldest first, with whom we wait for' '
 	lu queue awaiting >out &&
-	head -n 1 out | grep -q "Ann Smith" &&
-	sed -n 2p out | grep -q "Bob Jones" &&
-	test $(wc -l <out) -eq 2'
+	head -n 1 out | grep -q "Ann Smith" && sed -n 2p out | grep -q "^    id:q1@example.com  thread:" &&
+	sed -n 3p out | grep -q "Bob Jones" && sed -n 4p out | grep -q "^    id:q2@example.com" &&
+	test $(wc -l <out) -eq 4'
 t 'queue --format=json carries ids, due dates and business days waiting' '
 	lu queue awaiting --format=json >out.json &&
 	grep -q "\"message_id\":\"q1@example.com\"" out.json &&
