@@ -4,7 +4,8 @@
  *
  * Precedence when several rules apply (the first wins):
  *   muted > done > declined (closed) > snoozed > bounced > needs-reply >
- *   promise-mine > awaiting/dormant > promise-theirs > no-next-step.
+ *   promise-mine > awaiting/dormant > promise-theirs > no-next-step >
+ *   an ended snooze (awaiting or needs-reply, by who wrote last).
  * The ball in our court comes before the ball in theirs; a promise of mine
  * with a date comes before the cadence of a question I asked with it. */
 #include "leadup.h"
@@ -570,7 +571,7 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
     g_free(t);
     if (q)
         why(v, "You asked: \"%s\"", q->text);
-    if (reminded && !expects)
+    if (reminded && !expects && d->remind->kind == LU_D_REMIND)
         why(v, "You asked to be reminded if no reply comes.");
     if (stage)
         why(v, "You have sent %d lead-up%s since (cadence stage %d of %d).", stage,
@@ -628,6 +629,38 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
                                         : "next",
         t);
     g_free(t);
+    return true;
+}
+
+/* A snooze that ran out on a thread no other rule holds: the user asked to
+ * see it again, so it comes back where the ball is: my message awaiting
+ * (as if they had asked to be reminded), or theirs needing a reply. */
+static bool rule_snooze_ended(struct scan *s, GPtrArray *elsewhere, struct decided *d,
+                              struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    struct lu_decision remind;
+    struct decided as_remind = *d;
+    struct lu_msg *m;
+    char *t;
+
+    if (!d->snooze || newer_since(s->msgs, d->snooze) || r->now < d->snooze->at || s->last < 0)
+        return false;
+    m = msg(s, s->last);
+    if (m->mine) {
+        remind = *d->snooze;
+        remind.mid = m->mid;
+        as_remind.remind = &remind;
+        return rule_awaiting(s, elsewhere, &as_remind, v);
+    }
+    v->state = LU_ST_NEEDS_REPLY;
+    v->anchor = v->evidence = s->last;
+    v->rule = "the snooze ended on their message";
+    v->who = g_strdup(who_name(m->from));
+    t = when_str(r, m->date);
+    why(v, "%s wrote last, on %s.", v->who, t);
+    g_free(t);
+    set_due(r, v, d->snooze->at);
     return true;
 }
 
@@ -868,6 +901,8 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
     if (rule_promise_mine(&s, v) || rule_awaiting(&s, elsewhere, &d, v))
         goto woke;
     if (s.tracked && (rule_promise_theirs(&s, &d, v) || rule_no_next_step(&s, v)))
+        goto woke;
+    if (rule_snooze_ended(&s, elsewhere, &d, v))
         goto woke;
     if (s.list && !s.tracked && v->why->len == 0)
         why(v, "A mailing-list thread, and lists are not opted in ([scan] lists).");

@@ -16,6 +16,14 @@ msg sent r1@example.com 'Me <me@example.com>' 'Eve <eve@e.example>' 'Mon, 16 Nov
 	'Slides' <<'EOF'
 Here are the slides from Friday's workshop.
 EOF
+msg sent w1@example.com 'Me <me@example.com>' 'Fay <fay@f.example>' 'Mon, 16 Nov 2026 10:00:00 +0000' \
+	'Minutes' <<'EOF'
+Here are the minutes of Monday's meeting.
+EOF
+msg inbox w2@g.example 'Gus <gus@g.example>' 'Me <me@example.com>' 'Mon, 16 Nov 2026 10:00:00 +0000' \
+	'Brochure' <<'EOF'
+Our new brochure is attached.
+EOF
 index
 NOW=2026-11-20T09:00:00+00:00
 lu scan --quiet
@@ -28,6 +36,22 @@ t 'snooze reads the message on standard input too' '
 NOW=2026-11-25T09:00:00+00:00
 t 'the snooze ends at WHEN and the thread is due' '
 	lu scan --quiet && expect_tags s1@example.com "leadup/awaiting leadup/due"'
+t 'a snooze that ends on my message that no queue held brings it back as awaiting' '
+	NOW=2026-11-20T09:00:00+00:00 &&
+	expect_tags w1@example.com "" && lu snooze tue id:w1@example.com >/dev/null &&
+	expect_tags w1@example.com leadup/snoozed &&
+	NOW=2026-11-24T10:00:00+00:00 && lu scan --quiet &&
+	expect_tags w1@example.com "leadup/awaiting leadup/due" &&
+	lu why id:w1@example.com >out && grep -q "Your snooze ended Tue 24 Nov" out &&
+	! grep -q "reminded" out'
+t 'a snooze that ends on their message that asks nothing brings it back as needs-reply' '
+	NOW=2026-11-20T09:00:00+00:00 &&
+	expect_tags w2@g.example "" && lu snooze tue id:w2@g.example >/dev/null &&
+	NOW=2026-11-23T09:00:00+00:00 && lu scan --quiet && expect_tags w2@g.example leadup/snoozed &&
+	NOW=2026-11-24T10:00:00+00:00 && lu scan --quiet &&
+	expect_tags w2@g.example "leadup/due leadup/needs-reply" &&
+	lu draft id:w2@g.example >draft && grep -q "^To: Gus <gus@g.example>" draft &&
+	! grep -q "[{}]" draft'
 NOW=2026-11-20T09:00:00+00:00
 t 'a new message wakes a snooze early' '
 	lu snooze "next week" id:d1@example.com >/dev/null && expect_tags d1@example.com leadup/snoozed &&
