@@ -33,7 +33,10 @@
 #include <stdint.h>
 #include <sysexits.h>
 
-#define LU_VERSION    "0.1.0"
+#define LU_VERSION "0.1.0"
+/* Bumped whenever the queue rules change, so that the next scan decides
+ * every thread again (see rules_digest in scan.c). */
+#define LU_RULES_REV  2
 #define LU_TAG_PREFIX "leadup/"
 
 /* ------------------------------------------------------------------ util.c */
@@ -326,6 +329,7 @@ struct lu_msg {
     GPtrArray *refs;                             /* char*: References, oldest first, without <> */
     char *list_id;                               /* List-Id, or NULL */
     char *list_post; /* the list's posting address from List-Post, or NULL */
+    bool bulk;       /* List-Unsubscribe without List-Id: a newsletter or campaign */
     GPtrArray *tags; /* char*: current notmuch tags */
     enum lu_auto autokind;
     const char *auto_why; /* static text: which header or pattern said so */
@@ -342,7 +346,7 @@ void lu_msg_free(struct lu_msg *m);
 
 /* Parses the file or the bytes of one RFC 5322 message and fills M's headers
  * (From, To, Cc, Reply-To, Mail-Followup-To, Subject, Date, In-Reply-To,
- * References, List-Id, List-Post, Message-ID when M has none) and its
+ * References, List-Id, List-Post, List-Unsubscribe, Message-ID when M has none) and its
  * automatic-message kind.  Keeps the parsed message in M->mime.  Returns 0
  * or EX_DATAERR/EX_NOINPUT (printed). */
 int lu_mime_read_file(struct lu_msg *m, const char *path);

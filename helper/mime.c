@@ -454,6 +454,9 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
     v = header_value(obj, "List-Post");
     m->list_post = list_post_addr(v);
     g_free(v);
+    /* Newsletters and campaigns carry List-Unsubscribe (RFC 2369, 8058)
+     * without being a discussion list. */
+    m->bulk = !m->list_id && g_mime_object_get_header(obj, "List-Unsubscribe");
     detect_auto(m, msg);
     return 0;
 }

@@ -526,7 +526,7 @@ static gint cmp_str(gconstpointer a, gconstpointer b)
 static char *rules_digest(struct lu_ctx *ctx)
 {
     const struct lu_config *c = &ctx->cfg;
-    GString *s = g_string_new(LU_VERSION);
+    GString *s = g_string_new(LU_VERSION "|rules:" G_STRINGIFY(LU_RULES_REV));
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

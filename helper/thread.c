@@ -424,6 +424,21 @@ static bool involves_me(const struct scan *s, const struct lu_msg *m)
     return parent >= 0 && msg(s, parent)->mine;
 }
 
+/* Is M a newsletter or campaign in a thread I never wrote in?  Such mail
+ * owes me nothing and is owed nothing, whatever its text asks or promises;
+ * a reply sent through a bulk mailer to my own message still counts. */
+static bool unsolicited_bulk(struct scan *s, const struct lu_msg *m, struct lu_verdict *v)
+{
+    if (!m->bulk || s->last_mine >= 0)
+        return false;
+    v->rule = "unsolicited bulk mail";
+    why(v,
+        "%s sent it in bulk (List-Unsubscribe) to a thread you never wrote in: not a "
+        "conversation.",
+        who_name(m->from));
+    return true;
+}
+
 static bool rule_needs_reply(struct scan *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
@@ -436,6 +451,8 @@ static bool rule_needs_reply(struct scan *s, struct lu_verdict *v)
         return false;
     m = msg(s, s->last);
     if (!involves_me(s, m) || (m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply)))
+        return false;
+    if (unsolicited_bulk(s, m, v))
         return false;
     an = analysis(r, m);
     if (!an || !an->expects_reply)
@@ -673,7 +690,8 @@ static bool rule_promise_theirs(struct scan *s, struct decided *d, struct lu_ver
     gint64 due = 0;
     char *t;
 
-    if (s->last_their < 0 || !involves_me(s, msg(s, s->last_their)))
+    if (s->last_their < 0 || !involves_me(s, msg(s, s->last_their)) ||
+        unsolicited_bulk(s, msg(s, s->last_their), v))
         return false;
     an = analysis(r, msg(s, s->last_their));
     c = sentence_with(an, LU_L_COMMITMENT, true);

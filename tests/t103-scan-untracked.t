@@ -1,5 +1,6 @@
 #!/bin/sh
-# Not tracked: notes to myself, no-reply addresses, mailing lists unless opted in.
+# Not tracked: notes to myself, no-reply addresses, mailing lists unless opted in,
+# newsletters and campaigns (List-Unsubscribe) in threads I never wrote in.
 . "$(dirname "$0")/lib.sh"
 world
 msg sent self1@example.com 'Me <me@example.com>' 'Me <me.too@example.net>' \
@@ -20,10 +21,31 @@ HDR='List-Id: Widgets users <widgets.lists.example>' msg lists list2@other.examp
 	'[widgets] release date' <<'EOF'
 When is 2.4 going out?
 EOF
+HDR='List-Unsubscribe: <mailto:unsub@news.shop.example>' msg inbox nl1@news.shop.example \
+	'Shop News <hello@news.shop.example>' 'Me <me@example.com>' 'Mon, 16 Nov 2026 10:00:00 +0000' \
+	'Can you rise to the top?' <<'EOF'
+Can you beat last week's high score? Tell us how you did by Friday.
+
+We will announce the winners on Friday 20 November.
+EOF
+msg sent hs1@example.com 'Me <me@example.com>' 'Kim <kim@vendor.example>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Licence quote' <<'EOF'
+Could you send me a quote for ten licences?
+EOF
+HDR='List-Unsubscribe: <https://crm.example/u/123>' msg inbox hs2@vendor.example \
+	'Kim <kim@vendor.example>' 'Me <me@example.com>' 'Tue, 17 Nov 2026 10:00:00 +0000' \
+	'Re: Licence quote' hs1@example.com <<'EOF'
+Happy to. Do you need the annual or the monthly plan?
+EOF
 index
 NOW=2026-11-19T12:00:00+00:00
 t 'a note to myself is not tracked' 'lu scan --quiet && expect_tags self1@example.com ""'
 t 'mail to a no-reply address is not tracked' 'expect_tags nr1@example.com ""'
+t 'a newsletter that asks and promises is neither needs-reply nor promise-theirs' '
+	expect_tags nl1@news.shop.example "" &&
+	lu why id:nl1@news.shop.example >out && grep -q "in bulk (List-Unsubscribe)" out'
+t 'an answer to my message sent through a bulk mailer is still a reply' '
+	expect_tags hs1@example.com "" && expect_tags hs2@vendor.example "leadup/due leadup/needs-reply"'
 t 'mailing-list traffic is not tracked by default' 'expect_tags list1@example.com ""'
 t 'lists=true opts lists in' '
 	printf "[scan]\nlists=true\n" >"$XDG_CONFIG_HOME/leadup/config" &&
