@@ -33,24 +33,24 @@ static char *self_path(void)
 }
 
 /* Where the muttrc snippets are: the build tree's muttrc.d when this is
- * helper/leadup in a tree that has one, else the installed LU_DATADIR.
- * Caller frees. */
+ * helper/leadup in a tree that has one, else PREFIX/share/leadup beside
+ * PREFIX/bin/leadup (an install with another PREFIX than the build's),
+ * else the compiled-in LU_DATADIR.  Caller frees. */
 static char *snippet_dir(void)
 {
     char *exe = g_file_read_link("/proc/self/exe", NULL), *dir = NULL;
 
     if (exe) {
         char *bin = g_path_get_dirname(exe), *base = g_path_get_basename(bin);
-        if (strcmp(base, "helper") == 0) {
-            char *top = g_path_get_dirname(bin);
-            char *tree = g_build_filename(top, "muttrc.d", NULL);
-            char *probe = g_build_filename(tree, "leadup.neomuttrc", NULL);
-            if (g_file_test(probe, G_FILE_TEST_IS_REGULAR))
-                dir = g_steal_pointer(&tree);
-            g_free(probe);
-            g_free(tree);
-            g_free(top);
-        }
+        char *top = g_path_get_dirname(bin);
+        char *cand = strcmp(base, "helper") == 0 ? g_build_filename(top, "muttrc.d", NULL)
+                                                 : g_build_filename(top, "share", "leadup", NULL);
+        char *probe = g_build_filename(cand, "leadup.neomuttrc", NULL);
+        if (g_file_test(probe, G_FILE_TEST_IS_REGULAR))
+            dir = g_steal_pointer(&cand);
+        g_free(probe);
+        g_free(cand);
+        g_free(top);
         g_free(base);
         g_free(bin);
         g_free(exe);

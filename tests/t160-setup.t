@@ -89,4 +89,14 @@ t 'leadup scan itself exits EX_TEMPFAIL then' '
 	{ notmuch tag --batch <hold & } && exec 3>hold && sleep 0.5 &&
 	"$LEADUP" scan --quiet 2>err; rc=$?; exec 3>&-; wait; test "$rc" = 75 && test "$(wc -l <err)" = 1'
 t 'and the next run catches up' '"$HOOK" && expect_tags h2@a.example leadup/needs-reply'
+t 'make install PREFIX=DIR installs a leadup that finds its own snippets and templates' '
+	make -s -C "$ROOT" install PREFIX="$TMP/inst" >/dev/null &&
+	"$TMP/inst/bin/leadup" setup >out 2>/dev/null &&
+	grep -qx "source '\''$TMP/inst/share/leadup/leadup.neomuttrc'\''" out &&
+	grep -qx "source '\''$TMP/inst/share/leadup/leadup.muttrc'\''" out &&
+	test -f "$TMP/inst/share/man/man1/leadup.1" &&
+	msg sent in1@example.com "Me <me@example.com>" "Ann <ann@a.example>" "Mon, 16 Nov 2026 10:00:00 +0000" "Figures" </dev/null &&
+	printf "Could you send me the figures?\n" >>"$MAIL/sent/cur/in1@example.com:2,S" && index &&
+	"$TMP/inst/bin/leadup" --now "$NOW" draft id:in1@example.com >draft 2>err &&
+	grep -q "^Hi Ann," draft && grep -q "^To: Ann <ann@a.example>" draft'
 done_testing
