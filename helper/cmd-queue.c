@@ -380,8 +380,14 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     /* Counts come from the state database in one query; a queue's items
      * from the tags, joined with it. */
     ret = lu_store_open(&store);
-    if (!ret && !name)
+    if (!ret && !name) {
+        /* Zeros before the first scan would read as "nothing to do". */
+        char *uuid = lu_store_get(store, "uuid");
+        if (!uuid && !muttrc)
+            fprintf(stderr, "leadup: no scan has run yet: 'leadup scan' fills the queues\n");
+        g_free(uuid);
         ret = lu_store_count_items(store, ctx->now, counts, dues);
+    }
     if (!ret && name)
         ret = lu_db_open(ctx, false, &db);
     if (!ret && name)

@@ -11,6 +11,9 @@ t 'help lists every command' '
 	"$LEADUP" help >out && for c in scan queue report why classify draft lint snooze done reopen remind next-step mute setup; do
 		grep -q "^  $c " out || { echo "missing $c"; exit 1; }; done'
 t 'help COMMAND shows its usage' '"$LEADUP" help scan | grep -q "usage: leadup scan \[--full\] \[--quiet\]"'
+t 'queue counts before the first scan say that no scan has run' '
+	lu queue >out 2>err && grep -q "^awaiting *0" out && grep -q "no scan has run yet" err &&
+	lu scan --quiet && lu queue >out 2>err && grep -q "^awaiting *1" out && test ! -s err'
 t 'help for an unknown command is a usage error' '"$LEADUP" help nosuch 2>err; test $? = 64'
 t 'no command is a usage error' '"$LEADUP" 2>err; test $? = 64 && grep -q usage err'
 t 'an unknown command is a usage error' '"$LEADUP" frobnicate 2>err; test $? = 64 && grep -q "unknown command .frobnicate." err'
