@@ -178,7 +178,10 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
         g_free(t);
         g_date_time_unref(l);
     }
-    printf("  %-16s %5s %5s\n", "queue", "total", "due");
+    if (!items->len)
+        printf("  Every queue is empty.\n");
+    else
+        printf("  %-16s %5s %5s\n", "queue", "total", "due");
     for (size_t q = 0; q < G_N_ELEMENTS(queues); q++) {
         unsigned n = 0, d = 0;
         for (guint i = 0; i < items->len; i++) {
@@ -197,7 +200,10 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
     printf("\nPromises falling due this week (%u)\n", week->len);
     for (guint i = 0; i < week->len; i++)
         line(ctx, g_ptr_array_index(week, i), false);
-    printf("\nOldest open items (since)\n");
+    if (!week->len)
+        printf("  none\n");
+    if (oldest->len)
+        printf("\nOldest open items (since)\n");
     for (guint i = 0; i < oldest->len && i < 5; i++)
         line(ctx, g_ptr_array_index(oldest, i), true);
     if (bounced->len) {

@@ -13,6 +13,7 @@ t 'help lists every command' '
 t 'help COMMAND shows its usage' '"$LEADUP" help scan | grep -q "usage: leadup scan \[--full\] \[--quiet\]"'
 t 'queue counts before the first scan say that no scan has run' '
 	lu queue >out 2>err && grep -q "^awaiting *0" out && grep -q "no scan has run yet" err &&
+	lu report >out && grep -q "Every queue is empty" out && ! grep -q "Oldest" out &&
 	lu scan --quiet && lu queue >out 2>err && grep -q "^awaiting *1" out && test ! -s err'
 t 'help for an unknown command is a usage error' '"$LEADUP" help nosuch 2>err; test $? = 64'
 t 'no command is a usage error' '"$LEADUP" 2>err; test $? = 64 && grep -q usage err'
