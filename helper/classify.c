@@ -878,6 +878,7 @@ enum cat { CAT_NONE, CAT_REQ, CAT_PROP, CAT_ANN };
     X(CAN_I, "can_i", CAT_REQ, "asks the reader for something")                                    \
     X(ANY_CHANCE, "any_chance", CAT_REQ, "asks whether something is possible")                     \
     X(REMINDER, "reminder", CAT_REQ, "reminds the reader")                                         \
+    X(INTL_REQ, "intl_req", CAT_REQ, "asks the reader to act or answer (German, French, Spanish)") \
     X(YOUR_INPUT, "your_input", CAT_REQ, "asks for the reader's input")                            \
     X(ASAP, "asap", CAT_REQ, "asks for it urgently")                                               \
     X(WANT_YOU_Q, "want_you_q", CAT_REQ, "asks what the reader wants")                             \
@@ -1077,6 +1078,36 @@ static const struct pat_src pat_src[] = {
     {C_ANY_CHANCE, "if possible", 0},
     {C_ANY_CHANCE, "if at_all possible", 0},
     {C_REMINDER, "reminder", 0},
+    /* Requests in German, French and Spanish, for the mail of people who
+     * work in more than one language: the polite forms that ask the
+     * reader to act or answer.  The vote was fitted on English mail, so
+     * these count as plain requests (clear_request). */
+    {C_INTL_REQ, "bitte|bitten", 0},
+    {C_INTL_REQ, "^ könnten|können|würden|könntest|kannst|würdest|könntet|würdet sie|du|ihr", 0},
+    {C_INTL_REQ, "lassen|lass sie|du? mich|uns wissen", 0},
+    {C_INTL_REQ, "geben|gib sie|du? mir|uns bescheid|nachricht", 0},
+    {C_INTL_REQ, "sagen|sag sie|du? mir|uns bescheid", 0},
+    {C_INTL_REQ, "wäre|wären es|sie möglich|so_nett", 0},
+    {C_INTL_REQ, "ich|wir wäre|wären ihnen|dir|euch dankbar", 0},
+    {C_INTL_REQ, "um rückmeldung|antwort|bestätigung", 0},
+    {C_INTL_REQ, "merci de !votre|ta|vos|tes|la|le|l'|cette|ce|ces", 0},
+    {C_INTL_REQ,
+     "pourriez-vous|pouvez-vous|voudriez-vous|voulez-vous|pourrais-tu|peux-tu|voudrais-tu|"
+     "veux-tu|auriez-vous|avez-vous|seriez-vous|sauriez-vous|pourrions-nous|pouvons-nous",
+     0},
+    {C_INTL_REQ, "veuillez !trouver|noter", 0},
+    {C_INTL_REQ, "je|nous vous|te prie|prions", 0},
+    {C_INTL_REQ, "tenez-moi|tiens-moi|tenez-nous au courant", 0},
+    {C_INTL_REQ, "dites-moi|dis-moi|dites-nous|faites-moi|fais-moi|faites-nous", 0},
+    {C_INTL_REQ, "j'attends|attendons votre|ta retour|réponse|confirmation", 0},
+    {C_INTL_REQ, "dans l'attente de votre|ta", 0},
+    {C_INTL_REQ, "por favor", 0},
+    {C_INTL_REQ, "^ podría|podrías|podrían|podrias|podria !ser|haber|estar", 0},
+    {C_INTL_REQ, "le|te|les agradecería|agradeceria|agradeceríamos", 0},
+    {C_INTL_REQ, "avíseme|avísame|avísenos|avísanos|aviseme|avisame|confírmeme|confírmame", 0},
+    {C_INTL_REQ, "hágame|hazme|háganos|hágamelo saber", 0},
+    {C_INTL_REQ, "quedo|quedamos a la espera|atento|atenta|atentos", 0},
+    {C_INTL_REQ, "espero|esperamos su|tu respuesta|confirmación|noticias", 0},
     {C_REMINDER, "< don't_forget|do_not_forget", 0},
     {C_ASAP, "asap|a.s.a.p|urgent|urgently|immediately", 0},
     {C_ASAP, "as_soon_as possible", 0},
@@ -1271,6 +1302,9 @@ static const struct pat_src pat_src[] = {
     {C_FYI, "here's", 0},
     {C_FYI, "here is|are", 0},
     {C_FYI, "please find", 0},
+    {C_FYI, "veuillez trouver", 0},
+    {C_FYI, "ci-joint|ci-jointe|ci-joints|anbei|adjunto|adjunta", 0},
+    {C_FYI, "im anhang", 0},
     {C_FYI, "for your information|review|reference|records|convenience", 0},
     {C_WE_OFFER,
      "our "
@@ -1335,12 +1369,31 @@ static const struct pat_src pat_src[] = {
     {R_COMMIT, "< let me check|look|find|see|get|ask|think|confirm|review|follow|take|send|dig",
      P_NOQ},
     {R_COMMIT, "= will do", 0},
+    /* German, French, Spanish: "ich melde mich", "je vous envoie", "le envío" */
+    {R_COMMIT, "ich|wir melde|melden mich|uns", P_NOQ},
+    {R_COMMIT, "ich|wir schicke|schicken|sende|senden|rufe|rufen|schreibe|schreiben ihnen|dir|euch",
+     P_NOQ},
+    {R_COMMIT, "ich|wir werde|werden .. schicken|senden|anrufen|melden|schreiben|liefern", P_NOQ},
+    {R_COMMIT, "ich|wir kümmere|kümmern mich|uns", P_NOQ},
+    {R_COMMIT,
+     "je|nous vous|te enverrai|envoie|envoyons|enverrons|appelle|appellerai|rappelle|rappellerai|"
+     "recontacte|recontacterai|écrirai|confirme|confirmerai",
+     P_NOQ},
+    {R_COMMIT, "je|nous reviens|reviendrai|revenons|reviendrons vers vous|toi", P_NOQ},
+    {R_COMMIT, "je m'en occupe|charge", P_NOQ},
+    {R_COMMIT,
+     "le|te|les enviaré|envío|enviamos|enviaremos|llamaré|llamo|escribiré|confirmaré|confirmo",
+     P_NOQ},
+    {R_COMMIT, "me|nos pongo|ponemos|pondré|pondremos en contacto", P_NOQ},
+    {R_COMMIT, "me|nos encargo|encargamos", P_NOQ},
     {R_COMMIT_NOT,
      "i'll|we'll|i_will|we_will|i_shall|we_shall be "
      "out|away|off|travelling|traveling|unavailable|on|in|happy|glad|able|there|sure|back",
      0},
     {R_COMMIT_NOT, "i'll|we'll|i_will|we_will have_to|need|want|like|hope|see", 0},
     {R_COMMIT_NOT, "if i|we", 0},
+    /* "Adjunto le envío...": the attachment, not a promise */
+    {R_COMMIT_NOT, "adjunto|adjunta|ci-joint|ci-jointe|anbei", 0},
     /* agreement */
     {R_AGREE, "works|work|suits|suit for me|us|fine|great|well|perfectly", 0},
     {R_AGREE, "@fut|@time|that|this|it|which works|suits", P_NOQ},
@@ -1363,7 +1416,9 @@ static const struct pat_src pat_src[] = {
     {R_AGREE, "fine|ok|okay|good with|by me|us", P_NOQ},
     {R_AGREE, "looking|look forward to it|seeing|meeting|the|our|talking|speaking", P_NOQ},
     {R_AGREE, "let's|lets do it|that", P_NOQ},
-    {R_AGREE, "passt|einverstanden|d'accord|perfecto", 0},
+    /* "Dienstag passt mir", not "ob der Termin passt" */
+    {R_AGREE, "passt mir|uns|gut|prima|perfekt|bestens|wunderbar", 0},
+    {R_AGREE, "einverstanden|d'accord|perfecto", 0},
     {R_AGREE, "ça|ca marche", 0},
     {R_AGREE, "me va", 0},
     {R_AGREE, "de acuerdo", 0},
@@ -1420,11 +1475,22 @@ static const struct pat_src pat_src[] = {
     {R_CLOSING,
      "= ok|okay|great|perfect|fine|many? ,? thanks|thank you? so|very|again|a_lot|lots much? $", 0},
     {R_CLOSING, "no worries", 0},
+    {R_CLOSING, "das war|wäre alles|es", 0},
+    {R_CLOSING,
+     "vielen? dank|danke für die|ihre|deine|eure hilfe|info|infos|information|antwort|rückmeldung",
+     P_NOQ},
+    {R_CLOSING, "c'est tout", 0},
+    {R_CLOSING, "merci pour|de votre|ta|vos aide|réponse|retour|information|informations", P_NOQ},
+    {R_CLOSING, "eso es todo", 0},
+    {R_CLOSING, "gracias por su|tu ayuda|respuesta|información", P_NOQ},
     {R_NOREPLY, "no need to|for reply|respond|answer|get|write|a_reply|a_response", 0},
     {R_NOREPLY, "no reply|response|answer|action needed|necessary|required|expected", 0},
     {R_NOREPLY, "no further action", 0},
     {R_NOREPLY, "don't|do_not need to reply|respond|answer", 0},
     {R_NOREPLY, "nothing for you to do", 0},
+    {R_NOREPLY, "keine antwort nötig|erforderlich|notwendig", 0},
+    {R_NOREPLY, "pas besoin de répondre", 0},
+    {R_NOREPLY, "no hace_falta|es_necesario responder|contestar", 0},
     /* out of office */
     {R_OOO_STRONG, "out of the? office", 0},
     {R_OOO_STRONG, "automatic|automated|auto reply|response|message", 0},
@@ -1672,7 +1738,7 @@ static void clear_request(const struct sent *S, struct feats *F)
 {
     static const int clear[] = {C_IMP_START,  C_PLEASE_VERB, C_NEED_YOU,    C_MODAL_YOU,
                                 C_LET_KNOW,   C_LETS,        C_CAN_WE_MEET, C_ANY_CHANCE,
-                                C_APPRECIATE, C_WE_I_Q,      C_WH_Q};
+                                C_APPRECIATE, C_WE_I_Q,      C_WH_Q,        C_INTL_REQ};
     static const int noise[] = {
         C_PROMO1,     C_PROMO2,     C_PROMO3,        C_PROMO_IMP,   C_COURTESY,      C_COND_CONTACT,
         C_OFFER,      C_SELF_REF,   C_YOUR_CONSUMER, C_FYI,         C_WE_OFFER,      C_EXCLAM,
@@ -2147,9 +2213,9 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
                            const char **why_not)
 {
     /* cues that address the reader or ask for something back by their form */
-    static const int addressed[] = {C_MODAL_YOU,    C_AUX_YOU_Q,  C_WANT_YOU_Q,
-                                    C_LET_KNOW,     C_CONTACT_US, C_APPRECIATE,
-                                    C_IF_YOU_COULD, C_CAN_I,      C_YOUR_INPUT};
+    static const int addressed[] = {C_MODAL_YOU,  C_AUX_YOU_Q,  C_WANT_YOU_Q,   C_LET_KNOW,
+                                    C_CONTACT_US, C_APPRECIATE, C_IF_YOU_COULD, C_CAN_I,
+                                    C_YOUR_INPUT, C_INTL_REQ};
     static const int questions[] = {C_WE_I_Q,  C_WH_Q,  C_THIRD_Q,   C_NEG_Q,
                                     C_OTHER_Q, C_QMARK, C_ANY_CHANCE};
     static const int meeting[] = {C_LIKE_TO_MEET, C_CAN_WE_MEET,  C_AVAILABLE,

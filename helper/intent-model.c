@@ -55,6 +55,7 @@ const struct lu_intent_weight lu_intent_weights[] = {
     {"imp_clause", 0.444466},
     {"imp_start", 0.619779},
     {"imp_weak", 0.656923},
+    {"intl_req", 1.000000},
     {"invite", 0.932275},
     {"let_know", 0.902906},
     {"lets", 1.348656},

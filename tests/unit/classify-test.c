@@ -192,6 +192,51 @@ static const char *const closings[] = {
     NULL,
 };
 
+/* The same kinds in German, French and Spanish, for people who work in
+ * more than one language (doc/classify.md, "Other languages"). */
+static const char *const intl_requests[] = {
+    "Könnten Sie mir bis Freitag ein Angebot schicken?",
+    "Bitte senden Sie mir das Angebot bis Freitag.",
+    "Geben Sie mir bitte Bescheid, ob der Termin passt.",
+    "Kannst du mir die Zahlen schicken",
+    "Pourriez-vous m'envoyer le devis avant vendredi ?",
+    "Merci de me confirmer la date.",
+    "Veuillez me confirmer l'adresse de livraison.",
+    "Tenez-moi au courant.",
+    "Podría enviarme el presupuesto antes del viernes.",
+    "¿Podría enviarme el presupuesto antes del viernes?",
+    "Por favor, envíeme el presupuesto.",
+    "Quedo a la espera de su respuesta.",
+    NULL,
+};
+
+static const char *const intl_commitments[] = {
+    "Ich melde mich am Freitag bei Ihnen.",
+    "Ich schicke Ihnen das Angebot bis Freitag.",
+    "Je vous envoie le document demain.",
+    "Je reviens vers vous lundi.",
+    "Le envío el presupuesto mañana.",
+    "Me pongo en contacto con usted el lunes.",
+    NULL,
+};
+
+static const char *const intl_closings[] = {
+    "Danke, das war alles.",   "Vielen Dank für Ihre Hilfe.",
+    "Merci de votre réponse.", "Merci pour votre aide.",
+    "Gracias por su ayuda.",   "Eso es todo, gracias.",
+    "Keine Antwort nötig.",    NULL,
+};
+
+static const char *const intl_negatives[] = {
+    "Wir können Sie gerne dabei unterstützen.",
+    "Ich freue mich auf Ihre Rückmeldung.",
+    "Veuillez trouver ci-joint le devis.",
+    "Anbei das Angebot.",
+    "Podría ser interesante.",
+    "Adjunto le envío el presupuesto.",
+    NULL,
+};
+
 /* Requests to act that ask for nothing back: actionable, but no reply is
  * expected from the reader (doc/classify.md, "What the message needs"). */
 static const char *const advice[] = {
@@ -320,6 +365,10 @@ static void test_labels(void)
     check_list("decline", declines, LU_L_DECLINE, 0, 0);
     check_list("closing", closings, LU_L_CLOSING, 0, 0);
     check_list("not actionable", negatives, 0, 0, 0);
+    check_list("request (de/fr/es)", intl_requests, LU_L_REQUEST, 1, 1);
+    check_list("commitment (de/fr/es)", intl_commitments, LU_L_COMMITMENT, -1, 0);
+    check_list("closing (de/fr/es)", intl_closings, LU_L_CLOSING, 0, 0);
+    check_list("not actionable (de/fr/es)", intl_negatives, 0, 0, 0);
 }
 
 /* A generalisation check: business sentences written for this test (none
