@@ -30,6 +30,7 @@ struct draft_opts {
     const char *draftbox;
     const char *muttrc; /* --muttrc FILE: for a client macro */
     int quote;          /* -1: as configured */
+    int lang;           /* --lang: an enum lu_lang, or -1: as configured */
 };
 
 static void analyse_cb(struct lu_msg *m, void *data)
@@ -107,6 +108,16 @@ out:
     return ret;
 }
 
+/* The language a template is written in: its name's ".de", ".fr" or ".es",
+ * else English. */
+static enum lu_lang template_lang(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    int l = dot && !strchr(dot, '/') ? lu_lang_parse(dot + 1) : -1;
+
+    return l >= 0 ? (enum lu_lang)l : LU_LANG_EN;
+}
+
 /* Reads the first of D's templates found; *NAME is borrowed from D. */
 static int load_template(struct lu_ctx *ctx, struct lu_draft *d, bool forced, const char **name,
                          char **text, char **path_out)
@@ -151,8 +162,10 @@ static int load_template(struct lu_ctx *ctx, struct lu_draft *d, bool forced, co
             g_string_append_printf(looked, "%s%s", k ? ", " : "",
                                    (char *)g_ptr_array_index(dirs, k));
         if (forced) {
+            /* the name as given: the last one, after its language's version */
             ret = lu_error(EX_USAGE, "draft: no template '%s' (looked in %s)",
-                           (char *)g_ptr_array_index(d->templates, 0), looked->str);
+                           (char *)g_ptr_array_index(d->templates, d->templates->len - 1),
+                           looked->str);
         } else {
             /* Not installed (a copied binary): the built-in text still
              * gives a useful draft, and the user learns why. */
@@ -291,14 +304,20 @@ out:
 static int parse_args(int argc, char **argv, struct draft_opts *o)
 {
     static const struct option opts[] = {
-        {"template", required_argument, NULL, 't'}, {"output", required_argument, NULL, 'o'},
-        {"draftbox", required_argument, NULL, 'd'}, {"quote", no_argument, NULL, 'q'},
-        {"no-quote", no_argument, NULL, 'n'},       {"quiet", no_argument, NULL, 'Q'},
-        {"muttrc", required_argument, NULL, 'M'},   {NULL, 0, NULL, 0},
+        {"template", required_argument, NULL, 't'},
+        {"output", required_argument, NULL, 'o'},
+        {"draftbox", required_argument, NULL, 'd'},
+        {"quote", no_argument, NULL, 'q'},
+        {"no-quote", no_argument, NULL, 'n'},
+        {"quiet", no_argument, NULL, 'Q'},
+        {"muttrc", required_argument, NULL, 'M'},
+        {"lang", required_argument, NULL, 'l'},
+        {NULL, 0, NULL, 0},
     };
     int c, ret = 0;
 
     o->quote = -1;
+    o->lang = -1;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -320,6 +339,13 @@ static int parse_args(int argc, char **argv, struct draft_opts *o)
             break;
         case 'Q':
             lu_quiet = true;
+            break;
+        case 'l':
+            if (strcmp(optarg, "auto") != 0 && (o->lang = lu_lang_parse(optarg)) < 0) {
+                ret = lu_error(EX_USAGE, "draft: no language '%s' (want auto, en, de, fr or es)",
+                               optarg);
+                goto out;
+            }
             break;
         case 'M':
             o->muttrc = optarg;
@@ -363,7 +389,7 @@ static void print_state(struct lu_ctx *ctx, const struct lu_verdict *v)
     else if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT)
         g_string_append_printf(s, ", all %d lead-ups sent", v->stage);
     if (v->due_at) {
-        char *t = lu_draft_when(v->due_at, ctx->cfg.tz, ctx->now, true);
+        char *t = lu_draft_when(v->due_at, ctx->cfg.tz, ctx->now, true, LU_LANG_EN);
         g_string_append_printf(s, ", %s %s", v->due ? "due since" : "due", t);
         g_free(t);
     }
@@ -429,6 +455,7 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     req.v = &tv.v;
     req.decisions = tv.decisions;
     req.template_name = o.template_name;
+    req.lang = o.lang >= 0 ? o.lang : ctx->cfg.draft_lang;
     req.quote = o.quote >= 0 ? o.quote : ctx->cfg.quote;
     req.analyse = analyse_cb;
     req.data = &ctx->cfg;
@@ -436,12 +463,23 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     ret = load_template(ctx, &d, o.template_name != NULL, &tname, &text, &tpath);
     if (ret)
         goto out;
-    lu_draft_render(&d, tname, text);
+    /* No template in the thread's language: the dates and words the
+     * values carry must be in the template's. */
+    if (template_lang(tname) != d.lang) {
+        char *keep = g_strdup(tname);
+        lu_draft_clear(&d);
+        req.lang = template_lang(keep);
+        lu_draft_plan(&req, &d);
+        lu_draft_render(&d, keep, text);
+        g_free(keep);
+    } else {
+        lu_draft_render(&d, tname, text);
+    }
     data = lu_mime_draft(&d, &len);
 
     print_state(ctx, &tv.v);
     if (!lu_quiet) {
-        fprintf(stderr, "leadup: template: %s (%s)\n", tname, d.why ? d.why : "");
+        fprintf(stderr, "leadup: template: %s (%s)\n", d.template_name, d.why ? d.why : "");
         for (guint i = 0; i < d.notes->len; i++)
             fprintf(stderr, "leadup: note: %s\n", (char *)g_ptr_array_index(d.notes, i));
     }

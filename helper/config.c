@@ -21,7 +21,7 @@ static const struct key known[] = {
     {"scan", "lock_wait"},     {"scan", "horizon"},       {"awaiting", "first"},
     {"awaiting", "interval"},  {"awaiting", "max"},       {"needs-reply", "delay"},
     {"no-next-step", "quiet"}, {"draft", "quote"},        {"draft", "keep_cc"},
-    {"draft", "templates"},
+    {"draft", "templates"},    {"draft", "language"},
 };
 
 static char *xdg_dir(const char *env, const char *fallback)
@@ -317,6 +317,17 @@ parse:
     c->templates = g_key_file_get_value(c->kf, "draft", "templates", NULL);
     if (c->templates)
         g_strstrip(c->templates);
+    c->draft_lang = -1;
+    {
+        char *v = g_key_file_get_value(c->kf, "draft", "language", NULL);
+        if (v && strcmp(g_strstrip(v), "auto") != 0 && (c->draft_lang = lu_lang_parse(v)) < 0)
+            ret = lu_error(EX_CONFIG,
+                           "%s: bad value for [draft] language: '%s' (want auto, en, de, fr or es)",
+                           c->path, v);
+        g_free(v);
+        if (ret)
+            goto out;
+    }
     if ((ret = parse_time(c)) || (ret = get_bool(c, "scan", "lists", &c->lists)) ||
         (ret = get_int(c, "scan", "unthreaded_days", 0, 3650, &c->unthreaded_days)) ||
         (ret = get_int(c, "scan", "lock_wait", 0, 3600, &c->lock_wait)) ||

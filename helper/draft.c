@@ -31,12 +31,30 @@
 #define QUOTE_LINES 40  /* lines of the answered message quoted at most */
 #define PHONE_LOOKS 5   /* their messages read for a phone number at most */
 
-static const char *const wday_names[] = {
-    "", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+static const char *const wday_names[LU_LANG_N][8] = {
+    {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+    {"", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"},
+    {"", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"},
+    {"", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"},
 };
-static const char *const month_names[] = {
-    "",     "January", "February",  "March",   "April",    "May",      "June",
-    "July", "August",  "September", "October", "November", "December",
+static const char *const month_names[LU_LANG_N][13] = {
+    {"", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"},
+    {"", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+     "Oktober", "November", "Dezember"},
+    {"", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"},
+    {"", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "octubre", "noviembre", "diciembre"},
+};
+/* Words the draft itself writes around names and quotes, per language. */
+static const struct {
+    const char *and_, *all, *wrote, *i;
+} words[LU_LANG_N] = {
+    {"and", "all", "On %s, %s wrote:", "I"},
+    {"und", "zusammen", "Am %s schrieb %s:", "ich"},
+    {"et", "à tous", "Le %s, %s a écrit :", "j'ai"},
+    {"y", "a todos", "El %s, %s escribió:", "yo"},
 };
 
 /* templates/generic without its comments (a unit test keeps them equal). */
@@ -335,19 +353,50 @@ static GTimeZone *cal_tz(const struct lu_cal *cal)
     return cal && cal->tz ? g_time_zone_ref(cal->tz) : g_time_zone_new_utc();
 }
 
-char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time)
+char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time, enum lu_lang lang)
 {
     GDateTime *u = g_date_time_new_from_unix_utc(t), *n = g_date_time_new_from_unix_utc(now);
     GDateTime *l = g_date_time_to_timezone(u, tz), *ln = g_date_time_to_timezone(n, tz);
     GString *s = g_string_new(NULL);
+    const char *wd, *mo;
+    int day = g_date_time_get_day_of_month(l), h = g_date_time_get_hour(l);
+    int mi = g_date_time_get_minute(l);
+    bool year = g_date_time_get_year(l) != g_date_time_get_year(ln);
 
-    g_string_printf(s, "%s %d %s", wday_names[g_date_time_get_day_of_week(l)],
-                    g_date_time_get_day_of_month(l), month_names[g_date_time_get_month(l)]);
-    if (g_date_time_get_year(l) != g_date_time_get_year(ln))
-        g_string_append_printf(s, " %d", g_date_time_get_year(l));
-    if (with_time)
-        g_string_append_printf(s, " at %02d:%02d", g_date_time_get_hour(l),
-                               g_date_time_get_minute(l));
+    if (lang >= LU_LANG_N)
+        lang = LU_LANG_EN;
+    wd = wday_names[lang][g_date_time_get_day_of_week(l)];
+    mo = month_names[lang][g_date_time_get_month(l)];
+    switch (lang) {
+    case LU_LANG_DE: /* "Dienstag, 1. Dezember 2027, um 10:00 Uhr" */
+        g_string_printf(s, "%s, %d. %s", wd, day, mo);
+        if (year)
+            g_string_append_printf(s, " %d", g_date_time_get_year(l));
+        if (with_time)
+            g_string_append_printf(s, ", um %02d:%02d Uhr", h, mi);
+        break;
+    case LU_LANG_FR: /* "mardi 1er décembre 2027 à 10h00" */
+        g_string_printf(s, "%s %d%s %s", wd, day, day == 1 ? "er" : "", mo);
+        if (year)
+            g_string_append_printf(s, " %d", g_date_time_get_year(l));
+        if (with_time)
+            g_string_append_printf(s, " à %02dh%02d", h, mi);
+        break;
+    case LU_LANG_ES: /* "martes 1 de diciembre de 2027 a las 10:00" */
+        g_string_printf(s, "%s %d de %s", wd, day, mo);
+        if (year)
+            g_string_append_printf(s, " de %d", g_date_time_get_year(l));
+        if (with_time)
+            g_string_append_printf(s, " a la%s %02d:%02d", h == 1 ? "" : "s", h, mi);
+        break;
+    default: /* "Tuesday 1 December 2027 at 10:00" */
+        g_string_printf(s, "%s %d %s", wd, day, mo);
+        if (year)
+            g_string_append_printf(s, " %d", g_date_time_get_year(l));
+        if (with_time)
+            g_string_append_printf(s, " at %02d:%02d", h, mi);
+        break;
+    }
     g_date_time_unref(ln);
     g_date_time_unref(l);
     g_date_time_unref(n);
@@ -979,12 +1028,12 @@ static GPtrArray *people(const struct lu_draft_req *r, struct lu_draft *d, struc
 }
 
 /* How the draft greets PEOPLE: "Ann", "Ann and Bob", "all", or NULL. */
-static char *greeting_names(const struct lu_draft_req *r, GPtrArray *people)
+static char *greeting_names(const struct lu_draft_req *r, GPtrArray *people, enum lu_lang lang)
 {
     char *a = NULL, *b = NULL, *out = NULL;
 
     if (people->len >= 3)
-        return g_strdup("all");
+        return g_strdup(words[lang].all);
     for (guint i = 0; i < people->len; i++) {
         struct lu_addr *x = g_ptr_array_index(people, i);
         char *n = lu_draft_first_name(x->name, x->email);
@@ -1006,7 +1055,7 @@ static char *greeting_names(const struct lu_draft_req *r, GPtrArray *people)
     if (people->len == 1)
         out = g_strdup(a);
     else if (a && b)
-        out = g_strdup_printf("%s and %s", a, b);
+        out = g_strdup_printf("%s %s %s", a, words[lang].and_, b);
     g_free(a);
     g_free(b);
     return out;
@@ -1175,6 +1224,51 @@ static void choose_template(const struct lu_draft_req *r, struct lu_draft *d, st
     add_template(d, "generic");
 }
 
+/* The language to write in: as asked, else the thread's, read from my
+ * unanswered message and the one we answer, then the others, newest first,
+ * until the function words tell.  Each template name gets its language's
+ * version ("awaiting-1.de") tried first; the English ones stay behind them. */
+static void choose_language(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans)
+{
+    GString *text = g_string_new(NULL);
+    GPtrArray *names;
+    int hits = 0;
+
+    if (r->lang >= 0 && r->lang < LU_LANG_N) {
+        d->lang = (enum lu_lang)r->lang;
+    } else {
+        struct lu_msg *asked =
+            r->v->asked >= 0 && r->v->asked < (int)r->msgs->len ? at(r, r->v->asked) : NULL;
+        struct lu_msg *first[] = {asked, ans};
+        for (gsize k = 0; k < G_N_ELEMENTS(first); k++)
+            if (first[k] && (k == 0 || first[k] != asked) && lu_msg_meaningful(first[k]) &&
+                analysed(r, first[k]) && first[k]->body && first[k]->body->text)
+                g_string_append_printf(text, "%s\n", first[k]->body->text);
+        d->lang = lu_lang_guess(text->str, &hits);
+        for (int i = (int)r->msgs->len - 1; i >= 0 && hits < 3; i--) {
+            struct lu_msg *m = at(r, i);
+            if (m == asked || m == ans || !lu_msg_meaningful(m) || !analysed(r, m) || !m->body ||
+                !m->body->text)
+                continue;
+            g_string_append_printf(text, "%s\n", m->body->text);
+            d->lang = lu_lang_guess(text->str, &hits);
+        }
+    }
+    g_string_free(text, TRUE);
+    if (d->lang == LU_LANG_EN)
+        return;
+    names = d->templates;
+    d->templates = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < names->len; i++)
+        if (!strchr(g_ptr_array_index(names, i), '/'))
+            g_ptr_array_add(d->templates,
+                            g_strdup_printf("%s.%s", (char *)g_ptr_array_index(names, i),
+                                            lu_lang_code(d->lang)));
+    for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add(d->templates, g_strdup(g_ptr_array_index(names, i)));
+    g_ptr_array_free(names, TRUE);
+}
+
 void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
 {
     const struct lu_verdict *v = r->v;
@@ -1210,6 +1304,7 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     for (guint i = 0; i < r->msgs->len; i++)
         list = list || at(r, i)->list_id;
     choose_template(r, d, ans);
+    choose_language(r, d, ans);
     choose_from(r, d);
     choose_recipients(r, d, ans);
     choose_threading(r, d, ans);
@@ -1248,15 +1343,15 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     if (!asked)
         asked = v->state == LU_ST_AWAITING && v->asked >= 0 ? at(r, v->asked) : ans;
     set_var(d->vars, "ask", ask ? shorten(ask, ASK_MAX) : NULL);
-    set_var(d->vars, "asked_date", lu_draft_when(asked->date, tz, r->now, false));
-    set_var(d->vars, "last_date", lu_draft_when(ans->date, tz, r->now, false));
+    set_var(d->vars, "asked_date", lu_draft_when(asked->date, tz, r->now, false, d->lang));
+    set_var(d->vars, "last_date", lu_draft_when(ans->date, tz, r->now, false, d->lang));
 
     /* Promises: the sentence and the date it falls due. */
     if (v->state == LU_ST_PROMISE_MINE || v->state == LU_ST_PROMISE_THEIRS) {
         const char *p = promise_text(r);
         set_var(d->vars, "promise", p ? shorten(p, ASK_MAX) : NULL);
         if (v->due_at)
-            set_var(d->vars, "promise_by", lu_draft_when(v->due_at, tz, r->now, false));
+            set_var(d->vars, "promise_by", lu_draft_when(v->due_at, tz, r->now, false, d->lang));
         /* Not due yet: propose the step after the promised date. */
         if (v->due_at > r->now)
             not_before = v->due_at;
@@ -1265,13 +1360,13 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     /* An out-of-office return date moves the next step after it. */
     ret_end = ooo_return(r, v->asked >= 0 ? v->asked : d->answer, &ret_start);
     if (ret_end > 0) {
-        set_var(d->vars, "return_date", lu_draft_when(ret_start, tz, r->now, false));
+        set_var(d->vars, "return_date", lu_draft_when(ret_start, tz, r->now, false, d->lang));
         if (ret_end + 1 > not_before)
             not_before = ret_end + 1;
     }
     d->slot = lu_draft_slot(&r->cfg->cal, r->now, not_before);
-    set_var(d->vars, "slot", lu_draft_when(d->slot, tz, r->now, true));
-    set_var(d->vars, "slot_day", lu_draft_when(d->slot, tz, r->now, false));
+    set_var(d->vars, "slot", lu_draft_when(d->slot, tz, r->now, true, d->lang));
+    set_var(d->vars, "slot_day", lu_draft_when(d->slot, tz, r->now, false, d->lang));
     {
         GDateTime *u = g_date_time_new_from_unix_utc(d->slot);
         GDateTime *l = g_date_time_to_timezone(u, tz);
@@ -1282,11 +1377,12 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     }
     /* A second choice on another day, the other time of day. */
     set_var(d->vars, "slot2",
-            lu_draft_when(slot_at_or_after(&r->cfg->cal, d->slot + 28 * 3600), tz, r->now, true));
+            lu_draft_when(slot_at_or_after(&r->cfg->cal, d->slot + 28 * 3600), tz, r->now, true,
+                          d->lang));
 
     /* People. */
     who = people(r, d, ans);
-    set_var(d->vars, "first_name", greeting_names(r, who));
+    set_var(d->vars, "first_name", greeting_names(r, who, d->lang));
     if (who->len) {
         struct lu_addr *a = g_ptr_array_index(who, 0);
         set_var(d->vars, "their_name", clean(a->name ? a->name : a->email));
@@ -1319,11 +1415,12 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
         !is_empty(ans->body->text)) {
         GString *q = g_string_new(NULL);
         char **lines = g_strsplit(ans->body->text, "\n", -1);
-        char *when = lu_draft_when(ans->date, tz, r->now, false);
+        char *when = lu_draft_when(ans->date, tz, r->now, false, d->lang);
         char *author =
             clean(ans->from ? (ans->from->name ? ans->from->name : ans->from->email) : "you");
         int n = 0;
-        g_string_printf(q, "On %s, %s wrote:\n", when, mine(r, ans) ? "I" : author);
+        g_string_printf(q, words[d->lang].wrote, when, mine(r, ans) ? words[d->lang].i : author);
+        g_string_append_c(q, '\n');
         for (int i = 0; lines[i] && n < QUOTE_LINES; i++, n++) {
             char *c = clean(lines[i]);
             g_string_append_printf(q, ">%s%s\n", *c ? " " : "", c);

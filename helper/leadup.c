@@ -51,8 +51,8 @@ static const struct lu_command commands[] = {
      "Counts per queue, what is due today, the oldest items, promises falling\n"
      "due this week and bounced mail, in 80 columns.\n"},
     {"draft", lu_cmd_draft,
-     "draft [id:MSGID | -] [--template NAME] [--output FILE | --draftbox DIR] [--quote]\n"
-     "                    [--muttrc FILE]",
+     "draft [id:MSGID | -] [--template NAME] [--lang LANG] [--output FILE | --draftbox DIR]\n"
+     "                    [--quote] [--muttrc FILE]",
      "draft a lead-up reply for a thread (RFC 5322 message)",
      "Reads the thread of the message on standard input (or id:MSGID), decides its\n"
      "state and writes a reply from the template for that state and stage: headers\n"
@@ -60,6 +60,8 @@ static const struct lu_command commands[] = {
      "names the open ask and proposes a dated next step.  The state and the\n"
      "template used are printed on standard error.\n"
      "  --template NAME   use template NAME (a name, or a file path with a '/')\n"
+     "  --lang LANG       write in LANG: en, de, fr or es (default: the thread's\n"
+     "                    language, or [draft] language)\n"
      "  --output FILE     write the draft to FILE (mode 0600) instead of stdout\n"
      "  --draftbox DIR    make the maildir DIR hold exactly this draft (flag D),\n"
      "                    for <recall-message>; DIR must hold only leadup's drafts\n"

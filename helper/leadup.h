@@ -397,6 +397,7 @@ struct lu_config {
     bool quote;      /* quote the message we answer */
     bool keep_cc;    /* keep the thread's Cc (true) */
     char *templates; /* the user's template directory */
+    int draft_lang;  /* [draft] language: an enum lu_lang, or -1 for the thread's */
 };
 /* Reads PATH, or the default file when PATH is NULL (a missing default file
  * is not an error).  Returns 0 or EX_CONFIG (printed). */
@@ -683,6 +684,18 @@ void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
  * agree, else in the Date header's own offset.  New reference. */
 GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m);
 
+/* ------------------------------------------------------------------ lang.c */
+
+/* The languages drafts are written in. */
+enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_N };
+/* "en", "de", "fr", "es" (static). */
+const char *lu_lang_code(enum lu_lang l);
+/* The language of code S ("de"), or -1. */
+int lu_lang_parse(const char *s);
+/* The language TEXT is written in, by its function words; English when
+ * too few are found to tell.  *HITS (may be NULL): the winner's count. */
+enum lu_lang lu_lang_guess(const char *text, int *hits);
+
 /* ------------------------------------------------------------------ draft.c */
 
 /* What a draft is built from (cmd-draft.c fills it from a thread view). */
@@ -694,6 +707,7 @@ struct lu_draft_req {
     const struct lu_verdict *v; /* its verdict */
     GPtrArray *decisions;       /* struct lu_decision*, oldest first, or NULL */
     const char *template_name;  /* --template NAME, or NULL: chosen by state and stage */
+    int lang;                   /* --lang or [draft] language, or -1: the thread's */
     bool quote;                 /* quote the message we answer below the draft */
     /* Reads and analyses a message's body on demand (sets m->body, m->an);
      * NULL when the messages come analysed. */
@@ -703,7 +717,8 @@ struct lu_draft_req {
 
 /* A draft: header values, placeholder values and (after rendering) the body. */
 struct lu_draft {
-    GPtrArray *templates; /* char*: template names to try, best first */
+    GPtrArray *templates; /* char*: template names to try, best first ("awaiting-1.de") */
+    enum lu_lang lang;    /* the language written in */
     char *template_name;  /* the template rendered, or NULL */
     char *why;            /* why those templates, in a few words */
     int answer;           /* index of the message we answer, or -1 */
@@ -742,8 +757,10 @@ char *lu_draft_first_name(const char *display, const char *email);
  * on a business day, at least one business day after NOW and not before
  * NOT_BEFORE (0: no bound). */
 gint64 lu_draft_slot(const struct lu_cal *cal, gint64 now, gint64 not_before);
-/* "Tuesday 1 December" (+ " 2027" outside NOW's year) (+ " at 10:00").  Caller frees. */
-char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time);
+/* "Tuesday 1 December" (+ " 2027" outside NOW's year) (+ " at 10:00"), or
+ * the same in LANG ("Dienstag, 1. Dezember, um 10:00 Uhr", "mardi 1er
+ * décembre à 10h00", "martes 1 de diciembre a las 10:00").  Caller frees. */
+char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time, enum lu_lang lang);
 /* TEXT with lines longer than WIDTH columns wrapped at spaces; "> "
  * prefixes repeat.  Caller frees. */
 char *lu_draft_wrap(const char *text, int width);

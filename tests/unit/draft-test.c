@@ -356,26 +356,26 @@ static void test_slots(void)
     lu_cal_init(&cal, cfg.tz);
     /* Thursday noon: at least one business day ahead is Friday noon: 14:00. */
     t = lu_draft_slot(&cal, at("2026-11-19T12:00"), 0);
-    s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true);
+    s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true, LU_LANG_EN);
     is_str(s, "Friday 20 November at 14:00", "Thursday noon: Friday 14:00");
     g_free(s);
     /* Friday 16:00: Monday 16:00 is too late in the day: Tuesday 10:00. */
     t = lu_draft_slot(&cal, at("2026-11-20T16:00"), 0);
-    s = lu_draft_when(t, cfg.tz, at("2026-11-20T16:00"), true);
+    s = lu_draft_when(t, cfg.tz, at("2026-11-20T16:00"), true, LU_LANG_EN);
     is_str(s, "Tuesday 24 November at 10:00", "Friday 16:00: over the weekend, Tuesday 10:00");
     g_free(s);
     t = lu_draft_slot(&cal, at("2026-11-23T08:00"), 0);
-    s = lu_draft_when(t, cfg.tz, at("2026-11-23T08:00"), true);
+    s = lu_draft_when(t, cfg.tz, at("2026-11-23T08:00"), true, LU_LANG_EN);
     is_str(s, "Tuesday 24 November at 10:00", "Monday 08:00: Tuesday 10:00, not 08:00");
     g_free(s);
     /* Back from leave on Monday 30 November: the slot comes after that day. */
     t = lu_draft_slot(&cal, at("2026-11-19T12:00"), at("2026-11-30T23:59:59") + 1);
-    s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true);
+    s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true, LU_LANG_EN);
     is_str(s, "Tuesday 1 December at 10:00", "after an out-of-office return date");
     g_free(s);
     /* Saturday in the year's last days: the slot is next year, and says so. */
     t = lu_draft_slot(&cal, at("2026-12-31T15:00"), 0);
-    s = lu_draft_when(t, cfg.tz, at("2026-12-31T15:00"), true);
+    s = lu_draft_when(t, cfg.tz, at("2026-12-31T15:00"), true, LU_LANG_EN);
     is_str(s, "Monday 4 January 2027 at 10:00", "into the next year (weekend skipped)");
     g_free(s);
     /* A holiday is skipped. */
@@ -385,7 +385,7 @@ static void test_slots(void)
         cal.holidays = g_array_new(FALSE, FALSE, sizeof(guint32));
         g_array_append_val(cal.holidays, jd);
         t = lu_draft_slot(&cal, at("2026-11-19T12:00"), 0);
-        s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true);
+        s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true, LU_LANG_EN);
         is_str(s, "Monday 23 November at 14:00", "a holiday Friday is not a business day");
         g_free(s);
         g_array_unref(cal.holidays);
@@ -396,16 +396,79 @@ static void test_slots(void)
     cal.work_start = 7 * 60;
     cal.work_end = 9 * 60 + 30;
     t = lu_draft_slot(&cal, at("2026-11-19T12:00"), 0);
-    s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true);
+    s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true, LU_LANG_EN);
     is_str(s, "Monday 23 November at 08:00", "working hours 07:00-09:30: 08:00");
     g_free(s);
     /* A Sunday-Thursday week. */
     lu_cal_init(&cal, cfg.tz);
     cal.days = (1 << 7) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4);
     t = lu_draft_slot(&cal, at("2026-11-19T12:00"), 0);
-    s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true);
+    s = lu_draft_when(t, cfg.tz, at("2026-11-19T12:00"), true, LU_LANG_EN);
     is_str(s, "Sunday 22 November at 14:00", "a Sunday-Thursday week");
     g_free(s);
+}
+
+/* Dates in the languages drafts are written in. */
+static void test_when_langs(void)
+{
+    static const struct {
+        enum lu_lang lang;
+        const char *when, *now;
+        bool time;
+        const char *want;
+    } cases[] = {
+        {LU_LANG_DE, "2026-12-01T10:00", "2026-11-23T09:00", true,
+         "Dienstag, 1. Dezember, um 10:00 Uhr"},
+        {LU_LANG_DE, "2027-03-04T14:30", "2026-11-23T09:00", false, "Donnerstag, 4. März 2027"},
+        {LU_LANG_FR, "2026-12-01T10:00", "2026-11-23T09:00", true, "mardi 1er décembre à 10h00"},
+        {LU_LANG_FR, "2026-11-23T14:00", "2026-11-23T09:00", false, "lundi 23 novembre"},
+        {LU_LANG_FR, "2027-02-06T09:00", "2026-11-23T09:00", false, "samedi 6 février 2027"},
+        {LU_LANG_ES, "2026-12-02T10:00", "2026-11-23T09:00", true,
+         "miércoles 2 de diciembre a las 10:00"},
+        {LU_LANG_ES, "2027-01-04T13:00", "2026-11-23T09:00", true,
+         "lunes 4 de enero de 2027 a las 13:00"},
+        {LU_LANG_EN, "2026-12-01T10:00", "2026-11-23T09:00", true, "Tuesday 1 December at 10:00"},
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *s = lu_draft_when(at(cases[i].when), cfg.tz, at(cases[i].now), cases[i].time,
+                                cases[i].lang);
+        is_str(s, cases[i].want, "%s: %s", lu_lang_code(cases[i].lang), cases[i].want);
+        g_free(s);
+    }
+}
+
+/* The language of a text, by its function words. */
+static void test_lang_guess(void)
+{
+    static const struct {
+        const char *text;
+        enum lu_lang want;
+    } cases[] = {
+        {"Could you send me the figures for October? Thanks for your help.", LU_LANG_EN},
+        {"Könnten Sie mir bis Freitag ein Angebot für den Workshop schicken? Viele Grüße",
+         LU_LANG_DE},
+        {"Ich melde mich am Freitag bei Ihnen, wenn ich die Zahlen habe.", LU_LANG_DE},
+        {"Merci de me confirmer la date de l'atelier. Cordialement, Claire", LU_LANG_FR},
+        {"Je vous envoie le document demain avec les chiffres du mois.", LU_LANG_FR},
+        {"¿Podría enviarme el presupuesto antes del viernes? Muchas gracias por su ayuda.",
+         LU_LANG_ES},
+        {"Le envío el presupuesto mañana por la tarde.", LU_LANG_ES},
+        /* too little to tell: English, the templates' own language */
+        {"OK.", LU_LANG_EN},
+        {"", LU_LANG_EN},
+        /* a German mail that quotes an English phrase is still German */
+        {"Vielen Dank für die Info zum \"kick-off\". Ich schicke Ihnen die Folien bis Montag.",
+         LU_LANG_DE},
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
+        is_str(lu_lang_code(lu_lang_guess(cases[i].text, NULL)), lu_lang_code(cases[i].want),
+               "language of \"%s\"", cases[i].text);
+    ok(lu_lang_parse("de") == LU_LANG_DE && lu_lang_parse("FR") == LU_LANG_FR &&
+           lu_lang_parse("es") == LU_LANG_ES && lu_lang_parse("en") == LU_LANG_EN &&
+           lu_lang_parse("it") == -1 && lu_lang_parse(NULL) == -1,
+       "language codes parse, others do not");
 }
 
 static GHashTable *vars(const char *first, ...)
@@ -908,27 +971,32 @@ static void test_hostile(void)
     g_ptr_array_free(t, TRUE);
 }
 
-/* Every shipped template, with every value and with none. */
+/* Every shipped template, in every language, with every value and with none. */
 static void test_shipped(void)
 {
+    /* the values that differ by language, as lu_draft_plan writes them */
+    static const struct {
+        const char *suffix, *hi, *hello, *slot, *slot2, *day, *asked, *promise_by, *back, *last;
+    } langs[] = {
+        {"", "Hi Ann,", "Hello,", "Tuesday 1 December at 10:00", "Wednesday 2 December at 14:00",
+         "Tuesday 1 December", "Monday 16 November", "Friday 27 November", "Monday 30 November",
+         "Monday 23 November"},
+        {".de", "Hallo Ann,", "Guten Tag,", "Dienstag, 1. Dezember, um 10:00 Uhr",
+         "Mittwoch, 2. Dezember, um 14:00 Uhr", "Dienstag, 1. Dezember", "Montag, 16. November",
+         "Freitag, 27. November", "Montag, 30. November", "Montag, 23. November"},
+        {".fr", "Bonjour Ann,", "Bonjour,", "mardi 1er décembre à 10h00",
+         "mercredi 2 décembre à 14h00", "mardi 1er décembre", "lundi 16 novembre",
+         "vendredi 27 novembre", "lundi 30 novembre", "lundi 23 novembre"},
+        {".es", "Hola Ann,", "Hola,", "martes 1 de diciembre a las 10:00",
+         "miércoles 2 de diciembre a las 14:00", "martes 1 de diciembre", "lunes 16 de noviembre",
+         "viernes 27 de noviembre", "lunes 30 de noviembre", "lunes 23 de noviembre"},
+    };
     char *exe = g_file_read_link("/proc/self/exe", NULL);
     char *dir = exe ? g_path_get_dirname(exe) : g_strdup(".");
     char *tdir = g_build_filename(dir, "..", "..", "templates", NULL);
     static const char *const names[] = {"awaiting-1",   "awaiting-2",   "awaiting-last",
                                         "needs-reply",  "no-next-step", "promise-theirs",
                                         "promise-mine", "bounced",      "generic"};
-    GHashTable *full = vars(
-        "first_name", "Ann", "their_name", "Ann Smith", "their_email", "ann@client.example",
-        "their_phone", "+44 20 7946 0000", "my_name", "Me Myself", "my_first_name", "Me", "subject",
-        "Re: Website budget", "topic", "Website budget", "ask",
-        "Could you confirm the budget for the website project?", "asked_date", "Monday 16 November",
-        "slot", "Tuesday 1 December at 10:00", "slot_day", "Tuesday 1 December", "slot_time",
-        "10:00", "slot2", "Wednesday 2 December at 14:00", "promise",
-        "I will send the signed contract on Friday.", "promise_by", "Friday 27 November",
-        "return_date", "Monday 30 November", "stage", "2", "last_date", "Monday 23 November", NULL);
-    GHashTable *bare =
-        vars("slot", "Tuesday 1 December at 10:00", "slot2", "Wednesday 2 December at 14:00",
-             "slot_day", "Tuesday 1 December", NULL);
     GDateTime *now = g_date_time_new(cfg.tz, 2026, 11, 23, 9, 0, 0);
 
     {
@@ -946,49 +1014,65 @@ static void test_shipped(void)
         g_free(text);
         g_free(path);
     }
-    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
-        char *path = g_build_filename(tdir, names[i], NULL), *text = NULL;
-        if (!g_file_get_contents(path, &text, NULL, NULL)) {
-            ok(0, "template %s exists (%s)", names[i], path);
+    for (size_t li = 0; li < G_N_ELEMENTS(langs); li++) {
+        GHashTable *full =
+            vars("first_name", "Ann", "their_name", "Ann Smith", "their_email",
+                 "ann@client.example", "their_phone", "+44 20 7946 0000", "my_name", "Me Myself",
+                 "my_first_name", "Me", "subject", "Re: Website budget", "topic", "Website budget",
+                 "ask", "Could you confirm the budget for the website project?", "asked_date",
+                 langs[li].asked, "slot", langs[li].slot, "slot_day", langs[li].day, "slot_time",
+                 "10:00", "slot2", langs[li].slot2, "promise",
+                 "I will send the signed contract on Friday.", "promise_by", langs[li].promise_by,
+                 "return_date", langs[li].back, "stage", "2", "last_date", langs[li].last, NULL);
+        GHashTable *bare =
+            vars("slot", langs[li].slot, "slot2", langs[li].slot2, "slot_day", langs[li].day, NULL);
+        for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+            char *name = g_strconcat(names[i], langs[li].suffix, NULL);
+            char *path = g_build_filename(tdir, name, NULL), *text = NULL;
+            if (!g_file_get_contents(path, &text, NULL, NULL)) {
+                ok(0, "template %s exists (%s)", name, path);
+                g_free(path);
+                g_free(name);
+                continue;
+            }
+            for (int k = 0; k < 2; k++) {
+                GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
+                char *out = lu_draft_fill(text, k ? bare : full, notes);
+                GPtrArray *f = lu_lint_text(out, 1, &cfg.cal, now);
+                size_t wide = 0;
+                char **l = g_strsplit(out, "\n", -1);
+                for (int j = 0; l[j]; j++)
+                    wide = MAX(wide, (size_t)g_utf8_strlen(l[j], -1));
+                g_strfreev(l);
+                ok(!strchr(out, '{') && !strchr(out, '}') && !strchr(out, '#'),
+                   "%s (%s values): no placeholder left", name, k ? "no" : "all");
+                is_int(notes->len, 0, "%s (%s values): no template problem", name,
+                       k ? "no" : "all");
+                ok(wide <= 72, "%s (%s values): lines within 72 columns (%zu)", name,
+                   k ? "no" : "all", wide);
+                ok(strstr(out, k ? langs[li].hello : langs[li].hi) != NULL,
+                   "%s (%s values): the greeting", name, k ? "no" : "all");
+                char *flat = g_strdelimit(g_strdup(out), "\n", ' ');
+                ok(strstr(flat, langs[li].slot) != NULL, "%s (%s values): the dated next step",
+                   name, k ? "no" : "all");
+                g_free(flat);
+                ok(f->len == 0, "%s (%s values): leadup lint finds nothing%s%s", name,
+                   k ? "no" : "all", f->len ? ": " : "",
+                   f->len ? ((struct lu_finding *)g_ptr_array_index(f, 0))->message : "");
+                if (f->len)
+                    printf("# %s", out);
+                g_ptr_array_unref(f);
+                g_ptr_array_free(notes, TRUE);
+                g_free(out);
+            }
+            g_free(text);
             g_free(path);
-            continue;
+            g_free(name);
         }
-        for (int k = 0; k < 2; k++) {
-            GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
-            char *out = lu_draft_fill(text, k ? bare : full, notes);
-            GPtrArray *f = lu_lint_text(out, 1, &cfg.cal, now);
-            size_t wide = 0;
-            char **l = g_strsplit(out, "\n", -1);
-            for (int j = 0; l[j]; j++)
-                wide = MAX(wide, (size_t)g_utf8_strlen(l[j], -1));
-            g_strfreev(l);
-            ok(!strchr(out, '{') && !strchr(out, '}') && !strchr(out, '#'),
-               "%s (%s values): no placeholder left", names[i], k ? "no" : "all");
-            is_int(notes->len, 0, "%s (%s values): no template problem", names[i],
-                   k ? "no" : "all");
-            ok(wide <= 72, "%s (%s values): lines within 72 columns (%zu)", names[i],
-               k ? "no" : "all", wide);
-            ok(strstr(out, k ? "Hello," : "Hi Ann,") != NULL, "%s (%s values): the greeting",
-               names[i], k ? "no" : "all");
-            char *flat = g_strdelimit(g_strdup(out), "\n", ' ');
-            ok(strstr(flat, "Tuesday 1 December at 10:00") != NULL,
-               "%s (%s values): the dated next step", names[i], k ? "no" : "all");
-            g_free(flat);
-            ok(f->len == 0, "%s (%s values): leadup lint finds nothing%s%s", names[i],
-               k ? "no" : "all", f->len ? ": " : "",
-               f->len ? ((struct lu_finding *)g_ptr_array_index(f, 0))->message : "");
-            if (f->len)
-                printf("# %s", out);
-            g_ptr_array_unref(f);
-            g_ptr_array_free(notes, TRUE);
-            g_free(out);
-        }
-        g_free(text);
-        g_free(path);
+        g_hash_table_destroy(full);
+        g_hash_table_destroy(bare);
     }
     g_date_time_unref(now);
-    g_hash_table_destroy(full);
-    g_hash_table_destroy(bare);
     g_free(tdir);
     g_free(dir);
     g_free(exe);
@@ -1021,6 +1105,8 @@ int main(int argc, char **argv)
     test_subjects();
     test_names();
     test_slots();
+    test_when_langs();
+    test_lang_guess();
     test_fill();
     test_awaiting();
     test_needs_reply();
