@@ -180,6 +180,31 @@ static const struct pattern patterns[] = {
     {"\\bdes\\s+nouvelles\\s+(?:de|du|concernant|sur)\\b", A_COURT},
     {"\\balguna\\s+novedad\\b", A_COURT},
     {"\\bquer[i\u00ed]a\\s+saber\\s+si\\b", A_HEDGE},
+    {"\\b(?:haben|hatten)\\s+sie\\s+(?:schon\\s+|bereits\\s+)?(?:die\\s+)?(?:zeit|gelegenheit|"
+     "m\u00f6glichkeit)\\s+gehabt\\b",
+     A_HOMEWORK},
+    {"\\bhaben\\s+sie\\s+meine\\s+(?:letzte\\s+)?(?:e-?mail|nachricht|mail)\\s+"
+     "(?:erhalten|bekommen|gesehen|gelesen)\\b",
+     A_HOMEWORK},
+    {"\\b(?:kurze|kleine|freundliche)\\s+erinnerung\\b", A_BUMP},
+    {"\\b(?:entschuldigen\\s+sie\\s+die\\s+st\u00f6rung|sorry\\s+f\u00fcr\\s+die\\s+st\u00f6rung)"
+     "\\b",
+     A_SORRY},
+    {"\\bavez-vous\\s+(?:pu|eu\\s+(?:le\\s+temps|l['\u2019]occasion))\\b", A_HOMEWORK},
+    {"\\bavez-vous\\s+(?:bien\\s+)?re\u00e7u\\s+mon\\s+(?:dernier\\s+)?(?:e-?mail|message|mail|"
+     "courriel)\\b",
+     A_HOMEWORK},
+    {"\\bje\\s+reviens\\s+vers\\s+vous\\s+(?:concernant|au\\s+sujet|\u00e0\\s+propos|pour\\s+"
+     "savoir)\\b",
+     A_COURT},
+    {"\\b(?:petit|simple)\\s+rappel\\b", A_BUMP},
+    {"\\bd\u00e9sol\u00e9e?s?\\s+de\\s+vous\\s+(?:d\u00e9ranger|importuner|relancer)\\b", A_SORRY},
+    {"\\b(?:tuvo|ha\\s+tenido|pudo)\\s+(?:la\\s+)?(?:oportunidad|tiempo|ocasi\u00f3n)\\b",
+     A_HOMEWORK},
+    {"\\b(?:dar|hacer|para)\\s+(?:un\\s+)?seguimiento\\b", A_COURT},
+    {"\\brecibi\u00f3\\s+mi\\s+(?:\u00faltimo\\s+)?(?:correo|mensaje|email|e-mail)\\b", A_HOMEWORK},
+    {"\\b(?:disculpe|perd\u00f3n\\s+por|perdone)\\s+(?:la\\s+)?(?:molestia|insistencia)\\b",
+     A_SORRY},
 };
 
 /* The compiled table, built once; never freed (a few kilobytes for the

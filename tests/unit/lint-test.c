@@ -64,6 +64,23 @@ static const struct phrase phrases[] = {
     {"Ich wollte nur kurz nachfragen, ob es etwas Neues gibt.", "wollte nur kurz nachfragen"},
     {"Je me permets de vous relancer.", "Je me permets de vous relancer"},
     {"¿Alguna novedad?", "Alguna novedad"},
+    {"Hatten Sie schon Zeit gehabt, das Angebot anzusehen?", "Hatten Sie schon Zeit gehabt"},
+    {"Haben Sie meine letzte E-Mail erhalten?", "Haben Sie meine letzte E-Mail erhalten"},
+    {"Eine kurze Erinnerung an mein Angebot.", "kurze Erinnerung"},
+    {"Entschuldigen Sie die Störung.", "Entschuldigen Sie die Störung"},
+    {"Avez-vous eu le temps de lire ma proposition ?", "Avez-vous eu le temps"},
+    {"Avez-vous bien reçu mon dernier message ?", "Avez-vous bien reçu mon dernier message"},
+    {"Je reviens vers vous concernant le devis.", "Je reviens vers vous concernant"},
+    {"Petit rappel concernant notre échange.", "Petit rappel"},
+    {"Désolé de vous déranger à nouveau.", "Désolé de vous déranger"},
+    {"¿Tuvo la oportunidad de revisar el presupuesto?", "Tuvo la oportunidad"},
+    {"Le escribo para dar seguimiento a mi propuesta.", "dar seguimiento"},
+    {"¿Recibió mi último correo?", "Recibió mi último correo"},
+    {"Disculpe la molestia.", "Disculpe la molestia"},
+    /* the same words, not chasing */
+    {"Ich hatte keine Zeit, die Zahlen zu prüfen; ich schicke sie Ihnen am Freitag.", NULL},
+    {"Je reviens vers vous lundi avec le devis signé.", NULL},
+    {"El seguimiento del proyecto lo hará Ana a partir de enero.", NULL},
 
     /* the same words used literally or technically: not chasing */
     {"I'll check in the fix tonight.", NULL},
