@@ -30,6 +30,7 @@
 #define REFS_KEEP   10  /* References: the root and the last REFS_KEEP ids */
 #define QUOTE_LINES 40  /* lines of the answered message quoted at most */
 #define PHONE_LOOKS 5   /* their messages read for a phone number at most */
+#define LANG_LOOKS  6   /* other messages read to tell the language at most */
 
 static const char *const wday_names[LU_LANG_N][8] = {
     {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
@@ -1245,11 +1246,14 @@ static void choose_language(const struct lu_draft_req *r, struct lu_draft *d, st
                 analysed(r, first[k]) && first[k]->body && first[k]->body->text)
                 g_string_append_printf(text, "%s\n", first[k]->body->text);
         d->lang = lu_lang_guess(text->str, &hits);
-        for (int i = (int)r->msgs->len - 1; i >= 0 && hits < 3; i--) {
+        /* A few more messages at most: a long thread must not be read whole. */
+        for (int i = (int)r->msgs->len - 1, more = 0; i >= 0 && hits < 3 && more < LANG_LOOKS;
+             i--) {
             struct lu_msg *m = at(r, i);
             if (m == asked || m == ans || !lu_msg_meaningful(m) || !analysed(r, m) || !m->body ||
                 !m->body->text)
                 continue;
+            more++;
             g_string_append_printf(text, "%s\n", m->body->text);
             d->lang = lu_lang_guess(text->str, &hits);
         }
