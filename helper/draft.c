@@ -50,12 +50,12 @@ static const char *const month_names[LU_LANG_N][13] = {
 };
 /* Words the draft itself writes around names and quotes, per language. */
 static const struct {
-    const char *and_, *all, *wrote, *i;
+    const char *and_, *all, *wrote, *i_wrote; /* the quote's first line: date, author / date */
 } words[LU_LANG_N] = {
-    {"and", "all", "On %s, %s wrote:", "I"},
-    {"und", "zusammen", "Am %s schrieb %s:", "ich"},
-    {"et", "à tous", "Le %s, %s a écrit :", "j'ai"},
-    {"y", "a todos", "El %s, %s escribió:", "yo"},
+    {"and", "all", "On %s, %s wrote:", "On %s, I wrote:"},
+    {"und", "zusammen", "Am %s schrieb %s:", "Am %s schrieb ich:"},
+    {"et", "à tous", "Le %s, %s a écrit :", "Le %s, j'ai écrit :"},
+    {"y", "a todos", "El %s, %s escribió:", "El %s, escribí:"},
 };
 
 /* templates/generic without its comments (a unit test keeps them equal). */
@@ -1423,7 +1423,10 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
         char *author =
             clean(ans->from ? (ans->from->name ? ans->from->name : ans->from->email) : "you");
         int n = 0;
-        g_string_printf(q, words[d->lang].wrote, when, mine(r, ans) ? words[d->lang].i : author);
+        if (mine(r, ans))
+            g_string_printf(q, words[d->lang].i_wrote, when);
+        else
+            g_string_printf(q, words[d->lang].wrote, when, author);
         g_string_append_c(q, '\n');
         for (int i = 0; lines[i] && n < QUOTE_LINES; i++, n++) {
             char *c = clean(lines[i]);

@@ -105,5 +105,7 @@ t 'a template only in English gets English dates in a German thread' '
 	draft de1@example.com plain --template plain && grep -q "template: plain " plain.err &&
 	grep -q "shall we talk on Tuesday 24 November at 10:00?" plain.txt'
 t 'the quoted message keeps to the language too' '
-	draft fr1@dubois.example frq --quote && grep -q "^Le mardi 17 novembre, Claire Dubois a écrit :" frq.txt'
+	draft fr1@dubois.example frq --quote && grep -q "^Le mardi 17 novembre, Claire Dubois a écrit :" frq.txt &&
+	draft de1@example.com deq --quote && grep -q "^Am Montag, 16. November schrieb ich:" deq.txt &&
+	draft es1@example.com esq --quote && grep -q "^El martes 17 de noviembre, Lucía Pérez escribió:" esq.txt'
 done_testing
