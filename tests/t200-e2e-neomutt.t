@@ -100,6 +100,9 @@ t ',w shows why in a pager, from the pager too' '
 	e2e_select Slides && e2e_key Enter && e2e_wait "Subject: Slides" && e2e_type ,w &&
 	e2e_wait "State: +awaiting" && e2e_wait "Rule:" && e2e_type q && e2e_wait "Subject: Slides" &&
 	e2e_type q && e2e_wait "NeoMutt: Lead-up: awaiting reply"'
+t ',R shows the morning report in a pager' '
+	e2e_type ,R && e2e_wait "leadup report for" && e2e_wait "Due today" && e2e_type q &&
+	e2e_wait "NeoMutt: Lead-up: awaiting reply"'
 t ',u scans and shows the counts' '
 	e2e_type ,u && e2e_wait "leadup: [0-9]+ due, " && e2e_wait Slides'
 
@@ -111,5 +114,5 @@ t 'a reply recorded by nm_record inherits leadup tags, which the next scan remov
 	tags "$reply" | grep -q leadup/due &&
 	lx scan --quiet && ! tags "$reply" | grep -q leadup/due && expect_tags b1@example.com ""'
 t 'the client is still running and every helper call was one leadup ran' '
-	e2e_alive && ! grep -qv "^\(queue\|draft\|snooze\|done\|reopen\|remind\|next-step\|mute\|why\|lint\|scan\)" "$E2E_LOG"'
+	e2e_alive && ! grep -qv "^\(queue\|draft\|snooze\|done\|reopen\|remind\|next-step\|mute\|why\|lint\|scan\|report\)" "$E2E_LOG"'
 done_testing

@@ -99,11 +99,14 @@ t ',w shows why in a pager, from the pager too' '
 	e2e_select Slides && e2e_key Enter && e2e_wait "Subject: Slides" && e2e_type ,w &&
 	e2e_wait "State: +awaiting" && e2e_wait "Rule:" && e2e_type q && e2e_wait "Subject: Slides" &&
 	e2e_type q && e2e_wait "Mutt: ~/.cache/leadup/queues/awaiting"'
+t ',R shows the morning report in a pager' '
+	e2e_type ,R && e2e_wait "leadup report for" && e2e_wait "Due today" && e2e_type q &&
+	e2e_wait "Mutt: ~/.cache/leadup/queues/awaiting"'
 t ',u scans, rebuilds the queue and shows its count' '
 	notmuch tag +leadup/muted -leadup/awaiting -leadup/due -- id:r1@example.com &&
 	e2e_type ,u && e2e_wait "leadup: awaiting: [0-9]+ threads" && e2e_wait Slides &&
 	lx mute id:r1@example.com >/dev/null && e2e_type ,u && e2e_gone Slides'
 t 'old queue generations are removed' 'test "$(ls -a "$Q" | grep -c "^\.awaiting\.")" = 1'
 t 'the client is still running and every helper call was one leadup ran' '
-	e2e_alive && ! grep -qv "^\(queue\|draft\|snooze\|done\|reopen\|remind\|next-step\|mute\|why\|lint\|scan\)" "$E2E_LOG"'
+	e2e_alive && ! grep -qv "^\(queue\|draft\|snooze\|done\|reopen\|remind\|next-step\|mute\|why\|lint\|scan\|report\)" "$E2E_LOG"'
 done_testing
