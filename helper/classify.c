@@ -497,17 +497,20 @@ static bool real_qmark(const struct sent *S)
 {
     static const char *const input[] = {"thoughts", "comments", "ideas",      "suggestions",
                                         "opinions", "feedback", "objections", NULL};
-    int k = S->n - 1, words = 0, last = -1, first_q = -1;
+    int k = S->n - 1, words = 0, last = -1, first_q = -1, nq = 0;
 
     while (k >= 0 && tok_punct(S, k, "?!)]\"'")) {
         if (S->t[k].low[0] == '?')
-            first_q = k;
+            first_q = k, nq++;
         k--;
     }
     if (first_q < 0)
         return false;
-    /* "(?)", "(???)", "\"?\"": an uncertainty marker or a quoted '?' */
-    if (S->t[first_q].off > 0 && strchr("(\"'[", S->text[S->t[first_q].off - 1]))
+    /* "(?)", "(???)", "\"?\"": an uncertainty marker or a quoted '?';
+     * "things.?" and a long run "?????????": characters the charset lost */
+    if (S->t[first_q].off > 0 && strchr("(\"'[.,;", S->text[S->t[first_q].off - 1]))
+        return false;
+    if (nq >= 5)
         return false;
     /* See the thread "Why does X fail?": a question quoted, not asked */
     for (int i = first_q + 1; i < S->n; i++)
@@ -528,6 +531,10 @@ static bool real_qmark(const struct sent *S)
             (off == 0 || strchr(" \t(\"'[", S->text[off - 1])))
             return false;
     }
+    /* "... an update of the ?": no question ends on an article; the '?'
+     * stands for a word the charset lost */
+    if (words >= 1 && (tok_is(S, last, "the") || tok_is(S, last, "a") || tok_is(S, last, "an")))
+        return false;
     if (words == 1) {
         bool known = (S->t[last].cls & (W_WH | W_FUT)) != 0;
         for (int i = 0; input[i] && !known; i++)
@@ -1055,7 +1062,10 @@ static const struct pat_src pat_src[] = {
      0},
     {C_YOUR_INPUT, "i'm|we're|i_am|we_are looking for", 0},
     {C_APPRECIATE, "appreciate it|if|your|you", 0},
-    {C_APPRECIATE, "would|'d be appreciated|grateful|helpful|great|nice|good if", 0},
+    /* "It would be great if you could...", not the wish "It would be nice
+     * if the CRAN system was more open" */
+    {C_APPRECIATE, "would|'d be appreciated|grateful|helpful|great|nice|good if you|your|u|we|i",
+     0},
     {C_APPRECIATE, "would be much|greatly? appreciated|helpful", 0},
     {C_APPRECIATE, "i'd|we'd be grateful", 0},
     {C_IF_YOU_COULD, "if you could|can|would|'d|please", 0},
@@ -1066,7 +1076,10 @@ static const struct pat_src pat_src[] = {
      "wanted|want|like|trying to make_sure|confirm|check|verify|clarify|ensure|inquire|enquire", 0},
     {C_WONDERING, "checking to_see|in|on|with", 0},
     {C_WONDERING, "check to_see|in", 0},
-    {C_WONDERING, "following|follow up|up_on|up_with", 0},
+    /* "Just following up on...", "I'm following up on", "to follow up on";
+     * not "I can't resist following up on Dirk's comment" */
+    {C_WONDERING, "< just? following|follow up|up_on|up_with", 0},
+    {C_WONDERING, "i'm|i_am|am|we're|we_are|to just? following|follow up|up_on|up_with", 0},
     {C_WONDERING, "follow-up|followup|follow-up on|with", 0},
     {C_WONDERING, "just checking|confirming", 0},
     {C_WONDERING, "confirming|confirm with you", 0},
@@ -1143,14 +1156,18 @@ static const struct pat_src pat_src[] = {
     {C_LIKE_TO_MEET, "like|love|want|wanted|hope|hoping|need|needs|keen|plan|planning to .. @talkv",
      0},
     {C_LIKE_TO_MEET, "like|love .. to @talkv", 0},
-    {C_LIKE_TO_MEET, "get|getting together", 0},
+    /* "Let's get together", "love to get together"; not "the Rust users
+     * should get together" (someone else's meeting) */
+    {C_LIKE_TO_MEET, "< get|getting together", 0},
+    {C_LIKE_TO_MEET, "to|we|you|us get|getting together", 0},
     {C_CAN_WE_MEET, "can|could|shall|should|may we|i .. @talkv|@event", P_Q},
     {C_CAN_WE_MEET,
      "can|could|shall|should|may we move|push|postpone|reschedule|set|do|have|grab|get", P_Q},
     {C_LIKE_TO_MEET, "touch base", 0},
     {C_LIKE_TO_MEET, "catch up", 0},
     {C_LIKE_TO_MEET, "sit down", 0},
-    {C_LIKE_TO_MEET, "we can|could .. @talkv|@event", P_NOQ},
+    /* "We could discuss it on Monday", not "details we could discuss here" */
+    {C_LIKE_TO_MEET, "< maybe|perhaps|so|then? we can|could .. @talkv|@event", P_NOQ},
     {C_LIKE_TO_MEET, "would|'d be good|great|nice|helpful|useful to @talkv", 0},
     {C_LIKE_TO_MEET, "forward to @talkv !you", 0},
     {C_LIKE_TO_MEET, "forward to @talkv $", 0},
@@ -1454,7 +1471,11 @@ static const struct pat_src pat_src[] = {
     {R_DECLINE, "not a good? fit|match", 0},
     {R_DECLINE, "not for us|me", 0},
     {R_DECLINE, "pass on|for this|it|that", 0},
-    {R_DECLINE, "i'll|we'll|i_will|we_will|have_to|must pass|decline", 0},
+    {R_DECLINE, "i'll|we'll|i_will|we_will|have_to|must decline", 0},
+    /* "I'll pass.", "we'll pass on this one"; not "I will pass it on to Dan" */
+    {R_DECLINE, "i'll|we'll|i_will|we_will|have_to|must pass $", 0},
+    {R_DECLINE,
+     "i'll|we'll|i_will|we_will|have_to|must pass ,|;|-|on|for|thanks|thank|this_time|for_now", 0},
     {R_DECLINE, "can't|cannot|won't|couldn't make it", 0},
     {R_DECLINE, "won't|will_not|not be able to make|attend|join|come|participate", 0},
     {R_DECLINE, "kein interesse", 0},
@@ -2393,6 +2414,20 @@ static const struct lu_when *future_date(const struct lu_sentence *s, GDateTime 
     return found;
 }
 
+/* A line of program code quoted in the text ("return x; }", "y = f(x);"):
+ * its imperatives ask nothing of the reader.  Prose that mentions code
+ * ("use \\doi{} instead?") ends like prose. */
+static bool looks_like_code(const char *text)
+{
+    const char *e = text + strlen(text);
+
+    while (e > text && g_ascii_isspace(e[-1]))
+        e--;
+    while (*text && g_ascii_isspace(*text))
+        text++;
+    return e > text && (strchr(";{}", e[-1]) || *text == '}');
+}
+
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out)
 {
@@ -2420,7 +2455,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
         tokenise(&S, s->text);
         find_start(&S);
         compute_features(&S, &F);
-        if (label_sentence(s, &S, &F)) {
+        if (!looks_like_code(s->text) && label_sentence(s, &S, &F)) {
             if (!reply)
                 out->reply_sentence = (int)i;
             reply = true;

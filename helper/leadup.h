@@ -34,8 +34,9 @@
 #include <sysexits.h>
 
 #define LU_VERSION "0.1.0"
-/* Bumped whenever the queue rules change, so that the next scan decides
- * every thread again (see rules_digest in scan.c). */
+/* Bumped whenever the queue rules or the reading of the text (classify.c,
+ * its model) change, so that the next scan decides every thread again (see
+ * rules_digest in scan.c). */
 #define LU_RULES_REV  2
 #define LU_TAG_PREFIX "leadup/"
 
