@@ -57,8 +57,8 @@
  *    first plausible person name in: the name on the sign-off line, the line
  *    after the sign-off, the line after "-- " (the part before a "," or "|";
  *    initials alone such as "J" are not a name).  sig_phone is the first
- *    number labelled as a phone ("Tel:", "Phone", "Mob", "M:", "T:", ...;
- *    never "Fax"), else the first international "+..." or "(555) ..."
+ *    number labelled as a phone ("Tel:", "Phone", "Mob", "M:", "T:", a line
+ *    "T 0234 ..."; never "Fax"), else the first international "+..." or "(555) ..."
  *    number; dates, zip codes and order numbers have no label and no '+',
  *    and date shapes are refused even when labelled.
  *
@@ -839,6 +839,8 @@ static const char *const disclaimer_starts[] = {
     "if you have received this email in error",
     "if you have received this message in error",
     "if you received this message in error",
+    "if you received this e-mail in error",
+    "if you received this email in error",
     "please consider the environment before printing",
     "think before you print",
     "diese e-mail enthält vertrauliche",
@@ -852,6 +854,18 @@ static const char *const disclaimer_starts[] = {
     "der inhalt dieser email",
     "wenn sie nicht der richtige adressat",
     "sollten sie nicht der vorgesehene empfänger",
+    /* "irrtümlich", also where the charset lost the umlaut ("irrt?mlich") */
+    "sollten sie irrt",
+    "sollten sie diese nachricht irrt",
+    "sollten sie diese e-mail irrt",
+    "falls sie diese nachricht irrt",
+    "falls sie diese e-mail irrt",
+    "hinweis: diese nachricht",
+    "hinweis: diese e-mail",
+    "diese nachricht ist nur f",
+    "diese e-mail ist nur f",
+    "diese nachricht ist ausschlie",
+    "diese e-mail ist ausschlie",
     "vertraulichkeitshinweis",
     "haftungsausschluss",
     "bitte denken sie an die umwelt",
@@ -882,6 +896,8 @@ static const char *const disclaimer_starts[] = {
     "la información contenida en este",
     "si usted no es el destinatario",
     "si ha recibido este mensaje por error",
+    "si usted ha recibido este mensaje",
+    "si ha recibido este correo por error",
     "antes de imprimir este",
     NULL,
 };
@@ -1328,7 +1344,7 @@ static void scan_phones(const char *s, char **labelled, char **bare)
         if (boundary && g_unichar_isalpha(g_utf8_get_char(p))) {
             for (gsize i = 0; i < G_N_ELEMENTS(labels) && !matched; i++) {
                 const char *e = ci_prefix(p, labels[i].word), *q;
-                bool single = g_utf8_strlen(labels[i].word, -1) == 1;
+                bool single = g_utf8_strlen(labels[i].word, -1) == 1, bare_letter;
                 gsize n;
 
                 if (!e || g_unichar_isalnum(g_utf8_get_char(e)))
@@ -1339,13 +1355,15 @@ static void scan_phones(const char *s, char **labelled, char **bare)
                 q += strspn(q, " \t");
                 if (*q == ':')
                     q++;
-                if (single && q == e)
-                    continue; /* "M 5" is no label; "M:" and "M." are */
-                if (single && *e == ' ')
+                /* "M 5" is no label; "M:" and "M." are, and so is a letter
+                 * that opens a line holding only it and a number ("T 0234
+                 * 54509-216", as German signatures write it) */
+                bare_letter = single && (q == e || *e == ' ');
+                if (bare_letter && p != s + strspn(s, " \t"))
                     continue;
                 q += strspn(q, " \t");
                 n = read_number(q, 7);
-                if (n == 0)
+                if (n == 0 || (bare_letter && q[n + strspn(q + n, " \t")] != '\0'))
                     continue;
                 matched = true;
                 if (!labels[i].fax && !*labelled)
