@@ -29,4 +29,10 @@ t 'awaiting anchors carry the expected cadence stage' '
 			{ echo "thread $num: stage is not $stage"; exit 1; } ;; esac
 	done <expected'
 t 'a second scan changes nothing' 'lu scan 2>err && grep -q "nothing changed" err'
+t 'the German and French threads get lead-ups in their languages' '
+	lu draft id:20261119102037.a3f0c447bac9@carter-consulting.example 2>err >de.eml &&
+	grep -q "template: awaiting-1.de" err &&
+	perl -MMIME::QuotedPrint -0777 -ne "print decode_qp(\$_)" de.eml | grep -q "^Hallo Klaus," &&
+	lu draft id:AM9PR09MB5711DE79102034E8D5D811064EAA@AM9PR09MB5711.atelier-lumen.example 2>err >fr.eml &&
+	grep -q "template: needs-reply.fr" err && lu lint <de.eml && lu lint <fr.eml'
 done_testing
