@@ -531,6 +531,18 @@ static bool real_qmark(const struct sent *S)
             (off == 0 || strchr(" \t(\"'[", S->text[off - 1])))
             return false;
     }
+    /* "I think I have it fixed now?", "I suspect the foundation could help
+     * as well?": the writer's own view with a rising tone, about nobody
+     * here; "I assume you will send it?" still asks the reader */
+    if (S->start + 1 < S->n && tok_is(S, S->start, "i") &&
+        (tok_is(S, S->start + 1, "think") || tok_is(S, S->start + 1, "suspect") ||
+         tok_is(S, S->start + 1, "guess") || tok_is(S, S->start + 1, "believe"))) {
+        bool you = false;
+        for (int i = S->start + 2; i <= k && !you; i++)
+            you = tok_is(S, i, "you") || tok_is(S, i, "your") || tok_is(S, i, "you're");
+        if (!you)
+            return false;
+    }
     /* "... an update of the ?": no question ends on an article; the '?'
      * stands for a word the charset lost */
     if (words >= 1 && (tok_is(S, last, "the") || tok_is(S, last, "a") || tok_is(S, last, "an")))

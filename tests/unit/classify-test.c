@@ -612,6 +612,13 @@ static void test_list_mail_causes(void)
         {"So I decided to propose an update of the ?", 0, LU_L_REQUEST,
          "no question ends on an article"},
         {"What???", LU_L_REQUEST, 0, "three marks glued to a word still ask"},
+        /* the writer's own view with a rising tone */
+        {"I think I have it fixed now ?", 0, LU_L_REQUEST, "\"I think I have it fixed now ?\""},
+        {"I suspect the foundation could assist as well?", 0, LU_L_REQUEST,
+         "\"I suspect ... as well?\" asks nobody"},
+        {"I think you have the latest version?", LU_L_REQUEST, 0,
+         "\"I think you have ...?\" asks the reader"},
+        {"I think we should meet on Tuesday?", LU_L_PROPOSAL, 0, "a proposal with a rising tone"},
         /* program code quoted in the text */
         {"return log_lik; }", 0, LU_L_REQUEST, "a code line's imperative asks nothing"},
         {"Send(buf, len);", 0, LU_L_REQUEST, "a call ending in ';' is code"},
