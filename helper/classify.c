@@ -2228,6 +2228,16 @@ static bool hedged(const struct sent *S, const struct feats *F)
         return true;
     if (last > S->start && (has_word(S, last, last + 1, hedge) || tok_is(S, last, "something")))
         return true;
+    /* "Or just depend on it for testing?": an option offered, elliptic */
+    {
+        static const char *const lead[] = {"or", "and", "so", NULL};
+        int j = S->start + (has_word(S, S->start, S->start + 1, lead) ? 1 : 0);
+        if (tok_is(S, j, "just") && j + 1 < S->n &&
+            !(S->t[j + 1].cls & (W_SUBJ | W_AUX | W_MODAL | W_PUNCT | W_WH)) && !F->x[C_NEG_Q] &&
+            !F->x[C_THIRD_Q] && !F->x[C_WE_I_Q] && !F->x[C_AUX_YOU_Q] && !F->x[C_WH_Q] &&
+            !F->x[C_MODAL_YOU])
+            return true;
+    }
     if (F->x[C_IMP_START] || F->x[C_IMP_WEAK])
         return true;
     if ((tok_is(S, S->start, "why") && tok_is(S, S->start + 1, "not")) ||

@@ -708,6 +708,8 @@ static void test_advice_or_reply(void)
         {"Maybe the answer is in the build log?", "Is the answer in the build log?"},
         {"Restart the server tomorrow?", "Could you restart the server tomorrow?"},
         {"Running the tests again, maybe?", "Have you run the tests again?"},
+        {"Or just depend on the other package for testing?",
+         "Do you depend on the other package for testing?"},
         {"Thanks for the quick fix. Please follow up on the project list.",
          "Thanks for the quick fix. Please let me know when it is merged."},
         {"(If anyone else wants to take over, please get in touch with me.)",
