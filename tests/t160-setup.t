@@ -88,7 +88,8 @@ t 'when notmuch is locked the hook gives up after lock_wait, in one line, and fa
 t 'leadup scan itself exits EX_TEMPFAIL then' '
 	{ notmuch tag --batch <hold & } && exec 3>hold && sleep 0.5 &&
 	"$LEADUP" scan --quiet 2>err; rc=$?; exec 3>&-; wait; test "$rc" = 75 && test "$(wc -l <err)" = 1'
-t 'and the next run catches up' '"$HOOK" && expect_tags h2@a.example leadup/needs-reply'
+# (dated by the real clock: whether it is due yet depends on the hour)
+t 'and the next run catches up' '"$HOOK" && tags h2@a.example | grep -q "leadup/needs-reply"'
 t 'make install PREFIX=DIR installs a leadup that finds its own snippets and templates' '
 	make -s -C "$ROOT" install PREFIX="$TMP/inst" >/dev/null &&
 	"$TMP/inst/bin/leadup" setup >out 2>/dev/null &&
