@@ -41,18 +41,15 @@ int lu_lang_parse(const char *s)
     return -1;
 }
 
-static int word_lang_hits(const char *w, int *hits)
+/* Counts W for every language whose list holds it. */
+static void word_lang_hits(const char *w, int *hits)
 {
-    int n = 0;
-
     for (int l = 0; l < LU_LANG_N; l++)
         for (int k = 0; words[l][k]; k++)
             if (strcmp(w, words[l][k]) == 0) {
                 hits[l]++;
-                n++;
                 break;
             }
-    return n;
 }
 
 enum lu_lang lu_lang_guess(const char *text, int *hits_out)
