@@ -253,7 +253,8 @@ void lu_analysis_clear(struct lu_analysis *a);
 /* One thing lint found. */
 struct lu_finding {
     int line;         /* line in the input, counting from FIRST_LINE */
-    const char *kind; /* static: "chasing", "no-next-step", "no-thanks", "many-asks", "too-long" */
+    const char *kind; /* static: "chasing", "no-next-step", "past-date", "no-thanks", "many-asks",
+                       * "too-long" */
     char *text;       /* the words it is about, white space folded, or NULL; owned */
     char *message;    /* what is wrong and what to do instead; owned */
 };

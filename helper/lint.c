@@ -538,19 +538,27 @@ out:
     return ret;
 }
 
-/* True when the text names a date or time ahead that is concrete: a
- * moment, a day, a week or a range of at most a week ("in December" or
- * "early next month" is not a next step anyone can hold on to). */
-static bool has_concrete_date(const struct lu_analysis *an, GDateTime *ref)
+/* Whether a concrete date or time (a moment, a day, a week or a range of at
+ * most a week: "in December" or "early next month" is not a next step anyone
+ * can hold on to) lies ahead of REF.  A draft written some days ago proposes
+ * a date that has since passed: *PASSED is then set to the latest concrete
+ * date behind REF, so lint can say so instead of "no next step". */
+static bool has_concrete_date(const struct lu_analysis *an, GDateTime *ref,
+                              const struct lu_when **passed)
 {
     gint64 now = g_date_time_to_unix(ref);
     bool ret = false;
 
+    *passed = NULL;
     for (guint i = 0; an->sentences && i < an->sentences->len && !ret; i++) {
         const struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
         for (guint k = 0; s->dates && k < s->dates->len && !ret; k++) {
             const struct lu_when *w = &g_array_index(s->dates, struct lu_when, k);
-            ret = w->end >= now && w->span != LU_SPAN_MONTH && w->end - w->start < 8 * 86400;
+            if (w->span == LU_SPAN_MONTH || w->end - w->start >= 8 * 86400)
+                continue;
+            ret = w->end >= now;
+            if (!ret && (!*passed || w->end > (*passed)->end))
+                *passed = w;
         }
     }
     return ret;
@@ -650,6 +658,7 @@ GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *c
     struct lu_analysis an = {0};
     struct lu_cal defcal;
     GDateTime *ref = NULL;
+    const struct lu_when *passed = NULL;
     GArray *chases = NULL;
     char *valid = NULL, *signoff = NULL, *second = NULL, *masked = NULL;
     const char *author;
@@ -727,11 +736,22 @@ GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *c
                                                   "they already gave")));
 
     /* A reply that declines or closes the exchange needs no next step. */
-    if (!an.declined && !an.closing && !has_concrete_date(&an, ref))
-        g_ptr_array_add(out, finding_new(last, "no-next-step", NULL,
-                                         g_strdup("no concrete next step with a date or time; "
-                                                  "propose one, e.g. \"Shall we talk on "
-                                                  "Tuesday at 10:00?\"")));
+    if (!an.declined && !an.closing && !has_concrete_date(&an, ref, &passed)) {
+        if (passed) {
+            char *day = lu_draft_when(passed->start, g_date_time_get_timezone(ref),
+                                      g_date_time_to_unix(ref), passed->has_time, LU_LANG_EN);
+            g_ptr_array_add(out, finding_new(last, "past-date", fold(masked + passed->off,
+                                                                     (gsize)passed->len),
+                                             g_strdup_printf("the proposed date, %s, is in the "
+                                                             "past; propose a new one",
+                                                             day)));
+            g_free(day);
+        } else
+            g_ptr_array_add(out, finding_new(last, "no-next-step", NULL,
+                                             g_strdup("no concrete next step with a date or "
+                                                      "time; propose one, e.g. \"Shall we talk "
+                                                      "on Tuesday at 10:00?\"")));
+    }
     g_ptr_array_sort(out, finding_cmp);
 out:
     g_free(masked);

@@ -55,6 +55,14 @@ t 'chasing: exit 1, "LINE: kind: message" with the phrase quoted' '
 	grep -q "^5: chasing: \"did you get a chance\" " out &&
 	grep -q "^6: no-next-step: " out &&
 	! grep -q "no-thanks" out'
+t 'a proposed date that has passed is named, not reported as no next step' '
+	printf "Hi Ann,\n\nThanks for the plan.\nCould you let me know by Tuesday 24 November?\n" >past.txt &&
+	"$LEADUP" --now 2026-12-01T10:00:00+00:00 lint <past.txt >out; rc=$?
+	cat out
+	[ $rc -eq 1 ] && ! grep -q "no-next-step" out &&
+	grep -qx "4: past-date: the proposed date, Tuesday 24 November, is in the past; propose a new one" out'
+t 'the same draft linted the day before the date it proposes is clean' '
+	"$LEADUP" --now 2026-11-23T08:00:00+00:00 lint <past.txt >out && test ! -s out'
 t 'a summary line on stderr, findings only on stdout' '
 	lu lint <chase.txt >out 2>err
 	grep -qx "leadup: lint: [0-9]* findings" err && ! grep -q "leadup:" out'
