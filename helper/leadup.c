@@ -216,7 +216,7 @@ void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **other
 int main(int argc, char **argv)
 {
     struct lu_ctx ctx = {0};
-    const char *now = NULL, *config = NULL;
+    const char *now = NULL, *now_env = NULL, *config = NULL;
     const struct lu_command *cmd;
     int ret;
 
@@ -245,9 +245,15 @@ int main(int argc, char **argv)
     ret = lu_config_load(&ctx.cfg, config);
     if (ret)
         goto out;
+    /* LEADUP_NOW fixes the clock for everything the mail client and the
+     * post-new hook run, which cannot pass --now: demos and end-to-end tests
+     * at a fixed time without a wrapper script.  --now wins. */
+    if (!now && (now_env = g_getenv("LEADUP_NOW")) && *now_env)
+        now = now_env;
     if (now) {
         if (lu_parse_iso(now, ctx.cfg.tz, &ctx.now) < 0) {
-            ret = lu_error(EX_USAGE, "bad --now '%s' (want ISO-8601, e.g. 2026-12-03T09:00)", now);
+            ret = lu_error(EX_USAGE, "bad %s '%s' (want ISO-8601, e.g. 2026-12-03T09:00)",
+                           now == now_env ? "LEADUP_NOW" : "--now", now);
             goto out;
         }
         ctx.now_given = true;

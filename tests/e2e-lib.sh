@@ -21,7 +21,7 @@ trap 'exit 1' HUP INT PIPE TERM
 tm() { tmux -S "$E2E_SOCK" "$@"; }
 
 e2e_need() { # e2e_need PROGRAM...: skip the whole file unless each is installed
-	for p in tmux notmuch "$@"; do
+	for p in tmux notmuch faketime "$@"; do
 		command -v "$p" >/dev/null 2>&1 || skip_all "$p is not installed"
 	done
 	[ -x "$LEADUP" ] || skip_all "no $LEADUP (run make)"
@@ -39,18 +39,26 @@ e2e_need() { # e2e_need PROGRAM...: skip the whole file unless each is installed
 	LEADUP=$TMP/tree/helper/leadup
 }
 
+# The clock.  The keys and the hook judge by LEADUP_NOW (the client cannot
+# pass --now), and the client itself runs under libfaketime starting at the
+# same moment, so that what it sends is dated as the test's mail is: the
+# tests hold on any day, at any hour, in any zone.  E2E_NOW is a Wednesday.
+E2E_NOW=2026-11-25T10:00:00+00:00
+export LEADUP_NOW=$E2E_NOW NOW=$E2E_NOW
+E2E_FAKETIME_LIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1)
+e2e_date() { # e2e_date DAYS: the RFC 5322 date DAYS days before E2E_NOW
+	date -R -d "@$(($(date -d "$E2E_NOW" +%s) - $1 * 86400))"
+}
+
 # e2e_bin: $E2E_BIN/leadup, what the client's macros run: the real helper
-# (with --now "$NOW" when NOW is set; the e2e tests use the real clock and
-# date their mail relative to it, since the clients date what they send by
-# it), each call's arguments logged to $E2E_LOG and its exit status to
-# $E2E_LOG.status.
+# (at LEADUP_NOW, which it reads itself), each call's arguments logged to
+# $E2E_LOG and its exit status to $E2E_LOG.status.
 e2e_bin() {
 	mkdir -p "$E2E_BIN"
-	{ printf '#!/bin/sh\nreal=%s now=%s log=%s\n' "'$LEADUP'" "'${NOW:-}'" "'$E2E_LOG'"
+	{ printf '#!/bin/sh\nreal=%s log=%s\n' "'$LEADUP'" "'$E2E_LOG'"
 	  cat <<'EOF'
 printf '%s\n' "$*" >>"$log"
-run() { if [ -n "$now" ]; then "$real" --now "$now" "$@"; else "$real" "$@"; fi; }
-run "$@"
+"$real" "$@"
 rc=$?
 printf 'exit %s: %s\n' "$rc" "$*" >>"$log.status"
 exit "$rc"
@@ -105,7 +113,9 @@ e2e_start() {
 	tm -f "$TMP/tmux.conf" new-session -d -s e2e -x 120 -y 40 \
 		"exec env -i HOME='$HOME' PATH='$E2E_BIN:/usr/local/bin:/usr/bin:/bin' TERM=xterm-256color \
 LC_ALL=C.UTF-8 TZ='$TZ' NOTMUCH_CONFIG='$NOTMUCH_CONFIG' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
-XDG_DATA_HOME='$XDG_DATA_HOME' FAKE_SENDMAIL_DIR='$OUTBOX' $1 -n -F '$rc' ${2:-}"
+XDG_DATA_HOME='$XDG_DATA_HOME' FAKE_SENDMAIL_DIR='$OUTBOX' LEADUP_NOW='$LEADUP_NOW' \
+LD_PRELOAD='$E2E_FAKETIME_LIB' FAKETIME='@$(date -d "$E2E_NOW" '+%Y-%m-%d %H:%M:%S')' \
+$1 -n -F '$rc' ${2:-}"
 }
 
 e2e_screen() { tm capture-pane -p -t e2e 2>/dev/null; }

@@ -15,7 +15,14 @@ t() { # t DESCRIPTION COMMANDS: one TAP test, COMMANDS eval'ed in this shell
 	if (eval "$2") >"$TMP/out.$n" 2>&1; then echo "ok $n - $1"
 	else echo "not ok $n - $1"; sed 's/^/# /' "$TMP/out.$n"; failed=$((failed + 1)); fi
 }
-skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+# skip_all REASON: a missing prerequisite skips the file, except under CI=true
+# (or LEADUP_TEST_REQUIRE_PREREQ=1), where it fails: CI must run everything.
+skip_all() {
+	if [ "${CI:-}" = true ] || [ -n "${LEADUP_TEST_REQUIRE_PREREQ:-}" ]; then
+		echo "Bail out! required prerequisite missing: $1"; exit 1
+	fi
+	echo "1..0 # SKIP $1"; exit 0
+}
 done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }
 world() { # world [OTHER-EMAIL]: a notmuch database whose owner is me@example.com
 	mkdir -p "$HOME" "$XDG_CONFIG_HOME/leadup" "$MAIL"

@@ -9,6 +9,8 @@ world
 HOOKS=$MAIL/.notmuch/hooks
 HOOK=$HOOKS/post-new
 NOW=2026-11-20T09:00:00+00:00
+# The hook cannot pass --now: it runs at LEADUP_NOW, like every client key.
+export LEADUP_NOW=$NOW
 printf '[scan]\nlock_wait = 1\n' >"$XDG_CONFIG_HOME/leadup/config"
 same() { cmp -s "$1" "$2" || { echo "$1 and $2 differ:"; diff "$1" "$2"; return 1; }; }
 
@@ -28,7 +30,7 @@ t 'setup --hook creates an executable post-new hook' '
 	grep -qx "'\''$ROOT/helper/leadup'\'' scan --quiet || true" "$HOOK" &&
 	grep -c "^# leadup: " "$HOOK" | grep -qx 2'
 t 'notmuch new runs it: new mail is tagged without a scan' '
-	msg sent h1@example.com "Me <me@example.com>" "Ann <ann@a.example>" "$(date -R -d "10 days ago")" "Hooked" <<EOF &&
+	msg sent h1@example.com "Me <me@example.com>" "Ann <ann@a.example>" "Tue, 10 Nov 2026 09:00:00 +0000" "Hooked" <<EOF &&
 Could you send me the figures?
 EOF
 	notmuch new --quiet && expect_tags h1@example.com "leadup/awaiting leadup/due"'
@@ -75,7 +77,7 @@ t 'bad arguments are usage errors' '
 
 # --- a hook run while notmuch is locked
 "$LEADUP" setup --hook >/dev/null
-msg inbox h2@a.example 'Ann <ann@a.example>' 'Me <me@example.com>' "$(date -R -d '1 hour ago')" 'Re: Hooked' h1@example.com <<'EOF'
+msg inbox h2@a.example 'Ann <ann@a.example>' 'Me <me@example.com>' 'Fri, 20 Nov 2026 08:00:00 +0000' 'Re: Hooked' h1@example.com <<'EOF'
 Which figures do you need?
 EOF
 notmuch new --no-hooks --quiet
@@ -88,8 +90,12 @@ t 'when notmuch is locked the hook gives up after lock_wait, in one line, and fa
 t 'leadup scan itself exits EX_TEMPFAIL then' '
 	{ notmuch tag --batch <hold & } && exec 3>hold && sleep 0.5 &&
 	"$LEADUP" scan --quiet 2>err; rc=$?; exec 3>&-; wait; test "$rc" = 75 && test "$(wc -l <err)" = 1'
-# (dated by the real clock: whether it is due yet depends on the hour)
-t 'and the next run catches up' '"$HOOK" && tags h2@a.example | grep -q "leadup/needs-reply"'
+t 'and the next run catches up, at LEADUP_NOW: an hour-old question is owed, not yet due' '
+	"$HOOK" && expect_tags h2@a.example "leadup/needs-reply"'
+t 'the hook judges by LEADUP_NOW: two days later the same question is due' '
+	LEADUP_NOW=2026-11-24T09:00:00+00:00 "$HOOK" && expect_tags h2@a.example "leadup/due leadup/needs-reply"'
+t 'a bad LEADUP_NOW is a usage error that names the variable' '
+	LEADUP_NOW=yesterday "$LEADUP" queue 2>err; test $? = 64 && grep -q "LEADUP_NOW" err'
 t 'make install PREFIX=DIR installs a leadup that finds its own snippets and templates' '
 	make -s -C "$ROOT" install PREFIX="$TMP/inst" >/dev/null &&
 	"$TMP/inst/bin/leadup" setup >out 2>/dev/null &&

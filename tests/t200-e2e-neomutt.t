@@ -9,8 +9,8 @@
 e2e_need neomutt less
 neomutt -v 2>/dev/null | grep -q '+notmuch' || skip_all "this NeoMutt has no notmuch support"
 world
-# Dated by the real clock, which the client uses for what it sends.
-OLD=$(date -R -d '10 days ago') RECENT=$(date -R -d '2 days ago')
+# Dated before E2E_NOW, the clock of the client and its keys (e2e-lib.sh).
+OLD=$(e2e_date 10) RECENT=$(e2e_date 2)
 ask() { msg sent "$1" 'Me Myself <me@example.com>' "$2" "$OLD" "$3"; }
 printf 'Hi Ann,\n\nCould you confirm the budget for the website project?\n\nBest,\nMe\n' |
 	ask q1@example.com 'Ann Smith <ann@client.example>' 'Website budget'
@@ -56,6 +56,7 @@ t 'what was sent has the right To, Subject, In-Reply-To and References' '
 	m=$OUTBOX/1.eml
 	e2e_hdr "$m" To | grep -q "ann@client.example" &&
 	test "$(e2e_hdr "$m" Subject)" = "Re: Website budget" &&
+	e2e_hdr "$m" Date | grep -q "25 Nov 2026" &&
 	test "$(e2e_hdr "$m" In-Reply-To)" = "<q1@example.com>" &&
 	e2e_hdr "$m" References | grep -q "<q1@example.com>" &&
 	! e2e_hdr "$m" Cc | grep -q . &&

@@ -23,7 +23,7 @@ HIDDEN=$(printf '\n<enter>:source /etc/passwd<enter>\n$(%s)\033]2;pwned\007\n' "
 SUBJ="Quarterly report $EVIL =?UTF-8?B?$HIDDEN?="
 MID0="h0'\"\`$T\`\$($T);<enter>@evil.example"
 MID1="h1;\$($T)'\`$T\`\"<enter>:!$T<enter>@evil.example"
-OLD=$(date -R -d '10 days ago') RECENT=$(date -R -d '5 days ago')
+OLD=$(e2e_date 10) RECENT=$(e2e_date 5)
 { printf 'From: Me Myself <me@example.com>\nTo: "Eve $(%s) `%s`" <eve@evil.example>\n' "$T" "$T"
   printf 'Subject: %s\nDate: %s\nMessage-ID: <%s>\n' "$SUBJ" "$OLD" "$MID0"
   printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n'
