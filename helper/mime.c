@@ -96,20 +96,144 @@ static void add_addresses(GPtrArray *out, InternetAddressList *list)
     }
 }
 
+/* One element of an address list that GMime refused, read leniently:
+ * "Name <addr>" or a bare addr, where addr has an "@" and no space.
+ * Exchange writes local parts with two dots ("j..smith@x"), which RFC 5322
+ * forbids and GMime drops: without this the sender reads as unknown and
+ * the conversation as not mine. */
+static void add_lenient(GPtrArray *out, const char *el, gsize len)
+{
+    char *e = g_strstrip(g_strndup(el, len)), *lt = strrchr(e, '<'), *addr, *name = NULL;
+    struct lu_addr *a;
+
+    if (lt && strchr(lt, '>')) {
+        addr = g_strndup(lt + 1, (gsize)(strchr(lt, '>') - lt - 1));
+        *lt = '\0';
+        g_strstrip(e);
+        if (*e == '"' && strlen(e) >= 2 && e[strlen(e) - 1] == '"') {
+            e[strlen(e) - 1] = '\0';
+            memmove(e, e + 1, strlen(e));
+        }
+        name = *e ? g_mime_utils_header_decode_phrase(NULL, e) : NULL;
+    } else {
+        addr = g_strdup(e);
+    }
+    g_strstrip(addr);
+    if (strchr(addr, '@') && !strpbrk(addr, " \t\"<>()")) {
+        a = g_new0(struct lu_addr, 1);
+        a->email = clean_text(addr);
+        a->name = name && *name ? clean_text(name) : NULL;
+        g_ptr_array_add(out, a);
+    }
+    g_free(name);
+    g_free(addr);
+    g_free(e);
+}
+
+/* VALUE (raw, unfolded) split at commas outside quotes, angle brackets and
+ * comments; each element GMime parses is taken from GMime, the others
+ * leniently. */
+static void add_addresses_lenient(GPtrArray *out, const char *value)
+{
+    const char *p = value, *start = value;
+    int depth = 0;
+    bool quoted = false;
+
+    for (;; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && (*p == '<' || *p == '('))
+            depth++;
+        else if (!quoted && (*p == '>' || *p == ')') && depth > 0)
+            depth--;
+        if (*p == '\0' || (!quoted && !depth && (*p == ',' || *p == ';'))) {
+            char *el = g_strndup(start, (gsize)(p - start));
+            InternetAddressList *l = internet_address_list_parse(NULL, el);
+            guint before = out->len;
+            if (l) {
+                add_addresses(out, l);
+                g_object_unref(l);
+            }
+            if (out->len == before)
+                add_lenient(out, el, strlen(el));
+            g_free(el);
+            start = p + 1;
+        }
+        if (*p == '\0')
+            break;
+    }
+}
+
+/* How many elements of VALUE carry an "@": what a parse should find. */
+static guint count_at_elements(const char *value)
+{
+    guint n = 0;
+    bool at = false, quoted = false;
+
+    for (const char *p = value; p && *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (*p == '@')
+            at = true;
+        else if (!quoted && (*p == ',' || *p == ';')) {
+            n += at;
+            at = false;
+        }
+    }
+    return n + at;
+}
+
+/* Adds the addresses of VALUE to OUT: GMime's parse, or, when GMime
+ * dropped some (see add_lenient), the lenient one. */
+static void add_address_value(GPtrArray *out, const char *value)
+{
+    InternetAddressList *list;
+    GPtrArray *tmp;
+
+    if (!value)
+        return;
+    tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    list = internet_address_list_parse(NULL, value);
+    if (list) {
+        add_addresses(tmp, list);
+        g_object_unref(list);
+    }
+    if (tmp->len < count_at_elements(value)) {
+        g_ptr_array_set_size(tmp, 0);
+        add_addresses_lenient(tmp, value);
+    }
+    for (guint i = 0; i < tmp->len; i++)
+        g_ptr_array_add(out, g_ptr_array_steal_index(tmp, i--));
+    g_ptr_array_free(tmp, TRUE);
+}
+
 GPtrArray *lu_addr_list_parse(const char *value)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
-    InternetAddressList *list;
 
     mime_init();
-    if (!value)
-        return out;
-    list = internet_address_list_parse(NULL, value);
-    if (list) {
-        add_addresses(out, list);
-        g_object_unref(list);
-    }
+    add_address_value(out, value);
     return out;
+}
+
+/* The addresses of header NAME of OBJ, raw and unfolded so that an encoded
+ * "," in a name cannot split an address, into OUT. */
+static void add_header_addresses(GPtrArray *out, GMimeObject *obj, const char *name)
+{
+    GMimeHeaderList *hl = g_mime_object_get_header_list(obj);
+    GMimeHeader *h = hl ? g_mime_header_list_get_header(hl, name) : NULL;
+    const char *raw = h ? g_mime_header_get_raw_value(h) : NULL;
+    char *unfolded;
+
+    if (!raw)
+        return;
+    unfolded = g_mime_utils_header_unfold(raw);
+    add_address_value(out, unfolded);
+    g_free(unfolded);
 }
 
 /* A raw header's value, unfolded and decoded, or NULL. Caller frees. */
@@ -404,13 +528,12 @@ static char *list_post_addr(const char *v)
 static int fill(struct lu_msg *m, GMimeMessage *msg)
 {
     GMimeObject *obj = GMIME_OBJECT(msg);
-    InternetAddressList *from = g_mime_message_get_from(msg);
     GPtrArray *tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
     GDateTime *date = g_mime_message_get_date(msg);
     const char *id = g_mime_message_get_message_id(msg);
     char *v;
 
-    add_addresses(tmp, from);
+    add_header_addresses(tmp, obj, "From");
     /* The file's From beats the index's: notmuch hands out the decoded
      * header, which an encoded "," or "<" in a name can make ambiguous. */
     if (tmp->len) {
@@ -418,17 +541,10 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
         m->from = g_ptr_array_steal_index(tmp, 0);
     }
     g_ptr_array_free(tmp, TRUE);
-    add_addresses(m->to, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_TO));
-    add_addresses(m->cc, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_CC));
-    add_addresses(m->reply_to, g_mime_message_get_addresses(msg, GMIME_ADDRESS_TYPE_REPLY_TO));
-    v = g_strdup(g_mime_object_get_header(obj, "Mail-Followup-To"));
-    if (v) {
-        InternetAddressList *l = internet_address_list_parse(NULL, v);
-        add_addresses(m->followup_to, l);
-        if (l)
-            g_object_unref(l);
-        g_free(v);
-    }
+    add_header_addresses(m->to, obj, "To");
+    add_header_addresses(m->cc, obj, "Cc");
+    add_header_addresses(m->reply_to, obj, "Reply-To");
+    add_header_addresses(m->followup_to, obj, "Mail-Followup-To");
     if (g_mime_message_get_subject(msg)) {
         g_free(m->subject);
         m->subject = clean_text(g_mime_message_get_subject(msg));

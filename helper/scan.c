@@ -148,18 +148,19 @@ static char *subject_phrase(const char *norm)
 }
 
 /* Messages elsewhere that bear on the thread MSGS whose latest human
- * message, MINE, is mine: delivery failures that did not thread (from the
- * ones remembered), and replies that broke threading (from one of MINE's
- * recipients, within the window, with the same normalised subject). */
-static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg *mine)
+ * message is LAST: delivery failures that did not thread (from the ones
+ * remembered), and messages with the same normalised subject within the
+ * window after LAST that broke threading: their reply to my LAST, or my
+ * answer to their LAST (the rules decide which count).  The query names no
+ * address: notmuch cannot parse Exchange's "j..smith@x" in a query, and the
+ * rules compare addresses themselves. */
+static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg *last)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     GString *q = g_string_new(NULL);
-    GPtrArray *lists[] = {mine->to, mine->cc};
     GPtrArray *found = NULL;
-    char *norm = lu_subject_norm(mine->subject);
-    char *tq = lu_db_quote(mine->thread_id), *sq = subject_phrase(norm);
-    guint n = 0;
+    char *norm = lu_subject_norm(last->subject);
+    char *tq = lu_db_quote(last->thread_id), *sq = subject_phrase(norm);
 
     for (guint i = 0; s->bounces && i < msgs->len; i++) {
         GPtrArray *b =
@@ -169,23 +170,10 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     }
     if (!sq)
         goto out;
-    for (int l = 0; l < 2; l++)
-        for (guint i = 0; i < lists[l]->len; i++) {
-            struct lu_addr *a = g_ptr_array_index(lists[l], i);
-            char *qa;
-            if (lu_identity_is_me(&s->ctx->me, a->email))
-                continue;
-            qa = lu_db_quote(a->email);
-            g_string_append_printf(q, "%sfrom:%s", n++ ? " or " : "(", qa);
-            g_free(qa);
-        }
-    if (!n)
-        goto out;
     /* The subject phrase narrows the search to the few candidates. */
     g_string_append_printf(
-        q,
-        ") and subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " and not thread:%s",
-        sq, mine->date + 1, mine->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
+        q, "subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " and not thread:%s", sq,
+        last->date + 1, last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
     if (lu_db_messages(s->db, q->str, 200, &found) != 0)
         goto out;
     for (guint i = 0; i < found->len; i++) {
@@ -423,6 +411,21 @@ static void note_broken_threading(struct scan *s, GPtrArray *msgs)
     g_free(norm);
 }
 
+/* Whether M was written to me or to a list (where it may be to me). */
+static bool addressed_to_me(struct scan *s, const struct lu_msg *m)
+{
+    GPtrArray *lists[] = {m->to, m->cc};
+
+    if (m->list_id)
+        return true;
+    for (int l = 0; l < 2; l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+            if (lu_identity_is_me(&s->ctx->me,
+                                  ((struct lu_addr *)g_ptr_array_index(lists[l], i))->email))
+                return true;
+    return false;
+}
+
 /* Reads what the rules need and decides MSGS' state into V.  *DECISIONS
  * and *ELSEWHERE (may be NULL) are the caller's to free. */
 static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrArray **decisions,
@@ -443,7 +446,9 @@ static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrAr
                 last_mine = (int)i;
         }
         *decisions = thread_decisions(s, msgs);
-        if (last >= 0 && last == last_mine)
+        /* My latest message may have been answered, or their latest
+         * message answered by me, in a message that broke threading. */
+        if (last >= 0 && (last == last_mine || addressed_to_me(s, g_ptr_array_index(msgs, last))))
             *elsewhere = find_elsewhere(s, msgs, g_ptr_array_index(msgs, last));
         lu_thread_decide(&s->rules, msgs, *decisions, *elsewhere, v);
     } else {

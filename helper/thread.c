@@ -293,33 +293,62 @@ static bool same_person(const struct lu_rules *r, const char *a, const char *b)
     return same;
 }
 
-/* A reply that broke threading: from one of the recipients of MINE, later,
- * within the configured window, with the same normalised subject. */
-static bool answers_elsewhere(const struct lu_rules *r, const struct lu_msg *mine,
-                              const struct lu_msg *o)
+/* Whether O, a message outside the thread, came after M within the
+ * configured window under the same normalised subject, without threading
+ * headers: the marks of an answer whose threading broke. */
+static bool later_same_subject(const struct lu_rules *r, const struct lu_msg *m,
+                               const struct lu_msg *o)
 {
     char *a, *b;
-    bool from_rcpt = false, same;
-    GPtrArray *lists[] = {mine->to, mine->cc};
+    bool same;
 
-    if (!lu_msg_meaningful(o) || !o->from || lu_identity_is_me(r->me, o->from->email))
+    if (!lu_msg_meaningful(o) || !o->from)
         return false;
-    if (o->date <= mine->date || o->date > mine->date + (gint64)r->cfg->unthreaded_days * 86400)
+    if (o->date <= m->date || o->date > m->date + (gint64)r->cfg->unthreaded_days * 86400)
         return false;
     if (o->in_reply_to || o->refs->len)
         return false;
-    for (int l = 0; l < 2 && !from_rcpt; l++)
-        for (guint i = 0; i < lists[l]->len && !from_rcpt; i++)
-            from_rcpt = same_person(r, ((struct lu_addr *)g_ptr_array_index(lists[l], i))->email,
-                                    o->from->email);
-    if (!from_rcpt)
-        return false;
-    a = lu_subject_norm(mine->subject);
+    a = lu_subject_norm(m->subject);
     b = lu_subject_norm(o->subject);
     same = *a && strcmp(a, b) == 0;
     g_free(a);
     g_free(b);
     return same;
+}
+
+/* Whether EMAIL is among M's To and Cc. */
+static bool sent_to(const struct lu_rules *r, const struct lu_msg *m, const char *email)
+{
+    GPtrArray *lists[] = {m->to, m->cc};
+
+    for (int l = 0; l < 2; l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+            if (same_person(r, ((struct lu_addr *)g_ptr_array_index(lists[l], i))->email, email))
+                return true;
+    return false;
+}
+
+/* A reply that broke threading: from one of the recipients of MINE, or,
+ * when MINE went to a list, from anyone on that list (my recipient is the
+ * list address, which never writes itself). */
+static bool answers_elsewhere(const struct lu_rules *r, const struct lu_msg *mine,
+                              const struct lu_msg *o, bool list)
+{
+    if (!later_same_subject(r, mine, o) || lu_identity_is_me(r->me, o->from->email))
+        return false;
+    return sent_to(r, mine, o->from->email) || (list && o->list_id);
+}
+
+/* My answer that broke threading to THEIRS: mine, to its writer or to the
+ * same list. */
+static bool answered_elsewhere(const struct lu_rules *r, const struct lu_msg *theirs,
+                               const struct lu_msg *o)
+{
+    if (!later_same_subject(r, theirs, o) || !lu_identity_is_me(r->me, o->from->email))
+        return false;
+    if (theirs->from && sent_to(r, o, theirs->from->email))
+        return true;
+    return theirs->list_id && o->list_id && strcmp(theirs->list_id, o->list_id) == 0;
 }
 
 /* ---- decisions */
@@ -439,7 +468,7 @@ static bool unsolicited_bulk(struct scan *s, const struct lu_msg *m, struct lu_v
     return true;
 }
 
-static bool rule_needs_reply(struct scan *s, struct lu_verdict *v)
+static bool rule_needs_reply(struct scan *s, GPtrArray *elsewhere, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     struct lu_msg *m;
@@ -457,6 +486,18 @@ static bool rule_needs_reply(struct scan *s, struct lu_verdict *v)
     an = analysis(r, m);
     if (!an || !an->expects_reply)
         return false;
+    for (guint i = 0; elsewhere && i < elsewhere->len; i++) {
+        struct lu_msg *o = g_ptr_array_index(elsewhere, i);
+        if (answered_elsewhere(r, m, o)) {
+            t = when_str(r, o->date);
+            why(v,
+                "%s asked you something, and you answered on %s in a message that is not in "
+                "this thread (same subject, no reply headers).",
+                who_name(m->from), t);
+            g_free(t);
+            return false;
+        }
+    }
     v->state = LU_ST_NEEDS_REPLY;
     v->anchor = v->evidence = s->last;
     v->rule = "their latest message asks something of me and I have not answered";
@@ -531,7 +572,7 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
     /* A reply in another thread (threading broken) answers everything before it. */
     for (guint i = 0; elsewhere && i < elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(elsewhere, i);
-        if (!answers_elsewhere(r, first, o))
+        if (!answers_elsewhere(r, first, o, s->list))
             continue;
         if (o->date > last->date) {
             v->rule = "answered in another thread";
@@ -912,7 +953,7 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
             return;
         }
     }
-    if (rule_needs_reply(&s, v))
+    if (rule_needs_reply(&s, elsewhere, v))
         goto woke;
     if (rule_next_step_decision(&s, &d, v))
         goto woke;

@@ -54,7 +54,56 @@ msg inbox ut3r@client.example 'Pia <pia@client.example>' 'me@example.com' \
 	'Tue, 17 Nov 2026 09:00:00 +0000' 'Re: "Q4" (draft): tag:x AND "not" *' <<'EOF'
 Option two, please.
 EOF
+# 7. Their question, and my answer that broke threading (mail without
+# In-Reply-To, as Exchange and many mailboxes send it).
+msg inbox nr1@client.example 'Rita <rita@client.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 09:00:00 +0000' 'Delivery address' <<'EOF'
+Could you tell me where we should deliver the boxes?
+EOF
+msg sent nr1a@example.com 'Me <me@example.com>' 'rita@client.example' \
+	'Mon, 16 Nov 2026 11:00:00 +0000' 'RE: Delivery address' <<'EOF'
+To the warehouse on Mill Road, please.
+EOF
+# ... and the same subject from me to someone else answers nothing.
+msg inbox nr2@client.example 'Sam <sam@client.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 09:00:00 +0000' 'Invoice 42' <<'EOF'
+Could you confirm the amount on invoice 42?
+EOF
+msg sent nr2a@example.com 'Me <me@example.com>' 'accounts@example.com' \
+	'Mon, 16 Nov 2026 11:00:00 +0000' 'Fw: Invoice 42' <<'EOF'
+Please check this one.
+EOF
+# 8. Exchange writes local parts with two dots, which RFC 5322 forbids:
+# they are still people, and one of them is me.
+msg sent ex1@example.com '"Me Myself" <me..myself@example.com>' 'Tom <t..jones@client.example>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Rack space' <<'EOF'
+Could you tell me how many units you need?
+EOF
+msg inbox ex2@client.example 't..jones@client.example' 'me..myself@example.com' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Power budget' <<'EOF'
+Could you send me the power budget for the new racks?
+EOF
+msg inbox ex3@client.example 't..jones@client.example' 'me..myself@example.com' \
+	'Mon, 16 Nov 2026 09:00:00 +0000' 'Cabling' <<'EOF'
+Which cable lengths do you want?
+EOF
+msg sent ex3a@example.com 'me..myself@example.com' 't..jones@client.example' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'RE: Cabling' <<'EOF'
+Two metres for all of them.
+EOF
+# 9. On an opted-in list my recipient is the list: a same-subject answer
+# from anyone on it, threading broken, answers me.
+HDR='List-Id: <dev.lists.example>' msg lists ls1@example.com 'Me <me@example.com>' \
+	'dev@lists.example' 'Mon, 16 Nov 2026 10:00:00 +0000' 'Build fails on arm64' <<'EOF'
+Does anyone know which compiler flag the arm64 build needs?
+EOF
+HDR='List-Id: <dev.lists.example>' msg lists ls1r@other.example 'Uma <uma@other.example>' \
+	'dev@lists.example' 'Tue, 17 Nov 2026 09:00:00 +0000' 'Re: Build fails on arm64' <<'EOF'
+It needs -march=armv8-a; the default is wrong there.
+EOF
 index
+printf '[identity]\naddresses = me..myself@example.com\n[scan]\nlists = true\n' \
+	>"$XDG_CONFIG_HOME/leadup/config"
 
 NOW=2026-11-19T12:00:00+00:00
 t 'a reply from a colleague in Cc ends the wait' '
@@ -71,6 +120,19 @@ t 'its cadence stage is 1 (one lead-up sent)' '
 t 'they answered, then I asked again: my latest message waits' '
 	expect_tags ag1@example.com "" && expect_tags ag1r@client.example "" &&
 	expect_tags ag1b@example.com "leadup/awaiting leadup/due"'
+t 'my answer that broke threading clears their question' '
+	expect_tags nr1@client.example "" && lu why id:nr1@client.example | grep -q "you answered on"'
+t 'the same subject from me to someone else does not' '
+	expect_tags nr2@client.example "leadup/due leadup/needs-reply"'
+t 'an Exchange address with two dots is read: my message to t..jones waits for him' '
+	expect_tags ex1@example.com "leadup/awaiting leadup/due"'
+t 'his question to my two-dot address is owed' '
+	expect_tags ex2@client.example "leadup/due leadup/needs-reply" &&
+	lu why id:ex2@client.example | grep -q "t..jones@client.example"'
+t 'and my unthreaded answer from the two-dot address clears his other question' '
+	expect_tags ex3@client.example ""'
+t 'on an opted-in list, a same-subject answer from anyone ends my wait' '
+	expect_tags ls1@example.com ""'
 t 'a subject full of query syntax is searched safely, and its broken-threading reply counts' '
 	lu scan --full 2>err && ! grep -q "failed" err && expect_tags ut3@example.com ""'
 done_testing
