@@ -287,6 +287,48 @@ static char *state_str(struct lu_ctx *ctx, const struct lu_verdict *v)
     return s;
 }
 
+/* Stores D on TV's thread (once: the same decision again is the one
+ * already stored) and writes its tags.  Stored, it is pending until its
+ * tags are written, so a lock that does not come, a failure or a kill
+ * leaves it for the next scan; what the user hears says so, and
+ * EX_TEMPFAIL ("nothing changed") is kept for when nothing was stored.
+ * On failure after storing, *FAILURE is the client's line (static). */
+static int store(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
+                 const char *muttrc, const char **failure)
+{
+    const char *name = lu_decision_name(d->kind);
+    GPtrArray *mids = g_ptr_array_new();
+    char *note = NULL;
+    bool repeat;
+    int ret;
+
+    for (guint i = 0; i < tv->msgs->len; i++)
+        g_ptr_array_add(mids, ((struct lu_msg *)g_ptr_array_index(tv->msgs, i))->mid);
+    ret = lu_store_add_decision(tv->store, mids, d, &repeat);
+    if (ret)
+        goto out;
+    note = g_strdup_printf("%s stored; the tag follows on the next scan: the notmuch database "
+                           "is locked by another program",
+                           name);
+    lu_db_lock_note(note, 0);
+    if (muttrc) {
+        char *said = g_strconcat("leadup: ", note, NULL);
+        lu_write_muttrc(muttrc, NULL, said);
+        g_free(said);
+    }
+    ret = lu_thread_view_commit(ctx, tv);
+    lu_db_lock_note(NULL, 0);
+    if (ret) {
+        lu_warning("%s stored; its tag follows on the next scan", name);
+        *failure = "leadup: decision stored; its tag follows on the next scan (notmuch failed: "
+                   "run the command in a shell to see why)";
+    }
+out:
+    g_free(note);
+    g_ptr_array_free(mids, TRUE);
+    return ret;
+}
+
 static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char **argv)
 {
     struct decide_args a = {.kind = kind};
@@ -339,12 +381,7 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         }
         d.mid = ((struct lu_msg *)g_ptr_array_index(tv.msgs, mine))->mid;
     }
-    ret = lu_store_add_decision(tv.store, &d);
-    if (ret)
-        goto out;
-    /* The decision is stored: whatever happens to the tags now, the next
-     * scan applies it. */
-    ret = lu_thread_view_commit(ctx, &tv);
+    ret = store(ctx, &tv, &d, a.muttrc, &failure);
     if (ret)
         goto out;
     state = state_str(ctx, &tv.v);

@@ -58,7 +58,9 @@ static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
             struct row r = {g_ptr_array_index(msgs, j), NULL, order[i], false, 0, 0};
             bool tagged_due = false;
 
-            lu_store_item(store, r.m->mid, &r.it);
+            ret = lu_store_item(store, r.m->mid, &r.it);
+            if (ret)
+                break;
             for (guint k = 0; k < r.m->tags->len; k++)
                 tagged_due |= strcmp(g_ptr_array_index(r.m->tags, k), LU_TAG_PREFIX "due") == 0;
             r.since = r.it ? r.it->since : r.m->date;
@@ -382,11 +384,13 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     ret = lu_store_open(&store);
     if (!ret && !name) {
         /* Zeros before the first scan would read as "nothing to do". */
-        char *uuid = lu_store_get(store, "uuid");
-        if (!uuid && !muttrc)
+        char *uuid = NULL;
+        ret = lu_store_get(store, "uuid", &uuid);
+        if (!ret && !uuid && !muttrc)
             fprintf(stderr, "leadup: no scan has run yet: 'leadup scan' fills the queues\n");
         g_free(uuid);
-        ret = lu_store_count_items(store, ctx->now, counts, dues);
+        if (!ret)
+            ret = lu_store_count_items(store, ctx->now, counts, dues);
     }
     if (!ret && name)
         ret = lu_db_open(ctx, false, &db);

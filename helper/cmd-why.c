@@ -119,6 +119,8 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
             printf("  %s  %s%s%s%s%s%s\n", taken, lu_decision_name(d->kind), at ? " " : "",
                    at ? at : "", d->mine ? " (mine)" : "", d->text ? ": " : "",
                    d->text ? d->text : "");
+            if (d->pending)
+                printf("      (stored; its tag is not written yet: the next scan writes it)\n");
             g_free(taken);
             g_free(at);
         }
@@ -208,6 +210,8 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
         lu_json_str(&j, d->text);
         lu_json_key(&j, "mine");
         lu_json_bool(&j, d->mine);
+        lu_json_key(&j, "pending");
+        lu_json_bool(&j, d->pending);
         lu_json_obj_end(&j);
     }
     lu_json_arr_end(&j);

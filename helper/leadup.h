@@ -477,6 +477,10 @@ struct lu_db; /* an open notmuch database */
  * ctx->me from user.primary_email, user.other_email and user.name plus the
  * config on the first open.  Returns 0 or an error code. */
 int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out);
+/* From now on, a write lock that does not come in time prints "leadup:
+ * NOTE" (leadup's own words) and exits CODE instead: for a caller that has
+ * already stored what the next scan completes.  NULL restores the default. */
+void lu_db_lock_note(const char *note, int code);
 void lu_db_close(struct lu_db *db);
 /* The database's revision; *UUID (owned by DB) identifies the database. */
 gint64 lu_db_revision(struct lu_db *db, const char **uuid);
@@ -545,6 +549,7 @@ struct lu_decision {
     bool mine;     /* next-step --mine */
     char *latest;  /* the thread's latest message when it was taken */
     gint64 taken;  /* when it was taken */
+    bool pending;  /* stored, its tags not written yet: the next scan writes them */
 };
 const char *lu_decision_name(enum lu_decision_kind k);
 void lu_decision_free(struct lu_decision *d);
@@ -596,8 +601,10 @@ void lu_store_close(struct lu_store *s);
 int lu_store_begin(struct lu_store *s);
 int lu_store_commit(struct lu_store *s);
 void lu_store_rollback(struct lu_store *s);
-/* A meta value (caller frees), or NULL when unset. */
-char *lu_store_get(struct lu_store *s, const char *key);
+/* A meta value into *OUT (caller frees), NULL when unset.  Like every read
+ * here, returns an error (printed) when the database cannot be read:
+ * EX_DATAERR when it is damaged, never "no rows". */
+int lu_store_get(struct lu_store *s, const char *key, char **out);
 int lu_store_set(struct lu_store *s, const char *key, const char *value);
 
 /* A thread's state as the last scan decided it, keyed by its anchor. */
@@ -635,10 +642,17 @@ int lu_store_bounces(struct lu_store *s, GHashTable **out);
 /* Forgets items not updated since BEFORE (after a full scan). */
 int lu_store_forget_before(struct lu_store *s, gint64 before);
 
-/* Stores D (sets D->id). */
-int lu_store_add_decision(struct lu_store *s, struct lu_decision *d);
+/* Stores D as pending (sets D->id and D->pending), unless the latest
+ * decision on any of MIDS (char*: the thread's messages) is the same one
+ * (same message, kind and arguments): then *REPEAT is set, D->id and
+ * D->pending are that decision's and nothing is stored. */
+int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decision *d, bool *repeat);
+/* Clears the pending mark of the decisions IDS (gint64; may be NULL):
+ * their tags are written. */
+int lu_store_decisions_applied(struct lu_store *s, GArray *ids);
 /* Every decision: a table from Message-ID to a GPtrArray of struct
- * lu_decision*, oldest first (caller destroys the table). */
+ * lu_decision*, oldest first (caller destroys the table).  A damaged row
+ * (no message id, no known kind) is left out with a warning. */
 int lu_store_decisions(struct lu_store *s, GHashTable **out);
 
 /* ------------------------------------------------------------------ scan.c */

@@ -16,21 +16,39 @@ struct lu_db {
 };
 
 static int lock_wait_seconds;
+/* What the timeout says and exits with instead, once a caller has stored
+ * something the next scan completes (lu_db_lock_note); "" and -1: the default. */
+static char lock_note[300];
+static int lock_note_exit = -1;
+
+void lu_db_lock_note(const char *note, int code)
+{
+    if (note)
+        snprintf(lock_note, sizeof lock_note, "leadup: %s\n", note);
+    else
+        lock_note[0] = '\0';
+    lock_note_exit = note ? code : -1;
+}
 
 /* notmuch waits for the write lock without a limit; a hook must not hang
- * the user's "notmuch new" chain, so SIGALRM ends the wait.  Nothing has
+ * the user's "notmuch new" chain, so SIGALRM ends the wait.  No tag has
  * been written when it fires: the next run converges. */
 static void on_lock_timeout(int sig)
 {
-    char msg[200];
-    int n = snprintf(msg, sizeof msg,
+    char msg[sizeof lock_note];
+    int n;
+
+    if (lock_note[0])
+        n = snprintf(msg, sizeof msg, "%s", lock_note);
+    else
+        n = snprintf(msg, sizeof msg,
                      "leadup: notmuch database is locked (is 'notmuch new' running?); "
                      "gave up after %d s, the next scan catches up\n",
                      lock_wait_seconds);
     if (write(2, msg, n) < 0) {
         /* nothing more to do */
     }
-    _exit(lu_lock_exit);
+    _exit(lock_note_exit >= 0 ? lock_note_exit : lu_lock_exit);
 }
 
 static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)

@@ -26,6 +26,7 @@ struct scan {
     GHashTable *pending;    /* thread ids to look at in a second pass */
     GArray *ops;            /* struct lu_tagop */
     GPtrArray *items;       /* struct pending_item* */
+    GArray *applied;        /* gint64: ids of pending decisions this run writes the tags of */
     gint64 stamp;           /* this run's "updated" value */
     unsigned total;         /* threads to look at, for progress */
 };
@@ -461,6 +462,17 @@ static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrAr
     }
 }
 
+/* Remembers DECISIONS' pending ones (may be NULL): once this run's tags
+ * are written they are applied. */
+static void note_pending(struct scan *s, GPtrArray *decisions)
+{
+    for (guint i = 0; decisions && i < decisions->len; i++) {
+        struct lu_decision *d = g_ptr_array_index(decisions, i);
+        if (d->pending)
+            g_array_append_val(s->applied, d->id);
+    }
+}
+
 static int decide_thread(GPtrArray *msgs, void *data)
 {
     struct scan *s = data;
@@ -481,6 +493,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
     if (!s->o->full)
         note_broken_threading(s, msgs);
     decide(s, msgs, &v, &decisions, &elsewhere);
+    note_pending(s, decisions);
     if (v.state < LU_ST_COUNT)
         s->st->states[v.state]++;
     plan_tags(s, msgs, &v);
@@ -503,13 +516,38 @@ static char *threads_query(GPtrArray *ids)
     return g_string_free(q, FALSE);
 }
 
-static gint64 meta_int(struct lu_store *st, const char *key)
+/* A meta value as a number into *OUT, -1 when unset. */
+static int meta_int(struct lu_store *st, const char *key, gint64 *out)
 {
-    char *v = lu_store_get(st, key);
-    gint64 n = v ? g_ascii_strtoll(v, NULL, 10) : -1;
+    char *v = NULL;
+    int ret = lu_store_get(st, key, &v);
 
+    *out = v ? g_ascii_strtoll(v, NULL, 10) : -1;
     g_free(v);
-    return n;
+    return ret;
+}
+
+/* " or id:..." for every message with a decision whose tags are not
+ * written yet (notmuch was locked, the run was killed): an incremental
+ * scan sees no change in notmuch for them, so it asks for them by name. */
+static void add_pending(GString *query, GHashTable *decisions)
+{
+    GHashTableIter it;
+    gpointer key, value;
+
+    g_hash_table_iter_init(&it, decisions);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+        GPtrArray *list = value;
+        bool pending = false;
+        char *q;
+        for (guint i = 0; i < list->len && !pending; i++)
+            pending = ((struct lu_decision *)g_ptr_array_index(list, i))->pending;
+        if (!pending)
+            continue;
+        q = lu_db_quote(key);
+        g_string_append_printf(query, "%sid:%s", query->len ? " or " : "", q);
+        g_free(q);
+    }
 }
 
 static int set_meta_int(struct lu_store *st, const char *key, gint64 n)
@@ -586,6 +624,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     s.ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
     g_array_set_clear_func(s.ops, (GDestroyNotify)tagop_clear);
     s.items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
+    s.applied = g_array_new(FALSE, FALSE, sizeof(gint64));
     s.done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     s.new_bounces = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     s.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -615,12 +654,18 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         goto out;
     rev = lu_db_revision(s.db, &uuid);
     uuid = uuid_copy = g_strdup(uuid); /* outlives the read handle */
-    old_uuid = lu_store_get(s.store, "uuid");
-    last = meta_int(s.store, "lastmod");
-    gap_from = meta_int(s.store, "gap_from");
-    gap_to = meta_int(s.store, "gap_to");
+    ret = lu_store_get(s.store, "uuid", &old_uuid);
+    if (!ret)
+        ret = meta_int(s.store, "lastmod", &last);
+    if (!ret)
+        ret = meta_int(s.store, "gap_from", &gap_from);
+    if (!ret)
+        ret = meta_int(s.store, "gap_to", &gap_to);
+    if (!ret)
+        ret = lu_store_get(s.store, "rules", &old_digest);
+    if (ret)
+        goto out;
     digest = rules_digest(ctx);
-    old_digest = lu_store_get(s.store, "rules");
     if (!old_uuid || strcmp(old_uuid, uuid) != 0 || last < 0 || g_strcmp0(old_digest, digest) != 0)
         full = true;
 
@@ -649,6 +694,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
             g_string_append_printf(query, "%s%s", query->len ? " or " : "", tq);
             g_free(tq);
         }
+        add_pending(query, s.decisions);
     }
     if (query->len == 0) {
         st->nothing_changed = true;
@@ -698,6 +744,8 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     }
     for (guint i = 0; i < s.new_bounces->len && !ret; i++)
         ret = lu_store_add_bounce(s.store, g_ptr_array_index(s.new_bounces, i));
+    if (!ret)
+        ret = lu_store_decisions_applied(s.store, s.applied);
     if (!ret && full)
         ret = lu_store_forget_before(s.store, s.stamp);
     if (!ret) {
@@ -732,6 +780,7 @@ out:
     g_hash_table_destroy(s.done);
     g_hash_table_destroy(s.pending);
     g_ptr_array_free(s.items, TRUE);
+    g_array_free(s.applied, TRUE);
     g_array_free(s.ops, TRUE);
     g_free(old_uuid);
     g_free(uuid_copy);
@@ -910,6 +959,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     s.ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
     g_array_set_clear_func(s.ops, (GDestroyNotify)tagop_clear);
     s.items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
+    s.applied = g_array_new(FALSE, FALSE, sizeof(gint64));
     s.stamp = g_get_real_time();
     /* The decisions may have changed: read them again and decide again. */
     if (tv->table)
@@ -926,6 +976,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     lu_thread_decide(&s.rules, tv->msgs, tv->decisions, tv->elsewhere, &tv->v);
     plan_tags(&s, tv->msgs, &tv->v);
     plan_item(&s, tv->msgs, &tv->v);
+    note_pending(&s, tv->decisions);
     if (s.ops->len) {
         ret = lu_db_open(ctx, true, &rw);
         if (!ret)
@@ -940,12 +991,15 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
         struct pending_item *p = g_ptr_array_index(s.items, i);
         ret = lu_store_put_thread(store, p->mids, p->item);
     }
+    if (!ret)
+        ret = lu_store_decisions_applied(store, s.applied);
     if (ret)
         lu_store_rollback(store);
     else
         ret = lu_store_commit(store);
 out:
     lu_db_close(rw);
+    g_array_free(s.applied, TRUE);
     g_ptr_array_free(s.items, TRUE);
     g_array_free(s.ops, TRUE);
     return ret;

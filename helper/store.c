@@ -48,11 +48,48 @@ static const char *const migrations[] = {
     "  date INTEGER NOT NULL,"
     "  sender TEXT, why TEXT,"
     "  PRIMARY KEY(mid, bounce));",
+    /* 2 -> 3: a decision whose tags are not written yet (notmuch was
+     * locked, the run was killed): the next scan, even an incremental
+     * one, applies it and clears the mark. */
+    "ALTER TABLE decisions ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX decisions_pending ON decisions(pending) WHERE pending;",
 };
 
 static int fail(struct lu_store *s, const char *what)
 {
     return lu_error(EX_IOERR, "state database '%s': %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+/* The end of a read: RC is the last sqlite3_step() result.  SQLITE_DONE is
+ * the end of the rows; anything else is an error, never "no more rows":
+ * a damaged table read as empty would make the scan drop every decision. */
+static int read_end(struct lu_store *s, int rc, const char *what)
+{
+    switch (rc) {
+    case SQLITE_DONE:
+        return 0;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+        return lu_error(EX_DATAERR,
+                        "state database '%s' is damaged (%s: %s); nothing changed: move it aside "
+                        "and run 'leadup scan --full' (its decisions are lost with it)",
+                        s->path, what, sqlite3_errstr(rc));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return lu_error(EX_TEMPFAIL, "state database '%s' is busy (%s); nothing changed, try again",
+                        s->path, what);
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+        return lu_error(EX_IOERR, "state database '%s': cannot read (%s): %s", s->path, what,
+                        sqlite3_errmsg(s->db));
+    default:
+        return lu_error(EX_SOFTWARE, "state database '%s': %s failed: %s", s->path, what,
+                        sqlite3_errmsg(s->db));
+    }
 }
 
 static int exec(struct lu_store *s, const char *sql)
@@ -67,35 +104,76 @@ static int exec(struct lu_store *s, const char *sql)
     return ret;
 }
 
-static int migrate(struct lu_store *s)
+/* The schema version (PRAGMA user_version) into *VERSION. */
+static int schema_version(struct lu_store *s, int *version)
 {
     sqlite3_stmt *st = NULL;
-    int version = 0, ret = 0;
+    int rc, ret = 0;
 
+    *version = 0;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
         ret = fail(s, "reading the schema version");
         goto out;
     }
-    if (sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    if (version > (int)G_N_ELEMENTS(migrations)) {
-        ret = lu_error(EX_CONFIG, "state database '%s' has schema %d, newer than this leadup (%d)",
-                       s->path, version, (int)G_N_ELEMENTS(migrations));
-        goto out;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *version = sqlite3_column_int(st, 0);
+        rc = sqlite3_step(st);
     }
-    for (; version < (int)G_N_ELEMENTS(migrations); version++) {
-        char *sql = g_strdup_printf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
-                                    migrations[version], version + 1);
-        ret = exec(s, sql);
-        g_free(sql);
-        if (ret) {
-            exec(s, "ROLLBACK");
-            goto out;
-        }
-    }
+    ret = read_end(s, rc, "reading the schema version");
+    if (!ret && (*version < 0 || *version > (int)G_N_ELEMENTS(migrations)))
+        ret = lu_error(EX_CONFIG,
+                       *version < 0 ? "state database '%s' has schema %d, which no leadup writes "
+                                      "(this leadup writes %d): move it aside"
+                                    : "state database '%s' has schema %d, newer than this leadup "
+                                      "(%d): use the newer leadup or move it aside",
+                       s->path, *version, (int)G_N_ELEMENTS(migrations));
 out:
     sqlite3_finalize(st);
     return ret;
+}
+
+/* Brings the schema up to date.  Two leadups may create the database at
+ * the same moment: the version is read again inside the write transaction,
+ * so only one of them migrates and the other finds the work done. */
+static int migrate(struct lu_store *s)
+{
+    int version = 0, ret;
+
+    ret = schema_version(s, &version);
+    if (ret || version == (int)G_N_ELEMENTS(migrations))
+        return ret;
+    ret = exec(s, "BEGIN IMMEDIATE");
+    if (ret)
+        return ret;
+    ret = schema_version(s, &version);
+    for (; !ret && version < (int)G_N_ELEMENTS(migrations); version++) {
+        char *sql =
+            g_strdup_printf("%s PRAGMA user_version = %d;", migrations[version], version + 1);
+        ret = exec(s, sql);
+        g_free(sql);
+    }
+    if (ret)
+        exec(s, "ROLLBACK");
+    else
+        ret = exec(s, "COMMIT");
+    return ret;
+}
+
+/* Switches to write-ahead logging.  The switch needs the database to
+ * itself, and while another leadup is creating the same file sqlite
+ * answers SQLITE_BUSY at once, without its busy handler: so wait here,
+ * as long as the busy timeout would. */
+static int wal_mode(struct lu_store *s)
+{
+    int rc = SQLITE_BUSY;
+
+    for (int tries = 0; tries < 1000 && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); tries++) {
+        if (tries)
+            g_usleep(10000);
+        rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    }
+    return rc == SQLITE_OK ? 0 : fail(s, "switching to write-ahead logging");
 }
 
 int lu_store_open(struct lu_store **out)
@@ -116,7 +194,9 @@ int lu_store_open(struct lu_store **out)
     }
     /* Two leadups (a hook and a key press) may meet: wait rather than fail. */
     sqlite3_busy_timeout(s->db, 10000);
-    ret = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    ret = wal_mode(s);
+    if (!ret)
+        ret = exec(s, "PRAGMA synchronous = NORMAL;");
     if (!ret)
         ret = migrate(s);
 out:
@@ -173,18 +253,27 @@ static char *col_str(sqlite3_stmt *st, int i)
     return t ? g_strdup((const char *)t) : NULL;
 }
 
-char *lu_store_get(struct lu_store *s, const char *key)
+int lu_store_get(struct lu_store *s, const char *key, char **out)
 {
     sqlite3_stmt *st = prepare(s, "SELECT value FROM meta WHERE key = ?");
-    char *v = NULL;
+    int rc, ret;
 
+    *out = NULL;
     if (!st)
-        return NULL;
+        return EX_IOERR;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = col_str(st, 0);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = col_str(st, 0);
+        rc = sqlite3_step(st);
+    }
+    ret = read_end(s, rc, "reading meta");
+    if (ret) {
+        g_free(*out);
+        *out = NULL;
+    }
     sqlite3_finalize(st);
-    return v;
+    return ret;
 }
 
 int lu_store_set(struct lu_store *s, const char *key, const char *value)
@@ -276,20 +365,23 @@ int lu_store_count_items(struct lu_store *s, gint64 now, unsigned counts[LU_ST_C
         prepare(s, "SELECT state, count(*), sum(due OR (due_at > 0 AND due_at <= ?)) "
                    "FROM items GROUP BY state");
 
+    int rc, ret;
+
     memset(counts, 0, sizeof(unsigned) * LU_ST_COUNT);
     memset(due, 0, sizeof(unsigned) * LU_ST_COUNT);
     if (!st)
         return EX_IOERR;
     sqlite3_bind_int64(st, 1, now);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int state = lu_state_parse((const char *)sqlite3_column_text(st, 0));
         if (state < 0)
             continue;
         counts[state] = sqlite3_column_int(st, 1);
         due[state] = sqlite3_column_int(st, 2);
     }
+    ret = read_end(s, rc, "counting items");
     sqlite3_finalize(st);
-    return 0;
+    return ret;
 }
 
 int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce)
@@ -314,14 +406,21 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce)
 int lu_store_bounces(struct lu_store *s, GHashTable **out)
 {
     sqlite3_stmt *st = prepare(s, "SELECT mid, bounce, date, sender FROM bounces");
+    int rc, ret;
 
     *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
     if (!st)
         return EX_IOERR;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        struct lu_msg *m = lu_msg_new();
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct lu_msg *m;
         GPtrArray *list;
 
+        if (!sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1)) {
+            lu_warning("state database '%s': a delivery failure without a message id; skipped",
+                       s->path);
+            continue;
+        }
+        m = lu_msg_new();
         m->bounced_mid = col_str(st, 0);
         m->mid = col_str(st, 1);
         m->date = sqlite3_column_int64(st, 2);
@@ -336,8 +435,9 @@ int lu_store_bounces(struct lu_store *s, GHashTable **out)
         }
         g_ptr_array_add(list, m);
     }
+    ret = read_end(s, rc, "reading delivery failures");
     sqlite3_finalize(st);
-    return 0;
+    return ret;
 }
 
 #define ITEM_COLS                                                                                  \
@@ -369,16 +469,22 @@ static struct lu_item *item_row(sqlite3_stmt *st)
 
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
 {
+    int rc, ret;
+
     *out = NULL;
     if (!s->get_item)
         s->get_item = prepare(s, "SELECT " ITEM_COLS " FROM items WHERE mid = ?");
     if (!s->get_item)
         return EX_IOERR;
     sqlite3_bind_text(s->get_item, 1, mid, -1, SQLITE_STATIC);
-    if (sqlite3_step(s->get_item) == SQLITE_ROW)
+    rc = sqlite3_step(s->get_item);
+    if (rc == SQLITE_ROW) {
         *out = item_row(s->get_item);
+        rc = SQLITE_DONE; /* mid is the key: one row at most */
+    }
+    ret = read_end(s, rc, "reading an item");
     sqlite3_reset(s->get_item);
-    return 0;
+    return ret;
 }
 
 int lu_store_items(struct lu_store *s, int state, GPtrArray **out)
@@ -386,22 +492,26 @@ int lu_store_items(struct lu_store *s, int state, GPtrArray **out)
     sqlite3_stmt *st = prepare(s, state < 0 ? "SELECT " ITEM_COLS " FROM items ORDER BY since, mid"
                                             : "SELECT " ITEM_COLS
                                               " FROM items WHERE state = ? ORDER BY since, mid");
+    int rc, ret;
 
     *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
     if (!st)
         return EX_IOERR;
     if (state >= 0)
         sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW)
-        g_ptr_array_add(*out, item_row(st));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (sqlite3_column_text(st, 0) && sqlite3_column_text(st, 1))
+            g_ptr_array_add(*out, item_row(st));
+    ret = read_end(s, rc, "reading items");
     sqlite3_finalize(st);
-    return 0;
+    return ret;
 }
 
 static int thread_list(struct lu_store *s, const char *sql, const char *text, gint64 num,
                        GPtrArray **out)
 {
     sqlite3_stmt *st = prepare(s, sql);
+    int rc, ret;
 
     *out = g_ptr_array_new_with_free_func(g_free);
     if (!st)
@@ -410,10 +520,12 @@ static int thread_list(struct lu_store *s, const char *sql, const char *text, gi
         sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
     else
         sqlite3_bind_int64(st, 1, num);
-    while (sqlite3_step(st) == SQLITE_ROW)
-        g_ptr_array_add(*out, col_str(st, 0));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (sqlite3_column_text(st, 0))
+            g_ptr_array_add(*out, col_str(st, 0));
+    ret = read_end(s, rc, "reading threads");
     sqlite3_finalize(st);
-    return 0;
+    return ret;
 }
 
 int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out)
@@ -445,10 +557,83 @@ int lu_store_forget_before(struct lu_store *s, gint64 before)
     return ret;
 }
 
-int lu_store_add_decision(struct lu_store *s, struct lu_decision *d)
+/* True when A and B are the same decision on the same message: the same
+ * kind with the same arguments (a retried key press, a repeated command). */
+static bool same_decision(const struct lu_decision *a, const struct lu_decision *b)
+{
+    return a->kind == b->kind && g_strcmp0(a->mid, b->mid) == 0 && a->at == b->at &&
+           a->at_end == b->at_end && g_strcmp0(a->text, b->text) == 0 && a->mine == b->mine;
+}
+
+#define DECISION_COLS "id, mid, kind, at, at_end, text, mine, latest, taken, pending"
+
+/* The decision in ST's current row, or NULL (with a warning) for a damaged
+ * row: one without a message id or of no known kind. */
+static struct lu_decision *decision_row(struct lu_store *s, sqlite3_stmt *st)
+{
+    const char *kind = (const char *)sqlite3_column_text(st, 2);
+    struct lu_decision *d;
+    int k = 0;
+
+    if (!sqlite3_column_text(st, 1)) {
+        lu_warning("state database '%s': decision %lld has no message id; skipped", s->path,
+                   (long long)sqlite3_column_int64(st, 0));
+        return NULL;
+    }
+    while (k < LU_D_COUNT && !(kind && strcmp(kind, lu_decision_name(k)) == 0))
+        k++;
+    if (k == LU_D_COUNT) {
+        lu_warning("state database '%s': decision %lld is of no known kind; skipped", s->path,
+                   (long long)sqlite3_column_int64(st, 0));
+        return NULL;
+    }
+    d = g_new0(struct lu_decision, 1);
+    d->id = sqlite3_column_int64(st, 0);
+    d->mid = col_str(st, 1);
+    d->kind = k;
+    d->at = sqlite3_column_int64(st, 3);
+    d->at_end = sqlite3_column_int64(st, 4);
+    d->text = col_str(st, 5);
+    d->mine = sqlite3_column_int(st, 6);
+    d->latest = col_str(st, 7);
+    d->taken = sqlite3_column_int64(st, 8);
+    d->pending = sqlite3_column_int(st, 9);
+    return d;
+}
+
+/* The latest decision on any of MIDS (by taken, then id) into *OUT (NULL: none). */
+static int latest_decision(struct lu_store *s, GPtrArray *mids, struct lu_decision **out)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT " DECISION_COLS " FROM decisions WHERE mid = ? "
+                                  "ORDER BY taken DESC, id DESC LIMIT 1");
+    int rc = SQLITE_DONE, ret = 0;
+
+    *out = NULL;
+    if (!st)
+        return EX_IOERR;
+    for (guint i = 0; i < mids->len && !ret; i++) {
+        sqlite3_bind_text(st, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            struct lu_decision *d = decision_row(s, st);
+            if (d && (!*out || d->taken > (*out)->taken ||
+                      (d->taken == (*out)->taken && d->id > (*out)->id))) {
+                lu_decision_free(*out);
+                *out = d;
+            } else {
+                lu_decision_free(d);
+            }
+        }
+        ret = read_end(s, rc, "reading decisions");
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int insert_decision(struct lu_store *s, struct lu_decision *d)
 {
     sqlite3_stmt *st = prepare(s, "INSERT INTO decisions(mid, kind, at, at_end, text, mine, "
-                                  "latest, taken) VALUES(?,?,?,?,?,?,?,?)");
+                                  "latest, taken, pending) VALUES(?,?,?,?,?,?,?,?,1)");
     int ret = 0;
 
     if (!st)
@@ -465,36 +650,72 @@ int lu_store_add_decision(struct lu_store *s, struct lu_decision *d)
         ret = fail(s, "storing a decision");
     else
         d->id = sqlite3_last_insert_rowid(s->db);
+    d->pending = true;
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decision *d, bool *repeat)
+{
+    struct lu_decision *last = NULL;
+    int ret;
+
+    *repeat = false;
+    /* Read and write in one write transaction, so that two identical
+     * decisions taken at once still make one. */
+    ret = lu_store_begin(s);
+    if (ret)
+        return ret;
+    ret = latest_decision(s, mids, &last);
+    if (!ret && last && same_decision(last, d)) {
+        *repeat = true;
+        d->id = last->id;
+        d->pending = last->pending;
+    } else if (!ret) {
+        ret = insert_decision(s, d);
+    }
+    if (ret)
+        lu_store_rollback(s);
+    else
+        ret = lu_store_commit(s);
+    lu_decision_free(last);
+    return ret;
+}
+
+int lu_store_decisions_applied(struct lu_store *s, GArray *ids)
+{
+    sqlite3_stmt *st;
+    int ret = 0;
+
+    if (!ids || ids->len == 0)
+        return 0;
+    st = prepare(s, "UPDATE decisions SET pending = 0 WHERE id = ?");
+    if (!st)
+        return EX_IOERR;
+    for (guint i = 0; i < ids->len && !ret; i++) {
+        sqlite3_bind_int64(st, 1, g_array_index(ids, gint64, i));
+        if (sqlite3_step(st) != SQLITE_DONE)
+            ret = fail(s, "marking a decision applied");
+        sqlite3_reset(st);
+    }
     sqlite3_finalize(st);
     return ret;
 }
 
 int lu_store_decisions(struct lu_store *s, GHashTable **out)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT id, mid, kind, at, at_end, text, mine, latest, taken "
-                                  "FROM decisions ORDER BY taken, id");
+    sqlite3_stmt *st = prepare(s, "SELECT " DECISION_COLS " FROM decisions ORDER BY taken, id");
+    int rc, ret;
 
     *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
     if (!st)
         return EX_IOERR;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        struct lu_decision *d = g_new0(struct lu_decision, 1);
-        char *kind = col_str(st, 2);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct lu_decision *d = decision_row(s, st);
         GPtrArray *list;
 
-        d->id = sqlite3_column_int64(st, 0);
-        d->mid = col_str(st, 1);
-        d->kind = LU_D_COUNT;
-        for (int k = 0; k < LU_D_COUNT; k++)
-            if (kind && strcmp(kind, lu_decision_name(k)) == 0)
-                d->kind = k;
-        d->at = sqlite3_column_int64(st, 3);
-        d->at_end = sqlite3_column_int64(st, 4);
-        d->text = col_str(st, 5);
-        d->mine = sqlite3_column_int(st, 6);
-        d->latest = col_str(st, 7);
-        d->taken = sqlite3_column_int64(st, 8);
-        g_free(kind);
+        if (!d)
+            continue;
         list = g_hash_table_lookup(*out, d->mid);
         if (!list) {
             list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_decision_free);
@@ -502,6 +723,7 @@ int lu_store_decisions(struct lu_store *s, GHashTable **out)
         }
         g_ptr_array_add(list, d);
     }
+    ret = read_end(s, rc, "reading decisions");
     sqlite3_finalize(st);
-    return 0;
+    return ret;
 }

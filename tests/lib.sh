@@ -48,3 +48,14 @@ msg() { # msg FOLDER ID FROM TO DATE SUBJECT [PARENT [REFERENCES]] < body; $HDR 
 	  [ -n "${HDR:-}" ] && printf '%b\n' "$HDR"
 	  printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n'; cat; } | deliver "$1" "$2"
 }
+notmuch_locked() { # true while a process holds notmuch's write lock (Xapian's lock on
+	# flintlock, an fcntl lock that /proc/locks lists by inode; flock(1) cannot see it)
+	ino=$(stat -c %i "$MAIL/.notmuch/xapian/flintlock" 2>/dev/null) && grep -q ":$ino " /proc/locks
+}
+wait_locked() { # wait_locked: until another process holds notmuch's write lock (bounded)
+	i=0
+	until notmuch_locked; do
+		i=$((i + 1)); [ "$i" -le 3000 ] || { echo "notmuch's write lock was never taken"; return 1; }
+		sleep 0.01
+	done
+}

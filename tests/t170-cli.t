@@ -41,7 +41,7 @@ EOF
 index
 t 'a locked database: scan waits lock_wait seconds, then exits 75 with one line' '
 	printf "[scan]\nlock_wait=1\n" >"$XDG_CONFIG_HOME/leadup/config" &&
-	mkfifo hold && { notmuch restore <hold & } && exec 3>hold && sleep 0.5 &&
+	mkfifo hold && { notmuch restore <hold & } && exec 3>hold && wait_locked &&
 	lu scan 2>err; rc=$?; exec 3>&-; wait
 	test "$rc" = 75 && test "$(wc -l <err)" = 1 && grep -q "locked" err &&
 	expect_tags q1@example.com "leadup/awaiting leadup/due"'
