@@ -304,7 +304,9 @@ static int store(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decisi
 
     for (guint i = 0; i < tv->msgs->len; i++)
         g_ptr_array_add(mids, ((struct lu_msg *)g_ptr_array_index(tv->msgs, i))->mid);
-    ret = lu_store_add_decision(tv->store, mids, d, &repeat);
+    ret = lu_need_identity(ctx);
+    if (!ret)
+        ret = lu_store_add_decision(tv->store, mids, d, &repeat);
     if (ret)
         goto out;
     note = g_strdup_printf("%s stored; the tag follows on the next scan: the notmuch database "

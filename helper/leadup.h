@@ -667,6 +667,9 @@ struct lu_scan_stats {
     double seconds;
     bool nothing_changed; /* the index had not changed: no thread read */
 };
+/* 0 when CTX knows who I am (an address or a domain), else EX_CONFIG
+ * with the line saying how to set it.  Nothing may write tags without. */
+int lu_need_identity(struct lu_ctx *ctx);
 /* Brings the leadup/... tags and the state database up to date. */
 int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st);
 /* One thread read and decided exactly as the scan decides it. */

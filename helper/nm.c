@@ -51,6 +51,26 @@ static void on_lock_timeout(int sig)
     _exit(lock_note_exit >= 0 ? lock_note_exit : lu_lock_exit);
 }
 
+/* True when EMAIL is the address notmuch makes up when user.primary_email
+ * is not set (user@host, "root@localhost"): nobody's identity.  notmuch
+ * does not say whether a value is a default, so ask it for its defaults
+ * alone: no config file, a database that does not exist. */
+static bool made_up_address(const char *email)
+{
+    notmuch_database_t *d = NULL;
+    char *msg = NULL;
+    bool same = false;
+
+    notmuch_database_load_config("/nonexistent/leadup-defaults", "", NULL, &d, &msg);
+    if (d) {
+        const char *def = notmuch_config_get(d, NOTMUCH_CONFIG_PRIMARY_EMAIL);
+        same = def && strcmp(def, email) == 0;
+        notmuch_database_destroy(d);
+    }
+    free(msg);
+    return same;
+}
+
 static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)
 {
     const char *primary = notmuch_config_get(db, NOTMUCH_CONFIG_PRIMARY_EMAIL);
@@ -65,6 +85,8 @@ static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)
     }
     if (vals)
         notmuch_config_values_destroy(vals);
+    if (primary && made_up_address(primary))
+        primary = NULL;
     g_ptr_array_add(others, NULL);
     lu_ctx_identity(ctx, primary, (const char **)others->pdata, name);
     g_ptr_array_free(others, TRUE);

@@ -608,6 +608,17 @@ static int count_threads(struct lu_db *db, const char *query, unsigned *out)
     return lu_db_count(db, query, out);
 }
 
+/* Without knowing who I am every thread reads as someone else's, and
+ * writing that would remove every leadup/ tag: refuse before writing. */
+int lu_need_identity(struct lu_ctx *ctx)
+{
+    if (g_hash_table_size(ctx->me.addrs) || ctx->me.domains->len)
+        return 0;
+    return lu_error(EX_CONFIG, "who are you? set user.primary_email in notmuch's config "
+                               "(notmuch config set user.primary_email ADDRESS) or "
+                               "[identity] addresses in leadup's config; nothing changed");
+}
+
 int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st)
 {
     struct scan s = {ctx, o, st};
@@ -638,12 +649,9 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     ret = lu_db_open(ctx, false, &s.db);
     if (ret)
         goto out;
-    if (g_hash_table_size(ctx->me.addrs) == 0 && ctx->me.domains->len == 0) {
-        ret = lu_error(EX_CONFIG, "who are you? set user.primary_email in notmuch's config "
-                                  "(notmuch config set user.primary_email ADDRESS) or "
-                                  "[identity] addresses in leadup's config");
+    ret = lu_need_identity(ctx);
+    if (ret)
         goto out;
-    }
     ret = lu_store_open(&s.store);
     if (ret)
         goto out;
@@ -950,6 +958,9 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     gint64 before, after;
     int ret;
 
+    ret = lu_need_identity(ctx);
+    if (ret)
+        return ret;
     s.store = store;
     s.rules.cfg = &ctx->cfg;
     s.rules.me = &ctx->me;
