@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <getopt.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -198,6 +200,71 @@ static void remove_generation(const char *path)
     g_free(bn);
 }
 
+/* True when NAME is one of DIR's generations, ".BASE.TIME.PID", or the
+ * temporary link to one, ".BASE.TIME.PID.lnk" (*LINK set). */
+static bool generation_name(const char *name, const char *base, bool *link)
+{
+    const char *p = name;
+    char *end;
+
+    if (*p++ != '.' || !g_str_has_prefix(p, base) || p[strlen(base)] != '.')
+        return false;
+    p += strlen(base) + 1;
+    for (int part = 0; part < 2; part++) {
+        if (!g_ascii_isdigit(*p))
+            return false;
+        g_ascii_strtoull(p, &end, 10);
+        p = end;
+        if (part == 0 && *p++ != '.')
+            return false;
+    }
+    *link = strcmp(p, ".lnk") == 0;
+    return *link || *p == '\0';
+}
+
+/* Removes what runs that were killed (or lost a race) left in PARENT:
+ * every generation of BASE but the one named CURRENT, and their temporary
+ * links. */
+static void sweep_generations(const char *parent, const char *base, const char *current)
+{
+    GDir *d = g_dir_open(parent, 0, NULL);
+    const char *e;
+
+    while (d && (e = g_dir_read_name(d))) {
+        char *path = g_build_filename(parent, e, NULL);
+        struct stat sb;
+        bool link = false;
+
+        if (generation_name(e, base, &link) && strcmp(e, current) != 0 && lstat(path, &sb) == 0) {
+            if (link && S_ISLNK(sb.st_mode))
+                unlink(path);
+            else if (!link && S_ISDIR(sb.st_mode))
+                remove_generation(path);
+        }
+        g_free(path);
+    }
+    if (d)
+        g_dir_close(d);
+}
+
+/* Takes PARENT/.BASE.lock (flock, waiting): one queue --maildir run at a
+ * time per DIR, so two runs never both take the same old generation and
+ * leave one of theirs behind.  Returns the descriptor, or -1 (printed). */
+static int lock_maildir(const char *parent, const char *base)
+{
+    char *path = g_strdup_printf("%s/.%s.lock", parent, base);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+    if (fd < 0 || flock(fd, LOCK_EX) < 0) {
+        lu_error(EX_CANTCREAT, "cannot lock '%s': %s", path, g_strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        fd = -1;
+    }
+    g_free(path);
+    return fd;
+}
+
 /* Rebuilds DIR as a maildir of symbolic links to ROWS' messages.  DIR is
  * itself a symbolic link to a fresh directory, swapped by rename(2), so a
  * client never sees a half-built queue. */
@@ -208,9 +275,14 @@ static int build_maildir(const char *dir, GArray *rows, bool due_only)
     char *link_tmp = g_strdup_printf("%s.lnk", fresh);
     char *old = NULL;
     struct stat sb;
-    int ret = 0;
+    int lock = -1, ret = 0;
 
     ret = lu_mkdir_p(parent);
+    if (!ret) {
+        lock = lock_maildir(parent, base);
+        if (lock < 0)
+            ret = EX_CANTCREAT;
+    }
     for (const char *sub = "cur"; !ret && sub; sub = !strcmp(sub, "cur")   ? "new"
                                                      : !strcmp(sub, "new") ? "tmp"
                                                                            : NULL) {
@@ -253,7 +325,14 @@ static int build_maildir(const char *dir, GArray *rows, bool due_only)
     }
     if (old)
         remove_generation(old);
+    {
+        char *current = g_path_get_basename(fresh);
+        sweep_generations(parent, base, current);
+        g_free(current);
+    }
 out:
+    if (lock >= 0)
+        close(lock); /* releases the flock */
     g_free(old);
     g_free(base);
     g_free(parent);

@@ -83,7 +83,8 @@ char *lu_iso(gint64 t, GTimeZone *tz, char *buf);
 /* Parses ISO-8601 ("2026-12-03", "2026-12-03T10:00", with or without offset;
  * no offset means TZ).  Returns 0 or -1. */
 int lu_parse_iso(const char *s, GTimeZone *tz, gint64 *out);
-/* Writes DATA to PATH atomically (temporary file in the same directory,
+/* Writes DATA to PATH atomically (a temporary file in the same directory
+ * created with O_EXCL under a random name, so no planted link is followed;
  * fsync, rename) with MODE.  Returns 0 or an error code (printed). */
 int lu_write_file_atomic(const char *path, const char *data, gsize len, int mode);
 /* Creates DIR and its parents (mode 0700).  Returns 0 or an error code. */

@@ -203,14 +203,19 @@ int lu_mkdir_p(const char *dir)
 
 int lu_write_file_atomic(const char *path, const char *data, gsize len, int mode)
 {
-    char *tmp = g_strdup_printf("%s.%d.tmp", path, (int)getpid());
+    /* A fresh name (O_CREAT | O_EXCL, random suffix) in PATH's directory:
+     * a predictable one could be a link someone planted to a file of ours. */
+    char *tmp = g_strdup_printf("%s.XXXXXX", path);
+    bool created = false;
     int fd = -1, ret = 0;
 
-    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, mode);
     if (fd < 0) {
-        ret = lu_error(EX_CANTCREAT, "cannot create '%s': %s", tmp, g_strerror(errno));
+        ret = lu_error(EX_CANTCREAT, "cannot create a file next to '%s': %s", path,
+                       g_strerror(errno));
         goto out;
     }
+    created = true;
     for (gsize done = 0; done < len;) {
         ssize_t n = write(fd, data + done, len - done);
         if (n < 0 && errno == EINTR)
@@ -233,7 +238,7 @@ int lu_write_file_atomic(const char *path, const char *data, gsize len, int mode
 out:
     if (fd >= 0)
         close(fd);
-    if (ret)
+    if (ret && created)
         unlink(tmp);
     g_free(tmp);
     return ret;
