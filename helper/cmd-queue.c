@@ -247,12 +247,12 @@ static void sweep_generations(const char *parent, const char *base, const char *
         g_dir_close(d);
 }
 
-/* Takes PARENT/.BASE.lock (flock, waiting): one queue --maildir run at a
+/* Takes PARENT/.BASE-lock (flock, waiting): one queue --maildir run at a
  * time per DIR, so two runs never both take the same old generation and
  * leave one of theirs behind.  Returns the descriptor, or -1 (printed). */
 static int lock_maildir(const char *parent, const char *base)
 {
-    char *path = g_strdup_printf("%s/.%s.lock", parent, base);
+    char *path = g_strdup_printf("%s/.%s-lock", parent, base);
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 
     if (fd < 0 || flock(fd, LOCK_EX) < 0) {

@@ -527,6 +527,24 @@ static int meta_int(struct lu_store *st, const char *key, gint64 *out)
     return ret;
 }
 
+/* What the last scan left: the database UUID, the revision it saw, the
+ * range others wrote in while it ran, and the rules' digest. */
+static int load_meta(struct lu_store *st, char **uuid, gint64 *last, gint64 *gap_from,
+                     gint64 *gap_to, char **digest)
+{
+    int ret = lu_store_get(st, "uuid", uuid);
+
+    if (!ret)
+        ret = meta_int(st, "lastmod", last);
+    if (!ret)
+        ret = meta_int(st, "gap_from", gap_from);
+    if (!ret)
+        ret = meta_int(st, "gap_to", gap_to);
+    if (!ret)
+        ret = lu_store_get(st, "rules", digest);
+    return ret;
+}
+
 /* " or id:..." for every message with a decision whose tags are not
  * written yet (notmuch was locked, the run was killed): an incremental
  * scan sees no change in notmuch for them, so it asks for them by name. */
@@ -662,15 +680,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         goto out;
     rev = lu_db_revision(s.db, &uuid);
     uuid = uuid_copy = g_strdup(uuid); /* outlives the read handle */
-    ret = lu_store_get(s.store, "uuid", &old_uuid);
-    if (!ret)
-        ret = meta_int(s.store, "lastmod", &last);
-    if (!ret)
-        ret = meta_int(s.store, "gap_from", &gap_from);
-    if (!ret)
-        ret = meta_int(s.store, "gap_to", &gap_to);
-    if (!ret)
-        ret = lu_store_get(s.store, "rules", &old_digest);
+    ret = load_meta(s.store, &old_uuid, &last, &gap_from, &gap_to, &old_digest);
     if (ret)
         goto out;
     digest = rules_digest(ctx);
