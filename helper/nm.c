@@ -53,15 +53,16 @@ static void on_lock_timeout(int sig)
 
 /* True when EMAIL is the address notmuch makes up when user.primary_email
  * is not set (user@host, "root@localhost"): nobody's identity.  notmuch
- * does not say whether a value is a default, so ask it for its defaults
- * alone: no config file, a database that does not exist. */
-static bool made_up_address(const char *email)
+ * does not say whether a value is a default, so ask it again without the
+ * config file (DB's path, no file: its defaults).  A database that does
+ * not exist would do too, but notmuch leaks its error message then. */
+static bool made_up_address(notmuch_database_t *db, const char *email)
 {
     notmuch_database_t *d = NULL;
     char *msg = NULL;
     bool same = false;
 
-    notmuch_database_load_config("/nonexistent/leadup-defaults", "", NULL, &d, &msg);
+    notmuch_database_load_config(notmuch_database_get_path(db), "", NULL, &d, &msg);
     if (d) {
         const char *def = notmuch_config_get(d, NOTMUCH_CONFIG_PRIMARY_EMAIL);
         same = def && strcmp(def, email) == 0;
@@ -85,7 +86,7 @@ static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)
     }
     if (vals)
         notmuch_config_values_destroy(vals);
-    if (primary && made_up_address(primary))
+    if (primary && made_up_address(db, primary))
         primary = NULL;
     g_ptr_array_add(others, NULL);
     lu_ctx_identity(ctx, primary, (const char **)others->pdata, name);
