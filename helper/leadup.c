@@ -83,7 +83,10 @@ static const struct lu_command commands[] = {
      "  --muttrc FILE   for a mail client's macro: always exit 0 and leave in FILE\n"
      "                  one 'echo' line saying what was done or what failed\n"
      "done, reopen, remind, next-step and mute take --muttrc too; remind and\n"
-     "next-step take --ask (next-step then asks for TEXT as well).\n"},
+     "next-step take --ask (next-step then asks for TEXT as well).\n"
+     "Every decision is stored before its tags are written: while notmuch's\n"
+     "database is locked it says so, exits 0, and the next scan writes the tags.\n"
+     "The same decision twice is stored once.\n"},
     {"done", lu_cmd_done, "done [id:MSGID]", "stop tracking a thread until a new message arrives",
      "Marks the thread closed.  A new message in the thread starts tracking again;\n"
      "'leadup mute' stops it for good.\n"},
