@@ -173,7 +173,8 @@ static int wal_mode(struct lu_store *s)
             g_usleep(10000);
         rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
     }
-    return rc == SQLITE_OK ? 0 : fail(s, "switching to write-ahead logging");
+    /* The first read of the file: a file that is no database fails here. */
+    return rc == SQLITE_OK ? 0 : read_end(s, rc, "switching to write-ahead logging");
 }
 
 int lu_store_open(struct lu_store **out)

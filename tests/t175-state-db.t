@@ -69,6 +69,12 @@ t 'a decision refuses too: nothing is stored into a damaged database' '
 	before=$(tags a1@example.com) && lu mute id:a1@example.com >out 2>err; test $? = 65 &&
 	expect_tags a1@example.com "$before"'
 
+t 'a state database that is no database at all: the same one line, exit 65' '
+	rm -f "$DB-wal" "$DB-shm" && head -c 8192 /dev/zero | tr "\0" "x" >"$DB" &&
+	lu scan 2>err; rc=$?; cat err
+	test "$rc" = 65 && test "$(wc -l <err)" = 1 && grep -q "state database .* is damaged" err &&
+	expect_tags d1@example.com leadup/closed'
+
 # 12.7: a schema version no leadup wrote.
 t 'a negative user_version is refused with one line, not run as SQL' '
 	cp good.db "$DB" && rm -f "$DB-wal" "$DB-shm" && sqlite3 "$DB" "PRAGMA user_version=-1" &&
