@@ -26,7 +26,7 @@ struct scan {
     GHashTable *pending;    /* thread ids to look at in a second pass */
     GArray *ops;            /* struct lu_tagop */
     GPtrArray *items;       /* struct pending_item* */
-    GArray *applied;        /* gint64: ids of pending decisions this run writes the tags of */
+    GArray *applied;        /* gint64: pending decisions this run settles (tagged, or gone) */
     gint64 stamp;           /* this run's "updated" value */
     unsigned total;         /* threads to look at, for progress */
 };
@@ -473,6 +473,50 @@ static void note_pending(struct scan *s, GPtrArray *decisions)
     }
 }
 
+static bool has_id(GArray *ids, gint64 id)
+{
+    for (guint i = 0; i < ids->len; i++)
+        if (g_array_index(ids, gint64, i) == id)
+            return true;
+    return false;
+}
+
+/* Pending decisions on a message notmuch no longer has have no tag to
+ * write: their marks go, so that scans stop asking for it.  The decisions
+ * stay, and apply again if the message comes back. */
+static int settle_missing(struct scan *s)
+{
+    GHashTableIter it;
+    gpointer key, value;
+    int ret = 0;
+
+    g_hash_table_iter_init(&it, s->decisions);
+    while (!ret && g_hash_table_iter_next(&it, &key, &value)) {
+        GPtrArray *list = value;
+        bool waiting = false;
+        unsigned n = 1;
+        char *q, *qm;
+
+        for (guint i = 0; i < list->len && !waiting; i++) {
+            struct lu_decision *d = g_ptr_array_index(list, i);
+            waiting = d->pending && !has_id(s->applied, d->id);
+        }
+        if (!waiting)
+            continue;
+        qm = lu_db_quote(key);
+        q = g_strconcat("id:", qm, NULL);
+        ret = lu_db_count(s->db, q, &n);
+        for (guint i = 0; !ret && n == 0 && i < list->len; i++) {
+            struct lu_decision *d = g_ptr_array_index(list, i);
+            if (d->pending)
+                g_array_append_val(s->applied, d->id);
+        }
+        g_free(q);
+        g_free(qm);
+    }
+    return ret;
+}
+
 static int decide_thread(GPtrArray *msgs, void *data)
 {
     struct scan *s = data;
@@ -736,6 +780,9 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         if (ret)
             goto out;
     }
+    ret = settle_missing(&s);
+    if (ret)
+        goto out;
     if (o->progress && s.total)
         fputc('\n', stderr);
     /* Read everything before asking for the write lock: the window is short. */

@@ -62,4 +62,10 @@ t 'a scan that cannot get the lock keeps the mark for the next one' '
 	hold && lu scan --quiet 2>/dev/null; rc=$?; release
 	test "$rc" = 75 && test "$(rows pending)" = 1 &&
 	lu scan --quiet && expect_tags d1@example.com leadup/closed && test "$(rows pending)" = 0'
+t 'a pending decision on a message that has gone: the next scan settles it, the one after has nothing to do' '
+	ask g1@example.com "Gus <gus@g.example>" "Gone" && index && lu scan --quiet &&
+	hold && lu mute id:g1@example.com 2>/dev/null; release
+	test "$(rows pending)" = 1 && rm "$MAIL/sent/cur/g1@example.com:2,S" && index &&
+	lu scan 2>/dev/null && test "$(rows pending)" = 0 && test "$(rows "mid = '\''g1@example.com'\''")" = 1 &&
+	lu scan 2>err && grep -q "nothing changed" err'
 done_testing
