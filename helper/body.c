@@ -1549,6 +1549,77 @@ out:
     return start;
 }
 
+/* What only mail sent in bulk carries: a way out of the mailing (one is
+ * enough), and the marks of a marketing layout (two are: a personal message
+ * may say "click here" once).  English, German, French and Spanish. */
+static const char *const bulk_exit[] = {"unsubscribe",
+                                        "opt out",
+                                        "opt-out",
+                                        "to be removed from",
+                                        "remove you from",
+                                        "removed from our",
+                                        "no longer wish to receive",
+                                        "you are receiving this",
+                                        "you received this e",
+                                        "this e-mail was sent to",
+                                        "this email was sent to",
+                                        "update your preferences",
+                                        "manage your subscription",
+                                        "email preferences",
+                                        "abmelden",
+                                        "abbestellen",
+                                        "désinscri",
+                                        "desinscri",
+                                        "désabonner",
+                                        "darse de baja",
+                                        "cancelar la suscrip",
+                                        NULL};
+static const char *const bulk_layout[] = {"[image]",
+                                          "click here",
+                                          "view this email",
+                                          "in your browser",
+                                          "all rights reserved",
+                                          "privacy policy",
+                                          "forward to a friend",
+                                          "special offer",
+                                          "hier klicken",
+                                          "cliquez ici",
+                                          "haga clic",
+                                          "tous droits réservés",
+                                          "todos los derechos",
+                                          "alle rechte vorbehalten",
+                                          NULL};
+
+/* Whether NEEDLE (ASCII letters match either case) occurs in S. */
+static bool has_ci(const char *s, const char *needle)
+{
+    gsize n = strlen(needle);
+
+    for (; *s; s++)
+        if (g_ascii_strncasecmp(s, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the author's part of the message, L[0..N) (quotes and forwarded
+ * mail excluded: a colleague forwarding a newsletter writes to me), reads
+ * as mail sent in bulk. */
+static bool bulk_text(const struct line *L, gsize n)
+{
+    int layout = 0;
+
+    for (gsize i = 0; i < n; i++) {
+        if (L[i].quote || L[i].blank)
+            continue;
+        for (const char *const *p = bulk_exit; *p; p++)
+            if (has_ci(L[i].s, *p))
+                return true;
+        for (const char *const *p = bulk_layout; *p; p++)
+            layout += has_ci(L[i].s, *p);
+    }
+    return layout >= 2;
+}
+
 void lu_body_extract(const char *text, bool is_html, struct lu_body *out)
 {
     char *valid = NULL, *html = NULL, *buf;
@@ -1574,6 +1645,7 @@ void lu_body_extract(const char *text, bool is_html, struct lu_body *out)
 
     pipe_quotes(L, n);
     cut = find_cut(L, n, drop);
+    out->bulk = bulk_text(L, cut);
     kept = g_ptr_array_sized_new((guint)cut + 1);
     for (gsize i = 0; i < cut; i++) {
         if (L[i].quote || drop[i]) {

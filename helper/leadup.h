@@ -186,6 +186,7 @@ struct lu_body {
     char *signature; /* the removed signature / sign-off block, or NULL; owned */
     char *sig_name;  /* the author's name found there, or NULL; owned */
     char *sig_phone; /* a phone number found there, or NULL; owned */
+    bool bulk;       /* reads as mail sent in bulk: an unsubscribe line, a marketing layout */
 };
 /* Extracts the author's own words from a decoded body: removes quoted
  * material (">" lines, attributions in English, German, French and Spanish,

@@ -455,16 +455,19 @@ static bool involves_me(const struct scan *s, const struct lu_msg *m)
 
 /* Is M a newsletter or campaign in a thread I never wrote in?  Such mail
  * owes me nothing and is owed nothing, whatever its text asks or promises;
- * a reply sent through a bulk mailer to my own message still counts. */
-static bool unsolicited_bulk(struct scan *s, const struct lu_msg *m, struct lu_verdict *v)
+ * a reply sent through a bulk mailer to my own message still counts.  The
+ * headers say so (List-Unsubscribe), or, in mail older than that header or
+ * sent without it, the text does (an unsubscribe line, a marketing layout). */
+static bool unsolicited_bulk(struct scan *s, struct lu_msg *m, struct lu_verdict *v)
 {
-    if (!m->bulk || s->last_mine >= 0)
+    if (s->last_mine >= 0)
+        return false;
+    if (!m->bulk && (!analysis(s->r, m) || !m->body || !m->body->bulk))
         return false;
     v->rule = "unsolicited bulk mail";
-    why(v,
-        "%s sent it in bulk (List-Unsubscribe) to a thread you never wrote in: not a "
-        "conversation.",
-        who_name(m->from));
+    why(v, "%s sent it in bulk (%s) to a thread you never wrote in: not a conversation.",
+        who_name(m->from),
+        m->bulk ? "List-Unsubscribe" : "its text has an unsubscribe line or a marketing layout");
     return true;
 }
 

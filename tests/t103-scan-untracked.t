@@ -37,6 +37,37 @@ HDR='List-Unsubscribe: <https://crm.example/u/123>' msg inbox hs2@vendor.example
 	'Re: Licence quote' hs1@example.com <<'EOF'
 Happy to. Do you need the annual or the monthly plan?
 EOF
+# Bulk mail from before List-Unsubscribe (or sent without it): the text
+# says so, with a way out of the mailing or a marketing layout.
+msg inbox nl2@offers.example 'Offers <deals@offers.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Me, claim your gift today!' <<'EOF'
+Dear member, can you believe this price? Reply by Friday to claim your gift.
+
+To be removed from our mailing list, reply with REMOVE in the subject.
+EOF
+msg inbox nl3@daily.example 'Daily Markets <evening@daily.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Will rates rise?' <<'EOF'
+[IMAGE]
+Will rates rise this week? Click here for the full report.
+Copyright 2026 Daily Markets. All rights reserved.
+EOF
+# ... but a colleague forwarding one asks me, and one "click here" is personal.
+msg inbox fw1@example.com 'Ann <ann@example.com>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Fwd: Will rates rise?' <<'EOF'
+Could you tell me whether we should lock the rate now?
+
+---------- Forwarded message ----------
+From: Daily Markets <evening@daily.example>
+Subject: Will rates rise?
+
+[IMAGE]
+Click here for the full report. All rights reserved.
+To unsubscribe, click here.
+EOF
+msg inbox pc1@client.example 'Bea <bea@client.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Workshop slides' <<'EOF'
+The slides are online: click here to open them. Could you confirm the room for Thursday?
+EOF
 index
 NOW=2026-11-19T12:00:00+00:00
 t 'a note to myself is not tracked' 'lu scan --quiet && expect_tags self1@example.com ""'
@@ -44,6 +75,14 @@ t 'mail to a no-reply address is not tracked' 'expect_tags nr1@example.com ""'
 t 'a newsletter that asks and promises is neither needs-reply nor promise-theirs' '
 	expect_tags nl1@news.shop.example "" &&
 	lu why id:nl1@news.shop.example >out && grep -q "in bulk (List-Unsubscribe)" out'
+t 'bulk mail without List-Unsubscribe, known by its unsubscribe line, owes me nothing' '
+	expect_tags nl2@offers.example "" &&
+	lu why id:nl2@offers.example >out && grep -q "in bulk (its text has an unsubscribe line" out'
+t 'and so does one known by its marketing layout' 'expect_tags nl3@daily.example ""'
+t 'a colleague who forwards a newsletter and asks me is owed an answer' '
+	expect_tags fw1@example.com "leadup/due leadup/needs-reply"'
+t 'one "click here" in a personal message does not make it bulk' '
+	expect_tags pc1@client.example "leadup/due leadup/needs-reply"'
 t 'an answer to my message sent through a bulk mailer is still a reply' '
 	expect_tags hs1@example.com "" && expect_tags hs2@vendor.example "leadup/due leadup/needs-reply"'
 t 'mailing-list traffic is not tracked by default' 'expect_tags list1@example.com ""'
