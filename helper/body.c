@@ -265,27 +265,21 @@ struct hkey {
  * Thunderbird and webmailers write them in English, German, French,
  * Spanish, Italian, Dutch and the Nordic languages. */
 static const struct hkey hkeys[] = {
-    {"from", H_FROM},       {"von", H_FROM},
-    {"de", H_FROM},         {"da", H_FROM},
-    {"van", H_FROM},        {"fra", H_FROM},
-    {"från", H_FROM},       {"expéditeur", H_FROM},
-    {"remitente", H_FROM},  {"sent", H_DATE},
-    {"date", H_DATE},       {"gesendet", H_DATE},
-    {"datum", H_DATE},      {"envoyé", H_DATE},
-    {"envoyé le", H_DATE},  {"enviado", H_DATE},
-    {"enviado el", H_DATE}, {"fecha", H_DATE},
-    {"inviato", H_DATE},    {"verzonden", H_DATE},
-    {"sendt", H_DATE},      {"skickat", H_DATE},
-    {"data", H_DATE},       {"to", H_TO},
-    {"an", H_TO},           {"à", H_TO},
-    {"para", H_TO},         {"aan", H_TO},
-    {"til", H_TO},          {"till", H_TO},
-    {"cc", H_TO},           {"destinataire", H_TO},
-    {"subject", H_SUBJECT}, {"betreff", H_SUBJECT},
-    {"objet", H_SUBJECT},   {"asunto", H_SUBJECT},
-    {"oggetto", H_SUBJECT}, {"onderwerp", H_SUBJECT},
-    {"emne", H_SUBJECT},    {"ämne", H_SUBJECT},
-    {"assunto", H_SUBJECT}, {"sujet", H_SUBJECT},
+    {"from", H_FROM},       {"von", H_FROM},        {"de", H_FROM},
+    {"da", H_FROM},         {"van", H_FROM},        {"fra", H_FROM},
+    {"från", H_FROM},       {"expéditeur", H_FROM}, {"remitente", H_FROM},
+    {"sent", H_DATE},       {"sent by", H_FROM},    {"date", H_DATE},
+    {"gesendet", H_DATE},   {"datum", H_DATE},      {"envoyé", H_DATE},
+    {"envoyé le", H_DATE},  {"enviado", H_DATE},    {"enviado el", H_DATE},
+    {"fecha", H_DATE},      {"inviato", H_DATE},    {"verzonden", H_DATE},
+    {"sendt", H_DATE},      {"skickat", H_DATE},    {"data", H_DATE},
+    {"to", H_TO},           {"an", H_TO},           {"à", H_TO},
+    {"para", H_TO},         {"aan", H_TO},          {"til", H_TO},
+    {"till", H_TO},         {"cc", H_TO},           {"destinataire", H_TO},
+    {"subject", H_SUBJECT}, {"betreff", H_SUBJECT}, {"objet", H_SUBJECT},
+    {"asunto", H_SUBJECT},  {"oggetto", H_SUBJECT}, {"onderwerp", H_SUBJECT},
+    {"emne", H_SUBJECT},    {"ämne", H_SUBJECT},    {"assunto", H_SUBJECT},
+    {"sujet", H_SUBJECT},
 };
 
 /* The header category the line starts with ("From: ...", "*Von:* ...",
@@ -353,13 +347,18 @@ static bool header_block_at(const struct line *L, gsize n, gsize i)
 
     if (!(cats & (H_FROM | H_DATE)))
         return false;
-    for (gsize j = i + 1; j < n && j <= i + 12 && !L[j].blank; j++) {
+    for (gsize j = i + 1, last = (gsize)L[i].hk; j < n && j <= i + 60; j++) {
         int c = L[j].hk;
-        if (c) {
+        if (L[j].blank) {
+            /* Lotus Notes leaves a blank line between its headers. */
+            if (j + 1 >= n || !L[j + 1].hk)
+                break;
+        } else if (c) {
             cats |= c;
             cont = 0;
-        } else if (++cont > 2) {
-            break; /* two wrapped lines at most (long To: lists) */
+            last = (gsize)c;
+        } else if (++cont > (last == H_TO ? 30 : 2)) {
+            break; /* wrapped lines: To: and Cc: lists run long */
         }
     }
     if (L[i].hk == H_FROM && cats == H_FROM)
@@ -367,6 +366,44 @@ static bool header_block_at(const struct line *L, gsize n, gsize i)
     for (int c = cats; c; c >>= 1)
         bits += c & 1;
     return (cats & H_FROM) && bits >= 3;
+}
+
+/* True when a Lotus Notes header block starts at line I: "To:", "cc:" and
+ * "Subject:" without a "From:" line, the sender and the date standing on
+ * the lines above it ("Jay Smith@ECT" / "03/16/2001 09:04 AM").  Enron-era
+ * business mail quotes the message it answers this way, without ">". */
+static bool notes_block_at(const struct line *L, gsize n, gsize i)
+{
+    int to = 0, cont = 0;
+
+    if (L[i].hk != H_TO || !starts(L[i].lc, "to"))
+        return false;
+    for (gsize j = i; j < n && j <= i + 60; j++) {
+        if (L[j].blank) {
+            if (j + 1 >= n || !L[j + 1].hk)
+                return false; /* a blank line only between headers */
+        } else if (L[j].hk == H_TO) {
+            to++;
+            cont = 0;
+        } else if (L[j].hk == H_SUBJECT) {
+            return to >= 2; /* "To:" and "cc:" before it */
+        } else if (L[j].hk || ++cont > 30) {
+            return false; /* long To: lists wrap over many lines */
+        }
+    }
+    return false;
+}
+
+/* How many lines above line I (at most two, non-blank, short) name a Lotus
+ * Notes block's sender and date: they belong to the quote. */
+static gsize notes_sender_lines(const struct line *L, gsize i)
+{
+    gsize k = 0;
+
+    while (k < 2 && i > k && !L[i - k - 1].blank && L[i - k - 1].len < 64 &&
+           (strchr(L[i - k - 1].s, '@') || has_digit(L[i - k - 1].s)))
+        k++;
+    return k;
 }
 
 /* Words that name an original or forwarded message inside a dashed line. */
@@ -409,6 +446,10 @@ static bool forward_marker(const struct line *l)
         char *inner = g_strndup(s + a, len - a - b);
         ret = contains_any(inner, marker_words);
         g_free(inner);
+    } else if (a >= 5 && b == 0 && starts(s + a + strspn(s + a, " "), "forwarded by")) {
+        /* Lotus Notes' "----- Forwarded by X on DATE -----", wrapped before
+         * its closing dashes. */
+        ret = true;
     }
 out:
     return ret;
@@ -697,6 +738,10 @@ static gsize find_cut(const struct line *L, gsize n, guint8 *drop)
         }
         if (forward_marker(&L[i])) {
             cut = i;
+            break;
+        }
+        if (notes_block_at(L, n, i)) {
+            cut = i - notes_sender_lines(L, i);
             break;
         }
         if (header_block_at(L, n, i)) {

@@ -190,7 +190,8 @@ struct lu_body {
 };
 /* Extracts the author's own words from a decoded body: removes quoted
  * material (">" lines, attributions in English, German, French and Spanish,
- * Outlook and forwarded blocks), list footers and legal disclaimers, and
+ * Outlook, Lotus Notes and forwarded blocks), list footers and legal
+ * disclaimers, and
  * moves the signature into the signature fields.  IS_HTML converts first. */
 void lu_body_extract(const char *text, bool is_html, struct lu_body *out);
 void lu_body_clear(struct lu_body *b);
