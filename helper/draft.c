@@ -271,8 +271,9 @@ static size_t reply_prefix_len(const char *p)
     return 0;
 }
 
-/* Splits SUBJECT into its leading [tags] (each with one space after) and
- * the rest, dropping reply prefixes before, between and after the tags. */
+/* Splits SUBJECT into its leading [tags] (each with one space after, a
+ * tag repeated by a list that tagged a reply again kept once) and the
+ * rest, dropping reply prefixes before, between and after the tags. */
 static void split_subject(const char *subject, GString *tags, GString *rest)
 {
     char *s = clean(subject);
@@ -289,8 +290,10 @@ static void split_subject(const char *subject, GString *tags, GString *rest)
         if (*p == '[') {
             const char *e = strchr(p, ']');
             if (e && e > p + 1) {
-                g_string_append_len(tags, p, e + 1 - p);
-                g_string_append_c(tags, ' ');
+                char *tag = g_strndup(p, e + 1 - p);
+                if (!strstr(tags->str, tag))
+                    g_string_append_printf(tags, "%s ", tag);
+                g_free(tag);
                 p = e + 1;
                 continue;
             }
@@ -301,7 +304,7 @@ static void split_subject(const char *subject, GString *tags, GString *rest)
     g_free(s);
 }
 
-char *lu_draft_subject(const char *subject, bool list)
+char *lu_draft_subject(const char *subject)
 {
     GString *tags = g_string_new(NULL), *rest = g_string_new(NULL);
     char *out;
@@ -309,12 +312,10 @@ char *lu_draft_subject(const char *subject, bool list)
     split_subject(subject, tags, rest);
     if (rest->len == 0)
         g_string_assign(rest, "(no subject)");
-    /* A list tags its subjects in front and expects its tag there; other
-     * tags ("[EXTERNAL]") stay part of the text after "Re: ". */
-    if (list && tags->len)
-        out = g_strdup_printf("%sRe: %s", tags->str, rest->str);
-    else
-        out = g_strdup_printf("Re: %s%s", tags->str, rest->str);
+    /* One "Re: " in front and the tags after it, as mail clients answer
+     * ("Re: [list] x"): a list that tags its subjects sees its tag there
+     * and does not add it again. */
+    out = g_strdup_printf("Re: %s%s", tags->str, rest->str);
     g_string_free(tags, TRUE);
     g_string_free(rest, TRUE);
     return out;
@@ -1281,7 +1282,6 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     const char *ask = NULL, *subj = NULL;
     gint64 not_before = 0, ret_start = 0, ret_end;
     GPtrArray *who;
-    bool list = false;
     char *s;
 
     memset(d, 0, sizeof *d);
@@ -1305,8 +1305,6 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
 
     d->answer = answered_index(r);
     ans = at(r, d->answer);
-    for (guint i = 0; i < r->msgs->len; i++)
-        list = list || at(r, i)->list_id;
     choose_template(r, d, ans);
     choose_language(r, d, ans);
     choose_from(r, d);
@@ -1317,7 +1315,7 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     subj = ans->subject;
     for (int i = (int)r->msgs->len - 1; i >= 0 && is_empty(subj); i--)
         subj = at(r, i)->subject;
-    d->subject = lu_draft_subject(subj, list);
+    d->subject = lu_draft_subject(subj);
     set_var(d->vars, "subject", clean(subj));
     set_var(d->vars, "topic", lu_draft_topic(subj));
     /* A mailing-list discussion: answers come in writing, not in a call. */

@@ -767,9 +767,10 @@ void lu_draft_clear(struct lu_draft *d);
  * (name -> value); problems are added to NOTES (char*, may be NULL).
  * Returns the wrapped text (caller frees). */
 char *lu_draft_fill(const char *tmpl, GHashTable *vars, GPtrArray *notes);
-/* "Re: " + SUBJECT without its reply prefixes; a leading [tag] stays in
- * front when LIST.  Caller frees. */
-char *lu_draft_subject(const char *subject, bool list);
+/* "Re: " + SUBJECT without its reply prefixes (Re:, RE:, AW:, Sv:,
+ * Antw:, ...): its leading [tags] follow the one "Re: ", each once, as
+ * mail clients answer a list.  Caller frees. */
+char *lu_draft_subject(const char *subject);
 /* What SUBJECT is about: no prefixes, tags or Fwd:, at most 100 characters. Caller frees. */
 char *lu_draft_topic(const char *subject);
 /* A given name from a display name, else from an address like

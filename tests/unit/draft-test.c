@@ -280,9 +280,13 @@ static void test_subjects(void)
         {"AW: Sv: Antw: Angebot", "0", "Re: Angebot"},
         {"Re[2]: counted", "0", "Re: counted"},
         {"Re : espace", "0", "Re: espace"},
-        {"[dev] patch review", "1", "[dev] Re: patch review"},
-        {"Re: [dev] patch review", "1", "[dev] Re: patch review"},
-        {"[dev] Re: Re: patch review", "1", "[dev] Re: patch review"},
+        /* A list thread: one "Re: " in front, the tag after it, once. */
+        {"[dev] patch review", "1", "Re: [dev] patch review"},
+        {"Re: [dev] patch review", "1", "Re: [dev] patch review"},
+        {"[dev] Re: Re: patch review", "1", "Re: [dev] patch review"},
+        {"[R-pkg-devel] Re: [R-pkg-devel] check NOTE", "1", "Re: [R-pkg-devel] check NOTE"},
+        {"AW: [dev] Sv: Antw: RE: patch", "1", "Re: [dev] patch"},
+        {"[dev] [RFC] patch", "1", "Re: [dev] [RFC] patch"},
         {"[EXTERNAL] RE: invoice", "0", "Re: [EXTERNAL] invoice"},
         {"Fwd: the plan", "0", "Re: Fwd: the plan"},
         {"Re: Fwd: the plan", "0", "Re: Fwd: the plan"},
@@ -293,13 +297,13 @@ static void test_subjects(void)
         {"two\r\nBcc: evil@example.org", "0", "Re: two Bcc: evil@example.org"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-        char *s = lu_draft_subject(cases[i][0], cases[i][1][0] == '1');
+        char *s = lu_draft_subject(cases[i][0]);
         char *e = g_strescape(cases[i][0], "");
         is_str(s, cases[i][2], "subject '%s'%s", e, cases[i][1][0] == '1' ? " (list)" : "");
         g_free(e);
         g_free(s);
     }
-    char *s = lu_draft_subject(NULL, false);
+    char *s = lu_draft_subject(NULL);
     is_str(s, "Re: (no subject)", "no subject at all");
     g_free(s);
 
@@ -730,7 +734,7 @@ static void test_needs_reply(void)
     s = addrs(d.cc);
     is_str(s, "Bob <bob@supplier.example>", "Cc: the rest, never me");
     g_free(s);
-    is_str(d.subject, "[proj] Re: Budget", "a list keeps its tag in front");
+    is_str(d.subject, "Re: [proj] Budget", "a list keeps its tag after one Re:");
     is_str(var(&d, "ask"), "Can you send the revised quote?", "{ask}: their question");
     is_str(d.from->email, "me@example.com", "From: my address they wrote to");
     lu_draft_clear(&d);
