@@ -29,6 +29,7 @@ struct draft_opts {
     const char *output;
     const char *draftbox;
     const char *muttrc; /* --muttrc FILE: for a client macro */
+    bool force;         /* --force: draft for a no-reply address too */
     int quote;          /* -1: as configured */
     int lang;           /* --lang: an enum lu_lang, or -1: as configured */
 };
@@ -304,15 +305,11 @@ out:
 static int parse_args(int argc, char **argv, struct draft_opts *o)
 {
     static const struct option opts[] = {
-        {"template", required_argument, NULL, 't'},
-        {"output", required_argument, NULL, 'o'},
-        {"draftbox", required_argument, NULL, 'd'},
-        {"quote", no_argument, NULL, 'q'},
-        {"no-quote", no_argument, NULL, 'n'},
-        {"quiet", no_argument, NULL, 'Q'},
-        {"muttrc", required_argument, NULL, 'M'},
-        {"lang", required_argument, NULL, 'l'},
-        {NULL, 0, NULL, 0},
+        {"template", required_argument, NULL, 't'}, {"output", required_argument, NULL, 'o'},
+        {"draftbox", required_argument, NULL, 'd'}, {"quote", no_argument, NULL, 'q'},
+        {"no-quote", no_argument, NULL, 'n'},       {"quiet", no_argument, NULL, 'Q'},
+        {"muttrc", required_argument, NULL, 'M'},   {"lang", required_argument, NULL, 'l'},
+        {"force", no_argument, NULL, 'f'},          {NULL, 0, NULL, 0},
     };
     int c, ret = 0;
 
@@ -339,6 +336,9 @@ static int parse_args(int argc, char **argv, struct draft_opts *o)
             break;
         case 'Q':
             lu_quiet = true;
+            break;
+        case 'f':
+            o->force = true;
             break;
         case 'l':
             if (strcmp(optarg, "auto") != 0 && (o->lang = lu_lang_parse(optarg)) < 0) {
@@ -402,10 +402,14 @@ out:
 
 /* The client's message line: leadup's own words only (state, stage,
  * template), never anything read from a message.  Caller frees. */
-static char *summary(struct lu_ctx *ctx, const struct lu_verdict *v, const struct lu_draft *d)
+static char *summary(struct lu_ctx *ctx, const struct lu_verdict *v, const struct lu_draft *d,
+                     const char *caution)
 {
     GString *s = g_string_new("leadup: ");
 
+    /* First, so that the client's line shows it however narrow. */
+    if (caution)
+        g_string_append_printf(s, "warning: %s; ", caution);
     g_string_append(s, v->state == LU_ST_NONE ? "in no queue" : lu_state_name(v->state));
     if (v->state == LU_ST_AWAITING && v->stage < ctx->cfg.max_leadups)
         g_string_append_printf(s, ", lead-up %d of %d", v->stage + 1, ctx->cfg.max_leadups);
@@ -427,6 +431,7 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     const char *tname = NULL;
     char *text = NULL, *tpath = NULL, *data = NULL, *written = NULL;
     char *said = NULL, *recall = NULL, *box = NULL;
+    const char *caution = NULL, *noreply = NULL, *failure = NULL;
     gsize len = 0;
     int ret;
 
@@ -475,6 +480,20 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     } else {
         lu_draft_render(&d, tname, text);
     }
+    /* Refused before anything is written: a lead-up to an address nobody
+     * reads is never useful.  The rest only warns (first on stderr, and
+     * first in the client's line). */
+    caution = lu_draft_caution(&req, &d, &noreply);
+    if (noreply && !o.force) {
+        ret = lu_error(EX_DATAERR,
+                       "draft: '%s' is a no-reply address nobody reads; nothing drafted "
+                       "(--force drafts anyway)",
+                       noreply);
+        failure = "leadup: no draft: the recipient is a no-reply address nobody reads";
+        goto out;
+    }
+    if (caution)
+        lu_warning("draft: %s", caution);
     data = lu_mime_draft(&d, &len);
 
     print_state(ctx, &tv.v);
@@ -499,13 +518,13 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
         ret = lu_error(EX_IOERR, "draft: cannot write standard output: %s", g_strerror(errno));
     }
     if (!ret && o.muttrc)
-        said = summary(ctx, &tv.v, &d);
+        said = summary(ctx, &tv.v, &d, caution);
 out:
     /* From a client macro: always exit 0 and leave the lines that recall
      * the draft (or the one line saying what failed), so no "Press any
      * key" prompt eats the macro's next keys. */
-    if (o.muttrc &&
-        lu_write_muttrc(o.muttrc, ret ? NULL : recall, ret ? lu_muttrc_failure(ret) : said) == 0)
+    if (o.muttrc && lu_write_muttrc(o.muttrc, ret ? NULL : recall,
+                                    ret ? (failure ? failure : lu_muttrc_failure(ret)) : said) == 0)
         ret = 0;
     g_free(said);
     g_free(recall);

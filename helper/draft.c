@@ -62,19 +62,24 @@ static const struct {
 const char lu_draft_builtin_generic[] =
     "{?first_name:Hi {first_name},}{!first_name:Hello,}\n"
     "\n"
-    "Thank you for your help with {?topic:\"{topic}\"}{!topic:this} so far. To take the next "
-    "step together, {?list:could you let me know your view by {slot_day}?}{!list:shall we speak "
-    "for 15 minutes on {slot}?}\n"
+    "{?replied:Thank you for your help with {?topic:\"{topic}\"}{!topic:this} so "
+    "far.}{!replied:{?i_owe:Thank you for your message about "
+    "{?topic:\"{topic}\"}{!topic:this}.}{!i_owe:Thank you for taking a moment to read this note "
+    "about {?topic:\"{topic}\"}{!topic:my message}.}} {?i_owe:{?list:I will come back to you "
+    "here on this by {slot_day}.}{!list:I will come back to you on this by {slot_day}; if a "
+    "call is quicker, I am free for 15 minutes on {slot}.}}{!i_owe:To take the next step "
+    "together, {?list:could you let me know your view by {slot_day}?}{!list:shall we speak for "
+    "15 minutes on {slot}?}}\n"
     "\n"
     "Best regards,\n"
     "{my_name}\n";
 
 /* The placeholders templates may use; anything else is reported. */
 static const char *const known_vars[] = {
-    "first_name",    "their_name",  "their_email", "their_phone", "my_name",
-    "my_first_name", "subject",     "topic",       "ask",         "asked_date",
-    "slot",          "slot_day",    "slot_time",   "slot2",       "promise",
-    "promise_by",    "return_date", "stage",       "last_date",   "list",
+    "first_name", "their_name", "their_email", "their_phone", "my_name",     "my_first_name",
+    "subject",    "topic",      "ask",         "asked_date",  "slot",        "slot_day",
+    "slot_time",  "slot2",      "promise",     "promise_by",  "return_date", "stage",
+    "last_date",  "list",       "replied",     "i_owe",
 };
 
 /* ---- small text helpers */
@@ -1135,6 +1140,49 @@ static void add_template(struct lu_draft *d, const char *name)
     g_ptr_array_add(d->templates, g_strdup(name));
 }
 
+/* Who owes the next move, and whether they ever answered me: the
+ * templates thank for help only when there was some ({replied}) and, when
+ * the move is mine ({i_owe}), promise my answer instead of asking for
+ * their view. */
+static void set_turn_vars(const struct lu_draft_req *r, struct lu_draft *d)
+{
+    int first_mine = -1, last = -1;
+    bool replied = false, i_owe;
+
+    for (guint i = 0; i < r->msgs->len; i++) {
+        struct lu_msg *m = at(r, i);
+        if (!lu_msg_meaningful(m))
+            continue;
+        last = (int)i;
+        if (mine(r, m)) {
+            if (first_mine < 0)
+                first_mine = (int)i;
+        } else if (first_mine >= 0) {
+            replied = true;
+        }
+    }
+    switch (r->v->state) {
+    case LU_ST_NEEDS_REPLY:
+    case LU_ST_PROMISE_MINE:
+        i_owe = true;
+        break;
+    case LU_ST_AWAITING:
+    case LU_ST_PROMISE_THEIRS:
+    case LU_ST_BOUNCED:
+    case LU_ST_NO_NEXT_STEP:
+        i_owe = false;
+        break;
+    default:
+        /* In no queue, closed, dormant, snoozed: whoever wrote last waits. */
+        i_owe = last >= 0 && !mine(r, at(r, last));
+        break;
+    }
+    if (replied)
+        set_var(d->vars, "replied", g_strdup("yes"));
+    if (i_owe)
+        set_var(d->vars, "i_owe", g_strdup("yes"));
+}
+
 /* Which templates the thread calls for, best first, and why. */
 static void choose_template(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans)
 {
@@ -1409,6 +1457,7 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
         set_var(d->vars, "my_first_name", sp ? g_strndup(s, sp - s) : g_strdup(s));
     }
     set_var(d->vars, "my_name", s);
+    set_turn_vars(r, d);
     if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT)
         set_var(d->vars, "stage", g_strdup_printf("%d", v->stage + 1));
 
@@ -1454,6 +1503,33 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     }
 out:
     g_time_zone_unref(tz);
+}
+
+const char *lu_draft_caution(const struct lu_draft_req *r, const struct lu_draft *d,
+                             const char **noreply)
+{
+    *noreply = NULL;
+    for (guint i = 0; d->to && i < d->to->len && !*noreply; i++) {
+        struct lu_addr *a = g_ptr_array_index(d->to, i);
+        if (lu_addr_is_noreply(a->email, r->cfg->noreply))
+            *noreply = a->email;
+    }
+    if (*noreply)
+        return "the recipient is a no-reply address: nobody reads what is sent there";
+    switch (r->v->state) {
+    case LU_ST_DORMANT:
+        return "the thread is dormant: every lead-up of the cadence is sent, another rarely helps";
+    case LU_ST_CLOSED:
+        return "the thread is closed: they declined, or you marked it done";
+    case LU_ST_MUTED:
+        return "the thread is muted: leadup does not track it";
+    case LU_ST_NONE:
+        if (g_hash_table_contains(d->vars, "list") && !g_hash_table_contains(d->vars, "i_owe"))
+            return "a list thread in no queue where you owe nothing: nobody waits for this";
+        return "the thread is in no queue: nobody waits for a lead-up here";
+    default:
+        return NULL;
+    }
 }
 
 void lu_draft_render(struct lu_draft *d, const char *name, const char *tmpl)

@@ -52,7 +52,7 @@ static const struct lu_command commands[] = {
      "due this week and bounced mail, in 80 columns.\n"},
     {"draft", lu_cmd_draft,
      "draft [id:MSGID | -] [--template NAME] [--lang LANG] [--output FILE | --draftbox DIR]\n"
-     "                    [--quote] [--muttrc FILE]",
+     "                    [--quote] [--muttrc FILE] [--force]",
      "draft a lead-up reply for a thread (RFC 5322 message)",
      "Reads the thread of the message on standard input (or id:MSGID), decides its\n"
      "state and writes a reply from the template for that state and stage: headers\n"
@@ -71,6 +71,10 @@ static const struct lu_command commands[] = {
      "  --muttrc FILE     for a mail client's macro: always exit 0 and leave in FILE\n"
      "                    the lines that recall the draft from --draftbox and one\n"
      "                    'echo' line (the state and template, or what failed)\n"
+     "  --force           draft even when the recipient is a no-reply address\n"
+     "A no-reply recipient (noreply@, ...) is refused (exit 65) unless --force; a\n"
+     "dormant, closed or muted thread, or one in no queue, is drafted with a\n"
+     "warning on the first line of standard error (and in the client's line).\n"
      "Templates: $XDG_CONFIG_HOME/leadup/templates/NAME (or [draft] templates=DIR)\n"
      "override the shipped ones; placeholders are listed in leadup(1).\n"},
     {"snooze", lu_cmd_snooze, "snooze WHEN [id:MSGID]",

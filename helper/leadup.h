@@ -760,6 +760,13 @@ struct lu_draft {
 /* Chooses the templates, the identity, recipients, subject, threading and
  * every placeholder value for R's thread.  OUT is released with lu_draft_clear. */
 void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *out);
+/* Why a lead-up for D's thread (planned from R) needs a second look, or
+ * NULL: a no-reply address in To (then *NOREPLY is it, borrowed from D;
+ * leadup draft refuses unless --force), a dormant, closed or muted
+ * thread, or one in no queue (a list thread where I owe nothing says so).
+ * Static, leadup's own words only: the client shows them. */
+const char *lu_draft_caution(const struct lu_draft_req *r, const struct lu_draft *d,
+                             const char **noreply);
 /* Fills D->body from template TEXT called NAME (plus the quote). */
 void lu_draft_render(struct lu_draft *d, const char *name, const char *text);
 void lu_draft_clear(struct lu_draft *d);

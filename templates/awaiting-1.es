@@ -1,8 +1,9 @@
 # awaiting-1 (Spanish, "usted"): the first lead-up on my message that is still unanswered.
 # Lines starting with '#' are comments.  Placeholders: doc/draft.md.
+# "So far" thanks only for help that exists: {replied} (doc/draft.md).
 {?first_name:Hola {first_name},}{!first_name:Hola,}
 
-Gracias por su ayuda con {?topic:"{topic}"}{!topic:este asunto} hasta ahora.{?return_date: Espero que haya vuelto bien.}
+{?replied:Gracias por su ayuda con {?topic:"{topic}"}{!topic:este asunto} hasta ahora.}{!replied:Gracias por dedicar un momento a leer este mensaje sobre {?topic:"{topic}"}{!topic:mi consulta}.}{?return_date: Espero que haya vuelto bien.}
 {?ask:
 Un punto de mi mensaje del {asked_date} sigue pendiente:
 

@@ -1019,17 +1019,19 @@ static void test_shipped(void)
         g_free(path);
     }
     for (size_t li = 0; li < G_N_ELEMENTS(langs); li++) {
-        GHashTable *full =
-            vars("first_name", "Ann", "their_name", "Ann Smith", "their_email",
-                 "ann@client.example", "their_phone", "+44 20 7946 0000", "my_name", "Me Myself",
-                 "my_first_name", "Me", "subject", "Re: Website budget", "topic", "Website budget",
-                 "ask", "Could you confirm the budget for the website project?", "asked_date",
-                 langs[li].asked, "slot", langs[li].slot, "slot_day", langs[li].day, "slot_time",
-                 "10:00", "slot2", langs[li].slot2, "promise",
-                 "I will send the signed contract on Friday.", "promise_by", langs[li].promise_by,
-                 "return_date", langs[li].back, "stage", "2", "last_date", langs[li].last, NULL);
-        GHashTable *bare =
-            vars("slot", langs[li].slot, "slot2", langs[li].slot2, "slot_day", langs[li].day, NULL);
+        GHashTable *full = vars(
+            "first_name", "Ann", "their_name", "Ann Smith", "their_email", "ann@client.example",
+            "their_phone", "+44 20 7946 0000", "my_name", "Me Myself", "my_first_name", "Me",
+            "subject", "Re: Website budget", "topic", "Website budget", "ask",
+            "Could you confirm the budget for the website project?", "asked_date", langs[li].asked,
+            "slot", langs[li].slot, "slot_day", langs[li].day, "slot_time", "10:00", "slot2",
+            langs[li].slot2, "promise", "I will send the signed contract on Friday.", "promise_by",
+            langs[li].promise_by, "return_date", langs[li].back, "stage", "2", "last_date",
+            langs[li].last, "i_owe", "yes", NULL);
+        /* {replied} without {i_owe} here, {i_owe} without {replied} above:
+         * each of generic's ways to thank and to go on is rendered. */
+        GHashTable *bare = vars("slot", langs[li].slot, "slot2", langs[li].slot2, "slot_day",
+                                langs[li].day, "replied", "yes", NULL);
         for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
             char *name = g_strconcat(names[i], langs[li].suffix, NULL);
             char *path = g_build_filename(tdir, name, NULL), *text = NULL;
