@@ -489,3 +489,95 @@ int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv)
 {
     return decide(ctx, LU_D_MUTE, argc, argv);
 }
+
+/* The Message-ID of the last decision taken on any thread, or NULL.
+ * Caller frees. */
+static int last_decided_mid(char **mid)
+{
+    struct lu_store *store = NULL;
+    GHashTable *table = NULL;
+    GHashTableIter it;
+    gpointer key, value;
+    const struct lu_decision *last = NULL;
+    int ret;
+
+    *mid = NULL;
+    ret = lu_store_open(&store);
+    if (!ret)
+        ret = lu_store_decisions(store, &table);
+    if (ret)
+        goto out;
+    g_hash_table_iter_init(&it, table);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+        GPtrArray *list = value;
+        for (guint i = 0; i < list->len; i++) {
+            const struct lu_decision *d = g_ptr_array_index(list, i);
+            /* Ids grow with every decision stored: the largest is the last. */
+            if (!last || d->id > last->id)
+                last = d;
+        }
+    }
+    if (last)
+        *mid = g_strdup_printf("id:%s", last->mid);
+out:
+    if (table)
+        g_hash_table_destroy(table);
+    lu_store_close(store);
+    return ret;
+}
+
+int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
+{
+    struct lu_thread_view tv = {0};
+    const struct lu_decision *last = NULL;
+    enum lu_decision_kind kind;
+    char *target = NULL, *taken = NULL, *state = NULL;
+    const char *id = NULL;
+    int ret = 0;
+
+    for (int i = 1; i < argc && !ret; i++) {
+        if (g_str_has_prefix(argv[i], "id:") && !id)
+            id = argv[i];
+        else if (argv[i][0] == '-')
+            ret = lu_unknown_option("undo", argv[i]);
+        else
+            ret = lu_error(EX_USAGE, "undo: unexpected argument '%s'", argv[i]);
+    }
+    if (!ret && !id)
+        ret = last_decided_mid(&target);
+    if (ret)
+        goto out;
+    if (!id && !target) {
+        printf("no decision to undo\n");
+        goto out;
+    }
+    ret = lu_thread_view(ctx, id ? id : target, &tv);
+    if (ret)
+        goto out;
+    for (guint i = 0; tv.decisions && i < tv.decisions->len; i++) {
+        const struct lu_decision *d = g_ptr_array_index(tv.decisions, i);
+        if (!last || d->id > last->id)
+            last = d;
+    }
+    if (!last) {
+        printf("no decision to undo on \"%s\"\n", subject_of(&tv));
+        goto out;
+    }
+    /* LAST belongs to TV's table, which the commit reads again. */
+    kind = last->kind;
+    taken = fmt_time(ctx, last->taken);
+    ret = lu_store_remove_decision(tv.store, last->id);
+    if (!ret)
+        ret = lu_thread_view_commit(ctx, &tv);
+    if (ret)
+        goto out;
+    state = state_str(ctx, &tv.v);
+    printf("undid %s (taken %s) on \"%s\": %s\n", lu_decision_name(kind), taken, subject_of(&tv),
+           state);
+out:
+    g_free(state);
+    g_free(taken);
+    g_free(target);
+    lu_thread_view_clear(&tv);
+    return ret;
+}

@@ -95,7 +95,9 @@ static const struct lu_command commands[] = {
      "Marks the thread closed.  A new message in the thread starts tracking again;\n"
      "'leadup mute' stops it for good.\n"},
     {"reopen", lu_cmd_reopen, "reopen [id:MSGID]",
-     "undo done, mute, snooze and a decline: track the thread again", ""},
+     "undo every decision (done, mute, snooze, remind, next-step) and a decline",
+     "The thread is tracked again where its messages alone put it.  'leadup undo'\n"
+     "forgets only the last decision.\n"},
     {"remind", lu_cmd_remind, "remind WHEN [id:MSGID]",
      "be reminded at WHEN if my message gets no reply",
      "Tracks my message even if leadup would not (it asks nothing, or went to a\n"
@@ -107,6 +109,12 @@ static const struct lu_command commands[] = {
      "writes first.  TEXT says what was agreed.\n"
      "  --mine    the next step is mine\n"},
     {"mute", lu_cmd_mute, "mute [id:MSGID]", "never track this thread ('reopen' undoes it)", ""},
+    {"undo", lu_cmd_undo, "undo [id:MSGID]",
+     "forget the last decision (on this thread, or the last one taken)",
+     "Forgets the last decision taken on the thread of id:MSGID (snooze, done,\n"
+     "reopen, remind, next-step or mute), or without id:MSGID the last decision\n"
+     "taken on any thread, and decides that thread again at once.  Run again, it\n"
+     "forgets the one before.  'leadup reopen' undoes every decision on a thread.\n"},
     {"lint", lu_cmd_lint, "lint [--text] [--format=text|json]",
      "check a draft for chasing, a missing next step, thanks, asks and length",
      "Reads a draft (a message with headers, or plain text) on standard input and\n"

@@ -437,6 +437,7 @@ int lu_cmd_reopen(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_remind(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_next_step(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv);
@@ -653,6 +654,8 @@ int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decisio
 /* Clears the pending mark of the decisions IDS (gint64; may be NULL):
  * their tags are written. */
 int lu_store_decisions_applied(struct lu_store *s, GArray *ids);
+/* Forgets the decision with id ID (leadup undo); none is not an error. */
+int lu_store_remove_decision(struct lu_store *s, gint64 id);
 /* Every decision: a table from Message-ID to a GPtrArray of struct
  * lu_decision*, oldest first (caller destroys the table).  A damaged row
  * (no message id, no known kind) is left out with a warning. */

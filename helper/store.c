@@ -728,3 +728,17 @@ int lu_store_decisions(struct lu_store *s, GHashTable **out)
     sqlite3_finalize(st);
     return ret;
 }
+
+int lu_store_remove_decision(struct lu_store *s, gint64 id)
+{
+    sqlite3_stmt *st = prepare(s, "DELETE FROM decisions WHERE id = ?");
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        ret = fail(s, "removing a decision");
+    sqlite3_finalize(st);
+    return ret;
+}

@@ -405,8 +405,10 @@ static void collect_decisions(GPtrArray *decisions, struct decided *d)
             d->snooze = NULL;
             break;
         case LU_D_REOPEN:
-            /* Reopen undoes mute, done and snooze, and forgets declines up to now. */
-            d->mute = d->done = d->snooze = NULL;
+            /* Reopen undoes every decision before it (mute, done, snooze,
+             * remind, next step) and forgets declines up to now: the thread
+             * is where its messages alone put it. */
+            d->mute = d->done = d->snooze = d->remind = d->next_step = NULL;
             d->reopened = x->taken;
             break;
         default:
