@@ -331,6 +331,29 @@ out:
     return ret;
 }
 
+/* The message a reminder tracks: the one asked about when it is mine,
+ * else my latest in the thread (*MID borrowed from TV).  None: the
+ * refusal, with *FAILURE the client's line (static). */
+static int remind_target(struct lu_thread_view *tv, char **mid, const char **failure)
+{
+    struct lu_msg *target = g_ptr_array_index(tv->msgs, tv->target);
+    int mine = -1;
+
+    if (target->mine) {
+        *mid = tv->mid;
+        return 0;
+    }
+    for (guint i = 0; i < tv->msgs->len; i++)
+        if (((struct lu_msg *)g_ptr_array_index(tv->msgs, i))->mine)
+            mine = (int)i;
+    if (mine < 0) {
+        *failure = "leadup: remind: no message of yours in this thread to track; nothing changed";
+        return lu_error(EX_USAGE, "remind: no message of yours in this thread to track");
+    }
+    *mid = ((struct lu_msg *)g_ptr_array_index(tv->msgs, mine))->mid;
+    return 0;
+}
+
 static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char **argv)
 {
     struct decide_args a = {.kind = kind};
@@ -348,6 +371,9 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         lu_write_muttrc(a.muttrc, NULL, lu_muttrc_failure(EX_TEMPFAIL));
     if (!ret)
         ret = lu_thread_view(ctx, a.id, &tv);
+    /* What would be refused is refused before WHEN is asked for. */
+    if (!ret && kind == LU_D_REMIND)
+        ret = remind_target(&tv, &d.mid, &failure);
     if (!ret && a.ask)
         ret = ask_when(ctx, &a, subject_of(&tv), &cancelled, &failure);
     if (ret)
@@ -359,7 +385,8 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         goto out;
     }
     d.kind = kind;
-    d.mid = tv.mid;
+    if (!d.mid)
+        d.mid = tv.mid;
     d.taken = ctx->now;
     d.latest = ((struct lu_msg *)g_ptr_array_index(tv.msgs, tv.msgs->len - 1))->mid;
     d.mine = a.mine;
@@ -370,18 +397,6 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
     } else if (kind == LU_D_NEXT_STEP) {
         d.at = a.when.start;
         d.at_end = a.when.end;
-    }
-    if (kind == LU_D_REMIND && !((struct lu_msg *)g_ptr_array_index(tv.msgs, tv.target))->mine) {
-        /* Remind tracks my message: the latest of mine in the thread. */
-        int mine = -1;
-        for (guint i = 0; i < tv.msgs->len; i++)
-            if (((struct lu_msg *)g_ptr_array_index(tv.msgs, i))->mine)
-                mine = (int)i;
-        if (mine < 0) {
-            ret = lu_error(EX_USAGE, "remind: no message of yours in this thread to track");
-            goto out;
-        }
-        d.mid = ((struct lu_msg *)g_ptr_array_index(tv.msgs, mine))->mid;
     }
     ret = store(ctx, &tv, &d, a.muttrc, &failure);
     if (ret)

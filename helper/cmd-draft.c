@@ -466,8 +466,12 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     req.data = &ctx->cfg;
     lu_draft_plan(&req, &d);
     ret = load_template(ctx, &d, o.template_name != NULL, &tname, &text, &tpath);
-    if (ret)
+    if (ret) {
+        /* Not the code's generic line: that would blame the message. */
+        failure = "leadup: cannot read the draft template (run leadup draft in a shell to see "
+                  "which); no draft";
         goto out;
+    }
     /* No template in the thread's language: the dates and words the
      * values carry must be in the template's. */
     if (template_lang(tname) != d.lang) {
