@@ -20,7 +20,7 @@ PKGS    := gmime-3.0 glib-2.0 sqlite3
 
 # Respect the user's CFLAGS; add what leadup needs.
 override CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
-	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -DLU_DATADIR='"$(DATADIR)"'
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -DLU_DATADIR='"$(DATADIR)"' -DLU_DOCDIR='"$(DOCDIR)"'
 # Debian ships no notmuch.pc: link notmuch directly.
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lnotmuch -lm
 

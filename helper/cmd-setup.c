@@ -16,6 +16,9 @@
 #ifndef LU_DATADIR
 #define LU_DATADIR "/usr/local/share/leadup"
 #endif
+#ifndef LU_DOCDIR
+#define LU_DOCDIR "/usr/local/share/doc/leadup"
+#endif
 
 #define HOOK_BEGIN                                                                                 \
     "# leadup: begin (added by 'leadup setup --hook'; 'leadup setup --unhook' removes it)\n"
@@ -56,6 +59,35 @@ static char *snippet_dir(void)
         g_free(exe);
     }
     return dir ? dir : g_strdup(LU_DATADIR);
+}
+
+/* Where the keys are documented for this leadup: the build tree's
+ * doc/mutt.md, else PREFIX/share/doc/leadup/mutt.md beside PREFIX/bin,
+ * else the compiled-in LU_DOCDIR's; NULL when none is there (only the
+ * manual page then).  Caller frees. */
+static char *doc_path(void)
+{
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    char *cands[3] = {NULL, NULL, g_build_filename(LU_DOCDIR, "mutt.md", NULL)};
+    char *found = NULL;
+
+    if (exe) {
+        char *bin = g_path_get_dirname(exe), *base = g_path_get_basename(bin);
+        char *top = g_path_get_dirname(bin);
+        if (strcmp(base, "helper") == 0)
+            cands[0] = g_build_filename(top, "doc", "mutt.md", NULL);
+        cands[1] = g_build_filename(top, "share", "doc", "leadup", "mutt.md", NULL);
+        g_free(top);
+        g_free(base);
+        g_free(bin);
+        g_free(exe);
+    }
+    for (int i = 0; i < 3; i++) {
+        if (!found && cands[i] && g_file_test(cands[i], G_FILE_TEST_IS_REGULAR))
+            found = g_steal_pointer(&cands[i]);
+        g_free(cands[i]);
+    }
+    return found;
 }
 
 /* S quoted for sh: '...' with each ' written '\''.  Caller frees. */
@@ -136,20 +168,32 @@ static char *without_block(const char *text, bool *found)
     return g_string_free(out, FALSE);
 }
 
-/* A shell hook that ends with exec or exit before our block would never
- * run it: the first such top-level line, or NULL.  Caller frees. */
-static char *early_exit(const char *text)
+/* A shell hook that ends with exec or exit would never run a block
+ * appended after it: the first such top-level line (without its newline,
+ * caller frees) and *AT, its byte offset in TEXT; *LAST tells whether only
+ * blank and comment lines follow it.  NULL when there is none. */
+static char *early_exit(const char *text, gsize *at, bool *last)
 {
-    char **lines = g_strsplit(text, "\n", -1);
+    const char *p = text;
     char *hit = NULL;
 
-    for (int i = 0; lines[i] && !hit; i++) {
-        const char *l = lines[i];
-        if ((g_str_has_prefix(l, "exec ") || g_str_has_prefix(l, "exit")) &&
-            (l[4] == '\0' || l[4] == ' ' || l[4] == ';' || l[4] == '\t'))
-            hit = g_strdup(l);
+    *at = 0;
+    *last = false;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        gsize len = nl ? (gsize)(nl - p) : strlen(p);
+        bool stops = (g_str_has_prefix(p, "exec ") || g_str_has_prefix(p, "exit")) &&
+                     (len == 4 || strchr(" ;\t", p[4]));
+
+        if (!hit && stops) {
+            hit = g_strndup(p, len);
+            *at = (gsize)(p - text);
+            *last = true;
+        } else if (hit && len && *p != '#' && strspn(p, " \t") < len) {
+            *last = false;
+        }
+        p += len + (nl ? 1 : 0);
     }
-    g_strfreev(lines);
     return hit;
 }
 
@@ -190,8 +234,8 @@ static int edit_hook(const char *dir, bool add)
     char *rest = NULL, *self = self_path(), *q = NULL, *early = NULL;
     GString *out = g_string_new(NULL);
     struct stat sb;
-    bool exists, found = false;
-    gsize len = 0;
+    bool exists, found = false, last = false;
+    gsize len = 0, at = 0;
     GError *err = NULL;
     int mode = 0755, ret = 0;
 
@@ -252,24 +296,38 @@ static int edit_hook(const char *dir, bool add)
             printf("leadup: removed leadup's block from %s\n", hook);
         goto out;
     }
-    if (found) {
+    q = sh_quote(self);
+    early = early_exit(rest, &at, &last);
+    /* A block that an older leadup left after the exec never ran: move it. */
+    if (found && (!early || strstr(text, "# leadup: begin") <= text + at)) {
         printf("leadup: %s already runs leadup; nothing changed\n", hook);
         goto out;
     }
     if (exists && !is_shell(text)) {
         ret = lu_error(EX_DATAERR,
                        "setup: '%s' is not a shell script; add this line to it by hand: "
-                       "leadup scan --quiet",
-                       hook);
+                       "%s scan --quiet || true",
+                       hook, q);
         goto out;
     }
-    q = sh_quote(self);
-    g_string_append(out, exists ? text : HOOK_HEAD);
+    /* The block goes before a final exec/exit line (afew's hooks end with
+     * "exec afew --tag --new"); one in the middle of the script may sit
+     * inside an if: there only the user knows where the line belongs. */
+    if (early && !last) {
+        ret = lu_error(EX_DATAERR,
+                       "setup: '%s' stops at '%s' before its end; add this line before it "
+                       "by hand: %s scan --quiet || true",
+                       hook, early, q);
+        goto out;
+    }
+    g_string_append_len(out, exists ? rest : HOOK_HEAD, early ? (gssize)at : -1);
     if (out->len && out->str[out->len - 1] != '\n')
         g_string_append_c(out, '\n');
     /* A hook must not fail notmuch new: leadup explains a busy database in
      * one line on stderr and catches up at the next run. */
     g_string_append_printf(out, HOOK_BEGIN "%s scan --quiet || true\n" HOOK_END, q);
+    if (early)
+        g_string_append(out, rest + at);
     ret = lu_mkdir_p(dir);
     if (!ret)
         ret = lu_write_file_atomic(real, out->str, out->len, mode);
@@ -279,10 +337,12 @@ static int edit_hook(const char *dir, bool add)
     if (ret)
         goto out;
     printf("leadup: %s %s: it runs %s scan --quiet after every notmuch new\n",
-           exists ? "added leadup to" : "created", hook, q);
-    early = early_exit(text);
+           found    ? "moved leadup's block up in"
+           : exists ? "added leadup to"
+                    : "created",
+           hook, q);
     if (early)
-        lu_warning("setup: %s has '%s' before leadup's block, which then never runs", hook, early);
+        printf("leadup: the block is before '%s', which ends the hook\n", early);
     if (exists && !(mode & 0100))
         lu_warning("setup: %s is not executable: notmuch does not run it (chmod +x)", hook);
 out:
@@ -306,7 +366,7 @@ static int print_setup(const char *hooks)
     char *neo = g_build_filename(dir, "leadup.neomuttrc", NULL);
     char *old = g_build_filename(dir, "leadup.muttrc", NULL);
     char *qneo = lu_muttrc_quote(neo), *qold = lu_muttrc_quote(old);
-    char *onpath = g_find_program_in_path("leadup"), *real = NULL;
+    char *onpath = g_find_program_in_path("leadup"), *real = NULL, *doc = doc_path();
     int ret = 0;
 
     if (!qneo || !qold) {
@@ -326,8 +386,12 @@ static int print_setup(const char *hooks)
     else
         printf("#   add to notmuch's post-new hook (notmuch config get database.hook_dir):\n");
     printf("#   %s scan --quiet || true\n", q);
-    printf(
-        "# 'leadup setup --unhook' removes it again.  Keys and details: doc/mutt.md, leadup(1).\n");
+    printf("#   (before a final line like 'exec afew --tag --new', after which nothing runs)\n");
+    printf("# 'leadup setup --unhook' removes it again.\n");
+    if (doc)
+        printf("# Keys and details: %s and 'man leadup'.\n", doc);
+    else
+        printf("# Keys and details: 'man leadup'.\n");
     if (!g_file_test(neo, G_FILE_TEST_IS_REGULAR))
         lu_warning("setup: %s is missing (run 'make install')", neo);
     /* The macros run "leadup" by name. */
@@ -338,6 +402,7 @@ static int print_setup(const char *hooks)
         lu_warning("setup: the 'leadup' on your PATH is %s, not this one (%s)", onpath, self);
 out:
     free(real);
+    g_free(doc);
     g_free(onpath);
     g_free(qneo);
     g_free(qold);

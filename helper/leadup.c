@@ -129,9 +129,11 @@ static const struct lu_command commands[] = {
      "tree's muttrc.d, or the installed copies) and the post-new hook line.\n"
      "  --hook     add 'leadup scan --quiet' to notmuch's post-new hook\n"
      "             (database.hook_dir), creating it if needed; other content is\n"
-     "             kept, and a second run changes nothing\n"
+     "             kept, and a second run changes nothing; a hook ending in\n"
+     "             'exec afew ...' (or exit) gets it just before that line\n"
      "  --unhook   remove exactly the block --hook added\n"
-     "Keys, sidebar and nm_record_tags: doc/mutt.md.\n"},
+     "Keys, sidebar and nm_record_tags: mutt.md in the installed documentation\n"
+     "(PREFIX/share/doc/leadup), which 'leadup setup' names.\n"},
     {"help", lu_cmd_help, "help [COMMAND]", "show this list, or a command's help", ""},
 };
 

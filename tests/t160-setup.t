@@ -54,9 +54,9 @@ t 'a second --hook changes nothing' '
 t '--unhook removes exactly the block' '
 	"$LEADUP" setup --unhook >out && grep -q "removed leadup.s block" out &&
 	printf "\n" | cat mine - | cmp -s - "$HOOK" && test "$(stat -c %a "$HOOK")" = 750'
-t 'a hook that exits before the block is reported' '
+t 'a hook that ends in exec gets the block before it (t162 has the details)' '
 	printf "#!/bin/sh\nexec afew --tag --new\n" >"$HOOK" && "$LEADUP" setup --hook 2>err >/dev/null &&
-	grep -q "exec afew --tag --new.*never runs" err'
+	tail -n 1 "$HOOK" | grep -qx "exec afew --tag --new" && grep -q "scan --quiet" "$HOOK"'
 t 'a hook that is not a shell script is refused and left alone' '
 	printf "#!/usr/bin/python3\nprint(1)\n" >"$HOOK" && cp "$HOOK" before &&
 	"$LEADUP" setup --hook 2>err; test $? = 65 && grep -q "not a shell script" err && same before "$HOOK"'
