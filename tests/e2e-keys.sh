@@ -6,8 +6,8 @@
 
 keys_world() {
 	world
-	# Dated by the real clock, which the client uses (see t200).
-	OLD=$(date -R -d '10 days ago')
+	# Dated before E2E_NOW, the clock of the client and its keys (e2e-lib.sh).
+	OLD=$(e2e_date 10)
 	echo 'Could you tell me when the workshop takes place?' |
 		msg sent n1@example.com 'Me Myself <me@example.com>' 'Dee <dee@d.example>' "$OLD" 'Workshop'
 	echo 'Here are the slides from the workshop.' |

@@ -10,6 +10,9 @@ HOOKS=$MAIL/.notmuch/hooks
 HOOK=$HOOKS/post-new
 LINE="'$ROOT/helper/leadup' scan --quiet || true"
 mkdir -p "$HOOKS"
+# The hook cannot pass --now: it runs at LEADUP_NOW, like every client key.
+NOW=2026-11-20T09:00:00+00:00
+export LEADUP_NOW=$NOW
 same() { cmp -s "$1" "$2" || { echo "$1 and $2 differ:"; diff "$1" "$2"; return 1; }; }
 
 # afew is not needed: the exec runs a stand-in that leaves a mark.
@@ -23,7 +26,7 @@ t 'the block goes just before the final exec line; every other byte is kept' '
 	grep -qxF "$LINE" "$HOOK" &&
 	grep -v "^# leadup: \|scan --quiet" "$HOOK" | cmp -s - mine'
 t 'notmuch new runs both: leadup tags the new mail and the exec still runs' '
-	msg sent h1@example.com "Me <me@example.com>" "Ann <ann@a.example>" "$(date -R -d "10 days ago")" "Hooked" <<EOF &&
+	msg sent h1@example.com "Me <me@example.com>" "Ann <ann@a.example>" "Mon, 9 Nov 2026 10:00:00 +0000" "Hooked" <<EOF &&
 Could you send me the figures?
 EOF
 	notmuch new --quiet && test -e "$TMP/afew-ran" && expect_tags h1@example.com "leadup/awaiting leadup/due"'
