@@ -422,6 +422,35 @@ static char *summary(struct lu_ctx *ctx, const struct lu_verdict *v, const struc
     return g_string_free(s, FALSE);
 }
 
+/* Writes the draft DATA where O says: --output, --draftbox (then, for
+ * --muttrc, *RECALL is the client's lines that recall it; caller frees),
+ * else standard output. */
+static int write_draft(const struct draft_opts *o, const char *data, gsize len, char **recall)
+{
+    char *box = NULL, *written = NULL;
+    int ret = 0;
+
+    *recall = NULL;
+    if (o->output) {
+        ret = lu_write_file_atomic(o->output, data, len, 0600);
+    } else if (o->draftbox) {
+        /* The client's cwd may differ: the muttrc names the box absolutely. */
+        box = g_canonicalize_filename(o->draftbox, NULL);
+        if (o->muttrc && !(*recall = lu_muttrc_recall(box)))
+            ret = lu_error(EX_USAGE,
+                           "draft: the draftbox path '%s' cannot go into a muttrc "
+                           "(it holds a quote or a control character)",
+                           box);
+        if (!ret)
+            ret = draftbox_write(box, data, len, &written);
+    } else if (fwrite(data, 1, len, stdout) != len) {
+        ret = lu_error(EX_IOERR, "draft: cannot write standard output: %s", g_strerror(errno));
+    }
+    g_free(written);
+    g_free(box);
+    return ret;
+}
+
 int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
 {
     struct draft_opts o = {0};
@@ -429,8 +458,7 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     struct lu_draft d = {0};
     struct lu_draft_req req = {0};
     const char *tname = NULL;
-    char *text = NULL, *tpath = NULL, *data = NULL, *written = NULL;
-    char *said = NULL, *recall = NULL, *box = NULL;
+    char *text = NULL, *tpath = NULL, *data = NULL, *said = NULL, *recall = NULL;
     const char *caution = NULL, *noreply = NULL, *failure = NULL;
     gsize len = 0;
     int ret;
@@ -506,21 +534,7 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
         for (guint i = 0; i < d.notes->len; i++)
             fprintf(stderr, "leadup: note: %s\n", (char *)g_ptr_array_index(d.notes, i));
     }
-    if (o.output) {
-        ret = lu_write_file_atomic(o.output, data, len, 0600);
-    } else if (o.draftbox) {
-        /* The client's cwd may differ: the muttrc names the box absolutely. */
-        box = g_canonicalize_filename(o.draftbox, NULL);
-        if (o.muttrc && !(recall = lu_muttrc_recall(box)))
-            ret = lu_error(EX_USAGE,
-                           "draft: the draftbox path '%s' cannot go into a muttrc "
-                           "(it holds a quote or a control character)",
-                           box);
-        if (!ret)
-            ret = draftbox_write(box, data, len, &written);
-    } else if (fwrite(data, 1, len, stdout) != len) {
-        ret = lu_error(EX_IOERR, "draft: cannot write standard output: %s", g_strerror(errno));
-    }
+    ret = write_draft(&o, data, len, &recall);
     if (!ret && o.muttrc)
         said = summary(ctx, &tv.v, &d, caution);
 out:
@@ -532,8 +546,6 @@ out:
         ret = 0;
     g_free(said);
     g_free(recall);
-    g_free(box);
-    g_free(written);
     g_free(data);
     g_free(text);
     g_free(tpath);

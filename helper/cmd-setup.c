@@ -227,6 +227,35 @@ static bool is_shell(const char *text)
     return ok;
 }
 
+/* --unhook: HOOK (the file REAL, mode MODE) without leadup's block is
+ * REST; FOUND tells whether there was one. */
+static int unhook(const char *hook, const char *real, const char *rest, bool found, int mode)
+{
+    int ret = 0;
+
+    if (!found) {
+        printf("leadup: %s holds no leadup block; nothing changed\n", hook);
+        goto out;
+    }
+    if (strcmp(rest, HOOK_HEAD) == 0 || !*rest) {
+        /* leadup created it and nothing else is left: remove it. */
+        if (unlink(real) < 0) {
+            ret = lu_error(EX_CANTCREAT, "setup: cannot remove '%s': %s", real, g_strerror(errno));
+            goto out;
+        }
+        printf("leadup: removed %s (leadup had created it)\n", hook);
+        goto out;
+    }
+    ret = lu_write_file_atomic(real, rest, strlen(rest), mode);
+    if (!ret && chmod(real, mode) < 0)
+        ret = lu_error(EX_CANTCREAT, "setup: cannot set the mode of '%s': %s", real,
+                       g_strerror(errno));
+    if (!ret)
+        printf("leadup: removed leadup's block from %s\n", hook);
+out:
+    return ret;
+}
+
 /* Adds (ADD) or removes leadup's block in DIR/post-new. */
 static int edit_hook(const char *dir, bool add)
 {
@@ -274,26 +303,7 @@ static int edit_hook(const char *dir, bool add)
     }
     rest = without_block(text, &found);
     if (!add) {
-        if (!found) {
-            printf("leadup: %s holds no leadup block; nothing changed\n", hook);
-            goto out;
-        }
-        if (strcmp(rest, HOOK_HEAD) == 0 || !*rest) {
-            /* leadup created it and nothing else is left: remove it. */
-            if (unlink(real) < 0) {
-                ret = lu_error(EX_CANTCREAT, "setup: cannot remove '%s': %s", real,
-                               g_strerror(errno));
-                goto out;
-            }
-            printf("leadup: removed %s (leadup had created it)\n", hook);
-            goto out;
-        }
-        ret = lu_write_file_atomic(real, rest, strlen(rest), mode);
-        if (!ret && chmod(real, mode) < 0)
-            ret = lu_error(EX_CANTCREAT, "setup: cannot set the mode of '%s': %s", real,
-                           g_strerror(errno));
-        if (!ret)
-            printf("leadup: removed leadup's block from %s\n", hook);
+        ret = unhook(hook, real, rest, found, mode);
         goto out;
     }
     q = sh_quote(self);
