@@ -455,6 +455,31 @@ static bool involves_me(const struct scan *s, const struct lu_msg *m)
     return parent >= 0 && msg(s, parent)->mine;
 }
 
+/* Whether M only copies me: I am in its Cc, not its To, and its To names
+ * somebody else.  Its asks are then for them ("Mike, can you send Ann the
+ * file?"), unless its text turns to me by my first name. */
+static bool copied_only(const struct lu_rules *r, const struct lu_msg *m)
+{
+    const char *text = m->body && m->body->text ? m->body->text : "";
+    char *first = NULL;
+    bool named = false;
+
+    if (!m->to_me || m->to->len == 0)
+        return false;
+    for (guint i = 0; i < m->to->len; i++)
+        if (lu_identity_is_me(r->me, ((struct lu_addr *)g_ptr_array_index(m->to, i))->email))
+            return false;
+    if (r->me->name) {
+        first = g_strndup(r->me->name, strcspn(r->me->name, " ,"));
+        for (const char *p = strstr(text, first); p && strlen(first) > 1 && !named;
+             p = strstr(p + 1, first))
+            named = (p == text || !g_unichar_isalnum(g_utf8_get_char(g_utf8_prev_char(p)))) &&
+                    !g_unichar_isalnum(g_utf8_get_char(p + strlen(first)));
+    }
+    g_free(first);
+    return !named;
+}
+
 /* Is M a newsletter or campaign in a thread I never wrote in?  Such mail
  * owes me nothing and is owed nothing, whatever its text asks or promises;
  * a reply sent through a bulk mailer to my own message still counts.  The
@@ -491,6 +516,13 @@ static bool rule_needs_reply(struct scan *s, GPtrArray *elsewhere, struct lu_ver
     an = analysis(r, m);
     if (!an || !an->expects_reply)
         return false;
+    if (!s->list && copied_only(r, m)) {
+        why(v,
+            "%s asks something, but of the people in To: you were only copied, and the text "
+            "does not turn to you by name.",
+            who_name(m->from));
+        return false;
+    }
     for (guint i = 0; elsewhere && i < elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(elsewhere, i);
         if (answered_elsewhere(r, m, o)) {

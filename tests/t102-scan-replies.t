@@ -101,6 +101,15 @@ HDR='List-Id: <dev.lists.example>' msg lists ls1r@other.example 'Uma <uma@other.
 	'dev@lists.example' 'Tue, 17 Nov 2026 09:00:00 +0000' 'Re: Build fails on arm64' <<'EOF'
 It needs -march=armv8-a; the default is wrong there.
 EOF
+# 10. An ask to someone else with me in Cc is theirs, unless it names me.
+HDR='Cc: Me Myself <me@example.com>' msg inbox cc2@client.example 'Vic <vic@client.example>' \
+	'Wes <wes@client.example>' 'Mon, 16 Nov 2026 09:00:00 +0000' 'Badge list' <<'EOF'
+Wes, could you send me the badge list for Thursday?
+EOF
+HDR='Cc: Me Myself <me@example.com>' msg inbox cc3@client.example 'Vic <vic@client.example>' \
+	'Wes <wes@client.example>' 'Mon, 16 Nov 2026 09:00:00 +0000' 'Room plan' <<'EOF'
+Wes, the room plan is attached. Me, could you confirm the projector?
+EOF
 index
 printf '[identity]\naddresses = me..myself@example.com\n[scan]\nlists = true\n' \
 	>"$XDG_CONFIG_HOME/leadup/config"
@@ -133,6 +142,9 @@ t 'and my unthreaded answer from the two-dot address clears his other question' 
 	expect_tags ex3@client.example ""'
 t 'on an opted-in list, a same-subject answer from anyone ends my wait' '
 	expect_tags ls1@example.com ""'
+t 'an ask to someone else, with me only in Cc, is not mine to answer' '
+	expect_tags cc2@client.example "" && lu why id:cc2@client.example | grep -q "only copied"'
+t 'but one that turns to me by name is' 'expect_tags cc3@client.example "leadup/due leadup/needs-reply"'
 t 'a subject full of query syntax is searched safely, and its broken-threading reply counts' '
 	lu scan --full 2>err && ! grep -q "failed" err && expect_tags ut3@example.com ""'
 done_testing
