@@ -232,12 +232,17 @@ struct sent {
     GString *lowbuf;
     int n;
     struct tok *t;
-    int start;     /* first token after greetings, vocatives and markers */
-    bool vocative; /* opens by addressing someone */
+    int start;                 /* first token after greetings, vocatives and markers */
+    int first_word, last_word; /* first and last token that is no punctuation (n, -1: none) */
+    bool thanks;               /* has a word of thanks (thank_words) */
+    bool vocative;             /* opens by addressing someone */
     bool greeting;
     bool qmark;    /* ends in a question mark that asks (see real_qmark) */
     bool question; /* qmark, or opens like a question ("Should I send it.") */
 };
+
+/* Words of thanks: "thanks for your comments" thanks, it does not ask. */
+static const char *const thank_words[] = {"thanks", "thank", "thx", "grateful", "cheers", NULL};
 
 static bool is_word_char(gunichar c)
 {
@@ -408,8 +413,17 @@ static void tokenise(struct sent *S, const char *text)
     }
     S->n = S->toks->len;
     S->t = (struct tok *)(void *)S->toks->data;
-    for (int i = 0; i < S->n; i++)
+    S->first_word = S->n;
+    S->last_word = -1;
+    for (int i = 0; i < S->n; i++) {
         S->t[i].low = S->lowbuf->str + (gintptr)S->t[i].low;
+        if (!(S->t[i].cls & W_PUNCT)) {
+            S->first_word = MIN(S->first_word, i);
+            S->last_word = i;
+        }
+        for (int k = 0; thank_words[k] && !S->thanks; k++)
+            S->thanks = strcmp(S->t[i].low, thank_words[k]) == 0;
+    }
 }
 
 static void sent_clear(struct sent *S)
@@ -422,11 +436,13 @@ static void sent_clear(struct sent *S)
 
 static bool tok_is(const struct sent *S, int i, const char *w)
 {
+    lu_text_steps++;
     return i >= 0 && i < S->n && strcmp(S->t[i].low, w) == 0;
 }
 
 static bool tok_punct(const struct sent *S, int i, const char *chars)
 {
+    lu_text_steps++;
     return i >= 0 && i < S->n && (S->t[i].cls & W_PUNCT) && strchr(chars, S->t[i].low[0]);
 }
 
@@ -512,12 +528,15 @@ static bool real_qmark(const struct sent *S)
         return false;
     if (nq >= 5)
         return false;
-    /* See the thread "Why does X fail?": a question quoted, not asked */
+    /* See the thread "Why does X fail?": a question quoted, not asked
+     * (each side looked at once: a pair loop was quadratic) */
     for (int i = first_q + 1; i < S->n; i++)
-        if (tok_punct(S, i, "\""))
+        if (tok_punct(S, i, "\"")) {
             for (int j = S->start + 1; j <= k; j++)
                 if (tok_punct(S, j, "\""))
                     return false;
+            break;
+        }
     for (int i = 0; i <= k; i++) {
         int off = S->t[i].off;
         if (!(S->t[i].cls & W_PUNCT)) {
@@ -786,19 +805,22 @@ static bool tok_match(const struct pel *e, const struct tok *t)
     return hit;
 }
 
+/* Whether a clause starts at TI, which may be S->n (a pattern's end). */
 static bool clause_start(const struct sent *S, int ti)
 {
     return ti == S->start || (ti > S->start && tok_punct(S, ti - 1, ",;:-()\"")) ||
            (ti > S->start + 1 && tok_punct(S, ti - 2, ",;") &&
             (tok_is(S, ti - 1, "and") || tok_is(S, ti - 1, "but") || tok_is(S, ti - 1, "so") ||
              tok_is(S, ti - 1, "then"))) ||
-           (ti > S->start && tok_is(S, ti - 1, "and") && (S->t[ti].cls & (W_IMPV | W_WEAKV)));
+           (ti > S->start && ti < S->n && tok_is(S, ti - 1, "and") &&
+            (S->t[ti].cls & (W_IMPV | W_WEAKV)));
 }
 
 static bool pat_at(const struct pat *P, int pi, const struct sent *S, int ti, int *end)
 {
     const struct pel *e;
 
+    lu_text_steps++;
     if (pi == P->n) {
         *end = ti;
         return true;
@@ -807,18 +829,12 @@ static bool pat_at(const struct pat *P, int pi, const struct sent *S, int ti, in
     switch (e->kind) {
     case K_START:
         return ti == S->start && pat_at(P, pi + 1, S, ti, end);
-    case K_ABS:
-        for (int i = 0; i < ti; i++)
-            if (!(S->t[i].cls & W_PUNCT))
-                return false;
-        return pat_at(P, pi + 1, S, ti, end);
+    case K_ABS: /* only punctuation before TI (looked up: scanning is quadratic) */
+        return ti <= S->first_word && pat_at(P, pi + 1, S, ti, end);
     case K_CLAUSE:
         return clause_start(S, ti) && pat_at(P, pi + 1, S, ti, end);
-    case K_END:
-        for (int i = ti; i < S->n; i++)
-            if (!(S->t[i].cls & W_PUNCT))
-                return false;
-        return pat_at(P, pi + 1, S, ti, end);
+    case K_END: /* only punctuation from TI on */
+        return S->last_word < ti && pat_at(P, pi + 1, S, ti, end);
     case K_GAP:
         for (int g = 0; g <= 3; g++) {
             if (g > 0 && (ti + g - 1 >= S->n || (S->t[ti + g - 1].cls & W_PUNCT)))
@@ -844,6 +860,23 @@ static bool pat_at(const struct pat *P, int pi, const struct sent *S, int ti, in
 
 static bool match_ok(const struct sent *S, int feat, int b, int e);
 
+/* Whether a match can start at TI, by the pattern's first element alone: a
+ * cheap test that spares most of the pattern tries (a few hundred patterns
+ * at every token). */
+static bool may_open(const struct pel *e, const struct sent *S, int ti)
+{
+    if (e->kind != K_TOK || e->opt || e->neg)
+        return true;
+    if (ti >= S->n)
+        return false;
+    if (tok_match(e, &S->t[ti]))
+        return true;
+    for (int q = 0; q < e->nseq; q++)
+        if (S->t[ti].id == e->seq[q][1])
+            return true;
+    return false;
+}
+
 /* First match of P in S that match_ok accepts: token span [*b, *e).  */
 static bool pat_find(const struct pat *P, const struct sent *S, int *b, int *e)
 {
@@ -854,7 +887,8 @@ static bool pat_find(const struct pat *P, const struct sent *S, int *b, int *e)
     for (int ti = 0; ti <= S->n; ti++) {
         int end;
         if ((P->el[0].kind == K_START && ti != S->start) ||
-            (P->el[0].kind == K_ABS && ti > 0 && !(S->t[ti - 1].cls & W_PUNCT)))
+            (P->el[0].kind == K_ABS && ti > 0 && !(S->t[ti - 1].cls & W_PUNCT)) ||
+            !may_open(&P->el[0], S, ti))
             continue;
         if (pat_at(P, 0, S, ti, &end) && end > ti && match_ok(S, P->feat, ti, end)) {
             *b = ti;
@@ -1802,9 +1836,6 @@ static bool has_word(const struct sent *S, int from, int to, const char *const *
     return false;
 }
 
-/* Words of thanks: "thanks for your comments" thanks, it does not ask. */
-static const char *const thank_words[] = {"thanks", "thank", "thx", "grateful", "cheers", NULL};
-
 /* Whether the reader's input at B ("your comments", "any comments") is
  * asked for: a verb that asks before it in its clause ("send me your
  * comments", "I'd welcome your thoughts"), "welcome/appreciated" after it,
@@ -1885,7 +1916,7 @@ static bool match_ok(const struct sent *S, int feat, int b, int e)
         return true;
     case C_REMINDER:
         /* "Thanks for the reminder" */
-        return !(tok_is(S, b, "reminder") && has_word(S, 0, S->n, thank_words));
+        return !(tok_is(S, b, "reminder") && S->thanks);
     case C_PLEASE:
     case C_PLEASE_VERB:
         /* "Please excuse me for...", "please forgive the delay": courtesy */
@@ -2180,33 +2211,36 @@ static bool something_back(const struct sent *S)
     static const char *const mine[] = {"me", "us", NULL};
     static const char *const said[] = {"works", "work", "fine",   "good", "ok",     "okay",
                                        "well",  "easy", "easier", "hard", "harder", NULL};
+    /* to_else[m]: "to" someone else ("to accounts") at m or later, before
+     * the next punctuation; found once from the end, as scanning ahead from
+     * every verb was quadratic ("and send it to X and send it to X ...") */
+    bool *to_else = g_new0(bool, S->n + 1);
+    bool back = false;
 
-    for (int k = S->start; k < S->n; k++) {
+    for (int m = S->n - 2; m >= 0; m--)
+        to_else[m] =
+            !(S->t[m].cls & W_PUNCT) && ((tok_is(S, m, "to") && !has_word(S, m + 1, m + 2, mine) &&
+                                          !(S->t[m + 1].cls & (W_IMPV | W_WEAKV | W_PUNCT))) ||
+                                         to_else[m + 1]);
+    for (int k = S->start; k < S->n && !back; k++) {
         if (has_word(S, k, k + 1, mine)) {
             const struct tok *p = k > 0 ? &S->t[k - 1] : NULL;
             if (p && (p->cls & (W_IMPV | W_WEAKV | W_TALKV)) && !(p->cls & W_PAST))
-                return true;
-            if (p && k >= 2 &&
-                (tok_is(S, k - 1, "to") || tok_is(S, k - 1, "for") || tok_is(S, k - 1, "with")) &&
-                !(S->t[k - 2].cls & (W_PAST | W_AUX | W_PUNCT)) && !has_word(S, k - 2, k - 1, said))
-                return true;
+                back = true;
+            else if (p && k >= 2 &&
+                     (tok_is(S, k - 1, "to") || tok_is(S, k - 1, "for") ||
+                      tok_is(S, k - 1, "with")) &&
+                     !(S->t[k - 2].cls & (W_PAST | W_AUX | W_PUNCT)) &&
+                     !has_word(S, k - 2, k - 1, said))
+                back = true;
             continue;
         }
         if (!verb_at(S, k))
             continue;
-        if (has_word(S, k, k + 1, answer))
-            return true;
-        if (has_word(S, k, k + 1, deliver)) {
-            bool elsewhere = false;
-            for (int m = k + 1; m + 1 < S->n && !(S->t[m].cls & W_PUNCT); m++)
-                if (tok_is(S, m, "to") && !has_word(S, m + 1, m + 2, mine) &&
-                    !(S->t[m + 1].cls & (W_IMPV | W_WEAKV | W_PUNCT)))
-                    elsewhere = true;
-            if (!elsewhere)
-                return true;
-        }
+        back = has_word(S, k, k + 1, answer) || (has_word(S, k, k + 1, deliver) && !to_else[k + 1]);
     }
-    return false;
+    g_free(to_else);
+    return back;
 }
 
 /* A suggestion put as a question, which asks the reader to consider, not

@@ -2360,6 +2360,8 @@ static int m_phrase(const struct P *p, int i, struct res *r)
     int j = prefix_at(p, i), de, te, e, k;
     struct res d = {0}, t = {0}, x = {0};
 
+    lu_text_steps++;
+
     de = m_date(p, i, &d);
     if (j > i && (e = m_date(p, j, &x)) > de) {
         de = e;
@@ -2427,19 +2429,28 @@ struct found {
  * same text, else today when it is still ahead of REF, else tomorrow. */
 static void date_lone_times(const struct P *p, GArray *f)
 {
+    /* F is in text order and its phrases do not overlap, so the nearest
+     * single-day date is the last one before or the first one after (the
+     * one before wins a tie).  A time never becomes a single-day date, so
+     * both can be found in one pass each way: comparing every pair made a
+     * text of thousands of times quadratic. */
+    int *after = g_new(int, f->len + 1);
+    int before = -1;
+
+    after[f->len] = -1;
+    for (guint k = f->len; k-- > 0;)
+        after[k] = one_day(&g_array_index(f, struct found, k).r) ? (int)k : after[k + 1];
     for (guint i = 0; i < f->len; i++) {
         struct found *x = &g_array_index(f, struct found, i);
-        int best = -1, bestd = 0;
+        int best = before, next = after[i];
+        lu_text_steps++;
+        if (one_day(&x->r))
+            before = (int)i;
         if (!x->r.time || x->r.date || x->r.abs)
             continue;
-        for (guint k = 0; k < f->len; k++) {
-            const struct found *y = &g_array_index(f, struct found, k);
-            int dist = y->a >= x->b ? y->a - x->b : x->a - y->b;
-            if (one_day(&y->r) && (best < 0 || dist < bestd)) {
-                best = (int)k;
-                bestd = dist;
-            }
-        }
+        if (next >= 0 && (best < 0 || g_array_index(f, struct found, next).a - x->b <
+                                          x->a - g_array_index(f, struct found, best).b))
+            best = next;
         x->r.date = true;
         x->r.span = LU_SPAN_DAY;
         if (best >= 0)
@@ -2450,6 +2461,7 @@ static void date_lone_times(const struct P *p, GArray *f)
             x->r.jd0 = p->rjd + 1;
         x->r.jd1 = x->r.jd0;
     }
+    g_free(after);
 }
 
 /* Unix seconds of Julian day JD at second SOD, local to TZ. */

@@ -201,6 +201,12 @@ char *lu_html_to_text(const char *html);
 
 /* ------------------------------------------------------------------ sentence.c, classify.c */
 
+/* Work done by the text analysis (classify.c, dates.c): a count of inner
+ * steps (pattern tries, token tests), which only tests read, to prove that
+ * the cost grows linearly with the text (mail can be hostile, and a test
+ * must never time anything). */
+extern guint64 lu_text_steps;
+
 enum {
     LU_L_REQUEST = 1 << 0,    /* asks the reader to do, decide, answer or send */
     LU_L_PROPOSAL = 1 << 1,   /* proposes a meeting, call or event in the future */

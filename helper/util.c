@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 bool lu_quiet;
+guint64 lu_text_steps;
 int lu_lock_exit = EX_TEMPFAIL;
 
 int lu_error(int code, const char *fmt, ...)

@@ -924,6 +924,84 @@ static void test_ooo(void)
     check_ooo("Out of office: I will respond to your email when I return.", NULL);
 }
 
+/* Hostile text costs work in proportion to its length (issue 12.1): runs of
+ * punctuation, entities, repeated cue words and times made the matcher and
+ * the date resolver compare every token with every other.  The work is
+ * counted (lu_text_steps), never timed: twice the text, at most 2.2 times
+ * the steps. */
+static guint64 steps_for(const char *unit, int times, const char *mid, const char *after)
+{
+    GString *t = g_string_new(NULL);
+    struct lu_analysis a;
+    guint64 before = lu_text_steps;
+
+    for (int i = 0; i < times; i++)
+        g_string_append(t, unit);
+    g_string_append(t, mid);
+    for (int i = 0; after && i < times; i++)
+        g_string_append(t, after);
+    a = analyse(t->str);
+    lu_analysis_clear(&a);
+    g_string_free(t, TRUE);
+    return lu_text_steps - before;
+}
+
+static void test_linear_cost(void)
+{
+    static const struct {
+        const char *unit, *mid;
+        int times;
+        const char *after; /* repeated TIMES after MID, or NULL */
+    } shapes[] = {
+        {"?", "", 4000},
+        {"!", "", 4000},
+        {".", "", 4000},
+        {",", "", 4000},
+        {"()", "", 2000},
+        {"& ", "", 2000},
+        {"<", "", 4000},
+        {"\"", "", 4000},
+        {"? ", "", 2000},
+        {"a. ", "", 1500},
+        {"word ", "?", 800, "\""},
+        {"reminder ", "thanks", 500},
+        {"and send it to accounts ", "", 200},
+        {"10am ", "", 800},
+        {"at 3pm, ", "Monday", 500},
+        {"let me know ", "", 400},
+        {"Hi Bob, ", "", 500},
+        {"and ", "", 1000},
+        {"- ", "", 2000},
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(shapes); i++) {
+        const char *after = shapes[i].after ? shapes[i].after : "";
+        guint64 one = steps_for(shapes[i].unit, shapes[i].times, shapes[i].mid, shapes[i].after);
+        guint64 two =
+            steps_for(shapes[i].unit, 2 * shapes[i].times, shapes[i].mid, shapes[i].after);
+        if (!ok(one > 0 && two * 10 <= one * 22, "linear cost: %d x (\"%s\") \"%s\" %d x (\"%s\")",
+                shapes[i].times, shapes[i].unit, shapes[i].mid,
+                shapes[i].after ? shapes[i].times : 0, after))
+            printf("#   steps %" G_GUINT64_FORMAT " then %" G_GUINT64_FORMAT
+                   " for twice the text\n",
+                   one, two);
+    }
+}
+
+/* A sentence ending in "and" made clause_start read the token after the
+ * last (issue 12.9; t182 runs it under valgrind, which sees the read). */
+static void test_clause_at_end(void)
+{
+    static const char *const texts[] = {"Thanks and", "Send it and",       "Call me, and",
+                                        "and",        "Please review and", NULL};
+
+    for (int i = 0; texts[i]; i++) {
+        struct lu_analysis a = analyse(texts[i]);
+        ok(a.sentences->len == 1, "a sentence ending in a conjunction: \"%s\"", texts[i]);
+        lu_analysis_clear(&a);
+    }
+}
+
 int main(void)
 {
     tz = g_time_zone_new_utc();
@@ -939,6 +1017,8 @@ int main(void)
     test_reasons();
     test_messages();
     test_ooo();
+    test_linear_cost();
+    test_clause_at_end();
 
     g_date_time_unref(ref);
     g_time_zone_unref(tz);
