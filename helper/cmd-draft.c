@@ -395,7 +395,7 @@ static void print_state(struct lu_ctx *ctx, const struct lu_verdict *v)
     }
     if (v->who && *v->who)
         g_string_append_printf(s, " (%s)", v->who);
-    fprintf(stderr, "%s\n", s->str);
+    lu_fprintf(stderr, "%s\n", s->str);
 out:
     g_string_free(s, TRUE);
 }
@@ -530,9 +530,9 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
 
     print_state(ctx, &tv.v);
     if (!lu_quiet) {
-        fprintf(stderr, "leadup: template: %s (%s)\n", d.template_name, d.why ? d.why : "");
+        lu_fprintf(stderr, "leadup: template: %s (%s)\n", d.template_name, d.why ? d.why : "");
         for (guint i = 0; i < d.notes->len; i++)
-            fprintf(stderr, "leadup: note: %s\n", (char *)g_ptr_array_index(d.notes, i));
+            lu_fprintf(stderr, "leadup: note: %s\n", (char *)g_ptr_array_index(d.notes, i));
     }
     ret = write_draft(&o, data, len, &recall);
     if (!ret && o.muttrc)

@@ -138,13 +138,13 @@ int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv)
     } else {
         for (guint i = 0; i < findings->len; i++) {
             const struct lu_finding *f = g_ptr_array_index(findings, i);
-            printf("%d: %s: %s\n", f->line, f->kind, f->message);
+            lu_printf("%d: %s: %s\n", f->line, f->kind, f->message);
         }
         /* The compose key shows this in a pager: say so when all is well too. */
         fflush(stdout);
         if (!lu_quiet)
-            fprintf(stderr, "leadup: lint: %u finding%s\n", findings->len,
-                    findings->len == 1 ? "" : "s");
+            lu_fprintf(stderr, "leadup: lint: %u finding%s\n", findings->len,
+                       findings->len == 1 ? "" : "s");
     }
     ret = findings->len > 0 ? 1 : 0;
 out:

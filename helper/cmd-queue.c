@@ -119,14 +119,15 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
         subj = lu_fit(r->m->subject && *r->m->subject ? r->m->subject : "(no subject)",
                       show_state ? 21 : 36);
         if (show_state)
-            printf("%-3s %-14s %-11s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
-                   due, age, who, g_strchomp(subj));
+            lu_printf("%-3s %-14s %-11s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
+                      due, age, who, g_strchomp(subj));
         else
-            printf("%-3s %-11s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who, g_strchomp(subj));
+            lu_printf("%-3s %-11s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who,
+                      g_strchomp(subj));
         /* What the other commands take: leadup why/draft/snooze id:... */
         {
             char *mid = lu_clean_line(r->m->mid);
-            printf("    id:%s  thread:%s\n", mid, r->m->thread_id);
+            lu_printf("    id:%s  thread:%s\n", mid, r->m->thread_id);
             g_free(mid);
         }
         g_free(age);
@@ -466,7 +467,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
         char *uuid = NULL;
         ret = lu_store_get(store, "uuid", &uuid);
         if (!ret && !uuid && !muttrc)
-            fprintf(stderr, "leadup: no scan has run yet: 'leadup scan' fills the queues\n");
+            lu_fprintf(stderr, "leadup: no scan has run yet: 'leadup scan' fills the queues\n");
         g_free(uuid);
         if (!ret)
             ret = lu_store_count_items(store, ctx->now, counts, dues);
@@ -488,7 +489,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             n += !due_only || g_array_index(rows, struct row, i).due;
         ret = build_maildir(maildir, rows, due_only);
         if (!ret && !lu_quiet && !muttrc)
-            fprintf(stderr, "leadup: %s: %u message%s\n", maildir, n, n == 1 ? "" : "s");
+            lu_fprintf(stderr, "leadup: %s: %u message%s\n", maildir, n, n == 1 ? "" : "s");
     }
     if (muttrc || maildir) {
         if (!ret && muttrc)
@@ -535,11 +536,11 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
         for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
             unsigned n = counts[order[q]], d = dues[order[q]];
             if (due_only)
-                printf("%-15s %4u due\n", lu_state_name(order[q]), d);
+                lu_printf("%-15s %4u due\n", lu_state_name(order[q]), d);
             else if (d)
-                printf("%-15s %4u  (%u due)\n", lu_state_name(order[q]), n, d);
+                lu_printf("%-15s %4u  (%u due)\n", lu_state_name(order[q]), n, d);
             else
-                printf("%-15s %4u\n", lu_state_name(order[q]), n);
+                lu_printf("%-15s %4u\n", lu_state_name(order[q]), n);
         }
         goto out;
     }

@@ -43,7 +43,7 @@ static void line(struct lu_ctx *ctx, struct lu_item *it, bool since)
     char *who = lu_fit(it->who, 18);
     char *subj = lu_fit(it->subject && *it->subject ? it->subject : "(no subject)", 31);
 
-    printf("  %-14s %-10s  %s  %s\n", lu_state_name(it->state), d, who, g_strchomp(subj));
+    lu_printf("  %-14s %-10s  %s  %s\n", lu_state_name(it->state), d, who, g_strchomp(subj));
     g_free(d);
     g_free(who);
     g_free(subj);
@@ -174,14 +174,14 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
     {
         GDateTime *l = local(ctx, ctx->now);
         char *t = g_date_time_format(l, "%A %-d %B %Y, %H:%M");
-        printf("leadup report for %s\n\n", t);
+        lu_printf("leadup report for %s\n\n", t);
         g_free(t);
         g_date_time_unref(l);
     }
     if (!items->len)
-        printf("  Every queue is empty.\n");
+        lu_printf("  Every queue is empty.\n");
     else
-        printf("  %-16s %5s %5s\n", "queue", "total", "due");
+        lu_printf("  %-16s %5s %5s\n", "queue", "total", "due");
     for (size_t q = 0; q < G_N_ELEMENTS(queues); q++) {
         unsigned n = 0, d = 0;
         for (guint i = 0; i < items->len; i++) {
@@ -190,24 +190,24 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
             d += it->state == queues[q] && is_due(ctx, it);
         }
         if (n)
-            printf("  %-16s %5u %5u\n", lu_state_name(queues[q]), n, d);
+            lu_printf("  %-16s %5u %5u\n", lu_state_name(queues[q]), n, d);
     }
-    printf("\nDue today (%u)\n", due->len);
+    lu_printf("\nDue today (%u)\n", due->len);
     for (guint i = 0; i < due->len; i++)
         line(ctx, g_ptr_array_index(due, i), false);
     if (!due->len)
-        printf("  nothing: a good day to lead up on something new\n");
-    printf("\nPromises falling due this week (%u)\n", week->len);
+        lu_printf("  nothing: a good day to lead up on something new\n");
+    lu_printf("\nPromises falling due this week (%u)\n", week->len);
     for (guint i = 0; i < week->len; i++)
         line(ctx, g_ptr_array_index(week, i), false);
     if (!week->len)
-        printf("  none\n");
+        lu_printf("  none\n");
     if (oldest->len)
-        printf("\nOldest open items (since)\n");
+        lu_printf("\nOldest open items (since)\n");
     for (guint i = 0; i < oldest->len && i < 5; i++)
         line(ctx, g_ptr_array_index(oldest, i), true);
     if (bounced->len) {
-        printf("\nBounced (%u): check the addresses\n", bounced->len);
+        lu_printf("\nBounced (%u): check the addresses\n", bounced->len);
         for (guint i = 0; i < bounced->len; i++)
             line(ctx, g_ptr_array_index(bounced, i), true);
     }

@@ -35,13 +35,14 @@ int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv)
     ret = lu_scan(ctx, &o, &st);
     if (ret == 0 && !lu_quiet) {
         if (st.nothing_changed)
-            fprintf(stderr, "leadup: nothing changed since the last scan (%.2f s)\n", st.seconds);
+            lu_fprintf(stderr, "leadup: nothing changed since the last scan (%.2f s)\n",
+                       st.seconds);
         else
-            fprintf(stderr,
-                    "leadup: looked at %u thread%s (%u messages read) in %.2f s: "
-                    "%u tag%s added, %u removed\n",
-                    st.threads, st.threads == 1 ? "" : "s", st.parsed, st.seconds, st.added,
-                    st.added == 1 ? "" : "s", st.removed);
+            lu_fprintf(stderr,
+                       "leadup: looked at %u thread%s (%u messages read) in %.2f s: "
+                       "%u tag%s added, %u removed\n",
+                       st.threads, st.threads == 1 ? "" : "s", st.parsed, st.seconds, st.added,
+                       st.added == 1 ? "" : "s", st.removed);
     }
     return ret;
 }

@@ -234,7 +234,7 @@ static int unhook(const char *hook, const char *real, const char *rest, bool fou
     int ret = 0;
 
     if (!found) {
-        printf("leadup: %s holds no leadup block; nothing changed\n", hook);
+        lu_printf("leadup: %s holds no leadup block; nothing changed\n", hook);
         goto out;
     }
     if (strcmp(rest, HOOK_HEAD) == 0 || !*rest) {
@@ -243,7 +243,7 @@ static int unhook(const char *hook, const char *real, const char *rest, bool fou
             ret = lu_error(EX_CANTCREAT, "setup: cannot remove '%s': %s", real, g_strerror(errno));
             goto out;
         }
-        printf("leadup: removed %s (leadup had created it)\n", hook);
+        lu_printf("leadup: removed %s (leadup had created it)\n", hook);
         goto out;
     }
     ret = lu_write_file_atomic(real, rest, strlen(rest), mode);
@@ -251,7 +251,7 @@ static int unhook(const char *hook, const char *real, const char *rest, bool fou
         ret = lu_error(EX_CANTCREAT, "setup: cannot set the mode of '%s': %s", real,
                        g_strerror(errno));
     if (!ret)
-        printf("leadup: removed leadup's block from %s\n", hook);
+        lu_printf("leadup: removed leadup's block from %s\n", hook);
 out:
     return ret;
 }
@@ -310,7 +310,7 @@ static int edit_hook(const char *dir, bool add)
     early = early_exit(rest, &at, &last);
     /* A block that an older leadup left after the exec never ran: move it. */
     if (found && (!early || strstr(text, "# leadup: begin") <= text + at)) {
-        printf("leadup: %s already runs leadup; nothing changed\n", hook);
+        lu_printf("leadup: %s already runs leadup; nothing changed\n", hook);
         goto out;
     }
     if (exists && !is_shell(text)) {
@@ -346,13 +346,13 @@ static int edit_hook(const char *dir, bool add)
                        g_strerror(errno));
     if (ret)
         goto out;
-    printf("leadup: %s %s: it runs %s scan --quiet after every notmuch new\n",
-           found    ? "moved leadup's block up in"
-           : exists ? "added leadup to"
-                    : "created",
-           hook, q);
+    lu_printf("leadup: %s %s: it runs %s scan --quiet after every notmuch new\n",
+              found    ? "moved leadup's block up in"
+              : exists ? "added leadup to"
+                       : "created",
+              hook, q);
     if (early)
-        printf("leadup: the block is before '%s', which ends the hook\n", early);
+        lu_printf("leadup: the block is before '%s', which ends the hook\n", early);
     if (exists && !(mode & 0100))
         lu_warning("setup: %s is not executable: notmuch does not run it (chmod +x)", hook);
 out:
@@ -383,25 +383,25 @@ static int print_setup(const char *hooks)
         ret = lu_error(EX_CONFIG, "setup: '%s' cannot be quoted in a muttrc", dir);
         goto out;
     }
-    printf("# NeoMutt: add this line to ~/.neomuttrc, after your own settings:\n"
-           "source %s\n\n",
-           qneo);
-    printf("# Mutt: add this line to ~/.muttrc, after your own settings:\n"
-           "source %s\n\n",
-           qold);
-    printf(
+    lu_printf("# NeoMutt: add this line to ~/.neomuttrc, after your own settings:\n"
+              "source %s\n\n",
+              qneo);
+    lu_printf("# Mutt: add this line to ~/.muttrc, after your own settings:\n"
+              "source %s\n\n",
+              qold);
+    lu_printf(
         "# notmuch: tag new mail after every 'notmuch new' ('leadup setup --hook' does this):\n");
     if (hooks)
-        printf("#   add to %s/post-new (executable, #!/bin/sh):\n", hooks);
+        lu_printf("#   add to %s/post-new (executable, #!/bin/sh):\n", hooks);
     else
-        printf("#   add to notmuch's post-new hook (notmuch config get database.hook_dir):\n");
-    printf("#   %s scan --quiet || true\n", q);
-    printf("#   (before a final line like 'exec afew --tag --new', after which nothing runs)\n");
-    printf("# 'leadup setup --unhook' removes it again.\n");
+        lu_printf("#   add to notmuch's post-new hook (notmuch config get database.hook_dir):\n");
+    lu_printf("#   %s scan --quiet || true\n", q);
+    lu_printf("#   (before a final line like 'exec afew --tag --new', after which nothing runs)\n");
+    lu_printf("# 'leadup setup --unhook' removes it again.\n");
     if (doc)
-        printf("# Keys and details: %s and 'man leadup'.\n", doc);
+        lu_printf("# Keys and details: %s and 'man leadup'.\n", doc);
     else
-        printf("# Keys and details: 'man leadup'.\n");
+        lu_printf("# Keys and details: 'man leadup'.\n");
     if (!g_file_test(neo, G_FILE_TEST_IS_REGULAR))
         lu_warning("setup: %s is missing (run 'make install')", neo);
     /* The macros run "leadup" by name. */

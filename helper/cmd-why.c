@@ -38,31 +38,31 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
     struct lu_msg *ev = v->evidence >= 0 ? g_ptr_array_index(tv->msgs, v->evidence) : NULL;
     char *t;
 
-    printf("\"%s\": %u message%s, thread %s\n", first->subject ? first->subject : "(no subject)",
-           tv->msgs->len, tv->msgs->len == 1 ? "" : "s", first->thread_id);
-    printf("State:  %s", v->state == LU_ST_NONE ? "in no queue" : lu_state_name(v->state));
+    lu_printf("\"%s\": %u message%s, thread %s\n", first->subject ? first->subject : "(no subject)",
+              tv->msgs->len, tv->msgs->len == 1 ? "" : "s", first->thread_id);
+    lu_printf("State:  %s", v->state == LU_ST_NONE ? "in no queue" : lu_state_name(v->state));
     if (v->due_at) {
         t = fmt(ctx, v->due_at);
-        printf(", %s %s", v->due ? "due since" : "due", t);
+        lu_printf(", %s %s", v->due ? "due since" : "due", t);
         g_free(t);
     }
     if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT)
-        printf("; cadence stage %d of %d", v->stage, ctx->cfg.max_leadups);
-    printf("\nRule:   %s\n", v->rule ? v->rule : "-");
+        lu_printf("; cadence stage %d of %d", v->stage, ctx->cfg.max_leadups);
+    lu_printf("\nRule:   %s\n", v->rule ? v->rule : "-");
     if (anchor) {
         t = fmt(ctx, anchor->date);
-        printf("Anchor: %s from %s <%s>\n", t, name_of(anchor->from), anchor->mid);
+        lu_printf("Anchor: %s from %s <%s>\n", t, name_of(anchor->from), anchor->mid);
         g_free(t);
     }
     if (v->why && v->why->len) {
-        printf("\nWhy:\n");
+        lu_printf("\nWhy:\n");
         for (guint i = 0; i < v->why->len; i++)
-            printf("  %s\n", (char *)g_ptr_array_index(v->why, i));
+            lu_printf("  %s\n", (char *)g_ptr_array_index(v->why, i));
     }
     if (ev && ev->an) {
         unsigned quiet = 0;
         t = fmt(ctx, ev->date);
-        printf("\nWhat leadup read in the message of %s from %s:\n", t, name_of(ev->from));
+        lu_printf("\nWhat leadup read in the message of %s from %s:\n", t, name_of(ev->from));
         g_free(t);
         for (guint i = 0; ev->an->sentences && i < ev->an->sentences->len; i++) {
             struct lu_sentence *s = g_ptr_array_index(ev->an->sentences, i);
@@ -70,57 +70,57 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
                 quiet++;
                 continue;
             }
-            printf("  \"%s\"\n", s->text);
+            lu_printf("  \"%s\"\n", s->text);
             for (guint k = 0; s->why && k < s->why->len; k++)
-                printf("      %s\n", (char *)g_ptr_array_index(s->why, k));
+                lu_printf("      %s\n", (char *)g_ptr_array_index(s->why, k));
             for (guint k = 0; s->dates && k < s->dates->len; k++) {
                 const struct lu_when *w = &g_array_index(s->dates, struct lu_when, k);
                 char *a = fmt(ctx, w->start), *b = fmt(ctx, w->end);
-                printf("      date: \"%.*s\" = %s%s%s\n", w->len, s->text + w->off, a,
-                       w->end != w->start ? " .. " : "", w->end != w->start ? b : "");
+                lu_printf("      date: \"%.*s\" = %s%s%s\n", w->len, s->text + w->off, a,
+                          w->end != w->start ? " .. " : "", w->end != w->start ? b : "");
                 g_free(a);
                 g_free(b);
             }
         }
         if (quiet)
-            printf("  (%u more sentence%s without labels or dates)\n", quiet,
-                   quiet == 1 ? "" : "s");
-        printf("  verdicts:%s%s%s%s%s\n", ev->an->expects_reply ? " expects a reply;" : "",
-               ev->an->actionable ? " actionable;" : "", ev->an->declined ? " declined;" : "",
-               ev->an->closing ? " closing;" : "",
-               !ev->an->expects_reply && !ev->an->actionable && !ev->an->declined &&
-                       !ev->an->closing
-                   ? " nothing asked or agreed"
-                   : "");
+            lu_printf("  (%u more sentence%s without labels or dates)\n", quiet,
+                      quiet == 1 ? "" : "s");
+        lu_printf("  verdicts:%s%s%s%s%s\n", ev->an->expects_reply ? " expects a reply;" : "",
+                  ev->an->actionable ? " actionable;" : "", ev->an->declined ? " declined;" : "",
+                  ev->an->closing ? " closing;" : "",
+                  !ev->an->expects_reply && !ev->an->actionable && !ev->an->declined &&
+                          !ev->an->closing
+                      ? " nothing asked or agreed"
+                      : "");
     }
-    printf("\nMessages:\n");
+    lu_printf("\nMessages:\n");
     for (guint i = 0; i < tv->msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
         const char *au = auto_text(m);
         t = fmt(ctx, m->date);
-        printf("  %c %2u  %s  %-24.24s %s%s%s%s\n", (int)i == v->anchor ? '*' : ' ', i + 1, t,
-               name_of(m->from), m->mine ? "(me)" : "", au ? au : "", au ? ": " : "",
-               au ? m->auto_why : "");
+        lu_printf("  %c %2u  %s  %-24.24s %s%s%s%s\n", (int)i == v->anchor ? '*' : ' ', i + 1, t,
+                  name_of(m->from), m->mine ? "(me)" : "", au ? au : "", au ? ": " : "",
+                  au ? m->auto_why : "");
         g_free(t);
     }
     for (guint i = 0; tv->elsewhere && i < tv->elsewhere->len; i++) {
         struct lu_msg *m = g_ptr_array_index(tv->elsewhere, i);
         t = fmt(ctx, m->date);
-        printf("     +  %s  %-24.24s in another thread: %s\n", t, name_of(m->from),
-               auto_text(m) ? auto_text(m) : "a reply that broke threading?");
+        lu_printf("     +  %s  %-24.24s in another thread: %s\n", t, name_of(m->from),
+                  auto_text(m) ? auto_text(m) : "a reply that broke threading?");
         g_free(t);
     }
     if (tv->decisions && tv->decisions->len) {
-        printf("\nYour decisions:\n");
+        lu_printf("\nYour decisions:\n");
         for (guint i = 0; i < tv->decisions->len; i++) {
             struct lu_decision *d = g_ptr_array_index(tv->decisions, i);
             char *taken = fmt(ctx, d->taken),
                  *at = d->at ? fmt(ctx, d->at_end ? d->at_end : d->at) : NULL;
-            printf("  %s  %s%s%s%s%s%s\n", taken, lu_decision_name(d->kind), at ? " " : "",
-                   at ? at : "", d->mine ? " (mine)" : "", d->text ? ": " : "",
-                   d->text ? d->text : "");
+            lu_printf("  %s  %s%s%s%s%s%s\n", taken, lu_decision_name(d->kind), at ? " " : "",
+                      at ? at : "", d->mine ? " (mine)" : "", d->text ? ": " : "",
+                      d->text ? d->text : "");
             if (d->pending)
-                printf("      (stored; its tag is not written yet: the next scan writes it)\n");
+                lu_printf("      (stored; its tag is not written yet: the next scan writes it)\n");
             g_free(taken);
             g_free(at);
         }

@@ -62,9 +62,20 @@ extern int lu_lock_exit;
 char *lu_read_all(FILE *f, gsize *len);
 /* S as one line of safe text: control characters (C0, DEL and C1, which
  * terminals obey), no-break space and the Unicode line and paragraph
- * separators become spaces, runs of spaces collapse, the ends are trimmed,
- * invalid UTF-8 is replaced.  NULL stays NULL.  Caller frees. */
+ * separators become spaces, bidirectional controls (U+202A-202E,
+ * U+2066-2069, U+200E, U+200F, U+061C) are dropped, runs of spaces
+ * collapse, the ends are trimmed, invalid UTF-8 is replaced.  NULL stays
+ * NULL.  Caller frees. */
 char *lu_clean_line(const char *s);
+/* The same cleaning for laid-out text: line feeds, tabs and spaces stay as
+ * they are.  NULL stays NULL.  Caller frees. */
+char *lu_clean_text(const char *s);
+/* printf and fprintf for every text output (why, queue, report, lint,
+ * setup, the decision commands, notes on stderr): the formatted text goes
+ * through lu_clean_text, so nothing from mail reaches the terminal as a
+ * control.  lu_error and lu_warning do the same. */
+void lu_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void lu_fprintf(FILE *f, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 /* S cut to WIDTH characters (an ellipsis marks the cut) and padded with
  * spaces to WIDTH, for columns of UTF-8 text.  NULL is "".  Caller frees. */
 char *lu_fit(const char *s, int width);

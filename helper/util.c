@@ -13,15 +13,41 @@ bool lu_quiet;
 guint64 lu_text_steps;
 int lu_lock_exit = EX_TEMPFAIL;
 
+/* Formats and writes to F through lu_clean_text: messages often name
+ * things that came from mail. */
+static void clean_vprint(FILE *f, const char *prefix, const char *fmt, va_list ap, bool newline)
+{
+    char *raw = g_strdup_vprintf(fmt, ap);
+    char *clean = lu_clean_text(raw);
+
+    fprintf(f, "%s%s%s", prefix, clean, newline ? "\n" : "");
+    g_free(clean);
+    g_free(raw);
+}
+
 int lu_error(int code, const char *fmt, ...)
 {
     va_list ap;
-    fputs("leadup: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    clean_vprint(stderr, "leadup: ", fmt, ap, true);
     va_end(ap);
-    fputc('\n', stderr);
     return code;
+}
+
+void lu_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    clean_vprint(stdout, "", fmt, ap, false);
+    va_end(ap);
+}
+
+void lu_fprintf(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    clean_vprint(f, "", fmt, ap, false);
+    va_end(ap);
 }
 
 int lu_unknown_option(const char *cmd, const char *arg)
@@ -43,11 +69,9 @@ void lu_warning(const char *fmt, ...)
     va_list ap;
     if (lu_quiet)
         return;
-    fputs("leadup: warning: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    clean_vprint(stderr, "leadup: warning: ", fmt, ap, true);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 char *lu_read_all(FILE *f, gsize *len)
@@ -67,7 +91,26 @@ char *lu_read_all(FILE *f, gsize *len)
     return g_string_free(s, FALSE);
 }
 
-char *lu_clean_line(const char *s)
+/* What a terminal must never receive from mail: control characters (C0,
+ * DEL and C1: ESC starts CSI and OSC sequences, BEL rings), the no-break
+ * space, the line and paragraph separators (all become a space), and the
+ * bidirectional controls that reorder what is shown (U+202A-202E,
+ * U+2066-2069, the marks U+200E, U+200F, U+061C: dropped). */
+enum { KEEP, SPACE, DROP };
+static int char_class(gunichar c)
+{
+    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0xa0) || c == 0x2028 || c == 0x2029)
+        return SPACE;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
+        c == 0x200f || c == 0x061c)
+        return DROP;
+    return KEEP;
+}
+
+/* S cleaned character by character; LINES keeps line feeds and tabs and
+ * every space (text laid out by leadup), else the result is one line with
+ * runs of spaces collapsed and the ends trimmed. */
+static char *clean(const char *s, bool lines)
 {
     char *valid, *p;
     GString *out;
@@ -79,8 +122,14 @@ char *lu_clean_line(const char *s)
     out = g_string_sized_new(strlen(valid));
     for (p = valid; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0xa0) || c == 0x2028 || c == 0x2029 ||
-            c == ' ') {
+        int k = lines && (c == '\n' || c == '\t') ? KEEP : char_class(c);
+        if (k == DROP)
+            continue;
+        if (lines) {
+            g_string_append_unichar(out, k == SPACE ? ' ' : c);
+            continue;
+        }
+        if (k == SPACE || c == ' ') {
             space = out->len > 0;
             continue;
         }
@@ -91,6 +140,16 @@ char *lu_clean_line(const char *s)
     }
     g_free(valid);
     return g_string_free(out, FALSE);
+}
+
+char *lu_clean_line(const char *s)
+{
+    return clean(s, false);
+}
+
+char *lu_clean_text(const char *s)
+{
+    return clean(s, true);
 }
 
 char *lu_fit(const char *s, int width)

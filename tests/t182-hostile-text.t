@@ -30,6 +30,33 @@ t 'a scan of hostile bodies (160 KB of ?) finishes and reads the question after 
 t 'classify of a 160 KB line of ? finishes (backstop: 20 s)' '
 	big "?" 160000 | timeout 20 "$LEADUP" --now "$NOW" classify --text >out && grep -q "\"sentences\"" out'
 
+# Terminal controls in mail (issue 12.2): ESC sequences (CSI clear screen,
+# OSC window title), BEL, C1 CSI (U+009B) and bidi overrides (U+202E,
+# U+2066) must reach no text output.
+controls() { # controls FILE: fails when FILE holds a control other than LF and TAB
+	perl -ne 'if (/[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c/) { print "control in: $_"; $bad = 1 } END { exit $bad }' "$1"
+}
+ESC=$(printf '\033') BEL=$(printf '\007') CSI1=$(printf '\302\233') RLO=$(printf '\342\200\256') LRI=$(printf '\342\201\246')
+{ printf 'From: =?utf-8?q?Mallory_=1B]0;owned=07?= <mal@m.example>\nTo: Me <me@example.com>\n'
+  printf 'Subject: =?utf-8?q?Figures_=1B[2J?=%s\nDate: Mon, 30 Nov 2026 10:00:00 +0000\n' "$RLO"
+  printf 'Message-ID: <ctl@m.example>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n'
+  printf 'Could you send me the figures%s[2J%s]0;owned%s by Friday?\n\n' "$ESC" "$ESC" "$BEL"
+  printf 'Also please confirm the %s1mtotal%s today %sevil%s by Tuesday?\n' "$CSI1" "$RLO" "$LRI" "$ESC"
+} | deliver inbox ctl
+index
+t 'why, queue, report and draft print no control from the message' '
+	"$LEADUP" --now "$NOW" scan --quiet &&
+	"$LEADUP" --now "$NOW" why id:ctl@m.example >why.out 2>&1 && controls why.out &&
+	grep -q "send me the figures" why.out &&
+	"$LEADUP" --now "$NOW" queue needs-reply >q.out 2>&1 && controls q.out && grep -q Figures q.out &&
+	"$LEADUP" --now "$NOW" report >r.out 2>&1 && controls r.out && grep -q Figures r.out &&
+	"$LEADUP" --now "$NOW" draft id:ctl@m.example >draft.eml 2>d.err && controls d.err &&
+	grep -q "state:" d.err'
+t 'setup prints no control from a configured path' '
+	mkdir -p "$TMP/hooks${ESC}]0;x${BEL}" &&
+	notmuch config set database.hook_dir "$TMP/hooks${ESC}]0;x${BEL}" &&
+	"$LEADUP" setup >s.out 2>&1; notmuch config set database.hook_dir "" ; controls s.out && grep -q "hooks" s.out'
+
 # A sentence ending in "and" read the token after the last (clause_start).
 if command -v valgrind >/dev/null 2>&1; then
 	t 'classify reads nothing out of bounds (valgrind)' '
