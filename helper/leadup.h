@@ -76,6 +76,18 @@ char *lu_clean_text(const char *s);
  * control.  lu_error and lu_warning do the same. */
 void lu_printf(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void lu_fprintf(FILE *f, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* Message-IDs read exactly as notmuch reads them (lib/message-id.c), so
+ * that an id leadup takes from a file or a pipe is the one notmuch indexed:
+ * white space and (comments) are skipped, then any text up to '<'; the id
+ * runs to '>' (or the end) with the spaces and tabs inside removed (as
+ * notmuch removes them: of two in a row, one stays).  An id
+ * of fewer than two characters, or none, is NULL.  *NEXT (may be NULL) is
+ * set after the '>' (for lists).  Caller frees. */
+char *lu_mid_parse(const char *s, const char **next);
+/* The id notmuch gives a message whose (first, decoded) Message-ID header
+ * is VALUE: the parsed id, else the whole value as written; NULL for a
+ * missing or empty header.  Caller frees. */
+char *lu_mid_from_header(const char *value);
 /* S cut to WIDTH characters (an ellipsis marks the cut) and padded with
  * spaces to WIDTH, for columns of UTF-8 text.  NULL is "".  Caller frees. */
 char *lu_fit(const char *s, int width);

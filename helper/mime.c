@@ -262,18 +262,33 @@ char *lu_mime_header(struct lu_msg *m, const char *name)
     return m->mime ? header_value(GMIME_OBJECT(m->mime), name) : NULL;
 }
 
-/* "<a@b>" -> "a@b"; the first id of an In-Reply-To or References value. */
+/* The ids of an In-Reply-To or References VALUE ("<a@b> <c@d>" -> "a@b",
+ * "c@d"), decoded and parsed as notmuch does, so that they name the
+ * messages notmuch indexed. */
 static void parse_ids(const char *value, GPtrArray *out)
 {
-    GMimeReferences *refs;
+    char *dec = value ? g_mime_utils_header_decode_text(NULL, value) : NULL;
+    const char *p = dec;
 
-    if (!value)
-        return;
-    refs = g_mime_references_parse(NULL, value);
-    for (int i = 0; refs && i < g_mime_references_length(refs); i++)
-        g_ptr_array_add(out, clean_text(g_mime_references_get_message_id(refs, i)));
-    if (refs)
-        g_mime_references_free(refs);
+    while (p && *p) {
+        char *id = lu_mid_parse(p, &p);
+        if (id)
+            g_ptr_array_add(out, id);
+    }
+    g_free(dec);
+}
+
+/* The Message-ID notmuch indexes OBJ under: the first Message-ID header
+ * (GMime's parsed id is the last one: a second header would name another
+ * thread), decoded and parsed as notmuch does.  Caller frees. */
+static char *first_mid(GMimeObject *obj)
+{
+    const char *raw = g_mime_object_get_header(obj, "Message-ID");
+    char *dec = raw ? g_mime_utils_header_decode_text(NULL, raw) : NULL;
+    char *id = lu_mid_from_header(dec);
+
+    g_free(dec);
+    return id;
 }
 
 static bool contains_ci(const char *hay, const char *needle)
@@ -398,9 +413,8 @@ static char *reported_mid(GMimeMessage *msg)
             continue;
         if (GMIME_IS_MESSAGE_PART(o)) {
             GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(o));
-            const char *id = inner ? g_mime_message_get_message_id(inner) : NULL;
-            if (id)
-                mid = clean_text(id);
+            if (inner)
+                mid = first_mid(GMIME_OBJECT(inner));
         } else if (g_mime_content_type_is_type(ct, "text", "rfc822-headers") && GMIME_IS_PART(o)) {
             GMimeDataWrapper *w = g_mime_part_get_content(GMIME_PART(o));
             GMimeStream *mem = g_mime_stream_mem_new();
@@ -418,7 +432,7 @@ static char *reported_mid(GMimeMessage *msg)
                 const char *lt = strchr(p, '<'), *gt = lt ? strchr(lt, '>') : NULL;
                 const char *nl = strchr(p + 1, '\n');
                 if (lt && gt && (!nl || lt < nl || nl[1] == ' ' || nl[1] == '\t'))
-                    mid = g_strndup(lt + 1, gt - lt - 1);
+                    mid = lu_mid_parse(lt, NULL);
             }
             g_object_unref(mem);
         }
@@ -530,7 +544,6 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
     GMimeObject *obj = GMIME_OBJECT(msg);
     GPtrArray *tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
     GDateTime *date = g_mime_message_get_date(msg);
-    const char *id = g_mime_message_get_message_id(msg);
     char *v;
 
     add_header_addresses(tmp, obj, "From");
@@ -554,8 +567,8 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
             m->date = g_date_time_to_unix(date);
         m->tz_off = (int)(g_date_time_get_utc_offset(date) / G_USEC_PER_SEC);
     }
-    if (!m->mid && id)
-        m->mid = clean_text(id);
+    if (!m->mid)
+        m->mid = first_mid(obj);
     v = g_strdup(g_mime_object_get_header(obj, "In-Reply-To"));
     if (v) {
         GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);

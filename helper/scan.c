@@ -968,10 +968,8 @@ int lu_target_mid(const char *arg, char **mid)
     *mid = NULL;
     if (arg) {
         const char *p = g_str_has_prefix(arg, "id:") ? arg + 3 : arg;
-        if (*p == '<' && p[strlen(p) - 1] == '>')
-            *mid = g_strndup(p + 1, strlen(p) - 2);
-        else
-            *mid = g_strdup(p);
+        /* "<a b@x>" as the header has it: the id notmuch made of it */
+        *mid = *p == '<' ? lu_mid_from_header(p) : g_strdup(p);
         if (!**mid)
             ret = lu_error(EX_USAGE, "empty message id '%s'", arg);
         goto out;

@@ -152,6 +152,77 @@ char *lu_clean_text(const char *s)
     return clean(s, true);
 }
 
+/* Skips white space and RFC 5322 comments, which nest and take '\\' escapes. */
+static const char *skip_cfws(const char *s)
+{
+    while (*s && (g_ascii_isspace(*s) || *s == '(')) {
+        int depth = 0;
+        while (g_ascii_isspace(*s))
+            s++;
+        if (*s != '(')
+            continue;
+        do {
+            if (*s == '(')
+                depth++;
+            else if (*s == ')')
+                depth--;
+            else if (*s == '\\' && s[1])
+                s++;
+            s++;
+        } while (*s && depth > 0);
+    }
+    return s;
+}
+
+char *lu_mid_parse(const char *s, const char **next)
+{
+    const char *end;
+    char *id, *w;
+
+    if (!s || !*s)
+        return NULL;
+    s = skip_cfws(s);
+    s += strcspn(s, "<");
+    if (!*s) {
+        if (next)
+            *next = s;
+        return NULL;
+    }
+    s = skip_cfws(s + 1);
+    end = s + strcspn(s, ">");
+    if (next)
+        *next = *end ? end + 1 : end;
+    /* notmuch's own arithmetic: an id ending at '>' must be two characters
+     * long ("<a>" is none), one running to the end of the text may be one */
+    if (*end == '>' && end > s)
+        end--;
+    if (end <= s)
+        return NULL;
+    id = g_strndup(s, end - s + 1);
+    for (w = id; *s && s <= end; s++) {
+        /* spaces and tabs go, but notmuch's loop steps over the character
+         * after each one it removes: "<a  b@x>" is "a b@x" there */
+        if (*s == ' ' || *s == '\t') {
+            if (s < end && s[1])
+                *w++ = *++s;
+            continue;
+        }
+        *w++ = *s;
+    }
+    *w = '\0';
+    return id;
+}
+
+char *lu_mid_from_header(const char *value)
+{
+    char *id;
+
+    if (!value || !*value)
+        return NULL;
+    id = lu_mid_parse(value, NULL);
+    return id ? id : g_strdup(value);
+}
+
 char *lu_fit(const char *s, int width)
 {
     GString *out = g_string_new(NULL);
