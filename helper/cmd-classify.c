@@ -224,6 +224,8 @@ int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
             goto out;
         if (!m->date)
             m->date = ctx->now; /* no Date header: read it as written now */
+        else
+            m->date = lu_date_sane(m->date, ctx->now, -1, m->mid);
         lu_msg_analyse(&ctx->cfg, m);
         ref = lu_msg_local_date(&ctx->cfg, m);
     }

@@ -106,6 +106,15 @@ char *lu_iso(gint64 t, GTimeZone *tz, char *buf);
 /* Parses ISO-8601 ("2026-12-03", "2026-12-03T10:00", with or without offset;
  * no offset means TZ).  Returns 0 or -1. */
 int lu_parse_iso(const char *s, GTimeZone *tz, gint64 *out);
+/* How far after --now a message's Date may lie before it is read as wrong. */
+#define LU_DATE_AHEAD (366 * (gint64)86400)
+/* A message's date T (unix seconds) that leadup can compute with: dates
+ * before 1970 become 1970-01-01 (as notmuch stores them); dates more than
+ * LU_DATE_AHEAD after NOW (year 9999: GDateTime cannot add a day to it,
+ * and the thread would never fall due) become ARRIVED, when the message
+ * arrived (its file's time, or -1: unknown), or NOW.  Warns, naming MID,
+ * when it changes T. */
+gint64 lu_date_sane(gint64 t, gint64 now, gint64 arrived, const char *mid);
 /* Writes DATA to PATH atomically (a temporary file in the same directory
  * created with O_EXCL under a random name, so no planted link is followed;
  * fsync, rename) with MODE.  Returns 0 or an error code (printed). */

@@ -5,6 +5,7 @@
  * under a READ_WRITE handle. */
 #include "leadup.h"
 
+#include <glib/gstdio.h>
 #include <notmuch.h>
 #include <signal.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 struct lu_db {
     notmuch_database_t *db;
     char *uuid;
+    gint64 now; /* --now, for dates that cannot be right */
 };
 
 static int lock_wait_seconds;
@@ -130,6 +132,7 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
         load_identity(ctx, db);
     *out = g_new0(struct lu_db, 1);
     (*out)->db = db;
+    (*out)->now = ctx->now;
     db = NULL;
 out:
     free(msg);
@@ -172,7 +175,15 @@ char *lu_db_quote(const char *s)
     return g_string_free(q, FALSE);
 }
 
-static struct lu_msg *msg_from(notmuch_message_t *nm)
+/* When the file of M arrived (its modification time), or -1. */
+static gint64 arrived(const struct lu_msg *m)
+{
+    GStatBuf st;
+
+    return m->filename && g_stat(m->filename, &st) == 0 ? (gint64)st.st_mtime : -1;
+}
+
+static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
 {
     struct lu_msg *m = lu_msg_new();
     const char *from = notmuch_message_get_header(nm, "from");
@@ -182,6 +193,8 @@ static struct lu_msg *msg_from(notmuch_message_t *nm)
     m->thread_id = g_strdup(notmuch_message_get_thread_id(nm));
     m->filename = g_strdup(notmuch_message_get_filename(nm));
     m->date = notmuch_message_get_date(nm);
+    if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
+        m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
     m->subject = lu_clean_line(notmuch_message_get_header(nm, "subject"));
     if (from && *from) {
         GPtrArray *a = lu_addr_list_parse(from);
@@ -233,7 +246,7 @@ int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void
 
         for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
             notmuch_message_t *nm = notmuch_messages_get(ms);
-            g_ptr_array_add(msgs, msg_from(nm));
+            g_ptr_array_add(msgs, msg_from(db, nm));
             notmuch_message_destroy(nm);
         }
         ret = fn(msgs, data);
@@ -266,7 +279,7 @@ int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **o
     }
     for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
         notmuch_message_t *nm = notmuch_messages_get(ms);
-        g_ptr_array_add(*out, msg_from(nm));
+        g_ptr_array_add(*out, msg_from(db, nm));
         notmuch_message_destroy(nm);
         if (limit > 0 && (int)(*out)->len >= limit)
             break;

@@ -99,6 +99,9 @@ static int read_headers(struct scan *s, struct lu_msg *m)
     /* A message we cannot read stays in the thread with what notmuch knows. */
     if (lu_mime_read_file(m, m->filename) != 0)
         return -1;
+    /* the Date header read where notmuch's index said 0: before 1970 */
+    if (m->date < 0)
+        m->date = lu_date_sane(m->date, s->ctx->now, -1, m->mid);
     return 0;
 }
 

@@ -223,6 +223,22 @@ char *lu_mid_from_header(const char *value)
     return id ? id : g_strdup(value);
 }
 
+gint64 lu_date_sane(gint64 t, gint64 now, gint64 arrived, const char *mid)
+{
+    gint64 max = now + LU_DATE_AHEAD;
+    gint64 to;
+
+    if (t >= 0 && t <= max)
+        return t;
+    to = t < 0 ? 0 : arrived >= 0 && arrived <= max ? arrived : now;
+    lu_warning("message '%s' is dated %s: read as dated %s", mid ? mid : "(no id)",
+               t < 0 ? "before 1970" : "more than a year after now",
+               to == 0     ? "1 January 1970"
+               : to == now ? "now"
+                           : "when it arrived");
+    return to;
+}
+
 char *lu_fit(const char *s, int width)
 {
     GString *out = g_string_new(NULL);
