@@ -537,6 +537,10 @@ int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out);
 /* How many messages match QUERY. */
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out);
+/* The id notmuch keeps MID under, as libnotmuch looks it up (an id too
+ * long for its index is stored as "notmuch-sha1-..."), or NULL when no
+ * message has it.  Caller frees. */
+char *lu_db_find_mid(struct lu_db *db, const char *mid);
 /* Quotes S as one notmuch query term: "..." with inner quotes doubled. Caller frees. */
 char *lu_db_quote(const char *s);
 

@@ -162,6 +162,18 @@ gint64 lu_db_revision(struct lu_db *db, const char **uuid)
     return (gint64)rev;
 }
 
+char *lu_db_find_mid(struct lu_db *db, const char *mid)
+{
+    notmuch_message_t *nm = NULL;
+    char *id = NULL;
+
+    if (notmuch_database_find_message(db->db, mid, &nm) == NOTMUCH_STATUS_SUCCESS && nm) {
+        id = g_strdup(notmuch_message_get_message_id(nm));
+        notmuch_message_destroy(nm);
+    }
+    return id;
+}
+
 char *lu_db_quote(const char *s)
 {
     GString *q = g_string_new("\"");

@@ -898,6 +898,12 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         ret = lu_store_open(&out->store);
     if (ret)
         goto out;
+    /* libnotmuch's own lookup knows the id it stored for a long one */
+    mid = lu_db_find_mid(out->db, out->mid);
+    if (mid) {
+        g_free(out->mid);
+        out->mid = (char *)mid;
+    }
     mid = out->mid;
     qm = lu_db_quote(mid);
     s.db = out->db;

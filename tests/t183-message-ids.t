@@ -16,6 +16,8 @@ for id in '<sp ace@a.example>' '<a  b@a.example>' '<c   d@a.example>' '< (note) 
 	'junk <g@a.example> more' '(c)<h@a.example>' '<unterminated i@a.example' '<j>' 'bare k@a.example'; do
 	i=$((i + 1)); raw odd$i "Odd $i" "Message-ID: $id"
 done
+long=$(printf 'x%.0s' $(seq 1 250))@a.example
+raw long Long "Message-ID: <$long>"
 index
 "$LEADUP" --now "$NOW" scan --quiet
 file() { echo "$MAIL/inbox/cur/$1:2,S"; }
@@ -46,4 +48,8 @@ t 'a draft keeps an id with spaces from the References it answers, as notmuch'"'
 	index && lu scan --quiet && lu draft id:ann2@a.example >draft2.eml 2>err &&
 	grep -qx "In-Reply-To: <ann2@a.example>" draft2.eml &&
 	grep -qx "References: <space@a.example> <ann2@a.example>" draft2.eml'
+t 'an id too long for notmuch'"'"'s index (stored as notmuch-sha1-...) is found, piped or given' '
+	notmuch search --output=messages subject:Long | grep -q "^id:notmuch-sha1-" &&
+	lu why <"$(file long)" >out && head -1 out | grep -q "^\"Long\"" &&
+	lu why "id:$long" >out && head -1 out | grep -q "^\"Long\""'
 done_testing
