@@ -223,6 +223,8 @@ char *lu_mid_from_header(const char *value)
     return id ? id : g_strdup(value);
 }
 
+static GHashTable *warned; /* ids lu_date_sane has warned about */
+
 gint64 lu_date_sane(gint64 t, gint64 now, gint64 arrived, const char *mid)
 {
     gint64 max = now + LU_DATE_AHEAD;
@@ -231,6 +233,11 @@ gint64 lu_date_sane(gint64 t, gint64 now, gint64 arrived, const char *mid)
     if (t >= 0 && t <= max)
         return t;
     to = t < 0 ? 0 : arrived >= 0 && arrived <= max ? arrived : now;
+    /* a command may read a message twice (found, then its thread): say it once */
+    if (!warned)
+        warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (!g_hash_table_add(warned, g_strdup(mid ? mid : "")))
+        return to;
     lu_warning("message '%s' is dated %s: read as dated %s", mid ? mid : "(no id)",
                t < 0 ? "before 1970" : "more than a year after now",
                to == 0     ? "1 January 1970"

@@ -20,8 +20,9 @@ t 'scan takes a message from the year 9999 as arrived, with a warning' '
 	lu scan --full 2>err && grep -q "warning: message .far@a.example. is dated more than a year after now" err &&
 	expect_tags far@a.example "leadup/due leadup/needs-reply" &&
 	expect_tags farwest@a.example "leadup/due leadup/needs-reply"'
-t 'why, draft, queue and report on it: no GLib critical' '
+t 'why (one warning), draft, queue and report on it: no GLib critical' '
 	lu why id:far@a.example >out 2>err && grep -q "State:  needs-reply, due since Mon 30 Nov 2026" out &&
+	test "$(grep -c "warning: message .far@a.example. is dated" err)" = 1 &&
 	lu draft id:farwest@a.example >d.eml 2>err && grep -q "^In-Reply-To: <farwest@a.example>" d.eml &&
 	lu queue >out 2>err && lu report >out 2>err'
 t 'classify of a piped message from the year 9999: no GLib critical' '
