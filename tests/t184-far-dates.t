@@ -6,6 +6,9 @@
 world
 NOW=2026-12-01T12:00:00+00:00
 export G_DEBUG=fatal-criticals
+# The arrival time is the file's: under make check-clock, libfaketime would
+# shift what stat() says too.
+export NO_FAKE_STAT=1
 dated() { # dated NAME DATE: a message to me asking something, its file from 30 November
 	{ printf 'From: Ann <ann@a.example>\nTo: Me <me@example.com>\nSubject: %s\n' "$1"
 	  printf 'Date: %s\nMessage-ID: <%s@a.example>\n\nCould you confirm the budget?\n' "$2" "$1"; } | deliver inbox "$1"
