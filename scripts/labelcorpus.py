@@ -15,6 +15,7 @@ a short hash of each sentence so that label-sample --check notices).
 import email
 import email.header
 import email.message
+import email.parser
 import email.utils
 import datetime
 import hashlib
@@ -162,6 +163,7 @@ def _maildir_files(d):
                 yield os.path.join(p, f)
 
 
+_HEADERS = email.parser.BytesHeaderParser()
 EARLIEST = datetime.datetime(1995, 1, 1, tzinfo=UTC)
 
 
@@ -170,7 +172,7 @@ def load_box(directory, setname, box):
     out = []
     for path in _maildir_files(directory):
         with open(path, "rb") as f:
-            m = email.message_from_binary_file(f, _class=email.message.Message)
+            m = _HEADERS.parse(f)
         mid = (m.get("Message-ID") or "").strip()
         mid = mid[1:-1] if mid.startswith("<") and mid.endswith(">") else mid
         d = parse_date(m.get("Date") or "")

@@ -1,0 +1,73 @@
+#!/bin/sh
+# The labelled real-mail corpus (doc/labelling.md): its data rebuilds from
+# ../shared and holds no mail text, the readers' agreement is computed right,
+# and the two evaluations run on the hand-written fixtures (not reader labels).
+. "$(dirname "$0")/lib.sh"
+S=$ROOT/scripts
+D=$ROOT/tests/data/labels
+if [ ! -f "$ROOT/../shared/corpora/enron-dev.maildir.tar.xz" ]; then
+	[ "${CI:-}" = true ] && { echo "not ok 1 - ../shared/corpora is missing under CI"; echo "1..1"; exit 1; }
+	skip_all "../shared/corpora is absent: the label corpus is rebuilt from ../shared"
+fi
+export LABEL_CACHE=$TMP/cache
+
+t 'every labelled sentence and conversation rebuilds from ../shared' '
+	"$S/label-sample" --check >out && grep -q "406 conversations, 2200 sentences checked, 0 problems" out'
+
+t 'the data holds ids, offsets and hashes only (no mail text)' '
+	awk -F"\t" "!/^#/ && NR > 3 && (NF != 9 || \$0 ~ / /) { print FILENAME \": \" FNR; bad = 1 } END { exit bad }" "$D/sentences.tsv" &&
+	awk -F"\t" "!/^#/ && \$1 != \"id\" && (NF != 7 || \$7 ~ /[^ ]  /) { bad = 1 } END { exit bad }" "$D/threads.tsv"'
+
+t 'the split is by person, fixed in the data: one Enron owner and two list people held out' '
+	awk -F"\t" "!/^#/ && \$1 != \"person\" { print \$1, \$2 }" "$D/people.tsv" >split &&
+	[ "$(grep -c " test$" split)" -eq 3 ] && grep -q "^enron/.* test$" split &&
+	awk -F"\t" "NR == FNR { s[\$1] = \$2; next } !/^#/ && \$1 != \"id\" && s[\$4] != \$3 { bad = 1 } END { exit bad }" "$D/people.tsv" "$D/threads.tsv" &&
+	[ "$(awk -F"\t" "!/^#/ && \$4 ~ /^enron/" "$D/threads.tsv" | wc -l)" -ge 200 ]'
+
+t 'packets are refused inside the repository' '
+	! "$S/label-sample" --packets "$ROOT/tests/packets" 2>err && grep -q "not inside the repository" err &&
+	[ ! -e "$ROOT/tests/packets" ]'
+
+# Invented answers (not mail): 3 conversations, 2 agree.
+printf 'T001\tnone\ta@x\tnothing owed\nT002\tawaiting\tb@x\tI asked\nT003\tneeds-reply\tc@x\tthey asked\n' >A.tsv
+printf 'T001\tnone\ta@x\tnothing\nT002\tawaiting\tb@x\tasked\nT003\tnone\tc@x\tFYI\n' >B.tsv
+t 'Cohen kappa of two readers, and their disagreement listed' '
+	"$S/label-agree" kappa A.tsv B.tsv >out && grep -q "2 agree (66.7%), kappa 0.500" out &&
+	grep -q "^  T003	needs-reply	none$" out'
+
+t 'a malformed answer file is an error, with its line' '
+	printf "T001\tdormant\n" >bad-threads.tsv && ! "$S/label-agree" kappa bad-threads.tsv A.tsv 2>err &&
+	grep -q "bad-threads.tsv:1: unknown state .dormant." err'
+
+t 'merge: A and B agreed or C settled; open disagreements left out' '
+	mkdir -p ans merged && cp A.tsv ans/A-threads-1.tsv && cp B.tsv ans/B-threads-1.tsv &&
+	"$S/label-agree" --answers ans merge --out merged >out &&
+	grep -q "threads: 2 labelled, 1 disagreements await reader C" out &&
+	grep -q "^T002	train	.*	awaiting	b@x	AB	I asked$" merged/threads-labels.tsv &&
+	! grep -q "^T003" merged/threads-labels.tsv &&
+	printf "T003\tnone\tc@x\tonly information\n" >ans/C-threads-1.tsv &&
+	"$S/label-agree" --answers ans merge --out merged >out &&
+	grep -q "^T003	.*	none	c@x	C	only information$" merged/threads-labels.tsv'
+
+t 'eval-queues on the fixture: real notmuch world, baselines, leadup why for each error' '
+	"$S/eval-queues" --labels "$D/fixture-threads-labels.tsv" >out 2>err &&
+	grep -q "^== train: 5 conversations, 1 people" out && grep -q "^flag nothing  *0.400" out &&
+	grep -q "^who wrote last  *0.600" out && grep -q "^== test: no labelled conversations" out &&
+	grep -q "world enron/allen-p at 2001-03-28: 537 messages, 5 labelled" err &&
+	errs=$(sed -n "s/^== errors: //p" out) && [ "$(grep -c "^  | State: " out)" -eq "$errs" ]'
+
+t 'eval-intent --sentences on the fixture: per-label P/R/F1 and baselines' '
+	"$S/eval-intent" --sentences --labels "$D/fixture-sentences-labels.tsv" >out &&
+	grep -q "^== train: 8 sentences, 1 people" out && grep -q "^ask  *4 " out &&
+	grep -q "^accuracy flag nothing  *0.375" out && grep -q "^accuracy .?. -> ask  *0.500" out'
+
+t 'without ../shared every script fails under CI=true and skips otherwise' '
+	for c in "label-sample --check" "eval-queues" "eval-intent --sentences" "label-agree merge"; do
+		CI=true LEADUP_SHARED=$TMP/none "$S"/$c >/dev/null 2>err; rc=$?
+		[ $rc -eq 2 ] && grep -q FAIL err || { echo "$c under CI: exit $rc"; cat err; exit 1; }
+		CI= LEADUP_SHARED=$TMP/none "$S"/$c >/dev/null 2>err; rc=$?
+		[ $rc -eq 77 ] || { echo "$c: exit $rc"; exit 1; }
+	done
+	CI=true INTENT_DATA=$TMP/none "$S/eval-intent" >/dev/null 2>err; [ $? -eq 2 ] && grep -q FAIL err'
+
+done_testing
