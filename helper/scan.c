@@ -151,6 +151,57 @@ static char *subject_phrase(const char *norm)
     return g_string_free(q, FALSE);
 }
 
+/* Appends to Q "(from:A or from:B ...) and " naming who can have answered
+ * LAST elsewhere: its recipients when it is mine, my addresses (writing to
+ * its sender) when it is theirs; nothing when notmuch cannot be asked (a list thread, where anyone
+ * may answer; Exchange's "j..smith@x", which its query parser takes for a
+ * range; my domains).  The rules check the addresses again. */
+static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GString *q)
+{
+    GPtrArray *addrs = g_ptr_array_new();
+    bool mine = last->from && lu_identity_is_me(&s->ctx->me, last->from->email), ok = true;
+    GPtrArray *lists[] = {last->to, last->cc};
+    gsize len = q->len;
+
+    for (guint i = 0; i < msgs->len && ok; i++)
+        ok = !((struct lu_msg *)g_ptr_array_index(msgs, i))->list_id;
+    if (mine) {
+        for (int l = 0; l < 2; l++)
+            for (guint i = 0; i < lists[l]->len; i++) {
+                struct lu_addr *a = g_ptr_array_index(lists[l], i);
+                if (!lu_identity_is_me(&s->ctx->me, a->email))
+                    g_ptr_array_add(addrs, a->email);
+            }
+    } else {
+        GHashTableIter it;
+        gpointer key;
+        ok = ok && (!s->ctx->me.domains || s->ctx->me.domains->len == 0);
+        g_hash_table_iter_init(&it, s->ctx->me.addrs);
+        while (g_hash_table_iter_next(&it, &key, NULL))
+            g_ptr_array_add(addrs, key);
+    }
+    for (guint i = 0; i < addrs->len && ok; i++) {
+        const char *a = g_ptr_array_index(addrs, i);
+        char *qa = lu_db_quote(a);
+        ok = !strstr(a, "..");
+        g_string_append_printf(q, "%sfrom:%s", i ? " or " : "(", qa);
+        g_free(qa);
+    }
+    /* My answer went to them: notmuch's to: covers To and Cc. */
+    if (ok && !mine && last->from && !strstr(last->from->email, "..")) {
+        char *qa = lu_db_quote(last->from->email);
+        g_string_append_printf(q, ") and to:%s", qa);
+        g_free(qa);
+    } else if (ok && addrs->len) {
+        g_string_append_c(q, ')');
+    }
+    if (ok && addrs->len)
+        g_string_append(q, " and ");
+    else
+        g_string_truncate(q, len);
+    g_ptr_array_free(addrs, TRUE);
+}
+
 /* Messages elsewhere that bear on the thread MSGS whose latest human
  * message is LAST: delivery failures that did not thread (from the ones
  * remembered), and messages with the same normalised subject within the
@@ -160,6 +211,7 @@ static char *subject_phrase(const char *norm)
  * rules compare addresses themselves. */
 static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg *last)
 {
+    bool last_mine = last->from && lu_identity_is_me(&s->ctx->me, last->from->email);
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     GString *q = g_string_new(NULL);
     GPtrArray *found = NULL;
@@ -174,7 +226,9 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     }
     if (!sq)
         goto out;
-    /* The subject phrase narrows the search to the few candidates. */
+    /* The subject phrase narrows the search to the few candidates, and the
+     * senders that can matter narrow it further where notmuch can say so. */
+    from_clause(s, msgs, last, q);
     g_string_append_printf(
         q, "subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " and not thread:%s", sq,
         last->date + 1, last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
@@ -185,7 +239,11 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
         char *mn = lu_subject_norm(m->subject);
         bool same = strcmp(mn, norm) == 0;
         g_free(mn);
-        if (!same || read_headers(s, m) != 0)
+        /* Their answer to me, or mine to them: the index's From tells
+         * which side wrote it before the file is read. */
+        if (!same || (m->from && lu_identity_is_me(&s->ctx->me, m->from->email) == last_mine))
+            continue;
+        if (read_headers(s, m) != 0)
             continue;
         g_ptr_array_add(out, g_ptr_array_steal_index(found, i));
         i--;
@@ -416,18 +474,22 @@ static void note_broken_threading(struct scan *s, GPtrArray *msgs)
 }
 
 /* Whether M was written to me or to a list (where it may be to me). */
-static bool addressed_to_me(struct scan *s, const struct lu_msg *m)
+/* Whether M, their latest message, asks me something I may have answered
+ * elsewhere: written to me or to a list, and expecting a reply (the rules
+ * read its text anyway, so this costs no extra read). */
+static bool may_be_answered(struct scan *s, struct lu_msg *m)
 {
     GPtrArray *lists[] = {m->to, m->cc};
+    bool to_me = m->list_id != NULL;
 
-    if (m->list_id)
-        return true;
-    for (int l = 0; l < 2; l++)
-        for (guint i = 0; i < lists[l]->len; i++)
-            if (lu_identity_is_me(&s->ctx->me,
-                                  ((struct lu_addr *)g_ptr_array_index(lists[l], i))->email))
-                return true;
-    return false;
+    for (int l = 0; l < 2 && !to_me; l++)
+        for (guint i = 0; i < lists[l]->len && !to_me; i++)
+            to_me = lu_identity_is_me(&s->ctx->me,
+                                      ((struct lu_addr *)g_ptr_array_index(lists[l], i))->email);
+    if (!to_me)
+        return false;
+    lu_msg_analyse(&s->ctx->cfg, m);
+    return m->an->expects_reply;
 }
 
 /* Reads what the rules need and decides MSGS' state into V.  *DECISIONS
@@ -452,7 +514,7 @@ static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrAr
         *decisions = thread_decisions(s, msgs);
         /* My latest message may have been answered, or their latest
          * message answered by me, in a message that broke threading. */
-        if (last >= 0 && (last == last_mine || addressed_to_me(s, g_ptr_array_index(msgs, last))))
+        if (last >= 0 && (last == last_mine || may_be_answered(s, g_ptr_array_index(msgs, last))))
             *elsewhere = find_elsewhere(s, msgs, g_ptr_array_index(msgs, last));
         lu_thread_decide(&s->rules, msgs, *decisions, *elsewhere, v);
     } else {
