@@ -14,7 +14,7 @@ struct decide_args {
     bool mine;
     char *when_text; /* owned */
     char *text;      /* next-step TEXT, owned */
-    const char *id;  /* id:MSGID or NULL */
+    char *id;        /* id:MSGID, a query naming one thread, or NULL; owned */
     struct lu_when when;
     bool ask;           /* --ask: WHEN (and TEXT) come from the terminal */
     const char *muttrc; /* --muttrc FILE: for a client macro */
@@ -133,15 +133,19 @@ static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct decide_a
         goto out;
     }
     for (int i = optind; i < argc; i++) {
-        if (g_str_has_prefix(argv[i], "id:")) {
-            if (a->id) {
-                ret = lu_error(EX_USAGE, "%s: give one message, not '%s' and '%s'", name, a->id,
-                               argv[i]);
-                goto out;
-            }
-            a->id = argv[i];
-        } else {
+        if (!lu_target_word(argv[i])) {
             g_ptr_array_add(words, argv[i]);
+        } else if (!a->id) {
+            a->id = g_strdup(argv[i]);
+        } else if (g_str_has_prefix(a->id, "id:") || g_str_has_prefix(argv[i], "id:")) {
+            ret =
+                lu_error(EX_USAGE, "%s: give one message, not '%s' and '%s'", name, a->id, argv[i]);
+            goto out;
+        } else {
+            /* Several search terms ("from:ann subject:figures") narrow one query. */
+            char *q = g_strdup_printf("%s and %s", a->id, argv[i]);
+            g_free(a->id);
+            a->id = q;
         }
     }
     if (!takes_when && words->len) {
@@ -471,6 +475,7 @@ out:
     g_free(state);
     g_free(a.when_text);
     g_free(a.text);
+    g_free(a.id);
     lu_thread_view_clear(&tv);
     return ret;
 }

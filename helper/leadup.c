@@ -45,7 +45,9 @@ static const struct lu_command commands[] = {
      "explain a thread's state in plain words",
      "Shows which message defines the thread's state, which sentences and labels,\n"
      "which dates, which rule decided, the cadence stage and your decisions.\n"
-     "Without id:MSGID (or with -) it reads the message on standard input.\n"},
+     "Without id:MSGID (or with -) it reads the message on standard input.\n"
+     "Every command that takes id:MSGID also takes thread:ID (as 'leadup queue'\n"
+     "prints it) or any notmuch query naming exactly one thread.\n"},
     {"report", lu_cmd_report, "report [--format=text|json]",
      "the morning digest: queues, what is due, promises this week",
      "Counts per queue, what is due today, the oldest items, promises falling\n"

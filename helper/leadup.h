@@ -733,13 +733,18 @@ struct lu_thread_view {
     int target; /* index of the message asked about */
 };
 /* Opens the databases and reads and decides the thread of the message ID
- * names ("id:MSGID"), or of the message on standard input when ID is NULL.
+ * names ("id:MSGID"), of the latest message matching ID when it is another
+ * notmuch query naming exactly one thread ("thread:ID"; several threads:
+ * EX_USAGE), or of the message on standard input when ID is NULL.
  * EX_NOINPUT when it is not in the database.  Clear OUT in every case. */
 int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out);
 void lu_thread_view_clear(struct lu_thread_view *tv);
 /* The Message-ID a command acts on: ARG "id:MSGID", or NULL for a message
  * piped in on standard input.  *MID is the caller's to free. */
 int lu_target_mid(const char *arg, char **mid);
+/* True when a command-line word names messages ("id:X", "thread:X",
+ * "from:X", ... a notmuch search term) rather than being WHEN or TEXT. */
+bool lu_target_word(const char *arg);
 /* Decides TV again with the decisions now stored and writes its tags and
  * state at once (after the user took a decision). */
 int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv);

@@ -938,6 +938,77 @@ static int keep_thread(GPtrArray *msgs, void *data)
     return 1; /* one thread is all we want */
 }
 
+/* The message a query naming one thread stands for: its latest message
+ * that matches.  Several threads are a usage error that says how many. */
+static int query_target(struct lu_db *db, const char *query, char **mid)
+{
+    GPtrArray *found = NULL;
+    GHashTable *threads = g_hash_table_new(g_str_hash, g_str_equal);
+    int ret = lu_db_messages(db, query, 0, &found);
+
+    if (ret)
+        goto out;
+    for (guint i = 0; i < found->len; i++)
+        g_hash_table_add(threads, ((struct lu_msg *)g_ptr_array_index(found, i))->thread_id);
+    if (found->len == 0)
+        ret = lu_error(EX_NOINPUT, "no message matches '%s' in the notmuch database", query);
+    else if (g_hash_table_size(threads) > 1)
+        ret = lu_error(EX_USAGE, "'%s' names %u threads; give one (id:MSGID or thread:ID)", query,
+                       g_hash_table_size(threads));
+    else
+        *mid = g_strdup(((struct lu_msg *)g_ptr_array_index(found, found->len - 1))->mid);
+out:
+    g_hash_table_destroy(threads);
+    if (found)
+        g_ptr_array_free(found, TRUE);
+    return ret;
+}
+
+/* ARG as the commands take it: "id:MSGID" (exactly, spaces and all), a
+ * bare Message-ID that names a message (as before queries were taken), or
+ * any notmuch query naming one thread ("thread:ID", as leadup queue prints). */
+static int resolve_target(struct lu_db *db, const char *arg, char **mid)
+{
+    GPtrArray *found = NULL;
+    char *q = NULL, *qm = NULL;
+    int ret;
+
+    *mid = NULL;
+    if (!arg || g_str_has_prefix(arg, "id:"))
+        return lu_target_mid(arg, mid);
+    if (!strpbrk(arg, ": \t")) {
+        ret = lu_target_mid(arg, mid);
+        if (ret)
+            goto out;
+        qm = lu_db_quote(*mid);
+        q = g_strconcat("id:", qm, NULL);
+        ret = lu_db_messages(db, q, 1, &found);
+        if (ret || found->len)
+            goto out;
+        g_clear_pointer(mid, g_free);
+    }
+    ret = query_target(db, arg, mid);
+out:
+    if (ret)
+        g_clear_pointer(mid, g_free);
+    if (found)
+        g_ptr_array_free(found, TRUE);
+    g_free(q);
+    g_free(qm);
+    return ret;
+}
+
+bool lu_target_word(const char *arg)
+{
+    static const char *const prefixes[] = {
+        "id:", "mid:", "thread:", "from:", "to:", "subject:", "tag:", "folder:", "path:"};
+
+    for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++)
+        if (g_str_has_prefix(arg, prefixes[i]) && arg[strlen(prefixes[i])])
+            return true;
+    return false;
+}
+
 int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
     struct lu_scan_stats st = {0};
@@ -953,9 +1024,9 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     out->target = -1;
     lu_verdict_clear(&out->v);
     out->msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    ret = lu_target_mid(id, &out->mid);
+    ret = lu_db_open(ctx, false, &out->db);
     if (!ret)
-        ret = lu_db_open(ctx, false, &out->db);
+        ret = resolve_target(out->db, id, &out->mid);
     if (!ret)
         ret = lu_store_open(&out->store);
     if (ret)
