@@ -358,6 +358,41 @@ static int remind_target(struct lu_thread_view *tv, char **mid, const char **fai
     return 0;
 }
 
+/* remind and next-step must visibly move the thread (leadup(1)'s
+ * precedence): D is tried before it is stored, and refused with the rule
+ * that still holds when it would not. */
+static int check_moves(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d)
+{
+    const char *name = lu_decision_name(d->kind);
+    struct lu_verdict v = {0};
+    int want = d->kind == LU_D_REMIND ? LU_ST_AWAITING
+               : d->mine              ? LU_ST_PROMISE_MINE
+                                      : LU_ST_PROMISE_THEIRS;
+    int last = -1, ret = 0;
+
+    lu_thread_view_trial(ctx, tv, d, &v);
+    for (guint i = 0; i < tv->msgs->len; i++)
+        if (lu_msg_meaningful(g_ptr_array_index(tv->msgs, i)))
+            last = (int)i;
+    if ((int)v.state == want)
+        goto out;
+    if (d->kind == LU_D_REMIND && last >= 0 &&
+        !((struct lu_msg *)g_ptr_array_index(tv->msgs, last))->mine)
+        ret = lu_error(EX_USAGE,
+                       "remind: someone wrote after your latest message, so there is no reply to "
+                       "wait for (the thread is %s; 'leadup snooze' brings it back at WHEN); "
+                       "nothing recorded",
+                       lu_state_name(v.state));
+    else
+        ret = lu_error(
+            EX_USAGE, "%s: the thread would stay %s (%s)%s; nothing recorded", name,
+            v.state == LU_ST_NONE ? "in no queue" : lu_state_name(v.state), v.rule,
+            v.state == LU_ST_MUTED || v.state == LU_ST_CLOSED ? "; 'leadup reopen' it first" : "");
+out:
+    lu_verdict_clear(&v);
+    return ret;
+}
+
 static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char **argv)
 {
     struct decide_args a = {.kind = kind};
@@ -401,6 +436,11 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
     } else if (kind == LU_D_NEXT_STEP) {
         d.at = a.when.start;
         d.at_end = a.when.end;
+    }
+    if (kind == LU_D_REMIND || kind == LU_D_NEXT_STEP) {
+        ret = check_moves(ctx, &tv, &d);
+        if (ret)
+            goto out;
     }
     ret = store(ctx, &tv, &d, a.muttrc, &failure);
     if (ret)

@@ -103,11 +103,13 @@ static const struct lu_command commands[] = {
     {"remind", lu_cmd_remind, "remind WHEN [id:MSGID]",
      "be reminded at WHEN if my message gets no reply",
      "Tracks my message even if leadup would not (it asks nothing, or went to a\n"
-     "list) and makes it due at WHEN unless someone answers first.\n"},
+     "list) and makes it awaiting, due at WHEN unless someone answers first.\n"
+     "Refused, recording nothing, when someone wrote after my latest message.\n"},
     {"next-step", lu_cmd_next_step, "next-step [--mine] WHEN [TEXT] [id:MSGID]",
      "record an agreed next step with its date",
      "The thread becomes promise-theirs (they owe the next step) or, with --mine,\n"
-     "promise-mine; it falls due at the end of WHEN unless the side that owes it\n"
+     "promise-mine, whatever state it was in (muted or declined threads: reopen\n"
+     "first); it falls due at the end of WHEN unless the side that owes it\n"
      "writes first.  TEXT says what was agreed.\n"
      "  --mine    the next step is mine\n"},
     {"mute", lu_cmd_mute, "mute [id:MSGID]", "never track this thread ('reopen' undoes it)", ""},

@@ -745,6 +745,10 @@ int lu_target_mid(const char *arg, char **mid);
 /* True when a command-line word names messages ("id:X", "thread:X",
  * "from:X", ... a notmuch search term) rather than being WHEN or TEXT. */
 bool lu_target_word(const char *arg);
+/* TV decided as if decision D (not stored) were taken now, into OUT
+ * (cleared by the caller with lu_verdict_clear); nothing is written. */
+void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
+                          struct lu_verdict *out);
 /* Decides TV again with the decisions now stored and writes its tags and
  * state at once (after the user took a decision). */
 int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv);

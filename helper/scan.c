@@ -1145,6 +1145,25 @@ out:
     return ret;
 }
 
+void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
+                          struct lu_verdict *out)
+{
+    struct lu_rules rules = {&ctx->cfg, &ctx->me, ctx->now, analyse_cb, &ctx->cfg};
+    GPtrArray *all = g_ptr_array_new();
+
+    /* A thread decided from the index alone has headers still to read. */
+    for (guint i = 0; i < tv->msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
+        if (!m->mime && m->filename)
+            lu_mime_read_file(m, m->filename);
+    }
+    for (guint i = 0; tv->decisions && i < tv->decisions->len; i++)
+        g_ptr_array_add(all, g_ptr_array_index(tv->decisions, i));
+    g_ptr_array_add(all, d); /* taken now: the newest */
+    lu_thread_decide(&rules, tv->msgs, all, tv->elsewhere, out);
+    g_ptr_array_free(all, TRUE);
+}
+
 int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
 {
     struct lu_store *store = tv->store;

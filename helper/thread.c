@@ -3,9 +3,12 @@
  * bodies are analysed on demand through r->analyse.
  *
  * Precedence when several rules apply (the first wins):
- *   muted > done > declined (closed) > snoozed > bounced > needs-reply >
- *   promise-mine > awaiting/dormant > promise-theirs > no-next-step >
- *   an ended snooze (awaiting or needs-reply, by who wrote last).
+ *   muted > done > declined (closed) > snoozed > a fresh next-step decision >
+ *   bounced > needs-reply > a fresh remind (awaiting) > an older next-step
+ *   decision > promise-mine > awaiting/dormant > promise-theirs >
+ *   no-next-step > an ended snooze (awaiting or needs-reply, by who wrote last).
+ * A decision is fresh while no message has come since it was taken: what
+ * the user just said about the thread beats what the text suggests.
  * The ball in our court comes before the ball in theirs; a promise of mine
  * with a date comes before the cadence of a question I asked with it. */
 #include "leadup.h"
@@ -355,7 +358,8 @@ static bool answered_elsewhere(const struct lu_rules *r, const struct lu_msg *th
 
 struct decided {
     struct lu_decision *mute, *done, *snooze, *remind, *next_step;
-    gint64 reopened; /* when the user last reopened, or 0 */
+    gint64 reopened;  /* when the user last reopened, or 0 */
+    bool remind_last; /* remind was decided after next_step */
 };
 
 /* Index of the message with id MID in MSGS, or -1. */
@@ -379,6 +383,12 @@ static bool newer_since(GPtrArray *msgs, const struct lu_decision *d)
     return last->date > d->taken;
 }
 
+/* Was X taken after the thread's latest message (nothing new since)? */
+static bool fresh(GPtrArray *msgs, const struct lu_decision *x)
+{
+    return x && !newer_since(msgs, x);
+}
+
 static void collect_decisions(GPtrArray *decisions, struct decided *d)
 {
     memset(d, 0, sizeof *d);
@@ -396,13 +406,16 @@ static void collect_decisions(GPtrArray *decisions, struct decided *d)
             d->snooze = x;
             break;
         case LU_D_REMIND:
-            /* A newer decision about when to see the thread replaces the snooze. */
+            /* A newer decision about when to see the thread replaces the
+             * snooze, and tracks a thread marked done again. */
             d->remind = x;
-            d->snooze = NULL;
+            d->snooze = d->done = NULL;
+            d->remind_last = true;
             break;
         case LU_D_NEXT_STEP:
             d->next_step = x;
-            d->snooze = NULL;
+            d->snooze = d->done = NULL;
+            d->remind_last = false;
             break;
         case LU_D_REOPEN:
             /* Reopen undoes every decision before it (mute, done, snooze,
@@ -704,7 +717,8 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
     }
     if (ooo && due < bizday_after(r, ooo))
         due = bizday_after(r, ooo);
-    if (stage >= cfg->max_leadups) {
+    /* An explicit reminder date outlives the cadence. */
+    if (stage >= cfg->max_leadups && !(reminded && d->remind->at)) {
         gint64 quiet = last->date + (gint64)cfg->interval_days * 86400;
         if (r->now >= quiet) {
             v->state = LU_ST_DORMANT;
@@ -880,6 +894,7 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
 {
     struct scan s = {r, msgs, -1, -1, -1, false, true};
     struct decided d;
+    bool remind_first;
     char *t;
 
     memset(v, 0, sizeof *v);
@@ -960,6 +975,10 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
         g_free(t);
         return;
     }
+    /* The latest of a fresh remind and a fresh next step goes first. */
+    remind_first = fresh(msgs, d.remind) && d.remind_last;
+    if (!remind_first && fresh(msgs, d.next_step) && rule_next_step_decision(&s, &d, v))
+        goto woke;
     /* A delivery failure after my latest message, and no human answer
      * since: in the thread, or elsewhere naming one of my messages here. */
     if (s.last_mine >= 0 && s.last == s.last_mine) {
@@ -990,11 +1009,11 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
             return;
         }
     }
-    if (rule_needs_reply(&s, elsewhere, v))
+    if (rule_needs_reply(&s, elsewhere, v) || (remind_first && rule_awaiting(&s, elsewhere, &d, v)))
         goto woke;
     if (rule_next_step_decision(&s, &d, v))
         goto woke;
-    if (rule_promise_mine(&s, v) || rule_awaiting(&s, elsewhere, &d, v))
+    if (rule_promise_mine(&s, v) || (!remind_first && rule_awaiting(&s, elsewhere, &d, v)))
         goto woke;
     if (s.tracked && (rule_promise_theirs(&s, &d, v) || rule_no_next_step(&s, v)))
         goto woke;
