@@ -18,11 +18,36 @@ static const struct key known[] = {
     {"time", "timezone"},      {"time", "business_days"}, {"time", "work_hours"},
     {"time", "date_order"},    {"time", "holidays"},      {"scan", "lists"},
     {"scan", "list_ids"},      {"scan", "noreply"},       {"scan", "unthreaded_days"},
-    {"scan", "lock_wait"},     {"scan", "horizon"},       {"awaiting", "first"},
-    {"awaiting", "interval"},  {"awaiting", "max"},       {"needs-reply", "delay"},
-    {"no-next-step", "quiet"}, {"draft", "quote"},        {"draft", "keep_cc"},
-    {"draft", "templates"},    {"draft", "language"},
+    {"scan", "lock_wait"},     {"scan", "horizon"},       {"scan", "drafts"},
+    {"awaiting", "first"},     {"awaiting", "interval"},  {"awaiting", "max"},
+    {"needs-reply", "delay"},  {"no-next-step", "quiet"}, {"draft", "quote"},
+    {"draft", "keep_cc"},      {"draft", "templates"},    {"draft", "language"},
 };
+
+/* Where clients keep unsent mail: Mutt's $postponed, Maildir++ and IMAP
+ * layouts, Gmail, and the names in the languages leadup drafts in. */
+static const char *const default_drafts[] = {
+    "Drafts",    "INBOX.Drafts",    "INBOX/Drafts", "[Gmail]/Drafts", "[Google Mail]/Drafts",
+    "postponed", "Entw\xc3\xbcrfe", "Brouillons",   "Borradores",     NULL,
+};
+
+bool lu_folder_is_drafts(const char *folder, char *const *drafts)
+{
+    char *f = g_utf8_casefold(folder ? folder : "", -1);
+    bool hit = false;
+
+    for (int i = 0; drafts && drafts[i] && !hit; i++) {
+        char *d = g_utf8_casefold(drafts[i], -1);
+        size_t fl = strlen(f), dl = strlen(d);
+        /* The folder itself, or its last part: "work/Drafts", ".Drafts",
+         * "INBOX.Drafts" (Maildir++ separates with dots). */
+        hit = dl && fl >= dl && strcmp(f + fl - dl, d) == 0 &&
+              (fl == dl || f[fl - dl - 1] == '/' || f[fl - dl - 1] == '.');
+        g_free(d);
+    }
+    g_free(f);
+    return hit;
+}
 
 static char *xdg_dir(const char *env, const char *fallback)
 {
@@ -314,6 +339,9 @@ parse:
         g_clear_pointer(&c->name, g_free);
     c->list_ids = get_list(c->kf, "scan", "list_ids");
     c->noreply = get_list(c->kf, "scan", "noreply");
+    c->drafts = get_list(c->kf, "scan", "drafts");
+    if (!c->drafts)
+        c->drafts = g_strdupv((char **)default_drafts);
     c->templates = g_key_file_get_value(c->kf, "draft", "templates", NULL);
     if (c->templates)
         g_strstrip(c->templates);
@@ -360,6 +388,7 @@ void lu_config_clear(struct lu_config *c)
     g_free(c->name);
     g_strfreev(c->list_ids);
     g_strfreev(c->noreply);
+    g_strfreev(c->drafts);
     g_free(c->templates);
     if (c->cal.holidays)
         g_array_unref(c->cal.holidays);

@@ -377,6 +377,13 @@ struct lu_msg {
     enum lu_auto autokind;
     const char *auto_why; /* static text: which header or pattern said so */
     char *bounced_mid;    /* for a bounce: the Message-ID it reports on, if found */
+    /* Unsent mail is no message in the conversation (static text: why), or
+     * NULL: every file in a drafts folder (nm.c), a postponed draft's
+     * X-Mutt-* header (mime.c) ... */
+    const char *unsent;
+    /* ... or, once it is known to be mine (thread.c), no Message-ID or no
+     * Date header: nothing that was sent lacks them (mime.c). */
+    const char *unsent_if_mine;
     /* Derived by the scan. */
     bool mine;              /* From is one of my identities */
     bool to_me;             /* I am in To or Cc */
@@ -425,6 +432,7 @@ struct lu_config {
     bool lists;          /* track mailing-list threads (lists=true) */
     char **list_ids;     /* only lists whose List-Id contains one of these */
     char **noreply;      /* more local parts nobody reads */
+    char **drafts;       /* folders of unsent mail (drafts=; defaults: Drafts, postponed, ...) */
     int unthreaded_days; /* how old a reply that broke threading may be (60) */
     int lock_wait;       /* seconds to wait for notmuch's write lock (20) */
     int horizon_days;    /* threads quiet longer than this are dormant (90; 0: never) */
@@ -442,6 +450,10 @@ struct lu_config {
     char *templates; /* the user's template directory */
     int draft_lang;  /* [draft] language: an enum lu_lang, or -1 for the thread's */
 };
+/* True when FOLDER (a path below the mail root, without cur/new) is one
+ * of DRAFTS (NULL-terminated) or ends in one ("x/Drafts", "INBOX.Drafts"),
+ * compared case-insensitively. */
+bool lu_folder_is_drafts(const char *folder, char *const *drafts);
 /* Reads PATH, or the default file when PATH is NULL (a missing default file
  * is not an error).  Returns 0 or EX_CONFIG (printed). */
 int lu_config_load(struct lu_config *c, const char *path);

@@ -539,6 +539,23 @@ static char *list_post_addr(const char *v)
     return n ? g_strndup(p, n) : NULL;
 }
 
+/* The marks of mail that was never sent.  NeoMutt and Mutt write these
+ * headers into a postponed message only, and strip them when it is sent. */
+static void detect_unsent(struct lu_msg *m, GMimeObject *obj, const char *id, GDateTime *date)
+{
+    static const char *const postponed[] = {"X-Mutt-References", "X-Mutt-Fcc",
+                                            "X-Mutt-PGP",        "X-Mutt-SMIME",
+                                            "X-Mutt-Mix",        "X-Mutt-Resume-Draft"};
+
+    for (size_t i = 0; i < G_N_ELEMENTS(postponed) && !m->unsent; i++)
+        if (g_mime_object_get_header(obj, postponed[i]))
+            m->unsent = "a postponed draft (X-Mutt- header)";
+    if (!id || !*id)
+        m->unsent_if_mine = "no Message-ID: never sent";
+    else if (!date)
+        m->unsent_if_mine = "no Date: never sent";
+}
+
 static int fill(struct lu_msg *m, GMimeMessage *msg)
 {
     GMimeObject *obj = GMIME_OBJECT(msg);
@@ -587,6 +604,7 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
      * without being a discussion list. */
     m->bulk = !m->list_id && g_mime_object_get_header(obj, "List-Unsubscribe");
     detect_auto(m, msg);
+    detect_unsent(m, obj, g_mime_object_get_header(obj, "Message-ID"), date);
     return 0;
 }
 

@@ -15,6 +15,8 @@ struct lu_db {
     notmuch_database_t *db;
     char *uuid;
     gint64 now; /* --now, for dates that cannot be right */
+    char *root;          /* the mail root, with a trailing '/' */
+    char *const *drafts; /* folders of unsent mail (the config's) */
 };
 
 static int lock_wait_seconds;
@@ -133,6 +135,8 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
     *out = g_new0(struct lu_db, 1);
     (*out)->db = db;
     (*out)->now = ctx->now;
+    (*out)->root = g_strconcat(notmuch_config_get(db, NOTMUCH_CONFIG_MAIL_ROOT), "/", NULL);
+    (*out)->drafts = ctx->cfg.drafts;
     db = NULL;
 out:
     free(msg);
@@ -147,6 +151,7 @@ void lu_db_close(struct lu_db *db)
         return;
     notmuch_database_destroy(db->db);
     g_free(db->uuid);
+    g_free(db->root);
     g_free(db);
 }
 
@@ -195,6 +200,34 @@ static gint64 arrived(const struct lu_msg *m)
     return m->filename && g_stat(m->filename, &st) == 0 ? (gint64)st.st_mtime : -1;
 }
 
+/* Is every file of NM in a drafts folder?  Then it was never sent (a copy
+ * in Sent beside a draft of the same Message-ID was). */
+static bool all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
+{
+    notmuch_filenames_t *fs;
+    size_t rl = strlen(db->root);
+    bool all = true, any = false;
+
+    if (!db->drafts || !db->drafts[0])
+        return false;
+    for (fs = notmuch_message_get_filenames(nm); all && notmuch_filenames_valid(fs);
+         notmuch_filenames_move_to_next(fs)) {
+        const char *f = notmuch_filenames_get(fs);
+        char *dir = g_path_get_dirname(strncmp(f, db->root, rl) == 0 ? f + rl : f);
+        char *base = strrchr(dir, '/');
+        const char *leaf = base ? base + 1 : dir;
+
+        /* A maildir's folder is the directory above cur/ and new/. */
+        if (!strcmp(leaf, "cur") || !strcmp(leaf, "new") || !strcmp(leaf, "tmp"))
+            *(base ? base : dir) = '\0';
+        all = lu_folder_is_drafts(dir, db->drafts);
+        any = true;
+        g_free(dir);
+    }
+    notmuch_filenames_destroy(fs);
+    return all && any;
+}
+
 static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
 {
     struct lu_msg *m = lu_msg_new();
@@ -218,6 +251,8 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
          notmuch_tags_move_to_next(tags))
         g_ptr_array_add(m->tags, g_strdup(notmuch_tags_get(tags)));
     notmuch_tags_destroy(tags);
+    if (all_in_drafts(db, nm))
+        m->unsent = "in a drafts folder";
     return m;
 }
 

@@ -721,6 +721,8 @@ static char *rules_digest(struct lu_ctx *ctx)
         g_string_append_printf(s, "|list:%s", c->list_ids[i]);
     for (int i = 0; c->noreply && c->noreply[i]; i++)
         g_string_append_printf(s, "|noreply:%s", c->noreply[i]);
+    for (int i = 0; c->drafts && c->drafts[i]; i++)
+        g_string_append_printf(s, "|drafts:%s", c->drafts[i]);
     for (guint i = 0; c->cal.holidays && i < c->cal.holidays->len; i++)
         g_string_append_printf(s, "|hol:%u", g_array_index(c->cal.holidays, guint32, i));
     digest = g_compute_checksum_for_string(G_CHECKSUM_SHA1, s->str, s->len);

@@ -63,7 +63,7 @@ void lu_verdict_clear(struct lu_verdict *v)
 
 bool lu_msg_meaningful(const struct lu_msg *m)
 {
-    if (m->autokind != LU_AUTO_NONE)
+    if (m->autokind != LU_AUTO_NONE || m->unsent)
         return false;
     for (guint i = 0; i < m->tags->len; i++)
         if (strcmp(g_ptr_array_index(m->tags, i), "draft") == 0)
@@ -907,6 +907,8 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         GPtrArray *lists[] = {m->to, m->cc};
         m->mine = m->from && lu_identity_is_me(r->me, m->from->email);
+        if (m->mine && !m->unsent)
+            m->unsent = m->unsent_if_mine;
         m->to_me = false;
         for (int l = 0; l < 2; l++)
             for (guint j = 0; j < lists[l]->len && !m->to_me; j++)
