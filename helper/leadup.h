@@ -547,6 +547,9 @@ int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void
 /* The messages matching QUERY (struct lu_msg*, oldest first, the same fields
  * filled), at most LIMIT (0: all).  Caller frees the array. */
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out);
+/* The thread id of the message MID (caller frees), or NULL when the
+ * database no longer holds it. */
+char *lu_db_thread_of(struct lu_db *db, const char *mid);
 /* How many messages match QUERY. */
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out);
 /* The id notmuch keeps MID under, as libnotmuch looks it up (an id too
@@ -685,6 +688,9 @@ int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
 int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
 /* Thread ids of items whose next_check is at or before NOW. */
 int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
+/* The anchors of the items in STATE and their thread ids, in two parallel
+ * arrays of char* (caller frees both). */
+int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads);
 /* Thread ids of awaiting items whose normalised subject is NORM. */
 int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out);
 /* How many items each state has, and how many are due at NOW. */

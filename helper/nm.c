@@ -337,6 +337,24 @@ out:
     return ret;
 }
 
+char *lu_db_thread_of(struct lu_db *db, const char *mid)
+{
+    notmuch_message_t *nm = NULL;
+    char *tid = NULL;
+
+    /* One term lookup: cheap enough to ask for every stored anchor.  A
+     * deleted message whose thread lives on stays as a ghost: gone too. */
+    if (notmuch_database_find_message(db->db, mid, &nm) == NOTMUCH_STATUS_SUCCESS && nm) {
+        notmuch_bool_t ghost = FALSE;
+        if (notmuch_message_get_flag_st(nm, NOTMUCH_MESSAGE_FLAG_GHOST, &ghost) ==
+                NOTMUCH_STATUS_SUCCESS &&
+            !ghost)
+            tid = g_strdup(notmuch_message_get_thread_id(nm));
+        notmuch_message_destroy(nm);
+    }
+    return tid;
+}
+
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
 {
     notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_UNSORTED);

@@ -625,6 +625,82 @@ static char *threads_query(GPtrArray *ids)
     return g_string_free(q, FALSE);
 }
 
+/* The stored anchors of STATE looked up by id (one term lookup each): an
+ * item whose anchor vanished is forgotten and its thread decided again; one
+ * whose anchor moved to another thread has both threads decided again.
+ * The thread ids join THREADS. */
+static int find_moved_anchors(struct scan *s, int state, GPtrArray *threads)
+{
+    GPtrArray *mids = NULL, *tids = NULL;
+    int ret = lu_store_anchors(s->store, state, &mids, &tids);
+
+    for (guint i = 0; !ret && i < mids->len; i++) {
+        const char *tid = g_ptr_array_index(tids, i);
+        char *now = lu_db_thread_of(s->db, g_ptr_array_index(mids, i));
+
+        if (now && strcmp(now, tid) == 0) {
+            g_free(now);
+            continue;
+        }
+        if (!now) {
+            struct pending_item *p = g_new0(struct pending_item, 1);
+            p->mids = g_ptr_array_new_with_free_func(g_free);
+            g_ptr_array_add(p->mids, g_strdup(g_ptr_array_index(mids, i)));
+            g_ptr_array_add(s->items, p); /* forgets the item */
+        } else {
+            g_ptr_array_add(threads, now);
+        }
+        g_ptr_array_add(threads, g_strdup(tid));
+    }
+    if (mids)
+        g_ptr_array_free(mids, TRUE);
+    if (tids)
+        g_ptr_array_free(tids, TRUE);
+    return ret;
+}
+
+/* Removals leave no trace in lastmod: a deleted message is gone from the
+ * index, the rest of its thread is untouched, and a message that was alone
+ * in its thread goes without even a new revision.  (Merges and splits
+ * rewrite the messages that move, so lastmod shows those.)  Every item's
+ * anchor carries its state tag, so one count of the state tags, against
+ * the items stored, tells whether an anchor vanished; only then are the
+ * anchors looked up one by one.  The threads to decide again join QUERY. */
+static int note_removals(struct scan *s, GString *query)
+{
+    unsigned counts[LU_ST_COUNT], due[LU_ST_COUNT], stored = 0, tagged = 0;
+    GString *tq = g_string_new(NULL);
+    GPtrArray *moved = g_ptr_array_new_with_free_func(g_free);
+    int ret = lu_store_count_items(s->store, s->ctx->now, counts, due);
+
+    for (int i = LU_ST_NONE + 1; i < LU_ST_COUNT; i++) {
+        stored += counts[i];
+        g_string_append_printf(tq, "%stag:\"%s%s\"", tq->len ? " or " : "", LU_TAG_PREFIX,
+                               lu_state_name(i));
+    }
+    if (!ret)
+        ret = lu_db_count(s->db, tq->str, &tagged);
+    if (ret || tagged == stored)
+        goto out;
+    /* Which queue lost its anchor: look up only that queue's anchors. */
+    for (int i = LU_ST_NONE + 1; !ret && i < LU_ST_COUNT; i++) {
+        char *q = g_strdup_printf("tag:\"%s%s\"", LU_TAG_PREFIX, lu_state_name(i));
+        ret = lu_db_count(s->db, q, &tagged);
+        if (!ret && tagged != counts[i])
+            ret = find_moved_anchors(s, i, moved);
+        g_free(q);
+    }
+    if (!ret && moved->len) {
+        char *q = threads_query(moved);
+        g_string_append_printf(query, "%s%s", query->len ? " or " : "", q);
+        g_free(q);
+    }
+out:
+    g_ptr_array_free(moved, TRUE);
+    g_string_free(tq, TRUE);
+    return ret;
+}
+
 /* A meta value as a number into *OUT, -1 when unset. */
 static int meta_int(struct lu_store *st, const char *key, gint64 *out)
 {
@@ -815,6 +891,9 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
             goto out;
     }
     if (!full) {
+        ret = note_removals(&s, query);
+        if (ret)
+            goto out;
         ret = lu_store_threads_to_check(s.store, ctx->now, &checks);
         if (ret)
             goto out;
@@ -825,13 +904,14 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         }
         add_pending(query, s.decisions);
     }
-    if (query->len == 0) {
+    if (query->len == 0 && s.items->len == 0) {
         st->nothing_changed = true;
         goto out;
     }
-    if (o->progress)
+    if (o->progress && query->len)
         count_threads(s.db, query->str, &s.total);
-    ret = lu_db_each_thread(s.db, query->str, decide_thread, &s);
+    if (query->len)
+        ret = lu_db_each_thread(s.db, query->str, decide_thread, &s);
     if (ret)
         goto out;
     if (g_hash_table_size(s.pending)) {

@@ -536,6 +536,27 @@ int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out)
                        NULL, now, out);
 }
 
+int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT mid, thread FROM items WHERE state = ?");
+    int rc, ret;
+
+    *mids = g_ptr_array_new_with_free_func(g_free);
+    *threads = g_ptr_array_new_with_free_func(g_free);
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1))
+            continue; /* a damaged row */
+        g_ptr_array_add(*mids, col_str(st, 0));
+        g_ptr_array_add(*threads, col_str(st, 1));
+    }
+    ret = read_end(s, rc, "reading anchors");
+    sqlite3_finalize(st);
+    return ret;
+}
+
 int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out)
 {
     return thread_list(s,
