@@ -360,8 +360,10 @@ static int remind_target(struct lu_thread_view *tv, char **mid, const char **fai
 
 /* remind and next-step must visibly move the thread (leadup(1)'s
  * precedence): D is tried before it is stored, and refused with the rule
- * that still holds when it would not. */
-static int check_moves(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d)
+ * that still holds when it would not.  On refusal *FAILURE is the client's
+ * line (static). */
+static int check_moves(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
+                       const char **failure)
 {
     const char *name = lu_decision_name(d->kind);
     struct lu_verdict v = {0};
@@ -377,17 +379,24 @@ static int check_moves(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_
     if ((int)v.state == want)
         goto out;
     if (d->kind == LU_D_REMIND && last >= 0 &&
-        !((struct lu_msg *)g_ptr_array_index(tv->msgs, last))->mine)
+        !((struct lu_msg *)g_ptr_array_index(tv->msgs, last))->mine) {
+        *failure = "leadup: remind: they wrote after your message, there is no reply to wait "
+                   "for (snooze brings it back); nothing changed";
         ret = lu_error(EX_USAGE,
                        "remind: someone wrote after your latest message, so there is no reply to "
                        "wait for (the thread is %s; 'leadup snooze' brings it back at WHEN); "
                        "nothing recorded",
                        lu_state_name(v.state));
-    else
+    } else {
+        *failure = v.state == LU_ST_MUTED || v.state == LU_ST_CLOSED
+                       ? "leadup: the thread is muted or closed: reopen it first; nothing changed"
+                       : "leadup: this would not move the thread (leadup why says what holds "
+                         "it); nothing changed";
         ret = lu_error(
             EX_USAGE, "%s: the thread would stay %s (%s)%s; nothing recorded", name,
             v.state == LU_ST_NONE ? "in no queue" : lu_state_name(v.state), v.rule,
             v.state == LU_ST_MUTED || v.state == LU_ST_CLOSED ? "; 'leadup reopen' it first" : "");
+    }
 out:
     lu_verdict_clear(&v);
     return ret;
@@ -438,7 +447,7 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         d.at_end = a.when.end;
     }
     if (kind == LU_D_REMIND || kind == LU_D_NEXT_STEP) {
-        ret = check_moves(ctx, &tv, &d);
+        ret = check_moves(ctx, &tv, &d, &failure);
         if (ret)
             goto out;
     }

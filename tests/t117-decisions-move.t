@@ -45,7 +45,8 @@ t 'remind where they wrote after my message is refused, with the reason, and rec
 	lu remind 2026-12-01 id:r2@c.example >out 2>err; test $? = 64 &&
 	grep -q "someone wrote after your latest message" err && grep -q "needs-reply" err &&
 	expect_tags r2@c.example "leadup/due leadup/needs-reply" &&
-	lu why id:r2@c.example >out && ! grep -q "remind" out'
+	lu why id:r2@c.example >out && ! grep -q "remind" out &&
+	lu remind 2026-12-01 id:r2@c.example --muttrc rc && grep -q "remind: they wrote after your message" rc'
 t 'remind on my dated promise makes it awaiting, due at WHEN' '
 	expect_tags p1@example.com leadup/promise-mine &&
 	lu remind 2026-12-01 id:p1@example.com >out && grep -q "awaiting, due Tue 1 Dec 2026 09:00" out &&

@@ -64,7 +64,8 @@ journey() {
 		t "$c: ,$k asks WHEN (and TEXT) on the terminal and answers in the message line" '
 			e2e_type ,'$k' && e2e_prompt "\\(tue, 3d, next week" && e2e_enter 4d &&
 			{ [ '$k' != n ] && [ '$k' != N ] || { e2e_prompt "What was agreed" && e2e_enter "\$($T) \`$T\` ;<enter>"; }; } &&
-			e2e_wait "leadup: (snoozed|will remind|next step)" && e2e_select Quarterly'
+			e2e_wait "leadup: (snoozed|will remind|next step|remind: they wrote after)" &&
+			e2e_select Quarterly'
 	done
 	for k in d o m o; do
 		t "$c: ,$k answers in the message line" '
