@@ -2351,17 +2351,31 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
 
 /* Labels one sentence; fills S->labels and S->why (in label bit order).
  * Returns whether the sentence expects a reply (expects_answer). */
-static bool label_sentence(struct lu_sentence *s, const struct sent *S, const struct feats *F)
+static bool label_sentence(struct lu_sentence *s, const struct sent *S, const struct feats *F,
+                           const struct lu_feat_ctx *ctx)
 {
     double contrib[C_N], sum[4] = {0}, top = 0;
     double z = intent_score(S, F, contrib);
+    char *model_why = NULL;
     static const struct {
         enum cat cat;
         unsigned bit;
     } vote[] = {{CAT_REQ, LU_L_REQUEST}, {CAT_PROP, LU_L_PROPOSAL}, {CAT_ANN, LU_L_ANNOUNCE}};
     bool decline = F->x[R_DECLINE] != 0.0, reply = false;
+    bool model = lu_sentence_model_on();
     char *why[LU_N_LABELS] = {NULL};
 
+    /* The learned model (features.c, scripts/train-intent), when trained,
+     * casts the vote: the cues are among its features, so its weights for
+     * them say which kind of label the sentence gets. */
+    if (model) {
+        char name[64];
+        z = lu_sentence_score(S->text, ctx, &model_why);
+        for (int f = 0; f < C_N; f++) {
+            g_snprintf(name, sizeof name, "c:%s", cues[f].name);
+            contrib[f] = F->x[f] != 0.0 ? lu_sentence_weight(name) : 0.0;
+        }
+    }
     for (int f = 0; f < C_N; f++)
         if (contrib[f] > 0)
             sum[cues[f].cat] += contrib[f];
@@ -2381,6 +2395,12 @@ static bool label_sentence(struct lu_sentence *s, const struct sent *S, const st
             s->labels |= vote[v].bit;
         }
     }
+    /* an ask the model sees without a cue to name ("did this go ok.") */
+    if (model && z > 0 && top <= 0 && !decline) {
+        s->labels |= LU_L_REQUEST;
+        why[0] = g_strdup_printf("request: the learned model reads an ask (%s)", model_why);
+    }
+    g_free(model_why);
     if (F->x[R_COMMIT] && !F->x[R_COMMIT_NOT] && !F->x[R_OOO_STRONG]) {
         s->labels |= LU_L_COMMITMENT;
         why[2] = make_why(S, "commitment", "the writer says they will do something",
@@ -2405,7 +2425,7 @@ static bool label_sentence(struct lu_sentence *s, const struct sent *S, const st
                           F->hb[f], F->he[f]);
     }
     for (gsize v = 0; v < G_N_ELEMENTS(vote); v++)
-        if (s->labels & vote[v].bit) {
+        if ((s->labels & vote[v].bit) && !why[g_bit_nth_lsf(vote[v].bit, -1)]) {
             int b = g_bit_nth_lsf(vote[v].bit, -1);
             why[b] = why_for_cat(S, F, contrib, vote[v].cat, lu_label_name(vote[v].bit));
         }
@@ -2491,6 +2511,8 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     bool ooo_strong = false, ooo_soft = false, noreply = false, asked_q = false, reply = false;
     int best_rank = 0, return_rank = 0;
     GDateTime *now = NULL;
+    const char *cue_names[C_N], *prev_names[C_N];
+    struct lu_feat_ctx ctx = {.cues = cue_names, .prev_cues = prev_names};
 
     ensure_init();
     memset(out, 0, sizeof *out);
@@ -2511,12 +2533,22 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
         tokenise(&S, s->text);
         find_start(&S);
         compute_features(&S, &F);
-        if (!looks_like_code(s->text) && label_sentence(s, &S, &F)) {
+        ctx.first = i == 0;
+        ctx.last = i + 1 == parts->len;
+        ctx.n_cues = 0;
+        for (int f = 0; f < C_N; f++)
+            if (F.x[f] != 0.0)
+                cue_names[ctx.n_cues++] = cues[f].name;
+        if (!looks_like_code(s->text) && label_sentence(s, &S, &F, &ctx)) {
             if (!reply)
                 out->reply_sentence = (int)i;
             reply = true;
             asked_q = asked_q || S.question;
         }
+        /* the next sentence's context: this one's cues */
+        memcpy(prev_names, cue_names, sizeof prev_names);
+        ctx.n_prev = ctx.n_cues;
+        ctx.prev_question = S.question;
         out->labels |= s->labels;
         ooo_strong = ooo_strong || F.x[R_OOO_STRONG];
         ooo_soft = ooo_soft || F.x[R_OOO];

@@ -231,6 +231,38 @@ void lu_body_clear(struct lu_body *b);
  * blockquotes become "> " lines).  Returns a new string (caller frees). */
 char *lu_html_to_text(const char *html);
 
+/* ------------------------------------------------------------------ features.c */
+
+/* The learned sentence model's features (see features.c and
+ * scripts/train-intent): feature names hashed into LU_FEAT_BUCKETS. */
+#define LU_FEAT_BITS    16
+#define LU_FEAT_BUCKETS (1u << LU_FEAT_BITS)
+
+/* A sentence's context: its place in the author's text, classify.c's cues
+ * that fired on it and on the previous sentence (names are borrowed). */
+struct lu_feat_ctx {
+    bool first, last;
+    bool prev_question;
+    const char *const *cues;
+    int n_cues;
+    const char *const *prev_cues;
+    int n_prev;
+};
+
+/* FNV-1a of NAME, reduced to a bucket. */
+guint32 lu_feature_bucket(const char *name);
+/* The feature names of TEXT in CTX (may be NULL), each once, in a fixed
+ * order.  Caller owns the array (g_ptr_array_unref frees the names). */
+GPtrArray *lu_features(const char *text, const struct lu_feat_ctx *ctx);
+/* Whether helper/sentence-model.c holds weights (else the rules decide). */
+bool lu_sentence_model_on(void);
+/* The model's weight for the feature NAME ("c:lets"). */
+double lu_sentence_weight(const char *name);
+/* The model's log-odds that TEXT asks the reader to act or announces
+ * something for them; *WHY (may be NULL) gets the strongest features for
+ * it, quoted and comma-separated (caller frees). */
+double lu_sentence_score(const char *text, const struct lu_feat_ctx *ctx, char **why);
+
 /* ------------------------------------------------------------------ sentence.c, classify.c */
 
 /* Work done by the text analysis (classify.c, dates.c): a count of inner
