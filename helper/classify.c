@@ -2370,7 +2370,9 @@ static bool label_sentence(struct lu_sentence *s, const struct sent *S, const st
      * them say which kind of label the sentence gets. */
     if (model) {
         char name[64];
-        z = lu_sentence_score(S->text, ctx, &model_why);
+        struct lu_feat_ctx c = *ctx;
+        c.vote = z;
+        z = lu_sentence_score(S->text, &c, &model_why);
         for (int f = 0; f < C_N; f++) {
             g_snprintf(name, sizeof name, "c:%s", cues[f].name);
             contrib[f] = F->x[f] != 0.0 ? lu_sentence_weight(name) : 0.0;

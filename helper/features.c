@@ -227,15 +227,26 @@ double lu_sentence_score(const char *text, const struct lu_feat_ctx *ctx, char *
 {
     GPtrArray *f = lu_features(text, ctx);
     double z = lu_sm_bias;
-    double *c = g_new(double, f->len ? f->len : 1);
+    double *c = g_new(double, f->len + 1);
     GArray *idx = g_array_new(FALSE, FALSE, sizeof(guint));
 
     ensure_dense();
-    for (guint i = 0; i < f->len; i++) {
+    /* the rules' vote, a real-valued feature with its own bucket */
+    if (ctx) {
+        g_ptr_array_add(f, g_strdup("the rules' vote"));
+        z += dense[lu_feature_bucket("r:vote")] * ctx->vote;
+    }
+    for (guint i = 0; i + (ctx ? 1 : 0) < f->len; i++) {
         c[i] = dense[lu_feature_bucket(f->pdata[i])];
         z += c[i];
         if (c[i] > 0)
             g_array_append_val(idx, i);
+    }
+    if (ctx) {
+        guint last = f->len - 1;
+        c[last] = dense[lu_feature_bucket("r:vote")] * ctx->vote;
+        if (c[last] > 0)
+            g_array_append_val(idx, last);
     }
     if (why) {
         GString *s = g_string_new(NULL);

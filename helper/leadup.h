@@ -11,6 +11,7 @@
  *   body.c html.c  what the author wrote: quotes, signatures, HTML
  *   sentence.c     sentence splitting
  *   classify.c     sentence labels and message verdicts
+ *   features.c     the learned sentence model: hashed features, scoring
  *   thread.c       thread state: the queue rules (pure)
  *   draft.c lint.c draft text and the chasing linter (pure)
  *   json.c         JSON output
@@ -247,6 +248,7 @@ struct lu_feat_ctx {
     int n_cues;
     const char *const *prev_cues;
     int n_prev;
+    double vote; /* the rules' vote (classify.c's intent_score): a feature */
 };
 
 /* FNV-1a of NAME, reduced to a bucket. */
