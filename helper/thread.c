@@ -468,29 +468,53 @@ static bool involves_me(const struct scan *s, const struct lu_msg *m)
     return parent >= 0 && msg(s, parent)->mine;
 }
 
-/* Whether M only copies me: I am in its Cc, not its To, and its To names
- * somebody else.  Its asks are then for them ("Mike, can you send Ann the
- * file?"), unless its text turns to me by my first name. */
-static bool copied_only(const struct lu_rules *r, const struct lu_msg *m)
+/* Whether M's text turns to me by my first name. */
+static bool names_me(const struct lu_rules *r, const struct lu_msg *m)
 {
     const char *text = m->body && m->body->text ? m->body->text : "";
-    char *first = NULL;
+    char *first;
     bool named = false;
 
+    if (!r->me->name)
+        return false;
+    first = g_strndup(r->me->name, strcspn(r->me->name, " ,"));
+    for (const char *p = strstr(text, first); p && strlen(first) > 1 && !named;
+         p = strstr(p + 1, first))
+        named = (p == text || !g_unichar_isalnum(g_utf8_get_char(g_utf8_prev_char(p)))) &&
+                !g_unichar_isalnum(g_utf8_get_char(p + strlen(first)));
+    g_free(first);
+    return named;
+}
+
+/* Whether M only copies me: I am in its Cc, not its To, and its To names
+ * somebody else.  Its asks are then for them ("Mike, can you send Ann the
+ * file?"). */
+static bool copied_only(const struct lu_rules *r, const struct lu_msg *m)
+{
     if (!m->to_me || m->to->len == 0)
         return false;
     for (guint i = 0; i < m->to->len; i++)
         if (lu_identity_is_me(r->me, ((struct lu_addr *)g_ptr_array_index(m->to, i))->email))
             return false;
-    if (r->me->name) {
-        first = g_strndup(r->me->name, strcspn(r->me->name, " ,"));
-        for (const char *p = strstr(text, first); p && strlen(first) > 1 && !named;
-             p = strstr(p + 1, first))
-            named = (p == text || !g_unichar_isalnum(g_utf8_get_char(g_utf8_prev_char(p)))) &&
-                    !g_unichar_isalnum(g_utf8_get_char(p + strlen(first)));
-    }
-    g_free(first);
-    return !named;
+    return true;
+}
+
+/* A message to this many people or more is a broadcast: its asks are
+ * routine, for everybody, and owed by nobody in particular. */
+#define LU_BROADCAST 8
+
+/* Why M, which asks something, asks nothing of me in particular: it asks
+ * the people in its To (I am only copied) or everybody (a broadcast), and
+ * does not turn to me by name.  NULL when it asks me.  Static string. */
+static const char *not_mine_to_answer(const struct lu_rules *r, const struct lu_msg *m)
+{
+    if (names_me(r, m))
+        return NULL;
+    if (copied_only(r, m))
+        return "of the people in To: you were only copied";
+    if (m->to->len + m->cc->len >= LU_BROADCAST)
+        return "it went to many people at once";
+    return NULL;
 }
 
 /* Is M a newsletter or campaign in a thread I never wrote in?  Such mail
@@ -517,6 +541,7 @@ static bool rule_needs_reply(struct scan *s, GPtrArray *elsewhere, struct lu_ver
     struct lu_msg *m;
     struct lu_analysis *an;
     struct lu_sentence *q;
+    const char *not_mine;
     char *t;
 
     if (s->last < 0 || s->last != s->last_their)
@@ -529,11 +554,10 @@ static bool rule_needs_reply(struct scan *s, GPtrArray *elsewhere, struct lu_ver
     an = analysis(r, m);
     if (!an || !an->expects_reply)
         return false;
-    if (!s->list && copied_only(r, m)) {
-        why(v,
-            "%s asks something, but of the people in To: you were only copied, and the text "
-            "does not turn to you by name.",
-            who_name(m->from));
+    not_mine = s->list ? NULL : not_mine_to_answer(r, m);
+    if (not_mine) {
+        why(v, "%s asks something, but %s, and the text does not turn to you by name.",
+            who_name(m->from), not_mine);
         return false;
     }
     for (guint i = 0; elsewhere && i < elsewhere->len; i++) {

@@ -110,6 +110,13 @@ HDR='Cc: Me Myself <me@example.com>' msg inbox cc3@client.example 'Vic <vic@clie
 	'Wes <wes@client.example>' 'Mon, 16 Nov 2026 09:00:00 +0000' 'Room plan' <<'EOF'
 Wes, the room plan is attached. Me, could you confirm the projector?
 EOF
+# 11. A broadcast to many people asks nothing of me in particular.
+HDR='Cc: c1@x.example, c2@x.example, c3@x.example' \
+	msg inbox bc1@client.example 'Hal <hal@client.example>' \
+	'Me Myself <me@example.com>, d1@x.example, d2@x.example, d3@x.example, d4@x.example' \
+	'Mon, 16 Nov 2026 09:00:00 +0000' 'Timesheets' <<'EOF'
+Could everybody send me their timesheets by Friday?
+EOF
 index
 printf '[identity]\naddresses = me..myself@example.com\n[scan]\nlists = true\n' \
 	>"$XDG_CONFIG_HOME/leadup/config"
@@ -145,6 +152,8 @@ t 'on an opted-in list, a same-subject answer from anyone ends my wait' '
 t 'an ask to someone else, with me only in Cc, is not mine to answer' '
 	expect_tags cc2@client.example "" && lu why id:cc2@client.example | grep -q "only copied"'
 t 'but one that turns to me by name is' 'expect_tags cc3@client.example "leadup/due leadup/needs-reply"'
+t 'a broadcast to eight or more people is not mine to answer' '
+	expect_tags bc1@client.example "" && lu why id:bc1@client.example | grep -q "many people at once"'
 t 'a subject full of query syntax is searched safely, and its broken-threading reply counts' '
 	lu scan --full 2>err && ! grep -q "failed" err && expect_tags ut3@example.com ""'
 done_testing
