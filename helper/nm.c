@@ -14,7 +14,7 @@
 struct lu_db {
     notmuch_database_t *db;
     char *uuid;
-    gint64 now; /* --now, for dates that cannot be right */
+    gint64 now;          /* --now, for dates that cannot be right */
     char *root;          /* the mail root, with a trailing '/' */
     char *const *drafts; /* folders of unsent mail (the config's) */
 };
@@ -97,12 +97,65 @@ static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)
     g_ptr_array_free(others, TRUE);
 }
 
+/* Someone at a terminal (a key in the mail client) waiting for notmuch's
+ * write lock learns why nothing happens after a second.  A thread says so:
+ * a signal would break notmuch's wait. */
+struct announce {
+    GMutex lock;
+    GCond cond;
+    bool done;
+    GThread *thread;
+};
+
+static gpointer announce_run(gpointer data)
+{
+    static const char waiting[] =
+        "leadup: waiting for the notmuch database (another program is writing)...\n";
+    struct announce *a = data;
+    gint64 end = g_get_monotonic_time() + G_USEC_PER_SEC;
+
+    g_mutex_lock(&a->lock);
+    while (!a->done && g_cond_wait_until(&a->cond, &a->lock, end))
+        ;
+    if (!a->done && write(2, waiting, sizeof waiting - 1) < 0) {
+        /* nothing more to do */
+    }
+    g_mutex_unlock(&a->lock);
+    return NULL;
+}
+
+/* Starts the announcer.  Returns it (announce_stop frees it). */
+static struct announce *announce_start(void)
+{
+    struct announce *a = g_new0(struct announce, 1);
+
+    g_mutex_init(&a->lock);
+    g_cond_init(&a->cond);
+    a->thread = g_thread_new("lock-wait", announce_run, a);
+    return a;
+}
+
+static void announce_stop(struct announce *a)
+{
+    if (!a)
+        return;
+    g_mutex_lock(&a->lock);
+    a->done = true;
+    g_cond_signal(&a->cond);
+    g_mutex_unlock(&a->lock);
+    g_thread_join(a->thread);
+    g_mutex_clear(&a->lock);
+    g_cond_clear(&a->cond);
+    g_free(a);
+}
+
 int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
 {
     notmuch_database_t *db = NULL;
     notmuch_status_t st;
     char *msg = NULL;
     struct sigaction sa = {0}, old;
+    struct announce *announcer = NULL;
     int ret = 0;
 
     *out = NULL;
@@ -111,12 +164,15 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
         sa.sa_handler = on_lock_timeout;
         sigaction(SIGALRM, &sa, &old);
         alarm(ctx->cfg.lock_wait > 0 ? ctx->cfg.lock_wait : 1);
+        if (isatty(2))
+            announcer = announce_start();
     }
     st = notmuch_database_open_with_config(
         NULL, write ? NOTMUCH_DATABASE_MODE_READ_WRITE : NOTMUCH_DATABASE_MODE_READ_ONLY, NULL,
         NULL, &db, &msg);
     if (write) {
         alarm(0);
+        announce_stop(announcer);
         sigaction(SIGALRM, &old, NULL);
     }
     if (st) {

@@ -52,4 +52,19 @@ keys_tests() {
 	t 'leadup undo brings the reminder back; the client is still running' '
 		lx undo >out && grep -q "^undid reopen .* on \"Slides\"" out &&
 		expect_tags r1@example.com leadup/awaiting && e2e_alive'
+	# issue 11.13: a key waiting for notmuch's lock says why, not a frozen screen.
+	t 'a key waiting for the notmuch lock says so, then acts when the lock goes' '
+		mkfifo hold && { notmuch tag --batch <hold & } && exec 3>hold && wait_locked &&
+		e2e_select Slides && e2e_type ,m &&
+		e2e_wait "waiting for the notmuch database \(another program is writing\)" &&
+		exec 3>&- && wait && e2e_file_tag r1@example.com leadup/muted && e2e_alive'
+}
+
+# e2e_file_tag MSGID TAG: until MSGID carries TAG (the key runs on).
+e2e_file_tag() {
+	_i=0
+	until tags "$1" | grep -q "$2"; do
+		_i=$((_i + 1)); [ "$_i" -le "$((E2E_TIMEOUT * 10))" ] || { echo "no $2 on $1: $(tags "$1")"; return 1; }
+		sleep 0.1
+	done
 }
