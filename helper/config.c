@@ -310,7 +310,8 @@ static void set_defaults(struct lu_config *c)
 int lu_config_load(struct lu_config *c, const char *path)
 {
     GError *err = NULL;
-    char *dir = NULL;
+    char *dir = NULL, *data = NULL;
+    gsize len = 0;
     int ret = 0;
 
     memset(c, 0, sizeof *c);
@@ -326,8 +327,15 @@ int lu_config_load(struct lu_config *c, const char *path)
             goto parse; /* no file: defaults */
         }
     }
-    if (!g_key_file_load_from_file(c->kf, c->path, G_KEY_FILE_NONE, &err)) {
+    if (!g_file_get_contents(c->path, &data, &len, &err) ||
+        !g_key_file_load_from_data(c->kf, data, len, G_KEY_FILE_NONE, &err)) {
         ret = lu_error(EX_CONFIG, "cannot read config '%s': %s", c->path, err->message);
+        goto out;
+    }
+    /* GKeyFile keeps invalid UTF-8 in values, and GLib's string functions
+     * (g_regex_split_simple in get_list) fail on it. */
+    if (!g_utf8_validate(data, (gssize)len, NULL)) {
+        ret = lu_error(EX_CONFIG, "cannot read config '%s': it is not UTF-8 text", c->path);
         goto out;
     }
     warn_unknown(c);
@@ -374,6 +382,7 @@ parse:
 out:
     if (err)
         g_error_free(err);
+    g_free(data);
     g_free(dir);
     return ret;
 }
