@@ -6,6 +6,10 @@
 #                   another zone and locale; a test that reads the real clock fails here
 #   make demo       index the sample mailbox in a throwaway notmuch database and show the queues
 #   make bench      measure scan and draft speed (results go to BENCHMARKS.md by hand)
+#   make check-asan       the whole suite against an ASan+UBSan build in build-asan/
+#   make check-valgrind   the scan, draft and decision tests under valgrind memcheck
+#   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS each (60)
+#   make stress     SIGKILL a full scan at >= 100 points (tests/stress-kill)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make format     clang-format the tree
 
@@ -31,7 +35,8 @@ LIBA    := helper/libleadup.a
 UNITS   := $(patsubst %.c,%,$(wildcard tests/unit/*-test.c))
 PROVE   ?= prove
 
-.PHONY: all deps build check check-clock test unit demo bench install uninstall clean format
+.PHONY: all deps build check check-clock test unit demo bench install uninstall clean format \
+	check-asan check-valgrind fuzz fuzz-build stress
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -91,9 +96,83 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/leadup $(DESTDIR)$(MANDIR)/man1/leadup.1
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
+# ---- sanitizers: a tree of its own (build-asan/) laid out like this one, so
+# that the normal build is untouched and the binary finds templates/ and
+# muttrc.d/ next to it as helper/leadup does.
+ASAN     := build-asan
+ASANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+ASAN_OBJS := $(patsubst helper/%.c,$(ASAN)/helper/%.o,$(SRCS))
+ASAN_LIBA := $(ASAN)/helper/libleadup.a
+ASAN_UNITS := $(patsubst tests/unit/%,$(ASAN)/tests/unit/%,$(UNITS))
+# GLib and GMime keep one-time allocations until exit: leaks are
+# valgrind's job (check-valgrind), not ASan's.
+ASAN_ENV := ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+$(ASAN)/helper/%.o: helper/%.c helper/leadup.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASANFLAGS) -c -o $@ $<
+
+$(ASAN)/helper/leadup: $(ASAN_OBJS)
+	$(CC) $(CFLAGS) $(ASANFLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
+	ln -sfn ../templates $(ASAN)/templates
+	ln -sfn ../muttrc.d $(ASAN)/muttrc.d
+
+$(ASAN_LIBA): $(filter-out $(ASAN)/helper/leadup.o,$(ASAN_OBJS))
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(ASAN)/tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h $(ASAN_LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(ASAN_LIBA) $(LDLIBS)
+	ln -sfn ../../tests/data $(ASAN)/tests/data
+
+check-asan: build $(ASAN)/helper/leadup $(ASAN_UNITS)
+	$(ASAN_ENV) LEADUP=$(CURDIR)/$(ASAN)/helper/leadup UNIT_DIR=$(CURDIR)/$(ASAN)/tests/unit \
+		DRAFT_TEST=$(CURDIR)/$(ASAN)/tests/unit/draft-test $(PROVE) -j2 tests/
+
+# ---- valgrind: the normal build, every leadup call through tests/valgrind-leadup.
+VALGRIND_TESTS := $(wildcard tests/t10[0-9]-*.t tests/t11[0-2]-*.t tests/t130-*.t tests/t131-*.t)
+
+check-valgrind: build
+	LEADUP_REAL=$(CURDIR)/helper/leadup LEADUP=$(CURDIR)/tests/valgrind-leadup \
+		$(PROVE) -j2 $(VALGRIND_TESTS)
+
+# ---- fuzzing: libFuzzer harnesses, built with clang into build-fuzz/.
+FUZZ_CC   ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ      := build-fuzz
+FUZZFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FUZZ)/%,$(FUZZ_SRCS))
+FUZZ_OBJS := $(patsubst helper/%.c,$(FUZZ)/helper/%.o,$(filter-out helper/leadup.c,$(SRCS)))
+
+$(FUZZ)/helper/%.o: helper/%.c helper/leadup.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CFLAGS) $(FUZZFLAGS) -c -o $@ $<
+
+$(FUZZ)/libleadup.a: $(FUZZ_OBJS)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(FUZZ)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ)/libleadup.a
+	$(FUZZ_CC) $(CFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -Ihelper $(LDFLAGS) -o $@ $< \
+		$(FUZZ)/libleadup.a $(LDLIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BINS)
+
+# ---- kill tests: many SIGKILLs during scan --full (make check runs a few).
+STRESS_POINTS ?= 120
+
+stress: build
+	STRESS_POINTS=$(STRESS_POINTS) $(PROVE) -v tests/t220-kill.t
+
 format:
 	clang-format -i helper/*.c helper/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
 	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS)
-	rm -rf tests/out demo/run bench/run
+	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)

@@ -1,2 +1,2 @@
 #!/bin/sh
-exec "$(dirname "$0")/unit/draft-test"
+exec "${UNIT_DIR:-$(dirname "$0")/unit}/draft-test"

@@ -11,23 +11,25 @@ HOOK=$HOOKS/post-new
 NOW=2026-11-20T09:00:00+00:00
 # The hook cannot pass --now: it runs at LEADUP_NOW, like every client key.
 export LEADUP_NOW=$NOW
+# The tree of the leadup under test (helper/leadup, or build-asan/helper/leadup).
+TREE=$(cd "$(dirname "$LEADUP")/.." && pwd)
 printf '[scan]\nlock_wait = 1\n' >"$XDG_CONFIG_HOME/leadup/config"
 same() { cmp -s "$1" "$2" || { echo "$1 and $2 differ:"; diff "$1" "$2"; return 1; }; }
 
 t 'setup prints the source lines for both clients, from the build tree' '
 	"$LEADUP" setup >out 2>err &&
-	grep -qx "source '\''$ROOT/muttrc.d/leadup.neomuttrc'\''" out &&
-	grep -qx "source '\''$ROOT/muttrc.d/leadup.muttrc'\''" out &&
-	test -f "$ROOT/muttrc.d/leadup.neomuttrc" && test -f "$ROOT/muttrc.d/leadup.muttrc"'
+	grep -qx "source '\''$TREE/muttrc.d/leadup.neomuttrc'\''" out &&
+	grep -qx "source '\''$TREE/muttrc.d/leadup.muttrc'\''" out &&
+	test -f "$TREE/muttrc.d/leadup.neomuttrc" && test -f "$TREE/muttrc.d/leadup.muttrc"'
 t 'and the hook line, with the absolute path of this leadup and the hook directory' '
-	grep -q "'\''$ROOT/helper/leadup'\'' scan --quiet || true" out && grep -q "$HOOKS/post-new" out'
+	grep -q "'\''$TREE/helper/leadup'\'' scan --quiet || true" out && grep -q "$HOOKS/post-new" out'
 t 'setup changes nothing without --hook' 'test ! -e "$HOOK"'
 t 'leadup help lists setup; leadup help setup explains it' '
 	"$LEADUP" help | grep -q "^  setup " && "$LEADUP" help setup | grep -q -- "--unhook"'
 t 'setup --hook creates an executable post-new hook' '
 	"$LEADUP" setup --hook >out && grep -q "created $HOOK" out &&
 	test -x "$HOOK" && head -n 1 "$HOOK" | grep -qx "#!/bin/sh" &&
-	grep -qx "'\''$ROOT/helper/leadup'\'' scan --quiet || true" "$HOOK" &&
+	grep -qx "'\''$TREE/helper/leadup'\'' scan --quiet || true" "$HOOK" &&
 	grep -c "^# leadup: " "$HOOK" | grep -qx 2'
 t 'notmuch new runs it: new mail is tagged without a scan' '
 	msg sent h1@example.com "Me <me@example.com>" "Ann <ann@a.example>" "Tue, 10 Nov 2026 09:00:00 +0000" "Hooked" <<EOF &&
