@@ -166,9 +166,11 @@ fuzz: fuzz-build
 
 # ---- kill tests: many SIGKILLs during scan --full (make check runs a few).
 STRESS_POINTS ?= 120
+STRESS_DECISION_POINTS ?= 24
 
 stress: build
-	STRESS_POINTS=$(STRESS_POINTS) $(PROVE) -v tests/t220-kill.t
+	STRESS_POINTS=$(STRESS_POINTS) STRESS_DECISION_POINTS=$(STRESS_DECISION_POINTS) \
+		$(PROVE) -v tests/t220-kill.t
 
 format:
 	clang-format -i helper/*.c helper/*.h tests/unit/*.c tests/unit/*.h

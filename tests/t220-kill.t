@@ -7,7 +7,8 @@
 # run makes.  After every kill: PRAGMA integrity_check is ok, notmuch still
 # opens, the next scan converges to exactly the tags and items of an
 # uninterrupted run, and every decision is still there exactly once.
-# KILL_POINTS (default 6 here; make stress: STRESS_POINTS, 120) kill points.
+# KILL_POINTS (default 6 here; make stress: STRESS_POINTS, 120) kill points;
+# then `leadup done` killed at KILL_DECISION_POINTS (3; make stress 24).
 . "$(dirname "$0")/lib.sh"
 command -v strace >/dev/null 2>&1 || skip_all "strace is not installed (scripts/deps)"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is not installed (scripts/deps)"
@@ -70,6 +71,41 @@ while [ "$i" -lt "$POINTS" ]; do
 		diff "$TMP/ref.tags" got.tags && diff "$TMP/ref.items" got.items &&
 		diff "$TMP/ref.decisions" got.decisions' && survived=$((survived + 1))
 done
-echo "# $killed of $POINTS runs were killed; $survived converged"
+echo "# scan --full: $killed of $POINTS runs were killed; $survived converged"
 t 'most kill points really killed the scan' 'test "$killed" -ge $((POINTS * 2 / 3))'
+
+# A decision killed: `leadup done` on an awaiting thread, from the scanned
+# state.  Afterwards the decision is stored once or not at all, and the next
+# scan --full gives the tags of the run where it was taken, or not taken.
+DPOINTS=${STRESS_DECISION_POINTS:-${KILL_DECISION_POINTS:-3}}
+restore && "$LEADUP" --now "$NOW" scan --full --quiet && snapshot
+X=$(sed -n 's/^id:\([^ ]*\) .*+leadup%2fawaiting.*/\1/p' "$TMP/ref.tags" | grep -vxF -f decided | head -n 1)
+done_rows() { sqlite3 "$STATE" "SELECT count(*) FROM decisions WHERE mid = '$X' AND kind = 'done'"; }
+DROWS=$(sqlite3 "$STATE" "SELECT count(*) FROM decisions")
+t "the reference decision: done on an awaiting thread ($X)" '
+	test -n "$X" && strace -f -c -o "$TMP/dcounts" -e trace=openat,pwrite64,fdatasync \
+		"$LEADUP" --now "$NOW" done "id:$X" >/dev/null &&
+	"$LEADUP" --now "$NOW" scan --full --quiet && tagdump >"$TMP/done.tags" &&
+	test "$(done_rows)" -eq 1 &&
+	test "$(sqlite3 "$STATE" "SELECT count(*) FROM decisions")" -eq $((DROWS + 1)) && ! diff -q "$TMP/ref.tags" "$TMP/done.tags" >/dev/null'
+dcalls() { awk -v s="$1" '$NF == s { print $4 }' "$TMP/dcounts"; }
+dkilled=0 i=0
+while [ "$i" -lt "$DPOINTS" ]; do
+	i=$((i + 1))
+	case $((i % 3)) in 0) sc=openat ;; 1) sc=pwrite64 ;; 2) sc=fdatasync ;; esac
+	total=$(dcalls "$sc"); [ -n "$total" ] && [ "$total" -gt 0 ] || total=1
+	k=$(( (i + 2) / 3 )); per=$(( (DPOINTS + 2) / 3 ))
+	nth=$(( (total * k + per) / (per + 1) )); [ "$nth" -ge 1 ] || nth=1
+	restore
+	strace -f -o /dev/null -e trace="$sc" -e inject="$sc":signal=KILL:when="$nth" \
+		"$LEADUP" --now "$NOW" done "id:$X" >/dev/null 2>&1
+	rc=$?
+	[ "$rc" -eq 137 ] && dkilled=$((dkilled + 1))
+	t "done killed $i ($sc call $nth of $total, exit $rc): intact, stored once or not at all, tags converge" '
+		test "$(sqlite3 "$STATE" "PRAGMA integrity_check")" = ok && rows=$(done_rows) &&
+		test "$rows" -le 1 && test "$(sqlite3 "$STATE" "SELECT count(*) FROM decisions")" -eq $((DROWS + rows)) &&
+		"$LEADUP" --now "$NOW" scan --full --quiet && tagdump >got.tags &&
+		if [ "$rows" -eq 1 ]; then diff "$TMP/done.tags" got.tags; else diff "$TMP/ref.tags" got.tags; fi'
+done
+echo "# done: $dkilled of $DPOINTS runs were killed"
 done_testing
