@@ -107,7 +107,8 @@ ASAN_LIBA := $(ASAN)/helper/libleadup.a
 ASAN_UNITS := $(patsubst tests/unit/%,$(ASAN)/tests/unit/%,$(UNITS))
 # GLib and GMime keep one-time allocations until exit: leaks are
 # valgrind's job (check-valgrind), not ASan's.
-ASAN_ENV := ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1 \
+# verify_asan_link_order=0: the e2e tests run leadup under libfaketime (LD_PRELOAD).
+ASAN_ENV := ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1:verify_asan_link_order=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 $(ASAN)/helper/%.o: helper/%.c helper/leadup.h
