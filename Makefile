@@ -119,6 +119,7 @@ $(ASAN)/helper/leadup: $(ASAN_OBJS)
 	$(CC) $(CFLAGS) $(ASANFLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
 	ln -sfn ../templates $(ASAN)/templates
 	ln -sfn ../muttrc.d $(ASAN)/muttrc.d
+	ln -sfn ../doc $(ASAN)/doc
 
 $(ASAN_LIBA): $(filter-out $(ASAN)/helper/leadup.o,$(ASAN_OBJS))
 	rm -f $@ && $(AR) rcs $@ $^
@@ -137,6 +138,7 @@ VALGRIND_TESTS := $(wildcard tests/t10[0-9]-*.t tests/t11[0-2]-*.t tests/t130-*.
 
 check-valgrind: build
 	LEADUP_REAL=$(CURDIR)/helper/leadup LEADUP=$(CURDIR)/tests/valgrind-leadup \
+		VALGRIND_SUPP=$(CURDIR)/tests/valgrind.supp \
 		$(PROVE) -j2 $(VALGRIND_TESTS)
 
 # ---- fuzzing: libFuzzer harnesses, built with clang into build-fuzz/.

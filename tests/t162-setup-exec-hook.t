@@ -8,7 +8,9 @@
 world
 HOOKS=$MAIL/.notmuch/hooks
 HOOK=$HOOKS/post-new
-LINE="'$ROOT/helper/leadup' scan --quiet || true"
+# The tree of the leadup under test (helper/leadup, or build-asan/helper/leadup).
+TREE=$(cd "$(dirname "$LEADUP")/.." && pwd)
+LINE="'$TREE/helper/leadup' scan --quiet || true"
 mkdir -p "$HOOKS"
 # The hook cannot pass --now: it runs at LEADUP_NOW, like every client key.
 NOW=2026-11-20T09:00:00+00:00
@@ -51,7 +53,7 @@ t 'a hook that is not a shell script: refused with the exact line' '
 	printf "#!/usr/bin/python3\nprint(1)\n" >"$HOOK" &&
 	"$LEADUP" setup --hook 2>err; test $? = 65 && grep -qF "add this line to it by hand: $LINE" err'
 t 'setup from the build tree points at the tree'\''s doc/mutt.md, by its full path' '
-	"$LEADUP" setup >out 2>/dev/null && grep -qxF "# Keys and details: $ROOT/doc/mutt.md and '\''man leadup'\''." out'
+	"$LEADUP" setup >out 2>/dev/null && grep -qxF "# Keys and details: $TREE/doc/mutt.md and '\''man leadup'\''." out'
 t 'an installed leadup points at the installed doc, not a source path' '
 	make -s -C "$ROOT" install PREFIX="$TMP/inst" >/dev/null &&
 	"$TMP/inst/bin/leadup" setup >out 2>/dev/null &&
