@@ -105,7 +105,8 @@ e2e_muttrc() { # e2e_muttrc [MORE-LINES]: $HOME/.muttrc sourcing our snippet
 }
 
 # e2e_start CLIENT [ARGS]: the client in a detached tmux session of 120x40,
-# with only the environment the test gives it.
+# with only the environment the test gives it (and the sanitizer options
+# make check-asan sets, for a leadup built with them).
 e2e_start() {
 	printf 'set -g status off\nset -g remain-on-exit on\nset -g history-limit 0\n' >"$TMP/tmux.conf"
 	rc=$HOME/.neomuttrc
@@ -114,6 +115,7 @@ e2e_start() {
 		"exec env -i HOME='$HOME' PATH='$E2E_BIN:/usr/local/bin:/usr/bin:/bin' TERM=xterm-256color \
 LC_ALL=C.UTF-8 TZ='$TZ' NOTMUCH_CONFIG='$NOTMUCH_CONFIG' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
 XDG_DATA_HOME='$XDG_DATA_HOME' FAKE_SENDMAIL_DIR='$OUTBOX' LEADUP_NOW='$LEADUP_NOW' \
+ASAN_OPTIONS='${ASAN_OPTIONS:-}' UBSAN_OPTIONS='${UBSAN_OPTIONS:-}' \
 LD_PRELOAD='$E2E_FAKETIME_LIB' FAKETIME='@$(date -d "$E2E_NOW" '+%Y-%m-%d %H:%M:%S')' \
 $1 -n -F '$rc' ${2:-}"
 }
