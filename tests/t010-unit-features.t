@@ -1,2 +1,2 @@
 #!/bin/sh
-exec "$(dirname "$0")/unit/features-test"
+exec "${UNIT_DIR:-$(dirname "$0")/unit}/features-test"
