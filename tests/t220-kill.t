@@ -40,12 +40,14 @@ tagdump() { notmuch dump --format=batch-tag -- '*' | awk '{ s = ""
 items() { sqlite3 "$STATE" 'SELECT mid,thread,state,due,due_at,since,next_check,stage,who,why FROM items ORDER BY mid'; }
 decisions() { sqlite3 "$STATE" 'SELECT id,mid,kind,at,at_end,text,mine,latest,taken FROM decisions ORDER BY id'; }
 
-t 'the starting point has four decisions' 'test "$(sqlite3 "$STATE" "SELECT count(*) FROM decisions")" -eq 4'
+# (remind may be refused on its thread: three of the four are enough.)
+D0=$(sqlite3 "$STATE" "SELECT count(*) FROM decisions")
+t 'the starting point has decisions' 'test "$D0" -ge 3'
 snapshot
 t 'an uninterrupted scan --full (the reference), counting its system calls' '
 	strace -f -c -o "$TMP/counts" -e trace=openat,pwrite64,fdatasync "$LEADUP" --now "$NOW" scan --full --quiet &&
 	tagdump >"$TMP/ref.tags" && items >"$TMP/ref.items" && decisions >"$TMP/ref.decisions" &&
-	test "$(wc -l <"$TMP/ref.tags")" -gt 100 && test "$(wc -l <"$TMP/ref.decisions")" -eq 4'
+	test "$(wc -l <"$TMP/ref.tags")" -gt 100 && test "$(wc -l <"$TMP/ref.decisions")" -eq "$D0"'
 calls() { awk -v s="$1" '$NF == s { print $4 }' "$TMP/counts"; }
 
 # Kill point I of POINTS: the syscalls take turns; N spread over 1..count.
