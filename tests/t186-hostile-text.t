@@ -58,7 +58,13 @@ t 'setup prints no control from a configured path' '
 	"$LEADUP" setup >s.out 2>&1; notmuch config set database.hook_dir "" ; controls s.out && grep -q "hooks" s.out'
 
 # A sentence ending in "and" read the token after the last (clause_start).
-if command -v valgrind >/dev/null 2>&1; then
+# Under make check-asan the binary is instrumented: AddressSanitizer itself
+# catches the read (and valgrind cannot run such a binary).
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+	t 'classify reads nothing out of bounds (AddressSanitizer)' '
+		printf "Thanks and\nSend it and\nCall me, and\nand\nPlease review and\n" >in &&
+		"$LEADUP" --now "$NOW" classify --lines <in >out 2>err || { cat err; exit 1; }'
+elif command -v valgrind >/dev/null 2>&1; then
 	t 'classify reads nothing out of bounds (valgrind)' '
 		printf "Thanks and\nSend it and\nCall me, and\nand\nPlease review and\n" >in &&
 		valgrind -q --error-exitcode=99 "$LEADUP" --now "$NOW" classify --lines <in >out 2>err ||
