@@ -989,7 +989,7 @@ static void test_linear_cost(void)
 }
 
 /* A sentence ending in "and" made clause_start read the token after the
- * last (issue 12.9; t182 runs it under valgrind, which sees the read). */
+ * last (issue 12.9; t186 runs it under valgrind, which sees the read). */
 static void test_clause_at_end(void)
 {
     static const char *const texts[] = {"Thanks and", "Send it and",       "Call me, and",
