@@ -123,8 +123,9 @@ static const struct lu_command commands[] = {
      "check a draft for chasing, a missing next step, thanks, asks and length",
      "Reads a draft (a message with headers, or plain text) on standard input and\n"
      "prints one line per finding, \"LINE: KIND: MESSAGE\"; quoted text and the\n"
-     "signature are skipped.  KIND is chasing, no-next-step, no-thanks, many-asks\n"
-     "or too-long.  Exits 0 when clean, 1 with findings, 64 on bad input.\n"
+     "signature are skipped.  KIND is chasing, no-next-step, past-date (every date\n"
+     "it proposes has passed), no-thanks, many-asks or too-long.  Exits 0 when\n"
+     "clean, 1 with findings, 64 on bad input.\n"
      "  --text          standard input is plain text, even if it starts like a header\n"
      "  --format=json   {\"findings\":[{\"line\",\"kind\",\"text\",\"message\"}]}\n"},
     {"setup", lu_cmd_setup, "setup [--hook | --unhook]",
