@@ -1,24 +1,22 @@
 /* leadup.h - the one internal header of the leadup helper.
  *
- * Layout (one file per concern):
- *   leadup.c       command table, global options, exit code
- *   cmd-*.c        one file per command
- *   util.c         errors, small string helpers
- *   config.c       leadup's own config (GKeyFile) and paths
- *   identity.c     who "me" is; address normalisation
- *   cal.c          business days and working hours
- *   dates.c        date/time phrase resolution
- *   body.c html.c  what the author wrote: quotes, signatures, HTML
- *   sentence.c     sentence splitting
- *   classify.c     sentence labels and message verdicts
- *   features.c     the learned sentence model: hashed features, scoring
- *   thread.c       thread state: the queue rules (pure)
- *   draft.c lint.c draft text and the chasing linter (pure)
- *   json.c         JSON output
- *   mime.c         the only file that includes GMime
- *   nm.c           the only file that includes notmuch
- *   store.c        the only file that includes sqlite
- *   scan.c         reads threads, runs the rules, writes tags and state
+ * Layout (one file per concern), and the order of this header: each layer
+ * uses only the layers above it.
+ *   core          util.c (errors, strings, time), lang.c (languages),
+ *                 cal.c (business days), config.c (leadup's config and
+ *                 paths), identity.c (who "me" is), struct lu_msg (one
+ *                 message), struct lu_ctx (what every command gets)
+ *   pure modules  no I/O: dates.c (date phrases), body.c html.c (what the
+ *                 author wrote), features.c (the learned sentence model),
+ *                 sentence.c classify.c (sentence labels, message verdicts),
+ *                 thread.c (the queue rules), draft.c lint.c (drafts and the
+ *                 chasing linter), json.c
+ *   I/O modules   mime.c (the only file that includes GMime), nm.c
+ *                 (notmuch), store.c (sqlite), muttrc.c (the client's
+ *                 answer files)
+ *   the scan      scan.c: reads threads, runs the rules, writes tags, state
+ *   commands      leadup.c (command table, global options), cmd-*.c (one
+ *                 file per command)
  *
  * Conventions: functions that can fail return 0 or a <sysexits.h> code and
  * print the problem through lu_error(), so "return lu_error(EX_DATAERR, ...)"
@@ -40,6 +38,8 @@
  * rules_digest in scan.c). */
 #define LU_RULES_REV  2
 #define LU_TAG_PREFIX "leadup/"
+
+/* ================================================================== core: errors, strings, time, config, identity */
 
 /* ------------------------------------------------------------------ util.c */
 
@@ -123,6 +123,18 @@ int lu_write_file_atomic(const char *path, const char *data, gsize len, int mode
 /* Creates DIR and its parents (mode 0700).  Returns 0 or an error code. */
 int lu_mkdir_p(const char *dir);
 
+/* ------------------------------------------------------------------ lang.c */
+
+/* The languages drafts are written in. */
+enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_N };
+/* "en", "de", "fr", "es" (static). */
+const char *lu_lang_code(enum lu_lang l);
+/* The language of code S ("de"), or -1. */
+int lu_lang_parse(const char *s);
+/* The language TEXT is written in, by its function words; English when
+ * too few are found to tell.  *HITS (may be NULL): the winner's count. */
+enum lu_lang lu_lang_guess(const char *text, int *hits);
+
 /* ------------------------------------------------------------------ cal.c */
 
 /* The user's calendar: time zone, business days, working hours. */
@@ -156,33 +168,53 @@ int lu_cal_bizdays_between(const struct lu_cal *cal, GDateTime *a, GDateTime *b)
  * to the next full or half hour.  New reference. */
 GDateTime *lu_cal_next_slot(const struct lu_cal *cal, GDateTime *t);
 
-/* ------------------------------------------------------------------ dates.c */
+/* ------------------------------------------------------------------ config.c */
 
-enum lu_span {
-    LU_SPAN_MOMENT, /* "at 3pm on Friday": start == end */
-    LU_SPAN_DAY,    /* "Friday", "3 December", "end of the month" (its last business day) */
-    LU_SPAN_WEEK,   /* "next week", "first week of December" */
-    LU_SPAN_MONTH,  /* "in December", "next month" */
-    LU_SPAN_RANGE,  /* "between 2 and 4", "early next month" */
+/* leadup's own settings: $XDG_CONFIG_HOME/leadup/config or --config FILE,
+ * read with GKeyFile.  Every key is documented in leadup(1). */
+struct lu_config {
+    char *path; /* the file read, or NULL when none exists */
+    GKeyFile *kf;
+    /* [identity] */
+    char **addresses; /* more addresses that are mine */
+    char **domains;   /* domains whose every address is mine */
+    char *name;       /* my name, for drafts */
+    /* [time] */
+    GTimeZone *tz;     /* timezone=, else $TZ, else the system's */
+    struct lu_cal cal; /* business_days=, work_hours=, date_order=, holidays= */
+    /* [scan] */
+    bool lists;          /* track mailing-list threads (lists=true) */
+    char **list_ids;     /* only lists whose List-Id contains one of these */
+    char **noreply;      /* more local parts nobody reads */
+    char **drafts;       /* folders of unsent mail (drafts=; defaults: Drafts, postponed, ...) */
+    int unthreaded_days; /* how old a reply that broke threading may be (60) */
+    int lock_wait;       /* seconds to wait for notmuch's write lock (20) */
+    int horizon_days;    /* threads quiet longer than this are dormant (90; 0: never) */
+    /* [awaiting] */
+    int first_bizdays; /* first lead-up due this many business days after my message (3) */
+    int interval_days; /* at least this many days between lead-ups (7) */
+    int max_leadups;   /* lead-ups before the thread goes dormant (3) */
+    /* [needs-reply] */
+    int reply_hours; /* due after this many working hours; 0 = end of the same business day */
+    /* [no-next-step] */
+    int quiet_bizdays; /* due after this many quiet business days (5) */
+    /* [draft] */
+    bool quote;      /* quote the message we answer */
+    bool keep_cc;    /* keep the thread's Cc (true) */
+    char *templates; /* the user's template directory */
+    int draft_lang;  /* [draft] language: an enum lu_lang, or -1 for the thread's */
 };
-
-/* A resolved date/time phrase. */
-struct lu_when {
-    gint64 start; /* unix seconds, first second covered */
-    gint64 end;   /* last second covered; == start for a moment */
-    enum lu_span span;
-    bool has_time; /* the phrase named a time of day */
-    int off, len;  /* byte span of the phrase in the analysed text */
-};
-
-/* Finds and resolves every date/time phrase in TEXT (UTF-8) relative to REF,
- * whose zone is the writer's.  Returns a GArray of struct lu_when in text
- * order (caller frees with g_array_unref). */
-GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal);
-/* Resolves a whole command-line WHEN ("tue", "3d", "next week",
- * "2026-12-03", "2026-12-03 14:00", "tomorrow 10am") relative to REF.
- * Returns 0, or -1 when ARG is not a date (nothing printed). */
-int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, struct lu_when *out);
+/* True when FOLDER (a path below the mail root, without cur/new) is one
+ * of DRAFTS (NULL-terminated) or ends in one ("x/Drafts", "INBOX.Drafts"),
+ * compared case-insensitively. */
+bool lu_folder_is_drafts(const char *folder, char *const *drafts);
+/* Reads PATH, or the default file when PATH is NULL (a missing default file
+ * is not an error).  Returns 0 or EX_CONFIG (printed). */
+int lu_config_load(struct lu_config *c, const char *path);
+void lu_config_clear(struct lu_config *c);
+/* $XDG_DATA_HOME/leadup and $XDG_CONFIG_HOME/leadup.  Caller frees. */
+char *lu_data_dir(void);
+char *lu_config_dir(void);
 
 /* ------------------------------------------------------------------ identity.c */
 
@@ -211,6 +243,96 @@ bool lu_identity_is_me(const struct lu_identity *id, const char *email);
  * mailer-daemon@, ...) or whose local part starts with one of EXTRA
  * (NULL-terminated, may be NULL). */
 bool lu_addr_is_noreply(const char *email, char **extra);
+
+/* ------------------------------------------------------------------ the message (lu_msg_new in mime.c) */
+
+/* Why a message is not a human reply. */
+enum lu_auto {
+    LU_AUTO_NONE,
+    LU_AUTO_REPLY,   /* out-of-office or another automatic answer */
+    LU_AUTO_BOUNCE,  /* delivery failure */
+    LU_AUTO_RECEIPT, /* read receipt / disposition notification */
+};
+
+/* One message as the thread rules see it.  Filled by nm.c (identity in the
+ * index, tags) and mime.c (headers from the file); owned by its thread. */
+struct lu_msg {
+    char *mid;       /* Message-ID without <> */
+    char *thread_id; /* notmuch thread id (changes when threads merge) */
+    char *filename;  /* one file of the message */
+    gint64 date;     /* unix seconds */
+    int tz_off;      /* the Date header's offset, seconds east of UTC */
+    struct lu_addr *from;
+    GPtrArray *to, *cc, *reply_to, *followup_to; /* struct lu_addr* */
+    char *subject;                               /* decoded, UTF-8, may be NULL */
+    char *in_reply_to;                           /* without <>, or NULL */
+    GPtrArray *refs;                             /* char*: References, oldest first, without <> */
+    char *list_id;                               /* List-Id, or NULL */
+    char *list_post; /* the list's posting address from List-Post, or NULL */
+    bool bulk;       /* List-Unsubscribe without List-Id: a newsletter or campaign */
+    GPtrArray *tags; /* char*: current notmuch tags */
+    enum lu_auto autokind;
+    const char *auto_why; /* static text: which header or pattern said so */
+    char *bounced_mid;    /* for a bounce: the Message-ID it reports on, if found */
+    /* Unsent mail is no message in the conversation (static text: why), or
+     * NULL: every file in a drafts folder (nm.c), a postponed draft's
+     * X-Mutt-* header (mime.c) ... */
+    const char *unsent;
+    /* ... or, once it is known to be mine (thread.c), no Message-ID or no
+     * Date header: nothing that was sent lacks them (mime.c). */
+    const char *unsent_if_mine;
+    /* Derived by the scan. */
+    bool mine;              /* From is one of my identities */
+    bool to_me;             /* I am in To or Cc */
+    struct lu_body *body;   /* NULL until the body was read */
+    struct lu_analysis *an; /* NULL until the body was analysed */
+    void *mime;             /* the parsed file (GMimeMessage), NULL until opened */
+};
+struct lu_msg *lu_msg_new(void);
+void lu_msg_free(struct lu_msg *m);
+
+/* ------------------------------------------------------------------ lu_ctx: what every command gets (leadup.c) */
+
+/* What every command gets. */
+struct lu_ctx {
+    struct lu_config cfg;
+    struct lu_identity me; /* filled by lu_db_open from notmuch and cfg */
+    gint64 now;            /* --now, or the clock */
+    bool now_given;
+};
+/* Fills CTX->me from notmuch's user.* (given by nm.c) and the config. */
+void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **others,
+                     const char *name);
+
+/* ================================================================== pure modules: no I/O */
+
+/* ------------------------------------------------------------------ dates.c */
+
+enum lu_span {
+    LU_SPAN_MOMENT, /* "at 3pm on Friday": start == end */
+    LU_SPAN_DAY,    /* "Friday", "3 December", "end of the month" (its last business day) */
+    LU_SPAN_WEEK,   /* "next week", "first week of December" */
+    LU_SPAN_MONTH,  /* "in December", "next month" */
+    LU_SPAN_RANGE,  /* "between 2 and 4", "early next month" */
+};
+
+/* A resolved date/time phrase. */
+struct lu_when {
+    gint64 start; /* unix seconds, first second covered */
+    gint64 end;   /* last second covered; == start for a moment */
+    enum lu_span span;
+    bool has_time; /* the phrase named a time of day */
+    int off, len;  /* byte span of the phrase in the analysed text */
+};
+
+/* Finds and resolves every date/time phrase in TEXT (UTF-8) relative to REF,
+ * whose zone is the writer's.  Returns a GArray of struct lu_when in text
+ * order (caller frees with g_array_unref). */
+GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal);
+/* Resolves a whole command-line WHEN ("tue", "3d", "next week",
+ * "2026-12-03", "2026-12-03 14:00", "tomorrow 10am") relative to REF.
+ * Returns 0, or -1 when ARG is not a date (nothing printed). */
+int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, struct lu_when *out);
 
 /* ------------------------------------------------------------------ body.c, html.c */
 
@@ -319,289 +441,6 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out);
 void lu_analysis_clear(struct lu_analysis *a);
 
-/* ------------------------------------------------------------------ lint.c */
-
-/* leadup lint's thresholds for the author's own text (doc/lint.md says why). */
-#define LU_LINT_MAX_WORDS 120
-#define LU_LINT_MAX_LINES 15
-
-/* One thing lint found. */
-struct lu_finding {
-    int line;         /* line in the input, counting from FIRST_LINE */
-    const char *kind; /* static: "chasing", "no-next-step", "past-date", "no-thanks", "many-asks",
-                       * "too-long" */
-    char *text;       /* the words it is about, white space folded, or NULL; owned */
-    char *message;    /* what is wrong and what to do instead; owned */
-};
-void lu_finding_free(struct lu_finding *f);
-
-/* A chasing phrase found in a text. */
-struct lu_chase {
-    int off, len;       /* byte span in the text searched */
-    const char *advice; /* static: why it chases and what to write instead */
-};
-/* Every chasing phrase in TEXT (UTF-8), in text order, none overlapping.
- * Returns a GArray of struct lu_chase (caller frees with g_array_unref). */
-GArray *lu_lint_chasing(const char *text);
-
-/* Lints TEXT, a plain-text body whose first line is line FIRST_LINE of the
- * file the user edits: quoted material and the signature are skipped (with
- * lu_body_extract), every finding carries the line of the input it is on.
- * NOW (the writer's zone) decides which dates lie ahead; CAL may be NULL
- * (defaults).  Returns a GPtrArray of struct lu_finding*, sorted by line,
- * that frees its elements (caller unrefs); empty when the text is clean. */
-GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal, GDateTime *now);
-/* Message or plain text: when DATA starts with "Name: value" lines (folded
- * lines allowed) naming at least one mail header (From, To, Subject, X-...)
- * up to a blank line or the end, returns the lines they take including
- * that blank line; else 0 (plain text). */
-int lu_lint_header_lines(const char *data, gsize len);
-
-/* ------------------------------------------------------------------ json.c */
-
-struct lu_json {
-    FILE *f;
-    int depth;
-    unsigned char need_comma[64]; /* 0 first, 1 after a value, 2 after a key */
-    bool pretty;
-};
-void lu_json_init(struct lu_json *j, FILE *f, bool pretty);
-void lu_json_obj_begin(struct lu_json *j);
-void lu_json_obj_end(struct lu_json *j);
-void lu_json_arr_begin(struct lu_json *j);
-void lu_json_arr_end(struct lu_json *j);
-void lu_json_key(struct lu_json *j, const char *key);
-void lu_json_str(struct lu_json *j, const char *s); /* NULL prints null */
-void lu_json_int(struct lu_json *j, gint64 v);
-void lu_json_bool(struct lu_json *j, bool v);
-void lu_json_null(struct lu_json *j);
-/* Ends the top-level value with a newline. */
-void lu_json_end(struct lu_json *j);
-/* The analysis fields of leadup classify's JSON ("sentences" ... "ooo_return")
- * as keys of the object being written; dates in TZ (cmd-classify.c). */
-void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz);
-
-/* ------------------------------------------------------------------ mime.c */
-
-/* Why a message is not a human reply. */
-enum lu_auto {
-    LU_AUTO_NONE,
-    LU_AUTO_REPLY,   /* out-of-office or another automatic answer */
-    LU_AUTO_BOUNCE,  /* delivery failure */
-    LU_AUTO_RECEIPT, /* read receipt / disposition notification */
-};
-
-/* One message as the thread rules see it.  Filled by nm.c (identity in the
- * index, tags) and mime.c (headers from the file); owned by its thread. */
-struct lu_msg {
-    char *mid;       /* Message-ID without <> */
-    char *thread_id; /* notmuch thread id (changes when threads merge) */
-    char *filename;  /* one file of the message */
-    gint64 date;     /* unix seconds */
-    int tz_off;      /* the Date header's offset, seconds east of UTC */
-    struct lu_addr *from;
-    GPtrArray *to, *cc, *reply_to, *followup_to; /* struct lu_addr* */
-    char *subject;                               /* decoded, UTF-8, may be NULL */
-    char *in_reply_to;                           /* without <>, or NULL */
-    GPtrArray *refs;                             /* char*: References, oldest first, without <> */
-    char *list_id;                               /* List-Id, or NULL */
-    char *list_post; /* the list's posting address from List-Post, or NULL */
-    bool bulk;       /* List-Unsubscribe without List-Id: a newsletter or campaign */
-    GPtrArray *tags; /* char*: current notmuch tags */
-    enum lu_auto autokind;
-    const char *auto_why; /* static text: which header or pattern said so */
-    char *bounced_mid;    /* for a bounce: the Message-ID it reports on, if found */
-    /* Unsent mail is no message in the conversation (static text: why), or
-     * NULL: every file in a drafts folder (nm.c), a postponed draft's
-     * X-Mutt-* header (mime.c) ... */
-    const char *unsent;
-    /* ... or, once it is known to be mine (thread.c), no Message-ID or no
-     * Date header: nothing that was sent lacks them (mime.c). */
-    const char *unsent_if_mine;
-    /* Derived by the scan. */
-    bool mine;              /* From is one of my identities */
-    bool to_me;             /* I am in To or Cc */
-    struct lu_body *body;   /* NULL until the body was read */
-    struct lu_analysis *an; /* NULL until the body was analysed */
-    void *mime;             /* the parsed file (GMimeMessage), NULL until opened */
-};
-struct lu_msg *lu_msg_new(void);
-void lu_msg_free(struct lu_msg *m);
-
-/* Parses the file or the bytes of one RFC 5322 message and fills M's headers
- * (From, To, Cc, Reply-To, Mail-Followup-To, Subject, Date, In-Reply-To,
- * References, List-Id, List-Post, List-Unsubscribe, Message-ID when M has none) and its
- * automatic-message kind.  Keeps the parsed message in M->mime.  Returns 0
- * or EX_DATAERR/EX_NOINPUT (printed). */
-int lu_mime_read_file(struct lu_msg *m, const char *path);
-int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len);
-/* The decoded text of M's best text part: text/plain preferred, else
- * text/html (then *IS_HTML is set).  Charset decoded to valid UTF-8.
- * Returns a new string (caller frees), "" when there is no text. */
-char *lu_mime_body_text(struct lu_msg *m, bool *is_html);
-/* Any header of M, decoded (RFC 2047) to UTF-8, or NULL.  Caller frees. */
-char *lu_mime_header(struct lu_msg *m, const char *name);
-/* Parses an address-list header value, decoding encoded words.  Returns a
- * GPtrArray of struct lu_addr* (owned by the array). */
-GPtrArray *lu_addr_list_parse(const char *value);
-/* Encodes a header value for output (RFC 2047 where needed); CR, LF and NUL
- * never survive.  Caller frees. */
-char *lu_mime_encode_header(const char *name, const char *value);
-
-/* ------------------------------------------------------------------ config.c */
-
-/* leadup's own settings: $XDG_CONFIG_HOME/leadup/config or --config FILE,
- * read with GKeyFile.  Every key is documented in leadup(1). */
-struct lu_config {
-    char *path; /* the file read, or NULL when none exists */
-    GKeyFile *kf;
-    /* [identity] */
-    char **addresses; /* more addresses that are mine */
-    char **domains;   /* domains whose every address is mine */
-    char *name;       /* my name, for drafts */
-    /* [time] */
-    GTimeZone *tz;     /* timezone=, else $TZ, else the system's */
-    struct lu_cal cal; /* business_days=, work_hours=, date_order=, holidays= */
-    /* [scan] */
-    bool lists;          /* track mailing-list threads (lists=true) */
-    char **list_ids;     /* only lists whose List-Id contains one of these */
-    char **noreply;      /* more local parts nobody reads */
-    char **drafts;       /* folders of unsent mail (drafts=; defaults: Drafts, postponed, ...) */
-    int unthreaded_days; /* how old a reply that broke threading may be (60) */
-    int lock_wait;       /* seconds to wait for notmuch's write lock (20) */
-    int horizon_days;    /* threads quiet longer than this are dormant (90; 0: never) */
-    /* [awaiting] */
-    int first_bizdays; /* first lead-up due this many business days after my message (3) */
-    int interval_days; /* at least this many days between lead-ups (7) */
-    int max_leadups;   /* lead-ups before the thread goes dormant (3) */
-    /* [needs-reply] */
-    int reply_hours; /* due after this many working hours; 0 = end of the same business day */
-    /* [no-next-step] */
-    int quiet_bizdays; /* due after this many quiet business days (5) */
-    /* [draft] */
-    bool quote;      /* quote the message we answer */
-    bool keep_cc;    /* keep the thread's Cc (true) */
-    char *templates; /* the user's template directory */
-    int draft_lang;  /* [draft] language: an enum lu_lang, or -1 for the thread's */
-};
-/* True when FOLDER (a path below the mail root, without cur/new) is one
- * of DRAFTS (NULL-terminated) or ends in one ("x/Drafts", "INBOX.Drafts"),
- * compared case-insensitively. */
-bool lu_folder_is_drafts(const char *folder, char *const *drafts);
-/* Reads PATH, or the default file when PATH is NULL (a missing default file
- * is not an error).  Returns 0 or EX_CONFIG (printed). */
-int lu_config_load(struct lu_config *c, const char *path);
-void lu_config_clear(struct lu_config *c);
-/* $XDG_DATA_HOME/leadup and $XDG_CONFIG_HOME/leadup.  Caller frees. */
-char *lu_data_dir(void);
-char *lu_config_dir(void);
-
-/* ------------------------------------------------------------------ leadup.c */
-
-/* What every command gets. */
-struct lu_ctx {
-    struct lu_config cfg;
-    struct lu_identity me; /* filled by lu_db_open from notmuch and cfg */
-    gint64 now;            /* --now, or the clock */
-    bool now_given;
-};
-/* Fills CTX->me from notmuch's user.* (given by nm.c) and the config. */
-void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **others,
-                     const char *name);
-
-/* The commands: each returns 0 or a <sysexits.h> code. */
-int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_help(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_snooze(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_done(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_reopen(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_remind(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_next_step(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv);
-
-/* ------------------------------------------------------------------ muttrc.c */
-
-/* A helper call from a client macro (--muttrc FILE) always exits 0 and
- * leaves FILE for the client to `source`: fixed commands, paths leadup was
- * given and leadup's own words, every argument single-quoted, never
- * anything read from a message (doc/mutt.md). */
-
-/* S in single quotes for a muttrc line, or NULL when S holds a quote, a
- * control character or invalid UTF-8.  Caller frees. */
-char *lu_muttrc_quote(const char *s);
-/* The file's text: a comment, LINES (muttrc commands built from fixed
- * text and lu_muttrc_quote'd values, or NULL), then `echo 'MESSAGE'`
- * (MESSAGE: leadup's own words; quotes and control characters become
- * spaces; NULL: no echo).  Caller frees. */
-char *lu_muttrc_text(const char *lines, const char *message);
-/* Writes lu_muttrc_text(LINES, MESSAGE) to PATH atomically (mode 0600,
- * parent directories created).  Returns 0 or an error code (printed). */
-int lu_write_muttrc(const char *path, const char *lines, const char *message);
-/* The lines that open the compose screen on the one draft in the maildir
- * DRAFTBOX: save $postponed, point it at DRAFTBOX, push <recall-message>
- * and the restore of $postponed.  NULL when DRAFTBOX cannot be quoted.
- * Caller frees. */
-char *lu_muttrc_recall(const char *draftbox);
-/* The fixed line the client shows when a command failed with CODE (its
- * details went to stderr), or NULL for 0.  Static. */
-const char *lu_muttrc_failure(int code);
-
-/* ------------------------------------------------------------------ nm.c */
-
-struct lu_db; /* an open notmuch database */
-
-/* Opens the notmuch database the way notmuch finds it (NOTMUCH_CONFIG,
- * NOTMUCH_PROFILE, the default config).  WRITE asks for the write lock and
- * waits at most ctx->cfg.lock_wait seconds for it, then exits EX_TEMPFAIL
- * with one line of explanation (nothing has been changed by then).  Fills
- * ctx->me from user.primary_email, user.other_email and user.name plus the
- * config on the first open.  Returns 0 or an error code. */
-int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out);
-/* From now on, a write lock that does not come in time prints "leadup:
- * NOTE" (leadup's own words) and exits CODE instead: for a caller that has
- * already stored what the next scan completes.  NULL restores the default. */
-void lu_db_lock_note(const char *note, int code);
-void lu_db_close(struct lu_db *db);
-/* The database's revision; *UUID (owned by DB) identifies the database. */
-gint64 lu_db_revision(struct lu_db *db, const char **uuid);
-/* Calls FN for every thread with a message matching QUERY, oldest thread
- * first, with all of the thread's messages (struct lu_msg*, oldest first:
- * mid, thread_id, filename, date, from, subject and tags filled).  FN owns
- * nothing it is given.  Stops at FN's first non-zero return and returns it. */
-typedef int (*lu_thread_fn)(GPtrArray *msgs, void *data);
-int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
-/* The messages matching QUERY (struct lu_msg*, oldest first, the same fields
- * filled), at most LIMIT (0: all).  Caller frees the array. */
-int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out);
-/* The thread id of the message MID (caller frees), or NULL when the
- * database no longer holds it. */
-char *lu_db_thread_of(struct lu_db *db, const char *mid);
-/* How many messages match QUERY. */
-int lu_db_count(struct lu_db *db, const char *query, unsigned *out);
-/* The id notmuch keeps MID under, as libnotmuch looks it up (an id too
- * long for its index is stored as "notmuch-sha1-..."), or NULL when no
- * message has it.  Caller frees. */
-char *lu_db_find_mid(struct lu_db *db, const char *mid);
-/* Quotes S as one notmuch query term: "..." with inner quotes doubled. Caller frees. */
-char *lu_db_quote(const char *s);
-
-struct lu_tagop {
-    char *mid;
-    char *tag;
-    bool add;
-};
-/* Applies OPS (struct lu_tagop) in one atomic section.  *BEFORE and *AFTER
- * get the revision just before and after our writes.  Returns 0 or an error. */
-int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after);
-
 /* ------------------------------------------------------------------ thread.c */
 
 enum lu_state {
@@ -686,144 +525,6 @@ char *lu_subject_norm(const char *subject);
 /* True when M is a human message (not automatic, not a draft). */
 bool lu_msg_meaningful(const struct lu_msg *m);
 
-/* ------------------------------------------------------------------ store.c */
-
-struct lu_store; /* leadup's state database */
-
-/* Opens (creating and migrating) $XDG_DATA_HOME/leadup/state.db. */
-int lu_store_open(struct lu_store **out);
-void lu_store_close(struct lu_store *s);
-int lu_store_begin(struct lu_store *s);
-int lu_store_commit(struct lu_store *s);
-void lu_store_rollback(struct lu_store *s);
-/* A meta value into *OUT (caller frees), NULL when unset.  Like every read
- * here, returns an error (printed) when the database cannot be read:
- * EX_DATAERR when it is damaged, never "no rows". */
-int lu_store_get(struct lu_store *s, const char *key, char **out);
-int lu_store_set(struct lu_store *s, const char *key, const char *value);
-
-/* A thread's state as the last scan decided it, keyed by its anchor. */
-struct lu_item {
-    char *mid;       /* the anchor message */
-    char *thread_id; /* notmuch thread id at the time */
-    enum lu_state state;
-    bool due;
-    gint64 due_at, since, next_check, updated;
-    int stage;
-    char *subject, *who, *norm_subject;
-    char *why; /* the verdict's evidence, one line each */
-};
-void lu_item_free(struct lu_item *it);
-/* Replaces the items anchored on any of MIDS (char*) by IT (NULL: none). */
-int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it);
-/* The item anchored on MID; *OUT is NULL when there is none. */
-int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
-/* Items in STATE (-1: every state), oldest first.  GPtrArray of struct lu_item*. */
-int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
-/* Thread ids of items whose next_check is at or before NOW. */
-int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
-/* The anchors of the items in STATE and their thread ids, in two parallel
- * arrays of char* (caller frees both). */
-int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads);
-/* Thread ids of awaiting items whose normalised subject is NORM. */
-int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out);
-/* How many items each state has, and how many are due at NOW. */
-int lu_store_count_items(struct lu_store *s, gint64 now, unsigned counts[LU_ST_COUNT],
-                         unsigned due[LU_ST_COUNT]);
-/* Remembers a delivery failure (BOUNCE->bounced_mid is the message it
- * reports on). */
-int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce);
-/* Every delivery failure remembered: a table from the bounced Message-ID
- * to a GPtrArray of light struct lu_msg* (mid, date, from, bounced_mid,
- * autokind).  Caller destroys the table. */
-int lu_store_bounces(struct lu_store *s, GHashTable **out);
-/* Forgets items not updated since BEFORE (after a full scan). */
-int lu_store_forget_before(struct lu_store *s, gint64 before);
-
-/* Stores D as pending (sets D->id and D->pending), unless the latest
- * decision on any of MIDS (char*: the thread's messages) is the same one
- * (same message, kind and arguments): then *REPEAT is set, D->id and
- * D->pending are that decision's and nothing is stored. */
-int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decision *d, bool *repeat);
-/* Clears the pending mark of the decisions IDS (gint64; may be NULL):
- * their tags are written. */
-int lu_store_decisions_applied(struct lu_store *s, GArray *ids);
-/* Forgets the decision with id ID (leadup undo); none is not an error. */
-int lu_store_remove_decision(struct lu_store *s, gint64 id);
-/* Every decision: a table from Message-ID to a GPtrArray of struct
- * lu_decision*, oldest first (caller destroys the table).  A damaged row
- * (no message id, no known kind) is left out with a warning. */
-int lu_store_decisions(struct lu_store *s, GHashTable **out);
-
-/* ------------------------------------------------------------------ scan.c */
-
-struct lu_scan_opts {
-    bool full;     /* every thread, not only the changed ones */
-    bool progress; /* show progress on stderr */
-};
-struct lu_scan_stats {
-    unsigned threads, parsed, added, removed;
-    unsigned states[LU_ST_COUNT];
-    double seconds;
-    bool nothing_changed; /* the index had not changed: no thread read */
-};
-/* 0 when CTX knows who I am (an address or a domain), else EX_CONFIG
- * with the line saying how to set it.  Nothing may write tags without. */
-int lu_need_identity(struct lu_ctx *ctx);
-/* Brings the leadup/... tags and the state database up to date. */
-int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st);
-/* One thread read and decided exactly as the scan decides it. */
-struct lu_thread_view {
-    struct lu_db *db;       /* the read-only database handle (owned) */
-    struct lu_store *store; /* the state database (owned) */
-    char *mid;              /* the message asked about */
-    GPtrArray *msgs;        /* struct lu_msg*, oldest first, headers read (owned) */
-    GPtrArray *elsewhere;   /* messages elsewhere that bear on it, or NULL (owned) */
-    GPtrArray *decisions;   /* its decisions, oldest first (owned through table) */
-    GHashTable *table;      /* every decision, owning them */
-    struct lu_verdict v;
-    int target; /* index of the message asked about */
-};
-/* Opens the databases and reads and decides the thread of the message ID
- * names ("id:MSGID"), of the latest message matching ID when it is another
- * notmuch query naming exactly one thread ("thread:ID"; several threads:
- * EX_USAGE), or of the message on standard input when ID is NULL.
- * EX_NOINPUT when it is not in the database.  Clear OUT in every case. */
-int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out);
-void lu_thread_view_clear(struct lu_thread_view *tv);
-/* The Message-ID a command acts on: ARG "id:MSGID", or NULL for a message
- * piped in on standard input.  *MID is the caller's to free. */
-int lu_target_mid(const char *arg, char **mid);
-/* True when a command-line word names messages ("id:X", "thread:X",
- * "from:X", ... a notmuch search term) rather than being WHEN or TEXT. */
-bool lu_target_word(const char *arg);
-/* TV decided as if decision D (not stored) were taken now, into OUT
- * (cleared by the caller with lu_verdict_clear); nothing is written. */
-void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
-                          struct lu_verdict *out);
-/* Decides TV again with the decisions now stored and writes its tags and
- * state at once (after the user took a decision). */
-int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv);
-
-/* Reads and analyses M's body (sets m->body and m->an): the same analysis
- * the scan, classify, why and draft use. */
-void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
-/* The writer's clock for M: its date in the user's zone when the offsets
- * agree, else in the Date header's own offset.  New reference. */
-GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m);
-
-/* ------------------------------------------------------------------ lang.c */
-
-/* The languages drafts are written in. */
-enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_N };
-/* "en", "de", "fr", "es" (static). */
-const char *lu_lang_code(enum lu_lang l);
-/* The language of code S ("de"), or -1. */
-int lu_lang_parse(const char *s);
-/* The language TEXT is written in, by its function words; English when
- * too few are found to tell.  *HITS (may be NULL): the winner's count. */
-enum lu_lang lu_lang_guess(const char *text, int *hits);
-
 /* ------------------------------------------------------------------ draft.c */
 
 /* What a draft is built from (cmd-draft.c fills it from a thread view). */
@@ -904,6 +605,92 @@ char *lu_draft_wrap(const char *text, int width);
  * template file can be found at all, so that drafting never fails. */
 extern const char lu_draft_builtin_generic[];
 
+/* ------------------------------------------------------------------ lint.c */
+
+/* leadup lint's thresholds for the author's own text (doc/lint.md says why). */
+#define LU_LINT_MAX_WORDS 120
+#define LU_LINT_MAX_LINES 15
+
+/* One thing lint found. */
+struct lu_finding {
+    int line;         /* line in the input, counting from FIRST_LINE */
+    const char *kind; /* static: "chasing", "no-next-step", "past-date", "no-thanks", "many-asks",
+                       * "too-long" */
+    char *text;       /* the words it is about, white space folded, or NULL; owned */
+    char *message;    /* what is wrong and what to do instead; owned */
+};
+void lu_finding_free(struct lu_finding *f);
+
+/* A chasing phrase found in a text. */
+struct lu_chase {
+    int off, len;       /* byte span in the text searched */
+    const char *advice; /* static: why it chases and what to write instead */
+};
+/* Every chasing phrase in TEXT (UTF-8), in text order, none overlapping.
+ * Returns a GArray of struct lu_chase (caller frees with g_array_unref). */
+GArray *lu_lint_chasing(const char *text);
+
+/* Lints TEXT, a plain-text body whose first line is line FIRST_LINE of the
+ * file the user edits: quoted material and the signature are skipped (with
+ * lu_body_extract), every finding carries the line of the input it is on.
+ * NOW (the writer's zone) decides which dates lie ahead; CAL may be NULL
+ * (defaults).  Returns a GPtrArray of struct lu_finding*, sorted by line,
+ * that frees its elements (caller unrefs); empty when the text is clean. */
+GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal, GDateTime *now);
+/* Message or plain text: when DATA starts with "Name: value" lines (folded
+ * lines allowed) naming at least one mail header (From, To, Subject, X-...)
+ * up to a blank line or the end, returns the lines they take including
+ * that blank line; else 0 (plain text). */
+int lu_lint_header_lines(const char *data, gsize len);
+
+/* ------------------------------------------------------------------ json.c */
+
+struct lu_json {
+    FILE *f;
+    int depth;
+    unsigned char need_comma[64]; /* 0 first, 1 after a value, 2 after a key */
+    bool pretty;
+};
+void lu_json_init(struct lu_json *j, FILE *f, bool pretty);
+void lu_json_obj_begin(struct lu_json *j);
+void lu_json_obj_end(struct lu_json *j);
+void lu_json_arr_begin(struct lu_json *j);
+void lu_json_arr_end(struct lu_json *j);
+void lu_json_key(struct lu_json *j, const char *key);
+void lu_json_str(struct lu_json *j, const char *s); /* NULL prints null */
+void lu_json_int(struct lu_json *j, gint64 v);
+void lu_json_bool(struct lu_json *j, bool v);
+void lu_json_null(struct lu_json *j);
+/* Ends the top-level value with a newline. */
+void lu_json_end(struct lu_json *j);
+/* The analysis fields of leadup classify's JSON ("sentences" ... "ooo_return")
+ * as keys of the object being written; dates in TZ (cmd-classify.c). */
+void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz);
+
+/* ================================================================== I/O modules: the only files that touch GMime, notmuch, sqlite and the client */
+
+/* ------------------------------------------------------------------ mime.c */
+
+/* Parses the file or the bytes of one RFC 5322 message and fills M's headers
+ * (From, To, Cc, Reply-To, Mail-Followup-To, Subject, Date, In-Reply-To,
+ * References, List-Id, List-Post, List-Unsubscribe, Message-ID when M has none) and its
+ * automatic-message kind.  Keeps the parsed message in M->mime.  Returns 0
+ * or EX_DATAERR/EX_NOINPUT (printed). */
+int lu_mime_read_file(struct lu_msg *m, const char *path);
+int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len);
+/* The decoded text of M's best text part: text/plain preferred, else
+ * text/html (then *IS_HTML is set).  Charset decoded to valid UTF-8.
+ * Returns a new string (caller frees), "" when there is no text. */
+char *lu_mime_body_text(struct lu_msg *m, bool *is_html);
+/* Any header of M, decoded (RFC 2047) to UTF-8, or NULL.  Caller frees. */
+char *lu_mime_header(struct lu_msg *m, const char *name);
+/* Parses an address-list header value, decoding encoded words.  Returns a
+ * GPtrArray of struct lu_addr* (owned by the array). */
+GPtrArray *lu_addr_list_parse(const char *value);
+/* Encodes a header value for output (RFC 2047 where needed); CR, LF and NUL
+ * never survive.  Caller frees. */
+char *lu_mime_encode_header(const char *name, const char *value);
+
 /* ------------------------------------------------------------------ draft output (mime.c) */
 
 /* D as a complete RFC 5322 message: From, To, Cc, Subject, Date,
@@ -911,5 +698,228 @@ extern const char lu_draft_builtin_generic[];
  * text/plain; charset=utf-8 in 7bit when it is plain short ASCII, else
  * quoted-printable.  Returns the bytes (caller frees) and *LEN. */
 char *lu_mime_draft(const struct lu_draft *d, gsize *len);
+
+/* ------------------------------------------------------------------ nm.c */
+
+struct lu_db; /* an open notmuch database */
+
+/* Opens the notmuch database the way notmuch finds it (NOTMUCH_CONFIG,
+ * NOTMUCH_PROFILE, the default config).  WRITE asks for the write lock and
+ * waits at most ctx->cfg.lock_wait seconds for it, then exits EX_TEMPFAIL
+ * with one line of explanation (nothing has been changed by then).  Fills
+ * ctx->me from user.primary_email, user.other_email and user.name plus the
+ * config on the first open.  Returns 0 or an error code. */
+int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out);
+/* From now on, a write lock that does not come in time prints "leadup:
+ * NOTE" (leadup's own words) and exits CODE instead: for a caller that has
+ * already stored what the next scan completes.  NULL restores the default. */
+void lu_db_lock_note(const char *note, int code);
+void lu_db_close(struct lu_db *db);
+/* The database's revision; *UUID (owned by DB) identifies the database. */
+gint64 lu_db_revision(struct lu_db *db, const char **uuid);
+/* Calls FN for every thread with a message matching QUERY, oldest thread
+ * first, with all of the thread's messages (struct lu_msg*, oldest first:
+ * mid, thread_id, filename, date, from, subject and tags filled).  FN owns
+ * nothing it is given.  Stops at FN's first non-zero return and returns it. */
+typedef int (*lu_thread_fn)(GPtrArray *msgs, void *data);
+int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
+/* The messages matching QUERY (struct lu_msg*, oldest first, the same fields
+ * filled), at most LIMIT (0: all).  Caller frees the array. */
+int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out);
+/* The thread id of the message MID (caller frees), or NULL when the
+ * database no longer holds it. */
+char *lu_db_thread_of(struct lu_db *db, const char *mid);
+/* How many messages match QUERY. */
+int lu_db_count(struct lu_db *db, const char *query, unsigned *out);
+/* The id notmuch keeps MID under, as libnotmuch looks it up (an id too
+ * long for its index is stored as "notmuch-sha1-..."), or NULL when no
+ * message has it.  Caller frees. */
+char *lu_db_find_mid(struct lu_db *db, const char *mid);
+/* Quotes S as one notmuch query term: "..." with inner quotes doubled. Caller frees. */
+char *lu_db_quote(const char *s);
+
+struct lu_tagop {
+    char *mid;
+    char *tag;
+    bool add;
+};
+/* Applies OPS (struct lu_tagop) in one atomic section.  *BEFORE and *AFTER
+ * get the revision just before and after our writes.  Returns 0 or an error. */
+int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after);
+
+/* ------------------------------------------------------------------ store.c */
+
+struct lu_store; /* leadup's state database */
+
+/* Opens (creating and migrating) $XDG_DATA_HOME/leadup/state.db. */
+int lu_store_open(struct lu_store **out);
+void lu_store_close(struct lu_store *s);
+int lu_store_begin(struct lu_store *s);
+int lu_store_commit(struct lu_store *s);
+void lu_store_rollback(struct lu_store *s);
+/* A meta value into *OUT (caller frees), NULL when unset.  Like every read
+ * here, returns an error (printed) when the database cannot be read:
+ * EX_DATAERR when it is damaged, never "no rows". */
+int lu_store_get(struct lu_store *s, const char *key, char **out);
+int lu_store_set(struct lu_store *s, const char *key, const char *value);
+
+/* A thread's state as the last scan decided it, keyed by its anchor. */
+struct lu_item {
+    char *mid;       /* the anchor message */
+    char *thread_id; /* notmuch thread id at the time */
+    enum lu_state state;
+    bool due;
+    gint64 due_at, since, next_check, updated;
+    int stage;
+    char *subject, *who, *norm_subject;
+    char *why; /* the verdict's evidence, one line each */
+};
+void lu_item_free(struct lu_item *it);
+/* Replaces the items anchored on any of MIDS (char*) by IT (NULL: none). */
+int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it);
+/* The item anchored on MID; *OUT is NULL when there is none. */
+int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
+/* Items in STATE (-1: every state), oldest first.  GPtrArray of struct lu_item*. */
+int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
+/* Thread ids of items whose next_check is at or before NOW. */
+int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
+/* The anchors of the items in STATE and their thread ids, in two parallel
+ * arrays of char* (caller frees both). */
+int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads);
+/* Thread ids of awaiting items whose normalised subject is NORM. */
+int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out);
+/* How many items each state has, and how many are due at NOW. */
+int lu_store_count_items(struct lu_store *s, gint64 now, unsigned counts[LU_ST_COUNT],
+                         unsigned due[LU_ST_COUNT]);
+/* Remembers a delivery failure (BOUNCE->bounced_mid is the message it
+ * reports on). */
+int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce);
+/* Every delivery failure remembered: a table from the bounced Message-ID
+ * to a GPtrArray of light struct lu_msg* (mid, date, from, bounced_mid,
+ * autokind).  Caller destroys the table. */
+int lu_store_bounces(struct lu_store *s, GHashTable **out);
+/* Forgets items not updated since BEFORE (after a full scan). */
+int lu_store_forget_before(struct lu_store *s, gint64 before);
+
+/* Stores D as pending (sets D->id and D->pending), unless the latest
+ * decision on any of MIDS (char*: the thread's messages) is the same one
+ * (same message, kind and arguments): then *REPEAT is set, D->id and
+ * D->pending are that decision's and nothing is stored. */
+int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decision *d, bool *repeat);
+/* Clears the pending mark of the decisions IDS (gint64; may be NULL):
+ * their tags are written. */
+int lu_store_decisions_applied(struct lu_store *s, GArray *ids);
+/* Forgets the decision with id ID (leadup undo); none is not an error. */
+int lu_store_remove_decision(struct lu_store *s, gint64 id);
+/* Every decision: a table from Message-ID to a GPtrArray of struct
+ * lu_decision*, oldest first (caller destroys the table).  A damaged row
+ * (no message id, no known kind) is left out with a warning. */
+int lu_store_decisions(struct lu_store *s, GHashTable **out);
+
+/* ------------------------------------------------------------------ muttrc.c */
+
+/* A helper call from a client macro (--muttrc FILE) always exits 0 and
+ * leaves FILE for the client to `source`: fixed commands, paths leadup was
+ * given and leadup's own words, every argument single-quoted, never
+ * anything read from a message (doc/mutt.md). */
+
+/* S in single quotes for a muttrc line, or NULL when S holds a quote, a
+ * control character or invalid UTF-8.  Caller frees. */
+char *lu_muttrc_quote(const char *s);
+/* The file's text: a comment, LINES (muttrc commands built from fixed
+ * text and lu_muttrc_quote'd values, or NULL), then `echo 'MESSAGE'`
+ * (MESSAGE: leadup's own words; quotes and control characters become
+ * spaces; NULL: no echo).  Caller frees. */
+char *lu_muttrc_text(const char *lines, const char *message);
+/* Writes lu_muttrc_text(LINES, MESSAGE) to PATH atomically (mode 0600,
+ * parent directories created).  Returns 0 or an error code (printed). */
+int lu_write_muttrc(const char *path, const char *lines, const char *message);
+/* The lines that open the compose screen on the one draft in the maildir
+ * DRAFTBOX: save $postponed, point it at DRAFTBOX, push <recall-message>
+ * and the restore of $postponed.  NULL when DRAFTBOX cannot be quoted.
+ * Caller frees. */
+char *lu_muttrc_recall(const char *draftbox);
+/* The fixed line the client shows when a command failed with CODE (its
+ * details went to stderr), or NULL for 0.  Static. */
+const char *lu_muttrc_failure(int code);
+
+/* ================================================================== the scan and the commands */
+
+/* ------------------------------------------------------------------ scan.c */
+
+struct lu_scan_opts {
+    bool full;     /* every thread, not only the changed ones */
+    bool progress; /* show progress on stderr */
+};
+struct lu_scan_stats {
+    unsigned threads, parsed, added, removed;
+    unsigned states[LU_ST_COUNT];
+    double seconds;
+    bool nothing_changed; /* the index had not changed: no thread read */
+};
+/* 0 when CTX knows who I am (an address or a domain), else EX_CONFIG
+ * with the line saying how to set it.  Nothing may write tags without. */
+int lu_need_identity(struct lu_ctx *ctx);
+/* Brings the leadup/... tags and the state database up to date. */
+int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st);
+/* One thread read and decided exactly as the scan decides it. */
+struct lu_thread_view {
+    struct lu_db *db;       /* the read-only database handle (owned) */
+    struct lu_store *store; /* the state database (owned) */
+    char *mid;              /* the message asked about */
+    GPtrArray *msgs;        /* struct lu_msg*, oldest first, headers read (owned) */
+    GPtrArray *elsewhere;   /* messages elsewhere that bear on it, or NULL (owned) */
+    GPtrArray *decisions;   /* its decisions, oldest first (owned through table) */
+    GHashTable *table;      /* every decision, owning them */
+    struct lu_verdict v;
+    int target; /* index of the message asked about */
+};
+/* Opens the databases and reads and decides the thread of the message ID
+ * names ("id:MSGID"), of the latest message matching ID when it is another
+ * notmuch query naming exactly one thread ("thread:ID"; several threads:
+ * EX_USAGE), or of the message on standard input when ID is NULL.
+ * EX_NOINPUT when it is not in the database.  Clear OUT in every case. */
+int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out);
+void lu_thread_view_clear(struct lu_thread_view *tv);
+/* The Message-ID a command acts on: ARG "id:MSGID", or NULL for a message
+ * piped in on standard input.  *MID is the caller's to free. */
+int lu_target_mid(const char *arg, char **mid);
+/* True when a command-line word names messages ("id:X", "thread:X",
+ * "from:X", ... a notmuch search term) rather than being WHEN or TEXT. */
+bool lu_target_word(const char *arg);
+/* TV decided as if decision D (not stored) were taken now, into OUT
+ * (cleared by the caller with lu_verdict_clear); nothing is written. */
+void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
+                          struct lu_verdict *out);
+/* Decides TV again with the decisions now stored and writes its tags and
+ * state at once (after the user took a decision). */
+int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv);
+
+/* Reads and analyses M's body (sets m->body and m->an): the same analysis
+ * the scan, classify, why and draft use. */
+void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
+/* The writer's clock for M: its date in the user's zone when the offsets
+ * agree, else in the Date header's own offset.  New reference. */
+GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m);
+
+/* ------------------------------------------------------------------ commands (leadup.c, cmd-*.c) */
+
+/* The commands: each returns 0 or a <sysexits.h> code. */
+int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_help(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_snooze(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_done(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_reopen(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_remind(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_next_step(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv);
+int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv);
 
 #endif
