@@ -559,18 +559,18 @@ int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv)
     return decide(ctx, LU_D_MUTE, argc, argv);
 }
 
-/* The Message-ID of the last decision taken on any thread, or NULL.
- * Caller frees. */
-static int last_decided_mid(char **mid)
+/* The last decision taken on message MID (NULL: on any thread), copied
+ * into *LAST (its mid owned by the caller), or last->id 0 when there is none. */
+static int last_decision(const char *mid, struct lu_decision *last)
 {
     struct lu_store *store = NULL;
     GHashTable *table = NULL;
     GHashTableIter it;
     gpointer key, value;
-    const struct lu_decision *last = NULL;
+    const struct lu_decision *found = NULL;
     int ret;
 
-    *mid = NULL;
+    memset(last, 0, sizeof *last);
     ret = lu_store_open(&store);
     if (!ret)
         ret = lu_store_decisions(store, &table);
@@ -582,12 +582,15 @@ static int last_decided_mid(char **mid)
         for (guint i = 0; i < list->len; i++) {
             const struct lu_decision *d = g_ptr_array_index(list, i);
             /* Ids grow with every decision stored: the largest is the last. */
-            if (!last || d->id > last->id)
-                last = d;
+            if ((!mid || !strcmp(mid, d->mid)) && (!found || d->id > found->id))
+                found = d;
         }
     }
-    if (last)
-        *mid = g_strdup_printf("id:%s", last->mid);
+    if (found) {
+        *last = *found;
+        last->mid = g_strdup(found->mid);
+        last->text = last->latest = NULL;
+    }
 out:
     if (table)
         g_hash_table_destroy(table);
@@ -595,32 +598,109 @@ out:
     return ret;
 }
 
+/* True when notmuch no longer has MID: the message of a decision was
+ * deleted (or the database rebuilt without it). */
+static int message_gone(struct lu_ctx *ctx, const char *mid, bool *gone)
+{
+    struct lu_db *db = NULL;
+    char *found = NULL;
+    int ret = lu_db_open(ctx, false, &db);
+
+    if (!ret) {
+        found = lu_db_find_mid(db, mid);
+        *gone = !found;
+    }
+    g_free(found);
+    lu_db_close(db);
+    return ret;
+}
+
+/* Undoes LAST, whose message notmuch no longer has: the decision is
+ * forgotten in the state database; no thread is left to tag. */
+static int undo_orphan(struct lu_ctx *ctx, const struct lu_decision *last)
+{
+    struct lu_store *store = NULL;
+    char *taken = fmt_time(ctx, last->taken), *mid = lu_clean_line(last->mid);
+    int ret = lu_store_open(&store);
+
+    if (!ret)
+        ret = lu_store_remove_decision(store, last->id);
+    if (!ret)
+        lu_printf("undid %s (taken %s) on <%s>, a message no longer in the notmuch database: "
+                  "the decision is forgotten, no tag to change\n",
+                  lu_decision_name(last->kind), taken, mid);
+    lu_store_close(store);
+    g_free(mid);
+    g_free(taken);
+    return ret;
+}
+
+/* undo's arguments: one target, "id:MSGID", "thread:ID" or search terms
+ * that narrow one query (as the decisions take them).  *TARGET owned. */
+static int undo_args(int argc, char **argv, char **target)
+{
+    int ret = 0;
+
+    *target = NULL;
+    for (int i = 1; i < argc && !ret; i++) {
+        if (argv[i][0] == '-') {
+            ret = lu_unknown_option("undo", argv[i]);
+        } else if (!lu_target_word(argv[i])) {
+            ret = lu_error(EX_USAGE, "undo: unexpected argument '%s'", argv[i]);
+        } else if (!*target) {
+            *target = g_strdup(argv[i]);
+        } else if (g_str_has_prefix(*target, "id:") || g_str_has_prefix(argv[i], "id:")) {
+            ret = lu_error(EX_USAGE, "undo: give one thread, not '%s' and '%s'", *target, argv[i]);
+        } else {
+            char *q = g_strdup_printf("%s and %s", *target, argv[i]);
+            g_free(*target);
+            *target = q;
+        }
+    }
+    if (ret)
+        g_clear_pointer(target, g_free);
+    return ret;
+}
+
 int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
 {
     struct lu_thread_view tv = {0};
+    struct lu_decision any = {0};
     const struct lu_decision *last = NULL;
     enum lu_decision_kind kind;
     char *target = NULL, *taken = NULL, *state = NULL;
-    const char *id = NULL;
-    int ret = 0;
+    bool gone = false;
+    int ret;
 
-    for (int i = 1; i < argc && !ret; i++) {
-        if (g_str_has_prefix(argv[i], "id:") && !id)
-            id = argv[i];
-        else if (argv[i][0] == '-')
-            ret = lu_unknown_option("undo", argv[i]);
-        else
-            ret = lu_error(EX_USAGE, "undo: unexpected argument '%s'", argv[i]);
+    ret = undo_args(argc, argv, &target);
+    /* No target: the last decision anywhere.  "id:MSGID": that message's
+     * own, when notmuch no longer has it (a thread can no longer be read). */
+    if (!ret && target && g_str_has_prefix(target, "id:")) {
+        char *mid = NULL;
+        ret = lu_target_mid(target, &mid);
+        if (!ret)
+            ret = message_gone(ctx, mid, &gone);
+        if (!ret && gone)
+            ret = last_decision(mid, &any);
+        g_free(mid);
+    } else if (!ret && !target) {
+        ret = last_decision(NULL, &any);
+        if (!ret && !any.id) {
+            lu_printf("no decision to undo\n");
+            goto out;
+        }
+        if (!ret)
+            ret = message_gone(ctx, any.mid, &gone);
+        if (!ret && !gone)
+            target = g_strdup_printf("id:%s", any.mid);
     }
-    if (!ret && !id)
-        ret = last_decided_mid(&target);
+    if (!ret && gone && any.id) {
+        ret = undo_orphan(ctx, &any);
+        goto out;
+    }
     if (ret)
         goto out;
-    if (!id && !target) {
-        printf("no decision to undo\n");
-        goto out;
-    }
-    ret = lu_thread_view(ctx, id ? id : target, &tv);
+    ret = lu_thread_view(ctx, target, &tv);
     if (ret)
         goto out;
     for (guint i = 0; tv.decisions && i < tv.decisions->len; i++) {
@@ -629,7 +709,7 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
             last = d;
     }
     if (!last) {
-        printf("no decision to undo on \"%s\"\n", subject_of(&tv));
+        lu_printf("no decision to undo on \"%s\"\n", subject_of(&tv));
         goto out;
     }
     /* LAST belongs to TV's table, which the commit reads again. */
@@ -641,9 +721,10 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     if (ret)
         goto out;
     state = state_str(ctx, &tv.v);
-    printf("undid %s (taken %s) on \"%s\": %s\n", lu_decision_name(kind), taken, subject_of(&tv),
-           state);
+    lu_printf("undid %s (taken %s) on \"%s\": %s\n", lu_decision_name(kind), taken, subject_of(&tv),
+              state);
 out:
+    g_free(any.mid);
     g_free(state);
     g_free(taken);
     g_free(target);

@@ -118,7 +118,9 @@ static const struct lu_command commands[] = {
      "Forgets the last decision taken on the thread of id:MSGID (snooze, done,\n"
      "reopen, remind, next-step or mute), or without id:MSGID the last decision\n"
      "taken on any thread, and decides that thread again at once.  Run again, it\n"
-     "forgets the one before.  'leadup reopen' undoes every decision on a thread.\n"},
+     "forgets the one before.  'leadup reopen' undoes every decision on a thread.\n"
+     "thread:ID or search terms naming one thread work as id:MSGID does.  A\n"
+     "decision on a message notmuch no longer has is forgotten, and undo says so.\n"},
     {"lint", lu_cmd_lint, "lint [--text] [--format=text|json]",
      "check a draft for chasing, a missing next step, thanks, asks and length",
      "Reads a draft (a message with headers, or plain text) on standard input and\n"
