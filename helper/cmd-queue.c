@@ -266,16 +266,56 @@ static int lock_maildir(const char *parent, const char *base)
     return fd;
 }
 
-/* Rebuilds DIR as a maildir of symbolic links to ROWS' messages.  DIR is
- * itself a symbolic link to a fresh directory, swapped by rename(2), so a
- * client never sees a half-built queue. */
+/* DIR as a real directory with empty new/ and tmp/, its cur/ (if any) a
+ * link: DIR itself used to be the link, which Mutt resolves when it opens
+ * the folder, so the sidebar never matched the open queue to its entry
+ * and showed a stale count.  *OLD: the generation cur/ points into, or
+ * NULL (caller frees). */
+static int queue_dir(const char *dir, char **old)
+{
+    char *cur = g_build_filename(dir, "cur", NULL), *target = NULL;
+    struct stat sb;
+    int ret = 0;
+
+    *old = NULL;
+    if (lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+        /* The old layout: DIR -> generation.  Replaced once. */
+        target = g_file_read_link(dir, NULL);
+        if (unlink(dir) < 0)
+            ret = lu_error(EX_CANTCREAT, "cannot replace '%s': %s", dir, g_strerror(errno));
+    } else if (lstat(cur, &sb) == 0) {
+        if (S_ISLNK(sb.st_mode)) {
+            char *t = g_file_read_link(cur, NULL);
+            target = t ? g_path_get_dirname(t) : NULL;
+            g_free(t);
+        } else {
+            ret = lu_error(EX_CANTCREAT,
+                           "'%s' exists and is not leadup's queue; remove it or choose another DIR",
+                           dir);
+        }
+    }
+    for (const char *sub = "new"; !ret && sub; sub = !strcmp(sub, "new") ? "tmp" : NULL) {
+        char *d = g_build_filename(dir, sub, NULL);
+        ret = lu_mkdir_p(d);
+        g_free(d);
+    }
+    if (!ret)
+        *old = target;
+    else
+        g_free(target);
+    g_free(cur);
+    return ret;
+}
+
+/* Rebuilds DIR as a maildir of symbolic links to ROWS' messages.  DIR/cur
+ * is itself a symbolic link to a fresh generation's cur/, swapped by
+ * rename(2), so a client never sees a half-built queue. */
 static int build_maildir(const char *dir, GArray *rows, bool due_only)
 {
     char *base = g_path_get_basename(dir), *parent = g_path_get_dirname(dir);
     char *fresh = g_strdup_printf("%s/.%s.%ld.%d", parent, base, (long)time(NULL), (int)getpid());
     char *link_tmp = g_strdup_printf("%s.lnk", fresh);
-    char *old = NULL;
-    struct stat sb;
+    char *old = NULL, *cur = g_build_filename(dir, "cur", NULL), *fresh_cur = NULL;
     int lock = -1, ret = 0;
 
     ret = lu_mkdir_p(parent);
@@ -307,18 +347,12 @@ static int build_maildir(const char *dir, GArray *rows, bool due_only)
         g_free(name);
         g_free(target);
     }
+    if (!ret)
+        ret = queue_dir(dir, &old);
     if (ret)
         goto out;
-    if (lstat(dir, &sb) == 0) {
-        if (!S_ISLNK(sb.st_mode)) {
-            ret = lu_error(EX_CANTCREAT,
-                           "'%s' exists and is not leadup's link; remove it or choose another DIR",
-                           dir);
-            goto out;
-        }
-        old = g_file_read_link(dir, NULL);
-    }
-    if (symlink(fresh, link_tmp) < 0 || rename(link_tmp, dir) < 0) {
+    fresh_cur = g_build_filename(fresh, "cur", NULL);
+    if (symlink(fresh_cur, link_tmp) < 0 || rename(link_tmp, cur) < 0) {
         ret = lu_error(EX_CANTCREAT, "cannot switch '%s' to the new queue: %s", dir,
                        g_strerror(errno));
         unlink(link_tmp);
@@ -335,10 +369,112 @@ out:
     if (lock >= 0)
         close(lock); /* releases the flock */
     g_free(old);
+    g_free(cur);
+    g_free(fresh_cur);
     g_free(base);
     g_free(parent);
     g_free(fresh);
     g_free(link_tmp);
+    return ret;
+}
+
+/* Mutt's sidebar shows every queue but closed and muted (too long to
+ * rebuild after each key; their keys build them when opened). */
+static bool in_sidebar(enum lu_state st)
+{
+    return st != LU_ST_CLOSED && st != LU_ST_MUTED;
+}
+
+/* queue --maildir DIR without NAME: DIR/NAME for every sidebar queue and
+ * DIR/due (and the queue ALSO, when it is closed or muted), from one read
+ * of the tags, so after any key every count Mutt's sidebar shows is fresh
+ * and in one unit (a thread is one link). */
+static int build_every_maildir(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
+                               const char *dir, int also, GArray *rows, GPtrArray *items,
+                               GPtrArray *msgsets)
+{
+    int ret = 0;
+
+    for (size_t q = 0; q < G_N_ELEMENTS(order) && !ret; q++)
+        if (in_sidebar(order[q]) || (int)order[q] == also)
+            ret = collect(ctx, db, store, order[q], rows, items, msgsets);
+    for (size_t q = 0; q <= G_N_ELEMENTS(order) && !ret; q++) {
+        bool due = q == G_N_ELEMENTS(order);
+        GArray *sub = g_array_new(FALSE, TRUE, sizeof(struct row));
+        char *path;
+
+        if (!due && !in_sidebar(order[q]) && (int)order[q] != also) {
+            g_array_free(sub, TRUE);
+            continue;
+        }
+        for (guint i = 0; i < rows->len; i++) {
+            struct row *r = &g_array_index(rows, struct row, i);
+            if (due ? r->due : r->state == order[q])
+                g_array_append_val(sub, *r);
+        }
+        path = g_build_filename(dir, due ? "due" : lu_state_name(order[q]), NULL);
+        ret = build_maildir(path, sub, false);
+        g_free(path);
+        g_array_free(sub, TRUE);
+    }
+    return ret;
+}
+
+/* --keep-cursor NAME: the message on standard input is the one under the
+ * client's cursor in queue NAME, just acted on.  Its place there now, in
+ * the client's date order ($sort=date): itself if it stayed, else the next
+ * item, else the last.  The view is Mutt's maildir, one anchor per thread
+ * (ROWS), or with THREADS NeoMutt's type=threads virtual mailbox, every
+ * message of the queue's threads.  Written to MUTTRC as a <jump> (a
+ * number, nothing from the message), without an echo, so the action's own
+ * answer stays the one shown. */
+static int cursor_answer(struct lu_db *db, GArray *rows, const char *queue, bool threads,
+                         const char *muttrc)
+{
+    int state = strcmp(queue, "due") ? lu_state_parse(queue) : -1, ret;
+    char *mid = NULL, *q = NULL, *qm = NULL, *lines = NULL;
+    GPtrArray *found = NULL, *view = NULL;
+    guint n = 0, before = 0;
+    gint64 at = 0;
+
+    if (strcmp(queue, "due") && state <= LU_ST_NONE)
+        return lu_error(EX_USAGE, "queue: no queue called '%s' (see 'leadup help queue')", queue);
+    ret = lu_target_mid(NULL, &mid);
+    if (!ret) {
+        qm = lu_db_quote(mid);
+        q = g_strconcat("id:", qm, NULL);
+        ret = lu_db_messages(db, q, 1, &found);
+    }
+    if (!ret && threads) {
+        g_free(q);
+        q = g_strdup_printf("thread:{tag:%s%s}", LU_TAG_PREFIX, queue);
+        ret = lu_db_messages(db, q, 0, &view);
+    }
+    if (ret)
+        goto out;
+    if (found->len)
+        at = ((struct lu_msg *)g_ptr_array_index(found, 0))->date;
+    for (guint i = 0; view && i < view->len; i++, n++)
+        before += ((struct lu_msg *)g_ptr_array_index(view, i))->date < at;
+    for (guint i = 0; !view && i < rows->len; i++) {
+        struct row *r = &g_array_index(rows, struct row, i);
+        if (state < 0 ? !r->due : (int)r->state != state)
+            continue;
+        n++;
+        before += r->m->date < at;
+    }
+    if (n)
+        lines = g_strdup_printf("push '<jump>%u<enter>'\n", MIN(before + 1, n));
+    ret = lu_write_muttrc(muttrc, lines, NULL);
+out:
+    if (found)
+        g_ptr_array_free(found, TRUE);
+    if (view)
+        g_ptr_array_free(view, TRUE);
+    g_free(lines);
+    g_free(q);
+    g_free(qm);
+    g_free(mid);
     return ret;
 }
 
@@ -372,16 +508,20 @@ static char *client_summary(const unsigned *counts, const unsigned *dues, const 
 int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"due", no_argument, NULL, 'd'},           {"format", required_argument, NULL, 'f'},
-        {"maildir", required_argument, NULL, 'm'}, {"scan", no_argument, NULL, 's'},
-        {"muttrc", required_argument, NULL, 'M'},  {NULL, 0, NULL, 0},
+        {"due", no_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"maildir", required_argument, NULL, 'm'},
+        {"scan", no_argument, NULL, 's'},
+        {"muttrc", required_argument, NULL, 'M'},
+        {"keep-cursor", required_argument, NULL, 'k'},
+        {NULL, 0, NULL, 0},
     };
     struct lu_db *db = NULL;
     struct lu_store *store = NULL;
     GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct row));
     GPtrArray *items = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
     GPtrArray *msgsets = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-    const char *name = NULL, *maildir = NULL, *muttrc = NULL, *failure = NULL;
+    const char *name = NULL, *maildir = NULL, *muttrc = NULL, *failure = NULL, *cursor = NULL;
     bool json = false, due_only = false, all_due = false, scan = false;
     int state = -1, c, ret = 0;
     unsigned counts[LU_ST_COUNT] = {0}, dues[LU_ST_COUNT] = {0};
@@ -411,6 +551,9 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             muttrc = optarg;
             lu_lock_exit = 0;
             break;
+        case 'k':
+            cursor = optarg;
+            break;
         default:
             ret = lu_unknown_option("queue", argv[optind - 1]);
             goto out;
@@ -430,10 +573,6 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             ret = lu_error(EX_USAGE, "queue: no queue called '%s' (see 'leadup help queue')", name);
             goto out;
         }
-    }
-    if (maildir && !name) {
-        ret = lu_error(EX_USAGE, "queue: --maildir needs a queue NAME");
-        goto out;
     }
     if (muttrc && json) {
         ret =
@@ -462,6 +601,24 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     /* Counts come from the state database in one query; a queue's items
      * from the tags, joined with it. */
     ret = lu_store_open(&store);
+    if (!ret && !name && (maildir || cursor)) {
+        ret = lu_db_open(ctx, false, &db);
+        if (!ret && maildir)
+            ret = build_every_maildir(ctx, db, store, maildir, cursor ? lu_state_parse(cursor) : -1,
+                                      rows, items, msgsets);
+        for (guint i = 0; !ret && i < rows->len; i++) {
+            struct row *r = &g_array_index(rows, struct row, i);
+            counts[r->state]++;
+            dues[r->state] += r->due;
+        }
+        if (!ret && muttrc && cursor)
+            ret = cursor_answer(db, rows, cursor, !maildir, muttrc);
+        else if (!ret && muttrc)
+            said = client_summary(counts, dues, NULL, -1, false);
+        if (!ret && cursor && muttrc)
+            muttrc = NULL; /* answered */
+        goto out;
+    }
     if (!ret && !name) {
         /* Zeros before the first scan would read as "nothing to do". */
         char *uuid = NULL;

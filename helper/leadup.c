@@ -30,7 +30,11 @@ static const struct lu_command commands[] = {
      "  --due             only what is due now\n"
      "  --format=json     one JSON object (fields in leadup(1))\n"
      "  --maildir DIR     (re)build DIR as a maildir of links to the queue's messages,\n"
-     "                    for clients without notmuch (classic Mutt)\n"
+     "                    for clients without notmuch (classic Mutt); without NAME,\n"
+     "                    DIR/NAME for every queue but closed and muted, and DIR/due\n"
+     "  --keep-cursor NAME with --muttrc, after a key's action in queue NAME: read the\n"
+     "                    message acted on from standard input and leave a jump back\n"
+     "                    to its place in FILE instead of the counts\n"
      "  --scan            run 'leadup scan' first\n"
      "  --muttrc FILE     for a mail client's macro: print nothing, always exit 0 and\n"
      "                    leave in FILE one 'echo' line (the counts, or what failed)\n"},

@@ -7,12 +7,12 @@
 
 daily_world() {
 	world
-	# Three questions of mine, unanswered for 10, 9 and 8 days (due), and
-	# one question to me (needs-reply); dated before E2E_NOW.
-	for k in 1 2 3; do
+	# Four questions of mine, unanswered for 12 to 9 days (due), and one
+	# question to me (needs-reply); dated before E2E_NOW.
+	for k in 1 2 3 4; do
 		echo "Could you send me the figures for part $k?" |
 			msg sent "q$k@example.com" 'Me Myself <me@example.com>' "Ann$k <ann$k@a.example>" \
-				"$(e2e_date $((11 - k)))" "Figures $k"
+				"$(e2e_date $((13 - k)))" "Figures $k"
 	done
 	echo 'Could you review my draft by Friday?' |
 		msg inbox k1@k.example 'Kim <kim@k.example>' 'Me Myself <me@example.com>' "$(e2e_date 3)" 'Draft review'
@@ -25,13 +25,17 @@ daily_world() {
 # would not answer in time), the sidebar with its counts, and an arrow on
 # the current line so the screen shows where the cursor is.
 DAILY_RC='set sleep_time=30 arrow_cursor=yes
-set sidebar_visible=yes sidebar_width=32 mail_check_stats=yes
-set sidebar_format="%D%* %S"'
+set sidebar_visible=yes sidebar_width=32 mail_check_stats=yes'
+# The name: NeoMutt's %D is the description of named-mailboxes, Mutt's %B
+# the -label of mailboxes.
+DAILY_NEOMUTT_RC="$DAILY_RC
+set sidebar_format=\"%D%* %S\""
+DAILY_MUTT_RC="$DAILY_RC
+set sidebar_format=\"%B%* %S\""
 
-# daily_count NAME N: the sidebar line of queue NAME shows N.
-daily_count() {
-	e2e_wait "$1 +$2 *│" || e2e_wait "$1 +$2 *\\|"
-}
+# daily_count NAME N: the sidebar line of queue NAME shows N (then the
+# sidebar's divider, however the terminal draws it).
+daily_count() { e2e_wait "Lead-up: $1 +$2 ?[x│|]"; }
 
 # daily_tests NAME: NAME is how the client titles a folder ("NeoMutt", "Mutt").
 daily_tests() {
@@ -42,6 +46,23 @@ daily_tests() {
 	t "two go-to keys in a row answer at once, and \$sleep_time is the user's again" '
 		e2e_type ,ga && daily_open awaiting && e2e_type ,gr && daily_open needs-reply &&
 		e2e_type ":set ?sleep_time" && e2e_key Enter && e2e_wait "sleep_time=\"?30"'
+	# Before the fix NeoMutt did not recount the sidebar after an action in
+	# a queue (the snoozed count stayed 0), and Mutt's sidebar showed no
+	# queue at all (no names, and only the queue opened was ever built).
+	t "an action in a queue: the sidebar counts threads, fresh, and agrees with the queue" '
+		e2e_type ,ga && daily_open awaiting && e2e_select "Figures 2" && e2e_type ,s &&
+		e2e_prompt "Snooze until" && e2e_enter 3d && e2e_wait "leadup: snoozed until" &&
+		daily_count snoozed 1 && daily_count "awaiting reply" 3 && daily_count "due now" 4 &&
+		daily_count "reply owed" 1 && e2e_wait "$C: .*awaiting.* \[Msgs:3 " && expect_tags q2@example.com leadup/snoozed'
+	# Before the fix Mutt's ,u rebuilt the open queue only.
+	t ",u scans and refreshes the count of every queue" '
+		echo "Could you sign the form?" | msg inbox k2@k.example "Kim <kim@k.example>" \
+			"Me Myself <me@example.com>" "$(e2e_date 2)" "Form" && index &&
+		e2e_type ,u && daily_count "reply owed" 2 && daily_count "due now" 5 && daily_count "awaiting reply" 3'
+	# Before the fix the client opened the queue again on its last item.
+	t "after an action the cursor is where it was: on the next item" '
+		e2e_select "Figures 1" && e2e_wait "^.{0,40}->.*Figures 1" && e2e_type ,d &&
+		e2e_wait "leadup: done" && daily_count "awaiting reply" 2 && e2e_wait "^.{0,40}->.*Figures 3"'
 }
 
 # daily_open NAME: the queue NAME is open: Mutt's answer line names it;

@@ -109,7 +109,7 @@ t 'queue --muttrc: every queue'\''s count, nothing on stdout' '
 	lu queue --muttrc "$RC" >out && test ! -s out && grep -q "^echo .leadup: [0-9]* due, " "$RC"'
 t 'queue NAME --maildir DIR --muttrc: the maildir, and its count' '
 	lu queue awaiting --maildir "$TMP/q/awaiting" --muttrc "$RC" >out 2>err && test ! -s out && test ! -s err &&
-	answer "leadup: awaiting: 1 thread, 0 due" && test -L "$TMP/q/awaiting" && test "$(ls "$TMP/q/awaiting/cur" | wc -l)" = 1'
+	answer "leadup: awaiting: 1 thread, 0 due" && test -L "$TMP/q/awaiting/cur" && test "$(ls "$TMP/q/awaiting/cur" | wc -l)" = 1'
 t 'queue due --maildir counts only what is due' '
 	lu queue due --maildir "$TMP/q/due" 2>err && grep -q ": 1 message$" err && test "$(ls "$TMP/q/due/cur" | wc -l)" = 1'
 t 'queue --scan scans first' '

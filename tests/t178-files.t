@@ -31,17 +31,17 @@ t '20 concurrent queue --maildir runs leave exactly the one generation DIR point
 	pids= && for i in $(seq 20); do lu queue awaiting --maildir "$Q" 2>/dev/null & pids="$pids $!"; done &&
 	bad=0 && for p in $pids; do wait $p || bad=$((bad + 1)); done
 	gens; test "$bad" = 0 && test "$(gens | wc -l)" = 1 &&
-	test "$(readlink "$Q")" = "$TMP/queues/$(gens)" && test "$(ls "$Q/cur" | wc -l)" = 5 &&
+	test "$(readlink "$Q/cur")" = "$TMP/queues/$(gens)/cur" && test "$(ls "$Q/cur" | wc -l)" = 5 &&
 	! ls -a "$TMP/queues" | grep -q "\.lnk$"'
 t 'a generation a killed run left behind is swept by the next run' '
 	mkdir -p "$TMP/queues/.awaiting.1.1/cur" "$TMP/queues/.awaiting.1.1/new" "$TMP/queues/.awaiting.1.1/tmp" &&
 	ln -s "$MAIL/sent/cur/q1@example.com:2,S" "$TMP/queues/.awaiting.1.1/cur/000000.leadup:2,S" &&
-	ln -s "$TMP/queues/.awaiting.1.1" "$TMP/queues/.awaiting.1.2.lnk" &&
+	ln -s "$TMP/queues/.awaiting.1.1/cur" "$TMP/queues/.awaiting.1.2.lnk" &&
 	lu queue awaiting --maildir "$Q" 2>/dev/null && test "$(gens | wc -l)" = 1 &&
 	test ! -e "$TMP/queues/.awaiting.1.1" && test ! -L "$TMP/queues/.awaiting.1.2.lnk" &&
 	test -f "$MAIL/sent/cur/q1@example.com:2,S"'
 t 'another queue'\''s generations in the same directory are left alone' '
 	lu queue awaiting --maildir "$TMP/queues/awaiting.x" 2>/dev/null &&
-	lu queue awaiting --maildir "$Q" 2>/dev/null && test -d "$(readlink "$TMP/queues/awaiting.x")" &&
+	lu queue awaiting --maildir "$Q" 2>/dev/null && test -d "$(readlink "$TMP/queues/awaiting.x/cur")" &&
 	test "$(ls "$TMP/queues/awaiting.x/cur" | wc -l)" = 5'
 done_testing

@@ -30,7 +30,7 @@ t 'Mutt starts' 'e2e_wait "Mutt: =inbox"'
 t ',ga builds the awaiting queue, opens it read-only and lists the threads' '
 	e2e_type ,ga && e2e_wait "%-Mutt: ~/.cache/leadup/queues/awaiting" && e2e_wait "leadup: awaiting: 4 threads, 4 due" &&
 	e2e_wait "Website budget" && e2e_wait "Figures" && e2e_wait "Contract" && e2e_gone "Slides" 1 &&
-	test -L "$Q/awaiting" && test "$(ls "$Q/awaiting/cur" | wc -l)" = 4'
+	test -L "$Q/awaiting/cur" && test "$(ls "$Q/awaiting/cur" | wc -l)" = 4'
 
 # --- the draft key: compose screen, body, send
 lx draft id:q1@example.com --quiet --output "$TMP/expected.eml"

@@ -6,7 +6,7 @@
 e2e_need neomutt
 neomutt -v 2>/dev/null | grep -q '+notmuch' || skip_all "this NeoMutt has no notmuch support"
 daily_world
-e2e_neomuttrc "$DAILY_RC"
+e2e_neomuttrc "$DAILY_NEOMUTT_RC"
 e2e_start neomutt
 daily_tests NeoMutt
 done_testing

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/e2e-daily.sh"
 e2e_need mutt
 daily_world
-e2e_muttrc "$DAILY_RC"
+e2e_muttrc "$DAILY_MUTT_RC"
 e2e_start mutt
 daily_tests Mutt
 done_testing
