@@ -424,14 +424,79 @@ out:
     return ret;
 }
 
+/* S as a regular expression matching itself: every character that is not
+ * a letter, digit, '@', '-' or '_' escaped.  Caller frees. */
+static char *regex_literal(const char *s)
+{
+    GString *r = g_string_new(NULL);
+
+    for (const char *p = s; *p; p++) {
+        if (!g_ascii_isalnum(*p) && *p != '@' && *p != '-' && *p != '_')
+            g_string_append_c(r, '\\');
+        g_string_append_c(r, *p);
+    }
+    return g_string_free(r, FALSE);
+}
+
+static gint by_string(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* setup --alternates: an `alternates` line naming my addresses and
+ * domains (notmuch's user.primary_email and user.other_email, the
+ * config's), which the snippets source at start-up, so the client's "who"
+ * column (%L) shows whom I wrote to, never one of my own addresses. */
+static int print_alternates(struct lu_ctx *ctx)
+{
+    struct lu_db *db = NULL;
+    GString *line = g_string_new("alternates");
+    GPtrArray *res = g_ptr_array_new_with_free_func(g_free);
+    GHashTableIter it;
+    gpointer key;
+    int ret = lu_db_open(ctx, false, &db); /* fills ctx->me */
+
+    if (ret)
+        goto out;
+    g_hash_table_iter_init(&it, ctx->me.addrs);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        char *e = regex_literal(key);
+        g_ptr_array_add(res, g_strdup_printf("^%s$", e));
+        g_free(e);
+    }
+    for (guint i = 0; ctx->me.domains && i < ctx->me.domains->len; i++) {
+        char *e = regex_literal(g_ptr_array_index(ctx->me.domains, i));
+        g_ptr_array_add(res, g_strdup_printf("@%s$", e));
+        g_free(e);
+    }
+    g_ptr_array_sort(res, by_string);
+    for (guint i = 0; i < res->len; i++) {
+        char *q = lu_muttrc_quote(g_ptr_array_index(res, i));
+        if (q)
+            g_string_append_printf(line, " %s", q);
+        else
+            lu_warning("setup: address '%s' cannot be quoted in a muttrc; left out",
+                       (char *)g_ptr_array_index(res, i));
+        g_free(q);
+    }
+    if (strchr(line->str, ' '))
+        lu_printf("%s\n", line->str);
+out:
+    lu_db_close(db);
+    g_ptr_array_free(res, TRUE);
+    g_string_free(line, TRUE);
+    return ret;
+}
+
 int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"hook", no_argument, NULL, 'h'},
         {"unhook", no_argument, NULL, 'u'},
+        {"alternates", no_argument, NULL, 'a'},
         {NULL, 0, NULL, 0},
     };
-    bool hook = false, unhook = false;
+    bool hook = false, unhook = false, alternates = false;
     char *dir = NULL;
     int c, ret = 0;
 
@@ -445,6 +510,9 @@ int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
         case 'u':
             unhook = true;
             break;
+        case 'a':
+            alternates = true;
+            break;
         default:
             ret = lu_unknown_option("setup", argv[optind - 1]);
             goto out;
@@ -454,8 +522,12 @@ int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
         ret = lu_error(EX_USAGE, "setup: unexpected argument '%s'", argv[optind]);
         goto out;
     }
-    if (hook && unhook) {
-        ret = lu_error(EX_USAGE, "setup: give --hook or --unhook, not both");
+    if (hook + unhook + alternates > 1) {
+        ret = lu_error(EX_USAGE, "setup: give one of --hook, --unhook and --alternates");
+        goto out;
+    }
+    if (alternates) {
+        ret = print_alternates(ctx);
         goto out;
     }
     dir = hook_dir();

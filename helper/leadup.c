@@ -143,6 +143,8 @@ static const struct lu_command commands[] = {
      "             kept, and a second run changes nothing; a hook ending in\n"
      "             'exec afew ...' (or exit) gets it just before that line\n"
      "  --unhook   remove exactly the block --hook added\n"
+     "  --alternates  print an 'alternates' line of my addresses for the client\n"
+     "             (the snippets source it, so the index never shows me as 'who')\n"
      "Keys, sidebar and nm_record_tags: mutt.md in the installed documentation\n"
      "(PREFIX/share/doc/leadup), which 'leadup setup' names.\n"},
     {"help", lu_cmd_help, "help [COMMAND]", "show this list, or a command's help", ""},

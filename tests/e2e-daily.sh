@@ -9,9 +9,12 @@ daily_world() {
 	world
 	# Four questions of mine, unanswered for 12 to 9 days (due), and one
 	# question to me (needs-reply); dated before E2E_NOW.
+	# The fourth from my other address (notmuch's user.other_email).
 	for k in 1 2 3 4; do
+		from='Me Myself <me@example.com>'
+		[ "$k" = 4 ] && from='Me Too <me.too@example.net>'
 		echo "Could you send me the figures for part $k?" |
-			msg sent "q$k@example.com" 'Me Myself <me@example.com>' "Ann$k <ann$k@a.example>" \
+			msg sent "q$k@example.com" "$from" "Ann$k <ann$k@a.example>" \
 				"$(e2e_date $((13 - k)))" "Figures $k"
 	done
 	echo 'Could you review my draft by Friday?' |
@@ -46,6 +49,11 @@ daily_tests() {
 	t "two go-to keys in a row answer at once, and \$sleep_time is the user's again" '
 		e2e_type ,ga && daily_open awaiting && e2e_type ,gr && daily_open needs-reply &&
 		e2e_type ":set ?sleep_time" && e2e_key Enter && e2e_wait "sleep_time=\"?30"'
+	# Before the fix the client knew only $from as me: my other address
+	# showed as the sender.
+	t "the who column shows whom I wrote to, from either of my addresses" '
+		e2e_type ,ga && daily_open awaiting && e2e_wait "To Ann4 .*Figures 4" &&
+		e2e_wait "To Ann1 .*Figures 1" && ! e2e_screen | grep -q "Me Too"'
 	# Before the fix NeoMutt did not recount the sidebar after an action in
 	# a queue (the snoozed count stayed 0), and Mutt's sidebar showed no
 	# queue at all (no names, and only the queue opened was ever built).

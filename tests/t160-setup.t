@@ -108,4 +108,10 @@ t 'make install PREFIX=DIR installs a leadup that finds its own snippets and tem
 	printf "Could you send me the figures?\n" >>"$MAIL/sent/cur/in1@example.com:2,S" && index &&
 	"$TMP/inst/bin/leadup" --now "$NOW" draft id:in1@example.com >draft 2>err &&
 	grep -q "^Hi Ann," draft && grep -q "^To: Ann <ann@a.example>" draft'
+# issue 11.11: the snippets source this so the "who" column never shows me.
+t 'setup --alternates: my addresses as anchored, escaped regexes, single-quoted' '
+	"$LEADUP" setup --alternates >out &&
+	test "$(cat out)" = "alternates '\''^me@example\\.com\$'\'' '\''^me\\.too@example\\.net\$'\''" || { cat out; false; }'
+t 'setup --alternates with --hook: exit 64' '
+	"$LEADUP" setup --alternates --hook 2>err; test $? = 64'
 done_testing
