@@ -422,41 +422,30 @@ static int build_every_maildir(struct lu_ctx *ctx, struct lu_db *db, struct lu_s
 
 /* --keep-cursor NAME: the message on standard input is the one under the
  * client's cursor in queue NAME, just acted on.  Its place there now, in
- * the client's date order ($sort=date): itself if it stayed, else the next
- * item, else the last.  The view is Mutt's maildir, one anchor per thread
- * (ROWS), or with THREADS NeoMutt's type=threads virtual mailbox, every
- * message of the queue's threads.  Written to MUTTRC as a <jump> (a
- * number, nothing from the message), without an echo, so the action's own
- * answer stays the one shown. */
-static int cursor_answer(struct lu_db *db, GArray *rows, const char *queue, bool threads,
-                         const char *muttrc)
+ * the client's date order ($sort=date) of the queue's anchors (ROWS; one
+ * per thread, as both clients list a queue): itself if it stayed, else the
+ * next item, else the last.  Written to MUTTRC as a <jump> (a number,
+ * nothing from the message), without an echo, so the action's own answer
+ * stays the one shown. */
+static int cursor_answer(struct lu_db *db, GArray *rows, const char *queue, const char *muttrc)
 {
     int state = strcmp(queue, "due") ? lu_state_parse(queue) : -1, ret;
     char *mid = NULL, *q = NULL, *qm = NULL, *lines = NULL;
-    GPtrArray *found = NULL, *view = NULL;
+    GPtrArray *found = NULL;
     guint n = 0, before = 0;
     gint64 at = 0;
 
-    if (strcmp(queue, "due") && state <= LU_ST_NONE)
-        return lu_error(EX_USAGE, "queue: no queue called '%s' (see 'leadup help queue')", queue);
     ret = lu_target_mid(NULL, &mid);
     if (!ret) {
         qm = lu_db_quote(mid);
         q = g_strconcat("id:", qm, NULL);
         ret = lu_db_messages(db, q, 1, &found);
     }
-    if (!ret && threads) {
-        g_free(q);
-        q = g_strdup_printf("thread:{tag:%s%s}", LU_TAG_PREFIX, queue);
-        ret = lu_db_messages(db, q, 0, &view);
-    }
     if (ret)
         goto out;
     if (found->len)
         at = ((struct lu_msg *)g_ptr_array_index(found, 0))->date;
-    for (guint i = 0; view && i < view->len; i++, n++)
-        before += ((struct lu_msg *)g_ptr_array_index(view, i))->date < at;
-    for (guint i = 0; !view && i < rows->len; i++) {
+    for (guint i = 0; i < rows->len; i++) {
         struct row *r = &g_array_index(rows, struct row, i);
         if (state < 0 ? !r->due : (int)r->state != state)
             continue;
@@ -469,8 +458,6 @@ static int cursor_answer(struct lu_db *db, GArray *rows, const char *queue, bool
 out:
     if (found)
         g_ptr_array_free(found, TRUE);
-    if (view)
-        g_ptr_array_free(view, TRUE);
     g_free(lines);
     g_free(q);
     g_free(qm);
@@ -602,17 +589,27 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
      * from the tags, joined with it. */
     ret = lu_store_open(&store);
     if (!ret && !name && (maildir || cursor)) {
+        int also = cursor && strcmp(cursor, "due") ? lu_state_parse(cursor) : -1;
+        if (cursor && strcmp(cursor, "due") && also <= LU_ST_NONE) {
+            ret =
+                lu_error(EX_USAGE, "queue: no queue called '%s' (see 'leadup help queue')", cursor);
+            goto out;
+        }
         ret = lu_db_open(ctx, false, &db);
         if (!ret && maildir)
-            ret = build_every_maildir(ctx, db, store, maildir, cursor ? lu_state_parse(cursor) : -1,
-                                      rows, items, msgsets);
+            ret = build_every_maildir(ctx, db, store, maildir, also, rows, items, msgsets);
+        /* NeoMutt: no maildir, only where the cursor goes ("due": the
+         * sidebar queues, as Mutt's due maildir has them). */
+        for (size_t q = 0; !maildir && !ret && q < G_N_ELEMENTS(order); q++)
+            if (also >= 0 ? (int)order[q] == also : in_sidebar(order[q]))
+                ret = collect(ctx, db, store, order[q], rows, items, msgsets);
         for (guint i = 0; !ret && i < rows->len; i++) {
             struct row *r = &g_array_index(rows, struct row, i);
             counts[r->state]++;
             dues[r->state] += r->due;
         }
         if (!ret && muttrc && cursor)
-            ret = cursor_answer(db, rows, cursor, !maildir, muttrc);
+            ret = cursor_answer(db, rows, cursor, muttrc);
         else if (!ret && muttrc)
             said = client_summary(counts, dues, NULL, -1, false);
         if (!ret && cursor && muttrc)

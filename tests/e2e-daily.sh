@@ -17,8 +17,12 @@ daily_world() {
 			msg sent "q$k@example.com" "$from" "Ann$k <ann$k@a.example>" \
 				"$(e2e_date $((13 - k)))" "Figures $k"
 	done
+	# The question to me answers my message: a thread of two.
+	echo 'Here is my draft.' |
+		msg sent d0@example.com 'Me Myself <me@example.com>' 'Kim <kim@k.example>' "$(e2e_date 5)" 'Draft review'
 	echo 'Could you review my draft by Friday?' |
-		msg inbox k1@k.example 'Kim <kim@k.example>' 'Me Myself <me@example.com>' "$(e2e_date 3)" 'Draft review'
+		msg inbox k1@k.example 'Kim <kim@k.example>' 'Me Myself <me@example.com>' "$(e2e_date 3)" \
+			'Re: Draft review' d0@example.com
 	index
 	e2e_bin
 	lx scan --quiet
@@ -46,8 +50,11 @@ daily_tests() {
 	t "$C starts in the inbox" "e2e_wait '$C: =inbox'"
 	# Before the fix Mutt slept $sleep_time after changing folder and after
 	# the answer's echo: with 30 s the answer never came in time.
-	t "two go-to keys in a row answer at once, and \$sleep_time is the user's again" '
+	# Before the fix NeoMutt's open queue counted every message of its
+	# threads, in the sidebar too: "reply owed" went from 1 to 2.
+	t "two go-to keys in a row answer at once, count threads, and \$sleep_time is the user's again" '
 		e2e_type ,ga && daily_open awaiting && e2e_type ,gr && daily_open needs-reply &&
+		e2e_wait "$C: .*\\[Msgs:1 " && daily_count "reply owed" 1 &&
 		e2e_type ":set ?sleep_time" && e2e_key Enter && e2e_wait "sleep_time=\"?30"'
 	# Before the fix the client knew only $from as me: my other address
 	# showed as the sender.
