@@ -3,7 +3,6 @@
  * documented in leadup(1) and kept stable. */
 #include "leadup.h"
 
-#include <getopt.h>
 #include <string.h>
 
 static const char *auto_name(enum lu_auto a)
@@ -158,42 +157,35 @@ static int classify_lines(struct lu_ctx *ctx)
     return 0;
 }
 
+struct classify_args {
+    bool text, lines;
+};
+
+const struct lu_option lu_classify_options[] = {
+    LU_OPT_FLAG("text", 0, struct classify_args, text, true,
+                "standard input is plain text, not a message"),
+    LU_OPT_FLAG("lines", 0, struct classify_args, lines, true,
+                "one plain text per line; one JSON object per line"),
+    LU_OPT_END_,
+};
+
 int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"text", no_argument, NULL, 't'},
-        {"lines", no_argument, NULL, 'l'},
-        {NULL, 0, NULL, 0},
-    };
-    bool text_mode = false, lines = false;
+    struct classify_args a = {0};
     struct lu_msg *m = NULL;
     char *data = NULL;
     gsize len = 0;
     struct lu_json j;
     char iso[LU_ISO_LEN];
     GDateTime *ref = NULL;
-    int c, ret = 0;
+    int ret = 0;
 
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            text_mode = true;
-            break;
-        case 'l':
-            lines = true;
-            break;
-        default:
-            ret = lu_unknown_option("classify", argv[optind - 1]);
-            goto out;
-        }
-    }
-    if (optind < argc) {
-        ret = lu_error(EX_USAGE, "classify: unexpected argument '%s'", argv[optind]);
+    ret = lu_parse_options(ctx, lu_classify_options, &a, &argc, argv);
+    if (!ret && argc > 1)
+        ret = lu_error(EX_USAGE, "classify: unexpected argument '%s'", argv[1]);
+    if (ret)
         goto out;
-    }
-    if (lines) {
+    if (a.lines) {
         ret = classify_lines(ctx);
         goto out;
     }
@@ -203,7 +195,7 @@ int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
         goto out;
     }
     m = lu_msg_new();
-    if (text_mode) {
+    if (a.text) {
         GDateTime *u = g_date_time_new_from_unix_utc(ctx->now);
         char *valid = g_utf8_make_valid(data, len);
         ref = g_date_time_to_timezone(u, ctx->cfg.tz);
@@ -231,7 +223,7 @@ int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
     }
     lu_json_init(&j, stdout, true);
     lu_json_obj_begin(&j);
-    if (!text_mode) {
+    if (!a.text) {
         lu_json_key(&j, "message_id");
         lu_json_str(&j, m->mid);
         lu_json_key(&j, "date");

@@ -6,7 +6,6 @@
 #include "leadup.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <string.h>
 
 struct decide_args {
@@ -17,8 +16,34 @@ struct decide_args {
     char *id;        /* id:MSGID, a query naming one thread, or NULL; owned */
     struct lu_when when;
     bool ask;           /* --ask: WHEN (and TEXT) come from the terminal */
-    const char *muttrc; /* --muttrc FILE: for a client macro */
+    const char *muttrc; /* --muttrc FILE: for a client macro (ctx->answer.file) */
 };
+
+#define MUTTRC_HELP                                                                                \
+    "for a mail client's macro: always exit 0 and leave in\n"                                      \
+    "FILE one 'echo' line saying what was done or what failed"
+#define ASK_HELP                                                                                   \
+    "ask for WHEN on the terminal (for a mail client's key);\n"                                    \
+    "an empty answer changes nothing"
+
+const struct lu_option lu_snooze_options[] = {
+    LU_OPT_FLAG("ask", 0, struct decide_args, ask, true, ASK_HELP),
+    LU_OPT_MUTTRC(MUTTRC_HELP),
+    LU_OPT_END_,
+};
+const struct lu_option lu_done_options[] = {
+    LU_OPT_MUTTRC(MUTTRC_HELP),
+    LU_OPT_END_,
+};
+const struct lu_option lu_next_step_options[] = {
+    LU_OPT_FLAG("mine", 0, struct decide_args, mine, true, "the next step is mine"),
+    LU_OPT_FLAG("ask", 0, struct decide_args, ask, true,
+                "ask for WHEN, then TEXT, on the terminal (for a mail\n"
+                "client's key); an empty WHEN changes nothing"),
+    LU_OPT_MUTTRC(MUTTRC_HELP),
+    LU_OPT_END_,
+};
+const struct lu_option lu_undo_options[] = {LU_OPT_END_};
 
 static char *fmt_time(struct lu_ctx *ctx, gint64 t)
 {
@@ -102,37 +127,20 @@ out:
 
 static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct decide_args *a)
 {
-    static const struct option opts[] = {
-        {"mine", no_argument, NULL, 'm'},
-        {"ask", no_argument, NULL, 'a'},
-        {"muttrc", required_argument, NULL, 'M'},
-        {NULL, 0, NULL, 0},
-    };
     GPtrArray *words = g_ptr_array_new();
     const char *name = lu_decision_name(a->kind);
     bool takes_when = a->kind == LU_D_SNOOZE || a->kind == LU_D_REMIND || a->kind == LU_D_NEXT_STEP;
-    int c, ret = 0;
+    int ret;
 
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'm' && a->kind == LU_D_NEXT_STEP) {
-            a->mine = true;
-            continue;
-        }
-        if (c == 'a' && takes_when) {
-            a->ask = true;
-            continue;
-        }
-        if (c == 'M') {
-            a->muttrc = optarg;
-            lu_lock_exit = 0;
-            continue;
-        }
-        ret = lu_unknown_option(name, argv[optind - 1]);
+    ret = lu_parse_options(ctx,
+                           a->kind == LU_D_NEXT_STEP ? lu_next_step_options
+                           : takes_when              ? lu_snooze_options
+                                                     : lu_done_options,
+                           a, &argc, argv);
+    a->muttrc = ctx->answer.file;
+    if (ret)
         goto out;
-    }
-    for (int i = optind; i < argc; i++) {
+    for (int i = 1; i < argc; i++) {
         if (!lu_target_word(argv[i])) {
             g_ptr_array_add(words, argv[i]);
         } else if (!a->id) {
@@ -294,11 +302,12 @@ static char *state_str(struct lu_ctx *ctx, const struct lu_verdict *v)
 /* Stores D on TV's thread (once: the same decision again is the one
  * already stored) and writes its tags.  Stored, it is pending until its
  * tags are written, so a lock that does not come, a failure or a kill
- * leaves it for the next scan; what the user hears says so, and
- * EX_TEMPFAIL ("nothing changed") is kept for when nothing was stored.
- * On failure after storing, *FAILURE is the client's line (static). */
+ * leaves it for the next scan; what the user hears says so (*LOCKED: the
+ * client's line, caller frees), and EX_TEMPFAIL ("nothing changed") is
+ * kept for when nothing was stored.  On failure after storing, *FAILURE
+ * is the client's line (static). */
 static int store(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
-                 const char *muttrc, const char **failure)
+                 char **locked, const char **failure)
 {
     const char *name = lu_decision_name(d->kind);
     GPtrArray *mids = g_ptr_array_new();
@@ -316,15 +325,14 @@ static int store(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decisi
     note = g_strdup_printf("%s stored; the tag follows on the next scan: the notmuch database "
                            "is locked by another program",
                            name);
-    lu_db_lock_note(note, 0);
-    if (muttrc) {
-        char *said = g_strconcat("leadup: ", note, NULL);
-        lu_write_muttrc(muttrc, NULL, said);
-        g_free(said);
-    }
+    /* The lock wait says this instead of "nothing changed". */
+    lu_db_lock_note(note);
     ret = lu_thread_view_commit(ctx, tv);
-    lu_db_lock_note(NULL, 0);
-    if (ret) {
+    lu_db_lock_note(NULL);
+    if (ret == EX_TEMPFAIL) {
+        *locked = g_strconcat("leadup: ", note, NULL);
+        ret = 0;
+    } else if (ret) {
         lu_warning("%s stored; its tag follows on the next scan", name);
         *failure = "leadup: decision stored; its tag follows on the next scan (notmuch failed: "
                    "run the command in a shell to see why)";
@@ -402,6 +410,61 @@ out:
     return ret;
 }
 
+/* The client's line for decision A, taken: leadup's own words (T: its
+ * time, STATE: the thread's state after it).  Caller frees. */
+static char *client_line(const struct decide_args *a, const char *t, const char *state)
+{
+    switch (a->kind) {
+    case LU_D_SNOOZE:
+        return g_strdup_printf("leadup: snoozed until %s (a new message wakes it earlier)", t);
+    case LU_D_DONE:
+        return g_strdup("leadup: done: no longer tracked until a new message arrives");
+    case LU_D_REOPEN:
+        return g_strdup_printf("leadup: reopened: %s", state);
+    case LU_D_REMIND:
+        return g_strdup_printf("leadup: will remind you on %s if no reply comes: %s", t, state);
+    case LU_D_NEXT_STEP:
+        return g_strdup_printf("leadup: next step (%s) recorded: %s", a->mine ? "yours" : "theirs",
+                               state);
+    case LU_D_MUTE:
+        return g_strdup("leadup: muted: leadup will not track it (reopen undoes this)");
+    default:
+        return NULL;
+    }
+}
+
+/* The same on the terminal, naming the thread. */
+static void print_done(struct lu_thread_view *tv, const struct decide_args *a, const char *t,
+                       const char *state)
+{
+    switch (a->kind) {
+    case LU_D_SNOOZE:
+        printf("snoozed \"%s\" until %s (a new message wakes it earlier)\n", subject_of(tv), t);
+        break;
+    case LU_D_DONE:
+        printf("done with \"%s\": no longer tracked until a new message arrives\n", subject_of(tv));
+        break;
+    case LU_D_REOPEN:
+        printf("reopened \"%s\": %s\n", subject_of(tv), state);
+        break;
+    case LU_D_REMIND:
+        printf("will remind you about \"%s\" on %s if no reply comes: %s\n", subject_of(tv), t,
+               state);
+        break;
+    case LU_D_NEXT_STEP:
+        printf("next step for \"%s\" (%s) by %s%s%s: %s\n", subject_of(tv),
+               a->mine ? "yours" : "theirs", t, a->text ? " - " : "", a->text ? a->text : "",
+               state);
+        break;
+    case LU_D_MUTE:
+        printf("muted \"%s\": leadup will not track it ('leadup reopen' undoes this)\n",
+               subject_of(tv));
+        break;
+    default:
+        break;
+    }
+}
+
 static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char **argv)
 {
     struct decide_args a = {.kind = kind};
@@ -413,10 +476,6 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
     int ret;
 
     ret = parse_args(ctx, argc, argv, &a);
-    /* nm.c ends the process (exit 75) when notmuch's write lock does not
-     * come in time: the answer for that case is written first. */
-    if (!ret && a.muttrc)
-        lu_write_muttrc(a.muttrc, NULL, lu_muttrc_failure(EX_TEMPFAIL));
     if (!ret)
         ret = lu_thread_view(ctx, a.id, &tv);
     /* What would be refused is refused before WHEN is asked for. */
@@ -451,74 +510,20 @@ static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char
         if (ret)
             goto out;
     }
-    ret = store(ctx, &tv, &d, a.muttrc, &failure);
-    if (ret)
+    ret = store(ctx, &tv, &d, &said, &failure);
+    if (ret || said)
         goto out;
     state = state_str(ctx, &tv.v);
     t = d.at ? fmt_time(ctx, kind == LU_D_NEXT_STEP ? d.at_end : d.at) : NULL;
     /* From a client macro, SAID is the message line: leadup's own words
      * only, never the subject (the client sources it as a muttrc command). */
-    if (a.muttrc) {
-        switch (kind) {
-        case LU_D_SNOOZE:
-            said = g_strdup_printf("leadup: snoozed until %s (a new message wakes it earlier)", t);
-            break;
-        case LU_D_DONE:
-            said = g_strdup("leadup: done: no longer tracked until a new message arrives");
-            break;
-        case LU_D_REOPEN:
-            said = g_strdup_printf("leadup: reopened: %s", state);
-            break;
-        case LU_D_REMIND:
-            said = g_strdup_printf("leadup: will remind you on %s if no reply comes: %s", t, state);
-            break;
-        case LU_D_NEXT_STEP:
-            said = g_strdup_printf("leadup: next step (%s) recorded: %s",
-                                   a.mine ? "yours" : "theirs", state);
-            break;
-        case LU_D_MUTE:
-            said = g_strdup("leadup: muted: leadup will not track it (reopen undoes this)");
-            break;
-        default:
-            break;
-        }
-        goto out;
-    }
-    switch (kind) {
-    case LU_D_SNOOZE:
-        printf("snoozed \"%s\" until %s (a new message wakes it earlier)\n", subject_of(&tv), t);
-        break;
-    case LU_D_DONE:
-        printf("done with \"%s\": no longer tracked until a new message arrives\n",
-               subject_of(&tv));
-        break;
-    case LU_D_REOPEN:
-        printf("reopened \"%s\": %s\n", subject_of(&tv), state);
-        break;
-    case LU_D_REMIND:
-        printf("will remind you about \"%s\" on %s if no reply comes: %s\n", subject_of(&tv), t,
-               state);
-        break;
-    case LU_D_NEXT_STEP:
-        printf("next step for \"%s\" (%s) by %s%s%s: %s\n", subject_of(&tv),
-               a.mine ? "yours" : "theirs", t, a.text ? " - " : "", a.text ? a.text : "", state);
-        break;
-    case LU_D_MUTE:
-        printf("muted \"%s\": leadup will not track it ('leadup reopen' undoes this)\n",
-               subject_of(&tv));
-        break;
-    default:
-        break;
-    }
+    if (a.muttrc)
+        said = client_line(&a, t, state);
+    else
+        print_done(&tv, &a, t, state);
 out:
-    /* From a client macro: always exit 0 and leave the one line for its
-     * message line, so no "Press any key" prompt eats the macro's next keys. */
-    if (a.muttrc) {
-        if (ret && !failure)
-            failure = lu_muttrc_failure(ret);
-        if (lu_write_muttrc(a.muttrc, NULL, ret ? failure : said) == 0)
-            ret = 0;
-    }
+    /* From a client macro: the one line for its message line (main writes it). */
+    lu_answer(ctx, NULL, said, failure);
     g_free(said);
     g_free(t);
     g_free(state);
@@ -672,7 +677,9 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     bool gone = false;
     int ret;
 
-    ret = undo_args(argc, argv, &target);
+    ret = lu_parse_options(ctx, lu_undo_options, NULL, &argc, argv);
+    if (!ret)
+        ret = undo_args(argc, argv, &target);
     /* No target: the last decision anywhere.  "id:MSGID": that message's
      * own, when notmuch no longer has it (a thread can no longer be read). */
     if (!ret && target && g_str_has_prefix(target, "id:")) {

@@ -10,7 +10,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,8 +29,35 @@ struct draft_opts {
     const char *draftbox;
     const char *muttrc; /* --muttrc FILE: for a client macro */
     bool force;         /* --force: draft for a no-reply address too */
-    int quote;          /* -1: as configured */
-    int lang;           /* --lang: an enum lu_lang, or -1: as configured */
+    bool quote;         /* --quote, --no-quote, or as configured */
+    bool quiet;
+    const char *lang_name; /* --lang */
+    int lang;              /* --lang: an enum lu_lang, or -1: as configured */
+};
+
+const struct lu_option lu_draft_options[] = {
+    LU_OPT_STRING("template", 0, struct draft_opts, template_name, "NAME",
+                  "use template NAME (a name, or a file path with a '/')"),
+    LU_OPT_STRING("lang", 0, struct draft_opts, lang_name, "LANG",
+                  "write in LANG: auto, en, de, fr or es (default: the\n"
+                  "thread's language, or [draft] language)"),
+    LU_OPT_STRING("output", 0, struct draft_opts, output, "FILE",
+                  "write the draft to FILE (mode 0600) instead of stdout"),
+    LU_OPT_STRING("draftbox", 0, struct draft_opts, draftbox, "DIR",
+                  "make the maildir DIR hold exactly this draft (flag D),\n"
+                  "for <recall-message>; DIR must hold only leadup's drafts"),
+    LU_OPT_FLAG("quote", 0, struct draft_opts, quote, true,
+                "quote the message we answer ([draft] quote=true)"),
+    LU_OPT_FLAG("no-quote", 0, struct draft_opts, quote, false, "do not quote it"),
+    LU_OPT_FLAG("quiet", 0, struct draft_opts, quiet, true,
+                "print nothing on standard error but errors"),
+    LU_OPT_MUTTRC("for a mail client's macro: always exit 0 and leave in\n"
+                  "FILE the lines that recall the draft from --draftbox\n"
+                  "and one 'echo' line (the state and template, or what\n"
+                  "failed)"),
+    LU_OPT_FLAG("force", 0, struct draft_opts, force, true,
+                "draft even when the recipient is a no-reply address"),
+    LU_OPT_END_,
 };
 
 static void analyse_cb(struct lu_msg *m, void *data)
@@ -302,62 +328,22 @@ out:
     return ret;
 }
 
-static int parse_args(int argc, char **argv, struct draft_opts *o)
+static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct draft_opts *o)
 {
-    static const struct option opts[] = {
-        {"template", required_argument, NULL, 't'}, {"output", required_argument, NULL, 'o'},
-        {"draftbox", required_argument, NULL, 'd'}, {"quote", no_argument, NULL, 'q'},
-        {"no-quote", no_argument, NULL, 'n'},       {"quiet", no_argument, NULL, 'Q'},
-        {"muttrc", required_argument, NULL, 'M'},   {"lang", required_argument, NULL, 'l'},
-        {"force", no_argument, NULL, 'f'},          {NULL, 0, NULL, 0},
-    };
-    int c, ret = 0;
+    int ret;
 
-    o->quote = -1;
+    o->quote = ctx->cfg.quote;
     o->lang = -1;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            o->template_name = optarg;
-            break;
-        case 'o':
-            o->output = optarg;
-            break;
-        case 'd':
-            o->draftbox = optarg;
-            break;
-        case 'q':
-            o->quote = 1;
-            break;
-        case 'n':
-            o->quote = 0;
-            break;
-        case 'Q':
-            lu_quiet = true;
-            break;
-        case 'f':
-            o->force = true;
-            break;
-        case 'l':
-            if (strcmp(optarg, "auto") != 0 && (o->lang = lu_lang_parse(optarg)) < 0) {
-                ret = lu_error(EX_USAGE, "draft: no language '%s' (want auto, en, de, fr or es)",
-                               optarg);
-                goto out;
-            }
-            break;
-        case 'M':
-            o->muttrc = optarg;
-            lu_lock_exit = 0;
-            break;
-        default:
-            ret = lu_error(EX_USAGE,
-                           optopt ? "draft: option '%s' needs a value"
-                                  : "draft: unknown option '%s' (see 'leadup help draft')",
-                           argv[optind - 1]);
-            goto out;
-        }
+    ret = lu_parse_options(ctx, lu_draft_options, o, &argc, argv);
+    if (ret)
+        goto out;
+    o->muttrc = ctx->answer.file;
+    lu_quiet = lu_quiet || o->quiet;
+    if (o->lang_name && strcmp(o->lang_name, "auto") != 0 &&
+        (o->lang = lu_lang_parse(o->lang_name)) < 0) {
+        ret = lu_error(EX_USAGE, "draft: no language '%s' (want auto, en, de, fr or es)",
+                       o->lang_name);
+        goto out;
     }
     if (o->output && o->draftbox) {
         ret = lu_error(EX_USAGE, "draft: give --output or --draftbox, not both");
@@ -367,10 +353,10 @@ static int parse_args(int argc, char **argv, struct draft_opts *o)
         ret = lu_error(EX_USAGE, "draft: --template needs a name");
         goto out;
     }
-    if (optind < argc && strcmp(argv[optind], "-") != 0)
-        o->id = argv[optind];
-    if (optind + 1 < argc)
-        ret = lu_error(EX_USAGE, "draft: unexpected argument '%s'", argv[optind + 1]);
+    if (argc > 1 && strcmp(argv[1], "-") != 0)
+        o->id = argv[1];
+    if (argc > 2)
+        ret = lu_error(EX_USAGE, "draft: unexpected argument '%s'", argv[2]);
 out:
     return ret;
 }
@@ -463,7 +449,7 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     gsize len = 0;
     int ret;
 
-    ret = parse_args(argc, argv, &o);
+    ret = parse_args(ctx, argc, argv, &o);
     if (!ret)
         ret = lu_thread_view(ctx, o.id, &tv);
     if (ret)
@@ -489,7 +475,7 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     req.decisions = tv.decisions;
     req.template_name = o.template_name;
     req.lang = o.lang >= 0 ? o.lang : ctx->cfg.draft_lang;
-    req.quote = o.quote >= 0 ? o.quote : ctx->cfg.quote;
+    req.quote = o.quote;
     req.analyse = analyse_cb;
     req.data = &ctx->cfg;
     lu_draft_plan(&req, &d);
@@ -538,12 +524,9 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     if (!ret && o.muttrc)
         said = summary(ctx, &tv.v, &d, caution);
 out:
-    /* From a client macro: always exit 0 and leave the lines that recall
-     * the draft (or the one line saying what failed), so no "Press any
-     * key" prompt eats the macro's next keys. */
-    if (o.muttrc && lu_write_muttrc(o.muttrc, ret ? NULL : recall,
-                                    ret ? (failure ? failure : lu_muttrc_failure(ret)) : said) == 0)
-        ret = 0;
+    /* From a client macro: the lines that recall the draft (or the one
+     * line saying what failed); main writes them. */
+    lu_answer(ctx, recall, said, failure);
     g_free(said);
     g_free(recall);
     g_free(data);

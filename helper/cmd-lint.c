@@ -5,7 +5,6 @@
  * included. */
 #include "leadup.h"
 
-#include <getopt.h>
 #include <string.h>
 
 /* The line of DATA on which the decoded body TEXT starts: the first line
@@ -56,44 +55,42 @@ static void print_json(GPtrArray *findings)
     lu_json_end(&j);
 }
 
+struct lint_args {
+    bool text;
+    int json;
+};
+
+const struct lu_option lu_lint_options[] = {
+    LU_OPT_FLAG("text", 0, struct lint_args, text, true,
+                "standard input is plain text, even if it starts like a\n"
+                "header"),
+    LU_OPT_KEYWORD("format", 0, struct lint_args, json, lu_format_keywords,
+                   "json: {\"findings\":[{\"line\",\"kind\",\"text\",\"message\"}]}"),
+    LU_OPT_END_,
+};
+
 int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"text", no_argument, NULL, 't'},
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
-    bool text_mode = false, json = false, is_html = false;
+    struct lint_args a = {0};
+    bool text_mode, json, is_html = false;
     struct lu_msg *m = NULL;
     char *data = NULL, *body = NULL, *plain = NULL;
     const char *text;
     GPtrArray *findings = NULL;
     GDateTime *utc = NULL, *now = NULL;
     gsize len = 0;
-    int c, ret = 0, headers = 0;
+    int ret = 0, headers = 0;
 
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            text_mode = true;
-            break;
-        case 'f':
-            ret = lu_format_option("lint", optarg, &json);
-            if (ret)
-                goto out;
-            break;
-        default:
-            ret = lu_unknown_option("lint", argv[optind - 1]);
-            goto out;
-        }
-    }
-    if (optind < argc) {
+    ret = lu_parse_options(ctx, lu_lint_options, &a, &argc, argv);
+    if (ret)
+        goto out;
+    text_mode = a.text;
+    json = a.json;
+    if (argc > 1) {
         ret = lu_error(EX_USAGE,
                        "lint: unexpected argument '%s' (the draft comes on standard "
                        "input)",
-                       argv[optind]);
+                       argv[1]);
         goto out;
     }
     data = lu_read_all(stdin, &len);

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <stdlib.h>
-#include <getopt.h>
 #include <string.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -425,12 +424,12 @@ static int build_every_maildir(struct lu_ctx *ctx, struct lu_db *db, struct lu_s
  * the client's date order ($sort=date) of the queue's anchors (ROWS; one
  * per thread, as both clients list a queue): itself if it stayed, else the
  * next item, else the last.  Written to MUTTRC as a <jump> (a number,
- * nothing from the message), without an echo, so the action's own answer
- * stays the one shown. */
-static int cursor_answer(struct lu_db *db, GArray *rows, const char *queue, const char *muttrc)
+ * nothing from the message) into *LINES (caller frees; NULL for an empty
+ * queue), without an echo, so the action's own answer stays the one shown. */
+static int cursor_answer(struct lu_db *db, GArray *rows, const char *queue, char **lines)
 {
     int state = strcmp(queue, "due") ? lu_state_parse(queue) : -1, ret;
-    char *mid = NULL, *q = NULL, *qm = NULL, *lines = NULL;
+    char *mid = NULL, *q = NULL, *qm = NULL;
     GPtrArray *found = NULL;
     guint n = 0, before = 0;
     gint64 at = 0;
@@ -453,12 +452,10 @@ static int cursor_answer(struct lu_db *db, GArray *rows, const char *queue, cons
         before += r->m->date < at;
     }
     if (n)
-        lines = g_strdup_printf("push '<jump>%u<enter>'\n", MIN(before + 1, n));
-    ret = lu_write_muttrc(muttrc, lines, NULL);
+        *lines = g_strdup_printf("push '<jump>%u<enter>'\n", MIN(before + 1, n));
 out:
     if (found)
         g_ptr_array_free(found, TRUE);
-    g_free(lines);
     g_free(q);
     g_free(qm);
     g_free(mid);
@@ -492,17 +489,36 @@ static char *client_summary(const unsigned *counts, const unsigned *dues, const 
     return g_string_free(s, FALSE);
 }
 
+struct queue_args {
+    bool due, scan;
+    int json;
+    const char *maildir, *keep_cursor;
+};
+
+const struct lu_option lu_queue_options[] = {
+    LU_OPT_FLAG("due", 0, struct queue_args, due, true, "only what is due now"),
+    LU_OPT_KEYWORD("format", 0, struct queue_args, json, lu_format_keywords,
+                   "json: one JSON object (fields in leadup(1))"),
+    LU_OPT_STRING("maildir", 0, struct queue_args, maildir, "DIR",
+                  "(re)build DIR as a maildir of links to the queue's\n"
+                  "messages, for clients without notmuch (classic Mutt);\n"
+                  "without NAME, DIR/NAME for every queue but closed and\n"
+                  "muted, and DIR/due"),
+    LU_OPT_STRING("keep-cursor", 0, struct queue_args, keep_cursor, "NAME",
+                  "with --muttrc, after a key's action in queue NAME:\n"
+                  "read the message acted on from standard input and\n"
+                  "leave a jump back to its place in FILE instead of\n"
+                  "the counts"),
+    LU_OPT_FLAG("scan", 0, struct queue_args, scan, true, "run 'leadup scan' first"),
+    LU_OPT_MUTTRC("for a mail client's macro: print nothing, always exit\n"
+                  "0 and leave in FILE one 'echo' line (the counts, or\n"
+                  "what failed)"),
+    LU_OPT_END_,
+};
+
 int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"due", no_argument, NULL, 'd'},
-        {"format", required_argument, NULL, 'f'},
-        {"maildir", required_argument, NULL, 'm'},
-        {"scan", no_argument, NULL, 's'},
-        {"muttrc", required_argument, NULL, 'M'},
-        {"keep-cursor", required_argument, NULL, 'k'},
-        {NULL, 0, NULL, 0},
-    };
+    struct queue_args a = {0};
     struct lu_db *db = NULL;
     struct lu_store *store = NULL;
     GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct row));
@@ -510,46 +526,25 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     GPtrArray *msgsets = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     const char *name = NULL, *maildir = NULL, *muttrc = NULL, *failure = NULL, *cursor = NULL;
     bool json = false, due_only = false, all_due = false, scan = false;
-    int state = -1, c, ret = 0;
+    int state = -1, ret = 0;
     unsigned counts[LU_ST_COUNT] = {0}, dues[LU_ST_COUNT] = {0};
     struct lu_json j;
     char iso[LU_ISO_LEN];
-    char *said = NULL;
+    char *said = NULL, *jump = NULL;
 
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            due_only = true;
-            break;
-        case 'f':
-            ret = lu_format_option("queue", optarg, &json);
-            if (ret)
-                goto out;
-            break;
-        case 'm':
-            maildir = optarg;
-            break;
-        case 's':
-            scan = true;
-            break;
-        case 'M':
-            muttrc = optarg;
-            lu_lock_exit = 0;
-            break;
-        case 'k':
-            cursor = optarg;
-            break;
-        default:
-            ret = lu_unknown_option("queue", argv[optind - 1]);
-            goto out;
-        }
-    }
-    if (optind < argc)
-        name = argv[optind++];
-    if (optind < argc) {
-        ret = lu_error(EX_USAGE, "queue: unexpected argument '%s'", argv[optind]);
+    ret = lu_parse_options(ctx, lu_queue_options, &a, &argc, argv);
+    if (ret)
+        goto out;
+    due_only = a.due;
+    json = a.json;
+    maildir = a.maildir;
+    scan = a.scan;
+    cursor = a.keep_cursor;
+    muttrc = ctx->answer.file;
+    if (argc > 1)
+        name = argv[1];
+    if (argc > 2) {
+        ret = lu_error(EX_USAGE, "queue: unexpected argument '%s'", argv[2]);
         goto out;
     }
     if (name && !strcmp(name, "due")) {
@@ -566,10 +561,6 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             lu_error(EX_USAGE, "queue: --muttrc shows text in the client; not with --format=json");
         goto out;
     }
-    /* nm.c ends the process (exit 75) when notmuch's write lock does not
-     * come in time: the answer for that case is written first. */
-    if (muttrc && scan)
-        lu_write_muttrc(muttrc, NULL, lu_muttrc_failure(EX_TEMPFAIL));
     if (scan) {
         /* A busy database still shows the queue as the last scan left it. */
         struct lu_scan_opts so = {0};
@@ -609,11 +600,9 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             dues[r->state] += r->due;
         }
         if (!ret && muttrc && cursor)
-            ret = cursor_answer(db, rows, cursor, muttrc);
+            ret = cursor_answer(db, rows, cursor, &jump);
         else if (!ret && muttrc)
             said = client_summary(counts, dues, NULL, -1, false);
-        if (!ret && cursor && muttrc)
-            muttrc = NULL; /* answered */
         goto out;
     }
     if (!ret && !name) {
@@ -700,13 +689,9 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     }
     print_text_rows(ctx, rows, due_only, all_due);
 out:
-    /* From a client macro: always exit 0, one line for its message line. */
-    if (muttrc) {
-        if (ret && !failure)
-            failure = lu_muttrc_failure(ret);
-        if (lu_write_muttrc(muttrc, NULL, failure ? failure : said) == 0)
-            ret = 0;
-    }
+    /* From a client macro: one line for its message line (main writes it). */
+    lu_answer(ctx, jump, failure ? failure : said, failure);
+    g_free(jump);
     g_free(said);
     g_array_free(rows, TRUE);
     g_ptr_array_free(items, TRUE);

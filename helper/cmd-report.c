@@ -2,7 +2,6 @@
  * last scan recorded, judged against --now.  80 columns. */
 #include "leadup.h"
 
-#include <getopt.h>
 #include <string.h>
 
 static const enum lu_state queues[] = {
@@ -62,31 +61,34 @@ static gint by_due(gconstpointer a, gconstpointer b)
     return dx < dy ? -1 : dx > dy;
 }
 
+struct report_args {
+    int json;
+};
+
+const struct lu_option lu_report_options[] = {
+    LU_OPT_KEYWORD("format", 0, struct report_args, json, lu_format_keywords,
+                   "json: one object (fields in leadup(1))"),
+    LU_OPT_END_,
+};
+
 int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
+    struct report_args a = {0};
     struct lu_store *store = NULL;
     GPtrArray *items = NULL, *due = g_ptr_array_new(), *week = g_ptr_array_new();
     GPtrArray *oldest = g_ptr_array_new(), *bounced = g_ptr_array_new();
     bool json = false;
     gint64 today_end, week_end;
-    int c, ret = 0, wd;
+    int ret = 0, wd;
     char iso[LU_ISO_LEN];
     GDateTime *now;
 
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        ret = c == 'f' ? lu_format_option("report", optarg, &json)
-                       : lu_unknown_option("report", argv[optind - 1]);
-        if (ret)
-            goto out;
-    }
-    if (optind < argc) {
-        ret = lu_error(EX_USAGE, "report: unexpected argument '%s'", argv[optind]);
+    ret = lu_parse_options(ctx, lu_report_options, &a, &argc, argv);
+    if (ret)
+        goto out;
+    json = a.json;
+    if (argc > 1) {
+        ret = lu_error(EX_USAGE, "report: unexpected argument '%s'", argv[1]);
         goto out;
     }
     ret = lu_store_open(&store);

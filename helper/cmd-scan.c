@@ -1,36 +1,34 @@
 /* cmd-scan.c - leadup scan: bring the leadup/... tags up to date. */
 #include "leadup.h"
 
-#include <getopt.h>
 #include <unistd.h>
+
+struct scan_args {
+    bool full, quiet;
+};
+
+const struct lu_option lu_scan_options[] = {
+    LU_OPT_FLAG("full", 0, struct scan_args, full, true,
+                "look at every thread, not only the changed ones"),
+    LU_OPT_FLAG("quiet", 0, struct scan_args, quiet, true,
+                "print nothing but errors (for notmuch's post-new hook)"),
+    LU_OPT_END_,
+};
 
 int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"full", no_argument, NULL, 'f'},
-        {"quiet", no_argument, NULL, 'q'},
-        {NULL, 0, NULL, 0},
-    };
+    struct scan_args a = {0};
     struct lu_scan_opts o = {0};
     struct lu_scan_stats st;
-    int c, ret;
+    int ret;
 
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            o.full = true;
-            break;
-        case 'q':
-            lu_quiet = true;
-            break;
-        default:
-            return lu_unknown_option("scan", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-        return lu_error(EX_USAGE, "scan: unexpected argument '%s'", argv[optind]);
+    ret = lu_parse_options(ctx, lu_scan_options, &a, &argc, argv);
+    if (ret)
+        return ret;
+    if (argc > 1)
+        return lu_error(EX_USAGE, "scan: unexpected argument '%s'", argv[1]);
+    o.full = a.full;
+    lu_quiet = lu_quiet || a.quiet;
     o.progress = !lu_quiet && isatty(2);
     ret = lu_scan(ctx, &o, &st);
     if (ret == 0 && !lu_quiet) {

@@ -7,7 +7,6 @@
 #include "leadup.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -488,38 +487,41 @@ out:
     return ret;
 }
 
+struct setup_args {
+    bool hook, unhook, alternates;
+};
+
+const struct lu_option lu_setup_options[] = {
+    LU_OPT_FLAG("hook", 0, struct setup_args, hook, true,
+                "add 'leadup scan --quiet' to notmuch's post-new hook\n"
+                "(database.hook_dir), creating it if needed; other\n"
+                "content is kept, and a second run changes nothing; a\n"
+                "hook ending in 'exec afew ...' (or exit) gets it just\n"
+                "before that line"),
+    LU_OPT_FLAG("unhook", 0, struct setup_args, unhook, true,
+                "remove exactly the block --hook added"),
+    LU_OPT_FLAG("alternates", 0, struct setup_args, alternates, true,
+                "print an 'alternates' line of my addresses for the\n"
+                "client (the snippets source it, so the index never\n"
+                "shows me as 'who')"),
+    LU_OPT_END_,
+};
+
 int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"hook", no_argument, NULL, 'h'},
-        {"unhook", no_argument, NULL, 'u'},
-        {"alternates", no_argument, NULL, 'a'},
-        {NULL, 0, NULL, 0},
-    };
-    bool hook = false, unhook = false, alternates = false;
+    struct setup_args a = {0};
+    bool hook, unhook, alternates;
     char *dir = NULL;
-    int c, ret = 0;
+    int ret = 0;
 
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'h':
-            hook = true;
-            break;
-        case 'u':
-            unhook = true;
-            break;
-        case 'a':
-            alternates = true;
-            break;
-        default:
-            ret = lu_unknown_option("setup", argv[optind - 1]);
-            goto out;
-        }
-    }
-    if (optind < argc) {
-        ret = lu_error(EX_USAGE, "setup: unexpected argument '%s'", argv[optind]);
+    ret = lu_parse_options(ctx, lu_setup_options, &a, &argc, argv);
+    if (ret)
+        goto out;
+    hook = a.hook;
+    unhook = a.unhook;
+    alternates = a.alternates;
+    if (argc > 1) {
+        ret = lu_error(EX_USAGE, "setup: unexpected argument '%s'", argv[1]);
         goto out;
     }
     if (hook + unhook + alternates > 1) {

@@ -3,7 +3,6 @@
  * the cadence stage and the user's decisions. */
 #include "leadup.h"
 
-#include <getopt.h>
 #include <string.h>
 
 static char *fmt(struct lu_ctx *ctx, gint64 t)
@@ -219,29 +218,32 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
     lu_json_end(&j);
 }
 
+struct why_args {
+    int json;
+};
+
+const struct lu_option lu_why_options[] = {
+    LU_OPT_KEYWORD("format", 0, struct why_args, json, lu_format_keywords,
+                   "json: one object (fields in leadup(1))"),
+    LU_OPT_END_,
+};
+
 int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
+    struct why_args a = {0};
     struct lu_thread_view tv = {0};
     const char *id = NULL;
-    bool json = false;
-    int c, ret = 0;
+    bool json;
+    int ret = 0;
 
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        ret = c == 'f' ? lu_format_option("why", optarg, &json)
-                       : lu_unknown_option("why", argv[optind - 1]);
-        if (ret)
-            goto out;
-    }
-    if (optind < argc && strcmp(argv[optind], "-") != 0)
-        id = argv[optind];
-    if (optind + 1 < argc) {
-        ret = lu_error(EX_USAGE, "why: unexpected argument '%s'", argv[optind + 1]);
+    ret = lu_parse_options(ctx, lu_why_options, &a, &argc, argv);
+    if (ret)
+        goto out;
+    json = a.json;
+    if (argc > 1 && strcmp(argv[1], "-") != 0)
+        id = argv[1];
+    if (argc > 2) {
+        ret = lu_error(EX_USAGE, "why: unexpected argument '%s'", argv[2]);
         goto out;
     }
     ret = lu_thread_view(ctx, id, &tv);

@@ -28,6 +28,7 @@
 
 #include <glib.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <sysexits.h>
@@ -45,19 +46,12 @@
 
 /* Prints "leadup: MESSAGE" to stderr and returns CODE. */
 int lu_error(int code, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-/* The usage error for an option getopt did not know: ARG as the user typed
+/* The usage error for an option the command does not know: ARG as the user typed
  * it, and where to read about CMD's options.  Returns EX_USAGE. */
 int lu_unknown_option(const char *cmd, const char *arg);
-/* Reads a --format value ("text" or "json") into *JSON.  Returns 0 or
- * EX_USAGE (printed). */
-int lu_format_option(const char *cmd, const char *arg, bool *json);
 /* Prints "leadup: warning: MESSAGE" to stderr (unless lu_quiet). */
 void lu_warning(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 extern bool lu_quiet;
-/* The exit status when notmuch's write lock is not ours in time:
- * EX_TEMPFAIL, or 0 for a client macro (--muttrc), which has said so in
- * its file already and must not make the client wait for a key. */
-extern int lu_lock_exit;
 /* Reads a whole stream; returns a NUL-terminated buffer (caller frees with
  * g_free) and its length, or NULL on a read error. */
 char *lu_read_all(FILE *f, gsize *len);
@@ -293,16 +287,88 @@ void lu_msg_free(struct lu_msg *m);
 
 /* ------------------------------------------------------------------ lu_ctx: what every command gets (leadup.c) */
 
+/* What a command run by a client macro (--muttrc FILE) leaves for the
+ * client: main() writes FILE once, after the command, and exits 0 when it
+ * could (muttrc.c).  On success LINES and MESSAGE; on failure FAILURE, or
+ * the status's fixed line (lu_muttrc_failure). */
+struct lu_answer {
+    const char *file;    /* --muttrc FILE (argv), or NULL: no client */
+    char *lines;         /* muttrc lines (lu_muttrc_recall), owned, or NULL */
+    char *message;       /* the echo line, leadup's own words; owned, or NULL */
+    const char *failure; /* the echo line when the command failed; static */
+};
 /* What every command gets. */
 struct lu_ctx {
     struct lu_config cfg;
     struct lu_identity me; /* filled by lu_db_open from notmuch and cfg */
     gint64 now;            /* --now, or the clock */
     bool now_given;
+    struct lu_answer answer;
 };
 /* Fills CTX->me from notmuch's user.* (given by nm.c) and the config. */
 void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **others,
                      const char *name);
+/* For a client macro (ctx->answer.file; else nothing): the answer on
+ * success, copies of LINES (or NULL) and MESSAGE, and the line on failure,
+ * FAILURE (static; NULL: the status's fixed line). */
+void lu_answer(struct lu_ctx *ctx, const char *lines, const char *message, const char *failure);
+
+/* ------------------------------------------------------------------ parse-options.c */
+
+/* Every command's options are one table (git's parse-options and notmuch's
+ * command-line-arguments are the models): the parser, the usage line,
+ * "leadup CMD --help" and "leadup help CMD" are all made from it, so they
+ * cannot disagree.  Values go into the command's own options struct at
+ * OFFSET; --muttrc goes into ctx->answer. */
+enum lu_opt_kind {
+    LU_OPT_END,     /* ends a table */
+    LU_OPT_FLAG,    /* --NAME: stores VALUE (true, or false for --no-X) in a bool */
+    LU_OPT_STRING,  /* --NAME ARG or --NAME=ARG: a const char * into argv */
+    LU_OPT_INT,     /* a decimal number: an int */
+    LU_OPT_KEYWORD, /* one of KEYWORDS: its value, in an int */
+    LU_OPT_DATE,    /* ISO-8601 in the configured zone: unix seconds, a gint64 */
+    LU_OPT_MUTTRC,  /* --muttrc FILE: ctx->answer.file */
+};
+struct lu_keyword {
+    const char *name;
+    int value;
+};
+struct lu_option {
+    enum lu_opt_kind kind;
+    const char *name;                  /* the long name, without "--" */
+    char short_name;                   /* -X, or 0 */
+    size_t offset;                     /* where the value goes in the options struct */
+    int value;                         /* FLAG: what it stores */
+    const char *arg;                   /* the value's name in the help: "FILE" */
+    const struct lu_keyword *keywords; /* KEYWORD: the words, ending with {NULL} */
+    const char *help;                  /* one or more lines, '\n' between them */
+};
+/* One entry each; TYPE is the options struct, FIELD its member. */
+/* clang-format off */
+#define LU_OPT_FLAG(n, s, type, field, v, h) {LU_OPT_FLAG, n, s, offsetof(type, field), v, NULL, NULL, h}
+#define LU_OPT_STRING(n, s, type, field, a, h) {LU_OPT_STRING, n, s, offsetof(type, field), 0, a, NULL, h}
+#define LU_OPT_INT(n, s, type, field, a, h) {LU_OPT_INT, n, s, offsetof(type, field), 0, a, NULL, h}
+#define LU_OPT_KEYWORD(n, s, type, field, kw, h) {LU_OPT_KEYWORD, n, s, offsetof(type, field), 0, NULL, kw, h}
+#define LU_OPT_DATE(n, s, type, field, h) {LU_OPT_DATE, n, s, offsetof(type, field), 0, "ISO-8601", NULL, h}
+#define LU_OPT_MUTTRC(h) {LU_OPT_MUTTRC, "muttrc", 0, 0, 0, "FILE", NULL, h}
+#define LU_OPT_END_ {LU_OPT_END}
+/* clang-format on */
+/* "text" (0) and "json" (1), for --format. */
+extern const struct lu_keyword lu_format_keywords[];
+
+/* Parses the options of command ARGV[0] (ARGV[1..*ARGC)) by OPTS into the
+ * struct at BASE, wherever they stand; "--" ends them, "-" is an operand.
+ * The operands are left in order in ARGV[1..*ARGC).  Returns 0 or EX_USAGE
+ * (printed: "CMD: unknown option '--x' (see 'leadup help CMD')"). */
+int lu_parse_options(struct lu_ctx *ctx, const struct lu_option *opts, void *base, int *argc,
+                     char **argv);
+/* True when ARGV[1..ARGC) asks for help (--help or -h where an option may
+ * stand, by OPTS). */
+bool lu_options_want_help(const struct lu_option *opts, int argc, char **argv);
+/* "leadup CMD [--a] [--b=x|y] [--c FILE] ARGS", wrapped at 80 columns.  Caller frees. */
+char *lu_options_usage(const char *cmd, const struct lu_option *opts, const char *args);
+/* The option list: one "  --NAME ARG   HELP" entry per option, --help last.  Caller frees. */
+char *lu_options_help(const struct lu_option *opts);
 
 /* ================================================================== pure modules: no I/O */
 
@@ -705,15 +771,16 @@ struct lu_db; /* an open notmuch database */
 
 /* Opens the notmuch database the way notmuch finds it (NOTMUCH_CONFIG,
  * NOTMUCH_PROFILE, the default config).  WRITE asks for the write lock and
- * waits at most ctx->cfg.lock_wait seconds for it, then exits EX_TEMPFAIL
- * with one line of explanation (nothing has been changed by then).  Fills
+ * waits at most ctx->cfg.lock_wait seconds for it, then returns
+ * EX_TEMPFAIL with one line of explanation (nothing has been changed).  Fills
  * ctx->me from user.primary_email, user.other_email and user.name plus the
  * config on the first open.  Returns 0 or an error code. */
 int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out);
 /* From now on, a write lock that does not come in time prints "leadup:
- * NOTE" (leadup's own words) and exits CODE instead: for a caller that has
- * already stored what the next scan completes.  NULL restores the default. */
-void lu_db_lock_note(const char *note, int code);
+ * NOTE" (leadup's own words) instead of the default line: for a caller
+ * that has already stored what the next scan completes.  NULL restores the
+ * default. */
+void lu_db_lock_note(const char *note);
 void lu_db_close(struct lu_db *db);
 /* The database's revision; *UUID (owned by DB) identifies the database. */
 gint64 lu_db_revision(struct lu_db *db, const char **uuid);
@@ -904,7 +971,15 @@ GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m
 
 /* ------------------------------------------------------------------ commands (leadup.c, cmd-*.c) */
 
-/* The commands: each returns 0 or a <sysexits.h> code. */
+/* The commands: each returns 0 or a <sysexits.h> code; one run from a
+ * client macro (--muttrc) leaves its answer in ctx->answer for main().
+ * Their option tables (parse-options.c), which leadup.c's help shows. */
+extern const struct lu_option lu_scan_options[], lu_queue_options[], lu_classify_options[],
+    lu_lint_options[], lu_why_options[], lu_report_options[], lu_draft_options[],
+    lu_setup_options[];
+/* snooze and remind; done, reopen and mute; next-step; undo (cmd-decide.c). */
+extern const struct lu_option lu_snooze_options[], lu_done_options[], lu_next_step_options[],
+    lu_undo_options[];
 int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv);

@@ -7,7 +7,6 @@
 
 #include <glib/gstdio.h>
 #include <notmuch.h>
-#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -19,40 +18,17 @@ struct lu_db {
     char *const *drafts; /* folders of unsent mail (the config's) */
 };
 
-static int lock_wait_seconds;
-/* What the timeout says and exits with instead, once a caller has stored
- * something the next scan completes (lu_db_lock_note); "" and -1: the default. */
+/* What a lock wait that times out says instead of the default line, once
+ * a caller has stored something the next scan completes (lu_db_lock_note);
+ * "": the default. */
 static char lock_note[300];
-static int lock_note_exit = -1;
 
-void lu_db_lock_note(const char *note, int code)
+void lu_db_lock_note(const char *note)
 {
     if (note)
         snprintf(lock_note, sizeof lock_note, "leadup: %s\n", note);
     else
         lock_note[0] = '\0';
-    lock_note_exit = note ? code : -1;
-}
-
-/* notmuch waits for the write lock without a limit; a hook must not hang
- * the user's "notmuch new" chain, so SIGALRM ends the wait.  No tag has
- * been written when it fires: the next run converges. */
-static void on_lock_timeout(int sig)
-{
-    char msg[sizeof lock_note];
-    int n;
-
-    if (lock_note[0])
-        n = snprintf(msg, sizeof msg, "%s", lock_note);
-    else
-        n = snprintf(msg, sizeof msg,
-                     "leadup: notmuch database is locked (is 'notmuch new' running?); "
-                     "gave up after %d s, the next scan catches up\n",
-                     lock_wait_seconds);
-    if (write(2, msg, n) < 0) {
-        /* nothing more to do */
-    }
-    _exit(lock_note_exit >= 0 ? lock_note_exit : lu_lock_exit);
 }
 
 /* True when EMAIL is the address notmuch makes up when user.primary_email
@@ -97,56 +73,106 @@ static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)
     g_ptr_array_free(others, TRUE);
 }
 
-/* Someone at a terminal (a key in the mail client) waiting for notmuch's
- * write lock learns why nothing happens after a second.  A thread says so:
- * a signal would break notmuch's wait. */
-struct announce {
+/* notmuch waits for the write lock without a limit (Xapian's
+ * DB_RETRY_LOCK, which retries when a signal interrupts it), and a hook
+ * must not hang the user's "notmuch new" chain.  So a thread of its own
+ * opens the database, and the caller waits for it at most [scan] lock_wait
+ * seconds: then it gives up with EX_TEMPFAIL and leaves the thread waiting
+ * (nothing has been written; should the lock come later, the thread closes
+ * the database again).  Someone at a terminal (a key in the mail client)
+ * learns why nothing happens after a second. */
+struct opener {
     GMutex lock;
     GCond cond;
-    bool done;
-    GThread *thread;
+    bool done, abandoned;
+    notmuch_status_t st;
+    notmuch_database_t *db;
+    char *msg;
 };
 
-static gpointer announce_run(gpointer data)
+static void opener_free(struct opener *o)
 {
-    static const char waiting[] =
-        "leadup: waiting for the notmuch database (another program is writing)...\n";
-    struct announce *a = data;
-    gint64 end = g_get_monotonic_time() + G_USEC_PER_SEC;
+    g_mutex_clear(&o->lock);
+    g_cond_clear(&o->cond);
+    g_free(o);
+}
 
-    g_mutex_lock(&a->lock);
-    while (!a->done && g_cond_wait_until(&a->cond, &a->lock, end))
-        ;
-    if (!a->done && write(2, waiting, sizeof waiting - 1) < 0) {
-        /* nothing more to do */
+static gpointer opener_run(gpointer data)
+{
+    struct opener *o = data;
+    notmuch_database_t *db = NULL;
+    char *msg = NULL;
+    notmuch_status_t st;
+    bool abandoned;
+
+    st = notmuch_database_open_with_config(NULL, NOTMUCH_DATABASE_MODE_READ_WRITE, NULL, NULL, &db,
+                                           &msg);
+    g_mutex_lock(&o->lock);
+    abandoned = o->abandoned;
+    if (!abandoned) {
+        o->st = st;
+        o->db = db;
+        o->msg = msg;
+        o->done = true;
+        g_cond_signal(&o->cond);
     }
-    g_mutex_unlock(&a->lock);
+    g_mutex_unlock(&o->lock);
+    if (abandoned) {
+        /* Nobody waits any more: let the lock go at once. */
+        if (db)
+            notmuch_database_destroy(db);
+        free(msg);
+        opener_free(o);
+    }
     return NULL;
 }
 
-/* Starts the announcer.  Returns it (announce_stop frees it). */
-static struct announce *announce_start(void)
+/* Opens the database for writing, waiting at most WAIT seconds for the
+ * lock.  Returns 0 (*DB, *MSG as notmuch gives them in *ST) or EX_TEMPFAIL
+ * (printed). */
+static int open_write(int wait, notmuch_status_t *st, notmuch_database_t **db, char **msg)
 {
-    struct announce *a = g_new0(struct announce, 1);
+    static const char waiting[] =
+        "leadup: waiting for the notmuch database (another program is writing)...\n";
+    struct opener *o = g_new0(struct opener, 1);
+    gint64 start = g_get_monotonic_time(), end = start + (gint64)wait * G_USEC_PER_SEC;
+    bool told = !isatty(2);
+    int ret = 0;
 
-    g_mutex_init(&a->lock);
-    g_cond_init(&a->cond);
-    a->thread = g_thread_new("lock-wait", announce_run, a);
-    return a;
-}
-
-static void announce_stop(struct announce *a)
-{
-    if (!a)
-        return;
-    g_mutex_lock(&a->lock);
-    a->done = true;
-    g_cond_signal(&a->cond);
-    g_mutex_unlock(&a->lock);
-    g_thread_join(a->thread);
-    g_mutex_clear(&a->lock);
-    g_cond_clear(&a->cond);
-    g_free(a);
+    g_mutex_init(&o->lock);
+    g_cond_init(&o->cond);
+    g_mutex_lock(&o->lock);
+    g_thread_unref(g_thread_new("lock-wait", opener_run, o));
+    while (!o->done) {
+        gint64 until = told ? end : MIN(end, start + G_USEC_PER_SEC);
+        if (!g_cond_wait_until(&o->cond, &o->lock, until) && !o->done) {
+            if (until == end)
+                break;
+            told = true;
+            if (write(2, waiting, sizeof waiting - 1) < 0) {
+                /* nothing more to do */
+            }
+        }
+    }
+    if (o->done) {
+        *st = o->st;
+        *db = o->db;
+        *msg = o->msg;
+    } else {
+        o->abandoned = true; /* the thread frees O */
+        ret = EX_TEMPFAIL;
+        if (lock_note[0])
+            lu_fprintf(stderr, "%s", lock_note);
+        else
+            lu_error(ret,
+                     "notmuch database is locked (is 'notmuch new' running?); gave up after %d s, "
+                     "the next scan catches up",
+                     wait);
+    }
+    g_mutex_unlock(&o->lock);
+    if (!ret)
+        opener_free(o);
+    return ret;
 }
 
 int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
@@ -154,26 +180,16 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
     notmuch_database_t *db = NULL;
     notmuch_status_t st;
     char *msg = NULL;
-    struct sigaction sa = {0}, old;
-    struct announce *announcer = NULL;
     int ret = 0;
 
     *out = NULL;
     if (write) {
-        lock_wait_seconds = ctx->cfg.lock_wait;
-        sa.sa_handler = on_lock_timeout;
-        sigaction(SIGALRM, &sa, &old);
-        alarm(ctx->cfg.lock_wait > 0 ? ctx->cfg.lock_wait : 1);
-        if (isatty(2))
-            announcer = announce_start();
-    }
-    st = notmuch_database_open_with_config(
-        NULL, write ? NOTMUCH_DATABASE_MODE_READ_WRITE : NOTMUCH_DATABASE_MODE_READ_ONLY, NULL,
-        NULL, &db, &msg);
-    if (write) {
-        alarm(0);
-        announce_stop(announcer);
-        sigaction(SIGALRM, &old, NULL);
+        ret = open_write(ctx->cfg.lock_wait > 0 ? ctx->cfg.lock_wait : 1, &st, &db, &msg);
+        if (ret)
+            goto out;
+    } else {
+        st = notmuch_database_open_with_config(NULL, NOTMUCH_DATABASE_MODE_READ_ONLY, NULL, NULL,
+                                               &db, &msg);
     }
     if (st) {
         if (msg)

@@ -11,7 +11,6 @@
 
 bool lu_quiet;
 guint64 lu_text_steps;
-int lu_lock_exit = EX_TEMPFAIL;
 
 /* Formats and writes to F through lu_clean_text: messages often name
  * things that came from mail. */
@@ -53,15 +52,6 @@ void lu_fprintf(FILE *f, const char *fmt, ...)
 int lu_unknown_option(const char *cmd, const char *arg)
 {
     return lu_error(EX_USAGE, "%s: unknown option '%s' (see 'leadup help %s')", cmd, arg, cmd);
-}
-
-int lu_format_option(const char *cmd, const char *arg, bool *json)
-{
-    if (strcmp(arg, "json") == 0 || strcmp(arg, "text") == 0) {
-        *json = strcmp(arg, "json") == 0;
-        return 0;
-    }
-    return lu_error(EX_USAGE, "%s: unknown format '%s' (want text or json)", cmd, arg);
 }
 
 void lu_warning(const char *fmt, ...)

@@ -119,4 +119,17 @@ EOF
 	notmuch new --quiet && lu queue needs-reply --scan --muttrc "$RC" && expect_tags g1@a.example "leadup/due leadup/needs-reply"'
 t 'queue --muttrc with --format=json: exit 0, not understood' '
 	lu queue --format=json --muttrc "$RC" 2>/dev/null && answer "leadup: the command was not understood; nothing changed"'
+# The lock wait returns to the command (it used to end the process), so a
+# busy database still shows the queue as the last scan left it.
+t 'queue --scan while notmuch is locked: the last scan'\''s queue, and the answer says so' '
+	echo "Could you send the agenda?" | msg inbox h1@a.example "Ann <ann@a.example>" "Me <me@example.com>" "Thu, 19 Nov 2026 12:00:00 +0000" "Agenda" &&
+	index && { notmuch tag --batch <hold & } && exec 3>hold && wait_locked &&
+	lu queue awaiting --scan --maildir "$TMP/q/busy" --muttrc "$RC" >out 2>err; rc=$?; exec 3>&-; wait
+	test "$rc" = 0 && test ! -s out && answer "leadup: notmuch is busy, so the tags are from the last scan; try again" &&
+	test "$(ls "$TMP/q/busy/cur" | wc -l)" = 1'
+t 'in a shell: the counts, and the one line that says why they are old' '
+	{ notmuch tag --batch <hold & } && exec 3>hold && wait_locked &&
+	lu queue --scan >out 2>err; rc=$?; exec 3>&-; wait
+	test "$rc" = 0 && grep -q "^awaiting  *[0-9]" out && test "$(wc -l <err)" = 1 && grep -q "database is locked" err &&
+	expect_tags h1@a.example "" && lu queue --scan >/dev/null && expect_tags h1@a.example "leadup/due leadup/needs-reply"'
 done_testing

@@ -11,6 +11,83 @@ t 'help lists every command' '
 	"$LEADUP" help >out && for c in scan queue report why classify draft lint snooze done reopen remind next-step mute setup; do
 		grep -q "^  $c " out || { echo "missing $c"; exit 1; }; done'
 t 'help COMMAND shows its usage' '"$LEADUP" help scan | grep -q "usage: leadup scan \[--full\] \[--quiet\]"'
+
+# Each command's options are one table (helper/parse-options.c): --help, its
+# usage line and the parser are made from it.  COMMANDS is leadup's own list.
+COMMANDS=$("$LEADUP" help | sed -n 's/^  \([a-z-]*\) .*/\1/p')
+listed() { # listed CMD: the long options CMD's --help lists, one a line, as shown ("--format=text|json")
+	"$LEADUP" "$1" --help | sed -n '/^options:$/,$p' |
+		sed -n 's/^  \(-., \)\{0,1\}\(--[a-z-]*\(=[^ ]*\| [A-Z][A-Z0-9-]*\)\{0,1\}\).*/\2/p' | grep -v '^--help$'
+}
+names() { sed 's/[= ].*//' | sort; } # the bare names of a listed() list
+with_value() { # with_value LISTED: the option as one word, with a value it accepts
+	case $1 in
+	--muttrc*) echo "--muttrc=$TMP/opt.rc" ;;
+	*=*) echo "${1%%|*}" ;;
+	*' '*) echo "${1%% *}=x" ;;
+	*) echo "$1" ;;
+	esac
+}
+t 'every command has help: CMD --help and help CMD, exit 0, the same text' '
+	test -n "$COMMANDS" && for c in $COMMANDS; do
+		"$LEADUP" "$c" --help >h1 && "$LEADUP" help "$c" >h2 && cmp -s h1 h2 &&
+		grep -q "^usage: leadup $c" h1 && grep -q "^options:$" h1 && grep -q "^  -h, --help " h1 ||
+		{ echo "help of $c"; exit 1; }; done'
+t 'snooze --help works (it said "unknown option")' '"$LEADUP" snooze --help >out && grep -q -- "--ask" out && grep -q -- "--muttrc FILE" out'
+t 'queue lists --scan and --muttrc, in its usage too; draft lists --no-quote' '
+	listed queue | names >q && grep -qx -- --scan q && grep -qx -- --muttrc q && grep -qx -- --maildir q &&
+	"$LEADUP" queue --help | sed -n "/^usage/,/^$/p" | grep -q -- "\[--muttrc FILE\]" &&
+	listed draft | names | grep -qx -- --no-quote && ! listed undo | grep -q .'
+t 'each usage line names exactly the options the list shows' '
+	for c in $COMMANDS; do
+		"$LEADUP" "$c" --help | sed -n "/^usage/,/^$/p" | grep -o "\[--[a-z-]*" | sed "s/^\[//" | sort >u &&
+		listed "$c" | names >l && cmp -s u l || { echo "$c: usage and list differ"; diff u l; exit 1; }; done'
+t 'help fits in 80 columns' '
+	for c in $COMMANDS; do "$LEADUP" "$c" --help; done | awk "length > 80 { print; bad = 1 } END { exit bad }"'
+# Every option some command lists: each command accepts exactly its own.
+ALL=$(for c in $COMMANDS; do listed "$c" | names; done | sort -u)
+t 'every command accepts each option it lists and refuses every other (EX_USAGE, the same words)' '
+	test -n "$ALL" && for c in $COMMANDS; do
+		listed "$c" >mine
+		for o in $ALL; do
+			if names <mine | grep -qx -- "$o"; then
+				# Its own option is taken; the unknown one after it is the error.
+				w=$(with_value "$(grep -- "^$o\([= ]\|$\)" mine | head -1)")
+				rm -f opt.rc; lu "$c" "$w" --zzz </dev/null >/dev/null 2>err; rc=$?
+				if [ "$o" = --muttrc ]; then
+					test "$rc" = 0 && grep -q "not understood" opt.rc
+				else
+					test "$rc" = 64
+				fi && grep -qx "leadup: $c: unknown option .--zzz. (see .leadup help $c.)" err ||
+					{ echo "$c does not take its own $w (rc $rc)"; cat err; exit 1; }
+			else
+				lu "$c" "$o" </dev/null >/dev/null 2>err; rc=$?
+				test "$rc" = 64 && grep -qx "leadup: $c: unknown option .$o. (see .leadup help $c.)" err ||
+					{ echo "$c takes $o, which it does not list (rc $rc)"; cat err; exit 1; }
+			fi
+		done
+	done'
+t 'an unknown option, for every command: exit 64, the command and where to look' '
+	for c in $COMMANDS; do
+		lu "$c" --frobnicate </dev/null >/dev/null 2>err; rc=$?
+		test "$rc" = 64 && test "$(cat err)" = "leadup: $c: unknown option '\''--frobnicate'\'' (see '\''leadup help $c'\'')" ||
+			{ echo "$c: rc $rc"; cat err; exit 1; }; done'
+t 'an option that needs a value, at the end, says so' '
+	lu queue --maildir 2>err; test $? = 64 && grep -qx "leadup: queue: option .--maildir. needs a value" err &&
+	lu report --format=yaml 2>err; test $? = 64 && grep -qx "leadup: report: unknown format .yaml. (want text or json)" err &&
+	lu scan --full=yes 2>err; test $? = 64 && grep -q "takes no value" err'
+t 'options stand anywhere among the operands; after -- none is an option' '
+	lu queue awaiting --format json >out && grep -q "\"queue\": *\"awaiting\"" out &&
+	lu queue --format=json -- --due 2>err; test $? = 64 && grep -q "no queue called .--due." err'
+t 'leadup(1) names, for each command, exactly the options of its table' '
+	for c in $COMMANDS; do
+		# Its synopsis: a section heading, or a decision'\''s .TP tag.
+		awk -v c="leadup $c" '\''($1 == ".SS" && index($0, ".SS \"" c) == 1 || tp && $1 == ".B" && index($0, ".B " c) == 1) &&
+			(length($0) == length($1) + 1 + length(c) + ($1 == ".SS") * 2 || substr($0, length($1) + 2 + ($1 == ".SS") + length(c), 1) == " ") { print; exit }
+			{ tp = $1 == ".TP" }'\'' "$ROOT/doc/leadup.1" >syn
+		test -s syn || { echo "leadup(1) has no synopsis for $c"; exit 1; }
+		sed "s/\\\\-/-/g" syn | grep -o -- "--[a-z][a-z-]*" | sort -u >man
+		listed "$c" | names >l && cmp -s man l || { echo "leadup(1) and the table of $c differ:"; diff man l; exit 1; }; done'
 t 'queue counts before the first scan say that no scan has run' '
 	lu queue >out 2>err && grep -q "^awaiting *0" out && grep -q "no scan has run yet" err &&
 	lu report >out && grep -q "Every queue is empty" out && ! grep -q "Oldest" out &&
