@@ -1,0 +1,109 @@
+/* parse-options-test.c - the option tables (parse-options.c): every kind,
+ * options among the operands, "--", and the usage and help made from a
+ * table. */
+#include "leadup.h"
+#include "tap.h"
+
+struct opts {
+    bool flag, quote;
+    const char *str;
+    int num, format;
+    gint64 when;
+};
+
+static const struct lu_option table[] = {
+    LU_OPT_FLAG("flag", 'f', struct opts, flag, true, "a flag"),
+    LU_OPT_FLAG("quote", 0, struct opts, quote, true, "quote"),
+    LU_OPT_FLAG("no-quote", 0, struct opts, quote, false, "do not quote"),
+    LU_OPT_STRING("str", 's', struct opts, str, "FILE", "a string\nover two lines"),
+    LU_OPT_INT("num", 0, struct opts, num, "N", "a number"),
+    LU_OPT_KEYWORD("format", 0, struct opts, format, lu_format_keywords, "the format"),
+    LU_OPT_DATE("at", 0, struct opts, when, "a time"),
+    LU_OPT_MUTTRC("the client's file"),
+    LU_OPT_END_,
+};
+
+/* Parses the words of LINE (the command's name first); *ARGC and ARGV
+ * (caller frees with g_strfreev) are what is left. */
+static int parse(struct lu_ctx *ctx, const char *line, struct opts *o, int *argc, char ***argv)
+{
+    *argv = g_strsplit(line, " ", -1);
+    *argc = (int)g_strv_length(*argv);
+    return lu_parse_options(ctx, table, o, argc, *argv);
+}
+
+int main(void)
+{
+    struct lu_ctx ctx = {0};
+    struct opts o = {0};
+    char **argv = NULL, *s;
+    int argc;
+
+    ctx.cfg.tz = g_time_zone_new_utc();
+    is_int(parse(&ctx, "cmd a --flag b --str=x --num 42 --format json -s y c", &o, &argc, &argv), 0,
+           "every kind parses, among the operands");
+    ok(o.flag && o.num == 42 && o.format == 1 && strcmp(o.str, "y") == 0,
+       "values land in the struct; the last --str wins");
+    is_int(argc, 4, "the operands stay");
+    ok(strcmp(argv[0], "cmd") == 0 && strcmp(argv[1], "a") == 0 && strcmp(argv[2], "b") == 0 &&
+           strcmp(argv[3], "c") == 0 && argv[4] == NULL,
+       "in order, after the command's name");
+    g_strfreev(argv);
+
+    o = (struct opts){.quote = true};
+    is_int(parse(&ctx, "cmd --no-quote -f -- --flag -", &o, &argc, &argv), 0,
+           "-- ends the options");
+    ok(!o.quote && o.flag && argc == 3 && strcmp(argv[1], "--flag") == 0 &&
+           strcmp(argv[2], "-") == 0,
+       "a flag can store false; after --, --flag is an operand; - is one");
+    g_strfreev(argv);
+
+    is_int(parse(&ctx, "cmd --at 2026-12-03T09:00 --muttrc /tmp/x.rc", &o, &argc, &argv), 0,
+           "a date and --muttrc");
+    ok(o.when == 1796288400 && strcmp(ctx.answer.file, "/tmp/x.rc") == 0,
+       "the date in the zone; --muttrc goes to the answer");
+    g_strfreev(argv);
+
+    is_int(parse(&ctx, "cmd --nosuch", &o, &argc, &argv), EX_USAGE, "an unknown option");
+    g_strfreev(argv);
+    is_int(parse(&ctx, "cmd --fla", &o, &argc, &argv), EX_USAGE, "no abbreviations");
+    g_strfreev(argv);
+    is_int(parse(&ctx, "cmd --str", &o, &argc, &argv), EX_USAGE, "a missing value");
+    g_strfreev(argv);
+    is_int(parse(&ctx, "cmd --flag=1", &o, &argc, &argv), EX_USAGE, "a value for a flag");
+    g_strfreev(argv);
+    is_int(parse(&ctx, "cmd --num 4x", &o, &argc, &argv), EX_USAGE, "a number that is not one");
+    g_strfreev(argv);
+    is_int(parse(&ctx, "cmd --num 99999999999", &o, &argc, &argv), EX_USAGE, "or too big");
+    g_strfreev(argv);
+    is_int(parse(&ctx, "cmd --format=yaml", &o, &argc, &argv), EX_USAGE, "an unknown keyword");
+    g_strfreev(argv);
+    is_int(parse(&ctx, "cmd --at soon", &o, &argc, &argv), EX_USAGE, "a bad date");
+    g_strfreev(argv);
+
+    argv = g_strsplit("cmd --str --help", " ", -1);
+    ok(!lu_options_want_help(table, 3, argv), "--help as a value is a value");
+    g_strfreev(argv);
+    argv = g_strsplit("cmd x --flag -h", " ", -1);
+    ok(lu_options_want_help(table, 4, argv), "-h anywhere among the options");
+    g_strfreev(argv);
+    argv = g_strsplit("cmd -- --help", " ", -1);
+    ok(!lu_options_want_help(table, 3, argv), "but not after --");
+    g_strfreev(argv);
+
+    s = lu_options_usage("cmd", table, "[ARG]");
+    is_str(s,
+           "leadup cmd [-f, --flag] [--quote] [--no-quote] [-s, --str FILE]\n"
+           "                  [--num N] [--format=text|json] [--at ISO-8601]\n"
+           "                  [--muttrc FILE] [ARG]",
+           "the usage line names every option, wrapped under the command at 80 columns");
+    g_free(s);
+    s = lu_options_help(table);
+    ok(g_str_has_prefix(s, "options:\n  -f, --flag          a flag\n") &&
+           strstr(s, "  -s, --str FILE      a string\n                      over two lines\n") &&
+           g_str_has_suffix(s, "  -h, --help          show this help\n"),
+       "the list: one entry per option, continuation lines aligned, --help last");
+    g_free(s);
+    g_time_zone_unref(ctx.cfg.tz);
+    return tap_done();
+}
