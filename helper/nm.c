@@ -74,13 +74,15 @@ static void load_identity(struct lu_ctx *ctx, notmuch_database_t *db)
 }
 
 /* notmuch waits for the write lock without a limit (Xapian's
- * DB_RETRY_LOCK, which retries when a signal interrupts it), and a hook
+ * DB_RETRY_LOCK), and a hook
  * must not hang the user's "notmuch new" chain.  So a thread of its own
  * opens the database, and the caller waits for it at most [scan] lock_wait
  * seconds: then it gives up with EX_TEMPFAIL and leaves the thread waiting
- * (nothing has been written; should the lock come later, the thread closes
- * the database again).  Someone at a terminal (a key in the mail client)
- * learns why nothing happens after a second. */
+ * (nothing has been written; should the lock come before the process
+ * ends, the thread closes the database again, else the kernel releases
+ * the lock at exit).  A signal cannot end the wait: Xapian retries on
+ * EINTR.  Someone at a terminal (a key in the mail client) learns why
+ * nothing happens after a second. */
 struct opener {
     GMutex lock;
     GCond cond;
