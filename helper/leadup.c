@@ -121,7 +121,8 @@ static void print_usage(FILE *f)
     fprintf(f, "usage: leadup [--now ISO-8601] [--config FILE] COMMAND [ARGS]\n\ncommands:\n");
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
         fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\n'leadup help COMMAND' shows a command's options; leadup(1) has the rest.\n");
+    fprintf(f, "\n'leadup help COMMAND' (or 'leadup COMMAND --help') shows a command's options;\n"
+               "leadup(1) has the rest.\n");
 }
 
 /* A command's help, made from its table: "leadup CMD --help" and "leadup

@@ -23,12 +23,17 @@ static const struct lu_option table[] = {
     LU_OPT_END_,
 };
 
+static char **words; /* the last LINE's words, which parse's ARGV points into */
+
 /* Parses the words of LINE (the command's name first); *ARGC and ARGV
- * (caller frees with g_strfreev) are what is left. */
+ * (caller frees with g_free: the parser moves the pointers) are what is
+ * left. */
 static int parse(struct lu_ctx *ctx, const char *line, struct opts *o, int *argc, char ***argv)
 {
-    *argv = g_strsplit(line, " ", -1);
-    *argc = (int)g_strv_length(*argv);
+    g_strfreev(words);
+    words = g_strsplit(line, " ", -1);
+    *argc = (int)g_strv_length(words);
+    *argv = g_memdup2(words, sizeof(char *) * (*argc + 1));
     return lu_parse_options(ctx, table, o, argc, *argv);
 }
 
@@ -48,7 +53,7 @@ int main(void)
     ok(strcmp(argv[0], "cmd") == 0 && strcmp(argv[1], "a") == 0 && strcmp(argv[2], "b") == 0 &&
            strcmp(argv[3], "c") == 0 && argv[4] == NULL,
        "in order, after the command's name");
-    g_strfreev(argv);
+    g_free(argv);
 
     o = (struct opts){.quote = true};
     is_int(parse(&ctx, "cmd --no-quote -f -- --flag -", &o, &argc, &argv), 0,
@@ -56,30 +61,30 @@ int main(void)
     ok(!o.quote && o.flag && argc == 3 && strcmp(argv[1], "--flag") == 0 &&
            strcmp(argv[2], "-") == 0,
        "a flag can store false; after --, --flag is an operand; - is one");
-    g_strfreev(argv);
+    g_free(argv);
 
     is_int(parse(&ctx, "cmd --at 2026-12-03T09:00 --muttrc /tmp/x.rc", &o, &argc, &argv), 0,
            "a date and --muttrc");
     ok(o.when == 1796288400 && strcmp(ctx.answer.file, "/tmp/x.rc") == 0,
        "the date in the zone; --muttrc goes to the answer");
-    g_strfreev(argv);
+    g_free(argv);
 
     is_int(parse(&ctx, "cmd --nosuch", &o, &argc, &argv), EX_USAGE, "an unknown option");
-    g_strfreev(argv);
+    g_free(argv);
     is_int(parse(&ctx, "cmd --fla", &o, &argc, &argv), EX_USAGE, "no abbreviations");
-    g_strfreev(argv);
+    g_free(argv);
     is_int(parse(&ctx, "cmd --str", &o, &argc, &argv), EX_USAGE, "a missing value");
-    g_strfreev(argv);
+    g_free(argv);
     is_int(parse(&ctx, "cmd --flag=1", &o, &argc, &argv), EX_USAGE, "a value for a flag");
-    g_strfreev(argv);
+    g_free(argv);
     is_int(parse(&ctx, "cmd --num 4x", &o, &argc, &argv), EX_USAGE, "a number that is not one");
-    g_strfreev(argv);
+    g_free(argv);
     is_int(parse(&ctx, "cmd --num 99999999999", &o, &argc, &argv), EX_USAGE, "or too big");
-    g_strfreev(argv);
+    g_free(argv);
     is_int(parse(&ctx, "cmd --format=yaml", &o, &argc, &argv), EX_USAGE, "an unknown keyword");
-    g_strfreev(argv);
+    g_free(argv);
     is_int(parse(&ctx, "cmd --at soon", &o, &argc, &argv), EX_USAGE, "a bad date");
-    g_strfreev(argv);
+    g_free(argv);
 
     argv = g_strsplit("cmd --str --help", " ", -1);
     ok(!lu_options_want_help(table, 3, argv), "--help as a value is a value");
@@ -104,6 +109,7 @@ int main(void)
            g_str_has_suffix(s, "  -h, --help          show this help\n"),
        "the list: one entry per option, continuation lines aligned, --help last");
     g_free(s);
+    g_strfreev(words);
     g_time_zone_unref(ctx.cfg.tz);
     return tap_done();
 }
