@@ -402,7 +402,7 @@ static int check_moves(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_
                          "it); nothing changed";
         ret = lu_error(
             EX_USAGE, "%s: the thread would stay %s (%s)%s; nothing recorded", name,
-            v.state == LU_ST_NONE ? "in no queue" : lu_state_name(v.state), v.rule,
+            v.state == LU_ST_NONE ? "in no queue" : lu_state_name(v.state), lu_rule_text(v.rule),
             v.state == LU_ST_MUTED || v.state == LU_ST_CLOSED ? "; 'leadup reopen' it first" : "");
     }
 out:

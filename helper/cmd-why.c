@@ -47,7 +47,7 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
     }
     if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT)
         lu_printf("; cadence stage %d of %d", v->stage, ctx->cfg.max_leadups);
-    lu_printf("\nRule:   %s\n", v->rule ? v->rule : "-");
+    lu_printf("\nRule:   %s\n", lu_rule_text(v->rule));
     if (anchor) {
         t = fmt(ctx, anchor->date);
         lu_printf("Anchor: %s from %s <%s>\n", t, name_of(anchor->from), anchor->mid);
@@ -152,7 +152,7 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
     lu_json_key(&j, "stage");
     lu_json_int(&j, v->stage);
     lu_json_key(&j, "rule");
-    lu_json_str(&j, v->rule);
+    lu_json_str(&j, lu_rule_text(v->rule));
     lu_json_key(&j, "anchor");
     lu_json_str(&j, v->anchor >= 0 ? ((struct lu_msg *)g_ptr_array_index(tv->msgs, v->anchor))->mid
                                    : NULL);

@@ -1125,8 +1125,7 @@ static const char *promise_text(const struct lu_draft_req *r)
     /* A next step the user recorded says it in their words. */
     for (guint i = 0; r->decisions && i < r->decisions->len; i++) {
         struct lu_decision *x = g_ptr_array_index(r->decisions, i);
-        if (x->kind == LU_D_NEXT_STEP && x->text && *x->text && v->rule &&
-            strstr(v->rule, "recorded"))
+        if (x->kind == LU_D_NEXT_STEP && x->text && *x->text && v->rule == LU_R_NEXT_STEP)
             s = x->text;
     }
     return s;

@@ -564,6 +564,37 @@ struct lu_rules {
     void *data;
 };
 
+/* What decided a thread's state: the rule that claimed it (thread.c's
+ * rules[] holds them in precedence order), or, in no queue, the last rule
+ * that let it go for a reason it names.  Behaviour is keyed on these ids,
+ * never on their text. */
+enum lu_rule {
+    LU_R_NOTHING,  /* no rule claimed it */
+    LU_R_NOT_MINE, /* the scan: nobody in it is me, nor was it written to me */
+    LU_R_MUTED,
+    LU_R_DONE,
+    LU_R_DECLINED,
+    LU_R_SNOOZED,
+    LU_R_NEXT_STEP, /* a next step the user recorded */
+    LU_R_BOUNCED,
+    LU_R_NEEDS_REPLY,
+    LU_R_PROMISE_MINE,
+    LU_R_AWAITING,
+    LU_R_CADENCE_EXHAUSTED, /* awaiting turned dormant */
+    LU_R_PROMISE_THEIRS,
+    LU_R_AGREED_STEP, /* promise-theirs: a dated next step agreed in the last exchange */
+    LU_R_NO_NEXT_STEP,
+    LU_R_SNOOZE_ENDED, /* on their message: needs-reply */
+    LU_R_HORIZON,      /* a claimed thread quiet beyond [scan] horizon: dormant */
+    /* Rules that let the thread go, with a reason. */
+    LU_R_BULK,
+    LU_R_ANSWERED_ELSEWHERE,
+    LU_R_CLOSING,
+    LU_R_COUNT
+};
+/* The rule in a few words ("they declined"), for people.  Static. */
+const char *lu_rule_text(enum lu_rule id);
+
 struct lu_verdict {
     enum lu_state state;
     int anchor;        /* index of the message that defines the state, or -1 */
@@ -573,10 +604,12 @@ struct lu_verdict {
     int stage;         /* awaiting, dormant: lead-ups I already sent */
     int asked;         /* awaiting: my first unanswered message, or -1 */
     int evidence;      /* the message whose sentences decided, or -1 */
-    const char *rule;  /* the rule that decided, in a few words (static) */
+    enum lu_rule rule; /* what decided (lu_rule_text says it in words) */
     GPtrArray *why;    /* char*: the evidence in plain words (owned) */
     char *who;         /* whom we wait for, or who waits for us (owned) */
 };
+/* An empty verdict: no state, no message, rule LU_R_NOTHING, an empty WHY. */
+void lu_verdict_init(struct lu_verdict *v);
 void lu_verdict_clear(struct lu_verdict *v);
 
 /* Decides a thread's state.  MSGS: the thread, oldest first (mine/to_me are
@@ -585,6 +618,12 @@ void lu_verdict_clear(struct lu_verdict *v);
  * it (replies that broke threading; checked here), may be NULL. */
 void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
                       GPtrArray *elsewhere, struct lu_verdict *out);
+/* For tests: how many rules there are, and rule I alone run on a thread
+ * (read as lu_thread_decide reads it; V initialised by lu_verdict_init).
+ * True when it claims the thread; when it does not, V is untouched. */
+int lu_thread_rule_count(void);
+bool lu_thread_rule_claims(int i, const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
+                           GPtrArray *elsewhere, struct lu_verdict *v);
 /* A subject without Re:/AW:/SV:/Fwd:-style prefixes and [list] tags,
  * case-folded, white space collapsed.  Caller frees. */
 char *lu_subject_norm(const char *subject);

@@ -518,10 +518,8 @@ static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrAr
             *elsewhere = find_elsewhere(s, msgs, g_ptr_array_index(msgs, last));
         lu_thread_decide(&s->rules, msgs, *decisions, *elsewhere, v);
     } else {
-        memset(v, 0, sizeof *v);
-        v->anchor = v->asked = v->evidence = -1;
-        v->why = g_ptr_array_new_with_free_func(g_free);
-        v->rule = "not my conversation";
+        lu_verdict_init(v);
+        v->rule = LU_R_NOT_MINE;
         g_ptr_array_add(v->why, g_strdup("Nobody in this thread is me, and its latest message "
                                          "was not written to me."));
     }

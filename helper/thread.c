@@ -2,15 +2,11 @@
  * messages, the user's decisions and the clock.  Pure: no I/O; message
  * bodies are analysed on demand through r->analyse.
  *
- * Precedence when several rules apply (the first wins):
- *   muted > done > declined (closed) > snoozed > a fresh next-step decision >
- *   bounced > needs-reply > a fresh remind (awaiting) > an older next-step
- *   decision > promise-mine > awaiting/dormant > promise-theirs >
- *   no-next-step > an ended snooze (awaiting or needs-reply, by who wrote last).
- * A decision is fresh while no message has come since it was taken: what
- * the user just said about the thread beats what the text suggests.
- * The ball in our court comes before the ball in theirs; a promise of mine
- * with a date comes before the cadence of a question I asked with it. */
+ * The rules are a table, rules[] below, in precedence order: the first
+ * rule that claims a thread decides its state and names itself in the
+ * verdict (enum lu_rule).  A rule that lets a thread go writes nothing to
+ * the verdict; what it noticed ("sent in bulk", "answered elsewhere")
+ * reaches the reasons through the table's runner. */
 #include "leadup.h"
 
 #include <string.h>
@@ -432,19 +428,39 @@ static void collect_decisions(GPtrArray *decisions, struct decided *d)
 
 /* ---- the rules */
 
-struct scan {
+/* What every rule sees of one thread. */
+struct rule_ctx {
     const struct lu_rules *r;
     GPtrArray *msgs;
-    int last;       /* latest meaningful message, -1 */
-    int last_mine;  /* my latest meaningful message, -1 */
-    int last_their; /* their latest meaningful message, -1 */
-    bool list;      /* a mailing-list thread */
-    bool tracked;   /* not a list thread, or lists opted in */
+    GPtrArray *elsewhere; /* messages elsewhere that may answer it, or NULL */
+    struct decided d;     /* the user's decisions that still hold */
+    int last;             /* latest meaningful message, -1 */
+    int last_mine;        /* my latest meaningful message, -1 */
+    int last_their;       /* their latest meaningful message, -1 */
+    bool list;            /* a mailing-list thread */
+    bool tracked;         /* not a list thread, or lists opted in */
+    bool remind_first;    /* a fresh remind came after any fresh next step */
+    /* A rule that lets the thread go writes nothing to the verdict: what it
+     * noticed goes here (char*, owned), and reaches the verdict's reasons
+     * ahead of the rule that claims the thread, or alone when none does;
+     * NOTED, the last such rule with a name, becomes the verdict's rule then. */
+    GPtrArray *notes;
+    enum lu_rule noted;
 };
 
-static struct lu_msg *msg(const struct scan *s, int i)
+static struct lu_msg *msg(const struct rule_ctx *s, int i)
 {
     return g_ptr_array_index(s->msgs, i);
+}
+
+static void note(struct rule_ctx *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void note(struct rule_ctx *s, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    g_ptr_array_add(s->notes, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
 }
 
 static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at)
@@ -456,7 +472,7 @@ static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_a
 }
 
 /* Is M about me: addressed to me, or (on a list) answering one of my messages? */
-static bool involves_me(const struct scan *s, const struct lu_msg *m)
+static bool involves_me(const struct rule_ctx *s, const struct lu_msg *m)
 {
     int parent;
 
@@ -522,20 +538,22 @@ static const char *not_mine_to_answer(const struct lu_rules *r, const struct lu_
  * a reply sent through a bulk mailer to my own message still counts.  The
  * headers say so (List-Unsubscribe), or, in mail older than that header or
  * sent without it, the text does (an unsubscribe line, a marketing layout). */
-static bool unsolicited_bulk(struct scan *s, struct lu_msg *m, struct lu_verdict *v)
+static bool unsolicited_bulk(struct rule_ctx *s, struct lu_msg *m)
 {
     if (s->last_mine >= 0)
         return false;
     if (!m->bulk && (!analysis(s->r, m) || !m->body || !m->body->bulk))
         return false;
-    v->rule = "unsolicited bulk mail";
-    why(v, "%s sent it in bulk (%s) to a thread you never wrote in: not a conversation.",
-        who_name(m->from),
-        m->bulk ? "List-Unsubscribe" : "its text has an unsubscribe line or a marketing layout");
+    s->noted = LU_R_BULK;
+    note(s, "%s sent it in bulk (%s) to a thread you never wrote in: not a conversation.",
+         who_name(m->from),
+         m->bulk ? "List-Unsubscribe" : "its text has an unsubscribe line or a marketing layout");
     return true;
 }
 
-static bool rule_needs_reply(struct scan *s, GPtrArray *elsewhere, struct lu_verdict *v)
+/* Their latest message asks something of me, and I have not answered it
+ * here or in a message that broke threading. */
+static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     struct lu_msg *m;
@@ -549,32 +567,32 @@ static bool rule_needs_reply(struct scan *s, GPtrArray *elsewhere, struct lu_ver
     m = msg(s, s->last);
     if (!involves_me(s, m) || (m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply)))
         return false;
-    if (unsolicited_bulk(s, m, v))
+    if (unsolicited_bulk(s, m))
         return false;
     an = analysis(r, m);
     if (!an || !an->expects_reply)
         return false;
     not_mine = s->list ? NULL : not_mine_to_answer(r, m);
     if (not_mine) {
-        why(v, "%s asks something, but %s, and the text does not turn to you by name.",
-            who_name(m->from), not_mine);
+        note(s, "%s asks something, but %s, and the text does not turn to you by name.",
+             who_name(m->from), not_mine);
         return false;
     }
-    for (guint i = 0; elsewhere && i < elsewhere->len; i++) {
-        struct lu_msg *o = g_ptr_array_index(elsewhere, i);
+    for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
+        struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
         if (answered_elsewhere(r, m, o)) {
             t = when_str(r, o->date);
-            why(v,
-                "%s asked you something, and you answered on %s in a message that is not in "
-                "this thread (same subject, no reply headers).",
-                who_name(m->from), t);
+            note(s,
+                 "%s asked you something, and you answered on %s in a message that is not in "
+                 "this thread (same subject, no reply headers).",
+                 who_name(m->from), t);
             g_free(t);
             return false;
         }
     }
     v->state = LU_ST_NEEDS_REPLY;
     v->anchor = v->evidence = s->last;
-    v->rule = "their latest message asks something of me and I have not answered";
+    v->rule = LU_R_NEEDS_REPLY;
     v->who = g_strdup(who_name(m->from));
     t = when_str(r, m->date);
     why(v, "%s wrote to you on %s and expects a reply; you have not answered.", v->who, t);
@@ -592,7 +610,8 @@ static bool rule_needs_reply(struct scan *s, GPtrArray *elsewhere, struct lu_ver
     return true;
 }
 
-static bool rule_promise_mine(struct scan *s, struct lu_verdict *v)
+/* My latest message promises something with a date. */
+static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     struct lu_msg *m;
@@ -607,7 +626,7 @@ static bool rule_promise_mine(struct scan *s, struct lu_verdict *v)
         return false;
     v->state = LU_ST_PROMISE_MINE;
     v->anchor = v->evidence = s->last_mine;
-    v->rule = "my latest message promises something with a date";
+    v->rule = LU_R_PROMISE_MINE;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
     why(v, "You promised: \"%s\"", c->text);
     set_due(r, v, sentence_due(c));
@@ -618,8 +637,7 @@ static bool rule_promise_mine(struct scan *s, struct lu_verdict *v)
 }
 
 /* My unanswered run: my meaningful messages after the last answer. */
-static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *d,
-                          struct lu_verdict *v)
+static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     const struct lu_config *cfg = r->cfg;
@@ -644,15 +662,15 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
     first = msg(s, asked);
     last = msg(s, s->last);
     /* A reply in another thread (threading broken) answers everything before it. */
-    for (guint i = 0; elsewhere && i < elsewhere->len; i++) {
-        struct lu_msg *o = g_ptr_array_index(elsewhere, i);
+    for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
+        struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
         if (!answers_elsewhere(r, first, o, s->list))
             continue;
         if (o->date > last->date) {
-            v->rule = "answered in another thread";
+            s->noted = LU_R_ANSWERED_ELSEWHERE;
             t = when_str(r, o->date);
-            why(v, "%s answered on %s in a message that broke threading (%s).", who_name(o->from),
-                t, o->mid);
+            note(s, "%s answered on %s in a message that broke threading (%s).", who_name(o->from),
+                 t, o->mid);
             g_free(t);
             return false;
         }
@@ -697,7 +715,7 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
     v->asked = asked;
     v->stage = stage;
     v->evidence = asked;
-    v->rule = "my latest message expects an answer that has not come";
+    v->rule = LU_R_AWAITING;
     t = when_str(r, first->date);
     why(v, "You wrote to %s on %s and nobody else has written since.", v->who, t);
     g_free(t);
@@ -746,7 +764,7 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
         gint64 quiet = last->date + (gint64)cfg->interval_days * 86400;
         if (r->now >= quiet) {
             v->state = LU_ST_DORMANT;
-            v->rule = "the cadence is exhausted";
+            v->rule = LU_R_CADENCE_EXHAUSTED;
             why(v, "Your %d lead-ups went unanswered: the thread is dormant.", stage);
             return true;
         }
@@ -768,10 +786,10 @@ static bool rule_awaiting(struct scan *s, GPtrArray *elsewhere, struct decided *
 /* A snooze that ran out on a thread no other rule holds: the user asked to
  * see it again, so it comes back where the ball is: my message awaiting
  * (as if they had asked to be reminded), or theirs needing a reply. */
-static bool rule_snooze_ended(struct scan *s, GPtrArray *elsewhere, struct decided *d,
-                              struct lu_verdict *v)
+static bool rule_snooze_ended(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
+    const struct decided *d = &s->d;
     struct lu_decision remind;
     struct decided as_remind = *d;
     struct lu_msg *m;
@@ -784,11 +802,11 @@ static bool rule_snooze_ended(struct scan *s, GPtrArray *elsewhere, struct decid
         remind = *d->snooze;
         remind.mid = m->mid;
         as_remind.remind = &remind;
-        return rule_awaiting(s, elsewhere, &as_remind, v);
+        return rule_awaiting(s, &as_remind, v);
     }
     v->state = LU_ST_NEEDS_REPLY;
     v->anchor = v->evidence = s->last;
-    v->rule = "the snooze ended on their message";
+    v->rule = LU_R_SNOOZE_ENDED;
     v->who = g_strdup(who_name(m->from));
     t = when_str(r, m->date);
     why(v, "%s wrote last, on %s.", v->who, t);
@@ -798,22 +816,23 @@ static bool rule_snooze_ended(struct scan *s, GPtrArray *elsewhere, struct decid
 }
 
 /* Their dated promise, or a dated next step agreed in the last exchange. */
-static bool rule_promise_theirs(struct scan *s, struct decided *d, struct lu_verdict *v)
+static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     struct lu_sentence *c = NULL;
     struct lu_analysis *an;
     gint64 due = 0;
+    int evidence = -1;
     char *t;
 
-    if (s->last_their < 0 || !involves_me(s, msg(s, s->last_their)) ||
-        unsolicited_bulk(s, msg(s, s->last_their), v))
+    if (!s->tracked || s->last_their < 0 || !involves_me(s, msg(s, s->last_their)) ||
+        unsolicited_bulk(s, msg(s, s->last_their)))
         return false;
     an = analysis(r, msg(s, s->last_their));
     c = sentence_with(an, LU_L_COMMITMENT, true);
     if (c) {
         v->evidence = s->last_their;
-        v->rule = "they promised something with a date";
+        v->rule = LU_R_PROMISE_THEIRS;
         due = sentence_due(c);
         why(v, "%s promised: \"%s\"", who_name(msg(s, s->last_their)->from), c->text);
     } else if (s->last >= 0) {
@@ -821,7 +840,7 @@ static bool rule_promise_theirs(struct scan *s, struct decided *d, struct lu_ver
         struct lu_analysis *la = analysis(r, msg(s, s->last));
         if (la && la->has_next_step && la->next_step_agreed) {
             due = la->next_step.end;
-            v->evidence = s->last;
+            evidence = s->last;
         } else if (la && (la->labels & LU_L_AGREEMENT) && s->last > 0) {
             for (int i = s->last - 1; i >= 0 && !due; i--) {
                 struct lu_msg *p = msg(s, i);
@@ -830,13 +849,14 @@ static bool rule_promise_theirs(struct scan *s, struct decided *d, struct lu_ver
                     continue;
                 pa = analysis(r, p);
                 if (pa && pa->has_next_step)
-                    due = pa->next_step.end, v->evidence = i;
+                    due = pa->next_step.end, evidence = i;
                 break;
             }
         }
         if (!due)
             return false;
-        v->rule = "we agreed a dated next step";
+        v->evidence = evidence;
+        v->rule = LU_R_AGREED_STEP;
         c = sentence_with(analysis(r, msg(s, v->evidence)),
                           LU_L_AGREEMENT | LU_L_PROPOSAL | LU_L_COMMITMENT, false);
         why(v, "You agreed a next step%s%s%s", c ? ": \"" : ".", c ? c->text : "", c ? "\"" : "");
@@ -853,14 +873,15 @@ static bool rule_promise_theirs(struct scan *s, struct decided *d, struct lu_ver
     return true;
 }
 
-static bool rule_no_next_step(struct scan *s, struct lu_verdict *v)
+/* Both sides wrote, nothing is open, and no dated next step was agreed. */
+static bool rule_no_next_step(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     struct lu_msg *m;
     struct lu_analysis *an;
     char *t;
 
-    if (s->last_mine < 0 || s->last_their < 0 || s->last < 0)
+    if (!s->tracked || s->last_mine < 0 || s->last_their < 0 || s->last < 0)
         return false;
     m = msg(s, s->last);
     /* A public discussion ends without a dated next step as a matter of
@@ -869,12 +890,12 @@ static bool rule_no_next_step(struct scan *s, struct lu_verdict *v)
         return false;
     an = analysis(r, m);
     if (an && (an->closing || an->declined)) {
-        v->rule = "the thread ended with a closing";
+        s->noted = LU_R_CLOSING;
         return false;
     }
     v->state = LU_ST_NO_NEXT_STEP;
     v->anchor = v->evidence = s->last;
-    v->rule = "both sides wrote and no dated next step was agreed";
+    v->rule = LU_R_NO_NEXT_STEP;
     v->who = g_strdup(who_name(msg(s, s->last_their)->from));
     why(v,
         "You and %s have both written, nothing is open, and no next step with a date was agreed.",
@@ -888,10 +909,10 @@ static bool rule_no_next_step(struct scan *s, struct lu_verdict *v)
 
 /* A user's dated next step overrides what the text says, until the side
  * that owes it writes. */
-static bool rule_next_step_decision(struct scan *s, struct decided *d, struct lu_verdict *v)
+static bool rule_next_step(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
-    struct lu_decision *x = d->next_step;
+    struct lu_decision *x = s->d.next_step;
     char *t;
 
     if (!x)
@@ -903,7 +924,7 @@ static bool rule_next_step_decision(struct scan *s, struct decided *d, struct lu
     }
     v->state = x->mine ? LU_ST_PROMISE_MINE : LU_ST_PROMISE_THEIRS;
     v->anchor = s->last >= 0 ? s->last : (int)s->msgs->len - 1;
-    v->rule = "you recorded an agreed next step";
+    v->rule = LU_R_NEXT_STEP;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
     t = when_str(r, x->at_end ? x->at_end : x->at);
     why(v, "You recorded a next step%s%s%s, due %s (%s).", x->text ? ": \"" : "",
@@ -913,20 +934,206 @@ static bool rule_next_step_decision(struct scan *s, struct decided *d, struct lu
     return true;
 }
 
-void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
-                      GPtrArray *elsewhere, struct lu_verdict *v)
+/* I muted the thread: nothing about it is tracked. */
+static bool rule_muted(struct rule_ctx *s, struct lu_verdict *v)
 {
-    struct scan s = {r, msgs, -1, -1, -1, false, true};
-    struct decided d;
-    bool remind_first;
     char *t;
 
+    if (!s->d.mute)
+        return false;
+    v->state = LU_ST_MUTED;
+    v->anchor = (int)s->msgs->len - 1;
+    v->rule = LU_R_MUTED;
+    t = when_str(s->r, s->d.mute->taken);
+    why(v, "You muted this thread on %s: leadup never tracks it ('leadup reopen' undoes it).", t);
+    g_free(t);
+    return true;
+}
+
+/* I marked it done and nothing came since. */
+static bool rule_done(struct rule_ctx *s, struct lu_verdict *v)
+{
+    char *t;
+
+    if (!s->d.done || newer_since(s->msgs, s->d.done))
+        return false;
+    v->state = LU_ST_CLOSED;
+    v->anchor = (int)s->msgs->len - 1;
+    v->rule = LU_R_DONE;
+    t = when_str(s->r, s->d.done->taken);
+    why(v, "You marked this thread done on %s; a new message reopens it.", t);
+    g_free(t);
+    return true;
+}
+
+/* No human message at all (automatic mail, drafts): nothing to follow up,
+ * and no rule below has anything to read. */
+static bool rule_nothing_said(struct rule_ctx *s, struct lu_verdict *v)
+{
+    if (s->last >= 0)
+        return false;
+    v->rule = LU_R_NOTHING;
+    return true;
+}
+
+/* Their latest message declines, and I have not reopened the thread since. */
+static bool rule_declined(struct rule_ctx *s, struct lu_verdict *v)
+{
+    struct lu_analysis *an;
+    struct lu_sentence *x;
+
+    if (s->last_their < 0 || msg(s, s->last_their)->date <= s->d.reopened)
+        return false;
+    an = analysis(s->r, msg(s, s->last_their));
+    if (!an || !an->declined)
+        return false;
+    x = sentence_with(an, LU_L_DECLINE, false);
+    v->state = LU_ST_CLOSED;
+    v->anchor = v->evidence = s->last_their;
+    v->rule = LU_R_DECLINED;
+    v->who = g_strdup(who_name(msg(s, s->last_their)->from));
+    why(v, "%s declined%s%s%s: the thread is closed for good ('leadup reopen' undoes it).", v->who,
+        x ? ": \"" : "", x ? x->text : "", x ? "\"" : "");
+    return true;
+}
+
+/* A snooze that still runs, and nothing came since. */
+static bool rule_snoozed(struct rule_ctx *s, struct lu_verdict *v)
+{
+    const struct lu_decision *z = s->d.snooze;
+    char *t;
+
+    if (!z || newer_since(s->msgs, z) || s->r->now >= z->at)
+        return false;
+    v->state = LU_ST_SNOOZED;
+    v->anchor = s->last;
+    v->rule = LU_R_SNOOZED;
+    v->next_check = z->at;
+    t = when_str(s->r, z->at);
+    why(v, "You snoozed this thread until %s; a new message wakes it earlier.", t);
+    g_free(t);
+    return true;
+}
+
+/* A next step recorded after the latest message, and after any remind. */
+static bool rule_fresh_next_step(struct rule_ctx *s, struct lu_verdict *v)
+{
+    return !s->remind_first && fresh(s->msgs, s->d.next_step) && rule_next_step(s, v);
+}
+
+/* A delivery failure after my latest message, and no human answer since:
+ * in the thread, or elsewhere naming one of my messages here. */
+static bool rule_bounced(struct rule_ctx *s, struct lu_verdict *v)
+{
+    struct lu_msg *bounce = NULL;
+    GPtrArray *rcpt;
+    char *t;
+
+    if (s->last_mine < 0 || s->last != s->last_mine)
+        return false;
+    for (guint i = s->last_mine + 1; i < s->msgs->len && !bounce; i++)
+        if (msg(s, (int)i)->autokind == LU_AUTO_BOUNCE)
+            bounce = msg(s, (int)i);
+    for (guint i = 0; s->elsewhere && i < s->elsewhere->len && !bounce; i++) {
+        struct lu_msg *m = g_ptr_array_index(s->elsewhere, i);
+        int at = find_mid(s->msgs, m->bounced_mid);
+        if (m->autokind == LU_AUTO_BOUNCE && at >= 0 && msg(s, at)->mine &&
+            m->date >= msg(s, s->last_mine)->date - 60)
+            bounce = m;
+    }
+    if (!bounce)
+        return false;
+    rcpt = real_recipients(s->r, msg(s, s->last_mine));
+    v->state = LU_ST_BOUNCED;
+    v->anchor = s->last_mine;
+    v->rule = LU_R_BOUNCED;
+    v->who = recipients_str(rcpt);
+    g_ptr_array_free(rcpt, TRUE);
+    t = when_str(s->r, bounce->date);
+    why(v, "A delivery failure came back on %s (%s): check the address.", t, bounce->auto_why);
+    g_free(t);
+    return true;
+}
+
+/* A remind taken after the latest message, and after any next step. */
+static bool rule_fresh_remind(struct rule_ctx *s, struct lu_verdict *v)
+{
+    return s->remind_first && rule_awaiting(s, &s->d, v);
+}
+
+/* My unanswered run, by the cadence (a stale remind still counts). */
+static bool rule_waiting(struct rule_ctx *s, struct lu_verdict *v)
+{
+    return !s->remind_first && rule_awaiting(s, &s->d, v);
+}
+
+/* The rules in precedence order: the first that claims a thread decides
+ * it.  What the user just said about the thread beats what its text
+ * suggests (a decision is fresh while no message has come since it was
+ * taken); the ball in our court comes before the ball in theirs; a promise
+ * of mine with a date comes before the cadence of a question I asked with
+ * it.  A rule that SETTLES the thread is final: neither the horizon nor an
+ * ended snooze touches its verdict (DEVELOPERS.md: adding a rule). */
+static const struct rule {
+    bool (*claims)(struct rule_ctx *s, struct lu_verdict *v);
+    bool settles;
+} rules[] = {
+    {rule_muted, true},           {rule_done, true},          {rule_nothing_said, true},
+    {rule_declined, true},        {rule_snoozed, true},       {rule_fresh_next_step, false},
+    {rule_bounced, true},         {rule_needs_reply, false},  {rule_fresh_remind, false},
+    {rule_next_step, false},      {rule_promise_mine, false}, {rule_waiting, false},
+    {rule_promise_theirs, false}, {rule_no_next_step, false}, {rule_snooze_ended, false},
+};
+
+static const char *const rule_texts[LU_R_COUNT] = {
+    [LU_R_NOTHING] = "nothing to follow up",
+    [LU_R_NOT_MINE] = "not my conversation",
+    [LU_R_MUTED] = "you muted this thread",
+    [LU_R_DONE] = "you marked it done",
+    [LU_R_DECLINED] = "they declined",
+    [LU_R_SNOOZED] = "you snoozed it",
+    [LU_R_NEXT_STEP] = "you recorded an agreed next step",
+    [LU_R_BOUNCED] = "my message bounced",
+    [LU_R_NEEDS_REPLY] = "their latest message asks something of me and I have not answered",
+    [LU_R_PROMISE_MINE] = "my latest message promises something with a date",
+    [LU_R_AWAITING] = "my latest message expects an answer that has not come",
+    [LU_R_CADENCE_EXHAUSTED] = "the cadence is exhausted",
+    [LU_R_PROMISE_THEIRS] = "they promised something with a date",
+    [LU_R_AGREED_STEP] = "we agreed a dated next step",
+    [LU_R_NO_NEXT_STEP] = "both sides wrote and no dated next step was agreed",
+    [LU_R_SNOOZE_ENDED] = "the snooze ended on their message",
+    [LU_R_HORIZON] = "quiet beyond the horizon",
+    [LU_R_BULK] = "unsolicited bulk mail",
+    [LU_R_ANSWERED_ELSEWHERE] = "answered in another thread",
+    [LU_R_CLOSING] = "the thread ended with a closing",
+};
+
+const char *lu_rule_text(enum lu_rule id)
+{
+    return id < LU_R_COUNT && rule_texts[id] ? rule_texts[id] : "?";
+}
+
+void lu_verdict_init(struct lu_verdict *v)
+{
     memset(v, 0, sizeof *v);
     v->anchor = v->asked = v->evidence = -1;
     v->why = g_ptr_array_new_with_free_func(g_free);
-    v->rule = "nothing to follow up";
-    if (!msgs || msgs->len == 0)
-        return;
+    v->rule = LU_R_NOTHING;
+}
+
+/* Reads MSGS for the rules: who wrote each (sets mine, to_me and a
+ * message of mine's unsent), the latest meaningful ones, whether it is a
+ * list thread and whether lists are tracked; and the decisions that hold. */
+static void ctx_init(struct rule_ctx *s, const struct lu_rules *r, GPtrArray *msgs,
+                     GPtrArray *decisions, GPtrArray *elsewhere)
+{
+    memset(s, 0, sizeof *s);
+    s->r = r;
+    s->msgs = msgs;
+    s->elsewhere = elsewhere;
+    s->last = s->last_mine = s->last_their = -1;
+    s->tracked = true;
+    s->notes = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         GPtrArray *lists[] = {m->to, m->cc};
@@ -939,128 +1146,46 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
                 m->to_me = lu_identity_is_me(
                     r->me, ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email);
         if (m->list_id)
-            s.list = true;
+            s->list = true;
         if (!lu_msg_meaningful(m))
             continue;
-        s.last = (int)i;
+        s->last = (int)i;
         if (m->mine)
-            s.last_mine = (int)i;
+            s->last_mine = (int)i;
         else
-            s.last_their = (int)i;
+            s->last_their = (int)i;
     }
-    for (guint i = 0; i < msgs->len && s.list; i++) {
+    for (guint i = 0; i < msgs->len && s->list; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         if (m->list_id) {
-            s.tracked = in_list(r, m->list_id);
+            s->tracked = in_list(r, m->list_id);
             break;
         }
     }
-    collect_decisions(decisions, &d);
-
-    if (d.mute) {
-        v->state = LU_ST_MUTED;
-        v->anchor = (int)msgs->len - 1;
-        v->rule = "you muted this thread";
-        t = when_str(r, d.mute->taken);
-        why(v, "You muted this thread on %s: leadup never tracks it ('leadup reopen' undoes it).",
-            t);
-        g_free(t);
-        return;
-    }
-    if (d.done && !newer_since(msgs, d.done)) {
-        v->state = LU_ST_CLOSED;
-        v->anchor = (int)msgs->len - 1;
-        v->rule = "you marked it done";
-        t = when_str(r, d.done->taken);
-        why(v, "You marked this thread done on %s; a new message reopens it.", t);
-        g_free(t);
-        return;
-    }
-    if (s.last < 0)
-        return;
-    if (s.last_their >= 0 && msg(&s, s.last_their)->date > d.reopened) {
-        struct lu_analysis *an = analysis(r, msg(&s, s.last_their));
-        if (an && an->declined) {
-            struct lu_sentence *x = sentence_with(an, LU_L_DECLINE, false);
-            v->state = LU_ST_CLOSED;
-            v->anchor = v->evidence = s.last_their;
-            v->rule = "they declined";
-            v->who = g_strdup(who_name(msg(&s, s.last_their)->from));
-            why(v, "%s declined%s%s%s: the thread is closed for good ('leadup reopen' undoes it).",
-                v->who, x ? ": \"" : "", x ? x->text : "", x ? "\"" : "");
-            return;
-        }
-    }
-    if (d.snooze && !newer_since(msgs, d.snooze) && r->now < d.snooze->at) {
-        v->state = LU_ST_SNOOZED;
-        v->anchor = s.last;
-        v->rule = "you snoozed it";
-        v->next_check = d.snooze->at;
-        t = when_str(r, d.snooze->at);
-        why(v, "You snoozed this thread until %s; a new message wakes it earlier.", t);
-        g_free(t);
-        return;
-    }
+    collect_decisions(decisions, &s->d);
     /* The latest of a fresh remind and a fresh next step goes first. */
-    remind_first = fresh(msgs, d.remind) && d.remind_last;
-    if (!remind_first && fresh(msgs, d.next_step) && rule_next_step_decision(&s, &d, v))
-        goto woke;
-    /* A delivery failure after my latest message, and no human answer
-     * since: in the thread, or elsewhere naming one of my messages here. */
-    if (s.last_mine >= 0 && s.last == s.last_mine) {
-        struct lu_msg *bounce = NULL;
-        for (guint i = s.last_mine + 1; i < msgs->len && !bounce; i++) {
-            struct lu_msg *m = g_ptr_array_index(msgs, i);
-            if (m->autokind == LU_AUTO_BOUNCE)
-                bounce = m;
-        }
-        for (guint i = 0; elsewhere && i < elsewhere->len && !bounce; i++) {
-            struct lu_msg *m = g_ptr_array_index(elsewhere, i);
-            int at = find_mid(msgs, m->bounced_mid);
-            if (m->autokind == LU_AUTO_BOUNCE && at >= 0 && msg(&s, at)->mine &&
-                m->date >= msg(&s, s.last_mine)->date - 60)
-                bounce = m;
-        }
-        if (bounce) {
-            GPtrArray *rcpt = real_recipients(r, msg(&s, s.last_mine));
-            v->state = LU_ST_BOUNCED;
-            v->anchor = s.last_mine;
-            v->rule = "my message bounced";
-            v->who = recipients_str(rcpt);
-            g_ptr_array_free(rcpt, TRUE);
-            t = when_str(r, bounce->date);
-            why(v, "A delivery failure came back on %s (%s): check the address.", t,
-                bounce->auto_why);
-            g_free(t);
-            return;
-        }
-    }
-    if (rule_needs_reply(&s, elsewhere, v) || (remind_first && rule_awaiting(&s, elsewhere, &d, v)))
-        goto woke;
-    if (rule_next_step_decision(&s, &d, v))
-        goto woke;
-    if (rule_promise_mine(&s, v) || (!remind_first && rule_awaiting(&s, elsewhere, &d, v)))
-        goto woke;
-    if (s.tracked && (rule_promise_theirs(&s, &d, v) || rule_no_next_step(&s, v)))
-        goto woke;
-    if (rule_snooze_ended(&s, elsewhere, &d, v))
-        goto woke;
-    if (s.list && !s.tracked && v->why->len == 0)
-        why(v, "A mailing-list thread, and lists are not opted in ([scan] lists).");
-    return;
-woke:
-    /* Past the horizon a conversation is history, not a to-do: dormant,
-     * unless the user asked for it explicitly (remind, next-step, snooze). */
-    if (r->cfg->horizon_days > 0 && !d.remind && !d.next_step && !d.snooze &&
-        v->state != LU_ST_BOUNCED && v->state != LU_ST_DORMANT) {
-        gint64 edge = msg(&s, s.last)->date + (gint64)r->cfg->horizon_days * 86400;
+    s->remind_first = fresh(msgs, s->d.remind) && s->d.remind_last;
+}
+
+/* Past the horizon a conversation is history, not a to-do: dormant, unless
+ * the user asked for it explicitly (remind, next-step, snooze).  Then a
+ * snooze that ran out says so: the user asked to see it again then. */
+static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    const struct lu_decision *z = s->d.snooze;
+    char *t;
+
+    if (r->cfg->horizon_days > 0 && !s->d.remind && !s->d.next_step && !z &&
+        v->state != LU_ST_DORMANT) {
+        gint64 edge = msg(s, s->last)->date + (gint64)r->cfg->horizon_days * 86400;
         if (r->now >= edge) {
             why(v,
                 "The thread has been quiet for more than %d days ([scan] horizon): it is "
                 "dormant, not %s.",
                 r->cfg->horizon_days, lu_state_name(v->state));
             v->state = LU_ST_DORMANT;
-            v->rule = "quiet beyond the horizon";
+            v->rule = LU_R_HORIZON;
             v->due = false;
             v->due_at = 0;
             v->next_check = 0;
@@ -1069,15 +1194,58 @@ woke:
         if (!v->next_check || edge < v->next_check)
             v->next_check = edge;
     }
-    /* A snooze that ran out: the user asked to see it again then. */
-    if (d.snooze && !newer_since(msgs, d.snooze) && r->now >= d.snooze->at &&
-        v->state != LU_ST_NONE) {
+    if (z && !newer_since(s->msgs, z) && r->now >= z->at && v->state != LU_ST_NONE) {
         if (!v->due) {
             v->due = true;
-            v->due_at = d.snooze->at;
+            v->due_at = z->at;
         }
-        t = when_str(r, d.snooze->at);
+        t = when_str(r, z->at);
         why(v, "Your snooze ended %s.", t);
         g_free(t);
     }
+}
+
+void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
+                      GPtrArray *elsewhere, struct lu_verdict *v)
+{
+    struct rule_ctx s;
+    const struct rule *claimed = NULL;
+
+    lu_verdict_init(v);
+    if (!msgs || msgs->len == 0)
+        return;
+    ctx_init(&s, r, msgs, decisions, elsewhere);
+    for (size_t i = 0; i < G_N_ELEMENTS(rules) && !claimed; i++)
+        if (rules[i].claims(&s, v))
+            claimed = &rules[i];
+    /* What the rules that let it go noticed comes first. */
+    for (guint i = 0; i < s.notes->len; i++)
+        g_ptr_array_insert(v->why, (gint)i, g_strdup(g_ptr_array_index(s.notes, i)));
+    if (!claimed) {
+        v->rule = s.noted;
+        if (s.list && !s.tracked && v->why->len == 0)
+            why(v, "A mailing-list thread, and lists are not opted in ([scan] lists).");
+    } else if (!claimed->settles) {
+        after_claim(&s, v);
+    }
+    g_ptr_array_free(s.notes, TRUE);
+}
+
+int lu_thread_rule_count(void)
+{
+    return (int)G_N_ELEMENTS(rules);
+}
+
+bool lu_thread_rule_claims(int i, const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
+                           GPtrArray *elsewhere, struct lu_verdict *v)
+{
+    struct rule_ctx s;
+    bool claims;
+
+    if (i < 0 || i >= lu_thread_rule_count() || !msgs || msgs->len == 0)
+        return false;
+    ctx_init(&s, r, msgs, decisions, elsewhere);
+    claims = rules[i].claims(&s, v);
+    g_ptr_array_free(s.notes, TRUE);
+    return claims;
 }

@@ -758,6 +758,32 @@ static void test_needs_reply(void)
     g_ptr_array_free(t, TRUE);
 }
 
+/* A next step the user recorded is {promise} in their words when that
+ * decision is what the verdict rests on (its rule id), not otherwise. */
+static void test_recorded_step(GPtrArray *t, struct lu_verdict *v)
+{
+    struct lu_decision x = {.kind = LU_D_NEXT_STEP, .text = "the signed contract, Friday"};
+    GPtrArray *decisions = g_ptr_array_new();
+    struct lu_draft_req r = {.cfg = &cfg, .me = &me, .now = at("2026-11-23T09:00"), .msgs = t};
+    struct lu_draft d;
+
+    g_ptr_array_add(decisions, &x);
+    r.v = v;
+    r.decisions = decisions;
+    v->rule = LU_R_PROMISE_THEIRS;
+    lu_draft_plan(&r, &d);
+    is_str(var(&d, "promise"), "I will send the signed contract on Friday.",
+           "{promise}: their words when their promise decides");
+    lu_draft_clear(&d);
+    v->rule = LU_R_NEXT_STEP;
+    lu_draft_plan(&r, &d);
+    is_str(var(&d, "promise"), "the signed contract, Friday",
+           "{promise}: the user's words when their recorded next step decides");
+    lu_draft_clear(&d);
+    v->rule = LU_R_NOTHING;
+    g_ptr_array_unref(decisions);
+}
+
 static void test_states(void)
 {
     struct lu_draft d;
@@ -782,6 +808,7 @@ static void test_states(void)
     is_str(var(&d, "their_phone"), "0161 496 0000", "{their_phone} from their signature");
     is_str(d.in_reply_to, "a2@client.example", "In-Reply-To their message");
     lu_draft_clear(&d);
+    test_recorded_step(t, &v);
 
     /* Due later than the slot would be: the slot comes after the promise. */
     v.due_at = at("2026-11-27T17:00");
