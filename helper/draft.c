@@ -1321,59 +1321,33 @@ static void choose_language(const struct lu_draft_req *r, struct lu_draft *d, st
     g_ptr_array_free(names, TRUE);
 }
 
-void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
+/* The subject of the message we answer, else the thread's; a mailing
+ * list's name (answers come in writing there, not in a call). */
+static void set_subject_vars(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans)
 {
-    const struct lu_verdict *v = r->v;
-    GTimeZone *tz = cal_tz(&r->cfg->cal);
-    struct lu_msg *ans, *asked = NULL;
-    const char *ask = NULL, *subj = NULL;
-    gint64 not_before = 0, ret_start = 0, ret_end;
-    GPtrArray *who;
-    char *s;
+    const char *subj = ans->subject;
 
-    memset(d, 0, sizeof *d);
-    d->templates = g_ptr_array_new_with_free_func(g_free);
-    d->to = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
-    d->cc = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
-    d->refs = g_ptr_array_new_with_free_func(g_free);
-    d->vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    d->notes = g_ptr_array_new_with_free_func(g_free);
-    d->answer = -1;
-    d->date = r->now;
-    {
-        GDateTime *u = g_date_time_new_from_unix_utc(r->now);
-        GDateTime *l = g_date_time_to_timezone(u, tz);
-        d->date_off = (int)(g_date_time_get_utc_offset(l) / G_USEC_PER_SEC);
-        g_date_time_unref(l);
-        g_date_time_unref(u);
-    }
-    if (!r->msgs || r->msgs->len == 0)
-        goto out;
-
-    d->answer = answered_index(r);
-    ans = at(r, d->answer);
-    choose_template(r, d, ans);
-    choose_language(r, d, ans);
-    choose_from(r, d);
-    choose_recipients(r, d, ans);
-    choose_threading(r, d, ans);
-
-    /* The subject of the message we answer, else the thread's. */
-    subj = ans->subject;
     for (int i = (int)r->msgs->len - 1; i >= 0 && is_empty(subj); i--)
         subj = at(r, i)->subject;
     d->subject = lu_draft_subject(subj);
     set_var(d->vars, "subject", clean(subj));
     set_var(d->vars, "topic", lu_draft_topic(subj));
-    /* A mailing-list discussion: answers come in writing, not in a call. */
     for (guint i = 0; i < r->msgs->len; i++)
         if (at(r, i)->list_id) {
             set_var(d->vars, "list", lu_clean_line(at(r, i)->list_id));
             break;
         }
+}
 
-    /* The open ask: my first unanswered message's request (leading
-     * myself), else the request of the message we answer. */
+/* The open ask: my first unanswered message's request (leading myself),
+ * else the request of the message we answer. */
+static void set_ask_vars(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans,
+                         GTimeZone *tz)
+{
+    const struct lu_verdict *v = r->v;
+    struct lu_msg *asked = NULL;
+    const char *ask = NULL;
+
     if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT || v->state == LU_ST_BOUNCED) {
         int from = v->asked >= 0 ? v->asked : d->answer;
         for (int i = from; i <= d->answer && !ask; i++) {
@@ -1394,8 +1368,16 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     set_var(d->vars, "ask", ask ? shorten(ask, ASK_MAX) : NULL);
     set_var(d->vars, "asked_date", lu_draft_when(asked->date, tz, r->now, false, d->lang));
     set_var(d->vars, "last_date", lu_draft_when(ans->date, tz, r->now, false, d->lang));
+}
 
-    /* Promises: the sentence and the date it falls due. */
+/* Promises (the sentence and the date it falls due), an out-of-office
+ * return date, and the slots proposed for the next step after both. */
+static void set_date_vars(const struct lu_draft_req *r, struct lu_draft *d, GTimeZone *tz)
+{
+    const struct lu_verdict *v = r->v;
+    gint64 not_before = 0, ret_start = 0, ret_end;
+    GDateTime *l;
+
     if (v->state == LU_ST_PROMISE_MINE || v->state == LU_ST_PROMISE_THEIRS) {
         const char *p = promise_text(r);
         set_var(d->vars, "promise", p ? shorten(p, ASK_MAX) : NULL);
@@ -1405,7 +1387,6 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
         if (v->due_at > r->now)
             not_before = v->due_at;
     }
-
     /* An out-of-office return date moves the next step after it. */
     ret_end = ooo_return(r, v->asked >= 0 ? v->asked : d->answer, &ret_start);
     if (ret_end > 0) {
@@ -1416,21 +1397,22 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     d->slot = lu_draft_slot(&r->cfg->cal, r->now, not_before);
     set_var(d->vars, "slot", lu_draft_when(d->slot, tz, r->now, true, d->lang));
     set_var(d->vars, "slot_day", lu_draft_when(d->slot, tz, r->now, false, d->lang));
-    {
-        GDateTime *u = g_date_time_new_from_unix_utc(d->slot);
-        GDateTime *l = g_date_time_to_timezone(u, tz);
-        set_var(d->vars, "slot_time",
-                g_strdup_printf("%02d:%02d", g_date_time_get_hour(l), g_date_time_get_minute(l)));
-        g_date_time_unref(l);
-        g_date_time_unref(u);
-    }
+    l = lu_local_time(d->slot, tz);
+    set_var(d->vars, "slot_time",
+            g_strdup_printf("%02d:%02d", g_date_time_get_hour(l), g_date_time_get_minute(l)));
+    g_date_time_unref(l);
     /* A second choice on another day, the other time of day. */
     set_var(d->vars, "slot2",
             lu_draft_when(slot_at_or_after(&r->cfg->cal, d->slot + 28 * 3600), tz, r->now, true,
                           d->lang));
+}
 
-    /* People. */
-    who = people(r, d, ans);
+/* Whom I write to, and who I am: names, address, phone; whose move it is. */
+static void set_people_vars(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans)
+{
+    GPtrArray *who = people(r, d, ans);
+    char *s;
+
     set_var(d->vars, "first_name", greeting_names(r, who, d->lang));
     if (who->len) {
         struct lu_addr *a = g_ptr_array_index(who, 0);
@@ -1457,38 +1439,47 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
     }
     set_var(d->vars, "my_name", s);
     set_turn_vars(r, d);
-    if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT)
-        set_var(d->vars, "stage", g_strdup_printf("%d", v->stage + 1));
+    if (r->v->state == LU_ST_AWAITING || r->v->state == LU_ST_DORMANT)
+        set_var(d->vars, "stage", g_strdup_printf("%d", r->v->stage + 1));
+}
 
-    /* The message we answer, quoted below the draft (config, off by default). */
-    if (r->quote && lu_msg_meaningful(ans) && analysed(r, ans) && ans->body &&
-        !is_empty(ans->body->text)) {
-        GString *q = g_string_new(NULL);
-        char **lines = g_strsplit(ans->body->text, "\n", -1);
-        char *when = lu_draft_when(ans->date, tz, r->now, false, d->lang);
-        char *author =
-            clean(ans->from ? (ans->from->name ? ans->from->name : ans->from->email) : "you");
-        int n = 0;
-        if (mine(r, ans))
-            g_string_printf(q, words[d->lang].i_wrote, when);
-        else
-            g_string_printf(q, words[d->lang].wrote, when, author);
-        g_string_append_c(q, '\n');
-        for (int i = 0; lines[i] && n < QUOTE_LINES; i++, n++) {
-            char *c = clean(lines[i]);
-            g_string_append_printf(q, ">%s%s\n", *c ? " " : "", c);
-            g_free(c);
-        }
-        if (lines[0] && g_strv_length(lines) > QUOTE_LINES)
-            g_string_append(q, "> [...]\n");
-        d->quote = g_string_free(q, FALSE);
-        g_strfreev(lines);
-        g_free(author);
-        g_free(when);
+/* The message we answer, quoted below the draft (config, off by default). */
+static void quote_answer(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans,
+                         GTimeZone *tz)
+{
+    GString *q;
+    char **lines, *when, *author;
+    int n = 0;
+
+    if (!r->quote || !lu_msg_meaningful(ans) || !analysed(r, ans) || !ans->body ||
+        is_empty(ans->body->text))
+        return;
+    q = g_string_new(NULL);
+    lines = g_strsplit(ans->body->text, "\n", -1);
+    when = lu_draft_when(ans->date, tz, r->now, false, d->lang);
+    author = clean(ans->from ? (ans->from->name ? ans->from->name : ans->from->email) : "you");
+    if (mine(r, ans))
+        g_string_printf(q, words[d->lang].i_wrote, when);
+    else
+        g_string_printf(q, words[d->lang].wrote, when, author);
+    g_string_append_c(q, '\n');
+    for (int i = 0; lines[i] && n < QUOTE_LINES; i++, n++) {
+        char *c = clean(lines[i]);
+        g_string_append_printf(q, ">%s%s\n", *c ? " " : "", c);
+        g_free(c);
     }
+    if (lines[0] && g_strv_length(lines) > QUOTE_LINES)
+        g_string_append(q, "> [...]\n");
+    d->quote = g_string_free(q, FALSE);
+    g_strfreev(lines);
+    g_free(author);
+    g_free(when);
+}
 
-    /* What the user should know before sending. */
-    if (v->state == LU_ST_BOUNCED)
+/* What the user should know before sending. */
+static void add_notes(const struct lu_draft_req *r, struct lu_draft *d)
+{
+    if (r->v->state == LU_ST_BOUNCED)
         note(d->notes, "your message to %s bounced: check the address before sending",
              d->to->len ? ((struct lu_addr *)g_ptr_array_index(d->to, 0))->email : "them");
     if (d->to->len == 0)
@@ -1500,6 +1491,42 @@ void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
         if (lu_addr_is_noreply(a->email, r->cfg->noreply))
             note(d->notes, "%s looks like an address nobody reads", a->email);
     }
+}
+
+void lu_draft_plan(const struct lu_draft_req *r, struct lu_draft *d)
+{
+    GTimeZone *tz = cal_tz(&r->cfg->cal);
+    struct lu_msg *ans;
+    GDateTime *l;
+
+    memset(d, 0, sizeof *d);
+    d->templates = g_ptr_array_new_with_free_func(g_free);
+    d->to = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    d->cc = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    d->refs = g_ptr_array_new_with_free_func(g_free);
+    d->vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    d->notes = g_ptr_array_new_with_free_func(g_free);
+    d->answer = -1;
+    d->date = r->now;
+    l = lu_local_time(r->now, tz);
+    d->date_off = (int)(g_date_time_get_utc_offset(l) / G_USEC_PER_SEC);
+    g_date_time_unref(l);
+    if (!r->msgs || r->msgs->len == 0)
+        goto out;
+
+    d->answer = answered_index(r);
+    ans = at(r, d->answer);
+    choose_template(r, d, ans);
+    choose_language(r, d, ans);
+    choose_from(r, d);
+    choose_recipients(r, d, ans);
+    choose_threading(r, d, ans);
+    set_subject_vars(r, d, ans);
+    set_ask_vars(r, d, ans, tz);
+    set_date_vars(r, d, tz);
+    set_people_vars(r, d, ans);
+    quote_answer(r, d, ans, tz);
+    add_notes(r, d);
 out:
     g_time_zone_unref(tz);
 }

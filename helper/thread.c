@@ -637,20 +637,24 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
 }
 
 /* My unanswered run: my meaningful messages after the last answer. */
-static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu_verdict *v)
+struct run {
+    int asked;               /* its first message */
+    int stage;               /* lead-ups sent after it */
+    bool expects;            /* one of them expects a reply */
+    bool reminded;           /* the user asked to be reminded on one of them */
+    struct lu_sentence *ask; /* what I asked, or NULL */
+};
+
+/* The first message of my unanswered run, or -1 when a reply that broke
+ * threading answered all of it (noted).  Such a reply answers everything
+ * before it. */
+static int run_start(struct rule_ctx *s)
 {
     const struct lu_rules *r = s->r;
-    const struct lu_config *cfg = r->cfg;
-    int asked = -1, stage = 0;
-    bool expects = false, reminded = false;
-    struct lu_msg *first, *last;
-    struct lu_sentence *q = NULL;
-    GPtrArray *rcpt;
-    gint64 due = 0, ooo = 0;
+    struct lu_msg *first, *last = msg(s, s->last);
+    int asked = -1;
     char *t;
 
-    if (s->last < 0 || s->last != s->last_mine)
-        return false;
     for (int i = s->last; i >= 0; i--) {
         struct lu_msg *m = msg(s, i);
         if (!lu_msg_meaningful(m))
@@ -660,8 +664,6 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
         asked = i;
     }
     first = msg(s, asked);
-    last = msg(s, s->last);
-    /* A reply in another thread (threading broken) answers everything before it. */
     for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
         if (!answers_elsewhere(r, first, o, s->list))
@@ -672,62 +674,46 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
             note(s, "%s answered on %s in a message that broke threading (%s).", who_name(o->from),
                  t, o->mid);
             g_free(t);
-            return false;
+            return -1;
         }
         while (asked <= s->last && (!msg(s, asked)->mine || msg(s, asked)->date < o->date))
             asked++;
         first = msg(s, asked);
     }
-    for (int i = asked; i <= s->last; i++) {
+    return asked;
+}
+
+/* Reads my run from U->asked on: its lead-ups, its ask, the user's remind. */
+static void run_read(struct rule_ctx *s, const struct decided *d, struct run *u)
+{
+    for (int i = u->asked; i <= s->last; i++) {
         struct lu_msg *m = msg(s, i);
         struct lu_analysis *an;
         if (!lu_msg_meaningful(m))
             continue;
-        if (i > asked)
-            stage++;
-        an = analysis(r, m);
+        if (i > u->asked)
+            u->stage++;
+        an = analysis(s->r, m);
         if (an && an->expects_reply) {
-            expects = true;
-            if (!q)
-                q = ask_sentence(an);
+            u->expects = true;
+            if (!u->ask)
+                u->ask = ask_sentence(an);
         }
         if (d->remind && strcmp(d->remind->mid, m->mid) == 0)
-            reminded = true;
+            u->reminded = true;
     }
-    if (!expects && !reminded)
-        return false;
-    if (!s->tracked && !reminded)
-        return false;
-    rcpt = real_recipients(r, last);
-    if (rcpt->len == 0 && !reminded) {
-        g_ptr_array_free(rcpt, TRUE);
-        return false;
-    }
-    /* On a list, the person I answered is whom I wait for, not the list. */
-    if (s->list && last->in_reply_to && find_mid(s->msgs, last->in_reply_to) >= 0 &&
-        !msg(s, find_mid(s->msgs, last->in_reply_to))->mine)
-        v->who = g_strdup(who_name(msg(s, find_mid(s->msgs, last->in_reply_to))->from));
-    else
-        v->who = recipients_str(rcpt);
-    g_ptr_array_free(rcpt, TRUE);
-    v->state = LU_ST_AWAITING;
-    v->anchor = s->last;
-    v->asked = asked;
-    v->stage = stage;
-    v->evidence = asked;
-    v->rule = LU_R_AWAITING;
-    t = when_str(r, first->date);
-    why(v, "You wrote to %s on %s and nobody else has written since.", v->who, t);
-    g_free(t);
-    if (q)
-        why(v, "You asked: \"%s\"", q->text);
-    if (reminded && !expects && d->remind->kind == LU_D_REMIND)
-        why(v, "You asked to be reminded if no reply comes.");
-    if (stage)
-        why(v, "You have sent %d lead-up%s since (cadence stage %d of %d).", stage,
-            stage == 1 ? "" : "s", stage, cfg->max_leadups);
-    /* Automatic answers after my message: an out-of-office return date moves the next step. */
-    for (int i = asked; i < (int)s->msgs->len; i++) {
+}
+
+/* Automatic answers from message FROM on, as reasons.  Returns the latest
+ * return date an out-of-office among them gives, or 0: it moves the next
+ * step. */
+static gint64 automatic_answers(struct rule_ctx *s, int from, struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    gint64 ooo = 0;
+    char *t;
+
+    for (int i = from; i < (int)s->msgs->len; i++) {
         struct lu_msg *m = msg(s, i);
         struct lu_analysis *an;
         if (m->autokind == LU_AUTO_NONE)
@@ -749,10 +735,25 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
             g_free(t);
         }
     }
-    if (reminded && d->remind->at) {
+    return ooo;
+}
+
+/* When the next lead-up on run U is due (not before the business day after
+ * an out-of-office return OOO), or, once the cadence is spent, dormant. */
+static void cadence(struct rule_ctx *s, const struct decided *d, const struct run *u, gint64 ooo,
+                    struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    const struct lu_config *cfg = r->cfg;
+    struct lu_msg *last = msg(s, s->last);
+    bool at = u->reminded && d->remind->at;
+    gint64 due;
+    char *t;
+
+    if (at) {
         due = d->remind->at;
-    } else if (stage == 0) {
-        due = add_bizdays(r, first->date, cfg->first_bizdays);
+    } else if (u->stage == 0) {
+        due = add_bizdays(r, msg(s, u->asked)->date, cfg->first_bizdays);
     } else {
         due = last->date + (gint64)cfg->interval_days * 86400;
         due = add_bizdays(r, due, 0);
@@ -760,26 +761,75 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     if (ooo && due < bizday_after(r, ooo))
         due = bizday_after(r, ooo);
     /* An explicit reminder date outlives the cadence. */
-    if (stage >= cfg->max_leadups && !(reminded && d->remind->at)) {
+    if (u->stage >= cfg->max_leadups && !at) {
         gint64 quiet = last->date + (gint64)cfg->interval_days * 86400;
         if (r->now >= quiet) {
             v->state = LU_ST_DORMANT;
             v->rule = LU_R_CADENCE_EXHAUSTED;
-            why(v, "Your %d lead-ups went unanswered: the thread is dormant.", stage);
-            return true;
+            why(v, "Your %d lead-ups went unanswered: the thread is dormant.", u->stage);
+            return;
         }
         v->next_check = quiet;
         why(v, "That was the last lead-up; the thread goes dormant if nothing comes by then.");
-        return true;
+        return;
     }
     set_due(r, v, due);
     t = when_str(r, due);
     why(v, "The %s lead-up is due %s.",
-        stage == 0                      ? "first"
-        : stage + 1 == cfg->max_leadups ? "last (close-the-loop)"
-                                        : "next",
+        u->stage == 0                      ? "first"
+        : u->stage + 1 == cfg->max_leadups ? "last (close-the-loop)"
+                                           : "next",
         t);
     g_free(t);
+}
+
+/* My unanswered run expects an answer (or the user asked to be reminded):
+ * awaiting, by the cadence. */
+static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu_verdict *v)
+{
+    const struct lu_rules *r = s->r;
+    struct run u = {0};
+    struct lu_msg *last;
+    GPtrArray *rcpt;
+    int parent;
+    char *t;
+
+    if (s->last < 0 || s->last != s->last_mine || (u.asked = run_start(s)) < 0)
+        return false;
+    run_read(s, d, &u);
+    if (!u.expects && !u.reminded)
+        return false;
+    if (!s->tracked && !u.reminded)
+        return false;
+    last = msg(s, s->last);
+    rcpt = real_recipients(r, last);
+    if (rcpt->len == 0 && !u.reminded) {
+        g_ptr_array_free(rcpt, TRUE);
+        return false;
+    }
+    /* On a list, the person I answered is whom I wait for, not the list. */
+    parent = s->list && last->in_reply_to ? find_mid(s->msgs, last->in_reply_to) : -1;
+    if (parent >= 0 && !msg(s, parent)->mine)
+        v->who = g_strdup(who_name(msg(s, parent)->from));
+    else
+        v->who = recipients_str(rcpt);
+    g_ptr_array_free(rcpt, TRUE);
+    v->state = LU_ST_AWAITING;
+    v->anchor = s->last;
+    v->asked = v->evidence = u.asked;
+    v->stage = u.stage;
+    v->rule = LU_R_AWAITING;
+    t = when_str(r, msg(s, u.asked)->date);
+    why(v, "You wrote to %s on %s and nobody else has written since.", v->who, t);
+    g_free(t);
+    if (u.ask)
+        why(v, "You asked: \"%s\"", u.ask->text);
+    if (u.reminded && !u.expects && d->remind->kind == LU_D_REMIND)
+        why(v, "You asked to be reminded if no reply comes.");
+    if (u.stage)
+        why(v, "You have sent %d lead-up%s since (cadence stage %d of %d).", u.stage,
+            u.stage == 1 ? "" : "s", u.stage, r->cfg->max_leadups);
+    cadence(s, d, &u, automatic_answers(s, u.asked, v), v);
     return true;
 }
 
