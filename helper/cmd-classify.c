@@ -124,8 +124,7 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
 
 static int classify_lines(struct lu_ctx *ctx)
 {
-    GDateTime *u = g_date_time_new_from_unix_utc(ctx->now);
-    GDateTime *ref = g_date_time_to_timezone(u, ctx->cfg.tz);
+    GDateTime *ref = lu_local_time(ctx->now, ctx->cfg.tz);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -153,7 +152,6 @@ static int classify_lines(struct lu_ctx *ctx)
     }
     free(line);
     g_date_time_unref(ref);
-    g_date_time_unref(u);
     return 0;
 }
 
@@ -196,10 +194,8 @@ int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
     }
     m = lu_msg_new();
     if (a.text) {
-        GDateTime *u = g_date_time_new_from_unix_utc(ctx->now);
         char *valid = g_utf8_make_valid(data, len);
-        ref = g_date_time_to_timezone(u, ctx->cfg.tz);
-        g_date_time_unref(u);
+        ref = lu_local_time(ctx->now, ctx->cfg.tz);
         m->body = g_new0(struct lu_body, 1);
         lu_body_extract(valid, false, m->body);
         g_free(valid);

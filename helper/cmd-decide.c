@@ -53,20 +53,18 @@ static char *fmt_time(struct lu_ctx *ctx, gint64 t)
 /* When a day-long WHEN starts for a reminder: the start of working hours. */
 static gint64 wake_time(struct lu_ctx *ctx, const struct lu_when *w)
 {
-    GDateTime *u, *l, *d;
+    GDateTime *l, *d;
     gint64 t;
 
     if (w->has_time || w->span == LU_SPAN_MOMENT)
         return w->start;
-    u = g_date_time_new_from_unix_utc(w->start);
-    l = g_date_time_to_timezone(u, ctx->cfg.tz);
+    l = lu_local_time(w->start, ctx->cfg.tz);
     d = g_date_time_new(ctx->cfg.tz, g_date_time_get_year(l), g_date_time_get_month(l),
                         g_date_time_get_day_of_month(l), ctx->cfg.cal.work_start / 60,
                         ctx->cfg.cal.work_start % 60, 0);
     t = g_date_time_to_unix(d);
     g_date_time_unref(d);
     g_date_time_unref(l);
-    g_date_time_unref(u);
     return t;
 }
 
@@ -85,8 +83,7 @@ static char *join_words(GPtrArray *words, guint from, guint to)
 static int parse_when(struct lu_ctx *ctx, GPtrArray *words, bool rest_is_text,
                       struct decide_args *a)
 {
-    GDateTime *u = g_date_time_new_from_unix_utc(ctx->now);
-    GDateTime *ref = g_date_time_to_timezone(u, ctx->cfg.tz);
+    GDateTime *ref = lu_local_time(ctx->now, ctx->cfg.tz);
     guint used = 0;
     char *all = NULL;
     int ret = 0;
@@ -121,7 +118,6 @@ static int parse_when(struct lu_ctx *ctx, GPtrArray *words, bool rest_is_text,
 out:
     g_free(all);
     g_date_time_unref(ref);
-    g_date_time_unref(u);
     return ret;
 }
 

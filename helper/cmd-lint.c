@@ -77,7 +77,7 @@ int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv)
     char *data = NULL, *body = NULL, *plain = NULL;
     const char *text;
     GPtrArray *findings = NULL;
-    GDateTime *utc = NULL, *now = NULL;
+    GDateTime *now = NULL;
     gsize len = 0;
     int ret = 0, headers = 0;
 
@@ -126,8 +126,7 @@ int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv)
             text = plain = g_utf8_make_valid(data, (gssize)len);
     }
 
-    utc = g_date_time_new_from_unix_utc(ctx->now);
-    now = g_date_time_to_timezone(utc, ctx->cfg.tz);
+    now = lu_local_time(ctx->now, ctx->cfg.tz);
     findings = lu_lint_text(text, headers > 0 ? body_first_line(data, headers, text) : 1,
                             &ctx->cfg.cal, now);
     if (json) {
@@ -149,8 +148,6 @@ out:
         g_ptr_array_unref(findings);
     if (now)
         g_date_time_unref(now);
-    if (utc)
-        g_date_time_unref(utc);
     lu_msg_free(m);
     g_free(plain);
     g_free(body);

@@ -362,8 +362,7 @@ static GTimeZone *cal_tz(const struct lu_cal *cal)
 
 char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time, enum lu_lang lang)
 {
-    GDateTime *u = g_date_time_new_from_unix_utc(t), *n = g_date_time_new_from_unix_utc(now);
-    GDateTime *l = g_date_time_to_timezone(u, tz), *ln = g_date_time_to_timezone(n, tz);
+    GDateTime *l = lu_local_time(t, tz), *ln = lu_local_time(now, tz);
     GString *s = g_string_new(NULL);
     const char *wd, *mo;
     int day = g_date_time_get_day_of_month(l), h = g_date_time_get_hour(l);
@@ -406,8 +405,6 @@ char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time, enum lu
     }
     g_date_time_unref(ln);
     g_date_time_unref(l);
-    g_date_time_unref(n);
-    g_date_time_unref(u);
     return g_string_free(s, FALSE);
 }
 
@@ -417,7 +414,7 @@ static gint64 slot_at_or_after(const struct lu_cal *cal, gint64 t)
 {
     int ws = cal->work_start, we = cal->work_end, cand[2], nc = 0;
     GTimeZone *tz = cal_tz(cal);
-    GDateTime *u = g_date_time_new_from_unix_utc(t), *day = g_date_time_to_timezone(u, tz);
+    GDateTime *day = lu_local_time(t, tz);
     gint64 out = 0;
 
     if (ws < 0 || we > 24 * 60 || we <= ws)
@@ -448,7 +445,6 @@ static gint64 slot_at_or_after(const struct lu_cal *cal, gint64 t)
         day = next;
     }
     g_date_time_unref(day);
-    g_date_time_unref(u);
     g_time_zone_unref(tz);
     return out ? out : t;
 }
@@ -456,7 +452,7 @@ static gint64 slot_at_or_after(const struct lu_cal *cal, gint64 t)
 gint64 lu_draft_slot(const struct lu_cal *cal, gint64 now, gint64 not_before)
 {
     GTimeZone *tz = cal_tz(cal);
-    GDateTime *u = g_date_time_new_from_unix_utc(now), *l = g_date_time_to_timezone(u, tz);
+    GDateTime *l = lu_local_time(now, tz);
     GDateTime *next = lu_cal_add_bizdays(cal, l, 1);
     gint64 from = g_date_time_to_unix(next);
 
@@ -465,7 +461,6 @@ gint64 lu_draft_slot(const struct lu_cal *cal, gint64 now, gint64 not_before)
         from = not_before;
     g_date_time_unref(next);
     g_date_time_unref(l);
-    g_date_time_unref(u);
     g_time_zone_unref(tz);
     return slot_at_or_after(cal, from);
 }

@@ -825,7 +825,7 @@ char *lu_mime_draft(const struct lu_draft *d, gsize *len)
     GMimeStream *content, *out;
     GMimeFormatOptions *fo;
     GTimeZone *tz;
-    GDateTime *u, *dt;
+    GDateTime *dt;
     GByteArray *ba;
     GString *refs = g_string_new(NULL);
     /* An empty text still gets its line: an empty part reads back as nothing. */
@@ -845,8 +845,7 @@ char *lu_mime_draft(const struct lu_draft *d, gsize *len)
     g_mime_message_set_subject(msg, v, "utf-8");
     g_free(v);
     tz = g_time_zone_new_offset(d->date_off);
-    u = g_date_time_new_from_unix_utc(d->date);
-    dt = g_date_time_to_timezone(u, tz);
+    dt = lu_local_time(d->date, tz);
     g_mime_message_set_date(msg, dt);
     /* Ids were checked by draft.c; the brackets are ours. */
     if (d->in_reply_to && *d->in_reply_to) {
@@ -887,7 +886,6 @@ char *lu_mime_draft(const struct lu_draft *d, gsize *len)
     g_object_unref(part);
     g_object_unref(msg);
     g_date_time_unref(dt);
-    g_date_time_unref(u);
     g_time_zone_unref(tz);
     g_string_free(refs, TRUE);
     g_free(body);

@@ -51,16 +51,14 @@ static void tagop_clear(struct lu_tagop *op)
 
 GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m)
 {
-    GDateTime *u = g_date_time_new_from_unix_utc(m->date);
-    GDateTime *l = g_date_time_to_timezone(u, cfg->tz);
+    GDateTime *l = lu_local_time(m->date, cfg->tz);
 
     if (g_date_time_get_utc_offset(l) / G_USEC_PER_SEC != m->tz_off) {
         GTimeZone *tz = g_time_zone_new_offset(m->tz_off);
         g_date_time_unref(l);
-        l = g_date_time_to_timezone(u, tz);
+        l = lu_local_time(m->date, tz);
         g_time_zone_unref(tz);
     }
-    g_date_time_unref(u);
     return l;
 }
 

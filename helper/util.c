@@ -290,8 +290,7 @@ char *lu_format_time(gint64 t, GTimeZone *tz, const char *fmt)
 
 char *lu_iso(gint64 t, GTimeZone *tz, char *buf)
 {
-    GDateTime *d = g_date_time_new_from_unix_utc(t);
-    GDateTime *l = g_date_time_to_timezone(d, tz);
+    GDateTime *l = lu_local_time(t, tz);
     gint64 off = g_date_time_get_utc_offset(l) / G_USEC_PER_SEC;
     char sign = off < 0 ? '-' : '+';
 
@@ -302,7 +301,6 @@ char *lu_iso(gint64 t, GTimeZone *tz, char *buf)
              g_date_time_get_minute(l), g_date_time_get_second(l), sign, (int)(off / 3600),
              (int)(off % 3600 / 60));
     g_date_time_unref(l);
-    g_date_time_unref(d);
     return buf;
 }
 
