@@ -1,4 +1,5 @@
-/* json.c - a streaming JSON writer: enough for leadup's stable output shapes. */
+/* json.c - a streaming JSON writer: enough for leadup's stable output shapes;
+ * and the shape of a message analysis, which classify and why both print. */
 #include "leadup.h"
 
 #include <string.h>
@@ -146,4 +147,109 @@ void lu_json_null(struct lu_json *j)
 void lu_json_end(struct lu_json *j)
 {
     fputc('\n', j->f);
+}
+
+/* ---- a message analysis (leadup classify, leadup why --json) */
+
+/* {"text", "start", "end"}: TEXT is the phrase within SRC, when known. */
+static void json_when(struct lu_json *j, const struct lu_when *w, const char *src, GTimeZone *tz)
+{
+    char iso[LU_ISO_LEN];
+    char *phrase = NULL;
+
+    if (src && w->off >= 0 && w->len > 0 && (size_t)(w->off + w->len) <= strlen(src))
+        phrase = g_strndup(src + w->off, w->len);
+    lu_json_obj_begin(j);
+    lu_json_key(j, "text");
+    lu_json_str(j, phrase);
+    lu_json_key(j, "start");
+    lu_json_str(j, lu_iso(w->start, tz, iso));
+    lu_json_key(j, "end");
+    lu_json_str(j, lu_iso(w->end, tz, iso));
+    lu_json_obj_end(j);
+    g_free(phrase);
+}
+
+/* The sentence holding a date equal to W, for its phrase. */
+static const char *sentence_of(const struct lu_analysis *an, const struct lu_when *w,
+                               const struct lu_when **found)
+{
+    for (guint i = 0; an->sentences && i < an->sentences->len; i++) {
+        struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        for (guint k = 0; s->dates && k < s->dates->len; k++) {
+            const struct lu_when *d = &g_array_index(s->dates, struct lu_when, k);
+            if (d->start == w->start && d->end == w->end) {
+                *found = d;
+                return s->text;
+            }
+        }
+    }
+    *found = w;
+    return NULL;
+}
+
+void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz)
+{
+    const struct lu_when *w;
+    const char *src;
+
+    lu_json_key(j, "sentences");
+    lu_json_arr_begin(j);
+    for (guint i = 0; an->sentences && i < an->sentences->len; i++) {
+        struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        lu_json_obj_begin(j);
+        lu_json_key(j, "text");
+        lu_json_str(j, s->text);
+        lu_json_key(j, "labels");
+        lu_json_arr_begin(j);
+        for (int b = 0; b < LU_N_LABELS; b++)
+            if (s->labels & (1u << b))
+                lu_json_str(j, lu_label_name(1u << b));
+        lu_json_arr_end(j);
+        lu_json_key(j, "why");
+        lu_json_arr_begin(j);
+        for (guint k = 0; s->why && k < s->why->len; k++)
+            lu_json_str(j, g_ptr_array_index(s->why, k));
+        lu_json_arr_end(j);
+        lu_json_key(j, "dates");
+        lu_json_arr_begin(j);
+        for (guint k = 0; s->dates && k < s->dates->len; k++)
+            json_when(j, &g_array_index(s->dates, struct lu_when, k), s->text, tz);
+        lu_json_arr_end(j);
+        lu_json_obj_end(j);
+    }
+    lu_json_arr_end(j);
+    lu_json_key(j, "actionable");
+    lu_json_bool(j, an->actionable);
+    lu_json_key(j, "expects_reply");
+    lu_json_bool(j, an->expects_reply);
+    lu_json_key(j, "declined");
+    lu_json_bool(j, an->declined);
+    lu_json_key(j, "closing");
+    lu_json_bool(j, an->closing);
+    lu_json_key(j, "next_step");
+    if (an->has_next_step) {
+        struct lu_sentence *s = an->next_step_sentence >= 0 && an->sentences &&
+                                        (guint)an->next_step_sentence < an->sentences->len
+                                    ? g_ptr_array_index(an->sentences, an->next_step_sentence)
+                                    : NULL;
+        lu_json_obj_begin(j);
+        lu_json_key(j, "text");
+        lu_json_str(j, s ? s->text : NULL);
+        lu_json_key(j, "agreed");
+        lu_json_bool(j, an->next_step_agreed);
+        lu_json_key(j, "date");
+        src = sentence_of(an, &an->next_step, &w);
+        json_when(j, w, src, tz);
+        lu_json_obj_end(j);
+    } else {
+        lu_json_null(j);
+    }
+    lu_json_key(j, "ooo_return");
+    if (an->has_return) {
+        src = sentence_of(an, &an->ooo_return, &w);
+        json_when(j, w, src, tz);
+    } else {
+        lu_json_null(j);
+    }
 }

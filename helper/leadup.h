@@ -769,7 +769,7 @@ void lu_json_null(struct lu_json *j);
 /* Ends the top-level value with a newline. */
 void lu_json_end(struct lu_json *j);
 /* The analysis fields of leadup classify's JSON ("sentences" ... "ooo_return")
- * as keys of the object being written; dates in TZ (cmd-classify.c). */
+ * as keys of the object being written; dates in TZ. */
 void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz);
 
 /* ================================================================== I/O modules: the only files that touch GMime, notmuch, sqlite and the client */
