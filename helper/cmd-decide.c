@@ -461,7 +461,9 @@ static void print_done(struct lu_thread_view *tv, const struct decide_args *a, c
     }
 }
 
-static int decide(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char **argv)
+/* What the six decision commands share: read the thread, check and store
+ * KIND, write its tags, answer the client. */
+static int record_decision(struct lu_ctx *ctx, enum lu_decision_kind kind, int argc, char **argv)
 {
     struct decide_args a = {.kind = kind};
     struct lu_thread_view tv = {0};
@@ -532,32 +534,32 @@ out:
 
 int lu_cmd_snooze(struct lu_ctx *ctx, int argc, char **argv)
 {
-    return decide(ctx, LU_D_SNOOZE, argc, argv);
+    return record_decision(ctx, LU_D_SNOOZE, argc, argv);
 }
 
 int lu_cmd_done(struct lu_ctx *ctx, int argc, char **argv)
 {
-    return decide(ctx, LU_D_DONE, argc, argv);
+    return record_decision(ctx, LU_D_DONE, argc, argv);
 }
 
 int lu_cmd_reopen(struct lu_ctx *ctx, int argc, char **argv)
 {
-    return decide(ctx, LU_D_REOPEN, argc, argv);
+    return record_decision(ctx, LU_D_REOPEN, argc, argv);
 }
 
 int lu_cmd_remind(struct lu_ctx *ctx, int argc, char **argv)
 {
-    return decide(ctx, LU_D_REMIND, argc, argv);
+    return record_decision(ctx, LU_D_REMIND, argc, argv);
 }
 
 int lu_cmd_next_step(struct lu_ctx *ctx, int argc, char **argv)
 {
-    return decide(ctx, LU_D_NEXT_STEP, argc, argv);
+    return record_decision(ctx, LU_D_NEXT_STEP, argc, argv);
 }
 
 int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv)
 {
-    return decide(ctx, LU_D_MUTE, argc, argv);
+    return record_decision(ctx, LU_D_MUTE, argc, argv);
 }
 
 /* The last decision taken on message MID (NULL: on any thread), copied
