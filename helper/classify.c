@@ -2512,7 +2512,6 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     GPtrArray *parts;
     bool ooo_strong = false, ooo_soft = false, noreply = false, asked_q = false, reply = false;
     int best_rank = 0, return_rank = 0;
-    GDateTime *now = NULL;
     const char *cue_names[C_N], *prev_names[C_N];
     struct lu_feat_ctx ctx = {.cues = cue_names, .prev_cues = prev_names};
 
@@ -2521,8 +2520,8 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     out->sentences = g_ptr_array_new_with_free_func(sentence_free);
     out->next_step_sentence = -1;
     out->reply_sentence = -1;
-    if (!ref)
-        ref = now = g_date_time_new_now_local();
+    /* Time is explicit: dates are read relative to the caller's REF. */
+    g_return_if_fail(ref != NULL);
     parts = lu_sentences_split(text);
     for (guint i = 0; i < parts->len; i++) {
         struct lu_sentence *s = g_new0(struct lu_sentence, 1);
@@ -2610,8 +2609,6 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
         out->next_step_sentence = -1;
     }
     g_ptr_array_unref(parts);
-    if (now)
-        g_date_time_unref(now);
 }
 
 void lu_analysis_clear(struct lu_analysis *a)

@@ -502,7 +502,8 @@ struct lu_analysis {
 /* Splits TEXT into sentences.  Returns a GPtrArray of char* (owned by the array). */
 GPtrArray *lu_sentences_split(const char *text);
 /* Analyses TEXT (already stripped of quotes and signature) written at REF in
- * REF's zone.  OUT is filled and must be released with lu_analysis_clear. */
+ * REF's zone (required: time is explicit; without it OUT stays empty).  OUT
+ * is filled and must be released with lu_analysis_clear. */
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out);
 void lu_analysis_clear(struct lu_analysis *a);
@@ -738,8 +739,8 @@ GArray *lu_lint_chasing(const char *text);
 /* Lints TEXT, a plain-text body whose first line is line FIRST_LINE of the
  * file the user edits: quoted material and the signature are skipped (with
  * lu_body_extract), every finding carries the line of the input it is on.
- * NOW (the writer's zone) decides which dates lie ahead; CAL may be NULL
- * (defaults).  Returns a GPtrArray of struct lu_finding*, sorted by line,
+ * NOW (the writer's zone; required, time is explicit: NULL returns NULL)
+ * decides which dates lie ahead; CAL may be NULL (defaults).  Returns a GPtrArray of struct lu_finding*, sorted by line,
  * that frees its elements (caller unrefs); empty when the text is clean. */
 GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal, GDateTime *now);
 /* Message or plain text: when DATA starts with "Name: value" lines (folded

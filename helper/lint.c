@@ -650,20 +650,91 @@ static char *mask_quotations(const char *text)
     return m;
 }
 
+/* Chasing phrases ("just following up"), each with its advice. */
+static void lint_chasing(const char *author, const struct line_map *map, GPtrArray *out)
+{
+    GArray *chases = lu_lint_chasing(author);
+
+    for (guint i = 0; i < chases->len; i++) {
+        const struct lu_chase *c = &g_array_index(chases, struct lu_chase, i);
+        char *phrase = fold(author + c->off, (gsize)c->len);
+
+        g_ptr_array_add(out, finding_new(line_at(map, c->off), "chasing", phrase,
+                                         g_strdup_printf("\"%s\" %s", phrase, c->advice)));
+    }
+    g_array_unref(chases);
+}
+
+/* More than one ask in MASKED (analysed as AN): the second one is found. */
+static void lint_asks(const char *masked, const struct lu_analysis *an, const struct line_map *map,
+                      GPtrArray *out)
+{
+    int asks = 0, second_line = 0, cursor = 0;
+    char *second = NULL;
+
+    for (guint i = 0; i < an->sentences->len; i++) {
+        const struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        int pos = find_folded(masked, cursor, s->text);
+
+        if (pos >= 0)
+            cursor = pos + 1;
+        if (!(s->labels & LU_L_REQUEST) || ++asks != 2)
+            continue;
+        second_line = line_at(map, pos >= 0 ? pos : MAX(cursor - 1, 0));
+        second = g_strdup(s->text);
+    }
+    if (asks > 1) {
+        char *msg = g_strdup_printf(
+            "%d asks in one message (this is number 2); keep the one ask that moves things "
+            "forward",
+            asks);
+        g_ptr_array_add(out, finding_new(second_line, "many-asks", second, msg));
+        second = NULL;
+    }
+    g_free(second);
+}
+
+/* No dated next step, or only one that has passed by NOW; none is needed in
+ * a reply that declines or closes the exchange. */
+static void lint_next_step(const char *masked, const struct lu_analysis *an, GDateTime *now,
+                           int last, GPtrArray *out)
+{
+    const struct lu_when *passed = NULL;
+    char *day;
+
+    if (an->declined || an->closing || has_concrete_date(an, now, &passed))
+        return;
+    if (!passed) {
+        g_ptr_array_add(out, finding_new(last, "no-next-step", NULL,
+                                         g_strdup("no concrete next step with a date or "
+                                                  "time; propose one, e.g. \"Shall we talk "
+                                                  "on Tuesday at 10:00?\"")));
+        return;
+    }
+    day = lu_draft_when(passed->start, g_date_time_get_timezone(now), g_date_time_to_unix(now),
+                        passed->has_time, LU_LANG_EN);
+    g_ptr_array_add(out,
+                    finding_new(last, "past-date", fold(masked + passed->off, (gsize)passed->len),
+                                g_strdup_printf("the proposed date, %s, is in the "
+                                                "past; propose a new one",
+                                                day)));
+    g_free(day);
+}
+
 GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *cal, GDateTime *now)
 {
-    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_finding_free);
+    GPtrArray *out;
     struct lu_body body = {0};
     struct line_map map = {0};
     struct lu_analysis an = {0};
     struct lu_cal defcal;
-    GDateTime *ref = NULL;
-    const struct lu_when *passed = NULL;
-    GArray *chases = NULL;
-    char *valid = NULL, *signoff = NULL, *second = NULL, *masked = NULL;
+    char *valid = NULL, *signoff = NULL, *masked = NULL;
     const char *author;
-    int first = 0, last = 0, asks = 0, second_line = 0, words, lines, long_at, cursor = 0;
+    int first = 0, last = 0, words, lines, long_at;
 
+    /* Time is explicit: which dates have passed is the caller's NOW. */
+    g_return_val_if_fail(now != NULL, NULL);
+    out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_finding_free);
     if (!text)
         text = "";
     if (!g_utf8_validate(text, -1, NULL))
@@ -681,45 +752,16 @@ GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *c
             last = g_array_index(map.line, int, i);
         }
     }
-    ref = now ? g_date_time_ref(now) : g_date_time_new_now_local();
     if (!cal) {
-        lu_cal_init(&defcal, g_date_time_get_timezone(ref));
+        lu_cal_init(&defcal, g_date_time_get_timezone(now));
         cal = &defcal;
     }
-
-    chases = lu_lint_chasing(author);
-    for (guint i = 0; i < chases->len; i++) {
-        const struct lu_chase *c = &g_array_index(chases, struct lu_chase, i);
-        char *phrase = fold(author + c->off, (gsize)c->len);
-
-        g_ptr_array_add(out, finding_new(line_at(&map, c->off), "chasing", phrase,
-                                         g_strdup_printf("\"%s\" %s", phrase, c->advice)));
-    }
-
+    lint_chasing(author, &map, out);
     /* A request inside quotation marks ("Please remove the warning" as a
      * subject) is a quotation, not an ask: blank it out, keeping offsets. */
     masked = mask_quotations(author);
-    lu_analyse_text(masked, ref, cal, &an);
-    for (guint i = 0; i < an.sentences->len; i++) {
-        const struct lu_sentence *s = g_ptr_array_index(an.sentences, i);
-        int pos = find_folded(masked, cursor, s->text);
-
-        if (pos >= 0)
-            cursor = pos + 1;
-        if (!(s->labels & LU_L_REQUEST) || ++asks != 2)
-            continue;
-        second_line = line_at(&map, pos >= 0 ? pos : MAX(cursor - 1, 0));
-        second = g_strdup(s->text);
-    }
-    if (asks > 1) {
-        char *msg = g_strdup_printf(
-            "%d asks in one message (this is number 2); keep the one ask that moves things "
-            "forward",
-            asks);
-        g_ptr_array_add(out, finding_new(second_line, "many-asks", second, msg));
-        second = NULL;
-    }
-
+    lu_analyse_text(masked, now, cal, &an);
+    lint_asks(masked, &an, &map, out);
     measure(author, &map, &words, &lines, &long_at);
     if (long_at)
         g_ptr_array_add(
@@ -728,43 +770,20 @@ GPtrArray *lu_lint_text(const char *text, int first_line, const struct lu_cal *c
                                              "at most %d words and %d lines read in "
                                              "ten seconds",
                                              words, lines, LU_LINT_MAX_WORDS, LU_LINT_MAX_LINES)));
-
     signoff = signoff_of(body.signature);
     if (!has_thanks(author, false) && !has_thanks(signoff, true))
         g_ptr_array_add(out, finding_new(first, "no-thanks", NULL,
                                          g_strdup("no thanks anywhere; thank them for the time "
                                                   "they already gave")));
-
-    /* A reply that declines or closes the exchange needs no next step. */
-    if (!an.declined && !an.closing && !has_concrete_date(&an, ref, &passed)) {
-        if (passed) {
-            char *day = lu_draft_when(passed->start, g_date_time_get_timezone(ref),
-                                      g_date_time_to_unix(ref), passed->has_time, LU_LANG_EN);
-            g_ptr_array_add(out, finding_new(last, "past-date", fold(masked + passed->off,
-                                                                     (gsize)passed->len),
-                                             g_strdup_printf("the proposed date, %s, is in the "
-                                                             "past; propose a new one",
-                                                             day)));
-            g_free(day);
-        } else
-            g_ptr_array_add(out, finding_new(last, "no-next-step", NULL,
-                                             g_strdup("no concrete next step with a date or "
-                                                      "time; propose one, e.g. \"Shall we talk "
-                                                      "on Tuesday at 10:00?\"")));
-    }
+    lint_next_step(masked, &an, now, last, out);
     g_ptr_array_sort(out, finding_cmp);
 out:
     g_free(masked);
-    g_free(second);
     g_free(signoff);
-    if (chases)
-        g_array_unref(chases);
     if (an.sentences)
         lu_analysis_clear(&an);
     if (map.off)
         map_clear(&map);
-    if (ref)
-        g_date_time_unref(ref);
     lu_body_clear(&body);
     g_free(valid);
     return out;

@@ -410,6 +410,20 @@ static void test_closing(void)
            "a decline needs no next step");
 }
 
+/* Time is explicit: without the caller's NOW, lint and the analysis it uses
+ * read no clock of their own (GLib reports the misuse on stderr). */
+static void test_no_clock(void)
+{
+    struct lu_analysis a;
+
+    printf("# two GLib criticals follow: the calls below are wrong on purpose\n");
+    ok(lu_lint_text("Could we meet on Friday at 10:00?", 1, &cal, NULL) == NULL,
+       "lint without NOW: no findings from the wall clock");
+    lu_analyse_text("Could we meet on Friday at 10:00?", NULL, &cal, &a);
+    is_int(a.sentences->len, 0, "analysis without REF: nothing read against the wall clock");
+    lu_analysis_clear(&a);
+}
+
 int main(void)
 {
     GTimeZone *tz = g_time_zone_new_identifier("Europe/London");
@@ -426,6 +440,7 @@ int main(void)
     test_header_lines();
     test_message_lines();
     test_closing();
+    test_no_clock();
 
     g_date_time_unref(now);
     g_time_zone_unref(tz);
