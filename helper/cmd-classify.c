@@ -64,14 +64,62 @@ const struct lu_option lu_classify_options[] = {
     LU_OPT_END_,
 };
 
+/* M as leadup classify's JSON (leadup(1)); its dates in REF's zone.  TEXT:
+ * M is plain text, without headers. */
+static void print_message(const struct lu_msg *m, GDateTime *ref, bool text)
+{
+    struct lu_json j;
+    char iso[LU_ISO_LEN];
+
+    lu_json_init(&j, stdout, true);
+    lu_json_obj_begin(&j);
+    if (!text) {
+        lu_json_key(&j, "message_id");
+        lu_json_str(&j, m->mid);
+        lu_json_key(&j, "date");
+        lu_json_str(&j, lu_iso(m->date, g_date_time_get_timezone(ref), iso));
+        lu_json_key(&j, "from");
+        if (m->from) {
+            lu_json_obj_begin(&j);
+            lu_json_key(&j, "name");
+            lu_json_str(&j, m->from->name);
+            lu_json_key(&j, "email");
+            lu_json_str(&j, m->from->email);
+            lu_json_obj_end(&j);
+        } else {
+            lu_json_null(&j);
+        }
+        lu_json_key(&j, "subject");
+        lu_json_str(&j, m->subject);
+        lu_json_key(&j, "automatic");
+        lu_json_str(&j, auto_name(m->autokind));
+        lu_json_key(&j, "automatic_why");
+        lu_json_str(&j, m->auto_why);
+    }
+    lu_json_key(&j, "body");
+    lu_json_str(&j, m->body->text);
+    lu_json_key(&j, "signature");
+    lu_json_obj_begin(&j);
+    lu_json_key(&j, "text");
+    lu_json_str(&j, m->body->signature);
+    lu_json_key(&j, "name");
+    lu_json_str(&j, m->body->sig_name);
+    lu_json_key(&j, "phone");
+    lu_json_str(&j, m->body->sig_phone);
+    lu_json_obj_end(&j);
+    lu_json_analysis(&j, m->an, g_date_time_get_timezone(ref));
+    lu_json_key(&j, "auto_reply");
+    lu_json_bool(&j, m->an->auto_reply || m->autokind == LU_AUTO_REPLY);
+    lu_json_obj_end(&j);
+    lu_json_end(&j);
+}
+
 int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
 {
     struct classify_args a = {0};
     struct lu_msg *m = NULL;
     char *data = NULL;
     gsize len = 0;
-    struct lu_json j;
-    char iso[LU_ISO_LEN];
     GDateTime *ref = NULL;
     int ret = 0;
 
@@ -114,47 +162,7 @@ int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
         lu_msg_analyse(&ctx->cfg, m);
         ref = lu_msg_local_date(&ctx->cfg, m);
     }
-    lu_json_init(&j, stdout, true);
-    lu_json_obj_begin(&j);
-    if (!a.text) {
-        lu_json_key(&j, "message_id");
-        lu_json_str(&j, m->mid);
-        lu_json_key(&j, "date");
-        lu_json_str(&j, lu_iso(m->date, g_date_time_get_timezone(ref), iso));
-        lu_json_key(&j, "from");
-        if (m->from) {
-            lu_json_obj_begin(&j);
-            lu_json_key(&j, "name");
-            lu_json_str(&j, m->from->name);
-            lu_json_key(&j, "email");
-            lu_json_str(&j, m->from->email);
-            lu_json_obj_end(&j);
-        } else {
-            lu_json_null(&j);
-        }
-        lu_json_key(&j, "subject");
-        lu_json_str(&j, m->subject);
-        lu_json_key(&j, "automatic");
-        lu_json_str(&j, auto_name(m->autokind));
-        lu_json_key(&j, "automatic_why");
-        lu_json_str(&j, m->auto_why);
-    }
-    lu_json_key(&j, "body");
-    lu_json_str(&j, m->body->text);
-    lu_json_key(&j, "signature");
-    lu_json_obj_begin(&j);
-    lu_json_key(&j, "text");
-    lu_json_str(&j, m->body->signature);
-    lu_json_key(&j, "name");
-    lu_json_str(&j, m->body->sig_name);
-    lu_json_key(&j, "phone");
-    lu_json_str(&j, m->body->sig_phone);
-    lu_json_obj_end(&j);
-    lu_json_analysis(&j, m->an, g_date_time_get_timezone(ref));
-    lu_json_key(&j, "auto_reply");
-    lu_json_bool(&j, m->an->auto_reply || m->autokind == LU_AUTO_REPLY);
-    lu_json_obj_end(&j);
-    lu_json_end(&j);
+    print_message(m, ref, a.text);
 out:
     if (ref)
         g_date_time_unref(ref);
