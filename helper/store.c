@@ -5,12 +5,21 @@
  * PRAGMA user_version; migrations only go forward, each in a transaction. */
 #include "leadup.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct lu_store {
     sqlite3 *db;
     char *path;
+    char *dir;     /* the state directory */
+    char *journal; /* the decision journal, next to the database */
+    char *damage;  /* while opening: why the database reads as damaged, or NULL */
+    bool opening;  /* damage found while opening is repaired, not reported */
     sqlite3_stmt *del_item, *put_item, *get_item; /* kept: used per thread or per row */
 };
 
@@ -53,11 +62,71 @@ static const char *const migrations[] = {
      * one, applies it and clears the mark. */
     "ALTER TABLE decisions ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX decisions_pending ON decisions(pending) WHERE pending;",
+    /* 3 -> 4: each decision's key in the decision journal, so that the
+     * journal replays into the database once however often it is read. */
+    "ALTER TABLE decisions ADD COLUMN jkey TEXT;"
+    "CREATE UNIQUE INDEX decisions_jkey ON decisions(jkey);",
 };
 
+static void mark_damaged(struct lu_store *s, const char *why);
+
+static bool is_damage(int rc)
+{
+    rc &= 0xff; /* the primary result code */
+    return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_FORMAT;
+}
+
+/* A damaged database: while opening, noted for lu_store_open to move
+ * aside; later, reported (EX_DATAERR, nothing changed) and marked so that
+ * the next command does it. */
+static int damaged(struct lu_store *s, const char *what, int rc)
+{
+    char *why = g_strdup_printf("%s: %s", what, sqlite3_errstr(rc));
+    int ret = EX_DATAERR;
+
+    if (s->opening) {
+        g_free(s->damage);
+        s->damage = why;
+        return ret;
+    }
+    mark_damaged(s, why);
+    ret = lu_error(EX_DATAERR,
+                   "state database '%s' is damaged (%s): the next leadup command moves it aside "
+                   "and rebuilds it from notmuch and the decision journal '%s'",
+                   s->path, why, s->journal);
+    g_free(why);
+    return ret;
+}
+
+/* A failed write: damage, a full disk, a read-only directory each say
+ * what to do about them. */
 static int fail(struct lu_store *s, const char *what)
 {
-    return lu_error(EX_IOERR, "state database '%s': %s: %s", s->path, what, sqlite3_errmsg(s->db));
+    int rc = sqlite3_extended_errcode(s->db);
+
+    if (is_damage(rc))
+        return damaged(s, what, rc);
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        return lu_error(EX_IOERR,
+                        "state database '%s': %s: the disk is full; nothing changed: "
+                        "free some space and try again",
+                        s->path, what);
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        return lu_error(EX_CANTCREAT,
+                        "state database '%s': %s: %s; nothing changed: make '%s' "
+                        "and its files writable (or set XDG_DATA_HOME)",
+                        s->path, what, sqlite3_errmsg(s->db), s->dir);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return lu_error(EX_TEMPFAIL, "state database '%s' is busy (%s); nothing changed, try again",
+                        s->path, what);
+    default:
+        return lu_error(EX_IOERR, "state database '%s': %s: %s", s->path, what,
+                        sqlite3_errmsg(s->db));
+    }
 }
 
 /* The end of a read: RC is the last sqlite3_step() result.  SQLITE_DONE is
@@ -65,25 +134,20 @@ static int fail(struct lu_store *s, const char *what)
  * a damaged table read as empty would make the scan drop every decision. */
 static int read_end(struct lu_store *s, int rc, const char *what)
 {
-    switch (rc) {
-    case SQLITE_DONE:
+    if (rc == SQLITE_DONE)
         return 0;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-    case SQLITE_FORMAT:
-        return lu_error(EX_DATAERR,
-                        "state database '%s' is damaged (%s: %s); nothing changed: move it aside "
-                        "and run 'leadup scan --full' (its decisions are lost with it)",
-                        s->path, what, sqlite3_errstr(rc));
+    if (is_damage(rc))
+        return damaged(s, what, rc);
+    switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return lu_error(EX_TEMPFAIL, "state database '%s' is busy (%s); nothing changed, try again",
-                        s->path, what);
-    case SQLITE_IOERR:
-    case SQLITE_NOMEM:
     case SQLITE_FULL:
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
+    case SQLITE_PERM:
+        return fail(s, what);
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
         return lu_error(EX_IOERR, "state database '%s': cannot read (%s): %s", s->path, what,
                         sqlite3_errmsg(s->db));
     default:
@@ -98,7 +162,10 @@ static int exec(struct lu_store *s, const char *sql)
     int ret = 0;
 
     if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        ret = lu_error(EX_IOERR, "state database '%s': %s", s->path, err ? err : "?");
+        int rc = sqlite3_extended_errcode(s->db);
+        ret = is_damage(rc) || (rc & 0xff) != SQLITE_ERROR
+                  ? fail(s, "writing")
+                  : lu_error(EX_IOERR, "state database '%s': %s", s->path, err ? err : "?");
         sqlite3_free(err);
     }
     return ret;
@@ -175,51 +242,6 @@ static int wal_mode(struct lu_store *s)
     }
     /* The first read of the file: a file that is no database fails here. */
     return rc == SQLITE_OK ? 0 : read_end(s, rc, "switching to write-ahead logging");
-}
-
-int lu_store_open(struct lu_store **out)
-{
-    struct lu_store *s = g_new0(struct lu_store, 1);
-    char *dir = lu_data_dir();
-    int ret;
-
-    *out = NULL;
-    s->path = g_build_filename(dir, "state.db", NULL);
-    ret = lu_mkdir_p(dir);
-    if (ret)
-        goto out;
-    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
-        ret = fail(s, "cannot open");
-        goto out;
-    }
-    /* Two leadups (a hook and a key press) may meet: wait rather than fail. */
-    sqlite3_busy_timeout(s->db, 10000);
-    ret = wal_mode(s);
-    if (!ret)
-        ret = exec(s, "PRAGMA synchronous = NORMAL;");
-    if (!ret)
-        ret = migrate(s);
-out:
-    g_free(dir);
-    if (ret) {
-        lu_store_close(s);
-        s = NULL;
-    }
-    *out = s;
-    return ret;
-}
-
-void lu_store_close(struct lu_store *s)
-{
-    if (!s)
-        return;
-    sqlite3_finalize(s->del_item);
-    sqlite3_finalize(s->put_item);
-    sqlite3_finalize(s->get_item);
-    sqlite3_close(s->db);
-    g_free(s->path);
-    g_free(s);
 }
 
 int lu_store_begin(struct lu_store *s)
@@ -623,6 +645,582 @@ static struct lu_decision *decision_row(struct lu_store *s, sqlite3_stmt *st)
     return d;
 }
 
+/* ---- damage: move the database aside, rebuild it ------------------------
+ *
+ * Everything in the state database but the decisions is the scan's and
+ * comes back with a full scan; the decisions are kept twice, in the
+ * database and in the decision journal (below), so a damaged database is
+ * moved aside and rebuilt instead of refused. */
+
+static char *marker_path(struct lu_store *s)
+{
+    return g_strconcat(s->path, "-damaged", NULL);
+}
+
+/* Damage found in the middle of a command: the marker names the file (its
+ * inode: a database rebuilt since is not the damaged one) and why. */
+static void mark_damaged(struct lu_store *s, const char *why)
+{
+    char *marker = marker_path(s), *text;
+    struct stat st;
+
+    if (stat(s->path, &st) == 0) {
+        text = g_strdup_printf("%llu\n%s\n", (unsigned long long)st.st_ino, why);
+        lu_write_file_atomic(marker, text, strlen(text), 0600);
+        g_free(text);
+    }
+    g_free(marker);
+}
+
+/* True when the marker is there and names the database file as it is now;
+ * *WHY (caller frees) is what was found. */
+static bool marked_damaged(struct lu_store *s, char **why)
+{
+    char *marker = marker_path(s), *text = NULL, *nl;
+    struct stat st;
+    bool hit = false;
+
+    *why = NULL;
+    if (g_file_get_contents(marker, &text, NULL, NULL) && stat(s->path, &st) == 0 &&
+        g_ascii_strtoull(text, &nl, 10) == (guint64)st.st_ino && *nl == '\n') {
+        hit = true;
+        *why = g_strchomp(g_strdup(nl + 1));
+    } else if (text) {
+        unlink(marker); /* about a database rebuilt since */
+    }
+    g_free(text);
+    g_free(marker);
+    return hit;
+}
+
+static void close_db(struct lu_store *s)
+{
+    sqlite3_close(s->db);
+    s->db = NULL;
+}
+
+/* Moves the damaged database (and its write-ahead log) to the first free
+ * PATH.damaged.N; *ASIDE (caller frees) is where. */
+static int move_aside(struct lu_store *s, char **aside)
+{
+    char *wal = g_strconcat(s->path, "-wal", NULL), *shm = g_strconcat(s->path, "-shm", NULL);
+    char *marker = marker_path(s), *to = NULL, *to_wal = NULL;
+    int ret = 0;
+
+    for (int n = 1; !to; n++) {
+        to = g_strdup_printf("%s.damaged.%d", s->path, n);
+        if (g_file_test(to, G_FILE_TEST_EXISTS) || n > 1000) {
+            if (n > 1000)
+                break;
+            g_free(to);
+            to = NULL;
+        }
+    }
+    to_wal = g_strconcat(to, "-wal", NULL);
+    if (rename(s->path, to) < 0) {
+        ret = lu_error(EX_CANTCREAT,
+                       "state database '%s' is damaged (%s) and cannot be moved "
+                       "aside: %s: move it aside by hand",
+                       s->path, s->damage, g_strerror(errno));
+        goto out;
+    }
+    if (rename(wal, to_wal) < 0 && errno != ENOENT)
+        unlink(wal);
+    unlink(shm);
+    unlink(marker);
+    *aside = g_steal_pointer(&to);
+out:
+    g_free(to);
+    g_free(to_wal);
+    g_free(wal);
+    g_free(shm);
+    g_free(marker);
+    return ret;
+}
+
+static int open_db(struct lu_store *s);
+
+/* Called with S's database found damaged (S->damage says how): under the
+ * state directory's lock (two leadups may find it at once, and the second
+ * must not move aside the database the first just rebuilt), moves it
+ * aside and opens a new one; the journal fills its decisions in. */
+static int rebuild(struct lu_store *s)
+{
+    char *lock = g_build_filename(s->dir, "state.lock", NULL), *aside = NULL, *why = NULL;
+    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600), ret;
+
+    close_db(s);
+    if (fd < 0 || flock(fd, LOCK_EX) < 0) {
+        ret = lu_error(EX_CANTCREAT, "state database '%s' is damaged (%s); cannot lock '%s': %s",
+                       s->path, s->damage, lock, g_strerror(errno));
+        goto out;
+    }
+    /* Another leadup may have rebuilt it while this one waited. */
+    g_clear_pointer(&s->damage, g_free);
+    ret = open_db(s);
+    if (!ret && marked_damaged(s, &why)) {
+        s->damage = g_steal_pointer(&why);
+        ret = EX_DATAERR;
+    }
+    if (!ret || !s->damage)
+        goto out;
+    close_db(s);
+    ret = move_aside(s, &aside);
+    if (!ret)
+        lu_warning("state database '%s' was damaged (%s): moved aside to '%s' and rebuilt from "
+                   "notmuch and the decision journal '%s'",
+                   s->path, s->damage, aside, s->journal);
+    g_clear_pointer(&s->damage, g_free);
+    if (!ret)
+        ret = open_db(s);
+    if (!ret && s->damage)
+        ret = lu_error(EX_DATAERR, "state database '%s' is damaged again (%s) after a rebuild",
+                       s->path, s->damage);
+out:
+    if (fd >= 0)
+        close(fd); /* and unlock */
+    g_free(aside);
+    g_free(why);
+    g_free(lock);
+    return ret;
+}
+
+/* ---- the decision journal -------------------------------------------------
+ *
+ * decisions.journal, next to the database, append-only: one line per
+ * decision taken ("add") and per undo ("undo"), written and fsync'd before
+ * the database is, always under the database's write lock (so lines never
+ * interleave).  Fields are tab-separated and escaped (g_strescape; NULL is
+ * \N); the last is a checksum of the rest, so a line cut short by a full
+ * disk or a kill is skipped.  meta "journal" is how much of it the
+ * database holds: a longer journal (a run killed between the two writes,
+ * a rebuilt database) is replayed, idempotently, by each decision's key. */
+
+#define JOURNAL_HEAD "# leadup decision journal (see leadup(1), FILES): do not edit\n"
+
+static void add_field(GString *line, const char *f)
+{
+    char *e = f ? g_strescape(f, NULL) : NULL;
+
+    g_string_append_printf(line, "%s%s", line->len ? "\t" : "", e ? e : "\\N");
+    g_free(e);
+}
+
+static void add_num(GString *line, gint64 n)
+{
+    g_string_append_printf(line, "\t%" G_GINT64_FORMAT, n);
+}
+
+static void end_line(GString *line)
+{
+    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, (const guchar *)line->str, line->len);
+
+    g_string_append_printf(line, "\t%.8s\n", sum);
+    g_free(sum);
+}
+
+static void journal_add_line(GString *out, const char *key, const struct lu_decision *d)
+{
+    GString *line = g_string_new(NULL);
+
+    add_field(line, "add");
+    add_field(line, key);
+    add_field(line, d->mid);
+    add_field(line, lu_decision_name(d->kind));
+    add_num(line, d->at);
+    add_num(line, d->at_end);
+    add_field(line, d->text);
+    add_num(line, d->mine);
+    add_field(line, d->latest);
+    add_num(line, d->taken);
+    end_line(line);
+    g_string_append(out, line->str);
+    g_string_free(line, TRUE);
+}
+
+static void journal_undo_line(GString *out, const char *key)
+{
+    GString *line = g_string_new(NULL);
+
+    add_field(line, "undo");
+    add_field(line, key);
+    end_line(line);
+    g_string_append(out, line->str);
+    g_string_free(line, TRUE);
+}
+
+static int write_all(int fd, const char *data, gsize len)
+{
+    for (gsize done = 0; done < len;) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno != EINTR)
+            return -1;
+        if (n > 0)
+            done += n;
+    }
+    return 0;
+}
+
+/* Appends TEXT (whole lines) to the journal and syncs it; *SIZE is the
+ * journal's size after.  A line left unfinished by an earlier failure is
+ * ended first, so that it stays one (skipped) line. */
+static int journal_append(struct lu_store *s, const char *text, gint64 *size)
+{
+    int fd = open(s->journal, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    GString *out = g_string_new(NULL);
+    struct stat st;
+    char last = '\n';
+    int ret = 0;
+
+    if (fd < 0 || fstat(fd, &st) < 0)
+        goto fail;
+    if (st.st_size == 0)
+        g_string_append(out, JOURNAL_HEAD);
+    else if (pread(fd, &last, 1, st.st_size - 1) != 1)
+        goto fail;
+    if (last != '\n')
+        g_string_append_c(out, '\n');
+    g_string_append(out, text);
+    if (write_all(fd, out->str, out->len) < 0 || fdatasync(fd) < 0 || fstat(fd, &st) < 0)
+        goto fail;
+    *size = st.st_size;
+    if (st.st_size == (off_t)out->len) { /* new: its directory entry must last too */
+        int dfd = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+    }
+    goto out;
+fail:
+    ret = lu_error(errno == ENOSPC ? EX_IOERR : EX_CANTCREAT,
+                   "decision journal '%s': cannot write: %s; nothing changed%s", s->journal,
+                   g_strerror(errno),
+                   errno == ENOSPC ? ": free some space and try again"
+                                   : ": make it and its directory writable");
+out:
+    if (fd >= 0)
+        close(fd);
+    g_string_free(out, TRUE);
+    return ret;
+}
+
+static int set_journal_size(struct lu_store *s, gint64 size)
+{
+    char buf[32];
+
+    g_snprintf(buf, sizeof buf, "%" G_GINT64_FORMAT, size);
+    return lu_store_set(s, "journal", buf);
+}
+
+static char *field(const char *f)
+{
+    return strcmp(f, "\\N") == 0 ? NULL : g_strcompress(f);
+}
+
+/* Applies one journal record F (N fields) with INS and DEL: an add that
+ * the database has (by its key) or an undo of a decision it has not are
+ * nothing to do.  *UNDONE is set when an undo removed one.  False: not a
+ * record. */
+static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *ins,
+                          sqlite3_stmt *del, bool *undone, int *ret)
+{
+    sqlite3_stmt *st = NULL;
+    char *v[10] = {0};
+    int k = 0;
+
+    if (n == 10 && strcmp(f[0], "add") == 0) {
+        while (k < LU_D_COUNT && strcmp(f[3], lu_decision_name(k)) != 0)
+            k++;
+        if (k == LU_D_COUNT || strcmp(f[2], "\\N") == 0)
+            return false;
+        for (guint i = 1; i < n; i++)
+            v[i] = field(f[i]);
+        st = ins;
+        sqlite3_bind_text(st, 1, v[2], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, v[3], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 3, g_ascii_strtoll(f[4], NULL, 10));
+        sqlite3_bind_int64(st, 4, g_ascii_strtoll(f[5], NULL, 10));
+        sqlite3_bind_text(st, 5, v[6], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, 6, g_ascii_strtoll(f[7], NULL, 10) != 0);
+        sqlite3_bind_text(st, 7, v[8], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 8, g_ascii_strtoll(f[9], NULL, 10));
+        sqlite3_bind_text(st, 9, v[1], -1, SQLITE_TRANSIENT);
+    } else if (n == 2 && strcmp(f[0], "undo") == 0) {
+        v[1] = field(f[1]);
+        st = del;
+        sqlite3_bind_text(st, 1, v[1], -1, SQLITE_TRANSIENT);
+    } else {
+        return false;
+    }
+    if (sqlite3_step(st) != SQLITE_DONE)
+        *ret = fail(s, "replaying the decision journal");
+    else if (st == del && sqlite3_changes(s->db) > 0)
+        *undone = true;
+    sqlite3_reset(st);
+    for (guint i = 0; i < G_N_ELEMENTS(v); i++)
+        g_free(v[i]);
+    return true;
+}
+
+/* One line of the journal (no newline), checked by its checksum. */
+static int replay_line(struct lu_store *s, char *line, gint64 at, sqlite3_stmt *ins,
+                       sqlite3_stmt *del, bool *undone)
+{
+    char *sum = strrchr(line, '\t'), *want = NULL, **f = NULL;
+    int ret = 0;
+
+    if (!*line || *line == '#')
+        return 0;
+    if (sum) {
+        *sum++ = '\0';
+        want = g_compute_checksum_for_string(G_CHECKSUM_SHA1, line, -1);
+    }
+    if (want && strlen(sum) == 8 && strncmp(want, sum, 8) == 0) {
+        f = g_strsplit(line, "\t", 0);
+        if (!replay_record(s, f, g_strv_length(f), ins, del, undone, &ret))
+            g_clear_pointer(&want, g_free);
+    } else {
+        g_clear_pointer(&want, g_free);
+    }
+    if (!want)
+        lu_warning("decision journal '%s': the line at byte %" G_GINT64_FORMAT
+                   " is damaged or cut short; skipped",
+                   s->journal, at);
+    g_strfreev(f);
+    g_free(want);
+    return ret;
+}
+
+/* Replays the journal from byte FROM (all of it when FROM is not within
+ * it).  Inside a write transaction. */
+static int journal_replay(struct lu_store *s, gint64 from)
+{
+    sqlite3_stmt *ins = NULL, *del = NULL;
+    char *text = NULL, *p, *nl;
+    gsize len = 0;
+    bool undone = false;
+    int ret = 0;
+
+    if (!g_file_get_contents(s->journal, &text, &len, NULL)) {
+        ret = lu_error(EX_NOINPUT, "decision journal '%s': cannot read: %s", s->journal,
+                       g_strerror(errno));
+        goto out;
+    }
+    ins = prepare(s, "INSERT OR IGNORE INTO decisions(mid, kind, at, at_end, text, mine, latest, "
+                     "taken, pending, jkey) VALUES(?,?,?,?,?,?,?,?,1,?)");
+    del = prepare(s, "DELETE FROM decisions WHERE jkey = ?");
+    if (!ins || !del) {
+        ret = EX_IOERR;
+        goto out;
+    }
+    if (from < 0 || from > (gint64)len)
+        from = 0;
+    for (p = text + from; !ret && (nl = memchr(p, '\n', text + len - p)); p = nl + 1) {
+        *nl = '\0';
+        ret = replay_line(s, p, p - text, ins, del, &undone);
+    }
+    if (p < text + len)
+        lu_warning("decision journal '%s': the line at byte %" G_GINT64_FORMAT
+                   " is cut short; skipped",
+                   s->journal, (gint64)(p - text));
+    /* An undo the database missed: its thread's tags may still show the
+     * decision, and only a full scan looks at every thread again. */
+    if (!ret && undone)
+        ret = exec(s, "DELETE FROM meta WHERE key = 'lastmod'");
+    if (!ret)
+        ret = set_journal_size(s, len);
+out:
+    sqlite3_finalize(ins);
+    sqlite3_finalize(del);
+    g_free(text);
+    return ret;
+}
+
+/* No journal (a database older than it, or the journal deleted): one is
+ * written from the decisions the database has, each given its key. */
+static int journal_seed(struct lu_store *s)
+{
+    sqlite3_stmt *st =
+        prepare(s, "SELECT " DECISION_COLS ", jkey FROM decisions ORDER BY taken, id");
+    sqlite3_stmt *up = prepare(s, "UPDATE decisions SET jkey = ? WHERE id = ?");
+    GString *text = g_string_new(NULL);
+    gint64 size = 0;
+    int rc = SQLITE_DONE, ret = 0;
+
+    if (!st || !up) {
+        ret = EX_IOERR;
+        goto out;
+    }
+    while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct lu_decision *d = decision_row(s, st);
+        char *key = col_str(st, 10);
+
+        if (d && !key) {
+            key = g_uuid_string_random();
+            sqlite3_bind_text(up, 1, key, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(up, 2, d->id);
+            if (sqlite3_step(up) != SQLITE_DONE)
+                ret = fail(s, "keying a decision for the journal");
+            sqlite3_reset(up);
+        }
+        if (d)
+            journal_add_line(text, key, d);
+        lu_decision_free(d);
+        g_free(key);
+    }
+    if (!ret)
+        ret = read_end(s, rc, "reading decisions");
+    if (!ret)
+        ret = journal_append(s, text->str, &size);
+    if (!ret)
+        ret = set_journal_size(s, size);
+out:
+    sqlite3_finalize(st);
+    sqlite3_finalize(up);
+    g_string_free(text, TRUE);
+    return ret;
+}
+
+/* How much of the journal the database holds, -1 when unknown. */
+static int journal_done(struct lu_store *s, gint64 *done)
+{
+    char *v = NULL;
+    int ret = lu_store_get(s, "journal", &v);
+
+    *done = v ? g_ascii_strtoll(v, NULL, 10) : -1;
+    g_free(v);
+    return ret;
+}
+
+/* Brings the database and the journal together: the common case (the
+ * database holds all of it) is one stat and one read. */
+static int journal_sync(struct lu_store *s)
+{
+    struct stat st;
+    gint64 done;
+    int ret = journal_done(s, &done);
+
+    if (ret || (stat(s->journal, &st) == 0 && st.st_size == done))
+        return ret;
+    ret = lu_store_begin(s);
+    if (ret)
+        return ret;
+    ret = journal_done(s, &done); /* again, under the write lock */
+    if (!ret && stat(s->journal, &st) < 0)
+        ret = journal_seed(s);
+    else if (!ret && st.st_size != done)
+        ret = journal_replay(s, done);
+    if (ret)
+        lu_store_rollback(s);
+    else
+        ret = lu_store_commit(s);
+    return ret;
+}
+
+/* The decisions and meta tables, which a command reads first, checked as
+ * the database opens (small, so cheap): damage there is repaired now. */
+static int check_tables(struct lu_store *s)
+{
+    static const char *const sql[] = {"PRAGMA quick_check(decisions)", "PRAGMA quick_check(meta)"};
+    int ret = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS(sql) && !ret; i++) {
+        sqlite3_stmt *st = prepare(s, sql[i]);
+        const char *r;
+        int rc;
+
+        if (!st)
+            return s->damage ? EX_DATAERR : EX_IOERR;
+        rc = sqlite3_step(st);
+        r = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+        if (rc == SQLITE_ROW && g_strcmp0(r, "ok") != 0) {
+            g_free(s->damage);
+            /* quick_check answers in lines: one line here */
+            s->damage = g_strdup_printf("%s: %s", sql[i] + 7, r ? r : "?");
+            g_strdelimit(s->damage, "\n", ' ');
+            ret = EX_DATAERR;
+        } else if (rc != SQLITE_ROW) {
+            ret = read_end(s, rc, sql[i] + 7);
+        }
+        sqlite3_finalize(st);
+    }
+    return ret;
+}
+
+/* Opens S->path (created 0600), migrated and checked.  Damage is left in
+ * S->damage (EX_DATAERR) for the caller to repair; other errors are
+ * reported. */
+static int open_db(struct lu_store *s)
+{
+    int fd = open(s->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600), ret;
+
+    if (fd < 0)
+        return lu_error(EX_CANTCREAT,
+                        "state database '%s': cannot open: %s: make '%s' and its files writable "
+                        "(or set XDG_DATA_HOME)",
+                        s->path, g_strerror(errno), s->dir);
+    close(fd);
+    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        return fail(s, "cannot open");
+    /* Two leadups (a hook and a key press) may meet: wait rather than fail. */
+    sqlite3_busy_timeout(s->db, 10000);
+    s->opening = true;
+    ret = wal_mode(s);
+    if (!ret)
+        ret = exec(s, "PRAGMA synchronous = NORMAL;");
+    if (!ret)
+        ret = migrate(s);
+    if (!ret)
+        ret = check_tables(s);
+    s->opening = false;
+    return s->damage ? EX_DATAERR : ret;
+}
+
+int lu_store_open(struct lu_store **out)
+{
+    struct lu_store *s = g_new0(struct lu_store, 1);
+    char *why = NULL;
+    int ret;
+
+    *out = NULL;
+    s->dir = lu_data_dir();
+    s->path = g_build_filename(s->dir, "state.db", NULL);
+    s->journal = g_build_filename(s->dir, "decisions.journal", NULL);
+    ret = lu_mkdir_p(s->dir);
+    if (!ret)
+        ret = open_db(s);
+    if (!ret && marked_damaged(s, &why)) {
+        s->damage = g_steal_pointer(&why);
+        ret = EX_DATAERR;
+    }
+    if (ret && s->damage)
+        ret = rebuild(s);
+    if (!ret)
+        ret = journal_sync(s);
+    if (ret) {
+        lu_store_close(s);
+        s = NULL;
+    }
+    *out = s;
+    return ret;
+}
+
+void lu_store_close(struct lu_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_finalize(s->del_item);
+    sqlite3_finalize(s->put_item);
+    sqlite3_finalize(s->get_item);
+    sqlite3_close(s->db);
+    g_free(s->path);
+    g_free(s->dir);
+    g_free(s->journal);
+    g_free(s->damage);
+    g_free(s);
+}
+
 /* The latest decision on any of MIDS (by taken, then id) into *OUT (NULL: none). */
 static int latest_decision(struct lu_store *s, GPtrArray *mids, struct lu_decision **out)
 {
@@ -652,10 +1250,11 @@ static int latest_decision(struct lu_store *s, GPtrArray *mids, struct lu_decisi
     return ret;
 }
 
-static int insert_decision(struct lu_store *s, struct lu_decision *d)
+/* Stores D with its journal KEY, pending. */
+static int insert_decision(struct lu_store *s, struct lu_decision *d, const char *key)
 {
     sqlite3_stmt *st = prepare(s, "INSERT INTO decisions(mid, kind, at, at_end, text, mine, "
-                                  "latest, taken, pending) VALUES(?,?,?,?,?,?,?,?,1)");
+                                  "latest, taken, pending, jkey) VALUES(?,?,?,?,?,?,?,?,1,?)");
     int ret = 0;
 
     if (!st)
@@ -668,6 +1267,7 @@ static int insert_decision(struct lu_store *s, struct lu_decision *d)
     sqlite3_bind_int(st, 6, d->mine);
     sqlite3_bind_text(st, 7, d->latest, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 8, d->taken);
+    sqlite3_bind_text(st, 9, key, -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
         ret = fail(s, "storing a decision");
     else
@@ -677,14 +1277,46 @@ static int insert_decision(struct lu_store *s, struct lu_decision *d)
     return ret;
 }
 
+/* Journals LINES (under the write lock), then lets WRITE change the
+ * database.  When the database fails after the journal took the lines,
+ * BACK (the opposite record) is journalled too, so that a replay does not
+ * bring about what the user was told did not happen. */
+static int journal_then(struct lu_store *s, const char *lines, const char *back,
+                        int (*write)(struct lu_store *, void *), void *arg)
+{
+    gint64 size = 0;
+    int ret = journal_append(s, lines, &size);
+
+    if (!ret)
+        ret = write(s, arg);
+    if (!ret)
+        ret = set_journal_size(s, size);
+    if (ret && size)
+        journal_append(s, back, &size);
+    return ret;
+}
+
+struct add_args {
+    struct lu_decision *d;
+    const char *key;
+};
+
+static int add_write(struct lu_store *s, void *arg)
+{
+    struct add_args *a = arg;
+    return insert_decision(s, a->d, a->key);
+}
+
 int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decision *d, bool *repeat)
 {
     struct lu_decision *last = NULL;
+    char *key = NULL;
     int ret;
 
     *repeat = false;
     /* Read and write in one write transaction, so that two identical
-     * decisions taken at once still make one. */
+     * decisions taken at once still make one (and journal lines never
+     * interleave). */
     ret = lu_store_begin(s);
     if (ret)
         return ret;
@@ -694,13 +1326,21 @@ int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decisio
         d->id = last->id;
         d->pending = last->pending;
     } else if (!ret) {
-        ret = insert_decision(s, d);
+        GString *line = g_string_new(NULL), *back = g_string_new(NULL);
+        struct add_args a = {d, NULL};
+        a.key = key = g_uuid_string_random();
+        journal_add_line(line, key, d);
+        journal_undo_line(back, key);
+        ret = journal_then(s, line->str, back->str, add_write, &a);
+        g_string_free(line, TRUE);
+        g_string_free(back, TRUE);
     }
     if (ret)
         lu_store_rollback(s);
     else
         ret = lu_store_commit(s);
     lu_decision_free(last);
+    g_free(key);
     return ret;
 }
 
@@ -750,16 +1390,59 @@ int lu_store_decisions(struct lu_store *s, GHashTable **out)
     return ret;
 }
 
-int lu_store_remove_decision(struct lu_store *s, gint64 id)
+static int remove_write(struct lu_store *s, void *arg)
 {
     sqlite3_stmt *st = prepare(s, "DELETE FROM decisions WHERE id = ?");
     int ret = 0;
 
     if (!st)
         return EX_IOERR;
-    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 1, *(gint64 *)arg);
     if (sqlite3_step(st) != SQLITE_DONE)
         ret = fail(s, "removing a decision");
     sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_remove_decision(struct lu_store *s, gint64 id)
+{
+    sqlite3_stmt *st = NULL;
+    struct lu_decision *d = NULL;
+    char *key = NULL;
+    int rc, ret = lu_store_begin(s);
+
+    if (ret)
+        return ret;
+    st = prepare(s, "SELECT " DECISION_COLS ", jkey FROM decisions WHERE id = ?");
+    if (!st) {
+        ret = EX_IOERR;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        d = decision_row(s, st);
+        key = col_str(st, 10);
+        rc = SQLITE_DONE;
+    }
+    ret = read_end(s, rc, "reading a decision");
+    if (!ret && key && d) {
+        GString *line = g_string_new(NULL), *back = g_string_new(NULL);
+        journal_undo_line(line, key);
+        journal_add_line(back, key, d);
+        ret = journal_then(s, line->str, back->str, remove_write, &id);
+        g_string_free(line, TRUE);
+        g_string_free(back, TRUE);
+    } else if (!ret) { /* gone, damaged, or never journalled (cannot be, once seeded) */
+        ret = remove_write(s, &id);
+    }
+out:
+    sqlite3_finalize(st);
+    lu_decision_free(d);
+    g_free(key);
+    if (ret)
+        lu_store_rollback(s);
+    else
+        ret = lu_store_commit(s);
     return ret;
 }
