@@ -747,6 +747,7 @@ static int open_db(struct lu_store *s);
 static int rebuild(struct lu_store *s)
 {
     char *lock = g_build_filename(s->dir, "state.lock", NULL), *aside = NULL, *why = NULL;
+    bool quiet;
     int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600), ret;
 
     close_db(s);
@@ -766,10 +767,15 @@ static int rebuild(struct lu_store *s)
         goto out;
     close_db(s);
     ret = move_aside(s, &aside);
+    /* Said even under --quiet (a hook): it happens once, and the user
+     * should learn where the damaged file went. */
+    quiet = lu_quiet;
+    lu_quiet = false;
     if (!ret)
         lu_warning("state database '%s' was damaged (%s): moved aside to '%s' and rebuilt from "
                    "notmuch and the decision journal '%s'",
                    s->path, s->damage, aside, s->journal);
+    lu_quiet = quiet;
     g_clear_pointer(&s->damage, g_free);
     if (!ret)
         ret = open_db(s);
