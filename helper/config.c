@@ -227,6 +227,16 @@ static int parse_time(struct lu_config *c)
     } else {
         const char *env = g_getenv("TZ");
         c->tz = env && *env ? g_time_zone_new_identifier(env) : NULL;
+        /* An empty TZ is UTC (POSIX); a name no zone has would silently be
+         * UTC too, and every time leadup shows or reads off by hours. */
+        if (!c->tz && env && *env) {
+            char *dir = lu_config_dir(), *path = g_build_filename(dir, "config", NULL);
+            lu_warning("TZ '%s' is no time zone known here: times are in UTC; set TZ to a zone "
+                       "name such as Europe/Paris, or [time] timezone in '%s'",
+                       env, c->path ? c->path : path);
+            g_free(path);
+            g_free(dir);
+        }
         if (!c->tz)
             c->tz = g_time_zone_new_local();
     }

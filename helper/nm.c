@@ -194,14 +194,18 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
                                                &db, &msg);
     }
     if (st) {
-        if (msg)
-            g_strchomp(msg);
+        if (msg && *g_strchomp(msg) && msg[strlen(msg) - 1] == '.')
+            msg[strlen(msg) - 1] = '\0'; /* a colon and the remedy follow */
         ret = lu_error(st == NOTMUCH_STATUS_NO_CONFIG || st == NOTMUCH_STATUS_NO_DATABASE ||
                                st == NOTMUCH_STATUS_NO_MAIL_ROOT
                            ? EX_CONFIG
                            : EX_UNAVAILABLE,
-                       "cannot open the notmuch database: %s%s%s", notmuch_status_to_string(st),
-                       msg ? ": " : "", msg ? msg : "");
+                       "cannot open the notmuch database: %s%s%s: %s", notmuch_status_to_string(st),
+                       msg ? ": " : "", msg ? msg : "",
+                       st == NOTMUCH_STATUS_NO_CONFIG
+                           ? "run 'notmuch setup', or set NOTMUCH_CONFIG to your notmuch config"
+                           : "check [database] path in the notmuch config ('notmuch config list'), "
+                             "and run 'notmuch new' to create the database");
         goto out;
     }
     if (g_hash_table_size(ctx->me.addrs) == 0 && ctx->me.domains->len == 0)

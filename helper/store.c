@@ -102,21 +102,25 @@ static int damaged(struct lu_store *s, const char *what, int rc)
  * what to do about them. */
 static int fail(struct lu_store *s, const char *what)
 {
-    int rc = sqlite3_extended_errcode(s->db);
+    int rc = sqlite3_extended_errcode(s->db), sys = sqlite3_system_errno(s->db);
 
     if (is_damage(rc))
         return damaged(s, what, rc);
+    /* A full disk may show as an I/O error (the shared-memory file, the
+     * log): the system's errno tells. */
+    if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT))
+        rc = SQLITE_FULL;
     switch (rc & 0xff) {
     case SQLITE_FULL:
         return lu_error(EX_IOERR,
-                        "state database '%s': %s: the disk is full; nothing changed: "
+                        "state database '%s': %s: the disk is full: "
                         "free some space and try again",
                         s->path, what);
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
         return lu_error(EX_CANTCREAT,
-                        "state database '%s': %s: %s; nothing changed: make '%s' "
+                        "state database '%s': %s: %s: make '%s' "
                         "and its files writable (or set XDG_DATA_HOME)",
                         s->path, what, sqlite3_errmsg(s->db), s->dir);
     case SQLITE_BUSY:
@@ -145,8 +149,8 @@ static int read_end(struct lu_store *s, int rc, const char *what)
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
-        return fail(s, what);
     case SQLITE_IOERR:
+        return fail(s, what);
     case SQLITE_NOMEM:
         return lu_error(EX_IOERR, "state database '%s': cannot read (%s): %s", s->path, what,
                         sqlite3_errmsg(s->db));
@@ -1283,21 +1287,29 @@ static int insert_decision(struct lu_store *s, struct lu_decision *d, const char
     return ret;
 }
 
-/* Journals LINES (under the write lock), then lets WRITE change the
- * database.  When the database fails after the journal took the lines,
- * BACK (the opposite record) is journalled too, so that a replay does not
- * bring about what the user was told did not happen. */
+/* Inside a write transaction: journals LINES, lets WRITE change the
+ * database and commits.  On any failure after the journal took the lines
+ * the transaction is rolled back and the journal cut back to what it was
+ * (else BACK, the opposite record, is added), so that a replay does not
+ * bring about what the user was told did not happen.  A kill in between
+ * leaves the lines: the next open replays them (stored once). */
 static int journal_then(struct lu_store *s, const char *lines, const char *back,
                         int (*write)(struct lu_store *, void *), void *arg)
 {
-    gint64 size = 0;
+    struct stat st;
+    gint64 size = 0, old = stat(s->journal, &st) == 0 ? st.st_size : 0;
     int ret = journal_append(s, lines, &size);
 
     if (!ret)
         ret = write(s, arg);
     if (!ret)
         ret = set_journal_size(s, size);
-    if (ret && size)
+    if (!ret)
+        ret = lu_store_commit(s);
+    if (!ret)
+        return 0;
+    lu_store_rollback(s);
+    if (size && truncate(s->journal, old) < 0)
         journal_append(s, back, &size);
     return ret;
 }
@@ -1337,14 +1349,16 @@ int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decisio
         a.key = key = g_uuid_string_random();
         journal_add_line(line, key, d);
         journal_undo_line(back, key);
-        ret = journal_then(s, line->str, back->str, add_write, &a);
+        ret = journal_then(s, line->str, back->str, add_write, &a); /* commits */
         g_string_free(line, TRUE);
         g_string_free(back, TRUE);
+        goto out;
     }
     if (ret)
         lu_store_rollback(s);
     else
         ret = lu_store_commit(s);
+out:
     lu_decision_free(last);
     g_free(key);
     return ret;
@@ -1421,6 +1435,7 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
         return ret;
     st = prepare(s, "SELECT " DECISION_COLS ", jkey FROM decisions WHERE id = ?");
     if (!st) {
+        lu_store_rollback(s);
         ret = EX_IOERR;
         goto out;
     }
@@ -1436,19 +1451,20 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
         GString *line = g_string_new(NULL), *back = g_string_new(NULL);
         journal_undo_line(line, key);
         journal_add_line(back, key, d);
-        ret = journal_then(s, line->str, back->str, remove_write, &id);
+        ret = journal_then(s, line->str, back->str, remove_write, &id); /* commits */
         g_string_free(line, TRUE);
         g_string_free(back, TRUE);
-    } else if (!ret) { /* gone, damaged, or never journalled (cannot be, once seeded) */
-        ret = remove_write(s, &id);
+        goto out;
     }
-out:
-    sqlite3_finalize(st);
-    lu_decision_free(d);
-    g_free(key);
+    if (!ret) /* gone, damaged, or never journalled (cannot be, once seeded) */
+        ret = remove_write(s, &id);
     if (ret)
         lu_store_rollback(s);
     else
         ret = lu_store_commit(s);
+out:
+    sqlite3_finalize(st);
+    lu_decision_free(d);
+    g_free(key);
     return ret;
 }
