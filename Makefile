@@ -167,13 +167,15 @@ fuzz-build: $(FUZZ_BINS)
 fuzz: fuzz-build
 	tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BINS)
 
-# ---- kill tests: many SIGKILLs during scan --full (make check runs a few).
+# ---- kill tests: many SIGKILLs during scan --full; concurrency: scans, decisions and
+# notmuch new in loops at once (make check runs a few of each).
 STRESS_POINTS ?= 120
 STRESS_DECISION_POINTS ?= 24
+STRESS_ROUNDS ?= 200
 
 stress: build
 	STRESS_POINTS=$(STRESS_POINTS) STRESS_DECISION_POINTS=$(STRESS_DECISION_POINTS) \
-		$(PROVE) -v tests/t220-kill.t
+		STRESS_ROUNDS=$(STRESS_ROUNDS) $(PROVE) -v tests/t220-kill.t tests/t222-concurrency.t
 
 format:
 	clang-format -i helper/*.c helper/*.h tests/unit/*.c tests/unit/*.h
