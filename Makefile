@@ -9,7 +9,7 @@
 #   make check-asan       the whole suite against an ASan+UBSan build in build-asan/
 #   make check-valgrind   the scan, draft and decision tests under valgrind memcheck
 #   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS each (60)
-#   make stress     SIGKILL a full scan at >= 100 points (tests/stress-kill)
+#   make stress     SIGKILL a full scan at >= 100 points (t220), 200 concurrency rounds (t222)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make format     clang-format the tree
 
