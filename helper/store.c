@@ -711,14 +711,19 @@ static int move_aside(struct lu_store *s, char **aside)
     char *marker = marker_path(s), *to = NULL, *to_wal = NULL;
     int ret = 0;
 
-    for (int n = 1; !to; n++) {
-        to = g_strdup_printf("%s.damaged.%d", s->path, n);
-        if (g_file_test(to, G_FILE_TEST_EXISTS) || n > 1000) {
-            if (n > 1000)
-                break;
-            g_free(to);
-            to = NULL;
-        }
+    for (int n = 1; n <= 1000 && !to; n++) {
+        char *name = g_strdup_printf("%s.damaged.%d", s->path, n);
+        if (g_file_test(name, G_FILE_TEST_EXISTS))
+            g_free(name);
+        else
+            to = name;
+    }
+    if (!to) {
+        ret = lu_error(EX_CANTCREAT,
+                       "state database '%s' is damaged (%s) and a thousand damaged copies are "
+                       "next to it: remove them",
+                       s->path, s->damage);
+        goto out;
     }
     to_wal = g_strconcat(to, "-wal", NULL);
     if (rename(s->path, to) < 0) {
@@ -876,38 +881,42 @@ static int write_all(int fd, const char *data, gsize len)
  * ended first, so that it stays one (skipped) line. */
 static int journal_append(struct lu_store *s, const char *text, gint64 *size)
 {
-    int fd = open(s->journal, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    int fd = open(s->journal, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600), err;
     GString *out = g_string_new(NULL);
-    struct stat st;
+    struct stat st = {0};
     char last = '\n';
+    bool ok = fd >= 0 && fstat(fd, &st) == 0;
+    off_t start = st.st_size;
     int ret = 0;
 
-    if (fd < 0 || fstat(fd, &st) < 0)
-        goto fail;
-    if (st.st_size == 0)
+    if (ok && start == 0)
         g_string_append(out, JOURNAL_HEAD);
-    else if (pread(fd, &last, 1, st.st_size - 1) != 1)
-        goto fail;
+    else if (ok)
+        ok = pread(fd, &last, 1, start - 1) == 1;
     if (last != '\n')
         g_string_append_c(out, '\n');
     g_string_append(out, text);
-    if (write_all(fd, out->str, out->len) < 0 || fdatasync(fd) < 0 || fstat(fd, &st) < 0)
-        goto fail;
+    ok = ok && write_all(fd, out->str, out->len) == 0 && fdatasync(fd) == 0 && fstat(fd, &st) == 0;
+    if (!ok) {
+        err = errno;
+        if (fd >= 0 && ftruncate(fd, start) == 0) /* no half line left behind */
+            fdatasync(fd);
+        ret = lu_error(err == ENOSPC || err == EFBIG || err == EDQUOT ? EX_IOERR : EX_CANTCREAT,
+                       "decision journal '%s': cannot write: %s; nothing changed: %s", s->journal,
+                       g_strerror(err),
+                       err == ENOSPC || err == EFBIG || err == EDQUOT
+                           ? "free some space and try again"
+                           : "make it and its directory writable");
+        goto out;
+    }
     *size = st.st_size;
-    if (st.st_size == (off_t)out->len) { /* new: its directory entry must last too */
+    if (start == 0) { /* new: its directory entry must last too */
         int dfd = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (dfd >= 0) {
             fsync(dfd);
             close(dfd);
         }
     }
-    goto out;
-fail:
-    ret = lu_error(errno == ENOSPC ? EX_IOERR : EX_CANTCREAT,
-                   "decision journal '%s': cannot write: %s; nothing changed%s", s->journal,
-                   g_strerror(errno),
-                   errno == ENOSPC ? ": free some space and try again"
-                                   : ": make it and its directory writable");
 out:
     if (fd >= 0)
         close(fd);
