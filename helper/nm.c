@@ -347,6 +347,21 @@ static notmuch_query_t *make_query(struct lu_db *db, const char *query, notmuch_
     return q;
 }
 
+/* A reader whose snapshot notmuch new replaced meanwhile (Xapian's
+ * DatabaseModifiedError) fails with a Xapian exception; every command
+ * reads before it writes, so this is the lock timeout's case: nothing
+ * changed, the next run (the next hook) catches up. */
+static int query_failed(const char *query, notmuch_status_t st)
+{
+    if (st == NOTMUCH_STATUS_XAPIAN_EXCEPTION)
+        return lu_error(EX_TEMPFAIL,
+                        "notmuch query '%s' failed: %s (did another program write to the notmuch "
+                        "database meanwhile?); nothing changed, try again",
+                        query, notmuch_status_to_string(st));
+    return lu_error(EX_DATAERR, "notmuch query '%s' failed: %s", query,
+                    notmuch_status_to_string(st));
+}
+
 int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data)
 {
     notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_OLDEST_FIRST);
@@ -360,8 +375,7 @@ int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void
     }
     st = notmuch_query_search_threads(q, &threads);
     if (st) {
-        ret = lu_error(EX_DATAERR, "notmuch query '%s' failed: %s", query,
-                       notmuch_status_to_string(st));
+        ret = query_failed(query, st);
         goto out;
     }
     for (; notmuch_threads_valid(threads) && !ret; notmuch_threads_move_to_next(threads)) {
@@ -398,8 +412,7 @@ int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **o
     }
     st = notmuch_query_search_messages(q, &ms);
     if (st) {
-        ret = lu_error(EX_DATAERR, "notmuch query '%s' failed: %s", query,
-                       notmuch_status_to_string(st));
+        ret = query_failed(query, st);
         goto out;
     }
     for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
@@ -440,8 +453,7 @@ int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
     int ret = 0;
 
     if (st)
-        ret = lu_error(EX_DATAERR, "notmuch query '%s' failed: %s", query,
-                       notmuch_status_to_string(st));
+        ret = query_failed(query, st);
     if (q)
         notmuch_query_destroy(q);
     return ret;
