@@ -2349,35 +2349,69 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
     return false;
 }
 
+/* Set only by scripts/train-intent's throwaway program (which includes this
+ * file): it receives every labelled sentence's features and the rules'
+ * labels, exactly as the model below reads them. */
+static void (*feature_hook)(const GArray *h, unsigned rule_labels, bool rule_reply);
+
+/* The learned model (features.c, helper/sentence-model.c) decides the
+ * labels where it beat the rules in cross-validation: it reads the rules'
+ * labels, cues and vote among its features, and gives or takes away the
+ * label.  An ask the model adds expects an answer (the labelled corpus
+ * counts requests and questions alike); one it takes away, none. */
+static void model_correct(struct lu_sentence *s, const struct sent *S, struct lu_feat_ctx *ctx,
+                          GArray *h, bool decline, bool *reply, char **why)
+{
+    static const unsigned decided[] = {LU_L_REQUEST, LU_L_PROPOSAL, LU_L_COMMITMENT, LU_L_CLOSING};
+    unsigned on = lu_sentence_model_labels();
+
+    if (!on && !feature_hook)
+        return;
+    ctx->rule_labels = s->labels;
+    ctx->rule_reply = *reply;
+    lu_feature_hashes(S->text, ctx, h);
+    if (feature_hook)
+        feature_hook(h, s->labels, *reply);
+    for (gsize k = 0; k < G_N_ELEMENTS(decided); k++) {
+        unsigned bit = decided[k];
+        int b = g_bit_nth_lsf(bit, -1);
+        bool yes, had = (s->labels & bit) != 0;
+        if (!(on & bit))
+            continue;
+        yes = lu_sentence_label_score(bit, h) > 0 && !(decline && bit != LU_L_CLOSING);
+        if (yes && !had) {
+            char *names = lu_sentence_label_why(bit, S->text, ctx, true);
+            s->labels |= bit;
+            g_free(why[b]);
+            why[b] =
+                g_strdup_printf("%s: the learned model reads one (%s)", lu_label_name(bit), names);
+            g_free(names);
+            if (bit == LU_L_REQUEST)
+                *reply = true;
+        } else if (!yes && had) {
+            s->labels &= ~bit;
+            g_free(why[b]);
+            why[b] = NULL;
+        }
+    }
+    if (!(s->labels & (LU_L_REQUEST | LU_L_PROPOSAL)))
+        *reply = false;
+}
+
 /* Labels one sentence; fills S->labels and S->why (in label bit order).
  * Returns whether the sentence expects a reply (expects_answer). */
 static bool label_sentence(struct lu_sentence *s, const struct sent *S, const struct feats *F,
-                           const struct lu_feat_ctx *ctx)
+                           struct lu_feat_ctx *ctx, GArray *h)
 {
     double contrib[C_N], sum[4] = {0}, top = 0;
     double z = intent_score(S, F, contrib);
-    char *model_why = NULL;
     static const struct {
         enum cat cat;
         unsigned bit;
     } vote[] = {{CAT_REQ, LU_L_REQUEST}, {CAT_PROP, LU_L_PROPOSAL}, {CAT_ANN, LU_L_ANNOUNCE}};
     bool decline = F->x[R_DECLINE] != 0.0, reply = false;
-    bool model = lu_sentence_model_on();
     char *why[LU_N_LABELS] = {NULL};
 
-    /* The learned model (features.c, scripts/train-intent), when trained,
-     * casts the vote: the cues are among its features, so its weights for
-     * them say which kind of label the sentence gets. */
-    if (model) {
-        char name[64];
-        struct lu_feat_ctx c = *ctx;
-        c.vote = z;
-        z = lu_sentence_score(S->text, &c, &model_why);
-        for (int f = 0; f < C_N; f++) {
-            g_snprintf(name, sizeof name, "c:%s", cues[f].name);
-            contrib[f] = F->x[f] != 0.0 ? lu_sentence_weight(name) : 0.0;
-        }
-    }
     for (int f = 0; f < C_N; f++)
         if (contrib[f] > 0)
             sum[cues[f].cat] += contrib[f];
@@ -2397,12 +2431,6 @@ static bool label_sentence(struct lu_sentence *s, const struct sent *S, const st
             s->labels |= vote[v].bit;
         }
     }
-    /* an ask the model sees without a cue to name ("did this go ok.") */
-    if (model && z > 0 && top <= 0 && !decline) {
-        s->labels |= LU_L_REQUEST;
-        why[0] = g_strdup_printf("request: the learned model reads an ask (%s)", model_why);
-    }
-    g_free(model_why);
     if (F->x[R_COMMIT] && !F->x[R_COMMIT_NOT] && !F->x[R_OOO_STRONG]) {
         s->labels |= LU_L_COMMITMENT;
         why[2] = make_why(S, "commitment", "the writer says they will do something",
@@ -2442,6 +2470,8 @@ static bool label_sentence(struct lu_sentence *s, const struct sent *S, const st
             why[b] = w;
         }
     }
+    ctx->vote = z;
+    model_correct(s, S, ctx, h, decline, &reply, why);
     for (int b = 0; b < LU_N_LABELS; b++)
         if (why[b])
             g_ptr_array_add(s->why, why[b]);
@@ -2514,6 +2544,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     int best_rank = 0, return_rank = 0;
     const char *cue_names[C_N], *prev_names[C_N];
     struct lu_feat_ctx ctx = {.cues = cue_names, .prev_cues = prev_names};
+    GArray *h = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 256);
 
     ensure_init();
     memset(out, 0, sizeof *out);
@@ -2536,11 +2567,12 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
         compute_features(&S, &F);
         ctx.first = i == 0;
         ctx.last = i + 1 == parts->len;
+        ctx.next = ctx.last ? NULL : parts->pdata[i + 1];
         ctx.n_cues = 0;
         for (int f = 0; f < C_N; f++)
             if (F.x[f] != 0.0)
                 cue_names[ctx.n_cues++] = cues[f].name;
-        if (!looks_like_code(s->text) && label_sentence(s, &S, &F, &ctx)) {
+        if (!looks_like_code(s->text) && label_sentence(s, &S, &F, &ctx, h)) {
             if (!reply)
                 out->reply_sentence = (int)i;
             reply = true;
@@ -2609,6 +2641,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
         out->next_step_sentence = -1;
     }
     g_ptr_array_unref(parts);
+    g_array_unref(h);
 }
 
 void lu_analysis_clear(struct lu_analysis *a)

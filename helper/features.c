@@ -1,8 +1,8 @@
 /* features.c - the features of the learned sentence model (pure).
  *
- * One function turns a sentence and its context into feature names; the same
- * code serves scripts/train-intent (through a throwaway program that links
- * it) and classify.c, so that training and use cannot drift apart.  Names
+ * One walk turns a sentence and its context into features; the same code
+ * serves scripts/train-intent (through a throwaway program that includes
+ * classify.c) and classify.c, so that training and use cannot drift apart.  Names
  * are hashed (FNV-1a, 32 bits) into LU_FEAT_BUCKETS buckets: the model file
  * holds one weight per bucket, not a vocabulary, and the names stay only for
  * the reasons printed by `leadup classify`. */
@@ -10,190 +10,342 @@
 
 #include <string.h>
 
-guint32 lu_feature_bucket(const char *name)
-{
-    guint32 h = 2166136261u;
+/* The features are produced once, by one walk over the text, into an
+ * emitter that either hashes each name (classify, training: no allocation
+ * per feature; FNV-1a runs over the name's pieces as if concatenated) or
+ * also keeps the names (tests, reasons).  Both modes share the walk, so the
+ * buckets the model is trained on and the names a reason prints agree. */
+struct emit {
+    GArray *h;        /* guint32 buckets, or NULL */
+    GPtrArray *names; /* char *, or NULL */
+    GHashTable *seen; /* the names given, with NAMES */
+};
 
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        h ^= *p;
+static guint32 fnv(guint32 h, const char *s, gsize n)
+{
+    for (gsize i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
         h *= 16777619u;
     }
-    return h & (LU_FEAT_BUCKETS - 1);
+    return h;
 }
 
-static void add(GHashTable *seen, GPtrArray *out, char *name)
+guint32 lu_feature_bucket(const char *name)
 {
-    /* g_hash_table_add would replace an equal key by NAME, freed here */
-    if (g_hash_table_contains(seen, name)) {
-        g_free(name);
-        return;
-    }
-    g_hash_table_add(seen, name);
-    g_ptr_array_add(out, name);
+    return fnv(2166136261u, name, strlen(name)) & (LU_FEAT_BUCKETS - 1);
 }
 
-static bool in_list(const char *w, const char *const *list)
+/* The feature PREFIX A[_B] (B may be NULL): "u:send", "b:could_you". */
+static void feat2(struct emit *e, const char *prefix, const char *a, gsize na, const char *b,
+                  gsize nb)
+{
+    if (e->h) {
+        guint32 h = fnv(2166136261u, prefix, strlen(prefix));
+        h = fnv(h, a, na);
+        if (b) {
+            h = fnv(h, "_", 1);
+            h = fnv(h, b, nb);
+        }
+        h &= LU_FEAT_BUCKETS - 1;
+        g_array_append_val(e->h, h);
+    }
+    if (e->names) {
+        GString *s = g_string_new(prefix);
+        g_string_append_len(s, a, (gssize)na);
+        if (b) {
+            g_string_append_c(s, '_');
+            g_string_append_len(s, b, (gssize)nb);
+        }
+        if (g_hash_table_contains(e->seen, s->str)) {
+            g_string_free(s, TRUE);
+            return;
+        }
+        g_hash_table_add(e->seen, s->str);
+        g_ptr_array_add(e->names, g_string_free(s, FALSE));
+    }
+}
+
+static void feat(struct emit *e, const char *name)
+{
+    feat2(e, "", name, strlen(name), NULL, 0);
+}
+
+static bool in_list(const char *w, gsize n, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(w, *list) == 0)
+        if (strlen(*list) == n && memcmp(w, *list, n) == 0)
             return true;
     return false;
 }
 
-/* Lower-cased words: letters, digits and inner apostrophes ("don't"). */
-static GPtrArray *words_of(const char *text)
+/* The next word at *P: lower-cased letters, digits and inner apostrophes
+ * ("don't"), into BUF (at most CAP-1 bytes kept).  Returns its length, 0 at
+ * the end of the text. */
+static gsize next_word(const char **p, char *buf, gsize cap)
 {
-    GPtrArray *w = g_ptr_array_new_with_free_func(g_free);
-    GString *cur = g_string_new(NULL);
+    gsize n = 0;
+    const char *s = *p;
 
-    for (const char *p = text;; p = g_utf8_next_char(p)) {
-        gunichar c = *p ? g_utf8_get_char_validated(p, -1) : 0;
-        if (c == (gunichar)-1 || c == (gunichar)-2)
+    while (*s) {
+        gunichar c = g_utf8_get_char_validated(s, -1);
+        const char *nx;
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
             c = '?';
-        if (c &&
-            (g_unichar_isalnum(c) || ((c == '\'' || c == 0x2019) && cur->len &&
-                                      g_unichar_isalnum(g_utf8_get_char(g_utf8_next_char(p)))))) {
-            g_string_append_unichar(cur, c == 0x2019 ? '\'' : g_unichar_tolower(c));
-        } else if (cur->len) {
-            g_ptr_array_add(w, g_string_free(cur, FALSE));
-            cur = g_string_new(NULL);
+            nx = s + 1;
+        } else {
+            nx = g_utf8_next_char(s);
         }
-        if (!*p)
+        if (g_unichar_isalnum(c) || ((c == '\'' || c == 0x2019) && n && *nx &&
+                                     g_unichar_isalnum(g_utf8_get_char_validated(nx, -1)))) {
+            char u[6];
+            gint k = g_unichar_to_utf8(c == 0x2019 ? '\'' : g_unichar_tolower(c), u);
+            if (n + (gsize)k < cap)
+                memcpy(buf + n, u, (gsize)k), n += (gsize)k;
+        } else if (n) {
             break;
+        }
+        s = nx;
     }
-    g_string_free(cur, TRUE);
-    return w;
+    *p = s;
+    buf[n] = 0;
+    return n;
 }
 
-/* Character 3- to 5-grams of "<word>": spelling variants, inflections and
- * words never seen in training still share features. */
-static void char_grams(GHashTable *seen, GPtrArray *out, const char *word)
+/* Character 3- and 4-grams (bytes) of "<word>": spelling variants,
+ * inflections and words never seen in training still share features. */
+static void char_grams(struct emit *e, const char *w, gsize n)
 {
-    char *padded;
-    glong n;
-    gunichar *u;
+    char pad[28];
 
-    if (strlen(word) > 24)
+    if (n > 24)
         return;
-    padded = g_strdup_printf("<%s>", word);
-    u = g_utf8_to_ucs4_fast(padded, -1, &n);
-    for (int len = 3; len <= 5; len++)
-        for (glong i = 0; i + len <= n; i++) {
-            char *s = g_ucs4_to_utf8(u + i, len, NULL, NULL, NULL);
-            add(seen, out, g_strdup_printf("g:%s", s));
-            g_free(s);
-        }
-    g_free(u);
-    g_free(padded);
+    pad[0] = '<';
+    memcpy(pad + 1, w, n);
+    pad[n + 1] = '>';
+    for (gsize len = 3; len <= 4; len++)
+        for (gsize i = 0; i + len <= n + 2; i++)
+            feat2(e, "g:", pad + i, len, NULL, 0);
 }
 
 /* Punctuation shape and code-likeness of the raw text. */
-static void shape(GHashTable *seen, GPtrArray *out, const char *text)
+static void shape(struct emit *e, const char *text)
 {
     static const char *const code[] = {"<-", "::", "==", "!=", "()", "$", "[", "{", "}", ";", NULL};
-    const char *e = text + strlen(text);
+    const char *b = text, *end = text + strlen(text);
     const char *q = strchr(text, '?');
     int ops = 0;
 
-    while (e > text && g_ascii_isspace(e[-1]))
-        e--;
-    if (e > text && e[-1] == '?')
-        add(seen, out, g_strdup("s:q_end"));
-    if (q && q < e - 1)
-        add(seen, out, g_strdup("s:q_inside"));
+    while (end > text && g_ascii_isspace(end[-1]))
+        end--;
+    while (*b && g_ascii_isspace(*b))
+        b++;
+    if (end > text && end[-1] == '?')
+        feat(e, "s:q_end");
+    if (q && q < end - 1)
+        feat(e, "s:q_inside");
     if (strchr(text, '!'))
-        add(seen, out, g_strdup("s:exclam"));
-    if (e > text && e[-1] == ':')
-        add(seen, out, g_strdup("s:colon_end"));
+        feat(e, "s:exclam");
+    if (end > text && end[-1] == ':')
+        feat(e, "s:colon_end");
+    if (end > text && !strchr(".?!:;)\"'", end[-1]))
+        feat(e, "s:no_end_mark");
+    if (g_ascii_islower(*b))
+        feat(e, "s:lower_start");
     if (strchr(text, '(') && strchr(text, ')'))
-        add(seen, out, g_strdup("s:parens"));
+        feat(e, "s:parens");
     for (int k = 0; code[k]; k++)
         if (strstr(text, code[k])) {
-            add(seen, out, g_strdup_printf("s:code%s", code[k]));
+            feat2(e, "s:code", code[k], strlen(code[k]), NULL, 0);
             ops++;
         }
+    if (strstr(text, " = ") || strstr(text, "<-") || strstr(text, "->"))
+        feat(e, "s:assign");
     if (ops >= 2)
-        add(seen, out, g_strdup("s:code_many"));
+        feat(e, "s:code_many");
 }
 
-/* Who the sentence is about: the reader, the writer. */
-static void persons(GHashTable *seen, GPtrArray *out, GPtrArray *w)
+/* Who the sentence is about and to whom it speaks, from word I of N. */
+static void person(struct emit *e, const char *x, gsize n, guint i, const char *prev, gsize np)
 {
     static const char *const second[] = {"you",   "your",  "you'll", "you're",
                                          "you'd", "yours", "you've", NULL};
     static const char *const first[] = {"i",   "me",   "my",   "i'll", "i'm",
                                         "i'd", "i've", "mine", NULL};
     static const char *const we[] = {"we", "us", "our", "we'll", "we're", "we'd", "let's", NULL};
+    static const char *const third[] = {"he", "she", "they", "he's", "she's", "they're", NULL};
+    /* reported speech: "she asked whether", "they said that" */
+    static const char *const report[] = {"asked",  "said",      "told",      "wondered", "wants",
+                                         "wanted", "suggested", "mentioned", NULL};
 
-    for (guint i = 0; i < w->len; i++) {
-        const char *x = w->pdata[i];
-        if (in_list(x, second))
-            add(seen, out, g_strdup("p:you"));
-        if (in_list(x, first))
-            add(seen, out, g_strdup(i == 0 ? "p:i_start" : "p:i"));
-        if (in_list(x, we))
-            add(seen, out, g_strdup(i == 0 ? "p:we_start" : "p:we"));
+    if (in_list(x, n, second))
+        feat(e, "p:you");
+    if (in_list(x, n, first))
+        feat(e, i == 0 ? "p:i_start" : "p:i");
+    if (in_list(x, n, we))
+        feat(e, i == 0 ? "p:we_start" : "p:we");
+    if (in_list(x, n, third))
+        feat(e, i == 0 ? "p:third_start" : "p:third");
+    if (in_list(x, n, report) && prev && in_list(prev, np, third))
+        feat(e, "p:reported");
+    if (n == 7 && memcmp(x, "whether", 7) == 0)
+        feat(e, "p:whether");
+}
+
+/* Words, pairs, character grams and persons of TEXT.  Returns the number
+ * of words. */
+static guint words(struct emit *e, const char *text)
+{
+    char a[64], b[64], *cur = a, *prev = b;
+    gsize n, np = 0;
+    guint i = 0;
+    const char *p = text;
+
+    while ((n = next_word(&p, cur, sizeof a)) > 0) {
+        feat2(e, "u:", cur, n, NULL, 0);
+        if (i)
+            feat2(e, "b:", prev, np, cur, n);
+        else
+            feat2(e, "b:<s>", "", 0, cur, n);
+        char_grams(e, cur, n);
+        person(e, cur, n, i, i ? prev : NULL, np);
+        {
+            char *t = prev;
+            prev = cur;
+            cur = t;
+            np = n;
+        }
+        i++;
     }
+    if (i)
+        feat2(e, "b:", prev, np, "</s>", 4);
+    return i;
+}
+
+static const char *const rule_label[] = {"request", "proposal", "commitment", "agreement",
+                                         "decline", "closing",  "announce"};
+
+/* The context: place in the text, the rules' cues and labels, the previous
+ * and the next sentence. */
+static void context(struct emit *e, const struct lu_feat_ctx *ctx)
+{
+    if (ctx->first)
+        feat(e, "x:first");
+    if (ctx->last)
+        feat(e, "x:last");
+    for (int k = 0; k < ctx->n_cues; k++)
+        feat2(e, "c:", ctx->cues[k], strlen(ctx->cues[k]), NULL, 0);
+    for (int k = 0; k < ctx->n_prev; k++)
+        feat2(e, "v:", ctx->prev_cues[k], strlen(ctx->prev_cues[k]), NULL, 0);
+    if (ctx->prev_question)
+        feat(e, "v:question");
+    for (gsize k = 0; k < G_N_ELEMENTS(rule_label); k++)
+        if (ctx->rule_labels & (1u << k))
+            feat2(e, "r:", rule_label[k], strlen(rule_label[k]), NULL, 0);
+    if (!ctx->rule_labels)
+        feat(e, "r:none");
+    if (ctx->rule_reply)
+        feat(e, "r:reply");
+    {
+        /* the rules' vote, in whole log-odds from -4 to 4 */
+        int z = (int)CLAMP(ctx->vote, -4.0, 4.0);
+        char v[8];
+        g_snprintf(v, sizeof v, "%d", z);
+        feat2(e, "r:z", v, strlen(v), NULL, 0);
+    }
+    if (ctx->next) {
+        /* a question followed by its answer ("Why? Because...") */
+        char w[64];
+        const char *p = ctx->next, *end = p + strlen(p);
+        gsize n = next_word(&p, w, sizeof w);
+        while (end > ctx->next && g_ascii_isspace(end[-1]))
+            end--;
+        if (n)
+            feat2(e, "n:", w, n, NULL, 0);
+        if (end > ctx->next && end[-1] == '?')
+            feat(e, "n:question");
+    } else if (!ctx->last) {
+        feat(e, "n:none");
+    }
+}
+
+static void walk(struct emit *e, const char *text, const struct lu_feat_ctx *ctx)
+{
+    static const guint len_bucket[] = {1, 3, 7, 15, 30};
+    guint nw = words(e, text), lb = 0;
+    char l[4];
+
+    while (lb < G_N_ELEMENTS(len_bucket) && nw > len_bucket[lb])
+        lb++;
+    g_snprintf(l, sizeof l, "%u", lb);
+    feat2(e, "l:", l, strlen(l), NULL, 0);
+    shape(e, text);
+    if (ctx)
+        context(e, ctx);
 }
 
 GPtrArray *lu_features(const char *text, const struct lu_feat_ctx *ctx)
 {
-    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    GPtrArray *w = words_of(text);
-    static const int len_bucket[] = {1, 3, 7, 15, 30};
-    int lb = 0;
+    struct emit e = {.names = g_ptr_array_new_with_free_func(g_free),
+                     .seen = g_hash_table_new(g_str_hash, g_str_equal)};
 
-    for (guint i = 0; i < w->len; i++) {
-        const char *x = w->pdata[i];
-        add(seen, out, g_strdup_printf("u:%s", x));
-        add(seen, out, g_strdup_printf("b:%s_%s", i ? (const char *)w->pdata[i - 1] : "<s>", x));
-        char_grams(seen, out, x);
-    }
-    if (w->len)
-        add(seen, out, g_strdup_printf("b:%s_</s>", (const char *)w->pdata[w->len - 1]));
-    while (lb < (int)G_N_ELEMENTS(len_bucket) && (int)w->len > len_bucket[lb])
-        lb++;
-    add(seen, out, g_strdup_printf("l:%d", lb));
-    shape(seen, out, text);
-    persons(seen, out, w);
-    if (ctx) {
-        if (ctx->first)
-            add(seen, out, g_strdup("x:first"));
-        if (ctx->last)
-            add(seen, out, g_strdup("x:last"));
-        for (int k = 0; k < ctx->n_cues; k++)
-            add(seen, out, g_strdup_printf("c:%s", ctx->cues[k]));
-        for (int k = 0; k < ctx->n_prev; k++)
-            add(seen, out, g_strdup_printf("v:%s", ctx->prev_cues[k]));
-        if (ctx->prev_question)
-            add(seen, out, g_strdup("v:question"));
-    }
-    g_ptr_array_unref(w);
-    g_hash_table_destroy(seen);
-    return out;
+    walk(&e, text, ctx);
+    g_hash_table_destroy(e.seen);
+    return e.names;
+}
+
+static gint by_u32(gconstpointer a, gconstpointer b)
+{
+    guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+    return x < y ? -1 : x > y;
+}
+
+void lu_feature_hashes(const char *text, const struct lu_feat_ctx *ctx, GArray *out)
+{
+    struct emit e = {.h = out};
+    guint j = 0;
+
+    g_array_set_size(out, 0);
+    walk(&e, text, ctx);
+    /* each bucket once, however often its names come */
+    g_array_sort(out, by_u32);
+    for (guint i = 0; i < out->len; i++)
+        if (!j || g_array_index(out, guint32, i) != g_array_index(out, guint32, j - 1))
+            g_array_index(out, guint32, j++) = g_array_index(out, guint32, i);
+    g_array_set_size(out, j);
 }
 
 /* ------------------------------------------------------------ the model */
 
-/* helper/sentence-model.c, generated by scripts/train-intent --write: the
- * weights sorted by bucket; no weights means the model is off. */
+/* helper/sentence-model.c, generated by scripts/train-intent --write: per
+ * label it decides, a bias and the weights sorted by bucket.  A label the
+ * model did not win in cross-validation has no entry: the rules decide it. */
 struct lu_sm_weight {
     guint32 bucket;
     float w;
 };
-extern const struct lu_sm_weight lu_sm_weights[];
-extern const int lu_sm_n;
-extern const double lu_sm_bias;
+struct lu_sm_model {
+    unsigned label; /* one LU_L_* bit */
+    double bias;
+    const struct lu_sm_weight *w;
+    int n;
+};
+extern const struct lu_sm_model lu_sm_models[];
+extern const int lu_sm_n_models;
 
-static float *dense;
+/* One dense table per model: a score is a sum of lookups. */
+static float *dense[LU_N_LABELS];
 
 static gpointer dense_once(gpointer unused)
 {
     (void)unused;
-    dense = g_new0(float, LU_FEAT_BUCKETS);
-    for (int i = 0; i < lu_sm_n; i++)
-        dense[lu_sm_weights[i].bucket] = lu_sm_weights[i].w;
+    for (int m = 0; m < lu_sm_n_models; m++) {
+        int b = g_bit_nth_lsf(lu_sm_models[m].label, -1);
+        if (b < 0 || b >= LU_N_LABELS)
+            continue;
+        dense[b] = g_new0(float, LU_FEAT_BUCKETS);
+        for (int i = 0; i < lu_sm_models[m].n; i++)
+            dense[b][lu_sm_models[m].w[i].bucket & (LU_FEAT_BUCKETS - 1)] = lu_sm_models[m].w[i].w;
+    }
     return NULL;
 }
 
@@ -203,62 +355,66 @@ static void ensure_dense(void)
     g_once(&once, dense_once, NULL);
 }
 
-bool lu_sentence_model_on(void)
+static const struct lu_sm_model *model_of(unsigned label)
 {
-    return lu_sm_n > 0;
+    for (int m = 0; m < lu_sm_n_models; m++)
+        if (lu_sm_models[m].label == label)
+            return &lu_sm_models[m];
+    return NULL;
 }
 
-double lu_sentence_weight(const char *name)
+unsigned lu_sentence_model_labels(void)
 {
+    unsigned l = 0;
+    for (int m = 0; m < lu_sm_n_models; m++)
+        l |= lu_sm_models[m].label;
+    return l;
+}
+
+double lu_sentence_label_score(unsigned label, const GArray *h)
+{
+    const struct lu_sm_model *m = model_of(label);
+    const float *d;
+    double z;
+
+    if (!m)
+        return 0.0;
     ensure_dense();
-    return dense[lu_feature_bucket(name)];
-}
-
-static gint by_contrib(gconstpointer a, gconstpointer b, gpointer w)
-{
-    double x = ((const double *)w)[*(const guint *)a], y = ((const double *)w)[*(const guint *)b];
-    return x < y ? 1 : x > y ? -1 : 0;
-}
-
-/* Log-odds that TEXT asks the reader to act; *WHY (may be NULL) gets the
- * names of the strongest features for it, without their prefixes' meaning
- * lost: "words \"could you\", \"send\"" (caller frees). */
-double lu_sentence_score(const char *text, const struct lu_feat_ctx *ctx, char **why)
-{
-    GPtrArray *f = lu_features(text, ctx);
-    double z = lu_sm_bias;
-    double *c = g_new(double, f->len + 1);
-    GArray *idx = g_array_new(FALSE, FALSE, sizeof(guint));
-
-    ensure_dense();
-    /* the rules' vote, a real-valued feature with its own bucket */
-    if (ctx) {
-        g_ptr_array_add(f, g_strdup("the rules' vote"));
-        z += dense[lu_feature_bucket("r:vote")] * ctx->vote;
-    }
-    for (guint i = 0; i + (ctx ? 1 : 0) < f->len; i++) {
-        c[i] = dense[lu_feature_bucket(f->pdata[i])];
-        z += c[i];
-        if (c[i] > 0)
-            g_array_append_val(idx, i);
-    }
-    if (ctx) {
-        guint last = f->len - 1;
-        c[last] = dense[lu_feature_bucket("r:vote")] * ctx->vote;
-        if (c[last] > 0)
-            g_array_append_val(idx, last);
-    }
-    if (why) {
-        GString *s = g_string_new(NULL);
-        g_array_sort_with_data(idx, by_contrib, c);
-        for (guint k = 0; k < idx->len && k < 3; k++) {
-            const char *n = f->pdata[g_array_index(idx, guint, k)];
-            g_string_append_printf(s, "%s\"%s\"", k ? ", " : "", n);
-        }
-        *why = g_string_free(s, FALSE);
-    }
-    g_array_unref(idx);
-    g_free(c);
-    g_ptr_array_unref(f);
+    d = dense[g_bit_nth_lsf(label, -1)];
+    z = m->bias;
+    for (guint i = 0; i < h->len; i++)
+        z += d[g_array_index(h, guint32, i)];
     return z;
+}
+
+char *lu_sentence_label_why(unsigned label, const char *text, const struct lu_feat_ctx *ctx,
+                            bool positive)
+{
+    const struct lu_sm_model *m = model_of(label);
+    GPtrArray *f;
+    GString *s = g_string_new(NULL);
+    const char *best[3] = {NULL};
+    double top[3] = {0};
+
+    if (!m)
+        return g_string_free(s, FALSE);
+    ensure_dense();
+    f = lu_features(text, ctx);
+    for (guint i = 0; i < f->len; i++) {
+        double c = dense[g_bit_nth_lsf(label, -1)][lu_feature_bucket(f->pdata[i])];
+        if (!positive)
+            c = -c;
+        for (int k = 0; k < 3; k++)
+            if (c > top[k]) {
+                memmove(best + k + 1, best + k, (size_t)(2 - k) * sizeof best[0]);
+                memmove(top + k + 1, top + k, (size_t)(2 - k) * sizeof top[0]);
+                best[k] = f->pdata[i];
+                top[k] = c;
+                break;
+            }
+    }
+    for (int k = 0; k < 3 && best[k]; k++)
+        g_string_append_printf(s, "%s\"%s\"", k ? ", " : "", best[k]);
+    g_ptr_array_unref(f);
+    return g_string_free(s, FALSE);
 }

@@ -428,7 +428,8 @@ char *lu_html_to_text(const char *html);
 #define LU_FEAT_BUCKETS (1u << LU_FEAT_BITS)
 
 /* A sentence's context: its place in the author's text, classify.c's cues
- * that fired on it and on the previous sentence (names are borrowed). */
+ * that fired on it and on the previous sentence, the labels the rules gave
+ * it, and the next sentence (names and text are borrowed). */
 struct lu_feat_ctx {
     bool first, last;
     bool prev_question;
@@ -436,7 +437,10 @@ struct lu_feat_ctx {
     int n_cues;
     const char *const *prev_cues;
     int n_prev;
-    double vote; /* the rules' vote (classify.c's intent_score): a feature */
+    unsigned rule_labels; /* LU_L_* bits the rules gave */
+    bool rule_reply;      /* the rules read an expected answer */
+    double vote;          /* the rules' vote (classify.c's intent_score) */
+    const char *next;     /* the next sentence, or NULL */
 };
 
 /* FNV-1a of NAME, reduced to a bucket. */
@@ -444,14 +448,20 @@ guint32 lu_feature_bucket(const char *name);
 /* The feature names of TEXT in CTX (may be NULL), each once, in a fixed
  * order.  Caller owns the array (g_ptr_array_unref frees the names). */
 GPtrArray *lu_features(const char *text, const struct lu_feat_ctx *ctx);
-/* Whether helper/sentence-model.c holds weights (else the rules decide). */
-bool lu_sentence_model_on(void);
-/* The model's weight for the feature NAME ("c:lets"). */
-double lu_sentence_weight(const char *name);
-/* The model's log-odds that TEXT asks the reader to act or announces
- * something for them; *WHY (may be NULL) gets the strongest features for
- * it, quoted and comma-separated (caller frees). */
-double lu_sentence_score(const char *text, const struct lu_feat_ctx *ctx, char **why);
+/* The same features as buckets (lu_feature_bucket of each name), sorted,
+ * each once, into OUT (a GArray of guint32, emptied first; caller's), with
+ * no allocation per feature. */
+void lu_feature_hashes(const char *text, const struct lu_feat_ctx *ctx, GArray *out);
+/* The LU_L_* labels the learned model decides (helper/sentence-model.c):
+ * those where it beat the rules in cross-validation; 0: the rules decide. */
+unsigned lu_sentence_model_labels(void);
+/* The model's log-odds for LABEL (one LU_L_* bit) given the buckets H. */
+double lu_sentence_label_score(unsigned label, const GArray *h);
+/* The names of the (at most three) features that count most for LABEL
+ * (POSITIVE) or against it, quoted and comma-separated.  Returns a new
+ * string (caller frees). */
+char *lu_sentence_label_why(unsigned label, const char *text, const struct lu_feat_ctx *ctx,
+                            bool positive);
 
 /* ------------------------------------------------------------------ sentence.c, classify.c */
 
