@@ -2378,7 +2378,7 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, struct lu
         bool yes, had = (s->labels & bit) != 0;
         if (!(on & bit))
             continue;
-        yes = lu_sentence_label_score(bit, h) > 0 && !(decline && bit != LU_L_CLOSING);
+        yes = lu_sentence_label_score(bit, h, had) > 0 && !(decline && bit != LU_L_CLOSING);
         if (yes && !had) {
             char *names = lu_sentence_label_why(bit, S->text, ctx, true);
             s->labels |= bit;

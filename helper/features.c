@@ -8,6 +8,7 @@
  * the reasons printed by `leadup classify`. */
 #include "leadup.h"
 
+#include <math.h>
 #include <string.h>
 
 /* The features are produced once, by one walk over the text, into an
@@ -326,6 +327,7 @@ struct lu_sm_weight {
 struct lu_sm_model {
     unsigned label; /* one LU_L_* bit */
     double bias;
+    double rule; /* added when the rules gave the label */
     const struct lu_sm_weight *w;
     int n;
 };
@@ -371,7 +373,7 @@ unsigned lu_sentence_model_labels(void)
     return l;
 }
 
-double lu_sentence_label_score(unsigned label, const GArray *h)
+double lu_sentence_label_score(unsigned label, const GArray *h, bool rules_gave)
 {
     const struct lu_sm_model *m = model_of(label);
     const float *d;
@@ -381,10 +383,14 @@ double lu_sentence_label_score(unsigned label, const GArray *h)
         return 0.0;
     ensure_dense();
     d = dense[g_bit_nth_lsf(label, -1)];
-    z = m->bias;
+    z = 0;
     for (guint i = 0; i < h->len; i++)
         z += d[g_array_index(h, guint32, i)];
-    return z;
+    /* scaled by the number of features: a long sentence's many features
+     * do not swamp the rules' verdict (scripts/train-intent's lin) */
+    if (h->len)
+        z /= sqrt((double)h->len);
+    return m->bias + (rules_gave ? m->rule : 0.0) + z;
 }
 
 char *lu_sentence_label_why(unsigned label, const char *text, const struct lu_feat_ctx *ctx,

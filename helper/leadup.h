@@ -455,8 +455,9 @@ void lu_feature_hashes(const char *text, const struct lu_feat_ctx *ctx, GArray *
 /* The LU_L_* labels the learned model decides (helper/sentence-model.c):
  * those where it beat the rules in cross-validation; 0: the rules decide. */
 unsigned lu_sentence_model_labels(void);
-/* The model's log-odds for LABEL (one LU_L_* bit) given the buckets H. */
-double lu_sentence_label_score(unsigned label, const GArray *h);
+/* The model's log-odds for LABEL (one LU_L_* bit) given the buckets H and
+ * whether the rules gave the label. */
+double lu_sentence_label_score(unsigned label, const GArray *h, bool rules_gave);
 /* The names of the (at most three) features that count most for LABEL
  * (POSITIVE) or against it, quoted and comma-separated.  Returns a new
  * string (caller frees). */

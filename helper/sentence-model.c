@@ -10,6 +10,7 @@ struct lu_sm_weight {
 struct lu_sm_model {
     unsigned label;
     double bias;
+    double rule;
     const struct lu_sm_weight *w;
     int n;
 };
@@ -17,5 +18,5 @@ struct lu_sm_model {
 extern const struct lu_sm_model lu_sm_models[];
 extern const int lu_sm_n_models;
 
-const struct lu_sm_model lu_sm_models[] = {{0, 0.0, NULL, 0}};
+const struct lu_sm_model lu_sm_models[] = {{0, 0.0, 0.0, NULL, 0}};
 const int lu_sm_n_models = 0;

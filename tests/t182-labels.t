@@ -61,6 +61,14 @@ t 'eval-intent --sentences on the fixture: per-label P/R/F1 and baselines' '
 	grep -q "^== train: 8 sentences, 1 people" out && grep -q "^ask  *4 " out &&
 	grep -q "^accuracy flag nothing  *0.375" out && grep -q "^accuracy .?. -> ask  *0.500" out'
 
+t 'eval-intent --sentences: expects a reply per message, beside the "?" baselines' '
+	"$S/eval-intent" --sentences --labels "$D/fixture-sentences-labels.tsv" >out &&
+	grep -q "^== train: expects a reply, per message: 5 messages, 4 expect one" out &&
+	grep -q "^leadup expects_reply, labelled sentences  *P [0-9.]*  R [0-9.]*  F1 " out &&
+	grep -q "^leadup expects_reply, own text  *P " out &&
+	grep -q "^.?. in a labelled sentence  *P " out &&
+	grep -q "^.?. in the author.s own text  *P " out && grep -q "^flag nothing  *P 0.00" out'
+
 t 'without ../shared every script fails under CI=true and skips otherwise' '
 	for c in "label-sample --check" "eval-queues" "eval-intent --sentences" "label-agree merge"; do
 		CI=true LEADUP_SHARED=$TMP/none "$S"/$c >/dev/null 2>err; rc=$?
