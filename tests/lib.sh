@@ -59,3 +59,25 @@ wait_locked() { # wait_locked: until another process holds notmuch's write lock 
 		sleep 0.01
 	done
 }
+
+# --- drafts (t13x): a draft parsed back with GMime by tests/unit/draft-test --parse.
+need_parse() { # need_parse: $PARSE, or skip the file (a failure under CI=true)
+	PARSE=${DRAFT_TEST:-$ROOT/tests/unit/draft-test}
+	[ -x "$PARSE" ] || skip_all "no $PARSE (make tests/unit/draft-test)"
+}
+hdr() { "$PARSE" --parse "$1" | sed -n "s/^$2: //p" | head -n 1; } # hdr FILE NAME: as GMime reads it
+is_hdr() { # is_hdr FILE NAME VALUE
+	got=$(hdr "$1" "$2")
+	[ "$got" = "$3" ] || { echo "$2 of $1: got '$got', want '$3'"; return 1; }
+}
+body() { "$PARSE" --parse "$1" | sed '1,/^Body:$/d'; } # body FILE: the decoded body
+has() { # has FILE TEXT: the decoded body holds TEXT (line breaks read as spaces)
+	body "$1" | tr '\n' ' ' | grep -qF -- "$2" || { echo "body of $1 lacks '$2':"; body "$1"; return 1; }
+}
+used() { # used ERR NAME: standard error says template NAME was used
+	grep -q "^leadup: template: $2 (" "$1" || { echo "template: want $2, got:"; cat "$1"; return 1; }
+}
+lints() { lu lint <"$1" || { cat "$1"; return 1; }; } # lints FILE: leadup lint passes
+send_draft() { # send_draft DRAFT ID DATE: the draft, sent as I would send it
+	{ printf 'Message-ID: <%s>\n' "$2"; sed "1,/^\$/s/^Date: .*/Date: $3/" "$1"; } | deliver sent "$2"
+}

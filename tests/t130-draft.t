@@ -3,31 +3,8 @@
 # each draft parsed back with GMime (tests/unit/draft-test --parse) and
 # checked header by header, and each passes leadup lint.
 . "$(dirname "$0")/lib.sh"
-PARSE=${DRAFT_TEST:-$ROOT/tests/unit/draft-test}
-[ -x "$PARSE" ] || skip_all "no $PARSE (make tests/unit/draft-test)"
+need_parse
 world
-
-# hdr FILE NAME: a header of the draft as GMime reads it back.
-hdr() { "$PARSE" --parse "$1" | sed -n "s/^$2: //p" | head -n 1; }
-# is_hdr FILE NAME VALUE
-is_hdr() {
-	got=$(hdr "$1" "$2")
-	[ "$got" = "$3" ] || { echo "$2 of $1: got '$got', want '$3'"; return 1; }
-}
-body() { "$PARSE" --parse "$1" | sed '1,/^Body:$/d'; }
-# used ERR NAME: standard error says template NAME was used
-used() { grep -q "^leadup: template: $2 (" "$1" || { echo "template: want $2, got:"; cat "$1"; return 1; }; }
-has() { # has FILE TEXT: the decoded body holds TEXT (line breaks read as spaces)
-	body "$1" | tr '\n' ' ' | grep -qF -- "$2" || { echo "body of $1 lacks '$2':"; body "$1"; return 1; }
-}
-# lints FILE: leadup lint passes (skipped until the lint command exists).
-lints() {
-	if "$LEADUP" help lint >/dev/null 2>&1; then lu lint <"$1" || { cat "$1"; return 1; }; fi
-}
-# send_draft DRAFT ID DATE: the draft, sent as I would send it.
-send_draft() {
-	{ printf 'Message-ID: <%s>\n' "$2"; sed "1,/^\$/s/^Date: .*/Date: $3/" "$1"; } | deliver sent "$2"
-}
 
 # --- awaiting, through the whole cadence
 msg sent q1@example.com 'Me <me@example.com>' 'Ann Smith <ann@client.example>' \

@@ -3,18 +3,9 @@
 # names, mixed charsets, 998+ character lines, no From name, no Subject, and
 # a thread of 500 messages.
 . "$(dirname "$0")/lib.sh"
-PARSE=${DRAFT_TEST:-$ROOT/tests/unit/draft-test}
-[ -x "$PARSE" ] || skip_all "no $PARSE (make tests/unit/draft-test)"
+need_parse
 world
 
-hdr() { "$PARSE" --parse "$1" | sed -n "s/^$2: //p" | head -n 1; }
-is_hdr() {
-	got=$(hdr "$1" "$2")
-	[ "$got" = "$3" ] || { echo "$2 of $1: got '$got', want '$3'"; return 1; }
-}
-body() { "$PARSE" --parse "$1" | sed '1,/^Body:$/d'; }
-has() { body "$1" | tr '\n' ' ' | grep -qF -- "$2" || { echo "body of $1 lacks '$2':"; body "$1"; return 1; }; }
-lints() { if "$LEADUP" help lint >/dev/null 2>&1; then lu lint <"$1" || { cat "$1"; return 1; }; fi; }
 # header_lines FILE: the header block's lines, unfolded
 header_lines() { sed '/^$/q' "$1" | sed -e ':a' -e '$!N;s/\n[ \t]/ /;ta' -e 'P;D'; }
 
