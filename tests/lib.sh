@@ -15,13 +15,21 @@ t() { # t DESCRIPTION COMMANDS: one TAP test, COMMANDS eval'ed in this shell
 	if (eval "$2") >"$TMP/out.$n" 2>&1; then echo "ok $n - $1"
 	else echo "not ok $n - $1"; sed 's/^/# /' "$TMP/out.$n"; failed=$((failed + 1)); fi
 }
-# skip_all REASON: a missing prerequisite skips the file, except under CI=true
-# (or LEADUP_TEST_REQUIRE_PREREQ=1), where it fails: CI must run everything.
-skip_all() {
-	if [ "${CI:-}" = true ] || [ -n "${LEADUP_TEST_REQUIRE_PREREQ:-}" ]; then
+# A missing prerequisite (a program, ../shared) skips, except under CI=true or
+# with LEADUP_TEST_REQUIRE_PREREQ set (git's GIT_TEST_REQUIRE_PREREQ), where it
+# fails: CI must run everything.  Every skip goes through skip_all or skip.
+prereq_required() { [ "${CI:-}" = true ] || [ -n "${LEADUP_TEST_REQUIRE_PREREQ:-}" ]; }
+skip_all() { # skip_all REASON: the whole file
+	if prereq_required; then
 		echo "Bail out! required prerequisite missing: $1"; exit 1
 	fi
 	echo "1..0 # SKIP $1"; exit 0
+}
+skip() { # skip REASON: the one test that needs it
+	n=$((n + 1))
+	if prereq_required; then
+		echo "not ok $n - required prerequisite missing: $1"; failed=$((failed + 1))
+	else echo "ok $n # SKIP $1"; fi
 }
 done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }
 world() { # world [OTHER-EMAIL]: a notmuch database whose owner is me@example.com

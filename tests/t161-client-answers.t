@@ -104,6 +104,8 @@ if $have_script; then
 			"$(printf "Hi\033]2;pwned\007 there" | base64)" | deliver inbox e1 && index && lu scan --quiet &&
 		on_tty "\n" "$LEADUP" --now "$NOW" snooze --ask id:e1@e.example &&
 		grep -q "\"Hi \\]2;pwned there\"" tty.out && ! grep -q "$(printf "\033]2")" tty.out'
+else
+	skip "script (util-linux) is not installed: the --ask tests need a terminal"
 fi
 t 'queue --muttrc: every queue'\''s count, nothing on stdout' '
 	lu queue --muttrc "$RC" >out && test ! -s out && grep -q "^echo .leadup: [0-9]* due, " "$RC"'

@@ -91,11 +91,15 @@ if $have_neomutt; then
 	e2e_neomuttrc 'set postpone=no'
 	e2e_start neomutt
 	journey neomutt 'NeoMutt: Lead-up: reply owed'
+else
+	skip "NeoMutt with notmuch support is not installed"
 fi
 if $have_mutt; then
 	e2e_muttrc 'set postpone=no'
 	e2e_start mutt
 	journey mutt 'Mutt: ~/.cache/leadup/queues/needs-reply'
+else
+	skip "Mutt is not installed"
 fi
 t 'the canary was never created' '! test -e "$CANARY"'
 done_testing

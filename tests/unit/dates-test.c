@@ -639,8 +639,7 @@ int main(void)
     newyork = g_time_zone_new_identifier("America/New_York");
     fixed = g_time_zone_new_offset(3600);
     if (!berlin || !newyork) {
-        printf("1..0 # SKIP time zone data (tzdata) is not installed\n");
-        return 0;
+        return tap_skip_all("time zone data (tzdata) is not installed");
     }
     test_rows();
     test_cli();

@@ -2,11 +2,13 @@
  *
  *   ok(cond, "name %d", i);  is_str(got, want, "name");  is_int(got, want, "name");
  *   return tap_done();       prints the plan and returns the exit status
+ *   return tap_skip_all("no tzdata");  a missing prerequisite (fails under CI=true)
  */
 #ifndef LU_TAP_H
 #define LU_TAP_H
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int tap_n, tap_failed;
@@ -64,4 +66,19 @@ static int tap_done(void)
     fflush(stdout);
     return tap_failed ? 1 : 0;
 }
+
+/* A missing prerequisite skips the program, except under CI=true or with
+ * LEADUP_TEST_REQUIRE_PREREQ set, where it fails (as skip_all in lib.sh). */
+static inline int tap_skip_all(const char *reason)
+{
+    const char *ci = getenv("CI"), *req = getenv("LEADUP_TEST_REQUIRE_PREREQ");
+
+    if ((ci && strcmp(ci, "true") == 0) || (req && *req)) {
+        printf("Bail out! required prerequisite missing: %s\n", reason);
+        return 1;
+    }
+    printf("1..0 # SKIP %s\n", reason);
+    return 0;
+}
+
 #endif
