@@ -10,8 +10,9 @@
 #   make check-valgrind   the scan, draft and decision tests under valgrind memcheck
 #   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS each (60)
 #   make stress     SIGKILL a full scan at >= 100 points (t220), 200 concurrency rounds (t222)
+#   make DEVELOPER=1  build with -Werror and a stricter warning set (as .ci/run does)
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make format     clang-format the tree
+#   make format     clang-format the tree (make check-format: fail if a file is not formatted)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -25,6 +26,18 @@ PKGS    := gmime-3.0 glib-2.0 sqlite3
 # Respect the user's CFLAGS; add what leadup needs.
 override CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -DLU_DATADIR='"$(DATADIR)"' -DLU_DOCDIR='"$(DOCDIR)"'
+# DEVELOPER=1 (git's config.mak.dev): warnings are errors, and a stricter set
+# that the tree builds clean with (.ci/run builds this way).  The gcc-only
+# options stay out of the clang builds (make fuzz).
+ifneq ($(DEVELOPER),)
+DEVELOPER_CFLAGS := -Werror -Wformat-security -Wold-style-definition -Wstrict-prototypes \
+	-Wmissing-prototypes -Wpointer-arith -Wvla -Wshadow -Wundef -Wwrite-strings \
+	-Wimplicit-fallthrough -Wredundant-decls -fno-common
+ifeq ($(findstring clang,$(shell $(CC) --version 2>/dev/null)),)
+DEVELOPER_GCC_CFLAGS := -Wduplicated-cond -Wduplicated-branches -Wlogical-op
+endif
+override CFLAGS += $(DEVELOPER_CFLAGS) $(DEVELOPER_GCC_CFLAGS)
+endif
 # Debian ships no notmuch.pc: link notmuch directly.
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lnotmuch -lm
 
@@ -35,7 +48,8 @@ LIBA    := helper/libleadup.a
 UNITS   := $(patsubst %.c,%,$(wildcard tests/unit/*-test.c))
 PROVE   ?= prove
 
-.PHONY: all deps build check check-clock test unit demo bench install uninstall clean format \
+.PHONY: FORCE all deps build check check-clock test unit demo bench install uninstall clean format \
+	check-format \
 	check-asan check-valgrind fuzz fuzz-build stress
 
 all: deps
@@ -46,16 +60,25 @@ deps:
 
 build: helper/leadup $(UNITS)
 
+# Everything compiled is rebuilt when the compiler or its flags change (make
+# DEVELOPER=1 after a plain make), as git's GIT-CFLAGS.
+FLAGS_FILE := helper/.build-flags
+$(FLAGS_FILE): FORCE
+	@f='$(subst ','\'',$(CC) $(CFLAGS) $(LDFLAGS))'; \
+	printf '%s\n' "$$f" | cmp -s - $@ || printf '%s\n' "$$f" >$@
+
+FORCE:
+
 helper/leadup: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-helper/%.o: helper/%.c helper/leadup.h
+helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(LIBA): $(LIBOBJS)
 	rm -f $@ && $(AR) rcs $@ $(LIBOBJS)
 
-tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h $(LIBA)
+tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h $(LIBA) $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
 check: deps
@@ -111,7 +134,7 @@ ASAN_UNITS := $(patsubst tests/unit/%,$(ASAN)/tests/unit/%,$(UNITS))
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1:verify_asan_link_order=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-$(ASAN)/helper/%.o: helper/%.c helper/leadup.h
+$(ASAN)/helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASANFLAGS) -c -o $@ $<
 
@@ -145,21 +168,23 @@ check-valgrind: build
 FUZZ_CC   ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ      := build-fuzz
+# CFLAGS without what only gcc understands (DEVELOPER=1 with CC=gcc).
+FUZZ_CFLAGS = $(filter-out $(DEVELOPER_GCC_CFLAGS),$(CFLAGS))
 FUZZFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz-*.c))
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FUZZ)/%,$(FUZZ_SRCS))
 FUZZ_OBJS := $(patsubst helper/%.c,$(FUZZ)/helper/%.o,$(filter-out helper/leadup.c,$(SRCS)))
 
-$(FUZZ)/helper/%.o: helper/%.c helper/leadup.h
+$(FUZZ)/helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CFLAGS) $(FUZZFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZFLAGS) -c -o $@ $<
 
 $(FUZZ)/libleadup.a: $(FUZZ_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^
 
 $(FUZZ)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ)/libleadup.a
-	$(FUZZ_CC) $(CFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -Ihelper $(LDFLAGS) -o $@ $< \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -Ihelper $(LDFLAGS) -o $@ $< \
 		$(FUZZ)/libleadup.a $(LDLIBS)
 
 fuzz-build: $(FUZZ_BINS)
@@ -177,9 +202,17 @@ stress: build
 	STRESS_POINTS=$(STRESS_POINTS) STRESS_DECISION_POINTS=$(STRESS_DECISION_POINTS) \
 		STRESS_ROUNDS=$(STRESS_ROUNDS) $(PROVE) -v tests/t220-kill.t tests/t222-concurrency.t
 
+# The C files the project formats (.clang-format).
+FORMAT_FILES = $(wildcard helper/*.c helper/*.h tests/unit/*.c tests/unit/*.h \
+	tests/fuzz/*.c tests/fuzz/*.h)
+
 format:
-	clang-format -i helper/*.c helper/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i $(FORMAT_FILES)
+
+# Fails, naming each file and line, when a file is not as make format leaves it.
+check-format: deps
+	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS)
+	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(FLAGS_FILE)
 	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)

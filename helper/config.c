@@ -212,16 +212,16 @@ out:
 
 static int parse_time(struct lu_config *c)
 {
-    char *tzname = g_key_file_get_value(c->kf, "time", "timezone", NULL);
+    char *zone_name = g_key_file_get_value(c->kf, "time", "timezone", NULL);
     char *order = NULL;
     char **hol = NULL;
     int ret = 0;
 
-    if (tzname) {
-        g_strstrip(tzname);
-        c->tz = g_time_zone_new_identifier(tzname);
+    if (zone_name) {
+        g_strstrip(zone_name);
+        c->tz = g_time_zone_new_identifier(zone_name);
         if (!c->tz) {
-            ret = lu_error(EX_CONFIG, "%s: unknown [time] timezone '%s'", c->path, tzname);
+            ret = lu_error(EX_CONFIG, "%s: unknown [time] timezone '%s'", c->path, zone_name);
             goto out;
         }
     } else {
@@ -282,7 +282,7 @@ static int parse_time(struct lu_config *c)
 out:
     g_strfreev(hol);
     g_free(order);
-    g_free(tzname);
+    g_free(zone_name);
     return ret;
 }
 

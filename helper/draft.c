@@ -188,7 +188,7 @@ static bool plausible_name(const char *w)
 char *lu_draft_first_name(const char *display, const char *email)
 {
     char *name = clean(display), *out = NULL;
-    char **words = NULL;
+    char **parts = NULL;
 
     /* A display name that is an address, or quoted, says nothing more. */
     g_strstrip(g_strdelimit(name, "\"", ' '));
@@ -198,21 +198,21 @@ char *lu_draft_first_name(const char *display, const char *email)
         bool role = false;
 
         /* "Smith, Ann" names the family first. */
-        words = g_strsplit(comma ? comma + 1 : name, " ", -1);
+        parts = g_strsplit(comma ? comma + 1 : name, " ", -1);
         if (comma) {
             char **all = g_strsplit(name, " ", -1);
             for (int i = 0; all[i]; i++)
                 role = role || in_words(all[i], role_words, G_N_ELEMENTS(role_words));
             g_strfreev(all);
         }
-        for (int i = 0; words[i]; i++) {
-            g_strstrip(words[i]);
-            if (!*words[i])
+        for (int i = 0; parts[i]; i++) {
+            g_strstrip(parts[i]);
+            if (!*parts[i])
                 continue;
-            if (in_words(words[i], role_words, G_N_ELEMENTS(role_words)))
+            if (in_words(parts[i], role_words, G_N_ELEMENTS(role_words)))
                 role = true;
-            if (!pick && !in_words(words[i], titles, G_N_ELEMENTS(titles)))
-                pick = words[i];
+            if (!pick && !in_words(parts[i], titles, G_N_ELEMENTS(titles)))
+                pick = parts[i];
         }
         if (pick && !role && plausible_name(pick))
             out = name_case(pick);
@@ -237,7 +237,7 @@ char *lu_draft_first_name(const char *display, const char *email)
         g_free(local);
     }
 out:
-    g_strfreev(words);
+    g_strfreev(parts);
     g_free(name);
     return out;
 }
@@ -636,13 +636,13 @@ static bool fill_line(const char *line, GHashTable *vars, GPtrArray *notes, GStr
 static void wrap_line(GString *out, const char *prefix, const char *line, glong width)
 {
     glong plen = g_utf8_strlen(prefix, -1), col = 0;
-    char **words = g_strsplit(line, " ", -1);
+    char **parts = g_strsplit(line, " ", -1);
     bool any = false;
 
     g_string_append(out, prefix);
-    for (int i = 0; words[i]; i++) {
-        glong wl = g_utf8_strlen(words[i], -1);
-        if (!*words[i])
+    for (int i = 0; parts[i]; i++) {
+        glong wl = g_utf8_strlen(parts[i], -1);
+        if (!*parts[i])
             continue;
         if (any && plen + col + 1 + wl > width) {
             g_string_append_c(out, '\n');
@@ -654,7 +654,7 @@ static void wrap_line(GString *out, const char *prefix, const char *line, glong 
             g_string_append_c(out, ' ');
             col++;
         }
-        g_string_append(out, words[i]);
+        g_string_append(out, parts[i]);
         col += wl;
         any = true;
     }
@@ -662,7 +662,7 @@ static void wrap_line(GString *out, const char *prefix, const char *line, glong 
     if (!any && out->len && out->str[out->len - 1] == ' ')
         g_string_truncate(out, out->len - 1);
     g_string_append_c(out, '\n');
-    g_strfreev(words);
+    g_strfreev(parts);
 }
 
 char *lu_draft_wrap(const char *text, int width)

@@ -60,12 +60,12 @@ static const char *const migrations[] = {
     /* 2 -> 3: a decision whose tags are not written yet (notmuch was
      * locked, the run was killed): the next scan, even an incremental
      * one, applies it and clears the mark. */
-    "ALTER TABLE decisions ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
-    "CREATE INDEX decisions_pending ON decisions(pending) WHERE pending;",
+    ("ALTER TABLE decisions ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
+     "CREATE INDEX decisions_pending ON decisions(pending) WHERE pending;"),
     /* 3 -> 4: each decision's key in the decision journal, so that the
      * journal replays into the database once however often it is read. */
-    "ALTER TABLE decisions ADD COLUMN jkey TEXT;"
-    "CREATE UNIQUE INDEX decisions_jkey ON decisions(jkey);",
+    ("ALTER TABLE decisions ADD COLUMN jkey TEXT;"
+     "CREATE UNIQUE INDEX decisions_jkey ON decisions(jkey);"),
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);

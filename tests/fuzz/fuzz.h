@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The entry point libFuzzer calls; each fuzz-NAME.c defines it. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 static struct lu_config fz_cfg;
 static GDateTime *fz_ref; /* Thursday 19 November 2026, 12:00 Europe/London */
 

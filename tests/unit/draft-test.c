@@ -897,6 +897,7 @@ static void test_hostile(void)
     struct lu_draft d;
     gsize len;
     char *raw, *s;
+    const char *sub;
     /* Encoded CR/LF, NUL and a header injection in the subject and the name. */
     GPtrArray *t = thread(
         mk("h1@example.com", "Me <me@example.com>",
@@ -912,9 +913,9 @@ static void test_hostile(void)
     raw = lu_mime_draft(&d, &len);
     ok(!has_header_line(raw, "Bcc"), "no injected Bcc header");
     p = parse_back(raw, len);
-    s = p && p->subject ? p->subject : "";
-    ok(*s && !strchr(s, '\n') && !strchr(s, '\r') && strstr(s, "café"),
-       "the subject is one line, mixed charsets decoded: '%s'", s);
+    sub = p && p->subject ? p->subject : "";
+    ok(*sub && !strchr(sub, '\n') && !strchr(sub, '\r') && strstr(sub, "café"),
+       "the subject is one line, mixed charsets decoded: '%s'", sub);
     ok(p && p->to->len == 1 && !strchr(((struct lu_addr *)g_ptr_array_index(p->to, 0))->name, '\n'),
        "the display name is one line");
     ok(p && p->cc->len == 0, "nothing leaked into Cc");
