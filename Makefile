@@ -12,6 +12,7 @@
 #   make stress     SIGKILL a full scan at >= 100 points (t220), 200 concurrency rounds (t222)
 #   make DEVELOPER=1  build with -Werror and a stricter warning set (as .ci/run does)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make compile_commands.json  the compilation database (clangd, clang-tidy)
 #   make format     clang-format the tree (make check-format: fail if a file is not formatted)
 
 PREFIX  ?= /usr/local
@@ -202,6 +203,12 @@ stress: build
 	STRESS_POINTS=$(STRESS_POINTS) STRESS_DECISION_POINTS=$(STRESS_DECISION_POINTS) \
 		STRESS_ROUNDS=$(STRESS_ROUNDS) $(PROVE) -v tests/t220-kill.t tests/t222-concurrency.t
 
+# The compilation database for clangd and clang-tidy, written by a script
+# (bear is not needed): every C file, as this Makefile compiles it.
+compile_commands.json: FORCE
+	scripts/compile-commands $(CC) $(CFLAGS) -- $(SRCS) $(wildcard tests/unit/*.c tests/fuzz/*.c) >$@.tmp
+	mv $@.tmp $@
+
 # The C files the project formats (.clang-format).
 FORMAT_FILES = $(wildcard helper/*.c helper/*.h tests/unit/*.c tests/unit/*.h \
 	tests/fuzz/*.c tests/fuzz/*.h)
@@ -214,5 +221,5 @@ check-format: deps
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(FLAGS_FILE)
+	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(FLAGS_FILE) compile_commands.json
 	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)
