@@ -116,9 +116,16 @@ install: helper/leadup
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 README.md doc/*.md $(DESTDIR)$(DOCDIR)/
 
+# Exactly the files install writes, then the directories only if empty:
+# DATADIR and DOCDIR are the user's to set, and may be shared (no rm -r).
+INSTALLED_DATA := leadup.neomuttrc leadup.muttrc $(addprefix templates/,$(notdir $(wildcard templates/*)))
+INSTALLED_DOCS := README.md $(notdir $(wildcard doc/*.md))
+
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/leadup $(DESTDIR)$(MANDIR)/man1/leadup.1
-	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(BINDIR)/leadup $(DESTDIR)$(MANDIR)/man1/leadup.1 \
+		$(addprefix $(DESTDIR)$(DATADIR)/,$(INSTALLED_DATA)) \
+		$(addprefix $(DESTDIR)$(DOCDIR)/,$(INSTALLED_DOCS))
+	rmdir $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null || :
 
 # ---- sanitizers: a tree of its own (build-asan/) laid out like this one, so
 # that the normal build is untouched and the binary finds templates/ and
