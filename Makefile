@@ -11,7 +11,8 @@
 #   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS each (60)
 #   make stress     SIGKILL a full scan at >= 100 points (t220), 200 concurrency rounds (t222)
 #   make DEVELOPER=1  build with -Werror and a stricter warning set (as .ci/run does)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=  (make uninstall with the same)
+#   make dist       leadup-VERSION.tar.gz (VERSION: git describe; scripts/version-gen)
 #   make compile_commands.json  the compilation database (clangd, clang-tidy)
 #   make format     clang-format the tree (make check-format: fail if a file is not formatted)
 
@@ -50,7 +51,7 @@ UNITS   := $(patsubst %.c,%,$(wildcard tests/unit/*-test.c))
 PROVE   ?= prove
 
 .PHONY: FORCE all deps build check check-clock test unit demo bench install uninstall clean format \
-	check-format \
+	check-format dist \
 	check-asan check-valgrind fuzz fuzz-build stress
 
 all: deps
@@ -69,6 +70,14 @@ $(FLAGS_FILE): FORCE
 	printf '%s\n' "$$f" | cmp -s - $@ || printf '%s\n' "$$f" >$@
 
 FORCE:
+
+# The version (scripts/version-gen: git describe, or a tarball's VERSION),
+# rewritten only when it changes, so only helper/version.o is rebuilt.
+helper/version.h: FORCE
+	@v=$$(scripts/version-gen) && printf '#define LU_VERSION_STRING "%s"\n' "$$v" >$@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h
 
 helper/leadup: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
@@ -210,6 +219,17 @@ stress: build
 	STRESS_POINTS=$(STRESS_POINTS) STRESS_DECISION_POINTS=$(STRESS_DECISION_POINTS) \
 		STRESS_ROUNDS=$(STRESS_ROUNDS) $(PROVE) -v tests/t220-kill.t tests/t222-concurrency.t
 
+# make dist: leadup-VERSION.tar.gz of HEAD (committed files only) into
+# DISTDIR, with the VERSION file that stands in for git describe there.
+DISTDIR ?= .
+dist:
+	@v=$$(scripts/version-gen | sed 's/-dirty$$//') && d=leadup-$$v && \
+	rm -rf "$(DISTDIR)/$$d" && mkdir -p "$(DISTDIR)/$$d" && \
+	git archive --format=tar HEAD | tar -x -C "$(DISTDIR)/$$d" && \
+	printf '%s\n' "$$v" >"$(DISTDIR)/$$d/VERSION" && \
+	tar -C "$(DISTDIR)" -czf "$(DISTDIR)/$$d.tar.gz" "$$d" && rm -rf "$(DISTDIR)/$$d" && \
+	echo "$(DISTDIR)/$$d.tar.gz"
+
 # The compilation database for clangd and clang-tidy, written by a script
 # (bear is not needed): every C file, as this Makefile compiles it.
 compile_commands.json: FORCE
@@ -228,5 +248,5 @@ check-format: deps
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(FLAGS_FILE) compile_commands.json
+	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(FLAGS_FILE) helper/version.h compile_commands.json
 	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)

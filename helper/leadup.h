@@ -33,10 +33,14 @@
 #include <stdint.h>
 #include <sysexits.h>
 
-#define LU_VERSION "0.1.0"
+/* This leadup's version: git describe, or a tarball's VERSION file
+ * (helper/version.c; static storage).  For people only: the scan's rules
+ * digest does not include it, so a release decides nothing again. */
+extern const char lu_version[];
+#define LU_VERSION lu_version
 /* Bumped whenever the queue rules or the reading of the text (classify.c,
  * its model) change, so that the next scan decides every thread again (see
- * rules_digest in scan.c). */
+ * rules_digest in scan.c): a release without rule changes keeps it. */
 #define LU_RULES_REV  2
 #define LU_TAG_PREFIX "leadup/"
 

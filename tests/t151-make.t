@@ -1,6 +1,8 @@
 #!/bin/sh
 # The Makefile's own targets: the compilation database, install and
-# uninstall into a throwaway PREFIX.  Nothing is rebuilt here (make -o keeps
+# uninstall into a throwaway PREFIX, the version (git describe, a tarball's
+# VERSION) and that a new version alone does not make the scan decide every
+# thread again.  Nothing is rebuilt here (make -o keeps
 # helper/leadup as it is), so the suite's binary is never replaced under
 # the other tests.
 . "$(dirname "$0")/lib.sh"
@@ -42,4 +44,48 @@ t 'the default layout: uninstall leaves no leadup directory behind' '
 	mk install PREFIX="$P" >/dev/null && test -d "$P/share/leadup/templates" &&
 	mk uninstall PREFIX="$P" >/dev/null &&
 	! find "$P" -name "*leadup*" | grep . && test -f "$P/share/planted" && test -f "$P/bin/other"'
+
+# --- the version
+V=$(sed -n 's/^#define LU_VERSION_STRING "\(.*\)"$/\1/p' "$ROOT/helper/version.h")
+t 'leadup --version prints the version the build was made with' '
+	test -n "$V" && test "$("$LEADUP" --version)" = "leadup $V"'
+t 'in this checkout the version comes from git describe' '
+	v=$("$ROOT/scripts/version-gen") && h=$(git -C "$ROOT" rev-parse --short HEAD) &&
+	case $v in *-g$h | *-g$h-dirty) ;; *) test "$v" = "$(git -C "$ROOT" describe --match "v[0-9]*" --dirty | sed s/^v//)" ;; esac'
+# A repository of its own, so that tags and commits touch nothing else.
+G="git -c user.name=T -c user.email=t@example.com -c init.defaultBranch=main"
+mkdir -p repo/scripts && cp "$ROOT/scripts/version-gen" repo/scripts/ && echo a >repo/file
+t 'a release tag vX.Y.Z, commits after it, and local changes' '
+	cd repo && $G init -q && $G add . && $G commit -qm one &&
+	test "$(scripts/version-gen)" = "0.1.0-g$(git rev-parse --short HEAD)" &&
+	$G tag -a -m "leadup 2.3.4" v2.3.4 && test "$(scripts/version-gen)" = 2.3.4 &&
+	$G commit -q --allow-empty -m two && test "$(scripts/version-gen)" = "2.3.4-1-g$(git rev-parse --short HEAD)" &&
+	echo b >file && test "$(scripts/version-gen)" = "2.3.4-1-g$(git rev-parse --short HEAD)-dirty"'
+t 'make dist writes a tarball whose VERSION is the version, read without git' '
+	mkdir dist && mk dist DISTDIR="$TMP/dist" >/dev/null && v=$("$ROOT/scripts/version-gen" | sed "s/-dirty\$//") &&
+	test -f "dist/leadup-$v.tar.gz" && tar -xzf "dist/leadup-$v.tar.gz" -C dist &&
+	test "$(cat "dist/leadup-$v/VERSION")" = "$v" && test ! -e "dist/leadup-$v/.git" &&
+	test "$("dist/leadup-$v/scripts/version-gen")" = "$v" &&
+	make -s -C "dist/leadup-$v" helper/version.h &&
+	grep -qx "#define LU_VERSION_STRING \"$v\"" "dist/leadup-$v/helper/version.h"'
+
+# --- the rules digest: the same leadup with another version string (only
+# lu_version differs), over the same database.
+world
+msg sent q1@example.com "Me <me@example.com>" "Ann <ann@a.example>" "Mon, 16 Nov 2026 10:00:00 +0000" Budget <<EOF
+Could you confirm the budget?
+EOF
+index
+NOW=2026-11-23T09:00:00+00:00
+t 'a build with another version and the same LU_RULES_REV' '
+	printf "const char lu_version[] = \"99.0-other\";\n" >v2.c && cc -c -o v2.o v2.c &&
+	cc -o lu2 "$ROOT/helper/leadup.o" v2.o "$ROOT/helper/libleadup.a" \
+		$(pkg-config --libs gmime-3.0 glib-2.0 sqlite3) -lnotmuch -lm &&
+	test "$(./lu2 --version)" = "leadup 99.0-other"'
+t 'does not decide every thread again: nothing changed since the last scan' '
+	lu scan && expect_tags q1@example.com "leadup/awaiting leadup/due" &&
+	./lu2 --now "$NOW" scan 2>err && grep -q "nothing changed since the last scan" err'
+t 'while a changed setting does (the digest still works)' '
+	printf "[awaiting]\nfirst=2\n" >"$XDG_CONFIG_HOME/leadup/config" &&
+	./lu2 --now "$NOW" scan 2>err && ! grep -q "nothing changed" err'
 done_testing
