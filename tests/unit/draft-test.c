@@ -762,7 +762,8 @@ static void test_needs_reply(void)
  * decision is what the verdict rests on (its rule id), not otherwise. */
 static void test_recorded_step(GPtrArray *t, struct lu_verdict *v)
 {
-    struct lu_decision x = {.kind = LU_D_NEXT_STEP, .text = "the signed contract, Friday"};
+    char text[] = "the signed contract, Friday"; /* x.text is not const */
+    struct lu_decision x = {.kind = LU_D_NEXT_STEP, .text = text};
     GPtrArray *decisions = g_ptr_array_new();
     struct lu_draft_req r = {.cfg = &cfg, .me = &me, .now = at("2026-11-23T09:00"), .msgs = t};
     struct lu_draft d;
