@@ -845,6 +845,9 @@ gint64 lu_db_revision(struct lu_db *db, const char **uuid);
  * nothing it is given.  Stops at FN's first non-zero return and returns it. */
 typedef int (*lu_thread_fn)(GPtrArray *msgs, void *data);
 int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
+/* The same, newest thread first: ordered by each thread's newest message
+ * matching QUERY (with "*", its newest message). */
+int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
 /* The messages matching QUERY (struct lu_msg*, oldest first, the same fields
  * filled), at most LIMIT (0: all).  Caller frees the array. */
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out);

@@ -362,9 +362,10 @@ static int query_failed(const char *query, notmuch_status_t st)
                     notmuch_status_to_string(st));
 }
 
-int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data)
+static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort, lu_thread_fn fn,
+                       void *data)
 {
-    notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_OLDEST_FIRST);
+    notmuch_query_t *q = make_query(db, query, sort);
     notmuch_threads_t *threads = NULL;
     notmuch_status_t st;
     int ret = 0;
@@ -396,6 +397,18 @@ out:
     if (q)
         notmuch_query_destroy(q);
     return ret;
+}
+
+int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data)
+{
+    return each_thread(db, query, NOTMUCH_SORT_OLDEST_FIRST, fn, data);
+}
+
+/* notmuch orders threads by their first message in the query's order:
+ * newest first, a thread comes when its newest matching message does. */
+int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn fn, void *data)
+{
+    return each_thread(db, query, NOTMUCH_SORT_NEWEST_FIRST, fn, data);
 }
 
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out)

@@ -29,7 +29,32 @@ struct scan {
     GArray *applied;        /* gint64: pending decisions this run settles (tagged, or gone) */
     gint64 stamp;           /* this run's "updated" value */
     unsigned total;         /* threads to look at, for progress */
+    /* A full scan walks the threads newest first and keeps the messages
+     * that can answer elsewhere: norm subject -> GPtrArray of struct
+     * recent*, within the unthreaded window after walk_pos, the newest
+     * message of the thread last walked.  NULL: ask notmuch per thread. */
+    GHashTable *recent;
+    gint64 walk_pos;
 };
+
+/* What a message elsewhere needs before its file is read: msg_from's fields. */
+struct recent {
+    char *mid, *thread_id, *filename, *subject, *from_name, *from_email;
+    gint64 date;
+    const char *unsent;
+    bool draft; /* tagged draft */
+};
+
+static void recent_free(struct recent *r)
+{
+    g_free(r->mid);
+    g_free(r->thread_id);
+    g_free(r->filename);
+    g_free(r->subject);
+    g_free(r->from_name);
+    g_free(r->from_email);
+    g_free(r);
+}
 
 struct pending_item {
     GPtrArray *mids;      /* char*: every message of the thread */
@@ -200,13 +225,117 @@ static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GS
     g_ptr_array_free(addrs, TRUE);
 }
 
+/* At most this many messages elsewhere for one thread (the oldest). */
+#define ELSEWHERE_MAX 200
+
+/* LAST's To and Cc that are not me (not owned: LAST's strings). */
+static GPtrArray *recipients_not_me(struct scan *s, struct lu_msg *last)
+{
+    GPtrArray *out = g_ptr_array_new();
+    GPtrArray *lists[] = {last->to, last->cc};
+
+    for (int l = 0; l < 2; l++)
+        for (guint i = 0; i < lists[l]->len; i++) {
+            struct lu_addr *a = g_ptr_array_index(lists[l], i);
+            if (!lu_identity_is_me(&s->ctx->me, a->email))
+                g_ptr_array_add(out, a->email);
+        }
+    return out;
+}
+
+/* Whether EMAIL is among EMAILS, as notmuch's from: matches it (any case). */
+static bool has_email(GPtrArray *emails, const char *email)
+{
+    for (guint i = 0; i < emails->len; i++)
+        if (g_ascii_strcasecmp(g_ptr_array_index(emails, i), email) == 0)
+            return true;
+    return false;
+}
+
+static gint compare_date(gconstpointer a, gconstpointer b)
+{
+    const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
+
+    return x->date < y->date ? -1 : x->date > y->date;
+}
+
+static bool has_tag(const struct lu_msg *m, const char *tag)
+{
+    for (guint i = 0; i < m->tags->len; i++)
+        if (strcmp(g_ptr_array_index(m->tags, i), tag) == 0)
+            return true;
+    return false;
+}
+
+/* The recent messages under NORM that the query of elsewhere_by_query
+ * would find for LAST (the same subject, window, other thread and
+ * senders), oldest first, as msg_from gives them.  Caller frees. */
+static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_msg *last,
+                                   const char *norm)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    GPtrArray *list = g_hash_table_lookup(s->recent, norm);
+    GString *q = g_string_new(NULL);
+    gint64 end = last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400;
+    GPtrArray *senders = NULL;
+
+    /* The same senders as the query names, when it names any. */
+    from_clause(s, msgs, last, q);
+    if (q->len && last->from && lu_identity_is_me(&s->ctx->me, last->from->email))
+        senders = recipients_not_me(s, last);
+    for (guint i = 0; list && i < list->len; i++) {
+        struct recent *r = g_ptr_array_index(list, i);
+        struct lu_msg *m;
+        if (r->date <= last->date || r->date > end || strcmp(r->thread_id, last->thread_id) == 0)
+            continue;
+        if (senders && !(r->from_email && has_email(senders, r->from_email)))
+            continue;
+        m = lu_msg_new();
+        m->mid = g_strdup(r->mid);
+        m->thread_id = g_strdup(r->thread_id);
+        m->filename = g_strdup(r->filename);
+        m->subject = g_strdup(r->subject);
+        m->date = r->date;
+        m->unsent = r->unsent;
+        if (r->from_email) {
+            m->from = g_new0(struct lu_addr, 1);
+            m->from->email = g_strdup(r->from_email);
+            m->from->name = g_strdup(r->from_name);
+        }
+        if (r->draft)
+            g_ptr_array_add(m->tags, g_strdup("draft"));
+        g_ptr_array_add(out, m);
+    }
+    g_ptr_array_sort(out, compare_date);
+    if (out->len > ELSEWHERE_MAX)
+        g_ptr_array_set_size(out, ELSEWHERE_MAX);
+    if (senders)
+        g_ptr_array_free(senders, TRUE);
+    g_string_free(q, TRUE);
+    return out;
+}
+
+/* Whether the recent messages hold every answer elsewhere to LAST: the walk
+ * is newest first, so every message after LAST is in when LAST is the
+ * thread's newest (a later automatic message leaves a gap: ask notmuch). */
+static bool recent_complete(struct scan *s, GPtrArray *msgs, struct lu_msg *last)
+{
+    if (!s->recent)
+        return false;
+    for (guint i = 0; i < msgs->len; i++)
+        if (((struct lu_msg *)g_ptr_array_index(msgs, i))->date > last->date)
+            return false;
+    return true;
+}
+
 /* Messages elsewhere that bear on the thread MSGS whose latest human
  * message is LAST: delivery failures that did not thread (from the ones
  * remembered), and messages with the same normalised subject within the
  * window after LAST that broke threading: their reply to my LAST, or my
- * answer to their LAST (the rules decide which count).  The query names no
- * address: notmuch cannot parse Exchange's "j..smith@x" in a query, and the
- * rules compare addresses themselves. */
+ * answer to their LAST (the rules decide which count).  A full scan finds
+ * them among the messages it walked; otherwise the index is asked, by
+ * subject phrase and date (no address where notmuch cannot parse it:
+ * Exchange's "j..smith@x"; the rules compare addresses themselves). */
 static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg *last)
 {
     bool last_mine = last->from && lu_identity_is_me(&s->ctx->me, last->from->email);
@@ -224,14 +353,19 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     }
     if (!sq)
         goto out;
-    /* The subject phrase narrows the search to the few candidates, and the
-     * senders that can matter narrow it further where notmuch can say so. */
-    from_clause(s, msgs, last, q);
-    g_string_append_printf(
-        q, "subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " and not thread:%s", sq,
-        last->date + 1, last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
-    if (lu_db_messages(s->db, q->str, 200, &found) != 0)
-        goto out;
+    if (recent_complete(s, msgs, last)) {
+        found = elsewhere_recent(s, msgs, last, norm);
+    } else {
+        /* The subject phrase narrows the search to the few candidates, and
+         * the senders that can matter narrow it further where notmuch can
+         * say so. */
+        from_clause(s, msgs, last, q);
+        g_string_append_printf(
+            q, "subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " and not thread:%s",
+            sq, last->date + 1, last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
+        if (lu_db_messages(s->db, q->str, ELSEWHERE_MAX, &found) != 0)
+            goto out;
+    }
     for (guint i = 0; i < found->len; i++) {
         struct lu_msg *m = g_ptr_array_index(found, i);
         char *mn = lu_subject_norm(m->subject);
@@ -254,6 +388,60 @@ out:
     g_free(norm);
     g_string_free(q, TRUE);
     return out;
+}
+
+/* The messages of a walked thread that can be an answer elsewhere (no
+ * threading headers, when read) join the recent ones; those the walk has
+ * left behind by more than the window go. */
+static void remember_recent(struct scan *s, GPtrArray *msgs)
+{
+    gint64 newest = G_MININT64, window = (gint64)s->ctx->cfg.unthreaded_days * 86400;
+
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        struct recent *r;
+        GPtrArray *list;
+        char *norm;
+
+        newest = MAX(newest, m->date);
+        if (m->mime && (m->in_reply_to || m->refs->len))
+            continue;
+        norm = lu_subject_norm(m->subject);
+        list = g_hash_table_lookup(s->recent, norm);
+        if (!list) {
+            list = g_ptr_array_new_with_free_func((GDestroyNotify)recent_free);
+            g_hash_table_insert(s->recent, norm, list);
+        } else {
+            g_free(norm);
+        }
+        r = g_new0(struct recent, 1);
+        r->mid = g_strdup(m->mid);
+        r->thread_id = g_strdup(m->thread_id);
+        r->filename = g_strdup(m->filename);
+        r->subject = g_strdup(m->subject);
+        r->date = m->date;
+        r->unsent = m->unsent;
+        r->draft = has_tag(m, "draft");
+        if (m->from) {
+            r->from_name = g_strdup(m->from->name);
+            r->from_email = g_strdup(m->from->email);
+        }
+        g_ptr_array_add(list, r);
+    }
+    s->walk_pos = MIN(s->walk_pos, newest);
+    if (s->st->threads % 512 == 0) {
+        GHashTableIter it;
+        gpointer value;
+        g_hash_table_iter_init(&it, s->recent);
+        while (g_hash_table_iter_next(&it, NULL, &value)) {
+            GPtrArray *list = value;
+            for (guint i = 0; i < list->len; i++)
+                if (((struct recent *)g_ptr_array_index(list, i))->date > s->walk_pos + window)
+                    g_ptr_array_remove_index_fast(list, i--);
+            if (list->len == 0)
+                g_hash_table_iter_remove(&it);
+        }
+    }
 }
 
 /* Delivery failures among the messages matching QUERY: remember which
@@ -603,6 +791,8 @@ static int decide_thread(GPtrArray *msgs, void *data)
         s->st->states[v.state]++;
     plan_tags(s, msgs, &v);
     plan_item(s, msgs, &v);
+    if (s->recent)
+        remember_recent(s, msgs);
     lu_verdict_clear(&v);
     if (decisions)
         g_ptr_array_free(decisions, TRUE);
@@ -804,6 +994,30 @@ static char *rules_digest(struct lu_ctx *ctx)
     return digest;
 }
 
+/* Every thread, newest first, finding answers elsewhere among the messages
+ * walked (find_elsewhere).  Only where every date is notmuch's own: a date
+ * leadup corrects (before 1970, or far ahead) would break the order. */
+static int walk_all(struct scan *s)
+{
+    char *odd = g_strdup_printf("date:..@0 or date:@%" G_GINT64_FORMAT "..",
+                                s->ctx->now + LU_DATE_AHEAD + 1);
+    unsigned n = 0;
+    int ret = lu_db_count(s->db, odd, &n);
+
+    g_free(odd);
+    if (ret)
+        return ret;
+    if (n)
+        return lu_db_each_thread(s->db, "*", decide_thread, s);
+    s->recent =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+    s->walk_pos = G_MAXINT64;
+    ret = lu_db_each_thread_newest(s->db, "*", decide_thread, s);
+    g_hash_table_destroy(s->recent);
+    s->recent = NULL;
+    return ret;
+}
+
 static int count_threads(struct lu_db *db, const char *query, unsigned *out)
 {
     /* Messages are cheaper to count than threads; a fine progress bound. */
@@ -907,7 +1121,9 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     }
     if (o->progress && query->len)
         count_threads(s.db, query->str, &s.total);
-    if (query->len)
+    if (full && strcmp(query->str, "*") == 0)
+        ret = walk_all(&s);
+    else if (query->len)
         ret = lu_db_each_thread(s.db, query->str, decide_thread, &s);
     if (ret)
         goto out;
