@@ -40,6 +40,7 @@ struct scan {
 /* What a message elsewhere needs before its file is read: msg_from's fields. */
 struct recent {
     char *mid, *thread_id, *filename, *subject, *from_name, *from_email;
+    char **rcpt; /* To and Cc when the file was read (mine always is), or NULL */
     gint64 date;
     const char *unsent;
     bool draft; /* tagged draft */
@@ -53,6 +54,7 @@ static void recent_free(struct recent *r)
     g_free(r->subject);
     g_free(r->from_name);
     g_free(r->from_email);
+    g_strfreev(r->rcpt);
     g_free(r);
 }
 
@@ -259,6 +261,14 @@ static gint compare_date(gconstpointer a, gconstpointer b)
     return x->date < y->date ? -1 : x->date > y->date;
 }
 
+static bool strv_has_case(char **v, const char *s)
+{
+    for (; *v; v++)
+        if (g_ascii_strcasecmp(*v, s) == 0)
+            return true;
+    return false;
+}
+
 static bool has_tag(const struct lu_msg *m, const char *tag)
 {
     for (guint i = 0; i < m->tags->len; i++)
@@ -278,17 +288,22 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
     GString *q = g_string_new(NULL);
     gint64 end = last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400;
     GPtrArray *senders = NULL;
+    const char *to = NULL;
 
-    /* The same senders as the query names, when it names any. */
+    /* The same senders (and recipient) as the query names, when it names any. */
     from_clause(s, msgs, last, q);
     if (q->len && last->from && lu_identity_is_me(&s->ctx->me, last->from->email))
         senders = recipients_not_me(s, last);
+    else if (q->len && last->from && !strstr(last->from->email, ".."))
+        to = last->from->email;
     for (guint i = 0; list && i < list->len; i++) {
         struct recent *r = g_ptr_array_index(list, i);
         struct lu_msg *m;
         if (r->date <= last->date || r->date > end || strcmp(r->thread_id, last->thread_id) == 0)
             continue;
         if (senders && !(r->from_email && has_email(senders, r->from_email)))
+            continue;
+        if (to && r->rcpt && !strv_has_case(r->rcpt, to))
             continue;
         m = lu_msg_new();
         m->mid = g_strdup(r->mid);
@@ -390,6 +405,20 @@ out:
     return out;
 }
 
+/* M's To and Cc addresses (caller frees). */
+static char **recipients(const struct lu_msg *m)
+{
+    GPtrArray *out = g_ptr_array_new();
+    GPtrArray *lists[] = {m->to, m->cc};
+
+    for (int l = 0; l < 2; l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+            g_ptr_array_add(out,
+                            g_strdup(((struct lu_addr *)g_ptr_array_index(lists[l], i))->email));
+    g_ptr_array_add(out, NULL);
+    return (char **)g_ptr_array_free(out, FALSE);
+}
+
 /* The messages of a walked thread that can be an answer elsewhere (no
  * threading headers, when read) join the recent ones; those the walk has
  * left behind by more than the window go. */
@@ -426,6 +455,8 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
             r->from_name = g_strdup(m->from->name);
             r->from_email = g_strdup(m->from->email);
         }
+        if (m->mime)
+            r->rcpt = recipients(m);
         g_ptr_array_add(list, r);
     }
     s->walk_pos = MIN(s->walk_pos, newest);
