@@ -12,12 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The queues, in the order a user reads them. */
-static const enum lu_state order[] = {
-    LU_ST_NEEDS_REPLY, LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS, LU_ST_NO_NEXT_STEP,
-    LU_ST_BOUNCED,     LU_ST_SNOOZED,  LU_ST_DORMANT,      LU_ST_CLOSED,         LU_ST_MUTED,
-};
-
 struct row {
     struct lu_msg *m;   /* the anchor, as notmuch knows it (owned by the query result) */
     struct lu_item *it; /* the state database's record, or NULL */
@@ -35,46 +29,64 @@ static gint by_since(gconstpointer a, gconstpointer b)
     return strcmp(x->m->mid, y->m->mid);
 }
 
-/* Every item of STATE (or every state when -1) from the tags, joined with the store. */
+/* The rows of MSGS, the anchors tagged STATE, joined with the store's
+ * ITEMS of that state (mid -> struct lu_item*, taken over into OWNED). */
+static void join_rows(struct lu_ctx *ctx, enum lu_state state, GPtrArray *msgs, GHashTable *items,
+                      GArray *rows, GPtrArray *owned)
+{
+    for (guint j = 0; j < msgs->len; j++) {
+        struct row r = {g_ptr_array_index(msgs, j), NULL, state, false, 0, 0};
+        gpointer key = NULL, value = NULL;
+
+        if (g_hash_table_steal_extended(items, r.m->mid, &key, &value)) {
+            r.it = value;
+            g_ptr_array_add(owned, r.it);
+        }
+        r.since = r.it ? r.it->since : r.m->date;
+        r.due_at = r.it ? r.it->due_at : 0;
+        /* Due as of --now where the store knows the item, else as tagged. */
+        if (r.it)
+            r.due = lu_item_due(r.it, ctx->now);
+        else
+            for (guint k = 0; k < r.m->tags->len; k++)
+                r.due |= strcmp(g_ptr_array_index(r.m->tags, k), LU_TAG_PREFIX "due") == 0;
+        g_array_append_val(rows, r);
+    }
+}
+
+/* Every item of STATE (or every state when -1) from the tags, joined with
+ * the store (one query per state, not one per anchor). */
 static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, int state,
                    GArray *rows, GPtrArray *items, GPtrArray *msgsets)
 {
     int ret = 0;
 
-    for (size_t i = 0; i < G_N_ELEMENTS(order) && !ret; i++) {
+    for (int i = 0; i < LU_QUEUE_COUNT && !ret; i++) {
+        enum lu_state st = lu_queue_order[i];
+        GPtrArray *msgs = NULL, *stored = NULL;
+        GHashTable *by_mid;
         char *q;
-        GPtrArray *msgs = NULL;
 
-        if (state >= 0 && (int)order[i] != state)
+        if (state >= 0 && (int)st != state)
             continue;
-        q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(order[i]));
+        q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(st));
         ret = lu_db_messages(db, q, 0, &msgs);
         g_free(q);
-        if (ret) {
-            if (msgs)
-                g_ptr_array_free(msgs, TRUE);
-            break;
+        if (!ret)
+            ret = lu_store_items(store, st, &stored);
+        by_mid = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)lu_item_free);
+        for (guint k = 0; !ret && k < stored->len; k++) {
+            struct lu_item *it = g_ptr_array_index(stored, k);
+            if (!g_hash_table_contains(by_mid, it->mid)) /* mid is the key: never twice */
+                g_hash_table_insert(by_mid, it->mid, g_ptr_array_steal_index_fast(stored, k--));
         }
-        for (guint j = 0; j < msgs->len; j++) {
-            struct row r = {g_ptr_array_index(msgs, j), NULL, order[i], false, 0, 0};
-            bool tagged_due = false;
-
-            ret = lu_store_item(store, r.m->mid, &r.it);
-            if (ret)
-                break;
-            for (guint k = 0; k < r.m->tags->len; k++)
-                tagged_due |= strcmp(g_ptr_array_index(r.m->tags, k), LU_TAG_PREFIX "due") == 0;
-            r.since = r.it ? r.it->since : r.m->date;
-            r.due_at = r.it ? r.it->due_at : 0;
-            /* Due as of --now when the store knows the date, else as tagged. */
-            r.due = r.due_at ? ctx->now >= r.due_at : tagged_due;
-            if (r.it && r.it->due && !r.due && r.it->due_at <= ctx->now)
-                r.due = true;
-            if (r.it)
-                g_ptr_array_add(items, r.it);
-            g_array_append_val(rows, r);
-        }
-        g_ptr_array_add(msgsets, msgs); /* the rows point into it */
+        if (!ret)
+            join_rows(ctx, st, msgs, by_mid, rows, items);
+        g_hash_table_destroy(by_mid);
+        if (stored)
+            g_ptr_array_free(stored, TRUE);
+        if (msgs)
+            g_ptr_array_add(msgsets, msgs); /* the rows point into it */
     }
     g_array_sort(rows, by_since);
     return ret;
@@ -394,24 +406,24 @@ static int build_every_maildir(struct lu_ctx *ctx, struct lu_db *db, struct lu_s
 {
     int ret = 0;
 
-    for (size_t q = 0; q < G_N_ELEMENTS(order) && !ret; q++)
-        if (in_sidebar(order[q]) || (int)order[q] == also)
-            ret = collect(ctx, db, store, order[q], rows, items, msgsets);
-    for (size_t q = 0; q <= G_N_ELEMENTS(order) && !ret; q++) {
-        bool due = q == G_N_ELEMENTS(order);
+    for (size_t q = 0; q < LU_QUEUE_COUNT && !ret; q++)
+        if (in_sidebar(lu_queue_order[q]) || (int)lu_queue_order[q] == also)
+            ret = collect(ctx, db, store, lu_queue_order[q], rows, items, msgsets);
+    for (size_t q = 0; q <= LU_QUEUE_COUNT && !ret; q++) {
+        bool due = q == LU_QUEUE_COUNT;
         GArray *sub = g_array_new(FALSE, TRUE, sizeof(struct row));
         char *path;
 
-        if (!due && !in_sidebar(order[q]) && (int)order[q] != also) {
+        if (!due && !in_sidebar(lu_queue_order[q]) && (int)lu_queue_order[q] != also) {
             g_array_free(sub, TRUE);
             continue;
         }
         for (guint i = 0; i < rows->len; i++) {
             struct row *r = &g_array_index(rows, struct row, i);
-            if (due ? r->due : r->state == order[q])
+            if (due ? r->due : r->state == lu_queue_order[q])
                 g_array_append_val(sub, *r);
         }
-        path = g_build_filename(dir, due ? "due" : lu_state_name(order[q]), NULL);
+        path = g_build_filename(dir, due ? "due" : lu_state_name(lu_queue_order[q]), NULL);
         ret = build_maildir(path, sub, false);
         g_free(path);
         g_array_free(sub, TRUE);
@@ -483,10 +495,100 @@ static char *client_summary(const unsigned *counts, const unsigned *dues, const 
         return g_string_free(s, FALSE);
     }
     g_string_append_printf(s, "%u due", due);
-    for (size_t q = 0; q < G_N_ELEMENTS(order); q++)
-        if (order[q] != LU_ST_CLOSED && order[q] != LU_ST_MUTED && counts[order[q]])
-            g_string_append_printf(s, ", %s %u", lu_state_name(order[q]), counts[order[q]]);
+    for (size_t q = 0; q < LU_QUEUE_COUNT; q++)
+        if (lu_queue_order[q] != LU_ST_CLOSED && lu_queue_order[q] != LU_ST_MUTED &&
+            counts[lu_queue_order[q]])
+            g_string_append_printf(s, ", %s %u", lu_state_name(lu_queue_order[q]),
+                                   counts[lu_queue_order[q]]);
     return g_string_free(s, FALSE);
+}
+
+/* --scan: a scan first.  A busy database still shows the queue as the last
+ * scan left it.  Returns the client's line when the scan failed, or NULL. */
+static const char *scan_first(struct lu_ctx *ctx)
+{
+    struct lu_scan_opts so = {0};
+    struct lu_scan_stats st;
+    bool was_quiet = lu_quiet;
+    int ret;
+
+    lu_quiet = true;
+    ret = lu_scan(ctx, &so, &st);
+    lu_quiet = was_quiet;
+    if (ret == EX_TEMPFAIL)
+        return "leadup: notmuch is busy, so the tags are from the last scan; try again";
+    return ret ? lu_muttrc_failure(ret) : NULL;
+}
+
+/* Every queue's count from the state database (one query). */
+static int load_counts(struct lu_ctx *ctx, struct lu_store *store, const char *muttrc,
+                       unsigned *counts, unsigned *dues)
+{
+    char *uuid = NULL;
+    int ret = lu_store_get(store, "uuid", &uuid);
+
+    /* Zeros before the first scan would read as "nothing to do". */
+    if (!ret && !uuid && !muttrc)
+        lu_fprintf(stderr, "leadup: no scan has run yet: 'leadup scan' fills the queues\n");
+    g_free(uuid);
+    if (!ret)
+        ret = lu_store_count_items(store, ctx->now, counts, dues);
+    return ret;
+}
+
+static int write_maildir(const char *maildir, GArray *rows, bool due_only, const char *muttrc)
+{
+    guint n = 0;
+    int ret;
+
+    for (guint i = 0; i < rows->len; i++)
+        n += !due_only || g_array_index(rows, struct row, i).due;
+    ret = build_maildir(maildir, rows, due_only);
+    if (!ret && !lu_quiet && !muttrc)
+        lu_fprintf(stderr, "leadup: %s: %u message%s\n", maildir, n, n == 1 ? "" : "s");
+    return ret;
+}
+
+static void print_json(struct lu_ctx *ctx, const char *name, GArray *rows, bool due_only,
+                       const unsigned *counts, const unsigned *dues)
+{
+    struct lu_json j;
+    char iso[LU_ISO_LEN];
+
+    lu_json_init(&j, stdout, false);
+    lu_json_obj_begin(&j);
+    lu_json_key(&j, "now");
+    lu_json_str(&j, lu_iso(ctx->now, ctx->cfg.tz, iso));
+    if (name) {
+        lu_json_key(&j, "queue");
+        lu_json_str(&j, name);
+        lu_json_key(&j, "items");
+        lu_json_arr_begin(&j);
+        for (guint i = 0; i < rows->len; i++) {
+            struct row *r = &g_array_index(rows, struct row, i);
+            if (!due_only || r->due)
+                json_row(ctx, &j, r);
+        }
+        lu_json_arr_end(&j);
+    } else {
+        lu_json_queues(&j, counts, dues);
+    }
+    lu_json_obj_end(&j);
+    lu_json_end(&j);
+}
+
+static void print_counts(const unsigned *counts, const unsigned *dues, bool due_only)
+{
+    for (int q = 0; q < LU_QUEUE_COUNT; q++) {
+        enum lu_state st = lu_queue_order[q];
+        unsigned n = counts[st], d = dues[st];
+        if (due_only)
+            lu_printf("%-15s %4u due\n", lu_state_name(st), d);
+        else if (d)
+            lu_printf("%-15s %4u  (%u due)\n", lu_state_name(st), n, d);
+        else
+            lu_printf("%-15s %4u\n", lu_state_name(st), n);
+    }
 }
 
 struct queue_args {
@@ -516,6 +618,38 @@ const struct lu_option lu_queue_options[] = {
     LU_OPT_END_,
 };
 
+/* Without NAME, with --maildir or --keep-cursor: every sidebar queue
+ * (and CURSOR's) read once, Mutt's maildirs built, and the client's answer
+ * into *JUMP or *SAID. */
+static int every_queue(struct lu_ctx *ctx, struct lu_store *store, const char *maildir,
+                       const char *cursor, const char *muttrc, struct lu_db **db, GArray *rows,
+                       GPtrArray *items, GPtrArray *msgsets, char **jump, char **said)
+{
+    unsigned counts[LU_ST_COUNT] = {0}, dues[LU_ST_COUNT] = {0};
+    int also = cursor && strcmp(cursor, "due") ? lu_state_parse(cursor) : -1, ret;
+
+    if (cursor && strcmp(cursor, "due") && also <= LU_ST_NONE)
+        return lu_error(EX_USAGE, "queue: no queue called '%s' (see 'leadup help queue')", cursor);
+    ret = lu_db_open(ctx, false, db);
+    if (!ret && maildir)
+        ret = build_every_maildir(ctx, *db, store, maildir, also, rows, items, msgsets);
+    /* NeoMutt: no maildir, only where the cursor goes ("due": the
+     * sidebar queues, as Mutt's due maildir has them). */
+    for (size_t q = 0; !maildir && !ret && q < LU_QUEUE_COUNT; q++)
+        if (also >= 0 ? (int)lu_queue_order[q] == also : in_sidebar(lu_queue_order[q]))
+            ret = collect(ctx, *db, store, lu_queue_order[q], rows, items, msgsets);
+    for (guint i = 0; !ret && i < rows->len; i++) {
+        struct row *r = &g_array_index(rows, struct row, i);
+        counts[r->state]++;
+        dues[r->state] += r->due;
+    }
+    if (!ret && muttrc && cursor)
+        ret = cursor_answer(*db, rows, cursor, jump);
+    else if (!ret && muttrc)
+        *said = client_summary(counts, dues, NULL, -1, false);
+    return ret;
+}
+
 int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
 {
     struct queue_args a = {0};
@@ -528,8 +662,6 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     bool json = false, due_only = false, all_due = false, scan = false;
     int state = -1, ret = 0;
     unsigned counts[LU_ST_COUNT] = {0}, dues[LU_ST_COUNT] = {0};
-    struct lu_json j;
-    char iso[LU_ISO_LEN];
     char *said = NULL, *jump = NULL;
 
     ret = lu_parse_options(ctx, lu_queue_options, &a, &argc, argv);
@@ -561,60 +693,18 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             lu_error(EX_USAGE, "queue: --muttrc shows text in the client; not with --format=json");
         goto out;
     }
-    if (scan) {
-        /* A busy database still shows the queue as the last scan left it. */
-        struct lu_scan_opts so = {0};
-        struct lu_scan_stats st;
-        bool was_quiet = lu_quiet;
-
-        lu_quiet = true;
-        ret = lu_scan(ctx, &so, &st);
-        lu_quiet = was_quiet;
-        if (ret == EX_TEMPFAIL)
-            failure = "leadup: notmuch is busy, so the tags are from the last scan; try again";
-        else if (ret)
-            failure = lu_muttrc_failure(ret);
-        ret = 0;
-    }
+    if (scan)
+        failure = scan_first(ctx);
     /* Counts come from the state database in one query; a queue's items
      * from the tags, joined with it. */
     ret = lu_store_open(&store);
     if (!ret && !name && (maildir || cursor)) {
-        int also = cursor && strcmp(cursor, "due") ? lu_state_parse(cursor) : -1;
-        if (cursor && strcmp(cursor, "due") && also <= LU_ST_NONE) {
-            ret =
-                lu_error(EX_USAGE, "queue: no queue called '%s' (see 'leadup help queue')", cursor);
-            goto out;
-        }
-        ret = lu_db_open(ctx, false, &db);
-        if (!ret && maildir)
-            ret = build_every_maildir(ctx, db, store, maildir, also, rows, items, msgsets);
-        /* NeoMutt: no maildir, only where the cursor goes ("due": the
-         * sidebar queues, as Mutt's due maildir has them). */
-        for (size_t q = 0; !maildir && !ret && q < G_N_ELEMENTS(order); q++)
-            if (also >= 0 ? (int)order[q] == also : in_sidebar(order[q]))
-                ret = collect(ctx, db, store, order[q], rows, items, msgsets);
-        for (guint i = 0; !ret && i < rows->len; i++) {
-            struct row *r = &g_array_index(rows, struct row, i);
-            counts[r->state]++;
-            dues[r->state] += r->due;
-        }
-        if (!ret && muttrc && cursor)
-            ret = cursor_answer(db, rows, cursor, &jump);
-        else if (!ret && muttrc)
-            said = client_summary(counts, dues, NULL, -1, false);
+        ret = every_queue(ctx, store, maildir, cursor, muttrc, &db, rows, items, msgsets, &jump,
+                          &said);
         goto out;
     }
-    if (!ret && !name) {
-        /* Zeros before the first scan would read as "nothing to do". */
-        char *uuid = NULL;
-        ret = lu_store_get(store, "uuid", &uuid);
-        if (!ret && !uuid && !muttrc)
-            lu_fprintf(stderr, "leadup: no scan has run yet: 'leadup scan' fills the queues\n");
-        g_free(uuid);
-        if (!ret)
-            ret = lu_store_count_items(store, ctx->now, counts, dues);
-    }
+    if (!ret && !name)
+        ret = load_counts(ctx, store, muttrc, counts, dues);
     if (!ret && name)
         ret = lu_db_open(ctx, false, &db);
     if (!ret && name)
@@ -626,68 +716,19 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
         counts[r->state]++;
         dues[r->state] += r->due;
     }
-    if (maildir) {
-        guint n = 0;
-        for (guint i = 0; i < rows->len; i++)
-            n += !due_only || g_array_index(rows, struct row, i).due;
-        ret = build_maildir(maildir, rows, due_only);
-        if (!ret && !lu_quiet && !muttrc)
-            lu_fprintf(stderr, "leadup: %s: %u message%s\n", maildir, n, n == 1 ? "" : "s");
-    }
+    if (maildir)
+        ret = write_maildir(maildir, rows, due_only, muttrc);
     if (muttrc || maildir) {
         if (!ret && muttrc)
             said = client_summary(counts, dues, name, state, due_only);
         goto out;
     }
-    if (json) {
-        lu_json_init(&j, stdout, false);
-        lu_json_obj_begin(&j);
-        lu_json_key(&j, "now");
-        lu_json_str(&j, lu_iso(ctx->now, ctx->cfg.tz, iso));
-        if (name) {
-            lu_json_key(&j, "queue");
-            lu_json_str(&j, name);
-            lu_json_key(&j, "items");
-            lu_json_arr_begin(&j);
-            for (guint i = 0; i < rows->len; i++) {
-                struct row *r = &g_array_index(rows, struct row, i);
-                if (!due_only || r->due)
-                    json_row(ctx, &j, r);
-            }
-            lu_json_arr_end(&j);
-        } else {
-            lu_json_key(&j, "queues");
-            lu_json_arr_begin(&j);
-            for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
-                unsigned n = counts[order[q]], d = dues[order[q]];
-                lu_json_obj_begin(&j);
-                lu_json_key(&j, "name");
-                lu_json_str(&j, lu_state_name(order[q]));
-                lu_json_key(&j, "count");
-                lu_json_int(&j, n);
-                lu_json_key(&j, "due");
-                lu_json_int(&j, d);
-                lu_json_obj_end(&j);
-            }
-            lu_json_arr_end(&j);
-        }
-        lu_json_obj_end(&j);
-        lu_json_end(&j);
-        goto out;
-    }
-    if (!name) {
-        for (size_t q = 0; q < G_N_ELEMENTS(order); q++) {
-            unsigned n = counts[order[q]], d = dues[order[q]];
-            if (due_only)
-                lu_printf("%-15s %4u due\n", lu_state_name(order[q]), d);
-            else if (d)
-                lu_printf("%-15s %4u  (%u due)\n", lu_state_name(order[q]), n, d);
-            else
-                lu_printf("%-15s %4u\n", lu_state_name(order[q]), n);
-        }
-        goto out;
-    }
-    print_text_rows(ctx, rows, due_only, all_due);
+    if (json)
+        print_json(ctx, name, rows, due_only, counts, dues);
+    else if (!name)
+        print_counts(counts, dues, due_only);
+    else
+        print_text_rows(ctx, rows, due_only, all_due);
 out:
     /* From a client macro: one line for its message line (main writes it). */
     lu_answer(ctx, jump, failure ? failure : said, failure);

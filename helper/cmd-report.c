@@ -4,11 +4,6 @@
 
 #include <string.h>
 
-static const enum lu_state queues[] = {
-    LU_ST_NEEDS_REPLY, LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS, LU_ST_NO_NEXT_STEP,
-    LU_ST_BOUNCED,     LU_ST_SNOOZED,  LU_ST_DORMANT,      LU_ST_CLOSED,         LU_ST_MUTED,
-};
-
 static GDateTime *local(struct lu_ctx *ctx, gint64 t)
 {
     return lu_local_time(t, ctx->cfg.tz);
@@ -48,17 +43,147 @@ static void line(struct lu_ctx *ctx, struct lu_item *it, bool since)
     g_free(subj);
 }
 
-static bool is_due(struct lu_ctx *ctx, const struct lu_item *it)
-{
-    return it->due || (it->due_at && it->due_at <= ctx->now);
-}
-
 static gint by_due(gconstpointer a, gconstpointer b)
 {
     const struct lu_item *x = *(struct lu_item *const *)a, *y = *(struct lu_item *const *)b;
     gint64 dx = x->due_at ? x->due_at : x->since, dy = y->due_at ? y->due_at : y->since;
 
     return dx < dy ? -1 : dx > dy;
+}
+
+/* What the report shows, read from the state database: the counts, and
+ * only the items it lists. */
+struct report {
+    unsigned counts[LU_ST_COUNT], dues[LU_ST_COUNT];
+    GPtrArray *sections[4]; /* struct lu_item*: due today, promises this week, oldest, bounced */
+};
+static const char *const section_names[] = {"due_today", "promises_this_week", "oldest", "bounced"};
+
+/* The states whose items are open (in a queue a user works through). */
+static unsigned open_states(void)
+{
+    unsigned m = 0;
+
+    for (int q = 0; q < LU_QUEUE_COUNT; q++) {
+        enum lu_state st = lu_queue_order[q];
+        if (st != LU_ST_CLOSED && st != LU_ST_MUTED && st != LU_ST_DORMANT && st != LU_ST_SNOOZED)
+            m |= 1u << st;
+    }
+    return m;
+}
+
+static int load_report(struct lu_ctx *ctx, struct lu_store *store, struct report *r)
+{
+    GDateTime *now = local(ctx, ctx->now);
+    int wd = g_date_time_get_day_of_week(now); /* 1 = Monday */
+    struct lu_item_filter f[4] = {
+        /* open and due, or falling due before the day ends */
+        {.states = open_states(), .now = ctx->now, .due_before = day_end(ctx, ctx->now, 0)},
+        /* promises falling due from now to the end of the week */
+        {.states = 1u << LU_ST_PROMISE_MINE | 1u << LU_ST_PROMISE_THEIRS,
+         .due_from = ctx->now,
+         .due_to = day_end(ctx, ctx->now, 7 - wd)},
+        {.states = open_states() & ~(1u << LU_ST_BOUNCED), .limit = 5},
+        {.states = 1u << LU_ST_BOUNCED},
+    };
+    int ret = lu_store_count_items(store, ctx->now, r->counts, r->dues);
+
+    g_date_time_unref(now);
+    for (int i = 0; i < 4 && !ret; i++)
+        ret = lu_store_items_filtered(store, &f[i], &r->sections[i]);
+    if (!ret) {
+        g_ptr_array_sort(r->sections[0], by_due);
+        g_ptr_array_sort(r->sections[1], by_due);
+    }
+    return ret;
+}
+
+static void json_item(struct lu_ctx *ctx, struct lu_json *j, const struct lu_item *it)
+{
+    char iso[LU_ISO_LEN];
+
+    lu_json_obj_begin(j);
+    lu_json_key(j, "state");
+    lu_json_str(j, lu_state_name(it->state));
+    lu_json_key(j, "message_id");
+    lu_json_str(j, it->mid);
+    lu_json_key(j, "subject");
+    lu_json_str(j, it->subject);
+    lu_json_key(j, "who");
+    lu_json_str(j, it->who);
+    lu_json_key(j, "since");
+    lu_json_str(j, lu_iso(it->since, ctx->cfg.tz, iso));
+    lu_json_key(j, "due_at");
+    if (it->due_at)
+        lu_json_str(j, lu_iso(it->due_at, ctx->cfg.tz, iso));
+    else
+        lu_json_null(j);
+    lu_json_obj_end(j);
+}
+
+static void print_json(struct lu_ctx *ctx, struct report *r)
+{
+    struct lu_json j;
+    char iso[LU_ISO_LEN];
+
+    lu_json_init(&j, stdout, true);
+    lu_json_obj_begin(&j);
+    lu_json_key(&j, "now");
+    lu_json_str(&j, lu_iso(ctx->now, ctx->cfg.tz, iso));
+    lu_json_queues(&j, r->counts, r->dues);
+    for (int s = 0; s < 4; s++) {
+        lu_json_key(&j, section_names[s]);
+        lu_json_arr_begin(&j);
+        for (guint i = 0; i < r->sections[s]->len; i++)
+            json_item(ctx, &j, g_ptr_array_index(r->sections[s], i));
+        lu_json_arr_end(&j);
+    }
+    lu_json_obj_end(&j);
+    lu_json_end(&j);
+}
+
+/* The counts table, then every section with its heading. */
+static void print_text(struct lu_ctx *ctx, struct report *r)
+{
+    GDateTime *l = local(ctx, ctx->now);
+    char *t = g_date_time_format(l, "%A %-d %B %Y, %H:%M");
+    GPtrArray *due = r->sections[0], *week = r->sections[1], *oldest = r->sections[2],
+              *bounced = r->sections[3];
+    unsigned all = 0;
+
+    lu_printf("leadup report for %s\n\n", t);
+    g_free(t);
+    g_date_time_unref(l);
+    for (int q = 0; q < LU_ST_COUNT; q++)
+        all += r->counts[q];
+    if (!all)
+        lu_printf("  Every queue is empty.\n");
+    else
+        lu_printf("  %-16s %5s %5s\n", "queue", "total", "due");
+    for (int q = 0; q < LU_QUEUE_COUNT; q++) {
+        enum lu_state st = lu_queue_order[q];
+        if (r->counts[st])
+            lu_printf("  %-16s %5u %5u\n", lu_state_name(st), r->counts[st], r->dues[st]);
+    }
+    lu_printf("\nDue today (%u)\n", due->len);
+    for (guint i = 0; i < due->len; i++)
+        line(ctx, g_ptr_array_index(due, i), false);
+    if (!due->len)
+        lu_printf("  nothing: a good day to lead up on something new\n");
+    lu_printf("\nPromises falling due this week (%u)\n", week->len);
+    for (guint i = 0; i < week->len; i++)
+        line(ctx, g_ptr_array_index(week, i), false);
+    if (!week->len)
+        lu_printf("  none\n");
+    if (oldest->len)
+        lu_printf("\nOldest open items (since)\n");
+    for (guint i = 0; i < oldest->len; i++)
+        line(ctx, g_ptr_array_index(oldest, i), true);
+    if (bounced->len) {
+        lu_printf("\nBounced (%u): check the addresses\n", bounced->len);
+        for (guint i = 0; i < bounced->len; i++)
+            line(ctx, g_ptr_array_index(bounced, i), true);
+    }
 }
 
 struct report_args {
@@ -75,151 +200,29 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
 {
     struct report_args a = {0};
     struct lu_store *store = NULL;
-    GPtrArray *items = NULL, *due = g_ptr_array_new(), *week = g_ptr_array_new();
-    GPtrArray *oldest = g_ptr_array_new(), *bounced = g_ptr_array_new();
-    bool json = false;
-    gint64 today_end, week_end;
-    int ret = 0, wd;
-    char iso[LU_ISO_LEN];
-    GDateTime *now;
+    struct report r = {0};
+    int ret = 0;
 
     ret = lu_parse_options(ctx, lu_report_options, &a, &argc, argv);
     if (ret)
         goto out;
-    json = a.json;
     if (argc > 1) {
         ret = lu_error(EX_USAGE, "report: unexpected argument '%s'", argv[1]);
         goto out;
     }
     ret = lu_store_open(&store);
     if (!ret)
-        ret = lu_store_items(store, -1, &items);
+        ret = load_report(ctx, store, &r);
     if (ret)
         goto out;
-    now = local(ctx, ctx->now);
-    wd = g_date_time_get_day_of_week(now); /* 1 = Monday */
-    g_date_time_unref(now);
-    today_end = day_end(ctx, ctx->now, 0);
-    week_end = day_end(ctx, ctx->now, 7 - wd);
-    for (guint i = 0; i < items->len; i++) {
-        struct lu_item *it = g_ptr_array_index(items, i);
-        bool queue = it->state != LU_ST_CLOSED && it->state != LU_ST_MUTED &&
-                     it->state != LU_ST_DORMANT && it->state != LU_ST_SNOOZED;
-        if (queue && (is_due(ctx, it) || (it->due_at && it->due_at < today_end)))
-            g_ptr_array_add(due, it);
-        if ((it->state == LU_ST_PROMISE_MINE || it->state == LU_ST_PROMISE_THEIRS) &&
-            it->due_at >= ctx->now && it->due_at < week_end)
-            g_ptr_array_add(week, it);
-        if (it->state == LU_ST_BOUNCED)
-            g_ptr_array_add(bounced, it);
-        if (queue && it->state != LU_ST_BOUNCED)
-            g_ptr_array_add(oldest, it); /* items come oldest first */
-    }
-    g_ptr_array_sort(due, by_due);
-    g_ptr_array_sort(week, by_due);
-    if (json) {
-        struct lu_json j;
-        GPtrArray *sections[] = {due, week, oldest, bounced};
-        const char *names[] = {"due_today", "promises_this_week", "oldest", "bounced"};
-
-        lu_json_init(&j, stdout, true);
-        lu_json_obj_begin(&j);
-        lu_json_key(&j, "now");
-        lu_json_str(&j, lu_iso(ctx->now, ctx->cfg.tz, iso));
-        lu_json_key(&j, "queues");
-        lu_json_obj_begin(&j);
-        for (size_t q = 0; q < G_N_ELEMENTS(queues); q++) {
-            unsigned n = 0, d = 0;
-            for (guint i = 0; i < items->len; i++) {
-                struct lu_item *it = g_ptr_array_index(items, i);
-                n += it->state == queues[q];
-                d += it->state == queues[q] && is_due(ctx, it);
-            }
-            lu_json_key(&j, lu_state_name(queues[q]));
-            lu_json_obj_begin(&j);
-            lu_json_key(&j, "count");
-            lu_json_int(&j, n);
-            lu_json_key(&j, "due");
-            lu_json_int(&j, d);
-            lu_json_obj_end(&j);
-        }
-        lu_json_obj_end(&j);
-        for (int s = 0; s < 4; s++) {
-            lu_json_key(&j, names[s]);
-            lu_json_arr_begin(&j);
-            for (guint i = 0; i < sections[s]->len && (s != 2 || i < 5); i++) {
-                struct lu_item *it = g_ptr_array_index(sections[s], i);
-                lu_json_obj_begin(&j);
-                lu_json_key(&j, "state");
-                lu_json_str(&j, lu_state_name(it->state));
-                lu_json_key(&j, "message_id");
-                lu_json_str(&j, it->mid);
-                lu_json_key(&j, "subject");
-                lu_json_str(&j, it->subject);
-                lu_json_key(&j, "who");
-                lu_json_str(&j, it->who);
-                lu_json_key(&j, "since");
-                lu_json_str(&j, lu_iso(it->since, ctx->cfg.tz, iso));
-                lu_json_key(&j, "due_at");
-                if (it->due_at)
-                    lu_json_str(&j, lu_iso(it->due_at, ctx->cfg.tz, iso));
-                else
-                    lu_json_null(&j);
-                lu_json_obj_end(&j);
-            }
-            lu_json_arr_end(&j);
-        }
-        lu_json_obj_end(&j);
-        lu_json_end(&j);
-        goto out;
-    }
-    {
-        GDateTime *l = local(ctx, ctx->now);
-        char *t = g_date_time_format(l, "%A %-d %B %Y, %H:%M");
-        lu_printf("leadup report for %s\n\n", t);
-        g_free(t);
-        g_date_time_unref(l);
-    }
-    if (!items->len)
-        lu_printf("  Every queue is empty.\n");
+    if (a.json)
+        print_json(ctx, &r);
     else
-        lu_printf("  %-16s %5s %5s\n", "queue", "total", "due");
-    for (size_t q = 0; q < G_N_ELEMENTS(queues); q++) {
-        unsigned n = 0, d = 0;
-        for (guint i = 0; i < items->len; i++) {
-            struct lu_item *it = g_ptr_array_index(items, i);
-            n += it->state == queues[q];
-            d += it->state == queues[q] && is_due(ctx, it);
-        }
-        if (n)
-            lu_printf("  %-16s %5u %5u\n", lu_state_name(queues[q]), n, d);
-    }
-    lu_printf("\nDue today (%u)\n", due->len);
-    for (guint i = 0; i < due->len; i++)
-        line(ctx, g_ptr_array_index(due, i), false);
-    if (!due->len)
-        lu_printf("  nothing: a good day to lead up on something new\n");
-    lu_printf("\nPromises falling due this week (%u)\n", week->len);
-    for (guint i = 0; i < week->len; i++)
-        line(ctx, g_ptr_array_index(week, i), false);
-    if (!week->len)
-        lu_printf("  none\n");
-    if (oldest->len)
-        lu_printf("\nOldest open items (since)\n");
-    for (guint i = 0; i < oldest->len && i < 5; i++)
-        line(ctx, g_ptr_array_index(oldest, i), true);
-    if (bounced->len) {
-        lu_printf("\nBounced (%u): check the addresses\n", bounced->len);
-        for (guint i = 0; i < bounced->len; i++)
-            line(ctx, g_ptr_array_index(bounced, i), true);
-    }
+        print_text(ctx, &r);
 out:
-    g_ptr_array_free(due, TRUE);
-    g_ptr_array_free(week, TRUE);
-    g_ptr_array_free(oldest, TRUE);
-    g_ptr_array_free(bounced, TRUE);
-    if (items)
-        g_ptr_array_free(items, TRUE);
+    for (int i = 0; i < 4; i++)
+        if (r.sections[i])
+            g_ptr_array_free(r.sections[i], TRUE);
     lu_store_close(store);
     return ret;
 }

@@ -252,4 +252,25 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
     } else {
         lu_json_null(j);
     }
+
+const enum lu_state lu_queue_order[LU_QUEUE_COUNT] = {
+    LU_ST_NEEDS_REPLY, LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS, LU_ST_NO_NEXT_STEP,
+    LU_ST_BOUNCED,     LU_ST_SNOOZED,  LU_ST_DORMANT,      LU_ST_CLOSED,         LU_ST_MUTED,
+};
+
+void lu_json_queues(struct lu_json *j, const unsigned *counts, const unsigned *dues)
+{
+    lu_json_key(j, "queues");
+    lu_json_arr_begin(j);
+    for (int q = 0; q < LU_QUEUE_COUNT; q++) {
+        lu_json_obj_begin(j);
+        lu_json_key(j, "name");
+        lu_json_str(j, lu_state_name(lu_queue_order[q]));
+        lu_json_key(j, "count");
+        lu_json_int(j, counts[lu_queue_order[q]]);
+        lu_json_key(j, "due");
+        lu_json_int(j, dues[lu_queue_order[q]]);
+        lu_json_obj_end(j);
+    }
+    lu_json_arr_end(j);
 }

@@ -784,6 +784,12 @@ void lu_json_bool(struct lu_json *j, bool v);
 void lu_json_null(struct lu_json *j);
 /* Ends the top-level value with a newline. */
 void lu_json_end(struct lu_json *j);
+/* The queues in the order a user reads them (queue, report). */
+#define LU_QUEUE_COUNT 10
+extern const enum lu_state lu_queue_order[LU_QUEUE_COUNT];
+/* "queues": [{"name", "count", "due"} ...] in lu_queue_order: the one shape
+ * of the counts, in queue's and report's JSON alike. */
+void lu_json_queues(struct lu_json *j, const unsigned *counts, const unsigned *dues);
 /* The analysis fields of leadup classify's JSON ("sentences" ... "ooo_return")
  * as keys of the object being written; dates in TZ. */
 void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz);
@@ -900,12 +906,25 @@ struct lu_item {
     char *why; /* the verdict's evidence, one line each */
 };
 void lu_item_free(struct lu_item *it);
+/* Whether IT is due at NOW: the scan said so, or its due date has come.
+ * The one definition: the store's counts use it too. */
+bool lu_item_due(const struct lu_item *it, gint64 now);
 /* Replaces the items anchored on any of MIDS (char*) by IT (NULL: none). */
 int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it);
 /* The item anchored on MID; *OUT is NULL when there is none. */
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
 /* Items in STATE (-1: every state), oldest first.  GPtrArray of struct lu_item*. */
 int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
+/* Which items lu_store_items_filtered reads. */
+struct lu_item_filter {
+    unsigned states;         /* 1 << state for every state wanted */
+    gint64 now;              /* for lu_item_due */
+    gint64 due_before;       /* > 0: only items due at NOW or whose due date is before this */
+    gint64 due_from, due_to; /* due_to > 0: only due dates in [due_from, due_to) */
+    int limit;               /* > 0: only the oldest LIMIT */
+};
+/* The items F names, oldest first (GPtrArray of struct lu_item*, caller frees). */
+int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out);
 /* Thread ids of items whose next_check is at or before NOW. */
 int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
 /* The anchors of the items in STATE and their thread ids, in two parallel

@@ -385,13 +385,36 @@ out:
     return ret;
 }
 
+bool lu_item_due(const struct lu_item *it, gint64 now)
+{
+    return it->due || (it->due_at && it->due_at <= now);
+}
+
+/* lu_due(due, due_at, now) in SQL: lu_item_due, so that counts and lists
+ * agree with the commands that judge one item. */
+static void sql_due(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    struct lu_item it = {0};
+
+    (void)argc;
+    it.due = sqlite3_value_int(v[0]) != 0;
+    it.due_at = sqlite3_value_int64(v[1]);
+    sqlite3_result_int(c, lu_item_due(&it, sqlite3_value_int64(v[2])));
+}
+
+/* Prepares SQL, which may call lu_due(). */
+static sqlite3_stmt *prepare_due(struct lu_store *s, const char *sql)
+{
+    sqlite3_create_function(s->db, "lu_due", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_due,
+                            NULL, NULL);
+    return prepare(s, sql);
+}
+
 int lu_store_count_items(struct lu_store *s, gint64 now, unsigned counts[LU_ST_COUNT],
                          unsigned due[LU_ST_COUNT])
 {
-    sqlite3_stmt *st =
-        prepare(s, "SELECT state, count(*), sum(due OR (due_at > 0 AND due_at <= ?)) "
-                   "FROM items GROUP BY state");
-
+    sqlite3_stmt *st = prepare_due(
+        s, "SELECT state, count(*), sum(lu_due(due, due_at, ?)) FROM items GROUP BY state");
     int rc, ret;
 
     memset(counts, 0, sizeof(unsigned) * LU_ST_COUNT);
@@ -526,6 +549,40 @@ int lu_store_items(struct lu_store *s, int state, GPtrArray **out)
         return EX_IOERR;
     if (state >= 0)
         sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (sqlite3_column_text(st, 0) && sqlite3_column_text(st, 1))
+            g_ptr_array_add(*out, item_row(st));
+    ret = read_end(s, rc, "reading items");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out)
+{
+    GString *sql = g_string_new("SELECT " ITEM_COLS " FROM items WHERE state IN (");
+    sqlite3_stmt *st;
+    int rc, ret, n = 0;
+
+    *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
+    for (int i = 0; i < LU_ST_COUNT; i++)
+        if (f->states & (1u << i))
+            g_string_append_printf(sql, "%s'%s'", n++ ? ", " : "", lu_state_name(i));
+    g_string_append(sql, ")");
+    if (f->due_before)
+        g_string_append(sql, " AND (lu_due(due, due_at, ?1) OR (due_at > 0 AND due_at < ?2))");
+    if (f->due_to)
+        g_string_append(sql, " AND due_at >= ?3 AND due_at < ?4");
+    g_string_append(sql, " ORDER BY since, mid");
+    if (f->limit > 0)
+        g_string_append_printf(sql, " LIMIT %d", f->limit);
+    st = prepare_due(s, sql->str);
+    g_string_free(sql, TRUE);
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_int64(st, 1, f->now);
+    sqlite3_bind_int64(st, 2, f->due_before);
+    sqlite3_bind_int64(st, 3, f->due_from);
+    sqlite3_bind_int64(st, 4, f->due_to);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (sqlite3_column_text(st, 0) && sqlite3_column_text(st, 1))
             g_ptr_array_add(*out, item_row(st));

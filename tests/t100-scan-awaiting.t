@@ -57,6 +57,13 @@ t 'queue --format=json carries ids, due dates and business days waiting' '
 	grep -q "\"message_id\":\"q1@example.com\"" out.json &&
 	grep -q "\"due_at\":\"2026-11-19T10:00:00+00:00\"" out.json &&
 	grep -q "\"waiting_days\":7" out.json'
+# One definition of "due": the last scan found q2 due; asked at an earlier
+# --now, the list, the counts and the report still say the same.
+t 'queue lists, queue counts and report agree on what is due' '
+	NOW=2026-11-25T15:00:00+00:00 &&
+	test "$(lu queue awaiting | grep -c "^DUE")" = 2 &&
+	lu queue | grep -q "^awaiting *2  (2 due)" &&
+	lu report | grep -q "^  awaiting  *2  *2$"'
 
 # Business days are configurable: a Sunday-Thursday week.
 t 'business days come from the config' '
