@@ -489,20 +489,36 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
         goto out;
     }
     atomic = true;
-    for (guint i = 0; i < ops->len && !ret; i++) {
-        struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
+    /* A message's operations come together (the scan plans per message):
+     * frozen, its document is written once, however many tags change. */
+    for (guint i = 0; i < ops->len && !ret;) {
+        const char *mid = g_array_index(ops, struct lu_tagop, i).mid;
         notmuch_message_t *nm = NULL;
+        guint end = i;
 
-        st = notmuch_database_find_message(db->db, op->mid, &nm);
-        if (st || !nm)
+        while (end < ops->len && strcmp(g_array_index(ops, struct lu_tagop, end).mid, mid) == 0)
+            end++;
+        st = notmuch_database_find_message(db->db, mid, &nm);
+        if (st || !nm) {
+            i = end;
             continue; /* gone since we read it: the next scan converges */
-        /* leadup/... tags are not maildir flags: no tags_to_maildir_flags, no renames. */
-        st = op->add ? notmuch_message_add_tag(nm, op->tag)
-                     : notmuch_message_remove_tag(nm, op->tag);
-        if (st)
-            ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", op->mid,
+        }
+        notmuch_message_freeze(nm);
+        for (; i < end && !ret; i++) {
+            struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
+            /* leadup/... tags are not maildir flags: no tags_to_maildir_flags, no renames. */
+            st = op->add ? notmuch_message_add_tag(nm, op->tag)
+                         : notmuch_message_remove_tag(nm, op->tag);
+            if (st)
+                ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", op->mid,
+                               notmuch_status_to_string(st));
+        }
+        st = notmuch_message_thaw(nm);
+        if (st && !ret)
+            ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", mid,
                            notmuch_status_to_string(st));
         notmuch_message_destroy(nm);
+        i = end;
     }
     st = notmuch_database_end_atomic(db->db);
     atomic = false;
