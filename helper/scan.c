@@ -1066,182 +1066,235 @@ int lu_need_identity(struct lu_ctx *ctx)
                                "[identity] addresses in leadup's config; nothing changed");
 }
 
+/* Sets S up for CTX: the rules, and the plans a run fills (scan_clear
+ * frees them).  The databases and the decisions are the caller's. */
+static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_opts *o,
+                      struct lu_scan_stats *st)
+{
+    memset(s, 0, sizeof *s);
+    s->ctx = ctx;
+    s->o = o;
+    s->st = st;
+    s->ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
+    g_array_set_clear_func(s->ops, (GDestroyNotify)tagop_clear);
+    s->items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
+    s->applied = g_array_new(FALSE, FALSE, sizeof(gint64));
+    s->done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s->new_bounces = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    s->pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s->stamp = g_get_real_time();
+    s->rules.cfg = &ctx->cfg;
+    s->rules.me = &ctx->me;
+    s->rules.now = ctx->now;
+    s->rules.analyse = analyse_cb;
+    s->rules.data = &ctx->cfg;
+}
+
+static void scan_clear(struct scan *s)
+{
+    if (s->bounces)
+        g_hash_table_destroy(s->bounces);
+    g_ptr_array_free(s->new_bounces, TRUE);
+    g_hash_table_destroy(s->done);
+    g_hash_table_destroy(s->pending);
+    g_ptr_array_free(s->items, TRUE);
+    g_array_free(s->applied, TRUE);
+    g_array_free(s->ops, TRUE);
+}
+
+/* What the last scan left, and what this one sees. */
+struct meta {
+    char *uuid, *old_uuid, *digest, *old_digest;
+    gint64 rev, last, gap_from, gap_to;
+};
+
+/* Opens the databases and reads what every thread's decision needs. */
+static int scan_open(struct scan *s, struct meta *m)
+{
+    const char *uuid = NULL;
+    int ret = lu_db_open(s->ctx, false, &s->db);
+
+    if (!ret)
+        ret = lu_need_identity(s->ctx);
+    if (!ret)
+        ret = lu_store_open(&s->store);
+    if (!ret)
+        ret = lu_store_decisions(s->store, &s->decisions);
+    if (!ret)
+        ret = lu_store_bounces(s->store, &s->bounces);
+    if (ret)
+        return ret;
+    m->rev = lu_db_revision(s->db, &uuid);
+    m->uuid = g_strdup(uuid); /* outlives the read handle */
+    m->digest = rules_digest(s->ctx);
+    return load_meta(s->store, &m->old_uuid, &m->last, &m->gap_from, &m->gap_to, &m->old_digest);
+}
+
+/* The query of the messages to look at into QUERY ("*": every thread,
+ * *FULL set): what changed since the last scan, the threads time alone
+ * changes, vanished anchors and decisions still to write. */
+static int scan_query(struct scan *s, const struct meta *m, GString *query, bool *full)
+{
+    GPtrArray *checks = NULL;
+    int ret = 0;
+
+    if (!m->old_uuid || strcmp(m->old_uuid, m->uuid) != 0 || m->last < 0 ||
+        g_strcmp0(m->old_digest, m->digest) != 0)
+        *full = true;
+    if (*full) {
+        g_string_assign(query, "*");
+    } else {
+        if (m->rev > m->last)
+            g_string_append_printf(query, "lastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
+                                   m->last + 1, m->rev);
+        if (m->gap_from > 0 && m->gap_to >= m->gap_from)
+            g_string_append_printf(query, "%slastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
+                                   query->len ? " or " : "", m->gap_from, m->gap_to);
+    }
+    /* New delivery failures first, so the threads they report on know. */
+    if (query->len)
+        ret = collect_bounces(s, query->str);
+    if (ret || *full)
+        return ret;
+    ret = note_removals(s, query);
+    if (!ret)
+        ret = lu_store_threads_to_check(s->store, s->ctx->now, &checks);
+    if (!ret && checks->len) {
+        char *tq = threads_query(checks);
+        g_string_append_printf(query, "%s%s", query->len ? " or " : "", tq);
+        g_free(tq);
+    }
+    if (!ret)
+        add_pending(query, s->decisions);
+    if (checks)
+        g_ptr_array_free(checks, TRUE);
+    return ret;
+}
+
+/* Decides every thread QUERY names, then the threads found on the way
+ * (delivery failures, broken threading). */
+static int scan_walk(struct scan *s, const char *query, bool full)
+{
+    GPtrArray *pend = NULL;
+    int ret = 0;
+
+    if (s->o->progress && *query)
+        count_threads(s->db, query, &s->total);
+    if (full && strcmp(query, "*") == 0)
+        ret = walk_all(s);
+    else if (*query)
+        ret = lu_db_each_thread(s->db, query, decide_thread, s);
+    if (!ret && g_hash_table_size(s->pending)) {
+        GHashTableIter it;
+        gpointer key;
+        char *tq;
+        pend = g_ptr_array_new();
+        g_hash_table_iter_init(&it, s->pending);
+        while (g_hash_table_iter_next(&it, &key, NULL))
+            g_ptr_array_add(pend, key);
+        tq = threads_query(pend);
+        ret = lu_db_each_thread(s->db, tq, decide_thread, s);
+        g_free(tq);
+    }
+    if (!ret)
+        ret = settle_missing(s);
+    if (!ret && s->o->progress && s->total)
+        fputc('\n', stderr);
+    if (pend)
+        g_ptr_array_free(pend, TRUE);
+    return ret;
+}
+
+/* Writes the planned tags under a short write lock: the read handle is
+ * closed first.  *BEFORE and *AFTER: the revisions around our writes. */
+static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before, gint64 *after)
+{
+    int ret = 0;
+
+    lu_db_close(s->db);
+    s->db = NULL;
+    *before = *after = m->rev;
+    if (!s->ops->len)
+        return 0;
+    ret = lu_db_open(s->ctx, true, &s->db);
+    if (!ret)
+        ret = lu_db_apply(s->db, s->ops, before, after);
+    lu_db_close(s->db);
+    s->db = NULL;
+    return ret;
+}
+
+/* Stores the items, bounces and meta of the run in one transaction. */
+static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
+{
+    int ret = lu_store_begin(s->store);
+
+    if (ret)
+        return ret;
+    for (guint i = 0; i < s->items->len && !ret; i++) {
+        struct pending_item *p = g_ptr_array_index(s->items, i);
+        ret = lu_store_put_thread(s->store, p->mids, p->item);
+    }
+    for (guint i = 0; i < s->new_bounces->len && !ret; i++)
+        ret = lu_store_add_bounce(s->store, g_ptr_array_index(s->new_bounces, i));
+    if (!ret)
+        ret = lu_store_decisions_applied(s->store, s->applied);
+    if (!ret && full)
+        ret = lu_store_forget_before(s->store, s->stamp);
+    /* Changes others made between our read and our write (rev, before]
+     * are still to be seen; ours (before, after] are not. */
+    if (!ret)
+        ret = lu_store_set(s->store, "uuid", m->uuid);
+    if (!ret)
+        ret = lu_store_set(s->store, "rules", m->digest);
+    if (!ret)
+        ret = set_meta_int(s->store, "lastmod", after);
+    if (!ret)
+        ret = set_meta_int(s->store, "gap_from", before > m->rev ? m->rev + 1 : 0);
+    if (!ret)
+        ret = set_meta_int(s->store, "gap_to", before > m->rev ? before : 0);
+    if (ret) {
+        lu_store_rollback(s->store);
+        return ret;
+    }
+    return lu_store_commit(s->store);
+}
+
 int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st)
 {
-    struct scan s = {ctx, o, st};
+    struct scan s;
+    struct meta m = {0};
     GString *query = g_string_new(NULL);
-    GPtrArray *checks = NULL, *pend = NULL;
-    char *old_uuid = NULL, *uuid_copy = NULL, *digest = NULL, *old_digest = NULL;
-    const char *uuid = NULL;
-    gint64 rev, last, gap_from, gap_to, before = 0, after = 0;
+    gint64 before = 0, after = 0;
     gint64 t0 = g_get_monotonic_time();
     bool full = o->full;
     int ret;
 
     memset(st, 0, sizeof *st);
-    s.ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
-    g_array_set_clear_func(s.ops, (GDestroyNotify)tagop_clear);
-    s.items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
-    s.applied = g_array_new(FALSE, FALSE, sizeof(gint64));
-    s.done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    s.new_bounces = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    s.pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    s.stamp = g_get_real_time();
-    s.rules.cfg = &ctx->cfg;
-    s.rules.me = &ctx->me;
-    s.rules.now = ctx->now;
-    s.rules.analyse = analyse_cb;
-    s.rules.data = &ctx->cfg;
-
-    ret = lu_db_open(ctx, false, &s.db);
-    if (ret)
-        goto out;
-    ret = lu_need_identity(ctx);
-    if (ret)
-        goto out;
-    ret = lu_store_open(&s.store);
-    if (ret)
-        goto out;
-    ret = lu_store_decisions(s.store, &s.decisions);
+    scan_init(&s, ctx, o, st);
+    ret = scan_open(&s, &m);
     if (!ret)
-        ret = lu_store_bounces(s.store, &s.bounces);
+        ret = scan_query(&s, &m, query, &full);
     if (ret)
         goto out;
-    rev = lu_db_revision(s.db, &uuid);
-    uuid = uuid_copy = g_strdup(uuid); /* outlives the read handle */
-    ret = load_meta(s.store, &old_uuid, &last, &gap_from, &gap_to, &old_digest);
-    if (ret)
-        goto out;
-    digest = rules_digest(ctx);
-    if (!old_uuid || strcmp(old_uuid, uuid) != 0 || last < 0 || g_strcmp0(old_digest, digest) != 0)
-        full = true;
-
-    if (full) {
-        g_string_assign(query, "*");
-    } else {
-        if (rev > last)
-            g_string_append_printf(query, "lastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
-                                   last + 1, rev);
-        if (gap_from > 0 && gap_to >= gap_from)
-            g_string_append_printf(query, "%slastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
-                                   query->len ? " or " : "", gap_from, gap_to);
-    }
-    /* New delivery failures first, so the threads they report on know. */
-    if (query->len) {
-        ret = collect_bounces(&s, query->str);
-        if (ret)
-            goto out;
-    }
-    if (!full) {
-        ret = note_removals(&s, query);
-        if (ret)
-            goto out;
-        ret = lu_store_threads_to_check(s.store, ctx->now, &checks);
-        if (ret)
-            goto out;
-        if (checks->len) {
-            char *tq = threads_query(checks);
-            g_string_append_printf(query, "%s%s", query->len ? " or " : "", tq);
-            g_free(tq);
-        }
-        add_pending(query, s.decisions);
-    }
     if (query->len == 0 && s.items->len == 0) {
         st->nothing_changed = true;
         goto out;
     }
-    if (o->progress && query->len)
-        count_threads(s.db, query->str, &s.total);
-    if (full && strcmp(query->str, "*") == 0)
-        ret = walk_all(&s);
-    else if (query->len)
-        ret = lu_db_each_thread(s.db, query->str, decide_thread, &s);
-    if (ret)
-        goto out;
-    if (g_hash_table_size(s.pending)) {
-        GHashTableIter it;
-        gpointer key;
-        pend = g_ptr_array_new();
-        g_hash_table_iter_init(&it, s.pending);
-        while (g_hash_table_iter_next(&it, &key, NULL))
-            g_ptr_array_add(pend, key);
-        char *tq = threads_query(pend);
-        ret = lu_db_each_thread(s.db, tq, decide_thread, &s);
-        g_free(tq);
-        if (ret)
-            goto out;
-    }
-    ret = settle_missing(&s);
-    if (ret)
-        goto out;
-    if (o->progress && s.total)
-        fputc('\n', stderr);
-    /* Read everything before asking for the write lock: the window is short. */
-    lu_db_close(s.db);
-    s.db = NULL;
-    if (s.ops->len) {
-        ret = lu_db_open(ctx, true, &s.db);
-        if (ret)
-            goto out;
-        ret = lu_db_apply(s.db, s.ops, &before, &after);
-        lu_db_close(s.db);
-        s.db = NULL;
-        if (ret)
-            goto out;
-    } else {
-        before = after = rev;
-    }
-    ret = lu_store_begin(s.store);
-    if (ret)
-        goto out;
-    for (guint i = 0; i < s.items->len && !ret; i++) {
-        struct pending_item *p = g_ptr_array_index(s.items, i);
-        ret = lu_store_put_thread(s.store, p->mids, p->item);
-    }
-    for (guint i = 0; i < s.new_bounces->len && !ret; i++)
-        ret = lu_store_add_bounce(s.store, g_ptr_array_index(s.new_bounces, i));
+    ret = scan_walk(&s, query->str, full);
     if (!ret)
-        ret = lu_store_decisions_applied(s.store, s.applied);
-    if (!ret && full)
-        ret = lu_store_forget_before(s.store, s.stamp);
-    if (!ret) {
-        /* Changes others made between our read and our write (rev, before]
-         * are still to be seen; ours (before, after] are not. */
-        ret = lu_store_set(s.store, "uuid", uuid);
-        if (!ret)
-            ret = lu_store_set(s.store, "rules", digest);
-        if (!ret)
-            ret = set_meta_int(s.store, "lastmod", after);
-        if (!ret)
-            ret = set_meta_int(s.store, "gap_from", before > rev ? rev + 1 : 0);
-        if (!ret)
-            ret = set_meta_int(s.store, "gap_to", before > rev ? before : 0);
-    }
-    if (ret) {
-        lu_store_rollback(s.store);
-        goto out;
-    }
-    ret = lu_store_commit(s.store);
+        ret = scan_write_tags(&s, &m, &before, &after);
+    if (!ret)
+        ret = scan_save(&s, &m, full, before, after);
 out:
     st->seconds = (g_get_monotonic_time() - t0) / 1e6;
-    if (pend)
-        g_ptr_array_free(pend, TRUE);
-    if (checks)
-        g_ptr_array_free(checks, TRUE);
     if (s.decisions)
         g_hash_table_destroy(s.decisions);
-    if (s.bounces)
-        g_hash_table_destroy(s.bounces);
-    g_ptr_array_free(s.new_bounces, TRUE);
-    g_hash_table_destroy(s.done);
-    g_hash_table_destroy(s.pending);
-    g_ptr_array_free(s.items, TRUE);
-    g_array_free(s.applied, TRUE);
-    g_array_free(s.ops, TRUE);
-    g_free(old_uuid);
-    g_free(uuid_copy);
-    g_free(digest);
-    g_free(old_digest);
+    scan_clear(&s);
+    g_free(m.uuid);
+    g_free(m.old_uuid);
+    g_free(m.digest);
+    g_free(m.old_digest);
     g_string_free(query, TRUE);
     lu_store_close(s.store);
     lu_db_close(s.db);
@@ -1339,13 +1392,14 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
 {
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
-    struct scan s = {ctx, &o, &st};
+    struct scan s;
     struct view_cb cb;
     GPtrArray *found = NULL;
     char *q = NULL, *qm = NULL;
     const char *mid;
     int ret;
 
+    scan_init(&s, ctx, &o, &st);
     memset(out, 0, sizeof *out);
     out->target = -1;
     lu_verdict_clear(&out->v);
@@ -1367,11 +1421,6 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     qm = lu_db_quote(mid);
     s.db = out->db;
     s.store = out->store;
-    s.rules.cfg = &ctx->cfg;
-    s.rules.me = &ctx->me;
-    s.rules.now = ctx->now;
-    s.rules.analyse = analyse_cb;
-    s.rules.data = &ctx->cfg;
     q = g_strconcat("id:", qm, NULL);
     ret = lu_db_messages(out->db, q, 1, &found);
     if (ret)
@@ -1400,8 +1449,7 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     lu_verdict_clear(&out->v);
     decide(&s, out->msgs, &out->v, &out->decisions, &out->elsewhere);
 out:
-    if (s.bounces)
-        g_hash_table_destroy(s.bounces);
+    scan_clear(&s);
     if (found)
         g_ptr_array_free(found, TRUE);
     g_free(q);
@@ -1495,7 +1543,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     struct lu_store *store = tv->store;
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
-    struct scan s = {ctx, &o, &st};
+    struct scan s;
     struct lu_db *rw = NULL;
     gint64 before, after;
     int ret;
@@ -1503,17 +1551,8 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     ret = lu_need_identity(ctx);
     if (ret)
         return ret;
+    scan_init(&s, ctx, &o, &st);
     s.store = store;
-    s.rules.cfg = &ctx->cfg;
-    s.rules.me = &ctx->me;
-    s.rules.now = ctx->now;
-    s.rules.analyse = analyse_cb;
-    s.rules.data = &ctx->cfg;
-    s.ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
-    g_array_set_clear_func(s.ops, (GDestroyNotify)tagop_clear);
-    s.items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
-    s.applied = g_array_new(FALSE, FALSE, sizeof(gint64));
-    s.stamp = g_get_real_time();
     /* The decisions may have changed: read them again and decide again. */
     if (tv->table)
         g_hash_table_destroy(tv->table);
@@ -1552,8 +1591,6 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
         ret = lu_store_commit(store);
 out:
     lu_db_close(rw);
-    g_array_free(s.applied, TRUE);
-    g_ptr_array_free(s.items, TRUE);
-    g_array_free(s.ops, TRUE);
+    scan_clear(&s);
     return ret;
 }
