@@ -117,6 +117,20 @@ HDR='Cc: c1@x.example, c2@x.example, c3@x.example' \
 	'Mon, 16 Nov 2026 09:00:00 +0000' 'Timesheets' <<'EOF'
 Could everybody send me their timesheets by Friday?
 EOF
+# 12. An out-of-office answer in the thread after mine, then the real reply
+# that broke threading: the thread's newest message is not my question (a
+# full scan asks notmuch for this one instead of its walked lookup).
+ask oo1@example.com 'Me <me@example.com>' 'Xena <xena@client.example>' 'Venue deposit' \
+	'Mon, 16 Nov 2026 10:00:00 +0000'
+HDR='Auto-Submitted: auto-replied' msg inbox oo1a@client.example 'Xena <xena@client.example>' \
+	'Me <me@example.com>' 'Mon, 16 Nov 2026 10:01:00 +0000' 'Out of office: Venue deposit' \
+	oo1@example.com <<'EOF'
+I am out of the office until Wednesday 18 November.
+EOF
+msg inbox oo1r@client.example 'Xena <xena@client.example>' 'me@example.com' \
+	'Wed, 18 Nov 2026 09:00:00 +0000' 'Re: Venue deposit' <<'EOF'
+Back now: the first option is fine for us.
+EOF
 index
 printf '[identity]\naddresses = me..myself@example.com\n[scan]\nlists = true\n' \
 	>"$XDG_CONFIG_HOME/leadup/config"
@@ -126,6 +140,9 @@ t 'a reply from a colleague in Cc ends the wait' '
 	lu scan --quiet && expect_tags cc1@example.com ""'
 t 'a reply that broke threading, from my recipient, same subject, ends the wait' '
 	expect_tags ut1@example.com ""'
+t 'after an out-of-office answer in the thread, a reply that broke threading still ends the wait' '
+	expect_tags oo1@example.com "" && expect_tags oo1a@client.example "" &&
+	lu why id:oo1@example.com | grep -q "oo1r@client.example"'
 t 'the same subject from a stranger does not' '
 	expect_tags ut2@example.com "leadup/awaiting leadup/due"'
 t 'a lead-up from my second address (+suffix, other case) counts as mine' '
