@@ -252,6 +252,7 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
     } else {
         lu_json_null(j);
     }
+}
 
 const enum lu_state lu_queue_order[LU_QUEUE_COUNT] = {
     LU_ST_NEEDS_REPLY, LU_ST_AWAITING, LU_ST_PROMISE_MINE, LU_ST_PROMISE_THEIRS, LU_ST_NO_NEXT_STEP,
