@@ -1725,5 +1725,6 @@ void lu_body_clear(struct lu_body *b)
     g_free(b->signature);
     g_free(b->sig_name);
     g_free(b->sig_phone);
+    g_free(b->full_text);
     memset(b, 0, sizeof *b);
 }

@@ -41,7 +41,7 @@ extern const char lu_version[];
 /* Bumped whenever the queue rules or the reading of the text (classify.c,
  * its model) change, so that the next scan decides every thread again (see
  * rules_digest in scan.c): a release without rule changes keeps it. */
-#define LU_RULES_REV  2
+#define LU_RULES_REV  3
 #define LU_TAG_PREFIX "leadup/"
 
 /* ================================================================== core: errors, strings, time, config, identity */
@@ -412,6 +412,11 @@ struct lu_body {
     char *sig_name;  /* the author's name found there, or NULL; owned */
     char *sig_phone; /* a phone number found there, or NULL; owned */
     bool bulk;       /* reads as mail sent in bulk: an unsubscribe line, a marketing layout */
+    /* Set by the rules (thread.c) once TEXT was compared with the thread's
+     * earlier messages (said.c): */
+    bool compared;
+    int repeated;    /* sentences dropped from TEXT: pasted from an earlier message */
+    char *full_text; /* TEXT before they were dropped, or NULL when none was; owned */
 };
 /* Extracts the author's own words from a decoded body: removes quoted
  * material (">" lines, attributions in English, German, French and Spanish,
@@ -423,6 +428,24 @@ void lu_body_clear(struct lu_body *b);
 /* Renders HTML as plain text (blocks become lines, entities decoded,
  * blockquotes become "> " lines).  Returns a new string (caller frees). */
 char *lu_html_to_text(const char *html);
+
+/* ------------------------------------------------------------------ said.c */
+
+/* What a thread's earlier messages said, sentence by sentence (folded):
+ * a sentence pasted from another writer's earlier message without ">" is
+ * not the new writer's own. */
+struct lu_said;
+struct lu_said *lu_said_new(void); /* caller frees with lu_said_free */
+void lu_said_free(struct lu_said *s);
+/* Adds the own TEXT of message INDEX, written by AUTHOR (any number that
+ * tells writers apart).  Messages must be added in thread order. */
+void lu_said_add(struct lu_said *s, const char *text, int index, int author);
+/* TEXT (of message INDEX by AUTHOR) without the sentences of four words or
+ * more that a message before INDEX by another writer has; *DROPPED (may be
+ * NULL) gets their number.  Returns a new string (caller frees), or NULL
+ * when nothing was dropped. */
+char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int author,
+                      int *dropped);
 
 /* ------------------------------------------------------------------ features.c */
 
@@ -578,6 +601,9 @@ struct lu_rules {
      * NULL when the messages come analysed (unit tests). */
     void (*analyse)(struct lu_msg *m, void *data);
     void *data;
+    /* Reads a message's own text only (sets m->body), for comparing it with
+     * later messages; NULL: analyse does. */
+    void (*body)(struct lu_msg *m, void *data);
 };
 
 /* What decided a thread's state: the rule that claimed it (thread.c's
@@ -663,6 +689,9 @@ struct lu_draft_req {
      * NULL when the messages come analysed. */
     void (*analyse)(struct lu_msg *m, void *data);
     void *data;
+    /* Reads a message's own text only (sets m->body), for comparing it with
+     * later messages; NULL: analyse does. */
+    void (*body)(struct lu_msg *m, void *data);
 };
 
 /* A draft: header values, placeholder values and (after rendering) the body. */
@@ -1042,6 +1071,8 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv);
 /* Reads and analyses M's body (sets m->body and m->an): the same analysis
  * the scan, classify, why and draft use. */
 void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
+/* Reads M's body only (sets m->body), unless it is read. */
+void lu_msg_read_body(struct lu_msg *m);
 /* The writer's clock for M: its date in the user's zone when the offsets
  * agree, else in the Date header's own offset.  New reference. */
 GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m);

@@ -89,13 +89,12 @@ GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m
     return l;
 }
 
-void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
+void lu_msg_read_body(struct lu_msg *m)
 {
     bool html = false;
     char *text;
-    GDateTime *ref;
 
-    if (m->an)
+    if (m->body)
         return;
     if (!m->mime && m->filename && lu_mime_read_file(m, m->filename) != 0) {
         /* Unreadable: analyse nothing, and say so once (the file vanished?). */
@@ -104,16 +103,33 @@ void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
     text = lu_mime_body_text(m, &html);
     m->body = g_new0(struct lu_body, 1);
     lu_body_extract(text, html, m->body);
+    g_free(text);
+}
+
+void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
+{
+    GDateTime *ref;
+
+    if (m->an)
+        return;
+    /* The body may be read already, and the rules may have dropped what it
+     * pasted from earlier messages (thread.c). */
+    lu_msg_read_body(m);
     m->an = g_new0(struct lu_analysis, 1);
     ref = lu_msg_local_date(cfg, m);
     lu_analyse_text(m->body->text ? m->body->text : "", ref, &cfg->cal, m->an);
     g_date_time_unref(ref);
-    g_free(text);
 }
 
 static void analyse_cb(struct lu_msg *m, void *data)
 {
     lu_msg_analyse(data, m);
+}
+
+static void body_cb(struct lu_msg *m, void *data)
+{
+    (void)data;
+    lu_msg_read_body(m);
 }
 
 static int read_headers(struct scan *s, struct lu_msg *m)
@@ -1087,6 +1103,7 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
     s->rules.me = &ctx->me;
     s->rules.now = ctx->now;
     s->rules.analyse = analyse_cb;
+    s->rules.body = body_cb;
     s->rules.data = &ctx->cfg;
 }
 
@@ -1522,7 +1539,7 @@ out:
 void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
                           struct lu_verdict *out)
 {
-    struct lu_rules rules = {&ctx->cfg, &ctx->me, ctx->now, analyse_cb, &ctx->cfg};
+    struct lu_rules rules = {&ctx->cfg, &ctx->me, ctx->now, analyse_cb, &ctx->cfg, body_cb};
     GPtrArray *all = g_ptr_array_new();
 
     /* A thread decided from the index alone has headers still to read. */

@@ -201,9 +201,11 @@ static const char *who_name(const struct lu_addr *a)
     return a->name && *a->name ? a->name : a->email;
 }
 
+/* M's analysis.  The callback runs even when M comes analysed: in a
+ * thread it first drops what M pasted from earlier messages (in_thread). */
 static struct lu_analysis *analysis(const struct lu_rules *r, struct lu_msg *m)
 {
-    if (!m->an && r->analyse)
+    if (r->analyse)
         r->analyse(m, r->data);
     return m->an;
 }
@@ -1255,16 +1257,115 @@ static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
     }
 }
 
+/* ---- quotes without markers: the thread's context for reading a message */
+
+struct in_thread {
+    const struct lu_rules *outer;
+    GPtrArray *msgs;
+    struct lu_said *said; /* the own text of msgs[0..hashed) */
+    guint hashed;
+    GHashTable *authors; /* normalised address -> writer number (from 1) */
+};
+
+static int author_id(struct in_thread *t, const struct lu_msg *m)
+{
+    char *key = lu_addr_norm(m->from && m->from->email ? m->from->email : "");
+    gpointer id = g_hash_table_lookup(t->authors, key);
+
+    if (id) {
+        g_free(key);
+        return GPOINTER_TO_INT(id);
+    }
+    id = GINT_TO_POINTER(g_hash_table_size(t->authors) + 1);
+    g_hash_table_insert(t->authors, key, id);
+    return GPOINTER_TO_INT(id);
+}
+
+/* Reads M's own text only, where the caller can (no sentence analysis). */
+static void read_body(const struct lu_rules *r, struct lu_msg *m)
+{
+    if (m->body)
+        return;
+    if (r->body)
+        r->body(m, r->data);
+    else if (r->analyse)
+        r->analyse(m, r->data);
+}
+
+/* The analyse callback inside a thread: M's sentences that another writer's
+ * earlier message already has are dropped before M is analysed (said.c).
+ * Every message up to M is hashed once, as it was written (full_text). */
+static void analyse_in_thread(struct lu_msg *m, void *data)
+{
+    struct in_thread *t = data;
+    const struct lu_rules *r = t->outer;
+    int at = -1, dropped = 0;
+    char *own;
+
+    if (m->an && m->body && m->body->compared)
+        return; /* the rules ask again and again: answer at once */
+    for (guint i = 0; i < t->msgs->len && at < 0; i++)
+        if (g_ptr_array_index(t->msgs, i) == m)
+            at = (int)i;
+    read_body(r, m);
+    if (at >= 0 && m->body && !m->body->compared) {
+        for (; t->hashed <= (guint)at; t->hashed++) {
+            struct lu_msg *p = g_ptr_array_index(t->msgs, t->hashed);
+            if (!lu_msg_meaningful(p))
+                continue;
+            read_body(r, p);
+            if (p->body && p->body->text)
+                lu_said_add(t->said, p->body->full_text ? p->body->full_text : p->body->text,
+                            (int)t->hashed, author_id(t, p));
+        }
+        m->body->compared = true;
+        own = m->body->text ? lu_said_unquote(t->said, m->body->text, at, author_id(t, m), &dropped)
+                            : NULL;
+        if (own) {
+            m->body->full_text = m->body->text;
+            m->body->text = own;
+            m->body->repeated = dropped;
+            if (m->an) { /* analysed with the pasted sentences: again without */
+                lu_analysis_clear(m->an);
+                g_clear_pointer(&m->an, g_free);
+            }
+        }
+    }
+    if (!m->an && r->analyse)
+        r->analyse(m, r->data);
+}
+
+/* The rules R inside the thread MSGS: INNER analyses through T.  Returns
+ * INNER; in_thread_end releases T. */
+static const struct lu_rules *in_thread_begin(struct in_thread *t, struct lu_rules *inner,
+                                              const struct lu_rules *r, GPtrArray *msgs)
+{
+    *t = (struct in_thread){r, msgs, lu_said_new(), 0,
+                            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    *inner = *r;
+    inner->analyse = analyse_in_thread;
+    inner->data = t;
+    return inner;
+}
+
+static void in_thread_end(struct in_thread *t)
+{
+    lu_said_free(t->said);
+    g_hash_table_destroy(t->authors);
+}
+
 void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
                       GPtrArray *elsewhere, struct lu_verdict *v)
 {
     struct rule_ctx s;
     const struct rule *claimed = NULL;
+    struct in_thread t;
+    struct lu_rules inner;
 
     lu_verdict_init(v);
     if (!msgs || msgs->len == 0)
         return;
-    ctx_init(&s, r, msgs, decisions, elsewhere);
+    ctx_init(&s, in_thread_begin(&t, &inner, r, msgs), msgs, decisions, elsewhere);
     for (size_t i = 0; i < G_N_ELEMENTS(rules) && !claimed; i++)
         if (rules[i].claims(&s, v))
             claimed = &rules[i];
@@ -1279,6 +1380,7 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
         after_claim(&s, v);
     }
     g_ptr_array_free(s.notes, TRUE);
+    in_thread_end(&t);
 }
 
 int lu_thread_rule_count(void)
@@ -1291,11 +1393,14 @@ bool lu_thread_rule_claims(int i, const struct lu_rules *r, GPtrArray *msgs, GPt
 {
     struct rule_ctx s;
     bool claims;
+    struct in_thread t;
+    struct lu_rules inner;
 
     if (i < 0 || i >= lu_thread_rule_count() || !msgs || msgs->len == 0)
         return false;
-    ctx_init(&s, r, msgs, decisions, elsewhere);
+    ctx_init(&s, in_thread_begin(&t, &inner, r, msgs), msgs, decisions, elsewhere);
     claims = rules[i].claims(&s, v);
     g_ptr_array_free(s.notes, TRUE);
+    in_thread_end(&t);
     return claims;
 }

@@ -12,7 +12,10 @@ ME='Me <me@example.com>'
 ask inbox n1@a.example 'Ann <ann@a.example>' "$ME" 'Mon, 16 Nov 2026 10:00:00 +0000' 'Mine'
 ask inbox t1@b.example 'Bob <bob@b.example>' "$ME" 'Mon, 16 Nov 2026 10:00:00 +0000' 'Theirs'
 ask sent r1@example.com "$ME" 'Cid <cid@c.example>' 'Mon, 16 Nov 2026 09:00:00 +0000' 'Answered'
-ask inbox r2@c.example 'Cid <cid@c.example>' "$ME" 'Mon, 16 Nov 2026 10:00:00 +0000' 'Re: Answered' r1@example.com
+# (their own question: one that repeats mine word for word is my question pasted, not theirs)
+msg inbox r2@c.example 'Cid <cid@c.example>' "$ME" 'Mon, 16 Nov 2026 10:00:00 +0000' 'Re: Answered' r1@example.com <<'EOF'
+Could you send me the figures for September too?
+EOF
 msg sent p1@example.com "$ME" 'Dee <dee@d.example>' 'Mon, 16 Nov 2026 10:00:00 +0000' 'Promise' <<'EOF'
 I will send you the contract by Friday 27 November.
 EOF

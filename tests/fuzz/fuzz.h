@@ -66,9 +66,12 @@ G_GNUC_UNUSED static void fz_analyse(struct lu_msg *m, void *data)
 
     if (m->an)
         return;
-    text = lu_mime_body_text(m, &html);
-    m->body = g_new0(struct lu_body, 1);
-    lu_body_extract(text, html, m->body);
+    /* as lu_msg_analyse: a body read already (and unquoted by the rules) stays */
+    text = m->body ? NULL : lu_mime_body_text(m, &html);
+    if (!m->body) {
+        m->body = g_new0(struct lu_body, 1);
+        lu_body_extract(text, html, m->body);
+    }
     m->an = g_new0(struct lu_analysis, 1);
     {
         /* A date GLib cannot represent reads as the reference time. */

@@ -5,7 +5,8 @@
  * NAME.sig-name and NAME.sig-phone hold the expected sig_name and sig_phone
  * (a missing file means NULL is expected).  One trailing newline of each
  * expectation file is ignored.  Part 2 checks lu_html_to_text directly,
- * part 3 hostile inputs, part 4 phone and name corner cases, part 5 speed. */
+ * part 3 hostile inputs, part 4 phone and name corner cases, part 5 speed,
+ * part 6 sentences pasted from earlier messages without markers (said.c). */
 #include "leadup.h"
 #include "tap.h"
 
@@ -312,6 +313,53 @@ static void test_speed(void)
     g_string_free(h, TRUE);
 }
 
+/* Message INDEX by AUTHOR without what earlier messages said (NULL: nothing dropped). */
+static char *unquote(struct lu_said *s, const char *text, int index, int author, int *n)
+{
+    return lu_said_unquote(s, text, index, author, n);
+}
+
+static void test_said(void)
+{
+    struct lu_said *s = lu_said_new();
+    GString *big = g_string_new(NULL);
+    char *got;
+    int n = -1;
+
+    lu_said_add(s, "Hi Ann,\n\nI'll send the signed file this week. Thanks.\n\nBob", 0, 1);
+    lu_said_add(s, "Could you check the figures\nfor March before Friday?", 1, 2);
+    got = unquote(s, "Great, thank you!\n\nI'll send the signed file this week.", 2, 2, &n);
+    is_str(got, "Great, thank you!\n\n", "a pasted promise of another writer is dropped");
+    is_int(n, 1, "one sentence dropped");
+    g_free(got);
+    got = unquote(s, "i'll SEND the signed-file this week!! Sure. Thanks.", 2, 2, &n);
+    is_str(got, " Sure. Thanks.", "compared folded: case, punctuation and spaces");
+    g_free(got);
+    ok(unquote(s, "I'll send the signed file this week.", 2, 1, &n) == NULL && n == 0,
+       "the writer repeating their own sentence keeps it");
+    ok(unquote(s, "I'll send the signed file this week.", 0, 2, NULL) == NULL,
+       "only earlier messages count");
+    ok(unquote(s, "Thanks. Hi Ann,", 2, 2, NULL) == NULL,
+       "sentences under four words repeat by chance and stay");
+    got = unquote(s, "Could you check the figures for March before Friday? Yes: they add up.", 3, 1,
+                  NULL);
+    is_str(got, " Yes: they add up.", "a question wrapped differently is found, its ? goes too");
+    g_free(got);
+    ok(unquote(s, "Could you check the figures for April before Friday?", 3, 1, NULL) == NULL,
+       "a sentence that differs in one word is the writer's");
+    /* Linear: 20,000 pasted sentences in a 1 MB message, each found near the last. */
+    for (int i = 0; i < 20000; i++)
+        g_string_append_printf(big, "Line %d of the report is here. ", i);
+    lu_said_add(s, big->str, 4, 1);
+    g_string_append(big, "My own closing words are these.");
+    got = unquote(s, big->str, 5, 2, &n);
+    is_str(g_strstrip(got), "My own closing words are these.", "a 1 MB paste is dropped whole");
+    is_int(n, 20000, "sentence by sentence");
+    g_free(got);
+    g_string_free(big, TRUE);
+    lu_said_free(s);
+}
+
 int main(int argc, char **argv)
 {
     char *dir = g_path_get_dirname(argc > 0 ? argv[0] : ".");
@@ -322,6 +370,7 @@ int main(int argc, char **argv)
     test_hostile();
     test_signatures();
     test_speed();
+    test_said();
     g_free(data_dir);
     g_free(dir);
     return tap_done();

@@ -1,0 +1,197 @@
+/* said.c - what was said before in a thread: quotes without markers.
+ *
+ * Many replies paste the earlier message, or one sentence of it, without
+ * ">" (mobile clients, "see below" answers, a sentence copied to answer
+ * it).  body.c cannot see them: nothing marks them.  The thread can: a
+ * sentence that already appears in an earlier message written by somebody
+ * else is not the new writer's own, so "I'll send the file this week."
+ * pasted back by the other side is no promise of theirs, and their
+ * question pasted into my answer is no question of mine.
+ *
+ * Sentences are compared folded (letters and digits, case folded, every
+ * other run one space).  Sentences of fewer than LU_SAID_MIN_WORDS words
+ * repeat by chance ("Thanks.", "Sounds good.") and stay the writer's.  A
+ * sentence repeating the writer's own earlier words stays theirs too: a
+ * question asked again is asked again.
+ *
+ * Each message's sentences are hashed once per thread; checking a message
+ * costs one hash look-up per sentence and one bounded search to find it in
+ * the text, so the work grows linearly with the thread. */
+#include "leadup.h"
+
+#include <string.h>
+
+#define LU_SAID_MIN_WORDS 4
+
+/* Where a folded sentence was said first, and first by anybody else. */
+struct said_entry {
+    int first;        /* index of the first message that has it */
+    int first_author; /* its writer */
+    int other;        /* the first message by another writer, or G_MAXINT */
+};
+
+struct lu_said {
+    GHashTable *seen; /* folded sentence -> struct said_entry* */
+};
+
+struct lu_said *lu_said_new(void)
+{
+    struct lu_said *s = g_new0(struct lu_said, 1);
+
+    s->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    return s;
+}
+
+void lu_said_free(struct lu_said *s)
+{
+    if (!s)
+        return;
+    g_hash_table_destroy(s->seen);
+    g_free(s);
+}
+
+/* TEXT folded: letters and digits case folded, any other run one space,
+ * none at the ends.  OFFS (may be NULL) gets, for each byte of the result,
+ * the offset in TEXT of the character it came from; *WORDS the word count.
+ * Caller frees. */
+static char *fold(const char *text, GArray *offs, int *words)
+{
+    GString *o = g_string_new(NULL);
+    bool gap = false;
+    int n = 0;
+
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        char buf[8];
+        int len;
+
+        if (!g_unichar_isalnum(c)) {
+            gap = o->len > 0;
+            continue;
+        }
+        if (gap || o->len == 0) {
+            if (gap) {
+                int at = (int)(p - text);
+                g_string_append_c(o, ' ');
+                if (offs)
+                    g_array_append_val(offs, at);
+            }
+            n++;
+            gap = false;
+        }
+        len = g_unichar_to_utf8(g_unichar_tolower(c), buf);
+        g_string_append_len(o, buf, len);
+        for (int k = 0; offs && k < len; k++) {
+            int at = (int)(p - text);
+            g_array_append_val(offs, at);
+        }
+    }
+    if (words)
+        *words = n;
+    return g_string_free(o, FALSE);
+}
+
+void lu_said_add(struct lu_said *s, const char *text, int index, int author)
+{
+    GPtrArray *sentences = lu_sentences_split(text);
+
+    for (guint i = 0; i < sentences->len; i++) {
+        int words;
+        char *key = fold(g_ptr_array_index(sentences, i), NULL, &words);
+        struct said_entry *e = g_hash_table_lookup(s->seen, key);
+
+        if (words < LU_SAID_MIN_WORDS) {
+            g_free(key);
+            continue;
+        }
+        if (!e) {
+            e = g_new(struct said_entry, 1);
+            *e = (struct said_entry){index, author, G_MAXINT};
+            g_hash_table_insert(s->seen, key, e);
+            continue;
+        }
+        /* Messages come in thread order: the first other writer is the earliest. */
+        if (author != e->first_author && e->other == G_MAXINT)
+            e->other = index;
+        g_free(key);
+    }
+    g_ptr_array_free(sentences, TRUE);
+}
+
+/* Whether folded KEY was said before message INDEX by someone not AUTHOR. */
+static bool said_before(const struct lu_said *s, const char *key, int index, int author)
+{
+    const struct said_entry *e = g_hash_table_lookup(s->seen, key);
+
+    if (!e)
+        return false;
+    return (e->first < index && e->first_author != author) || e->other < index;
+}
+
+/* Where folded sentence KEY starts in folded STREAM at or after FROM, as
+ * whole words, looking no further than the sentence's length and a margin
+ * (a list marker, a dropped symbol): the sentences come in text order, so
+ * a miss costs a bounded search.  -1 when not found. */
+static int find_near(const char *stream, gsize slen, gsize from, const char *key)
+{
+    gsize klen = strlen(key), limit = MIN(slen, from + klen + 256);
+
+    for (gsize at = from; at + klen <= limit; at++) {
+        if (memcmp(stream + at, key, klen) != 0)
+            continue;
+        if ((at == 0 || stream[at - 1] == ' ') && (stream[at + klen] == ' ' || !stream[at + klen]))
+            return (int)at;
+    }
+    return -1;
+}
+
+/* The end of the sentence whose last letter starts at P: past that
+ * character and the punctuation right after it ("?", ".", ")", quotes). */
+static const char *sentence_end(const char *p)
+{
+    p = g_utf8_next_char(p);
+    while (*p && !g_ascii_isspace(*p) && !g_unichar_isalnum(g_utf8_get_char(p)))
+        p = g_utf8_next_char(p);
+    return p;
+}
+
+char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int author,
+                      int *dropped)
+{
+    GPtrArray *sentences = lu_sentences_split(text);
+    GArray *offs = g_array_new(FALSE, FALSE, sizeof(int));
+    char *stream = fold(text, offs, NULL);
+    gsize slen = strlen(stream), pos = 0;
+    GString *out = g_string_new(NULL);
+    const char *kept = text; /* TEXT before this is in OUT or dropped */
+    int n = 0;
+
+    for (guint i = 0; i < sentences->len; i++) {
+        int words, at;
+        char *key = fold(g_ptr_array_index(sentences, i), NULL, &words);
+
+        at = *key ? find_near(stream, slen, pos, key) : -1;
+        if (at >= 0) {
+            gsize end = (gsize)at + strlen(key);
+            const char *start = text + g_array_index(offs, int, at);
+            pos = end;
+            if (words >= LU_SAID_MIN_WORDS && said_before(s, key, index, author) && start >= kept) {
+                g_string_append_len(out, kept, start - kept);
+                kept = sentence_end(text + g_array_index(offs, int, end - 1));
+                n++;
+            }
+        }
+        g_free(key);
+    }
+    g_string_append(out, kept);
+    g_ptr_array_free(sentences, TRUE);
+    g_array_unref(offs);
+    g_free(stream);
+    if (dropped)
+        *dropped = n;
+    if (n == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
