@@ -54,7 +54,19 @@ enum {
 };
 
 /* Units. */
-enum { U_NONE, U_MIN, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_BDAY, U_FORTNIGHT, U_WEEKEND };
+enum {
+    U_NONE,
+    U_MIN,
+    U_HOUR,
+    U_DAY,
+    U_WEEK,
+    U_MONTH,
+    U_YEAR,
+    U_BDAY,
+    U_FORTNIGHT,
+    U_WEEKEND,
+    U_QUARTER
+};
 /* Relative day words. */
 enum { R_NONE, R_TODAY, R_TOMORROW, R_YESTERDAY, R_TONIGHT, R_DAYAFTER, R_EOW, R_EOM };
 /* Time-of-day words. */
@@ -555,6 +567,9 @@ static const struct wd words[] = {
     {"arbeitstage", .unit = U_BDAY, .f = F_PL},
     {"arbeitstagen", .unit = U_BDAY, .f = F_PL},
     {"weekend", .unit = U_WEEKEND},
+    {"quarter", .unit = U_QUARTER},
+    {"quarters", .unit = U_QUARTER, .f = F_PL},
+    {"over", .f = 0}, /* "over the weekend", "over the next few days" */
     {"wochenende", .unit = U_WEEKEND},
     {"holidays", .f = F_HOL},
     {"neujahr", .f = F_HOL},
@@ -562,6 +577,7 @@ static const struct wd words[] = {
     {"nuevo", .f = F_HOL},
     {"holiday", .f = F_HOL},
     {"christmas", .f = F_HOL},
+    {"silvester", .f = F_HOL},
     {"xmas", .f = F_HOL},
     {"feiertagen", .f = F_HOL},
     {"feiertage", .f = F_HOL},
@@ -1500,11 +1516,17 @@ static int m_period(const struct P *p, int i, struct res *r)
     bool the = false;
     const struct wd *w;
     guint32 monday;
+    bool over = is_word(p, k, "over");
 
+    if (over)
+        k++;
     if (wf(p, k, F_THE)) {
         the = true;
         k++;
     }
+    /* "over" only before the weekend: "over the weekend", "over this weekend" */
+    if (over && !(W(p, mod_at(p, k, &mod)) && W(p, mod_at(p, k, &mod))->unit == U_WEEKEND))
+        return -1;
     if (is_word(p, k, "week") && is_word(p, k + 1, "after") && is_word(p, k + 2, "next")) {
         monday = monday_of(p->rjd) + 14;
         set_days(r, monday, monday + 6, LU_SPAN_WEEK);
@@ -1553,14 +1575,19 @@ static guint32 add_months(guint32 jd, int n)
 static int m_in(const struct P *p, int i, struct res *r)
 {
     int k = i, n, unit, sign = 1;
-    bool in = false, ago = false, biz = false;
+    bool in = false, ago = false, biz = false, vague = false;
     const struct wd *w;
 
-    if (wf(p, k, F_IN)) {
+    if (is_word(p, k, "over") && wf(p, k + 1, F_THE) && is_word(p, k + 2, "next")) {
+        in = true; /* "over the next few days" */
+        k += 3;
+    } else if (wf(p, k, F_IN)) {
         in = true;
         k++;
         if (is_word(p, k, "de") || is_word(p, k, "von"))
             k++;
+        else if (wf(p, k, F_THE) && is_word(p, k + 1, "next"))
+            k += 2; /* "in the next 3 days", "within the next couple of days" */
     } else if (is_word(p, k, "vor") || is_word(p, k, "hace")) {
         ago = true;
         k++;
@@ -1571,11 +1598,20 @@ static int m_in(const struct P *p, int i, struct res *r)
     if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1)) {
         n = p->t[k].num;
         k++;
+    } else if (is_word(p, k, "few") || (is_word(p, k, "a") && is_word(p, k + 1, "few"))) {
+        n = 3; /* "a few days", "the next few days" */
+        vague = true;
+        k += is_word(p, k, "few") ? 1 : 2;
+    } else if (is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
+        n = 2; /* "the next couple of days" */
+        vague = true;
+        k += 2;
     } else if (W(p, k) && W(p, k)->num && !is_word(p, k, "sept")) {
         n = W(p, k)->num;
         k++;
         if (n == 1 && is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
             n = 2;
+            vague = true;
             k += 2;
         }
     } else {
@@ -1600,6 +1636,16 @@ static int m_in(const struct P *p, int i, struct res *r)
         biz = true;
         k++;
     }
+    if (is_word(p, k, "or") && is_word(p, k + 1, "so")) {
+        /* "in a day or so": a day, give or take one */
+        n += unit == U_DAY || unit == U_BDAY;
+        vague = true;
+        k += 2;
+    }
+    /* A vague count of days ("a couple of days", "a day or so", "the next
+     * few days") means working days: said on a Friday, not the weekend. */
+    if (vague && unit == U_DAY)
+        biz = true;
     if (is_p(p, k, '\'') && is_word(p, k + 1, "s") && is_word(p, k + 2, "time"))
         k += 3;
     else if (is_p(p, k, '\'') && is_word(p, k + 1, "time"))
@@ -1638,11 +1684,53 @@ static int m_in(const struct P *p, int i, struct res *r)
             jd += (guint32)(sign * n * 14);
         else if (unit == U_MONTH)
             jd = add_months(jd, sign * n);
+        else if (unit == U_QUARTER)
+            jd = add_months(jd, sign * n * 3);
         else
             jd = add_months(jd, sign * n * 12);
         set_days(r, jd, jd, LU_SPAN_DAY);
     }
     return k;
+}
+
+/* "two weeks from Friday", "a week from tomorrow", "3 days from 3
+ * December": a count of days or weeks after a single day.  The day is one
+ * of the plain day phrases, never another "from" phrase: no recursion. */
+static int m_from(const struct P *p, int i, struct res *r)
+{
+    static int (*const days[])(const struct P *, int, struct res *) = {
+        m_rel, m_weekday, m_day_month, m_month_day, m_iso, m_slash, m_dot};
+    int k = i, n, e = -1, per;
+    struct res d = {0};
+
+    if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1))
+        n = p->t[k].num;
+    else if (W(p, k) && W(p, k)->num && !is_word(p, k, "sept"))
+        n = W(p, k)->num;
+    else
+        return -1;
+    k++;
+    if (!W(p, k))
+        return -1;
+    per = W(p, k)->unit == U_DAY         ? 1
+          : W(p, k)->unit == U_WEEK      ? 7
+          : W(p, k)->unit == U_FORTNIGHT ? 14
+                                         : 0;
+    if (!per || n > 99 || !is_word(p, k + 1, "from"))
+        return -1;
+    k += 2;
+    for (size_t f = 0; f < G_N_ELEMENTS(days); f++) {
+        struct res x = {0};
+        int xe = days[f](p, k, &x);
+        if (xe > e && x.date && !x.time && !x.abs && x.jd0 == x.jd1) {
+            e = xe;
+            d = x;
+        }
+    }
+    if (e < 0)
+        return -1;
+    set_days(r, d.jd0 + (guint32)(n * per), d.jd0 + (guint32)(n * per), LU_SPAN_DAY);
+    return e;
 }
 
 enum { PART_NONE, PART_END, PART_EARLY, PART_MID, PART_LATE };
@@ -1699,6 +1787,15 @@ static void month_part(const struct P *p, struct res *r, int part, int y, int m,
     }
 }
 
+/* The last business day of the quarter MOD names (this one by default). */
+static void quarter_end(const struct P *p, struct res *r, int mod)
+{
+    int delta = mod == MOD_NEXT || mod == MOD_COMING ? 1 : mod == MOD_PREV ? -1 : 0;
+    int idx = p->ry * 4 + (p->rm - 1) / 3 + delta;
+
+    month_part(p, r, PART_END, idx / 4, idx % 4 * 3 + 3, false);
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -1714,6 +1811,26 @@ static int m_part(const struct P *p, int i, struct res *r)
         else
             month_part(p, r, PART_END, p->ry, p->rm, true);
         return i + 1;
+    }
+    /* "within the week", "within this month": by its end. */
+    if (is_word(p, k, "within") && wf(p, k + 1, F_THE | F_THIS) && W(p, k + 2) &&
+        !(W(p, k + 2)->f & F_PL)) {
+        switch (W(p, k + 2)->unit) {
+        case U_WEEK:
+            week_part(p, r, PART_END, monday_of(p->rjd), true);
+            return k + 3;
+        case U_MONTH:
+            month_part(p, r, PART_END, p->ry, p->rm, true);
+            return k + 3;
+        case U_QUARTER:
+            quarter_end(p, r, MOD_NONE);
+            return k + 3;
+        case U_YEAR:
+            month_part(p, r, PART_END, p->ry, 12, false);
+            return k + 3;
+        default:
+            return -1;
+        }
     }
     if (wf(p, k, F_THE))
         k++;
@@ -1738,6 +1855,11 @@ static int m_part(const struct P *p, int i, struct res *r)
         k++;
     k2 = mod_at(p, k, &mod);
     w = W(p, k2);
+    if (w && w->unit == U_QUARTER && !(w->f & F_PL) && part == PART_END) {
+        k = k2 + 1;
+        quarter_end(p, r, mod);
+        return k;
+    }
     if (w && (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_YEAR) && !(w->f & F_PL)) {
         k = k2 + 1;
         if (mod == MOD_NONE) {
@@ -1864,6 +1986,44 @@ static int m_month(const struct P *p, int i, struct res *r)
     return k2;
 }
 
+/* After "before": "Christmas" (its Eve's last business day: 24 December,
+ * next year's once it has passed), "New Year" (31 December), "the holidays"
+ * (23 December, said between 1 and 23 December; otherwise no date), also
+ * "vor Weihnachten", "avant Noël", "antes de Navidad". */
+static int m_hol_before(const struct P *p, int k, struct res *r)
+{
+    guint32 jd;
+
+    if (wf(p, k, F_THE))
+        k++;
+    if (is_word(p, k, "holidays") || is_word(p, k, "feiertagen") || is_word(p, k, "fêtes") ||
+        is_word(p, k, "fiestas")) {
+        if (p->rm != 12 || p->rd > 23)
+            return -1;
+        jd = jd_of(p->ry, 12, 23);
+        k++;
+    } else if (is_word(p, k, "christmas") || is_word(p, k, "xmas") ||
+               is_word(p, k, "weihnachten") || is_word(p, k, "noël") || is_word(p, k, "navidad")) {
+        jd = jd_of(p->rm == 12 && p->rd > 24 ? p->ry + 1 : p->ry, 12, 24);
+        k++;
+    } else if ((is_word(p, k, "new") && is_word(p, k + 1, "year")) ||
+               (is_word(p, k, "nouvel") && is_word(p, k + 1, "an")) ||
+               (is_word(p, k, "año") && is_word(p, k + 1, "nuevo"))) {
+        jd = jd_of(p->ry, 12, 31);
+        k += 2;
+        if (is_p(p, k, '\'') && is_word(p, k + 1, "s"))
+            k += 2;
+    } else if (is_word(p, k, "neujahr") || is_word(p, k, "silvester")) {
+        jd = jd_of(p->ry, 12, 31);
+        k++;
+    } else {
+        return -1;
+    }
+    jd = last_bizday(p->cal, jd - 14, jd);
+    set_days(r, jd, jd, LU_SPAN_DAY);
+    return k;
+}
+
 /* "after the holidays", "after Christmas", "after New Year", "nach den
  * Feiertagen", "après les fêtes", "después de las fiestas": the seven days
  * from the first business day after 6 January, 26 December or 1 January.
@@ -1876,6 +2036,9 @@ static int m_hol(const struct P *p, int i, struct res *r)
 
     if (!p->has_hol)
         return -1;
+    if (is_word(p, k, "before") || is_word(p, k, "vor") || is_word(p, k, "avant") ||
+        is_word(p, k, "antes"))
+        return m_hol_before(p, k + 1 + (is_word(p, k, "antes") && is_word(p, k + 1, "de")), r);
     if (is_word(p, k, "after") || is_word(p, k, "nach") || is_word(p, k, "après") ||
         is_word(p, k, "apres"))
         k++;
@@ -1957,7 +2120,7 @@ static int m_date(const struct P *p, int i, struct res *r)
 {
     static const matcher fns[] = {m_rel,     m_weekday, m_day_month, m_month_day, m_iso,
                                   m_slash,   m_dot,     m_period,    m_in,        m_part,
-                                  m_nthweek, m_month,   m_hol,       m_nth};
+                                  m_nthweek, m_month,   m_hol,       m_nth,       m_from};
     int best = -1;
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
