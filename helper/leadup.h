@@ -440,7 +440,7 @@ void lu_said_free(struct lu_said *s);
 /* Adds the own TEXT of message INDEX, written by AUTHOR (any number that
  * tells writers apart).  Messages must be added in thread order. */
 void lu_said_add(struct lu_said *s, const char *text, int index, int author);
-/* TEXT (of message INDEX by AUTHOR) without the sentences of four words or
+/* TEXT (of message INDEX by AUTHOR) without the sentences of five words or
  * more that a message before INDEX by another writer has; *DROPPED (may be
  * NULL) gets their number.  Returns a new string (caller frees), or NULL
  * when nothing was dropped. */

@@ -9,7 +9,7 @@
  * question pasted into my answer is no question of mine.
  *
  * Sentences are compared folded (letters and digits, case folded, every
- * other run one space).  Sentences of fewer than LU_SAID_MIN_WORDS words
+ * other run one space).  Sentences of fewer than LU_SAID_MIN_WORDS (five) words
  * repeat by chance ("Thanks.", "Sounds good.") and stay the writer's.  A
  * sentence repeating the writer's own earlier words stays theirs too: a
  * question asked again is asked again.
@@ -21,7 +21,7 @@
 
 #include <string.h>
 
-#define LU_SAID_MIN_WORDS 4
+#define LU_SAID_MIN_WORDS 5
 
 /* Where a folded sentence was said first, and first by anybody else. */
 struct said_entry {

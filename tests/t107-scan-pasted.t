@@ -65,7 +65,7 @@ msg sent ag1a@example.com "$ME" "$JILL" 'Mon, 9 Nov 2026 09:00:00 +0000' 'Re: Bu
 	ag1@example.com <<'EOF'
 Did you get a chance to look at the budget for next year?
 EOF
-# 6. A short sentence repeats by chance ("Sounds good to me."): theirs too.
+# 6. A sentence under five words repeats by chance ("Sounds good to me."): theirs too.
 msg sent sh1@example.com "$ME" "$JILL" 'Mon, 16 Nov 2026 09:00:00 +0000' 'Lunch' <<'EOF'
 Lunch on Thursday? Sounds good to me.
 EOF
@@ -88,5 +88,6 @@ t 'nor one pasted sentence of it above my answer' '
 t 'my own question asked again stays mine: the thread awaits' '
 	expect_tags ag1a@example.com "leadup/awaiting leadup/due"'
 t 'a short sentence that repeats by chance stays the writer'"'"'s' '
-	expect_tags sh1a@client.example "leadup/due leadup/needs-reply"'
+	expect_tags sh1a@client.example "leadup/due leadup/needs-reply" &&
+	lu why id:sh1a@client.example | grep -q "\"Sounds good to me.\""'
 done_testing
