@@ -10,9 +10,10 @@
  *
  * Sentences are compared folded (letters and digits, case folded, every
  * other run one space).  Sentences of fewer than LU_SAID_MIN_WORDS (five) words
- * repeat by chance ("Thanks.", "Sounds good.") and stay the writer's.  A
- * sentence repeating the writer's own earlier words stays theirs too: a
- * question asked again is asked again.
+ * repeat by chance ("Thanks.", "Sounds good to me.") and stay the writer's.
+ * A sentence the writer said in an earlier message stays theirs too: a
+ * question asked again is asked again, and a stock phrase both sides use
+ * ("Could you tell me what you think?") is each side's own.
  *
  * Each message's sentences are hashed once per thread; checking a message
  * costs one hash look-up per sentence and one bounded search to find it in
@@ -32,6 +33,7 @@ struct said_entry {
 
 struct lu_said {
     GHashTable *seen; /* folded sentence -> struct said_entry* */
+    GHashTable *own;  /* "writer\x1f" folded sentence -> its first message there + 1 */
 };
 
 struct lu_said *lu_said_new(void)
@@ -39,6 +41,7 @@ struct lu_said *lu_said_new(void)
     struct lu_said *s = g_new0(struct lu_said, 1);
 
     s->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    s->own = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return s;
 }
 
@@ -47,6 +50,7 @@ void lu_said_free(struct lu_said *s)
     if (!s)
         return;
     g_hash_table_destroy(s->seen);
+    g_hash_table_destroy(s->own);
     g_free(s);
 }
 
@@ -100,10 +104,17 @@ void lu_said_add(struct lu_said *s, const char *text, int index, int author)
         char *key = fold(g_ptr_array_index(sentences, i), NULL, &words);
         struct said_entry *e = g_hash_table_lookup(s->seen, key);
 
+        char *mine;
+
         if (words < LU_SAID_MIN_WORDS) {
             g_free(key);
             continue;
         }
+        mine = g_strdup_printf("%d\x1f%s", author, key);
+        if (!g_hash_table_contains(s->own, mine))
+            g_hash_table_insert(s->own, mine, GINT_TO_POINTER(index + 1));
+        else
+            g_free(mine);
         if (!e) {
             e = g_new(struct said_entry, 1);
             *e = (struct said_entry){index, author, G_MAXINT};
@@ -118,14 +129,21 @@ void lu_said_add(struct lu_said *s, const char *text, int index, int author)
     g_ptr_array_free(sentences, TRUE);
 }
 
-/* Whether folded KEY was said before message INDEX by someone not AUTHOR. */
+/* Whether folded KEY was said before message INDEX by someone not AUTHOR,
+ * and never before by AUTHOR: what a writer said before (a question asked
+ * again, a stock phrase both sides use) stays theirs. */
 static bool said_before(const struct lu_said *s, const char *key, int index, int author)
 {
     const struct said_entry *e = g_hash_table_lookup(s->seen, key);
+    char *mine;
+    int own;
 
-    if (!e)
+    if (!e || !((e->first < index && e->first_author != author) || e->other < index))
         return false;
-    return (e->first < index && e->first_author != author) || e->other < index;
+    mine = g_strdup_printf("%d\x1f%s", author, key);
+    own = GPOINTER_TO_INT(g_hash_table_lookup(s->own, mine));
+    g_free(mine);
+    return !(own && own - 1 < index);
 }
 
 /* Where folded sentence KEY starts in folded STREAM at or after FROM, as

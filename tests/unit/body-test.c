@@ -337,10 +337,16 @@ static void test_said(void)
     g_free(got);
     ok(unquote(s, "I'll send the signed file this week.", 2, 1, &n) == NULL && n == 0,
        "the writer repeating their own sentence keeps it");
+    lu_said_add(s, "Could you tell me what you think?", 2, 2);
+    lu_said_add(s, "Could you tell me what you think?", 3, 1);
+    got = unquote(s, "Could you tell me what you think?", 3, 1, NULL);
+    ok(got && unquote(s, "Could you tell me what you think?", 4, 1, NULL) == NULL,
+       "said first by the other side, then by the writer: pasted then, the writer's since");
+    g_free(got);
     ok(unquote(s, "I'll send the signed file this week.", 0, 2, NULL) == NULL,
        "only earlier messages count");
-    lu_said_add(s, "Sounds good to me.", 1, 2);
-    ok(unquote(s, "Thanks.\n\nSounds good to me.", 2, 1, NULL) == NULL,
+    lu_said_add(s, "Sounds good to me.", 3, 2);
+    ok(unquote(s, "Thanks.\n\nSounds good to me.", 4, 1, NULL) == NULL,
        "sentences under five words repeat by chance and stay");
     got = unquote(s, "Could you check the figures for March before Friday? Yes: they add up.", 3, 1,
                   NULL);
