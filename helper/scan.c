@@ -274,7 +274,11 @@ static gint compare_date(gconstpointer a, gconstpointer b)
 {
     const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
 
-    return x->date < y->date ? -1 : x->date > y->date;
+    /* Equal dates by Message-ID: the order notmuch returns them in follows
+     * the order their files were indexed in. */
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return g_strcmp0(x->mid, y->mid);
 }
 
 static bool strv_has_case(char **v, const char *s)

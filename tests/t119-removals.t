@@ -16,7 +16,10 @@ msg sent b1@example.com 'Me <me@example.com>' 'Bob <bob@b.example>' 'Mon, 16 Nov
 	'Budget' <<'EOF'
 Could you confirm the budget?
 EOF
-msg sent c1@example.com 'Me <me@example.com>' 'Cid <cid@c.example>' 'Mon, 16 Nov 2026 10:00:00 +0000' \
+# Ten minutes after a1: once c2 has merged the two threads, c1 is the
+# thread's latest message of mine, whatever order notmuch indexed them in
+# (with equal dates the anchor depended on the file system's order).
+msg sent c1@example.com 'Me <me@example.com>' 'Cid <cid@c.example>' 'Mon, 16 Nov 2026 10:10:00 +0000' \
 	'Venue' <<'EOF'
 Could you book the venue?
 EOF
