@@ -99,7 +99,7 @@ t 'the hook judges by LEADUP_NOW: two days later the same question is due' '
 t 'a bad LEADUP_NOW is a usage error that names the variable' '
 	LEADUP_NOW=yesterday "$LEADUP" queue 2>err; test $? = 64 && grep -q "LEADUP_NOW" err'
 t 'make install PREFIX=DIR installs a leadup that finds its own snippets and templates' '
-	make -s -C "$ROOT" install PREFIX="$TMP/inst" >/dev/null &&
+	make -s -C "$ROOT" -o helper/leadup install PREFIX="$TMP/inst" >/dev/null &&
 	"$TMP/inst/bin/leadup" setup >out 2>/dev/null &&
 	grep -qx "source '\''$TMP/inst/share/leadup/leadup.neomuttrc'\''" out &&
 	grep -qx "source '\''$TMP/inst/share/leadup/leadup.muttrc'\''" out &&
