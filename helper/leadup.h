@@ -5,9 +5,11 @@
  *   core          util.c (errors, strings, time), lang.c (languages),
  *                 cal.c (business days), config.c (leadup's config and
  *                 paths), identity.c (who "me" is), struct lu_msg (one
- *                 message), struct lu_ctx (what every command gets)
+ *                 message), struct lu_ctx (what every command gets),
+ *                 parse-options.c (the commands' option tables), version.c
  *   pure modules  no I/O: dates.c (date phrases), body.c html.c (what the
- *                 author wrote), features.c (the learned sentence model),
+ *                 author wrote), said.c (sentences pasted from earlier in
+ *                 the thread), features.c (the learned sentence model),
  *                 sentence.c classify.c (sentence labels, message verdicts),
  *                 thread.c (the queue rules), draft.c lint.c (drafts and the
  *                 chasing linter), json.c
