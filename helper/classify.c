@@ -2352,7 +2352,8 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
 /* Set only by scripts/train-intent's throwaway program (which includes this
  * file): it receives every labelled sentence's features and the rules'
  * labels, exactly as the model below reads them. */
-static void (*feature_hook)(const GArray *h, unsigned rule_labels, bool rule_reply);
+static void (*feature_hook)(const char *text, const GArray *h, unsigned rule_labels,
+                            bool rule_reply);
 
 /* The learned model (features.c, helper/sentence-model.c) decides the
  * labels where it beat the rules in cross-validation: it reads the rules'
@@ -2371,7 +2372,7 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, struct lu
     ctx->rule_reply = *reply;
     lu_feature_hashes(S->text, ctx, h);
     if (feature_hook)
-        feature_hook(h, s->labels, *reply);
+        feature_hook(S->text, h, s->labels, *reply);
     for (gsize k = 0; k < G_N_ELEMENTS(decided); k++) {
         unsigned bit = decided[k];
         int b = g_bit_nth_lsf(bit, -1);
