@@ -55,7 +55,7 @@ t 'a hook that is not a shell script: refused with the exact line' '
 t 'setup from the build tree points at the tree'\''s doc/mutt.md, by its full path' '
 	"$LEADUP" setup >out 2>/dev/null && grep -qxF "# Keys and details: $TREE/doc/mutt.md and '\''man leadup'\''." out'
 t 'an installed leadup points at the installed doc, not a source path' '
-	make -s -C "$ROOT" install PREFIX="$TMP/inst" >/dev/null &&
+	make -s -C "$ROOT" -o helper/leadup install PREFIX="$TMP/inst" >/dev/null &&
 	"$TMP/inst/bin/leadup" setup >out 2>/dev/null &&
 	grep -qxF "# Keys and details: $TMP/inst/share/doc/leadup/mutt.md and '\''man leadup'\''." out &&
 	test -f "$TMP/inst/share/doc/leadup/mutt.md" && ! grep -q "$ROOT" out'
