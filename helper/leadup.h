@@ -1018,6 +1018,33 @@ char *lu_muttrc_recall(const char *draftbox);
  * details went to stderr), or NULL for 0.  Static. */
 const char *lu_muttrc_failure(int code);
 
+/* ------------------------------------------------------------------ datetag.c */
+
+/* The date a queue item shows in the client's index (doc/mutt.md, "What
+ * the index shows of a queue"): as a tag on the anchor for NeoMutt, as
+ * X-Label in leadup's copy in a queue maildir for Mutt. */
+#define LU_DATE_TAG_DUE   LU_TAG_PREFIX "due/"
+#define LU_DATE_TAG_WAKES LU_TAG_PREFIX "wakes/"
+/* The days around today lu_date_hooks always names. */
+#define LU_DATE_HOOKS_BEFORE 7
+#define LU_DATE_HOOKS_AFTER  400
+/* The time the index shows for a thread in STATE: a snoozed thread's
+ * wake-up (NEXT_CHECK, *WAKES set), else its due date DUE_AT; 0 for none. */
+gint64 lu_index_date(enum lu_state state, gint64 due_at, gint64 next_check, bool *wakes);
+/* Its tag, the day in TZ: "leadup/due/2026-12-04", "leadup/wakes/...", or
+ * NULL when the thread has no such date.  Caller frees. */
+char *lu_date_tag(enum lu_state state, gint64 due_at, gint64 next_check, GTimeZone *tz);
+/* Its words for the index, "due Fri 4 Dec" or "wakes Fri 4 Dec" (the year
+ * instead of the weekday when the day is more than 180 days from NOW), or
+ * NULL.  Caller frees. */
+char *lu_date_label(enum lu_state state, gint64 due_at, gint64 next_check, gint64 now,
+                    GTimeZone *tz);
+/* NeoMutt's `index-format-hook leadup_date` lines (%@leadup_date@) giving
+ * every date tag its words: the days of DATES (gint64 times, may be NULL)
+ * and every day from LU_DATE_HOOKS_BEFORE days before NOW to
+ * LU_DATE_HOOKS_AFTER after it.  Only leadup's own words.  Caller frees. */
+char *lu_date_hooks(const GArray *dates, gint64 now, GTimeZone *tz);
+
 /* ================================================================== the scan and the commands */
 
 /* ------------------------------------------------------------------ scan.c */

@@ -613,6 +613,11 @@ static void plan_tags(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
         if (v->due)
             want_tag(s, a, LU_TAG_PREFIX "due", want);
         g_free(tag);
+        /* The day it falls due or wakes, for the client's index (datetag.c). */
+        tag = lu_date_tag(v->state, v->due_at, v->next_check, s->ctx->cfg.tz);
+        if (tag)
+            want_tag(s, a, tag, want);
+        g_free(tag);
     }
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
@@ -1010,7 +1015,8 @@ static gint cmp_str(gconstpointer a, gconstpointer b)
 static char *rules_digest(struct lu_ctx *ctx)
 {
     const struct lu_config *c = &ctx->cfg;
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV));
+    /* "dates:1": the scan tags the due and wake-up days (datetag.c). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

@@ -44,8 +44,14 @@ deliver() { # deliver FOLDER NAME < message: put one message in the maildir
 }
 index() { notmuch new --quiet; }
 lu() { "$LEADUP" --now "${NOW:?set NOW}" "$@"; }
-tags() { # tags MSGID: the message's leadup/ tags, sorted, space-separated
-	notmuch search --output=tags --exclude=false "id:$1" | grep '^leadup/' | sort | tr '\n' ' ' | sed 's/ $//'
+tags() { # tags MSGID: the message's leadup/ state tags, sorted, space-separated (no date tags)
+	notmuch search --output=tags --exclude=false "id:$1" | grep '^leadup/[^/]*$' | sort | tr '\n' ' ' | sed 's/ $//'
+}
+date_tags() { # date_tags MSGID: its leadup/due/DAY and leadup/wakes/DAY tags, as tags() lists
+	notmuch search --output=tags --exclude=false "id:$1" | grep '^leadup/[^/]*/' | sort | tr '\n' ' ' | sed 's/ $//'
+}
+expect_date() { # expect_date MSGID "leadup/due/2026-12-04"
+	got=$(date_tags "$1"); [ "$got" = "$2" ] || { echo "date tags of $1: got '$got', want '$2'"; return 1; }
 }
 expect_tags() { # expect_tags MSGID "leadup/a leadup/b"
 	got=$(tags "$1"); [ "$got" = "$2" ] || { echo "tags of $1: got '$got', want '$2'"; return 1; }
