@@ -487,8 +487,41 @@ out:
     return ret;
 }
 
+/* setup --date-hooks: NeoMutt's index-format-hooks for %@leadup_date@,
+ * which the NeoMutt snippet sources at start-up: the words of every date
+ * tag the scan wrote (the items' days, from the state database) and of the
+ * days around today (datetag.c).  No state database yet: the days alone. */
+static int print_date_hooks(struct lu_ctx *ctx)
+{
+    struct lu_store *store = NULL;
+    GPtrArray *items = NULL;
+    GArray *dates = g_array_new(FALSE, FALSE, sizeof(gint64));
+    char *hooks;
+    int ret = lu_store_open(&store);
+
+    if (!ret)
+        ret = lu_store_items(store, -1, &items);
+    for (guint i = 0; !ret && i < items->len; i++) {
+        const struct lu_item *it = g_ptr_array_index(items, i);
+        bool wakes;
+        gint64 t = lu_index_date(it->state, it->due_at, it->next_check, &wakes);
+        if (t > 0)
+            g_array_append_val(dates, t);
+    }
+    /* The hooks for the days around today are worth having even so. */
+    ret = 0;
+    hooks = lu_date_hooks(dates, ctx->now, ctx->cfg.tz);
+    lu_printf("%s", hooks);
+    g_free(hooks);
+    if (items)
+        g_ptr_array_free(items, TRUE);
+    g_array_free(dates, TRUE);
+    lu_store_close(store);
+    return ret;
+}
+
 struct setup_args {
-    bool hook, unhook, alternates;
+    bool hook, unhook, alternates, date_hooks;
 };
 
 const struct lu_option lu_setup_options[] = {
@@ -504,13 +537,17 @@ const struct lu_option lu_setup_options[] = {
                 "print an 'alternates' line of my addresses for the\n"
                 "client (the snippets source it, so the index never\n"
                 "shows me as 'who')"),
+    LU_OPT_FLAG("date-hooks", 0, struct setup_args, date_hooks, true,
+                "print NeoMutt's index-format-hooks that show each\n"
+                "thread's due or wake-up day in a queue's index\n"
+                "(%@leadup_date@; the NeoMutt snippet sources them)"),
     LU_OPT_END_,
 };
 
 int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
 {
     struct setup_args a = {0};
-    bool hook, unhook, alternates;
+    bool hook, unhook, alternates, date_hooks;
     char *dir = NULL;
     int ret = 0;
 
@@ -520,16 +557,22 @@ int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
     hook = a.hook;
     unhook = a.unhook;
     alternates = a.alternates;
+    date_hooks = a.date_hooks;
     if (argc > 1) {
         ret = lu_error(EX_USAGE, "setup: unexpected argument '%s'", argv[1]);
         goto out;
     }
-    if (hook + unhook + alternates > 1) {
-        ret = lu_error(EX_USAGE, "setup: give one of --hook, --unhook and --alternates");
+    if (hook + unhook + alternates + date_hooks > 1) {
+        ret = lu_error(EX_USAGE,
+                       "setup: give one of --hook, --unhook, --alternates and --date-hooks");
         goto out;
     }
     if (alternates) {
         ret = print_alternates(ctx);
+        goto out;
+    }
+    if (date_hooks) {
+        ret = print_date_hooks(ctx);
         goto out;
     }
     dir = hook_dir();

@@ -81,7 +81,8 @@ static void add_day(GString *out, GHashTable *seen, GDateTime *day, GDateTime *t
 {
     char *ymd = g_date_time_format(day, "%Y-%m-%d");
 
-    if (g_hash_table_add(seen, ymd)) {
+    if (!g_hash_table_contains(seen, ymd)) {
+        g_hash_table_add(seen, ymd);
         for (int wakes = 0; wakes < 2; wakes++) {
             char *label = day_label(day, today, wakes);
             /* Only digits, '-', letters and spaces: nothing to quote. */
@@ -101,8 +102,9 @@ char *lu_date_hooks(const GArray *dates, gint64 now, GTimeZone *tz)
     GDateTime *today = local_day(now, tz);
 
     /* The first hook that matches wins: a message without a date tag
-     * stops at the first one (one pattern, not hundreds). */
-    g_string_append(out, "index-format-hook leadup_date '!~Y " LU_TAG_PREFIX "(due|wakes)/' ''\n");
+     * stops at the first one (one pattern, not hundreds).  No '|' in a
+     * pattern's regex: the pattern language reads it as "or". */
+    g_string_append(out, "index-format-hook leadup_date '!~Y " LU_TAG_PREFIX "[a-z]+/' ''\n");
     for (guint i = 0; dates && i < dates->len; i++) {
         GDateTime *day = local_day(g_array_index(dates, gint64, i), tz);
         add_day(out, seen, day, today);

@@ -1027,7 +1027,7 @@ const char *lu_muttrc_failure(int code);
 #define LU_DATE_TAG_WAKES LU_TAG_PREFIX "wakes/"
 /* The days around today lu_date_hooks always names. */
 #define LU_DATE_HOOKS_BEFORE 7
-#define LU_DATE_HOOKS_AFTER  400
+#define LU_DATE_HOOKS_AFTER  200
 /* The time the index shows for a thread in STATE: a snoozed thread's
  * wake-up (NEXT_CHECK, *WAKES set), else its due date DUE_AT; 0 for none. */
 gint64 lu_index_date(enum lu_state state, gint64 due_at, gint64 next_check, bool *wakes);

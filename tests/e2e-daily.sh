@@ -61,6 +61,14 @@ daily_tests() {
 	t "the who column shows whom I wrote to, from either of my addresses" '
 		e2e_type ,ga && daily_open awaiting && e2e_wait "To Ann4 .*Figures 4" &&
 		e2e_wait "To Ann1 .*Figures 1" && ! e2e_screen | grep -q "Me Too"'
+	# Before the fix neither index showed when a thread falls due: only ,w,
+	# leadup queue and the report did.
+	t "the queue's index shows the day each thread falls due, on its line" '
+		e2e_type ,ga && daily_open awaiting &&
+		for k in 1 4; do
+			d=$(daily_due "q$k@example.com") && test -n "$d" &&
+			e2e_wait "^.{0,60}due $d +.*To Ann$k .*Figures $k" || exit 1
+		done'
 	# Before the fix NeoMutt did not recount the sidebar after an action in
 	# a queue (the snoozed count stayed 0), and Mutt's sidebar showed no
 	# queue at all (no names, and only the queue opened was ever built).
@@ -69,6 +77,11 @@ daily_tests() {
 		e2e_prompt "Snooze until" && e2e_enter 3d && e2e_wait "leadup: snoozed until" &&
 		daily_count snoozed 1 && daily_count "awaiting reply" 3 && daily_count "due now" 4 &&
 		daily_count "reply owed" 1 && e2e_wait "$C: .*awaiting.* \[Msgs:3 " && expect_tags q2@example.com leadup/snoozed'
+	# Before the fix the snoozed queue did not say when each thread wakes.
+	t "the snoozed queue shows the day the thread wakes; other mailboxes keep their format" '
+		e2e_type ,gs && daily_open snoozed && e2e_wait "^.{0,60}wakes Sat 28 Nov +.*Figures 2" &&
+		e2e_type c && e2e_enter "=inbox" && e2e_wait "$C: =inbox" && e2e_wait "\( *[0-9.]+K?\) Re: Draft review" &&
+		! e2e_screen | grep -q "due [A-Z]" && e2e_type ,ga && daily_open awaiting'
 	# Before the fix Mutt's ,u rebuilt the open queue only.
 	t ",u scans and refreshes the count of every queue" '
 		echo "Could you sign the form?" | msg inbox k2@k.example "Kim <kim@k.example>" \
@@ -78,6 +91,14 @@ daily_tests() {
 	t "after an action the cursor is where it was: on the next item" '
 		e2e_select "Figures 1" && e2e_wait "^.{0,40}->.*Figures 1" && e2e_type ,d &&
 		e2e_wait "leadup: done" && daily_count "awaiting reply" 2 && e2e_wait "^.{0,40}->.*Figures 3"'
+}
+
+# daily_due MSGID: the day leadup gives the item's due date, as the index
+# writes it ("Mon 23 Nov"), in the zone the client runs in.
+daily_due() {
+	_at=$(lx queue awaiting --format=json | tr '{' '\n' | grep "\"message_id\":\"$1\"" |
+		sed -n 's/.*"due_at":"\([^"]*\)".*/\1/p')
+	[ -n "$_at" ] && LC_ALL=C date -d "$_at" '+%a %-d %b'
 }
 
 # daily_open NAME: the queue NAME is open: Mutt's answer line names it;
