@@ -183,7 +183,8 @@ static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
     g_date_time_unref(lb);
 }
 
-/* Removes a previous queue generation: only leadup's own links and dirs. */
+/* Removes a previous queue generation: only leadup's own links, copies
+ * (NNNNNN.leadup:2,...) and dirs. */
 static void remove_generation(const char *path)
 {
     char *bn = g_path_get_basename(path);
@@ -198,7 +199,8 @@ static void remove_generation(const char *path)
             while (dir && (e = g_dir_read_name(dir))) {
                 char *f = g_build_filename(d, e, NULL);
                 struct stat sb;
-                if (lstat(f, &sb) == 0 && S_ISLNK(sb.st_mode))
+                if (lstat(f, &sb) == 0 &&
+                    (S_ISLNK(sb.st_mode) || (S_ISREG(sb.st_mode) && strstr(e, ".leadup:2,"))))
                     unlink(f);
                 g_free(f);
             }
@@ -318,10 +320,40 @@ static int queue_dir(const char *dir, char **old)
     return ret;
 }
 
-/* Rebuilds DIR as a maildir of symbolic links to ROWS' messages.  DIR/cur
+/* The queue's entry NAME for R: where the thread falls due or wakes on a
+ * day, leadup's own copy of the message with that day in an X-Label header
+ * (Mutt's index shows it as %y: Mutt has no tags, and the user's file is
+ * never touched); else, or when the file cannot be read, a symbolic link
+ * to the message. */
+static int queue_entry(struct lu_ctx *ctx, const struct row *r, const char *name)
+{
+    char *label =
+        lu_date_label(r->state, r->due_at, r->it ? r->it->next_check : 0, ctx->now, ctx->cfg.tz);
+    char *text = NULL, *copy = NULL;
+    gsize len = 0, copy_len = 0;
+    GError *err = NULL;
+    int ret = 0;
+
+    if (label && g_file_get_contents(r->m->filename, &text, &len, NULL))
+        copy = lu_date_labelled(text, len, label, &copy_len);
+    /* No fsync: the queue is rebuilt from the tags whenever it is opened. */
+    if (copy &&
+        !g_file_set_contents_full(name, copy, copy_len, G_FILE_SET_CONTENTS_NONE, 0600, &err))
+        ret = lu_error(EX_CANTCREAT, "cannot write '%s': %s", name, err->message);
+    else if (!copy && symlink(r->m->filename, name) < 0)
+        ret = lu_error(EX_CANTCREAT, "cannot link '%s': %s", name, g_strerror(errno));
+    if (err)
+        g_error_free(err);
+    g_free(label);
+    g_free(text);
+    g_free(copy);
+    return ret;
+}
+
+/* Rebuilds DIR as a maildir of ROWS' messages (queue_entry).  DIR/cur
  * is itself a symbolic link to a fresh generation's cur/, swapped by
  * rename(2), so a client never sees a half-built queue. */
-static int build_maildir(const char *dir, GArray *rows, bool due_only)
+static int build_maildir(struct lu_ctx *ctx, const char *dir, GArray *rows, bool due_only)
 {
     char *base = g_path_get_basename(dir), *parent = g_path_get_dirname(dir);
     char *fresh = g_strdup_printf("%s/.%s.%ld.%d", parent, base, (long)time(NULL), (int)getpid());
@@ -344,7 +376,7 @@ static int build_maildir(const char *dir, GArray *rows, bool due_only)
     }
     for (guint i = 0; i < rows->len && !ret; i++) {
         struct row *r = &g_array_index(rows, struct row, i);
-        char *name, *target;
+        char *name;
 
         if ((due_only && !r->due) || !r->m->filename)
             continue;
@@ -352,11 +384,8 @@ static int build_maildir(const char *dir, GArray *rows, bool due_only)
          * flags after ":2," are the original's, so read state shows. */
         const char *flags = strstr(r->m->filename, ":2,");
         name = g_strdup_printf("%s/cur/%06u.leadup%s", fresh, i, flags ? flags : ":2,");
-        target = g_strdup(r->m->filename);
-        if (symlink(target, name) < 0)
-            ret = lu_error(EX_CANTCREAT, "cannot link '%s': %s", name, g_strerror(errno));
+        ret = queue_entry(ctx, r, name);
         g_free(name);
-        g_free(target);
     }
     if (!ret)
         ret = queue_dir(dir, &old);
@@ -424,7 +453,7 @@ static int build_every_maildir(struct lu_ctx *ctx, struct lu_db *db, struct lu_s
                 g_array_append_val(sub, *r);
         }
         path = g_build_filename(dir, due ? "due" : lu_state_name(lu_queue_order[q]), NULL);
-        ret = build_maildir(path, sub, false);
+        ret = build_maildir(ctx, path, sub, false);
         g_free(path);
         g_array_free(sub, TRUE);
     }
@@ -536,14 +565,15 @@ static int load_counts(struct lu_ctx *ctx, struct lu_store *store, const char *m
     return ret;
 }
 
-static int write_maildir(const char *maildir, GArray *rows, bool due_only, const char *muttrc)
+static int write_maildir(struct lu_ctx *ctx, const char *maildir, GArray *rows, bool due_only,
+                         const char *muttrc)
 {
     guint n = 0;
     int ret;
 
     for (guint i = 0; i < rows->len; i++)
         n += !due_only || g_array_index(rows, struct row, i).due;
-    ret = build_maildir(maildir, rows, due_only);
+    ret = build_maildir(ctx, maildir, rows, due_only);
     if (!ret && !lu_quiet && !muttrc)
         lu_fprintf(stderr, "leadup: %s: %u message%s\n", maildir, n, n == 1 ? "" : "s");
     return ret;
@@ -717,7 +747,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
         dues[r->state] += r->due;
     }
     if (maildir)
-        ret = write_maildir(maildir, rows, due_only, muttrc);
+        ret = write_maildir(ctx, maildir, rows, due_only, muttrc);
     if (muttrc || maildir) {
         if (!ret && muttrc)
             said = client_summary(counts, dues, name, state, due_only);

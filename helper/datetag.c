@@ -123,3 +123,36 @@ char *lu_date_hooks(const GArray *dates, gint64 now, GTimeZone *tz)
     g_hash_table_destroy(seen);
     return g_string_free(out, FALSE);
 }
+
+char *lu_date_labelled(const char *text, gsize len, const char *label, gsize *out_len)
+{
+    GString *out = g_string_sized_new(len + 64);
+    gsize at = len, line = 0;
+    const char *eol = "\n";
+
+    /* The header ends at the first empty line (or with the text). */
+    while (line < len) {
+        const char *nl = memchr(text + line, '\n', len - line);
+        gsize end = nl ? (gsize)(nl - text) + 1 : len;
+        gsize content = end - line - (nl ? 1 : 0);
+
+        if (content > 0 && text[line + content - 1] == '\r')
+            content--;
+        if (content == 0) {
+            at = line;
+            break;
+        }
+        if (nl && end >= 2 && text[end - 2] == '\r')
+            eol = "\r\n";
+        line = end;
+    }
+    g_string_append_len(out, text, at);
+    if (at > 0 && text[at - 1] != '\n')
+        g_string_append(out, eol);
+    /* Last, so that it wins over an X-Label of the message's own: Mutt
+     * keeps the last one it reads. */
+    g_string_append_printf(out, "X-Label: %s%s", label, eol);
+    g_string_append_len(out, text + at, len - at);
+    *out_len = out->len;
+    return g_string_free(out, FALSE);
+}

@@ -1044,6 +1044,11 @@ char *lu_date_label(enum lu_state state, gint64 due_at, gint64 next_check, gint6
  * and every day from LU_DATE_HOOKS_BEFORE days before NOW to
  * LU_DATE_HOOKS_AFTER after it.  Only leadup's own words.  Caller frees. */
 char *lu_date_hooks(const GArray *dates, gint64 now, GTimeZone *tz);
+/* The message TEXT (LEN bytes) with "X-Label: LABEL" as its last header
+ * line (the line ending the header uses), for leadup's copy in a Mutt
+ * queue maildir; *OUT_LEN its length.  LABEL: leadup's own words.  Caller
+ * frees. */
+char *lu_date_labelled(const char *text, gsize len, const char *label, gsize *out_len);
 
 /* ================================================================== the scan and the commands */
 

@@ -79,9 +79,10 @@ daily_tests() {
 		daily_count "reply owed" 1 && e2e_wait "$C: .*awaiting.* \[Msgs:3 " && expect_tags q2@example.com leadup/snoozed'
 	# Before the fix the snoozed queue did not say when each thread wakes.
 	t "the snoozed queue shows the day the thread wakes; other mailboxes keep their format" '
-		e2e_type ,gs && daily_open snoozed && e2e_wait "^.{0,60}wakes Sat 28 Nov +.*Figures 2" &&
-		e2e_type c && e2e_enter "=inbox" && e2e_wait "$C: =inbox" && e2e_wait "\( *[0-9.]+K?\) Re: Draft review" &&
-		! e2e_screen | grep -q "due [A-Z]" && e2e_type ,ga && daily_open awaiting'
+		e2e_type ,gs && daily_open snoozed && e2e_wait "^.{0,60}wakes Sat 28 Nov +.*Figures 2" && e2e_idle &&
+		e2e_type : && e2e_enter "set sleep_time=0" && e2e_type c && e2e_enter "=inbox" &&
+		e2e_wait "$C: =inbox" && e2e_wait "\( *[0-9.]+K?\) Re: Draft review" && ! e2e_screen | grep -q "due [A-Z]" &&
+		e2e_type : && e2e_enter "set sleep_time=30" && e2e_type ,ga && daily_open awaiting'
 	# Before the fix Mutt's ,u rebuilt the open queue only.
 	t ",u scans and refreshes the count of every queue" '
 		echo "Could you sign the form?" | msg inbox k2@k.example "Kim <kim@k.example>" \

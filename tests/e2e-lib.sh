@@ -354,5 +354,5 @@ e2e_journey_decisions() {
 e2e_journey_end() {
 	t 'the client is still running and every helper call was one leadup ran' '
 		e2e_alive &&
-		! grep -qv "^\(queue\|draft\|snooze\|done\|reopen\|remind\|next-step\|mute\|why\|lint\|scan\|report\|setup --alternates$\)" "$E2E_LOG"'
+		! grep -qv "^\(queue\|draft\|snooze\|done\|reopen\|remind\|next-step\|mute\|why\|lint\|scan\|report\|setup --alternates$\|setup --date-hooks$\)" "$E2E_LOG"'
 }
