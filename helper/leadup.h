@@ -12,7 +12,8 @@
  *                 the thread), features.c (the learned sentence model),
  *                 sentence.c classify.c (sentence labels, message verdicts),
  *                 thread.c (the queue rules), draft.c lint.c (drafts and the
- *                 chasing linter), json.c
+ *                 chasing linter), json.c, datetag.c (the due day the
+ *                 client's index shows)
  *   I/O modules   mime.c (the only file that includes GMime), nm.c
  *                 (notmuch), store.c (sqlite), muttrc.c (the client's
  *                 answer files)

@@ -41,6 +41,9 @@ t 'a new decision moves the date tag: the old day goes' '
 t 'undo puts the day back' '
 	lu undo id:r1@example.com >/dev/null && expect_tags r1@example.com leadup/awaiting &&
 	expect_date r1@example.com leadup/due/2026-12-05'
+t 'undo of the remind itself: the thread is untracked again, and the day goes' '
+	lu undo id:r1@example.com >/dev/null && expect_tags r1@example.com "" && expect_date r1@example.com "" &&
+	lu remind "2026-12-05 09:00" id:r1@example.com >/dev/null && expect_date r1@example.com leadup/due/2026-12-05'
 t 'a snoozed thread carries the day it wakes, and no due day' '
 	lu snooze 2026-12-10 id:s1@example.com >/dev/null && expect_tags s1@example.com leadup/snoozed &&
 	expect_date s1@example.com leadup/wakes/2026-12-10'
@@ -57,6 +60,15 @@ t 'leaving the queue removes the date tag (an answer came)' '
 	index && lu scan --quiet && expect_tags n1@example.com "" && expect_date n1@example.com "" &&
 	expect_tags n2@d.example leadup/no-next-step &&
 	expect_date n2@d.example "leadup/due/$(due_day n2@d.example no-next-step)"'
+mkfifo hold
+hold() { { notmuch tag --batch <hold & } && exec 3>hold && wait_locked; }
+release() { exec 3>&-; wait; }
+t 'a decision taken while notmuch is locked: the next scan moves the day' '
+	printf "[time]\ntimezone=Pacific/Auckland\n[scan]\nlock_wait=1\n" >"$XDG_CONFIG_HOME/leadup/config" &&
+	{ hold && lu snooze 2026-12-09 id:r1@example.com >/dev/null 2>err; rc=$?; release; test "$rc" = 0; } &&
+	grep -q "snooze stored" err && expect_date r1@example.com leadup/due/2026-12-05 &&
+	lu scan --quiet && expect_tags r1@example.com leadup/snoozed && expect_date r1@example.com leadup/wakes/2026-12-09 &&
+	lu undo id:r1@example.com >/dev/null && expect_date r1@example.com leadup/due/2026-12-05'
 t 'a date tag lost or left over is put right by the next full scan' '
 	notmuch tag -leadup/due/2026-12-05 +leadup/due/2026-01-01 -- id:r1@example.com &&
 	lu scan --quiet --full && expect_date r1@example.com leadup/due/2026-12-05'
