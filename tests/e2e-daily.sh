@@ -13,8 +13,12 @@ daily_world() {
 	for k in 1 2 3 4; do
 		from='Me Myself <me@example.com>'
 		[ "$k" = 4 ] && from='Me Too <me.too@example.net>'
+		# The first carries an X-Label of its own, which must not pass for
+		# leadup's date in Mutt's queue.
+		HDR=
+		[ "$k" = 1 ] && HDR='X-Label: fake 1 Jan'
 		echo "Could you send me the figures for part $k?" |
-			msg sent "q$k@example.com" "$from" "Ann$k <ann$k@a.example>" \
+			HDR=$HDR msg sent "q$k@example.com" "$from" "Ann$k <ann$k@a.example>" \
 				"$(e2e_date $((13 - k)))" "Figures $k"
 	done
 	# The question to me answers my message: a thread of two.
@@ -68,7 +72,7 @@ daily_tests() {
 		for k in 1 4; do
 			d=$(daily_due "q$k@example.com") && test -n "$d" &&
 			e2e_wait "^.{0,60}due $d +.*To Ann$k .*Figures $k" || exit 1
-		done'
+		done && ! e2e_screen | grep -q "fake 1 Jan"'
 	# Before the fix NeoMutt did not recount the sidebar after an action in
 	# a queue (the snoozed count stayed 0), and Mutt's sidebar showed no
 	# queue at all (no names, and only the queue opened was ever built).
