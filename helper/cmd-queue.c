@@ -320,31 +320,85 @@ static int queue_dir(const char *dir, char **old)
     return ret;
 }
 
+/* Where queue_entry keeps its copy of TARGET (stat SB) labelled LABEL:
+ * PARENT/.copies/SHA1 of what the copy is made from, so a copy is written
+ * once and hard-linked into every generation of every queue that lists it
+ * (each key rebuilds every queue; see sweep_copies).  Caller frees. */
+static char *copy_path(const char *parent, const char *target, const struct stat *sb,
+                       const char *label)
+{
+    char *key =
+        g_strdup_printf("%s\n%llu %llu %lld %lld.%09ld\n%s", target, (unsigned long long)sb->st_dev,
+                        (unsigned long long)sb->st_ino, (long long)sb->st_size,
+                        (long long)sb->st_mtim.tv_sec, (long)sb->st_mtim.tv_nsec, label);
+    char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA1, key, -1);
+    char *path = g_strdup_printf("%s/.copies/%s", parent, sum);
+
+    g_free(key);
+    g_free(sum);
+    return path;
+}
+
+/* Removes the copies no generation links any more (one link left). */
+static void sweep_copies(const char *parent)
+{
+    char *dir = g_build_filename(parent, ".copies", NULL);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *e;
+
+    while (d && (e = g_dir_read_name(d))) {
+        char *f = g_build_filename(dir, e, NULL);
+        struct stat sb;
+        if (lstat(f, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_nlink == 1)
+            unlink(f);
+        g_free(f);
+    }
+    if (d)
+        g_dir_close(d);
+    g_free(dir);
+}
+
 /* The queue's entry NAME for R: where the thread falls due or wakes on a
  * day, leadup's own copy of the message with that day in an X-Label header
  * (Mutt's index shows it as %y: Mutt has no tags, and the user's file is
- * never touched); else, or when the file cannot be read, a symbolic link
- * to the message. */
-static int queue_entry(struct lu_ctx *ctx, const struct row *r, const char *name)
+ * never touched), a hard link to the one in PARENT/.copies; else, or when
+ * the file cannot be read, a symbolic link to the message. */
+static int queue_entry(struct lu_ctx *ctx, const char *parent, const struct row *r,
+                       const char *name)
 {
     char *label =
         lu_date_label(r->state, r->due_at, r->it ? r->it->next_check : 0, ctx->now, ctx->cfg.tz);
-    char *text = NULL, *copy = NULL;
+    char *cache = NULL, *text = NULL, *copy = NULL;
     gsize len = 0, copy_len = 0;
     GError *err = NULL;
+    struct stat sb;
     int ret = 0;
 
-    if (label && g_file_get_contents(r->m->filename, &text, &len, NULL))
-        copy = lu_date_labelled(text, len, label, &copy_len);
-    /* No fsync: the queue is rebuilt from the tags whenever it is opened. */
+    if (label && stat(r->m->filename, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        cache = copy_path(parent, r->m->filename, &sb, label);
+        if (link(cache, name) == 0)
+            goto out;
+        if (g_file_get_contents(r->m->filename, &text, &len, NULL))
+            copy = lu_date_labelled(text, len, label, &copy_len);
+    }
+    /* No fsync: the queue is rebuilt from the tags whenever it is opened.
+     * Into the cache, then linked; should another run sweep it first, the
+     * copy is written in place. */
+    if (copy &&
+        g_file_set_contents_full(cache, copy, copy_len, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 NULL) &&
+        link(cache, name) == 0)
+        goto out;
     if (copy &&
         !g_file_set_contents_full(name, copy, copy_len, G_FILE_SET_CONTENTS_NONE, 0600, &err))
         ret = lu_error(EX_CANTCREAT, "cannot write '%s': %s", name, err->message);
     else if (!copy && symlink(r->m->filename, name) < 0)
         ret = lu_error(EX_CANTCREAT, "cannot link '%s': %s", name, g_strerror(errno));
+out:
     if (err)
         g_error_free(err);
     g_free(label);
+    g_free(cache);
     g_free(text);
     g_free(copy);
     return ret;
@@ -374,6 +428,11 @@ static int build_maildir(struct lu_ctx *ctx, const char *dir, GArray *rows, bool
         ret = lu_mkdir_p(d);
         g_free(d);
     }
+    if (!ret) {
+        char *d = g_build_filename(parent, ".copies", NULL);
+        ret = lu_mkdir_p(d);
+        g_free(d);
+    }
     for (guint i = 0; i < rows->len && !ret; i++) {
         struct row *r = &g_array_index(rows, struct row, i);
         char *name;
@@ -384,7 +443,7 @@ static int build_maildir(struct lu_ctx *ctx, const char *dir, GArray *rows, bool
          * flags after ":2," are the original's, so read state shows. */
         const char *flags = strstr(r->m->filename, ":2,");
         name = g_strdup_printf("%s/cur/%06u.leadup%s", fresh, i, flags ? flags : ":2,");
-        ret = queue_entry(ctx, r, name);
+        ret = queue_entry(ctx, parent, r, name);
         g_free(name);
     }
     if (!ret)
@@ -405,6 +464,7 @@ static int build_maildir(struct lu_ctx *ctx, const char *dir, GArray *rows, bool
         sweep_generations(parent, base, current);
         g_free(current);
     }
+    sweep_copies(parent);
 out:
     if (lock >= 0)
         close(lock); /* releases the flock */

@@ -69,7 +69,23 @@ t 'a decision taken while notmuch is locked: the next scan moves the day' '
 	grep -q "snooze stored" err && expect_date r1@example.com leadup/due/2026-12-05 &&
 	lu scan --quiet && expect_tags r1@example.com leadup/snoozed && expect_date r1@example.com leadup/wakes/2026-12-09 &&
 	lu undo id:r1@example.com >/dev/null && expect_date r1@example.com leadup/due/2026-12-05'
+# Mutt has no tags: the queue maildir holds leadup's own copy of a dated
+# anchor, with the day in X-Label, written once and hard-linked into each
+# rebuild; the user's file is never changed.
+Q=$TMP/queues
+entry() { grep -l "^Message-ID: <$1>" "$Q/$2"/cur/* 2>/dev/null; } # entry MSGID QUEUE
+t 'queue --maildir: a dated anchor is a copy with the day in X-Label, the message file untouched' '
+	f=$(ls "$MAIL"/sent/cur/r1@example.com*) && sum=$(cksum <"$f") &&
+	lu queue --maildir "$Q" 2>/dev/null && e=$(entry r1@example.com awaiting) && test -f "$e" && test ! -L "$e" &&
+	grep -qx "X-Label: due Sat 5 Dec" "$e" && sed "/^X-Label: due Sat 5 Dec\$/d" "$e" | cmp - "$f" &&
+	test "$(cksum <"$f")" = "$sum" && test "$(stat -c %a "$e")" = 600'
+t 'a rebuild links the same copy again; once the thread leaves, the copy goes' '
+	i=$(stat -c %i "$(entry r1@example.com awaiting)") && lu queue --maildir "$Q" 2>/dev/null &&
+	test "$(stat -c %i "$(entry r1@example.com awaiting)")" = "$i" &&
+	lu done id:r1@example.com >/dev/null && lu queue --maildir "$Q" 2>/dev/null &&
+	test -z "$(entry r1@example.com awaiting)" && test -z "$(find "$Q/.copies" -inum "$i")"'
 t 'a date tag lost or left over is put right by the next full scan' '
+	lu reopen id:r1@example.com >/dev/null && lu remind "2026-12-05 09:00" id:r1@example.com >/dev/null &&
 	notmuch tag -leadup/due/2026-12-05 +leadup/due/2026-01-01 -- id:r1@example.com &&
 	lu scan --quiet --full && expect_date r1@example.com leadup/due/2026-12-05'
 done_testing
