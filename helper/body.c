@@ -455,13 +455,15 @@ out:
     return ret;
 }
 
-/* Verbs that end an attribution ("... wrote:", "... a écrit :"). */
-static const char *const verbs_final[] = {" wrote",    " writes",      " a écrit",    " escribió",
-                                          " escribio", " geschrieben", " ha scritto", " schreef",
-                                          " escreveu", " skrev",       NULL};
-/* Openers of the "On <date>, <name> wrote:" family. */
-static const char *const attr_openers[] = {"on ", "am ", "le ",  "el ", "op ",
-                                           "il ", "em ", "den ", NULL};
+/* Verbs that end an attribution ("... wrote:", "... a écrit :") and
+ * openers of the "On <date>, <name> wrote:" family come from the language
+ * packs (helper/lang-*.c); these are of languages leadup reads quotes in but
+ * has no pack for (Dutch, Portuguese, the Nordic languages). */
+static const char *const other_verbs[] = {" schreef", " escreveu", " skrev", NULL};
+static const char *const other_openers[] = {"op ", "em ", "den ", NULL};
+#define verbs_final  LU_LANG_ALL(attr_verbs, other_verbs)
+#define attr_openers LU_LANG_ALL(attr_openers, other_openers)
+
 /* Does L start like "On 10/10/2020" or "Am 3. Dezember": an opener then a
  * digit within the next few words? */
 static bool opener_with_date(const struct line *l)
@@ -1047,36 +1049,8 @@ static bool mobile_line(const struct line *l)
     return ret;
 }
 
-/* Sign-off phrases, longest first where one starts another.  Lower case. */
-static const char *const signoffs[] = {
-    /* English */
-    "many thanks and best regards", "thanks and best regards", "thanks and regards",
-    "thanks & regards", "with best regards", "with kind regards", "best regards", "best wishes",
-    "kindest regards", "kind regards", "warmest regards", "warm regards", "warm wishes",
-    "all the best", "many thanks", "thanks a lot", "thanks again", "thanks in advance",
-    "thanks so much", "thanks very much", "thank you very much", "thank you so much", "thank you",
-    "thanks", "thx", "cheers", "yours sincerely", "sincerely yours", "sincerely",
-    "yours faithfully", "yours truly", "yours", "with thanks", "talk soon", "speak soon",
-    "take care", "respectfully", "regards", "best of luck", "good luck", "best", "rgds", "br", "kr",
-    "bw", "hope this helps", "hth", "greetings", "bye", "ciao",
-    /* German */
-    "mit freundlichen grüßen", "mit freundlichen grüssen", "mit freundlichem gruß",
-    "mit freundlichem gruss", "mit besten grüßen", "mit besten grüssen", "freundliche grüße",
-    "freundliche grüsse", "viele grüße", "viele grüsse", "beste grüße", "beste grüsse",
-    "liebe grüße", "liebe grüsse", "herzliche grüße", "herzliche grüsse", "schöne grüße",
-    "schöne grüsse", "besten gruß", "besten gruss", "gruß", "gruss", "grüße", "grüsse",
-    "vielen dank", "besten dank", "herzlichen dank", "danke schön", "danke", "bis bald", "tschüss",
-    "mfg", "lg", "vg",
-    /* French */
-    "bien cordialement", "très cordialement", "cordialement", "bien à vous", "bien à toi",
-    "meilleures salutations", "sincères salutations", "salutations distinguées", "salutations",
-    "merci beaucoup", "merci d'avance", "merci par avance", "merci", "bonne journée",
-    "bonne soirée", "belle journée", "à bientôt", "bien amicalement", "amicalement", "amitiés",
-    "bises",
-    /* Spanish */
-    "saludos cordiales", "un cordial saludo", "cordiales saludos", "un saludo", "saludos",
-    "atentamente", "muchas gracias", "mil gracias", "gracias", "un abrazo", "abrazos",
-    "cordialmente", "hasta pronto", "adiós", NULL};
+/* Sign-off phrases: the language packs' (helper/lang-*.c). */
+#define signoffs LU_LANG_ALL(signoffs, NULL)
 
 /* Words that are never part of a person's name in a signature. */
 static const char *const not_name_words[] = {

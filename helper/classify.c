@@ -710,7 +710,7 @@ struct pat {
     int n;
 };
 
-enum { P_Q = 1, P_NOQ = 2 }; /* only in questions / only outside questions */
+enum { P_Q = LU_CUE_Q, P_NOQ = LU_CUE_NOQ }; /* only in questions / only outside questions */
 
 static const struct {
     const char *name;
@@ -1137,36 +1137,6 @@ static const struct pat_src pat_src[] = {
     {C_ANY_CHANCE, "if possible", 0},
     {C_ANY_CHANCE, "if at_all possible", 0},
     {C_REMINDER, "reminder", 0},
-    /* Requests in German, French and Spanish, for the mail of people who
-     * work in more than one language: the polite forms that ask the
-     * reader to act or answer.  The vote was fitted on English mail, so
-     * these count as plain requests (clear_request). */
-    {C_INTL_REQ, "bitte|bitten", 0},
-    {C_INTL_REQ, "^ könnten|können|würden|könntest|kannst|würdest|könntet|würdet sie|du|ihr", 0},
-    {C_INTL_REQ, "lassen|lass sie|du? mich|uns wissen", 0},
-    {C_INTL_REQ, "geben|gib sie|du? mir|uns bescheid|nachricht", 0},
-    {C_INTL_REQ, "sagen|sag sie|du? mir|uns bescheid", 0},
-    {C_INTL_REQ, "wäre|wären es|sie möglich|so_nett", 0},
-    {C_INTL_REQ, "ich|wir wäre|wären ihnen|dir|euch dankbar", 0},
-    {C_INTL_REQ, "um rückmeldung|antwort|bestätigung", 0},
-    {C_INTL_REQ, "merci de !votre|ta|vos|tes|la|le|l'|cette|ce|ces", 0},
-    {C_INTL_REQ,
-     "pourriez-vous|pouvez-vous|voudriez-vous|voulez-vous|pourrais-tu|peux-tu|voudrais-tu|"
-     "veux-tu|auriez-vous|avez-vous|seriez-vous|sauriez-vous|pourrions-nous|pouvons-nous",
-     0},
-    {C_INTL_REQ, "veuillez !trouver|noter", 0},
-    {C_INTL_REQ, "je|nous vous|te prie|prions", 0},
-    {C_INTL_REQ, "tenez-moi|tiens-moi|tenez-nous au courant", 0},
-    {C_INTL_REQ, "dites-moi|dis-moi|dites-nous|faites-moi|fais-moi|faites-nous", 0},
-    {C_INTL_REQ, "j'attends|attendons votre|ta retour|réponse|confirmation", 0},
-    {C_INTL_REQ, "dans l'attente de votre|ta", 0},
-    {C_INTL_REQ, "por favor", 0},
-    {C_INTL_REQ, "^ podría|podrías|podrían|podrias|podria !ser|haber|estar", 0},
-    {C_INTL_REQ, "le|te|les agradecería|agradeceria|agradeceríamos", 0},
-    {C_INTL_REQ, "avíseme|avísame|avísenos|avísanos|aviseme|avisame|confírmeme|confírmame", 0},
-    {C_INTL_REQ, "hágame|hazme|háganos|hágamelo saber", 0},
-    {C_INTL_REQ, "quedo|quedamos a la espera|atento|atenta|atentos", 0},
-    {C_INTL_REQ, "espero|esperamos su|tu respuesta|confirmación|noticias", 0},
     {C_REMINDER, "< don't_forget|do_not_forget", 0},
     {C_ASAP, "asap|a.s.a.p|urgent|urgently|immediately", 0},
     {C_ASAP, "as_soon_as possible", 0},
@@ -1365,9 +1335,6 @@ static const struct pat_src pat_src[] = {
     {C_FYI, "here's", 0},
     {C_FYI, "here is|are", 0},
     {C_FYI, "please find", 0},
-    {C_FYI, "veuillez trouver", 0},
-    {C_FYI, "ci-joint|ci-jointe|ci-joints|anbei|adjunto|adjunta", 0},
-    {C_FYI, "im anhang", 0},
     {C_FYI, "for your information|review|reference|records|convenience", 0},
     {C_WE_OFFER,
      "our "
@@ -1432,31 +1399,12 @@ static const struct pat_src pat_src[] = {
     {R_COMMIT, "< let me check|look|find|see|get|ask|think|confirm|review|follow|take|send|dig",
      P_NOQ},
     {R_COMMIT, "= will do", 0},
-    /* German, French, Spanish: "ich melde mich", "je vous envoie", "le envío" */
-    {R_COMMIT, "ich|wir melde|melden mich|uns", P_NOQ},
-    {R_COMMIT, "ich|wir schicke|schicken|sende|senden|rufe|rufen|schreibe|schreiben ihnen|dir|euch",
-     P_NOQ},
-    {R_COMMIT, "ich|wir werde|werden .. schicken|senden|anrufen|melden|schreiben|liefern", P_NOQ},
-    {R_COMMIT, "ich|wir kümmere|kümmern mich|uns", P_NOQ},
-    {R_COMMIT,
-     "je|nous vous|te enverrai|envoie|envoyons|enverrons|appelle|appellerai|rappelle|rappellerai|"
-     "recontacte|recontacterai|écrirai|confirme|confirmerai",
-     P_NOQ},
-    {R_COMMIT, "je|nous reviens|reviendrai|revenons|reviendrons vers vous|toi", P_NOQ},
-    {R_COMMIT, "je m'en occupe|charge", P_NOQ},
-    {R_COMMIT,
-     "le|te|les enviaré|envío|enviamos|enviaremos|llamaré|llamo|escribiré|confirmaré|confirmo",
-     P_NOQ},
-    {R_COMMIT, "me|nos pongo|ponemos|pondré|pondremos en contacto", P_NOQ},
-    {R_COMMIT, "me|nos encargo|encargamos", P_NOQ},
     {R_COMMIT_NOT,
      "i'll|we'll|i_will|we_will|i_shall|we_shall be "
      "out|away|off|travelling|traveling|unavailable|on|in|happy|glad|able|there|sure|back",
      0},
     {R_COMMIT_NOT, "i'll|we'll|i_will|we_will have_to|need|want|like|hope|see", 0},
     {R_COMMIT_NOT, "if i|we", 0},
-    /* "Adjunto le envío...": the attachment, not a promise */
-    {R_COMMIT_NOT, "adjunto|adjunta|ci-joint|ci-jointe|anbei", 0},
     /* agreement */
     {R_AGREE, "works|work|suits|suit for me|us|fine|great|well|perfectly", 0},
     {R_AGREE, "@fut|@time|that|this|it|which works|suits", P_NOQ},
@@ -1479,13 +1427,6 @@ static const struct pat_src pat_src[] = {
     {R_AGREE, "fine|ok|okay|good with|by me|us", P_NOQ},
     {R_AGREE, "looking|look forward to it|seeing|meeting|the|our|talking|speaking", P_NOQ},
     {R_AGREE, "let's|lets do it|that", P_NOQ},
-    /* "Dienstag passt mir", not "ob der Termin passt" */
-    {R_AGREE, "passt mir|uns|gut|prima|perfekt|bestens|wunderbar", 0},
-    {R_AGREE, "einverstanden|d'accord|perfecto", 0},
-    {R_AGREE, "ça|ca marche", 0},
-    {R_AGREE, "me va", 0},
-    {R_AGREE, "de acuerdo", 0},
-    {R_AGREE, "me parece bien", 0},
     /* decline */
     /* "Not interested.", "not interested in your offer", "not interested
      * at this time"; not "not interested so much in the ESS problems", a
@@ -1524,10 +1465,6 @@ static const struct pat_src pat_src[] = {
      "i'll|we'll|i_will|we_will|have_to|must pass ,|;|-|on|for|thanks|thank|this_time|for_now", 0},
     {R_DECLINE, "can't|cannot|won't|couldn't make it", 0},
     {R_DECLINE, "won't|will_not|not be able to make|attend|join|come|participate", 0},
-    {R_DECLINE, "kein interesse", 0},
-    {R_DECLINE, "pas intéressé|intéressés|interesse|interessé", 0},
-    {R_DECLINE, "no me|nos interesa", 0},
-    {R_DECLINE, "no estamos interesados", 0},
     /* closing */
     {R_CLOSING, "that's|that_is all i|we needed|need", 0},
     {R_CLOSING, "that's|that_is all $", 0},
@@ -1542,32 +1479,15 @@ static const struct pat_src pat_src[] = {
     {R_CLOSING,
      "= ok|okay|great|perfect|fine|many? ,? thanks|thank you? so|very|again|a_lot|lots much? $", 0},
     {R_CLOSING, "no worries", 0},
-    {R_CLOSING, "das war|wäre alles|es", 0},
-    {R_CLOSING,
-     "vielen? dank|danke für die|ihre|deine|eure hilfe|info|infos|information|antwort|rückmeldung",
-     P_NOQ},
-    {R_CLOSING, "c'est tout", 0},
-    {R_CLOSING, "merci pour|de votre|ta|vos aide|réponse|retour|information|informations", P_NOQ},
-    {R_CLOSING, "eso es todo", 0},
-    {R_CLOSING, "gracias por su|tu ayuda|respuesta|información", P_NOQ},
     {R_NOREPLY, "no need to|for reply|respond|answer|get|write|a_reply|a_response", 0},
     {R_NOREPLY, "no reply|response|answer|action needed|necessary|required|expected", 0},
     {R_NOREPLY, "no further action", 0},
     {R_NOREPLY, "don't|do_not need to reply|respond|answer", 0},
     {R_NOREPLY, "nothing for you to do", 0},
-    {R_NOREPLY, "keine antwort nötig|erforderlich|notwendig", 0},
-    {R_NOREPLY, "pas besoin de répondre", 0},
-    {R_NOREPLY, "no hace_falta|es_necesario responder|contestar", 0},
     /* out of office */
     {R_OOO_STRONG, "out of the? office", 0},
     {R_OOO_STRONG, "automatic|automated|auto reply|response|message", 0},
     {R_OOO_STRONG, "auto-reply|autoreply|auto-response|ooo", 0},
-    {R_OOO_STRONG, "abwesenheitsnotiz|abwesend|abwesenheit", 0},
-    {R_OOO_STRONG, "nicht im|i'm büro", 0},
-    {R_OOO_STRONG, "außer haus", 0},
-    {R_OOO_STRONG, "absent|absente|absence", 0},
-    {R_OOO_STRONG, "fuera de la oficina", 0},
-    {R_OOO_STRONG, "ausente", 0},
     {R_OOO,
      "i'm|i_am|i'll_be|i_will_be currently? "
      "away|out|off|travelling|traveling|on_vacation|on_holiday|on_leave",
@@ -1576,13 +1496,44 @@ static const struct pat_src pat_src[] = {
     {R_OOO, "on vacation|holiday|holidays|leave|annual|maternity|paternity|sick|parental|business",
      0},
     {R_OOO, "away from the? office|my|desk", 0},
-    {R_OOO, "urlaub|congé|congés|vacances|vacaciones", 0},
-    {R_RETURN,
-     "back|return|returning|returns|zurück|wieder|retour|vuelta|regreso|regresaré|reincorporo", 0},
-    {R_UNTIL, "until|till|through|bis|jusqu'au|jusqu|hasta", 0},
+    {R_RETURN, "back|return|returning|returns", 0},
+    {R_UNTIL, "until|till|through", 0},
 };
 
-static struct pat pats[G_N_ELEMENTS(pat_src)];
+/* The patterns compiled: pat_src's, then every language pack's cues
+ * (helper/lang-*.c), in pack order. */
+static struct pat *pats;
+static gsize n_pats;
+
+/* Each kind of pack cue feeds the feature its English patterns feed.  The
+ * vote was fitted on English mail, so other languages' requests count as
+ * plain requests (clear_request). */
+static const int cue_feat[LU_CUE_N] = {
+    [LU_CUE_REQUEST] = C_INTL_REQ, [LU_CUE_COMMIT] = R_COMMIT,   [LU_CUE_COMMIT_NOT] = R_COMMIT_NOT,
+    [LU_CUE_AGREE] = R_AGREE,      [LU_CUE_FYI] = C_FYI,         [LU_CUE_DECLINE] = R_DECLINE,
+    [LU_CUE_CLOSING] = R_CLOSING,  [LU_CUE_NOREPLY] = R_NOREPLY, [LU_CUE_OOO_STRONG] = R_OOO_STRONG,
+    [LU_CUE_OOO] = R_OOO,          [LU_CUE_RETURN] = R_RETURN,   [LU_CUE_UNTIL] = R_UNTIL,
+};
+
+static void compile_patterns(void)
+{
+    GArray *a = g_array_new(FALSE, TRUE, sizeof(struct pat));
+
+    for (gsize i = 0; i < G_N_ELEMENTS(pat_src); i++) {
+        g_array_set_size(a, a->len + 1);
+        pat_compile(&g_array_index(a, struct pat, a->len - 1), &pat_src[i]);
+    }
+    for (int l = 0; l < LU_LANG_N; l++) {
+        const struct lu_cue *c = lu_lang_pack((enum lu_lang)l)->cues;
+        for (; c && c->pattern; c++) {
+            struct pat_src src = {cue_feat[c->kind], c->pattern, c->flags};
+            g_array_set_size(a, a->len + 1);
+            pat_compile(&g_array_index(a, struct pat, a->len - 1), &src);
+        }
+    }
+    n_pats = a->len;
+    pats = (struct pat *)(void *)g_array_free(a, FALSE);
+}
 
 /* ------------------------------------------------------------ one-time set-up */
 
@@ -1608,8 +1559,7 @@ static gpointer init_once(gpointer unused)
     }
     for (gsize i = 0; i < G_N_ELEMENTS(folds); i++)
         lex_intern(folds[i][1]);
-    for (gsize i = 0; i < G_N_ELEMENTS(pats); i++)
-        pat_compile(&pats[i], &pat_src[i]);
+    compile_patterns();
     weight_table = g_hash_table_new(g_str_hash, g_str_equal);
     for (int i = 0; i < lu_intent_n_weights; i++)
         g_hash_table_insert(weight_table, (gpointer)lu_intent_weights[i].name,
@@ -1949,7 +1899,7 @@ static void compute_features(const struct sent *S, struct feats *F)
     int fb = -1, eb = -1;
 
     memset(F, 0, sizeof *F);
-    for (gsize i = 0; i < G_N_ELEMENTS(pats); i++) {
+    for (gsize i = 0; i < n_pats; i++) {
         int b, e;
         if (F->x[pats[i].feat] == 0.0 && pat_find(&pats[i], S, &b, &e))
             set_feat(F, pats[i].feat, 1.0, b, e);

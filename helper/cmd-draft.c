@@ -39,8 +39,9 @@ const struct lu_option lu_draft_options[] = {
     LU_OPT_STRING("template", 0, struct draft_opts, template_name, "NAME",
                   "use template NAME (a name, or a file path with a '/')"),
     LU_OPT_STRING("lang", 0, struct draft_opts, lang_name, "LANG",
-                  "write in LANG: auto, en, de, fr or es (default: the\n"
-                  "thread's language, or [draft] language)"),
+                  "write in LANG: auto or a language pack's code (en, de,\n"
+                  "fr, es, it; default: the thread's language, or [draft]\n"
+                  "language)"),
     LU_OPT_STRING("output", 0, struct draft_opts, output, "FILE",
                   "write the draft to FILE (mode 0600) instead of stdout"),
     LU_OPT_STRING("draftbox", 0, struct draft_opts, draftbox, "DIR",
@@ -341,8 +342,8 @@ static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct draft_op
     lu_quiet = lu_quiet || o->quiet;
     if (o->lang_name && strcmp(o->lang_name, "auto") != 0 &&
         (o->lang = lu_lang_parse(o->lang_name)) < 0) {
-        ret = lu_error(EX_USAGE, "draft: no language '%s' (want auto, en, de, fr or es)",
-                       o->lang_name);
+        ret = lu_error(EX_USAGE, "draft: no language '%s' (want auto or one of: %s)", o->lang_name,
+                       lu_lang_codes());
         goto out;
     }
     if (o->output && o->draftbox) {

@@ -368,8 +368,8 @@ parse:
         char *v = g_key_file_get_value(c->kf, "draft", "language", NULL);
         if (v && strcmp(g_strstrip(v), "auto") != 0 && (c->draft_lang = lu_lang_parse(v)) < 0)
             ret = lu_error(EX_CONFIG,
-                           "%s: bad value for [draft] language: '%s' (want auto, en, de, fr or es)",
-                           c->path, v);
+                           "%s: bad value for [draft] language: '%s' (want auto or one of: %s)",
+                           c->path, v, lu_lang_codes());
         g_free(v);
         if (ret)
             goto out;

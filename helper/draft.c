@@ -32,32 +32,6 @@
 #define PHONE_LOOKS 5   /* their messages read for a phone number at most */
 #define LANG_LOOKS  6   /* other messages read to tell the language at most */
 
-static const char *const wday_names[LU_LANG_N][8] = {
-    {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-    {"", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"},
-    {"", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"},
-    {"", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"},
-};
-static const char *const month_names[LU_LANG_N][13] = {
-    {"", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"},
-    {"", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-     "Oktober", "November", "Dezember"},
-    {"", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-     "octobre", "novembre", "décembre"},
-    {"", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-     "octubre", "noviembre", "diciembre"},
-};
-/* Words the draft itself writes around names and quotes, per language. */
-static const struct {
-    const char *and_, *all, *wrote, *i_wrote; /* the quote's first line: date, author / date */
-} words[LU_LANG_N] = {
-    {"and", "all", "On %s, %s wrote:", "On %s, I wrote:"},
-    {"und", "zusammen", "Am %s schrieb %s:", "Am %s schrieb ich:"},
-    {"et", "à tous", "Le %s, %s a écrit :", "Le %s, j'ai écrit :"},
-    {"y", "a todos", "El %s, %s escribió:", "El %s, escribí:"},
-};
-
 /* templates/generic without its comments (a unit test keeps them equal). */
 const char lu_draft_builtin_generic[] =
     "{?first_name:Hi {first_name},}{!first_name:Hello,}\n"
@@ -360,49 +334,59 @@ static GTimeZone *cal_tz(const struct lu_cal *cal)
     return cal && cal->tz ? g_time_zone_ref(cal->tz) : g_time_zone_new_utc();
 }
 
+/* Appends FMT (the pack's date notation, leadup.h struct lu_lang_pack) for
+ * the local time L to S. */
+static void when_format(GString *s, const char *fmt, const struct lu_lang_pack *pk, GDateTime *l)
+{
+    for (const char *f = fmt; f && *f; f++) {
+        if (*f != '%' || !f[1]) {
+            g_string_append_c(s, *f);
+            continue;
+        }
+        switch (*++f) {
+        case 'A':
+            g_string_append(s, pk->weekdays[g_date_time_get_day_of_week(l)]);
+            break;
+        case 'B':
+            g_string_append(s, pk->months[g_date_time_get_month(l)]);
+            break;
+        case 'd':
+            g_string_append_printf(s, "%d", g_date_time_get_day_of_month(l));
+            break;
+        case 'o':
+            if (pk->first_suffix && g_date_time_get_day_of_month(l) == 1)
+                g_string_append(s, pk->first_suffix);
+            break;
+        case 'Y':
+            g_string_append_printf(s, "%d", g_date_time_get_year(l));
+            break;
+        case 'H':
+            g_string_append_printf(s, "%02d", g_date_time_get_hour(l));
+            break;
+        case 'M':
+            g_string_append_printf(s, "%02d", g_date_time_get_minute(l));
+            break;
+        default:
+            g_string_append_c(s, *f);
+            break;
+        }
+    }
+}
+
 char *lu_draft_when(gint64 t, GTimeZone *tz, gint64 now, bool with_time, enum lu_lang lang)
 {
     GDateTime *l = lu_local_time(t, tz), *ln = lu_local_time(now, tz);
     GString *s = g_string_new(NULL);
-    const char *wd, *mo;
-    int day = g_date_time_get_day_of_month(l), h = g_date_time_get_hour(l);
-    int mi = g_date_time_get_minute(l);
-    bool year = g_date_time_get_year(l) != g_date_time_get_year(ln);
+    const struct lu_lang_pack *pk = lu_lang_pack(lang);
 
-    if (lang >= LU_LANG_N)
-        lang = LU_LANG_EN;
-    wd = wday_names[lang][g_date_time_get_day_of_week(l)];
-    mo = month_names[lang][g_date_time_get_month(l)];
-    switch (lang) {
-    case LU_LANG_DE: /* "Dienstag, 1. Dezember 2027, um 10:00 Uhr" */
-        g_string_printf(s, "%s, %d. %s", wd, day, mo);
-        if (year)
-            g_string_append_printf(s, " %d", g_date_time_get_year(l));
-        if (with_time)
-            g_string_append_printf(s, ", um %02d:%02d Uhr", h, mi);
-        break;
-    case LU_LANG_FR: /* "mardi 1er décembre 2027 à 10h00" */
-        g_string_printf(s, "%s %d%s %s", wd, day, day == 1 ? "er" : "", mo);
-        if (year)
-            g_string_append_printf(s, " %d", g_date_time_get_year(l));
-        if (with_time)
-            g_string_append_printf(s, " à %02dh%02d", h, mi);
-        break;
-    case LU_LANG_ES: /* "martes 1 de diciembre de 2027 a las 10:00" */
-        g_string_printf(s, "%s %d de %s", wd, day, mo);
-        if (year)
-            g_string_append_printf(s, " de %d", g_date_time_get_year(l));
-        if (with_time)
-            g_string_append_printf(s, " a la%s %02d:%02d", h == 1 ? "" : "s", h, mi);
-        break;
-    default: /* "Tuesday 1 December 2027 at 10:00" */
-        g_string_printf(s, "%s %d %s", wd, day, mo);
-        if (year)
-            g_string_append_printf(s, " %d", g_date_time_get_year(l));
-        if (with_time)
-            g_string_append_printf(s, " at %02d:%02d", h, mi);
-        break;
-    }
+    /* "Tuesday 1 December 2027 at 10:00", "mardi 1er décembre 2027 à 10h00" */
+    when_format(s, pk->date_fmt, pk, l);
+    if (g_date_time_get_year(l) != g_date_time_get_year(ln))
+        when_format(s, pk->year_fmt, pk, l);
+    if (with_time)
+        when_format(
+            s, g_date_time_get_hour(l) == 1 && pk->time_one_fmt ? pk->time_one_fmt : pk->time_fmt,
+            pk, l);
     g_date_time_unref(ln);
     g_date_time_unref(l);
     return g_string_free(s, FALSE);
@@ -1035,7 +1019,7 @@ static char *greeting_names(const struct lu_draft_req *r, GPtrArray *people, enu
     char *a = NULL, *b = NULL, *out = NULL;
 
     if (people->len >= 3)
-        return g_strdup(words[lang].all);
+        return g_strdup(lu_lang_pack(lang)->all);
     for (guint i = 0; i < people->len; i++) {
         struct lu_addr *x = g_ptr_array_index(people, i);
         char *n = lu_draft_first_name(x->name, x->email);
@@ -1057,7 +1041,7 @@ static char *greeting_names(const struct lu_draft_req *r, GPtrArray *people, enu
     if (people->len == 1)
         out = g_strdup(a);
     else if (a && b)
-        out = g_strdup_printf("%s %s %s", a, words[lang].and_, b);
+        out = g_strdup_printf("%s %s %s", a, lu_lang_pack(lang)->and_, b);
     g_free(a);
     g_free(b);
     return out;
@@ -1454,9 +1438,9 @@ static void quote_answer(const struct lu_draft_req *r, struct lu_draft *d, struc
     when = lu_draft_when(ans->date, tz, r->now, false, d->lang);
     author = clean(ans->from ? (ans->from->name ? ans->from->name : ans->from->email) : "you");
     if (mine(r, ans))
-        g_string_printf(q, words[d->lang].i_wrote, when);
+        g_string_printf(q, lu_lang_pack(d->lang)->i_wrote, when);
     else
-        g_string_printf(q, words[d->lang].wrote, when, author);
+        g_string_printf(q, lu_lang_pack(d->lang)->wrote, when, author);
     g_string_append_c(q, '\n');
     for (int i = 0; lines[i] && n < QUOTE_LINES; i++, n++) {
         char *c = clean(lines[i]);

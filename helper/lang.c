@@ -1,42 +1,90 @@
-/* lang.c - which language a text is written in (English, German, French or
- * Spanish), so that a lead-up answers in the language of the thread.  Pure:
- * counts frequent function words, which no topic or name can outweigh. */
+/* lang.c - the language packs (helper/lang-CODE.c, one per language) and
+ * which language a text is written in, so that a lead-up answers in the
+ * language of the thread.  Pure: the guess counts frequent function words,
+ * which no topic or name can outweigh.
+ *
+ * The packs are compiled in rather than read at start-up: no file to find
+ * or parse, and what costs anything (the date word table, the union lists)
+ * is built once, on first use (DEVELOPERS.md gives the measured cost). */
 #include "leadup.h"
 
 #include <string.h>
 
-static const char *const codes[LU_LANG_N] = {"en", "de", "fr", "es"};
+extern const struct lu_lang_pack lu_lang_en, lu_lang_de, lu_lang_fr, lu_lang_es, lu_lang_it;
 
-/* Words frequent in one language and rare in the three others. */
-static const char *const words[LU_LANG_N][40] = {
-    {"the",  "and",  "you",  "is",   "are",   "to",    "of",     "for",    "with",
-     "this", "that", "have", "will", "would", "could", "please", "thanks", "what",
-     "when", "we",   "it",   "be",   "on",    "my",    "your",   "can",    "if",
-     "i",    "not",  "from", "at",   "was",   "do",    "know",   NULL},
-    {"und",  "der",  "die",   "das", "ich",   "sie",   "ist",    "nicht",   "mit",   "für",
-     "auf",  "ein",  "eine",  "wir", "bitte", "danke", "dank",   "zu",      "den",   "dem",
-     "es",   "sind", "haben", "wie", "auch",  "noch",  "können", "könnten", "ihnen", "ihre",
-     "oder", "wenn", "bis",   "vom", "gerne", "gern",  "grüße",  "schon",   "uns",   NULL},
-    {"le",    "la",   "les",   "et",      "est",          "vous", "nous", "je",
-     "pour",  "avec", "une",   "des",     "du",           "pas",  "que",  "qui",
-     "sur",   "dans", "merci", "votre",   "vos",          "au",   "aux",  "ce",
-     "cette", "mais", "ou",    "bonjour", "cordialement", "être", "avez", "pouvez",
-     "sont",  "très", "bien",  "j'ai",    "c'est",        "d'un", NULL},
-    {"el",    "los",   "las",   "y",   "es",      "usted",   "por",    "para",    "con",   "una",
-     "del",   "que",   "no",    "su",  "sus",     "gracias", "hola",   "muy",     "pero",  "como",
-     "este",  "esta",  "estos", "le",  "lo",      "al",      "se",     "saludos", "favor", "podría",
-     "puede", "tengo", "hay",   "nos", "también", "mañana",  "cuando", NULL},
-};
+static const struct lu_lang_pack *const packs[LU_LANG_N] = {&lu_lang_en, &lu_lang_de, &lu_lang_fr,
+                                                            &lu_lang_es, &lu_lang_it};
+
+const struct lu_lang_pack *lu_lang_pack(enum lu_lang l)
+{
+    return l < LU_LANG_N ? packs[l] : packs[LU_LANG_EN];
+}
+
+/* The union lists, one per field offset asked for, built once. */
+#define ALL_MAX 16
+static struct {
+    gsize offset;
+    const char *const *extra;
+    const char **list;
+} all_lists[ALL_MAX];
+static int all_n;
+static GMutex all_lock;
+
+const char *const *lu_lang_all(gsize offset, const char *const *extra)
+{
+    const char **ret = NULL;
+    GPtrArray *a;
+
+    g_mutex_lock(&all_lock);
+    for (int i = 0; i < all_n; i++)
+        if (all_lists[i].offset == offset && all_lists[i].extra == extra) {
+            ret = all_lists[i].list;
+            goto out;
+        }
+    a = g_ptr_array_new();
+    for (int l = 0; l < LU_LANG_N; l++) {
+        const char *const *list = G_STRUCT_MEMBER(const char *const *, packs[l], offset);
+        for (; list && *list; list++)
+            g_ptr_array_add(a, (gpointer)*list);
+    }
+    for (const char *const *e = extra; e && *e; e++)
+        g_ptr_array_add(a, (gpointer)*e);
+    g_ptr_array_add(a, NULL);
+    ret = (const char **)g_ptr_array_free(a, FALSE);
+    g_assert(all_n < ALL_MAX);
+    all_lists[all_n].offset = offset;
+    all_lists[all_n].extra = extra;
+    all_lists[all_n++].list = ret;
+out:
+    g_mutex_unlock(&all_lock);
+    return ret;
+}
 
 const char *lu_lang_code(enum lu_lang l)
 {
-    return l < LU_LANG_N ? codes[l] : codes[LU_LANG_EN];
+    return lu_lang_pack(l)->code;
+}
+
+static gpointer codes_once(gpointer unused)
+{
+    GString *s = g_string_new(NULL);
+
+    (void)unused;
+    for (int l = 0; l < LU_LANG_N; l++)
+        g_string_append_printf(s, "%s%s", l ? " " : "", packs[l]->code);
+    return g_string_free(s, FALSE);
+}
+
+const char *lu_lang_codes(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return g_once(&once, codes_once, NULL);
 }
 
 int lu_lang_parse(const char *s)
 {
     for (int l = 0; s && l < LU_LANG_N; l++)
-        if (g_ascii_strcasecmp(s, codes[l]) == 0)
+        if (g_ascii_strcasecmp(s, packs[l]->code) == 0)
             return l;
     return -1;
 }
@@ -45,8 +93,8 @@ int lu_lang_parse(const char *s)
 static void word_lang_hits(const char *w, int *hits)
 {
     for (int l = 0; l < LU_LANG_N; l++)
-        for (int k = 0; words[l][k]; k++)
-            if (strcmp(w, words[l][k]) == 0) {
+        for (const char *const *k = packs[l]->guess_words; *k; k++)
+            if (strcmp(w, *k) == 0) {
                 hits[l]++;
                 break;
             }
@@ -72,6 +120,8 @@ enum lu_lang lu_lang_guess(const char *text, int *hits_out)
             g_free(w);
         }
     }
+    /* A tie goes to the earlier pack, so a new language never takes a
+     * text the others shared. */
     for (int l = 1; l < LU_LANG_N; l++)
         if (hits[l] > hits[best])
             best = l;

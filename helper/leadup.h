@@ -126,10 +126,135 @@ int lu_mkdir_p(const char *dir);
 
 /* ------------------------------------------------------------------ lang.c */
 
-/* The languages drafts are written in. */
-enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_N };
-/* "en", "de", "fr", "es" (static). */
+/* The languages leadup reads and writes drafts in.  Each has one language
+ * pack, helper/lang-CODE.c, holding every word list and phrase cue of that
+ * language (DEVELOPERS.md "Adding a language"). */
+enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_IT, LU_LANG_N };
+
+/* A word the date matcher knows (dates.c): lower case, what it means, and
+ * LU_DW_* flags.  The same word in two packs is one word with both meanings. */
+struct lu_date_word {
+    const char *s;
+    unsigned char month, wday, num, ord, unit, rel, tw;
+    unsigned f;
+};
+/* Date word flags (the matcher's grammar; doc/dates.md). */
+enum {
+    LU_DW_ABBR = 1u << 0,      /* abbreviation: may take a trailing '.' */
+    LU_DW_RISKY = 1u << 1,     /* also an ordinary word ("may", "sat"): needs a capital and context */
+    LU_DW_PREP = 1u << 2,      /* "on", "by", "until": part of the phrase when a date follows */
+    LU_DW_AT = 1u << 3,        /* "at", "um", "à": before a time */
+    LU_DW_THIS = 1u << 4,      /* "this", "diese", "ce", "este" */
+    LU_DW_NEXT = 1u << 5,      /* "next", "nächste", "prochain", "próximo" */
+    LU_DW_PREV = 1u << 6,      /* "last", "letzte", "dernier", "pasado" */
+    LU_DW_COMING = 1u << 7,    /* "coming", "kommende" */
+    LU_DW_IN = 1u << 8,        /* "in", "within", "dans", "en" */
+    LU_DW_OF = 1u << 9,        /* "of", "de", "du", "des", "del" */
+    LU_DW_THE = 1u << 10,      /* articles */
+    LU_DW_AND = 1u << 11,      /* "and", "und", "et", "y" */
+    LU_DW_TO = 1u << 12,       /* "to", "through", "bis", "au", "al" */
+    LU_DW_FROM = 1u << 13,     /* "from", "von", "du", "del", "desde" */
+    LU_DW_BETWEEN = 1u << 14,  /* "between", "zwischen", "entre" */
+    LU_DW_AM = 1u << 15,       /* "am" (also German "am" = on the) */
+    LU_DW_PM = 1u << 16,       /* "pm" */
+    LU_DW_END = 1u << 17,      /* "end", "Ende", "fin", "finales" */
+    LU_DW_EARLY = 1u << 18,    /* "early", "beginning", "start", "Anfang", "début" */
+    LU_DW_MID = 1u << 19,      /* "mid", "middle", "Mitte", "mi", "mediados" */
+    LU_DW_LATE = 1u << 20,     /* "late" */
+    LU_DW_ORDSUF = 1u << 21,   /* "st", "nd", "rd", "th", "er" after a day number */
+    LU_DW_AGO = 1u << 22,      /* "ago" */
+    LU_DW_UHR = 1u << 23,      /* "Uhr", "h", "heures": after an hour */
+    LU_DW_FOLLOW = 1u << 24,   /* may follow a bare hour ("at 10 tomorrow", "at 10 sharp") */
+    LU_DW_GUARD = 1u << 25,    /* may stand before a bare month name ("in December") */
+    LU_DW_ZONE = 1u << 26,     /* a time zone abbreviation after a time, ignored */
+    LU_DW_POSTNEXT = 1u << 27, /* "prochain", "que viene": NEXT written after the noun */
+    LU_DW_BIZ = 1u << 28,      /* "business", "working": before "days" */
+    LU_DW_HOL = 1u << 29,      /* "holidays", "Christmas", "Feiertagen", "fêtes" */
+    LU_DW_PL = 1u << 30,       /* a plural unit ("weeks"): never "next weeks" */
+};
+/* Date word units, relative days and times of day. */
+enum {
+    LU_DU_NONE,
+    LU_DU_MIN,
+    LU_DU_HOUR,
+    LU_DU_DAY,
+    LU_DU_WEEK,
+    LU_DU_MONTH,
+    LU_DU_YEAR,
+    LU_DU_BDAY,
+    LU_DU_FORTNIGHT,
+    LU_DU_WEEKEND,
+    LU_DU_QUARTER
+};
+enum { LU_DR_NONE, LU_DR_TODAY, LU_DR_TOMORROW, LU_DR_YESTERDAY, LU_DR_TONIGHT, LU_DR_DAYAFTER,
+       LU_DR_EOW, LU_DR_EOM };
+enum { LU_DT_NONE, LU_DT_NOON, LU_DT_MIDNIGHT, LU_DT_EOD, LU_DT_MORNING, LU_DT_AFTERNOON,
+       LU_DT_EVENING, LU_DT_NIGHT };
+#define LU_DW_ORD_LAST 9
+
+/* Kinds of phrase cue a pack adds to classify.c's English patterns. */
+enum lu_cue_kind {
+    LU_CUE_REQUEST,    /* the polite forms that ask the reader to act or answer */
+    LU_CUE_COMMIT,     /* "ich melde mich", "je vous envoie": the writer promises */
+    LU_CUE_COMMIT_NOT, /* "anbei": looks like a promise, is not one */
+    LU_CUE_AGREE,      /* "passt mir", "d'accord" */
+    LU_CUE_FYI,        /* "ci-joint": sent for information */
+    LU_CUE_DECLINE,    /* "kein Interesse" */
+    LU_CUE_CLOSING,    /* "c'est tout": the thread may end here */
+    LU_CUE_NOREPLY,    /* "pas besoin de répondre" */
+    LU_CUE_OOO_STRONG, /* "abwesend": surely an absence notice */
+    LU_CUE_OOO,        /* "Urlaub": an absence, with other signs */
+    LU_CUE_RETURN,     /* "zurück": back on a date */
+    LU_CUE_UNTIL,      /* "bis": away until a date */
+    LU_CUE_N
+};
+/* A cue in classify.c's pattern notation (see pat_src there): words,
+ * "a|b" alternatives, "a_b" several words, "x?" optional, "!x" not x,
+ * ".." a gap, "^" the opening, "<" a clause start, "$" the end.  FLAGS:
+ * LU_CUE_Q only in a question, LU_CUE_NOQ never in one. */
+struct lu_cue {
+    enum lu_cue_kind kind;
+    const char *pattern;
+    unsigned flags;
+};
+#define LU_CUE_Q   1u
+#define LU_CUE_NOQ 2u
+
+/* One language's words.  Lists are NULL-terminated; all lower case except
+ * the draft's names.  Strings are static. */
+struct lu_lang_pack {
+    const char *code;                  /* "it" */
+    const char *const *guess_words;    /* frequent here, rare in the others (lu_lang_guess) */
+    const struct lu_date_word *dates;  /* every date word (dates.c) */
+    gsize n_dates;
+    const char *weekdays[8];           /* the draft's names, [1] Monday .. [7] Sunday */
+    const char *months[13];            /* [1] January .. [12] December */
+    /* The draft's dates: %A weekday, %d day, %o the first of the month's
+     * suffix (FIRST_SUFFIX), %B month, %Y year, %H:%M the time; TIME_ONE
+     * is used at one o'clock when set ("a la 01:00"). */
+    const char *date_fmt, *year_fmt, *time_fmt, *time_one_fmt, *first_suffix;
+    const char *and_, *all;            /* "Anna and Bob", "Hello all" */
+    const char *wrote, *i_wrote;       /* the quote's first line: date, author / date */
+    const char *const *greetings;      /* first words of a greeting line ("hi", "hallo") */
+    const char *const *signoffs;       /* longest first where one starts another */
+    const char *const *attr_openers;   /* "on ", "am ": "On <date>, X wrote:" */
+    const char *const *attr_verbs;     /* " wrote", " a écrit": end an attribution */
+    const char *const *auto_subjects;  /* substrings of automatic answers' subjects */
+    const char *const *reply_prefixes; /* "re", "aw": before ':' in a subject */
+    const struct lu_cue *cues;         /* phrase cues, ended by a NULL pattern */
+};
+/* The pack of L (static); English for an unknown L. */
+const struct lu_lang_pack *lu_lang_pack(enum lu_lang l);
+/* The strings at byte OFFSET (offsetof a "const char *const *" list) of
+ * every pack, in pack order, then those of EXTRA (NULL-terminated; may be
+ * NULL; a static list of the caller's), in one NULL-terminated array
+ * (static, built on first use; thread-safe). */
+const char *const *lu_lang_all(gsize offset, const char *const *extra);
+#define LU_LANG_ALL(field, extra) lu_lang_all(G_STRUCT_OFFSET(struct lu_lang_pack, field), extra)
+/* "en", "de", "fr", "es", "it" (static). */
 const char *lu_lang_code(enum lu_lang l);
+/* Every pack's code: "en de fr es it" (static). */
+const char *lu_lang_codes(void);
 /* The language of code S ("de"), or -1. */
 int lu_lang_parse(const char *s);
 /* The language TEXT is written in, by its function words; English when

@@ -321,36 +321,6 @@ static bool starts_ci(const char *s, const char *prefix)
     return r;
 }
 
-/* Subjects automatic answers use, in English, German, French and Spanish. */
-static const char *const auto_subjects[] = {
-    "out of office",
-    "out of the office",
-    "automatic reply",
-    "auto-reply",
-    "autoreply",
-    "auto reply",
-    "auto response",
-    "auto-response",
-    "autoresponse",
-    "away from the office",
-    "on vacation",
-    "on holiday",
-    "abwesenheitsnotiz",
-    "automatische antwort",
-    "abwesend",
-    "außer haus",
-    "nicht im büro",
-    "réponse automatique",
-    "reponse automatique",
-    "absence du bureau",
-    "message d'absence",
-    "absent du bureau",
-    "respuesta automática",
-    "respuesta automatica",
-    "fuera de la oficina",
-    "ausencia",
-    "fuera de oficina",
-};
 static const char *const bounce_subjects[] = {
     "undelivered mail returned to sender",
     "delivery status notification (failure)",
@@ -452,6 +422,7 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
     /* Folded once: the subject meets dozens of patterns. */
     char *subj = m->subject ? g_utf8_casefold(m->subject, -1) : NULL;
     static char **bounce_folded, **receipt_folded, **auto_folded;
+    const char *const *auto_subjects;
 
     if (ct && g_mime_content_type_is_type(ct, "multipart", "report") && rt) {
         if (!g_ascii_strcasecmp(rt, "delivery-status")) {
@@ -514,7 +485,10 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
             goto out;
         }
     }
-    if (folded_match(subj, auto_subjects, G_N_ELEMENTS(auto_subjects), &auto_folded, false)) {
+    /* The automatic answers' subjects are the language packs' (helper/lang-*.c). */
+    auto_subjects = LU_LANG_ALL(auto_subjects, NULL);
+    if (folded_match(subj, auto_subjects, g_strv_length((char **)auto_subjects), &auto_folded,
+                     false)) {
         m->autokind = LU_AUTO_REPLY;
         m->auto_why = "an automatic-reply subject";
         goto out;

@@ -90,13 +90,11 @@ static int count_words(const char *s)
     return n;
 }
 
-/* "Hi Anna,", "Dear all:", "Good morning!": a line that greets and stands alone. */
+/* "Hi Anna,", "Dear all:", "Good morning!": a line that greets and stands
+ * alone.  Its first word is a pack's greeting (helper/lang-*.c). */
 static bool is_greeting_line(const char *line)
 {
-    static const char *const greet[] = {
-        "hi",       "hello",  "hey",   "dear",   "hiya",    "howdy", "greetings", "good",
-        "morning",  "hallo",  "liebe", "lieber", "bonjour", "salut", "hola",      "estimado",
-        "estimada", "buenos", "guten", "moin",   "servus",  NULL};
+    const char *const *greet = LU_LANG_ALL(greetings, NULL);
     char first[16];
     int i = 0;
     gsize len = strlen(line);

@@ -67,11 +67,10 @@ bool lu_msg_meaningful(const struct lu_msg *m)
     return true;
 }
 
-/* Prefixes replies and forwards carry, in the languages leadup reads. */
-static const char *const reply_prefixes[] = {
-    "re",  "aw", "sv", "vs",  "antw", "antwort", "wg", "fw",
-    "fwd", "tr", "rv", "rif", "odp",  "ref",     "r",
-};
+/* Prefixes replies and forwards carry: the language packs' (helper/lang-*.c),
+ * then those of languages without a pack (Nordic "SV", Finnish "VS", Polish
+ * "Odp"). */
+static const char *const other_prefixes[] = {"sv", "vs", "odp", NULL};
 
 char *lu_subject_norm(const char *subject)
 {
@@ -79,6 +78,7 @@ char *lu_subject_norm(const char *subject)
     char *p = s;
     GString *out = g_string_new(NULL);
     bool again = true;
+    const char *const *reply_prefixes = LU_LANG_ALL(reply_prefixes, other_prefixes);
 
     while (again) {
         again = false;
@@ -92,7 +92,7 @@ char *lu_subject_norm(const char *subject)
                 continue;
             }
         }
-        for (size_t i = 0; i < G_N_ELEMENTS(reply_prefixes); i++) {
+        for (size_t i = 0; reply_prefixes[i]; i++) {
             size_t n = strlen(reply_prefixes[i]);
             char *q = p + n;
             if (strncmp(p, reply_prefixes[i], n) != 0)

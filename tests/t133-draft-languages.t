@@ -91,7 +91,7 @@ t '[draft] language sets it for every draft' '
 	draft de1@example.com cfg-fr && grep -q "template: awaiting-1.fr" cfg-fr.err && grep -q "^Bonjour Klaus," cfg-fr.txt &&
 	printf "[time]\ntimezone=Europe/Berlin\n" >"$XDG_CONFIG_HOME/leadup/config"'
 t 'a bad language is a usage or a configuration error' '
-	lu draft id:de1@example.com --lang it >/dev/null 2>err; test $? = 64 && grep -q "no language .it." err &&
+	lu draft id:de1@example.com --lang nl >/dev/null 2>err; test $? = 64 && grep -q "no language .nl." err &&
 	printf "[draft]\nlanguage = klingon\n" >bad.conf &&
 	{ lu --config bad.conf draft id:de1@example.com >/dev/null 2>err; test $? = 78; } &&
 	grep -q "bad value for \[draft\] language" err'
