@@ -114,6 +114,7 @@ static void add_word(GHashTable *h, const struct wd *w)
         return;
     }
     old->f |= w->f;
+    old->g |= w->g;
 #define JOIN(x) old->x = old->x ? old->x : w->x
     JOIN(month);
     JOIN(wday);
@@ -122,6 +123,7 @@ static void add_word(GHashTable *h, const struct wd *w)
     JOIN(unit);
     JOIN(rel);
     JOIN(tw);
+    JOIN(hol);
 #undef JOIN
 }
 
@@ -426,6 +428,13 @@ static bool is_word(const struct P *p, int i, const char *s)
 {
     return i >= 0 && i < p->n && p->t[i].kind == T_WORD && (int)strlen(s) == p->t[i].len &&
            memcmp(p->low + p->t[i].off, s, (size_t)p->t[i].len) == 0;
+}
+
+/* Is token I a word with phrase flags G (LU_DG_*)? */
+static bool wg(const struct P *p, int i, unsigned g)
+{
+    const struct wd *w = W(p, i);
+    return w && (w->g & g);
 }
 
 static bool is_p(const struct P *p, int i, char c)
@@ -838,12 +847,12 @@ static int postmod_at(const struct P *p, int i, int *mod)
         *mod = MOD_NEXT;
         return i + 1;
     }
-    if (is_word(p, i, "que") && is_word(p, i + 1, "viene")) {
+    if (wg(p, i, LU_DG_NEXT1) && wg(p, i + 1, LU_DG_NEXT2)) {
         *mod = MOD_NEXT;
         return i + 2;
     }
     if (wf(p, i, F_PREV) && !wf(p, i + 1, F_OF) && !(W(p, i + 1) && W(p, i + 1)->unit) &&
-        !is_word(p, i, "last") && !is_word(p, i, "past")) {
+        !wg(p, i, LU_DG_PREONLY)) {
         *mod = MOD_PREV;
         return i + 1;
     }
@@ -1121,11 +1130,11 @@ static int m_in(const struct P *p, int i, struct res *r)
     } else if (wf(p, k, F_IN)) {
         in = true;
         k++;
-        if (is_word(p, k, "de") || is_word(p, k, "von"))
+        if (wg(p, k, LU_DG_INOF))
             k++;
         else if (wf(p, k, F_THE) && is_word(p, k + 1, "next"))
             k += 2; /* "in the next 3 days", "within the next couple of days" */
-    } else if (is_word(p, k, "vor") || is_word(p, k, "hace")) {
+    } else if (wg(p, k, LU_DG_AGOPRE)) {
         ago = true;
         k++;
     } else if (is_word(p, k, "il") && is_word(p, k + 1, "y") && is_word(p, k + 2, "a")) {
@@ -1168,8 +1177,7 @@ static int m_in(const struct P *p, int i, struct res *r)
     k++;
     if ((w->f & F_ABBR) && is_p(p, k, '.') && glued(p, k))
         k++;
-    if (is_word(p, k, "ouvrés") || is_word(p, k, "ouvrables") || is_word(p, k, "hábiles") ||
-        is_word(p, k, "habiles") || is_word(p, k, "laborables")) {
+    if (wg(p, k, LU_DG_BIZPOST)) {
         biz = true;
         k++;
     }
@@ -1192,7 +1200,7 @@ static int m_in(const struct P *p, int i, struct res *r)
     if (!in && !ago) {
         if (is_word(p, k, "from") && (is_word(p, k + 1, "now") || is_word(p, k + 1, "today")))
             k += 2;
-        else if (is_word(p, k, "ago"))
+        else if (wf(p, k, F_AGO))
             ago = true, k++;
         else if (!p->cli)
             return -1;
@@ -1333,6 +1341,16 @@ static void quarter_end(const struct P *p, struct res *r, int mod)
     month_part(p, r, PART_END, idx / 4, idx % 4 * 3 + 3, false);
 }
 
+/* After a word that is also English ("fine"): an "of" word, a unit or
+ * a month written in lower case ("fine mese", "fine dicembre"), never
+ * "fine next week" nor "fine December". */
+static bool strict_part_ok(const struct P *p, int k)
+{
+    const struct wd *w = W(p, k);
+
+    return w && ((w->f & F_OF) || (w->unit && !(w->f & F_PL)) || (w->month && !p->t[k].cap));
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -1379,7 +1397,7 @@ static int m_part(const struct P *p, int i, struct res *r)
            : (w->f & F_MID)   ? PART_MID
            : (w->f & F_LATE)  ? PART_LATE
                               : PART_NONE;
-    if (!part)
+    if (!part || (wg(p, k, LU_DG_STRICT) && !strict_part_ok(p, k + 1)))
         return -1;
     k++;
     if (is_p(p, k, '-') && glued(p, k))
@@ -1403,9 +1421,8 @@ static int m_part(const struct P *p, int i, struct res *r)
             k = postmod_at(p, k, &pm);
             mod = pm;
         }
-        /* Spanish "fin de semana" is the weekend. */
-        if (w->unit == U_WEEK && is_word(p, k2, "semana") && is_word(p, i, "fin") &&
-            mod == MOD_NONE)
+        /* Spanish "fin de semana", Italian "fine settimana": the weekend. */
+        if (w->unit == U_WEEK && wg(p, k2, LU_DG_WKND2) && wg(p, i, LU_DG_WKND1) && mod == MOD_NONE)
             return -1;
         if (w->unit == U_WEEK) {
             week_part(p, r, part, week_of_mod(p, mod), mod == MOD_NONE || mod == MOD_THIS);
@@ -1523,6 +1540,26 @@ static int m_month(const struct P *p, int i, struct res *r)
     return k2;
 }
 
+/* The holiday named at K ("Christmas", "the holidays", "New Year('s)"),
+ * LU_DH_* in *KIND, or -1.  Returns the index after it. */
+static int holiday_at(const struct P *p, int k, int *kind)
+{
+    if (wf(p, k, F_THE))
+        k++;
+    *kind = W(p, k) ? W(p, k)->hol : LU_DH_NONE;
+    if (*kind == LU_DH_YEAR)
+        return -1;
+    if (*kind != LU_DH_NEW)
+        return *kind ? k + 1 : -1;
+    if (!W(p, k + 1) || W(p, k + 1)->hol != LU_DH_YEAR)
+        return -1;
+    *kind = LU_DH_NEWYEAR;
+    k += 2;
+    if (is_p(p, k, '\'') && is_word(p, k + 1, "s"))
+        k += 2;
+    return k;
+}
+
 /* After "before": "Christmas" (its Eve's last business day: 24 December,
  * next year's once it has passed), "New Year" (31 December), "the holidays"
  * (23 December, said between 1 and 23 December; otherwise no date), also
@@ -1530,31 +1567,19 @@ static int m_month(const struct P *p, int i, struct res *r)
 static int m_hol_before(const struct P *p, int k, struct res *r)
 {
     guint32 jd;
+    int kind;
 
-    if (wf(p, k, F_THE))
-        k++;
-    if (is_word(p, k, "holidays") || is_word(p, k, "feiertagen") || is_word(p, k, "fêtes") ||
-        is_word(p, k, "fiestas")) {
+    k = holiday_at(p, k, &kind);
+    if (k < 0)
+        return -1;
+    if (kind == LU_DH_HOLS) {
         if (p->rm != 12 || p->rd > 23)
             return -1;
         jd = jd_of(p->ry, 12, 23);
-        k++;
-    } else if (is_word(p, k, "christmas") || is_word(p, k, "xmas") ||
-               is_word(p, k, "weihnachten") || is_word(p, k, "noël") || is_word(p, k, "navidad")) {
+    } else if (kind == LU_DH_XMAS) {
         jd = jd_of(p->rm == 12 && p->rd > 24 ? p->ry + 1 : p->ry, 12, 24);
-        k++;
-    } else if ((is_word(p, k, "new") && is_word(p, k + 1, "year")) ||
-               (is_word(p, k, "nouvel") && is_word(p, k + 1, "an")) ||
-               (is_word(p, k, "año") && is_word(p, k + 1, "nuevo"))) {
-        jd = jd_of(p->ry, 12, 31);
-        k += 2;
-        if (is_p(p, k, '\'') && is_word(p, k + 1, "s"))
-            k += 2;
-    } else if (is_word(p, k, "neujahr") || is_word(p, k, "silvester")) {
-        jd = jd_of(p->ry, 12, 31);
-        k++;
     } else {
-        return -1;
+        jd = jd_of(p->ry, 12, 31);
     }
     jd = last_bizday(p->cal, jd - 14, jd);
     set_days(r, jd, jd, LU_SPAN_DAY);
@@ -1568,48 +1593,29 @@ static int m_hol_before(const struct P *p, int k, struct res *r)
  * 1 December and 6 January; otherwise the phrase is not resolved. */
 static int m_hol(const struct P *p, int i, struct res *r)
 {
-    int k = i;
+    int k = i, kind;
     guint32 a = 0, jd;
+    const struct wd *w = W(p, k);
 
-    if (!p->has_hol)
+    if (!p->has_hol || !w || !(w->g & (LU_DG_BEFORE | LU_DG_AFTER)))
         return -1;
-    if (is_word(p, k, "before") || is_word(p, k, "vor") || is_word(p, k, "avant") ||
-        is_word(p, k, "antes"))
-        return m_hol_before(p, k + 1 + (is_word(p, k, "antes") && is_word(p, k + 1, "de")), r);
-    if (is_word(p, k, "after") || is_word(p, k, "nach") || is_word(p, k, "après") ||
-        is_word(p, k, "apres"))
-        k++;
-    else if (is_word(p, k, "después") || is_word(p, k, "despues"))
-        k += is_word(p, k + 1, "de") ? 2 : 1;
-    else
+    k += 1 + ((w->g & LU_DG_OF) && wf(p, k + 1, F_OF));
+    if (w->g & LU_DG_BEFORE)
+        return m_hol_before(p, k, r);
+    k = holiday_at(p, k, &kind);
+    if (k < 0 || kind == LU_DH_NYE)
         return -1;
-    if (wf(p, k, F_THE))
-        k++;
-    if (is_word(p, k, "holidays") || is_word(p, k, "feiertagen") || is_word(p, k, "fêtes") ||
-        is_word(p, k, "fiestas")) {
+    if (kind == LU_DH_HOLS) {
         if (p->rm == 12)
             a = jd_of(p->ry + 1, 1, 6);
         else if (p->rm == 1 && p->rd <= 6)
             a = jd_of(p->ry, 1, 6);
         else
             return -1;
-        k++;
-    } else if (is_word(p, k, "christmas") || is_word(p, k, "xmas") ||
-               is_word(p, k, "weihnachten") || is_word(p, k, "noël") || is_word(p, k, "navidad")) {
+    } else if (kind == LU_DH_XMAS) {
         a = nearest_dm(p, 12, 26);
-        k++;
-    } else if ((is_word(p, k, "new") && is_word(p, k + 1, "year")) ||
-               (is_word(p, k, "nouvel") && is_word(p, k + 1, "an")) ||
-               (is_word(p, k, "año") && is_word(p, k + 1, "nuevo"))) {
-        a = nearest_dm(p, 1, 1);
-        k += 2;
-        if (is_p(p, k, '\'') && is_word(p, k + 1, "s"))
-            k += 2;
-    } else if (is_word(p, k, "neujahr")) {
-        a = nearest_dm(p, 1, 1);
-        k++;
     } else {
-        return -1;
+        a = nearest_dm(p, 1, 1);
     }
     jd = a + 1;
     for (int n = 0; n < 30 && !lu_cal_is_bizday_jd(p->cal, jd); n++)

@@ -136,7 +136,9 @@ enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_IT, LU_LA
 struct lu_date_word {
     const char *s;
     unsigned char month, wday, num, ord, unit, rel, tw;
-    unsigned f;
+    unsigned char hol; /* LU_DH_*: which holiday it names */
+    unsigned f;        /* LU_DW_* */
+    unsigned short g;  /* LU_DG_*: the word's part in a holiday phrase */
 };
 /* Date word flags (the matcher's grammar; doc/dates.md). */
 enum {
@@ -191,6 +193,26 @@ enum { LU_DR_NONE, LU_DR_TODAY, LU_DR_TOMORROW, LU_DR_YESTERDAY, LU_DR_TONIGHT, 
 enum { LU_DT_NONE, LU_DT_NOON, LU_DT_MIDNIGHT, LU_DT_EOD, LU_DT_MORNING, LU_DT_AFTERNOON,
        LU_DT_EVENING, LU_DT_NIGHT };
 #define LU_DW_ORD_LAST 9
+/* Holidays ("after Christmas"): the holidays (Christmas to 6 January),
+ * Christmas, New Year's Day, New Year's Eve (only "before" it), and the two
+ * words of "New Year", "nouvel an", "año nuevo". */
+enum { LU_DH_NONE, LU_DH_HOLS, LU_DH_XMAS, LU_DH_NEWYEAR, LU_DH_NYE, LU_DH_NEW, LU_DH_YEAR };
+/* A word's part in a holiday phrase. */
+enum {
+    LU_DG_BEFORE = 1u << 0, /* "before", "vor", "avant", "antes", "prima" */
+    LU_DG_AFTER = 1u << 1,  /* "after", "nach", "après", "después", "dopo" */
+    LU_DG_OF = 1u << 2,     /* takes an "of" word after it: "antes de", "prima di" */
+    LU_DG_AGOPRE = 1u << 3, /* "vor", "hace": "ago" written before the count */
+    LU_DG_INOF = 1u << 4,   /* "de", "von" after "in": "dentro de", "innerhalb von" */
+    LU_DG_BIZPOST = 1u << 5, /* "ouvrés", "hábiles": "business" written after the unit */
+    LU_DG_WKND1 = 1u << 6,  /* "fin", "fine" before ... */
+    LU_DG_WKND2 = 1u << 7,  /* ... "semana", "settimana": the weekend, not the week's end */
+    LU_DG_PREONLY = 1u << 8, /* "last", "past": PREV only before the noun */
+    LU_DG_NEXT1 = 1u << 9,  /* "que" before ... */
+    LU_DG_NEXT2 = 1u << 10, /* ... "viene": NEXT after the noun */
+    LU_DG_STRICT = 1u << 11, /* also an English word ("fine"): a part of a month or week
+                              * only before an "of" word, a unit or a lower-case month */
+};
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
 enum lu_cue_kind {

@@ -285,6 +285,12 @@ static const struct row rows[] = {
     {W, "after New Year", "week 2027-01-04..2027-01-10 'after New Year'"},
     {W, "nach den Feiertagen", "week 2027-01-07..2027-01-13 'nach den Feiertagen'"},
     {W, "après les fêtes", "week 2027-01-07..2027-01-13 'après les fêtes'"},
+    /* "an" is German ("an einem Tag") and French ("nouvel an"): one word
+     * with both packs' meanings. */
+    {W, "après le nouvel an", "week 2027-01-04..2027-01-10 'après le nouvel an'"},
+    {W, "antes de Navidad", "day 2026-12-24 'antes de Navidad'"},
+    {W, "el lunes que viene", "day 2026-12-07 'el lunes que viene'"},
+    {W, "en 3 días hábiles", "day 2026-12-07 'en 3 días hábiles'"},
     {W, "by the 3rd", "day 2026-12-03 'by the 3rd'"},
     {W, "the 3rd of December", "day 2026-12-03 'the 3rd of December'"},
     {W, "03.12.26", "day 2026-12-03 '03.12.26'"},
