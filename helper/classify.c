@@ -931,7 +931,7 @@ enum cat { CAT_NONE, CAT_REQ, CAT_PROP, CAT_ANN };
     X(CAN_I, "can_i", CAT_REQ, "asks the reader for something")                                    \
     X(ANY_CHANCE, "any_chance", CAT_REQ, "asks whether something is possible")                     \
     X(REMINDER, "reminder", CAT_REQ, "reminds the reader")                                         \
-    X(INTL_REQ, "intl_req", CAT_REQ, "asks the reader to act or answer (German, French, Spanish)") \
+    X(INTL_REQ, "intl_req", CAT_REQ, "asks the reader to act or answer (not English)")             \
     X(YOUR_INPUT, "your_input", CAT_REQ, "asks for the reader's input")                            \
     X(ASAP, "asap", CAT_REQ, "asks for it urgently")                                               \
     X(WANT_YOU_Q, "want_you_q", CAT_REQ, "asks what the reader wants")                             \

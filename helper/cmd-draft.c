@@ -136,7 +136,7 @@ out:
     return ret;
 }
 
-/* The language a template is written in: its name's ".de", ".fr" or ".es",
+/* The language a template is written in: its name's language code suffix (".de"),
  * else English. */
 static enum lu_lang template_lang(const char *name)
 {

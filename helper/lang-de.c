@@ -231,6 +231,25 @@ static const struct lu_cue cues[] = {
     {0, NULL, 0},
 };
 
+/* Chasing phrases (lint.c). */
+static const struct lu_chase_cue chasing[] = {
+    {"\\b(?:nachhaken|nachfassen)\\b", LU_CHASE_COURT},
+    {"\\b(?:wollte|m\u00f6chte)\\s+(?:nur\\s+)?(?:mal\\s+)?(?:kurz\\s+)?nachfragen\\b",
+     LU_CHASE_COURT},
+    {"\\bgibt\\s+es\\s+(?:schon\\s+)?(?:etwas\\s+)?neues\\b", LU_CHASE_COURT},
+    {"\\b(?:haben|hatten)\\s+sie\\s+(?:schon\\s+|bereits\\s+)?(?:die\\s+)?(?:zeit|gelegenheit|"
+     "m\u00f6glichkeit)\\s+gehabt\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\bhaben\\s+sie\\s+meine\\s+(?:letzte\\s+)?(?:e-?mail|nachricht|mail)\\s+"
+     "(?:erhalten|bekommen|gesehen|gelesen)\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\b(?:kurze|kleine|freundliche)\\s+erinnerung\\b", LU_CHASE_BUMP},
+    {"\\b(?:entschuldigen\\s+sie\\s+die\\s+st\u00f6rung|sorry\\s+f\u00fcr\\s+die\\s+st\u00f6rung)"
+     "\\b",
+     LU_CHASE_SORRY},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_de = {
     .code = "de",
     .guess_words = guess_words,
@@ -255,5 +274,7 @@ const struct lu_lang_pack lu_lang_de = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .chasing = chasing,
+    .thanks_re = "danke\\w*|dank",
     .cues = cues,
 };

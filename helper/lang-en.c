@@ -265,6 +265,143 @@ static const char *const reply_prefixes[] = {
     NULL,
 };
 
+/* An apostrophe as people type it, or none ("dont"). */
+#define AP "['\u2019]?"
+/* Possessive pronouns and articles: "check in to the hotel" is travel. */
+#define DET "(?:the|a|an|my|our|your|their|his|her)\\b"
+/* What follows "check in" when it means writing to see how things are: the
+ * end of the clause, or "on", "with", "about", "to see", "and see"... */
+#define CHECKIN_NEXT                                                                               \
+    "(?=\\s*(?:[.,;:!?)\u2013\u2014]|-(?:\\s|$)|$)|\\s+(?:on|with|about|regarding|re|to\\s+see|"   \
+    "and\\s+(?:see|ask|find)|again|quickly|briefly|here|once\\s+more)\\b)"
+
+/* Chasing phrases and their close variants (lint.c).  Each is written so that the
+ * technical or literal use of the same words does not match: "check in the
+ * fix", "check in at the hotel", "bump the version to 2.0", "ping the
+ * server", "ping me if you need anything", "any updates will be posted",
+ * "when you get a chance" (a courtesy about the future, not a reproach
+ * about the past). */
+static const struct lu_chase_cue chasing[] = {
+    /* check in: only where it means writing to see how things are, never
+     * "R CMD check in R-devel", "the check in parallel", "check in the fix" */
+    {"\\bjust\\s+(?:wanted\\s+to\\s+|want\\s+to\\s+)?check(?:ing)?\\s+in\\b"
+     "(?!\\s+(?:at|the|online|early|late|for|to\\s+" DET
+     "|(?:your|my|our|his|her|their)\\s+(?:code|changes?|fix|patch|bags?|luggage|coat)))",
+     LU_CHASE_COURT},
+    {"\\b(?:(?:wanted|(?:i|we)\\s+(?:just\\s+)?want|wanting|would\\s+(?:just\\s+)?like|i" AP
+     "d\\s+(?:just\\s+)?like|going|"
+     "love)\\s+to\\s+|thought\\s+i" AP
+     "d\\s+|thought\\s+i\\s+would\\s+)check\\s+in\\b" CHECKIN_NEXT,
+     LU_CHASE_COURT},
+    {"\\bchecking\\s+in\\b" CHECKIN_NEXT, LU_CHASE_COURT},
+    {"\\b(?:quick|brief|friendly|short)\\s+check-in\\b", LU_CHASE_COURT},
+    /* touch base, circle back */
+    {"\\b(?:just\\s+)?(?:(?:wanted|want|would\\s+like|i" AP "d\\s+like)\\s+to\\s+|thought\\s+i" AP
+     "d\\s+)?touch(?:ing|ed)?\\s+base\\b",
+     LU_CHASE_COURT},
+    {"\\b(?:just\\s+)?circl(?:e|es|ing|ed)\\s+back\\b", LU_CHASE_COURT},
+    {"\\bcheck(?:ing)?\\s+back\\s+(?:in|on|with|about|regarding)\\b", LU_CHASE_COURT},
+    {"\\b(?:just\\s+)?(?:reaching|wanted\\s+to\\s+reach)\\s+out\\s+again\\b", LU_CHASE_COURT},
+    {"\\bjust\\s+checking\\b", LU_CHASE_COURT},
+    {"\\bwhere\\s+(?:are\\s+we|we\\s+are|do\\s+we\\s+stand|we\\s+stand|things\\s+stand|do\\s+"
+     "things\\s+stand)\\s+(?:on|with)\\b",
+     LU_CHASE_COURT},
+    {"\\bin\\s+case\\s+(?:you\\s+missed|it\\s+(?:got|was|has\\s+been)\\s+(?:lost|buried|missed))"
+     "\\b",
+     LU_CHASE_COURT},
+    /* follow-ups that carry nothing */
+    {"\\bjust\\s+(?:wanted\\s+to\\s+|want\\s+to\\s+|writing\\s+to\\s+)?follow(?:ing)?\\s*-?\\s*"
+     "up\\b",
+     LU_CHASE_COURT},
+    {"(?<!for "
+     ")\\bfollowing\\s*-?\\s*up\\s+on\\s+(?:this|the\\s+below|below|the\\s+(?:e-?mail|message)"
+     "\\s+below)\\b",
+     LU_CHASE_COURT},
+    {"\\bfollow(?:ing)?\\s*-?\\s*up\\s+(?:on|regarding|re|about|to)\\s+my\\s+(?:last|previous|"
+     "earlier|prior|recent)\\s+(?:e-?mail|message|mail|note|request|voicemail)\\b",
+     LU_CHASE_OWE},
+    {"(?<!for "
+     ")\\bfollowing\\s*-?\\s*up\\s+on\\s+my\\s+(?:\\w+\\s+)?(?:e-?mails?|messages?|mails?|notes?|"
+     "requests?|questions?|voicemails?)\\b",
+     LU_CHASE_COURT},
+    {"\\bas\\s+per\\s+my\\s+(?:last|previous|earlier|prior)\\s+(?:e-?mail|message|mail|note)\\b",
+     LU_CHASE_OWE},
+    /* did you get a chance, did you see my email */
+    {"\\b(?:did|have|has|had)\\s+(?:you|u|anyone)\\s+(?:get|got|gotten|had|have|find|found)\\s+"
+     "(?:a\\s+|the\\s+|any\\s+)?(?:chance|moment|minute|opportunity|time\\s+to)\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\b(?:if|whether|hope)\\s+(?:you" AP
+     "ve|you\\s+have|you)\\s+(?:had|got|gotten|found)\\s+(?:a\\s+|the\\s+)?"
+     "(?:chance|moment|opportunity|time\\s+to)\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\b(?:did|have)\\s+you\\s+(?:see|seen|receive|received|get|got|gotten|read)\\s+my\\s+"
+     "(?:last\\s+|previous\\s+|earlier\\s+|prior\\s+)?(?:e-?mail|message|mail|note|voicemail|"
+     "text|letter)\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\b(?:not\\s+sure|unsure|wasn" AP "t\\s+sure|don" AP "t\\s+know)\\s+(?:if|whether)\\s+"
+     "you\\s+(?:saw|received|got|(?:have\\s+)?seen|had\\s+a\\s+chance|have\\s+had\\s+a\\s+"
+     "chance)\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\b(?:just\\s+)?wanted\\s+to\\s+(?:check|see)\\s+(?:in\\s+)?(?:if|whether)\\s+you\\s+"
+     "(?:saw|received|got|had|have\\s+had|were\\s+able)\\b",
+     LU_CHASE_HOMEWORK},
+    /* I was wondering if */
+    {"\\b(?:i\\s+was|i\\s+am|i" AP "m|we\\s+were|we\\s+are|we['\u2019]re)\\s+(?:just\\s+)?"
+     "wondering\\b",
+     LU_CHASE_HEDGE},
+    {"\\bjust\\s+wondering\\b", LU_CHASE_HEDGE},
+    {"\\bi\\s+wonder\\s+(?:if|whether)\\s+you\\b", LU_CHASE_HEDGE},
+    {"\\bjust\\s+wanted\\s+to\\s+(?:see|check|make\\s+sure|confirm)\\s+(?:if|whether|that\\s+"
+     "you)\\b",
+     LU_CHASE_HEDGE},
+    /* any update?  Not "any updates will be posted", not "if there is any news". */
+    {"(?<!if there is )(?<!if there are )(?<!if there's )(?<!should there be )"
+     "\\bany\\s+(?:updates?|news|progress|movement)\\b"
+     "(?!\\s+(?:to|of|that|will|would|should|must|shall|is|are|was|were|can|may|might|files?|"
+     "entr(?:y|ies)|items?|"
+     "from\\s+(?:our|my|me|us)\\b))",
+     LU_CHASE_COURT},
+    {"\\bany\\s+word\\s+(?:on|about|yet|from\\s+(?:you|your))\\b", LU_CHASE_COURT},
+    /* bumping this; a bare "bump" line */
+    {"\\bbump(?:ing)?\\s+(?:this|that|it|the\\s+thread|my\\s+(?:last\\s+|previous\\s+|earlier\\s+)?"
+     "(?:e-?mail|message|mail|note|request|question|thread))\\b"
+     "(?!\\s+(?:to|from)\\s+(?:v(?:ersion)?\\s*)?\\d)(?!\\s+(?:to|from)\\s+(?:version|release)\\b)",
+     LU_CHASE_BUMP},
+    {"^[ \\t]*(?:just\\s+)?bump(?:ing)?(?:[ \\t]+(?:again|up))?[ \\t]*[.!]*[ \\t]*$",
+     LU_CHASE_BUMP},
+    {"\\b(?:friendly|gentle|quick|little|polite|small|just\\s+a)\\s+(?:ping|nudge|bump|poke)\\b",
+     LU_CHASE_BUMP},
+    {"\\b(?:just\\s+)?(?:pinging|nudging|poking)\\s+(?:you|this|again|the\\s+thread|back|in)\\b",
+     LU_CHASE_BUMP},
+    {"\\b(?:floating|bringing|moving|pushing)\\s+this\\s+(?:(?:back\\s+)?(?:up\\s+)?to\\s+the\\s+"
+     "top|back\\s+up)\\b",
+     LU_CHASE_BUMP},
+    {"\\bresurfac(?:e|ing)\\s+this\\b", LU_CHASE_BUMP},
+    {"\\btop\\s+of\\s+your\\s+inbox\\b", LU_CHASE_BUMP},
+    {"\\b(?:got|gotten|get|be|been)\\s+(?:lost|buried)\\s+in\\s+your\\s+inbox\\b", LU_CHASE_BUMP},
+    /* sorry to bother you */
+    {"\\b(?:sorry|apologies|i\\s+apologi[sz]e)\\s+(?:to|for)\\s+(?:bother|pester|bug|nag|disturb|"
+     "hassl|chas|keep\\s+(?:bother|writ|email|ask)|the\\s+(?:repeated|multiple|many|constant|"
+     "follow[\\s-]?up)|(?:writing|emailing|reaching\\s+out)\\s+again|following\\s+up|another\\s+"
+     "(?:e-?mail|message|reminder|follow))\\w*",
+     LU_CHASE_SORRY},
+    {"\\b(?:hate|don" AP "t\\s+(?:mean|want)|do\\s+not\\s+(?:mean|want))\\s+to\\s+(?:(?:bother|"
+     "pester|bug|nag|hassle|disturb|keep\\s+bothering)\\s+(?:you|u|y" AP "all|everyone|anyone)|be"
+     "\\s+a\\s+(?:pest|nag|pain)|chase\\s+(?:you|this))\\b",
+     LU_CHASE_SORRY},
+    {"\\bhope\\s+you\\s+don" AP "t\\s+mind\\s+(?:me|my)\\b", LU_CHASE_SORRY},
+    {"\\bhope\\s+i" AP "m\\s+not\\s+(?:bothering|pestering|bugging|being\\s+a\\s+(?:pest|nag))\\b",
+     LU_CHASE_SORRY},
+    /* haven't heard back */
+    {"\\b(?:haven" AP "t|have\\s+not|hadn" AP "t|didn" AP "t|did\\s+not|not\\s+yet|never)\\s+"
+     "heard\\s+(?:back|from\\s+you|anything)\\b",
+     LU_CHASE_OWE},
+    {"\\bstill\\s+(?:waiting|awaiting|haven" AP "t\\s+(?:received|got|had))\\s+(?:for\\s+|on\\s+)?"
+     "(?:your|a|an|any)\\s+(?:reply|response|answer|feedback|decision|confirmation)\\b",
+     LU_CHASE_OWE},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_en = {
     .code = "en",
     .guess_words = guess_words,
@@ -288,5 +425,7 @@ const struct lu_lang_pack lu_lang_en = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .chasing = chasing,
+    .thanks_re = "thank\\w*|thx|appreciat\\w*|grateful|gratitude",
     .cues = NULL,
 };

@@ -175,6 +175,20 @@ static const struct lu_cue cues[] = {
     {0, NULL, 0},
 };
 
+/* Chasing phrases (lint.c). */
+static const struct lu_chase_cue chasing[] = {
+    {"\\balguna\\s+novedad\\b", LU_CHASE_COURT},
+    {"\\bquer[i\u00ed]a\\s+saber\\s+si\\b", LU_CHASE_HEDGE},
+    {"\\b(?:tuvo|ha\\s+tenido|pudo)\\s+(?:la\\s+)?(?:oportunidad|tiempo|ocasi\u00f3n)\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\b(?:dar|hacer|para)\\s+(?:un\\s+)?seguimiento\\b", LU_CHASE_COURT},
+    {"\\brecibi\u00f3\\s+mi\\s+(?:\u00faltimo\\s+)?(?:correo|mensaje|email|e-mail)\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\b(?:disculpe|perd\u00f3n\\s+por|perdone)\\s+(?:la\\s+)?(?:molestia|insistencia)\\b",
+     LU_CHASE_SORRY},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_es = {
     .code = "es",
     .guess_words = guess_words,
@@ -198,5 +212,7 @@ const struct lu_lang_pack lu_lang_es = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .chasing = chasing,
+    .thanks_re = "gracias",
     .cues = cues,
 };

@@ -192,6 +192,24 @@ static const struct lu_cue cues[] = {
     {0, NULL, 0},
 };
 
+/* Chasing phrases (lint.c). */
+static const struct lu_chase_cue chasing[] = {
+    {"\\bje\\s+me\\s+permets\\s+de\\s+(?:vous\\s+)?relancer\\b", LU_CHASE_COURT},
+    {"\\bje\\s+vous\\s+relance\\b", LU_CHASE_COURT},
+    {"\\bdes\\s+nouvelles\\s+(?:de|du|concernant|sur)\\b", LU_CHASE_COURT},
+    {"\\bavez-vous\\s+(?:pu|eu\\s+(?:le\\s+temps|l['\u2019]occasion))\\b", LU_CHASE_HOMEWORK},
+    {"\\bavez-vous\\s+(?:bien\\s+)?re\u00e7u\\s+mon\\s+(?:dernier\\s+)?(?:e-?mail|message|mail|"
+     "courriel)\\b",
+     LU_CHASE_HOMEWORK},
+    {"\\bje\\s+reviens\\s+vers\\s+vous\\s+(?:concernant|au\\s+sujet|\u00e0\\s+propos|pour\\s+"
+     "savoir)\\b",
+     LU_CHASE_COURT},
+    {"\\b(?:petit|simple)\\s+rappel\\b", LU_CHASE_BUMP},
+    {"\\bd\u00e9sol\u00e9e?s?\\s+de\\s+vous\\s+(?:d\u00e9ranger|importuner|relancer)\\b",
+     LU_CHASE_SORRY},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_fr = {
     .code = "fr",
     .guess_words = guess_words,
@@ -215,5 +233,7 @@ const struct lu_lang_pack lu_lang_fr = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .chasing = chasing,
+    .thanks_re = "merci",
     .cues = cues,
 };

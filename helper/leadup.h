@@ -242,6 +242,22 @@ struct lu_cue {
 #define LU_CUE_Q   1u
 #define LU_CUE_NOQ 2u
 
+/* What a chasing phrase does wrong; lint.c words the advice. */
+enum lu_chase_kind {
+    LU_CHASE_COURT,    /* leaves the ball in their court */
+    LU_CHASE_HOMEWORK, /* asks whether they did their homework */
+    LU_CHASE_HEDGE,    /* hedges instead of asking */
+    LU_CHASE_BUMP,     /* adds nothing new */
+    LU_CHASE_SORRY,    /* apologises for writing */
+    LU_CHASE_OWE,      /* implies they owe an answer */
+};
+/* A chasing phrase, a PCRE matched case-insensitively (lint.c): written so
+ * that the literal use of the same words does not match. */
+struct lu_chase_cue {
+    const char *re;
+    enum lu_chase_kind kind;
+};
+
 /* One language's words.  Lists are NULL-terminated; all lower case except
  * the draft's names.  Strings are static. */
 struct lu_lang_pack {
@@ -264,6 +280,8 @@ struct lu_lang_pack {
     const char *const *auto_subjects;  /* substrings of automatic answers' subjects */
     const char *const *reply_prefixes; /* "re", "aw": before ':' in a subject */
     const struct lu_cue *cues;         /* phrase cues, ended by a NULL pattern */
+    const struct lu_chase_cue *chasing; /* chasing phrases, ended by a NULL re */
+    const char *thanks_re;             /* PCRE alternatives that thank ("merci") */
 };
 /* The pack of L (static); English for an unknown L. */
 const struct lu_lang_pack *lu_lang_pack(enum lu_lang l);

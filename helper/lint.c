@@ -33,194 +33,38 @@ static const char A_SORRY[] =
 static const char A_OWE[] =
     "implies they owe you an answer; restate the one thing you need and by when";
 
-/* An apostrophe as people type it, or none ("dont"). */
-#define AP "['\u2019]?"
-/* Possessive pronouns and articles: "check in to the hotel" is travel. */
-#define DET "(?:the|a|an|my|our|your|their|his|her)\\b"
-/* What follows "check in" when it means writing to see how things are: the
- * end of the clause, or "on", "with", "about", "to see", "and see"... */
-#define CHECKIN_NEXT                                                                               \
-    "(?=\\s*(?:[.,;:!?)\u2013\u2014]|-(?:\\s|$)|$)|\\s+(?:on|with|about|regarding|re|to\\s+see|"   \
-    "and\\s+(?:see|ask|find)|again|quickly|briefly|here|once\\s+more)\\b)"
-
-struct pattern {
-    const char *re;     /* PCRE, matched case-insensitively */
-    const char *advice; /* static */
+/* The chasing phrases are the language packs' (helper/lang-*.c, struct
+ * lu_chase_cue); each kind's advice, in the linter's own language: */
+static const char *const advice[] = {
+    [LU_CHASE_COURT] = A_COURT, [LU_CHASE_HOMEWORK] = A_HOMEWORK, [LU_CHASE_HEDGE] = A_HEDGE,
+    [LU_CHASE_BUMP] = A_BUMP,   [LU_CHASE_SORRY] = A_SORRY,       [LU_CHASE_OWE] = A_OWE,
 };
 
-/* Chasing phrases and their close variants.  Each is written so that the
- * technical or literal use of the same words does not match: "check in the
- * fix", "check in at the hotel", "bump the version to 2.0", "ping the
- * server", "ping me if you need anything", "any updates will be posted",
- * "when you get a chance" (a courtesy about the future, not a reproach
- * about the past). */
-static const struct pattern patterns[] = {
-    /* check in: only where it means writing to see how things are, never
-     * "R CMD check in R-devel", "the check in parallel", "check in the fix" */
-    {"\\bjust\\s+(?:wanted\\s+to\\s+|want\\s+to\\s+)?check(?:ing)?\\s+in\\b"
-     "(?!\\s+(?:at|the|online|early|late|for|to\\s+" DET
-     "|(?:your|my|our|his|her|their)\\s+(?:code|changes?|fix|patch|bags?|luggage|coat)))",
-     A_COURT},
-    {"\\b(?:(?:wanted|(?:i|we)\\s+(?:just\\s+)?want|wanting|would\\s+(?:just\\s+)?like|i" AP
-     "d\\s+(?:just\\s+)?like|going|"
-     "love)\\s+to\\s+|thought\\s+i" AP
-     "d\\s+|thought\\s+i\\s+would\\s+)check\\s+in\\b" CHECKIN_NEXT,
-     A_COURT},
-    {"\\bchecking\\s+in\\b" CHECKIN_NEXT, A_COURT},
-    {"\\b(?:quick|brief|friendly|short)\\s+check-in\\b", A_COURT},
-    /* touch base, circle back */
-    {"\\b(?:just\\s+)?(?:(?:wanted|want|would\\s+like|i" AP "d\\s+like)\\s+to\\s+|thought\\s+i" AP
-     "d\\s+)?touch(?:ing|ed)?\\s+base\\b",
-     A_COURT},
-    {"\\b(?:just\\s+)?circl(?:e|es|ing|ed)\\s+back\\b", A_COURT},
-    {"\\bcheck(?:ing)?\\s+back\\s+(?:in|on|with|about|regarding)\\b", A_COURT},
-    {"\\b(?:just\\s+)?(?:reaching|wanted\\s+to\\s+reach)\\s+out\\s+again\\b", A_COURT},
-    {"\\bjust\\s+checking\\b", A_COURT},
-    {"\\bwhere\\s+(?:are\\s+we|we\\s+are|do\\s+we\\s+stand|we\\s+stand|things\\s+stand|do\\s+"
-     "things\\s+stand)\\s+(?:on|with)\\b",
-     A_COURT},
-    {"\\bin\\s+case\\s+(?:you\\s+missed|it\\s+(?:got|was|has\\s+been)\\s+(?:lost|buried|missed))"
-     "\\b",
-     A_COURT},
-    /* follow-ups that carry nothing */
-    {"\\bjust\\s+(?:wanted\\s+to\\s+|want\\s+to\\s+|writing\\s+to\\s+)?follow(?:ing)?\\s*-?\\s*"
-     "up\\b",
-     A_COURT},
-    {"(?<!for "
-     ")\\bfollowing\\s*-?\\s*up\\s+on\\s+(?:this|the\\s+below|below|the\\s+(?:e-?mail|message)"
-     "\\s+below)\\b",
-     A_COURT},
-    {"\\bfollow(?:ing)?\\s*-?\\s*up\\s+(?:on|regarding|re|about|to)\\s+my\\s+(?:last|previous|"
-     "earlier|prior|recent)\\s+(?:e-?mail|message|mail|note|request|voicemail)\\b",
-     A_OWE},
-    {"(?<!for "
-     ")\\bfollowing\\s*-?\\s*up\\s+on\\s+my\\s+(?:\\w+\\s+)?(?:e-?mails?|messages?|mails?|notes?|"
-     "requests?|questions?|voicemails?)\\b",
-     A_COURT},
-    {"\\bas\\s+per\\s+my\\s+(?:last|previous|earlier|prior)\\s+(?:e-?mail|message|mail|note)\\b",
-     A_OWE},
-    /* did you get a chance, did you see my email */
-    {"\\b(?:did|have|has|had)\\s+(?:you|u|anyone)\\s+(?:get|got|gotten|had|have|find|found)\\s+"
-     "(?:a\\s+|the\\s+|any\\s+)?(?:chance|moment|minute|opportunity|time\\s+to)\\b",
-     A_HOMEWORK},
-    {"\\b(?:if|whether|hope)\\s+(?:you" AP
-     "ve|you\\s+have|you)\\s+(?:had|got|gotten|found)\\s+(?:a\\s+|the\\s+)?"
-     "(?:chance|moment|opportunity|time\\s+to)\\b",
-     A_HOMEWORK},
-    {"\\b(?:did|have)\\s+you\\s+(?:see|seen|receive|received|get|got|gotten|read)\\s+my\\s+"
-     "(?:last\\s+|previous\\s+|earlier\\s+|prior\\s+)?(?:e-?mail|message|mail|note|voicemail|"
-     "text|letter)\\b",
-     A_HOMEWORK},
-    {"\\b(?:not\\s+sure|unsure|wasn" AP "t\\s+sure|don" AP "t\\s+know)\\s+(?:if|whether)\\s+"
-     "you\\s+(?:saw|received|got|(?:have\\s+)?seen|had\\s+a\\s+chance|have\\s+had\\s+a\\s+"
-     "chance)\\b",
-     A_HOMEWORK},
-    {"\\b(?:just\\s+)?wanted\\s+to\\s+(?:check|see)\\s+(?:in\\s+)?(?:if|whether)\\s+you\\s+"
-     "(?:saw|received|got|had|have\\s+had|were\\s+able)\\b",
-     A_HOMEWORK},
-    /* I was wondering if */
-    {"\\b(?:i\\s+was|i\\s+am|i" AP "m|we\\s+were|we\\s+are|we['\u2019]re)\\s+(?:just\\s+)?"
-     "wondering\\b",
-     A_HEDGE},
-    {"\\bjust\\s+wondering\\b", A_HEDGE},
-    {"\\bi\\s+wonder\\s+(?:if|whether)\\s+you\\b", A_HEDGE},
-    {"\\bjust\\s+wanted\\s+to\\s+(?:see|check|make\\s+sure|confirm)\\s+(?:if|whether|that\\s+"
-     "you)\\b",
-     A_HEDGE},
-    /* any update?  Not "any updates will be posted", not "if there is any news". */
-    {"(?<!if there is )(?<!if there are )(?<!if there's )(?<!should there be )"
-     "\\bany\\s+(?:updates?|news|progress|movement)\\b"
-     "(?!\\s+(?:to|of|that|will|would|should|must|shall|is|are|was|were|can|may|might|files?|"
-     "entr(?:y|ies)|items?|"
-     "from\\s+(?:our|my|me|us)\\b))",
-     A_COURT},
-    {"\\bany\\s+word\\s+(?:on|about|yet|from\\s+(?:you|your))\\b", A_COURT},
-    /* bumping this; a bare "bump" line */
-    {"\\bbump(?:ing)?\\s+(?:this|that|it|the\\s+thread|my\\s+(?:last\\s+|previous\\s+|earlier\\s+)?"
-     "(?:e-?mail|message|mail|note|request|question|thread))\\b"
-     "(?!\\s+(?:to|from)\\s+(?:v(?:ersion)?\\s*)?\\d)(?!\\s+(?:to|from)\\s+(?:version|release)\\b)",
-     A_BUMP},
-    {"^[ \\t]*(?:just\\s+)?bump(?:ing)?(?:[ \\t]+(?:again|up))?[ \\t]*[.!]*[ \\t]*$", A_BUMP},
-    {"\\b(?:friendly|gentle|quick|little|polite|small|just\\s+a)\\s+(?:ping|nudge|bump|poke)\\b",
-     A_BUMP},
-    {"\\b(?:just\\s+)?(?:pinging|nudging|poking)\\s+(?:you|this|again|the\\s+thread|back|in)\\b",
-     A_BUMP},
-    {"\\b(?:floating|bringing|moving|pushing)\\s+this\\s+(?:(?:back\\s+)?(?:up\\s+)?to\\s+the\\s+"
-     "top|back\\s+up)\\b",
-     A_BUMP},
-    {"\\bresurfac(?:e|ing)\\s+this\\b", A_BUMP},
-    {"\\btop\\s+of\\s+your\\s+inbox\\b", A_BUMP},
-    {"\\b(?:got|gotten|get|be|been)\\s+(?:lost|buried)\\s+in\\s+your\\s+inbox\\b", A_BUMP},
-    /* sorry to bother you */
-    {"\\b(?:sorry|apologies|i\\s+apologi[sz]e)\\s+(?:to|for)\\s+(?:bother|pester|bug|nag|disturb|"
-     "hassl|chas|keep\\s+(?:bother|writ|email|ask)|the\\s+(?:repeated|multiple|many|constant|"
-     "follow[\\s-]?up)|(?:writing|emailing|reaching\\s+out)\\s+again|following\\s+up|another\\s+"
-     "(?:e-?mail|message|reminder|follow))\\w*",
-     A_SORRY},
-    {"\\b(?:hate|don" AP "t\\s+(?:mean|want)|do\\s+not\\s+(?:mean|want))\\s+to\\s+(?:(?:bother|"
-     "pester|bug|nag|hassle|disturb|keep\\s+bothering)\\s+(?:you|u|y" AP "all|everyone|anyone)|be"
-     "\\s+a\\s+(?:pest|nag|pain)|chase\\s+(?:you|this))\\b",
-     A_SORRY},
-    {"\\bhope\\s+you\\s+don" AP "t\\s+mind\\s+(?:me|my)\\b", A_SORRY},
-    {"\\bhope\\s+i" AP "m\\s+not\\s+(?:bothering|pestering|bugging|being\\s+a\\s+(?:pest|nag))\\b",
-     A_SORRY},
-    /* haven't heard back */
-    {"\\b(?:haven" AP "t|have\\s+not|hadn" AP "t|didn" AP "t|did\\s+not|not\\s+yet|never)\\s+"
-     "heard\\s+(?:back|from\\s+you|anything)\\b",
-     A_OWE},
-    {"\\bstill\\s+(?:waiting|awaiting|haven" AP "t\\s+(?:received|got|had))\\s+(?:for\\s+|on\\s+)?"
-     "(?:your|a|an|any)\\s+(?:reply|response|answer|feedback|decision|confirmation)\\b",
-     A_OWE},
-    /* German, French, Spanish: the most common ones */
-    {"\\b(?:nachhaken|nachfassen)\\b", A_COURT},
-    {"\\b(?:wollte|m\u00f6chte)\\s+(?:nur\\s+)?(?:mal\\s+)?(?:kurz\\s+)?nachfragen\\b", A_COURT},
-    {"\\bgibt\\s+es\\s+(?:schon\\s+)?(?:etwas\\s+)?neues\\b", A_COURT},
-    {"\\bje\\s+me\\s+permets\\s+de\\s+(?:vous\\s+)?relancer\\b", A_COURT},
-    {"\\bje\\s+vous\\s+relance\\b", A_COURT},
-    {"\\bdes\\s+nouvelles\\s+(?:de|du|concernant|sur)\\b", A_COURT},
-    {"\\balguna\\s+novedad\\b", A_COURT},
-    {"\\bquer[i\u00ed]a\\s+saber\\s+si\\b", A_HEDGE},
-    {"\\b(?:haben|hatten)\\s+sie\\s+(?:schon\\s+|bereits\\s+)?(?:die\\s+)?(?:zeit|gelegenheit|"
-     "m\u00f6glichkeit)\\s+gehabt\\b",
-     A_HOMEWORK},
-    {"\\bhaben\\s+sie\\s+meine\\s+(?:letzte\\s+)?(?:e-?mail|nachricht|mail)\\s+"
-     "(?:erhalten|bekommen|gesehen|gelesen)\\b",
-     A_HOMEWORK},
-    {"\\b(?:kurze|kleine|freundliche)\\s+erinnerung\\b", A_BUMP},
-    {"\\b(?:entschuldigen\\s+sie\\s+die\\s+st\u00f6rung|sorry\\s+f\u00fcr\\s+die\\s+st\u00f6rung)"
-     "\\b",
-     A_SORRY},
-    {"\\bavez-vous\\s+(?:pu|eu\\s+(?:le\\s+temps|l['\u2019]occasion))\\b", A_HOMEWORK},
-    {"\\bavez-vous\\s+(?:bien\\s+)?re\u00e7u\\s+mon\\s+(?:dernier\\s+)?(?:e-?mail|message|mail|"
-     "courriel)\\b",
-     A_HOMEWORK},
-    {"\\bje\\s+reviens\\s+vers\\s+vous\\s+(?:concernant|au\\s+sujet|\u00e0\\s+propos|pour\\s+"
-     "savoir)\\b",
-     A_COURT},
-    {"\\b(?:petit|simple)\\s+rappel\\b", A_BUMP},
-    {"\\bd\u00e9sol\u00e9e?s?\\s+de\\s+vous\\s+(?:d\u00e9ranger|importuner|relancer)\\b", A_SORRY},
-    {"\\b(?:tuvo|ha\\s+tenido|pudo)\\s+(?:la\\s+)?(?:oportunidad|tiempo|ocasi\u00f3n)\\b",
-     A_HOMEWORK},
-    {"\\b(?:dar|hacer|para)\\s+(?:un\\s+)?seguimiento\\b", A_COURT},
-    {"\\brecibi\u00f3\\s+mi\\s+(?:\u00faltimo\\s+)?(?:correo|mensaje|email|e-mail)\\b", A_HOMEWORK},
-    {"\\b(?:disculpe|perd\u00f3n\\s+por|perdone)\\s+(?:la\\s+)?(?:molestia|insistencia)\\b",
-     A_SORRY},
+/* The compiled table: every pack's phrases in pack order, built once;
+ * never freed (a few kilobytes for the process's life). */
+struct compiled {
+    GRegex *re;
+    enum lu_chase_kind kind;
 };
-
-/* The compiled table, built once; never freed (a few kilobytes for the
- * process's life). */
-static GRegex *compiled[G_N_ELEMENTS(patterns)];
+static GArray *compiled;
 
 static gpointer compile_patterns(gpointer unused)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS(patterns); i++) {
-        GError *err = NULL;
-
-        compiled[i] = g_regex_new(patterns[i].re,
-                                  G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, &err);
-        /* A pattern that does not compile is a bug in this table. */
-        if (!compiled[i])
-            g_error("lint: pattern %zu: %s", i, err->message);
+    (void)unused;
+    compiled = g_array_new(FALSE, FALSE, sizeof(struct compiled));
+    for (int l = 0; l < LU_LANG_N; l++) {
+        const struct lu_chase_cue *c = lu_lang_pack((enum lu_lang)l)->chasing;
+        for (gsize i = 0; c && c[i].re; i++) {
+            GError *err = NULL;
+            struct compiled x = {
+                g_regex_new(c[i].re, G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0,
+                            &err),
+                c[i].kind};
+            /* A pattern that does not compile is a bug in its pack. */
+            if (!x.re)
+                g_error("lint: %s pattern %zu: %s", lu_lang_code((enum lu_lang)l), i, err->message);
+            g_array_append_val(compiled, x);
+        }
     }
     return NULL;
 }
@@ -244,15 +88,16 @@ GArray *lu_lint_chasing(const char *text)
     g_once(&once, compile_patterns, NULL);
     if (!text || !g_utf8_validate(text, -1, NULL))
         goto out;
-    for (gsize i = 0; i < G_N_ELEMENTS(patterns); i++) {
+    for (guint i = 0; i < compiled->len; i++) {
+        const struct compiled *x = &g_array_index(compiled, struct compiled, i);
         GMatchInfo *mi = NULL;
 
-        g_regex_match(compiled[i], text, 0, &mi);
+        g_regex_match(x->re, text, 0, &mi);
         while (g_match_info_matches(mi)) {
             int s, e;
 
             if (g_match_info_fetch_pos(mi, 0, &s, &e) && e > s) {
-                struct lu_chase c = {s, e - s, patterns[i].advice};
+                struct lu_chase c = {s, e - s, advice[x->kind]};
                 g_array_append_val(all, c);
             }
             g_match_info_next(mi, NULL);
@@ -510,12 +355,21 @@ out:
 
 /* ------------------------------------------------------------ the checks */
 
-/* Thanks in English, German, French, Spanish, Italian and Portuguese. */
+/* Thanks in every pack's language and Portuguese. */
+/* Thanks: every pack's words, and Portuguese (no pack) "obrigado". */
 static gpointer compile_thanks(gpointer unused)
 {
-    return g_regex_new("\\b(?:thank\\w*|thx|appreciat\\w*|grateful|gratitude|danke\\w*|dank|merci|"
-                       "gracias|grazie|obrigad[oa])\\b",
-                       G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    GString *re = g_string_new("\\b(?:");
+    GRegex *ret;
+
+    (void)unused;
+    for (int l = 0; l < LU_LANG_N; l++)
+        if (lu_lang_pack((enum lu_lang)l)->thanks_re)
+            g_string_append_printf(re, "%s|", lu_lang_pack((enum lu_lang)l)->thanks_re);
+    g_string_append(re, "obrigad[oa])\\b");
+    ret = g_regex_new(re->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    g_string_free(re, TRUE);
+    return ret;
 }
 
 /* True when S thanks; with AT_START only when it does so in its first
