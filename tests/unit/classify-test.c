@@ -207,6 +207,10 @@ static const char *const intl_requests[] = {
     "¿Podría enviarme el presupuesto antes del viernes?",
     "Por favor, envíeme el presupuesto.",
     "Quedo a la espera de su respuesta.",
+    "Potrebbe mandarmi il preventivo entro venerdì?",
+    "Mi faccia sapere se la data va bene.",
+    "Per favore, mi mandi il contratto firmato.",
+    "Resto in attesa di un suo riscontro.",
     NULL,
 };
 
@@ -217,6 +221,8 @@ static const char *const intl_commitments[] = {
     "Je reviens vers vous lundi.",
     "Le envío el presupuesto mañana.",
     "Me pongo en contacto con usted el lunes.",
+    "Le invio la bozza domani.",
+    "Ti farò sapere entro lunedì.",
     NULL,
 };
 
@@ -224,7 +230,8 @@ static const char *const intl_closings[] = {
     "Danke, das war alles.",   "Vielen Dank für Ihre Hilfe.",
     "Merci de votre réponse.", "Merci pour votre aide.",
     "Gracias por su ayuda.",   "Eso es todo, gracias.",
-    "Keine Antwort nötig.",    NULL,
+    "Keine Antwort nötig.",    "Grazie per la risposta.",
+    "Non serve rispondere.",   NULL,
 };
 
 static const char *const intl_negatives[] = {
@@ -234,6 +241,7 @@ static const char *const intl_negatives[] = {
     "Anbei das Angebot.",
     "Podría ser interesante.",
     "Adjunto le envío el presupuesto.",
+    "In allegato Le invio il preventivo.",
     NULL,
 };
 

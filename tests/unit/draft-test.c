@@ -432,6 +432,11 @@ static void test_when_langs(void)
         {LU_LANG_ES, "2027-01-04T13:00", "2026-11-23T09:00", true,
          "lunes 4 de enero de 2027 a las 13:00"},
         {LU_LANG_EN, "2026-12-01T10:00", "2026-11-23T09:00", true, "Tuesday 1 December at 10:00"},
+        {LU_LANG_IT, "2026-12-01T10:00", "2026-11-23T09:00", true, "martedì 1 dicembre alle 10:00"},
+        {LU_LANG_IT, "2027-01-04T13:00", "2026-11-23T09:00", true,
+         "lunedì 4 gennaio 2027 alle 13:00"},
+        {LU_LANG_IT, "2026-12-02T01:00", "2026-11-23T09:00", true,
+         "mercoledì 2 dicembre all'01:00"},
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -458,6 +463,12 @@ static void test_lang_guess(void)
         {"¿Podría enviarme el presupuesto antes del viernes? Muchas gracias por su ayuda.",
          LU_LANG_ES},
         {"Le envío el presupuesto mañana por la tarde.", LU_LANG_ES},
+        {"Buongiorno Marco, potrebbe mandarmi il preventivo per il workshop entro venerdì?",
+         LU_LANG_IT},
+        {"Le invio l'offerta giovedì, con il dettaglio dei due giorni. Grazie!", LU_LANG_IT},
+        /* Italian words in French and Spanish text do not outweigh them */
+        {"Il faut que je vous envoie le document avant la réunion, merci.", LU_LANG_FR},
+        {"Mi jefe me pidió que le envíe el informe para el lunes.", LU_LANG_ES},
         /* too little to tell: English, the templates' own language */
         {"OK.", LU_LANG_EN},
         {"", LU_LANG_EN},
@@ -1023,6 +1034,9 @@ static void test_shipped(void)
         {".es", "Hola Ann,", "Hola,", "martes 1 de diciembre a las 10:00",
          "miércoles 2 de diciembre a las 14:00", "martes 1 de diciembre", "lunes 16 de noviembre",
          "viernes 27 de noviembre", "lunes 30 de noviembre", "lunes 23 de noviembre"},
+        {".it", "Buongiorno Ann,", "Buongiorno,", "martedì 1 dicembre alle 10:00",
+         "mercoledì 2 dicembre alle 14:00", "martedì 1 dicembre", "lunedì 16 novembre",
+         "venerdì 27 novembre", "lunedì 30 novembre", "lunedì 23 novembre"},
     };
     char *exe = g_file_read_link("/proc/self/exe", NULL);
     char *dir = exe ? g_path_get_dirname(exe) : g_strdup(".");
