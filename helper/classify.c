@@ -1892,68 +1892,76 @@ static void wh_question(const struct sent *S, struct feats *F)
         }
 }
 
-static void compute_features(const struct sent *S, struct feats *F)
-{
-    int words = 0, promo = 0, caps = 0, excl = 0;
-    bool fut = false, pastt = false, event = false, verbish = false;
-    int fb = -1, eb = -1;
+/* What the token pass counts for the sentence-wide features. */
+struct tok_counts {
+    int words, promo, caps, excl;
+    bool fut, pastt, verbish;
+    int fb, eb; /* the first future-time and event tokens, or -1 */
+};
 
-    memset(F, 0, sizeof *F);
-    for (gsize i = 0; i < n_pats; i++) {
-        int b, e;
-        if (F->x[pats[i].feat] == 0.0 && pat_find(&pats[i], S, &b, &e))
-            set_feat(F, pats[i].feat, 1.0, b, e);
-    }
-    wh_question(S, F);
+static void count_tokens(const struct sent *S, struct tok_counts *c)
+{
+    memset(c, 0, sizeof *c);
+    c->fb = c->eb = -1;
     for (int i = 0; i < S->n; i++) {
         const struct tok *t = &S->t[i];
         if (t->cls & W_PUNCT) {
-            excl += t->low[0] == '!';
+            c->excl += t->low[0] == '!';
             continue;
         }
-        words++;
+        c->words++;
         if (t->cls & W_PROMO)
-            promo++;
+            c->promo++;
         if (t->allcaps && t->len >= 3)
-            caps++;
-        if ((t->cls & W_FUT) && !fut) {
-            fut = true;
-            fb = i;
+            c->caps++;
+        if ((t->cls & W_FUT) && !c->fut) {
+            c->fut = true;
+            c->fb = i;
         }
         if (t->cls & W_PASTT)
-            pastt = true;
-        if ((t->cls & W_EVENT) && eb < 0)
-            eb = i;
+            c->pastt = true;
+        if ((t->cls & W_EVENT) && c->eb < 0)
+            c->eb = i;
         /* a verb: a known one, or an unknown lower-case word in -s or -ing */
         if ((t->cls & (W_AUX | W_MODAL | W_PAST | W_IMPV | W_TALKV | W_PROMOV)) ||
             (t->id == 0 && !t->cap &&
              (g_str_has_suffix(t->low, "ing") || g_str_has_suffix(t->low, "s"))))
-            verbish = true;
+            c->verbish = true;
         if (t->low[0] == '$' && g_ascii_isdigit(t->low[1]))
-            promo++;
+            c->promo++;
         if (g_str_has_suffix(t->low, "%"))
-            promo++;
+            c->promo++;
     }
-    event = eb >= 0;
-    phone_cues(S->text, F);
-    voice_cues(S, F);
+}
+
+/* The sentence's time: a future time, a future event, or a look back. */
+static void time_features(const struct sent *S, struct feats *F, struct tok_counts *c)
+{
+    bool event = c->eb >= 0;
+
     /* "this afternoon", "this week": a future time unless said in the past */
-    for (int i = 0; i + 1 < S->n && !fut; i++)
+    for (int i = 0; i + 1 < S->n && !c->fut; i++)
         if ((tok_is(S, i, "this") || tok_is(S, i, "coming")) && (S->t[i + 1].cls & W_PERIOD)) {
-            fut = true;
-            fb = i;
+            c->fut = true;
+            c->fb = i;
         }
-    if (fut && !pastt && !F->x[C_PAST_SUBJ] && !F->x[C_WAS_WERE])
-        set_feat(F, C_FUT_TIME, 1.0, fb, fb + 1);
+    if (c->fut && !c->pastt && !F->x[C_PAST_SUBJ] && !F->x[C_WAS_WERE])
+        set_feat(F, C_FUT_TIME, 1.0, c->fb, c->fb + 1);
     /* "I'll call the bank tomorrow": the writer's plan with someone else */
-    if (event && fut && !pastt && !F->x[C_PAST_SUBJ] && !F->x[C_PERFECT] &&
+    if (event && c->fut && !c->pastt && !F->x[C_PAST_SUBJ] && !F->x[C_PERFECT] &&
         !(F->x[C_WRITER_FUT] && !F->x[C_WRITER_FUT_YOU] && !F->x[C_CORP_VOICE]))
-        set_feat(F, C_EVENT_FUT, 1.0, MIN(eb, fb), MAX(eb, fb) + 1);
+        set_feat(F, C_EVENT_FUT, 1.0, MIN(c->eb, c->fb), MAX(c->eb, c->fb) + 1);
     /* "It was great to see you at the dinner" looks back */
-    if (F->x[C_WAS_WERE] || F->x[C_PAST_SUBJ] || pastt) {
+    if (F->x[C_WAS_WERE] || F->x[C_PAST_SUBJ] || c->pastt) {
         F->x[C_SEE_YOU] = 0.0;
         F->x[R_AGREE] = 0.0;
     }
+}
+
+/* The sentence's shape: a question, an imperative, a condition, its
+ * opening (a greeting, a vocative, a name). */
+static void shape_features(const struct sent *S, struct feats *F)
+{
     if (S->qmark)
         set_feat(F, C_QMARK, 1.0, S->start < S->n ? S->start : 0, MIN(S->start + 3, S->n));
     if (S->question && !F->x[C_MODAL_YOU] && !F->x[C_AUX_YOU_Q] && !F->x[C_WE_I_Q] &&
@@ -1999,25 +2007,48 @@ static void compute_features(const struct sent *S, struct feats *F)
     if (tok_nameish(S, S->start) && S->start + 1 < S->n &&
         (S->t[S->start + 1].cls & (W_AUX | W_MODAL | W_PAST)) && !S->vocative)
         set_feat(F, C_NAME_SUBJ, 1.0, S->start, S->start + 1);
-    if (promo >= 1)
+}
+
+/* The sentence's style: promotion, shouting, length, no verb. */
+static void style_features(const struct sent *S, struct feats *F, const struct tok_counts *c)
+{
+    if (c->promo >= 1)
         set_feat(F, C_PROMO1, 1.0, 0, 0);
-    if (promo >= 2)
+    if (c->promo >= 2)
         set_feat(F, C_PROMO2, 1.0, 0, 0);
-    if (promo >= 3)
+    if (c->promo >= 3)
         set_feat(F, C_PROMO3, 1.0, 0, 0);
-    if (excl > 0)
+    if (c->excl > 0)
         set_feat(F, C_EXCLAM, 1.0, 0, 0);
-    if (caps >= 2)
+    if (c->caps >= 2)
         set_feat(F, C_ALLCAPS, 1.0, 0, 0);
-    if (words <= 3)
+    if (c->words <= 3)
         set_feat(F, C_SHORT, 1.0, 0, 0);
-    if (words > 35)
+    if (c->words > 35)
         set_feat(F, C_LONG, 1.0, 0, 0);
-    if (!verbish)
+    if (!c->verbish)
         set_feat(F, C_NO_VERB, 1.0, 0, 0);
     if (S->n > 0 && tok_punct(S, S->n - 1, ":"))
         set_feat(F, C_COLON_END, 1.0, 0, 0);
+}
 
+static void compute_features(const struct sent *S, struct feats *F)
+{
+    struct tok_counts c;
+
+    memset(F, 0, sizeof *F);
+    for (gsize i = 0; i < n_pats; i++) {
+        int b, e;
+        if (F->x[pats[i].feat] == 0.0 && pat_find(&pats[i], S, &b, &e))
+            set_feat(F, pats[i].feat, 1.0, b, e);
+    }
+    wh_question(S, F);
+    count_tokens(S, &c);
+    phone_cues(S->text, F);
+    voice_cues(S, F);
+    time_features(S, F, &c);
+    shape_features(S, F);
+    style_features(S, F, &c);
     drop_cues_in_context(S, F);
     clear_request(S, F);
 }
@@ -2487,6 +2518,50 @@ static bool looks_like_code(const char *text)
     return e > text && (strchr(";{}", e[-1]) || *text == '}');
 }
 
+/* Out-of-office return date: the first future date after "back",
+ * "returning", "zurück", "de retour", "de vuelta"; failing that, after
+ * "until", "bis", "jusqu'au", "hasta" (the packs' LU_CUE_RETURN and
+ * LU_CUE_UNTIL).  *RETURN_RANK: the best kind found so far. */
+static void note_return(struct lu_analysis *out, const struct lu_sentence *s, const struct sent *S,
+                        const struct feats *F, GDateTime *ref, int *return_rank)
+{
+    for (int r = R_RETURN; r <= R_UNTIL; r++) {
+        const struct lu_when *w;
+        int rank = r == R_RETURN ? 2 : 1;
+        if (!F->x[r] || rank <= *return_rank)
+            continue;
+        w = future_date(s, ref, S->t[F->hb[r]].off);
+        if (w) {
+            out->ooo_return = *w;
+            out->has_return = true;
+            *return_rank = rank;
+        }
+    }
+}
+
+/* The next step: an agreed date beats a proposed one, which beats a
+ * promised one, which beats an announced or requested one.  *BEST_RANK:
+ * the best found so far. */
+static void note_next_step(struct lu_analysis *out, const struct lu_sentence *s, int i,
+                           GDateTime *ref, int *best_rank)
+{
+    int rank = (s->labels & LU_L_AGREEMENT)    ? 5
+               : (s->labels & LU_L_PROPOSAL)   ? 4
+               : (s->labels & LU_L_COMMITMENT) ? 3
+               : (s->labels & LU_L_ANNOUNCE)   ? 2
+               : (s->labels & LU_L_REQUEST)    ? 1
+                                               : 0;
+    const struct lu_when *w = rank > *best_rank ? future_date(s, ref, -1) : NULL;
+
+    if (w) {
+        *best_rank = rank;
+        out->has_next_step = true;
+        out->next_step = *w;
+        out->next_step_sentence = i;
+        out->next_step_agreed = rank == 5;
+    }
+}
+
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out)
 {
@@ -2539,39 +2614,8 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
         noreply = noreply || F.x[R_NOREPLY];
         g_ptr_array_add(out->sentences, s);
 
-        /* Out-of-office return date: the first future date after "back",
-         * "returning", "zurück", "de retour", "de vuelta"; failing that,
-         * after "until", "bis", "jusqu'au", "hasta". */
-        for (int r = R_RETURN; r <= R_UNTIL; r++) {
-            const struct lu_when *w;
-            int rank = r == R_RETURN ? 2 : 1;
-            if (!F.x[r] || rank <= return_rank)
-                continue;
-            w = future_date(s, ref, S.t[F.hb[r]].off);
-            if (w) {
-                out->ooo_return = *w;
-                out->has_return = true;
-                return_rank = rank;
-            }
-        }
-        /* The next step: an agreed date beats a proposed one, which beats
-         * a promised one, which beats an announced or requested one. */
-        {
-            int rank = (s->labels & LU_L_AGREEMENT)    ? 5
-                       : (s->labels & LU_L_PROPOSAL)   ? 4
-                       : (s->labels & LU_L_COMMITMENT) ? 3
-                       : (s->labels & LU_L_ANNOUNCE)   ? 2
-                       : (s->labels & LU_L_REQUEST)    ? 1
-                                                       : 0;
-            const struct lu_when *w = rank > best_rank ? future_date(s, ref, -1) : NULL;
-            if (w) {
-                best_rank = rank;
-                out->has_next_step = true;
-                out->next_step = *w;
-                out->next_step_sentence = (int)i;
-                out->next_step_agreed = rank == 5;
-            }
-        }
+        note_return(out, s, &S, &F, ref, &return_rank);
+        note_next_step(out, s, (int)i, ref, &best_rank);
         sent_clear(&S);
     }
     out->auto_reply = ooo_strong || (ooo_soft && out->has_return);

@@ -1115,54 +1115,105 @@ static guint32 add_months(guint32 jd, int n)
     return jd_of(y, m, MIN(d, mdays(y, m)));
 }
 
-/* "in 3 days", "in two weeks", "within 5 business days", "in an hour",
- * "3 days from now", "2 weeks ago", "dans 2 semaines", "en dos semanas",
- * "dentro de dos semanas", "innerhalb von 3 Tagen", "vor 2 Wochen". */
-static int m_in(const struct P *p, int i, struct res *r)
+/* The opening of an "in" phrase at K: "in", "within the next", "over the
+ * next" (*IN), "vor", "hace", "il y a" (*AGO), or nothing.  Returns the
+ * index after it. */
+static int in_lead(const struct P *p, int k, bool *in, bool *ago)
 {
-    int k = i, n, unit, sign = 1;
-    bool in = false, ago = false, biz = false, vague = false;
-    const struct wd *w;
-
     if (is_word(p, k, "over") && wf(p, k + 1, F_THE) && is_word(p, k + 2, "next")) {
-        in = true; /* "over the next few days" */
+        *in = true; /* "over the next few days" */
         k += 3;
     } else if (wf(p, k, F_IN)) {
-        in = true;
+        *in = true;
         k++;
         if (wg(p, k, LU_DG_INOF))
             k++;
         else if (wf(p, k, F_THE) && is_word(p, k + 1, "next"))
             k += 2; /* "in the next 3 days", "within the next couple of days" */
     } else if (wg(p, k, LU_DG_AGOPRE)) {
-        ago = true;
+        *ago = true;
         k++;
     } else if (is_word(p, k, "il") && is_word(p, k + 1, "y") && is_word(p, k + 2, "a")) {
-        ago = true;
+        *ago = true;
         k += 3;
     }
+    return k;
+}
+
+/* The count at K: a number, a number word, "a few", "a couple of" (*VAGUE).
+ * Returns the index after it, or -1. */
+static int in_count(const struct P *p, int k, int *n, bool *vague)
+{
     if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1)) {
-        n = p->t[k].num;
+        *n = p->t[k].num;
         k++;
     } else if (is_word(p, k, "few") || (is_word(p, k, "a") && is_word(p, k + 1, "few"))) {
-        n = 3; /* "a few days", "the next few days" */
-        vague = true;
+        *n = 3; /* "a few days", "the next few days" */
+        *vague = true;
         k += is_word(p, k, "few") ? 1 : 2;
     } else if (is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
-        n = 2; /* "the next couple of days" */
-        vague = true;
+        *n = 2; /* "the next couple of days" */
+        *vague = true;
         k += 2;
     } else if (W(p, k) && W(p, k)->num && !is_word(p, k, "sept")) {
-        n = W(p, k)->num;
+        *n = W(p, k)->num;
         k++;
-        if (n == 1 && is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
-            n = 2;
-            vague = true;
+        if (*n == 1 && is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
+            *n = 2;
+            *vague = true;
             k += 2;
         }
     } else {
         return -1;
     }
+    return k;
+}
+
+/* Sets R to N UNITs (business days when BIZ) from REF, back when SIGN < 0. */
+static void in_resolve(const struct P *p, struct res *r, int unit, int n, int sign, bool biz)
+{
+    if (unit == U_BDAY || (biz && unit == U_DAY)) {
+        GDateTime *t = lu_cal_add_bizdays(p->cal, p->ref, sign * n);
+        GDateTime *l = g_date_time_to_timezone(t, p->tz);
+        guint32 jd = jd_of(g_date_time_get_year(l), g_date_time_get_month(l),
+                           g_date_time_get_day_of_month(l));
+        g_date_time_unref(l);
+        g_date_time_unref(t);
+        set_days(r, jd, jd, LU_SPAN_DAY);
+    } else if (unit == U_MIN || unit == U_HOUR) {
+        r->abs = true;
+        r->time = true;
+        r->u0 = p->now + (gint64)sign * n * (unit == U_MIN ? 60 : 3600);
+    } else {
+        guint32 jd = p->rjd;
+        if (unit == U_DAY)
+            jd += (guint32)(sign * n);
+        else if (unit == U_WEEK)
+            jd += (guint32)(sign * n * 7);
+        else if (unit == U_FORTNIGHT)
+            jd += (guint32)(sign * n * 14);
+        else if (unit == U_MONTH)
+            jd = add_months(jd, sign * n);
+        else if (unit == U_QUARTER)
+            jd = add_months(jd, sign * n * 3);
+        else
+            jd = add_months(jd, sign * n * 12);
+        set_days(r, jd, jd, LU_SPAN_DAY);
+    }
+}
+
+/* "in 3 days", "in two weeks", "within 5 business days", "in an hour",
+ * "3 days from now", "2 weeks ago", "dans 2 semaines", "en dos semanas",
+ * "dentro de dos semanas", "innerhalb von 3 Tagen", "vor 2 Wochen". */
+static int m_in(const struct P *p, int i, struct res *r)
+{
+    int k, n = 0, unit;
+    bool in = false, ago = false, biz = false, vague = false;
+    const struct wd *w;
+
+    k = in_count(p, in_lead(p, i, &in, &ago), &n, &vague);
+    if (k < 0)
+        return -1;
     if (wf(p, k, F_BIZ)) {
         biz = true;
         k++;
@@ -1205,36 +1256,7 @@ static int m_in(const struct P *p, int i, struct res *r)
         else if (!p->cli)
             return -1;
     }
-    if (ago)
-        sign = -1;
-    if (unit == U_BDAY || (biz && unit == U_DAY)) {
-        GDateTime *t = lu_cal_add_bizdays(p->cal, p->ref, sign * n);
-        GDateTime *l = g_date_time_to_timezone(t, p->tz);
-        guint32 jd = jd_of(g_date_time_get_year(l), g_date_time_get_month(l),
-                           g_date_time_get_day_of_month(l));
-        g_date_time_unref(l);
-        g_date_time_unref(t);
-        set_days(r, jd, jd, LU_SPAN_DAY);
-    } else if (unit == U_MIN || unit == U_HOUR) {
-        r->abs = true;
-        r->time = true;
-        r->u0 = p->now + (gint64)sign * n * (unit == U_MIN ? 60 : 3600);
-    } else {
-        guint32 jd = p->rjd;
-        if (unit == U_DAY)
-            jd += (guint32)(sign * n);
-        else if (unit == U_WEEK)
-            jd += (guint32)(sign * n * 7);
-        else if (unit == U_FORTNIGHT)
-            jd += (guint32)(sign * n * 14);
-        else if (unit == U_MONTH)
-            jd = add_months(jd, sign * n);
-        else if (unit == U_QUARTER)
-            jd = add_months(jd, sign * n * 3);
-        else
-            jd = add_months(jd, sign * n * 12);
-        set_days(r, jd, jd, LU_SPAN_DAY);
-    }
+    in_resolve(p, r, unit, n, ago ? -1 : 1, biz);
     return k;
 }
 
