@@ -406,25 +406,16 @@ static gsize notes_sender_lines(const struct line *L, gsize i)
     return k;
 }
 
-/* Words that name an original or forwarded message inside a dashed line. */
-static const char *const marker_words[] = {
-    "original",         "forward",      "nachricht",  "mensaje",        "message d'",
-    "message transf",   "messaggio",    "bericht",    "weitergeleitet", "reenviado",
-    "message original", "oprindelig",   "meddelelse", "ursprungligt",   "meddelande",
-    "opprinnelig",      "alkuperäinen", "wiadomość",  "mensagem",       NULL};
-
-/* Lines that start a forwarded message (Apple Mail and others). */
-static const char *const forward_starts[] = {
-    "begin forwarded message",
-    "anfang der weitergeleiteten nachricht",
-    "début du message réexpédié",
-    "début du message transféré",
-    "inicio del mensaje reenviado",
-    "comienzo del mensaje reenviado",
-    "forwarded message:",
-    "weitergeleitete nachricht:",
-    NULL,
-};
+/* Words that name an original or forwarded message inside a dashed line
+ * ("----- Original Message -----") and lines that start a forwarded message
+ * (Apple Mail and others) are the language packs' (helper/lang-*.c); these
+ * markers are of languages without a pack (Dutch, Danish, Swedish,
+ * Norwegian, Finnish, Polish, Portuguese). */
+static const char *const other_markers[] = {
+    "bericht",     "oprindelig",   "meddelelse", "ursprungligt", "meddelande",
+    "opprinnelig", "alkuperäinen", "wiadomość",  "mensagem",     NULL};
+#define marker_words   LU_LANG_ALL(forward_markers, other_markers)
+#define forward_starts LU_LANG_ALL(forward_starts, NULL)
 
 static bool forward_marker(const struct line *l)
 {

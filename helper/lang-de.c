@@ -189,6 +189,11 @@ static const char *const attr_verbs[] = {
 static const char *const auto_subjects[] = {
     "abwesenheitsnotiz", "automatische antwort", "abwesend", "außer haus", "nicht im büro", NULL,
 };
+static const char *const bounce_subjects[] = {"unzustellbar:", "nicht zustellbar", NULL};
+static const char *const receipt_prefixes[] = {"gelesen:", "lesebestätigung", NULL};
+static const char *const forward_starts[] = {"anfang der weitergeleiteten nachricht",
+                                             "weitergeleitete nachricht:", NULL};
+static const char *const forward_markers[] = {"nachricht", "weitergeleitet", NULL};
 static const char *const reply_prefixes[] = {
     "aw", "antw", "antwort", "wg", NULL,
 };
@@ -274,6 +279,10 @@ const struct lu_lang_pack lu_lang_de = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .bounce_subjects = bounce_subjects,
+    .receipt_prefixes = receipt_prefixes,
+    .forward_starts = forward_starts,
+    .forward_markers = forward_markers,
     .chasing = chasing,
     .thanks_re = "danke\\w*|dank",
     .cues = cues,

@@ -258,6 +258,20 @@ static const char *const auto_subjects[] = {
     "on holiday",
     NULL,
 };
+static const char *const bounce_subjects[] = {"undelivered mail returned to sender",
+                                              "delivery status notification (failure)",
+                                              "delivery status notification (delay)",
+                                              "mail delivery failed",
+                                              "mail delivery failure",
+                                              "undeliverable:",
+                                              "undeliverable mail",
+                                              "returned mail:",
+                                              "failure notice",
+                                              "delivery failure",
+                                              NULL};
+static const char *const receipt_prefixes[] = {"read:", "read receipt", "return receipt", NULL};
+static const char *const forward_starts[] = {"begin forwarded message", "forwarded message:", NULL};
+static const char *const forward_markers[] = {"original", "forward", NULL};
 static const char *const reply_prefixes[] = {
     "re",
     "fw",
@@ -425,6 +439,10 @@ const struct lu_lang_pack lu_lang_en = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .bounce_subjects = bounce_subjects,
+    .receipt_prefixes = receipt_prefixes,
+    .forward_starts = forward_starts,
+    .forward_markers = forward_markers,
     .chasing = chasing,
     .thanks_re = "thank\\w*|thx|appreciat\\w*|grateful|gratitude",
     .cues = NULL,

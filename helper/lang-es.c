@@ -136,6 +136,11 @@ static const char *const auto_subjects[] = {
     "fuera de la oficina",  "ausencia",
     "fuera de oficina",     NULL,
 };
+static const char *const bounce_subjects[] = {"no se puede entregar", "no entregado", NULL};
+static const char *const receipt_prefixes[] = {"leído:", "leido:", "confirmación de lectura", NULL};
+static const char *const forward_starts[] = {"inicio del mensaje reenviado",
+                                             "comienzo del mensaje reenviado", NULL};
+static const char *const forward_markers[] = {"mensaje", "reenviado", NULL};
 static const char *const reply_prefixes[] = {
     "rv",
     "ref",
@@ -212,6 +217,10 @@ const struct lu_lang_pack lu_lang_es = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .bounce_subjects = bounce_subjects,
+    .receipt_prefixes = receipt_prefixes,
+    .forward_starts = forward_starts,
+    .forward_markers = forward_markers,
     .chasing = chasing,
     .thanks_re = "gracias",
     .cues = cues,

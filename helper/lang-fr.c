@@ -151,6 +151,12 @@ static const char *const auto_subjects[] = {
     "réponse automatique", "reponse automatique", "absence du bureau",
     "message d'absence",   "absent du bureau",    NULL,
 };
+static const char *const bounce_subjects[] = {"non remis", "échec de la remise", NULL};
+static const char *const receipt_prefixes[] = {"lu :", "lu:", "confirmation de lecture", NULL};
+static const char *const forward_starts[] = {"début du message réexpédié",
+                                             "début du message transféré", NULL};
+static const char *const forward_markers[] = {"message d'", "message transf", "message original",
+                                              NULL};
 static const char *const reply_prefixes[] = {
     "tr",
     NULL,
@@ -233,6 +239,10 @@ const struct lu_lang_pack lu_lang_fr = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .bounce_subjects = bounce_subjects,
+    .receipt_prefixes = receipt_prefixes,
+    .forward_starts = forward_starts,
+    .forward_markers = forward_markers,
     .chasing = chasing,
     .thanks_re = "merci",
     .cues = cues,

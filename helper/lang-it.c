@@ -152,6 +152,12 @@ static const char *const attr_verbs[] = {" ha scritto", NULL};
 static const char *const auto_subjects[] = {
     "risposta automatica", "fuori sede", "fuori ufficio", "assente dall'ufficio", "in ferie", NULL,
 };
+static const char *const bounce_subjects[] = {"impossibile recapitare", "mancato recapito",
+                                              "non recapitabile", NULL};
+static const char *const receipt_prefixes[] = {"letto:", "conferma di lettura", NULL};
+static const char *const forward_starts[] = {"inizio messaggio inoltrato",
+                                             "messaggio inoltrato:", NULL};
+static const char *const forward_markers[] = {"messaggio", "inoltrato", NULL};
 /* Not "I" (inoltro): English subjects start with "I:" too. */
 static const char *const reply_prefixes[] = {"r", "rif", "inoltro", NULL};
 
@@ -229,6 +235,10 @@ const struct lu_lang_pack lu_lang_it = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .bounce_subjects = bounce_subjects,
+    .receipt_prefixes = receipt_prefixes,
+    .forward_starts = forward_starts,
+    .forward_markers = forward_markers,
     .chasing = chasing,
     .thanks_re = "grazie",
     .cues = cues,

@@ -278,6 +278,10 @@ struct lu_lang_pack {
     const char *const *attr_openers;   /* "on ", "am ": "On <date>, X wrote:" */
     const char *const *attr_verbs;     /* " wrote", " a écrit": end an attribution */
     const char *const *auto_subjects;  /* substrings of automatic answers' subjects */
+    const char *const *bounce_subjects; /* substrings of delivery failures' subjects */
+    const char *const *receipt_prefixes; /* read receipts' subjects start so */
+    const char *const *forward_starts; /* lines that start a forwarded message */
+    const char *const *forward_markers; /* words inside "----- Original Message -----" */
     const char *const *reply_prefixes; /* "re", "aw": before ':' in a subject */
     const struct lu_cue *cues;         /* phrase cues, ended by a NULL pattern */
     const struct lu_chase_cue *chasing; /* chasing phrases, ended by a NULL re */

@@ -321,38 +321,6 @@ static bool starts_ci(const char *s, const char *prefix)
     return r;
 }
 
-static const char *const bounce_subjects[] = {
-    "undelivered mail returned to sender",
-    "delivery status notification (failure)",
-    "delivery status notification (delay)",
-    "mail delivery failed",
-    "mail delivery failure",
-    "undeliverable:",
-    "undeliverable mail",
-    "returned mail:",
-    "failure notice",
-    "delivery failure",
-    "unzustellbar:",
-    "nicht zustellbar",
-    "non remis",
-    "échec de la remise",
-    "no se puede entregar",
-    "no entregado",
-};
-static const char *const receipt_prefixes[] = {
-    "read:",
-    "gelesen:",
-    "lu :",
-    "lu:",
-    "leído:",
-    "leido:",
-    "read receipt",
-    "return receipt",
-    "lesebestätigung",
-    "confirmation de lecture",
-    "confirmación de lectura",
-};
-
 /* Does FOLDED (a case-folded subject) contain, or with PREFIX start with,
  * one of PATS?  The patterns are folded once, on first use, into *CACHE. */
 static bool folded_match(const char *folded, const char *const *pats, size_t n, char ***cache,
@@ -422,7 +390,7 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
     /* Folded once: the subject meets dozens of patterns. */
     char *subj = m->subject ? g_utf8_casefold(m->subject, -1) : NULL;
     static char **bounce_folded, **receipt_folded, **auto_folded;
-    const char *const *auto_subjects;
+    const char *const *auto_subjects, *const *bounce_subjects, *const *receipt_prefixes;
 
     if (ct && g_mime_content_type_is_type(ct, "multipart", "report") && rt) {
         if (!g_ascii_strcasecmp(rt, "delivery-status")) {
@@ -442,7 +410,11 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
         m->auto_why = "sent by MAILER-DAEMON/postmaster";
         goto out;
     }
-    if (folded_match(subj, bounce_subjects, G_N_ELEMENTS(bounce_subjects), &bounce_folded, false) &&
+    /* The subjects are the language packs' (helper/lang-*.c). */
+    bounce_subjects = LU_LANG_ALL(bounce_subjects, NULL);
+    receipt_prefixes = LU_LANG_ALL(receipt_prefixes, NULL);
+    if (folded_match(subj, bounce_subjects, g_strv_length((char **)bounce_subjects), &bounce_folded,
+                     false) &&
         (!m->in_reply_to || !from || contains_ci(from, "daemon") ||
          contains_ci(from, "postmaster") || contains_ci(from, "mail"))) {
         m->autokind = LU_AUTO_BOUNCE;
@@ -450,8 +422,8 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
         goto out;
     }
     /* "Read: <subject>" is what Outlook and others send as a receipt. */
-    if (folded_match(subj, receipt_prefixes, G_N_ELEMENTS(receipt_prefixes), &receipt_folded,
-                     true)) {
+    if (folded_match(subj, receipt_prefixes, g_strv_length((char **)receipt_prefixes),
+                     &receipt_folded, true)) {
         m->autokind = LU_AUTO_RECEIPT;
         m->auto_why = "a read receipt subject";
         goto out;

@@ -70,6 +70,19 @@ msg inbox it7@neri.example 'Sara Neri <sara@neri.example>' 'Me Myself <me@exampl
 	'<it5@neri.example> <it6@example.com>' <<'EOF'
 Grazie per l'aiuto, è tutto.
 EOF
+# I ask Paolo; only his mail program answers, with a read receipt.
+msg sent it8@example.com 'Me Myself <me@example.com>' 'Paolo Gallo <paolo@gallo.example>' \
+	'Mon, 16 Nov 2026 10:00:00 +0100' 'Listino' <<'EOF'
+Buongiorno Paolo,
+
+potrebbe confermarmi i prezzi del listino?
+
+Grazie
+EOF
+msg inbox it8r@gallo.example 'Paolo Gallo <paolo@gallo.example>' 'Me Myself <me@example.com>' \
+	'Mon, 16 Nov 2026 10:05:00 +0100' 'Letto: Listino' it8@example.com <<'EOF'
+Il messaggio è stato letto.
+EOF
 index
 printf '[time]\ntimezone=Europe/Berlin\n' >"$XDG_CONFIG_HOME/leadup/config"
 NOW=2026-11-23T09:00:00+01:00
@@ -84,6 +97,8 @@ t 'an Italian auto-reply is no reply: my request awaits one, due after their ret
 	lu scan --quiet && expect_tags it1@example.com leadup/awaiting && expect_tags it1r@rossi.example "" &&
 	NOW=2026-12-01T10:00:00+01:00 lu scan --quiet && expect_tags it1@example.com "leadup/awaiting leadup/due" &&
 	lu scan --quiet'
+t 'an Italian read receipt is no reply either' '
+	expect_tags it8@example.com "leadup/awaiting leadup/due" && expect_tags it8r@gallo.example ""'
 t 'why quotes the Italian question, its date and their return date' '
 	lu why id:it1@example.com >out && grep -q "potrebbe mandarmi il preventivo" out &&
 	grep -q "\"entro venerdì\" = Fri 20 Nov 2026" out && grep -q "back Mon 30 Nov" out'
