@@ -2,7 +2,7 @@
  *
  * Layout (one file per concern), and the order of this header: each layer
  * uses only the layers above it.
- *   core          util.c (errors, strings, time), lang.c (languages),
+ *   core          util.c (errors, strings, time), lang.c lang-*.c (languages),
  *                 cal.c (business days), config.c (leadup's config and
  *                 paths), identity.c (who "me" is), struct lu_msg (one
  *                 message), struct lu_ctx (what every command gets),
