@@ -142,20 +142,20 @@ struct lu_date_word {
 };
 /* Date word flags (the matcher's grammar; doc/dates.md). */
 enum {
-    LU_DW_ABBR = 1u << 0,      /* abbreviation: may take a trailing '.' */
-    LU_DW_RISKY = 1u << 1,     /* also an ordinary word ("may", "sat"): needs a capital and context */
-    LU_DW_PREP = 1u << 2,      /* "on", "by", "until": part of the phrase when a date follows */
-    LU_DW_AT = 1u << 3,        /* "at", "um", "à": before a time */
-    LU_DW_THIS = 1u << 4,      /* "this", "diese", "ce", "este" */
-    LU_DW_NEXT = 1u << 5,      /* "next", "nächste", "prochain", "próximo" */
-    LU_DW_PREV = 1u << 6,      /* "last", "letzte", "dernier", "pasado" */
-    LU_DW_COMING = 1u << 7,    /* "coming", "kommende" */
-    LU_DW_IN = 1u << 8,        /* "in", "within", "dans", "en" */
-    LU_DW_OF = 1u << 9,        /* "of", "de", "du", "des", "del" */
-    LU_DW_THE = 1u << 10,      /* articles */
-    LU_DW_AND = 1u << 11,      /* "and", "und", "et", "y" */
-    LU_DW_TO = 1u << 12,       /* "to", "through", "bis", "au", "al" */
-    LU_DW_FROM = 1u << 13,     /* "from", "von", "du", "del", "desde" */
+    LU_DW_ABBR = 1u << 0,   /* abbreviation: may take a trailing '.' */
+    LU_DW_RISKY = 1u << 1,  /* also an ordinary word ("may", "sat"): needs a capital and context */
+    LU_DW_PREP = 1u << 2,   /* "on", "by", "until": part of the phrase when a date follows */
+    LU_DW_AT = 1u << 3,     /* "at", "um", "à": before a time */
+    LU_DW_THIS = 1u << 4,   /* "this", "diese", "ce", "este" */
+    LU_DW_NEXT = 1u << 5,   /* "next", "nächste", "prochain", "próximo" */
+    LU_DW_PREV = 1u << 6,   /* "last", "letzte", "dernier", "pasado" */
+    LU_DW_COMING = 1u << 7, /* "coming", "kommende" */
+    LU_DW_IN = 1u << 8,     /* "in", "within", "dans", "en" */
+    LU_DW_OF = 1u << 9,     /* "of", "de", "du", "des", "del" */
+    LU_DW_THE = 1u << 10,   /* articles */
+    LU_DW_AND = 1u << 11,   /* "and", "und", "et", "y" */
+    LU_DW_TO = 1u << 12,    /* "to", "through", "bis", "au", "al" */
+    LU_DW_FROM = 1u << 13,  /* "from", "von", "du", "del", "desde" */
     LU_DW_BETWEEN = 1u << 14,  /* "between", "zwischen", "entre" */
     LU_DW_AM = 1u << 15,       /* "am" (also German "am" = on the) */
     LU_DW_PM = 1u << 16,       /* "pm" */
@@ -188,10 +188,26 @@ enum {
     LU_DU_WEEKEND,
     LU_DU_QUARTER
 };
-enum { LU_DR_NONE, LU_DR_TODAY, LU_DR_TOMORROW, LU_DR_YESTERDAY, LU_DR_TONIGHT, LU_DR_DAYAFTER,
-       LU_DR_EOW, LU_DR_EOM };
-enum { LU_DT_NONE, LU_DT_NOON, LU_DT_MIDNIGHT, LU_DT_EOD, LU_DT_MORNING, LU_DT_AFTERNOON,
-       LU_DT_EVENING, LU_DT_NIGHT };
+enum {
+    LU_DR_NONE,
+    LU_DR_TODAY,
+    LU_DR_TOMORROW,
+    LU_DR_YESTERDAY,
+    LU_DR_TONIGHT,
+    LU_DR_DAYAFTER,
+    LU_DR_EOW,
+    LU_DR_EOM
+};
+enum {
+    LU_DT_NONE,
+    LU_DT_NOON,
+    LU_DT_MIDNIGHT,
+    LU_DT_EOD,
+    LU_DT_MORNING,
+    LU_DT_AFTERNOON,
+    LU_DT_EVENING,
+    LU_DT_NIGHT
+};
 #define LU_DW_ORD_LAST 9
 /* Holidays ("after Christmas"): the holidays (Christmas to 6 January),
  * Christmas, New Year's Day, New Year's Eve (only "before" it), and the two
@@ -199,17 +215,17 @@ enum { LU_DT_NONE, LU_DT_NOON, LU_DT_MIDNIGHT, LU_DT_EOD, LU_DT_MORNING, LU_DT_A
 enum { LU_DH_NONE, LU_DH_HOLS, LU_DH_XMAS, LU_DH_NEWYEAR, LU_DH_NYE, LU_DH_NEW, LU_DH_YEAR };
 /* A word's part in a holiday phrase. */
 enum {
-    LU_DG_BEFORE = 1u << 0, /* "before", "vor", "avant", "antes", "prima" */
-    LU_DG_AFTER = 1u << 1,  /* "after", "nach", "après", "después", "dopo" */
-    LU_DG_OF = 1u << 2,     /* takes an "of" word after it: "antes de", "prima di" */
-    LU_DG_AGOPRE = 1u << 3, /* "vor", "hace": "ago" written before the count */
-    LU_DG_INOF = 1u << 4,   /* "de", "von" after "in": "dentro de", "innerhalb von" */
+    LU_DG_BEFORE = 1u << 0,  /* "before", "vor", "avant", "antes", "prima" */
+    LU_DG_AFTER = 1u << 1,   /* "after", "nach", "après", "después", "dopo" */
+    LU_DG_OF = 1u << 2,      /* takes an "of" word after it: "antes de", "prima di" */
+    LU_DG_AGOPRE = 1u << 3,  /* "vor", "hace": "ago" written before the count */
+    LU_DG_INOF = 1u << 4,    /* "de", "von" after "in": "dentro de", "innerhalb von" */
     LU_DG_BIZPOST = 1u << 5, /* "ouvrés", "hábiles": "business" written after the unit */
-    LU_DG_WKND1 = 1u << 6,  /* "fin", "fine" before ... */
-    LU_DG_WKND2 = 1u << 7,  /* ... "semana", "settimana": the weekend, not the week's end */
+    LU_DG_WKND1 = 1u << 6,   /* "fin", "fine" before ... */
+    LU_DG_WKND2 = 1u << 7,   /* ... "semana", "settimana": the weekend, not the week's end */
     LU_DG_PREONLY = 1u << 8, /* "last", "past": PREV only before the noun */
-    LU_DG_NEXT1 = 1u << 9,  /* "que" before ... */
-    LU_DG_NEXT2 = 1u << 10, /* ... "viene": NEXT after the noun */
+    LU_DG_NEXT1 = 1u << 9,   /* "que" before ... */
+    LU_DG_NEXT2 = 1u << 10,  /* ... "viene": NEXT after the noun */
     LU_DG_STRICT = 1u << 11, /* also an English word ("fine"): a part of a month or week
                               * only before an "of" word, a unit or a lower-case month */
 };
@@ -261,31 +277,31 @@ struct lu_chase_cue {
 /* One language's words.  Lists are NULL-terminated; all lower case except
  * the draft's names.  Strings are static. */
 struct lu_lang_pack {
-    const char *code;                  /* "it" */
-    const char *const *guess_words;    /* frequent here, rare in the others (lu_lang_guess) */
-    const struct lu_date_word *dates;  /* every date word (dates.c) */
+    const char *code;                 /* "it" */
+    const char *const *guess_words;   /* frequent here, rare in the others (lu_lang_guess) */
+    const struct lu_date_word *dates; /* every date word (dates.c) */
     gsize n_dates;
-    const char *weekdays[8];           /* the draft's names, [1] Monday .. [7] Sunday */
-    const char *months[13];            /* [1] January .. [12] December */
+    const char *weekdays[8]; /* the draft's names, [1] Monday .. [7] Sunday */
+    const char *months[13];  /* [1] January .. [12] December */
     /* The draft's dates: %A weekday, %d day, %o the first of the month's
      * suffix (FIRST_SUFFIX), %B month, %Y year, %H:%M the time; TIME_ONE
      * is used at one o'clock when set ("a la 01:00"). */
     const char *date_fmt, *year_fmt, *time_fmt, *time_one_fmt, *first_suffix;
-    const char *and_, *all;            /* "Anna and Bob", "Hello all" */
-    const char *wrote, *i_wrote;       /* the quote's first line: date, author / date */
-    const char *const *greetings;      /* first words of a greeting line ("hi", "hallo") */
-    const char *const *signoffs;       /* longest first where one starts another */
-    const char *const *attr_openers;   /* "on ", "am ": "On <date>, X wrote:" */
-    const char *const *attr_verbs;     /* " wrote", " a écrit": end an attribution */
-    const char *const *auto_subjects;  /* substrings of automatic answers' subjects */
-    const char *const *bounce_subjects; /* substrings of delivery failures' subjects */
+    const char *and_, *all;              /* "Anna and Bob", "Hello all" */
+    const char *wrote, *i_wrote;         /* the quote's first line: date, author / date */
+    const char *const *greetings;        /* first words of a greeting line ("hi", "hallo") */
+    const char *const *signoffs;         /* longest first where one starts another */
+    const char *const *attr_openers;     /* "on ", "am ": "On <date>, X wrote:" */
+    const char *const *attr_verbs;       /* " wrote", " a écrit": end an attribution */
+    const char *const *auto_subjects;    /* substrings of automatic answers' subjects */
+    const char *const *bounce_subjects;  /* substrings of delivery failures' subjects */
     const char *const *receipt_prefixes; /* read receipts' subjects start so */
-    const char *const *forward_starts; /* lines that start a forwarded message */
-    const char *const *forward_markers; /* words inside "----- Original Message -----" */
-    const char *const *reply_prefixes; /* "re", "aw": before ':' in a subject */
-    const struct lu_cue *cues;         /* phrase cues, ended by a NULL pattern */
-    const struct lu_chase_cue *chasing; /* chasing phrases, ended by a NULL re */
-    const char *thanks_re;             /* PCRE alternatives that thank ("merci") */
+    const char *const *forward_starts;   /* lines that start a forwarded message */
+    const char *const *forward_markers;  /* words inside "----- Original Message -----" */
+    const char *const *reply_prefixes;   /* "re", "aw": before ':' in a subject */
+    const struct lu_cue *cues;           /* phrase cues, ended by a NULL pattern */
+    const struct lu_chase_cue *chasing;  /* chasing phrases, ended by a NULL re */
+    const char *thanks_re;               /* PCRE alternatives that thank ("merci") */
 };
 /* The pack of L (static); English for an unknown L. */
 const struct lu_lang_pack *lu_lang_pack(enum lu_lang l);

@@ -482,7 +482,8 @@ static void test_lang_guess(void)
                "language of \"%s\"", cases[i].text);
     ok(lu_lang_parse("de") == LU_LANG_DE && lu_lang_parse("FR") == LU_LANG_FR &&
            lu_lang_parse("es") == LU_LANG_ES && lu_lang_parse("en") == LU_LANG_EN &&
-           lu_lang_parse("it") == LU_LANG_IT && lu_lang_parse("nl") == -1 && lu_lang_parse(NULL) == -1,
+           lu_lang_parse("it") == LU_LANG_IT && lu_lang_parse("nl") == -1 &&
+           lu_lang_parse(NULL) == -1,
        "language codes parse, others do not");
 }
 
