@@ -1,0 +1,151 @@
+/* lang-test.c - every language pack is complete and consistent: what a new
+ * pack must get right before any module reads it (DEVELOPERS.md "Adding a
+ * language"). */
+#include "leadup.h"
+#include "tap.h"
+
+#include <string.h>
+
+static bool lower(const char *s)
+{
+    char *l = g_utf8_strdown(s, -1);
+    bool ret = strcmp(l, s) == 0;
+
+    g_free(l);
+    return ret;
+}
+
+static int count_s(const char *fmt)
+{
+    int n = 0;
+
+    for (const char *p = fmt; (p = strstr(p, "%s")); p += 2)
+        n++;
+    return n;
+}
+
+/* A NULL-terminated list of lower-case, non-empty strings. */
+static void check_list(const char *code, const char *name, const char *const *list, bool need)
+{
+    int n = 0;
+    bool good = true;
+
+    for (; list && *list; list++, n++)
+        if (!**list || !lower(*list)) {
+            good = false;
+            printf("# %s %s: '%s'\n", code, name, *list);
+        }
+    ok(list != NULL || !need, "%s: %s is set", code, name);
+    ok(good, "%s: %s are lower case and not empty (%d)", code, name, n);
+}
+
+static void check_names(const struct lu_lang_pack *pk)
+{
+    bool names = true;
+
+    for (int d = 1; d <= 7; d++)
+        names = names && pk->weekdays[d] && *pk->weekdays[d];
+    for (int m = 1; m <= 12; m++)
+        names = names && pk->months[m] && *pk->months[m];
+    ok(names, "%s: seven weekday and twelve month names", pk->code);
+    ok(pk->date_fmt && pk->year_fmt && pk->time_fmt && pk->and_ && pk->all, "%s: the draft's words",
+       pk->code);
+    ok(pk->wrote && count_s(pk->wrote) == 2 && pk->i_wrote && count_s(pk->i_wrote) == 1,
+       "%s: the quote lines take the date and author, the date", pk->code);
+}
+
+static void check_patterns(const struct lu_lang_pack *pk)
+{
+    bool cues = true, chase = true;
+    GRegex *re;
+
+    for (const struct lu_cue *c = pk->cues; c && c->pattern; c++)
+        cues = cues && *c->pattern && c->kind < LU_CUE_N && c->flags <= (LU_CUE_Q | LU_CUE_NOQ);
+    ok(cues, "%s: cues name a kind and a pattern", pk->code);
+    for (const struct lu_chase_cue *c = pk->chasing; c && c->re; c++) {
+        GError *err = NULL;
+        re = g_regex_new(c->re, G_REGEX_CASELESS, 0, &err);
+        if (!re) {
+            printf("# %s: %s\n", c->re, err->message);
+            g_error_free(err);
+            chase = false;
+        } else {
+            g_regex_unref(re);
+        }
+        chase = chase && c->kind <= LU_CHASE_OWE;
+    }
+    ok(chase, "%s: the chasing phrases compile", pk->code);
+    re = pk->thanks_re ? g_regex_new(pk->thanks_re, 0, 0, NULL) : NULL;
+    ok(re != NULL, "%s: the thanks words compile", pk->code);
+    if (re)
+        g_regex_unref(re);
+}
+
+/* A word two packs share must mean the same in both, or the later
+ * meaning is lost when dates.c joins them. */
+static void check_date_words(void)
+{
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    bool low = true, same = true;
+
+    for (int l = 0; l < LU_LANG_N; l++) {
+        const struct lu_lang_pack *pk = lu_lang_pack((enum lu_lang)l);
+        for (gsize i = 0; i < pk->n_dates; i++) {
+            const struct lu_date_word *w = &pk->dates[i], *o = g_hash_table_lookup(seen, w->s);
+            low = low && lower(w->s);
+            if (o &&
+                ((o->month && w->month && o->month != w->month) ||
+                 (o->wday && w->wday && o->wday != w->wday) ||
+                 (o->num && w->num && o->num != w->num) || (o->ord && w->ord && o->ord != w->ord) ||
+                 (o->unit && w->unit && o->unit != w->unit) ||
+                 (o->rel && w->rel && o->rel != w->rel) || (o->tw && w->tw && o->tw != w->tw) ||
+                 (o->hol && w->hol && o->hol != w->hol))) {
+                printf("# '%s' means two things (%s)\n", w->s, pk->code);
+                same = false;
+            }
+            if (!o)
+                g_hash_table_insert(seen, (gpointer)w->s, (gpointer)w);
+        }
+    }
+    ok(low, "date words are lower case");
+    ok(same, "a date word in two packs means the same in both");
+    g_hash_table_destroy(seen);
+}
+
+int main(void)
+{
+    GTimeZone *utc = g_time_zone_new_utc();
+
+    for (int l = 0; l < LU_LANG_N; l++) {
+        const struct lu_lang_pack *pk = lu_lang_pack((enum lu_lang)l);
+        char *when;
+
+        ok(pk->code && strlen(pk->code) == 2, "pack %d: a two-letter code", l);
+        is_int(lu_lang_parse(pk->code), l, "%s: the code parses back", pk->code);
+        is_str(lu_lang_code((enum lu_lang)l), pk->code, "%s: lu_lang_code", pk->code);
+        check_list(pk->code, "guess words", pk->guess_words, true);
+        check_list(pk->code, "greetings", pk->greetings, true);
+        check_list(pk->code, "sign-offs", pk->signoffs, true);
+        check_list(pk->code, "attribution openers", pk->attr_openers, true);
+        check_list(pk->code, "attribution verbs", pk->attr_verbs, true);
+        check_list(pk->code, "auto-reply subjects", pk->auto_subjects, true);
+        check_list(pk->code, "reply prefixes", pk->reply_prefixes, true);
+        check_list(pk->code, "bounce subjects", pk->bounce_subjects, true);
+        check_list(pk->code, "receipt prefixes", pk->receipt_prefixes, true);
+        check_list(pk->code, "forward starts", pk->forward_starts, true);
+        check_list(pk->code, "forward markers", pk->forward_markers, true);
+        ok(pk->n_dates > 0, "%s: date words", pk->code);
+        check_names(pk);
+        check_patterns(pk);
+        /* 1 December 2027, 01:05: the year, the first of the month, one o'clock */
+        when = lu_draft_when(1827709500, utc, 1795000000, true, (enum lu_lang)l);
+        ok(when && !strchr(when, '%') && strstr(when, "2027") && strstr(when, "05"),
+           "%s: a draft date, '%s'", pk->code, when ? when : "");
+        g_free(when);
+    }
+    ok(strstr(lu_lang_codes(), "it") != NULL, "lu_lang_codes names every pack: %s",
+       lu_lang_codes());
+    check_date_words();
+    g_time_zone_unref(utc);
+    return tap_done();
+}
