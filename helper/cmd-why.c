@@ -126,6 +126,34 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
     }
 }
 
+/* "model": what the thread-state model read (scripts/train-threads
+ * learns from these fields): the state the rules gave, its chance that the
+ * conversation is open (null: no model ran) and its features. */
+static void print_json_model(struct lu_json *j, const struct lu_verdict *v)
+{
+    lu_json_key(j, "model");
+    lu_json_obj_begin(j);
+    lu_json_key(j, "rules_state");
+    lu_json_str(j, lu_state_name(v->rules_state));
+    lu_json_key(j, "p_open");
+    if (v->p_open >= 0)
+        lu_json_double(j, v->p_open);
+    else
+        lu_json_null(j);
+    lu_json_key(j, "features");
+    if (v->has_features) {
+        lu_json_obj_begin(j);
+        for (int i = 0; i < LU_TM_NFEAT; i++) {
+            lu_json_key(j, lu_tm_feature_names[i]);
+            lu_json_double(j, v->features[i]);
+        }
+        lu_json_obj_end(j);
+    } else {
+        lu_json_null(j);
+    }
+    lu_json_obj_end(j);
+}
+
 static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
 {
     const struct lu_verdict *v = &tv->v;
@@ -153,6 +181,7 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
     lu_json_int(&j, v->stage);
     lu_json_key(&j, "rule");
     lu_json_str(&j, lu_rule_text(v->rule));
+    print_json_model(&j, v);
     lu_json_key(&j, "anchor");
     lu_json_str(&j, v->anchor >= 0 ? ((struct lu_msg *)g_ptr_array_index(tv->msgs, v->anchor))->mid
                                    : NULL);

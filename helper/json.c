@@ -2,6 +2,8 @@
  * and the shape of a message analysis, which classify and why both print. */
 #include "leadup.h"
 
+#include <math.h>
+
 #include <string.h>
 
 void lu_json_init(struct lu_json *j, FILE *f, bool pretty)
@@ -136,6 +138,19 @@ void lu_json_bool(struct lu_json *j, bool v)
 {
     value_prefix(j);
     fputs(v ? "true" : "false", j->f);
+}
+
+void lu_json_double(struct lu_json *j, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    if (!isfinite(v)) {
+        lu_json_null(j);
+        return;
+    }
+    value_prefix(j);
+    /* g_ascii_formatd: a decimal point whatever LC_NUMERIC says. */
+    fputs(g_ascii_formatd(buf, sizeof buf, "%.4g", v), j->f);
 }
 
 void lu_json_null(struct lu_json *j)

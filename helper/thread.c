@@ -1158,6 +1158,7 @@ static const char *const rule_texts[LU_R_COUNT] = {
     [LU_R_BULK] = "unsolicited bulk mail",
     [LU_R_ANSWERED_ELSEWHERE] = "answered in another thread",
     [LU_R_CLOSING] = "the thread ended with a closing",
+    [LU_R_MODEL] = "the thread model reads it as finished",
 };
 
 const char *lu_rule_text(enum lu_rule id)
@@ -1171,6 +1172,7 @@ void lu_verdict_init(struct lu_verdict *v)
     v->anchor = v->asked = v->evidence = -1;
     v->why = g_ptr_array_new_with_free_func(g_free);
     v->rule = LU_R_NOTHING;
+    v->p_open = -1;
 }
 
 /* Reads MSGS for the rules: who wrote each (sets mine, to_me and a
@@ -1369,6 +1371,7 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
     for (size_t i = 0; i < G_N_ELEMENTS(rules) && !claimed; i++)
         if (rules[i].claims(&s, v))
             claimed = &rules[i];
+    lu_thread_features(&inner, msgs, s.last, v);
     /* What the rules that let it go noticed comes first. */
     for (guint i = 0; i < s.notes->len; i++)
         g_ptr_array_insert(v->why, (gint)i, g_strdup(g_ptr_array_index(s.notes, i)));
@@ -1379,6 +1382,10 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
     } else if (!claimed->settles) {
         after_claim(&s, v);
     }
+    /* The learned correction reads only what the messages say: a thread the
+     * user decided on (remind, next step, snooze) keeps the rules' verdict. */
+    if (s.d.remind || s.d.next_step || s.d.snooze || !lu_thread_model_apply(&lu_tm_model, v))
+        v->rules_state = v->state;
     g_ptr_array_free(s.notes, TRUE);
     in_thread_end(&t);
 }

@@ -1,0 +1,341 @@
+/* thread-learn.c - the learned thread-state correction: the features the
+ * model reads of a decided thread, and its application to the verdict.
+ * Pure: no I/O (messages are analysed through the rules' callback, as the
+ * rules themselves do).  The weights are data: thread-model.c, written by
+ * scripts/train-threads; the feature order here is the order there. */
+#include "leadup.h"
+
+#include <math.h>
+#include <string.h>
+
+enum {
+    F_NEEDS_REPLY,
+    F_AWAITING,
+    F_PROMISE_MINE,
+    F_PROMISE_THEIRS,
+    F_NO_NEXT_STEP,
+    F_DORMANT,
+    F_NO_QUEUE,
+    F_LAST_MINE,
+    F_EXPECTS,
+    F_REQUESTS,
+    F_PROPOSALS,
+    F_COMMITMENTS,
+    F_AGREEMENTS,
+    F_DECLINES,
+    F_CLOSING,
+    F_THANKS_ONLY,
+    F_SENTENCES,
+    F_QUESTION_MARK,
+    F_DATED,
+    F_REPLIES_TO_MINE,
+    F_TO_ME,
+    F_COPIED_ONLY,
+    F_RECIPIENTS,
+    F_AUTO_OR_BULK,
+    F_REPEATED,
+    F_LIST,
+    F_MESSAGES,
+    F_WRITERS,
+    F_MY_SHARE,
+    F_NEVER_WROTE,
+    F_AGE,
+    F_PAST_HORIZON,
+    F_LEADUPS,
+    F_WORDS,
+    F_COUNT
+};
+G_STATIC_ASSERT(F_COUNT == LU_TM_NFEAT);
+
+/* The words `why` says when a feature weighs in the model's verdict. */
+static const char *const feats[F_COUNT] = {
+    [F_NEEDS_REPLY] = "the rules read needs-reply",
+    [F_AWAITING] = "the rules read awaiting",
+    [F_PROMISE_MINE] = "the rules read a promise of mine",
+    [F_PROMISE_THEIRS] = "the rules read a promise of theirs",
+    [F_NO_NEXT_STEP] = "the rules read no next step",
+    [F_DORMANT] = "the lead-ups went unanswered",
+    [F_NO_QUEUE] = "the rules put it in no queue",
+    [F_LAST_MINE] = "I wrote last",
+    [F_EXPECTS] = "the last message expects a reply",
+    [F_REQUESTS] = "the last message asks",
+    [F_PROPOSALS] = "the last message proposes",
+    [F_COMMITMENTS] = "the last message promises",
+    [F_AGREEMENTS] = "the last message agrees",
+    [F_DECLINES] = "the last message declines",
+    [F_CLOSING] = "the last message closes the exchange",
+    [F_THANKS_ONLY] = "the last message only thanks",
+    [F_SENTENCES] = "how long the last message is",
+    [F_QUESTION_MARK] = "the last message has a question mark",
+    [F_DATED] = "the last message names a date",
+    [F_REPLIES_TO_MINE] = "the last message answers mine",
+    [F_TO_ME] = "the last message is addressed to me",
+    [F_COPIED_ONLY] = "I am only copied on the last message",
+    [F_RECIPIENTS] = "how many people the last message went to",
+    [F_AUTO_OR_BULK] = "automatic or bulk mail in the thread",
+    [F_REPEATED] = "the last message repeats earlier text",
+    [F_LIST] = "a mailing-list thread",
+    [F_MESSAGES] = "how many messages the thread has",
+    [F_WRITERS] = "how many people wrote",
+    [F_MY_SHARE] = "how much of it I wrote",
+    [F_NEVER_WROTE] = "I never wrote in it",
+    [F_AGE] = "how long it has been quiet",
+    [F_PAST_HORIZON] = "it is quiet beyond the horizon",
+    [F_LEADUPS] = "the lead-ups I sent",
+    [F_WORDS] = "how many words the last message has",
+};
+
+/* For scripts/train-threads and `why --format=json`. */
+const char *const lu_tm_feature_names[] = {
+    "rules-needs-reply",
+    "rules-awaiting",
+    "rules-promise-mine",
+    "rules-promise-theirs",
+    "rules-no-next-step",
+    "rules-dormant",
+    "rules-no-queue",
+    "last-mine",
+    "last-expects-reply",
+    "last-requests",
+    "last-proposals",
+    "last-commitments",
+    "last-agreements",
+    "last-declines",
+    "last-closing",
+    "last-thanks-only",
+    "last-sentences",
+    "last-question-mark",
+    "last-dated",
+    "last-replies-to-mine",
+    "last-to-me",
+    "last-copied-only",
+    "last-recipients",
+    "auto-or-bulk",
+    "last-repeated",
+    "list",
+    "messages",
+    "writers",
+    "my-share",
+    "never-wrote",
+    "age",
+    "past-horizon",
+    "lead-ups",
+    "last-words",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(lu_tm_feature_names) == F_COUNT);
+
+static float capped(int n, int cap)
+{
+    return (float)(n < cap ? n : cap);
+}
+
+static int find_mid(GPtrArray *msgs, const char *mid)
+{
+    for (guint i = 0; mid && i < msgs->len; i++)
+        if (strcmp(((struct lu_msg *)g_ptr_array_index(msgs, i))->mid, mid) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Whether I am in M's Cc and not its To, and its To names somebody. */
+static bool copied_only(const struct lu_rules *r, const struct lu_msg *m)
+{
+    if (!m->to_me || m->to->len == 0)
+        return false;
+    for (guint i = 0; i < m->to->len; i++)
+        if (lu_identity_is_me(r->me, ((struct lu_addr *)g_ptr_array_index(m->to, i))->email))
+            return false;
+    return true;
+}
+
+static int words(const char *t)
+{
+    int n = 0;
+    bool in = false;
+
+    for (; t && *t; t++) {
+        bool sp = g_ascii_isspace(*t);
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+/* What the last message M says, sentence by sentence. */
+static void last_text(struct lu_msg *m, const struct lu_analysis *an, float *x)
+{
+    int n[LU_N_LABELS] = {0};
+    guint ns = an && an->sentences ? an->sentences->len : 0;
+    bool dated = false;
+    const char *text = m->body && m->body->text ? m->body->text : "";
+
+    for (guint i = 0; i < ns; i++) {
+        struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        for (int b = 0; b < LU_N_LABELS; b++)
+            n[b] += (s->labels >> b) & 1u;
+        dated = dated || (s->dates && s->dates->len > 0);
+    }
+    x[F_EXPECTS] = an && an->expects_reply;
+    x[F_REQUESTS] = capped(n[0], 3);
+    x[F_PROPOSALS] = capped(n[1], 3);
+    x[F_COMMITMENTS] = capped(n[2], 3);
+    x[F_AGREEMENTS] = capped(n[3], 3);
+    x[F_DECLINES] = capped(n[4], 3);
+    x[F_CLOSING] = an && an->closing;
+    x[F_THANKS_ONLY] = an && an->closing && ns <= 3 &&
+                       !(an->labels & (LU_L_REQUEST | LU_L_PROPOSAL | LU_L_COMMITMENT));
+    x[F_SENTENCES] = (float)log1p(ns);
+    x[F_QUESTION_MARK] = strchr(text, '?') != NULL;
+    x[F_DATED] = dated;
+    x[F_REPEATED] = m->body && m->body->repeated > 0;
+    x[F_WORDS] = (float)log1p(words(text));
+}
+
+static int state_feature(enum lu_state s)
+{
+    switch (s) {
+    case LU_ST_NEEDS_REPLY:
+        return F_NEEDS_REPLY;
+    case LU_ST_AWAITING:
+        return F_AWAITING;
+    case LU_ST_PROMISE_MINE:
+        return F_PROMISE_MINE;
+    case LU_ST_PROMISE_THEIRS:
+        return F_PROMISE_THEIRS;
+    case LU_ST_NO_NEXT_STEP:
+        return F_NO_NEXT_STEP;
+    case LU_ST_DORMANT:
+        return F_DORMANT;
+    default:
+        return F_NO_QUEUE;
+    }
+}
+
+void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, struct lu_verdict *v)
+{
+    float *x = v->features;
+    struct lu_msg *m;
+    GHashTable *writers;
+    int meaningful = 0, mine = 0, parent;
+    bool automatic = false;
+    double age;
+
+    memset(x, 0, sizeof v->features);
+    v->has_features = false;
+    if (!msgs || last < 0 || (guint)last >= msgs->len)
+        return;
+    writers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *o = g_ptr_array_index(msgs, i);
+        automatic = automatic || o->autokind != LU_AUTO_NONE || o->bulk;
+        x[F_LIST] = x[F_LIST] || o->list_id;
+        if (!lu_msg_meaningful(o))
+            continue;
+        meaningful++;
+        mine += o->mine;
+        if (o->from && o->from->email)
+            g_hash_table_add(writers, lu_addr_norm(o->from->email));
+    }
+    m = g_ptr_array_index(msgs, last);
+    if (r->analyse)
+        r->analyse(m, r->data);
+    last_text(m, m->an, x);
+    x[state_feature(v->state)] = 1;
+    x[F_LAST_MINE] = m->mine;
+    parent = find_mid(msgs, m->in_reply_to);
+    x[F_REPLIES_TO_MINE] = parent >= 0 && ((struct lu_msg *)g_ptr_array_index(msgs, parent))->mine;
+    x[F_TO_ME] = m->to_me;
+    x[F_COPIED_ONLY] = copied_only(r, m);
+    x[F_RECIPIENTS] = (float)log1p(m->to->len + m->cc->len);
+    x[F_AUTO_OR_BULK] = automatic || (m->body && m->body->bulk);
+    x[F_MESSAGES] = (float)log1p(meaningful);
+    x[F_WRITERS] = (float)log1p(g_hash_table_size(writers));
+    x[F_MY_SHARE] = meaningful ? (float)mine / (float)meaningful : 0;
+    x[F_NEVER_WROTE] = mine == 0;
+    age = r->now > m->date ? (double)(r->now - m->date) / 86400.0 : 0;
+    x[F_AGE] = (float)log1p(age);
+    x[F_PAST_HORIZON] = r->cfg->horizon_days > 0 && age >= r->cfg->horizon_days;
+    x[F_LEADUPS] = capped(v->stage, 3);
+    g_hash_table_destroy(writers);
+    v->has_features = true;
+}
+
+double lu_thread_model_open(const struct lu_tm_model *m, const float *x)
+{
+    double z;
+
+    if (!m || m->n != LU_TM_NFEAT || !m->w)
+        return -1;
+    z = m->bias;
+    for (int i = 0; i < m->n; i++)
+        z += m->w[i] * x[i];
+    return 1.0 / (1.0 + exp(-z));
+}
+
+/* The states the text rules give and the model may take back. */
+static bool correctable(const struct lu_verdict *v)
+{
+    switch (v->rule) {
+    case LU_R_NEEDS_REPLY:
+    case LU_R_PROMISE_MINE:
+    case LU_R_AWAITING:
+    case LU_R_CADENCE_EXHAUSTED:
+    case LU_R_PROMISE_THEIRS:
+    case LU_R_AGREED_STEP:
+    case LU_R_NO_NEXT_STEP:
+    case LU_R_HORIZON:
+        return v->state != LU_ST_NONE;
+    default:
+        return false;
+    }
+}
+
+/* The (at most two) features that weighed most against "open", in words. */
+static char *against(const struct lu_tm_model *m, const float *x)
+{
+    int best[2] = {-1, -1};
+    GString *s = g_string_new(NULL);
+
+    for (int i = 0; i < m->n; i++) {
+        double c = m->w[i] * x[i];
+        if (c >= 0)
+            continue;
+        if (best[0] < 0 || c < m->w[best[0]] * x[best[0]]) {
+            best[1] = best[0];
+            best[0] = i;
+        } else if (best[1] < 0 || c < m->w[best[1]] * x[best[1]]) {
+            best[1] = i;
+        }
+    }
+    for (int k = 0; k < 2 && best[k] >= 0; k++)
+        g_string_append_printf(s, "%s%s", k ? "; " : "", feats[best[k]]);
+    if (s->len == 0)
+        g_string_append(s, "nothing in particular");
+    return g_string_free(s, FALSE);
+}
+
+bool lu_thread_model_apply(const struct lu_tm_model *m, struct lu_verdict *v)
+{
+    char *what;
+
+    v->rules_state = v->state;
+    v->p_open = v->has_features ? lu_thread_model_open(m, v->features) : -1;
+    if (v->p_open < 0 || !correctable(v) || v->p_open >= m->threshold)
+        return false;
+    what = against(m, v->features);
+    g_ptr_array_add(v->why,
+                    g_strdup_printf("The thread model reads the conversation as finished at its "
+                                    "last message (chance it is open %.2f, below %.2f): %s. "
+                                    "It is in no queue, not %s.",
+                                    v->p_open, m->threshold, what, lu_state_name(v->state)));
+    g_free(what);
+    v->state = LU_ST_NONE;
+    v->rule = LU_R_MODEL;
+    v->anchor = -1;
+    v->due = false;
+    v->due_at = 0;
+    v->stage = 0;
+    g_clear_pointer(&v->who, g_free);
+    return true;
+}

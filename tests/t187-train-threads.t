@@ -1,0 +1,83 @@
+#!/bin/sh
+# The learned thread-state correction (helper/thread-learn.c): leadup why
+# --format=json gives the features it reads on a real notmuch thread, and
+# scripts/train-threads learns from train people only, deterministically,
+# ships weights only when nested by-person CV beats the rules, and refuses
+# a dump that holds a test person or other features.  The dumps here are
+# invented numbers, not mail.
+. "$(dirname "$0")/lib.sh"
+world
+NOW=2026-11-18T12:00:00Z
+msg sent q1@example.com "Me Myself <me@example.com>" "Bob <bob@example.org>" "Mon, 16 Nov 2026 09:00:00 +0000" "Plan" <<'M'
+Here is the plan for next week.
+M
+msg inbox q2@example.com "Bob <bob@example.org>" "Me Myself <me@example.com>" "Tue, 17 Nov 2026 09:00:00 +0000" "Re: Plan" q1@example.com <<'M'
+Could you send me the figures for the plan?
+M
+index
+lu scan --quiet
+
+t 'why --format=json: the model object, with every feature the model reads' '
+	lu why --format=json id:q2@example.com >why.json &&
+	python3 -c "
+import json, re, sys
+j = json.load(open(\"why.json\"))
+m = j[\"model\"]
+src = open(\"$ROOT/helper/thread-learn.c\").read()
+names = re.findall(r\"\\\"([^\\\"]+)\\\"\", re.search(r\"lu_tm_feature_names\\[\\] = \\{(.*?)\\};\", src, re.S).group(1))
+assert j[\"state\"] == \"needs-reply\" and m[\"rules_state\"] == \"needs-reply\", j
+assert list(m[\"features\"]) == names, (list(m[\"features\"]), names)
+f = m[\"features\"]
+assert f[\"rules-needs-reply\"] == 1 and f[\"last-mine\"] == 0 and f[\"last-replies-to-mine\"] == 1, f
+assert f[\"last-expects-reply\"] == 1 and f[\"last-question-mark\"] == 1 and f[\"my-share\"] == 0.5, f
+"'
+
+# An invented dump: four train people; "last-closing" says whether the
+# conversation is open, the rules queue every one of them.
+python3 - "$ROOT" >dump.jsonl <<'PY'
+import json, re, sys
+src = open(sys.argv[1] + "/helper/thread-learn.c").read()
+names = re.findall(r'"([^"]+)"', re.search(r"lu_tm_feature_names\[\] = \{(.*?)\};", src, re.S).group(1))
+for p in range(4):
+    for i in range(12):
+        closes = (i * 7 + p) % 3 == 0
+        f = {n: 0 for n in names}
+        f["rules-awaiting"] = 1
+        f["last-mine"] = 1
+        f["last-closing"] = 1 if closes else 0
+        f["age"] = (i % 5) / 2
+        print(json.dumps({"id": "T%d%02d" % (p, i), "person": "p%d" % p, "split": "train",
+                          "gold": "none" if closes else "awaiting", "pred": "awaiting",
+                          "b_none": "none", "b_last": "awaiting", "b_q": "none",
+                          "model": {"features": f, "rules_state": "awaiting", "state": "awaiting",
+                                    "p_open": None, "rule": "x"}}))
+PY
+mkdir -p tree/helper tree/scripts
+cp "$ROOT"/helper/thread-learn.c "$ROOT"/helper/thread-model.c tree/helper/ && cp "$ROOT"/scripts/train-threads tree/scripts/
+
+t 'train-threads: nested by-person CV beside the rules and the baselines' '
+	tree/scripts/train-threads --from dump.jsonl >out &&
+	grep -q "^train people only: 48 conversations, 4 people, 48 the rules put in a queue" out &&
+	grep -q "^rules (leadup, no model)  *0.667" out && grep -q "^model, nested by-person CV  *1.000" out &&
+	grep -q "^flag nothing  *0.333" out && grep -q "^who wrote last  *0.667" out &&
+	grep -q "^.?. in last own text  *0.333" out && grep -q "^nested CV beats the rules" out'
+
+t 'train-threads --write: weights when CV wins, the same bytes twice, whatever the hash seed' '
+	PYTHONHASHSEED=1 tree/scripts/train-threads --quiet --write --from dump.jsonl &&
+	cp tree/helper/thread-model.c first.c &&
+	PYTHONHASHSEED=2 tree/scripts/train-threads --quiet --write --from dump.jsonl &&
+	cmp first.c tree/helper/thread-model.c &&
+	grep -q "= {LU_TM_NFEAT, w, " first.c && grep -q "last-closing" first.c'
+
+t 'train-threads --write-empty: no model, the figures kept' '
+	tree/scripts/train-threads --quiet --write-empty --from dump.jsonl &&
+	grep -q "= {0, NULL, 0.0, 0.0};" tree/helper/thread-model.c &&
+	grep -q "model, nested by-person CV  *1.000" tree/helper/thread-model.c &&
+	grep -q "Not shipped" tree/helper/thread-model.c'
+
+t 'train-threads refuses a test person, and features that are not the C ones' '
+	sed "1s/\"split\": \"train\"/\"split\": \"test\"/" dump.jsonl >test.jsonl &&
+	! tree/scripts/train-threads --from test.jsonl >out 2>err && grep -q "test person" err &&
+	sed "1s/\"age\"/\"aged\"/" dump.jsonl >other.jsonl &&
+	! tree/scripts/train-threads --from other.jsonl >out 2>err && grep -q "features are not" err'
+done_testing
