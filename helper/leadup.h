@@ -827,7 +827,7 @@ enum lu_rule {
 const char *lu_rule_text(enum lu_rule id);
 
 /* How many features the thread-state model reads (thread-learn.c). */
-#define LU_TM_NFEAT 34
+#define LU_TM_NFEAT 38
 
 struct lu_verdict {
     enum lu_state state;

@@ -43,6 +43,10 @@ enum {
     F_PAST_HORIZON,
     F_LEADUPS,
     F_WORDS,
+    F_PREFIXED,
+    F_FORWARD,
+    F_NOREPLY,
+    F_LINKS,
     F_COUNT
 };
 G_STATIC_ASSERT(F_COUNT == LU_TM_NFEAT);
@@ -83,6 +87,10 @@ static const char *const feats[F_COUNT] = {
     [F_PAST_HORIZON] = "it is quiet beyond the horizon",
     [F_LEADUPS] = "the lead-ups I sent",
     [F_WORDS] = "how many words the last message has",
+    [F_PREFIXED] = "the last subject is a reply's or a forward's",
+    [F_FORWARD] = "the last message is a forward",
+    [F_NOREPLY] = "the last message is from a no-reply address",
+    [F_LINKS] = "the last message carries links",
 };
 
 /* For scripts/train-threads and `why --format=json`. */
@@ -121,6 +129,10 @@ const char *const lu_tm_feature_names[] = {
     "past-horizon",
     "lead-ups",
     "last-words",
+    "last-prefixed",
+    "last-forward",
+    "last-noreply",
+    "last-links",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(lu_tm_feature_names) == F_COUNT);
 
@@ -146,6 +158,40 @@ static bool copied_only(const struct lu_rules *r, const struct lu_msg *m)
         if (lu_identity_is_me(r->me, ((struct lu_addr *)g_ptr_array_index(m->to, i))->email))
             return false;
     return true;
+}
+
+/* How often "http" appears in T (capped): newsletters link, people rarely. */
+static int links(const char *t)
+{
+    int n = 0;
+
+    for (const char *p = t ? strstr(t, "http") : NULL; p && n < 5; p = strstr(p + 4, "http"))
+        n++;
+    return n;
+}
+
+/* Whether SUBJECT carries a reply or forward prefix (Re:, AW:, Fwd: ...):
+ * what lu_subject_norm takes off, beyond case and white space. */
+static bool prefixed(const char *subject)
+{
+    char *norm, *plain;
+    bool differs;
+
+    if (!subject)
+        return false;
+    norm = lu_subject_norm(subject);
+    plain = g_utf8_casefold(subject, -1);
+    differs = strstr(plain, norm) != plain + strspn(plain, " \t");
+    g_free(norm);
+    g_free(plain);
+    return differs;
+}
+
+static bool forward(const char *subject)
+{
+    const char *s = subject ? subject + strspn(subject, " \t") : "";
+
+    return g_ascii_strncasecmp(s, "fw:", 3) == 0 || g_ascii_strncasecmp(s, "fwd:", 4) == 0;
 }
 
 static int words(const char *t)
@@ -190,6 +236,7 @@ static void last_text(struct lu_msg *m, const struct lu_analysis *an, float *x)
     x[F_DATED] = dated;
     x[F_REPEATED] = m->body && m->body->repeated > 0;
     x[F_WORDS] = (float)log1p(words(text));
+    x[F_LINKS] = capped(links(text), 5);
 }
 
 static int state_feature(enum lu_state s)
@@ -257,6 +304,9 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     x[F_AGE] = (float)log1p(age);
     x[F_PAST_HORIZON] = r->cfg->horizon_days > 0 && age >= r->cfg->horizon_days;
     x[F_LEADUPS] = capped(v->stage, 3);
+    x[F_PREFIXED] = prefixed(m->subject);
+    x[F_FORWARD] = forward(m->subject);
+    x[F_NOREPLY] = m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply);
     g_hash_table_destroy(writers);
     v->has_features = true;
 }

@@ -78,9 +78,39 @@ static void test_features(void)
     ok(v.features[feature("my-share")] == 0.5f && v.features[feature("never-wrote")] == 0,
        "I wrote half of it");
     ok(v.features[feature("past-horizon")] == 0, "not past the horizon");
+    ok(v.features[feature("last-prefixed")] == 0 && v.features[feature("last-forward")] == 0 &&
+           v.features[feature("last-noreply")] == 0 && v.features[feature("last-links")] == 0,
+       "a plain subject from a person, no links");
     for (int i = 0; i < LU_TM_NFEAT; i++)
         ok(feature(lu_tm_feature_names[i]) == i && *lu_tm_feature_names[i],
            "feature %d has its own name", i);
+    lu_verdict_clear(&v);
+    g_ptr_array_unref(t);
+}
+
+/* A forward from a no-reply address with links: the marks of bulk mail
+ * that the rules may read as an ask. */
+static void test_bulk_marks(void)
+{
+    GPtrArray *t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    struct lu_msg *m = mk("f1@x", "News <noreply@shop.example>", "me@example.com",
+                          "Tue, 17 Nov 2026 09:00:00 +0000", NULL);
+    struct lu_verdict v;
+
+    g_free(m->subject);
+    m->subject = g_strdup("Fwd: Plan");
+    m->body = g_new0(struct lu_body, 1);
+    m->body->text = g_strdup("Read http://a.example and http://b.example today?");
+    an(m)->expects_reply = true;
+    g_ptr_array_add(t, m);
+    lu_thread_decide(&rules, t, NULL, NULL, &v);
+    ok(v.has_features, "features filled");
+    ok(v.features[feature("last-prefixed")] == 1 && v.features[feature("last-forward")] == 1,
+       "a forward's subject");
+    ok(v.features[feature("last-noreply")] == 1, "from a no-reply address");
+    ok(v.features[feature("last-links")] == 2, "two links (%g)", v.features[feature("last-links")]);
+    ok(v.features[feature("never-wrote")] == 1 && v.features[feature("last-question-mark")] == 1,
+       "I never wrote; a question mark");
     lu_verdict_clear(&v);
     g_ptr_array_unref(t);
 }
@@ -143,6 +173,7 @@ int main(void)
     rules.now = 1795003200;
 
     test_features();
+    test_bulk_marks();
     test_apply();
 
     lu_identity_clear(&me);
