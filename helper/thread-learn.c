@@ -285,7 +285,9 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
             g_hash_table_add(writers, lu_addr_norm(o->from->email));
     }
     m = g_ptr_array_index(msgs, last);
-    if (r->analyse)
+    /* Only a thread the model may move needs the last message read: the
+     * scan reads no body for the rest (untracked lists, muted, ...). */
+    if (r->analyse && state_feature(v->state) != F_NO_QUEUE)
         r->analyse(m, r->data);
     last_text(m, m->an, x);
     x[state_feature(v->state)] = 1;
