@@ -255,68 +255,79 @@ out:
     return ret;
 }
 
-/* Adds (ADD) or removes leadup's block in DIR/post-new. */
-static int edit_hook(const char *dir, bool add)
-{
-    char *hook = g_build_filename(dir, "post-new", NULL), *real = NULL, *text = NULL;
-    char *rest = NULL, *self = self_path(), *q = NULL, *early = NULL;
-    GString *out = g_string_new(NULL);
-    struct stat sb;
-    bool exists, found = false, last = false;
-    gsize len = 0, at = 0;
-    GError *err = NULL;
-    int mode = 0755, ret = 0;
+/* notmuch's post-new hook as setup edits it. */
+struct hook {
+    char *path;         /* DIR/post-new */
+    char *real;         /* the file it is: a symbolic link's target */
+    char *text;         /* its contents ("" when it does not exist) */
+    char *rest;         /* TEXT without leadup's block */
+    bool exists, found; /* FOUND: TEXT has leadup's block */
+    int mode;
+};
 
-    /* Edit the file a symbolic link points to, not the link (dotfiles). */
-    real = g_file_test(hook, G_FILE_TEST_IS_SYMLINK) ? realpath(hook, NULL) : NULL;
-    if (g_file_test(hook, G_FILE_TEST_IS_SYMLINK) && !real) {
-        ret =
-            lu_error(EX_CANTCREAT, "setup: '%s' is a broken symbolic link; fix or remove it", hook);
+/* Sets H->real: edit the file a symbolic link points to, not the link
+ * (dotfiles). */
+static int hook_file(struct hook *h)
+{
+    char *real = g_file_test(h->path, G_FILE_TEST_IS_SYMLINK) ? realpath(h->path, NULL) : NULL;
+
+    if (g_file_test(h->path, G_FILE_TEST_IS_SYMLINK) && !real)
+        return lu_error(EX_CANTCREAT, "setup: '%s' is a broken symbolic link; fix or remove it",
+                        h->path);
+    h->real = g_strdup(real ? real : h->path);
+    free(real);
+    return 0;
+}
+
+/* Reads H->real (H->exists, H->mode, H->text). */
+static int read_hook(struct hook *h)
+{
+    struct stat sb;
+    GError *err = NULL;
+    gsize len = 0;
+    int ret = 0;
+
+    h->exists = stat(h->real, &sb) == 0;
+    if (!h->exists) {
+        h->text = g_strdup("");
         goto out;
     }
-    if (real) {
-        char *tmp = g_strdup(real);
-        free(real);
-        real = tmp;
-    } else {
-        real = g_strdup(hook);
-    }
-    exists = stat(real, &sb) == 0;
-    if (exists && !S_ISREG(sb.st_mode)) {
-        ret = lu_error(EX_CANTCREAT, "setup: '%s' is not a regular file", real);
+    if (!S_ISREG(sb.st_mode)) {
+        ret = lu_error(EX_CANTCREAT, "setup: '%s' is not a regular file", h->real);
         goto out;
     }
-    if (exists) {
-        mode = sb.st_mode & 07777;
-        if (!g_file_get_contents(real, &text, &len, &err)) {
-            ret = lu_error(EX_NOINPUT, "setup: cannot read '%s': %s", real, err->message);
-            goto out;
-        }
-        if (strlen(text) != len) {
-            ret =
-                lu_error(EX_DATAERR, "setup: '%s' is not a text file; add the line by hand", real);
-            goto out;
-        }
-    } else {
-        text = g_strdup("");
-    }
-    rest = without_block(text, &found);
-    if (!add) {
-        ret = unhook(hook, real, rest, found, mode);
+    h->mode = sb.st_mode & 07777;
+    if (!g_file_get_contents(h->real, &h->text, &len, &err)) {
+        ret = lu_error(EX_NOINPUT, "setup: cannot read '%s': %s", h->real, err->message);
         goto out;
     }
-    q = sh_quote(self);
-    early = early_exit(rest, &at, &last);
+    if (strlen(h->text) != len)
+        ret = lu_error(EX_DATAERR, "setup: '%s' is not a text file; add the line by hand", h->real);
+out:
+    if (err)
+        g_error_free(err);
+    return ret;
+}
+
+/* Writes leadup's block into H (in DIR), which runs leadup as Q. */
+static int add_hook(const char *dir, const struct hook *h, const char *q)
+{
+    GString *out = g_string_new(NULL);
+    bool last = false;
+    gsize at = 0;
+    char *early = early_exit(h->rest, &at, &last);
+    int ret = 0;
+
     /* A block that an older leadup left after the exec never ran: move it. */
-    if (found && (!early || strstr(text, "# leadup: begin") <= text + at)) {
-        lu_printf("leadup: %s already runs leadup; nothing changed\n", hook);
+    if (h->found && (!early || strstr(h->text, "# leadup: begin") <= h->text + at)) {
+        lu_printf("leadup: %s already runs leadup; nothing changed\n", h->path);
         goto out;
     }
-    if (exists && !is_shell(text)) {
+    if (h->exists && !is_shell(h->text)) {
         ret = lu_error(EX_DATAERR,
                        "setup: '%s' is not a shell script; add this line to it by hand: "
                        "%s scan --quiet || true",
-                       hook, q);
+                       h->path, q);
         goto out;
     }
     /* The block goes before a final exec/exit line (afew's hooks end with
@@ -326,45 +337,66 @@ static int edit_hook(const char *dir, bool add)
         ret = lu_error(EX_DATAERR,
                        "setup: '%s' stops at '%s' before its end; add this line before it "
                        "by hand: %s scan --quiet || true",
-                       hook, early, q);
+                       h->path, early, q);
         goto out;
     }
-    g_string_append_len(out, exists ? rest : HOOK_HEAD, early ? (gssize)at : -1);
+    g_string_append_len(out, h->exists ? h->rest : HOOK_HEAD, early ? (gssize)at : -1);
     if (out->len && out->str[out->len - 1] != '\n')
         g_string_append_c(out, '\n');
     /* A hook must not fail notmuch new: leadup explains a busy database in
      * one line on stderr and catches up at the next run. */
     g_string_append_printf(out, HOOK_BEGIN "%s scan --quiet || true\n" HOOK_END, q);
     if (early)
-        g_string_append(out, rest + at);
+        g_string_append(out, h->rest + at);
     ret = lu_mkdir_p(dir);
     if (!ret)
-        ret = lu_write_file_atomic(real, out->str, out->len, mode);
-    if (!ret && chmod(real, mode) < 0)
-        ret = lu_error(EX_CANTCREAT, "setup: cannot set the mode of '%s': %s", real,
+        ret = lu_write_file_atomic(h->real, out->str, out->len, h->mode);
+    if (!ret && chmod(h->real, h->mode) < 0)
+        ret = lu_error(EX_CANTCREAT, "setup: cannot set the mode of '%s': %s", h->real,
                        g_strerror(errno));
     if (ret)
         goto out;
     lu_printf("leadup: %s %s: it runs %s scan --quiet after every notmuch new\n",
-              found    ? "moved leadup's block up in"
-              : exists ? "added leadup to"
-                       : "created",
-              hook, q);
+              h->found    ? "moved leadup's block up in"
+              : h->exists ? "added leadup to"
+                          : "created",
+              h->path, q);
     if (early)
         lu_printf("leadup: the block is before '%s', which ends the hook\n", early);
-    if (exists && !(mode & 0100))
-        lu_warning("setup: %s is not executable: notmuch does not run it (chmod +x)", hook);
+    if (h->exists && !(h->mode & 0100))
+        lu_warning("setup: %s is not executable: notmuch does not run it (chmod +x)", h->path);
 out:
-    if (err)
-        g_error_free(err);
     g_string_free(out, TRUE);
     g_free(early);
+    return ret;
+}
+
+/* Adds (ADD) or removes leadup's block in DIR/post-new. */
+static int edit_hook(const char *dir, bool add)
+{
+    struct hook h = {.path = g_build_filename(dir, "post-new", NULL), .mode = 0755};
+    char *self = NULL, *q = NULL;
+    int ret = hook_file(&h);
+
+    if (!ret)
+        ret = read_hook(&h);
+    if (ret)
+        goto out;
+    h.rest = without_block(h.text, &h.found);
+    if (!add) {
+        ret = unhook(h.path, h.real, h.rest, h.found, h.mode);
+        goto out;
+    }
+    self = self_path();
+    q = sh_quote(self);
+    ret = add_hook(dir, &h, q);
+out:
     g_free(q);
     g_free(self);
-    g_free(rest);
-    g_free(text);
-    g_free(real);
-    g_free(hook);
+    g_free(h.rest);
+    g_free(h.text);
+    g_free(h.real);
+    g_free(h.path);
     return ret;
 }
 
