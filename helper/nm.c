@@ -362,6 +362,54 @@ static int query_failed(const char *query, notmuch_status_t st)
                     notmuch_status_to_string(st));
 }
 
+/* Messages of one date in a fixed order.  notmuch gives equal dates in the
+ * order their files were indexed in, which follows the file system's order
+ * of a directory: two machines (or two runs of notmuch new) could then
+ * disagree on a thread's last message, its anchor and who wrote last.  A
+ * message comes before its replies (DEPTH in the reply tree, when given),
+ * and the Message-ID decides the rest: notmuch merges copies of one
+ * Message-ID, so it is unique. */
+static gint compare_date(gconstpointer a, gconstpointer b, gpointer depth)
+{
+    const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
+    guint dx = depth ? GPOINTER_TO_UINT(g_hash_table_lookup(depth, x->mid)) : 0;
+    guint dy = depth ? GPOINTER_TO_UINT(g_hash_table_lookup(depth, y->mid)) : 0;
+
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    if (dx != dy)
+        return dx < dy ? -1 : 1;
+    return g_strcmp0(x->mid, y->mid);
+}
+
+/* Each message of T at its depth in notmuch's reply tree (In-Reply-To,
+ * then References; 1 at the top), by Message-ID.  The tree comes from
+ * the headers, not the index order.  Its own stack: a hostile thread may
+ * be a chain thousands of messages deep.  Caller frees. */
+static GHashTable *reply_depths(notmuch_thread_t *t)
+{
+    GHashTable *depth = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GPtrArray *stack = g_ptr_array_new_with_free_func((GDestroyNotify)notmuch_messages_destroy);
+
+    g_ptr_array_add(stack, notmuch_thread_get_toplevel_messages(t));
+    while (stack->len) {
+        notmuch_messages_t *ms = g_ptr_array_index(stack, stack->len - 1);
+        notmuch_message_t *nm;
+
+        if (!notmuch_messages_valid(ms)) {
+            g_ptr_array_remove_index(stack, stack->len - 1);
+            continue;
+        }
+        nm = notmuch_messages_get(ms);
+        notmuch_messages_move_to_next(ms);
+        g_hash_table_insert(depth, g_strdup(notmuch_message_get_message_id(nm)),
+                            GUINT_TO_POINTER(stack->len));
+        g_ptr_array_add(stack, notmuch_message_get_replies(nm));
+    }
+    g_ptr_array_free(stack, TRUE);
+    return depth;
+}
+
 static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort, lu_thread_fn fn,
                        void *data)
 {
@@ -381,6 +429,7 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
     }
     for (; notmuch_threads_valid(threads) && !ret; notmuch_threads_move_to_next(threads)) {
         notmuch_thread_t *t = notmuch_threads_get(threads);
+        GHashTable *depth = reply_depths(t); /* before the messages are destroyed */
         notmuch_messages_t *ms = notmuch_thread_get_messages(t);
         GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
 
@@ -389,8 +438,10 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
             g_ptr_array_add(msgs, msg_from(db, nm));
             notmuch_message_destroy(nm);
         }
+        g_ptr_array_sort_with_data(msgs, compare_date, depth);
         ret = fn(msgs, data);
         g_ptr_array_free(msgs, TRUE);
+        g_hash_table_destroy(depth);
         notmuch_thread_destroy(t);
     }
 out:
@@ -416,6 +467,7 @@ int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **o
     notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_OLDEST_FIRST);
     notmuch_messages_t *ms = NULL;
     notmuch_status_t st;
+    time_t last = 0;
     int ret = 0;
 
     *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
@@ -428,13 +480,23 @@ int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **o
         ret = query_failed(query, st);
         goto out;
     }
+    /* Past LIMIT, the messages of the last one's date still come: which of
+     * them are kept is compare_date's choice, not the index order's. */
     for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
         notmuch_message_t *nm = notmuch_messages_get(ms);
+        time_t date = notmuch_message_get_date(nm);
+
+        if (limit > 0 && (int)(*out)->len >= limit && date != last) {
+            notmuch_message_destroy(nm);
+            break;
+        }
+        last = date;
         g_ptr_array_add(*out, msg_from(db, nm));
         notmuch_message_destroy(nm);
-        if (limit > 0 && (int)(*out)->len >= limit)
-            break;
     }
+    g_ptr_array_sort_with_data(*out, compare_date, NULL);
+    if (limit > 0 && (int)(*out)->len > limit)
+        g_ptr_array_set_size(*out, limit);
 out:
     if (q)
         notmuch_query_destroy(q);
