@@ -88,8 +88,14 @@ helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 $(LIBA): $(LIBOBJS)
 	rm -f $@ && $(AR) rcs $@ $(LIBOBJS)
 
-tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h $(LIBA) $(FLAGS_FILE)
-	$(CC) $(CFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+# What several unit tests share (messages and threads, tests/unit/mail.h).
+UNIT_MAIL := tests/unit/mail.o
+$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAGS_FILE)
+	$(CC) $(CFLAGS) -Ihelper -c -o $@ $<
+
+tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h $(UNIT_MAIL) $(LIBA) \
+		$(FLAGS_FILE)
+	$(CC) $(CFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(UNIT_MAIL) $(LIBA) $(LDLIBS)
 
 check: deps
 	@$(MAKE) --no-print-directory test
@@ -164,9 +170,15 @@ $(ASAN)/helper/leadup: $(ASAN_OBJS)
 $(ASAN_LIBA): $(filter-out $(ASAN)/helper/leadup.o,$(ASAN_OBJS))
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(ASAN)/tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h $(ASAN_LIBA)
+$(ASAN)/$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAGS_FILE)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(ASAN_LIBA) $(LDLIBS)
+	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper -c -o $@ $<
+
+$(ASAN)/tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h \
+		$(ASAN)/$(UNIT_MAIL) $(ASAN_LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(ASAN)/$(UNIT_MAIL) $(ASAN_LIBA) \
+		$(LDLIBS)
 	ln -sfn ../../tests/data $(ASAN)/tests/data
 
 check-asan: build $(ASAN)/helper/leadup $(ASAN_UNITS)
@@ -248,5 +260,5 @@ check-format: deps
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(FLAGS_FILE) helper/version.h compile_commands.json
+	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(UNIT_MAIL) $(FLAGS_FILE) helper/version.h compile_commands.json
 	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)

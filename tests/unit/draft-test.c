@@ -5,6 +5,7 @@
  * "draft-test --parse FILE" prints a draft's headers decoded, one per line,
  * then "Body:" and the decoded text: the shell tests parse drafts with it. */
 #include "leadup.h"
+#include "mail.h"
 #include "tap.h"
 
 #include <string.h>
@@ -14,28 +15,6 @@ static struct lu_config cfg;
 static struct lu_identity me;
 
 /* ---- building threads */
-
-static struct lu_msg *mk(const char *id, const char *from, const char *to, const char *cc,
-                         const char *date, const char *subject, const char *extra)
-{
-    GString *raw = g_string_new(NULL);
-    struct lu_msg *m = lu_msg_new();
-
-    g_string_append_printf(raw, "From: %s\nTo: %s\n", from, to);
-    if (cc)
-        g_string_append_printf(raw, "Cc: %s\n", cc);
-    if (subject)
-        g_string_append_printf(raw, "Subject: %s\n", subject);
-    g_string_append_printf(raw, "Date: %s\nMessage-ID: <%s>\n", date, id);
-    if (extra)
-        g_string_append(raw, extra);
-    g_string_append(raw, "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello.\n");
-    if (lu_mime_read_bytes(m, raw->str, raw->len) != 0)
-        printf("# cannot parse message %s\n", id);
-    m->mine = m->from && lu_identity_is_me(&me, m->from->email);
-    g_string_free(raw, TRUE);
-    return m;
-}
 
 static void sentence_free(gpointer p)
 {
@@ -93,18 +72,6 @@ static void dated(struct lu_msg *m, guint sentence, gint64 start, gint64 end)
     struct lu_sentence *x = g_ptr_array_index(m->an->sentences, sentence);
     struct lu_when w = {start, end, LU_SPAN_DAY, false, 0, 3};
     g_array_append_val(x->dates, w);
-}
-
-static GPtrArray *thread(struct lu_msg *first, ...)
-{
-    GPtrArray *t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    va_list ap;
-
-    va_start(ap, first);
-    for (struct lu_msg *m = first; m; m = va_arg(ap, struct lu_msg *))
-        g_ptr_array_add(t, m);
-    va_end(ap);
-    return t;
 }
 
 static gint64 at(const char *iso)
@@ -589,17 +556,18 @@ static void test_fill(void)
 /* Awaiting at every stage: templates, headers, and the serialised message. */
 static void test_awaiting(void)
 {
-    GPtrArray *t = thread(
-        mk("q1@example.com", "Me <me@example.com>", "Ann Smith <ann@client.example>",
-           "Bob Jones <bob@supplier.example>, Me Too <me.too@example.net>",
-           "Mon, 16 Nov 2026 10:00:00 +0000", "Website budget", NULL),
-        mk("l1@example.com", "Me <me@example.com>", "Ann Smith <ann@client.example>",
-           "Bob Jones <bob@supplier.example>", "Mon, 23 Nov 2026 10:00:00 +0000",
-           "Re: Website budget", "In-Reply-To: <q1@example.com>\nReferences: <q1@example.com>\n"),
-        mk("l2@example.com", "Me <me@example.com>", "Ann Smith <ann@client.example>",
-           "Bob Jones <bob@supplier.example>", "Mon, 30 Nov 2026 10:00:00 +0000",
-           "Re: Website budget",
-           "In-Reply-To: <l1@example.com>\nReferences: <q1@example.com> <l1@example.com>\n"),
+    GPtrArray *t = ut_thread(
+        ut_msg(&me, "q1@example.com", "Me <me@example.com>", "Ann Smith <ann@client.example>",
+               "Bob Jones <bob@supplier.example>, Me Too <me.too@example.net>",
+               "Mon, 16 Nov 2026 10:00:00 +0000", "Website budget", NULL),
+        ut_msg(&me, "l1@example.com", "Me <me@example.com>", "Ann Smith <ann@client.example>",
+               "Bob Jones <bob@supplier.example>", "Mon, 23 Nov 2026 10:00:00 +0000",
+               "Re: Website budget",
+               "In-Reply-To: <q1@example.com>\nReferences: <q1@example.com>\n"),
+        ut_msg(&me, "l2@example.com", "Me <me@example.com>", "Ann Smith <ann@client.example>",
+               "Bob Jones <bob@supplier.example>", "Mon, 30 Nov 2026 10:00:00 +0000",
+               "Re: Website budget",
+               "In-Reply-To: <l1@example.com>\nReferences: <q1@example.com> <l1@example.com>\n"),
         NULL);
     static const char *const want[] = {"awaiting-1", "awaiting-2", "awaiting-last"};
     struct lu_draft d;
@@ -709,10 +677,11 @@ static void test_awaiting(void)
     /* Three recipients: "all". */
     g_ptr_array_free(one, TRUE);
     g_ptr_array_free(t, TRUE);
-    t = thread(mk("q2@example.com", "Me Too <me.too@example.net>",
-                  "Ann Smith <ann@client.example>, bob.jones@supplier.example, Cem <cem@x.example>",
-                  NULL, "Mon, 16 Nov 2026 10:00:00 +0000", "Plan", NULL),
-               NULL);
+    t = ut_thread(
+        ut_msg(&me, "q2@example.com", "Me Too <me.too@example.net>",
+               "Ann Smith <ann@client.example>, bob.jones@supplier.example, Cem <cem@x.example>",
+               NULL, "Mon, 16 Nov 2026 10:00:00 +0000", "Plan", NULL),
+        NULL);
     an(g_ptr_array_index(t, 0), NULL, NULL, "r:Can you all confirm?", NULL);
     plan(&d, t, &v, "2026-11-19T12:00", "x\n");
     is_str(var(&d, "first_name"), "all", "three people: 'all'");
@@ -727,11 +696,12 @@ static void test_awaiting(void)
 
 static void test_needs_reply(void)
 {
-    GPtrArray *t = thread(
-        mk("in1@client.example", "Ann Smith <ann@client.example>", "Me <me@example.com>",
-           "Bob <bob@supplier.example>, me.too@example.net", "Mon, 16 Nov 2026 10:00:00 +0000",
-           "[proj] Budget", "Reply-To: Ann Office <office@client.example>\nList-Id: <proj.x>\n"),
-        NULL);
+    GPtrArray *t =
+        ut_thread(ut_msg(&me, "in1@client.example", "Ann Smith <ann@client.example>",
+                         "Me <me@example.com>", "Bob <bob@supplier.example>, me.too@example.net",
+                         "Mon, 16 Nov 2026 10:00:00 +0000", "[proj] Budget",
+                         "Reply-To: Ann Office <office@client.example>\nList-Id: <proj.x>\n"),
+                  NULL);
     struct lu_verdict v = verdict(LU_ST_NEEDS_REPLY, 0, -1, 0);
     struct lu_draft d;
     char *s;
@@ -800,12 +770,13 @@ static void test_recorded_step(GPtrArray *t, struct lu_verdict *v)
 static void test_states(void)
 {
     struct lu_draft d;
-    GPtrArray *t = thread(mk("a1@example.com", "Me <me@example.com>", "ann.smith@client.example",
-                             NULL, "Mon, 16 Nov 2026 10:00:00 +0000", "Contract", NULL),
-                          mk("a2@client.example", "ann.smith@client.example", "Me <me@example.com>",
-                             NULL, "Tue, 17 Nov 2026 10:00:00 +0000", "Re: Contract",
-                             "In-Reply-To: <a1@example.com>\nReferences: <a1@example.com>\n"),
-                          NULL);
+    GPtrArray *t = ut_thread(
+        ut_msg(&me, "a1@example.com", "Me <me@example.com>", "ann.smith@client.example", NULL,
+               "Mon, 16 Nov 2026 10:00:00 +0000", "Contract", NULL),
+        ut_msg(&me, "a2@client.example", "ann.smith@client.example", "Me <me@example.com>", NULL,
+               "Tue, 17 Nov 2026 10:00:00 +0000", "Re: Contract",
+               "In-Reply-To: <a1@example.com>\nReferences: <a1@example.com>\n"),
+        NULL);
     struct lu_msg *theirs = g_ptr_array_index(t, 1);
     struct lu_verdict v;
 
@@ -881,12 +852,13 @@ static void test_states(void)
 
 static void test_ooo(void)
 {
-    GPtrArray *t = thread(mk("o1@example.com", "Me <me@example.com>", "Ann <ann@client.example>",
-                             NULL, "Mon, 16 Nov 2026 10:00:00 +0000", "Offer", NULL),
-                          mk("o2@client.example", "Ann <ann@client.example>", "Me <me@example.com>",
-                             NULL, "Mon, 16 Nov 2026 10:01:00 +0000", "Automatic reply: Offer",
-                             "Auto-Submitted: auto-replied\nIn-Reply-To: <o1@example.com>\n"),
-                          NULL);
+    GPtrArray *t = ut_thread(
+        ut_msg(&me, "o1@example.com", "Me <me@example.com>", "Ann <ann@client.example>", NULL,
+               "Mon, 16 Nov 2026 10:00:00 +0000", "Offer", NULL),
+        ut_msg(&me, "o2@client.example", "Ann <ann@client.example>", "Me <me@example.com>", NULL,
+               "Mon, 16 Nov 2026 10:01:00 +0000", "Automatic reply: Offer",
+               "Auto-Submitted: auto-replied\nIn-Reply-To: <o1@example.com>\n"),
+        NULL);
     struct lu_verdict v = verdict(LU_ST_AWAITING, 0, 0, 0);
     struct lu_msg *o = g_ptr_array_index(t, 1);
     struct lu_draft d;
@@ -912,11 +884,12 @@ static void test_hostile(void)
     char *raw, *s;
     const char *sub;
     /* Encoded CR/LF, NUL and a header injection in the subject and the name. */
-    GPtrArray *t = thread(
-        mk("h1@example.com", "Me <me@example.com>",
-           "=?utf-8?b?QW5uDQpCY2M6IGV2aWxAZXhhbXBsZS5vcmc=?= <ann@client.example>", NULL,
-           "Mon, 16 Nov 2026 10:00:00 +0000",
-           "=?utf-8?q?Budget=0D=0ABcc=3A_evil=40example=2Eorg=00x?= =?iso-8859-1?q?caf=E9?=", NULL),
+    GPtrArray *t = ut_thread(
+        ut_msg(&me, "h1@example.com", "Me <me@example.com>",
+               "=?utf-8?b?QW5uDQpCY2M6IGV2aWxAZXhhbXBsZS5vcmc=?= <ann@client.example>", NULL,
+               "Mon, 16 Nov 2026 10:00:00 +0000",
+               "=?utf-8?q?Budget=0D=0ABcc=3A_evil=40example=2Eorg=00x?= =?iso-8859-1?q?caf=E9?=",
+               NULL),
         NULL);
     struct lu_verdict v = verdict(LU_ST_AWAITING, 0, 0, 0);
     struct lu_msg *p;
@@ -942,9 +915,9 @@ static void test_hostile(void)
     /* A 1200-character subject without spaces and a long body line. */
     for (int i = 0; i < 1200; i++)
         g_string_append_c(subj, 'a' + i % 26);
-    t = thread(mk("h2@example.com", "me@example.com", "ann@client.example", NULL,
-                  "Mon, 16 Nov 2026 10:00:00 +0000", subj->str, NULL),
-               NULL);
+    t = ut_thread(ut_msg(&me, "h2@example.com", "me@example.com", "ann@client.example", NULL,
+                         "Mon, 16 Nov 2026 10:00:00 +0000", subj->str, NULL),
+                  NULL);
     an(g_ptr_array_index(t, 0), NULL, NULL, "r:Could you check this?", NULL);
     s = me.name;
     me.name = NULL;
@@ -974,9 +947,9 @@ static void test_hostile(void)
     g_ptr_array_free(t, TRUE);
 
     /* No Subject at all. */
-    t = thread(mk("h3@example.com", "me@example.com", "ann@client.example", NULL,
-                  "Mon, 16 Nov 2026 10:00:00 +0000", NULL, NULL),
-               NULL);
+    t = ut_thread(ut_msg(&me, "h3@example.com", "me@example.com", "ann@client.example", NULL,
+                         "Mon, 16 Nov 2026 10:00:00 +0000", NULL, NULL),
+                  NULL);
     plan(&d, t, &v, "2026-11-19T12:00", "{?topic:about {topic}}{!topic:hello}\n");
     is_str(d.subject, "Re: (no subject)", "no Subject: 'Re: (no subject)'");
     is_str(d.body, "hello\n", "and no topic");
@@ -995,9 +968,10 @@ static void test_hostile(void)
             if (i)
                 snprintf(irt, sizeof irt, "In-Reply-To: <m%d@example.com>\n", i - 1);
             s = i ? g_strdup_printf("%sReferences: %s\n", irt, refs->str) : NULL;
-            g_ptr_array_add(t, mk(id, i % 2 ? "Ann <ann@client.example>" : "Me <me@example.com>",
-                                  i % 2 ? "me@example.com" : "ann@client.example", NULL, date,
-                                  "Re: long", s));
+            g_ptr_array_add(t, ut_msg(&me, id,
+                                      i % 2 ? "Ann <ann@client.example>" : "Me <me@example.com>",
+                                      i % 2 ? "me@example.com" : "ann@client.example", NULL, date,
+                                      "Re: long", s));
             g_free(s);
             g_string_append_printf(refs, "%s<%s>", i ? " " : "", id);
         }

@@ -3,6 +3,7 @@
  * verdict only through lu_thread_decide, ahead of the rule that claims),
  * and the verdict names its rule by id. */
 #include "leadup.h"
+#include "mail.h"
 #include "tap.h"
 
 #include <string.h>
@@ -11,25 +12,6 @@ static struct lu_config cfg;
 static struct lu_identity me;
 static struct lu_rules rules;
 
-static struct lu_msg *mk(const char *id, const char *from, const char *to, const char *cc,
-                         const char *date, const char *subject, const char *extra)
-{
-    GString *raw = g_string_new(NULL);
-    struct lu_msg *m = lu_msg_new();
-
-    g_string_append_printf(raw, "From: %s\nTo: %s\n", from, to);
-    if (cc)
-        g_string_append_printf(raw, "Cc: %s\n", cc);
-    g_string_append_printf(raw, "Subject: %s\nDate: %s\nMessage-ID: <%s>\n", subject, date, id);
-    if (extra)
-        g_string_append(raw, extra);
-    g_string_append(raw, "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello.\n");
-    if (lu_mime_read_bytes(m, raw->str, raw->len) != 0)
-        printf("# cannot parse message %s\n", id);
-    g_string_free(raw, TRUE);
-    return m;
-}
-
 /* Gives M an analysis by hand (the rules read it; r->analyse is NULL). */
 static struct lu_analysis *an(struct lu_msg *m)
 {
@@ -37,16 +19,6 @@ static struct lu_analysis *an(struct lu_msg *m)
     m->an->sentences = g_ptr_array_new();
     m->an->next_step_sentence = m->an->reply_sentence = -1;
     return m->an;
-}
-
-static GPtrArray *thread(struct lu_msg *a, struct lu_msg *b)
-{
-    GPtrArray *t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-
-    g_ptr_array_add(t, a);
-    if (b)
-        g_ptr_array_add(t, b);
-    return t;
 }
 
 /* Runs every rule alone on MSGS: each one that does not claim must leave
@@ -90,10 +62,10 @@ static void expect(const char *name, GPtrArray *msgs, GPtrArray *elsewhere, enum
  * promise-theirs both let it go, saying why. */
 static void test_bulk(void)
 {
-    GPtrArray *t = thread(mk("b1@x", "Shop <news@shop.example>", "me@example.com", NULL,
-                             "Mon, 16 Nov 2026 09:00:00 +0000", "Sale",
-                             "List-Unsubscribe: <mailto:off@shop.example>\n"),
-                          NULL);
+    GPtrArray *t = ut_thread(ut_msg(NULL, "b1@x", "Shop <news@shop.example>", "me@example.com",
+                                    NULL, "Mon, 16 Nov 2026 09:00:00 +0000", "Sale",
+                                    "List-Unsubscribe: <mailto:off@shop.example>\n"),
+                             NULL);
 
     is_int(each_rule("bulk", t, NULL), 0, "bulk: no rule claims it");
     expect("bulk", t, NULL, LU_ST_NONE, LU_R_BULK, 2, "sent it in bulk");
@@ -103,12 +75,12 @@ static void test_bulk(void)
 /* My question answered in a message that broke threading. */
 static void test_answered_elsewhere(void)
 {
-    struct lu_msg *mine = mk("a1@x", "Me <me@example.com>", "Bob <bob@example.org>", NULL,
-                             "Mon, 16 Nov 2026 09:00:00 +0000", "Figures", NULL);
-    GPtrArray *t = thread(mine, NULL);
-    GPtrArray *o = thread(mk("o1@x", "Bob <bob@example.org>", "me@example.com", NULL,
-                             "Tue, 17 Nov 2026 09:00:00 +0000", "Re: Figures", NULL),
-                          NULL);
+    struct lu_msg *mine = ut_msg(NULL, "a1@x", "Me <me@example.com>", "Bob <bob@example.org>", NULL,
+                                 "Mon, 16 Nov 2026 09:00:00 +0000", "Figures", NULL);
+    GPtrArray *t = ut_thread(mine, NULL);
+    GPtrArray *o = ut_thread(ut_msg(NULL, "o1@x", "Bob <bob@example.org>", "me@example.com", NULL,
+                                    "Tue, 17 Nov 2026 09:00:00 +0000", "Re: Figures", NULL),
+                             NULL);
 
     an(mine)->expects_reply = true;
     is_int(each_rule("answered elsewhere", t, o), 0, "answered elsewhere: no rule claims it");
@@ -122,11 +94,11 @@ static void test_answered_elsewhere(void)
 /* Both wrote and the last message closes: no-next-step lets it go. */
 static void test_closing(void)
 {
-    struct lu_msg *theirs = mk("c2@x", "Bob <bob@example.org>", "me@example.com", NULL,
-                               "Tue, 17 Nov 2026 09:00:00 +0000", "Re: Lunch", NULL);
-    GPtrArray *t = thread(mk("c1@x", "Me <me@example.com>", "Bob <bob@example.org>", NULL,
-                             "Mon, 16 Nov 2026 09:00:00 +0000", "Lunch", NULL),
-                          theirs);
+    struct lu_msg *theirs = ut_msg(NULL, "c2@x", "Bob <bob@example.org>", "me@example.com", NULL,
+                                   "Tue, 17 Nov 2026 09:00:00 +0000", "Re: Lunch", NULL);
+    GPtrArray *t = ut_thread(ut_msg(NULL, "c1@x", "Me <me@example.com>", "Bob <bob@example.org>",
+                                    NULL, "Mon, 16 Nov 2026 09:00:00 +0000", "Lunch", NULL),
+                             theirs, NULL);
 
     an(theirs)->closing = true;
     is_int(each_rule("closing", t, NULL), 0, "closing: no rule claims it");
@@ -141,11 +113,11 @@ static void test_closing(void)
 static void test_copied(void)
 {
     struct lu_msg *theirs =
-        mk("d2@x", "Bob <bob@example.org>", "Ann <ann@example.org>", "me@example.com",
-           "Tue, 17 Nov 2026 09:00:00 +0000", "Re: Plan", NULL);
-    GPtrArray *t = thread(mk("d1@x", "Me <me@example.com>", "Bob <bob@example.org>", NULL,
-                             "Mon, 16 Nov 2026 09:00:00 +0000", "Plan", NULL),
-                          theirs);
+        ut_msg(NULL, "d2@x", "Bob <bob@example.org>", "Ann <ann@example.org>", "me@example.com",
+               "Tue, 17 Nov 2026 09:00:00 +0000", "Re: Plan", NULL);
+    GPtrArray *t = ut_thread(ut_msg(NULL, "d1@x", "Me <me@example.com>", "Bob <bob@example.org>",
+                                    NULL, "Mon, 16 Nov 2026 09:00:00 +0000", "Plan", NULL),
+                             theirs, NULL);
 
     an(theirs)->expects_reply = true;
     is_int(each_rule("copied", t, NULL), 1, "copied: one rule claims it");
