@@ -62,6 +62,20 @@ msg() { # msg FOLDER ID FROM TO DATE SUBJECT [PARENT [REFERENCES]] < body; $HDR 
 	  [ -n "${HDR:-}" ] && printf '%b\n' "$HDR"
 	  printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n'; cat; } | deliver "$1" "$2"
 }
+# --- leadup's state (t11x, t17x, t22x): its directory, database and decision
+# journal; questions of mine, scanned when they are due.
+STATE_DIR=$XDG_DATA_HOME/leadup
+DB=$STATE_DIR/state.db
+JOURNAL=$STATE_DIR/decisions.journal
+need_sqlite3() { command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/deps installs it)"; }
+ask() { # ask ID WHO SUBJECT: my question to WHO, sent on Monday 16 November 2026 at 10:00
+	msg sent "$1" 'Me <me@example.com>' "$2" 'Mon, 16 Nov 2026 10:00:00 +0000' "$3" <<'EOF'
+Could you send me the figures for October?
+EOF
+}
+scanned() { # scanned: index, then scan on Friday 20 November 2026 at 09:00 (sets NOW): each ask is due
+	index && NOW=2026-11-20T09:00:00+00:00 && lu scan --quiet
+}
 notmuch_locked() { # true while a process holds notmuch's write lock (Xapian's lock on
 	# flintlock, an fcntl lock that /proc/locks lists by inode; flock(1) cannot see it)
 	ino=$(stat -c %i "$MAIL/.notmuch/xapian/flintlock" 2>/dev/null) && grep -q ":$ino " /proc/locks

@@ -7,19 +7,12 @@ world
 for f in drafts postponed '[Gmail]/Drafts' INBOX.Drafts Unsent; do
 	mkdir -p "$MAIL/$f/cur" "$MAIL/$f/new" "$MAIL/$f/tmp"
 done
-ask() { # ask ID WHO SUBJECT
-	msg sent "$1" 'Me <me@example.com>' "$2" 'Mon, 16 Nov 2026 10:00:00 +0000' "$3" <<'EOF'
-Could you send me the figures for October?
-EOF
-}
 ask q1@example.com 'Ann <ann@a.example>' 'Figures'
 ask q2@example.com 'Bob <bob@b.example>' 'Budget'
 ask q3@example.com 'Cid <cid@c.example>' 'Slides'
 ask q4@example.com 'Dee <dee@d.example>' 'Venue'
 ask q5@example.com 'Eve <eve@e.example>' 'Catering'
-index
-NOW=2026-11-20T09:00:00+00:00
-lu scan --quiet
+scanned
 unsent() { # unsent ID: the thread is still due, and why counts no lead-up
 	expect_tags "$1" "leadup/awaiting leadup/due" &&
 	lu why "id:$1" >why.out && grep -q "^State:  awaiting" why.out && ! grep -q "lead-up.* since" why.out

@@ -4,24 +4,15 @@
 # exit code each time; never a crash, never tags rewritten without the
 # decisions.
 . "$(dirname "$0")/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/deps installs it)"
+need_sqlite3
 world
-DB=$XDG_DATA_HOME/leadup/state.db
-ask() { # ask ID WHO SUBJECT
-	msg sent "$1" 'Me <me@example.com>' "$2" 'Mon, 16 Nov 2026 10:00:00 +0000' "$3" <<'EOF'
-Could you send me the figures for October?
-EOF
-}
 ask d1@example.com 'Ann <ann@a.example>' 'Figures'
 ask m1@example.com 'Bob <bob@b.example>' 'More figures'
 ask a1@example.com 'Cid <cid@c.example>' 'Even more figures'
-index
-NOW=2026-11-20T09:00:00+00:00
-lu scan --quiet
+scanned
 lu done id:d1@example.com >/dev/null
 lu mute id:m1@example.com >/dev/null
 # A copy of the good state to start each case from.
-JOURNAL=$XDG_DATA_HOME/leadup/decisions.journal
 cp "$DB" good.db && cp "$JOURNAL" good.journal
 
 t 'decisions and tags as expected before the attacks' '

@@ -4,21 +4,13 @@
 # the next scan, incremental too, writes its tag.  The same decision twice
 # is one decision.
 . "$(dirname "$0")/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/deps installs it)"
+need_sqlite3
 world
-DB=$XDG_DATA_HOME/leadup/state.db
 rows() { sqlite3 "$DB" "SELECT count(*) FROM decisions WHERE $1"; }
-ask() { # ask ID WHO SUBJECT
-	msg sent "$1" 'Me <me@example.com>' "$2" 'Mon, 16 Nov 2026 10:00:00 +0000' "$3" <<'EOF'
-Could you send me the figures for October?
-EOF
-}
 ask m1@example.com 'Ann <ann@a.example>' 'Figures'
 ask s1@example.com 'Bob <bob@b.example>' 'More figures'
 ask d1@example.com 'Cid <cid@c.example>' 'Even more figures'
-index
-NOW=2026-11-20T09:00:00+00:00
-lu scan --quiet
+scanned
 printf '[scan]\nlock_wait=1\n' >"$XDG_CONFIG_HOME/leadup/config"
 mkfifo hold
 hold() { { notmuch tag --batch <hold & } && exec 3>hold && wait_locked; }

@@ -5,19 +5,12 @@
 # wrong and what to do, the right sysexits code, nothing lost.  (Damaged
 # and deleted state databases: t175, t221.)
 . "$(dirname "$0")/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/deps installs it)"
+need_sqlite3
 world
-D=$XDG_DATA_HOME/leadup
-DB=$D/state.db
-J=$D/decisions.journal
 for t in a b c d; do
-	msg sent "$t@example.com" 'Me <me@example.com>' "Ann <ann.$t@a.example>" 'Mon, 16 Nov 2026 10:00:00 +0000' "Figures $t" <<'EOB'
-Could you send me the figures for October?
-EOB
+	ask "$t@example.com" "Ann <ann.$t@a.example>" "Figures $t"
 done
-index
-NOW=2026-11-20T09:00:00+00:00
-lu scan --quiet && lu done id:a@example.com >/dev/null
+scanned && lu done id:a@example.com >/dev/null
 ndec() { sqlite3 "$DB" "SELECT count(*) FROM decisions"; }
 one_line() { test "$(wc -l <err)" = 1 || { echo "not one line:"; cat err; return 1; }; }
 
@@ -29,7 +22,7 @@ if [ -z "${T179_ULIMIT:-}" ] && [ "$(id -u)" = 0 ] && mkdir -p "$TMP/full" &&
 	mount -t tmpfs -o size=2m,mode=0700 tmpfs "$TMP/full" 2>/dev/null; then
 	MNT=$TMP/full
 	trap 'umount "$MNT" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
-	cp -a "$D/." "$MNT/" && rm -rf "$D" && ln -s "$MNT" "$D"
+	cp -a "$STATE_DIR/." "$MNT/" && rm -rf "$STATE_DIR" && ln -s "$MNT" "$STATE_DIR"
 	fill() { dd if=/dev/zero of="$MNT/room" bs=4k count=9 2>/dev/null; dd if=/dev/zero of="$MNT/filler" bs=4k 2>/dev/null; :; }
 	unfill() { rm -f "$MNT/filler" "$MNT/room"; }
 	echo "# disk full: a 2 MB tmpfs"
@@ -56,33 +49,33 @@ EOB
 	expect_tags a@example.com leadup/closed'
 t 'space again: the same decision and scan work, each decision once' '
 	lu mute id:b@example.com >/dev/null && lu scan --quiet && expect_tags b@example.com leadup/muted &&
-	test "$(ndec)" = 2 && test "$(grep -c "^add	" "$J")" = 2 && test "$(sqlite3 "$DB" "PRAGMA integrity_check")" = ok &&
+	test "$(ndec)" = 2 && test "$(grep -c "^add	" "$JOURNAL")" = 2 && test "$(sqlite3 "$DB" "PRAGMA integrity_check")" = ok &&
 	! expect_tags c@example.com "leadup/awaiting leadup/due" >/dev/null'
 if [ -n "$MNT" ]; then
 	# Room for sqlite's shared memory and the journal's last page, not for
 	# the write-ahead log: the journal takes the decision, the database
 	# cannot, and the journal takes it back (a replay adds nothing).
 	t 'nearly full: the journal takes the decision, the database cannot: refused, nothing stored' '
-		lines=$(wc -l <"$J") && fill && rm -f "$MNT/room" && lu mute id:d@example.com >out 2>err; rc=$?; cat out err
+		lines=$(wc -l <"$JOURNAL") && fill && rm -f "$MNT/room" && lu mute id:d@example.com >out 2>err; rc=$?; cat out err
 		unfill; test "$rc" = 74 && one_line && grep -q "free some space" err && test "$(ndec)" = 2 &&
 		lu scan --quiet && test "$(ndec)" = 2 && expect_tags d@example.com "leadup/awaiting leadup/due" &&
-		if [ "$(wc -l <"$J")" != "$lines" ]; then tail -n 2 "$J" | grep -q "^undo	"; fi'
+		if [ "$(wc -l <"$JOURNAL")" != "$lines" ]; then tail -n 2 "$JOURNAL" | grep -q "^undo	"; fi'
 
-	rm -f "$D" && mkdir -p "$D" && cp -a "$MNT/." "$D/" && umount "$MNT"
+	rm -f "$STATE_DIR" && mkdir -p "$STATE_DIR" && cp -a "$MNT/." "$STATE_DIR/" && umount "$MNT"
 fi
 
 # ---- a read-only state directory (root ignores modes: a read-only bind mount).
 if [ "$(id -u)" = 0 ]; then
-	ro() { mount --bind "$D" "$D" && mount -o remount,ro,bind "$D"; }
-	rw() { umount "$D"; }
-	trap 'umount "$D" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+	ro() { mount --bind "$STATE_DIR" "$STATE_DIR" && mount -o remount,ro,bind "$STATE_DIR"; }
+	rw() { umount "$STATE_DIR"; }
+	trap 'umount "$STATE_DIR" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
 else
-	ro() { chmod 0500 "$D" && chmod 0400 "$D"/*; }
-	rw() { chmod 0700 "$D" && chmod 0600 "$D"/*; }
+	ro() { chmod 0500 "$STATE_DIR" && chmod 0400 "$STATE_DIR"/*; }
+	rw() { chmod 0700 "$STATE_DIR" && chmod 0600 "$STATE_DIR"/*; }
 fi
 t 'read-only state directory: a decision is refused with one line naming it (EX_CANTCREAT)' '
 	ro && lu mute id:c@example.com >out 2>err; rc=$?; cat out err
-	rw; test "$rc" = 73 && one_line && grep -q "make .*$D.* writable" err &&
+	rw; test "$rc" = 73 && one_line && grep -q "make .*$STATE_DIR.* writable" err &&
 	test "$(ndec)" = 2 && ! expect_tags c@example.com leadup/muted >/dev/null'
 t 'read-only state directory: scan and queue say the same' '
 	ro && lu scan >out 2>err; rc=$?; lu queue >out 2>err2; rc2=$?; cat err err2; rw
@@ -92,15 +85,15 @@ t 'read-only state directory: scan and queue say the same' '
 t 'a schema-3 database (before the journal) migrates, decisions kept and journalled' '
 	lu scan --quiet && before=$(ndec) &&
 	sqlite3 "$DB" "DROP INDEX decisions_jkey; ALTER TABLE decisions DROP COLUMN jkey; PRAGMA user_version = 3" &&
-	rm -f "$J" && lu scan --quiet 2>err; rc=$?; cat err
+	rm -f "$JOURNAL" && lu scan --quiet 2>err; rc=$?; cat err
 	test "$rc" = 0 && test ! -s err && test "$(ndec)" = "$before" &&
-	test "$(grep -c "^add	" "$J")" = "$before" && test "$(sqlite3 "$DB" "PRAGMA user_version")" = 4 &&
+	test "$(grep -c "^add	" "$JOURNAL")" = "$before" && test "$(sqlite3 "$DB" "PRAGMA user_version")" = 4 &&
 	expect_tags a@example.com leadup/closed && expect_tags b@example.com leadup/muted'
 t 'a schema-2 database (before pending marks) migrates the same way' '
 	sqlite3 "$DB" "DROP INDEX decisions_jkey; ALTER TABLE decisions DROP COLUMN jkey;
 		DROP INDEX decisions_pending; ALTER TABLE decisions DROP COLUMN pending; PRAGMA user_version = 2" &&
-	rm -f "$J" && lu scan --full 2>err; rc=$?; cat err
-	test "$rc" = 0 && test "$(ndec)" = 2 && test "$(grep -c "^add	" "$J")" = 2 &&
+	rm -f "$JOURNAL" && lu scan --full 2>err; rc=$?; cat err
+	test "$rc" = 0 && test "$(ndec)" = 2 && test "$(grep -c "^add	" "$JOURNAL")" = 2 &&
 	expect_tags a@example.com leadup/closed && expect_tags b@example.com leadup/muted'
 
 # ---- notmuch missing.

@@ -6,19 +6,12 @@
 # every decision back once and the tags of a run that was never damaged.
 # A kill between the journal and the database never doubles a decision.
 . "$(dirname "$0")/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/deps installs it)"
+need_sqlite3
 world
-DIR=$XDG_DATA_HOME/leadup
-DB=$DIR/state.db
-J=$DIR/decisions.journal
 for t in mu sn ns dn ot; do
-	msg sent "$t@example.com" 'Me <me@example.com>' "Ann <ann.$t@a.example>" 'Mon, 16 Nov 2026 10:00:00 +0000' "Figures $t" <<'EOB'
-Could you send me the figures for October?
-EOB
+	ask "$t@example.com" "Ann <ann.$t@a.example>" "Figures $t"
 done
-index
-NOW=2026-11-20T09:00:00+00:00
-lu scan --quiet
+scanned
 lu mute id:mu@example.com >/dev/null
 lu snooze 2026-12-01 id:sn@example.com >/dev/null
 lu next-step "next friday" send the signed order id:ns@example.com >/dev/null
@@ -29,21 +22,21 @@ lu scan --full --quiet
 tagdump() { notmuch dump --format=batch-tag -- '*' | grep 'leadup%2f' | sort; }
 decisions() { sqlite3 "$DB" 'SELECT mid,kind,at,at_end,text,mine,latest,taken FROM decisions ORDER BY taken, mid, kind'; }
 tagdump >ref.tags; decisions >ref.decisions
-cp "$DB" good.db && cp "$J" good.journal
+cp "$DB" good.db && cp "$JOURNAL" good.journal
 t 'the reference: three decisions (the undone one gone), their tags' '
 	test "$(wc -l <ref.decisions)" = 3 && grep -q "^ns@example.com|next-step|.*send the signed order" ref.decisions &&
 	expect_tags mu@example.com leadup/muted && expect_tags sn@example.com leadup/snoozed &&
 	expect_tags dn@example.com "leadup/awaiting leadup/due"'
 t 'the journal: one line per decision and undo, private to the user' '
-	test "$(grep -c "^add	" "$J")" = 4 && test "$(grep -c "^undo	" "$J")" = 1 &&
-	test "$(stat -c %a "$J")" = 600 && test "$(stat -c %a "$DB")" = 600'
+	test "$(grep -c "^add	" "$JOURNAL")" = 4 && test "$(grep -c "^undo	" "$JOURNAL")" = 1 &&
+	test "$(stat -c %a "$JOURNAL")" = 600 && test "$(stat -c %a "$DB")" = 600'
 
-restore() { rm -f "$DB"* && cp good.db "$DB" && cp good.journal "$J"; }
+restore() { rm -f "$DB"* && cp good.db "$DB" && cp good.journal "$JOURNAL"; }
 # converges NAME: after a command on the damaged database, the decisions
 # and tags are the reference's, and the damaged file was kept aside.
 converges() {
 	lu scan --quiet 2>err; rc=$?; cat err
-	test "$rc" = 0 && grep -q "warning: state database .* was damaged (.*): moved aside to '$DB.damaged.[0-9]*' and rebuilt from notmuch and the decision journal '$J'" err &&
+	test "$rc" = 0 && grep -q "warning: state database .* was damaged (.*): moved aside to '$DB.damaged.[0-9]*' and rebuilt from notmuch and the decision journal '$JOURNAL'" err &&
 	test "$(wc -l <err)" = 1 && decisions >got && diff ref.decisions got &&
 	tagdump >got.tags && diff ref.tags got.tags && ls "$DB".damaged.* >/dev/null
 }
@@ -63,9 +56,9 @@ t 'a deleted state database: decisions back from the journal' '
 	rm -f "$DB" "$DB-wal" "$DB-shm" && lu scan --quiet && decisions >got && diff ref.decisions got &&
 	tagdump >got.tags && diff ref.tags got.tags'
 t 'a deleted journal is written again from the database (keys kept)' '
-	keys=$(sqlite3 "$DB" "SELECT jkey FROM decisions ORDER BY jkey") && rm -f "$J" &&
-	lu queue >/dev/null && test "$(grep -c "^add	" "$J")" = 3 &&
-	for k in $keys; do grep -q "^add	$k	" "$J" || exit 1; done'
+	keys=$(sqlite3 "$DB" "SELECT jkey FROM decisions ORDER BY jkey") && rm -f "$JOURNAL" &&
+	lu queue >/dev/null && test "$(grep -c "^add	" "$JOURNAL")" = 3 &&
+	for k in $keys; do grep -q "^add	$k	" "$JOURNAL" || exit 1; done'
 t 'a database restored from an old copy gets the decisions taken since' '
 	restore && cp "$DB" old.db && lu mute id:ot@example.com >/dev/null && cp old.db "$DB" && rm -f "$DB-wal" "$DB-shm" &&
 	lu scan --quiet && expect_tags ot@example.com leadup/muted &&
@@ -74,7 +67,7 @@ t 'a database restored from an old copy gets the decisions taken since' '
 # A line cut short (a full disk, a kill in the middle of a write) is skipped
 # once with a warning, and the next decision starts on a line of its own.
 t 'a journal line cut short is skipped; the next decision is whole' '
-	restore && printf "add\tdeadbeef\tot@example.com\tmute\t0" >>"$J" && rm -f "$DB"* &&
+	restore && printf "add\tdeadbeef\tot@example.com\tmute\t0" >>"$JOURNAL" && rm -f "$DB"* &&
 	lu done id:ot@example.com >/dev/null 2>err; cat err; grep -q "decision journal .* line at byte [0-9]* is cut short; skipped" err &&
 	rm -f "$DB"* && lu scan 2>err; cat err; grep -q "is damaged or cut short; skipped" err &&
 	test "$(sqlite3 "$DB" "SELECT kind FROM decisions WHERE mid = '"'"'ot@example.com'"'"'")" = done'

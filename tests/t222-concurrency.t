@@ -5,17 +5,14 @@
 # documented EX_TEMPFAIL, and afterwards the tags are those of a full scan.
 # CONCURRENCY_ROUNDS rounds per loop (default 20; make stress: 200).
 . "$(dirname "$0")/lib.sh"
-command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/deps installs it)"
+need_sqlite3
 R=${STRESS_ROUNDS:-${CONCURRENCY_ROUNDS:-20}}
 world
-DB=$XDG_DATA_HOME/leadup/state.db
 NOW=2026-11-20T09:00:00+00:00
 i=0
 while [ "$i" -lt "$R" ]; do
 	i=$((i + 1))
-	msg sent "q$i@example.com" 'Me <me@example.com>' "Person $i <p$i@a.example>" 'Mon, 16 Nov 2026 10:00:00 +0000' "Question $i" <<'EOB'
-Could you send me the figures for October?
-EOB
+	ask "q$i@example.com" "Person $i <p$i@a.example>" "Question $i"
 done
 index && lu scan --quiet
 printf '[scan]\nlock_wait = 5\n' >"$XDG_CONFIG_HOME/leadup/config"
@@ -72,7 +69,7 @@ t 'every decision that exited 0 is stored exactly once, none that exited 75 only
 		if [ "$ok" = 0 ] && [ "$rows" != 0 ]; then echo "thread $i: none ok, $rows rows"; bad=1; fi
 	done; test "$bad" = 0'
 t 'the journal agrees: one line per stored decision' '
-	test "$(grep -c "^add	" "$XDG_DATA_HOME/leadup/decisions.journal")" = "$(sqlite3 "$DB" "SELECT count(*) FROM decisions")"'
+	test "$(grep -c "^add	" "$JOURNAL")" = "$(sqlite3 "$DB" "SELECT count(*) FROM decisions")"'
 t 'the tags converge: an incremental scan gives what a full scan gives' '
 	notmuch new --quiet && lu scan --quiet && tagdump >inc.tags && lu scan --full --quiet && tagdump >full.tags &&
 	diff inc.tags full.tags && test "$(sqlite3 "$DB" "PRAGMA integrity_check")" = ok'
