@@ -1109,11 +1109,11 @@ void lu_db_close(struct lu_db *db);
 /* The database's revision; *UUID (owned by DB) identifies the database. */
 gint64 lu_db_revision(struct lu_db *db, const char **uuid);
 /* Calls FN for every thread with a message matching QUERY, oldest thread
- * first, with all of the thread's messages (struct lu_msg*, oldest first, a
- * message before its replies and then by Message-ID within one second, never
- * by the index order: mid, thread_id, filename, date, from, subject and tags
- * filled).  FN owns nothing it is given.  Stops at FN's first non-zero return
- * and returns it. */
+ * first, with all of the thread's messages (struct lu_msg*, oldest first;
+ * within one second a message after those it answers, then by Message-ID,
+ * never by the index order: mid, thread_id, filename, date, from, subject
+ * and tags filled).  FN owns nothing it is given.  Stops at FN's first
+ * non-zero return and returns it. */
 typedef int (*lu_thread_fn)(GPtrArray *msgs, void *data);
 int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
 /* The same, newest thread first: ordered by each thread's newest message

@@ -362,52 +362,108 @@ static int query_failed(const char *query, notmuch_status_t st)
                     notmuch_status_to_string(st));
 }
 
-/* Messages of one date in a fixed order.  notmuch gives equal dates in the
+/* Messages by date, then Message-ID.  notmuch gives equal dates in the
  * order their files were indexed in, which follows the file system's order
  * of a directory: two machines (or two runs of notmuch new) could then
- * disagree on a thread's last message, its anchor and who wrote last.  A
- * message comes before its replies (DEPTH in the reply tree, when given),
- * and the Message-ID decides the rest: notmuch merges copies of one
- * Message-ID, so it is unique. */
-static gint compare_date(gconstpointer a, gconstpointer b, gpointer depth)
+ * disagree on a thread's last message, its anchor and who wrote last.
+ * notmuch merges copies of one Message-ID, so the order is total. */
+static gint compare_date(gconstpointer a, gconstpointer b)
 {
     const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
-    guint dx = depth ? GPOINTER_TO_UINT(g_hash_table_lookup(depth, x->mid)) : 0;
-    guint dy = depth ? GPOINTER_TO_UINT(g_hash_table_lookup(depth, y->mid)) : 0;
 
     if (x->date != y->date)
         return x->date < y->date ? -1 : 1;
-    if (dx != dy)
-        return dx < dy ? -1 : 1;
     return g_strcmp0(x->mid, y->mid);
 }
 
-/* Each message of T at its depth in notmuch's reply tree (In-Reply-To,
- * then References; 1 at the top), by Message-ID.  The tree comes from
- * the headers, not the index order.  Its own stack: a hostile thread may
- * be a chain thousands of messages deep.  Caller frees. */
-static GHashTable *reply_depths(notmuch_thread_t *t)
+/* Adds the Message-IDs of VALUE ("<a@b> <c@d>": In-Reply-To, References)
+ * to SET. */
+static void add_ids(GHashTable *set, const char *value)
 {
-    GHashTable *depth = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    GPtrArray *stack = g_ptr_array_new_with_free_func((GDestroyNotify)notmuch_messages_destroy);
+    const char *p = value ? strchr(value, '<') : NULL;
 
-    g_ptr_array_add(stack, notmuch_thread_get_toplevel_messages(t));
-    while (stack->len) {
-        notmuch_messages_t *ms = g_ptr_array_index(stack, stack->len - 1);
-        notmuch_message_t *nm;
-
-        if (!notmuch_messages_valid(ms)) {
-            g_ptr_array_remove_index(stack, stack->len - 1);
-            continue;
-        }
-        nm = notmuch_messages_get(ms);
-        notmuch_messages_move_to_next(ms);
-        g_hash_table_insert(depth, g_strdup(notmuch_message_get_message_id(nm)),
-                            GUINT_TO_POINTER(stack->len));
-        g_ptr_array_add(stack, notmuch_message_get_replies(nm));
+    while (p) {
+        const char *e = strchr(p + 1, '>');
+        if (!e)
+            break;
+        g_hash_table_add(set, g_strndup(p + 1, (gsize)(e - p - 1)));
+        p = strchr(e + 1, '<');
     }
-    g_ptr_array_free(stack, TRUE);
-    return depth;
+}
+
+/* The Message-IDs M answers (In-Reply-To, References), read from its file
+ * by notmuch.  Caller frees. */
+static GHashTable *answers(struct lu_db *db, const struct lu_msg *m)
+{
+    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    notmuch_message_t *nm = NULL;
+
+    if (notmuch_database_find_message(db->db, m->mid, &nm) == NOTMUCH_STATUS_SUCCESS && nm) {
+        add_ids(set, notmuch_message_get_header(nm, "in-reply-to"));
+        add_ids(set, notmuch_message_get_header(nm, "references"));
+        notmuch_message_destroy(nm);
+    }
+    return set;
+}
+
+/* RUN, N messages of one second in Message-ID order, in reply order: each
+ * after the messages of the run it answers, the smallest Message-ID first
+ * among those ready (Kahn's algorithm; in a loop of references, the
+ * smallest left).  Only runs of one second read headers from the files,
+ * and only up to TIE_RUN_MAX messages (beyond: Message-ID order). */
+#define TIE_RUN_MAX 200
+static void order_run(struct lu_db *db, struct lu_msg **run, guint n)
+{
+    GHashTable **ans = g_new0(GHashTable *, n);
+    guint *waits = g_new0(guint, n); /* the run's messages it answers not yet placed */
+    struct lu_msg **out = g_new0(struct lu_msg *, n);
+    bool *placed = g_new0(bool, n);
+
+    for (guint k = 0; k < n; k++)
+        ans[k] = answers(db, run[k]);
+    for (guint k = 0; k < n; k++)
+        for (guint l = 0; l < n; l++)
+            waits[k] += l != k && g_hash_table_contains(ans[k], run[l]->mid);
+    for (guint o = 0; o < n; o++) {
+        guint pick = n;
+        for (guint k = 0; k < n && pick == n; k++)
+            if (!placed[k] && !waits[k])
+                pick = k;
+        for (guint k = 0; k < n && pick == n; k++)
+            if (!placed[k])
+                pick = k;
+        placed[pick] = true;
+        out[o] = run[pick];
+        for (guint k = 0; k < n; k++)
+            if (!placed[k] && g_hash_table_contains(ans[k], run[pick]->mid))
+                waits[k]--;
+    }
+    memcpy(run, out, n * sizeof *out);
+    for (guint k = 0; k < n; k++)
+        g_hash_table_destroy(ans[k]);
+    g_free(ans);
+    g_free(waits);
+    g_free(out);
+    g_free(placed);
+}
+
+/* A thread's MSGS in a fixed order: by date, a message after those it
+ * answers within one second (a reply whose clock was a little behind),
+ * then by Message-ID; never by the index order. */
+static void thread_order(struct lu_db *db, GPtrArray *msgs)
+{
+    guint j;
+
+    g_ptr_array_sort(msgs, compare_date);
+    for (guint i = 0; i < msgs->len; i = j) {
+        gint64 date = ((struct lu_msg *)g_ptr_array_index(msgs, i))->date;
+
+        for (j = i + 1;
+             j < msgs->len && ((struct lu_msg *)g_ptr_array_index(msgs, j))->date == date; j++)
+            ;
+        if (j - i > 1 && j - i <= TIE_RUN_MAX)
+            order_run(db, (struct lu_msg **)msgs->pdata + i, j - i);
+    }
 }
 
 static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort, lu_thread_fn fn,
@@ -429,7 +485,6 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
     }
     for (; notmuch_threads_valid(threads) && !ret; notmuch_threads_move_to_next(threads)) {
         notmuch_thread_t *t = notmuch_threads_get(threads);
-        GHashTable *depth = reply_depths(t); /* before the messages are destroyed */
         notmuch_messages_t *ms = notmuch_thread_get_messages(t);
         GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
 
@@ -438,10 +493,9 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
             g_ptr_array_add(msgs, msg_from(db, nm));
             notmuch_message_destroy(nm);
         }
-        g_ptr_array_sort_with_data(msgs, compare_date, depth);
+        thread_order(db, msgs);
         ret = fn(msgs, data);
         g_ptr_array_free(msgs, TRUE);
-        g_hash_table_destroy(depth);
         notmuch_thread_destroy(t);
     }
 out:
@@ -494,7 +548,7 @@ int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **o
         g_ptr_array_add(*out, msg_from(db, nm));
         notmuch_message_destroy(nm);
     }
-    g_ptr_array_sort_with_data(*out, compare_date, NULL);
+    g_ptr_array_sort(*out, compare_date);
     if (limit > 0 && (int)(*out)->len > limit)
         g_ptr_array_set_size(*out, limit);
 out:
