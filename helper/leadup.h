@@ -72,6 +72,9 @@ char *lu_clean_line(const char *s);
 /* The same cleaning for laid-out text: line feeds, tabs and spaces stay as
  * they are.  NULL stays NULL.  Caller frees. */
 char *lu_clean_text(const char *s);
+/* S (LEN bytes, or -1: up to its NUL) with each run of ASCII white space
+ * one space and none at either end.  Caller frees. */
+char *lu_fold_space(const char *s, gssize len);
 /* printf and fprintf for every text output (why, queue, report, lint,
  * setup, the decision commands, notes on stderr): the formatted text goes
  * through lu_clean_text, so nothing from mail reaches the terminal as a

@@ -130,26 +130,6 @@ void lu_finding_free(struct lu_finding *f)
     g_free(f);
 }
 
-/* S[0..LEN) with white space runs folded to one space and trimmed.
- * Returns a new string. */
-static char *fold(const char *s, gsize len)
-{
-    GString *o = g_string_sized_new(len + 1);
-    bool space = false;
-
-    for (gsize i = 0; i < len; i++) {
-        if (g_ascii_isspace(s[i])) {
-            space = o->len > 0;
-            continue;
-        }
-        if (space)
-            g_string_append_c(o, ' ');
-        space = false;
-        g_string_append_c(o, s[i]);
-    }
-    return g_string_free(o, FALSE);
-}
-
 /* True for characters lu_body_extract turns into spaces or drops. */
 static bool invisible(gunichar u)
 {
@@ -511,7 +491,7 @@ static void lint_chasing(const char *author, const struct line_map *map, GPtrArr
 
     for (guint i = 0; i < chases->len; i++) {
         const struct lu_chase *c = &g_array_index(chases, struct lu_chase, i);
-        char *phrase = fold(author + c->off, (gsize)c->len);
+        char *phrase = lu_fold_space(author + c->off, c->len);
 
         g_ptr_array_add(out, finding_new(line_at(map, c->off), "chasing", phrase,
                                          g_strdup_printf("\"%s\" %s", phrase, c->advice)));
@@ -568,7 +548,7 @@ static void lint_next_step(const char *masked, const struct lu_analysis *an, GDa
     day = lu_draft_when(passed->start, g_date_time_get_timezone(now), g_date_time_to_unix(now),
                         passed->has_time, LU_LANG_EN);
     g_ptr_array_add(out,
-                    finding_new(last, "past-date", fold(masked + passed->off, (gsize)passed->len),
+                    finding_new(last, "past-date", lu_fold_space(masked + passed->off, passed->len),
                                 g_strdup_printf("the proposed date, %s, is in the "
                                                 "past; propose a new one",
                                                 day)));

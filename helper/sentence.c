@@ -152,23 +152,12 @@ static void word_before(const char *start, const char *end, char *buf, gsize siz
 
 static void push_sentence(GPtrArray *out, const char *b, const char *e)
 {
-    GString *s = g_string_sized_new(e - b + 1);
-    bool space = false;
+    char *s = lu_fold_space(b, e - b);
 
-    for (const char *p = b; p < e; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
-            space = s->len > 0;
-            continue;
-        }
-        if (space)
-            g_string_append_c(s, ' ');
-        space = false;
-        g_string_append_c(s, *p);
-    }
-    if (s->len > 0)
-        g_ptr_array_add(out, g_string_free(s, FALSE));
+    if (*s)
+        g_ptr_array_add(out, s);
     else
-        g_string_free(s, TRUE);
+        g_free(s);
 }
 
 static bool is_closer(const char *p)

@@ -75,8 +75,7 @@ static const char *const other_prefixes[] = {"sv", "vs", "odp", NULL};
 char *lu_subject_norm(const char *subject)
 {
     char *s = g_utf8_casefold(subject ? subject : "", -1);
-    char *p = s;
-    GString *out = g_string_new(NULL);
+    char *p = s, *out;
     bool again = true;
     const char *const *reply_prefixes = LU_LANG_ALL(reply_prefixes, other_prefixes);
 
@@ -112,18 +111,9 @@ char *lu_subject_norm(const char *subject)
             }
         }
     }
-    for (bool space = false; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
-            space = out->len > 0;
-            continue;
-        }
-        if (space)
-            g_string_append_c(out, ' ');
-        space = false;
-        g_string_append_c(out, *p);
-    }
+    out = lu_fold_space(p, -1);
     g_free(s);
-    return g_string_free(out, FALSE);
+    return out;
 }
 
 /* ---- small helpers over the clock and the calendar */

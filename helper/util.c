@@ -142,6 +142,25 @@ char *lu_clean_text(const char *s)
     return clean(s, true);
 }
 
+char *lu_fold_space(const char *s, gssize len)
+{
+    gsize n = len < 0 ? strlen(s) : (gsize)len;
+    GString *o = g_string_sized_new(n + 1);
+    bool space = false;
+
+    for (gsize i = 0; i < n; i++) {
+        if (g_ascii_isspace(s[i])) {
+            space = o->len > 0;
+            continue;
+        }
+        if (space)
+            g_string_append_c(o, ' ');
+        space = false;
+        g_string_append_c(o, s[i]);
+    }
+    return g_string_free(o, FALSE);
+}
+
 /* Skips white space and RFC 5322 comments, which nest and take '\\' escapes. */
 static const char *skip_cfws(const char *s)
 {
