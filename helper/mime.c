@@ -291,33 +291,19 @@ static char *first_mid(GMimeObject *obj)
     return id;
 }
 
-static bool contains_ci(const char *hay, const char *needle)
+/* S holds WORD (at its start when AT_START), case folded. */
+static bool has_ci(const char *s, const char *word, bool at_start)
 {
-    char *h, *n;
-    bool r;
-
-    if (!hay)
-        return false;
-    h = g_utf8_casefold(hay, -1);
-    n = g_utf8_casefold(needle, -1);
-    r = strstr(h, n) != NULL;
-    g_free(h);
-    g_free(n);
-    return r;
-}
-
-static bool starts_ci(const char *s, const char *prefix)
-{
-    char *h, *p;
+    char *h, *w;
     bool r;
 
     if (!s)
         return false;
     h = g_utf8_casefold(s, -1);
-    p = g_utf8_casefold(prefix, -1);
-    r = g_str_has_prefix(h, p);
+    w = g_utf8_casefold(word, -1);
+    r = at_start ? g_str_has_prefix(h, w) : strstr(h, w) != NULL;
     g_free(h);
-    g_free(p);
+    g_free(w);
     return r;
 }
 
@@ -405,7 +391,7 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
             goto out;
         }
     }
-    if (from && (starts_ci(from, "mailer-daemon@") || starts_ci(from, "postmaster@"))) {
+    if (from && (has_ci(from, "mailer-daemon@", true) || has_ci(from, "postmaster@", true))) {
         m->autokind = LU_AUTO_BOUNCE;
         m->auto_why = "sent by MAILER-DAEMON/postmaster";
         goto out;
@@ -415,8 +401,8 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
     receipt_prefixes = LU_LANG_ALL(receipt_prefixes, NULL);
     if (folded_match(subj, bounce_subjects, g_strv_length((char **)bounce_subjects), &bounce_folded,
                      false) &&
-        (!m->in_reply_to || !from || contains_ci(from, "daemon") ||
-         contains_ci(from, "postmaster") || contains_ci(from, "mail"))) {
+        (!m->in_reply_to || !from || has_ci(from, "daemon", false) ||
+         has_ci(from, "postmaster", false) || has_ci(from, "mail", false))) {
         m->autokind = LU_AUTO_BOUNCE;
         m->auto_why = "a delivery failure subject";
         goto out;
