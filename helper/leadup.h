@@ -75,6 +75,10 @@ char *lu_clean_text(const char *s);
 /* S (LEN bytes, or -1: up to its NUL) with each run of ASCII white space
  * one space and none at either end.  Caller frees. */
 char *lu_fold_space(const char *s, gssize len);
+/* Adds ITEM to the list (GPtrArray) of KEY in LISTS, a table that frees
+ * its keys with g_free; a new list (its key copied) frees its items with
+ * FREE_ITEM.  LISTS owns ITEM. */
+void lu_lists_add(GHashTable *lists, const char *key, gpointer item, GDestroyNotify free_item);
 /* printf and fprintf for every text output (why, queue, report, lint,
  * setup, the decision commands, notes on stderr): the formatted text goes
  * through lu_clean_text, so nothing from mail reaches the terminal as a

@@ -463,7 +463,6 @@ int lu_store_bounces(struct lu_store *s, GHashTable **out)
         return EX_IOERR;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct lu_msg *m;
-        GPtrArray *list;
 
         if (!sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1)) {
             lu_warning("state database '%s': a delivery failure without a message id; skipped",
@@ -478,12 +477,7 @@ int lu_store_bounces(struct lu_store *s, GHashTable **out)
         m->from->email = col_str(st, 3);
         m->autokind = LU_AUTO_BOUNCE;
         m->auto_why = "a delivery failure report";
-        list = g_hash_table_lookup(*out, m->bounced_mid);
-        if (!list) {
-            list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-            g_hash_table_insert(*out, g_strdup(m->bounced_mid), list);
-        }
-        g_ptr_array_add(list, m);
+        lu_lists_add(*out, m->bounced_mid, m, (GDestroyNotify)lu_msg_free);
     }
     ret = read_end(s, rc, "reading delivery failures");
     sqlite3_finalize(st);
@@ -537,31 +531,38 @@ int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
     return ret;
 }
 
+/* The rows of ST (ITEM_COLS, bound), into OUT; finalizes ST. */
+static int item_rows(struct lu_store *s, sqlite3_stmt *st, GPtrArray *out)
+{
+    int rc, ret;
+
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (sqlite3_column_text(st, 0) && sqlite3_column_text(st, 1))
+            g_ptr_array_add(out, item_row(st));
+    ret = read_end(s, rc, "reading items");
+    sqlite3_finalize(st);
+    return ret;
+}
+
 int lu_store_items(struct lu_store *s, int state, GPtrArray **out)
 {
     sqlite3_stmt *st = prepare(s, state < 0 ? "SELECT " ITEM_COLS " FROM items ORDER BY since, mid"
                                             : "SELECT " ITEM_COLS
                                               " FROM items WHERE state = ? ORDER BY since, mid");
-    int rc, ret;
 
     *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
     if (!st)
         return EX_IOERR;
     if (state >= 0)
         sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (sqlite3_column_text(st, 0) && sqlite3_column_text(st, 1))
-            g_ptr_array_add(*out, item_row(st));
-    ret = read_end(s, rc, "reading items");
-    sqlite3_finalize(st);
-    return ret;
+    return item_rows(s, st, *out);
 }
 
 int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out)
 {
     GString *sql = g_string_new("SELECT " ITEM_COLS " FROM items WHERE state IN (");
     sqlite3_stmt *st;
-    int rc, ret, n = 0;
+    int n = 0;
 
     *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
     for (int i = 0; i < LU_ST_COUNT; i++)
@@ -583,12 +584,7 @@ int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, 
     sqlite3_bind_int64(st, 2, f->due_before);
     sqlite3_bind_int64(st, 3, f->due_from);
     sqlite3_bind_int64(st, 4, f->due_to);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (sqlite3_column_text(st, 0) && sqlite3_column_text(st, 1))
-            g_ptr_array_add(*out, item_row(st));
-    ret = read_end(s, rc, "reading items");
-    sqlite3_finalize(st);
-    return ret;
+    return item_rows(s, st, *out);
 }
 
 static int thread_list(struct lu_store *s, const char *sql, const char *text, gint64 num,
@@ -1460,16 +1456,9 @@ int lu_store_decisions(struct lu_store *s, GHashTable **out)
         return EX_IOERR;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct lu_decision *d = decision_row(s, st);
-        GPtrArray *list;
 
-        if (!d)
-            continue;
-        list = g_hash_table_lookup(*out, d->mid);
-        if (!list) {
-            list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_decision_free);
-            g_hash_table_insert(*out, g_strdup(d->mid), list);
-        }
-        g_ptr_array_add(list, d);
+        if (d)
+            lu_lists_add(*out, d->mid, d, (GDestroyNotify)lu_decision_free);
     }
     ret = read_end(s, rc, "reading decisions");
     sqlite3_finalize(st);

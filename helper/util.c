@@ -161,6 +161,17 @@ char *lu_fold_space(const char *s, gssize len)
     return g_string_free(o, FALSE);
 }
 
+void lu_lists_add(GHashTable *lists, const char *key, gpointer item, GDestroyNotify free_item)
+{
+    GPtrArray *list = g_hash_table_lookup(lists, key);
+
+    if (!list) {
+        list = g_ptr_array_new_with_free_func(free_item);
+        g_hash_table_insert(lists, g_strdup(key), list);
+    }
+    g_ptr_array_add(list, item);
+}
+
 /* Skips white space and RFC 5322 comments, which nest and take '\\' escapes. */
 static const char *skip_cfws(const char *s)
 {
