@@ -976,36 +976,39 @@ static bool rule_next_step(struct rule_ctx *s, struct lu_verdict *v)
     return true;
 }
 
+/* Claims the thread for a decision of mine: STATE by RULE, anchored at
+ * ANCHOR, with the reason FMT, whose one %s is WHEN in words.  True. */
+static bool claim_decided(struct rule_ctx *s, struct lu_verdict *v, enum lu_state state,
+                          enum lu_rule rule, int anchor, gint64 when, const char *fmt)
+    G_GNUC_PRINTF(7, 0);
+static bool claim_decided(struct rule_ctx *s, struct lu_verdict *v, enum lu_state state,
+                          enum lu_rule rule, int anchor, gint64 when, const char *fmt)
+{
+    char *t = when_str(s->r, when);
+
+    v->state = state;
+    v->anchor = anchor;
+    v->rule = rule;
+    why(v, fmt, t);
+    g_free(t);
+    return true;
+}
+
 /* I muted the thread: nothing about it is tracked. */
 static bool rule_muted(struct rule_ctx *s, struct lu_verdict *v)
 {
-    char *t;
-
-    if (!s->d.mute)
-        return false;
-    v->state = LU_ST_MUTED;
-    v->anchor = (int)s->msgs->len - 1;
-    v->rule = LU_R_MUTED;
-    t = when_str(s->r, s->d.mute->taken);
-    why(v, "You muted this thread on %s: leadup never tracks it ('leadup reopen' undoes it).", t);
-    g_free(t);
-    return true;
+    return s->d.mute &&
+           claim_decided(s, v, LU_ST_MUTED, LU_R_MUTED, (int)s->msgs->len - 1, s->d.mute->taken,
+                         "You muted this thread on %s: leadup never tracks it ('leadup reopen' "
+                         "undoes it).");
 }
 
 /* I marked it done and nothing came since. */
 static bool rule_done(struct rule_ctx *s, struct lu_verdict *v)
 {
-    char *t;
-
-    if (!s->d.done || newer_since(s->msgs, s->d.done))
-        return false;
-    v->state = LU_ST_CLOSED;
-    v->anchor = (int)s->msgs->len - 1;
-    v->rule = LU_R_DONE;
-    t = when_str(s->r, s->d.done->taken);
-    why(v, "You marked this thread done on %s; a new message reopens it.", t);
-    g_free(t);
-    return true;
+    return s->d.done && !newer_since(s->msgs, s->d.done) &&
+           claim_decided(s, v, LU_ST_CLOSED, LU_R_DONE, (int)s->msgs->len - 1, s->d.done->taken,
+                         "You marked this thread done on %s; a new message reopens it.");
 }
 
 /* No human message at all (automatic mail, drafts): nothing to follow up,
@@ -1043,18 +1046,12 @@ static bool rule_declined(struct rule_ctx *s, struct lu_verdict *v)
 static bool rule_snoozed(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_decision *z = s->d.snooze;
-    char *t;
 
     if (!z || newer_since(s->msgs, z) || s->r->now >= z->at)
         return false;
-    v->state = LU_ST_SNOOZED;
-    v->anchor = s->last;
-    v->rule = LU_R_SNOOZED;
     v->next_check = z->at;
-    t = when_str(s->r, z->at);
-    why(v, "You snoozed this thread until %s; a new message wakes it earlier.", t);
-    g_free(t);
-    return true;
+    return claim_decided(s, v, LU_ST_SNOOZED, LU_R_SNOOZED, s->last, z->at,
+                         "You snoozed this thread until %s; a new message wakes it earlier.");
 }
 
 /* A next step recorded after the latest message, and after any remind. */
