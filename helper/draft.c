@@ -1161,93 +1161,95 @@ static void set_turn_vars(const struct lu_draft_req *r, struct lu_draft *d)
         set_var(d->vars, "i_owe", g_strdup("yes"));
 }
 
+/* The template of each queue state that has one of its own, and why. */
+static const struct {
+    enum lu_state state;
+    const char *name, *why;
+} state_templates[] = {
+    {LU_ST_NEEDS_REPLY, "needs-reply", "they asked you something: answer, with a dated next step"},
+    {LU_ST_NO_NEXT_STEP, "no-next-step", "no next step with a date was agreed: propose one"},
+    {LU_ST_PROMISE_THEIRS, "promise-theirs", "lead them to the step they promised or agreed"},
+    {LU_ST_PROMISE_MINE, "promise-mine", "you promised something: deliver it or give a new date"},
+    {LU_ST_BOUNCED, "bounced", "your message bounced: send it again to an address that works"},
+    {LU_ST_DORMANT, "generic",
+     "the cadence is over (dormant): a plain lead-up on the latest message"},
+};
+
+/* Awaiting: the lead-up of its stage, the last one closing the loop. */
+static void awaiting_template(const struct lu_verdict *v, int max, struct lu_draft *d)
+{
+    if (v->stage >= max) {
+        add_template(d, "generic");
+        d->why = g_strdup_printf("all %d lead-ups are sent and the thread goes dormant "
+                                 "soon: a plain lead-up on the latest message",
+                                 max);
+    } else if (v->stage + 1 >= max) {
+        add_template(d, "awaiting-last");
+        d->why = g_strdup_printf("lead-up %d of %d closes the loop: it offers an easy no "
+                                 "and asks whether to stop",
+                                 v->stage + 1, max);
+    } else {
+        char *n = g_strdup_printf("awaiting-%d", v->stage + 1);
+        add_template(d, n);
+        add_template(d, "awaiting-2");
+        g_free(n);
+        d->why = g_strdup_printf("lead-up %d of %d on your unanswered message", v->stage + 1, max);
+    }
+}
+
+/* Not in a queue, but the user asked: draft by who wrote last. */
+static void unqueued_template(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans)
+{
+    const char *st = lu_state_name(r->v->state);
+    bool theirs = !mine(r, ans);
+    struct lu_analysis *an = lu_msg_meaningful(ans) ? analysed(r, ans) : NULL;
+    bool they_wrote = false, i_wrote = false, both;
+
+    for (guint i = 0; i < r->msgs->len; i++) {
+        if (!lu_msg_meaningful(at(r, i)))
+            continue;
+        if (mine(r, at(r, i)))
+            i_wrote = true;
+        else
+            they_wrote = true;
+    }
+    both = they_wrote && i_wrote;
+    if (theirs && an && an->expects_reply) {
+        add_template(d, "needs-reply");
+        d->why = g_strdup_printf("%s, not in a queue: their latest message asks something", st);
+    } else if (!theirs && an && an->expects_reply) {
+        add_template(d, "awaiting-1");
+        d->why = g_strdup_printf("%s, not in a queue: a lead-up on your latest message", st);
+    } else if (both) {
+        add_template(d, "no-next-step");
+        d->why = g_strdup_printf("%s, not in a queue: propose a dated next step", st);
+    } else {
+        add_template(d, "generic");
+        d->why = g_strdup_printf("%s, not in a queue: a plain lead-up on the latest message", st);
+    }
+}
+
 /* Which templates the thread calls for, best first, and why. */
 static void choose_template(const struct lu_draft_req *r, struct lu_draft *d, struct lu_msg *ans)
 {
     const struct lu_verdict *v = r->v;
     int max = r->cfg->max_leadups > 0 ? r->cfg->max_leadups : 3;
-    const char *st = lu_state_name(v->state);
+    size_t i = 0;
 
     if (r->template_name && *r->template_name) {
         add_template(d, r->template_name);
         d->why = g_strdup_printf("%s, as asked (--template)", r->template_name);
         return;
     }
-    switch (v->state) {
-    case LU_ST_AWAITING:
-        if (v->stage >= max) {
-            add_template(d, "generic");
-            d->why = g_strdup_printf("all %d lead-ups are sent and the thread goes dormant "
-                                     "soon: a plain lead-up on the latest message",
-                                     max);
-        } else if (v->stage + 1 >= max) {
-            add_template(d, "awaiting-last");
-            d->why = g_strdup_printf("lead-up %d of %d closes the loop: it offers an easy no "
-                                     "and asks whether to stop",
-                                     v->stage + 1, max);
-        } else {
-            char *n = g_strdup_printf("awaiting-%d", v->stage + 1);
-            add_template(d, n);
-            add_template(d, "awaiting-2");
-            g_free(n);
-            d->why =
-                g_strdup_printf("lead-up %d of %d on your unanswered message", v->stage + 1, max);
-        }
-        break;
-    case LU_ST_NEEDS_REPLY:
-        add_template(d, "needs-reply");
-        d->why = g_strdup("they asked you something: answer, with a dated next step");
-        break;
-    case LU_ST_NO_NEXT_STEP:
-        add_template(d, "no-next-step");
-        d->why = g_strdup("no next step with a date was agreed: propose one");
-        break;
-    case LU_ST_PROMISE_THEIRS:
-        add_template(d, "promise-theirs");
-        d->why = g_strdup("lead them to the step they promised or agreed");
-        break;
-    case LU_ST_PROMISE_MINE:
-        add_template(d, "promise-mine");
-        d->why = g_strdup("you promised something: deliver it or give a new date");
-        break;
-    case LU_ST_BOUNCED:
-        add_template(d, "bounced");
-        d->why = g_strdup("your message bounced: send it again to an address that works");
-        break;
-    case LU_ST_DORMANT:
-        add_template(d, "generic");
-        d->why = g_strdup("the cadence is over (dormant): a plain lead-up on the latest message");
-        break;
-    default: {
-        /* Not in a queue, but the user asked: draft by who wrote last. */
-        bool theirs = !mine(r, ans);
-        struct lu_analysis *an = lu_msg_meaningful(ans) ? analysed(r, ans) : NULL;
-        bool they_wrote = false, i_wrote = false, both;
-        for (guint i = 0; i < r->msgs->len; i++) {
-            if (!lu_msg_meaningful(at(r, i)))
-                continue;
-            if (mine(r, at(r, i)))
-                i_wrote = true;
-            else
-                they_wrote = true;
-        }
-        both = they_wrote && i_wrote;
-        if (theirs && an && an->expects_reply) {
-            add_template(d, "needs-reply");
-            d->why = g_strdup_printf("%s, not in a queue: their latest message asks something", st);
-        } else if (!theirs && an && an->expects_reply) {
-            add_template(d, "awaiting-1");
-            d->why = g_strdup_printf("%s, not in a queue: a lead-up on your latest message", st);
-        } else if (both) {
-            add_template(d, "no-next-step");
-            d->why = g_strdup_printf("%s, not in a queue: propose a dated next step", st);
-        } else {
-            add_template(d, "generic");
-            d->why =
-                g_strdup_printf("%s, not in a queue: a plain lead-up on the latest message", st);
-        }
-        break;
-    }
+    while (i < G_N_ELEMENTS(state_templates) && state_templates[i].state != v->state)
+        i++;
+    if (v->state == LU_ST_AWAITING) {
+        awaiting_template(v, max, d);
+    } else if (i < G_N_ELEMENTS(state_templates)) {
+        add_template(d, state_templates[i].name);
+        d->why = g_strdup(state_templates[i].why);
+    } else {
+        unqueued_template(r, d, ans);
     }
     add_template(d, "generic");
 }
