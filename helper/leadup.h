@@ -44,7 +44,7 @@ extern const char lu_version[];
 /* Bumped whenever the queue rules or the reading of the text (classify.c,
  * its model) change, so that the next scan decides every thread again (see
  * rules_digest in scan.c): a release without rule changes keeps it. */
-#define LU_RULES_REV  4 /* 4: Italian read (helper/lang-it.c) */
+#define LU_RULES_REV  5 /* 4: Italian read (helper/lang-it.c); 5: equal-date order (nm.c) */
 #define LU_TAG_PREFIX "leadup/"
 
 /* ================================================================== core: errors, strings, time, config, identity */
