@@ -33,18 +33,25 @@ c1() { echo 'Could you book the venue?' |
 	msg sent c1@example.com "$ME" "$CID" "$MON 11:00:00 +0000" 'Venue'; }
 c2() { echo 'Which venue do you mean?' |
 	msg inbox c2@c.example "$CID" "$ME" "$MON 11:00:00 +0000" 'Re: Venue' c1@example.com; }
-# World one indexes a1, ar and c2 first; world two m1, zp and c1 (one
+# Two of one second that each answer the other (a loop of references, as
+# broken clients write): the smaller Message-ID first, in both worlds.
+x1() { echo 'Could you check the invoice?' | HDR='References: <x2@d.example>' \
+	msg sent x1@example.com "$ME" 'Dee <dee@d.example>' "$MON 13:00:00 +0000" 'Invoice'; }
+x2() { echo 'Which invoice do you mean?' |
+	msg inbox x2@d.example 'Dee <dee@d.example>' "$ME" "$MON 13:00:00 +0000" 'Re: Invoice' x1@example.com; }
+# World one indexes a1, ar, c2 and x2 first; world two m1, zp, c1 and x1 (one
 # `notmuch new` each: notmuch numbers documents as it indexes them).
-home one && world && q0 && index && a1 && ar && c2 && index && m1 && zp && c1 && index
-home two && world && q0 && index && m1 && zp && c1 && index && a1 && ar && c2 && index
+home one && world && q0 && index && a1 && ar && c2 && x2 && index && m1 && zp && c1 && x1 && index
+home two && world && q0 && index && m1 && zp && c1 && x1 && index && a1 && ar && c2 && x2 && index
 
 NOW=2026-11-17T09:00:00+00:00
 for w in one two; do
 	home $w && lu scan --quiet && lu done subject:Venue >/dev/null
-	for id in q0@example.com a1@a.example m1@example.com zp@example.com ar@b.example; do
+	for id in q0@example.com a1@a.example m1@example.com zp@example.com ar@b.example \
+		x1@example.com x2@d.example; do
 		echo "$id $(tags $id)"
 	done >$TMP/tags.$w
-	for id in q0@example.com zp@example.com c1@example.com; do
+	for id in q0@example.com zp@example.com c1@example.com x1@example.com; do
 		lu why --format=json id:$id | grep -v '"thread":'
 	done >$TMP/why.$w
 done
@@ -68,4 +75,6 @@ t 'siblings of one second: the Message-ID orders them (m1 after a1: I wrote last
 	state awaiting m1@example.com q0@example.com'
 t 'a reply of the same second as its parent comes after it: Bob asked last' '
 	state needs-reply ar@b.example zp@example.com'
+t 'answers in a loop: the smaller Message-ID first (x1, then x2: Dee asked last)' '
+	state needs-reply x2@d.example x1@example.com'
 done_testing
