@@ -304,8 +304,9 @@ static void warn_unknown(struct lu_config *c)
     g_strfreev(groups);
 }
 
-static void set_defaults(struct lu_config *c)
+void lu_config_defaults(struct lu_config *c)
 {
+    memset(c, 0, sizeof *c);
     c->unthreaded_days = 60;
     c->lock_wait = 20;
     c->horizon_days = 90;
@@ -315,6 +316,7 @@ static void set_defaults(struct lu_config *c)
     c->reply_hours = 0;
     c->quiet_bizdays = 5;
     c->keep_cc = true;
+    c->draft_lang = -1;
 }
 
 int lu_config_load(struct lu_config *c, const char *path)
@@ -324,8 +326,7 @@ int lu_config_load(struct lu_config *c, const char *path)
     gsize len = 0;
     int ret = 0;
 
-    memset(c, 0, sizeof *c);
-    set_defaults(c);
+    lu_config_defaults(c);
     c->kf = g_key_file_new();
     if (path) {
         c->path = g_strdup(path);
@@ -363,7 +364,6 @@ parse:
     c->templates = g_key_file_get_value(c->kf, "draft", "templates", NULL);
     if (c->templates)
         g_strstrip(c->templates);
-    c->draft_lang = -1;
     {
         char *v = g_key_file_get_value(c->kf, "draft", "language", NULL);
         if (v && strcmp(g_strstrip(v), "auto") != 0 && (c->draft_lang = lu_lang_parse(v)) < 0)

@@ -404,6 +404,9 @@ bool lu_folder_is_drafts(const char *folder, char *const *drafts);
 /* Reads PATH, or the default file when PATH is NULL (a missing default file
  * is not an error).  Returns 0 or EX_CONFIG (printed). */
 int lu_config_load(struct lu_config *c, const char *path);
+/* C as a config file with nothing in it leaves it: the defaults, no zone,
+ * no calendar (the tests set their own). */
+void lu_config_defaults(struct lu_config *c);
 void lu_config_clear(struct lu_config *c);
 /* $XDG_DATA_HOME/leadup and $XDG_CONFIG_HOME/leadup.  Caller frees. */
 char *lu_data_dir(void);

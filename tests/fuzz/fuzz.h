@@ -22,16 +22,10 @@ static void fz_init(void)
     if (fz_ref)
         return;
     lu_quiet = true;
-    memset(&fz_cfg, 0, sizeof fz_cfg);
+    lu_config_defaults(&fz_cfg);
     fz_cfg.tz = g_time_zone_new_identifier("Europe/London");
     lu_cal_init(&fz_cfg.cal, fz_cfg.tz);
-    fz_cfg.first_bizdays = 3;
-    fz_cfg.interval_days = 7;
-    fz_cfg.max_leadups = 3;
-    fz_cfg.quiet_bizdays = 5;
-    fz_cfg.keep_cc = true;
     fz_cfg.quote = true;
-    fz_cfg.draft_lang = -1;
     fz_ref = g_date_time_new(fz_cfg.tz, 2026, 11, 19, 12, 0, 0);
 }
 

@@ -1115,11 +1115,9 @@ int main(int argc, char **argv)
         g_free(data);
         return 0;
     }
-    memset(&cfg, 0, sizeof cfg);
+    lu_config_defaults(&cfg);
     cfg.tz = g_time_zone_new_identifier("Europe/London");
     lu_cal_init(&cfg.cal, cfg.tz);
-    cfg.max_leadups = 3;
-    cfg.keep_cc = true;
     lu_identity_init(&me);
     lu_identity_add(&me, "me@example.com");
     lu_identity_add(&me, "me.too@example.net");

@@ -135,15 +135,9 @@ static void test_texts(void)
 
 int main(void)
 {
-    memset(&cfg, 0, sizeof cfg);
+    lu_config_defaults(&cfg);
     cfg.tz = g_time_zone_new_identifier("Europe/London");
     lu_cal_init(&cfg.cal, cfg.tz);
-    cfg.max_leadups = 3;
-    cfg.first_bizdays = 3;
-    cfg.interval_days = 7;
-    cfg.quiet_bizdays = 5;
-    cfg.unthreaded_days = 60;
-    cfg.horizon_days = 90;
     lu_identity_init(&me);
     lu_identity_add(&me, "me@example.com");
     rules.cfg = &cfg;
