@@ -1155,6 +1155,10 @@ void lu_store_rollback(struct lu_store *s);
  * here, returns an error (printed) when the database cannot be read:
  * EX_DATAERR when it is damaged, never "no rows". */
 int lu_store_get(struct lu_store *s, const char *key, char **out);
+/* *SAME: nothing changed in the notmuch database (UUID, revision REV) since
+ * the last scan wrote its tags and items, and no decision waits for its
+ * tags: the stored items are exactly what the tags say. */
+int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *same);
 int lu_store_set(struct lu_store *s, const char *key, const char *value);
 
 /* A thread's state as the last scan decided it, keyed by its anchor. */

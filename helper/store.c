@@ -303,6 +303,35 @@ int lu_store_get(struct lu_store *s, const char *key, char **out)
     return ret;
 }
 
+int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *same)
+{
+    /* What the last scan left (scan.c scan_save): the revision after its
+     * own writes, and the range others wrote in while it ran. */
+    sqlite3_stmt *st = prepare(s, "SELECT (SELECT value FROM meta WHERE key = 'uuid'),"
+                                  " (SELECT value FROM meta WHERE key = 'lastmod'),"
+                                  " coalesce((SELECT value FROM meta WHERE key = 'gap_to'), '0'),"
+                                  " EXISTS(SELECT 1 FROM decisions WHERE pending)");
+    char want[32];
+    int rc, ret;
+
+    *same = false;
+    if (!st)
+        return EX_IOERR;
+    snprintf(want, sizeof want, "%" G_GINT64_FORMAT, rev);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *u = (const char *)sqlite3_column_text(st, 0),
+                   *last = (const char *)sqlite3_column_text(st, 1),
+                   *gap = (const char *)sqlite3_column_text(st, 2);
+        *same = u && uuid && !strcmp(u, uuid) && last && !strcmp(last, want) && gap &&
+                !strcmp(gap, "0") && !sqlite3_column_int(st, 3);
+        rc = SQLITE_DONE; /* one row */
+    }
+    ret = read_end(s, rc, "reading meta");
+    sqlite3_finalize(st);
+    return ret;
+}
+
 int lu_store_set(struct lu_store *s, const char *key, const char *value)
 {
     sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
