@@ -480,9 +480,10 @@ struct lu_msg {
     void *mime;             /* the parsed file (GMimeMessage), NULL until opened */
     bool headers;           /* the file's headers are in: read (mime.c) or from the cache */
     /* For the analysis cache (scan.c): what the file says alone
-     * (lu_msgcache_headers; owned, or NULL) and its identity when it was
-     * read or looked up (owned, or NULL). */
-    GVariant *record;
+     * (lu_msgcache_headers), its own text (lu_msgcache_body, which
+     * lu_msg_read_body takes when the rules ask), and the file's identity
+     * when it was read or looked up.  Owned, or NULL. */
+    GVariant *record, *text_record;
     char *file_id;
 };
 struct lu_msg *lu_msg_new(void);
@@ -637,7 +638,9 @@ char *lu_html_to_text(const char *html);
  * the sentence analysis is made again from that text (it depends on the
  * zone, the calendar and the thread). */
 /* The headers of F, a message read alone from its file (lu_msg_new, then
- * lu_mime_read_file).  Returns a new floating GVariant. */
+ * lu_mime_read_file), with only the last of its References (the rules ask
+ * only whether it has any; drafts read the file).  Returns a new floating
+ * GVariant. */
 GVariant *lu_msgcache_headers(const struct lu_msg *f);
 /* Merges HEADERS onto M, built from the index, exactly as mime.c merges a
  * file read onto it (the file's From and Subject win, the Date only where
@@ -1242,7 +1245,7 @@ int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray 
  * *BODY (owned by the caller; NULL: none, or the row is stale). */
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes **headers, GBytes **body);
-/* Stores the row of MID (BODY may be NULL: not read yet). */
+/* Stores the row of MID. */
 int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes *headers, GBytes *body);
 /* Forgets the rows another analyser than ANALYSER wrote. */

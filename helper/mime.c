@@ -69,6 +69,8 @@ void lu_msg_free(struct lu_msg *m)
         g_object_unref(m->mime);
     if (m->record)
         g_variant_unref(m->record);
+    if (m->text_record)
+        g_variant_unref(m->text_record);
     g_free(m->file_id);
     g_free(m);
 }

@@ -25,13 +25,15 @@ static GVariant *addrs(GPtrArray *list)
     return g_variant_builder_end(&b);
 }
 
-static GVariant *strv(GPtrArray *list)
+/* The last of LIST: a long References chain is most of a list message's
+ * headers, and the rules ask only whether there is one. */
+static GVariant *last_ref(GPtrArray *list)
 {
     GVariantBuilder b;
 
     g_variant_builder_init(&b, G_VARIANT_TYPE("as"));
-    for (guint i = 0; i < list->len; i++)
-        g_variant_builder_add(&b, "s", (const char *)g_ptr_array_index(list, i));
+    if (list->len)
+        g_variant_builder_add(&b, "s", (const char *)g_ptr_array_index(list, list->len - 1));
     return g_variant_builder_end(&b);
 }
 
@@ -45,9 +47,9 @@ GVariant *lu_msgcache_headers(const struct lu_msg *f)
     v = g_variant_new("(@a(msms)@a(msms)@a(msms)@a(msms)@a(msms)msxims@asmsmsbimsmsmsms)",
                       addrs(from), addrs(f->to), addrs(f->cc), addrs(f->reply_to),
                       addrs(f->followup_to), f->subject, (gint64)f->date, (gint32)f->tz_off,
-                      f->in_reply_to, strv(f->refs), f->list_id, f->list_post, (gboolean)f->bulk,
-                      (gint32)f->autokind, f->auto_why, f->bounced_mid, f->unsent,
-                      f->unsent_if_mine);
+                      f->in_reply_to, last_ref(f->refs), f->list_id, f->list_post,
+                      (gboolean)f->bulk, (gint32)f->autokind, f->auto_why, f->bounced_mid,
+                      f->unsent, f->unsent_if_mine);
     g_ptr_array_free(from, TRUE);
     return v;
 }

@@ -123,22 +123,33 @@ static int read_mime_only(struct lu_msg *m)
     return ret;
 }
 
+/* M's own text extracted from its parsed file: a new body (caller frees). */
+static struct lu_body *extract_body(struct lu_msg *m)
+{
+    struct lu_body *b = g_new0(struct lu_body, 1);
+    bool html = false;
+    char *text = lu_mime_body_text(m, &html);
+
+    lu_body_extract(text, html, b);
+    g_free(text);
+    return b;
+}
+
 void lu_msg_read_body(struct lu_msg *m)
 {
-    bool html = false;
-    char *text;
-
     if (m->body)
         return;
+    /* Kept by the scan when it read the file, or from the analysis cache. */
+    if (m->text_record) {
+        m->body = lu_msgcache_body_load(m->text_record);
+        return;
+    }
     if (!m->mime && m->filename &&
         (m->headers ? read_mime_only(m) : lu_mime_read_file(m, m->filename)) != 0) {
         /* Unreadable: analyse nothing, and say so once (the file vanished?). */
         lu_warning("cannot read message '%s'; treating it as empty", m->mid ? m->mid : "?");
     }
-    text = lu_mime_body_text(m, &html);
-    m->body = g_new0(struct lu_body, 1);
-    lu_body_extract(text, html, m->body);
-    g_free(text);
+    m->body = extract_body(m);
 }
 
 void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
@@ -200,12 +211,12 @@ static bool cache_load(struct scan *s, struct lu_msg *m)
         bv = g_variant_ref_sink(
             g_variant_new_from_bytes(G_VARIANT_TYPE(LU_MSGCACHE_BODY), b, FALSE));
     /* A row leadup did not write as it reads now (damage): read the file. */
-    if (!g_variant_is_normal_form(hv) || (bv && !g_variant_is_normal_form(bv)))
+    if (!bv || !g_variant_is_normal_form(hv) || !g_variant_is_normal_form(bv))
         goto out;
     m->record = g_steal_pointer(&hv);
     lu_msgcache_apply(m, m->record);
-    if (bv && !m->body)
-        m->body = lu_msgcache_body_load(bv);
+    /* The text waits for the rules to ask (lu_msg_read_body), as a file's does. */
+    m->text_record = g_steal_pointer(&bv);
     s->st->cached++;
     hit = true;
 out:
@@ -220,20 +231,28 @@ out:
     return hit;
 }
 
-/* Reads M's file alone and merges what it says onto M (msgcache.c), the
- * record kept for the cache.  The file's identity is taken before it is
+/* Reads M's file alone and merges what it says onto M through the
+ * cache's record (msgcache.c), so that a message read and one from the
+ * cache are the same to the rules.  Its own text is extracted now, while
+ * the file is parsed, for the cache: a later run that needs it (another
+ * setting) then parses nothing.  The file's identity is taken before it is
  * read: a file changed meanwhile is read again next time. */
-static int read_file(struct scan *s, struct lu_msg *m)
+static int read_file_cached(struct lu_msg *m)
 {
     struct lu_msg *f = lu_msg_new();
+    struct lu_body *b;
     int ret;
 
-    if (s->rows && !m->file_id)
+    if (!m->file_id)
         m->file_id = file_identity(m->filename);
     ret = lu_mime_read_file(f, m->filename);
     if (!ret) {
         m->record = g_variant_ref_sink(lu_msgcache_headers(f));
         lu_msgcache_apply(m, m->record);
+        b = extract_body(f);
+        m->text_record = g_variant_ref_sink(lu_msgcache_body(b));
+        lu_body_clear(b);
+        g_free(b);
         m->mime = f->mime;
         f->mime = NULL;
     }
@@ -243,10 +262,17 @@ static int read_file(struct scan *s, struct lu_msg *m)
 
 static int read_headers(struct scan *s, struct lu_msg *m)
 {
+    int ret;
+
     if (m->headers)
         return 0;
+    /* The scan keeps what it reads; a thread view reads the file itself. */
+    if (s->rows)
+        ret = cache_load(s, m) ? 0 : read_file_cached(m);
+    else
+        ret = lu_mime_read_file(m, m->filename);
     /* A message we cannot read stays in the thread with what notmuch knows. */
-    if (!(s->rows && cache_load(s, m)) && read_file(s, m) != 0)
+    if (ret != 0)
         return -1;
     /* the Date header read where notmuch's index said 0: before 1970 */
     if (m->date < 0)
@@ -295,23 +321,19 @@ static int cache_flush(struct scan *s)
 #define CACHE_BATCH 512
 
 /* Keeps what this run read of the files of MSGS (may be NULL) for the
- * cache: a file read for its headers, or for the text the cache lacked. */
+ * cache: the files it parsed. */
 static int cache_keep(struct scan *s, GPtrArray *msgs)
 {
     for (guint i = 0; s->rows && msgs && i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         struct cache_row *r;
-        if (!m->mime || !m->record || !m->file_id)
+        if (!m->mime || !m->record || !m->text_record || !m->file_id)
             continue;
         r = g_new0(struct cache_row, 1);
         r->mid = g_strdup(m->mid);
         r->file = g_steal_pointer(&m->file_id); /* kept once */
         r->headers = g_variant_get_data_as_bytes(m->record);
-        if (m->body) {
-            GVariant *v = g_variant_ref_sink(lu_msgcache_body(m->body));
-            r->body = g_variant_get_data_as_bytes(v);
-            g_variant_unref(v);
-        }
+        r->body = g_variant_get_data_as_bytes(m->text_record);
         g_ptr_array_add(s->rows, r);
     }
     return s->rows && s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;

@@ -76,7 +76,7 @@ static const char *const migrations[] = {
      "  file TEXT NOT NULL,"     /* device, inode, size, mtime of the file read */
      "  analyser TEXT NOT NULL," /* lu_analyser */
      "  headers BLOB NOT NULL,"  /* LU_MSGCACHE_HEADERS */
-     "  body BLOB);"),           /* LU_MSGCACHE_BODY, NULL: not read yet */
+     "  body BLOB);"),           /* LU_MSGCACHE_BODY */
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -1393,14 +1393,8 @@ int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
     int ret = 0;
 
     if (!s->put_analysis &&
-        !(s->put_analysis = prepare(
-              s, "INSERT INTO analyses(mid, file, analyser, headers, body) VALUES(?, ?, ?, ?, ?) "
-                 /* A copy of the message read for its headers only (found
-                  * elsewhere) keeps the text another copy brought. */
-                 "ON CONFLICT(mid) DO UPDATE SET body = CASE WHEN excluded.body IS NULL AND "
-                 "file = excluded.file AND analyser = excluded.analyser THEN body "
-                 "ELSE excluded.body END, file = excluded.file, analyser = excluded.analyser, "
-                 "headers = excluded.headers")))
+        !(s->put_analysis = prepare(s, "INSERT OR REPLACE INTO analyses(mid, file, analyser, "
+                                       "headers, body) VALUES(?, ?, ?, ?, ?)")))
         return EX_IOERR;
     sqlite3_bind_text(s->put_analysis, 1, mid, -1, SQLITE_STATIC);
     sqlite3_bind_text(s->put_analysis, 2, file, -1, SQLITE_STATIC);
