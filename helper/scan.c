@@ -110,19 +110,6 @@ GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m
     return l;
 }
 
-/* Parses M's file alone (its headers are in already) and keeps the
- * parsed message for the body. */
-static int read_mime_only(struct lu_msg *m)
-{
-    struct lu_msg *f = lu_msg_new();
-    int ret = lu_mime_read_file(f, m->filename);
-
-    m->mime = f->mime;
-    f->mime = NULL;
-    lu_msg_free(f);
-    return ret;
-}
-
 /* M's own text extracted from its parsed file: a new body (caller frees). */
 static struct lu_body *extract_body(struct lu_msg *m)
 {
@@ -144,8 +131,7 @@ void lu_msg_read_body(struct lu_msg *m)
         m->body = lu_msgcache_body_load(m->text_record);
         return;
     }
-    if (!m->mime && m->filename &&
-        (m->headers ? read_mime_only(m) : lu_mime_read_file(m, m->filename)) != 0) {
+    if (!m->mime && m->filename && lu_mime_read_file(m, m->filename) != 0) {
         /* Unreadable: analyse nothing, and say so once (the file vanished?). */
         lu_warning("cannot read message '%s'; treating it as empty", m->mid ? m->mid : "?");
     }
