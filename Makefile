@@ -88,7 +88,8 @@ helper/analyser.h: FORCE
 	printf '#define LU_ANALYSER_DIGEST "%s"\n' "$$d" >$@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
-helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h helper/analyser.h
+helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h
+helper/analyser.o $(ASAN)/helper/analyser.o $(FUZZ)/helper/analyser.o: helper/analyser.h
 
 helper/leadup: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)

@@ -48,7 +48,7 @@ extern const char lu_version[];
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
- * keeps) and of GMime's version (helper/version.c; static storage).  make
+ * keeps) and of GMime's version (helper/analyser.c; static storage).  make
  * computes it: a change there reads every message's file again. */
 extern const char lu_analyser[];
 
