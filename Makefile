@@ -80,9 +80,10 @@ helper/version.h: FORCE
 # The analyser's digest: the analysis cache (scan.c) keeps what these
 # sources make of a message's file (its headers and own text), so a change
 # to any of them, or another GMime, reads every message again.  A file the
-# analyser comes to read (a word list) joins the list.
+# analyser comes to read joins the list (the language packs: mime.c's
+# automatic-message subjects, body.c's attribution and forward lines).
 ANALYSER_SRCS := helper/mime.c helper/body.c helper/html.c helper/msgcache.c helper/identity.c \
-	helper/util.c
+	helper/util.c helper/lang.c $(sort $(wildcard helper/lang-*.c))
 helper/analyser.h: FORCE
 	@d=$$({ cat $(ANALYSER_SRCS) && pkg-config --modversion gmime-3.0; } | sha1sum | cut -c1-16) && \
 	printf '#define LU_ANALYSER_DIGEST "%s"\n' "$$d" >$@.tmp && \
