@@ -191,10 +191,11 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
         if (ret)
             goto out;
     } else {
-        /* Opening while notmuch new commits can read a half-written
-         * revision ("Expected block 4 to be level 1, not 0", a Xapian
-         * exception; 1 open in ~1400 in t222): the next try reads a whole
-         * one.  A damaged database fails every try. */
+        /* Xapian reads the revision's number, then each table: commits
+         * in between discard that revision ("The revision being read has
+         * been discarded", "Expected block 4 to be level 1, not 0", Xapian
+         * exceptions; t224, and 1 open in ~1400 in t222).  The next try
+         * reads a whole one; a damaged database fails every try. */
         for (int attempt = 0; attempt < 4; attempt++) {
             if (attempt) {
                 free(msg);
