@@ -441,7 +441,7 @@ static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort, 
 }
 
 /* Each thread of QUERY, its messages oldest first, to FN.  Not with
- * notmuch_query_search_threads: in libnotmuch (0.37 and before) a thread
+ * notmuch_query_search_threads: in libnotmuch (0.37, Debian's) a thread
  * whose own query fails (the snapshot gone, above) is freed and returned
  * all the same (_notmuch_thread_create in lib/thread.cc: `goto DONE`
  * frees `local`, which owns `thread`), and notmuch_thread_destroy on it
