@@ -73,10 +73,17 @@ t 'every queue, as text and JSON, and the report: no control, valid JSON' '
 			python3 -c "import json, sys; json.load(open(sys.argv[1]))" work/q.json || { echo "json $q"; exit 1; }
 	done
 	lu report >work/r.out 2>&1 && controls work/r.out && grep -q Hostile work/r.out'
-t 'queue --maildir links only inside its directory' '
+# strip FILE: the message without the X-Label line leadup's copy adds to its header
+strip() { perl -0777 -ne '($h, $b) = split /\n\n/, $_, 2; $h =~ s/\nX-Label: [^\n]*//; print "$h\n\n$b"' "$1"; }
+t 'queue --maildir: links into the mail, copies that are the message plus one X-Label line' '
 	lu queue needs-reply --maildir "$TMP/qdir" >/dev/null 2>err &&
-	test "$(find "$TMP/qdir/cur/" -type l | wc -l)" -gt 10 &&
-	! find "$TMP/qdir/cur/" "$TMP/qdir/new/" -type l ! -lname "$MAIL/hostile/cur/*" | grep .'
+	test "$(find "$TMP/qdir/cur/" -type l -o -type f | wc -l)" -gt 10 &&
+	! find "$TMP/qdir/cur/" "$TMP/qdir/new/" -type l ! -lname "$MAIL/hostile/cur/*" | grep . &&
+	for f in "$MAIL"/hostile/cur/*; do cksum <"$f"; done | sort >work/orig.ck &&
+	for f in $(find "$TMP/qdir/cur/" "$TMP/qdir/new/" -type f); do
+		test "$(sed "/^\$/q" "$f" | grep -c "^X-Label: ")" = 1 || { echo "$f: not one X-Label"; exit 1; }
+		strip "$f" | cksum
+	done | sort >work/copy.ck && test -z "$(comm -13 work/orig.ck work/copy.ck)"'
 t 'a draft of every thread: a clear answer, no injected header, no control, lint reads it' '
 	i=0; while read -r th; do i=$((i + 1))
 		lu draft "$th" --output work/d$i.eml >/dev/null 2>work/d.err; rc=$?
