@@ -8,7 +8,7 @@
 # buffers, no ^[ in why's pager), no message text reaches leadup's command
 # line or a sourced file, the client still answers, and afterwards an
 # incremental scan gives the tags a full scan gives.  Every command over the
-# whole corpus without a client: t187.
+# whole corpus without a client: t188.
 . "$(dirname "$0")/e2e-lib.sh"
 e2e_need less
 have_neomutt=false have_mutt=false
