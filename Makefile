@@ -77,7 +77,20 @@ helper/version.h: FORCE
 	@v=$$(scripts/version-gen) && printf '#define LU_VERSION_STRING "%s"\n' "$$v" >$@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
+# The analyser's digest: the analysis cache (scan.c) keeps what these
+# sources make of a message's file (its headers and own text), so a change
+# to any of them, or another GMime, reads every message again.  A file the
+# analyser comes to read joins the list (the language packs: mime.c's
+# automatic-message subjects, body.c's attribution and forward lines).
+ANALYSER_SRCS := helper/mime.c helper/body.c helper/html.c helper/msgcache.c helper/identity.c \
+	helper/util.c helper/lang.c $(sort $(wildcard helper/lang-*.c))
+helper/analyser.h: FORCE
+	@d=$$({ cat $(ANALYSER_SRCS) && pkg-config --modversion gmime-3.0; } | sha1sum | cut -c1-16) && \
+	printf '#define LU_ANALYSER_DIGEST "%s"\n' "$$d" >$@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
 helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h
+helper/analyser.o $(ASAN)/helper/analyser.o $(FUZZ)/helper/analyser.o: helper/analyser.h
 
 helper/leadup: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
@@ -260,5 +273,6 @@ check-format: deps
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(UNIT_MAIL) $(FLAGS_FILE) helper/version.h compile_commands.json
+	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(UNIT_MAIL) $(FLAGS_FILE) helper/version.h \
+		helper/analyser.h compile_commands.json
 	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)

@@ -54,12 +54,70 @@ static void join_rows(struct lu_ctx *ctx, enum lu_state state, GPtrArray *msgs, 
     }
 }
 
-/* Every item of STATE (or every state when -1) from the tags, joined with
- * the store (one query per state, not one per anchor). */
-static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, int state,
-                   GArray *rows, GPtrArray *items, GPtrArray *msgsets)
+/* Whether the store can list the anchors tagged ST: nothing changed since
+ * the last scan wrote both (IN_STEP), and as many are tagged as stored.
+ * Then no anchor is read from notmuch (reading each was most of a long
+ * queue's cost: a document's whole term list per anchor). */
+static bool store_is_tags(struct lu_db *db, bool in_step, enum lu_state st, GPtrArray *stored)
+{
+    char *q;
+    unsigned n = 0;
+    bool same;
+
+    if (!in_step)
+        return false;
+    q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(st));
+    same = !lu_db_count(db, q, &n) && n == stored->len;
+    g_free(q);
+    return same;
+}
+
+/* The anchors as the store recorded them (what the rows show of them),
+ * into *OUT.  An item without who shows its anchor's sender: that anchor
+ * alone is read from notmuch. */
+static int stored_anchors(struct lu_db *db, GPtrArray *stored, GPtrArray **out)
 {
     int ret = 0;
+
+    *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    for (guint i = 0; i < stored->len && !ret; i++) {
+        const struct lu_item *it = g_ptr_array_index(stored, i);
+        struct lu_msg *m = NULL;
+
+        if (!it->who) {
+            char *qm = lu_db_quote(it->mid), *q = g_strconcat("id:", qm, NULL);
+            GPtrArray *found = NULL;
+
+            ret = lu_db_messages(db, q, 1, &found);
+            if (!ret && found->len)
+                m = g_ptr_array_steal_index(found, 0);
+            g_ptr_array_free(found, TRUE);
+            g_free(q);
+            g_free(qm);
+        }
+        if (!m) {
+            m = lu_msg_new();
+            m->mid = g_strdup(it->mid);
+            m->thread_id = g_strdup(it->thread_id);
+            m->subject = g_strdup(it->subject);
+            m->date = it->since;
+        }
+        g_ptr_array_add(*out, m);
+    }
+    return ret;
+}
+
+/* Every item of STATE (or every state when -1) from the tags, joined with
+ * the store (one query per state, not one per anchor).  LIGHT: rows that
+ * show only what the store holds (a listing, not a maildir of files) come
+ * from the store when the tags agree with it. */
+static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, int state,
+                   bool light, GArray *rows, GPtrArray *items, GPtrArray *msgsets)
+{
+    const char *uuid = NULL;
+    gint64 rev = light ? lu_db_revision(db, &uuid) : 0;
+    bool in_step = false;
+    int ret = light ? lu_store_in_step(store, uuid, rev, &in_step) : 0;
 
     for (int i = 0; i < LU_QUEUE_COUNT && !ret; i++) {
         enum lu_state st = lu_queue_order[i];
@@ -69,11 +127,14 @@ static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
 
         if (state >= 0 && (int)st != state)
             continue;
-        q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(st));
-        ret = lu_db_messages(db, q, 0, &msgs);
-        g_free(q);
-        if (!ret)
-            ret = lu_store_items(store, st, &stored);
+        ret = lu_store_items(store, st, &stored);
+        if (!ret && store_is_tags(db, in_step, st, stored)) {
+            ret = stored_anchors(db, stored, &msgs);
+        } else if (!ret) {
+            q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(st));
+            ret = lu_db_messages(db, q, 0, &msgs);
+            g_free(q);
+        }
         by_mid = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)lu_item_free);
         for (guint k = 0; !ret && k < stored->len; k++) {
             struct lu_item *it = g_ptr_array_index(stored, k);
@@ -497,7 +558,7 @@ static int build_every_maildir(struct lu_ctx *ctx, struct lu_db *db, struct lu_s
 
     for (size_t q = 0; q < LU_QUEUE_COUNT && !ret; q++)
         if (in_sidebar(lu_queue_order[q]) || (int)lu_queue_order[q] == also)
-            ret = collect(ctx, db, store, lu_queue_order[q], rows, items, msgsets);
+            ret = collect(ctx, db, store, lu_queue_order[q], false, rows, items, msgsets);
     for (size_t q = 0; q <= LU_QUEUE_COUNT && !ret; q++) {
         bool due = q == LU_QUEUE_COUNT;
         GArray *sub = g_array_new(FALSE, TRUE, sizeof(struct row));
@@ -727,7 +788,7 @@ static int every_queue(struct lu_ctx *ctx, struct lu_store *store, const char *m
      * sidebar queues, as Mutt's due maildir has them). */
     for (size_t q = 0; !maildir && !ret && q < LU_QUEUE_COUNT; q++)
         if (also >= 0 ? (int)lu_queue_order[q] == also : in_sidebar(lu_queue_order[q]))
-            ret = collect(ctx, *db, store, lu_queue_order[q], rows, items, msgsets);
+            ret = collect(ctx, *db, store, lu_queue_order[q], false, rows, items, msgsets);
     for (guint i = 0; !ret && i < rows->len; i++) {
         struct row *r = &g_array_index(rows, struct row, i);
         counts[r->state]++;
@@ -798,7 +859,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     if (!ret && name)
         ret = lu_db_open(ctx, false, &db);
     if (!ret && name)
-        ret = collect(ctx, db, store, state, rows, items, msgsets);
+        ret = collect(ctx, db, store, state, !maildir, rows, items, msgsets);
     if (ret)
         goto out;
     for (guint i = 0; name && i < rows->len; i++) {

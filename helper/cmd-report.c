@@ -55,7 +55,8 @@ static gint by_due(gconstpointer a, gconstpointer b)
  * only the items it lists. */
 struct report {
     unsigned counts[LU_ST_COUNT], dues[LU_ST_COUNT];
-    GPtrArray *sections[4]; /* struct lu_item*: due today, promises this week, oldest, bounced */
+    GPtrArray *rows;        /* struct lu_item*, owned: the open and bounced items, oldest first */
+    GPtrArray *sections[4]; /* into ROWS: due today, promises this week, oldest, bounced */
 };
 static const char *const section_names[] = {"due_today", "promises_this_week", "oldest", "bounced"};
 
@@ -72,6 +73,21 @@ static unsigned open_states(void)
     return m;
 }
 
+/* Whether IT passes F: what lu_store_items_filtered asks in SQL. */
+static bool in_section(const struct lu_item_filter *f, const struct lu_item *it)
+{
+    if (!(f->states & (1u << it->state)))
+        return false;
+    if (f->due_before && !lu_item_due(it, f->now) &&
+        !(it->due_at > 0 && it->due_at < f->due_before))
+        return false;
+    if (f->due_to && !(it->due_at >= f->due_from && it->due_at < f->due_to))
+        return false;
+    return true;
+}
+
+/* One read of the open and bounced items (not four: each was a pass over
+ * every stored item), shared out into the sections in that order. */
 static int load_report(struct lu_ctx *ctx, struct lu_store *store, struct report *r)
 {
     GDateTime *now = local(ctx, ctx->now);
@@ -86,11 +102,20 @@ static int load_report(struct lu_ctx *ctx, struct lu_store *store, struct report
         {.states = open_states() & ~(1u << LU_ST_BOUNCED), .limit = 5},
         {.states = 1u << LU_ST_BOUNCED},
     };
+    struct lu_item_filter all = {.states = f[0].states | f[1].states | f[2].states | f[3].states};
     int ret = lu_store_count_items(store, ctx->now, r->counts, r->dues);
 
     g_date_time_unref(now);
-    for (int i = 0; i < 4 && !ret; i++)
-        ret = lu_store_items_filtered(store, &f[i], &r->sections[i]);
+    for (int i = 0; i < 4; i++)
+        r->sections[i] = g_ptr_array_new();
+    if (!ret)
+        ret = lu_store_items_filtered(store, &all, &r->rows);
+    for (guint k = 0; !ret && k < r->rows->len; k++) {
+        struct lu_item *it = g_ptr_array_index(r->rows, k);
+        for (int i = 0; i < 4; i++)
+            if (in_section(&f[i], it) && (f[i].limit <= 0 || (int)r->sections[i]->len < f[i].limit))
+                g_ptr_array_add(r->sections[i], it);
+    }
     if (!ret) {
         g_ptr_array_sort(r->sections[0], by_due);
         g_ptr_array_sort(r->sections[1], by_due);
@@ -223,6 +248,8 @@ out:
     for (int i = 0; i < 4; i++)
         if (r.sections[i])
             g_ptr_array_free(r.sections[i], TRUE);
+    if (r.rows)
+        g_ptr_array_free(r.rows, TRUE);
     lu_store_close(store);
     return ret;
 }

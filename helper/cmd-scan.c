@@ -37,10 +37,10 @@ int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv)
                        st.seconds);
         else
             lu_fprintf(stderr,
-                       "leadup: looked at %u thread%s (%u messages read) in %.2f s: "
-                       "%u tag%s added, %u removed\n",
-                       st.threads, st.threads == 1 ? "" : "s", st.parsed, st.seconds, st.added,
-                       st.added == 1 ? "" : "s", st.removed);
+                       "leadup: looked at %u thread%s (%u messages read, %u from the analysis "
+                       "cache) in %.2f s: %u tag%s added, %u removed\n",
+                       st.threads, st.threads == 1 ? "" : "s", st.parsed, st.cached, st.seconds,
+                       st.added, st.added == 1 ? "" : "s", st.removed);
     }
     return ret;
 }

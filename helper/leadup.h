@@ -46,6 +46,11 @@ extern const char lu_version[];
  * rules_digest in scan.c): a release without rule changes keeps it. */
 #define LU_RULES_REV  5 /* 4: Italian read (helper/lang-it.c); 5: equal-date order (nm.c) */
 #define LU_TAG_PREFIX "leadup/"
+/* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
+ * reads a message's file into the headers and own text the analysis cache
+ * keeps) and of GMime's version (helper/analyser.c; static storage).  make
+ * computes it: a change there reads every message's file again. */
+extern const char lu_analyser[];
 
 /* ================================================================== core: errors, strings, time, config, identity */
 
@@ -483,6 +488,13 @@ struct lu_msg {
     struct lu_body *body;   /* NULL until the body was read */
     struct lu_analysis *an; /* NULL until the body was analysed */
     void *mime;             /* the parsed file (GMimeMessage), NULL until opened */
+    bool headers;           /* the file's headers are in: read (mime.c) or from the cache */
+    /* For the analysis cache (scan.c): what the file says alone
+     * (lu_msgcache_headers), its own text (lu_msgcache_body, which
+     * lu_msg_read_body takes when the rules ask), and the file's identity
+     * when it was read or looked up.  Owned, or NULL. */
+    GVariant *record, *text_record;
+    char *file_id;
 };
 struct lu_msg *lu_msg_new(void);
 void lu_msg_free(struct lu_msg *m);
@@ -626,6 +638,33 @@ void lu_body_clear(struct lu_body *b);
 /* Renders HTML as plain text (blocks become lines, entities decoded,
  * blockquotes become "> " lines).  Returns a new string (caller frees). */
 char *lu_html_to_text(const char *html);
+
+/* ------------------------------------------------------------------ msgcache.c */
+
+/* The analysis cache's record of a message (pure): what its file says,
+ * as GVariants the state database keeps (scan.c, store.c), so that a scan
+ * after a settings or rules change reads no file.  Only what the rules
+ * take from the file: the headers mime.c reads and the author's own text;
+ * the sentence analysis is made again from that text (it depends on the
+ * zone, the calendar and the thread). */
+/* The headers of F, a message read alone from its file (lu_msg_new, then
+ * lu_mime_read_file), with only the last of its References (the rules ask
+ * only whether it has any; drafts read the file).  Returns a new floating
+ * GVariant. */
+GVariant *lu_msgcache_headers(const struct lu_msg *f);
+/* Merges HEADERS onto M, built from the index, exactly as mime.c merges a
+ * file read onto it (the file's From and Subject win, the Date only where
+ * the index has none ...), and sets M->headers. */
+void lu_msgcache_apply(struct lu_msg *m, GVariant *headers);
+/* The own text and bulk mark of B (TEXT as extracted, before the rules
+ * dropped what it pasted).  Returns a new floating GVariant. */
+GVariant *lu_msgcache_body(const struct lu_body *b);
+/* A body from V (lu_msgcache_body).  Returns a new struct (caller frees
+ * with lu_body_clear and g_free). */
+struct lu_body *lu_msgcache_body_load(GVariant *v);
+/* The stored forms' types, for g_variant_new_from_bytes. */
+#define LU_MSGCACHE_HEADERS "(a(msms)a(msms)a(msms)a(msms)a(msms)msximsasmsmsbimsmsmsms)"
+#define LU_MSGCACHE_BODY    "(msb)"
 
 /* ------------------------------------------------------------------ said.c */
 
@@ -1071,6 +1110,10 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
 
 /* ------------------------------------------------------------------ mime.c */
 
+/* Messages GMime parsed in this process (a file or bytes): the scan
+ * reports how many it read. */
+extern guint64 lu_mime_parses;
+
 /* Parses the file or the bytes of one RFC 5322 message and fills M's headers
  * (From, To, Cc, Reply-To, Mail-Followup-To, Subject, Date, In-Reply-To,
  * References, List-Id, List-Post, List-Unsubscribe, Message-ID when M has none) and its
@@ -1168,6 +1211,10 @@ void lu_store_rollback(struct lu_store *s);
  * here, returns an error (printed) when the database cannot be read:
  * EX_DATAERR when it is damaged, never "no rows". */
 int lu_store_get(struct lu_store *s, const char *key, char **out);
+/* *SAME: nothing changed in the notmuch database (UUID, revision REV) since
+ * the last scan wrote its tags and items, and no decision waits for its
+ * tags: the stored items are exactly what the tags say. */
+int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *same);
 int lu_store_set(struct lu_store *s, const char *key, const char *value);
 
 /* A thread's state as the last scan decided it, keyed by its anchor. */
@@ -1206,6 +1253,16 @@ int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
 /* The anchors of the items in STATE and their thread ids, in two parallel
  * arrays of char* (caller frees both). */
 int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads);
+/* The analysis cache (msgcache.c's records): the row of message MID
+ * whose file identity is FILE and analyser ANALYSER into *HEADERS and
+ * *BODY (owned by the caller; NULL: none, or the row is stale). */
+int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
+                          const char *analyser, GBytes **headers, GBytes **body);
+/* Stores the row of MID. */
+int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
+                          const char *analyser, GBytes *headers, GBytes *body);
+/* Forgets the rows another analyser than ANALYSER wrote. */
+int lu_store_analysis_prune(struct lu_store *s, const char *analyser);
 /* Thread ids of awaiting items whose normalised subject is NORM. */
 int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out);
 /* How many items each state has, and how many are due at NOW. */
@@ -1304,7 +1361,9 @@ struct lu_scan_opts {
     bool progress; /* show progress on stderr */
 };
 struct lu_scan_stats {
-    unsigned threads, parsed, added, removed;
+    unsigned threads, added, removed;
+    unsigned parsed; /* message files GMime parsed */
+    unsigned cached; /* messages whose headers came from the analysis cache */
     unsigned states[LU_ST_COUNT];
     double seconds;
     bool nothing_changed; /* the index had not changed: no thread read */

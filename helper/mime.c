@@ -11,6 +11,10 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+/* Every message GMime parsed (read_stream): the scan reports the count, so
+ * that a test can prove a rescan read no file. */
+guint64 lu_mime_parses;
+
 static void mime_init(void)
 {
     static bool done;
@@ -63,6 +67,11 @@ void lu_msg_free(struct lu_msg *m)
     }
     if (m->mime)
         g_object_unref(m->mime);
+    if (m->record)
+        g_variant_unref(m->record);
+    if (m->text_record)
+        g_variant_unref(m->text_record);
+    g_free(m->file_id);
     g_free(m);
 }
 
@@ -537,6 +546,7 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
     m->bulk = !m->list_id && g_mime_object_get_header(obj, "List-Unsubscribe");
     detect_auto(m, msg);
     detect_unsent(m, obj, g_mime_object_get_header(obj, "Message-ID"), date);
+    m->headers = true;
     return 0;
 }
 
@@ -547,6 +557,7 @@ static int read_stream(struct lu_msg *m, GMimeStream *stream, const char *what)
     int ret = 0;
 
     g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+    lu_mime_parses++;
     msg = g_mime_parser_construct_message(parser, NULL);
     if (!msg) {
         ret = lu_error(EX_DATAERR, "cannot parse '%s' as a mail message", what);

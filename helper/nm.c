@@ -16,6 +16,7 @@ struct lu_db {
     gint64 now;          /* --now, for dates that cannot be right */
     char *root;          /* the mail root, with a trailing '/' */
     char *const *drafts; /* folders of unsent mail (the config's) */
+    bool writable;       /* opened READ_WRITE: always the newest revision */
 };
 
 /* What a lock wait that times out says instead of the default line, once
@@ -190,8 +191,25 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
         if (ret)
             goto out;
     } else {
-        st = notmuch_database_open_with_config(NULL, NOTMUCH_DATABASE_MODE_READ_ONLY, NULL, NULL,
-                                               &db, &msg);
+        /* Xapian reads the revision's number, then each table: commits
+         * in between discard that revision ("The revision being read has
+         * been discarded", "Expected block 4 to be level 1, not 0", Xapian
+         * exceptions; t224, and 1 open in ~1400 in t222).  The next try
+         * reads a whole one; a damaged database fails every try. */
+        for (int attempt = 0; attempt < 4; attempt++) {
+            if (attempt) {
+                free(msg);
+                msg = NULL;
+                g_usleep(G_USEC_PER_SEC / 100 << attempt);
+            }
+            st = notmuch_database_open_with_config(NULL, NOTMUCH_DATABASE_MODE_READ_ONLY, NULL,
+                                                   NULL, &db, &msg);
+            if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION)
+                break;
+            if (db)
+                notmuch_database_destroy(db);
+            db = NULL;
+        }
     }
     if (st) {
         if (msg && *g_strchomp(msg) && msg[strlen(msg) - 1] == '.')
@@ -215,6 +233,7 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
     (*out)->now = ctx->now;
     (*out)->root = g_strconcat(notmuch_config_get(db, NOTMUCH_CONFIG_MAIL_ROOT), "/", NULL);
     (*out)->drafts = ctx->cfg.drafts;
+    (*out)->writable = write;
     db = NULL;
 out:
     free(msg);
@@ -466,41 +485,105 @@ static void thread_order(struct lu_db *db, GPtrArray *msgs)
     }
 }
 
+/* Runs QUERY for messages into *Q and *MS.  A read-only handle reads one
+ * snapshot; once writers have committed twice since, Xapian refuses it
+ * (DatabaseModifiedError, a Xapian exception here): reopen at the newest
+ * revision and ask again, a few times.  Returns 0 or the status (printed). */
+static int search_messages(struct lu_db *db, const char *query, notmuch_sort_t sort,
+                           notmuch_query_t **q, notmuch_messages_t **ms)
+{
+    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+
+    *ms = NULL;
+    for (int attempt = 0; attempt < 4; attempt++) {
+        if (attempt &&
+            (db->writable || notmuch_database_reopen(db->db, NOTMUCH_DATABASE_MODE_READ_ONLY)))
+            break;
+        *q = make_query(db, query, sort);
+        if (!*q)
+            return lu_error(EX_SOFTWARE, "out of memory creating query '%s'", query);
+        st = notmuch_query_search_messages(*q, ms);
+        if (st == NOTMUCH_STATUS_SUCCESS)
+            return 0;
+        notmuch_query_destroy(*q);
+        *q = NULL;
+        *ms = NULL;
+        if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION)
+            break;
+    }
+    return query_failed(query, st);
+}
+
+/* The threads of the messages QUERY matches, by thread id, in the order
+ * their first message comes in SORT (notmuch's order for threads).  Into
+ * *OUT (owned by the caller).  Returns 0 or a status (printed). */
+static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort, GPtrArray **out)
+{
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    notmuch_query_t *q = NULL;
+    notmuch_messages_t *ms;
+    int ret;
+
+    *out = g_ptr_array_new_with_free_func(g_free);
+    ret = search_messages(db, query, sort, &q, &ms);
+    for (; !ret && notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
+        notmuch_message_t *nm = notmuch_messages_get(ms);
+        const char *tid = nm ? notmuch_message_get_thread_id(nm) : NULL;
+
+        if (tid && !g_hash_table_contains(seen, tid)) {
+            char *t = g_strdup(tid);
+            g_ptr_array_add(*out, t);
+            g_hash_table_add(seen, t);
+        }
+        if (nm)
+            notmuch_message_destroy(nm);
+    }
+    if (q)
+        notmuch_query_destroy(q);
+    g_hash_table_destroy(seen);
+    return ret;
+}
+
+/* Each thread of QUERY, its messages oldest first, to FN.  Not with
+ * notmuch_query_search_threads: in libnotmuch (0.37, Debian's) a thread
+ * whose own query fails (the snapshot gone, above) is freed and returned
+ * all the same (_notmuch_thread_create in lib/thread.cc: `goto DONE`
+ * frees `local`, which owns `thread`), and notmuch_thread_destroy on it
+ * aborts in talloc ("Bad talloc magic value - access after free"), a scan
+ * in some hundreds beside notmuch new (t222).  Asking for each thread's
+ * messages here lets a failed ask be reopened and retried. */
 static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort, lu_thread_fn fn,
                        void *data)
 {
-    notmuch_query_t *q = make_query(db, query, sort);
-    notmuch_threads_t *threads = NULL;
-    notmuch_status_t st;
-    int ret = 0;
+    GPtrArray *tids = NULL;
+    int ret = thread_ids(db, query, sort, &tids);
 
-    if (!q) {
-        ret = lu_error(EX_SOFTWARE, "out of memory creating query '%s'", query);
-        goto out;
-    }
-    st = notmuch_query_search_threads(q, &threads);
-    if (st) {
-        ret = query_failed(query, st);
-        goto out;
-    }
-    for (; notmuch_threads_valid(threads) && !ret; notmuch_threads_move_to_next(threads)) {
-        notmuch_thread_t *t = notmuch_threads_get(threads);
-        notmuch_messages_t *ms = notmuch_thread_get_messages(t);
+    for (guint i = 0; !ret && i < tids->len; i++) {
+        char *tq = g_strconcat("thread:", (char *)tids->pdata[i], NULL);
+        notmuch_query_t *q = NULL;
+        notmuch_messages_t *ms;
         GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
 
-        for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
+        ret = search_messages(db, tq, NOTMUCH_SORT_OLDEST_FIRST, &q, &ms);
+        for (; !ret && notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
             notmuch_message_t *nm = notmuch_messages_get(ms);
+            if (!nm)
+                continue;
             g_ptr_array_add(msgs, msg_from(db, nm));
             notmuch_message_destroy(nm);
         }
-        thread_order(db, msgs);
-        ret = fn(msgs, data);
+        if (q)
+            notmuch_query_destroy(q);
+        /* A thread gone since (merged into another, its mail deleted):
+         * the next scan sees where its messages went. */
+        if (!ret && msgs->len) {
+            thread_order(db, msgs);
+            ret = fn(msgs, data);
+        }
         g_ptr_array_free(msgs, TRUE);
-        notmuch_thread_destroy(t);
+        g_free(tq);
     }
-out:
-    if (q)
-        notmuch_query_destroy(q);
+    g_ptr_array_free(tids, TRUE);
     return ret;
 }
 
@@ -518,28 +601,22 @@ int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn f
 
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out)
 {
-    notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_OLDEST_FIRST);
-    notmuch_messages_t *ms = NULL;
-    notmuch_status_t st;
+    notmuch_query_t *q = NULL;
+    notmuch_messages_t *ms;
     time_t last = 0;
-    int ret = 0;
+    int ret;
 
     *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    if (!q) {
-        ret = lu_error(EX_SOFTWARE, "out of memory creating query '%s'", query);
-        goto out;
-    }
-    st = notmuch_query_search_messages(q, &ms);
-    if (st) {
-        ret = query_failed(query, st);
-        goto out;
-    }
+    ret = search_messages(db, query, NOTMUCH_SORT_OLDEST_FIRST, &q, &ms);
     /* Past LIMIT, the messages of the last one's date still come: which of
      * them are kept is compare_date's choice, not the index order's. */
-    for (; notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
+    for (; !ret && notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
         notmuch_message_t *nm = notmuch_messages_get(ms);
-        time_t date = notmuch_message_get_date(nm);
+        time_t date;
 
+        if (!nm)
+            continue;
+        date = notmuch_message_get_date(nm);
         if (limit > 0 && (int)(*out)->len >= limit && date != last) {
             notmuch_message_destroy(nm);
             break;
@@ -551,7 +628,6 @@ int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **o
     g_ptr_array_sort(*out, compare_date);
     if (limit > 0 && (int)(*out)->len > limit)
         g_ptr_array_set_size(*out, limit);
-out:
     if (q)
         notmuch_query_destroy(q);
     return ret;

@@ -10,6 +10,7 @@
 #include "leadup.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct scan {
@@ -35,7 +36,27 @@ struct scan {
      * message of the thread last walked.  NULL: ask notmuch per thread. */
     GHashTable *recent;
     gint64 walk_pos;
+    /* The analysis cache (lu_scan only; NULL in a thread view, which
+     * reads the files): rows made in this run, written in batches. */
+    GPtrArray *rows; /* struct cache_row* */
+    guint64 parses;  /* lu_mime_parses when the run began */
 };
+
+/* One row of the analysis cache to write. */
+struct cache_row {
+    char *mid, *file;
+    GBytes *headers, *body;
+};
+
+static void cache_row_free(struct cache_row *r)
+{
+    g_free(r->mid);
+    g_free(r->file);
+    g_bytes_unref(r->headers);
+    if (r->body)
+        g_bytes_unref(r->body);
+    g_free(r);
+}
 
 /* What a message elsewhere needs before its file is read: msg_from's fields. */
 struct recent {
@@ -89,21 +110,32 @@ GDateTime *lu_msg_local_date(const struct lu_config *cfg, const struct lu_msg *m
     return l;
 }
 
+/* M's own text extracted from its parsed file: a new body (caller frees). */
+static struct lu_body *extract_body(struct lu_msg *m)
+{
+    struct lu_body *b = g_new0(struct lu_body, 1);
+    bool html = false;
+    char *text = lu_mime_body_text(m, &html);
+
+    lu_body_extract(text, html, b);
+    g_free(text);
+    return b;
+}
+
 void lu_msg_read_body(struct lu_msg *m)
 {
-    bool html = false;
-    char *text;
-
     if (m->body)
         return;
+    /* Kept by the scan when it read the file, or from the analysis cache. */
+    if (m->text_record) {
+        m->body = lu_msgcache_body_load(m->text_record);
+        return;
+    }
     if (!m->mime && m->filename && lu_mime_read_file(m, m->filename) != 0) {
         /* Unreadable: analyse nothing, and say so once (the file vanished?). */
         lu_warning("cannot read message '%s'; treating it as empty", m->mid ? m->mid : "?");
     }
-    text = lu_mime_body_text(m, &html);
-    m->body = g_new0(struct lu_body, 1);
-    lu_body_extract(text, html, m->body);
-    g_free(text);
+    m->body = extract_body(m);
 }
 
 void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
@@ -132,18 +164,165 @@ static void body_cb(struct lu_msg *m, void *data)
     lu_msg_read_body(m);
 }
 
+/* The identity of the file at PATH: device, inode, size and modification
+ * time, which a maildir flag change (a rename) keeps and an edit does not.
+ * NULL when it cannot be looked at.  Caller frees. */
+static char *file_identity(const char *path)
+{
+    struct stat sb;
+
+    if (!path || stat(path, &sb) != 0)
+        return NULL;
+    return g_strdup_printf("%ju:%ju:%jd:%jd.%09ld", (uintmax_t)sb.st_dev, (uintmax_t)sb.st_ino,
+                           (intmax_t)sb.st_size, (intmax_t)sb.st_mtim.tv_sec,
+                           (long)sb.st_mtim.tv_nsec);
+}
+
+/* M's headers (and own text, when it was read before) from the analysis
+ * cache, when its file is the one the row was made from. */
+static bool cache_load(struct scan *s, struct lu_msg *m)
+{
+    GBytes *h = NULL, *b = NULL;
+    GVariant *hv = NULL, *bv = NULL;
+    bool hit = false;
+
+    g_free(m->file_id);
+    m->file_id = file_identity(m->filename);
+    if (!m->file_id ||
+        lu_store_analysis_get(s->store, m->mid, m->file_id, lu_analyser, &h, &b) != 0 || !h)
+        goto out;
+    hv =
+        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(LU_MSGCACHE_HEADERS), h, FALSE));
+    if (b)
+        bv = g_variant_ref_sink(
+            g_variant_new_from_bytes(G_VARIANT_TYPE(LU_MSGCACHE_BODY), b, FALSE));
+    /* A row leadup did not write as it reads now (damage): read the file. */
+    if (!bv || !g_variant_is_normal_form(hv) || !g_variant_is_normal_form(bv))
+        goto out;
+    m->record = g_steal_pointer(&hv);
+    lu_msgcache_apply(m, m->record);
+    /* The text waits for the rules to ask (lu_msg_read_body), as a file's does. */
+    m->text_record = g_steal_pointer(&bv);
+    s->st->cached++;
+    hit = true;
+out:
+    if (hv)
+        g_variant_unref(hv);
+    if (bv)
+        g_variant_unref(bv);
+    if (h)
+        g_bytes_unref(h);
+    if (b)
+        g_bytes_unref(b);
+    return hit;
+}
+
+/* Reads M's file alone and merges what it says onto M through the
+ * cache's record (msgcache.c), so that a message read and one from the
+ * cache are the same to the rules.  Its own text is extracted now, while
+ * the file is parsed, for the cache: a later run that needs it (another
+ * setting) then parses nothing.  The file's identity is taken before it is
+ * read: a file changed meanwhile is read again next time. */
+static int read_file_cached(struct lu_msg *m)
+{
+    struct lu_msg *f = lu_msg_new();
+    struct lu_body *b;
+    int ret;
+
+    if (!m->file_id)
+        m->file_id = file_identity(m->filename);
+    ret = lu_mime_read_file(f, m->filename);
+    if (!ret) {
+        m->record = g_variant_ref_sink(lu_msgcache_headers(f));
+        lu_msgcache_apply(m, m->record);
+        b = extract_body(f);
+        m->text_record = g_variant_ref_sink(lu_msgcache_body(b));
+        lu_body_clear(b);
+        g_free(b);
+        m->mime = f->mime;
+        f->mime = NULL;
+    }
+    lu_msg_free(f);
+    return ret;
+}
+
 static int read_headers(struct scan *s, struct lu_msg *m)
 {
-    if (m->mime)
+    int ret;
+
+    if (m->headers)
         return 0;
-    s->st->parsed++;
+    /* The scan keeps what it reads; a thread view reads the file itself. */
+    if (s->rows)
+        ret = cache_load(s, m) ? 0 : read_file_cached(m);
+    else
+        ret = lu_mime_read_file(m, m->filename);
     /* A message we cannot read stays in the thread with what notmuch knows. */
-    if (lu_mime_read_file(m, m->filename) != 0)
+    if (ret != 0)
         return -1;
     /* the Date header read where notmuch's index said 0: before 1970 */
     if (m->date < 0)
         m->date = lu_date_sane(m->date, s->ctx->now, -1, m->mid);
     return 0;
+}
+
+/* The scan's callbacks: every message's headers first, from the cache
+ * where it has them (its own text comes with them). */
+static void scan_analyse_cb(struct lu_msg *m, void *data)
+{
+    struct scan *s = data;
+
+    read_headers(s, m);
+    lu_msg_analyse(&s->ctx->cfg, m);
+}
+
+static void scan_body_cb(struct lu_msg *m, void *data)
+{
+    read_headers(data, m);
+    lu_msg_read_body(m);
+}
+
+/* Writes the rows made so far, in one transaction (a cache: a run killed
+ * before loses only what it would have saved). */
+static int cache_flush(struct scan *s)
+{
+    int ret;
+
+    if (!s->rows || !s->rows->len)
+        return 0;
+    ret = lu_store_begin(s->store);
+    for (guint i = 0; i < s->rows->len && !ret; i++) {
+        struct cache_row *r = g_ptr_array_index(s->rows, i);
+        ret = lu_store_analysis_put(s->store, r->mid, r->file, lu_analyser, r->headers, r->body);
+    }
+    if (ret)
+        lu_store_rollback(s->store);
+    else
+        ret = lu_store_commit(s->store);
+    g_ptr_array_set_size(s->rows, 0);
+    return ret;
+}
+
+/* Rows written at once: a few hundred kilobytes of text held. */
+#define CACHE_BATCH 512
+
+/* Keeps what this run read of the files of MSGS (may be NULL) for the
+ * cache: the files it parsed. */
+static int cache_keep(struct scan *s, GPtrArray *msgs)
+{
+    for (guint i = 0; s->rows && msgs && i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        struct cache_row *r;
+        if (!m->mime || !m->record || !m->text_record || !m->file_id)
+            continue;
+        r = g_new0(struct cache_row, 1);
+        r->mid = g_strdup(m->mid);
+        r->file = g_steal_pointer(&m->file_id); /* kept once */
+        r->headers = g_variant_get_data_as_bytes(m->record);
+        r->body = g_variant_get_data_as_bytes(m->text_record);
+        g_ptr_array_add(s->rows, r);
+    }
+    return s->rows && s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
 }
 
 /* A light copy of a remembered delivery failure, for ELSEWHERE lists. */
@@ -453,7 +632,7 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
         char *norm;
 
         newest = MAX(newest, m->date);
-        if (m->mime && (m->in_reply_to || m->refs->len))
+        if (m->headers && (m->in_reply_to || m->refs->len))
             continue;
         norm = lu_subject_norm(m->subject);
         list = g_hash_table_lookup(s->recent, norm);
@@ -475,7 +654,7 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
             r->from_name = g_strdup(m->from->name);
             r->from_email = g_strdup(m->from->email);
         }
-        if (m->mime)
+        if (m->headers)
             r->rcpt = recipients(m);
         g_ptr_array_add(list, r);
     }
@@ -532,6 +711,8 @@ static int collect_bounces(struct scan *s, const char *query)
         g_free(idq);
         g_free(mq);
     }
+    if (!ret)
+        ret = cache_keep(s, found);
     if (found)
         g_ptr_array_free(found, TRUE);
     g_free(q);
@@ -698,7 +879,7 @@ static void note_broken_threading(struct scan *s, GPtrArray *msgs)
     GPtrArray *threads = NULL;
     char *norm;
 
-    if (root->mime == NULL && read_headers(s, root) != 0)
+    if (read_headers(s, root) != 0)
         return;
     if (root->in_reply_to || root->refs->len || !root->from ||
         lu_identity_is_me(&s->ctx->me, root->from->email))
@@ -828,6 +1009,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
     struct lu_verdict v = {0};
     GPtrArray *decisions = NULL, *elsewhere = NULL;
     const char *tid;
+    int ret;
 
     if (msgs->len == 0)
         return 0;
@@ -849,12 +1031,15 @@ static int decide_thread(GPtrArray *msgs, void *data)
     plan_item(s, msgs, &v);
     if (s->recent)
         remember_recent(s, msgs);
+    ret = cache_keep(s, msgs);
+    if (!ret)
+        ret = cache_keep(s, elsewhere);
     lu_verdict_clear(&v);
     if (decisions)
         g_ptr_array_free(decisions, TRUE);
     if (elsewhere)
         g_ptr_array_free(elsewhere, TRUE);
-    return 0;
+    return ret;
 }
 
 static char *threads_query(GPtrArray *ids)
@@ -1112,9 +1297,9 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
     s->rules.cfg = &ctx->cfg;
     s->rules.me = &ctx->me;
     s->rules.now = ctx->now;
-    s->rules.analyse = analyse_cb;
-    s->rules.body = body_cb;
-    s->rules.data = &ctx->cfg;
+    s->rules.analyse = scan_analyse_cb;
+    s->rules.body = scan_body_cb;
+    s->rules.data = s;
 }
 
 static void scan_clear(struct scan *s)
@@ -1127,6 +1312,8 @@ static void scan_clear(struct scan *s)
     g_ptr_array_free(s->items, TRUE);
     g_array_free(s->applied, TRUE);
     g_array_free(s->ops, TRUE);
+    if (s->rows)
+        g_ptr_array_free(s->rows, TRUE);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -1268,6 +1455,13 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = lu_store_decisions_applied(s->store, s->applied);
     if (!ret && full)
         ret = lu_store_forget_before(s->store, s->stamp);
+    for (guint i = 0; s->rows && i < s->rows->len && !ret; i++) {
+        struct cache_row *r = g_ptr_array_index(s->rows, i);
+        ret = lu_store_analysis_put(s->store, r->mid, r->file, lu_analyser, r->headers, r->body);
+    }
+    /* Rows of an older analyser are never read again. */
+    if (!ret && full)
+        ret = lu_store_analysis_prune(s->store, lu_analyser);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)
@@ -1299,6 +1493,8 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
 
     memset(st, 0, sizeof *st);
     scan_init(&s, ctx, o, st);
+    s.rows = g_ptr_array_new_with_free_func((GDestroyNotify)cache_row_free);
+    s.parses = lu_mime_parses;
     ret = scan_open(&s, &m);
     if (!ret)
         ret = scan_query(&s, &m, query, &full);
@@ -1314,6 +1510,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     if (!ret)
         ret = scan_save(&s, &m, full, before, after);
 out:
+    st->parsed = (unsigned)(lu_mime_parses - s.parses);
     st->seconds = (g_get_monotonic_time() - t0) / 1e6;
     if (s.decisions)
         g_hash_table_destroy(s.decisions);

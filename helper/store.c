@@ -21,6 +21,7 @@ struct lu_store {
     char *damage;  /* while opening: why the database reads as damaged, or NULL */
     bool opening;  /* damage found while opening is repaired, not reported */
     sqlite3_stmt *del_item, *put_item, *get_item; /* kept: used per thread or per row */
+    sqlite3_stmt *get_analysis, *put_analysis;    /* kept: used per message */
 };
 
 /* migrations[i] takes the schema from version i to i + 1. */
@@ -66,6 +67,16 @@ static const char *const migrations[] = {
      * journal replays into the database once however often it is read. */
     ("ALTER TABLE decisions ADD COLUMN jkey TEXT;"
      "CREATE UNIQUE INDEX decisions_jkey ON decisions(jkey);"),
+    /* 4 -> 5: the analysis cache: what each message's file says (msgcache.c),
+     * by Message-ID, the file's identity and the analyser's digest, so that a
+     * settings or rules change reads no file.  A cache: a rebuilt database
+     * starts it empty and the next scan fills it from the mail. */
+    ("CREATE TABLE IF NOT EXISTS analyses("
+     "  mid TEXT PRIMARY KEY,"
+     "  file TEXT NOT NULL,"     /* device, inode, size, mtime of the file read */
+     "  analyser TEXT NOT NULL," /* lu_analyser */
+     "  headers BLOB NOT NULL,"  /* LU_MSGCACHE_HEADERS */
+     "  body BLOB);"),           /* LU_MSGCACHE_BODY */
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -299,6 +310,35 @@ int lu_store_get(struct lu_store *s, const char *key, char **out)
         g_free(*out);
         *out = NULL;
     }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *same)
+{
+    /* What the last scan left (scan.c scan_save): the revision after its
+     * own writes, and the range others wrote in while it ran. */
+    sqlite3_stmt *st = prepare(s, "SELECT (SELECT value FROM meta WHERE key = 'uuid'),"
+                                  " (SELECT value FROM meta WHERE key = 'lastmod'),"
+                                  " coalesce((SELECT value FROM meta WHERE key = 'gap_to'), '0'),"
+                                  " EXISTS(SELECT 1 FROM decisions WHERE pending)");
+    char want[32];
+    int rc, ret;
+
+    *same = false;
+    if (!st)
+        return EX_IOERR;
+    snprintf(want, sizeof want, "%" G_GINT64_FORMAT, rev);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *u = (const char *)sqlite3_column_text(st, 0),
+                   *last = (const char *)sqlite3_column_text(st, 1),
+                   *gap = (const char *)sqlite3_column_text(st, 2);
+        *same = u && uuid && !strcmp(u, uuid) && last && !strcmp(last, want) && gap &&
+                !strcmp(gap, "0") && !sqlite3_column_int(st, 3);
+        rc = SQLITE_DONE; /* one row */
+    }
+    ret = read_end(s, rc, "reading meta");
     sqlite3_finalize(st);
     return ret;
 }
@@ -1285,12 +1325,97 @@ void lu_store_close(struct lu_store *s)
     sqlite3_finalize(s->del_item);
     sqlite3_finalize(s->put_item);
     sqlite3_finalize(s->get_item);
+    sqlite3_finalize(s->get_analysis);
+    sqlite3_finalize(s->put_analysis);
     sqlite3_close(s->db);
     g_free(s->path);
     g_free(s->dir);
     g_free(s->journal);
     g_free(s->damage);
     g_free(s);
+}
+
+static GBytes *col_bytes(sqlite3_stmt *st, int i)
+{
+    const void *b = sqlite3_column_blob(st, i);
+
+    return b ? g_bytes_new(b, sqlite3_column_bytes(st, i)) : NULL;
+}
+
+int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
+                          const char *analyser, GBytes **headers, GBytes **body)
+{
+    int rc, ret;
+
+    *headers = *body = NULL;
+    if (!s->get_analysis &&
+        !(s->get_analysis = prepare(s, "SELECT headers, body FROM analyses "
+                                       "WHERE mid = ? AND file = ? AND analyser = ?")))
+        return EX_IOERR;
+    sqlite3_bind_text(s->get_analysis, 1, mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->get_analysis, 2, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->get_analysis, 3, analyser, -1, SQLITE_STATIC);
+    rc = sqlite3_step(s->get_analysis);
+    if (rc == SQLITE_ROW) {
+        *headers = col_bytes(s->get_analysis, 0);
+        *body = col_bytes(s->get_analysis, 1);
+        rc = sqlite3_step(s->get_analysis);
+    }
+    ret = read_end(s, rc, "reading the analysis cache");
+    sqlite3_reset(s->get_analysis);
+    sqlite3_clear_bindings(s->get_analysis);
+    if (ret || !*headers) {
+        g_clear_pointer(headers, g_bytes_unref);
+        g_clear_pointer(body, g_bytes_unref);
+    }
+    return ret;
+}
+
+static void bind_bytes(sqlite3_stmt *st, int i, GBytes *b)
+{
+    gsize len = 0;
+    const void *data = b ? g_bytes_get_data(b, &len) : NULL;
+
+    /* An empty blob is no NULL: sqlite3_bind_blob takes a NULL pointer as NULL. */
+    if (b)
+        sqlite3_bind_blob(st, i, len ? data : "", (int)len, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
+                          const char *analyser, GBytes *headers, GBytes *body)
+{
+    int ret = 0;
+
+    if (!s->put_analysis &&
+        !(s->put_analysis = prepare(s, "INSERT OR REPLACE INTO analyses(mid, file, analyser, "
+                                       "headers, body) VALUES(?, ?, ?, ?, ?)")))
+        return EX_IOERR;
+    sqlite3_bind_text(s->put_analysis, 1, mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->put_analysis, 2, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->put_analysis, 3, analyser, -1, SQLITE_STATIC);
+    bind_bytes(s->put_analysis, 4, headers);
+    bind_bytes(s->put_analysis, 5, body);
+    if (sqlite3_step(s->put_analysis) != SQLITE_DONE)
+        ret = fail(s, "writing the analysis cache");
+    sqlite3_reset(s->put_analysis);
+    sqlite3_clear_bindings(s->put_analysis);
+    return ret;
+}
+
+int lu_store_analysis_prune(struct lu_store *s, const char *analyser)
+{
+    sqlite3_stmt *st = prepare(s, "DELETE FROM analyses WHERE analyser != ?");
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, analyser, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        ret = fail(s, "pruning the analysis cache");
+    sqlite3_finalize(st);
+    return ret;
 }
 
 /* The latest decision on any of MIDS (by taken, then id) into *OUT (NULL: none). */

@@ -46,21 +46,19 @@ done) &
 news=$!
 wait $scans; wait $decides; wait $news
 
-t "$R hook scans: each exits 0 or 75 (EX_TEMPFAIL), nothing else (an abort: the TODO below)" '
-	test "$(wc -l <rc/scan)" = "$R" && ! grep -qvx "0\|75\|134" rc/scan'
-# Known, not leadup's to fix alone: a scan reads a read-only snapshot; when
-# writers commit twice meanwhile, Xapian throws DatabaseModifiedError and
-# libnotmuch 0.37 sometimes does not catch it (terminate, or a talloc abort
-# in notmuch_thread_destroy): the scan dies with SIGABRT, nothing written
-# (the next scan converges, as below).  Seen in about 1 of 200 rounds.
-aborted=$(grep -cx 134 rc/scan)
-n=$((n + 1))
-if [ "$aborted" = 0 ]; then echo "ok $n - no scan aborted in libnotmuch"
-else echo "not ok $n - no scan aborted in libnotmuch ($aborted did) # TODO Xapian DatabaseModifiedError uncaught in libnotmuch"; fi
+# A scan reads a read-only snapshot; once writers have committed twice
+# meanwhile, Xapian throws DatabaseModifiedError.  libnotmuch 0.37 turns it
+# into a freed thread that notmuch_thread_destroy aborts on (talloc: "access
+# after free"; _notmuch_thread_create in lib/thread.cc), so nm.c reads
+# threads message by message and reopens (DEVELOPERS.md); and an open that
+# meets a half-written revision is tried again.  Before: 7 aborts (SIGABRT)
+# and 1 exit 69 in 1400 scans at 200 rounds; after: none.
+t "$R hook scans: each exits 0 or 75 (EX_TEMPFAIL), nothing else (no abort in libnotmuch)" '
+	cat rc/scan | sort | uniq -c; test "$(wc -l <rc/scan)" = "$R" && ! grep -qvx "0\|75" rc/scan'
 t "$((R * 2)) decisions: each exits 0 or 75" '
 	test "$(wc -l <rc/decide)" = $((R * 2)) && ! awk "\$2 != 0 && \$2 != 75" rc/decide | grep -q .'
 t 'no error line but the lock timeout' '
-	cat scan.err decide.err; ! grep -v "notmuch database is locked\|locked by another program\|waiting for the notmuch\|try again\|its tag follows\|DatabaseModifiedError\|^Aborted" scan.err decide.err | grep -q .'
+	cat scan.err decide.err; ! grep -v "notmuch database is locked\|locked by another program\|waiting for the notmuch\|try again\|its tag follows" scan.err decide.err | grep -q .'
 t 'every decision that exited 0 is stored exactly once, none that exited 75 only' '
 	bad=0; i=0; while [ "$i" -lt "$R" ]; do i=$((i + 1))
 		ok=$(awk -v i=$i "\$1 == i && \$2 == 0" rc/decide | wc -l)

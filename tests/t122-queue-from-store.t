@@ -1,0 +1,46 @@
+#!/bin/sh
+# leadup queue NAME lists from the state database when nothing changed
+# since the last scan wrote both its tags and its items (no anchor read
+# from notmuch), and from the tags whenever they may differ: the tags stay
+# the truth, the output the same either way.
+. "$(dirname "$0")/lib.sh"
+world
+
+msg sent q1@example.com 'Me <me@example.com>' 'Ann Smith <ann@client.example>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Website budget' <<'EOF'
+Hi Ann, could you confirm the budget for the website project?
+EOF
+msg sent q2@example.com 'Me <me@example.com>' 'Bob Jones <bob@supplier.example>' \
+	'Tue, 17 Nov 2026 10:00:00 +0000' 'Delivery slots' <<'EOF'
+Bob, which delivery slot do you want next week?
+EOF
+msg sent info1@example.com 'Me <me@example.com>' 'Ann Smith <ann@client.example>' \
+	'Mon, 16 Nov 2026 11:00:00 +0000' 'Slides from today' <<'EOF'
+Hi Ann, here are the slides from today's session.
+EOF
+index
+NOW=2026-11-18T12:00:00+00:00
+
+t 'after a scan: both questions listed, text and JSON' '
+	lu scan --quiet && lu queue awaiting >text && lu queue awaiting --format=json >json &&
+	grep -q "id:q1@example.com" text && grep -q "id:q2@example.com" text &&
+	grep -q "Website budget" text && grep -q "Delivery slots" text &&
+	grep -q "\"message_id\":\"q1@example.com\"" json && grep -q "\"who\":\"Ann Smith\"" json'
+# Someone moves the tag by hand: as many tagged as stored, other messages.
+# The tags win, although nothing was scanned since.
+t 'a tag moved by hand after the scan: the queue follows the tags' '
+	notmuch tag -leadup/awaiting -- id:q2@example.com &&
+	notmuch tag +leadup/awaiting -- id:info1@example.com &&
+	lu queue awaiting >text && lu queue awaiting --format=json >json &&
+	grep -q "id:q1@example.com" text && grep -q "id:info1@example.com" text &&
+	! grep -q "id:q2@example.com" text && grep -q "Slides from today" text &&
+	grep -q "\"message_id\":\"info1@example.com\"" json &&
+	! grep -q "\"message_id\":\"q2@example.com\"" json'
+t 'the next scan puts the tags back; the listing is the first one again' '
+	lu scan --full --quiet && lu queue awaiting >text2 && lu scan --quiet && lu queue awaiting >text3 &&
+	grep -q "id:q2@example.com" text2 && ! grep -q "id:info1@example.com" text2 && cmp -s text2 text3'
+t 'from the store, byte for byte what the tags give (a tag another program writes forces the tags)' '
+	lu queue awaiting --format=json >fast && lu queue awaiting >fast.txt &&
+	notmuch tag +other -- id:info1@example.com && lu queue awaiting --format=json >slow &&
+	lu queue awaiting >slow.txt && cmp fast slow && cmp fast.txt slow.txt'
+done_testing
