@@ -2330,6 +2330,17 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
     return false;
 }
 
+/* Whether a request the rules did not see waits for an answer all the
+ * same: a real question to the reader ("Did the new build fix it?"), or an
+ * explicit ask to write back ("let me know how it goes", "get back to
+ * us").  Narrower than expects_answer, whose "send the figures" counts as
+ * something back: the model's requests are mostly advice, which leaves
+ * nothing owed. */
+static bool awaits_answer(const struct sent *S, const struct feats *F)
+{
+    return (S->question && !hedged(S, F)) || F->x[C_LET_KNOW] || F->x[C_CONTACT_US];
+}
+
 /* Set only by scripts/train-intent's throwaway program (which includes this
  * file): it receives every labelled sentence's features and the rules'
  * labels, exactly as the model below reads them. */
@@ -2339,10 +2350,14 @@ static void (*feature_hook)(const char *text, const GArray *h, unsigned rule_lab
 /* The learned model (features.c, helper/sentence-model.c) decides the
  * labels where it beat the rules in cross-validation: it reads the rules'
  * labels, cues and vote among its features, and gives or takes away the
- * label.  An ask the model adds expects an answer (the labelled corpus
- * counts requests and questions alike); one it takes away, none. */
-static void model_correct(struct lu_sentence *s, const struct sent *S, struct lu_feat_ctx *ctx,
-                          GArray *h, bool decline, bool *reply, char **why)
+ * label.  It learned the rubric's request (doc/labelling.md), which counts
+ * advice and imperatives to the reader ("Do send a minimal example and
+ * report back."); the thread rules wait only for an answer, so a request
+ * the model adds expects a reply only when it is a real question or asks
+ * in so many words to write back (awaits_answer).  A label it takes away
+ * expects nothing. */
+static void model_correct(struct lu_sentence *s, const struct sent *S, const struct feats *F,
+                          struct lu_feat_ctx *ctx, GArray *h, bool decline, bool *reply, char **why)
 {
     static const unsigned decided[] = {LU_L_REQUEST, LU_L_PROPOSAL, LU_L_COMMITMENT, LU_L_CLOSING};
     unsigned on = lu_sentence_model_labels();
@@ -2363,13 +2378,16 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, struct lu
         yes = lu_sentence_label_score(bit, h, had) > 0 && !(decline && bit != LU_L_CLOSING);
         if (yes && !had) {
             char *names = lu_sentence_label_why(bit, S->text, ctx, true);
+            const char *why_not = NULL;
             s->labels |= bit;
+            if (bit == LU_L_REQUEST && !*reply) {
+                *reply = awaits_answer(S, F);
+                why_not = *reply ? NULL : "advice to act on, no answer asked";
+            }
             g_free(why[b]);
-            why[b] =
-                g_strdup_printf("%s: the learned model reads one (%s)", lu_label_name(bit), names);
+            why[b] = g_strdup_printf("%s: the learned model reads one (%s)%s%s", lu_label_name(bit),
+                                     names, why_not ? "; " : "", why_not ? why_not : "");
             g_free(names);
-            if (bit == LU_L_REQUEST)
-                *reply = true;
         } else if (!yes && had) {
             s->labels &= ~bit;
             g_free(why[b]);
@@ -2453,7 +2471,7 @@ static bool label_sentence(struct lu_sentence *s, const struct sent *S, const st
         }
     }
     ctx->vote = z;
-    model_correct(s, S, ctx, h, decline, &reply, why);
+    model_correct(s, S, F, ctx, h, decline, &reply, why);
     for (int b = 0; b < LU_N_LABELS; b++)
         if (why[b])
             g_ptr_array_add(s->why, why[b]);
@@ -2628,6 +2646,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
      * (expects_answer), not for advice, an announcement, a promise or a
      * courtesy; "no need to reply" wins unless a question is asked anyway. */
     out->expects_reply = !out->auto_reply && reply && (!noreply || asked_q);
+    out->asks = !out->auto_reply && (out->labels & LU_L_REQUEST) != 0;
     if (!out->expects_reply)
         out->reply_sentence = -1;
     out->closing = (out->labels & LU_L_CLOSING) && !out->actionable;

@@ -84,7 +84,8 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
         if (quiet)
             lu_printf("  (%u more sentence%s without labels or dates)\n", quiet,
                       quiet == 1 ? "" : "s");
-        lu_printf("  verdicts:%s%s%s%s%s\n", ev->an->expects_reply ? " expects a reply;" : "",
+        lu_printf("  verdicts:%s%s%s%s%s%s\n", ev->an->expects_reply ? " expects a reply;" : "",
+                  ev->an->asks && !ev->an->expects_reply ? " asks to act, no answer awaited;" : "",
                   ev->an->actionable ? " actionable;" : "", ev->an->declined ? " declined;" : "",
                   ev->an->closing ? " closing;" : "",
                   !ev->an->expects_reply && !ev->an->actionable && !ev->an->declined &&

@@ -238,6 +238,8 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
     lu_json_bool(j, an->actionable);
     lu_json_key(j, "expects_reply");
     lu_json_bool(j, an->expects_reply);
+    lu_json_key(j, "asks");
+    lu_json_bool(j, an->asks);
     lu_json_key(j, "declined");
     lu_json_bool(j, an->declined);
     lu_json_key(j, "closing");

@@ -763,6 +763,10 @@ struct lu_analysis {
         actionable; /* asks the reader to act or respond, or proposes/announces a future event or deadline */
     bool
         expects_reply; /* a reply is expected from the reader (doc/classify.md): narrower than actionable */
+    /* asks the reader to do or answer something: a request as doc/labelling.md
+     * counts one, advice and imperatives included.  Wider than expects_reply,
+     * which is what the thread rules wait for (advice leaves nothing owed). */
+    bool asks;
     int reply_sentence; /* index into sentences of the first that expects a reply, -1 if none */
     bool declined;
     bool closing;             /* ends the exchange, nothing open */
