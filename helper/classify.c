@@ -2341,6 +2341,38 @@ static bool awaits_answer(const struct sent *S, const struct feats *F)
     return (S->question && !hedged(S, F)) || F->x[C_LET_KNOW] || F->x[C_CONTACT_US];
 }
 
+/* Whether the rules found a stronger reading of S than a request to the
+ * reader, which the learned model may not overrule: the writer's promise,
+ * a decline, a closing or an explicit "no need to reply" (labels and cues
+ * of label_sentence); a courtesy, an apology, an offer or a conditional
+ * offer to get in touch; a named person as the subject, or another
+ * person's wish or message ("John can send...", "He let me know
+ * that..."); information handed over ("Here is the summary"); a tag or
+ * social question ("wouldn't I?"); a sentence about the writer ("I can't
+ * resist..."); a question mark the rules found asks nothing (a quoted
+ * question).  The model learned the rubric's advice and imperatives, not
+ * these: each of its errors on the hand checks was one of them. */
+static bool rules_read_otherwise(const struct lu_sentence *s, const struct sent *S,
+                                 const struct feats *F)
+{
+    static const int other[] = {R_NOREPLY,   R_CLOSING,     C_COURTESY, C_OFFER,    C_COND_CONTACT,
+                                C_NAME_SUBJ, C_THIRD_PARTY, C_FYI,      C_SOCIAL_Q, C_I_START};
+    int k = S->n - 1;
+
+    if (s->labels & (LU_L_COMMITMENT | LU_L_DECLINE | LU_L_CLOSING))
+        return true;
+    for (gsize i = 0; i < G_N_ELEMENTS(other); i++)
+        if (F->x[other[i]])
+            return true;
+    /* a "please" that match_ok read as an apology ("Please excuse the delay") */
+    for (int i = S->start; i < S->n; i++)
+        if (tok_is(S, i, "please") && !match_ok(S, C_PLEASE, i, i + 1))
+            return true;
+    while (k >= 0 && tok_punct(S, k, "?!)]\"'") && S->t[k].low[0] != '?')
+        k--;
+    return k >= 0 && S->t[k].low[0] == '?' && !S->qmark;
+}
+
 /* Set only by scripts/train-intent's throwaway program (which includes this
  * file): it receives every labelled sentence's features and the rules'
  * labels, exactly as the model below reads them. */
@@ -2349,13 +2381,14 @@ static void (*feature_hook)(const char *text, const GArray *h, unsigned rule_lab
 
 /* The learned model (features.c, helper/sentence-model.c) decides the
  * labels where it beat the rules in cross-validation: it reads the rules'
- * labels, cues and vote among its features, and gives or takes away the
- * label.  It learned the rubric's request (doc/labelling.md), which counts
- * advice and imperatives to the reader ("Do send a minimal example and
- * report back."); the thread rules wait only for an answer, so a request
+ * labels, cues and vote among its features.  It may only add a label: a
+ * label the rules gave stays, and it adds no ask where the rules found a
+ * stronger reading of the sentence (rules_read_otherwise).  It learned
+ * the rubric's request (doc/labelling.md), which counts advice and
+ * imperatives to the reader ("Do send a minimal example and report
+ * back."); the thread rules wait only for an answer, so a request
  * the model adds expects a reply only when it is a real question or asks
- * in so many words to write back (awaits_answer).  A label it takes away
- * expects nothing. */
+ * in so many words to write back (awaits_answer). */
 static void model_correct(struct lu_sentence *s, const struct sent *S, const struct feats *F,
                           struct lu_feat_ctx *ctx, GArray *h, bool decline, bool *reply, char **why)
 {
@@ -2372,30 +2405,25 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, const str
     for (gsize k = 0; k < G_N_ELEMENTS(decided); k++) {
         unsigned bit = decided[k];
         int b = g_bit_nth_lsf(bit, -1);
-        bool yes, had = (s->labels & bit) != 0;
-        if (!(on & bit))
+        char *names;
+        const char *why_not = NULL;
+
+        /* it only adds, and an ask only where the rules read nothing stronger */
+        if (!(on & bit) || (s->labels & bit) || (decline && bit != LU_L_CLOSING) ||
+            ((bit & (LU_L_REQUEST | LU_L_PROPOSAL)) && rules_read_otherwise(s, S, F)) ||
+            lu_sentence_label_score(bit, h, false) <= 0)
             continue;
-        yes = lu_sentence_label_score(bit, h, had) > 0 && !(decline && bit != LU_L_CLOSING);
-        if (yes && !had) {
-            char *names = lu_sentence_label_why(bit, S->text, ctx, true);
-            const char *why_not = NULL;
-            s->labels |= bit;
-            if (bit == LU_L_REQUEST && !*reply) {
-                *reply = awaits_answer(S, F);
-                why_not = *reply ? NULL : "advice to act on, no answer asked";
-            }
-            g_free(why[b]);
-            why[b] = g_strdup_printf("%s: the learned model reads one (%s)%s%s", lu_label_name(bit),
-                                     names, why_not ? "; " : "", why_not ? why_not : "");
-            g_free(names);
-        } else if (!yes && had) {
-            s->labels &= ~bit;
-            g_free(why[b]);
-            why[b] = NULL;
+        names = lu_sentence_label_why(bit, S->text, ctx, true);
+        s->labels |= bit;
+        if (bit == LU_L_REQUEST && !*reply) {
+            *reply = awaits_answer(S, F);
+            why_not = *reply ? NULL : "advice to act on, no answer asked";
         }
+        g_free(why[b]);
+        why[b] = g_strdup_printf("%s: the learned model reads one (%s)%s%s", lu_label_name(bit),
+                                 names, why_not ? "; " : "", why_not ? why_not : "");
+        g_free(names);
     }
-    if (!(s->labels & (LU_L_REQUEST | LU_L_PROPOSAL)))
-        *reply = false;
 }
 
 /* Labels one sentence; fills S->labels and S->why (in label bit order).
