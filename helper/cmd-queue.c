@@ -43,7 +43,10 @@ static void join_rows(struct lu_ctx *ctx, enum lu_state state, GPtrArray *msgs, 
             g_ptr_array_add(owned, r.it);
         }
         r.since = r.it ? r.it->since : r.m->date;
-        r.due_at = r.it ? r.it->due_at : 0;
+        /* A snoozed thread falls due when it wakes. */
+        r.due_at = !r.it                                            ? 0
+                   : state == LU_ST_SNOOZED && r.it->next_check > 0 ? r.it->next_check
+                                                                    : r.it->due_at;
         /* Due as of --now where the store knows the item, else as tagged. */
         if (r.it)
             r.due = lu_item_due(r.it, ctx->now);

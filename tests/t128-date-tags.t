@@ -47,6 +47,8 @@ t 'undo of the remind itself: the thread is untracked again, and the day goes' '
 t 'a snoozed thread carries the day it wakes, and no due day' '
 	lu snooze 2026-12-10 id:s1@example.com >/dev/null && expect_tags s1@example.com leadup/snoozed &&
 	expect_date s1@example.com leadup/wakes/2026-12-10'
+t 'leadup queue snoozed shows the day it wakes (text and JSON)' '
+	lu queue snoozed >out && grep -q "Thu 10 Dec" out && test "$(due_day s1@example.com snoozed)" = 2026-12-10'
 t 'a rescan changes nothing: no tag is written again' '
 	r0=$(rev) && lu scan --quiet --full && test "$(rev)" = "$r0" &&
 	expect_date s1@example.com leadup/wakes/2026-12-10 && expect_date r1@example.com leadup/due/2026-12-05'
