@@ -926,6 +926,9 @@ bool lu_thread_rule_claims(int i, const struct lu_rules *r, GPtrArray *msgs, GPt
 char *lu_subject_norm(const char *subject);
 /* True when M is a human message (not automatic, not a draft). */
 bool lu_msg_meaningful(const struct lu_msg *m);
+/* Whether M only copies me: I am in its Cc, not its To, and its To names
+ * somebody else (its asks are then for them). */
+bool lu_msg_copied_only(const struct lu_rules *r, const struct lu_msg *m);
 
 /* ------------------------------------------------------------------ thread-learn.c, thread-model.c */
 

@@ -149,17 +149,6 @@ static int find_mid(GPtrArray *msgs, const char *mid)
     return -1;
 }
 
-/* Whether I am in M's Cc and not its To, and its To names somebody. */
-static bool copied_only(const struct lu_rules *r, const struct lu_msg *m)
-{
-    if (!m->to_me || m->to->len == 0)
-        return false;
-    for (guint i = 0; i < m->to->len; i++)
-        if (lu_identity_is_me(r->me, ((struct lu_addr *)g_ptr_array_index(m->to, i))->email))
-            return false;
-    return true;
-}
-
 /* How often "http" appears in T (capped): newsletters link, people rarely. */
 static int links(const char *t)
 {
@@ -295,7 +284,7 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     parent = find_mid(msgs, m->in_reply_to);
     x[F_REPLIES_TO_MINE] = parent >= 0 && ((struct lu_msg *)g_ptr_array_index(msgs, parent))->mine;
     x[F_TO_ME] = m->to_me;
-    x[F_COPIED_ONLY] = copied_only(r, m);
+    x[F_COPIED_ONLY] = lu_msg_copied_only(r, m);
     x[F_RECIPIENTS] = (float)log1p(m->to->len + m->cc->len);
     x[F_AUTO_OR_BULK] = automatic || (m->body && m->body->bulk);
     x[F_MESSAGES] = (float)log1p(meaningful);

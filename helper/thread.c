@@ -497,7 +497,7 @@ static bool names_me(const struct lu_rules *r, const struct lu_msg *m)
 /* Whether M only copies me: I am in its Cc, not its To, and its To names
  * somebody else.  Its asks are then for them ("Mike, can you send Ann the
  * file?"). */
-static bool copied_only(const struct lu_rules *r, const struct lu_msg *m)
+bool lu_msg_copied_only(const struct lu_rules *r, const struct lu_msg *m)
 {
     if (!m->to_me || m->to->len == 0)
         return false;
@@ -518,7 +518,7 @@ static const char *not_mine_to_answer(const struct lu_rules *r, const struct lu_
 {
     if (names_me(r, m))
         return NULL;
-    if (copied_only(r, m))
+    if (lu_msg_copied_only(r, m))
         return "of the people in To: you were only copied";
     if (m->to->len + m->cc->len >= LU_BROADCAST)
         return "it went to many people at once";
