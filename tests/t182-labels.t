@@ -49,6 +49,22 @@ t 'merge: A and B agreed or C settled; open disagreements left out' '
 	"$S/label-agree" --answers ans merge --out merged >out &&
 	grep -q "^T003	.*	none	c@x	C	only information$" merged/threads-labels.tsv'
 
+# Invented sub-labels of three real sentence ids: A and B differ on one.
+t 'requests: the answer/act sub-label, agreement, ids for C and the merge' '
+	mkdir -p rq/answers rqout &&
+	printf "S0001\tanswer\nS0002\tact\nS0003\tact\n" >rq/answers/A-requests.tsv &&
+	printf "S0001\tanswer\nS0002\tact\nS0003\tanswer\n" >rq/answers/B-requests.tsv &&
+	"$S/label-agree" --answers rq/answers requests --adjudicate >out &&
+	grep -q "requests (A vs B): 3 items both answered, 2 agree (66.7%)" out &&
+	grep -qx "S0003" rq/adjudicate-requests.txt &&
+	"$S/label-agree" --answers rq/answers requests --merge rqout >out &&
+	grep -q "requests: 2 labelled, 1 disagreements await reader C" out &&
+	printf "S0003\tact\n" >rq/answers/C-requests.tsv &&
+	"$S/label-agree" --answers rq/answers requests --merge rqout >out &&
+	grep -q "^S0003	train	act	C$" rqout/requests-labels.tsv &&
+	printf "S0001\tmaybe\n" >rq/answers/A-requests.tsv &&
+	! "$S/label-agree" --answers rq/answers requests 2>err && grep -q "unknown label .maybe." err'
+
 t 'eval-queues on the fixture: real notmuch world, baselines, leadup why for each error' '
 	"$S/eval-queues" --labels "$D/fixture-threads-labels.tsv" >out 2>err &&
 	grep -q "^== train: 5 conversations, 1 people" out && grep -q "^flag nothing  *0.400" out &&
