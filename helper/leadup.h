@@ -1284,6 +1284,14 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce);
  * to a GPtrArray of light struct lu_msg* (mid, date, from, bounced_mid,
  * autokind).  Caller destroys the table. */
 int lu_store_bounces(struct lu_store *s, GHashTable **out);
+/* After a full scan: forgets the rows of the analysis cache and the
+ * delivery failures of messages not in PRESENT (a set of Message-IDs:
+ * every message notmuch has); *PRUNED: how many.  The mail gives
+ * them back if it comes back.  Never a decision: a decision is the one
+ * thing no scan can make again, and the message it was taken on may come
+ * back (a restored backup, a folder synced again, a file moved between
+ * two runs of notmuch new), when the decision applies again. */
+int lu_store_prune_absent(struct lu_store *s, GHashTable *present, unsigned *pruned);
 /* Forgets items not updated since BEFORE (after a full scan). */
 int lu_store_forget_before(struct lu_store *s, gint64 before);
 
@@ -1373,6 +1381,7 @@ struct lu_scan_stats {
     unsigned threads, added, removed;
     unsigned parsed; /* message files GMime parsed */
     unsigned cached; /* messages whose headers came from the analysis cache */
+    unsigned pruned; /* a full scan: rows of messages notmuch no longer has */
     unsigned states[LU_ST_COUNT];
     double seconds;
     bool nothing_changed; /* the index had not changed: no thread read */

@@ -1365,6 +1365,10 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
             g_string_append_printf(query, "%slastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
                                    query->len ? " or " : "", m->gap_from, m->gap_to);
     }
+    /* A full scan finds every delivery failure notmuch has: one whose
+     * report was deleted must not mark its thread any more. */
+    if (*full)
+        g_hash_table_remove_all(s->bounces);
     /* New delivery failures first, so the threads they report on know. */
     if (query->len)
         ret = collect_bounces(s, query->str);
@@ -1438,6 +1442,24 @@ static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before,
     return ret;
 }
 
+/* After the walk of every thread: the rows of messages notmuch no longer
+ * has go (store.c keeps the decisions).  Every message is in some thread,
+ * and the items planned hold every walked thread's messages. */
+static int prune_absent(struct scan *s)
+{
+    GHashTable *present = g_hash_table_new(g_str_hash, g_str_equal);
+    int ret;
+
+    for (guint i = 0; i < s->items->len; i++) {
+        GPtrArray *mids = ((struct pending_item *)g_ptr_array_index(s->items, i))->mids;
+        for (guint k = 0; k < mids->len; k++)
+            g_hash_table_add(present, g_ptr_array_index(mids, k));
+    }
+    ret = lu_store_prune_absent(s->store, present, &s->st->pruned);
+    g_hash_table_destroy(present);
+    return ret;
+}
+
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
@@ -1459,9 +1481,12 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         struct cache_row *r = g_ptr_array_index(s->rows, i);
         ret = lu_store_analysis_put(s->store, r->mid, r->file, lu_analyser, r->headers, r->body);
     }
-    /* Rows of an older analyser are never read again. */
+    /* Rows of an older analyser are never read again, nor those of
+     * messages notmuch no longer has. */
     if (!ret && full)
         ret = lu_store_analysis_prune(s->store, lu_analyser);
+    if (!ret && full)
+        ret = prune_absent(s);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)

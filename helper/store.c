@@ -1418,6 +1418,66 @@ int lu_store_analysis_prune(struct lu_store *s, const char *analyser)
     return ret;
 }
 
+/* The keys in column COL of TABLE that are not in PRESENT, into *OUT
+ * (caller frees). */
+static int absent_keys(struct lu_store *s, const char *table, const char *col, GHashTable *present,
+                       GPtrArray **out)
+{
+    char *sql = g_strdup_printf("SELECT DISTINCT %s FROM %s", col, table);
+    sqlite3_stmt *st = prepare(s, sql);
+    int rc, ret;
+
+    g_free(sql);
+    *out = g_ptr_array_new_with_free_func(g_free);
+    if (!st)
+        return EX_IOERR;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 0);
+        if (k && !g_hash_table_contains(present, k))
+            g_ptr_array_add(*out, g_strdup(k));
+    }
+    ret = read_end(s, rc, "reading what to prune");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* Deletes the rows of TABLE whose COL is one of KEYS. */
+static int delete_keys(struct lu_store *s, const char *table, const char *col, GPtrArray *keys)
+{
+    char *sql = g_strdup_printf("DELETE FROM %s WHERE %s = ?", table, col);
+    sqlite3_stmt *st = keys->len ? prepare(s, sql) : NULL;
+    int ret = keys->len && !st ? EX_IOERR : 0;
+
+    g_free(sql);
+    for (guint i = 0; st && i < keys->len && !ret; i++) {
+        sqlite3_bind_text(st, 1, g_ptr_array_index(keys, i), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            ret = fail(s, "pruning rows of deleted messages");
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_prune_absent(struct lu_store *s, GHashTable *present, unsigned *pruned)
+{
+    /* Never decisions: see leadup.h. */
+    static const char *const tables[][2] = {{"analyses", "mid"}, {"bounces", "bounce"}};
+    GPtrArray *keys = NULL;
+    int ret = 0;
+
+    *pruned = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(tables) && !ret; i++) {
+        ret = absent_keys(s, tables[i][0], tables[i][1], present, &keys);
+        if (!ret)
+            ret = delete_keys(s, tables[i][0], tables[i][1], keys);
+        if (!ret)
+            *pruned += keys->len;
+        g_ptr_array_free(keys, TRUE);
+    }
+    return ret;
+}
+
 /* The latest decision on any of MIDS (by taken, then id) into *OUT (NULL: none). */
 static int latest_decision(struct lu_store *s, GPtrArray *mids, struct lu_decision **out)
 {
