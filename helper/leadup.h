@@ -1122,6 +1122,11 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
 /* Messages GMime parsed in this process (a file or bytes): the scan
  * reports how many it read. */
 extern guint64 lu_mime_parses;
+/* Set from LEADUP_DEBUG_COUNTS (leadup.c): main prints lu_mime_parses and
+ * lu_store_steps (sqlite's virtual-machine steps, counted only then) on
+ * standard error after the command, for tests that count work. */
+extern bool lu_debug_counts;
+extern guint64 lu_store_steps;
 
 /* Parses the file or the bytes of one RFC 5322 message and fills M's headers
  * (From, To, Cc, Reply-To, Mail-Followup-To, Subject, Date, In-Reply-To,
@@ -1292,8 +1297,11 @@ int lu_store_bounces(struct lu_store *s, GHashTable **out);
  * back (a restored backup, a folder synced again, a file moved between
  * two runs of notmuch new), when the decision applies again. */
 int lu_store_prune_absent(struct lu_store *s, GHashTable *present, unsigned *pruned);
-/* Forgets items not updated since BEFORE (after a full scan). */
+/* Forgets items not updated since BEFORE (after a full scan), and counts
+ * the rest by state again. */
 int lu_store_forget_before(struct lu_store *s, gint64 before);
+/* The items of each state, as triggers keep them (no item row read). */
+int lu_store_state_counts(struct lu_store *s, unsigned counts[LU_ST_COUNT]);
 
 /* Stores D as pending (sets D->id and D->pending), unless the latest
  * decision on any of MIDS (char*: the thread's messages) is the same one

@@ -1091,14 +1091,15 @@ static int find_moved_anchors(struct scan *s, int state, GPtrArray *threads)
  * in its thread goes without even a new revision.  (Merges and splits
  * rewrite the messages that move, so lastmod shows those.)  Every item's
  * anchor carries its state tag, so one count of the state tags, against
- * the items stored, tells whether an anchor vanished; only then are the
+ * the items stored (counted by the store's triggers: no item row is
+ * read), tells whether an anchor vanished; only then are the
  * anchors looked up one by one.  The threads to decide again join QUERY. */
 static int note_removals(struct scan *s, GString *query)
 {
-    unsigned counts[LU_ST_COUNT], due[LU_ST_COUNT], stored = 0, tagged = 0;
+    unsigned counts[LU_ST_COUNT], stored = 0, tagged = 0;
     GString *tq = g_string_new(NULL);
     GPtrArray *moved = g_ptr_array_new_with_free_func(g_free);
-    int ret = lu_store_count_items(s->store, s->ctx->now, counts, due);
+    int ret = lu_store_state_counts(s->store, counts);
 
     for (int i = LU_ST_NONE + 1; i < LU_ST_COUNT; i++) {
         stored += counts[i];
