@@ -29,6 +29,7 @@ struct scan {
     GPtrArray *items;       /* struct pending_item* */
     GArray *applied;        /* gint64: pending decisions this run settles (tagged, or gone) */
     gint64 stamp;           /* this run's "updated" value */
+    bool full;              /* every thread is decided: asked for, or the rules' digest changed */
     unsigned total;         /* threads to look at, for progress */
     /* A full scan walks the threads newest first and keeps the messages
      * that can answer elsewhere: norm subject -> GPtrArray of struct
@@ -1021,7 +1022,9 @@ static int decide_thread(GPtrArray *msgs, void *data)
     if (s->o->progress && (s->st->threads % 50 == 0 || s->st->threads == s->total))
         fprintf(stderr, "\rleadup: scanning threads: %u/%u", s->st->threads, s->total);
 
-    if (!s->o->full)
+    /* A full scan decides every thread anyway, answers elsewhere included
+     * (walk_all): nothing to look at again, and no query per thread. */
+    if (!s->full)
         note_broken_threading(s, msgs);
     decide(s, msgs, &v, &decisions, &elsewhere);
     note_pending(s, decisions);
@@ -1530,6 +1533,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         st->nothing_changed = true;
         goto out;
     }
+    s.full = full;
     ret = scan_walk(&s, query->str, full);
     if (!ret)
         ret = scan_write_tags(&s, &m, &before, &after);

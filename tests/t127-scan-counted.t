@@ -1,10 +1,13 @@
 #!/bin/sh
+# The scan's work, counted, not timed (issue 14): LEADUP_DEBUG_COUNTS makes
+# leadup print the files it parsed and sqlite's virtual-machine steps.
 # The scan after an empty `notmuch new` costs what changed, not what is
-# stored (issue 14): it compares the tags notmuch counts with the items of
-# each state, which the state database keeps counted (schema 6: triggers
-# on the items table), so it reads no item row.  Counted, not timed:
-# LEADUP_DEBUG_COUNTS makes leadup print sqlite's virtual-machine steps,
-# which are the same with 3 items stored as with 23.
+# stored: it compares the tags notmuch counts with the items of each state,
+# which the state database keeps counted (schema 6: triggers on the items
+# table), so it reads no item row: the same steps with 3 items stored as
+# with 23.  A settings change decides every thread again, as --full does,
+# and does no more than --full (no look per thread for threading that
+# broke: every thread is decided anyway).
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 world
@@ -14,11 +17,13 @@ ask a3@example.com 'Cid <cid@c.example>' 'Venue'
 index
 NOW=2026-11-17T09:00:00+00:00
 
-# steps: the sqlite steps of a scan, which must find nothing changed.
-steps() {
-	LEADUP_DEBUG_COUNTS=1 lu scan 2>err && cat err >&2 && grep -q "nothing changed" err &&
-	sed -n 's/^leadup: counts: [0-9]* files parsed, \([0-9]*\) sqlite steps$/\1/p' err
+# counts [ARGS]: "PARSED STEPS" of lu scan ARGS.
+counts() {
+	LEADUP_DEBUG_COUNTS=1 lu scan "$@" 2>err && cat err >&2 &&
+	sed -n 's/^leadup: counts: \([0-9]*\) files parsed, \([0-9]*\) sqlite steps$/\1 \2/p' err
 }
+# steps: the sqlite steps of a scan, which must find nothing changed.
+steps() { counts >c && grep -q "nothing changed" err && cut -d" " -f2 c; }
 # counted: every state's stored count is its items'.
 counted() {
 	test "$(sqlite3 "$DB" "SELECT state, count(*) FROM items GROUP BY state ORDER BY state")" = \
@@ -50,4 +55,20 @@ t 'a schema-5 database migrates to 6 with its items counted, decisions kept' '
 	lu queue >/dev/null && test "$(sqlite3 "$DB" "PRAGMA user_version")" -ge 6 && counted &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM decisions")" = "$before" &&
 	steps >migrated && test "$(cat migrated)" = "$(cat pre)"'
+
+# Messages to me that start a thread (no References): an incremental scan
+# looks for threads of mine they may answer; a full one needs not.
+for i in 1 2 3; do
+	msg inbox "q$i@x.example" "Q$i <q$i@x.example>" "Me <me@example.com>" \
+		"Tue, 17 Nov 2026 1$i:00:00 +0000" "Topic $i" <<'EOF'
+Could you tell me by Friday whether this works for you?
+EOF
+done
+t 'a settings change decides every thread from the cache, with no more work than --full' '
+	index && lu scan --quiet && lu scan --full --quiet && counts --full >full &&
+	printf "[identity]\naddresses = me@example.com, nobody@unused.example\n" \
+		>"$XDG_CONFIG_HOME/leadup/config" &&
+	counts >settings && grep -q "looked at $(notmuch count --output=threads "*") threads" err &&
+	echo "--full: $(cat full); settings change: $(cat settings)" &&
+	test "$(cut -d" " -f1 settings)" = 0 && test "$(cat settings)" = "$(cat full)"'
 done_testing
