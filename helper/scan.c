@@ -189,7 +189,7 @@ static bool cache_load(struct scan *s, struct lu_msg *m)
 
     g_free(m->file_id);
     m->file_id = file_identity(m->filename);
-    if (!m->file_id ||
+    if (!m->file_id || !s->store ||
         lu_store_analysis_get(s->store, m->mid, m->file_id, lu_analyser, &h, &b) != 0 || !h)
         goto out;
     hv =
@@ -253,9 +253,12 @@ static int read_headers(struct scan *s, struct lu_msg *m)
 
     if (m->headers)
         return 0;
-    /* The scan keeps what it reads; a thread view reads the file itself. */
-    if (s->rows)
-        ret = cache_load(s, m) ? 0 : read_file_cached(m);
+    /* The analysis cache first; what the scan reads from a file it keeps
+     * for the cache, a thread view (why, draft, a decision) only reads. */
+    if (cache_load(s, m))
+        ret = 0;
+    else if (s->rows)
+        ret = read_file_cached(m);
     else
         ret = lu_mime_read_file(m, m->filename);
     /* A message we cannot read stays in the thread with what notmuch knows. */
@@ -1773,6 +1776,22 @@ out:
     return ret;
 }
 
+void lu_thread_view_read_all(struct lu_ctx *ctx, struct lu_thread_view *tv)
+{
+    struct lu_scan_stats st = {0};
+    struct lu_scan_opts o = {0};
+    struct scan s;
+
+    scan_init(&s, ctx, &o, &st);
+    s.store = tv->store;
+    for (guint i = 0; i < tv->msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
+        if (m->filename)
+            read_headers(&s, m);
+    }
+    scan_clear(&s);
+}
+
 void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
                           struct lu_verdict *out)
 {
@@ -1780,11 +1799,7 @@ void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct 
     GPtrArray *all = g_ptr_array_new();
 
     /* A thread decided from the index alone has headers still to read. */
-    for (guint i = 0; i < tv->msgs->len; i++) {
-        struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
-        if (!m->mime && m->filename)
-            lu_mime_read_file(m, m->filename);
-    }
+    lu_thread_view_read_all(ctx, tv);
     for (guint i = 0; tv->decisions && i < tv->decisions->len; i++)
         g_ptr_array_add(all, g_ptr_array_index(tv->decisions, i));
     g_ptr_array_add(all, d); /* taken now: the newest */
