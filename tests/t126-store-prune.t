@@ -16,40 +16,7 @@ msg inbox b2@example.com 'Bob Jones <bob@supplier.example>' 'Me <me@example.com>
 Here they are. Could you sign the contract and send it back by Friday?
 EOF
 ask g1@example.com 'Gina <gina@nowhere.example>' 'Quote'
-deliver inbox g1r <<'EOF'
-From: Mail Delivery System <MAILER-DAEMON@mx.example.com>
-To: me@example.com
-Subject: Undelivered Mail Returned to Sender
-Date: Mon, 16 Nov 2026 10:00:30 +0000
-Message-ID: <g1r@mx.example.com>
-Auto-Submitted: auto-replied
-MIME-Version: 1.0
-Content-Type: multipart/report; report-type=delivery-status; boundary="B"
-
---B
-Content-Type: text/plain
-
-I'm sorry to have to inform you that your message could not be delivered.
-<gina@nowhere.example>: host not found
-
---B
-Content-Type: message/delivery-status
-
-Reporting-MTA: dns; mx.example.com
-Final-Recipient: rfc822; gina@nowhere.example
-Action: failed
-Status: 5.1.2
-
---B
-Content-Type: text/rfc822-headers
-
-From: Me <me@example.com>
-To: Gina <gina@nowhere.example>
-Subject: Quote
-Message-ID: <g1@example.com>
-
---B--
-EOF
+bounce g1r g1@example.com 'Gina <gina@nowhere.example>' 'Quote'
 scanned
 KEPT=$TMP/kept
 mkdir -p "$KEPT"
