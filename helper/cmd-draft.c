@@ -461,10 +461,9 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     }
     /* A thread that is not mine was decided from the index alone: the
      * draft needs every header. */
+    lu_thread_view_read_all(ctx, &tv);
     for (guint i = 0; i < tv.msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(tv.msgs, i);
-        if (!m->mime && m->filename)
-            lu_mime_read_file(m, m->filename);
         if (!m->mine && m->from)
             m->mine = lu_identity_is_me(&ctx->me, m->from->email);
     }

@@ -27,7 +27,6 @@
 #define WRAP_WIDTH  72
 #define ASK_MAX     220 /* characters of the open ask quoted back */
 #define TOPIC_MAX   100 /* characters of the subject used in the text */
-#define REFS_KEEP   10  /* References: the root and the last REFS_KEEP ids */
 #define QUOTE_LINES 40  /* lines of the answered message quoted at most */
 #define PHONE_LOOKS 5   /* their messages read for a phone number at most */
 #define LANG_LOOKS  6   /* other messages read to tell the language at most */
@@ -908,7 +907,7 @@ static void add_ref(GPtrArray *refs, GHashTable *seen, const char *id)
 
 /* References: the answered message's chain and its id; when it carries
  * none, the chain walked through In-Reply-To.  Long chains keep the root
- * and the last REFS_KEEP ids. */
+ * and the last LU_REFS_KEEP ids. */
 static void choose_threading(const struct lu_draft_req *r, struct lu_draft *d,
                              const struct lu_msg *ans)
 {
@@ -936,7 +935,7 @@ static void choose_threading(const struct lu_draft_req *r, struct lu_draft *d,
     for (guint i = 0; i < chain->len; i++) {
         const char *id = g_ptr_array_index(chain, i);
         /* Skip the middle of a long chain, but never the root. */
-        if (i > 0 && i + REFS_KEEP < chain->len)
+        if (i > 0 && i + LU_REFS_KEEP < chain->len)
             continue;
         add_ref(d->refs, seen, id);
     }

@@ -649,24 +649,31 @@ char *lu_html_to_text(const char *html);
  * take from the file: the headers mime.c reads and the author's own text;
  * the sentence analysis is made again from that text (it depends on the
  * zone, the calendar and the thread). */
+/* A draft's References: the root of the answered message's chain and its
+ * last LU_REFS_KEEP ids (draft.c); the cache keeps no more of a chain. */
+#define LU_REFS_KEEP 10
 /* The headers of F, a message read alone from its file (lu_msg_new, then
- * lu_mime_read_file), with only the last of its References (the rules ask
- * only whether it has any; drafts read the file).  Returns a new floating
- * GVariant. */
+ * lu_mime_read_file), with the root and the last LU_REFS_KEEP of its
+ * References: a long chain is most of a list message's headers, the rules
+ * ask only whether there is one, and a draft writes no more of it.
+ * Returns a new floating GVariant. */
 GVariant *lu_msgcache_headers(const struct lu_msg *f);
 /* Merges HEADERS onto M, built from the index, exactly as mime.c merges a
  * file read onto it (the file's From and Subject win, the Date only where
  * the index has none ...), and sets M->headers. */
 void lu_msgcache_apply(struct lu_msg *m, GVariant *headers);
 /* The own text and bulk mark of B (TEXT as extracted, before the rules
- * dropped what it pasted).  Returns a new floating GVariant. */
+ * dropped what it pasted), and the name and phone number its signature
+ * gave (a draft's greeting and number; not the signature's text, which
+ * only `leadup classify` prints, from the file).  Returns a new floating
+ * GVariant. */
 GVariant *lu_msgcache_body(const struct lu_body *b);
 /* A body from V (lu_msgcache_body).  Returns a new struct (caller frees
  * with lu_body_clear and g_free). */
 struct lu_body *lu_msgcache_body_load(GVariant *v);
 /* The stored forms' types, for g_variant_new_from_bytes. */
 #define LU_MSGCACHE_HEADERS "(a(msms)a(msms)a(msms)a(msms)a(msms)msximsasmsmsbimsmsmsms)"
-#define LU_MSGCACHE_BODY    "(msb)"
+#define LU_MSGCACHE_BODY    "(msbmsms)"
 
 /* ------------------------------------------------------------------ said.c */
 
@@ -1122,6 +1129,11 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
 /* Messages GMime parsed in this process (a file or bytes): the scan
  * reports how many it read. */
 extern guint64 lu_mime_parses;
+/* Set from LEADUP_DEBUG_COUNTS (leadup.c): main prints lu_mime_parses and
+ * lu_store_steps (sqlite's virtual-machine steps, counted only then) on
+ * standard error after the command, for tests that count work. */
+extern bool lu_debug_counts;
+extern guint64 lu_store_steps;
 
 /* Parses the file or the bytes of one RFC 5322 message and fills M's headers
  * (From, To, Cc, Reply-To, Mail-Followup-To, Subject, Date, In-Reply-To,
@@ -1284,8 +1296,19 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce);
  * to a GPtrArray of light struct lu_msg* (mid, date, from, bounced_mid,
  * autokind).  Caller destroys the table. */
 int lu_store_bounces(struct lu_store *s, GHashTable **out);
-/* Forgets items not updated since BEFORE (after a full scan). */
+/* After a full scan: forgets the rows of the analysis cache and the
+ * delivery failures of messages not in PRESENT (a set of Message-IDs:
+ * every message notmuch has); *PRUNED: how many.  The mail gives
+ * them back if it comes back.  Never a decision: a decision is the one
+ * thing no scan can make again, and the message it was taken on may come
+ * back (a restored backup, a folder synced again, a file moved between
+ * two runs of notmuch new), when the decision applies again. */
+int lu_store_prune_absent(struct lu_store *s, GHashTable *present, unsigned *pruned);
+/* Forgets items not updated since BEFORE (after a full scan), and counts
+ * the rest by state again. */
 int lu_store_forget_before(struct lu_store *s, gint64 before);
+/* The items of each state, as triggers keep them (no item row read). */
+int lu_store_state_counts(struct lu_store *s, unsigned counts[LU_ST_COUNT]);
 
 /* Stores D as pending (sets D->id and D->pending), unless the latest
  * decision on any of MIDS (char*: the thread's messages) is the same one
@@ -1373,6 +1396,7 @@ struct lu_scan_stats {
     unsigned threads, added, removed;
     unsigned parsed; /* message files GMime parsed */
     unsigned cached; /* messages whose headers came from the analysis cache */
+    unsigned pruned; /* a full scan: rows of messages notmuch no longer has */
     unsigned states[LU_ST_COUNT];
     double seconds;
     bool nothing_changed; /* the index had not changed: no thread read */
@@ -1401,6 +1425,10 @@ struct lu_thread_view {
  * EX_NOINPUT when it is not in the database.  Clear OUT in every case. */
 int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out);
 void lu_thread_view_clear(struct lu_thread_view *tv);
+/* Reads the headers of every message of TV the decision left unread (a
+ * thread decided from the index alone), from the analysis cache where it
+ * holds the same file, else from the file. */
+void lu_thread_view_read_all(struct lu_ctx *ctx, struct lu_thread_view *tv);
 /* The Message-ID a command acts on: ARG "id:MSGID", or NULL for a message
  * piped in on standard input.  *MID is the caller's to free. */
 int lu_target_mid(const char *arg, char **mid);

@@ -25,15 +25,17 @@ static GVariant *addrs(GPtrArray *list)
     return g_variant_builder_end(&b);
 }
 
-/* The last of LIST: a long References chain is most of a list message's
- * headers, and the rules ask only whether there is one. */
-static GVariant *last_ref(GPtrArray *list)
+/* The root of LIST and its last LU_REFS_KEEP: what a draft's References
+ * take of it (draft.c keeps the root and the chain's last ids, counted
+ * from the end, so the middle it drops is never needed). */
+static GVariant *kept_refs(GPtrArray *list)
 {
     GVariantBuilder b;
 
     g_variant_builder_init(&b, G_VARIANT_TYPE("as"));
-    if (list->len)
-        g_variant_builder_add(&b, "s", (const char *)g_ptr_array_index(list, list->len - 1));
+    for (guint i = 0; i < list->len; i++)
+        if (i == 0 || i + LU_REFS_KEEP >= list->len)
+            g_variant_builder_add(&b, "s", (const char *)g_ptr_array_index(list, i));
     return g_variant_builder_end(&b);
 }
 
@@ -47,7 +49,7 @@ GVariant *lu_msgcache_headers(const struct lu_msg *f)
     v = g_variant_new("(@a(msms)@a(msms)@a(msms)@a(msms)@a(msms)msxims@asmsmsbimsmsmsms)",
                       addrs(from), addrs(f->to), addrs(f->cc), addrs(f->reply_to),
                       addrs(f->followup_to), f->subject, (gint64)f->date, (gint32)f->tz_off,
-                      f->in_reply_to, last_ref(f->refs), f->list_id, f->list_post,
+                      f->in_reply_to, kept_refs(f->refs), f->list_id, f->list_post,
                       (gboolean)f->bulk, (gint32)f->autokind, f->auto_why, f->bounced_mid,
                       f->unsent, f->unsent_if_mine);
     g_ptr_array_free(from, TRUE);
@@ -153,7 +155,8 @@ void lu_msgcache_apply(struct lu_msg *m, GVariant *v)
 
 GVariant *lu_msgcache_body(const struct lu_body *b)
 {
-    return g_variant_new("(msb)", b->full_text ? b->full_text : b->text, (gboolean)b->bulk);
+    return g_variant_new("(msbmsms)", b->full_text ? b->full_text : b->text, (gboolean)b->bulk,
+                         b->sig_name, b->sig_phone);
 }
 
 struct lu_body *lu_msgcache_body_load(GVariant *v)
@@ -161,7 +164,7 @@ struct lu_body *lu_msgcache_body_load(GVariant *v)
     struct lu_body *b = g_new0(struct lu_body, 1);
     gboolean bulk = FALSE;
 
-    g_variant_get(v, "(msb)", &b->text, &bulk);
+    g_variant_get(v, "(msbmsms)", &b->text, &bulk, &b->sig_name, &b->sig_phone);
     b->bulk = bulk;
     return b;
 }

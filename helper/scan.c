@@ -29,6 +29,7 @@ struct scan {
     GPtrArray *items;       /* struct pending_item* */
     GArray *applied;        /* gint64: pending decisions this run settles (tagged, or gone) */
     gint64 stamp;           /* this run's "updated" value */
+    bool full;              /* every thread is decided: asked for, or the rules' digest changed */
     unsigned total;         /* threads to look at, for progress */
     /* A full scan walks the threads newest first and keeps the messages
      * that can answer elsewhere: norm subject -> GPtrArray of struct
@@ -188,7 +189,7 @@ static bool cache_load(struct scan *s, struct lu_msg *m)
 
     g_free(m->file_id);
     m->file_id = file_identity(m->filename);
-    if (!m->file_id ||
+    if (!m->file_id || !s->store ||
         lu_store_analysis_get(s->store, m->mid, m->file_id, lu_analyser, &h, &b) != 0 || !h)
         goto out;
     hv =
@@ -252,9 +253,12 @@ static int read_headers(struct scan *s, struct lu_msg *m)
 
     if (m->headers)
         return 0;
-    /* The scan keeps what it reads; a thread view reads the file itself. */
-    if (s->rows)
-        ret = cache_load(s, m) ? 0 : read_file_cached(m);
+    /* The analysis cache first; what the scan reads from a file it keeps
+     * for the cache, a thread view (why, draft, a decision) only reads. */
+    if (cache_load(s, m))
+        ret = 0;
+    else if (s->rows)
+        ret = read_file_cached(m);
     else
         ret = lu_mime_read_file(m, m->filename);
     /* A message we cannot read stays in the thread with what notmuch knows. */
@@ -1021,7 +1025,9 @@ static int decide_thread(GPtrArray *msgs, void *data)
     if (s->o->progress && (s->st->threads % 50 == 0 || s->st->threads == s->total))
         fprintf(stderr, "\rleadup: scanning threads: %u/%u", s->st->threads, s->total);
 
-    if (!s->o->full)
+    /* A full scan decides every thread anyway, answers elsewhere included
+     * (walk_all): nothing to look at again, and no query per thread. */
+    if (!s->full)
         note_broken_threading(s, msgs);
     decide(s, msgs, &v, &decisions, &elsewhere);
     note_pending(s, decisions);
@@ -1091,14 +1097,15 @@ static int find_moved_anchors(struct scan *s, int state, GPtrArray *threads)
  * in its thread goes without even a new revision.  (Merges and splits
  * rewrite the messages that move, so lastmod shows those.)  Every item's
  * anchor carries its state tag, so one count of the state tags, against
- * the items stored, tells whether an anchor vanished; only then are the
+ * the items stored (counted by the store's triggers: no item row is
+ * read), tells whether an anchor vanished; only then are the
  * anchors looked up one by one.  The threads to decide again join QUERY. */
 static int note_removals(struct scan *s, GString *query)
 {
-    unsigned counts[LU_ST_COUNT], due[LU_ST_COUNT], stored = 0, tagged = 0;
+    unsigned counts[LU_ST_COUNT], stored = 0, tagged = 0;
     GString *tq = g_string_new(NULL);
     GPtrArray *moved = g_ptr_array_new_with_free_func(g_free);
-    int ret = lu_store_count_items(s->store, s->ctx->now, counts, due);
+    int ret = lu_store_state_counts(s->store, counts);
 
     for (int i = LU_ST_NONE + 1; i < LU_ST_COUNT; i++) {
         stored += counts[i];
@@ -1365,6 +1372,10 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
             g_string_append_printf(query, "%slastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
                                    query->len ? " or " : "", m->gap_from, m->gap_to);
     }
+    /* A full scan finds every delivery failure notmuch has: one whose
+     * report was deleted must not mark its thread any more. */
+    if (*full)
+        g_hash_table_remove_all(s->bounces);
     /* New delivery failures first, so the threads they report on know. */
     if (query->len)
         ret = collect_bounces(s, query->str);
@@ -1438,6 +1449,24 @@ static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before,
     return ret;
 }
 
+/* After the walk of every thread: the rows of messages notmuch no longer
+ * has go (store.c keeps the decisions).  Every message is in some thread,
+ * and the items planned hold every walked thread's messages. */
+static int prune_absent(struct scan *s)
+{
+    GHashTable *present = g_hash_table_new(g_str_hash, g_str_equal);
+    int ret;
+
+    for (guint i = 0; i < s->items->len; i++) {
+        GPtrArray *mids = ((struct pending_item *)g_ptr_array_index(s->items, i))->mids;
+        for (guint k = 0; k < mids->len; k++)
+            g_hash_table_add(present, g_ptr_array_index(mids, k));
+    }
+    ret = lu_store_prune_absent(s->store, present, &s->st->pruned);
+    g_hash_table_destroy(present);
+    return ret;
+}
+
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
@@ -1459,9 +1488,12 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         struct cache_row *r = g_ptr_array_index(s->rows, i);
         ret = lu_store_analysis_put(s->store, r->mid, r->file, lu_analyser, r->headers, r->body);
     }
-    /* Rows of an older analyser are never read again. */
+    /* Rows of an older analyser are never read again, nor those of
+     * messages notmuch no longer has. */
     if (!ret && full)
         ret = lu_store_analysis_prune(s->store, lu_analyser);
+    if (!ret && full)
+        ret = prune_absent(s);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)
@@ -1504,6 +1536,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         st->nothing_changed = true;
         goto out;
     }
+    s.full = full;
     ret = scan_walk(&s, query->str, full);
     if (!ret)
         ret = scan_write_tags(&s, &m, &before, &after);
@@ -1743,6 +1776,22 @@ out:
     return ret;
 }
 
+void lu_thread_view_read_all(struct lu_ctx *ctx, struct lu_thread_view *tv)
+{
+    struct lu_scan_stats st = {0};
+    struct lu_scan_opts o = {0};
+    struct scan s;
+
+    scan_init(&s, ctx, &o, &st);
+    s.store = tv->store;
+    for (guint i = 0; i < tv->msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
+        if (m->filename)
+            read_headers(&s, m);
+    }
+    scan_clear(&s);
+}
+
 void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
                           struct lu_verdict *out)
 {
@@ -1750,11 +1799,7 @@ void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct 
     GPtrArray *all = g_ptr_array_new();
 
     /* A thread decided from the index alone has headers still to read. */
-    for (guint i = 0; i < tv->msgs->len; i++) {
-        struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
-        if (!m->mime && m->filename)
-            lu_mime_read_file(m, m->filename);
-    }
+    lu_thread_view_read_all(ctx, tv);
     for (guint i = 0; tv->decisions && i < tv->decisions->len; i++)
         g_ptr_array_add(all, g_ptr_array_index(tv->decisions, i));
     g_ptr_array_add(all, d); /* taken now: the newest */

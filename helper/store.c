@@ -13,6 +13,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+bool lu_debug_counts;
+guint64 lu_store_steps;
+
+/* sqlite3_trace_v2's callback: a statement finished (or was reset). */
+static int count_steps(unsigned type, void *data, void *stmt, void *x)
+{
+    (void)type;
+    (void)data;
+    (void)x;
+    lu_store_steps += (guint64)sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_VM_STEP, 1);
+    return 0;
+}
+
 struct lu_store {
     sqlite3 *db;
     char *path;
@@ -77,6 +90,28 @@ static const char *const migrations[] = {
      "  analyser TEXT NOT NULL," /* lu_analyser */
      "  headers BLOB NOT NULL,"  /* LU_MSGCACHE_HEADERS */
      "  body BLOB);"),           /* LU_MSGCACHE_BODY */
+    /* 5 -> 6: how many items each state holds, kept by triggers, so that
+     * the incremental scan compares them with the tags notmuch counts
+     * without reading every item (scan.c note_removals).  A REPLACE
+     * deletes through the delete trigger (recursive_triggers, open_db);
+     * a full scan counts again (lu_store_forget_before). */
+    ("CREATE TABLE IF NOT EXISTS item_counts(state TEXT PRIMARY KEY, n INTEGER NOT NULL) "
+     "  WITHOUT ROWID;"
+     "DELETE FROM item_counts;"
+     "INSERT INTO item_counts SELECT state, count(*) FROM items GROUP BY state;"
+     "CREATE TRIGGER IF NOT EXISTS items_add AFTER INSERT ON items BEGIN"
+     "  INSERT INTO item_counts VALUES(new.state, 1)"
+     "    ON CONFLICT(state) DO UPDATE SET n = n + 1; END;"
+     "CREATE TRIGGER IF NOT EXISTS items_del AFTER DELETE ON items BEGIN"
+     "  UPDATE item_counts SET n = n - 1 WHERE state = old.state; END;"
+     "CREATE TRIGGER IF NOT EXISTS items_move AFTER UPDATE OF state ON items BEGIN"
+     "  UPDATE item_counts SET n = n - 1 WHERE state = old.state;"
+     "  INSERT INTO item_counts VALUES(new.state, 1)"
+     "    ON CONFLICT(state) DO UPDATE SET n = n + 1; END;"),
+    /* 6 -> 7: the items by state and whether they are due: the queue's
+     * counts read this index alone (no item row, no sort for GROUP BY),
+     * and a queue or the report looks up its states' items in it. */
+    "CREATE INDEX IF NOT EXISTS items_state ON items(state, due, due_at);",
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -695,6 +730,29 @@ int lu_store_forget_before(struct lu_store *s, gint64 before)
     if (sqlite3_step(st) != SQLITE_DONE)
         ret = fail(s, "forgetting old items");
     sqlite3_finalize(st);
+    /* The full scan reads every item anyway: the counts start again from
+     * them (a row edited by hand moves them without the triggers). */
+    if (!ret)
+        ret = exec(s, "DELETE FROM item_counts;"
+                      "INSERT INTO item_counts SELECT state, count(*) FROM items GROUP BY state;");
+    return ret;
+}
+
+int lu_store_state_counts(struct lu_store *s, unsigned counts[LU_ST_COUNT])
+{
+    sqlite3_stmt *st = prepare(s, "SELECT state, n FROM item_counts");
+    int rc, ret;
+
+    memset(counts, 0, sizeof(unsigned) * LU_ST_COUNT);
+    if (!st)
+        return EX_IOERR;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int state = lu_state_parse((const char *)sqlite3_column_text(st, 0));
+        if (state >= 0)
+            counts[state] = (unsigned)MAX(sqlite3_column_int(st, 1), 0);
+    }
+    ret = read_end(s, rc, "counting items");
+    sqlite3_finalize(st);
     return ret;
 }
 
@@ -1277,10 +1335,12 @@ static int open_db(struct lu_store *s)
         return fail(s, "cannot open");
     /* Two leadups (a hook and a key press) may meet: wait rather than fail. */
     sqlite3_busy_timeout(s->db, 10000);
+    if (lu_debug_counts)
+        sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, count_steps, NULL);
     s->opening = true;
     ret = wal_mode(s);
     if (!ret)
-        ret = exec(s, "PRAGMA synchronous = NORMAL;");
+        ret = exec(s, "PRAGMA synchronous = NORMAL; PRAGMA recursive_triggers = ON;");
     if (!ret)
         ret = migrate(s);
     if (!ret)
@@ -1415,6 +1475,66 @@ int lu_store_analysis_prune(struct lu_store *s, const char *analyser)
     if (sqlite3_step(st) != SQLITE_DONE)
         ret = fail(s, "pruning the analysis cache");
     sqlite3_finalize(st);
+    return ret;
+}
+
+/* The keys in column COL of TABLE that are not in PRESENT, into *OUT
+ * (caller frees). */
+static int absent_keys(struct lu_store *s, const char *table, const char *col, GHashTable *present,
+                       GPtrArray **out)
+{
+    char *sql = g_strdup_printf("SELECT DISTINCT %s FROM %s", col, table);
+    sqlite3_stmt *st = prepare(s, sql);
+    int rc, ret;
+
+    g_free(sql);
+    *out = g_ptr_array_new_with_free_func(g_free);
+    if (!st)
+        return EX_IOERR;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 0);
+        if (k && !g_hash_table_contains(present, k))
+            g_ptr_array_add(*out, g_strdup(k));
+    }
+    ret = read_end(s, rc, "reading what to prune");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* Deletes the rows of TABLE whose COL is one of KEYS. */
+static int delete_keys(struct lu_store *s, const char *table, const char *col, GPtrArray *keys)
+{
+    char *sql = g_strdup_printf("DELETE FROM %s WHERE %s = ?", table, col);
+    sqlite3_stmt *st = keys->len ? prepare(s, sql) : NULL;
+    int ret = keys->len && !st ? EX_IOERR : 0;
+
+    g_free(sql);
+    for (guint i = 0; st && i < keys->len && !ret; i++) {
+        sqlite3_bind_text(st, 1, g_ptr_array_index(keys, i), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            ret = fail(s, "pruning rows of deleted messages");
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_prune_absent(struct lu_store *s, GHashTable *present, unsigned *pruned)
+{
+    /* Never decisions: see leadup.h. */
+    static const char *const tables[][2] = {{"analyses", "mid"}, {"bounces", "bounce"}};
+    GPtrArray *keys = NULL;
+    int ret = 0;
+
+    *pruned = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(tables) && !ret; i++) {
+        ret = absent_keys(s, tables[i][0], tables[i][1], present, &keys);
+        if (!ret)
+            ret = delete_keys(s, tables[i][0], tables[i][1], keys);
+        if (!ret)
+            *pruned += keys->len;
+        g_ptr_array_free(keys, TRUE);
+    }
     return ret;
 }
 

@@ -68,6 +68,42 @@ STATE_DIR=$XDG_DATA_HOME/leadup
 DB=$STATE_DIR/state.db
 JOURNAL=$STATE_DIR/decisions.journal
 need_sqlite3() { command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/deps installs it)"; }
+bounce() { # bounce NAME MSGID WHO SUBJECT: a delivery failure (NAME@mx.example.com) of my MSGID to WHO
+	_to=${3#*<} && _to=${_to%>} && deliver inbox "$1" <<EOF
+From: Mail Delivery System <MAILER-DAEMON@mx.example.com>
+To: me@example.com
+Subject: Undelivered Mail Returned to Sender
+Date: Mon, 16 Nov 2026 10:00:30 +0000
+Message-ID: <$1@mx.example.com>
+Auto-Submitted: auto-replied
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+I'm sorry to have to inform you that your message could not be delivered.
+<$_to>: host not found
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.com
+Final-Recipient: rfc822; $_to
+Action: failed
+Status: 5.1.2
+
+--B
+Content-Type: text/rfc822-headers
+
+From: Me <me@example.com>
+To: $3
+Subject: $4
+Message-ID: <$2>
+
+--B--
+EOF
+}
 ask() { # ask ID WHO SUBJECT: my question to WHO, sent on Monday 16 November 2026 at 10:00
 	msg sent "$1" 'Me <me@example.com>' "$2" 'Mon, 16 Nov 2026 10:00:00 +0000' "$3" <<'EOF'
 Could you send me the figures for October?

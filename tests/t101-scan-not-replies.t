@@ -42,40 +42,7 @@ HDR='Precedence: junk' msg inbox ooo6r@vendor.example 'Hank <hank@vendor.example
 Your ticket has been received.
 EOF
 ask bounce1@example.com 'Gina <gina@nowhere.example>' 'Quote'
-deliver inbox bounce1r <<'EOF'
-From: Mail Delivery System <MAILER-DAEMON@mx.example.com>
-To: me@example.com
-Subject: Undelivered Mail Returned to Sender
-Date: Mon, 16 Nov 2026 10:00:30 +0000
-Message-ID: <bounce1r@mx.example.com>
-Auto-Submitted: auto-replied
-MIME-Version: 1.0
-Content-Type: multipart/report; report-type=delivery-status; boundary="B"
-
---B
-Content-Type: text/plain
-
-I'm sorry to have to inform you that your message could not be delivered.
-<gina@nowhere.example>: host not found
-
---B
-Content-Type: message/delivery-status
-
-Reporting-MTA: dns; mx.example.com
-Final-Recipient: rfc822; gina@nowhere.example
-Action: failed
-Status: 5.1.2
-
---B
-Content-Type: text/rfc822-headers
-
-From: Me <me@example.com>
-To: Gina <gina@nowhere.example>
-Subject: Quote
-Message-ID: <bounce1@example.com>
-
---B--
-EOF
+bounce bounce1r bounce1@example.com 'Gina <gina@nowhere.example>' 'Quote'
 ask rr1@example.com 'Hugo <hugo@client.example>' 'Workshop dates'
 deliver inbox rr1r <<'EOF'
 From: Hugo <hugo@client.example>

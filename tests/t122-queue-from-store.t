@@ -43,4 +43,27 @@ t 'from the store, byte for byte what the tags give (a tag another program write
 	lu queue awaiting --format=json >fast && lu queue awaiting >fast.txt &&
 	notmuch tag +other -- id:info1@example.com && lu queue awaiting --format=json >slow &&
 	lu queue awaiting >slow.txt && cmp fast slow && cmp fast.txt slow.txt'
+
+# The items by state (schema 7: index items_state on state, due, due_at).
+# plan SQL: sqlite's plan of SQL on the state database, on one line.
+plan() { sqlite3 "$DB" "EXPLAIN QUERY PLAN $1" | tr '\n' ' '; }
+if command -v sqlite3 >/dev/null 2>&1; then
+	t 'the queue'\''s counts read the index alone; a queue finds its items in it' '
+		p=$(plan "SELECT state, count(*), sum(due + due_at) FROM items GROUP BY state") &&
+		echo "$p" && case "$p" in *"COVERING INDEX items_state"*) ;; *) false ;; esac &&
+		case "$p" in *"TEMP B-TREE"*) false ;; esac &&
+		p=$(plan "SELECT mid, why FROM items WHERE state IN ('\''awaiting'\'', '\''dormant'\'') AND due_at >= 1 ORDER BY since, mid") &&
+		echo "$p" && case "$p" in *"USING INDEX items_state (state=?"*) ;; *) false ;; esac'
+	t 'a schema-6 database migrates to 7, its decisions kept, its listing the same' '
+		lu done id:q1@example.com >/dev/null && lu queue closed >before.txt &&
+		n=$(sqlite3 "$DB" "SELECT count(*) FROM decisions") &&
+		sqlite3 "$DB" "DROP INDEX items_state; PRAGMA user_version = 6" &&
+		lu queue closed >after.txt && cmp before.txt after.txt &&
+		test "$(sqlite3 "$DB" "PRAGMA user_version")" -ge 7 &&
+		test "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = '\''items_state'\''")" = 1 &&
+		test "$(sqlite3 "$DB" "SELECT count(*) FROM decisions")" = "$n"'
+else
+	skip 'no sqlite3: the index and its migration'
+	skip 'no sqlite3: the index and its migration'
+fi
 done_testing
