@@ -262,38 +262,45 @@ struct hkey {
 };
 
 /* Header names of quoted-message blocks, as Outlook, Apple Mail, Gmail,
- * Thunderbird and webmailers write them in English, German, French,
- * Spanish, Italian, Dutch and the Nordic languages. */
-static const struct hkey hkeys[] = {
-    {"from", H_FROM},       {"von", H_FROM},        {"de", H_FROM},
-    {"da", H_FROM},         {"van", H_FROM},        {"fra", H_FROM},
-    {"från", H_FROM},       {"expéditeur", H_FROM}, {"remitente", H_FROM},
-    {"sent", H_DATE},       {"sent by", H_FROM},    {"date", H_DATE},
-    {"gesendet", H_DATE},   {"datum", H_DATE},      {"envoyé", H_DATE},
-    {"envoyé le", H_DATE},  {"enviado", H_DATE},    {"enviado el", H_DATE},
-    {"fecha", H_DATE},      {"inviato", H_DATE},    {"verzonden", H_DATE},
-    {"sendt", H_DATE},      {"skickat", H_DATE},    {"data", H_DATE},
-    {"to", H_TO},           {"an", H_TO},           {"à", H_TO},
-    {"para", H_TO},         {"aan", H_TO},          {"til", H_TO},
-    {"till", H_TO},         {"cc", H_TO},           {"destinataire", H_TO},
-    {"subject", H_SUBJECT}, {"betreff", H_SUBJECT}, {"objet", H_SUBJECT},
-    {"asunto", H_SUBJECT},  {"oggetto", H_SUBJECT}, {"onderwerp", H_SUBJECT},
-    {"emne", H_SUBJECT},    {"ämne", H_SUBJECT},    {"assunto", H_SUBJECT},
-    {"sujet", H_SUBJECT},
-};
+ * Thunderbird and webmailers write them: the language packs' (quote_from,
+ * quote_date, quote_to, quote_subject), joined once.  A line matches at
+ * most one name (a ':' must follow it), so their order does not matter. */
+static gpointer hkeys_once(gpointer unused)
+{
+    const char *const *lists[] = {LU_LANG_ALL(quote_from), LU_LANG_ALL(quote_date),
+                                  LU_LANG_ALL(quote_to), LU_LANG_ALL(quote_subject)};
+    const int cats[] = {H_FROM, H_DATE, H_TO, H_SUBJECT};
+    GArray *a = g_array_new(TRUE, TRUE, sizeof(struct hkey));
+
+    (void)unused;
+    for (gsize c = 0; c < G_N_ELEMENTS(lists); c++)
+        for (const char *const *k = lists[c]; *k; k++) {
+            struct hkey h = {*k, cats[c]};
+            g_array_append_val(a, h);
+        }
+    return a; /* kept for the process's life */
+}
+
+/* The header names (static; ended by a NULL key). */
+static const struct hkey *hkeys_all(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return (const struct hkey *)(void *)((GArray *)g_once(&once, hkeys_once, NULL))->data;
+}
 
 /* The header category the line starts with ("From: ...", "*Von:* ...",
  * "De : ..."), or 0. */
 static int header_key(const struct line *l)
 {
     const char *p = l->lc, *colon = strchr(p, ':');
+    const struct hkey *hkeys = hkeys_all();
     int ret = 0;
 
     if (!colon || colon - p > 24)
         return 0; /* no header name is that long */
     while (*p == '*')
         p++;
-    for (gsize i = 0; i < G_N_ELEMENTS(hkeys); i++) {
+    for (gsize i = 0; hkeys[i].key; i++) {
         const char *q;
 
         if (!starts(p, hkeys[i].key))
@@ -315,6 +322,7 @@ static int header_key(const struct line *l)
 static int inline_keys(const struct line *l)
 {
     const char *first = strchr(l->lc, ':'), *c;
+    const struct hkey *hkeys = hkeys_all();
     int cats = 0;
 
     for (c = first ? strchr(first + 1, ':') : NULL; c; c = strchr(c + 1, ':')) {
@@ -326,7 +334,7 @@ static int inline_keys(const struct line *l)
             w--;
         /* Two-word names ("enviado el", "envoyé le"): try the longer one. */
         for (int words = 0; words < 2 && w > first + 1; words++) {
-            for (gsize i = 0; i < G_N_ELEMENTS(hkeys); i++) {
+            for (gsize i = 0; hkeys[i].key; i++) {
                 gsize kl = strlen(hkeys[i].key);
                 if (hkeys[i].cat != H_FROM && kl == (gsize)(e - w) &&
                     memcmp(w, hkeys[i].key, kl) == 0)
@@ -408,14 +416,10 @@ static gsize notes_sender_lines(const struct line *L, gsize i)
 
 /* Words that name an original or forwarded message inside a dashed line
  * ("----- Original Message -----") and lines that start a forwarded message
- * (Apple Mail and others) are the language packs' (helper/lang-*.c); these
- * markers are of languages without a pack (Dutch, Danish, Swedish,
- * Norwegian, Finnish, Polish, Portuguese). */
-static const char *const other_markers[] = {
-    "bericht",     "oprindelig",   "meddelelse", "ursprungligt", "meddelande",
-    "opprinnelig", "alkuperäinen", "wiadomość",  "mensagem",     NULL};
-#define marker_words   LU_LANG_ALL(forward_markers, other_markers)
-#define forward_starts LU_LANG_ALL(forward_starts, NULL)
+ * (Apple Mail and others) are the language packs' (helper/lang-*.c), reading
+ * packs included. */
+#define marker_words   LU_LANG_ALL(forward_markers)
+#define forward_starts LU_LANG_ALL(forward_starts)
 
 static bool forward_marker(const struct line *l)
 {
@@ -448,12 +452,9 @@ out:
 
 /* Verbs that end an attribution ("... wrote:", "... a écrit :") and
  * openers of the "On <date>, <name> wrote:" family come from the language
- * packs (helper/lang-*.c); these are of languages leadup reads quotes in but
- * has no pack for (Dutch, Portuguese, the Nordic languages). */
-static const char *const other_verbs[] = {" schreef", " escreveu", " skrev", NULL};
-static const char *const other_openers[] = {"op ", "em ", "den ", NULL};
-#define verbs_final  LU_LANG_ALL(attr_verbs, other_verbs)
-#define attr_openers LU_LANG_ALL(attr_openers, other_openers)
+ * packs (helper/lang-*.c), reading packs included. */
+#define verbs_final  LU_LANG_ALL(attr_verbs)
+#define attr_openers LU_LANG_ALL(attr_openers)
 
 /* Does L start like "On 10/10/2020" or "Am 3. Dezember": an opener then a
  * digit within the next few words? */
@@ -1041,7 +1042,7 @@ static bool mobile_line(const struct line *l)
 }
 
 /* Sign-off phrases: the language packs' (helper/lang-*.c). */
-#define signoffs LU_LANG_ALL(signoffs, NULL)
+#define signoffs LU_LANG_ALL(signoffs)
 
 /* Words that are never part of a person's name in a signature. */
 static const char *const not_name_words[] = {

@@ -255,6 +255,12 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"von", NULL};
+static const char *const quote_date[] = {"gesendet", "datum", NULL};
+static const char *const quote_to[] = {"an", NULL};
+static const char *const quote_subject[] = {"betreff", NULL};
+
 const struct lu_lang_pack lu_lang_de = {
     .code = "de",
     .guess_words = guess_words,
@@ -286,4 +292,8 @@ const struct lu_lang_pack lu_lang_de = {
     .chasing = chasing,
     .thanks_re = "danke\\w*|dank",
     .cues = cues,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_to = quote_to,
+    .quote_subject = quote_subject,
 };

@@ -416,6 +416,12 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"from", "sent by", NULL};
+static const char *const quote_date[] = {"sent", "date", NULL};
+static const char *const quote_to[] = {"to", "cc", NULL};
+static const char *const quote_subject[] = {"subject", NULL};
+
 const struct lu_lang_pack lu_lang_en = {
     .code = "en",
     .guess_words = guess_words,
@@ -446,4 +452,8 @@ const struct lu_lang_pack lu_lang_en = {
     .chasing = chasing,
     .thanks_re = "thank\\w*|thx|appreciat\\w*|grateful|gratitude",
     .cues = NULL,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_to = quote_to,
+    .quote_subject = quote_subject,
 };

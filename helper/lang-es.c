@@ -194,6 +194,12 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"de", "remitente", NULL};
+static const char *const quote_date[] = {"enviado", "enviado el", "fecha", NULL};
+static const char *const quote_to[] = {"para", NULL};
+static const char *const quote_subject[] = {"asunto", NULL};
+
 const struct lu_lang_pack lu_lang_es = {
     .code = "es",
     .guess_words = guess_words,
@@ -224,4 +230,8 @@ const struct lu_lang_pack lu_lang_es = {
     .chasing = chasing,
     .thanks_re = "gracias",
     .cues = cues,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_to = quote_to,
+    .quote_subject = quote_subject,
 };

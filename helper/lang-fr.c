@@ -216,6 +216,12 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"de", "expéditeur", NULL};
+static const char *const quote_date[] = {"envoyé", "envoyé le", NULL};
+static const char *const quote_to[] = {"à", "destinataire", NULL};
+static const char *const quote_subject[] = {"objet", "sujet", NULL};
+
 const struct lu_lang_pack lu_lang_fr = {
     .code = "fr",
     .guess_words = guess_words,
@@ -246,4 +252,8 @@ const struct lu_lang_pack lu_lang_fr = {
     .chasing = chasing,
     .thanks_re = "merci",
     .cues = cues,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_to = quote_to,
+    .quote_subject = quote_subject,
 };

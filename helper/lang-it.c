@@ -212,6 +212,11 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"da", NULL};
+static const char *const quote_date[] = {"inviato", "data", NULL};
+static const char *const quote_subject[] = {"oggetto", NULL};
+
 const struct lu_lang_pack lu_lang_it = {
     .code = "it",
     .guess_words = guess_words,
@@ -242,4 +247,7 @@ const struct lu_lang_pack lu_lang_it = {
     .chasing = chasing,
     .thanks_re = "grazie",
     .cues = cues,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_subject = quote_subject,
 };

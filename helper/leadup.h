@@ -291,7 +291,8 @@ struct lu_chase_cue {
 /* One language's words.  Lists are NULL-terminated; all lower case except
  * the draft's names.  Strings are static. */
 struct lu_lang_pack {
-    const char *code;                 /* "it" */
+    const char *code; /* "it" */
+    bool reads_only;  /* a reading pack: quotes, subjects, thanks; no drafts, dates or cues */
     const char *const *guess_words;   /* frequent here, rare in the others (lu_lang_guess) */
     const struct lu_date_word *dates; /* every date word (dates.c) */
     gsize n_dates;
@@ -313,18 +314,23 @@ struct lu_lang_pack {
     const char *const *forward_starts;   /* lines that start a forwarded message */
     const char *const *forward_markers;  /* words inside "----- Original Message -----" */
     const char *const *reply_prefixes;   /* "re", "aw": before ':' in a subject */
-    const struct lu_cue *cues;           /* phrase cues, ended by a NULL pattern */
-    const struct lu_chase_cue *chasing;  /* chasing phrases, ended by a NULL re */
-    const char *thanks_re;               /* PCRE alternatives that thank ("merci") */
+    /* Header names in a quoted message's block ("From:", "Von:", "De :"). */
+    const char *const *quote_from, *const *quote_date, *const *quote_to, *const *quote_subject;
+    const struct lu_cue *cues;          /* phrase cues, ended by a NULL pattern */
+    const struct lu_chase_cue *chasing; /* chasing phrases, ended by a NULL re */
+    const char *thanks_re;              /* PCRE alternatives that thank ("merci") */
 };
 /* The pack of L (static); English for an unknown L. */
 const struct lu_lang_pack *lu_lang_pack(enum lu_lang l);
+/* Every pack by index: the LU_LANG_N drafting packs in enum order, then
+ * the reading packs (.reads_only: Dutch, Danish, Swedish, Norwegian,
+ * Finnish, Polish, Portuguese); NULL past the last (static). */
+const struct lu_lang_pack *lu_lang_known(int i);
 /* The strings at byte OFFSET (offsetof a "const char *const *" list) of
- * every pack, in pack order, then those of EXTRA (NULL-terminated; may be
- * NULL; a static list of the caller's), in one NULL-terminated array
- * (static, built on first use; thread-safe). */
-const char *const *lu_lang_all(gsize offset, const char *const *extra);
-#define LU_LANG_ALL(field, extra) lu_lang_all(G_STRUCT_OFFSET(struct lu_lang_pack, field), extra)
+ * every pack, reading packs included, in lu_lang_known's order, in one
+ * NULL-terminated array (static, built on first use; thread-safe). */
+const char *const *lu_lang_all(gsize offset);
+#define LU_LANG_ALL(field) lu_lang_all(G_STRUCT_OFFSET(struct lu_lang_pack, field))
 /* "en", "de", "fr", "es", "it" (static). */
 const char *lu_lang_code(enum lu_lang l);
 /* Every pack's code: "en de fr es it" (static). */

@@ -94,7 +94,7 @@ static int count_words(const char *s)
  * alone.  Its first word is a pack's greeting (helper/lang-*.c). */
 static bool is_greeting_line(const char *line)
 {
-    const char *const *greet = LU_LANG_ALL(greetings, NULL);
+    const char *const *greet = LU_LANG_ALL(greetings);
     char first[16];
     int i = 0;
     gsize len = strlen(line);

@@ -67,17 +67,15 @@ bool lu_msg_meaningful(const struct lu_msg *m)
     return true;
 }
 
-/* Prefixes replies and forwards carry: the language packs' (helper/lang-*.c),
- * then those of languages without a pack (Nordic "SV", Finnish "VS", Polish
- * "Odp"). */
-static const char *const other_prefixes[] = {"sv", "vs", "odp", NULL};
+/* Prefixes replies and forwards carry are the language packs' (helper/lang-*.c),
+ * reading packs included (Nordic "SV", Finnish "VS", Polish "Odp"). */
 
 char *lu_subject_norm(const char *subject)
 {
     char *s = g_utf8_casefold(subject ? subject : "", -1);
     char *p = s, *out;
     bool again = true;
-    const char *const *reply_prefixes = LU_LANG_ALL(reply_prefixes, other_prefixes);
+    const char *const *reply_prefixes = LU_LANG_ALL(reply_prefixes);
 
     while (again) {
         again = false;

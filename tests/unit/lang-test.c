@@ -112,6 +112,28 @@ static void check_date_words(void)
     g_hash_table_destroy(seen);
 }
 
+/* A reading pack holds only what reads mail: lower-case lists, and no
+ * dates, cues, chasing phrases or draft words. */
+static void check_reading_packs(void)
+{
+    const struct lu_lang_pack *pk;
+    int n = 0;
+
+    for (int l = LU_LANG_N; (pk = lu_lang_known(l)); l++, n++) {
+        ok(pk->reads_only && pk->code && strlen(pk->code) == 2, "reading pack %d: %s", l,
+           pk->code ? pk->code : "?");
+        is_int(lu_lang_parse(pk->code), -1, "%s: no draft language", pk->code);
+        ok(!pk->dates && !pk->cues && !pk->chasing && !pk->date_fmt && !pk->guess_words,
+           "%s: no dates, cues, chasing phrases or drafts", pk->code);
+        check_list(pk->code, "attribution openers", pk->attr_openers, false);
+        check_list(pk->code, "attribution verbs", pk->attr_verbs, false);
+        check_list(pk->code, "reply prefixes", pk->reply_prefixes, false);
+        check_list(pk->code, "forward markers", pk->forward_markers, false);
+        check_list(pk->code, "quoted From names", pk->quote_from, false);
+    }
+    ok(n >= 7, "%d reading packs", n);
+}
+
 int main(void)
 {
     GTimeZone *utc = g_time_zone_new_utc();
@@ -121,6 +143,7 @@ int main(void)
         char *when;
 
         ok(pk->code && strlen(pk->code) == 2, "pack %d: a two-letter code", l);
+        ok(!pk->reads_only && pk == lu_lang_known(l), "%s: a drafting pack", pk->code);
         is_int(lu_lang_parse(pk->code), l, "%s: the code parses back", pk->code);
         is_str(lu_lang_code((enum lu_lang)l), pk->code, "%s: lu_lang_code", pk->code);
         check_list(pk->code, "guess words", pk->guess_words, true);
@@ -134,6 +157,8 @@ int main(void)
         check_list(pk->code, "receipt prefixes", pk->receipt_prefixes, true);
         check_list(pk->code, "forward starts", pk->forward_starts, true);
         check_list(pk->code, "forward markers", pk->forward_markers, true);
+        check_list(pk->code, "quoted From names", pk->quote_from, true);
+        check_list(pk->code, "quoted Subject names", pk->quote_subject, true);
         ok(pk->n_dates > 0, "%s: date words", pk->code);
         check_names(pk);
         check_patterns(pk);
@@ -146,6 +171,7 @@ int main(void)
     ok(strstr(lu_lang_codes(), "it") != NULL, "lu_lang_codes names every pack: %s",
        lu_lang_codes());
     check_date_words();
+    check_reading_packs();
     g_time_zone_unref(utc);
     return tap_done();
 }
