@@ -272,6 +272,49 @@ struct lu_cue {
 #define LU_CUE_Q   1u
 #define LU_CUE_NOQ 2u
 
+/* The word classes of classify.c's grammar (a pack's lexicon; "@impv" in a
+ * pattern, for the classes classify.c names there). */
+enum {
+    LU_W_IMPV = 1u << 0,    /* base-form verbs of work requests: send, call, review */
+    LU_W_PROMOV = 1u << 1,  /* base-form verbs of advertising: click, visit, shop */
+    LU_W_PAST = 1u << 2,    /* past-tense forms */
+    LU_W_FUT = 1u << 3,     /* future time: tomorrow, Friday, next, tonight */
+    LU_W_PASTT = 1u << 4,   /* past time: yesterday, ago, last */
+    LU_W_EVENT = 1u << 5,   /* meeting, call, lunch */
+    LU_W_PROMO = 1u << 6,   /* advertising vocabulary */
+    LU_W_MODAL = 1u << 7,   /* can could would will shall should may might must */
+    LU_W_SUBJ = 1u << 8,    /* subject pronouns */
+    LU_W_WH = 1u << 9,      /* what when where who which how why */
+    LU_W_GREET = 1u << 10,  /* hi hello dear */
+    LU_W_DISC = 1u << 11,   /* discourse markers skipped at the opening */
+    LU_W_TALKV = 1u << 12,  /* verbs of meeting: meet talk discuss */
+    LU_W_GROUP = 1u << 13,  /* vocatives for groups: all guys team */
+    LU_W_FUNC = 1u << 14,   /* function words and other known words (not names) */
+    LU_W_THANK = 1u << 15,  /* thanks thank thx */
+    LU_W_PERIOD = 1u << 16, /* week month morning afternoon */
+    LU_W_AUX = 1u << 17,    /* finite forms of be/have/do and modals */
+    LU_W_PUNCT = 1u << 18,  /* set on punctuation tokens */
+    LU_W_TIME = 1u << 19,   /* a clock time: 10am, 9:30 */
+    LU_W_NUM = 1u << 20,    /* a number */
+    LU_W_WEAKV = 1u << 21,  /* generic verbs whose imperative is as often an advert's */
+    LU_W_GEN = 1u << 22,    /* other common English words: known, so never a name */
+};
+/* A lexicon entry: CLS (LU_W_*) for each of WORDS, space separated. */
+struct lu_lex_class {
+    unsigned cls;
+    const char *words;
+};
+/* A cue of classify.c's grammar: the same notation as struct lu_cue, for
+ * the feature of the vote named FEAT (classify.c's cue names: "modal_you",
+ * "please", ...; its rule labels: "commit", "agree", "decline",
+ * "closing", "noreply", "ooo", "ooo_strong", "return", "until",
+ * "commit_not"). */
+struct lu_grammar_cue {
+    const char *feat;
+    const char *pattern;
+    unsigned flags;
+};
+
 /* What a chasing phrase does wrong; lint.c words the advice. */
 enum lu_chase_kind {
     LU_CHASE_COURT,    /* leaves the ball in their court */
@@ -319,6 +362,15 @@ struct lu_lang_pack {
     const struct lu_cue *cues;          /* phrase cues, ended by a NULL pattern */
     const struct lu_chase_cue *chasing; /* chasing phrases, ended by a NULL re */
     const char *thanks_re;              /* PCRE alternatives that thank ("merci") */
+    /* classify.c's grammar, which its vote was fitted on (English only):
+     * the lexicon (ended by a NULL words), apostrophe-less spellings
+     * folded to the usual token ({"dont", "don't"}, ended by NULLs), the
+     * words of thanks that keep a sentence from asking, and the patterns
+     * (ended by a NULL feat), in the order they are compiled. */
+    const struct lu_lex_class *lexicon;
+    const char *const (*folds)[2];
+    const char *const *thank_words;
+    const struct lu_grammar_cue *grammar;
 };
 /* The pack of L (static); English for an unknown L. */
 const struct lu_lang_pack *lu_lang_pack(enum lu_lang l);
