@@ -261,6 +261,15 @@ static const char *const quote_date[] = {"gesendet", "datum", NULL};
 static const char *const quote_to[] = {"an", NULL};
 static const char *const quote_subject[] = {"betreff", NULL};
 
+/* Sentences (sentence.c): abbreviations that never end one (before a name
+ * or number: "Dr. Ng"), the words a line that goes on ends with, and month
+ * prefixes after a day number ("am 3. Dezember"). */
+static const char *const abbrevs[] = {"nr", "bzw", "z.b", "u.a", "ggf", "evtl", "usw", NULL};
+static const char *const glue_words[] = {"und", NULL};
+static const char *const ordinal_months[] = {
+    "jan", "feb", "mär", "mar",    "apr",     "mai",  "jun",  "jul",     "aug",      "sep",
+    "okt", "nov", "dez", "januar", "februar", "juni", "juli", "oktober", "dezember", NULL};
+
 const struct lu_lang_pack lu_lang_de = {
     .code = "de",
     .guess_words = guess_words,
@@ -296,4 +305,7 @@ const struct lu_lang_pack lu_lang_de = {
     .quote_date = quote_date,
     .quote_to = quote_to,
     .quote_subject = quote_subject,
+    .abbrevs = abbrevs,
+    .glue_words = glue_words,
+    .ordinal_months = ordinal_months,
 };

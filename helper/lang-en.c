@@ -1007,6 +1007,26 @@ static const struct lu_grammar_cue grammar[] = {
     {NULL, NULL, 0},
 };
 
+/* Sentences (sentence.c): abbreviations that never end one (before a name
+ * or number: "Dr. Ng"), those that end one only before a capital ("Ltd. The"),
+ * the words a line that goes on ends with ("and" / "Bob" is no signature),
+ * and month prefixes after a day number ("3. Dec"). */
+static const char *const abbrevs[] = {
+    "mr", "mrs",    "ms",   "dr",   "prof", "sr",  "jr",  "st",  "mt",  "vs",   "e.g", "i.e",
+    "cf", "approx", "appt", "dept", "viz",  "fig", "tel", "ext", "ca",  "resp", "esp", "incl",
+    "re", "attn",   "min",  "max",  "avg",  "est", "ref", "hr",  "hrs", "mins", "sec", "secs",
+    "pt", "rev",    "gen",  "col",  "capt", "sgt", "lt",  "gov", "sen", "rep",  NULL};
+static const char *const abbrevs_maybe[] = {
+    "etc", "inc", "ltd",  "co",  "corp", "a.m",  "p.m",   "u.s",  "u.k", "e.u", "jan",
+    "feb", "mar", "apr",  "jun", "jul",  "aug",  "sep",   "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu",  "thur", "thurs", "fri",  "sat", "sun", "no",
+    "vol", "p",   "pp",   "ch",  "al",   "ave",  "blvd",  "rd",   NULL};
+static const char *const glue_words[] = {"and",  "or",  "but",  "the", "a",    "an", "to",
+                                         "of",   "for", "in",   "on",  "at",   "by", "with",
+                                         "from", "my",  "your", "our", "that", NULL};
+static const char *const ordinal_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                             "aug", "sep", "oct", "nov", "dec", NULL};
+
 const struct lu_lang_pack lu_lang_en = {
     .code = "en",
     .guess_words = guess_words,
@@ -1045,4 +1065,8 @@ const struct lu_lang_pack lu_lang_en = {
     .quote_date = quote_date,
     .quote_to = quote_to,
     .quote_subject = quote_subject,
+    .abbrevs = abbrevs,
+    .abbrevs_maybe = abbrevs_maybe,
+    .glue_words = glue_words,
+    .ordinal_months = ordinal_months,
 };

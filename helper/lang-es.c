@@ -200,6 +200,11 @@ static const char *const quote_date[] = {"enviado", "enviado el", "fecha", NULL}
 static const char *const quote_to[] = {"para", NULL};
 static const char *const quote_subject[] = {"asunto", NULL};
 
+/* Sentences (sentence.c): abbreviations that never end one (before a name
+ * or number: "Dr. Ng"), and the words a line that goes on ends with. */
+static const char *const abbrevs[] = {"sra", "dra", NULL};
+static const char *const glue_words[] = {"y", NULL};
+
 const struct lu_lang_pack lu_lang_es = {
     .code = "es",
     .guess_words = guess_words,
@@ -234,4 +239,6 @@ const struct lu_lang_pack lu_lang_es = {
     .quote_date = quote_date,
     .quote_to = quote_to,
     .quote_subject = quote_subject,
+    .abbrevs = abbrevs,
+    .glue_words = glue_words,
 };

@@ -222,6 +222,11 @@ static const char *const quote_date[] = {"envoyé", "envoyé le", NULL};
 static const char *const quote_to[] = {"à", "destinataire", NULL};
 static const char *const quote_subject[] = {"objet", "sujet", NULL};
 
+/* Sentences (sentence.c): abbreviations that never end one (before a name
+ * or number: "Dr. Ng"), and the words a line that goes on ends with. */
+static const char *const abbrevs[] = {"mme", "mlle", NULL};
+static const char *const glue_words[] = {"et", NULL};
+
 const struct lu_lang_pack lu_lang_fr = {
     .code = "fr",
     .guess_words = guess_words,
@@ -256,4 +261,6 @@ const struct lu_lang_pack lu_lang_fr = {
     .quote_date = quote_date,
     .quote_to = quote_to,
     .quote_subject = quote_subject,
+    .abbrevs = abbrevs,
+    .glue_words = glue_words,
 };

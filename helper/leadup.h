@@ -357,6 +357,11 @@ struct lu_lang_pack {
     const char *const *forward_starts;   /* lines that start a forwarded message */
     const char *const *forward_markers;  /* words inside "----- Original Message -----" */
     const char *const *reply_prefixes;   /* "re", "aw": before ':' in a subject */
+    /* Sentence splitting (sentence.c): abbreviations that never end a
+     * sentence ("dr", "z.b"; without the dot), those that end one only
+     * before a capital ("etc", "ltd"), words a wrapped line ends with
+     * ("and"), month prefixes after a day number ("3. Dez"). */
+    const char *const *abbrevs, *const *abbrevs_maybe, *const *glue_words, *const *ordinal_months;
     /* Header names in a quoted message's block ("From:", "Von:", "De :"). */
     const char *const *quote_from, *const *quote_date, *const *quote_to, *const *quote_subject;
     const struct lu_cue *cues;          /* phrase cues, ended by a NULL pattern */

@@ -159,6 +159,10 @@ int main(void)
         check_list(pk->code, "forward markers", pk->forward_markers, true);
         check_list(pk->code, "quoted From names", pk->quote_from, true);
         check_list(pk->code, "quoted Subject names", pk->quote_subject, true);
+        check_list(pk->code, "abbreviations", pk->abbrevs, false);
+        check_list(pk->code, "abbreviations before a capital", pk->abbrevs_maybe, false);
+        check_list(pk->code, "words a wrapped line ends with", pk->glue_words, false);
+        check_list(pk->code, "month prefixes after a day", pk->ordinal_months, false);
         ok(pk->n_dates > 0, "%s: date words", pk->code);
         check_names(pk);
         check_patterns(pk);
