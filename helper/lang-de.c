@@ -270,6 +270,48 @@ static const char *const ordinal_months[] = {
     "jan", "feb", "mär", "mar",    "apr",     "mai",  "jun",  "jul",     "aug",      "sep",
     "okt", "nov", "dez", "januar", "februar", "juni", "juli", "oktober", "dezember", NULL};
 
+/* The author's own words (body.c): list footers, disclaimers, mobile
+ * signatures, signature lines and bulk mail. */
+static const char *const footer_starts[] = {"abmelden:", NULL};
+/* "sollten sie irrt": "irrtümlich", also where the charset lost the umlaut. */
+static const char *const disclaimer_starts[] = {"diese e-mail enthält vertrauliche",
+                                                "diese email enthält vertrauliche",
+                                                "diese nachricht enthält vertrauliche",
+                                                "diese e-mail kann vertrauliche",
+                                                "diese e-mail ist vertraulich",
+                                                "diese e-mail und alle anhänge",
+                                                "diese e-mail einschließlich",
+                                                "der inhalt dieser e-mail",
+                                                "der inhalt dieser email",
+                                                "wenn sie nicht der richtige adressat",
+                                                "sollten sie nicht der vorgesehene empfänger",
+                                                "sollten sie irrt",
+                                                "sollten sie diese nachricht irrt",
+                                                "sollten sie diese e-mail irrt",
+                                                "falls sie diese nachricht irrt",
+                                                "falls sie diese e-mail irrt",
+                                                "hinweis: diese nachricht",
+                                                "hinweis: diese e-mail",
+                                                "diese nachricht ist nur f",
+                                                "diese e-mail ist nur f",
+                                                "diese nachricht ist ausschlie",
+                                                "diese e-mail ist ausschlie",
+                                                "vertraulichkeitshinweis",
+                                                "haftungsausschluss",
+                                                "bitte denken sie an die umwelt",
+                                                NULL};
+static const char *const confidential_words[] = {"vertraulich", NULL};
+static const char *const recipient_words[] = {"empfänger", "adressat", NULL};
+static const char *const mobile_starts[] = {"von meinem ",   "gesendet von ", "gesendet mit ",
+                                            "gesendet vom ", "outlook für ",  NULL};
+static const char *const not_name_words[] = {"gmbh", "ag", NULL};
+static const char *const sentence_starts[] = {"ich", "wir", "bitte", "können", "es", "das", NULL};
+static const char *const stopwords[] = {"der", "die", "und", "ist", "ich",
+                                        "wir", "sie", "zu",  "es",  NULL};
+static const char *const attr_not_names[] = {"ich", "wir", NULL};
+static const char *const bulk_exit[] = {"abmelden", "abbestellen", NULL};
+static const char *const bulk_layout[] = {"hier klicken", "alle rechte vorbehalten", NULL};
+
 const struct lu_lang_pack lu_lang_de = {
     .code = "de",
     .guess_words = guess_words,
@@ -308,4 +350,15 @@ const struct lu_lang_pack lu_lang_de = {
     .abbrevs = abbrevs,
     .glue_words = glue_words,
     .ordinal_months = ordinal_months,
+    .footer_starts = footer_starts,
+    .disclaimer_starts = disclaimer_starts,
+    .confidential_words = confidential_words,
+    .recipient_words = recipient_words,
+    .mobile_starts = mobile_starts,
+    .not_name_words = not_name_words,
+    .sentence_starts = sentence_starts,
+    .stopwords = stopwords,
+    .attr_not_names = attr_not_names,
+    .bulk_exit = bulk_exit,
+    .bulk_layout = bulk_layout,
 };

@@ -205,6 +205,37 @@ static const char *const quote_subject[] = {"asunto", NULL};
 static const char *const abbrevs[] = {"sra", "dra", NULL};
 static const char *const glue_words[] = {"y", NULL};
 
+/* The author's own words (body.c): list footers, disclaimers, mobile
+ * signatures, signature lines and bulk mail. */
+static const char *const footer_starts[] = {"para cancelar la suscripción", "para darte de baja",
+                                            NULL};
+static const char *const disclaimer_starts[] = {"este mensaje y sus anexos",
+                                                "este mensaje y sus archivos adjuntos",
+                                                "este mensaje y cualquier",
+                                                "este correo electrónico y",
+                                                "este correo y sus",
+                                                "este mensaje es confidencial",
+                                                "este mensaje contiene información confidencial",
+                                                "este correo contiene información",
+                                                "aviso de confidencialidad",
+                                                "aviso legal",
+                                                "la información contenida en este",
+                                                "si usted no es el destinatario",
+                                                "si ha recibido este mensaje por error",
+                                                "si usted ha recibido este mensaje",
+                                                "si ha recibido este correo por error",
+                                                "antes de imprimir este",
+                                                NULL};
+static const char *const confidential_words[] = {"confidencial", NULL};
+static const char *const recipient_words[] = {"destinatario", NULL};
+static const char *const mobile_starts[] = {"enviado desde ", "enviado con ", "enviado de mi ",
+                                            "obtener outlook para ", NULL};
+static const char *const sentence_starts[] = {"yo", "podemos", "puedes", "por", NULL};
+static const char *const stopwords[] = {"los", "las", "que", "es", NULL};
+static const char *const attr_not_names[] = {"yo", NULL};
+static const char *const bulk_exit[] = {"darse de baja", "cancelar la suscrip", NULL};
+static const char *const bulk_layout[] = {"haga clic", "todos los derechos", NULL};
+
 const struct lu_lang_pack lu_lang_es = {
     .code = "es",
     .guess_words = guess_words,
@@ -241,4 +272,14 @@ const struct lu_lang_pack lu_lang_es = {
     .quote_subject = quote_subject,
     .abbrevs = abbrevs,
     .glue_words = glue_words,
+    .footer_starts = footer_starts,
+    .disclaimer_starts = disclaimer_starts,
+    .confidential_words = confidential_words,
+    .recipient_words = recipient_words,
+    .mobile_starts = mobile_starts,
+    .sentence_starts = sentence_starts,
+    .stopwords = stopwords,
+    .attr_not_names = attr_not_names,
+    .bulk_exit = bulk_exit,
+    .bulk_layout = bulk_layout,
 };

@@ -227,6 +227,40 @@ static const char *const quote_subject[] = {"objet", "sujet", NULL};
 static const char *const abbrevs[] = {"mme", "mlle", NULL};
 static const char *const glue_words[] = {"et", NULL};
 
+/* The author's own words (body.c): list footers, disclaimers, mobile
+ * signatures, signature lines and bulk mail. */
+static const char *const footer_starts[] = {"pour vous désabonner", NULL};
+static const char *const disclaimer_starts[] = {
+    "ce message et toutes les pièces jointes",
+    "ce message et ses pièces jointes",
+    "ce message et les pièces jointes",
+    "ce courriel et",
+    "ce message est confidentiel",
+    "ce message (y compris",
+    "ce message électronique",
+    "ce courrier électronique",
+    "ce message contient des informations confidentielles",
+    "les informations contenues dans ce message",
+    "avis de confidentialité",
+    "si vous n'êtes pas le destinataire",
+    "si vous avez reçu ce message par erreur",
+    "pensez à l'environnement avant d'imprimer",
+    NULL};
+static const char *const confidential_words[] = {"confidentiel", NULL};
+static const char *const recipient_words[] = {"destinataire", NULL};
+static const char *const mobile_starts[] = {"envoyé de mon ",
+                                            "envoyé depuis ",
+                                            "envoyé à partir de ",
+                                            "envoyé avec ",
+                                            "télécharger outlook pour ",
+                                            "obtenez outlook pour ",
+                                            NULL};
+static const char *const sentence_starts[] = {"je", "nous", "vous", "pouvez", "est-ce", NULL};
+static const char *const stopwords[] = {"et", "est", "je", "nous", NULL};
+static const char *const attr_not_names[] = {"je", "nous", NULL};
+static const char *const bulk_exit[] = {"désinscri", "desinscri", "désabonner", NULL};
+static const char *const bulk_layout[] = {"cliquez ici", "tous droits réservés", NULL};
+
 const struct lu_lang_pack lu_lang_fr = {
     .code = "fr",
     .guess_words = guess_words,
@@ -263,4 +297,14 @@ const struct lu_lang_pack lu_lang_fr = {
     .quote_subject = quote_subject,
     .abbrevs = abbrevs,
     .glue_words = glue_words,
+    .footer_starts = footer_starts,
+    .disclaimer_starts = disclaimer_starts,
+    .confidential_words = confidential_words,
+    .recipient_words = recipient_words,
+    .mobile_starts = mobile_starts,
+    .sentence_starts = sentence_starts,
+    .stopwords = stopwords,
+    .attr_not_names = attr_not_names,
+    .bulk_exit = bulk_exit,
+    .bulk_layout = bulk_layout,
 };

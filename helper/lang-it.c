@@ -217,6 +217,10 @@ static const char *const quote_from[] = {"da", NULL};
 static const char *const quote_date[] = {"inviato", "data", NULL};
 static const char *const quote_subject[] = {"oggetto", NULL};
 
+/* The author's own words (body.c): list footers, disclaimers, mobile
+ * signatures, signature lines and bulk mail. */
+static const char *const mobile_starts[] = {"scarica outlook per ", "inviato da ", NULL};
+
 const struct lu_lang_pack lu_lang_it = {
     .code = "it",
     .guess_words = guess_words,
@@ -250,4 +254,5 @@ const struct lu_lang_pack lu_lang_it = {
     .quote_from = quote_from,
     .quote_date = quote_date,
     .quote_subject = quote_subject,
+    .mobile_starts = mobile_starts,
 };

@@ -32,7 +32,7 @@ const struct lu_lang_pack *lu_lang_known(int i)
 }
 
 /* The union lists, one per field offset asked for, built once. */
-#define ALL_MAX 32
+#define ALL_MAX 48
 static struct {
     gsize offset;
     const char **list;

@@ -362,6 +362,18 @@ struct lu_lang_pack {
      * before a capital ("etc", "ltd"), words a wrapped line ends with
      * ("and"), month prefixes after a day number ("3. Dez"). */
     const char *const *abbrevs, *const *abbrevs_maybe, *const *glue_words, *const *ordinal_months;
+    /* The author's own words (body.c; every pack's at once): */
+    const char *const *footer_starts;      /* mailing-list footers start so */
+    const char *const *disclaimer_starts;  /* disclaimers start so */
+    const char *const *confidential_words; /* "confidential" ... */
+    const char *const *recipient_words;    /* ... and near it "intended recipient": a disclaimer */
+    const char *const *mobile_starts;      /* "Sent from my iPhone" lines */
+    const char *const *not_name_words;     /* words never in a signature's name */
+    const char *const *sentence_starts;    /* first words of a sentence, not a signature line */
+    const char *const *stopwords;          /* frequent in sentences, rare in signatures */
+    const char *const *attr_not_names;     /* "I wrote:" is a sentence, not an attribution */
+    const char *const *bulk_exit;          /* a way out of bulk mail (one is enough) */
+    const char *const *bulk_layout;        /* marks of a marketing layout (two are) */
     /* Header names in a quoted message's block ("From:", "Von:", "De :"). */
     const char *const *quote_from, *const *quote_date, *const *quote_to, *const *quote_subject;
     const struct lu_cue *cues;          /* phrase cues, ended by a NULL pattern */

@@ -134,6 +134,19 @@ static void check_reading_packs(void)
     ok(n >= 7, "%d reading packs", n);
 }
 
+/* body.c counts the marks of a marketing layout over every pack: a mark
+ * in two packs would count twice. */
+static void check_bulk_layout(void)
+{
+    const char *const *all = LU_LANG_ALL(bulk_layout);
+    bool once = true;
+
+    for (int i = 0; all[i]; i++)
+        for (int j = i + 1; all[j]; j++)
+            once = once && strcmp(all[i], all[j]) != 0;
+    ok(once, "no mark of a marketing layout is in two packs");
+}
+
 int main(void)
 {
     GTimeZone *utc = g_time_zone_new_utc();
@@ -163,6 +176,9 @@ int main(void)
         check_list(pk->code, "abbreviations before a capital", pk->abbrevs_maybe, false);
         check_list(pk->code, "words a wrapped line ends with", pk->glue_words, false);
         check_list(pk->code, "month prefixes after a day", pk->ordinal_months, false);
+        check_list(pk->code, "mobile signatures", pk->mobile_starts, true);
+        check_list(pk->code, "disclaimers", pk->disclaimer_starts, false);
+        check_list(pk->code, "bulk mail marks", pk->bulk_layout, false);
         ok(pk->n_dates > 0, "%s: date words", pk->code);
         check_names(pk);
         check_patterns(pk);
@@ -176,6 +192,7 @@ int main(void)
        lu_lang_codes());
     check_date_words();
     check_reading_packs();
+    check_bulk_layout();
     g_time_zone_unref(utc);
     return tap_done();
 }
