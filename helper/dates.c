@@ -101,6 +101,7 @@ static const struct wd zone_words[] = {
 };
 
 static GHashTable *word_table;
+static GHashTable *role_table; /* word -> LU_DX_* flags (GUINT_TO_POINTER) */
 
 /* A word two packs share ("de" in French and Spanish) is one entry with
  * both meanings: the flags joined, each value from the first pack that
@@ -139,6 +140,14 @@ static gpointer build_table(gpointer unused)
     }
     for (gsize i = 0; i < G_N_ELEMENTS(zone_words); i++)
         add_word(h, &zone_words[i]);
+    role_table = g_hash_table_new(g_str_hash, g_str_equal);
+    for (int l = 0; l < LU_LANG_N; l++) {
+        const struct lu_date_role *r = lu_lang_pack((enum lu_lang)l)->date_roles;
+        for (; r && r->s; r++) {
+            unsigned x = GPOINTER_TO_UINT(g_hash_table_lookup(role_table, r->s));
+            g_hash_table_insert(role_table, (gpointer)r->s, GUINT_TO_POINTER(x | r->x));
+        }
+    }
     word_table = h;
     return h;
 }
@@ -156,6 +165,7 @@ struct tok {
     char ch;            /* T_PUNCT: the character; every dash is '-', every apostrophe '\'' */
     int num, ndig;      /* T_NUM: value (capped) and digits */
     const struct wd *w; /* T_WORD: the known word, or NULL */
+    unsigned x;         /* T_WORD: its LU_DX_* roles (role_table) */
 };
 
 /* A UTF-8 lead byte starts a letter for our purposes unless it is one of the
@@ -303,6 +313,7 @@ static int tokenise(const char *text, int len, const char *low, struct tok *t, b
                 memcpy(buf, low + x->off, (size_t)(i - x->off));
                 buf[i - x->off] = '\0';
                 x->w = g_hash_table_lookup(word_table, buf);
+                x->x = GPOINTER_TO_UINT(g_hash_table_lookup(role_table, buf));
                 if (x->w && !x->url &&
                     (x->w->month || x->w->wday || x->w->rel || x->w->tw || x->w->unit ||
                      (x->w->f & F_HOL)))
@@ -428,6 +439,12 @@ static bool is_word(const struct P *p, int i, const char *s)
 {
     return i >= 0 && i < p->n && p->t[i].kind == T_WORD && (int)strlen(s) == p->t[i].len &&
            memcmp(p->low + p->t[i].off, s, (size_t)p->t[i].len) == 0;
+}
+
+/* Is token I a word with a role of X (LU_DX_*)? */
+static bool wx(const struct P *p, int i, unsigned x)
+{
+    return i >= 0 && i < p->n && p->t[i].kind == T_WORD && (p->t[i].x & x);
 }
 
 /* Is token I a word with phrase flags G (LU_DG_*)? */
@@ -780,9 +797,7 @@ static int m_dot(const struct P *p, int i, struct res *r)
         !glued(p, i + 3))
         return -1;
     /* Version numbers: "version 3.12.1", "v1.2.2026", "R 4.3.2". */
-    if (i > 0 && p->t[i - 1].kind == T_WORD &&
-        (is_word(p, i - 1, "version") || is_word(p, i - 1, "v") || is_word(p, i - 1, "r") ||
-         is_word(p, i - 1, "release") || is_word(p, i - 1, "python") || is_word(p, i - 1, "ver")))
+    if (wx(p, i - 1, LU_DX_VERSION))
         return -1;
     d = p->t[i].num;
     m = p->t[i + 2].num;
@@ -798,11 +813,10 @@ static int m_dot(const struct P *p, int i, struct res *r)
             return -1;
     } else {
         /* "3.12." without a year is German: only after "am", "bis", "ab",
-         * "vom", "zum", "seit", "den" or a weekday ("to 3.1." is a version). */
+         * "vom", "zum", "seit", "den" (LU_DX_DOTDATE) or a weekday ("to
+         * 3.1." is a version). */
         int b = is_p(p, i - 1, ',') ? i - 2 : i - 1;
-        bool ctx = (W(p, b) && W(p, b)->wday) || is_word(p, b, "am") || is_word(p, b, "bis") ||
-                   is_word(p, b, "ab") || is_word(p, b, "vom") || is_word(p, b, "zum") ||
-                   is_word(p, b, "seit") || is_word(p, b, "den");
+        bool ctx = (W(p, b) && W(p, b)->wday) || wx(p, b, LU_DX_DOTDATE);
         if (!ctx && !p->cli)
             return -1;
         if (k < p->n && glued(p, k) && p->t[k].kind != T_PUNCT)
@@ -1814,7 +1828,7 @@ static int m_clock(const struct P *p, int i, struct res *r)
     if (is_p(p, k, '@') || wf(p, k, F_AT)) {
         at = true;
         k++;
-        if (is_word(p, k - 1, "a") && (is_word(p, k, "las") || is_word(p, k, "la")))
+        if (is_word(p, k - 1, "a") && wx(p, k, LU_DX_HOURART))
             k++;
         else if (is_word(p, k - 1, "a"))
             return -1;
@@ -1978,7 +1992,7 @@ static int m_trange(const struct P *p, int i, struct res *r)
         from = true;
         k++;
     }
-    if (is_word(p, k, "las") || is_word(p, k, "la"))
+    if (wx(p, k, LU_DX_HOURART))
         k++;
     e1 = clock_at(p, k, &a, &mk1, &am1, false);
     if (e1 < 0)
@@ -1988,7 +2002,7 @@ static int m_trange(const struct P *p, int i, struct res *r)
         k++;
     else
         return -1;
-    if (is_word(p, k, "las") || is_word(p, k, "la"))
+    if (wx(p, k, LU_DX_HOURART))
         k++;
     e2 = clock_at(p, k, &b, &mk2, &am2, is_p(p, k - 1, '-'));
     if (e2 < 0)
@@ -2068,7 +2082,7 @@ static int prefix_at(const struct P *p, int i)
             k += 3;
         else if (is_word(p, k, "a") && wf(p, k + 1, F_END | F_EARLY | F_MID))
             k++; /* "a finales de", "a principios de", "a mediados de" */
-        else if (is_word(p, k, "zum") || is_word(p, k, "spätestens"))
+        else if (wx(p, k, LU_DX_BY))
             k++;
         else
             break;

@@ -312,6 +312,19 @@ static const char *const attr_not_names[] = {"ich", "wir", NULL};
 static const char *const bulk_exit[] = {"abmelden", "abbestellen", NULL};
 static const char *const bulk_layout[] = {"hier klicken", "alle rechte vorbehalten", NULL};
 
+/* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
+static const struct lu_date_role date_roles[] = {
+    {"am", LU_DX_DOTDATE},
+    {"bis", LU_DX_DOTDATE},
+    {"ab", LU_DX_DOTDATE},
+    {"vom", LU_DX_DOTDATE},
+    {"zum", LU_DX_DOTDATE | LU_DX_BY},
+    {"seit", LU_DX_DOTDATE},
+    {"den", LU_DX_DOTDATE},
+    {"spätestens", LU_DX_BY},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_de = {
     .code = "de",
     .guess_words = guess_words,
@@ -361,4 +374,5 @@ const struct lu_lang_pack lu_lang_de = {
     .attr_not_names = attr_not_names,
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
+    .date_roles = date_roles,
 };

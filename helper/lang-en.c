@@ -1138,6 +1138,17 @@ static const char *const bulk_layout[] = {"[image]",
                                           "special offer",
                                           NULL};
 
+/* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
+static const struct lu_date_role date_roles[] = {
+    {"version", LU_DX_VERSION},
+    {"v", LU_DX_VERSION},
+    {"r", LU_DX_VERSION},
+    {"release", LU_DX_VERSION},
+    {"python", LU_DX_VERSION},
+    {"ver", LU_DX_VERSION},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_en = {
     .code = "en",
     .guess_words = guess_words,
@@ -1191,4 +1202,5 @@ const struct lu_lang_pack lu_lang_en = {
     .attr_not_names = attr_not_names,
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
+    .date_roles = date_roles,
 };

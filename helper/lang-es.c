@@ -236,6 +236,13 @@ static const char *const attr_not_names[] = {"yo", NULL};
 static const char *const bulk_exit[] = {"darse de baja", "cancelar la suscrip", NULL};
 static const char *const bulk_layout[] = {"haga clic", "todos los derechos", NULL};
 
+/* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
+static const struct lu_date_role date_roles[] = {
+    {"las", LU_DX_HOURART},
+    {"la", LU_DX_HOURART},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_es = {
     .code = "es",
     .guess_words = guess_words,
@@ -282,4 +289,5 @@ const struct lu_lang_pack lu_lang_es = {
     .attr_not_names = attr_not_names,
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
+    .date_roles = date_roles,
 };

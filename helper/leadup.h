@@ -244,6 +244,20 @@ enum {
                               * only before an "of" word, a unit or a lower-case month */
 };
 
+/* A word's part in one of dates.c's phrases when it is no date word of
+ * its own ("version" before "3.12.1"): looked up apart from the date
+ * words, so it never counts as a word the matcher knows.  X: LU_DX_*. */
+struct lu_date_role {
+    const char *s;
+    unsigned x;
+};
+enum {
+    LU_DX_DOTDATE = 1u << 0, /* "am", "bis", "vom": may stand before a bare "3.12." */
+    LU_DX_VERSION = 1u << 1, /* "version", "v", "release": a dotted number after it is no date */
+    LU_DX_BY = 1u << 2,      /* "zum", "spätestens": kept at the front of a phrase */
+    LU_DX_HOURART = 1u << 3, /* "las", "la" in "a las 10": an article before an hour */
+};
+
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
 enum lu_cue_kind {
     LU_CUE_REQUEST,    /* the polite forms that ask the reader to act or answer */
@@ -339,8 +353,9 @@ struct lu_lang_pack {
     const char *const *guess_words;   /* frequent here, rare in the others (lu_lang_guess) */
     const struct lu_date_word *dates; /* every date word (dates.c) */
     gsize n_dates;
-    const char *weekdays[8]; /* the draft's names, [1] Monday .. [7] Sunday */
-    const char *months[13];  /* [1] January .. [12] December */
+    const struct lu_date_role *date_roles; /* ended by a NULL word */
+    const char *weekdays[8];               /* the draft's names, [1] Monday .. [7] Sunday */
+    const char *months[13];                /* [1] January .. [12] December */
     /* The draft's dates: %A weekday, %d day, %o the first of the month's
      * suffix (FIRST_SUFFIX), %B month, %Y year, %H:%M the time; TIME_ONE
      * is used at one o'clock when set ("a la 01:00"). */
