@@ -1161,18 +1161,19 @@ static int in_count(const struct P *p, int k, int *n, bool *vague)
     if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1)) {
         *n = p->t[k].num;
         k++;
-    } else if (is_word(p, k, "few") || (is_word(p, k, "a") && is_word(p, k + 1, "few"))) {
+    } else if (wx(p, k, LU_DX_FEW) || (is_word(p, k, "a") && wx(p, k + 1, LU_DX_FEW))) {
         *n = 3; /* "a few days", "the next few days" */
         *vague = true;
-        k += is_word(p, k, "few") ? 1 : 2;
-    } else if (is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
+        k += wx(p, k, LU_DX_FEW) ? 1 : 2;
+    } else if (wx(p, k, LU_DX_COUPLE) && wf(p, k + 1, F_OF)) {
         *n = 2; /* "the next couple of days" */
         *vague = true;
         k += 2;
-    } else if (W(p, k) && W(p, k)->num && !is_word(p, k, "sept")) {
+    } else if (W(p, k) && W(p, k)->num && !W(p, k)->month) {
+        /* not French "sept", which is English "Sept" too */
         *n = W(p, k)->num;
         k++;
-        if (*n == 1 && is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
+        if (*n == 1 && wx(p, k, LU_DX_COUPLE) && wf(p, k + 1, F_OF)) {
             *n = 2;
             *vague = true;
             k += 2;
@@ -1286,7 +1287,7 @@ static int m_from(const struct P *p, int i, struct res *r)
 
     if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1))
         n = p->t[k].num;
-    else if (W(p, k) && W(p, k)->num && !is_word(p, k, "sept"))
+    else if (W(p, k) && W(p, k)->num && !W(p, k)->month) /* not "sept" */
         n = W(p, k)->num;
     else
         return -1;
@@ -1875,14 +1876,13 @@ static int m_tword(const struct P *p, int i, struct res *r)
             return -1;
         tw = w->tw;
         k++;
-    } else if ((wf(p, k, F_END) || is_word(p, k, "close")) && wf(p, k + 1, F_OF)) {
+    } else if ((wf(p, k, F_END) || wx(p, k, LU_DX_CLOSE)) && wf(p, k + 1, F_OF)) {
         int k2 = k + 2;
         if (wf(p, k2, F_THE))
             k2++;
-        if (is_word(p, k2, "business") && is_word(p, k2 + 1, "day"))
-            k2++;
-        if (is_word(p, k2, "day") || is_word(p, k2, "business") || is_word(p, k2, "journée") ||
-            is_word(p, k2, "tages") || is_word(p, k2, "día")) {
+        if (wf(p, k2, F_BIZ) && wx(p, k2, LU_DX_WORKDAY) && wx(p, k2 + 1, LU_DX_WORKDAY))
+            k2++; /* "close of business day" */
+        if (wx(p, k2, LU_DX_WORKDAY)) {
             tw = TW_EOD;
             k = k2 + 1;
         }

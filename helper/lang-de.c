@@ -322,6 +322,7 @@ static const struct lu_date_role date_roles[] = {
     {"seit", LU_DX_DOTDATE},
     {"den", LU_DX_DOTDATE},
     {"spätestens", LU_DX_BY},
+    {"tages", LU_DX_WORKDAY},
     {NULL, 0},
 };
 

@@ -1140,13 +1140,10 @@ static const char *const bulk_layout[] = {"[image]",
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"version", LU_DX_VERSION},
-    {"v", LU_DX_VERSION},
-    {"r", LU_DX_VERSION},
-    {"release", LU_DX_VERSION},
-    {"python", LU_DX_VERSION},
-    {"ver", LU_DX_VERSION},
-    {NULL, 0},
+    {"version", LU_DX_VERSION}, {"v", LU_DX_VERSION},        {"r", LU_DX_VERSION},
+    {"release", LU_DX_VERSION}, {"python", LU_DX_VERSION},   {"ver", LU_DX_VERSION},
+    {"few", LU_DX_FEW},         {"couple", LU_DX_COUPLE},    {"close", LU_DX_CLOSE},
+    {"day", LU_DX_WORKDAY},     {"business", LU_DX_WORKDAY}, {NULL, 0},
 };
 
 const struct lu_lang_pack lu_lang_en = {

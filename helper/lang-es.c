@@ -240,6 +240,7 @@ static const char *const bulk_layout[] = {"haga clic", "todos los derechos", NUL
 static const struct lu_date_role date_roles[] = {
     {"las", LU_DX_HOURART},
     {"la", LU_DX_HOURART},
+    {"día", LU_DX_WORKDAY},
     {NULL, 0},
 };
 

@@ -261,6 +261,12 @@ static const char *const attr_not_names[] = {"je", "nous", NULL};
 static const char *const bulk_exit[] = {"désinscri", "desinscri", "désabonner", NULL};
 static const char *const bulk_layout[] = {"cliquez ici", "tous droits réservés", NULL};
 
+/* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
+static const struct lu_date_role date_roles[] = {
+    {"journée", LU_DX_WORKDAY},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_fr = {
     .code = "fr",
     .guess_words = guess_words,
@@ -307,4 +313,5 @@ const struct lu_lang_pack lu_lang_fr = {
     .attr_not_names = attr_not_names,
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
+    .date_roles = date_roles,
 };

@@ -256,6 +256,10 @@ enum {
     LU_DX_VERSION = 1u << 1, /* "version", "v", "release": a dotted number after it is no date */
     LU_DX_BY = 1u << 2,      /* "zum", "spätestens": kept at the front of a phrase */
     LU_DX_HOURART = 1u << 3, /* "las", "la" in "a las 10": an article before an hour */
+    LU_DX_FEW = 1u << 4,     /* "few": a vague count of three ("in a few days") */
+    LU_DX_COUPLE = 1u << 5,  /* "couple" before an "of" word: a vague two */
+    LU_DX_CLOSE = 1u << 6,   /* "close" of business: an end before an "of" word */
+    LU_DX_WORKDAY = 1u << 7, /* "day", "business", "journée": end of the (working) day */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
