@@ -218,16 +218,14 @@ out:
 
 /* ---- subjects */
 
-/* Reply prefixes in the languages leadup reads (forward prefixes are kept:
- * "Re: Fwd: x" says what the thread is). */
-static const char *const reply_prefixes[] = {
-    "re", "aw", "sv", "vs", "antw", "antwort", "odp", "rif", "ref", "r", "res",
-};
+/* Reply prefixes are the language packs' (helper/lang-*.c; forward prefixes
+ * are kept: "Re: Fwd: x" says what the thread is). */
+#define reply_prefixes LU_LANG_ALL(reply_prefixes)
 
 /* Length of a reply prefix at P ("Re:", "RE[2]:", "Aw :"), or 0. */
 static size_t reply_prefix_len(const char *p)
 {
-    for (size_t i = 0; i < G_N_ELEMENTS(reply_prefixes); i++) {
+    for (size_t i = 0; reply_prefixes[i]; i++) {
         size_t n = strlen(reply_prefixes[i]);
         const char *q = p + n;
         if (g_ascii_strncasecmp(p, reply_prefixes[i], n) != 0)

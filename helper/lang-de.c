@@ -194,9 +194,8 @@ static const char *const receipt_prefixes[] = {"gelesen:", "lesebestätigung", N
 static const char *const forward_starts[] = {"anfang der weitergeleiteten nachricht",
                                              "weitergeleitete nachricht:", NULL};
 static const char *const forward_markers[] = {"nachricht", "weitergeleitet", NULL};
-static const char *const reply_prefixes[] = {
-    "aw", "antw", "antwort", "wg", NULL,
-};
+static const char *const reply_prefixes[] = {"aw", "antw", "antwort", NULL};
+static const char *const forward_prefixes[] = {"wg", NULL};
 
 /* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
 static const struct lu_cue cues[] = {
@@ -350,6 +349,7 @@ const struct lu_lang_pack lu_lang_de = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .forward_prefixes = forward_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,

@@ -272,12 +272,8 @@ static const char *const bounce_subjects[] = {"undelivered mail returned to send
 static const char *const receipt_prefixes[] = {"read:", "read receipt", "return receipt", NULL};
 static const char *const forward_starts[] = {"begin forwarded message", "forwarded message:", NULL};
 static const char *const forward_markers[] = {"original", "forward", NULL};
-static const char *const reply_prefixes[] = {
-    "re",
-    "fw",
-    "fwd",
-    NULL,
-};
+static const char *const reply_prefixes[] = {"re", NULL};
+static const char *const forward_prefixes[] = {"fw", "fwd", NULL};
 
 /* An apostrophe as people type it, or none ("dont"). */
 #define AP "['\u2019]?"
@@ -1169,6 +1165,7 @@ const struct lu_lang_pack lu_lang_en = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .forward_prefixes = forward_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,

@@ -141,11 +141,8 @@ static const char *const receipt_prefixes[] = {"le√≠do:", "leido:", "confirmaci√
 static const char *const forward_starts[] = {"inicio del mensaje reenviado",
                                              "comienzo del mensaje reenviado", NULL};
 static const char *const forward_markers[] = {"mensaje", "reenviado", NULL};
-static const char *const reply_prefixes[] = {
-    "rv",
-    "ref",
-    NULL,
-};
+static const char *const reply_prefixes[] = {"ref", NULL};
+static const char *const forward_prefixes[] = {"rv", NULL};
 
 /* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
 static const struct lu_cue cues[] = {
@@ -267,6 +264,7 @@ const struct lu_lang_pack lu_lang_es = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .forward_prefixes = forward_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,

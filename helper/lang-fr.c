@@ -157,10 +157,7 @@ static const char *const forward_starts[] = {"début du message réexpédié",
                                              "début du message transféré", NULL};
 static const char *const forward_markers[] = {"message d'", "message transf", "message original",
                                               NULL};
-static const char *const reply_prefixes[] = {
-    "tr",
-    NULL,
-};
+static const char *const forward_prefixes[] = {"tr", NULL};
 
 /* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
 static const struct lu_cue cues[] = {
@@ -289,7 +286,6 @@ const struct lu_lang_pack lu_lang_fr = {
     .attr_openers = attr_openers,
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
-    .reply_prefixes = reply_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,
@@ -314,4 +310,5 @@ const struct lu_lang_pack lu_lang_fr = {
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
+    .forward_prefixes = forward_prefixes,
 };

@@ -159,7 +159,8 @@ static const char *const forward_starts[] = {"inizio messaggio inoltrato",
                                              "messaggio inoltrato:", NULL};
 static const char *const forward_markers[] = {"messaggio", "inoltrato", NULL};
 /* Not "I" (inoltro): English subjects start with "I:" too. */
-static const char *const reply_prefixes[] = {"r", "rif", "inoltro", NULL};
+static const char *const reply_prefixes[] = {"r", "rif", NULL};
+static const char *const forward_prefixes[] = {"inoltro", NULL};
 
 /* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
 static const struct lu_cue cues[] = {
@@ -244,6 +245,7 @@ const struct lu_lang_pack lu_lang_it = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .forward_prefixes = forward_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,

@@ -7,6 +7,8 @@
 static const char *const forward_markers[] = {"mensagem", NULL};
 static const char *const attr_openers[] = {"em ", NULL};
 static const char *const attr_verbs[] = {" escreveu", NULL};
+/* "RES:" (resposta). */
+static const char *const reply_prefixes[] = {"res", NULL};
 
 /* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
 static const char *const quote_from[] = {"de", NULL};
@@ -21,6 +23,7 @@ const struct lu_lang_pack lu_lang_pt = {
     .attr_openers = attr_openers,
     .attr_verbs = attr_verbs,
     .thanks_re = "obrigad[oa]",
+    .reply_prefixes = reply_prefixes,
     .quote_from = quote_from,
     .quote_date = quote_date,
     .quote_to = quote_to,

@@ -376,6 +376,7 @@ struct lu_lang_pack {
     const char *const *forward_starts;   /* lines that start a forwarded message */
     const char *const *forward_markers;  /* words inside "----- Original Message -----" */
     const char *const *reply_prefixes;   /* "re", "aw": before ':' in a subject */
+    const char *const *forward_prefixes; /* "fwd", "wg": the same for forwards */
     /* Sentence splitting (sentence.c): abbreviations that never end a
      * sentence ("dr", "z.b"; without the dot), those that end one only
      * before a capital ("etc", "ltd"), words a wrapped line ends with

@@ -147,6 +147,34 @@ static void check_bulk_layout(void)
     ok(once, "no mark of a marketing layout is in two packs");
 }
 
+/* Every pack's reply and forward prefix comes off a subject, as the draft
+ * takes it off ("Res: x" kept its prefix when only draft.c knew it). */
+static void check_prefixes(void)
+{
+    const char *const *lists[] = {LU_LANG_ALL(reply_prefixes), LU_LANG_ALL(forward_prefixes)};
+    bool off = true;
+
+    for (int l = 0; l < 2; l++)
+        for (const char *const *p = lists[l]; *p; p++) {
+            char *s = g_strdup_printf("%s: %s[2] : the budget", *p, *p);
+            char *n = lu_subject_norm(s);
+            if (strcmp(n, "the budget") != 0) {
+                printf("# '%s' -> '%s'\n", s, n);
+                off = false;
+            }
+            g_free(n);
+            g_free(s);
+        }
+    ok(off, "every pack's reply and forward prefixes come off a subject");
+    {
+        char *n = lu_subject_norm("RES: Re: the budget");
+        is_str(n, "the budget", "Portuguese 'RES:' comes off, as draft.c always took it off");
+        g_free(n);
+    }
+    ok(lu_lang_all(G_STRUCT_OFFSET(struct lu_lang_pack, reply_prefixes)) == lists[0],
+       "the union lists are built once");
+}
+
 int main(void)
 {
     GTimeZone *utc = g_time_zone_new_utc();
@@ -165,7 +193,8 @@ int main(void)
         check_list(pk->code, "attribution openers", pk->attr_openers, true);
         check_list(pk->code, "attribution verbs", pk->attr_verbs, true);
         check_list(pk->code, "auto-reply subjects", pk->auto_subjects, true);
-        check_list(pk->code, "reply prefixes", pk->reply_prefixes, true);
+        check_list(pk->code, "reply prefixes", pk->reply_prefixes, false);
+        check_list(pk->code, "forward prefixes", pk->forward_prefixes, true);
         check_list(pk->code, "bounce subjects", pk->bounce_subjects, true);
         check_list(pk->code, "receipt prefixes", pk->receipt_prefixes, true);
         check_list(pk->code, "forward starts", pk->forward_starts, true);
@@ -193,6 +222,7 @@ int main(void)
     check_date_words();
     check_reading_packs();
     check_bulk_layout();
+    check_prefixes();
     g_time_zone_unref(utc);
     return tap_done();
 }
