@@ -325,6 +325,11 @@ static const struct lu_date_role date_roles[] = {
     {NULL, 0},
 };
 
+/* The draft's salutation (draft.c): words that make a name a role, not a
+ * person, and titles before a name. */
+static const char *const role_words[] = {"gmbh", "ag", NULL};
+static const char *const titles[] = {"herr", "frau", "dipl", NULL};
+
 const struct lu_lang_pack lu_lang_de = {
     .code = "de",
     .guess_words = guess_words,
@@ -376,4 +381,6 @@ const struct lu_lang_pack lu_lang_de = {
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
+    .role_words = role_words,
+    .titles = titles,
 };

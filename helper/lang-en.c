@@ -1142,6 +1142,19 @@ static const struct lu_date_role date_roles[] = {
     {"day", LU_DX_WORKDAY},     {"business", LU_DX_WORKDAY}, {NULL, 0},
 };
 
+/* The draft's salutation (draft.c): words that make a name a role, not a
+ * person, and titles before a name. */
+static const char *const role_words[] = {
+    "team",      "support", "sales",    "info",      "service",    "services",   "office",
+    "admin",     "billing", "accounts", "account",   "contact",    "hello",      "help",
+    "helpdesk",  "desk",    "customer", "customers", "department", "group",      "jobs",
+    "careers",   "hr",      "press",    "marketing", "orders",     "bookings",   "enquiries",
+    "inquiries", "noreply", "no-reply", "mail",      "webmaster",  "newsletter", "notifications",
+    "inc",       "inc.",    "ltd",      "ltd.",      "llc",        "plc",        "co",
+    "co.",       "corp",    "corp.",    "company",   NULL};
+static const char *const titles[] = {"mr",   "mrs", "ms",    "miss", "mx", "dr",
+                                     "prof", "sir", "madam", "dame", NULL};
+
 const struct lu_lang_pack lu_lang_en = {
     .code = "en",
     .guess_words = guess_words,
@@ -1197,4 +1210,6 @@ const struct lu_lang_pack lu_lang_en = {
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
+    .role_words = role_words,
+    .titles = titles,
 };

@@ -264,6 +264,11 @@ static const struct lu_date_role date_roles[] = {
     {NULL, 0},
 };
 
+/* The draft's salutation (draft.c): words that make a name a role, not a
+ * person, and titles before a name. */
+static const char *const role_words[] = {"sa", NULL};
+static const char *const titles[] = {"m", "mme", "mlle", NULL};
+
 const struct lu_lang_pack lu_lang_fr = {
     .code = "fr",
     .guess_words = guess_words,
@@ -311,4 +316,6 @@ const struct lu_lang_pack lu_lang_fr = {
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
     .forward_prefixes = forward_prefixes,
+    .role_words = role_words,
+    .titles = titles,
 };

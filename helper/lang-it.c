@@ -222,6 +222,10 @@ static const char *const quote_subject[] = {"oggetto", NULL};
  * signatures, signature lines and bulk mail. */
 static const char *const mobile_starts[] = {"scarica outlook per ", "inviato da ", NULL};
 
+/* The draft's salutation (draft.c): words that make a name a role, not a
+ * person, and titles before a name. */
+static const char *const titles[] = {"dott", "ing", NULL};
+
 const struct lu_lang_pack lu_lang_it = {
     .code = "it",
     .guess_words = guess_words,
@@ -257,4 +261,5 @@ const struct lu_lang_pack lu_lang_it = {
     .quote_date = quote_date,
     .quote_subject = quote_subject,
     .mobile_starts = mobile_starts,
+    .titles = titles,
 };

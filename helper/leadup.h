@@ -394,6 +394,7 @@ struct lu_lang_pack {
     const char *const *attr_not_names;     /* "I wrote:" is a sentence, not an attribution */
     const char *const *bulk_exit;          /* a way out of bulk mail (one is enough) */
     const char *const *bulk_layout;        /* marks of a marketing layout (two are) */
+    const char *const *role_words, *const *titles; /* the draft's greeting: "sales", "Dr" */
     /* Header names in a quoted message's block ("From:", "Von:", "De :"). */
     const char *const *quote_from, *const *quote_date, *const *quote_to, *const *quote_subject;
     const struct lu_cue *cues;          /* phrase cues, ended by a NULL pattern */
