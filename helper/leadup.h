@@ -45,8 +45,9 @@ extern const char lu_version[];
  * its model) change, so that the next scan decides every thread again (see
  * rules_digest in scan.c): a release without rule changes keeps it.
  * 4: Italian read (helper/lang-it.c); 5: equal-date order (nm.c); 6: the
- * learned ask model (sentence-model.c). */
-#define LU_RULES_REV  6
+ * learned ask model (sentence-model.c); 7: Portuguese "RES:" comes off a
+ * subject (helper/lang-pt.c, lu_subject_norm). */
+#define LU_RULES_REV  7
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
