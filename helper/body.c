@@ -262,38 +262,45 @@ struct hkey {
 };
 
 /* Header names of quoted-message blocks, as Outlook, Apple Mail, Gmail,
- * Thunderbird and webmailers write them in English, German, French,
- * Spanish, Italian, Dutch and the Nordic languages. */
-static const struct hkey hkeys[] = {
-    {"from", H_FROM},       {"von", H_FROM},        {"de", H_FROM},
-    {"da", H_FROM},         {"van", H_FROM},        {"fra", H_FROM},
-    {"från", H_FROM},       {"expéditeur", H_FROM}, {"remitente", H_FROM},
-    {"sent", H_DATE},       {"sent by", H_FROM},    {"date", H_DATE},
-    {"gesendet", H_DATE},   {"datum", H_DATE},      {"envoyé", H_DATE},
-    {"envoyé le", H_DATE},  {"enviado", H_DATE},    {"enviado el", H_DATE},
-    {"fecha", H_DATE},      {"inviato", H_DATE},    {"verzonden", H_DATE},
-    {"sendt", H_DATE},      {"skickat", H_DATE},    {"data", H_DATE},
-    {"to", H_TO},           {"an", H_TO},           {"à", H_TO},
-    {"para", H_TO},         {"aan", H_TO},          {"til", H_TO},
-    {"till", H_TO},         {"cc", H_TO},           {"destinataire", H_TO},
-    {"subject", H_SUBJECT}, {"betreff", H_SUBJECT}, {"objet", H_SUBJECT},
-    {"asunto", H_SUBJECT},  {"oggetto", H_SUBJECT}, {"onderwerp", H_SUBJECT},
-    {"emne", H_SUBJECT},    {"ämne", H_SUBJECT},    {"assunto", H_SUBJECT},
-    {"sujet", H_SUBJECT},
-};
+ * Thunderbird and webmailers write them: the language packs' (quote_from,
+ * quote_date, quote_to, quote_subject), joined once.  A line matches at
+ * most one name (a ':' must follow it), so their order does not matter. */
+static gpointer hkeys_once(gpointer unused)
+{
+    const char *const *lists[] = {LU_LANG_ALL(quote_from), LU_LANG_ALL(quote_date),
+                                  LU_LANG_ALL(quote_to), LU_LANG_ALL(quote_subject)};
+    const int cats[] = {H_FROM, H_DATE, H_TO, H_SUBJECT};
+    GArray *a = g_array_new(TRUE, TRUE, sizeof(struct hkey));
+
+    (void)unused;
+    for (gsize c = 0; c < G_N_ELEMENTS(lists); c++)
+        for (const char *const *k = lists[c]; *k; k++) {
+            struct hkey h = {*k, cats[c]};
+            g_array_append_val(a, h);
+        }
+    return a; /* kept for the process's life */
+}
+
+/* The header names (static; ended by a NULL key). */
+static const struct hkey *hkeys_all(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return (const struct hkey *)(void *)((GArray *)g_once(&once, hkeys_once, NULL))->data;
+}
 
 /* The header category the line starts with ("From: ...", "*Von:* ...",
  * "De : ..."), or 0. */
 static int header_key(const struct line *l)
 {
     const char *p = l->lc, *colon = strchr(p, ':');
+    const struct hkey *hkeys = hkeys_all();
     int ret = 0;
 
     if (!colon || colon - p > 24)
         return 0; /* no header name is that long */
     while (*p == '*')
         p++;
-    for (gsize i = 0; i < G_N_ELEMENTS(hkeys); i++) {
+    for (gsize i = 0; hkeys[i].key; i++) {
         const char *q;
 
         if (!starts(p, hkeys[i].key))
@@ -315,6 +322,7 @@ static int header_key(const struct line *l)
 static int inline_keys(const struct line *l)
 {
     const char *first = strchr(l->lc, ':'), *c;
+    const struct hkey *hkeys = hkeys_all();
     int cats = 0;
 
     for (c = first ? strchr(first + 1, ':') : NULL; c; c = strchr(c + 1, ':')) {
@@ -326,7 +334,7 @@ static int inline_keys(const struct line *l)
             w--;
         /* Two-word names ("enviado el", "envoyé le"): try the longer one. */
         for (int words = 0; words < 2 && w > first + 1; words++) {
-            for (gsize i = 0; i < G_N_ELEMENTS(hkeys); i++) {
+            for (gsize i = 0; hkeys[i].key; i++) {
                 gsize kl = strlen(hkeys[i].key);
                 if (hkeys[i].cat != H_FROM && kl == (gsize)(e - w) &&
                     memcmp(w, hkeys[i].key, kl) == 0)
@@ -408,14 +416,10 @@ static gsize notes_sender_lines(const struct line *L, gsize i)
 
 /* Words that name an original or forwarded message inside a dashed line
  * ("----- Original Message -----") and lines that start a forwarded message
- * (Apple Mail and others) are the language packs' (helper/lang-*.c); these
- * markers are of languages without a pack (Dutch, Danish, Swedish,
- * Norwegian, Finnish, Polish, Portuguese). */
-static const char *const other_markers[] = {
-    "bericht",     "oprindelig",   "meddelelse", "ursprungligt", "meddelande",
-    "opprinnelig", "alkuperäinen", "wiadomość",  "mensagem",     NULL};
-#define marker_words   LU_LANG_ALL(forward_markers, other_markers)
-#define forward_starts LU_LANG_ALL(forward_starts, NULL)
+ * (Apple Mail and others) are the language packs' (helper/lang-*.c), reading
+ * packs included. */
+#define marker_words   LU_LANG_ALL(forward_markers)
+#define forward_starts LU_LANG_ALL(forward_starts)
 
 static bool forward_marker(const struct line *l)
 {
@@ -448,12 +452,9 @@ out:
 
 /* Verbs that end an attribution ("... wrote:", "... a écrit :") and
  * openers of the "On <date>, <name> wrote:" family come from the language
- * packs (helper/lang-*.c); these are of languages leadup reads quotes in but
- * has no pack for (Dutch, Portuguese, the Nordic languages). */
-static const char *const other_verbs[] = {" schreef", " escreveu", " skrev", NULL};
-static const char *const other_openers[] = {"op ", "em ", "den ", NULL};
-#define verbs_final  LU_LANG_ALL(attr_verbs, other_verbs)
-#define attr_openers LU_LANG_ALL(attr_openers, other_openers)
+ * packs (helper/lang-*.c), reading packs included. */
+#define verbs_final  LU_LANG_ALL(attr_verbs)
+#define attr_openers LU_LANG_ALL(attr_openers)
 
 /* Does L start like "On 10/10/2020" or "Am 3. Dezember": an opener then a
  * digit within the next few words? */
@@ -472,10 +473,7 @@ static bool opener_with_date(const struct line *l)
 }
 
 /* First words of "X wrote:" that make it the author's own sentence. */
-static const char *const attr_not_names[] = {"i",     "we",   "you",  "he",      "she",      "they",
-                                             "it",    "as",   "who",  "someone", "somebody", "what",
-                                             "which", "that", "this", "also",    "ich",      "wir",
-                                             "je",    "nous", "yo",   "if",      "and",      NULL};
+#define attr_not_names LU_LANG_ALL(attr_not_names)
 
 static bool word_in(const char *w, gsize n, const char *const *set)
 {
@@ -779,27 +777,7 @@ static gsize find_cut(const struct line *L, gsize n, guint8 *drop)
 
 /* ------------------------------------------------------------ step 3 */
 
-static const char *const footer_starts[] = {
-    "you received this message because you are subscribed",
-    "you received this because you are subscribed",
-    "to unsubscribe from this group",
-    "to unsubscribe",
-    "unsubscribe:",
-    "unsubscribe from this list",
-    "to view this discussion on the web",
-    "you are receiving this because",
-    "reply to this email directly",
-    "please do read the posting guide",
-    "manage your subscription",
-    "list archives:",
-    "abmelden:",
-    "pour vous désabonner",
-    "para cancelar la suscripción",
-    "para darte de baja",
-    "[[alternative html version deleted]]",
-    "a non-text attachment was scrubbed",
-    NULL,
-};
+#define footer_starts LU_LANG_ALL(footer_starts)
 
 /* Line I of K[0..M) belongs to a list footer. */
 static bool footer_line(struct line *const *K, gsize m, gsize i)
@@ -841,112 +819,11 @@ static bool footer_at(struct line *const *K, gsize m, gsize i)
     return ret;
 }
 
-static const char *const disclaimer_starts[] = {
-    "this e-mail and any attachment",
-    "this email and any attachment",
-    "this e-mail and any files",
-    "this email and any files",
-    "this message and any attachment",
-    "this e-mail (including",
-    "this email (including",
-    "this e-mail is confidential",
-    "this email is confidential",
-    "this message is confidential",
-    "this e-mail may contain",
-    "this email may contain",
-    "this message may contain",
-    "this e-mail message is",
-    "this email message is",
-    "this communication is confidential",
-    "this communication may contain",
-    "the information contained in this",
-    "the information in this e-mail",
-    "the information in this email",
-    "the information in this message",
-    "the contents of this e-mail",
-    "the contents of this email",
-    "the content of this email",
-    "confidentiality notice",
-    "confidentiality note",
-    "confidentiality:",
-    "legal notice:",
-    "privileged and confidential",
-    "privileged/confidential",
-    "if you are not the intended recipient",
-    "if you have received this e-mail in error",
-    "if you have received this email in error",
-    "if you have received this message in error",
-    "if you received this message in error",
-    "if you received this e-mail in error",
-    "if you received this email in error",
-    "please consider the environment before printing",
-    "think before you print",
-    "diese e-mail enthält vertrauliche",
-    "diese email enthält vertrauliche",
-    "diese nachricht enthält vertrauliche",
-    "diese e-mail kann vertrauliche",
-    "diese e-mail ist vertraulich",
-    "diese e-mail und alle anhänge",
-    "diese e-mail einschließlich",
-    "der inhalt dieser e-mail",
-    "der inhalt dieser email",
-    "wenn sie nicht der richtige adressat",
-    "sollten sie nicht der vorgesehene empfänger",
-    /* "irrtümlich", also where the charset lost the umlaut ("irrt?mlich") */
-    "sollten sie irrt",
-    "sollten sie diese nachricht irrt",
-    "sollten sie diese e-mail irrt",
-    "falls sie diese nachricht irrt",
-    "falls sie diese e-mail irrt",
-    "hinweis: diese nachricht",
-    "hinweis: diese e-mail",
-    "diese nachricht ist nur f",
-    "diese e-mail ist nur f",
-    "diese nachricht ist ausschlie",
-    "diese e-mail ist ausschlie",
-    "vertraulichkeitshinweis",
-    "haftungsausschluss",
-    "bitte denken sie an die umwelt",
-    "ce message et toutes les pièces jointes",
-    "ce message et ses pièces jointes",
-    "ce message et les pièces jointes",
-    "ce courriel et",
-    "ce message est confidentiel",
-    "ce message (y compris",
-    "ce message électronique",
-    "ce courrier électronique",
-    "ce message contient des informations confidentielles",
-    "les informations contenues dans ce message",
-    "avis de confidentialité",
-    "si vous n'êtes pas le destinataire",
-    "si vous avez reçu ce message par erreur",
-    "pensez à l'environnement avant d'imprimer",
-    "este mensaje y sus anexos",
-    "este mensaje y sus archivos adjuntos",
-    "este mensaje y cualquier",
-    "este correo electrónico y",
-    "este correo y sus",
-    "este mensaje es confidencial",
-    "este mensaje contiene información confidencial",
-    "este correo contiene información",
-    "aviso de confidencialidad",
-    "aviso legal",
-    "la información contenida en este",
-    "si usted no es el destinatario",
-    "si ha recibido este mensaje por error",
-    "si usted ha recibido este mensaje",
-    "si ha recibido este correo por error",
-    "antes de imprimir este",
-    NULL,
-};
+#define disclaimer_starts LU_LANG_ALL(disclaimer_starts)
 
-static const char *const confidential_words[] = {"confidential", "vertraulich", "confidentiel",
-                                                 "confidencial", NULL};
+#define confidential_words LU_LANG_ALL(confidential_words)
 /* One of these next to "confidential" makes a paragraph a disclaimer. */
-static const char *const recipient_words[] = {
-    "intended recipient", "addressee",    "empfänger",  "adressat",
-    "destinataire",       "destinatario", "unauthoris", "unauthoriz",
-    "prohibited",         "strictly",     NULL};
+#define recipient_words LU_LANG_ALL(recipient_words)
 
 static bool disclaimer_at(struct line *const *K, gsize m, gsize i)
 {
@@ -1002,31 +879,7 @@ static bool sig_delim(const struct line *l)
     return l->s[0] == '-' && l->s[1] == '-' && l->s[2 + strspn(l->s + 2, " \t")] == '\0';
 }
 
-static const char *const mobile_starts[] = {"sent from my ",
-                                            "sent from ",
-                                            "sent via ",
-                                            "sent with ",
-                                            "sent using ",
-                                            "sent on the go",
-                                            "get outlook for ",
-                                            "von meinem ",
-                                            "gesendet von ",
-                                            "gesendet mit ",
-                                            "gesendet vom ",
-                                            "envoyé de mon ",
-                                            "envoyé depuis ",
-                                            "envoyé à partir de ",
-                                            "envoyé avec ",
-                                            "enviado desde ",
-                                            "enviado con ",
-                                            "enviado de mi ",
-                                            "obtener outlook para ",
-                                            "outlook für ",
-                                            "télécharger outlook pour ",
-                                            "obtenez outlook pour ",
-                                            "scarica outlook per ",
-                                            "inviato da ",
-                                            NULL};
+#define mobile_starts LU_LANG_ALL(mobile_starts)
 
 static bool mobile_line(const struct line *l)
 {
@@ -1041,20 +894,10 @@ static bool mobile_line(const struct line *l)
 }
 
 /* Sign-off phrases: the language packs' (helper/lang-*.c). */
-#define signoffs LU_LANG_ALL(signoffs, NULL)
+#define signoffs LU_LANG_ALL(signoffs)
 
 /* Words that are never part of a person's name in a signature. */
-static const char *const not_name_words[] = {
-    "team",      "support",   "sales",     "ltd",       "inc",        "gmbh",       "llc",
-    "corp",      "co",        "ag",        "plc",       "company",    "office",     "department",
-    "group",     "service",   "services",  "customer",  "the",        "sent",       "from",
-    "regards",   "thanks",    "mobile",    "phone",     "tel",        "email",      "e-mail",
-    "director",  "manager",   "ceo",       "cto",       "head",       "university", "institute",
-    "hi",        "hello",     "dear",      "re",        "fw",         "fwd",        "list",
-    "on",        "am",        "at",        "you",       "i",          "we",         "see",
-    "please",    "thank",     "best",      "student",   "fellow",     "research",   "engineer",
-    "developer", "lecturer",  "scientist", "analyst",   "consultant", "professor",  "officer",
-    "president", "assistant", "associate", "candidate", NULL};
+#define not_name_words LU_LANG_ALL(not_name_words)
 /* 0: not a name; 1: initials only ("J", "JD"); 2: a plausible person name. */
 static int name_kind(const char *s, gsize len)
 {
@@ -1175,19 +1018,8 @@ out:
     return ret;
 }
 
-static const char *const sentence_starts[] = {
-    "i",      "i'm",  "i'll",  "i've",  "i'd",     "we",     "we'll",  "we're", "you",
-    "please", "let",  "let's", "see",   "looking", "hope",   "it",     "this",  "that",
-    "there",  "will", "can",   "could", "would",   "should", "do",     "does",  "did",
-    "is",     "are",  "if",    "just",  "also",    "ich",    "wir",    "bitte", "können",
-    "es",     "das",  "je",    "nous",  "vous",    "pouvez", "est-ce", "yo",    "podemos",
-    "puedes", "por",  "no",    "yes",   "sure",    "ok",     "okay",   "sorry", NULL};
-static const char *const stopwords[] = {
-    "the", "a",    "an",   "to",  "will", "would", "can",  "could", "is",  "are", "was",
-    "be",  "been", "have", "has", "had",  "this",  "that", "it",    "and", "but", "so",
-    "if",  "me",   "my",   "our", "your", "you",   "for",  "with",  "not", "do",  "i",
-    "we",  "der",  "die",  "und", "ist",  "ich",   "wir",  "sie",   "zu",  "et",  "est",
-    "je",  "nous", "los",  "las", "que",  "es",    NULL};
+#define sentence_starts LU_LANG_ALL(sentence_starts)
+#define stopwords       LU_LANG_ALL(stopwords)
 
 /* The line reads like a sentence of the message, not a signature line. */
 static bool sentence_like(const struct line *l)
@@ -1562,43 +1394,8 @@ out:
 /* What only mail sent in bulk carries: a way out of the mailing (one is
  * enough), and the marks of a marketing layout (two are: a personal message
  * may say "click here" once).  English, German, French and Spanish. */
-static const char *const bulk_exit[] = {"unsubscribe",
-                                        "opt out",
-                                        "opt-out",
-                                        "to be removed from",
-                                        "remove you from",
-                                        "removed from our",
-                                        "no longer wish to receive",
-                                        "you are receiving this",
-                                        "you received this e",
-                                        "this e-mail was sent to",
-                                        "this email was sent to",
-                                        "update your preferences",
-                                        "manage your subscription",
-                                        "email preferences",
-                                        "abmelden",
-                                        "abbestellen",
-                                        "désinscri",
-                                        "desinscri",
-                                        "désabonner",
-                                        "darse de baja",
-                                        "cancelar la suscrip",
-                                        NULL};
-static const char *const bulk_layout[] = {"[image]",
-                                          "click here",
-                                          "view this email",
-                                          "in your browser",
-                                          "all rights reserved",
-                                          "privacy policy",
-                                          "forward to a friend",
-                                          "special offer",
-                                          "hier klicken",
-                                          "cliquez ici",
-                                          "haga clic",
-                                          "tous droits réservés",
-                                          "todos los derechos",
-                                          "alle rechte vorbehalten",
-                                          NULL};
+#define bulk_exit   LU_LANG_ALL(bulk_exit)
+#define bulk_layout LU_LANG_ALL(bulk_layout)
 
 /* Whether NEEDLE (ASCII letters match either case) occurs in S. */
 static bool has_ci(const char *s, const char *needle)

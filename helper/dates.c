@@ -101,6 +101,7 @@ static const struct wd zone_words[] = {
 };
 
 static GHashTable *word_table;
+static GHashTable *role_table; /* word -> LU_DX_* flags (GUINT_TO_POINTER) */
 
 /* A word two packs share ("de" in French and Spanish) is one entry with
  * both meanings: the flags joined, each value from the first pack that
@@ -139,6 +140,14 @@ static gpointer build_table(gpointer unused)
     }
     for (gsize i = 0; i < G_N_ELEMENTS(zone_words); i++)
         add_word(h, &zone_words[i]);
+    role_table = g_hash_table_new(g_str_hash, g_str_equal);
+    for (int l = 0; l < LU_LANG_N; l++) {
+        const struct lu_date_role *r = lu_lang_pack((enum lu_lang)l)->date_roles;
+        for (; r && r->s; r++) {
+            unsigned x = GPOINTER_TO_UINT(g_hash_table_lookup(role_table, r->s));
+            g_hash_table_insert(role_table, (gpointer)r->s, GUINT_TO_POINTER(x | r->x));
+        }
+    }
     word_table = h;
     return h;
 }
@@ -156,6 +165,7 @@ struct tok {
     char ch;            /* T_PUNCT: the character; every dash is '-', every apostrophe '\'' */
     int num, ndig;      /* T_NUM: value (capped) and digits */
     const struct wd *w; /* T_WORD: the known word, or NULL */
+    unsigned x;         /* T_WORD: its LU_DX_* roles (role_table) */
 };
 
 /* A UTF-8 lead byte starts a letter for our purposes unless it is one of the
@@ -303,6 +313,7 @@ static int tokenise(const char *text, int len, const char *low, struct tok *t, b
                 memcpy(buf, low + x->off, (size_t)(i - x->off));
                 buf[i - x->off] = '\0';
                 x->w = g_hash_table_lookup(word_table, buf);
+                x->x = GPOINTER_TO_UINT(g_hash_table_lookup(role_table, buf));
                 if (x->w && !x->url &&
                     (x->w->month || x->w->wday || x->w->rel || x->w->tw || x->w->unit ||
                      (x->w->f & F_HOL)))
@@ -428,6 +439,12 @@ static bool is_word(const struct P *p, int i, const char *s)
 {
     return i >= 0 && i < p->n && p->t[i].kind == T_WORD && (int)strlen(s) == p->t[i].len &&
            memcmp(p->low + p->t[i].off, s, (size_t)p->t[i].len) == 0;
+}
+
+/* Is token I a word with a role of X (LU_DX_*)? */
+static bool wx(const struct P *p, int i, unsigned x)
+{
+    return i >= 0 && i < p->n && p->t[i].kind == T_WORD && (p->t[i].x & x);
 }
 
 /* Is token I a word with phrase flags G (LU_DG_*)? */
@@ -780,9 +797,7 @@ static int m_dot(const struct P *p, int i, struct res *r)
         !glued(p, i + 3))
         return -1;
     /* Version numbers: "version 3.12.1", "v1.2.2026", "R 4.3.2". */
-    if (i > 0 && p->t[i - 1].kind == T_WORD &&
-        (is_word(p, i - 1, "version") || is_word(p, i - 1, "v") || is_word(p, i - 1, "r") ||
-         is_word(p, i - 1, "release") || is_word(p, i - 1, "python") || is_word(p, i - 1, "ver")))
+    if (wx(p, i - 1, LU_DX_VERSION))
         return -1;
     d = p->t[i].num;
     m = p->t[i + 2].num;
@@ -798,11 +813,10 @@ static int m_dot(const struct P *p, int i, struct res *r)
             return -1;
     } else {
         /* "3.12." without a year is German: only after "am", "bis", "ab",
-         * "vom", "zum", "seit", "den" or a weekday ("to 3.1." is a version). */
+         * "vom", "zum", "seit", "den" (LU_DX_DOTDATE) or a weekday ("to
+         * 3.1." is a version). */
         int b = is_p(p, i - 1, ',') ? i - 2 : i - 1;
-        bool ctx = (W(p, b) && W(p, b)->wday) || is_word(p, b, "am") || is_word(p, b, "bis") ||
-                   is_word(p, b, "ab") || is_word(p, b, "vom") || is_word(p, b, "zum") ||
-                   is_word(p, b, "seit") || is_word(p, b, "den");
+        bool ctx = (W(p, b) && W(p, b)->wday) || wx(p, b, LU_DX_DOTDATE);
         if (!ctx && !p->cli)
             return -1;
         if (k < p->n && glued(p, k) && p->t[k].kind != T_PUNCT)
@@ -1147,18 +1161,19 @@ static int in_count(const struct P *p, int k, int *n, bool *vague)
     if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1)) {
         *n = p->t[k].num;
         k++;
-    } else if (is_word(p, k, "few") || (is_word(p, k, "a") && is_word(p, k + 1, "few"))) {
+    } else if (wx(p, k, LU_DX_FEW) || (is_word(p, k, "a") && wx(p, k + 1, LU_DX_FEW))) {
         *n = 3; /* "a few days", "the next few days" */
         *vague = true;
-        k += is_word(p, k, "few") ? 1 : 2;
-    } else if (is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
+        k += wx(p, k, LU_DX_FEW) ? 1 : 2;
+    } else if (wx(p, k, LU_DX_COUPLE) && wf(p, k + 1, F_OF)) {
         *n = 2; /* "the next couple of days" */
         *vague = true;
         k += 2;
-    } else if (W(p, k) && W(p, k)->num && !is_word(p, k, "sept")) {
+    } else if (W(p, k) && W(p, k)->num && !W(p, k)->month) {
+        /* not French "sept", which is English "Sept" too */
         *n = W(p, k)->num;
         k++;
-        if (*n == 1 && is_word(p, k, "couple") && wf(p, k + 1, F_OF)) {
+        if (*n == 1 && wx(p, k, LU_DX_COUPLE) && wf(p, k + 1, F_OF)) {
             *n = 2;
             *vague = true;
             k += 2;
@@ -1272,7 +1287,7 @@ static int m_from(const struct P *p, int i, struct res *r)
 
     if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1))
         n = p->t[k].num;
-    else if (W(p, k) && W(p, k)->num && !is_word(p, k, "sept"))
+    else if (W(p, k) && W(p, k)->num && !W(p, k)->month) /* not "sept" */
         n = W(p, k)->num;
     else
         return -1;
@@ -1814,7 +1829,7 @@ static int m_clock(const struct P *p, int i, struct res *r)
     if (is_p(p, k, '@') || wf(p, k, F_AT)) {
         at = true;
         k++;
-        if (is_word(p, k - 1, "a") && (is_word(p, k, "las") || is_word(p, k, "la")))
+        if (is_word(p, k - 1, "a") && wx(p, k, LU_DX_HOURART))
             k++;
         else if (is_word(p, k - 1, "a"))
             return -1;
@@ -1861,14 +1876,13 @@ static int m_tword(const struct P *p, int i, struct res *r)
             return -1;
         tw = w->tw;
         k++;
-    } else if ((wf(p, k, F_END) || is_word(p, k, "close")) && wf(p, k + 1, F_OF)) {
+    } else if ((wf(p, k, F_END) || wx(p, k, LU_DX_CLOSE)) && wf(p, k + 1, F_OF)) {
         int k2 = k + 2;
         if (wf(p, k2, F_THE))
             k2++;
-        if (is_word(p, k2, "business") && is_word(p, k2 + 1, "day"))
-            k2++;
-        if (is_word(p, k2, "day") || is_word(p, k2, "business") || is_word(p, k2, "journée") ||
-            is_word(p, k2, "tages") || is_word(p, k2, "día")) {
+        if (wf(p, k2, F_BIZ) && wx(p, k2, LU_DX_WORKDAY) && wx(p, k2 + 1, LU_DX_WORKDAY))
+            k2++; /* "close of business day" */
+        if (wx(p, k2, LU_DX_WORKDAY)) {
             tw = TW_EOD;
             k = k2 + 1;
         }
@@ -1978,7 +1992,7 @@ static int m_trange(const struct P *p, int i, struct res *r)
         from = true;
         k++;
     }
-    if (is_word(p, k, "las") || is_word(p, k, "la"))
+    if (wx(p, k, LU_DX_HOURART))
         k++;
     e1 = clock_at(p, k, &a, &mk1, &am1, false);
     if (e1 < 0)
@@ -1988,7 +2002,7 @@ static int m_trange(const struct P *p, int i, struct res *r)
         k++;
     else
         return -1;
-    if (is_word(p, k, "las") || is_word(p, k, "la"))
+    if (wx(p, k, LU_DX_HOURART))
         k++;
     e2 = clock_at(p, k, &b, &mk2, &am2, is_p(p, k - 1, '-'));
     if (e2 < 0)
@@ -2068,7 +2082,7 @@ static int prefix_at(const struct P *p, int i)
             k += 3;
         else if (is_word(p, k, "a") && wf(p, k + 1, F_END | F_EARLY | F_MID))
             k++; /* "a finales de", "a principios de", "a mediados de" */
-        else if (is_word(p, k, "zum") || is_word(p, k, "spätestens"))
+        else if (wx(p, k, LU_DX_BY))
             k++;
         else
             break;

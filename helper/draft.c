@@ -114,22 +114,13 @@ static char *name_case(const char *s)
     return g_string_free(out, FALSE);
 }
 
-/* Words that make a display name or a local part a role, not a person. */
-static const char *const role_words[] = {
-    "team",      "support", "sales",    "info",      "service",    "services",   "office",
-    "admin",     "billing", "accounts", "account",   "contact",    "hello",      "help",
-    "helpdesk",  "desk",    "customer", "customers", "department", "group",      "jobs",
-    "careers",   "hr",      "press",    "marketing", "orders",     "bookings",   "enquiries",
-    "inquiries", "noreply", "no-reply", "mail",      "webmaster",  "newsletter", "notifications",
-    "inc",       "inc.",    "ltd",      "ltd.",      "gmbh",       "llc",        "plc",
-    "ag",        "sa",      "co",       "co.",       "corp",       "corp.",      "company",
-};
-static const char *const titles[] = {
-    "mr",   "mrs",  "ms",   "miss", "mx",  "dr",   "prof", "sir", "madam",
-    "dame", "herr", "frau", "m",    "mme", "mlle", "dott", "ing", "dipl",
-};
+/* Words that make a display name or a local part a role, not a person
+ * ("sales", "GmbH"), and titles before a name ("Dr", "Herr"): the
+ * language packs' (helper/lang-*.c). */
+#define role_words LU_LANG_ALL(role_words)
+#define titles     LU_LANG_ALL(titles)
 
-static bool in_words(const char *w, const char *const *list, size_t n)
+static bool in_words(const char *w, const char *const *list)
 {
     char *lw = g_utf8_strdown(w, -1);
     size_t len = strlen(lw);
@@ -137,7 +128,7 @@ static bool in_words(const char *w, const char *const *list, size_t n)
 
     if (len && lw[len - 1] == '.')
         lw[len - 1] = '\0';
-    for (size_t i = 0; i < n && !hit; i++)
+    for (size_t i = 0; list[i] && !hit; i++)
         hit = g_ascii_strcasecmp(lw, list[i]) == 0;
     g_free(lw);
     return hit;
@@ -175,16 +166,16 @@ char *lu_draft_first_name(const char *display, const char *email)
         if (comma) {
             char **all = g_strsplit(name, " ", -1);
             for (int i = 0; all[i]; i++)
-                role = role || in_words(all[i], role_words, G_N_ELEMENTS(role_words));
+                role = role || in_words(all[i], role_words);
             g_strfreev(all);
         }
         for (int i = 0; parts[i]; i++) {
             g_strstrip(parts[i]);
             if (!*parts[i])
                 continue;
-            if (in_words(parts[i], role_words, G_N_ELEMENTS(role_words)))
+            if (in_words(parts[i], role_words))
                 role = true;
-            if (!pick && !in_words(parts[i], titles, G_N_ELEMENTS(titles)))
+            if (!pick && !in_words(parts[i], titles))
                 pick = parts[i];
         }
         if (pick && !role && plausible_name(pick))
@@ -204,7 +195,7 @@ char *lu_draft_first_name(const char *display, const char *email)
         n = strcspn(local, "._");
         if (local[n] && n >= 2) {
             local[n] = '\0';
-            if (plausible_name(local) && !in_words(local, role_words, G_N_ELEMENTS(role_words)))
+            if (plausible_name(local) && !in_words(local, role_words))
                 out = name_case(local);
         }
         g_free(local);
@@ -217,16 +208,14 @@ out:
 
 /* ---- subjects */
 
-/* Reply prefixes in the languages leadup reads (forward prefixes are kept:
- * "Re: Fwd: x" says what the thread is). */
-static const char *const reply_prefixes[] = {
-    "re", "aw", "sv", "vs", "antw", "antwort", "odp", "rif", "ref", "r", "res",
-};
+/* Reply prefixes are the language packs' (helper/lang-*.c; forward prefixes
+ * are kept: "Re: Fwd: x" says what the thread is). */
+#define reply_prefixes LU_LANG_ALL(reply_prefixes)
 
 /* Length of a reply prefix at P ("Re:", "RE[2]:", "Aw :"), or 0. */
 static size_t reply_prefix_len(const char *p)
 {
-    for (size_t i = 0; i < G_N_ELEMENTS(reply_prefixes); i++) {
+    for (size_t i = 0; reply_prefixes[i]; i++) {
         size_t n = strlen(reply_prefixes[i]);
         const char *q = p + n;
         if (g_ascii_strncasecmp(p, reply_prefixes[i], n) != 0)

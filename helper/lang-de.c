@@ -194,9 +194,8 @@ static const char *const receipt_prefixes[] = {"gelesen:", "lesebestätigung", N
 static const char *const forward_starts[] = {"anfang der weitergeleiteten nachricht",
                                              "weitergeleitete nachricht:", NULL};
 static const char *const forward_markers[] = {"nachricht", "weitergeleitet", NULL};
-static const char *const reply_prefixes[] = {
-    "aw", "antw", "antwort", "wg", NULL,
-};
+static const char *const reply_prefixes[] = {"aw", "antw", "antwort", NULL};
+static const char *const forward_prefixes[] = {"wg", NULL};
 
 /* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
 static const struct lu_cue cues[] = {
@@ -255,6 +254,82 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"von", NULL};
+static const char *const quote_date[] = {"gesendet", "datum", NULL};
+static const char *const quote_to[] = {"an", NULL};
+static const char *const quote_subject[] = {"betreff", NULL};
+
+/* Sentences (sentence.c): abbreviations that never end one (before a name
+ * or number: "Dr. Ng"), the words a line that goes on ends with, and month
+ * prefixes after a day number ("am 3. Dezember"). */
+static const char *const abbrevs[] = {"nr", "bzw", "z.b", "u.a", "ggf", "evtl", "usw", NULL};
+static const char *const glue_words[] = {"und", NULL};
+static const char *const ordinal_months[] = {
+    "jan", "feb", "mär", "mar",    "apr",     "mai",  "jun",  "jul",     "aug",      "sep",
+    "okt", "nov", "dez", "januar", "februar", "juni", "juli", "oktober", "dezember", NULL};
+
+/* The author's own words (body.c): list footers, disclaimers, mobile
+ * signatures, signature lines and bulk mail. */
+static const char *const footer_starts[] = {"abmelden:", NULL};
+/* "sollten sie irrt": "irrtümlich", also where the charset lost the umlaut. */
+static const char *const disclaimer_starts[] = {"diese e-mail enthält vertrauliche",
+                                                "diese email enthält vertrauliche",
+                                                "diese nachricht enthält vertrauliche",
+                                                "diese e-mail kann vertrauliche",
+                                                "diese e-mail ist vertraulich",
+                                                "diese e-mail und alle anhänge",
+                                                "diese e-mail einschließlich",
+                                                "der inhalt dieser e-mail",
+                                                "der inhalt dieser email",
+                                                "wenn sie nicht der richtige adressat",
+                                                "sollten sie nicht der vorgesehene empfänger",
+                                                "sollten sie irrt",
+                                                "sollten sie diese nachricht irrt",
+                                                "sollten sie diese e-mail irrt",
+                                                "falls sie diese nachricht irrt",
+                                                "falls sie diese e-mail irrt",
+                                                "hinweis: diese nachricht",
+                                                "hinweis: diese e-mail",
+                                                "diese nachricht ist nur f",
+                                                "diese e-mail ist nur f",
+                                                "diese nachricht ist ausschlie",
+                                                "diese e-mail ist ausschlie",
+                                                "vertraulichkeitshinweis",
+                                                "haftungsausschluss",
+                                                "bitte denken sie an die umwelt",
+                                                NULL};
+static const char *const confidential_words[] = {"vertraulich", NULL};
+static const char *const recipient_words[] = {"empfänger", "adressat", NULL};
+static const char *const mobile_starts[] = {"von meinem ",   "gesendet von ", "gesendet mit ",
+                                            "gesendet vom ", "outlook für ",  NULL};
+static const char *const not_name_words[] = {"gmbh", "ag", NULL};
+static const char *const sentence_starts[] = {"ich", "wir", "bitte", "können", "es", "das", NULL};
+static const char *const stopwords[] = {"der", "die", "und", "ist", "ich",
+                                        "wir", "sie", "zu",  "es",  NULL};
+static const char *const attr_not_names[] = {"ich", "wir", NULL};
+static const char *const bulk_exit[] = {"abmelden", "abbestellen", NULL};
+static const char *const bulk_layout[] = {"hier klicken", "alle rechte vorbehalten", NULL};
+
+/* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
+static const struct lu_date_role date_roles[] = {
+    {"am", LU_DX_DOTDATE},
+    {"bis", LU_DX_DOTDATE},
+    {"ab", LU_DX_DOTDATE},
+    {"vom", LU_DX_DOTDATE},
+    {"zum", LU_DX_DOTDATE | LU_DX_BY},
+    {"seit", LU_DX_DOTDATE},
+    {"den", LU_DX_DOTDATE},
+    {"spätestens", LU_DX_BY},
+    {"tages", LU_DX_WORKDAY},
+    {NULL, 0},
+};
+
+/* The draft's salutation (draft.c): words that make a name a role, not a
+ * person, and titles before a name. */
+static const char *const role_words[] = {"gmbh", "ag", NULL};
+static const char *const titles[] = {"herr", "frau", "dipl", NULL};
+
 const struct lu_lang_pack lu_lang_de = {
     .code = "de",
     .guess_words = guess_words,
@@ -279,6 +354,7 @@ const struct lu_lang_pack lu_lang_de = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .forward_prefixes = forward_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,
@@ -286,4 +362,25 @@ const struct lu_lang_pack lu_lang_de = {
     .chasing = chasing,
     .thanks_re = "danke\\w*|dank",
     .cues = cues,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_to = quote_to,
+    .quote_subject = quote_subject,
+    .abbrevs = abbrevs,
+    .glue_words = glue_words,
+    .ordinal_months = ordinal_months,
+    .footer_starts = footer_starts,
+    .disclaimer_starts = disclaimer_starts,
+    .confidential_words = confidential_words,
+    .recipient_words = recipient_words,
+    .mobile_starts = mobile_starts,
+    .not_name_words = not_name_words,
+    .sentence_starts = sentence_starts,
+    .stopwords = stopwords,
+    .attr_not_names = attr_not_names,
+    .bulk_exit = bulk_exit,
+    .bulk_layout = bulk_layout,
+    .date_roles = date_roles,
+    .role_words = role_words,
+    .titles = titles,
 };

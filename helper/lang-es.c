@@ -141,11 +141,8 @@ static const char *const receipt_prefixes[] = {"leído:", "leido:", "confirmaci�
 static const char *const forward_starts[] = {"inicio del mensaje reenviado",
                                              "comienzo del mensaje reenviado", NULL};
 static const char *const forward_markers[] = {"mensaje", "reenviado", NULL};
-static const char *const reply_prefixes[] = {
-    "rv",
-    "ref",
-    NULL,
-};
+static const char *const reply_prefixes[] = {"ref", NULL};
+static const char *const forward_prefixes[] = {"rv", NULL};
 
 /* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
 static const struct lu_cue cues[] = {
@@ -194,6 +191,56 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"de", "remitente", NULL};
+static const char *const quote_date[] = {"enviado", "enviado el", "fecha", NULL};
+static const char *const quote_to[] = {"para", NULL};
+static const char *const quote_subject[] = {"asunto", NULL};
+
+/* Sentences (sentence.c): abbreviations that never end one (before a name
+ * or number: "Dr. Ng"), and the words a line that goes on ends with. */
+static const char *const abbrevs[] = {"sra", "dra", NULL};
+static const char *const glue_words[] = {"y", NULL};
+
+/* The author's own words (body.c): list footers, disclaimers, mobile
+ * signatures, signature lines and bulk mail. */
+static const char *const footer_starts[] = {"para cancelar la suscripción", "para darte de baja",
+                                            NULL};
+static const char *const disclaimer_starts[] = {"este mensaje y sus anexos",
+                                                "este mensaje y sus archivos adjuntos",
+                                                "este mensaje y cualquier",
+                                                "este correo electrónico y",
+                                                "este correo y sus",
+                                                "este mensaje es confidencial",
+                                                "este mensaje contiene información confidencial",
+                                                "este correo contiene información",
+                                                "aviso de confidencialidad",
+                                                "aviso legal",
+                                                "la información contenida en este",
+                                                "si usted no es el destinatario",
+                                                "si ha recibido este mensaje por error",
+                                                "si usted ha recibido este mensaje",
+                                                "si ha recibido este correo por error",
+                                                "antes de imprimir este",
+                                                NULL};
+static const char *const confidential_words[] = {"confidencial", NULL};
+static const char *const recipient_words[] = {"destinatario", NULL};
+static const char *const mobile_starts[] = {"enviado desde ", "enviado con ", "enviado de mi ",
+                                            "obtener outlook para ", NULL};
+static const char *const sentence_starts[] = {"yo", "podemos", "puedes", "por", NULL};
+static const char *const stopwords[] = {"los", "las", "que", "es", NULL};
+static const char *const attr_not_names[] = {"yo", NULL};
+static const char *const bulk_exit[] = {"darse de baja", "cancelar la suscrip", NULL};
+static const char *const bulk_layout[] = {"haga clic", "todos los derechos", NULL};
+
+/* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
+static const struct lu_date_role date_roles[] = {
+    {"las", LU_DX_HOURART},
+    {"la", LU_DX_HOURART},
+    {"día", LU_DX_WORKDAY},
+    {NULL, 0},
+};
+
 const struct lu_lang_pack lu_lang_es = {
     .code = "es",
     .guess_words = guess_words,
@@ -217,6 +264,7 @@ const struct lu_lang_pack lu_lang_es = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .forward_prefixes = forward_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,
@@ -224,4 +272,21 @@ const struct lu_lang_pack lu_lang_es = {
     .chasing = chasing,
     .thanks_re = "gracias",
     .cues = cues,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_to = quote_to,
+    .quote_subject = quote_subject,
+    .abbrevs = abbrevs,
+    .glue_words = glue_words,
+    .footer_starts = footer_starts,
+    .disclaimer_starts = disclaimer_starts,
+    .confidential_words = confidential_words,
+    .recipient_words = recipient_words,
+    .mobile_starts = mobile_starts,
+    .sentence_starts = sentence_starts,
+    .stopwords = stopwords,
+    .attr_not_names = attr_not_names,
+    .bulk_exit = bulk_exit,
+    .bulk_layout = bulk_layout,
+    .date_roles = date_roles,
 };

@@ -157,10 +157,7 @@ static const char *const forward_starts[] = {"début du message réexpédié",
                                              "début du message transféré", NULL};
 static const char *const forward_markers[] = {"message d'", "message transf", "message original",
                                               NULL};
-static const char *const reply_prefixes[] = {
-    "tr",
-    NULL,
-};
+static const char *const forward_prefixes[] = {"tr", NULL};
 
 /* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
 static const struct lu_cue cues[] = {
@@ -216,6 +213,62 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"de", "expéditeur", NULL};
+static const char *const quote_date[] = {"envoyé", "envoyé le", NULL};
+static const char *const quote_to[] = {"à", "destinataire", NULL};
+static const char *const quote_subject[] = {"objet", "sujet", NULL};
+
+/* Sentences (sentence.c): abbreviations that never end one (before a name
+ * or number: "Dr. Ng"), and the words a line that goes on ends with. */
+static const char *const abbrevs[] = {"mme", "mlle", NULL};
+static const char *const glue_words[] = {"et", NULL};
+
+/* The author's own words (body.c): list footers, disclaimers, mobile
+ * signatures, signature lines and bulk mail. */
+static const char *const footer_starts[] = {"pour vous désabonner", NULL};
+static const char *const disclaimer_starts[] = {
+    "ce message et toutes les pièces jointes",
+    "ce message et ses pièces jointes",
+    "ce message et les pièces jointes",
+    "ce courriel et",
+    "ce message est confidentiel",
+    "ce message (y compris",
+    "ce message électronique",
+    "ce courrier électronique",
+    "ce message contient des informations confidentielles",
+    "les informations contenues dans ce message",
+    "avis de confidentialité",
+    "si vous n'êtes pas le destinataire",
+    "si vous avez reçu ce message par erreur",
+    "pensez à l'environnement avant d'imprimer",
+    NULL};
+static const char *const confidential_words[] = {"confidentiel", NULL};
+static const char *const recipient_words[] = {"destinataire", NULL};
+static const char *const mobile_starts[] = {"envoyé de mon ",
+                                            "envoyé depuis ",
+                                            "envoyé à partir de ",
+                                            "envoyé avec ",
+                                            "télécharger outlook pour ",
+                                            "obtenez outlook pour ",
+                                            NULL};
+static const char *const sentence_starts[] = {"je", "nous", "vous", "pouvez", "est-ce", NULL};
+static const char *const stopwords[] = {"et", "est", "je", "nous", NULL};
+static const char *const attr_not_names[] = {"je", "nous", NULL};
+static const char *const bulk_exit[] = {"désinscri", "desinscri", "désabonner", NULL};
+static const char *const bulk_layout[] = {"cliquez ici", "tous droits réservés", NULL};
+
+/* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
+static const struct lu_date_role date_roles[] = {
+    {"journée", LU_DX_WORKDAY},
+    {NULL, 0},
+};
+
+/* The draft's salutation (draft.c): words that make a name a role, not a
+ * person, and titles before a name. */
+static const char *const role_words[] = {"sa", NULL};
+static const char *const titles[] = {"m", "mme", "mlle", NULL};
+
 const struct lu_lang_pack lu_lang_fr = {
     .code = "fr",
     .guess_words = guess_words,
@@ -238,7 +291,6 @@ const struct lu_lang_pack lu_lang_fr = {
     .attr_openers = attr_openers,
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
-    .reply_prefixes = reply_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,
@@ -246,4 +298,24 @@ const struct lu_lang_pack lu_lang_fr = {
     .chasing = chasing,
     .thanks_re = "merci",
     .cues = cues,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_to = quote_to,
+    .quote_subject = quote_subject,
+    .abbrevs = abbrevs,
+    .glue_words = glue_words,
+    .footer_starts = footer_starts,
+    .disclaimer_starts = disclaimer_starts,
+    .confidential_words = confidential_words,
+    .recipient_words = recipient_words,
+    .mobile_starts = mobile_starts,
+    .sentence_starts = sentence_starts,
+    .stopwords = stopwords,
+    .attr_not_names = attr_not_names,
+    .bulk_exit = bulk_exit,
+    .bulk_layout = bulk_layout,
+    .date_roles = date_roles,
+    .forward_prefixes = forward_prefixes,
+    .role_words = role_words,
+    .titles = titles,
 };

@@ -159,7 +159,8 @@ static const char *const forward_starts[] = {"inizio messaggio inoltrato",
                                              "messaggio inoltrato:", NULL};
 static const char *const forward_markers[] = {"messaggio", "inoltrato", NULL};
 /* Not "I" (inoltro): English subjects start with "I:" too. */
-static const char *const reply_prefixes[] = {"r", "rif", "inoltro", NULL};
+static const char *const reply_prefixes[] = {"r", "rif", NULL};
+static const char *const forward_prefixes[] = {"inoltro", NULL};
 
 /* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
 static const struct lu_cue cues[] = {
@@ -212,6 +213,19 @@ static const struct lu_chase_cue chasing[] = {
     {NULL, 0},
 };
 
+/* Header names in a quoted message's block ("From: ...", "Subject: ..."). */
+static const char *const quote_from[] = {"da", NULL};
+static const char *const quote_date[] = {"inviato", "data", NULL};
+static const char *const quote_subject[] = {"oggetto", NULL};
+
+/* The author's own words (body.c): list footers, disclaimers, mobile
+ * signatures, signature lines and bulk mail. */
+static const char *const mobile_starts[] = {"scarica outlook per ", "inviato da ", NULL};
+
+/* The draft's salutation (draft.c): words that make a name a role, not a
+ * person, and titles before a name. */
+static const char *const titles[] = {"dott", "ing", NULL};
+
 const struct lu_lang_pack lu_lang_it = {
     .code = "it",
     .guess_words = guess_words,
@@ -235,6 +249,7 @@ const struct lu_lang_pack lu_lang_it = {
     .attr_verbs = attr_verbs,
     .auto_subjects = auto_subjects,
     .reply_prefixes = reply_prefixes,
+    .forward_prefixes = forward_prefixes,
     .bounce_subjects = bounce_subjects,
     .receipt_prefixes = receipt_prefixes,
     .forward_starts = forward_starts,
@@ -242,4 +257,9 @@ const struct lu_lang_pack lu_lang_it = {
     .chasing = chasing,
     .thanks_re = "grazie",
     .cues = cues,
+    .quote_from = quote_from,
+    .quote_date = quote_date,
+    .quote_subject = quote_subject,
+    .mobile_starts = mobile_starts,
+    .titles = titles,
 };

@@ -11,49 +11,56 @@
 #include <string.h>
 
 extern const struct lu_lang_pack lu_lang_en, lu_lang_de, lu_lang_fr, lu_lang_es, lu_lang_it;
+extern const struct lu_lang_pack lu_lang_nl, lu_lang_da, lu_lang_sv, lu_lang_no, lu_lang_fi,
+    lu_lang_pl, lu_lang_pt;
 
-static const struct lu_lang_pack *const packs[LU_LANG_N] = {&lu_lang_en, &lu_lang_de, &lu_lang_fr,
-                                                            &lu_lang_es, &lu_lang_it};
+/* The packs leadup writes drafts in (enum lu_lang's order), then the
+ * reading packs: languages whose quotes and subjects it reads. */
+static const struct lu_lang_pack *const packs[] = {
+    &lu_lang_en, &lu_lang_de, &lu_lang_fr, &lu_lang_es, &lu_lang_it, &lu_lang_nl,
+    &lu_lang_da, &lu_lang_sv, &lu_lang_no, &lu_lang_fi, &lu_lang_pl, &lu_lang_pt};
+G_STATIC_ASSERT(G_N_ELEMENTS(packs) >= LU_LANG_N);
 
 const struct lu_lang_pack *lu_lang_pack(enum lu_lang l)
 {
     return l < LU_LANG_N ? packs[l] : packs[LU_LANG_EN];
 }
 
+const struct lu_lang_pack *lu_lang_known(int i)
+{
+    return i >= 0 && i < (int)G_N_ELEMENTS(packs) ? packs[i] : NULL;
+}
+
 /* The union lists, one per field offset asked for, built once. */
-#define ALL_MAX 16
+#define ALL_MAX 48
 static struct {
     gsize offset;
-    const char *const *extra;
     const char **list;
 } all_lists[ALL_MAX];
 static int all_n;
 static GMutex all_lock;
 
-const char *const *lu_lang_all(gsize offset, const char *const *extra)
+const char *const *lu_lang_all(gsize offset)
 {
     const char **ret = NULL;
     GPtrArray *a;
 
     g_mutex_lock(&all_lock);
     for (int i = 0; i < all_n; i++)
-        if (all_lists[i].offset == offset && all_lists[i].extra == extra) {
+        if (all_lists[i].offset == offset) {
             ret = all_lists[i].list;
             goto out;
         }
     a = g_ptr_array_new();
-    for (int l = 0; l < LU_LANG_N; l++) {
+    for (gsize l = 0; l < G_N_ELEMENTS(packs); l++) {
         const char *const *list = G_STRUCT_MEMBER(const char *const *, packs[l], offset);
         for (; list && *list; list++)
             g_ptr_array_add(a, (gpointer)*list);
     }
-    for (const char *const *e = extra; e && *e; e++)
-        g_ptr_array_add(a, (gpointer)*e);
     g_ptr_array_add(a, NULL);
     ret = (const char **)g_ptr_array_free(a, FALSE);
     g_assert(all_n < ALL_MAX);
     all_lists[all_n].offset = offset;
-    all_lists[all_n].extra = extra;
     all_lists[all_n++].list = ret;
 out:
     g_mutex_unlock(&all_lock);

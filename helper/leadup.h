@@ -45,8 +45,9 @@ extern const char lu_version[];
  * its model) change, so that the next scan decides every thread again (see
  * rules_digest in scan.c): a release without rule changes keeps it.
  * 4: Italian read (helper/lang-it.c); 5: equal-date order (nm.c); 6: the
- * learned ask model (sentence-model.c). */
-#define LU_RULES_REV  6
+ * learned ask model (sentence-model.c); 7: Portuguese "RES:" comes off a
+ * subject (helper/lang-pt.c, lu_subject_norm). */
+#define LU_RULES_REV  7
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -244,6 +245,24 @@ enum {
                               * only before an "of" word, a unit or a lower-case month */
 };
 
+/* A word's part in one of dates.c's phrases when it is no date word of
+ * its own ("version" before "3.12.1"): looked up apart from the date
+ * words, so it never counts as a word the matcher knows.  X: LU_DX_*. */
+struct lu_date_role {
+    const char *s;
+    unsigned x;
+};
+enum {
+    LU_DX_DOTDATE = 1u << 0, /* "am", "bis", "vom": may stand before a bare "3.12." */
+    LU_DX_VERSION = 1u << 1, /* "version", "v", "release": a dotted number after it is no date */
+    LU_DX_BY = 1u << 2,      /* "zum", "spätestens": kept at the front of a phrase */
+    LU_DX_HOURART = 1u << 3, /* "las", "la" in "a las 10": an article before an hour */
+    LU_DX_FEW = 1u << 4,     /* "few": a vague count of three ("in a few days") */
+    LU_DX_COUPLE = 1u << 5,  /* "couple" before an "of" word: a vague two */
+    LU_DX_CLOSE = 1u << 6,   /* "close" of business: an end before an "of" word */
+    LU_DX_WORKDAY = 1u << 7, /* "day", "business", "journée": end of the (working) day */
+};
+
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
 enum lu_cue_kind {
     LU_CUE_REQUEST,    /* the polite forms that ask the reader to act or answer */
@@ -272,6 +291,49 @@ struct lu_cue {
 #define LU_CUE_Q   1u
 #define LU_CUE_NOQ 2u
 
+/* The word classes of classify.c's grammar (a pack's lexicon; "@impv" in a
+ * pattern, for the classes classify.c names there). */
+enum {
+    LU_W_IMPV = 1u << 0,    /* base-form verbs of work requests: send, call, review */
+    LU_W_PROMOV = 1u << 1,  /* base-form verbs of advertising: click, visit, shop */
+    LU_W_PAST = 1u << 2,    /* past-tense forms */
+    LU_W_FUT = 1u << 3,     /* future time: tomorrow, Friday, next, tonight */
+    LU_W_PASTT = 1u << 4,   /* past time: yesterday, ago, last */
+    LU_W_EVENT = 1u << 5,   /* meeting, call, lunch */
+    LU_W_PROMO = 1u << 6,   /* advertising vocabulary */
+    LU_W_MODAL = 1u << 7,   /* can could would will shall should may might must */
+    LU_W_SUBJ = 1u << 8,    /* subject pronouns */
+    LU_W_WH = 1u << 9,      /* what when where who which how why */
+    LU_W_GREET = 1u << 10,  /* hi hello dear */
+    LU_W_DISC = 1u << 11,   /* discourse markers skipped at the opening */
+    LU_W_TALKV = 1u << 12,  /* verbs of meeting: meet talk discuss */
+    LU_W_GROUP = 1u << 13,  /* vocatives for groups: all guys team */
+    LU_W_FUNC = 1u << 14,   /* function words and other known words (not names) */
+    LU_W_THANK = 1u << 15,  /* thanks thank thx */
+    LU_W_PERIOD = 1u << 16, /* week month morning afternoon */
+    LU_W_AUX = 1u << 17,    /* finite forms of be/have/do and modals */
+    LU_W_PUNCT = 1u << 18,  /* set on punctuation tokens */
+    LU_W_TIME = 1u << 19,   /* a clock time: 10am, 9:30 */
+    LU_W_NUM = 1u << 20,    /* a number */
+    LU_W_WEAKV = 1u << 21,  /* generic verbs whose imperative is as often an advert's */
+    LU_W_GEN = 1u << 22,    /* other common English words: known, so never a name */
+};
+/* A lexicon entry: CLS (LU_W_*) for each of WORDS, space separated. */
+struct lu_lex_class {
+    unsigned cls;
+    const char *words;
+};
+/* A cue of classify.c's grammar: the same notation as struct lu_cue, for
+ * the feature of the vote named FEAT (classify.c's cue names: "modal_you",
+ * "please", ...; its rule labels: "commit", "agree", "decline",
+ * "closing", "noreply", "ooo", "ooo_strong", "return", "until",
+ * "commit_not"). */
+struct lu_grammar_cue {
+    const char *feat;
+    const char *pattern;
+    unsigned flags;
+};
+
 /* What a chasing phrase does wrong; lint.c words the advice. */
 enum lu_chase_kind {
     LU_CHASE_COURT,    /* leaves the ball in their court */
@@ -291,12 +353,14 @@ struct lu_chase_cue {
 /* One language's words.  Lists are NULL-terminated; all lower case except
  * the draft's names.  Strings are static. */
 struct lu_lang_pack {
-    const char *code;                 /* "it" */
+    const char *code; /* "it" */
+    bool reads_only;  /* a reading pack: quotes, subjects, thanks; no drafts, dates or cues */
     const char *const *guess_words;   /* frequent here, rare in the others (lu_lang_guess) */
     const struct lu_date_word *dates; /* every date word (dates.c) */
     gsize n_dates;
-    const char *weekdays[8]; /* the draft's names, [1] Monday .. [7] Sunday */
-    const char *months[13];  /* [1] January .. [12] December */
+    const struct lu_date_role *date_roles; /* ended by a NULL word */
+    const char *weekdays[8];               /* the draft's names, [1] Monday .. [7] Sunday */
+    const char *months[13];                /* [1] January .. [12] December */
     /* The draft's dates: %A weekday, %d day, %o the first of the month's
      * suffix (FIRST_SUFFIX), %B month, %Y year, %H:%M the time; TIME_ONE
      * is used at one o'clock when set ("a la 01:00"). */
@@ -313,18 +377,51 @@ struct lu_lang_pack {
     const char *const *forward_starts;   /* lines that start a forwarded message */
     const char *const *forward_markers;  /* words inside "----- Original Message -----" */
     const char *const *reply_prefixes;   /* "re", "aw": before ':' in a subject */
-    const struct lu_cue *cues;           /* phrase cues, ended by a NULL pattern */
-    const struct lu_chase_cue *chasing;  /* chasing phrases, ended by a NULL re */
-    const char *thanks_re;               /* PCRE alternatives that thank ("merci") */
+    const char *const *forward_prefixes; /* "fwd", "wg": the same for forwards */
+    /* Sentence splitting (sentence.c): abbreviations that never end a
+     * sentence ("dr", "z.b"; without the dot), those that end one only
+     * before a capital ("etc", "ltd"), words a wrapped line ends with
+     * ("and"), month prefixes after a day number ("3. Dez"). */
+    const char *const *abbrevs, *const *abbrevs_maybe, *const *glue_words, *const *ordinal_months;
+    /* The author's own words (body.c; every pack's at once): */
+    const char *const *footer_starts;      /* mailing-list footers start so */
+    const char *const *disclaimer_starts;  /* disclaimers start so */
+    const char *const *confidential_words; /* "confidential" ... */
+    const char *const *recipient_words;    /* ... and near it "intended recipient": a disclaimer */
+    const char *const *mobile_starts;      /* "Sent from my iPhone" lines */
+    const char *const *not_name_words;     /* words never in a signature's name */
+    const char *const *sentence_starts;    /* first words of a sentence, not a signature line */
+    const char *const *stopwords;          /* frequent in sentences, rare in signatures */
+    const char *const *attr_not_names;     /* "I wrote:" is a sentence, not an attribution */
+    const char *const *bulk_exit;          /* a way out of bulk mail (one is enough) */
+    const char *const *bulk_layout;        /* marks of a marketing layout (two are) */
+    const char *const *role_words, *const *titles; /* the draft's greeting: "sales", "Dr" */
+    /* Header names in a quoted message's block ("From:", "Von:", "De :"). */
+    const char *const *quote_from, *const *quote_date, *const *quote_to, *const *quote_subject;
+    const struct lu_cue *cues;          /* phrase cues, ended by a NULL pattern */
+    const struct lu_chase_cue *chasing; /* chasing phrases, ended by a NULL re */
+    const char *thanks_re;              /* PCRE alternatives that thank ("merci") */
+    /* classify.c's grammar, which its vote was fitted on (English only):
+     * the lexicon (ended by a NULL words), apostrophe-less spellings
+     * folded to the usual token ({"dont", "don't"}, ended by NULLs), the
+     * words of thanks that keep a sentence from asking, and the patterns
+     * (ended by a NULL feat), in the order they are compiled. */
+    const struct lu_lex_class *lexicon;
+    const char *const (*folds)[2];
+    const char *const *thank_words;
+    const struct lu_grammar_cue *grammar;
 };
 /* The pack of L (static); English for an unknown L. */
 const struct lu_lang_pack *lu_lang_pack(enum lu_lang l);
+/* Every pack by index: the LU_LANG_N drafting packs in enum order, then
+ * the reading packs (.reads_only: Dutch, Danish, Swedish, Norwegian,
+ * Finnish, Polish, Portuguese); NULL past the last (static). */
+const struct lu_lang_pack *lu_lang_known(int i);
 /* The strings at byte OFFSET (offsetof a "const char *const *" list) of
- * every pack, in pack order, then those of EXTRA (NULL-terminated; may be
- * NULL; a static list of the caller's), in one NULL-terminated array
- * (static, built on first use; thread-safe). */
-const char *const *lu_lang_all(gsize offset, const char *const *extra);
-#define LU_LANG_ALL(field, extra) lu_lang_all(G_STRUCT_OFFSET(struct lu_lang_pack, field), extra)
+ * every pack, reading packs included, in lu_lang_known's order, in one
+ * NULL-terminated array (static, built on first use; thread-safe). */
+const char *const *lu_lang_all(gsize offset);
+#define LU_LANG_ALL(field) lu_lang_all(G_STRUCT_OFFSET(struct lu_lang_pack, field))
 /* "en", "de", "fr", "es", "it" (static). */
 const char *lu_lang_code(enum lu_lang l);
 /* Every pack's code: "en de fr es it" (static). */

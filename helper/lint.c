@@ -335,18 +335,19 @@ out:
 
 /* ------------------------------------------------------------ the checks */
 
-/* Thanks in every pack's language and Portuguese. */
-/* Thanks: every pack's words, and Portuguese (no pack) "obrigado". */
+/* Thanks: every pack's words, reading packs included (Portuguese
+ * "obrigado"). */
 static gpointer compile_thanks(gpointer unused)
 {
     GString *re = g_string_new("\\b(?:");
+    const struct lu_lang_pack *pk;
     GRegex *ret;
 
     (void)unused;
-    for (int l = 0; l < LU_LANG_N; l++)
-        if (lu_lang_pack((enum lu_lang)l)->thanks_re)
-            g_string_append_printf(re, "%s|", lu_lang_pack((enum lu_lang)l)->thanks_re);
-    g_string_append(re, "obrigad[oa])\\b");
+    for (int l = 0; (pk = lu_lang_known(l)); l++)
+        if (pk->thanks_re)
+            g_string_append_printf(re, "%s%s", re->len > 5 ? "|" : "", pk->thanks_re);
+    g_string_append(re, ")\\b");
     ret = g_regex_new(re->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
     g_string_free(re, TRUE);
     return ret;

@@ -406,8 +406,8 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
         goto out;
     }
     /* The subjects are the language packs' (helper/lang-*.c). */
-    bounce_subjects = LU_LANG_ALL(bounce_subjects, NULL);
-    receipt_prefixes = LU_LANG_ALL(receipt_prefixes, NULL);
+    bounce_subjects = LU_LANG_ALL(bounce_subjects);
+    receipt_prefixes = LU_LANG_ALL(receipt_prefixes);
     if (folded_match(subj, bounce_subjects, g_strv_length((char **)bounce_subjects), &bounce_folded,
                      false) &&
         (!m->in_reply_to || !from || has_ci(from, "daemon", false) ||
@@ -453,7 +453,7 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
         }
     }
     /* The automatic answers' subjects are the language packs' (helper/lang-*.c). */
-    auto_subjects = LU_LANG_ALL(auto_subjects, NULL);
+    auto_subjects = LU_LANG_ALL(auto_subjects);
     if (folded_match(subj, auto_subjects, g_strv_length((char **)auto_subjects), &auto_folded,
                      false)) {
         m->autokind = LU_AUTO_REPLY;

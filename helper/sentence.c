@@ -10,22 +10,14 @@
 
 #include <string.h>
 
-/* Never end a sentence: they precede a name or a number ("Dr. Ng",
- * "approx. 3").  Compared lower-case, without the final dot. */
-static const char *const abbrev_never[] = {
-    "mr",   "mrs",    "ms",   "dr",   "prof", "sr",   "jr",   "st",  "mt",  "vs",   "e.g",  "i.e",
-    "cf",   "approx", "appt", "dept", "viz",  "fig",  "tel",  "ext", "ca",  "resp", "esp",  "incl",
-    "nr",   "re",     "attn", "min",  "max",  "avg",  "est",  "ref", "hr",  "hrs",  "mins", "sec",
-    "secs", "pt",     "rev",  "gen",  "col",  "capt", "sgt",  "lt",  "gov", "sen",  "rep",  "bzw",
-    "z.b",  "u.a",    "ggf",  "evtl", "usw",  "mme",  "mlle", "sra", "dra", NULL,
-};
-/* End a sentence only when a capital follows ("... Ltd. The", "... etc. We"). */
-static const char *const abbrev_maybe[] = {
-    "etc", "inc", "ltd",  "co",  "corp", "a.m",  "p.m",   "u.s",  "u.k", "e.u", "jan",
-    "feb", "mar", "apr",  "jun", "jul",  "aug",  "sep",   "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu",  "thur", "thurs", "fri",  "sat", "sun", "no",
-    "vol", "p",   "pp",   "ch",  "al",   "ave",  "blvd",  "rd",   NULL,
-};
+/* Abbreviations that never end a sentence and those that end one only
+ * before a capital, the words a wrapped line ends with, and month prefixes
+ * after a day number: the language packs' (helper/lang-*.c), all at once
+ * (a text's language is not known here). */
+#define abbrev_never   LU_LANG_ALL(abbrevs)
+#define abbrev_maybe   LU_LANG_ALL(abbrevs_maybe)
+#define glue_words     LU_LANG_ALL(glue_words)
+#define ordinal_months LU_LANG_ALL(ordinal_months)
 
 static void word_before(const char *start, const char *end, char *buf, gsize size);
 
@@ -94,7 +86,7 @@ static int count_words(const char *s)
  * alone.  Its first word is a pack's greeting (helper/lang-*.c). */
 static bool is_greeting_line(const char *line)
 {
-    const char *const *greet = LU_LANG_ALL(greetings, NULL);
+    const char *const *greet = LU_LANG_ALL(greetings);
     char first[16];
     int i = 0;
     gsize len = strlen(line);
@@ -124,12 +116,9 @@ static bool line_break_ends_unit(const char *prev, const char *next)
      * writer broke the line on purpose ("Thanks for the help" / "Bob"),
      * wrapped text fills the line. */
     if (plen < 40 && !strchr(".?!,;-", last) && g_ascii_isupper(next[0])) {
-        static const char *const glue[] = {"and",  "or",  "but",  "the", "a",  "an",   "to",   "of",
-                                           "for",  "in",  "on",   "at",  "by", "with", "from", "my",
-                                           "your", "our", "that", "und", "et", "y",    NULL};
         char w[8];
         word_before(prev, prev + plen, w, sizeof w);
-        return !in_list(glue, w);
+        return !in_list(glue_words, w);
     }
     return false;
 }
@@ -175,14 +164,10 @@ static int closer_len(const char *p)
     return (unsigned char)*p >= 0x80 ? ((unsigned char)*p == 0xc2 ? 2 : 3) : 1;
 }
 
-/* Whether NEXT starts with a month's name (English, German, French, Spanish). */
+/* Whether NEXT starts with a month's name (the packs' ordinal_months). */
 static bool next_is_month(const char *next)
 {
-    static const char *const months[] = {
-        "jan",    "feb",     "mär",  "mar",  "apr",     "mai",      "may", "jun",
-        "jul",    "aug",     "sep",  "okt",  "oct",     "nov",      "dez", "dec",
-        "januar", "februar", "juni", "juli", "oktober", "dezember", NULL,
-    };
+    const char *const *months = ordinal_months;
     char w[12];
     gsize n = 0;
 

@@ -67,17 +67,37 @@ bool lu_msg_meaningful(const struct lu_msg *m)
     return true;
 }
 
-/* Prefixes replies and forwards carry: the language packs' (helper/lang-*.c),
- * then those of languages without a pack (Nordic "SV", Finnish "VS", Polish
- * "Odp"). */
-static const char *const other_prefixes[] = {"sv", "vs", "odp", NULL};
+/* Prefixes replies and forwards carry are the language packs' (helper/lang-*.c),
+ * reading packs included (Nordic "SV", Finnish "VS", Polish "Odp"). */
+
+/* Length of a prefix of LIST at P with its ':' ("re:", "aw [2] :"), or 0. */
+static size_t prefix_len(const char *p, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++) {
+        size_t n = strlen(list[i]);
+        const char *q = p + n;
+        if (strncmp(p, list[i], n) != 0)
+            continue;
+        if (*q == '[' || *q == '(') { /* Re[2]: */
+            while (*q && *q != ']' && *q != ')')
+                q++;
+            if (*q)
+                q++;
+        }
+        while (*q == ' ')
+            q++;
+        if (*q == ':' || (q[0] == '\xef' && q[1] == '\xbc' && q[2] == '\x9a'))
+            return (size_t)(q - p) + (*q == ':' ? 1 : 3);
+    }
+    return 0;
+}
 
 char *lu_subject_norm(const char *subject)
 {
     char *s = g_utf8_casefold(subject ? subject : "", -1);
     char *p = s, *out;
     bool again = true;
-    const char *const *reply_prefixes = LU_LANG_ALL(reply_prefixes, other_prefixes);
+    size_t n;
 
     while (again) {
         again = false;
@@ -91,25 +111,11 @@ char *lu_subject_norm(const char *subject)
                 continue;
             }
         }
-        for (size_t i = 0; reply_prefixes[i]; i++) {
-            size_t n = strlen(reply_prefixes[i]);
-            char *q = p + n;
-            if (strncmp(p, reply_prefixes[i], n) != 0)
-                continue;
-            if (*q == '[' || *q == '(') { /* Re[2]: */
-                while (*q && *q != ']' && *q != ')')
-                    q++;
-                if (*q)
-                    q++;
-            }
-            while (*q == ' ')
-                q++;
-            if (*q == ':' || (q[0] == '\xef' && q[1] == '\xbc' && q[2] == '\x9a')) {
-                p = q + (*q == ':' ? 1 : 3);
-                again = true;
-                break;
-            }
-        }
+        n = prefix_len(p, LU_LANG_ALL(reply_prefixes));
+        if (!n)
+            n = prefix_len(p, LU_LANG_ALL(forward_prefixes));
+        p += n;
+        again = n > 0;
     }
     out = lu_fold_space(p, -1);
     g_free(s);

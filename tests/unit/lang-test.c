@@ -112,6 +112,69 @@ static void check_date_words(void)
     g_hash_table_destroy(seen);
 }
 
+/* A reading pack holds only what reads mail: lower-case lists, and no
+ * dates, cues, chasing phrases or draft words. */
+static void check_reading_packs(void)
+{
+    const struct lu_lang_pack *pk;
+    int n = 0;
+
+    for (int l = LU_LANG_N; (pk = lu_lang_known(l)); l++, n++) {
+        ok(pk->reads_only && pk->code && strlen(pk->code) == 2, "reading pack %d: %s", l,
+           pk->code ? pk->code : "?");
+        is_int(lu_lang_parse(pk->code), -1, "%s: no draft language", pk->code);
+        ok(!pk->dates && !pk->cues && !pk->chasing && !pk->date_fmt && !pk->guess_words,
+           "%s: no dates, cues, chasing phrases or drafts", pk->code);
+        check_list(pk->code, "attribution openers", pk->attr_openers, false);
+        check_list(pk->code, "attribution verbs", pk->attr_verbs, false);
+        check_list(pk->code, "reply prefixes", pk->reply_prefixes, false);
+        check_list(pk->code, "forward markers", pk->forward_markers, false);
+        check_list(pk->code, "quoted From names", pk->quote_from, false);
+    }
+    ok(n >= 7, "%d reading packs", n);
+}
+
+/* body.c counts the marks of a marketing layout over every pack: a mark
+ * in two packs would count twice. */
+static void check_bulk_layout(void)
+{
+    const char *const *all = LU_LANG_ALL(bulk_layout);
+    bool once = true;
+
+    for (int i = 0; all[i]; i++)
+        for (int j = i + 1; all[j]; j++)
+            once = once && strcmp(all[i], all[j]) != 0;
+    ok(once, "no mark of a marketing layout is in two packs");
+}
+
+/* Every pack's reply and forward prefix comes off a subject, as the draft
+ * takes it off ("Res: x" kept its prefix when only draft.c knew it). */
+static void check_prefixes(void)
+{
+    const char *const *lists[] = {LU_LANG_ALL(reply_prefixes), LU_LANG_ALL(forward_prefixes)};
+    bool off = true;
+
+    for (int l = 0; l < 2; l++)
+        for (const char *const *p = lists[l]; *p; p++) {
+            char *s = g_strdup_printf("%s: %s[2] : the budget", *p, *p);
+            char *n = lu_subject_norm(s);
+            if (strcmp(n, "the budget") != 0) {
+                printf("# '%s' -> '%s'\n", s, n);
+                off = false;
+            }
+            g_free(n);
+            g_free(s);
+        }
+    ok(off, "every pack's reply and forward prefixes come off a subject");
+    {
+        char *n = lu_subject_norm("RES: Re: the budget");
+        is_str(n, "the budget", "Portuguese 'RES:' comes off, as draft.c always took it off");
+        g_free(n);
+    }
+    ok(lu_lang_all(G_STRUCT_OFFSET(struct lu_lang_pack, reply_prefixes)) == lists[0],
+       "the union lists are built once");
+}
+
 int main(void)
 {
     GTimeZone *utc = g_time_zone_new_utc();
@@ -121,6 +184,7 @@ int main(void)
         char *when;
 
         ok(pk->code && strlen(pk->code) == 2, "pack %d: a two-letter code", l);
+        ok(!pk->reads_only && pk == lu_lang_known(l), "%s: a drafting pack", pk->code);
         is_int(lu_lang_parse(pk->code), l, "%s: the code parses back", pk->code);
         is_str(lu_lang_code((enum lu_lang)l), pk->code, "%s: lu_lang_code", pk->code);
         check_list(pk->code, "guess words", pk->guess_words, true);
@@ -129,11 +193,21 @@ int main(void)
         check_list(pk->code, "attribution openers", pk->attr_openers, true);
         check_list(pk->code, "attribution verbs", pk->attr_verbs, true);
         check_list(pk->code, "auto-reply subjects", pk->auto_subjects, true);
-        check_list(pk->code, "reply prefixes", pk->reply_prefixes, true);
+        check_list(pk->code, "reply prefixes", pk->reply_prefixes, false);
+        check_list(pk->code, "forward prefixes", pk->forward_prefixes, true);
         check_list(pk->code, "bounce subjects", pk->bounce_subjects, true);
         check_list(pk->code, "receipt prefixes", pk->receipt_prefixes, true);
         check_list(pk->code, "forward starts", pk->forward_starts, true);
         check_list(pk->code, "forward markers", pk->forward_markers, true);
+        check_list(pk->code, "quoted From names", pk->quote_from, true);
+        check_list(pk->code, "quoted Subject names", pk->quote_subject, true);
+        check_list(pk->code, "abbreviations", pk->abbrevs, false);
+        check_list(pk->code, "abbreviations before a capital", pk->abbrevs_maybe, false);
+        check_list(pk->code, "words a wrapped line ends with", pk->glue_words, false);
+        check_list(pk->code, "month prefixes after a day", pk->ordinal_months, false);
+        check_list(pk->code, "mobile signatures", pk->mobile_starts, true);
+        check_list(pk->code, "disclaimers", pk->disclaimer_starts, false);
+        check_list(pk->code, "bulk mail marks", pk->bulk_layout, false);
         ok(pk->n_dates > 0, "%s: date words", pk->code);
         check_names(pk);
         check_patterns(pk);
@@ -146,6 +220,9 @@ int main(void)
     ok(strstr(lu_lang_codes(), "it") != NULL, "lu_lang_codes names every pack: %s",
        lu_lang_codes());
     check_date_words();
+    check_reading_packs();
+    check_bulk_layout();
+    check_prefixes();
     g_time_zone_unref(utc);
     return tap_done();
 }
