@@ -23,6 +23,9 @@ DATADIR ?= $(PREFIX)/share/leadup
 DOCDIR  ?= $(PREFIX)/share/doc/leadup
 CC      ?= cc
 CFLAGS  ?= -O2 -g
+# One C++ file (helper/nm-guard.cc): the exception libnotmuch lets out is
+# caught there.  Make's default CXX is g++.
+CXXFLAGS ?= -O2 -g
 PKGS    := gmime-3.0 glib-2.0 sqlite3
 
 # Respect the user's CFLAGS; add what leadup needs.
@@ -39,12 +42,16 @@ ifeq ($(findstring clang,$(shell $(CC) --version 2>/dev/null)),)
 DEVELOPER_GCC_CFLAGS := -Wduplicated-cond -Wduplicated-branches -Wlogical-op
 endif
 override CFLAGS += $(DEVELOPER_CFLAGS) $(DEVELOPER_GCC_CFLAGS)
+override CXXFLAGS += -Werror
 endif
-# Debian ships no notmuch.pc: link notmuch directly.
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lnotmuch -lm
+override CXXFLAGS += -Wall -Wextra
+# Debian ships no notmuch.pc: link notmuch directly (and the C++ runtime
+# nm-guard.cc catches with).
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lnotmuch -lstdc++ -lm
 
 SRCS    := $(sort $(wildcard helper/*.c))
-OBJS    := $(SRCS:.c=.o)
+CXXSRCS := $(sort $(wildcard helper/*.cc))
+OBJS    := $(SRCS:.c=.o) $(CXXSRCS:.cc=.o)
 LIBOBJS := $(filter-out helper/leadup.o,$(OBJS))
 LIBA    := helper/libleadup.a
 UNITS   := $(patsubst %.c,%,$(wildcard tests/unit/*-test.c))
@@ -66,7 +73,7 @@ build: helper/leadup $(UNITS)
 # DEVELOPER=1 after a plain make), as git's GIT-CFLAGS.
 FLAGS_FILE := helper/.build-flags
 $(FLAGS_FILE): FORCE
-	@f='$(subst ','\'',$(CC) $(CFLAGS) $(LDFLAGS))'; \
+	@f='$(subst ','\'',$(CC) $(CFLAGS) $(CXX) $(CXXFLAGS) $(LDFLAGS))'; \
 	printf '%s\n' "$$f" | cmp -s - $@ || printf '%s\n' "$$f" >$@
 
 FORCE:
@@ -97,6 +104,9 @@ helper/leadup: $(OBJS)
 
 helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+helper/%.o: helper/%.cc helper/%.h $(FLAGS_FILE)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
 
 $(LIBA): $(LIBOBJS)
 	rm -f $@ && $(AR) rcs $@ $(LIBOBJS)
@@ -161,7 +171,8 @@ uninstall:
 ASAN     := build-asan
 ASANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
-ASAN_OBJS := $(patsubst helper/%.c,$(ASAN)/helper/%.o,$(SRCS))
+ASAN_OBJS := $(patsubst helper/%.c,$(ASAN)/helper/%.o,$(SRCS)) \
+	$(patsubst helper/%.cc,$(ASAN)/helper/%.o,$(CXXSRCS))
 ASAN_LIBA := $(ASAN)/helper/libleadup.a
 ASAN_UNITS := $(patsubst tests/unit/%,$(ASAN)/tests/unit/%,$(UNITS))
 # GLib and GMime keep one-time allocations until exit: leaks are
@@ -173,6 +184,10 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1:
 $(ASAN)/helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASANFLAGS) -c -o $@ $<
+
+$(ASAN)/helper/%.o: helper/%.cc helper/%.h $(FLAGS_FILE)
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) $(ASANFLAGS) -c -o $@ $<
 
 $(ASAN)/helper/leadup: $(ASAN_OBJS)
 	$(CC) $(CFLAGS) $(ASANFLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
@@ -216,11 +231,19 @@ FUZZFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-
 	-fno-sanitize-recover=undefined
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz-*.c))
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FUZZ)/%,$(FUZZ_SRCS))
-FUZZ_OBJS := $(patsubst helper/%.c,$(FUZZ)/helper/%.o,$(filter-out helper/leadup.c,$(SRCS)))
+FUZZ_CXX  ?= clang++
+FUZZ_OBJS := $(patsubst helper/%.c,$(FUZZ)/helper/%.o,$(filter-out helper/leadup.c,$(SRCS))) \
+	$(patsubst helper/%.cc,$(FUZZ)/helper/%.o,$(CXXSRCS))
 
 $(FUZZ)/helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZFLAGS) -c -o $@ $<
+
+$(FUZZ)/helper/%.o: helper/%.cc helper/%.h $(FLAGS_FILE)
+	@mkdir -p $(@D)
+	$(FUZZ_CXX) $(CXXFLAGS) $(FUZZFLAGS) -c -o $@ $<
+
+helper/nm.o $(ASAN)/helper/nm.o $(FUZZ)/helper/nm.o: helper/nm-guard.h
 
 $(FUZZ)/libleadup.a: $(FUZZ_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^
@@ -262,7 +285,7 @@ compile_commands.json: FORCE
 	mv $@.tmp $@
 
 # The C files the project formats (.clang-format).
-FORMAT_FILES = $(wildcard helper/*.c helper/*.h tests/unit/*.c tests/unit/*.h \
+FORMAT_FILES = $(wildcard helper/*.c helper/*.cc helper/*.h tests/unit/*.c tests/unit/*.h \
 	tests/fuzz/*.c tests/fuzz/*.h)
 
 format:

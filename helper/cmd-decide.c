@@ -609,10 +609,10 @@ static int message_gone(struct lu_ctx *ctx, const char *mid, bool *gone)
     char *found = NULL;
     int ret = lu_db_open(ctx, false, &db);
 
-    if (!ret) {
-        found = lu_db_find_mid(db, mid);
+    if (!ret)
+        ret = lu_db_find_mid(db, mid, &found);
+    if (!ret)
         *gone = !found;
-    }
     g_free(found);
     lu_db_close(db);
     return ret;

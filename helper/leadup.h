@@ -1284,7 +1284,9 @@ gint64 lu_db_revision(struct lu_db *db, const char **uuid);
  * within one second a message after those it answers, then by Message-ID,
  * never by the index order: mid, thread_id, filename, date, from, subject
  * and tags filled).  FN owns nothing it is given.  Stops at FN's first
- * non-zero return and returns it. */
+ * non-zero return and returns it.  A read that finds its snapshot gone
+ * (notmuch new committed meanwhile) is read again after a reopen, a few
+ * times, then EX_TEMPFAIL. */
 typedef int (*lu_thread_fn)(GPtrArray *msgs, void *data);
 int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
 /* The same, newest thread first: ordered by each thread's newest message
@@ -1294,15 +1296,16 @@ int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn f
  * within one second, the same fields filled), at most LIMIT (0: all).
  * Caller frees the array. */
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out);
-/* The thread id of the message MID (caller frees), or NULL when the
- * database no longer holds it. */
-char *lu_db_thread_of(struct lu_db *db, const char *mid);
+/* The thread id of the message MID into *TID (caller frees), NULL when
+ * the database no longer holds it.  Returns 0 or a status (printed). */
+int lu_db_thread_of(struct lu_db *db, const char *mid, char **tid);
 /* How many messages match QUERY. */
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out);
 /* The id notmuch keeps MID under, as libnotmuch looks it up (an id too
- * long for its index is stored as "notmuch-sha1-..."), or NULL when no
- * message has it.  Caller frees. */
-char *lu_db_find_mid(struct lu_db *db, const char *mid);
+ * long for its index is stored as "notmuch-sha1-..."), into *ID (caller
+ * frees), NULL when no message has it.  Returns 0 or a status (printed):
+ * a lookup that fails is not a message that is gone. */
+int lu_db_find_mid(struct lu_db *db, const char *mid, char **id);
 /* Quotes S as one notmuch query term: "..." with inner quotes doubled. Caller frees. */
 char *lu_db_quote(const char *s);
 

@@ -4,6 +4,7 @@
  * new"; tag changes go through lu_db_apply in one short atomic section
  * under a READ_WRITE handle. */
 #include "leadup.h"
+#include "nm-guard.h"
 
 #include <glib/gstdio.h>
 #include <notmuch.h>
@@ -264,18 +265,6 @@ gint64 lu_db_revision(struct lu_db *db, const char **uuid)
     return (gint64)rev;
 }
 
-char *lu_db_find_mid(struct lu_db *db, const char *mid)
-{
-    notmuch_message_t *nm = NULL;
-    char *id = NULL;
-
-    if (notmuch_database_find_message(db->db, mid, &nm) == NOTMUCH_STATUS_SUCCESS && nm) {
-        id = g_strdup(notmuch_message_get_message_id(nm));
-        notmuch_message_destroy(nm);
-    }
-    return id;
-}
-
 char *lu_db_quote(const char *s)
 {
     GString *q = g_string_new("\"");
@@ -298,17 +287,20 @@ static gint64 arrived(const struct lu_msg *m)
 }
 
 /* Is every file of NM in a drafts folder?  Then it was never sent (a copy
- * in Sent beside a draft of the same Message-ID was). */
-static bool all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
+ * in Sent beside a draft of the same Message-ID was).  1 or 0; -1 when
+ * notmuch could not list the files (NULL: an error, notmuch.h). */
+static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
 {
     notmuch_filenames_t *fs;
     size_t rl = strlen(db->root);
     bool all = true, any = false;
 
     if (!db->drafts || !db->drafts[0])
-        return false;
-    for (fs = notmuch_message_get_filenames(nm); all && notmuch_filenames_valid(fs);
-         notmuch_filenames_move_to_next(fs)) {
+        return 0;
+    fs = notmuch_message_get_filenames(nm);
+    if (!fs)
+        return -1;
+    for (; all && notmuch_filenames_valid(fs); notmuch_filenames_move_to_next(fs)) {
         const char *f = notmuch_filenames_get(fs);
         char *dir = g_path_get_dirname(strncmp(f, db->root, rl) == 0 ? f + rl : f);
         char *base = strrchr(dir, '/');
@@ -325,30 +317,44 @@ static bool all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
     return all && any;
 }
 
+/* NM as leadup reads it (caller frees), or NULL when notmuch could not
+ * read it.  libnotmuch catches most of Xapian's exceptions itself and
+ * answers NULL for a header it keeps in the index, the file names or the
+ * tags only then (notmuch.h; a missing header is ""): the snapshot went
+ * away under the read, which must not pass for a message without a sender
+ * or a file ("cannot open '(null)'", and a thread decided on nothing). */
 static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
 {
-    struct lu_msg *m = lu_msg_new();
     const char *from = notmuch_message_get_header(nm, "from");
-    notmuch_tags_t *tags;
+    const char *subject = notmuch_message_get_header(nm, "subject");
+    const char *file = notmuch_message_get_filename(nm);
+    notmuch_tags_t *tags = notmuch_message_get_tags(nm);
+    int drafts = from && subject && file && tags ? all_in_drafts(db, nm) : -1;
+    struct lu_msg *m;
 
+    if (drafts < 0) {
+        if (tags)
+            notmuch_tags_destroy(tags);
+        return NULL;
+    }
+    m = lu_msg_new();
     m->mid = g_strdup(notmuch_message_get_message_id(nm));
     m->thread_id = g_strdup(notmuch_message_get_thread_id(nm));
-    m->filename = g_strdup(notmuch_message_get_filename(nm));
+    m->filename = g_strdup(file);
     m->date = notmuch_message_get_date(nm);
     if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
         m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
-    m->subject = lu_clean_line(notmuch_message_get_header(nm, "subject"));
-    if (from && *from) {
+    m->subject = lu_clean_line(subject);
+    if (*from) {
         GPtrArray *a = lu_addr_list_parse(from);
         if (a->len)
             m->from = g_ptr_array_steal_index(a, 0);
         g_ptr_array_free(a, TRUE);
     }
-    for (tags = notmuch_message_get_tags(nm); notmuch_tags_valid(tags);
-         notmuch_tags_move_to_next(tags))
+    for (; notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags))
         g_ptr_array_add(m->tags, g_strdup(notmuch_tags_get(tags)));
     notmuch_tags_destroy(tags);
-    if (all_in_drafts(db, nm))
+    if (drafts)
         m->unsent = "in a drafts folder";
     return m;
 }
@@ -381,6 +387,57 @@ static int query_failed(const char *query, notmuch_status_t st)
                     notmuch_status_to_string(st));
 }
 
+/* How many times a read that found its snapshot gone is tried. */
+#define READ_TRIES 4
+
+/* A read-only handle reads one snapshot; once writers have committed twice
+ * since, Xapian refuses it (DatabaseModifiedError), and every read of it
+ * fails from then on.  Before the try after ATTEMPT, reopen DB at the
+ * newest revision: false when no try is left or the reopen failed (a
+ * handle opened for writing always reads the newest: trying again would
+ * not help). */
+static bool read_again(struct lu_db *db, int attempt)
+{
+    return attempt + 1 < READ_TRIES && !db->writable &&
+           notmuch_database_reopen(db->db, NOTMUCH_DATABASE_MODE_READ_ONLY) ==
+               NOTMUCH_STATUS_SUCCESS;
+}
+
+/* notmuch_database_find_message, read again while the snapshot is gone.
+ * *NM: the message (the caller destroys it) or NULL when notmuch has no
+ * such message.  Returns 0 or a status (printed). */
+static int find_message(struct lu_db *db, const char *mid, notmuch_message_t **nm)
+{
+    notmuch_status_t st;
+    int ret = 0;
+
+    for (int attempt = 0;; attempt++) {
+        st = notmuch_database_find_message(db->db, mid, nm);
+        if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION || !read_again(db, attempt))
+            break;
+    }
+    if (st) {
+        char *q = g_strconcat("id:", mid, NULL);
+        *nm = NULL;
+        ret = query_failed(q, st);
+        g_free(q);
+    }
+    return ret;
+}
+
+int lu_db_find_mid(struct lu_db *db, const char *mid, char **id)
+{
+    notmuch_message_t *nm = NULL;
+    int ret = find_message(db, mid, &nm);
+
+    *id = NULL;
+    if (!ret && nm) {
+        *id = g_strdup(notmuch_message_get_message_id(nm));
+        notmuch_message_destroy(nm);
+    }
+    return ret;
+}
+
 /* Messages by date, then Message-ID.  notmuch gives equal dates in the
  * order their files were indexed in, which follows the file system's order
  * of a directory: two machines (or two runs of notmuch new) could then
@@ -410,36 +467,42 @@ static void add_ids(GHashTable *set, const char *value)
     }
 }
 
-/* The Message-IDs M answers (In-Reply-To, References), read from its file
- * by notmuch.  Caller frees. */
-static GHashTable *answers(struct lu_db *db, const struct lu_msg *m)
+/* The Message-IDs M answers (In-Reply-To, References, read from its file
+ * by notmuch) into *OUT (caller frees).  Returns notmuch's status of the
+ * lookup: a failed one is not "answers nothing". */
+static notmuch_status_t answers(struct lu_db *db, const struct lu_msg *m, GHashTable **out)
 {
-    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     notmuch_message_t *nm = NULL;
+    notmuch_status_t st = notmuch_database_find_message(db->db, m->mid, &nm);
 
-    if (notmuch_database_find_message(db->db, m->mid, &nm) == NOTMUCH_STATUS_SUCCESS && nm) {
-        add_ids(set, notmuch_message_get_header(nm, "in-reply-to"));
-        add_ids(set, notmuch_message_get_header(nm, "references"));
+    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (!st && nm) {
+        add_ids(*out, notmuch_message_get_header(nm, "in-reply-to"));
+        add_ids(*out, notmuch_message_get_header(nm, "references"));
         notmuch_message_destroy(nm);
     }
-    return set;
+    return st;
 }
 
 /* RUN, N messages of one second in Message-ID order, in reply order: each
  * after the messages of the run it answers, the smallest Message-ID first
  * among those ready (Kahn's algorithm; in a loop of references, the
  * smallest left).  Only runs of one second read headers from the files,
- * and only up to TIE_RUN_MAX messages (beyond: Message-ID order). */
+ * and only up to TIE_RUN_MAX messages (beyond: Message-ID order).  Returns
+ * notmuch's status (RUN is left as it was when a lookup failed). */
 #define TIE_RUN_MAX 200
-static void order_run(struct lu_db *db, struct lu_msg **run, guint n)
+static notmuch_status_t order_run(struct lu_db *db, struct lu_msg **run, guint n)
 {
     GHashTable **ans = g_new0(GHashTable *, n);
     guint *waits = g_new0(guint, n); /* the run's messages it answers not yet placed */
     struct lu_msg **out = g_new0(struct lu_msg *, n);
     bool *placed = g_new0(bool, n);
+    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 
-    for (guint k = 0; k < n; k++)
-        ans[k] = answers(db, run[k]);
+    for (guint k = 0; k < n && !st; k++)
+        st = answers(db, run[k], &ans[k]);
+    if (st)
+        goto out;
     for (guint k = 0; k < n; k++)
         for (guint l = 0; l < n; l++)
             waits[k] += l != k && g_hash_table_contains(ans[k], run[l]->mid);
@@ -458,60 +521,125 @@ static void order_run(struct lu_db *db, struct lu_msg **run, guint n)
                 waits[k]--;
     }
     memcpy(run, out, n * sizeof *out);
+out:
     for (guint k = 0; k < n; k++)
-        g_hash_table_destroy(ans[k]);
+        if (ans[k])
+            g_hash_table_destroy(ans[k]);
     g_free(ans);
     g_free(waits);
     g_free(out);
     g_free(placed);
+    return st;
 }
 
 /* A thread's MSGS in a fixed order: by date, a message after those it
  * answers within one second (a reply whose clock was a little behind),
- * then by Message-ID; never by the index order. */
-static void thread_order(struct lu_db *db, GPtrArray *msgs)
+ * then by Message-ID; never by the index order.  Returns notmuch's status
+ * of the lookups that takes. */
+static notmuch_status_t thread_order(struct lu_db *db, GPtrArray *msgs)
 {
+    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
     guint j;
 
     g_ptr_array_sort(msgs, compare_date);
-    for (guint i = 0; i < msgs->len; i = j) {
+    for (guint i = 0; i < msgs->len && !st; i = j) {
         gint64 date = ((struct lu_msg *)g_ptr_array_index(msgs, i))->date;
 
         for (j = i + 1;
              j < msgs->len && ((struct lu_msg *)g_ptr_array_index(msgs, j))->date == date; j++)
             ;
         if (j - i > 1 && j - i <= TIE_RUN_MAX)
-            order_run(db, (struct lu_msg **)msgs->pdata + i, j - i);
+            st = order_run(db, (struct lu_msg **)msgs->pdata + i, j - i);
     }
+    return st;
 }
 
-/* Runs QUERY for messages into *Q and *MS.  A read-only handle reads one
- * snapshot; once writers have committed twice since, Xapian refuses it
- * (DatabaseModifiedError, a Xapian exception here): reopen at the newest
- * revision and ask again, a few times.  Returns 0 or the status (printed). */
-static int search_messages(struct lu_db *db, const char *query, notmuch_sort_t sort,
-                           notmuch_query_t **q, notmuch_messages_t **ms)
+/* What a reader of one message (read_fn) answers read_query. */
+enum { READ_ON, READ_STOP, READ_FAILED };
+typedef int (*read_fn)(struct lu_db *db, notmuch_message_t *nm, void *data);
+
+/* Gives each message QUERY matches, in SORT order, to FN (which keeps
+ * what it wants in DATA; NM is destroyed after it).  The snapshot can go
+ * at any read (read_again): notmuch_query_search_messages then fails with
+ * a Xapian exception, notmuch_messages_get throws it (nm-guard.cc catches
+ * it), a message's accessors answer NULL (FN says READ_FAILED).  Then
+ * FORGET (DATA) drops what FN kept, the handle is reopened and the query
+ * read again from the start.  Returns 0 or a status (printed; EX_TEMPFAIL
+ * when every try found its snapshot gone). */
+static int read_query(struct lu_db *db, const char *query, notmuch_sort_t sort, read_fn fn,
+                      void (*forget)(void *), void *data)
 {
     notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 
-    *ms = NULL;
-    for (int attempt = 0; attempt < 4; attempt++) {
-        if (attempt &&
-            (db->writable || notmuch_database_reopen(db->db, NOTMUCH_DATABASE_MODE_READ_ONLY)))
-            break;
-        *q = make_query(db, query, sort);
-        if (!*q)
+    for (int attempt = 0; attempt == 0 || read_again(db, attempt - 1); attempt++) {
+        notmuch_query_t *q = make_query(db, query, sort);
+        notmuch_messages_t *ms = NULL;
+        int r = READ_ON;
+
+        if (!q)
             return lu_error(EX_SOFTWARE, "out of memory creating query '%s'", query);
-        st = notmuch_query_search_messages(*q, ms);
-        if (st == NOTMUCH_STATUS_SUCCESS)
-            return 0;
-        notmuch_query_destroy(*q);
-        *q = NULL;
-        *ms = NULL;
+        if (attempt)
+            forget(data);
+        st = notmuch_query_search_messages(q, &ms);
+        for (; !st && r == READ_ON && notmuch_messages_valid(ms);
+             notmuch_messages_move_to_next(ms)) {
+            notmuch_message_t *nm;
+            st = lu_nm_messages_get(ms, &nm);
+            if (st)
+                break;
+            r = fn(db, nm, data);
+            notmuch_message_destroy(nm);
+            if (r == READ_FAILED)
+                st = NOTMUCH_STATUS_XAPIAN_EXCEPTION;
+        }
+        notmuch_query_destroy(q); /* and MS with it */
         if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION)
             break;
     }
-    return query_failed(query, st);
+    return st ? query_failed(query, st) : 0;
+}
+
+/* read_fn: M's thread id into the struct thread_ids, once. */
+struct thread_ids {
+    GPtrArray *ids;
+    GHashTable *seen;
+};
+
+static int add_thread_id(struct lu_db *db, notmuch_message_t *nm, void *data)
+{
+    struct thread_ids *t = data;
+    const char *tid = notmuch_message_get_thread_id(nm);
+
+    if (tid && !g_hash_table_contains(t->seen, tid)) {
+        char *c = g_strdup(tid);
+        g_ptr_array_add(t->ids, c);
+        g_hash_table_add(t->seen, c);
+    }
+    return READ_ON;
+}
+
+static void forget_thread_ids(void *data)
+{
+    struct thread_ids *t = data;
+
+    g_hash_table_remove_all(t->seen);
+    g_ptr_array_set_size(t->ids, 0);
+}
+
+/* read_fn: the message into the GPtrArray of struct lu_msg DATA. */
+static int add_msg(struct lu_db *db, notmuch_message_t *nm, void *data)
+{
+    struct lu_msg *m = msg_from(db, nm);
+
+    if (!m)
+        return READ_FAILED;
+    g_ptr_array_add(data, m);
+    return READ_ON;
+}
+
+static void forget_msgs(void *data)
+{
+    g_ptr_array_set_size(data, 0);
 }
 
 /* The threads of the messages QUERY matches, by thread id, in the order
@@ -519,28 +647,36 @@ static int search_messages(struct lu_db *db, const char *query, notmuch_sort_t s
  * *OUT (owned by the caller).  Returns 0 or a status (printed). */
 static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort, GPtrArray **out)
 {
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    notmuch_query_t *q = NULL;
-    notmuch_messages_t *ms;
+    struct thread_ids t = {g_ptr_array_new_with_free_func(g_free),
+                           g_hash_table_new(g_str_hash, g_str_equal)};
+    int ret = read_query(db, query, sort, add_thread_id, forget_thread_ids, &t);
+
+    g_hash_table_destroy(t.seen);
+    *out = t.ids;
+    return ret;
+}
+
+/* Thread TID's messages into MSGS (struct lu_msg), in thread_order.  A
+ * lookup of the ordering that finds the snapshot gone reads the thread
+ * again.  Returns 0 or a status (printed). */
+static int read_thread(struct lu_db *db, const char *tid, GPtrArray *msgs)
+{
+    char *tq = g_strconcat("thread:", tid, NULL);
     int ret;
 
-    *out = g_ptr_array_new_with_free_func(g_free);
-    ret = search_messages(db, query, sort, &q, &ms);
-    for (; !ret && notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
-        notmuch_message_t *nm = notmuch_messages_get(ms);
-        const char *tid = nm ? notmuch_message_get_thread_id(nm) : NULL;
+    for (int attempt = 0;; attempt++) {
+        notmuch_status_t st;
 
-        if (tid && !g_hash_table_contains(seen, tid)) {
-            char *t = g_strdup(tid);
-            g_ptr_array_add(*out, t);
-            g_hash_table_add(seen, t);
+        ret = read_query(db, tq, NOTMUCH_SORT_OLDEST_FIRST, add_msg, forget_msgs, msgs);
+        if (ret || !(st = thread_order(db, msgs)))
+            break;
+        g_ptr_array_set_size(msgs, 0);
+        if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION || !read_again(db, attempt)) {
+            ret = query_failed(tq, st);
+            break;
         }
-        if (nm)
-            notmuch_message_destroy(nm);
     }
-    if (q)
-        notmuch_query_destroy(q);
-    g_hash_table_destroy(seen);
+    g_free(tq);
     return ret;
 }
 
@@ -556,33 +692,18 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
                        void *data)
 {
     GPtrArray *tids = NULL;
+    GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     int ret = thread_ids(db, query, sort, &tids);
 
     for (guint i = 0; !ret && i < tids->len; i++) {
-        char *tq = g_strconcat("thread:", (char *)tids->pdata[i], NULL);
-        notmuch_query_t *q = NULL;
-        notmuch_messages_t *ms;
-        GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-
-        ret = search_messages(db, tq, NOTMUCH_SORT_OLDEST_FIRST, &q, &ms);
-        for (; !ret && notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
-            notmuch_message_t *nm = notmuch_messages_get(ms);
-            if (!nm)
-                continue;
-            g_ptr_array_add(msgs, msg_from(db, nm));
-            notmuch_message_destroy(nm);
-        }
-        if (q)
-            notmuch_query_destroy(q);
+        ret = read_thread(db, tids->pdata[i], msgs);
         /* A thread gone since (merged into another, its mail deleted):
          * the next scan sees where its messages went. */
-        if (!ret && msgs->len) {
-            thread_order(db, msgs);
+        if (!ret && msgs->len)
             ret = fn(msgs, data);
-        }
-        g_ptr_array_free(msgs, TRUE);
-        g_free(tq);
+        g_ptr_array_set_size(msgs, 0);
     }
+    g_ptr_array_free(msgs, TRUE);
     g_ptr_array_free(tids, TRUE);
     return ret;
 }
@@ -599,69 +720,83 @@ int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn f
     return each_thread(db, query, NOTMUCH_SORT_NEWEST_FIRST, fn, data);
 }
 
+/* read_fn: lu_db_messages' messages, up to the limit. */
+struct limited {
+    GPtrArray *out;
+    int limit;
+    time_t last;
+};
+
+static int add_limited(struct lu_db *db, notmuch_message_t *nm, void *data)
+{
+    struct limited *l = data;
+    time_t date = notmuch_message_get_date(nm);
+
+    /* Past the limit, the messages of the last one's date still come:
+     * which of them are kept is compare_date's choice, not the index
+     * order's. */
+    if (l->limit > 0 && (int)l->out->len >= l->limit && date != l->last)
+        return READ_STOP;
+    l->last = date;
+    return add_msg(db, nm, l->out);
+}
+
+static void forget_limited(void *data)
+{
+    struct limited *l = data;
+
+    g_ptr_array_set_size(l->out, 0);
+    l->last = 0;
+}
+
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out)
 {
-    notmuch_query_t *q = NULL;
-    notmuch_messages_t *ms;
-    time_t last = 0;
-    int ret;
+    struct limited l = {g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free), limit, 0};
+    int ret = read_query(db, query, NOTMUCH_SORT_OLDEST_FIRST, add_limited, forget_limited, &l);
 
-    *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    ret = search_messages(db, query, NOTMUCH_SORT_OLDEST_FIRST, &q, &ms);
-    /* Past LIMIT, the messages of the last one's date still come: which of
-     * them are kept is compare_date's choice, not the index order's. */
-    for (; !ret && notmuch_messages_valid(ms); notmuch_messages_move_to_next(ms)) {
-        notmuch_message_t *nm = notmuch_messages_get(ms);
-        time_t date;
-
-        if (!nm)
-            continue;
-        date = notmuch_message_get_date(nm);
-        if (limit > 0 && (int)(*out)->len >= limit && date != last) {
-            notmuch_message_destroy(nm);
-            break;
-        }
-        last = date;
-        g_ptr_array_add(*out, msg_from(db, nm));
-        notmuch_message_destroy(nm);
-    }
-    g_ptr_array_sort(*out, compare_date);
-    if (limit > 0 && (int)(*out)->len > limit)
-        g_ptr_array_set_size(*out, limit);
-    if (q)
-        notmuch_query_destroy(q);
+    g_ptr_array_sort(l.out, compare_date);
+    if (limit > 0 && (int)l.out->len > limit)
+        g_ptr_array_set_size(l.out, limit);
+    *out = l.out;
     return ret;
 }
 
-char *lu_db_thread_of(struct lu_db *db, const char *mid)
+int lu_db_thread_of(struct lu_db *db, const char *mid, char **tid)
 {
     notmuch_message_t *nm = NULL;
-    char *tid = NULL;
+    int ret = find_message(db, mid, &nm);
 
     /* One term lookup: cheap enough to ask for every stored anchor.  A
      * deleted message whose thread lives on stays as a ghost: gone too. */
-    if (notmuch_database_find_message(db->db, mid, &nm) == NOTMUCH_STATUS_SUCCESS && nm) {
+    *tid = NULL;
+    if (!ret && nm) {
         notmuch_bool_t ghost = FALSE;
-        if (notmuch_message_get_flag_st(nm, NOTMUCH_MESSAGE_FLAG_GHOST, &ghost) ==
-                NOTMUCH_STATUS_SUCCESS &&
-            !ghost)
-            tid = g_strdup(notmuch_message_get_thread_id(nm));
+        notmuch_status_t st = notmuch_message_get_flag_st(nm, NOTMUCH_MESSAGE_FLAG_GHOST, &ghost);
+        if (st) {
+            char *q = g_strconcat("id:", mid, NULL);
+            ret = query_failed(q, st);
+            g_free(q);
+        } else if (!ghost)
+            *tid = g_strdup(notmuch_message_get_thread_id(nm));
         notmuch_message_destroy(nm);
     }
-    return tid;
+    return ret;
 }
 
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
 {
-    notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_UNSORTED);
-    notmuch_status_t st = q ? notmuch_query_count_messages(q, out) : NOTMUCH_STATUS_OUT_OF_MEMORY;
-    int ret = 0;
+    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 
-    if (st)
-        ret = query_failed(query, st);
-    if (q)
-        notmuch_query_destroy(q);
-    return ret;
+    for (int attempt = 0; attempt == 0 || read_again(db, attempt - 1); attempt++) {
+        notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_UNSORTED);
+
+        st = q ? notmuch_query_count_messages(q, out) : NOTMUCH_STATUS_OUT_OF_MEMORY;
+        if (q)
+            notmuch_query_destroy(q);
+        if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION)
+            break;
+    }
+    return st ? query_failed(query, st) : 0;
 }
 
 int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)

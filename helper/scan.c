@@ -1069,8 +1069,11 @@ static int find_moved_anchors(struct scan *s, int state, GPtrArray *threads)
 
     for (guint i = 0; !ret && i < mids->len; i++) {
         const char *tid = g_ptr_array_index(tids, i);
-        char *now = lu_db_thread_of(s->db, g_ptr_array_index(mids, i));
+        char *now = NULL;
 
+        ret = lu_db_thread_of(s->db, g_ptr_array_index(mids, i), &now);
+        if (ret)
+            break; /* a failed lookup is not an anchor gone */
         if (now && strcmp(now, tid) == 0) {
             g_free(now);
             continue;
@@ -1652,7 +1655,7 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     struct scan s;
     struct view_cb cb;
     GPtrArray *found = NULL;
-    char *q = NULL, *qm = NULL;
+    char *q = NULL, *qm = NULL, *stored = NULL;
     const char *mid;
     int ret;
 
@@ -1669,10 +1672,12 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     if (ret)
         goto out;
     /* libnotmuch's own lookup knows the id it stored for a long one */
-    mid = lu_db_find_mid(out->db, out->mid);
-    if (mid) {
+    ret = lu_db_find_mid(out->db, out->mid, &stored);
+    if (ret)
+        goto out;
+    if (stored) {
         g_free(out->mid);
-        out->mid = (char *)mid;
+        out->mid = stored;
     }
     mid = out->mid;
     qm = lu_db_quote(mid);
