@@ -962,7 +962,8 @@ extern const char *const lu_tm_feature_names[];
 /* Fills V->features (and sets has_features) for the thread MSGS as the
  * rules decided it (V's state and rule, before the horizon); LAST is its
  * latest meaningful message (-1: nothing is filled).  R analyses messages
- * on demand, as the rules do. */
+ * on demand, as the rules do: the last one when the thread is in a queue
+ * or V->may says the model may move it. */
 void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, struct lu_verdict *v);
 /* M's chance that the conversation with features X was left open, or -1
  * when M has no weights for these features. */

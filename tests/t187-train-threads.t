@@ -57,33 +57,29 @@ python3 - "$ROOT" >dump.jsonl <<'PY'
 import json, re, sys
 src = open(sys.argv[1] + "/helper/thread-learn.c").read()
 names = re.findall(r'"([^"]+)"', re.search(r"lu_tm_feature_names\[\] = \{(.*?)\};", src, re.S).group(1))
+
+
+def row(id, person, gold, rules, may, open_state, b_last, **feats):
+    f = {n: 0 for n in names}
+    f.update({k.replace("_", "-"): v for k, v in feats.items()})
+    print(json.dumps({"id": id, "person": person, "split": "train", "gold": gold,
+                      "pred": rules, "b_none": "none", "b_last": b_last, "b_q": "none",
+                      "model": {"features": f, "rules_state": rules, "state": rules,
+                                "may": may, "open_state": open_state, "p_open": None,
+                                "rule": "x"}}))
+
+
 for p in range(4):
     for i in range(12):
         closes = (i * 7 + p) % 3 == 0
-        f = {n: 0 for n in names}
-        f["rules-awaiting"] = 1
-        f["last-mine"] = 1
-        f["last-closing"] = 1 if closes else 0
-        f["age"] = (i % 5) / 2
-        print(json.dumps({"id": "T%d%02d" % (p, i), "person": "p%d" % p, "split": "train",
-                          "gold": "none" if closes else "awaiting", "pred": "awaiting",
-                          "b_none": "none", "b_last": "awaiting", "b_q": "none",
-                          "model": {"features": f, "rules_state": "awaiting", "state": "awaiting",
-                                    "may": "out", "open_state": "none",
-                                    "p_open": None, "rule": "x"}}))
+        row("T%d%02d" % (p, i), "p%d" % p, "none" if closes else "awaiting", "awaiting", "out",
+            "none", "awaiting", rules_awaiting=1, last_mine=1, last_closing=int(closes),
+            age=(i % 5) / 2)
     for i in range(6):
         closes = (i * 5 + p) % 3 != 0
-        f = {n: 0 for n in names}
-        f["rules-no-queue"] = 1
-        f["last-to-me"] = 1
-        f["last-closing"] = 1 if closes else 0
-        f["age"] = (i % 4) / 2
-        print(json.dumps({"id": "N%d%02d" % (p, i), "person": "p%d" % p, "split": "train",
-                          "gold": "none" if closes else "needs-reply", "pred": "none",
-                          "b_none": "none", "b_last": "needs-reply", "b_q": "none",
-                          "model": {"features": f, "rules_state": "none", "state": "none",
-                                    "may": "in", "open_state": "needs-reply",
-                                    "p_open": None, "rule": "x"}}))
+        row("N%d%02d" % (p, i), "p%d" % p, "none" if closes else "needs-reply", "none", "in",
+            "needs-reply", "needs-reply", rules_no_queue=1, last_to_me=1,
+            last_closing=int(closes), age=(i % 4) / 2)
 PY
 mkdir -p tree/helper tree/scripts
 cp "$ROOT"/helper/thread-learn.c "$ROOT"/helper/thread-model.c tree/helper/ && cp "$ROOT"/scripts/train-threads tree/scripts/
