@@ -128,7 +128,8 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
 }
 
 /* "model": what the thread-state model read (scripts/train-threads
- * learns from these fields): the state the rules gave, its chance that the
+ * learns from these fields): the state the rules gave, what the model may
+ * do ("out" of the queue, "in" to open_state, or null), its chance that the
  * conversation is open (null: no model ran) and its features. */
 static void print_json_model(struct lu_json *j, const struct lu_verdict *v)
 {
@@ -136,6 +137,13 @@ static void print_json_model(struct lu_json *j, const struct lu_verdict *v)
     lu_json_obj_begin(j);
     lu_json_key(j, "rules_state");
     lu_json_str(j, lu_state_name(v->rules_state));
+    lu_json_key(j, "may");
+    if (v->may == LU_TM_FIXED)
+        lu_json_null(j);
+    else
+        lu_json_str(j, v->may == LU_TM_OUT ? "out" : "in");
+    lu_json_key(j, "open_state");
+    lu_json_str(j, lu_state_name(v->open_state));
     lu_json_key(j, "p_open");
     if (v->p_open >= 0)
         lu_json_double(j, v->p_open);

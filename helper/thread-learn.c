@@ -47,6 +47,7 @@ enum {
     F_FORWARD,
     F_NOREPLY,
     F_LINKS,
+    F_FIRST_MINE,
     F_COUNT
 };
 G_STATIC_ASSERT(F_COUNT == LU_TM_NFEAT);
@@ -91,6 +92,7 @@ static const char *const feats[F_COUNT] = {
     [F_FORWARD] = "the last message is a forward",
     [F_NOREPLY] = "the last message is from a no-reply address",
     [F_LINKS] = "the last message carries links",
+    [F_FIRST_MINE] = "I started the thread",
 };
 
 /* For scripts/train-threads and `why --format=json`. */
@@ -133,6 +135,7 @@ const char *const lu_tm_feature_names[] = {
     "last-forward",
     "last-noreply",
     "last-links",
+    "first-mine",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(lu_tm_feature_names) == F_COUNT);
 
@@ -253,7 +256,7 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     float *x = v->features;
     struct lu_msg *m;
     GHashTable *writers;
-    int meaningful = 0, mine = 0, parent;
+    int meaningful = 0, mine = 0, parent, first = -1;
     bool automatic = false;
     double age;
 
@@ -268,6 +271,8 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
         x[F_LIST] = x[F_LIST] || o->list_id;
         if (!lu_msg_meaningful(o))
             continue;
+        if (first < 0)
+            first = (int)i;
         meaningful++;
         mine += o->mine;
         if (o->from && o->from->email)
@@ -276,7 +281,7 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     m = g_ptr_array_index(msgs, last);
     /* Only a thread the model may move needs the last message read: the
      * scan reads no body for the rest (untracked lists, muted, ...). */
-    if (r->analyse && state_feature(v->state) != F_NO_QUEUE)
+    if (r->analyse && (v->may != LU_TM_FIXED || state_feature(v->state) != F_NO_QUEUE))
         r->analyse(m, r->data);
     last_text(m, m->an, x);
     x[state_feature(v->state)] = 1;
@@ -291,6 +296,8 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     x[F_WRITERS] = (float)log1p(g_hash_table_size(writers));
     x[F_MY_SHARE] = meaningful ? (float)mine / (float)meaningful : 0;
     x[F_NEVER_WROTE] = mine == 0;
+    /* On a list, my question that went unanswered, not my answer to theirs. */
+    x[F_FIRST_MINE] = first >= 0 && ((struct lu_msg *)g_ptr_array_index(msgs, first))->mine;
     age = r->now > m->date ? (double)(r->now - m->date) / 86400.0 : 0;
     x[F_AGE] = (float)log1p(age);
     x[F_PAST_HORIZON] = r->cfg->horizon_days > 0 && age >= r->cfg->horizon_days;
@@ -315,7 +322,7 @@ double lu_thread_model_open(const struct lu_tm_model *m, const float *x)
 }
 
 /* The states the text rules give and the model may take back. */
-static bool correctable(const struct lu_verdict *v)
+bool lu_thread_model_may_out(const struct lu_verdict *v)
 {
     switch (v->rule) {
     case LU_R_NEEDS_REPLY:
@@ -332,20 +339,21 @@ static bool correctable(const struct lu_verdict *v)
     }
 }
 
-/* The (at most two) features that weighed most against "open", in words. */
-static char *against(const struct lu_tm_model *m, const float *x)
+/* The (at most two) features that weighed most for "open" (SIGN 1) or
+ * against it (SIGN -1), in words. */
+static char *weighed(const struct lu_tm_model *m, const float *x, int sign)
 {
     int best[2] = {-1, -1};
     GString *s = g_string_new(NULL);
 
     for (int i = 0; i < m->n; i++) {
-        double c = m->w[i] * x[i];
-        if (c >= 0)
+        double c = sign * m->w[i] * x[i];
+        if (c <= 0)
             continue;
-        if (best[0] < 0 || c < m->w[best[0]] * x[best[0]]) {
+        if (best[0] < 0 || c > sign * m->w[best[0]] * x[best[0]]) {
             best[1] = best[0];
             best[0] = i;
-        } else if (best[1] < 0 || c < m->w[best[1]] * x[best[1]]) {
+        } else if (best[1] < 0 || c > sign * m->w[best[1]] * x[best[1]]) {
             best[1] = i;
         }
     }
@@ -356,20 +364,16 @@ static char *against(const struct lu_tm_model *m, const float *x)
     return g_string_free(s, FALSE);
 }
 
-bool lu_thread_model_apply(const struct lu_tm_model *m, struct lu_verdict *v)
+/* V leaves its queue: the model read the conversation as finished. */
+static void take_out(const struct lu_tm_model *m, struct lu_verdict *v)
 {
-    char *what;
+    char *what = weighed(m, v->features, -1);
 
-    v->rules_state = v->state;
-    v->p_open = v->has_features ? lu_thread_model_open(m, v->features) : -1;
-    if (v->p_open < 0 || !correctable(v) || v->p_open >= m->threshold)
-        return false;
-    what = against(m, v->features);
     g_ptr_array_add(v->why,
                     g_strdup_printf("The thread model reads the conversation as finished at its "
                                     "last message (chance it is open %.2f, below %.2f): %s. "
                                     "It is in no queue, not %s.",
-                                    v->p_open, m->threshold, what, lu_state_name(v->state)));
+                                    v->p_open, m->threshold_out, what, lu_state_name(v->state)));
     g_free(what);
     v->state = LU_ST_NONE;
     v->rule = LU_R_MODEL;
@@ -378,5 +382,50 @@ bool lu_thread_model_apply(const struct lu_tm_model *m, struct lu_verdict *v)
     v->due_at = 0;
     v->stage = 0;
     g_clear_pointer(&v->who, g_free);
-    return true;
+}
+
+/* V, in no queue, takes OPEN's verdict: the model read the conversation as
+ * left open, which the rules' reading of its text did not. */
+static void put_in(const struct lu_tm_model *m, const struct lu_verdict *open, struct lu_verdict *v)
+{
+    char *what = weighed(m, v->features, 1);
+
+    g_ptr_array_add(v->why,
+                    g_strdup_printf("The thread model reads the conversation as left "
+                                    "open at its last message (chance it is open %.2f, "
+                                    "above %.2f): %s. It is %s, not in no queue.",
+                                    v->p_open, m->threshold_in, what, lu_state_name(open->state)));
+    g_free(what);
+    for (guint i = 0; i < open->why->len; i++)
+        g_ptr_array_add(v->why, g_strdup(g_ptr_array_index(open->why, i)));
+    v->state = open->state;
+    v->anchor = open->anchor;
+    v->due = open->due;
+    v->due_at = open->due_at;
+    v->next_check = open->next_check;
+    v->stage = open->stage;
+    v->asked = open->asked;
+    v->evidence = open->evidence;
+    v->rule = LU_R_MODEL_OPEN;
+    g_free(v->who);
+    v->who = g_strdup(open->who);
+}
+
+bool lu_thread_model_apply(const struct lu_tm_model *m, const struct lu_verdict *open,
+                           struct lu_verdict *v)
+{
+    v->rules_state = v->state;
+    v->p_open = v->has_features ? lu_thread_model_open(m, v->features) : -1;
+    if (v->p_open < 0)
+        return false;
+    if (v->may == LU_TM_OUT && lu_thread_model_may_out(v) && v->p_open < m->threshold_out) {
+        take_out(m, v);
+        return true;
+    }
+    if (v->may == LU_TM_IN && open && open->state != LU_ST_NONE && v->state == LU_ST_NONE &&
+        v->p_open > m->threshold_in) {
+        put_in(m, open, v);
+        return true;
+    }
+    return false;
 }

@@ -438,6 +438,9 @@ struct rule_ctx {
     bool list;            /* a mailing-list thread */
     bool tracked;         /* not a list thread, or lists opted in */
     bool remind_first;    /* a fresh remind came after any fresh next step */
+    /* Read the conversation as left open whatever its text says: what the
+     * rules would give were the learned model to put it in a queue. */
+    bool as_open;
     /* A rule that lets the thread go writes nothing to the verdict: what it
      * noticed goes here (char*, owned), and reaches the verdict's reasons
      * ahead of the rule that claims the thread, or alone when none does;
@@ -568,7 +571,7 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     if (unsolicited_bulk(s, m))
         return false;
     an = analysis(r, m);
-    if (!an || !an->expects_reply)
+    if (!an || (!an->expects_reply && !s->as_open))
         return false;
     not_mine = s->list ? NULL : not_mine_to_answer(r, m);
     if (not_mine) {
@@ -795,7 +798,7 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     if (s->last < 0 || s->last != s->last_mine || (u.asked = run_start(s)) < 0)
         return false;
     run_read(s, d, &u);
-    if (!u.expects && !u.reminded)
+    if (!u.expects && !u.reminded && !s->as_open)
         return false;
     if (!s->tracked && !u.reminded)
         return false;
@@ -1152,6 +1155,7 @@ static const char *const rule_texts[LU_R_COUNT] = {
     [LU_R_ANSWERED_ELSEWHERE] = "answered in another thread",
     [LU_R_CLOSING] = "the thread ended with a closing",
     [LU_R_MODEL] = "the thread model reads it as finished",
+    [LU_R_MODEL_OPEN] = "the thread model reads it as left open",
 };
 
 const char *lu_rule_text(enum lu_rule id)
@@ -1349,6 +1353,47 @@ static void in_thread_end(struct in_thread *t)
     g_hash_table_destroy(t->authors);
 }
 
+/* The verdict the rules would give were the conversation left open at its
+ * last message, into OPEN (initialised): the queue who wrote last implies
+ * (mine: awaiting, by the cadence; theirs and to me: needs-reply), read by
+ * those rules with the ask taken as given, then the horizon.  False when
+ * no queue would hold it: a thread the rules let go for a reason (bulk
+ * mail, answered elsewhere, a closing), a list not opted in, their
+ * message not to me or from a no-reply address, mine to nobody. */
+static bool rules_as_open(struct rule_ctx *s, struct lu_verdict *open)
+{
+    guint notes = s->notes->len;
+    enum lu_rule noted = s->noted;
+    bool claims;
+
+    if (s->last < 0 || s->noted != LU_R_NOTHING)
+        return false;
+    s->as_open = true;
+    claims = s->last == s->last_mine ? rule_awaiting(s, &s->d, open) : rule_needs_reply(s, open);
+    s->as_open = false;
+    /* What they noticed on the way is said already, or not so. */
+    g_ptr_array_set_size(s->notes, (gint)notes);
+    s->noted = noted;
+    if (claims)
+        after_claim(s, open);
+    return claims;
+}
+
+/* What the learned model may do to the thread the rules decided into V
+ * (CLAIMED: the rule that did, or NULL): nothing once the user decided on
+ * it (remind, next step, snooze: the rules that keep such a thread hold
+ * it); take a text rule's queue state back; or put a thread in no queue
+ * into OPEN's. */
+static enum lu_tm_may model_may(struct rule_ctx *s, const struct rule *claimed,
+                                struct lu_verdict *v, struct lu_verdict *open)
+{
+    if (s->d.remind || s->d.next_step || s->d.snooze)
+        return LU_TM_FIXED;
+    if (claimed)
+        return lu_thread_model_may_out(v) ? LU_TM_OUT : LU_TM_FIXED;
+    return rules_as_open(s, open) ? LU_TM_IN : LU_TM_FIXED;
+}
+
 void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *decisions,
                       GPtrArray *elsewhere, struct lu_verdict *v)
 {
@@ -1356,6 +1401,7 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
     const struct rule *claimed = NULL;
     struct in_thread t;
     struct lu_rules inner;
+    struct lu_verdict open;
 
     lu_verdict_init(v);
     if (!msgs || msgs->len == 0)
@@ -1364,6 +1410,9 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
     for (size_t i = 0; i < G_N_ELEMENTS(rules) && !claimed; i++)
         if (rules[i].claims(&s, v))
             claimed = &rules[i];
+    lu_verdict_init(&open);
+    v->may = model_may(&s, claimed, v, &open);
+    v->open_state = open.state;
     lu_thread_features(&inner, msgs, s.last, v);
     /* What the rules that let it go noticed comes first. */
     for (guint i = 0; i < s.notes->len; i++)
@@ -1377,8 +1426,10 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
     }
     /* The learned correction reads only what the messages say: a thread the
      * user decided on (remind, next step, snooze) keeps the rules' verdict. */
-    if (s.d.remind || s.d.next_step || s.d.snooze || !lu_thread_model_apply(&lu_tm_model, v))
+    if (v->may == LU_TM_FIXED ||
+        !lu_thread_model_apply(r->model ? r->model : &lu_tm_model, &open, v))
         v->rules_state = v->state;
+    lu_verdict_clear(&open);
     g_ptr_array_free(s.notes, TRUE);
     in_thread_end(&t);
 }

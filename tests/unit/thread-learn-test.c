@@ -1,6 +1,8 @@
 /* thread-learn-test.c - the learned thread-state correction: the features
- * it reads of a decided thread, and how a model moves a verdict: only a
- * queue state the text rules gave, only below the threshold, always with
+ * it reads of a decided thread, and how a model moves a verdict: out of a
+ * queue state the text rules gave, below its threshold; into the queue who
+ * wrote last implies, above the other, for a thread in no queue because
+ * nothing was read as open (never a decision, never bulk mail); always with
  * a reason; a model trained on other features is ignored. */
 #include "leadup.h"
 #include "tap.h"
@@ -118,22 +120,23 @@ static void test_bulk_marks(void)
 static void test_apply(void)
 {
     static const float zero[LU_TM_NFEAT];
-    const struct lu_tm_model closes = {LU_TM_NFEAT, zero, -3.0, 0.5};
-    const struct lu_tm_model open = {LU_TM_NFEAT, zero, 3.0, 0.5};
-    const struct lu_tm_model stale = {LU_TM_NFEAT - 1, zero, -3.0, 0.5};
+    const struct lu_tm_model closes = {LU_TM_NFEAT, zero, -3.0, 0.5, 1.01};
+    const struct lu_tm_model open = {LU_TM_NFEAT, zero, 3.0, 0.5, 1.01};
+    const struct lu_tm_model stale = {LU_TM_NFEAT - 1, zero, -3.0, 0.5, 1.01};
     GPtrArray *t = asked();
     struct lu_verdict v;
     guint n;
 
     lu_thread_decide(&rules, t, NULL, NULL, &v);
     n = v.why->len;
-    ok(!lu_thread_model_apply(&open, &v), "a model that reads it open leaves it");
+    is_int(v.may, LU_TM_OUT, "the model may take it out");
+    ok(!lu_thread_model_apply(&open, NULL, &v), "a model that reads it open leaves it");
     is_int(v.state, LU_ST_NEEDS_REPLY, "still needs-reply");
     ok(v.p_open > 0.9, "its chance of open is kept (%g)", v.p_open);
-    ok(!lu_thread_model_apply(&stale, &v), "a model of other features is ignored");
+    ok(!lu_thread_model_apply(&stale, NULL, &v), "a model of other features is ignored");
     ok(v.p_open == -1, "and runs not at all");
     is_int(v.state, LU_ST_NEEDS_REPLY, "still needs-reply");
-    ok(lu_thread_model_apply(&closes, &v), "a model that reads it finished moves it");
+    ok(lu_thread_model_apply(&closes, NULL, &v), "a model that reads it finished moves it");
     is_int(v.state, LU_ST_NONE, "out of every queue");
     is_int(v.rule, LU_R_MODEL, "the rule names the model");
     is_str(lu_state_name(v.rules_state), "needs-reply", "what the rules said is kept");
@@ -141,7 +144,7 @@ static void test_apply(void)
     is_int(v.why->len, n + 1, "one reason more");
     ok(strstr(g_ptr_array_index(v.why, n), "0.05") != NULL, "the reason gives the chance: %s",
        (char *)g_ptr_array_index(v.why, n));
-    ok(!lu_thread_model_apply(&closes, &v), "a thread in no queue stays where it is");
+    ok(!lu_thread_model_apply(&closes, NULL, &v), "a thread in no queue stays where it is");
     lu_verdict_clear(&v);
 
     /* A bounce is no reading of text: the model never takes it back. */
@@ -149,7 +152,129 @@ static void test_apply(void)
     v.state = LU_ST_BOUNCED;
     v.rule = LU_R_BOUNCED;
     v.has_features = true;
-    ok(!lu_thread_model_apply(&closes, &v) && v.state == LU_ST_BOUNCED, "a bounce stays");
+    ok(!lu_thread_model_apply(&closes, NULL, &v) && v.state == LU_ST_BOUNCED, "a bounce stays");
+    lu_verdict_clear(&v);
+    g_ptr_array_unref(t);
+}
+
+/* My message to Bob that asks nothing the rules can see ("I need the
+ * figures by Friday." reads as a statement): in no queue. */
+static GPtrArray *told(const char *from, const char *extra)
+{
+    GPtrArray *t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    struct lu_msg *m =
+        mk("t1@x", from, "Bob <bob@example.org>", "Mon, 16 Nov 2026 09:00:00 +0000", extra);
+
+    an(m);
+    g_ptr_array_add(t, m);
+    return t;
+}
+
+/* A model that reads every conversation as open (bias alone), and one whose
+ * only weight is on "I wrote last". */
+static const float zero[LU_TM_NFEAT];
+static const struct lu_tm_model always_open = {LU_TM_NFEAT, zero, 3.0, 0.0, 0.5};
+static float mine_w[LU_TM_NFEAT];
+static const struct lu_tm_model mine_open = {LU_TM_NFEAT, mine_w, -1.0, 0.0, 0.5};
+
+static void test_put_in(void)
+{
+    GPtrArray *t = told("Me <me@example.com>", NULL);
+    struct lu_verdict v;
+    struct lu_rules with = rules;
+    const char *last;
+
+    lu_thread_decide(&rules, t, NULL, NULL, &v);
+    is_int(v.state, LU_ST_NONE, "the rules: in no queue");
+    is_int(v.rule, LU_R_NOTHING, "nothing read as open");
+    is_int(v.may, LU_TM_IN, "the model may put it in");
+    is_str(lu_state_name(v.open_state), "awaiting", "mine last: it would be awaiting");
+    ok(v.p_open == -1, "no model ships: nothing moves");
+    lu_verdict_clear(&v);
+
+    mine_w[feature("last-mine")] = 3.0f;
+    with.model = &mine_open;
+    lu_thread_decide(&with, t, NULL, NULL, &v);
+    is_int(v.state, LU_ST_AWAITING, "a model that reads it open puts it in awaiting");
+    is_int(v.rule, LU_R_MODEL_OPEN, "the rule names the put-in");
+    ok(v.rule != LU_R_MODEL, "not the take-out's rule");
+    is_str(lu_rule_text(v.rule), "the thread model reads it as left open", "in words");
+    is_str(lu_state_name(v.rules_state), "none", "what the rules said is kept");
+    ok(v.p_open > 0.85, "the chance it is open (%g)", v.p_open);
+    is_int(v.anchor, 0, "anchored on my message");
+    ok(v.due_at > 0 && !v.due, "the first lead-up is due later, by the cadence");
+    ok(v.who && strstr(v.who, "Bob"), "waiting for Bob (%s)", v.who ? v.who : "(null)");
+    last = v.why->len ? g_ptr_array_index(v.why, 0) : "";
+    ok(strstr(last, "left open") && strstr(last, "0.88") && strstr(last, "above 0.50") &&
+           strstr(last, "I wrote last") && strstr(last, "It is awaiting"),
+       "why gives the chance, the threshold and what weighed most: %s", last);
+    lu_verdict_clear(&v);
+
+    /* Past the horizon it is dormant, like any open state. */
+    with.now = rules.now + 100 * 86400;
+    lu_thread_decide(&with, t, NULL, NULL, &v);
+    is_int(v.state, LU_ST_DORMANT, "put in past the horizon: dormant");
+    is_int(v.rule, LU_R_MODEL_OPEN, "the model put it there");
+    last = v.why->len ? g_ptr_array_index(v.why, v.why->len - 1) : "";
+    ok(strstr(last, "dormant") != NULL, "the horizon says why: %s", last);
+    is_str(lu_state_name(v.rules_state), "none", "the rules gave none");
+    lu_verdict_clear(&v);
+
+    /* A decision of mine holds the thread: the model never moves it. */
+    with.now = rules.now;
+    {
+        GPtrArray *ds = g_ptr_array_new_with_free_func((GDestroyNotify)lu_decision_free);
+        struct lu_decision *d = g_new0(struct lu_decision, 1);
+        d->kind = LU_D_DONE;
+        d->mid = g_strdup("t1@x");
+        d->taken = rules.now - 3600;
+        g_ptr_array_add(ds, d);
+        lu_thread_decide(&with, t, ds, NULL, &v);
+        is_int(v.state, LU_ST_CLOSED, "marked done: closed");
+        is_int(v.may, LU_TM_FIXED, "the model may not move a decision");
+        lu_verdict_clear(&v);
+        d->kind = LU_D_SNOOZE;
+        d->at = rules.now - 60;
+        lu_thread_decide(&with, t, ds, NULL, &v);
+        ok(v.may == LU_TM_FIXED && v.rule != LU_R_MODEL_OPEN, "nor a snooze that ended");
+        lu_verdict_clear(&v);
+        g_ptr_array_unref(ds);
+    }
+    g_ptr_array_unref(t);
+
+    /* Their message to me, with nothing the rules read as an ask: put in
+     * needs-reply; from a no-reply address or bulk, never. */
+    t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    g_ptr_array_add(t, mk("b1@x", "Bob <bob@example.org>", "me@example.com",
+                          "Tue, 17 Nov 2026 09:00:00 +0000", NULL));
+    an(g_ptr_array_index(t, 0));
+    with.model = &always_open;
+    lu_thread_decide(&with, t, NULL, NULL, &v);
+    ok(v.state == LU_ST_NEEDS_REPLY && v.rule == LU_R_MODEL_OPEN,
+       "theirs to me: put in needs-reply (%s)", lu_state_name(v.state));
+    lu_verdict_clear(&v);
+    g_ptr_array_unref(t);
+
+    t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    g_ptr_array_add(t, mk("b2@x", "News <news@shop.example>", "me@example.com",
+                          "Tue, 17 Nov 2026 09:00:00 +0000", "List-Unsubscribe: <mailto:u@x>\n"));
+    an(g_ptr_array_index(t, 0));
+    lu_thread_decide(&with, t, NULL, NULL, &v);
+    is_int(v.rule, LU_R_BULK, "bulk mail: let go as bulk");
+    ok(v.state == LU_ST_NONE && v.may == LU_TM_FIXED, "and never put in (%s)",
+       lu_state_name(v.state));
+    lu_verdict_clear(&v);
+    g_ptr_array_unref(t);
+
+    /* Bob's message to Ann, me not among its recipients: no queue would hold it. */
+    t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    g_ptr_array_add(t, mk("b3@x", "Bob <bob@example.org>", "ann@example.org",
+                          "Tue, 17 Nov 2026 09:00:00 +0000", "Cc: me@example.com\n"));
+    g_ptr_array_add(t, mk("b4@x", "Ann <ann@example.org>", "bob@example.org",
+                          "Tue, 17 Nov 2026 10:00:00 +0000", "In-Reply-To: <b3@x>\n"));
+    an(g_ptr_array_index(t, 1));
+    lu_thread_decide(&with, t, NULL, NULL, &v);
+    ok(v.state == LU_ST_NONE && v.may == LU_TM_FIXED, "their last message not to me: stays out");
     lu_verdict_clear(&v);
     g_ptr_array_unref(t);
 }
@@ -175,6 +300,7 @@ int main(void)
     test_features();
     test_bulk_marks();
     test_apply();
+    test_put_in();
 
     lu_identity_clear(&me);
     g_time_zone_unref(cfg.tz);
