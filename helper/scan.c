@@ -1411,7 +1411,9 @@ static struct ahead *ahead_push(struct scan *s, struct lu_msg *m)
 
 /* The jobs for the messages of MSGS the rules will read: all of them in a
  * thread with a message of mine or a decision (worth_reading), else the
- * latest two (it reads from the end; any more are read when asked). */
+ * latest (it reads from the end; any more are read when asked).  Never a
+ * message the rules would not read: a file the cache lacks would be parsed
+ * for nothing (after a settings change the scan parses no file). */
 static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
 {
     GPtrArray *jobs = g_ptr_array_new_with_free_func((GDestroyNotify)ahead_free);
@@ -1422,7 +1424,7 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
         all = g_hash_table_contains(s->decisions, m->mid) ||
               (m->from && lu_identity_is_me(&s->ctx->me, m->from->email));
     }
-    for (guint i = msgs->len; i-- > 0 && (all || i + 2 >= msgs->len);) {
+    for (guint i = msgs->len; i-- > 0 && (all || i + 1 == msgs->len);) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         if (!m->headers && m->filename)
             g_ptr_array_add(jobs, ahead_push(s, m));
