@@ -8,6 +8,8 @@
  * is built once, on first use (DEVELOPERS.md gives the measured cost). */
 #include "leadup.h"
 
+#include <pthread.h>
+
 #include <string.h>
 
 extern const struct lu_lang_pack lu_lang_en, lu_lang_de, lu_lang_fr, lu_lang_es, lu_lang_it;
@@ -28,14 +30,16 @@ static struct {
     const char **list;
 } all_lists[ALL_MAX];
 static int all_n;
-static GMutex all_lock;
+/* POSIX, not GMutex: the scan's workers build these too, and a thread
+ * sanitizer sees this lock (GLib's are futexes it cannot see). */
+static pthread_mutex_t all_lock = PTHREAD_MUTEX_INITIALIZER;
 
 const char *const *lu_lang_all(gsize offset, const char *const *extra)
 {
     const char **ret = NULL;
     GPtrArray *a;
 
-    g_mutex_lock(&all_lock);
+    pthread_mutex_lock(&all_lock);
     for (int i = 0; i < all_n; i++)
         if (all_lists[i].offset == offset && all_lists[i].extra == extra) {
             ret = all_lists[i].list;
@@ -56,7 +60,7 @@ const char *const *lu_lang_all(gsize offset, const char *const *extra)
     all_lists[all_n].extra = extra;
     all_lists[all_n++].list = ret;
 out:
-    g_mutex_unlock(&all_lock);
+    pthread_mutex_unlock(&all_lock);
     return ret;
 }
 

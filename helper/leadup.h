@@ -1400,7 +1400,7 @@ struct lu_workers;
 #define LU_JOBS_MAX 64
 /* Starts N threads that run FN(job, DATA) for each job pushed, in the
  * order pushed.  *OUT is the caller's (lu_workers_free); EX_OSERR when the
- * threads cannot start (printed). */
+ * threads cannot start (a warning printed: the caller goes on alone). */
 int lu_workers_new(int n, lu_work_fn fn, void *data, struct lu_workers **out);
 /* Queues JOB (the caller's; it must live until waited for). */
 void lu_workers_push(struct lu_workers *w, struct lu_work *job);

@@ -9,47 +9,63 @@
 #include "leadup.h"
 
 #include <errno.h>
+#include <pthread.h>
 
+/* POSIX threads, not GThreadPool: GLib's mutexes are futexes that thread
+ * sanitizers cannot see, and a pool this small needs nothing more. */
 struct lu_workers {
-    GThreadPool *pool;
     lu_work_fn fn;
     void *data;
-    GMutex lock;
-    GCond done; /* a job finished */
+    pthread_t *threads;
+    int n;             /* threads started */
+    pthread_mutex_t lock;
+    pthread_cond_t work; /* a job was queued, or stop */
+    pthread_cond_t done; /* a job finished */
+    GQueue queue;        /* struct lu_work*, oldest first */
+    bool stop;
 };
 
-static void run(gpointer job, gpointer data)
+static void *run(void *data)
 {
     struct lu_workers *w = data;
-    struct lu_work *j = job;
 
-    w->fn(j, w->data);
-    g_mutex_lock(&w->lock);
-    j->done = true;
-    g_cond_broadcast(&w->done);
-    g_mutex_unlock(&w->lock);
+    pthread_mutex_lock(&w->lock);
+    for (;;) {
+        struct lu_work *j;
+        while (g_queue_is_empty(&w->queue) && !w->stop)
+            pthread_cond_wait(&w->work, &w->lock);
+        j = g_queue_pop_head(&w->queue);
+        if (!j)
+            break; /* stopped, and nothing left */
+        pthread_mutex_unlock(&w->lock);
+        w->fn(j, w->data);
+        pthread_mutex_lock(&w->lock);
+        j->done = true;
+        pthread_cond_broadcast(&w->done);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
 }
 
 int lu_workers_new(int n, lu_work_fn fn, void *data, struct lu_workers **out)
 {
     struct lu_workers *w = g_new0(struct lu_workers, 1);
-    GError *err = NULL;
-    int ret = 0;
+    int ret = 0, err = 0;
 
     w->fn = fn;
     w->data = data;
-    g_mutex_init(&w->lock);
-    g_cond_init(&w->done);
-    /* Exclusive: the N threads start now, and serve only this pool. */
-    w->pool = g_thread_pool_new(run, w, n, TRUE, &err);
-    if (!w->pool) {
-        ret = lu_error(EX_OSERR, "cannot start %d worker threads: %s", n, err ? err->message : "?");
-        goto out;
-    }
-out:
-    if (err)
-        g_error_free(err);
-    if (ret) {
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->work, NULL);
+    pthread_cond_init(&w->done, NULL);
+    g_queue_init(&w->queue);
+    w->threads = g_new0(pthread_t, n);
+    for (; w->n < n && !err; w->n++)
+        if ((err = pthread_create(&w->threads[w->n], NULL, run, w)) != 0)
+            break;
+    if (err) {
+        ret = EX_OSERR;
+        lu_warning("cannot start %d worker threads (%s): reading on one thread", n,
+                   g_strerror(err));
         lu_workers_free(w);
         w = NULL;
     }
@@ -60,16 +76,18 @@ out:
 void lu_workers_push(struct lu_workers *w, struct lu_work *job)
 {
     job->done = false;
-    /* An exclusive pool's threads exist already: pushing cannot fail. */
-    g_thread_pool_push(w->pool, job, NULL);
+    pthread_mutex_lock(&w->lock);
+    g_queue_push_tail(&w->queue, job);
+    pthread_cond_signal(&w->work);
+    pthread_mutex_unlock(&w->lock);
 }
 
 void lu_workers_wait(struct lu_workers *w, struct lu_work *job)
 {
-    g_mutex_lock(&w->lock);
+    pthread_mutex_lock(&w->lock);
     while (!job->done)
-        g_cond_wait(&w->done, &w->lock);
-    g_mutex_unlock(&w->lock);
+        pthread_cond_wait(&w->done, &w->lock);
+    pthread_mutex_unlock(&w->lock);
 }
 
 void lu_workers_free(struct lu_workers *w)
@@ -77,10 +95,17 @@ void lu_workers_free(struct lu_workers *w)
     if (!w)
         return;
     /* Every job pushed runs to its end first: their results are the caller's. */
-    if (w->pool)
-        g_thread_pool_free(w->pool, FALSE, TRUE);
-    g_mutex_clear(&w->lock);
-    g_cond_clear(&w->done);
+    pthread_mutex_lock(&w->lock);
+    w->stop = true;
+    pthread_cond_broadcast(&w->work);
+    pthread_mutex_unlock(&w->lock);
+    for (int i = 0; i < w->n; i++)
+        pthread_join(w->threads[i], NULL);
+    g_queue_clear(&w->queue);
+    pthread_mutex_destroy(&w->lock);
+    pthread_cond_destroy(&w->work);
+    pthread_cond_destroy(&w->done);
+    g_free(w->threads);
     g_free(w);
 }
 
