@@ -17,7 +17,7 @@ struct lu_workers {
     lu_work_fn fn;
     void *data;
     pthread_t *threads;
-    int n;             /* threads started */
+    int n; /* threads started */
     pthread_mutex_t lock;
     pthread_cond_t work; /* a job was queued, or stop */
     pthread_cond_t done; /* a job finished */
