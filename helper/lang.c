@@ -8,6 +8,8 @@
  * is built once, on first use (DEVELOPERS.md gives the measured cost). */
 #include "leadup.h"
 
+#include <pthread.h>
+
 #include <string.h>
 
 extern const struct lu_lang_pack lu_lang_en, lu_lang_de, lu_lang_fr, lu_lang_es, lu_lang_it;
@@ -38,14 +40,16 @@ static struct {
     const char **list;
 } all_lists[ALL_MAX];
 static int all_n;
-static GMutex all_lock;
+/* POSIX, not GMutex: the scan's workers build these too, and a thread
+ * sanitizer sees this lock (GLib's are futexes it cannot see). */
+static pthread_mutex_t all_lock = PTHREAD_MUTEX_INITIALIZER;
 
 const char *const *lu_lang_all(gsize offset)
 {
     const char **ret = NULL;
     GPtrArray *a;
 
-    g_mutex_lock(&all_lock);
+    pthread_mutex_lock(&all_lock);
     for (int i = 0; i < all_n; i++)
         if (all_lists[i].offset == offset) {
             ret = all_lists[i].list;
@@ -63,7 +67,7 @@ const char *const *lu_lang_all(gsize offset)
     all_lists[all_n].offset = offset;
     all_lists[all_n++].list = ret;
 out:
-    g_mutex_unlock(&all_lock);
+    pthread_mutex_unlock(&all_lock);
     return ret;
 }
 

@@ -839,8 +839,8 @@ char *lu_sentence_label_why(unsigned label, const char *text, const struct lu_fe
 /* Work done by the text analysis (classify.c, dates.c): a count of inner
  * steps (pattern tries, token tests), which only tests read, to prove that
  * the cost grows linearly with the text (mail can be hostile, and a test
- * must never time anything). */
-extern guint64 lu_text_steps;
+ * must never time anything).  Per thread: the scan's workers analyse too. */
+extern _Thread_local guint64 lu_text_steps;
 
 enum {
     LU_L_REQUEST = 1 << 0,    /* asks the reader to do, decide, answer or send */
@@ -1244,7 +1244,8 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
 /* ------------------------------------------------------------------ mime.c */
 
 /* Messages GMime parsed in this process (a file or bytes): the scan
- * reports how many it read. */
+ * reports how many it read.  Added to atomically (the scan's workers
+ * parse); read it when no worker runs. */
 extern guint64 lu_mime_parses;
 /* Set from LEADUP_DEBUG_COUNTS (leadup.c): main prints lu_mime_parses and
  * lu_store_steps (sqlite's virtual-machine steps, counted only then) on
@@ -1252,12 +1253,19 @@ extern guint64 lu_mime_parses;
 extern bool lu_debug_counts;
 extern guint64 lu_store_steps;
 
+/* Starts GMime and mime.c's tables, once: the scan calls it on the main
+ * thread before its workers parse (every reader calls it anyway). */
+void lu_mime_init(void);
+
 /* Parses the file or the bytes of one RFC 5322 message and fills M's headers
  * (From, To, Cc, Reply-To, Mail-Followup-To, Subject, Date, In-Reply-To,
  * References, List-Id, List-Post, List-Unsubscribe, Message-ID when M has none) and its
  * automatic-message kind.  Keeps the parsed message in M->mime.  Returns 0
  * or EX_DATAERR/EX_NOINPUT (printed). */
 int lu_mime_read_file(struct lu_msg *m, const char *path);
+/* The same, printing nothing on failure: for the scan's worker threads
+ * (a message printed there would come in no fixed order). */
+int lu_mime_try_file(struct lu_msg *m, const char *path);
 int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len);
 /* The decoded text of M's best text part: text/plain preferred, else
  * text/html (then *IS_HTML is set).  Charset decoded to valid UTF-8.
@@ -1511,16 +1519,45 @@ char *lu_date_labelled(const char *text, gsize len, const char *label, gsize *ou
 struct lu_scan_opts {
     bool full;     /* every thread, not only the changed ones */
     bool progress; /* show progress on stderr */
+    int jobs;      /* threads that read and analyse a full walk's messages (lu_jobs) */
 };
 struct lu_scan_stats {
     unsigned threads, added, removed;
-    unsigned parsed; /* message files GMime parsed */
-    unsigned cached; /* messages whose headers came from the analysis cache */
-    unsigned pruned; /* a full scan: rows of messages notmuch no longer has */
+    unsigned parsed;  /* message files GMime parsed */
+    unsigned cached;  /* messages whose headers came from the analysis cache */
+    unsigned pruned;  /* a full scan: rows of messages notmuch no longer has */
+    unsigned workers; /* worker threads that read ahead (0: none, everything on one) */
+    unsigned ahead;   /* messages they read or analysed ahead ... */
+    unsigned unused;  /* ... that the rules never asked for */
     unsigned states[LU_ST_COUNT];
     double seconds;
     bool nothing_changed; /* the index had not changed: no thread read */
 };
+/* ------------------------------------------------------------------ workers.c */
+
+/* A job for the worker threads: embed it first in the job's struct. */
+struct lu_work {
+    bool done; /* set by the pool under its lock: read it only through lu_workers_wait */
+};
+typedef void (*lu_work_fn)(struct lu_work *job, void *data);
+struct lu_workers;
+#define LU_JOBS_MAX 64
+/* Starts N threads that run FN(job, DATA) for each job pushed, in the
+ * order pushed.  *OUT is the caller's (lu_workers_free); EX_OSERR when the
+ * threads cannot start (a warning printed: the caller goes on alone). */
+int lu_workers_new(int n, lu_work_fn fn, void *data, struct lu_workers **out);
+/* Queues JOB (the caller's; it must live until waited for). */
+void lu_workers_push(struct lu_workers *w, struct lu_work *job);
+/* Returns once JOB has run: what FN wrote is then the caller's to read. */
+void lu_workers_wait(struct lu_workers *w, struct lu_work *job);
+/* Waits for every job pushed, then stops the threads.  NULL is fine. */
+void lu_workers_free(struct lu_workers *w);
+/* The number of threads a scan uses into *OUT: GIVEN (--jobs, checked by
+ * the caller) when not 0, else LEADUP_JOBS, else the online CPUs (at most
+ * LU_JOBS_MAX); 1 is everything on one thread.  EX_USAGE (printed) for a
+ * LEADUP_JOBS out of 1..LU_JOBS_MAX. */
+int lu_jobs(int given, int *out);
+
 /* 0 when CTX knows who I am (an address or a domain), else EX_CONFIG
  * with the line saying how to set it.  Nothing may write tags without. */
 int lu_need_identity(struct lu_ctx *ctx);

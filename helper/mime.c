@@ -15,14 +15,48 @@
  * that a test can prove a rescan read no file. */
 guint64 lu_mime_parses;
 
-static void mime_init(void)
-{
-    static bool done;
+/* The subject patterns of detect_auto, case-folded once.  Built with GMime's
+ * start under one g_once, so that the scan's worker threads may parse at
+ * once (GMime's own caches, iconv and charsets, take their locks; its
+ * objects are per message). */
+struct folded {
+    char **bounce, **receipt, **autos;
+};
 
-    if (!done) {
-        g_mime_init();
-        done = true;
-    }
+static char **fold_all(const char *const *pats)
+{
+    GPtrArray *a = g_ptr_array_new();
+
+    for (; pats && *pats; pats++)
+        g_ptr_array_add(a, g_utf8_casefold(*pats, -1));
+    g_ptr_array_add(a, NULL);
+    return (char **)g_ptr_array_free(a, FALSE);
+}
+
+static gpointer init_once(gpointer unused)
+{
+    struct folded *f = g_new0(struct folded, 1);
+
+    (void)unused;
+    g_mime_init();
+    /* The subjects are the language packs' (helper/lang-*.c). */
+    f->bounce = fold_all(LU_LANG_ALL(bounce_subjects));
+    f->receipt = fold_all(LU_LANG_ALL(receipt_prefixes));
+    f->autos = fold_all(LU_LANG_ALL(auto_subjects));
+    return f;
+}
+
+/* Starts GMime and folds the patterns, once (never freed: one-time). */
+static const struct folded *mime_init(void)
+{
+    static GOnce once = G_ONCE_INIT;
+
+    return g_once(&once, init_once, NULL);
+}
+
+void lu_mime_init(void)
+{
+    mime_init();
 }
 
 struct lu_msg *lu_msg_new(void)
@@ -317,17 +351,11 @@ static bool has_ci(const char *s, const char *word, bool at_start)
 }
 
 /* Does FOLDED (a case-folded subject) contain, or with PREFIX start with,
- * one of PATS?  The patterns are folded once, on first use, into *CACHE. */
-static bool folded_match(const char *folded, const char *const *pats, size_t n, char ***cache,
-                         bool prefix)
+ * one of PATS (folded by mime_init)? */
+static bool folded_match(const char *folded, char *const *pats, bool prefix)
 {
-    if (!*cache) {
-        *cache = g_new0(char *, n + 1);
-        for (size_t i = 0; i < n; i++)
-            (*cache)[i] = g_utf8_casefold(pats[i], -1);
-    }
-    for (size_t i = 0; folded && i < n; i++)
-        if (prefix ? g_str_has_prefix(folded, (*cache)[i]) : strstr(folded, (*cache)[i]) != NULL)
+    for (; folded && *pats; pats++)
+        if (prefix ? g_str_has_prefix(folded, *pats) : strstr(folded, *pats) != NULL)
             return true;
     return false;
 }
@@ -384,8 +412,7 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
     const char *from = m->from ? m->from->email : NULL;
     /* Folded once: the subject meets dozens of patterns. */
     char *subj = m->subject ? g_utf8_casefold(m->subject, -1) : NULL;
-    static char **bounce_folded, **receipt_folded, **auto_folded;
-    const char *const *auto_subjects, *const *bounce_subjects, *const *receipt_prefixes;
+    const struct folded *pats = mime_init();
 
     if (ct && g_mime_content_type_is_type(ct, "multipart", "report") && rt) {
         if (!g_ascii_strcasecmp(rt, "delivery-status")) {
@@ -405,11 +432,7 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
         m->auto_why = "sent by MAILER-DAEMON/postmaster";
         goto out;
     }
-    /* The subjects are the language packs' (helper/lang-*.c). */
-    bounce_subjects = LU_LANG_ALL(bounce_subjects);
-    receipt_prefixes = LU_LANG_ALL(receipt_prefixes);
-    if (folded_match(subj, bounce_subjects, g_strv_length((char **)bounce_subjects), &bounce_folded,
-                     false) &&
+    if (folded_match(subj, pats->bounce, false) &&
         (!m->in_reply_to || !from || has_ci(from, "daemon", false) ||
          has_ci(from, "postmaster", false) || has_ci(from, "mail", false))) {
         m->autokind = LU_AUTO_BOUNCE;
@@ -417,8 +440,7 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
         goto out;
     }
     /* "Read: <subject>" is what Outlook and others send as a receipt. */
-    if (folded_match(subj, receipt_prefixes, g_strv_length((char **)receipt_prefixes),
-                     &receipt_folded, true)) {
+    if (folded_match(subj, pats->receipt, true)) {
         m->autokind = LU_AUTO_RECEIPT;
         m->auto_why = "a read receipt subject";
         goto out;
@@ -453,9 +475,7 @@ static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
         }
     }
     /* The automatic answers' subjects are the language packs' (helper/lang-*.c). */
-    auto_subjects = LU_LANG_ALL(auto_subjects);
-    if (folded_match(subj, auto_subjects, g_strv_length((char **)auto_subjects), &auto_folded,
-                     false)) {
+    if (folded_match(subj, pats->autos, false)) {
         m->autokind = LU_AUTO_REPLY;
         m->auto_why = "an automatic-reply subject";
         goto out;
@@ -550,17 +570,21 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
     return 0;
 }
 
-static int read_stream(struct lu_msg *m, GMimeStream *stream, const char *what)
+/* QUIET: say nothing of a failure (a worker thread's words would come in no
+ * fixed order; the scan reads the file again on its own thread to say it). */
+static int read_stream(struct lu_msg *m, GMimeStream *stream, const char *what, bool quiet)
 {
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
     GMimeMessage *msg;
     int ret = 0;
 
     g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
-    lu_mime_parses++;
+    /* Counted from the scan's worker threads too. */
+    __atomic_add_fetch(&lu_mime_parses, 1, __ATOMIC_RELAXED);
     msg = g_mime_parser_construct_message(parser, NULL);
     if (!msg) {
-        ret = lu_error(EX_DATAERR, "cannot parse '%s' as a mail message", what);
+        ret =
+            quiet ? EX_DATAERR : lu_error(EX_DATAERR, "cannot parse '%s' as a mail message", what);
         goto out;
     }
     if (m->mime)
@@ -572,7 +596,7 @@ out:
     return ret;
 }
 
-int lu_mime_read_file(struct lu_msg *m, const char *path)
+static int read_file(struct lu_msg *m, const char *path, bool quiet)
 {
     GError *err = NULL;
     GMimeStream *s;
@@ -581,15 +605,26 @@ int lu_mime_read_file(struct lu_msg *m, const char *path)
     mime_init();
     s = g_mime_stream_fs_open(path, O_RDONLY, 0, &err);
     if (!s) {
-        ret = lu_error(EX_NOINPUT, "cannot open '%s': %s", path, err ? err->message : "?");
+        ret = quiet ? EX_NOINPUT
+                    : lu_error(EX_NOINPUT, "cannot open '%s': %s", path, err ? err->message : "?");
         goto out;
     }
-    ret = read_stream(m, s, path);
+    ret = read_stream(m, s, path, quiet);
     g_object_unref(s);
 out:
     if (err)
         g_error_free(err);
     return ret;
+}
+
+int lu_mime_read_file(struct lu_msg *m, const char *path)
+{
+    return read_file(m, path, false);
+}
+
+int lu_mime_try_file(struct lu_msg *m, const char *path)
+{
+    return read_file(m, path, true);
 }
 
 int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len)
@@ -599,7 +634,7 @@ int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len)
 
     mime_init();
     s = g_mime_stream_mem_new_with_buffer(data, len);
-    ret = read_stream(m, s, "standard input");
+    ret = read_stream(m, s, "standard input", false);
     g_object_unref(s);
     return ret;
 }

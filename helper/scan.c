@@ -41,6 +41,14 @@ struct scan {
      * reads the files): rows made in this run, written in batches. */
     GPtrArray *rows; /* struct cache_row* */
     guint64 parses;  /* lu_mime_parses when the run began */
+    /* Reading ahead (a full walk with workers; "Threads" in DEVELOPERS.md):
+     * the threads walked and not yet decided, oldest first, with the jobs
+     * they wait for, and the jobs of the thread being decided by message. */
+    int jobs;                   /* lu_jobs */
+    struct lu_workers *workers; /* NULL: everything on this thread */
+    GQueue *ahead;              /* struct ahead_thread* */
+    guint ahead_jobs;           /* jobs queued in AHEAD */
+    GHashTable *read_ahead;     /* struct lu_msg* -> struct ahead* */
 };
 
 /* One row of the analysis cache to write. */
@@ -179,18 +187,17 @@ static char *file_identity(const char *path)
                            (long)sb.st_mtim.tv_nsec);
 }
 
-/* M's headers (and own text, when it was read before) from the analysis
- * cache, when its file is the one the row was made from. */
-static bool cache_load(struct scan *s, struct lu_msg *m)
+/* The cache's row for MID read from the file FILE_ID, as records into
+ * *HV and *TEXT (the caller's), when it has one leadup wrote as it reads now. */
+static bool cache_get(struct scan *s, const char *mid, const char *file_id, GVariant **hv_out,
+                      GVariant **text_out)
 {
     GBytes *h = NULL, *b = NULL;
     GVariant *hv = NULL, *bv = NULL;
     bool hit = false;
 
-    g_free(m->file_id);
-    m->file_id = file_identity(m->filename);
-    if (!m->file_id || !s->store ||
-        lu_store_analysis_get(s->store, m->mid, m->file_id, lu_analyser, &h, &b) != 0 || !h)
+    if (!file_id || !s->store ||
+        lu_store_analysis_get(s->store, mid, file_id, lu_analyser, &h, &b) != 0 || !h)
         goto out;
     hv =
         g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(LU_MSGCACHE_HEADERS), h, FALSE));
@@ -200,11 +207,8 @@ static bool cache_load(struct scan *s, struct lu_msg *m)
     /* A row leadup did not write as it reads now (damage): read the file. */
     if (!bv || !g_variant_is_normal_form(hv) || !g_variant_is_normal_form(bv))
         goto out;
-    m->record = g_steal_pointer(&hv);
-    lu_msgcache_apply(m, m->record);
-    /* The text waits for the rules to ask (lu_msg_read_body), as a file's does. */
-    m->text_record = g_steal_pointer(&bv);
-    s->st->cached++;
+    *hv_out = g_steal_pointer(&hv);
+    *text_out = g_steal_pointer(&bv);
     hit = true;
 out:
     if (hv)
@@ -218,28 +222,55 @@ out:
     return hit;
 }
 
+/* M's headers (and own text, when it was read before) from the analysis
+ * cache, when its file is the one the row was made from. */
+static bool cache_load(struct scan *s, struct lu_msg *m)
+{
+    g_free(m->file_id);
+    m->file_id = file_identity(m->filename);
+    if (!cache_get(s, m->mid, m->file_id, &m->record, &m->text_record))
+        return false;
+    lu_msgcache_apply(m, m->record);
+    /* The text waits for the rules to ask (lu_msg_read_body), as a file's does. */
+    s->st->cached++;
+    return true;
+}
+
+/* Reads the file PATH alone into F (the caller's) and makes the cache's
+ * records of it into *RECORD and *TEXT (the caller's): its headers, and
+ * its own text, extracted now, while the file is parsed, for the cache (a
+ * later run that needs it, under another setting, then parses nothing).
+ * QUIET: a worker thread's read, which prints nothing. */
+static int read_records(struct lu_msg *f, const char *path, bool quiet, GVariant **record,
+                        GVariant **text)
+{
+    struct lu_body *b;
+    int ret = quiet ? lu_mime_try_file(f, path) : lu_mime_read_file(f, path);
+
+    if (ret)
+        return ret;
+    *record = g_variant_ref_sink(lu_msgcache_headers(f));
+    b = extract_body(f);
+    *text = g_variant_ref_sink(lu_msgcache_body(b));
+    lu_body_clear(b);
+    g_free(b);
+    return 0;
+}
+
 /* Reads M's file alone and merges what it says onto M through the
  * cache's record (msgcache.c), so that a message read and one from the
- * cache are the same to the rules.  Its own text is extracted now, while
- * the file is parsed, for the cache: a later run that needs it (another
- * setting) then parses nothing.  The file's identity is taken before it is
- * read: a file changed meanwhile is read again next time. */
+ * cache are the same to the rules.  The file's identity is taken before
+ * it is read: a file changed meanwhile is read again next time. */
 static int read_file_cached(struct lu_msg *m)
 {
     struct lu_msg *f = lu_msg_new();
-    struct lu_body *b;
     int ret;
 
     if (!m->file_id)
         m->file_id = file_identity(m->filename);
-    ret = lu_mime_read_file(f, m->filename);
+    ret = read_records(f, m->filename, false, &m->record, &m->text_record);
     if (!ret) {
-        m->record = g_variant_ref_sink(lu_msgcache_headers(f));
         lu_msgcache_apply(m, m->record);
-        b = extract_body(f);
-        m->text_record = g_variant_ref_sink(lu_msgcache_body(b));
-        lu_body_clear(b);
-        g_free(b);
         m->mime = f->mime;
         f->mime = NULL;
     }
@@ -247,20 +278,137 @@ static int read_file_cached(struct lu_msg *m)
     return ret;
 }
 
+/* One message read and analysed by a worker thread ahead of the rules (a
+ * full walk with workers).  The main thread fills the inputs, with the
+ * analysis cache's row when it has one, before pushing the job; the
+ * worker fills the outputs; the main thread takes what the rules ask for
+ * (adopt, analyse) and drops the rest.  So the rules see what they would
+ * have read themselves, whatever the workers did and when: the same tags
+ * and state whatever the number of threads or their timing. */
+struct ahead {
+    struct lu_work work; /* first: the pool's */
+    /* In: the main thread's, read-only to the worker. */
+    const struct lu_config *cfg;
+    struct lu_msg *msg; /* the walk's message (main thread only) */
+    char *filename, *file_id;
+    gint64 date;             /* the index's */
+    bool cached;             /* RECORD and TEXT are the cache's row */
+    GVariant *record, *text; /* in when cached; out when read */
+    /* Out: the worker's. */
+    int ret;                /* the read's status (0: read) */
+    struct lu_msg *file;    /* the file read alone (its GMime message) */
+    struct lu_body *body;   /* TEXT loaded ... */
+    struct lu_analysis *an; /* ... and analysed as of AN_DATE at AN_TZ, or NULL */
+    char *an_text;          /* the text analysed */
+    gint64 an_date;
+    int an_tz;
+    bool used; /* the rules read it (main thread) */
+};
+
+static void ahead_free(struct ahead *a)
+{
+    g_free(a->filename);
+    g_free(a->file_id);
+    if (a->record)
+        g_variant_unref(a->record);
+    if (a->text)
+        g_variant_unref(a->text);
+    lu_msg_free(a->file);
+    lu_body_clear(a->body);
+    g_free(a->body);
+    if (a->an)
+        lu_analysis_clear(a->an);
+    g_free(a->an);
+    g_free(a->an_text);
+    g_free(a);
+}
+
+/* The worker's part (no notmuch, no sqlite, nothing printed): read the
+ * file unless the cache gave it, then analyse the text as lu_msg_analyse
+ * would once the headers are merged onto the index's message.  A date
+ * before 1970 is made sane by the main thread (it warns): analysed there. */
+static void ahead_run(struct lu_work *w, void *data)
+{
+    struct ahead *a = (struct ahead *)w;
+    struct lu_msg *x = lu_msg_new();
+
+    (void)data;
+    if (!a->cached) {
+        a->file = lu_msg_new();
+        a->ret = read_records(a->file, a->filename, true, &a->record, &a->text);
+    }
+    if (a->ret)
+        goto out;
+    x->date = a->date;
+    lu_msgcache_apply(x, a->record);
+    if (x->date < 0)
+        goto out;
+    x->text_record = g_variant_ref(a->text);
+    lu_msg_analyse(a->cfg, x);
+    a->an_text = g_strdup(x->body->text ? x->body->text : "");
+    a->an_date = x->date;
+    a->an_tz = x->tz_off;
+    a->body = g_steal_pointer(&x->body);
+    a->an = g_steal_pointer(&x->an);
+out:
+    lu_msg_free(x);
+}
+
+/* Takes A's read onto M, as read_file_cached or cache_load would have. */
+static void adopt(struct scan *s, struct lu_msg *m, struct ahead *a)
+{
+    g_free(m->file_id);
+    m->file_id = g_steal_pointer(&a->file_id);
+    m->record = g_steal_pointer(&a->record);
+    lu_msgcache_apply(m, m->record);
+    m->text_record = g_variant_ref(a->text);
+    if (a->file) {
+        m->mime = a->file->mime;
+        a->file->mime = NULL;
+    }
+    if (a->cached)
+        s->st->cached++;
+    a->used = true;
+}
+
+/* M's analysis: the worker's, when it analysed the very text M has now at
+ * its date (the rules may have dropped what M pasted: then made again). */
+static void analyse(struct scan *s, struct lu_msg *m)
+{
+    struct ahead *a = s->read_ahead && !m->an ? g_hash_table_lookup(s->read_ahead, m) : NULL;
+
+    if (a && a->used && a->an) {
+        if (!m->body) /* what lu_msg_read_body would load from the same record */
+            m->body = g_steal_pointer(&a->body);
+        if (m->body && strcmp(m->body->text ? m->body->text : "", a->an_text) == 0 &&
+            m->date == a->an_date && m->tz_off == a->an_tz)
+            m->an = g_steal_pointer(&a->an);
+    }
+    lu_msg_analyse(&s->ctx->cfg, m);
+}
+
 static int read_headers(struct scan *s, struct lu_msg *m)
 {
+    struct ahead *a;
     int ret;
 
     if (m->headers)
         return 0;
-    /* The analysis cache first; what the scan reads from a file it keeps
-     * for the cache, a thread view (why, draft, a decision) only reads. */
-    if (cache_load(s, m))
+    a = s->read_ahead ? g_hash_table_lookup(s->read_ahead, m) : NULL;
+    /* A worker's read first, then the analysis cache; what the scan reads
+     * from a file it keeps for the cache, a thread view (why, draft, a
+     * decision) only reads.  A file a worker could not read is read here,
+     * to say why. */
+    if (a && !a->ret) {
+        adopt(s, m, a);
         ret = 0;
-    else if (s->rows)
+    } else if (cache_load(s, m)) {
+        ret = 0;
+    } else if (s->rows) {
         ret = read_file_cached(m);
-    else
+    } else {
         ret = lu_mime_read_file(m, m->filename);
+    }
     /* A message we cannot read stays in the thread with what notmuch knows. */
     if (ret != 0)
         return -1;
@@ -277,7 +425,7 @@ static void scan_analyse_cb(struct lu_msg *m, void *data)
     struct scan *s = data;
 
     read_headers(s, m);
-    lu_msg_analyse(&s->ctx->cfg, m);
+    analyse(s, m);
 }
 
 static void scan_body_cb(struct lu_msg *m, void *data)
@@ -915,7 +1063,7 @@ static bool may_be_answered(struct scan *s, struct lu_msg *m)
                                       ((struct lu_addr *)g_ptr_array_index(lists[l], i))->email);
     if (!to_me)
         return false;
-    lu_msg_analyse(&s->ctx->cfg, m);
+    analyse(s, m);
     return m->an->expects_reply;
 }
 
@@ -1246,6 +1394,140 @@ static char *rules_digest(struct lu_ctx *ctx)
     return digest;
 }
 
+/* A thread walked, waiting for its jobs before the rules decide it. */
+struct ahead_thread {
+    GPtrArray *msgs; /* struct lu_msg* (owned) */
+    GPtrArray *jobs; /* struct ahead* (owned) */
+};
+
+/* Walked ahead of the rules at most: enough to keep the workers busy
+ * while the rules decide, little enough to hold (parsed messages). */
+#define AHEAD_THREADS 256
+#define AHEAD_JOBS    512
+
+/* Pushes M's job: its cache row looked up here (sqlite stays on this
+ * thread), the reading and the analysis left to a worker. */
+static struct ahead *ahead_push(struct scan *s, struct lu_msg *m)
+{
+    struct ahead *a = g_new0(struct ahead, 1);
+
+    a->cfg = &s->ctx->cfg;
+    a->msg = m;
+    a->filename = g_strdup(m->filename);
+    a->date = m->date;
+    a->file_id = file_identity(m->filename);
+    a->cached = cache_get(s, m->mid, a->file_id, &a->record, &a->text);
+    lu_workers_push(s->workers, &a->work);
+    return a;
+}
+
+/* The jobs for the messages of MSGS the rules will read: all of them in a
+ * thread with a message of mine or a decision (worth_reading), else the
+ * latest (it reads from the end; any more are read when asked).  Never a
+ * message the rules would not read: a file the cache lacks would be parsed
+ * for nothing (after a settings change the scan parses no file). */
+static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
+{
+    GPtrArray *jobs = g_ptr_array_new_with_free_func((GDestroyNotify)ahead_free);
+    bool all = false;
+
+    for (guint i = 0; i < msgs->len && !all; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        all = g_hash_table_contains(s->decisions, m->mid) ||
+              (m->from && lu_identity_is_me(&s->ctx->me, m->from->email));
+    }
+    for (guint i = msgs->len; i-- > 0 && (all || i + 1 == msgs->len);) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (!m->headers && m->filename)
+            g_ptr_array_add(jobs, ahead_push(s, m));
+    }
+    return jobs;
+}
+
+/* Waits for the oldest thread walked to be read, then decides it as the
+ * walk would have (DECIDE false: only drops it, after an error). */
+static int ahead_decide(struct scan *s, bool decide)
+{
+    struct ahead_thread *t = g_queue_pop_head(s->ahead);
+    int ret = 0;
+
+    for (guint i = 0; i < t->jobs->len; i++) {
+        struct ahead *a = g_ptr_array_index(t->jobs, i);
+        lu_workers_wait(s->workers, &a->work);
+        g_hash_table_insert(s->read_ahead, a->msg, a);
+    }
+    if (decide)
+        ret = decide_thread(t->msgs, s);
+    for (guint i = 0; i < t->jobs->len; i++) {
+        s->st->ahead++;
+        s->st->unused += !((struct ahead *)g_ptr_array_index(t->jobs, i))->used;
+    }
+    g_hash_table_remove_all(s->read_ahead);
+    s->ahead_jobs -= t->jobs->len;
+    g_ptr_array_free(t->jobs, TRUE);
+    g_ptr_array_free(t->msgs, TRUE);
+    g_free(t);
+    return ret;
+}
+
+/* The walk's callback with workers: queue the thread's reading, and decide
+ * the threads walked before once the queue is long enough.  The threads
+ * are decided in the walk's order, each once its jobs are done. */
+static int ahead_walk(GPtrArray *msgs, void *data)
+{
+    struct scan *s = data;
+    struct ahead_thread *t = g_new0(struct ahead_thread, 1);
+    int ret = 0;
+
+    /* Take the messages over from the iterator. */
+    t->msgs = g_ptr_array_new_full(msgs->len, (GDestroyNotify)lu_msg_free);
+    for (guint i = 0; i < msgs->len; i++)
+        g_ptr_array_add(t->msgs, g_ptr_array_index(msgs, i));
+    g_ptr_array_set_free_func(msgs, NULL);
+    g_ptr_array_set_size(msgs, 0);
+    t->jobs = ahead_plan(s, t->msgs);
+    s->ahead_jobs += t->jobs->len;
+    g_queue_push_tail(s->ahead, t);
+    while (!ret && (g_queue_get_length(s->ahead) > AHEAD_THREADS || s->ahead_jobs > AHEAD_JOBS))
+        ret = ahead_decide(s, true);
+    return ret;
+}
+
+/* Every thread of "*" (NEWEST: newest first), decided by decide_thread;
+ * with more than one job, read and analysed ahead on worker threads while
+ * this one reads notmuch and decides.  libnotmuch, Xapian and sqlite stay
+ * on this thread. */
+static int walk_every(struct scan *s, bool newest)
+{
+    lu_thread_fn fn = decide_thread;
+    int ret;
+
+    if (s->jobs > 1) {
+        lu_mime_init(); /* GMime starts here, before any worker parses */
+        if (lu_workers_new(s->jobs, ahead_run, NULL, &s->workers) == 0) {
+            s->ahead = g_queue_new();
+            s->read_ahead = g_hash_table_new(g_direct_hash, g_direct_equal);
+            s->st->workers = (unsigned)s->jobs;
+            fn = ahead_walk;
+        }
+    }
+    ret =
+        newest ? lu_db_each_thread_newest(s->db, "*", fn, s) : lu_db_each_thread(s->db, "*", fn, s);
+    while (s->ahead && !g_queue_is_empty(s->ahead)) {
+        int r = ahead_decide(s, ret == 0);
+        ret = ret ? ret : r;
+    }
+    lu_workers_free(s->workers);
+    s->workers = NULL;
+    if (s->ahead)
+        g_queue_free(s->ahead);
+    s->ahead = NULL;
+    if (s->read_ahead)
+        g_hash_table_destroy(s->read_ahead);
+    s->read_ahead = NULL;
+    return ret;
+}
+
 /* Every thread, newest first, finding answers elsewhere among the messages
  * walked (find_elsewhere).  Only where every date is notmuch's own: a date
  * leadup corrects (before 1970, or far ahead) would break the order. */
@@ -1260,11 +1542,11 @@ static int walk_all(struct scan *s)
     if (ret)
         return ret;
     if (n)
-        return lu_db_each_thread(s->db, "*", decide_thread, s);
+        return walk_every(s, false);
     s->recent =
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     s->walk_pos = G_MAXINT64;
-    ret = lu_db_each_thread_newest(s->db, "*", decide_thread, s);
+    ret = walk_every(s, true);
     g_hash_table_destroy(s->recent);
     s->recent = NULL;
     return ret;
@@ -1530,7 +1812,9 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     scan_init(&s, ctx, o, st);
     s.rows = g_ptr_array_new_with_free_func((GDestroyNotify)cache_row_free);
     s.parses = lu_mime_parses;
-    ret = scan_open(&s, &m);
+    ret = lu_jobs(o->jobs, &s.jobs);
+    if (!ret)
+        ret = scan_open(&s, &m);
     if (!ret)
         ret = scan_query(&s, &m, query, &full);
     if (ret)

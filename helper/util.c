@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 bool lu_quiet;
-guint64 lu_text_steps;
+_Thread_local guint64 lu_text_steps;
 
 /* Formats and writes to F through lu_clean_text: messages often name
  * things that came from mail. */

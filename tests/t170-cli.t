@@ -23,6 +23,7 @@ names() { sed 's/[= ].*//' | sort; } # the bare names of a listed() list
 with_value() { # with_value LISTED: the option as one word, with a value it accepts
 	case $1 in
 	--muttrc*) echo "--muttrc=$TMP/opt.rc" ;;
+	--jobs*) echo "--jobs=1" ;;
 	*=*) echo "${1%%|*}" ;;
 	*' '*) echo "${1%% *}=x" ;;
 	*) echo "$1" ;;

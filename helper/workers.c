@@ -1,0 +1,132 @@
+/* workers.c - a pool of worker threads that run jobs and say when each is
+ * done: the scan's reading ahead (scan.c) parses and analyses messages on
+ * them while its own thread reads notmuch and writes tags and state.
+ *
+ * What a job may touch is the caller's affair (scan.c: GMime on its own
+ * objects and the pure modules; never notmuch, Xapian or sqlite).  A job
+ * is done, and its results visible to the thread that waits for it, once
+ * lu_workers_wait returns: the flag is set and read under one mutex. */
+#include "leadup.h"
+
+#include <errno.h>
+#include <pthread.h>
+
+/* POSIX threads, not GThreadPool: GLib's mutexes are futexes that thread
+ * sanitizers cannot see, and a pool this small needs nothing more. */
+struct lu_workers {
+    lu_work_fn fn;
+    void *data;
+    pthread_t *threads;
+    int n; /* threads started */
+    pthread_mutex_t lock;
+    pthread_cond_t work; /* a job was queued, or stop */
+    pthread_cond_t done; /* a job finished */
+    GQueue queue;        /* struct lu_work*, oldest first */
+    bool stop;
+};
+
+static void *run(void *data)
+{
+    struct lu_workers *w = data;
+
+    pthread_mutex_lock(&w->lock);
+    for (;;) {
+        struct lu_work *j;
+        while (g_queue_is_empty(&w->queue) && !w->stop)
+            pthread_cond_wait(&w->work, &w->lock);
+        j = g_queue_pop_head(&w->queue);
+        if (!j)
+            break; /* stopped, and nothing left */
+        pthread_mutex_unlock(&w->lock);
+        w->fn(j, w->data);
+        pthread_mutex_lock(&w->lock);
+        j->done = true;
+        pthread_cond_broadcast(&w->done);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+int lu_workers_new(int n, lu_work_fn fn, void *data, struct lu_workers **out)
+{
+    struct lu_workers *w = g_new0(struct lu_workers, 1);
+    int ret = 0, err = 0;
+
+    w->fn = fn;
+    w->data = data;
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->work, NULL);
+    pthread_cond_init(&w->done, NULL);
+    g_queue_init(&w->queue);
+    w->threads = g_new0(pthread_t, n);
+    for (; w->n < n && !err; w->n++)
+        if ((err = pthread_create(&w->threads[w->n], NULL, run, w)) != 0)
+            break;
+    if (err) {
+        ret = EX_OSERR;
+        lu_warning("cannot start %d worker threads (%s): reading on one thread", n,
+                   g_strerror(err));
+        lu_workers_free(w);
+        w = NULL;
+    }
+    *out = w;
+    return ret;
+}
+
+void lu_workers_push(struct lu_workers *w, struct lu_work *job)
+{
+    job->done = false;
+    pthread_mutex_lock(&w->lock);
+    g_queue_push_tail(&w->queue, job);
+    pthread_cond_signal(&w->work);
+    pthread_mutex_unlock(&w->lock);
+}
+
+void lu_workers_wait(struct lu_workers *w, struct lu_work *job)
+{
+    pthread_mutex_lock(&w->lock);
+    while (!job->done)
+        pthread_cond_wait(&w->done, &w->lock);
+    pthread_mutex_unlock(&w->lock);
+}
+
+void lu_workers_free(struct lu_workers *w)
+{
+    if (!w)
+        return;
+    /* Every job pushed runs to its end first: their results are the caller's. */
+    pthread_mutex_lock(&w->lock);
+    w->stop = true;
+    pthread_cond_broadcast(&w->work);
+    pthread_mutex_unlock(&w->lock);
+    for (int i = 0; i < w->n; i++)
+        pthread_join(w->threads[i], NULL);
+    g_queue_clear(&w->queue);
+    pthread_mutex_destroy(&w->lock);
+    pthread_cond_destroy(&w->work);
+    pthread_cond_destroy(&w->done);
+    g_free(w->threads);
+    g_free(w);
+}
+
+int lu_jobs(int given, int *out)
+{
+    const char *env = g_getenv("LEADUP_JOBS");
+    char *end = NULL;
+    gint64 n;
+
+    *out = given;
+    if (given > 0)
+        return 0;
+    if (!env || !*env) {
+        *out = MIN((int)g_get_num_processors(), LU_JOBS_MAX);
+        return 0;
+    }
+    errno = 0;
+    n = g_ascii_strtoll(env, &end, 10);
+    if (*end || errno || n < 1 || n > LU_JOBS_MAX)
+        return lu_error(EX_USAGE, "LEADUP_JOBS wants a number of threads from 1 to %d, not '%s'",
+                        LU_JOBS_MAX, env);
+    *out = (int)n;
+    return 0;
+}
