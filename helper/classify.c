@@ -1754,7 +1754,8 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
  * nothing owed. */
 static bool awaits_answer(const struct sent *S, const struct feats *F)
 {
-    return (S->question && !hedged(S, F)) || F->x[C_LET_KNOW] || F->x[C_CONTACT_US];
+    return (S->question && !hedged(S, F)) || F->x[C_LET_KNOW] || F->x[C_CONTACT_US] ||
+           F->x[C_AUX_YOU_Q] || F->x[C_WANT_YOU_Q];
 }
 
 /* Whether the rules found a stronger reading of S than a request to the

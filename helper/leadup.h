@@ -47,7 +47,7 @@ extern const char lu_version[];
  * 4: Italian read (helper/lang-it.c); 5: equal-date order (nm.c); 6: the
  * learned ask model (sentence-model.c); 7: Portuguese "RES:" comes off a
  * subject (helper/lang-pt.c, lu_subject_norm). */
-#define LU_RULES_REV  7
+#define LU_RULES_REV  8
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -582,8 +582,12 @@ struct lu_msg {
      * Date header: nothing that was sent lacks them (mime.c). */
     const char *unsent_if_mine;
     /* Derived by the scan. */
-    bool mine;              /* From is one of my identities */
-    bool to_me;             /* I am in To or Cc */
+    bool mine;  /* From is one of my identities */
+    bool to_me; /* I am in To or Cc */
+    /* The sender's history in the index (scan.c, for a thread I never
+     * wrote in): messages from the sender, and messages from me to the
+     * sender; -1 when not looked up. */
+    int sender_sent, sender_answered;
     struct lu_body *body;   /* NULL until the body was read */
     struct lu_analysis *an; /* NULL until the body was analysed */
     void *mime;             /* the parsed file (GMimeMessage), NULL until opened */
@@ -980,6 +984,7 @@ enum lu_rule {
     LU_R_HORIZON,      /* a claimed thread quiet beyond [scan] horizon: dormant */
     /* Rules that let the thread go, with a reason. */
     LU_R_BULK,
+    LU_R_NEVER_ANSWERED, /* noted: a sender who writes often and whom I never wrote to */
     LU_R_ANSWERED_ELSEWHERE,
     LU_R_CLOSING,
     LU_R_MODEL, /* the thread-state model read it as finished (thread-learn.c) */
@@ -988,6 +993,10 @@ enum lu_rule {
     LU_R_MODEL_OPEN,
     LU_R_COUNT
 };
+/* How many messages from a sender I have never written to make their mail
+ * no conversation (thread.c): a first and a second message may be a new
+ * contact's; a third unanswered one is a stream. */
+#define LU_NEVER_ANSWERED_MIN 3
 /* The rule in a few words ("they declined"), for people.  Static. */
 const char *lu_rule_text(enum lu_rule id);
 
@@ -1412,7 +1421,9 @@ int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes *headers, GBytes *body);
 /* Forgets the rows another analyser than ANALYSER wrote. */
 int lu_store_analysis_prune(struct lu_store *s, const char *analyser);
-/* Thread ids of awaiting items whose normalised subject is NORM. */
+/* Thread ids of the items a reply that broke threading can change
+ * (awaiting, needs-reply, bounced, dormant, snoozed) whose normalised
+ * subject is NORM. */
 int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out);
 /* How many items each state has, and how many are due at NOW. */
 int lu_store_count_items(struct lu_store *s, gint64 now, unsigned counts[LU_ST_COUNT],

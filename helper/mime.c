@@ -69,6 +69,7 @@ struct lu_msg *lu_msg_new(void)
     m->followup_to = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
     m->refs = g_ptr_array_new_with_free_func(g_free);
     m->tags = g_ptr_array_new_with_free_func(g_free);
+    m->sender_sent = m->sender_answered = -1;
     return m;
 }
 

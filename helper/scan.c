@@ -49,6 +49,11 @@ struct scan {
     GQueue *ahead;              /* struct ahead_thread* */
     guint ahead_jobs;           /* jobs queued in AHEAD */
     GHashTable *read_ahead;     /* struct lu_msg* -> struct ahead* */
+    /* Senders' histories counted in this run (sender_history): lower-case
+     * address -> struct history*, or NULL; and whether the index holds
+     * mail from me (-1: not asked yet). */
+    GHashTable *senders;
+    int my_mail;
 };
 
 /* One row of the analysis cache to write. */
@@ -1023,8 +1028,9 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
     g_ptr_array_add(s->items, p);
 }
 
-/* A new thread that starts without References may answer one of my
- * awaiting threads whose threading it broke: look at those again. */
+/* A new thread that starts without References may answer a thread in a
+ * queue whose threading it broke (their reply to my question, or my answer
+ * to theirs): look at those again. */
 static void note_broken_threading(struct scan *s, GPtrArray *msgs)
 {
     struct lu_msg *root = g_ptr_array_index(msgs, 0);
@@ -1033,8 +1039,7 @@ static void note_broken_threading(struct scan *s, GPtrArray *msgs)
 
     if (read_headers(s, root) != 0)
         return;
-    if (root->in_reply_to || root->refs->len || !root->from ||
-        lu_identity_is_me(&s->ctx->me, root->from->email))
+    if (root->in_reply_to || root->refs->len || !root->from)
         return;
     norm = lu_subject_norm(root->subject);
     if (*norm && lu_store_threads_by_subject(s->store, norm, &threads) == 0)
@@ -1067,6 +1072,107 @@ static bool may_be_answered(struct scan *s, struct lu_msg *m)
     return m->an->expects_reply;
 }
 
+/* A sender's mail in the index, and my mail to them; -1 when not counted. */
+struct history {
+    int sent, answered;
+};
+
+/* A query for the messages from EMAIL.  notmuch's parser reads Exchange's
+ * "j..smith@x" as a range even in quotes, so such an address is matched by
+ * a regular expression.  Caller frees. */
+static char *from_term(const char *email)
+{
+    GString *re = g_string_new("/");
+    char *q, *ret;
+
+    if (!strstr(email, "..")) {
+        q = lu_db_quote(email);
+        goto out;
+    }
+    for (const char *p = email; *p; p++) {
+        if (strchr(".[]()*+?{}|^$\\", *p))
+            g_string_append_c(re, '\\');
+        g_string_append_c(re, *p);
+    }
+    g_string_append_c(re, '/');
+    q = lu_db_quote(re->str);
+out:
+    ret = g_strdup_printf("from:%s", q);
+    g_free(q);
+    g_string_free(re, TRUE);
+    return ret;
+}
+
+/* A query for the messages from me: my addresses and domains.  Caller frees. */
+static char *from_me(struct scan *s)
+{
+    GString *q = g_string_new("(");
+    GHashTableIter it;
+    gpointer key;
+
+    g_hash_table_iter_init(&it, s->ctx->me.addrs);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        char *t = from_term(key);
+        g_string_append_printf(q, "%s%s", q->len > 1 ? " or " : "", t);
+        g_free(t);
+    }
+    for (guint i = 0; i < s->ctx->me.domains->len; i++) {
+        char *t = from_term(g_ptr_array_index(s->ctx->me.domains, i));
+        g_string_append_printf(q, "%s%s", q->len > 1 ? " or " : "", t);
+        g_free(t);
+    }
+    g_string_append_c(q, ')');
+    return g_string_free(q, FALSE);
+}
+
+/* Counts the mail from the sender of M (the latest message of a thread I
+ * never wrote in) and mine to them, once per sender in a run, into
+ * m->sender_sent and m->sender_answered (thread.c's never_answered).  Not
+ * counted (-1): list mail, an address notmuch's to: cannot parse, or an
+ * index that holds no mail from me (my sent mail is kept elsewhere: "never
+ * written to" would be a guess). */
+static void sender_history(struct scan *s, struct lu_msg *m)
+{
+    struct history *h;
+    char *key, *me = NULL, *them = NULL, *q = NULL;
+    unsigned n;
+
+    if (!m->from || !m->from->email || m->list_id || strstr(m->from->email, ".."))
+        return;
+    if (!s->senders)
+        s->senders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    key = g_ascii_strdown(m->from->email, -1);
+    h = g_hash_table_lookup(s->senders, key);
+    if (h)
+        goto out;
+    h = g_new(struct history, 1);
+    h->sent = h->answered = -1;
+    g_hash_table_insert(s->senders, g_strdup(key), h);
+    me = from_me(s);
+    if (s->my_mail < 0)
+        s->my_mail = strlen(me) > 2 && lu_db_count(s->db, me, &n) == 0 && n > 0;
+    if (!s->my_mail)
+        goto out;
+    them = lu_db_quote(m->from->email);
+    q = from_term(m->from->email);
+    if (lu_db_count(s->db, q, &n) != 0)
+        goto out;
+    h->sent = (int)MIN(n, (unsigned)G_MAXINT);
+    g_free(q);
+    q = g_strdup_printf("%s and to:%s", me, them);
+    if (lu_db_count(s->db, q, &n) != 0)
+        h->sent = -1;
+    else
+        h->answered = (int)MIN(n, (unsigned)G_MAXINT);
+out:
+    m->sender_sent = h->answered < 0 ? -1 : h->sent;
+    m->sender_answered = h->answered;
+    g_free(key);
+    g_free(me);
+    g_free(them);
+    g_free(q);
+}
+
 /* Reads what the rules need and decides MSGS' state into V.  *DECISIONS
  * and *ELSEWHERE (may be NULL) are the caller's to free. */
 static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrArray **decisions,
@@ -1087,6 +1193,10 @@ static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrAr
                 last_mine = (int)i;
         }
         *decisions = thread_decisions(s, msgs);
+        /* Whether their latest message, in a thread I never wrote in, is
+         * from someone I never answer. */
+        if (last >= 0 && last_mine < 0)
+            sender_history(s, g_ptr_array_index(msgs, last));
         /* My latest message may have been answered, or their latest
          * message answered by me, in a message that broke threading. */
         if (last >= 0 && (last == last_mine || may_be_answered(s, g_ptr_array_index(msgs, last))))
@@ -1592,6 +1702,7 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
     s->rules.analyse = scan_analyse_cb;
     s->rules.body = scan_body_cb;
     s->rules.data = s;
+    s->my_mail = -1;
 }
 
 static void scan_clear(struct scan *s)
@@ -1606,6 +1717,8 @@ static void scan_clear(struct scan *s)
     g_array_free(s->ops, TRUE);
     if (s->rows)
         g_ptr_array_free(s->rows, TRUE);
+    if (s->senders)
+        g_hash_table_destroy(s->senders);
 }
 
 /* What the last scan left, and what this one sees. */

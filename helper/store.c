@@ -715,7 +715,7 @@ int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray 
 {
     return thread_list(s,
                        "SELECT DISTINCT thread FROM items WHERE norm_subject = ? AND state IN "
-                       "('awaiting', 'bounced', 'dormant', 'snoozed')",
+                       "('awaiting', 'needs-reply', 'bounced', 'dormant', 'snoozed')",
                        norm, 0, out);
 }
 

@@ -552,6 +552,31 @@ static bool unsolicited_bulk(struct rule_ctx *s, struct lu_msg *m)
     return true;
 }
 
+/* Is M from someone who writes to me often and whom I have never written
+ * to, in a thread I never wrote in?  Mail I never answer (notices,
+ * campaigns that carry no unsubscribe line) is no conversation, whatever its
+ * text asks.  The scan counts the sender's mail in the index
+ * (m->sender_sent, m->sender_answered); a message it did not count, a
+ * first or second message, or one from a sender I have written to stays a
+ * conversation. */
+static bool never_answered(struct rule_ctx *s, struct lu_msg *m)
+{
+    if (s->last_mine >= 0 || m->sender_answered != 0 || m->sender_sent < LU_NEVER_ANSWERED_MIN)
+        return false;
+    s->noted = LU_R_NEVER_ANSWERED;
+    note(s,
+         "%s has written to you %d times and you have never written to them: not a "
+         "conversation.",
+         who_name(m->from), m->sender_sent);
+    return true;
+}
+
+/* Mail that is no conversation: bulk, or from a sender I never answer. */
+static bool not_a_conversation(struct rule_ctx *s, struct lu_msg *m)
+{
+    return unsolicited_bulk(s, m) || never_answered(s, m);
+}
+
 /* Their latest message asks something of me, and I have not answered it
  * here or in a message that broke threading. */
 static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
@@ -568,7 +593,7 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     m = msg(s, s->last);
     if (!involves_me(s, m) || (m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply)))
         return false;
-    if (unsolicited_bulk(s, m))
+    if (not_a_conversation(s, m))
         return false;
     an = analysis(r, m);
     if (!an || (!an->expects_reply && !s->as_open))
@@ -877,7 +902,7 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
     char *t;
 
     if (!s->tracked || s->last_their < 0 || !involves_me(s, msg(s, s->last_their)) ||
-        unsolicited_bulk(s, msg(s, s->last_their)))
+        not_a_conversation(s, msg(s, s->last_their)))
         return false;
     an = analysis(r, msg(s, s->last_their));
     c = sentence_with(an, LU_L_COMMITMENT, true);
@@ -1152,6 +1177,7 @@ static const char *const rule_texts[LU_R_COUNT] = {
     [LU_R_SNOOZE_ENDED] = "the snooze ended on their message",
     [LU_R_HORIZON] = "quiet beyond the horizon",
     [LU_R_BULK] = "unsolicited bulk mail",
+    [LU_R_NEVER_ANSWERED] = "a sender you never write to",
     [LU_R_ANSWERED_ELSEWHERE] = "answered in another thread",
     [LU_R_CLOSING] = "the thread ended with a closing",
     [LU_R_MODEL] = "the thread model reads it as finished",

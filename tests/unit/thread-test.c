@@ -72,6 +72,31 @@ static void test_bulk(void)
     g_ptr_array_unref(t);
 }
 
+/* A question from a sender who writes often and whom I never wrote to:
+ * no conversation.  Counted from three messages and only when nothing
+ * from me went to them; a sender not counted (-1) keeps the rules as
+ * they were. */
+static void test_never_answered(void)
+{
+    struct lu_msg *m = ut_msg(NULL, "n1@x", "Notices <notices@corp.example>", "me@example.com",
+                              NULL, "Mon, 16 Nov 2026 09:00:00 +0000", "Your data", NULL);
+    GPtrArray *t = ut_thread(m, NULL);
+
+    an(m)->expects_reply = true;
+    expect("not counted", t, NULL, LU_ST_NEEDS_REPLY, LU_R_NEEDS_REPLY, 2, "expects a reply");
+    m->sender_sent = 3;
+    m->sender_answered = 0;
+    is_int(each_rule("never answered", t, NULL), 0, "never answered: no rule claims it");
+    expect("never answered", t, NULL, LU_ST_NONE, LU_R_NEVER_ANSWERED, 2,
+           "has written to you 3 times and you have never written to them");
+    m->sender_sent = 2;
+    expect("a second message", t, NULL, LU_ST_NEEDS_REPLY, LU_R_NEEDS_REPLY, 2, NULL);
+    m->sender_sent = 9;
+    m->sender_answered = 1;
+    expect("a sender I wrote to", t, NULL, LU_ST_NEEDS_REPLY, LU_R_NEEDS_REPLY, 2, NULL);
+    g_ptr_array_unref(t);
+}
+
 /* My question answered in a message that broke threading. */
 static void test_answered_elsewhere(void)
 {
@@ -146,6 +171,7 @@ int main(void)
     rules.now = 1795003200;
 
     test_bulk();
+    test_never_answered();
     test_answered_elsewhere();
     test_closing();
     test_copied();
