@@ -584,9 +584,10 @@ struct lu_msg {
     /* Derived by the scan. */
     bool mine;  /* From is one of my identities */
     bool to_me; /* I am in To or Cc */
-    /* The sender's history in the index (scan.c, for a thread I never
-     * wrote in): messages from the sender, and messages from me to the
-     * sender; -1 when not looked up. */
+    /* The sender's history in the index (lu_rules.sender, asked for the
+     * latest message of a thread I never wrote in when it asks something):
+     * messages from the sender, and messages from me to the sender; -1
+     * when not counted. */
     int sender_sent, sender_answered;
     struct lu_body *body;   /* NULL until the body was read */
     struct lu_analysis *an; /* NULL until the body was analysed */
@@ -955,6 +956,9 @@ struct lu_rules {
     /* Reads a message's own text only (sets m->body), for comparing it with
      * later messages; NULL: analyse does. */
     void (*body)(struct lu_msg *m, void *data);
+    /* Counts the sender's history on demand (sets m->sender_sent and
+     * m->sender_answered); NULL when the messages come counted (tests). */
+    void (*sender)(struct lu_msg *m, void *data);
     /* The learned thread-state correction; NULL: the one that ships
      * (helper/thread-model.c).  Tests give their own weights. */
     const struct lu_tm_model *model;

@@ -439,6 +439,13 @@ static void scan_body_cb(struct lu_msg *m, void *data)
     lu_msg_read_body(m);
 }
 
+static void sender_history(struct scan *s, struct lu_msg *m);
+
+static void scan_sender_cb(struct lu_msg *m, void *data)
+{
+    sender_history(data, m);
+}
+
 /* Writes the rows made so far, in one transaction (a cache: a run killed
  * before loses only what it would have saved). */
 static int cache_flush(struct scan *s)
@@ -1126,7 +1133,8 @@ static char *from_me(struct scan *s)
 }
 
 /* Counts the mail from the sender of M (the latest message of a thread I
- * never wrote in) and mine to them, once per sender in a run, into
+ * never wrote in, when it asks something) and, when it is enough for
+ * never_answered, mine to them, once per sender in a run, into
  * m->sender_sent and m->sender_answered (thread.c's never_answered).  Not
  * counted (-1): list mail, an address notmuch's to: cannot parse, or an
  * index that holds no mail from me (my sent mail is kept elsewhere: "never
@@ -1160,12 +1168,11 @@ static void sender_history(struct scan *s, struct lu_msg *m)
     h->sent = (int)MIN(n, (unsigned)G_MAXINT);
     g_free(q);
     q = g_strdup_printf("%s and to:%s", me, them);
-    if (lu_db_count(s->db, q, &n) != 0)
-        h->sent = -1;
-    else
+    /* Fewer messages than the rule needs: my mail to them does not matter. */
+    if (h->sent >= LU_NEVER_ANSWERED_MIN && lu_db_count(s->db, q, &n) == 0)
         h->answered = (int)MIN(n, (unsigned)G_MAXINT);
 out:
-    m->sender_sent = h->answered < 0 ? -1 : h->sent;
+    m->sender_sent = h->sent;
     m->sender_answered = h->answered;
     g_free(key);
     g_free(me);
@@ -1193,10 +1200,6 @@ static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrAr
                 last_mine = (int)i;
         }
         *decisions = thread_decisions(s, msgs);
-        /* Whether their latest message, in a thread I never wrote in, is
-         * from someone I never answer. */
-        if (last >= 0 && last_mine < 0)
-            sender_history(s, g_ptr_array_index(msgs, last));
         /* My latest message may have been answered, or their latest
          * message answered by me, in a message that broke threading. */
         if (last >= 0 && (last == last_mine || may_be_answered(s, g_ptr_array_index(msgs, last))))
@@ -1701,6 +1704,7 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
     s->rules.now = ctx->now;
     s->rules.analyse = scan_analyse_cb;
     s->rules.body = scan_body_cb;
+    s->rules.sender = scan_sender_cb;
     s->rules.data = s;
     s->my_mail = -1;
 }

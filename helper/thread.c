@@ -561,7 +561,11 @@ static bool unsolicited_bulk(struct rule_ctx *s, struct lu_msg *m)
  * conversation. */
 static bool never_answered(struct rule_ctx *s, struct lu_msg *m)
 {
-    if (s->last_mine >= 0 || m->sender_answered != 0 || m->sender_sent < LU_NEVER_ANSWERED_MIN)
+    if (s->last_mine >= 0)
+        return false;
+    if (m->sender_answered < 0 && s->r->sender)
+        s->r->sender(m, s->r->data);
+    if (m->sender_answered != 0 || m->sender_sent < LU_NEVER_ANSWERED_MIN)
         return false;
     s->noted = LU_R_NEVER_ANSWERED;
     note(s,
@@ -593,10 +597,13 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     m = msg(s, s->last);
     if (!involves_me(s, m) || (m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply)))
         return false;
-    if (not_a_conversation(s, m))
+    if (unsolicited_bulk(s, m))
         return false;
     an = analysis(r, m);
     if (!an || (!an->expects_reply && !s->as_open))
+        return false;
+    /* Asked only now: counting the sender's mail costs two queries. */
+    if (never_answered(s, m))
         return false;
     not_mine = s->list ? NULL : not_mine_to_answer(r, m);
     if (not_mine) {
@@ -1360,6 +1367,14 @@ static void analyse_in_thread(struct lu_msg *m, void *data)
         r->analyse(m, r->data);
 }
 
+/* The sender callback inside a thread: the outer rules' own. */
+static void sender_in_thread(struct lu_msg *m, void *data)
+{
+    const struct lu_rules *r = ((struct in_thread *)data)->outer;
+
+    r->sender(m, r->data);
+}
+
 /* The rules R inside the thread MSGS: INNER analyses through T.  Returns
  * INNER; in_thread_end releases T. */
 static const struct lu_rules *in_thread_begin(struct in_thread *t, struct lu_rules *inner,
@@ -1369,6 +1384,7 @@ static const struct lu_rules *in_thread_begin(struct in_thread *t, struct lu_rul
                             g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
     *inner = *r;
     inner->analyse = analyse_in_thread;
+    inner->sender = r->sender ? sender_in_thread : NULL;
     inner->data = t;
     return inner;
 }
