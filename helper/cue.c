@@ -420,6 +420,9 @@ static bool compile_alts(struct comp *C, const char *s, struct pel *e)
 
         if (strcmp(alts[a], "$") == 0 && e->kind == K_AHEAD) {
             e->end = true;
+        } else if (!w[0]) {
+            C->err = g_strdup("an empty alternative");
+            ret = false;
         } else if (g_strv_length(w) > SEQ_MAX) {
             C->err = g_strdup_printf("more than %d words in '%s'", SEQ_MAX, alts[a]);
             ret = false;
@@ -565,7 +568,7 @@ try {
     int cut_tok, cut_len; /* token, and its bytes in the match */
 };
 
-static bool tok_match(const struct pel *e, const struct lu_cue_tok *t)
+static inline bool tok_match(const struct pel *e, const struct lu_cue_tok *t)
 {
     bool hit = (e->cls & t->cls) != 0;
 
@@ -576,7 +579,7 @@ static bool tok_match(const struct pel *e, const struct lu_cue_tok *t)
     return hit;
 }
 
-static bool word_match(const struct word *w, const struct lu_cue_tok *t)
+static inline bool word_match(const struct word *w, const struct lu_cue_tok *t)
 {
     if (w->id)
         return t->id == w->id;
@@ -706,19 +709,9 @@ static bool pat_at(struct try *R, const struct lu_cue_pat *P, int pi, int ti, in
     return false;
 }
 
-/* Whether a match can start at TI, by the pattern's first element alone: a
- * cheap test that spares most of the pattern tries (a few hundred patterns
- * at every token). */
-static bool may_open(const struct lu_cue_pat *P, const struct lu_cue_text *T, int ti)
+/* Whether E, a word element, can take the token at TI. */
+static inline bool may_take(const struct pel *e, const struct lu_cue_text *T, int ti)
 {
-    const struct pel *e = &P->el[0];
-
-    if (e->kind == K_START)
-        return ti == T->start;
-    if (e->kind == K_ABS)
-        return at_opening(T, ti);
-    if (e->kind != K_TOK || e->opt || e->neg)
-        return true;
     if (ti >= T->n)
         return false;
     if (tok_match(e, &T->t[ti]))
@@ -729,14 +722,48 @@ static bool may_open(const struct lu_cue_pat *P, const struct lu_cue_text *T, in
     return false;
 }
 
+/* Whether a match can start at TI, by the first element that takes a word
+ * (PI on): a cheap test that spares most of the pattern tries (a few
+ * hundred patterns at every token).  Never false where a match starts. */
+static bool may_open(const struct lu_cue_pat *P, int pi, const struct lu_cue_text *T, int ti)
+{
+    const struct pel *e = &P->el[pi];
+
+    if (pi == P->n)
+        return true;
+    switch (e->kind) {
+    case K_START:
+        return ti == T->start && may_open(P, pi + 1, T, ti);
+    case K_ABS:
+        return at_opening(T, ti) && may_open(P, pi + 1, T, ti);
+    case K_CLAUSE:
+    case K_AHEAD:
+    case K_BEHIND:
+        return may_open(P, pi + 1, T, ti);
+    case K_END:
+    case K_GAP:
+        return true;
+    case K_TOK:
+        break;
+    }
+    if (e->neg)
+        return true;
+    if (e->opt && may_open(P, pi + 1, T, ti))
+        return true;
+    return may_take(e, T, ti);
+}
+
 bool lu_cue_find(const struct lu_cue_pat *P, const struct lu_cue_text *T, int from, lu_cue_ok_fn ok,
                  void *data, struct lu_cue_match *m)
 {
+    bool plain = P->el[0].kind == K_TOK && !P->el[0].opt && !P->el[0].neg;
+
     for (int ti = from; ti <= T->n; ti++) {
         struct try R = {T, -1, 0};
         int end;
 
-        if (!may_open(P, T, ti))
+        /* most patterns open with a plain word element: that inline */
+        if (plain ? !may_take(&P->el[0], T, ti) : !may_open(P, 0, T, ti))
             continue;
         if (pat_at(&R, P, 0, ti, &end) && end > ti && (!ok || ok(T, ti, end, data))) {
             const struct lu_cue_tok *last = &T->t[end - 1];
