@@ -1394,6 +1394,20 @@ static bool strict_part_ok(const struct P *p, int k)
     return w && ((w->f & F_OF) || (w->unit && !(w->f & F_PL)) || (w->month && !p->t[k].cap));
 }
 
+/* A month name at K and its year: the one written after it, else the
+ * nearest.  Returns the index after them, or -1. */
+static int month_year_at(const struct P *p, int k, int *y, int *m)
+{
+    k = month_at(p, k, m);
+    if (k < 0)
+        return -1;
+    if (year_at(p, k, y))
+        k++;
+    else
+        *y = nearest_month_year(p, *m);
+    return k;
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -1483,13 +1497,9 @@ static int m_part(const struct P *p, int i, struct res *r)
     }
     if (mod != MOD_NONE)
         return -1;
-    k = month_at(p, k, &m);
+    k = month_year_at(p, k, &y, &m);
     if (k < 0)
         return -1;
-    if (year_at(p, k, &y))
-        k++;
-    else
-        y = nearest_month_year(p, m);
     month_part(p, r, part, y, m, false);
     return k;
 }
@@ -1522,13 +1532,9 @@ static int m_nthweek(const struct P *p, int i, struct res *r)
     } else {
         if (mod != MOD_NONE)
             return -1;
-        k = month_at(p, k, &m);
+        k = month_year_at(p, k, &y, &m);
         if (k < 0)
             return -1;
-        if (year_at(p, k, &y))
-            k++;
-        else
-            y = nearest_month_year(p, m);
     }
     last = mdays(y, m);
     d0 = ord == ORD_LAST ? last - 6 : 1 + 7 * (ord - 1);
