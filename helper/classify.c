@@ -7,7 +7,8 @@
  *     vocatives ("Bob," "Hi all:") and discourse markers ("Also,") are
  *     skipped, so "Hi Ann, could you..." starts at "could".
  *  2. Linguistic cues are matched: small phrase patterns over the tokens
- *     ("can|could|would you", "let me know", "we should", "by Friday") and
+ *     in the packs' cue notation (cue.c: "can|could|would you", "let me
+ *     know", "we should", "by Friday") and
  *     a few computed ones (an imperative verb at the opening, a meeting word
  *     with a future time, a past-tense report, advertising vocabulary).
  *  3. Whether the sentence asks something of the reader (request), proposes
@@ -45,260 +46,47 @@ extern const struct lu_intent_weight lu_intent_weights[];
 extern const int lu_intent_n_weights;
 extern const double lu_intent_bias;
 
-/* ------------------------------------------------------------ lexicon */
+/* ------------------------------------------------------------ tokens */
 
 /* The grammar (lexicon, folds, words of thanks, patterns) is the English
  * pack's (helper/lang-en.c), the language the vote was fitted on; other
- * packs add cues (struct lu_cue).  Set once by init_once. */
+ * packs add cues (struct lu_cue).  The words and patterns are cue.c's
+ * notation.  Set once by init_once. */
 static const struct lu_lang_pack *grammar_pack;
-#define folds       (grammar_pack->folds)
 #define thank_words (grammar_pack->thank_words)
 
-struct lex {
-    unsigned cls;
-    int id; /* interned id for the pattern matcher (> 0) */
-};
-
-static GHashTable *lex_table; /* char* -> struct lex*, built once */
-static int lex_next_id = 1;
-
-static struct lex *lex_intern(const char *w)
-{
-    struct lex *l = g_hash_table_lookup(lex_table, w);
-    if (!l) {
-        l = g_new0(struct lex, 1);
-        l->id = lex_next_id++;
-        g_hash_table_insert(lex_table, g_strdup(w), l);
-    }
-    return l;
-}
-
-/* ------------------------------------------------------------ tokens */
-
-struct tok {
-    int off, len;    /* in the sentence text */
-    const char *low; /* lower-case, folded; points into sentence->lowbuf */
-    unsigned cls;
-    int id; /* lexicon id, 0 when unknown */
-    bool cap;
-    bool allcaps;
-};
-
 struct sent {
-    const char *text;
-    GArray *toks; /* struct tok */
-    GString *lowbuf;
-    int n;
-    struct tok *t;
-    int start;                 /* first token after greetings, vocatives and markers */
-    int first_word, last_word; /* first and last token that is no punctuation (n, -1: none) */
-    bool thanks;               /* has a word of thanks (thank_words) */
-    bool vocative;             /* opens by addressing someone */
+    struct lu_cue_text c; /* its tokens; c.start: the first after greetings, vocatives, markers */
+    bool thanks;          /* has a word of thanks (thank_words) */
+    bool vocative;        /* opens by addressing someone */
     bool greeting;
     bool qmark;    /* ends in a question mark that asks (see real_qmark) */
     bool question; /* qmark, or opens like a question ("Should I send it.") */
 };
 
-static bool is_word_char(gunichar c)
-{
-    return g_unichar_isalnum(c) || c == '$' || c == '@' || c == '#';
-}
-
-static bool is_joiner(gunichar c)
-{
-    return c == '\'' || c == 0x2019 || c == '.' || c == '-' || c == '@' || c == '&' || c == '_' ||
-           c == ':' || c == '%';
-}
-
-/* "10am", "9:30", "2pm", "14.00" */
-static bool looks_time(const char *w)
-{
-    const char *p = w;
-    int digits = 0;
-
-    while (g_ascii_isdigit(*p)) {
-        p++;
-        digits++;
-    }
-    if (digits == 0 || digits > 2)
-        return false;
-    if ((*p == ':' || *p == '.') && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]))
-        p += 3;
-    return strcmp(p, "am") == 0 || strcmp(p, "pm") == 0 || strcmp(p, "a.m") == 0 ||
-           strcmp(p, "p.m") == 0 || (p > w + digits && *p == '\0' && w[digits] == ':');
-}
-
-/* "10/31", "7/24/00", "31st", "6th" */
-static bool looks_date(const char *w)
-{
-    const char *p = w;
-    int d = 0;
-
-    while (g_ascii_isdigit(*p))
-        p++, d++;
-    if (d >= 1 && d <= 2 &&
-        (strcmp(p, "st") == 0 || strcmp(p, "nd") == 0 || strcmp(p, "rd") == 0 ||
-         strcmp(p, "th") == 0))
-        return true;
-    if (d < 1 || d > 2 || *p != '/' || strcmp(w, "24/7") == 0)
-        return false;
-    p++;
-    d = 0;
-    while (g_ascii_isdigit(*p))
-        p++, d++;
-    return d >= 1 && d <= 2 && (*p == '\0' || *p == '/');
-}
-
-static bool looks_past_ed(const char *w, gsize len)
-{
-    static const char *const not_past[] = {
-        "need",    "feed",   "seed",    "speed",  "bed",   "red",   "shed", "breed",
-        "proceed", "exceed", "succeed", "indeed", "embed", "bleed", "weed", "hundred",
-        "shred",   "wed",    "ted",     "fred",   "ned",   "greed", NULL};
-    if (len < 4 || w[len - 2] != 'e' || w[len - 1] != 'd')
-        return false;
-    for (const char *const *p = not_past; *p; p++)
-        if (strcmp(*p, w) == 0)
-            return false;
-    return true;
-}
-
-static void add_token(struct sent *S, const char *text, const char *b, const char *e, bool punct)
-{
-    struct tok t = {0};
-    gsize at = S->lowbuf->len;
-    char *low;
-    struct lex *l;
-
-    t.off = b - text;
-    t.len = e - b;
-    for (const char *p = b; p < e; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (c == 0x2019)
-            c = '\'';
-        g_string_append_unichar(S->lowbuf, g_unichar_tolower(c));
-    }
-    g_string_append_c(S->lowbuf, '\0');
-    low = S->lowbuf->str + at;
-    for (gsize i = 0; folds[i][0]; i++)
-        if (strcmp(low, folds[i][0]) == 0) {
-            g_string_truncate(S->lowbuf, at);
-            g_string_append(S->lowbuf, folds[i][1]);
-            g_string_append_c(S->lowbuf, '\0');
-            low = S->lowbuf->str + at;
-            break;
-        }
-    t.low = (const char *)(gintptr)at; /* an offset until the buffer stops growing */
-    l = g_hash_table_lookup(lex_table, low);
-    if (l) {
-        t.cls = l->cls;
-        t.id = l->id;
-    }
-    if (punct)
-        t.cls |= LU_W_PUNCT;
-    else {
-        gsize n = strlen(low);
-        int upper = 0, letters = 0;
-        if (g_ascii_isdigit(low[0]))
-            t.cls |= looks_time(low) ? LU_W_TIME | LU_W_FUT : looks_date(low) ? LU_W_FUT : LU_W_NUM;
-        if (!(t.cls & LU_W_PAST) && looks_past_ed(low, n))
-            t.cls |= LU_W_PAST;
-        if (strncmp(low, "http", 4) == 0 || strncmp(low, "www.", 4) == 0 ||
-            (n > 4 && (g_str_has_suffix(low, ".com") || g_str_has_suffix(low, ".org"))))
-            t.cls |= LU_W_PROMO;
-        t.cap = g_unichar_isupper(g_utf8_get_char(b));
-        for (const char *p = b; p < e; p++)
-            if (g_ascii_isalpha(*p)) {
-                letters++;
-                upper += g_ascii_isupper(*p) ? 1 : 0;
-            }
-        t.allcaps = letters >= 3 && upper == letters;
-    }
-    g_array_append_val(S->toks, t);
-}
-
 static void tokenise(struct sent *S, const char *text)
 {
-    const char *p = text;
-
-    S->text = text;
-    S->toks = g_array_new(FALSE, TRUE, sizeof(struct tok));
-    S->lowbuf = g_string_sized_new(strlen(text) * 2 + 16);
-    while (*p) {
-        gunichar c = g_utf8_get_char(p);
-        const char *b = p;
-
-        if (g_unichar_isspace(c)) {
-            p = g_utf8_next_char(p);
-            continue;
-        }
-        if (is_word_char(c)) {
-            p = g_utf8_next_char(p);
-            for (;;) {
-                gunichar d = g_utf8_get_char(p);
-                if (*p && is_word_char(d)) {
-                    p = g_utf8_next_char(p);
-                    continue;
-                }
-                /* '/' joins dates and paths ("7/24/00", "a/b.html"), not
-                 * words ("party/happy hour") */
-                if (*p && d == '/' &&
-                    (g_ascii_isdigit(p[-1]) || g_ascii_strncasecmp(b, "http", 4) == 0 ||
-                     g_ascii_strncasecmp(b, "www.", 4) == 0) &&
-                    p[1] && !g_ascii_isspace(p[1])) {
-                    p++;
-                    continue;
-                }
-                if (*p && is_joiner(d)) {
-                    const char *q = g_utf8_next_char(p);
-                    if (*q && is_word_char(g_utf8_get_char(q))) {
-                        p = q;
-                        continue;
-                    }
-                    if (d == '%')
-                        p = q;
-                }
-                break;
-            }
-            add_token(S, text, b, p, false);
-        } else {
-            p = g_utf8_next_char(p);
-            add_token(S, text, b, p, true);
-        }
-    }
-    S->n = S->toks->len;
-    S->t = (struct tok *)(void *)S->toks->data;
-    S->first_word = S->n;
-    S->last_word = -1;
-    for (int i = 0; i < S->n; i++) {
-        S->t[i].low = S->lowbuf->str + (gintptr)S->t[i].low;
-        if (!(S->t[i].cls & LU_W_PUNCT)) {
-            S->first_word = MIN(S->first_word, i);
-            S->last_word = i;
-        }
+    lu_cue_tokenise(&S->c, text, false);
+    for (int i = 0; i < S->c.n; i++)
         for (int k = 0; thank_words[k] && !S->thanks; k++)
-            S->thanks = strcmp(S->t[i].low, thank_words[k]) == 0;
-    }
+            S->thanks = strcmp(S->c.t[i].low, thank_words[k]) == 0;
 }
 
 static void sent_clear(struct sent *S)
 {
-    if (S->toks)
-        g_array_unref(S->toks);
-    if (S->lowbuf)
-        g_string_free(S->lowbuf, TRUE);
+    lu_cue_text_clear(&S->c);
 }
 
 static bool tok_is(const struct sent *S, int i, const char *w)
 {
     lu_text_steps++;
-    return i >= 0 && i < S->n && strcmp(S->t[i].low, w) == 0;
+    return i >= 0 && i < S->c.n && strcmp(S->c.t[i].low, w) == 0;
 }
 
 static bool tok_punct(const struct sent *S, int i, const char *chars)
 {
     lu_text_steps++;
-    return i >= 0 && i < S->n && (S->t[i].cls & LU_W_PUNCT) && strchr(chars, S->t[i].low[0]);
+    return i >= 0 && i < S->c.n && (S->c.t[i].cls & LU_W_PUNCT) && strchr(chars, S->c.t[i].low[0]);
 }
 
 /* A capitalised word we do not know: most likely a name. */
@@ -306,12 +94,12 @@ static bool tok_nameish(const struct sent *S, int i)
 {
     const char *w;
 
-    if (i >= S->n || !S->t[i].cap || (S->t[i].cls & LU_W_PUNCT) || S->t[i].id != 0 ||
-        (S->t[i].cls & (LU_W_NUM | LU_W_TIME | LU_W_FUT)))
+    if (i >= S->c.n || !S->c.t[i].cap || (S->c.t[i].cls & LU_W_PUNCT) || S->c.t[i].known ||
+        (S->c.t[i].cls & (LU_W_NUM | LU_W_TIME | LU_W_FUT)))
         return false;
     /* "Alternatively," "Regarding ...": adverbs and participles are no names,
      * but short "-ly" words mostly are (Sally, Kelly, Emily, Holly) */
-    w = S->t[i].low;
+    w = S->c.t[i].low;
     if (g_str_has_suffix(w, "ly"))
         return strlen(w) <= 5 && strcmp(w, "daily") != 0 && strcmp(w, "truly") != 0 &&
                strcmp(w, "fully") != 0 && strcmp(w, "newly") != 0;
@@ -329,14 +117,14 @@ static bool subject_at(const struct sent *S, int i)
         "people", "all",     "each",  "both",   "everyone", "everything", "anything",
         "nobody", "nothing", "one",   "either", NULL};
 
-    if (i >= S->n || (S->t[i].cls & LU_W_PUNCT))
+    if (i >= S->c.n || (S->c.t[i].cls & LU_W_PUNCT))
         return false;
-    if (S->t[i].cls & LU_W_SUBJ)
+    if (S->c.t[i].cls & LU_W_SUBJ)
         return true;
     for (int k = 0; det[k]; k++)
         if (tok_is(S, i, det[k]))
             return true;
-    return S->t[i].cap && !(S->t[i].cls & (LU_W_AUX | LU_W_MODAL | LU_W_WH));
+    return S->c.t[i].cap && !(S->c.t[i].cls & (LU_W_AUX | LU_W_MODAL | LU_W_WH));
 }
 
 /* A wh-word that opens a question: an auxiliary before the subject ("What
@@ -347,15 +135,15 @@ static bool wh_inverted(const struct sent *S, int i)
 {
     int k = i + 1;
 
-    if (i >= S->n || !(S->t[i].cls & LU_W_WH))
+    if (i >= S->c.n || !(S->c.t[i].cls & LU_W_WH))
         return false;
-    if (strchr(S->t[i].low, '\''))
+    if (strchr(S->c.t[i].low, '\''))
         return subject_at(S, k);
     /* one word between: "What time does", "Which option should", "How long will" */
-    if (k < S->n && !(S->t[k].cls & (LU_W_AUX | LU_W_MODAL | LU_W_PUNCT)) && k + 1 < S->n &&
-        (S->t[k + 1].cls & (LU_W_AUX | LU_W_MODAL)))
+    if (k < S->c.n && !(S->c.t[k].cls & (LU_W_AUX | LU_W_MODAL | LU_W_PUNCT)) && k + 1 < S->c.n &&
+        (S->c.t[k + 1].cls & (LU_W_AUX | LU_W_MODAL)))
         k++;
-    return k < S->n && (S->t[k].cls & (LU_W_AUX | LU_W_MODAL)) && subject_at(S, k + 1);
+    return k < S->c.n && (S->c.t[k].cls & (LU_W_AUX | LU_W_MODAL)) && subject_at(S, k + 1);
 }
 
 /* Whether the sentence ends in a question mark that asks something.  A
@@ -368,10 +156,10 @@ static bool real_qmark(const struct sent *S)
 {
     static const char *const input[] = {"thoughts", "comments", "ideas",      "suggestions",
                                         "opinions", "feedback", "objections", NULL};
-    int k = S->n - 1, words = 0, last = -1, first_q = -1, nq = 0;
+    int k = S->c.n - 1, words = 0, last = -1, first_q = -1, nq = 0;
 
     while (k >= 0 && tok_punct(S, k, "?!)]\"'")) {
-        if (S->t[k].low[0] == '?')
+        if (S->c.t[k].low[0] == '?')
             first_q = k, nq++;
         k--;
     }
@@ -379,40 +167,40 @@ static bool real_qmark(const struct sent *S)
         return false;
     /* "(?)", "(???)", "\"?\"": an uncertainty marker or a quoted '?';
      * "things.?" and a long run "?????????": characters the charset lost */
-    if (S->t[first_q].off > 0 && strchr("(\"'[.,;", S->text[S->t[first_q].off - 1]))
+    if (S->c.t[first_q].off > 0 && strchr("(\"'[.,;", S->c.text[S->c.t[first_q].off - 1]))
         return false;
     if (nq >= 5)
         return false;
     /* See the thread "Why does X fail?": a question quoted, not asked
      * (each side looked at once: a pair loop was quadratic) */
-    for (int i = first_q + 1; i < S->n; i++)
+    for (int i = first_q + 1; i < S->c.n; i++)
         if (tok_punct(S, i, "\"")) {
-            for (int j = S->start + 1; j <= k; j++)
+            for (int j = S->c.start + 1; j <= k; j++)
                 if (tok_punct(S, j, "\""))
                     return false;
             break;
         }
     for (int i = 0; i <= k; i++) {
-        int off = S->t[i].off;
-        if (!(S->t[i].cls & LU_W_PUNCT)) {
-            if (i >= S->start) {
+        int off = S->c.t[i].off;
+        if (!(S->c.t[i].cls & LU_W_PUNCT)) {
+            if (i >= S->c.start) {
                 words++;
                 last = i;
             }
             continue;
         }
-        if (S->t[i].low[0] == '?' && g_ascii_isalnum(S->text[off + 1]) &&
-            (off == 0 || strchr(" \t(\"'[", S->text[off - 1])))
+        if (S->c.t[i].low[0] == '?' && g_ascii_isalnum(S->c.text[off + 1]) &&
+            (off == 0 || strchr(" \t(\"'[", S->c.text[off - 1])))
             return false;
     }
     /* "I think I have it fixed now?", "I suspect the foundation could help
      * as well?": the writer's own view with a rising tone, about nobody
      * here; "I assume you will send it?" still asks the reader */
-    if (S->start + 1 < S->n && tok_is(S, S->start, "i") &&
-        (tok_is(S, S->start + 1, "think") || tok_is(S, S->start + 1, "suspect") ||
-         tok_is(S, S->start + 1, "guess") || tok_is(S, S->start + 1, "believe"))) {
+    if (S->c.start + 1 < S->c.n && tok_is(S, S->c.start, "i") &&
+        (tok_is(S, S->c.start + 1, "think") || tok_is(S, S->c.start + 1, "suspect") ||
+         tok_is(S, S->c.start + 1, "guess") || tok_is(S, S->c.start + 1, "believe"))) {
         bool you = false;
-        for (int i = S->start + 2; i <= k && !you; i++)
+        for (int i = S->c.start + 2; i <= k && !you; i++)
             you = tok_is(S, i, "you") || tok_is(S, i, "your") || tok_is(S, i, "you're");
         if (!you)
             return false;
@@ -422,7 +210,7 @@ static bool real_qmark(const struct sent *S)
     if (words >= 1 && (tok_is(S, last, "the") || tok_is(S, last, "a") || tok_is(S, last, "an")))
         return false;
     if (words == 1) {
-        bool known = (S->t[last].cls & (LU_W_WH | LU_W_FUT)) != 0;
+        bool known = (S->c.t[last].cls & (LU_W_WH | LU_W_FUT)) != 0;
         for (int i = 0; input[i] && !known; i++)
             known = tok_is(S, last, input[i]);
         return known;
@@ -435,11 +223,11 @@ static bool real_qmark(const struct sent *S)
  * Returns the index of the punctuation, or -1. */
 static int addressed_until(const struct sent *S, int j)
 {
-    for (int k = j; k < S->n && k < j + 3; k++) {
+    for (int k = j; k < S->c.n && k < j + 3; k++) {
         if (tok_punct(S, k, ",:!-"))
             return k > j ? k : -1;
-        if (!S->t[k].cap ||
-            (S->t[k].cls & (LU_W_PUNCT | LU_W_SUBJ | LU_W_AUX | LU_W_MODAL | LU_W_WH)))
+        if (!S->c.t[k].cap ||
+            (S->c.t[k].cls & (LU_W_PUNCT | LU_W_SUBJ | LU_W_AUX | LU_W_MODAL | LU_W_WH)))
             return -1;
     }
     return -1;
@@ -451,7 +239,7 @@ static bool adjective_marker(const struct sent *S, int i)
 {
     return (tok_is(S, i, "great") || tok_is(S, i, "perfect") || tok_is(S, i, "alright") ||
             tok_is(S, i, "no")) &&
-           i + 1 < S->n && !(S->t[i + 1].cls & (LU_W_PUNCT | LU_W_SUBJ | LU_W_THANK)) &&
+           i + 1 < S->c.n && !(S->c.t[i + 1].cls & (LU_W_PUNCT | LU_W_SUBJ | LU_W_THANK)) &&
            !tok_is(S, i + 1, "please") && !tok_is(S, i + 1, "let's");
 }
 
@@ -465,25 +253,25 @@ static void find_start(struct sent *S)
     static const char *const who[] = {"i", "we", "you", "u", "they", "he", "she", "it", NULL};
     int i = 0, guard = 0;
 
-    while (i < S->n && tok_punct(S, i, "-*(\"'>"))
+    while (i < S->c.n && tok_punct(S, i, "-*(\"'>"))
         i++;
-    while (i < S->n && guard++ < 6) {
-        const struct tok *t = &S->t[i];
+    while (i < S->c.n && guard++ < 6) {
+        const struct lu_cue_tok *t = &S->c.t[i];
         int j = i;
 
         /* "Hi Ann,", "Good morning all:", "Dear Mr Ng -" */
         if ((t->cls & LU_W_GREET) &&
-            (!tok_is(S, i, "good") || (i + 1 < S->n && (S->t[i + 1].cls & LU_W_GREET))) &&
-            (!tok_is(S, i, "morning") || i + 1 >= S->n || tok_punct(S, i + 1, ",!:-") ||
+            (!tok_is(S, i, "good") || (i + 1 < S->c.n && (S->c.t[i + 1].cls & LU_W_GREET))) &&
+            (!tok_is(S, i, "morning") || i + 1 >= S->c.n || tok_punct(S, i + 1, ",!:-") ||
              tok_nameish(S, i + 1))) {
             j = i + 1;
             if (tok_is(S, i, "good"))
                 j++;
             if (addressed_until(S, j) > 0)
                 j = addressed_until(S, j);
-            while (j < S->n && j - i < 5 && (tok_nameish(S, j) || (S->t[j].cls & LU_W_GROUP)))
+            while (j < S->c.n && j - i < 5 && (tok_nameish(S, j) || (S->c.t[j].cls & LU_W_GROUP)))
                 j++;
-            if (j < S->n && tok_punct(S, j, ",:!-;"))
+            if (j < S->c.n && tok_punct(S, j, ",:!-;"))
                 j++;
             S->greeting = true;
             i = j;
@@ -491,7 +279,7 @@ static void find_start(struct sent *S)
         }
         if (t->cls & LU_W_DISC && !(t->cls & LU_W_IMPV) && !adjective_marker(S, i)) {
             j = i + 1;
-            if (j < S->n && tok_punct(S, j, ",:-"))
+            if (j < S->c.n && tok_punct(S, j, ",:-"))
                 j++;
             i = j;
             continue;
@@ -500,23 +288,23 @@ static void find_start(struct sent *S)
         if (t->cap &&
             !(t->cls &
               (LU_W_DISC | LU_W_FUNC | LU_W_THANK | LU_W_WH | LU_W_SUBJ | LU_W_AUX | LU_W_MODAL)) &&
-            i + 1 < S->n && tok_punct(S, i + 1, ",:") && i + 2 < S->n) {
+            i + 1 < S->c.n && tok_punct(S, i + 1, ",:") && i + 2 < S->c.n) {
             S->vocative = true;
             i += 2;
             continue;
         }
-        while (j < S->n && j - i < 4 &&
-               (tok_nameish(S, j) || (S->t[j].cls & LU_W_GROUP) ||
+        while (j < S->c.n && j - i < 4 &&
+               (tok_nameish(S, j) || (S->c.t[j].cls & LU_W_GROUP) ||
                 (j > i && (tok_is(S, j, "and") || tok_is(S, j, "&") || tok_is(S, j, ".")))))
             j++;
-        if (j > i && j < S->n && tok_punct(S, j, ",:-;")) {
+        if (j > i && j < S->c.n && tok_punct(S, j, ",:-;")) {
             S->vocative = true;
             i = j + 1;
             continue;
         }
         /* "Chris you...", "Chris please...", "Chris can you...", but "Chris
          * will send it" has Chris as its subject: another person's matter */
-        if (j == i + 1 && j < S->n &&
+        if (j == i + 1 && j < S->c.n &&
             (tok_is(S, j, "you") || tok_is(S, j, "please") ||
              ((tok_is(S, j, "can") || tok_is(S, j, "could") || tok_is(S, j, "would") ||
                tok_is(S, j, "will")) &&
@@ -527,13 +315,13 @@ static void find_start(struct sent *S)
         }
         break;
     }
-    S->start = i;
+    S->c.start = i;
     S->qmark = S->question = real_qmark(S);
     /* "Should I send the other info." and "What's a dealerboard." ask,
      * question mark or not */
     if (wh_inverted(S, i))
         S->question = true;
-    for (int k = 0; inv[k] && i + 1 < S->n; k++)
+    for (int k = 0; inv[k] && i + 1 < S->c.n; k++)
         if (tok_is(S, i, inv[k]))
             for (int m = 0; who[m]; m++)
                 if (tok_is(S, i + 1, who[m]))
@@ -542,220 +330,43 @@ static void find_start(struct sent *S)
 
 /* ------------------------------------------------------------ patterns */
 
-enum pkind { K_TOK, K_START, K_ABS, K_CLAUSE, K_END, K_GAP };
-
-#define LU_SEQ_MAX 5
-struct pel {
-    enum pkind kind;
-    int *ids; /* one-word alternatives (lexicon ids); allocated once, kept */
-    int nids;
-    int (*seq)[LU_SEQ_MAX + 1]; /* several-word alternatives ("do_not"): length, ids */
-    int nseq;
-    unsigned cls; /* or any word of these classes */
-    bool opt, neg;
-};
-
-/* A pattern as written in the tables below, and compiled. */
-struct pat_src {
-    int feat;
-    const char *src;
-    unsigned flags;
-};
+/* A pattern of the grammar or a pack's cue, compiled (cue.c), and the
+ * feature it feeds. */
 struct pat {
     int feat;
     unsigned flags;
-    struct pel el[12];
-    int n;
+    const struct lu_cue_pat *cue;
 };
-
-/* The classes a pattern may name.  Not "@weakv" (nor greet, disc, func,
- * gen): the grammar's "@impv|@weakv" reads as "@impv", as it always has,
- * and the vote was fitted so; naming it here would change the labels. */
-static const struct {
-    const char *name;
-    unsigned cls;
-} class_names[] = {
-    {"impv", LU_W_IMPV},   {"promov", LU_W_PROMOV}, {"past", LU_W_PAST},   {"fut", LU_W_FUT},
-    {"pastt", LU_W_PASTT}, {"event", LU_W_EVENT},   {"promo", LU_W_PROMO}, {"modal", LU_W_MODAL},
-    {"subj", LU_W_SUBJ},   {"wh", LU_W_WH},         {"talkv", LU_W_TALKV}, {"period", LU_W_PERIOD},
-    {"time", LU_W_TIME},   {"num", LU_W_NUM},       {"aux", LU_W_AUX},     {"thank", LU_W_THANK},
-    {"punct", LU_W_PUNCT}, {"group", LU_W_GROUP},
-};
-
-/* Compiles "a|b @cls x? !y .." (see the pattern tables) into P. */
-static void pat_compile(struct pat *P, const struct pat_src *src)
-{
-    char **el = g_strsplit(src->src, " ", -1);
-
-    P->feat = src->feat;
-    P->flags = src->flags;
-    P->n = 0;
-    for (int i = 0; el[i] && P->n < (int)G_N_ELEMENTS(P->el); i++) {
-        struct pel *e = &P->el[P->n];
-        char *s = el[i];
-        gsize len = strlen(s);
-        char **alts;
-
-        if (len == 0)
-            continue;
-        memset(e, 0, sizeof *e);
-        P->n++;
-        if (strcmp(s, "^") == 0) {
-            e->kind = K_START;
-            continue;
-        }
-        if (strcmp(s, "=") == 0) {
-            e->kind = K_ABS;
-            continue;
-        }
-        if (strcmp(s, "<") == 0) {
-            e->kind = K_CLAUSE;
-            continue;
-        }
-        if (strcmp(s, "$") == 0) {
-            e->kind = K_END;
-            continue;
-        }
-        if (strcmp(s, "..") == 0) {
-            e->kind = K_GAP;
-            continue;
-        }
-        e->kind = K_TOK;
-        if (len > 1 && s[len - 1] == '?') {
-            e->opt = true;
-            s[len - 1] = '\0';
-        }
-        if (len > 1 && s[0] == '!') {
-            e->neg = true;
-            s++;
-        }
-        alts = g_strsplit(s, "|", -1);
-        e->ids = g_new0(int, g_strv_length(alts));
-        e->seq = g_malloc0(sizeof *e->seq * g_strv_length(alts));
-        for (int a = 0; alts[a]; a++) {
-            if (alts[a][0] == '@' && alts[a][1]) {
-                for (gsize c = 0; c < G_N_ELEMENTS(class_names); c++)
-                    if (strcmp(class_names[c].name, alts[a] + 1) == 0)
-                        e->cls |= class_names[c].cls;
-            } else if (strchr(alts[a], '_')) {
-                char **w = g_strsplit(alts[a], "_", LU_SEQ_MAX);
-                int k = 0;
-                for (; w[k]; k++)
-                    e->seq[e->nseq][k + 1] = lex_intern(w[k])->id;
-                e->seq[e->nseq++][0] = k;
-                g_strfreev(w);
-            } else {
-                e->ids[e->nids++] = lex_intern(alts[a])->id;
-            }
-        }
-        g_strfreev(alts);
-    }
-    g_strfreev(el);
-}
-
-static bool tok_match(const struct pel *e, const struct tok *t)
-{
-    bool hit = (e->cls & t->cls) != 0;
-
-    for (int i = 0; !hit && i < e->nids; i++)
-        hit = t->id == e->ids[i];
-    if (e->neg)
-        return !hit && !(t->cls & LU_W_PUNCT);
-    return hit;
-}
-
-/* Whether a clause starts at TI, which may be S->n (a pattern's end). */
-static bool clause_start(const struct sent *S, int ti)
-{
-    return ti == S->start || (ti > S->start && tok_punct(S, ti - 1, ",;:-()\"")) ||
-           (ti > S->start + 1 && tok_punct(S, ti - 2, ",;") &&
-            (tok_is(S, ti - 1, "and") || tok_is(S, ti - 1, "but") || tok_is(S, ti - 1, "so") ||
-             tok_is(S, ti - 1, "then"))) ||
-           (ti > S->start && ti < S->n && tok_is(S, ti - 1, "and") &&
-            (S->t[ti].cls & (LU_W_IMPV | LU_W_WEAKV)));
-}
-
-static bool pat_at(const struct pat *P, int pi, const struct sent *S, int ti, int *end)
-{
-    const struct pel *e;
-
-    lu_text_steps++;
-    if (pi == P->n) {
-        *end = ti;
-        return true;
-    }
-    e = &P->el[pi];
-    switch (e->kind) {
-    case K_START:
-        return ti == S->start && pat_at(P, pi + 1, S, ti, end);
-    case K_ABS: /* only punctuation before TI (looked up: scanning is quadratic) */
-        return ti <= S->first_word && pat_at(P, pi + 1, S, ti, end);
-    case K_CLAUSE:
-        return clause_start(S, ti) && pat_at(P, pi + 1, S, ti, end);
-    case K_END: /* only punctuation from TI on */
-        return S->last_word < ti && pat_at(P, pi + 1, S, ti, end);
-    case K_GAP:
-        for (int g = 0; g <= 3; g++) {
-            if (g > 0 && (ti + g - 1 >= S->n || (S->t[ti + g - 1].cls & LU_W_PUNCT)))
-                break;
-            if (pat_at(P, pi + 1, S, ti + g, end))
-                return true;
-        }
-        return false;
-    case K_TOK:
-        if (ti < S->n && tok_match(e, &S->t[ti]) && pat_at(P, pi + 1, S, ti + 1, end))
-            return true;
-        for (int q = 0; q < e->nseq; q++) {
-            int len = e->seq[q][0], k = 0;
-            while (k < len && ti + k < S->n && S->t[ti + k].id == e->seq[q][k + 1])
-                k++;
-            if (k == len && pat_at(P, pi + 1, S, ti + len, end))
-                return true;
-        }
-        return e->opt && pat_at(P, pi + 1, S, ti, end);
-    }
-    return false;
-}
 
 static bool match_ok(const struct sent *S, int feat, int b, int e);
 
-/* Whether a match can start at TI, by the pattern's first element alone: a
- * cheap test that spares most of the pattern tries (a few hundred patterns
- * at every token). */
-static bool may_open(const struct pel *e, const struct sent *S, int ti)
+struct ok_data {
+    const struct sent *S;
+    int feat;
+};
+
+static bool ok_cb(const struct lu_cue_text *T, int b, int e, void *data)
 {
-    if (e->kind != K_TOK || e->opt || e->neg)
-        return true;
-    if (ti >= S->n)
-        return false;
-    if (tok_match(e, &S->t[ti]))
-        return true;
-    for (int q = 0; q < e->nseq; q++)
-        if (S->t[ti].id == e->seq[q][1])
-            return true;
-    return false;
+    const struct ok_data *d = data;
+    (void)T;
+    return match_ok(d->S, d->feat, b, e);
 }
 
 /* First match of P in S that match_ok accepts: token span [*b, *e).  */
 static bool pat_find(const struct pat *P, const struct sent *S, int *b, int *e)
 {
+    struct ok_data d = {S, P->feat};
+    struct lu_cue_match m;
+
     if ((P->flags & LU_CUE_Q) && !S->question)
         return false;
     if ((P->flags & LU_CUE_NOQ) && S->question)
         return false;
-    for (int ti = 0; ti <= S->n; ti++) {
-        int end;
-        if ((P->el[0].kind == K_START && ti != S->start) ||
-            (P->el[0].kind == K_ABS && ti > 0 && !(S->t[ti - 1].cls & LU_W_PUNCT)) ||
-            !may_open(&P->el[0], S, ti))
-            continue;
-        if (pat_at(P, 0, S, ti, &end) && end > ti && match_ok(S, P->feat, ti, end)) {
-            *b = ti;
-            *e = end;
-            return true;
-        }
-    }
-    return false;
+    if (!lu_cue_find(P->cue, &S->c, 0, ok_cb, &d, &m))
+        return false;
+    *b = m.b;
+    *e = m.e;
+    return true;
 }
 
 /* ------------------------------------------------------------ cues */
@@ -940,17 +551,15 @@ static void compile_patterns(void)
     for (int l = 0; l < LU_LANG_N; l++) {
         const struct lu_grammar_cue *g = lu_lang_pack((enum lu_lang)l)->grammar;
         for (; g && g->feat; g++) {
-            struct pat_src src = {feat_by_name(g->feat), g->pattern, g->flags};
-            g_array_set_size(a, a->len + 1);
-            pat_compile(&g_array_index(a, struct pat, a->len - 1), &src);
+            struct pat p = {feat_by_name(g->feat), g->flags, lu_cue_of(g->pattern)};
+            g_array_append_val(a, p);
         }
     }
     for (int l = 0; l < LU_LANG_N; l++) {
         const struct lu_cue *c = lu_lang_pack((enum lu_lang)l)->cues;
         for (; c && c->pattern; c++) {
-            struct pat_src src = {cue_feat[c->kind], c->pattern, c->flags};
-            g_array_set_size(a, a->len + 1);
-            pat_compile(&g_array_index(a, struct pat, a->len - 1), &src);
+            struct pat p = {cue_feat[c->kind], c->flags, lu_cue_of(c->pattern)};
+            g_array_append_val(a, p);
         }
     }
     n_pats = a->len;
@@ -965,16 +574,6 @@ static gpointer init_once(gpointer unused)
 {
     (void)unused;
     grammar_pack = lu_lang_pack(LU_LANG_EN);
-    lex_table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    for (const struct lu_lex_class *c = grammar_pack->lexicon; c->words; c++) {
-        char **w = g_strsplit(c->words, " ", -1);
-        for (int i = 0; w[i]; i++)
-            if (w[i][0])
-                lex_intern(w[i])->cls |= c->cls;
-        g_strfreev(w);
-    }
-    for (gsize i = 0; folds[i][0]; i++)
-        lex_intern(folds[i][1]);
     compile_patterns();
     weight_table = g_hash_table_new(g_str_hash, g_str_equal);
     for (int i = 0; i < lu_intent_n_weights; i++)
@@ -1016,11 +615,11 @@ static void set_feat(struct feats *F, int f, double v, int b, int e)
  * would make it a noun subject ("Call volume is up"). */
 static bool imperative_at(const struct sent *S, int i)
 {
-    const struct tok *t;
+    const struct lu_cue_tok *t;
 
-    if (i >= S->n)
+    if (i >= S->c.n)
         return false;
-    t = &S->t[i];
+    t = &S->c.t[i];
     if (!(t->cls & (LU_W_IMPV | LU_W_WEAKV)))
         return false;
     if (tok_is(S, i + 1, "'s"))
@@ -1038,8 +637,8 @@ static bool imperative_at(const struct sent *S, int i)
     if (tok_is(S, i, "let") && (tok_is(S, i + 1, "me") || tok_is(S, i + 1, "us")) &&
         !tok_is(S, i + 2, "know"))
         return false;
-    for (int k = i + 1; k < S->n && k <= i + 2; k++) {
-        const struct tok *u = &S->t[k];
+    for (int k = i + 1; k < S->c.n && k <= i + 2; k++) {
+        const struct lu_cue_tok *u = &S->c.t[k];
         if ((u->cls & (LU_W_AUX | LU_W_MODAL)) && !tok_is(S, k, "be") && !tok_is(S, k, "do") &&
             !tok_is(S, k, "have"))
             return false;
@@ -1084,8 +683,8 @@ static void voice_cues(const struct sent *S, struct feats *F)
     static const char *const sing[] = {"i", "me", "my", "i'm", "i'll", "i've", "i'd", NULL};
     static const char *const plur[] = {"we", "us", "our", "we're", "we'll", "we've", "we'd", NULL};
 
-    for (int i = 0; i < S->n; i++) {
-        const char *w = S->t[i].low;
+    for (int i = 0; i < S->c.n; i++) {
+        const char *w = S->c.t[i].low;
         for (int k = 0; sing[k]; k++)
             if (strcmp(w, sing[k]) == 0)
                 set_feat(F, C_FIRST_SING, 1.0, 0, 0);
@@ -1116,16 +715,16 @@ static bool third_person_before(const struct sent *S, int i)
     static const char *const third[] = {"he",      "she",     "they",  "he's",   "she's",
                                         "they're", "they'll", "he'll", "she'll", NULL};
 
-    for (int k = i - 1; k >= S->start && k >= i - 4; k--) {
-        if (S->t[k].cls & LU_W_PUNCT)
+    for (int k = i - 1; k >= S->c.start && k >= i - 4; k--) {
+        if (S->c.t[k].cls & LU_W_PUNCT)
             break;
-        if (S->t[k].cls & LU_W_SUBJ) {
+        if (S->c.t[k].cls & LU_W_SUBJ) {
             for (int m = 0; third[m]; m++)
                 if (tok_is(S, k, third[m]))
                     return true;
             return false;
         }
-        if (tok_nameish(S, k) && (k == S->start || !(S->t[k - 1].cls & LU_W_FUNC)))
+        if (tok_nameish(S, k) && (k == S->c.start || !(S->c.t[k - 1].cls & LU_W_FUNC)))
             return true;
     }
     return false;
@@ -1195,7 +794,7 @@ static void clear_request(const struct sent *S, struct feats *F)
 /* Whether S has a word of LIST in tokens [from, to). */
 static bool has_word(const struct sent *S, int from, int to, const char *const *list)
 {
-    for (int k = MAX(from, 0); k < to && k < S->n; k++)
+    for (int k = MAX(from, 0); k < to && k < S->c.n; k++)
         for (int m = 0; list[m]; m++)
             if (tok_is(S, k, list[m]))
                 return true;
@@ -1235,7 +834,7 @@ static bool input_asked(const struct sent *S, int b)
         return false;
     /* "Any thoughts?", "Janet, any thoughts - ...": the bare phrase asks */
     return S->question || has_word(S, from, b, ask) || has_word(S, b + 1, b + 4, after) ||
-           (tok_is(S, b, "any") && (thanked || clause_start(S, b)));
+           (tok_is(S, b, "any") && (thanked || lu_cue_clause_start(&S->c, b)));
 }
 
 /* Whether a match of cue FEAT at tokens [b, e) means what the cue says;
@@ -1261,7 +860,7 @@ static bool match_ok(const struct sent *S, int feat, int b, int e)
             !tok_is(S, b, "we'd"))
             return true;
         for (int k = b + 1; k < e - 1; k++)
-            if (S->t[k].cls & (LU_W_PAST | LU_W_AUX) && !tok_is(S, k, "would") &&
+            if (S->c.t[k].cls & (LU_W_PAST | LU_W_AUX) && !tok_is(S, k, "would") &&
                 !tok_is(S, k, "could") && !tok_is(S, k, "might") && !tok_is(S, k, "can"))
                 return false;
         return !has_word(S, b, e, neg);
@@ -1276,7 +875,7 @@ static bool match_ok(const struct sent *S, int feat, int b, int e)
              tok_is(S, b - 1, "no")))
             return false;
         for (int k = b; k + 1 < e; k++)
-            if (tok_is(S, k, "to") && S->t[k + 1].id == 0 && e - 2 > k + 1 &&
+            if (tok_is(S, k, "to") && !S->c.t[k + 1].known && e - 2 > k + 1 &&
                 has_word(S, e - 2, e - 1, det))
                 return false;
         return true;
@@ -1300,9 +899,9 @@ static void wh_question(const struct sent *S, struct feats *F)
 {
     static const char *const conj[] = {"and", "but", "so", "or", "then", NULL};
 
-    for (int i = S->start; S->question && i < S->n; i++)
-        if ((S->t[i].cls & LU_W_WH) && clause_start(S, i) &&
-            (i == S->start || wh_inverted(S, i) || has_word(S, i - 1, i, conj))) {
+    for (int i = S->c.start; S->question && i < S->c.n; i++)
+        if ((S->c.t[i].cls & LU_W_WH) && lu_cue_clause_start(&S->c, i) &&
+            (i == S->c.start || wh_inverted(S, i) || has_word(S, i - 1, i, conj))) {
             set_feat(F, C_WH_Q, 1.0, i, i + 1);
             break;
         }
@@ -1319,8 +918,8 @@ static void count_tokens(const struct sent *S, struct tok_counts *c)
 {
     memset(c, 0, sizeof *c);
     c->fb = c->eb = -1;
-    for (int i = 0; i < S->n; i++) {
-        const struct tok *t = &S->t[i];
+    for (int i = 0; i < S->c.n; i++) {
+        const struct lu_cue_tok *t = &S->c.t[i];
         if (t->cls & LU_W_PUNCT) {
             c->excl += t->low[0] == '!';
             continue;
@@ -1340,7 +939,7 @@ static void count_tokens(const struct sent *S, struct tok_counts *c)
             c->eb = i;
         /* a verb: a known one, or an unknown lower-case word in -s or -ing */
         if ((t->cls & (LU_W_AUX | LU_W_MODAL | LU_W_PAST | LU_W_IMPV | LU_W_TALKV | LU_W_PROMOV)) ||
-            (t->id == 0 && !t->cap &&
+            (!t->known && !t->cap &&
              (g_str_has_suffix(t->low, "ing") || g_str_has_suffix(t->low, "s"))))
             c->verbish = true;
         if (t->low[0] == '$' && g_ascii_isdigit(t->low[1]))
@@ -1356,8 +955,8 @@ static void time_features(const struct sent *S, struct feats *F, struct tok_coun
     bool event = c->eb >= 0;
 
     /* "this afternoon", "this week": a future time unless said in the past */
-    for (int i = 0; i + 1 < S->n && !c->fut; i++)
-        if ((tok_is(S, i, "this") || tok_is(S, i, "coming")) && (S->t[i + 1].cls & LU_W_PERIOD)) {
+    for (int i = 0; i + 1 < S->c.n && !c->fut; i++)
+        if ((tok_is(S, i, "this") || tok_is(S, i, "coming")) && (S->c.t[i + 1].cls & LU_W_PERIOD)) {
             c->fut = true;
             c->fb = i;
         }
@@ -1379,15 +978,16 @@ static void time_features(const struct sent *S, struct feats *F, struct tok_coun
 static void shape_features(const struct sent *S, struct feats *F)
 {
     if (S->qmark)
-        set_feat(F, C_QMARK, 1.0, S->start < S->n ? S->start : 0, MIN(S->start + 3, S->n));
+        set_feat(F, C_QMARK, 1.0, S->c.start < S->c.n ? S->c.start : 0,
+                 MIN(S->c.start + 3, S->c.n));
     if (S->question && !F->x[C_MODAL_YOU] && !F->x[C_AUX_YOU_Q] && !F->x[C_WE_I_Q] &&
         !F->x[C_WH_Q]) {
-        int b = S->start < S->n ? S->start : 0;
-        set_feat(F, C_OTHER_Q, 1.0, b, MIN(b + 3, S->n));
+        int b = S->c.start < S->c.n ? S->c.start : 0;
+        set_feat(F, C_OTHER_Q, 1.0, b, MIN(b + 3, S->c.n));
     }
-    if (imperative_at(S, S->start) && !tok_is(S, S->start, "please"))
-        set_feat(F, (S->t[S->start].cls & LU_W_WEAKV) ? C_IMP_WEAK : C_IMP_START, 1.0, S->start,
-                 MIN(S->start + 2, S->n));
+    if (imperative_at(S, S->c.start) && !tok_is(S, S->c.start, "please"))
+        set_feat(F, (S->c.t[S->c.start].cls & LU_W_WEAKV) ? C_IMP_WEAK : C_IMP_START, 1.0,
+                 S->c.start, MIN(S->c.start + 2, S->c.n));
     /* "If you have comments, call me": an offer, not a request */
     if (F->x[C_CONDITIONAL] &&
         (F->x[C_LET_KNOW] || F->x[C_CONTACT_US] || F->x[C_COURTESY] || F->x[C_COND_CONTACT]))
@@ -1400,29 +1000,29 @@ static void shape_features(const struct sent *S, struct feats *F)
         set_feat(F, C_AGREE_FUT, 1.0, F->hb[R_AGREE], F->he[R_AGREE]);
     /* "Please itemize...": after "please" an unknown lower-case word is the
      * verb of the request */
-    for (int i = 0; i + 1 < S->n && !F->x[C_PLEASE_VERB]; i++)
+    for (int i = 0; i + 1 < S->c.n && !F->x[C_PLEASE_VERB]; i++)
         if (tok_is(S, i, "please") || tok_is(S, i, "kindly")) {
             int j = tok_punct(S, i + 1, ",") ? i + 2 : i + 1;
-            const struct tok *v = j < S->n ? &S->t[j] : NULL;
-            if (v && !(v->cls & LU_W_PUNCT) && v->id == 0 && !v->cap &&
+            const struct lu_cue_tok *v = j < S->c.n ? &S->c.t[j] : NULL;
+            if (v && !(v->cls & LU_W_PUNCT) && !v->known && !v->cap &&
                 !(v->cls & (LU_W_NUM | LU_W_TIME | LU_W_FUT)) && !g_str_has_suffix(v->low, "ly") &&
                 match_ok(S, C_PLEASE_VERB, i, j + 1))
                 set_feat(F, C_PLEASE_VERB, 1.0, i, j + 1);
         }
     /* "If you get a chance, call me": an imperative after a fronted clause */
-    for (int i = S->start + 1; i < S->n; i++)
+    for (int i = S->c.start + 1; i < S->c.n; i++)
         if (tok_punct(S, i - 1, ",;-") && imperative_at(S, i)) {
-            set_feat(F, C_IMP_CLAUSE, 1.0, i, MIN(i + 2, S->n));
+            set_feat(F, C_IMP_CLAUSE, 1.0, i, MIN(i + 2, S->c.n));
             break;
         }
     if (S->vocative)
-        set_feat(F, C_VOCATIVE, 1.0, 0, S->start);
+        set_feat(F, C_VOCATIVE, 1.0, 0, S->c.start);
     if (S->greeting)
-        set_feat(F, C_GREETING, 1.0, 0, S->start);
+        set_feat(F, C_GREETING, 1.0, 0, S->c.start);
     /* A capitalised unknown word opening a statement: a name or a thing. */
-    if (tok_nameish(S, S->start) && S->start + 1 < S->n &&
-        (S->t[S->start + 1].cls & (LU_W_AUX | LU_W_MODAL | LU_W_PAST)) && !S->vocative)
-        set_feat(F, C_NAME_SUBJ, 1.0, S->start, S->start + 1);
+    if (tok_nameish(S, S->c.start) && S->c.start + 1 < S->c.n &&
+        (S->c.t[S->c.start + 1].cls & (LU_W_AUX | LU_W_MODAL | LU_W_PAST)) && !S->vocative)
+        set_feat(F, C_NAME_SUBJ, 1.0, S->c.start, S->c.start + 1);
 }
 
 /* The sentence's style: promotion, shouting, length, no verb. */
@@ -1444,7 +1044,7 @@ static void style_features(const struct sent *S, struct feats *F, const struct t
         set_feat(F, C_LONG, 1.0, 0, 0);
     if (!c->verbish)
         set_feat(F, C_NO_VERB, 1.0, 0, 0);
-    if (S->n > 0 && tok_punct(S, S->n - 1, ":"))
+    if (S->c.n > 0 && tok_punct(S, S->c.n - 1, ":"))
         set_feat(F, C_COLON_END, 1.0, 0, 0);
 }
 
@@ -1460,7 +1060,7 @@ static void compute_features(const struct sent *S, struct feats *F)
     }
     wh_question(S, F);
     count_tokens(S, &c);
-    phone_cues(S->text, F);
+    phone_cues(S->c.text, F);
     voice_cues(S, F);
     time_features(S, F, &c);
     shape_features(S, F);
@@ -1477,15 +1077,15 @@ static char *make_why(const struct sent *S, const char *label, const char *what,
     GString *w = g_string_new(NULL);
 
     g_string_append_printf(w, "%s: %s", label, what);
-    if (e > b && b >= 0 && e <= S->n) {
-        int from = S->t[b].off, to = S->t[e - 1].off + S->t[e - 1].len;
+    if (e > b && b >= 0 && e <= S->c.n) {
+        int from = S->c.t[b].off, to = S->c.t[e - 1].off + S->c.t[e - 1].len;
         if (to - from > 48) {
             /* long spans: quote the start, it is what matched first */
-            const char *cut = g_utf8_find_prev_char(S->text + from, S->text + from + 45);
-            to = cut ? cut - S->text : from + 45;
-            g_string_append_printf(w, " (\"%.*s...\")", to - from, S->text + from);
+            const char *cut = g_utf8_find_prev_char(S->c.text + from, S->c.text + from + 45);
+            to = cut ? cut - S->c.text : from + 45;
+            g_string_append_printf(w, " (\"%.*s...\")", to - from, S->c.text + from);
         } else {
-            g_string_append_printf(w, " (\"%.*s\")", to - from, S->text + from);
+            g_string_append_printf(w, " (\"%.*s\")", to - from, S->c.text + from);
         }
     }
     return g_string_free(w, FALSE);
@@ -1518,12 +1118,12 @@ static char *why_for_cat(const struct sent *S, const struct feats *F, const doub
         int ids[2] = {best, second};
         g_string_append_printf(w, "%s: ", label);
         for (int k = 0; k < 2; k++) {
-            int from = S->t[spans[k][0]].off;
+            int from = S->c.t[spans[k][0]].off;
             int to = spans[k][1] > spans[k][0]
-                         ? S->t[spans[k][1] - 1].off + S->t[spans[k][1] - 1].len
+                         ? S->c.t[spans[k][1] - 1].off + S->c.t[spans[k][1] - 1].len
                          : from;
             g_string_append_printf(w, "%s%s (\"%.*s\")", k ? "; " : "", cues[ids[k]].why,
-                                   MIN(to - from, 48), S->text + from);
+                                   MIN(to - from, 48), S->c.text + from);
         }
         return g_string_free(w, FALSE);
     }
@@ -1546,21 +1146,22 @@ static double intent_score(const struct sent *S, const struct feats *F, double *
     }
     /* each word counts once */
     seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int i = 0; i < S->n; i++) {
-        if ((S->t[i].cls & LU_W_PUNCT) || !g_hash_table_add(seen, (gpointer)S->t[i].low))
+    for (int i = 0; i < S->c.n; i++) {
+        if ((S->c.t[i].cls & LU_W_PUNCT) || !g_hash_table_add(seen, (gpointer)S->c.t[i].low))
             continue;
-        g_snprintf(key, sizeof key, "w:%s", S->t[i].low);
+        g_snprintf(key, sizeof key, "w:%s", S->c.t[i].low);
         z += weight_of(key);
     }
     g_hash_table_destroy(seen);
     /* and each pair of neighbouring lexicon words ("you_need", "the_meeting"),
      * punctuation skipped, once */
     seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (int i = 0, prev = -1; i < S->n; i++) {
-        if (S->t[i].cls & LU_W_PUNCT)
+    for (int i = 0, prev = -1; i < S->c.n; i++) {
+        if (S->c.t[i].cls & LU_W_PUNCT)
             continue;
-        if (prev >= 0 && S->t[prev].id && S->t[i].id &&
-            g_snprintf(key, sizeof key, "w:%s_%s", S->t[prev].low, S->t[i].low) < (int)sizeof key &&
+        if (prev >= 0 && S->c.t[prev].known && S->c.t[i].known &&
+            g_snprintf(key, sizeof key, "w:%s_%s", S->c.t[prev].low, S->c.t[i].low) <
+                (int)sizeof key &&
             g_hash_table_add(seen, g_strdup(key)))
             z += weight_of(key);
         prev = i;
@@ -1590,7 +1191,7 @@ static bool verb_at(const struct sent *S, int k)
 {
     static const char *const before[] = {"please", "kindly", "pls", "and", "just",
                                          "then",   "also",   "or",  NULL};
-    return k == S->start || clause_start(S, k) || has_word(S, k - 1, k, before);
+    return k == S->c.start || lu_cue_clause_start(&S->c, k) || has_word(S, k - 1, k, before);
 }
 
 /* Whether the request wants something back for the writer: a verb that
@@ -1611,23 +1212,23 @@ static bool something_back(const struct sent *S)
     /* to_else[m]: "to" someone else ("to accounts") at m or later, before
      * the next punctuation; found once from the end, as scanning ahead from
      * every verb was quadratic ("and send it to X and send it to X ...") */
-    bool *to_else = g_new0(bool, S->n + 1);
+    bool *to_else = g_new0(bool, S->c.n + 1);
     bool back = false;
 
-    for (int m = S->n - 2; m >= 0; m--)
-        to_else[m] = !(S->t[m].cls & LU_W_PUNCT) &&
+    for (int m = S->c.n - 2; m >= 0; m--)
+        to_else[m] = !(S->c.t[m].cls & LU_W_PUNCT) &&
                      ((tok_is(S, m, "to") && !has_word(S, m + 1, m + 2, mine) &&
-                       !(S->t[m + 1].cls & (LU_W_IMPV | LU_W_WEAKV | LU_W_PUNCT))) ||
+                       !(S->c.t[m + 1].cls & (LU_W_IMPV | LU_W_WEAKV | LU_W_PUNCT))) ||
                       to_else[m + 1]);
-    for (int k = S->start; k < S->n && !back; k++) {
+    for (int k = S->c.start; k < S->c.n && !back; k++) {
         if (has_word(S, k, k + 1, mine)) {
-            const struct tok *p = k > 0 ? &S->t[k - 1] : NULL;
+            const struct lu_cue_tok *p = k > 0 ? &S->c.t[k - 1] : NULL;
             if (p && (p->cls & (LU_W_IMPV | LU_W_WEAKV | LU_W_TALKV)) && !(p->cls & LU_W_PAST))
                 back = true;
             else if (p && k >= 2 &&
                      (tok_is(S, k - 1, "to") || tok_is(S, k - 1, "for") ||
                       tok_is(S, k - 1, "with")) &&
-                     !(S->t[k - 2].cls & (LU_W_PAST | LU_W_AUX | LU_W_PUNCT)) &&
+                     !(S->c.t[k - 2].cls & (LU_W_PAST | LU_W_AUX | LU_W_PUNCT)) &&
                      !has_word(S, k - 2, k - 1, said))
                 back = true;
             continue;
@@ -1648,33 +1249,33 @@ static bool something_back(const struct sent *S)
 static bool hedged(const struct sent *S, const struct feats *F)
 {
     static const char *const hedge[] = {"maybe", "perhaps", "possibly", "probably", NULL};
-    int last = S->n - 1;
+    int last = S->c.n - 1;
 
-    while (last >= 0 && (S->t[last].cls & LU_W_PUNCT))
+    while (last >= 0 && (S->c.t[last].cls & LU_W_PUNCT))
         last--;
     /* "Maybe there are more hints?"; but "Maybe off-topic, but won't that
      * raise flags?" asks in its inverted clause */
-    if (has_word(S, S->start, S->start + 1, hedge) && !F->x[C_NEG_Q] && !F->x[C_THIRD_Q] &&
+    if (has_word(S, S->c.start, S->c.start + 1, hedge) && !F->x[C_NEG_Q] && !F->x[C_THIRD_Q] &&
         !F->x[C_WE_I_Q] && !F->x[C_AUX_YOU_Q] && !F->x[C_WH_Q])
         return true;
-    if (last > S->start && (has_word(S, last, last + 1, hedge) || tok_is(S, last, "something")))
+    if (last > S->c.start && (has_word(S, last, last + 1, hedge) || tok_is(S, last, "something")))
         return true;
     /* "Or just depend on it for testing?": an option offered, elliptic */
     {
         static const char *const lead[] = {"or", "and", "so", NULL};
-        int j = S->start + (has_word(S, S->start, S->start + 1, lead) ? 1 : 0);
-        if (tok_is(S, j, "just") && j + 1 < S->n &&
-            !(S->t[j + 1].cls & (LU_W_SUBJ | LU_W_AUX | LU_W_MODAL | LU_W_PUNCT | LU_W_WH)) &&
+        int j = S->c.start + (has_word(S, S->c.start, S->c.start + 1, lead) ? 1 : 0);
+        if (tok_is(S, j, "just") && j + 1 < S->c.n &&
+            !(S->c.t[j + 1].cls & (LU_W_SUBJ | LU_W_AUX | LU_W_MODAL | LU_W_PUNCT | LU_W_WH)) &&
             !F->x[C_NEG_Q] && !F->x[C_THIRD_Q] && !F->x[C_WE_I_Q] && !F->x[C_AUX_YOU_Q] &&
             !F->x[C_WH_Q] && !F->x[C_MODAL_YOU])
             return true;
     }
     if (F->x[C_IMP_START] || F->x[C_IMP_WEAK])
         return true;
-    if ((tok_is(S, S->start, "why") && tok_is(S, S->start + 1, "not")) ||
-        (tok_is(S, S->start, "how") && tok_is(S, S->start + 1, "about")))
+    if ((tok_is(S, S->c.start, "why") && tok_is(S, S->c.start + 1, "not")) ||
+        (tok_is(S, S->c.start, "how") && tok_is(S, S->c.start + 1, "about")))
         return true;
-    return S->n > 0 && tok_punct(S, 0, "(");
+    return S->c.n > 0 && tok_punct(S, 0, "(");
 }
 
 /* Whether a request or proposal expects a reply from the reader, which is
@@ -1732,8 +1333,8 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
         for (gsize k = 0; k < G_N_ELEMENTS(meeting); k++)
             if (F->x[meeting[k]])
                 return true;
-        for (int k = 0; k < S->n; k++)
-            if (S->t[k].cls & LU_W_EVENT)
+        for (int k = 0; k < S->c.n; k++)
+            if (S->c.t[k].cls & LU_W_EVENT)
                 return true;
     }
     if (labels & LU_L_REQUEST)
@@ -1774,7 +1375,7 @@ static bool rules_read_otherwise(const struct lu_sentence *s, const struct sent 
 {
     static const int other[] = {R_NOREPLY,   R_CLOSING,     C_COURTESY, C_OFFER,    C_COND_CONTACT,
                                 C_NAME_SUBJ, C_THIRD_PARTY, C_FYI,      C_SOCIAL_Q, C_I_START};
-    int k = S->n - 1;
+    int k = S->c.n - 1;
 
     if (s->labels & (LU_L_COMMITMENT | LU_L_DECLINE | LU_L_CLOSING))
         return true;
@@ -1782,12 +1383,12 @@ static bool rules_read_otherwise(const struct lu_sentence *s, const struct sent 
         if (F->x[other[i]])
             return true;
     /* a "please" that match_ok read as an apology ("Please excuse the delay") */
-    for (int i = S->start; i < S->n; i++)
+    for (int i = S->c.start; i < S->c.n; i++)
         if (tok_is(S, i, "please") && !match_ok(S, C_PLEASE, i, i + 1))
             return true;
-    while (k >= 0 && tok_punct(S, k, "?!)]\"'") && S->t[k].low[0] != '?')
+    while (k >= 0 && tok_punct(S, k, "?!)]\"'") && S->c.t[k].low[0] != '?')
         k--;
-    return k >= 0 && S->t[k].low[0] == '?' && !S->qmark;
+    return k >= 0 && S->c.t[k].low[0] == '?' && !S->qmark;
 }
 
 /* Set only by scripts/train-intent's throwaway program (which includes this
@@ -1816,9 +1417,9 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, const str
         return;
     ctx->rule_labels = s->labels;
     ctx->rule_reply = *reply;
-    lu_feature_hashes(S->text, ctx, h);
+    lu_feature_hashes(S->c.text, ctx, h);
     if (feature_hook)
-        feature_hook(S->text, h, s->labels, *reply);
+        feature_hook(S->c.text, h, s->labels, *reply);
     for (gsize k = 0; k < G_N_ELEMENTS(decided); k++) {
         unsigned bit = decided[k];
         int b = g_bit_nth_lsf(bit, -1);
@@ -1830,7 +1431,7 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, const str
             ((bit & (LU_L_REQUEST | LU_L_PROPOSAL)) && rules_read_otherwise(s, S, F)) ||
             lu_sentence_label_score(bit, h, false) <= 0)
             continue;
-        names = lu_sentence_label_why(bit, S->text, ctx, true);
+        names = lu_sentence_label_why(bit, S->c.text, ctx, true);
         s->labels |= bit;
         if (bit == LU_L_REQUEST && !*reply) {
             *reply = awaits_answer(S, F);
@@ -1993,7 +1594,7 @@ static void note_return(struct lu_analysis *out, const struct lu_sentence *s, co
         int rank = r == R_RETURN ? 2 : 1;
         if (!F->x[r] || rank <= *return_rank)
             continue;
-        w = future_date(s, ref, S->t[F->hb[r]].off);
+        w = future_date(s, ref, S->c.t[F->hb[r]].off);
         if (w) {
             out->ooo_return = *w;
             out->has_return = true;

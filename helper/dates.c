@@ -635,27 +635,39 @@ static bool set_dm(const struct P *p, struct res *r, int y, int m, int d, int d2
     return true;
 }
 
+/* After day D ending at K, a range of days ("3-5", "3 to 5"): returns
+ * where it ends, with the last day in *D2 (0: no range), or -1 for a '-'
+ * to no later day.  DOT as mday_at's last argument. */
+static int day_range(const struct P *p, int k, int d, int *d2, bool dot)
+{
+    int k2;
+
+    *d2 = 0;
+    if ((is_p(p, k, '-') || wf(p, k, F_TO)) && is_num(p, k + 1)) {
+        k2 = mday_at(p, k + 1, d2, false, dot);
+        if (k2 > 0 && *d2 > d)
+            return k2;
+        *d2 = 0;
+        if (is_p(p, k, '-'))
+            return -1;
+    }
+    return k;
+}
+
 /* "3 December", "3rd of December 2026", "3. Dezember", "3 de diciembre",
  * "1er décembre", "3-5 December", "3 to 5 December", "3.-5. Dezember". */
 static int m_day_month(const struct P *p, int i, struct res *r)
 {
-    int d, d2 = 0, m, y, k, k2;
+    int d, d2 = 0, m, y, k;
 
     if (wf(p, i, F_THE) && is_num(p, i + 1))
         i++;
     k = mday_at(p, i, &d, true, true);
     if (k < 0)
         return -1;
-    /* A range of days. */
-    if ((is_p(p, k, '-') || wf(p, k, F_TO)) && is_num(p, k + 1)) {
-        k2 = mday_at(p, k + 1, &d2, false, true);
-        if (k2 > 0 && d2 > d)
-            k = k2;
-        else if (is_p(p, k, '-'))
-            return -1;
-        else
-            d2 = 0;
-    }
+    k = day_range(p, k, d, &d2, true);
+    if (k < 0)
+        return -1;
     if (wf(p, k, F_OF))
         k++;
     k = month_at(p, k, &m);
@@ -670,7 +682,7 @@ static int m_day_month(const struct P *p, int i, struct res *r)
 /* "December 3", "Dec 3rd, 2026", "December 3-5". */
 static int m_month_day(const struct P *p, int i, struct res *r)
 {
-    int d, d2 = 0, m, y, k, k2;
+    int d, d2 = 0, m, y, k;
     const struct wd *w = W(p, i);
 
     k = month_at(p, i, &m);
@@ -679,15 +691,9 @@ static int m_month_day(const struct P *p, int i, struct res *r)
     k = mday_at(p, k, &d, true, false);
     if (k < 0)
         return -1;
-    if ((is_p(p, k, '-') || wf(p, k, F_TO)) && is_num(p, k + 1)) {
-        k2 = mday_at(p, k + 1, &d2, false, false);
-        if (k2 > 0 && d2 > d)
-            k = k2;
-        else if (is_p(p, k, '-'))
-            return -1;
-        else
-            d2 = 0;
-    }
+    k = day_range(p, k, d, &d2, false);
+    if (k < 0)
+        return -1;
     k = opt_year(p, k, &y);
     /* "May 3 people": a risky month needs a date-like word after it. */
     if ((w->f & F_RISKY) && !y && !date_follower(p, k))
@@ -1388,6 +1394,20 @@ static bool strict_part_ok(const struct P *p, int k)
     return w && ((w->f & F_OF) || (w->unit && !(w->f & F_PL)) || (w->month && !p->t[k].cap));
 }
 
+/* A month name at K and its year: the one written after it, else the
+ * nearest.  Returns the index after them, or -1. */
+static int month_year_at(const struct P *p, int k, int *y, int *m)
+{
+    k = month_at(p, k, m);
+    if (k < 0)
+        return -1;
+    if (year_at(p, k, y))
+        k++;
+    else
+        *y = nearest_month_year(p, *m);
+    return k;
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -1477,13 +1497,9 @@ static int m_part(const struct P *p, int i, struct res *r)
     }
     if (mod != MOD_NONE)
         return -1;
-    k = month_at(p, k, &m);
+    k = month_year_at(p, k, &y, &m);
     if (k < 0)
         return -1;
-    if (year_at(p, k, &y))
-        k++;
-    else
-        y = nearest_month_year(p, m);
     month_part(p, r, part, y, m, false);
     return k;
 }
@@ -1516,13 +1532,9 @@ static int m_nthweek(const struct P *p, int i, struct res *r)
     } else {
         if (mod != MOD_NONE)
             return -1;
-        k = month_at(p, k, &m);
+        k = month_year_at(p, k, &y, &m);
         if (k < 0)
             return -1;
-        if (year_at(p, k, &y))
-            k++;
-        else
-            y = nearest_month_year(p, m);
     }
     last = mdays(y, m);
     d0 = ord == ORD_LAST ? last - 6 : 1 + 7 * (ord - 1);
@@ -1696,17 +1708,12 @@ static int m_nth(const struct P *p, int i, struct res *r)
 typedef int (*matcher)(const struct P *p, int i, struct res *r);
 
 /* The longest date phrase at I. */
-static int m_date(const struct P *p, int i, struct res *r)
+/* The longest match at I of the N matchers FNS, into *R; -1: none. */
+static int longest(const matcher *fns, size_t n, const struct P *p, int i, struct res *r)
 {
-    static const matcher fns[] = {m_rel,     m_weekday, m_day_month, m_month_day, m_iso,
-                                  m_slash,   m_dot,     m_period,    m_in,        m_part,
-                                  m_nthweek, m_month,   m_hol,       m_nth,       m_from};
     int best = -1;
 
-    if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
-        (p->t[i].kind == T_WORD && !p->t[i].w))
-        return -1;
-    for (size_t f = 0; f < G_N_ELEMENTS(fns); f++) {
+    for (size_t f = 0; f < n; f++) {
         struct res tmp = {0};
         int e = fns[f](p, i, &tmp);
         if (e > best) {
@@ -1715,6 +1722,18 @@ static int m_date(const struct P *p, int i, struct res *r)
         }
     }
     return best;
+}
+
+static int m_date(const struct P *p, int i, struct res *r)
+{
+    static const matcher fns[] = {m_rel,     m_weekday, m_day_month, m_month_day, m_iso,
+                                  m_slash,   m_dot,     m_period,    m_in,        m_part,
+                                  m_nthweek, m_month,   m_hol,       m_nth,       m_from};
+
+    if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
+        (p->t[i].kind == T_WORD && !p->t[i].w))
+        return -1;
+    return longest(fns, G_N_ELEMENTS(fns), p, i, r);
 }
 
 /* ------------------------------------------------------------------ times */
@@ -2039,20 +2058,11 @@ static int m_trange(const struct P *p, int i, struct res *r)
 static int m_time(const struct P *p, int i, struct res *r)
 {
     static const matcher fns[] = {m_clock, m_tword, m_daypart, m_trange};
-    int best = -1;
 
     if (i >= p->n || p->t[i].url || (p->t[i].kind == T_WORD && !p->t[i].w) ||
         (p->t[i].kind == T_PUNCT && p->t[i].ch != '@'))
         return -1;
-    for (size_t f = 0; f < G_N_ELEMENTS(fns); f++) {
-        struct res tmp = {0};
-        int e = fns[f](p, i, &tmp);
-        if (e > best) {
-            best = e;
-            *r = tmp;
-        }
-    }
-    return best;
+    return longest(fns, G_N_ELEMENTS(fns), p, i, r);
 }
 
 /* ------------------------------------------------------------------ phrases */

@@ -197,7 +197,7 @@ static const char *const forward_markers[] = {"nachricht", "weitergeleitet", NUL
 static const char *const reply_prefixes[] = {"aw", "antw", "antwort", NULL};
 static const char *const forward_prefixes[] = {"wg", NULL};
 
-/* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
+/* Cues added to classify.c's patterns (the cue notation, leadup.h cue.c). */
 static const struct lu_cue cues[] = {
     {LU_CUE_REQUEST, "bitte|bitten", 0},
     {LU_CUE_REQUEST, "^ könnten|können|würden|könntest|kannst|würdest|könntet|würdet sie|du|ihr",
@@ -235,22 +235,17 @@ static const struct lu_cue cues[] = {
     {0, NULL, 0},
 };
 
-/* Chasing phrases (lint.c). */
+/* Chasing phrases (lint.c), in the cue notation (leadup.h cue.c). */
 static const struct lu_chase_cue chasing[] = {
-    {"\\b(?:nachhaken|nachfassen)\\b", LU_CHASE_COURT},
-    {"\\b(?:wollte|m\u00f6chte)\\s+(?:nur\\s+)?(?:mal\\s+)?(?:kurz\\s+)?nachfragen\\b",
-     LU_CHASE_COURT},
-    {"\\bgibt\\s+es\\s+(?:schon\\s+)?(?:etwas\\s+)?neues\\b", LU_CHASE_COURT},
-    {"\\b(?:haben|hatten)\\s+sie\\s+(?:schon\\s+|bereits\\s+)?(?:die\\s+)?(?:zeit|gelegenheit|"
-     "m\u00f6glichkeit)\\s+gehabt\\b",
+    {"nachhaken|nachfassen", LU_CHASE_COURT},
+    {"wollte|m\u00f6chte nur? mal? kurz? nachfragen", LU_CHASE_COURT},
+    {"gibt es schon? etwas? neues", LU_CHASE_COURT},
+    {"haben|hatten sie schon|bereits? die? zeit|gelegenheit|m\u00f6glichkeit gehabt",
      LU_CHASE_HOMEWORK},
-    {"\\bhaben\\s+sie\\s+meine\\s+(?:letzte\\s+)?(?:e-?mail|nachricht|mail)\\s+"
-     "(?:erhalten|bekommen|gesehen|gelesen)\\b",
+    {"haben sie meine letzte? email|nachricht|mail erhalten|bekommen|gesehen|gelesen",
      LU_CHASE_HOMEWORK},
-    {"\\b(?:kurze|kleine|freundliche)\\s+erinnerung\\b", LU_CHASE_BUMP},
-    {"\\b(?:entschuldigen\\s+sie\\s+die\\s+st\u00f6rung|sorry\\s+f\u00fcr\\s+die\\s+st\u00f6rung)"
-     "\\b",
-     LU_CHASE_SORRY},
+    {"kurze|kleine|freundliche erinnerung", LU_CHASE_BUMP},
+    {"entschuldigen_sie|sorry_f\u00fcr die st\u00f6rung", LU_CHASE_SORRY},
     {NULL, 0},
 };
 
@@ -360,7 +355,7 @@ const struct lu_lang_pack lu_lang_de = {
     .forward_starts = forward_starts,
     .forward_markers = forward_markers,
     .chasing = chasing,
-    .thanks_re = "danke\\w*|dank",
+    .thanks = "danke*|dank",
     .cues = cues,
     .quote_from = quote_from,
     .quote_date = quote_date,

@@ -275,139 +275,123 @@ static const char *const forward_markers[] = {"original", "forward", NULL};
 static const char *const reply_prefixes[] = {"re", NULL};
 static const char *const forward_prefixes[] = {"fw", "fwd", NULL};
 
-/* An apostrophe as people type it, or none ("dont"). */
-#define AP "['\u2019]?"
-/* Possessive pronouns and articles: "check in to the hotel" is travel. */
-#define DET "(?:the|a|an|my|our|your|their|his|her)\\b"
 /* What follows "check in" when it means writing to see how things are: the
- * end of the clause, or "on", "with", "about", "to see", "and see"... */
+ * end of the clause or line, or "on", "with", "about", "to see", "and see"... */
 #define CHECKIN_NEXT                                                                               \
-    "(?=\\s*(?:[.,;:!?)\u2013\u2014]|-(?:\\s|$)|$)|\\s+(?:on|with|about|regarding|re|to\\s+see|"   \
-    "and\\s+(?:see|ask|find)|again|quickly|briefly|here|once\\s+more)\\b)"
+    " >.|,|;|:|!|?|)|\u2013|\u2014|-|$|on|with|about|regarding|re|to_see|and_see|and_ask|"         \
+    "and_find|again|quickly|briefly|here|once_more"
+#define FOLLOW_UP    "follow_up|follow-up|follow_-_up|followup"
+#define FOLLOWING_UP "following_up|following-up|following_-_up|followingup"
+#define SORRY_TO     "sorry|apologies|i_apologise|i_apologize to|for "
+/* "bump this to 2.0", "bump it from version 3": a version, not a thread */
+#define NOT_VERSION                                                                                \
+    " !>( to|from @num|version|release|ver|v|v0*|v1*|v2*|v3*|v4*|v5*|v6*|v7*|v8*|v9* )"
 
-/* Chasing phrases and their close variants (lint.c).  Each is written so that the
- * technical or literal use of the same words does not match: "check in the
- * fix", "check in at the hotel", "bump the version to 2.0", "ping the
- * server", "ping me if you need anything", "any updates will be posted",
- * "when you get a chance" (a courtesy about the future, not a reproach
- * about the past). */
+/* Chasing phrases and their close variants (lint.c), in the cue notation
+ * (leadup.h).  Each is written so that the technical or literal use of the
+ * same words does not match: "check in the fix", "check in at the hotel",
+ * "bump the version to 2.0", "ping the server", "ping me if you need
+ * anything", "any updates will be posted", "when you get a chance" (a
+ * courtesy about the future, not a reproach about the past).  Variants
+ * that overlap are found once (the earliest, longest). */
 static const struct lu_chase_cue chasing[] = {
     /* check in: only where it means writing to see how things are, never
      * "R CMD check in R-devel", "the check in parallel", "check in the fix" */
-    {"\\bjust\\s+(?:wanted\\s+to\\s+|want\\s+to\\s+)?check(?:ing)?\\s+in\\b"
-     "(?!\\s+(?:at|the|online|early|late|for|to\\s+" DET
-     "|(?:your|my|our|his|her|their)\\s+(?:code|changes?|fix|patch|bags?|luggage|coat)))",
+    {"just wanted_to|want_to? check|checking in !>at|the|online|early|late|for "
+     "!>( to the|a|an|my|our|your|their|his|her ) "
+     "!>( your|my|our|his|her|their code|change|changes|fix|patch|bag|bags|luggage|coat )",
      LU_CHASE_COURT},
-    {"\\b(?:(?:wanted|(?:i|we)\\s+(?:just\\s+)?want|wanting|would\\s+(?:just\\s+)?like|i" AP
-     "d\\s+(?:just\\s+)?like|going|"
-     "love)\\s+to\\s+|thought\\s+i" AP
-     "d\\s+|thought\\s+i\\s+would\\s+)check\\s+in\\b" CHECKIN_NEXT,
-     LU_CHASE_COURT},
-    {"\\bchecking\\s+in\\b" CHECKIN_NEXT, LU_CHASE_COURT},
-    {"\\b(?:quick|brief|friendly|short)\\s+check-in\\b", LU_CHASE_COURT},
+    {"wanted|wanting|going|love to check in" CHECKIN_NEXT, LU_CHASE_COURT},
+    {"i|we just? want to check in" CHECKIN_NEXT, LU_CHASE_COURT},
+    {"would|i'd|id just? like to check in" CHECKIN_NEXT, LU_CHASE_COURT},
+    {"thought i'd|id|i_would check in" CHECKIN_NEXT, LU_CHASE_COURT},
+    {"checking in" CHECKIN_NEXT, LU_CHASE_COURT},
+    {"quick|brief|friendly|short check-in", LU_CHASE_COURT},
     /* touch base, circle back */
-    {"\\b(?:just\\s+)?(?:(?:wanted|want|would\\s+like|i" AP "d\\s+like)\\s+to\\s+|thought\\s+i" AP
-     "d\\s+)?touch(?:ing|ed)?\\s+base\\b",
+    {"just? wanted_to|want_to|would_like_to|i'd_like_to|id_like_to|thought_i'd|thought_id? "
+     "touch|touching|touched base",
      LU_CHASE_COURT},
-    {"\\b(?:just\\s+)?circl(?:e|es|ing|ed)\\s+back\\b", LU_CHASE_COURT},
-    {"\\bcheck(?:ing)?\\s+back\\s+(?:in|on|with|about|regarding)\\b", LU_CHASE_COURT},
-    {"\\b(?:just\\s+)?(?:reaching|wanted\\s+to\\s+reach)\\s+out\\s+again\\b", LU_CHASE_COURT},
-    {"\\bjust\\s+checking\\b", LU_CHASE_COURT},
-    {"\\bwhere\\s+(?:are\\s+we|we\\s+are|do\\s+we\\s+stand|we\\s+stand|things\\s+stand|do\\s+"
-     "things\\s+stand)\\s+(?:on|with)\\b",
+    {"just? circle|circles|circling|circled back", LU_CHASE_COURT},
+    {"check|checking back in|on|with|about|regarding", LU_CHASE_COURT},
+    {"just? reaching|wanted_to_reach out again", LU_CHASE_COURT},
+    {"just checking", LU_CHASE_COURT},
+    {"where are_we|we_are|do_we_stand|we_stand|things_stand|do_things_stand on|with",
      LU_CHASE_COURT},
-    {"\\bin\\s+case\\s+(?:you\\s+missed|it\\s+(?:got|was|has\\s+been)\\s+(?:lost|buried|missed))"
-     "\\b",
-     LU_CHASE_COURT},
+    {"in case you missed", LU_CHASE_COURT},
+    {"in case it got|was|has_been lost|buried|missed", LU_CHASE_COURT},
     /* follow-ups that carry nothing */
-    {"\\bjust\\s+(?:wanted\\s+to\\s+|want\\s+to\\s+|writing\\s+to\\s+)?follow(?:ing)?\\s*-?\\s*"
-     "up\\b",
+    {"just wanted_to|want_to|writing_to? " FOLLOW_UP "|" FOLLOWING_UP, LU_CHASE_COURT},
+    {"!<for " FOLLOWING_UP " on this|below|the_below|the_email_below|the_message_below",
      LU_CHASE_COURT},
-    {"(?<!for "
-     ")\\bfollowing\\s*-?\\s*up\\s+on\\s+(?:this|the\\s+below|below|the\\s+(?:e-?mail|message)"
-     "\\s+below)\\b",
-     LU_CHASE_COURT},
-    {"\\bfollow(?:ing)?\\s*-?\\s*up\\s+(?:on|regarding|re|about|to)\\s+my\\s+(?:last|previous|"
-     "earlier|prior|recent)\\s+(?:e-?mail|message|mail|note|request|voicemail)\\b",
+    {FOLLOW_UP "|" FOLLOWING_UP " on|regarding|re|about|to my last|previous|earlier|prior|recent "
+               "email|message|mail|note|request|voicemail",
      LU_CHASE_OWE},
-    {"(?<!for "
-     ")\\bfollowing\\s*-?\\s*up\\s+on\\s+my\\s+(?:\\w+\\s+)?(?:e-?mails?|messages?|mails?|notes?|"
-     "requests?|questions?|voicemails?)\\b",
+    {"!<for " FOLLOWING_UP " on my *? email|emails|message|messages|mail|mails|note|notes|request|"
+     "requests|question|questions|voicemail|voicemails",
      LU_CHASE_COURT},
-    {"\\bas\\s+per\\s+my\\s+(?:last|previous|earlier|prior)\\s+(?:e-?mail|message|mail|note)\\b",
-     LU_CHASE_OWE},
+    {"as per my last|previous|earlier|prior email|message|mail|note", LU_CHASE_OWE},
     /* did you get a chance, did you see my email */
-    {"\\b(?:did|have|has|had)\\s+(?:you|u|anyone)\\s+(?:get|got|gotten|had|have|find|found)\\s+"
-     "(?:a\\s+|the\\s+|any\\s+)?(?:chance|moment|minute|opportunity|time\\s+to)\\b",
+    {"did|have|has|had you|anyone get|got|gotten|had|have|find|found a|the|any? "
+     "chance|moment|minute|opportunity|time_to",
      LU_CHASE_HOMEWORK},
-    {"\\b(?:if|whether|hope)\\s+(?:you" AP
-     "ve|you\\s+have|you)\\s+(?:had|got|gotten|found)\\s+(?:a\\s+|the\\s+)?"
-     "(?:chance|moment|opportunity|time\\s+to)\\b",
+    {"if|whether|hope you've|you_have|you had|got|gotten|found a|the? "
+     "chance|moment|opportunity|time_to",
      LU_CHASE_HOMEWORK},
-    {"\\b(?:did|have)\\s+you\\s+(?:see|seen|receive|received|get|got|gotten|read)\\s+my\\s+"
-     "(?:last\\s+|previous\\s+|earlier\\s+|prior\\s+)?(?:e-?mail|message|mail|note|voicemail|"
-     "text|letter)\\b",
+    {"did|have you see|seen|receive|received|get|got|gotten|read my last|previous|earlier|prior? "
+     "email|message|mail|note|voicemail|text|letter",
      LU_CHASE_HOMEWORK},
-    {"\\b(?:not\\s+sure|unsure|wasn" AP "t\\s+sure|don" AP "t\\s+know)\\s+(?:if|whether)\\s+"
-     "you\\s+(?:saw|received|got|(?:have\\s+)?seen|had\\s+a\\s+chance|have\\s+had\\s+a\\s+"
-     "chance)\\b",
+    {"not_sure|unsure|wasn't_sure|don't_know if|whether you "
+     "saw|received|got|seen|have_seen|had_a_chance|have_had_a_chance",
      LU_CHASE_HOMEWORK},
-    {"\\b(?:just\\s+)?wanted\\s+to\\s+(?:check|see)\\s+(?:in\\s+)?(?:if|whether)\\s+you\\s+"
-     "(?:saw|received|got|had|have\\s+had|were\\s+able)\\b",
+    {"just? wanted to check|see in? if|whether you saw|received|got|had|have_had|were_able",
      LU_CHASE_HOMEWORK},
     /* I was wondering if */
-    {"\\b(?:i\\s+was|i\\s+am|i" AP "m|we\\s+were|we\\s+are|we['\u2019]re)\\s+(?:just\\s+)?"
-     "wondering\\b",
-     LU_CHASE_HEDGE},
-    {"\\bjust\\s+wondering\\b", LU_CHASE_HEDGE},
-    {"\\bi\\s+wonder\\s+(?:if|whether)\\s+you\\b", LU_CHASE_HEDGE},
-    {"\\bjust\\s+wanted\\s+to\\s+(?:see|check|make\\s+sure|confirm)\\s+(?:if|whether|that\\s+"
-     "you)\\b",
-     LU_CHASE_HEDGE},
+    {"i_was|i_am|i'm|we_were|we_are|we're just? wondering", LU_CHASE_HEDGE},
+    {"just wondering", LU_CHASE_HEDGE},
+    {"i wonder if|whether you", LU_CHASE_HEDGE},
+    {"just wanted to see|check|make_sure|confirm if|whether|that_you", LU_CHASE_HEDGE},
     /* any update?  Not "any updates will be posted", not "if there is any news". */
-    {"(?<!if there is )(?<!if there are )(?<!if there's )(?<!should there be )"
-     "\\bany\\s+(?:updates?|news|progress|movement)\\b"
-     "(?!\\s+(?:to|of|that|will|would|should|must|shall|is|are|was|were|can|may|might|files?|"
-     "entr(?:y|ies)|items?|"
-     "from\\s+(?:our|my|me|us)\\b))",
+    {"!<( if there is|are ) !<if_there's|should_there_be any update|updates|news|progress|movement "
+     "!>to|of|that|will|would|should|must|shall|is|are|was|were|can|may|might|file|files|entry|"
+     "entries|item|items|from_our|from_my|from_me|from_us",
      LU_CHASE_COURT},
-    {"\\bany\\s+word\\s+(?:on|about|yet|from\\s+(?:you|your))\\b", LU_CHASE_COURT},
+    {"any word on|about|yet|from_you|from_your", LU_CHASE_COURT},
     /* bumping this; a bare "bump" line */
-    {"\\bbump(?:ing)?\\s+(?:this|that|it|the\\s+thread|my\\s+(?:last\\s+|previous\\s+|earlier\\s+)?"
-     "(?:e-?mail|message|mail|note|request|question|thread))\\b"
-     "(?!\\s+(?:to|from)\\s+(?:v(?:ersion)?\\s*)?\\d)(?!\\s+(?:to|from)\\s+(?:version|release)\\b)",
+    {"bump|bumping this|that|it|the_thread" NOT_VERSION, LU_CHASE_BUMP},
+    {"bump|bumping my last|previous|earlier? "
+     "email|message|mail|note|request|question|thread" NOT_VERSION,
      LU_CHASE_BUMP},
-    {"^[ \\t]*(?:just\\s+)?bump(?:ing)?(?:[ \\t]+(?:again|up))?[ \\t]*[.!]*[ \\t]*$",
+    {"= just? bump|bumping again|up? .|!? $", LU_CHASE_BUMP},
+    {"friendly|gentle|quick|little|polite|small|just_a ping|nudge|bump|poke", LU_CHASE_BUMP},
+    {"just? pinging|nudging|poking you|this|again|the_thread|back|in", LU_CHASE_BUMP},
+    {"floating|bringing|moving|pushing this "
+     "to_the_top|up_to_the_top|back_to_the_top|back_up_to_the_top|back_up",
      LU_CHASE_BUMP},
-    {"\\b(?:friendly|gentle|quick|little|polite|small|just\\s+a)\\s+(?:ping|nudge|bump|poke)\\b",
-     LU_CHASE_BUMP},
-    {"\\b(?:just\\s+)?(?:pinging|nudging|poking)\\s+(?:you|this|again|the\\s+thread|back|in)\\b",
-     LU_CHASE_BUMP},
-    {"\\b(?:floating|bringing|moving|pushing)\\s+this\\s+(?:(?:back\\s+)?(?:up\\s+)?to\\s+the\\s+"
-     "top|back\\s+up)\\b",
-     LU_CHASE_BUMP},
-    {"\\bresurfac(?:e|ing)\\s+this\\b", LU_CHASE_BUMP},
-    {"\\btop\\s+of\\s+your\\s+inbox\\b", LU_CHASE_BUMP},
-    {"\\b(?:got|gotten|get|be|been)\\s+(?:lost|buried)\\s+in\\s+your\\s+inbox\\b", LU_CHASE_BUMP},
+    {"resurface|resurfacing this", LU_CHASE_BUMP},
+    {"top of your inbox", LU_CHASE_BUMP},
+    {"got|gotten|get|be|been lost|buried in your inbox", LU_CHASE_BUMP},
     /* sorry to bother you */
-    {"\\b(?:sorry|apologies|i\\s+apologi[sz]e)\\s+(?:to|for)\\s+(?:bother|pester|bug|nag|disturb|"
-     "hassl|chas|keep\\s+(?:bother|writ|email|ask)|the\\s+(?:repeated|multiple|many|constant|"
-     "follow[\\s-]?up)|(?:writing|emailing|reaching\\s+out)\\s+again|following\\s+up|another\\s+"
-     "(?:e-?mail|message|reminder|follow))\\w*",
+    {SORRY_TO "bother|bothering|pester|pestering|bug|bugging|nag|nagging|disturb|disturbing|"
+              "hassle|hassling|chase|chasing",
      LU_CHASE_SORRY},
-    {"\\b(?:hate|don" AP "t\\s+(?:mean|want)|do\\s+not\\s+(?:mean|want))\\s+to\\s+(?:(?:bother|"
-     "pester|bug|nag|hassle|disturb|keep\\s+bothering)\\s+(?:you|u|y" AP "all|everyone|anyone)|be"
-     "\\s+a\\s+(?:pest|nag|pain)|chase\\s+(?:you|this))\\b",
+    {SORRY_TO "keep bother|bothering|write|writing|email|emailing|ask|asking", LU_CHASE_SORRY},
+    {SORRY_TO "the repeated|multiple|many|constant|" FOLLOW_UP "|follow-ups|followups",
      LU_CHASE_SORRY},
-    {"\\bhope\\s+you\\s+don" AP "t\\s+mind\\s+(?:me|my)\\b", LU_CHASE_SORRY},
-    {"\\bhope\\s+i" AP "m\\s+not\\s+(?:bothering|pestering|bugging|being\\s+a\\s+(?:pest|nag))\\b",
+    {SORRY_TO "writing|emailing|reaching_out again", LU_CHASE_SORRY},
+    {SORRY_TO FOLLOWING_UP, LU_CHASE_SORRY},
+    {SORRY_TO "another email|message|reminder|" FOLLOW_UP "|follow", LU_CHASE_SORRY},
+    {"hate|don't_mean|don't_want|do_not_mean|do_not_want to "
+     "bother|pester|bug|nag|hassle|disturb|keep_bothering you|y'all|everyone|anyone",
      LU_CHASE_SORRY},
+    {"hate|don't_mean|don't_want|do_not_mean|do_not_want to be a pest|nag|pain", LU_CHASE_SORRY},
+    {"hate|don't_mean|don't_want|do_not_mean|do_not_want to chase you|this", LU_CHASE_SORRY},
+    {"hope you don't mind me|my", LU_CHASE_SORRY},
+    {"hope i'm not bothering|pestering|bugging|being_a_pest|being_a_nag", LU_CHASE_SORRY},
     /* haven't heard back */
-    {"\\b(?:haven" AP "t|have\\s+not|hadn" AP "t|didn" AP "t|did\\s+not|not\\s+yet|never)\\s+"
-     "heard\\s+(?:back|from\\s+you|anything)\\b",
+    {"haven't|have_not|hadn't|hadnt|didn't|did_not|not_yet|never heard back|from_you|anything",
      LU_CHASE_OWE},
-    {"\\bstill\\s+(?:waiting|awaiting|haven" AP "t\\s+(?:received|got|had))\\s+(?:for\\s+|on\\s+)?"
-     "(?:your|a|an|any)\\s+(?:reply|response|answer|feedback|decision|confirmation)\\b",
+    {"still waiting|awaiting|haven't_received|haven't_got|haven't_had for|on? your|a|an|any "
+     "reply|response|answer|feedback|decision|confirmation",
      LU_CHASE_OWE},
     {NULL, 0},
 };
@@ -541,9 +525,9 @@ static const char *const folds[][2] = {
 /* Words of thanks: "thanks for your comments" thanks, it does not ask. */
 static const char *const thank_words[] = {"thanks", "thank", "thx", "grateful", "cheers", NULL};
 
-/* The cue patterns of classify.c's vote and rule labels.  Elements are separated by spaces; an element is a word,
- * "a|b" alternatives, "do_not" a several-word alternative, "@class" a word
- * class, "x?" optional, "!x" any word but x, ".." a gap of up to three words,
+/* The cue patterns of classify.c's vote and rule labels, in the cue
+ * notation (leadup.h, cue.c): "a|b" alternatives, "do_not" several words,
+ * "@class" a word class, "x?" optional, "!x" any word but x, ".." a gap,
  * "^" the sentence's opening (after greetings and vocatives), "=" its very
  * first word, "<" the start of any clause, "$" the end. */
 static const struct lu_grammar_cue grammar[] = {
@@ -551,8 +535,7 @@ static const struct lu_grammar_cue grammar[] = {
     {"modal_you", "can|could|would|will|won't|wouldn't|can't|couldn't you", 0},
     {"modal_you", "^ you can|could|would|will", LU_CUE_Q},
     {"aux_you_q", "do|did|are|have|were|was|had|does|is you", LU_CUE_Q},
-    {"aux_you_q", "^ you @impv|@weakv|want|need|have|know|think|got|free|available|around",
-     LU_CUE_Q},
+    {"aux_you_q", "^ you @impv|want|need|have|know|think|got|free|available|around", LU_CUE_Q},
     {"we_i_q", "can|could|should|shall|may|do|would|will|must|might i|we", LU_CUE_Q},
     {"third_q",
      "is|are|was|does|do|has|have|did|should|can|will|would|could|were "
@@ -591,11 +574,11 @@ static const struct lu_grammar_cue grammar[] = {
     {"you_should", "you'll|you_will need|have to", 0},
     {"you_should", "you might|may want|wish|need to", 0},
     {"you_should", "< make|be sure", 0},
-    {"you_could", "you could|might|may|better prefer|@impv|@weakv", LU_CUE_NOQ},
-    {"you_could", "better @impv|@weakv", LU_CUE_NOQ},
+    {"you_could", "you could|might|may|better prefer|@impv", LU_CUE_NOQ},
+    {"you_could", "better @impv", LU_CUE_NOQ},
     {"you_should", "< remember to", 0},
     {"need_you", "i|we need your|you", 0},
-    {"need_you", "for you to @impv|@talkv|@weakv", 0},
+    {"need_you", "for you to @impv|@talkv", 0},
     {"need_you", "it_would|it'd be best|good|better|helpful|useful if", 0},
     {"your_input",
      "your "
@@ -880,7 +863,7 @@ static const struct lu_grammar_cue grammar[] = {
      "credit|chance|chances|kids|business|browser|address|email|experience|information|privacy|"
      "membership|skin|body",
      0},
-    {"obj_me", "@impv|@weakv|with|to|for me", 0},
+    {"obj_me", "@impv|with|to|for me", 0},
     {"promo_imp", "^ @promov", 0},
     {"promo_imp", "^ check|find out", 0},
     {"promo_imp", "^ follow|join|visit this|the|our|us|below", 0},
@@ -890,14 +873,14 @@ static const struct lu_grammar_cue grammar[] = {
     /* commitments: "I'll send ...", "we will call you on Tuesday" */
     {"commit",
      "i'll|we'll|i_will|we_will|i_shall|we_shall .. "
-     "@impv|@weakv|talk|see|get|look|let|check|find|work|try|call|send|forward|circulate|follow|"
+     "@impv|talk|see|get|look|let|check|find|work|try|call|send|forward|circulate|follow|"
      "review|update|have|put|pull|prepare|draft|set|arrange|ask|keep|make|take|give|bring|email|"
      "contact|write|respond|reply|confirm|schedule|book|pick|drop|come|go",
      LU_CUE_NOQ},
     {"commit", "i|we am|are|'m|'re going|planning|about to", LU_CUE_NOQ},
     {"commit", "i'm|we're going|planning|about to", LU_CUE_NOQ},
     {"commit", "i|we promise|commit|undertake|intend|plan to", LU_CUE_NOQ},
-    {"commit", "^ will @impv|@weakv|get", LU_CUE_NOQ},
+    {"commit", "^ will @impv|get", LU_CUE_NOQ},
     {"commit", "< let me check|look|find|see|get|ask|think|confirm|review|follow|take|send|dig",
      LU_CUE_NOQ},
     {"commit", "= will do", 0},
@@ -1184,7 +1167,7 @@ const struct lu_lang_pack lu_lang_en = {
     .forward_starts = forward_starts,
     .forward_markers = forward_markers,
     .chasing = chasing,
-    .thanks_re = "thank\\w*|thx|appreciat\\w*|grateful|gratitude",
+    .thanks = "thank*|thx|appreciat*|grateful|gratitude",
     .cues = NULL,
     .lexicon = lexicon,
     .folds = folds,

@@ -144,7 +144,7 @@ static const char *const forward_markers[] = {"mensaje", "reenviado", NULL};
 static const char *const reply_prefixes[] = {"ref", NULL};
 static const char *const forward_prefixes[] = {"rv", NULL};
 
-/* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
+/* Cues added to classify.c's patterns (the cue notation, leadup.h cue.c). */
 static const struct lu_cue cues[] = {
     {LU_CUE_REQUEST, "por favor", 0},
     {LU_CUE_REQUEST, "^ podría|podrías|podrían|podrias|podria !ser|haber|estar", 0},
@@ -177,17 +177,14 @@ static const struct lu_cue cues[] = {
     {0, NULL, 0},
 };
 
-/* Chasing phrases (lint.c). */
+/* Chasing phrases (lint.c), in the cue notation (leadup.h cue.c). */
 static const struct lu_chase_cue chasing[] = {
-    {"\\balguna\\s+novedad\\b", LU_CHASE_COURT},
-    {"\\bquer[i\u00ed]a\\s+saber\\s+si\\b", LU_CHASE_HEDGE},
-    {"\\b(?:tuvo|ha\\s+tenido|pudo)\\s+(?:la\\s+)?(?:oportunidad|tiempo|ocasi\u00f3n)\\b",
-     LU_CHASE_HOMEWORK},
-    {"\\b(?:dar|hacer|para)\\s+(?:un\\s+)?seguimiento\\b", LU_CHASE_COURT},
-    {"\\brecibi\u00f3\\s+mi\\s+(?:\u00faltimo\\s+)?(?:correo|mensaje|email|e-mail)\\b",
-     LU_CHASE_HOMEWORK},
-    {"\\b(?:disculpe|perd\u00f3n\\s+por|perdone)\\s+(?:la\\s+)?(?:molestia|insistencia)\\b",
-     LU_CHASE_SORRY},
+    {"alguna novedad", LU_CHASE_COURT},
+    {"quer\u00eda|queria saber si", LU_CHASE_HEDGE},
+    {"tuvo|ha_tenido|pudo la? oportunidad|tiempo|ocasi\u00f3n", LU_CHASE_HOMEWORK},
+    {"dar|hacer|para un? seguimiento", LU_CHASE_COURT},
+    {"recibi\u00f3 mi \u00faltimo? correo|mensaje|email", LU_CHASE_HOMEWORK},
+    {"disculpe|perd\u00f3n_por|perdone la? molestia|insistencia", LU_CHASE_SORRY},
     {NULL, 0},
 };
 
@@ -270,7 +267,7 @@ const struct lu_lang_pack lu_lang_es = {
     .forward_starts = forward_starts,
     .forward_markers = forward_markers,
     .chasing = chasing,
-    .thanks_re = "gracias",
+    .thanks = "gracias",
     .cues = cues,
     .quote_from = quote_from,
     .quote_date = quote_date,

@@ -159,7 +159,7 @@ static const char *const forward_markers[] = {"message d'", "message transf", "m
                                               NULL};
 static const char *const forward_prefixes[] = {"tr", NULL};
 
-/* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
+/* Cues added to classify.c's patterns (the cue notation, leadup.h cue.c). */
 static const struct lu_cue cues[] = {
     {LU_CUE_REQUEST, "merci de !votre|ta|vos|tes|la|le|l'|cette|ce|ces", 0},
     {LU_CUE_REQUEST,
@@ -195,20 +195,17 @@ static const struct lu_cue cues[] = {
     {0, NULL, 0},
 };
 
-/* Chasing phrases (lint.c). */
+/* Chasing phrases (lint.c), in the cue notation (leadup.h cue.c). */
 static const struct lu_chase_cue chasing[] = {
-    {"\\bje\\s+me\\s+permets\\s+de\\s+(?:vous\\s+)?relancer\\b", LU_CHASE_COURT},
-    {"\\bje\\s+vous\\s+relance\\b", LU_CHASE_COURT},
-    {"\\bdes\\s+nouvelles\\s+(?:de|du|concernant|sur)\\b", LU_CHASE_COURT},
-    {"\\bavez-vous\\s+(?:pu|eu\\s+(?:le\\s+temps|l['\u2019]occasion))\\b", LU_CHASE_HOMEWORK},
-    {"\\bavez-vous\\s+(?:bien\\s+)?re\u00e7u\\s+mon\\s+(?:dernier\\s+)?(?:e-?mail|message|mail|"
-     "courriel)\\b",
-     LU_CHASE_HOMEWORK},
-    {"\\bje\\s+reviens\\s+vers\\s+vous\\s+(?:concernant|au\\s+sujet|\u00e0\\s+propos|pour\\s+"
-     "savoir)\\b",
-     LU_CHASE_COURT},
-    {"\\b(?:petit|simple)\\s+rappel\\b", LU_CHASE_BUMP},
-    {"\\bd\u00e9sol\u00e9e?s?\\s+de\\s+vous\\s+(?:d\u00e9ranger|importuner|relancer)\\b",
+    {"je me permets de vous? relancer", LU_CHASE_COURT},
+    {"je vous relance", LU_CHASE_COURT},
+    {"des nouvelles de|du|concernant|sur", LU_CHASE_COURT},
+    {"avez-vous pu|eu_le_temps|eu_l'occasion", LU_CHASE_HOMEWORK},
+    {"avez-vous bien? re\u00e7u mon dernier? email|message|mail|courriel", LU_CHASE_HOMEWORK},
+    {"je reviens vers vous concernant|au_sujet|\u00e0_propos|pour_savoir", LU_CHASE_COURT},
+    {"petit|simple rappel", LU_CHASE_BUMP},
+    {"d\u00e9sol\u00e9|d\u00e9sol\u00e9e|d\u00e9sol\u00e9s|d\u00e9sol\u00e9es de vous "
+     "d\u00e9ranger|importuner|relancer",
      LU_CHASE_SORRY},
     {NULL, 0},
 };
@@ -296,7 +293,7 @@ const struct lu_lang_pack lu_lang_fr = {
     .forward_starts = forward_starts,
     .forward_markers = forward_markers,
     .chasing = chasing,
-    .thanks_re = "merci",
+    .thanks = "merci",
     .cues = cues,
     .quote_from = quote_from,
     .quote_date = quote_date,

@@ -162,7 +162,7 @@ static const char *const forward_markers[] = {"messaggio", "inoltrato", NULL};
 static const char *const reply_prefixes[] = {"r", "rif", NULL};
 static const char *const forward_prefixes[] = {"inoltro", NULL};
 
-/* Cues added to classify.c's patterns (its notation; leadup.h struct lu_cue). */
+/* Cues added to classify.c's patterns (the cue notation, leadup.h cue.c). */
 static const struct lu_cue cues[] = {
     {LU_CUE_REQUEST, "per favore|cortesemente|gentilmente", 0},
     {LU_CUE_REQUEST, "^ potrebbe|potresti|potreste|può|puoi|potete", 0},
@@ -195,21 +195,17 @@ static const struct lu_cue cues[] = {
     {0, NULL, 0},
 };
 
-/* Chasing phrases (lint.c). */
+/* Chasing phrases (lint.c), in the cue notation (leadup.h cue.c). */
 static const struct lu_chase_cue chasing[] = {
-    {"\\b(?:volevo|vorrei)\\s+(?:solo\\s+)?(?:sapere|chiedere)\\s+se\\b", LU_CHASE_HEDGE},
-    {"\\b(?:ci\\s+sono\\s+)?(?:novit\u00e0|aggiornamenti)\\s*\\?", LU_CHASE_COURT},
-    {"\\bmi\\s+permetto\\s+di\\s+(?:ri)?sollecitar", LU_CHASE_COURT},
-    {"\\b(?:ha|hai)\\s+(?:avuto|trovato)\\s+(?:modo|tempo|occasione|la\\s+possibilit\u00e0)\\b",
+    {"volevo|vorrei solo? sapere|chiedere se", LU_CHASE_HEDGE},
+    {"ci_sono? novit\u00e0|aggiornamenti ?", LU_CHASE_COURT},
+    {"mi permetto di sollecitar*|risollecitar*", LU_CHASE_COURT},
+    {"ha|hai avuto|trovato modo|tempo|occasione|la_possibilit\u00e0", LU_CHASE_HOMEWORK},
+    {"ha|hai ricevuto|visto|letto la? mia|mio ultima|ultimo? email|mail|messaggio",
      LU_CHASE_HOMEWORK},
-    {"\\b(?:ha|hai)\\s+(?:ricevuto|visto|letto)\\s+(?:la\\s+)?mi[ao]\\s+(?:ultim[ao]\\s+)?"
-     "(?:e-?mail|mail|messaggio)\\b",
-     LU_CHASE_HOMEWORK},
-    {"\\b(?:piccolo|breve|gentile)\\s+promemoria\\b", LU_CHASE_BUMP},
-    {"\\b(?:scusi|scusa|scusate|mi\\s+scuso)\\s+(?:per\\s+)?(?:il\\s+)?disturb", LU_CHASE_SORRY},
-    {"\\b(?:riprendo|ritorno\\s+su)\\s+(?:la\\s+)?mia\\s+(?:precedente|ultima)\\s+(?:e-?mail|mail|"
-     "richiesta)\\b",
-     LU_CHASE_OWE},
+    {"piccolo|breve|gentile promemoria", LU_CHASE_BUMP},
+    {"scusi|scusa|scusate|mi_scuso per? il? disturb*", LU_CHASE_SORRY},
+    {"riprendo|ritorno_su la? mia precedente|ultima email|mail|richiesta", LU_CHASE_OWE},
     {NULL, 0},
 };
 
@@ -255,7 +251,7 @@ const struct lu_lang_pack lu_lang_it = {
     .forward_starts = forward_starts,
     .forward_markers = forward_markers,
     .chasing = chasing,
-    .thanks_re = "grazie",
+    .thanks = "grazie",
     .cues = cues,
     .quote_from = quote_from,
     .quote_date = quote_date,

@@ -279,9 +279,7 @@ enum lu_cue_kind {
     LU_CUE_UNTIL,      /* "bis": away until a date */
     LU_CUE_N
 };
-/* A cue in classify.c's pattern notation (see pat_src there): words,
- * "a|b" alternatives, "a_b" several words, "x?" optional, "!x" not x,
- * ".." a gap, "^" the opening, "<" a clause start, "$" the end.  FLAGS:
+/* A cue in the cue notation (cue.c, below), for classify.c.  FLAGS:
  * LU_CUE_Q only in a question, LU_CUE_NOQ never in one. */
 struct lu_cue {
     enum lu_cue_kind kind;
@@ -343,10 +341,10 @@ enum lu_chase_kind {
     LU_CHASE_SORRY,    /* apologises for writing */
     LU_CHASE_OWE,      /* implies they owe an answer */
 };
-/* A chasing phrase, a PCRE matched case-insensitively (lint.c): written so
- * that the literal use of the same words does not match. */
+/* A chasing phrase in the cue notation (lint.c): written so that the
+ * literal use of the same words does not match. */
 struct lu_chase_cue {
-    const char *re;
+    const char *cue;
     enum lu_chase_kind kind;
 };
 
@@ -399,8 +397,8 @@ struct lu_lang_pack {
     /* Header names in a quoted message's block ("From:", "Von:", "De :"). */
     const char *const *quote_from, *const *quote_date, *const *quote_to, *const *quote_subject;
     const struct lu_cue *cues;          /* phrase cues, ended by a NULL pattern */
-    const struct lu_chase_cue *chasing; /* chasing phrases, ended by a NULL re */
-    const char *thanks_re;              /* PCRE alternatives that thank ("merci") */
+    const struct lu_chase_cue *chasing; /* chasing phrases, ended by a NULL cue */
+    const char *thanks;                 /* a cue of the words that thank ("merci") */
     /* classify.c's grammar, which its vote was fitted on (English only):
      * the lexicon (ended by a NULL words), apostrophe-less spellings
      * folded to the usual token ({"dont", "don't"}, ended by NULLs), the
@@ -431,6 +429,74 @@ int lu_lang_parse(const char *s);
 /* The language TEXT is written in, by its function words; English when
  * too few are found to tell.  *HITS (may be NULL): the winner's count. */
 enum lu_lang lu_lang_guess(const char *text, int *hits);
+
+/* ------------------------------------------------------------------ cue.c */
+
+/* The cue notation: every pack's phrase cues (classify's grammar and cues,
+ * lint's chasing phrases and words of thanks) are rows of elements, split
+ * at spaces, matched on a text's tokens (lower case, folded):
+ *   word          that word ("don't", "check-in", "," and "?" are words too)
+ *   a|b_c         alternatives; "b_c" the words b then c (up to five)
+ *   @class        a word of the grammar's class (@impv @fut @num ...)
+ *   pre*          a word that starts with pre (the match ends after pre);
+ *                 "*" any word
+ *   x?            x or nothing;  !x  one word that is not x
+ *   ..            a gap of up to three words
+ *   ^  =  <  $    the opening (after greetings), the first word, a
+ *                 clause's start, the end (in a text read by lines: of the
+ *                 line)
+ *   >x  !>x       followed / not followed by x (nothing taken; "$" among
+ *                 x's alternatives: or by the end)
+ *   !<x           not preceded by x
+ *   !>( x y )  !<( x y )  the same for several elements. */
+struct lu_cue_tok {
+    int off, len;    /* bytes in the text */
+    const char *low; /* lower case, folded (the text's buffer) */
+    unsigned cls;    /* LU_W_* */
+    int id;          /* the word's id among the patterns' words; 0: none names it */
+    bool known;      /* a word of classify's grammar: lexicon, folds or its patterns */
+    bool cap, allcaps;
+    bool line;       /* the first token of its line */
+    bool lead, tail; /* read by lines: no word before it, from it on, on its line */
+};
+struct lu_cue_text {
+    const char *text; /* not owned */
+    struct lu_cue_tok *t;
+    int n;
+    int start;                 /* where "^" matches (classify: after greetings; else 0) */
+    int first_word, last_word; /* the first and last word token (n, -1: none) */
+    bool by_line;              /* "=" and "$" hold per line, not per text */
+    GArray *toks;              /* (private) */
+    GString *lowbuf;
+};
+/* Cuts TEXT (valid UTF-8, kept alive by the caller) into T's tokens; with
+ * BY_LINE "=" and "$" are a line's.  Thread-safe.  lu_cue_text_clear frees. */
+void lu_cue_tokenise(struct lu_cue_text *T, const char *text, bool by_line);
+void lu_cue_text_clear(struct lu_cue_text *T);
+/* Whether a clause starts at token TI of T (TI may be T->n): "<". */
+bool lu_cue_clause_start(const struct lu_cue_text *T, int ti);
+/* Compiles every pack's cues and the word table (once; lu_cue_tokenise and
+ * lu_cue_of call it). */
+void lu_cue_init(void);
+struct lu_cue_pat;
+/* The compiled pattern of a pack's cue string SRC (by its address; static,
+ * compiled once for the process).  A string no pack has is a bug: abort. */
+const struct lu_cue_pat *lu_cue_of(const char *src);
+/* Compiles SRC, a pattern no pack holds (tests).  Returns a new pattern
+ * (lu_cue_free), or NULL and a new string in *ERR (may be NULL).  Its new
+ * words join the word table: not while another thread tokenises. */
+struct lu_cue_pat *lu_cue_compile(const char *src, char **err);
+void lu_cue_free(struct lu_cue_pat *P);
+/* A match: tokens [b, e), bytes [off, off + len) of the text. */
+struct lu_cue_match {
+    int b, e, off, len;
+};
+/* Whether a match found at tokens [B, E) is taken (NULL: every match). */
+typedef bool (*lu_cue_ok_fn)(const struct lu_cue_text *T, int b, int e, void *data);
+/* The first match of P in T that starts at token FROM or later and that OK
+ * takes, into *M. */
+bool lu_cue_find(const struct lu_cue_pat *P, const struct lu_cue_text *T, int from, lu_cue_ok_fn ok,
+                 void *data, struct lu_cue_match *m);
 
 /* ------------------------------------------------------------------ cal.c */
 

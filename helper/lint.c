@@ -40,32 +40,24 @@ static const char *const advice[] = {
     [LU_CHASE_BUMP] = A_BUMP,   [LU_CHASE_SORRY] = A_SORRY,       [LU_CHASE_OWE] = A_OWE,
 };
 
-/* The compiled table: every pack's phrases in pack order, built once;
- * never freed (a few kilobytes for the process's life). */
+/* Every pack's phrases in pack order, compiled once (cue.c); never freed. */
 struct compiled {
-    GRegex *re;
+    const struct lu_cue_pat *cue;
     enum lu_chase_kind kind;
 };
 static GArray *compiled;
 
 static gpointer compile_patterns(gpointer unused)
 {
+    const struct lu_lang_pack *pk;
+
     (void)unused;
     compiled = g_array_new(FALSE, FALSE, sizeof(struct compiled));
-    for (int l = 0; l < LU_LANG_N; l++) {
-        const struct lu_chase_cue *c = lu_lang_pack((enum lu_lang)l)->chasing;
-        for (gsize i = 0; c && c[i].re; i++) {
-            GError *err = NULL;
-            struct compiled x = {
-                g_regex_new(c[i].re, G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0,
-                            &err),
-                c[i].kind};
-            /* A pattern that does not compile is a bug in its pack. */
-            if (!x.re)
-                g_error("lint: %s pattern %zu: %s", lu_lang_code((enum lu_lang)l), i, err->message);
+    for (int l = 0; (pk = lu_lang_known(l)); l++)
+        for (const struct lu_chase_cue *c = pk->chasing; c && c->cue; c++) {
+            struct compiled x = {lu_cue_of(c->cue), c->kind};
             g_array_append_val(compiled, x);
         }
-    }
     return NULL;
 }
 
@@ -83,26 +75,22 @@ GArray *lu_lint_chasing(const char *text)
     static GOnce once = G_ONCE_INIT;
     GArray *all = g_array_new(FALSE, FALSE, sizeof(struct lu_chase));
     GArray *out = g_array_new(FALSE, FALSE, sizeof(struct lu_chase));
+    struct lu_cue_text T = {0};
     int end = 0;
 
     g_once(&once, compile_patterns, NULL);
     if (!text || !g_utf8_validate(text, -1, NULL))
         goto out;
+    /* By lines: a bare "Bump." is a line of its own. */
+    lu_cue_tokenise(&T, text, true);
     for (guint i = 0; i < compiled->len; i++) {
         const struct compiled *x = &g_array_index(compiled, struct compiled, i);
-        GMatchInfo *mi = NULL;
+        struct lu_cue_match m;
 
-        g_regex_match(x->re, text, 0, &mi);
-        while (g_match_info_matches(mi)) {
-            int s, e;
-
-            if (g_match_info_fetch_pos(mi, 0, &s, &e) && e > s) {
-                struct lu_chase c = {s, e - s, advice[x->kind]};
-                g_array_append_val(all, c);
-            }
-            g_match_info_next(mi, NULL);
+        for (int from = 0; lu_cue_find(x->cue, &T, from, NULL, NULL, &m); from = m.e) {
+            struct lu_chase c = {m.off, m.len, advice[x->kind]};
+            g_array_append_val(all, c);
         }
-        g_match_info_free(mi);
     }
     g_array_sort(all, chase_cmp);
     /* Variants overlap ("just wanted to check in" is also "check in"):
@@ -115,6 +103,7 @@ GArray *lu_lint_chasing(const char *text)
         }
     }
 out:
+    lu_cue_text_clear(&T);
     g_array_unref(all);
     return out;
 }
@@ -335,42 +324,26 @@ out:
 
 /* ------------------------------------------------------------ the checks */
 
-/* Thanks: every pack's words, reading packs included (Portuguese
- * "obrigado"). */
-static gpointer compile_thanks(gpointer unused)
-{
-    GString *re = g_string_new("\\b(?:");
-    const struct lu_lang_pack *pk;
-    GRegex *ret;
-
-    (void)unused;
-    for (int l = 0; (pk = lu_lang_known(l)); l++)
-        if (pk->thanks_re)
-            g_string_append_printf(re, "%s%s", re->len > 5 ? "|" : "", pk->thanks_re);
-    g_string_append(re, ")\\b");
-    ret = g_regex_new(re->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-    g_string_free(re, TRUE);
-    return ret;
-}
-
-/* True when S thanks; with AT_START only when it does so in its first
+/* True when S thanks (in any pack's words, reading packs included:
+ * Portuguese "obrigado"); with AT_START only when it does so in its first
  * words ("Many thanks,", "Vielen Dank" - a sign-off, not a company name). */
 static bool has_thanks(const char *s, bool at_start)
 {
-    static GOnce once = G_ONCE_INIT;
-    GRegex *re = g_once(&once, compile_thanks, NULL);
-    GMatchInfo *mi = NULL;
-    int b = 0, e = 0;
-    bool ret = false;
+    const struct lu_lang_pack *pk;
+    struct lu_cue_text T = {0};
+    int first = -1; /* the first word of thanks, in bytes */
 
-    if (!s || !re)
-        goto out;
-    ret = g_regex_match(re, s, 0, &mi);
-    if (ret && at_start)
-        ret = g_match_info_fetch_pos(mi, 0, &b, &e) && b <= 12;
-    g_match_info_free(mi);
-out:
-    return ret;
+    if (!s)
+        return false;
+    lu_cue_tokenise(&T, s, true);
+    for (int l = 0; (pk = lu_lang_known(l)); l++) {
+        struct lu_cue_match m;
+        if (pk->thanks && lu_cue_find(lu_cue_of(pk->thanks), &T, 0, NULL, NULL, &m) &&
+            (first < 0 || m.off < first))
+            first = m.off;
+    }
+    lu_cue_text_clear(&T);
+    return first >= 0 && (!at_start || first <= 12);
 }
 
 /* Whether a concrete date or time (a moment, a day, a week or a range of at

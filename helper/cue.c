@@ -1,0 +1,848 @@
+/* cue.c - the phrase cue notation of every language pack, and the words it
+ * is matched on.  classify.c's grammar and the packs' cues, lint's chasing
+ * phrases and its words of thanks are all written in it (DEVELOPERS.md "The
+ * cue notation"; leadup.h has the elements).
+ *
+ * A text is cut into tokens once (lu_cue_tokenise): words lower-cased and
+ * folded ("dont" -> "don't"), each with its classes from the English
+ * grammar's lexicon and an id shared with the patterns' words, and every
+ * punctuation character a token of its own.  A pattern is a row of elements
+ * matched token by token from a position, depth first (lu_cue_at), so a
+ * pattern costs a few integer compares per token tried.
+ *
+ * Every pack's pattern is compiled once, at first use (lu_cue_of), which
+ * also interns every word the patterns name: after that the word table is
+ * only read, so tokenising is safe on several threads.
+ *
+ * Nothing here prints or reads files. */
+#include "leadup.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ words */
+
+/* The grammar (lexicon and folds) is the English pack's, the language
+ * classify's vote was fitted on; other packs' words get ids as their
+ * patterns name them. */
+static const struct lu_lang_pack *grammar_pack;
+
+struct lex {
+    unsigned cls;
+    int id;     /* > 0 */
+    bool known; /* in the lexicon, the folds or classify's patterns */
+};
+
+static GHashTable *lex_table; /* char* -> struct lex*, built once */
+static int lex_next_id = 1;
+
+static struct lex *lex_intern(const char *w, bool known)
+{
+    struct lex *l = g_hash_table_lookup(lex_table, w);
+    if (!l) {
+        l = g_new0(struct lex, 1);
+        l->id = lex_next_id++;
+        g_hash_table_insert(lex_table, g_strdup(w), l);
+    }
+    l->known = l->known || known;
+    return l;
+}
+
+/* ------------------------------------------------------------ tokens */
+
+static bool is_word_char(gunichar c)
+{
+    return g_unichar_isalnum(c) || c == '$' || c == '@' || c == '#';
+}
+
+static bool is_joiner(gunichar c)
+{
+    return c == '\'' || c == 0x2019 || c == '.' || c == '-' || c == '@' || c == '&' || c == '_' ||
+           c == ':' || c == '%';
+}
+
+/* "10am", "9:30", "2pm", "14.00" */
+static bool looks_time(const char *w)
+{
+    const char *p = w;
+    int digits = 0;
+
+    while (g_ascii_isdigit(*p)) {
+        p++;
+        digits++;
+    }
+    if (digits == 0 || digits > 2)
+        return false;
+    if ((*p == ':' || *p == '.') && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]))
+        p += 3;
+    return strcmp(p, "am") == 0 || strcmp(p, "pm") == 0 || strcmp(p, "a.m") == 0 ||
+           strcmp(p, "p.m") == 0 || (p > w + digits && *p == '\0' && w[digits] == ':');
+}
+
+/* "10/31", "7/24/00", "31st", "6th" */
+static bool looks_date(const char *w)
+{
+    const char *p = w;
+    int d = 0;
+
+    while (g_ascii_isdigit(*p))
+        p++, d++;
+    if (d >= 1 && d <= 2 &&
+        (strcmp(p, "st") == 0 || strcmp(p, "nd") == 0 || strcmp(p, "rd") == 0 ||
+         strcmp(p, "th") == 0))
+        return true;
+    if (d < 1 || d > 2 || *p != '/' || strcmp(w, "24/7") == 0)
+        return false;
+    p++;
+    d = 0;
+    while (g_ascii_isdigit(*p))
+        p++, d++;
+    return d >= 1 && d <= 2 && (*p == '\0' || *p == '/');
+}
+
+static bool looks_past_ed(const char *w, gsize len)
+{
+    static const char *const not_past[] = {
+        "need",    "feed",   "seed",    "speed",  "bed",   "red",   "shed", "breed",
+        "proceed", "exceed", "succeed", "indeed", "embed", "bleed", "weed", "hundred",
+        "shred",   "wed",    "ted",     "fred",   "ned",   "greed", NULL};
+    if (len < 4 || w[len - 2] != 'e' || w[len - 1] != 'd')
+        return false;
+    for (const char *const *p = not_past; *p; p++)
+        if (strcmp(*p, w) == 0)
+            return false;
+    return true;
+}
+
+/* The classes a word's spelling gives it: times, dates, numbers, "-ed"
+ * pasts, addresses of the web. */
+static unsigned spelling_classes(const char *low, unsigned cls)
+{
+    gsize n = strlen(low);
+
+    if (g_ascii_isdigit(low[0]))
+        cls |= looks_time(low) ? LU_W_TIME | LU_W_FUT : looks_date(low) ? LU_W_FUT : LU_W_NUM;
+    if (!(cls & LU_W_PAST) && looks_past_ed(low, n))
+        cls |= LU_W_PAST;
+    if (strncmp(low, "http", 4) == 0 || strncmp(low, "www.", 4) == 0 ||
+        (n > 4 && (g_str_has_suffix(low, ".com") || g_str_has_suffix(low, ".org"))))
+        cls |= LU_W_PROMO;
+    return cls;
+}
+
+static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool punct, bool line)
+{
+    const char *const(*folds)[2] = grammar_pack->folds;
+    struct lu_cue_tok t = {0};
+    gsize at = T->lowbuf->len;
+    char *low;
+    struct lex *l;
+
+    t.off = b - T->text;
+    t.len = e - b;
+    t.line = line;
+    for (const char *p = b; p < e; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == 0x2019)
+            c = '\'';
+        g_string_append_unichar(T->lowbuf, g_unichar_tolower(c));
+    }
+    g_string_append_c(T->lowbuf, '\0');
+    low = T->lowbuf->str + at;
+    for (gsize i = 0; folds[i][0]; i++)
+        if (strcmp(low, folds[i][0]) == 0) {
+            g_string_truncate(T->lowbuf, at);
+            g_string_append(T->lowbuf, folds[i][1]);
+            g_string_append_c(T->lowbuf, '\0');
+            low = T->lowbuf->str + at;
+            break;
+        }
+    t.low = (const char *)(gintptr)at; /* an offset until the buffer stops growing */
+    l = g_hash_table_lookup(lex_table, low);
+    if (l) {
+        t.cls = l->cls;
+        t.id = l->id;
+        t.known = l->known;
+    }
+    if (punct) {
+        t.cls |= LU_W_PUNCT;
+    } else {
+        int upper = 0, letters = 0;
+
+        t.cls = spelling_classes(low, t.cls);
+        t.cap = g_unichar_isupper(g_utf8_get_char(b));
+        for (const char *p = b; p < e; p++)
+            if (g_ascii_isalpha(*p)) {
+                letters++;
+                upper += g_ascii_isupper(*p) ? 1 : 0;
+            }
+        t.allcaps = letters >= 3 && upper == letters;
+    }
+    g_array_append_val(T->toks, t);
+}
+
+/* The end of the word B that goes on at P.  In a text read by lines (mail
+ * as written, not a sentence the splitter cut) a '.' before a capital
+ * ends a word: "tested.THANKS" is two. */
+static const char *word_end(const char *b, const char *p, bool by_line)
+{
+    for (;;) {
+        gunichar d = g_utf8_get_char(p);
+        if (*p && is_word_char(d)) {
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        /* '/' joins dates and paths ("7/24/00", "a/b.html"), not words
+         * ("party/happy hour") */
+        if (*p && d == '/' &&
+            (g_ascii_isdigit(p[-1]) || g_ascii_strncasecmp(b, "http", 4) == 0 ||
+             g_ascii_strncasecmp(b, "www.", 4) == 0) &&
+            p[1] && !g_ascii_isspace(p[1])) {
+            p++;
+            continue;
+        }
+        if (*p && is_joiner(d)) {
+            const char *q = g_utf8_next_char(p);
+            if (by_line && d == '.' && g_unichar_isupper(g_utf8_get_char(q)))
+                return p;
+            if (*q && is_word_char(g_utf8_get_char(q))) {
+                p = q;
+                continue;
+            }
+            if (d == '%')
+                p = q;
+        }
+        return p;
+    }
+}
+
+/* Where "=" and "$" hold in a text read by lines: LEAD, no word before the
+ * token on its line; TAIL, no word from it to its line's end. */
+static void mark_lines(struct lu_cue_text *T)
+{
+    bool word = false;
+
+    for (int i = 0; i < T->n; i++) {
+        word = word && !T->t[i].line;
+        T->t[i].lead = !word;
+        word = word || !(T->t[i].cls & LU_W_PUNCT);
+    }
+    word = false;
+    for (int i = T->n - 1; i >= 0; i--) {
+        word = word || !(T->t[i].cls & LU_W_PUNCT);
+        T->t[i].tail = !word;
+        if (T->t[i].line)
+            word = false;
+    }
+}
+
+void lu_cue_tokenise(struct lu_cue_text *T, const char *text, bool by_line)
+{
+    const char *p = text;
+    bool line = true;
+
+    lu_cue_init();
+    memset(T, 0, sizeof *T);
+    T->text = text;
+    T->by_line = by_line;
+    T->toks = g_array_new(FALSE, TRUE, sizeof(struct lu_cue_tok));
+    T->lowbuf = g_string_sized_new(strlen(text) * 2 + 16);
+    while (*p) {
+        gunichar c = g_utf8_get_char(p);
+        const char *b = p;
+
+        if (g_unichar_isspace(c)) {
+            line = line || c == '\n';
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        p = is_word_char(c) ? word_end(b, g_utf8_next_char(p), by_line) : g_utf8_next_char(p);
+        add_token(T, b, p, !is_word_char(c), line);
+        line = false;
+    }
+    T->n = T->toks->len;
+    T->t = (struct lu_cue_tok *)(void *)T->toks->data;
+    T->first_word = T->n;
+    T->last_word = -1;
+    for (int i = 0; i < T->n; i++) {
+        T->t[i].low = T->lowbuf->str + (gintptr)T->t[i].low;
+        if (!(T->t[i].cls & LU_W_PUNCT)) {
+            T->first_word = MIN(T->first_word, i);
+            T->last_word = i;
+        }
+    }
+    if (by_line)
+        mark_lines(T);
+}
+
+void lu_cue_text_clear(struct lu_cue_text *T)
+{
+    if (T->toks)
+        g_array_unref(T->toks);
+    if (T->lowbuf)
+        g_string_free(T->lowbuf, TRUE);
+    memset(T, 0, sizeof *T);
+}
+
+static bool tok_is(const struct lu_cue_text *T, int i, const char *w)
+{
+    lu_text_steps++;
+    return i >= 0 && i < T->n && strcmp(T->t[i].low, w) == 0;
+}
+
+static bool tok_punct(const struct lu_cue_text *T, int i, const char *chars)
+{
+    lu_text_steps++;
+    return i >= 0 && i < T->n && (T->t[i].cls & LU_W_PUNCT) && strchr(chars, T->t[i].low[0]);
+}
+
+bool lu_cue_clause_start(const struct lu_cue_text *T, int ti)
+{
+    return ti == T->start || (ti > T->start && tok_punct(T, ti - 1, ",;:-()\"")) ||
+           (ti > T->start + 1 && tok_punct(T, ti - 2, ",;") &&
+            (tok_is(T, ti - 1, "and") || tok_is(T, ti - 1, "but") || tok_is(T, ti - 1, "so") ||
+             tok_is(T, ti - 1, "then"))) ||
+           (ti > T->start && ti < T->n && tok_is(T, ti - 1, "and") &&
+            (T->t[ti].cls & (LU_W_IMPV | LU_W_WEAKV)));
+}
+
+/* "=": only punctuation before TI (in its line, read by lines). */
+static bool at_opening(const struct lu_cue_text *T, int ti)
+{
+    if (!T->by_line || ti == 0)
+        return ti <= T->first_word;
+    if (ti < T->n)
+        return T->t[ti].lead;
+    return T->t[ti - 1].lead && (T->t[ti - 1].cls & LU_W_PUNCT);
+}
+
+/* "$": only punctuation from TI on (in its line, read by lines). */
+static bool at_end(const struct lu_cue_text *T, int ti)
+{
+    if (!T->by_line || ti >= T->n)
+        return T->last_word < ti;
+    return T->t[ti].tail || (ti > 0 && T->t[ti].line);
+}
+
+/* ------------------------------------------------------------ patterns */
+
+enum pkind { K_TOK, K_START, K_ABS, K_CLAUSE, K_END, K_GAP, K_AHEAD, K_BEHIND };
+
+/* One word of a several-word alternative: a word (ID), a class or a
+ * prefix ("disturb*"; "*" is any word). */
+struct word {
+    int id;
+    unsigned cls;
+    char *pre;
+};
+
+#define SEQ_MAX 5
+struct alt {
+    int len;
+    struct word w[SEQ_MAX];
+};
+
+struct pel {
+    enum pkind kind;
+    int *ids; /* one-word alternatives (word ids) */
+    int nids;
+    struct alt *alts; /* several-word and prefix alternatives, in order */
+    int nalts;
+    unsigned cls;           /* or any word of these classes */
+    bool opt, neg;          /* x?, !x */
+    bool lnot, end;         /* a look-around for what is not there; "$" among its alternatives */
+    struct lu_cue_pat *sub; /* what a look-around looks for */
+};
+
+#define PAT_MAX 16
+struct lu_cue_pat {
+    struct pel el[PAT_MAX];
+    int n;
+};
+
+/* The classes a pattern may name ("@impv").  Not the classes of the opening
+ * (greet, disc) nor func and gen, which hold most words. */
+static const struct {
+    const char *name;
+    unsigned cls;
+} class_names[] = {
+    {"impv", LU_W_IMPV},   {"promov", LU_W_PROMOV}, {"past", LU_W_PAST},   {"fut", LU_W_FUT},
+    {"pastt", LU_W_PASTT}, {"event", LU_W_EVENT},   {"promo", LU_W_PROMO}, {"modal", LU_W_MODAL},
+    {"subj", LU_W_SUBJ},   {"wh", LU_W_WH},         {"talkv", LU_W_TALKV}, {"period", LU_W_PERIOD},
+    {"time", LU_W_TIME},   {"num", LU_W_NUM},       {"aux", LU_W_AUX},     {"thank", LU_W_THANK},
+    {"punct", LU_W_PUNCT}, {"group", LU_W_GROUP},
+};
+
+/* Compile state: the words split at spaces, where we are, why it failed. */
+struct comp {
+    char **el;
+    int i;
+    bool known;
+    char *err;
+};
+
+static bool compile_word(struct comp *C, const char *s, struct word *w)
+{
+    gsize len = strlen(s);
+
+    memset(w, 0, sizeof *w);
+    if (s[0] == '@') {
+        for (gsize c = 0; c < G_N_ELEMENTS(class_names); c++)
+            if (strcmp(class_names[c].name, s + 1) == 0)
+                w->cls = class_names[c].cls;
+        if (!w->cls)
+            C->err = g_strdup_printf("no word class '%s'", s);
+        return w->cls != 0;
+    }
+    if (len > 0 && s[len - 1] == '*') {
+        w->pre = g_strndup(s, len - 1);
+        return true;
+    }
+    if (len == 0) {
+        C->err = g_strdup("an empty word");
+        return false;
+    }
+    w->id = lex_intern(s, C->known)->id;
+    return true;
+}
+
+/* Fills E's alternatives from S ("a|b_c|@cls|pre*"). */
+static bool compile_alts(struct comp *C, const char *s, struct pel *e)
+{
+    char **alts = g_strsplit(s, "|", -1);
+    guint n = g_strv_length(alts);
+    bool ret = true;
+
+    e->ids = g_new0(int, n);
+    e->alts = g_new0(struct alt, n);
+    for (guint a = 0; a < n && ret; a++) {
+        char **w = g_strsplit(alts[a], "_", -1);
+        struct alt x = {0};
+
+        if (strcmp(alts[a], "$") == 0 && e->kind == K_AHEAD) {
+            e->end = true;
+        } else if (!w[0]) {
+            C->err = g_strdup("an empty alternative");
+            ret = false;
+        } else if (g_strv_length(w) > SEQ_MAX) {
+            C->err = g_strdup_printf("more than %d words in '%s'", SEQ_MAX, alts[a]);
+            ret = false;
+        } else {
+            for (; ret && w[x.len]; x.len++)
+                ret = compile_word(C, w[x.len], &x.w[x.len]);
+            if (!ret)
+                ;
+            else if (x.len == 1 && x.w[0].cls)
+                e->cls |= x.w[0].cls;
+            else if (x.len == 1 && x.w[0].id)
+                e->ids[e->nids++] = x.w[0].id;
+            else
+                e->alts[e->nalts++] = x;
+        }
+        g_strfreev(w);
+    }
+    g_strfreev(alts);
+    return ret;
+}
+
+static struct lu_cue_pat *compile_seq(struct comp *C, bool group);
+
+/* The element at C->el[C->i] into E. */
+static bool compile_el(struct comp *C, struct pel *e)
+{
+    static const struct {
+        const char *s;
+        enum pkind k;
+    } marks[] = {{"^", K_START}, {"=", K_ABS}, {"<", K_CLAUSE}, {"$", K_END}, {"..", K_GAP}};
+    const char *s = C->el[C->i++];
+    gsize len = strlen(s);
+
+    memset(e, 0, sizeof *e);
+    for (gsize m = 0; m < G_N_ELEMENTS(marks); m++)
+        if (strcmp(s, marks[m].s) == 0) {
+            e->kind = marks[m].k;
+            return true;
+        }
+    if (len > 2 && (g_str_has_prefix(s, "!>") || g_str_has_prefix(s, "!<"))) {
+        e->kind = s[1] == '>' ? K_AHEAD : K_BEHIND;
+        e->lnot = true;
+        s += 2;
+    } else if (len > 1 && s[0] == '>') {
+        e->kind = K_AHEAD;
+        s += 1;
+    }
+    if (e->kind == K_AHEAD || e->kind == K_BEHIND) {
+        if (strcmp(s, "(") == 0) {
+            e->sub = compile_seq(C, true);
+            return e->sub != NULL;
+        }
+        return compile_alts(C, s, e);
+    }
+    e->kind = K_TOK;
+    if (len > 1 && s[len - 1] == '?') {
+        e->opt = true;
+        len--;
+    }
+    if (len > 1 && s[0] == '!') {
+        e->neg = true;
+        s++;
+        len--;
+    }
+    {
+        char *body = g_strndup(s, len);
+        bool ret = compile_alts(C, body, e);
+        g_free(body);
+        return ret;
+    }
+}
+
+/* Elements up to the end, or up to ")" in a GROUP. */
+static struct lu_cue_pat *compile_seq(struct comp *C, bool group)
+{
+    struct lu_cue_pat *P = g_new0(struct lu_cue_pat, 1);
+    bool closed = false;
+
+    while (C->el[C->i] && !C->err && !closed) {
+        if (!C->el[C->i][0]) {
+            C->i++;
+        } else if (group && strcmp(C->el[C->i], ")") == 0) {
+            C->i++;
+            closed = true;
+        } else if (P->n == PAT_MAX) {
+            C->err = g_strdup_printf("more than %d elements", PAT_MAX);
+        } else if (compile_el(C, &P->el[P->n])) {
+            P->n++;
+        }
+    }
+    if (!C->err && group && !closed)
+        C->err = g_strdup("a '(' without its ')'");
+    if (!C->err && P->n == 0)
+        C->err = g_strdup("no element");
+    if (C->err) {
+        lu_cue_free(P);
+        P = NULL;
+    }
+    return P;
+}
+
+static struct lu_cue_pat *compile(const char *src, bool known, char **err)
+{
+    struct comp C = {g_strsplit(src, " ", -1), 0, known, NULL};
+    struct lu_cue_pat *P = compile_seq(&C, false);
+
+    if (err)
+        *err = C.err;
+    else
+        g_free(C.err);
+    g_strfreev(C.el);
+    return P;
+}
+
+struct lu_cue_pat *lu_cue_compile(const char *src, char **err)
+{
+    lu_cue_init();
+    return compile(src, false, err);
+}
+
+void lu_cue_free(struct lu_cue_pat *P)
+{
+    if (!P)
+        return;
+    for (int i = 0; i < P->n; i++) {
+        for (int a = 0; a < P->el[i].nalts; a++)
+            for (int k = 0; k < P->el[i].alts[a].len; k++)
+                g_free(P->el[i].alts[a].w[k].pre);
+        g_free(P->el[i].ids);
+        g_free(P->el[i].alts);
+        lu_cue_free(P->el[i].sub);
+    }
+    g_free(P);
+}
+
+/* ------------------------------------------------------------ matching */
+
+/* What one try of a pattern needs: the text, and where a prefix cut the
+ * match's last word ("disturb*" matches "disturbo" up to "disturb"). */
+struct
+try {
+    const struct lu_cue_text *T;
+    int cut_tok, cut_len; /* token, and its bytes in the match */
+};
+
+static inline bool tok_match(const struct pel *e, const struct lu_cue_tok *t)
+{
+    bool hit = (e->cls & t->cls) != 0;
+
+    for (int i = 0; !hit && i < e->nids; i++)
+        hit = t->id == e->ids[i];
+    if (e->neg)
+        return !hit && !(t->cls & LU_W_PUNCT);
+    return hit;
+}
+
+static inline bool word_match(const struct word *w, const struct lu_cue_tok *t)
+{
+    if (w->id)
+        return t->id == w->id;
+    if (w->cls)
+        return (t->cls & w->cls) != 0;
+    return !(t->cls & LU_W_PUNCT) && g_str_has_prefix(t->low, w->pre);
+}
+
+/* Whether alternative A matches at TI (its K words there). */
+static bool alt_match(const struct alt *a, const struct lu_cue_text *T, int ti)
+{
+    int k = 0;
+
+    while (k < a->len && ti + k < T->n && word_match(&a->w[k], &T->t[ti + k]))
+        k++;
+    return k == a->len;
+}
+
+/* Whether any of E's several-word or prefix alternatives matches at TI. */
+static bool alt_at(const struct pel *e, const struct lu_cue_text *T, int ti)
+{
+    for (int q = 0; q < e->nalts; q++)
+        if (alt_match(&e->alts[q], T, ti))
+            return true;
+    return false;
+}
+
+/* The bytes of token T that prefix PRE covers (the same number of
+ * characters: lower-casing may change a character's length). */
+static int prefix_bytes(const struct lu_cue_text *T, const struct lu_cue_tok *t, const char *pre)
+{
+    const char *p = T->text + t->off, *end = p + t->len;
+
+    for (glong n = g_utf8_strlen(pre, -1); n > 0 && p < end; n--)
+        p = g_utf8_next_char(p);
+    return (int)(MIN(p, end) - (T->text + t->off));
+}
+
+/* Notes a prefix that matched the token at TI when nothing after it was
+ * taken: the match then ends where the prefix does. */
+static void note_cut(struct try *R, const struct alt *a, int ti, int end)
+{
+    const struct word *last = &a->w[a->len - 1];
+
+    if (last->pre && end == ti + a->len && R->cut_tok < 0) {
+        R->cut_tok = end - 1;
+        R->cut_len = prefix_bytes(R->T, &R->T->t[end - 1], last->pre);
+    }
+}
+
+static bool pat_at(struct try *R, const struct lu_cue_pat *P, int pi, int ti, int *end);
+
+/* A look-around at TI: whether what it looks for is there. */
+static bool look(struct try *R, const struct pel *e, int ti)
+{
+    const struct lu_cue_text *T = R->T;
+    struct try sub = {T, -1, 0};
+    int end;
+
+    if (e->kind == K_AHEAD) {
+        if (e->sub)
+            return pat_at(&sub, e->sub, 0, ti, &end);
+        return (e->end && at_end(T, ti)) || (ti < T->n && tok_match(e, &T->t[ti])) ||
+               alt_at(e, T, ti);
+    }
+    if (e->sub) {
+        for (int b = ti - 1; b >= 0 && b >= ti - 2 * PAT_MAX; b--)
+            if (pat_at(&sub, e->sub, 0, b, &end) && end == ti)
+                return true;
+        return false;
+    }
+    if (ti > 0 && tok_match(e, &T->t[ti - 1]))
+        return true;
+    for (int q = 0; q < e->nalts; q++)
+        if (ti - e->alts[q].len >= 0 && alt_match(&e->alts[q], T, ti - e->alts[q].len))
+            return true;
+    return false;
+}
+
+static bool pat_at(struct try *R, const struct lu_cue_pat *P, int pi, int ti, int *end)
+{
+    const struct lu_cue_text *T = R->T;
+    const struct pel *e;
+
+    lu_text_steps++;
+    if (pi == P->n) {
+        *end = ti;
+        return true;
+    }
+    e = &P->el[pi];
+    switch (e->kind) {
+    case K_START:
+        return ti == T->start && pat_at(R, P, pi + 1, ti, end);
+    case K_ABS:
+        return at_opening(T, ti) && pat_at(R, P, pi + 1, ti, end);
+    case K_CLAUSE:
+        return lu_cue_clause_start(T, ti) && pat_at(R, P, pi + 1, ti, end);
+    case K_END:
+        return at_end(T, ti) && pat_at(R, P, pi + 1, ti, end);
+    case K_GAP:
+        for (int g = 0; g <= 3; g++) {
+            if (g > 0 && (ti + g - 1 >= T->n || (T->t[ti + g - 1].cls & LU_W_PUNCT)))
+                break;
+            if (pat_at(R, P, pi + 1, ti + g, end))
+                return true;
+        }
+        return false;
+    case K_AHEAD:
+    case K_BEHIND:
+        return look(R, e, ti) != e->lnot && pat_at(R, P, pi + 1, ti, end);
+    case K_TOK:
+        if (e->neg)
+            return (ti < T->n && tok_match(e, &T->t[ti]) && !alt_at(e, T, ti) &&
+                    pat_at(R, P, pi + 1, ti + 1, end)) ||
+                   (e->opt && pat_at(R, P, pi + 1, ti, end));
+        if (ti < T->n && tok_match(e, &T->t[ti]) && pat_at(R, P, pi + 1, ti + 1, end))
+            return true;
+        for (int q = 0; q < e->nalts; q++) {
+            const struct alt *a = &e->alts[q];
+            if (alt_match(a, T, ti) && pat_at(R, P, pi + 1, ti + a->len, end)) {
+                note_cut(R, a, ti, *end);
+                return true;
+            }
+        }
+        return e->opt && pat_at(R, P, pi + 1, ti, end);
+    }
+    return false;
+}
+
+/* Whether E, a word element, can take the token at TI. */
+static inline bool may_take(const struct pel *e, const struct lu_cue_text *T, int ti)
+{
+    if (ti >= T->n)
+        return false;
+    if (tok_match(e, &T->t[ti]))
+        return true;
+    for (int q = 0; q < e->nalts; q++)
+        if (word_match(&e->alts[q].w[0], &T->t[ti]))
+            return true;
+    return false;
+}
+
+/* Whether a match can start at TI, by the first element that takes a word
+ * (PI on): a cheap test that spares most of the pattern tries (a few
+ * hundred patterns at every token).  Never false where a match starts. */
+static bool may_open(const struct lu_cue_pat *P, int pi, const struct lu_cue_text *T, int ti)
+{
+    const struct pel *e = &P->el[pi];
+
+    if (pi == P->n)
+        return true;
+    switch (e->kind) {
+    case K_START:
+        return ti == T->start && may_open(P, pi + 1, T, ti);
+    case K_ABS:
+        return at_opening(T, ti) && may_open(P, pi + 1, T, ti);
+    case K_CLAUSE:
+    case K_AHEAD:
+    case K_BEHIND:
+        return may_open(P, pi + 1, T, ti);
+    case K_END:
+    case K_GAP:
+        return true;
+    case K_TOK:
+        break;
+    }
+    if (e->neg)
+        return true;
+    if (e->opt && may_open(P, pi + 1, T, ti))
+        return true;
+    return may_take(e, T, ti);
+}
+
+bool lu_cue_find(const struct lu_cue_pat *P, const struct lu_cue_text *T, int from, lu_cue_ok_fn ok,
+                 void *data, struct lu_cue_match *m)
+{
+    bool plain = P->el[0].kind == K_TOK && !P->el[0].opt && !P->el[0].neg;
+
+    for (int ti = from; ti <= T->n; ti++) {
+        struct try R = {T, -1, 0};
+        int end;
+
+        /* most patterns open with a plain word element: that inline */
+        if (plain ? !may_take(&P->el[0], T, ti) : !may_open(P, 0, T, ti))
+            continue;
+        if (pat_at(&R, P, 0, ti, &end) && end > ti && (!ok || ok(T, ti, end, data))) {
+            const struct lu_cue_tok *last = &T->t[end - 1];
+            m->b = ti;
+            m->e = end;
+            m->off = T->t[ti].off;
+            m->len = last->off + (R.cut_tok == end - 1 ? R.cut_len : last->len) - m->off;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------ the packs' cues */
+
+static GHashTable *compiled; /* a pack's pattern string -> its struct lu_cue_pat */
+
+static void compile_pack_cue(const char *src, bool known)
+{
+    char *err = NULL;
+    struct lu_cue_pat *P;
+
+    if (!src || g_hash_table_contains(compiled, src))
+        return;
+    P = compile(src, known, &err);
+    /* A pattern that does not compile is a bug in its pack (lang-test). */
+    if (!P)
+        g_error("cue '%s': %s", src, err);
+    g_hash_table_insert(compiled, (gpointer)src, P);
+}
+
+/* Classify's words first, in the order it always interned them: the words
+ * they name are known words (a capitalised known word is no name); then
+ * lint's, whose words only get ids. */
+static gpointer init_once(gpointer unused)
+{
+    const struct lu_lang_pack *pk;
+
+    (void)unused;
+    grammar_pack = lu_lang_pack(LU_LANG_EN);
+    lex_table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    compiled = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (const struct lu_lex_class *c = grammar_pack->lexicon; c->words; c++) {
+        char **w = g_strsplit(c->words, " ", -1);
+        for (int i = 0; w[i]; i++)
+            if (w[i][0])
+                lex_intern(w[i], true)->cls |= c->cls;
+        g_strfreev(w);
+    }
+    for (gsize i = 0; grammar_pack->folds[i][0]; i++)
+        lex_intern(grammar_pack->folds[i][1], true);
+    for (int l = 0; (pk = lu_lang_known(l)); l++)
+        for (const struct lu_grammar_cue *g = pk->grammar; g && g->feat; g++)
+            compile_pack_cue(g->pattern, true);
+    for (int l = 0; (pk = lu_lang_known(l)); l++)
+        for (const struct lu_cue *c = pk->cues; c && c->pattern; c++)
+            compile_pack_cue(c->pattern, true);
+    for (int l = 0; (pk = lu_lang_known(l)); l++) {
+        for (const struct lu_chase_cue *c = pk->chasing; c && c->cue; c++)
+            compile_pack_cue(c->cue, false);
+        compile_pack_cue(pk->thanks, false);
+    }
+    return NULL;
+}
+
+void lu_cue_init(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    g_once(&once, init_once, NULL);
+}
+
+const struct lu_cue_pat *lu_cue_of(const char *src)
+{
+    const struct lu_cue_pat *P;
+
+    lu_cue_init();
+    P = g_hash_table_lookup(compiled, src);
+    /* Only the packs' own strings are compiled in advance. */
+    if (!P)
+        g_error("cue '%s' is no pack's", src);
+    return P;
+}
