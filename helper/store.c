@@ -735,45 +735,41 @@ int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out)
                        NULL, now, out);
 }
 
-int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads)
+/* The two text columns of ST's rows (bound; NULL: it failed to prepare)
+ * into *A and *B, parallel arrays of char* (caller frees both); finalizes ST. */
+static int string_pairs(struct lu_store *s, sqlite3_stmt *st, GPtrArray **a, GPtrArray **b,
+                        const char *what)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT mid, thread FROM items WHERE state = ?");
     int rc, ret;
 
-    *mids = g_ptr_array_new_with_free_func(g_free);
-    *threads = g_ptr_array_new_with_free_func(g_free);
+    *a = g_ptr_array_new_with_free_func(g_free);
+    *b = g_ptr_array_new_with_free_func(g_free);
     if (!st)
         return EX_IOERR;
-    sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (!sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1))
             continue; /* a damaged row */
-        g_ptr_array_add(*mids, col_str(st, 0));
-        g_ptr_array_add(*threads, col_str(st, 1));
+        g_ptr_array_add(*a, col_str(st, 0));
+        g_ptr_array_add(*b, col_str(st, 1));
     }
-    ret = read_end(s, rc, "reading anchors");
+    ret = read_end(s, rc, what);
     sqlite3_finalize(st);
     return ret;
 }
 
+int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT mid, thread FROM items WHERE state = ?");
+
+    if (st)
+        sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
+    return string_pairs(s, st, mids, threads, "reading anchors");
+}
+
 int lu_store_untagged(struct lu_store *s, GPtrArray **mids, GPtrArray **states)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT mid, state FROM untagged ORDER BY mid");
-    int rc, ret;
-
-    *mids = g_ptr_array_new_with_free_func(g_free);
-    *states = g_ptr_array_new_with_free_func(g_free);
-    if (!st)
-        return EX_IOERR;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1))
-            continue; /* a damaged row */
-        g_ptr_array_add(*mids, col_str(st, 0));
-        g_ptr_array_add(*states, col_str(st, 1));
-    }
-    ret = read_end(s, rc, "reading untagged items");
-    sqlite3_finalize(st);
-    return ret;
+    return string_pairs(s, prepare(s, "SELECT mid, state FROM untagged ORDER BY mid"), mids, states,
+                        "reading untagged items");
 }
 
 int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out)
