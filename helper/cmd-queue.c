@@ -1,7 +1,10 @@
 /* cmd-queue.c - leadup queue: what the tags say, oldest first.
  *
  * The tags are the truth the mail client shows; the state database adds
- * what tags cannot hold (due dates, whom we wait for, the cadence stage). */
+ * what tags cannot hold (due dates, whom we wait for, the cadence stage).
+ * A lazy state's queue (dormant, lu_state_lazy) is what the state database
+ * says: the scan does not write its tag; --tags writes it, for a client
+ * that lists the queue by its tag (NeoMutt). */
 #include "leadup.h"
 
 #include <errno.h>
@@ -110,6 +113,33 @@ static int stored_anchors(struct lu_db *db, GPtrArray *stored, GPtrArray **out)
     return ret;
 }
 
+/* The anchors of STORED that notmuch still has, read by Message-ID (a
+ * few hundred to a query), into *OUT: a lazy state's queue, whose tags
+ * may not be written. */
+static int anchors_by_id(struct lu_db *db, GPtrArray *stored, GPtrArray **out)
+{
+    GString *q = g_string_new(NULL);
+    int ret = 0;
+
+    *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    for (guint i = 0; i < stored->len && !ret; i++) {
+        char *qm = lu_db_quote(((struct lu_item *)g_ptr_array_index(stored, i))->mid);
+        g_string_append_printf(q, "%sid:%s", q->len ? " or " : "", qm);
+        g_free(qm);
+        if ((i + 1) % 256 == 0 || i + 1 == stored->len) {
+            GPtrArray *found = NULL;
+            ret = lu_db_messages(db, q->str, 0, &found);
+            for (guint k = 0; !ret && k < found->len; k++)
+                g_ptr_array_add(*out, g_ptr_array_index(found, k));
+            g_ptr_array_set_free_func(found, ret ? (GDestroyNotify)lu_msg_free : NULL);
+            g_ptr_array_free(found, TRUE);
+            g_string_truncate(q, 0);
+        }
+    }
+    g_string_free(q, TRUE);
+    return ret;
+}
+
 /* Every item of STATE (or every state when -1) from the tags, joined with
  * the store (one query per state, not one per anchor).  LIGHT: rows that
  * show only what the store holds (a listing, not a maildir of files) come
@@ -131,7 +161,9 @@ static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
         if (state >= 0 && (int)st != state)
             continue;
         ret = lu_store_items(store, st, &stored);
-        if (!ret && store_is_tags(db, in_step, st, stored)) {
+        if (!ret && lu_state_lazy(st)) {
+            ret = in_step ? stored_anchors(db, stored, &msgs) : anchors_by_id(db, stored, &msgs);
+        } else if (!ret && store_is_tags(db, in_step, st, stored)) {
             ret = stored_anchors(db, stored, &msgs);
         } else if (!ret) {
             q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(st));
@@ -673,6 +705,21 @@ static const char *scan_first(struct lu_ctx *ctx)
     return ret ? lu_muttrc_failure(ret) : NULL;
 }
 
+/* --tags: the lazy states' tags written (lu_scan_write_lazy).  A busy
+ * database leaves them as they were.  Returns the client's line when the
+ * writing failed, or NULL. */
+static const char *tags_first(struct lu_ctx *ctx)
+{
+    unsigned written = 0;
+    int ret = lu_scan_write_lazy(ctx, &written);
+
+    if (!ret && written && !lu_quiet && !ctx->answer.file)
+        lu_fprintf(stderr, "leadup: %u tag%s written\n", written, written == 1 ? "" : "s");
+    if (ret == EX_TEMPFAIL)
+        return "leadup: notmuch is busy, so the dormant tags are not all written; try again";
+    return ret ? lu_muttrc_failure(ret) : NULL;
+}
+
 /* Every queue's count from the state database (one query). */
 static int load_counts(struct lu_ctx *ctx, struct lu_store *store, const char *muttrc,
                        unsigned *counts, unsigned *dues)
@@ -746,7 +793,7 @@ static void print_counts(const unsigned *counts, const unsigned *dues, bool due_
 }
 
 struct queue_args {
-    bool due, scan;
+    bool due, scan, tags;
     int json;
     const char *maildir, *keep_cursor;
 };
@@ -766,6 +813,10 @@ const struct lu_option lu_queue_options[] = {
                   "leave a jump back to its place in FILE instead of\n"
                   "the counts"),
     LU_OPT_FLAG("scan", 0, struct queue_args, scan, true, "run 'leadup scan' first"),
+    LU_OPT_FLAG("tags", 0, struct queue_args, tags, true,
+                "then write the tags the scan leaves unwritten\n"
+                "(leadup/dormant), for a client that shows the\n"
+                "queue by its tag (NeoMutt)"),
     LU_OPT_MUTTRC("for a mail client's macro: print nothing, always exit\n"
                   "0 and leave in FILE one 'echo' line (the counts, or\n"
                   "what failed)"),
@@ -849,6 +900,8 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (scan)
         failure = scan_first(ctx);
+    if (a.tags && !failure)
+        failure = tags_first(ctx);
     /* Counts come from the state database in one query; a queue's items
      * from the tags, joined with it. */
     ret = lu_store_open(&store);

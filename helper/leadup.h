@@ -985,6 +985,10 @@ enum lu_state {
 const char *lu_state_name(enum lu_state s);
 /* The state called NAME, or -1. */
 int lu_state_parse(const char *name);
+/* Whether the scan leaves state S's tag unwritten (dormant: three in four
+ * of a first scan's tags, and a queue few open): a thread's tag is kept
+ * but never added; lu_scan_write_lazy writes it when the queue is opened. */
+bool lu_state_lazy(enum lu_state s);
 
 enum lu_decision_kind {
     LU_D_SNOOZE,
@@ -1454,7 +1458,8 @@ struct lu_item {
     gint64 due_at, since, next_check, updated;
     int stage;
     char *subject, *who, *norm_subject;
-    char *why; /* the verdict's evidence, one line each */
+    char *why;     /* the verdict's evidence, one line each */
+    bool untagged; /* its anchor lacks the state's tag: left for lu_scan_write_lazy */
 };
 void lu_item_free(struct lu_item *it);
 /* Whether IT is due at NOW: the scan said so, or its due date has come.
@@ -1516,8 +1521,14 @@ int lu_store_prune_absent(struct lu_store *s, GHashTable *present, unsigned *pru
 /* Forgets items not updated since BEFORE (after a full scan), and counts
  * the rest by state again. */
 int lu_store_forget_before(struct lu_store *s, gint64 before);
-/* The items of each state, as triggers keep them (no item row read). */
+/* The items of each state whose anchors carry the state's tag (all but
+ * those lu_store_untagged lists), as triggers keep them (no item row read). */
 int lu_store_state_counts(struct lu_store *s, unsigned counts[LU_ST_COUNT]);
+/* The anchors of the items stored untagged (struct lu_item's untagged) and
+ * their states' names, in two parallel arrays of char* (caller frees both). */
+int lu_store_untagged(struct lu_store *s, GPtrArray **mids, GPtrArray **states);
+/* MID's item carries its tag now. */
+int lu_store_set_tagged(struct lu_store *s, const char *mid);
 
 /* Stores D as pending (sets D->id and D->pending), unless the latest
  * decision on any of MIDS (char*: the thread's messages) is the same one
@@ -1644,6 +1655,11 @@ int lu_jobs(int given, int *out);
 int lu_need_identity(struct lu_ctx *ctx);
 /* Brings the leadup/... tags and the state database up to date. */
 int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st);
+/* Writes the tags the scan left unwritten (lu_state_lazy: leadup/dormant)
+ * on the anchors stored untagged since the last time, and forgets the
+ * items whose anchors are gone; *WRITTEN: the tags added.  Nothing to
+ * write opens no notmuch.  Needs notmuch's write lock (EX_TEMPFAIL). */
+int lu_scan_write_lazy(struct lu_ctx *ctx, unsigned *written);
 /* One thread read and decided exactly as the scan decides it. */
 struct lu_thread_view {
     struct lu_db *db;       /* the read-only database handle (owned) */

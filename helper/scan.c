@@ -945,11 +945,17 @@ static void want_tag(struct scan *s, struct lu_msg *m, const char *tag, GHashTab
     g_ptr_array_add(g_hash_table_lookup(want, m->mid), g_strdup(tag));
 }
 
-/* Tag operations turning the thread's leadup/... tags into what V says. */
+/* Tag operations turning the thread's leadup/... tags into what V says.
+ * A lazy state's tag (lu_state_lazy) is kept where it is, never added:
+ * the thread's item is stored untagged (plan_item) until
+ * lu_scan_write_lazy writes it.  Every stale leadup/ tag of the thread,
+ * the lazy one too, goes: the thread's tags are read anyway. */
 static void plan_tags(struct scan *s, GPtrArray *msgs, const struct lu_verdict *v)
 {
     GHashTable *want =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+    char *lazy =
+        lu_state_lazy(v->state) ? g_strconcat(LU_TAG_PREFIX, lu_state_name(v->state), NULL) : NULL;
 
     if (v->state != LU_ST_NONE && v->anchor >= 0) {
         struct lu_msg *a = g_ptr_array_index(msgs, v->anchor);
@@ -986,6 +992,8 @@ static void plan_tags(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
             bool have = false;
             for (guint j = 0; j < m->tags->len && !have; j++)
                 have = strcmp(t, g_ptr_array_index(m->tags, j)) == 0;
+            if (!have && !g_strcmp0(t, lazy))
+                continue;
             if (!have) {
                 struct lu_tagop op = {g_strdup(m->mid), g_strdup(t), true};
                 g_array_append_val(s->ops, op);
@@ -994,6 +1002,7 @@ static void plan_tags(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
         }
     }
     g_hash_table_destroy(want);
+    g_free(lazy);
 }
 
 static char *join_why(GPtrArray *why)
@@ -1030,6 +1039,12 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
         it->norm_subject = lu_subject_norm(a->subject);
         it->why = join_why(v->why);
         it->updated = s->stamp;
+        /* plan_tags kept the lazy tag where the anchor had it. */
+        if (lu_state_lazy(v->state)) {
+            char *tag = g_strconcat(LU_TAG_PREFIX, lu_state_name(v->state), NULL);
+            it->untagged = !has_tag(a, tag);
+            g_free(tag);
+        }
         p->item = it;
     }
     g_ptr_array_add(s->items, p);
@@ -1959,6 +1974,101 @@ out:
     g_string_free(query, TRUE);
     lu_store_close(s.store);
     lu_db_close(s.db);
+    return ret;
+}
+
+/* After lu_scan_write_lazy's own writes (BEFORE, AFTER]: like a scan,
+ * the next scan skips them when the state had seen everything up to
+ * BEFORE; what others wrote since the state's lastmod joins its gap. */
+static int lazy_meta(struct lu_store *st, const char *uuid, gint64 before, gint64 after)
+{
+    char *old = NULL;
+    gint64 last = -1, from = -1;
+    int ret = lu_store_get(st, "uuid", &old);
+
+    if (!ret)
+        ret = meta_int(st, "lastmod", &last);
+    if (!ret)
+        ret = meta_int(st, "gap_from", &from);
+    if (ret || after <= before || !old || strcmp(old, uuid) != 0 || last < 0 || last > before)
+        goto out;
+    if (before > last) {
+        ret = set_meta_int(st, "gap_from", from > 0 ? MIN(from, last + 1) : last + 1);
+        if (!ret)
+            ret = set_meta_int(st, "gap_to", before);
+    }
+    if (!ret)
+        ret = set_meta_int(st, "lastmod", after);
+out:
+    g_free(old);
+    return ret;
+}
+
+int lu_scan_write_lazy(struct lu_ctx *ctx, unsigned *written)
+{
+    struct lu_store *store = NULL;
+    struct lu_db *db = NULL;
+    GPtrArray *mids = NULL, *states = NULL, *gone = g_ptr_array_new_with_free_func(g_free);
+    GArray *ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
+    gint64 before = 0, after = 0;
+    const char *uuid = NULL;
+    int ret;
+
+    *written = 0;
+    g_array_set_clear_func(ops, (GDestroyNotify)tagop_clear);
+    ret = lu_store_open(&store);
+    if (!ret)
+        ret = lu_store_untagged(store, &mids, &states);
+    if (ret || mids->len == 0)
+        goto out; /* the usual case: nothing since the last time */
+    ret = lu_db_open(ctx, true, &db);
+    if (!ret)
+        ret = lu_need_identity(ctx);
+    for (guint i = 0; !ret && i < mids->len; i++) {
+        char *tid = NULL;
+        ret = lu_db_thread_of(db, g_ptr_array_index(mids, i), &tid);
+        if (!ret && !tid) { /* the anchor is gone: so is its item */
+            g_ptr_array_add(gone, g_strdup(g_ptr_array_index(mids, i)));
+        } else if (!ret) {
+            struct lu_tagop op = {g_strdup(g_ptr_array_index(mids, i)),
+                                  g_strconcat(LU_TAG_PREFIX, g_ptr_array_index(states, i), NULL),
+                                  true};
+            g_array_append_val(ops, op);
+        }
+        g_free(tid);
+    }
+    if (!ret)
+        ret = lu_db_apply(db, ops, &before, &after);
+    if (!ret)
+        ret = lu_store_begin(store);
+    if (ret)
+        goto out;
+    for (guint i = 0; i < ops->len && !ret; i++)
+        ret = lu_store_set_tagged(store, g_array_index(ops, struct lu_tagop, i).mid);
+    for (guint i = 0; i < gone->len && !ret; i++) {
+        GPtrArray *one = g_ptr_array_new();
+        g_ptr_array_add(one, g_ptr_array_index(gone, i));
+        ret = lu_store_put_thread(store, one, NULL);
+        g_ptr_array_free(one, TRUE);
+    }
+    lu_db_revision(db, &uuid);
+    if (!ret)
+        ret = lazy_meta(store, uuid, before, after);
+    if (ret)
+        lu_store_rollback(store);
+    else
+        ret = lu_store_commit(store);
+    if (!ret)
+        *written = ops->len;
+out:
+    if (mids)
+        g_ptr_array_free(mids, TRUE);
+    if (states)
+        g_ptr_array_free(states, TRUE);
+    g_ptr_array_free(gone, TRUE);
+    g_array_free(ops, TRUE);
+    lu_db_close(db);
+    lu_store_close(store);
     return ret;
 }
 

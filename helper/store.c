@@ -37,6 +37,11 @@ struct lu_store {
     sqlite3_stmt *get_analysis, *put_analysis;    /* kept: used per message */
 };
 
+/* The untagged items' counts again from their table (item_counts). */
+#define COUNT_UNTAGGED                                                                             \
+    "DELETE FROM item_counts WHERE state LIKE 'untagged %';"                                       \
+    "INSERT INTO item_counts SELECT 'untagged ' || state, count(*) FROM untagged GROUP BY state;"
+
 /* migrations[i] takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
     /* 0 -> 1 */
@@ -112,6 +117,21 @@ static const char *const migrations[] = {
      * counts read this index alone (no item row, no sort for GROUP BY),
      * and a queue or the report looks up its states' items in it. */
     "CREATE INDEX IF NOT EXISTS items_state ON items(state, due, due_at);",
+    /* 7 -> 8: the items whose anchors do not carry their state's tag yet
+     * (the scan leaves leadup/dormant to be written when the queue is
+     * opened: lu_scan_write_lazy), counted in item_counts as "untagged
+     * STATE" so that note_removals compares the tags with the tagged
+     * items alone.  An item's row goes with the item (delete trigger). */
+    ("CREATE TABLE IF NOT EXISTS untagged(mid TEXT PRIMARY KEY, state TEXT NOT NULL) "
+     "  WITHOUT ROWID;"
+     "CREATE TRIGGER IF NOT EXISTS items_untagged AFTER DELETE ON items BEGIN"
+     "  DELETE FROM untagged WHERE mid = old.mid; END;"
+     "CREATE TRIGGER IF NOT EXISTS untagged_add AFTER INSERT ON untagged BEGIN"
+     "  INSERT INTO item_counts VALUES('untagged ' || new.state, 1)"
+     "    ON CONFLICT(state) DO UPDATE SET n = n + 1; END;"
+     "CREATE TRIGGER IF NOT EXISTS untagged_del AFTER DELETE ON untagged BEGIN"
+     "  UPDATE item_counts SET n = n - 1 WHERE state = 'untagged ' || old.state; "
+     "END;" COUNT_UNTAGGED),
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -411,6 +431,29 @@ void lu_item_free(struct lu_item *it)
     g_free(it);
 }
 
+/* Marks MID's item as untagged in STATE (NULL: tagged now). */
+static int set_untagged(struct lu_store *s, const char *mid, const char *state)
+{
+    sqlite3_stmt *st = prepare(s, state ? "INSERT OR REPLACE INTO untagged(mid, state) VALUES(?, ?)"
+                                        : "DELETE FROM untagged WHERE mid = ?");
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+    if (state)
+        sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        ret = fail(s, "marking an item's tag");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_set_tagged(struct lu_store *s, const char *mid)
+{
+    return set_untagged(s, mid, NULL);
+}
+
 int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it)
 {
     sqlite3_stmt *del, *ins = NULL;
@@ -456,6 +499,8 @@ int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_ite
     if (sqlite3_step(ins) != SQLITE_DONE)
         ret = fail(s, "storing an item");
     sqlite3_reset(ins);
+    if (!ret && it->untagged)
+        ret = set_untagged(s, it->mid, lu_state_name(it->state));
 out:
     return ret;
 }
@@ -690,25 +735,41 @@ int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out)
                        NULL, now, out);
 }
 
-int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads)
+/* The two text columns of ST's rows (bound; NULL: it failed to prepare)
+ * into *A and *B, parallel arrays of char* (caller frees both); finalizes ST. */
+static int string_pairs(struct lu_store *s, sqlite3_stmt *st, GPtrArray **a, GPtrArray **b,
+                        const char *what)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT mid, thread FROM items WHERE state = ?");
     int rc, ret;
 
-    *mids = g_ptr_array_new_with_free_func(g_free);
-    *threads = g_ptr_array_new_with_free_func(g_free);
+    *a = g_ptr_array_new_with_free_func(g_free);
+    *b = g_ptr_array_new_with_free_func(g_free);
     if (!st)
         return EX_IOERR;
-    sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (!sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1))
             continue; /* a damaged row */
-        g_ptr_array_add(*mids, col_str(st, 0));
-        g_ptr_array_add(*threads, col_str(st, 1));
+        g_ptr_array_add(*a, col_str(st, 0));
+        g_ptr_array_add(*b, col_str(st, 1));
     }
-    ret = read_end(s, rc, "reading anchors");
+    ret = read_end(s, rc, what);
     sqlite3_finalize(st);
     return ret;
+}
+
+int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT mid, thread FROM items WHERE state = ?");
+
+    if (st)
+        sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
+    return string_pairs(s, st, mids, threads, "reading anchors");
+}
+
+int lu_store_untagged(struct lu_store *s, GPtrArray **mids, GPtrArray **states)
+{
+    return string_pairs(s, prepare(s, "SELECT mid, state FROM untagged ORDER BY mid"), mids, states,
+                        "reading untagged items");
 }
 
 int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray **out)
@@ -734,23 +795,31 @@ int lu_store_forget_before(struct lu_store *s, gint64 before)
      * them (a row edited by hand moves them without the triggers). */
     if (!ret)
         ret = exec(s, "DELETE FROM item_counts;"
-                      "INSERT INTO item_counts SELECT state, count(*) FROM items GROUP BY state;");
+                      "INSERT INTO item_counts SELECT state, count(*) FROM items GROUP BY "
+                      "state;" COUNT_UNTAGGED);
     return ret;
 }
 
 int lu_store_state_counts(struct lu_store *s, unsigned counts[LU_ST_COUNT])
 {
     sqlite3_stmt *st = prepare(s, "SELECT state, n FROM item_counts");
+    unsigned lacking[LU_ST_COUNT] = {0};
     int rc, ret;
 
     memset(counts, 0, sizeof(unsigned) * LU_ST_COUNT);
     if (!st)
         return EX_IOERR;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int state = lu_state_parse((const char *)sqlite3_column_text(st, 0));
-        if (state >= 0)
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        bool untagged = name && g_str_has_prefix(name, "untagged ");
+        int state = lu_state_parse(untagged ? name + strlen("untagged ") : name);
+        if (state >= 0 && untagged)
+            lacking[state] = (unsigned)MAX(sqlite3_column_int(st, 1), 0);
+        else if (state >= 0)
             counts[state] = (unsigned)MAX(sqlite3_column_int(st, 1), 0);
     }
+    for (int i = 0; i < LU_ST_COUNT; i++)
+        counts[i] -= MIN(lacking[i], counts[i]);
     ret = read_end(s, rc, "counting items");
     sqlite3_finalize(st);
     return ret;

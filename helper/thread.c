@@ -21,6 +21,11 @@ const char *lu_state_name(enum lu_state s)
     return s < LU_ST_COUNT ? state_names[s] : "none";
 }
 
+bool lu_state_lazy(enum lu_state s)
+{
+    return s == LU_ST_DORMANT;
+}
+
 int lu_state_parse(const char *name)
 {
     for (int i = 0; i < LU_ST_COUNT; i++)

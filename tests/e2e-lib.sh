@@ -239,13 +239,15 @@ e2e_title() {
 	awaiting) echo "NeoMutt: Lead-up: awaiting reply" ;;
 	due) echo "NeoMutt: Lead-up: due now" ;;
 	promise-theirs) echo "NeoMutt: Lead-up: they promised" ;;
+	dormant) echo "NeoMutt: Lead-up: dormant" ;;
 	*) echo "tag:leadup/$1" ;;
 	esac
 }
 
 # e2e_journey_mail: my questions to Ann (Website budget), Bob (Figures),
-# Cid (Contract) and Dee (Workshop), dated before E2E_NOW, and slides to Eve
-# that ask nothing; then more mail of the caller's, and e2e_journey_ready.
+# Cid (Contract) and Dee (Workshop), dated before E2E_NOW, slides to Eve
+# that ask nothing, and a question to Gus (Archive boxes) quiet for 120 days
+# (dormant); then more mail of the caller's, and e2e_journey_ready.
 e2e_journey_mail() {
 	OLD=$(e2e_date 10) RECENT=$(e2e_date 2)
 	printf 'Hi Ann,\n\nCould you confirm the budget for the website project?\n\nBest,\nMe\n' |
@@ -256,6 +258,8 @@ e2e_journey_mail() {
 		e2e_ask n1@example.com 'Dee <dee@d.example>' 'Workshop'
 	echo 'Here are the slides from the workshop.' |
 		msg sent r1@example.com 'Me Myself <me@example.com>' 'Eve <eve@e.example>' "$RECENT" 'Slides'
+	echo 'Could you keep the archive boxes for us?' |
+		msg sent z1@example.com 'Me Myself <me@example.com>' 'Gus <gus@g.example>' "$(e2e_date 120)" 'Archive boxes'
 }
 # e2e_ask ID TO SUBJECT < body: a question of mine, ten days old
 e2e_ask() { msg sent "$1" 'Me Myself <me@example.com>' "$2" "$OLD" "$3"; }
@@ -348,6 +352,18 @@ e2e_journey_decisions() {
 	t ',R shows the morning report in a pager' '
 		e2e_type ,R && e2e_wait "leadup report for" && e2e_wait "Due today" && e2e_type q &&
 		e2e_wait "$(e2e_title awaiting)"'
+}
+
+# e2e_journey_dormant: ,gz shows the dormant thread, which the scan left
+# untagged: NeoMutt's key writes its tag first (queue --tags), Mutt's builds
+# the maildir from the state and writes none.
+e2e_journey_dormant() {
+	_tag=leadup/dormant
+	[ "$E2E_CLIENT" = mutt ] && _tag=
+	t ',gz shows exactly the dormant thread, and restores $wait_key' '
+		e2e_type ,gz && e2e_wait "$(e2e_title dormant)" && e2e_wait "leadup: dormant: 1 thread, 0 due" &&
+		e2e_wait "Archive boxes" && e2e_gone "Website budget" 1 && expect_tags z1@example.com "$_tag" &&
+		e2e_type : && e2e_enter "echo \"wk=\$wait_key\"" && e2e_wait "wk=yes"'
 }
 
 # e2e_journey_end: the client survived, and it called leadup for nothing else.

@@ -33,5 +33,6 @@ t 'a reply recorded by nm_record inherits leadup tags, which the next scan remov
 	reply=$(notmuch search --output=messages "subject:\"Re: Travel\"" | sed "s/^id://") && test -n "$reply" &&
 	tags "$reply" | grep -q leadup/due &&
 	lx scan --quiet && ! tags "$reply" | grep -q leadup/due && expect_tags b1@example.com ""'
+e2e_journey_dormant
 e2e_journey_end
 done_testing

@@ -27,5 +27,6 @@ t ',u scans, rebuilds the queue and shows its count' '
 	e2e_type ,u && e2e_wait "leadup: awaiting: [0-9]+ threads" && e2e_wait Slides &&
 	lx mute id:r1@example.com >/dev/null && e2e_type ,u && e2e_gone Slides'
 t 'old queue generations are removed' 'test "$(ls -a "$Q" | grep -c "^\.awaiting\.")" = 1'
+e2e_journey_dormant
 e2e_journey_end
 done_testing
