@@ -528,6 +528,42 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce)
     return ret;
 }
 
+/* Reads the rows of ST into TABLE (Message-ID -> GPtrArray). */
+typedef int (*lists_reader)(struct lu_store *s, sqlite3_stmt *st, GHashTable *table);
+
+/* The rows SQL selects, read by READ into a new table *OUT. */
+static int lists_where(struct lu_store *s, const char *sql, lists_reader read, GHashTable **out)
+{
+    sqlite3_stmt *st = prepare(s, sql);
+    int ret;
+
+    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
+    if (!st)
+        return EX_IOERR;
+    ret = read(s, st, *out);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* The rows SQL (its one parameter a Message-ID) selects for each of MIDS,
+ * read by READ into TABLE. */
+static int lists_of(struct lu_store *s, const char *sql, GPtrArray *mids, lists_reader read,
+                    GHashTable *table)
+{
+    sqlite3_stmt *st = prepare(s, sql);
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    for (guint i = 0; i < mids->len && !ret; i++) {
+        sqlite3_bind_text(st, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
+        ret = read(s, st, table);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
 /* Adds the delivery failures of ST's rows (mid, bounce, date, sender) to
  * TABLE, by the Message-ID they report on. */
 static int read_bounces(struct lu_store *s, sqlite3_stmt *st, GHashTable *table)
@@ -558,32 +594,14 @@ static int read_bounces(struct lu_store *s, sqlite3_stmt *st, GHashTable *table)
 
 int lu_store_bounces(struct lu_store *s, GHashTable **out)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT mid, bounce, date, sender FROM bounces");
-    int ret;
-
-    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
-    if (!st)
-        return EX_IOERR;
-    ret = read_bounces(s, st, *out);
-    sqlite3_finalize(st);
-    return ret;
+    return lists_where(s, "SELECT mid, bounce, date, sender FROM bounces", read_bounces, out);
 }
 
 int lu_store_bounces_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
 {
     /* The primary key (mid, bounce) finds them. */
-    sqlite3_stmt *st = prepare(s, "SELECT mid, bounce, date, sender FROM bounces WHERE mid = ?");
-    int ret = 0;
-
-    if (!st)
-        return EX_IOERR;
-    for (guint i = 0; i < mids->len && !ret; i++) {
-        sqlite3_bind_text(st, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
-        ret = read_bounces(s, st, table);
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    return ret;
+    return lists_of(s, "SELECT mid, bounce, date, sender FROM bounces WHERE mid = ?", mids,
+                    read_bounces, table);
 }
 
 #define ITEM_COLS                                                                                  \
@@ -1733,30 +1751,24 @@ static int read_decisions(struct lu_store *s, sqlite3_stmt *st, GHashTable *tabl
     return read_end(s, rc, "reading decisions");
 }
 
-/* The decisions SQL selects into a new table *OUT. */
-static int decisions_where(struct lu_store *s, const char *sql, GHashTable **out)
-{
-    sqlite3_stmt *st = prepare(s, sql);
-    int ret;
-
-    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
-    if (!st)
-        return EX_IOERR;
-    ret = read_decisions(s, st, *out);
-    sqlite3_finalize(st);
-    return ret;
-}
-
 int lu_store_decisions(struct lu_store *s, GHashTable **out)
 {
-    return decisions_where(s, "SELECT " DECISION_COLS " FROM decisions ORDER BY taken, id", out);
+    return lists_where(s, "SELECT " DECISION_COLS " FROM decisions ORDER BY taken, id",
+                       read_decisions, out);
 }
 
 int lu_store_decisions_pending(struct lu_store *s, GHashTable **out)
 {
     /* The partial index decisions_pending holds just these. */
-    return decisions_where(
-        s, "SELECT " DECISION_COLS " FROM decisions WHERE pending ORDER BY taken, id", out);
+    return lists_where(s,
+                       "SELECT " DECISION_COLS " FROM decisions WHERE pending ORDER BY taken, id",
+                       read_decisions, out);
+}
+
+int lu_store_decisions_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
+{
+    return lists_of(s, "SELECT " DECISION_COLS " FROM decisions WHERE mid = ? ORDER BY taken, id",
+                    mids, read_decisions, table);
 }
 
 int lu_store_last_decision(struct lu_store *s, const char *mid, struct lu_decision **out)
@@ -1778,23 +1790,6 @@ int lu_store_last_decision(struct lu_store *s, const char *mid, struct lu_decisi
         *out = decision_row(s, st);
     }
     ret = *out ? 0 : read_end(s, rc, "reading the last decision");
-    sqlite3_finalize(st);
-    return ret;
-}
-
-int lu_store_decisions_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
-{
-    sqlite3_stmt *st =
-        prepare(s, "SELECT " DECISION_COLS " FROM decisions WHERE mid = ? ORDER BY taken, id");
-    int ret = 0;
-
-    if (!st)
-        return EX_IOERR;
-    for (guint i = 0; i < mids->len && !ret; i++) {
-        sqlite3_bind_text(st, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
-        ret = read_decisions(s, st, table);
-        sqlite3_reset(st);
-    }
     sqlite3_finalize(st);
     return ret;
 }
