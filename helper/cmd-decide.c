@@ -567,36 +567,19 @@ int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv)
 static int last_decision(const char *mid, struct lu_decision *last)
 {
     struct lu_store *store = NULL;
-    GHashTable *table = NULL;
-    GHashTableIter it;
-    gpointer key, value;
-    const struct lu_decision *found = NULL;
+    struct lu_decision *found = NULL;
     int ret;
 
     memset(last, 0, sizeof *last);
     ret = lu_store_open(&store);
     if (!ret)
-        ret = lu_store_decisions(store, &table);
-    if (ret)
-        goto out;
-    g_hash_table_iter_init(&it, table);
-    while (g_hash_table_iter_next(&it, &key, &value)) {
-        GPtrArray *list = value;
-        for (guint i = 0; i < list->len; i++) {
-            const struct lu_decision *d = g_ptr_array_index(list, i);
-            /* Ids grow with every decision stored: the largest is the last. */
-            if ((!mid || !strcmp(mid, d->mid)) && (!found || d->id > found->id))
-                found = d;
-        }
-    }
-    if (found) {
+        ret = lu_store_last_decision(store, mid, &found);
+    if (!ret && found) {
         *last = *found;
         last->mid = g_strdup(found->mid);
         last->text = last->latest = NULL;
     }
-out:
-    if (table)
-        g_hash_table_destroy(table);
+    lu_decision_free(found);
     lu_store_close(store);
     return ret;
 }

@@ -297,14 +297,20 @@ int main(int argc, char **argv)
     /* What the tests of issue 14 count: the work a command did, which no
      * clock measures (files parsed, sqlite's virtual-machine steps). */
     lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
+    lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
     ret = cmd->fn(&ctx, argc - 1, argv + 1);
     if (ctx.answer.file)
         ret = answer_client(&ctx, ret);
-    if (lu_debug_counts)
+    if (lu_debug_counts) {
         fprintf(stderr,
                 "leadup: counts: %" G_GUINT64_FORMAT " files parsed, %" G_GUINT64_FORMAT
                 " sqlite steps\n",
                 lu_mime_parses, lu_store_steps);
+        fprintf(stderr,
+                "leadup: rows read: %" G_GUINT64_FORMAT " decisions, %" G_GUINT64_FORMAT
+                " delivery failures\n",
+                lu_decision_rows, lu_bounce_rows);
+    }
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1335,6 +1335,14 @@ extern guint64 lu_mime_parses;
  * standard error after the command, for tests that count work. */
 extern bool lu_debug_counts;
 extern guint64 lu_store_steps;
+/* The rows of decisions and of delivery failures store.c read in this
+ * process (LEADUP_DEBUG_COUNTS prints them too): a scan reads those of the
+ * threads it decides, not every one stored. */
+extern guint64 lu_decision_rows, lu_bounce_rows;
+/* Set from LEADUP_DEBUG_READ_ALL (leadup.c): the scan and the thread views
+ * read every decision and delivery failure up front, as they did before
+ * reading them by thread, so that a test can compare the two ways. */
+extern bool lu_debug_read_all;
 
 /* Starts GMime and mime.c's tables, once: the scan calls it on the main
  * thread before its workers parse (every reader calls it anyway). */
@@ -1510,6 +1518,9 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce);
  * to a GPtrArray of light struct lu_msg* (mid, date, from, bounced_mid,
  * autokind).  Caller destroys the table. */
 int lu_store_bounces(struct lu_store *s, GHashTable **out);
+/* The delivery failures reported on the messages MIDS (char*), added to
+ * TABLE (a table as lu_store_bounces makes). */
+int lu_store_bounces_of(struct lu_store *s, GPtrArray *mids, GHashTable *table);
 /* After a full scan: forgets the rows of the analysis cache and the
  * delivery failures of messages not in PRESENT (a set of Message-IDs:
  * every message notmuch has); *PRUNED: how many.  The mail gives
@@ -1544,6 +1555,14 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id);
  * lu_decision*, oldest first (caller destroys the table).  A damaged row
  * (no message id, no known kind) is left out with a warning. */
 int lu_store_decisions(struct lu_store *s, GHashTable **out);
+/* The same, of the decisions whose tags are not written yet (pending). */
+int lu_store_decisions_pending(struct lu_store *s, GHashTable **out);
+/* The decisions on the messages MIDS (char*), each message's oldest first,
+ * added to TABLE (a table as lu_store_decisions makes). */
+int lu_store_decisions_of(struct lu_store *s, GPtrArray *mids, GHashTable *table);
+/* The last decision stored on message MID (NULL: on any message) into
+ * *OUT (caller frees with lu_decision_free), NULL when there is none. */
+int lu_store_last_decision(struct lu_store *s, const char *mid, struct lu_decision **out);
 
 /* ------------------------------------------------------------------ muttrc.c */
 
@@ -1668,7 +1687,7 @@ struct lu_thread_view {
     GPtrArray *msgs;        /* struct lu_msg*, oldest first, headers read (owned) */
     GPtrArray *elsewhere;   /* messages elsewhere that bear on it, or NULL (owned) */
     GPtrArray *decisions;   /* its decisions, oldest first (owned through table) */
-    GHashTable *table;      /* every decision, owning them */
+    GHashTable *table;      /* the decisions read (its messages'), owning them */
     struct lu_verdict v;
     int target; /* index of the message asked about */
 };

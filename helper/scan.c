@@ -20,8 +20,14 @@ struct scan {
     struct lu_db *db;
     struct lu_store *store;
     struct lu_rules rules;
-    GHashTable *decisions;  /* mid -> GPtrArray of struct lu_decision* */
-    GHashTable *bounces;    /* bounced mid -> GPtrArray of light struct lu_msg* */
+    /* The stored decisions (mid -> GPtrArray of struct lu_decision*) and
+     * delivery failures (bounced mid -> GPtrArray of light struct lu_msg*):
+     * every one (a full scan), else those of the messages in LOOKED, read
+     * as their threads are decided (read_rows). */
+    GHashTable *decisions;
+    GHashTable *bounces;
+    GHashTable *looked;     /* mids whose rows are read; NULL: every row is */
+    GHashTable *waiting;    /* the pending decisions, as DECISIONS (lu_scan only) */
     GPtrArray *new_bounces; /* struct lu_msg*: found in this run, to remember */
     GHashTable *done;       /* thread ids already decided in this run */
     GHashTable *pending;    /* thread ids to look at in a second pass */
@@ -838,6 +844,73 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
     }
 }
 
+/* Sets up the decisions and delivery failures S reads.  ALL (a full scan,
+ * which decides every thread) reads every decision now: one pass costs
+ * less than a look-up per thread; BOUNCES false reads no delivery failure
+ * (a full scan finds each afresh).  Otherwise each thread's rows are read
+ * when it is decided, so that a scan after little change reads little
+ * (LEADUP_DEBUG_READ_ALL: everything now, the way that was).  The
+ * decisions' table is the caller's to destroy. */
+static int rows_open(struct scan *s, bool all, bool bounces)
+{
+    int ret = 0;
+
+    if (all || lu_debug_read_all)
+        ret = lu_store_decisions(s->store, &s->decisions);
+    else
+        s->decisions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)g_ptr_array_unref);
+    if (!ret && bounces && lu_debug_read_all)
+        ret = lu_store_bounces(s->store, &s->bounces);
+    else if (!ret)
+        s->bounces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)g_ptr_array_unref);
+    if (!all && !lu_debug_read_all)
+        s->looked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    return ret;
+}
+
+/* Reads the decisions and delivery failures of the messages MIDS (char*)
+ * not read yet. */
+static int read_rows(struct scan *s, GPtrArray *mids)
+{
+    GPtrArray *unread;
+    int ret = 0;
+
+    if (!s->looked)
+        return 0;
+    unread = g_ptr_array_new();
+    for (guint i = 0; i < mids->len; i++) {
+        const char *mid = g_ptr_array_index(mids, i);
+        if (mid && !g_hash_table_contains(s->looked, mid)) {
+            g_hash_table_add(s->looked, g_strdup(mid));
+            g_ptr_array_add(unread, (char *)mid);
+        }
+    }
+    if (unread->len)
+        ret = lu_store_decisions_of(s->store, unread, s->decisions);
+    if (!ret && unread->len)
+        ret = lu_store_bounces_of(s->store, unread, s->bounces);
+    g_ptr_array_free(unread, TRUE);
+    return ret;
+}
+
+/* The same for the messages of a thread. */
+static int read_thread_rows(struct scan *s, GPtrArray *msgs)
+{
+    GPtrArray *mids;
+    int ret;
+
+    if (!s->looked)
+        return 0;
+    mids = g_ptr_array_sized_new(msgs->len);
+    for (guint i = 0; i < msgs->len; i++)
+        g_ptr_array_add(mids, ((struct lu_msg *)g_ptr_array_index(msgs, i))->mid);
+    ret = read_rows(s, mids);
+    g_ptr_array_free(mids, TRUE);
+    return ret;
+}
+
 /* Delivery failures among the messages matching QUERY: remember which
  * message each reports on (in memory now, in the store with the run), and
  * look again at the threads of those messages. */
@@ -853,11 +926,18 @@ static int collect_bounces(struct scan *s, const char *query)
 
     for (guint i = 0; !ret && i < found->len; i++) {
         struct lu_msg *m = g_ptr_array_index(found, i);
-        GPtrArray *list, *hit = NULL;
+        GPtrArray *list, *hit = NULL, *one;
         char *idq, *mq;
 
         if (read_headers(s, m) != 0 || m->autokind != LU_AUTO_BOUNCE || !m->bounced_mid)
             continue;
+        /* Those stored first, as the thread's decision will read them. */
+        one = g_ptr_array_new();
+        g_ptr_array_add(one, m->bounced_mid);
+        ret = read_rows(s, one);
+        g_ptr_array_free(one, TRUE);
+        if (ret)
+            break;
         list = g_hash_table_lookup(s->bounces, m->bounced_mid);
         if (!list) {
             list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
@@ -1256,7 +1336,7 @@ static int settle_missing(struct scan *s)
     gpointer key, value;
     int ret = 0;
 
-    g_hash_table_iter_init(&it, s->decisions);
+    g_hash_table_iter_init(&it, s->waiting);
     while (!ret && g_hash_table_iter_next(&it, &key, &value)) {
         GPtrArray *list = value;
         bool waiting = false;
@@ -1305,6 +1385,9 @@ static int decide_thread(GPtrArray *msgs, void *data)
      * (walk_all): nothing to look at again, and no query per thread. */
     if (!s->full)
         note_broken_threading(s, msgs);
+    ret = read_thread_rows(s, msgs);
+    if (ret)
+        return ret;
     decide(s, msgs, &v, &decisions, &elsewhere);
     note_pending(s, decisions);
     if (v.state < LU_ST_COUNT)
@@ -1728,6 +1811,10 @@ static void scan_clear(struct scan *s)
 {
     if (s->bounces)
         g_hash_table_destroy(s->bounces);
+    if (s->looked)
+        g_hash_table_destroy(s->looked);
+    if (s->waiting)
+        g_hash_table_destroy(s->waiting);
     g_ptr_array_free(s->new_bounces, TRUE);
     g_hash_table_destroy(s->done);
     g_hash_table_destroy(s->pending);
@@ -1746,7 +1833,7 @@ struct meta {
     gint64 rev, last, gap_from, gap_to;
 };
 
-/* Opens the databases and reads what every thread's decision needs. */
+/* Opens the databases and reads the decisions still to write. */
 static int scan_open(struct scan *s, struct meta *m)
 {
     const char *uuid = NULL;
@@ -1757,9 +1844,7 @@ static int scan_open(struct scan *s, struct meta *m)
     if (!ret)
         ret = lu_store_open(&s->store);
     if (!ret)
-        ret = lu_store_decisions(s->store, &s->decisions);
-    if (!ret)
-        ret = lu_store_bounces(s->store, &s->bounces);
+        ret = lu_store_decisions_pending(s->store, &s->waiting);
     if (ret)
         return ret;
     m->rev = lu_db_revision(s->db, &uuid);
@@ -1790,11 +1875,11 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
                                    query->len ? " or " : "", m->gap_from, m->gap_to);
     }
     /* A full scan finds every delivery failure notmuch has: one whose
-     * report was deleted must not mark its thread any more. */
-    if (*full)
-        g_hash_table_remove_all(s->bounces);
+     * report was deleted must not mark its thread any more, so it reads
+     * none stored. */
+    ret = rows_open(s, *full, !*full);
     /* New delivery failures first, so the threads they report on know. */
-    if (query->len)
+    if (!ret && query->len)
         ret = collect_bounces(s, query->str);
     if (ret || *full)
         return ret;
@@ -1807,7 +1892,7 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
         g_free(tq);
     }
     if (!ret)
-        add_pending(query, s->decisions);
+        add_pending(query, s->waiting);
     if (checks)
         g_ptr_array_free(checks, TRUE);
     return ret;
@@ -2210,12 +2295,12 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         ret = 0; /* keep_thread stops after the one thread */
     if (ret)
         goto out;
-    ret = lu_store_decisions(out->store, &out->table);
+    ret = rows_open(&s, false, true);
+    out->table = s.decisions;
     if (!ret)
-        ret = lu_store_bounces(out->store, &s.bounces);
+        ret = read_thread_rows(&s, out->msgs);
     if (ret)
         goto out;
-    s.decisions = out->table;
     for (guint i = 0; i < out->msgs->len; i++)
         if (strcmp(((struct lu_msg *)g_ptr_array_index(out->msgs, i))->mid, mid) == 0)
             out->target = (int)i;
@@ -2341,11 +2426,12 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     /* The decisions may have changed: read them again and decide again. */
     if (tv->table)
         g_hash_table_destroy(tv->table);
-    tv->table = NULL;
-    ret = lu_store_decisions(store, &tv->table);
+    ret = rows_open(&s, false, false);
+    tv->table = s.decisions;
+    if (!ret)
+        ret = read_thread_rows(&s, tv->msgs);
     if (ret)
         goto out;
-    s.decisions = tv->table;
     if (tv->decisions)
         g_ptr_array_free(tv->decisions, TRUE);
     tv->decisions = thread_decisions(&s, tv->msgs);

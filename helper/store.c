@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-bool lu_debug_counts;
-guint64 lu_store_steps;
+bool lu_debug_counts, lu_debug_read_all;
+guint64 lu_store_steps, lu_decision_rows, lu_bounce_rows;
 
 /* sqlite3_trace_v2's callback: a statement finished (or was reset). */
 static int count_steps(unsigned type, void *data, void *stmt, void *x)
@@ -573,17 +573,52 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce)
     return ret;
 }
 
-int lu_store_bounces(struct lu_store *s, GHashTable **out)
+/* Reads the rows of ST into TABLE (Message-ID -> GPtrArray). */
+typedef int (*lists_reader)(struct lu_store *s, sqlite3_stmt *st, GHashTable *table);
+
+/* The rows SQL selects, read by READ into a new table *OUT. */
+static int lists_where(struct lu_store *s, const char *sql, lists_reader read, GHashTable **out)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT mid, bounce, date, sender FROM bounces");
-    int rc, ret;
+    sqlite3_stmt *st = prepare(s, sql);
+    int ret;
 
     *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
     if (!st)
         return EX_IOERR;
+    ret = read(s, st, *out);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* The rows SQL (its one parameter a Message-ID) selects for each of MIDS,
+ * read by READ into TABLE. */
+static int lists_of(struct lu_store *s, const char *sql, GPtrArray *mids, lists_reader read,
+                    GHashTable *table)
+{
+    sqlite3_stmt *st = prepare(s, sql);
+    int ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    for (guint i = 0; i < mids->len && !ret; i++) {
+        sqlite3_bind_text(st, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
+        ret = read(s, st, table);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* Adds the delivery failures of ST's rows (mid, bounce, date, sender) to
+ * TABLE, by the Message-ID they report on. */
+static int read_bounces(struct lu_store *s, sqlite3_stmt *st, GHashTable *table)
+{
+    int rc;
+
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct lu_msg *m;
 
+        lu_bounce_rows++;
         if (!sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1)) {
             lu_warning("state database '%s': a delivery failure without a message id; skipped",
                        s->path);
@@ -597,11 +632,21 @@ int lu_store_bounces(struct lu_store *s, GHashTable **out)
         m->from->email = col_str(st, 3);
         m->autokind = LU_AUTO_BOUNCE;
         m->auto_why = "a delivery failure report";
-        lu_lists_add(*out, m->bounced_mid, m, (GDestroyNotify)lu_msg_free);
+        lu_lists_add(table, m->bounced_mid, m, (GDestroyNotify)lu_msg_free);
     }
-    ret = read_end(s, rc, "reading delivery failures");
-    sqlite3_finalize(st);
-    return ret;
+    return read_end(s, rc, "reading delivery failures");
+}
+
+int lu_store_bounces(struct lu_store *s, GHashTable **out)
+{
+    return lists_where(s, "SELECT mid, bounce, date, sender FROM bounces", read_bounces, out);
+}
+
+int lu_store_bounces_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
+{
+    /* The primary key (mid, bounce) finds them. */
+    return lists_of(s, "SELECT mid, bounce, date, sender FROM bounces WHERE mid = ?", mids,
+                    read_bounces, table);
 }
 
 #define ITEM_COLS                                                                                  \
@@ -1760,21 +1805,60 @@ int lu_store_decisions_applied(struct lu_store *s, GArray *ids)
     return ret;
 }
 
-int lu_store_decisions(struct lu_store *s, GHashTable **out)
+/* Adds the decisions of ST's rows (DECISION_COLS) to TABLE, by message. */
+static int read_decisions(struct lu_store *s, sqlite3_stmt *st, GHashTable *table)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT " DECISION_COLS " FROM decisions ORDER BY taken, id");
-    int rc, ret;
+    int rc;
 
-    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_list);
-    if (!st)
-        return EX_IOERR;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct lu_decision *d = decision_row(s, st);
 
+        lu_decision_rows++;
         if (d)
-            lu_lists_add(*out, d->mid, d, (GDestroyNotify)lu_decision_free);
+            lu_lists_add(table, d->mid, d, (GDestroyNotify)lu_decision_free);
     }
-    ret = read_end(s, rc, "reading decisions");
+    return read_end(s, rc, "reading decisions");
+}
+
+int lu_store_decisions(struct lu_store *s, GHashTable **out)
+{
+    return lists_where(s, "SELECT " DECISION_COLS " FROM decisions ORDER BY taken, id",
+                       read_decisions, out);
+}
+
+int lu_store_decisions_pending(struct lu_store *s, GHashTable **out)
+{
+    /* The partial index decisions_pending holds just these. */
+    return lists_where(s,
+                       "SELECT " DECISION_COLS " FROM decisions WHERE pending ORDER BY taken, id",
+                       read_decisions, out);
+}
+
+int lu_store_decisions_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
+{
+    return lists_of(s, "SELECT " DECISION_COLS " FROM decisions WHERE mid = ? ORDER BY taken, id",
+                    mids, read_decisions, table);
+}
+
+int lu_store_last_decision(struct lu_store *s, const char *mid, struct lu_decision **out)
+{
+    /* Ids grow with every decision stored: the largest is the last (a
+     * damaged row is passed over, as lu_store_decisions leaves it out). */
+    sqlite3_stmt *st =
+        prepare(s, mid ? "SELECT " DECISION_COLS " FROM decisions WHERE mid = ? ORDER BY id DESC"
+                       : "SELECT " DECISION_COLS " FROM decisions ORDER BY id DESC");
+    int rc, ret;
+
+    *out = NULL;
+    if (!st)
+        return EX_IOERR;
+    if (mid)
+        sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+    while (!*out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        lu_decision_rows++;
+        *out = decision_row(s, st);
+    }
+    ret = *out ? 0 : read_end(s, rc, "reading the last decision");
     sqlite3_finalize(st);
     return ret;
 }
