@@ -1231,8 +1231,9 @@ static char *from_me(struct scan *s)
  * never wrote in, when it asks something) and, when it is enough for
  * never_answered, mine to them, once per sender in a run, into
  * m->sender_sent and m->sender_answered (thread.c's never_answered).  Not
- * counted (-1): list mail, an address notmuch's to: cannot parse, or an
- * index that holds no mail from me (my sent mail is kept elsewhere: "never
+ * counted (-1): no database open (a view that has closed it), list mail,
+ * an address notmuch's to: cannot parse, or an index that holds no mail
+ * from me (my sent mail is kept elsewhere: "never
  * written to" would be a guess). */
 static void sender_history(struct scan *s, struct lu_msg *m)
 {
@@ -1240,7 +1241,7 @@ static void sender_history(struct scan *s, struct lu_msg *m)
     char *key, *me = NULL, *them = NULL, *q = NULL;
     unsigned n;
 
-    if (!m->from || !m->from->email || m->list_id || strstr(m->from->email, ".."))
+    if (!s->db || !m->from || !m->from->email || m->list_id || strstr(m->from->email, ".."))
         return;
     if (!s->senders)
         s->senders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -2423,6 +2424,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
         return ret;
     scan_init(&s, ctx, &o, &st);
     s.store = store;
+    s.db = tv->db; /* the rules may count a sender's mail (sender_history) */
     /* The decisions may have changed: read them again and decide again. */
     if (tv->table)
         g_hash_table_destroy(tv->table);

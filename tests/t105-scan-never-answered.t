@@ -56,6 +56,12 @@ Can you send me the price list, please?
 EOF2
 	index && lu scan --quiet &&
 	expect_tags new2@example.org "leadup/due leadup/needs-reply"'
+t 'a decision on such a thread re-decides it with the sender counted (no crash)' '
+	lu done id:new2@example.org >/dev/null && expect_tags new2@example.org "leadup/closed" &&
+	lu reopen id:new2@example.org >/dev/null &&
+	expect_tags new2@example.org "leadup/due leadup/needs-reply" &&
+	lu done id:hr18@example.org >/dev/null && lu reopen id:hr18@example.org >/dev/null &&
+	expect_tags hr18@example.org ""'
 t 'an index without my mail: nothing is guessed' '
 	rm "$MAIL"/sent/cur/* && index && lu scan --quiet --full &&
 	expect_tags hr18@example.org "leadup/due leadup/needs-reply"'
