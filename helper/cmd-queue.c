@@ -251,29 +251,20 @@ static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
               *lb = lu_local_time(ctx->now, ctx->cfg.tz);
 
     lu_json_obj_begin(j);
-    lu_json_key(j, "state");
-    lu_json_str(j, lu_state_name(r->state));
-    lu_json_key(j, "thread");
-    lu_json_str(j, r->m->thread_id);
-    lu_json_key(j, "message_id");
-    lu_json_str(j, r->m->mid);
-    lu_json_key(j, "subject");
-    lu_json_str(j, r->m->subject);
-    lu_json_key(j, "who");
-    lu_json_str(j, r->it ? r->it->who : NULL);
-    lu_json_key(j, "since");
-    lu_json_str(j, lu_iso(r->since, ctx->cfg.tz, iso));
-    lu_json_key(j, "waiting_days");
-    lu_json_int(j, lu_cal_bizdays_between(&ctx->cfg.cal, la, lb));
-    lu_json_key(j, "due");
-    lu_json_bool(j, r->due);
+    lu_json_kv_str(j, "state", lu_state_name(r->state));
+    lu_json_kv_str(j, "thread", r->m->thread_id);
+    lu_json_kv_str(j, "message_id", r->m->mid);
+    lu_json_kv_str(j, "subject", r->m->subject);
+    lu_json_kv_str(j, "who", r->it ? r->it->who : NULL);
+    lu_json_kv_str(j, "since", lu_iso(r->since, ctx->cfg.tz, iso));
+    lu_json_kv_int(j, "waiting_days", lu_cal_bizdays_between(&ctx->cfg.cal, la, lb));
+    lu_json_kv_bool(j, "due", r->due);
     lu_json_key(j, "due_at");
     if (r->due_at)
         lu_json_str(j, lu_iso(r->due_at, ctx->cfg.tz, iso));
     else
         lu_json_null(j);
-    lu_json_key(j, "stage");
-    lu_json_int(j, r->it ? r->it->stage : 0);
+    lu_json_kv_int(j, "stage", r->it ? r->it->stage : 0);
     lu_json_obj_end(j);
     g_date_time_unref(la);
     g_date_time_unref(lb);

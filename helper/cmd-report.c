@@ -128,16 +128,11 @@ static void json_item(struct lu_ctx *ctx, struct lu_json *j, const struct lu_ite
     char iso[LU_ISO_LEN];
 
     lu_json_obj_begin(j);
-    lu_json_key(j, "state");
-    lu_json_str(j, lu_state_name(it->state));
-    lu_json_key(j, "message_id");
-    lu_json_str(j, it->mid);
-    lu_json_key(j, "subject");
-    lu_json_str(j, it->subject);
-    lu_json_key(j, "who");
-    lu_json_str(j, it->who);
-    lu_json_key(j, "since");
-    lu_json_str(j, lu_iso(it->since, ctx->cfg.tz, iso));
+    lu_json_kv_str(j, "state", lu_state_name(it->state));
+    lu_json_kv_str(j, "message_id", it->mid);
+    lu_json_kv_str(j, "subject", it->subject);
+    lu_json_kv_str(j, "who", it->who);
+    lu_json_kv_str(j, "since", lu_iso(it->since, ctx->cfg.tz, iso));
     lu_json_key(j, "due_at");
     if (it->due_at)
         lu_json_str(j, lu_iso(it->due_at, ctx->cfg.tz, iso));

@@ -135,15 +135,13 @@ static void print_json_model(struct lu_json *j, const struct lu_verdict *v)
 {
     lu_json_key(j, "model");
     lu_json_obj_begin(j);
-    lu_json_key(j, "rules_state");
-    lu_json_str(j, lu_state_name(v->rules_state));
+    lu_json_kv_str(j, "rules_state", lu_state_name(v->rules_state));
     lu_json_key(j, "may");
     if (v->may == LU_TM_FIXED)
         lu_json_null(j);
     else
         lu_json_str(j, v->may == LU_TM_OUT ? "out" : "in");
-    lu_json_key(j, "open_state");
-    lu_json_str(j, lu_state_name(v->open_state));
+    lu_json_kv_str(j, "open_state", lu_state_name(v->open_state));
     lu_json_key(j, "p_open");
     if (v->p_open >= 0)
         lu_json_double(j, v->p_open);

@@ -159,6 +159,25 @@ void lu_json_null(struct lu_json *j)
     fputs("null", j->f);
 }
 
+/* A member of the open object: KEY and its value in one call. */
+void lu_json_kv_str(struct lu_json *j, const char *key, const char *s)
+{
+    lu_json_key(j, key);
+    lu_json_str(j, s);
+}
+
+void lu_json_kv_int(struct lu_json *j, const char *key, gint64 v)
+{
+    lu_json_key(j, key);
+    lu_json_int(j, v);
+}
+
+void lu_json_kv_bool(struct lu_json *j, const char *key, bool v)
+{
+    lu_json_key(j, key);
+    lu_json_bool(j, v);
+}
+
 void lu_json_end(struct lu_json *j)
 {
     fputc('\n', j->f);
@@ -175,12 +194,9 @@ static void json_when(struct lu_json *j, const struct lu_when *w, const char *sr
     if (src && w->off >= 0 && w->len > 0 && (size_t)(w->off + w->len) <= strlen(src))
         phrase = g_strndup(src + w->off, w->len);
     lu_json_obj_begin(j);
-    lu_json_key(j, "text");
-    lu_json_str(j, phrase);
-    lu_json_key(j, "start");
-    lu_json_str(j, lu_iso(w->start, tz, iso));
-    lu_json_key(j, "end");
-    lu_json_str(j, lu_iso(w->end, tz, iso));
+    lu_json_kv_str(j, "text", phrase);
+    lu_json_kv_str(j, "start", lu_iso(w->start, tz, iso));
+    lu_json_kv_str(j, "end", lu_iso(w->end, tz, iso));
     lu_json_obj_end(j);
     g_free(phrase);
 }
@@ -213,8 +229,7 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
     for (guint i = 0; an->sentences && i < an->sentences->len; i++) {
         struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
         lu_json_obj_begin(j);
-        lu_json_key(j, "text");
-        lu_json_str(j, s->text);
+        lu_json_kv_str(j, "text", s->text);
         lu_json_key(j, "labels");
         lu_json_arr_begin(j);
         for (int b = 0; b < LU_N_LABELS; b++)
@@ -234,16 +249,11 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
         lu_json_obj_end(j);
     }
     lu_json_arr_end(j);
-    lu_json_key(j, "actionable");
-    lu_json_bool(j, an->actionable);
-    lu_json_key(j, "expects_reply");
-    lu_json_bool(j, an->expects_reply);
-    lu_json_key(j, "asks");
-    lu_json_bool(j, an->asks);
-    lu_json_key(j, "declined");
-    lu_json_bool(j, an->declined);
-    lu_json_key(j, "closing");
-    lu_json_bool(j, an->closing);
+    lu_json_kv_bool(j, "actionable", an->actionable);
+    lu_json_kv_bool(j, "expects_reply", an->expects_reply);
+    lu_json_kv_bool(j, "asks", an->asks);
+    lu_json_kv_bool(j, "declined", an->declined);
+    lu_json_kv_bool(j, "closing", an->closing);
     lu_json_key(j, "next_step");
     if (an->has_next_step) {
         struct lu_sentence *s = an->next_step_sentence >= 0 && an->sentences &&
@@ -251,10 +261,8 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
                                     ? g_ptr_array_index(an->sentences, an->next_step_sentence)
                                     : NULL;
         lu_json_obj_begin(j);
-        lu_json_key(j, "text");
-        lu_json_str(j, s ? s->text : NULL);
-        lu_json_key(j, "agreed");
-        lu_json_bool(j, an->next_step_agreed);
+        lu_json_kv_str(j, "text", s ? s->text : NULL);
+        lu_json_kv_bool(j, "agreed", an->next_step_agreed);
         lu_json_key(j, "date");
         src = sentence_of(an, &an->next_step, &w);
         json_when(j, w, src, tz);
@@ -282,12 +290,9 @@ void lu_json_queues(struct lu_json *j, const unsigned *counts, const unsigned *d
     lu_json_arr_begin(j);
     for (int q = 0; q < LU_QUEUE_COUNT; q++) {
         lu_json_obj_begin(j);
-        lu_json_key(j, "name");
-        lu_json_str(j, lu_state_name(lu_queue_order[q]));
-        lu_json_key(j, "count");
-        lu_json_int(j, counts[lu_queue_order[q]]);
-        lu_json_key(j, "due");
-        lu_json_int(j, dues[lu_queue_order[q]]);
+        lu_json_kv_str(j, "name", lu_state_name(lu_queue_order[q]));
+        lu_json_kv_int(j, "count", counts[lu_queue_order[q]]);
+        lu_json_kv_int(j, "due", dues[lu_queue_order[q]]);
         lu_json_obj_end(j);
     }
     lu_json_arr_end(j);

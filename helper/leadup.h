@@ -1310,6 +1310,10 @@ void lu_json_int(struct lu_json *j, gint64 v);
 void lu_json_bool(struct lu_json *j, bool v);
 void lu_json_null(struct lu_json *j);
 void lu_json_double(struct lu_json *j, double v); /* 4 significant digits; NaN prints null */
+/* KEY and its value, one member of the open object. */
+void lu_json_kv_str(struct lu_json *j, const char *key, const char *s); /* NULL prints null */
+void lu_json_kv_int(struct lu_json *j, const char *key, gint64 v);
+void lu_json_kv_bool(struct lu_json *j, const char *key, bool v);
 /* Ends the top-level value with a newline. */
 void lu_json_end(struct lu_json *j);
 /* The queues in the order a user reads them (queue, report). */

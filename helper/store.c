@@ -329,6 +329,17 @@ void lu_store_rollback(struct lu_store *s)
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Ends the write transaction begun for a change that came to RET: rolls
+ * it back on failure, else commits it. */
+static int end_write(struct lu_store *s, int ret)
+{
+    if (ret) {
+        lu_store_rollback(s);
+        return ret;
+    }
+    return lu_store_commit(s);
+}
+
 static sqlite3_stmt *prepare(struct lu_store *s, const char *sql)
 {
     sqlite3_stmt *st = NULL;
@@ -1395,11 +1406,7 @@ static int journal_sync(struct lu_store *s)
         ret = journal_seed(s);
     else if (!ret && st.st_size != done)
         ret = journal_replay(s, done);
-    if (ret)
-        lu_store_rollback(s);
-    else
-        ret = lu_store_commit(s);
-    return ret;
+    return end_write(s, ret);
 }
 
 /* The decisions and meta tables, which a command reads first, checked as
@@ -1516,6 +1523,15 @@ static GBytes *col_bytes(sqlite3_stmt *st, int i)
     return b ? g_bytes_new(b, sqlite3_column_bytes(st, i)) : NULL;
 }
 
+/* Binds the key of an analysis in the cache (parameters 1 to 3 of ST). */
+static void bind_analysis_key(sqlite3_stmt *st, const char *mid, const char *file,
+                              const char *analyser)
+{
+    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
+}
+
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes **headers, GBytes **body)
 {
@@ -1526,9 +1542,7 @@ int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
         !(s->get_analysis = prepare(s, "SELECT headers, body FROM analyses "
                                        "WHERE mid = ? AND file = ? AND analyser = ?")))
         return EX_IOERR;
-    sqlite3_bind_text(s->get_analysis, 1, mid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->get_analysis, 2, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->get_analysis, 3, analyser, -1, SQLITE_STATIC);
+    bind_analysis_key(s->get_analysis, mid, file, analyser);
     rc = sqlite3_step(s->get_analysis);
     if (rc == SQLITE_ROW) {
         *headers = col_bytes(s->get_analysis, 0);
@@ -1566,9 +1580,7 @@ int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
         !(s->put_analysis = prepare(s, "INSERT OR REPLACE INTO analyses(mid, file, analyser, "
                                        "headers, body) VALUES(?, ?, ?, ?, ?)")))
         return EX_IOERR;
-    sqlite3_bind_text(s->put_analysis, 1, mid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->put_analysis, 2, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->put_analysis, 3, analyser, -1, SQLITE_STATIC);
+    bind_analysis_key(s->put_analysis, mid, file, analyser);
     bind_bytes(s->put_analysis, 4, headers);
     bind_bytes(s->put_analysis, 5, body);
     if (sqlite3_step(s->put_analysis) != SQLITE_DONE)
@@ -1615,6 +1627,35 @@ static int absent_keys(struct lu_store *s, const char *table, const char *col, G
     return ret;
 }
 
+/* Binds key I of KEYS to parameter 1 of ST. */
+typedef void (*key_binder)(sqlite3_stmt *st, const void *keys, guint i);
+
+static void bind_text_key(sqlite3_stmt *st, const void *keys, guint i)
+{
+    sqlite3_bind_text(st, 1, g_ptr_array_index((GPtrArray *)keys, i), -1, SQLITE_STATIC);
+}
+
+static void bind_id_key(sqlite3_stmt *st, const void *keys, guint i)
+{
+    sqlite3_bind_int64(st, 1, g_array_index((GArray *)keys, gint64, i));
+}
+
+/* Runs the write ST once for each of the N KEYS, bound by BIND, up to the
+ * first that fails (WHAT names the write then).  The caller finalizes ST. */
+static int write_each(struct lu_store *s, sqlite3_stmt *st, guint n, key_binder bind,
+                      const void *keys, const char *what)
+{
+    int ret = 0;
+
+    for (guint i = 0; i < n && !ret; i++) {
+        bind(st, keys, i);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            ret = fail(s, what);
+        sqlite3_reset(st);
+    }
+    return ret;
+}
+
 /* Deletes the rows of TABLE whose COL is one of KEYS. */
 static int delete_keys(struct lu_store *s, const char *table, const char *col, GPtrArray *keys)
 {
@@ -1623,12 +1664,8 @@ static int delete_keys(struct lu_store *s, const char *table, const char *col, G
     int ret = keys->len && !st ? EX_IOERR : 0;
 
     g_free(sql);
-    for (guint i = 0; st && i < keys->len && !ret; i++) {
-        sqlite3_bind_text(st, 1, g_ptr_array_index(keys, i), -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            ret = fail(s, "pruning rows of deleted messages");
-        sqlite3_reset(st);
-    }
+    if (!ret && st)
+        ret = write_each(s, st, keys->len, bind_text_key, keys, "pruning rows of deleted messages");
     sqlite3_finalize(st);
     return ret;
 }
@@ -1735,6 +1772,24 @@ static int journal_then(struct lu_store *s, const char *lines, const char *back,
     return ret;
 }
 
+/* journal_then for adding (ADD) or removing decision D, journalled under
+ * KEY: the line that adds it and the one that undoes it, one the record
+ * and the other the way back. */
+static int journal_decision_then(struct lu_store *s, const char *key, const struct lu_decision *d,
+                                 bool add, int (*write)(struct lu_store *, void *), void *arg)
+{
+    GString *adds = g_string_new(NULL), *undoes = g_string_new(NULL);
+    int ret;
+
+    journal_add_line(adds, key, d);
+    journal_undo_line(undoes, key);
+    ret = add ? journal_then(s, adds->str, undoes->str, write, arg)
+              : journal_then(s, undoes->str, adds->str, write, arg);
+    g_string_free(adds, TRUE);
+    g_string_free(undoes, TRUE);
+    return ret;
+}
+
 struct add_args {
     struct lu_decision *d;
     const char *key;
@@ -1765,20 +1820,12 @@ int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decisio
         d->id = last->id;
         d->pending = last->pending;
     } else if (!ret) {
-        GString *line = g_string_new(NULL), *back = g_string_new(NULL);
         struct add_args a = {d, NULL};
         a.key = key = g_uuid_string_random();
-        journal_add_line(line, key, d);
-        journal_undo_line(back, key);
-        ret = journal_then(s, line->str, back->str, add_write, &a); /* commits */
-        g_string_free(line, TRUE);
-        g_string_free(back, TRUE);
+        ret = journal_decision_then(s, key, d, true, add_write, &a); /* commits */
         goto out;
     }
-    if (ret)
-        lu_store_rollback(s);
-    else
-        ret = lu_store_commit(s);
+    ret = end_write(s, ret);
 out:
     lu_decision_free(last);
     g_free(key);
@@ -1795,12 +1842,7 @@ int lu_store_decisions_applied(struct lu_store *s, GArray *ids)
     st = prepare(s, "UPDATE decisions SET pending = 0 WHERE id = ?");
     if (!st)
         return EX_IOERR;
-    for (guint i = 0; i < ids->len && !ret; i++) {
-        sqlite3_bind_int64(st, 1, g_array_index(ids, gint64, i));
-        if (sqlite3_step(st) != SQLITE_DONE)
-            ret = fail(s, "marking a decision applied");
-        sqlite3_reset(st);
-    }
+    ret = write_each(s, st, ids->len, bind_id_key, ids, "marking a decision applied");
     sqlite3_finalize(st);
     return ret;
 }
@@ -1901,20 +1943,12 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
     }
     ret = read_end(s, rc, "reading a decision");
     if (!ret && key && d) {
-        GString *line = g_string_new(NULL), *back = g_string_new(NULL);
-        journal_undo_line(line, key);
-        journal_add_line(back, key, d);
-        ret = journal_then(s, line->str, back->str, remove_write, &id); /* commits */
-        g_string_free(line, TRUE);
-        g_string_free(back, TRUE);
+        ret = journal_decision_then(s, key, d, false, remove_write, &id); /* commits */
         goto out;
     }
     if (!ret) /* gone, damaged, or never journalled (cannot be, once seeded) */
         ret = remove_write(s, &id);
-    if (ret)
-        lu_store_rollback(s);
-    else
-        ret = lu_store_commit(s);
+    ret = end_write(s, ret);
 out:
     sqlite3_finalize(st);
     lu_decision_free(d);

@@ -134,10 +134,12 @@ static GDateTime *local(const struct lu_rules *r, gint64 t)
     return lu_local_time(t, r->cfg->tz);
 }
 
-static gint64 add_bizdays(const struct lu_rules *r, gint64 t, int n)
+/* T moved N working units on by ADD (lu_cal_add_bizdays or _bizhours). */
+static gint64 cal_add(const struct lu_rules *r, gint64 t, int n,
+                      GDateTime *(*add)(const struct lu_cal *, GDateTime *, int))
 {
     GDateTime *d = local(r, t);
-    GDateTime *e = lu_cal_add_bizdays(&r->cfg->cal, d, n);
+    GDateTime *e = add(&r->cfg->cal, d, n);
     gint64 out = g_date_time_to_unix(e);
 
     g_date_time_unref(e);
@@ -145,15 +147,14 @@ static gint64 add_bizdays(const struct lu_rules *r, gint64 t, int n)
     return out;
 }
 
+static gint64 add_bizdays(const struct lu_rules *r, gint64 t, int n)
+{
+    return cal_add(r, t, n, lu_cal_add_bizdays);
+}
+
 static gint64 add_bizhours(const struct lu_rules *r, gint64 t, int n)
 {
-    GDateTime *d = local(r, t);
-    GDateTime *e = lu_cal_add_bizhours(&r->cfg->cal, d, n);
-    gint64 out = g_date_time_to_unix(e);
-
-    g_date_time_unref(e);
-    g_date_time_unref(d);
-    return out;
+    return cal_add(r, t, n, lu_cal_add_bizhours);
 }
 
 /* The start of working hours on the first business day after T's day. */
@@ -477,6 +478,13 @@ static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_a
         v->next_check = due_at;
 }
 
+/* set_due, and DUE_AT in words for the reason (caller frees). */
+static char *set_due_said(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at)
+{
+    set_due(r, v, due_at);
+    return when_str(r, due_at);
+}
+
 /* Is M about me: addressed to me, or (on a list) answering one of my messages? */
 static bool involves_me(const struct rule_ctx *s, const struct lu_msg *m)
 {
@@ -586,6 +594,23 @@ static bool not_a_conversation(struct rule_ctx *s, struct lu_msg *m)
     return unsolicited_bulk(s, m) || never_answered(s, m);
 }
 
+/* Claims the thread as needing my reply to M, the last message, by RULE,
+ * with the reason FMT, whose two %s are M's sender and date in words. */
+static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule rule,
+                        const struct lu_msg *m, const char *fmt) G_GNUC_PRINTF(5, 0);
+static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule rule,
+                        const struct lu_msg *m, const char *fmt)
+{
+    char *t = when_str(s->r, m->date);
+
+    v->state = LU_ST_NEEDS_REPLY;
+    v->anchor = v->evidence = s->last;
+    v->rule = rule;
+    v->who = g_strdup(who_name(m->from));
+    why(v, fmt, v->who, t);
+    g_free(t);
+}
+
 /* Their latest message asks something of me, and I have not answered it
  * here or in a message that broke threading. */
 static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
@@ -628,18 +653,12 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
             return false;
         }
     }
-    v->state = LU_ST_NEEDS_REPLY;
-    v->anchor = v->evidence = s->last;
-    v->rule = LU_R_NEEDS_REPLY;
-    v->who = g_strdup(who_name(m->from));
-    t = when_str(r, m->date);
-    why(v, "%s wrote to you on %s and expects a reply; you have not answered.", v->who, t);
-    g_free(t);
+    claim_reply(s, v, LU_R_NEEDS_REPLY, m,
+                "%s wrote to you on %s and expects a reply; you have not answered.");
     q = ask_sentence(an);
     if (q)
         why(v, "They ask: \"%s\"", q->text);
-    set_due(r, v, add_bizhours(r, m->date, r->cfg->reply_hours));
-    t = when_str(r, v->due_at);
+    t = set_due_said(r, v, add_bizhours(r, m->date, r->cfg->reply_hours));
     why(v,
         r->cfg->reply_hours ? "A reply is due %s ([needs-reply] delay = %d working hours)."
                             : "A reply is due %s (the end of the business day it arrived).",
@@ -667,8 +686,7 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
     v->rule = LU_R_PROMISE_MINE;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
     why(v, "You promised: \"%s\"", c->text);
-    set_due(r, v, sentence_due(c));
-    t = when_str(r, v->due_at);
+    t = set_due_said(r, v, sentence_due(c));
     why(v, "It is due by %s; your next message in the thread resolves it.", t);
     g_free(t);
     return true;
@@ -811,8 +829,7 @@ static void cadence(struct rule_ctx *s, const struct decided *d, const struct ru
         why(v, "That was the last lead-up; the thread goes dormant if nothing comes by then.");
         return;
     }
-    set_due(r, v, due);
-    t = when_str(r, due);
+    t = set_due_said(r, v, due);
     why(v, "The %s lead-up is due %s.",
         u->stage == 0                      ? "first"
         : u->stage + 1 == cfg->max_leadups ? "last (close-the-loop)"
@@ -881,7 +898,6 @@ static bool rule_snooze_ended(struct rule_ctx *s, struct lu_verdict *v)
     struct lu_decision remind;
     struct decided as_remind = *d;
     struct lu_msg *m;
-    char *t;
 
     if (!d->snooze || newer_since(s->msgs, d->snooze) || r->now < d->snooze->at || s->last < 0)
         return false;
@@ -892,13 +908,7 @@ static bool rule_snooze_ended(struct rule_ctx *s, struct lu_verdict *v)
         as_remind.remind = &remind;
         return rule_awaiting(s, &as_remind, v);
     }
-    v->state = LU_ST_NEEDS_REPLY;
-    v->anchor = v->evidence = s->last;
-    v->rule = LU_R_SNOOZE_ENDED;
-    v->who = g_strdup(who_name(m->from));
-    t = when_str(r, m->date);
-    why(v, "%s wrote last, on %s.", v->who, t);
-    g_free(t);
+    claim_reply(s, v, LU_R_SNOOZE_ENDED, m, "%s wrote last, on %s.");
     set_due(r, v, d->snooze->at);
     return true;
 }
@@ -954,8 +964,7 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
     v->state = LU_ST_PROMISE_THEIRS;
     v->anchor = s->last_their;
     v->who = g_strdup(who_name(msg(s, s->last_their)->from));
-    set_due(r, v, due);
-    t = when_str(r, due);
+    t = set_due_said(r, v, due);
     why(v, "If nothing comes from %s by %s, lead them to it.", v->who, t);
     g_free(t);
     return true;
@@ -988,8 +997,7 @@ static bool rule_no_next_step(struct rule_ctx *s, struct lu_verdict *v)
     why(v,
         "You and %s have both written, nothing is open, and no next step with a date was agreed.",
         v->who);
-    set_due(r, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays));
-    t = when_str(r, v->due_at);
+    t = set_due_said(r, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays));
     why(v, "Propose one by %s (%d quiet business days).", t, r->cfg->quiet_bizdays);
     g_free(t);
     return true;
