@@ -1889,7 +1889,7 @@ int lu_store_last_decision(struct lu_store *s, const char *mid, struct lu_decisi
     sqlite3_stmt *st =
         prepare(s, mid ? "SELECT " DECISION_COLS " FROM decisions WHERE mid = ? ORDER BY id DESC"
                        : "SELECT " DECISION_COLS " FROM decisions ORDER BY id DESC");
-    int rc, ret;
+    int rc = SQLITE_DONE, ret;
 
     *out = NULL;
     if (!st)
