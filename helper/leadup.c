@@ -310,6 +310,8 @@ int main(int argc, char **argv)
                 "leadup: rows read: %" G_GUINT64_FORMAT " decisions, %" G_GUINT64_FORMAT
                 " delivery failures\n",
                 lu_decision_rows, lu_bounce_rows);
+        fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
+                lu_analyses);
     }
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */

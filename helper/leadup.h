@@ -659,6 +659,7 @@ struct lu_msg {
     struct lu_analysis *an; /* NULL until the body was analysed */
     void *mime;             /* the parsed file (GMimeMessage), NULL until opened */
     bool headers;           /* the file's headers are in: read (mime.c) or from the cache */
+    bool parsed;            /* the scan parsed its file in this run: its records go to the cache */
     /* For the analysis cache (scan.c): what the file says alone
      * (lu_msgcache_headers), its own text (lu_msgcache_body, which
      * lu_msg_read_body takes when the rules ask), and the file's identity
@@ -1029,6 +1030,11 @@ struct lu_rules {
     /* Counts the sender's history on demand (sets m->sender_sent and
      * m->sender_answered); NULL when the messages come counted (tests). */
     void (*sender)(struct lu_msg *m, void *data);
+    /* M's text compared with its thread's earlier messages already (the
+     * scan's workers, lu_thread_unquote): true, and *OWN (the caller's: the
+     * text without *DROPPED pasted sentences, or NULL when none was); false:
+     * thread.c compares.  NULL: thread.c always does. */
+    bool (*said)(struct lu_msg *m, void *data, char **own, int *dropped);
     /* The learned thread-state correction; NULL: the one that ships
      * (helper/thread-model.c).  Tests give their own weights. */
     const struct lu_tm_model *model;
@@ -1124,6 +1130,14 @@ bool lu_thread_rule_claims(int i, const struct lu_rules *r, GPtrArray *msgs, GPt
 char *lu_subject_norm(const char *subject);
 /* True when M is a human message (not automatic, not a draft). */
 bool lu_msg_meaningful(const struct lu_msg *m);
+/* Sets what M's addresses say about me (ME): mine, to_me, and unsent when
+ * mine (unsent_if_mine), as lu_thread_decide does before any rule reads. */
+void lu_msg_know_me(const struct lu_identity *me, struct lu_msg *m);
+/* Drops from the text of each message of MSGS (oldest first, each text
+ * read, mine known: lu_msg_know_me) the sentences pasted from earlier
+ * messages, as lu_thread_decide does when the rules ask for an analysis:
+ * the scan's workers do it ahead (lu_rules.said). */
+void lu_thread_unquote(GPtrArray *msgs);
 /* Whether M only copies me: I am in its Cc, not its To, and its To names
  * somebody else (its asks are then for them). */
 bool lu_msg_copied_only(const struct lu_rules *r, const struct lu_msg *m);
@@ -1723,6 +1737,9 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv);
 /* Reads and analyses M's body (sets m->body and m->an): the same analysis
  * the scan, classify, why and draft use. */
 void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
+/* Texts lu_msg_analyse analysed on this thread: LEADUP_DEBUG_COUNTS prints
+ * the main thread's, which a full scan's workers keep at 0 (t147). */
+extern _Thread_local guint64 lu_analyses;
 /* Reads M's body only (sets m->body), unless it is read. */
 void lu_msg_read_body(struct lu_msg *m);
 /* The writer's clock for M: its date in the user's zone when the offsets

@@ -158,6 +158,8 @@ void lu_msg_read_body(struct lu_msg *m)
     m->body = extract_body(m);
 }
 
+_Thread_local guint64 lu_analyses;
+
 void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
 {
     GDateTime *ref;
@@ -168,6 +170,7 @@ void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
      * pasted from earlier messages (thread.c). */
     lu_msg_read_body(m);
     m->an = g_new0(struct lu_analysis, 1);
+    lu_analyses++;
     ref = lu_msg_local_date(cfg, m);
     lu_analyse_text(m->body->text ? m->body->text : "", ref, &cfg->cal, m->an);
     g_date_time_unref(ref);
@@ -282,10 +285,9 @@ static int read_file_cached(struct lu_msg *m)
     ret = read_records(f, m->filename, false, &m->record, &m->text_record);
     if (!ret) {
         lu_msgcache_apply(m, m->record);
-        m->mime = f->mime;
-        f->mime = NULL;
+        m->parsed = true;
     }
-    lu_msg_free(f);
+    lu_msg_free(f); /* the parsed file: the records say what the rules read */
     return ret;
 }
 
@@ -293,76 +295,102 @@ static int read_file_cached(struct lu_msg *m)
  * full walk with workers).  The main thread fills the inputs, with the
  * analysis cache's row when it has one, before pushing the job; the
  * worker fills the outputs; the main thread takes what the rules ask for
- * (adopt, analyse) and drops the rest.  So the rules see what they would
- * have read themselves, whatever the workers did and when: the same tags
- * and state whatever the number of threads or their timing. */
+ * (adopt, take_body, analyse) and drops the rest.  So the rules see what
+ * they would have read themselves, whatever the workers did and when: the
+ * same tags and state whatever the number of threads or their timing. */
 struct ahead {
-    struct lu_work work; /* first: the pool's */
     /* In: the main thread's, read-only to the worker. */
     const struct lu_config *cfg;
     struct lu_msg *msg; /* the walk's message (main thread only) */
     char *filename, *file_id;
     gint64 date;             /* the index's */
+    char *from;              /* the index's From address, or NULL */
+    const char *unsent;      /* the index's mark (nm.c) */
+    bool draft;              /* tagged draft */
     bool cached;             /* RECORD and TEXT are the cache's row */
     GVariant *record, *text; /* in when cached; out when read */
     /* Out: the worker's. */
     int ret;                /* the read's status (0: read) */
-    struct lu_msg *file;    /* the file read alone (its GMime message) */
-    struct lu_body *body;   /* TEXT loaded ... */
+    bool parsed;            /* the file was parsed (not the cache's row) */
+    struct lu_body *body;   /* TEXT loaded, as written (said_* set when compared) ... */
     struct lu_analysis *an; /* ... and analysed as of AN_DATE at AN_TZ, or NULL */
     char *an_text;          /* the text analysed */
     gint64 an_date;
     int an_tz;
-    bool used; /* the rules read it (main thread) */
+    bool compared;              /* with the thread's earlier messages, as thread.c does */
+    int dropped;                /* the sentences it pasted from them */
+    char *own_text;             /* the text without those, or NULL when none */
+    struct lu_analysis *own_an; /* OWN_TEXT analysed, as of AN_DATE at AN_TZ */
+    struct lu_msg *x;           /* the worker's copy of the message, while its thread is read */
+    bool used;                  /* the rules read it (main thread) */
 };
+
+static void analysis_free(struct lu_analysis *an)
+{
+    if (an)
+        lu_analysis_clear(an);
+    g_free(an);
+}
 
 static void ahead_free(struct ahead *a)
 {
     g_free(a->filename);
     g_free(a->file_id);
+    g_free(a->from);
     if (a->record)
         g_variant_unref(a->record);
     if (a->text)
         g_variant_unref(a->text);
-    lu_msg_free(a->file);
     lu_body_clear(a->body);
     g_free(a->body);
-    if (a->an)
-        lu_analysis_clear(a->an);
-    g_free(a->an);
+    analysis_free(a->an);
     g_free(a->an_text);
+    analysis_free(a->own_an);
+    g_free(a->own_text);
+    lu_msg_free(a->x);
     g_free(a);
 }
 
-/* The worker's part (no notmuch, no sqlite, nothing printed): read the
- * file unless the cache gave it, then analyse the text as lu_msg_analyse
- * would once the headers are merged onto the index's message.  A date
+/* The worker's part for one message (no notmuch, no sqlite, nothing
+ * printed): read the file unless the cache gave it (the parsed file is
+ * dropped here: its records say what the rules read), then analyse the
+ * text as lu_msg_analyse would once the headers are merged onto the
+ * index's message, kept in A->X for the thread's comparison.  A date
  * before 1970 is made sane by the main thread (it warns): analysed there. */
-static void ahead_run(struct lu_work *w, void *data)
+static void ahead_run(struct ahead *a)
 {
-    struct ahead *a = (struct ahead *)w;
     struct lu_msg *x = lu_msg_new();
 
-    (void)data;
     if (!a->cached) {
-        a->file = lu_msg_new();
-        a->ret = read_records(a->file, a->filename, true, &a->record, &a->text);
+        struct lu_msg *f = lu_msg_new();
+        a->ret = read_records(f, a->filename, true, &a->record, &a->text);
+        a->parsed = a->ret == 0;
+        lu_msg_free(f);
     }
-    if (a->ret)
-        goto out;
+    if (a->ret) {
+        lu_msg_free(x);
+        return;
+    }
+    /* What the index gave that the record does not replace (msgcache.c). */
     x->date = a->date;
+    if (a->from) {
+        x->from = g_new0(struct lu_addr, 1);
+        x->from->email = g_strdup(a->from);
+    }
+    x->unsent = a->unsent;
+    if (a->draft)
+        g_ptr_array_add(x->tags, g_strdup("draft"));
     lu_msgcache_apply(x, a->record);
-    if (x->date < 0)
-        goto out;
     x->text_record = g_variant_ref(a->text);
+    a->x = x;
+    if (x->date < 0)
+        return;
     lu_msg_analyse(a->cfg, x);
     a->an_text = g_strdup(x->body->text ? x->body->text : "");
     a->an_date = x->date;
     a->an_tz = x->tz_off;
     a->body = g_steal_pointer(&x->body);
     a->an = g_steal_pointer(&x->an);
-out:
-    lu_msg_free(x);
 }
 
 /* Takes A's read onto M, as read_file_cached or cache_load would have. */
@@ -373,27 +401,59 @@ static void adopt(struct scan *s, struct lu_msg *m, struct ahead *a)
     m->record = g_steal_pointer(&a->record);
     lu_msgcache_apply(m, m->record);
     m->text_record = g_variant_ref(a->text);
-    if (a->file) {
-        m->mime = a->file->mime;
-        a->file->mime = NULL;
-    }
+    m->parsed = a->parsed;
     if (a->cached)
         s->st->cached++;
     a->used = true;
 }
 
+/* The worker's read of M, once the rules took its headers, or NULL. */
+static struct ahead *ahead_of(struct scan *s, struct lu_msg *m)
+{
+    struct ahead *a = s->read_ahead ? g_hash_table_lookup(s->read_ahead, m) : NULL;
+
+    return a && a->used ? a : NULL;
+}
+
+/* M's text as the worker loaded it from the same record lu_msg_read_body
+ * would load. */
+static void take_body(struct scan *s, struct lu_msg *m)
+{
+    struct ahead *a = m->body ? NULL : ahead_of(s, m);
+
+    if (a && a->body)
+        m->body = g_steal_pointer(&a->body);
+}
+
 /* M's analysis: the worker's, when it analysed the very text M has now at
- * its date (the rules may have dropped what M pasted: then made again). */
+ * its date (as written, or without what M pasted once the rules dropped it). */
+/* The rules' said callback: the worker's comparison of M's text in its
+ * thread, when it made one. */
+static bool scan_said_cb(struct lu_msg *m, void *data, char **own, int *dropped)
+{
+    struct ahead *a = ahead_of(data, m);
+
+    if (!a || !a->compared)
+        return false;
+    *own = g_strdup(a->own_text);
+    *dropped = a->dropped;
+    return true;
+}
+
 static void analyse(struct scan *s, struct lu_msg *m)
 {
-    struct ahead *a = s->read_ahead && !m->an ? g_hash_table_lookup(s->read_ahead, m) : NULL;
+    struct ahead *a = m->an ? NULL : ahead_of(s, m);
 
-    if (a && a->used && a->an) {
-        if (!m->body) /* what lu_msg_read_body would load from the same record */
-            m->body = g_steal_pointer(&a->body);
-        if (m->body && strcmp(m->body->text ? m->body->text : "", a->an_text) == 0 &&
-            m->date == a->an_date && m->tz_off == a->an_tz)
-            m->an = g_steal_pointer(&a->an);
+    if (a) {
+        const char *text;
+        take_body(s, m);
+        text = m->body && m->body->text ? m->body->text : NULL;
+        if (text && m->date == a->an_date && m->tz_off == a->an_tz) {
+            if (a->an && strcmp(text, a->an_text) == 0)
+                m->an = g_steal_pointer(&a->an);
+            else if (a->own_an && strcmp(text, a->own_text) == 0)
+                m->an = g_steal_pointer(&a->own_an);
+        }
     }
     lu_msg_analyse(&s->ctx->cfg, m);
 }
@@ -442,6 +502,7 @@ static void scan_analyse_cb(struct lu_msg *m, void *data)
 static void scan_body_cb(struct lu_msg *m, void *data)
 {
     read_headers(data, m);
+    take_body(data, m);
     lu_msg_read_body(m);
 }
 
@@ -483,7 +544,7 @@ static int cache_keep(struct scan *s, GPtrArray *msgs)
     for (guint i = 0; s->rows && msgs && i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         struct cache_row *r;
-        if (!m->mime || !m->record || !m->text_record || !m->file_id)
+        if (!m->parsed || !m->record || !m->text_record || !m->file_id)
             continue;
         r = g_new0(struct cache_row, 1);
         r->mid = g_strdup(m->mid);
@@ -1606,10 +1667,14 @@ static char *rules_digest(struct lu_ctx *ctx)
     return digest;
 }
 
-/* A thread walked, waiting for its jobs before the rules decide it. */
+/* A thread walked, waiting for its reading before the rules decide it:
+ * one job for a worker, the thread's messages read in turn, then compared
+ * with each other as the rules would (the sentences each pasted). */
 struct ahead_thread {
-    GPtrArray *msgs; /* struct lu_msg* (owned) */
-    GPtrArray *jobs; /* struct ahead* (owned) */
+    struct lu_work work; /* first: the pool's */
+    const struct lu_identity *me;
+    GPtrArray *msgs; /* struct lu_msg* (owned; the main thread's) */
+    GPtrArray *jobs; /* struct ahead* (owned), one per message read, newest first */
 };
 
 /* Walked ahead of the rules at most: enough to keep the workers busy
@@ -1617,9 +1682,9 @@ struct ahead_thread {
 #define AHEAD_THREADS 256
 #define AHEAD_JOBS    512
 
-/* Pushes M's job: its cache row looked up here (sqlite stays on this
- * thread), the reading and the analysis left to a worker. */
-static struct ahead *ahead_push(struct scan *s, struct lu_msg *m)
+/* M's job: its cache row looked up here (sqlite stays on this thread),
+ * the reading and the analysis left to a worker. */
+static struct ahead *ahead_new(struct scan *s, struct lu_msg *m)
 {
     struct ahead *a = g_new0(struct ahead, 1);
 
@@ -1627,9 +1692,12 @@ static struct ahead *ahead_push(struct scan *s, struct lu_msg *m)
     a->msg = m;
     a->filename = g_strdup(m->filename);
     a->date = m->date;
+    a->from = m->from ? g_strdup(m->from->email) : NULL;
+    a->unsent = m->unsent;
+    for (guint i = 0; i < m->tags->len && !a->draft; i++)
+        a->draft = strcmp(g_ptr_array_index(m->tags, i), "draft") == 0;
     a->file_id = file_identity(m->filename);
     a->cached = cache_get(s, m->mid, a->file_id, &a->record, &a->text);
-    lu_workers_push(s->workers, &a->work);
     return a;
 }
 
@@ -1651,9 +1719,57 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
     for (guint i = msgs->len; i-- > 0 && (all || i + 1 == msgs->len);) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         if (!m->headers && m->filename)
-            g_ptr_array_add(jobs, ahead_push(s, m));
+            g_ptr_array_add(jobs, ahead_new(s, m));
     }
     return jobs;
+}
+
+/* The worker's comparison of T's messages, when it read every one of them
+ * (a thread read only from its latest is compared by the rules): each text
+ * without what it pasted from the earlier ones (thread.c, as the rules
+ * would drop it), analysed when something was dropped. */
+static void ahead_compare(struct ahead_thread *t)
+{
+    GPtrArray *xs = g_ptr_array_new();
+
+    for (guint i = t->jobs->len; i-- > 0;) {
+        struct ahead *a = g_ptr_array_index(t->jobs, i);
+        if (!a->x || !a->body)
+            goto out; /* unread, or dated before 1970: the rules compare */
+        a->x->body = g_new0(struct lu_body, 1);
+        a->x->body->text = g_strdup(a->body->text);
+        lu_msg_know_me(t->me, a->x);
+        g_ptr_array_add(xs, a->x);
+    }
+    if (xs->len != t->msgs->len)
+        goto out;
+    lu_thread_unquote(xs);
+    for (guint i = 0; i < t->jobs->len; i++) {
+        struct ahead *a = g_ptr_array_index(t->jobs, i);
+        struct lu_body *b = a->x->body;
+        a->compared = true;
+        if (!b->full_text)
+            continue;
+        a->dropped = b->repeated;
+        a->own_text = g_strdup(b->text);
+        lu_msg_analyse(a->cfg, a->x);
+        a->own_an = g_steal_pointer(&a->x->an);
+    }
+out:
+    g_ptr_array_free(xs, TRUE);
+}
+
+/* The worker's part for a thread: its messages read, then compared. */
+static void ahead_thread_run(struct lu_work *w, void *data)
+{
+    struct ahead_thread *t = (struct ahead_thread *)w;
+
+    (void)data;
+    for (guint i = 0; i < t->jobs->len; i++)
+        ahead_run(g_ptr_array_index(t->jobs, i));
+    ahead_compare(t);
+    for (guint i = 0; i < t->jobs->len; i++)
+        g_clear_pointer(&((struct ahead *)g_ptr_array_index(t->jobs, i))->x, lu_msg_free);
 }
 
 /* Waits for the oldest thread walked to be read, then decides it as the
@@ -1663,9 +1779,9 @@ static int ahead_decide(struct scan *s, bool decide)
     struct ahead_thread *t = g_queue_pop_head(s->ahead);
     int ret = 0;
 
+    lu_workers_wait(s->workers, &t->work);
     for (guint i = 0; i < t->jobs->len; i++) {
         struct ahead *a = g_ptr_array_index(t->jobs, i);
-        lu_workers_wait(s->workers, &a->work);
         g_hash_table_insert(s->read_ahead, a->msg, a);
     }
     if (decide)
@@ -1698,8 +1814,10 @@ static int ahead_walk(GPtrArray *msgs, void *data)
     g_ptr_array_set_free_func(msgs, NULL);
     g_ptr_array_set_size(msgs, 0);
     t->jobs = ahead_plan(s, t->msgs);
+    t->me = &s->ctx->me;
     s->ahead_jobs += t->jobs->len;
     g_queue_push_tail(s->ahead, t);
+    lu_workers_push(s->workers, &t->work);
     while (!ret && (g_queue_get_length(s->ahead) > AHEAD_THREADS || s->ahead_jobs > AHEAD_JOBS))
         ret = ahead_decide(s, true);
     return ret;
@@ -1716,7 +1834,7 @@ static int walk_every(struct scan *s, bool newest)
 
     if (s->jobs > 1) {
         lu_mime_init(); /* GMime starts here, before any worker parses */
-        if (lu_workers_new(s->jobs, ahead_run, NULL, &s->workers) == 0) {
+        if (lu_workers_new(s->jobs, ahead_thread_run, NULL, &s->workers) == 0) {
             s->ahead = g_queue_new();
             s->read_ahead = g_hash_table_new(g_direct_hash, g_direct_equal);
             s->st->workers = (unsigned)s->jobs;
@@ -1803,6 +1921,7 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
     s->rules.now = ctx->now;
     s->rules.analyse = scan_analyse_cb;
     s->rules.body = scan_body_cb;
+    s->rules.said = scan_said_cb;
     s->rules.sender = scan_sender_cb;
     s->rules.data = s;
     s->my_mail = -1;

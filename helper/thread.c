@@ -1221,6 +1221,20 @@ void lu_verdict_init(struct lu_verdict *v)
 /* Reads MSGS for the rules: who wrote each (sets mine, to_me and a
  * message of mine's unsent), the latest meaningful ones, whether it is a
  * list thread and whether lists are tracked; and the decisions that hold. */
+void lu_msg_know_me(const struct lu_identity *me, struct lu_msg *m)
+{
+    GPtrArray *lists[] = {m->to, m->cc};
+
+    m->mine = m->from && lu_identity_is_me(me, m->from->email);
+    if (m->mine && !m->unsent)
+        m->unsent = m->unsent_if_mine;
+    m->to_me = false;
+    for (int l = 0; l < 2; l++)
+        for (guint j = 0; j < lists[l]->len && !m->to_me; j++)
+            m->to_me =
+                lu_identity_is_me(me, ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email);
+}
+
 static void ctx_init(struct rule_ctx *s, const struct lu_rules *r, GPtrArray *msgs,
                      GPtrArray *decisions, GPtrArray *elsewhere)
 {
@@ -1233,15 +1247,7 @@ static void ctx_init(struct rule_ctx *s, const struct lu_rules *r, GPtrArray *ms
     s->notes = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        GPtrArray *lists[] = {m->to, m->cc};
-        m->mine = m->from && lu_identity_is_me(r->me, m->from->email);
-        if (m->mine && !m->unsent)
-            m->unsent = m->unsent_if_mine;
-        m->to_me = false;
-        for (int l = 0; l < 2; l++)
-            for (guint j = 0; j < lists[l]->len && !m->to_me; j++)
-                m->to_me = lu_identity_is_me(
-                    r->me, ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email);
+        lu_msg_know_me(r->me, m);
         if (m->list_id)
             s->list = true;
         if (!lu_msg_meaningful(m))
@@ -1309,6 +1315,7 @@ struct in_thread {
     GPtrArray *msgs;
     struct lu_said *said; /* the own text of msgs[0..hashed) */
     guint hashed;
+    guint loaded;        /* msgs[0..loaded) have had their text read */
     GHashTable *authors; /* normalised address -> writer number (from 1) */
 };
 
@@ -1337,15 +1344,58 @@ static void read_body(const struct lu_rules *r, struct lu_msg *m)
         r->analyse(m, r->data);
 }
 
+/* Reads the text of the messages before M that the comparison reads
+ * (those with something to say), up to AT, M's index. */
+static void read_earlier(struct in_thread *t, guint at)
+{
+    for (; t->loaded <= at; t->loaded++) {
+        struct lu_msg *p = g_ptr_array_index(t->msgs, t->loaded);
+        if (lu_msg_meaningful(p))
+            read_body(t->outer, p);
+    }
+}
+
+/* Drops from M's text (M is msgs[AT], its text read) the sentences another
+ * writer's earlier message already has: compared once.  Every message up to
+ * M is hashed once, as it was written (full_text).  The scan's workers may
+ * have compared it already (r->said): the same sentences go. */
+static void unquote_at(struct in_thread *t, struct lu_msg *m, guint at)
+{
+    const struct lu_rules *r = t->outer;
+    int dropped = 0;
+    char *own = NULL;
+
+    read_earlier(t, at);
+    if (!r->said || !r->said(m, r->data, &own, &dropped)) {
+        for (; t->hashed <= at; t->hashed++) {
+            struct lu_msg *p = g_ptr_array_index(t->msgs, t->hashed);
+            if (lu_msg_meaningful(p) && p->body && p->body->text)
+                lu_said_add(t->said, p->body->full_text ? p->body->full_text : p->body->text,
+                            (int)t->hashed, author_id(t, p));
+        }
+        own = m->body->text
+                  ? lu_said_unquote(t->said, m->body->text, (int)at, author_id(t, m), &dropped)
+                  : NULL;
+    }
+    m->body->compared = true;
+    if (own) {
+        m->body->full_text = m->body->text;
+        m->body->text = own;
+        m->body->repeated = dropped;
+        if (m->an) { /* analysed with the pasted sentences: again without */
+            lu_analysis_clear(m->an);
+            g_clear_pointer(&m->an, g_free);
+        }
+    }
+}
+
 /* The analyse callback inside a thread: M's sentences that another writer's
- * earlier message already has are dropped before M is analysed (said.c).
- * Every message up to M is hashed once, as it was written (full_text). */
+ * earlier message already has are dropped before M is analysed (said.c). */
 static void analyse_in_thread(struct lu_msg *m, void *data)
 {
     struct in_thread *t = data;
     const struct lu_rules *r = t->outer;
-    int at = -1, dropped = 0;
-    char *own;
+    int at = -1;
 
     if (m->an && m->body && m->body->compared)
         return; /* the rules ask again and again: answer at once */
@@ -1353,29 +1403,8 @@ static void analyse_in_thread(struct lu_msg *m, void *data)
         if (g_ptr_array_index(t->msgs, i) == m)
             at = (int)i;
     read_body(r, m);
-    if (at >= 0 && m->body && !m->body->compared) {
-        for (; t->hashed <= (guint)at; t->hashed++) {
-            struct lu_msg *p = g_ptr_array_index(t->msgs, t->hashed);
-            if (!lu_msg_meaningful(p))
-                continue;
-            read_body(r, p);
-            if (p->body && p->body->text)
-                lu_said_add(t->said, p->body->full_text ? p->body->full_text : p->body->text,
-                            (int)t->hashed, author_id(t, p));
-        }
-        m->body->compared = true;
-        own = m->body->text ? lu_said_unquote(t->said, m->body->text, at, author_id(t, m), &dropped)
-                            : NULL;
-        if (own) {
-            m->body->full_text = m->body->text;
-            m->body->text = own;
-            m->body->repeated = dropped;
-            if (m->an) { /* analysed with the pasted sentences: again without */
-                lu_analysis_clear(m->an);
-                g_clear_pointer(&m->an, g_free);
-            }
-        }
-    }
+    if (at >= 0 && m->body && !m->body->compared)
+        unquote_at(t, m, (guint)at);
     if (!m->an && r->analyse)
         r->analyse(m, r->data);
 }
@@ -1393,8 +1422,8 @@ static void sender_in_thread(struct lu_msg *m, void *data)
 static const struct lu_rules *in_thread_begin(struct in_thread *t, struct lu_rules *inner,
                                               const struct lu_rules *r, GPtrArray *msgs)
 {
-    *t = (struct in_thread){r, msgs, lu_said_new(), 0,
-                            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    *t = (struct in_thread){r, msgs, lu_said_new(),
+                            0, 0,    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
     *inner = *r;
     inner->analyse = analyse_in_thread;
     inner->sender = r->sender ? sender_in_thread : NULL;
@@ -1406,6 +1435,20 @@ static void in_thread_end(struct in_thread *t)
 {
     lu_said_free(t->said);
     g_hash_table_destroy(t->authors);
+}
+
+void lu_thread_unquote(GPtrArray *msgs)
+{
+    struct lu_rules none = {0}, inner;
+    struct in_thread t;
+
+    in_thread_begin(&t, &inner, &none, msgs);
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (m->body && !m->body->compared)
+            unquote_at(&t, m, i);
+    }
+    in_thread_end(&t);
 }
 
 /* The verdict the rules would give were the conversation left open at its

@@ -19,22 +19,11 @@ cp -a "$MAIL/.notmuch" "$TMP/pristine"
 start() {
 	rm -rf "$MAIL/.notmuch" "$STATE_DIR" && cp -a "$TMP/pristine" "$MAIL/.notmuch"
 }
-# dump NAME: every message's tags, and every table of the state database
-# sorted, all columns but the run's own stamp (items.updated).
-dump() {
-	notmuch dump --include=tags >"$1.tags" &&
-	for tb in $(sqlite3 "$DB" "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"); do
-		cols=$(sqlite3 "$DB" "SELECT group_concat('\"' || name || '\"', ',') FROM pragma_table_info('$tb')
-			WHERE NOT ('$tb' = 'items' AND name = 'updated')")
-		echo "== $tb"
-		sqlite3 "$DB" "SELECT $cols FROM $tb ORDER BY $cols"
-	done >"$1.state"
-}
 # scan NAME JOBS [ARGS]: LEADUP_JOBS=JOBS lu scan ARGS, its stderr in NAME.err, then dump NAME.
 scan() {
 	_n=$1 _j=$2
 	shift 2
-	LEADUP_JOBS=$_j lu scan "$@" 2>"$_n.err" && cat "$_n.err" && dump "$_n"
+	LEADUP_JOBS=$_j lu scan "$@" 2>"$_n.err" && cat "$_n.err" && state_dump "$_n"
 }
 same() { cmp "$1.tags" "$2.tags" && cmp "$1.state" "$2.state"; }
 # ahead ERR: the messages the workers read ahead, by the summary line.
