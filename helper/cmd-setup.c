@@ -590,10 +590,6 @@ int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
     unhook = a.unhook;
     alternates = a.alternates;
     date_hooks = a.date_hooks;
-    if (argc > 1) {
-        ret = lu_error(EX_USAGE, "setup: unexpected argument '%s'", argv[1]);
-        goto out;
-    }
     if (hook + unhook + alternates + date_hooks > 1) {
         ret = lu_error(EX_USAGE,
                        "setup: give one of --hook, --unhook, --alternates and --date-hooks");

@@ -705,7 +705,7 @@ void lu_answer(struct lu_ctx *ctx, const char *lines, const char *message, const
  * cannot disagree.  Values go into the command's own options struct at
  * OFFSET; --muttrc goes into ctx->answer. */
 enum lu_opt_kind {
-    LU_OPT_END,     /* ends a table */
+    LU_OPT_END,     /* ends a table, saying which operands it takes (LU_OPT_OPERANDS) */
     LU_OPT_FLAG,    /* --NAME: stores VALUE (true, or false for --no-X) in a bool */
     LU_OPT_STRING,  /* --NAME ARG or --NAME=ARG: a const char * into argv */
     LU_OPT_INT,     /* a decimal number: an int */
@@ -735,24 +735,36 @@ struct lu_option {
 #define LU_OPT_KEYWORD(n, s, type, field, kw, h) {LU_OPT_KEYWORD, n, s, offsetof(type, field), 0, NULL, kw, h}
 #define LU_OPT_DATE(n, s, type, field, h) {LU_OPT_DATE, n, s, offsetof(type, field), 0, "ISO-8601", NULL, h}
 #define LU_OPT_MUTTRC(h) {LU_OPT_MUTTRC, "muttrc", 0, 0, 0, "FILE", NULL, h}
-#define LU_OPT_END_ {LU_OPT_END}
+#define LU_OPT_OPERANDS(most, a, h) {LU_OPT_END, NULL, 0, 0, most, a, NULL, h}
+#define LU_OPT_END_ LU_OPT_OPERANDS(0, NULL, NULL)
 /* clang-format on */
+/* The operands a table's end admits (its VALUE): at most N (0 or more),
+ * LU_OPERANDS_TARGETS (any number of words naming a thread, lu_target_word)
+ * or LU_OPERANDS_ANY (the command reads them itself).  ARG names them in the
+ * usage line ("[id:MSGID | -]"), HELP is said after the one message for an
+ * operand too many, "CMD: unexpected argument 'X'" (as "(HELP)"). */
+enum { LU_OPERANDS_TARGETS = -1, LU_OPERANDS_ANY = -2 };
 /* "text" (0) and "json" (1), for --format. */
 extern const struct lu_keyword lu_format_keywords[];
 
 /* Parses the options of command ARGV[0] (ARGV[1..*ARGC)) by OPTS into the
  * struct at BASE, wherever they stand; "--" ends them, "-" is an operand.
- * The operands are left in order in ARGV[1..*ARGC).  Returns 0 or EX_USAGE
- * (printed: "CMD: unknown option '--x' (see 'leadup help CMD')"). */
+ * The operands are left in order in ARGV[1..*ARGC), checked against what
+ * the table's end admits.  Returns 0 or EX_USAGE (printed: "CMD: unknown
+ * option '--x' (see 'leadup help CMD')", "CMD: unexpected argument 'x'"). */
 int lu_parse_options(struct lu_ctx *ctx, const struct lu_option *opts, void *base, int *argc,
                      char **argv);
 /* True when ARGV[1..ARGC) asks for help (--help or -h where an option may
  * stand, by OPTS). */
 bool lu_options_want_help(const struct lu_option *opts, int argc, char **argv);
-/* "leadup CMD [--a] [--b=x|y] [--c FILE] ARGS", wrapped at 80 columns.  Caller frees. */
-char *lu_options_usage(const char *cmd, const struct lu_option *opts, const char *args);
+/* "leadup CMD [--a] [--b=x|y] [--c FILE] ARGS" (ARGS: the operands the
+ * table's end names), wrapped at 80 columns.  Caller frees. */
+char *lu_options_usage(const char *cmd, const struct lu_option *opts);
 /* The option list: one "  --NAME ARG   HELP" entry per option, --help last.  Caller frees. */
 char *lu_options_help(const struct lu_option *opts);
+/* True when a command-line word names messages ("id:X", "thread:X",
+ * "from:X", ... a notmuch search term) rather than being WHEN or TEXT. */
+bool lu_target_word(const char *arg);
 
 /* ================================================================== pure modules: no I/O */
 
@@ -1709,9 +1721,6 @@ void lu_thread_view_read_all(struct lu_ctx *ctx, struct lu_thread_view *tv);
 /* The Message-ID a command acts on: ARG "id:MSGID", or NULL for a message
  * piped in on standard input.  *MID is the caller's to free. */
 int lu_target_mid(const char *arg, char **mid);
-/* True when a command-line word names messages ("id:X", "thread:X",
- * "from:X", ... a notmuch search term) rather than being WHEN or TEXT. */
-bool lu_target_word(const char *arg);
 /* TV decided as if decision D (not stored) were taken now, into OUT
  * (cleared by the caller with lu_verdict_clear); nothing is written. */
 void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,
