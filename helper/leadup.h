@@ -321,6 +321,85 @@ struct lu_lex_class {
     unsigned cls;
     const char *words;
 };
+/* classify.c's words by role: its code tests a token's role, never its
+ * text, so the grammar's words live in the pack with its patterns (each
+ * a NULL-terminated list of lower-case tokens, lu_lang_pack.gw). */
+enum lu_gw {
+    LU_GW_ADVERB_SUFFIX,     /* "ly": "Alternatively," is no name */
+    LU_GW_PARTICIPLE_SUFFIX, /* "ing": "Regarding" is no name */
+    LU_GW_VERB_SUFFIX,       /* "ing", "s": an unknown lower-case word so ending is a verb */
+    LU_GW_LY_NOT_NAME,       /* short "-ly" words no name is: daily, truly */
+    LU_GW_DETERMINER,        /* opens a subject after an inverted auxiliary: the, my, some */
+    LU_GW_INPUT_NOUN,        /* a one-word question asking for input: thoughts, comments */
+    LU_GW_SELF,              /* the writer as subject: i */
+    LU_GW_OPINION_VERB,      /* "I think ...?": the writer's view, no question */
+    LU_GW_READER,            /* the reader in a sentence: you, your, you're */
+    LU_GW_ARTICLE,           /* no question ends on one: the, a, an */
+    LU_GW_ADJ_MARKER,        /* "Great answer.": a marker that is an adjective before a noun */
+    LU_GW_MARKER_OPENS,      /* after a marker, opens a request: please, let's */
+    LU_GW_INVERTED_AUX,      /* "Should I ...": an auxiliary that inverts a question */
+    LU_GW_PERSON,            /* the subject after an inverted auxiliary: i, we, you, they */
+    LU_GW_GREET_PAIR,        /* a greeting of two words: "good" (morning) */
+    LU_GW_GREET_TIME,        /* "morning": a greeting only before a name or punctuation */
+    LU_GW_NAME_JOINER,       /* "Sally and Tom,": joins names of a vocative */
+    LU_GW_YOU,               /* the reader: you */
+    LU_GW_VOCATIVE_NEXT,     /* "Chris you ...", "Chris please ...": after a name, addresses it */
+    LU_GW_ASKING_MODAL,      /* "Chris can you ...": a modal before "you" */
+    LU_GW_POSSESSIVE,        /* "'s": "Call's volume" makes the verb a noun */
+    LU_GW_SEE,               /* "See you then" is no order */
+    LU_GW_ATTENTION_VERB,    /* "Note that ...": draws attention, no order */
+    LU_GW_THAT,              /* ... before "that" */
+    LU_GW_LET,               /* "Let me check": a promise, unless ... */
+    LU_GW_ME_US,             /* ... me/us ... */
+    LU_GW_KNOW,              /* ... know ("let me know" asks) */
+    LU_GW_BASE_AUX,          /* auxiliaries that may follow an imperative: be, do, have */
+    LU_GW_FIRST_SING,        /* a person speaks: i, me, my, i'm */
+    LU_GW_FIRST_PLUR,        /* maybe a company: we, us, our */
+    LU_GW_THIRD_PERSON,      /* another person as subject: he, she, they */
+    LU_GW_VAGUE_TIME,        /* "soon", "later": a future time that is no date */
+    LU_GW_REMINDER,          /* the noun "reminder", not "don't forget" */
+    LU_GW_INPUT_ASK,         /* asks for the reader's input before it: send, share, welcome */
+    LU_GW_INPUT_MODAL,       /* "I'd appreciate" asks, "I appreciate" thanks */
+    LU_GW_INPUT_AFTER,       /* "your comments welcome": asks after it */
+    LU_GW_INPUT_NOT,         /* "didn't get your comments": negations before input */
+    LU_GW_APPRECIATE,        /* appreciate, appreciated */
+    LU_GW_YOUR,              /* "your comments" */
+    LU_GW_ANY,               /* "any comments" */
+    LU_GW_MATCH_DET,         /* "the call": a determiner making a verb a noun */
+    LU_GW_NEGATION,          /* not, never, n't */
+    LU_GW_YOU_SUBJ,          /* you, you'll, you'd, u */
+    LU_GW_SEEN,              /* "want to see you": whom one sees (a meeting) */
+    LU_GW_SUGGESTER,         /* "I would suggest": the writer suggests (i, we, i'd, we'd) */
+    LU_GW_TENTATIVE,         /* would, could, might, can: still a suggestion */
+    LU_GW_NEED,              /* need, needs */
+    LU_GW_NEED_NOUN,         /* "a need", "no need": the noun */
+    LU_GW_TO,                /* to */
+    LU_GW_PLEASE,            /* please */
+    LU_GW_PLEASE_COURTESY,   /* "Please excuse ...": courtesy, no request */
+    LU_GW_WH_CONJ,           /* "and where ...?": a wh-question after a conjunction */
+    LU_GW_THIS_PERIOD,       /* "this afternoon", "coming week": a future time */
+    LU_GW_PLEASE_WORDS,      /* please, kindly: a verb follows */
+    LU_GW_VERB_BEFORE,       /* "Please confirm", "sign and return": a verb follows */
+    LU_GW_ANSWER_VERB,       /* confirm, reply, review: a request that wants an answer */
+    LU_GW_DELIVER_VERB,      /* send, forward, return: a delivery */
+    LU_GW_ME_US_OBJ,         /* "send me", "for us": the writer benefits */
+    LU_GW_BENEFIT_PREP,      /* to, for, with (me) */
+    LU_GW_SAID_OF,           /* "it worked for me": a judgement, no benefit */
+    LU_GW_HEDGE,             /* maybe, perhaps: a question offered, not asked */
+    LU_GW_SOMETHING,         /* "... or something?" */
+    LU_GW_OPTION_LEAD,       /* "Or just ...?": or, and, so */
+    LU_GW_JUST,              /* just */
+    LU_GW_WHY,               /* "Why not ...?" */
+    LU_GW_NOT,               /* not */
+    LU_GW_HOW,               /* "How about ...?" */
+    LU_GW_ABOUT,             /* about */
+    LU_GW_WRITER_NEEDS,      /* "I need you to": the writer (i, we, i'd, we'd, would) */
+    LU_GW_READER_FORMS,      /* you, you'll, you'd, you're */
+    LU_GW_WONDER_NOT,        /* "want to check", "to follow": no wondering (to, check) */
+    LU_GW_FOLLOW,            /* "Please follow up on the list": advice */
+    LU_GW_IF,                /* "if possible": no question */
+    LU_GW_N
+};
 /* A cue of classify.c's grammar: the same notation as struct lu_cue, for
  * the feature of the vote named FEAT (classify.c's cue names: "modal_you",
  * "please", ...; its rule labels: "commit", "agree", "decline",
@@ -408,6 +487,7 @@ struct lu_lang_pack {
     const char *const (*folds)[2];
     const char *const *thank_words;
     const struct lu_grammar_cue *grammar;
+    const char *const *gw[LU_GW_N]; /* the grammar's words by role (enum lu_gw) */
 };
 /* The pack of L (static); English for an unknown L. */
 const struct lu_lang_pack *lu_lang_pack(enum lu_lang l);
