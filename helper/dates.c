@@ -993,11 +993,11 @@ static int m_rel(const struct P *p, int i, struct res *r)
     const struct wd *w;
     int k = i, delta = 0;
 
-    if (wf(p, k, F_THE) && is_word(p, k + 1, "day"))
+    if (wf(p, k, F_THE) && wx(p, k + 1, LU_DX_DAY))
         k++;
-    if (is_word(p, k, "day") && (is_word(p, k + 1, "after") || is_word(p, k + 1, "before")) &&
-        W(p, k + 2) && W(p, k + 2)->rel) {
-        bool after = is_word(p, k + 1, "after");
+    if (wx(p, k, LU_DX_DAY) && wx(p, k + 1, LU_DX_AFTER | LU_DX_BEFORE) && W(p, k + 2) &&
+        W(p, k + 2)->rel) {
+        bool after = wx(p, k + 1, LU_DX_AFTER);
         int rel = W(p, k + 2)->rel;
         if (after && rel == R_TOMORROW)
             delta = 2;
@@ -1026,11 +1026,10 @@ static int m_rel(const struct P *p, int i, struct res *r)
     if (!w || !w->rel)
         return -1;
     /* German "Morgen" is the morning ("Guten Morgen"); Spanish "la mañana" too. */
-    if (is_word(p, k, "morgen") && ((p->t[k].cap && !p->cli) || is_word(p, k - 1, "guten") ||
-                                    is_word(p, k - 1, "jeden") || wf(p, k - 1, F_THE)))
+    if (wx(p, k, LU_DX_NOUN_CAP) &&
+        ((p->t[k].cap && !p->cli) || wx(p, k - 1, LU_DX_GREET) || wf(p, k - 1, F_THE)))
         return -1;
-    if ((is_word(p, k, "mañana") || is_word(p, k, "manana")) &&
-        (wf(p, k - 1, F_THE) || wf(p, k - 1, F_THIS)))
+    if (wx(p, k, LU_DX_MORNING) && (wf(p, k - 1, F_THE) || wf(p, k - 1, F_THIS)))
         return -1;
     switch (w->rel) {
     case R_TODAY:
@@ -1082,7 +1081,7 @@ static int m_period(const struct P *p, int i, struct res *r)
     bool the = false;
     const struct wd *w;
     guint32 monday;
-    bool over = is_word(p, k, "over");
+    bool over = wx(p, k, LU_DX_OVER);
 
     if (over)
         k++;
@@ -1140,7 +1139,7 @@ static guint32 add_months(guint32 jd, int n)
  * index after it. */
 static int in_lead(const struct P *p, int k, bool *in, bool *ago)
 {
-    if (is_word(p, k, "over") && wf(p, k + 1, F_THE) && is_word(p, k + 2, "next")) {
+    if (wx(p, k, LU_DX_OVER) && wf(p, k + 1, F_THE) && is_word(p, k + 2, "next")) {
         *in = true; /* "over the next few days" */
         k += 3;
     } else if (wf(p, k, F_IN)) {
@@ -1270,7 +1269,7 @@ static int m_in(const struct P *p, int i, struct res *r)
     else if (in && is_word(p, k, "time"))
         k++;
     if (!in && !ago) {
-        if (is_word(p, k, "from") && (is_word(p, k + 1, "now") || is_word(p, k + 1, "today")))
+        if (wx(p, k, LU_DX_FROM_NOW) && wx(p, k + 1, LU_DX_NOW))
             k += 2;
         else if (wf(p, k, F_AGO))
             ago = true, k++;
@@ -1304,7 +1303,7 @@ static int m_from(const struct P *p, int i, struct res *r)
           : W(p, k)->unit == U_WEEK      ? 7
           : W(p, k)->unit == U_FORTNIGHT ? 14
                                          : 0;
-    if (!per || n > 99 || !is_word(p, k + 1, "from"))
+    if (!per || n > 99 || !wx(p, k + 1, LU_DX_FROM_NOW))
         return -1;
     k += 2;
     for (size_t f = 0; f < G_N_ELEMENTS(days); f++) {
@@ -1425,7 +1424,7 @@ static int m_part(const struct P *p, int i, struct res *r)
         return i + 1;
     }
     /* "within the week", "within this month": by its end. */
-    if (is_word(p, k, "within") && wf(p, k + 1, F_THE | F_THIS) && W(p, k + 2) &&
+    if (wx(p, k, LU_DX_WITHIN) && wf(p, k + 1, F_THE | F_THIS) && W(p, k + 2) &&
         !(W(p, k + 2)->f & F_PL)) {
         switch (W(p, k + 2)->unit) {
         case U_WEEK:
@@ -1883,8 +1882,7 @@ static int m_tword(const struct P *p, int i, struct res *r)
         k++;
     else if (is_word(p, k, "a") && is_word(p, k + 1, "las"))
         k += 2;
-    if (is_num(p, k) && p->t[k].num == 12 &&
-        (is_word(p, k + 1, "noon") || is_word(p, k + 1, "midnight")))
+    if (is_num(p, k) && p->t[k].num == 12 && wx(p, k + 1, LU_DX_TWELVE))
         k++;
     if (wf(p, k, F_THE))
         k++;
@@ -1909,7 +1907,7 @@ static int m_tword(const struct P *p, int i, struct res *r)
     if (!tw)
         return -1;
     /* "At the end of the day, ..." is an idiom, not a deadline. */
-    if (tw == TW_EOD && is_word(p, k - 1, "day")) {
+    if (tw == TW_EOD && wx(p, k - 1, LU_DX_DAY)) {
         int a = i;
         if (wf(p, a - 1, F_THE))
             a--;
@@ -1960,11 +1958,9 @@ static int daypart_at(const struct P *p, int i, struct res *r, bool attached)
     if (wf(p, k, F_THIS)) {
         today = true;
         k++;
-    } else if ((wf(p, k, F_IN) || is_word(p, k, "am") || is_word(p, k, "por") ||
-                is_word(p, k, "dans")) &&
-               wf(p, k + 1, F_THE)) {
+    } else if ((wf(p, k, F_IN) || wx(p, k, LU_DX_PART_PREP)) && wf(p, k + 1, F_THE)) {
         k += 2;
-    } else if (is_word(p, k, "am") || is_word(p, k, "le") || (wf(p, k, F_THE) && attached)) {
+    } else if (wx(p, k, LU_DX_PART_ART) || (wf(p, k, F_THE) && attached)) {
         k++;
     } else if (is_word(p, k, "l") && is_p(p, k + 1, '\'')) {
         k += 2;
@@ -1980,7 +1976,7 @@ static int daypart_at(const struct P *p, int i, struct res *r, bool attached)
             return -1;
         /* Spanish "mañana" is the morning only after "la" or "esta";
          * alone it is tomorrow (a date). */
-        if (is_word(p, k, "mañana") && !wf(p, k - 1, F_THE) && !wf(p, k - 1, F_THIS))
+        if (wx(p, k, LU_DX_MORNING) && !wf(p, k - 1, F_THE) && !wf(p, k - 1, F_THIS))
             return -1;
         part_of_day(p, w->tw, &r->t0, &r->t1);
         k++;

@@ -1217,10 +1217,27 @@ static const char *const bulk_layout[] = {"[image]",
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"version", LU_DX_VERSION}, {"v", LU_DX_VERSION},        {"r", LU_DX_VERSION},
-    {"release", LU_DX_VERSION}, {"python", LU_DX_VERSION},   {"ver", LU_DX_VERSION},
-    {"few", LU_DX_FEW},         {"couple", LU_DX_COUPLE},    {"close", LU_DX_CLOSE},
-    {"day", LU_DX_WORKDAY},     {"business", LU_DX_WORKDAY}, {NULL, 0},
+    {"version", LU_DX_VERSION},
+    {"v", LU_DX_VERSION},
+    {"r", LU_DX_VERSION},
+    {"release", LU_DX_VERSION},
+    {"python", LU_DX_VERSION},
+    {"ver", LU_DX_VERSION},
+    {"few", LU_DX_FEW},
+    {"couple", LU_DX_COUPLE},
+    {"close", LU_DX_CLOSE},
+    {"day", LU_DX_WORKDAY | LU_DX_DAY},
+    {"business", LU_DX_WORKDAY},
+    {"over", LU_DX_OVER},
+    {"within", LU_DX_WITHIN},
+    {"from", LU_DX_FROM_NOW},
+    {"now", LU_DX_NOW},
+    {"today", LU_DX_NOW},
+    {"after", LU_DX_AFTER},
+    {"before", LU_DX_BEFORE},
+    {"noon", LU_DX_TWELVE},
+    {"midnight", LU_DX_TWELVE},
+    {NULL, 0},
 };
 
 /* The draft's salutation (draft.c): words that make a name a role, not a

@@ -235,6 +235,9 @@ static const struct lu_date_role date_roles[] = {
     {"las", LU_DX_HOURART},
     {"la", LU_DX_HOURART},
     {"día", LU_DX_WORKDAY},
+    {"por", LU_DX_PART_PREP},
+    {"mañana", LU_DX_MORNING},
+    {"manana", LU_DX_MORNING},
     {NULL, 0},
 };
 

@@ -253,14 +253,27 @@ struct lu_date_role {
     unsigned x;
 };
 enum {
-    LU_DX_DOTDATE = 1u << 0, /* "am", "bis", "vom": may stand before a bare "3.12." */
-    LU_DX_VERSION = 1u << 1, /* "version", "v", "release": a dotted number after it is no date */
-    LU_DX_BY = 1u << 2,      /* "zum", "spätestens": kept at the front of a phrase */
-    LU_DX_HOURART = 1u << 3, /* "las", "la" in "a las 10": an article before an hour */
-    LU_DX_FEW = 1u << 4,     /* "few": a vague count of three ("in a few days") */
-    LU_DX_COUPLE = 1u << 5,  /* "couple" before an "of" word: a vague two */
-    LU_DX_CLOSE = 1u << 6,   /* "close" of business: an end before an "of" word */
-    LU_DX_WORKDAY = 1u << 7, /* "day", "business", "journée": end of the (working) day */
+    LU_DX_DOTDATE = 1u << 0,    /* "am", "bis", "vom": may stand before a bare "3.12." */
+    LU_DX_VERSION = 1u << 1,    /* "version", "v", "release": a dotted number after it is no date */
+    LU_DX_BY = 1u << 2,         /* "zum", "spätestens": kept at the front of a phrase */
+    LU_DX_HOURART = 1u << 3,    /* "las", "la" in "a las 10": an article before an hour */
+    LU_DX_FEW = 1u << 4,        /* "few": a vague count of three ("in a few days") */
+    LU_DX_COUPLE = 1u << 5,     /* "couple" before an "of" word: a vague two */
+    LU_DX_CLOSE = 1u << 6,      /* "close" of business: an end before an "of" word */
+    LU_DX_WORKDAY = 1u << 7,    /* "day", "business", "journée": end of the (working) day */
+    LU_DX_OVER = 1u << 8,       /* "over the weekend", "over the next few days" */
+    LU_DX_WITHIN = 1u << 9,     /* "within the week": by the end of the unit */
+    LU_DX_FROM_NOW = 1u << 10,  /* "from" in "3 days from now", "2 weeks from Monday" */
+    LU_DX_NOW = 1u << 11,       /* "now", "today" after it */
+    LU_DX_PART_PREP = 1u << 12, /* "am", "por", "dans" before the article of a part of day */
+    LU_DX_PART_ART = 1u << 13,  /* "am", "le": an article alone before a part of day */
+    LU_DX_MORNING = 1u << 14, /* "mañana": the morning after an article or "this", else tomorrow */
+    LU_DX_NOUN_CAP = 1u << 15, /* "Morgen": capitalised (or after an article) the morning */
+    LU_DX_GREET = 1u << 16,    /* "guten", "jeden": before "Morgen", the morning */
+    LU_DX_DAY = 1u << 17,      /* "day" in "the day after tomorrow"; "at the end of the day" */
+    LU_DX_AFTER = 1u << 18,    /* "after" in "the day after tomorrow" */
+    LU_DX_BEFORE = 1u << 19,   /* "before" in "the day before yesterday" */
+    LU_DX_TWELVE = 1u << 20,   /* "noon", "midnight" after "12" */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
