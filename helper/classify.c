@@ -38,13 +38,7 @@
 /* ------------------------------------------------------------ the model */
 
 /* intent-model.c (generated): cue and word weights of the actionable vote. */
-struct lu_intent_weight {
-    const char *name;
-    double w;
-};
-extern const struct lu_intent_weight lu_intent_weights[];
-extern const int lu_intent_n_weights;
-extern const double lu_intent_bias;
+#include "intent-model.h"
 
 /* ------------------------------------------------------------ tokens */
 
