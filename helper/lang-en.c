@@ -1240,6 +1240,17 @@ static const struct lu_date_role date_roles[] = {
     {NULL, 0},
 };
 
+/* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
+static const struct lu_date_phrase date_phrases[] = {
+    {"no|not later than", LU_DP_BY},
+    {"o ' clock", LU_DP_OCLOCK},
+    {"or so", LU_DP_OR_SO},
+    {"' s time", LU_DP_TIME_AFTER},
+    {"' time", LU_DP_TIME_AFTER},
+    {"week after next", LU_DP_WEEK_AFTER_NEXT},
+    {NULL, 0, 0},
+};
+
 /* The draft's salutation (draft.c): words that make a name a role, not a
  * person, and titles before a name. */
 static const char *const role_words[] = {
@@ -1309,6 +1320,7 @@ const struct lu_lang_pack lu_lang_en = {
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
+    .date_phrases = date_phrases,
     .role_words = role_words,
     .titles = titles,
 };

@@ -276,6 +276,29 @@ enum {
     LU_DX_TWELVE = 1u << 20,   /* "noon", "midnight" after "12" */
 };
 
+/* A phrase of several tokens that plays one part in dates.c ("il y a",
+ * "no later than", "o'clock"): S is its tokens, space separated, each a
+ * word ("a|b": either) or one punctuation character ("'", "-"; every
+ * apostrophe and dash reads as these).  KIND: LU_DP_*; N its value. */
+struct lu_date_phrase {
+    const char *s;
+    unsigned char kind;
+    signed char n;
+};
+enum {
+    LU_DP_NONE,
+    LU_DP_REL_DAY,         /* "après-demain", "aujourd'hui": N days from today */
+    LU_DP_BY,              /* "no later than", "d'ici", "jusqu'au": kept at the front */
+    LU_DP_FROM_OF,         /* "à partir" before an "of" word: kept at the front */
+    LU_DP_AGO,             /* "il y a": ago, before the amount */
+    LU_DP_AFTERNOON,       /* "après-midi" */
+    LU_DP_OCLOCK,          /* "o'clock" after an hour */
+    LU_DP_OR_SO,           /* "in a day or so": give or take one */
+    LU_DP_TIME_AFTER,      /* "in 3 days' time", "3 weeks's time" */
+    LU_DP_WEEK_AFTER_NEXT, /* "week after next" */
+    LU_DP_HOUR_LEAD,       /* "a las" before an hour */
+};
+
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
 enum lu_cue_kind {
     LU_CUE_REQUEST,    /* the polite forms that ask the reader to act or answer */
@@ -448,9 +471,10 @@ struct lu_lang_pack {
     const char *const *guess_words;   /* frequent here, rare in the others (lu_lang_guess) */
     const struct lu_date_word *dates; /* every date word (dates.c) */
     gsize n_dates;
-    const struct lu_date_role *date_roles; /* ended by a NULL word */
-    const char *weekdays[8];               /* the draft's names, [1] Monday .. [7] Sunday */
-    const char *months[13];                /* [1] January .. [12] December */
+    const struct lu_date_role *date_roles;     /* ended by a NULL word */
+    const struct lu_date_phrase *date_phrases; /* ended by a NULL phrase */
+    const char *weekdays[8];                   /* the draft's names, [1] Monday .. [7] Sunday */
+    const char *months[13];                    /* [1] January .. [12] December */
     /* The draft's dates: %A weekday, %d day, %o the first of the month's
      * suffix (FIRST_SUFFIX), %B month, %Y year, %H:%M the time; TIME_ONE
      * is used at one o'clock when set ("a la 01:00"). */
