@@ -1186,7 +1186,7 @@ static int in_lead(const struct P *p, int k, bool *in, bool *ago)
 {
     int n;
 
-    if (wx(p, k, LU_DX_OVER) && wf(p, k + 1, F_THE) && is_word(p, k + 2, "next")) {
+    if (wx(p, k, LU_DX_OVER) && wf(p, k + 1, F_THE) && wx(p, k + 2, LU_DX_NEXT_N)) {
         *in = true; /* "over the next few days" */
         k += 3;
     } else if (wf(p, k, F_IN)) {
@@ -1194,7 +1194,7 @@ static int in_lead(const struct P *p, int k, bool *in, bool *ago)
         k++;
         if (wg(p, k, LU_DG_INOF))
             k++;
-        else if (wf(p, k, F_THE) && is_word(p, k + 1, "next"))
+        else if (wf(p, k, F_THE) && wx(p, k + 1, LU_DX_NEXT_N))
             k += 2; /* "in the next 3 days", "within the next couple of days" */
     } else if (wg(p, k, LU_DG_AGOPRE)) {
         *ago = true;
@@ -1311,7 +1311,7 @@ static int m_in(const struct P *p, int i, struct res *r)
         biz = true;
     if ((len = phrase_at(p, k, LU_DP_TIME_AFTER, NULL)) > 0)
         k += len;
-    else if (in && is_word(p, k, "time"))
+    else if (in && wx(p, k, LU_DX_TIME))
         k++;
     if (!in && !ago) {
         if (wx(p, k, LU_DX_FROM_NOW) && wx(p, k + 1, LU_DX_NOW))
@@ -1934,7 +1934,7 @@ static int m_tword(const struct P *p, int i, struct res *r)
     w = W(p, k);
     if (w && (w->tw == TW_NOON || w->tw == TW_MIDNIGHT || w->tw == TW_EOD)) {
         /* "après-midi" is the afternoon, not noon. */
-        if (is_word(p, k, "midi") && is_p(p, k - 1, '-'))
+        if (wx(p, k, LU_DX_DASHED) && is_p(p, k - 1, '-'))
             return -1;
         tw = w->tw;
         k++;

@@ -1237,6 +1237,8 @@ static const struct lu_date_role date_roles[] = {
     {"before", LU_DX_BEFORE},
     {"noon", LU_DX_TWELVE},
     {"midnight", LU_DX_TWELVE},
+    {"next", LU_DX_NEXT_N},
+    {"time", LU_DX_TIME},
     {NULL, 0},
 };
 

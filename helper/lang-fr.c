@@ -260,6 +260,7 @@ static const struct lu_date_role date_roles[] = {
     {"journée", LU_DX_WORKDAY},
     {"dans", LU_DX_PART_PREP},
     {"le", LU_DX_PART_ART},
+    {"midi", LU_DX_DASHED},
     {NULL, 0},
 };
 

@@ -274,6 +274,9 @@ enum {
     LU_DX_AFTER = 1u << 18,    /* "after" in "the day after tomorrow" */
     LU_DX_BEFORE = 1u << 19,   /* "before" in "the day before yesterday" */
     LU_DX_TWELVE = 1u << 20,   /* "noon", "midnight" after "12" */
+    LU_DX_NEXT_N = 1u << 21,   /* "next" after an article: "in the next 3 days", "over the next" */
+    LU_DX_TIME = 1u << 22,     /* "time" after an amount: "in 3 days time" */
+    LU_DX_DASHED = 1u << 23,   /* "midi": after a dash, the end of another word ("après-midi") */
 };
 
 /* A phrase of several tokens that plays one part in dates.c ("il y a",
