@@ -98,6 +98,8 @@ helper/analyser.h: FORCE
 
 helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h
 helper/analyser.o $(ASAN)/helper/analyser.o $(FUZZ)/helper/analyser.o: helper/analyser.h
+helper/classify.o $(ASAN)/helper/classify.o $(FUZZ)/helper/classify.o: helper/intent-model.h
+helper/intent-model.o $(ASAN)/helper/intent-model.o $(FUZZ)/helper/intent-model.o: helper/intent-model.h
 
 helper/leadup: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)

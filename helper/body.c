@@ -67,6 +67,28 @@
 
 #include <string.h>
 
+/* Every word list comes from the language packs (helper/lang-*.c), every
+ * pack's at once, reading packs included (LU_LANG_ALL): */
+#define marker_words       LU_LANG_ALL(forward_markers)    /* "----- Original Message -----" */
+#define forward_starts     LU_LANG_ALL(forward_starts)     /* lines that start a forward */
+#define verbs_final        LU_LANG_ALL(attr_verbs)         /* "... wrote:", "... a écrit :" */
+#define attr_openers       LU_LANG_ALL(attr_openers)       /* "On <date>, <name> wrote:" */
+#define attr_not_names     LU_LANG_ALL(attr_not_names)     /* "I wrote:": the author's sentence */
+#define footer_starts      LU_LANG_ALL(footer_starts)      /* list footers */
+#define disclaimer_starts  LU_LANG_ALL(disclaimer_starts)  /* legal disclaimers */
+#define confidential_words LU_LANG_ALL(confidential_words) /* "confidential" ... */
+#define recipient_words    LU_LANG_ALL(recipient_words)    /* ... next to it: a disclaimer */
+#define mobile_starts      LU_LANG_ALL(mobile_starts)      /* "Sent from my iPhone" */
+#define signoffs           LU_LANG_ALL(signoffs)           /* "Best regards," */
+#define not_name_words     LU_LANG_ALL(not_name_words)     /* never in a signature's name */
+#define sentence_starts    LU_LANG_ALL(sentence_starts)    /* a sentence, no signature line */
+#define stopwords          LU_LANG_ALL(stopwords)          /* frequent in sentences only */
+/* What only mail sent in bulk carries: a way out of the mailing (one is
+ * enough), and the marks of a marketing layout (two are: a personal message
+ * may say "click here" once). */
+#define bulk_exit   LU_LANG_ALL(bulk_exit)
+#define bulk_layout LU_LANG_ALL(bulk_layout)
+
 /* Bytes of each line kept lower-cased for the phrase tests; no header,
  * attribution or footer phrase is longer. */
 #define LC_MAX 320
@@ -414,13 +436,6 @@ static gsize notes_sender_lines(const struct line *L, gsize i)
     return k;
 }
 
-/* Words that name an original or forwarded message inside a dashed line
- * ("----- Original Message -----") and lines that start a forwarded message
- * (Apple Mail and others) are the language packs' (helper/lang-*.c), reading
- * packs included. */
-#define marker_words   LU_LANG_ALL(forward_markers)
-#define forward_starts LU_LANG_ALL(forward_starts)
-
 static bool forward_marker(const struct line *l)
 {
     const char *s = l->lc;
@@ -450,12 +465,6 @@ out:
     return ret;
 }
 
-/* Verbs that end an attribution ("... wrote:", "... a écrit :") and
- * openers of the "On <date>, <name> wrote:" family come from the language
- * packs (helper/lang-*.c), reading packs included. */
-#define verbs_final  LU_LANG_ALL(attr_verbs)
-#define attr_openers LU_LANG_ALL(attr_openers)
-
 /* Does L start like "On 10/10/2020" or "Am 3. Dezember": an opener then a
  * digit within the next few words? */
 static bool opener_with_date(const struct line *l)
@@ -472,9 +481,6 @@ static bool opener_with_date(const struct line *l)
     return false;
 }
 
-/* First words of "X wrote:" that make it the author's own sentence. */
-#define attr_not_names LU_LANG_ALL(attr_not_names)
-
 static bool word_in(const char *w, gsize n, const char *const *set)
 {
     for (; *set; set++) {
@@ -489,28 +495,33 @@ static const char *const name_particles[] = {"van", "von", "der", "den", "de",  
                                              "da",  "di",  "du",  "le",  "ter", "ten", "dos",
                                              "das", "y",   "bin", "al",  "zu",  NULL};
 
+/* The next word of [*P, END), between spaces: *W its start, *P its end.
+ * False when only spaces are left. */
+static bool next_word(const char **p, const char *end, const char **w)
+{
+    while (*p < end && **p == ' ')
+        (*p)++;
+    if (*p >= end)
+        return false;
+    *w = *p;
+    while (*p < end && **p != ' ')
+        (*p)++;
+    return true;
+}
+
 /* "Jane Doe wrote:": the LEN bytes of ORIG before the verb look like a
  * name: at most six words, each capitalised, a particle ("van", "de"), an
  * address or quoted. */
 static bool name_before_verb(const char *orig, gsize len)
 {
-    const char *p = orig, *end = orig + len;
+    const char *p = orig, *end = orig + len, *w;
     int words = 0;
     bool ret = false;
 
-    while (p < end) {
-        const char *w;
-        gsize wl;
+    while (next_word(&p, end, &w)) {
+        gsize wl = (gsize)(p - w);
         gunichar u;
 
-        while (p < end && *p == ' ')
-            p++;
-        if (p >= end)
-            break;
-        w = p;
-        while (p < end && *p != ' ')
-            p++;
-        wl = (gsize)(p - w);
         if (++words > 6)
             goto out;
         if (words == 1 && word_in(w, wl, attr_not_names))
@@ -777,8 +788,6 @@ static gsize find_cut(const struct line *L, gsize n, guint8 *drop)
 
 /* ------------------------------------------------------------ step 3 */
 
-#define footer_starts LU_LANG_ALL(footer_starts)
-
 /* Line I of K[0..M) belongs to a list footer. */
 static bool footer_line(struct line *const *K, gsize m, gsize i)
 {
@@ -818,12 +827,6 @@ static bool footer_at(struct line *const *K, gsize m, gsize i)
     }
     return ret;
 }
-
-#define disclaimer_starts LU_LANG_ALL(disclaimer_starts)
-
-#define confidential_words LU_LANG_ALL(confidential_words)
-/* One of these next to "confidential" makes a paragraph a disclaimer. */
-#define recipient_words LU_LANG_ALL(recipient_words)
 
 static bool disclaimer_at(struct line *const *K, gsize m, gsize i)
 {
@@ -879,8 +882,6 @@ static bool sig_delim(const struct line *l)
     return l->s[0] == '-' && l->s[1] == '-' && l->s[2 + strspn(l->s + 2, " \t")] == '\0';
 }
 
-#define mobile_starts LU_LANG_ALL(mobile_starts)
-
 static bool mobile_line(const struct line *l)
 {
     bool ret = l->len <= 80 && starts_any(l->lc, mobile_starts) && !strchr(l->lc, '?');
@@ -893,34 +894,21 @@ static bool mobile_line(const struct line *l)
     return ret;
 }
 
-/* Sign-off phrases: the language packs' (helper/lang-*.c). */
-#define signoffs LU_LANG_ALL(signoffs)
-
-/* Words that are never part of a person's name in a signature. */
-#define not_name_words LU_LANG_ALL(not_name_words)
 /* 0: not a name; 1: initials only ("J", "JD"); 2: a plausible person name. */
 static int name_kind(const char *s, gsize len)
 {
-    const char *p = s, *end = s + len;
+    const char *p = s, *end = s + len, *w;
     int words = 0, ret = 0;
     bool full = false;
 
     if (len == 0 || len > 60)
         goto out;
-    while (p < end) {
-        const char *w, *we;
+    while (next_word(&p, end, &w)) {
+        const char *we = p;
         gunichar u;
         bool lower_seen = false;
         int letters = 0;
 
-        while (p < end && *p == ' ')
-            p++;
-        if (p >= end)
-            break;
-        w = p;
-        while (p < end && *p != ' ')
-            p++;
-        we = p;
         while (we > w && (we[-1] == '.' || we[-1] == ','))
             we--;
         if (++words > 5)
@@ -1017,9 +1005,6 @@ static bool signoff_line(const struct line *l, const char **rest)
 out:
     return ret;
 }
-
-#define sentence_starts LU_LANG_ALL(sentence_starts)
-#define stopwords       LU_LANG_ALL(stopwords)
 
 /* The line reads like a sentence of the message, not a signature line. */
 static bool sentence_like(const struct line *l)
@@ -1390,12 +1375,6 @@ static gsize find_signature(struct line *const *K, gsize m, struct lu_body *out)
 out:
     return start;
 }
-
-/* What only mail sent in bulk carries: a way out of the mailing (one is
- * enough), and the marks of a marketing layout (two are: a personal message
- * may say "click here" once).  English, German, French and Spanish. */
-#define bulk_exit   LU_LANG_ALL(bulk_exit)
-#define bulk_layout LU_LANG_ALL(bulk_layout)
 
 /* Whether NEEDLE (ASCII letters match either case) occurs in S. */
 static bool has_ci(const char *s, const char *needle)

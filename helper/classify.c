@@ -38,13 +38,7 @@
 /* ------------------------------------------------------------ the model */
 
 /* intent-model.c (generated): cue and word weights of the actionable vote. */
-struct lu_intent_weight {
-    const char *name;
-    double w;
-};
-extern const struct lu_intent_weight lu_intent_weights[];
-extern const int lu_intent_n_weights;
-extern const double lu_intent_bias;
+#include "intent-model.h"
 
 /* ------------------------------------------------------------ tokens */
 
@@ -54,6 +48,8 @@ extern const double lu_intent_bias;
  * notation.  Set once by init_once. */
 static const struct lu_lang_pack *grammar_pack;
 #define thank_words (grammar_pack->thank_words)
+/* The grammar's words of role R (enum lu_gw): a NULL-terminated list. */
+#define GW(r) (grammar_pack->gw[LU_GW_##r])
 
 struct sent {
     struct lu_cue_text c; /* its tokens; c.start: the first after greetings, vocatives, markers */
@@ -83,6 +79,24 @@ static bool tok_is(const struct sent *S, int i, const char *w)
     return i >= 0 && i < S->c.n && strcmp(S->c.t[i].low, w) == 0;
 }
 
+/* Whether token I is one of LIST's words. */
+static bool tok_in(const struct sent *S, int i, const char *const *list)
+{
+    for (int m = 0; list && list[m]; m++)
+        if (tok_is(S, i, list[m]))
+            return true;
+    return false;
+}
+
+/* Whether W ends in one of LIST's suffixes. */
+static bool ends_in(const char *w, const char *const *list)
+{
+    for (int m = 0; list && list[m]; m++)
+        if (g_str_has_suffix(w, list[m]))
+            return true;
+    return false;
+}
+
 static bool tok_punct(const struct sent *S, int i, const char *chars)
 {
     lu_text_steps++;
@@ -100,22 +114,16 @@ static bool tok_nameish(const struct sent *S, int i)
     /* "Alternatively," "Regarding ...": adverbs and participles are no names,
      * but short "-ly" words mostly are (Sally, Kelly, Emily, Holly) */
     w = S->c.t[i].low;
-    if (g_str_has_suffix(w, "ly"))
-        return strlen(w) <= 5 && strcmp(w, "daily") != 0 && strcmp(w, "truly") != 0 &&
-               strcmp(w, "fully") != 0 && strcmp(w, "newly") != 0;
-    return !g_str_has_suffix(w, "ing");
+    if (ends_in(w, GW(ADVERB_SUFFIX)))
+        return strlen(w) <= 5 && !tok_in(S, i, GW(LY_NOT_NAME));
+    return !ends_in(w, GW(PARTICIPLE_SUFFIX));
 }
 
 /* A subject after an inverted auxiliary: "is [the report]", "do [you]",
  * "does [Anna]". */
 static bool subject_at(const struct sent *S, int i)
 {
-    static const char *const det[] = {
-        "the",    "a",       "an",    "this",   "that",     "these",      "those",
-        "my",     "your",    "our",   "their",  "his",      "her",        "its",
-        "some",   "any",     "there", "anyone", "anybody",  "someone",    "somebody",
-        "people", "all",     "each",  "both",   "everyone", "everything", "anything",
-        "nobody", "nothing", "one",   "either", NULL};
+    const char *const *det = GW(DETERMINER);
 
     if (i >= S->c.n || (S->c.t[i].cls & LU_W_PUNCT))
         return false;
@@ -154,8 +162,7 @@ static bool wh_inverted(const struct sent *S, int i)
  * into '?': the final one closes a quotation. */
 static bool real_qmark(const struct sent *S)
 {
-    static const char *const input[] = {"thoughts", "comments", "ideas",      "suggestions",
-                                        "opinions", "feedback", "objections", NULL};
+    const char *const *input = GW(INPUT_NOUN);
     int k = S->c.n - 1, words = 0, last = -1, first_q = -1, nq = 0;
 
     while (k >= 0 && tok_punct(S, k, "?!)]\"'")) {
@@ -196,18 +203,17 @@ static bool real_qmark(const struct sent *S)
     /* "I think I have it fixed now?", "I suspect the foundation could help
      * as well?": the writer's own view with a rising tone, about nobody
      * here; "I assume you will send it?" still asks the reader */
-    if (S->c.start + 1 < S->c.n && tok_is(S, S->c.start, "i") &&
-        (tok_is(S, S->c.start + 1, "think") || tok_is(S, S->c.start + 1, "suspect") ||
-         tok_is(S, S->c.start + 1, "guess") || tok_is(S, S->c.start + 1, "believe"))) {
+    if (S->c.start + 1 < S->c.n && tok_in(S, S->c.start, GW(SELF)) &&
+        tok_in(S, S->c.start + 1, GW(OPINION_VERB))) {
         bool you = false;
         for (int i = S->c.start + 2; i <= k && !you; i++)
-            you = tok_is(S, i, "you") || tok_is(S, i, "your") || tok_is(S, i, "you're");
+            you = tok_in(S, i, GW(READER));
         if (!you)
             return false;
     }
     /* "... an update of the ?": no question ends on an article; the '?'
      * stands for a word the charset lost */
-    if (words >= 1 && (tok_is(S, last, "the") || tok_is(S, last, "a") || tok_is(S, last, "an")))
+    if (words >= 1 && tok_in(S, last, GW(ARTICLE)))
         return false;
     if (words == 1) {
         bool known = (S->c.t[last].cls & (LU_W_WH | LU_W_FUT)) != 0;
@@ -237,20 +243,16 @@ static int addressed_until(const struct sent *S, int j)
  * are no "Great, ..." opening an instruction. */
 static bool adjective_marker(const struct sent *S, int i)
 {
-    return (tok_is(S, i, "great") || tok_is(S, i, "perfect") || tok_is(S, i, "alright") ||
-            tok_is(S, i, "no")) &&
-           i + 1 < S->c.n && !(S->c.t[i + 1].cls & (LU_W_PUNCT | LU_W_SUBJ | LU_W_THANK)) &&
-           !tok_is(S, i + 1, "please") && !tok_is(S, i + 1, "let's");
+    return tok_in(S, i, GW(ADJ_MARKER)) && i + 1 < S->c.n &&
+           !(S->c.t[i + 1].cls & (LU_W_PUNCT | LU_W_SUBJ | LU_W_THANK)) &&
+           !tok_in(S, i + 1, GW(MARKER_OPENS));
 }
 
 /* Finds where the sentence proper starts: after "Hi Ann,", "Bob -",
  * "Guys,", "Also," and the like. */
 static void find_start(struct sent *S)
 {
-    static const char *const inv[] = {"can",  "could", "would", "will", "should", "shall",
-                                      "may",  "do",    "did",   "does", "are",    "is",
-                                      "were", "have",  "has",   NULL};
-    static const char *const who[] = {"i", "we", "you", "u", "they", "he", "she", "it", NULL};
+    const char *const *inv = GW(INVERTED_AUX), *const *who = GW(PERSON);
     int i = 0, guard = 0;
 
     while (i < S->c.n && tok_punct(S, i, "-*(\"'>"))
@@ -261,11 +263,12 @@ static void find_start(struct sent *S)
 
         /* "Hi Ann,", "Good morning all:", "Dear Mr Ng -" */
         if ((t->cls & LU_W_GREET) &&
-            (!tok_is(S, i, "good") || (i + 1 < S->c.n && (S->c.t[i + 1].cls & LU_W_GREET))) &&
-            (!tok_is(S, i, "morning") || i + 1 >= S->c.n || tok_punct(S, i + 1, ",!:-") ||
+            (!tok_in(S, i, GW(GREET_PAIR)) ||
+             (i + 1 < S->c.n && (S->c.t[i + 1].cls & LU_W_GREET))) &&
+            (!tok_in(S, i, GW(GREET_TIME)) || i + 1 >= S->c.n || tok_punct(S, i + 1, ",!:-") ||
              tok_nameish(S, i + 1))) {
             j = i + 1;
-            if (tok_is(S, i, "good"))
+            if (tok_in(S, i, GW(GREET_PAIR)))
                 j++;
             if (addressed_until(S, j) > 0)
                 j = addressed_until(S, j);
@@ -295,7 +298,7 @@ static void find_start(struct sent *S)
         }
         while (j < S->c.n && j - i < 4 &&
                (tok_nameish(S, j) || (S->c.t[j].cls & LU_W_GROUP) ||
-                (j > i && (tok_is(S, j, "and") || tok_is(S, j, "&") || tok_is(S, j, ".")))))
+                (j > i && tok_in(S, j, GW(NAME_JOINER)))))
             j++;
         if (j > i && j < S->c.n && tok_punct(S, j, ",:-;")) {
             S->vocative = true;
@@ -305,10 +308,8 @@ static void find_start(struct sent *S)
         /* "Chris you...", "Chris please...", "Chris can you...", but "Chris
          * will send it" has Chris as its subject: another person's matter */
         if (j == i + 1 && j < S->c.n &&
-            (tok_is(S, j, "you") || tok_is(S, j, "please") ||
-             ((tok_is(S, j, "can") || tok_is(S, j, "could") || tok_is(S, j, "would") ||
-               tok_is(S, j, "will")) &&
-              tok_is(S, j + 1, "you")))) {
+            (tok_in(S, j, GW(VOCATIVE_NEXT)) ||
+             (tok_in(S, j, GW(ASKING_MODAL)) && tok_in(S, j + 1, GW(YOU))))) {
             S->vocative = true;
             i = j;
             continue;
@@ -622,25 +623,23 @@ static bool imperative_at(const struct sent *S, int i)
     t = &S->c.t[i];
     if (!(t->cls & (LU_W_IMPV | LU_W_WEAKV)))
         return false;
-    if (tok_is(S, i + 1, "'s"))
+    if (tok_in(S, i + 1, GW(POSSESSIVE)))
         return false;
     /* "Mark Haedicke requested...": a name, not "mark" */
     if (t->cap && tok_nameish(S, i + 1))
         return false;
     /* "See you then" is no order */
-    if (tok_is(S, i, "see") && tok_is(S, i + 1, "you"))
+    if (tok_in(S, i, GW(SEE)) && tok_in(S, i + 1, GW(YOU)))
         return false;
     /* "Note that names cannot be reused" draws attention (the note cue) */
-    if ((tok_is(S, i, "note") || tok_is(S, i, "notice")) && tok_is(S, i + 1, "that"))
+    if (tok_in(S, i, GW(ATTENTION_VERB)) && tok_in(S, i + 1, GW(THAT)))
         return false;
     /* "Let me check" is the writer's promise, "Let us help you" an offer */
-    if (tok_is(S, i, "let") && (tok_is(S, i + 1, "me") || tok_is(S, i + 1, "us")) &&
-        !tok_is(S, i + 2, "know"))
+    if (tok_in(S, i, GW(LET)) && tok_in(S, i + 1, GW(ME_US)) && !tok_in(S, i + 2, GW(KNOW)))
         return false;
     for (int k = i + 1; k < S->c.n && k <= i + 2; k++) {
         const struct lu_cue_tok *u = &S->c.t[k];
-        if ((u->cls & (LU_W_AUX | LU_W_MODAL)) && !tok_is(S, k, "be") && !tok_is(S, k, "do") &&
-            !tok_is(S, k, "have"))
+        if ((u->cls & (LU_W_AUX | LU_W_MODAL)) && !tok_in(S, k, GW(BASE_AUX)))
             return false;
     }
     return true;
@@ -680,8 +679,7 @@ static void phone_cues(const char *text, struct feats *F)
  * addresses that belong to adverts (@handles, email addresses). */
 static void voice_cues(const struct sent *S, struct feats *F)
 {
-    static const char *const sing[] = {"i", "me", "my", "i'm", "i'll", "i've", "i'd", NULL};
-    static const char *const plur[] = {"we", "us", "our", "we're", "we'll", "we've", "we'd", NULL};
+    const char *const *sing = GW(FIRST_SING), *const *plur = GW(FIRST_PLUR);
 
     for (int i = 0; i < S->c.n; i++) {
         const char *w = S->c.t[i].low;
@@ -712,8 +710,7 @@ static void voice_cues(const struct sent *S, struct feats *F)
  * report someone else's matter (or a name opening the sentence). */
 static bool third_person_before(const struct sent *S, int i)
 {
-    static const char *const third[] = {"he",      "she",     "they",  "he's",   "she's",
-                                        "they're", "they'll", "he'll", "she'll", NULL};
+    const char *const *third = GW(THIRD_PERSON);
 
     for (int k = i - 1; k >= S->c.start && k >= i - 4; k--) {
         if (S->c.t[k].cls & LU_W_PUNCT)
@@ -744,8 +741,7 @@ static void drop_cues_in_context(const struct sent *S, struct feats *F)
 
     bool promise = F->x[R_COMMIT] && !F->x[R_COMMIT_NOT];
     /* "soon" and "later" are no date */
-    bool dated = F->x[C_FUT_TIME] && !tok_is(S, F->hb[C_FUT_TIME], "soon") &&
-                 !tok_is(S, F->hb[C_FUT_TIME], "later");
+    bool dated = F->x[C_FUT_TIME] && !tok_in(S, F->hb[C_FUT_TIME], GW(VAGUE_TIME));
 
     for (int f = 0; f < C_N; f++) {
         bool drop = (F->x[C_SOCIAL_Q] && cues[f].cat == CAT_REQ) ||
@@ -783,7 +779,7 @@ static void clear_request(const struct sent *S, struct feats *F)
     for (gsize k = 0; k < G_N_ELEMENTS(clear); k++)
         any = any || F->x[clear[k]] != 0.0;
     /* "Don't forget to...", not the word "reminder" */
-    if (F->x[C_REMINDER] && !tok_is(S, F->hb[C_REMINDER], "reminder"))
+    if (F->x[C_REMINDER] && !tok_in(S, F->hb[C_REMINDER], GW(REMINDER)))
         any = true;
     for (gsize k = 0; k < G_N_ELEMENTS(noise); k++)
         quiet = quiet && F->x[noise[k]] == 0.0;
@@ -808,17 +804,8 @@ static bool has_word(const struct sent *S, int from, int to, const char *const *
  * "your comments" look back; thanks for "any comments" ask in advance. */
 static bool input_asked(const struct sent *S, int b)
 {
-    static const char *const ask[] = {
-        "send",       "share",  "give",      "provide", "forward", "email",   "mail",    "need",
-        "needs",      "want",   "like",      "love",    "welcome", "get",     "have",    "await",
-        "awaiting",   "expect", "expecting", "seek",    "seeking", "request", "invite",  "inviting",
-        "solicit",    "please", "kindly",    "let",     "hear",    "i'd",     "we'd",    "would",
-        "appreciate", "what",   "any",       "discuss", "hear",    "know",    "curious", NULL};
-    static const char *const modal[] = {"i'd", "we'd", "would", "will", "'d", NULL};
-    static const char *const after[] = {"welcome", "appreciated", "needed", "required",
-                                        "wanted",  "please",      NULL};
-    static const char *const not [] = {"not",    "no",      "never",  "didn't",  "don't", "haven't",
-                                       "hasn't", "doesn't", "wasn't", "weren't", NULL};
+    const char *const *ask = GW(INPUT_ASK), *const *modal = GW(INPUT_MODAL);
+    const char *const *after = GW(INPUT_AFTER), *const *not = GW(INPUT_NOT);
     int from = b;
     bool thanked;
 
@@ -826,67 +813,59 @@ static bool input_asked(const struct sent *S, int b)
         from--;
     /* "I appreciate your comments" thanks, "I'd appreciate your comments" asks */
     thanked = has_word(S, from, b, thank_words) ||
-              ((tok_is(S, b - 1, "appreciate") || tok_is(S, b - 1, "appreciated")) &&
-               !has_word(S, b - 4, b - 1, modal));
-    if (tok_is(S, b, "your") && thanked)
+              (tok_in(S, b - 1, GW(APPRECIATE)) && !has_word(S, b - 4, b - 1, modal));
+    if (tok_in(S, b, GW(YOUR)) && thanked)
         return false;
     if (has_word(S, from, b, not ))
         return false;
     /* "Any thoughts?", "Janet, any thoughts - ...": the bare phrase asks */
     return S->question || has_word(S, from, b, ask) || has_word(S, b + 1, b + 4, after) ||
-           (tok_is(S, b, "any") && (thanked || lu_cue_clause_start(&S->c, b)));
+           (tok_in(S, b, GW(ANY)) && (thanked || lu_cue_clause_start(&S->c, b)));
 }
 
 /* Whether a match of cue FEAT at tokens [b, e) means what the cue says;
  * the patterns alone cannot see these contexts. */
 static bool match_ok(const struct sent *S, int feat, int b, int e)
 {
-    static const char *const det[] = {"the", "this", "that", "each", "every", "any", NULL};
-    static const char *const neg[] = {"not", "never", "n't", NULL};
-    static const char *const you[] = {"you", "you'll", "you'd", "u", NULL};
-    static const char *const seen[] = {"you", "u",   "y'all", "everyone",  "all", "them",
-                                       "him", "her", "each",  "everybody", NULL};
+    const char *const *det = GW(MATCH_DET), *const *neg = GW(NEGATION);
+    const char *const *you = GW(YOU_SUBJ), *const *seen = GW(SEEN);
 
     switch (feat) {
     case C_LET_KNOW:
     case C_YOUR_INPUT:
-        if (tok_is(S, b, "your") || tok_is(S, b, "any"))
+        if (tok_in(S, b, GW(YOUR)) || tok_in(S, b, GW(ANY)))
             return input_asked(S, b);
         return true;
     case C_HOW_ABOUT:
         /* "I would also suggest"; not "I will suggest the change" (a
          * promise) nor "I didn't suggest that" */
-        if (!tok_is(S, b, "i") && !tok_is(S, b, "we") && !tok_is(S, b, "i'd") &&
-            !tok_is(S, b, "we'd"))
+        if (!tok_in(S, b, GW(SUGGESTER)))
             return true;
         for (int k = b + 1; k < e - 1; k++)
-            if (S->c.t[k].cls & (LU_W_PAST | LU_W_AUX) && !tok_is(S, k, "would") &&
-                !tok_is(S, k, "could") && !tok_is(S, k, "might") && !tok_is(S, k, "can"))
+            if (S->c.t[k].cls & (LU_W_PAST | LU_W_AUX) && !tok_in(S, k, GW(TENTATIVE)))
                 return false;
         return !has_word(S, b, e, neg);
     case C_LIKE_TO_MEET:
         /* "want to see how it differs": no meeting; "need to condition the
          * call": a verb the lexicon does not know, and "the call" its object */
-        if (tok_is(S, e - 1, "see") && !has_word(S, e, e + 1, seen) && !tok_nameish(S, e))
+        if (tok_in(S, e - 1, GW(SEE)) && !has_word(S, e, e + 1, seen) && !tok_nameish(S, e))
             return false;
         /* "you never need to call X" is advice; "without the need to call" a noun */
-        if ((tok_is(S, b, "need") || tok_is(S, b, "needs")) &&
-            (has_word(S, b - 3, b, you) || has_word(S, b - 1, b, det) || tok_is(S, b - 1, "a") ||
-             tok_is(S, b - 1, "no")))
+        if (tok_in(S, b, GW(NEED)) && (has_word(S, b - 3, b, you) || has_word(S, b - 1, b, det) ||
+                                       tok_in(S, b - 1, GW(NEED_NOUN))))
             return false;
         for (int k = b; k + 1 < e; k++)
-            if (tok_is(S, k, "to") && !S->c.t[k + 1].known && e - 2 > k + 1 &&
+            if (tok_in(S, k, GW(TO)) && !S->c.t[k + 1].known && e - 2 > k + 1 &&
                 has_word(S, e - 2, e - 1, det))
                 return false;
         return true;
     case C_REMINDER:
         /* "Thanks for the reminder" */
-        return !(tok_is(S, b, "reminder") && S->thanks);
+        return !(tok_in(S, b, GW(REMINDER)) && S->thanks);
     case C_PLEASE:
     case C_PLEASE_VERB:
         /* "Please excuse me for...", "please forgive the delay": courtesy */
-        return !(tok_is(S, b + 1, "excuse") || tok_is(S, b + 1, "forgive") ||
-                 tok_is(S, b + 1, "pardon"));
+        return !tok_in(S, b + 1, GW(PLEASE_COURTESY));
     default:
         return true;
     }
@@ -897,7 +876,7 @@ static bool match_ok(const struct sent *S, int feat, int b, int e)
  * "..., which is cool?" is a relative clause.  Only in questions. */
 static void wh_question(const struct sent *S, struct feats *F)
 {
-    static const char *const conj[] = {"and", "but", "so", "or", "then", NULL};
+    const char *const *conj = GW(WH_CONJ);
 
     for (int i = S->c.start; S->question && i < S->c.n; i++)
         if ((S->c.t[i].cls & LU_W_WH) && lu_cue_clause_start(&S->c, i) &&
@@ -939,8 +918,7 @@ static void count_tokens(const struct sent *S, struct tok_counts *c)
             c->eb = i;
         /* a verb: a known one, or an unknown lower-case word in -s or -ing */
         if ((t->cls & (LU_W_AUX | LU_W_MODAL | LU_W_PAST | LU_W_IMPV | LU_W_TALKV | LU_W_PROMOV)) ||
-            (!t->known && !t->cap &&
-             (g_str_has_suffix(t->low, "ing") || g_str_has_suffix(t->low, "s"))))
+            (!t->known && !t->cap && ends_in(t->low, GW(VERB_SUFFIX))))
             c->verbish = true;
         if (t->low[0] == '$' && g_ascii_isdigit(t->low[1]))
             c->promo++;
@@ -956,7 +934,7 @@ static void time_features(const struct sent *S, struct feats *F, struct tok_coun
 
     /* "this afternoon", "this week": a future time unless said in the past */
     for (int i = 0; i + 1 < S->c.n && !c->fut; i++)
-        if ((tok_is(S, i, "this") || tok_is(S, i, "coming")) && (S->c.t[i + 1].cls & LU_W_PERIOD)) {
+        if (tok_in(S, i, GW(THIS_PERIOD)) && (S->c.t[i + 1].cls & LU_W_PERIOD)) {
             c->fut = true;
             c->fb = i;
         }
@@ -985,7 +963,7 @@ static void shape_features(const struct sent *S, struct feats *F)
         int b = S->c.start < S->c.n ? S->c.start : 0;
         set_feat(F, C_OTHER_Q, 1.0, b, MIN(b + 3, S->c.n));
     }
-    if (imperative_at(S, S->c.start) && !tok_is(S, S->c.start, "please"))
+    if (imperative_at(S, S->c.start) && !tok_in(S, S->c.start, GW(PLEASE)))
         set_feat(F, (S->c.t[S->c.start].cls & LU_W_WEAKV) ? C_IMP_WEAK : C_IMP_START, 1.0,
                  S->c.start, MIN(S->c.start + 2, S->c.n));
     /* "If you have comments, call me": an offer, not a request */
@@ -1001,12 +979,12 @@ static void shape_features(const struct sent *S, struct feats *F)
     /* "Please itemize...": after "please" an unknown lower-case word is the
      * verb of the request */
     for (int i = 0; i + 1 < S->c.n && !F->x[C_PLEASE_VERB]; i++)
-        if (tok_is(S, i, "please") || tok_is(S, i, "kindly")) {
+        if (tok_in(S, i, GW(PLEASE_WORDS))) {
             int j = tok_punct(S, i + 1, ",") ? i + 2 : i + 1;
             const struct lu_cue_tok *v = j < S->c.n ? &S->c.t[j] : NULL;
             if (v && !(v->cls & LU_W_PUNCT) && !v->known && !v->cap &&
-                !(v->cls & (LU_W_NUM | LU_W_TIME | LU_W_FUT)) && !g_str_has_suffix(v->low, "ly") &&
-                match_ok(S, C_PLEASE_VERB, i, j + 1))
+                !(v->cls & (LU_W_NUM | LU_W_TIME | LU_W_FUT)) &&
+                !ends_in(v->low, GW(ADVERB_SUFFIX)) && match_ok(S, C_PLEASE_VERB, i, j + 1))
                 set_feat(F, C_PLEASE_VERB, 1.0, i, j + 1);
         }
     /* "If you get a chance, call me": an imperative after a fronted clause */
@@ -1189,8 +1167,8 @@ const char *lu_label_name(unsigned label_bit)
  * a noun ("the answer", "your review"). */
 static bool verb_at(const struct sent *S, int k)
 {
-    static const char *const before[] = {"please", "kindly", "pls", "and", "just",
-                                         "then",   "also",   "or",  NULL};
+    const char *const *before = GW(VERB_BEFORE);
+
     return k == S->c.start || lu_cue_clause_start(&S->c, k) || has_word(S, k - 1, k, before);
 }
 
@@ -1201,14 +1179,8 @@ static bool verb_at(const struct sent *S, int k)
  * me", "check it for us"; not "it worked for me"). */
 static bool something_back(const struct sent *S)
 {
-    static const char *const answer[] = {"confirm",     "reply",  "respond", "answer",
-                                         "acknowledge", "advise", "rsvp",    "review",
-                                         "approve",     "sign",   "initial", NULL};
-    static const char *const deliver[] = {"send",  "resend", "re-send", "forward", "provide", "fax",
-                                          "email", "mail",   "return",  "supply",  "furnish", NULL};
-    static const char *const mine[] = {"me", "us", NULL};
-    static const char *const said[] = {"works", "work", "fine",   "good", "ok",     "okay",
-                                       "well",  "easy", "easier", "hard", "harder", NULL};
+    const char *const *answer = GW(ANSWER_VERB), *const *deliver = GW(DELIVER_VERB);
+    const char *const *mine = GW(ME_US_OBJ), *const *said = GW(SAID_OF);
     /* to_else[m]: "to" someone else ("to accounts") at m or later, before
      * the next punctuation; found once from the end, as scanning ahead from
      * every verb was quadratic ("and send it to X and send it to X ...") */
@@ -1217,7 +1189,7 @@ static bool something_back(const struct sent *S)
 
     for (int m = S->c.n - 2; m >= 0; m--)
         to_else[m] = !(S->c.t[m].cls & LU_W_PUNCT) &&
-                     ((tok_is(S, m, "to") && !has_word(S, m + 1, m + 2, mine) &&
+                     ((tok_in(S, m, GW(TO)) && !has_word(S, m + 1, m + 2, mine) &&
                        !(S->c.t[m + 1].cls & (LU_W_IMPV | LU_W_WEAKV | LU_W_PUNCT))) ||
                       to_else[m + 1]);
     for (int k = S->c.start; k < S->c.n && !back; k++) {
@@ -1225,9 +1197,7 @@ static bool something_back(const struct sent *S)
             const struct lu_cue_tok *p = k > 0 ? &S->c.t[k - 1] : NULL;
             if (p && (p->cls & (LU_W_IMPV | LU_W_WEAKV | LU_W_TALKV)) && !(p->cls & LU_W_PAST))
                 back = true;
-            else if (p && k >= 2 &&
-                     (tok_is(S, k - 1, "to") || tok_is(S, k - 1, "for") ||
-                      tok_is(S, k - 1, "with")) &&
+            else if (p && k >= 2 && tok_in(S, k - 1, GW(BENEFIT_PREP)) &&
                      !(S->c.t[k - 2].cls & (LU_W_PAST | LU_W_AUX | LU_W_PUNCT)) &&
                      !has_word(S, k - 2, k - 1, said))
                 back = true;
@@ -1248,7 +1218,7 @@ static bool something_back(const struct sent *S)
  * version?"). */
 static bool hedged(const struct sent *S, const struct feats *F)
 {
-    static const char *const hedge[] = {"maybe", "perhaps", "possibly", "probably", NULL};
+    const char *const *hedge = GW(HEDGE);
     int last = S->c.n - 1;
 
     while (last >= 0 && (S->c.t[last].cls & LU_W_PUNCT))
@@ -1258,13 +1228,13 @@ static bool hedged(const struct sent *S, const struct feats *F)
     if (has_word(S, S->c.start, S->c.start + 1, hedge) && !F->x[C_NEG_Q] && !F->x[C_THIRD_Q] &&
         !F->x[C_WE_I_Q] && !F->x[C_AUX_YOU_Q] && !F->x[C_WH_Q])
         return true;
-    if (last > S->c.start && (has_word(S, last, last + 1, hedge) || tok_is(S, last, "something")))
+    if (last > S->c.start && (has_word(S, last, last + 1, hedge) || tok_in(S, last, GW(SOMETHING))))
         return true;
     /* "Or just depend on it for testing?": an option offered, elliptic */
     {
-        static const char *const lead[] = {"or", "and", "so", NULL};
+        const char *const *lead = GW(OPTION_LEAD);
         int j = S->c.start + (has_word(S, S->c.start, S->c.start + 1, lead) ? 1 : 0);
-        if (tok_is(S, j, "just") && j + 1 < S->c.n &&
+        if (tok_in(S, j, GW(JUST)) && j + 1 < S->c.n &&
             !(S->c.t[j + 1].cls & (LU_W_SUBJ | LU_W_AUX | LU_W_MODAL | LU_W_PUNCT | LU_W_WH)) &&
             !F->x[C_NEG_Q] && !F->x[C_THIRD_Q] && !F->x[C_WE_I_Q] && !F->x[C_AUX_YOU_Q] &&
             !F->x[C_WH_Q] && !F->x[C_MODAL_YOU])
@@ -1272,8 +1242,8 @@ static bool hedged(const struct sent *S, const struct feats *F)
     }
     if (F->x[C_IMP_START] || F->x[C_IMP_WEAK])
         return true;
-    if ((tok_is(S, S->c.start, "why") && tok_is(S, S->c.start + 1, "not")) ||
-        (tok_is(S, S->c.start, "how") && tok_is(S, S->c.start + 1, "about")))
+    if ((tok_in(S, S->c.start, GW(WHY)) && tok_in(S, S->c.start + 1, GW(NOT))) ||
+        (tok_in(S, S->c.start, GW(HOW)) && tok_in(S, S->c.start + 1, GW(ABOUT))))
         return true;
     return S->c.n > 0 && tok_punct(S, 0, "(");
 }
@@ -1296,8 +1266,7 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
     static const int meeting[] = {C_LIKE_TO_MEET, C_CAN_WE_MEET,  C_AVAILABLE,
                                   C_INVITE,       C_SCHEDULE_EVT, C_EVENT_FUT,
                                   C_SEE_YOU,      C_MEET_YOU,     C_FUT_TIME};
-    static const char *const writer[] = {"i", "we", "i'd", "we'd", "would", NULL};
-    static const char *const you[] = {"you", "you'll", "you'd", "you're", NULL};
+    const char *const *writer = GW(WRITER_NEEDS), *const *you = GW(READER_FORMS);
     bool hedge = hedged(S, F);
 
     *why_not = NULL;
@@ -1314,15 +1283,14 @@ static bool expects_answer(const struct sent *S, const struct feats *F, unsigned
             return true;
         /* "I was wondering if...", "Just following up on..."; not "you might
          * want to see how...", nor the advice "Please follow up on the list" */
-        if (F->x[C_WONDERING] && !tok_is(S, F->hb[C_WONDERING], "to") &&
-            !tok_is(S, F->hb[C_WONDERING], "check") &&
-            !(tok_is(S, F->hb[C_WONDERING], "follow") && verb_at(S, F->hb[C_WONDERING])) &&
+        if (F->x[C_WONDERING] && !tok_in(S, F->hb[C_WONDERING], GW(WONDER_NOT)) &&
+            !(tok_in(S, F->hb[C_WONDERING], GW(FOLLOW)) && verb_at(S, F->hb[C_WONDERING])) &&
             !has_word(S, F->hb[C_WONDERING] - 3, F->hb[C_WONDERING], you))
             return true;
         /* "if possible" is no question */
         for (gsize k = 0; !hedge && k < G_N_ELEMENTS(questions); k++)
             if (F->x[questions[k]] &&
-                !(questions[k] == C_ANY_CHANCE && tok_is(S, F->hb[C_ANY_CHANCE], "if")))
+                !(questions[k] == C_ANY_CHANCE && tok_in(S, F->hb[C_ANY_CHANCE], GW(IF))))
                 return true;
         if (something_back(S))
             return true;
@@ -1384,7 +1352,7 @@ static bool rules_read_otherwise(const struct lu_sentence *s, const struct sent 
             return true;
     /* a "please" that match_ok read as an apology ("Please excuse the delay") */
     for (int i = S->c.start; i < S->c.n; i++)
-        if (tok_is(S, i, "please") && !match_ok(S, C_PLEASE, i, i + 1))
+        if (tok_in(S, i, GW(PLEASE)) && !match_ok(S, C_PLEASE, i, i + 1))
             return true;
     while (k >= 0 && tok_punct(S, k, "?!)]\"'") && S->c.t[k].low[0] != '?')
         k--;

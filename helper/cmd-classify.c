@@ -124,8 +124,6 @@ int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
     int ret = 0;
 
     ret = lu_parse_options(ctx, lu_classify_options, &a, &argc, argv);
-    if (!ret && argc > 1)
-        ret = lu_error(EX_USAGE, "classify: unexpected argument '%s'", argv[1]);
     if (ret)
         goto out;
     if (a.lines) {

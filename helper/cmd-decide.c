@@ -29,11 +29,11 @@ struct decide_args {
 const struct lu_option lu_snooze_options[] = {
     LU_OPT_FLAG("ask", 0, struct decide_args, ask, true, ASK_HELP),
     LU_OPT_MUTTRC(MUTTRC_HELP),
-    LU_OPT_END_,
+    LU_OPT_OPERANDS(LU_OPERANDS_ANY, "WHEN [id:MSGID]", NULL),
 };
 const struct lu_option lu_done_options[] = {
     LU_OPT_MUTTRC(MUTTRC_HELP),
-    LU_OPT_END_,
+    LU_OPT_OPERANDS(LU_OPERANDS_TARGETS, "[id:MSGID]", NULL),
 };
 const struct lu_option lu_next_step_options[] = {
     LU_OPT_FLAG("mine", 0, struct decide_args, mine, true, "the next step is mine"),
@@ -41,9 +41,11 @@ const struct lu_option lu_next_step_options[] = {
                 "ask for WHEN, then TEXT, on the terminal (for a mail\n"
                 "client's key); an empty WHEN changes nothing"),
     LU_OPT_MUTTRC(MUTTRC_HELP),
-    LU_OPT_END_,
+    LU_OPT_OPERANDS(LU_OPERANDS_ANY, "WHEN [TEXT] [id:MSGID]", NULL),
 };
-const struct lu_option lu_undo_options[] = {LU_OPT_END_};
+const struct lu_option lu_undo_options[] = {
+    LU_OPT_OPERANDS(LU_OPERANDS_TARGETS, "[id:MSGID]", NULL),
+};
 
 static char *fmt_time(struct lu_ctx *ctx, gint64 t)
 {
@@ -151,11 +153,6 @@ static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct decide_a
             g_free(a->id);
             a->id = q;
         }
-    }
-    if (!takes_when && words->len) {
-        ret = lu_error(EX_USAGE, "%s: unexpected argument '%s'", name,
-                       (char *)g_ptr_array_index(words, 0));
-        goto out;
     }
     if (a->ask && words->len) {
         ret = lu_error(EX_USAGE, "%s: give WHEN or --ask, not both", name);
@@ -629,11 +626,7 @@ static int undo_args(int argc, char **argv, char **target)
 
     *target = NULL;
     for (int i = 1; i < argc && !ret; i++) {
-        if (argv[i][0] == '-') {
-            ret = lu_unknown_option("undo", argv[i]);
-        } else if (!lu_target_word(argv[i])) {
-            ret = lu_error(EX_USAGE, "undo: unexpected argument '%s'", argv[i]);
-        } else if (!*target) {
+        if (!*target) {
             *target = g_strdup(argv[i]);
         } else if (g_str_has_prefix(*target, "id:") || g_str_has_prefix(argv[i], "id:")) {
             ret = lu_error(EX_USAGE, "undo: give one thread, not '%s' and '%s'", *target, argv[i]);

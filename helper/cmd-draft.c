@@ -58,7 +58,7 @@ const struct lu_option lu_draft_options[] = {
                   "failed)"),
     LU_OPT_FLAG("force", 0, struct draft_opts, force, true,
                 "draft even when the recipient is a no-reply address"),
-    LU_OPT_END_,
+    LU_OPT_OPERANDS(1, "[id:MSGID | -]", NULL),
 };
 
 static void analyse_cb(struct lu_msg *m, void *data)
@@ -356,8 +356,6 @@ static int parse_args(struct lu_ctx *ctx, int argc, char **argv, struct draft_op
     }
     if (argc > 1 && strcmp(argv[1], "-") != 0)
         o->id = argv[1];
-    if (argc > 2)
-        ret = lu_error(EX_USAGE, "draft: unexpected argument '%s'", argv[2]);
 out:
     return ret;
 }

@@ -66,7 +66,7 @@ const struct lu_option lu_lint_options[] = {
                 "header"),
     LU_OPT_KEYWORD("format", 0, struct lint_args, json, lu_format_keywords,
                    "json: {\"findings\":[{\"line\",\"kind\",\"text\",\"message\"}]}"),
-    LU_OPT_END_,
+    LU_OPT_OPERANDS(0, NULL, "the draft comes on standard input"),
 };
 
 int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv)
@@ -86,13 +86,6 @@ int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv)
         goto out;
     text_mode = a.text;
     json = a.json;
-    if (argc > 1) {
-        ret = lu_error(EX_USAGE,
-                       "lint: unexpected argument '%s' (the draft comes on standard "
-                       "input)",
-                       argv[1]);
-        goto out;
-    }
     data = lu_read_all(stdin, &len);
     if (!data) {
         ret = lu_error(EX_IOERR, "lint: cannot read standard input");

@@ -811,7 +811,7 @@ const struct lu_option lu_queue_options[] = {
     LU_OPT_MUTTRC("for a mail client's macro: print nothing, always exit\n"
                   "0 and leave in FILE one 'echo' line (the counts, or\n"
                   "what failed)"),
-    LU_OPT_END_,
+    LU_OPT_OPERANDS(1, "[NAME]", NULL),
 };
 
 /* Without NAME, with --maildir or --keep-cursor: every sidebar queue
@@ -871,10 +871,6 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     muttrc = ctx->answer.file;
     if (argc > 1)
         name = argv[1];
-    if (argc > 2) {
-        ret = lu_error(EX_USAGE, "queue: unexpected argument '%s'", argv[2]);
-        goto out;
-    }
     if (name && !strcmp(name, "due")) {
         all_due = due_only = true;
     } else if (name) {

@@ -226,10 +226,6 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
     ret = lu_parse_options(ctx, lu_report_options, &a, &argc, argv);
     if (ret)
         goto out;
-    if (argc > 1) {
-        ret = lu_error(EX_USAGE, "report: unexpected argument '%s'", argv[1]);
-        goto out;
-    }
     ret = lu_store_open(&store);
     if (!ret)
         ret = load_report(ctx, store, &r);

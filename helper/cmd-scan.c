@@ -29,8 +29,6 @@ int lu_cmd_scan(struct lu_ctx *ctx, int argc, char **argv)
     ret = lu_parse_options(ctx, lu_scan_options, &a, &argc, argv);
     if (ret)
         return ret;
-    if (argc > 1)
-        return lu_error(EX_USAGE, "scan: unexpected argument '%s'", argv[1]);
     o.full = a.full;
     if (a.jobs != G_MININT && (a.jobs < 1 || a.jobs > LU_JOBS_MAX))
         return lu_error(EX_USAGE, "scan: --jobs wants a number of threads from 1 to %d, not %d",

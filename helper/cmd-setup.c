@@ -579,36 +579,27 @@ const struct lu_option lu_setup_options[] = {
 int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
 {
     struct setup_args a = {0};
-    bool hook, unhook, alternates, date_hooks;
     char *dir = NULL;
     int ret = 0;
 
     ret = lu_parse_options(ctx, lu_setup_options, &a, &argc, argv);
     if (ret)
         goto out;
-    hook = a.hook;
-    unhook = a.unhook;
-    alternates = a.alternates;
-    date_hooks = a.date_hooks;
-    if (argc > 1) {
-        ret = lu_error(EX_USAGE, "setup: unexpected argument '%s'", argv[1]);
-        goto out;
-    }
-    if (hook + unhook + alternates + date_hooks > 1) {
+    if (a.hook + a.unhook + a.alternates + a.date_hooks > 1) {
         ret = lu_error(EX_USAGE,
                        "setup: give one of --hook, --unhook, --alternates and --date-hooks");
         goto out;
     }
-    if (alternates) {
+    if (a.alternates) {
         ret = print_alternates(ctx);
         goto out;
     }
-    if (date_hooks) {
+    if (a.date_hooks) {
         ret = print_date_hooks(ctx);
         goto out;
     }
     dir = hook_dir();
-    if (!hook && !unhook) {
+    if (!a.hook && !a.unhook) {
         ret = print_setup(dir);
         goto out;
     }
@@ -618,7 +609,7 @@ int lu_cmd_setup(struct lu_ctx *ctx, int argc, char **argv)
                        "('notmuch config get database.path' is empty); run 'notmuch setup'");
         goto out;
     }
-    ret = edit_hook(dir, hook);
+    ret = edit_hook(dir, a.hook);
 out:
     g_free(dir);
     return ret;

@@ -261,7 +261,7 @@ struct why_args {
 const struct lu_option lu_why_options[] = {
     LU_OPT_KEYWORD("format", 0, struct why_args, json, lu_format_keywords,
                    "json: one object (fields in leadup(1))"),
-    LU_OPT_END_,
+    LU_OPT_OPERANDS(1, "[id:MSGID | -]", NULL),
 };
 
 int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
@@ -278,10 +278,6 @@ int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
     json = a.json;
     if (argc > 1 && strcmp(argv[1], "-") != 0)
         id = argv[1];
-    if (argc > 2) {
-        ret = lu_error(EX_USAGE, "why: unexpected argument '%s'", argv[2]);
-        goto out;
-    }
     ret = lu_thread_view(ctx, id, &tv);
     if (ret)
         goto out;

@@ -441,6 +441,59 @@ static bool is_word(const struct P *p, int i, const char *s)
            memcmp(p->low + p->t[i].off, s, (size_t)p->t[i].len) == 0;
 }
 
+/* Is token I the word (or punctuation character) of the N bytes at S? */
+static bool is_tok(const struct P *p, int i, const char *s, int n)
+{
+    if (i < 0 || i >= p->n)
+        return false;
+    if (n == 1 && !g_ascii_isalnum(*s) && !(*s & 0x80))
+        return p->t[i].kind == T_PUNCT && p->t[i].ch == *s;
+    return p->t[i].kind == T_WORD && n == p->t[i].len &&
+           memcmp(p->low + p->t[i].off, s, (size_t)n) == 0;
+}
+
+/* The tokens of phrase S (struct lu_date_phrase) at token K, or 0. */
+static int phrase_len(const struct P *p, int k, const char *s)
+{
+    int n = 0;
+
+    while (*s) {
+        size_t el = strcspn(s, " ");
+        bool hit = false;
+        for (const char *a = s; a < s + el && !hit;) {
+            size_t al = strcspn(a, "|");
+            if (al > (size_t)(s + el - a))
+                al = (size_t)(s + el - a);
+            hit = is_tok(p, k + n, a, (int)al);
+            a += al + 1;
+        }
+        if (!hit)
+            return 0;
+        n++;
+        s += el;
+        s += *s == ' ';
+    }
+    return n;
+}
+
+/* Does a phrase of KIND (LU_DP_*), any pack's, stand at token K?  Returns
+ * its tokens (0: none); its value in *VAL (may be NULL). */
+static int phrase_at(const struct P *p, int k, int kind, int *val)
+{
+    for (int l = 0; l < LU_LANG_N; l++) {
+        const struct lu_date_phrase *ph = lu_lang_pack((enum lu_lang)l)->date_phrases;
+        for (; ph && ph->s; ph++) {
+            int n = ph->kind == kind ? phrase_len(p, k, ph->s) : 0;
+            if (n) {
+                if (val)
+                    *val = ph->n;
+                return n;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Is token I a word with a role of X (LU_DX_*)? */
 static bool wx(const struct P *p, int i, unsigned x)
 {
@@ -991,13 +1044,13 @@ static int m_weekday(const struct P *p, int i, struct res *r)
 static int m_rel(const struct P *p, int i, struct res *r)
 {
     const struct wd *w;
-    int k = i, delta = 0;
+    int k = i, delta = 0, n;
 
-    if (wf(p, k, F_THE) && is_word(p, k + 1, "day"))
+    if (wf(p, k, F_THE) && wx(p, k + 1, LU_DX_DAY))
         k++;
-    if (is_word(p, k, "day") && (is_word(p, k + 1, "after") || is_word(p, k + 1, "before")) &&
-        W(p, k + 2) && W(p, k + 2)->rel) {
-        bool after = is_word(p, k + 1, "after");
+    if (wx(p, k, LU_DX_DAY) && wx(p, k + 1, LU_DX_AFTER | LU_DX_BEFORE) && W(p, k + 2) &&
+        W(p, k + 2)->rel) {
+        bool after = wx(p, k + 1, LU_DX_AFTER);
         int rel = W(p, k + 2)->rel;
         if (after && rel == R_TOMORROW)
             delta = 2;
@@ -1008,17 +1061,9 @@ static int m_rel(const struct P *p, int i, struct res *r)
         set_days(r, p->rjd + (guint32)delta, p->rjd + (guint32)delta, LU_SPAN_DAY);
         return k + 3;
     }
-    if (is_word(p, k, "après") && is_p(p, k + 1, '-') && is_word(p, k + 2, "demain")) {
-        set_days(r, p->rjd + 2, p->rjd + 2, LU_SPAN_DAY);
-        return k + 3;
-    }
-    if (is_word(p, k, "pasado") && (is_word(p, k + 1, "mañana") || is_word(p, k + 1, "manana"))) {
-        set_days(r, p->rjd + 2, p->rjd + 2, LU_SPAN_DAY);
-        return k + 2;
-    }
-    if (is_word(p, k, "aujourd") && is_p(p, k + 1, '\'') && is_word(p, k + 2, "hui")) {
-        set_days(r, p->rjd, p->rjd, LU_SPAN_DAY);
-        return k + 3;
+    if ((n = phrase_at(p, k, LU_DP_REL_DAY, &delta)) > 0) {
+        set_days(r, p->rjd + (guint32)delta, p->rjd + (guint32)delta, LU_SPAN_DAY);
+        return k + n;
     }
     if (k != i)
         return -1;
@@ -1026,11 +1071,10 @@ static int m_rel(const struct P *p, int i, struct res *r)
     if (!w || !w->rel)
         return -1;
     /* German "Morgen" is the morning ("Guten Morgen"); Spanish "la mañana" too. */
-    if (is_word(p, k, "morgen") && ((p->t[k].cap && !p->cli) || is_word(p, k - 1, "guten") ||
-                                    is_word(p, k - 1, "jeden") || wf(p, k - 1, F_THE)))
+    if (wx(p, k, LU_DX_NOUN_CAP) &&
+        ((p->t[k].cap && !p->cli) || wx(p, k - 1, LU_DX_GREET) || wf(p, k - 1, F_THE)))
         return -1;
-    if ((is_word(p, k, "mañana") || is_word(p, k, "manana")) &&
-        (wf(p, k - 1, F_THE) || wf(p, k - 1, F_THIS)))
+    if (wx(p, k, LU_DX_MORNING) && (wf(p, k - 1, F_THE) || wf(p, k - 1, F_THIS)))
         return -1;
     switch (w->rel) {
     case R_TODAY:
@@ -1078,11 +1122,11 @@ static void month_of_mod(const struct P *p, int mod, int *y, int *m)
  * que viene", "nächste Woche", "the week after next", "this weekend". */
 static int m_period(const struct P *p, int i, struct res *r)
 {
-    int k = i, mod, pm = MOD_NONE, y, m;
+    int k = i, mod, pm = MOD_NONE, y, m, n;
     bool the = false;
     const struct wd *w;
     guint32 monday;
-    bool over = is_word(p, k, "over");
+    bool over = wx(p, k, LU_DX_OVER);
 
     if (over)
         k++;
@@ -1093,10 +1137,10 @@ static int m_period(const struct P *p, int i, struct res *r)
     /* "over" only before the weekend: "over the weekend", "over this weekend" */
     if (over && !(W(p, mod_at(p, k, &mod)) && W(p, mod_at(p, k, &mod))->unit == U_WEEKEND))
         return -1;
-    if (is_word(p, k, "week") && is_word(p, k + 1, "after") && is_word(p, k + 2, "next")) {
+    if ((n = phrase_at(p, k, LU_DP_WEEK_AFTER_NEXT, NULL)) > 0) {
         monday = monday_of(p->rjd) + 14;
         set_days(r, monday, monday + 6, LU_SPAN_WEEK);
-        return k + 3;
+        return k + n;
     }
     k = mod_at(p, k, &mod);
     w = W(p, k);
@@ -1140,7 +1184,9 @@ static guint32 add_months(guint32 jd, int n)
  * index after it. */
 static int in_lead(const struct P *p, int k, bool *in, bool *ago)
 {
-    if (is_word(p, k, "over") && wf(p, k + 1, F_THE) && is_word(p, k + 2, "next")) {
+    int n;
+
+    if (wx(p, k, LU_DX_OVER) && wf(p, k + 1, F_THE) && wx(p, k + 2, LU_DX_NEXT_N)) {
         *in = true; /* "over the next few days" */
         k += 3;
     } else if (wf(p, k, F_IN)) {
@@ -1148,14 +1194,14 @@ static int in_lead(const struct P *p, int k, bool *in, bool *ago)
         k++;
         if (wg(p, k, LU_DG_INOF))
             k++;
-        else if (wf(p, k, F_THE) && is_word(p, k + 1, "next"))
+        else if (wf(p, k, F_THE) && wx(p, k + 1, LU_DX_NEXT_N))
             k += 2; /* "in the next 3 days", "within the next couple of days" */
     } else if (wg(p, k, LU_DG_AGOPRE)) {
         *ago = true;
         k++;
-    } else if (is_word(p, k, "il") && is_word(p, k + 1, "y") && is_word(p, k + 2, "a")) {
+    } else if ((n = phrase_at(p, k, LU_DP_AGO, NULL)) > 0) {
         *ago = true;
-        k += 3;
+        k += n;
     }
     return k;
 }
@@ -1228,7 +1274,7 @@ static void in_resolve(const struct P *p, struct res *r, int unit, int n, int si
  * "dentro de dos semanas", "innerhalb von 3 Tagen", "vor 2 Wochen". */
 static int m_in(const struct P *p, int i, struct res *r)
 {
-    int k, n = 0, unit;
+    int k, n = 0, unit, len;
     bool in = false, ago = false, biz = false, vague = false;
     const struct wd *w;
 
@@ -1253,24 +1299,22 @@ static int m_in(const struct P *p, int i, struct res *r)
         biz = true;
         k++;
     }
-    if (is_word(p, k, "or") && is_word(p, k + 1, "so")) {
+    if ((len = phrase_at(p, k, LU_DP_OR_SO, NULL)) > 0) {
         /* "in a day or so": a day, give or take one */
         n += unit == U_DAY || unit == U_BDAY;
         vague = true;
-        k += 2;
+        k += len;
     }
     /* A vague count of days ("a couple of days", "a day or so", "the next
      * few days") means working days: said on a Friday, not the weekend. */
     if (vague && unit == U_DAY)
         biz = true;
-    if (is_p(p, k, '\'') && is_word(p, k + 1, "s") && is_word(p, k + 2, "time"))
-        k += 3;
-    else if (is_p(p, k, '\'') && is_word(p, k + 1, "time"))
-        k += 2;
-    else if (in && is_word(p, k, "time"))
+    if ((len = phrase_at(p, k, LU_DP_TIME_AFTER, NULL)) > 0)
+        k += len;
+    else if (in && wx(p, k, LU_DX_TIME))
         k++;
     if (!in && !ago) {
-        if (is_word(p, k, "from") && (is_word(p, k + 1, "now") || is_word(p, k + 1, "today")))
+        if (wx(p, k, LU_DX_FROM_NOW) && wx(p, k + 1, LU_DX_NOW))
             k += 2;
         else if (wf(p, k, F_AGO))
             ago = true, k++;
@@ -1304,7 +1348,7 @@ static int m_from(const struct P *p, int i, struct res *r)
           : W(p, k)->unit == U_WEEK      ? 7
           : W(p, k)->unit == U_FORTNIGHT ? 14
                                          : 0;
-    if (!per || n > 99 || !is_word(p, k + 1, "from"))
+    if (!per || n > 99 || !wx(p, k + 1, LU_DX_FROM_NOW))
         return -1;
     k += 2;
     for (size_t f = 0; f < G_N_ELEMENTS(days); f++) {
@@ -1425,7 +1469,7 @@ static int m_part(const struct P *p, int i, struct res *r)
         return i + 1;
     }
     /* "within the week", "within this month": by its end. */
-    if (is_word(p, k, "within") && wf(p, k + 1, F_THE | F_THIS) && W(p, k + 2) &&
+    if (wx(p, k, LU_DX_WITHIN) && wf(p, k + 1, F_THE | F_THIS) && W(p, k + 2) &&
         !(W(p, k + 2)->f & F_PL)) {
         switch (W(p, k + 2)->unit) {
         case U_WEEK:
@@ -1746,7 +1790,7 @@ static int m_date(const struct P *p, int i, struct res *r)
  * Returns the index after it, or -1. */
 static int clock_at(const struct P *p, int i, int *sod, bool *marked, int *ampm, bool after_dash)
 {
-    int h, mi = 0, s = 0, k = i + 1;
+    int h, mi = 0, s = 0, k = i + 1, n;
 
     *marked = false;
     *ampm = 0;
@@ -1804,9 +1848,9 @@ static int clock_at(const struct P *p, int i, int *sod, bool *marked, int *ampm,
     } else if (wf(p, k, F_UHR) && !(is_word(p, k, "h") && glued(p, k) && h > 23)) {
         *marked = true;
         k++;
-    } else if (is_word(p, k, "o") && is_p(p, k + 1, '\'') && is_word(p, k + 2, "clock")) {
+    } else if ((n = phrase_at(p, k, LU_DP_OCLOCK, NULL)) > 0) {
         *marked = true;
-        k += 3;
+        k += n;
     }
     if (h > 24 || mi > 59 || s > 59 || (h == 24 && (mi || s)))
         return -1;
@@ -1874,24 +1918,23 @@ static int m_clock(const struct P *p, int i, struct res *r)
  * business", "end of business", "Mittag", "midi". */
 static int m_tword(const struct P *p, int i, struct res *r)
 {
-    int k = i, tw = TW_NONE, we = p->cal->work_end * 60;
+    int k = i, tw = TW_NONE, we = p->cal->work_end * 60, n;
     const struct wd *w;
 
     if (we <= 0 || we > 86400)
         we = 17 * 3600;
     if (wf(p, k, F_AT) && !is_word(p, k, "a"))
         k++;
-    else if (is_word(p, k, "a") && is_word(p, k + 1, "las"))
-        k += 2;
-    if (is_num(p, k) && p->t[k].num == 12 &&
-        (is_word(p, k + 1, "noon") || is_word(p, k + 1, "midnight")))
+    else if ((n = phrase_at(p, k, LU_DP_HOUR_LEAD, NULL)) > 0)
+        k += n;
+    if (is_num(p, k) && p->t[k].num == 12 && wx(p, k + 1, LU_DX_TWELVE))
         k++;
     if (wf(p, k, F_THE))
         k++;
     w = W(p, k);
     if (w && (w->tw == TW_NOON || w->tw == TW_MIDNIGHT || w->tw == TW_EOD)) {
         /* "après-midi" is the afternoon, not noon. */
-        if (is_word(p, k, "midi") && is_p(p, k - 1, '-'))
+        if (wx(p, k, LU_DX_DASHED) && is_p(p, k - 1, '-'))
             return -1;
         tw = w->tw;
         k++;
@@ -1909,7 +1952,7 @@ static int m_tword(const struct P *p, int i, struct res *r)
     if (!tw)
         return -1;
     /* "At the end of the day, ..." is an idiom, not a deadline. */
-    if (tw == TW_EOD && is_word(p, k - 1, "day")) {
+    if (tw == TW_EOD && wx(p, k - 1, LU_DX_DAY)) {
         int a = i;
         if (wf(p, a - 1, F_THE))
             a--;
@@ -1953,26 +1996,24 @@ static void part_of_day(const struct P *p, int tw, int *t0, int *t1)
  * Vormittag", "mardi matin", "el martes por la tarde". */
 static int daypart_at(const struct P *p, int i, struct res *r, bool attached)
 {
-    int k = i;
+    int k = i, n;
     bool today = false;
     const struct wd *w;
 
     if (wf(p, k, F_THIS)) {
         today = true;
         k++;
-    } else if ((wf(p, k, F_IN) || is_word(p, k, "am") || is_word(p, k, "por") ||
-                is_word(p, k, "dans")) &&
-               wf(p, k + 1, F_THE)) {
+    } else if ((wf(p, k, F_IN) || wx(p, k, LU_DX_PART_PREP)) && wf(p, k + 1, F_THE)) {
         k += 2;
-    } else if (is_word(p, k, "am") || is_word(p, k, "le") || (wf(p, k, F_THE) && attached)) {
+    } else if (wx(p, k, LU_DX_PART_ART) || (wf(p, k, F_THE) && attached)) {
         k++;
     } else if (is_word(p, k, "l") && is_p(p, k + 1, '\'')) {
         k += 2;
     } else if (!attached) {
         return -1;
     }
-    if (is_word(p, k, "après") && is_p(p, k + 1, '-') && is_word(p, k + 2, "midi")) {
-        k += 3;
+    if ((n = phrase_at(p, k, LU_DP_AFTERNOON, NULL)) > 0) {
+        k += n;
         part_of_day(p, TW_AFTERNOON, &r->t0, &r->t1);
     } else {
         w = W(p, k);
@@ -1980,7 +2021,7 @@ static int daypart_at(const struct P *p, int i, struct res *r, bool attached)
             return -1;
         /* Spanish "mañana" is the morning only after "la" or "esta";
          * alone it is tomorrow (a date). */
-        if (is_word(p, k, "mañana") && !wf(p, k - 1, F_THE) && !wf(p, k - 1, F_THIS))
+        if (wx(p, k, LU_DX_MORNING) && !wf(p, k - 1, F_THE) && !wf(p, k - 1, F_THIS))
             return -1;
         part_of_day(p, w->tw, &r->t0, &r->t1);
         k++;
@@ -2071,7 +2112,7 @@ static int m_time(const struct P *p, int i, struct res *r)
  * "no later than", "d'ici", "jusqu'au", "à partir du", "bis zum". */
 static int prefix_at(const struct P *p, int i)
 {
-    int k = i;
+    int k = i, len;
 
     for (int n = 0; n < 3; n++) {
         const struct wd *w = W(p, k);
@@ -2079,17 +2120,10 @@ static int prefix_at(const struct P *p, int i)
             k++;
         else if (w && (w->f & F_AT) && !is_word(p, k, "a"))
             k++;
-        else if ((is_word(p, k, "no") || is_word(p, k, "not")) && is_word(p, k + 1, "later") &&
-                 is_word(p, k + 2, "than"))
-            k += 3;
-        else if (is_word(p, k, "d") && is_p(p, k + 1, '\'') && is_word(p, k + 2, "ici"))
-            k += 3;
-        else if (is_word(p, k, "jusqu") && is_p(p, k + 1, '\'') &&
-                 (is_word(p, k + 2, "au") || is_word(p, k + 2, "à")))
-            k += 3;
-        else if ((is_word(p, k, "à") || is_word(p, k, "a")) && is_word(p, k + 1, "partir") &&
-                 wf(p, k + 2, F_OF))
-            k += 3;
+        else if ((len = phrase_at(p, k, LU_DP_BY, NULL)) > 0)
+            k += len;
+        else if ((len = phrase_at(p, k, LU_DP_FROM_OF, NULL)) > 0 && wf(p, k + len, F_OF))
+            k += len + 1;
         else if (is_word(p, k, "a") && wf(p, k + 1, F_END | F_EARLY | F_MID))
             k++; /* "a finales de", "a principios de", "a mediados de" */
         else if (wx(p, k, LU_DX_BY))

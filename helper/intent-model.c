@@ -4,14 +4,7 @@
  * 5-fold CV mean: precision 0.795 recall 0.795 F1 0.794 (sd 0.024);
  * held-out fold 4: precision 0.772 recall 0.756 F1 0.764.
  * Cue names are classify.c's; "w:" entries are lexicon words and pairs (a_b). */
-struct lu_intent_weight {
-    const char *name;
-    double w;
-};
-
-extern const struct lu_intent_weight lu_intent_weights[];
-extern const int lu_intent_n_weights;
-extern const double lu_intent_bias;
+#include "intent-model.h"
 
 const double lu_intent_bias = -1.070323;
 

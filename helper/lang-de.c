@@ -308,7 +308,10 @@ static const char *const bulk_layout[] = {"hier klicken", "alle rechte vorbehalt
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"am", LU_DX_DOTDATE},
+    {"am", LU_DX_DOTDATE | LU_DX_PART_PREP | LU_DX_PART_ART},
+    {"morgen", LU_DX_NOUN_CAP},
+    {"guten", LU_DX_GREET},
+    {"jeden", LU_DX_GREET},
     {"bis", LU_DX_DOTDATE},
     {"ab", LU_DX_DOTDATE},
     {"vom", LU_DX_DOTDATE},

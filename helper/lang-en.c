@@ -525,6 +525,104 @@ static const char *const folds[][2] = {
 /* Words of thanks: "thanks for your comments" thanks, it does not ask. */
 static const char *const thank_words[] = {"thanks", "thank", "thx", "grateful", "cheers", NULL};
 
+/* classify.c's words by role (leadup.h enum lu_gw): what its code tests
+ * beyond the patterns. */
+#define W(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* clang-format off */
+#define GRAMMAR_WORDS {                                                                            \
+    [LU_GW_ADVERB_SUFFIX] = W("ly"),                                                               \
+    [LU_GW_PARTICIPLE_SUFFIX] = W("ing"),                                                          \
+    [LU_GW_VERB_SUFFIX] = W("ing", "s"),                                                           \
+    [LU_GW_LY_NOT_NAME] = W("daily", "truly", "fully", "newly"),                                   \
+    [LU_GW_DETERMINER] = W("the", "a", "an", "this", "that", "these", "those", "my", "your",        \
+                           "our", "their", "his", "her", "its", "some", "any", "there", "anyone",  \
+                           "anybody", "someone", "somebody", "people", "all", "each", "both",      \
+                           "everyone", "everything", "anything", "nobody", "nothing", "one",       \
+                           "either"),                                                              \
+    [LU_GW_INPUT_NOUN] = W("thoughts", "comments", "ideas", "suggestions", "opinions", "feedback",  \
+                           "objections"),                                                          \
+    [LU_GW_SELF] = W("i"),                                                                         \
+    [LU_GW_OPINION_VERB] = W("think", "suspect", "guess", "believe"),                              \
+    [LU_GW_READER] = W("you", "your", "you're"),                                                   \
+    [LU_GW_ARTICLE] = W("the", "a", "an"),                                                         \
+    [LU_GW_ADJ_MARKER] = W("great", "perfect", "alright", "no"),                                   \
+    [LU_GW_MARKER_OPENS] = W("please", "let's"),                                                   \
+    [LU_GW_INVERTED_AUX] = W("can", "could", "would", "will", "should", "shall", "may", "do",       \
+                             "did", "does", "are", "is", "were", "have", "has"),                   \
+    [LU_GW_PERSON] = W("i", "we", "you", "u", "they", "he", "she", "it"),                          \
+    [LU_GW_GREET_PAIR] = W("good"),                                                                \
+    [LU_GW_GREET_TIME] = W("morning"),                                                             \
+    [LU_GW_NAME_JOINER] = W("and", "&", "."),                                                      \
+    [LU_GW_YOU] = W("you"),                                                                        \
+    [LU_GW_VOCATIVE_NEXT] = W("you", "please"),                                                    \
+    [LU_GW_ASKING_MODAL] = W("can", "could", "would", "will"),                                     \
+    [LU_GW_POSSESSIVE] = W("'s"),                                                                  \
+    [LU_GW_SEE] = W("see"),                                                                        \
+    [LU_GW_ATTENTION_VERB] = W("note", "notice"),                                                  \
+    [LU_GW_THAT] = W("that"),                                                                      \
+    [LU_GW_LET] = W("let"),                                                                        \
+    [LU_GW_ME_US] = W("me", "us"),                                                                 \
+    [LU_GW_KNOW] = W("know"),                                                                      \
+    [LU_GW_BASE_AUX] = W("be", "do", "have"),                                                      \
+    [LU_GW_FIRST_SING] = W("i", "me", "my", "i'm", "i'll", "i've", "i'd"),                         \
+    [LU_GW_FIRST_PLUR] = W("we", "us", "our", "we're", "we'll", "we've", "we'd"),                  \
+    [LU_GW_THIRD_PERSON] = W("he", "she", "they", "he's", "she's", "they're", "they'll", "he'll",  \
+                             "she'll"),                                                            \
+    [LU_GW_VAGUE_TIME] = W("soon", "later"),                                                       \
+    [LU_GW_REMINDER] = W("reminder"),                                                              \
+    [LU_GW_INPUT_ASK] = W("send", "share", "give", "provide", "forward", "email", "mail", "need",   \
+                          "needs", "want", "like", "love", "welcome", "get", "have", "await",      \
+                          "awaiting", "expect", "expecting", "seek", "seeking", "request",         \
+                          "invite", "inviting", "solicit", "please", "kindly", "let", "hear",      \
+                          "i'd", "we'd", "would", "appreciate", "what", "any", "discuss", "hear",  \
+                          "know", "curious"),                                                      \
+    [LU_GW_INPUT_MODAL] = W("i'd", "we'd", "would", "will", "'d"),                                 \
+    [LU_GW_INPUT_AFTER] = W("welcome", "appreciated", "needed", "required", "wanted", "please"),   \
+    [LU_GW_INPUT_NOT] = W("not", "no", "never", "didn't", "don't", "haven't", "hasn't", "doesn't", \
+                          "wasn't", "weren't"),                                                    \
+    [LU_GW_APPRECIATE] = W("appreciate", "appreciated"),                                           \
+    [LU_GW_YOUR] = W("your"),                                                                      \
+    [LU_GW_ANY] = W("any"),                                                                        \
+    [LU_GW_MATCH_DET] = W("the", "this", "that", "each", "every", "any"),                          \
+    [LU_GW_NEGATION] = W("not", "never", "n't"),                                                   \
+    [LU_GW_YOU_SUBJ] = W("you", "you'll", "you'd", "u"),                                           \
+    [LU_GW_SEEN] = W("you", "u", "y'all", "everyone", "all", "them", "him", "her", "each",         \
+                     "everybody"),                                                                 \
+    [LU_GW_SUGGESTER] = W("i", "we", "i'd", "we'd"),                                               \
+    [LU_GW_TENTATIVE] = W("would", "could", "might", "can"),                                       \
+    [LU_GW_NEED] = W("need", "needs"),                                                             \
+    [LU_GW_NEED_NOUN] = W("a", "no"),                                                              \
+    [LU_GW_TO] = W("to"),                                                                          \
+    [LU_GW_PLEASE] = W("please"),                                                                  \
+    [LU_GW_PLEASE_COURTESY] = W("excuse", "forgive", "pardon"),                                    \
+    [LU_GW_WH_CONJ] = W("and", "but", "so", "or", "then"),                                         \
+    [LU_GW_THIS_PERIOD] = W("this", "coming"),                                                     \
+    [LU_GW_PLEASE_WORDS] = W("please", "kindly"),                                                  \
+    [LU_GW_VERB_BEFORE] = W("please", "kindly", "pls", "and", "just", "then", "also", "or"),       \
+    [LU_GW_ANSWER_VERB] = W("confirm", "reply", "respond", "answer", "acknowledge", "advise",       \
+                            "rsvp", "review", "approve", "sign", "initial"),                       \
+    [LU_GW_DELIVER_VERB] = W("send", "resend", "re-send", "forward", "provide", "fax", "email",    \
+                             "mail", "return", "supply", "furnish"),                               \
+    [LU_GW_ME_US_OBJ] = W("me", "us"),                                                             \
+    [LU_GW_BENEFIT_PREP] = W("to", "for", "with"),                                                 \
+    [LU_GW_SAID_OF] = W("works", "work", "fine", "good", "ok", "okay", "well", "easy", "easier",    \
+                        "hard", "harder"),                                                         \
+    [LU_GW_HEDGE] = W("maybe", "perhaps", "possibly", "probably"),                                 \
+    [LU_GW_SOMETHING] = W("something"),                                                            \
+    [LU_GW_OPTION_LEAD] = W("or", "and", "so"),                                                    \
+    [LU_GW_JUST] = W("just"),                                                                      \
+    [LU_GW_WHY] = W("why"),                                                                        \
+    [LU_GW_NOT] = W("not"),                                                                        \
+    [LU_GW_HOW] = W("how"),                                                                        \
+    [LU_GW_ABOUT] = W("about"),                                                                    \
+    [LU_GW_WRITER_NEEDS] = W("i", "we", "i'd", "we'd", "would"),                                   \
+    [LU_GW_READER_FORMS] = W("you", "you'll", "you'd", "you're"),                                  \
+    [LU_GW_WONDER_NOT] = W("to", "check"),                                                         \
+    [LU_GW_FOLLOW] = W("follow"),                                                                  \
+    [LU_GW_IF] = W("if"),                                                                          \
+}
+/* clang-format on */
+
 /* The cue patterns of classify.c's vote and rule labels, in the cue
  * notation (leadup.h, cue.c): "a|b" alternatives, "do_not" several words,
  * "@class" a word class, "x?" optional, "!x" any word but x, ".." a gap,
@@ -1119,10 +1217,40 @@ static const char *const bulk_layout[] = {"[image]",
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"version", LU_DX_VERSION}, {"v", LU_DX_VERSION},        {"r", LU_DX_VERSION},
-    {"release", LU_DX_VERSION}, {"python", LU_DX_VERSION},   {"ver", LU_DX_VERSION},
-    {"few", LU_DX_FEW},         {"couple", LU_DX_COUPLE},    {"close", LU_DX_CLOSE},
-    {"day", LU_DX_WORKDAY},     {"business", LU_DX_WORKDAY}, {NULL, 0},
+    {"version", LU_DX_VERSION},
+    {"v", LU_DX_VERSION},
+    {"r", LU_DX_VERSION},
+    {"release", LU_DX_VERSION},
+    {"python", LU_DX_VERSION},
+    {"ver", LU_DX_VERSION},
+    {"few", LU_DX_FEW},
+    {"couple", LU_DX_COUPLE},
+    {"close", LU_DX_CLOSE},
+    {"day", LU_DX_WORKDAY | LU_DX_DAY},
+    {"business", LU_DX_WORKDAY},
+    {"over", LU_DX_OVER},
+    {"within", LU_DX_WITHIN},
+    {"from", LU_DX_FROM_NOW},
+    {"now", LU_DX_NOW},
+    {"today", LU_DX_NOW},
+    {"after", LU_DX_AFTER},
+    {"before", LU_DX_BEFORE},
+    {"noon", LU_DX_TWELVE},
+    {"midnight", LU_DX_TWELVE},
+    {"next", LU_DX_NEXT_N},
+    {"time", LU_DX_TIME},
+    {NULL, 0},
+};
+
+/* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
+static const struct lu_date_phrase date_phrases[] = {
+    {"no|not later than", LU_DP_BY},
+    {"o ' clock", LU_DP_OCLOCK},
+    {"or so", LU_DP_OR_SO},
+    {"' s time", LU_DP_TIME_AFTER},
+    {"' time", LU_DP_TIME_AFTER},
+    {"week after next", LU_DP_WEEK_AFTER_NEXT},
+    {NULL, 0, 0},
 };
 
 /* The draft's salutation (draft.c): words that make a name a role, not a
@@ -1173,6 +1301,7 @@ const struct lu_lang_pack lu_lang_en = {
     .folds = folds,
     .thank_words = thank_words,
     .grammar = grammar,
+    .gw = GRAMMAR_WORDS,
     .quote_from = quote_from,
     .quote_date = quote_date,
     .quote_to = quote_to,
@@ -1193,6 +1322,7 @@ const struct lu_lang_pack lu_lang_en = {
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
+    .date_phrases = date_phrases,
     .role_words = role_words,
     .titles = titles,
 };

@@ -235,7 +235,17 @@ static const struct lu_date_role date_roles[] = {
     {"las", LU_DX_HOURART},
     {"la", LU_DX_HOURART},
     {"día", LU_DX_WORKDAY},
+    {"por", LU_DX_PART_PREP},
+    {"mañana", LU_DX_MORNING},
+    {"manana", LU_DX_MORNING},
     {NULL, 0},
+};
+
+/* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
+static const struct lu_date_phrase date_phrases[] = {
+    {"pasado mañana|manana", LU_DP_REL_DAY, 2},
+    {"a las", LU_DP_HOUR_LEAD},
+    {NULL, 0, 0},
 };
 
 const struct lu_lang_pack lu_lang_es = {
@@ -286,4 +296,5 @@ const struct lu_lang_pack lu_lang_es = {
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
+    .date_phrases = date_phrases,
 };

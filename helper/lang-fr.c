@@ -258,7 +258,22 @@ static const char *const bulk_layout[] = {"cliquez ici", "tous droits réservés
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
     {"journée", LU_DX_WORKDAY},
+    {"dans", LU_DX_PART_PREP},
+    {"le", LU_DX_PART_ART},
+    {"midi", LU_DX_DASHED},
     {NULL, 0},
+};
+
+/* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
+static const struct lu_date_phrase date_phrases[] = {
+    {"après - demain", LU_DP_REL_DAY, 2},
+    {"aujourd ' hui", LU_DP_REL_DAY, 0},
+    {"d ' ici", LU_DP_BY},
+    {"jusqu ' au|à", LU_DP_BY},
+    {"à|a partir", LU_DP_FROM_OF},
+    {"il y a", LU_DP_AGO},
+    {"après - midi", LU_DP_AFTERNOON},
+    {NULL, 0, 0},
 };
 
 /* The draft's salutation (draft.c): words that make a name a role, not a
@@ -312,6 +327,7 @@ const struct lu_lang_pack lu_lang_fr = {
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
+    .date_phrases = date_phrases,
     .forward_prefixes = forward_prefixes,
     .role_words = role_words,
     .titles = titles,

@@ -8,42 +8,40 @@
 struct lu_command {
     const char *name;
     int (*fn)(struct lu_ctx *ctx, int argc, char **argv);
-    const struct lu_option *options; /* the command's table (cmd-*.c) */
-    const char *args;                /* its operands, for the usage line */
+    const struct lu_option *options; /* the command's table (cmd-*.c), with its operands */
     const char *summary;
     const char *help; /* what "leadup help CMD" says above the options */
 };
 
-static const struct lu_option no_options[] = {LU_OPT_END_};
+static const struct lu_option help_options[] = {LU_OPT_OPERANDS(1, "[COMMAND]", NULL)};
 
 static const struct lu_command commands[] = {
-    {"scan", lu_cmd_scan, lu_scan_options, NULL,
-     "analyse changed threads and update the leadup/... tags",
+    {"scan", lu_cmd_scan, lu_scan_options, "analyse changed threads and update the leadup/... tags",
      "Looks at the threads that changed since the last scan (notmuch's lastmod),\n"
      "decides each one's state and writes the leadup/... tags in one short write.\n"
      "Exits 75 (EX_TEMPFAIL) when notmuch's write lock is held longer than\n"
      "[scan] lock_wait seconds; the next scan catches up.\n"},
-    {"queue", lu_cmd_queue, lu_queue_options, "[NAME]",
+    {"queue", lu_cmd_queue, lu_queue_options,
      "list a queue, oldest first (all queues' counts without NAME)",
      "NAME is one of: awaiting, needs-reply, no-next-step, promise-mine,\n"
      "promise-theirs, bounced, snoozed, closed, dormant, muted; \"due\" lists\n"
      "everything due now.\n"},
-    {"classify", lu_cmd_classify, lu_classify_options, NULL,
+    {"classify", lu_cmd_classify, lu_classify_options,
      "explain what a message asks, promises and agrees (JSON)",
      "Reads one RFC 5322 message on standard input and prints its author's own\n"
      "text, each sentence with its labels, reasons and dates, the signature and\n"
      "the message's verdicts as JSON.\n"},
-    {"why", lu_cmd_why, lu_why_options, "[id:MSGID | -]", "explain a thread's state in plain words",
+    {"why", lu_cmd_why, lu_why_options, "explain a thread's state in plain words",
      "Shows which message defines the thread's state, which sentences and labels,\n"
      "which dates, which rule decided, the cadence stage and your decisions.\n"
      "Without id:MSGID (or with -) it reads the message on standard input.\n"
      "Every command that takes id:MSGID also takes thread:ID (as 'leadup queue'\n"
      "prints it) or any notmuch query naming exactly one thread.\n"},
-    {"report", lu_cmd_report, lu_report_options, NULL,
+    {"report", lu_cmd_report, lu_report_options,
      "the morning digest: queues, what is due, promises this week",
      "Counts per queue, what is due today, the oldest items, promises falling\n"
      "due this week and bounced mail, in 80 columns.\n"},
-    {"draft", lu_cmd_draft, lu_draft_options, "[id:MSGID | -]",
+    {"draft", lu_cmd_draft, lu_draft_options,
      "draft a lead-up reply for a thread (RFC 5322 message)",
      "Reads the thread of the message on standard input (or id:MSGID), decides its\n"
      "state and writes a reply from the template for that state and stage: headers\n"
@@ -55,7 +53,7 @@ static const struct lu_command commands[] = {
      "warning on the first line of standard error (and in the client's line).\n"
      "Templates: $XDG_CONFIG_HOME/leadup/templates/NAME (or [draft] templates=DIR)\n"
      "override the shipped ones; placeholders are listed in leadup(1).\n"},
-    {"snooze", lu_cmd_snooze, lu_snooze_options, "WHEN [id:MSGID]",
+    {"snooze", lu_cmd_snooze, lu_snooze_options,
      "hide a thread until WHEN (a new message wakes it earlier)",
      "WHEN: 'tue', 'tomorrow 10am', '3d', 'next week', '2026-12-03', ... (see\n"
      "leadup(1)).  The message is read from standard input unless id:MSGID is given.\n"
@@ -63,28 +61,25 @@ static const struct lu_command commands[] = {
      "Every decision is stored before its tags are written: while notmuch's\n"
      "database is locked it says so, exits 0, and the next scan writes the tags.\n"
      "The same decision twice is stored once.\n"},
-    {"done", lu_cmd_done, lu_done_options, "[id:MSGID]",
-     "stop tracking a thread until a new message arrives",
+    {"done", lu_cmd_done, lu_done_options, "stop tracking a thread until a new message arrives",
      "Marks the thread closed.  A new message in the thread starts tracking again;\n"
      "'leadup mute' stops it for good.\n"},
-    {"reopen", lu_cmd_reopen, lu_done_options, "[id:MSGID]",
+    {"reopen", lu_cmd_reopen, lu_done_options,
      "undo every decision (done, mute, snooze, remind, next-step) and a decline",
      "The thread is tracked again where its messages alone put it.  'leadup undo'\n"
      "forgets only the last decision.\n"},
-    {"remind", lu_cmd_remind, lu_snooze_options, "WHEN [id:MSGID]",
-     "be reminded at WHEN if my message gets no reply",
+    {"remind", lu_cmd_remind, lu_snooze_options, "be reminded at WHEN if my message gets no reply",
      "Tracks my message even if leadup would not (it asks nothing, or went to a\n"
      "list) and makes it awaiting, due at WHEN unless someone answers first.\n"
      "Refused, recording nothing, when someone wrote after my latest message.\n"},
-    {"next-step", lu_cmd_next_step, lu_next_step_options, "WHEN [TEXT] [id:MSGID]",
+    {"next-step", lu_cmd_next_step, lu_next_step_options,
      "record an agreed next step with its date",
      "The thread becomes promise-theirs (they owe the next step) or, with --mine,\n"
      "promise-mine, whatever state it was in (muted or declined threads: reopen\n"
      "first); it falls due at the end of WHEN unless the side that owes it\n"
      "writes first.  TEXT says what was agreed.\n"},
-    {"mute", lu_cmd_mute, lu_done_options, "[id:MSGID]",
-     "never track this thread ('reopen' undoes it)", ""},
-    {"undo", lu_cmd_undo, lu_undo_options, "[id:MSGID]",
+    {"mute", lu_cmd_mute, lu_done_options, "never track this thread ('reopen' undoes it)", ""},
+    {"undo", lu_cmd_undo, lu_undo_options,
      "forget the last decision (on this thread, or the last one taken)",
      "Forgets the last decision taken on the thread of id:MSGID (snooze, done,\n"
      "reopen, remind, next-step or mute), or without id:MSGID the last decision\n"
@@ -92,20 +87,20 @@ static const struct lu_command commands[] = {
      "forgets the one before.  'leadup reopen' undoes every decision on a thread.\n"
      "thread:ID or search terms naming one thread work as id:MSGID does.  A\n"
      "decision on a message notmuch no longer has is forgotten, and undo says so.\n"},
-    {"lint", lu_cmd_lint, lu_lint_options, NULL,
+    {"lint", lu_cmd_lint, lu_lint_options,
      "check a draft for chasing, a missing next step, thanks, asks and length",
      "Reads a draft (a message with headers, or plain text) on standard input and\n"
      "prints one line per finding, \"LINE: KIND: MESSAGE\"; quoted text and the\n"
      "signature are skipped.  KIND is chasing, no-next-step, past-date (every date\n"
      "it proposes has passed), no-thanks, many-asks or too-long.  Exits 0 when\n"
      "clean, 1 with findings, 64 on bad input.\n"},
-    {"setup", lu_cmd_setup, lu_setup_options, NULL,
+    {"setup", lu_cmd_setup, lu_setup_options,
      "show the lines for .neomuttrc/.muttrc; install the notmuch hook",
      "Without options, prints the 'source' lines for NeoMutt and Mutt (the build\n"
      "tree's muttrc.d, or the installed copies) and the post-new hook line.\n"
      "Keys, sidebar and nm_record_tags: mutt.md in the installed documentation\n"
      "(PREFIX/share/doc/leadup), which 'leadup setup' names.\n"},
-    {"help", lu_cmd_help, no_options, "[COMMAND]", "show this list, or a command's help", ""},
+    {"help", lu_cmd_help, help_options, "show this list, or a command's help", ""},
 };
 
 static const struct lu_command *find_command(const char *name)
@@ -129,7 +124,7 @@ static void print_usage(FILE *f)
  * help CMD" print the same. */
 static void print_command_help(const struct lu_command *c)
 {
-    char *usage = lu_options_usage(c->name, c->options, c->args);
+    char *usage = lu_options_usage(c->name, c->options);
     char *opts = lu_options_help(c->options);
 
     printf("usage: %s\n\n%s.\n\n%s%s%s", usage, c->summary, c->help, *c->help ? "\n" : "", opts);
@@ -140,7 +135,7 @@ static void print_command_help(const struct lu_command *c)
 int lu_cmd_help(struct lu_ctx *ctx, int argc, char **argv)
 {
     const struct lu_command *c;
-    int ret = lu_parse_options(ctx, no_options, NULL, &argc, argv);
+    int ret = lu_parse_options(ctx, help_options, NULL, &argc, argv);
 
     if (ret)
         return ret;
@@ -148,8 +143,6 @@ int lu_cmd_help(struct lu_ctx *ctx, int argc, char **argv)
         print_usage(stdout);
         return 0;
     }
-    if (argc > 2)
-        return lu_error(EX_USAGE, "help: unexpected argument '%s'", argv[2]);
     c = find_command(argv[1]);
     if (!c)
         return lu_error(EX_USAGE, "no such command '%s' (try 'leadup help')", argv[1]);

@@ -253,14 +253,53 @@ struct lu_date_role {
     unsigned x;
 };
 enum {
-    LU_DX_DOTDATE = 1u << 0, /* "am", "bis", "vom": may stand before a bare "3.12." */
-    LU_DX_VERSION = 1u << 1, /* "version", "v", "release": a dotted number after it is no date */
-    LU_DX_BY = 1u << 2,      /* "zum", "spätestens": kept at the front of a phrase */
-    LU_DX_HOURART = 1u << 3, /* "las", "la" in "a las 10": an article before an hour */
-    LU_DX_FEW = 1u << 4,     /* "few": a vague count of three ("in a few days") */
-    LU_DX_COUPLE = 1u << 5,  /* "couple" before an "of" word: a vague two */
-    LU_DX_CLOSE = 1u << 6,   /* "close" of business: an end before an "of" word */
-    LU_DX_WORKDAY = 1u << 7, /* "day", "business", "journée": end of the (working) day */
+    LU_DX_DOTDATE = 1u << 0,    /* "am", "bis", "vom": may stand before a bare "3.12." */
+    LU_DX_VERSION = 1u << 1,    /* "version", "v", "release": a dotted number after it is no date */
+    LU_DX_BY = 1u << 2,         /* "zum", "spätestens": kept at the front of a phrase */
+    LU_DX_HOURART = 1u << 3,    /* "las", "la" in "a las 10": an article before an hour */
+    LU_DX_FEW = 1u << 4,        /* "few": a vague count of three ("in a few days") */
+    LU_DX_COUPLE = 1u << 5,     /* "couple" before an "of" word: a vague two */
+    LU_DX_CLOSE = 1u << 6,      /* "close" of business: an end before an "of" word */
+    LU_DX_WORKDAY = 1u << 7,    /* "day", "business", "journée": end of the (working) day */
+    LU_DX_OVER = 1u << 8,       /* "over the weekend", "over the next few days" */
+    LU_DX_WITHIN = 1u << 9,     /* "within the week": by the end of the unit */
+    LU_DX_FROM_NOW = 1u << 10,  /* "from" in "3 days from now", "2 weeks from Monday" */
+    LU_DX_NOW = 1u << 11,       /* "now", "today" after it */
+    LU_DX_PART_PREP = 1u << 12, /* "am", "por", "dans" before the article of a part of day */
+    LU_DX_PART_ART = 1u << 13,  /* "am", "le": an article alone before a part of day */
+    LU_DX_MORNING = 1u << 14, /* "mañana": the morning after an article or "this", else tomorrow */
+    LU_DX_NOUN_CAP = 1u << 15, /* "Morgen": capitalised (or after an article) the morning */
+    LU_DX_GREET = 1u << 16,    /* "guten", "jeden": before "Morgen", the morning */
+    LU_DX_DAY = 1u << 17,      /* "day" in "the day after tomorrow"; "at the end of the day" */
+    LU_DX_AFTER = 1u << 18,    /* "after" in "the day after tomorrow" */
+    LU_DX_BEFORE = 1u << 19,   /* "before" in "the day before yesterday" */
+    LU_DX_TWELVE = 1u << 20,   /* "noon", "midnight" after "12" */
+    LU_DX_NEXT_N = 1u << 21,   /* "next" after an article: "in the next 3 days", "over the next" */
+    LU_DX_TIME = 1u << 22,     /* "time" after an amount: "in 3 days time" */
+    LU_DX_DASHED = 1u << 23,   /* "midi": after a dash, the end of another word ("après-midi") */
+};
+
+/* A phrase of several tokens that plays one part in dates.c ("il y a",
+ * "no later than", "o'clock"): S is its tokens, space separated, each a
+ * word ("a|b": either) or one punctuation character ("'", "-"; every
+ * apostrophe and dash reads as these).  KIND: LU_DP_*; N its value. */
+struct lu_date_phrase {
+    const char *s;
+    unsigned char kind;
+    signed char n;
+};
+enum {
+    LU_DP_NONE,
+    LU_DP_REL_DAY,         /* "après-demain", "aujourd'hui": N days from today */
+    LU_DP_BY,              /* "no later than", "d'ici", "jusqu'au": kept at the front */
+    LU_DP_FROM_OF,         /* "à partir" before an "of" word: kept at the front */
+    LU_DP_AGO,             /* "il y a": ago, before the amount */
+    LU_DP_AFTERNOON,       /* "après-midi" */
+    LU_DP_OCLOCK,          /* "o'clock" after an hour */
+    LU_DP_OR_SO,           /* "in a day or so": give or take one */
+    LU_DP_TIME_AFTER,      /* "in 3 days' time", "3 weeks's time" */
+    LU_DP_WEEK_AFTER_NEXT, /* "week after next" */
+    LU_DP_HOUR_LEAD,       /* "a las" before an hour */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
@@ -321,6 +360,85 @@ struct lu_lex_class {
     unsigned cls;
     const char *words;
 };
+/* classify.c's words by role: its code tests a token's role, never its
+ * text, so the grammar's words live in the pack with its patterns (each
+ * a NULL-terminated list of lower-case tokens, lu_lang_pack.gw). */
+enum lu_gw {
+    LU_GW_ADVERB_SUFFIX,     /* "ly": "Alternatively," is no name */
+    LU_GW_PARTICIPLE_SUFFIX, /* "ing": "Regarding" is no name */
+    LU_GW_VERB_SUFFIX,       /* "ing", "s": an unknown lower-case word so ending is a verb */
+    LU_GW_LY_NOT_NAME,       /* short "-ly" words no name is: daily, truly */
+    LU_GW_DETERMINER,        /* opens a subject after an inverted auxiliary: the, my, some */
+    LU_GW_INPUT_NOUN,        /* a one-word question asking for input: thoughts, comments */
+    LU_GW_SELF,              /* the writer as subject: i */
+    LU_GW_OPINION_VERB,      /* "I think ...?": the writer's view, no question */
+    LU_GW_READER,            /* the reader in a sentence: you, your, you're */
+    LU_GW_ARTICLE,           /* no question ends on one: the, a, an */
+    LU_GW_ADJ_MARKER,        /* "Great answer.": a marker that is an adjective before a noun */
+    LU_GW_MARKER_OPENS,      /* after a marker, opens a request: please, let's */
+    LU_GW_INVERTED_AUX,      /* "Should I ...": an auxiliary that inverts a question */
+    LU_GW_PERSON,            /* the subject after an inverted auxiliary: i, we, you, they */
+    LU_GW_GREET_PAIR,        /* a greeting of two words: "good" (morning) */
+    LU_GW_GREET_TIME,        /* "morning": a greeting only before a name or punctuation */
+    LU_GW_NAME_JOINER,       /* "Sally and Tom,": joins names of a vocative */
+    LU_GW_YOU,               /* the reader: you */
+    LU_GW_VOCATIVE_NEXT,     /* "Chris you ...", "Chris please ...": after a name, addresses it */
+    LU_GW_ASKING_MODAL,      /* "Chris can you ...": a modal before "you" */
+    LU_GW_POSSESSIVE,        /* "'s": "Call's volume" makes the verb a noun */
+    LU_GW_SEE,               /* "See you then" is no order */
+    LU_GW_ATTENTION_VERB,    /* "Note that ...": draws attention, no order */
+    LU_GW_THAT,              /* ... before "that" */
+    LU_GW_LET,               /* "Let me check": a promise, unless ... */
+    LU_GW_ME_US,             /* ... me/us ... */
+    LU_GW_KNOW,              /* ... know ("let me know" asks) */
+    LU_GW_BASE_AUX,          /* auxiliaries that may follow an imperative: be, do, have */
+    LU_GW_FIRST_SING,        /* a person speaks: i, me, my, i'm */
+    LU_GW_FIRST_PLUR,        /* maybe a company: we, us, our */
+    LU_GW_THIRD_PERSON,      /* another person as subject: he, she, they */
+    LU_GW_VAGUE_TIME,        /* "soon", "later": a future time that is no date */
+    LU_GW_REMINDER,          /* the noun "reminder", not "don't forget" */
+    LU_GW_INPUT_ASK,         /* asks for the reader's input before it: send, share, welcome */
+    LU_GW_INPUT_MODAL,       /* "I'd appreciate" asks, "I appreciate" thanks */
+    LU_GW_INPUT_AFTER,       /* "your comments welcome": asks after it */
+    LU_GW_INPUT_NOT,         /* "didn't get your comments": negations before input */
+    LU_GW_APPRECIATE,        /* appreciate, appreciated */
+    LU_GW_YOUR,              /* "your comments" */
+    LU_GW_ANY,               /* "any comments" */
+    LU_GW_MATCH_DET,         /* "the call": a determiner making a verb a noun */
+    LU_GW_NEGATION,          /* not, never, n't */
+    LU_GW_YOU_SUBJ,          /* you, you'll, you'd, u */
+    LU_GW_SEEN,              /* "want to see you": whom one sees (a meeting) */
+    LU_GW_SUGGESTER,         /* "I would suggest": the writer suggests (i, we, i'd, we'd) */
+    LU_GW_TENTATIVE,         /* would, could, might, can: still a suggestion */
+    LU_GW_NEED,              /* need, needs */
+    LU_GW_NEED_NOUN,         /* "a need", "no need": the noun */
+    LU_GW_TO,                /* to */
+    LU_GW_PLEASE,            /* please */
+    LU_GW_PLEASE_COURTESY,   /* "Please excuse ...": courtesy, no request */
+    LU_GW_WH_CONJ,           /* "and where ...?": a wh-question after a conjunction */
+    LU_GW_THIS_PERIOD,       /* "this afternoon", "coming week": a future time */
+    LU_GW_PLEASE_WORDS,      /* please, kindly: a verb follows */
+    LU_GW_VERB_BEFORE,       /* "Please confirm", "sign and return": a verb follows */
+    LU_GW_ANSWER_VERB,       /* confirm, reply, review: a request that wants an answer */
+    LU_GW_DELIVER_VERB,      /* send, forward, return: a delivery */
+    LU_GW_ME_US_OBJ,         /* "send me", "for us": the writer benefits */
+    LU_GW_BENEFIT_PREP,      /* to, for, with (me) */
+    LU_GW_SAID_OF,           /* "it worked for me": a judgement, no benefit */
+    LU_GW_HEDGE,             /* maybe, perhaps: a question offered, not asked */
+    LU_GW_SOMETHING,         /* "... or something?" */
+    LU_GW_OPTION_LEAD,       /* "Or just ...?": or, and, so */
+    LU_GW_JUST,              /* just */
+    LU_GW_WHY,               /* "Why not ...?" */
+    LU_GW_NOT,               /* not */
+    LU_GW_HOW,               /* "How about ...?" */
+    LU_GW_ABOUT,             /* about */
+    LU_GW_WRITER_NEEDS,      /* "I need you to": the writer (i, we, i'd, we'd, would) */
+    LU_GW_READER_FORMS,      /* you, you'll, you'd, you're */
+    LU_GW_WONDER_NOT,        /* "want to check", "to follow": no wondering (to, check) */
+    LU_GW_FOLLOW,            /* "Please follow up on the list": advice */
+    LU_GW_IF,                /* "if possible": no question */
+    LU_GW_N
+};
 /* A cue of classify.c's grammar: the same notation as struct lu_cue, for
  * the feature of the vote named FEAT (classify.c's cue names: "modal_you",
  * "please", ...; its rule labels: "commit", "agree", "decline",
@@ -356,9 +474,10 @@ struct lu_lang_pack {
     const char *const *guess_words;   /* frequent here, rare in the others (lu_lang_guess) */
     const struct lu_date_word *dates; /* every date word (dates.c) */
     gsize n_dates;
-    const struct lu_date_role *date_roles; /* ended by a NULL word */
-    const char *weekdays[8];               /* the draft's names, [1] Monday .. [7] Sunday */
-    const char *months[13];                /* [1] January .. [12] December */
+    const struct lu_date_role *date_roles;     /* ended by a NULL word */
+    const struct lu_date_phrase *date_phrases; /* ended by a NULL phrase */
+    const char *weekdays[8];                   /* the draft's names, [1] Monday .. [7] Sunday */
+    const char *months[13];                    /* [1] January .. [12] December */
     /* The draft's dates: %A weekday, %d day, %o the first of the month's
      * suffix (FIRST_SUFFIX), %B month, %Y year, %H:%M the time; TIME_ONE
      * is used at one o'clock when set ("a la 01:00"). */
@@ -408,6 +527,7 @@ struct lu_lang_pack {
     const char *const (*folds)[2];
     const char *const *thank_words;
     const struct lu_grammar_cue *grammar;
+    const char *const *gw[LU_GW_N]; /* the grammar's words by role (enum lu_gw) */
 };
 /* The pack of L (static); English for an unknown L. */
 const struct lu_lang_pack *lu_lang_pack(enum lu_lang l);
@@ -706,7 +826,7 @@ void lu_answer(struct lu_ctx *ctx, const char *lines, const char *message, const
  * cannot disagree.  Values go into the command's own options struct at
  * OFFSET; --muttrc goes into ctx->answer. */
 enum lu_opt_kind {
-    LU_OPT_END,     /* ends a table */
+    LU_OPT_END,     /* ends a table, saying which operands it takes (LU_OPT_OPERANDS) */
     LU_OPT_FLAG,    /* --NAME: stores VALUE (true, or false for --no-X) in a bool */
     LU_OPT_STRING,  /* --NAME ARG or --NAME=ARG: a const char * into argv */
     LU_OPT_INT,     /* a decimal number: an int */
@@ -736,24 +856,36 @@ struct lu_option {
 #define LU_OPT_KEYWORD(n, s, type, field, kw, h) {LU_OPT_KEYWORD, n, s, offsetof(type, field), 0, NULL, kw, h}
 #define LU_OPT_DATE(n, s, type, field, h) {LU_OPT_DATE, n, s, offsetof(type, field), 0, "ISO-8601", NULL, h}
 #define LU_OPT_MUTTRC(h) {LU_OPT_MUTTRC, "muttrc", 0, 0, 0, "FILE", NULL, h}
-#define LU_OPT_END_ {LU_OPT_END}
+#define LU_OPT_OPERANDS(most, a, h) {LU_OPT_END, NULL, 0, 0, most, a, NULL, h}
+#define LU_OPT_END_ LU_OPT_OPERANDS(0, NULL, NULL)
 /* clang-format on */
+/* The operands a table's end admits (its VALUE): at most N (0 or more),
+ * LU_OPERANDS_TARGETS (any number of words naming a thread, lu_target_word)
+ * or LU_OPERANDS_ANY (the command reads them itself).  ARG names them in the
+ * usage line ("[id:MSGID | -]"), HELP is said after the one message for an
+ * operand too many, "CMD: unexpected argument 'X'" (as "(HELP)"). */
+enum { LU_OPERANDS_TARGETS = -1, LU_OPERANDS_ANY = -2 };
 /* "text" (0) and "json" (1), for --format. */
 extern const struct lu_keyword lu_format_keywords[];
 
 /* Parses the options of command ARGV[0] (ARGV[1..*ARGC)) by OPTS into the
  * struct at BASE, wherever they stand; "--" ends them, "-" is an operand.
- * The operands are left in order in ARGV[1..*ARGC).  Returns 0 or EX_USAGE
- * (printed: "CMD: unknown option '--x' (see 'leadup help CMD')"). */
+ * The operands are left in order in ARGV[1..*ARGC), checked against what
+ * the table's end admits.  Returns 0 or EX_USAGE (printed: "CMD: unknown
+ * option '--x' (see 'leadup help CMD')", "CMD: unexpected argument 'x'"). */
 int lu_parse_options(struct lu_ctx *ctx, const struct lu_option *opts, void *base, int *argc,
                      char **argv);
 /* True when ARGV[1..ARGC) asks for help (--help or -h where an option may
  * stand, by OPTS). */
 bool lu_options_want_help(const struct lu_option *opts, int argc, char **argv);
-/* "leadup CMD [--a] [--b=x|y] [--c FILE] ARGS", wrapped at 80 columns.  Caller frees. */
-char *lu_options_usage(const char *cmd, const struct lu_option *opts, const char *args);
+/* "leadup CMD [--a] [--b=x|y] [--c FILE] ARGS" (ARGS: the operands the
+ * table's end names), wrapped at 80 columns.  Caller frees. */
+char *lu_options_usage(const char *cmd, const struct lu_option *opts);
 /* The option list: one "  --NAME ARG   HELP" entry per option, --help last.  Caller frees. */
 char *lu_options_help(const struct lu_option *opts);
+/* True when a command-line word names messages ("id:X", "thread:X",
+ * "from:X", ... a notmuch search term) rather than being WHEN or TEXT. */
+bool lu_target_word(const char *arg);
 
 /* ================================================================== pure modules: no I/O */
 
@@ -1723,9 +1855,6 @@ void lu_thread_view_read_all(struct lu_ctx *ctx, struct lu_thread_view *tv);
 /* The Message-ID a command acts on: ARG "id:MSGID", or NULL for a message
  * piped in on standard input.  *MID is the caller's to free. */
 int lu_target_mid(const char *arg, char **mid);
-/* True when a command-line word names messages ("id:X", "thread:X",
- * "from:X", ... a notmuch search term) rather than being WHEN or TEXT. */
-bool lu_target_word(const char *arg);
 /* TV decided as if decision D (not stored) were taken now, into OUT
  * (cleared by the caller with lu_verdict_clear); nothing is written. */
 void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decision *d,

@@ -118,9 +118,39 @@ static int lookup(const char *cmd, const struct lu_option *opts, int argc, char 
     return 0;
 }
 
+bool lu_target_word(const char *arg)
+{
+    static const char *const prefixes[] = {
+        "id:", "mid:", "thread:", "from:", "to:", "subject:", "tag:", "folder:", "path:"};
+
+    for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++)
+        if (g_str_has_prefix(arg, prefixes[i]) && arg[strlen(prefixes[i])])
+            return true;
+    return false;
+}
+
 static bool is_option(const char *a)
 {
     return a[0] == '-' && a[1] != '\0';
+}
+
+/* Checks the operands ARGV[1..ARGC) of command CMD against what the end
+ * of OPTS admits: one message, whichever command, for the first too many. */
+static int check_operands(const char *cmd, const struct lu_option *opts, int argc, char **argv)
+{
+    const char *extra = NULL;
+
+    while (opts->kind != LU_OPT_END)
+        opts++;
+    if (opts->value >= 0 && argc > opts->value + 1)
+        extra = argv[opts->value + 1];
+    for (int i = 1; opts->value == LU_OPERANDS_TARGETS && i < argc && !extra; i++)
+        if (!lu_target_word(argv[i]))
+            extra = argv[i];
+    if (!extra)
+        return 0;
+    return lu_error(EX_USAGE, "%s: unexpected argument '%s'%s%s%s", cmd, extra,
+                    opts->help ? " (" : "", opts->help ? opts->help : "", opts->help ? ")" : "");
 }
 
 int lu_parse_options(struct lu_ctx *ctx, const struct lu_option *opts, void *base, int *argc,
@@ -152,7 +182,7 @@ int lu_parse_options(struct lu_ctx *ctx, const struct lu_option *opts, void *bas
         return ret;
     *argc = out;
     argv[out] = NULL;
-    return 0;
+    return check_operands(cmd, opts, out, argv);
 }
 
 bool lu_options_want_help(const struct lu_option *opts, int argc, char **argv)
@@ -203,7 +233,7 @@ static void append_wrapped(GString *s, size_t *col, size_t indent, const char *i
     *col += 1 + strlen(item);
 }
 
-char *lu_options_usage(const char *cmd, const struct lu_option *opts, const char *args)
+char *lu_options_usage(const char *cmd, const struct lu_option *opts)
 {
     GString *s = g_string_new(NULL);
     /* The caller prints it after "usage: ". */
@@ -216,8 +246,8 @@ char *lu_options_usage(const char *cmd, const struct lu_option *opts, const char
         g_free(item);
         g_free(syn);
     }
-    if (args && *args)
-        append_wrapped(s, &col, indent, args);
+    if (opts->arg && *opts->arg) /* the end: its operands */
+        append_wrapped(s, &col, indent, opts->arg);
     return g_string_free(s, FALSE);
 }
 

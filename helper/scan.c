@@ -2353,17 +2353,6 @@ out:
     return ret;
 }
 
-bool lu_target_word(const char *arg)
-{
-    static const char *const prefixes[] = {
-        "id:", "mid:", "thread:", "from:", "to:", "subject:", "tag:", "folder:", "path:"};
-
-    for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++)
-        if (g_str_has_prefix(arg, prefixes[i]) && arg[strlen(prefixes[i])])
-            return true;
-    return false;
-}
-
 int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
     struct lu_scan_stats st = {0};

@@ -112,6 +112,33 @@ static void check_date_words(void)
     g_hash_table_destroy(seen);
 }
 
+/* dates.c's phrases (struct lu_date_phrase): a kind, and tokens each a
+ * lower-case word (alternatives non-empty) or one punctuation character. */
+static void check_date_phrases(const struct lu_lang_pack *pk)
+{
+    bool good = true;
+    int n = 0;
+
+    for (const struct lu_date_phrase *ph = pk->date_phrases; ph && ph->s; ph++, n++) {
+        char **toks = g_strsplit(ph->s, " ", -1);
+        bool this = ph->kind > LU_DP_NONE && ph->kind <= LU_DP_HOUR_LEAD && lower(ph->s) &&
+                    g_strv_length(toks) >= 2;
+        for (int t = 0; this && toks[t]; t++) {
+            char **alts = g_strsplit(toks[t], "|", -1);
+            for (int a = 0; alts[a]; a++)
+                this = this && *alts[a] &&
+                       (g_unichar_isalpha(g_utf8_get_char(alts[a])) || strlen(alts[a]) == 1);
+            g_strfreev(alts);
+        }
+        if (!this)
+            printf("# %s: date phrase '%s'\n", pk->code, ph->s);
+        good = good && this;
+        g_strfreev(toks);
+    }
+    ok(good, "%s: date phrases of two tokens or more, each a word or a character (%d)", pk->code,
+       n);
+}
+
 /* A reading pack holds only what reads mail: lower-case lists, and no
  * dates, cues, chasing phrases or draft words. */
 static void check_reading_packs(void)
@@ -211,6 +238,14 @@ int main(void)
         ok(pk->n_dates > 0, "%s: date words", pk->code);
         check_names(pk);
         check_patterns(pk);
+        check_date_phrases(pk);
+        /* classify.c's words by role: the grammar's pack has every one */
+        for (int r = 0; r < LU_GW_N; r++)
+            if (pk->gw[r] || pk->grammar) {
+                char name[32];
+                g_snprintf(name, sizeof name, "grammar words %d", r);
+                check_list(pk->code, name, pk->gw[r], pk->grammar != NULL);
+            }
         /* 1 December 2027, 01:05: the year, the first of the month, one o'clock */
         when = lu_draft_when(1827709500, utc, 1795000000, true, (enum lu_lang)l);
         ok(when && !strchr(when, '%') && strstr(when, "2027") && strstr(when, "05"),

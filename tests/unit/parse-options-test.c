@@ -20,21 +20,42 @@ static const struct lu_option table[] = {
     LU_OPT_KEYWORD("format", 0, struct opts, format, lu_format_keywords, "the format"),
     LU_OPT_DATE("at", 0, struct opts, when, "a time"),
     LU_OPT_MUTTRC("the client's file"),
-    LU_OPT_END_,
+    LU_OPT_OPERANDS(LU_OPERANDS_ANY, "[ARG]", NULL),
 };
+/* The operands a table's end admits. */
+static const struct lu_option none[] = {LU_OPT_OPERANDS(0, NULL, "on standard input")};
+static const struct lu_option one[] = {LU_OPT_OPERANDS(1, "[ID]", NULL)};
+static const struct lu_option targets[] = {
+    LU_OPT_OPERANDS(LU_OPERANDS_TARGETS, "[id:MSGID]", NULL)};
 
 static char **words; /* the last LINE's words, which parse's ARGV points into */
 
 /* Parses the words of LINE (the command's name first); *ARGC and ARGV
  * (caller frees with g_free: the parser moves the pointers) are what is
  * left. */
-static int parse(struct lu_ctx *ctx, const char *line, struct opts *o, int *argc, char ***argv)
+static int parse_by(struct lu_ctx *ctx, const struct lu_option *opts, const char *line,
+                    struct opts *o, int *argc, char ***argv)
 {
     g_strfreev(words);
     words = g_strsplit(line, " ", -1);
     *argc = (int)g_strv_length(words);
     *argv = g_memdup2(words, sizeof(char *) * (*argc + 1));
-    return lu_parse_options(ctx, table, o, argc, *argv);
+    return lu_parse_options(ctx, opts, o, argc, *argv);
+}
+
+static int parse(struct lu_ctx *ctx, const char *line, struct opts *o, int *argc, char ***argv)
+{
+    return parse_by(ctx, table, line, o, argc, argv);
+}
+
+/* The status of parsing LINE by OPTS, which has no options to store. */
+static int operands(struct lu_ctx *ctx, const struct lu_option *opts, const char *line)
+{
+    char **argv = NULL;
+    int argc, ret = parse_by(ctx, opts, line, NULL, &argc, &argv);
+
+    g_free(argv);
+    return ret;
 }
 
 int main(void)
@@ -86,6 +107,15 @@ int main(void)
     is_int(parse(&ctx, "cmd --at soon", &o, &argc, &argv), EX_USAGE, "a bad date");
     g_free(argv);
 
+    is_int(operands(&ctx, none, "cmd"), 0, "no operands where none are admitted");
+    is_int(operands(&ctx, none, "cmd x"), EX_USAGE, "one too many");
+    is_int(operands(&ctx, none, "cmd -- -"), EX_USAGE, "even after --");
+    is_int(operands(&ctx, one, "cmd -"), 0, "one where one is admitted");
+    is_int(operands(&ctx, one, "cmd a b"), EX_USAGE, "but not two");
+    is_int(operands(&ctx, targets, "cmd id:a from:b thread:c"), 0, "words naming a thread");
+    is_int(operands(&ctx, targets, "cmd id:a tomorrow"), EX_USAGE, "but no other word");
+    is_int(operands(&ctx, targets, "cmd id:"), EX_USAGE, "nor an empty term");
+
     argv = g_strsplit("cmd --str --help", " ", -1);
     ok(!lu_options_want_help(table, 3, argv), "--help as a value is a value");
     g_strfreev(argv);
@@ -96,12 +126,18 @@ int main(void)
     ok(!lu_options_want_help(table, 3, argv), "but not after --");
     g_strfreev(argv);
 
-    s = lu_options_usage("cmd", table, "[ARG]");
+    s = lu_options_usage("cmd", table);
     is_str(s,
            "leadup cmd [-f, --flag] [--quote] [--no-quote] [-s, --str FILE]\n"
            "                  [--num N] [--format=text|json] [--at ISO-8601]\n"
            "                  [--muttrc FILE] [ARG]",
            "the usage line names every option, wrapped under the command at 80 columns");
+    g_free(s);
+    s = lu_options_usage("cmd", none);
+    is_str(s, "leadup cmd", "no options, no operands: the name alone");
+    g_free(s);
+    s = lu_options_usage("cmd", one);
+    is_str(s, "leadup cmd [ID]", "the operands from the table's end");
     g_free(s);
     s = lu_options_help(table);
     ok(g_str_has_prefix(s, "options:\n  -f, --flag          a flag\n") &&
