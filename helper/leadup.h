@@ -46,8 +46,10 @@ extern const char lu_version[];
  * rules_digest in scan.c): a release without rule changes keeps it.
  * 4: Italian read (helper/lang-it.c); 5: equal-date order (nm.c); 6: the
  * learned ask model (sentence-model.c); 7: Portuguese "RES:" comes off a
- * subject (helper/lang-pt.c, lu_subject_norm). */
-#define LU_RULES_REV  8
+ * subject (helper/lang-pt.c, lu_subject_norm); 8: senders I never answer
+ * (thread.c never_answered); 9: on a list, no awaiting in a thread somebody
+ * else started (thread.c rule_awaiting). */
+#define LU_RULES_REV  9
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache

@@ -856,6 +856,12 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
         return false;
     if (!s->tracked && !u.reminded)
         return false;
+    /* On a list, in a thread somebody else started, I write as a helper:
+     * my questions there are suggestions or ask for what the asker needs,
+     * and their silence owes me nothing (the asker's own follow-up brings
+     * the thread back). */
+    if (s->list && !msg(s, 0)->mine && !u.reminded)
+        return false;
     last = msg(s, s->last);
     rcpt = real_recipients(r, last);
     if (rcpt->len == 0 && !u.reminded) {

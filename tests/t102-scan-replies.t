@@ -131,6 +131,22 @@ msg inbox oo1r@client.example 'Xena <xena@client.example>' 'me@example.com' \
 	'Wed, 18 Nov 2026 09:00:00 +0000' 'Re: Venue deposit' <<'EOF'
 Back now: the first option is fine for us.
 EOF
+# 13. On an opted-in list I answer somebody else's question with questions
+# of my own: there I write as a helper, and the asker's silence owes me
+# nothing.  My own question to the list, unanswered, still waits.
+HDR='List-Id: <dev.lists.example>' msg lists ls2@other.example 'Uma <uma@other.example>' \
+	'dev@lists.example' 'Mon, 16 Nov 2026 09:00:00 +0000' 'Vignette fails to build' <<'EOF'
+My vignette fails to build on the check machine. What could cause that?
+EOF
+HDR='List-Id: <dev.lists.example>' msg lists ls2r@example.com 'Me <me@example.com>' \
+	'dev@lists.example' 'Mon, 16 Nov 2026 11:00:00 +0000' 'Re: Vignette fails to build' \
+	ls2@other.example <<'EOF'
+Is pandoc installed on that machine? Could you send the output of R CMD build?
+EOF
+HDR='List-Id: <dev.lists.example>' msg lists ls3@example.com 'Me <me@example.com>' \
+	'dev@lists.example' 'Mon, 16 Nov 2026 10:00:00 +0000' 'Release schedule' <<'EOF'
+Does anyone know when the next release is planned?
+EOF
 index
 printf '[identity]\naddresses = me..myself@example.com\n[scan]\nlists = true\n' \
 	>"$XDG_CONFIG_HOME/leadup/config"
@@ -166,6 +182,10 @@ t 'and my unthreaded answer from the two-dot address clears his other question' 
 	expect_tags ex3@client.example ""'
 t 'on an opted-in list, a same-subject answer from anyone ends my wait' '
 	expect_tags ls1@example.com ""'
+t 'on a list, my questions in a thread somebody else started do not wait for the asker' '
+	expect_tags ls2r@example.com "" && lu why id:ls2r@example.com | grep -q "nothing to follow up"'
+t 'my own unanswered question to the list does' '
+	expect_tags ls3@example.com "leadup/awaiting leadup/due"'
 t 'an ask to someone else, with me only in Cc, is not mine to answer' '
 	expect_tags cc2@client.example "" && lu why id:cc2@client.example | grep -q "only copied"'
 t 'but one that turns to me by name is' 'expect_tags cc3@client.example "leadup/due leadup/needs-reply"'
