@@ -388,7 +388,9 @@ static int queue_dir(const char *dir, char **old)
             char *t = g_file_read_link(cur, NULL);
             target = t ? g_path_get_dirname(t) : NULL;
             g_free(t);
-        } else {
+        } else if (!S_ISDIR(sb.st_mode) || rmdir(cur) < 0) {
+            /* An empty cur/ is the placeholder NeoMutt's snippet makes
+             * (a mailbox it lists must exist); rmdir takes nothing else. */
             ret = lu_error(EX_CANTCREAT,
                            "'%s' exists and is not leadup's queue; remove it or choose another DIR",
                            dir);
@@ -884,6 +886,11 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             goto out;
         }
     }
+    if (name && cursor && strcmp(name, cursor) != 0) {
+        ret = lu_error(EX_USAGE, "queue: --keep-cursor %s names another queue than %s", cursor,
+                       name);
+        goto out;
+    }
     if (muttrc && json) {
         ret =
             lu_error(EX_USAGE, "queue: --muttrc shows text in the client; not with --format=json");
@@ -916,11 +923,14 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (maildir)
         ret = write_maildir(ctx, maildir, rows, due_only, muttrc);
-    if (muttrc || maildir) {
-        if (!ret && muttrc)
-            said = client_summary(counts, dues, name, state, due_only);
+    /* NAME with --keep-cursor: the one queue the client has open rebuilt
+     * (NeoMutt's dormant maildir), and the jump back into it. */
+    if (!ret && muttrc && cursor)
+        ret = cursor_answer(db, rows, cursor, &jump);
+    else if (!ret && muttrc)
+        said = client_summary(counts, dues, name, state, due_only);
+    if (muttrc || maildir)
         goto out;
-    }
     if (json)
         print_json(ctx, name, rows, due_only, counts, dues);
     else if (!name)
