@@ -3,8 +3,8 @@
  * The tags are the truth the mail client shows; the state database adds
  * what tags cannot hold (due dates, whom we wait for, the cadence stage).
  * A lazy state's queue (dormant, lu_state_lazy) is what the state database
- * says: the scan does not write its tag; --tags writes it, for a client
- * that lists the queue by its tag (NeoMutt). */
+ * says: the scan does not write its tag, both clients open it as a
+ * --maildir; --tags writes it, for the user's own notmuch searches. */
 #include "leadup.h"
 
 #include <errno.h>
@@ -271,7 +271,7 @@ static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
 }
 
 /* Removes a previous queue generation: only leadup's own links, copies
- * (NNNNNN.leadup:2,...) and dirs. */
+ * (NNNNNN.HASH.leadup:2,...) and dirs. */
 static void remove_generation(const char *path)
 {
     char *bn = g_path_get_basename(path);
@@ -388,7 +388,9 @@ static int queue_dir(const char *dir, char **old)
             char *t = g_file_read_link(cur, NULL);
             target = t ? g_path_get_dirname(t) : NULL;
             g_free(t);
-        } else {
+        } else if (!S_ISDIR(sb.st_mode) || rmdir(cur) < 0) {
+            /* An empty cur/ is the placeholder NeoMutt's snippet makes
+             * (a mailbox it lists must exist); rmdir takes nothing else. */
             ret = lu_error(EX_CANTCREAT,
                            "'%s' exists and is not leadup's queue; remove it or choose another DIR",
                            dir);
@@ -445,16 +447,26 @@ static void sweep_copies(const char *parent)
     g_free(dir);
 }
 
-/* The queue's entry NAME for R: where the thread falls due or wakes on a
+/* The queue's entry for R, at position POS in the directory CUR: where
+ * the thread falls due or wakes on a
  * day, leadup's own copy of the message with that day in an X-Label header
  * (Mutt's index shows it as %y: Mutt has no tags, and the user's file is
  * never touched), a hard link to the one in PARENT/.copies; else, or when
- * the file cannot be read, a symbolic link to the message. */
-static int queue_entry(struct lu_ctx *ctx, const char *parent, const struct row *r,
-                       const char *name)
+ * the file cannot be read, a symbolic link to the message.  Named by
+ * position so the client's date sort and ours agree, then by what it
+ * shows (the file and its label): a client's header cache keys a maildir
+ * message by its name, so a name never stands for another message or
+ * label in a later generation; the flags after ":2," are the original's,
+ * so read state shows. */
+static int queue_entry(struct lu_ctx *ctx, const char *parent, const struct row *r, const char *cur,
+                       guint pos)
 {
     char *label =
         lu_date_label(r->state, r->due_at, r->it ? r->it->next_check : 0, ctx->now, ctx->cfg.tz);
+    char *what = g_strconcat(r->m->filename, "\n", label ? label : "", NULL);
+    char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA1, what, -1);
+    const char *flags = strstr(r->m->filename, ":2,");
+    char *name = g_strdup_printf("%s/%06u.%.12s.leadup%s", cur, pos, sum, flags ? flags : ":2,");
     char *cache = NULL, *text = NULL, *copy = NULL;
     gsize len = 0, copy_len = 0;
     GError *err = NULL;
@@ -485,6 +497,9 @@ out:
     if (err)
         g_error_free(err);
     g_free(label);
+    g_free(what);
+    g_free(sum);
+    g_free(name);
     g_free(cache);
     g_free(text);
     g_free(copy);
@@ -520,24 +535,18 @@ static int build_maildir(struct lu_ctx *ctx, const char *dir, GArray *rows, bool
         ret = lu_mkdir_p(d);
         g_free(d);
     }
+    fresh_cur = g_build_filename(fresh, "cur", NULL);
     for (guint i = 0; i < rows->len && !ret; i++) {
         struct row *r = &g_array_index(rows, struct row, i);
-        char *name;
 
         if ((due_only && !r->due) || !r->m->filename)
             continue;
-        /* Named by position so the client's date sort and ours agree; the
-         * flags after ":2," are the original's, so read state shows. */
-        const char *flags = strstr(r->m->filename, ":2,");
-        name = g_strdup_printf("%s/cur/%06u.leadup%s", fresh, i, flags ? flags : ":2,");
-        ret = queue_entry(ctx, parent, r, name);
-        g_free(name);
+        ret = queue_entry(ctx, parent, r, fresh_cur, i);
     }
     if (!ret)
         ret = queue_dir(dir, &old);
     if (ret)
         goto out;
-    fresh_cur = g_build_filename(fresh, "cur", NULL);
     if (symlink(fresh_cur, link_tmp) < 0 || rename(link_tmp, cur) < 0) {
         ret = lu_error(EX_CANTCREAT, "cannot switch '%s' to the new queue: %s", dir,
                        g_strerror(errno));
@@ -802,12 +811,12 @@ const struct lu_option lu_queue_options[] = {
                   "with --muttrc, after a key's action in queue NAME:\n"
                   "read the message acted on from standard input and\n"
                   "leave a jump back to its place in FILE instead of\n"
-                  "the counts"),
+                  "the counts (with NAME: the same queue, rebuilt\n"
+                  "by --maildir first)"),
     LU_OPT_FLAG("scan", 0, struct queue_args, scan, true, "run 'leadup scan' first"),
     LU_OPT_FLAG("tags", 0, struct queue_args, tags, true,
                 "then write the tags the scan leaves unwritten\n"
-                "(leadup/dormant), for a client that shows the\n"
-                "queue by its tag (NeoMutt)"),
+                "(leadup/dormant), for notmuch searches of your own"),
     LU_OPT_MUTTRC("for a mail client's macro: print nothing, always exit\n"
                   "0 and leave in FILE one 'echo' line (the counts, or\n"
                   "what failed)"),
@@ -880,6 +889,11 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             goto out;
         }
     }
+    if (name && cursor && strcmp(name, cursor) != 0) {
+        ret =
+            lu_error(EX_USAGE, "queue: --keep-cursor %s names another queue than %s", cursor, name);
+        goto out;
+    }
     if (muttrc && json) {
         ret =
             lu_error(EX_USAGE, "queue: --muttrc shows text in the client; not with --format=json");
@@ -912,11 +926,14 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (maildir)
         ret = write_maildir(ctx, maildir, rows, due_only, muttrc);
-    if (muttrc || maildir) {
-        if (!ret && muttrc)
-            said = client_summary(counts, dues, name, state, due_only);
+    /* NAME with --keep-cursor: the one queue the client has open rebuilt
+     * (NeoMutt's dormant maildir), and the jump back into it. */
+    if (!ret && muttrc && cursor)
+        ret = cursor_answer(db, rows, cursor, &jump);
+    else if (!ret && muttrc)
+        said = client_summary(counts, dues, name, state, due_only);
+    if (muttrc || maildir)
         goto out;
-    }
     if (json)
         print_json(ctx, name, rows, due_only, counts, dues);
     else if (!name)

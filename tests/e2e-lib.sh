@@ -246,8 +246,8 @@ e2e_title() {
 
 # e2e_journey_mail: my questions to Ann (Website budget), Bob (Figures),
 # Cid (Contract) and Dee (Workshop), dated before E2E_NOW, slides to Eve
-# that ask nothing, and a question to Gus (Archive boxes) quiet for 120 days
-# (dormant); then more mail of the caller's, and e2e_journey_ready.
+# that ask nothing, and questions to Gus (Archive boxes) and Hal (Old invoice)
+# quiet for 120 and 130 days (dormant); then more mail of the caller's, and e2e_journey_ready.
 e2e_journey_mail() {
 	OLD=$(e2e_date 10) RECENT=$(e2e_date 2)
 	printf 'Hi Ann,\n\nCould you confirm the budget for the website project?\n\nBest,\nMe\n' |
@@ -260,6 +260,8 @@ e2e_journey_mail() {
 		msg sent r1@example.com 'Me Myself <me@example.com>' 'Eve <eve@e.example>' "$RECENT" 'Slides'
 	echo 'Could you keep the archive boxes for us?' |
 		msg sent z1@example.com 'Me Myself <me@example.com>' 'Gus <gus@g.example>' "$(e2e_date 120)" 'Archive boxes'
+	echo 'Could you send the old invoice again?' |
+		msg sent z2@example.com 'Me Myself <me@example.com>' 'Hal <hal@h.example>' "$(e2e_date 130)" 'Old invoice'
 }
 # e2e_ask ID TO SUBJECT < body: a question of mine, ten days old
 e2e_ask() { msg sent "$1" 'Me Myself <me@example.com>' "$2" "$OLD" "$3"; }
@@ -354,16 +356,28 @@ e2e_journey_decisions() {
 		e2e_wait "$(e2e_title awaiting)"'
 }
 
-# e2e_journey_dormant: ,gz shows the dormant thread, which the scan left
-# untagged: NeoMutt's key writes its tag first (queue --tags), Mutt's builds
-# the maildir from the state and writes none.
+# e2e_journey_dormant: ,gz shows the dormant threads, which the scan left
+# untagged: both clients' keys build a maildir of them from the state and
+# write no tag (before, NeoMutt's wrote every dormant tag first); a decision
+# there rebuilds it, keeps the cursor in place, and ,o brings a thread back.
 e2e_journey_dormant() {
-	_tag=leadup/dormant
-	[ "$E2E_CLIENT" = mutt ] && _tag=
-	t ',gz shows exactly the dormant thread, and restores $wait_key' '
-		e2e_type ,gz && e2e_wait "$(e2e_title dormant)" && e2e_wait "leadup: dormant: 1 thread, 0 due" &&
-		e2e_wait "Archive boxes" && e2e_gone "Website budget" 1 && expect_tags z1@example.com "$_tag" &&
+	t ',gz shows exactly the dormant threads, writes no tag, and restores $wait_key' '
+		e2e_type ,gz && e2e_wait "$(e2e_title dormant)" && e2e_wait "leadup: dormant: 2 threads, 0 due" &&
+		e2e_wait "Archive boxes" && e2e_wait "Old invoice" && e2e_gone "Website budget" 1 &&
+		expect_tags z1@example.com "" && test "$(notmuch count tag:leadup/dormant)" = 0 &&
 		e2e_type : && e2e_enter "echo \"wk=\$wait_key\"" && e2e_wait "wk=yes"'
+	t ',w in the dormant queue says why' '
+		e2e_select "Archive boxes" && e2e_type ,w && e2e_wait "State: .*dormant" && e2e_type q &&
+		e2e_wait "$(e2e_title dormant)"'
+	t ',d in the dormant queue: the queue is rebuilt without the thread, the cursor on the next' '
+		e2e_select "Old invoice" && e2e_type ,d && e2e_wait "leadup: done" && e2e_gone "Old invoice" &&
+		e2e_wait "$(e2e_title dormant)" && expect_tags z2@example.com leadup/closed &&
+		e2e_key Enter && e2e_wait "Subject: Archive boxes" && e2e_type q && e2e_wait "$(e2e_title dormant)" &&
+		test "$(notmuch count tag:leadup/dormant)" = 0'
+	t ',o in the closed queue makes the thread dormant again; ,gz lists it' '
+		e2e_type ,gc && e2e_wait "$(e2e_title closed)" && e2e_select "Old invoice" && e2e_type ,o &&
+		e2e_wait "leadup: reopened: dormant" && e2e_type ,gz && e2e_wait "leadup: dormant: 2 threads, 0 due" &&
+		e2e_wait "Old invoice" && expect_tags z2@example.com "" && test "$(notmuch count tag:leadup/dormant)" = 0'
 }
 
 # e2e_journey_end: the client survived, and it called leadup for nothing else.

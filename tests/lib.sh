@@ -53,7 +53,7 @@ date_tags() { # date_tags MSGID: its leadup/due/DAY and leadup/wakes/DAY tags, a
 expect_date() { # expect_date MSGID "leadup/due/2026-12-04"
 	got=$(date_tags "$1"); [ "$got" = "$2" ] || { echo "date tags of $1: got '$got', want '$2'"; return 1; }
 }
-lazy_tags() { # lazy_tags: the tags the scan leaves unwritten (leadup/dormant), written as NeoMutt's ,gz does
+lazy_tags() { # lazy_tags: the tags the scan leaves unwritten (leadup/dormant), written as 'leadup queue --tags' does
 	lu queue --tags >/dev/null
 }
 expect_tags() { # expect_tags MSGID "leadup/a leadup/b"

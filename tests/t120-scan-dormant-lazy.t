@@ -1,7 +1,7 @@
 #!/bin/sh
 # The scan never adds leadup/dormant (three in four of a first scan's tags
 # were dormant ones): the state database knows the dormant threads, and
-# 'leadup queue --tags' (NeoMutt's ,gz) writes their tags, only those not
+# 'leadup queue --tags' (for notmuch searches of the user's) writes their tags, only those not
 # written since the last time.  A thread that leaves dormant loses the tag
 # in the scan that re-decides it.
 . "$(dirname "$0")/lib.sh"
@@ -69,6 +69,6 @@ t 'its anchor deleted before its tag is written: the writer forgets its item' '
 	rm "$(notmuch search --output=files id:d4@example.com)" && index &&
 	lu queue | grep -q "^dormant  *2" && lu queue dormant --tags && lu queue | grep -q "^dormant  *1" &&
 	test "$(dormant_ids)" = "id:d2@example.com "'
-t 'NeoMutt'\''s key: --tags with --muttrc exits 0 and answers with the count' '
+t 'from a macro: --tags with --muttrc exits 0 and answers with the count' '
 	lu queue dormant --tags --muttrc ans </dev/null && grep -q "dormant: 1 thread," ans'
 done_testing

@@ -112,6 +112,20 @@ t 'queue --muttrc: every queue'\''s count, nothing on stdout' '
 t 'queue NAME --maildir DIR --muttrc: the maildir, and its count' '
 	lu queue awaiting --maildir "$TMP/q/awaiting" --muttrc "$RC" >out 2>err && test ! -s out && test ! -s err &&
 	answer "leadup: awaiting: 1 thread, 0 due" && test -L "$TMP/q/awaiting/cur" && test "$(ls "$TMP/q/awaiting/cur" | wc -l)" = 1'
+# NeoMutt's dormant queue is such a maildir: after an action in it, the
+# folder-hook rebuilds that one queue and jumps back to the cursor's place.
+t 'queue NAME --maildir DIR --keep-cursor NAME: DIR rebuilt from an empty placeholder, a jump back' '
+	mkdir -p "$TMP/q/one/cur" "$TMP/q/one/new" "$TMP/q/one/tmp" &&
+	lu queue awaiting --maildir "$TMP/q/one" --keep-cursor awaiting --muttrc "$RC" \
+		<"$(notmuch search --output=files id:f1@example.com)" >out 2>err && test ! -s out && test ! -s err &&
+	printf "%s\n%s\n" "$HEAD" "push '"'"'<jump>1<enter>'"'"'" | cmp - "$RC" &&
+	test -L "$TMP/q/one/cur" && test "$(ls "$TMP/q/one/cur" | wc -l)" = 1'
+t 'a cur/ that holds anything is never taken over; --keep-cursor of another queue is refused' '
+	mkdir -p "$TMP/q/mine/cur" && touch "$TMP/q/mine/cur/mail" &&
+	{ lu queue awaiting --maildir "$TMP/q/mine" 2>err; test $? = 73; } && grep -q "is not leadup" err &&
+	test -f "$TMP/q/mine/cur/mail" &&
+	{ lu queue awaiting --maildir "$TMP/q/one" --keep-cursor due </dev/null 2>err; test $? = 64; } &&
+	grep -q "another queue" err'
 t 'queue due --maildir counts only what is due' '
 	lu queue due --maildir "$TMP/q/due" 2>err && grep -q ": 1 message$" err && test "$(ls "$TMP/q/due/cur" | wc -l)" = 1'
 t 'queue --scan scans first' '

@@ -44,4 +44,13 @@ t 'another queue'\''s generations in the same directory are left alone' '
 	lu queue awaiting --maildir "$TMP/queues/awaiting.x" 2>/dev/null &&
 	lu queue awaiting --maildir "$Q" 2>/dev/null && test -d "$(readlink "$TMP/queues/awaiting.x/cur")" &&
 	test "$(ls "$TMP/queues/awaiting.x/cur" | wc -l)" = 5'
+# A client's header cache (NeoMutt's and Mutt's $header_cache) keys a
+# maildir message by its file name: a name that stood for another message
+# in an earlier generation showed that message's headers.
+names() { for f in "$Q/cur"/*; do printf '%s %s\n' "${f##*/}" "$(cksum <"$f")"; done | sort; }
+t 'an entry'\''s name in a later generation stands for the same message and label' '
+	lu queue awaiting --maildir "$Q" 2>/dev/null && names >before &&
+	lu snooze 3d id:q1@example.com >/dev/null 2>&1 && lu queue awaiting --maildir "$Q" 2>/dev/null && names >after &&
+	test "$(wc -l <after)" = 4 && join before after >both &&
+	awk "\$2 \$3 != \$4 \$5 { bad = 1 } END { exit bad }" both'
 done_testing

@@ -11,7 +11,7 @@ NOW=2026-11-26T10:00:00+00:00
 t 'the demo mailbox indexes as 74 messages in 31 threads' '
 	test "$(notmuch count "*")" = 74 &&
 	test "$(notmuch count --output=threads "*")" = 31'
-# The dormant tags too (the scan leaves them to queue --tags, NeoMutt's ,gz).
+# The dormant tags too (the scan leaves them to queue --tags).
 t 'scan runs clean' 'lu scan 2>err && ! grep -q warning err && lazy_tags'
 grep -v '^#' "$ROOT/demo/EXPECTED" | while IFS='	' read -r num mid state due stage comment; do
 	[ "$mid" = - ] && continue
