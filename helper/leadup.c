@@ -310,6 +310,7 @@ int main(int argc, char **argv)
                 "leadup: rows read: %" G_GUINT64_FORMAT " decisions, %" G_GUINT64_FORMAT
                 " delivery failures\n",
                 lu_decision_rows, lu_bounce_rows);
+        fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
     }
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */
