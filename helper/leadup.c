@@ -305,6 +305,7 @@ int main(int argc, char **argv)
                 lu_decision_rows, lu_bounce_rows);
         fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
                 lu_analyses);
+        fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
     }
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */

@@ -1491,6 +1491,10 @@ extern guint64 lu_store_steps;
  * process (LEADUP_DEBUG_COUNTS prints them too): a scan reads those of the
  * threads it decides, not every one stored. */
 extern guint64 lu_decision_rows, lu_bounce_rows;
+/* The most thread plans a scan held in memory at once (scan.c; the rest
+ * are staged in the store: lu_store_stage), which LEADUP_DEBUG_COUNTS
+ * prints: a batch, however many threads the scan decides. */
+extern guint lu_plans_held;
 /* Set from LEADUP_DEBUG_READ_ALL (leadup.c): the scan and the thread views
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */
@@ -1627,6 +1631,22 @@ void lu_item_free(struct lu_item *it);
 bool lu_item_due(const struct lu_item *it, gint64 now);
 /* Replaces the items anchored on any of MIDS (char*) by IT (NULL: none). */
 int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it);
+/* A decided thread's part of the state, as a scan plans it: the items
+ * anchored on any of its messages go, and its item (if any) comes. */
+struct lu_thread_plan {
+    GPtrArray *mids;      /* char*: every message of the thread (owned) */
+    struct lu_item *item; /* owned; NULL: the thread has no state */
+};
+void lu_thread_plan_free(struct lu_thread_plan *p);
+/* Stages PLANS (struct lu_thread_plan*, in order) in a table of this
+ * connection's own, on disk past sqlite's page cache, so that a scan of
+ * every thread holds a batch of plans at a time, not the mailbox's (issue
+ * 14).  Takes no lock on the state.  lu_store_put_staged writes what was
+ * staged, in the order staged, in the caller's transaction: as
+ * lu_store_put_thread of each plan; it stays staged for
+ * lu_store_prune_absent. */
+int lu_store_stage(struct lu_store *s, GPtrArray *plans);
+int lu_store_put_staged(struct lu_store *s);
 /* The item anchored on MID; *OUT is NULL when there is none. */
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
 /* Items in STATE (-1: every state), oldest first.  GPtrArray of struct lu_item*. */
@@ -1674,13 +1694,13 @@ int lu_store_bounces(struct lu_store *s, GHashTable **out);
  * TABLE (a table as lu_store_bounces makes). */
 int lu_store_bounces_of(struct lu_store *s, GPtrArray *mids, GHashTable *table);
 /* After a full scan: forgets the rows of the analysis cache and the
- * delivery failures of messages not in PRESENT (a set of Message-IDs:
+ * delivery failures of messages the scan did not stage (lu_store_stage:
  * every message notmuch has); *PRUNED: how many.  The mail gives
  * them back if it comes back.  Never a decision: a decision is the one
  * thing no scan can make again, and the message it was taken on may come
  * back (a restored backup, a folder synced again, a file moved between
  * two runs of notmuch new), when the decision applies again. */
-int lu_store_prune_absent(struct lu_store *s, GHashTable *present, unsigned *pruned);
+int lu_store_prune_absent(struct lu_store *s, unsigned *pruned);
 /* Forgets items not updated since BEFORE (after a full scan), and counts
  * the rest by state again. */
 int lu_store_forget_before(struct lu_store *s, gint64 before);

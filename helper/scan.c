@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+guint lu_plans_held;
+
 struct scan {
     struct lu_ctx *ctx;
     const struct lu_scan_opts *o;
@@ -32,11 +34,14 @@ struct scan {
     GHashTable *done;       /* thread ids already decided in this run */
     GHashTable *pending;    /* thread ids to look at in a second pass */
     GArray *ops;            /* struct lu_tagop */
-    GPtrArray *items;       /* struct pending_item* */
-    GArray *applied;        /* gint64: pending decisions this run settles (tagged, or gone) */
-    gint64 stamp;           /* this run's "updated" value */
-    bool full;              /* every thread is decided: asked for, or the rules' digest changed */
-    unsigned total;         /* threads to look at, for progress */
+    /* struct lu_thread_plan*: the threads decided; in lu_scan, those not
+     * yet staged (stage_plans). */
+    GPtrArray *items;
+    bool stage;      /* lu_scan: the plans go to the store in batches */
+    GArray *applied; /* gint64: pending decisions this run settles (tagged, or gone) */
+    gint64 stamp;    /* this run's "updated" value */
+    bool full;       /* every thread is decided: asked for, or the rules' digest changed */
+    unsigned total;  /* threads to look at, for progress */
     /* A full scan walks the threads newest first and keeps the messages
      * that can answer elsewhere: norm subject -> GPtrArray of struct
      * recent*, within the unthreaded window after walk_pos, the newest
@@ -97,18 +102,6 @@ static void recent_free(struct recent *r)
     g_free(r->from_email);
     g_strfreev(r->rcpt);
     g_free(r);
-}
-
-struct pending_item {
-    GPtrArray *mids;      /* char*: every message of the thread */
-    struct lu_item *item; /* NULL: the thread has no state */
-};
-
-static void pending_item_free(struct pending_item *p)
-{
-    g_ptr_array_free(p->mids, TRUE);
-    lu_item_free(p->item);
-    g_free(p);
 }
 
 static void tagop_clear(struct lu_tagop *op)
@@ -537,23 +530,50 @@ static int cache_flush(struct scan *s)
 /* Rows written at once: a few hundred kilobytes of text held. */
 #define CACHE_BATCH 512
 
-/* Keeps what this run read of the files of MSGS (may be NULL) for the
- * cache: the files it parsed. */
+/* Keeps what this run read of M's file for the cache (the file it
+ * parsed), writing the rows once a batch is made. */
+static int cache_keep_msg(struct scan *s, struct lu_msg *m)
+{
+    struct cache_row *r;
+
+    if (!s->rows || !m->parsed || !m->record || !m->text_record || !m->file_id)
+        return 0;
+    r = g_new0(struct cache_row, 1);
+    r->mid = g_strdup(m->mid);
+    r->file = g_steal_pointer(&m->file_id); /* kept once */
+    r->headers = g_variant_get_data_as_bytes(m->record);
+    r->body = g_variant_get_data_as_bytes(m->text_record);
+    g_ptr_array_add(s->rows, r);
+    return s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
+}
+
+/* cache_keep_msg for each message of MSGS (may be NULL). */
 static int cache_keep(struct scan *s, GPtrArray *msgs)
 {
-    for (guint i = 0; s->rows && msgs && i < msgs->len; i++) {
-        struct lu_msg *m = g_ptr_array_index(msgs, i);
-        struct cache_row *r;
-        if (!m->parsed || !m->record || !m->text_record || !m->file_id)
-            continue;
-        r = g_new0(struct cache_row, 1);
-        r->mid = g_strdup(m->mid);
-        r->file = g_steal_pointer(&m->file_id); /* kept once */
-        r->headers = g_variant_get_data_as_bytes(m->record);
-        r->body = g_variant_get_data_as_bytes(m->text_record);
-        g_ptr_array_add(s->rows, r);
-    }
-    return s->rows && s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
+    int ret = 0;
+
+    for (guint i = 0; !ret && msgs && i < msgs->len; i++)
+        ret = cache_keep_msg(s, g_ptr_array_index(msgs, i));
+    return ret;
+}
+
+/* Thread plans a scan holds before it stages them: a few hundred
+ * kilobytes.  Held to the end, the plans of a full scan took a third of a
+ * kilobyte a message (issue 14: 100 MB of 259 at 300,000 messages). */
+#define PLAN_BATCH 128
+
+/* Stages the plans S holds (lu_store_stage), in the order decided;
+ * scan_save writes them all in its transaction.  Only lu_scan stages: a
+ * thread view writes its one plan itself. */
+static int stage_plans(struct scan *s)
+{
+    int ret;
+
+    if (!s->stage || !s->items->len)
+        return 0;
+    ret = lu_store_stage(s->store, s->items);
+    g_ptr_array_set_size(s->items, 0);
+    return ret;
 }
 
 /* A light copy of a remembered delivery failure, for ELSEWHERE lists. */
@@ -972,9 +992,46 @@ static int read_thread_rows(struct scan *s, GPtrArray *msgs)
     return ret;
 }
 
+/* Remembers the delivery failure M (read here) reports on, if it is one,
+ * and looks again at the thread of the message it reports on. */
+static int collect_bounce(struct scan *s, struct lu_msg *m)
+{
+    GPtrArray *list, *hit = NULL, *one;
+    char *idq, *mq;
+    int ret;
+
+    if (read_headers(s, m) != 0 || m->autokind != LU_AUTO_BOUNCE || !m->bounced_mid)
+        return 0;
+    /* Those stored first, as the thread's decision will read them. */
+    one = g_ptr_array_new();
+    g_ptr_array_add(one, m->bounced_mid);
+    ret = read_rows(s, one);
+    g_ptr_array_free(one, TRUE);
+    if (ret)
+        return ret;
+    list = g_hash_table_lookup(s->bounces, m->bounced_mid);
+    if (!list) {
+        list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+        g_hash_table_insert(s->bounces, g_strdup(m->bounced_mid), list);
+    }
+    g_ptr_array_add(list, bounce_copy(m));
+    g_ptr_array_add(s->new_bounces, bounce_copy(m));
+    mq = lu_db_quote(m->bounced_mid);
+    idq = g_strconcat("id:", mq, NULL);
+    if (lu_db_messages(s->db, idq, 1, &hit) == 0 && hit->len)
+        g_hash_table_add(s->pending,
+                         g_strdup(((struct lu_msg *)g_ptr_array_index(hit, 0))->thread_id));
+    if (hit)
+        g_ptr_array_free(hit, TRUE);
+    g_free(idq);
+    g_free(mq);
+    return 0;
+}
+
 /* Delivery failures among the messages matching QUERY: remember which
  * message each reports on (in memory now, in the store with the run), and
- * look again at the threads of those messages. */
+ * look again at the threads of those messages.  Each is let go once read
+ * (its parse kept for the cache): a full scan meets every one at once. */
 static int collect_bounces(struct scan *s, const char *query)
 {
     static const char bounces[] =
@@ -986,38 +1043,17 @@ static int collect_bounces(struct scan *s, const char *query)
     int ret = lu_db_messages(s->db, q, 0, &found);
 
     for (guint i = 0; !ret && i < found->len; i++) {
-        struct lu_msg *m = g_ptr_array_index(found, i);
-        GPtrArray *list, *hit = NULL, *one;
-        char *idq, *mq;
-
-        if (read_headers(s, m) != 0 || m->autokind != LU_AUTO_BOUNCE || !m->bounced_mid)
-            continue;
-        /* Those stored first, as the thread's decision will read them. */
-        one = g_ptr_array_new();
-        g_ptr_array_add(one, m->bounced_mid);
-        ret = read_rows(s, one);
-        g_ptr_array_free(one, TRUE);
-        if (ret)
-            break;
-        list = g_hash_table_lookup(s->bounces, m->bounced_mid);
-        if (!list) {
-            list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-            g_hash_table_insert(s->bounces, g_strdup(m->bounced_mid), list);
-        }
-        g_ptr_array_add(list, bounce_copy(m));
-        g_ptr_array_add(s->new_bounces, bounce_copy(m));
-        mq = lu_db_quote(m->bounced_mid);
-        idq = g_strconcat("id:", mq, NULL);
-        if (lu_db_messages(s->db, idq, 1, &hit) == 0 && hit->len)
-            g_hash_table_add(s->pending,
-                             g_strdup(((struct lu_msg *)g_ptr_array_index(hit, 0))->thread_id));
-        if (hit)
-            g_ptr_array_free(hit, TRUE);
-        g_free(idq);
-        g_free(mq);
+        ret = collect_bounce(s, found->pdata[i]);
+        if (!ret)
+            ret = cache_keep_msg(s, found->pdata[i]);
+        /* Its parse goes now (all of them held cost 20 MB at 100,000
+         * messages); the array frees NULL as nothing. */
+        lu_msg_free(found->pdata[i]);
+        found->pdata[i] = NULL;
     }
+    /* The threads they report on find them in the cache. */
     if (!ret)
-        ret = cache_keep(s, found);
+        ret = cache_flush(s);
     if (found)
         g_ptr_array_free(found, TRUE);
     g_free(q);
@@ -1157,7 +1193,7 @@ static char *join_why(GPtrArray *why)
 
 static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *v)
 {
-    struct pending_item *p = g_new0(struct pending_item, 1);
+    struct lu_thread_plan *p = g_new0(struct lu_thread_plan, 1);
 
     p->mids = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < msgs->len; i++)
@@ -1189,6 +1225,7 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
         p->item = it;
     }
     g_ptr_array_add(s->items, p);
+    lu_plans_held = MAX(lu_plans_held, s->items->len);
 }
 
 /* A new thread that starts without References may answer a thread in a
@@ -1461,6 +1498,8 @@ static int decide_thread(GPtrArray *msgs, void *data)
     ret = cache_keep(s, msgs);
     if (!ret)
         ret = cache_keep(s, elsewhere);
+    if (!ret && s->items->len >= PLAN_BATCH)
+        ret = stage_plans(s);
     lu_verdict_clear(&v);
     if (decisions)
         g_ptr_array_free(decisions, TRUE);
@@ -1500,7 +1539,7 @@ static int find_moved_anchors(struct scan *s, int state, GPtrArray *threads)
             continue;
         }
         if (!now) {
-            struct pending_item *p = g_new0(struct pending_item, 1);
+            struct lu_thread_plan *p = g_new0(struct lu_thread_plan, 1);
             p->mids = g_ptr_array_new_with_free_func(g_free);
             g_ptr_array_add(p->mids, g_strdup(g_ptr_array_index(mids, i)));
             g_ptr_array_add(s->items, p); /* forgets the item */
@@ -1910,7 +1949,7 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
     s->st = st;
     s->ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
     g_array_set_clear_func(s->ops, (GDestroyNotify)tagop_clear);
-    s->items = g_ptr_array_new_with_free_func((GDestroyNotify)pending_item_free);
+    s->items = g_ptr_array_new_with_free_func((GDestroyNotify)lu_thread_plan_free);
     s->applied = g_array_new(FALSE, FALSE, sizeof(gint64));
     s->done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     s->new_bounces = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
@@ -2037,10 +2076,15 @@ static int scan_walk(struct scan *s, const char *query, bool full)
         char *tq;
         pend = g_ptr_array_new();
         g_hash_table_iter_init(&it, s->pending);
+        /* One decided already is skipped by decide_thread: not asked for
+         * (a full scan has decided every one, and a query of thousands of
+         * threads cost Xapian 10 MB at 100,000 messages). */
         while (g_hash_table_iter_next(&it, &key, NULL))
-            g_ptr_array_add(pend, key);
+            if (!g_hash_table_contains(s->done, key))
+                g_ptr_array_add(pend, key);
         tq = threads_query(pend);
-        ret = lu_db_each_thread(s->db, tq, decide_thread, s);
+        if (pend->len)
+            ret = lu_db_each_thread(s->db, tq, decide_thread, s);
         g_free(tq);
     }
     if (!ret)
@@ -2071,35 +2115,16 @@ static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before,
     return ret;
 }
 
-/* After the walk of every thread: the rows of messages notmuch no longer
- * has go (store.c keeps the decisions).  Every message is in some thread,
- * and the items planned hold every walked thread's messages. */
-static int prune_absent(struct scan *s)
-{
-    GHashTable *present = g_hash_table_new(g_str_hash, g_str_equal);
-    int ret;
-
-    for (guint i = 0; i < s->items->len; i++) {
-        GPtrArray *mids = ((struct pending_item *)g_ptr_array_index(s->items, i))->mids;
-        for (guint k = 0; k < mids->len; k++)
-            g_hash_table_add(present, g_ptr_array_index(mids, k));
-    }
-    ret = lu_store_prune_absent(s->store, present, &s->st->pruned);
-    g_hash_table_destroy(present);
-    return ret;
-}
-
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
-    int ret = lu_store_begin(s->store);
+    int ret = stage_plans(s);
 
+    if (!ret)
+        ret = lu_store_begin(s->store);
     if (ret)
         return ret;
-    for (guint i = 0; i < s->items->len && !ret; i++) {
-        struct pending_item *p = g_ptr_array_index(s->items, i);
-        ret = lu_store_put_thread(s->store, p->mids, p->item);
-    }
+    ret = lu_store_put_staged(s->store);
     for (guint i = 0; i < s->new_bounces->len && !ret; i++)
         ret = lu_store_add_bounce(s->store, g_ptr_array_index(s->new_bounces, i));
     if (!ret)
@@ -2114,8 +2139,12 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
      * messages notmuch no longer has. */
     if (!ret && full)
         ret = lu_store_analysis_prune(s->store, lu_analyser);
+    /* After the walk of every thread: the rows of messages notmuch no
+     * longer has go (store.c keeps the decisions).  Every message is in
+     * some thread, and the plans staged hold every walked thread's
+     * messages. */
     if (!ret && full)
-        ret = prune_absent(s);
+        ret = lu_store_prune_absent(s->store, &s->st->pruned);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)
@@ -2148,6 +2177,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     memset(st, 0, sizeof *st);
     scan_init(&s, ctx, o, st);
     s.rows = g_ptr_array_new_with_free_func((GDestroyNotify)cache_row_free);
+    s.stage = true;
     s.parses = lu_mime_parses;
     ret = lu_jobs(o->jobs, &s.jobs);
     if (!ret)
@@ -2561,7 +2591,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     if (ret)
         goto out;
     for (guint i = 0; i < s.items->len && !ret; i++) {
-        struct pending_item *p = g_ptr_array_index(s.items, i);
+        struct lu_thread_plan *p = g_ptr_array_index(s.items, i);
         ret = lu_store_put_thread(store, p->mids, p->item);
     }
     if (!ret)

@@ -35,6 +35,8 @@ struct lu_store {
     bool opening;  /* damage found while opening is repaired, not reported */
     sqlite3_stmt *del_item, *put_item, *get_item; /* kept: used per thread or per row */
     sqlite3_stmt *get_analysis, *put_analysis;    /* kept: used per message */
+    sqlite3_stmt *stage_row;                      /* kept: used per message (lu_store_stage) */
+    bool staged;                                  /* temp.scan_plan exists */
 };
 
 /* The untagged items' counts again from their table (item_counts). */
@@ -442,6 +444,33 @@ void lu_item_free(struct lu_item *it)
     g_free(it);
 }
 
+#define ITEM_COLS                                                                                  \
+    "mid, thread, state, due, due_at, since, next_check, stage, subject, who, norm_subject, why, " \
+    "updated"
+
+static struct lu_item *item_row(sqlite3_stmt *st)
+{
+    struct lu_item *it = g_new0(struct lu_item, 1);
+    char *state = col_str(st, 2);
+    int sn = lu_state_parse(state);
+
+    it->mid = col_str(st, 0);
+    it->thread_id = col_str(st, 1);
+    it->state = sn < 0 ? LU_ST_NONE : sn;
+    it->due = sqlite3_column_int(st, 3);
+    it->due_at = sqlite3_column_int64(st, 4);
+    it->since = sqlite3_column_int64(st, 5);
+    it->next_check = sqlite3_column_int64(st, 6);
+    it->stage = sqlite3_column_int(st, 7);
+    it->subject = col_str(st, 8);
+    it->who = col_str(st, 9);
+    it->norm_subject = col_str(st, 10);
+    it->why = col_str(st, 11);
+    it->updated = sqlite3_column_int64(st, 12);
+    g_free(state);
+    return it;
+}
+
 /* Marks MID's item as untagged in STATE (NULL: tagged now). */
 static int set_untagged(struct lu_store *s, const char *mid, const char *state)
 {
@@ -465,54 +494,167 @@ int lu_store_set_tagged(struct lu_store *s, const char *mid)
     return set_untagged(s, mid, NULL);
 }
 
-int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it)
+/* Forgets the item anchored on MID, if any. */
+static int forget_item(struct lu_store *s, const char *mid)
 {
-    sqlite3_stmt *del, *ins = NULL;
     int ret = 0;
 
     if (!s->del_item)
         s->del_item = prepare(s, "DELETE FROM items WHERE mid = ?");
-    del = s->del_item;
-    if (!del) {
-        ret = EX_IOERR;
-        goto out;
-    }
-    for (guint i = 0; i < mids->len && !ret; i++) {
-        sqlite3_bind_text(del, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
-        if (sqlite3_step(del) != SQLITE_DONE)
-            ret = fail(s, "forgetting an item");
-        sqlite3_reset(del);
-    }
-    if (ret || !it)
-        goto out;
+    if (!s->del_item)
+        return EX_IOERR;
+    sqlite3_bind_text(s->del_item, 1, mid, -1, SQLITE_STATIC);
+    if (sqlite3_step(s->del_item) != SQLITE_DONE)
+        ret = fail(s, "forgetting an item");
+    sqlite3_reset(s->del_item);
+    return ret;
+}
+
+/* Binds IT to parameters 1 to 13 of ST, in the order of ITEM_COLS (IT
+ * must outlive the step). */
+static void bind_item(sqlite3_stmt *st, const struct lu_item *it)
+{
+    sqlite3_bind_text(st, 1, it->mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, it->thread_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, lu_state_name(it->state), -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, it->due);
+    sqlite3_bind_int64(st, 5, it->due_at);
+    sqlite3_bind_int64(st, 6, it->since);
+    sqlite3_bind_int64(st, 7, it->next_check);
+    sqlite3_bind_int(st, 8, it->stage);
+    sqlite3_bind_text(st, 9, it->subject, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, it->who, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, it->norm_subject, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, it->why, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 13, it->updated);
+}
+
+/* Stores IT, in place of the item anchored on its message. */
+static int put_item(struct lu_store *s, const struct lu_item *it)
+{
+    int ret = 0;
+
     if (!s->put_item)
-        s->put_item = prepare(s, "INSERT OR REPLACE INTO items(mid, thread, state, due, due_at, "
-                                 "since, next_check, stage, subject, who, norm_subject, why, "
-                                 "updated) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    ins = s->put_item;
-    if (!ins) {
-        ret = EX_IOERR;
-        goto out;
-    }
-    sqlite3_bind_text(ins, 1, it->mid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 2, it->thread_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 3, lu_state_name(it->state), -1, SQLITE_STATIC);
-    sqlite3_bind_int(ins, 4, it->due);
-    sqlite3_bind_int64(ins, 5, it->due_at);
-    sqlite3_bind_int64(ins, 6, it->since);
-    sqlite3_bind_int64(ins, 7, it->next_check);
-    sqlite3_bind_int(ins, 8, it->stage);
-    sqlite3_bind_text(ins, 9, it->subject, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 10, it->who, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 11, it->norm_subject, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 12, it->why, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(ins, 13, it->updated);
-    if (sqlite3_step(ins) != SQLITE_DONE)
+        s->put_item = prepare(s, "INSERT OR REPLACE INTO items(" ITEM_COLS
+                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!s->put_item)
+        return EX_IOERR;
+    bind_item(s->put_item, it);
+    if (sqlite3_step(s->put_item) != SQLITE_DONE)
         ret = fail(s, "storing an item");
-    sqlite3_reset(ins);
+    sqlite3_reset(s->put_item);
     if (!ret && it->untagged)
         ret = set_untagged(s, it->mid, lu_state_name(it->state));
-out:
+    return ret;
+}
+
+int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it)
+{
+    int ret = 0;
+
+    for (guint i = 0; i < mids->len && !ret; i++)
+        ret = forget_item(s, g_ptr_array_index(mids, i));
+    if (!ret && it)
+        ret = put_item(s, it);
+    return ret;
+}
+
+void lu_thread_plan_free(struct lu_thread_plan *p)
+{
+    if (!p)
+        return;
+    g_ptr_array_free(p->mids, TRUE);
+    lu_item_free(p->item);
+    g_free(p);
+}
+
+/* The scan's staged plan (lu_store_stage): one row a message walked (state
+ * NULL: the item anchored on it goes), then one for the thread's new item
+ * (ITEM_COLS), in the order lu_store_put_thread would write them.  A TEMP
+ * table: this connection's alone, so staging takes no lock on the state
+ * (a decision meanwhile goes through) and a killed run leaves nothing of
+ * it; sqlite keeps it in its page cache and spills the rest to a file it
+ * has already deleted. */
+static int stage_table(struct lu_store *s)
+{
+    int ret;
+
+    if (s->staged)
+        return 0;
+    ret = exec(s, "CREATE TEMP TABLE IF NOT EXISTS scan_plan("
+                  "  mid TEXT NOT NULL, thread TEXT, state TEXT, due INTEGER, due_at INTEGER,"
+                  "  since INTEGER, next_check INTEGER, stage INTEGER, subject TEXT, who TEXT,"
+                  "  norm_subject TEXT, why TEXT, updated INTEGER, untagged INTEGER)");
+    s->staged = ret == 0;
+    return ret;
+}
+
+/* Stages one row of P: its message MID alone (IT NULL), or its item IT. */
+static int stage_row(struct lu_store *s, const char *mid, const struct lu_item *it)
+{
+    int ret = 0;
+
+    if (!s->stage_row)
+        s->stage_row = prepare(s, "INSERT INTO temp.scan_plan(" ITEM_COLS
+                                  ", untagged) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!s->stage_row)
+        return EX_IOERR;
+    if (it) {
+        bind_item(s->stage_row, it);
+        sqlite3_bind_int(s->stage_row, 14, it->untagged);
+    } else {
+        sqlite3_bind_text(s->stage_row, 1, mid, -1, SQLITE_STATIC);
+    }
+    if (sqlite3_step(s->stage_row) != SQLITE_DONE)
+        ret = fail(s, "staging the scan's plan");
+    sqlite3_clear_bindings(s->stage_row);
+    sqlite3_reset(s->stage_row);
+    return ret;
+}
+
+int lu_store_stage(struct lu_store *s, GPtrArray *plans)
+{
+    int ret = stage_table(s);
+
+    /* A deferred transaction that writes only TEMP tables locks nothing. */
+    if (!ret)
+        ret = exec(s, "BEGIN");
+    if (ret)
+        return ret;
+    for (guint i = 0; i < plans->len && !ret; i++) {
+        struct lu_thread_plan *p = g_ptr_array_index(plans, i);
+        for (guint k = 0; k < p->mids->len && !ret; k++)
+            ret = stage_row(s, g_ptr_array_index(p->mids, k), NULL);
+        if (!ret && p->item)
+            ret = stage_row(s, NULL, p->item);
+    }
+    return end_write(s, ret);
+}
+
+int lu_store_put_staged(struct lu_store *s)
+{
+    sqlite3_stmt *st;
+    int rc = SQLITE_DONE, ret = stage_table(s);
+
+    if (ret)
+        return ret;
+    st = prepare(s, "SELECT " ITEM_COLS ", untagged FROM temp.scan_plan ORDER BY rowid");
+    if (!st)
+        return EX_IOERR;
+    while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct lu_item *it;
+        if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
+            ret = forget_item(s, (const char *)sqlite3_column_text(st, 0));
+            continue;
+        }
+        it = item_row(st);
+        it->untagged = sqlite3_column_int(st, 13);
+        ret = put_item(s, it);
+        lu_item_free(it);
+    }
+    if (!ret)
+        ret = read_end(s, rc, "reading the scan's plan");
+    sqlite3_finalize(st);
     return ret;
 }
 
@@ -658,33 +800,6 @@ int lu_store_bounces_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
     /* The primary key (mid, bounce) finds them. */
     return lists_of(s, "SELECT mid, bounce, date, sender FROM bounces WHERE mid = ?", mids,
                     read_bounces, table);
-}
-
-#define ITEM_COLS                                                                                  \
-    "mid, thread, state, due, due_at, since, next_check, stage, subject, who, norm_subject, why, " \
-    "updated"
-
-static struct lu_item *item_row(sqlite3_stmt *st)
-{
-    struct lu_item *it = g_new0(struct lu_item, 1);
-    char *state = col_str(st, 2);
-    int sn = lu_state_parse(state);
-
-    it->mid = col_str(st, 0);
-    it->thread_id = col_str(st, 1);
-    it->state = sn < 0 ? LU_ST_NONE : sn;
-    it->due = sqlite3_column_int(st, 3);
-    it->due_at = sqlite3_column_int64(st, 4);
-    it->since = sqlite3_column_int64(st, 5);
-    it->next_check = sqlite3_column_int64(st, 6);
-    it->stage = sqlite3_column_int(st, 7);
-    it->subject = col_str(st, 8);
-    it->who = col_str(st, 9);
-    it->norm_subject = col_str(st, 10);
-    it->why = col_str(st, 11);
-    it->updated = sqlite3_column_int64(st, 12);
-    g_free(state);
-    return it;
 }
 
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
@@ -1508,6 +1623,7 @@ void lu_store_close(struct lu_store *s)
     sqlite3_finalize(s->get_item);
     sqlite3_finalize(s->get_analysis);
     sqlite3_finalize(s->put_analysis);
+    sqlite3_finalize(s->stage_row);
     sqlite3_close(s->db);
     g_free(s->path);
     g_free(s->dir);
@@ -1604,12 +1720,13 @@ int lu_store_analysis_prune(struct lu_store *s, const char *analyser)
     return ret;
 }
 
-/* The keys in column COL of TABLE that are not in PRESENT, into *OUT
- * (caller frees). */
-static int absent_keys(struct lu_store *s, const char *table, const char *col, GHashTable *present,
-                       GPtrArray **out)
+/* The keys in column COL of TABLE that are no message the scan staged,
+ * into *OUT (caller frees). */
+static int absent_keys(struct lu_store *s, const char *table, const char *col, GPtrArray **out)
 {
-    char *sql = g_strdup_printf("SELECT DISTINCT %s FROM %s", col, table);
+    char *sql = g_strdup_printf("SELECT DISTINCT %s FROM %s WHERE %s NOT IN "
+                                "(SELECT mid FROM temp.scan_plan WHERE state IS NULL)",
+                                col, table, col);
     sqlite3_stmt *st = prepare(s, sql);
     int rc, ret;
 
@@ -1619,7 +1736,7 @@ static int absent_keys(struct lu_store *s, const char *table, const char *col, G
         return EX_IOERR;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *k = (const char *)sqlite3_column_text(st, 0);
-        if (k && !g_hash_table_contains(present, k))
+        if (k)
             g_ptr_array_add(*out, g_strdup(k));
     }
     ret = read_end(s, rc, "reading what to prune");
@@ -1670,16 +1787,16 @@ static int delete_keys(struct lu_store *s, const char *table, const char *col, G
     return ret;
 }
 
-int lu_store_prune_absent(struct lu_store *s, GHashTable *present, unsigned *pruned)
+int lu_store_prune_absent(struct lu_store *s, unsigned *pruned)
 {
     /* Never decisions: see leadup.h. */
     static const char *const tables[][2] = {{"analyses", "mid"}, {"bounces", "bounce"}};
     GPtrArray *keys = NULL;
-    int ret = 0;
+    int ret = stage_table(s);
 
     *pruned = 0;
     for (size_t i = 0; i < G_N_ELEMENTS(tables) && !ret; i++) {
-        ret = absent_keys(s, tables[i][0], tables[i][1], present, &keys);
+        ret = absent_keys(s, tables[i][0], tables[i][1], &keys);
         if (!ret)
             ret = delete_keys(s, tables[i][0], tables[i][1], keys);
         if (!ret)
