@@ -291,6 +291,8 @@ int main(int argc, char **argv)
      * clock measures (files parsed, sqlite's virtual-machine steps). */
     lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
     lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
+    if (g_getenv("LEADUP_DEBUG_SLICE"))
+        lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     ret = cmd->fn(&ctx, argc - 1, argv + 1);
     if (ctx.answer.file)
         ret = answer_client(&ctx, ret);
@@ -306,6 +308,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
                 lu_analyses);
         fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
+        fprintf(stderr,
+                "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
+                " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
+                lu_slices, lu_slice_most, lu_threads_again);
     }
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */

@@ -59,6 +59,19 @@ extern const char lu_analyser[];
 
 /* ================================================================== core: errors, strings, time, config, identity */
 
+/* ----------------------------------------------------------------- idset.c */
+/* A set of thread ids, compact: notmuch's (16 hex digits) as 64-bit
+ * integers in an open-addressed table, 11-22 bytes each where a GHashTable
+ * of strings takes about 60 (a full scan of 300,000 messages holds two
+ * sets of 138,000); any other id in a string table beside it. */
+struct lu_idset;
+/* Caller frees with lu_idset_free. */
+struct lu_idset *lu_idset_new(void);
+void lu_idset_free(struct lu_idset *set);
+/* Adds ID (copied); true when it was not in SET yet. */
+bool lu_idset_add(struct lu_idset *set, const char *id);
+bool lu_idset_has(const struct lu_idset *set, const char *id);
+
 /* ------------------------------------------------------------------ util.c */
 
 /* Prints "leadup: MESSAGE" to stderr and returns CODE. */
@@ -1567,6 +1580,15 @@ int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void
 /* The same, newest thread first: ordered by each thread's newest message
  * matching QUERY (with "*", its newest message). */
 int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
+/* With QUERY "*" both read the messages a date slice at a time, about
+ * lu_slice_messages each (LU_SLICE_MESSAGES; LEADUP_DEBUG_SLICE sets it
+ * for tests), the threads in the same order: libnotmuch holds the sorted
+ * matches of a query at once.  lu_slices counts the slices read,
+ * lu_slice_most the most messages one held, lu_threads_again the threads
+ * met again in a later slice (LEADUP_DEBUG_COUNTS prints them). */
+#define LU_SLICE_MESSAGES 16384
+extern unsigned lu_slice_messages;
+extern guint64 lu_slices, lu_slice_most, lu_threads_again;
 /* The messages matching QUERY (struct lu_msg*, oldest first and by Message-ID
  * within one second, the same fields filled), at most LIMIT (0: all).
  * Caller frees the array. */

@@ -599,10 +599,12 @@ static int read_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
     return st ? query_failed(query, st) : 0;
 }
 
-/* read_fn: M's thread id into the struct thread_ids, once. */
+/* read_fn: M's thread id into the struct thread_ids, once, unless an
+ * earlier query of the walk had it (DONE). */
 struct thread_ids {
     GPtrArray *ids;
     GHashTable *seen;
+    const struct lu_idset *done;
 };
 
 static int add_thread_id(struct lu_db *db, notmuch_message_t *nm, void *data)
@@ -611,9 +613,11 @@ static int add_thread_id(struct lu_db *db, notmuch_message_t *nm, void *data)
     const char *tid = notmuch_message_get_thread_id(nm);
 
     if (tid && !g_hash_table_contains(t->seen, tid)) {
-        char *c = g_strdup(tid);
-        g_ptr_array_add(t->ids, c);
-        g_hash_table_add(t->seen, c);
+        g_hash_table_add(t->seen, g_strdup(tid));
+        if (t->done && lu_idset_has(t->done, tid))
+            lu_threads_again++; /* its newest (oldest) message came earlier */
+        else
+            g_ptr_array_add(t->ids, g_strdup(tid));
     }
     return READ_ON;
 }
@@ -622,8 +626,8 @@ static void forget_thread_ids(void *data)
 {
     struct thread_ids *t = data;
 
-    g_hash_table_remove_all(t->seen);
     g_ptr_array_set_size(t->ids, 0);
+    g_hash_table_remove_all(t->seen);
 }
 
 /* read_fn: the message into the GPtrArray of struct lu_msg DATA. */
@@ -645,10 +649,11 @@ static void forget_msgs(void *data)
 /* The threads of the messages QUERY matches, by thread id, in the order
  * their first message comes in SORT (notmuch's order for threads).  Into
  * *OUT (owned by the caller).  Returns 0 or a status (printed). */
-static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort, GPtrArray **out)
+static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort,
+                      const struct lu_idset *done, GPtrArray **out)
 {
     struct thread_ids t = {g_ptr_array_new_with_free_func(g_free),
-                           g_hash_table_new(g_str_hash, g_str_equal)};
+                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), done};
     int ret = read_query(db, query, sort, add_thread_id, forget_thread_ids, &t);
 
     g_hash_table_destroy(t.seen);
@@ -680,7 +685,77 @@ static int read_thread(struct lu_db *db, const char *tid, GPtrArray *msgs)
     return ret;
 }
 
-/* Each thread of QUERY, its messages oldest first, to FN.  Not with
+unsigned lu_slice_messages = LU_SLICE_MESSAGES;
+guint64 lu_slices, lu_slice_most, lu_threads_again;
+
+/* The messages dated FROM..TO (seconds, both included; G_MININT64 and
+ * G_MAXINT64: an open end). */
+struct slice {
+    gint64 from, to;
+};
+
+/* Its query.  Caller frees. */
+static char *slice_query(struct slice sl)
+{
+    if (sl.from == G_MININT64)
+        return g_strdup_printf("date:..@%" G_GINT64_FORMAT, sl.to);
+    if (sl.to == G_MAXINT64)
+        return g_strdup_printf("date:@%" G_GINT64_FORMAT "..", sl.from);
+    return g_strdup_printf("date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT, sl.from, sl.to);
+}
+
+/* Every date cut into slices of at most about lu_slice_messages messages
+ * (twice that where one window of the count holds more), newest first,
+ * into *OUT (struct slice; caller frees): what comes after NOW's year
+ * ahead (a walk newest first finds none there), then windows down to
+ * 1970 whose width follows the counts, the last one open below.  A count
+ * costs no MSet (Xapian counts the matches), so a window too full is
+ * counted again narrower.  The slices are contiguous: a message notmuch
+ * new adds meanwhile falls in one of them.  Returns 0 or a status. */
+static int plan_slices(struct lu_db *db, GArray **out)
+{
+    const gint64 top = db->now + LU_DATE_AHEAD, widest = (gint64)1 << 40;
+    const gint64 most = CLAMP(lu_slice_messages, 1, 1 << 20);
+    GArray *sl = g_array_new(FALSE, FALSE, sizeof(struct slice));
+    struct slice cur = {top + 1, G_MAXINT64};
+    gint64 hi = top, width = 86400, n = 0;
+    int ret = 0;
+
+    g_array_append_val(sl, cur);
+    cur.to = top;
+    while (hi >= 1) {
+        struct slice w = {MAX(1, hi - width + 1), hi};
+        char *q = slice_query(w);
+        unsigned c = 0;
+
+        ret = lu_db_count(db, q, &c);
+        g_free(q);
+        if (ret)
+            break;
+        if (c > 2 * most && w.from < w.to) {
+            width = MAX(1, width * most / c);
+            continue;
+        }
+        if (n && n + c > most) {
+            cur.from = hi + 1;
+            g_array_append_val(sl, cur);
+            lu_slice_most = MAX(lu_slice_most, (guint64)n);
+            cur.to = hi;
+            n = 0;
+        }
+        n += c;
+        width = c ? CLAMP(width * most / c, 1, width * 2) : MIN(width * 2, widest);
+        hi = w.from - 1;
+    }
+    cur.from = G_MININT64;
+    g_array_append_val(sl, cur);
+    lu_slice_most = MAX(lu_slice_most, (guint64)n);
+    *out = sl;
+    return ret;
+}
+
+/* Each thread of QUERY, its messages oldest first, to FN, but those in
+ * DONE (NULL: none), to which each goes.  Not with
  * notmuch_query_search_threads: in libnotmuch (0.37, Debian's) a thread
  * whose own query fails (the snapshot gone, above) is freed and returned
  * all the same (_notmuch_thread_create in lib/thread.cc: `goto DONE`
@@ -688,14 +763,16 @@ static int read_thread(struct lu_db *db, const char *tid, GPtrArray *msgs)
  * aborts in talloc ("Bad talloc magic value - access after free"), a scan
  * in some hundreds beside notmuch new (t222).  Asking for each thread's
  * messages here lets a failed ask be reopened and retried. */
-static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort, lu_thread_fn fn,
-                       void *data)
+static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort,
+                      struct lu_idset *done, lu_thread_fn fn, void *data)
 {
     GPtrArray *tids = NULL;
     GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    int ret = thread_ids(db, query, sort, &tids);
+    int ret = thread_ids(db, query, sort, done, &tids);
 
     for (guint i = 0; !ret && i < tids->len; i++) {
+        if (done)
+            lu_idset_add(done, tids->pdata[i]);
         ret = read_thread(db, tids->pdata[i], msgs);
         /* A thread gone since (merged into another, its mail deleted):
          * the next scan sees where its messages went. */
@@ -705,6 +782,42 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
     }
     g_ptr_array_free(msgs, TRUE);
     g_ptr_array_free(tids, TRUE);
+    return ret;
+}
+
+/* walk_query, but "*" a date slice at a time: libnotmuch materialises
+ * Xapian's MSet of every message a search matches (about 90 bytes each,
+ * 27 MB at 300,000 messages), so the full walk asks for a bounded slice
+ * at a time, in SORT's order.  The order of the threads is the one "*"
+ * gives: a thread comes with the first of its messages in SORT, and
+ * every message of one second falls in one slice, so the slices' orders
+ * laid end to end are the whole query's; a thread met again in a later
+ * slice (its messages on both sides of a cut) was walked already. */
+static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort, lu_thread_fn fn,
+                       void *data)
+{
+    GArray *sl = NULL;
+    struct lu_idset *done = NULL;
+    int ret;
+
+    if (strcmp(query, "*") != 0)
+        return walk_query(db, query, sort, NULL, fn, data);
+    ret = plan_slices(db, &sl);
+    if (ret)
+        goto out;
+    done = lu_idset_new();
+    for (guint i = 0; !ret && i < sl->len; i++) {
+        guint k = sort == NOTMUCH_SORT_NEWEST_FIRST ? i : sl->len - 1 - i;
+        char *q = slice_query(g_array_index(sl, struct slice, k));
+
+        lu_slices++;
+        ret = walk_query(db, q, sort, done, fn, data);
+        g_free(q);
+    }
+out:
+    lu_idset_free(done);
+    if (sl)
+        g_array_free(sl, TRUE);
     return ret;
 }
 

@@ -31,7 +31,7 @@ struct scan {
     GHashTable *looked;     /* mids whose rows are read; NULL: every row is */
     GHashTable *waiting;    /* the pending decisions, as DECISIONS (lu_scan only) */
     GPtrArray *new_bounces; /* struct lu_msg*: found in this run, to remember */
-    GHashTable *done;       /* thread ids already decided in this run */
+    struct lu_idset *done;  /* thread ids already decided in this run */
     GHashTable *pending;    /* thread ids to look at in a second pass */
     GArray *ops;            /* struct lu_tagop */
     /* struct lu_thread_plan*: the threads decided; in lu_scan, those not
@@ -1245,7 +1245,7 @@ static void note_broken_threading(struct scan *s, GPtrArray *msgs)
     if (*norm && lu_store_threads_by_subject(s->store, norm, &threads) == 0)
         for (guint i = 0; i < threads->len; i++) {
             const char *t = g_ptr_array_index(threads, i);
-            if (!g_hash_table_contains(s->done, t))
+            if (!lu_idset_has(s->done, t))
                 g_hash_table_add(s->pending, g_strdup(t));
         }
     if (threads)
@@ -1473,9 +1473,8 @@ static int decide_thread(GPtrArray *msgs, void *data)
     if (msgs->len == 0)
         return 0;
     tid = ((struct lu_msg *)g_ptr_array_index(msgs, 0))->thread_id;
-    if (g_hash_table_contains(s->done, tid))
+    if (!lu_idset_add(s->done, tid))
         return 0;
-    g_hash_table_add(s->done, g_strdup(tid));
     s->st->threads++;
     if (s->o->progress && (s->st->threads % 50 == 0 || s->st->threads == s->total))
         fprintf(stderr, "\rleadup: scanning threads: %u/%u", s->st->threads, s->total);
@@ -1951,7 +1950,7 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
     g_array_set_clear_func(s->ops, (GDestroyNotify)tagop_clear);
     s->items = g_ptr_array_new_with_free_func((GDestroyNotify)lu_thread_plan_free);
     s->applied = g_array_new(FALSE, FALSE, sizeof(gint64));
-    s->done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s->done = lu_idset_new();
     s->new_bounces = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     s->pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     s->stamp = g_get_real_time();
@@ -1975,7 +1974,7 @@ static void scan_clear(struct scan *s)
     if (s->waiting)
         g_hash_table_destroy(s->waiting);
     g_ptr_array_free(s->new_bounces, TRUE);
-    g_hash_table_destroy(s->done);
+    lu_idset_free(s->done);
     g_hash_table_destroy(s->pending);
     g_ptr_array_free(s->items, TRUE);
     g_array_free(s->applied, TRUE);
@@ -2080,7 +2079,7 @@ static int scan_walk(struct scan *s, const char *query, bool full)
          * (a full scan has decided every one, and a query of thousands of
          * threads cost Xapian 10 MB at 100,000 messages). */
         while (g_hash_table_iter_next(&it, &key, NULL))
-            if (!g_hash_table_contains(s->done, key))
+            if (!lu_idset_has(s->done, key))
                 g_ptr_array_add(pend, key);
         tq = threads_query(pend);
         if (pend->len)
