@@ -704,8 +704,8 @@ static char *slice_query(struct slice sl)
     return g_strdup_printf("date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT, sl.from, sl.to);
 }
 
-/* Every date cut into slices of at most about lu_slice_messages messages
- * (twice that where one window of the count holds more), newest first,
+/* Every date cut into slices of at most lu_slice_messages messages (more
+ * only where one second holds more), newest first,
  * into *OUT (struct slice; caller frees): what comes after NOW's year
  * ahead (a walk newest first finds none there), then windows down to
  * 1970 whose width follows the counts, the last one open below.  A count
@@ -732,7 +732,7 @@ static int plan_slices(struct lu_db *db, GArray **out)
         g_free(q);
         if (ret)
             break;
-        if (c > 2 * most && w.from < w.to) {
+        if (c > most && w.from < w.to) {
             width = MAX(1, width * most / c);
             continue;
         }

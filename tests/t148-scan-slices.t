@@ -35,8 +35,8 @@ slices() {
 
 t 'by default one slice holds the 600 messages (and one the year ahead, empty)' '
 	scan one && set -- $(slices one) && test "$1" = 2 && test "$2" = 600 && test "$3" = 0'
-t 'slices of 4 messages: over a hundred, none of more than 8, threads met again' '
-	scan four 4 && set -- $(slices four) && test "$1" -gt 100 && test "$2" -le 8 && test "$3" -gt 50'
+t 'slices of 4 messages: over a hundred, none of more than 4, threads met again' '
+	scan four 4 && set -- $(slices four) && test "$1" -gt 100 && test "$2" -le 4 && test "$3" -gt 50'
 t 'the same tags and state as one slice' '
 	cmp one.tags four.tags && cmp one.state four.state'
 t 'slices of 1 message (or one second): the same again' '
