@@ -312,6 +312,7 @@ int main(int argc, char **argv)
                 "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
                 " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
                 lu_slices, lu_slice_most, lu_threads_again);
+        fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
     }
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */

@@ -1585,10 +1585,12 @@ int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn f
  * for tests), the threads in the same order: libnotmuch holds the sorted
  * matches of a query at once.  lu_slices counts the slices read,
  * lu_slice_most the most messages one held, lu_threads_again the threads
- * met again in a later slice (LEADUP_DEBUG_COUNTS prints them). */
+ * met again in a later slice, lu_walk_order a digest (FNV-1a) of the
+ * thread ids the walks gave FN, in order (LEADUP_DEBUG_COUNTS prints
+ * them). */
 #define LU_SLICE_MESSAGES 16384
 extern unsigned lu_slice_messages;
-extern guint64 lu_slices, lu_slice_most, lu_threads_again;
+extern guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order;
 /* The messages matching QUERY (struct lu_msg*, oldest first and by Message-ID
  * within one second, the same fields filled), at most LIMIT (0: all).
  * Caller frees the array. */

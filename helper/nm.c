@@ -686,7 +686,7 @@ static int read_thread(struct lu_db *db, const char *tid, GPtrArray *msgs)
 }
 
 unsigned lu_slice_messages = LU_SLICE_MESSAGES;
-guint64 lu_slices, lu_slice_most, lu_threads_again;
+guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order = 14695981039346656037u;
 
 /* The messages dated FROM..TO (seconds, both included; G_MININT64 and
  * G_MAXINT64: an open end). */
@@ -773,6 +773,9 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort,
     for (guint i = 0; !ret && i < tids->len; i++) {
         if (done)
             lu_idset_add(done, tids->pdata[i]);
+        for (const char *c = tids->pdata[i]; *c; c++) /* FNV-1a, the order walked */
+            lu_walk_order = (lu_walk_order ^ (guchar)*c) * 1099511628211u;
+        lu_walk_order = (lu_walk_order ^ '/') * 1099511628211u;
         ret = read_thread(db, tids->pdata[i], msgs);
         /* A thread gone since (merged into another, its mail deleted):
          * the next scan sees where its messages went. */

@@ -6,8 +6,9 @@
 # messages each, so that threads span several: the tags and the state are
 # those of the default (one slice holds this mailbox), newest first and,
 # with a message dated before 1970 or years ahead, oldest first.
-# LEADUP_DEBUG_COUNTS prints the slices read, the most messages one held
-# and the threads met again in a later slice (walked once, in the first).
+# LEADUP_DEBUG_COUNTS prints the slices read, the most messages one held,
+# the threads met again in a later slice (walked once, in the first) and
+# a digest of the thread ids in the order walked: the same for any slices.
 # The walk's sets of thread ids are compact (tests/unit/idset-test).
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
@@ -32,16 +33,19 @@ scan() {
 slices() {
 	sed -n 's/^leadup: date slices: \([0-9]*\), at most \([0-9]*\) messages in one, \([0-9]*\) threads met again$/\1 \2 \3/p' "$1.err"
 }
+# order NAME: the digest of the threads in the order walked.
+order() { sed -n 's/^leadup: walk order: \([0-9a-f]\{16\}\)$/\1/p' "$1.err"; }
 
 t 'by default one slice holds the 600 messages (and one the year ahead, empty)' '
 	scan one && set -- $(slices one) && test "$1" = 2 && test "$2" = 600 && test "$3" = 0'
 t 'slices of 4 messages: over a hundred, none of more than 4, threads met again' '
 	scan four 4 && set -- $(slices four) && test "$1" -gt 100 && test "$2" -le 4 && test "$3" -gt 50'
-t 'the same tags and state as one slice' '
+t 'the same threads in the same order, tags and state as one slice' '
+	test -n "$(order one)" && test "$(order one)" = "$(order four)" &&
 	cmp one.tags four.tags && cmp one.state four.state'
 t 'slices of 1 message (or one second): the same again' '
 	scan single 1 && set -- $(slices single) && test "$1" -gt 300 &&
-	cmp one.tags single.tags && cmp one.state single.state'
+	test "$(order one)" = "$(order single)" && cmp one.tags single.tags && cmp one.state single.state'
 
 # A message dated before 1970 and one years ahead: the walk goes oldest first.
 ME='Me <me@example.com>' KIM='Kim <kim@example.org>'
@@ -53,8 +57,9 @@ Could you confirm the booking for the hall?
 EOF
 index
 rm -rf "$TMP/pristine" && cp -a "$MAIL/.notmuch" "$TMP/pristine"
-t 'oldest first (dates out of range): slices of 3 give the tags and state of one' '
+t 'oldest first (dates out of range): slices of 3 give the order, tags and state of one' '
 	scan one_old && scan three_old 3 && set -- $(slices three_old) && test "$1" -gt 100 &&
+	test -n "$(order one_old)" && test "$(order one_old)" = "$(order three_old)" &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM items")" -gt 100 &&
 	cmp one_old.tags three_old.tags && cmp one_old.state three_old.state'
 done_testing
