@@ -83,9 +83,10 @@
 #define not_name_words     LU_LANG_ALL(not_name_words)     /* never in a signature's name */
 #define sentence_starts    LU_LANG_ALL(sentence_starts)    /* a sentence, no signature line */
 #define stopwords          LU_LANG_ALL(stopwords)          /* frequent in sentences only */
-/* What only mail sent in bulk carries: a way out of the mailing (one is
- * enough), and the marks of a marketing layout (two are: a personal message
- * may say "click here" once). */
+/* What only mail sent in bulk carries: a way out of the mailing, or a note
+ * that replies go unread ("do not reply to this e-mail") (one is enough),
+ * and the marks of a marketing layout (two are: a personal message may say
+ * "click here" once). */
 #define bulk_exit   LU_LANG_ALL(bulk_exit)
 #define bulk_layout LU_LANG_ALL(bulk_layout)
 

@@ -1190,21 +1190,15 @@ static const char *const stopwords[] = {
 static const char *const attr_not_names[] = {
     "i",        "we",   "you",   "he",   "she",  "they", "it", "as",  "who", "someone",
     "somebody", "what", "which", "that", "this", "also", "if", "and", NULL};
-static const char *const bulk_exit[] = {"unsubscribe",
-                                        "opt out",
-                                        "opt-out",
-                                        "to be removed from",
-                                        "remove you from",
-                                        "removed from our",
-                                        "no longer wish to receive",
-                                        "you are receiving this",
-                                        "you received this e",
-                                        "this e-mail was sent to",
-                                        "this email was sent to",
-                                        "update your preferences",
-                                        "manage your subscription",
-                                        "email preferences",
-                                        NULL};
+static const char *const bulk_exit[] = {
+    "unsubscribe", "opt out", "opt-out", "to be removed from", "remove you from",
+    "removed from our", "no longer wish to receive", "you are receiving this",
+    "you received this e", "this e-mail was sent to", "this email was sent to",
+    "update your preferences", "manage your subscription", "email preferences",
+    /* nobody reads what is sent back */
+    "do not reply to this e", "do not reply to this message", "do not reply directly to this",
+    "do not respond to this e", "do not respond to this message", "do not respond directly to this",
+    "this is a post-only", "this is a post only", "sent from an unattended", NULL};
 static const char *const bulk_layout[] = {"[image]",
                                           "click here",
                                           "view this email",

@@ -227,7 +227,8 @@ static const char *const mobile_starts[] = {"enviado desde ", "enviado con ", "e
 static const char *const sentence_starts[] = {"yo", "podemos", "puedes", "por", NULL};
 static const char *const stopwords[] = {"los", "las", "que", "es", NULL};
 static const char *const attr_not_names[] = {"yo", NULL};
-static const char *const bulk_exit[] = {"darse de baja", "cancelar la suscrip", NULL};
+static const char *const bulk_exit[] = {"darse de baja", "cancelar la suscrip",
+                                        "no responda a este", "no responder a este", NULL};
 static const char *const bulk_layout[] = {"haga clic", "todos los derechos", NULL};
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */

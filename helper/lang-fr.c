@@ -252,7 +252,8 @@ static const char *const mobile_starts[] = {"envoyé de mon ",
 static const char *const sentence_starts[] = {"je", "nous", "vous", "pouvez", "est-ce", NULL};
 static const char *const stopwords[] = {"et", "est", "je", "nous", NULL};
 static const char *const attr_not_names[] = {"je", "nous", NULL};
-static const char *const bulk_exit[] = {"désinscri", "desinscri", "désabonner", NULL};
+static const char *const bulk_exit[] = {
+    "désinscri", "desinscri", "désabonner", "ne pas répondre à ce", "ne répondez pas à ce", NULL};
 static const char *const bulk_layout[] = {"cliquez ici", "tous droits réservés", NULL};
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */

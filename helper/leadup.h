@@ -49,7 +49,7 @@ extern const char lu_version[];
  * subject (helper/lang-pt.c, lu_subject_norm); 8: senders I never answer
  * (thread.c never_answered); 9: on a list, no awaiting in a thread somebody
  * else started (thread.c rule_awaiting). */
-#define LU_RULES_REV  9
+#define LU_RULES_REV  10
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -512,7 +512,8 @@ struct lu_lang_pack {
     const char *const *sentence_starts;    /* first words of a sentence, not a signature line */
     const char *const *stopwords;          /* frequent in sentences, rare in signatures */
     const char *const *attr_not_names;     /* "I wrote:" is a sentence, not an attribution */
-    const char *const *bulk_exit;          /* a way out of bulk mail (one is enough) */
+    const char *const *bulk_exit;          /* a way out of bulk mail, or a note that replies go
+                                            * unread (one is enough) */
     const char *const *bulk_layout;        /* marks of a marketing layout (two are) */
     const char *const *role_words, *const *titles; /* the draft's greeting: "sales", "Dr" */
     /* Header names in a quoted message's block ("From:", "Von:", "De :"). */

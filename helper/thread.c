@@ -561,7 +561,9 @@ static bool unsolicited_bulk(struct rule_ctx *s, struct lu_msg *m)
     s->noted = LU_R_BULK;
     note(s, "%s sent it in bulk (%s) to a thread you never wrote in: not a conversation.",
          who_name(m->from),
-         m->bulk ? "List-Unsubscribe" : "its text has an unsubscribe line or a marketing layout");
+         m->bulk
+             ? "List-Unsubscribe"
+             : "its text has an unsubscribe line, a marketing layout or says replies go unread");
     return true;
 }
 
