@@ -138,6 +138,24 @@ static bool contains_any(const char *s, const char *const *set)
     return false;
 }
 
+/* Whether S names one of SET as a word: "original message", "forwarded
+ * by", not "forward/joke of the day" (a newsletter's section heading
+ * between dashes).  A word may go on in letters ("forward" in
+ * "forwarded"), then ends at a space, a ':' or the end. */
+static bool names_any(const char *s, const char *const *set)
+{
+    for (; *set; set++) {
+        for (const char *p = strstr(s, *set); p; p = strstr(p + 1, *set)) {
+            const char *e = p + strlen(*set);
+            while (g_ascii_isalpha(*e) || (guchar)*e >= 0x80)
+                e++;
+            if ((p == s || !g_ascii_isalpha(p[-1])) && (!*e || *e == ' ' || *e == ':'))
+                return true;
+        }
+    }
+    return false;
+}
+
 static bool has_digit(const char *s)
 {
     for (; *s; s++) {
@@ -455,7 +473,7 @@ static bool forward_marker(const struct line *l)
         b++;
     if (a >= 2 && b >= 2 && len > a + b) {
         char *inner = g_strndup(s + a, len - a - b);
-        ret = contains_any(inner, marker_words);
+        ret = names_any(inner, marker_words);
         g_free(inner);
     } else if (a >= 5 && b == 0 && starts(s + a + strspn(s + a, " "), "forwarded by")) {
         /* Lotus Notes' "----- Forwarded by X on DATE -----", wrapped before

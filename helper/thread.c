@@ -460,14 +460,21 @@ static struct lu_msg *msg(const struct rule_ctx *s, int i)
     return g_ptr_array_index(s->msgs, i);
 }
 
+/* Notes what a rule saw on the way.  Several rules ask the same question
+ * of the same message (is it bulk?): its answer is noted once. */
 static void note(struct rule_ctx *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 static void note(struct rule_ctx *s, const char *fmt, ...)
 {
     va_list ap;
+    char *text;
 
     va_start(ap, fmt);
-    g_ptr_array_add(s->notes, g_strdup_vprintf(fmt, ap));
+    text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    if (g_ptr_array_find_with_equal_func(s->notes, text, g_str_equal, NULL))
+        g_free(text);
+    else
+        g_ptr_array_add(s->notes, text);
 }
 
 static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at)

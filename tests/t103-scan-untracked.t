@@ -88,7 +88,8 @@ t 'a newsletter that asks and promises is neither needs-reply nor promise-theirs
 	lu why id:nl1@news.shop.example >out && grep -q "in bulk (List-Unsubscribe)" out'
 t 'bulk mail without List-Unsubscribe, known by its unsubscribe line, owes me nothing' '
 	expect_tags nl2@offers.example "" &&
-	lu why id:nl2@offers.example >out && grep -q "in bulk (its text has an unsubscribe line" out'
+	lu why id:nl2@offers.example >out && grep -q "in bulk (its text has an unsubscribe line" out &&
+	test "$(grep -c "sent it in bulk" out)" = 1'
 t 'and so does one known by its marketing layout' 'expect_tags nl3@daily.example ""'
 t 'and so does a notice that says replies go unread' '
 	expect_tags sys1@portal.example "" &&
