@@ -590,6 +590,9 @@ struct lu_cue_text {
     bool by_line;              /* "=" and "$" hold per line, not per text */
     GArray *toks;              /* (private) */
     GString *lowbuf;
+    unsigned cls_any; /* (private) every class a token has */
+    guint8 *id_bits;  /* (private) the tokens' word ids, a bit each; NULL: not known */
+    int id_max;
 };
 /* Cuts TEXT (valid UTF-8, kept alive by the caller) into T's tokens; with
  * BY_LINE "=" and "$" are a line's.  Thread-safe.  lu_cue_text_clear frees. */
