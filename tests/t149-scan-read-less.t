@@ -33,22 +33,16 @@ msg inbox q1a@supplier.example "$SAM" "$ME" 'Wed, 18 Nov 2026 15:00:00 +0000' 'R
 Done, it went out an hour ago.
 EOF
 index
-cp -a "$MAIL/.notmuch" "$TMP/pristine"
-start() { rm -rf "$MAIL/.notmuch" "$STATE_DIR" && cp -a "$TMP/pristine" "$MAIL/.notmuch"; }
-# scan NAME JOBS: the first full scan with LEADUP_JOBS=JOBS, counted; then state_dump NAME.
-scan() {
-	start && LEADUP_JOBS=$2 LEADUP_DEBUG_COUNTS=1 lu scan --full 2>"$1.err" && cat "$1.err" &&
-		state_dump "$1"
-}
+pristine
 # ahead NAME: "TEXTS UNUSED" analysed ahead, by the counts line.
 ahead() { sed -n 's/^leadup: analysed ahead: \([0-9]*\) texts, \([0-9]*\) not used$/\1 \2/p' "$1.err"; }
 
 t 'one thread: the threads of others are let go, their question to me waits for my reply' '
-	scan one 1 && test "$(ahead one)" = "0 0" &&
+	first_scan one 1 && test "$(ahead one)" = "0 0" &&
 	expect_tags other1@supplier.example "" && expect_tags other5@supplier.example "" &&
 	expect_tags ask1@supplier.example "leadup/due leadup/needs-reply"'
 t 'two workers read every latest message ahead but analyse only the three texts the rules read' '
-	scan two 2 && grep -q "2 worker threads read 8 messages ahead" two.err &&
+	first_scan two 2 && grep -q "2 worker threads read 8 messages ahead" two.err &&
 	test "$(ahead two)" = "3 0"'
 t 'the tags and the state are those of one thread' '
 	cmp one.tags two.tags && cmp one.state two.state'
