@@ -25,12 +25,16 @@ msg inbox ask1@supplier.example "$SAM" "$ME" 'Tue, 17 Nov 2026 09:00:00 +0000' '
 Could you send me the floor plan for the tables by Thursday?
 EOF
 # My question and their answer: both read, both analysed.
-msg sent q1@example.com "$ME" "$SAM" 'Wed, 18 Nov 2026 09:00:00 +0000' 'Invoice' <<'EOF'
-Could you send the invoice for the chairs to our accounts team?
+msg sent q1@example.com "$ME" "$SAM" 'Wed, 18 Nov 2026 09:00:00 +0000' 'Contract' <<'EOF'
+Hello Sam,
+
+Can we go through the contract on Thursday morning?
 EOF
-msg inbox q1a@supplier.example "$SAM" "$ME" 'Wed, 18 Nov 2026 15:00:00 +0000' 'Re: Invoice' \
+msg inbox q1a@supplier.example "$SAM" "$ME" 'Wed, 18 Nov 2026 15:00:00 +0000' 'Re: Contract' \
 	q1@example.com <<'EOF'
-Done, it went out an hour ago.
+Yes, Thursday at ten works for me.
+
+Sam
 EOF
 index
 pristine
