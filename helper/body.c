@@ -1395,34 +1395,32 @@ out:
     return start;
 }
 
-/* Whether NEEDLE (ASCII letters match either case) occurs in S. */
-static bool has_ci(const char *s, const char *needle)
-{
-    gsize n = strlen(needle);
-
-    for (; *s; s++)
-        if (g_ascii_strncasecmp(s, needle, n) == 0)
-            return true;
-    return false;
-}
-
 /* Whether the author's part of the message, L[0..N) (quotes and forwarded
  * mail excluded: a colleague forwarding a newsletter writes to me), reads
- * as mail sent in bulk. */
+ * as mail sent in bulk.  A phrase matches ASCII letters in either case:
+ * the lists are lower case (lang-test), so each line is lowered once (ASCII
+ * only, byte for byte) and searched with strstr, not compared with
+ * g_ascii_strncasecmp at every byte for every phrase (6% of a first full
+ * scan's CPU, issue 14). */
 static bool bulk_text(const struct line *L, gsize n)
 {
+    GString *low = g_string_new(NULL);
     int layout = 0;
+    bool bulk = false;
 
-    for (gsize i = 0; i < n; i++) {
+    for (gsize i = 0; i < n && !bulk; i++) {
         if (L[i].quote || L[i].blank)
             continue;
-        for (const char *const *p = bulk_exit; *p; p++)
-            if (has_ci(L[i].s, *p))
-                return true;
-        for (const char *const *p = bulk_layout; *p; p++)
-            layout += has_ci(L[i].s, *p);
+        g_string_assign(low, L[i].s);
+        for (gsize k = 0; k < low->len; k++)
+            low->str[k] = g_ascii_tolower(low->str[k]);
+        for (const char *const *p = bulk_exit; *p && !bulk; p++)
+            bulk = strstr(low->str, *p) != NULL;
+        for (const char *const *p = bulk_layout; *p && !bulk; p++)
+            layout += strstr(low->str, *p) != NULL;
     }
-    return layout >= 2;
+    g_string_free(low, TRUE);
+    return bulk || layout >= 2;
 }
 
 void lu_body_extract(const char *text, bool is_html, struct lu_body *out)

@@ -306,6 +306,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
                 lu_analyses);
         fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
+        fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
+                lu_ahead_unused);
     }
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */

@@ -591,6 +591,9 @@ struct lu_cue_text {
     bool by_line;              /* "=" and "$" hold per line, not per text */
     GArray *toks;              /* (private) */
     GString *lowbuf;
+    unsigned cls_any; /* (private) every class a token has */
+    guint8 *id_bits;  /* (private) the tokens' word ids, a bit each; NULL: not known */
+    int id_max;
 };
 /* Cuts TEXT (valid UTF-8, kept alive by the caller) into T's tokens; with
  * BY_LINE "=" and "$" are a line's.  Thread-safe.  lu_cue_text_clear frees. */
@@ -1496,6 +1499,9 @@ extern guint64 lu_decision_rows, lu_bounce_rows;
  * are staged in the store: lu_store_stage), which LEADUP_DEBUG_COUNTS
  * prints: a batch, however many threads the scan decides. */
 extern guint lu_plans_held;
+/* The texts a full walk's workers analysed, and of those the analyses the
+ * rules never took (LEADUP_DEBUG_COUNTS; main thread). */
+extern guint lu_ahead_analysed, lu_ahead_unused;
 /* Set from LEADUP_DEBUG_READ_ALL (leadup.c): the scan and the thread views
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */

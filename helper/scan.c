@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 guint lu_plans_held;
+guint lu_ahead_analysed, lu_ahead_unused;
 
 struct scan {
     struct lu_ctx *ctx;
@@ -296,11 +297,15 @@ struct ahead {
     const struct lu_config *cfg;
     struct lu_msg *msg; /* the walk's message (main thread only) */
     char *filename, *file_id;
-    gint64 date;             /* the index's */
-    char *from;              /* the index's From address, or NULL */
-    const char *unsent;      /* the index's mark (nm.c) */
-    bool draft;              /* tagged draft */
-    bool cached;             /* RECORD and TEXT are the cache's row */
+    gint64 date;        /* the index's */
+    char *from;         /* the index's From address, or NULL */
+    const char *unsent; /* the index's mark (nm.c) */
+    bool draft;         /* tagged draft */
+    bool cached;        /* RECORD and TEXT are the cache's row */
+    /* The latest message of a thread nobody in it is me, nor decided on
+     * (ahead_plan): the rules read its text only when it was written to
+     * ME (worth_reading), so the worker analyses it only then. */
+    const struct lu_identity *me;
     GVariant *record, *text; /* in when cached; out when read */
     /* Out: the worker's. */
     int ret;                /* the read's status (0: read) */
@@ -315,6 +320,7 @@ struct ahead {
     char *own_text;             /* the text without those, or NULL when none */
     struct lu_analysis *own_an; /* OWN_TEXT analysed, as of AN_DATE at AN_TZ */
     struct lu_msg *x;           /* the worker's copy of the message, while its thread is read */
+    guint analysed;             /* texts the worker analysed (AN, OWN_AN) */
     bool used;                  /* the rules read it (main thread) */
 };
 
@@ -378,7 +384,13 @@ static void ahead_run(struct ahead *a)
     a->x = x;
     if (x->date < 0)
         return;
+    if (a->me && lu_msg_meaningful(x)) {
+        lu_msg_know_me(a->me, x);
+        if (!x->to_me)
+            return;
+    }
     lu_msg_analyse(a->cfg, x);
+    a->analysed++;
     a->an_text = g_strdup(x->body->text ? x->body->text : "");
     a->an_date = x->date;
     a->an_tz = x->tz_off;
@@ -1759,6 +1771,8 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         if (!m->headers && m->filename)
             g_ptr_array_add(jobs, ahead_new(s, m));
+        if (!all && jobs->len)
+            ((struct ahead *)g_ptr_array_index(jobs, 0))->me = &s->ctx->me;
     }
     return jobs;
 }
@@ -1792,6 +1806,7 @@ static void ahead_compare(struct ahead_thread *t)
         a->dropped = b->repeated;
         a->own_text = g_strdup(b->text);
         lu_msg_analyse(a->cfg, a->x);
+        a->analysed++;
         a->own_an = g_steal_pointer(&a->x->an);
     }
 out:
@@ -1826,8 +1841,11 @@ static int ahead_decide(struct scan *s, bool decide)
     if (decide)
         ret = decide_thread(t->msgs, s);
     for (guint i = 0; i < t->jobs->len; i++) {
+        struct ahead *a = g_ptr_array_index(t->jobs, i);
         s->st->ahead++;
-        s->st->unused += !((struct ahead *)g_ptr_array_index(t->jobs, i))->used;
+        s->st->unused += !a->used;
+        lu_ahead_analysed += a->analysed;
+        lu_ahead_unused += (a->an != NULL) + (a->own_an != NULL);
     }
     g_hash_table_remove_all(s->read_ahead);
     s->ahead_jobs -= t->jobs->len;
