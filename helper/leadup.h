@@ -1264,6 +1264,8 @@ bool lu_thread_rule_claims(int i, const struct lu_rules *r, GPtrArray *msgs, GPt
 char *lu_subject_norm(const char *subject);
 /* True when M is a human message (not automatic, not a draft). */
 bool lu_msg_meaningful(const struct lu_msg *m);
+/* A GPtrArray of struct lu_msg * sorted by date, then Message-ID (a total order). */
+gint lu_msg_compare_date(gconstpointer a, gconstpointer b);
 /* Sets what M's addresses say about me (ME): mine, to_me, and unsent when
  * mine (unsent_if_mine), as lu_thread_decide does before any rule reads. */
 void lu_msg_know_me(const struct lu_identity *me, struct lu_msg *m);
@@ -1462,6 +1464,10 @@ void lu_json_double(struct lu_json *j, double v); /* 4 significant digits; NaN p
 void lu_json_kv_str(struct lu_json *j, const char *key, const char *s); /* NULL prints null */
 void lu_json_kv_int(struct lu_json *j, const char *key, gint64 v);
 void lu_json_kv_bool(struct lu_json *j, const char *key, bool v);
+/* T (unix seconds) in ISO 8601 in TZ; 0 prints null. */
+void lu_json_kv_time(struct lu_json *j, const char *key, gint64 t, GTimeZone *tz);
+/* An array of the strings of A (NULL: empty). */
+void lu_json_kv_strings(struct lu_json *j, const char *key, GPtrArray *a);
 /* Ends the top-level value with a newline. */
 void lu_json_end(struct lu_json *j);
 /* The queues in the order a user reads them (queue, report). */

@@ -700,17 +700,6 @@ static bool has_email(GPtrArray *emails, const char *email)
     return false;
 }
 
-static gint compare_date(gconstpointer a, gconstpointer b)
-{
-    const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
-
-    /* Equal dates by Message-ID: the order notmuch returns them in follows
-     * the order their files were indexed in. */
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    return g_strcmp0(x->mid, y->mid);
-}
-
 static bool strv_has_case(char **v, const char *s)
 {
     for (; *v; v++)
@@ -771,7 +760,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
             g_ptr_array_add(m->tags, g_strdup("draft"));
         g_ptr_array_add(out, m);
     }
-    g_ptr_array_sort(out, compare_date);
+    g_ptr_array_sort(out, lu_msg_compare_date);
     if (out->len > ELSEWHERE_MAX)
         g_ptr_array_set_size(out, ELSEWHERE_MAX);
     if (senders)
