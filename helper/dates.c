@@ -2406,10 +2406,14 @@ static int m_duration(const struct P *p, struct res *r)
     return k + 1;
 }
 
+/* The longest WHEN lu_when_parse reads. */
+#define WHEN_MAX 200
+G_STATIC_ASSERT(WHEN_MAX < SMALL);
+
 int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, struct lu_when *out)
 {
-    struct tok tbuf[SMALL], *t = tbuf;
-    char lbuf[SMALL], *low = lbuf;
+    struct tok t[SMALL]; /* WHEN is short (WHEN_MAX): on the stack */
+    char low[SMALL];
     struct P p;
     struct found x = {0};
     GArray *one = NULL;
@@ -2420,7 +2424,7 @@ int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, str
     if (!arg || !ref || !cal || !out)
         goto out;
     len = strlen(arg);
-    if (len == 0 || len > 200)
+    if (len == 0 || len > WHEN_MAX)
         goto out;
     /* A full ISO 8601 time, possibly with an offset. */
     iso = g_date_time_new_from_iso8601(arg, g_date_time_get_timezone(ref));
@@ -2432,10 +2436,6 @@ int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, str
         out->len = (int)len;
         ret = 0;
         goto out;
-    }
-    if (len >= SMALL) {
-        t = g_new(struct tok, len + 1);
-        low = g_malloc(len + 1);
     }
     setup(&p, arg, (int)len, t, low, ref, cal, true);
     if (p.n == 0 || !p.ref)
@@ -2459,9 +2459,5 @@ out:
         g_array_unref(one);
     if (iso)
         g_date_time_unref(iso);
-    if (t != tbuf)
-        g_free(t);
-    if (low != lbuf)
-        g_free(low);
     return ret;
 }
