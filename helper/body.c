@@ -1458,6 +1458,12 @@ void lu_body_extract(const char *text, bool is_html, struct lu_body *out)
     g_free(valid);
 }
 
+void lu_body_free(struct lu_body *b)
+{
+    lu_body_clear(b);
+    g_free(b);
+}
+
 void lu_body_clear(struct lu_body *b)
 {
     if (!b)

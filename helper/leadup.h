@@ -940,6 +940,8 @@ struct lu_body {
  * moves the signature into the signature fields.  IS_HTML converts first. */
 void lu_body_extract(const char *text, bool is_html, struct lu_body *out);
 void lu_body_clear(struct lu_body *b);
+/* Clears and frees the body B allocated on the heap (NULL: nothing). */
+void lu_body_free(struct lu_body *b);
 /* Renders HTML as plain text (blocks become lines, entities decoded,
  * blockquotes become "> " lines).  Returns a new string (caller frees). */
 char *lu_html_to_text(const char *html);
@@ -972,7 +974,7 @@ void lu_msgcache_apply(struct lu_msg *m, GVariant *headers);
  * GVariant. */
 GVariant *lu_msgcache_body(const struct lu_body *b);
 /* A body from V (lu_msgcache_body).  Returns a new struct (caller frees
- * with lu_body_clear and g_free). */
+ * with lu_body_free). */
 struct lu_body *lu_msgcache_body_load(GVariant *v);
 /* The stored forms' types, for g_variant_new_from_bytes. */
 #define LU_MSGCACHE_HEADERS "(a(msms)a(msms)a(msms)a(msms)a(msms)msximsasmsmsbimsmsmsms)"
@@ -1098,6 +1100,8 @@ GPtrArray *lu_sentences_split(const char *text);
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out);
 void lu_analysis_clear(struct lu_analysis *a);
+/* Clears and frees the analysis A allocated on the heap (NULL: nothing). */
+void lu_analysis_free(struct lu_analysis *a);
 
 /* ------------------------------------------------------------------ thread.c */
 

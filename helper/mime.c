@@ -92,14 +92,8 @@ void lu_msg_free(struct lu_msg *m)
     g_free(m->list_post);
     g_ptr_array_free(m->tags, TRUE);
     g_free(m->bounced_mid);
-    if (m->body) {
-        lu_body_clear(m->body);
-        g_free(m->body);
-    }
-    if (m->an) {
-        lu_analysis_clear(m->an);
-        g_free(m->an);
-    }
+    lu_body_free(m->body);
+    lu_analysis_free(m->an);
     if (m->mime)
         g_object_unref(m->mime);
     if (m->record)

@@ -259,8 +259,7 @@ static int read_records(struct lu_msg *f, const char *path, bool quiet, GVariant
     *record = g_variant_ref_sink(lu_msgcache_headers(f));
     b = extract_body(f);
     *text = g_variant_ref_sink(lu_msgcache_body(b));
-    lu_body_clear(b);
-    g_free(b);
+    lu_body_free(b);
     return 0;
 }
 
@@ -318,13 +317,6 @@ struct ahead {
     bool used;                  /* the rules read it (main thread) */
 };
 
-static void analysis_free(struct lu_analysis *an)
-{
-    if (an)
-        lu_analysis_clear(an);
-    g_free(an);
-}
-
 static void ahead_free(struct ahead *a)
 {
     g_free(a->filename);
@@ -334,11 +326,10 @@ static void ahead_free(struct ahead *a)
         g_variant_unref(a->record);
     if (a->text)
         g_variant_unref(a->text);
-    lu_body_clear(a->body);
-    g_free(a->body);
-    analysis_free(a->an);
+    lu_body_free(a->body);
+    lu_analysis_free(a->an);
     g_free(a->an_text);
-    analysis_free(a->own_an);
+    lu_analysis_free(a->own_an);
     g_free(a->own_text);
     lu_msg_free(a->x);
     g_free(a);

@@ -1395,8 +1395,7 @@ static void unquote_at(struct in_thread *t, struct lu_msg *m, guint at)
         m->body->text = own;
         m->body->repeated = dropped;
         if (m->an) { /* analysed with the pasted sentences: again without */
-            lu_analysis_clear(m->an);
-            g_clear_pointer(&m->an, g_free);
+            g_clear_pointer(&m->an, lu_analysis_free);
         }
     }
 }
