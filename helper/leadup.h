@@ -508,6 +508,7 @@ struct lu_lang_pack {
     const char *const *confidential_words; /* "confidential" ... */
     const char *const *recipient_words;    /* ... and near it "intended recipient": a disclaimer */
     const char *const *mobile_starts;      /* "Sent from my iPhone" lines */
+    const char *const *mobile_vague;       /* ... that also start sentences: short, no comma */
     const char *const *not_name_words;     /* words never in a signature's name */
     const char *const *sentence_starts;    /* first words of a sentence, not a signature line */
     const char *const *stopwords;          /* frequent in sentences, rare in signatures */
