@@ -435,6 +435,10 @@ static bool wf(const struct P *p, int i, unsigned f)
     return w && (w->f & f);
 }
 
+/* Is token I the word S?  For notation only, the same in every language:
+ * ISO 8601's "T", "10h30" and "5h", am/pm and a.m./p.m., and the WHEN
+ * durations ("3d", "2w", "4h", "30m", "1mo").  A word of a language is the
+ * packs' (a date word's flags, or a role: LU_DX_*). */
 static bool is_word(const struct P *p, int i, const char *s)
 {
     return i >= 0 && i < p->n && p->t[i].kind == T_WORD && (int)strlen(s) == p->t[i].len &&
@@ -1213,7 +1217,7 @@ static int in_count(const struct P *p, int k, int *n, bool *vague)
     if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1)) {
         *n = p->t[k].num;
         k++;
-    } else if (wx(p, k, LU_DX_FEW) || (is_word(p, k, "a") && wx(p, k + 1, LU_DX_FEW))) {
+    } else if (wx(p, k, LU_DX_FEW) || (wx(p, k, LU_DX_INDEF) && wx(p, k + 1, LU_DX_FEW))) {
         *n = 3; /* "a few days", "the next few days" */
         *vague = true;
         k += wx(p, k, LU_DX_FEW) ? 1 : 2;
@@ -1648,7 +1652,7 @@ static int holiday_at(const struct P *p, int k, int *kind)
         return -1;
     *kind = LU_DH_NEWYEAR;
     k += 2;
-    if (is_p(p, k, '\'') && is_word(p, k + 1, "s"))
+    if (is_p(p, k, '\'') && wx(p, k + 1, LU_DX_POSS))
         k += 2;
     return k;
 }
@@ -1892,9 +1896,9 @@ static int m_clock(const struct P *p, int i, struct res *r)
     if (is_p(p, k, '@') || wf(p, k, F_AT)) {
         at = true;
         k++;
-        if (is_word(p, k - 1, "a") && wx(p, k, LU_DX_HOURART))
+        if (wx(p, k - 1, LU_DX_AT_LEAD) && wx(p, k, LU_DX_HOURART))
             k++;
-        else if (is_word(p, k - 1, "a"))
+        else if (wx(p, k - 1, LU_DX_AT_LEAD))
             return -1;
     }
     e = clock_at(p, k, &sod, &marked, &ampm, false);
@@ -1923,7 +1927,7 @@ static int m_tword(const struct P *p, int i, struct res *r)
 
     if (we <= 0 || we > 86400)
         we = 17 * 3600;
-    if (wf(p, k, F_AT) && !is_word(p, k, "a"))
+    if (wf(p, k, F_AT) && !wx(p, k, LU_DX_AT_LEAD))
         k++;
     else if ((n = phrase_at(p, k, LU_DP_HOUR_LEAD, NULL)) > 0)
         k += n;
@@ -2007,7 +2011,7 @@ static int daypart_at(const struct P *p, int i, struct res *r, bool attached)
         k += 2;
     } else if (wx(p, k, LU_DX_PART_ART) || (wf(p, k, F_THE) && attached)) {
         k++;
-    } else if (is_word(p, k, "l") && is_p(p, k + 1, '\'')) {
+    } else if (wx(p, k, LU_DX_ELIDED) && is_p(p, k + 1, '\'')) {
         k += 2;
     } else if (!attached) {
         return -1;
@@ -2118,13 +2122,13 @@ static int prefix_at(const struct P *p, int i)
         const struct wd *w = W(p, k);
         if (w && (w->f & (F_PREP | F_FROM)) && !w->month)
             k++;
-        else if (w && (w->f & F_AT) && !is_word(p, k, "a"))
+        else if (w && (w->f & F_AT) && !wx(p, k, LU_DX_AT_LEAD))
             k++;
         else if ((len = phrase_at(p, k, LU_DP_BY, NULL)) > 0)
             k += len;
         else if ((len = phrase_at(p, k, LU_DP_FROM_OF, NULL)) > 0 && wf(p, k + len, F_OF))
             k += len + 1;
-        else if (is_word(p, k, "a") && wf(p, k + 1, F_END | F_EARLY | F_MID))
+        else if (wx(p, k, LU_DX_AT_LEAD) && wf(p, k + 1, F_END | F_EARLY | F_MID))
             k++; /* "a finales de", "a principios de", "a mediados de" */
         else if (wx(p, k, LU_DX_BY))
             k++;

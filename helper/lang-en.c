@@ -1219,6 +1219,8 @@ static const char *const bulk_layout[] = {"[image]",
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
+    {"a", LU_DX_INDEF},
+    {"s", LU_DX_POSS},
     {"version", LU_DX_VERSION},
     {"v", LU_DX_VERSION},
     {"r", LU_DX_VERSION},

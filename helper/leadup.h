@@ -279,6 +279,11 @@ enum {
     LU_DX_NEXT_N = 1u << 21,   /* "next" after an article: "in the next 3 days", "over the next" */
     LU_DX_TIME = 1u << 22,     /* "time" after an amount: "in 3 days time" */
     LU_DX_DASHED = 1u << 23,   /* "midi": after a dash, the end of another word ("après-midi") */
+    LU_DX_INDEF = 1u << 24,    /* "a" before a "few" word: "in a few days" */
+    LU_DX_AT_LEAD = 1u << 25,  /* "a": "at" only before an hour's article or an end, early or
+                                  mid word ("a las 10", "a finales de"), never alone */
+    LU_DX_ELIDED = 1u << 26,   /* "l" before an apostrophe: "l'après-midi" */
+    LU_DX_POSS = 1u << 27,     /* "s" after an apostrophe: "New Year's" */
 };
 
 /* A phrase of several tokens that plays one part in dates.c ("il y a",
