@@ -711,6 +711,16 @@ static int day_range(const struct P *p, int k, int d, int *d2, bool dot)
     return k;
 }
 
+/* A day of the month at I and the range of days it may start ("3",
+ * "3-5", "3.-5."): the first in *D, the last in *D2 (0: one day).  DOT as
+ * mday_at's.  Returns the index after them, or -1. */
+static int days_at(const struct P *p, int i, int *d, int *d2, bool dot)
+{
+    int k = mday_at(p, i, d, true, dot);
+
+    return k < 0 ? -1 : day_range(p, k, *d, d2, dot);
+}
+
 /* "3 December", "3rd of December 2026", "3. Dezember", "3 de diciembre",
  * "1er décembre", "3-5 December", "3 to 5 December", "3.-5. Dezember". */
 static int m_day_month(const struct P *p, int i, struct res *r)
@@ -719,10 +729,7 @@ static int m_day_month(const struct P *p, int i, struct res *r)
 
     if (wf(p, i, F_THE) && is_num(p, i + 1))
         i++;
-    k = mday_at(p, i, &d, true, true);
-    if (k < 0)
-        return -1;
-    k = day_range(p, k, d, &d2, true);
+    k = days_at(p, i, &d, &d2, true);
     if (k < 0)
         return -1;
     if (wf(p, k, F_OF))
@@ -745,10 +752,7 @@ static int m_month_day(const struct P *p, int i, struct res *r)
     k = month_at(p, i, &m);
     if (k < 0 || !is_num(p, k) || glued(p, k))
         return -1;
-    k = mday_at(p, k, &d, true, false);
-    if (k < 0)
-        return -1;
-    k = day_range(p, k, d, &d2, false);
+    k = days_at(p, k, &d, &d2, false);
     if (k < 0)
         return -1;
     k = opt_year(p, k, &y);
