@@ -2329,6 +2329,16 @@ out:
     return ret;
 }
 
+/* The state rows of TV's thread: its decisions (TV->table, TV's to
+ * destroy) and, BOUNCES true, its delivery failures (rows_open). */
+static int view_rows(struct scan *s, struct lu_thread_view *tv, bool bounces)
+{
+    int ret = rows_open(s, false, bounces);
+
+    tv->table = s->decisions;
+    return ret ? ret : read_thread_rows(s, tv->msgs);
+}
+
 /* ARG as the commands take it: "id:MSGID" (exactly, spaces and all), a
  * bare Message-ID that names a message (as before queries were taken), or
  * any notmuch query naming one thread ("thread:ID", as leadup queue prints). */
@@ -2414,10 +2424,7 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         ret = 0; /* keep_thread stops after the one thread */
     if (ret)
         goto out;
-    ret = rows_open(&s, false, true);
-    out->table = s.decisions;
-    if (!ret)
-        ret = read_thread_rows(&s, out->msgs);
+    ret = view_rows(&s, out, true);
     if (ret)
         goto out;
     for (guint i = 0; i < out->msgs->len; i++)
@@ -2546,10 +2553,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     /* The decisions may have changed: read them again and decide again. */
     if (tv->table)
         g_hash_table_destroy(tv->table);
-    ret = rows_open(&s, false, false);
-    tv->table = s.decisions;
-    if (!ret)
-        ret = read_thread_rows(&s, tv->msgs);
+    ret = view_rows(&s, tv, false);
     if (ret)
         goto out;
     if (tv->decisions)
