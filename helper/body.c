@@ -79,6 +79,7 @@
 #define confidential_words LU_LANG_ALL(confidential_words) /* "confidential" ... */
 #define recipient_words    LU_LANG_ALL(recipient_words)    /* ... next to it: a disclaimer */
 #define mobile_starts      LU_LANG_ALL(mobile_starts)      /* "Sent from my iPhone" */
+#define mobile_vague       LU_LANG_ALL(mobile_vague)       /* "Sent from Mail for Windows" */
 #define signoffs           LU_LANG_ALL(signoffs)           /* "Best regards," */
 #define not_name_words     LU_LANG_ALL(not_name_words)     /* never in a signature's name */
 #define sentence_starts    LU_LANG_ALL(sentence_starts)    /* a sentence, no signature line */
@@ -903,14 +904,12 @@ static bool sig_delim(const struct line *l)
 
 static bool mobile_line(const struct line *l)
 {
-    bool ret = l->len <= 80 && starts_any(l->lc, mobile_starts) && !strchr(l->lc, '?');
-
-    /* "Sent from Mail for Windows", not "Sent from the office, it should
-     * arrive on Monday". */
-    if (ret && !starts(l->lc, "sent from my ") && (starts(l->lc, "sent ")) &&
-        (strchr(l->lc, ',') || l->len > 48))
-        ret = false;
-    return ret;
+    if (l->len > 80 || strchr(l->lc, '?'))
+        return false;
+    /* The vague starts begin sentences too ("Sent from the office, it
+     * should arrive on Monday"): a short line without a comma only. */
+    return starts_any(l->lc, mobile_starts) ||
+           (starts_any(l->lc, mobile_vague) && !strchr(l->lc, ',') && l->len <= 48);
 }
 
 /* 0: not a name; 1: initials only ("J", "JD"); 2: a plausible person name. */
@@ -1473,6 +1472,12 @@ void lu_body_extract(const char *text, bool is_html, struct lu_body *out)
     g_free(buf);
     g_free(html);
     g_free(valid);
+}
+
+void lu_body_free(struct lu_body *b)
+{
+    lu_body_clear(b);
+    g_free(b);
 }
 
 void lu_body_clear(struct lu_body *b)

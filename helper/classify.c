@@ -1683,6 +1683,13 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     g_array_unref(h);
 }
 
+void lu_analysis_free(struct lu_analysis *a)
+{
+    if (a)
+        lu_analysis_clear(a);
+    g_free(a);
+}
+
 void lu_analysis_clear(struct lu_analysis *a)
 {
     if (a->sentences)

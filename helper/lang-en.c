@@ -1164,9 +1164,11 @@ static const char *const disclaimer_starts[] = {"this e-mail and any attachment"
 static const char *const confidential_words[] = {"confidential", NULL};
 static const char *const recipient_words[] = {
     "intended recipient", "addressee", "unauthoris", "unauthoriz", "prohibited", "strictly", NULL};
-static const char *const mobile_starts[] = {"sent from my ",    "sent from ",  "sent via ",
-                                            "sent with ",       "sent using ", "sent on the go",
-                                            "get outlook for ", NULL};
+static const char *const mobile_starts[] = {"sent from my ", "get outlook for ", NULL};
+/* "Sent from Mail for Windows", not "Sent from the office, it should arrive
+ * on Monday". */
+static const char *const mobile_vague[] = {"sent from ",  "sent via ",      "sent with ",
+                                           "sent using ", "sent on the go", NULL};
 static const char *const not_name_words[] = {
     "team",      "support",   "sales",      "ltd",        "inc",        "llc",       "corp",
     "co",        "plc",       "company",    "office",     "department", "group",     "service",
@@ -1211,6 +1213,8 @@ static const char *const bulk_layout[] = {"[image]",
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
+    {"a", LU_DX_INDEF},
+    {"s", LU_DX_POSS},
     {"version", LU_DX_VERSION},
     {"v", LU_DX_VERSION},
     {"r", LU_DX_VERSION},
@@ -1309,6 +1313,7 @@ const struct lu_lang_pack lu_lang_en = {
     .confidential_words = confidential_words,
     .recipient_words = recipient_words,
     .mobile_starts = mobile_starts,
+    .mobile_vague = mobile_vague,
     .not_name_words = not_name_words,
     .sentence_starts = sentence_starts,
     .stopwords = stopwords,

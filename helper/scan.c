@@ -260,8 +260,7 @@ static int read_records(struct lu_msg *f, const char *path, bool quiet, GVariant
     *record = g_variant_ref_sink(lu_msgcache_headers(f));
     b = extract_body(f);
     *text = g_variant_ref_sink(lu_msgcache_body(b));
-    lu_body_clear(b);
-    g_free(b);
+    lu_body_free(b);
     return 0;
 }
 
@@ -324,13 +323,6 @@ struct ahead {
     bool used;                  /* the rules read it (main thread) */
 };
 
-static void analysis_free(struct lu_analysis *an)
-{
-    if (an)
-        lu_analysis_clear(an);
-    g_free(an);
-}
-
 static void ahead_free(struct ahead *a)
 {
     g_free(a->filename);
@@ -340,11 +332,10 @@ static void ahead_free(struct ahead *a)
         g_variant_unref(a->record);
     if (a->text)
         g_variant_unref(a->text);
-    lu_body_clear(a->body);
-    g_free(a->body);
-    analysis_free(a->an);
+    lu_body_free(a->body);
+    lu_analysis_free(a->an);
     g_free(a->an_text);
-    analysis_free(a->own_an);
+    lu_analysis_free(a->own_an);
     g_free(a->own_text);
     lu_msg_free(a->x);
     g_free(a);
@@ -712,17 +703,6 @@ static bool has_email(GPtrArray *emails, const char *email)
     return false;
 }
 
-static gint compare_date(gconstpointer a, gconstpointer b)
-{
-    const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
-
-    /* Equal dates by Message-ID: the order notmuch returns them in follows
-     * the order their files were indexed in. */
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    return g_strcmp0(x->mid, y->mid);
-}
-
 static bool strv_has_case(char **v, const char *s)
 {
     for (; *v; v++)
@@ -783,7 +763,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
             g_ptr_array_add(m->tags, g_strdup("draft"));
         g_ptr_array_add(out, m);
     }
-    g_ptr_array_sort(out, compare_date);
+    g_ptr_array_sort(out, lu_msg_compare_date);
     if (out->len > ELSEWHERE_MAX)
         g_ptr_array_set_size(out, ELSEWHERE_MAX);
     if (senders)
@@ -2367,6 +2347,16 @@ out:
     return ret;
 }
 
+/* The state rows of TV's thread: its decisions (TV->table, TV's to
+ * destroy) and, BOUNCES true, its delivery failures (rows_open). */
+static int view_rows(struct scan *s, struct lu_thread_view *tv, bool bounces)
+{
+    int ret = rows_open(s, false, bounces);
+
+    tv->table = s->decisions;
+    return ret ? ret : read_thread_rows(s, tv->msgs);
+}
+
 /* ARG as the commands take it: "id:MSGID" (exactly, spaces and all), a
  * bare Message-ID that names a message (as before queries were taken), or
  * any notmuch query naming one thread ("thread:ID", as leadup queue prints). */
@@ -2452,10 +2442,7 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         ret = 0; /* keep_thread stops after the one thread */
     if (ret)
         goto out;
-    ret = rows_open(&s, false, true);
-    out->table = s.decisions;
-    if (!ret)
-        ret = read_thread_rows(&s, out->msgs);
+    ret = view_rows(&s, out, true);
     if (ret)
         goto out;
     for (guint i = 0; i < out->msgs->len; i++)
@@ -2584,10 +2571,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     /* The decisions may have changed: read them again and decide again. */
     if (tv->table)
         g_hash_table_destroy(tv->table);
-    ret = rows_open(&s, false, false);
-    tv->table = s.decisions;
-    if (!ret)
-        ret = read_thread_rows(&s, tv->msgs);
+    ret = view_rows(&s, tv, false);
     if (ret)
         goto out;
     if (tv->decisions)

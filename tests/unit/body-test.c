@@ -265,6 +265,13 @@ static void test_signatures(void)
            "a first name right before the delimiter");
     sig_is("Will do.\n-Deepa\n", "Will do.", "Deepa", NULL, "dash and name");
     sig_is("Sure.\n\nSent from my iPhone\n", "Sure.", NULL, NULL, "mobile line");
+    sig_is("Sure.\n\nSent from my phone, sorry for typos\n", "Sure.", NULL, NULL,
+           "a device's line may go on");
+    sig_is("Sure.\n\nSent from Mail for Windows\n", "Sure.", NULL, NULL,
+           "a short vague mobile line");
+    sig_is("Sure.\n\nSent from the office, it should arrive on Monday.\n",
+           "Sure.\n\nSent from the office, it should arrive on Monday.", NULL, NULL,
+           "a vague mobile start with a comma is a sentence");
     sig_is("Disclaimer: I have not tested this.\n", "Disclaimer: I have not tested this.", NULL,
            NULL, "the author's own 'Disclaimer:' is text");
     sig_is("I posted this to the R mailing list\nyesterday.\n",
