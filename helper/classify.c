@@ -154,6 +154,14 @@ static bool wh_inverted(const struct sent *S, int i)
     return k < S->c.n && (S->c.t[k].cls & (LU_W_AUX | LU_W_MODAL)) && subject_at(S, k + 1);
 }
 
+/* Whether the quotation mark at TEXT[AT] closes a quotation: it follows a
+ * word ('"safety index"'), not a space or the start ('"?"' quotes a lone
+ * question mark). */
+static bool closing_quote(const char *text, int at)
+{
+    return (text[at] == '"' || text[at] == '\'') && at > 0 && g_ascii_isalnum(text[at - 1]);
+}
+
 /* Whether the sentence ends in a question mark that asks something.  A
  * question needs a couple of words: a lone "?" or "... ?" asks nothing, nor
  * does one word unless it is a wh-word, a day or an input noun ("Why?",
@@ -173,8 +181,11 @@ static bool real_qmark(const struct sent *S)
     if (first_q < 0)
         return false;
     /* "(?)", "(???)", "\"?\"": an uncertainty marker or a quoted '?';
-     * "things.?" and a long run "?????????": characters the charset lost */
-    if (S->c.t[first_q].off > 0 && strchr("(\"'[.,;", S->c.text[S->c.t[first_q].off - 1]))
+     * "things.?" and a long run "?????????": characters the charset lost.
+     * A quotation mark glued to a word before it closes a quotation and
+     * the question goes on: 'some sort of "safety index"?' asks. */
+    if (S->c.t[first_q].off > 0 && strchr("(\"'[.,;", S->c.text[S->c.t[first_q].off - 1]) &&
+        !closing_quote(S->c.text, S->c.t[first_q].off - 1))
         return false;
     if (nq >= 5)
         return false;
@@ -1670,6 +1681,13 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     }
     g_ptr_array_unref(parts);
     g_array_unref(h);
+}
+
+void lu_analysis_free(struct lu_analysis *a)
+{
+    if (a)
+        lu_analysis_clear(a);
+    g_free(a);
 }
 
 void lu_analysis_clear(struct lu_analysis *a)

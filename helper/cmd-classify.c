@@ -37,11 +37,9 @@ static int classify_lines(struct lu_ctx *ctx)
         lu_analyse_text(text, ref, &ctx->cfg.cal, &an);
         lu_json_init(&j, stdout, false);
         lu_json_obj_begin(&j);
-        lu_json_key(&j, "body");
-        lu_json_str(&j, text);
+        lu_json_kv_str(&j, "body", text);
         lu_json_analysis(&j, &an, ctx->cfg.tz);
-        lu_json_key(&j, "auto_reply");
-        lu_json_bool(&j, an.auto_reply);
+        lu_json_kv_bool(&j, "auto_reply", an.auto_reply);
         lu_json_obj_end(&j);
         lu_json_end(&j);
         lu_analysis_clear(&an);
@@ -74,42 +72,30 @@ static void print_message(const struct lu_msg *m, GDateTime *ref, bool text)
     lu_json_init(&j, stdout, true);
     lu_json_obj_begin(&j);
     if (!text) {
-        lu_json_key(&j, "message_id");
-        lu_json_str(&j, m->mid);
-        lu_json_key(&j, "date");
-        lu_json_str(&j, lu_iso(m->date, g_date_time_get_timezone(ref), iso));
+        lu_json_kv_str(&j, "message_id", m->mid);
+        lu_json_kv_str(&j, "date", lu_iso(m->date, g_date_time_get_timezone(ref), iso));
         lu_json_key(&j, "from");
         if (m->from) {
             lu_json_obj_begin(&j);
-            lu_json_key(&j, "name");
-            lu_json_str(&j, m->from->name);
-            lu_json_key(&j, "email");
-            lu_json_str(&j, m->from->email);
+            lu_json_kv_str(&j, "name", m->from->name);
+            lu_json_kv_str(&j, "email", m->from->email);
             lu_json_obj_end(&j);
         } else {
             lu_json_null(&j);
         }
-        lu_json_key(&j, "subject");
-        lu_json_str(&j, m->subject);
-        lu_json_key(&j, "automatic");
-        lu_json_str(&j, auto_name(m->autokind));
-        lu_json_key(&j, "automatic_why");
-        lu_json_str(&j, m->auto_why);
+        lu_json_kv_str(&j, "subject", m->subject);
+        lu_json_kv_str(&j, "automatic", auto_name(m->autokind));
+        lu_json_kv_str(&j, "automatic_why", m->auto_why);
     }
-    lu_json_key(&j, "body");
-    lu_json_str(&j, m->body->text);
+    lu_json_kv_str(&j, "body", m->body->text);
     lu_json_key(&j, "signature");
     lu_json_obj_begin(&j);
-    lu_json_key(&j, "text");
-    lu_json_str(&j, m->body->signature);
-    lu_json_key(&j, "name");
-    lu_json_str(&j, m->body->sig_name);
-    lu_json_key(&j, "phone");
-    lu_json_str(&j, m->body->sig_phone);
+    lu_json_kv_str(&j, "text", m->body->signature);
+    lu_json_kv_str(&j, "name", m->body->sig_name);
+    lu_json_kv_str(&j, "phone", m->body->sig_phone);
     lu_json_obj_end(&j);
     lu_json_analysis(&j, m->an, g_date_time_get_timezone(ref));
-    lu_json_key(&j, "auto_reply");
-    lu_json_bool(&j, m->an->auto_reply || m->autokind == LU_AUTO_REPLY);
+    lu_json_kv_bool(&j, "auto_reply", m->an->auto_reply || m->autokind == LU_AUTO_REPLY);
     lu_json_obj_end(&j);
     lu_json_end(&j);
 }

@@ -40,14 +40,10 @@ static void print_json(GPtrArray *findings)
     for (guint i = 0; i < findings->len; i++) {
         const struct lu_finding *f = g_ptr_array_index(findings, i);
         lu_json_obj_begin(&j);
-        lu_json_key(&j, "line");
-        lu_json_int(&j, f->line);
-        lu_json_key(&j, "kind");
-        lu_json_str(&j, f->kind);
-        lu_json_key(&j, "text");
-        lu_json_str(&j, f->text);
-        lu_json_key(&j, "message");
-        lu_json_str(&j, f->message);
+        lu_json_kv_int(&j, "line", f->line);
+        lu_json_kv_str(&j, "kind", f->kind);
+        lu_json_kv_str(&j, "text", f->text);
+        lu_json_kv_str(&j, "message", f->message);
         lu_json_obj_end(&j);
     }
     lu_json_arr_end(&j);

@@ -259,11 +259,7 @@ static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
     lu_json_kv_str(j, "since", lu_iso(r->since, ctx->cfg.tz, iso));
     lu_json_kv_int(j, "waiting_days", lu_cal_bizdays_between(&ctx->cfg.cal, la, lb));
     lu_json_kv_bool(j, "due", r->due);
-    lu_json_key(j, "due_at");
-    if (r->due_at)
-        lu_json_str(j, lu_iso(r->due_at, ctx->cfg.tz, iso));
-    else
-        lu_json_null(j);
+    lu_json_kv_time(j, "due_at", r->due_at, ctx->cfg.tz);
     lu_json_kv_int(j, "stage", r->it ? r->it->stage : 0);
     lu_json_obj_end(j);
     g_date_time_unref(la);
@@ -758,11 +754,9 @@ static void print_json(struct lu_ctx *ctx, const char *name, GArray *rows, bool 
 
     lu_json_init(&j, stdout, false);
     lu_json_obj_begin(&j);
-    lu_json_key(&j, "now");
-    lu_json_str(&j, lu_iso(ctx->now, ctx->cfg.tz, iso));
+    lu_json_kv_str(&j, "now", lu_iso(ctx->now, ctx->cfg.tz, iso));
     if (name) {
-        lu_json_key(&j, "queue");
-        lu_json_str(&j, name);
+        lu_json_kv_str(&j, "queue", name);
         lu_json_key(&j, "items");
         lu_json_arr_begin(&j);
         for (guint i = 0; i < rows->len; i++) {

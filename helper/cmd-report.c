@@ -133,11 +133,7 @@ static void json_item(struct lu_ctx *ctx, struct lu_json *j, const struct lu_ite
     lu_json_kv_str(j, "subject", it->subject);
     lu_json_kv_str(j, "who", it->who);
     lu_json_kv_str(j, "since", lu_iso(it->since, ctx->cfg.tz, iso));
-    lu_json_key(j, "due_at");
-    if (it->due_at)
-        lu_json_str(j, lu_iso(it->due_at, ctx->cfg.tz, iso));
-    else
-        lu_json_null(j);
+    lu_json_kv_time(j, "due_at", it->due_at, ctx->cfg.tz);
     lu_json_obj_end(j);
 }
 
@@ -148,8 +144,7 @@ static void print_json(struct lu_ctx *ctx, struct report *r)
 
     lu_json_init(&j, stdout, true);
     lu_json_obj_begin(&j);
-    lu_json_key(&j, "now");
-    lu_json_str(&j, lu_iso(ctx->now, ctx->cfg.tz, iso));
+    lu_json_kv_str(&j, "now", lu_iso(ctx->now, ctx->cfg.tz, iso));
     lu_json_queues(&j, r->counts, r->dues);
     for (int s = 0; s < 4; s++) {
         lu_json_key(&j, section_names[s]);

@@ -171,37 +171,22 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
 
     lu_json_init(&j, stdout, true);
     lu_json_obj_begin(&j);
-    lu_json_key(&j, "thread");
-    lu_json_str(&j, first->thread_id);
-    lu_json_key(&j, "subject");
-    lu_json_str(&j, first->subject);
-    lu_json_key(&j, "state");
-    lu_json_str(&j, lu_state_name(v->state));
-    lu_json_key(&j, "due");
-    lu_json_bool(&j, v->due);
-    lu_json_key(&j, "due_at");
-    if (v->due_at)
-        lu_json_str(&j, lu_iso(v->due_at, ctx->cfg.tz, iso));
-    else
-        lu_json_null(&j);
-    lu_json_key(&j, "stage");
-    lu_json_int(&j, v->stage);
-    lu_json_key(&j, "rule");
-    lu_json_str(&j, lu_rule_text(v->rule));
+    lu_json_kv_str(&j, "thread", first->thread_id);
+    lu_json_kv_str(&j, "subject", first->subject);
+    lu_json_kv_str(&j, "state", lu_state_name(v->state));
+    lu_json_kv_bool(&j, "due", v->due);
+    lu_json_kv_time(&j, "due_at", v->due_at, ctx->cfg.tz);
+    lu_json_kv_int(&j, "stage", v->stage);
+    lu_json_kv_str(&j, "rule", lu_rule_text(v->rule));
     print_json_model(&j, v);
-    lu_json_key(&j, "anchor");
-    lu_json_str(&j, v->anchor >= 0 ? ((struct lu_msg *)g_ptr_array_index(tv->msgs, v->anchor))->mid
-                                   : NULL);
-    lu_json_key(&j, "why");
-    lu_json_arr_begin(&j);
-    for (guint i = 0; v->why && i < v->why->len; i++)
-        lu_json_str(&j, g_ptr_array_index(v->why, i));
-    lu_json_arr_end(&j);
+    lu_json_kv_str(&j, "anchor",
+                   v->anchor >= 0 ? ((struct lu_msg *)g_ptr_array_index(tv->msgs, v->anchor))->mid
+                                  : NULL);
+    lu_json_kv_strings(&j, "why", v->why);
     lu_json_key(&j, "evidence");
     if (ev && ev->an) {
         lu_json_obj_begin(&j);
-        lu_json_key(&j, "message_id");
-        lu_json_str(&j, ev->mid);
+        lu_json_kv_str(&j, "message_id", ev->mid);
         lu_json_analysis(&j, ev->an, ctx->cfg.tz);
         lu_json_obj_end(&j);
     } else {
@@ -212,16 +197,11 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
     for (guint i = 0; i < tv->msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
         lu_json_obj_begin(&j);
-        lu_json_key(&j, "message_id");
-        lu_json_str(&j, m->mid);
-        lu_json_key(&j, "date");
-        lu_json_str(&j, lu_iso(m->date, ctx->cfg.tz, iso));
-        lu_json_key(&j, "from");
-        lu_json_str(&j, m->from ? m->from->email : NULL);
-        lu_json_key(&j, "mine");
-        lu_json_bool(&j, m->mine);
-        lu_json_key(&j, "automatic");
-        lu_json_str(&j, auto_text(m));
+        lu_json_kv_str(&j, "message_id", m->mid);
+        lu_json_kv_str(&j, "date", lu_iso(m->date, ctx->cfg.tz, iso));
+        lu_json_kv_str(&j, "from", m->from ? m->from->email : NULL);
+        lu_json_kv_bool(&j, "mine", m->mine);
+        lu_json_kv_str(&j, "automatic", auto_text(m));
         lu_json_obj_end(&j);
     }
     lu_json_arr_end(&j);
@@ -230,23 +210,13 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
     for (guint i = 0; tv->decisions && i < tv->decisions->len; i++) {
         struct lu_decision *d = g_ptr_array_index(tv->decisions, i);
         lu_json_obj_begin(&j);
-        lu_json_key(&j, "kind");
-        lu_json_str(&j, lu_decision_name(d->kind));
-        lu_json_key(&j, "message_id");
-        lu_json_str(&j, d->mid);
-        lu_json_key(&j, "taken");
-        lu_json_str(&j, lu_iso(d->taken, ctx->cfg.tz, iso));
-        lu_json_key(&j, "at");
-        if (d->at)
-            lu_json_str(&j, lu_iso(d->at_end ? d->at_end : d->at, ctx->cfg.tz, iso));
-        else
-            lu_json_null(&j);
-        lu_json_key(&j, "text");
-        lu_json_str(&j, d->text);
-        lu_json_key(&j, "mine");
-        lu_json_bool(&j, d->mine);
-        lu_json_key(&j, "pending");
-        lu_json_bool(&j, d->pending);
+        lu_json_kv_str(&j, "kind", lu_decision_name(d->kind));
+        lu_json_kv_str(&j, "message_id", d->mid);
+        lu_json_kv_str(&j, "taken", lu_iso(d->taken, ctx->cfg.tz, iso));
+        lu_json_kv_time(&j, "at", d->at && d->at_end ? d->at_end : d->at, ctx->cfg.tz);
+        lu_json_kv_str(&j, "text", d->text);
+        lu_json_kv_bool(&j, "mine", d->mine);
+        lu_json_kv_bool(&j, "pending", d->pending);
         lu_json_obj_end(&j);
     }
     lu_json_arr_end(&j);

@@ -435,6 +435,10 @@ static bool wf(const struct P *p, int i, unsigned f)
     return w && (w->f & f);
 }
 
+/* Is token I the word S?  For notation only, the same in every language:
+ * ISO 8601's "T", "10h30" and "5h", am/pm and a.m./p.m., and the WHEN
+ * durations ("3d", "2w", "4h", "30m", "1mo").  A word of a language is the
+ * packs' (a date word's flags, or a role: LU_DX_*). */
 static bool is_word(const struct P *p, int i, const char *s)
 {
     return i >= 0 && i < p->n && p->t[i].kind == T_WORD && (int)strlen(s) == p->t[i].len &&
@@ -707,6 +711,16 @@ static int day_range(const struct P *p, int k, int d, int *d2, bool dot)
     return k;
 }
 
+/* A day of the month at I and the range of days it may start ("3",
+ * "3-5", "3.-5."): the first in *D, the last in *D2 (0: one day).  DOT as
+ * mday_at's.  Returns the index after them, or -1. */
+static int days_at(const struct P *p, int i, int *d, int *d2, bool dot)
+{
+    int k = mday_at(p, i, d, true, dot);
+
+    return k < 0 ? -1 : day_range(p, k, *d, d2, dot);
+}
+
 /* "3 December", "3rd of December 2026", "3. Dezember", "3 de diciembre",
  * "1er décembre", "3-5 December", "3 to 5 December", "3.-5. Dezember". */
 static int m_day_month(const struct P *p, int i, struct res *r)
@@ -715,10 +729,7 @@ static int m_day_month(const struct P *p, int i, struct res *r)
 
     if (wf(p, i, F_THE) && is_num(p, i + 1))
         i++;
-    k = mday_at(p, i, &d, true, true);
-    if (k < 0)
-        return -1;
-    k = day_range(p, k, d, &d2, true);
+    k = days_at(p, i, &d, &d2, true);
     if (k < 0)
         return -1;
     if (wf(p, k, F_OF))
@@ -741,10 +752,7 @@ static int m_month_day(const struct P *p, int i, struct res *r)
     k = month_at(p, i, &m);
     if (k < 0 || !is_num(p, k) || glued(p, k))
         return -1;
-    k = mday_at(p, k, &d, true, false);
-    if (k < 0)
-        return -1;
-    k = day_range(p, k, d, &d2, false);
+    k = days_at(p, k, &d, &d2, false);
     if (k < 0)
         return -1;
     k = opt_year(p, k, &y);
@@ -1213,7 +1221,7 @@ static int in_count(const struct P *p, int k, int *n, bool *vague)
     if (is_num(p, k) && num_free_left(p, k) && p->t[k].ndig <= 3 && num_free_right(p, k + 1)) {
         *n = p->t[k].num;
         k++;
-    } else if (wx(p, k, LU_DX_FEW) || (is_word(p, k, "a") && wx(p, k + 1, LU_DX_FEW))) {
+    } else if (wx(p, k, LU_DX_FEW) || (wx(p, k, LU_DX_INDEF) && wx(p, k + 1, LU_DX_FEW))) {
         *n = 3; /* "a few days", "the next few days" */
         *vague = true;
         k += wx(p, k, LU_DX_FEW) ? 1 : 2;
@@ -1648,7 +1656,7 @@ static int holiday_at(const struct P *p, int k, int *kind)
         return -1;
     *kind = LU_DH_NEWYEAR;
     k += 2;
-    if (is_p(p, k, '\'') && is_word(p, k + 1, "s"))
+    if (is_p(p, k, '\'') && wx(p, k + 1, LU_DX_POSS))
         k += 2;
     return k;
 }
@@ -1892,9 +1900,9 @@ static int m_clock(const struct P *p, int i, struct res *r)
     if (is_p(p, k, '@') || wf(p, k, F_AT)) {
         at = true;
         k++;
-        if (is_word(p, k - 1, "a") && wx(p, k, LU_DX_HOURART))
+        if (wx(p, k - 1, LU_DX_AT_LEAD) && wx(p, k, LU_DX_HOURART))
             k++;
-        else if (is_word(p, k - 1, "a"))
+        else if (wx(p, k - 1, LU_DX_AT_LEAD))
             return -1;
     }
     e = clock_at(p, k, &sod, &marked, &ampm, false);
@@ -1923,7 +1931,7 @@ static int m_tword(const struct P *p, int i, struct res *r)
 
     if (we <= 0 || we > 86400)
         we = 17 * 3600;
-    if (wf(p, k, F_AT) && !is_word(p, k, "a"))
+    if (wf(p, k, F_AT) && !wx(p, k, LU_DX_AT_LEAD))
         k++;
     else if ((n = phrase_at(p, k, LU_DP_HOUR_LEAD, NULL)) > 0)
         k += n;
@@ -2007,7 +2015,7 @@ static int daypart_at(const struct P *p, int i, struct res *r, bool attached)
         k += 2;
     } else if (wx(p, k, LU_DX_PART_ART) || (wf(p, k, F_THE) && attached)) {
         k++;
-    } else if (is_word(p, k, "l") && is_p(p, k + 1, '\'')) {
+    } else if (wx(p, k, LU_DX_ELIDED) && is_p(p, k + 1, '\'')) {
         k += 2;
     } else if (!attached) {
         return -1;
@@ -2118,13 +2126,13 @@ static int prefix_at(const struct P *p, int i)
         const struct wd *w = W(p, k);
         if (w && (w->f & (F_PREP | F_FROM)) && !w->month)
             k++;
-        else if (w && (w->f & F_AT) && !is_word(p, k, "a"))
+        else if (w && (w->f & F_AT) && !wx(p, k, LU_DX_AT_LEAD))
             k++;
         else if ((len = phrase_at(p, k, LU_DP_BY, NULL)) > 0)
             k += len;
         else if ((len = phrase_at(p, k, LU_DP_FROM_OF, NULL)) > 0 && wf(p, k + len, F_OF))
             k += len + 1;
-        else if (is_word(p, k, "a") && wf(p, k + 1, F_END | F_EARLY | F_MID))
+        else if (wx(p, k, LU_DX_AT_LEAD) && wf(p, k + 1, F_END | F_EARLY | F_MID))
             k++; /* "a finales de", "a principios de", "a mediados de" */
         else if (wx(p, k, LU_DX_BY))
             k++;
@@ -2406,10 +2414,14 @@ static int m_duration(const struct P *p, struct res *r)
     return k + 1;
 }
 
+/* The longest WHEN lu_when_parse reads. */
+#define WHEN_MAX 200
+G_STATIC_ASSERT(WHEN_MAX < SMALL);
+
 int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, struct lu_when *out)
 {
-    struct tok tbuf[SMALL], *t = tbuf;
-    char lbuf[SMALL], *low = lbuf;
+    struct tok t[SMALL]; /* WHEN is short (WHEN_MAX): on the stack */
+    char low[SMALL];
     struct P p;
     struct found x = {0};
     GArray *one = NULL;
@@ -2420,7 +2432,7 @@ int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, str
     if (!arg || !ref || !cal || !out)
         goto out;
     len = strlen(arg);
-    if (len == 0 || len > 200)
+    if (len == 0 || len > WHEN_MAX)
         goto out;
     /* A full ISO 8601 time, possibly with an offset. */
     iso = g_date_time_new_from_iso8601(arg, g_date_time_get_timezone(ref));
@@ -2432,10 +2444,6 @@ int lu_when_parse(const char *arg, GDateTime *ref, const struct lu_cal *cal, str
         out->len = (int)len;
         ret = 0;
         goto out;
-    }
-    if (len >= SMALL) {
-        t = g_new(struct tok, len + 1);
-        low = g_malloc(len + 1);
     }
     setup(&p, arg, (int)len, t, low, ref, cal, true);
     if (p.n == 0 || !p.ref)
@@ -2459,9 +2467,5 @@ out:
         g_array_unref(one);
     if (iso)
         g_date_time_unref(iso);
-    if (t != tbuf)
-        g_free(t);
-    if (low != lbuf)
-        g_free(low);
     return ret;
 }

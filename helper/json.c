@@ -74,30 +74,18 @@ void lu_json_arr_end(struct lu_json *j)
 
 static void put_string(FILE *f, const char *s)
 {
+    /* The characters JSON escapes with a letter, and their letters. */
+    static const char esc[] = "\"\\\n\r\t", as[] = "\"\\nrt";
+
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"':
-            fputs("\\\"", f);
-            break;
-        case '\\':
-            fputs("\\\\", f);
-            break;
-        case '\n':
-            fputs("\\n", f);
-            break;
-        case '\r':
-            fputs("\\r", f);
-            break;
-        case '\t':
-            fputs("\\t", f);
-            break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                fprintf(f, "\\u%04x", *p);
-            else
-                fputc(*p, f);
-        }
+        const char *e = strchr(esc, *p);
+        if (e)
+            fprintf(f, "\\%c", as[e - esc]);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
     }
     fputc('"', f);
 }
@@ -178,6 +166,22 @@ void lu_json_kv_bool(struct lu_json *j, const char *key, bool v)
     lu_json_bool(j, v);
 }
 
+void lu_json_kv_time(struct lu_json *j, const char *key, gint64 t, GTimeZone *tz)
+{
+    char iso[LU_ISO_LEN];
+
+    lu_json_kv_str(j, key, t ? lu_iso(t, tz, iso) : NULL);
+}
+
+void lu_json_kv_strings(struct lu_json *j, const char *key, GPtrArray *a)
+{
+    lu_json_key(j, key);
+    lu_json_arr_begin(j);
+    for (guint i = 0; a && i < a->len; i++)
+        lu_json_str(j, g_ptr_array_index(a, i));
+    lu_json_arr_end(j);
+}
+
 void lu_json_end(struct lu_json *j)
 {
     fputc('\n', j->f);
@@ -236,11 +240,7 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
             if (s->labels & (1u << b))
                 lu_json_str(j, lu_label_name(1u << b));
         lu_json_arr_end(j);
-        lu_json_key(j, "why");
-        lu_json_arr_begin(j);
-        for (guint k = 0; s->why && k < s->why->len; k++)
-            lu_json_str(j, g_ptr_array_index(s->why, k));
-        lu_json_arr_end(j);
+        lu_json_kv_strings(j, "why", s->why);
         lu_json_key(j, "dates");
         lu_json_arr_begin(j);
         for (guint k = 0; s->dates && k < s->dates->len; k++)

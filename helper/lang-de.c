@@ -303,7 +303,8 @@ static const char *const sentence_starts[] = {"ich", "wir", "bitte", "können", 
 static const char *const stopwords[] = {"der", "die", "und", "ist", "ich",
                                         "wir", "sie", "zu",  "es",  NULL};
 static const char *const attr_not_names[] = {"ich", "wir", NULL};
-static const char *const bulk_exit[] = {"abmelden", "abbestellen", NULL};
+static const char *const bulk_exit[] = {"abmelden", "abbestellen", "antworten sie nicht auf diese",
+                                        "nicht auf diese e-mail antworten", NULL};
 static const char *const bulk_layout[] = {"hier klicken", "alle rechte vorbehalten", NULL};
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */

@@ -1164,9 +1164,11 @@ static const char *const disclaimer_starts[] = {"this e-mail and any attachment"
 static const char *const confidential_words[] = {"confidential", NULL};
 static const char *const recipient_words[] = {
     "intended recipient", "addressee", "unauthoris", "unauthoriz", "prohibited", "strictly", NULL};
-static const char *const mobile_starts[] = {"sent from my ",    "sent from ",  "sent via ",
-                                            "sent with ",       "sent using ", "sent on the go",
-                                            "get outlook for ", NULL};
+static const char *const mobile_starts[] = {"sent from my ", "get outlook for ", NULL};
+/* "Sent from Mail for Windows", not "Sent from the office, it should arrive
+ * on Monday". */
+static const char *const mobile_vague[] = {"sent from ",  "sent via ",      "sent with ",
+                                           "sent using ", "sent on the go", NULL};
 static const char *const not_name_words[] = {
     "team",      "support",   "sales",      "ltd",        "inc",        "llc",       "corp",
     "co",        "plc",       "company",    "office",     "department", "group",     "service",
@@ -1190,21 +1192,15 @@ static const char *const stopwords[] = {
 static const char *const attr_not_names[] = {
     "i",        "we",   "you",   "he",   "she",  "they", "it", "as",  "who", "someone",
     "somebody", "what", "which", "that", "this", "also", "if", "and", NULL};
-static const char *const bulk_exit[] = {"unsubscribe",
-                                        "opt out",
-                                        "opt-out",
-                                        "to be removed from",
-                                        "remove you from",
-                                        "removed from our",
-                                        "no longer wish to receive",
-                                        "you are receiving this",
-                                        "you received this e",
-                                        "this e-mail was sent to",
-                                        "this email was sent to",
-                                        "update your preferences",
-                                        "manage your subscription",
-                                        "email preferences",
-                                        NULL};
+static const char *const bulk_exit[] = {
+    "unsubscribe", "opt out", "opt-out", "to be removed from", "remove you from",
+    "removed from our", "no longer wish to receive", "you are receiving this",
+    "you received this e", "this e-mail was sent to", "this email was sent to",
+    "update your preferences", "manage your subscription", "email preferences",
+    /* nobody reads what is sent back */
+    "do not reply to this e", "do not reply to this message", "do not reply directly to this",
+    "do not respond to this e", "do not respond to this message", "do not respond directly to this",
+    "this is a post-only", "this is a post only", "sent from an unattended", NULL};
 static const char *const bulk_layout[] = {"[image]",
                                           "click here",
                                           "view this email",
@@ -1217,6 +1213,8 @@ static const char *const bulk_layout[] = {"[image]",
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
+    {"a", LU_DX_INDEF},
+    {"s", LU_DX_POSS},
     {"version", LU_DX_VERSION},
     {"v", LU_DX_VERSION},
     {"r", LU_DX_VERSION},
@@ -1315,6 +1313,7 @@ const struct lu_lang_pack lu_lang_en = {
     .confidential_words = confidential_words,
     .recipient_words = recipient_words,
     .mobile_starts = mobile_starts,
+    .mobile_vague = mobile_vague,
     .not_name_words = not_name_words,
     .sentence_starts = sentence_starts,
     .stopwords = stopwords,

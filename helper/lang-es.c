@@ -227,18 +227,16 @@ static const char *const mobile_starts[] = {"enviado desde ", "enviado con ", "e
 static const char *const sentence_starts[] = {"yo", "podemos", "puedes", "por", NULL};
 static const char *const stopwords[] = {"los", "las", "que", "es", NULL};
 static const char *const attr_not_names[] = {"yo", NULL};
-static const char *const bulk_exit[] = {"darse de baja", "cancelar la suscrip", NULL};
+static const char *const bulk_exit[] = {"darse de baja", "cancelar la suscrip",
+                                        "no responda a este", "no responder a este", NULL};
 static const char *const bulk_layout[] = {"haga clic", "todos los derechos", NULL};
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"las", LU_DX_HOURART},
-    {"la", LU_DX_HOURART},
-    {"día", LU_DX_WORKDAY},
-    {"por", LU_DX_PART_PREP},
-    {"mañana", LU_DX_MORNING},
-    {"manana", LU_DX_MORNING},
-    {NULL, 0},
+    {"a", LU_DX_AT_LEAD},      {"las", LU_DX_HOURART},
+    {"la", LU_DX_HOURART},     {"día", LU_DX_WORKDAY},
+    {"por", LU_DX_PART_PREP},  {"mañana", LU_DX_MORNING},
+    {"manana", LU_DX_MORNING}, {NULL, 0},
 };
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */

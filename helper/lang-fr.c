@@ -252,16 +252,14 @@ static const char *const mobile_starts[] = {"envoyé de mon ",
 static const char *const sentence_starts[] = {"je", "nous", "vous", "pouvez", "est-ce", NULL};
 static const char *const stopwords[] = {"et", "est", "je", "nous", NULL};
 static const char *const attr_not_names[] = {"je", "nous", NULL};
-static const char *const bulk_exit[] = {"désinscri", "desinscri", "désabonner", NULL};
+static const char *const bulk_exit[] = {
+    "désinscri", "desinscri", "désabonner", "ne pas répondre à ce", "ne répondez pas à ce", NULL};
 static const char *const bulk_layout[] = {"cliquez ici", "tous droits réservés", NULL};
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"journée", LU_DX_WORKDAY},
-    {"dans", LU_DX_PART_PREP},
-    {"le", LU_DX_PART_ART},
-    {"midi", LU_DX_DASHED},
-    {NULL, 0},
+    {"l", LU_DX_ELIDED},    {"journée", LU_DX_WORKDAY}, {"dans", LU_DX_PART_PREP},
+    {"le", LU_DX_PART_ART}, {"midi", LU_DX_DASHED},     {NULL, 0},
 };
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */

@@ -217,6 +217,9 @@ static const char *const quote_subject[] = {"oggetto", NULL};
 /* The author's own words (body.c): list footers, disclaimers, mobile
  * signatures, signature lines and bulk mail. */
 static const char *const mobile_starts[] = {"scarica outlook per ", "inviato da ", NULL};
+static const char *const bulk_exit[] = {"annulla l'iscrizione", "disiscriv",
+                                        "non rispondere a questa", "non rispondere a questo", NULL};
+static const char *const bulk_layout[] = {"clicca qui", "tutti i diritti riservati", NULL};
 
 /* The draft's salutation (draft.c): words that make a name a role, not a
  * person, and titles before a name. */
@@ -257,5 +260,7 @@ const struct lu_lang_pack lu_lang_it = {
     .quote_date = quote_date,
     .quote_subject = quote_subject,
     .mobile_starts = mobile_starts,
+    .bulk_exit = bulk_exit,
+    .bulk_layout = bulk_layout,
     .titles = titles,
 };

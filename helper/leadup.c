@@ -308,6 +308,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
                 lu_analyses);
         fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
+        fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
+                lu_ahead_unused);
         fprintf(stderr,
                 "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
                 " messages in one, %" G_GUINT64_FORMAT " threads met again\n",

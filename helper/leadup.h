@@ -49,7 +49,7 @@ extern const char lu_version[];
  * subject (helper/lang-pt.c, lu_subject_norm); 8: senders I never answer
  * (thread.c never_answered); 9: on a list, no awaiting in a thread somebody
  * else started (thread.c rule_awaiting). */
-#define LU_RULES_REV  9
+#define LU_RULES_REV  10
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -292,6 +292,11 @@ enum {
     LU_DX_NEXT_N = 1u << 21,   /* "next" after an article: "in the next 3 days", "over the next" */
     LU_DX_TIME = 1u << 22,     /* "time" after an amount: "in 3 days time" */
     LU_DX_DASHED = 1u << 23,   /* "midi": after a dash, the end of another word ("après-midi") */
+    LU_DX_INDEF = 1u << 24,    /* "a" before a "few" word: "in a few days" */
+    LU_DX_AT_LEAD = 1u << 25,  /* "a": "at" only before an hour's article or an end, early or
+                                  mid word ("a las 10", "a finales de"), never alone */
+    LU_DX_ELIDED = 1u << 26,   /* "l" before an apostrophe: "l'après-midi" */
+    LU_DX_POSS = 1u << 27,     /* "s" after an apostrophe: "New Year's" */
 };
 
 /* A phrase of several tokens that plays one part in dates.c ("il y a",
@@ -521,11 +526,13 @@ struct lu_lang_pack {
     const char *const *confidential_words; /* "confidential" ... */
     const char *const *recipient_words;    /* ... and near it "intended recipient": a disclaimer */
     const char *const *mobile_starts;      /* "Sent from my iPhone" lines */
+    const char *const *mobile_vague;       /* ... that also start sentences: short, no comma */
     const char *const *not_name_words;     /* words never in a signature's name */
     const char *const *sentence_starts;    /* first words of a sentence, not a signature line */
     const char *const *stopwords;          /* frequent in sentences, rare in signatures */
     const char *const *attr_not_names;     /* "I wrote:" is a sentence, not an attribution */
-    const char *const *bulk_exit;          /* a way out of bulk mail (one is enough) */
+    const char *const *bulk_exit;          /* a way out of bulk mail, or a note that replies go
+                                            * unread (one is enough) */
     const char *const *bulk_layout;        /* marks of a marketing layout (two are) */
     const char *const *role_words, *const *titles; /* the draft's greeting: "sales", "Dr" */
     /* Header names in a quoted message's block ("From:", "Von:", "De :"). */
@@ -603,6 +610,9 @@ struct lu_cue_text {
     bool by_line;              /* "=" and "$" hold per line, not per text */
     GArray *toks;              /* (private) */
     GString *lowbuf;
+    unsigned cls_any; /* (private) every class a token has */
+    guint8 *id_bits;  /* (private) the tokens' word ids, a bit each; NULL: not known */
+    int id_max;
 };
 /* Cuts TEXT (valid UTF-8, kept alive by the caller) into T's tokens; with
  * BY_LINE "=" and "$" are a line's.  Thread-safe.  lu_cue_text_clear frees. */
@@ -953,6 +963,8 @@ struct lu_body {
  * moves the signature into the signature fields.  IS_HTML converts first. */
 void lu_body_extract(const char *text, bool is_html, struct lu_body *out);
 void lu_body_clear(struct lu_body *b);
+/* Clears and frees the body B allocated on the heap (NULL: nothing). */
+void lu_body_free(struct lu_body *b);
 /* Renders HTML as plain text (blocks become lines, entities decoded,
  * blockquotes become "> " lines).  Returns a new string (caller frees). */
 char *lu_html_to_text(const char *html);
@@ -985,7 +997,7 @@ void lu_msgcache_apply(struct lu_msg *m, GVariant *headers);
  * GVariant. */
 GVariant *lu_msgcache_body(const struct lu_body *b);
 /* A body from V (lu_msgcache_body).  Returns a new struct (caller frees
- * with lu_body_clear and g_free). */
+ * with lu_body_free). */
 struct lu_body *lu_msgcache_body_load(GVariant *v);
 /* The stored forms' types, for g_variant_new_from_bytes. */
 #define LU_MSGCACHE_HEADERS "(a(msms)a(msms)a(msms)a(msms)a(msms)msximsasmsmsbimsmsmsms)"
@@ -1111,6 +1123,8 @@ GPtrArray *lu_sentences_split(const char *text);
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out);
 void lu_analysis_clear(struct lu_analysis *a);
+/* Clears and frees the analysis A allocated on the heap (NULL: nothing). */
+void lu_analysis_free(struct lu_analysis *a);
 
 /* ------------------------------------------------------------------ thread.c */
 
@@ -1277,6 +1291,8 @@ bool lu_thread_rule_claims(int i, const struct lu_rules *r, GPtrArray *msgs, GPt
 char *lu_subject_norm(const char *subject);
 /* True when M is a human message (not automatic, not a draft). */
 bool lu_msg_meaningful(const struct lu_msg *m);
+/* A GPtrArray of struct lu_msg * sorted by date, then Message-ID (a total order). */
+gint lu_msg_compare_date(gconstpointer a, gconstpointer b);
 /* Sets what M's addresses say about me (ME): mine, to_me, and unsent when
  * mine (unsent_if_mine), as lu_thread_decide does before any rule reads. */
 void lu_msg_know_me(const struct lu_identity *me, struct lu_msg *m);
@@ -1475,6 +1491,10 @@ void lu_json_double(struct lu_json *j, double v); /* 4 significant digits; NaN p
 void lu_json_kv_str(struct lu_json *j, const char *key, const char *s); /* NULL prints null */
 void lu_json_kv_int(struct lu_json *j, const char *key, gint64 v);
 void lu_json_kv_bool(struct lu_json *j, const char *key, bool v);
+/* T (unix seconds) in ISO 8601 in TZ; 0 prints null. */
+void lu_json_kv_time(struct lu_json *j, const char *key, gint64 t, GTimeZone *tz);
+/* An array of the strings of A (NULL: empty). */
+void lu_json_kv_strings(struct lu_json *j, const char *key, GPtrArray *a);
 /* Ends the top-level value with a newline. */
 void lu_json_end(struct lu_json *j);
 /* The queues in the order a user reads them (queue, report). */
@@ -1508,6 +1528,9 @@ extern guint64 lu_decision_rows, lu_bounce_rows;
  * are staged in the store: lu_store_stage), which LEADUP_DEBUG_COUNTS
  * prints: a batch, however many threads the scan decides. */
 extern guint lu_plans_held;
+/* The texts a full walk's workers analysed, and of those the analyses the
+ * rules never took (LEADUP_DEBUG_COUNTS; main thread). */
+extern guint lu_ahead_analysed, lu_ahead_unused;
 /* Set from LEADUP_DEBUG_READ_ALL (leadup.c): the scan and the thread views
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */

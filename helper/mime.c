@@ -10,6 +10,8 @@
 #include <fcntl.h>
 #include <gmime/gmime.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Every message GMime parsed (read_stream): the scan reports the count, so
  * that a test can prove a rescan read no file. */
@@ -92,14 +94,8 @@ void lu_msg_free(struct lu_msg *m)
     g_free(m->list_post);
     g_ptr_array_free(m->tags, TRUE);
     g_free(m->bounced_mid);
-    if (m->body) {
-        lu_body_clear(m->body);
-        g_free(m->body);
-    }
-    if (m->an) {
-        lu_analysis_clear(m->an);
-        g_free(m->an);
-    }
+    lu_body_free(m->body);
+    lu_analysis_free(m->an);
     if (m->mime)
         g_object_unref(m->mime);
     if (m->record)
@@ -403,87 +399,91 @@ static char *reported_mid(GMimeMessage *msg)
     return mid;
 }
 
-static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
+/* M is automatic: of kind K, for the reason WHY.  Returns true. */
+static bool auto_is(struct lu_msg *m, enum lu_auto k, const char *why)
 {
-    GMimeObject *obj = GMIME_OBJECT(msg);
+    m->autokind = k;
+    m->auto_why = why;
+    return true;
+}
+
+/* Whether OBJ has header NAME and (WORD non-NULL) its value, white space
+ * stripped, is WORD in any case. */
+static bool header_says(GMimeObject *obj, const char *name, const char *word)
+{
+    char *v = header_value(obj, name);
+    bool yes = v && (!word || !g_ascii_strcasecmp(g_strstrip(v), word));
+
+    g_free(v);
+    return yes;
+}
+
+/* The headers that say an automatic answer (RFC 3834 and older custom). */
+static bool auto_by_headers(struct lu_msg *m, GMimeObject *obj)
+{
+    char *v = header_value(obj, "Auto-Submitted");
+    bool submitted = v && g_ascii_strncasecmp(v, "no", 2) != 0;
+
+    g_free(v);
+    if (submitted)
+        return auto_is(m, LU_AUTO_REPLY, "Auto-Submitted header (RFC 3834)");
+    if (header_says(obj, "X-Autoreply", NULL) || header_says(obj, "X-Autorespond", NULL) ||
+        header_says(obj, "X-Autoresponse", NULL))
+        return auto_is(m, LU_AUTO_REPLY, "X-Autoreply/X-Autorespond header");
+    if (header_says(obj, "Precedence", "auto_reply"))
+        return auto_is(m, LU_AUTO_REPLY, "Precedence: auto_reply");
+    /* Mailing lists say bulk too: only without List-Id is it automatic. */
+    if ((header_says(obj, "Precedence", "bulk") || header_says(obj, "Precedence", "junk")) &&
+        !m->list_id)
+        return auto_is(m, LU_AUTO_REPLY, "Precedence: bulk/junk without List-Id");
+    return false;
+}
+
+/* Sets M's autokind and auto_why from MSG's report type, sender, headers
+ * and subject (SUBJ, case-folded); false (M untouched): none says it is
+ * automatic. */
+static bool auto_of(struct lu_msg *m, GMimeMessage *msg, const char *subj)
+{
     GMimeObject *top = g_mime_message_get_mime_part(msg);
     GMimeContentType *ct = top ? g_mime_object_get_content_type(top) : NULL;
     const char *rt = ct ? g_mime_content_type_get_parameter(ct, "report-type") : NULL;
-    char *v = NULL;
     const char *from = m->from ? m->from->email : NULL;
-    /* Folded once: the subject meets dozens of patterns. */
-    char *subj = m->subject ? g_utf8_casefold(m->subject, -1) : NULL;
     const struct folded *pats = mime_init();
 
     if (ct && g_mime_content_type_is_type(ct, "multipart", "report") && rt) {
-        if (!g_ascii_strcasecmp(rt, "delivery-status")) {
-            m->autokind = LU_AUTO_BOUNCE;
-            m->auto_why =
-                "a delivery status report (multipart/report; report-type=delivery-status)";
-            goto out;
-        }
-        if (!g_ascii_strcasecmp(rt, "disposition-notification")) {
-            m->autokind = LU_AUTO_RECEIPT;
-            m->auto_why = "a read receipt (multipart/report; report-type=disposition-notification)";
-            goto out;
-        }
+        if (!g_ascii_strcasecmp(rt, "delivery-status"))
+            return auto_is(
+                m, LU_AUTO_BOUNCE,
+                "a delivery status report (multipart/report; report-type=delivery-status)");
+        if (!g_ascii_strcasecmp(rt, "disposition-notification"))
+            return auto_is(
+                m, LU_AUTO_RECEIPT,
+                "a read receipt (multipart/report; report-type=disposition-notification)");
     }
-    if (from && (has_ci(from, "mailer-daemon@", true) || has_ci(from, "postmaster@", true))) {
-        m->autokind = LU_AUTO_BOUNCE;
-        m->auto_why = "sent by MAILER-DAEMON/postmaster";
-        goto out;
-    }
+    if (from && (has_ci(from, "mailer-daemon@", true) || has_ci(from, "postmaster@", true)))
+        return auto_is(m, LU_AUTO_BOUNCE, "sent by MAILER-DAEMON/postmaster");
     if (folded_match(subj, pats->bounce, false) &&
         (!m->in_reply_to || !from || has_ci(from, "daemon", false) ||
-         has_ci(from, "postmaster", false) || has_ci(from, "mail", false))) {
-        m->autokind = LU_AUTO_BOUNCE;
-        m->auto_why = "a delivery failure subject";
-        goto out;
-    }
+         has_ci(from, "postmaster", false) || has_ci(from, "mail", false)))
+        return auto_is(m, LU_AUTO_BOUNCE, "a delivery failure subject");
     /* "Read: <subject>" is what Outlook and others send as a receipt. */
-    if (folded_match(subj, pats->receipt, true)) {
-        m->autokind = LU_AUTO_RECEIPT;
-        m->auto_why = "a read receipt subject";
-        goto out;
-    }
-    v = header_value(obj, "Auto-Submitted");
-    if (v && g_ascii_strncasecmp(v, "no", 2) != 0) {
-        m->autokind = LU_AUTO_REPLY;
-        m->auto_why = "Auto-Submitted header (RFC 3834)";
-        goto out;
-    }
-    g_free(v);
-    v = NULL;
-    if ((v = header_value(obj, "X-Autoreply")) || (v = header_value(obj, "X-Autorespond")) ||
-        (v = header_value(obj, "X-Autoresponse"))) {
-        m->autokind = LU_AUTO_REPLY;
-        m->auto_why = "X-Autoreply/X-Autorespond header";
-        goto out;
-    }
-    v = header_value(obj, "Precedence");
-    if (v) {
-        g_strstrip(v);
-        if (!g_ascii_strcasecmp(v, "auto_reply")) {
-            m->autokind = LU_AUTO_REPLY;
-            m->auto_why = "Precedence: auto_reply";
-            goto out;
-        }
-        /* Mailing lists say bulk too: only without List-Id is it automatic. */
-        if ((!g_ascii_strcasecmp(v, "bulk") || !g_ascii_strcasecmp(v, "junk")) && !m->list_id) {
-            m->autokind = LU_AUTO_REPLY;
-            m->auto_why = "Precedence: bulk/junk without List-Id";
-            goto out;
-        }
-    }
+    if (folded_match(subj, pats->receipt, true))
+        return auto_is(m, LU_AUTO_RECEIPT, "a read receipt subject");
+    if (auto_by_headers(m, GMIME_OBJECT(msg)))
+        return true;
     /* The automatic answers' subjects are the language packs' (helper/lang-*.c). */
-    if (folded_match(subj, pats->autos, false)) {
-        m->autokind = LU_AUTO_REPLY;
-        m->auto_why = "an automatic-reply subject";
-        goto out;
-    }
-out:
+    if (folded_match(subj, pats->autos, false))
+        return auto_is(m, LU_AUTO_REPLY, "an automatic-reply subject");
+    return false;
+}
+
+static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
+{
+    /* Folded once: the subject meets dozens of patterns. */
+    char *subj = m->subject ? g_utf8_casefold(m->subject, -1) : NULL;
+
+    auto_of(m, msg, subj);
     g_free(subj);
-    g_free(v);
     if (m->autokind == LU_AUTO_BOUNCE)
         m->bounced_mid = reported_mid(msg);
 }
@@ -597,10 +597,42 @@ out:
     return ret;
 }
 
+/* The whole of the file FD (caller frees), or NULL with errno set.  One
+ * read of the file's size: GMime's file stream seeks before every read it
+ * makes (three reads and five seeks a message, a tenth of the system
+ * calls of a first full scan). */
+static GByteArray *slurp(int fd)
+{
+    GByteArray *b = g_byte_array_new();
+    struct stat st;
+    gsize size = fstat(fd, &st) == 0 && st.st_size > 0 ? (gsize)st.st_size + 1 : 8192;
+
+    for (;;) {
+        gsize len = b->len;
+        ssize_t n;
+        g_byte_array_set_size(b, (guint)(len + size));
+        n = read(fd, b->data + len, size);
+        if (n < 0 && errno == EINTR) {
+            g_byte_array_set_size(b, (guint)len);
+            continue;
+        }
+        if (n < 0) {
+            int e = errno;
+            g_byte_array_free(b, TRUE);
+            errno = e;
+            return NULL;
+        }
+        g_byte_array_set_size(b, (guint)(len + (gsize)n));
+        if (n == 0)
+            return b;
+    }
+}
+
 static int read_file(struct lu_msg *m, const char *path, bool quiet)
 {
     GError *err = NULL;
-    GMimeStream *s;
+    GMimeStream *s, *mem = NULL;
+    GByteArray *bytes;
     int ret;
 
     mime_init();
@@ -610,9 +642,19 @@ static int read_file(struct lu_msg *m, const char *path, bool quiet)
                     : lu_error(EX_NOINPUT, "cannot open '%s': %s", path, err ? err->message : "?");
         goto out;
     }
-    ret = read_stream(m, s, path, quiet);
-    g_object_unref(s);
+    bytes = slurp(GMIME_STREAM_FS(s)->fd);
+    if (!bytes) {
+        ret =
+            quiet ? EX_IOERR : lu_error(EX_IOERR, "cannot read '%s': %s", path, g_strerror(errno));
+        goto out;
+    }
+    mem = g_mime_stream_mem_new_with_byte_array(bytes); /* owns BYTES */
+    ret = read_stream(m, mem, path, quiet);
 out:
+    if (mem)
+        g_object_unref(mem);
+    if (s)
+        g_object_unref(s);
     if (err)
         g_error_free(err);
     return ret;

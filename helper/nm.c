@@ -438,20 +438,6 @@ int lu_db_find_mid(struct lu_db *db, const char *mid, char **id)
     return ret;
 }
 
-/* Messages by date, then Message-ID.  notmuch gives equal dates in the
- * order their files were indexed in, which follows the file system's order
- * of a directory: two machines (or two runs of notmuch new) could then
- * disagree on a thread's last message, its anchor and who wrote last.
- * notmuch merges copies of one Message-ID, so the order is total. */
-static gint compare_date(gconstpointer a, gconstpointer b)
-{
-    const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
-
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    return g_strcmp0(x->mid, y->mid);
-}
-
 /* Adds the Message-IDs of VALUE ("<a@b> <c@d>": In-Reply-To, References)
  * to SET. */
 static void add_ids(GHashTable *set, const char *value)
@@ -541,7 +527,7 @@ static notmuch_status_t thread_order(struct lu_db *db, GPtrArray *msgs)
     notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
     guint j;
 
-    g_ptr_array_sort(msgs, compare_date);
+    g_ptr_array_sort(msgs, lu_msg_compare_date);
     for (guint i = 0; i < msgs->len && !st; i = j) {
         gint64 date = ((struct lu_msg *)g_ptr_array_index(msgs, i))->date;
 
@@ -849,7 +835,7 @@ static int add_limited(struct lu_db *db, notmuch_message_t *nm, void *data)
     time_t date = notmuch_message_get_date(nm);
 
     /* Past the limit, the messages of the last one's date still come:
-     * which of them are kept is compare_date's choice, not the index
+     * which of them are kept is lu_msg_compare_date's choice, not the index
      * order's. */
     if (l->limit > 0 && (int)l->out->len >= l->limit && date != l->last)
         return READ_STOP;
@@ -870,7 +856,7 @@ int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **o
     struct limited l = {g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free), limit, 0};
     int ret = read_query(db, query, NOTMUCH_SORT_OLDEST_FIRST, add_limited, forget_limited, &l);
 
-    g_ptr_array_sort(l.out, compare_date);
+    g_ptr_array_sort(l.out, lu_msg_compare_date);
     if (limit > 0 && (int)l.out->len > limit)
         g_ptr_array_set_size(l.out, limit);
     *out = l.out;

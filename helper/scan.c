@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 guint lu_plans_held;
+guint lu_ahead_analysed, lu_ahead_unused;
 
 struct scan {
     struct lu_ctx *ctx;
@@ -259,8 +260,7 @@ static int read_records(struct lu_msg *f, const char *path, bool quiet, GVariant
     *record = g_variant_ref_sink(lu_msgcache_headers(f));
     b = extract_body(f);
     *text = g_variant_ref_sink(lu_msgcache_body(b));
-    lu_body_clear(b);
-    g_free(b);
+    lu_body_free(b);
     return 0;
 }
 
@@ -296,11 +296,15 @@ struct ahead {
     const struct lu_config *cfg;
     struct lu_msg *msg; /* the walk's message (main thread only) */
     char *filename, *file_id;
-    gint64 date;             /* the index's */
-    char *from;              /* the index's From address, or NULL */
-    const char *unsent;      /* the index's mark (nm.c) */
-    bool draft;              /* tagged draft */
-    bool cached;             /* RECORD and TEXT are the cache's row */
+    gint64 date;        /* the index's */
+    char *from;         /* the index's From address, or NULL */
+    const char *unsent; /* the index's mark (nm.c) */
+    bool draft;         /* tagged draft */
+    bool cached;        /* RECORD and TEXT are the cache's row */
+    /* The latest message of a thread nobody in it is me, nor decided on
+     * (ahead_plan): the rules read its text only when it was written to
+     * ME (worth_reading), so the worker analyses it only then. */
+    const struct lu_identity *me;
     GVariant *record, *text; /* in when cached; out when read */
     /* Out: the worker's. */
     int ret;                /* the read's status (0: read) */
@@ -315,15 +319,9 @@ struct ahead {
     char *own_text;             /* the text without those, or NULL when none */
     struct lu_analysis *own_an; /* OWN_TEXT analysed, as of AN_DATE at AN_TZ */
     struct lu_msg *x;           /* the worker's copy of the message, while its thread is read */
+    guint analysed;             /* texts the worker analysed (AN, OWN_AN) */
     bool used;                  /* the rules read it (main thread) */
 };
-
-static void analysis_free(struct lu_analysis *an)
-{
-    if (an)
-        lu_analysis_clear(an);
-    g_free(an);
-}
 
 static void ahead_free(struct ahead *a)
 {
@@ -334,11 +332,10 @@ static void ahead_free(struct ahead *a)
         g_variant_unref(a->record);
     if (a->text)
         g_variant_unref(a->text);
-    lu_body_clear(a->body);
-    g_free(a->body);
-    analysis_free(a->an);
+    lu_body_free(a->body);
+    lu_analysis_free(a->an);
     g_free(a->an_text);
-    analysis_free(a->own_an);
+    lu_analysis_free(a->own_an);
     g_free(a->own_text);
     lu_msg_free(a->x);
     g_free(a);
@@ -378,7 +375,13 @@ static void ahead_run(struct ahead *a)
     a->x = x;
     if (x->date < 0)
         return;
+    if (a->me && lu_msg_meaningful(x)) {
+        lu_msg_know_me(a->me, x);
+        if (!x->to_me)
+            return;
+    }
     lu_msg_analyse(a->cfg, x);
+    a->analysed++;
     a->an_text = g_strdup(x->body->text ? x->body->text : "");
     a->an_date = x->date;
     a->an_tz = x->tz_off;
@@ -700,17 +703,6 @@ static bool has_email(GPtrArray *emails, const char *email)
     return false;
 }
 
-static gint compare_date(gconstpointer a, gconstpointer b)
-{
-    const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
-
-    /* Equal dates by Message-ID: the order notmuch returns them in follows
-     * the order their files were indexed in. */
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    return g_strcmp0(x->mid, y->mid);
-}
-
 static bool strv_has_case(char **v, const char *s)
 {
     for (; *v; v++)
@@ -771,7 +763,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
             g_ptr_array_add(m->tags, g_strdup("draft"));
         g_ptr_array_add(out, m);
     }
-    g_ptr_array_sort(out, compare_date);
+    g_ptr_array_sort(out, lu_msg_compare_date);
     if (out->len > ELSEWHERE_MAX)
         g_ptr_array_set_size(out, ELSEWHERE_MAX);
     if (senders)
@@ -1758,6 +1750,8 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         if (!m->headers && m->filename)
             g_ptr_array_add(jobs, ahead_new(s, m));
+        if (!all && jobs->len)
+            ((struct ahead *)g_ptr_array_index(jobs, 0))->me = &s->ctx->me;
     }
     return jobs;
 }
@@ -1791,6 +1785,7 @@ static void ahead_compare(struct ahead_thread *t)
         a->dropped = b->repeated;
         a->own_text = g_strdup(b->text);
         lu_msg_analyse(a->cfg, a->x);
+        a->analysed++;
         a->own_an = g_steal_pointer(&a->x->an);
     }
 out:
@@ -1825,8 +1820,11 @@ static int ahead_decide(struct scan *s, bool decide)
     if (decide)
         ret = decide_thread(t->msgs, s);
     for (guint i = 0; i < t->jobs->len; i++) {
+        struct ahead *a = g_ptr_array_index(t->jobs, i);
         s->st->ahead++;
-        s->st->unused += !((struct ahead *)g_ptr_array_index(t->jobs, i))->used;
+        s->st->unused += !a->used;
+        lu_ahead_analysed += a->analysed;
+        lu_ahead_unused += (a->an != NULL) + (a->own_an != NULL);
     }
     g_hash_table_remove_all(s->read_ahead);
     s->ahead_jobs -= t->jobs->len;
@@ -2348,6 +2346,16 @@ out:
     return ret;
 }
 
+/* The state rows of TV's thread: its decisions (TV->table, TV's to
+ * destroy) and, BOUNCES true, its delivery failures (rows_open). */
+static int view_rows(struct scan *s, struct lu_thread_view *tv, bool bounces)
+{
+    int ret = rows_open(s, false, bounces);
+
+    tv->table = s->decisions;
+    return ret ? ret : read_thread_rows(s, tv->msgs);
+}
+
 /* ARG as the commands take it: "id:MSGID" (exactly, spaces and all), a
  * bare Message-ID that names a message (as before queries were taken), or
  * any notmuch query naming one thread ("thread:ID", as leadup queue prints). */
@@ -2433,10 +2441,7 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         ret = 0; /* keep_thread stops after the one thread */
     if (ret)
         goto out;
-    ret = rows_open(&s, false, true);
-    out->table = s.decisions;
-    if (!ret)
-        ret = read_thread_rows(&s, out->msgs);
+    ret = view_rows(&s, out, true);
     if (ret)
         goto out;
     for (guint i = 0; i < out->msgs->len; i++)
@@ -2565,10 +2570,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     /* The decisions may have changed: read them again and decide again. */
     if (tv->table)
         g_hash_table_destroy(tv->table);
-    ret = rows_open(&s, false, false);
-    tv->table = s.decisions;
-    if (!ret)
-        ret = read_thread_rows(&s, tv->msgs);
+    ret = view_rows(&s, tv, false);
     if (ret)
         goto out;
     if (tv->decisions)

@@ -353,6 +353,34 @@ static sqlite3_stmt *prepare(struct lu_store *s, const char *sql)
     return st;
 }
 
+/* The statement the store keeps in *SLOT (lu_store_close finalizes it),
+ * prepared from SQL when first needed; NULL: the error is reported. */
+static sqlite3_stmt *kept(struct lu_store *s, sqlite3_stmt **slot, const char *sql)
+{
+    if (!*slot)
+        *slot = prepare(s, sql);
+    return *slot;
+}
+
+/* Runs the bound write ST once (WHAT names it in an error), then resets
+ * it for the next binding. */
+static int step_write(struct lu_store *s, sqlite3_stmt *st, const char *what)
+{
+    int ret = sqlite3_step(st) == SQLITE_DONE ? 0 : fail(s, what);
+
+    sqlite3_reset(st);
+    return ret;
+}
+
+/* step_write for a statement prepared for this one write: finalizes it. */
+static int write_once(struct lu_store *s, sqlite3_stmt *st, const char *what)
+{
+    int ret = step_write(s, st, what);
+
+    sqlite3_finalize(st);
+    return ret;
+}
+
 static char *col_str(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
@@ -414,16 +442,12 @@ int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *sam
 int lu_store_set(struct lu_store *s, const char *key, const char *value)
 {
     sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
-    int ret = 0;
 
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        ret = fail(s, "writing meta");
-    sqlite3_finalize(st);
-    return ret;
+    return write_once(s, st, "writing meta");
 }
 
 static void free_list(gpointer p)
@@ -476,17 +500,13 @@ static int set_untagged(struct lu_store *s, const char *mid, const char *state)
 {
     sqlite3_stmt *st = prepare(s, state ? "INSERT OR REPLACE INTO untagged(mid, state) VALUES(?, ?)"
                                         : "DELETE FROM untagged WHERE mid = ?");
-    int ret = 0;
 
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
     if (state)
         sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        ret = fail(s, "marking an item's tag");
-    sqlite3_finalize(st);
-    return ret;
+    return write_once(s, st, "marking an item's tag");
 }
 
 int lu_store_set_tagged(struct lu_store *s, const char *mid)
@@ -497,17 +517,12 @@ int lu_store_set_tagged(struct lu_store *s, const char *mid)
 /* Forgets the item anchored on MID, if any. */
 static int forget_item(struct lu_store *s, const char *mid)
 {
-    int ret = 0;
+    sqlite3_stmt *st = kept(s, &s->del_item, "DELETE FROM items WHERE mid = ?");
 
-    if (!s->del_item)
-        s->del_item = prepare(s, "DELETE FROM items WHERE mid = ?");
-    if (!s->del_item)
+    if (!st)
         return EX_IOERR;
-    sqlite3_bind_text(s->del_item, 1, mid, -1, SQLITE_STATIC);
-    if (sqlite3_step(s->del_item) != SQLITE_DONE)
-        ret = fail(s, "forgetting an item");
-    sqlite3_reset(s->del_item);
-    return ret;
+    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+    return step_write(s, st, "forgetting an item");
 }
 
 /* Binds IT to parameters 1 to 13 of ST, in the order of ITEM_COLS (IT
@@ -532,17 +547,15 @@ static void bind_item(sqlite3_stmt *st, const struct lu_item *it)
 /* Stores IT, in place of the item anchored on its message. */
 static int put_item(struct lu_store *s, const struct lu_item *it)
 {
-    int ret = 0;
+    sqlite3_stmt *st =
+        kept(s, &s->put_item,
+             "INSERT OR REPLACE INTO items(" ITEM_COLS ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int ret;
 
-    if (!s->put_item)
-        s->put_item = prepare(s, "INSERT OR REPLACE INTO items(" ITEM_COLS
-                                 ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!s->put_item)
+    if (!st)
         return EX_IOERR;
-    bind_item(s->put_item, it);
-    if (sqlite3_step(s->put_item) != SQLITE_DONE)
-        ret = fail(s, "storing an item");
-    sqlite3_reset(s->put_item);
+    bind_item(st, it);
+    ret = step_write(s, st, "storing an item");
     if (!ret && it->untagged)
         ret = set_untagged(s, it->mid, lu_state_name(it->state));
     return ret;
@@ -592,23 +605,21 @@ static int stage_table(struct lu_store *s)
 /* Stages one row of P: its message MID alone (IT NULL), or its item IT. */
 static int stage_row(struct lu_store *s, const char *mid, const struct lu_item *it)
 {
-    int ret = 0;
+    sqlite3_stmt *st = kept(s, &s->stage_row,
+                            "INSERT INTO temp.scan_plan(" ITEM_COLS
+                            ", untagged) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int ret;
 
-    if (!s->stage_row)
-        s->stage_row = prepare(s, "INSERT INTO temp.scan_plan(" ITEM_COLS
-                                  ", untagged) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!s->stage_row)
+    if (!st)
         return EX_IOERR;
     if (it) {
-        bind_item(s->stage_row, it);
-        sqlite3_bind_int(s->stage_row, 14, it->untagged);
+        bind_item(st, it);
+        sqlite3_bind_int(st, 14, it->untagged);
     } else {
-        sqlite3_bind_text(s->stage_row, 1, mid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
     }
-    if (sqlite3_step(s->stage_row) != SQLITE_DONE)
-        ret = fail(s, "staging the scan's plan");
-    sqlite3_clear_bindings(s->stage_row);
-    sqlite3_reset(s->stage_row);
+    ret = step_write(s, st, "staging the scan's plan");
+    sqlite3_clear_bindings(st);
     return ret;
 }
 
@@ -711,7 +722,6 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce)
 {
     sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO bounces(mid, bounce, date, sender, why) "
                                   "VALUES(?,?,?,?,?)");
-    int ret = 0;
 
     if (!st)
         return EX_IOERR;
@@ -720,10 +730,7 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce)
     sqlite3_bind_int64(st, 3, bounce->date);
     sqlite3_bind_text(st, 4, bounce->from ? bounce->from->email : NULL, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, bounce->auto_why, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        ret = fail(s, "storing a delivery failure");
-    sqlite3_finalize(st);
-    return ret;
+    return write_once(s, st, "storing a delivery failure");
 }
 
 /* Reads the rows of ST into TABLE (Message-ID -> GPtrArray). */
@@ -804,21 +811,20 @@ int lu_store_bounces_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
 
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
 {
+    sqlite3_stmt *st = kept(s, &s->get_item, "SELECT " ITEM_COLS " FROM items WHERE mid = ?");
     int rc, ret;
 
     *out = NULL;
-    if (!s->get_item)
-        s->get_item = prepare(s, "SELECT " ITEM_COLS " FROM items WHERE mid = ?");
-    if (!s->get_item)
+    if (!st)
         return EX_IOERR;
-    sqlite3_bind_text(s->get_item, 1, mid, -1, SQLITE_STATIC);
-    rc = sqlite3_step(s->get_item);
+    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        *out = item_row(s->get_item);
+        *out = item_row(st);
         rc = SQLITE_DONE; /* mid is the key: one row at most */
     }
     ret = read_end(s, rc, "reading an item");
-    sqlite3_reset(s->get_item);
+    sqlite3_reset(st);
     return ret;
 }
 
@@ -959,9 +965,7 @@ int lu_store_forget_before(struct lu_store *s, gint64 before)
     if (!st)
         return EX_IOERR;
     sqlite3_bind_int64(st, 1, before);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        ret = fail(s, "forgetting old items");
-    sqlite3_finalize(st);
+    ret = write_once(s, st, "forgetting old items");
     /* The full scan reads every item anyway: the counts start again from
      * them (a row edited by hand moves them without the triggers). */
     if (!ret)
@@ -1363,11 +1367,9 @@ static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *i
     } else {
         return false;
     }
-    if (sqlite3_step(st) != SQLITE_DONE)
-        *ret = fail(s, "replaying the decision journal");
-    else if (st == del && sqlite3_changes(s->db) > 0)
+    *ret = step_write(s, st, "replaying the decision journal");
+    if (!*ret && st == del && sqlite3_changes(s->db) > 0)
         *undone = true;
-    sqlite3_reset(st);
     for (guint i = 0; i < G_N_ELEMENTS(v); i++)
         g_free(v[i]);
     return true;
@@ -1470,9 +1472,7 @@ static int journal_seed(struct lu_store *s)
             key = g_uuid_string_random();
             sqlite3_bind_text(up, 1, key, -1, SQLITE_STATIC);
             sqlite3_bind_int64(up, 2, d->id);
-            if (sqlite3_step(up) != SQLITE_DONE)
-                ret = fail(s, "keying a decision for the journal");
-            sqlite3_reset(up);
+            ret = step_write(s, up, "keying a decision for the journal");
         }
         if (d)
             journal_add_line(text, key, d);
@@ -1651,23 +1651,24 @@ static void bind_analysis_key(sqlite3_stmt *st, const char *mid, const char *fil
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes **headers, GBytes **body)
 {
+    sqlite3_stmt *st = kept(s, &s->get_analysis,
+                            "SELECT headers, body FROM analyses "
+                            "WHERE mid = ? AND file = ? AND analyser = ?");
     int rc, ret;
 
     *headers = *body = NULL;
-    if (!s->get_analysis &&
-        !(s->get_analysis = prepare(s, "SELECT headers, body FROM analyses "
-                                       "WHERE mid = ? AND file = ? AND analyser = ?")))
+    if (!st)
         return EX_IOERR;
-    bind_analysis_key(s->get_analysis, mid, file, analyser);
-    rc = sqlite3_step(s->get_analysis);
+    bind_analysis_key(st, mid, file, analyser);
+    rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        *headers = col_bytes(s->get_analysis, 0);
-        *body = col_bytes(s->get_analysis, 1);
-        rc = sqlite3_step(s->get_analysis);
+        *headers = col_bytes(st, 0);
+        *body = col_bytes(st, 1);
+        rc = sqlite3_step(st);
     }
     ret = read_end(s, rc, "reading the analysis cache");
-    sqlite3_reset(s->get_analysis);
-    sqlite3_clear_bindings(s->get_analysis);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     if (ret || !*headers) {
         g_clear_pointer(headers, g_bytes_unref);
         g_clear_pointer(body, g_bytes_unref);
@@ -1690,34 +1691,29 @@ static void bind_bytes(sqlite3_stmt *st, int i, GBytes *b)
 int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes *headers, GBytes *body)
 {
-    int ret = 0;
+    sqlite3_stmt *st = kept(s, &s->put_analysis,
+                            "INSERT OR REPLACE INTO analyses(mid, file, analyser, "
+                            "headers, body) VALUES(?, ?, ?, ?, ?)");
+    int ret;
 
-    if (!s->put_analysis &&
-        !(s->put_analysis = prepare(s, "INSERT OR REPLACE INTO analyses(mid, file, analyser, "
-                                       "headers, body) VALUES(?, ?, ?, ?, ?)")))
+    if (!st)
         return EX_IOERR;
-    bind_analysis_key(s->put_analysis, mid, file, analyser);
-    bind_bytes(s->put_analysis, 4, headers);
-    bind_bytes(s->put_analysis, 5, body);
-    if (sqlite3_step(s->put_analysis) != SQLITE_DONE)
-        ret = fail(s, "writing the analysis cache");
-    sqlite3_reset(s->put_analysis);
-    sqlite3_clear_bindings(s->put_analysis);
+    bind_analysis_key(st, mid, file, analyser);
+    bind_bytes(st, 4, headers);
+    bind_bytes(st, 5, body);
+    ret = step_write(s, st, "writing the analysis cache");
+    sqlite3_clear_bindings(st);
     return ret;
 }
 
 int lu_store_analysis_prune(struct lu_store *s, const char *analyser)
 {
     sqlite3_stmt *st = prepare(s, "DELETE FROM analyses WHERE analyser != ?");
-    int ret = 0;
 
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, analyser, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        ret = fail(s, "pruning the analysis cache");
-    sqlite3_finalize(st);
-    return ret;
+    return write_once(s, st, "pruning the analysis cache");
 }
 
 /* The keys in column COL of TABLE that are no message the scan staged,
@@ -1766,9 +1762,7 @@ static int write_each(struct lu_store *s, sqlite3_stmt *st, guint n, key_binder 
 
     for (guint i = 0; i < n && !ret; i++) {
         bind(st, keys, i);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            ret = fail(s, what);
-        sqlite3_reset(st);
+        ret = step_write(s, st, what);
     }
     return ret;
 }
@@ -1853,9 +1847,8 @@ static int insert_decision(struct lu_store *s, struct lu_decision *d, const char
     sqlite3_bind_text(st, 7, d->latest, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 8, d->taken);
     sqlite3_bind_text(st, 9, key, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        ret = fail(s, "storing a decision");
-    else
+    ret = step_write(s, st, "storing a decision");
+    if (!ret)
         d->id = sqlite3_last_insert_rowid(s->db);
     d->pending = true;
     sqlite3_finalize(st);
@@ -2025,15 +2018,11 @@ int lu_store_last_decision(struct lu_store *s, const char *mid, struct lu_decisi
 static int remove_write(struct lu_store *s, void *arg)
 {
     sqlite3_stmt *st = prepare(s, "DELETE FROM decisions WHERE id = ?");
-    int ret = 0;
 
     if (!st)
         return EX_IOERR;
     sqlite3_bind_int64(st, 1, *(gint64 *)arg);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        ret = fail(s, "removing a decision");
-    sqlite3_finalize(st);
-    return ret;
+    return write_once(s, st, "removing a decision");
 }
 
 int lu_store_remove_decision(struct lu_store *s, gint64 id)

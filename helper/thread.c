@@ -62,6 +62,20 @@ void lu_verdict_clear(struct lu_verdict *v)
     v->anchor = v->asked = v->evidence = -1;
 }
 
+/* By date, then Message-ID.  notmuch gives equal dates in the order their
+ * files were indexed in, which follows the file system's order of a
+ * directory: two machines (or two runs of notmuch new) could then disagree
+ * on a thread's last message, its anchor and who wrote last.  notmuch
+ * merges copies of one Message-ID, so the order is total. */
+gint lu_msg_compare_date(gconstpointer a, gconstpointer b)
+{
+    const struct lu_msg *x = *(struct lu_msg *const *)a, *y = *(struct lu_msg *const *)b;
+
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return g_strcmp0(x->mid, y->mid);
+}
+
 bool lu_msg_meaningful(const struct lu_msg *m)
 {
     if (m->autokind != LU_AUTO_NONE || m->unsent)
@@ -186,14 +200,22 @@ static char *when_str(const struct lu_rules *r, gint64 t)
     return s;
 }
 
-static void why(struct lu_verdict *v, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void why(struct lu_verdict *v, const char *fmt, ...)
+/* Adds a line to TO: a verdict's reasons (v->why) or the rules' notes.
+ * Several rules ask the same question of the same message (is it bulk?):
+ * a line already there is not said again. */
+static void say(GPtrArray *to, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void say(GPtrArray *to, const char *fmt, ...)
 {
     va_list ap;
+    char *text;
 
     va_start(ap, fmt);
-    g_ptr_array_add(v->why, g_strdup_vprintf(fmt, ap));
+    text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    if (g_ptr_array_find_with_equal_func(to, text, g_str_equal, NULL))
+        g_free(text);
+    else
+        g_ptr_array_add(to, text);
 }
 
 static const char *who_name(const struct lu_addr *a)
@@ -460,16 +482,6 @@ static struct lu_msg *msg(const struct rule_ctx *s, int i)
     return g_ptr_array_index(s->msgs, i);
 }
 
-static void note(struct rule_ctx *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void note(struct rule_ctx *s, const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    g_ptr_array_add(s->notes, g_strdup_vprintf(fmt, ap));
-    va_end(ap);
-}
-
 static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at)
 {
     v->due_at = due_at;
@@ -559,9 +571,10 @@ static bool unsolicited_bulk(struct rule_ctx *s, struct lu_msg *m)
     if (!m->bulk && (!analysis(s->r, m) || !m->body || !m->body->bulk))
         return false;
     s->noted = LU_R_BULK;
-    note(s, "%s sent it in bulk (%s) to a thread you never wrote in: not a conversation.",
-         who_name(m->from),
-         m->bulk ? "List-Unsubscribe" : "its text has an unsubscribe line or a marketing layout");
+    say(s->notes, "%s sent it in bulk (%s) to a thread you never wrote in: not a conversation.",
+        who_name(m->from),
+        m->bulk ? "List-Unsubscribe"
+                : "its text has an unsubscribe line, a marketing layout or says replies go unread");
     return true;
 }
 
@@ -581,10 +594,10 @@ static bool never_answered(struct rule_ctx *s, struct lu_msg *m)
     if (m->sender_answered != 0 || m->sender_sent < LU_NEVER_ANSWERED_MIN)
         return false;
     s->noted = LU_R_NEVER_ANSWERED;
-    note(s,
-         "%s has written to you %d times and you have never written to them: not a "
-         "conversation.",
-         who_name(m->from), m->sender_sent);
+    say(s->notes,
+        "%s has written to you %d times and you have never written to them: not a "
+        "conversation.",
+        who_name(m->from), m->sender_sent);
     return true;
 }
 
@@ -607,7 +620,7 @@ static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule r
     v->anchor = v->evidence = s->last;
     v->rule = rule;
     v->who = g_strdup(who_name(m->from));
-    why(v, fmt, v->who, t);
+    say(v->why, fmt, v->who, t);
     g_free(t);
 }
 
@@ -637,18 +650,18 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
         return false;
     not_mine = s->list ? NULL : not_mine_to_answer(r, m);
     if (not_mine) {
-        note(s, "%s asks something, but %s, and the text does not turn to you by name.",
-             who_name(m->from), not_mine);
+        say(s->notes, "%s asks something, but %s, and the text does not turn to you by name.",
+            who_name(m->from), not_mine);
         return false;
     }
     for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
         if (answered_elsewhere(r, m, o)) {
             t = when_str(r, o->date);
-            note(s,
-                 "%s asked you something, and you answered on %s in a message that is not in "
-                 "this thread (same subject, no reply headers).",
-                 who_name(m->from), t);
+            say(s->notes,
+                "%s asked you something, and you answered on %s in a message that is not in "
+                "this thread (same subject, no reply headers).",
+                who_name(m->from), t);
             g_free(t);
             return false;
         }
@@ -657,9 +670,9 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
                 "%s wrote to you on %s and expects a reply; you have not answered.");
     q = ask_sentence(an);
     if (q)
-        why(v, "They ask: \"%s\"", q->text);
+        say(v->why, "They ask: \"%s\"", q->text);
     t = set_due_said(r, v, add_bizhours(r, m->date, r->cfg->reply_hours));
-    why(v,
+    say(v->why,
         r->cfg->reply_hours ? "A reply is due %s ([needs-reply] delay = %d working hours)."
                             : "A reply is due %s (the end of the business day it arrived).",
         t, r->cfg->reply_hours);
@@ -685,9 +698,9 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
     v->anchor = v->evidence = s->last_mine;
     v->rule = LU_R_PROMISE_MINE;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
-    why(v, "You promised: \"%s\"", c->text);
+    say(v->why, "You promised: \"%s\"", c->text);
     t = set_due_said(r, v, sentence_due(c));
-    why(v, "It is due by %s; your next message in the thread resolves it.", t);
+    say(v->why, "It is due by %s; your next message in the thread resolves it.", t);
     g_free(t);
     return true;
 }
@@ -727,8 +740,8 @@ static int run_start(struct rule_ctx *s)
         if (o->date > last->date) {
             s->noted = LU_R_ANSWERED_ELSEWHERE;
             t = when_str(r, o->date);
-            note(s, "%s answered on %s in a message that broke threading (%s).", who_name(o->from),
-                 t, o->mid);
+            say(s->notes, "%s answered on %s in a message that broke threading (%s).",
+                who_name(o->from), t, o->mid);
             g_free(t);
             return -1;
         }
@@ -737,6 +750,20 @@ static int run_start(struct rule_ctx *s)
         first = msg(s, asked);
     }
     return asked;
+}
+
+/* On a list, a thread I opened that nobody else has written in: my post
+ * asked the list for something ("I am having issues with ...", "it is not
+ * clear to me why ..."), in words that need not expect a reply from any one
+ * reader; until somebody answers, it waits. */
+static bool unanswered_list_post(struct rule_ctx *s)
+{
+    struct lu_analysis *an;
+
+    if (!s->list || s->last_their >= 0 || s->last < 0 || !msg(s, 0)->mine)
+        return false;
+    an = analysis(s->r, msg(s, 0));
+    return an && an->asks;
 }
 
 /* Reads my run from U->asked on: its lead-ups, its ask, the user's remind. */
@@ -775,7 +802,7 @@ static gint64 automatic_answers(struct rule_ctx *s, int from, struct lu_verdict 
         if (m->autokind == LU_AUTO_NONE)
             continue;
         t = when_str(r, m->date);
-        why(v, "%s sent %s on %s (%s): not a reply.", who_name(m->from),
+        say(v->why, "%s sent %s on %s (%s): not a reply.", who_name(m->from),
             m->autokind == LU_AUTO_RECEIPT  ? "a read receipt"
             : m->autokind == LU_AUTO_BOUNCE ? "a delivery report"
                                             : "an automatic answer",
@@ -787,7 +814,7 @@ static gint64 automatic_answers(struct rule_ctx *s, int from, struct lu_verdict 
         if (an && an->has_return && an->ooo_return.start > ooo) {
             ooo = an->ooo_return.start;
             t = when_str(r, ooo);
-            why(v, "Their out-of-office says they are back %s.", t);
+            say(v->why, "Their out-of-office says they are back %s.", t);
             g_free(t);
         }
     }
@@ -822,15 +849,15 @@ static void cadence(struct rule_ctx *s, const struct decided *d, const struct ru
         if (r->now >= quiet) {
             v->state = LU_ST_DORMANT;
             v->rule = LU_R_CADENCE_EXHAUSTED;
-            why(v, "Your %d lead-ups went unanswered: the thread is dormant.", u->stage);
+            say(v->why, "Your %d lead-ups went unanswered: the thread is dormant.", u->stage);
             return;
         }
         v->next_check = quiet;
-        why(v, "That was the last lead-up; the thread goes dormant if nothing comes by then.");
+        say(v->why, "That was the last lead-up; the thread goes dormant if nothing comes by then.");
         return;
     }
     t = set_due_said(r, v, due);
-    why(v, "The %s lead-up is due %s.",
+    say(v->why, "The %s lead-up is due %s.",
         u->stage == 0                      ? "first"
         : u->stage + 1 == cfg->max_leadups ? "last (close-the-loop)"
                                            : "next",
@@ -852,7 +879,7 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     if (s->last < 0 || s->last != s->last_mine || (u.asked = run_start(s)) < 0)
         return false;
     run_read(s, d, &u);
-    if (!u.expects && !u.reminded && !s->as_open)
+    if (!u.expects && !u.reminded && !s->as_open && !unanswered_list_post(s))
         return false;
     if (!s->tracked && !u.reminded)
         return false;
@@ -881,14 +908,14 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     v->stage = u.stage;
     v->rule = LU_R_AWAITING;
     t = when_str(r, msg(s, u.asked)->date);
-    why(v, "You wrote to %s on %s and nobody else has written since.", v->who, t);
+    say(v->why, "You wrote to %s on %s and nobody else has written since.", v->who, t);
     g_free(t);
     if (u.ask)
-        why(v, "You asked: \"%s\"", u.ask->text);
+        say(v->why, "You asked: \"%s\"", u.ask->text);
     if (u.reminded && !u.expects && d->remind->kind == LU_D_REMIND)
-        why(v, "You asked to be reminded if no reply comes.");
+        say(v->why, "You asked to be reminded if no reply comes.");
     if (u.stage)
-        why(v, "You have sent %d lead-up%s since (cadence stage %d of %d).", u.stage,
+        say(v->why, "You have sent %d lead-up%s since (cadence stage %d of %d).", u.stage,
             u.stage == 1 ? "" : "s", u.stage, r->cfg->max_leadups);
     cadence(s, d, &u, automatic_answers(s, u.asked, v), v);
     return true;
@@ -938,7 +965,7 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
         v->evidence = s->last_their;
         v->rule = LU_R_PROMISE_THEIRS;
         due = sentence_due(c);
-        why(v, "%s promised: \"%s\"", who_name(msg(s, s->last_their)->from), c->text);
+        say(v->why, "%s promised: \"%s\"", who_name(msg(s, s->last_their)->from), c->text);
     } else if (s->last >= 0) {
         /* An agreement in the last exchange, dated by itself or by the proposal it accepts. */
         struct lu_analysis *la = analysis(r, msg(s, s->last));
@@ -963,7 +990,8 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
         v->rule = LU_R_AGREED_STEP;
         c = sentence_with(analysis(r, msg(s, v->evidence)),
                           LU_L_AGREEMENT | LU_L_PROPOSAL | LU_L_COMMITMENT, false);
-        why(v, "You agreed a next step%s%s%s", c ? ": \"" : ".", c ? c->text : "", c ? "\"" : "");
+        say(v->why, "You agreed a next step%s%s%s", c ? ": \"" : ".", c ? c->text : "",
+            c ? "\"" : "");
     } else {
         return false;
     }
@@ -971,7 +999,7 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
     v->anchor = s->last_their;
     v->who = g_strdup(who_name(msg(s, s->last_their)->from));
     t = set_due_said(r, v, due);
-    why(v, "If nothing comes from %s by %s, lead them to it.", v->who, t);
+    say(v->why, "If nothing comes from %s by %s, lead them to it.", v->who, t);
     g_free(t);
     return true;
 }
@@ -1000,11 +1028,11 @@ static bool rule_no_next_step(struct rule_ctx *s, struct lu_verdict *v)
     v->anchor = v->evidence = s->last;
     v->rule = LU_R_NO_NEXT_STEP;
     v->who = g_strdup(who_name(msg(s, s->last_their)->from));
-    why(v,
+    say(v->why,
         "You and %s have both written, nothing is open, and no next step with a date was agreed.",
         v->who);
     t = set_due_said(r, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays));
-    why(v, "Propose one by %s (%d quiet business days).", t, r->cfg->quiet_bizdays);
+    say(v->why, "Propose one by %s (%d quiet business days).", t, r->cfg->quiet_bizdays);
     g_free(t);
     return true;
 }
@@ -1029,7 +1057,7 @@ static bool rule_next_step(struct rule_ctx *s, struct lu_verdict *v)
     v->rule = LU_R_NEXT_STEP;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
     t = when_str(r, x->at_end ? x->at_end : x->at);
-    why(v, "You recorded a next step%s%s%s, due %s (%s).", x->text ? ": \"" : "",
+    say(v->why, "You recorded a next step%s%s%s, due %s (%s).", x->text ? ": \"" : "",
         x->text ? x->text : "", x->text ? "\"" : "", t, x->mine ? "yours" : "theirs");
     g_free(t);
     set_due(r, v, x->at_end ? x->at_end : x->at);
@@ -1049,7 +1077,7 @@ static bool claim_decided(struct rule_ctx *s, struct lu_verdict *v, enum lu_stat
     v->state = state;
     v->anchor = anchor;
     v->rule = rule;
-    why(v, fmt, t);
+    say(v->why, fmt, t);
     g_free(t);
     return true;
 }
@@ -1097,8 +1125,8 @@ static bool rule_declined(struct rule_ctx *s, struct lu_verdict *v)
     v->anchor = v->evidence = s->last_their;
     v->rule = LU_R_DECLINED;
     v->who = g_strdup(who_name(msg(s, s->last_their)->from));
-    why(v, "%s declined%s%s%s: the thread is closed for good ('leadup reopen' undoes it).", v->who,
-        x ? ": \"" : "", x ? x->text : "", x ? "\"" : "");
+    say(v->why, "%s declined%s%s%s: the thread is closed for good ('leadup reopen' undoes it).",
+        v->who, x ? ": \"" : "", x ? x->text : "", x ? "\"" : "");
     return true;
 }
 
@@ -1149,7 +1177,7 @@ static bool rule_bounced(struct rule_ctx *s, struct lu_verdict *v)
     v->who = recipients_str(rcpt);
     g_ptr_array_free(rcpt, TRUE);
     t = when_str(s->r, bounce->date);
-    why(v, "A delivery failure came back on %s (%s): check the address.", t, bounce->auto_why);
+    say(v->why, "A delivery failure came back on %s (%s): check the address.", t, bounce->auto_why);
     g_free(t);
     return true;
 }
@@ -1289,7 +1317,7 @@ static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
         v->state != LU_ST_DORMANT) {
         gint64 edge = msg(s, s->last)->date + (gint64)r->cfg->horizon_days * 86400;
         if (r->now >= edge) {
-            why(v,
+            say(v->why,
                 "The thread has been quiet for more than %d days ([scan] horizon): it is "
                 "dormant, not %s.",
                 r->cfg->horizon_days, lu_state_name(v->state));
@@ -1309,7 +1337,7 @@ static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
             v->due_at = z->at;
         }
         t = when_str(r, z->at);
-        why(v, "Your snooze ended %s.", t);
+        say(v->why, "Your snooze ended %s.", t);
         g_free(t);
     }
 }
@@ -1389,8 +1417,7 @@ static void unquote_at(struct in_thread *t, struct lu_msg *m, guint at)
         m->body->text = own;
         m->body->repeated = dropped;
         if (m->an) { /* analysed with the pasted sentences: again without */
-            lu_analysis_clear(m->an);
-            g_clear_pointer(&m->an, g_free);
+            g_clear_pointer(&m->an, lu_analysis_free);
         }
     }
 }
@@ -1524,7 +1551,7 @@ void lu_thread_decide(const struct lu_rules *r, GPtrArray *msgs, GPtrArray *deci
     if (!claimed) {
         v->rule = s.noted;
         if (s.list && !s.tracked && v->why->len == 0)
-            why(v, "A mailing-list thread, and lists are not opted in ([scan] lists).");
+            say(v->why, "A mailing-list thread, and lists are not opted in ([scan] lists).");
     } else if (!claimed->settles) {
         after_claim(&s, v);
     }

@@ -81,6 +81,15 @@ state_dump() { # state_dump NAME: every message's tags (NAME.tags), and every ta
 		sqlite3 "$DB" "SELECT $cols FROM $tb ORDER BY $cols"
 	done >"$1.state"
 }
+pristine() { # pristine: keeps the notmuch database as indexed, for start
+	cp -a "$MAIL/.notmuch" "$TMP/pristine"
+}
+start() { rm -rf "$MAIL/.notmuch" "$STATE_DIR" && cp -a "$TMP/pristine" "$MAIL/.notmuch"; }
+first_scan() { # first_scan NAME JOBS: from start (no state), the full scan with LEADUP_JOBS=JOBS,
+	# counted (LEADUP_DEBUG_COUNTS; its stderr in NAME.err), then state_dump NAME
+	start && LEADUP_JOBS=$2 LEADUP_DEBUG_COUNTS=1 lu scan --full 2>"$1.err" && cat "$1.err" &&
+		state_dump "$1"
+}
 bounce() { # bounce NAME MSGID WHO SUBJECT: a delivery failure (NAME@mx.example.com) of my MSGID to WHO
 	_to=${3#*<} && _to=${_to%>} && deliver inbox "$1" <<EOF
 From: Mail Delivery System <MAILER-DAEMON@mx.example.com>

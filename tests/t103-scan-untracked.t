@@ -68,6 +68,17 @@ msg inbox pc1@client.example 'Bea <bea@client.example>' 'Me <me@example.com>' \
 	'Mon, 16 Nov 2026 10:00:00 +0000' 'Workshop slides' <<'EOF'
 The slides are online: click here to open them. Could you confirm the room for Thursday?
 EOF
+# A notice that says nobody reads replies is sent by a machine, whatever it
+# asks; "do not reply to all" in a colleague's question is no such notice.
+msg inbox sys1@portal.example 'Staff Directory <directory@portal.example>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Is your entry current?' <<'EOF'
+Does your directory entry need updating? Open the portal and check it today.
+This is an automated notice. Please do not reply directly to this e-mail.
+EOF
+msg inbox ra1@example.com 'Ann <ann@example.com>' 'Me <me@example.com>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Offsite numbers' <<'EOF'
+Could you send me the head count for the offsite? Please do not reply to all.
+EOF
 index
 NOW=2026-11-19T12:00:00+00:00
 t 'a note to myself is not tracked' 'lu scan --quiet && expect_tags self1@example.com ""'
@@ -77,8 +88,14 @@ t 'a newsletter that asks and promises is neither needs-reply nor promise-theirs
 	lu why id:nl1@news.shop.example >out && grep -q "in bulk (List-Unsubscribe)" out'
 t 'bulk mail without List-Unsubscribe, known by its unsubscribe line, owes me nothing' '
 	expect_tags nl2@offers.example "" &&
-	lu why id:nl2@offers.example >out && grep -q "in bulk (its text has an unsubscribe line" out'
+	lu why id:nl2@offers.example >out && grep -q "in bulk (its text has an unsubscribe line" out &&
+	test "$(grep -c "sent it in bulk" out)" = 1'
 t 'and so does one known by its marketing layout' 'expect_tags nl3@daily.example ""'
+t 'and so does a notice that says replies go unread' '
+	expect_tags sys1@portal.example "" &&
+	lu why id:sys1@portal.example >out && grep -q "says replies go unread" out'
+t '"do not reply to all" in a question keeps it a question' '
+	expect_tags ra1@example.com "leadup/due leadup/needs-reply"'
 t 'a colleague who forwards a newsletter and asks me is owed an answer' '
 	expect_tags fw1@example.com "leadup/due leadup/needs-reply"'
 t 'one "click here" in a personal message does not make it bulk' '

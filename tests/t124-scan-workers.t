@@ -13,12 +13,7 @@ world me@example.net
 "$ROOT/scripts/gen-corpus" "$MAIL/gen" 2000 3 >/dev/null 2>&1 || { echo "Bail out! gen-corpus failed"; exit 1; }
 index
 NOW=2026-11-23T09:00:00+00:00
-cp -a "$MAIL/.notmuch" "$TMP/pristine"
-
-# start: the notmuch database as indexed (no leadup tag), no state.
-start() {
-	rm -rf "$MAIL/.notmuch" "$STATE_DIR" && cp -a "$TMP/pristine" "$MAIL/.notmuch"
-}
+pristine # start: the notmuch database as indexed (no leadup tag), no state
 # scan NAME JOBS [ARGS]: LEADUP_JOBS=JOBS lu scan ARGS, its stderr in NAME.err, then dump NAME.
 scan() {
 	_n=$1 _j=$2

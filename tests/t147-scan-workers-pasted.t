@@ -45,23 +45,17 @@ Just checking again.
 Which colour would you like for the seat covers this time?
 EOF
 index
-cp -a "$MAIL/.notmuch" "$TMP/pristine"
-start() { rm -rf "$MAIL/.notmuch" "$STATE_DIR" && cp -a "$TMP/pristine" "$MAIL/.notmuch"; }
-# scan NAME JOBS: the first full scan with LEADUP_JOBS=JOBS, counted; then state_dump NAME.
-scan() {
-	start && LEADUP_JOBS=$2 LEADUP_DEBUG_COUNTS=1 lu scan --full 2>"$1.err" && cat "$1.err" &&
-		state_dump "$1"
-}
+pristine
 main_texts() { sed -n 's/^leadup: analysed on the main thread: \([0-9]*\) texts$/\1/p' "$1.err"; }
 
 t 'one thread analyses every text itself' '
-	scan one 1 && test "$(main_texts one)" -gt 300'
+	first_scan one 1 && test "$(main_texts one)" -gt 300'
 t 'the pasted sentences were dropped: their promise pasted under my answer stays theirs, not mine' '
 	expect_tags of1@supplier.example "leadup/due leadup/promise-theirs" && expect_tags of1a@example.com ""'
 t 'with two workers the main thread analyses no text, and the tags and state are the same' '
-	scan two 2 && grep -q "2 worker threads read" two.err && test "$(main_texts two)" = 0 &&
+	first_scan two 2 && grep -q "2 worker threads read" two.err && test "$(main_texts two)" = 0 &&
 	cmp one.tags two.tags && cmp one.state two.state'
 t 'with three, the same again' '
-	scan three 3 && test "$(main_texts three)" = 0 && cmp one.tags three.tags &&
+	first_scan three 3 && test "$(main_texts three)" = 0 && cmp one.tags three.tags &&
 	cmp one.state three.state'
 done_testing

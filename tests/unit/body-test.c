@@ -6,7 +6,8 @@
  * (a missing file means NULL is expected).  One trailing newline of each
  * expectation file is ignored.  Part 2 checks lu_html_to_text directly,
  * part 3 hostile inputs, part 4 phone and name corner cases, part 5 speed,
- * part 6 sentences pasted from earlier messages without markers (said.c). */
+ * part 6 sentences pasted from earlier messages without markers (said.c),
+ * part 7 the marks of bulk mail. */
 #include "leadup.h"
 #include "tap.h"
 
@@ -264,6 +265,13 @@ static void test_signatures(void)
            "a first name right before the delimiter");
     sig_is("Will do.\n-Deepa\n", "Will do.", "Deepa", NULL, "dash and name");
     sig_is("Sure.\n\nSent from my iPhone\n", "Sure.", NULL, NULL, "mobile line");
+    sig_is("Sure.\n\nSent from my phone, sorry for typos\n", "Sure.", NULL, NULL,
+           "a device's line may go on");
+    sig_is("Sure.\n\nSent from Mail for Windows\n", "Sure.", NULL, NULL,
+           "a short vague mobile line");
+    sig_is("Sure.\n\nSent from the office, it should arrive on Monday.\n",
+           "Sure.\n\nSent from the office, it should arrive on Monday.", NULL, NULL,
+           "a vague mobile start with a comma is a sentence");
     sig_is("Disclaimer: I have not tested this.\n", "Disclaimer: I have not tested this.", NULL,
            NULL, "the author's own 'Disclaimer:' is text");
     sig_is("I posted this to the R mailing list\nyesterday.\n",
@@ -367,6 +375,28 @@ static void test_said(void)
     lu_said_free(s);
 }
 
+static void bulk_is(const char *in, bool want, const char *name)
+{
+    struct lu_body b;
+    lu_body_extract(in, false, &b);
+    is_int(b.bulk, want, "%s", name);
+    lu_body_clear(&b);
+}
+
+static void test_bulk(void)
+{
+    bulk_is("Our picks of the week.\n\n--  FORWARD/JOKE OF THE DAY  --\nA long list of jokes.\n\n"
+            "TO UNSUBSCRIBE: send a blank message to off@news.example.\n",
+            true, "a section heading between dashes is no forward: its unsubscribe line counts");
+    bulk_is("Could you check this offer?\n\n----- Original Message -----\nGreat deals.\n"
+            "To unsubscribe, click here.\n",
+            false, "an unsubscribe line in a forwarded message is not the writer's");
+    bulk_is("Your password expires on Friday.\nPlease do not reply to this e-mail.\n", true,
+            "a notice that says replies go unread");
+    bulk_is("Could you send me the head count? Please do not reply to all.\n", false,
+            "\"do not reply to all\" is a colleague's");
+}
+
 int main(int argc, char **argv)
 {
     char *dir = g_path_get_dirname(argc > 0 ? argv[0] : ".");
@@ -378,6 +408,7 @@ int main(int argc, char **argv)
     test_signatures();
     test_speed();
     test_said();
+    test_bulk();
     g_free(data_dir);
     g_free(dir);
     return tap_done();

@@ -610,6 +610,10 @@ static void test_list_mail_causes(void)
         {"The invoice went out on the 3rd (?)", 0, LU_L_REQUEST, "\"(?)\" marks a doubt"},
         {"If you read the thread \"Why does the build fail?\"", 0, LU_L_REQUEST,
          "a quoted question is not asked"},
+        {"Are you trying to rank the files by some sort of \"risk score\"?", LU_L_REQUEST, 0,
+         "a question that ends on a quoted phrase asks"},
+        {"The parser printed \"?\" for every field.", 0, LU_L_REQUEST,
+         "a quoted lone question mark asks nothing"},
         {"Why?", LU_L_REQUEST, 0, "a one-word wh-question still asks"},
         /* characters the charset lost, read as question marks */
         {"I had not seen that the packages need not be on the main repository.?", 0, LU_L_REQUEST,

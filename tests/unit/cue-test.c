@@ -140,9 +140,34 @@ static void test_tokens(void)
     lu_cue_text_clear(&T);
 }
 
+/* A text without a word every match must take is not tried at all: no
+ * step at any of its tokens (issue 14: most of classify's patterns on any
+ * one sentence).  A text with the word is tried as before. */
+static void test_needed_words(void)
+{
+    char *err = NULL;
+    struct lu_cue_pat *P = lu_cue_compile("tell? please send|forward", &err);
+    struct lu_cue_text T;
+    struct lu_cue_match m;
+    guint64 before;
+    bool found;
+
+    lu_cue_tokenise(&T, "Could you call me, then, and tell them about it?", false);
+    before = lu_text_steps;
+    found = lu_cue_find(P, &T, 0, NULL, NULL, &m);
+    ok(!found && lu_text_steps == before, "a text without \"please\" takes no step (%d)",
+       (int)(lu_text_steps - before));
+    lu_cue_text_clear(&T);
+    lu_cue_tokenise(&T, "Thanks, and please forward it.", false);
+    ok(lu_cue_find(P, &T, 0, NULL, NULL, &m) && m.b == 3, "a text with it is matched as before");
+    lu_cue_text_clear(&T);
+    lu_cue_free(P);
+}
+
 int main(void)
 {
     test_cases();
+    test_needed_words();
     test_refused();
     test_tokens();
     return tap_done();

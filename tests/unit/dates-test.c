@@ -339,6 +339,12 @@ static const struct row rows[] = {
     {W, "a couple of days from now", "day 2026-12-04 'a couple of days from now'"},
     {W, "Friday this week", "day 2026-12-04 'Friday this week'"},
     {W, "until January", "month 2027-01-01..2027-01-31 'until January'"},
+    /* The packs' roles for short words (LU_DX_INDEF, AT_LEAD, ELIDED, POSS). */
+    {W, "before New Year's", "day 2026-12-31 'before New Year's'"},
+    {W, "demain l'après-midi",
+     "range 2026-12-03T12:00+01:00..2026-12-03T17:00+01:00 'demain l'après-midi'"},
+    {W, "nos vemos a 10", ""},
+    {W, "in a few days", "day 2026-12-07 'in a few days'"},
     {W, "cet après-midi", "range 2026-12-02T12:00+01:00..2026-12-02T17:00+01:00 'cet après-midi'"},
     {W, "12 noon", "moment 2026-12-02T12:00+01:00 '12 noon'"},
     {W, "at 3:30", "moment 2026-12-02T15:30+01:00 'at 3:30'"},

@@ -32,14 +32,8 @@ static void an(struct lu_msg *m, const char *sig_name, const char *sig_phone, ..
     va_list ap;
     const char *s;
 
-    if (m->an) {
-        lu_analysis_clear(m->an);
-        g_free(m->an);
-    }
-    if (m->body) {
-        lu_body_clear(m->body);
-        g_free(m->body);
-    }
+    lu_analysis_free(m->an);
+    lu_body_free(m->body);
     m->an = g_new0(struct lu_analysis, 1);
     m->an->sentences = g_ptr_array_new_with_free_func(sentence_free);
     m->body = g_new0(struct lu_body, 1);

@@ -233,6 +233,7 @@ int main(void)
         check_list(pk->code, "words a wrapped line ends with", pk->glue_words, false);
         check_list(pk->code, "month prefixes after a day", pk->ordinal_months, false);
         check_list(pk->code, "mobile signatures", pk->mobile_starts, true);
+        check_list(pk->code, "vague mobile signatures", pk->mobile_vague, false);
         check_list(pk->code, "disclaimers", pk->disclaimer_starts, false);
         check_list(pk->code, "bulk mail marks", pk->bulk_layout, false);
         ok(pk->n_dates > 0, "%s: date words", pk->code);

@@ -1,0 +1,53 @@
+#!/bin/sh
+# The first full scan analyses only what can change a verdict (issue 14,
+# "read less"): in a thread nobody in it is me and nobody decided on, the
+# rules read the latest message's text only when it was written to me
+# (worth_reading), so the worker that reads it ahead analyses it only then.
+# Before, every message read ahead was analysed.  Counted
+# (LEADUP_DEBUG_COUNTS: "analysed ahead: N texts, M not used"), never
+# timed; the tags and the state are those of one thread, which analyses
+# only what the rules ask for.
+. "$(dirname "$0")/lib.sh"
+need_sqlite3
+world
+NOW=2026-11-23T09:00:00+00:00
+ME='Me <me@example.com>' SAM='Sam <sam@supplier.example>'
+# Five threads between others, not to me (a colleague's thread I was not
+# in, a list I am not on): their latest messages ask something, to others.
+for i in 1 2 3 4 5; do
+	msg inbox other$i@supplier.example "$SAM" "Kim <kim$i@client.example>" \
+		"Mon, 16 Nov 2026 0$i:00:00 +0000" "Chairs $i" <<EOF
+Could you confirm the delivery date for the forty chairs by Friday?
+EOF
+done
+# Their question to me: its text decides (needs-reply).
+msg inbox ask1@supplier.example "$SAM" "$ME" 'Tue, 17 Nov 2026 09:00:00 +0000' 'Tables' <<'EOF'
+Could you send me the floor plan for the tables by Thursday?
+EOF
+# My question and their answer: both read, both analysed.
+msg sent q1@example.com "$ME" "$SAM" 'Wed, 18 Nov 2026 09:00:00 +0000' 'Contract' <<'EOF'
+Hello Sam,
+
+Can we go through the contract on Thursday morning?
+EOF
+msg inbox q1a@supplier.example "$SAM" "$ME" 'Wed, 18 Nov 2026 15:00:00 +0000' 'Re: Contract' \
+	q1@example.com <<'EOF'
+Yes, Thursday at ten works for me.
+
+Sam
+EOF
+index
+pristine
+# ahead NAME: "TEXTS UNUSED" analysed ahead, by the counts line.
+ahead() { sed -n 's/^leadup: analysed ahead: \([0-9]*\) texts, \([0-9]*\) not used$/\1 \2/p' "$1.err"; }
+
+t 'one thread: the threads of others are let go, their question to me waits for my reply' '
+	first_scan one 1 && test "$(ahead one)" = "0 0" &&
+	expect_tags other1@supplier.example "" && expect_tags other5@supplier.example "" &&
+	expect_tags ask1@supplier.example "leadup/due leadup/needs-reply"'
+t 'two workers read every latest message ahead but analyse only the three texts the rules read' '
+	first_scan two 2 && grep -q "2 worker threads read 8 messages ahead" two.err &&
+	test "$(ahead two)" = "3 0"'
+t 'the tags and the state are those of one thread' '
+	cmp one.tags two.tags && cmp one.state two.state'
+done_testing
