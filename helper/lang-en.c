@@ -987,15 +987,11 @@ static const struct lu_grammar_cue grammar[] = {
      LU_CUE_NOQ},
     {"commit", "= will do", 0},
     /* a promise put in the passive, of something on its way to the reader
-     * ("The forms will be sent to you shortly.") or dated ("The record
-     * will be corrected tomorrow.") */
+     * ("The forms will be sent to you shortly."); not a dated notice to a
+     * crowd ("The record will be changed tomorrow"), which promises nobody */
     {"commit",
      "will|shall be|go sent|forwarded|emailed|mailed|faxed|delivered|shipped|circulated|posted|"
      "provided|out to you|your",
-     LU_CUE_NOQ},
-    {"commit",
-     "will|shall be changed|updated|fixed|corrected|added|removed|completed|finished|processed|"
-     "sent|forwarded|delivered|shipped|done @fut|today|shortly|this|by_@fut|by_the_end",
      LU_CUE_NOQ},
     {"commit_not",
      "i'll|we'll|i_will|we_will|i_shall|we_shall be "

@@ -745,15 +745,15 @@ static void test_closing_commitment_cues(void)
          0, "\"... and will port that\" promises"},
         {"I will close the ticket.", LU_L_COMMITMENT, 0, "\"I will close\" promises"},
         {"I'll merge the patch tonight.", LU_L_COMMITMENT, 0, "\"I'll merge\" promises"},
-        /* a promise in the passive, on its way to the reader or dated */
+        /* a promise in the passive, on its way to the reader; not a dated notice */
         {"The signed forms will be sent to you shortly.", LU_L_COMMITMENT, 0,
          "\"will be sent to you\" promises"},
         {"The new schedule will go out to you on Friday.", LU_L_COMMITMENT, 0,
          "\"will go out to you\" promises"},
-        {"The address on your account will be updated tomorrow.", LU_L_COMMITMENT, 0,
-         "\"will be updated tomorrow\" promises"},
         {"The office will be closed on Friday.", 0, LU_L_COMMITMENT,
          "an office closing is no promise"},
+        {"The account names will be changed tomorrow.", 0, LU_L_COMMITMENT,
+         "a dated notice in the passive promises nobody"},
         /* conditions, plans that are facts, and reported plans */
         {"If I find the old file, I will send it over.", LU_L_COMMITMENT, 0,
          "a conditional promise is a promise"},
