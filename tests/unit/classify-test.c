@@ -540,13 +540,32 @@ static void test_sanity_set(void)
 }
 
 /* Causes fixed in the cues, one sentence each. */
+/* A sentence, the labels it must have and those it must not have. */
+struct label_case {
+    const char *text;
+    unsigned want, not_want;
+    const char *name;
+};
+
+/* Each of the N CASES, analysed alone, has its WANT labels and none of its
+ * NOT_WANT, with a reason for each label. */
+static void check_cases(const struct label_case *cases, gsize n)
+{
+    for (gsize i = 0; i < n; i++) {
+        struct lu_analysis a;
+        bool good;
+        lu_analyse_text(cases[i].text, ref, &cal, &a);
+        good = (a.labels & cases[i].want) == cases[i].want && !(a.labels & cases[i].not_want) &&
+               reasons_match(&a);
+        if (!ok(good, "%s", cases[i].name))
+            dump(&a);
+        lu_analysis_clear(&a);
+    }
+}
+
 static void test_cue_fixes(void)
 {
-    static const struct {
-        const char *text;
-        unsigned want, not_want;
-        const char *name;
-    } cases[] = {
+    static const struct label_case cases[] = {
         {"He also let me know that they want to discuss the plan with us.", 0,
          LU_L_REQUEST | LU_L_PROPOSAL, "someone else's \"let me know\" is no request"},
         {"Sally will need to discuss this with Leslie on Thursday.", 0,
@@ -563,27 +582,14 @@ static void test_cue_fixes(void)
         {"Happy to discuss if that helps.", 0, LU_L_PROPOSAL, "\"happy to discuss\" offers"},
     };
 
-    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        struct lu_analysis a;
-        bool good;
-        lu_analyse_text(cases[i].text, ref, &cal, &a);
-        good = (a.labels & cases[i].want) == cases[i].want && !(a.labels & cases[i].not_want) &&
-               reasons_match(&a);
-        if (!ok(good, "%s", cases[i].name))
-            dump(&a);
-        lu_analysis_clear(&a);
-    }
+    check_cases(cases, G_N_ELEMENTS(cases));
 }
 
 /* Causes of false labels found on a mailing list, one written sentence (or
  * more) each; none is taken from any mail. */
 static void test_list_mail_causes(void)
 {
-    static const struct {
-        const char *text;
-        unsigned want, not_want;
-        const char *name;
-    } cases[] = {
+    static const struct label_case cases[] = {
         /* input cues need a verb that asks */
         {"Thanks a lot for all your feedback.", 0, LU_L_REQUEST,
          "thanks for \"your feedback\" ask nothing"},
@@ -682,16 +688,7 @@ static void test_list_mail_causes(void)
          "\"Note that\" draws attention, it asks nothing"},
     };
 
-    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        struct lu_analysis a;
-        bool good;
-        lu_analyse_text(cases[i].text, ref, &cal, &a);
-        good = (a.labels & cases[i].want) == cases[i].want && !(a.labels & cases[i].not_want) &&
-               reasons_match(&a);
-        if (!ok(good, "%s", cases[i].name))
-            dump(&a);
-        lu_analysis_clear(&a);
-    }
+    check_cases(cases, G_N_ELEMENTS(cases));
 }
 
 /* The closings and commitments of the labelling rubric (doc/labelling.md,
@@ -699,11 +696,7 @@ static void test_list_mail_causes(void)
  * for each cue of lang-en.c, with the reading it must not take. */
 static void test_closing_commitment_cues(void)
 {
-    static const struct {
-        const char *text;
-        unsigned want, not_want;
-        const char *name;
-    } cases[] = {
+    static const struct label_case cases[] = {
         /* thanks for what the reader did; not the courtesy before an ask */
         {"Thanks for the detailed explanation.", LU_L_CLOSING, 0, "thanks for an explanation"},
         {"Thank you very much for the pointers!", LU_L_CLOSING, 0, "thanks for the pointers"},
@@ -765,16 +758,7 @@ static void test_closing_commitment_cues(void)
          "\"what we will offer\" is no promise"},
     };
 
-    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        struct lu_analysis a;
-        bool good;
-        lu_analyse_text(cases[i].text, ref, &cal, &a);
-        good = (a.labels & cases[i].want) == cases[i].want && !(a.labels & cases[i].not_want) &&
-               reasons_match(&a);
-        if (!ok(good, "%s", cases[i].name))
-            dump(&a);
-        lu_analysis_clear(&a);
-    }
+    check_cases(cases, G_N_ELEMENTS(cases));
 }
 
 static struct lu_analysis analyse(const char *text);
