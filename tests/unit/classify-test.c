@@ -920,6 +920,11 @@ static void test_messages(void)
     ok(!a.expects_reply && a.closing, "\"no need to reply\" is respected");
     lu_analysis_clear(&a);
 
+    a = analyse("Thanks for the call. I'll send the revised quote soon.");
+    ok(!a.closing && (a.labels & LU_L_CLOSING) && (a.labels & LU_L_COMMITMENT),
+       "a thank-you beside my promise leaves the exchange open");
+    lu_analysis_clear(&a);
+
     a = analyse("No need to reply to the rest, but could you confirm the date?");
     ok(a.expects_reply, "\"no need to reply\" does not silence a real question");
     lu_analysis_clear(&a);
