@@ -1674,7 +1674,11 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     out->asks = !out->auto_reply && (out->labels & LU_L_REQUEST) != 0;
     if (!out->expects_reply)
         out->reply_sentence = -1;
-    out->closing = (out->labels & LU_L_CLOSING) && !out->actionable;
+    /* A thank-you ends the exchange only when nothing is left open: not
+     * beside an ask, nor beside the writer's promise ("Thanks for the
+     * call. I'll send the quote soon." still wants a dated next step). */
+    out->closing =
+        (out->labels & LU_L_CLOSING) && !out->actionable && !(out->labels & LU_L_COMMITMENT);
     if (out->auto_reply) {
         out->has_next_step = false;
         out->next_step_sentence = -1;

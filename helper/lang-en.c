@@ -284,6 +284,11 @@ static const char *const forward_prefixes[] = {"fw", "fwd", NULL};
 #define FOLLOWING_UP "following_up|following-up|following_-_up|followingup"
 #define SORRY_TO     "sorry|apologies|i_apologise|i_apologize to|for "
 /* "bump this to 2.0", "bump it from version 3": a version, not a thread */
+/* the actions a writer promises ("I'll send...", "Will try...") */
+#define COMMIT_VERBS                                                                               \
+    "@impv|talk|see|get|look|let|check|find|work|try|call|send|forward|circulate|follow|review|"   \
+    "update|have|put|pull|prepare|draft|set|arrange|ask|keep|make|take|give|bring|email|contact|"  \
+    "write|respond|reply|confirm|schedule|book|pick|drop|come|go|close|port|push|merge|bisect"
 #define NOT_VERSION                                                                                \
     " !>( to|from @num|version|release|ver|v|v0*|v1*|v2*|v3*|v4*|v5*|v6*|v7*|v8*|v9* )"
 
@@ -969,25 +974,44 @@ static const struct lu_grammar_cue grammar[] = {
     {"promo_imp", "click|tap here|below|on|the", 0},
 
     /* commitments: "I'll send ...", "we will call you on Tuesday" */
-    {"commit",
-     "i'll|we'll|i_will|we_will|i_shall|we_shall .. "
-     "@impv|talk|see|get|look|let|check|find|work|try|call|send|forward|circulate|follow|"
-     "review|update|have|put|pull|prepare|draft|set|arrange|ask|keep|make|take|give|bring|email|"
-     "contact|write|respond|reply|confirm|schedule|book|pick|drop|come|go",
-     LU_CUE_NOQ},
+    {"commit", "i'll|we'll|i_will|we_will|i_shall|we_shall .. " COMMIT_VERBS, LU_CUE_NOQ},
     {"commit", "i|we am|are|'m|'re going|planning|about to", LU_CUE_NOQ},
     {"commit", "i'm|we're going|planning|about to", LU_CUE_NOQ},
     {"commit", "i|we promise|commit|undertake|intend|plan to", LU_CUE_NOQ},
-    {"commit", "^ will @impv|get", LU_CUE_NOQ},
+    /* the writer's promise with the subject dropped: "Will try another
+     * build tonight.", "I fixed it on main and will port that to the
+     * release branch" */
+    {"commit", "^ will|shall !>be|need|have .. " COMMIT_VERBS, LU_CUE_NOQ},
+    {"commit", "^ i|we|i've|we've .. .. and will|shall .. " COMMIT_VERBS, LU_CUE_NOQ},
     {"commit", "< let me check|look|find|see|get|ask|think|confirm|review|follow|take|send|dig",
      LU_CUE_NOQ},
     {"commit", "= will do", 0},
+    /* a promise put in the passive, of something on its way to the reader
+     * ("The forms will be sent to you shortly."); not a dated notice to a
+     * crowd ("The record will be changed tomorrow"), which promises nobody */
+    {"commit",
+     "will|shall be|go sent|forwarded|emailed|mailed|faxed|delivered|shipped|circulated|posted|"
+     "provided|out to you|your",
+     LU_CUE_NOQ},
     {"commit_not",
      "i'll|we'll|i_will|we_will|i_shall|we_shall be "
      "out|away|off|travelling|traveling|unavailable|on|in|happy|glad|able|there|sure|back",
      0},
     {"commit_not", "i'll|we'll|i_will|we_will have_to|need|want|like|hope|see", 0},
-    {"commit_not", "if i|we", 0},
+    /* a fact about the writer, not an action: "I'm going to be in Dallas";
+     * under "if" ("to see if I'm going to be in town on Monday") it stays the
+     * writer's plan, whose date is not the reader's */
+    {"commit_not", "!<if|whether i|we am|are|'m|'re going|planning to be", 0},
+    {"commit_not", "!<if|whether i'm|we're going|planning to be", 0},
+    /* "If I don't hear from you by Friday, I'll ...": waiting on the
+     * reader, not a promise (a conditional promise is one: "If I find the
+     * file I'll send it") */
+    {"commit_not",
+     "if i|we don't|do_not|haven't|have_not|can't|cannot|didn't|did_not hear|receive|get|see", 0},
+    /* what the writer might do, reported: "we haven't decided what we will
+     * offer", "notes on what I intend to do" */
+    {"commit_not", "what|whether|how|which i|we will|'ll|intend|plan|am|are", 0},
+    {"commit_not", "what|whether|how|which i'll|we'll|i'm|we're", 0},
     /* agreement */
     {"agree", "works|work|suits|suit for me|us|fine|great|well|perfectly", 0},
     {"agree", "@fut|@time|that|this|it|which works|suits", LU_CUE_NOQ},
@@ -1056,12 +1080,52 @@ static const struct lu_grammar_cue grammar[] = {
     {"closing", "nothing else|more|further needed|required|to_do|from_me|from_us", 0},
     {"closing",
      "thanks|thank you? again? for all? your|the "
-     "help|update|info|information|reply|answer|response|quick|clarification|confirmation",
+     "help|update|info|information|reply|answer|response|quick|clarification|confirmation "
+     "!>in_advance",
      LU_CUE_NOQ},
     {"closing", "= ok|okay|great|perfect|fine|many? ,? thanks|thank|cheers|thx|ty you? $", 0},
     {"closing",
      "= ok|okay|great|perfect|fine|many? ,? thanks|thank you? so|very|again|a_lot|lots much? $", 0},
     {"closing", "no worries", 0},
+    /* thanks for what the reader did ("Thanks for the suggestion.", "Thank
+     * you for all the great tips!"); not the courtesy before an ask
+     * ("Thanks in advance for any help", "Thanks for considering it") */
+    {"closing",
+     "thanks|thank you? again|so|very|a_lot|lots|all|both|everyone? much? again? for "
+     "!>any|in_advance|considering|reading|looking|checking|taking_a_look|being|choosing|"
+     "subscribing|shopping|joining|signing|registering|your_consideration|your_attention|"
+     "your_patience|your_understanding|your_cooperation|your_interest|your_help_in_advance",
+     LU_CUE_NOQ},
+    /* thanks that end the sentence, to a person ("Thank you Ben.", "Ok,
+     * thanks Ann!"); a signature ("Thanks, Ann Lee") has a comma, no stop */
+    {"closing",
+     "^ ,? thanks|thank you? so|very|a_lot|lots|again? much? again? !for|in|to|and|,|:|; .|! $", 0},
+    {"closing", "^ thanks|thank you? again|also to", LU_CUE_NOQ},
+    {"closing", "^ thanks|thank you? to .. for|who", LU_CUE_NOQ},
+    /* the answer worked: "That did the trick.", "Changing the path solved
+     * the problem.", "The issue is now resolved." */
+    {"closing", "that|this|it|which did the trick", LU_CUE_NOQ},
+    {"closing",
+     "!<not|never|yet|haven't|hasn't|hadn't|didn't|to solved|fixed|resolved "
+     "it|that|this|my_problem|the_problem|the_issue|my_issue|everything",
+     LU_CUE_NOQ},
+    {"closing",
+     "!<not|never|yet|to|doesn't|won't solves|fixes|resolves it|my_problem|the_problem|the_issue",
+     LU_CUE_NOQ},
+    {"closing",
+     "!<until|till|once|when|if|after|before|unless the|my|this|that|our problem|issue "
+     "is|was|has_been "
+     "now? solved|resolved|fixed|sorted",
+     LU_CUE_NOQ},
+    {"closing", "exactly what i|we needed|wanted|was_looking_for", LU_CUE_NOQ},
+    {"closing", "< it|that|this works|worked now|perfectly|like_a_charm|fine_now|great_now",
+     LU_CUE_NOQ},
+    /* "I really appreciated your help."; not "I'd appreciate your help" (a
+     * request) nor "I appreciate that it is late" */
+    {"closing",
+     "^ i|we? really|truly|greatly|very_much? appreciate|appreciated your|the|all|everyone's help|"
+     "advice|support|answer|answers|reply|replies|explanation|time|effort|efforts|input|feedback",
+     LU_CUE_NOQ},
     {"noreply", "no need to|for reply|respond|answer|get|write|a_reply|a_response", 0},
     {"noreply", "no reply|response|answer|action needed|necessary|required|expected", 0},
     {"noreply", "no further action", 0},

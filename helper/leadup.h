@@ -48,8 +48,12 @@ extern const char lu_version[];
  * learned ask model (sentence-model.c); 7: Portuguese "RES:" comes off a
  * subject (helper/lang-pt.c, lu_subject_norm); 8: senders I never answer
  * (thread.c never_answered); 9: on a list, no awaiting in a thread somebody
- * else started (thread.c rule_awaiting). */
-#define LU_RULES_REV  10
+ * else started (thread.c rule_awaiting); 10: the rubric's closings and
+ * commitments (helper/lang-en.c cues: "Thanks for the pointers.", "...and
+ * will port that to the branch"); 11: mail that says replies go unread is
+ * bulk, a dashed heading is no forward, a list post of mine nobody answered
+ * waits when it asks anything (body.c, thread.c unanswered_list_post). */
+#define LU_RULES_REV  11
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache

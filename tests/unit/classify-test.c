@@ -540,13 +540,32 @@ static void test_sanity_set(void)
 }
 
 /* Causes fixed in the cues, one sentence each. */
+/* A sentence, the labels it must have and those it must not have. */
+struct label_case {
+    const char *text;
+    unsigned want, not_want;
+    const char *name;
+};
+
+/* Each of the N CASES, analysed alone, has its WANT labels and none of its
+ * NOT_WANT, with a reason for each label. */
+static void check_cases(const struct label_case *cases, gsize n)
+{
+    for (gsize i = 0; i < n; i++) {
+        struct lu_analysis a;
+        bool good;
+        lu_analyse_text(cases[i].text, ref, &cal, &a);
+        good = (a.labels & cases[i].want) == cases[i].want && !(a.labels & cases[i].not_want) &&
+               reasons_match(&a);
+        if (!ok(good, "%s", cases[i].name))
+            dump(&a);
+        lu_analysis_clear(&a);
+    }
+}
+
 static void test_cue_fixes(void)
 {
-    static const struct {
-        const char *text;
-        unsigned want, not_want;
-        const char *name;
-    } cases[] = {
+    static const struct label_case cases[] = {
         {"He also let me know that they want to discuss the plan with us.", 0,
          LU_L_REQUEST | LU_L_PROPOSAL, "someone else's \"let me know\" is no request"},
         {"Sally will need to discuss this with Leslie on Thursday.", 0,
@@ -563,27 +582,14 @@ static void test_cue_fixes(void)
         {"Happy to discuss if that helps.", 0, LU_L_PROPOSAL, "\"happy to discuss\" offers"},
     };
 
-    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        struct lu_analysis a;
-        bool good;
-        lu_analyse_text(cases[i].text, ref, &cal, &a);
-        good = (a.labels & cases[i].want) == cases[i].want && !(a.labels & cases[i].not_want) &&
-               reasons_match(&a);
-        if (!ok(good, "%s", cases[i].name))
-            dump(&a);
-        lu_analysis_clear(&a);
-    }
+    check_cases(cases, G_N_ELEMENTS(cases));
 }
 
 /* Causes of false labels found on a mailing list, one written sentence (or
  * more) each; none is taken from any mail. */
 static void test_list_mail_causes(void)
 {
-    static const struct {
-        const char *text;
-        unsigned want, not_want;
-        const char *name;
-    } cases[] = {
+    static const struct label_case cases[] = {
         /* input cues need a verb that asks */
         {"Thanks a lot for all your feedback.", 0, LU_L_REQUEST,
          "thanks for \"your feedback\" ask nothing"},
@@ -686,16 +692,77 @@ static void test_list_mail_causes(void)
          "\"Note that\" draws attention, it asks nothing"},
     };
 
-    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        struct lu_analysis a;
-        bool good;
-        lu_analyse_text(cases[i].text, ref, &cal, &a);
-        good = (a.labels & cases[i].want) == cases[i].want && !(a.labels & cases[i].not_want) &&
-               reasons_match(&a);
-        if (!ok(good, "%s", cases[i].name))
-            dump(&a);
-        lu_analysis_clear(&a);
-    }
+    check_cases(cases, G_N_ELEMENTS(cases));
+}
+
+/* The closings and commitments of the labelling rubric (doc/labelling.md,
+ * part 2) that the first phrase rules missed, one written sentence or more
+ * for each cue of lang-en.c, with the reading it must not take. */
+static void test_closing_commitment_cues(void)
+{
+    static const struct label_case cases[] = {
+        /* thanks for what the reader did; not the courtesy before an ask */
+        {"Thanks for the detailed explanation.", LU_L_CLOSING, 0, "thanks for an explanation"},
+        {"Thank you very much for the pointers!", LU_L_CLOSING, 0, "thanks for the pointers"},
+        {"Thanks for answering so quickly.", LU_L_CLOSING, 0, "thanks for answering"},
+        {"Thanks in advance for any pointers.", 0, LU_L_CLOSING, "thanks in advance asks"},
+        {"Thanks for considering my application.", 0, LU_L_CLOSING, "thanks for considering waits"},
+        {"Thank you for your help in advance.", 0, LU_L_CLOSING, "thanks for help in advance"},
+        {"Thanks for the figures, could you also send the March ones?", LU_L_REQUEST, LU_L_CLOSING,
+         "a thanks with a question is no closing"},
+        /* thanks that end the sentence, to a person; not a signature */
+        {"Thank you Maria.", LU_L_CLOSING, 0, "thanks to a person by name"},
+        {"Ok thanks Pavel!", LU_L_CLOSING, 0, "\"ok thanks\" and a name"},
+        {"Thanks, Maria Lopez", 0, LU_L_CLOSING, "a signature is no closing"},
+        {"Thanks again to Priya.", LU_L_CLOSING, 0, "thanks again to a person"},
+        {"Thanks to Omar for the quick fix.", LU_L_CLOSING, 0, "thanks to a person for a fix"},
+        {"Thanks to the new cache the build is faster.", 0, LU_L_CLOSING,
+         "\"thanks to\" a cause is no closing"},
+        /* the answer worked */
+        {"That did the trick.", LU_L_CLOSING, 0, "\"that did the trick\""},
+        {"Updating the compiler fixed the problem.", LU_L_CLOSING, 0, "a change fixed the problem"},
+        {"Setting the locale solves it.", LU_L_CLOSING, 0, "a change solves it"},
+        {"I haven't solved the problem yet.", 0, LU_L_CLOSING, "not solved is no closing"},
+        {"The release has security fixes that users can apply.", 0, LU_L_CLOSING,
+         "\"fixes that\" is a noun"},
+        {"The issue is now resolved.", LU_L_CLOSING, 0, "the issue is now resolved"},
+        {"We cannot ship until the issue is resolved.", 0, LU_L_CLOSING,
+         "\"until the issue is resolved\" is a condition"},
+        {"That is exactly what I needed.", LU_L_CLOSING, 0, "exactly what I needed"},
+        {"It works now.", LU_L_CLOSING, 0, "\"it works now\""},
+        {"Does it work now?", 0, LU_L_CLOSING, "a question is no closing"},
+        {"We really appreciated your support.", LU_L_CLOSING, 0, "appreciation for help given"},
+        {"I'd appreciate your help with the budget.", LU_L_REQUEST, LU_L_CLOSING,
+         "\"I'd appreciate your help\" asks"},
+        /* the writer's promise, with the subject dropped */
+        {"Will try a clean build tonight.", LU_L_COMMITMENT, 0, "\"Will try\" promises"},
+        {"Will be interesting to see what happens.", 0, LU_L_COMMITMENT,
+         "\"Will be interesting\" promises nothing"},
+        {"I fixed it on main and will port that to the release branch tomorrow.", LU_L_COMMITMENT,
+         0, "\"... and will port that\" promises"},
+        {"I will close the ticket.", LU_L_COMMITMENT, 0, "\"I will close\" promises"},
+        {"I'll merge the patch tonight.", LU_L_COMMITMENT, 0, "\"I'll merge\" promises"},
+        /* a promise in the passive, on its way to the reader; not a dated notice */
+        {"The signed forms will be sent to you shortly.", LU_L_COMMITMENT, 0,
+         "\"will be sent to you\" promises"},
+        {"The new schedule will go out to you on Friday.", LU_L_COMMITMENT, 0,
+         "\"will go out to you\" promises"},
+        {"The office will be closed on Friday.", 0, LU_L_COMMITMENT,
+         "an office closing is no promise"},
+        {"The account names will be changed tomorrow.", 0, LU_L_COMMITMENT,
+         "a dated notice in the passive promises nobody"},
+        /* conditions, plans that are facts, and reported plans */
+        {"If I find the old file, I will send it over.", LU_L_COMMITMENT, 0,
+         "a conditional promise is a promise"},
+        {"If I don't hear from you by Friday, I will cancel the order.", 0, LU_L_COMMITMENT,
+         "waiting on the reader is no promise"},
+        {"I am going to be in Chicago next week.", 0, LU_L_COMMITMENT,
+         "\"going to be in\" is a fact"},
+        {"We haven't decided what we will offer.", 0, LU_L_COMMITMENT,
+         "\"what we will offer\" is no promise"},
+    };
+
+    check_cases(cases, G_N_ELEMENTS(cases));
 }
 
 static struct lu_analysis analyse(const char *text);
@@ -855,6 +922,11 @@ static void test_messages(void)
 
     a = analyse("The new prices are attached. No need to reply.");
     ok(!a.expects_reply && a.closing, "\"no need to reply\" is respected");
+    lu_analysis_clear(&a);
+
+    a = analyse("Thanks for the call. I'll send the revised quote soon.");
+    ok(!a.closing && (a.labels & LU_L_CLOSING) && (a.labels & LU_L_COMMITMENT),
+       "a thank-you beside my promise leaves the exchange open");
     lu_analysis_clear(&a);
 
     a = analyse("No need to reply to the rest, but could you confirm the date?");
@@ -1025,6 +1097,7 @@ int main(void)
     test_sanity_set();
     test_cue_fixes();
     test_list_mail_causes();
+    test_closing_commitment_cues();
     test_advice_or_reply();
     test_reasons();
     test_messages();
