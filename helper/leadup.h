@@ -51,8 +51,8 @@ extern const char lu_version[];
  * else started (thread.c rule_awaiting); 10: the rubric's closings and
  * commitments (helper/lang-en.c cues: "Thanks for the pointers.", "...and
  * will port that to the branch"); 11: mail that says replies go unread is
- * bulk, a dashed heading is no forward, a list post of mine nobody answered
- * waits when it asks anything (body.c, thread.c unanswered_list_post). */
+ * bulk, a dashed heading is no forward marker (body.c), a question ending
+ * on a closing quotation mark asks (classify.c real_qmark). */
 #define LU_RULES_REV  11
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what

@@ -752,20 +752,6 @@ static int run_start(struct rule_ctx *s)
     return asked;
 }
 
-/* On a list, a thread I opened that nobody else has written in: my post
- * asked the list for something ("I am having issues with ...", "it is not
- * clear to me why ..."), in words that need not expect a reply from any one
- * reader; until somebody answers, it waits. */
-static bool unanswered_list_post(struct rule_ctx *s)
-{
-    struct lu_analysis *an;
-
-    if (!s->list || s->last_their >= 0 || s->last < 0 || !msg(s, 0)->mine)
-        return false;
-    an = analysis(s->r, msg(s, 0));
-    return an && an->asks;
-}
-
 /* Reads my run from U->asked on: its lead-ups, its ask, the user's remind. */
 static void run_read(struct rule_ctx *s, const struct decided *d, struct run *u)
 {
@@ -879,7 +865,7 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     if (s->last < 0 || s->last != s->last_mine || (u.asked = run_start(s)) < 0)
         return false;
     run_read(s, d, &u);
-    if (!u.expects && !u.reminded && !s->as_open && !unanswered_list_post(s))
+    if (!u.expects && !u.reminded && !s->as_open)
         return false;
     if (!s->tracked && !u.reminded)
         return false;
