@@ -1024,6 +1024,10 @@ static int m_weekday(const struct P *p, int i, struct res *r)
     if (mod == MOD_NONE && (k2 = week_ref_at(p, k, &monday)) > 0) {
         jd = monday + (guint32)(wd - 1);
         k = k2;
+    } else if ((mod == MOD_NONE || mod == MOD_NEXT) && W(p, k) && W(p, k)->unit == U_WEEK &&
+               !(W(p, k)->f & F_PL) && !is_num(p, k + 1) && !wf(p, k + 1, F_OF)) {
+        jd += 7; /* "Friday week", "next Tuesday week": a week after that day */
+        k++;
     }
     set_days(r, jd, jd, LU_SPAN_DAY);
     /* An explicit date after the weekday wins: "Tuesday, 1 December". */
@@ -1244,6 +1248,20 @@ static int in_count(const struct P *p, int k, int *n, bool *vague)
     return k;
 }
 
+/* "or 3", "or two" at K after a count of *N: a larger count replaces *N
+ * (a promise "in 2 or 3 days" is due at the later).  Returns the index
+ * after it, or 0. */
+static int or_count(const struct P *p, int k, int *n)
+{
+    int len = phrase_at(p, k, LU_DP_OR, NULL), n2 = 0, e;
+    bool vague = false;
+
+    if (!len || (e = in_count(p, k + len, &n2, &vague)) < 0 || n2 <= *n || vague)
+        return 0;
+    *n = n2;
+    return e;
+}
+
 /* Sets R to N UNITs (business days when BIZ) from REF, back when SIGN < 0. */
 static void in_resolve(const struct P *p, struct res *r, int unit, int n, int sign, bool biz)
 {
@@ -1287,6 +1305,10 @@ static int m_in(const struct P *p, int i, struct res *r)
     const struct wd *w;
 
     k = in_count(p, in_lead(p, i, &in, &ago), &n, &vague);
+    if (k > 0 && (len = or_count(p, k, &n)) > 0) {
+        vague = true; /* "in 2 or 3 days" */
+        k = len;
+    }
     if (k < 0)
         return -1;
     if (wf(p, k, F_BIZ)) {
@@ -1312,6 +1334,9 @@ static int m_in(const struct P *p, int i, struct res *r)
         n += unit == U_DAY || unit == U_BDAY;
         vague = true;
         k += len;
+    } else if ((len = or_count(p, k, &n)) > 0) {
+        vague = true; /* "in a week or two": the later count is the date */
+        k = len;
     }
     /* A vague count of days ("a couple of days", "a day or so", "the next
      * few days") means working days: said on a Friday, not the weekend. */
@@ -1698,14 +1723,23 @@ static int m_hol(const struct P *p, int i, struct res *r)
     guint32 a = 0, jd;
     const struct wd *w = W(p, k);
 
-    if (!p->has_hol || !w || !(w->g & (LU_DG_BEFORE | LU_DG_AFTER)))
+    if (!p->has_hol || !w)
         return -1;
-    k += 1 + ((w->g & LU_DG_OF) && wf(p, k + 1, F_OF));
-    if (w->g & LU_DG_BEFORE)
-        return m_hol_before(p, k, r);
-    k = holiday_at(p, k, &kind);
-    if (k < 0 || kind == LU_DH_NYE)
-        return -1;
+    if (wf(p, k, F_IN) && !(w->g & (LU_DG_BEFORE | LU_DG_AFTER))) {
+        /* "in the New Year", said from October: as "after New Year" */
+        k = holiday_at(p, k + 1, &kind);
+        if (k < 0 || kind != LU_DH_NEWYEAR || p->rm < 10)
+            return -1;
+    } else {
+        if (!(w->g & (LU_DG_BEFORE | LU_DG_AFTER)))
+            return -1;
+        k += 1 + ((w->g & LU_DG_OF) && wf(p, k + 1, F_OF));
+        if (w->g & LU_DG_BEFORE)
+            return m_hol_before(p, k, r);
+        k = holiday_at(p, k, &kind);
+        if (k < 0 || kind == LU_DH_NYE)
+            return -1;
+    }
     if (kind == LU_DH_HOLS) {
         if (p->rm == 12)
             a = jd_of(p->ry + 1, 1, 6);

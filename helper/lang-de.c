@@ -329,7 +329,14 @@ static const struct lu_date_role date_roles[] = {
 static const char *const role_words[] = {"gmbh", "ag", NULL};
 static const char *const titles[] = {"herr", "frau", "dipl", NULL};
 
+/* Date phrases of more than one word, or of one word with a role (dates.c). */
+static const struct lu_date_phrase date_phrases[] = {
+    {"oder", LU_DP_OR},
+    {NULL, 0, 0},
+};
+
 const struct lu_lang_pack lu_lang_de = {
+    .date_phrases = date_phrases,
     .code = "de",
     .guess_words = guess_words,
     .dates = dates,

@@ -1306,6 +1306,7 @@ static const struct lu_date_role date_roles[] = {
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
 static const struct lu_date_phrase date_phrases[] = {
+    {"or", LU_DP_OR},
     {"no|not later than", LU_DP_BY},
     {"o ' clock", LU_DP_OCLOCK},
     {"or so", LU_DP_OR_SO},

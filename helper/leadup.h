@@ -323,6 +323,7 @@ enum {
     LU_DP_OR_SO,           /* "in a day or so": give or take one */
     LU_DP_TIME_AFTER,      /* "in 3 days' time", "3 weeks's time" */
     LU_DP_WEEK_AFTER_NEXT, /* "week after next" */
+    LU_DP_OR,              /* "or" between two counts: "in 2 or 3 days", "a week or two" */
     LU_DP_HOUR_LEAD,       /* "a las" before an hour */
 };
 
