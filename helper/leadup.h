@@ -1615,9 +1615,21 @@ int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn f
  * met again in a later slice, lu_walk_order a digest (FNV-1a) of the
  * thread ids the walks gave FN, in order (LEADUP_DEBUG_COUNTS prints
  * them). */
-#define LU_SLICE_MESSAGES 16384
+#define LU_SLICE_MESSAGES 4096
 extern unsigned lu_slice_messages;
 extern guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order;
+/* Both read the messages of up to lu_thread_batch threads with one query
+ * (LU_THREAD_BATCH; LEADUP_DEBUG_BATCH sets it for tests: 1 is a query a
+ * thread); a slice's walk keeps the messages it read and asks only for
+ * the threads' messages outside the slice.  lu_thread_queries counts
+ * those queries, lu_messages_read the messages any search of nm.c gave. */
+#define LU_THREAD_BATCH 64
+extern unsigned lu_thread_batch;
+extern guint64 lu_thread_queries, lu_messages_read;
+/* The query for the messages of the N threads TIDS ("thread:A or
+ * thread:B ..."), but those the query REST matches (NULL: all of them).
+ * Caller frees. */
+char *lu_db_threads_query(char **tids, guint n, const char *rest);
 /* The messages matching QUERY (struct lu_msg*, oldest first and by Message-ID
  * within one second, the same fields filled), at most LIMIT (0: all).
  * Caller frees the array. */

@@ -1501,12 +1501,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
 
 static char *threads_query(GPtrArray *ids)
 {
-    GString *q = g_string_new(NULL);
-
-    for (guint i = 0; i < ids->len; i++)
-        g_string_append_printf(q, "%sthread:%s", i ? " or " : "",
-                               (char *)g_ptr_array_index(ids, i));
-    return g_string_free(q, FALSE);
+    return lu_db_threads_query((char **)ids->pdata, ids->len, NULL);
 }
 
 /* The stored anchors of STATE looked up by id (one term lookup each): an
