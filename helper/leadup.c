@@ -291,6 +291,7 @@ int main(int argc, char **argv)
      * clock measures (files parsed, sqlite's virtual-machine steps). */
     lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
     lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
+    lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -310,6 +311,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
                 lu_analyses);
         fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
+        fprintf(stderr,
+                "leadup: analysis cache: %" G_GUINT64_FORMAT " look-ups, %" G_GUINT64_FORMAT
+                " found\n",
+                lu_cache_lookups, lu_cache_hits);
         fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
                 lu_ahead_unused);
         fprintf(stderr,

@@ -1539,6 +1539,12 @@ extern guint lu_ahead_analysed, lu_ahead_unused;
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */
 extern bool lu_debug_read_all;
+/* Set from LEADUP_DEBUG_NO_FRESH: a first scan asks the analysis cache
+ * for every message, as it did before the fresh filter (scan.c
+ * cache_fresh); lu_cache_lookups and lu_cache_hits count what it asked
+ * and found (LEADUP_DEBUG_COUNTS). */
+extern bool lu_debug_no_fresh;
+extern guint64 lu_cache_lookups, lu_cache_hits;
 
 /* Starts GMime and mime.c's tables, once: the scan calls it on the main
  * thread before its workers parse (every reader calls it anyway). */
@@ -1729,6 +1735,8 @@ int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
 /* The anchors of the items in STATE and their thread ids, in two parallel
  * arrays of char* (caller frees both). */
 int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads);
+/* Whether the analysis cache holds no row at all (*EMPTY). */
+int lu_store_analysis_empty(struct lu_store *s, bool *empty);
 /* The analysis cache (msgcache.c's records): the row of message MID
  * whose file identity is FILE and analyser ANALYSER into *HEADERS and
  * *BODY (owned by the caller; NULL: none, or the row is stale). */

@@ -8,6 +8,9 @@
 # thread queries, M messages"), never timed; the tags, the state and the
 # order walked are those of a query a thread (LEADUP_DEBUG_BATCH=1),
 # with slices of one message or a few (threads across slices) as well.
+# And a first scan, whose analysis cache is empty, asks sqlite only for
+# the rows it wrote itself (a Bloom filter of their Message-IDs): every
+# other look-up would miss.
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 NOW=2026-11-23T09:00:00+00:00
@@ -41,6 +44,19 @@ t 'slices of 4 messages, batches of 3 threads: the same again' '
 t 'slices of 1 message (or one second), batches of 64: the same again' '
 	scan single 64 1 && test "$(order one)" = "$(order single)" &&
 	cmp one.tags single.tags && cmp one.state single.state'
+
+# cache NAME: "LOOK-UPS FOUND" of the analysis cache; parsed NAME: files parsed.
+cache() { sed -n 's/^leadup: analysis cache: \([0-9]*\) look-ups, \([0-9]*\) found$/\1 \2/p' "$1.err"; }
+parsed() { sed -n 's/^leadup: counts: \([0-9]*\) files parsed, .*/\1/p' "$1.err"; }
+t 'a first scan asks the empty analysis cache only for rows it wrote itself' '
+	set -- $(cache batched) && test -n "$1" && test "$1" -lt 150 && test "$1" -ge "$2"'
+t 'asking for every message (LEADUP_DEBUG_NO_FRESH): as many found and parsed, the same tags and state' '
+	LEADUP_DEBUG_NO_FRESH=1 scan every 64 && set -- $(cache every) && test "$1" -ge 500 &&
+	test "$2" = "$(cache batched | cut -d" " -f2)" && test "$(parsed every)" = "$(parsed batched)" &&
+	cmp every.tags batched.tags && cmp every.state batched.state'
+t 'a full scan with the cache filled asks it for every message it reads' '
+	LEADUP_DEBUG_COUNTS=1 lu scan --full 2>warm.err && set -- $(cache warm) && test "$1" -ge 500 &&
+	test "$2" -ge 500'
 
 msg inbox late@example.org 'Kim <kim@example.org>' 'Me <me@example.net>' \
 	'Sun, 22 Nov 2026 09:00:00 +0000' 'Late' <<'EOF'
