@@ -291,8 +291,11 @@ int main(int argc, char **argv)
      * clock measures (files parsed, sqlite's virtual-machine steps). */
     lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
     lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
+    lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
+    if (g_getenv("LEADUP_DEBUG_BATCH"))
+        lu_thread_batch = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_BATCH"), NULL, 10);
     ret = cmd->fn(&ctx, argc - 1, argv + 1);
     if (ctx.answer.file)
         ret = answer_client(&ctx, ret);
@@ -308,6 +311,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
                 lu_analyses);
         fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
+        fprintf(stderr,
+                "leadup: analysis cache: %" G_GUINT64_FORMAT " look-ups, %" G_GUINT64_FORMAT
+                " found\n",
+                lu_cache_lookups, lu_cache_hits);
         fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
                 lu_ahead_unused);
         fprintf(stderr,
@@ -315,6 +322,10 @@ int main(int argc, char **argv)
                 " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
                 lu_slices, lu_slice_most, lu_threads_again);
         fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
+        fprintf(stderr,
+                "leadup: notmuch reads: %" G_GUINT64_FORMAT " thread queries, %" G_GUINT64_FORMAT
+                " messages\n",
+                lu_thread_queries, lu_messages_read);
     }
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */

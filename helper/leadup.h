@@ -1540,6 +1540,12 @@ extern guint lu_ahead_analysed, lu_ahead_unused;
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */
 extern bool lu_debug_read_all;
+/* Set from LEADUP_DEBUG_NO_FRESH: a first scan asks the analysis cache
+ * for every message, as it did before the fresh filter (scan.c
+ * cache_fresh); lu_cache_lookups and lu_cache_hits count what it asked
+ * and found (LEADUP_DEBUG_COUNTS). */
+extern bool lu_debug_no_fresh;
+extern guint64 lu_cache_lookups, lu_cache_hits;
 
 /* Starts GMime and mime.c's tables, once: the scan calls it on the main
  * thread before its workers parse (every reader calls it anyway). */
@@ -1616,9 +1622,21 @@ int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn f
  * met again in a later slice, lu_walk_order a digest (FNV-1a) of the
  * thread ids the walks gave FN, in order (LEADUP_DEBUG_COUNTS prints
  * them). */
-#define LU_SLICE_MESSAGES 16384
+#define LU_SLICE_MESSAGES 4096
 extern unsigned lu_slice_messages;
 extern guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order;
+/* Both read the messages of up to lu_thread_batch threads with one query
+ * (LU_THREAD_BATCH; LEADUP_DEBUG_BATCH sets it for tests: 1 is a query a
+ * thread); a slice's walk keeps the messages it read and asks only for
+ * the threads' messages outside the slice.  lu_thread_queries counts
+ * those queries, lu_messages_read the messages any search of nm.c gave. */
+#define LU_THREAD_BATCH 64
+extern unsigned lu_thread_batch;
+extern guint64 lu_thread_queries, lu_messages_read;
+/* The query for the messages of the N threads TIDS ("thread:A or
+ * thread:B ..."), but those the query REST matches (NULL: all of them).
+ * Caller frees. */
+char *lu_db_threads_query(char **tids, guint n, const char *rest);
 /* The messages matching QUERY (struct lu_msg*, oldest first and by Message-ID
  * within one second, the same fields filled), at most LIMIT (0: all).
  * Caller frees the array. */
@@ -1718,6 +1736,8 @@ int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
 /* The anchors of the items in STATE and their thread ids, in two parallel
  * arrays of char* (caller frees both). */
 int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads);
+/* Whether the analysis cache holds no row at all (*EMPTY). */
+int lu_store_analysis_empty(struct lu_store *s, bool *empty);
 /* The analysis cache (msgcache.c's records): the row of message MID
  * whose file identity is FILE and analyser ANALYSER into *HEADERS and
  * *BODY (owned by the caller; NULL: none, or the row is stale). */

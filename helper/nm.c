@@ -573,6 +573,7 @@ static int read_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
             st = lu_nm_messages_get(ms, &nm);
             if (st)
                 break;
+            lu_messages_read++;
             r = fn(db, nm, data);
             notmuch_message_destroy(nm);
             if (r == READ_FAILED)
@@ -627,11 +628,6 @@ static int add_msg(struct lu_db *db, notmuch_message_t *nm, void *data)
     return READ_ON;
 }
 
-static void forget_msgs(void *data)
-{
-    g_ptr_array_set_size(data, 0);
-}
-
 /* The threads of the messages QUERY matches, by thread id, in the order
  * their first message comes in SORT (notmuch's order for threads).  Into
  * *OUT (owned by the caller).  Returns 0 or a status (printed). */
@@ -647,28 +643,151 @@ static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort,
     return ret;
 }
 
-/* Thread TID's messages into MSGS (struct lu_msg), in thread_order.  A
- * lookup of the ordering that finds the snapshot gone reads the thread
- * again.  Returns 0 or a status (printed). */
-static int read_thread(struct lu_db *db, const char *tid, GPtrArray *msgs)
+unsigned lu_thread_batch = LU_THREAD_BATCH;
+guint64 lu_thread_queries, lu_messages_read;
+
+/* A batch of threads being read (read_threads): thread id -> GPtrArray
+ * of struct lu_msg, and whether read_query had to forget what it read. */
+struct batch {
+    GHashTable *by_tid;
+    bool forgot;
+};
+
+/* read_fn: the message into its thread's array of the struct batch DATA.
+ * A message of a thread outside the batch (threads merged since the walk
+ * read their ids) is dropped: the next scan sees where it went. */
+static int add_batched(struct lu_db *db, notmuch_message_t *nm, void *data)
 {
-    char *tq = g_strconcat("thread:", tid, NULL);
+    struct batch *b = data;
+    struct lu_msg *m = msg_from(db, nm);
+    GPtrArray *t;
+
+    if (!m)
+        return READ_FAILED;
+    t = g_hash_table_lookup(b->by_tid, m->thread_id);
+    if (t)
+        g_ptr_array_add(t, m);
+    else
+        lu_msg_free(m);
+    return READ_ON;
+}
+
+static void forget_batched(void *data)
+{
+    struct batch *b = data;
+    GHashTableIter it;
+    gpointer t;
+
+    b->forgot = true;
+    g_hash_table_iter_init(&it, b->by_tid);
+    while (g_hash_table_iter_next(&it, NULL, &t))
+        g_ptr_array_set_size(t, 0);
+}
+
+char *lu_db_threads_query(char **tids, guint n, const char *rest)
+{
+    GString *q = g_string_new(rest ? "(" : "");
+
+    for (guint k = 0; k < n; k++)
+        g_string_append_printf(q, "%sthread:%s", k ? " or " : "", tids[k]);
+    if (rest)
+        g_string_append_printf(q, ") and not (%s)", rest);
+    return g_string_free(q, FALSE);
+}
+
+/* The messages of the N threads TIDS added to OUT[0..N-1] (struct
+ * lu_msg; each then in thread_order, empty: a thread gone since), read
+ * with one query (`thread:A or thread:B ...`): a query costs libnotmuch
+ * and Xapian more than the few messages of a thread it finds.  With REST,
+ * OUT holds the messages REST matches already (the walk's slice) and only
+ * the others are read; a read that had to start again reads the threads
+ * whole.  A lookup of the ordering that finds the snapshot gone reads the
+ * batch again.  Returns 0 or a status (printed). */
+static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest, GPtrArray **out)
+{
+    struct batch b = {g_hash_table_new(g_str_hash, g_str_equal), false};
+    char *whole = lu_db_threads_query(tids, n, NULL);
+    char *q = rest ? lu_db_threads_query(tids, n, rest) : g_strdup(whole);
     int ret;
 
+    for (guint k = 0; k < n; k++)
+        g_hash_table_insert(b.by_tid, tids[k], out[k]);
     for (int attempt = 0;; attempt++) {
-        notmuch_status_t st;
+        notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+        bool part = strcmp(q, whole) != 0;
 
-        ret = read_query(db, tq, NOTMUCH_SORT_OLDEST_FIRST, add_msg, forget_msgs, msgs);
-        if (ret || !(st = thread_order(db, msgs)))
+        lu_thread_queries++;
+        b.forgot = false;
+        ret = read_query(db, q, NOTMUCH_SORT_OLDEST_FIRST, add_batched, forget_batched, &b);
+        for (guint k = 0; !ret && !(part && b.forgot) && !st && k < n; k++)
+            st = thread_order(db, out[k]);
+        if (ret || (!st && !(part && b.forgot)))
             break;
-        g_ptr_array_set_size(msgs, 0);
-        if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION || !read_again(db, attempt)) {
-            ret = query_failed(tq, st);
+        forget_batched(&b);
+        g_free(q);
+        q = g_strdup(whole);
+        if (st && (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION || !read_again(db, attempt))) {
+            ret = query_failed(whole, st);
             break;
         }
     }
-    g_free(tq);
+    g_hash_table_destroy(b.by_tid);
+    g_free(whole);
+    g_free(q);
     return ret;
+}
+
+/* The threads a walk found, in the order walked (IDS), and their messages
+ * read so far (MSGS: thread id -> GPtrArray of struct lu_msg; the slice's
+ * messages when the walk read them, else none yet); those of DONE
+ * (met in an earlier slice) are left out. */
+struct walked {
+    GPtrArray *ids;
+    GHashTable *msgs;
+    const struct lu_idset *done;
+    GHashTable *again; /* the threads of DONE met in this read */
+};
+
+static GPtrArray *walked_msgs(struct walked *w, const char *tid)
+{
+    GPtrArray *t = g_hash_table_lookup(w->msgs, tid);
+
+    if (!t) {
+        t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+        g_hash_table_insert(w->msgs, g_strdup(tid), t);
+    }
+    return t;
+}
+
+/* read_fn: the message into its thread in the struct walked DATA, the
+ * thread's id into its order the first time. */
+static int add_walked(struct lu_db *db, notmuch_message_t *nm, void *data)
+{
+    struct walked *w = data;
+    struct lu_msg *m = msg_from(db, nm);
+
+    if (!m)
+        return READ_FAILED;
+    if (!g_hash_table_contains(w->msgs, m->thread_id)) {
+        if (w->done && lu_idset_has(w->done, m->thread_id)) {
+            if (g_hash_table_add(w->again, g_strdup(m->thread_id)))
+                lu_threads_again++; /* its newest (oldest) message came earlier */
+            lu_msg_free(m);
+            return READ_ON;
+        }
+        g_ptr_array_add(w->ids, g_strdup(m->thread_id));
+    }
+    g_ptr_array_add(walked_msgs(w, m->thread_id), m);
+    return READ_ON;
+}
+
+static void forget_walked(void *data)
+{
+    struct walked *w = data;
+
+    g_ptr_array_set_size(w->ids, 0);
+    g_hash_table_remove_all(w->msgs);
+    g_hash_table_remove_all(w->again);
 }
 
 unsigned lu_slice_messages = LU_SLICE_MESSAGES;
@@ -747,30 +866,54 @@ static int plan_slices(struct lu_db *db, GArray **out)
  * all the same (_notmuch_thread_create in lib/thread.cc: `goto DONE`
  * frees `local`, which owns `thread`), and notmuch_thread_destroy on it
  * aborts in talloc ("Bad talloc magic value - access after free"), a scan
- * in some hundreds beside notmuch new (t222).  Asking for each thread's
- * messages here lets a failed ask be reopened and retried. */
-static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort,
+ * in some hundreds beside notmuch new (t222).  Asking for the threads'
+ * messages here lets a failed ask be reopened and retried.  A SLICE of
+ * the full walk (each_thread) is read whole, each message once, its
+ * messages kept by thread (a slice's worth: LU_SLICE_MESSAGES bounds the
+ * memory), and only the threads' messages outside it are asked for, 64
+ * threads to a query (read_threads); another query is read for its
+ * thread ids alone (it may match any number of messages), the threads
+ * then read whole, 64 to a query. */
+static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, bool slice,
                       struct lu_idset *done, lu_thread_fn fn, void *data)
 {
-    GPtrArray *tids = NULL;
-    GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    int ret = thread_ids(db, query, sort, done, &tids);
+    struct walked w = {
+        NULL,
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref),
+        done, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    const guint most = CLAMP(lu_thread_batch, 1, 4096);
+    GPtrArray **batch = g_new(GPtrArray *, most);
+    int ret;
 
-    for (guint i = 0; !ret && i < tids->len; i++) {
-        if (done)
-            lu_idset_add(done, tids->pdata[i]);
-        for (const char *c = tids->pdata[i]; *c; c++) /* FNV-1a, the order walked */
-            lu_walk_order = (lu_walk_order ^ (guchar)*c) * 1099511628211u;
-        lu_walk_order = (lu_walk_order ^ '/') * 1099511628211u;
-        ret = read_thread(db, tids->pdata[i], msgs);
-        /* A thread gone since (merged into another, its mail deleted):
-         * the next scan sees where its messages went. */
-        if (!ret && msgs->len)
-            ret = fn(msgs, data);
-        g_ptr_array_set_size(msgs, 0);
+    if (slice) {
+        w.ids = g_ptr_array_new_with_free_func(g_free);
+        ret = read_query(db, query, sort, add_walked, forget_walked, &w);
+    } else {
+        ret = thread_ids(db, query, sort, done, &w.ids);
     }
-    g_ptr_array_free(msgs, TRUE);
-    g_ptr_array_free(tids, TRUE);
+    for (guint i = 0, n; !ret && i < w.ids->len; i += n) {
+        n = MIN(most, w.ids->len - i);
+        for (guint k = 0; k < n; k++)
+            batch[k] = walked_msgs(&w, w.ids->pdata[i + k]);
+        ret = read_threads(db, (char **)w.ids->pdata + i, n, slice ? query : NULL, batch);
+        for (guint k = 0; !ret && k < n; k++) {
+            if (done)
+                lu_idset_add(done, w.ids->pdata[i + k]);
+            for (const char *c = w.ids->pdata[i + k]; *c; c++) /* FNV-1a, the order walked */
+                lu_walk_order = (lu_walk_order ^ (guchar)*c) * 1099511628211u;
+            lu_walk_order = (lu_walk_order ^ '/') * 1099511628211u;
+            /* A thread gone since (merged into another, its mail deleted):
+             * the next scan sees where its messages went. */
+            if (batch[k]->len)
+                ret = fn(batch[k], data);
+        }
+        for (guint k = 0; k < n; k++)
+            g_hash_table_remove(w.msgs, w.ids->pdata[i + k]);
+    }
+    g_free(batch);
+    g_ptr_array_free(w.ids, TRUE);
+    g_hash_table_destroy(w.msgs);
+    g_hash_table_destroy(w.again);
     return ret;
 }
 
@@ -790,7 +933,7 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
     int ret;
 
     if (strcmp(query, "*") != 0)
-        return walk_query(db, query, sort, NULL, fn, data);
+        return walk_query(db, query, sort, false, NULL, fn, data);
     ret = plan_slices(db, &sl);
     if (ret)
         goto out;
@@ -800,7 +943,7 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
         char *q = slice_query(g_array_index(sl, struct slice, k));
 
         lu_slices++;
-        ret = walk_query(db, q, sort, done, fn, data);
+        ret = walk_query(db, q, sort, true, done, fn, data);
         g_free(q);
     }
 out:

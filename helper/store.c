@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-bool lu_debug_counts, lu_debug_read_all;
+bool lu_debug_counts, lu_debug_read_all, lu_debug_no_fresh;
 guint64 lu_store_steps, lu_decision_rows, lu_bounce_rows;
 
 /* sqlite3_trace_v2's callback: a statement finished (or was reset). */
@@ -1646,6 +1646,24 @@ static void bind_analysis_key(sqlite3_stmt *st, const char *mid, const char *fil
     sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
+}
+
+int lu_store_analysis_empty(struct lu_store *s, bool *empty)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT EXISTS(SELECT 1 FROM analyses)");
+    int rc, ret;
+
+    *empty = false;
+    if (!st)
+        return EX_IOERR;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *empty = sqlite3_column_int(st, 0) == 0;
+        rc = SQLITE_DONE; /* one row */
+    }
+    ret = read_end(s, rc, "reading the analysis cache");
+    sqlite3_finalize(st);
+    return ret;
 }
 
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
