@@ -20,6 +20,7 @@
  */
 #include "leadup.h"
 
+/* clang-format off */
 const double lu_bulk_bias = -0.2985;
 const double lu_bulk_threshold = 0.930;
 const int lu_bulk_n_weights = 9117;
@@ -9142,3 +9143,4 @@ const struct lu_bulk_weight lu_bulk_weights[] = {
     {65529u, 0.0706f},
     {65531u, 0.0151f},
 };
+/* clang-format on */

@@ -40,12 +40,13 @@ static const char newsletter[] =
     "Past performance does not guarantee future results.\n";
 
 /* A colleague's own question (written for this test). */
-static const char personal[] = "Phillip,\n"
-                               "\n"
-                               "Can you send me the numbers for the Thursday meeting? I want to go\n"
-                               "over them with you before we talk to John.\n"
-                               "\n"
-                               "Thanks,\n";
+static const char personal[] =
+    "Phillip,\n"
+    "\n"
+    "Can you send me the numbers for the Thursday meeting? I want to go\n"
+    "over them with you before we talk to John.\n"
+    "\n"
+    "Thanks,\n";
 
 int main(void)
 {
@@ -63,42 +64,52 @@ int main(void)
         ok(has(f, "u:rose"), "the text's words");
         ok(!has(f, "u:unsubscribe") && !has(f, "u:click"), "not the words of the bulk line");
         ok(has(f, "j:weekly") && has(f, "j:news"), "the subject's words");
-        ok(has(f, "f:news") && has(f, "f:letter2") && has(f, "f:<digit>"), "the sender's local part");
+        ok(has(f, "f:news") && has(f, "f:letter2") && has(f, "f:<digit>"),
+           "the sender's local part");
         ok(has(f, "k:rcpt=0") && has(f, "k:lines=0") && has(f, "k:urls=0"), "the shape");
         g_ptr_array_unref(f);
     }
     {
-        struct lu_bulk_in in = {
-            .text = newsletter, .subject = "Evening Market Report", .from = "jane.miller@example.com", .recipients = 1};
+        struct lu_bulk_in in = {.text = newsletter,
+                                .subject = "Evening Market Report",
+                                .from = "jane.miller@example.com",
+                                .recipients = 1};
         GPtrArray *f = lu_bulk_features(&in);
         GArray *h = g_array_new(FALSE, FALSE, sizeof(guint32));
         GHashTable *want = g_hash_table_new(NULL, NULL);
         bool same = true;
 
-        ok(has(f, "k:urls=2") && has(f, "k:caps=1") && has(f, "k:rcpt=1"), "links, capitals, one recipient");
+        ok(has(f, "k:urls=2") && has(f, "k:caps=1") && has(f, "k:rcpt=1"),
+           "links, capitals, one recipient");
         lu_bulk_hashes(&in, h);
         for (guint i = 0; i < f->len; i++)
             g_hash_table_add(want, GUINT_TO_POINTER(lu_feature_bucket(f->pdata[i]) + 1));
         for (guint i = 0; i < h->len; i++) {
-            same = same && g_hash_table_contains(want, GUINT_TO_POINTER(g_array_index(h, guint32, i) + 1));
+            same = same &&
+                   g_hash_table_contains(want, GUINT_TO_POINTER(g_array_index(h, guint32, i) + 1));
             if (i)
                 same = same && g_array_index(h, guint32, i - 1) < g_array_index(h, guint32, i);
         }
-        ok(same && h->len == g_hash_table_size(want), "the model's buckets are the names' (%u), sorted, once",
-           h->len);
+        ok(same && h->len == g_hash_table_size(want),
+           "the model's buckets are the names' (%u), sorted, once", h->len);
         g_hash_table_destroy(want);
         g_array_free(h, TRUE);
         g_ptr_array_unref(f);
     }
     {
-        struct lu_bulk_in bulk = {
-            .text = newsletter, .subject = "Evening Market Report: energy shares rally", .from = "jane.miller@example.com", .recipients = 1};
-        struct lu_bulk_in mine = {
-            .text = personal, .subject = "numbers", .from = "john.arnold@example.com", .recipients = 1};
+        struct lu_bulk_in bulk = {.text = newsletter,
+                                  .subject = "Evening Market Report: energy shares rally",
+                                  .from = "jane.miller@example.com",
+                                  .recipients = 1};
+        struct lu_bulk_in mine = {.text = personal,
+                                  .subject = "numbers",
+                                  .from = "john.arnold@example.com",
+                                  .recipients = 1};
         double pb = lu_bulk_probability(&bulk), pp = lu_bulk_probability(&mine);
 
         ok(lu_bulk_n_weights > 0, "a model ships (%d weights)", lu_bulk_n_weights);
-        ok(lu_bulk_threshold > 0.5 && lu_bulk_threshold < 1, "its threshold %.2f", lu_bulk_threshold);
+        ok(lu_bulk_threshold > 0.5 && lu_bulk_threshold < 1, "its threshold %.2f",
+           lu_bulk_threshold);
         ok(pb >= lu_bulk_threshold, "the newsletter reads as bulk (%.3f)", pb);
         ok(pp >= 0 && pp < 0.5, "the personal question does not (%.3f)", pp);
         is_int(lu_bulk_probability(&bulk) == pb, 1, "the same score twice");
