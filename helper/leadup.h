@@ -802,7 +802,8 @@ struct lu_msg {
     bool mine;  /* From is one of my identities */
     bool to_me; /* I am in To or Cc */
     /* The sender's history in the index (lu_rules.sender, asked for the
-     * latest message of a thread I never wrote in when it asks something):
+     * latest message of a thread I never wrote in when it asks something
+     * or the learned bulk model reads it as bulk):
      * messages from the sender, and messages from me to the sender; -1
      * when not counted. */
     int sender_sent, sender_answered;
