@@ -1401,6 +1401,28 @@ out:
  * only, byte for byte) and searched with strstr, not compared with
  * g_ascii_strncasecmp at every byte for every phrase (6% of a first full
  * scan's CPU, issue 14). */
+/* -1 when LOW (a line, ASCII lower case) has a way out of bulk mail, else
+ * the number of marks of a marketing layout it has. */
+static int bulk_mark(const char *low)
+{
+    int layout = 0;
+
+    for (const char *const *p = bulk_exit; *p; p++)
+        if (strstr(low, *p))
+            return -1;
+    for (const char *const *p = bulk_layout; *p; p++)
+        layout += strstr(low, *p) != NULL;
+    return layout;
+}
+
+static void ascii_lower(GString *low, const char *s, gsize n)
+{
+    g_string_truncate(low, 0);
+    g_string_append_len(low, s, (gssize)n);
+    for (gsize k = 0; k < low->len; k++)
+        low->str[k] = g_ascii_tolower(low->str[k]);
+}
+
 static bool bulk_text(const struct line *L, gsize n)
 {
     GString *low = g_string_new(NULL);
@@ -1410,16 +1432,26 @@ static bool bulk_text(const struct line *L, gsize n)
     for (gsize i = 0; i < n && !bulk; i++) {
         if (L[i].quote || L[i].blank)
             continue;
-        g_string_assign(low, L[i].s);
-        for (gsize k = 0; k < low->len; k++)
-            low->str[k] = g_ascii_tolower(low->str[k]);
-        for (const char *const *p = bulk_exit; *p && !bulk; p++)
-            bulk = strstr(low->str, *p) != NULL;
-        for (const char *const *p = bulk_layout; *p && !bulk; p++)
-            layout += strstr(low->str, *p) != NULL;
+        ascii_lower(low, L[i].s, L[i].len);
+        {
+            int k = bulk_mark(low->str);
+            bulk = k < 0;
+            layout += MAX(k, 0);
+        }
     }
     g_string_free(low, TRUE);
     return bulk || layout >= 2;
+}
+
+bool lu_body_bulk_line(const char *line, gsize n)
+{
+    GString *low = g_string_sized_new(n + 1);
+    bool hit;
+
+    ascii_lower(low, line, n);
+    hit = bulk_mark(low->str) != 0;
+    g_string_free(low, TRUE);
+    return hit;
 }
 
 void lu_body_extract(const char *text, bool is_html, struct lu_body *out)

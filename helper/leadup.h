@@ -52,8 +52,10 @@ extern const char lu_version[];
  * commitments (helper/lang-en.c cues: "Thanks for the pointers.", "...and
  * will port that to the branch"); 11: mail that says replies go unread is
  * bulk, a dashed heading is no forward marker (body.c), a question ending
- * on a closing quotation mark asks (classify.c real_qmark). */
-#define LU_RULES_REV  11
+ * on a closing quotation mark asks (classify.c real_qmark); 12: mail the
+ * learned bulk model reads as bulk, from a sender I never wrote to, is no
+ * conversation (thread.c learned_bulk, bulk.c). */
+#define LU_RULES_REV  12
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -801,7 +803,8 @@ struct lu_msg {
     bool mine;  /* From is one of my identities */
     bool to_me; /* I am in To or Cc */
     /* The sender's history in the index (lu_rules.sender, asked for the
-     * latest message of a thread I never wrote in when it asks something):
+     * latest message of a thread I never wrote in when it asks something
+     * or the learned bulk model reads it as bulk):
      * messages from the sender, and messages from me to the sender; -1
      * when not counted. */
     int sender_sent, sender_answered;
@@ -970,6 +973,11 @@ void lu_body_extract(const char *text, bool is_html, struct lu_body *out);
 void lu_body_clear(struct lu_body *b);
 /* Clears and frees the body B allocated on the heap (NULL: nothing). */
 void lu_body_free(struct lu_body *b);
+/* Whether the line LINE (N bytes) has a phrase of the packs' bulk marks: a
+ * way out of the mailing, a note that replies go unread, a mark of a
+ * marketing layout.  The learned bulk model (bulk.c) leaves such lines out
+ * of its features: they are what labelled its training mail. */
+bool lu_body_bulk_line(const char *line, gsize n);
 /* Renders HTML as plain text (blocks become lines, entities decoded,
  * blockquotes become "> " lines).  Returns a new string (caller frees). */
 char *lu_html_to_text(const char *html);
@@ -1007,6 +1015,43 @@ struct lu_body *lu_msgcache_body_load(GVariant *v);
 /* The stored forms' types, for g_variant_new_from_bytes. */
 #define LU_MSGCACHE_HEADERS "(a(msms)a(msms)a(msms)a(msms)a(msms)msximsasmsmsbimsmsmsms)"
 #define LU_MSGCACHE_BODY    "(msbmsms)"
+
+/* ------------------------------------------------------------------ bulk.c, bulk-model.c */
+
+/* The learned bulk-or-personal model: does a message that no header and no
+ * line of its text marks as bulk (no List-Unsubscribe, no unsubscribe
+ * line) still read as a newsletter, report or notice sent to many?  A
+ * logistic model over hashed features (features.c's words, pairs and
+ * character grams of the own text, less the lines lu_body_bulk_line
+ * marks; the text's shape; the subject's words; the sender's local part;
+ * the number of recipients), trained by distant supervision: mail the
+ * rules call bulk against mail from people the owner writes to
+ * (scripts/train-bulk, which writes helper/bulk-model.c). */
+struct lu_bulk_in {
+    const char *text;    /* the author's own text (lu_body.text), or NULL */
+    const char *subject; /* or NULL */
+    const char *from;    /* the sender's address, or NULL */
+    int recipients;      /* To and Cc */
+};
+/* One weight of the model: a feature bucket (lu_feature_bucket) and its
+ * weight; helper/bulk-model.c sorts them by bucket. */
+struct lu_bulk_weight {
+    guint32 bucket;
+    float w;
+};
+extern const struct lu_bulk_weight lu_bulk_weights[];
+extern const int lu_bulk_n_weights; /* 0: no model ships, nothing is read as bulk */
+extern const double lu_bulk_bias;
+extern const double lu_bulk_threshold; /* the probability above which mail is bulk */
+/* The features of IN as buckets, sorted, each once, into OUT (a GArray of
+ * guint32, emptied first; caller's). */
+void lu_bulk_hashes(const struct lu_bulk_in *in, GArray *out);
+/* The feature names of IN (for tests and reasons), each once.  Caller
+ * owns the array (g_ptr_array_unref frees the names). */
+GPtrArray *lu_bulk_features(const struct lu_bulk_in *in);
+/* The model's probability that IN was sent in bulk, or -1 when no model
+ * ships. */
+double lu_bulk_probability(const struct lu_bulk_in *in);
 
 /* ------------------------------------------------------------------ said.c */
 

@@ -1384,8 +1384,8 @@ static char *from_me(struct scan *s)
 }
 
 /* Counts the mail from the sender of M (the latest message of a thread I
- * never wrote in, when it asks something) and, when it is enough for
- * never_answered, mine to them, once per sender in a run, into
+ * never wrote in, when it asks something, or the learned bulk model reads
+ * it as bulk) and mine to them, once per sender in a run, into
  * m->sender_sent and m->sender_answered (thread.c's never_answered).  Not
  * counted (-1): no database open (a view that has closed it), list mail,
  * an address notmuch's to: cannot parse, or an index that holds no mail
@@ -1420,8 +1420,10 @@ static void sender_history(struct scan *s, struct lu_msg *m)
     h->sent = (int)MIN(n, (unsigned)G_MAXINT);
     g_free(q);
     q = g_strdup_printf("%s and to:%s", me, them);
-    /* Fewer messages than the rule needs: my mail to them does not matter. */
-    if (h->sent >= LU_NEVER_ANSWERED_MIN && lu_db_count(s->db, q, &n) == 0)
+    /* Counted whatever the number of their messages: never_answered needs
+     * LU_NEVER_ANSWERED_MIN of them, the learned bulk model only that I
+     * never wrote to them (thread.c learned_bulk). */
+    if (lu_db_count(s->db, q, &n) == 0)
         h->answered = (int)MIN(n, (unsigned)G_MAXINT);
 out:
     m->sender_sent = h->sent;

@@ -564,12 +564,51 @@ static const char *not_mine_to_answer(const struct lu_rules *r, const struct lu_
  * a reply sent through a bulk mailer to my own message still counts.  The
  * headers say so (List-Unsubscribe), or, in mail older than that header or
  * sent without it, the text does (an unsubscribe line, a marketing layout). */
+/* The learned bulk model's probability (bulk.c) that M, which no header
+ * and no line of its text marks, was sent in bulk, when it reaches the
+ * model's threshold; else -1.  It judges only mail without a List-Id (a
+ * list's posts are people's) from a sender I have never written to
+ * (counted by the scan: m->sender_answered; not counted, no judgement):
+ * from a correspondent of mine, mail is a conversation whatever it reads
+ * like.  The threshold was chosen by cross-validation on the train
+ * mailboxes (scripts/train-bulk). */
+static double learned_bulk(struct rule_ctx *s, struct lu_msg *m)
+{
+    struct lu_bulk_in in;
+    double p;
+
+    if (lu_bulk_n_weights == 0 || m->list_id || !m->body)
+        return -1;
+    in = (struct lu_bulk_in){
+        .text = m->body->full_text ? m->body->full_text : m->body->text,
+        .subject = m->subject,
+        .from = m->from ? m->from->email : NULL,
+        .recipients = (int)((m->to ? m->to->len : 0) + (m->cc ? m->cc->len : 0)),
+    };
+    p = lu_bulk_probability(&in);
+    if (p < lu_bulk_threshold)
+        return -1;
+    if (m->sender_answered < 0 && s->r->sender)
+        s->r->sender(m, s->r->data);
+    return m->sender_answered == 0 ? p : -1;
+}
+
 static bool unsolicited_bulk(struct rule_ctx *s, struct lu_msg *m)
 {
+    double p;
+
     if (s->last_mine >= 0)
         return false;
-    if (!m->bulk && (!analysis(s->r, m) || !m->body || !m->body->bulk))
-        return false;
+    if (!m->bulk && (!analysis(s->r, m) || !m->body || !m->body->bulk)) {
+        if ((p = learned_bulk(s, m)) < 0)
+            return false;
+        s->noted = LU_R_BULK;
+        say(s->notes,
+            "%s reads as mail sent in bulk (the learned bulk model: %.3f, threshold %.3f), from "
+            "a sender you never wrote to, to a thread you never wrote in: not a conversation.",
+            who_name(m->from), p, lu_bulk_threshold);
+        return true;
+    }
     s->noted = LU_R_BULK;
     say(s->notes, "%s sent it in bulk (%s) to a thread you never wrote in: not a conversation.",
         who_name(m->from),
