@@ -22,10 +22,11 @@ struct lu_sm_model {
     double rule;
     const struct lu_sm_weight *w;
     int n;
+    int replace;
 };
 extern const struct lu_sm_model lu_sm_models[];
 extern const int lu_sm_n_models;
-const struct lu_sm_model lu_sm_models[] = {{LU_L_REQUEST, 10.0, 0.0, NULL, 0}};
+const struct lu_sm_model lu_sm_models[] = {{LU_L_REQUEST, 10.0, 0.0, NULL, 0, 0}};
 const int lu_sm_n_models = 1;
 
 static struct lu_config cfg;
