@@ -10,24 +10,11 @@
  * "commitment" for a sentence with the writer's future and no negation,
  * whatever the rules say, and "no" for every other sentence. */
 #include "leadup.h"
+#include "sm-model.h"
 #include "tap.h"
 
 #include <string.h>
 
-struct lu_sm_weight {
-    guint32 bucket;
-    float w;
-};
-struct lu_sm_model {
-    unsigned label;
-    double bias;
-    double rule;
-    const struct lu_sm_weight *w;
-    int n;
-    int replace;
-};
-extern const struct lu_sm_model lu_sm_models[];
-extern const int lu_sm_n_models;
 /* filled by main before the first sentence is read (sorted by bucket) */
 static struct lu_sm_weight weights[4];
 const struct lu_sm_model lu_sm_models[] = {
