@@ -118,7 +118,8 @@ UNIT_MAIL := tests/unit/mail.o
 $(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -Ihelper -c -o $@ $<
 
-tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h $(UNIT_MAIL) $(LIBA) \
+tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h tests/unit/sm-model.h \
+		$(UNIT_MAIL) $(LIBA) \
 		$(FLAGS_FILE)
 	$(CC) $(CFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(UNIT_MAIL) $(LIBA) $(LDLIBS)
 
@@ -204,7 +205,7 @@ $(ASAN)/$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAG
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper -c -o $@ $<
 
-$(ASAN)/tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h \
+$(ASAN)/tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h tests/unit/sm-model.h \
 		$(ASAN)/$(UNIT_MAIL) $(ASAN_LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(ASAN)/$(UNIT_MAIL) $(ASAN_LIBA) \

@@ -1370,11 +1370,36 @@ static bool rules_read_otherwise(const struct lu_sentence *s, const struct sent 
     return k >= 0 && S->c.t[k].low[0] == '?' && !S->qmark;
 }
 
+/* Whether the features H hold a future whose subject is the writer ("I'll
+ * send", "we will", the opening "Will try"): features.c's f:fut1 and
+ * f:fut0.  The model adds a commitment only there: the other futures it
+ * learned from ("The account names will be changed tomorrow") are notices. */
+static bool writer_future(const GArray *h)
+{
+    static const char *const names[] = {"f:fut1", "f:fut0"};
+
+    for (gsize k = 0; k < G_N_ELEMENTS(names); k++) {
+        guint32 b = lu_feature_bucket(names[k]);
+        for (guint i = 0; i < h->len; i++)
+            if (g_array_index(h, guint32, i) == b)
+                return true;
+    }
+    return false;
+}
+
+/* Whether the rules read the writer's future as a fact, not a promise
+ * ("I'll be out next week", "I'll need to ..."; absences): the model adds
+ * no commitment there (it learned "I will" and a verb, not these). */
+static bool no_promise(const struct feats *F)
+{
+    return F->x[R_COMMIT_NOT] || F->x[R_OOO] || F->x[R_OOO_STRONG];
+}
+
 /* Set only by scripts/train-intent's throwaway program (which includes this
  * file): it receives every labelled sentence's features and the rules'
  * labels, exactly as the model below reads them. */
 static void (*feature_hook)(const char *text, const GArray *h, unsigned rule_labels,
-                            bool rule_reply);
+                            bool rule_reply, bool no_promise);
 
 /* The learned model (features.c, helper/sentence-model.c) decides the
  * labels where it beat the rules in cross-validation: it reads the rules'
@@ -1398,16 +1423,25 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, const str
     ctx->rule_reply = *reply;
     lu_feature_hashes(S->c.text, ctx, h);
     if (feature_hook)
-        feature_hook(S->c.text, h, s->labels, *reply);
+        feature_hook(S->c.text, h, s->labels, *reply, no_promise(F));
     for (gsize k = 0; k < G_N_ELEMENTS(decided); k++) {
         unsigned bit = decided[k];
         int b = g_bit_nth_lsf(bit, -1);
         char *names;
         const char *why_not = NULL;
 
+        /* a model that decides its label may take away the rules' */
+        if ((on & bit) && (s->labels & bit) && lu_sentence_model_replaces(bit) &&
+            lu_sentence_label_score(bit, h, true) <= 0) {
+            s->labels &= ~bit;
+            g_free(why[b]);
+            why[b] = NULL;
+            continue;
+        }
         /* it only adds, and an ask only where the rules read nothing stronger */
         if (!(on & bit) || (s->labels & bit) || (decline && bit != LU_L_CLOSING) ||
             ((bit & (LU_L_REQUEST | LU_L_PROPOSAL)) && rules_read_otherwise(s, S, F)) ||
+            (bit == LU_L_COMMITMENT && (!writer_future(h) || no_promise(F))) ||
             lu_sentence_label_score(bit, h, false) <= 0)
             continue;
         names = lu_sentence_label_why(bit, S->c.text, ctx, true);

@@ -222,6 +222,98 @@ static guint words(struct emit *e, const char *text)
     return i;
 }
 
+/* The shape of a future or promise, whoever makes it: the subject
+ * ("i"/"we", "you", anyone else, or none at the opening: "Will try it
+ * tonight"), the verb after it ("f:v1_send"), and around it negation,
+ * condition, question and the reader as object.  These are features, not a
+ * rule: the model weighs "I'll send you" against "I'll be out" and "if I
+ * find it, I'll" from the labelled data, so a promise with a verb no rule
+ * lists still shares its features with the promises it learned. */
+static bool is_word(const char *w, gsize n, const char *x)
+{
+    return strlen(x) == n && memcmp(w, x, n) == 0;
+}
+
+static void future(struct emit *e, const char *text)
+{
+    static const char *const fut1[] = {"i'll", "we'll", "i'd", "we'd", NULL};
+    static const char *const subj1[] = {"i", "we", NULL};
+    static const char *const subj2[] = {"you", "you'll", NULL};
+    static const char *const aux[] = {"will", "shall", "'ll", NULL};
+    static const char *const neg[] = {"not", "never", "won't", "can't", "cannot", "don't", NULL};
+    static const char *const cond[] = {"if", "unless", "once", "when", "whether", NULL};
+    /* adverbs between the future and its verb ("I will also look") */
+    static const char *const adv[] = {"also",       "just",      "then",      "still", "probably",
+                                      "definitely", "certainly", "hopefully", "now",   NULL};
+    char w[3][32];
+    gsize n[3] = {0}, k;
+    const char *p = text, *end = text + strlen(text);
+    guint i = 0;
+    /* 1: "i"/"we", 2: "you", 3: anyone else, 4: none (the opening "will") */
+    int who = 0, done = 0;
+    bool is_neg = false, is_cond = false, you_after = false, letme = false;
+
+    while ((k = next_word(&p, w[i % 3], sizeof w[0])) > 0) {
+        const char *c = w[i % 3], *b1 = i ? w[(i + 2) % 3] : NULL,
+                   *b2 = i > 1 ? w[(i + 1) % 3] : NULL;
+        gsize n1 = i ? n[(i + 2) % 3] : 0, n2 = i > 1 ? n[(i + 1) % 3] : 0;
+        n[i % 3] = k;
+        if (in_list(c, k, cond))
+            is_cond = true;
+        if (in_list(c, k, neg))
+            is_neg = true;
+        if (who && done && in_list(c, k, subj2))
+            you_after = true;
+        if (who && !done) {
+            /* the verb after the future: "i'll send", "we will not send" */
+            if (in_list(c, k, neg))
+                is_neg = true;
+            else if (!in_list(c, k, adv)) {
+                static const char *const pre[] = {"", "f:v1_", "f:v2_", "f:v3_", "f:v0_"};
+                feat2(e, pre[who], c, k, NULL, 0);
+                done = 1;
+            }
+        } else if (!who) {
+            if (in_list(c, k, fut1) || (is_word(c, k, "won't") && b1 && in_list(b1, n1, subj1)))
+                who = 1;
+            else if (b1 && in_list(c, k, aux))
+                who = in_list(b1, n1, subj1) ? 1 : in_list(b1, n1, subj2) ? 2 : 3;
+            else if (is_word(c, k, "you'll"))
+                who = 2;
+            else if (i == 0 && is_word(c, k, "will"))
+                who = 4;
+            else if (b1 && b2 && is_word(c, k, "to") && is_word(b1, n1, "going") &&
+                     (in_list(b2, n2, subj1) || is_word(b2, n2, "am") || is_word(b2, n2, "i'm") ||
+                      is_word(b2, n2, "we're")))
+                who = 1;
+            else if (b1 && is_word(b1, n1, "let") && is_word(c, k, "me") && i == 1)
+                letme = true;
+            if (who && is_word(c, k, "won't"))
+                is_neg = true;
+        }
+        i++;
+    }
+    if (letme)
+        feat(e, "f:let_me");
+    if (!who)
+        return;
+    {
+        static const char *const base[] = {"", "f:fut1", "f:fut2", "f:fut3", "f:fut0"};
+        const char *b = base[who];
+        while (end > text && g_ascii_isspace(end[-1]))
+            end--;
+        feat(e, b);
+        if (is_neg)
+            feat2(e, b, "_neg", 4, NULL, 0);
+        if (is_cond)
+            feat2(e, b, "_cond", 5, NULL, 0);
+        if (end > text && end[-1] == '?')
+            feat2(e, b, "_q", 2, NULL, 0);
+        if (you_after)
+            feat2(e, b, "_you", 4, NULL, 0);
+    }
+}
+
 static const char *const rule_label[] = {"request", "proposal", "commitment", "agreement",
                                          "decline", "closing",  "announce"};
 
@@ -280,6 +372,7 @@ static void walk(struct emit *e, const char *text, const struct lu_feat_ctx *ctx
     g_snprintf(l, sizeof l, "%u", lb);
     feat2(e, "l:", l, strlen(l), NULL, 0);
     shape(e, text);
+    future(e, text);
     if (ctx)
         context(e, ctx);
 }
@@ -330,6 +423,7 @@ struct lu_sm_model {
     double rule; /* added when the rules gave the label */
     const struct lu_sm_weight *w;
     int n;
+    int replace; /* it decides the label (the rules' a feature), or only adds it */
 };
 extern const struct lu_sm_model lu_sm_models[];
 extern const int lu_sm_n_models;
@@ -371,6 +465,12 @@ unsigned lu_sentence_model_labels(void)
     for (int m = 0; m < lu_sm_n_models; m++)
         l |= lu_sm_models[m].label;
     return l;
+}
+
+bool lu_sentence_model_replaces(unsigned label)
+{
+    const struct lu_sm_model *m = model_of(label);
+    return m && m->replace;
 }
 
 double lu_sentence_label_score(unsigned label, const GArray *h, bool rules_gave)

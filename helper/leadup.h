@@ -1106,6 +1106,9 @@ void lu_feature_hashes(const char *text, const struct lu_feat_ctx *ctx, GArray *
 /* The LU_L_* labels the learned model decides (helper/sentence-model.c):
  * those where it beat the rules in cross-validation; 0: the rules decide. */
 unsigned lu_sentence_model_labels(void);
+/* Whether the model decides LABEL (it may take away the rules' label) or
+ * only adds it. */
+bool lu_sentence_model_replaces(unsigned label);
 /* The model's log-odds for LABEL (one LU_L_* bit) given the buckets H and
  * whether the rules gave the label. */
 double lu_sentence_label_score(unsigned label, const GArray *h, bool rules_gave);

@@ -751,6 +751,13 @@ static void test_closing_commitment_cues(void)
          "an office closing is no promise"},
         {"The account names will be changed tomorrow.", 0, LU_L_COMMITMENT,
          "a dated notice in the passive promises nobody"},
+        /* the learned commitment model (helper/sentence-model.c): a promise
+         * whose verb no rule lists, and what it may not add */
+        {"I will vouch for your income if the bank asks.", LU_L_COMMITMENT, 0,
+         "the learned model reads a promise the rules miss"},
+        {"I will be out next week.", 0, LU_L_COMMITMENT,
+         "the model adds no promise where the rules read a fact"},
+        {"It will rain on Friday.", 0, LU_L_COMMITMENT, "nor where nobody promises"},
         /* conditions, plans that are facts, and reported plans */
         {"If I find the old file, I will send it over.", LU_L_COMMITMENT, 0,
          "a conditional promise is a promise"},

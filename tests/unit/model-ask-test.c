@@ -8,24 +8,12 @@
  * one from the library.  It says "request" for every sentence, as a model
  * that learned the rubric says it for advice the rules leave unlabelled. */
 #include "leadup.h"
+#include "sm-model.h"
 #include "tap.h"
 
 #include <string.h>
 
-struct lu_sm_weight {
-    guint32 bucket;
-    float w;
-};
-struct lu_sm_model {
-    unsigned label;
-    double bias;
-    double rule;
-    const struct lu_sm_weight *w;
-    int n;
-};
-extern const struct lu_sm_model lu_sm_models[];
-extern const int lu_sm_n_models;
-const struct lu_sm_model lu_sm_models[] = {{LU_L_REQUEST, 10.0, 0.0, NULL, 0}};
+const struct lu_sm_model lu_sm_models[] = {{LU_L_REQUEST, 10.0, 0.0, NULL, 0, 0}};
 const int lu_sm_n_models = 1;
 
 static struct lu_config cfg;
