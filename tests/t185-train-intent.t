@@ -30,7 +30,7 @@ if [ -d "$ROOT/../shared/corpora" ]; then
 		sed "/^static const struct lu_sm_weight w_commitment/,/^};/d; /\/\* commitment \*\//d" \
 			"$ROOT/helper/sentence-model.c" >tree/helper/sentence-model.c &&
 		! grep -q w_commitment tree/helper/sentence-model.c &&
-		XDG_CACHE_HOME=$PWD/cache SM_MODE=replace SM_ONLY=commitment SM_L2S=0.01 SM_REPLY=0 \
+		XDG_CACHE_HOME=$PWD/cache SM_MAX_BATCH=8 SM_MODE=replace SM_ONLY=commitment SM_L2S=0.01 SM_REPLY=0 \
 			tree/scripts/train-intent --quiet --write >out 2>err &&
 		grep -q "^chosen: commitment .*model)" out &&
 		cmp tree/helper/sentence-model.c "$ROOT/helper/sentence-model.c"'
