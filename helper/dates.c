@@ -53,6 +53,7 @@ enum {
     F_BIZ = LU_DW_BIZ,
     F_HOL = LU_DW_HOL,
     F_PL = LU_DW_PL,
+    F_OR = LU_DW_OR,
 };
 enum {
     U_NONE = LU_DU_NONE,
@@ -1253,10 +1254,10 @@ static int in_count(const struct P *p, int k, int *n, bool *vague)
  * after it, or 0. */
 static int or_count(const struct P *p, int k, int *n)
 {
-    int len = phrase_at(p, k, LU_DP_OR, NULL), n2 = 0, e;
+    int n2 = 0, e;
     bool vague = false;
 
-    if (!len || (e = in_count(p, k + len, &n2, &vague)) < 0 || n2 <= *n || vague)
+    if (!wf(p, k, F_OR) || (e = in_count(p, k + 1, &n2, &vague)) < 0 || n2 <= *n || vague)
         return 0;
     *n = n2;
     return e;

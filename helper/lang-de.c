@@ -79,7 +79,7 @@ static const struct lu_date_word dates[] = {
     {"den", .f = LU_DW_THE},
     {"dem", .f = LU_DW_THE},
     {"und", .f = LU_DW_AND | LU_DW_FOLLOW},
-    {"oder", .f = LU_DW_FOLLOW},
+    {"oder", .f = LU_DW_FOLLOW | LU_DW_OR},
     {"von", .f = LU_DW_FROM, .g = LU_DG_INOF},
     {"vom", .f = LU_DW_FROM},
     {"zwischen", .f = LU_DW_BETWEEN},
@@ -329,14 +329,7 @@ static const struct lu_date_role date_roles[] = {
 static const char *const role_words[] = {"gmbh", "ag", NULL};
 static const char *const titles[] = {"herr", "frau", "dipl", NULL};
 
-/* Date phrases of more than one word, or of one word with a role (dates.c). */
-static const struct lu_date_phrase date_phrases[] = {
-    {"oder", LU_DP_OR},
-    {NULL, 0, 0},
-};
-
 const struct lu_lang_pack lu_lang_de = {
-    .date_phrases = date_phrases,
     .code = "de",
     .guess_words = guess_words,
     .dates = dates,

@@ -91,7 +91,7 @@ static const struct lu_date_word dates[] = {
     {"of", .f = LU_DW_OF},
     {"the", .f = LU_DW_THE},
     {"and", .f = LU_DW_AND | LU_DW_FOLLOW},
-    {"or", .f = LU_DW_FOLLOW},
+    {"or", .f = LU_DW_FOLLOW | LU_DW_OR},
     {"to", .f = LU_DW_TO | LU_DW_FOLLOW},
     {"through", .f = LU_DW_TO},
     {"thru", .f = LU_DW_TO},
@@ -1306,7 +1306,6 @@ static const struct lu_date_role date_roles[] = {
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
 static const struct lu_date_phrase date_phrases[] = {
-    {"or", LU_DP_OR},
     {"no|not later than", LU_DP_BY},
     {"o ' clock", LU_DP_OCLOCK},
     {"or so", LU_DP_OR_SO},

@@ -241,7 +241,6 @@ static const struct lu_date_role date_roles[] = {
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
 static const struct lu_date_phrase date_phrases[] = {
-    {"o", LU_DP_OR},
     {"pasado mañana|manana", LU_DP_REL_DAY, 2},
     {"a las", LU_DP_HOUR_LEAD},
     {NULL, 0, 0},

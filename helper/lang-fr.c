@@ -264,7 +264,6 @@ static const struct lu_date_role date_roles[] = {
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
 static const struct lu_date_phrase date_phrases[] = {
-    {"ou", LU_DP_OR},
     {"après - demain", LU_DP_REL_DAY, 2},
     {"aujourd ' hui", LU_DP_REL_DAY, 0},
     {"d ' ici", LU_DP_BY},

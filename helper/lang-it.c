@@ -225,14 +225,7 @@ static const char *const bulk_layout[] = {"clicca qui", "tutti i diritti riserva
  * person, and titles before a name. */
 static const char *const titles[] = {"dott", "ing", NULL};
 
-/* Date phrases of more than one word, or of one word with a role (dates.c). */
-static const struct lu_date_phrase date_phrases[] = {
-    {"o", LU_DP_OR},
-    {NULL, 0, 0},
-};
-
 const struct lu_lang_pack lu_lang_it = {
-    .date_phrases = date_phrases,
     .code = "it",
     .guess_words = guess_words,
     .dates = dates,

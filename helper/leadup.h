@@ -209,6 +209,7 @@ enum {
     LU_DW_BIZ = 1u << 28,      /* "business", "working": before "days" */
     LU_DW_HOL = 1u << 29,      /* "holidays", "Christmas", "Feiertagen", "fêtes" */
     LU_DW_PL = 1u << 30,       /* a plural unit ("weeks"): never "next weeks" */
+    LU_DW_OR = 1u << 31,       /* "or", "oder" between two counts: "in 2 or 3 days" */
 };
 /* Date word units, relative days and times of day. */
 enum {
@@ -325,7 +326,6 @@ enum {
     LU_DP_OR_SO,           /* "in a day or so": give or take one */
     LU_DP_TIME_AFTER,      /* "in 3 days' time", "3 weeks's time" */
     LU_DP_WEEK_AFTER_NEXT, /* "week after next" */
-    LU_DP_OR,              /* "or" between two counts: "in 2 or 3 days", "a week or two" */
     LU_DP_HOUR_LEAD,       /* "a las" before an hour */
 };
 
