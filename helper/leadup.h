@@ -108,6 +108,14 @@ char *lu_fold_space(const char *s, gssize len);
  * its keys with g_free; a new list (its key copied) frees its items with
  * FREE_ITEM.  LISTS owns ITEM. */
 void lu_lists_add(GHashTable *lists, const char *key, gpointer item, GDestroyNotify free_item);
+/* Calls FREE_FN on each of P[0..N) that is not NULL, in order: a free
+ * function's members of one kind in one line, through LU_FREE_EACH(FREE_FN,
+ * a, b, ...), e.g. LU_FREE_EACH(g_free, x->name, x->email, x).  The
+ * pointers are read once, before any is freed. */
+void lu_free_each(GDestroyNotify free_fn, gpointer const *p, size_t n);
+#define LU_FREE_EACH(free_fn, ...)                                                                 \
+    lu_free_each((GDestroyNotify)(free_fn), (gpointer[]){__VA_ARGS__},                             \
+                 sizeof((gpointer[]){__VA_ARGS__}) / sizeof(gpointer))
 /* printf and fprintf for every text output (why, queue, report, lint,
  * setup, the decision commands, notes on stderr): the formatted text goes
  * through lu_clean_text, so nothing from mail reaches the terminal as a

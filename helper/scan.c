@@ -100,14 +100,9 @@ struct recent {
 
 static void recent_free(struct recent *r)
 {
-    g_free(r->mid);
-    g_free(r->thread_id);
-    g_free(r->filename);
-    g_free(r->subject);
-    g_free(r->from_name);
-    g_free(r->from_email);
     g_strfreev(r->rcpt);
-    g_free(r);
+    LU_FREE_EACH(g_free, r->mid, r->thread_id, r->filename, r->subject, r->from_name, r->from_email,
+                 r);
 }
 
 static void tagop_clear(struct lu_tagop *op)
@@ -376,20 +371,11 @@ struct ahead {
 
 static void ahead_free(struct ahead *a)
 {
-    g_free(a->filename);
-    g_free(a->file_id);
-    g_free(a->from);
-    if (a->record)
-        g_variant_unref(a->record);
-    if (a->text)
-        g_variant_unref(a->text);
+    LU_FREE_EACH(g_variant_unref, a->record, a->text);
     lu_body_free(a->body);
-    lu_analysis_free(a->an);
-    g_free(a->an_text);
-    lu_analysis_free(a->own_an);
-    g_free(a->own_text);
+    LU_FREE_EACH(lu_analysis_free, a->an, a->own_an);
     lu_msg_free(a->x);
-    g_free(a);
+    LU_FREE_EACH(g_free, a->filename, a->file_id, a->from, a->an_text, a->own_text, a);
 }
 
 /* The worker's part for one message (no notmuch, no sqlite, nothing

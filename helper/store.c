@@ -457,15 +457,9 @@ static void free_list(gpointer p)
 
 void lu_item_free(struct lu_item *it)
 {
-    if (!it)
-        return;
-    g_free(it->mid);
-    g_free(it->thread_id);
-    g_free(it->subject);
-    g_free(it->who);
-    g_free(it->norm_subject);
-    g_free(it->why);
-    g_free(it);
+    if (it)
+        LU_FREE_EACH(g_free, it->mid, it->thread_id, it->subject, it->who, it->norm_subject,
+                     it->why, it);
 }
 
 #define ITEM_COLS                                                                                  \
@@ -1614,22 +1608,20 @@ int lu_store_open(struct lu_store **out)
     return ret;
 }
 
+/* sqlite3_finalize as a GDestroyNotify (for LU_FREE_EACH). */
+static void finalize(gpointer st)
+{
+    sqlite3_finalize(st);
+}
+
 void lu_store_close(struct lu_store *s)
 {
     if (!s)
         return;
-    sqlite3_finalize(s->del_item);
-    sqlite3_finalize(s->put_item);
-    sqlite3_finalize(s->get_item);
-    sqlite3_finalize(s->get_analysis);
-    sqlite3_finalize(s->put_analysis);
-    sqlite3_finalize(s->stage_row);
+    LU_FREE_EACH(finalize, s->del_item, s->put_item, s->get_item, s->get_analysis, s->put_analysis,
+                 s->stage_row);
     sqlite3_close(s->db);
-    g_free(s->path);
-    g_free(s->dir);
-    g_free(s->journal);
-    g_free(s->damage);
-    g_free(s);
+    LU_FREE_EACH(g_free, s->path, s->dir, s->journal, s->damage, s);
 }
 
 static GBytes *col_bytes(sqlite3_stmt *st, int i)

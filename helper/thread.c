@@ -45,12 +45,8 @@ const char *lu_decision_name(enum lu_decision_kind k)
 
 void lu_decision_free(struct lu_decision *d)
 {
-    if (!d)
-        return;
-    g_free(d->mid);
-    g_free(d->text);
-    g_free(d->latest);
-    g_free(d);
+    if (d)
+        LU_FREE_EACH(g_free, d->mid, d->text, d->latest, d);
 }
 
 void lu_verdict_clear(struct lu_verdict *v)
