@@ -228,6 +228,17 @@ static int read_end(struct lu_store *s, int rc, const char *what)
     }
 }
 
+/* Steps ST (bound) to its one row, a key's or an aggregate's: true when
+ * there is one, for the caller to read (*RET 0); else false, *RET what
+ * read_end makes of the end (0: no row). */
+static bool one_row(struct lu_store *s, sqlite3_stmt *st, const char *what, int *ret)
+{
+    int rc = sqlite3_step(st);
+
+    *ret = rc == SQLITE_ROW ? 0 : read_end(s, rc, what);
+    return rc == SQLITE_ROW;
+}
+
 static int exec(struct lu_store *s, const char *sql)
 {
     char *err = NULL;
@@ -247,19 +258,15 @@ static int exec(struct lu_store *s, const char *sql)
 static int schema_version(struct lu_store *s, int *version)
 {
     sqlite3_stmt *st = NULL;
-    int rc, ret = 0;
+    int ret = 0;
 
     *version = 0;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
         ret = fail(s, "reading the schema version");
         goto out;
     }
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading the schema version", &ret))
         *version = sqlite3_column_int(st, 0);
-        rc = sqlite3_step(st);
-    }
-    ret = read_end(s, rc, "reading the schema version");
     if (!ret && (*version < 0 || *version > (int)G_N_ELEMENTS(migrations)))
         ret = lu_error(EX_CONFIG,
                        *version < 0 ? "state database '%s' has schema %d, which no leadup writes "
@@ -390,22 +397,14 @@ static char *col_str(sqlite3_stmt *st, int i)
 int lu_store_get(struct lu_store *s, const char *key, char **out)
 {
     sqlite3_stmt *st = prepare(s, "SELECT value FROM meta WHERE key = ?");
-    int rc, ret;
+    int ret;
 
     *out = NULL;
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading meta", &ret))
         *out = col_str(st, 0);
-        rc = sqlite3_step(st);
-    }
-    ret = read_end(s, rc, "reading meta");
-    if (ret) {
-        g_free(*out);
-        *out = NULL;
-    }
     sqlite3_finalize(st);
     return ret;
 }
@@ -419,22 +418,19 @@ int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *sam
                                   " coalesce((SELECT value FROM meta WHERE key = 'gap_to'), '0'),"
                                   " EXISTS(SELECT 1 FROM decisions WHERE pending)");
     char want[32];
-    int rc, ret;
+    int ret;
 
     *same = false;
     if (!st)
         return EX_IOERR;
     snprintf(want, sizeof want, "%" G_GINT64_FORMAT, rev);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading meta", &ret)) {
         const char *u = (const char *)sqlite3_column_text(st, 0),
                    *last = (const char *)sqlite3_column_text(st, 1),
                    *gap = (const char *)sqlite3_column_text(st, 2);
         *same = u && uuid && !strcmp(u, uuid) && last && !strcmp(last, want) && gap &&
                 !strcmp(gap, "0") && !sqlite3_column_int(st, 3);
-        rc = SQLITE_DONE; /* one row */
     }
-    ret = read_end(s, rc, "reading meta");
     sqlite3_finalize(st);
     return ret;
 }
@@ -806,18 +802,14 @@ int lu_store_bounces_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
 {
     sqlite3_stmt *st = kept(s, &s->get_item, "SELECT " ITEM_COLS " FROM items WHERE mid = ?");
-    int rc, ret;
+    int ret;
 
     *out = NULL;
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading an item", &ret)) /* mid is the key */
         *out = item_row(st);
-        rc = SQLITE_DONE; /* mid is the key: one row at most */
-    }
-    ret = read_end(s, rc, "reading an item");
     sqlite3_reset(st);
     return ret;
 }
@@ -1631,29 +1623,38 @@ static GBytes *col_bytes(sqlite3_stmt *st, int i)
     return b ? g_bytes_new(b, sqlite3_column_bytes(st, i)) : NULL;
 }
 
-/* Binds the key of an analysis in the cache (parameters 1 to 3 of ST). */
-static void bind_analysis_key(sqlite3_stmt *st, const char *mid, const char *file,
-                              const char *analyser)
+/* The kept statement that reads (PUT false: headers, body) or writes (PUT:
+ * parameters 4 and 5 left to bind) an analysis in the cache, its key bound
+ * (parameters 1 to 3), or NULL (reported).  The store owns it. */
+static sqlite3_stmt *analysis_stmt(struct lu_store *s, bool put, const char *mid, const char *file,
+                                   const char *analyser)
 {
-    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
+    sqlite3_stmt *st =
+        put ? kept(s, &s->put_analysis,
+                   "INSERT OR REPLACE INTO analyses(mid, file, analyser, headers, body) "
+                   "VALUES(?, ?, ?, ?, ?)")
+            : kept(
+                  s, &s->get_analysis,
+                  "SELECT headers, body FROM analyses WHERE mid = ? AND file = ? AND analyser = ?");
+
+    if (st) {
+        sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
+    }
+    return st;
 }
 
 int lu_store_analysis_empty(struct lu_store *s, bool *empty)
 {
     sqlite3_stmt *st = prepare(s, "SELECT EXISTS(SELECT 1 FROM analyses)");
-    int rc, ret;
+    int ret;
 
     *empty = false;
     if (!st)
         return EX_IOERR;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading the analysis cache", &ret))
         *empty = sqlite3_column_int(st, 0) == 0;
-        rc = SQLITE_DONE; /* one row */
-    }
-    ret = read_end(s, rc, "reading the analysis cache");
     sqlite3_finalize(st);
     return ret;
 }
@@ -1661,22 +1662,16 @@ int lu_store_analysis_empty(struct lu_store *s, bool *empty)
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes **headers, GBytes **body)
 {
-    sqlite3_stmt *st = kept(s, &s->get_analysis,
-                            "SELECT headers, body FROM analyses "
-                            "WHERE mid = ? AND file = ? AND analyser = ?");
-    int rc, ret;
+    sqlite3_stmt *st = analysis_stmt(s, false, mid, file, analyser);
+    int ret;
 
     *headers = *body = NULL;
     if (!st)
         return EX_IOERR;
-    bind_analysis_key(st, mid, file, analyser);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading the analysis cache", &ret)) {
         *headers = col_bytes(st, 0);
         *body = col_bytes(st, 1);
-        rc = sqlite3_step(st);
     }
-    ret = read_end(s, rc, "reading the analysis cache");
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     if (ret || !*headers) {
@@ -1701,14 +1696,11 @@ static void bind_bytes(sqlite3_stmt *st, int i, GBytes *b)
 int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes *headers, GBytes *body)
 {
-    sqlite3_stmt *st = kept(s, &s->put_analysis,
-                            "INSERT OR REPLACE INTO analyses(mid, file, analyser, "
-                            "headers, body) VALUES(?, ?, ?, ?, ?)");
+    sqlite3_stmt *st = analysis_stmt(s, true, mid, file, analyser);
     int ret;
 
     if (!st)
         return EX_IOERR;
-    bind_analysis_key(st, mid, file, analyser);
     bind_bytes(st, 4, headers);
     bind_bytes(st, 5, body);
     ret = step_write(s, st, "writing the analysis cache");
@@ -2040,7 +2032,7 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
     sqlite3_stmt *st = NULL;
     struct lu_decision *d = NULL;
     char *key = NULL;
-    int rc, ret = lu_store_begin(s);
+    int ret = lu_store_begin(s);
 
     if (ret)
         return ret;
@@ -2051,13 +2043,10 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
         goto out;
     }
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading a decision", &ret)) {
         d = decision_row(s, st);
         key = col_str(st, 10);
-        rc = SQLITE_DONE;
     }
-    ret = read_end(s, rc, "reading a decision");
     if (!ret && key && d) {
         ret = journal_decision_then(s, key, d, false, remove_write, &id); /* commits */
         goto out;
