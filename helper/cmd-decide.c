@@ -260,10 +260,8 @@ static int ask_when(struct lu_ctx *ctx, struct decide_args *a, const char *subje
             a->text = g_strdup(line);
     }
 out:
-    if (tty)
-        fclose(tty);
-    g_free(line);
-    g_free(safe);
+    g_clear_pointer(&tty, fclose);
+    LU_FREE_EACH(g_free, line, safe);
     return ret;
 }
 

@@ -2513,14 +2513,8 @@ out:
 void lu_thread_view_clear(struct lu_thread_view *tv)
 {
     lu_verdict_clear(&tv->v);
-    if (tv->decisions)
-        g_ptr_array_free(tv->decisions, TRUE);
-    if (tv->elsewhere)
-        g_ptr_array_free(tv->elsewhere, TRUE);
-    if (tv->msgs)
-        g_ptr_array_free(tv->msgs, TRUE);
-    if (tv->table)
-        g_hash_table_destroy(tv->table);
+    LU_FREE_EACH(g_ptr_array_unref, tv->decisions, tv->elsewhere, tv->msgs);
+    g_clear_pointer(&tv->table, g_hash_table_destroy);
     lu_store_close(tv->store);
     lu_db_close(tv->db);
     g_free(tv->mid);

@@ -228,6 +228,12 @@ static int read_end(struct lu_store *s, int rc, const char *what)
     }
 }
 
+/* sqlite3_finalize as a GDestroyNotify (for LU_FREE_EACH). */
+static void finalize(gpointer st)
+{
+    sqlite3_finalize(st);
+}
+
 /* Steps ST (bound) to its one row, a key's or an aggregate's: true when
  * there is one, for the caller to read (*RET 0); else false, *RET what
  * read_end makes of the end (0: no row). */
@@ -1429,8 +1435,7 @@ static int journal_replay(struct lu_store *s, gint64 from)
     if (!ret)
         ret = set_journal_size(s, len);
 out:
-    sqlite3_finalize(ins);
-    sqlite3_finalize(del);
+    LU_FREE_EACH(finalize, ins, del);
     g_free(text);
     return ret;
 }
@@ -1598,12 +1603,6 @@ int lu_store_open(struct lu_store **out)
     }
     *out = s;
     return ret;
-}
-
-/* sqlite3_finalize as a GDestroyNotify (for LU_FREE_EACH). */
-static void finalize(gpointer st)
-{
-    sqlite3_finalize(st);
 }
 
 void lu_store_close(struct lu_store *s)
