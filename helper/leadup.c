@@ -53,7 +53,7 @@ static const struct lu_command commands[] = {
      "warning on the first line of standard error (and in the client's line).\n"
      "Templates: $XDG_CONFIG_HOME/leadup/templates/NAME (or [draft] templates=DIR)\n"
      "override the shipped ones; placeholders are listed in leadup(1).\n"},
-    {"snooze", lu_cmd_snooze, lu_snooze_options,
+    {"snooze", lu_cmd_decide, lu_snooze_options,
      "hide a thread until WHEN (a new message wakes it earlier)",
      "WHEN: 'tue', 'tomorrow 10am', '3d', 'next week', '2026-12-03', ... (see\n"
      "leadup(1)).  The message is read from standard input unless id:MSGID is given.\n"
@@ -61,24 +61,23 @@ static const struct lu_command commands[] = {
      "Every decision is stored before its tags are written: while notmuch's\n"
      "database is locked it says so, exits 0, and the next scan writes the tags.\n"
      "The same decision twice is stored once.\n"},
-    {"done", lu_cmd_done, lu_done_options, "stop tracking a thread until a new message arrives",
+    {"done", lu_cmd_decide, lu_done_options, "stop tracking a thread until a new message arrives",
      "Marks the thread closed.  A new message in the thread starts tracking again;\n"
      "'leadup mute' stops it for good.\n"},
-    {"reopen", lu_cmd_reopen, lu_done_options,
+    {"reopen", lu_cmd_decide, lu_done_options,
      "undo every decision (done, mute, snooze, remind, next-step) and a decline",
      "The thread is tracked again where its messages alone put it.  'leadup undo'\n"
      "forgets only the last decision.\n"},
-    {"remind", lu_cmd_remind, lu_snooze_options, "be reminded at WHEN if my message gets no reply",
+    {"remind", lu_cmd_decide, lu_snooze_options, "be reminded at WHEN if my message gets no reply",
      "Tracks my message even if leadup would not (it asks nothing, or went to a\n"
      "list) and makes it awaiting, due at WHEN unless someone answers first.\n"
      "Refused, recording nothing, when someone wrote after my latest message.\n"},
-    {"next-step", lu_cmd_next_step, lu_next_step_options,
-     "record an agreed next step with its date",
+    {"next-step", lu_cmd_decide, lu_next_step_options, "record an agreed next step with its date",
      "The thread becomes promise-theirs (they owe the next step) or, with --mine,\n"
      "promise-mine, whatever state it was in (muted or declined threads: reopen\n"
      "first); it falls due at the end of WHEN unless the side that owes it\n"
      "writes first.  TEXT says what was agreed.\n"},
-    {"mute", lu_cmd_mute, lu_done_options, "never track this thread ('reopen' undoes it)", ""},
+    {"mute", lu_cmd_decide, lu_done_options, "never track this thread ('reopen' undoes it)", ""},
     {"undo", lu_cmd_undo, lu_undo_options,
      "forget the last decision (on this thread, or the last one taken)",
      "Forgets the last decision taken on the thread of id:MSGID (snooze, done,\n"

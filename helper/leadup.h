@@ -1236,6 +1236,8 @@ struct lu_decision {
     bool pending;  /* stored, its tags not written yet: the next scan writes them */
 };
 const char *lu_decision_name(enum lu_decision_kind k);
+/* The kind named NAME (as lu_decision_name writes it; NULL is none), or -1. */
+int lu_decision_parse(const char *name);
 void lu_decision_free(struct lu_decision *d);
 
 struct lu_rules {
@@ -2041,12 +2043,9 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_help(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_snooze(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_done(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_reopen(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_remind(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_next_step(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv);
+/* snooze, done, reopen, remind, next-step, mute: the decision ARGV[0] names
+ * (the command's name is the decision's, lu_decision_name). */
+int lu_cmd_decide(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv);

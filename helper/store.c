@@ -1006,18 +1006,15 @@ static bool same_decision(const struct lu_decision *a, const struct lu_decision 
  * row: one without a message id or of no known kind. */
 static struct lu_decision *decision_row(struct lu_store *s, sqlite3_stmt *st)
 {
-    const char *kind = (const char *)sqlite3_column_text(st, 2);
+    int k = lu_decision_parse((const char *)sqlite3_column_text(st, 2));
     struct lu_decision *d;
-    int k = 0;
 
     if (!sqlite3_column_text(st, 1)) {
         lu_warning("state database '%s': decision %lld has no message id; skipped", s->path,
                    (long long)sqlite3_column_int64(st, 0));
         return NULL;
     }
-    while (k < LU_D_COUNT && !(kind && strcmp(kind, lu_decision_name(k)) == 0))
-        k++;
-    if (k == LU_D_COUNT) {
+    if (k < 0) {
         lu_warning("state database '%s': decision %lld is of no known kind; skipped", s->path,
                    (long long)sqlite3_column_int64(st, 0));
         return NULL;
@@ -1333,12 +1330,9 @@ static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *i
 {
     sqlite3_stmt *st = NULL;
     char *v[10] = {0};
-    int k = 0;
 
     if (n == 10 && strcmp(f[0], "add") == 0) {
-        while (k < LU_D_COUNT && strcmp(f[3], lu_decision_name(k)) != 0)
-            k++;
-        if (k == LU_D_COUNT || strcmp(f[2], "\\N") == 0)
+        if (lu_decision_parse(f[3]) < 0 || strcmp(f[2], "\\N") == 0)
             return false;
         for (guint i = 1; i < n; i++)
             v[i] = field(f[i]);

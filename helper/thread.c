@@ -43,6 +43,14 @@ const char *lu_decision_name(enum lu_decision_kind k)
     return k < LU_D_COUNT ? decision_names[k] : "?";
 }
 
+int lu_decision_parse(const char *name)
+{
+    for (int k = 0; name && k < LU_D_COUNT; k++)
+        if (strcmp(name, decision_names[k]) == 0)
+            return k;
+    return -1;
+}
+
 void lu_decision_free(struct lu_decision *d)
 {
     if (d)
