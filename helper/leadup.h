@@ -1537,6 +1537,7 @@ struct lu_json {
     FILE *f;
     int depth;
     unsigned char need_comma[64]; /* 0 first, 1 after a value, 2 after a key */
+    char closer[64];              /* what closes each open object or array */
     bool pretty;
 };
 void lu_json_init(struct lu_json *j, FILE *f, bool pretty);
@@ -1559,6 +1560,7 @@ void lu_json_kv_time(struct lu_json *j, const char *key, gint64 t, GTimeZone *tz
 /* An array of the strings of A (NULL: empty). */
 void lu_json_kv_strings(struct lu_json *j, const char *key, GPtrArray *a);
 /* Ends the top-level value with a newline. */
+/* Closes the objects and arrays still open and ends the output's line. */
 void lu_json_end(struct lu_json *j);
 /* The queues in the order a user reads them (queue, report). */
 #define LU_QUEUE_COUNT 10
