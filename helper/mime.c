@@ -634,12 +634,9 @@ static int read_file(struct lu_msg *m, const char *path, bool quiet)
     mem = g_mime_stream_mem_new_with_byte_array(bytes); /* owns BYTES */
     ret = read_stream(m, mem, path, quiet);
 out:
-    if (mem)
-        g_object_unref(mem);
-    if (s)
-        g_object_unref(s);
-    if (err)
-        g_error_free(err);
+    g_clear_object(&mem);
+    g_clear_object(&s);
+    g_clear_error(&err);
     return ret;
 }
 

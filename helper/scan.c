@@ -265,14 +265,8 @@ static bool cache_get(struct scan *s, const char *mid, const char *file_id, GVar
     hit = true;
     lu_cache_hits++;
 out:
-    if (hv)
-        g_variant_unref(hv);
-    if (bv)
-        g_variant_unref(bv);
-    if (h)
-        g_bytes_unref(h);
-    if (b)
-        g_bytes_unref(b);
+    LU_FREE_EACH(g_variant_unref, hv, bv);
+    LU_FREE_EACH(g_bytes_unref, h, b);
     return hit;
 }
 
