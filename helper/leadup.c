@@ -235,10 +235,75 @@ void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **other
     me->name = g_strdup(ctx->cfg.name ? ctx->cfg.name : (name && *name ? name : NULL));
 }
 
+/* The clock: NOW (--now), else LEADUP_NOW, else the real one.  LEADUP_NOW
+ * fixes the clock for everything the mail client and the post-new hook
+ * run, which cannot pass --now: demos and end-to-end tests at a fixed time
+ * without a wrapper script.  --now wins. */
+static int set_clock(struct lu_ctx *ctx, const char *now)
+{
+    const char *now_env = NULL;
+
+    if (!now && (now_env = g_getenv("LEADUP_NOW")) && *now_env)
+        now = now_env;
+    if (!now) {
+        ctx->now = g_get_real_time() / G_USEC_PER_SEC;
+        return 0;
+    }
+    if (lu_parse_iso(now, ctx->cfg.tz, &ctx->now) < 0)
+        return lu_error(EX_USAGE, "bad %s '%s' (want ISO-8601, e.g. 2026-12-03T09:00)",
+                        now == now_env ? "LEADUP_NOW" : "--now", now);
+    ctx->now_given = true;
+    return 0;
+}
+
+/* What the tests of issue 14 count: the work a command did, which no
+ * clock measures (files parsed, sqlite's virtual-machine steps); and the
+ * knobs that let them see it with small inputs. */
+static void read_debug_env(void)
+{
+    lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
+    lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
+    lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
+    if (g_getenv("LEADUP_DEBUG_SLICE"))
+        lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
+    if (g_getenv("LEADUP_DEBUG_BATCH"))
+        lu_thread_batch = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_BATCH"), NULL, 10);
+}
+
+/* LEADUP_DEBUG_COUNTS: the counts, on stderr. */
+static void print_debug_counts(void)
+{
+    fprintf(stderr,
+            "leadup: counts: %" G_GUINT64_FORMAT " files parsed, %" G_GUINT64_FORMAT
+            " sqlite steps\n",
+            lu_mime_parses, lu_store_steps);
+    fprintf(stderr,
+            "leadup: rows read: %" G_GUINT64_FORMAT " decisions, %" G_GUINT64_FORMAT
+            " delivery failures\n",
+            lu_decision_rows, lu_bounce_rows);
+    fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
+            lu_analyses);
+    fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
+    fprintf(stderr,
+            "leadup: analysis cache: %" G_GUINT64_FORMAT " look-ups, %" G_GUINT64_FORMAT " found\n",
+            lu_cache_lookups, lu_cache_hits);
+    fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
+            lu_ahead_unused);
+    fprintf(stderr,
+            "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
+            " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
+            lu_slices, lu_slice_most, lu_threads_again);
+    fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
+    fprintf(stderr,
+            "leadup: notmuch reads: %" G_GUINT64_FORMAT " thread queries, %" G_GUINT64_FORMAT
+            " messages\n",
+            lu_thread_queries, lu_messages_read);
+}
+
 int main(int argc, char **argv)
 {
     struct lu_ctx ctx = {0};
-    const char *now = NULL, *now_env = NULL, *config = NULL;
+    const char *now = NULL, *config = NULL;
     const struct lu_command *cmd;
     int ret;
 
@@ -271,61 +336,15 @@ int main(int argc, char **argv)
     ret = lu_config_load(&ctx.cfg, config);
     if (ret)
         goto out;
-    /* LEADUP_NOW fixes the clock for everything the mail client and the
-     * post-new hook run, which cannot pass --now: demos and end-to-end tests
-     * at a fixed time without a wrapper script.  --now wins. */
-    if (!now && (now_env = g_getenv("LEADUP_NOW")) && *now_env)
-        now = now_env;
-    if (now) {
-        if (lu_parse_iso(now, ctx.cfg.tz, &ctx.now) < 0) {
-            ret = lu_error(EX_USAGE, "bad %s '%s' (want ISO-8601, e.g. 2026-12-03T09:00)",
-                           now == now_env ? "LEADUP_NOW" : "--now", now);
-            goto out;
-        }
-        ctx.now_given = true;
-    } else {
-        ctx.now = g_get_real_time() / G_USEC_PER_SEC;
-    }
-    /* What the tests of issue 14 count: the work a command did, which no
-     * clock measures (files parsed, sqlite's virtual-machine steps). */
-    lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
-    lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
-    lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
-    if (g_getenv("LEADUP_DEBUG_SLICE"))
-        lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
-    if (g_getenv("LEADUP_DEBUG_BATCH"))
-        lu_thread_batch = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_BATCH"), NULL, 10);
+    ret = set_clock(&ctx, now);
+    if (ret)
+        goto out;
+    read_debug_env();
     ret = cmd->fn(&ctx, argc - 1, argv + 1);
     if (ctx.answer.file)
         ret = answer_client(&ctx, ret);
-    if (lu_debug_counts) {
-        fprintf(stderr,
-                "leadup: counts: %" G_GUINT64_FORMAT " files parsed, %" G_GUINT64_FORMAT
-                " sqlite steps\n",
-                lu_mime_parses, lu_store_steps);
-        fprintf(stderr,
-                "leadup: rows read: %" G_GUINT64_FORMAT " decisions, %" G_GUINT64_FORMAT
-                " delivery failures\n",
-                lu_decision_rows, lu_bounce_rows);
-        fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
-                lu_analyses);
-        fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
-        fprintf(stderr,
-                "leadup: analysis cache: %" G_GUINT64_FORMAT " look-ups, %" G_GUINT64_FORMAT
-                " found\n",
-                lu_cache_lookups, lu_cache_hits);
-        fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
-                lu_ahead_unused);
-        fprintf(stderr,
-                "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
-                " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
-                lu_slices, lu_slice_most, lu_threads_again);
-        fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
-        fprintf(stderr,
-                "leadup: notmuch reads: %" G_GUINT64_FORMAT " thread queries, %" G_GUINT64_FORMAT
-                " messages\n",
-                lu_thread_queries, lu_messages_read);
-    }
+    if (lu_debug_counts)
+        print_debug_counts();
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
