@@ -148,8 +148,7 @@ int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv)
     }
     print_message(m, ref, a.text);
 out:
-    if (ref)
-        g_date_time_unref(ref);
+    g_clear_pointer(&ref, g_date_time_unref);
     lu_msg_free(m);
     g_free(data);
     return ret;

@@ -46,9 +46,7 @@ static void print_json(GPtrArray *findings)
         lu_json_kv_str(&j, "message", f->message);
         lu_json_obj_end(&j);
     }
-    lu_json_arr_end(&j);
-    lu_json_obj_end(&j);
-    lu_json_end(&j);
+    lu_json_end(&j); /* closes the list and the object */
 }
 
 struct lint_args {

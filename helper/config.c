@@ -281,8 +281,7 @@ static int parse_time(struct lu_config *c)
     }
 out:
     g_strfreev(hol);
-    g_free(order);
-    g_free(zone_name);
+    LU_FREE_EACH(g_free, order, zone_name);
     return ret;
 }
 
@@ -390,28 +389,17 @@ parse:
     if (c->list_ids && c->list_ids[0])
         c->lists = true;
 out:
-    if (err)
-        g_error_free(err);
-    g_free(data);
-    g_free(dir);
+    g_clear_error(&err);
+    LU_FREE_EACH(g_free, data, dir);
     return ret;
 }
 
 void lu_config_clear(struct lu_config *c)
 {
-    if (c->kf)
-        g_key_file_free(c->kf);
-    g_free(c->path);
-    g_strfreev(c->addresses);
-    g_strfreev(c->domains);
-    g_free(c->name);
-    g_strfreev(c->list_ids);
-    g_strfreev(c->noreply);
-    g_strfreev(c->drafts);
-    g_free(c->templates);
-    if (c->cal.holidays)
-        g_array_unref(c->cal.holidays);
-    if (c->tz)
-        g_time_zone_unref(c->tz);
+    g_clear_pointer(&c->kf, g_key_file_free);
+    LU_FREE_EACH(g_strfreev, c->addresses, c->domains, c->list_ids, c->noreply, c->drafts);
+    LU_FREE_EACH(g_free, c->path, c->name, c->templates);
+    g_clear_pointer(&c->cal.holidays, g_array_unref);
+    g_clear_pointer(&c->tz, g_time_zone_unref);
     memset(c, 0, sizeof *c);
 }

@@ -1548,25 +1548,10 @@ void lu_draft_render(struct lu_draft *d, const char *name, const char *tmpl)
 
 void lu_draft_clear(struct lu_draft *d)
 {
-    if (d->templates)
-        g_ptr_array_free(d->templates, TRUE);
-    g_free(d->template_name);
-    g_free(d->why);
+    LU_FREE_EACH(g_ptr_array_unref, d->templates, d->to, d->cc, d->refs, d->notes);
     lu_addr_free(d->from);
-    if (d->to)
-        g_ptr_array_free(d->to, TRUE);
-    if (d->cc)
-        g_ptr_array_free(d->cc, TRUE);
-    g_free(d->subject);
-    g_free(d->in_reply_to);
-    if (d->refs)
-        g_ptr_array_free(d->refs, TRUE);
-    if (d->vars)
-        g_hash_table_destroy(d->vars);
-    g_free(d->quote);
-    g_free(d->body);
-    if (d->notes)
-        g_ptr_array_free(d->notes, TRUE);
+    g_clear_pointer(&d->vars, g_hash_table_destroy);
+    LU_FREE_EACH(g_free, d->template_name, d->why, d->subject, d->in_reply_to, d->quote, d->body);
     memset(d, 0, sizeof *d);
     d->answer = -1;
 }

@@ -10,11 +10,8 @@
 
 void lu_addr_free(struct lu_addr *a)
 {
-    if (!a)
-        return;
-    g_free(a->name);
-    g_free(a->email);
-    g_free(a);
+    if (a)
+        LU_FREE_EACH(g_free, a->name, a->email, a);
 }
 
 char *lu_addr_norm(const char *email)

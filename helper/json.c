@@ -41,6 +41,7 @@ static void open(struct lu_json *j, char c)
     if (j->depth < 63)
         j->depth++;
     j->need_comma[j->depth] = 0;
+    j->closer[j->depth] = c == '{' ? '}' : ']';
 }
 
 static void close_(struct lu_json *j, char c)
@@ -184,6 +185,8 @@ void lu_json_kv_strings(struct lu_json *j, const char *key, GPtrArray *a)
 
 void lu_json_end(struct lu_json *j)
 {
+    while (j->depth > 0)
+        close_(j, j->closer[j->depth]);
     fputc('\n', j->f);
 }
 

@@ -53,7 +53,7 @@ static const struct lu_command commands[] = {
      "warning on the first line of standard error (and in the client's line).\n"
      "Templates: $XDG_CONFIG_HOME/leadup/templates/NAME (or [draft] templates=DIR)\n"
      "override the shipped ones; placeholders are listed in leadup(1).\n"},
-    {"snooze", lu_cmd_snooze, lu_snooze_options,
+    {"snooze", lu_cmd_decide, lu_snooze_options,
      "hide a thread until WHEN (a new message wakes it earlier)",
      "WHEN: 'tue', 'tomorrow 10am', '3d', 'next week', '2026-12-03', ... (see\n"
      "leadup(1)).  The message is read from standard input unless id:MSGID is given.\n"
@@ -61,24 +61,23 @@ static const struct lu_command commands[] = {
      "Every decision is stored before its tags are written: while notmuch's\n"
      "database is locked it says so, exits 0, and the next scan writes the tags.\n"
      "The same decision twice is stored once.\n"},
-    {"done", lu_cmd_done, lu_done_options, "stop tracking a thread until a new message arrives",
+    {"done", lu_cmd_decide, lu_done_options, "stop tracking a thread until a new message arrives",
      "Marks the thread closed.  A new message in the thread starts tracking again;\n"
      "'leadup mute' stops it for good.\n"},
-    {"reopen", lu_cmd_reopen, lu_done_options,
+    {"reopen", lu_cmd_decide, lu_done_options,
      "undo every decision (done, mute, snooze, remind, next-step) and a decline",
      "The thread is tracked again where its messages alone put it.  'leadup undo'\n"
      "forgets only the last decision.\n"},
-    {"remind", lu_cmd_remind, lu_snooze_options, "be reminded at WHEN if my message gets no reply",
+    {"remind", lu_cmd_decide, lu_snooze_options, "be reminded at WHEN if my message gets no reply",
      "Tracks my message even if leadup would not (it asks nothing, or went to a\n"
      "list) and makes it awaiting, due at WHEN unless someone answers first.\n"
      "Refused, recording nothing, when someone wrote after my latest message.\n"},
-    {"next-step", lu_cmd_next_step, lu_next_step_options,
-     "record an agreed next step with its date",
+    {"next-step", lu_cmd_decide, lu_next_step_options, "record an agreed next step with its date",
      "The thread becomes promise-theirs (they owe the next step) or, with --mine,\n"
      "promise-mine, whatever state it was in (muted or declined threads: reopen\n"
      "first); it falls due at the end of WHEN unless the side that owes it\n"
      "writes first.  TEXT says what was agreed.\n"},
-    {"mute", lu_cmd_mute, lu_done_options, "never track this thread ('reopen' undoes it)", ""},
+    {"mute", lu_cmd_decide, lu_done_options, "never track this thread ('reopen' undoes it)", ""},
     {"undo", lu_cmd_undo, lu_undo_options,
      "forget the last decision (on this thread, or the last one taken)",
      "Forgets the last decision taken on the thread of id:MSGID (snooze, done,\n"
@@ -236,10 +235,75 @@ void lu_ctx_identity(struct lu_ctx *ctx, const char *primary, const char **other
     me->name = g_strdup(ctx->cfg.name ? ctx->cfg.name : (name && *name ? name : NULL));
 }
 
+/* The clock: NOW (--now), else LEADUP_NOW, else the real one.  LEADUP_NOW
+ * fixes the clock for everything the mail client and the post-new hook
+ * run, which cannot pass --now: demos and end-to-end tests at a fixed time
+ * without a wrapper script.  --now wins. */
+static int set_clock(struct lu_ctx *ctx, const char *now)
+{
+    const char *now_env = NULL;
+
+    if (!now && (now_env = g_getenv("LEADUP_NOW")) && *now_env)
+        now = now_env;
+    if (!now) {
+        ctx->now = g_get_real_time() / G_USEC_PER_SEC;
+        return 0;
+    }
+    if (lu_parse_iso(now, ctx->cfg.tz, &ctx->now) < 0)
+        return lu_error(EX_USAGE, "bad %s '%s' (want ISO-8601, e.g. 2026-12-03T09:00)",
+                        now == now_env ? "LEADUP_NOW" : "--now", now);
+    ctx->now_given = true;
+    return 0;
+}
+
+/* What the tests of issue 14 count: the work a command did, which no
+ * clock measures (files parsed, sqlite's virtual-machine steps); and the
+ * knobs that let them see it with small inputs. */
+static void read_debug_env(void)
+{
+    lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
+    lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
+    lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
+    if (g_getenv("LEADUP_DEBUG_SLICE"))
+        lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
+    if (g_getenv("LEADUP_DEBUG_BATCH"))
+        lu_thread_batch = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_BATCH"), NULL, 10);
+}
+
+/* LEADUP_DEBUG_COUNTS: the counts, on stderr. */
+static void print_debug_counts(void)
+{
+    fprintf(stderr,
+            "leadup: counts: %" G_GUINT64_FORMAT " files parsed, %" G_GUINT64_FORMAT
+            " sqlite steps\n",
+            lu_mime_parses, lu_store_steps);
+    fprintf(stderr,
+            "leadup: rows read: %" G_GUINT64_FORMAT " decisions, %" G_GUINT64_FORMAT
+            " delivery failures\n",
+            lu_decision_rows, lu_bounce_rows);
+    fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
+            lu_analyses);
+    fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
+    fprintf(stderr,
+            "leadup: analysis cache: %" G_GUINT64_FORMAT " look-ups, %" G_GUINT64_FORMAT " found\n",
+            lu_cache_lookups, lu_cache_hits);
+    fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
+            lu_ahead_unused);
+    fprintf(stderr,
+            "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
+            " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
+            lu_slices, lu_slice_most, lu_threads_again);
+    fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
+    fprintf(stderr,
+            "leadup: notmuch reads: %" G_GUINT64_FORMAT " thread queries, %" G_GUINT64_FORMAT
+            " messages\n",
+            lu_thread_queries, lu_messages_read);
+}
+
 int main(int argc, char **argv)
 {
     struct lu_ctx ctx = {0};
-    const char *now = NULL, *now_env = NULL, *config = NULL;
+    const char *now = NULL, *config = NULL;
     const struct lu_command *cmd;
     int ret;
 
@@ -272,61 +336,15 @@ int main(int argc, char **argv)
     ret = lu_config_load(&ctx.cfg, config);
     if (ret)
         goto out;
-    /* LEADUP_NOW fixes the clock for everything the mail client and the
-     * post-new hook run, which cannot pass --now: demos and end-to-end tests
-     * at a fixed time without a wrapper script.  --now wins. */
-    if (!now && (now_env = g_getenv("LEADUP_NOW")) && *now_env)
-        now = now_env;
-    if (now) {
-        if (lu_parse_iso(now, ctx.cfg.tz, &ctx.now) < 0) {
-            ret = lu_error(EX_USAGE, "bad %s '%s' (want ISO-8601, e.g. 2026-12-03T09:00)",
-                           now == now_env ? "LEADUP_NOW" : "--now", now);
-            goto out;
-        }
-        ctx.now_given = true;
-    } else {
-        ctx.now = g_get_real_time() / G_USEC_PER_SEC;
-    }
-    /* What the tests of issue 14 count: the work a command did, which no
-     * clock measures (files parsed, sqlite's virtual-machine steps). */
-    lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
-    lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
-    lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
-    if (g_getenv("LEADUP_DEBUG_SLICE"))
-        lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
-    if (g_getenv("LEADUP_DEBUG_BATCH"))
-        lu_thread_batch = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_BATCH"), NULL, 10);
+    ret = set_clock(&ctx, now);
+    if (ret)
+        goto out;
+    read_debug_env();
     ret = cmd->fn(&ctx, argc - 1, argv + 1);
     if (ctx.answer.file)
         ret = answer_client(&ctx, ret);
-    if (lu_debug_counts) {
-        fprintf(stderr,
-                "leadup: counts: %" G_GUINT64_FORMAT " files parsed, %" G_GUINT64_FORMAT
-                " sqlite steps\n",
-                lu_mime_parses, lu_store_steps);
-        fprintf(stderr,
-                "leadup: rows read: %" G_GUINT64_FORMAT " decisions, %" G_GUINT64_FORMAT
-                " delivery failures\n",
-                lu_decision_rows, lu_bounce_rows);
-        fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
-                lu_analyses);
-        fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);
-        fprintf(stderr,
-                "leadup: analysis cache: %" G_GUINT64_FORMAT " look-ups, %" G_GUINT64_FORMAT
-                " found\n",
-                lu_cache_lookups, lu_cache_hits);
-        fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
-                lu_ahead_unused);
-        fprintf(stderr,
-                "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
-                " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
-                lu_slices, lu_slice_most, lu_threads_again);
-        fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
-        fprintf(stderr,
-                "leadup: notmuch reads: %" G_GUINT64_FORMAT " thread queries, %" G_GUINT64_FORMAT
-                " messages\n",
-                lu_thread_queries, lu_messages_read);
-    }
+    if (lu_debug_counts)
+        print_debug_counts();
 out:
     /* stdout is the product: a failed flush (full disk, closed pipe) is an error. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

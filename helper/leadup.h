@@ -108,6 +108,14 @@ char *lu_fold_space(const char *s, gssize len);
  * its keys with g_free; a new list (its key copied) frees its items with
  * FREE_ITEM.  LISTS owns ITEM. */
 void lu_lists_add(GHashTable *lists, const char *key, gpointer item, GDestroyNotify free_item);
+/* Calls FREE_FN on each of P[0..N) that is not NULL, in order: a free
+ * function's members of one kind in one line, through LU_FREE_EACH(FREE_FN,
+ * a, b, ...), e.g. LU_FREE_EACH(g_free, x->name, x->email, x).  The
+ * pointers are read once, before any is freed. */
+void lu_free_each(GDestroyNotify free_fn, gpointer const *p, size_t n);
+#define LU_FREE_EACH(free_fn, ...)                                                                 \
+    lu_free_each((GDestroyNotify)(free_fn), (gpointer[]){__VA_ARGS__},                             \
+                 sizeof((gpointer[]){__VA_ARGS__}) / sizeof(gpointer))
 /* printf and fprintf for every text output (why, queue, report, lint,
  * setup, the decision commands, notes on stderr): the formatted text goes
  * through lu_clean_text, so nothing from mail reaches the terminal as a
@@ -1228,6 +1236,8 @@ struct lu_decision {
     bool pending;  /* stored, its tags not written yet: the next scan writes them */
 };
 const char *lu_decision_name(enum lu_decision_kind k);
+/* The kind named NAME (as lu_decision_name writes it; NULL is none), or -1. */
+int lu_decision_parse(const char *name);
 void lu_decision_free(struct lu_decision *d);
 
 struct lu_rules {
@@ -1527,6 +1537,7 @@ struct lu_json {
     FILE *f;
     int depth;
     unsigned char need_comma[64]; /* 0 first, 1 after a value, 2 after a key */
+    char closer[64];              /* what closes each open object or array */
     bool pretty;
 };
 void lu_json_init(struct lu_json *j, FILE *f, bool pretty);
@@ -1549,6 +1560,7 @@ void lu_json_kv_time(struct lu_json *j, const char *key, gint64 t, GTimeZone *tz
 /* An array of the strings of A (NULL: empty). */
 void lu_json_kv_strings(struct lu_json *j, const char *key, GPtrArray *a);
 /* Ends the top-level value with a newline. */
+/* Closes the objects and arrays still open and ends the output's line. */
 void lu_json_end(struct lu_json *j);
 /* The queues in the order a user reads them (queue, report). */
 #define LU_QUEUE_COUNT 10
@@ -2033,12 +2045,9 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_classify(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_lint(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_help(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_snooze(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_done(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_reopen(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_remind(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_next_step(struct lu_ctx *ctx, int argc, char **argv);
-int lu_cmd_mute(struct lu_ctx *ctx, int argc, char **argv);
+/* snooze, done, reopen, remind, next-step, mute: the decision ARGV[0] names
+ * (the command's name is the decision's, lu_decision_name). */
+int lu_cmd_decide(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv);
 int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv);

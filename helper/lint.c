@@ -112,11 +112,8 @@ out:
 
 void lu_finding_free(struct lu_finding *f)
 {
-    if (!f)
-        return;
-    g_free(f->text);
-    g_free(f->message);
-    g_free(f);
+    if (f)
+        LU_FREE_EACH(g_free, f->text, f->message, f);
 }
 
 /* True for characters lu_body_extract turns into spaces or drops. */

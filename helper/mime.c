@@ -79,31 +79,14 @@ void lu_msg_free(struct lu_msg *m)
 {
     if (!m)
         return;
-    g_free(m->mid);
-    g_free(m->thread_id);
-    g_free(m->filename);
     lu_addr_free(m->from);
-    g_ptr_array_free(m->to, TRUE);
-    g_ptr_array_free(m->cc, TRUE);
-    g_ptr_array_free(m->reply_to, TRUE);
-    g_ptr_array_free(m->followup_to, TRUE);
-    g_free(m->subject);
-    g_free(m->in_reply_to);
-    g_ptr_array_free(m->refs, TRUE);
-    g_free(m->list_id);
-    g_free(m->list_post);
-    g_ptr_array_free(m->tags, TRUE);
-    g_free(m->bounced_mid);
+    LU_FREE_EACH(g_ptr_array_unref, m->to, m->cc, m->reply_to, m->followup_to, m->refs, m->tags);
     lu_body_free(m->body);
     lu_analysis_free(m->an);
-    if (m->mime)
-        g_object_unref(m->mime);
-    if (m->record)
-        g_variant_unref(m->record);
-    if (m->text_record)
-        g_variant_unref(m->text_record);
-    g_free(m->file_id);
-    g_free(m);
+    g_clear_object(&m->mime);
+    LU_FREE_EACH(g_variant_unref, m->record, m->text_record);
+    LU_FREE_EACH(g_free, m->mid, m->thread_id, m->filename, m->subject, m->in_reply_to, m->list_id,
+                 m->list_post, m->bounced_mid, m->file_id, m);
 }
 
 /* Header text must never carry line breaks, NULs or terminal controls
@@ -651,12 +634,9 @@ static int read_file(struct lu_msg *m, const char *path, bool quiet)
     mem = g_mime_stream_mem_new_with_byte_array(bytes); /* owns BYTES */
     ret = read_stream(m, mem, path, quiet);
 out:
-    if (mem)
-        g_object_unref(mem);
-    if (s)
-        g_object_unref(s);
-    if (err)
-        g_error_free(err);
+    g_clear_object(&mem);
+    g_clear_object(&s);
+    g_clear_error(&err);
     return ret;
 }
 

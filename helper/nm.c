@@ -248,9 +248,7 @@ void lu_db_close(struct lu_db *db)
     if (!db)
         return;
     notmuch_database_destroy(db->db);
-    g_free(db->uuid);
-    g_free(db->root);
-    g_free(db);
+    LU_FREE_EACH(g_free, db->uuid, db->root, db);
 }
 
 gint64 lu_db_revision(struct lu_db *db, const char **uuid)

@@ -49,8 +49,7 @@ void lu_said_free(struct lu_said *s)
 {
     if (!s)
         return;
-    g_hash_table_destroy(s->seen);
-    g_hash_table_destroy(s->own);
+    LU_FREE_EACH(g_hash_table_destroy, s->seen, s->own);
     g_free(s);
 }
 

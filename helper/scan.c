@@ -100,14 +100,9 @@ struct recent {
 
 static void recent_free(struct recent *r)
 {
-    g_free(r->mid);
-    g_free(r->thread_id);
-    g_free(r->filename);
-    g_free(r->subject);
-    g_free(r->from_name);
-    g_free(r->from_email);
     g_strfreev(r->rcpt);
-    g_free(r);
+    LU_FREE_EACH(g_free, r->mid, r->thread_id, r->filename, r->subject, r->from_name, r->from_email,
+                 r);
 }
 
 static void tagop_clear(struct lu_tagop *op)
@@ -270,14 +265,8 @@ static bool cache_get(struct scan *s, const char *mid, const char *file_id, GVar
     hit = true;
     lu_cache_hits++;
 out:
-    if (hv)
-        g_variant_unref(hv);
-    if (bv)
-        g_variant_unref(bv);
-    if (h)
-        g_bytes_unref(h);
-    if (b)
-        g_bytes_unref(b);
+    LU_FREE_EACH(g_variant_unref, hv, bv);
+    LU_FREE_EACH(g_bytes_unref, h, b);
     return hit;
 }
 
@@ -376,20 +365,11 @@ struct ahead {
 
 static void ahead_free(struct ahead *a)
 {
-    g_free(a->filename);
-    g_free(a->file_id);
-    g_free(a->from);
-    if (a->record)
-        g_variant_unref(a->record);
-    if (a->text)
-        g_variant_unref(a->text);
+    LU_FREE_EACH(g_variant_unref, a->record, a->text);
     lu_body_free(a->body);
-    lu_analysis_free(a->an);
-    g_free(a->an_text);
-    lu_analysis_free(a->own_an);
-    g_free(a->own_text);
+    LU_FREE_EACH(lu_analysis_free, a->an, a->own_an);
     lu_msg_free(a->x);
-    g_free(a);
+    LU_FREE_EACH(g_free, a->filename, a->file_id, a->from, a->an_text, a->own_text, a);
 }
 
 /* The worker's part for one message (no notmuch, no sqlite, nothing
@@ -2527,14 +2507,8 @@ out:
 void lu_thread_view_clear(struct lu_thread_view *tv)
 {
     lu_verdict_clear(&tv->v);
-    if (tv->decisions)
-        g_ptr_array_free(tv->decisions, TRUE);
-    if (tv->elsewhere)
-        g_ptr_array_free(tv->elsewhere, TRUE);
-    if (tv->msgs)
-        g_ptr_array_free(tv->msgs, TRUE);
-    if (tv->table)
-        g_hash_table_destroy(tv->table);
+    LU_FREE_EACH(g_ptr_array_unref, tv->decisions, tv->elsewhere, tv->msgs);
+    g_clear_pointer(&tv->table, g_hash_table_destroy);
     lu_store_close(tv->store);
     lu_db_close(tv->db);
     g_free(tv->mid);

@@ -228,6 +228,23 @@ static int read_end(struct lu_store *s, int rc, const char *what)
     }
 }
 
+/* sqlite3_finalize as a GDestroyNotify (for LU_FREE_EACH). */
+static void finalize(gpointer st)
+{
+    sqlite3_finalize(st);
+}
+
+/* Steps ST (bound) to its one row, a key's or an aggregate's: true when
+ * there is one, for the caller to read (*RET 0); else false, *RET what
+ * read_end makes of the end (0: no row). */
+static bool one_row(struct lu_store *s, sqlite3_stmt *st, const char *what, int *ret)
+{
+    int rc = sqlite3_step(st);
+
+    *ret = rc == SQLITE_ROW ? 0 : read_end(s, rc, what);
+    return rc == SQLITE_ROW;
+}
+
 static int exec(struct lu_store *s, const char *sql)
 {
     char *err = NULL;
@@ -247,19 +264,15 @@ static int exec(struct lu_store *s, const char *sql)
 static int schema_version(struct lu_store *s, int *version)
 {
     sqlite3_stmt *st = NULL;
-    int rc, ret = 0;
+    int ret = 0;
 
     *version = 0;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
         ret = fail(s, "reading the schema version");
         goto out;
     }
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading the schema version", &ret))
         *version = sqlite3_column_int(st, 0);
-        rc = sqlite3_step(st);
-    }
-    ret = read_end(s, rc, "reading the schema version");
     if (!ret && (*version < 0 || *version > (int)G_N_ELEMENTS(migrations)))
         ret = lu_error(EX_CONFIG,
                        *version < 0 ? "state database '%s' has schema %d, which no leadup writes "
@@ -390,22 +403,14 @@ static char *col_str(sqlite3_stmt *st, int i)
 int lu_store_get(struct lu_store *s, const char *key, char **out)
 {
     sqlite3_stmt *st = prepare(s, "SELECT value FROM meta WHERE key = ?");
-    int rc, ret;
+    int ret;
 
     *out = NULL;
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading meta", &ret))
         *out = col_str(st, 0);
-        rc = sqlite3_step(st);
-    }
-    ret = read_end(s, rc, "reading meta");
-    if (ret) {
-        g_free(*out);
-        *out = NULL;
-    }
     sqlite3_finalize(st);
     return ret;
 }
@@ -419,22 +424,19 @@ int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *sam
                                   " coalesce((SELECT value FROM meta WHERE key = 'gap_to'), '0'),"
                                   " EXISTS(SELECT 1 FROM decisions WHERE pending)");
     char want[32];
-    int rc, ret;
+    int ret;
 
     *same = false;
     if (!st)
         return EX_IOERR;
     snprintf(want, sizeof want, "%" G_GINT64_FORMAT, rev);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading meta", &ret)) {
         const char *u = (const char *)sqlite3_column_text(st, 0),
                    *last = (const char *)sqlite3_column_text(st, 1),
                    *gap = (const char *)sqlite3_column_text(st, 2);
         *same = u && uuid && !strcmp(u, uuid) && last && !strcmp(last, want) && gap &&
                 !strcmp(gap, "0") && !sqlite3_column_int(st, 3);
-        rc = SQLITE_DONE; /* one row */
     }
-    ret = read_end(s, rc, "reading meta");
     sqlite3_finalize(st);
     return ret;
 }
@@ -457,15 +459,9 @@ static void free_list(gpointer p)
 
 void lu_item_free(struct lu_item *it)
 {
-    if (!it)
-        return;
-    g_free(it->mid);
-    g_free(it->thread_id);
-    g_free(it->subject);
-    g_free(it->who);
-    g_free(it->norm_subject);
-    g_free(it->why);
-    g_free(it);
+    if (it)
+        LU_FREE_EACH(g_free, it->mid, it->thread_id, it->subject, it->who, it->norm_subject,
+                     it->why, it);
 }
 
 #define ITEM_COLS                                                                                  \
@@ -812,18 +808,14 @@ int lu_store_bounces_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
 {
     sqlite3_stmt *st = kept(s, &s->get_item, "SELECT " ITEM_COLS " FROM items WHERE mid = ?");
-    int rc, ret;
+    int ret;
 
     *out = NULL;
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading an item", &ret)) /* mid is the key */
         *out = item_row(st);
-        rc = SQLITE_DONE; /* mid is the key: one row at most */
-    }
-    ret = read_end(s, rc, "reading an item");
     sqlite3_reset(st);
     return ret;
 }
@@ -1014,18 +1006,15 @@ static bool same_decision(const struct lu_decision *a, const struct lu_decision 
  * row: one without a message id or of no known kind. */
 static struct lu_decision *decision_row(struct lu_store *s, sqlite3_stmt *st)
 {
-    const char *kind = (const char *)sqlite3_column_text(st, 2);
+    int k = lu_decision_parse((const char *)sqlite3_column_text(st, 2));
     struct lu_decision *d;
-    int k = 0;
 
     if (!sqlite3_column_text(st, 1)) {
         lu_warning("state database '%s': decision %lld has no message id; skipped", s->path,
                    (long long)sqlite3_column_int64(st, 0));
         return NULL;
     }
-    while (k < LU_D_COUNT && !(kind && strcmp(kind, lu_decision_name(k)) == 0))
-        k++;
-    if (k == LU_D_COUNT) {
+    if (k < 0) {
         lu_warning("state database '%s': decision %lld is of no known kind; skipped", s->path,
                    (long long)sqlite3_column_int64(st, 0));
         return NULL;
@@ -1341,12 +1330,9 @@ static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *i
 {
     sqlite3_stmt *st = NULL;
     char *v[10] = {0};
-    int k = 0;
 
     if (n == 10 && strcmp(f[0], "add") == 0) {
-        while (k < LU_D_COUNT && strcmp(f[3], lu_decision_name(k)) != 0)
-            k++;
-        if (k == LU_D_COUNT || strcmp(f[2], "\\N") == 0)
+        if (lu_decision_parse(f[3]) < 0 || strcmp(f[2], "\\N") == 0)
             return false;
         for (guint i = 1; i < n; i++)
             v[i] = field(f[i]);
@@ -1443,8 +1429,7 @@ static int journal_replay(struct lu_store *s, gint64 from)
     if (!ret)
         ret = set_journal_size(s, len);
 out:
-    sqlite3_finalize(ins);
-    sqlite3_finalize(del);
+    LU_FREE_EACH(finalize, ins, del);
     g_free(text);
     return ret;
 }
@@ -1618,18 +1603,10 @@ void lu_store_close(struct lu_store *s)
 {
     if (!s)
         return;
-    sqlite3_finalize(s->del_item);
-    sqlite3_finalize(s->put_item);
-    sqlite3_finalize(s->get_item);
-    sqlite3_finalize(s->get_analysis);
-    sqlite3_finalize(s->put_analysis);
-    sqlite3_finalize(s->stage_row);
+    LU_FREE_EACH(finalize, s->del_item, s->put_item, s->get_item, s->get_analysis, s->put_analysis,
+                 s->stage_row);
     sqlite3_close(s->db);
-    g_free(s->path);
-    g_free(s->dir);
-    g_free(s->journal);
-    g_free(s->damage);
-    g_free(s);
+    LU_FREE_EACH(g_free, s->path, s->dir, s->journal, s->damage, s);
 }
 
 static GBytes *col_bytes(sqlite3_stmt *st, int i)
@@ -1639,29 +1616,38 @@ static GBytes *col_bytes(sqlite3_stmt *st, int i)
     return b ? g_bytes_new(b, sqlite3_column_bytes(st, i)) : NULL;
 }
 
-/* Binds the key of an analysis in the cache (parameters 1 to 3 of ST). */
-static void bind_analysis_key(sqlite3_stmt *st, const char *mid, const char *file,
-                              const char *analyser)
+/* The kept statement that reads (PUT false: headers, body) or writes (PUT:
+ * parameters 4 and 5 left to bind) an analysis in the cache, its key bound
+ * (parameters 1 to 3), or NULL (reported).  The store owns it. */
+static sqlite3_stmt *analysis_stmt(struct lu_store *s, bool put, const char *mid, const char *file,
+                                   const char *analyser)
 {
-    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
+    sqlite3_stmt *st =
+        put ? kept(s, &s->put_analysis,
+                   "INSERT OR REPLACE INTO analyses(mid, file, analyser, headers, body) "
+                   "VALUES(?, ?, ?, ?, ?)")
+            : kept(
+                  s, &s->get_analysis,
+                  "SELECT headers, body FROM analyses WHERE mid = ? AND file = ? AND analyser = ?");
+
+    if (st) {
+        sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
+    }
+    return st;
 }
 
 int lu_store_analysis_empty(struct lu_store *s, bool *empty)
 {
     sqlite3_stmt *st = prepare(s, "SELECT EXISTS(SELECT 1 FROM analyses)");
-    int rc, ret;
+    int ret;
 
     *empty = false;
     if (!st)
         return EX_IOERR;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading the analysis cache", &ret))
         *empty = sqlite3_column_int(st, 0) == 0;
-        rc = SQLITE_DONE; /* one row */
-    }
-    ret = read_end(s, rc, "reading the analysis cache");
     sqlite3_finalize(st);
     return ret;
 }
@@ -1669,22 +1655,16 @@ int lu_store_analysis_empty(struct lu_store *s, bool *empty)
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes **headers, GBytes **body)
 {
-    sqlite3_stmt *st = kept(s, &s->get_analysis,
-                            "SELECT headers, body FROM analyses "
-                            "WHERE mid = ? AND file = ? AND analyser = ?");
-    int rc, ret;
+    sqlite3_stmt *st = analysis_stmt(s, false, mid, file, analyser);
+    int ret;
 
     *headers = *body = NULL;
     if (!st)
         return EX_IOERR;
-    bind_analysis_key(st, mid, file, analyser);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading the analysis cache", &ret)) {
         *headers = col_bytes(st, 0);
         *body = col_bytes(st, 1);
-        rc = sqlite3_step(st);
     }
-    ret = read_end(s, rc, "reading the analysis cache");
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     if (ret || !*headers) {
@@ -1709,14 +1689,11 @@ static void bind_bytes(sqlite3_stmt *st, int i, GBytes *b)
 int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes *headers, GBytes *body)
 {
-    sqlite3_stmt *st = kept(s, &s->put_analysis,
-                            "INSERT OR REPLACE INTO analyses(mid, file, analyser, "
-                            "headers, body) VALUES(?, ?, ?, ?, ?)");
+    sqlite3_stmt *st = analysis_stmt(s, true, mid, file, analyser);
     int ret;
 
     if (!st)
         return EX_IOERR;
-    bind_analysis_key(st, mid, file, analyser);
     bind_bytes(st, 4, headers);
     bind_bytes(st, 5, body);
     ret = step_write(s, st, "writing the analysis cache");
@@ -2048,7 +2025,7 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
     sqlite3_stmt *st = NULL;
     struct lu_decision *d = NULL;
     char *key = NULL;
-    int rc, ret = lu_store_begin(s);
+    int ret = lu_store_begin(s);
 
     if (ret)
         return ret;
@@ -2059,13 +2036,10 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
         goto out;
     }
     sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    if (one_row(s, st, "reading a decision", &ret)) {
         d = decision_row(s, st);
         key = col_str(st, 10);
-        rc = SQLITE_DONE;
     }
-    ret = read_end(s, rc, "reading a decision");
     if (!ret && key && d) {
         ret = journal_decision_then(s, key, d, false, remove_write, &id); /* commits */
         goto out;

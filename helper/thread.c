@@ -43,14 +43,18 @@ const char *lu_decision_name(enum lu_decision_kind k)
     return k < LU_D_COUNT ? decision_names[k] : "?";
 }
 
+int lu_decision_parse(const char *name)
+{
+    for (int k = 0; name && k < LU_D_COUNT; k++)
+        if (strcmp(name, decision_names[k]) == 0)
+            return k;
+    return -1;
+}
+
 void lu_decision_free(struct lu_decision *d)
 {
-    if (!d)
-        return;
-    g_free(d->mid);
-    g_free(d->text);
-    g_free(d->latest);
-    g_free(d);
+    if (d)
+        LU_FREE_EACH(g_free, d->mid, d->text, d->latest, d);
 }
 
 void lu_verdict_clear(struct lu_verdict *v)
@@ -187,17 +191,23 @@ static gint64 bizday_after(const struct lu_rules *r, gint64 t)
     return out;
 }
 
-/* "Mon 16 Nov 14:03" (the year too when it is not NOW's). Caller frees. */
-static char *when_str(const struct lu_rules *r, gint64 t)
+/* Room for when_str's words (a day and a month abbreviated in any locale). */
+#define WHEN_LEN 64
+
+/* "Mon 16 Nov 14:03" (the year too when it is not NOW's) in BUF (WHEN_LEN
+ * bytes), which it returns: a reason says a moment without a free. */
+static const char *when_str(const struct lu_rules *r, gint64 t, char *buf)
 {
     GDateTime *d = local(r, t), *n = local(r, r->now);
     char *s = g_date_time_format(d, g_date_time_get_year(d) == g_date_time_get_year(n)
                                         ? "%a %-d %b %H:%M"
                                         : "%a %-d %b %Y %H:%M");
 
+    g_strlcpy(buf, s ? s : "(null)", WHEN_LEN);
+    g_free(s);
     g_date_time_unref(n);
     g_date_time_unref(d);
-    return s;
+    return buf;
 }
 
 /* Adds a line to TO: a verdict's reasons (v->why) or the rules' notes.
@@ -490,11 +500,12 @@ static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_a
         v->next_check = due_at;
 }
 
-/* set_due, and DUE_AT in words for the reason (caller frees). */
-static char *set_due_said(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at)
+/* set_due, and DUE_AT in words for the reason, in BUF (when_str). */
+static const char *set_due_said(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at,
+                                char *buf)
 {
     set_due(r, v, due_at);
-    return when_str(r, due_at);
+    return when_str(r, due_at, buf);
 }
 
 /* Is M about me: addressed to me, or (on a list) answering one of my messages? */
@@ -653,14 +664,13 @@ static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule r
 static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule rule,
                         const struct lu_msg *m, const char *fmt)
 {
-    char *t = when_str(s->r, m->date);
+    char t[WHEN_LEN];
 
     v->state = LU_ST_NEEDS_REPLY;
     v->anchor = v->evidence = s->last;
     v->rule = rule;
     v->who = g_strdup(who_name(m->from));
-    say(v->why, fmt, v->who, t);
-    g_free(t);
+    say(v->why, fmt, v->who, when_str(s->r, m->date, t));
 }
 
 /* Their latest message asks something of me, and I have not answered it
@@ -672,7 +682,7 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     struct lu_analysis *an;
     struct lu_sentence *q;
     const char *not_mine;
-    char *t;
+    char t[WHEN_LEN];
 
     if (s->last < 0 || s->last != s->last_their)
         return false;
@@ -696,12 +706,11 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
         if (answered_elsewhere(r, m, o)) {
-            t = when_str(r, o->date);
+            when_str(r, o->date, t);
             say(s->notes,
                 "%s asked you something, and you answered on %s in a message that is not in "
                 "this thread (same subject, no reply headers).",
                 who_name(m->from), t);
-            g_free(t);
             return false;
         }
     }
@@ -710,12 +719,11 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     q = ask_sentence(an);
     if (q)
         say(v->why, "They ask: \"%s\"", q->text);
-    t = set_due_said(r, v, add_bizhours(r, m->date, r->cfg->reply_hours));
+    set_due_said(r, v, add_bizhours(r, m->date, r->cfg->reply_hours), t);
     say(v->why,
         r->cfg->reply_hours ? "A reply is due %s ([needs-reply] delay = %d working hours)."
                             : "A reply is due %s (the end of the business day it arrived).",
         t, r->cfg->reply_hours);
-    g_free(t);
     return true;
 }
 
@@ -725,7 +733,7 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
     const struct lu_rules *r = s->r;
     struct lu_msg *m;
     struct lu_sentence *c;
-    char *t;
+    char t[WHEN_LEN];
 
     if (s->last_mine < 0)
         return false;
@@ -738,9 +746,8 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
     v->rule = LU_R_PROMISE_MINE;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
     say(v->why, "You promised: \"%s\"", c->text);
-    t = set_due_said(r, v, sentence_due(c));
+    set_due_said(r, v, sentence_due(c), t);
     say(v->why, "It is due by %s; your next message in the thread resolves it.", t);
-    g_free(t);
     return true;
 }
 
@@ -761,7 +768,7 @@ static int run_start(struct rule_ctx *s)
     const struct lu_rules *r = s->r;
     struct lu_msg *first, *last = msg(s, s->last);
     int asked = -1;
-    char *t;
+    char t[WHEN_LEN];
 
     for (int i = s->last; i >= 0; i--) {
         struct lu_msg *m = msg(s, i);
@@ -778,10 +785,9 @@ static int run_start(struct rule_ctx *s)
             continue;
         if (o->date > last->date) {
             s->noted = LU_R_ANSWERED_ELSEWHERE;
-            t = when_str(r, o->date);
+            when_str(r, o->date, t);
             say(s->notes, "%s answered on %s in a message that broke threading (%s).",
                 who_name(o->from), t, o->mid);
-            g_free(t);
             return -1;
         }
         while (asked <= s->last && (!msg(s, asked)->mine || msg(s, asked)->date < o->date))
@@ -819,28 +825,26 @@ static gint64 automatic_answers(struct rule_ctx *s, int from, struct lu_verdict 
 {
     const struct lu_rules *r = s->r;
     gint64 ooo = 0;
-    char *t;
+    char t[WHEN_LEN];
 
     for (int i = from; i < (int)s->msgs->len; i++) {
         struct lu_msg *m = msg(s, i);
         struct lu_analysis *an;
         if (m->autokind == LU_AUTO_NONE)
             continue;
-        t = when_str(r, m->date);
+        when_str(r, m->date, t);
         say(v->why, "%s sent %s on %s (%s): not a reply.", who_name(m->from),
             m->autokind == LU_AUTO_RECEIPT  ? "a read receipt"
             : m->autokind == LU_AUTO_BOUNCE ? "a delivery report"
                                             : "an automatic answer",
             t, m->auto_why ? m->auto_why : "automatic");
-        g_free(t);
         if (m->autokind != LU_AUTO_REPLY)
             continue;
         an = analysis(r, m);
         if (an && an->has_return && an->ooo_return.start > ooo) {
             ooo = an->ooo_return.start;
-            t = when_str(r, ooo);
+            when_str(r, ooo, t);
             say(v->why, "Their out-of-office says they are back %s.", t);
-            g_free(t);
         }
     }
     return ooo;
@@ -856,7 +860,7 @@ static void cadence(struct rule_ctx *s, const struct decided *d, const struct ru
     struct lu_msg *last = msg(s, s->last);
     bool at = u->reminded && d->remind->at;
     gint64 due;
-    char *t;
+    char t[WHEN_LEN];
 
     if (at) {
         due = d->remind->at;
@@ -881,13 +885,12 @@ static void cadence(struct rule_ctx *s, const struct decided *d, const struct ru
         say(v->why, "That was the last lead-up; the thread goes dormant if nothing comes by then.");
         return;
     }
-    t = set_due_said(r, v, due);
+    set_due_said(r, v, due, t);
     say(v->why, "The %s lead-up is due %s.",
         u->stage == 0                      ? "first"
         : u->stage + 1 == cfg->max_leadups ? "last (close-the-loop)"
                                            : "next",
         t);
-    g_free(t);
 }
 
 /* My unanswered run expects an answer (or the user asked to be reminded):
@@ -899,7 +902,7 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     struct lu_msg *last;
     GPtrArray *rcpt;
     int parent;
-    char *t;
+    char t[WHEN_LEN];
 
     if (s->last < 0 || s->last != s->last_mine || (u.asked = run_start(s)) < 0)
         return false;
@@ -932,9 +935,8 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     v->asked = v->evidence = u.asked;
     v->stage = u.stage;
     v->rule = LU_R_AWAITING;
-    t = when_str(r, msg(s, u.asked)->date);
+    when_str(r, msg(s, u.asked)->date, t);
     say(v->why, "You wrote to %s on %s and nobody else has written since.", v->who, t);
-    g_free(t);
     if (u.ask)
         say(v->why, "You asked: \"%s\"", u.ask->text);
     if (u.reminded && !u.expects && d->remind->kind == LU_D_REMIND)
@@ -979,7 +981,7 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
     struct lu_analysis *an;
     gint64 due = 0;
     int evidence = -1;
-    char *t;
+    char t[WHEN_LEN];
 
     if (!s->tracked || s->last_their < 0 || !involves_me(s, msg(s, s->last_their)) ||
         not_a_conversation(s, msg(s, s->last_their)))
@@ -1023,9 +1025,8 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
     v->state = LU_ST_PROMISE_THEIRS;
     v->anchor = s->last_their;
     v->who = g_strdup(who_name(msg(s, s->last_their)->from));
-    t = set_due_said(r, v, due);
+    set_due_said(r, v, due, t);
     say(v->why, "If nothing comes from %s by %s, lead them to it.", v->who, t);
-    g_free(t);
     return true;
 }
 
@@ -1035,7 +1036,7 @@ static bool rule_no_next_step(struct rule_ctx *s, struct lu_verdict *v)
     const struct lu_rules *r = s->r;
     struct lu_msg *m;
     struct lu_analysis *an;
-    char *t;
+    char t[WHEN_LEN];
 
     if (!s->tracked || s->last_mine < 0 || s->last_their < 0 || s->last < 0)
         return false;
@@ -1056,9 +1057,8 @@ static bool rule_no_next_step(struct rule_ctx *s, struct lu_verdict *v)
     say(v->why,
         "You and %s have both written, nothing is open, and no next step with a date was agreed.",
         v->who);
-    t = set_due_said(r, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays));
+    set_due_said(r, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays), t);
     say(v->why, "Propose one by %s (%d quiet business days).", t, r->cfg->quiet_bizdays);
-    g_free(t);
     return true;
 }
 
@@ -1068,7 +1068,7 @@ static bool rule_next_step(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     struct lu_decision *x = s->d.next_step;
-    char *t;
+    char t[WHEN_LEN];
 
     if (!x)
         return false;
@@ -1081,10 +1081,9 @@ static bool rule_next_step(struct rule_ctx *s, struct lu_verdict *v)
     v->anchor = s->last >= 0 ? s->last : (int)s->msgs->len - 1;
     v->rule = LU_R_NEXT_STEP;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
-    t = when_str(r, x->at_end ? x->at_end : x->at);
+    when_str(r, x->at_end ? x->at_end : x->at, t);
     say(v->why, "You recorded a next step%s%s%s, due %s (%s).", x->text ? ": \"" : "",
         x->text ? x->text : "", x->text ? "\"" : "", t, x->mine ? "yours" : "theirs");
-    g_free(t);
     set_due(r, v, x->at_end ? x->at_end : x->at);
     return true;
 }
@@ -1097,13 +1096,12 @@ static bool claim_decided(struct rule_ctx *s, struct lu_verdict *v, enum lu_stat
 static bool claim_decided(struct rule_ctx *s, struct lu_verdict *v, enum lu_state state,
                           enum lu_rule rule, int anchor, gint64 when, const char *fmt)
 {
-    char *t = when_str(s->r, when);
+    char t[WHEN_LEN];
 
     v->state = state;
     v->anchor = anchor;
     v->rule = rule;
-    say(v->why, fmt, t);
-    g_free(t);
+    say(v->why, fmt, when_str(s->r, when, t));
     return true;
 }
 
@@ -1179,7 +1177,7 @@ static bool rule_bounced(struct rule_ctx *s, struct lu_verdict *v)
 {
     struct lu_msg *bounce = NULL;
     GPtrArray *rcpt;
-    char *t;
+    char t[WHEN_LEN];
 
     if (s->last_mine < 0 || s->last != s->last_mine)
         return false;
@@ -1201,9 +1199,8 @@ static bool rule_bounced(struct rule_ctx *s, struct lu_verdict *v)
     v->rule = LU_R_BOUNCED;
     v->who = recipients_str(rcpt);
     g_ptr_array_free(rcpt, TRUE);
-    t = when_str(s->r, bounce->date);
+    when_str(s->r, bounce->date, t);
     say(v->why, "A delivery failure came back on %s (%s): check the address.", t, bounce->auto_why);
-    g_free(t);
     return true;
 }
 
@@ -1336,7 +1333,7 @@ static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     const struct lu_decision *z = s->d.snooze;
-    char *t;
+    char t[WHEN_LEN];
 
     if (r->cfg->horizon_days > 0 && !s->d.remind && !s->d.next_step && !z &&
         v->state != LU_ST_DORMANT) {
@@ -1361,9 +1358,8 @@ static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
             v->due = true;
             v->due_at = z->at;
         }
-        t = when_str(r, z->at);
+        when_str(r, z->at, t);
         say(v->why, "Your snooze ended %s.", t);
-        g_free(t);
     }
 }
 

@@ -172,6 +172,13 @@ void lu_lists_add(GHashTable *lists, const char *key, gpointer item, GDestroyNot
     g_ptr_array_add(list, item);
 }
 
+void lu_free_each(GDestroyNotify free_fn, gpointer const *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            free_fn(p[i]);
+}
+
 /* Skips white space and RFC 5322 comments, which nest and take '\\' escapes. */
 static const char *skip_cfws(const char *s)
 {
