@@ -642,6 +642,16 @@ static int month_at(const struct P *p, int i, int *m)
     return i;
 }
 
+/* A year glued to the comma at I after a day: "August 15,2001", within ten
+ * years of REF ("June 2,100 barrels" is a number). */
+static bool glued_year(const struct P *p, int i)
+{
+    int y;
+
+    return is_p(p, i, ',') && glued(p, i) && year_at(p, i + 1, &y) && glued(p, i + 1) &&
+           num_free_right(p, i + 2) && ABS(y - p->ry) <= 10;
+}
+
 /* A day of the month at I: "3", "03", "3rd", "1er", and with DOT the German
  * "3." (not after a month name: "on Jan 9." ends a sentence).  Returns the
  * index after it, or -1. */
@@ -659,7 +669,7 @@ static int mday_at(const struct P *p, int i, int *d, bool need_free_left, bool d
              (!(i + 1 < p->n && glued(p, i + 1)) || is_p(p, i + 1, '-')))
         i++;
     /* A dash may start a range of days: the caller decides. */
-    if (!is_p(p, i, '-') && !num_free_right(p, i))
+    if (!is_p(p, i, '-') && !num_free_right(p, i) && !glued_year(p, i))
         return -1;
     return i;
 }
@@ -669,6 +679,10 @@ static int opt_year(const struct P *p, int i, int *y)
 {
     int k = i;
 
+    if (glued_year(p, k)) {
+        *y = p->t[k + 1].num;
+        return k + 2;
+    }
     if (is_p(p, k, ',') || (wf(p, k, F_OF) && !glued(p, k)))
         k++;
     if (year_at(p, k, y) && !glued(p, k) && num_free_right(p, k + 1))
@@ -748,6 +762,7 @@ static int m_day_month(const struct P *p, int i, struct res *r)
 static int m_month_day(const struct P *p, int i, struct res *r)
 {
     int d, d2 = 0, m, y, k;
+    bool ord;
     const struct wd *w = W(p, i);
 
     k = month_at(p, i, &m);
@@ -756,9 +771,11 @@ static int m_month_day(const struct P *p, int i, struct res *r)
     k = days_at(p, k, &d, &d2, false);
     if (k < 0)
         return -1;
+    ord = wf(p, k - 1, F_ORDSUF);
     k = opt_year(p, k, &y);
-    /* "May 3 people": a risky month needs a date-like word after it. */
-    if ((w->f & F_RISKY) && !y && !date_follower(p, k))
+    /* "May 3 people": a risky month needs a year, an ordinal ("May
+     * 20th was ...") or a date-like word after it. */
+    if ((w->f & F_RISKY) && !y && !ord && !date_follower(p, k))
         return -1;
     if (!set_dm(p, r, y, m, d, d2))
         return -1;
@@ -812,21 +829,37 @@ static bool date_context_before(const struct P *p, int i)
     return w && ((w->f & (F_PREP | F_FROM | F_TO | F_GUARD)) || w->wday);
 }
 
-/* "12/03", "12/03/2026", "12/3/26": cal->mdy decides the order; a day above
- * 12 decides it too.  Without a year it needs context ("on 12/03", "Tue
+/* After "Thu 6/7/01" (R has day D of month M of year Y, 0: the nearest): when
+ * the weekday before the date fits the other order of day and month and
+ * not this one, the writer used the other order ("date_order" is a guess
+ * for a correspondent's mail). */
+static void slash_weekday(const struct P *p, int i, struct res *r, int y, int m, int d)
+{
+    int b = is_p(p, i - 1, ',') ? i - 2 : i - 1;
+    struct res alt = {0};
+
+    if (!W(p, b) || !W(p, b)->wday || d > 12 || d == m || wday_of(r->jd0) == W(p, b)->wday)
+        return;
+    if (set_dm(p, &alt, y, d, m, 0) && wday_of(alt.jd0) == W(p, b)->wday)
+        *r = alt;
+}
+
+/* "12/03", "12/03/2026", "12/3/26", "12-03-2026": cal->mdy decides the
+ * order; a day above 12 decides it too.  Without a year it needs context ("on 12/03", "Tue
  * 12/03", "12/03 at 10") or two-digit fields, and "24/7", "1/2 of" are not
  * dates. */
 static int m_slash(const struct P *p, int i, struct res *r)
 {
     int a, b, y = 0, k = i + 3, m, d;
     bool ctx;
+    char sep = is_p(p, i + 1, '-') ? '-' : '/';
 
-    if (!num_free_left(p, i) || p->t[i].ndig > 2 || !is_p(p, i + 1, '/') || !glued(p, i + 1) ||
+    if (!num_free_left(p, i) || p->t[i].ndig > 2 || !is_p(p, i + 1, sep) || !glued(p, i + 1) ||
         !is_num(p, i + 2) || !glued(p, i + 2) || p->t[i + 2].ndig > 2)
         return -1;
     a = p->t[i].num;
     b = p->t[i + 2].num;
-    if (is_p(p, k, '/') && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1)) {
+    if (is_p(p, k, sep) && glued(p, k) && is_num(p, k + 1) && glued(p, k + 1)) {
         if (p->t[k + 1].ndig == 4)
             y = p->t[k + 1].num;
         else if (p->t[k + 1].ndig == 2)
@@ -836,6 +869,12 @@ static int m_slash(const struct P *p, int i, struct res *r)
         k += 2;
     }
     if (!num_free_right(p, k))
+        return -1;
+    /* "7-04-2026", "on Monday 1-21-27": dashes only with a year ("10-12
+     * people" is a count), a short year only after a date word, never
+     * glued to a quote (a string in code: "07-25-2016"). */
+    if (sep == '-' && (!y || glued(p, i) || (p->t[k - 1].ndig == 2 && !date_context_before(p, i)) ||
+                       (p->t[k - 1].ndig == 4 && !year_at(p, k - 1, &d))))
         return -1;
     m = p->cal->mdy ? a : b;
     d = p->cal->mdy ? b : a;
@@ -852,6 +891,7 @@ static int m_slash(const struct P *p, int i, struct res *r)
     }
     if (!set_dm(p, r, y, m, d, 0))
         return -1;
+    slash_weekday(p, i, r, y, m, d);
     return k;
 }
 
@@ -1157,7 +1197,9 @@ static int m_period(const struct P *p, int i, struct res *r)
     }
     k = mod_at(p, k, &mod);
     w = W(p, k);
-    if (!w || (w->unit != U_WEEK && w->unit != U_MONTH && w->unit != U_WEEKEND) || (w->f & F_PL))
+    if (!w || (w->f & F_PL))
+        return -1;
+    if (w->unit != U_WEEK && w->unit != U_MONTH && w->unit != U_WEEKEND && w->unit != U_YEAR)
         return -1;
     k++;
     if (mod == MOD_NONE) {
@@ -1166,6 +1208,12 @@ static int m_period(const struct P *p, int i, struct res *r)
     }
     if (mod == MOD_NONE && !(w->unit == U_WEEKEND && the))
         return -1;
+    /* "this year", "next year", "last year", "l'année prochaine": the
+     * calendar year.  "The next year", "over the last year" are twelve
+     * months, no date. */
+    if (w->unit == U_YEAR &&
+        (mod == MOD_COMING || (pm == MOD_NONE && (the || wf(p, i - 1, F_THE)))))
+        return -1;
     if (w->unit == U_WEEK) {
         monday = week_of_mod(p, mod);
         set_days(r, monday, monday + 6, LU_SPAN_WEEK);
@@ -1173,6 +1221,9 @@ static int m_period(const struct P *p, int i, struct res *r)
         /* The weekend of the week MOD names (this one by default). */
         monday = week_of_mod(p, mod == MOD_COMING ? MOD_THIS : mod);
         set_days(r, monday + 5, monday + 6, LU_SPAN_RANGE);
+    } else if (w->unit == U_YEAR) {
+        y = p->ry + (mod == MOD_NEXT ? 1 : mod == MOD_PREV ? -1 : 0);
+        set_days(r, jd_of(y, 1, 1), jd_of(y, 12, 31), LU_SPAN_RANGE);
     } else {
         month_of_mod(p, mod, &y, &m);
         set_month(r, y, m);
@@ -1209,6 +1260,8 @@ static int in_lead(const struct P *p, int k, bool *in, bool *ago)
             k++;
         else if (wf(p, k, F_THE) && wx(p, k + 1, LU_DX_NEXT_N))
             k += 2; /* "in the next 3 days", "within the next couple of days" */
+        if (wx(p, k, LU_DX_ABOUT))
+            k++; /* "in about two weeks", "within approximately 3 days" */
     } else if (wg(p, k, LU_DG_AGOPRE)) {
         *ago = true;
         k++;
@@ -1582,6 +1635,47 @@ static int m_part(const struct P *p, int i, struct res *r)
     return k;
 }
 
+/* "the rest of the day", "the rest of this week", "the rest of the
+ * month": from today to the end of the day, the week's working days (its
+ * Sunday once they are over), the month or the year. */
+static int m_rest(const struct P *p, int i, struct res *r)
+{
+    int k = i, mod;
+    const struct wd *w;
+    guint32 end;
+
+    if (!wf(p, k, F_THE) || !wx(p, k + 1, LU_DX_REST) || !wf(p, k + 2, F_OF))
+        return -1;
+    k += 3;
+    if (wf(p, k, F_THE))
+        k++;
+    else if ((k = mod_at(p, k, &mod)) > i + 3 && mod != MOD_THIS)
+        return -1;
+    w = W(p, k);
+    if (!w || (w->f & F_PL))
+        return -1;
+    switch (w->unit) {
+    case U_DAY:
+        end = p->rjd;
+        break;
+    case U_WEEK:
+        end = week_end_bizday(p->cal, monday_of(p->rjd));
+        if (end < p->rjd)
+            end = monday_of(p->rjd) + 6;
+        break;
+    case U_MONTH:
+        end = jd_of(p->ry, p->rm, mdays(p->ry, p->rm));
+        break;
+    case U_YEAR:
+        end = jd_of(p->ry, 12, 31);
+        break;
+    default:
+        return -1;
+    }
+    set_days(r, p->rjd, end, end == p->rjd ? LU_SPAN_DAY : LU_SPAN_RANGE);
+    return k + 1;
+}
+
 /* "first week of December", "the last week of next month", "erste Woche im
  * Dezember", "la première semaine de décembre", "la primera semana de
  * diciembre": days 1-7, 8-14, 15-21, 22-28, or the last seven. */
@@ -1631,6 +1725,9 @@ static int m_month(const struct P *p, int i, struct res *r)
     if (wf(p, k, F_GUARD) && !wf(p, k, F_END | F_EARLY | F_MID | F_LATE)) {
         guard = true;
         k++;
+    } else if (W(p, k) && W(p, k)->unit == U_MONTH && !(W(p, k)->f & F_PL) && wf(p, k + 1, F_OF)) {
+        guard = true; /* "the month of October" */
+        k += 2;
     } else {
         k = mod_at(p, k, &mod);
         guard = mod != MOD_NONE;
@@ -1813,9 +1910,9 @@ static int longest(const matcher *fns, size_t n, const struct P *p, int i, struc
 
 static int m_date(const struct P *p, int i, struct res *r)
 {
-    static const matcher fns[] = {m_rel,     m_weekday, m_day_month, m_month_day, m_iso,
-                                  m_slash,   m_dot,     m_period,    m_in,        m_part,
-                                  m_nthweek, m_month,   m_hol,       m_nth,       m_from};
+    static const matcher fns[] = {m_rel, m_weekday, m_day_month, m_month_day, m_iso,     m_slash,
+                                  m_dot, m_period,  m_in,        m_part,      m_nthweek, m_month,
+                                  m_hol, m_nth,     m_from,      m_rest};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w))
@@ -2222,6 +2319,12 @@ static int m_phrase(const struct P *p, int i, struct res *r)
                 r->t0 = x.t0;
                 r->t1 = x.t1;
                 e = te;
+                /* "Wednesday morning at 10:30": the clock time wins. */
+                memset(&x, 0, sizeof x);
+                if (r->t1 > r->t0 && (te = m_clock(p, e, &x)) > 0 && !x.abs && !x.date) {
+                    r->t0 = r->t1 = x.t0;
+                    e = te;
+                }
             }
         }
     } else {

@@ -312,6 +312,8 @@ enum {
                                   mid word ("a las 10", "a finales de"), never alone */
     LU_DX_ELIDED = 1u << 26,   /* "l" before an apostrophe: "l'après-midi" */
     LU_DX_POSS = 1u << 27,     /* "s" after an apostrophe: "New Year's" */
+    LU_DX_ABOUT = 1u << 28,    /* "about", "approximately" after "in": "in about 2 weeks" */
+    LU_DX_REST = 1u << 29,     /* "rest" in "the rest of the week": from today to its end */
 };
 
 /* A phrase of several tokens that plays one part in dates.c ("il y a",

@@ -454,6 +454,57 @@ static const struct row rows[] = {
     {W, "between 2 and 4 people", ""},
     {W, "written by June Carter", ""},
     {W, "10-12 participants", ""},
+
+    /* Phrases found missing in train mail (issue 10): the calendar year. */
+    {W, "We plan to move this year.", "range 2026-01-01..2026-12-31 'this year'"},
+    {W, "The office opens next year", "range 2027-01-01..2027-12-31 'next year'"},
+    {W, "It was archived last year.", "range 2025-01-01..2025-12-31 'last year'"},
+    {W, "el año que viene", "range 2027-01-01..2027-12-31 'el año que viene'"},
+    {W, "Sales over the next year will grow.", ""},
+    {W, "In the past year we grew.", ""},
+    {W, "the coming year", ""},
+    {W, "year after year", ""},
+    {W, "every year", ""},
+    /* "the rest of" a day, week, month: from today to its end. */
+    {W, "I am away for the rest of the week.",
+     "range 2026-12-02..2026-12-04 'the rest of the week'"},
+    {"B 2026-12-05 10:00", "Offline the rest of the week",
+     "range 2026-12-05..2026-12-06 'the rest of the week'"},
+    {W, "Busy the rest of the day", "day 2026-12-02 'the rest of the day'"},
+    {W, "for the rest of this month", "range 2026-12-02..2026-12-31 'the rest of this month'"},
+    {W, "the rest of the team agrees", ""},
+    {W, "the rest of the weeks", ""},
+    {W, "the rest of next week", "week 2026-12-07..2026-12-13 'next week'"},
+    /* "in about", "within approximately". */
+    {W, "in about two weeks", "day 2026-12-16 'in about two weeks'"},
+    {W, "within approximately 3 days", "day 2026-12-05 'within approximately 3 days'"},
+    {W, "back in around 30 minutes", "moment 2026-12-02T10:30+01:00 'in around 30 minutes'"},
+    {W, "in about a minute", ""},
+    {W, "in about 1.5 hours", ""},
+    {W, "a question about 2 weeks", ""},
+    /* A year glued to the comma; a capitalised "May" with an ordinal. */
+    {W, "on August 15,2027 at the office", "day 2027-08-15 'on August 15,2027'"},
+    {W, "June 2,100 barrels", ""},
+    {W, "May 20th was the deadline.", "day 2027-05-20 'May 20th'"},
+    {W, "May 20 people come?", ""},
+    /* A clock time after a part of the day sets the time. */
+    {W, "How about Friday morning at 10:30?",
+     "moment 2026-12-04T10:30+01:00 'Friday morning at 10:30'"},
+    {W, "tomorrow afternoon at 3", "moment 2026-12-03T15:00+01:00 'tomorrow afternoon at 3'"},
+    /* Dashed numeric dates need a year (a short one after a date word). */
+    {W, "submit it on 7-01-2027", "day 2027-01-07 'on 7-01-2027'"},
+    {W " mdy", "closed on Monday 1-4-27", "day 2027-01-04 'on Monday 1-4-27'"},
+    {W, "scores 3-4-10", ""},
+    {W, "ids 12-10-1234", ""},
+    {W, "start = \"07-25-2026\"", ""},
+    /* A weekday before an ambiguous numeric date picks the order. */
+    {W, "on Thu 12/10", "day 2026-12-10 'on Thu 12/10'"},
+    {W, "on Mon 12/10", "day 2026-10-12 'on Mon 12/10'"},
+    {W, "on Fri 12/10", "day 2026-10-12 'on Fri 12/10'"},
+    {W " mdy", "on Thu 10/12", "day 2026-12-10 'on Thu 10/12'"},
+    /* "the month of October". */
+    {W, "the report for the month of October", "month 2026-10-01..2026-10-31 'month of October'"},
+    {W, "the months of May", ""},
 };
 
 /* "B 2026-12-02 10:00 mdy" -> REF (caller unrefs), *TZ, *MDY. */
