@@ -289,6 +289,7 @@ static void print_debug_counts(void)
             lu_cache_lookups, lu_cache_hits);
     fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
             lu_ahead_unused);
+    fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
     fprintf(stderr,
             "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",

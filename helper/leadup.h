@@ -1242,6 +1242,12 @@ const char *lu_decision_name(enum lu_decision_kind k);
 int lu_decision_parse(const char *name);
 void lu_decision_free(struct lu_decision *d);
 
+/* The sender's histories the rules may ask for (struct lu_rules' sender). */
+enum lu_sender_count {
+    LU_SENDER_SENT,     /* their mail in the index */
+    LU_SENDER_ANSWERED, /* mine to them */
+};
+
 struct lu_rules {
     const struct lu_config *cfg;
     const struct lu_identity *me;
@@ -1253,9 +1259,11 @@ struct lu_rules {
     /* Reads a message's own text only (sets m->body), for comparing it with
      * later messages; NULL: analyse does. */
     void (*body)(struct lu_msg *m, void *data);
-    /* Counts the sender's history on demand (sets m->sender_sent and
-     * m->sender_answered); NULL when the messages come counted (tests). */
-    void (*sender)(struct lu_msg *m, void *data);
+    /* Counts the sender's history on demand: WHAT is LU_SENDER_SENT (sets
+     * m->sender_sent) or LU_SENDER_ANSWERED (m->sender_answered), each a
+     * count of its own, asked only when a rule needs it; NULL when the
+     * messages come counted (tests). */
+    void (*sender)(struct lu_msg *m, enum lu_sender_count what, void *data);
     /* M's text compared with its thread's earlier messages already (the
      * scan's workers, lu_thread_unquote): true, and *OWN (the caller's: the
      * text without *DROPPED pasted sentences, or NULL when none was); false:
@@ -1598,6 +1606,10 @@ extern guint lu_plans_held;
 /* The texts a full walk's workers analysed, and of those the analyses the
  * rules never took (LEADUP_DEBUG_COUNTS; main thread). */
 extern guint lu_ahead_analysed, lu_ahead_unused;
+/* The notmuch counts of senders' histories a scan made (scan.c
+ * sender_history; LEADUP_DEBUG_COUNTS): one or two a sender a rule asked
+ * about, and one for whether the index holds my mail. */
+extern guint lu_sender_counts;
 /* Set from LEADUP_DEBUG_READ_ALL (leadup.c): the scan and the thread views
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */

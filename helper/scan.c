@@ -15,6 +15,7 @@
 
 guint lu_plans_held;
 guint lu_ahead_analysed, lu_ahead_unused;
+guint lu_sender_counts;
 
 struct scan {
     struct lu_ctx *ctx;
@@ -345,6 +346,12 @@ struct ahead {
      * (ahead_plan): the rules read its text only when it was written to
      * ME (worth_reading), so the worker analyses it only then. */
     const struct lu_identity *me;
+    /* Not mine, with a later message not mine and another after it in
+     * its thread: the rules read the text of such a message only when it
+     * answers automatically (an out-of-office's return date), so the
+     * worker reads its text without analysing it otherwise; the rules
+     * analyse it themselves when they do ask (analyse). */
+    bool older;
     GVariant *record, *text; /* in when cached; out when read */
     /* Out: the worker's. */
     int ret;                /* the read's status (0: read) */
@@ -387,6 +394,12 @@ static void ahead_run(struct ahead *a)
         a->ret = read_records(f, a->filename, true, &a->record, &a->text);
         a->parsed = a->ret == 0;
         lu_msg_free(f);
+        /* Serialised here, not when the main thread writes the cache's
+         * row (cache_keep_msg): a GVariant serialises itself once. */
+        if (a->parsed) {
+            g_variant_get_data(a->record);
+            g_variant_get_data(a->text);
+        }
     }
     if (a->ret) {
         lu_msg_free(x);
@@ -410,6 +423,11 @@ static void ahead_run(struct ahead *a)
         lu_msg_know_me(a->me, x);
         if (!x->to_me)
             return;
+    }
+    if (a->older && x->autokind != LU_AUTO_REPLY) {
+        lu_msg_read_body(x); /* compared with the others' (ahead_compare) */
+        a->body = g_steal_pointer(&x->body);
+        return;
     }
     lu_msg_analyse(a->cfg, x);
     a->analysed++;
@@ -533,11 +551,11 @@ static void scan_body_cb(struct lu_msg *m, void *data)
     lu_msg_read_body(m);
 }
 
-static void sender_history(struct scan *s, struct lu_msg *m);
+static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_count what);
 
-static void scan_sender_cb(struct lu_msg *m, void *data)
+static void scan_sender_cb(struct lu_msg *m, enum lu_sender_count what, void *data)
 {
-    sender_history(data, m);
+    sender_history(data, m, what);
 }
 
 /* Writes the rows made so far, in one transaction (a cache: a run killed
@@ -1310,10 +1328,12 @@ static bool may_be_answered(struct scan *s, struct lu_msg *m)
     return m->an->expects_reply;
 }
 
-/* A sender's mail in the index, and my mail to them; -1 when not counted. */
+/* A sender's mail in the index, and my mail to them; -1 when not
+ * counted, HISTORY_UNASKED before a rule asked. */
 struct history {
     int sent, answered;
 };
+#define HISTORY_UNASKED (-2)
 
 /* A query for the messages from EMAIL.  notmuch's parser reads Exchange's
  * "j..smith@x" as a range even in quotes, so such an address is matched by
@@ -1363,19 +1383,21 @@ static char *from_me(struct scan *s)
     return g_string_free(q, FALSE);
 }
 
-/* Counts the mail from the sender of M (the latest message of a thread I
- * never wrote in, when it asks something, or the learned bulk model reads
- * it as bulk) and mine to them, once per sender in a run, into
- * m->sender_sent and m->sender_answered (thread.c's never_answered).  Not
- * counted (-1): no database open (a view that has closed it), list mail,
- * an address notmuch's to: cannot parse, or an index that holds no mail
- * from me (my sent mail is kept elsewhere: "never
- * written to" would be a guess). */
-static void sender_history(struct scan *s, struct lu_msg *m)
+/* Counts one of the histories of the sender of M (the latest message of
+ * a thread I never wrote in, when it asks something, or the learned bulk
+ * model reads it as bulk): WHAT is their mail (m->sender_sent) or mine to
+ * them (m->sender_answered), each once per sender in a run and only when
+ * a rule asks for it (never_answered asks for mine only when they wrote
+ * often enough, the learned bulk model only for mine).  Not counted (-1):
+ * no database open (a view that has closed it), list mail, an address
+ * notmuch's to: cannot parse, or an index that holds no mail from me (my
+ * sent mail is kept elsewhere: "never written to" would be a guess). */
+static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_count what)
 {
     struct history *h;
-    char *key, *me = NULL, *them = NULL, *q = NULL;
-    unsigned n;
+    char *key, *me = NULL, *q = NULL;
+    int *n;
+    unsigned c;
 
     if (!s->db || !m->from || !m->from->email || m->list_id || strstr(m->from->email, ".."))
         return;
@@ -1383,34 +1405,38 @@ static void sender_history(struct scan *s, struct lu_msg *m)
         s->senders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     key = g_ascii_strdown(m->from->email, -1);
     h = g_hash_table_lookup(s->senders, key);
-    if (h)
+    if (!h) {
+        h = g_new(struct history, 1);
+        h->sent = h->answered = HISTORY_UNASKED;
+        g_hash_table_insert(s->senders, g_strdup(key), h);
+    }
+    n = what == LU_SENDER_SENT ? &h->sent : &h->answered;
+    if (*n != HISTORY_UNASKED)
         goto out;
-    h = g_new(struct history, 1);
-    h->sent = h->answered = -1;
-    g_hash_table_insert(s->senders, g_strdup(key), h);
+    *n = -1;
     me = from_me(s);
     if (s->my_mail < 0)
-        s->my_mail = strlen(me) > 2 && lu_db_count(s->db, me, &n) == 0 && n > 0;
+        s->my_mail =
+            strlen(me) > 2 && ++lu_sender_counts && lu_db_count(s->db, me, &c) == 0 && c > 0;
     if (!s->my_mail)
         goto out;
-    them = lu_db_quote(m->from->email);
-    q = from_term(m->from->email);
-    if (lu_db_count(s->db, q, &n) != 0)
-        goto out;
-    h->sent = (int)MIN(n, (unsigned)G_MAXINT);
-    g_free(q);
-    q = g_strdup_printf("%s and to:%s", me, them);
-    /* Counted whatever the number of their messages: never_answered needs
-     * LU_NEVER_ANSWERED_MIN of them, the learned bulk model only that I
-     * never wrote to them (thread.c learned_bulk). */
-    if (lu_db_count(s->db, q, &n) == 0)
-        h->answered = (int)MIN(n, (unsigned)G_MAXINT);
+    if (what == LU_SENDER_SENT) {
+        q = from_term(m->from->email);
+    } else {
+        char *them = lu_db_quote(m->from->email);
+        q = g_strdup_printf("%s and to:%s", me, them);
+        g_free(them);
+    }
+    lu_sender_counts++;
+    if (lu_db_count(s->db, q, &c) == 0)
+        *n = (int)MIN(c, (unsigned)G_MAXINT);
 out:
-    m->sender_sent = h->sent;
-    m->sender_answered = h->answered;
+    if (h->sent != HISTORY_UNASKED)
+        m->sender_sent = h->sent;
+    if (h->answered != HISTORY_UNASKED)
+        m->sender_answered = h->answered;
     g_free(key);
     g_free(me);
-    g_free(them);
     g_free(q);
 }
 
@@ -1782,7 +1808,7 @@ static struct ahead *ahead_new(struct scan *s, struct lu_msg *m)
 static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
 {
     GPtrArray *jobs = g_ptr_array_new_with_free_func((GDestroyNotify)ahead_free);
-    bool all = false;
+    bool all = false, theirs_after = false;
 
     for (guint i = 0; i < msgs->len && !all; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
@@ -1791,8 +1817,13 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
     }
     for (guint i = msgs->len; i-- > 0 && (all || i + 1 == msgs->len);) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        if (!m->headers && m->filename)
+        bool mine = m->from && lu_identity_is_me(&s->ctx->me, m->from->email);
+        if (!m->headers && m->filename) {
             g_ptr_array_add(jobs, ahead_new(s, m));
+            ((struct ahead *)g_ptr_array_index(jobs, jobs->len - 1))->older =
+                !mine && theirs_after && i + 2 < msgs->len;
+        }
+        theirs_after = theirs_after || !mine;
         if (!all && jobs->len)
             ((struct ahead *)g_ptr_array_index(jobs, 0))->me = &s->ctx->me;
     }
@@ -1827,6 +1858,8 @@ static void ahead_compare(struct ahead_thread *t)
             continue;
         a->dropped = b->repeated;
         a->own_text = g_strdup(b->text);
+        if (!a->an)
+            continue; /* not analysed as written (older): nor without */
         lu_msg_analyse(a->cfg, a->x);
         a->analysed++;
         a->own_an = g_steal_pointer(&a->x->an);

@@ -600,7 +600,7 @@ static double learned_bulk(struct rule_ctx *s, struct lu_msg *m)
     if (p < lu_bulk_threshold)
         return -1;
     if (m->sender_answered < 0 && s->r->sender)
-        s->r->sender(m, s->r->data);
+        s->r->sender(m, LU_SENDER_ANSWERED, s->r->data);
     return m->sender_answered == 0 ? p : -1;
 }
 
@@ -639,9 +639,15 @@ static bool never_answered(struct rule_ctx *s, struct lu_msg *m)
 {
     if (s->last_mine >= 0)
         return false;
+    /* Their count first: my mail to a sender of fewer messages does not
+     * matter, and is not counted. */
+    if (m->sender_sent < 0 && s->r->sender)
+        s->r->sender(m, LU_SENDER_SENT, s->r->data);
+    if (m->sender_sent < LU_NEVER_ANSWERED_MIN)
+        return false;
     if (m->sender_answered < 0 && s->r->sender)
-        s->r->sender(m, s->r->data);
-    if (m->sender_answered != 0 || m->sender_sent < LU_NEVER_ANSWERED_MIN)
+        s->r->sender(m, LU_SENDER_ANSWERED, s->r->data);
+    if (m->sender_answered != 0)
         return false;
     s->noted = LU_R_NEVER_ANSWERED;
     say(s->notes,
@@ -694,7 +700,7 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     an = analysis(r, m);
     if (!an || (!an->expects_reply && !s->as_open))
         return false;
-    /* Asked only now: counting the sender's mail costs two queries. */
+    /* Asked only now: counting the sender's mail costs a query or two. */
     if (never_answered(s, m))
         return false;
     not_mine = s->list ? NULL : not_mine_to_answer(r, m);
@@ -1464,11 +1470,11 @@ static void analyse_in_thread(struct lu_msg *m, void *data)
 }
 
 /* The sender callback inside a thread: the outer rules' own. */
-static void sender_in_thread(struct lu_msg *m, void *data)
+static void sender_in_thread(struct lu_msg *m, enum lu_sender_count what, void *data)
 {
     const struct lu_rules *r = ((struct in_thread *)data)->outer;
 
-    r->sender(m, r->data);
+    r->sender(m, what, r->data);
 }
 
 /* The rules R inside the thread MSGS: INNER analyses through T.  Returns
