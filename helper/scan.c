@@ -900,10 +900,10 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
          * the senders that can matter narrow it further where notmuch can
          * say so. */
         from_clause(s, msgs, last, q);
-        g_string_append_printf(
-            q, "%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " and not thread:%s", sq,
-            last->date + 1, last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
-        if (lu_db_messages(s->db, q->str, ELSEWHERE_MAX, &found) != 0)
+        g_string_append_printf(q, "%s and not thread:%s", sq, tq);
+        if (lu_db_messages_dated(s->db, q->str, last->date + 1,
+                                 last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400,
+                                 ELSEWHERE_MAX, &found) != 0)
             goto out;
     }
     for (guint i = 0; i < found->len; i++) {
