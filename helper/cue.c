@@ -377,9 +377,12 @@ struct pel {
 };
 
 #define PAT_MAX 16
+/* Allocated with its N elements only: the packs hold some 500 patterns,
+ * compiled at every start, and the room for PAT_MAX each was most of that
+ * cost (fresh pages zeroed). */
 struct lu_cue_pat {
-    struct pel el[PAT_MAX];
     int n;
+    struct pel el[];
 };
 
 /* The classes a pattern may name ("@impv").  Not the classes of the opening
@@ -428,6 +431,15 @@ static bool compile_word(struct comp *C, const char *s, struct word *w)
     return true;
 }
 
+/* P cut to its first SIZE bytes (NULL when none). */
+static void *shrink(void *p, gsize size)
+{
+    if (size)
+        return g_realloc(p, size);
+    g_free(p);
+    return NULL;
+}
+
 /* Fills E's alternatives from S ("a|b_c|@cls|pre*"). */
 static bool compile_alts(struct comp *C, const char *s, struct pel *e)
 {
@@ -435,10 +447,13 @@ static bool compile_alts(struct comp *C, const char *s, struct pel *e)
     guint n = g_strv_length(alts);
     bool ret = true;
 
-    e->ids = g_new0(int, n);
-    e->alts = g_new0(struct alt, n);
+    /* Room for every alternative, only what is used written and kept. */
+    e->ids = g_new(int, n);
+    e->alts = g_new(struct alt, n);
     for (guint a = 0; a < n && ret; a++) {
-        char **w = g_strsplit(alts[a], "_", -1);
+        /* most alternatives are one word: no split */
+        char *one[] = {alts[a], NULL};
+        char **w = strchr(alts[a], '_') || !alts[a][0] ? g_strsplit(alts[a], "_", -1) : one;
         struct alt x = {0};
 
         if (strcmp(alts[a], "$") == 0 && e->kind == K_AHEAD) {
@@ -461,9 +476,12 @@ static bool compile_alts(struct comp *C, const char *s, struct pel *e)
             else
                 e->alts[e->nalts++] = x;
         }
-        g_strfreev(w);
+        if (w != one)
+            g_strfreev(w);
     }
     g_strfreev(alts);
+    e->ids = shrink(e->ids, e->nids * sizeof *e->ids);
+    e->alts = shrink(e->alts, e->nalts * sizeof *e->alts);
     return ret;
 }
 
@@ -529,8 +547,10 @@ static void need_of(struct pel *e)
 /* Elements up to the end, or up to ")" in a GROUP. */
 static struct lu_cue_pat *compile_seq(struct comp *C, bool group)
 {
-    struct lu_cue_pat *P = g_new0(struct lu_cue_pat, 1);
+    struct pel el[PAT_MAX];
+    struct lu_cue_pat *P;
     bool closed = false;
+    int n = 0;
 
     while (C->el[C->i] && !C->err && !closed) {
         if (!C->el[C->i][0]) {
@@ -538,17 +558,21 @@ static struct lu_cue_pat *compile_seq(struct comp *C, bool group)
         } else if (group && strcmp(C->el[C->i], ")") == 0) {
             C->i++;
             closed = true;
-        } else if (P->n == PAT_MAX) {
+        } else if (n == PAT_MAX) {
             C->err = g_strdup_printf("more than %d elements", PAT_MAX);
-        } else if (compile_el(C, &P->el[P->n])) {
-            need_of(&P->el[P->n]);
-            P->n++;
+        } else if (compile_el(C, &el[n])) {
+            need_of(&el[n++]);
+        } else {
+            n++; /* half compiled: freed with the rest */
         }
     }
     if (!C->err && group && !closed)
         C->err = g_strdup("a '(' without its ')'");
-    if (!C->err && P->n == 0)
+    if (!C->err && n == 0)
         C->err = g_strdup("no element");
+    P = g_malloc(sizeof *P + n * sizeof *el);
+    P->n = n;
+    memcpy(P->el, el, n * sizeof *el);
     if (C->err) {
         lu_cue_free(P);
         P = NULL;

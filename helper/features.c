@@ -451,6 +451,40 @@ static void ensure_dense(void)
     g_once(&once, dense_once, NULL);
 }
 
+/* The sentences scored before the dense tables are built.  Building them
+ * writes 256 KB a model (some 100,000 weights, fresh pages): 2 ms of a
+ * key's 30, which scores a few dozen sentences; a scan scores thousands. */
+#define DENSE_AFTER 512
+
+/* M's weights by bucket: the dense table once this process has scored
+ * DENSE_AFTER sentences, else a binary search of M's sorted weights (the
+ * same value: each bucket has one weight). */
+static const float *dense_of(const struct lu_sm_model *m)
+{
+    static gint scored;
+
+    if (g_atomic_int_add(&scored, 1) < DENSE_AFTER)
+        return NULL;
+    ensure_dense();
+    return dense[g_bit_nth_lsf(m->label, -1)];
+}
+
+static float weight_of(const struct lu_sm_model *m, const float *d, guint32 bucket)
+{
+    int lo = 0, hi = m->n;
+
+    if (d)
+        return d[bucket & (LU_FEAT_BUCKETS - 1)];
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (m->w[mid].bucket < bucket)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->n && m->w[lo].bucket == bucket ? m->w[lo].w : 0.0f;
+}
+
 static const struct lu_sm_model *model_of(unsigned label)
 {
     for (int m = 0; m < lu_sm_n_models; m++)
@@ -481,11 +515,10 @@ double lu_sentence_label_score(unsigned label, const GArray *h, bool rules_gave)
 
     if (!m)
         return 0.0;
-    ensure_dense();
-    d = dense[g_bit_nth_lsf(label, -1)];
+    d = dense_of(m);
     z = 0;
     for (guint i = 0; i < h->len; i++)
-        z += d[g_array_index(h, guint32, i)];
+        z += weight_of(m, d, g_array_index(h, guint32, i));
     /* scaled by the number of features: a long sentence's many features
      * do not swamp the rules' verdict (scripts/train-intent's lin) */
     if (h->len)
@@ -498,16 +531,17 @@ char *lu_sentence_label_why(unsigned label, const char *text, const struct lu_fe
 {
     const struct lu_sm_model *m = model_of(label);
     GPtrArray *f;
+    const float *d;
     GString *s = g_string_new(NULL);
     const char *best[3] = {NULL};
     double top[3] = {0};
 
     if (!m)
         return g_string_free(s, FALSE);
-    ensure_dense();
+    d = dense_of(m);
     f = lu_features(text, ctx);
     for (guint i = 0; i < f->len; i++) {
-        double c = dense[g_bit_nth_lsf(label, -1)][lu_feature_bucket(f->pdata[i])];
+        double c = weight_of(m, d, lu_feature_bucket(f->pdata[i]));
         if (!positive)
             c = -c;
         for (int k = 0; k < 3; k++)

@@ -1715,6 +1715,11 @@ char *lu_db_threads_query(char **tids, guint n, const char *rest);
  * within one second, the same fields filled), at most LIMIT (0: all).
  * Caller frees the array. */
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out);
+/* lu_db_messages of QUERY's messages dated LO..HI (seconds, both
+ * included); the dates of a query that matches few are compared here, not
+ * asked of notmuch (HI > 0). */
+int lu_db_messages_dated(struct lu_db *db, const char *query, gint64 lo, gint64 hi, int limit,
+                         GPtrArray **out);
 /* The thread id of the message MID into *TID (caller frees), NULL when
  * the database no longer holds it.  Returns 0 or a status (printed). */
 int lu_db_thread_of(struct lu_db *db, const char *mid, char **tid);
@@ -1803,7 +1808,9 @@ struct lu_item_filter {
     gint64 due_from, due_to; /* due_to > 0: only due dates in [due_from, due_to) */
     int limit;               /* > 0: only the oldest LIMIT */
 };
-/* The items F names, oldest first (GPtrArray of struct lu_item*, caller frees). */
+/* The items F names, oldest first (GPtrArray of struct lu_item*, caller
+ * frees), as a listing shows them: without why and norm_subject (NULL), the
+ * longest columns, which report never prints. */
 int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out);
 /* Thread ids of items whose next_check is at or before NOW. */
 int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);

@@ -963,11 +963,15 @@ int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn f
     return each_thread(db, query, NOTMUCH_SORT_NEWEST_FIRST, fn, data);
 }
 
-/* read_fn: lu_db_messages' messages, up to the limit. */
+/* read_fn: lu_db_messages' messages, up to the limit; when HI > 0, only
+ * those dated LO..HI, and at most FEW seen (else MANY is set). */
 struct limited {
     GPtrArray *out;
     int limit;
     time_t last;
+    gint64 lo, hi;
+    unsigned seen, few;
+    bool many;
 };
 
 static int add_limited(struct lu_db *db, notmuch_message_t *nm, void *data)
@@ -975,6 +979,12 @@ static int add_limited(struct lu_db *db, notmuch_message_t *nm, void *data)
     struct limited *l = data;
     time_t date = notmuch_message_get_date(nm);
 
+    if (l->hi > 0 && ++l->seen > l->few) {
+        l->many = true;
+        return READ_STOP;
+    }
+    if (l->hi > 0 && (date < l->lo || date > l->hi))
+        return READ_ON;
     /* Past the limit, the messages of the last one's date still come:
      * which of them are kept is lu_msg_compare_date's choice, not the index
      * order's. */
@@ -990,18 +1000,54 @@ static void forget_limited(void *data)
 
     g_ptr_array_set_size(l->out, 0);
     l->last = 0;
+    l->seen = 0;
+}
+
+/* L's messages into *OUT, oldest first, at most its limit; returns RET. */
+static int limited_out(struct limited *l, int ret, GPtrArray **out)
+{
+    g_ptr_array_sort(l->out, lu_msg_compare_date);
+    if (l->limit > 0 && (int)l->out->len > l->limit)
+        g_ptr_array_set_size(l->out, l->limit);
+    *out = l->out;
+    return ret;
 }
 
 int lu_db_messages(struct lu_db *db, const char *query, int limit, GPtrArray **out)
 {
-    struct limited l = {g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free), limit, 0};
-    int ret = read_query(db, query, NOTMUCH_SORT_OLDEST_FIRST, add_limited, forget_limited, &l);
+    struct limited l = {g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free), limit};
 
-    g_ptr_array_sort(l.out, lu_msg_compare_date);
-    if (limit > 0 && (int)l.out->len > limit)
-        g_ptr_array_set_size(l.out, limit);
-    *out = l.out;
-    return ret;
+    return limited_out(
+        &l, read_query(db, query, NOTMUCH_SORT_OLDEST_FIRST, add_limited, forget_limited, &l), out);
+}
+
+/* A query's matches up to this many have their dates compared here. */
+#define DATED_FEW 64
+
+int lu_db_messages_dated(struct lu_db *db, const char *query, gint64 lo, gint64 hi, int limit,
+                         GPtrArray **out)
+{
+    struct limited l = {g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free), limit};
+    char *q;
+    int ret;
+
+    /* notmuch's date range reads the date of every message it spans (some
+     * 170 index blocks at 300,000 messages): a query that matches few has
+     * their dates compared here, unsorted (all of them are kept, sorted
+     * below as notmuch would); one that matches more is asked again with
+     * the range. */
+    l.lo = lo;
+    l.hi = hi;
+    l.few = limit > 0 ? MIN(DATED_FEW, limit) : DATED_FEW;
+    ret = read_query(db, query, NOTMUCH_SORT_UNSORTED, add_limited, forget_limited, &l);
+    if (ret || !l.many)
+        return limited_out(&l, ret, out);
+    forget_limited(&l);
+    l.hi = 0;
+    q = g_strdup_printf("(%s) and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT, query, lo, hi);
+    ret = read_query(db, q, NOTMUCH_SORT_OLDEST_FIRST, add_limited, forget_limited, &l);
+    g_free(q);
+    return limited_out(&l, ret, out);
 }
 
 int lu_db_thread_of(struct lu_db *db, const char *mid, char **tid)

@@ -660,28 +660,45 @@ static struct lu_msg *bounce_copy(const struct lu_msg *b)
     return m;
 }
 
-/* A subject as a notmuch phrase query: its words only (the index keeps
- * nothing else), at most eight, quoted.  Caller frees. */
-static char *subject_phrase(const char *norm)
+/* Whether C, next to a word, can make Xapian's term of it another than
+ * the word: it joins letters and digits across "v2.1", "1,000", "don't",
+ * "at&t", "foo_bar", "me@x" and keeps "c++", "c#" and combining marks;
+ * "-", "/", spaces and the rest only separate words.  Unsure ones count. */
+static bool term_joiner(gunichar c)
 {
-    GString *q = g_string_new("\"");
-    int words = 0;
-    bool in_word = false;
+    return (c && c < 128 && strchr(".,'&_@+#", (int)c)) || c == 0x2019 || g_unichar_ismark(c);
+}
 
-    for (const char *p = norm; *p && words < 8; p = g_utf8_next_char(p)) {
+/* A subject as a notmuch query: each of its words (at most eight) a term of
+ * the subject, quoted (no stemming, no operator: "and", "not"), all of them
+ * required; a word next to a joiner (term_joiner) is left out, as the index
+ * may hold it only inside a longer term.  Not a phrase: a phrase reads the
+ * words' positions, ten times the index blocks of their terms at 300,000
+ * messages; find_elsewhere compares the subjects themselves, so the order
+ * and the gaps the terms allow cost nothing but a rare candidate more.
+ * Caller frees; NULL when no word can be asked for. */
+static char *subject_terms(const char *norm)
+{
+    GString *q = g_string_new("("), *w = g_string_new(NULL);
+    int words = 0;
+    gunichar before = 0;
+
+    for (const char *p = norm; *p && words < 8;) {
         gunichar c = g_utf8_get_char(p);
-        if (g_unichar_isalnum(c)) {
-            if (!in_word && words)
-                g_string_append_c(q, ' ');
-            g_string_append_unichar(q, c);
-            if (!in_word)
-                words++;
-            in_word = true;
-        } else {
-            in_word = false;
+        if (!g_unichar_isalnum(c)) {
+            before = c;
+            p = g_utf8_next_char(p);
+            continue;
         }
+        g_string_truncate(w, 0);
+        for (; *p && g_unichar_isalnum(c = g_utf8_get_char(p)); p = g_utf8_next_char(p))
+            g_string_append_unichar(w, c);
+        if (term_joiner(before) || term_joiner(g_utf8_get_char(p)))
+            continue;
+        g_string_append_printf(q, "%ssubject:\"%s\"", words++ ? " and " : "", w->str);
     }
-    g_string_append_c(q, '"');
+    g_string_append_c(q, ')');
+    g_string_free(w, TRUE);
     if (!words) {
         g_string_free(q, TRUE);
         return NULL;
@@ -855,7 +872,7 @@ static bool recent_complete(struct scan *s, GPtrArray *msgs, struct lu_msg *last
  * window after LAST that broke threading: their reply to my LAST, or my
  * answer to their LAST (the rules decide which count).  A full scan finds
  * them among the messages it walked; otherwise the index is asked, by
- * subject phrase and date (no address where notmuch cannot parse it:
+ * the subject's words and date (no address where notmuch cannot parse it:
  * Exchange's "j..smith@x"; the rules compare addresses themselves). */
 static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg *last)
 {
@@ -864,7 +881,7 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     GString *q = g_string_new(NULL);
     GPtrArray *found = NULL;
     char *norm = lu_subject_norm(last->subject);
-    char *tq = lu_db_quote(last->thread_id), *sq = subject_phrase(norm);
+    char *tq = lu_db_quote(last->thread_id), *sq = subject_terms(norm);
 
     for (guint i = 0; s->bounces && i < msgs->len; i++) {
         GPtrArray *b =
@@ -877,14 +894,14 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     if (recent_complete(s, msgs, last)) {
         found = elsewhere_recent(s, msgs, last, norm);
     } else {
-        /* The subject phrase narrows the search to the few candidates, and
+        /* The subject's words narrow the search to the few candidates, and
          * the senders that can matter narrow it further where notmuch can
          * say so. */
         from_clause(s, msgs, last, q);
-        g_string_append_printf(
-            q, "subject:%s and date:@%" G_GINT64_FORMAT "..@%" G_GINT64_FORMAT " and not thread:%s",
-            sq, last->date + 1, last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400, tq);
-        if (lu_db_messages(s->db, q->str, ELSEWHERE_MAX, &found) != 0)
+        g_string_append_printf(q, "%s and not thread:%s", sq, tq);
+        if (lu_db_messages_dated(s->db, q->str, last->date + 1,
+                                 last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400,
+                                 ELSEWHERE_MAX, &found) != 0)
             goto out;
     }
     for (guint i = 0; i < found->len; i++) {
