@@ -1403,9 +1403,12 @@ static void (*feature_hook)(const char *text, const GArray *h, unsigned rule_lab
 
 /* The learned model (features.c, helper/sentence-model.c) decides the
  * labels where it beat the rules in cross-validation: it reads the rules'
- * labels, cues and vote among its features.  It may only add a label: a
- * label the rules gave stays, and it adds no ask where the rules found a
- * stronger reading of the sentence (rules_read_otherwise).  It learned
+ * labels, cues and vote among its features.  A label whose model decides
+ * it (replace: request's and commitment's) may be taken away; otherwise a
+ * label the rules gave stays.  It adds no ask where the rules found a
+ * stronger reading of the sentence (rules_read_otherwise).  A request it
+ * takes away keeps the rules' expected answer (thread verdicts unchanged
+ * on the label corpus).  It learned
  * the rubric's request (doc/labelling.md), which counts advice and
  * imperatives to the reader ("Do send a minimal example and report
  * back."); the thread rules wait only for an answer, so a request
