@@ -54,8 +54,9 @@ extern const char lu_version[];
  * bulk, a dashed heading is no forward marker (body.c), a question ending
  * on a closing quotation mark asks (classify.c real_qmark); 12: mail the
  * learned bulk model reads as bulk, from a sender I never wrote to, is no
- * conversation (thread.c learned_bulk, bulk.c). */
-#define LU_RULES_REV  12
+ * conversation (thread.c learned_bulk, bulk.c); 13: a promise is dated only
+ * by a date that ends after it was written (thread.c dated_promise). */
+#define LU_RULES_REV  13
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache

@@ -244,13 +244,27 @@ static struct lu_analysis *analysis(const struct lu_rules *r, struct lu_msg *m)
     return m->an;
 }
 
-/* The first sentence of M carrying LABEL (and a date when DATED), or NULL. */
-static struct lu_sentence *sentence_with(struct lu_analysis *an, unsigned label, bool dated)
+/* The first sentence of AN carrying LABEL, or NULL. */
+static struct lu_sentence *sentence_with(struct lu_analysis *an, unsigned label)
 {
     for (guint i = 0; an && an->sentences && i < an->sentences->len; i++) {
         struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
-        if ((s->labels & label) && (!dated || (s->dates && s->dates->len > 0)))
+        if (s->labels & label)
             return s;
+    }
+    return NULL;
+}
+
+/* The first promise in AN with a date that ends after SENT (when it was
+ * written), or NULL: "I'll send you last year's figures" names a date but
+ * owes nothing by it. */
+static struct lu_sentence *dated_promise(struct lu_analysis *an, gint64 sent)
+{
+    for (guint i = 0; an && an->sentences && i < an->sentences->len; i++) {
+        struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
+        for (guint k = 0; (s->labels & LU_L_COMMITMENT) && s->dates && k < s->dates->len; k++)
+            if (g_array_index(s->dates, struct lu_when, k).end > sent)
+                return s;
     }
     return NULL;
 }
@@ -265,7 +279,7 @@ static struct lu_sentence *ask_sentence(struct lu_analysis *an)
         if (s->labels & (LU_L_REQUEST | LU_L_PROPOSAL))
             return s;
     }
-    return sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL, false);
+    return sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL);
 }
 
 /* The latest end among a sentence's dates: "by Friday" is kept at the end of Friday. */
@@ -744,7 +758,7 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
     if (s->last_mine < 0)
         return false;
     m = msg(s, s->last_mine);
-    c = sentence_with(analysis(r, m), LU_L_COMMITMENT, true);
+    c = dated_promise(analysis(r, m), m->date);
     if (!c)
         return false;
     v->state = LU_ST_PROMISE_MINE;
@@ -993,7 +1007,7 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
         not_a_conversation(s, msg(s, s->last_their)))
         return false;
     an = analysis(r, msg(s, s->last_their));
-    c = sentence_with(an, LU_L_COMMITMENT, true);
+    c = dated_promise(an, msg(s, s->last_their)->date);
     if (c) {
         v->evidence = s->last_their;
         v->rule = LU_R_PROMISE_THEIRS;
@@ -1022,7 +1036,7 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
         v->evidence = evidence;
         v->rule = LU_R_AGREED_STEP;
         c = sentence_with(analysis(r, msg(s, v->evidence)),
-                          LU_L_AGREEMENT | LU_L_PROPOSAL | LU_L_COMMITMENT, false);
+                          LU_L_AGREEMENT | LU_L_PROPOSAL | LU_L_COMMITMENT);
         say(v->why, "You agreed a next step%s%s%s", c ? ": \"" : ".", c ? c->text : "",
             c ? "\"" : "");
     } else {
@@ -1149,7 +1163,7 @@ static bool rule_declined(struct rule_ctx *s, struct lu_verdict *v)
     an = analysis(s->r, msg(s, s->last_their));
     if (!an || !an->declined)
         return false;
-    x = sentence_with(an, LU_L_DECLINE, false);
+    x = sentence_with(an, LU_L_DECLINE);
     v->state = LU_ST_CLOSED;
     v->anchor = v->evidence = s->last_their;
     v->rule = LU_R_DECLINED;

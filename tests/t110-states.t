@@ -29,6 +29,11 @@ msg sent pm1@example.com 'Me <me@example.com>' 'Sam <sam@client.example>' \
 	'Mon, 16 Nov 2026 10:00:00 +0000' 'Re: Contract draft' pm0@client.example <<'EOF'
 Happy to. I'll send you the draft by Friday.
 EOF
+# no promise: the date my promise names is past when I write ("last week").
+msg sent pm9@example.com 'Me <me@example.com>' 'Wes <wes@client.example>' \
+	'Mon, 16 Nov 2026 10:00:00 +0000' 'Minutes' <<'EOF'
+Wes, I'll send you the minutes from last week.
+EOF
 # promise-theirs: they promise an answer by Wednesday 18 November.
 msg sent pt0@example.com 'Me <me@example.com>' 'Tom <tom@client.example>' \
 	'Mon, 16 Nov 2026 09:00:00 +0000' 'Budget approval' <<'EOF'
@@ -74,6 +79,8 @@ t 'a friendly exchange without a date has no next step, due after 5 quiet busine
 	expect_tags ns1r@partner.example "leadup/due leadup/no-next-step" && expect_tags ns1@example.com ""'
 t 'my dated promise is tracked and not yet due' '
 	expect_tags pm1@example.com leadup/promise-mine'
+t 'a promise whose date was past when I wrote it is not a dated promise' '
+	expect_tags pm9@example.com ""'
 t 'their dated promise is tracked' 'expect_tags pt1@client.example leadup/promise-theirs'
 t 'a decline closes the thread' 'expect_tags dc1@prospect.example leadup/closed && expect_tags dc0@example.com ""'
 t 'a closing is in no queue' 'expect_tags cl1@client.example "" && expect_tags cl0@example.com ""'
