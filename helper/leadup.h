@@ -1318,13 +1318,20 @@ const char *lu_rule_text(enum lu_rule id);
 /* How many features the thread-state model reads (thread-learn.c). */
 #define LU_TM_NFEAT 39
 
-struct lu_verdict {
-    enum lu_state state;
-    int anchor;        /* index of the message that defines the state, or -1 */
+/* A state's schedule: when it falls due and when time alone changes it.
+ * A verdict gives it and the thread's item keeps it, whole (one
+ * assignment copies it: scan.c, thread-learn.c). */
+struct lu_sched {
     bool due;          /* due at r->now */
     gint64 due_at;     /* when it is or was due; 0 when the state has none */
     gint64 next_check; /* when time alone changes the verdict; 0 never */
     int stage;         /* awaiting, dormant: lead-ups I already sent */
+};
+
+struct lu_verdict {
+    enum lu_state state;
+    int anchor; /* index of the message that defines the state, or -1 */
+    struct lu_sched sched;
     int asked;         /* awaiting: my first unanswered message, or -1 */
     int evidence;      /* the message whose sentences decided, or -1 */
     enum lu_rule rule; /* what decided (lu_rule_text says it in words) */
@@ -1768,9 +1775,8 @@ struct lu_item {
     char *mid;       /* the anchor message */
     char *thread_id; /* notmuch thread id at the time */
     enum lu_state state;
-    bool due;
-    gint64 due_at, since, next_check, updated;
-    int stage;
+    struct lu_sched sched;
+    gint64 since, updated;
     char *subject, *who, *norm_subject;
     char *why;     /* the verdict's evidence, one line each */
     bool untagged; /* its anchor lacks the state's tag: left for lu_scan_write_lazy */

@@ -1211,11 +1211,11 @@ static void plan_tags(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
         struct lu_msg *a = g_ptr_array_index(msgs, v->anchor);
         char *tag = g_strconcat(LU_TAG_PREFIX, lu_state_name(v->state), NULL);
         want_tag(s, a, tag, want);
-        if (v->due)
+        if (v->sched.due)
             want_tag(s, a, LU_TAG_PREFIX "due", want);
         g_free(tag);
         /* The day it falls due or wakes, for the client's index (datetag.c). */
-        tag = lu_date_tag(v->state, v->due_at, v->next_check, s->ctx->cfg.tz);
+        tag = lu_date_tag(v->state, v->sched.due_at, v->sched.next_check, s->ctx->cfg.tz);
         if (tag)
             want_tag(s, a, tag, want);
         g_free(tag);
@@ -1279,11 +1279,8 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
         it->mid = g_strdup(a->mid);
         it->thread_id = g_strdup(a->thread_id);
         it->state = v->state;
-        it->due = v->due;
-        it->due_at = v->due_at;
+        it->sched = v->sched;
         it->since = since->date;
-        it->next_check = v->next_check;
-        it->stage = v->stage;
         it->subject = g_strdup(a->subject);
         it->who = g_strdup(v->who);
         it->norm_subject = lu_subject_norm(a->subject);

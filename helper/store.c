@@ -483,11 +483,11 @@ static struct lu_item *item_row(sqlite3_stmt *st)
     it->mid = col_str(st, 0);
     it->thread_id = col_str(st, 1);
     it->state = sn < 0 ? LU_ST_NONE : sn;
-    it->due = sqlite3_column_int(st, 3);
-    it->due_at = sqlite3_column_int64(st, 4);
+    it->sched.due = sqlite3_column_int(st, 3);
+    it->sched.due_at = sqlite3_column_int64(st, 4);
     it->since = sqlite3_column_int64(st, 5);
-    it->next_check = sqlite3_column_int64(st, 6);
-    it->stage = sqlite3_column_int(st, 7);
+    it->sched.next_check = sqlite3_column_int64(st, 6);
+    it->sched.stage = sqlite3_column_int(st, 7);
     it->subject = col_str(st, 8);
     it->who = col_str(st, 9);
     it->norm_subject = col_str(st, 10);
@@ -534,11 +534,11 @@ static void bind_item(sqlite3_stmt *st, const struct lu_item *it)
     sqlite3_bind_text(st, 1, it->mid, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, it->thread_id, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, lu_state_name(it->state), -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, it->due);
-    sqlite3_bind_int64(st, 5, it->due_at);
+    sqlite3_bind_int(st, 4, it->sched.due);
+    sqlite3_bind_int64(st, 5, it->sched.due_at);
     sqlite3_bind_int64(st, 6, it->since);
-    sqlite3_bind_int64(st, 7, it->next_check);
-    sqlite3_bind_int(st, 8, it->stage);
+    sqlite3_bind_int64(st, 7, it->sched.next_check);
+    sqlite3_bind_int(st, 8, it->sched.stage);
     sqlite3_bind_text(st, 9, it->subject, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 10, it->who, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 11, it->norm_subject, -1, SQLITE_STATIC);
@@ -673,7 +673,7 @@ int lu_store_put_staged(struct lu_store *s)
 
 bool lu_item_due(const struct lu_item *it, gint64 now)
 {
-    return it->due || (it->due_at && it->due_at <= now);
+    return it->sched.due || (it->sched.due_at && it->sched.due_at <= now);
 }
 
 /* lu_due(due, due_at, now) in SQL: lu_item_due, so that counts and lists
@@ -683,8 +683,8 @@ static void sql_due(sqlite3_context *c, int argc, sqlite3_value **v)
     struct lu_item it = {0};
 
     (void)argc;
-    it.due = sqlite3_value_int(v[0]) != 0;
-    it.due_at = sqlite3_value_int64(v[1]);
+    it.sched.due = sqlite3_value_int(v[0]) != 0;
+    it.sched.due_at = sqlite3_value_int64(v[1]);
     sqlite3_result_int(c, lu_item_due(&it, sqlite3_value_int64(v[2])));
 }
 

@@ -301,7 +301,7 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     age = r->now > m->date ? (double)(r->now - m->date) / 86400.0 : 0;
     x[F_AGE] = (float)log1p(age);
     x[F_PAST_HORIZON] = r->cfg->horizon_days > 0 && age >= r->cfg->horizon_days;
-    x[F_LEADUPS] = capped(v->stage, 3);
+    x[F_LEADUPS] = capped(v->sched.stage, 3);
     x[F_PREFIXED] = prefixed(m->subject);
     x[F_FORWARD] = forward(m->subject);
     x[F_NOREPLY] = m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply);
@@ -378,9 +378,9 @@ static void take_out(const struct lu_tm_model *m, struct lu_verdict *v)
     v->state = LU_ST_NONE;
     v->rule = LU_R_MODEL;
     v->anchor = -1;
-    v->due = false;
-    v->due_at = 0;
-    v->stage = 0;
+    v->sched.due = false;
+    v->sched.due_at = 0;
+    v->sched.stage = 0;
     g_clear_pointer(&v->who, g_free);
 }
 
@@ -400,10 +400,7 @@ static void put_in(const struct lu_tm_model *m, const struct lu_verdict *open, s
         g_ptr_array_add(v->why, g_strdup(g_ptr_array_index(open->why, i)));
     v->state = open->state;
     v->anchor = open->anchor;
-    v->due = open->due;
-    v->due_at = open->due_at;
-    v->next_check = open->next_check;
-    v->stage = open->stage;
+    v->sched = open->sched;
     v->asked = open->asked;
     v->evidence = open->evidence;
     v->rule = LU_R_MODEL_OPEN;

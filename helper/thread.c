@@ -508,10 +508,10 @@ static struct lu_msg *msg(const struct rule_ctx *s, int i)
 
 static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at)
 {
-    v->due_at = due_at;
-    v->due = due_at > 0 && r->now >= due_at;
-    if (due_at > r->now && (!v->next_check || due_at < v->next_check))
-        v->next_check = due_at;
+    v->sched.due_at = due_at;
+    v->sched.due = due_at > 0 && r->now >= due_at;
+    if (due_at > r->now && (!v->sched.next_check || due_at < v->sched.next_check))
+        v->sched.next_check = due_at;
 }
 
 /* set_due, and DUE_AT in words for the reason, in BUF (when_str). */
@@ -901,7 +901,7 @@ static void cadence(struct rule_ctx *s, const struct decided *d, const struct ru
             say(v->why, "Your %d lead-ups went unanswered: the thread is dormant.", u->stage);
             return;
         }
-        v->next_check = quiet;
+        v->sched.next_check = quiet;
         say(v->why, "That was the last lead-up; the thread goes dormant if nothing comes by then.");
         return;
     }
@@ -953,7 +953,7 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     v->state = LU_ST_AWAITING;
     v->anchor = s->last;
     v->asked = v->evidence = u.asked;
-    v->stage = u.stage;
+    v->sched.stage = u.stage;
     v->rule = LU_R_AWAITING;
     when_str(r, msg(s, u.asked)->date, t);
     say(v->why, "You wrote to %s on %s and nobody else has written since.", v->who, t);
@@ -1180,7 +1180,7 @@ static bool rule_snoozed(struct rule_ctx *s, struct lu_verdict *v)
 
     if (!z || newer_since(s->msgs, z) || s->r->now >= z->at)
         return false;
-    v->next_check = z->at;
+    v->sched.next_check = z->at;
     return claim_decided(s, v, LU_ST_SNOOZED, LU_R_SNOOZED, s->last, z->at,
                          "You snoozed this thread until %s; a new message wakes it earlier.");
 }
@@ -1365,18 +1365,18 @@ static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
                 r->cfg->horizon_days, lu_state_name(v->state));
             v->state = LU_ST_DORMANT;
             v->rule = LU_R_HORIZON;
-            v->due = false;
-            v->due_at = 0;
-            v->next_check = 0;
+            v->sched.due = false;
+            v->sched.due_at = 0;
+            v->sched.next_check = 0;
             return;
         }
-        if (!v->next_check || edge < v->next_check)
-            v->next_check = edge;
+        if (!v->sched.next_check || edge < v->sched.next_check)
+            v->sched.next_check = edge;
     }
     if (z && !newer_since(s->msgs, z) && r->now >= z->at && v->state != LU_ST_NONE) {
-        if (!v->due) {
-            v->due = true;
-            v->due_at = z->at;
+        if (!v->sched.due) {
+            v->sched.due = true;
+            v->sched.due_at = z->at;
         }
         when_str(r, z->at, t);
         say(v->why, "Your snooze ended %s.", t);
