@@ -151,7 +151,7 @@ static void print_json_model(struct lu_json *j, const struct lu_verdict *v)
     if (v->has_features) {
         lu_json_obj_begin(j);
         for (int i = 0; i < LU_TM_NFEAT; i++) {
-            lu_json_key(j, lu_tm_feature_names[i]);
+            lu_json_key(j, lu_tm_feature_name(i));
             lu_json_double(j, v->features[i]);
         }
         lu_json_obj_end(j);

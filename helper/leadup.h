@@ -1402,8 +1402,8 @@ struct lu_tm_model {
     double threshold_in;  /* above it, a thread in no queue enters one (> 1: never) */
 };
 extern const struct lu_tm_model lu_tm_model;
-/* The feature names ("last-mine", ...), LU_TM_NFEAT of them; static. */
-extern const char *const lu_tm_feature_names[];
+/* Feature I's name ("last-mine", ...; I below LU_TM_NFEAT); static. */
+const char *lu_tm_feature_name(int i);
 /* Fills V->features (and sets has_features) for the thread MSGS as the
  * rules decided it (V's state and rule, before the horizon); LAST is its
  * latest meaningful message (-1: nothing is filled).  R analyses messages

@@ -41,7 +41,7 @@ static struct lu_analysis *an(struct lu_msg *m)
 static int feature(const char *name)
 {
     for (int i = 0; i < LU_TM_NFEAT; i++)
-        if (strcmp(lu_tm_feature_names[i], name) == 0)
+        if (strcmp(lu_tm_feature_name(i), name) == 0)
             return i;
     return -1;
 }
@@ -84,7 +84,7 @@ static void test_features(void)
            v.features[feature("last-noreply")] == 0 && v.features[feature("last-links")] == 0,
        "a plain subject from a person, no links");
     for (int i = 0; i < LU_TM_NFEAT; i++)
-        ok(feature(lu_tm_feature_names[i]) == i && *lu_tm_feature_names[i],
+        ok(feature(lu_tm_feature_name(i)) == i && *lu_tm_feature_name(i),
            "feature %d has its own name", i);
     lu_verdict_clear(&v);
     g_ptr_array_unref(t);
