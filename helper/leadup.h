@@ -832,6 +832,13 @@ struct lu_msg {
     char *file_id;
 };
 struct lu_msg *lu_msg_new(void);
+/* A message as the index knows it before its file is read (nm.c reads it
+ * so; a scan's remembered messages come back so): MID, THREAD_ID and
+ * FILENAME copied, SUBJECT and FROM taken (owned by the message, may be
+ * NULL), UNSENT static text or NULL.  Free with lu_msg_free. */
+struct lu_msg *lu_msg_new_indexed(const char *mid, const char *thread_id, const char *filename,
+                                  gint64 date, char *subject, struct lu_addr *from,
+                                  const char *unsent);
 void lu_msg_free(struct lu_msg *m);
 
 /* ------------------------------------------------------------------ lu_ctx: what every command gets (leadup.c) */
