@@ -138,7 +138,7 @@ check-clock: deps
 	TZ=Pacific/Auckland LANG=C LC_ALL= faketime -f '$(FAKE_CLOCK)' $(PROVE) -j2 tests/
 
 unit: build
-	$(PROVE) tests/t0*-unit.t
+	$(PROVE) tests/t0*-unit-*.t
 
 demo: deps
 	@$(MAKE) --no-print-directory build

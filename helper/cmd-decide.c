@@ -282,10 +282,11 @@ static char *state_str(struct lu_ctx *ctx, const struct lu_verdict *v)
 
     if (v->state == LU_ST_NONE)
         return g_strdup("in no queue");
-    if (!v->due_at)
+    if (!v->sched.due_at)
         return g_strdup(lu_state_name(v->state));
-    t = fmt_time(ctx, v->due_at);
-    s = g_strdup_printf("%s, %s %s", lu_state_name(v->state), v->due ? "due since" : "due", t);
+    t = fmt_time(ctx, v->sched.due_at);
+    s = g_strdup_printf("%s, %s %s", lu_state_name(v->state), v->sched.due ? "due since" : "due",
+                        t);
     g_free(t);
     return s;
 }

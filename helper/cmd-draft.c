@@ -369,13 +369,13 @@ static void print_state(struct lu_ctx *ctx, const struct lu_verdict *v)
         goto out;
     g_string_printf(s, "leadup: state: %s",
                     v->state == LU_ST_NONE ? "none (in no queue)" : lu_state_name(v->state));
-    if (v->state == LU_ST_AWAITING && v->stage < ctx->cfg.max_leadups)
-        g_string_append_printf(s, ", lead-up %d of %d", v->stage + 1, ctx->cfg.max_leadups);
+    if (v->state == LU_ST_AWAITING && v->sched.stage < ctx->cfg.max_leadups)
+        g_string_append_printf(s, ", lead-up %d of %d", v->sched.stage + 1, ctx->cfg.max_leadups);
     else if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT)
-        g_string_append_printf(s, ", all %d lead-ups sent", v->stage);
-    if (v->due_at) {
-        char *t = lu_draft_when(v->due_at, ctx->cfg.tz, ctx->now, true, LU_LANG_EN);
-        g_string_append_printf(s, ", %s %s", v->due ? "due since" : "due", t);
+        g_string_append_printf(s, ", all %d lead-ups sent", v->sched.stage);
+    if (v->sched.due_at) {
+        char *t = lu_draft_when(v->sched.due_at, ctx->cfg.tz, ctx->now, true, LU_LANG_EN);
+        g_string_append_printf(s, ", %s %s", v->sched.due ? "due since" : "due", t);
         g_free(t);
     }
     if (v->who && *v->who)
@@ -396,8 +396,8 @@ static char *summary(struct lu_ctx *ctx, const struct lu_verdict *v, const struc
     if (caution)
         g_string_append_printf(s, "warning: %s; ", caution);
     g_string_append(s, v->state == LU_ST_NONE ? "in no queue" : lu_state_name(v->state));
-    if (v->state == LU_ST_AWAITING && v->stage < ctx->cfg.max_leadups)
-        g_string_append_printf(s, ", lead-up %d of %d", v->stage + 1, ctx->cfg.max_leadups);
+    if (v->state == LU_ST_AWAITING && v->sched.stage < ctx->cfg.max_leadups)
+        g_string_append_printf(s, ", lead-up %d of %d", v->sched.stage + 1, ctx->cfg.max_leadups);
     g_string_append_printf(s, ": drafted from template %s",
                            d->template_name ? d->template_name : "?");
     if (v->state == LU_ST_BOUNCED)

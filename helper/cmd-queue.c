@@ -47,9 +47,9 @@ static void join_rows(struct lu_ctx *ctx, enum lu_state state, GPtrArray *msgs, 
         }
         r.since = r.it ? r.it->since : r.m->date;
         /* A snoozed thread falls due when it wakes. */
-        r.due_at = !r.it                                            ? 0
-                   : state == LU_ST_SNOOZED && r.it->next_check > 0 ? r.it->next_check
-                                                                    : r.it->due_at;
+        r.due_at = !r.it                                                  ? 0
+                   : state == LU_ST_SNOOZED && r.it->sched.next_check > 0 ? r.it->sched.next_check
+                                                                          : r.it->sched.due_at;
         /* Due as of --now where the store knows the item, else as tagged. */
         if (r.it)
             r.due = lu_item_due(r.it, ctx->now);
@@ -260,7 +260,7 @@ static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
     lu_json_kv_int(j, "waiting_days", lu_cal_bizdays_between(&ctx->cfg.cal, la, lb));
     lu_json_kv_bool(j, "due", r->due);
     lu_json_kv_time(j, "due_at", r->due_at, ctx->cfg.tz);
-    lu_json_kv_int(j, "stage", r->it ? r->it->stage : 0);
+    lu_json_kv_int(j, "stage", r->it ? r->it->sched.stage : 0);
     lu_json_obj_end(j);
     g_date_time_unref(la);
     g_date_time_unref(lb);
@@ -457,8 +457,8 @@ static void sweep_copies(const char *parent)
 static int queue_entry(struct lu_ctx *ctx, const char *parent, const struct row *r, const char *cur,
                        guint pos)
 {
-    char *label =
-        lu_date_label(r->state, r->due_at, r->it ? r->it->next_check : 0, ctx->now, ctx->cfg.tz);
+    char *label = lu_date_label(r->state, r->due_at, r->it ? r->it->sched.next_check : 0, ctx->now,
+                                ctx->cfg.tz);
     char *what = g_strconcat(r->m->filename, "\n", label ? label : "", NULL);
     char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA1, what, -1);
     const char *flags = strstr(r->m->filename, ":2,");

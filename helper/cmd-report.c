@@ -33,7 +33,7 @@ static char *short_date(struct lu_ctx *ctx, gint64 t)
  * started), whom it concerns, the subject. */
 static void line(struct lu_ctx *ctx, struct lu_item *it, bool since)
 {
-    char *d = short_date(ctx, since || !it->due_at ? it->since : it->due_at);
+    char *d = short_date(ctx, since || !it->sched.due_at ? it->since : it->sched.due_at);
     char *who = lu_fit(it->who, 18);
     char *subj = lu_fit(it->subject && *it->subject ? it->subject : "(no subject)", 31);
 
@@ -46,7 +46,8 @@ static void line(struct lu_ctx *ctx, struct lu_item *it, bool since)
 static gint by_due(gconstpointer a, gconstpointer b)
 {
     const struct lu_item *x = *(struct lu_item *const *)a, *y = *(struct lu_item *const *)b;
-    gint64 dx = x->due_at ? x->due_at : x->since, dy = y->due_at ? y->due_at : y->since;
+    gint64 dx = x->sched.due_at ? x->sched.due_at : x->since,
+           dy = y->sched.due_at ? y->sched.due_at : y->since;
 
     return dx < dy ? -1 : dx > dy;
 }
@@ -79,9 +80,9 @@ static bool in_section(const struct lu_item_filter *f, const struct lu_item *it)
     if (!(f->states & (1u << it->state)))
         return false;
     if (f->due_before && !lu_item_due(it, f->now) &&
-        !(it->due_at > 0 && it->due_at < f->due_before))
+        !(it->sched.due_at > 0 && it->sched.due_at < f->due_before))
         return false;
-    if (f->due_to && !(it->due_at >= f->due_from && it->due_at < f->due_to))
+    if (f->due_to && !(it->sched.due_at >= f->due_from && it->sched.due_at < f->due_to))
         return false;
     return true;
 }
@@ -133,7 +134,7 @@ static void json_item(struct lu_ctx *ctx, struct lu_json *j, const struct lu_ite
     lu_json_kv_str(j, "subject", it->subject);
     lu_json_kv_str(j, "who", it->who);
     lu_json_kv_str(j, "since", lu_iso(it->since, ctx->cfg.tz, iso));
-    lu_json_kv_time(j, "due_at", it->due_at, ctx->cfg.tz);
+    lu_json_kv_time(j, "due_at", it->sched.due_at, ctx->cfg.tz);
     lu_json_obj_end(j);
 }
 

@@ -536,7 +536,7 @@ static int print_date_hooks(struct lu_ctx *ctx)
     for (guint i = 0; !ret && i < items->len; i++) {
         const struct lu_item *it = g_ptr_array_index(items, i);
         bool wakes;
-        gint64 t = lu_index_date(it->state, it->due_at, it->next_check, &wakes);
+        gint64 t = lu_index_date(it->state, it->sched.due_at, it->sched.next_check, &wakes);
         if (t > 0)
             g_array_append_val(dates, t);
     }

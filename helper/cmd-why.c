@@ -40,13 +40,13 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
     lu_printf("\"%s\": %u message%s, thread %s\n", first->subject ? first->subject : "(no subject)",
               tv->msgs->len, tv->msgs->len == 1 ? "" : "s", first->thread_id);
     lu_printf("State:  %s", v->state == LU_ST_NONE ? "in no queue" : lu_state_name(v->state));
-    if (v->due_at) {
-        t = fmt(ctx, v->due_at);
-        lu_printf(", %s %s", v->due ? "due since" : "due", t);
+    if (v->sched.due_at) {
+        t = fmt(ctx, v->sched.due_at);
+        lu_printf(", %s %s", v->sched.due ? "due since" : "due", t);
         g_free(t);
     }
     if (v->state == LU_ST_AWAITING || v->state == LU_ST_DORMANT)
-        lu_printf("; cadence stage %d of %d", v->stage, ctx->cfg.max_leadups);
+        lu_printf("; cadence stage %d of %d", v->sched.stage, ctx->cfg.max_leadups);
     lu_printf("\nRule:   %s\n", lu_rule_text(v->rule));
     if (anchor) {
         t = fmt(ctx, anchor->date);
@@ -151,7 +151,7 @@ static void print_json_model(struct lu_json *j, const struct lu_verdict *v)
     if (v->has_features) {
         lu_json_obj_begin(j);
         for (int i = 0; i < LU_TM_NFEAT; i++) {
-            lu_json_key(j, lu_tm_feature_names[i]);
+            lu_json_key(j, lu_tm_feature_name(i));
             lu_json_double(j, v->features[i]);
         }
         lu_json_obj_end(j);
@@ -174,9 +174,9 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
     lu_json_kv_str(&j, "thread", first->thread_id);
     lu_json_kv_str(&j, "subject", first->subject);
     lu_json_kv_str(&j, "state", lu_state_name(v->state));
-    lu_json_kv_bool(&j, "due", v->due);
-    lu_json_kv_time(&j, "due_at", v->due_at, ctx->cfg.tz);
-    lu_json_kv_int(&j, "stage", v->stage);
+    lu_json_kv_bool(&j, "due", v->sched.due);
+    lu_json_kv_time(&j, "due_at", v->sched.due_at, ctx->cfg.tz);
+    lu_json_kv_int(&j, "stage", v->sched.stage);
     lu_json_kv_str(&j, "rule", lu_rule_text(v->rule));
     print_json_model(&j, v);
     lu_json_kv_str(&j, "anchor",

@@ -9,21 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct key {
-    const char *group, *key;
-};
-
-static const struct key known[] = {
-    {"identity", "addresses"}, {"identity", "domains"},   {"identity", "name"},
-    {"time", "timezone"},      {"time", "business_days"}, {"time", "work_hours"},
-    {"time", "date_order"},    {"time", "holidays"},      {"scan", "lists"},
-    {"scan", "list_ids"},      {"scan", "noreply"},       {"scan", "unthreaded_days"},
-    {"scan", "lock_wait"},     {"scan", "horizon"},       {"scan", "drafts"},
-    {"awaiting", "first"},     {"awaiting", "interval"},  {"awaiting", "max"},
-    {"needs-reply", "delay"},  {"no-next-step", "quiet"}, {"draft", "quote"},
-    {"draft", "keep_cc"},      {"draft", "templates"},    {"draft", "language"},
-};
-
 /* Where clients keep unsent mail: Mutt's $postponed, Maildir++ and IMAP
  * layouts, Gmail, and the names in the languages leadup drafts in. */
 static const char *const default_drafts[] = {
@@ -49,6 +34,19 @@ bool lu_folder_is_drafts(const char *folder, char *const *drafts)
     return hit;
 }
 
+/* A setting leadup knows: its key, the member of struct lu_config that
+ * holds it and how it is read (a list, a number in a range, a boolean,
+ * or by a function of its own).  Each is given the value, trimmed (NULL
+ * when the file has none), by read_setting.  The table, settings[], is
+ * below. */
+struct setting {
+    const char *group, *key;
+    enum { SET_LIST, SET_INT, SET_BOOL, SET_OWN } type;
+    size_t off;
+    int lo, hi;                                                         /* SET_INT's range */
+    int (*read)(struct lu_config *c, const struct setting *k, char *v); /* SET_OWN */
+};
+
 static char *xdg_dir(const char *env, const char *fallback)
 {
     const char *base = g_getenv(env);
@@ -68,11 +66,11 @@ char *lu_config_dir(void)
     return xdg_dir("XDG_CONFIG_HOME", ".config");
 }
 
-/* A list value: separated by ';' or ',', items trimmed, empty ones dropped.
- * Returns a NULL-terminated vector (caller frees with g_strfreev), or NULL. */
-static char **get_list(GKeyFile *kf, const char *group, const char *key)
+/* A list value V (NULL: none): separated by ';' or ',', items trimmed,
+ * empty ones dropped.  Returns a NULL-terminated vector (caller frees with
+ * g_strfreev), or NULL. */
+static char **split_list(const char *v)
 {
-    char *v = g_key_file_get_value(kf, group, key, NULL);
     GPtrArray *out;
     char **parts;
 
@@ -87,53 +85,34 @@ static char **get_list(GKeyFile *kf, const char *group, const char *key)
     }
     g_ptr_array_add(out, NULL);
     g_strfreev(parts);
-    g_free(v);
     return (char **)g_ptr_array_free(out, FALSE);
 }
 
-static int get_int(struct lu_config *c, const char *group, const char *key, int lo, int hi,
-                   int *out)
+static int read_int(struct lu_config *c, const struct setting *k, const char *v, int *out)
 {
-    char *v = g_key_file_get_value(c->kf, group, key, NULL);
     char *end;
     long n;
-    int ret = 0;
 
-    if (!v)
-        goto out;
-    g_strstrip(v);
     errno = 0;
     n = strtol(v, &end, 10);
-    if (errno || end == v || *end || n < lo || n > hi) {
-        ret = lu_error(EX_CONFIG, "%s: bad value for [%s] %s: '%s' (want a number from %d to %d)",
-                       c->path, group, key, v, lo, hi);
-        goto out;
-    }
+    if (errno || end == v || *end || n < k->lo || n > k->hi)
+        return lu_error(EX_CONFIG, "%s: bad value for [%s] %s: '%s' (want a number from %d to %d)",
+                        c->path, k->group, k->key, v, k->lo, k->hi);
     *out = (int)n;
-out:
-    g_free(v);
-    return ret;
+    return 0;
 }
 
-static int get_bool(struct lu_config *c, const char *group, const char *key, bool *out)
+static int read_bool(struct lu_config *c, const struct setting *k, char *v, bool *out)
 {
-    char *v = g_key_file_get_value(c->kf, group, key, NULL);
-    int ret = 0;
-
-    if (!v)
-        goto out;
-    g_strstrip(v);
     lu_strlower(v);
     if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "on") || !strcmp(v, "1"))
         *out = true;
     else if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "off") || !strcmp(v, "0"))
         *out = false;
     else
-        ret = lu_error(EX_CONFIG, "%s: bad value for [%s] %s: '%s' (want true or false)", c->path,
-                       group, key, v);
-out:
-    g_free(v);
-    return ret;
+        return lu_error(EX_CONFIG, "%s: bad value for [%s] %s: '%s' (want true or false)", c->path,
+                        k->group, k->key, v);
+    return 0;
 }
 
 static int weekday_of(const char *s)
@@ -147,9 +126,9 @@ static int weekday_of(const char *s)
 }
 
 /* "Mon;Tue;Wed" or "Mon-Fri" or "Sun-Thu" into the lu_cal bit mask. */
-static int parse_days(struct lu_config *c, unsigned *out)
+static int read_days(struct lu_config *c, const struct setting *k, char *v)
 {
-    char **items = get_list(c->kf, "time", "business_days");
+    char **items = split_list(v);
     unsigned days = 0;
     int ret = 0;
 
@@ -167,8 +146,8 @@ static int parse_days(struct lu_config *c, unsigned *out)
             a = b = weekday_of(items[i]);
         }
         if (!a || !b) {
-            ret = lu_error(EX_CONFIG, "%s: bad day in [time] business_days: '%s' (want Mon..Sun)",
-                           c->path, items[i]);
+            ret = lu_error(EX_CONFIG, "%s: bad day in [%s] %s: '%s' (want Mon..Sun)", c->path,
+                           k->group, k->key, items[i]);
             goto out;
         }
         for (int d = a;; d = d % 7 + 1) {
@@ -178,52 +157,39 @@ static int parse_days(struct lu_config *c, unsigned *out)
         }
     }
     if (!days) {
-        ret = lu_error(EX_CONFIG, "%s: [time] business_days names no day", c->path);
+        ret = lu_error(EX_CONFIG, "%s: [%s] %s names no day", c->path, k->group, k->key);
         goto out;
     }
-    *out = days;
+    c->cal.days = days;
 out:
     g_strfreev(items);
     return ret;
 }
 
-static int parse_hours(struct lu_config *c)
+static int read_hours(struct lu_config *c, const struct setting *k, char *v)
 {
-    char *v = g_key_file_get_value(c->kf, "time", "work_hours", NULL);
-    int h1, m1, h2, m2, n = 0, ret = 0;
+    int h1, m1, h2, m2, n = 0;
 
     if (!v)
-        goto out;
-    g_strstrip(v);
+        return 0;
     if (sscanf(v, "%d:%d-%d:%d%n", &h1, &m1, &h2, &m2, &n) != 4 || v[n] || h1 < 0 || h1 > 23 ||
-        m1 < 0 || m1 > 59 || h2 < 0 || h2 > 24 || m2 < 0 || m2 > 59 ||
-        h1 * 60 + m1 >= h2 * 60 + m2) {
-        ret =
-            lu_error(EX_CONFIG, "%s: bad value for [time] work_hours: '%s' (want e.g. 09:00-17:00)",
-                     c->path, v);
-        goto out;
-    }
+        m1 < 0 || m1 > 59 || h2 < 0 || h2 > 24 || m2 < 0 || m2 > 59 || h1 * 60 + m1 >= h2 * 60 + m2)
+        return lu_error(EX_CONFIG, "%s: bad value for [%s] %s: '%s' (want e.g. 09:00-17:00)",
+                        c->path, k->group, k->key, v);
     c->cal.work_start = h1 * 60 + m1;
     c->cal.work_end = h2 * 60 + m2;
-out:
-    g_free(v);
-    return ret;
+    return 0;
 }
 
-static int parse_time(struct lu_config *c)
+/* [time] timezone, else $TZ, else the system's; the calendar in it (the
+ * other [time] settings, read after, change it). */
+static int read_timezone(struct lu_config *c, const struct setting *k, char *zone_name)
 {
-    char *zone_name = g_key_file_get_value(c->kf, "time", "timezone", NULL);
-    char *order = NULL;
-    char **hol = NULL;
-    int ret = 0;
-
     if (zone_name) {
-        g_strstrip(zone_name);
         c->tz = g_time_zone_new_identifier(zone_name);
-        if (!c->tz) {
-            ret = lu_error(EX_CONFIG, "%s: unknown [time] timezone '%s'", c->path, zone_name);
-            goto out;
-        }
+        if (!c->tz)
+            return lu_error(EX_CONFIG, "%s: unknown [%s] %s '%s'", c->path, k->group, k->key,
+                            zone_name);
     } else {
         const char *env = g_getenv("TZ");
         c->tz = env && *env ? g_time_zone_new_identifier(env) : NULL;
@@ -241,26 +207,26 @@ static int parse_time(struct lu_config *c)
             c->tz = g_time_zone_new_local();
     }
     lu_cal_init(&c->cal, c->tz);
-    ret = parse_days(c, &c->cal.days);
-    if (ret)
-        goto out;
-    ret = parse_hours(c);
-    if (ret)
-        goto out;
-    order = g_key_file_get_value(c->kf, "time", "date_order", NULL);
-    if (order) {
-        g_strstrip(order);
-        if (!g_ascii_strcasecmp(order, "mdy"))
-            c->cal.mdy = true;
-        else if (!g_ascii_strcasecmp(order, "dmy"))
-            c->cal.mdy = false;
-        else {
-            ret = lu_error(EX_CONFIG, "%s: bad value for [time] date_order: '%s' (want dmy or mdy)",
-                           c->path, order);
-            goto out;
-        }
-    }
-    hol = get_list(c->kf, "time", "holidays");
+    return 0;
+}
+
+static int read_date_order(struct lu_config *c, const struct setting *k, char *order)
+{
+    if (order && !g_ascii_strcasecmp(order, "mdy"))
+        c->cal.mdy = true;
+    else if (order && !g_ascii_strcasecmp(order, "dmy"))
+        c->cal.mdy = false;
+    else if (order)
+        return lu_error(EX_CONFIG, "%s: bad value for [%s] %s: '%s' (want dmy or mdy)", c->path,
+                        k->group, k->key, order);
+    return 0;
+}
+
+static int read_holidays(struct lu_config *c, const struct setting *k, char *v)
+{
+    char **hol = split_list(v);
+    int ret = 0;
+
     for (int i = 0; hol && hol[i]; i++) {
         int y, m, d, n = 0;
         GDate *date;
@@ -268,8 +234,8 @@ static int parse_time(struct lu_config *c)
 
         if (sscanf(hol[i], "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || hol[i][n] ||
             !g_date_valid_dmy(d, m, y)) {
-            ret = lu_error(EX_CONFIG, "%s: bad date in [time] holidays: '%s' (want YYYY-MM-DD)",
-                           c->path, hol[i]);
+            ret = lu_error(EX_CONFIG, "%s: bad date in [%s] %s: '%s' (want YYYY-MM-DD)", c->path,
+                           k->group, k->key, hol[i]);
             goto out;
         }
         date = g_date_new_dmy(d, m, y);
@@ -281,7 +247,98 @@ static int parse_time(struct lu_config *c)
     }
 out:
     g_strfreev(hol);
-    LU_FREE_EACH(g_free, order, zone_name);
+    return ret;
+}
+
+/* [identity] name: none when empty. */
+static int read_name(struct lu_config *c, const struct setting *k, char *v)
+{
+    c->name = v && *v ? g_strdup(v) : NULL;
+    return 0;
+}
+
+static int read_drafts(struct lu_config *c, const struct setting *k, char *v)
+{
+    c->drafts = split_list(v);
+    if (!c->drafts)
+        c->drafts = g_strdupv((char **)default_drafts);
+    return 0;
+}
+
+static int read_templates(struct lu_config *c, const struct setting *k, char *v)
+{
+    c->templates = g_strdup(v);
+    return 0;
+}
+
+static int read_language(struct lu_config *c, const struct setting *k, char *v)
+{
+    if (v && strcmp(v, "auto") != 0 && (c->draft_lang = lu_lang_parse(v)) < 0)
+        return lu_error(EX_CONFIG, "%s: bad value for [%s] %s: '%s' (want auto or one of: %s)",
+                        c->path, k->group, k->key, v, lu_lang_codes());
+    return 0;
+}
+
+/* clang-format off */
+#define LIST_KEY(g, k, m) {g, k, SET_LIST, offsetof(struct lu_config, m), 0, 0, NULL}
+#define INT_KEY(g, k, m, lo, hi) {g, k, SET_INT, offsetof(struct lu_config, m), lo, hi, NULL}
+#define BOOL_KEY(g, k, m) {g, k, SET_BOOL, offsetof(struct lu_config, m), 0, 0, NULL}
+#define OWN_KEY(g, k, fn) {g, k, SET_OWN, 0, 0, 0, fn}
+/* clang-format on */
+
+/* Every setting leadup knows, the one list of them (a key not here is
+ * warned about), in the order they are read: the first bad value is the
+ * one reported. */
+static const struct setting settings[] = {
+    LIST_KEY("identity", "addresses", addresses),
+    LIST_KEY("identity", "domains", domains),
+    OWN_KEY("identity", "name", read_name),
+    LIST_KEY("scan", "list_ids", list_ids),
+    LIST_KEY("scan", "noreply", noreply),
+    OWN_KEY("scan", "drafts", read_drafts),
+    OWN_KEY("draft", "templates", read_templates),
+    OWN_KEY("draft", "language", read_language),
+    OWN_KEY("time", "timezone", read_timezone), /* first: the calendar starts here */
+    OWN_KEY("time", "business_days", read_days),
+    OWN_KEY("time", "work_hours", read_hours),
+    OWN_KEY("time", "date_order", read_date_order),
+    OWN_KEY("time", "holidays", read_holidays),
+    BOOL_KEY("scan", "lists", lists),
+    INT_KEY("scan", "unthreaded_days", unthreaded_days, 0, 3650),
+    INT_KEY("scan", "lock_wait", lock_wait, 0, 3600),
+    INT_KEY("scan", "horizon", horizon_days, 0, 36500),
+    INT_KEY("awaiting", "first", first_bizdays, 0, 365),
+    INT_KEY("awaiting", "interval", interval_days, 1, 365),
+    INT_KEY("awaiting", "max", max_leadups, 1, 20),
+    INT_KEY("needs-reply", "delay", reply_hours, 0, 1000),
+    INT_KEY("no-next-step", "quiet", quiet_bizdays, 1, 365),
+    BOOL_KEY("draft", "quote", quote),
+    BOOL_KEY("draft", "keep_cc", keep_cc),
+};
+#undef LIST_KEY
+#undef INT_KEY
+#undef BOOL_KEY
+#undef OWN_KEY
+
+/* Reads K's value from the file into C (a value left out keeps C's
+ * default). */
+static int read_setting(struct lu_config *c, const struct setting *k)
+{
+    char *v = g_key_file_get_value(c->kf, k->group, k->key, NULL);
+    void *member = (char *)c + k->off;
+    int ret = 0;
+
+    if (v)
+        g_strstrip(v);
+    if (k->type == SET_LIST)
+        *(char ***)member = split_list(v);
+    else if (k->type == SET_INT && v)
+        ret = read_int(c, k, v, member);
+    else if (k->type == SET_BOOL && v)
+        ret = read_bool(c, k, v, member);
+    else if (k->type == SET_OWN)
+        ret = k->read(c, k, v);
+    g_free(v);
     return ret;
 }
 
@@ -293,8 +350,8 @@ static void warn_unknown(struct lu_config *c)
         char **keys = g_key_file_get_keys(c->kf, groups[g], NULL, NULL);
         for (int k = 0; keys && keys[k]; k++) {
             bool ok = false;
-            for (size_t i = 0; i < G_N_ELEMENTS(known) && !ok; i++)
-                ok = !strcmp(known[i].group, groups[g]) && !strcmp(known[i].key, keys[k]);
+            for (size_t i = 0; i < G_N_ELEMENTS(settings) && !ok; i++)
+                ok = !strcmp(settings[i].group, groups[g]) && !strcmp(settings[i].key, keys[k]);
             if (!ok)
                 lu_warning("%s: unknown setting [%s] %s (ignored)", c->path, groups[g], keys[k]);
         }
@@ -343,47 +400,16 @@ int lu_config_load(struct lu_config *c, const char *path)
         goto out;
     }
     /* GKeyFile keeps invalid UTF-8 in values, and GLib's string functions
-     * (g_regex_split_simple in get_list) fail on it. */
+     * (g_regex_split_simple in split_list) fail on it. */
     if (!g_utf8_validate(data, (gssize)len, NULL)) {
         ret = lu_error(EX_CONFIG, "cannot read config '%s': it is not UTF-8 text", c->path);
         goto out;
     }
     warn_unknown(c);
 parse:
-    c->addresses = get_list(c->kf, "identity", "addresses");
-    c->domains = get_list(c->kf, "identity", "domains");
-    c->name = g_key_file_get_value(c->kf, "identity", "name", NULL);
-    if (c->name && !*g_strstrip(c->name))
-        g_clear_pointer(&c->name, g_free);
-    c->list_ids = get_list(c->kf, "scan", "list_ids");
-    c->noreply = get_list(c->kf, "scan", "noreply");
-    c->drafts = get_list(c->kf, "scan", "drafts");
-    if (!c->drafts)
-        c->drafts = g_strdupv((char **)default_drafts);
-    c->templates = g_key_file_get_value(c->kf, "draft", "templates", NULL);
-    if (c->templates)
-        g_strstrip(c->templates);
-    {
-        char *v = g_key_file_get_value(c->kf, "draft", "language", NULL);
-        if (v && strcmp(g_strstrip(v), "auto") != 0 && (c->draft_lang = lu_lang_parse(v)) < 0)
-            ret = lu_error(EX_CONFIG,
-                           "%s: bad value for [draft] language: '%s' (want auto or one of: %s)",
-                           c->path, v, lu_lang_codes());
-        g_free(v);
-        if (ret)
-            goto out;
-    }
-    if ((ret = parse_time(c)) || (ret = get_bool(c, "scan", "lists", &c->lists)) ||
-        (ret = get_int(c, "scan", "unthreaded_days", 0, 3650, &c->unthreaded_days)) ||
-        (ret = get_int(c, "scan", "lock_wait", 0, 3600, &c->lock_wait)) ||
-        (ret = get_int(c, "scan", "horizon", 0, 36500, &c->horizon_days)) ||
-        (ret = get_int(c, "awaiting", "first", 0, 365, &c->first_bizdays)) ||
-        (ret = get_int(c, "awaiting", "interval", 1, 365, &c->interval_days)) ||
-        (ret = get_int(c, "awaiting", "max", 1, 20, &c->max_leadups)) ||
-        (ret = get_int(c, "needs-reply", "delay", 0, 1000, &c->reply_hours)) ||
-        (ret = get_int(c, "no-next-step", "quiet", 1, 365, &c->quiet_bizdays)) ||
-        (ret = get_bool(c, "draft", "quote", &c->quote)) ||
-        (ret = get_bool(c, "draft", "keep_cc", &c->keep_cc)))
+    for (size_t i = 0; i < G_N_ELEMENTS(settings) && !ret; i++)
+        ret = read_setting(c, &settings[i]);
+    if (ret)
         goto out;
     /* A list opted in by name opts lists in. */
     if (c->list_ids && c->list_ids[0])

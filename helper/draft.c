@@ -1166,22 +1166,23 @@ static const struct {
 /* Awaiting: the lead-up of its stage, the last one closing the loop. */
 static void awaiting_template(const struct lu_verdict *v, int max, struct lu_draft *d)
 {
-    if (v->stage >= max) {
+    if (v->sched.stage >= max) {
         add_template(d, "generic");
         d->why = g_strdup_printf("all %d lead-ups are sent and the thread goes dormant "
                                  "soon: a plain lead-up on the latest message",
                                  max);
-    } else if (v->stage + 1 >= max) {
+    } else if (v->sched.stage + 1 >= max) {
         add_template(d, "awaiting-last");
         d->why = g_strdup_printf("lead-up %d of %d closes the loop: it offers an easy no "
                                  "and asks whether to stop",
-                                 v->stage + 1, max);
+                                 v->sched.stage + 1, max);
     } else {
-        char *n = g_strdup_printf("awaiting-%d", v->stage + 1);
+        char *n = g_strdup_printf("awaiting-%d", v->sched.stage + 1);
         add_template(d, n);
         add_template(d, "awaiting-2");
         g_free(n);
-        d->why = g_strdup_printf("lead-up %d of %d on your unanswered message", v->stage + 1, max);
+        d->why =
+            g_strdup_printf("lead-up %d of %d on your unanswered message", v->sched.stage + 1, max);
     }
 }
 
@@ -1350,11 +1351,12 @@ static void set_date_vars(const struct lu_draft_req *r, struct lu_draft *d, GTim
     if (v->state == LU_ST_PROMISE_MINE || v->state == LU_ST_PROMISE_THEIRS) {
         const char *p = promise_text(r);
         set_var(d->vars, "promise", p ? shorten(p, ASK_MAX) : NULL);
-        if (v->due_at)
-            set_var(d->vars, "promise_by", lu_draft_when(v->due_at, tz, r->now, false, d->lang));
+        if (v->sched.due_at)
+            set_var(d->vars, "promise_by",
+                    lu_draft_when(v->sched.due_at, tz, r->now, false, d->lang));
         /* Not due yet: propose the step after the promised date. */
-        if (v->due_at > r->now)
-            not_before = v->due_at;
+        if (v->sched.due_at > r->now)
+            not_before = v->sched.due_at;
     }
     /* An out-of-office return date moves the next step after it. */
     ret_end = ooo_return(r, v->asked >= 0 ? v->asked : d->answer, &ret_start);
@@ -1409,7 +1411,7 @@ static void set_people_vars(const struct lu_draft_req *r, struct lu_draft *d, st
     set_var(d->vars, "my_name", s);
     set_turn_vars(r, d);
     if (r->v->state == LU_ST_AWAITING || r->v->state == LU_ST_DORMANT)
-        set_var(d->vars, "stage", g_strdup_printf("%d", r->v->stage + 1));
+        set_var(d->vars, "stage", g_strdup_printf("%d", r->v->sched.stage + 1));
 }
 
 /* The message we answer, quoted below the draft (config, off by default). */

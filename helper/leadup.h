@@ -832,6 +832,13 @@ struct lu_msg {
     char *file_id;
 };
 struct lu_msg *lu_msg_new(void);
+/* A message as the index knows it before its file is read (nm.c reads it
+ * so; a scan's remembered messages come back so): MID, THREAD_ID and
+ * FILENAME copied, SUBJECT and FROM taken (owned by the message, may be
+ * NULL), UNSENT static text or NULL.  Free with lu_msg_free. */
+struct lu_msg *lu_msg_new_indexed(const char *mid, const char *thread_id, const char *filename,
+                                  gint64 date, char *subject, struct lu_addr *from,
+                                  const char *unsent);
 void lu_msg_free(struct lu_msg *m);
 
 /* ------------------------------------------------------------------ lu_ctx: what every command gets (leadup.c) */
@@ -1318,13 +1325,20 @@ const char *lu_rule_text(enum lu_rule id);
 /* How many features the thread-state model reads (thread-learn.c). */
 #define LU_TM_NFEAT 39
 
-struct lu_verdict {
-    enum lu_state state;
-    int anchor;        /* index of the message that defines the state, or -1 */
+/* A state's schedule: when it falls due and when time alone changes it.
+ * A verdict gives it and the thread's item keeps it, whole (one
+ * assignment copies it: scan.c, thread-learn.c). */
+struct lu_sched {
     bool due;          /* due at r->now */
     gint64 due_at;     /* when it is or was due; 0 when the state has none */
     gint64 next_check; /* when time alone changes the verdict; 0 never */
     int stage;         /* awaiting, dormant: lead-ups I already sent */
+};
+
+struct lu_verdict {
+    enum lu_state state;
+    int anchor; /* index of the message that defines the state, or -1 */
+    struct lu_sched sched;
     int asked;         /* awaiting: my first unanswered message, or -1 */
     int evidence;      /* the message whose sentences decided, or -1 */
     enum lu_rule rule; /* what decided (lu_rule_text says it in words) */
@@ -1395,8 +1409,8 @@ struct lu_tm_model {
     double threshold_in;  /* above it, a thread in no queue enters one (> 1: never) */
 };
 extern const struct lu_tm_model lu_tm_model;
-/* The feature names ("last-mine", ...), LU_TM_NFEAT of them; static. */
-extern const char *const lu_tm_feature_names[];
+/* Feature I's name ("last-mine", ...; I below LU_TM_NFEAT); static. */
+const char *lu_tm_feature_name(int i);
 /* Fills V->features (and sets has_features) for the thread MSGS as the
  * rules decided it (V's state and rule, before the horizon); LAST is its
  * latest meaningful message (-1: nothing is filled).  R analyses messages
@@ -1768,9 +1782,8 @@ struct lu_item {
     char *mid;       /* the anchor message */
     char *thread_id; /* notmuch thread id at the time */
     enum lu_state state;
-    bool due;
-    gint64 due_at, since, next_check, updated;
-    int stage;
+    struct lu_sched sched;
+    gint64 since, updated;
     char *subject, *who, *norm_subject;
     char *why;     /* the verdict's evidence, one line each */
     bool untagged; /* its anchor lacks the state's tag: left for lu_scan_write_lazy */

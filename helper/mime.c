@@ -75,6 +75,22 @@ struct lu_msg *lu_msg_new(void)
     return m;
 }
 
+struct lu_msg *lu_msg_new_indexed(const char *mid, const char *thread_id, const char *filename,
+                                  gint64 date, char *subject, struct lu_addr *from,
+                                  const char *unsent)
+{
+    struct lu_msg *m = lu_msg_new();
+
+    m->mid = g_strdup(mid);
+    m->thread_id = g_strdup(thread_id);
+    m->filename = g_strdup(filename);
+    m->date = date;
+    m->subject = subject;
+    m->from = from;
+    m->unsent = unsent;
+    return m;
+}
+
 void lu_msg_free(struct lu_msg *m)
 {
     if (!m)

@@ -328,6 +328,7 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
     const char *file = notmuch_message_get_filename(nm);
     notmuch_tags_t *tags = notmuch_message_get_tags(nm);
     int drafts = from && subject && file && tags ? all_in_drafts(db, nm) : -1;
+    struct lu_addr *sender = NULL;
     struct lu_msg *m;
 
     if (drafts < 0) {
@@ -335,25 +336,20 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
             notmuch_tags_destroy(tags);
         return NULL;
     }
-    m = lu_msg_new();
-    m->mid = g_strdup(notmuch_message_get_message_id(nm));
-    m->thread_id = g_strdup(notmuch_message_get_thread_id(nm));
-    m->filename = g_strdup(file);
-    m->date = notmuch_message_get_date(nm);
-    if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
-        m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
-    m->subject = lu_clean_line(subject);
     if (*from) {
         GPtrArray *a = lu_addr_list_parse(from);
         if (a->len)
-            m->from = g_ptr_array_steal_index(a, 0);
+            sender = g_ptr_array_steal_index(a, 0);
         g_ptr_array_free(a, TRUE);
     }
+    m = lu_msg_new_indexed(notmuch_message_get_message_id(nm), notmuch_message_get_thread_id(nm),
+                           file, notmuch_message_get_date(nm), lu_clean_line(subject), sender,
+                           drafts ? "in a drafts folder" : NULL);
+    if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
+        m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
     for (; notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags))
         g_ptr_array_add(m->tags, g_strdup(notmuch_tags_get(tags)));
     notmuch_tags_destroy(tags);
-    if (drafts)
-        m->unsent = "in a drafts folder";
     return m;
 }
 

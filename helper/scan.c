@@ -90,7 +90,9 @@ static void cache_row_free(struct cache_row *r)
     g_free(r);
 }
 
-/* What a message elsewhere needs before its file is read: msg_from's fields. */
+/* What a message elsewhere needs before its file is read, kept small (a
+ * full walk remembers a window of them): lu_msg_new_indexed's fields, and
+ * more that the senders' filter reads. */
 struct recent {
     char *mid, *thread_id, *filename, *subject, *from_name, *from_email;
     char **rcpt; /* To and Cc when the file was read (mine always is), or NULL */
@@ -821,6 +823,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
         to = last->from->email;
     for (guint i = 0; list && i < list->len; i++) {
         struct recent *r = g_ptr_array_index(list, i);
+        struct lu_addr *from = NULL;
         struct lu_msg *m;
         if (r->date <= last->date || r->date > end || strcmp(r->thread_id, last->thread_id) == 0)
             continue;
@@ -828,18 +831,13 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
             continue;
         if (to && r->rcpt && !strv_has_case(r->rcpt, to))
             continue;
-        m = lu_msg_new();
-        m->mid = g_strdup(r->mid);
-        m->thread_id = g_strdup(r->thread_id);
-        m->filename = g_strdup(r->filename);
-        m->subject = g_strdup(r->subject);
-        m->date = r->date;
-        m->unsent = r->unsent;
         if (r->from_email) {
-            m->from = g_new0(struct lu_addr, 1);
-            m->from->email = g_strdup(r->from_email);
-            m->from->name = g_strdup(r->from_name);
+            from = g_new0(struct lu_addr, 1);
+            from->email = g_strdup(r->from_email);
+            from->name = g_strdup(r->from_name);
         }
+        m = lu_msg_new_indexed(r->mid, r->thread_id, r->filename, r->date, g_strdup(r->subject),
+                               from, r->unsent);
         if (r->draft)
             g_ptr_array_add(m->tags, g_strdup("draft"));
         g_ptr_array_add(out, m);
@@ -1211,11 +1209,11 @@ static void plan_tags(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
         struct lu_msg *a = g_ptr_array_index(msgs, v->anchor);
         char *tag = g_strconcat(LU_TAG_PREFIX, lu_state_name(v->state), NULL);
         want_tag(s, a, tag, want);
-        if (v->due)
+        if (v->sched.due)
             want_tag(s, a, LU_TAG_PREFIX "due", want);
         g_free(tag);
         /* The day it falls due or wakes, for the client's index (datetag.c). */
-        tag = lu_date_tag(v->state, v->due_at, v->next_check, s->ctx->cfg.tz);
+        tag = lu_date_tag(v->state, v->sched.due_at, v->sched.next_check, s->ctx->cfg.tz);
         if (tag)
             want_tag(s, a, tag, want);
         g_free(tag);
@@ -1279,11 +1277,8 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
         it->mid = g_strdup(a->mid);
         it->thread_id = g_strdup(a->thread_id);
         it->state = v->state;
-        it->due = v->due;
-        it->due_at = v->due_at;
+        it->sched = v->sched;
         it->since = since->date;
-        it->next_check = v->next_check;
-        it->stage = v->stage;
         it->subject = g_strdup(a->subject);
         it->who = g_strdup(v->who);
         it->norm_subject = lu_subject_norm(a->subject);

@@ -400,6 +400,98 @@ static char *col_str(sqlite3_stmt *st, int i)
     return t ? g_strdup((const char *)t) : NULL;
 }
 
+/* ---- rows and structs ---------------------------------------------------
+ *
+ * A table's columns are listed once, in the order of its _COLS text, each
+ * with the struct member that holds it and how it is kept: read_row and
+ * bind_row are the one place that turns a row into a struct and back. */
+
+enum col_type {
+    COL_TEXT,     /* char *, owned by the struct */
+    COL_INT,      /* int */
+    COL_BOOL,     /* bool, kept as 0 or 1 */
+    COL_INT64,    /* gint64 */
+    COL_STATE,    /* enum lu_state by its name; none when unknown */
+    COL_DECISION, /* enum lu_decision_kind by its name (the caller checked it) */
+};
+
+struct column {
+    enum col_type type;
+    size_t off; /* the member's offset in its struct */
+};
+
+#define COLUMN(type, st, member)                                                                   \
+    {                                                                                              \
+        COL_##type, offsetof(st, member)                                                           \
+    }
+#define MEMBER(obj, c, ctype) ((ctype *)((char *)(obj) + (c)->off))
+
+/* Reads the N columns COLS of ST's current row into OBJ's members (the
+ * texts are copies, OBJ's to free). */
+static void read_row(sqlite3_stmt *st, const struct column *cols, int n, void *obj)
+{
+    for (int i = 0; i < n; i++) {
+        const struct column *c = &cols[i];
+        const char *name = (const char *)sqlite3_column_text(st, i);
+        int state;
+
+        switch (c->type) {
+        case COL_TEXT:
+            *MEMBER(obj, c, char *) = col_str(st, i);
+            break;
+        case COL_INT:
+            *MEMBER(obj, c, int) = sqlite3_column_int(st, i);
+            break;
+        case COL_BOOL:
+            *MEMBER(obj, c, bool) = sqlite3_column_int(st, i) != 0;
+            break;
+        case COL_INT64:
+            *MEMBER(obj, c, gint64) = sqlite3_column_int64(st, i);
+            break;
+        case COL_STATE:
+            state = lu_state_parse(name);
+            *MEMBER(obj, c, enum lu_state) = state < 0 ? LU_ST_NONE : state;
+            break;
+        case COL_DECISION:
+            *MEMBER(obj, c, enum lu_decision_kind) = lu_decision_parse(name);
+            break;
+        }
+    }
+}
+
+/* Binds OBJ's members of the N columns COLS to parameters 1 to N of ST
+ * (OBJ must outlive the step). */
+static void bind_row(sqlite3_stmt *st, const struct column *cols, int n, const void *obj)
+{
+    for (int i = 0; i < n; i++) {
+        const struct column *c = &cols[i];
+        const char *text = NULL;
+
+        switch (c->type) {
+        case COL_TEXT:
+            text = *MEMBER(obj, c, char *const);
+            break;
+        case COL_INT:
+            sqlite3_bind_int(st, i + 1, *MEMBER(obj, c, const int));
+            break;
+        case COL_BOOL:
+            sqlite3_bind_int(st, i + 1, *MEMBER(obj, c, const bool));
+            break;
+        case COL_INT64:
+            sqlite3_bind_int64(st, i + 1, *MEMBER(obj, c, const gint64));
+            break;
+        case COL_STATE:
+            text = lu_state_name(*MEMBER(obj, c, const enum lu_state));
+            break;
+        case COL_DECISION:
+            text = lu_decision_name(*MEMBER(obj, c, const enum lu_decision_kind));
+            break;
+        }
+        if (c->type == COL_TEXT || c->type == COL_STATE || c->type == COL_DECISION)
+            sqlite3_bind_text(st, i + 1, text, -1, SQLITE_STATIC);
+    }
+}
+
 int lu_store_get(struct lu_store *s, const char *key, char **out)
 {
     sqlite3_stmt *st = prepare(s, "SELECT value FROM meta WHERE key = ?");
@@ -474,26 +566,30 @@ void lu_item_free(struct lu_item *it)
 #define ITEM_COLS_LISTED                                                                           \
     "mid, thread, state, due, due_at, since, next_check, stage, subject, who, NULL, NULL, updated"
 
+/* ITEM_COLS' members. */
+static const struct column item_cols[] = {
+    COLUMN(TEXT, struct lu_item, mid),
+    COLUMN(TEXT, struct lu_item, thread_id),
+    COLUMN(STATE, struct lu_item, state),
+    COLUMN(BOOL, struct lu_item, sched.due),
+    COLUMN(INT64, struct lu_item, sched.due_at),
+    COLUMN(INT64, struct lu_item, since),
+    COLUMN(INT64, struct lu_item, sched.next_check),
+    COLUMN(INT, struct lu_item, sched.stage),
+    COLUMN(TEXT, struct lu_item, subject),
+    COLUMN(TEXT, struct lu_item, who),
+    COLUMN(TEXT, struct lu_item, norm_subject),
+    COLUMN(TEXT, struct lu_item, why),
+    COLUMN(INT64, struct lu_item, updated),
+};
+#define N_ITEM_COLS ((int)G_N_ELEMENTS(item_cols))
+
+/* The item in ST's current row (ITEM_COLS first).  Caller frees. */
 static struct lu_item *item_row(sqlite3_stmt *st)
 {
     struct lu_item *it = g_new0(struct lu_item, 1);
-    char *state = col_str(st, 2);
-    int sn = lu_state_parse(state);
 
-    it->mid = col_str(st, 0);
-    it->thread_id = col_str(st, 1);
-    it->state = sn < 0 ? LU_ST_NONE : sn;
-    it->due = sqlite3_column_int(st, 3);
-    it->due_at = sqlite3_column_int64(st, 4);
-    it->since = sqlite3_column_int64(st, 5);
-    it->next_check = sqlite3_column_int64(st, 6);
-    it->stage = sqlite3_column_int(st, 7);
-    it->subject = col_str(st, 8);
-    it->who = col_str(st, 9);
-    it->norm_subject = col_str(st, 10);
-    it->why = col_str(st, 11);
-    it->updated = sqlite3_column_int64(st, 12);
-    g_free(state);
+    read_row(st, item_cols, N_ITEM_COLS, it);
     return it;
 }
 
@@ -527,25 +623,6 @@ static int forget_item(struct lu_store *s, const char *mid)
     return step_write(s, st, "forgetting an item");
 }
 
-/* Binds IT to parameters 1 to 13 of ST, in the order of ITEM_COLS (IT
- * must outlive the step). */
-static void bind_item(sqlite3_stmt *st, const struct lu_item *it)
-{
-    sqlite3_bind_text(st, 1, it->mid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, it->thread_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, lu_state_name(it->state), -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, it->due);
-    sqlite3_bind_int64(st, 5, it->due_at);
-    sqlite3_bind_int64(st, 6, it->since);
-    sqlite3_bind_int64(st, 7, it->next_check);
-    sqlite3_bind_int(st, 8, it->stage);
-    sqlite3_bind_text(st, 9, it->subject, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 10, it->who, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 11, it->norm_subject, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 12, it->why, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 13, it->updated);
-}
-
 /* Stores IT, in place of the item anchored on its message. */
 static int put_item(struct lu_store *s, const struct lu_item *it)
 {
@@ -556,7 +633,7 @@ static int put_item(struct lu_store *s, const struct lu_item *it)
 
     if (!st)
         return EX_IOERR;
-    bind_item(st, it);
+    bind_row(st, item_cols, N_ITEM_COLS, it);
     ret = step_write(s, st, "storing an item");
     if (!ret && it->untagged)
         ret = set_untagged(s, it->mid, lu_state_name(it->state));
@@ -615,7 +692,7 @@ static int stage_row(struct lu_store *s, const char *mid, const struct lu_item *
     if (!st)
         return EX_IOERR;
     if (it) {
-        bind_item(st, it);
+        bind_row(st, item_cols, N_ITEM_COLS, it);
         sqlite3_bind_int(st, 14, it->untagged);
     } else {
         sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
@@ -661,7 +738,7 @@ int lu_store_put_staged(struct lu_store *s)
             continue;
         }
         it = item_row(st);
-        it->untagged = sqlite3_column_int(st, 13);
+        it->untagged = sqlite3_column_int(st, N_ITEM_COLS);
         ret = put_item(s, it);
         lu_item_free(it);
     }
@@ -673,7 +750,7 @@ int lu_store_put_staged(struct lu_store *s)
 
 bool lu_item_due(const struct lu_item *it, gint64 now)
 {
-    return it->due || (it->due_at && it->due_at <= now);
+    return it->sched.due || (it->sched.due_at && it->sched.due_at <= now);
 }
 
 /* lu_due(due, due_at, now) in SQL: lu_item_due, so that counts and lists
@@ -683,8 +760,8 @@ static void sql_due(sqlite3_context *c, int argc, sqlite3_value **v)
     struct lu_item it = {0};
 
     (void)argc;
-    it.due = sqlite3_value_int(v[0]) != 0;
-    it.due_at = sqlite3_value_int64(v[1]);
+    it.sched.due = sqlite3_value_int(v[0]) != 0;
+    it.sched.due_at = sqlite3_value_int64(v[1]);
     sqlite3_result_int(c, lu_item_due(&it, sqlite3_value_int64(v[2])));
 }
 
@@ -1008,6 +1085,15 @@ static bool same_decision(const struct lu_decision *a, const struct lu_decision 
 
 #define DECISION_COLS "id, mid, kind, at, at_end, text, mine, latest, taken, pending"
 
+/* DECISION_COLS' members. */
+static const struct column decision_cols[] = {
+    COLUMN(INT64, struct lu_decision, id),      COLUMN(TEXT, struct lu_decision, mid),
+    COLUMN(DECISION, struct lu_decision, kind), COLUMN(INT64, struct lu_decision, at),
+    COLUMN(INT64, struct lu_decision, at_end),  COLUMN(TEXT, struct lu_decision, text),
+    COLUMN(BOOL, struct lu_decision, mine),     COLUMN(TEXT, struct lu_decision, latest),
+    COLUMN(INT64, struct lu_decision, taken),   COLUMN(BOOL, struct lu_decision, pending),
+};
+
 /* The decision in ST's current row, or NULL (with a warning) for a damaged
  * row: one without a message id or of no known kind. */
 static struct lu_decision *decision_row(struct lu_store *s, sqlite3_stmt *st)
@@ -1026,16 +1112,7 @@ static struct lu_decision *decision_row(struct lu_store *s, sqlite3_stmt *st)
         return NULL;
     }
     d = g_new0(struct lu_decision, 1);
-    d->id = sqlite3_column_int64(st, 0);
-    d->mid = col_str(st, 1);
-    d->kind = k;
-    d->at = sqlite3_column_int64(st, 3);
-    d->at_end = sqlite3_column_int64(st, 4);
-    d->text = col_str(st, 5);
-    d->mine = sqlite3_column_int(st, 6);
-    d->latest = col_str(st, 7);
-    d->taken = sqlite3_column_int64(st, 8);
-    d->pending = sqlite3_column_int(st, 9);
+    read_row(st, decision_cols, (int)G_N_ELEMENTS(decision_cols), d);
     return d;
 }
 
@@ -1839,14 +1916,8 @@ static int insert_decision(struct lu_store *s, struct lu_decision *d, const char
 
     if (!st)
         return EX_IOERR;
-    sqlite3_bind_text(st, 1, d->mid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, lu_decision_name(d->kind), -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, d->at);
-    sqlite3_bind_int64(st, 4, d->at_end);
-    sqlite3_bind_text(st, 5, d->text, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 6, d->mine);
-    sqlite3_bind_text(st, 7, d->latest, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 8, d->taken);
+    /* DECISION_COLS but the id it gets and the pending flag. */
+    bind_row(st, decision_cols + 1, (int)G_N_ELEMENTS(decision_cols) - 2, d);
     sqlite3_bind_text(st, 9, key, -1, SQLITE_STATIC);
     ret = step_write(s, st, "storing a decision");
     if (!ret)

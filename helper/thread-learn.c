@@ -52,92 +52,57 @@ enum {
 };
 G_STATIC_ASSERT(F_COUNT == LU_TM_NFEAT);
 
-/* The words `why` says when a feature weighs in the model's verdict. */
-static const char *const feats[F_COUNT] = {
-    [F_NEEDS_REPLY] = "the rules read needs-reply",
-    [F_AWAITING] = "the rules read awaiting",
-    [F_PROMISE_MINE] = "the rules read a promise of mine",
-    [F_PROMISE_THEIRS] = "the rules read a promise of theirs",
-    [F_NO_NEXT_STEP] = "the rules read no next step",
-    [F_DORMANT] = "the lead-ups went unanswered",
-    [F_NO_QUEUE] = "the rules put it in no queue",
-    [F_LAST_MINE] = "I wrote last",
-    [F_EXPECTS] = "the last message expects a reply",
-    [F_REQUESTS] = "the last message asks",
-    [F_PROPOSALS] = "the last message proposes",
-    [F_COMMITMENTS] = "the last message promises",
-    [F_AGREEMENTS] = "the last message agrees",
-    [F_DECLINES] = "the last message declines",
-    [F_CLOSING] = "the last message closes the exchange",
-    [F_THANKS_ONLY] = "the last message only thanks",
-    [F_SENTENCES] = "how long the last message is",
-    [F_QUESTION_MARK] = "the last message has a question mark",
-    [F_DATED] = "the last message names a date",
-    [F_REPLIES_TO_MINE] = "the last message answers mine",
-    [F_TO_ME] = "the last message is addressed to me",
-    [F_COPIED_ONLY] = "I am only copied on the last message",
-    [F_RECIPIENTS] = "how many people the last message went to",
-    [F_AUTO_OR_BULK] = "automatic or bulk mail in the thread",
-    [F_REPEATED] = "the last message repeats earlier text",
-    [F_LIST] = "a mailing-list thread",
-    [F_MESSAGES] = "how many messages the thread has",
-    [F_WRITERS] = "how many people wrote",
-    [F_MY_SHARE] = "how much of it I wrote",
-    [F_NEVER_WROTE] = "I never wrote in it",
-    [F_AGE] = "how long it has been quiet",
-    [F_PAST_HORIZON] = "it is quiet beyond the horizon",
-    [F_LEADUPS] = "the lead-ups I sent",
-    [F_WORDS] = "how many words the last message has",
-    [F_PREFIXED] = "the last subject is a reply's or a forward's",
-    [F_FORWARD] = "the last message is a forward",
-    [F_NOREPLY] = "the last message is from a no-reply address",
-    [F_LINKS] = "the last message carries links",
-    [F_FIRST_MINE] = "I started the thread",
+/* Each feature once, by the enum above (whose order is the weights'):
+ * its name (scripts/train-threads reads them here; `why --format=json`)
+ * and the words `why` says when it weighs in the model's verdict. */
+static const struct {
+    const char *name, *words;
+} features[F_COUNT] = {
+    [F_NEEDS_REPLY] = {"rules-needs-reply", "the rules read needs-reply"},
+    [F_AWAITING] = {"rules-awaiting", "the rules read awaiting"},
+    [F_PROMISE_MINE] = {"rules-promise-mine", "the rules read a promise of mine"},
+    [F_PROMISE_THEIRS] = {"rules-promise-theirs", "the rules read a promise of theirs"},
+    [F_NO_NEXT_STEP] = {"rules-no-next-step", "the rules read no next step"},
+    [F_DORMANT] = {"rules-dormant", "the lead-ups went unanswered"},
+    [F_NO_QUEUE] = {"rules-no-queue", "the rules put it in no queue"},
+    [F_LAST_MINE] = {"last-mine", "I wrote last"},
+    [F_EXPECTS] = {"last-expects-reply", "the last message expects a reply"},
+    [F_REQUESTS] = {"last-requests", "the last message asks"},
+    [F_PROPOSALS] = {"last-proposals", "the last message proposes"},
+    [F_COMMITMENTS] = {"last-commitments", "the last message promises"},
+    [F_AGREEMENTS] = {"last-agreements", "the last message agrees"},
+    [F_DECLINES] = {"last-declines", "the last message declines"},
+    [F_CLOSING] = {"last-closing", "the last message closes the exchange"},
+    [F_THANKS_ONLY] = {"last-thanks-only", "the last message only thanks"},
+    [F_SENTENCES] = {"last-sentences", "how long the last message is"},
+    [F_QUESTION_MARK] = {"last-question-mark", "the last message has a question mark"},
+    [F_DATED] = {"last-dated", "the last message names a date"},
+    [F_REPLIES_TO_MINE] = {"last-replies-to-mine", "the last message answers mine"},
+    [F_TO_ME] = {"last-to-me", "the last message is addressed to me"},
+    [F_COPIED_ONLY] = {"last-copied-only", "I am only copied on the last message"},
+    [F_RECIPIENTS] = {"last-recipients", "how many people the last message went to"},
+    [F_AUTO_OR_BULK] = {"auto-or-bulk", "automatic or bulk mail in the thread"},
+    [F_REPEATED] = {"last-repeated", "the last message repeats earlier text"},
+    [F_LIST] = {"list", "a mailing-list thread"},
+    [F_MESSAGES] = {"messages", "how many messages the thread has"},
+    [F_WRITERS] = {"writers", "how many people wrote"},
+    [F_MY_SHARE] = {"my-share", "how much of it I wrote"},
+    [F_NEVER_WROTE] = {"never-wrote", "I never wrote in it"},
+    [F_AGE] = {"age", "how long it has been quiet"},
+    [F_PAST_HORIZON] = {"past-horizon", "it is quiet beyond the horizon"},
+    [F_LEADUPS] = {"lead-ups", "the lead-ups I sent"},
+    [F_WORDS] = {"last-words", "how many words the last message has"},
+    [F_PREFIXED] = {"last-prefixed", "the last subject is a reply's or a forward's"},
+    [F_FORWARD] = {"last-forward", "the last message is a forward"},
+    [F_NOREPLY] = {"last-noreply", "the last message is from a no-reply address"},
+    [F_LINKS] = {"last-links", "the last message carries links"},
+    [F_FIRST_MINE] = {"first-mine", "I started the thread"},
 };
 
-/* For scripts/train-threads and `why --format=json`. */
-const char *const lu_tm_feature_names[] = {
-    "rules-needs-reply",
-    "rules-awaiting",
-    "rules-promise-mine",
-    "rules-promise-theirs",
-    "rules-no-next-step",
-    "rules-dormant",
-    "rules-no-queue",
-    "last-mine",
-    "last-expects-reply",
-    "last-requests",
-    "last-proposals",
-    "last-commitments",
-    "last-agreements",
-    "last-declines",
-    "last-closing",
-    "last-thanks-only",
-    "last-sentences",
-    "last-question-mark",
-    "last-dated",
-    "last-replies-to-mine",
-    "last-to-me",
-    "last-copied-only",
-    "last-recipients",
-    "auto-or-bulk",
-    "last-repeated",
-    "list",
-    "messages",
-    "writers",
-    "my-share",
-    "never-wrote",
-    "age",
-    "past-horizon",
-    "lead-ups",
-    "last-words",
-    "last-prefixed",
-    "last-forward",
-    "last-noreply",
-    "last-links",
-    "first-mine",
-};
-G_STATIC_ASSERT(G_N_ELEMENTS(lu_tm_feature_names) == F_COUNT);
+const char *lu_tm_feature_name(int i)
+{
+    return features[i].name;
+}
 
 static float capped(int n, int cap)
 {
@@ -301,7 +266,7 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     age = r->now > m->date ? (double)(r->now - m->date) / 86400.0 : 0;
     x[F_AGE] = (float)log1p(age);
     x[F_PAST_HORIZON] = r->cfg->horizon_days > 0 && age >= r->cfg->horizon_days;
-    x[F_LEADUPS] = capped(v->stage, 3);
+    x[F_LEADUPS] = capped(v->sched.stage, 3);
     x[F_PREFIXED] = prefixed(m->subject);
     x[F_FORWARD] = forward(m->subject);
     x[F_NOREPLY] = m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply);
@@ -358,7 +323,7 @@ static char *weighed(const struct lu_tm_model *m, const float *x, int sign)
         }
     }
     for (int k = 0; k < 2 && best[k] >= 0; k++)
-        g_string_append_printf(s, "%s%s", k ? "; " : "", feats[best[k]]);
+        g_string_append_printf(s, "%s%s", k ? "; " : "", features[best[k]].words);
     if (s->len == 0)
         g_string_append(s, "nothing in particular");
     return g_string_free(s, FALSE);
@@ -378,9 +343,9 @@ static void take_out(const struct lu_tm_model *m, struct lu_verdict *v)
     v->state = LU_ST_NONE;
     v->rule = LU_R_MODEL;
     v->anchor = -1;
-    v->due = false;
-    v->due_at = 0;
-    v->stage = 0;
+    v->sched.due = false;
+    v->sched.due_at = 0;
+    v->sched.stage = 0;
     g_clear_pointer(&v->who, g_free);
 }
 
@@ -400,10 +365,7 @@ static void put_in(const struct lu_tm_model *m, const struct lu_verdict *open, s
         g_ptr_array_add(v->why, g_strdup(g_ptr_array_index(open->why, i)));
     v->state = open->state;
     v->anchor = open->anchor;
-    v->due = open->due;
-    v->due_at = open->due_at;
-    v->next_check = open->next_check;
-    v->stage = open->stage;
+    v->sched = open->sched;
     v->asked = open->asked;
     v->evidence = open->evidence;
     v->rule = LU_R_MODEL_OPEN;

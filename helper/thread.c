@@ -499,6 +499,7 @@ struct rule_ctx {
      * NOTED, the last such rule with a name, becomes the verdict's rule then. */
     GPtrArray *notes;
     enum lu_rule noted;
+    char when[WHEN_LEN]; /* a moment in words for the reason being written (said_when) */
 };
 
 static struct lu_msg *msg(const struct rule_ctx *s, int i)
@@ -508,18 +509,23 @@ static struct lu_msg *msg(const struct rule_ctx *s, int i)
 
 static void set_due(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at)
 {
-    v->due_at = due_at;
-    v->due = due_at > 0 && r->now >= due_at;
-    if (due_at > r->now && (!v->next_check || due_at < v->next_check))
-        v->next_check = due_at;
+    v->sched.due_at = due_at;
+    v->sched.due = due_at > 0 && r->now >= due_at;
+    if (due_at > r->now && (!v->sched.next_check || due_at < v->sched.next_check))
+        v->sched.next_check = due_at;
 }
 
-/* set_due, and DUE_AT in words for the reason, in BUF (when_str). */
-static const char *set_due_said(const struct lu_rules *r, struct lu_verdict *v, gint64 due_at,
-                                char *buf)
+/* T in words, in S->when (when_str): for the reason being written. */
+static const char *said_when(struct rule_ctx *s, gint64 t)
 {
-    set_due(r, v, due_at);
-    return when_str(r, due_at, buf);
+    return when_str(s->r, t, s->when);
+}
+
+/* set_due, and DUE_AT in words for the reason (said_when). */
+static const char *set_due_said(struct rule_ctx *s, struct lu_verdict *v, gint64 due_at)
+{
+    set_due(s->r, v, due_at);
+    return said_when(s, due_at);
 }
 
 /* Is M about me: addressed to me, or (on a list) answering one of my messages? */
@@ -684,13 +690,11 @@ static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule r
 static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule rule,
                         const struct lu_msg *m, const char *fmt)
 {
-    char t[WHEN_LEN];
-
     v->state = LU_ST_NEEDS_REPLY;
     v->anchor = v->evidence = s->last;
     v->rule = rule;
     v->who = g_strdup(who_name(m->from));
-    say(v->why, fmt, v->who, when_str(s->r, m->date, t));
+    say(v->why, fmt, v->who, said_when(s, m->date));
 }
 
 /* Their latest message asks something of me, and I have not answered it
@@ -702,7 +706,6 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     struct lu_analysis *an;
     struct lu_sentence *q;
     const char *not_mine;
-    char t[WHEN_LEN];
 
     if (s->last < 0 || s->last != s->last_their)
         return false;
@@ -726,11 +729,10 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
         if (answered_elsewhere(r, m, o)) {
-            when_str(r, o->date, t);
             say(s->notes,
                 "%s asked you something, and you answered on %s in a message that is not in "
                 "this thread (same subject, no reply headers).",
-                who_name(m->from), t);
+                who_name(m->from), said_when(s, o->date));
             return false;
         }
     }
@@ -739,11 +741,10 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     q = ask_sentence(an);
     if (q)
         say(v->why, "They ask: \"%s\"", q->text);
-    set_due_said(r, v, add_bizhours(r, m->date, r->cfg->reply_hours), t);
     say(v->why,
         r->cfg->reply_hours ? "A reply is due %s ([needs-reply] delay = %d working hours)."
                             : "A reply is due %s (the end of the business day it arrived).",
-        t, r->cfg->reply_hours);
+        set_due_said(s, v, add_bizhours(r, m->date, r->cfg->reply_hours)), r->cfg->reply_hours);
     return true;
 }
 
@@ -753,7 +754,6 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
     const struct lu_rules *r = s->r;
     struct lu_msg *m;
     struct lu_sentence *c;
-    char t[WHEN_LEN];
 
     if (s->last_mine < 0)
         return false;
@@ -766,8 +766,8 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
     v->rule = LU_R_PROMISE_MINE;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
     say(v->why, "You promised: \"%s\"", c->text);
-    set_due_said(r, v, sentence_due(c), t);
-    say(v->why, "It is due by %s; your next message in the thread resolves it.", t);
+    say(v->why, "It is due by %s; your next message in the thread resolves it.",
+        set_due_said(s, v, sentence_due(c)));
     return true;
 }
 
@@ -788,7 +788,6 @@ static int run_start(struct rule_ctx *s)
     const struct lu_rules *r = s->r;
     struct lu_msg *first, *last = msg(s, s->last);
     int asked = -1;
-    char t[WHEN_LEN];
 
     for (int i = s->last; i >= 0; i--) {
         struct lu_msg *m = msg(s, i);
@@ -805,9 +804,8 @@ static int run_start(struct rule_ctx *s)
             continue;
         if (o->date > last->date) {
             s->noted = LU_R_ANSWERED_ELSEWHERE;
-            when_str(r, o->date, t);
             say(s->notes, "%s answered on %s in a message that broke threading (%s).",
-                who_name(o->from), t, o->mid);
+                who_name(o->from), said_when(s, o->date), o->mid);
             return -1;
         }
         while (asked <= s->last && (!msg(s, asked)->mine || msg(s, asked)->date < o->date))
@@ -845,26 +843,23 @@ static gint64 automatic_answers(struct rule_ctx *s, int from, struct lu_verdict 
 {
     const struct lu_rules *r = s->r;
     gint64 ooo = 0;
-    char t[WHEN_LEN];
 
     for (int i = from; i < (int)s->msgs->len; i++) {
         struct lu_msg *m = msg(s, i);
         struct lu_analysis *an;
         if (m->autokind == LU_AUTO_NONE)
             continue;
-        when_str(r, m->date, t);
         say(v->why, "%s sent %s on %s (%s): not a reply.", who_name(m->from),
             m->autokind == LU_AUTO_RECEIPT  ? "a read receipt"
             : m->autokind == LU_AUTO_BOUNCE ? "a delivery report"
                                             : "an automatic answer",
-            t, m->auto_why ? m->auto_why : "automatic");
+            said_when(s, m->date), m->auto_why ? m->auto_why : "automatic");
         if (m->autokind != LU_AUTO_REPLY)
             continue;
         an = analysis(r, m);
         if (an && an->has_return && an->ooo_return.start > ooo) {
             ooo = an->ooo_return.start;
-            when_str(r, ooo, t);
-            say(v->why, "Their out-of-office says they are back %s.", t);
+            say(v->why, "Their out-of-office says they are back %s.", said_when(s, ooo));
         }
     }
     return ooo;
@@ -880,7 +875,6 @@ static void cadence(struct rule_ctx *s, const struct decided *d, const struct ru
     struct lu_msg *last = msg(s, s->last);
     bool at = u->reminded && d->remind->at;
     gint64 due;
-    char t[WHEN_LEN];
 
     if (at) {
         due = d->remind->at;
@@ -901,16 +895,15 @@ static void cadence(struct rule_ctx *s, const struct decided *d, const struct ru
             say(v->why, "Your %d lead-ups went unanswered: the thread is dormant.", u->stage);
             return;
         }
-        v->next_check = quiet;
+        v->sched.next_check = quiet;
         say(v->why, "That was the last lead-up; the thread goes dormant if nothing comes by then.");
         return;
     }
-    set_due_said(r, v, due, t);
     say(v->why, "The %s lead-up is due %s.",
         u->stage == 0                      ? "first"
         : u->stage + 1 == cfg->max_leadups ? "last (close-the-loop)"
                                            : "next",
-        t);
+        set_due_said(s, v, due));
 }
 
 /* My unanswered run expects an answer (or the user asked to be reminded):
@@ -922,7 +915,6 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     struct lu_msg *last;
     GPtrArray *rcpt;
     int parent;
-    char t[WHEN_LEN];
 
     if (s->last < 0 || s->last != s->last_mine || (u.asked = run_start(s)) < 0)
         return false;
@@ -953,10 +945,10 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     v->state = LU_ST_AWAITING;
     v->anchor = s->last;
     v->asked = v->evidence = u.asked;
-    v->stage = u.stage;
+    v->sched.stage = u.stage;
     v->rule = LU_R_AWAITING;
-    when_str(r, msg(s, u.asked)->date, t);
-    say(v->why, "You wrote to %s on %s and nobody else has written since.", v->who, t);
+    say(v->why, "You wrote to %s on %s and nobody else has written since.", v->who,
+        said_when(s, msg(s, u.asked)->date));
     if (u.ask)
         say(v->why, "You asked: \"%s\"", u.ask->text);
     if (u.reminded && !u.expects && d->remind->kind == LU_D_REMIND)
@@ -1001,7 +993,6 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
     struct lu_analysis *an;
     gint64 due = 0;
     int evidence = -1;
-    char t[WHEN_LEN];
 
     if (!s->tracked || s->last_their < 0 || !involves_me(s, msg(s, s->last_their)) ||
         not_a_conversation(s, msg(s, s->last_their)))
@@ -1045,8 +1036,8 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
     v->state = LU_ST_PROMISE_THEIRS;
     v->anchor = s->last_their;
     v->who = g_strdup(who_name(msg(s, s->last_their)->from));
-    set_due_said(r, v, due, t);
-    say(v->why, "If nothing comes from %s by %s, lead them to it.", v->who, t);
+    say(v->why, "If nothing comes from %s by %s, lead them to it.", v->who,
+        set_due_said(s, v, due));
     return true;
 }
 
@@ -1056,7 +1047,6 @@ static bool rule_no_next_step(struct rule_ctx *s, struct lu_verdict *v)
     const struct lu_rules *r = s->r;
     struct lu_msg *m;
     struct lu_analysis *an;
-    char t[WHEN_LEN];
 
     if (!s->tracked || s->last_mine < 0 || s->last_their < 0 || s->last < 0)
         return false;
@@ -1077,8 +1067,8 @@ static bool rule_no_next_step(struct rule_ctx *s, struct lu_verdict *v)
     say(v->why,
         "You and %s have both written, nothing is open, and no next step with a date was agreed.",
         v->who);
-    set_due_said(r, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays), t);
-    say(v->why, "Propose one by %s (%d quiet business days).", t, r->cfg->quiet_bizdays);
+    say(v->why, "Propose one by %s (%d quiet business days).",
+        set_due_said(s, v, add_bizdays(r, m->date, r->cfg->quiet_bizdays)), r->cfg->quiet_bizdays);
     return true;
 }
 
@@ -1086,9 +1076,7 @@ static bool rule_no_next_step(struct rule_ctx *s, struct lu_verdict *v)
  * that owes it writes. */
 static bool rule_next_step(struct rule_ctx *s, struct lu_verdict *v)
 {
-    const struct lu_rules *r = s->r;
     struct lu_decision *x = s->d.next_step;
-    char t[WHEN_LEN];
 
     if (!x)
         return false;
@@ -1101,10 +1089,9 @@ static bool rule_next_step(struct rule_ctx *s, struct lu_verdict *v)
     v->anchor = s->last >= 0 ? s->last : (int)s->msgs->len - 1;
     v->rule = LU_R_NEXT_STEP;
     v->who = s->last_their >= 0 ? g_strdup(who_name(msg(s, s->last_their)->from)) : NULL;
-    when_str(r, x->at_end ? x->at_end : x->at, t);
     say(v->why, "You recorded a next step%s%s%s, due %s (%s).", x->text ? ": \"" : "",
-        x->text ? x->text : "", x->text ? "\"" : "", t, x->mine ? "yours" : "theirs");
-    set_due(r, v, x->at_end ? x->at_end : x->at);
+        x->text ? x->text : "", x->text ? "\"" : "",
+        set_due_said(s, v, x->at_end ? x->at_end : x->at), x->mine ? "yours" : "theirs");
     return true;
 }
 
@@ -1116,12 +1103,10 @@ static bool claim_decided(struct rule_ctx *s, struct lu_verdict *v, enum lu_stat
 static bool claim_decided(struct rule_ctx *s, struct lu_verdict *v, enum lu_state state,
                           enum lu_rule rule, int anchor, gint64 when, const char *fmt)
 {
-    char t[WHEN_LEN];
-
     v->state = state;
     v->anchor = anchor;
     v->rule = rule;
-    say(v->why, fmt, when_str(s->r, when, t));
+    say(v->why, fmt, said_when(s, when));
     return true;
 }
 
@@ -1180,7 +1165,7 @@ static bool rule_snoozed(struct rule_ctx *s, struct lu_verdict *v)
 
     if (!z || newer_since(s->msgs, z) || s->r->now >= z->at)
         return false;
-    v->next_check = z->at;
+    v->sched.next_check = z->at;
     return claim_decided(s, v, LU_ST_SNOOZED, LU_R_SNOOZED, s->last, z->at,
                          "You snoozed this thread until %s; a new message wakes it earlier.");
 }
@@ -1197,7 +1182,6 @@ static bool rule_bounced(struct rule_ctx *s, struct lu_verdict *v)
 {
     struct lu_msg *bounce = NULL;
     GPtrArray *rcpt;
-    char t[WHEN_LEN];
 
     if (s->last_mine < 0 || s->last != s->last_mine)
         return false;
@@ -1219,8 +1203,8 @@ static bool rule_bounced(struct rule_ctx *s, struct lu_verdict *v)
     v->rule = LU_R_BOUNCED;
     v->who = recipients_str(rcpt);
     g_ptr_array_free(rcpt, TRUE);
-    when_str(s->r, bounce->date, t);
-    say(v->why, "A delivery failure came back on %s (%s): check the address.", t, bounce->auto_why);
+    say(v->why, "A delivery failure came back on %s (%s): check the address.",
+        said_when(s, bounce->date), bounce->auto_why);
     return true;
 }
 
@@ -1353,7 +1337,6 @@ static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
     const struct lu_decision *z = s->d.snooze;
-    char t[WHEN_LEN];
 
     if (r->cfg->horizon_days > 0 && !s->d.remind && !s->d.next_step && !z &&
         v->state != LU_ST_DORMANT) {
@@ -1365,21 +1348,20 @@ static void after_claim(struct rule_ctx *s, struct lu_verdict *v)
                 r->cfg->horizon_days, lu_state_name(v->state));
             v->state = LU_ST_DORMANT;
             v->rule = LU_R_HORIZON;
-            v->due = false;
-            v->due_at = 0;
-            v->next_check = 0;
+            v->sched.due = false;
+            v->sched.due_at = 0;
+            v->sched.next_check = 0;
             return;
         }
-        if (!v->next_check || edge < v->next_check)
-            v->next_check = edge;
+        if (!v->sched.next_check || edge < v->sched.next_check)
+            v->sched.next_check = edge;
     }
     if (z && !newer_since(s->msgs, z) && r->now >= z->at && v->state != LU_ST_NONE) {
-        if (!v->due) {
-            v->due = true;
-            v->due_at = z->at;
+        if (!v->sched.due) {
+            v->sched.due = true;
+            v->sched.due_at = z->at;
         }
-        when_str(r, z->at, t);
-        say(v->why, "Your snooze ended %s.", t);
+        say(v->why, "Your snooze ended %s.", said_when(s, z->at));
     }
 }
 

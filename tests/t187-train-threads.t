@@ -28,7 +28,7 @@ import json, re, sys
 j = json.load(open(\"why.json\"))
 m = j[\"model\"]
 src = open(\"$ROOT/helper/thread-learn.c\").read()
-names = re.findall(r\"\\\"([^\\\"]+)\\\"\", re.search(r\"lu_tm_feature_names\\[\\] = \\{(.*?)\\};\", src, re.S).group(1))
+names = re.findall(r\"\\[F_\\w+\\] = \\{\\\"([^\\\"]+)\\\"\", src)
 assert j[\"state\"] == \"needs-reply\" and m[\"rules_state\"] == \"needs-reply\", j
 assert list(m[\"features\"]) == names, (list(m[\"features\"]), names)
 f = m[\"features\"]
@@ -56,7 +56,7 @@ assert f[\"rules-no-queue\"] == 1 and f[\"last-mine\"] == 1 and f[\"last-sentenc
 python3 - "$ROOT" >dump.jsonl <<'PY'
 import json, re, sys
 src = open(sys.argv[1] + "/helper/thread-learn.c").read()
-names = re.findall(r'"([^"]+)"', re.search(r"lu_tm_feature_names\[\] = \{(.*?)\};", src, re.S).group(1))
+names = re.findall(r'\[F_\w+\] = \{"([^"]+)"', src)
 
 
 def row(id, person, gold, rules, may, open_state, b_last, **feats):

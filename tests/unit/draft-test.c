@@ -83,7 +83,7 @@ static struct lu_verdict verdict(enum lu_state st, int anchor, int asked, int st
     v.anchor = anchor;
     v.asked = asked;
     v.evidence = st == LU_ST_AWAITING ? asked : anchor;
-    v.stage = stage;
+    v.sched.stage = stage;
     return v;
 }
 
@@ -789,7 +789,7 @@ static void test_states(void)
     test_recorded_step(t, &v);
 
     /* Due later than the slot would be: the slot comes after the promise. */
-    v.due_at = at("2026-11-27T17:00");
+    v.sched.due_at = at("2026-11-27T17:00");
     plan(&d, t, &v, "2026-11-23T09:00", "x\n");
     is_str(var(&d, "promise_by"), "Friday 27 November", "{promise_by}");
     is_str(var(&d, "slot"), "Monday 30 November at 10:00", "the slot comes after the promise");

@@ -41,7 +41,7 @@ static struct lu_analysis *an(struct lu_msg *m)
 static int feature(const char *name)
 {
     for (int i = 0; i < LU_TM_NFEAT; i++)
-        if (strcmp(lu_tm_feature_names[i], name) == 0)
+        if (strcmp(lu_tm_feature_name(i), name) == 0)
             return i;
     return -1;
 }
@@ -84,7 +84,7 @@ static void test_features(void)
            v.features[feature("last-noreply")] == 0 && v.features[feature("last-links")] == 0,
        "a plain subject from a person, no links");
     for (int i = 0; i < LU_TM_NFEAT; i++)
-        ok(feature(lu_tm_feature_names[i]) == i && *lu_tm_feature_names[i],
+        ok(feature(lu_tm_feature_name(i)) == i && *lu_tm_feature_name(i),
            "feature %d has its own name", i);
     lu_verdict_clear(&v);
     g_ptr_array_unref(t);
@@ -140,7 +140,7 @@ static void test_apply(void)
     is_int(v.state, LU_ST_NONE, "out of every queue");
     is_int(v.rule, LU_R_MODEL, "the rule names the model");
     is_str(lu_state_name(v.rules_state), "needs-reply", "what the rules said is kept");
-    ok(!v.due && v.due_at == 0 && v.who == NULL, "nothing due, nobody waits");
+    ok(!v.sched.due && v.sched.due_at == 0 && v.who == NULL, "nothing due, nobody waits");
     is_int(v.why->len, n + 1, "one reason more");
     ok(strstr(g_ptr_array_index(v.why, n), "0.05") != NULL, "the reason gives the chance: %s",
        (char *)g_ptr_array_index(v.why, n));
@@ -202,7 +202,7 @@ static void test_put_in(void)
     is_str(lu_state_name(v.rules_state), "none", "what the rules said is kept");
     ok(v.p_open > 0.85, "the chance it is open (%g)", v.p_open);
     is_int(v.anchor, 0, "anchored on my message");
-    ok(v.due_at > 0 && !v.due, "the first lead-up is due later, by the cadence");
+    ok(v.sched.due_at > 0 && !v.sched.due, "the first lead-up is due later, by the cadence");
     ok(v.who && strstr(v.who, "Bob"), "waiting for Bob (%s)", v.who ? v.who : "(null)");
     last = v.why->len ? g_ptr_array_index(v.why, 0) : "";
     ok(strstr(last, "left open") && strstr(last, "0.88") && strstr(last, "above 0.50") &&
