@@ -33,7 +33,7 @@ if [ -d "$ROOT/../shared/corpora" ]; then
 		     /^static const struct lu_sm_weight w_request/,/^};/d; /\/\* request \*\//d" \
 			"$ROOT/helper/sentence-model.c" >tree/helper/sentence-model.c &&
 		! grep -q "w_commitment\|w_request" tree/helper/sentence-model.c &&
-		XDG_CACHE_HOME=$PWD/cache SM_EXPLAIN=1 SM_EXW=1 SM_MAX_BATCH=9 SM_MODE=replace \
+		XDG_CACHE_HOME=$PWD/cache SM_EXPLAIN=1 SM_EXW=1 SM_MAX_BATCH=11 SM_MODE=replace \
 			SM_ONLY=request,commitment SM_L2S=0.01 SM_WI=0.5 SM_REPLY=0 \
 			tree/scripts/train-intent --quiet --write >out 2>err &&
 		grep -q "^chosen: ask .*model); commitment .*model)" out &&
