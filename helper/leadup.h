@@ -299,22 +299,24 @@ enum {
     LU_DX_PART_PREP = 1u << 12, /* "am", "por", "dans" before the article of a part of day */
     LU_DX_PART_ART = 1u << 13,  /* "am", "le": an article alone before a part of day */
     LU_DX_MORNING = 1u << 14, /* "mañana": the morning after an article or "this", else tomorrow */
-    LU_DX_NOUN_CAP = 1u << 15, /* "Morgen": capitalised (or after an article) the morning */
-    LU_DX_GREET = 1u << 16,    /* "guten", "jeden": before "Morgen", the morning */
-    LU_DX_DAY = 1u << 17,      /* "day" in "the day after tomorrow"; "at the end of the day" */
-    LU_DX_AFTER = 1u << 18,    /* "after" in "the day after tomorrow" */
-    LU_DX_BEFORE = 1u << 19,   /* "before" in "the day before yesterday" */
-    LU_DX_TWELVE = 1u << 20,   /* "noon", "midnight" after "12" */
-    LU_DX_NEXT_N = 1u << 21,   /* "next" after an article: "in the next 3 days", "over the next" */
-    LU_DX_TIME = 1u << 22,     /* "time" after an amount: "in 3 days time" */
-    LU_DX_DASHED = 1u << 23,   /* "midi": after a dash, the end of another word ("après-midi") */
-    LU_DX_INDEF = 1u << 24,    /* "a" before a "few" word: "in a few days" */
-    LU_DX_AT_LEAD = 1u << 25,  /* "a": "at" only before an hour's article or an end, early or
+    LU_DX_NOUN_CAP = 1u << 15,  /* "Morgen": capitalised (or after an article) the morning */
+    LU_DX_GREET = 1u << 16,     /* "guten", "jeden": before "Morgen", the morning */
+    LU_DX_DAY = 1u << 17,       /* "day" in "the day after tomorrow"; "at the end of the day" */
+    LU_DX_AFTER = 1u << 18,     /* "after" in "the day after tomorrow" */
+    LU_DX_BEFORE = 1u << 19,    /* "before" in "the day before yesterday" */
+    LU_DX_TWELVE = 1u << 20,    /* "noon", "midnight" after "12" */
+    LU_DX_NEXT_N = 1u << 21,    /* "next" after an article: "in the next 3 days", "over the next" */
+    LU_DX_TIME = 1u << 22,      /* "time" after an amount: "in 3 days time" */
+    LU_DX_DASHED = 1u << 23,    /* "midi": after a dash, the end of another word ("après-midi") */
+    LU_DX_INDEF = 1u << 24,     /* "a" before a "few" word: "in a few days" */
+    LU_DX_AT_LEAD = 1u << 25,   /* "a": "at" only before an hour's article or an end, early or
                                   mid word ("a las 10", "a finales de"), never alone */
-    LU_DX_ELIDED = 1u << 26,   /* "l" before an apostrophe: "l'après-midi" */
-    LU_DX_POSS = 1u << 27,     /* "s" after an apostrophe: "New Year's" */
-    LU_DX_ABOUT = 1u << 28,    /* "about", "approximately" after "in": "in about 2 weeks" */
-    LU_DX_REST = 1u << 29,     /* "rest" in "the rest of the week": from today to its end */
+    LU_DX_ELIDED = 1u << 26,    /* "l" before an apostrophe: "l'après-midi" */
+    LU_DX_POSS = 1u << 27,      /* "s" after an apostrophe: "New Year's" */
+    LU_DX_ABOUT = 1u << 28,     /* "about", "approximately" after "in": "in about 2 weeks" */
+    LU_DX_REST = 1u << 29,      /* "rest" in "the rest of the week": from today to its end */
+    LU_DX_FOLLOWING = 1u << 30, /* "following", "suivante": the week (day, month) after the
+                                   date before it in the text, else after today's */
 };
 
 /* A phrase of several tokens that plays one part in dates.c ("il y a",
