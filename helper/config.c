@@ -250,6 +250,7 @@ static int parse_time(struct lu_config *c)
     order = g_key_file_get_value(c->kf, "time", "date_order", NULL);
     if (order) {
         g_strstrip(order);
+        c->cal.order_set = true;
         if (!g_ascii_strcasecmp(order, "mdy"))
             c->cal.mdy = true;
         else if (!g_ascii_strcasecmp(order, "dmy"))

@@ -729,12 +729,11 @@ static int day_range(const struct P *p, int k, int d, int *d2, bool dot)
 }
 
 /* A day of the month at I and the range of days it may start ("3",
- * "3-5", "3.-5."): the first in *D, the last in *D2 (0: one day).  DOT as
- * mday_at's.  Returns the index after them, or -1. */
-static int days_at(const struct P *p, int i, int *d, int *d2, bool dot)
+ * "3-5", "3.-5."): the first in *D, the last in *D2 (0: one day).  DOT and
+ * FREE_LEFT as mday_at's.  Returns the index after them, or -1. */
+static int days_at(const struct P *p, int i, int *d, int *d2, bool dot, bool free_left)
 {
-    /* "Nov.1": a day glued to an abbreviation's dot (m_month_day's). */
-    int k = mday_at(p, i, d, !is_p(p, i - 1, '.'), dot);
+    int k = mday_at(p, i, d, free_left, dot);
 
     return k < 0 ? -1 : day_range(p, k, *d, d2, dot);
 }
@@ -747,7 +746,7 @@ static int m_day_month(const struct P *p, int i, struct res *r)
 
     if (wf(p, i, F_THE) && is_num(p, i + 1))
         i++;
-    k = days_at(p, i, &d, &d2, true);
+    k = days_at(p, i, &d, &d2, true, true);
     if (k < 0)
         return -1;
     if (wf(p, k, F_OF))
@@ -772,7 +771,7 @@ static int m_month_day(const struct P *p, int i, struct res *r)
     /* "Nov.1", "Nov.1st": the day may be glued to an abbreviation's dot. */
     if (k < 0 || !is_num(p, k) || (glued(p, k) && !is_p(p, k - 1, '.')))
         return -1;
-    k = days_at(p, k, &d, &d2, false);
+    k = days_at(p, k, &d, &d2, false, !glued(p, k));
     if (k < 0)
         return -1;
     ord = wf(p, k - 1, F_ORDSUF);
@@ -889,7 +888,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
     }
     if (!y) {
         ctx = date_context_before(p, i) || p->cli || is_p(p, k, '@') || wf(p, k, F_AT) ||
-              (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2);
+              (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2) ||
+              (wx(p, i - 1, LU_DX_NUMDATE) && !(W(p, k) && W(p, k)->unit));
         if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF))
             return -1;
     }
@@ -948,7 +948,9 @@ static int mod_at(const struct P *p, int i, int *mod)
     const struct wd *w = W(p, i);
 
     *mod = MOD_NONE;
-    if (wx(p, i, LU_DX_FOLLOWING)) {
+    /* "the following week", "am folgenden Tag"; not "following Tuesday's
+     * sell-off" (after it). */
+    if (wx(p, i, LU_DX_FOLLOWING) && wf(p, i - 1, F_THE | F_PREP)) {
         *mod = MOD_FOLLOW;
         return i + 1;
     }
@@ -974,8 +976,8 @@ static int mod_at(const struct P *p, int i, int *mod)
 static int postmod_at(const struct P *p, int i, int *mod)
 {
     /* "la semaine suivante", "la settimana successiva"; not "the week
-     * following the meeting". */
-    if (wx(p, i, LU_DX_FOLLOWING) && !wf(p, i + 1, F_THE)) {
+     * following the meeting", "on Tuesday following last Friday's". */
+    if (wx(p, i, LU_DX_FOLLOWING) && !W(p, i + 1)) {
         *mod = MOD_FOLLOW;
         return i + 1;
     }
@@ -1664,7 +1666,10 @@ static int m_part(const struct P *p, int i, struct res *r)
             month_of_mod(p, mod, &y, &m);
             month_part(p, r, part, y, m, mod == MOD_NONE || mod == MOD_THIS);
         } else {
-            /* "end of the year", "early next year", "late this year". */
+            /* "end of the year", "early next year", "late this year"; not
+             * "mid year", "since the beginning of the year" (which one?). */
+            if (part != PART_END && mod == MOD_NONE)
+                return -1;
             y = p->ry + (mod == MOD_NEXT || mod == MOD_FOLLOW ? 1 : mod == MOD_PREV ? -1 : 0);
             year_part(p, r, part, y);
         }
@@ -1672,8 +1677,9 @@ static int m_part(const struct P *p, int i, struct res *r)
     }
     if (mod != MOD_NONE)
         return -1;
-    /* "early 2002", "mid-2002", "by the end of 2001". */
-    if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
+    /* "early 2002", "mid-2002", "by the end of 2001"; not "the middle of
+     * the 1970 recession". */
+    if (year_at(p, k, &y) && num_free_right(p, k + 1) && !wf(p, k - 1, F_THE)) {
         year_part(p, r, part, y);
         return k + 1;
     }
@@ -1781,6 +1787,9 @@ static int m_month(const struct P *p, int i, struct res *r)
         k = mod_at(p, k, &mod);
         guard = mod != MOD_NONE;
     }
+    /* "to the following September 30th": the day, not its month. */
+    if (mod == MOD_FOLLOW)
+        return -1;
     w = W(p, k);
     k2 = month_at(p, k, &m);
     if (k2 < 0)
@@ -1964,7 +1973,7 @@ static int m_date(const struct P *p, int i, struct res *r)
                                   m_hol, m_nth,     m_from,      m_rest};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
-        (p->t[i].kind == T_WORD && !p->t[i].w))
+        (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
         return -1;
     return longest(fns, G_N_ELEMENTS(fns), p, i, r);
 }
@@ -2598,6 +2607,78 @@ out:
     if (low != lbuf)
         g_free(low);
     return out;
+}
+
+/* The writer's own numeric dates in P that show their order: a number
+ * above 12 ("11/15" month first, "15/11" day first), or a weekday before
+ * that fits one reading ("Thu 10/12").  Counts them in VOTES (day first,
+ * month first); *AMBIGUOUS when one shows nothing ("11/1"). */
+static void order_votes(const struct P *p, int votes[2], bool *ambiguous)
+{
+    for (int i = 0; i < p->n; i++) {
+        struct res r = {0};
+        int a, b, w, y, m, d;
+
+        if (p->t[i].kind != T_NUM || m_slash(p, i, &r) < 0)
+            continue;
+        a = p->t[i].num;
+        b = p->t[i + 2].num;
+        if (a > 12 || b > 12) {
+            votes[b > 12]++;
+            continue;
+        }
+        if (a == b)
+            continue;
+        w = is_p(p, i - 1, ',') ? i - 2 : i - 1;
+        ymd_of(r.jd0, &y, &m, &d);
+        if (W(p, w) && W(p, w)->wday && wday_of(r.jd0) == W(p, w)->wday)
+            votes[m == a]++;
+        else
+            *ambiguous = true;
+    }
+}
+
+/* Does the writer of TEXT at REF put the month first, by the zone they
+ * wrote from and their language's pack? */
+static bool zone_month_first(const char *text, GDateTime *ref)
+{
+    const struct lu_lang_pack *pk = lu_lang_pack(lu_lang_guess(text, NULL));
+    gint64 off = g_date_time_get_utc_offset(ref) / G_USEC_PER_SEC / 60;
+
+    return pk->month_first_from < pk->month_first_to && off >= pk->month_first_from &&
+           off <= pk->month_first_to;
+}
+
+bool lu_dates_order(const char *text, GDateTime *ref, const struct lu_cal *cal)
+{
+    struct tok tbuf[SMALL], *t = tbuf;
+    char lbuf[SMALL], *low = lbuf;
+    struct P p;
+    size_t len;
+    int votes[2] = {0, 0};
+    bool ambiguous = false, mdy = cal && cal->mdy;
+
+    if (!text || !ref || !cal)
+        goto out;
+    len = strlen(text);
+    if (len > G_MAXINT / 2)
+        goto out;
+    if (len >= SMALL) {
+        t = g_new(struct tok, len + 1);
+        low = g_malloc(len + 1);
+    }
+    if (setup(&p, text, (int)len, t, low, ref, cal, false))
+        order_votes(&p, votes, &ambiguous);
+    if (votes[0] != votes[1])
+        mdy = votes[1] > votes[0];
+    else if (ambiguous && !cal->order_set)
+        mdy = zone_month_first(text, ref);
+out:
+    if (t != tbuf)
+        g_free(t);
+    if (low != lbuf)
+        g_free(low);
+    return mdy;
 }
 
 /* "3d", "+2w", "4h", "30m", "1mo": a moment that far from REF (days and

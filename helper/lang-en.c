@@ -1307,6 +1307,8 @@ static const struct lu_date_role date_roles[] = {
     {"roughly", LU_DX_ABOUT},
     {"rest", LU_DX_REST},
     {"following", LU_DX_FOLLOWING},
+    {"for", LU_DX_NUMDATE},
+    {"since", LU_DX_NUMDATE},
     {NULL, 0},
 };
 
@@ -1392,6 +1394,9 @@ const struct lu_lang_pack lu_lang_en = {
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
     .date_phrases = date_phrases,
+    /* Hawaii (UTC-10) to the Eastern zone in summer (UTC-4). */
+    .month_first_from = -600,
+    .month_first_to = -240,
     .role_words = role_words,
     .titles = titles,
 };
