@@ -2559,25 +2559,49 @@ static bool setup(struct P *p, const char *text, int len, struct tok *t, char *l
 /* Buffers for short texts live on the stack. */
 #define SMALL 256
 
+/* A text's token and lower-case buffers: on the stack when it is short. */
+struct bufs {
+    struct tok tbuf[SMALL], *t;
+    char lbuf[SMALL], *low;
+};
+
+/* Sets up P for TEXT with buffers B (bufs_clear frees them).  Returns false
+ * when there is nothing to read or nothing in it can be a date. */
+static bool setup_text(struct P *p, struct bufs *b, const char *text, GDateTime *ref,
+                       const struct lu_cal *cal)
+{
+    size_t len;
+
+    b->t = b->tbuf;
+    b->low = b->lbuf;
+    if (!text || !ref || !cal)
+        return false;
+    len = strlen(text);
+    if (len > G_MAXINT / 2)
+        return false;
+    if (len >= SMALL) {
+        b->t = g_new(struct tok, len + 1);
+        b->low = g_malloc(len + 1);
+    }
+    return setup(p, text, (int)len, b->t, b->low, ref, cal, false);
+}
+
+static void bufs_clear(struct bufs *b)
+{
+    if (b->t != b->tbuf)
+        g_free(b->t);
+    if (b->low != b->lbuf)
+        g_free(b->low);
+}
+
 GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal)
 {
     GArray *out = g_array_new(FALSE, TRUE, sizeof(struct lu_when));
     GArray *found = NULL;
-    struct tok tbuf[SMALL], *t = tbuf;
-    char lbuf[SMALL], *low = lbuf;
+    struct bufs b;
     struct P p;
-    size_t len;
 
-    if (!text || !ref || !cal)
-        goto out;
-    len = strlen(text);
-    if (len > G_MAXINT / 2)
-        goto out;
-    if (len >= SMALL) {
-        t = g_new(struct tok, len + 1);
-        low = g_malloc(len + 1);
-    }
-    if (!setup(&p, text, (int)len, t, low, ref, cal, false))
+    if (!setup_text(&p, &b, text, ref, cal))
         goto out;
     found = g_array_new(FALSE, FALSE, sizeof(struct found));
     for (int i = 0; i < p.n;) {
@@ -2602,10 +2626,7 @@ GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal
 out:
     if (found)
         g_array_unref(found);
-    if (t != tbuf)
-        g_free(t);
-    if (low != lbuf)
-        g_free(low);
+    bufs_clear(&b);
     return out;
 }
 
@@ -2651,33 +2672,18 @@ static bool zone_month_first(const char *text, GDateTime *ref)
 
 bool lu_dates_order(const char *text, GDateTime *ref, const struct lu_cal *cal)
 {
-    struct tok tbuf[SMALL], *t = tbuf;
-    char lbuf[SMALL], *low = lbuf;
+    struct bufs b;
     struct P p;
-    size_t len;
     int votes[2] = {0, 0};
     bool ambiguous = false, mdy = cal && cal->mdy;
 
-    if (!text || !ref || !cal)
-        goto out;
-    len = strlen(text);
-    if (len > G_MAXINT / 2)
-        goto out;
-    if (len >= SMALL) {
-        t = g_new(struct tok, len + 1);
-        low = g_malloc(len + 1);
-    }
-    if (setup(&p, text, (int)len, t, low, ref, cal, false))
+    if (setup_text(&p, &b, text, ref, cal))
         order_votes(&p, votes, &ambiguous);
     if (votes[0] != votes[1])
         mdy = votes[1] > votes[0];
     else if (ambiguous && !cal->order_set)
         mdy = zone_month_first(text, ref);
-out:
-    if (t != tbuf)
-        g_free(t);
-    if (low != lbuf)
-        g_free(low);
+    bufs_clear(&b);
     return mdy;
 }
 
