@@ -212,6 +212,7 @@ static int read_timezone(struct lu_config *c, const struct setting *k, char *zon
 
 static int read_date_order(struct lu_config *c, const struct setting *k, char *order)
 {
+    c->cal.order_set = order != NULL;
     if (order && !g_ascii_strcasecmp(order, "mdy"))
         c->cal.mdy = true;
     else if (order && !g_ascii_strcasecmp(order, "dmy"))

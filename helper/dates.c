@@ -423,6 +423,8 @@ struct res {
     bool abs;          /* a duration ("in 2 hours", "3d"): u0 is the moment */
     gint64 u0;
     bool today; /* a time meaning today even when past ("this morning") */
+    int follow; /* "the following week": U_DAY, U_WEEK, U_MONTH or U_YEAR, or minus a weekday;
+                   date_following moves it after the date before it */
 };
 
 static const struct wd *W(const struct P *p, int i)
@@ -727,11 +729,11 @@ static int day_range(const struct P *p, int k, int d, int *d2, bool dot)
 }
 
 /* A day of the month at I and the range of days it may start ("3",
- * "3-5", "3.-5."): the first in *D, the last in *D2 (0: one day).  DOT as
- * mday_at's.  Returns the index after them, or -1. */
-static int days_at(const struct P *p, int i, int *d, int *d2, bool dot)
+ * "3-5", "3.-5."): the first in *D, the last in *D2 (0: one day).  DOT and
+ * FREE_LEFT as mday_at's.  Returns the index after them, or -1. */
+static int days_at(const struct P *p, int i, int *d, int *d2, bool dot, bool free_left)
 {
-    int k = mday_at(p, i, d, true, dot);
+    int k = mday_at(p, i, d, free_left, dot);
 
     return k < 0 ? -1 : day_range(p, k, *d, d2, dot);
 }
@@ -744,7 +746,7 @@ static int m_day_month(const struct P *p, int i, struct res *r)
 
     if (wf(p, i, F_THE) && is_num(p, i + 1))
         i++;
-    k = days_at(p, i, &d, &d2, true);
+    k = days_at(p, i, &d, &d2, true, true);
     if (k < 0)
         return -1;
     if (wf(p, k, F_OF))
@@ -766,9 +768,10 @@ static int m_month_day(const struct P *p, int i, struct res *r)
     const struct wd *w = W(p, i);
 
     k = month_at(p, i, &m);
-    if (k < 0 || !is_num(p, k) || glued(p, k))
+    /* "Nov.1", "Nov.1st": the day may be glued to an abbreviation's dot. */
+    if (k < 0 || !is_num(p, k) || (glued(p, k) && !is_p(p, k - 1, '.')))
         return -1;
-    k = days_at(p, k, &d, &d2, false);
+    k = days_at(p, k, &d, &d2, false, !glued(p, k));
     if (k < 0)
         return -1;
     ord = wf(p, k - 1, F_ORDSUF);
@@ -885,7 +888,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
     }
     if (!y) {
         ctx = date_context_before(p, i) || p->cli || is_p(p, k, '@') || wf(p, k, F_AT) ||
-              (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2);
+              (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2) ||
+              (wx(p, i - 1, LU_DX_NUMDATE) && !(W(p, k) && W(p, k)->unit));
         if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF))
             return -1;
     }
@@ -935,7 +939,7 @@ static int m_dot(const struct P *p, int i, struct res *r)
     return k;
 }
 
-enum { MOD_NONE, MOD_THIS, MOD_NEXT, MOD_PREV, MOD_COMING };
+enum { MOD_NONE, MOD_THIS, MOD_NEXT, MOD_PREV, MOD_COMING, MOD_FOLLOW };
 
 /* A modifier word at I ("this", "next", "last", "coming", "this coming").
  * Returns the index after it. */
@@ -944,6 +948,12 @@ static int mod_at(const struct P *p, int i, int *mod)
     const struct wd *w = W(p, i);
 
     *mod = MOD_NONE;
+    /* "the following week", "am folgenden Tag"; not "following Tuesday's
+     * sell-off" (after it). */
+    if (wx(p, i, LU_DX_FOLLOWING) && wf(p, i - 1, F_THE | F_PREP)) {
+        *mod = MOD_FOLLOW;
+        return i + 1;
+    }
     if (!w)
         return i;
     if ((w->f & F_THIS) && wf(p, i + 1, F_COMING)) {
@@ -965,6 +975,12 @@ static int mod_at(const struct P *p, int i, int *mod)
  * viene", "el lunes pasado", "la semaine dernière". */
 static int postmod_at(const struct P *p, int i, int *mod)
 {
+    /* "la semaine suivante", "la settimana successiva"; not "the week
+     * following the meeting", "on Tuesday following last Friday's". */
+    if (wx(p, i, LU_DX_FOLLOWING) && !W(p, i + 1)) {
+        *mod = MOD_FOLLOW;
+        return i + 1;
+    }
     if (wf(p, i, F_POSTNEXT)) {
         *mod = MOD_NEXT;
         return i + 1;
@@ -999,7 +1015,8 @@ static int week_ref_at(const struct P *p, int i, guint32 *monday)
         mod = pm;
     if (mod == MOD_NONE || mod == MOD_COMING)
         return -1;
-    *monday = monday_of(p->rjd) + (mod == MOD_NEXT ? 7 : 0) - (mod == MOD_PREV ? 7 : 0);
+    *monday = monday_of(p->rjd) + (mod == MOD_NEXT || mod == MOD_FOLLOW ? 7 : 0) -
+              (mod == MOD_PREV ? 7 : 0);
     return k;
 }
 
@@ -1038,7 +1055,8 @@ static int m_weekday(const struct P *p, int i, struct res *r)
     int rw = wday_of(p->rjd);
     bool ctx;
 
-    k = mod_at(p, i, &mod);
+    /* "the following Monday" */
+    k = mod_at(p, wf(p, i, F_THE) && wx(p, i + 1, LU_DX_FOLLOWING) ? i + 1 : i, &mod);
     ctx = mod != MOD_NONE || date_context_before(p, i);
     k = wday_at(p, k, &wd, ctx);
     if (k < 0)
@@ -1071,6 +1089,8 @@ static int m_weekday(const struct P *p, int i, struct res *r)
         k++;
     }
     set_days(r, jd, jd, LU_SPAN_DAY);
+    if (mod == MOD_FOLLOW)
+        r->follow = -wd;
     /* An explicit date after the weekday wins: "Tuesday, 1 December". */
     k2 = is_p(p, k, ',') ? k + 1 : k;
     if (mod == MOD_NONE && k2 < p->n && (p->t[k2].kind == T_NUM || (W(p, k2) && W(p, k2)->month))) {
@@ -1158,13 +1178,15 @@ static int m_rel(const struct P *p, int i, struct res *r)
 /* The week (Monday) or month (Y, M) that MOD names relative to REF. */
 static guint32 week_of_mod(const struct P *p, int mod)
 {
-    return monday_of(p->rjd) + (mod == MOD_NEXT || mod == MOD_COMING ? 7 : 0) -
+    return monday_of(p->rjd) + (mod == MOD_NEXT || mod == MOD_COMING || mod == MOD_FOLLOW ? 7 : 0) -
            (mod == MOD_PREV ? 7 : 0);
 }
 
 static void month_of_mod(const struct P *p, int mod, int *y, int *m)
 {
-    int delta = mod == MOD_NEXT || mod == MOD_COMING ? 1 : mod == MOD_PREV ? -1 : 0;
+    int delta = mod == MOD_NEXT || mod == MOD_COMING || mod == MOD_FOLLOW ? 1
+                : mod == MOD_PREV                                         ? -1
+                                                                          : 0;
     int idx = p->ry * 12 + (p->rm - 1) + delta;
 
     *y = idx / 12;
@@ -1199,13 +1221,24 @@ static int m_period(const struct P *p, int i, struct res *r)
     w = W(p, k);
     if (!w || (w->f & F_PL))
         return -1;
-    if (w->unit != U_WEEK && w->unit != U_MONTH && w->unit != U_WEEKEND && w->unit != U_YEAR)
+    if (w->unit != U_WEEK && w->unit != U_MONTH && w->unit != U_WEEKEND && w->unit != U_YEAR &&
+        w->unit != U_DAY)
         return -1;
     k++;
     if (mod == MOD_NONE) {
         k = postmod_at(p, k, &pm);
         mod = pm;
     }
+    /* "the following day": the day after the date before it, else tomorrow. */
+    if (w->unit == U_DAY) {
+        if (mod != MOD_FOLLOW)
+            return -1;
+        set_days(r, p->rjd + 1, p->rjd + 1, LU_SPAN_DAY);
+        r->follow = U_DAY;
+        return k;
+    }
+    if (mod == MOD_FOLLOW && w->unit != U_WEEKEND)
+        r->follow = w->unit;
     if (mod == MOD_NONE && !(w->unit == U_WEEKEND && the))
         return -1;
     /* "this year", "next year", "last year", "l'année prochaine": the
@@ -1222,7 +1255,7 @@ static int m_period(const struct P *p, int i, struct res *r)
         monday = week_of_mod(p, mod == MOD_COMING ? MOD_THIS : mod);
         set_days(r, monday + 5, monday + 6, LU_SPAN_RANGE);
     } else if (w->unit == U_YEAR) {
-        y = p->ry + (mod == MOD_NEXT ? 1 : mod == MOD_PREV ? -1 : 0);
+        y = p->ry + (mod == MOD_NEXT || mod == MOD_FOLLOW ? 1 : mod == MOD_PREV ? -1 : 0);
         set_days(r, jd_of(y, 1, 1), jd_of(y, 12, 31), LU_SPAN_RANGE);
     } else {
         month_of_mod(p, mod, &y, &m);
@@ -1506,6 +1539,21 @@ static void month_part(const struct P *p, struct res *r, int part, int y, int m,
     }
 }
 
+/* The days of PART of year Y: its last business day, or a third of it
+ * (January-April, May-August, September-December), as a month's parts are
+ * its thirds. */
+static void year_part(const struct P *p, struct res *r, int part, int y)
+{
+    static const int first[] = {[PART_EARLY] = 1, [PART_MID] = 5, [PART_LATE] = 9};
+
+    if (part == PART_END) {
+        month_part(p, r, PART_END, y, 12, false);
+        return;
+    }
+    set_days(r, jd_of(y, first[part], 1), jd_of(y, first[part] + 3, mdays(y, first[part] + 3)),
+             LU_SPAN_RANGE);
+}
+
 /* The last business day of the quarter MOD names (this one by default). */
 static void quarter_end(const struct P *p, struct res *r, int mod)
 {
@@ -1618,16 +1666,23 @@ static int m_part(const struct P *p, int i, struct res *r)
             month_of_mod(p, mod, &y, &m);
             month_part(p, r, part, y, m, mod == MOD_NONE || mod == MOD_THIS);
         } else {
-            /* Only "end of the year": its last business day. */
-            if (part != PART_END)
+            /* "end of the year", "early next year", "late this year"; not
+             * "mid year", "since the beginning of the year" (which one?). */
+            if (part != PART_END && mod == MOD_NONE)
                 return -1;
-            y = p->ry + (mod == MOD_NEXT ? 1 : mod == MOD_PREV ? -1 : 0);
-            month_part(p, r, PART_END, y, 12, false);
+            y = p->ry + (mod == MOD_NEXT || mod == MOD_FOLLOW ? 1 : mod == MOD_PREV ? -1 : 0);
+            year_part(p, r, part, y);
         }
         return k;
     }
     if (mod != MOD_NONE)
         return -1;
+    /* "early 2002", "mid-2002", "by the end of 2001"; not "the middle of
+     * the 1970 recession". */
+    if (year_at(p, k, &y) && num_free_right(p, k + 1) && !wf(p, k - 1, F_THE)) {
+        year_part(p, r, part, y);
+        return k + 1;
+    }
     k = month_year_at(p, k, &y, &m);
     if (k < 0)
         return -1;
@@ -1732,6 +1787,9 @@ static int m_month(const struct P *p, int i, struct res *r)
         k = mod_at(p, k, &mod);
         guard = mod != MOD_NONE;
     }
+    /* "to the following September 30th": the day, not its month. */
+    if (mod == MOD_FOLLOW)
+        return -1;
     w = W(p, k);
     k2 = month_at(p, k, &m);
     if (k2 < 0)
@@ -1751,7 +1809,7 @@ static int m_month(const struct P *p, int i, struct res *r)
     if (!y && k2 < p->n && p->t[k2].kind == T_WORD && p->t[k2].cap && !W(p, k2))
         return -1;
     if (!y) {
-        if (mod == MOD_NEXT || mod == MOD_COMING)
+        if (mod == MOD_NEXT || mod == MOD_COMING || mod == MOD_FOLLOW)
             y = m > p->rm ? p->ry : p->ry + 1;
         else if (mod == MOD_THIS)
             y = p->ry;
@@ -1915,7 +1973,7 @@ static int m_date(const struct P *p, int i, struct res *r)
                                   m_hol, m_nth,     m_from,      m_rest};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
-        (p->t[i].kind == T_WORD && !p->t[i].w))
+        (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
         return -1;
     return longest(fns, G_N_ELEMENTS(fns), p, i, r);
 }
@@ -2396,6 +2454,37 @@ static void date_lone_times(const struct P *p, GArray *f)
     g_free(after);
 }
 
+/* "The following week" (day, month, Monday) after a date earlier in the
+ * same text is the one after that date: "out next week and the following
+ * week" is the week after next.  Without one it stays the one after
+ * REF's, as m_period and m_weekday resolved it. */
+static void date_following(GArray *f)
+{
+    for (guint i = 1; i < f->len; i++) {
+        struct res *r = &g_array_index(f, struct found, i).r;
+        const struct res *b = &g_array_index(f, struct found, i - 1).r;
+        guint32 end = b->jd1, jd;
+        int y, m, d;
+
+        if (!r->follow || !b->date)
+            continue;
+        ymd_of(end, &y, &m, &d);
+        if (r->follow == U_DAY) {
+            set_days(r, end + 1, end + 1, LU_SPAN_DAY);
+        } else if (r->follow == U_WEEK) {
+            jd = monday_of(end) + 7;
+            set_days(r, jd, jd + 6, LU_SPAN_WEEK);
+        } else if (r->follow == U_MONTH) {
+            set_month(r, m == 12 ? y + 1 : y, m % 12 + 1);
+        } else if (r->follow == U_YEAR) {
+            set_days(r, jd_of(y + 1, 1, 1), jd_of(y + 1, 12, 31), LU_SPAN_RANGE);
+        } else {
+            jd = end + (guint32)((-r->follow - wday_of(end) + 6) % 7 + 1);
+            set_days(r, jd, jd, LU_SPAN_DAY);
+        }
+    }
+}
+
 /* Unix seconds of Julian day JD at second SOD, local to TZ. */
 static gint64 unix_at(GTimeZone *tz, guint32 jd, int sod)
 {
@@ -2470,25 +2559,49 @@ static bool setup(struct P *p, const char *text, int len, struct tok *t, char *l
 /* Buffers for short texts live on the stack. */
 #define SMALL 256
 
+/* A text's token and lower-case buffers: on the stack when it is short. */
+struct bufs {
+    struct tok tbuf[SMALL], *t;
+    char lbuf[SMALL], *low;
+};
+
+/* Sets up P for TEXT with buffers B (bufs_clear frees them).  Returns false
+ * when there is nothing to read or nothing in it can be a date. */
+static bool setup_text(struct P *p, struct bufs *b, const char *text, GDateTime *ref,
+                       const struct lu_cal *cal)
+{
+    size_t len;
+
+    b->t = b->tbuf;
+    b->low = b->lbuf;
+    if (!text || !ref || !cal)
+        return false;
+    len = strlen(text);
+    if (len > G_MAXINT / 2)
+        return false;
+    if (len >= SMALL) {
+        b->t = g_new(struct tok, len + 1);
+        b->low = g_malloc(len + 1);
+    }
+    return setup(p, text, (int)len, b->t, b->low, ref, cal, false);
+}
+
+static void bufs_clear(struct bufs *b)
+{
+    if (b->t != b->tbuf)
+        g_free(b->t);
+    if (b->low != b->lbuf)
+        g_free(b->low);
+}
+
 GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal)
 {
     GArray *out = g_array_new(FALSE, TRUE, sizeof(struct lu_when));
     GArray *found = NULL;
-    struct tok tbuf[SMALL], *t = tbuf;
-    char lbuf[SMALL], *low = lbuf;
+    struct bufs b;
     struct P p;
-    size_t len;
 
-    if (!text || !ref || !cal)
-        goto out;
-    len = strlen(text);
-    if (len > G_MAXINT / 2)
-        goto out;
-    if (len >= SMALL) {
-        t = g_new(struct tok, len + 1);
-        low = g_malloc(len + 1);
-    }
-    if (!setup(&p, text, (int)len, t, low, ref, cal, false))
+    if (!setup_text(&p, &b, text, ref, cal))
         goto out;
     found = g_array_new(FALSE, FALSE, sizeof(struct found));
     for (int i = 0; i < p.n;) {
@@ -2503,6 +2616,7 @@ GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal
             i++;
         }
     }
+    date_following(found);
     date_lone_times(&p, found);
     for (guint i = 0; i < found->len; i++) {
         struct lu_when w;
@@ -2512,11 +2626,65 @@ GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal
 out:
     if (found)
         g_array_unref(found);
-    if (t != tbuf)
-        g_free(t);
-    if (low != lbuf)
-        g_free(low);
+    bufs_clear(&b);
     return out;
+}
+
+/* The writer's own numeric dates in P that show their order: a number
+ * above 12 ("11/15" month first, "15/11" day first), or a weekday before
+ * that fits one reading ("Thu 10/12").  Counts them in VOTES (day first,
+ * month first); *AMBIGUOUS when one shows nothing ("11/1"). */
+static void order_votes(const struct P *p, int votes[2], bool *ambiguous)
+{
+    for (int i = 0; i < p->n; i++) {
+        struct res r = {0};
+        int a, b, w, y, m, d;
+
+        if (p->t[i].kind != T_NUM || m_slash(p, i, &r) < 0)
+            continue;
+        a = p->t[i].num;
+        b = p->t[i + 2].num;
+        if (a > 12 || b > 12) {
+            votes[b > 12]++;
+            continue;
+        }
+        if (a == b)
+            continue;
+        w = is_p(p, i - 1, ',') ? i - 2 : i - 1;
+        ymd_of(r.jd0, &y, &m, &d);
+        if (W(p, w) && W(p, w)->wday && wday_of(r.jd0) == W(p, w)->wday)
+            votes[m == a]++;
+        else
+            *ambiguous = true;
+    }
+}
+
+/* Does the writer of TEXT at REF put the month first, by the zone they
+ * wrote from and their language's pack? */
+static bool zone_month_first(const char *text, GDateTime *ref)
+{
+    const struct lu_lang_pack *pk = lu_lang_pack(lu_lang_guess(text, NULL));
+    gint64 off = g_date_time_get_utc_offset(ref) / G_USEC_PER_SEC / 60;
+
+    return pk->month_first_from < pk->month_first_to && off >= pk->month_first_from &&
+           off <= pk->month_first_to;
+}
+
+bool lu_dates_order(const char *text, GDateTime *ref, const struct lu_cal *cal)
+{
+    struct bufs b;
+    struct P p;
+    int votes[2] = {0, 0};
+    bool ambiguous = false, mdy = cal && cal->mdy;
+
+    if (setup_text(&p, &b, text, ref, cal))
+        order_votes(&p, votes, &ambiguous);
+    if (votes[0] != votes[1])
+        mdy = votes[1] > votes[0];
+    else if (ambiguous && !cal->order_set)
+        mdy = zone_month_first(text, ref);
+    bufs_clear(&b);
+    return mdy;
 }
 
 /* "3d", "+2w", "4h", "30m", "1mo": a moment that far from REF (days and

@@ -321,6 +321,10 @@ static const struct lu_date_role date_roles[] = {
     {"den", LU_DX_DOTDATE},
     {"spätestens", LU_DX_BY},
     {"tages", LU_DX_WORKDAY},
+    {"folgende", LU_DX_FOLLOWING},
+    {"folgenden", LU_DX_FOLLOWING},
+    {"darauffolgende", LU_DX_FOLLOWING},
+    {"darauffolgenden", LU_DX_FOLLOWING},
     {NULL, 0},
 };
 

@@ -258,8 +258,10 @@ static const char *const bulk_layout[] = {"cliquez ici", "tous droits réservés
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"l", LU_DX_ELIDED},    {"journée", LU_DX_WORKDAY}, {"dans", LU_DX_PART_PREP},
-    {"le", LU_DX_PART_ART}, {"midi", LU_DX_DASHED},     {NULL, 0},
+    {"l", LU_DX_ELIDED},          {"journée", LU_DX_WORKDAY},
+    {"dans", LU_DX_PART_PREP},    {"le", LU_DX_PART_ART},
+    {"midi", LU_DX_DASHED},       {"suivante", LU_DX_FOLLOWING},
+    {"suivant", LU_DX_FOLLOWING}, {NULL, 0},
 };
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */

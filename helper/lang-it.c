@@ -20,6 +20,14 @@ static const char *const guess_words[] = {
  * listed where they mean the same; a word that means something else in
  * English is left out ("ago" for agosto, "set", "due" = 2, "per") or made
  * strict ("fine"). */
+/* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
+static const struct lu_date_role date_roles[] = {
+    {"successiva", LU_DX_FOLLOWING},
+    {"successivo", LU_DX_FOLLOWING},
+    {"seguente", LU_DX_FOLLOWING},
+    {NULL, 0},
+};
+
 static const struct lu_date_word dates[] = {
     /* Months. */
     {"gennaio", .month = 1},
@@ -230,6 +238,7 @@ const struct lu_lang_pack lu_lang_it = {
     .guess_words = guess_words,
     .dates = dates,
     .n_dates = G_N_ELEMENTS(dates),
+    .date_roles = date_roles,
     .weekdays = {"", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"},
     .months = {"", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                "settembre", "ottobre", "novembre", "dicembre"},

@@ -55,8 +55,10 @@ extern const char lu_version[];
  * on a closing quotation mark asks (classify.c real_qmark); 12: mail the
  * learned bulk model reads as bulk, from a sender I never wrote to, is no
  * conversation (thread.c learned_bulk, bulk.c); 13: a promise is dated only
- * by a date that ends after it was written (thread.c dated_promise). */
-#define LU_RULES_REV  13
+ * by a date that ends after it was written (thread.c dated_promise); 14:
+ * the writer's order of day and month (dates.c lu_dates_order: "11/1" from
+ * the United States is 1 November), "the following week", parts of a year. */
+#define LU_RULES_REV  14
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -299,22 +301,26 @@ enum {
     LU_DX_PART_PREP = 1u << 12, /* "am", "por", "dans" before the article of a part of day */
     LU_DX_PART_ART = 1u << 13,  /* "am", "le": an article alone before a part of day */
     LU_DX_MORNING = 1u << 14, /* "mañana": the morning after an article or "this", else tomorrow */
-    LU_DX_NOUN_CAP = 1u << 15, /* "Morgen": capitalised (or after an article) the morning */
-    LU_DX_GREET = 1u << 16,    /* "guten", "jeden": before "Morgen", the morning */
-    LU_DX_DAY = 1u << 17,      /* "day" in "the day after tomorrow"; "at the end of the day" */
-    LU_DX_AFTER = 1u << 18,    /* "after" in "the day after tomorrow" */
-    LU_DX_BEFORE = 1u << 19,   /* "before" in "the day before yesterday" */
-    LU_DX_TWELVE = 1u << 20,   /* "noon", "midnight" after "12" */
-    LU_DX_NEXT_N = 1u << 21,   /* "next" after an article: "in the next 3 days", "over the next" */
-    LU_DX_TIME = 1u << 22,     /* "time" after an amount: "in 3 days time" */
-    LU_DX_DASHED = 1u << 23,   /* "midi": after a dash, the end of another word ("après-midi") */
-    LU_DX_INDEF = 1u << 24,    /* "a" before a "few" word: "in a few days" */
-    LU_DX_AT_LEAD = 1u << 25,  /* "a": "at" only before an hour's article or an end, early or
+    LU_DX_NOUN_CAP = 1u << 15,  /* "Morgen": capitalised (or after an article) the morning */
+    LU_DX_GREET = 1u << 16,     /* "guten", "jeden": before "Morgen", the morning */
+    LU_DX_DAY = 1u << 17,       /* "day" in "the day after tomorrow"; "at the end of the day" */
+    LU_DX_AFTER = 1u << 18,     /* "after" in "the day after tomorrow" */
+    LU_DX_BEFORE = 1u << 19,    /* "before" in "the day before yesterday" */
+    LU_DX_TWELVE = 1u << 20,    /* "noon", "midnight" after "12" */
+    LU_DX_NEXT_N = 1u << 21,    /* "next" after an article: "in the next 3 days", "over the next" */
+    LU_DX_TIME = 1u << 22,      /* "time" after an amount: "in 3 days time" */
+    LU_DX_DASHED = 1u << 23,    /* "midi": after a dash, the end of another word ("après-midi") */
+    LU_DX_INDEF = 1u << 24,     /* "a" before a "few" word: "in a few days" */
+    LU_DX_AT_LEAD = 1u << 25,   /* "a": "at" only before an hour's article or an end, early or
                                   mid word ("a las 10", "a finales de"), never alone */
-    LU_DX_ELIDED = 1u << 26,   /* "l" before an apostrophe: "l'après-midi" */
-    LU_DX_POSS = 1u << 27,     /* "s" after an apostrophe: "New Year's" */
-    LU_DX_ABOUT = 1u << 28,    /* "about", "approximately" after "in": "in about 2 weeks" */
-    LU_DX_REST = 1u << 29,     /* "rest" in "the rest of the week": from today to its end */
+    LU_DX_ELIDED = 1u << 26,    /* "l" before an apostrophe: "l'après-midi" */
+    LU_DX_POSS = 1u << 27,      /* "s" after an apostrophe: "New Year's" */
+    LU_DX_ABOUT = 1u << 28,     /* "about", "approximately" after "in": "in about 2 weeks" */
+    LU_DX_REST = 1u << 29,      /* "rest" in "the rest of the week": from today to its end */
+    LU_DX_FOLLOWING = 1u << 30, /* "following", "suivante": the week (day, month) after the
+                                   date before it in the text, else after today's */
+    LU_DX_NUMDATE = 1u << 31,   /* "for", "since": a numeric date without a year may follow
+                                 ("for 11/1"), not before a unit ("for 1/2 hour") */
 };
 
 /* A phrase of several tokens that plays one part in dates.c ("il y a",
@@ -514,8 +520,12 @@ struct lu_lang_pack {
     gsize n_dates;
     const struct lu_date_role *date_roles;     /* ended by a NULL word */
     const struct lu_date_phrase *date_phrases; /* ended by a NULL phrase */
-    const char *weekdays[8];                   /* the draft's names, [1] Monday .. [7] Sunday */
-    const char *months[13];                    /* [1] January .. [12] December */
+    /* The UTC offsets, in minutes, from which this language's writers put
+     * the month first ("11/1" is 1 November): English from the United
+     * States' zones.  None when FROM == TO. */
+    short month_first_from, month_first_to;
+    const char *weekdays[8]; /* the draft's names, [1] Monday .. [7] Sunday */
+    const char *months[13];  /* [1] January .. [12] December */
     /* The draft's dates: %A weekday, %d day, %o the first of the month's
      * suffix (FIRST_SUFFIX), %B month, %Y year, %H:%M the time; TIME_ONE
      * is used at one o'clock when set ("a la 01:00"). */
@@ -670,6 +680,7 @@ struct lu_cal {
     int work_start; /* working hours, minutes after midnight (default 9:00) */
     int work_end;   /* (default 17:00) */
     bool mdy;       /* "12/03" is 3 December when true (US order), 12 March when false */
+    bool order_set; /* date_order= was given: it, not the writer's zone, decides (lu_dates_order) */
     GArray *
         holidays; /* guint32 Julian day numbers (GDate) that are never business days; may be NULL */
 };
@@ -963,6 +974,12 @@ struct lu_when {
  * whose zone is the writer's.  Returns a GArray of struct lu_when in text
  * order (caller frees with g_array_unref). */
 GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal);
+/* The order of day and month in TEXT's ambiguous numeric dates ("11/1"),
+ * written at REF: true for month first.  The writer's own unambiguous ones
+ * ("11/15", "15/11") decide; else CAL's date_order when it was given; else
+ * the writer's zone (REF's offset) with the language's pack
+ * (month_first_from); else CAL's default, day first. */
+bool lu_dates_order(const char *text, GDateTime *ref, const struct lu_cal *cal);
 /* Resolves a whole command-line WHEN ("tue", "3d", "next week",
  * "2026-12-03", "2026-12-03 14:00", "tomorrow 10am") relative to REF.
  * Returns 0, or -1 when ARG is not a date (nothing printed). */

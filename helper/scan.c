@@ -1758,12 +1758,12 @@ static char *rules_digest(struct lu_ctx *ctx)
     for (guint i = 0; i < ctx->me.domains->len; i++)
         g_string_append_printf(s, "|d:%s", (char *)g_ptr_array_index(ctx->me.domains, i));
     g_string_append_printf(s,
-                           "|tz:%s|days:%u|work:%d-%d|mdy:%d|lists:%d|first:%d|interval:%d|max:%d"
+                           "|tz:%s|days:%u|work:%d-%d|mdy:%d%s|lists:%d|first:%d|interval:%d|max:%d"
                            "|reply:%d|quiet:%d|unthreaded:%d|horizon:%d",
                            g_time_zone_get_identifier(c->tz), c->cal.days, c->cal.work_start,
-                           c->cal.work_end, c->cal.mdy, c->lists, c->first_bizdays,
-                           c->interval_days, c->max_leadups, c->reply_hours, c->quiet_bizdays,
-                           c->unthreaded_days, c->horizon_days);
+                           c->cal.work_end, c->cal.mdy, c->cal.order_set ? "" : "?", c->lists,
+                           c->first_bizdays, c->interval_days, c->max_leadups, c->reply_hours,
+                           c->quiet_bizdays, c->unthreaded_days, c->horizon_days);
     for (int i = 0; c->list_ids && c->list_ids[i]; i++)
         g_string_append_printf(s, "|list:%s", c->list_ids[i]);
     for (int i = 0; c->noreply && c->noreply[i]; i++)

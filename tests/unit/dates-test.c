@@ -505,9 +505,69 @@ static const struct row rows[] = {
     /* "the month of October". */
     {W, "the report for the month of October", "month 2026-10-01..2026-10-31 'month of October'"},
     {W, "the months of May", ""},
+    /* The order of day and month is the writer's (lu_dates_order): their
+     * other dates, else date_order when given, else their zone with their
+     * language (month first from the United States' zones in English). */
+    {"N 2001-10-25 10:00 auto", "I need the numbers for 11/1.", "day 2001-11-01 '11/1'"},
+    {"B 2001-10-25 10:00 auto", "I need the numbers for 11/1.", "day 2002-01-11 '11/1'"},
+    {"N 2001-10-25 10:00 auto dmy", "I need the numbers by 11/1.", "day 2002-01-11 'by 11/1'"},
+    {"B 2001-10-25 10:00 auto", "Send it by 11/1; the deal of 11/15 closed.",
+     "day 2001-11-01 'by 11/1' ; day 2001-11-15 '11/15'"},
+    {"N 2001-10-25 10:00 auto mdy", "Send it by 11/1; the deal of 15/11 closed.",
+     "day 2002-01-11 'by 11/1' ; day 2001-11-15 '15/11'"},
+    {"N 2001-10-25 10:00 auto", "Thu 11/1 works; can you send it by 12/2?",
+     "day 2001-11-01 'Thu 11/1' ; day 2001-12-02 'by 12/2'"},
+    {"N 2001-10-25 10:00 auto",
+     "Nos vemos el 3/4 en la oficina, por favor confirma que puedes venir con los datos.",
+     "day 2002-04-03 'el 3/4'"},
+    {"N 2001-10-25 10:00 auto", "It takes me 1/2 hour, for 1/2 hour.", ""},
+    {"N 2001-10-25 10:00 auto", "Rent has been due since 6/20.", "day 2001-06-20 '6/20'"},
+    /* "The following week" is the one after the date before it. */
+    {W, "I am out next week and the following week.",
+     "week 2026-12-07..2026-12-13 'next week' ; week 2026-12-14..2026-12-20 'the following week'"},
+    {W, "We meet the following week.", "week 2026-12-07..2026-12-13 'the following week'"},
+    {W, "Out Monday, back the following Monday.",
+     "day 2026-12-07 'Monday' ; day 2026-12-14 'the following Monday'"},
+    {W, "On 3 December, then the following day.",
+     "day 2026-12-03 'On 3 December' ; day 2026-12-04 'the following day'"},
+    {W, "the following month", "month 2027-01-01..2027-01-31 'the following month'"},
+    {W, "from Oct 1st to the following September 30th",
+     "day 2026-10-01 'from Oct 1st' ; day 2026-09-30 'September 30th'"},
+    {W, "the week following the meeting", ""},
+    {W, "Prices fell following Tuesday's sell-off.", "day 2026-12-08 'Tuesday'"},
+    {W, "It closed lower on Tuesday following last Friday's gap.",
+     "day 2026-12-08 'on Tuesday' ; day 2026-11-27 'last Friday'"},
+    {W, "Please send the following: the report and the figures.", ""},
+    {W, "nous partons lundi et revenons le lundi suivant",
+     "day 2026-12-07 'lundi' ; day 2026-12-14 'le lundi suivant'"},
+    {W, "la semana siguiente", "week 2026-12-07..2026-12-13 'la semana siguiente'"},
+    {W, "la settimana successiva", "week 2026-12-07..2026-12-13 'la settimana successiva'"},
+    {W, "in der folgenden Woche", "week 2026-12-07..2026-12-13 'der folgenden Woche'"},
+    {W, "Montag, und am folgenden Tag",
+     "day 2026-12-07 'Montag' ; day 2026-12-08 'am folgenden Tag'"},
+    {W, "Anfang nächsten Jahres", "range 2027-01-01..2027-04-30 'Anfang nächsten Jahres'"},
+    {W, "début 2027", "range 2027-01-01..2027-04-30 'début 2027'"},
+    {W, "a principios del año que viene",
+     "range 2027-01-01..2027-04-30 'a principios del año que viene'"},
+    {W, "all'inizio del prossimo anno", "range 2027-01-01..2027-04-30 'inizio del prossimo anno'"},
+    /* A year's parts are its thirds, as a month's are. */
+    {W, "early next year", "range 2027-01-01..2027-04-30 'early next year'"},
+    {W, "late this year", "range 2026-09-01..2026-12-31 'late this year'"},
+    {W, "by mid-2027", "range 2027-05-01..2027-08-31 'by mid-2027'"},
+    {W, "by the end of 2026", "day 2026-12-31 'by the end of 2026'"},
+    {W, "early 2027.", "range 2027-01-01..2027-04-30 'early 2027'"},
+    {W, "He changed groups mid year.", ""},
+    {W, "since the beginning of the year", ""},
+    {W, "in the middle of the 1970 recession", ""},
+    /* An abbreviated month glued to its day. */
+    {W, "Nov.1 works", "day 2026-11-01 'Nov.1'"},
+    {W, "by Nov.1st please", "day 2026-11-01 'by Nov.1st'"},
+    {W, "The index gained 7690.24 March futures.", ""},
 };
 
-/* "B 2026-12-02 10:00 mdy" -> REF (caller unrefs), *TZ, *MDY. */
+/* "B 2026-12-02 10:00 mdy" -> REF (caller unrefs), *TZ, *MDY.  "auto":
+ * the text's own order (lu_dates_order), date_order given only with "dmy"
+ * or "mdy" beside it. */
 static GDateTime *parse_ref(const char *s, GTimeZone **tz, bool *mdy)
 {
     int y, mo, d, h, mi;
@@ -583,6 +643,10 @@ static void test_rows(void)
 
         lu_cal_init(&cal, tz);
         cal.mdy = mdy;
+        if (strstr(rows[i].ref, "auto")) {
+            cal.order_set = mdy || strstr(rows[i].ref, "dmy");
+            cal.mdy = lu_dates_order(rows[i].text, ref, &cal);
+        }
         found = lu_dates_find(rows[i].text, ref, &cal);
         for (guint k = 0; k < found->len; k++) {
             if (k)
