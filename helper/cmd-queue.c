@@ -900,6 +900,8 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     /* Counts come from the state database in one query; a queue's items
      * from the tags, joined with it. */
     ret = lu_store_open(&store);
+    if (!ret)
+        ret = lu_store_read_once(store);
     if (!ret && !name && (maildir || cursor)) {
         ret = every_queue(ctx, store, maildir, cursor, muttrc, &db, rows, items, msgsets, &jump,
                           &said);
