@@ -150,6 +150,8 @@ char *lu_format_time(gint64 t, GTimeZone *tz, const char *fmt);
  * BUF must hold LU_ISO_LEN bytes.  Returns BUF. */
 #define LU_ISO_LEN 40
 char *lu_iso(gint64 t, GTimeZone *tz, char *buf);
+/* The same of the local time L (years 1 to 9999, as GDateTime's). */
+char *lu_iso_of(GDateTime *l, char *buf);
 /* Parses ISO-8601 ("2026-12-03", "2026-12-03T10:00", with or without offset;
  * no offset means TZ).  Returns 0 or -1. */
 int lu_parse_iso(const char *s, GTimeZone *tz, gint64 *out);
