@@ -1602,6 +1602,9 @@ extern guint64 lu_store_steps;
  * process (LEADUP_DEBUG_COUNTS prints them too): a scan reads those of the
  * threads it decides, not every one stored. */
 extern guint64 lu_decision_rows, lu_bounce_rows;
+/* The items store.c read in this process (LEADUP_DEBUG_COUNTS): a
+ * listing reads what it shows, not every item of its states. */
+extern guint64 lu_item_rows;
 /* The most thread plans a scan held in memory at once (scan.c; the rest
  * are staged in the store: lu_store_stage), which LEADUP_DEBUG_COUNTS
  * prints: a batch, however many threads the scan decides. */

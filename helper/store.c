@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 bool lu_debug_counts, lu_debug_read_all, lu_debug_no_fresh;
-guint64 lu_store_steps, lu_decision_rows, lu_bounce_rows;
+guint64 lu_store_steps, lu_decision_rows, lu_bounce_rows, lu_item_rows;
 
 /* sqlite3_trace_v2's callback: a statement finished (or was reset). */
 static int count_steps(unsigned type, void *data, void *stmt, void *x)
@@ -485,6 +485,8 @@ static struct lu_item *item_row(sqlite3_stmt *st)
 {
     struct lu_item *it = g_new0(struct lu_item, 1);
     const char *state = (const char *)sqlite3_column_text(st, 2);
+
+    lu_item_rows++;
     int sn = lu_state_parse(state);
 
     it->mid = col_str(st, 0);
