@@ -36,8 +36,7 @@ static gint64 day_end(struct lu_ctx *ctx, gint64 t, int days)
 
 /* A day's short date, kept while the lines' dates fall in it: the
  * sections are in date order, so most lines show the date of the one
- * before (a date formatted for each of 15,000 lines was a sixth of the
- * report's time). */
+ * before, and a report may list thousands. */
 struct day_text {
     gint64 from, to; /* the day: [FROM, TO) */
     char *text;      /* owned; NULL: none yet */

@@ -1635,8 +1635,8 @@ static int open_db(struct lu_store *s)
                         s->path, g_strerror(errno), s->dir);
     close(fd);
     /* No mutex: one thread uses a connection (the scan's workers never
-     * touch the store), and each call took two (a tenth of a listing's
-     * reading). */
+     * touch the store), and each call took two (some 9% of a long
+     * report's instructions). */
     if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK)
         return fail(s, "cannot open");
