@@ -72,7 +72,9 @@ bool lu_cal_is_bizday_jd(const struct lu_cal *cal, guint32 julian)
 static GTimeZone *split(const struct lu_cal *cal, GDateTime *t, guint32 *jd, int *sod)
 {
     GTimeZone *tz = cal->tz ? cal->tz : g_date_time_get_timezone(t);
-    GDateTime *l = g_date_time_to_timezone(t, tz);
+    /* Already in TZ: no conversion (each searches the zone's transitions). */
+    GDateTime *l =
+        g_date_time_get_timezone(t) == tz ? g_date_time_ref(t) : g_date_time_to_timezone(t, tz);
     int y, m, d;
 
     g_date_time_get_ymd(l, &y, &m, &d);

@@ -244,11 +244,11 @@ static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, boo
     }
 }
 
-static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
+/* R as JSON; NOW: --now in the user's zone. */
+static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r, GDateTime *now)
 {
     char iso[LU_ISO_LEN];
-    GDateTime *la = lu_local_time(r->since, ctx->cfg.tz),
-              *lb = lu_local_time(ctx->now, ctx->cfg.tz);
+    GDateTime *since = lu_local_time(r->since, ctx->cfg.tz);
 
     lu_json_obj_begin(j);
     lu_json_kv_str(j, "state", lu_state_name(r->state));
@@ -256,14 +256,13 @@ static void json_row(struct lu_ctx *ctx, struct lu_json *j, struct row *r)
     lu_json_kv_str(j, "message_id", r->m->mid);
     lu_json_kv_str(j, "subject", r->m->subject);
     lu_json_kv_str(j, "who", r->it ? r->it->who : NULL);
-    lu_json_kv_str(j, "since", lu_iso(r->since, ctx->cfg.tz, iso));
-    lu_json_kv_int(j, "waiting_days", lu_cal_bizdays_between(&ctx->cfg.cal, la, lb));
+    lu_json_kv_str(j, "since", lu_iso_of(since, iso));
+    lu_json_kv_int(j, "waiting_days", lu_cal_bizdays_between(&ctx->cfg.cal, since, now));
     lu_json_kv_bool(j, "due", r->due);
     lu_json_kv_time(j, "due_at", r->due_at, ctx->cfg.tz);
     lu_json_kv_int(j, "stage", r->it ? r->it->sched.stage : 0);
     lu_json_obj_end(j);
-    g_date_time_unref(la);
-    g_date_time_unref(lb);
+    g_date_time_unref(since);
 }
 
 /* Removes a previous queue generation: only leadup's own links, copies
@@ -757,14 +756,16 @@ static void print_json(struct lu_ctx *ctx, const char *name, GArray *rows, bool 
     lu_json_kv_str(&j, "now", lu_iso(ctx->now, ctx->cfg.tz, iso));
     if (name) {
         lu_json_kv_str(&j, "queue", name);
+        GDateTime *now = lu_local_time(ctx->now, ctx->cfg.tz);
         lu_json_key(&j, "items");
         lu_json_arr_begin(&j);
         for (guint i = 0; i < rows->len; i++) {
             struct row *r = &g_array_index(rows, struct row, i);
             if (!due_only || r->due)
-                json_row(ctx, &j, r);
+                json_row(ctx, &j, r, now);
         }
         lu_json_arr_end(&j);
+        g_date_time_unref(now);
     } else {
         lu_json_queues(&j, counts, dues);
     }
@@ -900,6 +901,8 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     /* Counts come from the state database in one query; a queue's items
      * from the tags, joined with it. */
     ret = lu_store_open(&store);
+    if (!ret)
+        ret = lu_store_read_once(store);
     if (!ret && !name && (maildir || cursor)) {
         ret = every_queue(ctx, store, maildir, cursor, muttrc, &db, rows, items, msgsets, &jump,
                           &said);

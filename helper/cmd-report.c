@@ -9,36 +9,60 @@ static GDateTime *local(struct lu_ctx *ctx, gint64 t)
     return lu_local_time(t, ctx->cfg.tz);
 }
 
-/* The first second after the end of T's day plus DAYS days, in the user's zone. */
-static gint64 day_end(struct lu_ctx *ctx, gint64 t, int days)
+/* The first second of T's day plus DAYS days, in the user's zone; *NEXT
+ * (unless NULL) the first second of the day after that. */
+static gint64 day_start(struct lu_ctx *ctx, gint64 t, int days, gint64 *next)
 {
     GDateTime *l = local(ctx, t);
     GDateTime *d = g_date_time_new(ctx->cfg.tz, g_date_time_get_year(l), g_date_time_get_month(l),
                                    g_date_time_get_day_of_month(l), 0, 0, 0);
-    GDateTime *e = g_date_time_add_days(d, days + 1);
+    GDateTime *e = g_date_time_add_days(d, days), *after = next ? g_date_time_add_days(e, 1) : NULL;
     gint64 out = g_date_time_to_unix(e);
 
+    if (next)
+        *next = g_date_time_to_unix(after);
+    g_clear_pointer(&after, g_date_time_unref);
     g_date_time_unref(e);
     g_date_time_unref(d);
     g_date_time_unref(l);
     return out;
 }
 
-static char *short_date(struct lu_ctx *ctx, gint64 t)
+/* The first second after the end of T's day plus DAYS days. */
+static gint64 day_end(struct lu_ctx *ctx, gint64 t, int days)
 {
-    return t ? lu_format_time(t, ctx->cfg.tz, "%a %d %b") : g_strdup("-");
+    return day_start(ctx, t, days + 1, NULL);
+}
+
+/* A day's short date, kept while the lines' dates fall in it: the
+ * sections are in date order, so most lines show the date of the one
+ * before, and a report may list thousands. */
+struct day_text {
+    gint64 from, to; /* the day: [FROM, TO) */
+    char *text;      /* owned; NULL: none yet */
+};
+
+static const char *short_date(struct lu_ctx *ctx, struct day_text *d, gint64 t)
+{
+    if (!t)
+        return "-";
+    if (!d->text || t < d->from || t >= d->to) {
+        g_free(d->text);
+        d->text = lu_format_time(t, ctx->cfg.tz, "%a %d %b");
+        d->from = day_start(ctx, t, 0, &d->to);
+    }
+    return d->text;
 }
 
 /* One item in 80 columns: state, a date (its due date, or SINCE when it
  * started), whom it concerns, the subject. */
-static void line(struct lu_ctx *ctx, struct lu_item *it, bool since)
+static void line(struct lu_ctx *ctx, struct day_text *d, struct lu_item *it, bool since)
 {
-    char *d = short_date(ctx, since || !it->sched.due_at ? it->since : it->sched.due_at);
+    const char *date = short_date(ctx, d, since || !it->sched.due_at ? it->since : it->sched.due_at);
     char *who = lu_fit(it->who, 18);
     char *subj = lu_fit(it->subject && *it->subject ? it->subject : "(no subject)", 31);
 
-    lu_printf("  %-14s %-10s  %s  %s\n", lu_state_name(it->state), d, who, g_strchomp(subj));
-    g_free(d);
+    lu_printf("  %-14s %-10s  %s  %s\n", lu_state_name(it->state), date, who, g_strchomp(subj));
     g_free(who);
     g_free(subj);
 }
@@ -56,8 +80,8 @@ static gint by_due(gconstpointer a, gconstpointer b)
  * only the items it lists. */
 struct report {
     unsigned counts[LU_ST_COUNT], dues[LU_ST_COUNT];
-    GPtrArray *rows;        /* struct lu_item*, owned: the open and bounced items, oldest first */
-    GPtrArray *sections[4]; /* into ROWS: due today, promises this week, oldest, bounced */
+    GPtrArray
+        *sections[4]; /* struct lu_item*, owned: due today, promises this week, oldest, bounced */
 };
 static const char *const section_names[] = {"due_today", "promises_this_week", "oldest", "bounced"};
 
@@ -74,21 +98,9 @@ static unsigned open_states(void)
     return m;
 }
 
-/* Whether IT passes F: what lu_store_items_filtered asks in SQL. */
-static bool in_section(const struct lu_item_filter *f, const struct lu_item *it)
-{
-    if (!(f->states & (1u << it->state)))
-        return false;
-    if (f->due_before && !lu_item_due(it, f->now) &&
-        !(it->sched.due_at > 0 && it->sched.due_at < f->due_before))
-        return false;
-    if (f->due_to && !(it->sched.due_at >= f->due_from && it->sched.due_at < f->due_to))
-        return false;
-    return true;
-}
-
-/* One read of the open and bounced items (not four: each was a pass over
- * every stored item), shared out into the sections in that order. */
+/* Each section read by itself, only its items: each is a range of the
+ * store's index of listed items (an item in two sections is read twice,
+ * as it is shown twice), and the counts from the store's aggregates. */
 static int load_report(struct lu_ctx *ctx, struct lu_store *store, struct report *r)
 {
     GDateTime *now = local(ctx, ctx->now);
@@ -103,20 +115,11 @@ static int load_report(struct lu_ctx *ctx, struct lu_store *store, struct report
         {.states = open_states() & ~(1u << LU_ST_BOUNCED), .limit = 5},
         {.states = 1u << LU_ST_BOUNCED},
     };
-    struct lu_item_filter all = {.states = f[0].states | f[1].states | f[2].states | f[3].states};
     int ret = lu_store_count_items(store, ctx->now, r->counts, r->dues);
 
     g_date_time_unref(now);
-    for (int i = 0; i < 4; i++)
-        r->sections[i] = g_ptr_array_new();
-    if (!ret)
-        ret = lu_store_items_filtered(store, &all, &r->rows);
-    for (guint k = 0; !ret && k < r->rows->len; k++) {
-        struct lu_item *it = g_ptr_array_index(r->rows, k);
-        for (int i = 0; i < 4; i++)
-            if (in_section(&f[i], it) && (f[i].limit <= 0 || (int)r->sections[i]->len < f[i].limit))
-                g_ptr_array_add(r->sections[i], it);
-    }
+    for (int i = 0; i < 4 && !ret; i++)
+        ret = lu_store_items_filtered(store, &f[i], &r->sections[i]);
     if (!ret) {
         g_ptr_array_sort(r->sections[0], by_due);
         g_ptr_array_sort(r->sections[1], by_due);
@@ -166,6 +169,7 @@ static void print_text(struct lu_ctx *ctx, struct report *r)
     GPtrArray *due = r->sections[0], *week = r->sections[1], *oldest = r->sections[2],
               *bounced = r->sections[3];
     unsigned all = 0;
+    struct day_text d = {0};
 
     lu_printf("leadup report for %s\n\n", t);
     g_free(t);
@@ -183,23 +187,24 @@ static void print_text(struct lu_ctx *ctx, struct report *r)
     }
     lu_printf("\nDue today (%u)\n", due->len);
     for (guint i = 0; i < due->len; i++)
-        line(ctx, g_ptr_array_index(due, i), false);
+        line(ctx, &d, g_ptr_array_index(due, i), false);
     if (!due->len)
         lu_printf("  nothing: a good day to lead up on something new\n");
     lu_printf("\nPromises falling due this week (%u)\n", week->len);
     for (guint i = 0; i < week->len; i++)
-        line(ctx, g_ptr_array_index(week, i), false);
+        line(ctx, &d, g_ptr_array_index(week, i), false);
     if (!week->len)
         lu_printf("  none\n");
     if (oldest->len)
         lu_printf("\nOldest open items (since)\n");
     for (guint i = 0; i < oldest->len; i++)
-        line(ctx, g_ptr_array_index(oldest, i), true);
+        line(ctx, &d, g_ptr_array_index(oldest, i), true);
     if (bounced->len) {
         lu_printf("\nBounced (%u): check the addresses\n", bounced->len);
         for (guint i = 0; i < bounced->len; i++)
-            line(ctx, g_ptr_array_index(bounced, i), true);
+            line(ctx, &d, g_ptr_array_index(bounced, i), true);
     }
+    g_free(d.text);
 }
 
 struct report_args {
@@ -224,6 +229,8 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
         goto out;
     ret = lu_store_open(&store);
     if (!ret)
+        ret = lu_store_read_once(store);
+    if (!ret)
         ret = load_report(ctx, store, &r);
     if (ret)
         goto out;
@@ -235,8 +242,6 @@ out:
     for (int i = 0; i < 4; i++)
         if (r.sections[i])
             g_ptr_array_free(r.sections[i], TRUE);
-    if (r.rows)
-        g_ptr_array_free(r.rows, TRUE);
     lu_store_close(store);
     return ret;
 }

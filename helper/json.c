@@ -80,13 +80,20 @@ static void put_string(FILE *f, const char *s)
 
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        const char *e = strchr(esc, *p);
+        const unsigned char *run = p;
+        const char *e;
+
+        /* What needs no escape, written at once. */
+        while (*p >= 0x20 && *p != 0x7f && *p != '"' && *p != '\\')
+            p++;
+        fwrite(run, 1, p - run, f);
+        if (!*p)
+            break;
+        e = strchr(esc, *p);
         if (e)
             fprintf(f, "\\%c", as[e - esc]);
-        else if (*p < 0x20 || *p == 0x7f)
-            fprintf(f, "\\u%04x", *p);
         else
-            fputc(*p, f);
+            fprintf(f, "\\u%04x", *p);
     }
     fputc('"', f);
 }

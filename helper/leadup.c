@@ -281,6 +281,7 @@ static void print_debug_counts(void)
             "leadup: rows read: %" G_GUINT64_FORMAT " decisions, %" G_GUINT64_FORMAT
             " delivery failures\n",
             lu_decision_rows, lu_bounce_rows);
+    fprintf(stderr, "leadup: items read: %" G_GUINT64_FORMAT "\n", lu_item_rows);
     fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
             lu_analyses);
     fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);

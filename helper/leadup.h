@@ -152,6 +152,8 @@ char *lu_format_time(gint64 t, GTimeZone *tz, const char *fmt);
  * BUF must hold LU_ISO_LEN bytes.  Returns BUF. */
 #define LU_ISO_LEN 40
 char *lu_iso(gint64 t, GTimeZone *tz, char *buf);
+/* The same of the local time L (years 1 to 9999, as GDateTime's). */
+char *lu_iso_of(GDateTime *l, char *buf);
 /* Parses ISO-8601 ("2026-12-03", "2026-12-03T10:00", with or without offset;
  * no offset means TZ).  Returns 0 or -1. */
 int lu_parse_iso(const char *s, GTimeZone *tz, gint64 *out);
@@ -1631,6 +1633,9 @@ extern guint64 lu_store_steps;
  * process (LEADUP_DEBUG_COUNTS prints them too): a scan reads those of the
  * threads it decides, not every one stored. */
 extern guint64 lu_decision_rows, lu_bounce_rows;
+/* The items store.c read in this process (LEADUP_DEBUG_COUNTS): a
+ * listing reads what it shows, not every item of its states. */
+extern guint64 lu_item_rows;
 /* The most thread plans a scan held in memory at once (scan.c; the rest
  * are staged in the store: lu_store_stage), which LEADUP_DEBUG_COUNTS
  * prints: a batch, however many threads the scan decides. */
@@ -1781,6 +1786,11 @@ struct lu_store; /* leadup's state database */
 /* Opens (creating and migrating) $XDG_DATA_HOME/leadup/state.db. */
 int lu_store_open(struct lu_store **out);
 void lu_store_close(struct lu_store *s);
+/* For a command that reads what it shows once (queue, report): sqlite's
+ * page cache made small, so that the pages read reuse a few buffers
+ * instead of each taking fresh memory (a page fault each: a fifth of a
+ * 15,000-line report).  The scan keeps the larger cache it rereads. */
+int lu_store_read_once(struct lu_store *s);
 int lu_store_begin(struct lu_store *s);
 int lu_store_commit(struct lu_store *s);
 void lu_store_rollback(struct lu_store *s);
@@ -1829,7 +1839,9 @@ int lu_store_stage(struct lu_store *s, GPtrArray *plans);
 int lu_store_put_staged(struct lu_store *s);
 /* The item anchored on MID; *OUT is NULL when there is none. */
 int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
-/* Items in STATE (-1: every state), oldest first.  GPtrArray of struct lu_item*. */
+/* Items in STATE (-1: every state), oldest first, as a listing shows
+ * them: without why and norm_subject (NULL) and updated (0), so that one
+ * index holds all that is read.  GPtrArray of struct lu_item*. */
 int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
 /* Which items lu_store_items_filtered reads. */
 struct lu_item_filter {
@@ -1840,8 +1852,7 @@ struct lu_item_filter {
     int limit;               /* > 0: only the oldest LIMIT */
 };
 /* The items F names, oldest first (GPtrArray of struct lu_item*, caller
- * frees), as a listing shows them: without why and norm_subject (NULL), the
- * longest columns, which report never prints. */
+ * frees), as lu_store_items reads them. */
 int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out);
 /* Thread ids of items whose next_check is at or before NOW. */
 int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);

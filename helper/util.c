@@ -19,7 +19,10 @@ static void clean_vprint(FILE *f, const char *prefix, const char *fmt, va_list a
     char *raw = g_strdup_vprintf(fmt, ap);
     char *clean = lu_clean_text(raw);
 
-    fprintf(f, "%s%s%s", prefix, clean, newline ? "\n" : "");
+    fputs(prefix, f);
+    fputs(clean, f);
+    if (newline)
+        fputc('\n', f);
     g_free(clean);
     g_free(raw);
 }
@@ -99,37 +102,56 @@ static int char_class(gunichar c)
 
 /* S cleaned character by character; LINES keeps line feeds and tabs and
  * every space (text laid out by leadup), else the result is one line with
- * runs of spaces collapsed and the ends trimmed. */
+ * runs of spaces collapsed and the ends trimmed.  The result is never
+ * longer than S made valid, so it is written into one buffer of that size
+ * (every line leadup prints passes here). */
 static char *clean(const char *s, bool lines)
 {
-    char *valid, *p;
-    GString *out;
+    char *valid, *out, *o;
     bool space = false;
 
     if (!s)
         return NULL;
-    valid = g_utf8_make_valid(s, -1);
-    out = g_string_sized_new(strlen(valid));
-    for (p = valid; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        int k = lines && (c == '\n' || c == '\t') ? KEEP : char_class(c);
-        if (k == DROP)
-            continue;
-        if (lines) {
-            g_string_append_unichar(out, k == SPACE ? ' ' : c);
+    valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
+    o = out = g_malloc(strlen(valid ? valid : s) + 1);
+    for (const char *p = valid ? valid : s, *next; *p; p = next) {
+        gunichar c = (guchar)*p;
+        int k;
+
+        /* A run of printable ASCII (most of what is printed) at once. */
+        for (next = p; (guchar)*next < 0x7f && (guchar)*next >= (lines ? 0x20 : 0x21); next++)
+            ;
+        if (next > p) {
+            if (space)
+                *o++ = ' ';
+            space = false;
+            memcpy(o, p, next - p);
+            o += next - p;
             continue;
         }
-        if (k == SPACE || c == ' ') {
-            space = out->len > 0;
+        if (c >= 0x80)
+            c = g_utf8_get_char(p);
+        k = lines && (c == '\n' || c == '\t') ? KEEP : char_class(c);
+        next = g_utf8_next_char(p);
+        if (k == DROP)
+            continue;
+        if (!lines && (k == SPACE || c == ' ')) {
+            space = o > out;
             continue;
         }
         if (space)
-            g_string_append_c(out, ' ');
+            *o++ = ' ';
         space = false;
-        g_string_append_unichar(out, c);
+        if (k == SPACE) {
+            *o++ = ' ';
+            continue;
+        }
+        memcpy(o, p, next - p);
+        o += next - p;
     }
+    *o = '\0';
     g_free(valid);
-    return g_string_free(out, FALSE);
+    return out;
 }
 
 char *lu_clean_line(const char *s)
@@ -275,24 +297,28 @@ gint64 lu_date_sane(gint64 t, gint64 now, gint64 arrived, const char *mid)
 
 char *lu_fit(const char *s, int width)
 {
-    GString *out = g_string_new(NULL);
-    const char *p = s ? s : "";
+    const char *p = s ? s : "", *end = p + strlen(p);
+    /* at most all of S, an ellipsis and WIDTH spaces */
+    char *out = g_malloc(end - p + MAX(width, 0) + 4), *o = out;
     int n = 0;
 
     while (*p && n < width) {
-        const char *next = g_utf8_next_char(p);
-        if (n == width - 1 && g_utf8_strlen(p, -1) > 1) {
-            g_string_append(out, "\xe2\x80\xa6"); /* … */
+        const char *next = MIN(g_utf8_next_char(p), end); /* a cut sequence ends S */
+        if (n == width - 1 && *next) {
+            memcpy(o, "\xe2\x80\xa6", 3); /* … */
+            o += 3;
             n++;
             break;
         }
-        g_string_append_len(out, p, next - p);
+        memcpy(o, p, next - p);
+        o += next - p;
         p = next;
         n++;
     }
     for (; n < width; n++)
-        g_string_append_c(out, ' ');
-    return g_string_free(out, FALSE);
+        *o++ = ' ';
+    *o = '\0';
+    return out;
 }
 
 char *lu_strtrim(char *s)
@@ -325,18 +351,47 @@ char *lu_format_time(gint64 t, GTimeZone *tz, const char *fmt)
     return s;
 }
 
+/* V's last N decimal digits at P (V >= 0). */
+static char *digits(char *p, int v, int n)
+{
+    for (int i = n - 1; i >= 0; i--, v /= 10)
+        p[i] = (char)('0' + v % 10);
+    return p + n;
+}
+
+char *lu_iso_of(GDateTime *l, char *buf)
+{
+    gint64 off = g_date_time_get_utc_offset(l) / G_USEC_PER_SEC;
+    int y, mo, d;
+    char *p = buf;
+
+    /* by hand: snprintf was most of the cost of a JSON listing's dates */
+    g_date_time_get_ymd(l, &y, &mo, &d);
+    p = digits(p, y, 4);
+    *p++ = '-';
+    p = digits(p, mo, 2);
+    *p++ = '-';
+    p = digits(p, d, 2);
+    *p++ = 'T';
+    p = digits(p, g_date_time_get_hour(l), 2);
+    *p++ = ':';
+    p = digits(p, g_date_time_get_minute(l), 2);
+    *p++ = ':';
+    p = digits(p, g_date_time_get_second(l), 2);
+    *p++ = off < 0 ? '-' : '+';
+    off = off < 0 ? -off : off;
+    p = digits(p, (int)(off / 3600 % 100), 2);
+    *p++ = ':';
+    p = digits(p, (int)(off % 3600 / 60), 2);
+    *p = '\0';
+    return buf;
+}
+
 char *lu_iso(gint64 t, GTimeZone *tz, char *buf)
 {
     GDateTime *l = lu_local_time(t, tz);
-    gint64 off = g_date_time_get_utc_offset(l) / G_USEC_PER_SEC;
-    char sign = off < 0 ? '-' : '+';
 
-    if (off < 0)
-        off = -off;
-    snprintf(buf, LU_ISO_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", g_date_time_get_year(l),
-             g_date_time_get_month(l), g_date_time_get_day_of_month(l), g_date_time_get_hour(l),
-             g_date_time_get_minute(l), g_date_time_get_second(l), sign, (int)(off / 3600),
-             (int)(off % 3600 / 60));
+    lu_iso_of(l, buf);
     g_date_time_unref(l);
     return buf;
 }
