@@ -55,8 +55,12 @@ extern const char lu_version[];
  * on a closing quotation mark asks (classify.c real_qmark); 12: mail the
  * learned bulk model reads as bulk, from a sender I never wrote to, is no
  * conversation (thread.c learned_bulk, bulk.c); 13: a promise is dated only
- * by a date that ends after it was written (thread.c dated_promise). */
-#define LU_RULES_REV  13
+ * by a date that ends after it was written (thread.c dated_promise); 14:
+ * on a list, their unanswered reply to me needs a reply when another branch
+ * ends the thread (thread.c unanswered_branch), and a '?' apart from the
+ * words, in a sentence with one inside a word, is a lost character
+ * (classify.c real_qmark). */
+#define LU_RULES_REV  14
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
