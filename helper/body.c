@@ -15,7 +15,8 @@
  *      - Apple Mail's "Begin forwarded message:" and its translations;
  *      - an Outlook header block: a From line (From/Von/De/...) with at least
  *        two of Sent/Date, To/Cc, Subject in the lines that follow (or on the
- *        same line), including a "_____" rule just above it;
+ *        same line), including a "_____" rule just above it; a '?' in a
+ *        header name may stand for a letter the charset lost ("Envoy? :");
  *      - an attribution line ("On ... wrote:", "Am ... schrieb X:",
  *        "Le ... a écrit :", "El ... escribió:", "* X <a@b> [date]:", also
  *        wrapped over up to three lines, also Gmail's "<jane@x.example\n>
