@@ -162,16 +162,6 @@ static bool closing_quote(const char *text, int at)
     return (text[at] == '"' || text[at] == '\'') && at > 0 && g_ascii_isalnum(text[at - 1]);
 }
 
-/* Whether TEXT has a '?' between two letters ("didn?t", "Andr?s"): a
- * character its charset lost. */
-static bool lost_inside_word(const char *text)
-{
-    for (const char *q = strchr(text, '?'); q; q = strchr(q + 1, '?'))
-        if (q > text && g_ascii_isalpha(q[-1]) && g_ascii_isalpha(q[1]))
-            return true;
-    return false;
-}
-
 /* Whether the sentence ends in a question mark that asks something.  A
  * question needs a couple of words: a lone "?" or "... ?" asks nothing, nor
  * does one word unless it is a wh-word, a day or an input noun ("Why?",
@@ -198,12 +188,6 @@ static bool real_qmark(const struct sent *S)
         !closing_quote(S->c.text, S->c.t[first_q].off - 1))
         return false;
     if (nq >= 5)
-        return false;
-    /* "I browsed the archives but didn?t see it ?": where the charset
-     * turned a letter's neighbour into '?' inside a word, a '?' standing
-     * apart from the words is a lost character too */
-    if (S->c.t[first_q].off > 0 && g_ascii_isspace(S->c.text[S->c.t[first_q].off - 1]) &&
-        lost_inside_word(S->c.text))
         return false;
     /* See the thread "Why does X fail?": a question quoted, not asked
      * (each side looked at once: a pair loop was quadratic) */

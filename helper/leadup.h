@@ -57,9 +57,8 @@ extern const char lu_version[];
  * conversation (thread.c learned_bulk, bulk.c); 13: a promise is dated only
  * by a date that ends after it was written (thread.c dated_promise); 14:
  * on a list, their unanswered reply to me needs a reply when another branch
- * ends the thread (thread.c unanswered_branch), and a '?' apart from the
- * words, in a sentence with one inside a word, is a lost character
- * (classify.c real_qmark). */
+ * ends the thread (thread.c unanswered_branch), and a quoted header name
+ * may hold a letter the charset lost ("Envoy? :", body.c key_at). */
 #define LU_RULES_REV  14
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what

@@ -187,13 +187,4 @@ EOF
 index
 t 'an answered branch leaves the thread in no queue' '
 	lu scan --quiet && expect_tags br3@pat.example "" && expect_tags br6@kim.example ""'
-# A charset lost on the way: "didn?t" shows the '?' standing apart at the end
-# is a lost character too, not my question.
-msg sent lq1@example.com 'Me <me@example.com>' 'Roy <roy@noaa.example>' \
-	'Mon, 23 Nov 2026 12:00:00 +0000' 'Environment variables' <<'EOF'
-Thanks very much Roy! I will post to the Mac list. I browsed their archives but didn?t see anything about the issue ?
-EOF
-index
-t 'a "?" standing for a lost character asks nothing: my thanks is not awaiting' '
-	lu scan --quiet && expect_tags lq1@example.com ""'
 done_testing
