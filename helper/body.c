@@ -15,7 +15,8 @@
  *      - Apple Mail's "Begin forwarded message:" and its translations;
  *      - an Outlook header block: a From line (From/Von/De/...) with at least
  *        two of Sent/Date, To/Cc, Subject in the lines that follow (or on the
- *        same line), including a "_____" rule just above it;
+ *        same line), including a "_____" rule just above it; a '?' in a
+ *        header name may stand for a letter the charset lost ("Envoy? :");
  *      - an attribution line ("On ... wrote:", "Am ... schrieb X:",
  *        "Le ... a écrit :", "El ... escribió:", "* X <a@b> [date]:", also
  *        wrapped over up to three lines, also Gmail's "<jane@x.example\n>
@@ -330,6 +331,28 @@ static const struct hkey *hkeys_all(void)
     return (const struct hkey *)(void *)((GArray *)g_once(&once, hkeys_once, NULL))->data;
 }
 
+/* The length of P's start that is KEY, or 0.  A '?' in P may stand for
+ * one character of KEY beyond ASCII: mail whose charset was lost on the
+ * way writes French Outlook's "Envoyé :" and "À :" as "Envoy? :" and
+ * "? :". */
+static gsize key_at(const char *p, const char *key)
+{
+    const char *q = p;
+
+    while (*key) {
+        if (*q == '?' && (guchar)*key >= 0x80) {
+            key = g_utf8_next_char(key);
+            q++;
+        } else if (*q == *key) {
+            key++;
+            q++;
+        } else {
+            return 0;
+        }
+    }
+    return (gsize)(q - p);
+}
+
 /* The header category the line starts with ("From: ...", "*Von:* ...",
  * "De : ..."), or 0. */
 static int header_key(const struct line *l)
@@ -343,11 +366,11 @@ static int header_key(const struct line *l)
     while (*p == '*')
         p++;
     for (gsize i = 0; hkeys[i].key; i++) {
-        const char *q;
+        gsize n = key_at(p, hkeys[i].key);
+        const char *q = p + n;
 
-        if (!starts(p, hkeys[i].key))
+        if (!n)
             continue;
-        q = p + strlen(hkeys[i].key);
         while (*q == ' ' || *q == '*')
             q++;
         if (*q == ':') {

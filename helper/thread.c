@@ -683,22 +683,44 @@ static bool not_a_conversation(struct rule_ctx *s, struct lu_msg *m)
     return unsolicited_bulk(s, m) || never_answered(s, m);
 }
 
-/* Claims the thread as needing my reply to M, the last message, by RULE,
- * with the reason FMT, whose two %s are M's sender and date in words. */
-static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule rule,
-                        const struct lu_msg *m, const char *fmt) G_GNUC_PRINTF(5, 0);
-static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule rule,
-                        const struct lu_msg *m, const char *fmt)
+/* Claims the thread as needing my reply to message AT, by RULE, with the
+ * reason FMT, whose two %s are its sender and date in words. */
+static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule rule, int at,
+                        const char *fmt) G_GNUC_PRINTF(5, 0);
+static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule rule, int at,
+                        const char *fmt)
 {
+    const struct lu_msg *m = msg(s, at);
+
     v->state = LU_ST_NEEDS_REPLY;
-    v->anchor = v->evidence = s->last;
+    v->anchor = v->evidence = at;
     v->rule = rule;
     v->who = g_strdup(who_name(m->from));
     say(v->why, fmt, v->who, said_when(s, m->date));
 }
 
-/* Their latest message asks something of me, and I have not answered it
- * here or in a message that broke threading. */
+/* On a list, their message that answers mine when the last one does not:
+ * their latest reply to me since my last message that no later message
+ * answers, or -1.  A list thread branches: the asker answers me, then
+ * another helper, who answers only that; my branch still waits for me. */
+static int unanswered_branch(const struct rule_ctx *s)
+{
+    for (int i = s->last; i > s->last_mine; i--) {
+        const struct lu_msg *m = msg(s, i);
+        bool answered = false;
+        if (m->mine || !lu_msg_meaningful(m) || !involves_me(s, m))
+            continue;
+        for (int j = i + 1; j <= s->last && !answered; j++)
+            answered = g_strcmp0(msg(s, j)->in_reply_to, m->mid) == 0;
+        if (!answered)
+            return i;
+    }
+    return -1;
+}
+
+/* Their latest message (on a list, their latest unanswered reply to me)
+ * asks something of me, and I have not answered it here or in a message
+ * that broke threading. */
 static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
@@ -706,10 +728,13 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     struct lu_analysis *an;
     struct lu_sentence *q;
     const char *not_mine;
+    int at = s->last;
 
     if (s->last < 0 || s->last != s->last_their)
         return false;
-    m = msg(s, s->last);
+    if (s->list && !involves_me(s, msg(s, at)) && (at = unanswered_branch(s)) < 0)
+        return false;
+    m = msg(s, at);
     if (!involves_me(s, m) || (m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply)))
         return false;
     if (unsolicited_bulk(s, m))
@@ -736,7 +761,7 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
             return false;
         }
     }
-    claim_reply(s, v, LU_R_NEEDS_REPLY, m,
+    claim_reply(s, v, LU_R_NEEDS_REPLY, at,
                 "%s wrote to you on %s and expects a reply; you have not answered.");
     q = ask_sentence(an);
     if (q)
@@ -980,7 +1005,7 @@ static bool rule_snooze_ended(struct rule_ctx *s, struct lu_verdict *v)
         as_remind.remind = &remind;
         return rule_awaiting(s, &as_remind, v);
     }
-    claim_reply(s, v, LU_R_SNOOZE_ENDED, m, "%s wrote last, on %s.");
+    claim_reply(s, v, LU_R_SNOOZE_ENDED, s->last, "%s wrote last, on %s.");
     set_due(r, v, d->snooze->at);
     return true;
 }

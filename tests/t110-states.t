@@ -141,4 +141,50 @@ t 'report --format=json has the documented keys' '
 		for my \$i (@{\$r->{due_today}}) { exists \$i->{message_id} && exists \$i->{due_at} or die q(item keys) }" <r.json'
 t 'report lists the queues and what is due' '
 	lu report >out && grep -q "Due today" out && grep -q "no-next-step" out'
+# On a list a thread branches: Pat asks, I answer; Pat asks me back and, a
+# minute later, writes to Lee's branch, and Lee answers only that.  My branch
+# still waits for me (their last message is Lee's, to Pat, not to me).
+L='List-Id: Widgets users <widgets.lists.example>'
+HDR=$L msg lists br0@pat.example 'Pat <pat@pat.example>' 'widgets@lists.example' \
+	'Mon, 23 Nov 2026 09:00:00 +0000' '[widgets] Build fails on ARM' <<'EOF'
+Hi all, the build fails on ARM with a linker error. Any idea why?
+EOF
+HDR=$L msg sent br1@example.com 'Me <me@example.com>' 'widgets@lists.example' \
+	'Mon, 23 Nov 2026 09:30:00 +0000' 'Re: [widgets] Build fails on ARM' br0@pat.example <<'EOF'
+Pat, the linker flags changed in 2.1: pass --no-pie and build again.
+EOF
+HDR=$L msg lists br2@lee.example 'Lee <lee@lee.example>' 'widgets@lists.example' \
+	'Mon, 23 Nov 2026 09:40:00 +0000' 'Re: [widgets] Build fails on ARM' br0@pat.example <<'EOF'
+Which compiler version do you use, Pat?
+EOF
+HDR=$L msg lists br3@pat.example 'Pat <pat@pat.example>' 'widgets@lists.example' \
+	'Mon, 23 Nov 2026 10:00:00 +0000' 'Re: [widgets] Build fails on ARM' br1@example.com \
+	'<br0@pat.example> <br1@example.com>' <<'EOF'
+Thanks. Where do I pass --no-pie: in CFLAGS or in LDFLAGS?
+EOF
+HDR=$L msg lists br4@pat.example 'Pat <pat@pat.example>' 'widgets@lists.example' \
+	'Mon, 23 Nov 2026 10:01:00 +0000' 'Re: [widgets] Build fails on ARM' br2@lee.example \
+	'<br0@pat.example> <br2@lee.example>' <<'EOF'
+It is gcc 12.2.
+EOF
+HDR=$L msg lists br5@lee.example 'Lee <lee@lee.example>' 'widgets@lists.example' \
+	'Mon, 23 Nov 2026 10:20:00 +0000' 'Re: [widgets] Build fails on ARM' br4@pat.example \
+	'<br0@pat.example> <br2@lee.example> <br4@pat.example>' <<'EOF'
+gcc 12.2 is fine here; the flag is what matters.
+EOF
+index
+NOW=2026-11-24T10:00:00+00:00
+t 'on a list, their unanswered reply to me needs a reply though another branch ends the thread' '
+	printf "[scan]\nlists=true\n" >"$XDG_CONFIG_HOME/leadup/config" &&
+	lu scan --quiet && expect_tags br3@pat.example "leadup/due leadup/needs-reply" &&
+	lu why id:br5@lee.example | grep -q "Pat wrote to you on Mon 23 Nov 10:00"'
+# Once another message answers my branch too, nothing is left for me.
+HDR=$L msg lists br6@kim.example 'Kim <kim@kim.example>' 'widgets@lists.example' \
+	'Mon, 23 Nov 2026 11:00:00 +0000' 'Re: [widgets] Build fails on ARM' br3@pat.example \
+	'<br0@pat.example> <br1@example.com> <br3@pat.example>' <<'EOF'
+In LDFLAGS.
+EOF
+index
+t 'an answered branch leaves the thread in no queue' '
+	lu scan --quiet && expect_tags br3@pat.example "" && expect_tags br6@kim.example ""'
 done_testing
