@@ -58,7 +58,8 @@ static const char *short_date(struct lu_ctx *ctx, struct day_text *d, gint64 t)
  * started), whom it concerns, the subject. */
 static void line(struct lu_ctx *ctx, struct day_text *d, struct lu_item *it, bool since)
 {
-    const char *date = short_date(ctx, d, since || !it->sched.due_at ? it->since : it->sched.due_at);
+    const char *date =
+        short_date(ctx, d, since || !it->sched.due_at ? it->since : it->sched.due_at);
     char *who = lu_fit(it->who, 18);
     char *subj = lu_fit(it->subject && *it->subject ? it->subject : "(no subject)", 31);
 
