@@ -58,9 +58,8 @@ extern const char lu_version[];
  * by a date that ends after it was written (thread.c dated_promise); 14:
  * the writer's order of day and month (dates.c lu_dates_order: "11/1" from
  * the United States is 1 November), "the following week", parts of a year;
- * 15: on a list, their unanswered reply to me needs a reply when another branch
- * ends the thread (thread.c unanswered_branch), and a quoted header name
- * may hold a letter the charset lost ("Envoy? :", body.c key_at). */
+ * 15: a quoted header name may hold a letter the charset lost ("Envoy? :",
+ * body.c key_at). */
 #define LU_RULES_REV  15
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what

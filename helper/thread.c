@@ -699,28 +699,11 @@ static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule r
     say(v->why, fmt, v->who, said_when(s, m->date));
 }
 
-/* On a list, their message that answers mine when the last one does not:
- * their latest reply to me since my last message that no later message
- * answers, or -1.  A list thread branches: the asker answers me, then
- * another helper, who answers only that; my branch still waits for me. */
-static int unanswered_branch(const struct rule_ctx *s)
-{
-    for (int i = s->last; i > s->last_mine; i--) {
-        const struct lu_msg *m = msg(s, i);
-        bool answered = false;
-        if (m->mine || !lu_msg_meaningful(m) || !involves_me(s, m))
-            continue;
-        for (int j = i + 1; j <= s->last && !answered; j++)
-            answered = g_strcmp0(msg(s, j)->in_reply_to, m->mid) == 0;
-        if (!answered)
-            return i;
-    }
-    return -1;
-}
-
-/* Their latest message (on a list, their latest unanswered reply to me)
- * asks something of me, and I have not answered it here or in a message
- * that broke threading. */
+/* Their latest message asks something of me, and I have not answered it
+ * here or in a message that broke threading.  (On a list whose last message
+ * answers somebody else, reading their latest unanswered reply to me
+ * instead was tried: right twice on label batches 1-10, wrong twice on
+ * batch 11, fresh for it; BENCHMARKS.md, "Tenth attempt (threads)".) */
 static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
@@ -731,8 +714,6 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     int at = s->last;
 
     if (s->last < 0 || s->last != s->last_their)
-        return false;
-    if (s->list && !involves_me(s, msg(s, at)) && (at = unanswered_branch(s)) < 0)
         return false;
     m = msg(s, at);
     if (!involves_me(s, m) || (m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply)))
