@@ -173,7 +173,7 @@ static bool has_digit(const char *s)
 static const char *ci_prefix(const char *s, const char *phrase)
 {
     while (*phrase) {
-        gunichar a, b = g_utf8_get_char(phrase);
+        gunichar a, b = (unsigned char)*phrase < 0x80 ? (gunichar)*phrase : g_utf8_get_char(phrase);
 
         if (*s == '\0')
             return NULL;
@@ -185,7 +185,10 @@ static const char *ci_prefix(const char *s, const char *phrase)
             phrase++;
             continue;
         }
-        a = g_unichar_tolower(g_utf8_get_char(s));
+        /* ASCII lowers without the Unicode tables: most text is ASCII, and
+         * every line is compared with every sign-off (issue 14). */
+        a = (unsigned char)*s < 0x80 ? (gunichar)g_ascii_tolower(*s)
+                                     : g_unichar_tolower(g_utf8_get_char(s));
         if (a == 0x2019)
             a = '\'';
         if (a != b)
@@ -194,6 +197,29 @@ static const char *ci_prefix(const char *s, const char *phrase)
         phrase = g_utf8_next_char(phrase);
     }
     return s;
+}
+
+/* Whether S's first N bytes are ASCII. */
+static bool ascii_prefix(const char *s, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* S's first N bytes (ASCII) lowered, up to a NUL as g_utf8_strdown
+ * stops, as a new string.  leadup sets no locale, so g_utf8_strdown lowers
+ * ASCII as this does (no Turkish dotless i). */
+static char *ascii_down(const char *s, gsize n)
+{
+    char *lc = g_malloc(n + 1);
+    gsize i;
+
+    for (i = 0; i < n && s[i]; i++)
+        lc[i] = g_ascii_tolower(s[i]);
+    lc[i] = '\0';
+    return lc;
 }
 
 /* Lower-cases the first bytes of S (at most LC_MAX, whole characters) and
@@ -205,6 +231,8 @@ static char *lower_prefix(const char *s, gsize len)
 
     while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--;
+    if (ascii_prefix(s, n)) /* what g_utf8_strdown gives, without its tables */
+        return ascii_down(s, n);
     lc = g_utf8_strdown(s, (gssize)n);
     for (r = w = lc; *r;) {
         if ((unsigned char)r[0] == 0xE2 && (unsigned char)r[1] == 0x80 &&
@@ -1020,10 +1048,16 @@ static bool signoff_line(const struct line *l, const char **rest)
     if (l->len > 80)
         goto out;
     for (const char *const *ph = signoffs; *ph && !ret; ph++) {
-        const char *e = ci_prefix(s, *ph), *r;
+        const char *e, *r;
         gsize rl;
         bool letters = false;
 
+        /* The first character decides for most lines: ci_prefix's answer
+         * without its call (every line meets every sign-off; issue 14). */
+        if (**ph && (unsigned char)**ph < 0x80 && **ph != ' ' && (unsigned char)*s < 0x80 &&
+            g_ascii_tolower(*s) != **ph)
+            continue;
+        e = ci_prefix(s, *ph);
         if (!e || g_unichar_isalnum(g_utf8_get_char(e)))
             continue;
         r = e;

@@ -1651,7 +1651,9 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     const char *cue_names[C_N], *prev_names[C_N];
     struct lu_feat_ctx ctx = {.cues = cue_names, .prev_cues = prev_names};
     GArray *h = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 256);
-    struct lu_cal order;
+    /* One order of day and month for the whole text, the writer's: read
+     * when a sentence has a date it decides. */
+    struct lu_date_order order = {.text = text, .mdy = -1};
 
     ensure_init();
     memset(out, 0, sizeof *out);
@@ -1660,12 +1662,6 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     out->reply_sentence = -1;
     /* Time is explicit: dates are read relative to the caller's REF. */
     g_return_if_fail(ref != NULL);
-    /* One order of day and month for the whole text: the writer's. */
-    if (cal) {
-        order = *cal;
-        order.mdy = lu_dates_order(text, ref, cal);
-        cal = &order;
-    }
     parts = lu_sentences_split(text);
     for (guint i = 0; i < parts->len; i++) {
         struct lu_sentence *s = g_new0(struct lu_sentence, 1);
@@ -1674,7 +1670,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
 
         s->text = g_strdup(parts->pdata[i]);
         s->why = g_ptr_array_new_with_free_func(g_free);
-        s->dates = cal ? lu_dates_find(s->text, ref, cal) : NULL;
+        s->dates = cal ? lu_dates_find_ordered(s->text, ref, cal, &order) : NULL;
         tokenise(&S, s->text);
         find_start(&S);
         compute_features(&S, &F);

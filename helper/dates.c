@@ -101,6 +101,8 @@ static const struct wd zone_words[] = {
     {"ct", .f = LU_DW_ZONE},   {"mez", .f = LU_DW_ZONE}, {"mesz", .f = LU_DW_ZONE},
 };
 
+guint64 lu_date_orders;
+
 static GHashTable *word_table;
 static GHashTable *role_table; /* word -> LU_DX_* flags (GUINT_TO_POINTER) */
 
@@ -412,6 +414,9 @@ struct P {
     int rsod;     /* REF's local second of the day */
     bool cli;     /* lu_when_parse: every abbreviation is a date */
     bool has_hol; /* a holiday word occurs */
+    /* lu_dates_find_ordered: the order of the whole text this is a
+     * sentence of, read when a date needs it (p_mdy); NULL: CAL's */
+    struct lu_date_order *order;
 };
 
 /* A phrase being resolved. */
@@ -847,14 +852,26 @@ static void slash_weekday(const struct P *p, int i, struct res *r, int y, int m,
         *r = alt;
 }
 
-/* "12/03", "12/03/2026", "12/3/26", "12-03-2026": cal->mdy decides the
- * order; a day above 12 decides it too.  Without a year it needs context ("on 12/03", "Tue
+/* Whether P reads "11/1" month first: the order of the text P is a sentence
+ * of, read from the whole text the first time a date needs it
+ * (lu_dates_find_ordered), else CAL's. */
+static bool p_mdy(const struct P *p)
+{
+    if (!p->order)
+        return p->cal->mdy;
+    if (p->order->mdy < 0)
+        p->order->mdy = lu_dates_order(p->order->text, p->ref, p->cal);
+    return p->order->mdy > 0;
+}
+
+/* "12/03", "12/03/2026", "12/3/26", "12-03-2026": the writer's order or
+ * cal->mdy decides (p_mdy); a day above 12 decides it too.  Without a year it needs context ("on 12/03", "Tue
  * 12/03", "12/03 at 10") or two-digit fields, and "24/7", "1/2 of" are not
  * dates. */
 static int m_slash(const struct P *p, int i, struct res *r)
 {
     int a, b, y = 0, k = i + 3, m, d;
-    bool ctx;
+    bool ctx, mdy;
     char sep = is_p(p, i + 1, '-') ? '-' : '/';
 
     if (!num_free_left(p, i) || p->t[i].ndig > 2 || !is_p(p, i + 1, sep) || !glued(p, i + 1) ||
@@ -879,19 +896,22 @@ static int m_slash(const struct P *p, int i, struct res *r)
     if (sep == '-' && (!y || glued(p, i) || (p->t[k - 1].ndig == 2 && !date_context_before(p, i)) ||
                        (p->t[k - 1].ndig == 4 && !year_at(p, k - 1, &d))))
         return -1;
-    m = p->cal->mdy ? a : b;
-    d = p->cal->mdy ? b : a;
-    if (m > 12 && d <= 12) {
-        int x = m;
-        m = d;
-        d = x;
-    }
     if (!y) {
         ctx = date_context_before(p, i) || p->cli || is_p(p, k, '@') || wf(p, k, F_AT) ||
               (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2) ||
               (wx(p, i - 1, LU_DX_NUMDATE) && !(W(p, k) && W(p, k)->unit));
         if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF))
             return -1;
+    }
+    /* Only two different numbers of 12 or less read differently in the
+     * two orders: only they ask for the writer's (p_mdy). */
+    mdy = a != b && a <= 12 && b <= 12 ? p_mdy(p) : p->cal->mdy;
+    m = mdy ? a : b;
+    d = mdy ? b : a;
+    if (m > 12 && d <= 12) {
+        int x = m;
+        m = d;
+        d = x;
     }
     if (!set_dm(p, r, y, m, d, 0))
         return -1;
@@ -2594,7 +2614,9 @@ static void bufs_clear(struct bufs *b)
         g_free(b->low);
 }
 
-GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal)
+/* lu_dates_find, in ORDER's order when it is not NULL. */
+static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
+                    struct lu_date_order *order)
 {
     GArray *out = g_array_new(FALSE, TRUE, sizeof(struct lu_when));
     GArray *found = NULL;
@@ -2603,6 +2625,7 @@ GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal
 
     if (!setup_text(&p, &b, text, ref, cal))
         goto out;
+    p.order = order;
     found = g_array_new(FALSE, FALSE, sizeof(struct found));
     for (int i = 0; i < p.n;) {
         struct found x = {0};
@@ -2628,6 +2651,17 @@ out:
         g_array_unref(found);
     bufs_clear(&b);
     return out;
+}
+
+GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal)
+{
+    return find(text, ref, cal, NULL);
+}
+
+GArray *lu_dates_find_ordered(const char *text, GDateTime *ref, const struct lu_cal *cal,
+                              struct lu_date_order *order)
+{
+    return find(text, ref, cal, order);
 }
 
 /* The writer's own numeric dates in P that show their order: a number
@@ -2677,6 +2711,7 @@ bool lu_dates_order(const char *text, GDateTime *ref, const struct lu_cal *cal)
     int votes[2] = {0, 0};
     bool ambiguous = false, mdy = cal && cal->mdy;
 
+    __atomic_add_fetch(&lu_date_orders, 1, __ATOMIC_RELAXED);
     if (setup_text(&p, &b, text, ref, cal))
         order_votes(&p, votes, &ambiguous);
     if (votes[0] != votes[1])

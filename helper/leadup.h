@@ -984,6 +984,21 @@ GArray *lu_dates_find(const char *text, GDateTime *ref, const struct lu_cal *cal
  * the writer's zone (REF's offset) with the language's pack
  * (month_first_from); else CAL's default, day first. */
 bool lu_dates_order(const char *text, GDateTime *ref, const struct lu_cal *cal);
+/* The order of day and month of one text, for its sentences: read
+ * (lu_dates_order) only when one of them has a date it decides ("11/1",
+ * not "11/15"), since reading it tokenises the whole text once more and
+ * most texts have no such date. */
+struct lu_date_order {
+    const char *text; /* the whole text; not owned */
+    int mdy;          /* -1: not read yet; else lu_dates_order's answer */
+};
+/* lu_dates_find on TEXT, a sentence of ORDER's text: its ambiguous numeric
+ * dates in that text's order (read the first time one needs it). */
+GArray *lu_dates_find_ordered(const char *text, GDateTime *ref, const struct lu_cal *cal,
+                              struct lu_date_order *order);
+/* The texts lu_dates_order read in this process (LEADUP_DEBUG_COUNTS;
+ * added to atomically: the scan's workers analyse). */
+extern guint64 lu_date_orders;
 /* Resolves a whole command-line WHEN ("tue", "3d", "next week",
  * "2026-12-03", "2026-12-03 14:00", "tomorrow 10am") relative to REF.
  * Returns 0, or -1 when ARG is not a date (nothing printed). */

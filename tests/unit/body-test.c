@@ -286,6 +286,16 @@ static void test_signatures(void)
            "new\n\nreply", NULL, NULL, "'|' quotes after an attribution");
     sig_is("| a | b |\n| 1 | 2 |\n", "| a | b |\n| 1 | 2 |", NULL, NULL,
            "'|' tables stay without an attribution");
+    /* The sign-offs ignore case, ASCII or not (body.c ci_prefix's ASCII
+     * path and signoff_line's first-character test). */
+    sig_is("Ok.\n\nBEST REGARDS,\nJane Roe\n", "Ok.", "Jane Roe", NULL, "a sign-off in capitals");
+    sig_is("D'accord.\n\nBIEN À VOUS,\nJeanne Martin\n", "D'accord.", "Jeanne Martin", NULL,
+           "a sign-off in capitals past ASCII");
+    sig_is("Gut.\n\nMit freundlichen Grüßen\nHans Müller\n", "Gut.", "Hans Müller", NULL,
+           "a sign-off with a letter past ASCII");
+    sig_is("Gut.\n\nÜbrigens kommt Hans Müller morgen.\n",
+           "Gut.\n\nÜbrigens kommt Hans Müller morgen.", NULL, NULL,
+           "a line starting past ASCII is no sign-off");
 }
 
 static void test_speed(void)
