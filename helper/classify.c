@@ -1458,6 +1458,10 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, const str
                                  names, why_not ? "; " : "", why_not ? why_not : "");
         g_free(names);
     }
+    /* of what expects a reply, what waits for a message back (the learned
+     * reply model, narrower than the rules; read where a role makes advice
+     * likely: thread.c rule_awaiting) */
+    s->answer = *reply && (on & LU_SM_REPLY) && lu_sentence_label_score(LU_SM_REPLY, h, true) > 0;
 }
 
 /* Labels one sentence; fills S->labels and S->why (in label bit order).
@@ -1646,7 +1650,8 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out)
 {
     GPtrArray *parts;
-    bool ooo_strong = false, ooo_soft = false, noreply = false, asked_q = false, reply = false;
+    bool ooo_strong = false, ooo_soft = false, noreply = false, asked_q = false, reply = false,
+         answer = false;
     int best_rank = 0, return_rank = 0;
     const char *cue_names[C_N], *prev_names[C_N];
     struct lu_feat_ctx ctx = {.cues = cue_names, .prev_cues = prev_names};
@@ -1686,6 +1691,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                 out->reply_sentence = (int)i;
             reply = true;
             asked_q = asked_q || S.question;
+            answer = answer || s->answer;
         }
         /* the next sentence's context: this one's cues */
         memcpy(prev_names, cue_names, sizeof prev_names);
@@ -1711,6 +1717,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
      * (expects_answer), not for advice, an announcement, a promise or a
      * courtesy; "no need to reply" wins unless a question is asked anyway. */
     out->expects_reply = !out->auto_reply && reply && (!noreply || asked_q);
+    out->answer = out->expects_reply && answer;
     out->asks = !out->auto_reply && (out->labels & LU_L_REQUEST) != 0;
     if (!out->expects_reply)
         out->reply_sentence = -1;

@@ -428,15 +428,18 @@ struct lu_sm_model {
 extern const struct lu_sm_model lu_sm_models[];
 extern const int lu_sm_n_models;
 
-/* One dense table per model: a score is a sum of lookups. */
-static float *dense[LU_N_LABELS];
+/* One dense table per model, by its bit: the labels' and the reply
+ * model's (LU_SM_REPLY, the highest).  A score is a sum of lookups. */
+#define N_DENSE 8
+G_STATIC_ASSERT(LU_N_LABELS < N_DENSE && LU_SM_REPLY == 1u << (N_DENSE - 1));
+static float *dense[N_DENSE];
 
 static gpointer dense_once(gpointer unused)
 {
     (void)unused;
     for (int m = 0; m < lu_sm_n_models; m++) {
         int b = g_bit_nth_lsf(lu_sm_models[m].label, -1);
-        if (b < 0 || b >= LU_N_LABELS)
+        if (b < 0 || b >= N_DENSE)
             continue;
         dense[b] = g_new0(float, LU_FEAT_BUCKETS);
         for (int i = 0; i < lu_sm_models[m].n; i++)

@@ -59,8 +59,10 @@ extern const char lu_version[];
  * the writer's order of day and month (dates.c lu_dates_order: "11/1" from
  * the United States is 1 November), "the following week", parts of a year;
  * 15: a quoted header name may hold a letter the charset lost ("Envoy? :",
- * body.c key_at). */
-#define LU_RULES_REV  15
+ * body.c key_at); 16: on a list, my asks in a thread somebody else started
+ * wait when the learned reply model reads them as waiting for an answer
+ * (thread.c rule_awaiting, LU_SM_REPLY). */
+#define LU_RULES_REV  16
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -1190,6 +1192,10 @@ enum {
     LU_L_ANNOUNCE = 1 << 6,   /* announces a future event or deadline for the reader */
 };
 #define LU_N_LABELS 7
+/* Not a label: the key of the learned reply model in helper/sentence-model.c
+ * (does a sentence that expects a reply wait for a message back, or only
+ * for an action: doc/labelling.md's answer/act sub-label of request). */
+#define LU_SM_REPLY (1u << 7)
 /* The label's name as printed in JSON ("request", ...). */
 const char *lu_label_name(unsigned label_bit);
 
@@ -1198,6 +1204,9 @@ struct lu_sentence {
     unsigned labels;
     GArray *dates;  /* struct lu_when; off/len relative to text */
     GPtrArray *why; /* char*: one plain-words reason per label given */
+    /* it expects a reply and the learned reply model reads it as waiting
+     * for a message back, not only for an action (false without that model) */
+    bool answer;
 };
 
 struct lu_analysis {
@@ -1212,6 +1221,9 @@ struct lu_analysis {
      * which is what the thread rules wait for (advice leaves nothing owed). */
     bool asks;
     int reply_sentence; /* index into sentences of the first that expects a reply, -1 if none */
+    /* expects a reply, and a sentence of it is one the learned reply model
+     * reads as waiting for an answer (lu_sentence.answer): narrower still */
+    bool answer;
     bool declined;
     bool closing;             /* ends the exchange, nothing open */
     bool auto_reply;          /* the text reads like an automatic answer (out of office) */

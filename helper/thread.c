@@ -783,6 +783,7 @@ struct run {
     int stage;               /* lead-ups sent after it */
     bool expects;            /* one of them expects a reply */
     bool reminded;           /* the user asked to be reminded on one of them */
+    bool answer;             /* one of them waits for an answer (lu_analysis.answer) */
     struct lu_sentence *ask; /* what I asked, or NULL */
 };
 
@@ -837,6 +838,7 @@ static void run_read(struct rule_ctx *s, const struct decided *d, struct run *u)
             if (!u->ask)
                 u->ask = ask_sentence(an);
         }
+        u->answer = u->answer || (an && an->answer);
         if (d->remind && strcmp(d->remind->mid, m->mid) == 0)
             u->reminded = true;
     }
@@ -930,10 +932,11 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     if (!s->tracked && !u.reminded)
         return false;
     /* On a list, in a thread somebody else started, I write as a helper:
-     * my questions there are suggestions or ask for what the asker needs,
-     * and their silence owes me nothing (the asker's own follow-up brings
-     * the thread back). */
-    if (s->list && !msg(s, 0)->mine && !u.reminded)
+     * most of my asks there are advice ("have you tried ...?") whose
+     * silence owes me nothing (the asker's own follow-up brings the thread
+     * back); only what the learned reply model reads as waiting for the
+     * asker's answer ("Does that fix it?") waits. */
+    if (s->list && !msg(s, 0)->mine && !u.reminded && !u.answer)
         return false;
     last = msg(s, s->last);
     rcpt = real_recipients(r, last);
@@ -957,6 +960,9 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
         said_when(s, msg(s, u.asked)->date));
     if (u.ask)
         say(v->why, "You asked: \"%s\"", u.ask->text);
+    if (s->list && !msg(s, 0)->mine && !u.reminded)
+        say(v->why, "In a list thread somebody else started, the learned reply model reads "
+                    "it as waiting for their answer, not as advice.");
     if (u.reminded && !u.expects && d->remind->kind == LU_D_REMIND)
         say(v->why, "You asked to be reminded if no reply comes.");
     if (u.stage)

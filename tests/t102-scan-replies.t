@@ -131,9 +131,9 @@ msg inbox oo1r@client.example 'Xena <xena@client.example>' 'me@example.com' \
 	'Wed, 18 Nov 2026 09:00:00 +0000' 'Re: Venue deposit' <<'EOF'
 Back now: the first option is fine for us.
 EOF
-# 13. On an opted-in list I answer somebody else's question with questions
-# of my own: there I write as a helper, and the asker's silence owes me
-# nothing.  My own question to the list, unanswered, still waits.
+# 13. On an opted-in list I answer somebody else's question with advice
+# put as questions: there I write as a helper, and the asker's silence owes
+# me nothing.  My own question to the list, unanswered, still waits.
 HDR='List-Id: <dev.lists.example>' msg lists ls2@other.example 'Uma <uma@other.example>' \
 	'dev@lists.example' 'Mon, 16 Nov 2026 09:00:00 +0000' 'Vignette fails to build' <<'EOF'
 My vignette fails to build on the check machine. What could cause that?
@@ -141,7 +141,18 @@ EOF
 HDR='List-Id: <dev.lists.example>' msg lists ls2r@example.com 'Me <me@example.com>' \
 	'dev@lists.example' 'Mon, 16 Nov 2026 11:00:00 +0000' 'Re: Vignette fails to build' \
 	ls2@other.example <<'EOF'
-Is pandoc installed on that machine? Could you send the output of R CMD build?
+Maybe check whether pandoc is installed on that machine? You could also build the vignette with knitr.
+EOF
+# 14. In somebody else's list thread, my direct questions to the asker do
+# wait for the asker's answer (doc/labelling.md: "Does that fix it?").
+HDR='List-Id: <dev.lists.example>' msg lists ls4@other.example 'Vic <vic@other.example>' \
+	'dev@lists.example' 'Mon, 16 Nov 2026 09:30:00 +0000' 'Plot margins cut off' <<'EOF'
+When I save my plot to a PDF file the margins are cut off. Any idea?
+EOF
+HDR='List-Id: <dev.lists.example>' msg lists ls4r@example.com 'Me <me@example.com>' \
+	'dev@lists.example' 'Mon, 16 Nov 2026 11:30:00 +0000' 'Re: Plot margins cut off' \
+	ls4@other.example <<'EOF'
+Where do you call par()? Is it before or after you open the pdf device?
 EOF
 HDR='List-Id: <dev.lists.example>' msg lists ls3@example.com 'Me <me@example.com>' \
 	'dev@lists.example' 'Mon, 16 Nov 2026 10:00:00 +0000' 'Release schedule' <<'EOF'
@@ -182,8 +193,11 @@ t 'and my unthreaded answer from the two-dot address clears his other question' 
 	expect_tags ex3@client.example ""'
 t 'on an opted-in list, a same-subject answer from anyone ends my wait' '
 	expect_tags ls1@example.com ""'
-t 'on a list, my questions in a thread somebody else started do not wait for the asker' '
+t 'on a list, my advice in a thread somebody else started does not wait for the asker' '
 	expect_tags ls2r@example.com "" && lu why id:ls2r@example.com | grep -q "nothing to follow up"'
+t 'but my direct questions to the asker there do (the learned reply model)' '
+	expect_tags ls4r@example.com "leadup/awaiting leadup/due" &&
+	lu why id:ls4r@example.com | grep -q "the learned reply model reads it as waiting"'
 t 'my own unanswered question to the list does' '
 	expect_tags ls3@example.com "leadup/awaiting leadup/due"'
 t 'an ask to someone else, with me only in Cc, is not mine to answer' '

@@ -25,17 +25,19 @@ for seed in 1 2; do
 		cmp tree/helper/sentence-model.c "$ROOT/helper/sentence-model.c"'
 done
 
-# the recipe helper/sentence-model.c was written with (DEVELOPERS.md): both
-# models retrained, so the file's own weights are taken out first
+# the recipe helper/sentence-model.c was written with (DEVELOPERS.md): the
+# three models retrained, so the file's own weights are taken out first
 if [ -d "$ROOT/../shared/corpora" ]; then
-	t 'train-intent --write reproduces helper/sentence-model.c (request and commitment retrained)' '
+	t 'train-intent --write reproduces helper/sentence-model.c (request, commitment, reply retrained)' '
 		sed "/^static const struct lu_sm_weight w_commitment/,/^};/d; /\/\* commitment \*\//d;
-		     /^static const struct lu_sm_weight w_request/,/^};/d; /\/\* request \*\//d" \
+		     /^static const struct lu_sm_weight w_request/,/^};/d; /\/\* request \*\//d;
+		     /^static const struct lu_sm_weight w_reply/,/^};/d; /\/\* reply \*\//d" \
 			"$ROOT/helper/sentence-model.c" >tree/helper/sentence-model.c &&
-		! grep -q "w_commitment\|w_request" tree/helper/sentence-model.c &&
+		! grep -q "w_commitment\|w_request\|w_reply" tree/helper/sentence-model.c &&
 		XDG_CACHE_HOME=$PWD/cache SM_EXPLAIN=1 SM_EXW=1 SM_MAX_BATCH=11 SM_MODE=replace \
-			SM_ONLY=request,commitment SM_L2S=0.01 SM_WI=0.5 SM_REPLY=0 \
+			SM_ONLY=request,commitment,reply SM_L2S=0.01 SM_WI=0.5 SM_REPLY=1 \
 			tree/scripts/train-intent --quiet --write >out 2>err &&
+		grep -q "^  reply .*(by-person CV accuracy on the lists. rows; model)" out &&
 		grep -q "^chosen: ask .*model); commitment .*model)" out &&
 		grep -q "^commitment: the final model reads 0 written examples" out &&
 		grep -q "^request: the final model reads 0 written examples" out &&
