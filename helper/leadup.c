@@ -291,6 +291,8 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
             lu_ahead_unused);
     fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
+    fprintf(stderr, "leadup: notmuch counts: %" G_GUINT64_FORMAT " messages counted\n",
+            lu_count_matches);
     fprintf(stderr,
             "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
