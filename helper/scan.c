@@ -890,7 +890,8 @@ static void elsewhere_who(struct scan *s, struct lu_msg *last, GString *q, GPtrA
         *to = last->from->email;
 }
 
-/* Whether EMAIL is among M's To and Cc, as notmuch's to: matches it. */
+/* Whether EMAIL is among M's To and Cc (any case), as a full scan
+ * compares the recipients (elsewhere_recent). */
 static bool has_recipient(const struct lu_msg *m, const char *email)
 {
     GPtrArray *lists[] = {m->to, m->cc};
@@ -1506,9 +1507,9 @@ static char *from_me(struct scan *s)
  * (3,600 index blocks, 170 ms of CPU at 300,000 messages: most of a why of
  * their question); one message is enough.  The anchors of the state's
  * awaiting items were mine when a scan stored them: the same query
- * narrowed to the ids of four asks the index about those few messages.  All of
- * it is counted only when none of them matches (deleted since, none
- * stored, a first scan). */
+ * narrowed to four of their ids asks the index about those few messages.
+ * All of it is counted only when none of them matches (deleted since,
+ * none stored, a first scan). */
 static bool my_mail(struct scan *s, const char *me)
 {
     GPtrArray *mids = NULL;
