@@ -440,46 +440,80 @@ static void *shrink(void *p, gsize size)
     return NULL;
 }
 
-/* Fills E's alternatives from S ("a|b_c|@cls|pre*"). */
-static bool compile_alts(struct comp *C, const char *s, struct pel *e)
+/* S cut at each SEP in place into *OUT (NULL-terminated; caller frees
+ * the array, not the strings), empty pieces kept as g_strsplit keeps them:
+ * the packs' 500 patterns are compiled at every start, and a copy of each
+ * piece was a third of that. */
+static guint split_in_place(char *s, char sep, char ***out)
 {
-    char **alts = g_strsplit(s, "|", -1);
-    guint n = g_strv_length(alts);
+    guint n = 1, i = 0;
+
+    for (const char *p = s; *p; p++)
+        n += *p == sep;
+    *out = g_new(char *, n + 1);
+    (*out)[i++] = s;
+    for (char *p = s; *p; p++)
+        if (*p == sep) {
+            *p = '\0';
+            (*out)[i++] = p + 1;
+        }
+    (*out)[i] = NULL;
+    return n;
+}
+
+/* One alternative ("b_c", "@cls", "pre*") into X; false with C->err set. */
+static bool compile_alt(struct comp *C, char *a, struct alt *x)
+{
+    char *w[SEQ_MAX + 1];
+    int n = 1;
+    bool ret = true;
+
+    memset(x, 0, sizeof *x);
+    if (!a[0]) {
+        C->err = g_strdup("an empty alternative");
+        return false;
+    }
+    for (const char *p = a; *p; p++)
+        n += *p == '_';
+    if (n > SEQ_MAX) {
+        C->err = g_strdup_printf("more than %d words in '%s'", SEQ_MAX, a);
+        return false;
+    }
+    w[0] = a;
+    for (int i = 1; i < n; i++) {
+        w[i] = strchr(w[i - 1], '_');
+        *w[i]++ = '\0';
+    }
+    for (; ret && x->len < n; x->len++)
+        ret = compile_word(C, w[x->len], &x->w[x->len]);
+    return ret;
+}
+
+/* Fills E's alternatives from S ("a|b_c|@cls|pre*"; cut in place). */
+static bool compile_alts(struct comp *C, char *s, struct pel *e)
+{
+    char **alts;
+    guint n = split_in_place(s, '|', &alts);
     bool ret = true;
 
     /* Room for every alternative, only what is used written and kept. */
     e->ids = g_new(int, n);
     e->alts = g_new(struct alt, n);
     for (guint a = 0; a < n && ret; a++) {
-        /* most alternatives are one word: no split */
-        char *one[] = {alts[a], NULL};
-        char **w = strchr(alts[a], '_') || !alts[a][0] ? g_strsplit(alts[a], "_", -1) : one;
-        struct alt x = {0};
+        struct alt x;
 
-        if (strcmp(alts[a], "$") == 0 && e->kind == K_AHEAD) {
+        if (strcmp(alts[a], "$") == 0 && e->kind == K_AHEAD)
             e->end = true;
-        } else if (!w[0]) {
-            C->err = g_strdup("an empty alternative");
-            ret = false;
-        } else if (g_strv_length(w) > SEQ_MAX) {
-            C->err = g_strdup_printf("more than %d words in '%s'", SEQ_MAX, alts[a]);
-            ret = false;
-        } else {
-            for (; ret && w[x.len]; x.len++)
-                ret = compile_word(C, w[x.len], &x.w[x.len]);
-            if (!ret)
-                ;
-            else if (x.len == 1 && x.w[0].cls)
-                e->cls |= x.w[0].cls;
-            else if (x.len == 1 && x.w[0].id)
-                e->ids[e->nids++] = x.w[0].id;
-            else
-                e->alts[e->nalts++] = x;
-        }
-        if (w != one)
-            g_strfreev(w);
+        else if (!(ret = compile_alt(C, alts[a], &x)))
+            ;
+        else if (x.len == 1 && x.w[0].cls)
+            e->cls |= x.w[0].cls;
+        else if (x.len == 1 && x.w[0].id)
+            e->ids[e->nids++] = x.w[0].id;
+        else
+            e->alts[e->nalts++] = x;
     }
-    g_strfreev(alts);
+    g_free(alts);
     e->ids = shrink(e->ids, e->nids * sizeof *e->ids);
     e->alts = shrink(e->alts, e->nalts * sizeof *e->alts);
     return ret;
@@ -494,7 +528,7 @@ static bool compile_el(struct comp *C, struct pel *e)
         const char *s;
         enum pkind k;
     } marks[] = {{"^", K_START}, {"=", K_ABS}, {"<", K_CLAUSE}, {"$", K_END}, {"..", K_GAP}};
-    const char *s = C->el[C->i++];
+    char *s = C->el[C->i++];
     gsize len = strlen(s);
 
     memset(e, 0, sizeof *e);
@@ -528,12 +562,8 @@ static bool compile_el(struct comp *C, struct pel *e)
         s++;
         len--;
     }
-    {
-        char *body = g_strndup(s, len);
-        bool ret = compile_alts(C, body, e);
-        g_free(body);
-        return ret;
-    }
+    s[len] = '\0'; /* C->el is compile's copy */
+    return compile_alts(C, s, e);
 }
 
 /* Sets E->need: whether a match must take a token E names by id or class. */
@@ -582,14 +612,18 @@ static struct lu_cue_pat *compile_seq(struct comp *C, bool group)
 
 static struct lu_cue_pat *compile(const char *src, bool known, char **err)
 {
-    struct comp C = {g_strsplit(src, " ", -1), 0, known, NULL};
-    struct lu_cue_pat *P = compile_seq(&C, false);
+    char *copy = g_strdup(src);
+    struct comp C = {NULL, 0, known, NULL};
+    struct lu_cue_pat *P;
 
+    split_in_place(copy, ' ', &C.el);
+    P = compile_seq(&C, false);
     if (err)
         *err = C.err;
     else
         g_free(C.err);
-    g_strfreev(C.el);
+    g_free(C.el);
+    g_free(copy);
     return P;
 }
 
@@ -898,11 +932,13 @@ static gpointer init_once(gpointer unused)
     lex_table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     compiled = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (const struct lu_lex_class *c = grammar_pack->lexicon; c->words; c++) {
-        char **w = g_strsplit(c->words, " ", -1);
+        char *copy = g_strdup(c->words), **w;
+        split_in_place(copy, ' ', &w);
         for (int i = 0; w[i]; i++)
             if (w[i][0])
                 lex_intern(w[i], true)->cls |= c->cls;
-        g_strfreev(w);
+        g_free(w);
+        g_free(copy);
     }
     for (gsize i = 0; grammar_pack->folds[i][0]; i++)
         lex_intern(grammar_pack->folds[i][1], true);

@@ -293,6 +293,8 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
     fprintf(stderr, "leadup: order of day and month: %" G_GUINT64_FORMAT " texts read\n",
             lu_date_orders);
+    fprintf(stderr, "leadup: notmuch counts: %" G_GUINT64_FORMAT " messages counted\n",
+            lu_count_matches);
     fprintf(stderr,
             "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",

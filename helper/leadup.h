@@ -1769,10 +1769,11 @@ extern guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order;
  * (LU_THREAD_BATCH; LEADUP_DEBUG_BATCH sets it for tests: 1 is a query a
  * thread); a slice's walk keeps the messages it read and asks only for
  * the threads' messages outside the slice.  lu_thread_queries counts
- * those queries, lu_messages_read the messages any search of nm.c gave. */
+ * those queries, lu_messages_read the messages any search of nm.c gave,
+ * lu_count_matches the messages lu_db_count counted (LEADUP_DEBUG_COUNTS). */
 #define LU_THREAD_BATCH 64
 extern unsigned lu_thread_batch;
-extern guint64 lu_thread_queries, lu_messages_read;
+extern guint64 lu_thread_queries, lu_messages_read, lu_count_matches;
 /* The query for the messages of the N threads TIDS ("thread:A or
  * thread:B ..."), but those the query REST matches (NULL: all of them).
  * Caller frees. */
@@ -1888,6 +1889,9 @@ int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
 /* The anchors of the items in STATE and their thread ids, in two parallel
  * arrays of char* (caller frees both). */
 int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray **threads);
+/* The anchors of at most four items in STATE, any four (char*, caller
+ * frees the array). */
+int lu_store_some_anchors(struct lu_store *s, int state, GPtrArray **out);
 /* Whether the analysis cache holds no row at all (*EMPTY). */
 int lu_store_analysis_empty(struct lu_store *s, bool *empty);
 /* The analysis cache (msgcache.c's records): the row of message MID

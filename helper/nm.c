@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <notmuch.h>
+#include <pwd.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -38,6 +39,24 @@ void lu_db_lock_note(const char *note)
         lock_note[0] = '\0';
 }
 
+/* Whether EMAIL can be the address notmuch makes up: $EMAIL, or the login
+ * name at some host ("root@localhost"; the host part differs between
+ * notmuch's versions).  Any other was set by the user, and the database
+ * is not opened a second time to ask (2% of a key's instructions). */
+static bool may_be_made_up(const char *email)
+{
+    const char *env = g_getenv("EMAIL");
+    struct passwd *pw = getpwuid(getuid());
+    gsize n;
+
+    if (env && strcmp(env, email) == 0)
+        return true;
+    if (!pw || !pw->pw_name)
+        return true; /* cannot tell: ask */
+    n = strlen(pw->pw_name);
+    return strncmp(email, pw->pw_name, n) == 0 && email[n] == '@';
+}
+
 /* True when EMAIL is the address notmuch makes up when user.primary_email
  * is not set (user@host, "root@localhost"): nobody's identity.  notmuch
  * does not say whether a value is a default, so ask it again without the
@@ -49,6 +68,8 @@ static bool made_up_address(notmuch_database_t *db, const char *email)
     char *msg = NULL;
     bool same = false;
 
+    if (!may_be_made_up(email))
+        return false;
     notmuch_database_load_config(notmuch_database_get_path(db), "", NULL, &d, &msg);
     if (d) {
         const char *def = notmuch_config_get(d, NOTMUCH_CONFIG_PRIMARY_EMAIL);
@@ -648,7 +669,7 @@ static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort,
 }
 
 unsigned lu_thread_batch = LU_THREAD_BATCH;
-guint64 lu_thread_queries, lu_messages_read;
+guint64 lu_thread_queries, lu_messages_read, lu_count_matches;
 
 /* A batch of threads being read (read_threads): thread id -> GPtrArray
  * of struct lu_msg, and whether read_query had to forget what it read. */
@@ -1091,6 +1112,8 @@ int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
         if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION)
             break;
     }
+    if (!st)
+        lu_count_matches += *out;
     return st ? query_failed(query, st) : 0;
 }
 

@@ -708,6 +708,82 @@ static char *subject_terms(const char *norm)
     return g_string_free(q, FALSE);
 }
 
+/* Whether the N bytes at P, a run of letters and digits in ADDR, are a
+ * term Xapian surely makes of the address: two or more ASCII letters or
+ * digits between '@', '.' or the ends; across a '.' another such run
+ * (not one character: "j.s" is an acronym) and not digits on both sides
+ * ("v2.1" is one term). */
+static bool address_word(const char *addr, const char *p, gsize n)
+{
+    const char *end = p + n;
+    gsize before = 0, after = 0;
+
+    for (const char *c = p; c < end; c++)
+        if (!g_ascii_isalnum(*c))
+            return false;
+    if (n < 2 || (p > addr && p[-1] != '@' && p[-1] != '.') || (*end && *end != '@' && *end != '.'))
+        return false;
+    if (p > addr && p[-1] == '.') {
+        while (p - 1 - before > addr && g_ascii_isalnum(p[-2 - (gssize)before]))
+            before++;
+        if (before < 2 ||
+            (p - 2 - before >= addr && strchr("@.", p[-2 - (gssize)before]) == NULL) ||
+            (g_ascii_isdigit(p[-2]) && g_ascii_isdigit(*p)))
+            return false;
+    }
+    if (*end == '.') {
+        while (g_ascii_isalnum(end[1 + after]))
+            after++;
+        if (after < 2 || (end[1 + after] && !strchr("@.", end[1 + after])) ||
+            (g_ascii_isdigit(end[-1]) && g_ascii_isdigit(end[1])))
+            return false;
+    }
+    return true;
+}
+
+/* ADDR as FIELD's terms, all required ("(from:\"ann\" and from:\"acme\")"):
+ * a superset of what the phrase FIELD:"ann@acme.example" matches.  The
+ * phrase reads the positions of its terms in every message that has them
+ * all, ten times the index blocks where one of them is common ("example",
+ * "me": 372 against 69 reads at 300,000 messages); the caller compares
+ * the addresses.  Only the words address_word is sure of, and not the
+ * last (the top-level domain, in most messages).  Caller frees; NULL when
+ * no word is left (then the phrase is asked). */
+static char *address_terms(const char *field, const char *addr)
+{
+    GString *q = g_string_new("(");
+    const char *last = NULL;
+    int words = 0;
+
+    for (const char *p = addr; *p; p++)
+        if (g_ascii_isalnum(*p) && (p == addr || !g_ascii_isalnum(p[-1])))
+            last = p;
+    for (const char *p = addr; *p;) {
+        gsize n = 0;
+        while (g_ascii_isalnum(p[n]) || (guchar)p[n] >= 0x80)
+            n++;
+        if (n && p != last && address_word(addr, p, n))
+            g_string_append_printf(q, "%s%s:\"%.*s\"", words++ ? " and " : "", field, (int)n, p);
+        p += n ? n : 1;
+    }
+    g_string_append_c(q, ')');
+    if (!words) {
+        g_string_free(q, TRUE);
+        return NULL;
+    }
+    return g_string_free(q, FALSE);
+}
+
+/* FIELD:ADDR appended to Q as address_terms gives it, else as a phrase. */
+static void append_address(GString *q, const char *field, const char *addr)
+{
+    char *t = address_terms(field, addr), *qa = t ? NULL : lu_db_quote(addr);
+
+    g_string_append_printf(q, t ? "%s" : "%s:%s", t ? t : field, qa);
+    g_free(t);
+    g_free(qa);
+}
+
 /* Appends to Q "(from:A or from:B ...) and " naming who can have answered
  * LAST elsewhere: its recipients when it is mine, my addresses (writing to
  * its sender) when it is theirs; nothing when notmuch cannot be asked (a list thread, where anyone
@@ -739,16 +815,14 @@ static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GS
     }
     for (guint i = 0; i < addrs->len && ok; i++) {
         const char *a = g_ptr_array_index(addrs, i);
-        char *qa = lu_db_quote(a);
         ok = !strstr(a, "..");
-        g_string_append_printf(q, "%sfrom:%s", i ? " or " : "(", qa);
-        g_free(qa);
+        g_string_append(q, i ? " or " : "(");
+        append_address(q, "from", a);
     }
     /* My answer went to them: notmuch's to: covers To and Cc. */
     if (ok && !mine && last->from && !strstr(last->from->email, "..")) {
-        char *qa = lu_db_quote(last->from->email);
-        g_string_append_printf(q, ") and to:%s", qa);
-        g_free(qa);
+        g_string_append(q, ") and ");
+        append_address(q, "to", last->from->email);
     } else if (ok && addrs->len) {
         g_string_append_c(q, ')');
     }
@@ -802,6 +876,34 @@ static bool has_tag(const struct lu_msg *m, const char *tag)
     return false;
 }
 
+/* Who from_clause's Q (empty: nobody) lets answer LAST elsewhere, as the
+ * addresses themselves: for my LAST its recipients not me (*SENDERS,
+ * caller frees), for theirs its sender (*TO, LAST's string). */
+static void elsewhere_who(struct scan *s, struct lu_msg *last, GString *q, GPtrArray **senders,
+                          const char **to)
+{
+    *senders = NULL;
+    *to = NULL;
+    if (q->len && last->from && lu_identity_is_me(&s->ctx->me, last->from->email))
+        *senders = recipients_not_me(s, last);
+    else if (q->len && last->from && !strstr(last->from->email, ".."))
+        *to = last->from->email;
+}
+
+/* Whether EMAIL is among M's To and Cc (any case), as a full scan
+ * compares the recipients (elsewhere_recent). */
+static bool has_recipient(const struct lu_msg *m, const char *email)
+{
+    GPtrArray *lists[] = {m->to, m->cc};
+
+    for (int l = 0; l < 2; l++)
+        for (guint i = 0; lists[l] && i < lists[l]->len; i++)
+            if (g_ascii_strcasecmp(((struct lu_addr *)g_ptr_array_index(lists[l], i))->email,
+                                   email) == 0)
+                return true;
+    return false;
+}
+
 /* The recent messages under NORM that the query of elsewhere_by_query
  * would find for LAST (the same subject, window, other thread and
  * senders), oldest first, as msg_from gives them.  Caller frees. */
@@ -817,10 +919,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
 
     /* The same senders (and recipient) as the query names, when it names any. */
     from_clause(s, msgs, last, q);
-    if (q->len && last->from && lu_identity_is_me(&s->ctx->me, last->from->email))
-        senders = recipients_not_me(s, last);
-    else if (q->len && last->from && !strstr(last->from->email, ".."))
-        to = last->from->email;
+    elsewhere_who(s, last, q, &senders, &to);
     for (guint i = 0; list && i < list->len; i++) {
         struct recent *r = g_ptr_array_index(list, i);
         struct lu_addr *from = NULL;
@@ -877,7 +976,8 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     bool last_mine = last->from && lu_identity_is_me(&s->ctx->me, last->from->email);
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     GString *q = g_string_new(NULL);
-    GPtrArray *found = NULL;
+    GPtrArray *found = NULL, *senders = NULL;
+    const char *to = NULL;
     char *norm = lu_subject_norm(last->subject);
     char *tq = lu_db_quote(last->thread_id), *sq = subject_terms(norm);
 
@@ -896,6 +996,7 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
          * the senders that can matter narrow it further where notmuch can
          * say so. */
         from_clause(s, msgs, last, q);
+        elsewhere_who(s, last, q, &senders, &to);
         g_string_append_printf(q, "%s and not thread:%s", sq, tq);
         if (lu_db_messages_dated(s->db, q->str, last->date + 1,
                                  last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400,
@@ -911,7 +1012,11 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
          * which side wrote it before the file is read. */
         if (!same || (m->from && lu_identity_is_me(&s->ctx->me, m->from->email) == last_mine))
             continue;
-        if (read_headers(s, m) != 0)
+        /* The query asked for the addresses' words (address_terms): the
+         * addresses themselves, as a full scan compares them. */
+        if (senders && !(m->from && has_email(senders, m->from->email)))
+            continue;
+        if (read_headers(s, m) != 0 || (to && !has_recipient(m, to)))
             continue;
         g_ptr_array_add(out, g_ptr_array_steal_index(found, i));
         i--;
@@ -919,6 +1024,8 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
 out:
     if (found)
         g_ptr_array_free(found, TRUE);
+    if (senders)
+        g_ptr_array_free(senders, TRUE);
     g_free(tq);
     g_free(sq);
     g_free(norm);
@@ -1395,6 +1502,41 @@ static char *from_me(struct scan *s)
     return g_string_free(q, FALSE);
 }
 
+/* Whether the index holds mail from me (ME: from_me's query).  Counting it
+ * all reads the positions of my addresses' terms in every message of mine
+ * (3,600 index blocks, 170 ms of CPU at 300,000 messages: most of a why of
+ * their question); one message is enough.  The anchors of the state's
+ * awaiting items were mine when a scan stored them: the same query
+ * narrowed to four of their ids asks the index about those few messages.
+ * All of it is counted only when none of them matches (deleted since,
+ * none stored, a first scan). */
+static bool my_mail(struct scan *s, const char *me)
+{
+    GPtrArray *mids = NULL;
+    GString *q = g_string_new("(");
+    unsigned c;
+    bool found = false;
+
+    if (s->store && lu_store_some_anchors(s->store, LU_ST_AWAITING, &mids) == 0 && mids->len) {
+        for (guint i = 0; i < mids->len; i++) {
+            char *qm = lu_db_quote(g_ptr_array_index(mids, i));
+            g_string_append_printf(q, "%sid:%s", i ? " or " : "", qm);
+            g_free(qm);
+        }
+        g_string_append_printf(q, ") and %s", me);
+        lu_sender_counts++;
+        found = lu_db_count(s->db, q->str, &c) == 0 && c > 0;
+    }
+    if (!found) {
+        lu_sender_counts++;
+        found = lu_db_count(s->db, me, &c) == 0 && c > 0;
+    }
+    if (mids)
+        g_ptr_array_free(mids, TRUE);
+    g_string_free(q, TRUE);
+    return found;
+}
+
 /* Counts one of the histories of the sender of M (the latest message of
  * a thread I never wrote in, when it asks something, or the learned bulk
  * model reads it as bulk): WHAT is their mail (m->sender_sent) or mine to
@@ -1428,8 +1570,7 @@ static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_coun
     *n = -1;
     me = from_me(s);
     if (s->my_mail < 0)
-        s->my_mail =
-            strlen(me) > 2 && ++lu_sender_counts && lu_db_count(s->db, me, &c) == 0 && c > 0;
+        s->my_mail = strlen(me) > 2 && my_mail(s, me);
     if (!s->my_mail)
         goto out;
     if (what == LU_SENDER_SENT) {

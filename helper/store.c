@@ -1109,6 +1109,13 @@ int lu_store_anchors(struct lu_store *s, int state, GPtrArray **mids, GPtrArray 
     return string_pairs(s, st, mids, threads, "reading anchors");
 }
 
+int lu_store_some_anchors(struct lu_store *s, int state, GPtrArray **out)
+{
+    /* items_state's order: the rows read and no other */
+    return thread_list(s, "SELECT mid FROM items WHERE state = ? LIMIT 4", lu_state_name(state), 0,
+                       out);
+}
+
 int lu_store_untagged(struct lu_store *s, GPtrArray **mids, GPtrArray **states)
 {
     return string_pairs(s, prepare(s, "SELECT mid, state FROM untagged ORDER BY mid"), mids, states,

@@ -131,6 +131,13 @@ ask() { # ask ID WHO SUBJECT: my question to WHO, sent on Monday 16 November 202
 Could you send me the figures for October?
 EOF
 }
+notice() { # notice DAY: a question from Notices <notices@corp.example> on 2026-11-DAY, often$DAY@example.org
+	msg inbox "often$1@example.org" 'Notices <notices@corp.example>' 'Me <me@example.com>' \
+		"$(printf '%s, %s Nov 2026 09:00:00 +0000' "$(date -u -d "2026-11-$1" +%a)" "$1")" \
+		"Notice $1" <<'EOF'
+Can you confirm your details for the record?
+EOF
+}
 scanned() { # scanned: index, then scan on Friday 20 November 2026 at 09:00 (sets NOW): each ask is due
 	index && NOW=2026-11-20T09:00:00+00:00 && lu scan --quiet
 }

@@ -25,11 +25,7 @@ EOF
 done
 # A sender of three questions: both counted (never_answered holds).
 for d in 16 17 18; do
-	msg inbox "often$d@example.org" 'Notices <notices@corp.example>' 'Me <me@example.com>' \
-		"$(printf '%s, %s Nov 2026 09:00:00 +0000' "$(date -u -d "2026-11-$d" +%a)" "$d")" \
-		"Notice $d" <<'EOF'
-Can you confirm your details for the record?
-EOF
+	notice "$d"
 done
 # My question answered four times by others in one thread: the workers
 # analyse my message and the latest two.
