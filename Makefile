@@ -11,6 +11,7 @@
 #   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS each (60)
 #   make stress     SIGKILL a full scan at >= 100 points (t220), 200 concurrency rounds (t222)
 #   make DEVELOPER=1  build with -Werror and a stricter warning set (as .ci/run does)
+#   make SQLITE_STATIC=0  link the system's shared libsqlite3 (default: libsqlite3.a when present)
 #   make install    PREFIX=/usr/local DESTDIR=  (make uninstall with the same)
 #   make dist       leadup-VERSION.tar.gz (VERSION: git describe; scripts/version-gen)
 #   make compile_commands.json  the compilation database (clangd, clang-tidy)
@@ -73,7 +74,7 @@ build: helper/leadup $(UNITS)
 # DEVELOPER=1 after a plain make), as git's GIT-CFLAGS.
 FLAGS_FILE := helper/.build-flags
 $(FLAGS_FILE): FORCE
-	@f='$(subst ','\'',$(CC) $(CFLAGS) $(CXX) $(CXXFLAGS) $(LDFLAGS))'; \
+	@f='$(subst ','\'',$(CC) $(CFLAGS) $(CXX) $(CXXFLAGS) $(LDFLAGS) $(LEADUP_LDLIBS))'; \
 	printf '%s\n' "$$f" | cmp -s - $@ || printf '%s\n' "$$f" >$@
 
 FORCE:
@@ -101,8 +102,39 @@ helper/analyser.o $(ASAN)/helper/analyser.o $(FUZZ)/helper/analyser.o: helper/an
 helper/classify.o $(ASAN)/helper/classify.o $(FUZZ)/helper/classify.o: helper/intent-model.h
 helper/intent-model.o $(ASAN)/helper/intent-model.o $(FUZZ)/helper/intent-model.o: helper/intent-model.h
 
+# The packs' cue patterns, compiled when leadup is built: helper/gen/cue-gen
+# (cue.c built without a table, LU_CUE_NO_TABLE) writes them and the words
+# they name as C data, which cue.c includes; written only when it changes.
+CUE_TABLE := helper/cue-table.h
+helper/gen/cue.o: helper/cue.c helper/leadup.h $(FLAGS_FILE)
+	$(CC) $(CFLAGS) -DLU_CUE_NO_TABLE -c -o $@ $<
+
+# What cue.c calls (the packs), from the library's other objects.
+helper/gen/libgen.a: $(filter-out helper/cue.o,$(LIBOBJS))
+	rm -f $@ && $(AR) rcs $@ $^
+
+helper/gen/cue-gen: helper/gen/cue-gen.c helper/gen/cue.o helper/gen/libgen.a
+	$(CC) $(CFLAGS) -Ihelper $(LDFLAGS) -o $@ $< helper/gen/cue.o helper/gen/libgen.a $(LDLIBS)
+
+$(CUE_TABLE): helper/gen/cue-gen
+	helper/gen/cue-gen >$@.tmp && if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+helper/cue.o $(ASAN)/helper/cue.o $(FUZZ)/helper/cue.o: $(CUE_TABLE)
+
+# What helper/leadup links, for the dynamic linker's work at every start (a
+# key's floor, notmuch show, is mostly its own; issue 14): the C and C++
+# runtimes first, so that the symbols every library asks of them are found
+# there, not after every other library's; sqlite linked in when the system
+# has libsqlite3.a, as the shared one is linked BIND_NOW and binds some
+# 1,500 of its own symbols at every start.  SQLITE_STATIC=0 links the
+# shared one (sqlite's updates then come with the system's).
+SQLITE_A := $(shell $(CC) -print-file-name=libsqlite3.a 2>/dev/null)
+SQLITE_STATIC ?= $(if $(filter /%,$(SQLITE_A)),$(if $(wildcard $(SQLITE_A)),1,0),0)
+SQLITE_LINKED_IN := $(filter-out -lsqlite3,$(LDLIBS)) -Wl,-Bstatic -lsqlite3 -Wl,-Bdynamic -lm
+LEADUP_LDLIBS := -lc -lstdc++ -lm $(if $(filter 1,$(SQLITE_STATIC)),$(SQLITE_LINKED_IN),$(LDLIBS))
+
 helper/leadup: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LEADUP_LDLIBS)
 
 helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -288,8 +320,8 @@ compile_commands.json: FORCE
 	mv $@.tmp $@
 
 # The C files the project formats (.clang-format).
-FORMAT_FILES = $(wildcard helper/*.c helper/*.cc helper/*.h tests/unit/*.c tests/unit/*.h \
-	tests/fuzz/*.c tests/fuzz/*.h)
+FORMAT_FILES = $(filter-out $(CUE_TABLE),$(wildcard helper/*.c helper/*.cc helper/*.h \
+	helper/gen/*.c tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/fuzz/*.h))
 
 format:
 	clang-format -i $(FORMAT_FILES)
@@ -300,5 +332,6 @@ check-format: deps
 
 clean:
 	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(UNIT_MAIL) $(FLAGS_FILE) helper/version.h \
-		helper/analyser.h compile_commands.json
+		helper/analyser.h compile_commands.json helper/gen/*.o helper/gen/libgen.a helper/gen/cue-gen \
+		$(CUE_TABLE)
 	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)

@@ -10,10 +10,13 @@
  * matched token by token from a position, depth first (lu_cue_at), so a
  * pattern costs a few integer compares per token tried.
  *
- * Every pack's pattern is compiled once, at first use (lu_cue_of), which
- * also interns every word the patterns name: after that the word table is
- * only read, so tokenising is safe on several threads.
- *
+ * Every pack's pattern is compiled when leadup is built: helper/gen/cue-gen
+ * runs this file's compiler (built with LU_CUE_NO_TABLE) and writes the
+ * patterns and the word table they name as C data, helper/cue-table.h,
+ * which leadup holds compiled in.  Compiling them at every start was a
+ * quarter of the instructions of a `why` or `draft` (issue 14).  The word
+ * table is only read after that, so tokenising is safe on several threads.
+
  * Nothing here prints or reads files. */
 #include "leadup.h"
 
@@ -27,25 +30,47 @@
 static const struct lu_lang_pack *grammar_pack;
 
 struct lex {
+    const char *w;
     unsigned cls;
     int id;     /* > 0 */
     bool known; /* in the lexicon, the folds or classify's patterns */
 };
 
-static GHashTable *lex_table; /* char* -> struct lex*, built once */
+/* A pack's pattern by its text, in the table. */
+struct table_pat {
+    const char *src;
+    const struct lu_cue_pat *P;
+};
+
+/* The packs' words and patterns, compiled at build time: open addressing,
+ * a slot holding an index + 1 (0: empty), at word_hash & MASK on. */
+struct table {
+    const struct lex *words; /* the word of id I at I - 1 */
+    int nwords;
+    const int *word_slot;
+    guint word_mask;
+    const struct table_pat *pats;
+    int npats;
+    const int *pat_slot;
+    guint pat_mask;
+};
+
+guint lu_cue_compiles;
+
+/* djb2, as the table was laid out with. */
+static guint word_hash(const char *s)
+{
+    guint h = 5381;
+
+    for (; *s; s++)
+        h = h * 33 + (guchar)*s;
+    return h;
+}
+
+static GHashTable *lex_table; /* char* -> struct lex*: words no table holds */
 static int lex_next_id = 1;
 
-static struct lex *lex_intern(const char *w, bool known)
-{
-    struct lex *l = g_hash_table_lookup(lex_table, w);
-    if (!l) {
-        l = g_new0(struct lex, 1);
-        l->id = lex_next_id++;
-        g_hash_table_insert(lex_table, g_strdup(w), l);
-    }
-    l->known = l->known || known;
-    return l;
-}
+static const struct lex *lex_find(const char *w);
 
 /* ------------------------------------------------------------ tokens */
 
@@ -135,7 +160,7 @@ static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool 
     struct lu_cue_tok t = {0};
     gsize at = T->lowbuf->len;
     char *low;
-    struct lex *l;
+    const struct lex *l;
 
     t.off = b - T->text;
     t.len = e - b;
@@ -157,7 +182,7 @@ static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool 
             break;
         }
     t.low = (const char *)(gintptr)at; /* an offset until the buffer stops growing */
-    l = g_hash_table_lookup(lex_table, low);
+    l = lex_find(low);
     if (l) {
         t.cls = l->cls;
         t.id = l->id;
@@ -385,6 +410,47 @@ struct lu_cue_pat {
     struct pel el[];
 };
 
+#ifdef LU_CUE_NO_TABLE
+static const struct table gen_table = {0};
+#else
+#include "cue-table.h"
+#endif
+
+static const struct lex *lex_find(const char *w)
+{
+    for (guint s = word_hash(w) & gen_table.word_mask; gen_table.nwords && gen_table.word_slot[s];
+         s = (s + 1) & gen_table.word_mask) {
+        const struct lex *l = &gen_table.words[gen_table.word_slot[s] - 1];
+        if (strcmp(l->w, w) == 0)
+            return l;
+    }
+    return lex_table ? g_hash_table_lookup(lex_table, w) : NULL;
+}
+
+/* W's id, a new one when no pattern named it yet; KNOWN and CLS join
+ * what it has (the table's words are final: only lu_cue_compile meets
+ * them, and names no word known). */
+static int lex_intern(const char *w, bool known, unsigned cls)
+{
+    const struct lex *f = lex_find(w);
+    struct lex *l;
+
+    if (f && f->id <= gen_table.nwords)
+        return f->id;
+    l = (struct lex *)f;
+    if (!l) {
+        if (!lex_table)
+            lex_table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        l = g_new0(struct lex, 1);
+        l->w = g_strdup(w);
+        l->id = lex_next_id++;
+        g_hash_table_insert(lex_table, (gpointer)l->w, l);
+    }
+    l->known = l->known || known;
+    l->cls |= cls;
+    return l->id;
+}
+
 /* The classes a pattern may name ("@impv").  Not the classes of the opening
  * (greet, disc) nor func and gen, which hold most words. */
 static const struct {
@@ -427,7 +493,7 @@ static bool compile_word(struct comp *C, const char *s, struct word *w)
         C->err = g_strdup("an empty word");
         return false;
     }
-    w->id = lex_intern(s, C->known)->id;
+    w->id = lex_intern(s, C->known, 0);
     return true;
 }
 
@@ -616,6 +682,7 @@ static struct lu_cue_pat *compile(const char *src, bool known, char **err)
     struct comp C = {NULL, 0, known, NULL};
     struct lu_cue_pat *P;
 
+    lu_cue_compiles++;
     split_in_place(copy, ' ', &C.el);
     P = compile_seq(&C, false);
     if (err)
@@ -646,6 +713,34 @@ void lu_cue_free(struct lu_cue_pat *P)
         lu_cue_free(P->el[i].sub);
     }
     g_free(P);
+}
+
+static bool alt_same(const struct alt *a, const struct alt *b)
+{
+    bool same = a->len == b->len;
+
+    for (int k = 0; same && k < a->len; k++)
+        same = a->w[k].id == b->w[k].id && a->w[k].cls == b->w[k].cls &&
+               !a->w[k].pre == !b->w[k].pre && (!a->w[k].pre || !strcmp(a->w[k].pre, b->w[k].pre));
+    return same;
+}
+
+bool lu_cue_same(const struct lu_cue_pat *a, const struct lu_cue_pat *b)
+{
+    bool same = a->n == b->n;
+
+    for (int i = 0; same && i < a->n; i++) {
+        const struct pel *x = &a->el[i], *y = &b->el[i];
+        same = x->kind == y->kind && x->nids == y->nids && x->nalts == y->nalts &&
+               x->cls == y->cls && x->opt == y->opt && x->neg == y->neg && x->lnot == y->lnot &&
+               x->end == y->end && x->need == y->need && !x->sub == !y->sub &&
+               (!x->sub || lu_cue_same(x->sub, y->sub));
+        for (int k = 0; same && k < x->nids; k++)
+            same = x->ids[k] == y->ids[k];
+        for (int q = 0; same && q < x->nalts; q++)
+            same = alt_same(&x->alts[q], &y->alts[q]);
+    }
+    return same;
 }
 
 /* ------------------------------------------------------------ matching */
@@ -904,7 +999,10 @@ bool lu_cue_find(const struct lu_cue_pat *P, const struct lu_cue_text *T, int fr
 
 /* ------------------------------------------------------------ the packs' cues */
 
-static GHashTable *compiled; /* a pack's pattern string -> its struct lu_cue_pat */
+/* Without the table (the generator): a pack's pattern text -> its struct
+ * lu_cue_pat, and the texts in the order they were compiled. */
+static GHashTable *compiled;
+static GPtrArray *compiled_order;
 
 static void compile_pack_cue(const char *src, bool known)
 {
@@ -918,30 +1016,34 @@ static void compile_pack_cue(const char *src, bool known)
     if (!P)
         g_error("cue '%s': %s", src, err);
     g_hash_table_insert(compiled, (gpointer)src, P);
+    g_ptr_array_add(compiled_order, (gpointer)src);
 }
 
 /* Classify's words first, in the order it always interned them: the words
  * they name are known words (a capitalised known word is no name); then
- * lint's, whose words only get ids. */
+ * lint's, whose words only get ids.  With the table, all that is done. */
 static gpointer init_once(gpointer unused)
 {
     const struct lu_lang_pack *pk;
 
     (void)unused;
     grammar_pack = lu_lang_pack(LU_LANG_EN);
-    lex_table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    compiled = g_hash_table_new(g_direct_hash, g_direct_equal);
+    lex_next_id = gen_table.nwords + 1;
+    if (gen_table.nwords)
+        return NULL;
+    compiled = g_hash_table_new(g_str_hash, g_str_equal);
+    compiled_order = g_ptr_array_new();
     for (const struct lu_lex_class *c = grammar_pack->lexicon; c->words; c++) {
         char *copy = g_strdup(c->words), **w;
         split_in_place(copy, ' ', &w);
         for (int i = 0; w[i]; i++)
             if (w[i][0])
-                lex_intern(w[i], true)->cls |= c->cls;
+                lex_intern(w[i], true, c->cls);
         g_free(w);
         g_free(copy);
     }
     for (gsize i = 0; grammar_pack->folds[i][0]; i++)
-        lex_intern(grammar_pack->folds[i][1], true);
+        lex_intern(grammar_pack->folds[i][1], true, 0);
     for (int l = 0; (pk = lu_lang_known(l)); l++)
         for (const struct lu_grammar_cue *g = pk->grammar; g && g->feat; g++)
             compile_pack_cue(g->pattern, true);
@@ -964,12 +1066,187 @@ void lu_cue_init(void)
 
 const struct lu_cue_pat *lu_cue_of(const char *src)
 {
-    const struct lu_cue_pat *P;
+    const struct lu_cue_pat *P = NULL;
 
     lu_cue_init();
-    P = g_hash_table_lookup(compiled, src);
+    for (guint s = word_hash(src) & gen_table.pat_mask; gen_table.npats && gen_table.pat_slot[s];
+         s = (s + 1) & gen_table.pat_mask) {
+        const struct table_pat *t = &gen_table.pats[gen_table.pat_slot[s] - 1];
+        if (strcmp(t->src, src) == 0) {
+            P = t->P;
+            break;
+        }
+    }
+    if (!gen_table.npats)
+        P = g_hash_table_lookup(compiled, src);
     /* Only the packs' own strings are compiled in advance. */
     if (!P)
         g_error("cue '%s' is no pack's", src);
     return P;
+}
+
+/* ------------------------------------------------------------ the table, written */
+
+/* S as a C string literal: bytes other than printable ASCII in octal. */
+static void emit_string(GString *o, const char *s)
+{
+    g_string_append_c(o, '"');
+    for (const guchar *p = (const guchar *)s; *p; p++)
+        if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\' || *p == '?')
+            g_string_append_printf(o, "\\%03o", *p);
+        else
+            g_string_append_c(o, (char)*p);
+    g_string_append_c(o, '"');
+}
+
+/* An open-addressing index of N keys (HASHES) as NAME; its mask. */
+static guint emit_slots(GString *o, const char *name, const guint *hashes, int n)
+{
+    guint size = 2, mask;
+    int *slot;
+
+    while (size < 2 * (guint)n)
+        size *= 2;
+    mask = size - 1;
+    slot = g_new0(int, size);
+    for (int i = 0; i < n; i++) {
+        guint s = hashes[i] & mask;
+        while (slot[s])
+            s = (s + 1) & mask;
+        slot[s] = i + 1;
+    }
+    g_string_append_printf(o, "static const int %s[%u] = {", name, size);
+    for (guint s = 0; s < size; s++)
+        g_string_append_printf(o, "%s%d", s == 0 ? "\n    " : s % 16 ? ", " : ",\n    ", slot[s]);
+    g_string_append(o, "};\n\n");
+    g_free(slot);
+    return mask;
+}
+
+/* The word table, in id order; its index's mask. */
+static guint emit_words(GString *o)
+{
+    int n = lex_next_id - 1;
+    const struct lex **by_id = g_new0(const struct lex *, n);
+    guint *hashes = g_new(guint, n), mask;
+    GHashTableIter it;
+    gpointer v;
+
+    g_hash_table_iter_init(&it, lex_table);
+    while (g_hash_table_iter_next(&it, NULL, &v))
+        by_id[((const struct lex *)v)->id - 1] = v;
+    g_string_append_printf(o, "static const struct lex gen_words[%d] = {\n", n);
+    for (int i = 0; i < n; i++) {
+        g_string_append(o, "    {");
+        emit_string(o, by_id[i]->w);
+        g_string_append_printf(o, ", 0x%xu, %d, %s},\n", by_id[i]->cls, by_id[i]->id,
+                               by_id[i]->known ? "true" : "false");
+        hashes[i] = word_hash(by_id[i]->w);
+    }
+    g_string_append(o, "};\n\n");
+    mask = emit_slots(o, "gen_word_slot", hashes, n);
+    g_free(hashes);
+    g_free(by_id);
+    return mask;
+}
+
+/* Pattern P's data as gen_pN (its look-arounds' first); returns N. */
+static int emit_pat(GString *o, const struct lu_cue_pat *P, int *next)
+{
+    int me, *subs = g_new0(int, P->n + 1);
+
+    for (int i = 0; i < P->n; i++)
+        subs[i] = P->el[i].sub ? emit_pat(o, P->el[i].sub, next) : -1;
+    me = (*next)++;
+    for (int i = 0; i < P->n; i++) {
+        const struct pel *e = &P->el[i];
+        if (e->nids) {
+            g_string_append_printf(o, "static int gen_p%d_i%d[] = {", me, i);
+            for (int k = 0; k < e->nids; k++)
+                g_string_append_printf(o, "%s%d", k ? ", " : "", e->ids[k]);
+            g_string_append(o, "};\n");
+        }
+        for (int a = 0; a < e->nalts; a++)
+            for (int k = 0; k < e->alts[a].len; k++)
+                if (e->alts[a].w[k].pre) {
+                    g_string_append_printf(o, "static char gen_p%d_s%d_%d_%d[] = ", me, i, a, k);
+                    emit_string(o, e->alts[a].w[k].pre);
+                    g_string_append(o, ";\n");
+                }
+        if (e->nalts) {
+            g_string_append_printf(o, "static struct alt gen_p%d_a%d[] = {\n", me, i);
+            for (int a = 0; a < e->nalts; a++) {
+                g_string_append_printf(o, "    {%d, {", e->alts[a].len);
+                for (int k = 0; k < e->alts[a].len; k++) {
+                    const struct word *w = &e->alts[a].w[k];
+                    g_string_append_printf(o, "%s{%d, 0x%xu, ", k ? ", " : "", w->id, w->cls);
+                    if (w->pre)
+                        g_string_append_printf(o, "gen_p%d_s%d_%d_%d}", me, i, a, k);
+                    else
+                        g_string_append(o, "NULL}");
+                }
+                g_string_append(o, "}},\n");
+            }
+            g_string_append(o, "};\n");
+        }
+    }
+    g_string_append_printf(o, "static struct lu_cue_pat gen_p%d = {%d, {\n", me, P->n);
+    for (int i = 0; i < P->n; i++) {
+        const struct pel *e = &P->el[i];
+        g_string_append_printf(o, "    {%d, ", (int)e->kind);
+        if (e->nids)
+            g_string_append_printf(o, "gen_p%d_i%d, %d, ", me, i, e->nids);
+        else
+            g_string_append(o, "NULL, 0, ");
+        if (e->nalts)
+            g_string_append_printf(o, "gen_p%d_a%d, %d, ", me, i, e->nalts);
+        else
+            g_string_append(o, "NULL, 0, ");
+        g_string_append_printf(o, "0x%xu, %d, %d, %d, %d, ", e->cls, e->opt, e->neg, e->lnot,
+                               e->end);
+        if (subs[i] >= 0)
+            g_string_append_printf(o, "&gen_p%d, ", subs[i]);
+        else
+            g_string_append(o, "NULL, ");
+        g_string_append_printf(o, "%d},\n", e->need);
+    }
+    g_string_append(o, "}};\n\n");
+    g_free(subs);
+    return me;
+}
+
+char *lu_cue_table_source(void)
+{
+    GString *o = g_string_new("/* helper/cue-table.h: written by helper/gen/cue-gen from the "
+                              "language packs\n * (cue.c's compiler); do not edit. */\n\n");
+    guint n = 0, wmask, pmask, *hashes;
+    int next = 0, *top;
+
+    lu_cue_init();
+    if (gen_table.nwords) /* this build holds a table: the packs were not compiled */
+        return g_string_free(o, TRUE);
+    wmask = emit_words(o);
+    n = compiled_order->len;
+    top = g_new(int, n);
+    hashes = g_new(guint, n);
+    for (guint i = 0; i < n; i++) {
+        const char *src = g_ptr_array_index(compiled_order, i);
+        top[i] = emit_pat(o, g_hash_table_lookup(compiled, src), &next);
+        hashes[i] = word_hash(src);
+    }
+    g_string_append_printf(o, "static const struct table_pat gen_pats[%u] = {\n", n);
+    for (guint i = 0; i < n; i++) {
+        g_string_append(o, "    {");
+        emit_string(o, g_ptr_array_index(compiled_order, i));
+        g_string_append_printf(o, ", &gen_p%d},\n", top[i]);
+    }
+    g_string_append(o, "};\n\n");
+    pmask = emit_slots(o, "gen_pat_slot", hashes, (int)n);
+    g_string_append_printf(o,
+                           "static const struct table gen_table = {gen_words, %d, gen_word_slot, "
+                           "0x%xu,\n    gen_pats, %u, gen_pat_slot, 0x%xu};\n",
+                           lex_next_id - 1, wmask, n, pmask);
+    g_free(top);
+    g_free(hashes);
+    return g_string_free(o, FALSE);
 }

@@ -304,6 +304,7 @@ static void print_debug_counts(void)
             "leadup: notmuch reads: %" G_GUINT64_FORMAT " thread queries, %" G_GUINT64_FORMAT
             " messages\n",
             lu_thread_queries, lu_messages_read);
+    fprintf(stderr, "leadup: cue patterns compiled: %u\n", lu_cue_compiles);
 }
 
 int main(int argc, char **argv)

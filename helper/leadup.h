@@ -654,18 +654,28 @@ void lu_cue_tokenise(struct lu_cue_text *T, const char *text, bool by_line);
 void lu_cue_text_clear(struct lu_cue_text *T);
 /* Whether a clause starts at token TI of T (TI may be T->n): "<". */
 bool lu_cue_clause_start(const struct lu_cue_text *T, int ti);
-/* Compiles every pack's cues and the word table (once; lu_cue_tokenise and
- * lu_cue_of call it). */
+/* Readies every pack's cues and the word table (once; lu_cue_tokenise and
+ * lu_cue_of call it): compiled into leadup (helper/cue-table.h), or, in
+ * the generator's build (LU_CUE_NO_TABLE), compiled here. */
 void lu_cue_init(void);
+/* The patterns compiled in this process (LEADUP_DEBUG_COUNTS): none for
+ * the packs' own, which leadup holds compiled. */
+extern guint lu_cue_compiles;
+/* The C text of helper/cue-table.h (caller frees): the word table and the
+ * packs' compiled patterns, from the generator's build; "" from a build
+ * that holds them already. */
+char *lu_cue_table_source(void);
 struct lu_cue_pat;
-/* The compiled pattern of a pack's cue string SRC (by its address; static,
- * compiled once for the process).  A string no pack has is a bug: abort. */
+/* The compiled pattern of a pack's cue string SRC (by its text; static).  A string no pack has is a bug: abort. */
 const struct lu_cue_pat *lu_cue_of(const char *src);
 /* Compiles SRC, a pattern no pack holds (tests).  Returns a new pattern
  * (lu_cue_free), or NULL and a new string in *ERR (may be NULL).  Its new
  * words join the word table: not while another thread tokenises. */
 struct lu_cue_pat *lu_cue_compile(const char *src, char **err);
 void lu_cue_free(struct lu_cue_pat *P);
+/* Whether A and B are the same pattern, element by element (tests: the
+ * table against the compiler). */
+bool lu_cue_same(const struct lu_cue_pat *a, const struct lu_cue_pat *b);
 /* A match: tokens [b, e), bytes [off, off + len) of the text. */
 struct lu_cue_match {
     int b, e, off, len;

@@ -164,8 +164,52 @@ static void test_needed_words(void)
     lu_cue_free(P);
 }
 
+/* SRC's pattern as leadup holds it (the table) and as the compiler makes
+ * it now: the same; *N counts SRC, *SAME the equal ones. */
+static void same_as_compiled(const char *src, int *n, int *same)
+{
+    char *err = NULL;
+    struct lu_cue_pat *P;
+
+    if (!src)
+        return;
+    P = lu_cue_compile(src, &err);
+    (*n)++;
+    if (P && lu_cue_same(lu_cue_of(src), P))
+        (*same)++;
+    else
+        printf("# differs from the compiler's: '%s'\n", src);
+    lu_cue_free(P);
+    g_free(err);
+}
+
+/* The packs' patterns are compiled when leadup is built (helper/cue-table.h):
+ * every one is what the compiler makes of its text, and none is compiled
+ * at start. */
+static void test_table(void)
+{
+    const struct lu_lang_pack *pk;
+    guint before;
+    int n = 0, same = 0;
+
+    lu_cue_init();
+    before = lu_cue_compiles;
+    for (int l = 0; (pk = lu_lang_known(l)); l++) {
+        for (const struct lu_grammar_cue *g = pk->grammar; g && g->feat; g++)
+            same_as_compiled(g->pattern, &n, &same);
+        for (const struct lu_cue *c = pk->cues; c && c->pattern; c++)
+            same_as_compiled(c->pattern, &n, &same);
+        for (const struct lu_chase_cue *c = pk->chasing; c && c->cue; c++)
+            same_as_compiled(c->cue, &n, &same);
+        same_as_compiled(pk->thanks, &n, &same);
+    }
+    ok(n > 500 && same == n, "the table's %d patterns are the compiler's (%d the same)", n, same);
+    is_int((int)before, 0, "none compiled at start");
+}
+
 int main(void)
 {
+    test_table();
     test_cases();
     test_needed_words();
     test_refused();
