@@ -341,19 +341,18 @@ struct ahead {
      * (ahead_plan): the rules read its text only when it was written to
      * ME (worth_reading), so the worker analyses it only then. */
     const struct lu_identity *me;
-    /* Not mine, with a later message not mine and another after it in
-     * its thread: the rules read the text of such a message only when it
-     * answers automatically (an out-of-office's return date), so the
-     * worker reads its text without analysing it otherwise; the rules
-     * analyse it themselves when they do ask (analyse). */
-    bool older;
-    /* Set by the worker (ahead_thread_run) when a later message of its
-     * thread is mine and another not mine (both meaningful, as the rules
-     * see them): if this one is mine, it is neither my latest message nor
-     * in my unanswered run (thread.c run_start), the only messages of mine
-     * whose text the rules analyse, so it is read without being analysed;
-     * the rules analyse it themselves if they do ask (analyse). */
-    bool superseded;
+    /* Set by the worker (ahead_thread_run, which reads a thread newest
+     * first) from the later messages it read, as the rules see them: how
+     * many are meaningful, and whether one of them is mine, one theirs.
+     * The rules analyse only meaningful messages that are the latest, the
+     * one before it, their latest, my latest or in my unanswered run
+     * (thread.c run_start), and automatic answers (an out-of-office's
+     * return date): any other text is read (to compare) without being
+     * analysed, and the rules analyse it themselves if they do ask
+     * (analyse).  A message the worker did not read counts for none: then
+     * it analyses more, never less. */
+    guint later;
+    bool mine_later, theirs_later;
     const struct lu_identity *self; /* whose messages are mine (the worker's) */
     GBytes *record, *text;          /* in when cached; out when read */
     /* Out: the worker's. */
@@ -391,7 +390,7 @@ static void ahead_free(struct ahead *a)
 static void ahead_run(struct ahead *a)
 {
     struct lu_msg *x = lu_msg_new();
-    bool older = false;
+    bool unused = false;
 
     if (!a->cached) {
         struct lu_msg *f = lu_msg_new();
@@ -422,11 +421,12 @@ static void ahead_run(struct ahead *a)
         if (!x->to_me)
             return;
     }
-    if (a->superseded && x->autokind != LU_AUTO_REPLY && a->self) {
+    if (a->self) {
         lu_msg_know_me(a->self, x);
-        older = x->mine;
+        unused = !lu_msg_meaningful(x) ||
+                 (a->later >= 2 && a->theirs_later && (!x->mine || a->mine_later));
     }
-    if ((a->older || older) && x->autokind != LU_AUTO_REPLY) {
+    if (unused && x->autokind != LU_AUTO_REPLY) {
         lu_msg_read_body(x); /* compared with the others' (ahead_compare) */
         a->body = g_steal_pointer(&x->body);
         return;
@@ -1961,7 +1961,7 @@ static struct ahead *ahead_new(struct scan *s, struct lu_msg *m)
 static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
 {
     GPtrArray *jobs = g_ptr_array_new_with_free_func((GDestroyNotify)ahead_free);
-    bool all = false, theirs_after = false;
+    bool all = false;
 
     for (guint i = 0; i < msgs->len && !all; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
@@ -1970,13 +1970,8 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
     }
     for (guint i = msgs->len; i-- > 0 && (all || i + 1 == msgs->len);) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        bool mine = m->from && lu_identity_is_me(&s->ctx->me, m->from->email);
-        if (!m->headers && m->filename) {
+        if (!m->headers && m->filename)
             g_ptr_array_add(jobs, ahead_new(s, m));
-            ((struct ahead *)g_ptr_array_index(jobs, jobs->len - 1))->older =
-                !mine && theirs_after && i + 2 < msgs->len;
-        }
-        theirs_after = theirs_after || !mine;
         if (!all && jobs->len)
             ((struct ahead *)g_ptr_array_index(jobs, 0))->me = &s->ctx->me;
     }
@@ -2012,7 +2007,7 @@ static void ahead_compare(struct ahead_thread *t)
         a->dropped = b->repeated;
         a->own_text = g_strdup(b->text);
         if (!a->an)
-            continue; /* not analysed as written (older): nor without */
+            continue; /* not analysed as written (unused): nor without */
         lu_msg_analyse(a->cfg, a->x);
         a->analysed++;
         a->own_an = g_steal_pointer(&a->x->an);
@@ -2026,17 +2021,21 @@ static void ahead_thread_run(struct lu_work *w, void *data)
 {
     struct ahead_thread *t = (struct ahead_thread *)w;
     bool mine_later = false, theirs_later = false;
+    guint later = 0;
 
     (void)data;
     for (guint i = 0; i < t->jobs->len; i++) {
         struct ahead *a = g_ptr_array_index(t->jobs, i);
-        a->superseded = mine_later && theirs_later;
+        a->later = later;
+        a->mine_later = mine_later;
+        a->theirs_later = theirs_later;
         a->self = t->me;
         ahead_run(a);
         /* The jobs run newest first: what this one is counts for those before it. */
         if (a->x) {
             lu_msg_know_me(t->me, a->x);
             if (lu_msg_meaningful(a->x)) {
+                later++;
                 mine_later = mine_later || a->x->mine;
                 theirs_later = theirs_later || !a->x->mine;
             }

@@ -1,13 +1,14 @@
 #!/bin/sh
 # What a first scan no longer does (issue 14), counted, not timed
 # (LEADUP_DEBUG_COUNTS): the workers do not analyse a message of mine that
-# a later message of mine and a later one of theirs follow.  The rules
+# a later message of mine and a later one of theirs follow, nor a message
+# that is no message in the conversation (a read receipt).  The rules
 # analyse only my latest message and my unanswered run (the messages of
-# mine after their latest); such a message is in neither, so its text is
-# read (to compare) but not analysed, and the rules would analyse it
-# themselves if they asked ("analysed ahead: N texts, M not used";
-# "analysed on the main thread: N texts").  The tags and the state are
-# those of one thread (no workers).
+# mine after their latest), and only meaningful messages but automatic
+# answers; such a text is read (to compare) but not analysed, and the
+# rules would analyse it themselves if they asked ("analysed ahead: N
+# texts, M not used"; "analysed on the main thread: N texts").  The tags
+# and the state are those of one thread (no workers).
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 world
@@ -39,6 +40,12 @@ Which invoice do you mean, the one from March ($i)?
 EOF
 	prev=run$i@example.com refs="$refs <run$i@example.com>"
 done
+# Lee's read receipt: no message in the conversation, nor an automatic
+# answer with a return date: the rules never analyse it.
+msg inbox read@example.org 'Lee <lee@example.org>' 'Me <me@example.com>' \
+	'Wed, 18 Nov 2026 08:00:00 +0000' 'Read: Re: Invoice' $prev "$refs" <<'EOF'
+Your message was read on Wednesday.
+EOF
 index
 pristine
 
@@ -56,9 +63,11 @@ t 'one thread: their last question waits for me, my run waits for Lee' '
 t 'two workers: the same tags and state' '
 	scan two 2 && cmp one.tags two.tags && cmp one.state two.state'
 # Contract: mine3 and kim3 (kim1 and kim2 are the older answers, t141;
-# mine1 and mine2 superseded: 4 on main); Invoice: Lee's question and my
-# run of three (4).  6 (8 on main), one of them unused (3 on main: mine1
-# and mine2 too), none analysed on the main thread.
-t 'my superseded messages go unanalysed, and nobody analyses them' '
+# mine1 and mine2 superseded); Invoice: Lee's question and my run of
+# three, not the receipt.  6, one of them unused, none analysed on the
+# main thread.  Main analysed 8 ahead (mine1, mine2, the receipt), 4 of
+# them unused, and Lee's question on the main thread: it took Lee's
+# receipt for a later message of theirs.
+t 'my superseded messages and the receipt go unanalysed, and nobody analyses them' '
 	set -- $(ahead two) && test "$1" = 6 && test "$2" = 1 && test "$(main two)" = 0'
 done_testing
