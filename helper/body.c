@@ -1458,17 +1458,70 @@ out:
  * only, byte for byte) and searched with strstr, not compared with
  * g_ascii_strncasecmp at every byte for every phrase (6% of a first full
  * scan's CPU, issue 14). */
+/* The bulk phrases by their first byte, so that a line is walked once and
+ * a phrase compared only where its first byte is: a strstr for every
+ * phrase on every line was 1.7% of a first full scan's instructions
+ * (issue 14).  Each entry of the packs' lists counts, as it did. */
+struct bulk_phrase {
+    const char *s;
+    gsize len;
+    int layout; /* -1: a way out (bulk_exit); else its index in bulk_layout */
+};
+static struct bulk_index {
+    GArray *by[256]; /* struct bulk_phrase, by the phrase's first byte; NULL: none */
+    int n_layout;
+} bulk_ix;
+
+static void bulk_index_add(const char *const *list, bool layout)
+{
+    for (int i = 0; list[i]; i++) {
+        guint8 c = (guint8)list[i][0];
+        struct bulk_phrase p = {list[i], strlen(list[i]), layout ? bulk_ix.n_layout++ : -1};
+        if (!p.len)
+            continue; /* strstr finds "" in every line: a pack has none (lang-test) */
+        if (!bulk_ix.by[c])
+            bulk_ix.by[c] = g_array_new(FALSE, FALSE, sizeof(struct bulk_phrase));
+        g_array_append_val(bulk_ix.by[c], p);
+    }
+}
+
+static gpointer bulk_index_build(gpointer data)
+{
+    (void)data;
+    bulk_index_add(bulk_exit, false);
+    bulk_index_add(bulk_layout, true);
+    return NULL;
+}
+
 /* -1 when LOW (a line, ASCII lower case) has a way out of bulk mail, else
  * the number of marks of a marketing layout it has. */
 static int bulk_mark(const char *low)
 {
+    static GOnce once = G_ONCE_INIT;
+    guint8 seen_small[64], *seen;
     int layout = 0;
 
-    for (const char *const *p = bulk_exit; *p; p++)
-        if (strstr(low, *p))
-            return -1;
-    for (const char *const *p = bulk_layout; *p; p++)
-        layout += strstr(low, *p) != NULL;
+    g_once(&once, bulk_index_build, NULL);
+    seen =
+        bulk_ix.n_layout <= (int)sizeof seen_small ? seen_small : g_malloc((gsize)bulk_ix.n_layout);
+    memset(seen, 0, (gsize)bulk_ix.n_layout);
+    for (const char *q = low; *q; q++) {
+        GArray *a = bulk_ix.by[(guint8)*q];
+        for (guint i = 0; a && i < a->len; i++) {
+            const struct bulk_phrase *p = &g_array_index(a, struct bulk_phrase, i);
+            if (strncmp(q, p->s, p->len) != 0)
+                continue;
+            if (p->layout < 0) {
+                layout = -1;
+                goto out;
+            }
+            layout += !seen[p->layout];
+            seen[p->layout] = 1;
+        }
+    }
+out:
+    if (seen != seen_small)
+        g_free(seen);
     return layout;
 }
 

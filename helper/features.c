@@ -88,8 +88,21 @@ static gsize next_word(const char **p, char *buf, gsize cap)
     const char *s = *p;
 
     while (*s) {
-        gunichar c = g_utf8_get_char_validated(s, -1);
+        gunichar c;
         const char *nx;
+        /* ASCII without GLib's Unicode tables: the same answers, for most
+         * of the text (issue 14: next_word was half of the feature walk). */
+        if ((guchar)*s < 0x80 && *s != '\'') {
+            if (g_ascii_isalnum(*s)) {
+                if (n + 1 < cap)
+                    buf[n++] = g_ascii_tolower(*s);
+            } else if (n) {
+                break;
+            }
+            s++;
+            continue;
+        }
+        c = g_utf8_get_char_validated(s, -1);
         if (c == (gunichar)-1 || c == (gunichar)-2) {
             c = '?';
             nx = s + 1;

@@ -855,7 +855,7 @@ struct lu_msg {
      * (lu_msgcache_headers), its own text (lu_msgcache_body, which
      * lu_msg_read_body takes when the rules ask), and the file's identity
      * when it was read or looked up.  Owned, or NULL. */
-    GVariant *record, *text_record;
+    GBytes *record, *text_record;
     char *file_id;
 };
 struct lu_msg *lu_msg_new(void);
@@ -1051,8 +1051,8 @@ char *lu_html_to_text(const char *html);
 /* ------------------------------------------------------------------ msgcache.c */
 
 /* The analysis cache's record of a message (pure): what its file says,
- * as GVariants the state database keeps (scan.c, store.c), so that a scan
- * after a settings or rules change reads no file.  Only what the rules
+ * as flat records the state database keeps (scan.c, store.c), so that a
+ * scan after a settings or rules change reads no file.  Only what the rules
  * take from the file: the headers mime.c reads and the author's own text;
  * the sentence analysis is made again from that text (it depends on the
  * zone, the calendar and the thread). */
@@ -1063,24 +1063,24 @@ char *lu_html_to_text(const char *html);
  * lu_mime_read_file), with the root and the last LU_REFS_KEEP of its
  * References: a long chain is most of a list message's headers, the rules
  * ask only whether there is one, and a draft writes no more of it.
- * Returns a new floating GVariant. */
-GVariant *lu_msgcache_headers(const struct lu_msg *f);
+ * Returns new bytes (caller unrefs). */
+GBytes *lu_msgcache_headers(const struct lu_msg *f);
 /* Merges HEADERS onto M, built from the index, exactly as mime.c merges a
  * file read onto it (the file's From and Subject win, the Date only where
  * the index has none ...), and sets M->headers. */
-void lu_msgcache_apply(struct lu_msg *m, GVariant *headers);
+void lu_msgcache_apply(struct lu_msg *m, GBytes *headers);
 /* The own text and bulk mark of B (TEXT as extracted, before the rules
  * dropped what it pasted), and the name and phone number its signature
  * gave (a draft's greeting and number; not the signature's text, which
- * only `leadup classify` prints, from the file).  Returns a new floating
- * GVariant. */
-GVariant *lu_msgcache_body(const struct lu_body *b);
+ * only `leadup classify` prints, from the file).  Returns new bytes
+ * (caller unrefs). */
+GBytes *lu_msgcache_body(const struct lu_body *b);
 /* A body from V (lu_msgcache_body).  Returns a new struct (caller frees
  * with lu_body_free). */
-struct lu_body *lu_msgcache_body_load(GVariant *v);
-/* The stored forms' types, for g_variant_new_from_bytes. */
-#define LU_MSGCACHE_HEADERS "(a(msms)a(msms)a(msms)a(msms)a(msms)msximsasmsmsbimsmsmsms)"
-#define LU_MSGCACHE_BODY    "(msbmsms)"
+struct lu_body *lu_msgcache_body_load(GBytes *v);
+/* Whether HEADERS and BODY are records these functions wrote, whole (a
+ * stored row read back; false for a damaged one: read the file). */
+bool lu_msgcache_check(GBytes *headers, GBytes *body);
 
 /* ------------------------------------------------------------------ bulk.c, bulk-model.c */
 

@@ -243,11 +243,10 @@ static bool fresh_may_have(const struct scan *s, const char *mid)
 
 /* The cache's row for MID read from the file FILE_ID, as records into
  * *HV and *TEXT (the caller's), when it has one leadup wrote as it reads now. */
-static bool cache_get(struct scan *s, const char *mid, const char *file_id, GVariant **hv_out,
-                      GVariant **text_out)
+static bool cache_get(struct scan *s, const char *mid, const char *file_id, GBytes **hv_out,
+                      GBytes **text_out)
 {
     GBytes *h = NULL, *b = NULL;
-    GVariant *hv = NULL, *bv = NULL;
     bool hit = false;
 
     if (!file_id || !s->store || !fresh_may_have(s, mid))
@@ -255,20 +254,14 @@ static bool cache_get(struct scan *s, const char *mid, const char *file_id, GVar
     lu_cache_lookups++;
     if (lu_store_analysis_get(s->store, mid, file_id, lu_analyser, &h, &b) != 0 || !h)
         goto out;
-    hv =
-        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(LU_MSGCACHE_HEADERS), h, FALSE));
-    if (b)
-        bv = g_variant_ref_sink(
-            g_variant_new_from_bytes(G_VARIANT_TYPE(LU_MSGCACHE_BODY), b, FALSE));
     /* A row leadup did not write as it reads now (damage): read the file. */
-    if (!bv || !g_variant_is_normal_form(hv) || !g_variant_is_normal_form(bv))
+    if (!b || !lu_msgcache_check(h, b))
         goto out;
-    *hv_out = g_steal_pointer(&hv);
-    *text_out = g_steal_pointer(&bv);
+    *hv_out = g_steal_pointer(&h);
+    *text_out = g_steal_pointer(&b);
     hit = true;
     lu_cache_hits++;
 out:
-    LU_FREE_EACH(g_variant_unref, hv, bv);
     LU_FREE_EACH(g_bytes_unref, h, b);
     return hit;
 }
@@ -292,17 +285,17 @@ static bool cache_load(struct scan *s, struct lu_msg *m)
  * its own text, extracted now, while the file is parsed, for the cache (a
  * later run that needs it, under another setting, then parses nothing).
  * QUIET: a worker thread's read, which prints nothing. */
-static int read_records(struct lu_msg *f, const char *path, bool quiet, GVariant **record,
-                        GVariant **text)
+static int read_records(struct lu_msg *f, const char *path, bool quiet, GBytes **record,
+                        GBytes **text)
 {
     struct lu_body *b;
     int ret = quiet ? lu_mime_try_file(f, path) : lu_mime_read_file(f, path);
 
     if (ret)
         return ret;
-    *record = g_variant_ref_sink(lu_msgcache_headers(f));
+    *record = lu_msgcache_headers(f);
     b = extract_body(f);
-    *text = g_variant_ref_sink(lu_msgcache_body(b));
+    *text = lu_msgcache_body(b);
     lu_body_free(b);
     return 0;
 }
@@ -348,13 +341,20 @@ struct ahead {
      * (ahead_plan): the rules read its text only when it was written to
      * ME (worth_reading), so the worker analyses it only then. */
     const struct lu_identity *me;
-    /* Not mine, with a later message not mine and another after it in
-     * its thread: the rules read the text of such a message only when it
-     * answers automatically (an out-of-office's return date), so the
-     * worker reads its text without analysing it otherwise; the rules
-     * analyse it themselves when they do ask (analyse). */
-    bool older;
-    GVariant *record, *text; /* in when cached; out when read */
+    /* Set by the worker (ahead_thread_run, which reads a thread newest
+     * first) from the later messages it read, as the rules see them: how
+     * many are meaningful, and whether one of them is mine, one theirs.
+     * The rules analyse only meaningful messages that are the latest, the
+     * one before it, their latest, my latest or in my unanswered run
+     * (thread.c run_start), and automatic answers (an out-of-office's
+     * return date): any other text is read (to compare) without being
+     * analysed, and the rules analyse it themselves if they do ask
+     * (analyse).  A message the worker did not read counts for none: then
+     * it analyses more, never less. */
+    guint later;
+    bool mine_later, theirs_later;
+    const struct lu_identity *self; /* whose messages are mine (the worker's) */
+    GBytes *record, *text;          /* in when cached; out when read */
     /* Out: the worker's. */
     int ret;                /* the read's status (0: read) */
     bool parsed;            /* the file was parsed (not the cache's row) */
@@ -374,7 +374,7 @@ struct ahead {
 
 static void ahead_free(struct ahead *a)
 {
-    LU_FREE_EACH(g_variant_unref, a->record, a->text);
+    LU_FREE_EACH(g_bytes_unref, a->record, a->text);
     lu_body_free(a->body);
     LU_FREE_EACH(lu_analysis_free, a->an, a->own_an);
     lu_msg_free(a->x);
@@ -390,18 +390,13 @@ static void ahead_free(struct ahead *a)
 static void ahead_run(struct ahead *a)
 {
     struct lu_msg *x = lu_msg_new();
+    bool unused = false;
 
     if (!a->cached) {
         struct lu_msg *f = lu_msg_new();
         a->ret = read_records(f, a->filename, true, &a->record, &a->text);
         a->parsed = a->ret == 0;
         lu_msg_free(f);
-        /* Serialised here, not when the main thread writes the cache's
-         * row (cache_keep_msg): a GVariant serialises itself once. */
-        if (a->parsed) {
-            g_variant_get_data(a->record);
-            g_variant_get_data(a->text);
-        }
     }
     if (a->ret) {
         lu_msg_free(x);
@@ -417,7 +412,7 @@ static void ahead_run(struct ahead *a)
     if (a->draft)
         g_ptr_array_add(x->tags, g_strdup("draft"));
     lu_msgcache_apply(x, a->record);
-    x->text_record = g_variant_ref(a->text);
+    x->text_record = g_bytes_ref(a->text);
     a->x = x;
     if (x->date < 0)
         return;
@@ -426,7 +421,12 @@ static void ahead_run(struct ahead *a)
         if (!x->to_me)
             return;
     }
-    if (a->older && x->autokind != LU_AUTO_REPLY) {
+    if (a->self) {
+        lu_msg_know_me(a->self, x);
+        unused = !lu_msg_meaningful(x) ||
+                 (a->later >= 2 && a->theirs_later && (!x->mine || a->mine_later));
+    }
+    if (unused && x->autokind != LU_AUTO_REPLY) {
         lu_msg_read_body(x); /* compared with the others' (ahead_compare) */
         a->body = g_steal_pointer(&x->body);
         return;
@@ -447,7 +447,7 @@ static void adopt(struct scan *s, struct lu_msg *m, struct ahead *a)
     m->file_id = g_steal_pointer(&a->file_id);
     m->record = g_steal_pointer(&a->record);
     lu_msgcache_apply(m, m->record);
-    m->text_record = g_variant_ref(a->text);
+    m->text_record = g_bytes_ref(a->text);
     m->parsed = a->parsed;
     if (a->cached)
         s->st->cached++;
@@ -610,8 +610,8 @@ static int cache_keep_msg(struct scan *s, struct lu_msg *m)
     r->mid = g_strdup(m->mid);
     fresh_add(s, m->mid);
     r->file = g_steal_pointer(&m->file_id); /* kept once */
-    r->headers = g_variant_get_data_as_bytes(m->record);
-    r->body = g_variant_get_data_as_bytes(m->text_record);
+    r->headers = g_bytes_ref(m->record);
+    r->body = g_bytes_ref(m->text_record);
     g_ptr_array_add(s->rows, r);
     return s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
 }
@@ -1961,7 +1961,7 @@ static struct ahead *ahead_new(struct scan *s, struct lu_msg *m)
 static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
 {
     GPtrArray *jobs = g_ptr_array_new_with_free_func((GDestroyNotify)ahead_free);
-    bool all = false, theirs_after = false;
+    bool all = false;
 
     for (guint i = 0; i < msgs->len && !all; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
@@ -1970,13 +1970,8 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
     }
     for (guint i = msgs->len; i-- > 0 && (all || i + 1 == msgs->len);) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        bool mine = m->from && lu_identity_is_me(&s->ctx->me, m->from->email);
-        if (!m->headers && m->filename) {
+        if (!m->headers && m->filename)
             g_ptr_array_add(jobs, ahead_new(s, m));
-            ((struct ahead *)g_ptr_array_index(jobs, jobs->len - 1))->older =
-                !mine && theirs_after && i + 2 < msgs->len;
-        }
-        theirs_after = theirs_after || !mine;
         if (!all && jobs->len)
             ((struct ahead *)g_ptr_array_index(jobs, 0))->me = &s->ctx->me;
     }
@@ -2012,7 +2007,7 @@ static void ahead_compare(struct ahead_thread *t)
         a->dropped = b->repeated;
         a->own_text = g_strdup(b->text);
         if (!a->an)
-            continue; /* not analysed as written (older): nor without */
+            continue; /* not analysed as written (unused): nor without */
         lu_msg_analyse(a->cfg, a->x);
         a->analysed++;
         a->own_an = g_steal_pointer(&a->x->an);
@@ -2025,10 +2020,27 @@ out:
 static void ahead_thread_run(struct lu_work *w, void *data)
 {
     struct ahead_thread *t = (struct ahead_thread *)w;
+    bool mine_later = false, theirs_later = false;
+    guint later = 0;
 
     (void)data;
-    for (guint i = 0; i < t->jobs->len; i++)
-        ahead_run(g_ptr_array_index(t->jobs, i));
+    for (guint i = 0; i < t->jobs->len; i++) {
+        struct ahead *a = g_ptr_array_index(t->jobs, i);
+        a->later = later;
+        a->mine_later = mine_later;
+        a->theirs_later = theirs_later;
+        a->self = t->me;
+        ahead_run(a);
+        /* The jobs run newest first: what this one is counts for those before it. */
+        if (a->x) {
+            lu_msg_know_me(t->me, a->x);
+            if (lu_msg_meaningful(a->x)) {
+                later++;
+                mine_later = mine_later || a->x->mine;
+                theirs_later = theirs_later || !a->x->mine;
+            }
+        }
+    }
     ahead_compare(t);
     for (guint i = 0; i < t->jobs->len; i++)
         g_clear_pointer(&((struct ahead *)g_ptr_array_index(t->jobs, i))->x, lu_msg_free);

@@ -36,6 +36,7 @@ struct lu_store {
     sqlite3_stmt *del_item, *put_item, *get_item; /* kept: used per thread or per row */
     sqlite3_stmt *get_analysis, *put_analysis;    /* kept: used per message */
     sqlite3_stmt *stage_row;                      /* kept: used per message (lu_store_stage) */
+    sqlite3_stmt *put_untagged, *del_untagged;    /* kept: used per item */
     bool staged;                                  /* temp.scan_plan exists */
 };
 
@@ -604,15 +605,18 @@ static struct lu_item *item_row(sqlite3_stmt *st)
 /* Marks MID's item as untagged in STATE (NULL: tagged now). */
 static int set_untagged(struct lu_store *s, const char *mid, const char *state)
 {
-    sqlite3_stmt *st = prepare(s, state ? "INSERT OR REPLACE INTO untagged(mid, state) VALUES(?, ?)"
-                                        : "DELETE FROM untagged WHERE mid = ?");
+    /* Kept: a first scan marks every item it writes (preparing it each
+     * time was 1.7% of a first scan's instructions, issue 14). */
+    sqlite3_stmt *st = state ? kept(s, &s->put_untagged,
+                                    "INSERT OR REPLACE INTO untagged(mid, state) VALUES(?, ?)")
+                             : kept(s, &s->del_untagged, "DELETE FROM untagged WHERE mid = ?");
 
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
     if (state)
         sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
-    return write_once(s, st, "marking an item's tag");
+    return step_write(s, st, "marking an item's tag");
 }
 
 int lu_store_set_tagged(struct lu_store *s, const char *mid)
@@ -1779,7 +1783,7 @@ void lu_store_close(struct lu_store *s)
     if (!s)
         return;
     LU_FREE_EACH(finalize, s->del_item, s->put_item, s->get_item, s->get_analysis, s->put_analysis,
-                 s->stage_row);
+                 s->stage_row, s->put_untagged, s->del_untagged);
     sqlite3_close(s->db);
     LU_FREE_EACH(g_free, s->path, s->dir, s->journal, s->damage, s);
 }

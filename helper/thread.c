@@ -236,7 +236,10 @@ static const char *who_name(const struct lu_addr *a)
 }
 
 /* M's analysis.  The callback runs even when M comes analysed: in a
- * thread it first drops what M pasted from earlier messages (in_thread). */
+ * thread it first drops what M pasted from earlier messages (in_thread).
+ * The scan's workers analyse ahead only the messages the rules ask for
+ * here (scan.c, struct ahead's later): a rule that asks for another
+ * costs an analysis on the main thread, not a different verdict. */
 static struct lu_analysis *analysis(const struct lu_rules *r, struct lu_msg *m)
 {
     if (r->analyse)
