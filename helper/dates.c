@@ -1084,6 +1084,20 @@ static bool past_only(const struct P *p)
     return past;
 }
 
+/* May the weekday at I, written alone, name a day of the past: the
+ * sentence's first word, after "on" (no "by", "to", "until", "in", "from"),
+ * or "Friday's"; not "whether Thursday at 10 suits you". */
+static bool past_weekday_at(const struct P *p, int i)
+{
+    int k = i + 1;
+
+    if (wf(p, i, F_ABBR) && is_p(p, k, '.'))
+        k++;
+    if (is_p(p, k, '\'') && wx(p, k + 1, LU_DX_POSS))
+        return true;
+    return i == 0 || (wf(p, i - 1, F_PREP) && !wf(p, i - 1, F_TO | F_GUARD | F_FROM));
+}
+
 /* "Friday", "on Tue", "this Friday", "next Monday", "last Friday",
  * "Tuesday next week", "lundi prochain", "Tuesday, 1 December" (the date
  * wins), "Monday to Wednesday". */
@@ -1126,7 +1140,7 @@ static int m_weekday(const struct P *p, int i, struct res *r)
                !(W(p, k)->f & F_PL) && !is_num(p, k + 1) && !wf(p, k + 1, F_OF)) {
         jd += 7; /* "Friday week", "next Tuesday week": a week after that day */
         k++;
-    } else if (mod == MOD_NONE && !wf(p, i - 1, F_TO | F_GUARD | F_FROM) && past_only(p)) {
+    } else if (mod == MOD_NONE && past_weekday_at(p, i) && past_only(p)) {
         /* "Friday's close was higher", "Friday morning markets declined". */
         jd = p->rjd - (guint32)((rw - wd + 6) % 7 + 1);
     }

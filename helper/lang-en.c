@@ -1334,7 +1334,8 @@ static const struct lu_date_phrase date_phrases[] = {
      LU_DP_PAST},
     {"will|ll|shall|gonna|can|could|would|should|may|might|must|need|needs|please|"
      "let|to|next|plan|planning|hope|hoping|want|wants|expect|expected|scheduled|due|"
-     "until|till|by|before|if|when|coming|upcoming",
+     "until|till|by|before|if|when|whether|wondering|thinking|coming|upcoming|suit|suits|"
+     "work|works|available|free|convenient",
      LU_DP_NOTPAST},
     {NULL, 0, 0},
 };
