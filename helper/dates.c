@@ -900,7 +900,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
         ctx = date_context_before(p, i) || p->cli || is_p(p, k, '@') || wf(p, k, F_AT) ||
               (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2) ||
               (wx(p, i - 1, LU_DX_NUMDATE) && !(W(p, k) && W(p, k)->unit));
-        if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF))
+        /* "Windows 10/11": versions, not a date. */
+        if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF) || wx(p, i - 1, LU_DX_VERSION))
             return -1;
     }
     /* Only two different numbers of 12 or less read differently in the
@@ -1065,6 +1066,38 @@ static int wday_at(const struct P *p, int i, int *wd, bool ctx)
 
 static int m_date(const struct P *p, int i, struct res *r);
 
+/* Does the sentence speak of the past only: a verb of the past tense
+ * (LU_DP_PAST), and no word of the future, a wish or a request
+ * (LU_DP_NOTPAST), no question mark? */
+static bool past_only(const struct P *p)
+{
+    bool past = false;
+
+    if (p->cli)
+        return false;
+    for (int k = 0; k < p->n; k++) {
+        if (is_p(p, k, '?') || (p->t[k].kind == T_WORD && phrase_at(p, k, LU_DP_NOTPAST, NULL)))
+            return false;
+        if (!past && p->t[k].kind == T_WORD && phrase_at(p, k, LU_DP_PAST, NULL))
+            past = true;
+    }
+    return past;
+}
+
+/* May the weekday at I, written alone, name a day of the past: the
+ * sentence's first word, after "on" (no "by", "to", "until", "in", "from"),
+ * or "Friday's"; not "whether Thursday at 10 suits you". */
+static bool past_weekday_at(const struct P *p, int i)
+{
+    int k = i + 1;
+
+    if (wf(p, i, F_ABBR) && is_p(p, k, '.'))
+        k++;
+    if (is_p(p, k, '\'') && wx(p, k + 1, LU_DX_POSS))
+        return true;
+    return i == 0 || (wf(p, i - 1, F_PREP) && !wf(p, i - 1, F_TO | F_GUARD | F_FROM));
+}
+
 /* "Friday", "on Tue", "this Friday", "next Monday", "last Friday",
  * "Tuesday next week", "lundi prochain", "Tuesday, 1 December" (the date
  * wins), "Monday to Wednesday". */
@@ -1107,6 +1140,9 @@ static int m_weekday(const struct P *p, int i, struct res *r)
                !(W(p, k)->f & F_PL) && !is_num(p, k + 1) && !wf(p, k + 1, F_OF)) {
         jd += 7; /* "Friday week", "next Tuesday week": a week after that day */
         k++;
+    } else if (mod == MOD_NONE && past_weekday_at(p, i) && past_only(p)) {
+        /* "Friday's close was higher", "Friday morning markets declined". */
+        jd = p->rjd - (guint32)((rw - wd + 6) % 7 + 1);
     }
     set_days(r, jd, jd, LU_SPAN_DAY);
     if (mod == MOD_FOLLOW)
@@ -1583,6 +1619,67 @@ static void quarter_end(const struct P *p, struct res *r, int mod)
     month_part(p, r, PART_END, idx / 4, idx % 4 * 3 + 3, false);
 }
 
+/* The ordinal of a quarter or a half at K ("third", "3rd"), its unit
+ * (U_QUARTER, or U_YEAR for a half) and the index after the noun; -1: none. */
+static int share_at(const struct P *p, int k, int *ord, int *unit)
+{
+    const struct wd *w = W(p, k);
+
+    if (w && w->ord >= 1 && w->ord <= 4) {
+        *ord = w->ord;
+        k++;
+    } else if (is_num(p, k) && p->t[k].ndig == 1 && wf(p, k + 1, F_ORDSUF) && glued(p, k + 1)) {
+        *ord = p->t[k].num;
+        k += 2;
+    } else {
+        return -1;
+    }
+    w = W(p, k);
+    if (w && w->unit == U_QUARTER && !(w->f & F_PL) && *ord >= 1)
+        *unit = U_QUARTER;
+    else if (wg(p, k, LU_DG_HALF) && *ord >= 1 && *ord <= 2)
+        *unit = U_YEAR;
+    else
+        return -1;
+    return k + 1;
+}
+
+/* "the third quarter of 2001", "fourth quarter 2001", "Q3 2001", "the
+ * first half of next year": the days of that calendar quarter or half, only
+ * with its year named (a year, or "this", "next", "last year"). */
+static int m_share(const struct P *p, int i, struct res *r)
+{
+    int k = i, ord = 0, unit = U_QUARTER, y, mod, m0;
+    const struct wd *w;
+
+    if (wg(p, k, LU_DG_QLETTER) && p->t[k].cap && is_num(p, k + 1) && glued(p, k + 1) &&
+        p->t[k + 1].ndig == 1) {
+        ord = p->t[k + 1].num;
+        k += 2;
+    } else {
+        k = share_at(p, wf(p, k, F_THE) ? k + 1 : k, &ord, &unit);
+    }
+    if (k < 0 || ord < 1 || ord > 4)
+        return -1;
+    if (wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k)))
+        k++;
+    if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
+        k++;
+    } else {
+        k = mod_at(p, k, &mod);
+        w = W(p, k);
+        if (mod == MOD_NONE || !w || w->unit != U_YEAR || (w->f & F_PL))
+            return -1;
+        y = p->ry + (mod == MOD_PREV ? -1 : mod == MOD_THIS ? 0 : 1);
+        k++;
+    }
+    m0 = unit == U_QUARTER ? (ord - 1) * 3 + 1 : (ord - 1) * 6 + 1;
+    m0 += unit == U_QUARTER ? 2 : 5; /* the last month */
+    set_days(r, jd_of(y, unit == U_QUARTER ? m0 - 2 : m0 - 5, 1), jd_of(y, m0, mdays(y, m0)),
+             LU_SPAN_RANGE);
+    return k;
+}
+
 /* After a word that is also English ("fine"): an "of" word, a unit or
  * a month written in lower case ("fine mese", "fine dicembre"), never
  * "fine next week" nor "fine December". */
@@ -1605,6 +1702,28 @@ static int month_year_at(const struct P *p, int k, int *y, int *m)
     else
         *y = nearest_month_year(p, *m);
     return k;
+}
+
+/* The part of a month, week or year the word at K names, and the index
+ * after it: "end", "early", "mid", "late", and "the first (latter, last)
+ * part of" ("part" is skipped); -1 when it names none. */
+static int part_word_at(const struct P *p, int k, int *part)
+{
+    const struct wd *w = W(p, k);
+
+    if (!w)
+        return -1;
+    *part = (w->f & F_END)     ? PART_END
+            : (w->f & F_EARLY) ? PART_EARLY
+            : (w->f & F_MID)   ? PART_MID
+            : (w->f & F_LATE)  ? PART_LATE
+                               : PART_NONE;
+    if (!*part && wg(p, k + 1, LU_DG_PART))
+        *part = w->ord == 1 ? PART_EARLY : w->ord == ORD_LAST ? PART_LATE : PART_NONE;
+    if (!*part || (wg(p, k, LU_DG_STRICT) && !strict_part_ok(p, k + 1)) ||
+        (wg(p, k, LU_DG_NEEDPART) && !wg(p, k + 1, LU_DG_PART)))
+        return -1;
+    return wg(p, k + 1, LU_DG_PART) ? k + 2 : k + 1;
 }
 
 /* "end of the week", "end of next month", "early December", "mid-December",
@@ -1645,17 +1764,9 @@ static int m_part(const struct P *p, int i, struct res *r)
     }
     if (wf(p, k, F_THE))
         k++;
-    w = W(p, k);
-    if (!w)
+    k = part_word_at(p, k, &part);
+    if (k < 0)
         return -1;
-    part = (w->f & F_END)     ? PART_END
-           : (w->f & F_EARLY) ? PART_EARLY
-           : (w->f & F_MID)   ? PART_MID
-           : (w->f & F_LATE)  ? PART_LATE
-                              : PART_NONE;
-    if (!part || (wg(p, k, LU_DG_STRICT) && !strict_part_ok(p, k + 1)))
-        return -1;
-    k++;
     if (is_p(p, k, '-') && glued(p, k))
         k++;
     if (wf(p, k, F_OF))
@@ -1990,7 +2101,7 @@ static int m_date(const struct P *p, int i, struct res *r)
 {
     static const matcher fns[] = {m_rel, m_weekday, m_day_month, m_month_day, m_iso,     m_slash,
                                   m_dot, m_period,  m_in,        m_part,      m_nthweek, m_month,
-                                  m_hol, m_nth,     m_from,      m_rest};
+                                  m_hol, m_nth,     m_from,      m_rest,      m_share};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))

@@ -54,6 +54,7 @@ static const struct lu_date_word dates[] = {
     {"sunday", .wday = 7},
     {"sun", .wday = 7, .f = LU_DW_ABBR | LU_DW_RISKY},
     {"today", .rel = LU_DR_TODAY},
+    {"todays", .rel = LU_DR_TODAY},
     {"tonight", .rel = LU_DR_TONIGHT},
     {"tomorrow", .rel = LU_DR_TOMORROW},
     {"tmrw", .rel = LU_DR_TOMORROW},
@@ -106,6 +107,10 @@ static const struct lu_date_word dates[] = {
     {"mid", .f = LU_DW_MID | LU_DW_GUARD},
     {"middle", .f = LU_DW_MID},
     {"late", .f = LU_DW_LATE | LU_DW_GUARD},
+    {"latter", .f = LU_DW_LATE, .g = LU_DG_NEEDPART},
+    {"part", .g = LU_DG_PART},
+    {"half", .g = LU_DG_HALF},
+    {"q", .g = LU_DG_QLETTER},
     {"st", .f = LU_DW_ORDSUF},
     {"nd", .f = LU_DW_ORDSUF},
     {"rd", .f = LU_DW_ORDSUF},
@@ -1284,6 +1289,7 @@ static const struct lu_date_role date_roles[] = {
     {"r", LU_DX_VERSION},
     {"release", LU_DX_VERSION},
     {"python", LU_DX_VERSION},
+    {"windows", LU_DX_VERSION},
     {"ver", LU_DX_VERSION},
     {"few", LU_DX_FEW},
     {"couple", LU_DX_COUPLE},
@@ -1320,6 +1326,17 @@ static const struct lu_date_phrase date_phrases[] = {
     {"' s time", LU_DP_TIME_AFTER},
     {"' time", LU_DP_TIME_AFTER},
     {"week after next", LU_DP_WEEK_AFTER_NEXT},
+    /* A weekday alone in a sentence of the past is the last such day
+     * ("Friday's close was higher"); any word of these others keeps it ahead. */
+    {"was|were|did|had|went|came|said|told|met|spoke|sent|got|fell|rose|closed|declined|"
+     "gained|lost|ended|finished|received|called|talked|announced|reported|happened|saw|"
+     "heard|took|gave|left|arrived|traded|dropped|jumped|slipped|surged|posted",
+     LU_DP_PAST},
+    {"will|ll|shall|gonna|can|could|would|should|may|might|must|need|needs|please|"
+     "let|to|next|plan|planning|hope|hoping|want|wants|expect|expected|scheduled|due|"
+     "until|till|by|before|if|when|whether|wondering|thinking|coming|upcoming|suit|suits|"
+     "work|works|available|free|convenient",
+     LU_DP_NOTPAST},
     {NULL, 0, 0},
 };
 

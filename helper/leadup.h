@@ -61,8 +61,11 @@ extern const char lu_version[];
  * 15: a quoted header name may hold a letter the charset lost ("Envoy? :",
  * body.c key_at); 16: on a list, my asks in a thread somebody else started
  * wait when the learned reply model reads them as waiting for an answer
- * (thread.c rule_awaiting, LU_SM_REPLY). */
-#define LU_RULES_REV  16
+ * (thread.c rule_awaiting, LU_SM_REPLY); 17: dates: "the third quarter of
+ * 2001", "the first half of next year", "the latter part of May", "Todays",
+ * no date in "Windows 10/11", and a weekday alone in a sentence of the past
+ * tense only is the last one (issue 10's labelled date set). */
+#define LU_RULES_REV  17
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -269,19 +272,23 @@ enum {
 enum { LU_DH_NONE, LU_DH_HOLS, LU_DH_XMAS, LU_DH_NEWYEAR, LU_DH_NYE, LU_DH_NEW, LU_DH_YEAR };
 /* A word's part in a holiday phrase. */
 enum {
-    LU_DG_BEFORE = 1u << 0,  /* "before", "vor", "avant", "antes", "prima" */
-    LU_DG_AFTER = 1u << 1,   /* "after", "nach", "après", "después", "dopo" */
-    LU_DG_OF = 1u << 2,      /* takes an "of" word after it: "antes de", "prima di" */
-    LU_DG_AGOPRE = 1u << 3,  /* "vor", "hace": "ago" written before the count */
-    LU_DG_INOF = 1u << 4,    /* "de", "von" after "in": "dentro de", "innerhalb von" */
-    LU_DG_BIZPOST = 1u << 5, /* "ouvrés", "hábiles": "business" written after the unit */
-    LU_DG_WKND1 = 1u << 6,   /* "fin", "fine" before ... */
-    LU_DG_WKND2 = 1u << 7,   /* ... "semana", "settimana": the weekend, not the week's end */
-    LU_DG_PREONLY = 1u << 8, /* "last", "past": PREV only before the noun */
-    LU_DG_NEXT1 = 1u << 9,   /* "que" before ... */
-    LU_DG_NEXT2 = 1u << 10,  /* ... "viene": NEXT after the noun */
-    LU_DG_STRICT = 1u << 11, /* also an English word ("fine"): a part of a month or week
+    LU_DG_BEFORE = 1u << 0,    /* "before", "vor", "avant", "antes", "prima" */
+    LU_DG_AFTER = 1u << 1,     /* "after", "nach", "après", "después", "dopo" */
+    LU_DG_OF = 1u << 2,        /* takes an "of" word after it: "antes de", "prima di" */
+    LU_DG_AGOPRE = 1u << 3,    /* "vor", "hace": "ago" written before the count */
+    LU_DG_INOF = 1u << 4,      /* "de", "von" after "in": "dentro de", "innerhalb von" */
+    LU_DG_BIZPOST = 1u << 5,   /* "ouvrés", "hábiles": "business" written after the unit */
+    LU_DG_WKND1 = 1u << 6,     /* "fin", "fine" before ... */
+    LU_DG_WKND2 = 1u << 7,     /* ... "semana", "settimana": the weekend, not the week's end */
+    LU_DG_PREONLY = 1u << 8,   /* "last", "past": PREV only before the noun */
+    LU_DG_NEXT1 = 1u << 9,     /* "que" before ... */
+    LU_DG_NEXT2 = 1u << 10,    /* ... "viene": NEXT after the noun */
+    LU_DG_STRICT = 1u << 11,   /* also an English word ("fine"): a part of a month or week
                               * only before an "of" word, a unit or a lower-case month */
+    LU_DG_PART = 1u << 12,     /* "part" in "the first (latter, early) part of May" */
+    LU_DG_NEEDPART = 1u << 13, /* "latter": a part of a month or week only before "part" */
+    LU_DG_HALF = 1u << 14,     /* "half" in "the first half of 2002" */
+    LU_DG_QLETTER = 1u << 15,  /* "Q" in "Q3 2001" */
 };
 
 /* A word's part in one of dates.c's phrases when it is no date word of
@@ -350,6 +357,8 @@ enum {
     LU_DP_TIME_AFTER,      /* "in 3 days' time", "3 weeks's time" */
     LU_DP_WEEK_AFTER_NEXT, /* "week after next" */
     LU_DP_HOUR_LEAD,       /* "a las" before an hour */
+    LU_DP_PAST,            /* "was", "declined": a verb of the past tense */
+    LU_DP_NOTPAST,         /* "will", "please", "to": the future, a wish or a request */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */

@@ -24,6 +24,22 @@ t 'the split is by person, fixed in the data: one Enron owner and the r-sig-fina
 	awk -F"\t" "NR == FNR { s[\$1] = \$2; next } !/^#/ && \$1 != \"id\" && s[\$4] != \$3 { bad = 1 } END { exit bad }" "$D/people.tsv" "$D/threads.tsv" &&
 	[ "$(awk -F"\t" "!/^#/ && \$4 ~ /^enron/" "$D/threads.tsv" | wc -l)" -ge 200 ]'
 
+t 'the date set rebuilds from ../shared; its data holds ids, offsets, days and hashes only' '
+	"$S/label-dates" --check >out && grep -q "400 sentences, 0 mismatches" out &&
+	awk -F"\t" "!/^#/ && \$1 != \"id\" && (NF != 9 || \$0 ~ / /) { bad = 1 } END { exit bad }" "$D/dates.tsv" &&
+	awk -F"\t" "!/^#/ && \$1 != \"id\" && (NF != 7 || \$0 ~ / /) { bad = 1 } END { exit bad }" "$D/dates-labels.tsv" &&
+	[ "$(awk -F"\t" "!/^#/ && \$2 == \"test\"" "$D/dates.tsv" | wc -l)" -eq 100 ]'
+
+# A second reader made from the stored labels (in the test's directory):
+# D006's phrase on another day, D015's second phrase left out.
+t 'date readers: phrase F1, agreement on the days, the sentences to settle' '
+	"$S/label-dates" --answers "$TMP/dA.tsv" >/dev/null &&
+	awk -F"\t" -v OFS="\t" "\$1 == \"D006\" { \$3 = \"2019-08-27\"; \$4 = \$3 } \$1 == \"D015\" && ++n == 2 { next } { print }" "$TMP/dA.tsv" >"$TMP/dB.tsv" &&
+	"$S/label-dates" --agree "$TMP/dA.tsv" "$TMP/dB.tsv" >out &&
+	grep -q "170 phrases in common, 1 only dA.tsv, 0 only dB.tsv: phrase F1 0.997" out &&
+	grep -q "resolved days agree on 165 of 166 common phrases (0.994); 2 sentences to settle" out &&
+	grep -q "^to settle: D006 D015$" out'
+
 t 'packets are refused inside the repository' '
 	! "$S/label-sample" --packets "$ROOT/tests/packets" 2>err && grep -q "not inside the repository" err &&
 	[ ! -e "$ROOT/tests/packets" ]'
@@ -86,7 +102,8 @@ t 'eval-intent --sentences: expects a reply per message, beside the "?" baseline
 	grep -q "^.?. in the author.s own text  *P " out && grep -q "^flag nothing  *P 0.00" out'
 
 t 'without ../shared every script fails under CI=true and skips otherwise' '
-	for c in "label-sample --check" "eval-queues" "eval-intent --sentences" "label-agree merge"; do
+	for c in "label-sample --check" "eval-queues" "eval-intent --sentences" "label-agree merge" \
+		"label-dates --check" "eval-dates"; do
 		CI=true LEADUP_SHARED=$TMP/none "$S"/$c >/dev/null 2>err; rc=$?
 		[ $rc -eq 2 ] && grep -q FAIL err || { echo "$c under CI: exit $rc"; cat err; exit 1; }
 		CI= LEADUP_SHARED=$TMP/none "$S"/$c >/dev/null 2>err; rc=$?
