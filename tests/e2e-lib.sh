@@ -327,7 +327,7 @@ e2e_journey_decisions() {
 		e2e_wait "leadup: snoozed until" && e2e_gone Figures && expect_tags s1@example.com leadup/snoozed'
 	t 'a WHEN that does not read is asked again; an empty one cancels' '
 		e2e_select Contract && e2e_type ,s && e2e_prompt "Snooze until" && e2e_enter blorp &&
-		e2e_prompt "Snooze until" && e2e_screen | grep -q "cannot read WHEN" && e2e_key Enter &&
+		e2e_wait "cannot read WHEN" && e2e_prompt "Snooze until" && e2e_key Enter &&
 		e2e_wait "leadup: snooze cancelled; nothing changed" &&
 		expect_tags d1@example.com "leadup/awaiting leadup/due"'
 	t ',d closes the thread; ,gc lists it' '
