@@ -1448,6 +1448,11 @@ static void model_correct(struct lu_sentence *s, const struct sent *S, const str
             s->labels &= ~bit;
             g_free(why[b]);
             why[b] = NULL;
+            /* what expects a reply is a request or a proposal: without
+             * either, nothing is asked ("Candidate at Universit?", a
+             * signature whose charset lost a letter) */
+            if (!(s->labels & (LU_L_REQUEST | LU_L_PROPOSAL)))
+                *reply = false;
             continue;
         }
         /* it only adds, and an ask only where the rules read nothing stronger */

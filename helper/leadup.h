@@ -64,8 +64,10 @@ extern const char lu_version[];
  * (thread.c rule_awaiting, LU_SM_REPLY); 17: dates: "the third quarter of
  * 2001", "the first half of next year", "the latter part of May", "Todays",
  * no date in "Windows 10/11", and a weekday alone in a sentence of the past
- * tense only is the last one (issue 10's labelled date set). */
-#define LU_RULES_REV  17
+ * tense only is the last one (issue 10's labelled date set); 18: a sentence
+ * whose request (or proposal) the learned model takes away expects no reply
+ * either (classify.c model_correct). */
+#define LU_RULES_REV  18
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
