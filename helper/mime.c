@@ -689,20 +689,15 @@ out:
  * calls of a first full scan). */
 static GByteArray *slurp(int fd)
 {
+    GByteArray *b = g_byte_array_new();
     struct stat st;
-    gsize cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (gsize)st.st_size + 1 : 8192;
-    GByteArray *b = g_byte_array_sized_new((guint)cap);
+    gsize size = fstat(fd, &st) == 0 && st.st_size > 0 ? (gsize)st.st_size + 1 : 8192;
 
-    /* The buffer grows only when a read fills it: the read that finds the
-     * end of the file goes into the byte left over, where growing by the
-     * file's size again copied every file once more (issue 14). */
     for (;;) {
         gsize len = b->len;
         ssize_t n;
-        if (len == cap)
-            cap *= 2;
-        g_byte_array_set_size(b, (guint)cap);
-        n = read(fd, b->data + len, cap - len);
+        g_byte_array_set_size(b, (guint)(len + size));
+        n = read(fd, b->data + len, size);
         if (n < 0 && errno == EINTR) {
             g_byte_array_set_size(b, (guint)len);
             continue;
