@@ -111,9 +111,14 @@ static int header_key(const struct line *l);
 
 /* ------------------------------------------------------------ small helpers */
 
+/* Byte by byte, where strncmp(s, prefix, strlen(prefix)) took two calls:
+ * every line meets dozens of prefixes (issue 14). */
 static bool starts(const char *s, const char *prefix)
 {
-    return strncmp(s, prefix, strlen(prefix)) == 0;
+    for (; *prefix; s++, prefix++)
+        if (*s != *prefix)
+            return false;
+    return true;
 }
 
 static bool ends(const char *s, gsize len, const char *suffix)

@@ -305,6 +305,10 @@ static void print_debug_counts(void)
             " messages\n",
             lu_thread_queries, lu_messages_read);
     fprintf(stderr, "leadup: cue patterns compiled: %u\n", lu_cue_compiles);
+    fprintf(stderr,
+            "leadup: GMime messages built: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+            " files parsed\n",
+            lu_mime_messages, lu_mime_parses);
 }
 
 int main(int argc, char **argv)

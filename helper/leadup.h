@@ -859,9 +859,9 @@ struct lu_msg {
     int sender_sent, sender_answered;
     struct lu_body *body;   /* NULL until the body was read */
     struct lu_analysis *an; /* NULL until the body was analysed */
-    void *mime;             /* the parsed file (GMimeMessage), NULL until opened */
-    bool headers;           /* the file's headers are in: read (mime.c) or from the cache */
-    bool parsed;            /* the scan parsed its file in this run: its records go to the cache */
+    void *mime;   /* the parsed file (GMime's top part, mime.c read_stream), NULL until opened */
+    bool headers; /* the file's headers are in: read (mime.c) or from the cache */
+    bool parsed;  /* the scan parsed its file in this run: its records go to the cache */
     /* For the analysis cache (scan.c): what the file says alone
      * (lu_msgcache_headers), its own text (lu_msgcache_body, which
      * lu_msg_read_body takes when the rules ask), and the file's identity
@@ -1674,6 +1674,11 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
  * reports how many it read.  Added to atomically (the scan's workers
  * parse); read it when no worker runs. */
 extern guint64 lu_mime_parses;
+/* Of those, the ones GMime built as a whole GMimeMessage (mime.c
+ * read_stream): a file that opens with an mbox "From " line.  Every other
+ * file is read as GMime's top part, its headers and body, without the
+ * message object's address lists (LEADUP_DEBUG_COUNTS prints it). */
+extern guint64 lu_mime_messages;
 /* Set from LEADUP_DEBUG_COUNTS (leadup.c): main prints lu_mime_parses and
  * lu_store_steps (sqlite's virtual-machine steps, counted only then) on
  * standard error after the command, for tests that count work. */

@@ -16,6 +16,9 @@
 /* Every message GMime parsed (read_stream): the scan reports the count, so
  * that a test can prove a rescan read no file. */
 guint64 lu_mime_parses;
+/* Of those, the ones GMime built as a GMimeMessage (read_stream: only a
+ * file that opens with an mbox From line). */
+guint64 lu_mime_messages;
 
 /* The subject patterns of detect_auto, case-folded once.  Built with GMime's
  * start under one g_once, so that the scan's worker threads may parse at
@@ -298,7 +301,11 @@ static char *header_value(GMimeObject *obj, const char *name)
 
 char *lu_mime_header(struct lu_msg *m, const char *name)
 {
-    return m->mime ? header_value(GMIME_OBJECT(m->mime), name) : NULL;
+    /* The top part holds the Content- headers too (read_stream); a
+     * message's own headers never did. */
+    if (!m->mime || !g_ascii_strncasecmp(name, "Content-", 8))
+        return NULL;
+    return header_value(GMIME_OBJECT(m->mime), name);
 }
 
 /* The ids of an In-Reply-To or References VALUE ("<a@b> <c@d>" -> "a@b",
@@ -330,6 +337,14 @@ static char *first_mid(GMimeObject *obj)
     return id;
 }
 
+static bool ascii_only(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return false;
+    return true;
+}
+
 /* S holds WORD (at its start when AT_START), case folded. */
 static bool has_ci(const char *s, const char *word, bool at_start)
 {
@@ -338,6 +353,18 @@ static bool has_ci(const char *s, const char *word, bool at_start)
 
     if (!s)
         return false;
+    /* ASCII S folds to its ASCII lower case (the WORDs are lower-case
+     * ASCII): compared in place, without two folded copies a message. */
+    if (ascii_only(s)) {
+        gsize n = strlen(word);
+        for (const char *p = s; *p; p++) {
+            if (!g_ascii_strncasecmp(p, word, n))
+                return true;
+            if (at_start)
+                break;
+        }
+        return false;
+    }
     h = g_utf8_casefold(s, -1);
     w = g_utf8_casefold(word, -1);
     r = at_start ? g_str_has_prefix(h, w) : strstr(h, w) != NULL;
@@ -356,10 +383,17 @@ static bool folded_match(const char *folded, char *const *pats, bool prefix)
     return false;
 }
 
-/* The Message-ID a delivery report is about, from its returned headers. */
-static char *reported_mid(GMimeMessage *msg)
+/* The top of the body of TOP (what read_stream made of a file): the part
+ * itself, or a GMimeMessage's part. */
+static GMimeObject *body_top(GMimeObject *top)
 {
-    GMimePartIter *it = g_mime_part_iter_new(GMIME_OBJECT(msg));
+    return GMIME_IS_MESSAGE(top) ? g_mime_message_get_mime_part(GMIME_MESSAGE(top)) : top;
+}
+
+/* The Message-ID a delivery report is about, from its returned headers. */
+static char *reported_mid(GMimeObject *top)
+{
+    GMimePartIter *it = g_mime_part_iter_new(body_top(top));
     char *mid = NULL;
 
     do {
@@ -441,9 +475,9 @@ static bool auto_by_headers(struct lu_msg *m, GMimeObject *obj)
 /* Sets M's autokind and auto_why from MSG's report type, sender, headers
  * and subject (SUBJ, case-folded); false (M untouched): none says it is
  * automatic. */
-static bool auto_of(struct lu_msg *m, GMimeMessage *msg, const char *subj)
+static bool auto_of(struct lu_msg *m, GMimeObject *msg, const char *subj)
 {
-    GMimeObject *top = g_mime_message_get_mime_part(msg);
+    GMimeObject *top = body_top(msg);
     GMimeContentType *ct = top ? g_mime_object_get_content_type(top) : NULL;
     const char *rt = ct ? g_mime_content_type_get_parameter(ct, "report-type") : NULL;
     const char *from = m->from ? m->from->email : NULL;
@@ -468,7 +502,7 @@ static bool auto_of(struct lu_msg *m, GMimeMessage *msg, const char *subj)
     /* "Read: <subject>" is what Outlook and others send as a receipt. */
     if (folded_match(subj, pats->receipt, true))
         return auto_is(m, LU_AUTO_RECEIPT, "a read receipt subject");
-    if (auto_by_headers(m, GMIME_OBJECT(msg)))
+    if (auto_by_headers(m, msg))
         return true;
     /* The automatic answers' subjects are the language packs' (helper/lang-*.c). */
     if (folded_match(subj, pats->autos, false))
@@ -476,7 +510,7 @@ static bool auto_of(struct lu_msg *m, GMimeMessage *msg, const char *subj)
     return false;
 }
 
-static void detect_auto(struct lu_msg *m, GMimeMessage *msg)
+static void detect_auto(struct lu_msg *m, GMimeObject *msg)
 {
     /* Folded once: the subject meets dozens of patterns. */
     char *subj = m->subject ? g_utf8_casefold(m->subject, -1) : NULL;
@@ -517,12 +551,39 @@ static void detect_unsent(struct lu_msg *m, GMimeObject *obj, const char *id, GD
         m->unsent_if_mine = "no Date: never sent";
 }
 
-static int fill(struct lu_msg *m, GMimeMessage *msg)
+/* What GMimeMessage made of OBJ's headers, without one: the last Subject
+ * (decoded; NULL when it has no value) into *SUBJECT, and the last Date that
+ * has a value, parsed (a new reference, or NULL) into *DATE: GMime's
+ * message takes each such header in turn, each replacing the one before. */
+static void subject_and_date(GMimeObject *obj, const char **subject, GDateTime **date)
 {
-    GMimeObject *obj = GMIME_OBJECT(msg);
+    GMimeHeaderList *hl = g_mime_object_get_header_list(obj);
+    int n = hl ? g_mime_header_list_get_count(hl) : 0;
+
+    *subject = NULL;
+    *date = NULL;
+    for (int i = 0; i < n; i++) {
+        GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
+        const char *name = g_mime_header_get_name(h), *v;
+
+        if (!g_ascii_strcasecmp(name, "Subject")) {
+            *subject = g_mime_header_get_value(h);
+        } else if (!g_ascii_strcasecmp(name, "Date") && (v = g_mime_header_get_value(h))) {
+            if (*date)
+                g_date_time_unref(*date);
+            *date = g_mime_utils_header_decode_date(v);
+        }
+    }
+}
+
+static int fill(struct lu_msg *m, GMimeObject *obj)
+{
     GPtrArray *tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
-    GDateTime *date = g_mime_message_get_date(msg);
+    const char *subject;
+    GDateTime *date;
     char *v;
+
+    subject_and_date(obj, &subject, &date);
 
     add_header_addresses(tmp, obj, "From");
     /* The file's From beats the index's: notmuch hands out the decoded
@@ -536,9 +597,9 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
     add_header_addresses(m->cc, obj, "Cc");
     add_header_addresses(m->reply_to, obj, "Reply-To");
     add_header_addresses(m->followup_to, obj, "Mail-Followup-To");
-    if (g_mime_message_get_subject(msg)) {
+    if (subject) {
         g_free(m->subject);
-        m->subject = clean_text(g_mime_message_get_subject(msg));
+        m->subject = clean_text(subject);
     }
     if (date) {
         if (!m->date)
@@ -564,35 +625,61 @@ static int fill(struct lu_msg *m, GMimeMessage *msg)
     /* Newsletters and campaigns carry List-Unsubscribe (RFC 2369, 8058)
      * without being a discussion list. */
     m->bulk = !m->list_id && g_mime_object_get_header(obj, "List-Unsubscribe");
-    detect_auto(m, msg);
+    detect_auto(m, obj);
     detect_unsent(m, obj, g_mime_object_get_header(obj, "Message-ID"), date);
     m->headers = true;
+    g_clear_pointer(&date, g_date_time_unref);
     return 0;
 }
 
 /* QUIET: say nothing of a failure (a worker thread's words would come in no
  * fixed order; the scan reads the file again on its own thread to say it). */
-static int read_stream(struct lu_msg *m, GMimeStream *stream, const char *what, bool quiet)
+/* The file of STREAM as GMime's top part: every header of the message on
+ * it, in the file's order, and its body below it.  A GMimeMessage would
+ * keep the same headers, Content- ones on its part, but it also builds six
+ * address lists and parses From, To, Cc and Date into them as each header
+ * arrives, and frees them again: a third of the parse and teardown, of
+ * what fill() reads from the raw headers anyway.  Only a file that opens
+ * with an mbox "From " line needs construct_message, which skips that
+ * line (construct_part fails on it, and only on such a first line). */
+static GMimeObject *construct(GMimeStream *stream)
 {
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
-    GMimeMessage *msg;
-    int ret = 0;
+    GMimeObject *top;
 
     g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+    top = g_mime_parser_construct_part(parser, NULL);
+    if (!top && g_mime_stream_reset(stream) == 0) {
+        GMimeMessage *msg;
+
+        g_mime_parser_init_with_stream(parser, stream);
+        msg = g_mime_parser_construct_message(parser, NULL);
+        if (msg)
+            __atomic_add_fetch(&lu_mime_messages, 1, __ATOMIC_RELAXED);
+        top = msg ? GMIME_OBJECT(msg) : NULL;
+    }
+    g_object_unref(parser);
+    return top;
+}
+
+static int read_stream(struct lu_msg *m, GMimeStream *stream, const char *what, bool quiet)
+{
+    GMimeObject *top;
+    int ret = 0;
+
     /* Counted from the scan's worker threads too. */
     __atomic_add_fetch(&lu_mime_parses, 1, __ATOMIC_RELAXED);
-    msg = g_mime_parser_construct_message(parser, NULL);
-    if (!msg) {
+    top = construct(stream);
+    if (!top) {
         ret =
             quiet ? EX_DATAERR : lu_error(EX_DATAERR, "cannot parse '%s' as a mail message", what);
         goto out;
     }
     if (m->mime)
         g_object_unref(m->mime);
-    m->mime = msg;
-    ret = fill(m, msg);
+    m->mime = top;
+    ret = fill(m, top);
 out:
-    g_object_unref(parser);
     return ret;
 }
 
@@ -770,7 +857,7 @@ char *lu_mime_body_text(struct lu_msg *m, bool *is_html)
     *is_html = false;
     if (!m->mime)
         return g_strdup("");
-    find_text(g_mime_message_get_mime_part(GMIME_MESSAGE(m->mime)), &plain, &html);
+    find_text(body_top(GMIME_OBJECT(m->mime)), &plain, &html);
     if (plain)
         return part_text(plain);
     if (html) {

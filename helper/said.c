@@ -55,43 +55,74 @@ void lu_said_free(struct lu_said *s)
 
 /* TEXT folded: letters and digits case folded, any other run one space,
  * none at the ends.  OFFS (may be NULL) gets, for each byte of the result,
- * the offset in TEXT of the character it came from; *WORDS the word count.
+ * the offset in TEXT of the character it came from (a new array, written in
+ * place, not appended to a GArray an int at a time); *WORDS the word count.
  * Caller frees. */
-static char *fold(const char *text, GArray *offs, int *words)
+static char *fold(const char *text, int **offs, int *words)
 {
-    GString *o = g_string_new(NULL);
+    gsize tlen = strlen(text), cap = tlen + 8;
+    GString *o = g_string_sized_new(tlen + 1);
+    int *off = offs ? g_new(int, cap) : NULL;
     bool gap = false;
     int n = 0;
 
     for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
+        /* ASCII without GLib's Unicode tables (the same letters, digits
+         * and lower case): every text the thread compares is folded, a
+         * character at a time (issue 14). */
+        bool ascii = (unsigned char)*p < 0x80;
+        gunichar c = ascii ? (gunichar)*p : g_utf8_get_char(p);
         char buf[8];
         int len;
 
-        if (!g_unichar_isalnum(c)) {
+        if (ascii ? !g_ascii_isalnum(*p) : !g_unichar_isalnum(c)) {
             gap = o->len > 0;
             continue;
+        }
+        /* A space and a character's lower case (4 bytes at most) more. */
+        if (off && o->len + 5 > cap) {
+            cap = 2 * cap;
+            off = g_renew(int, off, cap);
         }
         if (gap || o->len == 0) {
             if (gap) {
                 int at = (int)(p - text);
                 g_string_append_c(o, ' ');
-                if (offs)
-                    g_array_append_val(offs, at);
+                if (off)
+                    off[o->len - 1] = at;
             }
             n++;
             gap = false;
         }
-        len = g_unichar_to_utf8(g_unichar_tolower(c), buf);
-        g_string_append_len(o, buf, len);
-        for (int k = 0; offs && k < len; k++) {
-            int at = (int)(p - text);
-            g_array_append_val(offs, at);
+        if (ascii) {
+            len = 1;
+            g_string_append_c(o, g_ascii_tolower(*p));
+        } else {
+            len = g_unichar_to_utf8(g_unichar_tolower(c), buf);
+            g_string_append_len(o, buf, len);
         }
+        for (int k = 0; off && k < len; k++)
+            off[o->len - (gsize)len + (gsize)k] = (int)(p - text);
     }
     if (words)
         *words = n;
+    if (offs)
+        *offs = off;
     return g_string_free(o, FALSE);
+}
+
+/* "AUTHOR\x1fKEY", the key of S->own (what g_strdup_printf made, without
+ * its format parser, once a sentence).  Caller frees. */
+static char *own_key(int author, const char *key)
+{
+    char num[16];
+    int n = snprintf(num, sizeof num, "%d\x1f", author);
+    gsize klen = strlen(key);
+    char *r = g_malloc((gsize)n + klen + 1);
+
+    memcpy(r, num, (gsize)n);
+    memcpy(r + n, key, klen + 1);
+    return r;
 }
 
 void lu_said_add(struct lu_said *s, const char *text, int index, int author)
@@ -109,7 +140,7 @@ void lu_said_add(struct lu_said *s, const char *text, int index, int author)
             g_free(key);
             continue;
         }
-        mine = g_strdup_printf("%d\x1f%s", author, key);
+        mine = own_key(author, key);
         if (!g_hash_table_contains(s->own, mine))
             g_hash_table_insert(s->own, mine, GINT_TO_POINTER(index + 1));
         else
@@ -139,7 +170,7 @@ static bool said_before(const struct lu_said *s, const char *key, int index, int
 
     if (!e || !((e->first < index && e->first_author != author) || e->other < index))
         return false;
-    mine = g_strdup_printf("%d\x1f%s", author, key);
+    mine = own_key(author, key);
     own = GPOINTER_TO_INT(g_hash_table_lookup(s->own, mine));
     g_free(mine);
     return !(own && own - 1 < index);
@@ -176,8 +207,8 @@ char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int 
                       int *dropped)
 {
     GPtrArray *sentences = lu_sentences_split(text);
-    GArray *offs = g_array_new(FALSE, FALSE, sizeof(int));
-    char *stream = fold(text, offs, NULL);
+    int *offs;
+    char *stream = fold(text, &offs, NULL);
     gsize slen = strlen(stream), pos = 0;
     GString *out = g_string_new(NULL);
     const char *kept = text; /* TEXT before this is in OUT or dropped */
@@ -190,11 +221,11 @@ char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int 
         at = *key ? find_near(stream, slen, pos, key) : -1;
         if (at >= 0) {
             gsize end = (gsize)at + strlen(key);
-            const char *start = text + g_array_index(offs, int, at);
+            const char *start = text + offs[at];
             pos = end;
             if (words >= LU_SAID_MIN_WORDS && said_before(s, key, index, author) && start >= kept) {
                 g_string_append_len(out, kept, start - kept);
-                kept = sentence_end(text + g_array_index(offs, int, end - 1));
+                kept = sentence_end(text + offs[end - 1]);
                 n++;
             }
         }
@@ -202,7 +233,7 @@ char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int 
     }
     g_string_append(out, kept);
     g_ptr_array_free(sentences, TRUE);
-    g_array_unref(offs);
+    g_free(offs);
     g_free(stream);
     if (dropped)
         *dropped = n;
