@@ -38,7 +38,7 @@ static int classify_lines(struct lu_ctx *ctx)
         lu_json_init(&j, stdout, false);
         lu_json_obj_begin(&j);
         lu_json_kv_str(&j, "body", text);
-        lu_json_analysis(&j, &an, ctx->cfg.tz);
+        lu_json_analysis(&j, &an, text, ctx->cfg.tz);
         lu_json_kv_bool(&j, "auto_reply", an.auto_reply);
         lu_json_obj_end(&j);
         lu_json_end(&j);
@@ -94,7 +94,7 @@ static void print_message(const struct lu_msg *m, GDateTime *ref, bool text)
     lu_json_kv_str(&j, "name", m->body->sig_name);
     lu_json_kv_str(&j, "phone", m->body->sig_phone);
     lu_json_obj_end(&j);
-    lu_json_analysis(&j, m->an, g_date_time_get_timezone(ref));
+    lu_json_analysis(&j, m->an, m->body->text, g_date_time_get_timezone(ref));
     lu_json_kv_bool(&j, "auto_reply", m->an->auto_reply || m->autokind == LU_AUTO_REPLY);
     lu_json_obj_end(&j);
     lu_json_end(&j);

@@ -187,7 +187,7 @@ static void print_json(struct lu_ctx *ctx, struct lu_thread_view *tv)
     if (ev && ev->an) {
         lu_json_obj_begin(&j);
         lu_json_kv_str(&j, "message_id", ev->mid);
-        lu_json_analysis(&j, ev->an, ctx->cfg.tz);
+        lu_json_analysis(&j, ev->an, NULL, ctx->cfg.tz);
         lu_json_obj_end(&j);
     } else {
         lu_json_null(&j);

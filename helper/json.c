@@ -233,10 +233,12 @@ static const char *sentence_of(const struct lu_analysis *an, const struct lu_whe
     return NULL;
 }
 
-void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz)
+void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, const char *text,
+                      GTimeZone *tz)
 {
     const struct lu_when *w;
     const char *src;
+    gsize from = 0, start, end;
 
     lu_json_key(j, "sentences");
     lu_json_arr_begin(j);
@@ -244,6 +246,13 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone
         struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
         lu_json_obj_begin(j);
         lu_json_kv_str(j, "text", s->text);
+        /* where it stands in the text read (the labelled corpus's sentences
+         * are byte spans: scripts/eval-sentences maps them) */
+        if (text && lu_sentence_span(text, from, s->text, &start, &end)) {
+            lu_json_kv_int(j, "offset", (gint64)start);
+            lu_json_kv_int(j, "length", (gint64)(end - start));
+            from = end;
+        }
         lu_json_key(j, "labels");
         lu_json_arr_begin(j);
         for (int b = 0; b < LU_N_LABELS; b++)

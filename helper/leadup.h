@@ -1257,6 +1257,12 @@ struct lu_analysis {
 };
 /* Splits TEXT into sentences.  Returns a GPtrArray of char* (owned by the array). */
 GPtrArray *lu_sentences_split(const char *text);
+/* Where SENTENCE (one of lu_sentences_split(TEXT)'s, its spaces folded and
+ * its list marker dropped) stands in TEXT, at or after byte FROM: its first
+ * and past-its-last byte in *START and *END.  Called with each sentence in
+ * turn and FROM the previous one's end, it finds them all (classify's
+ * "offset" and "length").  Returns false when it is not there. */
+bool lu_sentence_span(const char *text, gsize from, const char *sentence, gsize *start, gsize *end);
 /* Analyses TEXT (already stripped of quotes and signature) written at REF in
  * REF's zone (required: time is explicit; without it OUT stays empty).  OUT
  * is filled and must be released with lu_analysis_clear. */
@@ -1663,8 +1669,11 @@ extern const enum lu_state lu_queue_order[LU_QUEUE_COUNT];
  * of the counts, in queue's and report's JSON alike. */
 void lu_json_queues(struct lu_json *j, const unsigned *counts, const unsigned *dues);
 /* The analysis fields of leadup classify's JSON ("sentences" ... "ooo_return")
- * as keys of the object being written; dates in TZ. */
-void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, GTimeZone *tz);
+ * as keys of the object being written; dates in TZ.  TEXT: the text AN
+ * analysed, whose byte span each sentence then gives ("offset", "length");
+ * NULL: none. */
+void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, const char *text,
+                      GTimeZone *tz);
 
 /* ================================================================== I/O modules: the only files that touch GMime, notmuch, sqlite and the client */
 

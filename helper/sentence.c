@@ -299,3 +299,42 @@ GPtrArray *lu_sentences_split(const char *text)
     g_strfreev(lines);
     return out;
 }
+
+/* The length of SENTENCE's match at P in the text: its spaces stand for
+ * runs of white space there (wrapped lines, indents), every other byte for
+ * itself; 0 when it does not match. */
+static gsize match_folded(const char *p, const char *sentence)
+{
+    const char *q = p;
+
+    for (; *sentence; sentence++) {
+        if (*sentence == ' ') {
+            if (!g_ascii_isspace(*q))
+                return 0;
+            while (g_ascii_isspace(*q))
+                q++;
+        } else if (*q++ != *sentence) {
+            return 0;
+        }
+    }
+    return (gsize)(q - p);
+}
+
+bool lu_sentence_span(const char *text, gsize from, const char *sentence, gsize *start, gsize *end)
+{
+    gsize n = strlen(text);
+
+    if (!*sentence || from > n)
+        return false;
+    /* sentences follow each other, so the first match from FROM is the
+     * one: what lies between is white space or a list marker */
+    for (const char *p = strchr(text + from, *sentence); p; p = strchr(p + 1, *sentence)) {
+        gsize len = match_folded(p, sentence);
+        if (len) {
+            *start = (gsize)(p - text);
+            *end = *start + len;
+            return true;
+        }
+    }
+    return false;
+}

@@ -377,3 +377,108 @@ def read_tsv(path):
                 continue
             rows.append(dict(zip(head, cols + [""] * (len(head) - len(cols)))))
     return rows
+
+
+# ---- a message read as leadup reads it ---------------------------------------
+#
+# The labelled sentences are spans of the decoded body cut by sentences()
+# above; leadup cuts the author's own text (helper/body.c) into its own
+# sentences (helper/sentence.c).  The two are matched by where their text
+# stands: a labelled sentence is found in leadup's own text (white space
+# folded; failing that, letters and digits only, where the charsets or the
+# HTML were decoded differently), and the leadup sentences it overlaps are
+# its reading "in its message" (scripts/eval-sentences, train-intent).
+
+
+def _fold(text, alnum):
+    """TEXT folded (alnum: its letters and digits only, lower case; else its
+    white space runs as one space) and, per character kept, its index in TEXT."""
+    out, idx, space = [], [], False
+    for i, ch in enumerate(text):
+        if alnum:
+            if ch.isalnum():
+                out.append(ch.lower())
+                idx.append(i)
+            continue
+        if ch.isspace():
+            space = bool(out)
+            continue
+        if space:
+            out.append(" ")
+            idx.append(i)
+            space = False
+        out.append(ch)
+        idx.append(i)
+    return "".join(out), idx
+
+
+def locate_all(text, needles):
+    """Where each of NEEDLES (in the order they are written) stands in TEXT:
+    [(start, end, how)] in characters, how "text" or "words", or None.  The
+    first match after the previous needle's wins, else the first anywhere."""
+    import bisect
+    folds = {a: _fold(text, a) for a in (False, True)}
+    out, at = [], 0
+    for n in needles:
+        found = None
+        for alnum in (False, True):
+            f, idx = folds[alnum]
+            nf = _fold(n, alnum)[0]
+            if not nf or (alnum and len(nf) < 3):
+                continue
+            from_ = bisect.bisect_left(idx, at)
+            pos = f.find(nf, from_)
+            if pos < 0:
+                pos = f.find(nf)
+            if pos >= 0:
+                found = (idx[pos], idx[pos + len(nf) - 1] + 1, "words" if alnum else "text")
+                break
+        out.append(found)
+        if found:
+            at = found[1]
+    return out
+
+
+def sentence_spans(text, sentences):
+    """The character spans of SENTENCES (leadup's, in order, spaces folded,
+    list markers dropped) in TEXT, as helper/sentence.c lu_sentence_span
+    finds them; None where one is not found."""
+    f, idx = _fold(text, False)
+    out, pos = [], 0
+    for s in sentences:
+        s = " ".join(s.split())
+        k = f.find(s, pos) if s else -1
+        if k < 0:
+            out.append(None)
+            continue
+        out.append((idx[k], idx[k + len(s) - 1] + 1))
+        pos = k + len(s)
+    return out
+
+
+def overlapping(span, spans):
+    """The indexes of SPANS that SPAN overlaps by at least half of the
+    shorter of the two (a neighbour it touches does not count); failing
+    that, the one it overlaps most."""
+    a, b = span
+    ov = [(max(0, min(b, x[1]) - max(a, x[0])), i) for i, x in enumerate(spans) if x]
+    keep = [i for o, i in ov if o > 0 and 2 * o >= min(b - a, spans[i][1] - spans[i][0])]
+    if keep:
+        return keep
+    best = max(ov, default=(0, -1))
+    return [best[1]] if best[0] > 0 else []
+
+
+def map_labelled(own, spans, labelled):
+    """LABELLED: [(id, text)] of one message in the order of their offsets;
+    OWN: leadup's own text of it; SPANS: its sentences' character spans
+    (None: not found).  Returns {id: ([sentence index], how)}, how "text",
+    "words", "not in the own text" or "no sentence there"."""
+    out = {}
+    for (sid, text), hit in zip(labelled, locate_all(own, [t for _, t in labelled])):
+        if hit is None:
+            out[sid] = ([], "not in the own text")
+            continue
+        idx = overlapping(hit[:2], spans)
+        out[sid] = (idx, hit[2] if idx else "no sentence there")
+    return out

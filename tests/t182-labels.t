@@ -88,16 +88,21 @@ t 'eval-queues on the fixture: real notmuch world, baselines, leadup why for eac
 	grep -q "world enron/allen-p at 2001-03-28: 537 messages, 5 labelled" err &&
 	errs=$(sed -n "s/^== errors: \([0-9]*\) of the train people.*/\1/p" out) && [ "$(grep -c "^  | State: " out)" -eq "$errs" ]'
 
-t 'eval-intent --sentences on the fixture: per-label P/R/F1 and baselines' '
+t 'eval-intent --sentences on the fixture: per-label P/R/F1 and baselines, read alone and in the message' '
 	"$S/eval-intent" --sentences --labels "$D/fixture-sentences-labels.tsv" >out &&
-	grep -q "^== train: 8 sentences, 1 people" out && grep -q "^ask  *4 " out &&
-	grep -q "^accuracy flag nothing  *0.375" out && grep -q "^accuracy .?. -> ask  *0.500" out'
+	grep -q "^== train, each sentence read alone: 8 sentences, 1 people" out &&
+	grep -q "^== train, each read in its message: 8 sentences, 1 people" out &&
+	grep -q "^== train: 8 labelled sentences in 5 messages, read in their message: text 8" out &&
+	test "$(grep -c "^ask  *4 " out)" -eq 2 &&
+	test "$(grep -c "^accuracy flag nothing  *0.375" out)" -eq 2 &&
+	test "$(grep -c "^accuracy .?. -> ask  *0.500" out)" -eq 2'
 
 t 'eval-intent --sentences: expects a reply per message, beside the "?" baselines' '
 	"$S/eval-intent" --sentences --labels "$D/fixture-sentences-labels.tsv" >out &&
 	grep -q "^== train: expects a reply, per message: 5 messages, 4 expect one" out &&
 	grep -q "^leadup expects_reply, labelled sentences  *P [0-9.]*  R [0-9.]*  F1 " out &&
 	grep -q "^leadup expects_reply, own text  *P " out &&
+	grep -q "^leadup expects_reply, message read  *P " out &&
 	grep -q "^.?. in a labelled sentence  *P " out &&
 	grep -q "^.?. in the author.s own text  *P " out && grep -q "^flag nothing  *P 0.00" out'
 

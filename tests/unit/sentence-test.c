@@ -108,6 +108,33 @@ int main(void)
         g_ptr_array_unref(all);
     }
 
+    {
+        /* Every sentence is found where it stands, in turn: its bytes, white
+         * space folded, are its text (classify's "offset" and "length"). */
+        const char *text = "Hi all,\n\n  Two notes .  First, the e.g. case... second?!\n- a\n"
+                           "-  \n1. b\n\n\nThanks.  Thanks.\nLast line\n  wrapped \t \n";
+        GPtrArray *all = lu_sentences_split(text);
+        gsize from = 0, start = 0, end = 0;
+        bool found = all->len == 8;
+        for (guint i = 0; found && i < all->len; i++) {
+            char *at;
+            found = lu_sentence_span(text, from, all->pdata[i], &start, &end) && start >= from;
+            at = found ? lu_fold_space(text + start, (gssize)(end - start)) : NULL;
+            found = found && strcmp(at, all->pdata[i]) == 0;
+            g_free(at);
+            from = end;
+        }
+        ok(found, "each of the %u sentences is found in turn where it stands", all->len);
+        ok(lu_sentence_span(text, 0, "Thanks.", &start, &end) && start == 72 &&
+               lu_sentence_span(text, end, "Thanks.", &start, &end) && start == 81,
+           "a sentence said twice: the second is found after the first");
+        ok(!lu_sentence_span(text, 0, "Not there.", &start, &end) &&
+               !lu_sentence_span(text, 0, "", &start, &end) &&
+               !lu_sentence_span(text, strlen(text) + 1, "a", &start, &end),
+           "a sentence not in the text, an empty one, or past its end: not found");
+        g_ptr_array_unref(all);
+    }
+
     none = lu_sentences_split("");
     is_int(none->len, 0, "empty text: no sentences");
     g_ptr_array_unref(none);
