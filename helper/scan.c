@@ -72,6 +72,9 @@ struct scan {
      * mail from me (-1: not asked yet). */
     GHashTable *senders;
     int my_mail;
+    /* The lastmod ranges of the messages changed since the last scan, as
+     * a query ("lastmod:A..B or ..."; NULL: none, or a full scan). */
+    char *changed;
 };
 
 /* One row of the analysis cache to write. */
@@ -1403,9 +1406,31 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
     lu_plans_held = MAX(lu_plans_held, s->items->len);
 }
 
+/* Whether M changed since the last scan (it is new, most often): one
+ * count of its id within the changed ranges. */
+static bool changed_since(struct scan *s, const struct lu_msg *m)
+{
+    char *qm, *q;
+    unsigned n = 0;
+
+    if (!s->changed)
+        return false;
+    qm = lu_db_quote(m->mid);
+    q = g_strdup_printf("id:%s and (%s)", qm, s->changed);
+    if (lu_db_count(s->db, q, &n) != 0)
+        n = 1; /* not known: look, as before */
+    g_free(q);
+    g_free(qm);
+    return n > 0;
+}
+
 /* A new thread that starts without References may answer a thread in a
  * queue whose threading it broke (their reply to my question, or my answer
- * to theirs): look at those again. */
+ * to theirs): look at those again.  Only when that first message is new:
+ * the scan that met it looked already, and a reply in an old thread (or
+ * its time come, or a thread looked at again for this very reason) would
+ * otherwise have every queued thread under the same subject decided again
+ * (3,704 threads after one reply at 300,000 synthetic messages; issue 14). */
 static void note_broken_threading(struct scan *s, GPtrArray *msgs)
 {
     struct lu_msg *root = g_ptr_array_index(msgs, 0);
@@ -1414,7 +1439,7 @@ static void note_broken_threading(struct scan *s, GPtrArray *msgs)
 
     if (read_headers(s, root) != 0)
         return;
-    if (root->in_reply_to || root->refs->len || !root->from)
+    if (root->in_reply_to || root->refs->len || !root->from || !changed_since(s, root))
         return;
     norm = lu_subject_norm(root->subject);
     if (*norm && lu_store_threads_by_subject(s->store, norm, &threads) == 0)
@@ -2223,6 +2248,7 @@ static void scan_clear(struct scan *s)
     g_free(s->fresh);
     if (s->senders)
         g_hash_table_destroy(s->senders);
+    g_free(s->changed);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -2271,6 +2297,8 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
         if (m->gap_from > 0 && m->gap_to >= m->gap_from)
             g_string_append_printf(query, "%slastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
                                    query->len ? " or " : "", m->gap_from, m->gap_to);
+        if (query->len)
+            s->changed = g_strdup(query->str);
     }
     /* A full scan finds every delivery failure notmuch has: one whose
      * report was deleted must not mark its thread any more, so it reads
