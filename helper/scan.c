@@ -73,8 +73,10 @@ struct scan {
     GHashTable *senders;
     int my_mail;
     /* The lastmod ranges of the messages changed since the last scan, as
-     * a query ("lastmod:A..B or ..."; NULL: none, or a full scan). */
+     * a query ("lastmod:A..B or ..."; NULL: none, or a full scan), and
+     * the Message-IDs it matched (read by the walk: scan_walk). */
     char *changed;
+    GHashTable *changed_mids;
 };
 
 /* One row of the analysis cache to write. */
@@ -1406,22 +1408,13 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
     lu_plans_held = MAX(lu_plans_held, s->items->len);
 }
 
-/* Whether M changed since the last scan (it is new, most often): one
- * count of its id within the changed ranges. */
+/* Whether M changed since the last scan (it is new, most often): among
+ * the messages the walk read for the changed ranges.  Not a count of
+ * "id:M and lastmod:A..B": Xapian reads the range's values of every
+ * message for it (82 M instructions at 300,000 messages). */
 static bool changed_since(struct scan *s, const struct lu_msg *m)
 {
-    char *qm, *q;
-    unsigned n = 0;
-
-    if (!s->changed)
-        return false;
-    qm = lu_db_quote(m->mid);
-    q = g_strdup_printf("id:%s and (%s)", qm, s->changed);
-    if (lu_db_count(s->db, q, &n) != 0)
-        n = 1; /* not known: look, as before */
-    g_free(q);
-    g_free(qm);
-    return n > 0;
+    return s->changed_mids && g_hash_table_contains(s->changed_mids, m->mid);
 }
 
 /* A new thread that starts without References may answer a thread in a
@@ -2249,6 +2242,8 @@ static void scan_clear(struct scan *s)
     if (s->senders)
         g_hash_table_destroy(s->senders);
     g_free(s->changed);
+    if (s->changed_mids)
+        g_hash_table_destroy(s->changed_mids);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -2324,6 +2319,24 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
     return ret;
 }
 
+/* Decides the threads of QUERY: the changed messages' first (scan_query
+ * puts their ranges first), noting which messages they are
+ * (changed_since), then the rest's, those decided already skipped. */
+static int walk_query_noting(struct scan *s, const char *query)
+{
+    size_t n = s->changed ? strlen(s->changed) : 0;
+    int ret;
+
+    if (!n || strncmp(query, s->changed, n) != 0 ||
+        (query[n] && !g_str_has_prefix(query + n, " or ")))
+        return lu_db_each_thread(s->db, query, decide_thread, s);
+    s->changed_mids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    ret = lu_db_each_thread_noting(s->db, s->changed, s->changed_mids, decide_thread, s);
+    if (!ret && query[n])
+        ret = lu_db_each_thread(s->db, query + n + strlen(" or "), decide_thread, s);
+    return ret;
+}
+
 /* Decides every thread QUERY names, then the threads found on the way
  * (delivery failures, broken threading). */
 static int scan_walk(struct scan *s, const char *query, bool full)
@@ -2336,7 +2349,7 @@ static int scan_walk(struct scan *s, const char *query, bool full)
     if (full && strcmp(query, "*") == 0)
         ret = walk_all(s);
     else if (*query)
-        ret = lu_db_each_thread(s->db, query, decide_thread, s);
+        ret = walk_query_noting(s, query);
     if (!ret && g_hash_table_size(s->pending)) {
         GHashTableIter it;
         gpointer key;
