@@ -643,6 +643,8 @@ static void forget_thread_ids(void *data)
 
     g_ptr_array_set_size(t->ids, 0);
     g_hash_table_remove_all(t->seen);
+    if (t->matched)
+        g_hash_table_remove_all(t->matched);
 }
 
 /* read_fn: the message into the GPtrArray of struct lu_msg DATA. */
