@@ -1786,6 +1786,11 @@ gint64 lu_db_revision(struct lu_db *db, const char **uuid);
  * times, then EX_TEMPFAIL. */
 typedef int (*lu_thread_fn)(GPtrArray *msgs, void *data);
 int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
+/* The same, and the Message-ID of every message QUERY matches (not "*")
+ * into MATCHED (the caller's set of strings it frees, g_str_hash), read
+ * before FN is called: which messages of a thread matched. */
+int lu_db_each_thread_noting(struct lu_db *db, const char *query, GHashTable *matched,
+                             lu_thread_fn fn, void *data);
 /* The same, newest thread first: ordered by each thread's newest message
  * matching QUERY (with "*", its newest message). */
 int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);

@@ -617,6 +617,7 @@ struct thread_ids {
     GPtrArray *ids;
     GHashTable *seen;
     const struct lu_idset *done;
+    GHashTable *matched; /* NULL, or the Message-IDs read are added */
 };
 
 static int add_thread_id(struct lu_db *db, notmuch_message_t *nm, void *data)
@@ -624,6 +625,8 @@ static int add_thread_id(struct lu_db *db, notmuch_message_t *nm, void *data)
     struct thread_ids *t = data;
     const char *tid = notmuch_message_get_thread_id(nm);
 
+    if (t->matched && notmuch_message_get_message_id(nm))
+        g_hash_table_add(t->matched, g_strdup(notmuch_message_get_message_id(nm)));
     if (tid && !g_hash_table_contains(t->seen, tid)) {
         g_hash_table_add(t->seen, g_strdup(tid));
         if (t->done && lu_idset_has(t->done, tid))
@@ -640,6 +643,8 @@ static void forget_thread_ids(void *data)
 
     g_ptr_array_set_size(t->ids, 0);
     g_hash_table_remove_all(t->seen);
+    if (t->matched)
+        g_hash_table_remove_all(t->matched);
 }
 
 /* read_fn: the message into the GPtrArray of struct lu_msg DATA. */
@@ -655,12 +660,14 @@ static int add_msg(struct lu_db *db, notmuch_message_t *nm, void *data)
 
 /* The threads of the messages QUERY matches, by thread id, in the order
  * their first message comes in SORT (notmuch's order for threads).  Into
- * *OUT (owned by the caller).  Returns 0 or a status (printed). */
+ * *OUT (owned by the caller); the messages' ids into MATCHED (may be
+ * NULL).  Returns 0 or a status (printed). */
 static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort,
-                      const struct lu_idset *done, GPtrArray **out)
+                      const struct lu_idset *done, GHashTable *matched, GPtrArray **out)
 {
     struct thread_ids t = {g_ptr_array_new_with_free_func(g_free),
-                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), done};
+                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), done,
+                           matched};
     int ret = read_query(db, query, sort, add_thread_id, forget_thread_ids, &t);
 
     g_hash_table_destroy(t.seen);
@@ -900,7 +907,7 @@ static int plan_slices(struct lu_db *db, GArray **out)
  * thread ids alone (it may match any number of messages), the threads
  * then read whole, 64 to a query. */
 static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, bool slice,
-                      struct lu_idset *done, lu_thread_fn fn, void *data)
+                      struct lu_idset *done, GHashTable *matched, lu_thread_fn fn, void *data)
 {
     struct walked w = {
         NULL,
@@ -914,7 +921,7 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
         w.ids = g_ptr_array_new_with_free_func(g_free);
         ret = read_query(db, query, sort, add_walked, forget_walked, &w);
     } else {
-        ret = thread_ids(db, query, sort, done, &w.ids);
+        ret = thread_ids(db, query, sort, done, matched, &w.ids);
     }
     for (guint i = 0, n; !ret && i < w.ids->len; i += n) {
         n = MIN(most, w.ids->len - i);
@@ -950,15 +957,15 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
  * every message of one second falls in one slice, so the slices' orders
  * laid end to end are the whole query's; a thread met again in a later
  * slice (its messages on both sides of a cut) was walked already. */
-static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort, lu_thread_fn fn,
-                       void *data)
+static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
+                       GHashTable *matched, lu_thread_fn fn, void *data)
 {
     GArray *sl = NULL;
     struct lu_idset *done = NULL;
     int ret;
 
     if (strcmp(query, "*") != 0)
-        return walk_query(db, query, sort, false, NULL, fn, data);
+        return walk_query(db, query, sort, false, NULL, matched, fn, data);
     ret = plan_slices(db, &sl);
     if (ret)
         goto out;
@@ -968,7 +975,7 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
         char *q = slice_query(g_array_index(sl, struct slice, k));
 
         lu_slices++;
-        ret = walk_query(db, q, sort, true, done, fn, data);
+        ret = walk_query(db, q, sort, true, done, NULL, fn, data);
         g_free(q);
     }
 out:
@@ -980,14 +987,20 @@ out:
 
 int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data)
 {
-    return each_thread(db, query, NOTMUCH_SORT_OLDEST_FIRST, fn, data);
+    return each_thread(db, query, NOTMUCH_SORT_OLDEST_FIRST, NULL, fn, data);
+}
+
+int lu_db_each_thread_noting(struct lu_db *db, const char *query, GHashTable *matched,
+                             lu_thread_fn fn, void *data)
+{
+    return each_thread(db, query, NOTMUCH_SORT_OLDEST_FIRST, matched, fn, data);
 }
 
 /* notmuch orders threads by their first message in the query's order:
  * newest first, a thread comes when its newest matching message does. */
 int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn fn, void *data)
 {
-    return each_thread(db, query, NOTMUCH_SORT_NEWEST_FIRST, fn, data);
+    return each_thread(db, query, NOTMUCH_SORT_NEWEST_FIRST, NULL, fn, data);
 }
 
 /* read_fn: lu_db_messages' messages, up to the limit; when HI > 0, only
