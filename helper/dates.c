@@ -572,15 +572,15 @@ static bool year_at(const struct P *p, int i, int *y)
     return true;
 }
 
-/* The year that puts M-D nearest to REF (the later one on a tie); 0 when
- * no nearby year has that day (29 February). */
-static guint32 nearest_dm(const struct P *p, int m, int d)
+/* Of CAND, the days of REF's year before, REF's year and the year after
+ * (0: none that year), the nearest to REF (the later one on a tie). */
+static guint32 nearest_of(const struct P *p, const guint32 cand[3])
 {
     guint32 best = 0;
     gint64 bestd = 0;
 
-    for (int y = p->ry - 1; y <= p->ry + 1; y++) {
-        guint32 jd = jd_of(y, m, d);
+    for (int y = 0; y < 3; y++) {
+        guint32 jd = cand[y];
         gint64 dist = jd > p->rjd ? (gint64)(jd - p->rjd) : (gint64)(p->rjd - jd);
         if (jd && (!best || dist <= bestd)) {
             best = jd;
@@ -588,6 +588,49 @@ static guint32 nearest_dm(const struct P *p, int m, int d)
         }
     }
     return best;
+}
+
+/* The year that puts M-D nearest to REF (the later one on a tie); 0 when
+ * no nearby year has that day (29 February). */
+static guint32 nearest_dm(const struct P *p, int m, int d)
+{
+    guint32 cand[3] = {jd_of(p->ry - 1, m, d), jd_of(p->ry, m, d), jd_of(p->ry + 1, m, d)};
+
+    return nearest_of(p, cand);
+}
+
+/* Easter Sunday of year Y: the Gregorian computus (Meeus, Jones, Butcher). */
+static guint32 easter_jd(int y)
+{
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+    int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    int n = h + l - 7 * m + 114;
+
+    return jd_of(y, n / 31, n % 31 + 1);
+}
+
+/* The day a feast (LU_DH_XMAS, LU_DH_THANKS: the fourth Thursday of
+ * November, LU_DH_EASTER) falls on in year Y; 0 for any other KIND. */
+static guint32 feast_jd(int kind, int y)
+{
+    guint32 nov1;
+
+    if (kind == LU_DH_XMAS)
+        return jd_of(y, 12, 25);
+    if (kind == LU_DH_EASTER)
+        return easter_jd(y);
+    if (kind != LU_DH_THANKS || !(nov1 = jd_of(y, 11, 1)))
+        return 0;
+    return nov1 + (guint32)((4 - wday_of(nov1) + 7) % 7) + 21;
+}
+
+/* The feast KIND of the year that puts it nearest to REF, as nearest_dm. */
+static guint32 nearest_feast(const struct P *p, int kind)
+{
+    guint32 cand[3] = {feast_jd(kind, p->ry - 1), feast_jd(kind, p->ry), feast_jd(kind, p->ry + 1)};
+
+    return nearest_of(p, cand);
 }
 
 /* The year of month M nearest to REF's month (the later one on a tie). */
@@ -1975,8 +2018,9 @@ static int holiday_at(const struct P *p, int k, int *kind)
 
 /* After "before": "Christmas" (its Eve's last business day: 24 December,
  * next year's once it has passed), "New Year" (31 December), "the holidays"
- * (23 December, said between 1 and 23 December; otherwise no date), also
- * "vor Weihnachten", "avant Noël", "antes de Navidad". */
+ * (23 December, said between 1 and 23 December; otherwise no date),
+ * "Thanksgiving" and "Easter" (the last business day before the feast),
+ * also "vor Weihnachten", "avant Noël", "antes de Navidad". */
 static int m_hol_before(const struct P *p, int k, struct res *r)
 {
     guint32 jd;
@@ -1991,6 +2035,14 @@ static int m_hol_before(const struct P *p, int k, struct res *r)
         jd = jd_of(p->ry, 12, 23);
     } else if (kind == LU_DH_XMAS) {
         jd = jd_of(p->rm == 12 && p->rd > 24 ? p->ry + 1 : p->ry, 12, 24);
+    } else if (kind == LU_DH_THANKS || kind == LU_DH_EASTER) {
+        /* the eve of this year's feast, next year's once that has passed */
+        jd = feast_jd(kind, p->ry);
+        if (!jd || jd - 1 < p->rjd)
+            jd = feast_jd(kind, p->ry + 1);
+        if (!jd)
+            return -1;
+        jd--;
     } else {
         jd = jd_of(p->ry, 12, 31);
     }
@@ -1999,9 +2051,10 @@ static int m_hol_before(const struct P *p, int k, struct res *r)
     return k;
 }
 
-/* "after the holidays", "after Christmas", "after New Year", "nach den
- * Feiertagen", "après les fêtes", "después de las fiestas": the seven days
- * from the first business day after 6 January, 26 December or 1 January.
+/* "after the holidays", "after Christmas", "after New Year", "after
+ * Thanksgiving", "nach den Feiertagen", "après les fêtes", "después de las
+ * fiestas": the seven days from the first business day after 6 January,
+ * 26 December, 1 January or the feast.
  * "The holidays" are Christmas and New Year only when REF is between
  * 1 December and 6 January; otherwise the phrase is not resolved. */
 static int m_hol(const struct P *p, int i, struct res *r)
@@ -2036,6 +2089,8 @@ static int m_hol(const struct P *p, int i, struct res *r)
             return -1;
     } else if (kind == LU_DH_XMAS) {
         a = nearest_dm(p, 12, 26);
+    } else if (kind == LU_DH_THANKS || kind == LU_DH_EASTER) {
+        a = nearest_feast(p, kind);
     } else {
         a = nearest_dm(p, 1, 1);
     }
@@ -2043,6 +2098,32 @@ static int m_hol(const struct P *p, int i, struct res *r)
     for (int n = 0; n < 30 && !lu_cal_is_bizday_jd(p->cal, jd); n++)
         jd++;
     set_days(r, jd, jd + 6, LU_SPAN_WEEK);
+    return k;
+}
+
+/* "by Christmas", "on Thanksgiving", "until Easter", "at Christmas": the
+ * feast's own day, the nearest one ("before" and "after" are m_hol's; the
+ * holidays, a period, and New Year only there).  Only after a word that
+ * makes a date of it ("a" is not one: "a Christmas present"), and not before
+ * a capitalised word: "Christmas Eve", "Easter Monday", "Thanksgiving Day
+ * Parade" name another day or a thing. */
+static int m_feast(const struct P *p, int i, struct res *r)
+{
+    const struct wd *w = W(p, i - 1);
+    guint32 jd;
+    int k, kind;
+
+    if (!p->has_hol || !w || !((w->f & (F_PREP | F_GUARD)) || ((w->f & F_AT) && !w->num)))
+        return -1;
+    k = holiday_at(p, i, &kind);
+    if (k < 0 || (kind != LU_DH_XMAS && kind != LU_DH_THANKS && kind != LU_DH_EASTER))
+        return -1;
+    if (k < p->n && p->t[k].kind == T_WORD && p->t[k].cap)
+        return -1;
+    jd = nearest_feast(p, kind);
+    if (!jd)
+        return -1;
+    set_days(r, jd, jd, LU_SPAN_DAY);
     return k;
 }
 
@@ -2101,7 +2182,7 @@ static int m_date(const struct P *p, int i, struct res *r)
 {
     static const matcher fns[] = {m_rel, m_weekday, m_day_month, m_month_day, m_iso,     m_slash,
                                   m_dot, m_period,  m_in,        m_part,      m_nthweek, m_month,
-                                  m_hol, m_nth,     m_from,      m_rest,      m_share};
+                                  m_hol, m_feast,   m_nth,       m_from,      m_rest,    m_share};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))

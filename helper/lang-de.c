@@ -136,6 +136,7 @@ static const struct lu_date_word dates[] = {
     {"feiertagen", .f = LU_DW_HOL, .hol = LU_DH_HOLS},
     {"feiertage", .f = LU_DW_HOL},
     {"weihnachten", .f = LU_DW_HOL, .hol = LU_DH_XMAS},
+    {"ostern", .f = LU_DW_HOL, .hol = LU_DH_EASTER},
 };
 
 static const char *const greetings[] = {

@@ -178,6 +178,8 @@ static const struct lu_date_word dates[] = {
     {"holiday", .f = LU_DW_HOL},
     {"christmas", .f = LU_DW_HOL, .hol = LU_DH_XMAS},
     {"xmas", .f = LU_DW_HOL, .hol = LU_DH_XMAS},
+    {"thanksgiving", .f = LU_DW_HOL, .hol = LU_DH_THANKS},
+    {"easter", .f = LU_DW_HOL, .hol = LU_DH_EASTER},
     {"business", .f = LU_DW_BIZ},
     {"working", .f = LU_DW_BIZ},
     {"work", .f = LU_DW_BIZ},

@@ -105,6 +105,7 @@ static const struct lu_date_word dates[] = {
     {"nouvel", .f = LU_DW_HOL, .hol = LU_DH_NEW},
     {"fêtes", .f = LU_DW_HOL, .hol = LU_DH_HOLS},
     {"noël", .f = LU_DW_HOL, .hol = LU_DH_XMAS},
+    {"pâques", .f = LU_DW_HOL, .hol = LU_DH_EASTER},
     {"an", .hol = LU_DH_YEAR}, /* "nouvel an" */
     {"ouvrés", .g = LU_DG_BIZPOST},
     {"ouvrables", .g = LU_DG_BIZPOST},

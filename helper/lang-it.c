@@ -130,6 +130,7 @@ static const struct lu_date_word dates[] = {
     /* Holidays. */
     {"feste", .f = LU_DW_HOL, .hol = LU_DH_HOLS},
     {"natale", .f = LU_DW_HOL, .hol = LU_DH_XMAS},
+    {"pasqua", .f = LU_DW_HOL, .hol = LU_DH_EASTER},
     {"capodanno", .f = LU_DW_HOL, .hol = LU_DH_NEWYEAR},
 };
 

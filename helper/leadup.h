@@ -66,8 +66,10 @@ extern const char lu_version[];
  * no date in "Windows 10/11", and a weekday alone in a sentence of the past
  * tense only is the last one (issue 10's labelled date set); 18: a sentence
  * whose request (or proposal) the learned model takes away expects no reply
- * either (classify.c model_correct). */
-#define LU_RULES_REV  18
+ * either (classify.c model_correct); 19: dates: Thanksgiving and Easter
+ * after "before" and "after", and a feast's own day after "by", "on",
+ * "until", "at" (dates.c m_feast). */
+#define LU_RULES_REV  19
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -269,9 +271,21 @@ enum {
 };
 #define LU_DW_ORD_LAST 9
 /* Holidays ("after Christmas"): the holidays (Christmas to 6 January),
- * Christmas, New Year's Day, New Year's Eve (only "before" it), and the two
- * words of "New Year", "nouvel an", "año nuevo". */
-enum { LU_DH_NONE, LU_DH_HOLS, LU_DH_XMAS, LU_DH_NEWYEAR, LU_DH_NYE, LU_DH_NEW, LU_DH_YEAR };
+ * Christmas, New Year's Day, New Year's Eve (only "before" it), the two
+ * words of "New Year", "nouvel an", "año nuevo", and the movable feasts
+ * business mail dates by: Thanksgiving (the fourth Thursday of November)
+ * and Easter Sunday. */
+enum {
+    LU_DH_NONE,
+    LU_DH_HOLS,
+    LU_DH_XMAS,
+    LU_DH_NEWYEAR,
+    LU_DH_NYE,
+    LU_DH_NEW,
+    LU_DH_YEAR,
+    LU_DH_THANKS,
+    LU_DH_EASTER
+};
 /* A word's part in a holiday phrase. */
 enum {
     LU_DG_BEFORE = 1u << 0,    /* "before", "vor", "avant", "antes", "prima" */
