@@ -24,8 +24,9 @@ DATADIR ?= $(PREFIX)/share/leadup
 DOCDIR  ?= $(PREFIX)/share/doc/leadup
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-# One C++ file (helper/nm-guard.cc): the exception libnotmuch lets out is
-# caught there.  Make's default CXX is g++.
+# Two C++ files: helper/nm-guard.cc catches the exception libnotmuch lets
+# out; helper/xapian-count.cc asks notmuch's Xapian database for a tag's
+# term frequency.  Make's default CXX is g++.
 CXXFLAGS ?= -O2 -g
 PKGS    := gmime-3.0 glib-2.0 sqlite3
 
@@ -45,10 +46,12 @@ endif
 override CFLAGS += $(DEVELOPER_CFLAGS) $(DEVELOPER_GCC_CFLAGS)
 override CXXFLAGS += -Werror
 endif
-override CXXFLAGS += -Wall -Wextra
+override CXXFLAGS += -Wall -Wextra $(shell pkg-config --cflags xapian-core 2>/dev/null)
 # Debian ships no notmuch.pc: link notmuch directly (and the C++ runtime
-# nm-guard.cc catches with).
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lnotmuch -lstdc++ -lm
+# nm-guard.cc catches with).  libxapian (xapian-count.cc) is the one
+# libnotmuch loads anyway: no new library at run time.
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lnotmuch \
+	$(or $(shell pkg-config --libs xapian-core 2>/dev/null),-lxapian) -lstdc++ -lm
 
 SRCS    := $(sort $(wildcard helper/*.c))
 CXXSRCS := $(sort $(wildcard helper/*.cc))
@@ -278,7 +281,7 @@ $(FUZZ)/helper/%.o: helper/%.cc helper/%.h $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(FUZZ_CXX) $(CXXFLAGS) $(FUZZFLAGS) -c -o $@ $<
 
-helper/nm.o $(ASAN)/helper/nm.o $(FUZZ)/helper/nm.o: helper/nm-guard.h
+helper/nm.o $(ASAN)/helper/nm.o $(FUZZ)/helper/nm.o: helper/nm-guard.h helper/xapian-count.h
 
 $(FUZZ)/libleadup.a: $(FUZZ_OBJS)
 	rm -f $@ && $(AR) rcs $@ $^

@@ -1802,9 +1802,13 @@ typedef int (*lu_thread_fn)(GPtrArray *msgs, void *data);
 int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
 /* The same, and the Message-ID of every message QUERY matches (not "*")
  * into MATCHED (the caller's set of strings it frees, g_str_hash), read
- * before FN is called: which messages of a thread matched. */
+ * before FN is called: which messages of a thread matched.  FOUND (may
+ * be NULL) is then given the ids of the threads to come (strings it does
+ * not own, in the order FN will have them) before FN has any: a
+ * non-zero return stops the walk and is returned. */
+typedef int (*lu_tids_fn)(GPtrArray *tids, void *data);
 int lu_db_each_thread_noting(struct lu_db *db, const char *query, GHashTable *matched,
-                             lu_thread_fn fn, void *data);
+                             lu_tids_fn found, lu_thread_fn fn, void *data);
 /* The same, newest thread first: ordered by each thread's newest message
  * matching QUERY (with "*", its newest message). */
 int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn fn, void *data);
@@ -1824,10 +1828,12 @@ extern guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order;
  * thread); a slice's walk keeps the messages it read and asks only for
  * the threads' messages outside the slice.  lu_thread_queries counts
  * those queries, lu_messages_read the messages any search of nm.c gave,
- * lu_count_matches the messages lu_db_count counted (LEADUP_DEBUG_COUNTS). */
+ * lu_count_matches the messages lu_db_count counted, lu_lastmod_reads
+ * the searches and counts of a lastmod range (Xapian reads every
+ * message's revision for one: LEADUP_DEBUG_COUNTS). */
 #define LU_THREAD_BATCH 64
 extern unsigned lu_thread_batch;
-extern guint64 lu_thread_queries, lu_messages_read, lu_count_matches;
+extern guint64 lu_thread_queries, lu_messages_read, lu_count_matches, lu_lastmod_reads;
 /* The query for the messages of the N threads TIDS ("thread:A or
  * thread:B ..."), but those the query REST matches (NULL: all of them).
  * Caller frees. */
@@ -1846,6 +1852,19 @@ int lu_db_messages_dated(struct lu_db *db, const char *query, gint64 lo, gint64 
 int lu_db_thread_of(struct lu_db *db, const char *mid, char **tid);
 /* How many messages match QUERY. */
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out);
+/* How many messages carry TAG into *OUT, as Xapian keeps the tag term's
+ * frequency (helper/xapian-count.cc): exact, one look-up, where
+ * lu_db_count reads every tagged message.  Returns 0, or -1 when that
+ * cannot be asked (notmuch's Xapian directory not found, a Xapian error,
+ * another database or revision than the handle's): count with
+ * lu_db_count.  Prints nothing.  lu_tag_freqs counts the answers
+ * (LEADUP_DEBUG_COUNTS). */
+int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out);
+extern guint64 lu_tag_freqs;
+/* Set from LEADUP_DEBUG_NO_TERMFREQ: lu_db_tag_freq answers nothing, as
+ * when notmuch's Xapian directory cannot be opened (tests the count it
+ * falls back to). */
+extern bool lu_debug_no_termfreq;
 /* The id notmuch keeps MID under, as libnotmuch looks it up (an id too
  * long for its index is stored as "notmuch-sha1-..."), into *ID (caller
  * frees), NULL when no message has it.  Returns 0 or a status (printed):

@@ -5,6 +5,7 @@
  * under a READ_WRITE handle. */
 #include "leadup.h"
 #include "nm-guard.h"
+#include "xapian-count.h"
 
 #include <glib/gstdio.h>
 #include <notmuch.h>
@@ -24,6 +25,11 @@ struct lu_db {
     char *drafts_dir;
     bool drafts_hit;
     bool writable; /* opened READ_WRITE: always the newest revision */
+    /* notmuch's Xapian database opened beside it for the tags' term
+     * frequencies (lu_db_tag_freq; NULL: not opened, or not usable),
+     * opened on the first ask (XCOUNT_TRIED) after each (re)open. */
+    struct lu_xcount *xcount;
+    bool xcount_tried;
 };
 
 /* What a lock wait that times out says instead of the default line, once
@@ -273,6 +279,7 @@ void lu_db_close(struct lu_db *db)
 {
     if (!db)
         return;
+    lu_xcount_close(db->xcount);
     notmuch_database_destroy(db->db);
     LU_FREE_EACH(g_free, db->uuid, db->root, db->drafts_dir, db);
 }
@@ -423,6 +430,10 @@ static int query_failed(const char *query, notmuch_status_t st)
  * not help). */
 static bool read_again(struct lu_db *db, int attempt)
 {
+    /* The term frequencies are asked of the new snapshot. */
+    lu_xcount_close(db->xcount);
+    db->xcount = NULL;
+    db->xcount_tried = false;
     return attempt + 1 < READ_TRIES && !db->writable &&
            notmuch_database_reopen(db->db, NOTMUCH_DATABASE_MODE_READ_ONLY) ==
                NOTMUCH_STATUS_SUCCESS;
@@ -582,6 +593,8 @@ static int read_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
 {
     notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 
+    if (strstr(query, "lastmod:"))
+        lu_lastmod_reads++;
     for (int attempt = 0; attempt == 0 || read_again(db, attempt - 1); attempt++) {
         notmuch_query_t *q = make_query(db, query, sort);
         notmuch_messages_t *ms = NULL;
@@ -676,7 +689,7 @@ static int thread_ids(struct lu_db *db, const char *query, notmuch_sort_t sort,
 }
 
 unsigned lu_thread_batch = LU_THREAD_BATCH;
-guint64 lu_thread_queries, lu_messages_read, lu_count_matches;
+guint64 lu_thread_queries, lu_messages_read, lu_count_matches, lu_lastmod_reads;
 
 /* A batch of threads being read (read_threads): thread id -> GPtrArray
  * of struct lu_msg, and whether read_query had to forget what it read. */
@@ -905,9 +918,16 @@ static int plan_slices(struct lu_db *db, GArray **out)
  * memory), and only the threads' messages outside it are asked for, 64
  * threads to a query (read_threads); another query is read for its
  * thread ids alone (it may match any number of messages), the threads
- * then read whole, 64 to a query. */
+ * then read whole, 64 to a query; with NOTE, its messages' ids go into
+ * NOTE's set and its thread ids to NOTE's function before any thread
+ * goes to FN. */
+struct noting {
+    GHashTable *matched;
+    lu_tids_fn found;
+};
+
 static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, bool slice,
-                      struct lu_idset *done, GHashTable *matched, lu_thread_fn fn, void *data)
+                      struct lu_idset *done, const struct noting *note, lu_thread_fn fn, void *data)
 {
     struct walked w = {
         NULL,
@@ -921,7 +941,9 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
         w.ids = g_ptr_array_new_with_free_func(g_free);
         ret = read_query(db, query, sort, add_walked, forget_walked, &w);
     } else {
-        ret = thread_ids(db, query, sort, done, matched, &w.ids);
+        ret = thread_ids(db, query, sort, done, note ? note->matched : NULL, &w.ids);
+        if (!ret && note && note->found)
+            ret = note->found(w.ids, data);
     }
     for (guint i = 0, n; !ret && i < w.ids->len; i += n) {
         n = MIN(most, w.ids->len - i);
@@ -958,14 +980,14 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
  * laid end to end are the whole query's; a thread met again in a later
  * slice (its messages on both sides of a cut) was walked already. */
 static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
-                       GHashTable *matched, lu_thread_fn fn, void *data)
+                       const struct noting *note, lu_thread_fn fn, void *data)
 {
     GArray *sl = NULL;
     struct lu_idset *done = NULL;
     int ret;
 
     if (strcmp(query, "*") != 0)
-        return walk_query(db, query, sort, false, NULL, matched, fn, data);
+        return walk_query(db, query, sort, false, NULL, note, fn, data);
     ret = plan_slices(db, &sl);
     if (ret)
         goto out;
@@ -991,9 +1013,11 @@ int lu_db_each_thread(struct lu_db *db, const char *query, lu_thread_fn fn, void
 }
 
 int lu_db_each_thread_noting(struct lu_db *db, const char *query, GHashTable *matched,
-                             lu_thread_fn fn, void *data)
+                             lu_tids_fn found, lu_thread_fn fn, void *data)
 {
-    return each_thread(db, query, NOTMUCH_SORT_OLDEST_FIRST, matched, fn, data);
+    struct noting note = {matched, found};
+
+    return each_thread(db, query, NOTMUCH_SORT_OLDEST_FIRST, &note, fn, data);
 }
 
 /* notmuch orders threads by their first message in the query's order:
@@ -1116,6 +1140,8 @@ int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
 {
     notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 
+    if (strstr(query, "lastmod:"))
+        lu_lastmod_reads++;
     for (int attempt = 0; attempt == 0 || read_again(db, attempt - 1); attempt++) {
         notmuch_query_t *q = make_query(db, query, NOTMUCH_SORT_UNSORTED);
 
@@ -1128,6 +1154,29 @@ int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
     if (!st)
         lu_count_matches += *out;
     return st ? query_failed(query, st) : 0;
+}
+
+guint64 lu_tag_freqs;
+bool lu_debug_no_termfreq;
+
+int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
+{
+    if (lu_debug_no_termfreq)
+        return -1;
+    if (!db->xcount_tried) {
+        const char *uuid = NULL;
+        unsigned long rev = notmuch_database_get_revision(db->db, &uuid);
+
+        /* notmuch 0.37's database path, from which it found the Xapian
+         * directory (lib/open.cc); the same UUID and revision or nothing. */
+        db->xcount_tried = true;
+        db->xcount =
+            lu_xcount_open(notmuch_config_get(db->db, NOTMUCH_CONFIG_DATABASE_PATH), uuid, rev);
+    }
+    if (!db->xcount || lu_xcount_tag(db->xcount, tag, out) != 0)
+        return -1;
+    lu_tag_freqs++;
+    return 0;
 }
 
 int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)

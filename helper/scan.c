@@ -1211,35 +1211,81 @@ static int collect_bounce(struct scan *s, struct lu_msg *m)
     return 0;
 }
 
+/* The possible delivery failures notmuch can tell from its index. */
+#define BOUNCES "(mimetype:message/delivery-status or from:mailer-daemon or from:postmaster)"
+
+/* Each of the messages FOUND read as a delivery failure (collect_bounce),
+ * but those not in ONLY (NULL: none left out); each is let go once read
+ * (its parse kept for the cache): a full scan meets every one at once. */
+static int collect_found(struct scan *s, GPtrArray *found, GHashTable *only)
+{
+    int ret = 0;
+
+    for (guint i = 0; !ret && i < found->len; i++) {
+        struct lu_msg *m = found->pdata[i];
+        if (!only || g_hash_table_contains(only, m->mid)) {
+            ret = collect_bounce(s, m);
+            if (!ret)
+                ret = cache_keep_msg(s, m);
+        }
+        /* Its parse goes now (all of them held cost 20 MB at 100,000
+         * messages); the array frees NULL as nothing. */
+        lu_msg_free(m);
+        found->pdata[i] = NULL;
+    }
+    return ret;
+}
+
 /* Delivery failures among the messages matching QUERY: remember which
  * message each reports on (in memory now, in the store with the run), and
- * look again at the threads of those messages.  Each is let go once read
- * (its parse kept for the cache): a full scan meets every one at once. */
+ * look again at the threads of those messages. */
 static int collect_bounces(struct scan *s, const char *query)
 {
-    static const char bounces[] =
-        "(mimetype:message/delivery-status or from:mailer-daemon or from:postmaster)";
     /* notmuch reads "*" as every message only when it is the whole query. */
-    char *q = strcmp(query, "*") == 0 ? g_strdup(bounces)
-                                      : g_strdup_printf("(%s) and %s", query, bounces);
+    char *q = strcmp(query, "*") == 0 ? g_strdup(BOUNCES)
+                                      : g_strdup_printf("(%s) and %s", query, BOUNCES);
     GPtrArray *found = NULL;
     int ret = lu_db_messages(s->db, q, 0, &found);
 
-    for (guint i = 0; !ret && i < found->len; i++) {
-        ret = collect_bounce(s, found->pdata[i]);
-        if (!ret)
-            ret = cache_keep_msg(s, found->pdata[i]);
-        /* Its parse goes now (all of them held cost 20 MB at 100,000
-         * messages); the array frees NULL as nothing. */
-        lu_msg_free(found->pdata[i]);
-        found->pdata[i] = NULL;
-    }
+    if (!ret)
+        ret = collect_found(s, found, NULL);
     /* The threads they report on find them in the cache. */
     if (!ret)
         ret = cache_flush(s);
     if (found)
         g_ptr_array_free(found, TRUE);
     g_free(q);
+    return ret;
+}
+
+/* lu_tids_fn: the delivery failures among the changed messages, before
+ * the walk decides any of their threads (TIDS), so that the threads they
+ * report on know.  Asking `(lastmod:A..B) and BOUNCES` made Xapian read
+ * every message's revision a second time (83 M instructions at 300,000
+ * messages, a third of a scan after one new message): the walk has read
+ * the changed messages' ids (changed_mids) and threads, so the threads'
+ * possible failures are asked for by thread, those changed kept. */
+static int changed_bounces(GPtrArray *tids, void *data)
+{
+    struct scan *s = data;
+    const guint most = LU_THREAD_BATCH * 4;
+    int ret = 0;
+
+    for (guint i = 0; !ret && i < tids->len; i += most) {
+        char *tq = lu_db_threads_query((char **)tids->pdata + i, MIN(most, tids->len - i), NULL);
+        char *q = g_strdup_printf("(%s) and %s", tq, BOUNCES);
+        GPtrArray *found = NULL;
+
+        ret = lu_db_messages(s->db, q, 0, &found);
+        if (!ret)
+            ret = collect_found(s, found, s->changed_mids);
+        if (found)
+            g_ptr_array_free(found, TRUE);
+        g_free(q);
+        g_free(tq);
+    }
+    if (!ret)
+        ret = cache_flush(s);
     return ret;
 }
 
@@ -1786,33 +1832,63 @@ static int find_moved_anchors(struct scan *s, int state, GPtrArray *threads)
     return ret;
 }
 
+/* Which queues may have lost an anchor into UNSURE: those whose tag
+ * Xapian's term frequency (lu_db_tag_freq: one look-up each) does not
+ * count as the items stored (COUNTS).  When a frequency cannot be asked,
+ * notmuch counts every state tag at once, which reads each tagged
+ * message (three quarters of a no-op scan at 300,000 messages), and
+ * every queue is unsure when that total differs. */
+static int queues_unsure(struct scan *s, const unsigned *counts, bool *unsure)
+{
+    unsigned stored = 0, tagged = 0;
+    GString *tq = g_string_new(NULL);
+    bool by_freq = true;
+    int ret = 0;
+
+    for (int i = LU_ST_NONE + 1; i < LU_ST_COUNT; i++) {
+        char *tag = g_strconcat(LU_TAG_PREFIX, lu_state_name(i), NULL);
+        unsigned n = 0;
+
+        if (by_freq && lu_db_tag_freq(s->db, tag, &n) != 0)
+            by_freq = false;
+        unsure[i] = n != counts[i];
+        stored += counts[i];
+        g_string_append_printf(tq, "%stag:\"%s\"", tq->len ? " or " : "", tag);
+        g_free(tag);
+    }
+    if (!by_freq) {
+        ret = lu_db_count(s->db, tq->str, &tagged);
+        for (int i = LU_ST_NONE + 1; i < LU_ST_COUNT; i++)
+            unsure[i] = !ret && tagged != stored;
+    }
+    g_string_free(tq, TRUE);
+    return ret;
+}
+
 /* Removals leave no trace in lastmod: a deleted message is gone from the
  * index, the rest of its thread is untouched, and a message that was alone
  * in its thread goes without even a new revision.  (Merges and splits
  * rewrite the messages that move, so lastmod shows those.)  Every item's
- * anchor carries its state tag, so one count of the state tags, against
- * the items stored (counted by the store's triggers: no item row is
- * read), tells whether an anchor vanished; only then are the
- * anchors looked up one by one.  The threads to decide again join QUERY. */
+ * anchor carries its state tag, so the messages carrying each state tag,
+ * against the items stored (counted by the store's triggers: no item row
+ * is read), tell whether an anchor vanished; only then, when notmuch
+ * counts that queue's tag differently too, are its anchors looked up one
+ * by one.  The threads to decide again join QUERY. */
 static int note_removals(struct scan *s, GString *query)
 {
-    unsigned counts[LU_ST_COUNT], stored = 0, tagged = 0;
-    GString *tq = g_string_new(NULL);
+    unsigned counts[LU_ST_COUNT], tagged = 0;
+    bool unsure[LU_ST_COUNT] = {false};
     GPtrArray *moved = g_ptr_array_new_with_free_func(g_free);
     int ret = lu_store_state_counts(s->store, counts);
 
-    for (int i = LU_ST_NONE + 1; i < LU_ST_COUNT; i++) {
-        stored += counts[i];
-        g_string_append_printf(tq, "%stag:\"%s%s\"", tq->len ? " or " : "", LU_TAG_PREFIX,
-                               lu_state_name(i));
-    }
     if (!ret)
-        ret = lu_db_count(s->db, tq->str, &tagged);
-    if (ret || tagged == stored)
-        goto out;
+        ret = queues_unsure(s, counts, unsure);
     /* Which queue lost its anchor: look up only that queue's anchors. */
     for (int i = LU_ST_NONE + 1; !ret && i < LU_ST_COUNT; i++) {
-        char *q = g_strdup_printf("tag:\"%s%s\"", LU_TAG_PREFIX, lu_state_name(i));
+        char *q;
+        if (!unsure[i])
+            continue;
+        q = g_strdup_printf("tag:\"%s%s\"", LU_TAG_PREFIX, lu_state_name(i));
         ret = lu_db_count(s->db, q, &tagged);
         if (!ret && tagged != counts[i])
             ret = find_moved_anchors(s, i, moved);
@@ -1823,9 +1899,7 @@ static int note_removals(struct scan *s, GString *query)
         g_string_append_printf(query, "%s%s", query->len ? " or " : "", q);
         g_free(q);
     }
-out:
     g_ptr_array_free(moved, TRUE);
-    g_string_free(tq, TRUE);
     return ret;
 }
 
@@ -2299,8 +2373,10 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
      * report was deleted must not mark its thread any more, so it reads
      * none stored. */
     ret = rows_open(s, *full, !*full);
-    /* New delivery failures first, so the threads they report on know. */
-    if (!ret && query->len)
+    /* New delivery failures first, so the threads they report on know:
+     * every one in a full scan, here; the changed messages' in the
+     * walk, before it decides a thread (changed_bounces). */
+    if (!ret && *full)
         ret = collect_bounces(s, query->str);
     if (ret || *full)
         return ret;
@@ -2321,17 +2397,21 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
 
 /* Decides the threads of QUERY: the changed messages' first (scan_query
  * puts their ranges first), noting which messages they are
- * (changed_since), then the rest's, those decided already skipped. */
+ * (changed_since) and collecting their delivery failures before any
+ * (changed_bounces), then the rest's, those decided already skipped. */
 static int walk_query_noting(struct scan *s, const char *query)
 {
     size_t n = s->changed ? strlen(s->changed) : 0;
     int ret;
 
     if (!n || strncmp(query, s->changed, n) != 0 ||
-        (query[n] && !g_str_has_prefix(query + n, " or ")))
-        return lu_db_each_thread(s->db, query, decide_thread, s);
+        (query[n] && !g_str_has_prefix(query + n, " or "))) {
+        ret = n ? collect_bounces(s, s->changed) : 0;
+        return ret ? ret : lu_db_each_thread(s->db, query, decide_thread, s);
+    }
     s->changed_mids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    ret = lu_db_each_thread_noting(s->db, s->changed, s->changed_mids, decide_thread, s);
+    ret = lu_db_each_thread_noting(s->db, s->changed, s->changed_mids, changed_bounces,
+                                   decide_thread, s);
     if (!ret && query[n])
         ret = lu_db_each_thread(s->db, query + n + strlen(" or "), decide_thread, s);
     return ret;

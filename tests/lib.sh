@@ -81,6 +81,13 @@ state_dump() { # state_dump NAME: every message's tags (NAME.tags), and every ta
 		sqlite3 "$DB" "SELECT $cols FROM $tb ORDER BY $cols"
 	done >"$1.state"
 }
+snap() { # snap: every message with a leadup/ tag, and its leadup/ tags, sorted
+	notmuch search --output=messages --exclude=false "tag:leadup/*" | while read -r m; do
+		echo "$m $(notmuch search --output=tags --exclude=false "$m" | grep "^leadup/" | tr "\n" " ")"
+	done | sort; }
+same_as_full() { # same_as_full: what the incremental scans left (tags, queues) is what a full scan decides
+	snap >incr && lu queue --format=json >incr.q && lu scan --quiet --full && snap >full &&
+	lu queue --format=json >full.q && diff incr full && diff incr.q full.q; }
 pristine() { # pristine: keeps the notmuch database as indexed, for start
 	cp -a "$MAIL/.notmuch" "$TMP/pristine"
 }

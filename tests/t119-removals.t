@@ -43,11 +43,6 @@ t 'deleting a whole thread forgets its item: leadup queue counts what the tags s
 	expect_tags b1@example.com leadup/awaiting &&
 	rm "$MAIL/sent/cur/b1@example.com:2,S" && index && lu scan --quiet &&
 	lu queue awaiting >q && ! grep -q Budget q && counts_agree'
-snap() { notmuch search --output=messages --exclude=false "tag:leadup/*" | while read -r m; do
-	echo "$m $(notmuch search --output=tags --exclude=false "$m" | grep "^leadup/" | tr "\n" " ")"; done | sort; }
-same_as_full() { # the incremental scan left what a full scan decides
-	snap >incr && lu queue --format=json >incr.q && lu scan --quiet --full && snap >full &&
-	lu queue --format=json >full.q && diff incr full && diff incr.q full.q; }
 t 'a thread merge and the removal of the message that merged: as a full scan decides' '
 	expect_tags c1@example.com leadup/awaiting &&
 	msg inbox c2@c.example "Cid <cid@c.example>" "Me <me@example.com>" "Mon, 16 Nov 2026 15:00:00 +0000" \

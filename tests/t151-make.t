@@ -85,7 +85,7 @@ NOW=2026-11-23T09:00:00+00:00
 t 'a build with another version and the same LU_RULES_REV' '
 	printf "const char lu_version[] = \"99.0-other\";\n" >v2.c && cc -c -o v2.o v2.c &&
 	cc -o lu2 "$ROOT/helper/leadup.o" v2.o "$ROOT/helper/libleadup.a" \
-		$(pkg-config --libs gmime-3.0 glib-2.0 sqlite3) -lnotmuch -lstdc++ -lm &&
+		$(pkg-config --libs gmime-3.0 glib-2.0 sqlite3) -lnotmuch $(pkg-config --libs xapian-core) -lstdc++ -lm &&
 	test "$(./lu2 --version)" = "leadup 99.0-other"'
 t 'does not decide every thread again: nothing changed since the last scan' '
 	lu scan && expect_tags q1@example.com "leadup/awaiting leadup/due" &&

@@ -18,11 +18,6 @@ Which format do you want them in?
 EOF
 }
 looked() { lu scan >out 2>&1 && sed -n 's/^leadup: looked at \([0-9]*\) thread.*/\1/p' out; }
-snap() { notmuch search --output=messages --exclude=false "tag:leadup/*" | while read -r m; do
-	echo "$m $(notmuch search --output=tags --exclude=false "$m" | grep "^leadup/" | tr "\n" " ")"; done | sort; }
-same_as_full() { # what the incremental scans left is what a full scan decides
-	snap >incr && lu queue --format=json >incr.q && lu scan --quiet --full && snap >full &&
-	lu queue --format=json >full.q && diff incr full && diff incr.q full.q; }
 
 t 'seven questions, six under one subject, wait' '
 	test "$(notmuch count --exclude=false tag:leadup/awaiting)" = 7'
