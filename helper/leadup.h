@@ -1865,6 +1865,9 @@ extern guint64 lu_tag_freqs;
  * when notmuch's Xapian directory cannot be opened (tests the count it
  * falls back to). */
 extern bool lu_debug_no_termfreq;
+/* How many messages the last walk of every thread counted dated from 1970
+ * to --now's year ahead, before it read a thread (-1: no such walk). */
+gint64 lu_db_dated(const struct lu_db *db);
 /* The id notmuch keeps MID under, as libnotmuch looks it up (an id too
  * long for its index is stored as "notmuch-sha1-..."), into *ID (caller
  * frees), NULL when no message has it.  Returns 0 or a status (printed):
@@ -1977,6 +1980,19 @@ int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes *headers, GBytes *body);
 /* Forgets the rows another analyser than ANALYSER wrote. */
 int lu_store_analysis_prune(struct lu_store *s, const char *analyser);
+/* A sender's history (scan.c sender_history): how many of their messages
+ * the index holds, and of mine to them; -2 not counted yet, -1 not
+ * countable. */
+struct lu_history {
+    int sent, answered;
+};
+/* The senders' histories a full scan kept for the index KEY names into
+ * *OUT (lower-case address -> struct lu_history*; caller destroys), or
+ * NULL when they were counted in another (or none are kept). */
+int lu_store_senders_read(struct lu_store *s, const char *key, GHashTable **out);
+/* Keeps SENDERS' counts (as lu_store_senders_read gives them) for the
+ * index KEY names, in place of those kept; KEY NULL: keeps none. */
+int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders);
 /* Thread ids of the items a reply that broke threading can change
  * (awaiting, needs-reply, bounced, dormant, snoozed) whose normalised
  * subject is NORM. */

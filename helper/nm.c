@@ -30,6 +30,9 @@ struct lu_db {
      * opened on the first ask (XCOUNT_TRIED) after each (re)open. */
     struct lu_xcount *xcount;
     bool xcount_tried;
+    /* The messages the last full walk's slices counted, dated 1970 to
+     * NOW's year ahead (plan_slices); -1: no walk planned. */
+    gint64 dated;
 };
 
 /* What a lock wait that times out says instead of the default line, once
@@ -267,6 +270,7 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
     (*out)->root = g_strconcat(notmuch_config_get(db, NOTMUCH_CONFIG_MAIL_ROOT), "/", NULL);
     (*out)->drafts = ctx->cfg.drafts;
     (*out)->writable = write;
+    (*out)->dated = -1;
     db = NULL;
 out:
     free(msg);
@@ -868,7 +872,7 @@ static int plan_slices(struct lu_db *db, GArray **out)
     const gint64 most = CLAMP(lu_slice_messages, 1, 1 << 20);
     GArray *sl = g_array_new(FALSE, FALSE, sizeof(struct slice));
     struct slice cur = {top + 1, G_MAXINT64};
-    gint64 hi = top, width = 86400, n = 0;
+    gint64 hi = top, width = 86400, n = 0, dated = 0;
     int ret = 0;
 
     g_array_append_val(sl, cur);
@@ -894,12 +898,14 @@ static int plan_slices(struct lu_db *db, GArray **out)
             n = 0;
         }
         n += c;
+        dated += c;
         width = c ? CLAMP(width * most / c, 1, width * 2) : MIN(width * 2, widest);
         hi = w.from - 1;
     }
     cur.from = G_MININT64;
     g_array_append_val(sl, cur);
     lu_slice_most = MAX(lu_slice_most, (guint64)n);
+    db->dated = ret ? -1 : dated;
     *out = sl;
     return ret;
 }
@@ -1134,6 +1140,11 @@ int lu_db_thread_of(struct lu_db *db, const char *mid, char **tid)
         notmuch_message_destroy(nm);
     }
     return ret;
+}
+
+gint64 lu_db_dated(const struct lu_db *db)
+{
+    return db->dated;
 }
 
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out)

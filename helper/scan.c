@@ -72,6 +72,13 @@ struct scan {
      * mail from me (-1: not asked yet). */
     GHashTable *senders;
     int my_mail;
+    /* The index this run reads, "UUID REVISION" (lu_scan), and the key of
+     * the histories a full walk keeps for the next (senders_key); NULL
+     * until the walk asks for one: then they were read from the state
+     * when they were counted in this very index. */
+    char *index_at;
+    char *senders_at;
+    gint64 senders_dated;
     /* The lastmod ranges of the messages changed since the last scan, as
      * a query ("lastmod:A..B or ..."; NULL: none, or a full scan), and
      * the Message-IDs it matched (read by the walk: scan_walk). */
@@ -1513,9 +1520,6 @@ static bool may_be_answered(struct scan *s, struct lu_msg *m)
 
 /* A sender's mail in the index, and my mail to them; -1 when not
  * counted, HISTORY_UNASKED before a rule asked. */
-struct history {
-    int sent, answered;
-};
 #define HISTORY_UNASKED (-2)
 
 /* A query for the messages from EMAIL.  notmuch's parser reads Exchange's
@@ -1610,21 +1614,77 @@ static bool my_mail(struct scan *s, const char *me)
  * no database open (a view that has closed it), list mail, an address
  * notmuch's to: cannot parse, or an index that holds no mail from me (my
  * sent mail is kept elsewhere: "never written to" would be a guess). */
+static gint cmp_str(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The key of the senders' histories counted in the index "UUID REV" (the
+ * revision after this run's own tag writes, which change no count) that a
+ * full walk planned with DATED messages (lu_db_dated) read for me as I am
+ * now: notmuch's revision shows every message added, and the count every
+ * one removed (a removal may leave the revision as it was).  Caller frees. */
+static char *senders_key(struct scan *s, const char *uuid, gint64 rev, gint64 dated)
+{
+    GPtrArray *mine = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer key;
+    GString *me = g_string_new(NULL);
+    char *digest, *ret;
+
+    g_hash_table_iter_init(&it, s->ctx->me.addrs);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        g_ptr_array_add(mine, key);
+    g_ptr_array_sort(mine, cmp_str);
+    for (guint i = 0; i < mine->len; i++)
+        g_string_append_printf(me, "%s\n", (char *)g_ptr_array_index(mine, i));
+    for (guint i = 0; i < s->ctx->me.domains->len; i++)
+        g_string_append_printf(me, "@%s\n", (char *)g_ptr_array_index(s->ctx->me.domains, i));
+    digest = g_compute_checksum_for_string(G_CHECKSUM_SHA1, me->str, -1);
+    ret = g_strdup_printf("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.16s", uuid, rev, dated,
+                          digest);
+    g_free(digest);
+    g_string_free(me, TRUE);
+    g_ptr_array_free(mine, TRUE);
+    return ret;
+}
+
+/* The first history a full walk of every thread asks for (S->recent: the
+ * walk planned its slices, so the index's messages are counted): those
+ * the last full scan kept, when it counted them in this very index. */
+static void senders_load(struct scan *s)
+{
+    gint64 dated = s->db ? lu_db_dated(s->db) : -1;
+    char *uuid;
+
+    if (s->senders_at || !s->recent || !s->store || !s->index_at || dated < 0)
+        return;
+    uuid = g_strdup(s->index_at);
+    *strchr(uuid, ' ') = '\0';
+    s->senders_dated = dated;
+    s->senders_at =
+        senders_key(s, uuid, g_ascii_strtoll(s->index_at + strlen(uuid) + 1, NULL, 10), dated);
+    g_free(uuid);
+    if (!s->senders && lu_store_senders_read(s->store, s->senders_at, &s->senders) != 0)
+        s->senders = NULL; /* printed: count them */
+}
+
 static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_count what)
 {
-    struct history *h;
+    struct lu_history *h;
     char *key, *me = NULL, *q = NULL;
     int *n;
     unsigned c;
 
     if (!s->db || !m->from || !m->from->email || m->list_id || strstr(m->from->email, ".."))
         return;
+    senders_load(s);
     if (!s->senders)
         s->senders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     key = g_ascii_strdown(m->from->email, -1);
     h = g_hash_table_lookup(s->senders, key);
     if (!h) {
-        h = g_new(struct history, 1);
+        h = g_new(struct lu_history, 1);
         h->sent = h->answered = HISTORY_UNASKED;
         g_hash_table_insert(s->senders, g_strdup(key), h);
     }
@@ -1961,11 +2021,6 @@ static int set_meta_int(struct lu_store *st, const char *key, gint64 n)
 
     snprintf(buf, sizeof buf, "%" G_GINT64_FORMAT, n);
     return lu_store_set(st, key, buf);
-}
-
-static gint cmp_str(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* A digest of everything the rules depend on besides the mail: who I am,
@@ -2315,7 +2370,7 @@ static void scan_clear(struct scan *s)
     g_free(s->fresh);
     if (s->senders)
         g_hash_table_destroy(s->senders);
-    g_free(s->changed);
+    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at);
     if (s->changed_mids)
         g_hash_table_destroy(s->changed_mids);
 }
@@ -2343,6 +2398,7 @@ static int scan_open(struct scan *s, struct meta *m)
     m->rev = lu_db_revision(s->db, &uuid);
     m->uuid = g_strdup(uuid); /* outlives the read handle */
     m->digest = rules_digest(s->ctx);
+    s->index_at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, m->rev);
     return load_meta(s->store, &m->old_uuid, &m->last, &m->gap_from, &m->gap_to, &m->old_digest);
 }
 
@@ -2475,6 +2531,23 @@ static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before,
     return ret;
 }
 
+/* Keeps the senders' histories a full walk counted or read (senders_load)
+ * for the next, when nobody but this run wrote to notmuch since it read
+ * (no gap): its own tags change no count. */
+static int senders_save(struct scan *s, const struct meta *m, bool full, gint64 before,
+                        gint64 after)
+{
+    char *key;
+    int ret;
+
+    if (!full || !s->senders_at || before != m->rev)
+        return 0;
+    key = senders_key(s, m->uuid, after, s->senders_dated);
+    ret = lu_store_senders_write(s->store, key, s->senders);
+    g_free(key);
+    return ret;
+}
+
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
@@ -2505,6 +2578,8 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
      * messages. */
     if (!ret && full)
         ret = lu_store_prune_absent(s->store, &s->st->pruned);
+    if (!ret)
+        ret = senders_save(s, m, full, before, after);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)

@@ -34,6 +34,7 @@ struct lu_store {
     char *damage;  /* while opening: why the database reads as damaged, or NULL */
     bool opening;  /* damage found while opening is repaired, not reported */
     sqlite3_stmt *del_item, *put_item, *get_item; /* kept: used per thread or per row */
+    sqlite3_stmt *same_item;                      /* kept: used per item (lu_store_put_staged) */
     sqlite3_stmt *get_analysis, *put_analysis;    /* kept: used per message */
     sqlite3_stmt *stage_row;                      /* kept: used per message (lu_store_stage) */
     sqlite3_stmt *put_untagged, *del_untagged;    /* kept: used per item */
@@ -142,6 +143,13 @@ static const char *const migrations[] = {
      * messages) and without sorting. */
     "CREATE INDEX IF NOT EXISTS items_listed ON items(state, since, mid, due, due_at, next_check, "
     "stage, thread, subject, who);",
+    /* 9 -> 10: the senders' histories a full scan counted in notmuch
+     * (scan.c sender_history), kept with the index they were counted in
+     * (meta "senders"), so that the next full scan of that same index
+     * (a settings change) asks notmuch none of them again.  -2: not
+     * counted.  A cache: any other index counts afresh. */
+    ("CREATE TABLE IF NOT EXISTS senders(addr TEXT PRIMARY KEY, sent INTEGER NOT NULL,"
+     "  answered INTEGER NOT NULL) WITHOUT ROWID;"),
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -672,9 +680,10 @@ void lu_thread_plan_free(struct lu_thread_plan *p)
     g_free(p);
 }
 
-/* The scan's staged plan (lu_store_stage): one row a message walked (state
- * NULL: the item anchored on it goes), then one for the thread's new item
- * (ITEM_COLS), in the order lu_store_put_thread would write them.  A TEMP
+/* The scan's staged plan (lu_store_stage): one row for the thread's new
+ * item (ITEM_COLS), then one a message walked (state NULL: the item
+ * anchored on it goes, but the new item's own), which lu_store_put_thread
+ * writes the other way round to the same end.  A TEMP
  * table: this connection's alone, so staging takes no lock on the state
  * (a decision meanwhile goes through) and a killed run leaves nothing of
  * it; sqlite keeps it in its page cache and spills the rest to a file it
@@ -725,16 +734,44 @@ int lu_store_stage(struct lu_store *s, GPtrArray *plans)
         return ret;
     for (guint i = 0; i < plans->len && !ret; i++) {
         struct lu_thread_plan *p = g_ptr_array_index(plans, i);
+        if (p->item)
+            ret = stage_row(s, NULL, p->item);
         for (guint k = 0; k < p->mids->len && !ret; k++)
             ret = stage_row(s, g_ptr_array_index(p->mids, k), NULL);
-        if (!ret && p->item)
-            ret = stage_row(s, NULL, p->item);
     }
     return end_write(s, ret);
 }
 
+/* Whether the item stored on IT's message is IT but for when it was
+ * written: then only that is written (*SAME), and its mark of a tag not
+ * written yet.  A full scan decides every thread again, and after a
+ * settings change most decide as before: rewriting each such item (its
+ * row, four indexes and the counts' triggers) was 6% of a warm full
+ * scan's instructions (issue 14). */
+static int refresh_item(struct lu_store *s, const struct lu_item *it, bool *same)
+{
+    sqlite3_stmt *st = kept(s, &s->same_item,
+                            "UPDATE items SET updated = ?13 WHERE mid = ?1 AND thread IS ?2 AND "
+                            "state IS ?3 AND due IS ?4 AND due_at IS ?5 AND since IS ?6 AND "
+                            "next_check IS ?7 AND stage IS ?8 AND subject IS ?9 AND who IS ?10 "
+                            "AND norm_subject IS ?11 AND why IS ?12");
+    int ret;
+
+    *same = false;
+    if (!st)
+        return EX_IOERR;
+    bind_row(st, item_cols, N_ITEM_COLS, it);
+    ret = step_write(s, st, "storing an item");
+    *same = !ret && sqlite3_changes(s->db) == 1;
+    if (*same)
+        ret = set_untagged(s, it->mid, it->untagged ? lu_state_name(it->state) : NULL);
+    return ret;
+}
+
 int lu_store_put_staged(struct lu_store *s)
 {
+    struct lu_item *it = NULL;
+    char *put = NULL; /* the message of the item written last */
     sqlite3_stmt *st;
     int rc = SQLITE_DONE, ret = stage_table(s);
 
@@ -744,19 +781,28 @@ int lu_store_put_staged(struct lu_store *s)
     if (!st)
         return EX_IOERR;
     while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct lu_item *it;
+        const char *mid = (const char *)sqlite3_column_text(st, 0);
+        bool same = false;
         if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
-            ret = forget_item(s, (const char *)sqlite3_column_text(st, 0));
+            /* Not the item just written on this message. */
+            if (!put || g_strcmp0(mid, put) != 0)
+                ret = forget_item(s, mid);
             continue;
         }
+        g_free(put);
         it = item_row(st);
         it->untagged = sqlite3_column_int(st, N_ITEM_COLS);
-        ret = put_item(s, it);
-        lu_item_free(it);
+        ret = refresh_item(s, it, &same);
+        if (!ret && !same)
+            ret = put_item(s, it);
+        put = g_steal_pointer(&it->mid);
+        g_clear_pointer(&it, lu_item_free);
     }
     if (!ret)
         ret = read_end(s, rc, "reading the scan's plan");
     sqlite3_finalize(st);
+    lu_item_free(it);
+    g_free(put);
     return ret;
 }
 
@@ -1783,7 +1829,7 @@ void lu_store_close(struct lu_store *s)
     if (!s)
         return;
     LU_FREE_EACH(finalize, s->del_item, s->put_item, s->get_item, s->get_analysis, s->put_analysis,
-                 s->stage_row, s->put_untagged, s->del_untagged);
+                 s->stage_row, s->put_untagged, s->del_untagged, s->same_item);
     sqlite3_close(s->db);
     LU_FREE_EACH(g_free, s->path, s->dir, s->journal, s->damage, s);
 }
@@ -1878,6 +1924,64 @@ int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
     ret = step_write(s, st, "writing the analysis cache");
     sqlite3_clear_bindings(st);
     return ret;
+}
+
+int lu_store_senders_read(struct lu_store *s, const char *key, GHashTable **out)
+{
+    sqlite3_stmt *st;
+    char *have = NULL;
+    int rc, ret = lu_store_get(s, "senders", &have);
+
+    *out = NULL;
+    if (ret || g_strcmp0(have, key) != 0)
+        goto out;
+    st = prepare(s, "SELECT addr, sent, answered FROM senders");
+    if (!st) {
+        ret = EX_IOERR;
+        goto out;
+    }
+    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct lu_history *h = g_new(struct lu_history, 1);
+        h->sent = sqlite3_column_int(st, 1);
+        h->answered = sqlite3_column_int(st, 2);
+        g_hash_table_replace(*out, col_str(st, 0), h);
+    }
+    ret = read_end(s, rc, "reading the senders' histories");
+    sqlite3_finalize(st);
+    if (ret)
+        g_clear_pointer(out, g_hash_table_destroy);
+out:
+    g_free(have);
+    return ret;
+}
+
+int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders)
+{
+    sqlite3_stmt *st = NULL;
+    GHashTableIter it;
+    gpointer k, v;
+    int ret = exec(s, "DELETE FROM senders; DELETE FROM meta WHERE key = 'senders'");
+
+    if (ret || !key || !senders)
+        return ret;
+    st = prepare(s, "INSERT INTO senders(addr, sent, answered) VALUES(?, ?, ?)");
+    if (!st)
+        return EX_IOERR;
+    g_hash_table_iter_init(&it, senders);
+    while (!ret && g_hash_table_iter_next(&it, &k, &v)) {
+        const struct lu_history *h = v;
+        /* Only counts: "not counted" (-1: an error, no mail of mine) is asked again. */
+        int sent = h->sent >= 0 ? h->sent : -2, answered = h->answered >= 0 ? h->answered : -2;
+        if (sent < 0 && answered < 0)
+            continue;
+        sqlite3_bind_text(st, 1, k, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 2, sent);
+        sqlite3_bind_int(st, 3, answered);
+        ret = step_write(s, st, "writing the senders' histories");
+    }
+    sqlite3_finalize(st);
+    return ret ? ret : lu_store_set(s, "senders", key);
 }
 
 int lu_store_analysis_prune(struct lu_store *s, const char *analyser)
