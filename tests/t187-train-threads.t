@@ -37,6 +37,18 @@ assert f[\"last-expects-reply\"] == 1 and f[\"last-question-mark\"] == 1 and f[\
 assert m[\"may\"] == \"out\" and m[\"open_state\"] == \"none\", m
 "'
 
+t 'why --format=json: the history with the other side, from the index' '
+	lu why --format=json id:q2@example.com >why.json &&
+	lu why --format=json id:r1@example.com >why2.json &&
+	python3 -c "
+import json, math
+f = json.load(open(\"why.json\"))[\"model\"][\"features\"]
+one = math.log1p(1)
+assert abs(f[\"peer-wrote\"] - one) < 1e-4 and abs(f[\"peer-answered\"] - one) < 1e-4, f
+f = json.load(open(\"why2.json\"))[\"model\"][\"features\"]
+assert f[\"peer-wrote\"] == 0 and abs(f[\"peer-answered\"] - one) < 1e-4, f
+"'
+
 t 'why --format=json: a thread in no queue the model may put in awaiting, its text read' '
 	lu why --format=json id:r1@example.com >why.json &&
 	python3 -c "
@@ -93,6 +105,28 @@ t 'train-threads: nested by-person CV beside the rules and the baselines' '
 	grep -q "^  its put-ins alone  *0.778 .* 0 / 8$" out &&
 	grep -q "^flag nothing  *0.444" out && grep -q "^who wrote last  *0.556" out &&
 	grep -q "^.?. in last own text  *0.444" out && grep -q "^nested CV beats the rules" out'
+
+# Conversations of a batch chosen by a pattern: two more of each person's,
+# closed whatever their "last-closing" says.  They teach; they are not scored.
+python3 - dump.jsonl >pattern.jsonl <<'PY'
+import json, sys
+rows = [json.loads(ln) for ln in open(sys.argv[1])]
+for r in rows:
+    print(json.dumps(r))
+for r in rows:
+    if r["id"].endswith(("00", "01")):
+        r = dict(r, id="P" + r["id"], gold="none", pattern=True)
+        print(json.dumps(r))
+PY
+
+t 'train-threads: a batch chosen by a pattern trains, and is never scored' '
+	tree/scripts/train-threads --from dump.jsonl >plain &&
+	tree/scripts/train-threads --from pattern.jsonl >out &&
+	grep -q "^train people only: 72 conversations (and 16 chosen by a pattern, training rows only), 4 people; the model may take 48 out" out &&
+	grep -q "^rules (leadup, no model)  *0.667" out && grep -q "^flag nothing  *0.444" out &&
+	! cmp -s plain out &&
+	tree/scripts/train-threads --pattern drop --from pattern.jsonl >out &&
+	cmp plain out'
 
 t 'train-threads --write: weights when CV wins, the same bytes twice, whatever the hash seed' '
 	PYTHONHASHSEED=1 tree/scripts/train-threads --quiet --write --from dump.jsonl &&
