@@ -853,8 +853,7 @@ struct lu_msg {
     bool to_me; /* I am in To or Cc */
     /* The sender's history in the index (lu_rules.sender, asked for the
      * latest message of a thread I never wrote in when it asks something
-     * or the learned bulk model reads it as bulk, and for the other side
-     * of a thread the thread model may move, thread-learn.c):
+     * or the learned bulk model reads it as bulk):
      * messages from the sender, and messages from me to the sender; -1
      * when not counted. */
     int sender_sent, sender_answered;
@@ -1356,11 +1355,6 @@ struct lu_rules {
     /* The learned thread-state correction; NULL: the one that ships
      * (helper/thread-model.c).  Tests give their own weights. */
     const struct lu_tm_model *model;
-    /* Every feature of the thread model, those it does not weigh too: the
-     * history with the other side costs two notmuch counts per address,
-     * which a scan pays only for a model that reads them.  The view sets
-     * it (why --format=json: scripts/train-threads learns from them). */
-    bool all_features;
 };
 
 /* What decided a thread's state: the rule that claimed it (thread.c's
@@ -1404,7 +1398,7 @@ enum lu_rule {
 const char *lu_rule_text(enum lu_rule id);
 
 /* How many features the thread-state model reads (thread-learn.c). */
-#define LU_TM_NFEAT 41
+#define LU_TM_NFEAT 39
 
 /* A state's schedule: when it falls due and when time alone changes it.
  * A verdict gives it and the thread's item keeps it, whole (one

@@ -1557,12 +1557,10 @@ static bool my_mail(struct scan *s, const char *me)
 
 /* Counts one of the histories of the sender of M (the latest message of
  * a thread I never wrote in, when it asks something, or the learned bulk
- * model reads it as bulk; a stand-in from the other side of a thread the
- * thread model may move): WHAT is their mail (m->sender_sent) or mine to
+ * model reads it as bulk): WHAT is their mail (m->sender_sent) or mine to
  * them (m->sender_answered), each once per sender in a run and only when
  * a rule asks for it (never_answered asks for mine only when they wrote
- * often enough, the learned bulk model only for mine, the thread model's
- * features for both).  Not counted (-1):
+ * often enough, the learned bulk model only for mine).  Not counted (-1):
  * no database open (a view that has closed it), list mail, an address
  * notmuch's to: cannot parse, or an index that holds no mail from me (my
  * sent mail is kept elsewhere: "never written to" would be a guess). */
@@ -2689,7 +2687,6 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     int ret;
 
     scan_init(&s, ctx, &o, &st);
-    s.rules.all_features = true; /* one thread: why --format=json shows them all */
     memset(out, 0, sizeof *out);
     out->target = -1;
     lu_verdict_clear(&out->v);

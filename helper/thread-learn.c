@@ -48,8 +48,6 @@ enum {
     F_NOREPLY,
     F_LINKS,
     F_FIRST_MINE,
-    F_PEER_WROTE,
-    F_PEER_ANSWERED,
     F_COUNT
 };
 G_STATIC_ASSERT(F_COUNT == LU_TM_NFEAT);
@@ -99,8 +97,6 @@ static const struct {
     [F_NOREPLY] = {"last-noreply", "the last message is from a no-reply address"},
     [F_LINKS] = {"last-links", "the last message carries links"},
     [F_FIRST_MINE] = {"first-mine", "I started the thread"},
-    [F_PEER_WROTE] = {"peer-wrote", "how much mail the other side has sent"},
-    [F_PEER_ANSWERED] = {"peer-answered", "how much mail I have sent the other side"},
 };
 
 const char *lu_tm_feature_name(int i)
@@ -200,50 +196,6 @@ static void last_text(struct lu_msg *m, const struct lu_analysis *an, float *x)
     x[F_LINKS] = capped(links(text), 5);
 }
 
-/* The other side of the last message M: its sender, or, when I wrote it,
- * its first addressee who is not me (NULL: none). */
-static struct lu_addr *peer(const struct lu_rules *r, const struct lu_msg *m)
-{
-    GPtrArray *lists[2] = {m->to, m->cc};
-
-    if (!m->mine)
-        return m->from && m->from->email ? m->from : NULL;
-    for (int k = 0; k < 2; k++)
-        for (guint i = 0; lists[k] && i < lists[k]->len; i++) {
-            struct lu_addr *a = g_ptr_array_index(lists[k], i);
-            if (a->email && !lu_identity_is_me(r->me, a->email))
-                return a;
-        }
-    return NULL;
-}
-
-/* The history between me and the other side of the last message M, which
- * the rules read only for a sender I never wrote to: how much mail they
- * have sent (in the index) and I have sent them.  A correspondent who
- * writes back and whom I write to is a conversation partner; one I never
- * write to sends notices.  Counted by the scan's sender callback (once per
- * address in a run) through a stand-in message from the peer; not counted
- * (list mail, no mail of mine in the index, no callback): 0.  Counted
- * only for a model that weighs them, or when every feature is asked for. */
-static void peer_history(const struct lu_rules *r, struct lu_msg *m, float *x)
-{
-    const struct lu_tm_model *tm = r->model ? r->model : &lu_tm_model;
-    struct lu_msg who = {0};
-
-    if (!r->all_features && (tm->n != LU_TM_NFEAT || !tm->w ||
-                             (tm->w[F_PEER_WROTE] == 0 && tm->w[F_PEER_ANSWERED] == 0)))
-        return;
-    who.from = peer(r, m);
-    who.list_id = m->list_id;
-    who.sender_sent = who.sender_answered = -1;
-    if (!who.from || !r->sender)
-        return;
-    r->sender(&who, LU_SENDER_SENT, r->data);
-    r->sender(&who, LU_SENDER_ANSWERED, r->data);
-    x[F_PEER_WROTE] = who.sender_sent > 0 ? (float)log1p(who.sender_sent) : 0;
-    x[F_PEER_ANSWERED] = who.sender_answered > 0 ? (float)log1p(who.sender_answered) : 0;
-}
-
 static int state_feature(enum lu_state s)
 {
     switch (s) {
@@ -294,11 +246,8 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     m = g_ptr_array_index(msgs, last);
     /* Only a thread the model may move needs the last message read: the
      * scan reads no body for the rest (untracked lists, muted, ...). */
-    if (v->may != LU_TM_FIXED || state_feature(v->state) != F_NO_QUEUE) {
-        if (r->analyse)
-            r->analyse(m, r->data);
-        peer_history(r, m, x);
-    }
+    if (r->analyse && (v->may != LU_TM_FIXED || state_feature(v->state) != F_NO_QUEUE))
+        r->analyse(m, r->data);
     last_text(m, m->an, x);
     x[state_feature(v->state)] = 1;
     x[F_LAST_MINE] = m->mine;

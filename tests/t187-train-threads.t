@@ -37,18 +37,6 @@ assert f[\"last-expects-reply\"] == 1 and f[\"last-question-mark\"] == 1 and f[\
 assert m[\"may\"] == \"out\" and m[\"open_state\"] == \"none\", m
 "'
 
-t 'why --format=json: the history with the other side, from the index' '
-	lu why --format=json id:q2@example.com >why.json &&
-	lu why --format=json id:r1@example.com >why2.json &&
-	python3 -c "
-import json, math
-f = json.load(open(\"why.json\"))[\"model\"][\"features\"]
-one = math.log1p(1)
-assert abs(f[\"peer-wrote\"] - one) < 1e-4 and abs(f[\"peer-answered\"] - one) < 1e-4, f
-f = json.load(open(\"why2.json\"))[\"model\"][\"features\"]
-assert f[\"peer-wrote\"] == 0 and abs(f[\"peer-answered\"] - one) < 1e-4, f
-"'
-
 t 'why --format=json: a thread in no queue the model may put in awaiting, its text read' '
 	lu why --format=json id:r1@example.com >why.json &&
 	python3 -c "

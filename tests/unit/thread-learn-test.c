@@ -3,13 +3,10 @@
  * queue state the text rules gave, below its threshold; into the queue who
  * wrote last implies, above the other, for a thread in no queue because
  * nothing was read as open (never a decision, never bulk mail); always with
- * a reason; a model trained on other features is ignored; the history
- * between me and the other side of the last message, counted by the
- * scan's sender callback. */
+ * a reason; a model trained on other features is ignored. */
 #include "leadup.h"
 #include "tap.h"
 
-#include <math.h>
 #include <string.h>
 
 static struct lu_config cfg;
@@ -282,108 +279,6 @@ static void test_put_in(void)
     g_ptr_array_unref(t);
 }
 
-/* The scan's sender callback, for the history features: Bob has sent 4
- * messages and I have sent him 2; nobody else is counted. */
-static int asked_for;
-static char *asked_who;
-
-static void bob_history(struct lu_msg *m, enum lu_sender_count what, void *data)
-{
-    asked_for++;
-    g_free(asked_who);
-    asked_who = g_strdup(m->from->email);
-    if (g_ascii_strcasecmp(m->from->email, "bob@example.org") != 0)
-        return;
-    if (what == LU_SENDER_SENT)
-        m->sender_sent = 4;
-    else
-        m->sender_answered = 2;
-}
-
-static void test_peer_history(void)
-{
-    GPtrArray *t = asked();
-    struct lu_rules with = rules;
-    struct lu_verdict v;
-
-    with.sender = bob_history;
-    if (!ok(feature("peer-wrote") >= 0 && feature("peer-answered") >= 0,
-            "the history features are there")) {
-        g_ptr_array_unref(t);
-        return;
-    }
-    lu_thread_decide(&with, t, NULL, NULL, &v);
-    ok(v.features[feature("peer-wrote")] == 0 && asked_for == 0,
-       "no model weighs the history: not counted (%d)", asked_for);
-    lu_verdict_clear(&v);
-    with.all_features = true;
-    lu_thread_decide(&with, t, NULL, NULL, &v);
-    ok(asked_for == 2, "every feature asked for: both counts (%d)", asked_for);
-    lu_verdict_clear(&v);
-    {
-        static float hist_w[LU_TM_NFEAT];
-        const struct lu_tm_model reads = {LU_TM_NFEAT, hist_w, -1.0, 0.0, 1.01};
-        struct lu_rules scan = with;
-
-        hist_w[feature("peer-answered")] = 0.5f;
-        scan.all_features = false;
-        scan.model = &reads;
-        asked_for = 0;
-        lu_thread_decide(&scan, t, NULL, NULL, &v);
-        ok(asked_for == 2 && v.features[feature("peer-answered")] > 0,
-           "a model that weighs it: counted (%d)", asked_for);
-        lu_verdict_clear(&v);
-    }
-    rules.all_features = true;
-    lu_thread_decide(&rules, t, NULL, NULL, &v);
-    rules.all_features = false;
-    ok(v.features[feature("peer-wrote")] == 0 && v.features[feature("peer-answered")] == 0,
-       "no sender callback: no history");
-    lu_verdict_clear(&v);
-    lu_thread_decide(&with, t, NULL, NULL, &v);
-    ok(fabs(v.features[feature("peer-wrote")] - log1p(4)) < 1e-6,
-       "their last message: the mail its sender sent (%g)", v.features[feature("peer-wrote")]);
-    ok(fabs(v.features[feature("peer-answered")] - log1p(2)) < 1e-6,
-       "and the mail I sent them (%g)", v.features[feature("peer-answered")]);
-    lu_verdict_clear(&v);
-    g_ptr_array_unref(t);
-
-    /* Mine last: the other side is its first addressee, not me. */
-    t = told("Me <me@example.com>", "Cc: me@example.com\n");
-    lu_thread_decide(&with, t, NULL, NULL, &v);
-    is_str(asked_who, "bob@example.org", "my last message: its addressee's history");
-    ok(fabs(v.features[feature("peer-wrote")] - log1p(4)) < 1e-6 &&
-           fabs(v.features[feature("peer-answered")] - log1p(2)) < 1e-6,
-       "Bob's counts");
-    lu_verdict_clear(&v);
-    g_ptr_array_unref(t);
-
-    /* Another sender: counted, nothing found. */
-    t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    g_ptr_array_add(t, mk("c1@x", "Carol <carol@example.org>", "me@example.com",
-                          "Tue, 17 Nov 2026 09:00:00 +0000", NULL));
-    an(g_ptr_array_index(t, 0))->expects_reply = true;
-    lu_thread_decide(&with, t, NULL, NULL, &v);
-    is_str(asked_who, "carol@example.org", "Carol's history asked");
-    ok(v.features[feature("peer-wrote")] == 0 && v.features[feature("peer-answered")] == 0,
-       "none counted: 0");
-    lu_verdict_clear(&v);
-    g_ptr_array_unref(t);
-
-    /* Bulk mail the model may not move: nobody's history is counted for it. */
-    t = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    g_ptr_array_add(t, mk("b9@x", "Bob <bob@example.org>", "me@example.com",
-                          "Tue, 17 Nov 2026 09:00:00 +0000", "List-Unsubscribe: <mailto:u@x>\n"));
-    an(g_ptr_array_index(t, 0));
-    asked_for = 0;
-    lu_thread_decide(&with, t, NULL, NULL, &v);
-    ok(v.may == LU_TM_FIXED && asked_for == 0 && v.features[feature("peer-wrote")] == 0,
-       "a thread the model may not move: no count (%d)", asked_for);
-    lu_verdict_clear(&v);
-    g_ptr_array_unref(t);
-    g_clear_pointer(&asked_who, g_free);
-}
-
 int main(void)
 {
     memset(&cfg, 0, sizeof cfg);
@@ -406,7 +301,6 @@ int main(void)
     test_bulk_marks();
     test_apply();
     test_put_in();
-    test_peer_history();
 
     lu_identity_clear(&me);
     g_time_zone_unref(cfg.tz);
