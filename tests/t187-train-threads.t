@@ -94,6 +94,28 @@ t 'train-threads: nested by-person CV beside the rules and the baselines' '
 	grep -q "^flag nothing  *0.444" out && grep -q "^who wrote last  *0.556" out &&
 	grep -q "^.?. in last own text  *0.444" out && grep -q "^nested CV beats the rules" out'
 
+# Conversations of a batch chosen by a pattern: two more of each person's,
+# closed whatever their "last-closing" says.  They teach; they are not scored.
+python3 - dump.jsonl >pattern.jsonl <<'PY'
+import json, sys
+rows = [json.loads(ln) for ln in open(sys.argv[1])]
+for r in rows:
+    print(json.dumps(r))
+for r in rows:
+    if r["id"].endswith(("00", "01")):
+        r = dict(r, id="P" + r["id"], gold="none", pattern=True)
+        print(json.dumps(r))
+PY
+
+t 'train-threads: a batch chosen by a pattern trains, and is never scored' '
+	tree/scripts/train-threads --from dump.jsonl >plain &&
+	tree/scripts/train-threads --from pattern.jsonl >out &&
+	grep -q "^train people only: 72 conversations (and 16 chosen by a pattern, training rows only), 4 people; the model may take 48 out" out &&
+	grep -q "^rules (leadup, no model)  *0.667" out && grep -q "^flag nothing  *0.444" out &&
+	! cmp -s plain out &&
+	tree/scripts/train-threads --pattern drop --from pattern.jsonl >out &&
+	cmp plain out'
+
 t 'train-threads --write: weights when CV wins, the same bytes twice, whatever the hash seed' '
 	PYTHONHASHSEED=1 tree/scripts/train-threads --quiet --write --from dump.jsonl &&
 	cp tree/helper/thread-model.c first.c &&
