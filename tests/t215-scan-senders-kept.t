@@ -53,4 +53,9 @@ t 'a message removed, which leaves the revision as it was: the histories are cou
 t 'a message added: the histories are counted again' '
 	notice 19 && index && lu scan --quiet && full added && test "$(counts added)" -gt 0 &&
 	test "$(kept notices@corp.example)" = 3 && fresh added-fresh && same added added-fresh'
+# The histories are mine: how often a sender wrote to me and I to them.
+t 'a change of who I am: the histories are counted again' '
+	full before && test "$(counts before)" = 0 &&
+	printf "[identity]\naddresses = me@example.com, q@q.example\n" >"$XDG_CONFIG_HOME/leadup/config" &&
+	full who "" && test "$(counts who)" -gt 0 && fresh who-fresh && same who who-fresh'
 done_testing
