@@ -1574,7 +1574,8 @@ static void sentence_free(gpointer p)
 }
 
 /* The date of S (at or after the start of REF's day) nearest to byte
- * offset NEAR, a date after it winning a tie; NEAR < 0: the first one. */
+ * offset NEAR, a date after it winning a tie; NEAR < 0: the first one.  A
+ * period of the past ("the last 2 weeks") ends today but is no next step. */
 static const struct lu_when *future_date(const struct lu_sentence *s, GDateTime *ref, int near)
 {
     GDateTime *day =
@@ -1588,7 +1589,7 @@ static const struct lu_when *future_date(const struct lu_sentence *s, GDateTime 
     for (guint i = 0; s->dates && i < s->dates->len; i++) {
         const struct lu_when *w = &g_array_index(s->dates, struct lu_when, i);
         int dist;
-        if (w->end < floor)
+        if (w->end < floor || w->past)
             continue;
         if (near < 0)
             return w;

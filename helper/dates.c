@@ -428,6 +428,7 @@ struct res {
     bool abs;          /* a duration ("in 2 hours", "3d"): u0 is the moment */
     gint64 u0;
     bool today; /* a time meaning today even when past ("this morning") */
+    bool past;  /* a period back to REF ("the last 2 weeks"): struct lu_when's past */
     int follow; /* "the following week": U_DAY, U_WEEK, U_MONTH or U_YEAR, or minus a weekday;
                    date_following moves it after the date before it */
 };
@@ -825,8 +826,9 @@ static int m_month_day(const struct P *p, int i, struct res *r)
     ord = wf(p, k - 1, F_ORDSUF);
     k = opt_year(p, k, &y);
     /* "May 3 people": a risky month needs a year, an ordinal ("May
-     * 20th was ...") or a date-like word after it. */
-    if ((w->f & F_RISKY) && !y && !ord && !date_follower(p, k))
+     * 20th was ..."), a date-like word after it, or "on" or "the" before
+     * it ("On May 31 we", "the May 31 report"). */
+    if ((w->f & F_RISKY) && !y && !ord && !date_follower(p, k) && !wf(p, i - 1, F_PREP | F_THE))
         return -1;
     if (!set_dm(p, r, y, m, d, d2))
         return -1;
@@ -1109,16 +1111,26 @@ static int wday_at(const struct P *p, int i, int *wd, bool ctx)
 
 static int m_date(const struct P *p, int i, struct res *r);
 
-/* Does the sentence speak of the past only: a verb of the past tense
- * (LU_DP_PAST), and no word of the future, a wish or a request
- * (LU_DP_NOTPAST), no question mark? */
-static bool past_only(const struct P *p)
+/* Does the sentence of the weekday at I speak of the past only: a verb of
+ * the past tense (LU_DP_PAST), and no word of the future, a wish or a
+ * request (LU_DP_NOTPAST; "due to", "prior to" are none: LU_DP_PAST_KEEP),
+ * no question mark?  A clause after the weekday and a verb of the past
+ * ("declined after news that the sector may be heading ...") is another
+ * sentence's tense: the reading stops at it (LU_DP_CLAUSE). */
+static bool past_only(const struct P *p, int i)
 {
     bool past = false;
+    int n;
 
     if (p->cli)
         return false;
     for (int k = 0; k < p->n; k++) {
+        if (p->t[k].kind == T_WORD && (n = phrase_at(p, k, LU_DP_PAST_KEEP, NULL)) > 0) {
+            k += n - 1;
+            continue;
+        }
+        if (past && k > i && p->t[k].kind == T_WORD && phrase_at(p, k, LU_DP_CLAUSE, NULL))
+            return true;
         if (is_p(p, k, '?') || (p->t[k].kind == T_WORD && phrase_at(p, k, LU_DP_NOTPAST, NULL)))
             return false;
         if (!past && p->t[k].kind == T_WORD && phrase_at(p, k, LU_DP_PAST, NULL))
@@ -1183,7 +1195,7 @@ static int m_weekday(const struct P *p, int i, struct res *r)
                !(W(p, k)->f & F_PL) && !is_num(p, k + 1) && !wf(p, k + 1, F_OF)) {
         jd += 7; /* "Friday week", "next Tuesday week": a week after that day */
         k++;
-    } else if (mod == MOD_NONE && past_weekday_at(p, i) && past_only(p)) {
+    } else if (mod == MOD_NONE && past_weekday_at(p, i) && past_only(p, i)) {
         /* "Friday's close was higher", "Friday morning markets declined". */
         jd = p->rjd - (guint32)((rw - wd + 6) % 7 + 1);
     }
@@ -1321,9 +1333,21 @@ static int m_period(const struct P *p, int i, struct res *r)
     if (!w || (w->f & F_PL))
         return -1;
     if (w->unit != U_WEEK && w->unit != U_MONTH && w->unit != U_WEEKEND && w->unit != U_YEAR &&
-        w->unit != U_DAY)
+        w->unit != U_DAY && w->unit != U_QUARTER)
         return -1;
     k++;
+    /* "this quarter", "next quarter", "last quarter": that calendar quarter
+     * (not "the last quarter of 2001", "the last quarter-hour"). */
+    if (w->unit == U_QUARTER) {
+        int idx = p->ry * 4 + (p->rm - 1) / 3 + (mod == MOD_NEXT || mod == MOD_COMING ? 1 : 0) -
+                  (mod == MOD_PREV ? 1 : 0);
+        if ((mod != MOD_THIS && mod != MOD_NEXT && mod != MOD_PREV && mod != MOD_COMING) ||
+            wf(p, k, F_OF) || is_p(p, k, '-'))
+            return -1;
+        set_days(r, jd_of(idx / 4, idx % 4 * 3 + 1, 1),
+                 jd_of(idx / 4, idx % 4 * 3 + 3, mdays(idx / 4, idx % 4 * 3 + 3)), LU_SPAN_RANGE);
+        return k;
+    }
     if (mod == MOD_NONE) {
         k = postmod_at(p, k, &pm);
         mod = pm;
@@ -1504,6 +1528,10 @@ static int m_in(const struct P *p, int i, struct res *r)
     w = W(p, k);
     if (!w || !w->unit || w->unit == U_WEEKEND || n > 999)
         return -1;
+    /* "20 years ago", "the first in 5 years": years are no date to keep
+     * (the past ones are m_past's: "the last 2 years"). */
+    if (w->unit == U_YEAR && (w->f & F_PL) && !p->cli)
+        return -1;
     /* "in a minute" is an idiom, not a time. */
     if (w->unit == U_MIN && n == 1 && !is_num(p, k - 1))
         return -1;
@@ -1542,6 +1570,40 @@ static int m_in(const struct P *p, int i, struct res *r)
     }
     in_resolve(p, r, unit, n, ago ? -1 : 1, biz);
     return k;
+}
+
+/* "the last 2 weeks", "over the past six months", "the past year", "the
+ * last few days": the period back from REF to it, a period of the past
+ * (R->past: nothing falls due by it).  "The last week of May" is m_nthweek's,
+ * "the last week" alone the calendar week before (m_period): a singular unit
+ * is counted back only for "past" and for a month or a year. */
+static int m_past(const struct P *p, int i, struct res *r)
+{
+    int k = i + 2, n = 1, unit, e;
+    bool vague = false, counted;
+    const struct wd *w;
+
+    if (!wf(p, i, F_THE) || !wf(p, i + 1, F_PREV) || !wg(p, i + 1, LU_DG_PREONLY))
+        return -1;
+    e = in_count(p, k, &n, &vague);
+    counted = e > 0;
+    if (counted)
+        k = e;
+    w = W(p, k);
+    if (!w || wf(p, k + 1, F_OF) || n < 1 || n > 99 || (n > 1) != !!(w->f & F_PL))
+        return -1;
+    unit = w->unit;
+    if (unit != U_DAY && unit != U_WEEK && unit != U_FORTNIGHT && unit != U_MONTH &&
+        unit != U_QUARTER && unit != U_YEAR)
+        return -1;
+    if (!counted && (unit == U_DAY || unit == U_QUARTER ||
+                     (unit == U_WEEK && wf(p, i + 1, F_PREV) && W(p, i + 1)->ord)))
+        return -1; /* "the last day", "the last quarter", "the last week" */
+    in_resolve(p, r, unit, n, -1, false);
+    r->jd1 = p->rjd;
+    r->span = LU_SPAN_RANGE;
+    r->past = true;
+    return k + 1;
 }
 
 /* "two weeks from Friday", "a week from tomorrow", "3 days from 3
@@ -1972,6 +2034,15 @@ static int m_month(const struct P *p, int i, struct res *r)
         k2++;
     else
         y = 0;
+    /* "April's contracts", "May's high": the month (not "Theresa May's
+     * plan", a name after a name, nor "Mar's": an abbreviation). */
+    if (!y && !guard && is_p(p, k2, '\'') && glued(p, k2) && wx(p, k2 + 1, LU_DX_POSS) &&
+        glued(p, k2 + 1) && !(w->f & F_ABBR) && p->t[k].cap &&
+        !(k > 0 && p->t[k - 1].kind == T_WORD && p->t[k - 1].cap && !W(p, k - 1)) &&
+        !(k2 + 2 < p->n && p->t[k2 + 2].kind == T_WORD && p->t[k2 + 2].cap)) {
+        set_month(r, nearest_month_year(p, m), m);
+        return k2 + 2;
+    }
     /* "Sep2020" is a label; "Mars' atmosphere" a name. */
     if (glued(p, k2) && k2 < p->n && (p->t[k2].kind != T_PUNCT || p->t[k2].ch == '\''))
         return -1;
@@ -2128,35 +2199,80 @@ static int m_feast(const struct P *p, int i, struct res *r)
 }
 
 /* "on the 3rd", "by the 15th (of the month)": the nearest such day. */
-static int m_nth(const struct P *p, int i, struct res *r)
+/* Day D of the month (this one, the last or the next) nearest REF, or 0. */
+static guint32 nearest_mday(const struct P *p, int d)
 {
-    int k = i, d, best_y = 0, best_m = 0;
+    guint32 best = 0;
     gint64 bestd = -1;
 
-    if (!wf(p, k, F_THE) || !date_context_before(p, k) || !is_num(p, k + 1) ||
-        !wf(p, k + 2, F_ORDSUF) || !glued(p, k + 2))
-        return -1;
-    k = mday_at(p, k + 1, &d, true, false);
-    if (k < 0)
-        return -1;
-    if (wf(p, k, F_OF) && wf(p, k + 1, F_THE) && W(p, k + 2) && W(p, k + 2)->unit == U_MONTH)
-        k += 3;
-    else if (!date_follower(p, k))
-        return -1;
     for (int delta = -1; delta <= 1; delta++) {
         int idx = p->ry * 12 + p->rm - 1 + delta, y = idx / 12, m = idx % 12 + 1;
         guint32 jd = jd_of(y, m, d);
         gint64 dist = jd > p->rjd ? (gint64)(jd - p->rjd) : (gint64)(p->rjd - jd);
         if (jd && (bestd < 0 || dist <= bestd)) {
             bestd = dist;
-            best_y = y;
-            best_m = m;
+            best = jd;
         }
     }
-    if (bestd < 0)
+    return best;
+}
+
+/* "the 15th" at I, after a date word (or, with CTX, without one): the day
+ * in *D; returns the index after it, or -1. */
+static int nth_at(const struct P *p, int i, int *d, bool ctx)
+{
+    if (!wf(p, i, F_THE) || !(ctx || date_context_before(p, i)) || !is_num(p, i + 1) ||
+        !wf(p, i + 2, F_ORDSUF) || !glued(p, i + 2))
         return -1;
-    set_days(r, jd_of(best_y, best_m, d), jd_of(best_y, best_m, d), LU_SPAN_DAY);
+    return mday_at(p, i + 1, d, true, false);
+}
+
+static int m_nth(const struct P *p, int i, struct res *r)
+{
+    int k, d;
+    guint32 jd;
+
+    k = nth_at(p, i, &d, false);
+    if (k < 0)
+        return -1;
+    if (wf(p, k, F_OF) && wf(p, k + 1, F_THE) && W(p, k + 2) && W(p, k + 2)->unit == U_MONTH)
+        k += 3;
+    else if (!date_follower(p, k))
+        return -1;
+    jd = nearest_mday(p, d);
+    if (!jd)
+        return -1;
+    set_days(r, jd, jd, LU_SPAN_DAY);
     return k;
+}
+
+/* "the week of the 14th", "the week of December 14", "week of 12/14":
+ * Monday to Sunday of the week that day falls in. */
+static int m_weekof(const struct P *p, int i, struct res *r)
+{
+    static int (*const days[])(const struct P *, int, struct res *) = {m_day_month, m_month_day,
+                                                                       m_iso, m_slash, m_dot};
+    int k = wf(p, i, F_THE) ? i + 1 : i, e = -1, d;
+    guint32 jd = 0;
+    const struct wd *w = W(p, k);
+
+    if (!w || w->unit != U_WEEK || (w->f & F_PL) || !wf(p, k + 1, F_OF))
+        return -1;
+    k += 2;
+    if ((e = nth_at(p, k, &d, true)) > 0 && date_follower(p, e))
+        jd = nearest_mday(p, d);
+    for (size_t f = 0; !jd && f < G_N_ELEMENTS(days); f++) {
+        struct res x = {0};
+        int xe = days[f](p, k, &x);
+        if (xe > k && x.date && !x.time && !x.abs && x.jd0 == x.jd1) {
+            e = xe;
+            jd = x.jd0;
+        }
+    }
+    if (!jd)
+        return -1;
+    set_days(r, monday_of(jd), monday_of(jd) + 6, LU_SPAN_WEEK);
+    return e;
 }
 
 typedef int (*matcher)(const struct P *p, int i, struct res *r);
@@ -2180,9 +2296,11 @@ static int longest(const matcher *fns, size_t n, const struct P *p, int i, struc
 
 static int m_date(const struct P *p, int i, struct res *r)
 {
-    static const matcher fns[] = {m_rel, m_weekday, m_day_month, m_month_day, m_iso,     m_slash,
-                                  m_dot, m_period,  m_in,        m_part,      m_nthweek, m_month,
-                                  m_hol, m_feast,   m_nth,       m_from,      m_rest,    m_share};
+    /* m_past before m_period: "the past month" is the last thirty days */
+    static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,
+                                  m_slash, m_dot,     m_past,      m_period,    m_in,
+                                  m_part,  m_nthweek, m_month,     m_hol,       m_feast,
+                                  m_nth,   m_from,    m_rest,      m_share,     m_weekof};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
@@ -2349,11 +2467,18 @@ static int m_tword(const struct P *p, int i, struct res *r)
         tw = w->tw;
         k++;
     } else if ((wf(p, k, F_END) || wx(p, k, LU_DX_CLOSE)) && wf(p, k + 1, F_OF)) {
-        int k2 = k + 2;
+        int k2 = k + 2, a = wf(p, k - 1, F_THE) ? k - 2 : k - 1;
         if (wf(p, k2, F_THE))
             k2++;
         if (wf(p, k2, F_BIZ) && wx(p, k2, LU_DX_WORKDAY) && wx(p, k2 + 1, LU_DX_WORKDAY))
             k2++; /* "close of business day" */
+        /* "the end of day midmarkets", "end of day prices": a kind of
+         * price, no time (a word the tables do not know after it, and no
+         * "by", "at", "until" before it: "by end of day so we can" stays). */
+        if (wx(p, k2, LU_DX_WORKDAY) && k2 + 1 < p->n && p->t[k2 + 1].kind == T_WORD &&
+            !p->t[k2 + 1].cap && !W(p, k2 + 1) && !p->t[k2 + 1].x &&
+            !wf(p, a, F_PREP | F_AT | F_TO | F_GUARD))
+            return -1;
         if (wx(p, k2, LU_DX_WORKDAY)) {
             tw = TW_EOD;
             k = k2 + 1;
@@ -2697,6 +2822,59 @@ static void date_following(GArray *f)
     }
 }
 
+/* Are tokens [A, B) a name or a value in program code: an argument of a
+ * call ("format(today, ...)", "as.Date(\"2008-12-01\")": the parenthesis
+ * glued to the function's name), or assigned to ("today <- ...")?  Prose
+ * writes "(today)" with a space before it. */
+static bool in_code(const struct P *p, int a, int b)
+{
+    int k = a - 1;
+
+    if (is_p(p, b, '<') && is_p(p, b + 1, '-') && glued(p, b + 1))
+        return true;
+    if (!glued(p, a))
+        return false;
+    if ((is_p(p, k, '"') || is_p(p, k, '\'')) && glued(p, k))
+        k--;
+    return is_p(p, k, '(') && glued(p, k) && k > 0 && p->t[k - 1].kind != T_PUNCT;
+}
+
+/* Does token I follow a numeric date the matchers did not read
+ * ("arrow.tar.gz???2024-02-08 11:57", a file listing's)?  A time after it
+ * is that date's, not a time of today. */
+static bool after_date_like(const struct P *p, int i)
+{
+    /* T_NUM, not is_num: inside a file name ("arrow_14.0.2.1.tar.gz???2024-02-08") too */
+    return i >= 3 && p->t[i - 1].kind == T_NUM && p->t[i - 2].kind == T_PUNCT &&
+           p->t[i - 2].ch == '-' && p->t[i - 3].kind == T_NUM && glued(p, i - 1) && glued(p, i - 2);
+}
+
+/* "the 26th & 27th", "on the 14th or 15th", "Dec 3 and 4": a later day of
+ * the same month after X, a single day that ends in its day of the month,
+ * written as it is (an ordinal after an ordinal) and before a word that
+ * goes with dates ("Dec 3 and 4 people" is a count).  Returns the index
+ * after it, the day in *JD and its first token in *A; -1: none. */
+static int second_day(const struct P *p, const struct found *x, guint32 *jd, int *a)
+{
+    int e = x->b, last = e - 1, k, k2, y, m, d, d2;
+    bool ord = wf(p, last, F_ORDSUF);
+
+    if (!one_day(&x->r) || x->r.follow || !(is_p(p, e, '&') || wf(p, e, F_AND | F_OR)))
+        return -1;
+    last -= ord;
+    ymd_of(x->r.jd0, &y, &m, &d);
+    if (!is_num(p, last) || p->t[last].num != d)
+        return -1;
+    k = wf(p, e + 1, F_THE) ? e + 2 : e + 1;
+    k2 = mday_at(p, k, &d2, true, false);
+    if (k2 < 0 || d2 <= d || d2 > mdays(y, m) || ord != wf(p, k2 - 1, F_ORDSUF) ||
+        !date_follower(p, k2))
+        return -1;
+    *jd = x->r.jd0 + (guint32)(d2 - d);
+    *a = k;
+    return k2;
+}
+
 /* Unix seconds of Julian day JD at second SOD, local to TZ. */
 static gint64 unix_at(GTimeZone *tz, guint32 jd, int sod)
 {
@@ -2733,6 +2911,7 @@ static void to_when(const struct P *p, const struct found *x, struct lu_when *w)
         w->start = unix_at(p->tz, r->jd0, 0);
         w->end = unix_at(p->tz, r->jd1, 86399);
         w->span = r->span;
+        w->past = r->past;
     }
 }
 
@@ -2821,12 +3000,22 @@ static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
     found = g_array_new(FALSE, FALSE, sizeof(struct found));
     for (int i = 0; i < p.n;) {
         struct found x = {0};
-        int e = m_phrase(&p, i, &x.r);
-        if (e > i) {
+        int e = m_phrase(&p, i, &x.r), a;
+        guint32 jd;
+        if (e > i && (in_code(&p, i, e) || (x.r.time && !x.r.date && after_date_like(&p, i)))) {
+            i = e;
+        } else if (e > i) {
             x.a = i;
             x.b = e;
             g_array_append_val(found, x);
             i = e;
+            if ((e = second_day(&p, &x, &jd, &a)) > 0) {
+                x.a = a;
+                x.b = e;
+                x.r.jd0 = x.r.jd1 = jd;
+                g_array_append_val(found, x);
+                i = e;
+            }
         } else {
             i++;
         }

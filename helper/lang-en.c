@@ -170,6 +170,7 @@ static const struct lu_date_word dates[] = {
     {"month", .unit = LU_DU_MONTH},
     {"months", .unit = LU_DU_MONTH, .f = LU_DW_PL},
     {"year", .unit = LU_DU_YEAR, .hol = LU_DH_YEAR},
+    {"years", .unit = LU_DU_YEAR, .f = LU_DW_PL}, /* "the last 2 years" (dates.c m_past) */
     {"weekend", .unit = LU_DU_WEEKEND},
     {"quarter", .unit = LU_DU_QUARTER},
     {"quarters", .unit = LU_DU_QUARTER, .f = LU_DW_PL},
@@ -1339,6 +1340,8 @@ static const struct lu_date_phrase date_phrases[] = {
      "until|till|by|before|if|when|whether|wondering|thinking|coming|upcoming|suit|suits|"
      "work|works|available|free|convenient",
      LU_DP_NOTPAST},
+    {"due|prior|according|thanks|compared|owing|up to", LU_DP_PAST_KEEP},
+    {"that|which", LU_DP_CLAUSE},
     {NULL, 0, 0},
 };
 

@@ -68,8 +68,12 @@ extern const char lu_version[];
  * whose request (or proposal) the learned model takes away expects no reply
  * either (classify.c model_correct); 19: dates: Thanksgiving and Easter
  * after "before" and "after", and a feast's own day after "by", "on",
- * "until", "at" (dates.c m_feast). */
-#define LU_RULES_REV  19
+ * "until", "at" (dates.c m_feast); 20: dates: a period back to now ("the
+ * last 2 weeks", past: due by nothing), "this (next, last) quarter", a
+ * month's possessive, "On May 31", a second day ("the 14th or 15th"), no
+ * date in program code, the past tense's "due to" and clauses (issue 10's
+ * labelled date set, session 29). */
+#define LU_RULES_REV  20
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -375,6 +379,9 @@ enum {
     LU_DP_HOUR_LEAD,       /* "a las" before an hour */
     LU_DP_PAST,            /* "was", "declined": a verb of the past tense */
     LU_DP_NOTPAST,         /* "will", "please", "to": the future, a wish or a request */
+    LU_DP_PAST_KEEP,       /* "due to", "prior to": a LU_DP_NOTPAST word that is not one */
+    LU_DP_CLAUSE,          /* "that", "which": a clause of its own ("fell after news that
+                              it may ...": the weekday's verb is the one before it) */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
@@ -1008,6 +1015,7 @@ struct lu_when {
     gint64 end;   /* last second covered; == start for a moment */
     enum lu_span span;
     bool has_time; /* the phrase named a time of day */
+    bool past;     /* a period back to now ("the last 2 weeks"): no date anything is due by */
     int off, len;  /* byte span of the phrase in the analysed text */
 };
 

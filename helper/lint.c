@@ -359,7 +359,7 @@ static bool has_concrete_date(const struct lu_analysis *an, GDateTime *ref,
         const struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
         for (guint k = 0; s->dates && k < s->dates->len && !ret; k++) {
             const struct lu_when *w = &g_array_index(s->dates, struct lu_when, k);
-            if (w->span == LU_SPAN_MONTH || w->end - w->start >= 8 * 86400)
+            if (w->span == LU_SPAN_MONTH || w->end - w->start >= 8 * 86400 || w->past)
                 continue;
             ret = w->end >= now;
             if (!ret && (!*passed || w->end > (*passed)->end))

@@ -266,7 +266,8 @@ static struct lu_sentence *dated_promise(struct lu_analysis *an, gint64 sent)
     for (guint i = 0; an && an->sentences && i < an->sentences->len; i++) {
         struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
         for (guint k = 0; (s->labels & LU_L_COMMITMENT) && s->dates && k < s->dates->len; k++)
-            if (g_array_index(s->dates, struct lu_when, k).end > sent)
+            if (g_array_index(s->dates, struct lu_when, k).end > sent &&
+                !g_array_index(s->dates, struct lu_when, k).past)
                 return s;
     }
     return NULL;
@@ -285,14 +286,15 @@ static struct lu_sentence *ask_sentence(struct lu_analysis *an)
     return sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL);
 }
 
-/* The latest end among a sentence's dates: "by Friday" is kept at the end of Friday. */
+/* The latest end among a sentence's dates: "by Friday" is kept at the end of Friday
+ * (a period of the past, "over the last 2 weeks", is due by nothing). */
 static gint64 sentence_due(const struct lu_sentence *s)
 {
     gint64 end = 0;
 
     for (guint i = 0; s->dates && i < s->dates->len; i++) {
         const struct lu_when *w = &g_array_index(s->dates, struct lu_when, i);
-        if (w->end > end)
+        if (w->end > end && !w->past)
             end = w->end;
     }
     return end;

@@ -949,6 +949,12 @@ static void test_messages(void)
     ok(a.has_next_step && !a.next_step_agreed, "a promise with a date is a next step");
     lu_analysis_clear(&a);
 
+    /* A period of the past ends today but owes nothing by it (session 29). */
+    a = analyse("I have worked on it over the last 2 weeks and I will send you the report.");
+    ok((a.labels & LU_L_COMMITMENT) && !a.has_next_step,
+       "a promise beside \"the last 2 weeks\" has no next step");
+    lu_analysis_clear(&a);
+
     a = analyse("Tuesday at 10 works for me. See you then.");
     ok(a.has_next_step && a.next_step_agreed, "agreed next step");
     is_str(a.has_next_step ? lu_iso(a.next_step.start, tz, iso) : NULL, "2026-11-24T10:00:00+00:00",
