@@ -1572,8 +1572,8 @@ static int m_in(const struct P *p, int i, struct res *r)
     return k;
 }
 
-/* "the last 2 weeks", "over the past six months", "the past year", "the
- * last few days": the period back from REF to it, a period of the past
+/* "the last 2 weeks", "over the past six months", "the past year": the
+ * period back from REF to it, a period of the past
  * (R->past: nothing falls due by it).  "The last week of May" is m_nthweek's,
  * "the last week" alone the calendar week before (m_period): a singular unit
  * is counted back only for "past" and for a month or a year. */
@@ -1590,7 +1590,9 @@ static int m_past(const struct P *p, int i, struct res *r)
     if (counted)
         k = e;
     w = W(p, k);
-    if (!w || wf(p, k + 1, F_OF) || n < 1 || n > 99 || (n > 1) != !!(w->f & F_PL))
+    /* "the last few days", "the past couple of years": no count a calendar
+     * could use (doc/labelling.md) */
+    if (!w || vague || wf(p, k + 1, F_OF) || n < 1 || n > 99 || (n > 1) != !!(w->f & F_PL))
         return -1;
     unit = w->unit;
     if (unit != U_DAY && unit != U_WEEK && unit != U_FORTNIGHT && unit != U_MONTH &&
