@@ -1583,7 +1583,9 @@ static int m_past(const struct P *p, int i, struct res *r)
     bool vague = false, counted;
     const struct wd *w;
 
-    if (!wf(p, i, F_THE) || !wf(p, i + 1, F_PREV) || !wg(p, i + 1, LU_DG_PREONLY))
+    /* "last", "past", "letzten" ("in den letzten 2 Wochen"); not "el pasado" */
+    if (!wf(p, i, F_THE) || !wf(p, i + 1, F_PREV) ||
+        !(wg(p, i + 1, LU_DG_PREONLY) || W(p, i + 1)->ord == ORD_LAST))
         return -1;
     e = in_count(p, k, &n, &vague);
     counted = e > 0;

@@ -515,6 +515,9 @@ static const struct row rows[] = {
     {W, "the past week", "range 2026-11-25..2026-12-02 'the past week'"},
     {W, "the last 3 years", "range 2023-12-02..2026-12-02 'the last 3 years'"},
     {W, "the past month", "range 2026-11-02..2026-12-02 'the past month'"},
+    {W, "in den letzten 2 Wochen", "range 2026-11-18..2026-12-02 'den letzten 2 Wochen'"},
+    {W, "in den letzten drei Monaten", "range 2026-09-02..2026-12-02 'den letzten drei Monaten'"},
+    {W, "die letzte Woche", "week 2026-11-23..2026-11-29 'die letzte Woche'"},
     /* ... but "the last week" is the calendar week, "the last day" no date. */
     {W, "the last week", "week 2026-11-23..2026-11-29 'the last week'"},
     {W, "the last day to apply; the last 2 weeks of May", ""},
