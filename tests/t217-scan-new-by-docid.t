@@ -19,6 +19,10 @@ ask b1@example.com 'Bob <bob@b.example>' 'Budget'
 ask c1@example.com 'Cid <cid@c.example>' 'Venue'
 ask d1@example.com 'Dee <dee@d.example>' 'Tickets'
 ask m1@example.com 'Mo <mo@nowhere.example>' 'Rooms'
+msg sent n1@example.com 'Me <me@example.com>' 'Nia <nia@n.example>' 'Mon, 1 Jun 2026 10:00:00 +0000' \
+	'Old figures' <<'EOF'
+Could you confirm the figures by Friday?
+EOF
 msg inbox e1@e.example 'Eve <eve@e.example>' 'Me <me@example.com>' 'Tue, 17 Nov 2026 12:00:00 +0000' \
 	'Plans' <<'EOF'
 Can you tell me the plan for Monday?
@@ -77,6 +81,10 @@ t 'a tag changed and a new message: the range read' '
 t 'the next reply is told by ids again' '
 	reply g2@g.example "Gus <gus@g.example>" "Re: Question" g1@g.example && index && both again &&
 	by_ids again'
+t 'queue --tags writes the dormant tag (the lazy tags move the mark past them): the next reply told by ids' '
+	lu queue dormant --tags 2>err && grep -q "1 tag written" err &&
+	reply g3@g.example "Gus <gus@g.example>" "Re: Question" g2@g.example && index && both lazy &&
+	by_ids lazy'
 t 'a message that notmuch kept as a ghost (another referred to it) arrives: the range read' '
 	reply h2@h.example "Hal <hal@h.example>" "Re: Lunch" h1@h.example && index && lu scan --quiet &&
 	msg inbox h1@h.example "Hal <hal@h.example>" "Me <me@example.com>" "Tue, 17 Nov 2026 09:00:00 +0000" \
