@@ -1170,10 +1170,10 @@ int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
 guint64 lu_tag_freqs;
 bool lu_debug_no_termfreq;
 
-int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
+/* notmuch's Xapian database beside DB (NULL: not usable), opened on the
+ * first ask after each (re)open. */
+static struct lu_xcount *xcount(struct lu_db *db)
 {
-    if (lu_debug_no_termfreq)
-        return -1;
     if (!db->xcount_tried) {
         const char *uuid = NULL;
         unsigned long rev = notmuch_database_get_revision(db->db, &uuid);
@@ -1184,9 +1184,50 @@ int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
         db->xcount =
             lu_xcount_open(notmuch_config_get(db->db, NOTMUCH_CONFIG_DATABASE_PATH), uuid, rev);
     }
-    if (!db->xcount || lu_xcount_tag(db->xcount, tag, out) != 0)
+    return db->xcount;
+}
+
+int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
+{
+    if (lu_debug_no_termfreq)
+        return -1;
+    if (!xcount(db) || lu_xcount_tag(db->xcount, tag, out) != 0)
         return -1;
     lu_tag_freqs++;
+    return 0;
+}
+
+char *lu_db_doc_mark(struct lu_db *db)
+{
+    char *mark = xcount(db) ? lu_xcount_mark(db->xcount) : NULL;
+    char *out = g_strdup(mark);
+
+    free(mark);
+    return out;
+}
+
+guint64 lu_changed_by_docid;
+bool lu_debug_no_docmark;
+
+static void add_mid(const char *mid, void *data)
+{
+    g_ptr_array_add(data, g_strdup(mid));
+}
+
+int lu_db_changed_since(struct lu_db *db, const char *mark, gint64 from, gint64 to,
+                        GPtrArray **mids)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+
+    *mids = NULL;
+    if (lu_debug_no_docmark || !mark || from < 0 || to <= from || !xcount(db) ||
+        lu_xcount_changed(db->xcount, mark, (unsigned long)from, (unsigned long)to, LU_CHANGED_MOST,
+                          add_mid, out) != 0) {
+        g_ptr_array_free(out, TRUE);
+        return -1;
+    }
+    lu_changed_by_docid++;
+    *mids = out;
     return 0;
 }
 

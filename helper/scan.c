@@ -84,6 +84,9 @@ struct scan {
      * the Message-IDs it matched (read by the walk: scan_walk). */
     char *changed;
     GHashTable *changed_mids;
+    /* The mark of the newest document of the index read (lu_db_doc_mark;
+     * NULL: none), kept for the next scan (scan_save, meta "docmark"). */
+    char *mark;
 };
 
 /* One row of the analysis cache to write. */
@@ -2370,14 +2373,14 @@ static void scan_clear(struct scan *s)
     g_free(s->fresh);
     if (s->senders)
         g_hash_table_destroy(s->senders);
-    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at);
+    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark);
     if (s->changed_mids)
         g_hash_table_destroy(s->changed_mids);
 }
 
 /* What the last scan left, and what this one sees. */
 struct meta {
-    char *uuid, *old_uuid, *digest, *old_digest;
+    char *uuid, *old_uuid, *digest, *old_digest, *docmark;
     gint64 rev, last, gap_from, gap_to;
 };
 
@@ -2399,7 +2402,46 @@ static int scan_open(struct scan *s, struct meta *m)
     m->uuid = g_strdup(uuid); /* outlives the read handle */
     m->digest = rules_digest(s->ctx);
     s->index_at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, m->rev);
-    return load_meta(s->store, &m->old_uuid, &m->last, &m->gap_from, &m->gap_to, &m->old_digest);
+    s->mark = lu_db_doc_mark(s->db);
+    ret = load_meta(s->store, &m->old_uuid, &m->last, &m->gap_from, &m->gap_to, &m->old_digest);
+    return ret ? ret : lu_store_get(s->store, "docmark", &m->docmark);
+}
+
+/* The mark the last scan left (meta "docmark": "UUID LASTMOD DOCID
+ * TERM") when it is of M's index at the state's lastmod: its "DOCID
+ * TERM", in the string DOCMARK; NULL otherwise. */
+static const char *docmark_at(const char *docmark, const char *uuid, gint64 last)
+{
+    size_t n = uuid ? strlen(uuid) : 0;
+    char *end = NULL;
+
+    if (!docmark || !n || strncmp(docmark, uuid, n) != 0 || docmark[n] != ' ')
+        return NULL;
+    if (g_ascii_strtoll(docmark + n + 1, &end, 10) != last || !end || *end != ' ')
+        return NULL;
+    return end + 1;
+}
+
+/* The messages changed since the last scan as "id:A or id:B ..." into
+ * QUERY, told by document ids (lu_db_changed_since) when the last scan
+ * left its mark at the state's lastmod and nobody wrote to notmuch while
+ * it ran: true; false when QUERY must name the lastmod range. */
+static bool changed_by_docid(struct scan *s, const struct meta *m, GString *query)
+{
+    const char *mark = docmark_at(m->docmark, m->uuid, m->last);
+    GPtrArray *mids = NULL;
+
+    if (!mark || m->gap_from > 0 || lu_db_changed_since(s->db, mark, m->last, m->rev, &mids))
+        return false;
+    /* Their threads are walked in notmuch's order of the matches, as
+     * the range's are. */
+    for (guint i = 0; i < mids->len; i++) {
+        char *q = lu_db_quote(g_ptr_array_index(mids, i));
+        g_string_append_printf(query, "%sid:%s", i ? " or " : "", q);
+        g_free(q);
+    }
+    g_ptr_array_free(mids, TRUE);
+    return true;
 }
 
 /* The query of the messages to look at into QUERY ("*": every thread,
@@ -2416,7 +2458,7 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
     if (*full) {
         g_string_assign(query, "*");
     } else {
-        if (m->rev > m->last)
+        if (m->rev > m->last && !changed_by_docid(s, m, query))
             g_string_append_printf(query, "lastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT,
                                    m->last + 1, m->rev);
         if (m->gap_from > 0 && m->gap_to >= m->gap_from)
@@ -2548,6 +2590,19 @@ static int senders_save(struct scan *s, const struct meta *m, bool full, gint64 
     return ret;
 }
 
+/* Keeps MARK, the mark of the newest document at the revision the run
+ * read, for the next scan (changed_by_docid) as of AFTER, its own tag
+ * writes on: they number no document.  NULL (others wrote while it ran:
+ * documents numbered after the mark are older than AFTER): none. */
+static int save_docmark(struct lu_store *st, const char *uuid, const char *mark, gint64 after)
+{
+    char *v = mark ? g_strdup_printf("%s %" G_GINT64_FORMAT " %s", uuid, after, mark) : NULL;
+    int ret = lu_store_set(st, "docmark", v ? v : "");
+
+    g_free(v);
+    return ret;
+}
+
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
@@ -2588,6 +2643,8 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = lu_store_set(s->store, "rules", m->digest);
     if (!ret)
         ret = set_meta_int(s->store, "lastmod", after);
+    if (!ret)
+        ret = save_docmark(s->store, m->uuid, before == m->rev ? s->mark : NULL, after);
     if (!ret)
         ret = set_meta_int(s->store, "gap_from", before > m->rev ? m->rev + 1 : 0);
     if (!ret)
@@ -2643,6 +2700,7 @@ out:
     g_free(m.old_uuid);
     g_free(m.digest);
     g_free(m.old_digest);
+    g_free(m.docmark);
     g_string_free(query, TRUE);
     lu_store_close(s.store);
     lu_db_close(s.db);
@@ -2654,7 +2712,7 @@ out:
  * BEFORE; what others wrote since the state's lastmod joins its gap. */
 static int lazy_meta(struct lu_store *st, const char *uuid, gint64 before, gint64 after)
 {
-    char *old = NULL;
+    char *old = NULL, *mark = NULL;
     gint64 last = -1, from = -1;
     int ret = lu_store_get(st, "uuid", &old);
 
@@ -2671,8 +2729,16 @@ static int lazy_meta(struct lu_store *st, const char *uuid, gint64 before, gint6
     }
     if (!ret)
         ret = set_meta_int(st, "lastmod", after);
+    /* The mark stays good across our own writes, not across others'. */
+    if (!ret)
+        ret = lu_store_get(st, "docmark", &mark);
+    if (!ret && before == last && docmark_at(mark, uuid, last))
+        ret = save_docmark(st, uuid, docmark_at(mark, uuid, last), after);
+    else if (!ret && mark && *mark)
+        ret = lu_store_set(st, "docmark", "");
 out:
     g_free(old);
+    g_free(mark);
     return ret;
 }
 

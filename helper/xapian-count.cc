@@ -18,7 +18,11 @@
  * libnotmuch: no new library at run time.  Only nm.c calls it. */
 #include "xapian-count.h"
 
+#include <set>
+#include <cstdlib>
+#include <cstring>
 #include <string>
+#include <vector>
 #include <xapian.h>
 
 struct lu_xcount {
@@ -30,6 +34,14 @@ static const char TAG_PREFIX[] = "K";
 /* notmuch 0.37: NOTMUCH_VALUE_LAST_MOD (lib/database-private.h), whose
  * upper bound is the database's revision. */
 static const Xapian::valueno LAST_MOD_SLOT = 4;
+
+/* notmuch 0.37's term prefixes (lib/prefix.cc prefix_table) of id:,
+ * thread: and type: ("mail", "ghost"); a directory's document carries
+ * XDIRECTORY and the directory's path. */
+static const char ID_PREFIX[] = "Q";
+static const char THREAD_PREFIX[] = "G";
+static const char MAIL_TERM[] = "Tmail";
+static const char DIRECTORY_PREFIX[] = "XDIRECTORY";
 
 /* DIR opened into *DB: true; false when Xapian cannot open it. */
 static bool try_open(const std::string &dir, Xapian::Database *db)
@@ -90,4 +102,119 @@ int lu_xcount_tag(struct lu_xcount *x, const char *tag, unsigned *out)
 void lu_xcount_close(struct lu_xcount *x)
 {
     delete x;
+}
+
+/* DOC's first term that starts with PREFIX, or "". */
+static std::string term_with(const Xapian::Document &doc, const std::string &prefix)
+{
+    Xapian::TermIterator t = doc.termlist_begin();
+
+    t.skip_to(prefix);
+    if (t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0)
+        return *t;
+    return std::string();
+}
+
+/* DOC's revision (notmuch's lastmod value), or 0 when it has none. */
+static unsigned long doc_revision(const Xapian::Document &doc)
+{
+    std::string v = doc.get_value(LAST_MOD_SLOT);
+
+    return v.empty() ? 0 : (unsigned long)Xapian::sortable_unserialise(v);
+}
+
+/* What names the document DID for good: its Message-ID's term (a message
+ * or a ghost) or its directory's, "" when it has neither. */
+static std::string naming_term(const Xapian::Database &db, Xapian::docid did)
+{
+    Xapian::Document doc = db.get_document(did);
+    std::string t = term_with(doc, ID_PREFIX);
+
+    return t.empty() ? term_with(doc, DIRECTORY_PREFIX) : t;
+}
+
+char *lu_xcount_mark(struct lu_xcount *x)
+{
+    try {
+        Xapian::docid last = x->db.get_lastdocid();
+        std::string t = last ? naming_term(x->db, last) : std::string();
+
+        if (t.empty())
+            return NULL;
+        return strdup((std::to_string(last) + " " + t).c_str());
+    } catch (...) {
+        return NULL;
+    }
+}
+
+/* Whether MARK ("DOCID TERM") still holds: its document still carries its
+ * term, so no docid below it was renumbered (Xapian never reuses one;
+ * a compaction that closes a gap below it moves it), and the database
+ * has no document numbered below it that is newer. *DID: its docid. */
+static bool mark_holds(const Xapian::Database &db, const char *mark, Xapian::docid *did)
+{
+    char *end = NULL;
+    unsigned long n = strtoul(mark, &end, 10);
+
+    if (!n || !end || *end != ' ' || n > db.get_lastdocid())
+        return false;
+    *did = (Xapian::docid)n;
+    return naming_term(db, *did) == std::string(end + 1);
+}
+
+/* The new messages (numbered above MARK) into *MIDS and their threads
+ * into *THREADS; false unless each is a message of revision (FROM, TO]
+ * and every revision of (FROM, TO] is one of theirs. */
+static bool new_messages(const Xapian::Database &db, Xapian::docid mark, unsigned long from,
+                         unsigned long to, unsigned most, std::set<std::string> *mids,
+                         std::set<std::string> *threads)
+{
+    std::vector<bool> seen(to - from, false);
+    Xapian::PostingIterator p = db.postlist_begin(MAIL_TERM);
+
+    for (p.skip_to(mark + 1); p != db.postlist_end(MAIL_TERM); ++p) {
+        Xapian::Document doc = db.get_document(*p);
+        unsigned long rev = doc_revision(doc);
+        std::string mid = term_with(doc, ID_PREFIX), tid = term_with(doc, THREAD_PREFIX);
+
+        if (rev <= from || rev > to || mid.empty() || tid.empty() || mids->size() >= most)
+            return false;
+        seen[rev - from - 1] = true;
+        mids->insert(mid.substr(1));
+        threads->insert(tid);
+    }
+    for (bool b : seen)
+        if (!b)
+            return false;
+    return true;
+}
+
+int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from, unsigned long to,
+                      unsigned most, void (*fn)(const char *mid, void *data), void *data)
+{
+    std::set<std::string> mids, threads;
+    Xapian::docid did = 0;
+
+    if (!mark || to <= from || to - from > most)
+        return -1;
+    try {
+        if (!mark_holds(x->db, mark, &did) ||
+            !new_messages(x->db, did, from, to, most, &mids, &threads))
+            return -1;
+        /* A new message may have joined threads: notmuch rewrote the
+         * thread ids of the joined messages (lib/add-message.cc
+         * _merge_threads), in its own revision. */
+        for (const std::string &tid : threads)
+            for (Xapian::PostingIterator p = x->db.postlist_begin(tid);
+                 p != x->db.postlist_end(tid) && *p <= did; ++p) {
+                Xapian::Document doc = x->db.get_document(*p);
+                if (doc_revision(doc) > from && term_with(doc, MAIL_TERM) == MAIL_TERM)
+                    mids.insert(term_with(doc, ID_PREFIX).substr(1));
+            }
+    } catch (...) {
+        return -1;
+    }
+    for (const std::string &m : mids)
+        fn(m.c_str(), data);
+    return 0;
 }

@@ -1,5 +1,6 @@
 /* xapian-count.h - how many messages carry a tag, from Xapian's term
- * frequency (xapian-count.cc); for nm.c only. */
+ * frequency, and the messages new since a mark (xapian-count.cc); for
+ * nm.c only. */
 #ifndef LU_XAPIAN_COUNT_H
 #define LU_XAPIAN_COUNT_H
 
@@ -23,6 +24,26 @@ struct lu_xcount *lu_xcount_open(const char *dbpath, const char *uuid, unsigned 
  * look-up, where notmuch's count reads every posting.  Returns 0, or -1
  * on a Xapian error (the caller counts with notmuch). */
 int lu_xcount_tag(struct lu_xcount *x, const char *tag, unsigned *out);
+
+/* What marks the newest document of the database as opened: "DOCID
+ * TERM", its document id (Xapian's last) and the term that names it
+ * (its Message-ID's, a message's or a ghost's; a directory's path).
+ * Owned by the caller (free); NULL on a Xapian error or when that
+ * document is gone. */
+char *lu_xcount_mark(struct lu_xcount *x);
+
+/* The messages changed in revisions (FROM, TO] when they can be told
+ * without reading every message's revision, each Message-ID given to FN:
+ * the messages numbered above MARK (lu_xcount_mark's at revision FROM)
+ * and those of their threads changed since FROM.  Returns 0 only when
+ * those are all: MARK's document still carries its term, every message
+ * above it is of a revision in (FROM, TO], and each of those revisions
+ * is one of theirs (a revision of no new message, a tag change or a new
+ * file of an old one, leaves one unexplained).  -1 otherwise (FN not
+ * called), or with more than MOST revisions or new messages: the caller
+ * asks notmuch for the range. */
+int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from, unsigned long to,
+                      unsigned most, void (*fn)(const char *mid, void *data), void *data);
 
 void lu_xcount_close(struct lu_xcount *x);
 

@@ -81,6 +81,11 @@ state_dump() { # state_dump NAME: every message's tags (NAME.tags), and every ta
 		sqlite3 "$DB" "SELECT $cols FROM $tb ORDER BY $cols"
 	done >"$1.state"
 }
+debug_counted() { # debug_counted FILE WHAT: the number LEADUP_DEBUG_COUNTS printed after "leadup: WHAT: "
+	sed -n "s/^leadup: $2: \([0-9]*\).*/\1/p" "$1"; }
+scan_counted() { # scan_counted NAME [VAR=VALUE]: an incremental scan, its counts in NAME
+	_f=$1 && shift && env LEADUP_DEBUG_COUNTS=1 "$@" "$LEADUP" --now "$NOW" scan 2>"$_f" >/dev/null &&
+	cat "$_f" >&2; }
 snap() { # snap: every message with a leadup/ tag, and its leadup/ tags, sorted
 	notmuch search --output=messages --exclude=false "tag:leadup/*" | while read -r m; do
 		echo "$m $(notmuch search --output=tags --exclude=false "$m" | grep "^leadup/" | tr "\n" " ")"

@@ -9,7 +9,8 @@
 # counts: M messages counted").  The delivery failures among the changed
 # messages: they were asked for with the lastmod range again, which Xapian
 # answers by reading every message's revision; now by the changed
-# messages' threads ("lastmod ranges read: N").
+# messages' threads ("lastmod ranges read: N", the range itself read:
+# LEADUP_DEBUG_NO_DOCMARK; t217 tells the changed messages without it).
 . "$(dirname "$0")/lib.sh"
 world
 ask a1@example.com 'Ann <ann@a.example>' 'Figures'
@@ -25,11 +26,6 @@ EOF
 ask c1@example.com 'Cid <cid@nowhere.example>' 'Venue'
 ask d1@example.com 'Dee <dee@d.example>' 'Tickets'
 scanned
-counted() { # counted FILE WHAT: the number LEADUP_DEBUG_COUNTS printed after "leadup: WHAT: "
-	sed -n "s/^leadup: $2: \([0-9]*\).*/\1/p" "$1"; }
-scan_counted() { # scan_counted NAME [VAR=VALUE]: an incremental scan, its counts in NAME
-	_f=$1 && shift && env LEADUP_DEBUG_COUNTS=1 "$@" "$LEADUP" --now "$NOW" scan 2>"$_f" >/dev/null &&
-	cat "$_f" >&2; }
 
 t 'before: two replies need mine, two questions await' '
 	expect_tags a2@a.example "leadup/due leadup/needs-reply" &&
@@ -38,30 +34,30 @@ t 'before: two replies need mine, two questions await' '
 	expect_tags d1@example.com "leadup/awaiting leadup/due"'
 t 'the no-op scan counts the state tags by their term frequency; notmuch counts no message' '
 	scan_counted noop && grep -q "nothing changed" noop &&
-	test "$(counted noop "tags counted by term frequency")" -gt 0 &&
-	test "$(counted noop "notmuch counts")" = 0 && test "$(counted noop "lastmod ranges read")" = 0'
+	test "$(debug_counted noop "tags counted by term frequency")" -gt 0 &&
+	test "$(debug_counted noop "notmuch counts")" = 0 && test "$(debug_counted noop "lastmod ranges read")" = 0'
 t 'without the term frequencies notmuch counts every tagged message, as before' '
 	scan_counted noop2 LEADUP_DEBUG_NO_TERMFREQ=1 && grep -q "nothing changed" noop2 &&
-	test "$(counted noop2 "tags counted by term frequency")" = 0 &&
-	test "$(counted noop2 "notmuch counts")" = 4'
+	test "$(debug_counted noop2 "tags counted by term frequency")" = 0 &&
+	test "$(debug_counted noop2 "notmuch counts")" = 4'
 t 'a deleted anchor is still noticed: its queue counted again by notmuch, the thread decided again' '
 	rm "$MAIL/inbox/cur/a2@a.example:2,S" && index && scan_counted gone &&
-	! grep -q "nothing changed" gone && test "$(counted gone "tags counted by term frequency")" -gt 0 &&
-	test "$(counted gone "notmuch counts")" = 1 &&
+	! grep -q "nothing changed" gone && test "$(debug_counted gone "tags counted by term frequency")" -gt 0 &&
+	test "$(debug_counted gone "notmuch counts")" = 1 &&
 	expect_tags a1@example.com "leadup/awaiting leadup/due" && same_as_full'
 t 'and without the term frequencies, as before' '
 	rm "$MAIL/inbox/cur/b2@b.example:2,S" && index && scan_counted gone2 LEADUP_DEBUG_NO_TERMFREQ=1 &&
-	test "$(counted gone2 "tags counted by term frequency")" = 0 &&
+	test "$(debug_counted gone2 "tags counted by term frequency")" = 0 &&
 	expect_tags b1@example.com "leadup/awaiting leadup/due" && same_as_full'
 t 'a delivery failure among the changed messages: the lastmod range read once, my question bounced' '
-	bounce c1r c1@example.com "Cid <cid@nowhere.example>" Venue && index && scan_counted bounced &&
-	test "$(counted bounced "lastmod ranges read")" = 1 &&
+	bounce c1r c1@example.com "Cid <cid@nowhere.example>" Venue && index && scan_counted bounced LEADUP_DEBUG_NO_DOCMARK=1 &&
+	test "$(debug_counted bounced "lastmod ranges read")" = 1 &&
 	expect_tags c1@example.com leadup/bounced && expect_tags c1r@mx.example.com "" && same_as_full'
 t 'a reply after it: the lastmod range read once, the failure still known' '
 	msg inbox d2@d.example "Dee <dee@d.example>" "Me <me@example.com>" "Wed, 18 Nov 2026 12:00:00 +0000" \
 		"Re: Tickets" d1@example.com </dev/null && printf "Can you call me about it?\n" \
-		>>"$MAIL/inbox/cur/d2@d.example:2,S" && index && scan_counted replied &&
-	test "$(counted replied "lastmod ranges read")" = 1 &&
+		>>"$MAIL/inbox/cur/d2@d.example:2,S" && index && scan_counted replied LEADUP_DEBUG_NO_DOCMARK=1 &&
+	test "$(debug_counted replied "lastmod ranges read")" = 1 &&
 	expect_tags d2@d.example "leadup/due leadup/needs-reply" &&
 	expect_tags c1@example.com leadup/bounced && same_as_full'
 # notmuch keeps a database whose path is not the mail's (the XDG layout:
@@ -72,6 +68,6 @@ t 'notmuch'\''s XDG layout: the term frequencies are asked there too' '
 	printf "[database]\nmail_root=%s\n[user]\nname=Me Myself\nprimary_email=me@example.com\n" "$MAIL" \
 		>"$TMP/xdg-config" && export NOTMUCH_CONFIG="$TMP/xdg-config" && index &&
 	test -d "$XDG_DATA_HOME/notmuch/default/xapian" && lu scan --quiet && scan_counted xdg &&
-	grep -q "nothing changed" xdg && test "$(counted xdg "tags counted by term frequency")" -gt 0 &&
-	test "$(counted xdg "notmuch counts")" = 0'
+	grep -q "nothing changed" xdg && test "$(debug_counted xdg "tags counted by term frequency")" -gt 0 &&
+	test "$(debug_counted xdg "notmuch counts")" = 0'
 done_testing
