@@ -168,13 +168,14 @@ static int read_records(struct lu_msg *f, const char *path, bool quiet, GBytes *
 
 /* M's own text read from its file when the cache's row of it holds its
  * headers alone (worth_reading, ahead_run): made now, and kept for the
- * cache's row with the headers it has. */
+ * cache's row with the headers it has.  Quiet: a file that cannot be read
+ * is read once more by lu_msg_read_body, which says why. */
 static void read_text_record(struct lu_msg *m)
 {
     struct lu_msg *f = lu_msg_new();
     GBytes *record = NULL;
 
-    if (read_records(f, m->filename, false, &record, &m->text_record) == 0)
+    if (read_records(f, m->filename, true, &record, &m->text_record) == 0)
         m->parsed = m->file_id != NULL;
     g_clear_pointer(&record, g_bytes_unref);
     lu_msg_free(f);
