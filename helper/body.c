@@ -172,6 +172,13 @@ static bool has_digit(const char *s)
     return false;
 }
 
+/* g_ascii_tolower without its call: every byte of every line is lowered
+ * (lower_prefix, bulk_text; issue 14). */
+static inline char ascii_lc(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
 /* If S starts with PHRASE (lower-case UTF-8) ignoring case, returns the
  * position after it in S, else NULL.  A space in PHRASE matches any run of
  * white space; ’ matches '. */
@@ -192,7 +199,7 @@ static const char *ci_prefix(const char *s, const char *phrase)
         }
         /* ASCII lowers without the Unicode tables: most text is ASCII, and
          * every line is compared with every sign-off (issue 14). */
-        a = (unsigned char)*s < 0x80 ? (gunichar)g_ascii_tolower(*s)
+        a = (unsigned char)*s < 0x80 ? (gunichar)ascii_lc(*s)
                                      : g_unichar_tolower(g_utf8_get_char(s));
         if (a == 0x2019)
             a = '\'';
@@ -222,7 +229,7 @@ static char *ascii_down(const char *s, gsize n)
     gsize i;
 
     for (i = 0; i < n && s[i]; i++)
-        lc[i] = g_ascii_tolower(s[i]);
+        lc[i] = ascii_lc(s[i]);
     lc[i] = '\0';
     return lc;
 }
@@ -1060,7 +1067,7 @@ static bool signoff_line(const struct line *l, const char **rest)
         /* The first character decides for most lines: ci_prefix's answer
          * without its call (every line meets every sign-off; issue 14). */
         if (**ph && (unsigned char)**ph < 0x80 && **ph != ' ' && (unsigned char)*s < 0x80 &&
-            g_ascii_tolower(*s) != **ph)
+            ascii_lc(*s) != **ph)
             continue;
         e = ci_prefix(s, *ph);
         if (!e || g_unichar_isalnum(g_utf8_get_char(e)))
@@ -1514,6 +1521,10 @@ static int bulk_mark(const char *low)
         GArray *a = bulk_ix.by[(guint8)*q];
         for (guint i = 0; a && i < a->len; i++) {
             const struct bulk_phrase *p = &g_array_index(a, struct bulk_phrase, i);
+            /* The second byte first: most candidates differ there, and a
+             * call of strncmp for each was most of the walk (issue 14). */
+            if (p->len > 1 && q[1] != p->s[1])
+                continue;
             if (strncmp(q, p->s, p->len) != 0)
                 continue;
             if (p->layout < 0) {
@@ -1535,7 +1546,7 @@ static void ascii_lower(GString *low, const char *s, gsize n)
     g_string_truncate(low, 0);
     g_string_append_len(low, s, (gssize)n);
     for (gsize k = 0; k < low->len; k++)
-        low->str[k] = g_ascii_tolower(low->str[k]);
+        low->str[k] = ascii_lc(low->str[k]);
 }
 
 static bool bulk_text(const struct line *L, gsize n)

@@ -1112,7 +1112,8 @@ GBytes *lu_msgcache_body(const struct lu_body *b);
  * with lu_body_free). */
 struct lu_body *lu_msgcache_body_load(GBytes *v);
 /* Whether HEADERS and BODY are records these functions wrote, whole (a
- * stored row read back; false for a damaged one: read the file). */
+ * stored row read back; false for a damaged one: read the file).  BODY
+ * NULL: a row of the headers alone, whose text was never extracted. */
 bool lu_msgcache_check(GBytes *headers, GBytes *body);
 
 /* ------------------------------------------------------------------ bulk.c, bulk-model.c */
@@ -1166,9 +1167,9 @@ void lu_said_add(struct lu_said *s, const char *text, int index, int author);
 /* TEXT (of message INDEX by AUTHOR) without the sentences of five words or
  * more that a message before INDEX by another writer has; *DROPPED (may be
  * NULL) gets their number.  Returns a new string (caller frees), or NULL
- * when nothing was dropped. */
-char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int author,
-                      int *dropped);
+ * when nothing was dropped.  S keeps the sentences of the text added or
+ * unquoted last, folded: TEXT added just before is not split again. */
+char *lu_said_unquote(struct lu_said *s, const char *text, int index, int author, int *dropped);
 
 /* ------------------------------------------------------------------ features.c */
 
@@ -1729,6 +1730,13 @@ extern guint lu_plans_held;
 /* The texts a full walk's workers analysed, and of those the analyses the
  * rules never took (LEADUP_DEBUG_COUNTS; main thread). */
 extern guint lu_ahead_analysed, lu_ahead_unused;
+/* The own texts a scan extracted from parsed files (scan.c; added to
+ * atomically, the workers extract): of the files parsed, those whose text
+ * the rules may read.  The latest message of a thread nobody in it is me,
+ * nor decided on, that was not written to me is parsed for its headers
+ * alone (LEADUP_DEBUG_COUNTS prints "own texts extracted: N of M files
+ * parsed"). */
+extern guint64 lu_own_texts;
 /* The notmuch counts of senders' histories a scan made (scan.c
  * sender_history; LEADUP_DEBUG_COUNTS): one or two a sender a rule asked
  * about, and one for whether the index holds my mail. */

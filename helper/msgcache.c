@@ -295,6 +295,8 @@ bool lu_msgcache_check(GBytes *headers, GBytes *body)
     for (int i = 0; i < 5; i++)
         get_addrs(&h, NULL);
     get_rest(&h, NULL);
+    if (!body) /* a row of the headers alone (scan.c ahead_wants_text) */
+        return !h.bad && h.p == h.end;
     rd_init(&b, body);
     get_str(&b);
     get_u32(&b);

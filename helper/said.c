@@ -34,6 +34,12 @@ struct said_entry {
 struct lu_said {
     GHashTable *seen; /* folded sentence -> struct said_entry* */
     GHashTable *own;  /* "writer\x1f" folded sentence -> its first message there + 1 */
+    /* The text added last and its sentences folded, in order, with their
+     * word counts: thread.c adds a message's text and then unquotes the
+     * very same text, which split and folded it again (issue 14). */
+    char *last;
+    GPtrArray *keys; /* char* */
+    GArray *words;   /* int */
 };
 
 struct lu_said *lu_said_new(void)
@@ -42,6 +48,8 @@ struct lu_said *lu_said_new(void)
 
     s->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     s->own = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s->keys = g_ptr_array_new_with_free_func(g_free);
+    s->words = g_array_new(FALSE, FALSE, sizeof(int));
     return s;
 }
 
@@ -50,7 +58,9 @@ void lu_said_free(struct lu_said *s)
     if (!s)
         return;
     LU_FREE_EACH(g_hash_table_destroy, s->seen, s->own);
-    g_free(s);
+    g_ptr_array_free(s->keys, TRUE);
+    g_array_free(s->words, TRUE);
+    LU_FREE_EACH(g_free, s->last, s);
 }
 
 /* TEXT folded: letters and digits case folded, any other run one space,
@@ -125,21 +135,36 @@ static char *own_key(int author, const char *key)
     return r;
 }
 
-void lu_said_add(struct lu_said *s, const char *text, int index, int author)
+/* TEXT's sentences folded into S->keys and S->words, remembered as the
+ * text S->last. */
+static void fold_sentences(struct lu_said *s, const char *text)
 {
     GPtrArray *sentences = lu_sentences_split(text);
 
+    g_free(s->last);
+    s->last = g_strdup(text);
+    g_ptr_array_set_size(s->keys, 0);
+    g_array_set_size(s->words, 0);
     for (guint i = 0; i < sentences->len; i++) {
         int words;
-        char *key = fold(g_ptr_array_index(sentences, i), NULL, &words);
-        struct said_entry *e = g_hash_table_lookup(s->seen, key);
+        g_ptr_array_add(s->keys, fold(g_ptr_array_index(sentences, i), NULL, &words));
+        g_array_append_val(s->words, words);
+    }
+    g_ptr_array_free(sentences, TRUE);
+}
 
+void lu_said_add(struct lu_said *s, const char *text, int index, int author)
+{
+    fold_sentences(s, text);
+    for (guint i = 0; i < s->keys->len; i++) {
+        int words = g_array_index(s->words, int, i);
+        const char *key = g_ptr_array_index(s->keys, i);
+        struct said_entry *e;
         char *mine;
 
-        if (words < LU_SAID_MIN_WORDS) {
-            g_free(key);
+        if (words < LU_SAID_MIN_WORDS)
             continue;
-        }
+        e = g_hash_table_lookup(s->seen, key);
         mine = own_key(author, key);
         if (!g_hash_table_contains(s->own, mine))
             g_hash_table_insert(s->own, mine, GINT_TO_POINTER(index + 1));
@@ -148,15 +173,13 @@ void lu_said_add(struct lu_said *s, const char *text, int index, int author)
         if (!e) {
             e = g_new(struct said_entry, 1);
             *e = (struct said_entry){index, author, G_MAXINT};
-            g_hash_table_insert(s->seen, key, e);
+            g_hash_table_insert(s->seen, g_strdup(key), e);
             continue;
         }
         /* Messages come in thread order: the first other writer is the earliest. */
         if (author != e->first_author && e->other == G_MAXINT)
             e->other = index;
-        g_free(key);
     }
-    g_ptr_array_free(sentences, TRUE);
 }
 
 /* Whether folded KEY was said before message INDEX by someone not AUTHOR,
@@ -203,10 +226,8 @@ static const char *sentence_end(const char *p)
     return p;
 }
 
-char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int author,
-                      int *dropped)
+char *lu_said_unquote(struct lu_said *s, const char *text, int index, int author, int *dropped)
 {
-    GPtrArray *sentences = lu_sentences_split(text);
     int *offs;
     char *stream = fold(text, &offs, NULL);
     gsize slen = strlen(stream), pos = 0;
@@ -214,9 +235,11 @@ char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int 
     const char *kept = text; /* TEXT before this is in OUT or dropped */
     int n = 0;
 
-    for (guint i = 0; i < sentences->len; i++) {
-        int words, at;
-        char *key = fold(g_ptr_array_index(sentences, i), NULL, &words);
+    if (!s->last || strcmp(s->last, text) != 0)
+        fold_sentences(s, text);
+    for (guint i = 0; i < s->keys->len; i++) {
+        int words = g_array_index(s->words, int, i), at;
+        const char *key = g_ptr_array_index(s->keys, i);
 
         at = *key ? find_near(stream, slen, pos, key) : -1;
         if (at >= 0) {
@@ -229,10 +252,8 @@ char *lu_said_unquote(const struct lu_said *s, const char *text, int index, int 
                 n++;
             }
         }
-        g_free(key);
     }
     g_string_append(out, kept);
-    g_ptr_array_free(sentences, TRUE);
     g_free(offs);
     g_free(stream);
     if (dropped)

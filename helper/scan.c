@@ -16,6 +16,7 @@
 guint lu_plans_held;
 guint lu_ahead_analysed, lu_ahead_unused;
 guint lu_sender_counts;
+guint64 lu_own_texts;
 
 struct scan {
     struct lu_ctx *ctx;
@@ -149,16 +150,48 @@ static struct lu_body *extract_body(struct lu_msg *m)
     bool html = false;
     char *text = lu_mime_body_text(m, &html);
 
+    __atomic_add_fetch(&lu_own_texts, 1, __ATOMIC_RELAXED);
     lu_body_extract(text, html, b);
     g_free(text);
     return b;
+}
+
+/* The cache's record of the own text of F (a parsed file; caller frees). */
+static GBytes *text_record(struct lu_msg *f)
+{
+    struct lu_body *b = extract_body(f);
+    GBytes *t = lu_msgcache_body(b);
+
+    lu_body_free(b);
+    return t;
+}
+
+static int read_records(struct lu_msg *f, const char *path, bool quiet, GBytes **record,
+                        GBytes **text);
+
+/* M's own text read from its file when the cache's row of it holds its
+ * headers alone (worth_reading, ahead_run): made now, and kept for the
+ * cache's row with the headers it has.  Quiet: a file that cannot be read
+ * is read once more by lu_msg_read_body, which says why. */
+static void read_text_record(struct lu_msg *m)
+{
+    struct lu_msg *f = lu_msg_new();
+    GBytes *record = NULL;
+
+    if (read_records(f, m->filename, true, &record, &m->text_record) == 0)
+        m->parsed = m->file_id != NULL;
+    g_clear_pointer(&record, g_bytes_unref);
+    lu_msg_free(f);
 }
 
 void lu_msg_read_body(struct lu_msg *m)
 {
     if (m->body)
         return;
-    /* Kept by the scan when it read the file, or from the analysis cache. */
+    /* Kept by the scan when it read the file, or from the analysis cache
+     * (whose row may hold the headers alone: the text is read now). */
+    if (m->record && !m->text_record && m->filename)
+        read_text_record(m);
     if (m->text_record) {
         m->body = lu_msgcache_body_load(m->text_record);
         return;
@@ -269,8 +302,9 @@ static bool cache_get(struct scan *s, const char *mid, const char *file_id, GByt
     lu_cache_lookups++;
     if (lu_store_analysis_get(s->store, mid, file_id, lu_analyser, &h, &b) != 0 || !h)
         goto out;
-    /* A row leadup did not write as it reads now (damage): read the file. */
-    if (!b || !lu_msgcache_check(h, b))
+    /* A row leadup did not write as it reads now (damage): read the file.
+     * A row without a text holds the headers alone (ahead_wants_text). */
+    if (!lu_msgcache_check(h, b))
         goto out;
     *hv_out = g_steal_pointer(&h);
     *text_out = g_steal_pointer(&b);
@@ -299,37 +333,39 @@ static bool cache_load(struct scan *s, struct lu_msg *m)
  * records of it into *RECORD and *TEXT (the caller's): its headers, and
  * its own text, extracted now, while the file is parsed, for the cache (a
  * later run that needs it, under another setting, then parses nothing).
+ * TEXT NULL: the headers alone (the caller may take the text from F).
  * QUIET: a worker thread's read, which prints nothing. */
 static int read_records(struct lu_msg *f, const char *path, bool quiet, GBytes **record,
                         GBytes **text)
 {
-    struct lu_body *b;
     int ret = quiet ? lu_mime_try_file(f, path) : lu_mime_read_file(f, path);
 
     if (ret)
         return ret;
     *record = lu_msgcache_headers(f);
-    b = extract_body(f);
-    *text = lu_msgcache_body(b);
-    lu_body_free(b);
+    if (text)
+        *text = text_record(f);
     return 0;
 }
 
 /* Reads M's file alone and merges what it says onto M through the
  * cache's record (msgcache.c), so that a message read and one from the
  * cache are the same to the rules.  The file's identity is taken before
- * it is read: a file changed meanwhile is read again next time. */
-static int read_file_cached(struct lu_msg *m)
+ * it is read: a file changed meanwhile is read again next time.  FILE
+ * (may be NULL): the parsed file is the caller's, its text not extracted. */
+static int read_file_cached(struct lu_msg *m, struct lu_msg **file)
 {
     struct lu_msg *f = lu_msg_new();
     int ret;
 
     if (!m->file_id)
         m->file_id = file_identity(m->filename);
-    ret = read_records(f, m->filename, false, &m->record, &m->text_record);
+    ret = read_records(f, m->filename, false, &m->record, file ? NULL : &m->text_record);
     if (!ret) {
         lu_msgcache_apply(m, m->record);
         m->parsed = true;
+        if (file)
+            *file = g_steal_pointer(&f);
     }
     lu_msg_free(f); /* the parsed file: the records say what the rules read */
     return ret;
@@ -396,6 +432,37 @@ static void ahead_free(struct ahead *a)
     LU_FREE_EACH(g_free, a->filename, a->file_id, a->from, a->an_text, a->own_text, a);
 }
 
+/* Whether the rules can read the text of X, A's message (the worker's):
+ * not the latest message of a thread nobody in it is me, nor decided on,
+ * when it was written to others (worth_reading decides so on its headers;
+ * its cache row then holds those alone).  Else read, as before 1970 (the
+ * main thread decides). */
+static bool ahead_wants_text(struct ahead *a, struct lu_msg *x)
+{
+    if (x->date < 0 || !a->me || !lu_msg_meaningful(x))
+        return true;
+    lu_msg_know_me(a->me, x);
+    return x->to_me;
+}
+
+/* A's own text from F, its file parsed (then freed), or, from a cache row
+ * of headers alone (F NULL), read now (kept for the row: A->PARSED). */
+static void ahead_text(struct ahead *a, struct lu_msg *f)
+{
+    if (!a->text && !f) {
+        GBytes *record = NULL;
+        f = lu_msg_new();
+        if (read_records(f, a->filename, true, &record, NULL) == 0)
+            a->parsed = true;
+        else
+            g_clear_pointer(&f, lu_msg_free); /* the main thread says why */
+        g_clear_pointer(&record, g_bytes_unref);
+    }
+    if (!a->text && f)
+        a->text = text_record(f);
+    lu_msg_free(f);
+}
+
 /* The worker's part for one message (no notmuch, no sqlite, nothing
  * printed): read the file unless the cache gave it (the parsed file is
  * dropped here: its records say what the rules read), then analyse the
@@ -404,17 +471,16 @@ static void ahead_free(struct ahead *a)
  * before 1970 is made sane by the main thread (it warns): analysed there. */
 static void ahead_run(struct ahead *a)
 {
-    struct lu_msg *x = lu_msg_new();
+    struct lu_msg *x = lu_msg_new(), *f = NULL;
     bool unused = false;
 
     if (!a->cached) {
-        struct lu_msg *f = lu_msg_new();
-        a->ret = read_records(f, a->filename, true, &a->record, &a->text);
+        f = lu_msg_new();
+        a->ret = read_records(f, a->filename, true, &a->record, NULL);
         a->parsed = a->ret == 0;
-        lu_msg_free(f);
     }
     if (a->ret) {
-        lu_msg_free(x);
+        LU_FREE_EACH(lu_msg_free, f, x);
         return;
     }
     /* What the index gave that the record does not replace (msgcache.c). */
@@ -427,15 +493,19 @@ static void ahead_run(struct ahead *a)
     if (a->draft)
         g_ptr_array_add(x->tags, g_strdup("draft"));
     lu_msgcache_apply(x, a->record);
-    x->text_record = g_bytes_ref(a->text);
     a->x = x;
+    if (!ahead_wants_text(a, x)) {
+        lu_msg_free(f); /* the headers alone: the rules read no text of it */
+        return;
+    }
+    ahead_text(a, f);
+    if (!a->text) {
+        a->ret = EX_NOINPUT; /* the file of a row of headers alone is gone: the main thread reads */
+        return;
+    }
+    x->text_record = g_bytes_ref(a->text);
     if (x->date < 0)
         return;
-    if (a->me && lu_msg_meaningful(x)) {
-        lu_msg_know_me(a->me, x);
-        if (!x->to_me)
-            return;
-    }
     if (a->self) {
         lu_msg_know_me(a->self, x);
         unused = !lu_msg_meaningful(x) ||
@@ -462,7 +532,7 @@ static void adopt(struct scan *s, struct lu_msg *m, struct ahead *a)
     m->file_id = g_steal_pointer(&a->file_id);
     m->record = g_steal_pointer(&a->record);
     lu_msgcache_apply(m, m->record);
-    m->text_record = g_bytes_ref(a->text);
+    m->text_record = a->text ? g_bytes_ref(a->text) : NULL;
     m->parsed = a->parsed;
     if (a->cached)
         s->st->cached++;
@@ -520,7 +590,9 @@ static void analyse(struct scan *s, struct lu_msg *m)
     lu_msg_analyse(&s->ctx->cfg, m);
 }
 
-static int read_headers(struct scan *s, struct lu_msg *m)
+/* M's headers onto M (read_headers_file).  FILE (may be NULL): when M's
+ * file is parsed here, it is the caller's, its text not extracted. */
+static int read_headers_file(struct scan *s, struct lu_msg *m, struct lu_msg **file)
 {
     struct ahead *a;
     int ret;
@@ -538,7 +610,7 @@ static int read_headers(struct scan *s, struct lu_msg *m)
     } else if (cache_load(s, m)) {
         ret = 0;
     } else if (s->rows) {
-        ret = read_file_cached(m);
+        ret = read_file_cached(m, file);
     } else {
         ret = lu_mime_read_file(m, m->filename);
     }
@@ -549,6 +621,11 @@ static int read_headers(struct scan *s, struct lu_msg *m)
     if (m->date < 0)
         m->date = lu_date_sane(m->date, s->ctx->now, -1, m->mid);
     return 0;
+}
+
+static int read_headers(struct scan *s, struct lu_msg *m)
+{
+    return read_headers_file(s, m, NULL);
 }
 
 /* The scan's callbacks: every message's headers first, from the cache
@@ -619,14 +696,15 @@ static int cache_keep_msg(struct scan *s, struct lu_msg *m)
 {
     struct cache_row *r;
 
-    if (!s->rows || !m->parsed || !m->record || !m->text_record || !m->file_id)
+    /* Without TEXT_RECORD: the headers alone (the text was not extracted). */
+    if (!s->rows || !m->parsed || !m->record || !m->file_id)
         return 0;
     r = g_new0(struct cache_row, 1);
     r->mid = g_strdup(m->mid);
     fresh_add(s, m->mid);
     r->file = g_steal_pointer(&m->file_id); /* kept once */
     r->headers = g_bytes_ref(m->record);
-    r->body = g_bytes_ref(m->text_record);
+    r->body = m->text_record ? g_bytes_ref(m->text_record) : NULL;
     g_ptr_array_add(s->rows, r);
     return s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
 }
@@ -1324,8 +1402,40 @@ static GPtrArray *thread_decisions(struct scan *s, GPtrArray *msgs)
     return out;
 }
 
-/* A thread none of whose messages is mine matters only when its latest
- * human message was written to me: find out by reading from the end. */
+static bool written_to_me(struct scan *s, const struct lu_msg *m)
+{
+    GPtrArray *lists[] = {m->to, m->cc};
+
+    for (int l = 0; l < 2; l++)
+        for (guint j = 0; j < lists[l]->len; j++)
+            if (lu_identity_is_me(&s->ctx->me,
+                                  ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email))
+                return true;
+    return false;
+}
+
+/* worth_reading's answer from M, the latest message (its index date
+ * sane): 1 or 0, or -1 when an earlier message answers (M unread, or no
+ * message of a person).  M's file, when parsed here, is read for its
+ * headers, and its own text extracted only when the rules can read it:
+ * when M is written to me, or is no message of a person.  A
+ * worker reading ahead does the same (ahead_wants_text), so the cache
+ * keeps the same rows whatever the number of threads. */
+static int latest_to_me(struct scan *s, struct lu_msg *m)
+{
+    struct lu_msg *file = NULL;
+    bool meaningful, to_me;
+
+    if (read_headers_file(s, m, &file) != 0)
+        return -1;
+    meaningful = lu_msg_meaningful(m);
+    to_me = meaningful && written_to_me(s, m);
+    if (file && (to_me || !meaningful))
+        m->text_record = text_record(file);
+    lu_msg_free(file);
+    return meaningful ? to_me : -1;
+}
+
 static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
 {
     *has_decisions = false;
@@ -1340,15 +1450,12 @@ static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
         return true;
     for (int i = (int)msgs->len - 1; i >= 0; i--) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        GPtrArray *lists[] = {m->to, m->cc};
-        if (read_headers(s, m) != 0 || !lu_msg_meaningful(m))
+        int r = i + 1 == (int)msgs->len && m->date >= 0 ? latest_to_me(s, m) : -2;
+        if (r >= 0)
+            return r;
+        if (r == -1 || read_headers(s, m) != 0 || !lu_msg_meaningful(m))
             continue;
-        for (int l = 0; l < 2; l++)
-            for (guint j = 0; j < lists[l]->len; j++)
-                if (lu_identity_is_me(&s->ctx->me,
-                                      ((struct lu_addr *)g_ptr_array_index(lists[l], j))->email))
-                    return true;
-        return false;
+        return written_to_me(s, m);
     }
     return false;
 }
