@@ -2258,7 +2258,8 @@ void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
  * the main thread's, which a full scan's workers keep at 0 (t147). */
 extern _Thread_local guint64 lu_analyses;
 /* Texts lu_msg_analyse found analysed in the cache on this thread (and
- * did not analyse); LEADUP_DEBUG_COUNTS prints the main thread's. */
+ * did not analyse), for a debugger or a profile: nothing prints it (the
+ * counts print what was analysed). */
 extern _Thread_local guint64 lu_senses_found;
 /* Reads M's body only (sets m->body), unless it is read. */
 void lu_msg_read_body(struct lu_msg *m);
