@@ -95,9 +95,18 @@ helper/version.h: FORCE
 # automatic-message subjects, body.c's attribution and forward lines).
 ANALYSER_SRCS := helper/mime.c helper/body.c helper/html.c helper/msgcache.c helper/identity.c \
 	helper/util.c helper/lang.c $(sort $(wildcard helper/lang-*.c))
+# The sentence analysis's digest: the cache keeps each text's analysis
+# (lu_analyse_text: sentences, labels, dates) made by these sources (and
+# GLib's zones and calendar), so a change to any of them analyses every
+# text again.  leadup.h for the structs and enums the analysis fills.
+SENSE_SRCS := helper/leadup.h helper/msgcache.c helper/classify.c helper/intent-model.c \
+	helper/intent-model.h helper/sentence.c helper/dates.c helper/cal.c helper/cue.c \
+	helper/gen/cue-gen.c helper/features.c helper/sentence-model.c helper/util.c helper/lang.c \
+	$(sort $(wildcard helper/lang-*.c))
 helper/analyser.h: FORCE
 	@d=$$({ cat $(ANALYSER_SRCS) && pkg-config --modversion gmime-3.0; } | sha1sum | cut -c1-16) && \
-	printf '#define LU_ANALYSER_DIGEST "%s"\n' "$$d" >$@.tmp && \
+	e=$$({ cat $(SENSE_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
+	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n' "$$d" "$$e" >$@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h

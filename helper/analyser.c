@@ -6,3 +6,4 @@
 #include "analyser.h"
 
 const char lu_analyser[] = LU_ANALYSER_DIGEST;
+const char lu_sense_analyser[] = LU_SENSE_DIGEST;

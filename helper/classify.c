@@ -1560,7 +1560,7 @@ static bool label_sentence(struct lu_sentence *s, const struct sent *S, const st
 
 /* ------------------------------------------------------------ the message */
 
-static void sentence_free(gpointer p)
+void lu_sentence_free(gpointer p)
 {
     struct lu_sentence *s = p;
     if (!s)
@@ -1677,7 +1677,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
 
     ensure_init();
     memset(out, 0, sizeof *out);
-    out->sentences = g_ptr_array_new_with_free_func(sentence_free);
+    out->sentences = g_ptr_array_new_with_free_func(lu_sentence_free);
     out->next_step_sentence = -1;
     out->reply_sentence = -1;
     /* Time is explicit: dates are read relative to the caller's REF. */

@@ -80,6 +80,12 @@ extern const char lu_version[];
  * keeps) and of GMime's version (helper/analyser.c; static storage).  make
  * computes it: a change there reads every message's file again. */
 extern const char lu_analyser[];
+/* A digest of the sentence analysis's sources (SENSE_SRCS in the Makefile:
+ * lu_analyse_text and all it reads, and msgcache.c's record of its result)
+ * and of GLib's version (its zones and calendar; helper/analyser.c).  It
+ * keys the analyses the cache keeps (lu_msgcache_sense_key): a change
+ * there analyses every text again. */
+extern const char lu_sense_analyser[];
 
 /* ================================================================== core: errors, strings, time, config, identity */
 
@@ -880,6 +886,12 @@ struct lu_msg {
     int sender_sent, sender_answered;
     struct lu_body *body;   /* NULL until the body was read */
     struct lu_analysis *an; /* NULL until the body was analysed */
+    /* The analyses the cache's row keeps (lu_msgcache_senses), or NULL;
+     * the entries (GBytes*, lu_msgcache_sense) this run found there or
+     * made, or NULL; whether it made one: then the row's are written. */
+    GBytes *sense_record;
+    GPtrArray *senses;
+    bool sense_new;
     void *mime;   /* the parsed file (GMime's top part, mime.c read_stream), NULL until opened */
     bool headers; /* the file's headers are in: read (mime.c) or from the cache */
     bool parsed;  /* the scan parsed its file in this run: its records go to the cache */
@@ -1115,6 +1127,35 @@ struct lu_body *lu_msgcache_body_load(GBytes *v);
  * stored row read back; false for a damaged one: read the file).  BODY
  * NULL: a row of the headers alone, whose text was never extracted. */
 bool lu_msgcache_check(GBytes *headers, GBytes *body);
+/* The analysis of a text (lu_analyse_text) is kept beside the row too, as
+ * "senses": each an entry of a key and the analysis.  The key is what the
+ * analysis depends on besides the analyser: the text itself (its length
+ * and a 64-bit digest: the row fixes the text as written, the rules may
+ * analyse it without what it pasted), the message's date and Date offset,
+ * the writer's clock REF made of them (lu_msg_local_date), the user's zone
+ * and calendar (business days, hours, date order, holidays) and
+ * lu_sense_analyser.  Settings the analysis does not read are no part of
+ * it: a change of them analyses nothing again. */
+#define LU_SENSE_KEY 24
+void lu_msgcache_sense_key(const struct lu_cal *cal, GDateTime *ref, gint64 date, int tz_off,
+                           const char *text, guint8 key[LU_SENSE_KEY]);
+/* The entry of AN under KEY.  Returns new bytes (caller unrefs). */
+GBytes *lu_msgcache_sense(const guint8 key[LU_SENSE_KEY], const struct lu_analysis *an);
+/* Whether ENTRY (lu_msgcache_sense) is KEY's. */
+bool lu_msgcache_sense_is(GBytes *entry, const guint8 key[LU_SENSE_KEY]);
+/* The analysis kept under KEY in RECORD (lu_msgcache_senses; may be NULL),
+ * and its entry into *ENTRY (caller unrefs), or NULL (none, or damaged).
+ * Returns a new struct (caller frees with lu_analysis_free). */
+struct lu_analysis *lu_msgcache_sense_find(GBytes *record, const guint8 key[LU_SENSE_KEY],
+                                           GBytes **entry);
+/* The record of ENTRIES (GBytes*, each lu_msgcache_sense's), as the row
+ * keeps them.  Returns new bytes (caller unrefs). */
+GBytes *lu_msgcache_senses(GPtrArray *entries);
+/* The record of ENTRIES and of the entries of RECORD (a row's, may be
+ * NULL) made in the same context (the analyser, the settings and the
+ * message's date: another text of the message), but those of the keys of
+ * ENTRIES.  Returns new bytes (caller unrefs). */
+GBytes *lu_msgcache_senses_merge(GPtrArray *entries, GBytes *record);
 
 /* ------------------------------------------------------------------ bulk.c, bulk-model.c */
 
@@ -1294,6 +1335,9 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
 void lu_analysis_clear(struct lu_analysis *a);
 /* Clears and frees the analysis A allocated on the heap (NULL: nothing). */
 void lu_analysis_free(struct lu_analysis *a);
+/* Frees the sentence P (struct lu_sentence*; NULL: nothing), as a
+ * lu_analysis's sentences array does. */
+void lu_sentence_free(gpointer p);
 
 /* ------------------------------------------------------------------ thread.c */
 
@@ -2008,13 +2052,18 @@ int lu_store_some_anchors(struct lu_store *s, int state, GPtrArray **out);
 /* Whether the analysis cache holds no row at all (*EMPTY). */
 int lu_store_analysis_empty(struct lu_store *s, bool *empty);
 /* The analysis cache (msgcache.c's records): the row of message MID
- * whose file identity is FILE and analyser ANALYSER into *HEADERS and
- * *BODY (owned by the caller; NULL: none, or the row is stale). */
+ * whose file identity is FILE and analyser ANALYSER into *HEADERS, *BODY
+ * and *SENSE, its texts' analyses (owned by the caller; NULL: none, or the
+ * row is stale; SENSE may be NULL: not read). */
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
-                          const char *analyser, GBytes **headers, GBytes **body);
-/* Stores the row of MID. */
+                          const char *analyser, GBytes **headers, GBytes **body, GBytes **sense);
+/* Stores the row of MID (SENSE may be NULL: none kept). */
 int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
-                          const char *analyser, GBytes *headers, GBytes *body);
+                          const char *analyser, GBytes *headers, GBytes *body, GBytes *sense);
+/* Replaces the analyses of MID's row, when it is still that of FILE and
+ * ANALYSER (a row gone or made again meanwhile is left alone). */
+int lu_store_analysis_sense(struct lu_store *s, const char *mid, const char *file,
+                            const char *analyser, GBytes *sense);
 /* Forgets the rows another analyser than ANALYSER wrote. */
 int lu_store_analysis_prune(struct lu_store *s, const char *analyser);
 /* A sender's history (scan.c sender_history): how many of their messages
@@ -2245,6 +2294,10 @@ void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m);
 /* Texts lu_msg_analyse analysed on this thread: LEADUP_DEBUG_COUNTS prints
  * the main thread's, which a full scan's workers keep at 0 (t147). */
 extern _Thread_local guint64 lu_analyses;
+/* Texts lu_msg_analyse found analysed in the cache on this thread (and
+ * did not analyse), for a debugger or a profile: nothing prints it (the
+ * counts print what was analysed). */
+extern _Thread_local guint64 lu_senses_found;
 /* Reads M's body only (sets m->body), unless it is read. */
 void lu_msg_read_body(struct lu_msg *m);
 /* The writer's clock for M: its date in the user's zone when the offsets

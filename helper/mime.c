@@ -103,7 +103,8 @@ void lu_msg_free(struct lu_msg *m)
     lu_body_free(m->body);
     lu_analysis_free(m->an);
     g_clear_object(&m->mime);
-    LU_FREE_EACH(g_bytes_unref, m->record, m->text_record);
+    LU_FREE_EACH(g_bytes_unref, m->record, m->text_record, m->sense_record);
+    g_clear_pointer(&m->senses, g_ptr_array_unref);
     LU_FREE_EACH(g_free, m->mid, m->thread_id, m->filename, m->subject, m->in_reply_to, m->list_id,
                  m->list_post, m->bounced_mid, m->file_id, m);
 }

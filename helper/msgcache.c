@@ -304,3 +304,285 @@ bool lu_msgcache_check(GBytes *headers, GBytes *body)
     get_str(&b);
     return !h.bad && h.p == h.end && !b.bad && b.p == b.end;
 }
+
+/* ------------------------------------------------------------------ the texts' analyses */
+
+/* FNV-1a over N bytes of P, from H. */
+static guint64 fnv(guint64 h, const void *p, gsize n)
+{
+    const guint8 *b = p;
+
+    for (gsize i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211u;
+    return h;
+}
+
+static guint64 fnv_int(guint64 h, gint64 v)
+{
+    guint64 le = GUINT64_TO_LE((guint64)v);
+
+    return fnv(h, &le, sizeof le);
+}
+
+/* What the analysis reads besides the text: the analyser, the zone and
+ * calendar (lu_cal, all of it), the writer's clock.  The zone by its name
+ * and by REF's offset (the message's own moment in it). */
+static guint64 sense_context(const struct lu_cal *cal, GDateTime *ref, gint64 date, int tz_off)
+{
+    const char *zone = cal && cal->tz ? g_time_zone_get_identifier(cal->tz) : "";
+    guint64 h = fnv(14695981039346656037u, lu_sense_analyser, strlen(lu_sense_analyser) + 1);
+
+    h = fnv(h, zone, strlen(zone) + 1);
+    h = fnv_int(h, date);
+    h = fnv_int(h, tz_off);
+    h = fnv_int(h, ref ? g_date_time_get_utc_offset(ref) / G_USEC_PER_SEC : G_MININT64);
+    if (!cal)
+        return fnv_int(h, -1);
+    h = fnv_int(h, cal->days);
+    h = fnv_int(h, cal->work_start);
+    h = fnv_int(h, cal->work_end);
+    h = fnv_int(h, cal->mdy * 2 + cal->order_set);
+    h = fnv_int(h, cal->holidays ? cal->holidays->len : 0);
+    for (guint i = 0; cal->holidays && i < cal->holidays->len; i++)
+        h = fnv_int(h, g_array_index(cal->holidays, guint32, i));
+    return h;
+}
+
+void lu_msgcache_sense_key(const struct lu_cal *cal, GDateTime *ref, gint64 date, int tz_off,
+                           const char *text, guint8 key[LU_SENSE_KEY])
+{
+    gsize n = strlen(text);
+    /* The text by its length and FNV-1a: the row fixes the text as
+     * written, and the one other text of it the rules analyse (without
+     * what it pasted) is shorter.  Mail that makes two texts of one
+     * message collide only misreads its own writer's words. */
+    guint64 k[3] = {
+        GUINT64_TO_LE(sense_context(cal, ref, date, tz_off)),
+        GUINT64_TO_LE(fnv(14695981039346656037u, text, n)),
+        GUINT64_TO_LE((guint64)n),
+    };
+
+    memcpy(key, k, LU_SENSE_KEY);
+}
+
+static void put_when(GByteArray *out, const struct lu_when *w)
+{
+    put_i64(out, w->start);
+    put_i64(out, w->end);
+    put_u32(out, (guint32)w->span);
+    put_u32(out, w->has_time);
+    put_u32(out, (guint32)w->off);
+    put_u32(out, (guint32)w->len);
+}
+
+static void put_sentence(GByteArray *out, const struct lu_sentence *s)
+{
+    put_str(out, s->text);
+    put_u32(out, s->labels);
+    put_u32(out, s->answer);
+    /* The dates as one more than their number (0: none read, no calendar). */
+    put_u32(out, s->dates ? s->dates->len + 1 : 0);
+    for (guint i = 0; s->dates && i < s->dates->len; i++)
+        put_when(out, &g_array_index(s->dates, struct lu_when, i));
+    put_u32(out, s->why ? s->why->len : 0);
+    for (guint i = 0; s->why && i < s->why->len; i++)
+        put_str(out, g_ptr_array_index(s->why, i));
+}
+
+/* The analysis's flags, one bit each, in this order. */
+#define SENSE_FLAGS(a)                                                                             \
+    {                                                                                              \
+        &(a)->actionable, &(a)->expects_reply, &(a)->asks, &(a)->answer, &(a)->declined,           \
+            &(a)->closing, &(a)->auto_reply, &(a)->has_next_step, &(a)->next_step_agreed,          \
+            &(a)->has_return                                                                       \
+    }
+
+GBytes *lu_msgcache_sense(const guint8 key[LU_SENSE_KEY], const struct lu_analysis *an)
+{
+    GByteArray *out = g_byte_array_sized_new(256);
+    struct lu_analysis *a = (struct lu_analysis *)an; /* SENSE_FLAGS takes addresses: read only */
+    bool *flags[] = SENSE_FLAGS(a);
+    guint32 bits = 0;
+
+    g_byte_array_append(out, key, LU_SENSE_KEY);
+    put_u32(out, an->sentences ? an->sentences->len : 0);
+    for (guint i = 0; an->sentences && i < an->sentences->len; i++)
+        put_sentence(out, g_ptr_array_index(an->sentences, i));
+    put_u32(out, an->labels);
+    for (guint i = 0; i < G_N_ELEMENTS(flags); i++)
+        bits |= (guint32)*flags[i] << i;
+    put_u32(out, bits);
+    put_u32(out, (guint32)(an->reply_sentence + 1));
+    put_u32(out, (guint32)(an->next_step_sentence + 1));
+    put_when(out, &an->next_step);
+    put_when(out, &an->ooo_return);
+    return g_byte_array_free_to_bytes(out);
+}
+
+bool lu_msgcache_sense_is(GBytes *entry, const guint8 key[LU_SENSE_KEY])
+{
+    gsize n = 0;
+    const guint8 *p = g_bytes_get_data(entry, &n);
+
+    return n >= LU_SENSE_KEY && memcmp(p, key, LU_SENSE_KEY) == 0;
+}
+
+static void get_when(struct rd *r, struct lu_when *w)
+{
+    guint32 span;
+
+    w->start = get_i64(r);
+    w->end = get_i64(r);
+    span = get_u32(r);
+    w->span = span <= LU_SPAN_RANGE ? (enum lu_span)span : LU_SPAN_MOMENT;
+    w->has_time = get_u32(r) != 0;
+    w->off = (int)get_u32(r);
+    w->len = (int)get_u32(r);
+}
+
+/* The next sentence, or NULL when the record ran out. */
+static struct lu_sentence *get_sentence(struct rd *r)
+{
+    struct lu_sentence *s = g_new0(struct lu_sentence, 1);
+    guint32 n;
+
+    s->text = g_strdup(get_str(r));
+    s->labels = get_u32(r);
+    s->answer = get_u32(r) != 0;
+    n = get_u32(r);
+    if (n && !r->bad && n - 1 <= (guint32)(r->end - r->p) / 4) {
+        s->dates = g_array_sized_new(FALSE, FALSE, sizeof(struct lu_when), n - 1);
+        for (guint32 i = 0; i + 1 < n && !r->bad; i++) {
+            struct lu_when w = {0};
+            get_when(r, &w);
+            g_array_append_val(s->dates, w);
+        }
+    } else if (n) {
+        r->bad = true;
+    }
+    s->why = g_ptr_array_new_with_free_func(g_free);
+    n = get_u32(r);
+    for (guint32 i = 0; i < n && !r->bad; i++) {
+        const char *why = get_str(r);
+        if (why)
+            g_ptr_array_add(s->why, g_strdup(why));
+    }
+    if (r->bad || !s->text) {
+        lu_sentence_free(s);
+        r->bad = true;
+        return NULL;
+    }
+    return s;
+}
+
+/* The analysis of ENTRY (its key skipped), or NULL when it is damaged. */
+static struct lu_analysis *sense_load(GBytes *entry)
+{
+    struct lu_analysis *an = g_new0(struct lu_analysis, 1);
+    bool *flags[] = SENSE_FLAGS(an);
+    guint32 n, bits;
+    struct rd r;
+
+    rd_init(&r, entry);
+    r.p += LU_SENSE_KEY; /* lu_msgcache_sense_is checked its length */
+    an->sentences = g_ptr_array_new_with_free_func(lu_sentence_free);
+    n = get_u32(&r);
+    for (guint32 i = 0; i < n && !r.bad; i++) {
+        struct lu_sentence *s = get_sentence(&r);
+        if (s)
+            g_ptr_array_add(an->sentences, s);
+    }
+    an->labels = get_u32(&r);
+    bits = get_u32(&r);
+    for (guint i = 0; i < G_N_ELEMENTS(flags); i++)
+        *flags[i] = (bits >> i) & 1;
+    an->reply_sentence = (int)get_u32(&r) - 1;
+    an->next_step_sentence = (int)get_u32(&r) - 1;
+    get_when(&r, &an->next_step);
+    get_when(&r, &an->ooo_return);
+    if (r.bad || r.p != r.end || an->reply_sentence >= (int)an->sentences->len ||
+        an->next_step_sentence >= (int)an->sentences->len) {
+        lu_analysis_free(an);
+        return NULL;
+    }
+    return an;
+}
+
+struct lu_analysis *lu_msgcache_sense_find(GBytes *record, const guint8 key[LU_SENSE_KEY],
+                                           GBytes **entry)
+{
+    struct rd r;
+    gsize size = 0;
+    const guint8 *base = record ? g_bytes_get_data(record, &size) : NULL;
+
+    *entry = NULL;
+    if (!base)
+        return NULL;
+    rd_init(&r, record);
+    while (r.p != r.end && !r.bad) {
+        guint32 n = get_u32(&r);
+        if (r.bad || n < LU_SENSE_KEY || (gsize)(r.end - r.p) < n)
+            return NULL;
+        if (memcmp(r.p, key, LU_SENSE_KEY) == 0) {
+            struct lu_analysis *an;
+            *entry = g_bytes_new_from_bytes(record, (gsize)(r.p - base), n);
+            an = sense_load(*entry);
+            if (!an)
+                g_clear_pointer(entry, g_bytes_unref);
+            return an;
+        }
+        r.p += n;
+    }
+    return NULL;
+}
+
+GBytes *lu_msgcache_senses(GPtrArray *entries)
+{
+    GByteArray *out = g_byte_array_new();
+
+    for (guint i = 0; entries && i < entries->len; i++) {
+        gsize n = 0;
+        const guint8 *p = g_bytes_get_data(g_ptr_array_index(entries, i), &n);
+        put_u32(out, (guint32)n);
+        g_byte_array_append(out, p, (guint)n);
+    }
+    return g_byte_array_free_to_bytes(out);
+}
+
+/* Whether ENTRIES holds an entry of KEY (only the first N bytes compared). */
+static bool senses_have(GPtrArray *entries, const guint8 *key, gsize n)
+{
+    for (guint i = 0; entries && i < entries->len; i++) {
+        gsize len = 0;
+        const guint8 *p = g_bytes_get_data(g_ptr_array_index(entries, i), &len);
+        if (len >= LU_SENSE_KEY && memcmp(p, key, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+GBytes *lu_msgcache_senses_merge(GPtrArray *entries, GBytes *record)
+{
+    GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    gsize size = 0;
+    const guint8 *base = record ? g_bytes_get_data(record, &size) : NULL;
+    GBytes *out;
+    struct rd r;
+
+    for (guint i = 0; entries && i < entries->len; i++)
+        g_ptr_array_add(all, g_bytes_ref(g_ptr_array_index(entries, i)));
+    rd_init(&r, record);
+    while (base && r.p != r.end && !r.bad) {
+        guint32 n = get_u32(&r);
+        if (r.bad || n < LU_SENSE_KEY || (gsize)(r.end - r.p) < n)
+            break;
+        /* Another text of this message in the same context (its first 8
+         * bytes: the analyser, the settings and the date), not one of ENTRIES. */
+        if (!senses_have(all, r.p, LU_SENSE_KEY) && senses_have(entries, r.p, 8))
+            g_ptr_array_add(all, g_bytes_new_from_bytes(record, (gsize)(r.p - base), n));
+        r.p += n;
+    }
+    out = lu_msgcache_senses(all);
+    g_ptr_array_unref(all);
+    return out;
+}

@@ -59,6 +59,10 @@ struct scan {
      * that a look-up only asks sqlite for a row this run may have
      * written; NULL: every look-up asks (cache_fresh). */
     guint64 *fresh;
+    /* The Message-IDs whose rows' analyses this run wrote, the same kind
+     * of filter (NULL until the first): a message met again (another
+     * thread's, read again) adds to what the first write kept. */
+    guint64 *sensed;
     guint64 parses; /* lu_mime_parses when the run began */
     /* Reading ahead (a full walk with workers; "Threads" in DEVELOPERS.md):
      * the threads walked and not yet decided, oldest first, with the jobs
@@ -90,20 +94,19 @@ struct scan {
     char *mark;
 };
 
-/* One row of the analysis cache to write. */
+/* One row of the analysis cache to write: the whole row (a file read),
+ * or only its texts' analyses (HEADERS NULL: the row is there). */
 struct cache_row {
     char *mid, *file;
     GBytes *headers, *body;
+    GPtrArray *senses; /* GBytes*: the analyses' entries (lu_msgcache_sense), or NULL */
 };
 
 static void cache_row_free(struct cache_row *r)
 {
-    g_free(r->mid);
-    g_free(r->file);
-    g_bytes_unref(r->headers);
-    if (r->body)
-        g_bytes_unref(r->body);
-    g_free(r);
+    LU_FREE_EACH(g_bytes_unref, r->headers, r->body);
+    g_clear_pointer(&r->senses, g_ptr_array_unref);
+    LU_FREE_EACH(g_free, r->mid, r->file, r);
 }
 
 /* What a message elsewhere needs before its file is read, kept small (a
@@ -203,21 +206,52 @@ void lu_msg_read_body(struct lu_msg *m)
     m->body = extract_body(m);
 }
 
-_Thread_local guint64 lu_analyses;
+_Thread_local guint64 lu_analyses, lu_senses_found;
+
+/* Keeps ENTRY (taken) among the analyses M's row is to keep, once. */
+static void sense_keep(struct lu_msg *m, GBytes *entry)
+{
+    gsize n = 0;
+    const guint8 *key = g_bytes_get_data(entry, &n);
+
+    if (!m->senses)
+        m->senses = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    for (guint i = 0; i < m->senses->len; i++)
+        if (lu_msgcache_sense_is(g_ptr_array_index(m->senses, i), key)) {
+            g_bytes_unref(entry);
+            return;
+        }
+    g_ptr_array_add(m->senses, entry);
+}
 
 void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
 {
+    guint8 key[LU_SENSE_KEY];
+    GBytes *entry = NULL;
     GDateTime *ref;
+    const char *text;
 
     if (m->an)
         return;
     /* The body may be read already, and the rules may have dropped what it
      * pasted from earlier messages (thread.c). */
     lu_msg_read_body(m);
-    m->an = g_new0(struct lu_analysis, 1);
-    lu_analyses++;
+    text = m->body->text ? m->body->text : "";
     ref = lu_msg_local_date(cfg, m);
-    lu_analyse_text(m->body->text ? m->body->text : "", ref, &cfg->cal, m->an);
+    /* The analysis the cache's row keeps under this very key, else made
+     * now and kept for the row (cache_keep_msg writes it). */
+    lu_msgcache_sense_key(&cfg->cal, ref, m->date, m->tz_off, text, key);
+    m->an = lu_msgcache_sense_find(m->sense_record, key, &entry);
+    if (m->an) {
+        lu_senses_found++;
+    } else {
+        m->an = g_new0(struct lu_analysis, 1);
+        lu_analyses++;
+        lu_analyse_text(text, ref, &cfg->cal, m->an);
+        entry = lu_msgcache_sense(key, m->an);
+        m->sense_new = true;
+    }
+    sense_keep(m, entry);
     g_date_time_unref(ref);
 }
 
@@ -290,17 +324,18 @@ static bool fresh_may_have(const struct scan *s, const char *mid)
 }
 
 /* The cache's row for MID read from the file FILE_ID, as records into
- * *HV and *TEXT (the caller's), when it has one leadup wrote as it reads now. */
+ * *HV, *TEXT and *SENSE (its texts' analyses, or NULL; the caller's), when
+ * it has one leadup wrote as it reads now. */
 static bool cache_get(struct scan *s, const char *mid, const char *file_id, GBytes **hv_out,
-                      GBytes **text_out)
+                      GBytes **text_out, GBytes **sense_out)
 {
-    GBytes *h = NULL, *b = NULL;
+    GBytes *h = NULL, *b = NULL, *sense = NULL;
     bool hit = false;
 
     if (!file_id || !s->store || !fresh_may_have(s, mid))
         goto out;
     lu_cache_lookups++;
-    if (lu_store_analysis_get(s->store, mid, file_id, lu_analyser, &h, &b) != 0 || !h)
+    if (lu_store_analysis_get(s->store, mid, file_id, lu_analyser, &h, &b, &sense) != 0 || !h)
         goto out;
     /* A row leadup did not write as it reads now (damage): read the file.
      * A row without a text holds the headers alone (ahead_wants_text). */
@@ -308,10 +343,11 @@ static bool cache_get(struct scan *s, const char *mid, const char *file_id, GByt
         goto out;
     *hv_out = g_steal_pointer(&h);
     *text_out = g_steal_pointer(&b);
+    *sense_out = g_steal_pointer(&sense);
     hit = true;
     lu_cache_hits++;
 out:
-    LU_FREE_EACH(g_bytes_unref, h, b);
+    LU_FREE_EACH(g_bytes_unref, h, b, sense);
     return hit;
 }
 
@@ -321,7 +357,8 @@ static bool cache_load(struct scan *s, struct lu_msg *m)
 {
     g_free(m->file_id);
     m->file_id = file_identity(m->filename);
-    if (!cache_get(s, m->mid, m->file_id, &m->record, &m->text_record))
+    g_clear_pointer(&m->sense_record, g_bytes_unref);
+    if (!cache_get(s, m->mid, m->file_id, &m->record, &m->text_record, &m->sense_record))
         return false;
     lu_msgcache_apply(m, m->record);
     /* The text waits for the rules to ask (lu_msg_read_body), as a file's does. */
@@ -406,6 +443,11 @@ struct ahead {
     bool mine_later, theirs_later;
     const struct lu_identity *self; /* whose messages are mine (the worker's) */
     GBytes *record, *text;          /* in when cached; out when read */
+    GBytes *sense;                  /* in: the cached row's analyses, or NULL */
+    /* Out: the analyses the worker found in SENSE or made (GBytes*
+     * entries, or NULL), and whether it made one (the row's to write). */
+    GPtrArray *senses;
+    bool sense_new;
     /* Out: the worker's. */
     int ret;                /* the read's status (0: read) */
     bool parsed;            /* the file was parsed (not the cache's row) */
@@ -425,7 +467,8 @@ struct ahead {
 
 static void ahead_free(struct ahead *a)
 {
-    LU_FREE_EACH(g_bytes_unref, a->record, a->text);
+    LU_FREE_EACH(g_bytes_unref, a->record, a->text, a->sense);
+    g_clear_pointer(&a->senses, g_ptr_array_unref);
     lu_body_free(a->body);
     LU_FREE_EACH(lu_analysis_free, a->an, a->own_an);
     lu_msg_free(a->x);
@@ -473,6 +516,7 @@ static void ahead_run(struct ahead *a)
 {
     struct lu_msg *x = lu_msg_new(), *f = NULL;
     bool unused = false;
+    guint64 before;
 
     if (!a->cached) {
         f = lu_msg_new();
@@ -504,6 +548,7 @@ static void ahead_run(struct ahead *a)
         return;
     }
     x->text_record = g_bytes_ref(a->text);
+    x->sense_record = a->sense ? g_bytes_ref(a->sense) : NULL;
     if (x->date < 0)
         return;
     if (a->self) {
@@ -516,8 +561,9 @@ static void ahead_run(struct ahead *a)
         a->body = g_steal_pointer(&x->body);
         return;
     }
+    before = lu_analyses;
     lu_msg_analyse(a->cfg, x);
-    a->analysed++;
+    a->analysed += (guint)(lu_analyses - before);
     a->an_text = g_strdup(x->body->text ? x->body->text : "");
     a->an_date = x->date;
     a->an_tz = x->tz_off;
@@ -534,6 +580,14 @@ static void adopt(struct scan *s, struct lu_msg *m, struct ahead *a)
     lu_msgcache_apply(m, m->record);
     m->text_record = a->text ? g_bytes_ref(a->text) : NULL;
     m->parsed = a->parsed;
+    /* The row's analyses, and those the worker found or made, for the
+     * rules' own analyses and the row (cache_keep_msg). */
+    g_clear_pointer(&m->sense_record, g_bytes_unref);
+    m->sense_record = g_steal_pointer(&a->sense);
+    for (guint i = 0; a->senses && i < a->senses->len; i++)
+        sense_keep(m, g_bytes_ref(g_ptr_array_index(a->senses, i)));
+    m->sense_new = m->sense_new || a->sense_new;
+    a->sense_new = false;
     if (a->cached)
         s->st->cached++;
     a->used = true;
@@ -652,6 +706,53 @@ static void scan_sender_cb(struct lu_msg *m, enum lu_sender_count what, void *da
     sender_history(data, m, what);
 }
 
+/* Whether MID is in the filter F (fresh_bits' bits) and, ADD, is now. */
+static bool filter_has(guint64 *f, const char *mid, bool add)
+{
+    guint32 bit[3];
+    bool has = true;
+
+    fresh_bits(mid, bit);
+    for (int i = 0; i < 3; i++) {
+        has = has && (f[bit[i] / 64] & ((guint64)1 << (bit[i] % 64)));
+        if (add)
+            f[bit[i] / 64] |= (guint64)1 << (bit[i] % 64);
+    }
+    return has;
+}
+
+/* R's analyses as the row keeps them: with those this run wrote for it
+ * before (the same message met again, as another object: another
+ * thread's, read again while its row waited in the batch), read back
+ * inside the transaction.  Returns new bytes, or NULL. */
+static GBytes *cache_row_senses(struct scan *s, const struct cache_row *r)
+{
+    GBytes *h = NULL, *b = NULL, *had = NULL, *out;
+
+    if (!s->sensed)
+        s->sensed = g_new0(guint64, FRESH_BITS / 64);
+    if (!filter_has(s->sensed, r->mid, r->senses != NULL) ||
+        lu_store_analysis_get(s->store, r->mid, r->file, lu_analyser, &h, &b, &had) != 0)
+        return r->senses ? lu_msgcache_senses(r->senses) : NULL;
+    /* A row made again without analyses keeps those this run made. */
+    out = r->senses ? lu_msgcache_senses_merge(r->senses, had) : g_steal_pointer(&had);
+    LU_FREE_EACH(g_bytes_unref, h, b, had);
+    return out;
+}
+
+/* Writes R (inside the caller's transaction). */
+static int cache_row_write(struct scan *s, const struct cache_row *r)
+{
+    GBytes *sense = cache_row_senses(s, r);
+    int ret = r->headers ? lu_store_analysis_put(s->store, r->mid, r->file, lu_analyser, r->headers,
+                                                 r->body, sense)
+                         : lu_store_analysis_sense(s->store, r->mid, r->file, lu_analyser, sense);
+
+    if (sense)
+        g_bytes_unref(sense);
+    return ret;
+}
+
 /* Writes the rows made so far, in one transaction (a cache: a run killed
  * before loses only what it would have saved). */
 static int cache_flush(struct scan *s)
@@ -661,10 +762,8 @@ static int cache_flush(struct scan *s)
     if (!s->rows || !s->rows->len)
         return 0;
     ret = lu_store_begin(s->store);
-    for (guint i = 0; i < s->rows->len && !ret; i++) {
-        struct cache_row *r = g_ptr_array_index(s->rows, i);
-        ret = lu_store_analysis_put(s->store, r->mid, r->file, lu_analyser, r->headers, r->body);
-    }
+    for (guint i = 0; i < s->rows->len && !ret; i++)
+        ret = cache_row_write(s, g_ptr_array_index(s->rows, i));
     if (ret)
         lu_store_rollback(s->store);
     else
@@ -690,21 +789,46 @@ static int cache_fresh(struct scan *s)
 /* Rows written at once: a few hundred kilobytes of text held. */
 #define CACHE_BATCH 512
 
+/* Keeps the analyses SENSES (GBytes* entries) for the row of MID made
+ * from the file FILE, which the cache holds: they replace the row's. */
+static int cache_keep_senses(struct scan *s, const char *mid, const char *file, GPtrArray *senses)
+{
+    struct cache_row *r = g_new0(struct cache_row, 1);
+
+    r->mid = g_strdup(mid);
+    r->file = g_strdup(file);
+    r->senses = g_ptr_array_ref(senses);
+    g_ptr_array_add(s->rows, r);
+    return s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
+}
+
 /* Keeps what this run read of M's file for the cache (the file it
- * parsed), writing the rows once a batch is made. */
+ * parsed) with the analyses of its texts, or only those when the row was
+ * there and this run analysed a text of it again (another key: a date
+ * setting changed, or the first run with analyses kept), writing the rows
+ * once a batch is made. */
 static int cache_keep_msg(struct scan *s, struct lu_msg *m)
 {
     struct cache_row *r;
 
-    /* Without TEXT_RECORD: the headers alone (the text was not extracted). */
-    if (!s->rows || !m->parsed || !m->record || !m->file_id)
+    if (!s->rows || !m->file_id)
         return 0;
+    /* A file read whose text was not extracted is kept as its headers
+     * alone (TEXT_RECORD NULL); a row already there, as its analyses. */
+    if (!m->parsed || !m->record) {
+        if (!m->record || !m->sense_new)
+            return 0;
+        m->sense_new = false;
+        return cache_keep_senses(s, m->mid, m->file_id, m->senses);
+    }
     r = g_new0(struct cache_row, 1);
     r->mid = g_strdup(m->mid);
     fresh_add(s, m->mid);
     r->file = g_steal_pointer(&m->file_id); /* kept once */
     r->headers = g_bytes_ref(m->record);
     r->body = m->text_record ? g_bytes_ref(m->text_record) : NULL;
+    r->senses = m->senses ? g_ptr_array_ref(m->senses) : NULL;
+    m->sense_new = false;
     g_ptr_array_add(s->rows, r);
     return s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
 }
@@ -2206,7 +2330,7 @@ static struct ahead *ahead_new(struct scan *s, struct lu_msg *m)
     for (guint i = 0; i < m->tags->len && !a->draft; i++)
         a->draft = strcmp(g_ptr_array_index(m->tags, i), "draft") == 0;
     a->file_id = file_identity(m->filename);
-    a->cached = cache_get(s, m->mid, a->file_id, &a->record, &a->text);
+    a->cached = cache_get(s, m->mid, a->file_id, &a->record, &a->text, &a->sense);
     return a;
 }
 
@@ -2242,6 +2366,7 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
 static void ahead_compare(struct ahead_thread *t)
 {
     GPtrArray *xs = g_ptr_array_new();
+    guint64 before;
 
     for (guint i = t->jobs->len; i-- > 0;) {
         struct ahead *a = g_ptr_array_index(t->jobs, i);
@@ -2265,8 +2390,9 @@ static void ahead_compare(struct ahead_thread *t)
         a->own_text = g_strdup(b->text);
         if (!a->an)
             continue; /* not analysed as written (unused): nor without */
+        before = lu_analyses;
         lu_msg_analyse(a->cfg, a->x);
-        a->analysed++;
+        a->analysed += (guint)(lu_analyses - before);
         a->own_an = g_steal_pointer(&a->x->an);
     }
 out:
@@ -2299,8 +2425,15 @@ static void ahead_thread_run(struct lu_work *w, void *data)
         }
     }
     ahead_compare(t);
-    for (guint i = 0; i < t->jobs->len; i++)
-        g_clear_pointer(&((struct ahead *)g_ptr_array_index(t->jobs, i))->x, lu_msg_free);
+    /* The analyses the copies found or made go to the main thread with the job. */
+    for (guint i = 0; i < t->jobs->len; i++) {
+        struct ahead *a = g_ptr_array_index(t->jobs, i);
+        if (a->x) {
+            a->senses = g_steal_pointer(&a->x->senses);
+            a->sense_new = a->x->sense_new;
+        }
+        g_clear_pointer(&a->x, lu_msg_free);
+    }
 }
 
 /* Waits for the oldest thread walked to be read, then decides it as the
@@ -2319,6 +2452,10 @@ static int ahead_decide(struct scan *s, bool decide)
         ret = decide_thread(t->msgs, s);
     for (guint i = 0; i < t->jobs->len; i++) {
         struct ahead *a = g_ptr_array_index(t->jobs, i);
+        /* A cached message whose headers the rules never took: what the
+         * worker analysed of it is kept all the same (it will again). */
+        if (!ret && decide && a->sense_new && a->cached && !a->used)
+            ret = cache_keep_senses(s, a->msg->mid, a->file_id, a->senses);
         s->st->ahead++;
         s->st->unused += !a->used;
         lu_ahead_analysed += a->analysed;
@@ -2477,7 +2614,7 @@ static void scan_clear(struct scan *s)
     g_array_free(s->ops, TRUE);
     if (s->rows)
         g_ptr_array_free(s->rows, TRUE);
-    g_free(s->fresh);
+    LU_FREE_EACH(g_free, s->fresh, s->sensed);
     if (s->senders)
         g_hash_table_destroy(s->senders);
     LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark);
@@ -2726,10 +2863,8 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = lu_store_decisions_applied(s->store, s->applied);
     if (!ret && full)
         ret = lu_store_forget_before(s->store, s->stamp);
-    for (guint i = 0; s->rows && i < s->rows->len && !ret; i++) {
-        struct cache_row *r = g_ptr_array_index(s->rows, i);
-        ret = lu_store_analysis_put(s->store, r->mid, r->file, lu_analyser, r->headers, r->body);
-    }
+    for (guint i = 0; s->rows && i < s->rows->len && !ret; i++)
+        ret = cache_row_write(s, g_ptr_array_index(s->rows, i));
     /* Rows of an older analyser are never read again, nor those of
      * messages notmuch no longer has. */
     if (!ret && full)

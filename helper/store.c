@@ -36,6 +36,7 @@ struct lu_store {
     sqlite3_stmt *del_item, *put_item, *get_item; /* kept: used per thread or per row */
     sqlite3_stmt *same_item;                      /* kept: used per item (lu_store_put_staged) */
     sqlite3_stmt *get_analysis, *put_analysis;    /* kept: used per message */
+    sqlite3_stmt *put_sense;                      /* kept: used per message analysed */
     sqlite3_stmt *stage_row;                      /* kept: used per message (lu_store_stage) */
     sqlite3_stmt *put_untagged, *del_untagged;    /* kept: used per item */
     bool staged;                                  /* temp.scan_plan exists */
@@ -150,6 +151,20 @@ static const char *const migrations[] = {
      * counted.  A cache: any other index counts afresh. */
     ("CREATE TABLE IF NOT EXISTS senders(addr TEXT PRIMARY KEY, sent INTEGER NOT NULL,"
      "  answered INTEGER NOT NULL) WITHOUT ROWID;"),
+    /* 10 -> 11: each row's texts analysed (msgcache.c lu_msgcache_senses:
+     * sentences, labels, dates), each under the key of what it depends
+     * on besides the text (the message's date, the zone and calendar, the
+     * sentence analyser's digest), so that a full scan analyses only the
+     * texts whose key changed.  NULL: none kept yet. */
+    /* Made again with the column, not altered: a migration may run again
+     * (a database older than it said), and its rows are kept. */
+    ("DROP TABLE IF EXISTS analyses_new;"
+     "CREATE TABLE analyses_new(mid TEXT PRIMARY KEY, file TEXT NOT NULL, analyser TEXT NOT NULL,"
+     "  headers BLOB NOT NULL, body BLOB, sense BLOB);"
+     "INSERT INTO analyses_new(mid, file, analyser, headers, body)"
+     "  SELECT mid, file, analyser, headers, body FROM analyses;"
+     "DROP TABLE analyses;"
+     "ALTER TABLE analyses_new RENAME TO analyses;"),
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -1829,7 +1844,7 @@ void lu_store_close(struct lu_store *s)
     if (!s)
         return;
     LU_FREE_EACH(finalize, s->del_item, s->put_item, s->get_item, s->get_analysis, s->put_analysis,
-                 s->stage_row, s->put_untagged, s->del_untagged, s->same_item);
+                 s->put_sense, s->stage_row, s->put_untagged, s->del_untagged, s->same_item);
     sqlite3_close(s->db);
     LU_FREE_EACH(g_free, s->path, s->dir, s->journal, s->damage, s);
 }
@@ -1841,19 +1856,19 @@ static GBytes *col_bytes(sqlite3_stmt *st, int i)
     return b ? g_bytes_new(b, sqlite3_column_bytes(st, i)) : NULL;
 }
 
-/* The kept statement that reads (PUT false: headers, body) or writes (PUT:
- * parameters 4 and 5 left to bind) an analysis in the cache, its key bound
+/* The kept statement that reads (PUT false: headers, body, sense) or writes
+ * (PUT: parameters 4 to 6 left to bind) an analysis in the cache, its key bound
  * (parameters 1 to 3), or NULL (reported).  The store owns it. */
 static sqlite3_stmt *analysis_stmt(struct lu_store *s, bool put, const char *mid, const char *file,
                                    const char *analyser)
 {
     sqlite3_stmt *st =
         put ? kept(s, &s->put_analysis,
-                   "INSERT OR REPLACE INTO analyses(mid, file, analyser, headers, body) "
-                   "VALUES(?, ?, ?, ?, ?)")
-            : kept(
-                  s, &s->get_analysis,
-                  "SELECT headers, body FROM analyses WHERE mid = ? AND file = ? AND analyser = ?");
+                   "INSERT OR REPLACE INTO analyses(mid, file, analyser, headers, body, sense) "
+                   "VALUES(?, ?, ?, ?, ?, ?)")
+            : kept(s, &s->get_analysis,
+                   "SELECT headers, body, sense FROM analyses "
+                   "WHERE mid = ? AND file = ? AND analyser = ?");
 
     if (st) {
         sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
@@ -1878,9 +1893,10 @@ int lu_store_analysis_empty(struct lu_store *s, bool *empty)
 }
 
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
-                          const char *analyser, GBytes **headers, GBytes **body)
+                          const char *analyser, GBytes **headers, GBytes **body, GBytes **sense)
 {
     sqlite3_stmt *st = analysis_stmt(s, false, mid, file, analyser);
+    GBytes *kept_sense = NULL;
     int ret;
 
     *headers = *body = NULL;
@@ -1889,13 +1905,17 @@ int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
     if (one_row(s, st, "reading the analysis cache", &ret)) {
         *headers = col_bytes(st, 0);
         *body = col_bytes(st, 1);
+        if (sense)
+            kept_sense = col_bytes(st, 2);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     if (ret || !*headers) {
-        g_clear_pointer(headers, g_bytes_unref);
-        g_clear_pointer(body, g_bytes_unref);
+        LU_FREE_EACH(g_bytes_unref, *headers, *body, kept_sense);
+        *headers = *body = kept_sense = NULL;
     }
+    if (sense)
+        *sense = kept_sense;
     return ret;
 }
 
@@ -1912,7 +1932,7 @@ static void bind_bytes(sqlite3_stmt *st, int i, GBytes *b)
 }
 
 int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
-                          const char *analyser, GBytes *headers, GBytes *body)
+                          const char *analyser, GBytes *headers, GBytes *body, GBytes *sense)
 {
     sqlite3_stmt *st = analysis_stmt(s, true, mid, file, analyser);
     int ret;
@@ -1921,6 +1941,26 @@ int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
         return EX_IOERR;
     bind_bytes(st, 4, headers);
     bind_bytes(st, 5, body);
+    bind_bytes(st, 6, sense);
+    ret = step_write(s, st, "writing the analysis cache");
+    sqlite3_clear_bindings(st);
+    return ret;
+}
+
+int lu_store_analysis_sense(struct lu_store *s, const char *mid, const char *file,
+                            const char *analyser, GBytes *sense)
+{
+    sqlite3_stmt *st = kept(s, &s->put_sense,
+                            "UPDATE analyses SET sense = ?4 "
+                            "WHERE mid = ?1 AND file = ?2 AND analyser = ?3");
+    int ret;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
+    bind_bytes(st, 4, sense);
     ret = step_write(s, st, "writing the analysis cache");
     sqlite3_clear_bindings(st);
     return ret;

@@ -72,11 +72,13 @@ DB=$STATE_DIR/state.db
 JOURNAL=$STATE_DIR/decisions.journal
 need_sqlite3() { command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/deps installs it)"; }
 state_dump() { # state_dump NAME: every message's tags (NAME.tags), and every table of the
-	# state database sorted, all columns but the run's own stamp, items.updated (NAME.state)
+	# state database sorted, all columns but the run's own stamp, items.updated, and the
+	# texts' analyses the cache keeps, analyses.sense (the workers keep those they made
+	# that the rules did not ask for: t216 compares them) (NAME.state)
 	notmuch dump --include=tags >"$1.tags" &&
 	for tb in $(sqlite3 "$DB" "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"); do
 		cols=$(sqlite3 "$DB" "SELECT group_concat('\"' || name || '\"', ',') FROM pragma_table_info('$tb')
-			WHERE NOT ('$tb' = 'items' AND name = 'updated')")
+			WHERE NOT ('$tb' = 'items' AND name = 'updated') AND NOT ('$tb' = 'analyses' AND name = 'sense')")
 		echo "== $tb"
 		sqlite3 "$DB" "SELECT $cols FROM $tb ORDER BY $cols"
 	done >"$1.state"
