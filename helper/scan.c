@@ -2949,7 +2949,7 @@ out:
     return ret;
 }
 
-/* After lu_scan_write_lazy's own writes (BEFORE, AFTER]: like a scan,
+/* After lu_scan_write_lazy's or a decision's own writes (BEFORE, AFTER]: like a scan,
  * the next scan skips them when the state had seen everything up to
  * BEFORE; what others wrote since the state's lastmod joins its gap. */
 static int lazy_meta(struct lu_store *st, const char *uuid, gint64 before, gint64 after)
@@ -3300,7 +3300,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     struct lu_scan_opts o = {0};
     struct scan s;
     struct lu_db *rw = NULL;
-    gint64 before, after;
+    gint64 before = 0, after = 0;
     int ret;
 
     ret = lu_need_identity(ctx);
@@ -3339,6 +3339,14 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     }
     if (!ret)
         ret = lu_store_decisions_applied(store, s.applied);
+    /* The thread is decided and tagged as a scan would: the next scan
+     * skips these writes, and finds the mail after them by document ids
+     * (issue 14), as after lu_scan_write_lazy's. */
+    if (!ret && rw) {
+        const char *uuid = NULL;
+        lu_db_revision(rw, &uuid);
+        ret = lazy_meta(store, uuid, before, after);
+    }
     if (ret)
         lu_store_rollback(store);
     else

@@ -85,6 +85,10 @@ t 'queue --tags writes the dormant tag (the lazy tags move the mark past them): 
 	lu queue dormant --tags 2>err && grep -q "1 tag written" err &&
 	reply g3@g.example "Gus <gus@g.example>" "Re: Question" g2@g.example && index && both lazy &&
 	by_ids lazy'
+t 'a decision (snooze) decides and tags its thread as a scan would, moving the mark past its writes: the next reply told by ids' '
+	lu snooze 3d id:g3@g.example >/dev/null 2>&1 &&
+	reply g4@g.example "Gus <gus@g.example>" "Re: Question" g3@g.example && index && both decided &&
+	by_ids decided'
 t 'a message that notmuch kept as a ghost (another referred to it) arrives: the range read' '
 	reply h2@h.example "Hal <hal@h.example>" "Re: Lunch" h1@h.example && index && lu scan --quiet &&
 	msg inbox h1@h.example "Hal <hal@h.example>" "Me <me@example.com>" "Tue, 17 Nov 2026 09:00:00 +0000" \
