@@ -65,6 +65,35 @@ msg() { # msg FOLDER ID FROM TO DATE SUBJECT [PARENT [REFERENCES]] < body; $HDR 
 	  [ -n "${HDR:-}" ] && printf '%b\n' "$HDR"
 	  printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n'; cat; } | deliver "$1" "$2"
 }
+# supplier_mail N: the mail of t149, t216 and t218 (ME and SAM name me and
+# Sam): N threads between others, not to me, whose latest messages ask
+# something of others (other1..N@supplier.example); Sam's question to me
+# (ask1@supplier.example: needs-reply); my question and Sam's answer agreeing
+# a next step (q1@example.com, q1a@supplier.example).
+supplier_mail() {
+	i=1
+	while [ "$i" -le "$1" ]; do
+		msg inbox other$i@supplier.example "$SAM" "Kim <kim$i@client.example>" \
+			"Mon, 16 Nov 2026 0$i:00:00 +0000" "Chairs $i" <<EOF
+Could you confirm the delivery date for the forty chairs by Friday?
+EOF
+		i=$((i + 1))
+	done
+	msg inbox ask1@supplier.example "$SAM" "$ME" 'Tue, 17 Nov 2026 09:00:00 +0000' 'Tables' <<'EOF'
+Could you send me the floor plan for the tables by Thursday?
+EOF
+	msg sent q1@example.com "$ME" "$SAM" 'Wed, 18 Nov 2026 09:00:00 +0000' 'Contract' <<'EOF'
+Hello Sam,
+
+Can we go through the contract on Thursday morning?
+EOF
+	msg inbox q1a@supplier.example "$SAM" "$ME" 'Wed, 18 Nov 2026 15:00:00 +0000' 'Re: Contract' \
+		q1@example.com <<'EOF'
+Yes, Thursday at ten works for me.
+
+Sam
+EOF
+}
 # --- leadup's state (t11x, t17x, t22x): its directory, database and decision
 # journal; questions of mine, scanned when they are due.
 STATE_DIR=$XDG_DATA_HOME/leadup

@@ -13,22 +13,9 @@ need_sqlite3
 world
 NOW=2026-11-23T09:00:00+00:00
 ME='Me <me@example.com>' SAM='Sam <sam@supplier.example>'
-# Their question to me, with a date: needs-reply.
-msg inbox ask1@supplier.example "$SAM" "$ME" 'Tue, 17 Nov 2026 09:00:00 +0000' 'Tables' <<'EOF'
-Could you send me the floor plan for the tables by Thursday?
-EOF
-# My question and their answer agreeing a next step: both analysed.
-msg sent q1@example.com "$ME" "$SAM" 'Wed, 18 Nov 2026 09:00:00 +0000' 'Contract' <<'EOF'
-Hello Sam,
-
-Can we go through the contract on Thursday morning?
-EOF
-msg inbox q1a@supplier.example "$SAM" "$ME" 'Wed, 18 Nov 2026 15:00:00 +0000' 'Re: Contract' \
-	q1@example.com <<'EOF'
-Yes, Thursday at ten works for me.
-
-Sam
-EOF
+# Their question to me, with a date (needs-reply); my question and their
+# answer agreeing a next step: both analysed.
+supplier_mail 0
 # An answer that pastes my question without a quote marker: analysed as
 # written and again without what it pasted.
 msg sent q2@example.com "$ME" "$SAM" 'Thu, 19 Nov 2026 09:00:00 +0000' 'Invoice' <<'EOF'
