@@ -165,6 +165,10 @@ char *lu_fit(const char *s, int width);
 char *lu_strtrim(char *s);
 /* Lower-cases ASCII in place and returns S. */
 char *lu_strlower(char *s);
+/* FNV-1a (64 bits) over N bytes of P, from H (LU_FNV64_INIT to start): a
+ * fast hash for filters, keys and orders, not a digest. */
+#define LU_FNV64_INIT 14695981039346656037u
+guint64 lu_fnv64(guint64 h, const void *p, gsize n);
 /* T in zone TZ.  New reference. */
 GDateTime *lu_local_time(gint64 t, GTimeZone *tz);
 /* T in zone TZ formatted with g_date_time_format's FMT.  Caller frees. */

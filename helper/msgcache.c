@@ -307,21 +307,11 @@ bool lu_msgcache_check(GBytes *headers, GBytes *body)
 
 /* ------------------------------------------------------------------ the texts' analyses */
 
-/* FNV-1a over N bytes of P, from H. */
-static guint64 fnv(guint64 h, const void *p, gsize n)
-{
-    const guint8 *b = p;
-
-    for (gsize i = 0; i < n; i++)
-        h = (h ^ b[i]) * 1099511628211u;
-    return h;
-}
-
 static guint64 fnv_int(guint64 h, gint64 v)
 {
     guint64 le = GUINT64_TO_LE((guint64)v);
 
-    return fnv(h, &le, sizeof le);
+    return lu_fnv64(h, &le, sizeof le);
 }
 
 /* What the analysis reads besides the text: the analyser, the zone and
@@ -330,9 +320,9 @@ static guint64 fnv_int(guint64 h, gint64 v)
 static guint64 sense_context(const struct lu_cal *cal, GDateTime *ref, gint64 date, int tz_off)
 {
     const char *zone = cal && cal->tz ? g_time_zone_get_identifier(cal->tz) : "";
-    guint64 h = fnv(14695981039346656037u, lu_sense_analyser, strlen(lu_sense_analyser) + 1);
+    guint64 h = lu_fnv64(LU_FNV64_INIT, lu_sense_analyser, strlen(lu_sense_analyser) + 1);
 
-    h = fnv(h, zone, strlen(zone) + 1);
+    h = lu_fnv64(h, zone, strlen(zone) + 1);
     h = fnv_int(h, date);
     h = fnv_int(h, tz_off);
     h = fnv_int(h, ref ? g_date_time_get_utc_offset(ref) / G_USEC_PER_SEC : G_MININT64);
@@ -358,7 +348,7 @@ void lu_msgcache_sense_key(const struct lu_cal *cal, GDateTime *ref, gint64 date
      * message collide only misreads its own writer's words. */
     guint64 k[3] = {
         GUINT64_TO_LE(sense_context(cal, ref, date, tz_off)),
-        GUINT64_TO_LE(fnv(14695981039346656037u, text, n)),
+        GUINT64_TO_LE(lu_fnv64(LU_FNV64_INIT, text, n)),
         GUINT64_TO_LE((guint64)n),
     };
 

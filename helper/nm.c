@@ -840,7 +840,7 @@ static void forget_walked(void *data)
 }
 
 unsigned lu_slice_messages = LU_SLICE_MESSAGES;
-guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order = 14695981039346656037u;
+guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order = LU_FNV64_INIT;
 
 /* The messages dated FROM..TO (seconds, both included; G_MININT64 and
  * G_MAXINT64: an open end). */
@@ -959,9 +959,10 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
         for (guint k = 0; !ret && k < n; k++) {
             if (done)
                 lu_idset_add(done, w.ids->pdata[i + k]);
-            for (const char *c = w.ids->pdata[i + k]; *c; c++) /* FNV-1a, the order walked */
-                lu_walk_order = (lu_walk_order ^ (guchar)*c) * 1099511628211u;
-            lu_walk_order = (lu_walk_order ^ '/') * 1099511628211u;
+            /* the order walked */
+            lu_walk_order =
+                lu_fnv64(lu_walk_order, w.ids->pdata[i + k], strlen(w.ids->pdata[i + k]));
+            lu_walk_order = lu_fnv64(lu_walk_order, "/", 1);
             /* A thread gone since (merged into another, its mail deleted):
              * the next scan sees where its messages went. */
             if (batch[k]->len)

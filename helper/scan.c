@@ -289,10 +289,8 @@ guint64 lu_cache_lookups, lu_cache_hits;
 /* MID's three bits in the fresh filter (FNV-1a, double hashing). */
 static void fresh_bits(const char *mid, guint32 bit[3])
 {
-    guint64 h = 14695981039346656037u;
+    guint64 h = lu_fnv64(LU_FNV64_INIT, mid, strlen(mid));
 
-    for (const char *c = mid; *c; c++)
-        h = (h ^ (guchar)*c) * 1099511628211u;
     for (guint32 i = 0; i < 3; i++)
         bit[i] = ((guint32)h + i * ((guint32)(h >> 32) | 1)) & (FRESH_BITS - 1);
 }

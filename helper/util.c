@@ -326,6 +326,15 @@ char *lu_strtrim(char *s)
     return g_strstrip(s);
 }
 
+guint64 lu_fnv64(guint64 h, const void *p, gsize n)
+{
+    const guint8 *b = p;
+
+    for (gsize i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211u;
+    return h;
+}
+
 char *lu_strlower(char *s)
 {
     for (char *p = s; *p; p++)
