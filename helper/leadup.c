@@ -266,6 +266,7 @@ static void read_debug_env(void)
     lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
     lu_debug_no_termfreq = g_getenv("LEADUP_DEBUG_NO_TERMFREQ") != NULL;
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
+    lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -293,6 +294,8 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
             lu_ahead_unused);
     fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
+    fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
+            lu_sender_kept, lu_sender_since);
     fprintf(stderr, "leadup: order of day and month: %" G_GUINT64_FORMAT " texts read\n",
             lu_date_orders);
     fprintf(stderr, "leadup: notmuch counts: %" G_GUINT64_FORMAT " messages counted\n",

@@ -1789,6 +1789,11 @@ extern guint64 lu_own_texts;
  * sender_history; LEADUP_DEBUG_COUNTS): one or two a sender a rule asked
  * about, and one for whether the index holds my mail. */
 extern guint lu_sender_counts;
+/* Of the senders' histories asked outside a full walk (why, draft, the
+ * decisions, the incremental scans), those read from the ones the last
+ * full scan kept (scan.c kept_history), and of those the ones that had
+ * the messages added since counted (LEADUP_DEBUG_COUNTS). */
+extern guint lu_sender_kept, lu_sender_since;
 /* Set from LEADUP_DEBUG_READ_ALL (leadup.c): the scan and the thread views
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */
@@ -1950,6 +1955,22 @@ extern guint64 lu_changed_by_docid;
 /* Set from LEADUP_DEBUG_NO_DOCMARK: lu_db_changed_since answers nothing,
  * and the scan reads the lastmod range (compares the two ways). */
 extern bool lu_debug_no_docmark;
+/* What the index DB reads indexed, for counting its messages' addresses
+ * again later from the messages added since (xapian-count.h
+ * lu_xcount_base: its UUID, documents, mail documents, total length and
+ * newest document).  NULL when it cannot be read.  Caller frees. */
+char *lu_db_base(struct lu_db *db);
+/* The messages added since BASE (lu_db_base's) into *MIDS (Message-IDs,
+ * caller frees; empty: none), when nothing else changed what is indexed
+ * (xapian-count.h lu_xcount_since: no message removed, no ghost become a
+ * message, the database not replaced nor compacted).  Returns 0, or -1
+ * (*MIDS NULL) otherwise or with more than LU_SINCE_MOST added: the
+ * caller counts with notmuch.  Prints nothing. */
+#define LU_SINCE_MOST 100
+int lu_db_since(struct lu_db *db, const char *base, GPtrArray **mids);
+/* Set from LEADUP_DEBUG_NO_BASE: lu_db_base and lu_db_since answer
+ * nothing (a test compares the senders' histories counted afresh). */
+extern bool lu_debug_no_base;
 /* How many messages the last walk of every thread counted dated from 1970
  * to --now's year ahead, before it read a thread (-1: no such walk). */
 gint64 lu_db_dated(const struct lu_db *db);
@@ -2080,6 +2101,10 @@ struct lu_history {
  * *OUT (lower-case address -> struct lu_history*; caller destroys), or
  * NULL when they were counted in another (or none are kept). */
 int lu_store_senders_read(struct lu_store *s, const char *key, GHashTable **out);
+/* The kept history of the lower-case address ADDR into *OUT, whatever
+ * index it was counted in (the caller knows: meta "senders_base"); -2
+ * each when none is kept. */
+int lu_store_sender_get(struct lu_store *s, const char *addr, struct lu_history *out);
 /* Keeps SENDERS' counts (as lu_store_senders_read gives them) for the
  * index KEY names, in place of those kept; KEY NULL: keeps none. */
 int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders);

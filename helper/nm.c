@@ -1209,6 +1209,16 @@ char *lu_db_doc_mark(struct lu_db *db)
 
 guint64 lu_changed_by_docid;
 bool lu_debug_no_docmark;
+bool lu_debug_no_base;
+
+char *lu_db_base(struct lu_db *db)
+{
+    char *base = !lu_debug_no_base && xcount(db) ? lu_xcount_base(db->xcount) : NULL;
+    char *out = g_strdup(base);
+
+    free(base);
+    return out;
+}
 
 static void add_mid(const char *mid, void *data)
 {
@@ -1228,6 +1238,20 @@ int lu_db_changed_since(struct lu_db *db, const char *mark, gint64 from, gint64 
         return -1;
     }
     lu_changed_by_docid++;
+    *mids = out;
+    return 0;
+}
+
+int lu_db_since(struct lu_db *db, const char *base, GPtrArray **mids)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+
+    *mids = NULL;
+    if (lu_debug_no_base || !base || !xcount(db) ||
+        lu_xcount_since(db->xcount, base, LU_SINCE_MOST, add_mid, out) != 0) {
+        g_ptr_array_free(out, TRUE);
+        return -1;
+    }
     *mids = out;
     return 0;
 }

@@ -16,6 +16,7 @@
 guint lu_plans_held;
 guint lu_ahead_analysed, lu_ahead_unused;
 guint lu_sender_counts;
+guint lu_sender_kept, lu_sender_since;
 guint64 lu_own_texts;
 
 struct scan {
@@ -84,6 +85,15 @@ struct scan {
     char *index_at;
     char *senders_at;
     gint64 senders_dated;
+    /* What the index read indexed (lu_db_base; NULL: unknown), kept with
+     * the histories a full walk keeps (senders_save, meta "senders_base").
+     * Outside a full walk, the histories the last full scan kept are read
+     * (kept_history) when KEPT_BASE, that meta's value, holds: the
+     * messages added since (SINCE, Message-IDs) are counted on top. */
+    char *base;
+    bool kept_tried;
+    char *kept_base;
+    GPtrArray *since;
     /* The lastmod ranges of the messages changed since the last scan, as
      * a query ("lastmod:A..B or ..."; NULL: none, or a full scan), and
      * the Message-IDs it matched (read by the walk: scan_walk). */
@@ -1851,18 +1861,16 @@ static gint cmp_str(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The key of the senders' histories counted in the index "UUID REV" (the
- * revision after this run's own tag writes, which change no count) that a
- * full walk planned with DATED messages (lu_db_dated) read for me as I am
- * now: notmuch's revision shows every message added, and the count every
- * one removed (a removal may leave the revision as it was).  Caller frees. */
-static char *senders_key(struct scan *s, const char *uuid, gint64 rev, gint64 dated)
+/* The first 16 hex digits of the SHA-1 of who I am (my addresses and
+ * domains, sorted): what the histories of mine to them were counted
+ * for.  Caller frees. */
+static char *me_digest(struct scan *s)
 {
     GPtrArray *mine = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;
     GString *me = g_string_new(NULL);
-    char *digest, *ret;
+    char *digest;
 
     g_hash_table_iter_init(&it, s->ctx->me.addrs);
     while (g_hash_table_iter_next(&it, &key, NULL))
@@ -1873,11 +1881,25 @@ static char *senders_key(struct scan *s, const char *uuid, gint64 rev, gint64 da
     for (guint i = 0; i < s->ctx->me.domains->len; i++)
         g_string_append_printf(me, "@%s\n", (char *)g_ptr_array_index(s->ctx->me.domains, i));
     digest = g_compute_checksum_for_string(G_CHECKSUM_SHA1, me->str, -1);
-    ret = g_strdup_printf("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.16s", uuid, rev, dated,
-                          digest);
-    g_free(digest);
+    digest[16] = '\0';
     g_string_free(me, TRUE);
     g_ptr_array_free(mine, TRUE);
+    return digest;
+}
+
+/* The key of the senders' histories counted in the index "UUID REV" (the
+ * revision after this run's own tag writes, which change no count) that a
+ * full walk planned with DATED messages (lu_db_dated) read for me as I am
+ * now (me_digest): notmuch's revision shows every message added, and the
+ * count every one removed (a removal may leave the revision as it was).
+ * Caller frees. */
+static char *senders_key(struct scan *s, const char *uuid, gint64 rev, gint64 dated)
+{
+    char *digest = me_digest(s);
+    char *ret = g_strdup_printf("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s", uuid, rev,
+                                dated, digest);
+
+    g_free(digest);
     return ret;
 }
 
@@ -1899,6 +1921,80 @@ static void senders_load(struct scan *s)
     g_free(uuid);
     if (!s->senders && lu_store_senders_read(s->store, s->senders_at, &s->senders) != 0)
         s->senders = NULL; /* printed: count them */
+}
+
+/* Outside a full walk, once a run: the histories the last full scan kept
+ * were counted in the index as it was then (meta "senders_base":
+ * me_digest's and lu_db_base's, written with them).  They hold for this
+ * index, with the messages added since counted on top, when messages were
+ * only added (lu_db_since) and I am who I was. */
+static void kept_load(struct scan *s)
+{
+    char *have = NULL, *digest = NULL;
+    size_t n;
+
+    if (s->kept_tried)
+        return;
+    s->kept_tried = true;
+    if (!s->store || !s->db || lu_store_get(s->store, "senders_base", &have) != 0 || !have)
+        goto out;
+    digest = me_digest(s);
+    n = strlen(digest);
+    if (strncmp(have, digest, n) != 0 || have[n] != ' ' ||
+        lu_db_since(s->db, have + n + 1, &s->since) != 0)
+        goto out;
+    s->kept_base = g_steal_pointer(&have);
+out:
+    g_free(have);
+    g_free(digest);
+}
+
+/* The history WHAT of the sender whose lower-case address is KEY from
+ * those the last full scan kept (kept_load) into *OUT: its count, and
+ * Q's (the count's query) over the messages added since.  False when
+ * none holds: the caller counts with notmuch.  A full walk has its own
+ * (senders_load). */
+static bool kept_history(struct scan *s, const char *key, enum lu_sender_count what,
+                         const char *q, unsigned *out)
+{
+    struct lu_history h;
+    GString *since = NULL;
+    char *again = NULL;
+    unsigned c = 0;
+    bool ok = false;
+    int kept;
+
+    if (s->senders_at)
+        return false;
+    kept_load(s);
+    if (!s->kept_base || lu_store_sender_get(s->store, key, &h) != 0)
+        goto out;
+    kept = what == LU_SENDER_SENT ? h.sent : h.answered;
+    /* A full scan may have kept others since kept_load read the base. */
+    if (kept < 0 || lu_store_get(s->store, "senders_base", &again) != 0 ||
+        g_strcmp0(again, s->kept_base) != 0)
+        goto out;
+    if (s->since->len) {
+        since = g_string_new(NULL);
+        g_string_append_printf(since, "(%s) and (", q);
+        for (guint i = 0; i < s->since->len; i++) {
+            char *qm = lu_db_quote(g_ptr_array_index(s->since, i));
+            g_string_append_printf(since, "%sid:%s", i ? " or " : "", qm);
+            g_free(qm);
+        }
+        g_string_append_c(since, ')');
+        if (lu_db_count(s->db, since->str, &c) != 0)
+            goto out;
+        lu_sender_since++;
+    }
+    *out = (unsigned)kept + c;
+    lu_sender_kept++;
+    ok = true;
+out:
+    if (since)
+        g_string_free(since, TRUE);
+    g_free(again);
+    return ok;
 }
 
 static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_count what)
@@ -1935,6 +2031,10 @@ static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_coun
         char *them = lu_db_quote(m->from->email);
         q = g_strdup_printf("%s and to:%s", me, them);
         g_free(them);
+    }
+    if (kept_history(s, key, what, q, &c)) {
+        *n = (int)MIN(c, (unsigned)G_MAXINT);
+        goto out;
     }
     lu_sender_counts++;
     if (lu_db_count(s->db, q, &c) == 0)
@@ -2615,7 +2715,9 @@ static void scan_clear(struct scan *s)
     LU_FREE_EACH(g_free, s->fresh, s->sensed);
     if (s->senders)
         g_hash_table_destroy(s->senders);
-    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark);
+    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark, s->base, s->kept_base);
+    if (s->since)
+        g_ptr_array_free(s->since, TRUE);
     if (s->changed_mids)
         g_hash_table_destroy(s->changed_mids);
 }
@@ -2645,6 +2747,7 @@ static int scan_open(struct scan *s, struct meta *m)
     m->digest = rules_digest(s->ctx);
     s->index_at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, m->rev);
     s->mark = lu_db_doc_mark(s->db);
+    s->base = lu_db_base(s->db);
     ret = load_meta(s->store, &m->old_uuid, &m->last, &m->gap_from, &m->gap_to, &m->old_digest);
     return ret ? ret : lu_store_get(s->store, "docmark", &m->docmark);
 }
@@ -2829,6 +2932,13 @@ static int senders_save(struct scan *s, const struct meta *m, bool full, gint64 
     key = senders_key(s, m->uuid, after, s->senders_dated);
     ret = lu_store_senders_write(s->store, key, s->senders);
     g_free(key);
+    if (!ret) {
+        /* what they were counted over, for kept_history */
+        char *digest = me_digest(s);
+        char *base = s->base ? g_strdup_printf("%s %s", digest, s->base) : NULL;
+        ret = lu_store_set(s->store, "senders_base", base ? base : "");
+        LU_FREE_EACH(g_free, digest, base);
+    }
     return ret;
 }
 

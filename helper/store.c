@@ -1996,6 +1996,26 @@ out:
     return ret;
 }
 
+int lu_store_sender_get(struct lu_store *s, const char *addr, struct lu_history *out)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT sent, answered FROM senders WHERE addr = ?");
+    int rc, ret;
+
+    out->sent = out->answered = -2;
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, addr, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->sent = sqlite3_column_int(st, 0);
+        out->answered = sqlite3_column_int(st, 1);
+        rc = sqlite3_step(st);
+    }
+    ret = read_end(s, rc, "reading a sender's history");
+    sqlite3_finalize(st);
+    return ret;
+}
+
 int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders)
 {
     sqlite3_stmt *st = NULL;

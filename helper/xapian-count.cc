@@ -218,3 +218,80 @@ int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from,
         fn(m.c_str(), data);
     return 0;
 }
+
+char *lu_xcount_base(struct lu_xcount *x)
+{
+    try {
+        Xapian::docid last = x->db.get_lastdocid();
+        std::string t = last ? naming_term(x->db, last) : std::string();
+
+        if (t.empty())
+            return NULL;
+        return strdup((x->db.get_uuid() + " " + std::to_string(x->db.get_doccount()) + " " +
+                       std::to_string(x->db.get_termfreq(MAIL_TERM)) + " " +
+                       std::to_string(x->db.get_total_length()) + " " + std::to_string(last) + " " +
+                       t)
+                          .c_str());
+    } catch (...) {
+        return NULL;
+    }
+}
+
+/* BASE (lu_xcount_base's) read into its parts; false when malformed. */
+static bool parse_base(const char *base, std::string *uuid, unsigned long long n[4],
+                       std::string *term)
+{
+    const char *sp = strchr(base, ' ');
+    char *end = NULL;
+
+    if (!sp)
+        return false;
+    *uuid = std::string(base, (size_t)(sp - base));
+    for (int i = 0; i < 4; i++) {
+        n[i] = strtoull(sp + 1, &end, 10);
+        if (!end || *end != ' ' || end == sp + 1)
+            return false;
+        sp = end;
+    }
+    *term = std::string(sp + 1);
+    return !term->empty();
+}
+
+int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
+                    void (*fn)(const char *mid, void *data), void *data)
+{
+    std::vector<std::string> mids;
+    std::string uuid, term;
+    unsigned long long n[4], docs = 0, mails = 0, length = 0; /* DOCS MAILS LENGTH DOCID */
+
+    if (!base || !parse_base(base, &uuid, n, &term))
+        return -1;
+    try {
+        const Xapian::Database &db = x->db;
+        Xapian::PostingIterator p = db.postlist_begin(std::string());
+
+        if (db.get_uuid() != uuid || !n[3] || n[3] > db.get_lastdocid() ||
+            naming_term(db, (Xapian::docid)n[3]) != term)
+            return -1;
+        for (p.skip_to((Xapian::docid)n[3] + 1); p != db.postlist_end(std::string()); ++p) {
+            Xapian::Document doc = db.get_document(*p);
+            if (++docs > 4 * (unsigned long long)most) /* ghosts and directories besides */
+                return -1;
+            length += db.get_doclength(*p);
+            if (term_with(doc, MAIL_TERM) != MAIL_TERM)
+                continue;
+            std::string mid = term_with(doc, ID_PREFIX);
+            if (mid.empty() || ++mails > most)
+                return -1;
+            mids.push_back(mid.substr(1));
+        }
+        if (db.get_doccount() != n[0] + docs || db.get_termfreq(MAIL_TERM) != n[1] + mails ||
+            db.get_total_length() != n[2] + length)
+            return -1;
+    } catch (...) {
+        return -1;
+    }
+    for (const std::string &m : mids)
+        fn(m.c_str(), data);
+    return 0;
+}

@@ -45,6 +45,26 @@ char *lu_xcount_mark(struct lu_xcount *x);
 int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from, unsigned long to,
                       unsigned most, void (*fn)(const char *mid, void *data), void *data);
 
+/* What the counts of the messages' addresses were counted over (the
+ * senders' histories a full scan keeps): "UUID DOCS MAILS LENGTH DOCID
+ * TERM", the database's UUID, its documents, its mail documents
+ * (notmuch's type:mail), the sum of its documents' lengths (the words
+ * indexed; a tag is a term of no length), and the newest document's id
+ * and naming term (lu_xcount_mark's).  Owned by the caller (free); NULL
+ * on a Xapian error or when the newest document has no naming term. */
+char *lu_xcount_base(struct lu_xcount *x);
+
+/* The messages added since BASE (lu_xcount_base's), each Message-ID given
+ * to FN: the mail documents numbered above BASE's newest.  Returns 0 only
+ * when those are all the change of what was indexed: the same UUID,
+ * BASE's newest document still carrying its term, and the documents, mail
+ * documents and total length those above it account for exactly (a
+ * message removed, a ghost become a message, a compaction: -1).  -1 too
+ * (FN not called) with more than MOST messages added.  Blind to a
+ * document rewritten in place with the same length (`notmuch reindex`). */
+int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
+                    void (*fn)(const char *mid, void *data), void *data);
+
 void lu_xcount_close(struct lu_xcount *x);
 
 #ifdef __cplusplus
