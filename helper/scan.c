@@ -1896,8 +1896,8 @@ static char *me_digest(struct scan *s)
 static char *senders_key(struct scan *s, const char *uuid, gint64 rev, gint64 dated)
 {
     char *digest = me_digest(s);
-    char *ret = g_strdup_printf("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s", uuid, rev,
-                                dated, digest);
+    char *ret = g_strdup_printf("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s", uuid, rev, dated,
+                                digest);
 
     g_free(digest);
     return ret;
@@ -1954,8 +1954,8 @@ out:
  * Q's (the count's query) over the messages added since.  False when
  * none holds: the caller counts with notmuch.  A full walk has its own
  * (senders_load). */
-static bool kept_history(struct scan *s, const char *key, enum lu_sender_count what,
-                         const char *q, unsigned *out)
+static bool kept_history(struct scan *s, const char *key, enum lu_sender_count what, const char *q,
+                         unsigned *out)
 {
     struct lu_history h;
     GString *since = NULL;
