@@ -2903,8 +2903,15 @@ static int scan_walk(struct scan *s, const char *query, bool full)
  * closed first.  *BEFORE and *AFTER: the revisions around our writes. */
 static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before, gint64 *after)
 {
+    char *end = lu_db_base(s->db);
     int ret = 0;
 
+    /* The histories were counted in what the handle reads now: read again
+     * after another's commit (nm.c read_again), it is not what it read
+     * first, and no base is kept with them (senders_save). */
+    if (g_strcmp0(end, s->base) != 0)
+        g_clear_pointer(&s->base, g_free);
+    g_free(end);
     lu_db_close(s->db);
     s->db = NULL;
     *before = *after = m->rev;
