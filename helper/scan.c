@@ -85,7 +85,8 @@ struct scan {
     char *index_at;
     char *senders_at;
     gint64 senders_dated;
-    /* What the index read indexed (lu_db_base; NULL: unknown), kept with
+    /* What the index read indexed (lu_db_base, when a full walk asks its
+     * first history: senders_load; NULL: unknown), kept with
      * the histories a full walk keeps (senders_save, meta "senders_base").
      * Outside a full walk, the histories the last full scan kept are read
      * (kept_history) when KEPT_BASE, that meta's value, holds: the
@@ -1916,6 +1917,7 @@ static void senders_load(struct scan *s)
     uuid = g_strdup(s->index_at);
     *strchr(uuid, ' ') = '\0';
     s->senders_dated = dated;
+    s->base = lu_db_base(s->db);
     s->senders_at =
         senders_key(s, uuid, g_ascii_strtoll(s->index_at + strlen(uuid) + 1, NULL, 10), dated);
     g_free(uuid);
@@ -2747,7 +2749,6 @@ static int scan_open(struct scan *s, struct meta *m)
     m->digest = rules_digest(s->ctx);
     s->index_at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, m->rev);
     s->mark = lu_db_doc_mark(s->db);
-    s->base = lu_db_base(s->db);
     ret = load_meta(s->store, &m->old_uuid, &m->last, &m->gap_from, &m->gap_to, &m->old_digest);
     return ret ? ret : lu_store_get(s->store, "docmark", &m->docmark);
 }
@@ -2903,7 +2904,7 @@ static int scan_walk(struct scan *s, const char *query, bool full)
  * closed first.  *BEFORE and *AFTER: the revisions around our writes. */
 static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before, gint64 *after)
 {
-    char *end = lu_db_base(s->db);
+    char *end = s->base ? lu_db_base(s->db) : NULL;
     int ret = 0;
 
     /* The histories were counted in what the handle reads now: read again
