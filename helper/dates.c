@@ -1328,7 +1328,13 @@ static int m_period(const struct P *p, int i, struct res *r)
         set_days(r, monday, monday + 6, LU_SPAN_WEEK);
         return k + n;
     }
-    k = mod_at(p, k, &mod);
+    /* "the just ended quarter": the one before this */
+    if (the && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
+        k += n;
+        mod = MOD_PREV;
+    } else {
+        k = mod_at(p, k, &mod);
+    }
     w = W(p, k);
     if (!w || (w->f & F_PL))
         return -1;
@@ -1336,9 +1342,18 @@ static int m_period(const struct P *p, int i, struct res *r)
         w->unit != U_DAY && w->unit != U_QUARTER)
         return -1;
     k++;
-    /* "this quarter", "next quarter", "last quarter": that calendar quarter
-     * (not "the last quarter of 2001", "the last quarter-hour"). */
+    if (mod == MOD_NONE && the && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
+        k += n; /* "the quarter just ended" */
+        mod = MOD_PREV;
+    }
+    /* "this quarter", "next quarter", "last quarter", "le trimestre
+     * dernier": that calendar quarter (not "the last quarter of 2001", "the
+     * last quarter-hour"). */
     if (w->unit == U_QUARTER) {
+        if (mod == MOD_NONE) {
+            k = postmod_at(p, k, &pm);
+            mod = pm;
+        }
         int idx = p->ry * 4 + (p->rm - 1) / 3 + (mod == MOD_NEXT || mod == MOD_COMING ? 1 : 0) -
                   (mod == MOD_PREV ? 1 : 0);
         if ((mod != MOD_THIS && mod != MOD_NEXT && mod != MOD_PREV && mod != MOD_COMING) ||
@@ -1930,6 +1945,104 @@ static int m_part(const struct P *p, int i, struct res *r)
     return k;
 }
 
+/* A period at K to take a span of: a year ("2001"), "this (next, last)
+ * month (quarter, year)", "the month", a month and its year ("December",
+ * "January 2002").  Its days in *JD0..*JD1 and its unit in *UNIT (U_MONTH,
+ * U_QUARTER, U_YEAR).  Returns the index after it, or -1. */
+static int period_at(const struct P *p, int k, guint32 *jd0, guint32 *jd1, int *unit)
+{
+    int y, m, mod = MOD_NONE, idx, k2;
+    const struct wd *w;
+
+    if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
+        *unit = U_YEAR;
+        *jd0 = jd_of(y, 1, 1);
+        *jd1 = jd_of(y, 12, 31);
+        return k + 1;
+    }
+    k2 = wf(p, k, F_THE) && !W(p, k)->month ? k + 1 : mod_at(p, k, &mod);
+    w = W(p, k2);
+    if (w && !(w->f & F_PL) && (w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR)) {
+        if (k2 == k || mod == MOD_COMING || mod == MOD_FOLLOW)
+            return -1;
+        *unit = w->unit;
+        if (w->unit == U_MONTH) {
+            month_of_mod(p, mod, &y, &m);
+            *jd0 = jd_of(y, m, 1);
+            *jd1 = jd_of(y, m, mdays(y, m));
+        } else if (w->unit == U_QUARTER) {
+            idx = p->ry * 4 + (p->rm - 1) / 3 + (mod == MOD_NEXT) - (mod == MOD_PREV);
+            *jd0 = jd_of(idx / 4, idx % 4 * 3 + 1, 1);
+            *jd1 = jd_of(idx / 4, idx % 4 * 3 + 3, mdays(idx / 4, idx % 4 * 3 + 3));
+        } else {
+            y = p->ry + (mod == MOD_NEXT) - (mod == MOD_PREV);
+            *jd0 = jd_of(y, 1, 1);
+            *jd1 = jd_of(y, 12, 31);
+        }
+        return k2 + 1;
+    }
+    if (mod != MOD_NONE || (k = month_year_at(p, k, &y, &m)) < 0)
+        return -1;
+    *unit = U_MONTH;
+    *jd0 = jd_of(y, m, 1);
+    *jd1 = jd_of(y, m, mdays(y, m));
+    return k;
+}
+
+/* "the first 6 months of 2001", "the last two weeks of December", "the
+ * first 3 days of next month", "the second half of December": that many
+ * days, weeks or months from the start of the period, or back from its
+ * end; a half of a month is its days 1-15 or 16 to the end, of a year
+ * its first or last six months.  (Halves of a named year are
+ * m_share's too.) */
+static int m_span(const struct P *p, int i, struct res *r)
+{
+    int k = wf(p, i, F_THE) ? i + 1 : i, ord, n = 0, unit, punit;
+    bool vague = false;
+    guint32 jd0, jd1, a, b;
+    const struct wd *w = W(p, k);
+
+    if (!w || !(w->ord == 1 || w->ord == 2 || w->ord == ORD_LAST))
+        return -1;
+    ord = w->ord;
+    if (wg(p, k + 1, LU_DG_HALF) && ord != ORD_LAST) {
+        unit = 0;
+        k += 2;
+    } else {
+        if (ord == 2 || (k = in_count(p, k + 1, &n, &vague)) < 0 || vague || n < 1 || n > 99)
+            return -1;
+        w = W(p, k);
+        if (!w || (n > 1) != !!(w->f & F_PL) ||
+            (w->unit != U_DAY && w->unit != U_WEEK && w->unit != U_MONTH))
+            return -1;
+        unit = w->unit;
+        k++;
+    }
+    if (!wf(p, k, F_OF) || (k = period_at(p, k + 1, &jd0, &jd1, &punit)) < 0)
+        return -1;
+    if (!unit) { /* a half of a month or a year; a quarter's has no edge */
+        if (punit == U_QUARTER)
+            return -1;
+        b = punit == U_MONTH ? jd0 + 14 : add_months(jd0, 6) - 1;
+        set_days(r, ord == 1 ? jd0 : b + 1, ord == 1 ? b : jd1, LU_SPAN_RANGE);
+        return k;
+    }
+    if ((unit == U_MONTH && punit == U_MONTH) || (unit == U_DAY && n > 31 * 12))
+        return -1;
+    if (unit == U_MONTH) {
+        a = ord == 1 ? jd0 : add_months(jd1 + 1, -n);
+        b = ord == 1 ? add_months(jd0, n) - 1 : jd1;
+    } else {
+        guint32 len = (guint32)n * (unit == U_WEEK ? 7 : 1);
+        if (len > jd1 - jd0 + 1)
+            return -1;
+        a = ord == 1 ? jd0 : jd1 + 1 - len;
+        b = ord == 1 ? jd0 + len - 1 : jd1;
+    }
+    set_days(r, a, b, LU_SPAN_RANGE);
+    return k;
+}
+
 /* "the rest of the day", "the rest of this week", "the rest of the
  * month": from today to the end of the day, the week's working days (its
  * Sunday once they are over), the month or the year. */
@@ -2304,7 +2417,7 @@ static int m_date(const struct P *p, int i, struct res *r)
     static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,
                                   m_slash, m_dot,     m_past,      m_period,    m_in,
                                   m_part,  m_nthweek, m_month,     m_hol,       m_feast,
-                                  m_nth,   m_from,    m_rest,      m_share,     m_weekof};
+                                  m_nth,   m_from,    m_rest,      m_share,     m_weekof, m_span};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))

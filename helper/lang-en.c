@@ -1342,6 +1342,8 @@ static const struct lu_date_phrase date_phrases[] = {
      LU_DP_NOTPAST},
     {"due|prior|according|thanks|compared|owing|up to", LU_DP_PAST_KEEP},
     {"that|which", LU_DP_CLAUSE},
+    {"just ended|completed|finished", LU_DP_JUST_ENDED},
+    {"just - ended|completed|finished", LU_DP_JUST_ENDED},
     {NULL, 0, 0},
 };
 

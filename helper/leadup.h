@@ -392,6 +392,8 @@ enum {
     LU_DP_PAST_KEEP,       /* "due to", "prior to": a LU_DP_NOTPAST word that is not one */
     LU_DP_CLAUSE,          /* "that", "which": a clause of its own ("fell after news that
                               it may ...": the weekday's verb is the one before it) */
+    LU_DP_JUST_ENDED,      /* "just ended": the period before this one ("the just ended
+                              quarter", "the quarter just ended") */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */

@@ -520,7 +520,21 @@ static const struct row rows[] = {
     {W, "die letzte Woche", "week 2026-11-23..2026-11-29 'die letzte Woche'"},
     /* ... but "the last week" is the calendar week, "the last day" no date. */
     {W, "the last week", "week 2026-11-23..2026-11-29 'the last week'"},
-    {W, "the last day to apply; the last 2 weeks of May", ""},
+    {W, "the last day to apply; the last few weeks of May", ""},
+    /* A span of a period: its first or last days, weeks or months, its halves. */
+    {W, "the last 2 weeks of May", "range 2027-05-18..2027-05-31 'the last 2 weeks of May'"},
+    {W, "In the first 6 months of 2025, sales doubled.",
+     "range 2025-01-01..2025-06-30 'the first 6 months of 2025'"},
+    {W, "the first three days of next month",
+     "range 2027-01-01..2027-01-03 'the first three days of next month'"},
+    {W, "in the last 2 weeks of the quarter",
+     "range 2026-12-18..2026-12-31 'the last 2 weeks of the quarter'"},
+    {W, "the first half of the month", "range 2026-12-01..2026-12-15 'the first half of the month'"},
+    {W, "the second half of January 2027",
+     "range 2027-01-16..2027-01-31 'the second half of January 2027'"},
+    {W, "the last 3 months of last year", "range 2025-10-01..2025-12-31 'the last 3 months of last year'"},
+    {W, "the first 40 days of the month; the first 2 months of June; the first half of the quarter",
+     ""},
     /* Years counted from now are no date: "20 years ago", "the first in 5 years". */
     {W, "It was planted 20 years ago, the first in 5 years.", ""},
     /* A month's possessive is the month; not a name's. */
@@ -566,6 +580,16 @@ static const struct row rows[] = {
     {W, "We will revisit next quarter.", "range 2027-01-01..2027-03-31 'next quarter'"},
     {W, "Results for last quarter were weak.", "range 2026-07-01..2026-09-30 'last quarter'"},
     {W, "in the last quarter of the year; the last quarter-hour", ""},
+    {W, "the history of the just ended quarter",
+     "range 2026-07-01..2026-09-30 'the just ended quarter'"},
+    {W, "the quarter just ended", "range 2026-07-01..2026-09-30 'the quarter just ended'"},
+    {W, "I just finished the quarter report", ""},
+    {W, "le trimestre dernier", "range 2026-07-01..2026-09-30 'le trimestre dernier'"},
+    {W, "el trimestre pasado", "range 2026-07-01..2026-09-30 'el trimestre pasado'"},
+    {W, "nello scorso trimestre", "range 2026-07-01..2026-09-30 'scorso trimestre'"},
+    {W, "letztes Quartal", "range 2026-07-01..2026-09-30 'letztes Quartal'"},
+    {W, "nächstes Quartal", "range 2027-01-01..2027-03-31 'nächstes Quartal'"},
+    {W, "le trimestre; el trimestre; il trimestre", ""},
 
     /* Phrases found missing in train mail (issue 10): the calendar year. */
     {W, "We plan to move this year.", "range 2026-01-01..2026-12-31 'this year'"},
