@@ -2414,10 +2414,10 @@ static int longest(const matcher *fns, size_t n, const struct P *p, int i, struc
 static int m_date(const struct P *p, int i, struct res *r)
 {
     /* m_past before m_period: "the past month" is the last thirty days */
-    static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,
-                                  m_slash, m_dot,     m_past,      m_period,    m_in,
-                                  m_part,  m_nthweek, m_month,     m_hol,       m_feast,
-                                  m_nth,   m_from,    m_rest,      m_share,     m_weekof, m_span};
+    static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,  m_slash,
+                                  m_dot,   m_past,    m_period,    m_in,        m_part, m_nthweek,
+                                  m_month, m_hol,     m_feast,     m_nth,       m_from, m_rest,
+                                  m_share, m_weekof,  m_span};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
