@@ -944,7 +944,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
     if (!y) {
         ctx = date_context_before(p, i) || p->cli || is_p(p, k, '@') || wf(p, k, F_AT) ||
               (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2) ||
-              (wx(p, i - 1, LU_DX_NUMDATE) && !(W(p, k) && W(p, k)->unit));
+              ((wx(p, i - 1, LU_DX_NUMDATE) || phrase_at(p, i - 2, LU_DP_NUMDATE, NULL) == 2) &&
+               !(W(p, k) && W(p, k)->unit));
         /* "Windows 10/11": versions, not a date. */
         if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF) || wx(p, i - 1, LU_DX_VERSION))
             return -1;
@@ -1859,6 +1860,23 @@ static int m_part(const struct P *p, int i, struct res *r)
     int k = i, part, mod = MOD_NONE, pm = MOD_NONE, y = 0, m = 0, k2;
     const struct wd *w = W(p, i);
 
+    /* "at month end", "by month-end", "before year end": the end of this
+     * one (after a preposition: "month-end reports" is a label) */
+    if (w && !(w->f & F_PL) && wf(p, i - 1, F_PREP | F_AT | F_IN) &&
+        (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR)) {
+        k = is_p(p, i + 1, '-') && glued(p, i + 1) && glued(p, i + 2) ? i + 2 : i + 1;
+        if (!wf(p, k, F_END) || W(p, k)->month)
+            return -1;
+        if (w->unit == U_WEEK)
+            week_part(p, r, PART_END, monday_of(p->rjd), true);
+        else if (w->unit == U_MONTH)
+            month_part(p, r, PART_END, p->ry, p->rm, true);
+        else if (w->unit == U_QUARTER)
+            quarter_end(p, r, MOD_NONE);
+        else
+            month_part(p, r, PART_END, p->ry, 12, false);
+        return k + 1;
+    }
     if (w && (w->rel == R_EOW || w->rel == R_EOM)) {
         if (w->rel == R_EOW)
             week_part(p, r, PART_END, monday_of(p->rjd), true);
@@ -2149,6 +2167,9 @@ static int m_month(const struct P *p, int i, struct res *r)
         return -1;
     if (year_at(p, k2, &y) && !glued(p, k2) && num_free_right(p, k2 + 1))
         k2++;
+    else if (is_p(p, k2, ',') && glued(p, k2) && year_at(p, k2 + 1, &y) && !glued(p, k2 + 1) &&
+             num_free_right(p, k2 + 2))
+        k2 += 2; /* "December, 2000" */
     else
         y = 0;
     /* "April's contracts", "May's high": the month (not "Theresa May's

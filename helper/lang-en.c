@@ -94,8 +94,8 @@ static const struct lu_date_word dates[] = {
     {"and", .f = LU_DW_AND | LU_DW_FOLLOW},
     {"or", .f = LU_DW_FOLLOW | LU_DW_OR},
     {"to", .f = LU_DW_TO | LU_DW_FOLLOW},
-    {"through", .f = LU_DW_TO},
-    {"thru", .f = LU_DW_TO},
+    {"through", .f = LU_DW_PREP | LU_DW_TO | LU_DW_GUARD | LU_DW_FOLLOW},
+    {"thru", .f = LU_DW_PREP | LU_DW_TO | LU_DW_GUARD | LU_DW_FOLLOW},
     {"from", .f = LU_DW_FROM | LU_DW_PREP},
     {"between", .f = LU_DW_BETWEEN},
     {"am", .f = LU_DW_AM | LU_DW_PREP | LU_DW_GUARD},
@@ -1318,6 +1318,7 @@ static const struct lu_date_role date_roles[] = {
     {"following", LU_DX_FOLLOWING},
     {"for", LU_DX_NUMDATE},
     {"since", LU_DX_NUMDATE},
+    {"effective", LU_DX_NUMDATE},
     {NULL, 0},
 };
 
@@ -1342,6 +1343,7 @@ static const struct lu_date_phrase date_phrases[] = {
      LU_DP_NOTPAST},
     {"due|prior|according|thanks|compared|owing|up to", LU_DP_PAST_KEEP},
     {"that|which", LU_DP_CLAUSE},
+    {"as of", LU_DP_NUMDATE},
     {"just ended|completed|finished", LU_DP_JUST_ENDED},
     {"just - ended|completed|finished", LU_DP_JUST_ENDED},
     {NULL, 0, 0},

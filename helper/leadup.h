@@ -73,7 +73,7 @@ extern const char lu_version[];
  * month's possessive, "On May 31", a second day ("the 14th or 15th"), no
  * date in program code, the past tense's "due to" and clauses (issue 10's
  * labelled date set, session 29). */
-#define LU_RULES_REV  20
+#define LU_RULES_REV  21
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -392,6 +392,8 @@ enum {
     LU_DP_PAST_KEEP,       /* "due to", "prior to": a LU_DP_NOTPAST word that is not one */
     LU_DP_CLAUSE,          /* "that", "which": a clause of its own ("fell after news that
                               it may ...": the weekday's verb is the one before it) */
+    LU_DP_NUMDATE,         /* "as of": a numeric date without a year may follow (as after
+                              LU_DX_NUMDATE's one word) */
     LU_DP_JUST_ENDED,      /* "just ended": the period before this one ("the just ended
                               quarter", "the quarter just ended") */
 };

@@ -592,6 +592,22 @@ static const struct row rows[] = {
     {W, "letztes Quartal", "range 2026-07-01..2026-09-30 'letztes Quartal'"},
     {W, "nächstes Quartal", "range 2027-01-01..2027-03-31 'nächstes Quartal'"},
     {W, "le trimestre; el trimestre; il trimestre", ""},
+    /* A unit's end after a preposition; a month, a comma and its year. */
+    {W, "We close the books at month end.", "day 2026-12-31 'at month end'"},
+    {W, "by month-end please", "day 2026-12-31 'by month-end'"},
+    {"B 2027-01-30 10:00", "at month end", "day 2027-02-26 'at month end'"},
+    {W, "by quarter end", "day 2026-12-31 'by quarter end'"},
+    {W, "the month-end reports; the month end", ""},
+    {W, "It changed in December, 2000 for good.",
+     "month 2000-12-01..2000-12-31 'in December, 2000'"},
+    {W, "May, 2001 was hard; may, 2001 people", "month 2001-05-01..2001-05-31 'May, 2001'"},
+    /* "through" keeps its date; a numeric date after "as of", "effective". */
+    {W, "I am out through Friday.", "day 2026-12-04 'through Friday'"},
+    {"N 2026-12-02 10:00 mdy", "valid thru 12/15", "day 2026-12-15 'thru 12/15'"},
+    {W, "read through the list", ""},
+    {"N 2026-12-02 10:00 mdy", "The price is fixed as of 12/1.", "day 2026-12-01 '12/1'"},
+    {W, "effective 15/12", "day 2026-12-15 '15/12'"},
+    {W, "as of 1/2 of the shares", ""},
 
     /* Phrases found missing in train mail (issue 10): the calendar year. */
     {W, "We plan to move this year.", "range 2026-01-01..2026-12-31 'this year'"},
