@@ -1867,6 +1867,10 @@ static int m_part(const struct P *p, int i, struct res *r)
         k = is_p(p, i + 1, '-') && glued(p, i + 1) && glued(p, i + 2) ? i + 2 : i + 1;
         if (!wf(p, k, F_END) || W(p, k)->month)
             return -1;
+        if (w->unit == U_YEAR && year_at(p, k + 1, &y) && num_free_right(p, k + 2)) {
+            year_part(p, r, PART_END, y); /* "by year end 2000" */
+            return k + 2;
+        }
         if (w->unit == U_WEEK)
             week_part(p, r, PART_END, monday_of(p->rjd), true);
         else if (w->unit == U_MONTH)

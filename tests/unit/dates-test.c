@@ -597,6 +597,7 @@ static const struct row rows[] = {
     {W, "by month-end please", "day 2026-12-31 'by month-end'"},
     {"B 2027-01-30 10:00", "at month end", "day 2027-02-26 'at month end'"},
     {W, "by quarter end", "day 2026-12-31 'by quarter end'"},
+    {W, "a cut of 52 by year end 2000.", "day 2000-12-29 'by year end 2000'"},
     {W, "the month-end reports; the month end", ""},
     {W, "It changed in December, 2000 for good.",
      "month 2000-12-01..2000-12-31 'in December, 2000'"},
