@@ -2340,6 +2340,63 @@ static int m_feast(const struct P *p, int i, struct res *r)
     return k;
 }
 
+/* Named day V (LU_DP_NAMED_DAY's N) of year Y, or 0. */
+static guint32 named_jd(int v, int y)
+{
+    guint32 jd;
+
+    switch (v) {
+    case LU_DN_NEWYEAR:
+        return jd_of(y, 1, 1);
+    case LU_DN_NYE:
+        return jd_of(y, 12, 31);
+    case LU_DN_XMAS:
+        return jd_of(y, 12, 25);
+    case LU_DN_XMAS_EVE:
+        return jd_of(y, 12, 24);
+    case LU_DN_JULY4:
+        return jd_of(y, 7, 4);
+    case LU_DN_TAX:
+        return jd_of(y, 4, 15);
+    case LU_DN_EASTER:
+        return easter_jd(y);
+    case LU_DN_EASTER_MON:
+        return easter_jd(y) + 1;
+    case LU_DN_GOOD_FRI:
+        return easter_jd(y) - 2;
+    case LU_DN_THANKS:
+        return feast_jd(LU_DH_THANKS, y);
+    case LU_DN_LABOR:
+        jd = jd_of(y, 9, 1);
+        return jd + (guint32)((1 - wday_of(jd) + 7) % 7);
+    case LU_DN_MEMORIAL:
+        jd = jd_of(y, 5, 31);
+        return jd - (guint32)((wday_of(jd) - 1 + 7) % 7);
+    default:
+        return 0;
+    }
+}
+
+/* "New Year's Day", "on Christmas Eve", "by tax day", "after Labor Day"
+ * (the day itself: m_hol's week after is for the holidays and feasts
+ * alone): the nearest such day.  Capitalised, or after a word that makes
+ * a date of it ("a tax day" is none), and not before a capitalised word. */
+static int m_named(const struct P *p, int i, struct res *r)
+{
+    int v = 0, n = phrase_at(p, i, LU_DP_NAMED_DAY, &v);
+    guint32 cand[3];
+
+    if (!n || !(p->t[i].cap || wf(p, i - 1, F_PREP | F_GUARD | F_THE)))
+        return -1;
+    /* "the Christmas Eve Fireworks", "Labor Day Parade": a thing's name */
+    if (i + n < p->n && p->t[i + n].kind == T_WORD && p->t[i + n].cap && !W(p, i + n))
+        return -1;
+    for (int y = 0; y < 3; y++)
+        cand[y] = named_jd(v, p->ry - 1 + y);
+    set_days(r, nearest_of(p, cand), nearest_of(p, cand), LU_SPAN_DAY);
+    return r->jd0 ? i + n : -1;
+}
+
 /* "on the 3rd", "by the 15th (of the month)": the nearest such day. */
 /* Day D of the month (this one, the last or the next) nearest REF, or 0. */
 static guint32 nearest_mday(const struct P *p, int d)
@@ -2442,7 +2499,7 @@ static int m_date(const struct P *p, int i, struct res *r)
     static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,  m_slash,
                                   m_dot,   m_past,    m_period,    m_in,        m_part, m_nthweek,
                                   m_month, m_hol,     m_feast,     m_nth,       m_from, m_rest,
-                                  m_share, m_weekof,  m_span};
+                                  m_share, m_weekof,  m_span,      m_named};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
