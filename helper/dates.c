@@ -1330,7 +1330,7 @@ static int m_period(const struct P *p, int i, struct res *r)
         return k + n;
     }
     /* "the just ended quarter": the one before this */
-    if (the && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
+    if (the && !W(p, k) && k + 1 < p->n && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
         k += n;
         mod = MOD_PREV;
     } else {
@@ -1343,7 +1343,7 @@ static int m_period(const struct P *p, int i, struct res *r)
         w->unit != U_DAY && w->unit != U_QUARTER)
         return -1;
     k++;
-    if (mod == MOD_NONE && the && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
+    if (mod == MOD_NONE && the && !W(p, k) && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
         k += n; /* "the quarter just ended" */
         mod = MOD_PREV;
     }
@@ -2383,10 +2383,17 @@ static guint32 named_jd(int v, int y)
  * a date of it ("a tax day" is none), and not before a capitalised word. */
 static int m_named(const struct P *p, int i, struct res *r)
 {
-    int v = 0, n = phrase_at(p, i, LU_DP_NAMED_DAY, &v);
+    const struct wd *w = W(p, i);
+    int v = 0, n;
     guint32 cand[3];
 
-    if (!n || !(p->t[i].cap || wf(p, i - 1, F_PREP | F_GUARD | F_THE)))
+    /* the cheap tests first: this runs at every date word.  A named day
+     * starts with a holiday's word or a word that is nothing else ("tax") */
+    if (!w ||
+        !(w->hol || (!w->f && !w->unit && !w->month && !w->wday && !w->num && !w->ord && !w->rel &&
+                     !w->tw && !w->g)) ||
+        !(p->t[i].cap || wf(p, i - 1, F_PREP | F_GUARD | F_THE)) ||
+        !(n = phrase_at(p, i, LU_DP_NAMED_DAY, &v)))
         return -1;
     /* "the Christmas Eve Fireworks", "Labor Day Parade": a thing's name */
     if (i + n < p->n && p->t[i + n].kind == T_WORD && p->t[i + n].cap && !W(p, i + n))
