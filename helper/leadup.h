@@ -73,7 +73,7 @@ extern const char lu_version[];
  * month's possessive, "On May 31", a second day ("the 14th or 15th"), no
  * date in program code, the past tense's "due to" and clauses (issue 10's
  * labelled date set, session 29). */
-#define LU_RULES_REV  20
+#define LU_RULES_REV  21
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -300,6 +300,21 @@ enum {
     LU_DH_THANKS,
     LU_DH_EASTER
 };
+/* The named days (LU_DP_NAMED_DAY's N). */
+enum {
+    LU_DN_NEWYEAR = 1, /* 1 January */
+    LU_DN_NYE,         /* 31 December */
+    LU_DN_XMAS,        /* 25 December */
+    LU_DN_XMAS_EVE,    /* 24 December */
+    LU_DN_JULY4,       /* 4 July */
+    LU_DN_TAX,         /* 15 April, the United States' tax day */
+    LU_DN_EASTER,      /* Easter Sunday */
+    LU_DN_EASTER_MON,  /* Easter Monday */
+    LU_DN_GOOD_FRI,    /* Good Friday */
+    LU_DN_THANKS,      /* Thanksgiving Day: the fourth Thursday of November */
+    LU_DN_LABOR,       /* Labor Day: the first Monday of September */
+    LU_DN_MEMORIAL,    /* Memorial Day: the last Monday of May */
+};
 /* A word's part in a holiday phrase. */
 enum {
     LU_DG_BEFORE = 1u << 0,    /* "before", "vor", "avant", "antes", "prima" */
@@ -392,6 +407,12 @@ enum {
     LU_DP_PAST_KEEP,       /* "due to", "prior to": a LU_DP_NOTPAST word that is not one */
     LU_DP_CLAUSE,          /* "that", "which": a clause of its own ("fell after news that
                               it may ...": the weekday's verb is the one before it) */
+    LU_DP_NUMDATE,         /* "as of": a numeric date without a year may follow (as after
+                              LU_DX_NUMDATE's one word) */
+    LU_DP_NAMED_DAY,       /* "New Year's Day", "Christmas Eve", "Labor Day": N is its
+                              LU_DN_* */
+    LU_DP_JUST_ENDED,      /* "just ended": the period before this one ("the just ended
+                              quarter", "the quarter just ended") */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
