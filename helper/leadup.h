@@ -413,6 +413,7 @@ enum {
                               LU_DN_* */
     LU_DP_JUST_ENDED,      /* "just ended": the period before this one ("the just ended
                               quarter", "the quarter just ended") */
+    LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
