@@ -478,33 +478,57 @@ int lu_db_find_mid(struct lu_db *db, const char *mid, char **id)
     return ret;
 }
 
-/* Adds the Message-IDs of VALUE ("<a@b> <c@d>": In-Reply-To, References)
- * to SET. */
-static void add_ids(GHashTable *set, const char *value)
-{
-    const char *p = value ? strchr(value, '<') : NULL;
+/* notmuch's Xapian database beside DB (NULL: not usable), opened on the
+ * first ask after each (re)open. */
+static struct lu_xcount *xcount(struct lu_db *db);
 
-    while (p) {
-        const char *e = strchr(p + 1, '>');
-        if (!e)
-            break;
-        g_hash_table_add(set, g_strndup(p + 1, (gsize)(e - p - 1)));
-        p = strchr(e + 1, '<');
+/* Adds the Message-IDs of VALUE ("<a@b> <c@d>": In-Reply-To, References)
+ * but SELF to SET, each parsed as notmuch parses them for its reference
+ * terms (lib/add-message.cc parse_references): the two ways of answers
+ * give one set. */
+static void add_ids(GHashTable *set, const char *value, const char *self)
+{
+    const char *p = value;
+
+    while (p && *p) {
+        char *id = lu_mid_parse(p, &p);
+        if (id && strcmp(id, self) != 0)
+            g_hash_table_add(set, id);
+        else
+            g_free(id);
     }
 }
 
-/* The Message-IDs M answers (In-Reply-To, References, read from its file
- * by notmuch) into *OUT (caller frees).  Returns notmuch's status of the
- * lookup: a failed one is not "answers nothing". */
+static void add_ref(const char *ref, void *data)
+{
+    g_hash_table_add(data, g_strdup(ref));
+}
+
+guint64 lu_refs_by_terms, lu_refs_by_files;
+bool lu_debug_no_refterms;
+
+/* The Message-IDs M answers (In-Reply-To, References) into *OUT (caller
+ * frees): from the terms notmuch indexed them as (xapian-count.h
+ * lu_xcount_answers), else read from its file by notmuch (a message of
+ * several files, no Xapian database, LEADUP_DEBUG_NO_REFTERMS).  Returns
+ * notmuch's status of the lookup: a failed one is not "answers
+ * nothing". */
 static notmuch_status_t answers(struct lu_db *db, const struct lu_msg *m, GHashTable **out)
 {
     notmuch_message_t *nm = NULL;
-    notmuch_status_t st = notmuch_database_find_message(db->db, m->mid, &nm);
+    notmuch_status_t st;
 
     *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (!lu_debug_no_refterms && xcount(db) &&
+        lu_xcount_answers(db->xcount, m->mid, add_ref, *out) == 0) {
+        lu_refs_by_terms++;
+        return NOTMUCH_STATUS_SUCCESS;
+    }
+    lu_refs_by_files++;
+    st = notmuch_database_find_message(db->db, m->mid, &nm);
     if (!st && nm) {
-        add_ids(*out, notmuch_message_get_header(nm, "in-reply-to"));
-        add_ids(*out, notmuch_message_get_header(nm, "references"));
+        add_ids(*out, notmuch_message_get_header(nm, "in-reply-to"), m->mid);
+        add_ids(*out, notmuch_message_get_header(nm, "references"), m->mid);
         notmuch_message_destroy(nm);
     }
     return st;
@@ -513,8 +537,9 @@ static notmuch_status_t answers(struct lu_db *db, const struct lu_msg *m, GHashT
 /* RUN, N messages of one second in Message-ID order, in reply order: each
  * after the messages of the run it answers, the smallest Message-ID first
  * among those ready (Kahn's algorithm; in a loop of references, the
- * smallest left).  Only runs of one second read headers from the files,
- * and only up to TIE_RUN_MAX messages (beyond: Message-ID order).  Returns
+ * smallest left).  Only runs of one second read what they answer (from
+ * notmuch's terms, else the files), and only up to TIE_RUN_MAX messages
+ * (beyond: Message-ID order).  Returns
  * notmuch's status (RUN is left as it was when a lookup failed). */
 #define TIE_RUN_MAX 200
 static notmuch_status_t order_run(struct lu_db *db, struct lu_msg **run, guint n)
@@ -1171,8 +1196,6 @@ int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
 guint64 lu_tag_freqs;
 bool lu_debug_no_termfreq;
 
-/* notmuch's Xapian database beside DB (NULL: not usable), opened on the
- * first ask after each (re)open. */
 static struct lu_xcount *xcount(struct lu_db *db)
 {
     if (!db->xcount_tried) {

@@ -1,6 +1,6 @@
 /* xapian-count.h - how many messages carry a tag, from Xapian's term
- * frequency, and the messages new since a mark (xapian-count.cc); for
- * nm.c only. */
+ * frequency, the messages new since a mark, and the Message-IDs a message
+ * answers, from its terms (xapian-count.cc); for nm.c only. */
 #ifndef LU_XAPIAN_COUNT_H
 #define LU_XAPIAN_COUNT_H
 
@@ -44,6 +44,18 @@ char *lu_xcount_mark(struct lu_xcount *x);
  * asks notmuch for the range. */
 int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from, unsigned long to,
                       unsigned most, void (*fn)(const char *mid, void *data), void *data);
+
+/* The Message-IDs the message MID answers, each given to FN: the terms
+ * notmuch indexed them as (prefix "XREFERENCE": its References and
+ * In-Reply-To, each parsed as lib/message-id.c parses them, its own id
+ * left out), read from its document's term list, where notmuch's
+ * notmuch_message_get_header opens and parses its file.  Returns 0; 1
+ * when the message has not exactly one file (notmuch took the terms from
+ * the first file it indexed, the header would come from the first of its
+ * names now); -1 when no document has the id or on a Xapian error.  FN
+ * is called only on 0: otherwise the caller reads the file. */
+int lu_xcount_answers(struct lu_xcount *x, const char *mid, void (*fn)(const char *ref, void *data),
+                      void *data);
 
 void lu_xcount_close(struct lu_xcount *x);
 
