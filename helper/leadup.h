@@ -858,6 +858,7 @@ struct lu_msg {
     char *mid;       /* Message-ID without <> */
     char *thread_id; /* notmuch thread id (changes when threads merge) */
     char *filename;  /* one file of the message */
+    unsigned files;  /* how many files notmuch has of it; 0: not read from notmuch */
     gint64 date;     /* unix seconds */
     int tz_off;      /* the Date header's offset, seconds east of UTC */
     struct lu_addr *from;

@@ -389,6 +389,8 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
                            drafts ? "in a drafts folder" : NULL);
     if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
         m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
+    /* the file list is read already (get_filename): a count of it */
+    m->files = (unsigned)MAX(notmuch_message_count_files(nm), 0);
     for (; notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags))
         g_ptr_array_add(m->tags, g_strdup(notmuch_tags_get(tags)));
     notmuch_tags_destroy(tags);
@@ -499,38 +501,59 @@ static void add_ids(GHashTable *set, const char *value, const char *self)
     }
 }
 
-static void add_ref(const char *ref, void *data)
-{
-    g_hash_table_add(data, g_strdup(ref));
-}
-
 guint64 lu_refs_by_terms, lu_refs_by_files;
 bool lu_debug_no_refterms;
 
-/* The Message-IDs M answers (In-Reply-To, References) into *OUT (caller
- * frees): from the terms notmuch indexed them as (xapian-count.h
- * lu_xcount_answers), else read from its file by notmuch (a message of
- * several files, no Xapian database, LEADUP_DEBUG_NO_REFTERMS).  Returns
- * notmuch's status of the lookup: a failed one is not "answers
- * nothing". */
+/* The Message-IDs M answers (In-Reply-To, References, read from its file
+ * by notmuch) into *OUT (caller frees).  Returns notmuch's status of the
+ * lookup: a failed one is not "answers nothing". */
 static notmuch_status_t answers(struct lu_db *db, const struct lu_msg *m, GHashTable **out)
 {
     notmuch_message_t *nm = NULL;
-    notmuch_status_t st;
+    notmuch_status_t st = notmuch_database_find_message(db->db, m->mid, &nm);
 
     *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    if (!lu_debug_no_refterms && xcount(db) &&
-        lu_xcount_answers(db->xcount, m->mid, add_ref, *out) == 0) {
-        lu_refs_by_terms++;
-        return NOTMUCH_STATUS_SUCCESS;
-    }
-    lu_refs_by_files++;
-    st = notmuch_database_find_message(db->db, m->mid, &nm);
     if (!st && nm) {
         add_ids(*out, notmuch_message_get_header(nm, "in-reply-to"), m->mid);
         add_ids(*out, notmuch_message_get_header(nm, "references"), m->mid);
         notmuch_message_destroy(nm);
     }
+    return st;
+}
+
+/* Which of RUN's N messages answers which into ANS (N x N, zeroed: row K
+ * the messages K answers): from the terms notmuch indexed them as
+ * (xapian-count.h lu_xcount_answered), one posting list a message; the
+ * row of a message of other than one file (notmuch took its terms from
+ * the first file it indexed, the header comes from the first of its names
+ * now) from its file, and every row with no Xapian database or with
+ * LEADUP_DEBUG_NO_REFTERMS.  Returns notmuch's status of the lookups. */
+static notmuch_status_t run_answers(struct lu_db *db, struct lu_msg **run, guint n, bool *ans)
+{
+    const char **mids = g_new(const char *, n);
+    bool terms = !lu_debug_no_refterms && xcount(db);
+    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+
+    for (guint k = 0; k < n; k++)
+        mids[k] = run[k]->mid;
+    if (terms && lu_xcount_answered(db->xcount, mids, n, ans) != 0) {
+        memset(ans, 0, (gsize)n * n * sizeof *ans);
+        terms = false;
+    }
+    for (guint k = 0; k < n && !st; k++) {
+        GHashTable *set = NULL;
+
+        if (terms && run[k]->files == 1) {
+            lu_refs_by_terms++;
+            continue;
+        }
+        lu_refs_by_files++;
+        st = answers(db, run[k], &set);
+        for (guint l = 0; l < n; l++)
+            ans[k * n + l] = l != k && g_hash_table_contains(set, run[l]->mid);
+        g_hash_table_destroy(set);
+    }
+    g_free(mids);
     return st;
 }
 
@@ -544,19 +567,17 @@ static notmuch_status_t answers(struct lu_db *db, const struct lu_msg *m, GHashT
 #define TIE_RUN_MAX 200
 static notmuch_status_t order_run(struct lu_db *db, struct lu_msg **run, guint n)
 {
-    GHashTable **ans = g_new0(GHashTable *, n);
-    guint *waits = g_new0(guint, n); /* the run's messages it answers not yet placed */
+    bool *ans = g_new0(bool, (gsize)n *n); /* row k: the run's messages k answers */
+    guint *waits = g_new0(guint, n);       /* the run's messages it answers not yet placed */
     struct lu_msg **out = g_new0(struct lu_msg *, n);
     bool *placed = g_new0(bool, n);
-    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+    notmuch_status_t st = run_answers(db, run, n, ans);
 
-    for (guint k = 0; k < n && !st; k++)
-        st = answers(db, run[k], &ans[k]);
     if (st)
         goto out;
     for (guint k = 0; k < n; k++)
         for (guint l = 0; l < n; l++)
-            waits[k] += l != k && g_hash_table_contains(ans[k], run[l]->mid);
+            waits[k] += ans[k * n + l];
     for (guint o = 0; o < n; o++) {
         guint pick = n;
         for (guint k = 0; k < n && pick == n; k++)
@@ -568,14 +589,11 @@ static notmuch_status_t order_run(struct lu_db *db, struct lu_msg **run, guint n
         placed[pick] = true;
         out[o] = run[pick];
         for (guint k = 0; k < n; k++)
-            if (!placed[k] && g_hash_table_contains(ans[k], run[pick]->mid))
+            if (!placed[k] && ans[k * n + pick])
                 waits[k]--;
     }
     memcpy(run, out, n * sizeof *out);
 out:
-    for (guint k = 0; k < n; k++)
-        if (ans[k])
-            g_hash_table_destroy(ans[k]);
     g_free(ans);
     g_free(waits);
     g_free(out);

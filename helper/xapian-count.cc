@@ -17,12 +17,13 @@
  * lib/open.cc _load_database_state).  Any doubt answers nothing and the
  * caller counts with notmuch.  The same database tells the messages new
  * since the last scan (lu_xcount_changed) and the Message-IDs a message
- * answers from the terms notmuch indexed them as (lu_xcount_answers),
+ * answers from the terms notmuch indexed them as (lu_xcount_answered),
  * where notmuch would open and parse the message's file (about 22 M
  * of the 52.6 M instructions of session 29's one-new-message scan).  libxapian is already loaded by
  * libnotmuch: no new library at run time.  Only nm.c calls it. */
 #include "xapian-count.h"
 
+#include <map>
 #include <set>
 #include <cstdlib>
 #include <cstring>
@@ -47,11 +48,9 @@ static const char ID_PREFIX[] = "Q";
 static const char THREAD_PREFIX[] = "G";
 static const char MAIL_TERM[] = "Tmail";
 static const char DIRECTORY_PREFIX[] = "XDIRECTORY";
-/* notmuch 0.37's prefixes of a message's files ("file-direntry", one
- * term DIRID:NAME a file) and of the Message-IDs it answers ("reference":
- * its References and In-Reply-To parsed, its own id left out;
- * lib/add-message.cc _notmuch_database_link_message_to_parents). */
-static const char FILE_PREFIX[] = "XFDIRENTRY";
+/* notmuch 0.37's prefix of the Message-IDs a message answers
+ * ("reference": its References and In-Reply-To parsed, its own id left
+ * out; lib/add-message.cc _notmuch_database_link_message_to_parents). */
 static const char REFERENCE_PREFIX[] = "XREFERENCE";
 
 /* DIR opened into *DB: true; false when Xapian cannot open it. */
@@ -124,12 +123,6 @@ static std::string term_with(const Xapian::Document &doc, const std::string &pre
     if (t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0)
         return *t;
     return std::string();
-}
-
-/* Whether T starts with PREFIX. */
-static bool has_prefix(const std::string &t, const std::string &prefix)
-{
-    return t.compare(0, prefix.size(), prefix) == 0;
 }
 
 /* DOC's revision (notmuch's lastmod value), or 0 when it has none. */
@@ -236,43 +229,33 @@ int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from,
     return 0;
 }
 
-/* The terms after PREFIX of the document's terms that carry it, read
- * from T on (a term list is sorted: T is left past them); how many into
- * *N, their text into *OUT (NULL: only counted). */
-static void terms_after(Xapian::TermIterator &t, const Xapian::TermIterator &end,
-                        const std::string &prefix, unsigned *n, std::vector<std::string> *out)
+int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans)
 {
-    *n = 0;
-    for (t.skip_to(prefix); t != end && has_prefix(*t, prefix); ++t) {
-        (*n)++;
-        if (out)
-            out->push_back((*t).substr(prefix.size()));
-    }
-}
-
-int lu_xcount_answers(struct lu_xcount *x, const char *mid, void (*fn)(const char *ref, void *data),
-                      void *data)
-{
-    std::vector<std::string> refs;
-    unsigned files = 0, n = 0;
+    std::map<Xapian::docid, unsigned> run; /* document -> its place in MIDS */
 
     try {
-        std::string id = std::string(ID_PREFIX) + mid;
-        Xapian::PostingIterator p = x->db.postlist_begin(id);
+        for (unsigned k = 0; k < n; k++) {
+            std::string id = std::string(ID_PREFIX) + mids[k];
+            Xapian::PostingIterator p = x->db.postlist_begin(id);
 
-        if (p == x->db.postlist_end(id))
-            return -1;
-        Xapian::Document doc = x->db.get_document(*p);
-        Xapian::TermIterator t = doc.termlist_begin(), end = doc.termlist_end();
-        /* "XFDIRENTRY" sorts before "XREFERENCE": one pass. */
-        terms_after(t, end, FILE_PREFIX, &files, NULL);
-        if (files != 1)
-            return 1;
-        terms_after(t, end, REFERENCE_PREFIX, &n, &refs);
+            /* an id whose reference term would be too long for notmuch
+             * (NOTMUCH_TERM_MAX, lib/database-private.h) has none */
+            if (p == x->db.postlist_end(id) || sizeof REFERENCE_PREFIX - 1 + strlen(mids[k]) > 245)
+                return -1;
+            run[*p] = k;
+        }
+        for (unsigned l = 0; l < n; l++) {
+            std::string ref = std::string(REFERENCE_PREFIX) + mids[l];
+
+            for (Xapian::PostingIterator p = x->db.postlist_begin(ref);
+                 p != x->db.postlist_end(ref); ++p) {
+                auto k = run.find(*p);
+                if (k != run.end() && k->second != l)
+                    ans[k->second * n + l] = true;
+            }
+        }
     } catch (...) {
         return -1;
     }
-    for (const std::string &r : refs)
-        fn(r.c_str(), data);
     return 0;
 }

@@ -45,17 +45,17 @@ char *lu_xcount_mark(struct lu_xcount *x);
 int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from, unsigned long to,
                       unsigned most, void (*fn)(const char *mid, void *data), void *data);
 
-/* The Message-IDs the message MID answers, each given to FN: the terms
- * notmuch indexed them as (prefix "XREFERENCE": its References and
- * In-Reply-To, each parsed as lib/message-id.c parses them, its own id
- * left out), read from its document's term list, where notmuch's
- * notmuch_message_get_header opens and parses its file.  Returns 0; 1
- * when the message has not exactly one file (notmuch took the terms from
- * the first file it indexed, the header would come from the first of its
- * names now); -1 when no document has the id or on a Xapian error.  FN
- * is called only on 0: otherwise the caller reads the file. */
-int lu_xcount_answers(struct lu_xcount *x, const char *mid, void (*fn)(const char *ref, void *data),
-                      void *data);
+/* Which of the N messages MIDS (the ids notmuch keeps them under) answers
+ * which: ANS[K * N + L] (N x N, zeroed by the caller) set when message K
+ * carries the term notmuch indexed MIDS[L] as, among what it answers
+ * (prefix "XREFERENCE": its References and In-Reply-To, each parsed as
+ * lib/message-id.c parses them, its own id left out), K != L.  One
+ * posting list a message, where notmuch_message_get_header opens and
+ * parses each file.  The terms are those of the first file notmuch
+ * indexed of a message: the caller reads a message of several files from
+ * its file.  Returns 0; -1 when a message has no document or an id too
+ * long for a term, or on a Xapian error (ANS then undefined). */
+int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans);
 
 void lu_xcount_close(struct lu_xcount *x);
 
