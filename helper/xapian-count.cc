@@ -199,6 +199,30 @@ static bool new_messages(const Xapian::Database &db, Xapian::docid mark, unsigne
     return true;
 }
 
+/* The messages of the thread TID (its term) numbered up to MARK and of a
+ * revision above FROM into *MIDS.  The revisions are read in one pass of
+ * the revision's value stream, skipped forward from one document of the
+ * thread to the next (the posting list is in document order), where
+ * opening each document reads its values one look-up at a time; only a
+ * changed one is opened. */
+static void changed_of_thread(const Xapian::Database &db, const std::string &tid,
+                              Xapian::docid mark, unsigned long from, std::set<std::string> *mids)
+{
+    Xapian::ValueIterator v = db.valuestream_begin(LAST_MOD_SLOT);
+
+    for (Xapian::PostingIterator p = db.postlist_begin(tid);
+         p != db.postlist_end(tid) && *p <= mark; ++p) {
+        v.skip_to(*p);
+        if (v == db.valuestream_end(LAST_MOD_SLOT))
+            return;
+        if (v.get_docid() != *p || (unsigned long)Xapian::sortable_unserialise(*v) <= from)
+            continue;
+        Xapian::Document doc = db.get_document(*p);
+        if (term_with(doc, MAIL_TERM) == MAIL_TERM)
+            mids->insert(term_with(doc, ID_PREFIX).substr(1));
+    }
+}
+
 int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from, unsigned long to,
                       unsigned most, void (*fn)(const char *mid, void *data), void *data)
 {
@@ -215,12 +239,7 @@ int lu_xcount_changed(struct lu_xcount *x, const char *mark, unsigned long from,
          * thread ids of the joined messages (lib/add-message.cc
          * _merge_threads), in its own revision. */
         for (const std::string &tid : threads)
-            for (Xapian::PostingIterator p = x->db.postlist_begin(tid);
-                 p != x->db.postlist_end(tid) && *p <= did; ++p) {
-                Xapian::Document doc = x->db.get_document(*p);
-                if (doc_revision(doc) > from && term_with(doc, MAIL_TERM) == MAIL_TERM)
-                    mids.insert(term_with(doc, ID_PREFIX).substr(1));
-            }
+            changed_of_thread(x->db, tid, did, from, &mids);
     } catch (...) {
         return -1;
     }
