@@ -880,6 +880,7 @@ struct lu_msg {
     char *mid;       /* Message-ID without <> */
     char *thread_id; /* notmuch thread id (changes when threads merge) */
     char *filename;  /* one file of the message */
+    unsigned files;  /* how many files notmuch has of it; 0: not read from notmuch */
     gint64 date;     /* unix seconds */
     int tz_off;      /* the Date header's offset, seconds east of UTC */
     struct lu_addr *from;
@@ -1972,6 +1973,13 @@ extern guint64 lu_changed_by_docid;
 /* Set from LEADUP_DEBUG_NO_DOCMARK: lu_db_changed_since answers nothing,
  * and the scan reads the lastmod range (compares the two ways). */
 extern bool lu_debug_no_docmark;
+/* How many messages of one second a thread's order read what they answer
+ * of from notmuch's reference terms, and from their files
+ * (LEADUP_DEBUG_COUNTS). */
+extern guint64 lu_refs_by_terms, lu_refs_by_files;
+/* Set from LEADUP_DEBUG_NO_REFTERMS: every message of one second is read
+ * from its file (compares the two ways). */
+extern bool lu_debug_no_refterms;
 /* How many messages the last walk of every thread counted dated from 1970
  * to --now's year ahead, before it read a thread (-1: no such walk). */
 gint64 lu_db_dated(const struct lu_db *db);
