@@ -944,7 +944,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
     if (!y) {
         ctx = date_context_before(p, i) || p->cli || is_p(p, k, '@') || wf(p, k, F_AT) ||
               (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2) ||
-              (wx(p, i - 1, LU_DX_NUMDATE) && !(W(p, k) && W(p, k)->unit));
+              ((wx(p, i - 1, LU_DX_NUMDATE) || phrase_at(p, i - 2, LU_DP_NUMDATE, NULL) == 2) &&
+               !(W(p, k) && W(p, k)->unit));
         /* "Windows 10/11": versions, not a date. */
         if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF) || wx(p, i - 1, LU_DX_VERSION))
             return -1;
@@ -1328,7 +1329,13 @@ static int m_period(const struct P *p, int i, struct res *r)
         set_days(r, monday, monday + 6, LU_SPAN_WEEK);
         return k + n;
     }
-    k = mod_at(p, k, &mod);
+    /* "the just ended quarter": the one before this */
+    if (the && !W(p, k) && k + 1 < p->n && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
+        k += n;
+        mod = MOD_PREV;
+    } else {
+        k = mod_at(p, k, &mod);
+    }
     w = W(p, k);
     if (!w || (w->f & F_PL))
         return -1;
@@ -1336,9 +1343,18 @@ static int m_period(const struct P *p, int i, struct res *r)
         w->unit != U_DAY && w->unit != U_QUARTER)
         return -1;
     k++;
-    /* "this quarter", "next quarter", "last quarter": that calendar quarter
-     * (not "the last quarter of 2001", "the last quarter-hour"). */
+    if (mod == MOD_NONE && the && !W(p, k) && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
+        k += n; /* "the quarter just ended" */
+        mod = MOD_PREV;
+    }
+    /* "this quarter", "next quarter", "last quarter", "le trimestre
+     * dernier": that calendar quarter (not "the last quarter of 2001", "the
+     * last quarter-hour"). */
     if (w->unit == U_QUARTER) {
+        if (mod == MOD_NONE) {
+            k = postmod_at(p, k, &pm);
+            mod = pm;
+        }
         int idx = p->ry * 4 + (p->rm - 1) / 3 + (mod == MOD_NEXT || mod == MOD_COMING ? 1 : 0) -
                   (mod == MOD_PREV ? 1 : 0);
         if ((mod != MOD_THIS && mod != MOD_NEXT && mod != MOD_PREV && mod != MOD_COMING) ||
@@ -1844,6 +1860,27 @@ static int m_part(const struct P *p, int i, struct res *r)
     int k = i, part, mod = MOD_NONE, pm = MOD_NONE, y = 0, m = 0, k2;
     const struct wd *w = W(p, i);
 
+    /* "at month end", "by month-end", "before year end": the end of this
+     * one (after a preposition: "month-end reports" is a label) */
+    if (w && !(w->f & F_PL) && wf(p, i - 1, F_PREP | F_AT | F_IN) &&
+        (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR)) {
+        k = is_p(p, i + 1, '-') && glued(p, i + 1) && glued(p, i + 2) ? i + 2 : i + 1;
+        if (!wf(p, k, F_END) || W(p, k)->month)
+            return -1;
+        if (w->unit == U_YEAR && year_at(p, k + 1, &y) && num_free_right(p, k + 2)) {
+            year_part(p, r, PART_END, y); /* "by year end 2000" */
+            return k + 2;
+        }
+        if (w->unit == U_WEEK)
+            week_part(p, r, PART_END, monday_of(p->rjd), true);
+        else if (w->unit == U_MONTH)
+            month_part(p, r, PART_END, p->ry, p->rm, true);
+        else if (w->unit == U_QUARTER)
+            quarter_end(p, r, MOD_NONE);
+        else
+            month_part(p, r, PART_END, p->ry, 12, false);
+        return k + 1;
+    }
     if (w && (w->rel == R_EOW || w->rel == R_EOM)) {
         if (w->rel == R_EOW)
             week_part(p, r, PART_END, monday_of(p->rjd), true);
@@ -1927,6 +1964,104 @@ static int m_part(const struct P *p, int i, struct res *r)
     if (k < 0)
         return -1;
     month_part(p, r, part, y, m, false);
+    return k;
+}
+
+/* A period at K to take a span of: a year ("2001"), "this (next, last)
+ * month (quarter, year)", "the month", a month and its year ("December",
+ * "January 2002").  Its days in *JD0..*JD1 and its unit in *UNIT (U_MONTH,
+ * U_QUARTER, U_YEAR).  Returns the index after it, or -1. */
+static int period_at(const struct P *p, int k, guint32 *jd0, guint32 *jd1, int *unit)
+{
+    int y, m, mod = MOD_NONE, idx, k2;
+    const struct wd *w;
+
+    if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
+        *unit = U_YEAR;
+        *jd0 = jd_of(y, 1, 1);
+        *jd1 = jd_of(y, 12, 31);
+        return k + 1;
+    }
+    k2 = wf(p, k, F_THE) && !W(p, k)->month ? k + 1 : mod_at(p, k, &mod);
+    w = W(p, k2);
+    if (w && !(w->f & F_PL) && (w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR)) {
+        if (k2 == k || mod == MOD_COMING || mod == MOD_FOLLOW)
+            return -1;
+        *unit = w->unit;
+        if (w->unit == U_MONTH) {
+            month_of_mod(p, mod, &y, &m);
+            *jd0 = jd_of(y, m, 1);
+            *jd1 = jd_of(y, m, mdays(y, m));
+        } else if (w->unit == U_QUARTER) {
+            idx = p->ry * 4 + (p->rm - 1) / 3 + (mod == MOD_NEXT) - (mod == MOD_PREV);
+            *jd0 = jd_of(idx / 4, idx % 4 * 3 + 1, 1);
+            *jd1 = jd_of(idx / 4, idx % 4 * 3 + 3, mdays(idx / 4, idx % 4 * 3 + 3));
+        } else {
+            y = p->ry + (mod == MOD_NEXT) - (mod == MOD_PREV);
+            *jd0 = jd_of(y, 1, 1);
+            *jd1 = jd_of(y, 12, 31);
+        }
+        return k2 + 1;
+    }
+    if (mod != MOD_NONE || (k = month_year_at(p, k, &y, &m)) < 0)
+        return -1;
+    *unit = U_MONTH;
+    *jd0 = jd_of(y, m, 1);
+    *jd1 = jd_of(y, m, mdays(y, m));
+    return k;
+}
+
+/* "the first 6 months of 2001", "the last two weeks of December", "the
+ * first 3 days of next month", "the second half of December": that many
+ * days, weeks or months from the start of the period, or back from its
+ * end; a half of a month is its days 1-15 or 16 to the end, of a year
+ * its first or last six months.  (Halves of a named year are
+ * m_share's too.) */
+static int m_span(const struct P *p, int i, struct res *r)
+{
+    int k = wf(p, i, F_THE) ? i + 1 : i, ord, n = 0, unit, punit;
+    bool vague = false;
+    guint32 jd0, jd1, a, b;
+    const struct wd *w = W(p, k);
+
+    if (!w || !(w->ord == 1 || w->ord == 2 || w->ord == ORD_LAST))
+        return -1;
+    ord = w->ord;
+    if (wg(p, k + 1, LU_DG_HALF) && ord != ORD_LAST) {
+        unit = 0;
+        k += 2;
+    } else {
+        if (ord == 2 || (k = in_count(p, k + 1, &n, &vague)) < 0 || vague || n < 1 || n > 99)
+            return -1;
+        w = W(p, k);
+        if (!w || (n > 1) != !!(w->f & F_PL) ||
+            (w->unit != U_DAY && w->unit != U_WEEK && w->unit != U_MONTH))
+            return -1;
+        unit = w->unit;
+        k++;
+    }
+    if (!wf(p, k, F_OF) || (k = period_at(p, k + 1, &jd0, &jd1, &punit)) < 0)
+        return -1;
+    if (!unit) { /* a half of a month or a year; a quarter's has no edge */
+        if (punit == U_QUARTER)
+            return -1;
+        b = punit == U_MONTH ? jd0 + 14 : add_months(jd0, 6) - 1;
+        set_days(r, ord == 1 ? jd0 : b + 1, ord == 1 ? b : jd1, LU_SPAN_RANGE);
+        return k;
+    }
+    if ((unit == U_MONTH && punit == U_MONTH) || (unit == U_DAY && n > 31 * 12))
+        return -1;
+    if (unit == U_MONTH) {
+        a = ord == 1 ? jd0 : add_months(jd1 + 1, -n);
+        b = ord == 1 ? add_months(jd0, n) - 1 : jd1;
+    } else {
+        guint32 len = (guint32)n * (unit == U_WEEK ? 7 : 1);
+        if (len > jd1 - jd0 + 1)
+            return -1;
+        a = ord == 1 ? jd0 : jd1 + 1 - len;
+        b = ord == 1 ? jd0 + len - 1 : jd1;
+    }
+    set_days(r, a, b, LU_SPAN_RANGE);
     return k;
 }
 
@@ -2036,6 +2171,9 @@ static int m_month(const struct P *p, int i, struct res *r)
         return -1;
     if (year_at(p, k2, &y) && !glued(p, k2) && num_free_right(p, k2 + 1))
         k2++;
+    else if (is_p(p, k2, ',') && glued(p, k2) && year_at(p, k2 + 1, &y) && !glued(p, k2 + 1) &&
+             num_free_right(p, k2 + 2))
+        k2 += 2; /* "December, 2000" */
     else
         y = 0;
     /* "April's contracts", "May's high": the month (not "Theresa May's
@@ -2202,6 +2340,70 @@ static int m_feast(const struct P *p, int i, struct res *r)
     return k;
 }
 
+/* Named day V (LU_DP_NAMED_DAY's N) of year Y, or 0. */
+static guint32 named_jd(int v, int y)
+{
+    guint32 jd;
+
+    switch (v) {
+    case LU_DN_NEWYEAR:
+        return jd_of(y, 1, 1);
+    case LU_DN_NYE:
+        return jd_of(y, 12, 31);
+    case LU_DN_XMAS:
+        return jd_of(y, 12, 25);
+    case LU_DN_XMAS_EVE:
+        return jd_of(y, 12, 24);
+    case LU_DN_JULY4:
+        return jd_of(y, 7, 4);
+    case LU_DN_TAX:
+        return jd_of(y, 4, 15);
+    case LU_DN_EASTER:
+        return easter_jd(y);
+    case LU_DN_EASTER_MON:
+        return easter_jd(y) + 1;
+    case LU_DN_GOOD_FRI:
+        return easter_jd(y) - 2;
+    case LU_DN_THANKS:
+        return feast_jd(LU_DH_THANKS, y);
+    case LU_DN_LABOR:
+        jd = jd_of(y, 9, 1);
+        return jd + (guint32)((1 - wday_of(jd) + 7) % 7);
+    case LU_DN_MEMORIAL:
+        jd = jd_of(y, 5, 31);
+        return jd - (guint32)((wday_of(jd) - 1 + 7) % 7);
+    default:
+        return 0;
+    }
+}
+
+/* "New Year's Day", "on Christmas Eve", "by tax day", "after Labor Day"
+ * (the day itself: m_hol's week after is for the holidays and feasts
+ * alone): the nearest such day.  Capitalised, or after a word that makes
+ * a date of it ("a tax day" is none), and not before a capitalised word. */
+static int m_named(const struct P *p, int i, struct res *r)
+{
+    const struct wd *w = W(p, i);
+    int v = 0, n;
+    guint32 cand[3];
+
+    /* the cheap tests first: this runs at every date word.  A named day
+     * starts with a holiday's word or a word that is nothing else ("tax") */
+    if (!w ||
+        !(w->hol || (!w->f && !w->unit && !w->month && !w->wday && !w->num && !w->ord && !w->rel &&
+                     !w->tw && !w->g)) ||
+        !(p->t[i].cap || wf(p, i - 1, F_PREP | F_GUARD | F_THE)) ||
+        !(n = phrase_at(p, i, LU_DP_NAMED_DAY, &v)))
+        return -1;
+    /* "the Christmas Eve Fireworks", "Labor Day Parade": a thing's name */
+    if (i + n < p->n && p->t[i + n].kind == T_WORD && p->t[i + n].cap && !W(p, i + n))
+        return -1;
+    for (int y = 0; y < 3; y++)
+        cand[y] = named_jd(v, p->ry - 1 + y);
+    set_days(r, nearest_of(p, cand), nearest_of(p, cand), LU_SPAN_DAY);
+    return r->jd0 ? i + n : -1;
+}
+
 /* "on the 3rd", "by the 15th (of the month)": the nearest such day. */
 /* Day D of the month (this one, the last or the next) nearest REF, or 0. */
 static guint32 nearest_mday(const struct P *p, int d)
@@ -2301,10 +2503,10 @@ static int longest(const matcher *fns, size_t n, const struct P *p, int i, struc
 static int m_date(const struct P *p, int i, struct res *r)
 {
     /* m_past before m_period: "the past month" is the last thirty days */
-    static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,
-                                  m_slash, m_dot,     m_past,      m_period,    m_in,
-                                  m_part,  m_nthweek, m_month,     m_hol,       m_feast,
-                                  m_nth,   m_from,    m_rest,      m_share,     m_weekof};
+    static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,  m_slash,
+                                  m_dot,   m_past,    m_period,    m_in,        m_part, m_nthweek,
+                                  m_month, m_hol,     m_feast,     m_nth,       m_from, m_rest,
+                                  m_share, m_weekof,  m_span,      m_named};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))

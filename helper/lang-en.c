@@ -94,8 +94,8 @@ static const struct lu_date_word dates[] = {
     {"and", .f = LU_DW_AND | LU_DW_FOLLOW},
     {"or", .f = LU_DW_FOLLOW | LU_DW_OR},
     {"to", .f = LU_DW_TO | LU_DW_FOLLOW},
-    {"through", .f = LU_DW_TO},
-    {"thru", .f = LU_DW_TO},
+    {"through", .f = LU_DW_PREP | LU_DW_TO | LU_DW_GUARD | LU_DW_FOLLOW},
+    {"thru", .f = LU_DW_PREP | LU_DW_TO | LU_DW_GUARD | LU_DW_FOLLOW},
     {"from", .f = LU_DW_FROM | LU_DW_PREP},
     {"between", .f = LU_DW_BETWEEN},
     {"am", .f = LU_DW_AM | LU_DW_PREP | LU_DW_GUARD},
@@ -185,6 +185,13 @@ static const struct lu_date_word dates[] = {
     {"working", .f = LU_DW_BIZ},
     {"work", .f = LU_DW_BIZ},
     {"new", .hol = LU_DH_NEW}, /* "after New Year" */
+    /* the first words of named days (date_phrases' LU_DP_NAMED_DAY) */
+    {"good"},
+    {"independence"},
+    {"labor"},
+    {"labour"},
+    {"memorial"},
+    {"tax"},
 };
 
 static const char *const greetings[] = {
@@ -1318,6 +1325,7 @@ static const struct lu_date_role date_roles[] = {
     {"following", LU_DX_FOLLOWING},
     {"for", LU_DX_NUMDATE},
     {"since", LU_DX_NUMDATE},
+    {"effective", LU_DX_NUMDATE},
     {NULL, 0},
 };
 
@@ -1342,6 +1350,23 @@ static const struct lu_date_phrase date_phrases[] = {
      LU_DP_NOTPAST},
     {"due|prior|according|thanks|compared|owing|up to", LU_DP_PAST_KEEP},
     {"that|which", LU_DP_CLAUSE},
+    {"new year ' s day", LU_DP_NAMED_DAY, LU_DN_NEWYEAR},
+    {"new years day", LU_DP_NAMED_DAY, LU_DN_NEWYEAR},
+    {"new year ' s eve", LU_DP_NAMED_DAY, LU_DN_NYE},
+    {"new years eve", LU_DP_NAMED_DAY, LU_DN_NYE},
+    {"christmas|xmas day", LU_DP_NAMED_DAY, LU_DN_XMAS},
+    {"christmas|xmas eve", LU_DP_NAMED_DAY, LU_DN_XMAS_EVE},
+    {"independence day", LU_DP_NAMED_DAY, LU_DN_JULY4},
+    {"tax day", LU_DP_NAMED_DAY, LU_DN_TAX},
+    {"easter sunday", LU_DP_NAMED_DAY, LU_DN_EASTER},
+    {"easter monday", LU_DP_NAMED_DAY, LU_DN_EASTER_MON},
+    {"good friday", LU_DP_NAMED_DAY, LU_DN_GOOD_FRI},
+    {"thanksgiving day", LU_DP_NAMED_DAY, LU_DN_THANKS},
+    {"labor|labour day", LU_DP_NAMED_DAY, LU_DN_LABOR},
+    {"memorial day", LU_DP_NAMED_DAY, LU_DN_MEMORIAL},
+    {"as of", LU_DP_NUMDATE},
+    {"just ended|completed|finished", LU_DP_JUST_ENDED},
+    {"just - ended|completed|finished", LU_DP_JUST_ENDED},
     {NULL, 0, 0},
 };
 

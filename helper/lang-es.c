@@ -102,6 +102,8 @@ static const struct lu_date_word dates[] = {
     {"semana", .unit = LU_DU_WEEK, .g = LU_DG_WKND2},
     {"semanas", .unit = LU_DU_WEEK, .f = LU_DW_PL},
     {"mes", .unit = LU_DU_MONTH},
+    {"trimestre", .unit = LU_DU_QUARTER},
+    {"trimestres", .unit = LU_DU_QUARTER, .f = LU_DW_PL},
     {"meses", .unit = LU_DU_MONTH, .f = LU_DW_PL},
     {"año", .unit = LU_DU_YEAR, .hol = LU_DH_NEW},
     {"nuevo", .f = LU_DW_HOL, .hol = LU_DH_YEAR},

@@ -101,6 +101,8 @@ static const struct lu_date_word dates[] = {
     {"semaine", .unit = LU_DU_WEEK},
     {"semaines", .unit = LU_DU_WEEK, .f = LU_DW_PL},
     {"mois", .unit = LU_DU_MONTH},
+    {"trimestre", .unit = LU_DU_QUARTER},
+    {"trimestres", .unit = LU_DU_QUARTER, .f = LU_DW_PL},
     {"année", .unit = LU_DU_YEAR},
     {"nouvel", .f = LU_DW_HOL, .hol = LU_DH_NEW},
     {"fêtes", .f = LU_DW_HOL, .hol = LU_DH_HOLS},

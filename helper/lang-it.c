@@ -122,6 +122,8 @@ static const struct lu_date_word dates[] = {
     {"settimana", .unit = LU_DU_WEEK, .g = LU_DG_WKND2},
     {"settimane", .unit = LU_DU_WEEK, .f = LU_DW_PL},
     {"mese", .unit = LU_DU_MONTH},
+    {"trimestre", .unit = LU_DU_QUARTER},
+    {"trimestri", .unit = LU_DU_QUARTER, .f = LU_DW_PL},
     {"mesi", .unit = LU_DU_MONTH, .f = LU_DW_PL},
     {"anno", .unit = LU_DU_YEAR, .hol = LU_DH_YEAR},
     {"lavorativi", .g = LU_DG_BIZPOST},

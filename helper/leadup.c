@@ -267,6 +267,7 @@ static void read_debug_env(void)
     lu_debug_no_termfreq = g_getenv("LEADUP_DEBUG_NO_TERMFREQ") != NULL;
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
     lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
+    lu_debug_no_refterms = g_getenv("LEADUP_DEBUG_NO_REFTERMS") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -305,6 +306,10 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: lastmod ranges read: %" G_GUINT64_FORMAT "\n", lu_lastmod_reads);
     fprintf(stderr, "leadup: changes told by document ids: %" G_GUINT64_FORMAT "\n",
             lu_changed_by_docid);
+    fprintf(stderr,
+            "leadup: answers of one second: %" G_GUINT64_FORMAT " from terms, %" G_GUINT64_FORMAT
+            " from files\n",
+            lu_refs_by_terms, lu_refs_by_files);
     fprintf(stderr,
             "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",

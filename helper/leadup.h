@@ -73,7 +73,7 @@ extern const char lu_version[];
  * month's possessive, "On May 31", a second day ("the 14th or 15th"), no
  * date in program code, the past tense's "due to" and clauses (issue 10's
  * labelled date set, session 29). */
-#define LU_RULES_REV  20
+#define LU_RULES_REV  21
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -300,6 +300,21 @@ enum {
     LU_DH_THANKS,
     LU_DH_EASTER
 };
+/* The named days (LU_DP_NAMED_DAY's N). */
+enum {
+    LU_DN_NEWYEAR = 1, /* 1 January */
+    LU_DN_NYE,         /* 31 December */
+    LU_DN_XMAS,        /* 25 December */
+    LU_DN_XMAS_EVE,    /* 24 December */
+    LU_DN_JULY4,       /* 4 July */
+    LU_DN_TAX,         /* 15 April, the United States' tax day */
+    LU_DN_EASTER,      /* Easter Sunday */
+    LU_DN_EASTER_MON,  /* Easter Monday */
+    LU_DN_GOOD_FRI,    /* Good Friday */
+    LU_DN_THANKS,      /* Thanksgiving Day: the fourth Thursday of November */
+    LU_DN_LABOR,       /* Labor Day: the first Monday of September */
+    LU_DN_MEMORIAL,    /* Memorial Day: the last Monday of May */
+};
 /* A word's part in a holiday phrase. */
 enum {
     LU_DG_BEFORE = 1u << 0,    /* "before", "vor", "avant", "antes", "prima" */
@@ -392,6 +407,13 @@ enum {
     LU_DP_PAST_KEEP,       /* "due to", "prior to": a LU_DP_NOTPAST word that is not one */
     LU_DP_CLAUSE,          /* "that", "which": a clause of its own ("fell after news that
                               it may ...": the weekday's verb is the one before it) */
+    LU_DP_NUMDATE,         /* "as of": a numeric date without a year may follow (as after
+                              LU_DX_NUMDATE's one word) */
+    LU_DP_NAMED_DAY,       /* "New Year's Day", "Christmas Eve", "Labor Day": N is its
+                              LU_DN_* */
+    LU_DP_JUST_ENDED,      /* "just ended": the period before this one ("the just ended
+                              quarter", "the quarter just ended") */
+    LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 
 /* Kinds of phrase cue a pack adds to classify.c's English patterns. */
@@ -858,6 +880,7 @@ struct lu_msg {
     char *mid;       /* Message-ID without <> */
     char *thread_id; /* notmuch thread id (changes when threads merge) */
     char *filename;  /* one file of the message */
+    unsigned files;  /* how many files notmuch has of it; 0: not read from notmuch */
     gint64 date;     /* unix seconds */
     int tz_off;      /* the Date header's offset, seconds east of UTC */
     struct lu_addr *from;
@@ -1971,6 +1994,13 @@ int lu_db_since(struct lu_db *db, const char *base, GPtrArray **mids);
 /* Set from LEADUP_DEBUG_NO_BASE: lu_db_base and lu_db_since answer
  * nothing (a test compares the senders' histories counted afresh). */
 extern bool lu_debug_no_base;
+/* How many messages of one second a thread's order read what they answer
+ * of from notmuch's reference terms, and from their files
+ * (LEADUP_DEBUG_COUNTS). */
+extern guint64 lu_refs_by_terms, lu_refs_by_files;
+/* Set from LEADUP_DEBUG_NO_REFTERMS: every message of one second is read
+ * from its file (compares the two ways). */
+extern bool lu_debug_no_refterms;
 /* How many messages the last walk of every thread counted dated from 1970
  * to --now's year ahead, before it read a thread (-1: no such walk). */
 gint64 lu_db_dated(const struct lu_db *db);

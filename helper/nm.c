@@ -389,6 +389,8 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
                            drafts ? "in a drafts folder" : NULL);
     if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
         m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
+    /* the file list is read already (get_filename): a count of it */
+    m->files = (unsigned)MAX(notmuch_message_count_files(nm), 0);
     for (; notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags))
         g_ptr_array_add(m->tags, g_strdup(notmuch_tags_get(tags)));
     notmuch_tags_destroy(tags);
@@ -478,20 +480,29 @@ int lu_db_find_mid(struct lu_db *db, const char *mid, char **id)
     return ret;
 }
 
-/* Adds the Message-IDs of VALUE ("<a@b> <c@d>": In-Reply-To, References)
- * to SET. */
-static void add_ids(GHashTable *set, const char *value)
-{
-    const char *p = value ? strchr(value, '<') : NULL;
+/* notmuch's Xapian database beside DB (NULL: not usable), opened on the
+ * first ask after each (re)open. */
+static struct lu_xcount *xcount(struct lu_db *db);
 
-    while (p) {
-        const char *e = strchr(p + 1, '>');
-        if (!e)
-            break;
-        g_hash_table_add(set, g_strndup(p + 1, (gsize)(e - p - 1)));
-        p = strchr(e + 1, '<');
+/* Adds the Message-IDs of VALUE ("<a@b> <c@d>": In-Reply-To, References)
+ * but SELF to SET, each parsed as notmuch parses them for its reference
+ * terms (lib/add-message.cc parse_references): the two ways of answers
+ * give one set. */
+static void add_ids(GHashTable *set, const char *value, const char *self)
+{
+    const char *p = value;
+
+    while (p && *p) {
+        char *id = lu_mid_parse(p, &p);
+        if (id && strcmp(id, self) != 0)
+            g_hash_table_add(set, id);
+        else
+            g_free(id);
     }
 }
+
+guint64 lu_refs_by_terms, lu_refs_by_files;
+bool lu_debug_no_refterms;
 
 /* The Message-IDs M answers (In-Reply-To, References, read from its file
  * by notmuch) into *OUT (caller frees).  Returns notmuch's status of the
@@ -503,35 +514,70 @@ static notmuch_status_t answers(struct lu_db *db, const struct lu_msg *m, GHashT
 
     *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!st && nm) {
-        add_ids(*out, notmuch_message_get_header(nm, "in-reply-to"));
-        add_ids(*out, notmuch_message_get_header(nm, "references"));
+        add_ids(*out, notmuch_message_get_header(nm, "in-reply-to"), m->mid);
+        add_ids(*out, notmuch_message_get_header(nm, "references"), m->mid);
         notmuch_message_destroy(nm);
     }
+    return st;
+}
+
+/* Which of RUN's N messages answers which into ANS (N x N, zeroed: row K
+ * the messages K answers): from the terms notmuch indexed them as
+ * (xapian-count.h lu_xcount_answered), one posting list a message; the
+ * row of a message of other than one file (notmuch took its terms from
+ * the first file it indexed, the header comes from the first of its names
+ * now) from its file, and every row with no Xapian database or with
+ * LEADUP_DEBUG_NO_REFTERMS.  Returns notmuch's status of the lookups. */
+static notmuch_status_t run_answers(struct lu_db *db, struct lu_msg **run, guint n, bool *ans)
+{
+    const char **mids = g_new(const char *, n);
+    bool terms = !lu_debug_no_refterms && xcount(db);
+    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+
+    for (guint k = 0; k < n; k++)
+        mids[k] = run[k]->mid;
+    if (terms && lu_xcount_answered(db->xcount, mids, n, ans) != 0) {
+        memset(ans, 0, (gsize)n * n * sizeof *ans);
+        terms = false;
+    }
+    for (guint k = 0; k < n && !st; k++) {
+        GHashTable *set = NULL;
+
+        if (terms && run[k]->files == 1) {
+            lu_refs_by_terms++;
+            continue;
+        }
+        lu_refs_by_files++;
+        st = answers(db, run[k], &set);
+        for (guint l = 0; l < n; l++)
+            ans[k * n + l] = l != k && g_hash_table_contains(set, run[l]->mid);
+        g_hash_table_destroy(set);
+    }
+    g_free(mids);
     return st;
 }
 
 /* RUN, N messages of one second in Message-ID order, in reply order: each
  * after the messages of the run it answers, the smallest Message-ID first
  * among those ready (Kahn's algorithm; in a loop of references, the
- * smallest left).  Only runs of one second read headers from the files,
- * and only up to TIE_RUN_MAX messages (beyond: Message-ID order).  Returns
+ * smallest left).  Only runs of one second read what they answer (from
+ * notmuch's terms, else the files), and only up to TIE_RUN_MAX messages
+ * (beyond: Message-ID order).  Returns
  * notmuch's status (RUN is left as it was when a lookup failed). */
 #define TIE_RUN_MAX 200
 static notmuch_status_t order_run(struct lu_db *db, struct lu_msg **run, guint n)
 {
-    GHashTable **ans = g_new0(GHashTable *, n);
-    guint *waits = g_new0(guint, n); /* the run's messages it answers not yet placed */
+    bool *ans = g_new0(bool, (gsize)n *n); /* row k: the run's messages k answers */
+    guint *waits = g_new0(guint, n);       /* the run's messages it answers not yet placed */
     struct lu_msg **out = g_new0(struct lu_msg *, n);
     bool *placed = g_new0(bool, n);
-    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+    notmuch_status_t st = run_answers(db, run, n, ans);
 
-    for (guint k = 0; k < n && !st; k++)
-        st = answers(db, run[k], &ans[k]);
     if (st)
         goto out;
     for (guint k = 0; k < n; k++)
         for (guint l = 0; l < n; l++)
-            waits[k] += l != k && g_hash_table_contains(ans[k], run[l]->mid);
+            waits[k] += ans[k * n + l];
     for (guint o = 0; o < n; o++) {
         guint pick = n;
         for (guint k = 0; k < n && pick == n; k++)
@@ -543,14 +589,11 @@ static notmuch_status_t order_run(struct lu_db *db, struct lu_msg **run, guint n
         placed[pick] = true;
         out[o] = run[pick];
         for (guint k = 0; k < n; k++)
-            if (!placed[k] && g_hash_table_contains(ans[k], run[pick]->mid))
+            if (!placed[k] && ans[k * n + pick])
                 waits[k]--;
     }
     memcpy(run, out, n * sizeof *out);
 out:
-    for (guint k = 0; k < n; k++)
-        if (ans[k])
-            g_hash_table_destroy(ans[k]);
     g_free(ans);
     g_free(waits);
     g_free(out);
@@ -1171,8 +1214,6 @@ int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
 guint64 lu_tag_freqs;
 bool lu_debug_no_termfreq;
 
-/* notmuch's Xapian database beside DB (NULL: not usable), opened on the
- * first ask after each (re)open. */
 static struct lu_xcount *xcount(struct lu_db *db)
 {
     if (!db->xcount_tried) {

@@ -1,6 +1,6 @@
 /* xapian-count.h - how many messages carry a tag, from Xapian's term
- * frequency, and the messages new since a mark (xapian-count.cc); for
- * nm.c only. */
+ * frequency, the messages new since a mark, and the Message-IDs a message
+ * answers, from its terms (xapian-count.cc); for nm.c only. */
 #ifndef LU_XAPIAN_COUNT_H
 #define LU_XAPIAN_COUNT_H
 
@@ -64,6 +64,17 @@ char *lu_xcount_base(struct lu_xcount *x);
  * document rewritten in place with the same length (`notmuch reindex`). */
 int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
                     void (*fn)(const char *mid, void *data), void *data);
+/* Which of the N messages MIDS (the ids notmuch keeps them under) answers
+ * which: ANS[K * N + L] (N x N, zeroed by the caller) set when message K
+ * carries the term notmuch indexed MIDS[L] as, among what it answers
+ * (prefix "XREFERENCE": its References and In-Reply-To, each parsed as
+ * lib/message-id.c parses them, its own id left out), K != L.  One
+ * posting list a message, where notmuch_message_get_header opens and
+ * parses each file.  The terms are those of the first file notmuch
+ * indexed of a message: the caller reads a message of several files from
+ * its file.  Returns 0; -1 when a message has no document or an id too
+ * long for a term, or on a Xapian error (ANS then undefined). */
+int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans);
 
 void lu_xcount_close(struct lu_xcount *x);
 

@@ -124,7 +124,7 @@ static void check_date_phrases(const struct lu_lang_pack *pk)
         /* the tense words (LU_DP_PAST, LU_DP_NOTPAST, LU_DP_CLAUSE) are one
          * token's alternatives */
         bool list = ph->kind == LU_DP_PAST || ph->kind == LU_DP_NOTPAST || ph->kind == LU_DP_CLAUSE;
-        bool this = ph->kind > LU_DP_NONE && ph->kind <= LU_DP_CLAUSE && lower(ph->s) &&
+        bool this = ph->kind > LU_DP_NONE && ph->kind < LU_DP_N && lower(ph->s) &&
                     (list ? g_strv_length(toks) == 1 : g_strv_length(toks) >= 2);
         for (int t = 0; this && toks[t]; t++) {
             char **alts = g_strsplit(toks[t], "|", -1);
