@@ -1851,6 +1851,31 @@ static int part_word_at(const struct P *p, int k, int *part)
     return wg(p, k + 1, LU_DG_PART) ? k + 2 : k + 1;
 }
 
+/* "at month end", "by month-end", "before year end": the end of this one
+ * (m_part calls it only after a preposition: "month-end reports" is a
+ * label).  The unit word is at I.  Returns the index after, or -1. */
+static int m_unit_end(const struct P *p, int i, struct res *r)
+{
+    const struct wd *w = W(p, i);
+    int k = is_p(p, i + 1, '-') && glued(p, i + 1) && glued(p, i + 2) ? i + 2 : i + 1, y;
+
+    if (!wf(p, k, F_END) || W(p, k)->month)
+        return -1;
+    if (w->unit == U_YEAR && year_at(p, k + 1, &y) && num_free_right(p, k + 2)) {
+        year_part(p, r, PART_END, y); /* "by year end 2000" */
+        return k + 2;
+    }
+    if (w->unit == U_WEEK)
+        week_part(p, r, PART_END, monday_of(p->rjd), true);
+    else if (w->unit == U_MONTH)
+        month_part(p, r, PART_END, p->ry, p->rm, true);
+    else if (w->unit == U_QUARTER)
+        quarter_end(p, r, MOD_NONE);
+    else
+        month_part(p, r, PART_END, p->ry, 12, false);
+    return k + 1;
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -1860,27 +1885,9 @@ static int m_part(const struct P *p, int i, struct res *r)
     int k = i, part, mod = MOD_NONE, pm = MOD_NONE, y = 0, m = 0, k2;
     const struct wd *w = W(p, i);
 
-    /* "at month end", "by month-end", "before year end": the end of this
-     * one (after a preposition: "month-end reports" is a label) */
     if (w && !(w->f & F_PL) && wf(p, i - 1, F_PREP | F_AT | F_IN) &&
-        (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR)) {
-        k = is_p(p, i + 1, '-') && glued(p, i + 1) && glued(p, i + 2) ? i + 2 : i + 1;
-        if (!wf(p, k, F_END) || W(p, k)->month)
-            return -1;
-        if (w->unit == U_YEAR && year_at(p, k + 1, &y) && num_free_right(p, k + 2)) {
-            year_part(p, r, PART_END, y); /* "by year end 2000" */
-            return k + 2;
-        }
-        if (w->unit == U_WEEK)
-            week_part(p, r, PART_END, monday_of(p->rjd), true);
-        else if (w->unit == U_MONTH)
-            month_part(p, r, PART_END, p->ry, p->rm, true);
-        else if (w->unit == U_QUARTER)
-            quarter_end(p, r, MOD_NONE);
-        else
-            month_part(p, r, PART_END, p->ry, 12, false);
-        return k + 1;
-    }
+        (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR))
+        return m_unit_end(p, i, r);
     if (w && (w->rel == R_EOW || w->rel == R_EOM)) {
         if (w->rel == R_EOW)
             week_part(p, r, PART_END, monday_of(p->rjd), true);
