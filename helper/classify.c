@@ -65,7 +65,8 @@ static void tokenise(struct sent *S, const char *text)
     lu_cue_tokenise(&S->c, text, false);
     for (int i = 0; i < S->c.n; i++)
         for (int k = 0; thank_words[k] && !S->thanks; k++)
-            S->thanks = strcmp(S->c.t[i].low, thank_words[k]) == 0;
+            S->thanks = S->c.t[i].low[0] == thank_words[k][0] &&
+                        strcmp(S->c.t[i].low, thank_words[k]) == 0;
 }
 
 static void sent_clear(struct sent *S)
@@ -76,7 +77,7 @@ static void sent_clear(struct sent *S)
 static bool tok_is(const struct sent *S, int i, const char *w)
 {
     lu_text_steps++;
-    return i >= 0 && i < S->c.n && strcmp(S->c.t[i].low, w) == 0;
+    return i >= 0 && i < S->c.n && S->c.t[i].low[0] == w[0] && strcmp(S->c.t[i].low, w) == 0;
 }
 
 /* Whether token I is one of LIST's words. */
