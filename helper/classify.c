@@ -65,8 +65,8 @@ static void tokenise(struct sent *S, const char *text)
     lu_cue_tokenise(&S->c, text, false);
     for (int i = 0; i < S->c.n; i++)
         for (int k = 0; thank_words[k] && !S->thanks; k++)
-            S->thanks = S->c.t[i].low[0] == thank_words[k][0] &&
-                        strcmp(S->c.t[i].low, thank_words[k]) == 0;
+            S->thanks =
+                S->c.t[i].low[0] == thank_words[k][0] && strcmp(S->c.t[i].low, thank_words[k]) == 0;
 }
 
 static void sent_clear(struct sent *S)
