@@ -349,6 +349,10 @@ struct pat {
     int feat;
     unsigned flags;
     const struct lu_cue_pat *cue;
+    /* the words a sentence must hold for it to match (lu_cue_need_ids;
+     * none: no such test): most patterns are never tried on a sentence */
+    int need[LU_CUE_NEED_MAX];
+    int n_need;
 };
 
 static bool match_ok(const struct sent *S, int feat, int b, int e);
@@ -374,6 +378,8 @@ static bool pat_find(const struct pat *P, const struct sent *S, int *b, int *e)
     if ((P->flags & LU_CUE_Q) && !S->question)
         return false;
     if ((P->flags & LU_CUE_NOQ) && S->question)
+        return false;
+    if (P->n_need && !lu_cue_text_has_any(&S->c, P->need, P->n_need))
         return false;
     if (!lu_cue_find(P->cue, &S->c, 0, ok_cb, &d, &m))
         return false;
@@ -586,6 +592,8 @@ static void compile_patterns(void)
     g_hash_table_unref(by_name);
     n_pats = a->len;
     pats = (struct pat *)(void *)g_array_free(a, FALSE);
+    for (gsize i = 0; i < n_pats; i++)
+        pats[i].n_need = lu_cue_need_ids(pats[i].cue, pats[i].need, LU_CUE_NEED_MAX);
 }
 
 /* ------------------------------------------------------------ one-time set-up */

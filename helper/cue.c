@@ -985,6 +985,49 @@ static bool may_match(const struct lu_cue_pat *P, const struct lu_cue_text *T)
     return true;
 }
 
+/* E's word ids into IDS (at most CAP): -1 when E is no element every match
+ * needs a token of, names a class, or has more than CAP words. */
+static int need_ids_of(const struct pel *e, int *ids, int cap)
+{
+    int n = 0;
+
+    if (!e->need || e->cls || e->nids + e->nalts > cap)
+        return -1;
+    for (int i = 0; i < e->nids; i++)
+        ids[n++] = e->ids[i];
+    for (int q = 0; q < e->nalts; q++) {
+        if (!e->alts[q].w[0].id)
+            return -1;
+        ids[n++] = e->alts[q].w[0].id;
+    }
+    return n;
+}
+
+int lu_cue_need_ids(const struct lu_cue_pat *P, int *ids, int cap)
+{
+    int best = 0, tmp[LU_CUE_NEED_MAX];
+
+    cap = MIN(cap, LU_CUE_NEED_MAX);
+    for (int pi = 0; pi < P->n; pi++) {
+        int n = need_ids_of(&P->el[pi], tmp, cap);
+        if (n > 0 && (!best || n < best)) {
+            best = n;
+            memcpy(ids, tmp, (gsize)n * sizeof *ids);
+        }
+    }
+    return best;
+}
+
+bool lu_cue_text_has_any(const struct lu_cue_text *T, const int *ids, int n)
+{
+    if (!T->id_bits)
+        return true;
+    for (int i = 0; i < n; i++)
+        if (has_id(T, ids[i]))
+            return true;
+    return false;
+}
+
 bool lu_cue_find(const struct lu_cue_pat *P, const struct lu_cue_text *T, int from, lu_cue_ok_fn ok,
                  void *data, struct lu_cue_match *m)
 {
