@@ -1140,11 +1140,65 @@ static char *why_for_cat(const struct sent *S, const struct feats *F, const doub
 /* The intent score of a sentence: the model's log-odds that it asks the
  * reader to act or announces something for them.  Word weights ("w:...")
  * only adjust the cues' vote. */
+/* The word weight's key of A ("w:A"), or of the pair A B ("w:A_B"), into
+ * KEY (KEY_MAX bytes, cut as g_snprintf cuts).  Returns the whole key's
+ * length, as g_snprintf does. */
+#define KEY_MAX 64
+static gsize word_key(char *key, const char *a, const char *b)
+{
+    gsize na = strlen(a), nb = b ? strlen(b) : 0, n = 2 + na + (b ? 1 + nb : 0), k = 2;
+
+    memcpy(key, "w:", 2);
+    k += MIN(na, KEY_MAX - 1 - k);
+    memcpy(key + 2, a, k - 2);
+    if (b && k < KEY_MAX - 1)
+        key[k++] = '_';
+    if (b) {
+        gsize m = MIN(nb, KEY_MAX - 1 - k);
+        memcpy(key + k, b, m);
+        k += m;
+    }
+    key[k] = '\0';
+    return n;
+}
+
+/* The weight of the key of token I (and the word before it, PREV >= 0),
+ * or NULL; counted once a sentence: NULL also when an earlier token
+ * (pair) has the same key.  Only the few words with a weight are
+ * compared with those before them: no table a sentence, no key printed
+ * for every word (issue 14). */
+static const double *word_weight(const struct sent *S, int prev, int i)
+{
+    char key[KEY_MAX], other[KEY_MAX];
+    const struct lu_cue_tok *t = S->c.t;
+    const double *w;
+
+    if (prev >= 0 && word_key(key, t[prev].low, t[i].low) >= KEY_MAX)
+        return NULL;
+    if (prev < 0)
+        word_key(key, t[i].low, NULL);
+    if (!(w = g_hash_table_lookup(weight_table, key)))
+        return NULL;
+    for (int j = 0, pj = -1; j < i; j++) {
+        if (t[j].cls & LU_W_PUNCT)
+            continue;
+        if (prev < 0 && strcmp(t[j].low, t[i].low) == 0)
+            return NULL;
+        if (prev >= 0 && pj >= 0 && t[pj].known && t[j].known &&
+            word_key(other, t[pj].low, t[j].low) < KEY_MAX && strcmp(other, key) == 0)
+            return NULL;
+        pj = j;
+    }
+    return w;
+}
+
+/* The intent score of a sentence: the model's log-odds that it asks the
+ * reader to act or announces something for them.  Word weights ("w:...")
+ * only adjust the cues' vote. */
 static double intent_score(const struct sent *S, const struct feats *F, double *contrib)
 {
     double z = lu_intent_bias;
-    char key[64];
-    GHashTable *seen;
+    const double *w;
 
     for (int f = 0; f < C_N; f++) {
         double c = F->x[f] != 0.0 ? F->x[f] * weight_of(cues[f].name) : 0.0;
@@ -1152,28 +1206,18 @@ static double intent_score(const struct sent *S, const struct feats *F, double *
         z += c;
     }
     /* each word counts once */
-    seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int i = 0; i < S->c.n; i++) {
-        if ((S->c.t[i].cls & LU_W_PUNCT) || !g_hash_table_add(seen, (gpointer)S->c.t[i].low))
-            continue;
-        g_snprintf(key, sizeof key, "w:%s", S->c.t[i].low);
-        z += weight_of(key);
-    }
-    g_hash_table_destroy(seen);
+    for (int i = 0; i < S->c.n; i++)
+        if (!(S->c.t[i].cls & LU_W_PUNCT) && (w = word_weight(S, -1, i)))
+            z += *w;
     /* and each pair of neighbouring lexicon words ("you_need", "the_meeting"),
      * punctuation skipped, once */
-    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (int i = 0, prev = -1; i < S->c.n; i++) {
         if (S->c.t[i].cls & LU_W_PUNCT)
             continue;
-        if (prev >= 0 && S->c.t[prev].known && S->c.t[i].known &&
-            g_snprintf(key, sizeof key, "w:%s_%s", S->c.t[prev].low, S->c.t[i].low) <
-                (int)sizeof key &&
-            g_hash_table_add(seen, g_strdup(key)))
-            z += weight_of(key);
+        if (prev >= 0 && S->c.t[prev].known && S->c.t[i].known && (w = word_weight(S, prev, i)))
+            z += *w;
         prev = i;
     }
-    g_hash_table_destroy(seen);
     return z;
 }
 
