@@ -349,10 +349,6 @@ struct pat {
     int feat;
     unsigned flags;
     const struct lu_cue_pat *cue;
-    /* the words a sentence must hold for it to match (lu_cue_need_ids;
-     * none: no such test): most patterns are never tried on a sentence */
-    int need[LU_CUE_NEED_MAX];
-    int n_need;
 };
 
 static bool match_ok(const struct sent *S, int feat, int b, int e);
@@ -378,8 +374,6 @@ static bool pat_find(const struct pat *P, const struct sent *S, int *b, int *e)
     if ((P->flags & LU_CUE_Q) && !S->question)
         return false;
     if ((P->flags & LU_CUE_NOQ) && S->question)
-        return false;
-    if (P->n_need && !lu_cue_text_has_any(&S->c, P->need, P->n_need))
         return false;
     if (!lu_cue_find(P->cue, &S->c, 0, ok_cb, &d, &m))
         return false;
@@ -570,6 +564,51 @@ static const int cue_feat[LU_CUE_N] = {
     [LU_CUE_OOO] = R_OOO,          [LU_CUE_RETURN] = R_RETURN,   [LU_CUE_UNTIL] = R_UNTIL,
 };
 
+/* Which patterns a sentence may match, by the words it holds: a pattern
+ * that needs one of some words (lu_cue_need_ids) is listed under each of
+ * them, the others are always tried.  A sentence's tokens then name the
+ * few dozen patterns worth trying, of some 500 (issue 14: testing each
+ * pattern on each sentence was a tenth of classify's instructions). */
+#define PAT_WORDS(n) (((n) + 63) / 64)
+static guint64 *pats_always;   /* a bit a pattern */
+static GHashTable *pats_by_id; /* word id -> GArray of guint pattern indexes */
+
+static void index_patterns(void)
+{
+    int ids[LU_CUE_NEED_MAX];
+
+    pats_always = g_new0(guint64, PAT_WORDS(n_pats));
+    pats_by_id = g_hash_table_new(NULL, NULL);
+    for (guint i = 0; i < n_pats; i++) {
+        int n = lu_cue_need_ids(pats[i].cue, ids, LU_CUE_NEED_MAX);
+        if (!n)
+            pats_always[i / 64] |= G_GUINT64_CONSTANT(1) << (i % 64);
+        for (int k = 0; k < n; k++) {
+            GArray *l = g_hash_table_lookup(pats_by_id, GINT_TO_POINTER(ids[k]));
+            if (!l) {
+                l = g_array_new(FALSE, FALSE, sizeof(guint));
+                g_hash_table_insert(pats_by_id, GINT_TO_POINTER(ids[k]), l);
+            }
+            g_array_append_val(l, i);
+        }
+    }
+}
+
+/* The patterns worth trying on S into CAND (PAT_WORDS(n_pats) words). */
+static void patterns_of(const struct sent *S, guint64 *cand)
+{
+    memcpy(cand, pats_always, PAT_WORDS(n_pats) * sizeof *cand);
+    for (int t = 0; t < S->c.n; t++) {
+        const GArray *l;
+        if (!S->c.t[t].id || !(l = g_hash_table_lookup(pats_by_id, GINT_TO_POINTER(S->c.t[t].id))))
+            continue;
+        for (guint k = 0; k < l->len; k++) {
+            guint i = g_array_index(l, guint, k);
+            cand[i / 64] |= G_GUINT64_CONSTANT(1) << (i % 64);
+        }
+    }
+}
+
 static void compile_patterns(void)
 {
     GArray *a = g_array_new(FALSE, TRUE, sizeof(struct pat));
@@ -592,8 +631,7 @@ static void compile_patterns(void)
     g_hash_table_unref(by_name);
     n_pats = a->len;
     pats = (struct pat *)(void *)g_array_free(a, FALSE);
-    for (gsize i = 0; i < n_pats; i++)
-        pats[i].n_need = lu_cue_need_ids(pats[i].cue, pats[i].need, LU_CUE_NEED_MAX);
+    index_patterns();
 }
 
 /* ------------------------------------------------------------ one-time set-up */
@@ -1059,12 +1097,18 @@ static void compute_features(const struct sent *S, struct feats *F)
 {
     struct tok_counts c;
 
+    guint64 *cand = g_alloca(PAT_WORDS(n_pats) * sizeof *cand);
+
     memset(F, 0, sizeof *F);
-    for (gsize i = 0; i < n_pats; i++) {
-        int b, e;
-        if (F->x[pats[i].feat] == 0.0 && pat_find(&pats[i], S, &b, &e))
-            set_feat(F, pats[i].feat, 1.0, b, e);
-    }
+    patterns_of(S, cand);
+    /* in the patterns' order, as every pattern was tried */
+    for (gsize w = 0; w < PAT_WORDS(n_pats); w++)
+        for (guint64 x = cand[w]; x; x &= x - 1) {
+            gsize i = w * 64 + (gsize)__builtin_ctzll(x);
+            int b, e;
+            if (F->x[pats[i].feat] == 0.0 && pat_find(&pats[i], S, &b, &e))
+                set_feat(F, pats[i].feat, 1.0, b, e);
+        }
     wh_question(S, F);
     count_tokens(S, &c);
     phone_cues(S->c.text, F);

@@ -1018,16 +1018,6 @@ int lu_cue_need_ids(const struct lu_cue_pat *P, int *ids, int cap)
     return best;
 }
 
-bool lu_cue_text_has_any(const struct lu_cue_text *T, const int *ids, int n)
-{
-    if (!T->id_bits)
-        return true;
-    for (int i = 0; i < n; i++)
-        if (has_id(T, ids[i]))
-            return true;
-    return false;
-}
-
 bool lu_cue_find(const struct lu_cue_pat *P, const struct lu_cue_text *T, int from, lu_cue_ok_fn ok,
                  void *data, struct lu_cue_match *m)
 {

@@ -722,12 +722,10 @@ bool lu_cue_same(const struct lu_cue_pat *a, const struct lu_cue_pat *b);
  * of an element every match takes a token of, naming no class; the
  * element with the fewest): into IDS (room for CAP, at most
  * LU_CUE_NEED_MAX), returns how many; 0 when P has no such element.  A
- * caller trying many patterns on one text skips with it, cheaply, the
- * ones lu_cue_find would refuse on the same grounds. */
+ * caller trying many patterns on one text indexes them by these words and
+ * never tries the ones lu_cue_find would refuse on the same grounds. */
 #define LU_CUE_NEED_MAX 8
 int lu_cue_need_ids(const struct lu_cue_pat *P, int *ids, int cap);
-/* Whether T holds a token of one of the N word ids IDS. */
-bool lu_cue_text_has_any(const struct lu_cue_text *T, const int *ids, int n);
 /* A match: tokens [b, e), bytes [off, off + len) of the text. */
 struct lu_cue_match {
     int b, e, off, len;
