@@ -65,7 +65,8 @@ static void tokenise(struct sent *S, const char *text)
     lu_cue_tokenise(&S->c, text, false);
     for (int i = 0; i < S->c.n; i++)
         for (int k = 0; thank_words[k] && !S->thanks; k++)
-            S->thanks = strcmp(S->c.t[i].low, thank_words[k]) == 0;
+            S->thanks =
+                S->c.t[i].low[0] == thank_words[k][0] && strcmp(S->c.t[i].low, thank_words[k]) == 0;
 }
 
 static void sent_clear(struct sent *S)
@@ -76,7 +77,7 @@ static void sent_clear(struct sent *S)
 static bool tok_is(const struct sent *S, int i, const char *w)
 {
     lu_text_steps++;
-    return i >= 0 && i < S->c.n && strcmp(S->c.t[i].low, w) == 0;
+    return i >= 0 && i < S->c.n && S->c.t[i].low[0] == w[0] && strcmp(S->c.t[i].low, w) == 0;
 }
 
 /* Whether token I is one of LIST's words. */
@@ -563,6 +564,51 @@ static const int cue_feat[LU_CUE_N] = {
     [LU_CUE_OOO] = R_OOO,          [LU_CUE_RETURN] = R_RETURN,   [LU_CUE_UNTIL] = R_UNTIL,
 };
 
+/* Which patterns a sentence may match, by the words it holds: a pattern
+ * that needs one of some words (lu_cue_need_ids) is listed under each of
+ * them, the others are always tried.  A sentence's tokens then name the
+ * few dozen patterns worth trying, of some 500 (issue 14: testing each
+ * pattern on each sentence was a tenth of classify's instructions). */
+#define PAT_WORDS(n) (((n) + 63) / 64)
+static guint64 *pats_always;   /* a bit a pattern */
+static GHashTable *pats_by_id; /* word id -> GArray of guint pattern indexes */
+
+static void index_patterns(void)
+{
+    int ids[LU_CUE_NEED_MAX];
+
+    pats_always = g_new0(guint64, PAT_WORDS(n_pats));
+    pats_by_id = g_hash_table_new(NULL, NULL);
+    for (guint i = 0; i < n_pats; i++) {
+        int n = lu_cue_need_ids(pats[i].cue, ids, LU_CUE_NEED_MAX);
+        if (!n)
+            pats_always[i / 64] |= G_GUINT64_CONSTANT(1) << (i % 64);
+        for (int k = 0; k < n; k++) {
+            GArray *l = g_hash_table_lookup(pats_by_id, GINT_TO_POINTER(ids[k]));
+            if (!l) {
+                l = g_array_new(FALSE, FALSE, sizeof(guint));
+                g_hash_table_insert(pats_by_id, GINT_TO_POINTER(ids[k]), l);
+            }
+            g_array_append_val(l, i);
+        }
+    }
+}
+
+/* The patterns worth trying on S into CAND (PAT_WORDS(n_pats) words). */
+static void patterns_of(const struct sent *S, guint64 *cand)
+{
+    memcpy(cand, pats_always, PAT_WORDS(n_pats) * sizeof *cand);
+    for (int t = 0; t < S->c.n; t++) {
+        const GArray *l;
+        if (!S->c.t[t].id || !(l = g_hash_table_lookup(pats_by_id, GINT_TO_POINTER(S->c.t[t].id))))
+            continue;
+        for (guint k = 0; k < l->len; k++) {
+            guint i = g_array_index(l, guint, k);
+            cand[i / 64] |= G_GUINT64_CONSTANT(1) << (i % 64);
+        }
+    }
+}
+
 static void compile_patterns(void)
 {
     GArray *a = g_array_new(FALSE, TRUE, sizeof(struct pat));
@@ -585,6 +631,7 @@ static void compile_patterns(void)
     g_hash_table_unref(by_name);
     n_pats = a->len;
     pats = (struct pat *)(void *)g_array_free(a, FALSE);
+    index_patterns();
 }
 
 /* ------------------------------------------------------------ one-time set-up */
@@ -1050,12 +1097,18 @@ static void compute_features(const struct sent *S, struct feats *F)
 {
     struct tok_counts c;
 
+    guint64 *cand = g_alloca(PAT_WORDS(n_pats) * sizeof *cand);
+
     memset(F, 0, sizeof *F);
-    for (gsize i = 0; i < n_pats; i++) {
-        int b, e;
-        if (F->x[pats[i].feat] == 0.0 && pat_find(&pats[i], S, &b, &e))
-            set_feat(F, pats[i].feat, 1.0, b, e);
-    }
+    patterns_of(S, cand);
+    /* in the patterns' order, as every pattern was tried */
+    for (gsize w = 0; w < PAT_WORDS(n_pats); w++)
+        for (guint64 x = cand[w]; x; x &= x - 1) {
+            gsize i = w * 64 + (gsize)__builtin_ctzll(x);
+            int b, e;
+            if (F->x[pats[i].feat] == 0.0 && pat_find(&pats[i], S, &b, &e))
+                set_feat(F, pats[i].feat, 1.0, b, e);
+        }
     wh_question(S, F);
     count_tokens(S, &c);
     phone_cues(S->c.text, F);
@@ -1131,11 +1184,65 @@ static char *why_for_cat(const struct sent *S, const struct feats *F, const doub
 /* The intent score of a sentence: the model's log-odds that it asks the
  * reader to act or announces something for them.  Word weights ("w:...")
  * only adjust the cues' vote. */
+/* The word weight's key of A ("w:A"), or of the pair A B ("w:A_B"), into
+ * KEY (KEY_MAX bytes, cut as g_snprintf cuts).  Returns the whole key's
+ * length, as g_snprintf does. */
+#define KEY_MAX 64
+static gsize word_key(char *key, const char *a, const char *b)
+{
+    gsize na = strlen(a), nb = b ? strlen(b) : 0, n = 2 + na + (b ? 1 + nb : 0), k = 2;
+
+    memcpy(key, "w:", 2);
+    k += MIN(na, KEY_MAX - 1 - k);
+    memcpy(key + 2, a, k - 2);
+    if (b && k < KEY_MAX - 1)
+        key[k++] = '_';
+    if (b) {
+        gsize m = MIN(nb, KEY_MAX - 1 - k);
+        memcpy(key + k, b, m);
+        k += m;
+    }
+    key[k] = '\0';
+    return n;
+}
+
+/* The weight of the key of token I (and the word before it, PREV >= 0),
+ * or NULL; counted once a sentence: NULL also when an earlier token
+ * (pair) has the same key.  Only the few words with a weight are
+ * compared with those before them: no table a sentence, no key printed
+ * for every word (issue 14). */
+static const double *word_weight(const struct sent *S, int prev, int i)
+{
+    char key[KEY_MAX], other[KEY_MAX];
+    const struct lu_cue_tok *t = S->c.t;
+    const double *w;
+
+    if (prev >= 0 && word_key(key, t[prev].low, t[i].low) >= KEY_MAX)
+        return NULL;
+    if (prev < 0)
+        word_key(key, t[i].low, NULL);
+    if (!(w = g_hash_table_lookup(weight_table, key)))
+        return NULL;
+    for (int j = 0, pj = -1; j < i; j++) {
+        if (t[j].cls & LU_W_PUNCT)
+            continue;
+        if (prev < 0 && strcmp(t[j].low, t[i].low) == 0)
+            return NULL;
+        if (prev >= 0 && pj >= 0 && t[pj].known && t[j].known &&
+            word_key(other, t[pj].low, t[j].low) < KEY_MAX && strcmp(other, key) == 0)
+            return NULL;
+        pj = j;
+    }
+    return w;
+}
+
+/* The intent score of a sentence: the model's log-odds that it asks the
+ * reader to act or announces something for them.  Word weights ("w:...")
+ * only adjust the cues' vote. */
 static double intent_score(const struct sent *S, const struct feats *F, double *contrib)
 {
     double z = lu_intent_bias;
-    char key[64];
-    GHashTable *seen;
+    const double *w;
 
     for (int f = 0; f < C_N; f++) {
         double c = F->x[f] != 0.0 ? F->x[f] * weight_of(cues[f].name) : 0.0;
@@ -1143,28 +1250,18 @@ static double intent_score(const struct sent *S, const struct feats *F, double *
         z += c;
     }
     /* each word counts once */
-    seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int i = 0; i < S->c.n; i++) {
-        if ((S->c.t[i].cls & LU_W_PUNCT) || !g_hash_table_add(seen, (gpointer)S->c.t[i].low))
-            continue;
-        g_snprintf(key, sizeof key, "w:%s", S->c.t[i].low);
-        z += weight_of(key);
-    }
-    g_hash_table_destroy(seen);
+    for (int i = 0; i < S->c.n; i++)
+        if (!(S->c.t[i].cls & LU_W_PUNCT) && (w = word_weight(S, -1, i)))
+            z += *w;
     /* and each pair of neighbouring lexicon words ("you_need", "the_meeting"),
      * punctuation skipped, once */
-    seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (int i = 0, prev = -1; i < S->c.n; i++) {
         if (S->c.t[i].cls & LU_W_PUNCT)
             continue;
-        if (prev >= 0 && S->c.t[prev].known && S->c.t[i].known &&
-            g_snprintf(key, sizeof key, "w:%s_%s", S->c.t[prev].low, S->c.t[i].low) <
-                (int)sizeof key &&
-            g_hash_table_add(seen, g_strdup(key)))
-            z += weight_of(key);
+        if (prev >= 0 && S->c.t[prev].known && S->c.t[i].known && (w = word_weight(S, prev, i)))
+            z += *w;
         prev = i;
     }
-    g_hash_table_destroy(seen);
     return z;
 }
 

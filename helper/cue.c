@@ -74,9 +74,19 @@ static const struct lex *lex_find(const char *w);
 
 /* ------------------------------------------------------------ tokens */
 
+/* ASCII is told without GLib's Unicode tables (the same answers: GLib's
+ * ASCII classes agree with its Unicode ones below 0x80), for most of a
+ * text's characters. */
 static bool is_word_char(gunichar c)
 {
-    return g_unichar_isalnum(c) || c == '$' || c == '@' || c == '#';
+    if (c < 0x80)
+        return g_ascii_isalnum(c) || c == '$' || c == '@' || c == '#';
+    return g_unichar_isalnum(c);
+}
+
+static bool is_space(gunichar c)
+{
+    return c < 0x80 ? g_ascii_isspace(c) : g_unichar_isspace(c);
 }
 
 static bool is_joiner(gunichar c)
@@ -167,6 +177,10 @@ static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool 
     t.line = line;
     for (const char *p = b; p < e; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
+        if (c < 0x80) {
+            g_string_append_c(T->lowbuf, g_ascii_tolower((char)c));
+            continue;
+        }
         if (c == 0x2019)
             c = '\'';
         g_string_append_unichar(T->lowbuf, g_unichar_tolower(c));
@@ -174,7 +188,7 @@ static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool 
     g_string_append_c(T->lowbuf, '\0');
     low = T->lowbuf->str + at;
     for (gsize i = 0; folds[i][0]; i++)
-        if (strcmp(low, folds[i][0]) == 0) {
+        if (low[0] == folds[i][0][0] && strcmp(low, folds[i][0]) == 0) {
             g_string_truncate(T->lowbuf, at);
             g_string_append(T->lowbuf, folds[i][1]);
             g_string_append_c(T->lowbuf, '\0');
@@ -292,7 +306,7 @@ void lu_cue_tokenise(struct lu_cue_text *T, const char *text, bool by_line)
         gunichar c = g_utf8_get_char(p);
         const char *b = p;
 
-        if (g_unichar_isspace(c)) {
+        if (is_space(c)) {
             line = line || c == '\n';
             p = g_utf8_next_char(p);
             continue;
@@ -969,6 +983,39 @@ static bool may_match(const struct lu_cue_pat *P, const struct lu_cue_text *T)
             return false;
     }
     return true;
+}
+
+/* E's word ids into IDS (at most CAP): -1 when E is no element every match
+ * needs a token of, names a class, or has more than CAP words. */
+static int need_ids_of(const struct pel *e, int *ids, int cap)
+{
+    int n = 0;
+
+    if (!e->need || e->cls || e->nids + e->nalts > cap)
+        return -1;
+    for (int i = 0; i < e->nids; i++)
+        ids[n++] = e->ids[i];
+    for (int q = 0; q < e->nalts; q++) {
+        if (!e->alts[q].w[0].id)
+            return -1;
+        ids[n++] = e->alts[q].w[0].id;
+    }
+    return n;
+}
+
+int lu_cue_need_ids(const struct lu_cue_pat *P, int *ids, int cap)
+{
+    int best = 0, tmp[LU_CUE_NEED_MAX];
+
+    cap = MIN(cap, LU_CUE_NEED_MAX);
+    for (int pi = 0; pi < P->n; pi++) {
+        int n = need_ids_of(&P->el[pi], tmp, cap);
+        if (n > 0 && (!best || n < best)) {
+            best = n;
+            memcpy(ids, tmp, (gsize)n * sizeof *ids);
+        }
+    }
+    return best;
 }
 
 bool lu_cue_find(const struct lu_cue_pat *P, const struct lu_cue_text *T, int from, lu_cue_ok_fn ok,

@@ -740,6 +740,14 @@ void lu_cue_free(struct lu_cue_pat *P);
 /* Whether A and B are the same pattern, element by element (tests: the
  * table against the compiler). */
 bool lu_cue_same(const struct lu_cue_pat *a, const struct lu_cue_pat *b);
+/* The word ids, one of which a text must hold for P to match (the words
+ * of an element every match takes a token of, naming no class; the
+ * element with the fewest): into IDS (room for CAP, at most
+ * LU_CUE_NEED_MAX), returns how many; 0 when P has no such element.  A
+ * caller trying many patterns on one text indexes them by these words and
+ * never tries the ones lu_cue_find would refuse on the same grounds. */
+#define LU_CUE_NEED_MAX 8
+int lu_cue_need_ids(const struct lu_cue_pat *P, int *ids, int cap);
 /* A match: tokens [b, e), bytes [off, off + len) of the text. */
 struct lu_cue_match {
     int b, e, off, len;
