@@ -3,14 +3,18 @@
 # by a bitset, patterns indexed by the words they need, the intent score's
 # word weights without printed keys) says what it said: the digests of
 # `leadup classify` over ../shared's intent sentences and a sample of
-# enron-dev and r-package-devel messages are main's (f0c1831), computed
-# there and kept here; the texts themselves are never stored.  A change to
+# enron-dev and r-package-devel messages are main's before the change
+# (96ff5f4: f0c1831 with session 31's date phrases, which change what
+# classify prints of some dates), computed there and kept here; the texts
+# themselves are never stored.  A change to
 # the analysis that changes a verdict must say so here, with new digests.
 . "$(dirname "$0")/lib.sh"
 SHARED=$ROOT/../shared
 [ -f "$SHARED/intent/enron-intent-verified/intent_pos" ] && [ -f "$SHARED/corpora/enron-dev.maildir.tar.xz" ] &&
-	[ -f "$SHARED/corpora/r-package-devel.maildir.tar.xz" ] ||
+	[ -f "$SHARED/corpora/r-package-devel.maildir.tar.xz" ] || {
+	[ "${CI:-}" = true ] && { echo "not ok 1 - ../shared is missing under CI"; echo "1..1"; exit 1; }
 	skip_all "../shared is absent: the classify digests need ../shared beside the checkout"
+}
 NOW=2026-11-23T09:00:00+00:00
 mkdir -p "$HOME" "$MAIL"
 tar -xJf "$SHARED/corpora/enron-dev.maildir.tar.xz" -C "$MAIL"
@@ -33,11 +37,11 @@ digest() { sha256sum | cut -d' ' -f1; }
 t 'the intent sentences, one a line: the same analysis as main' '
 	cat "$SHARED/intent/enron-intent-verified/intent_pos" "$SHARED/intent/enron-intent-verified/intent_neg" |
 		lu classify --lines | digest >got &&
-	echo c6b71048bf295ba50c4969ce9522d617f92a9a1819ea8d4571c078ff157bd852 >want && diff want got'
+	echo 178c073d5f5eb59c00999e856b2e0b24b7ae81b4c3c95d5a8ae40c31c7d4d7da >want && diff want got'
 t 'a sample of enron-dev messages: the same analysis as main' '
 	test "$(sample "$MAIL/enron-dev" | wc -l)" -gt 100 &&
 	sample "$MAIL/enron-dev" | classify_all | digest >got &&
-	echo f5e6f01b4ed519fbaeff768b329f868aa9fcf91944cfb63e4a6d400ee36d9a8d >want && diff want got'
+	echo 5fe925ecfdea72ad25b142a9c977f552048fc91001121a121a859d35b1b58c2b >want && diff want got'
 t 'a sample of r-package-devel messages: the same analysis as main' '
 	test "$(sample "$MAIL/rpkg-maildir" | wc -l)" -gt 100 &&
 	sample "$MAIL/rpkg-maildir" | classify_all | digest >got &&
