@@ -74,6 +74,16 @@ static guint32 fnv(guint32 h, const char *s, gsize n)
     return h;
 }
 
+/* fnv over the NUL-ended S: a prefix's bytes without counting them first. */
+static guint32 fnv_z(guint32 h, const char *s)
+{
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 16777619u;
+    }
+    return h;
+}
+
 guint32 lu_feature_bucket(const char *name)
 {
     return fnv(2166136261u, name, strlen(name)) & (LU_FEAT_BUCKETS - 1);
@@ -84,7 +94,7 @@ static void feat2(struct emit *e, const char *prefix, const char *a, gsize na, c
                   gsize nb)
 {
     if (e->h) {
-        guint32 h = fnv(2166136261u, prefix, strlen(prefix));
+        guint32 h = fnv_z(2166136261u, prefix);
         h = fnv(h, a, na);
         if (b) {
             h = fnv(h, "_", 1);
@@ -180,6 +190,18 @@ static void char_grams(struct emit *e, const char *w, gsize n)
     pad[0] = '<';
     memcpy(pad + 1, w, n);
     pad[n + 1] = '>';
+    if (e->h && !e->names) {
+        /* A 4-gram's hash goes on from its 3-gram's: one pass, the same
+         * buckets (a set, read back ascending: their order is not kept). */
+        guint32 h0 = fnv_z(2166136261u, "g:");
+        for (gsize i = 0; i + 3 <= n + 2; i++) {
+            guint32 h = fnv(h0, pad + i, 3);
+            seen_add(e->h, h & (LU_FEAT_BUCKETS - 1));
+            if (i + 4 <= n + 2)
+                seen_add(e->h, fnv(h, pad + i + 3, 1) & (LU_FEAT_BUCKETS - 1));
+        }
+        return;
+    }
     for (gsize len = 3; len <= 4; len++)
         for (gsize i = 0; i + len <= n + 2; i++)
             feat2(e, "g:", pad + i, len, NULL, 0);
