@@ -728,17 +728,6 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     an = analysis(r, m);
     if (!an || (!an->expects_reply && !s->as_open))
         return false;
-    /* On a list, a regular's teaching or rhetorical question ("Did you
-     * read the posting guide?") and advice put as a question wait for
-     * nothing: only what the learned reply model reads as waiting for a
-     * message back (a question about my setup) makes me owe an answer, as
-     * for my own asks in others' threads (rule_awaiting). */
-    if (s->list && !an->answer && !s->as_open) {
-        say(s->notes, "%s asks something, but on a list the learned reply model reads it as "
-                      "advice or a question that waits for no answer.",
-            who_name(m->from));
-        return false;
-    }
     /* Asked only now: counting the sender's mail costs a query or two. */
     if (never_answered(s, m))
         return false;

@@ -150,31 +150,6 @@ static void test_copied(void)
     g_ptr_array_unref(t);
 }
 
-/* On a list, their ask to me makes me owe an answer only when the learned
- * reply model reads it as waiting for a message back (lu_analysis.answer):
- * a regular's teaching question to me, the asker, expects a reply by the
- * rules' reading but waits for nothing; a question about my setup waits. */
-static void test_list_teaching(void)
-{
-    const char *list = "List-Id: <help.lists.example>\nIn-Reply-To: <l1@x>\n";
-    struct lu_msg *theirs = ut_msg(NULL, "l2@x", "Reg <reg@other.example>", "help@lists.example",
-                                   NULL, "Tue, 17 Nov 2026 09:00:00 +0000", "Re: merge fails",
-                                   list);
-    GPtrArray *t = ut_thread(ut_msg(NULL, "l1@x", "Me <me@example.com>", "help@lists.example",
-                                    NULL, "Mon, 16 Nov 2026 09:00:00 +0000", "merge fails",
-                                    "List-Id: <help.lists.example>\n"),
-                             theirs, NULL);
-
-    an(theirs)->expects_reply = true;
-    is_int(each_rule("teaching", t, NULL), 0, "teaching: no rule claims it");
-    expect("teaching", t, NULL, LU_ST_NONE, LU_R_NOTHING, 1,
-           "the learned reply model reads it as advice");
-    theirs->an->answer = true;
-    expect("a real question", t, NULL, LU_ST_NEEDS_REPLY, LU_R_NEEDS_REPLY, 2,
-           "expects a reply");
-    g_ptr_array_unref(t);
-}
-
 /* Every rule has words; an id past the end has none. */
 static void test_texts(void)
 {
@@ -200,7 +175,6 @@ int main(void)
     test_answered_elsewhere();
     test_closing();
     test_copied();
-    test_list_teaching();
     test_texts();
 
     lu_identity_clear(&me);
