@@ -1272,6 +1272,11 @@ gint64 lu_db_dated(const struct lu_db *db)
     return db->dated;
 }
 
+void lu_db_set_dated(struct lu_db *db, gint64 n)
+{
+    db->dated = n;
+}
+
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
 {
     notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;

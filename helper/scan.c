@@ -103,6 +103,19 @@ struct scan {
     /* The mark of the newest document of the index read (lu_db_doc_mark;
      * NULL: none), kept for the next scan (scan_save, meta "docmark"). */
     char *mark;
+    /* The full walk as it is recorded for the next scan (walk_rec: thread
+     * ids and their records, a batch at a time; NULL: not recorded), the
+     * messages recorded, the walk's own function, and the index's dated
+     * messages (lu_db_dated) when it was read or replayed.  REPLAY: this
+     * walk is the kept one's (walk_kept), WALK_OPS the tags written after
+     * it (Message-ID -> GPtrArray of struct lu_tagop*, in KEPT_OPS). */
+    GPtrArray *walk_tids, *walk_recs;
+    guint64 walk_msgs;
+    lu_thread_fn walk_fn;
+    gint64 walk_dated;
+    bool replay;
+    GHashTable *walk_ops;
+    GArray *kept_ops;
 };
 
 /* One row of the analysis cache to write: the whole row (a file read),
@@ -2594,6 +2607,203 @@ static int ahead_walk(GPtrArray *msgs, void *data)
     return ret;
 }
 
+/* The last full walk kept (schema 12, "Reading notmuch once" in
+ * DEVELOPERS.md): the newest-first walk of every thread records each
+ * thread's messages as the index gave them (msg_from's fields: the
+ * Message-ID, one file, the date, subject, sender, the drafts mark, how
+ * many files, the tags), and a scan that writes nothing else keeps them
+ * with the tags it wrote, under the index it read: its uuid and the
+ * revision after its own writes, the messages it walked, the drafts
+ * setting.  The next scan that walks every thread only because a setting
+ * or the rules changed (not `scan --full`) reads that record instead of
+ * notmuch when the index is still the one it was: any write to notmuch
+ * moves the revision (a tag, a message added, a file moved), a message
+ * removed alone in its thread changes the count.  The record is what
+ * notmuch would have given; the rest of the scan (the cache's rows, the
+ * rules, the queries they ask) is the same. */
+#define WALK_FORMAT "a(ssmsmsmsbxuas)"
+#define WALK_BATCH 256
+
+guint64 lu_walk_replayed;
+
+/* One thread's messages as the walk gave them.  Caller frees. */
+static GBytes *walk_record(GPtrArray *msgs)
+{
+    GVariantBuilder b;
+    GVariant *v;
+    GBytes *out;
+
+    g_variant_builder_init(&b, G_VARIANT_TYPE(WALK_FORMAT));
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        GVariant *tags =
+            g_variant_new_strv((const char *const *)m->tags->pdata, (gssize)m->tags->len);
+        g_variant_builder_add(&b, "(ssmsmsmsbxu@as)", m->mid, m->filename ? m->filename : "",
+                              m->subject, m->from ? m->from->name : NULL,
+                              m->from ? m->from->email : NULL, m->unsent != NULL,
+                              (gint64)m->date, (guint32)m->files, tags);
+    }
+    v = g_variant_ref_sink(g_variant_builder_end(&b));
+    out = g_variant_get_data_as_bytes(v);
+    g_variant_unref(v);
+    return out;
+}
+
+static int walk_flush(struct scan *s)
+{
+    int ret = s->walk_tids->len ? lu_store_walk_add(s->store, s->walk_tids, s->walk_recs) : 0;
+
+    g_ptr_array_set_size(s->walk_tids, 0);
+    g_ptr_array_set_size(s->walk_recs, 0);
+    return ret;
+}
+
+/* The walk's function, recording each thread first. */
+static int walk_rec(GPtrArray *msgs, void *data)
+{
+    struct scan *s = data;
+    int ret = 0;
+
+    if (s->walk_tids && msgs->len) {
+        struct lu_msg *m = g_ptr_array_index(msgs, 0);
+        g_ptr_array_add(s->walk_tids, g_strdup(m->thread_id));
+        g_ptr_array_add(s->walk_recs, walk_record(msgs));
+        s->walk_msgs += msgs->len;
+        if (s->walk_tids->len >= WALK_BATCH)
+            ret = walk_flush(s);
+    }
+    return ret ? ret : s->walk_fn(msgs, data);
+}
+
+/* The kept tags of M's with the kept walk's writes on. */
+static void walk_tags(struct scan *s, struct lu_msg *m, GVariant *tags)
+{
+    gsize n = 0;
+    const char **t = g_variant_get_strv(tags, &n);
+    GPtrArray *ops = s->walk_ops ? g_hash_table_lookup(s->walk_ops, m->mid) : NULL;
+
+    for (gsize i = 0; i < n; i++)
+        g_ptr_array_add(m->tags, g_strdup(t[i]));
+    g_free(t);
+    for (guint i = 0; ops && i < ops->len; i++) {
+        const struct lu_tagop *op = g_ptr_array_index(ops, i);
+        guint at = 0;
+        bool have = g_ptr_array_find_with_equal_func(m->tags, op->tag, g_str_equal, &at);
+        if (op->add && !have)
+            g_ptr_array_add(m->tags, g_strdup(op->tag));
+        else if (!op->add && have)
+            g_ptr_array_remove_index(m->tags, at);
+    }
+}
+
+/* lu_walked_fn: one kept thread given to the walk as notmuch would. */
+static int walk_replay(const char *tid, GBytes *rec, void *data)
+{
+    struct scan *s = data;
+    GVariant *v = g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(WALK_FORMAT), rec, FALSE));
+    GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    const char *mid, *file, *subject, *name, *email;
+    gboolean unsent;
+    gint64 date;
+    guint32 files;
+    GVariant *tags;
+    GVariantIter it;
+    int ret;
+
+    g_variant_iter_init(&it, v);
+    while (g_variant_iter_next(&it, "(&s&sm&sm&sm&sbxu@as)", &mid, &file, &subject, &name, &email,
+                               &unsent, &date, &files, &tags)) {
+        struct lu_addr *from = email ? g_new0(struct lu_addr, 1) : NULL;
+        struct lu_msg *m;
+        if (from) {
+            from->email = g_strdup(email);
+            from->name = g_strdup(name);
+        }
+        /* nm.c msg_from's mark of a message whose every file is a draft */
+        m = lu_msg_new_indexed(mid, tid, file, date, g_strdup(subject), from,
+                               unsent ? "in a drafts folder" : NULL);
+        m->files = files;
+        walk_tags(s, m, tags);
+        g_variant_unref(tags);
+        g_ptr_array_add(msgs, m);
+    }
+    g_variant_unref(v);
+    lu_walk_replayed++;
+    lu_walk_order = lu_fnv64(lu_walk_order, tid, strlen(tid));
+    lu_walk_order = lu_fnv64(lu_walk_order, "/", 1);
+    ret = msgs->len ? walk_rec(msgs, s) : 0;
+    g_ptr_array_free(msgs, TRUE);
+    return ret;
+}
+
+/* The key the kept walk is under: the index read ("UUID REV"), its
+ * COUNT messages, the drafts setting; then the dated messages. */
+static char *walk_key(struct scan *s, const char *index_at, guint64 count)
+{
+    char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
+    guint64 d = lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts));
+    char *key = g_strdup_printf("w1 %s %" G_GUINT64_FORMAT " %016" G_GINT64_MODIFIER "x ",
+                                index_at, count, d);
+
+    g_free(drafts);
+    return key;
+}
+
+/* Whether the kept walk is of the index this run reads (S->replay), and
+ * its tag writes (S->walk_ops).  Only for a walk of every thread that
+ * `scan --full` did not ask for: that one reads notmuch. */
+static int walk_kept(struct scan *s)
+{
+    char *have = NULL, *want = NULL;
+    unsigned n = 0;
+    int ret = 0;
+
+    if (s->o->full || !s->store || !s->index_at || lu_store_get(s->store, "walked", &have) || !have ||
+        !g_str_has_prefix(have + MIN(strlen(have), 3), s->index_at))
+        goto out;
+    ret = lu_db_count(s->db, "*", &n);
+    want = ret ? NULL : walk_key(s, s->index_at, n);
+    if (!want || !g_str_has_prefix(have, want))
+        goto out;
+    s->walk_dated = g_ascii_strtoll(have + strlen(want), NULL, 10);
+    ret = lu_store_walk_ops(s->store, &s->kept_ops);
+    g_array_set_clear_func(s->kept_ops, (GDestroyNotify)tagop_clear);
+    s->walk_ops = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify)g_ptr_array_unref);
+    for (guint i = 0; !ret && i < s->kept_ops->len; i++) {
+        struct lu_tagop *op = &g_array_index(s->kept_ops, struct lu_tagop, i);
+        GPtrArray *a = g_hash_table_lookup(s->walk_ops, op->mid);
+        if (!a)
+            g_hash_table_insert(s->walk_ops, op->mid, a = g_ptr_array_new());
+        g_ptr_array_add(a, op);
+    }
+    s->replay = !ret;
+out:
+    LU_FREE_EACH(g_free, have, want);
+    return ret;
+}
+
+/* The walk of every thread, newest first, to FN: the kept one's
+ * (walk_kept) or notmuch's, recorded for the next. */
+static int walk_newest(struct scan *s, lu_thread_fn fn)
+{
+    int ret = walk_kept(s);
+
+    s->walk_fn = fn;
+    s->walk_tids = g_ptr_array_new_with_free_func(g_free);
+    s->walk_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    if (!ret && s->replay) {
+        lu_db_set_dated(s->db, s->walk_dated);
+        ret = lu_store_walk_each(s->store, walk_replay, s);
+    } else if (!ret) {
+        ret = lu_db_each_thread_newest(s->db, "*", walk_rec, s);
+        s->walk_dated = lu_db_dated(s->db);
+    }
+    if (!ret)
+        ret = walk_flush(s);
+    return ret;
+}
+
 /* Every thread of "*" (NEWEST: newest first), decided by decide_thread;
  * with more than one job, read and analysed ahead on worker threads while
  * this one reads notmuch and decides.  libnotmuch, Xapian and sqlite stay
@@ -2612,8 +2822,7 @@ static int walk_every(struct scan *s, bool newest)
             fn = ahead_walk;
         }
     }
-    ret =
-        newest ? lu_db_each_thread_newest(s->db, "*", fn, s) : lu_db_each_thread(s->db, "*", fn, s);
+    ret = newest ? walk_newest(s, fn) : lu_db_each_thread(s->db, "*", fn, s);
     while (s->ahead && !g_queue_is_empty(s->ahead)) {
         int r = ahead_decide(s, ret == 0);
         ret = ret ? ret : r;
@@ -2722,6 +2931,9 @@ static void scan_clear(struct scan *s)
         g_ptr_array_free(s->since, TRUE);
     if (s->changed_mids)
         g_hash_table_destroy(s->changed_mids);
+    LU_FREE_EACH(g_ptr_array_unref, s->walk_tids, s->walk_recs);
+    g_clear_pointer(&s->walk_ops, g_hash_table_destroy);
+    g_clear_pointer(&s->kept_ops, g_array_unref);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -2963,6 +3175,26 @@ static int save_docmark(struct lu_store *st, const char *uuid, const char *mark,
     return ret;
 }
 
+/* Keeps this run's record of the walk for the next (walk_kept) when it
+ * holds every message of the index read and nobody but this run wrote to
+ * notmuch since it read (BEFORE: the revision before its writes, AFTER:
+ * after); else none. */
+static int walk_keep(struct scan *s, const struct meta *m, gint64 before, gint64 after)
+{
+    char *at = NULL, *pre = NULL, *key = NULL;
+    int ret;
+
+    if (s->walk_tids && before == m->rev && s->walk_dated >= 0 &&
+        s->walk_msgs == (guint64)s->walk_dated) {
+        at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, after);
+        pre = walk_key(s, at, s->walk_msgs);
+        key = g_strdup_printf("%s%" G_GINT64_FORMAT, pre, s->walk_dated);
+    }
+    ret = lu_store_walk_keep(s->store, key, s->ops);
+    LU_FREE_EACH(g_free, at, pre, key);
+    return ret;
+}
+
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
@@ -2993,6 +3225,8 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = lu_store_prune_absent(s->store, &s->st->pruned);
     if (!ret)
         ret = senders_save(s, m, full, before, after);
+    if (!ret && full)
+        ret = walk_keep(s, m, before, after);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)
