@@ -2622,7 +2622,7 @@ static int ahead_walk(GPtrArray *msgs, void *data)
  * notmuch would have given; the rest of the scan (the cache's rows, the
  * rules, the queries they ask) is the same. */
 #define WALK_FORMAT "a(ssmsmsmsbxuas)"
-#define WALK_BATCH 256
+#define WALK_BATCH  256
 
 guint64 lu_walk_replayed;
 
@@ -2640,8 +2640,8 @@ static GBytes *walk_record(GPtrArray *msgs)
             g_variant_new_strv((const char *const *)m->tags->pdata, (gssize)m->tags->len);
         g_variant_builder_add(&b, "(ssmsmsmsbxu@as)", m->mid, m->filename ? m->filename : "",
                               m->subject, m->from ? m->from->name : NULL,
-                              m->from ? m->from->email : NULL, m->unsent != NULL,
-                              (gint64)m->date, (guint32)m->files, tags);
+                              m->from ? m->from->email : NULL, m->unsent != NULL, (gint64)m->date,
+                              (guint32)m->files, tags);
     }
     v = g_variant_ref_sink(g_variant_builder_end(&b));
     out = g_variant_get_data_as_bytes(v);
@@ -2700,7 +2700,8 @@ static void walk_tags(struct scan *s, struct lu_msg *m, GVariant *tags)
 static int walk_replay(const char *tid, GBytes *rec, void *data)
 {
     struct scan *s = data;
-    GVariant *v = g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(WALK_FORMAT), rec, FALSE));
+    GVariant *v =
+        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(WALK_FORMAT), rec, FALSE));
     GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     const char *mid, *file, *subject, *name, *email;
     gboolean unsent;
@@ -2742,8 +2743,8 @@ static char *walk_key(struct scan *s, const char *index_at, guint64 count)
 {
     char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
     guint64 d = lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts));
-    char *key = g_strdup_printf("w1 %s %" G_GUINT64_FORMAT " %016" G_GINT64_MODIFIER "x ",
-                                index_at, count, d);
+    char *key = g_strdup_printf("w1 %s %" G_GUINT64_FORMAT " %016" G_GINT64_MODIFIER "x ", index_at,
+                                count, d);
 
     g_free(drafts);
     return key;
@@ -2758,8 +2759,8 @@ static int walk_kept(struct scan *s)
     unsigned n = 0;
     int ret = 0;
 
-    if (s->o->full || !s->store || !s->index_at || lu_store_get(s->store, "walked", &have) || !have ||
-        !g_str_has_prefix(have + MIN(strlen(have), 3), s->index_at))
+    if (s->o->full || !s->store || !s->index_at || lu_store_get(s->store, "walked", &have) ||
+        !have || !g_str_has_prefix(have + MIN(strlen(have), 3), s->index_at))
         goto out;
     ret = lu_db_count(s->db, "*", &n);
     want = ret ? NULL : walk_key(s, s->index_at, n);
@@ -2768,8 +2769,8 @@ static int walk_kept(struct scan *s)
     s->walk_dated = g_ascii_strtoll(have + strlen(want), NULL, 10);
     ret = lu_store_walk_ops(s->store, &s->kept_ops);
     g_array_set_clear_func(s->kept_ops, (GDestroyNotify)tagop_clear);
-    s->walk_ops = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify)g_ptr_array_unref);
+    s->walk_ops =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
     for (guint i = 0; !ret && i < s->kept_ops->len; i++) {
         struct lu_tagop *op = &g_array_index(s->kept_ops, struct lu_tagop, i);
         GPtrArray *a = g_hash_table_lookup(s->walk_ops, op->mid);
