@@ -2157,13 +2157,9 @@ int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *send
  * this run's record (a TEMP table; nothing is kept until
  * lu_store_walk_keep). */
 int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs);
-/* In the caller's transaction: this run's record and OPS (struct
- * lu_tagop, the tags written after it) kept under KEY (meta "walked") in
- * place of the last; KEY NULL: none kept. */
-int lu_store_walk_keep(struct lu_store *s, const char *key, GArray *ops);
-/* The kept tag writes into *OUT (struct lu_tagop; the caller frees each's
- * strings and the array). */
-int lu_store_walk_ops(struct lu_store *s, GArray **out);
+/* In the caller's transaction: this run's record kept under KEY (meta
+ * "walked") in place of the last; KEY NULL: none kept. */
+int lu_store_walk_keep(struct lu_store *s, const char *key);
 /* Each kept thread, in the walk's order, to FN (its id and record, both
  * FN's to read only); FN's non-zero status stops and is returned. */
 typedef int (*lu_walked_fn)(const char *tid, GBytes *msgs, void *data);

@@ -103,19 +103,19 @@ struct scan {
     /* The mark of the newest document of the index read (lu_db_doc_mark;
      * NULL: none), kept for the next scan (scan_save, meta "docmark"). */
     char *mark;
-    /* The full walk as it is recorded for the next scan (walk_rec: thread
-     * ids and their records, a batch at a time; NULL: not recorded), the
-     * messages recorded, the walk's own function, and the index's dated
-     * messages (lu_db_dated) when it was read or replayed.  REPLAY: this
-     * walk is the kept one's (walk_kept), WALK_OPS the tags written after
-     * it (Message-ID -> GPtrArray of struct lu_tagop*, in KEPT_OPS). */
+    /* The full walk as it is recorded for the next scan: each thread's
+     * record as walked (walk_rec; thread id -> GBytes) until it is
+     * decided, then with its tag writes on (walk_decided), in order,
+     * into WALK_TIDS and WALK_RECS, a batch at a time (NULL: not
+     * recorded); the messages recorded, the walk's own function, and the
+     * index's dated messages (lu_db_dated) when it was read or replayed.
+     * REPLAY: this walk is the kept one's (walk_kept). */
+    GHashTable *walk_pending;
     GPtrArray *walk_tids, *walk_recs;
     guint64 walk_msgs;
     lu_thread_fn walk_fn;
     gint64 walk_dated;
     bool replay;
-    GHashTable *walk_ops;
-    GArray *kept_ops;
 };
 
 /* One row of the analysis cache to write: the whole row (a file read),
@@ -2152,12 +2152,15 @@ static int settle_missing(struct scan *s)
     return ret;
 }
 
+static int walk_decided(struct scan *s, GPtrArray *msgs, guint from);
+
 static int decide_thread(GPtrArray *msgs, void *data)
 {
     struct scan *s = data;
     struct lu_verdict v = {0};
     GPtrArray *decisions = NULL, *elsewhere = NULL;
     const char *tid;
+    guint from;
     int ret;
 
     if (msgs->len == 0)
@@ -2180,11 +2183,14 @@ static int decide_thread(GPtrArray *msgs, void *data)
     note_pending(s, decisions);
     if (v.state < LU_ST_COUNT)
         s->st->states[v.state]++;
+    from = s->ops->len;
     plan_tags(s, msgs, &v);
+    ret = walk_decided(s, msgs, from);
     plan_item(s, msgs, &v);
     if (s->recent)
         remember_recent(s, msgs);
-    ret = cache_keep(s, msgs);
+    if (!ret)
+        ret = cache_keep(s, msgs);
     if (!ret)
         ret = cache_keep(s, elsewhere);
     if (!ret && s->items->len >= PLAN_BATCH)
@@ -2607,21 +2613,22 @@ static int ahead_walk(GPtrArray *msgs, void *data)
     return ret;
 }
 
-/* The last full walk kept (schema 12, "Reading notmuch once" in
- * DEVELOPERS.md): the newest-first walk of every thread records each
- * thread's messages as the index gave them (msg_from's fields: the
- * Message-ID, one file, the date, subject, sender, the drafts mark, how
- * many files, the tags), and a scan that writes nothing else keeps them
- * with the tags it wrote, under the index it read: its uuid and the
- * revision after its own writes, the messages it walked, the drafts
+/* The last full walk kept (schema 12, "The kept walk" in DEVELOPERS.md):
+ * the newest-first walk of every thread records each thread's messages as
+ * the index gave them (msg_from's fields: the Message-ID, one file, the
+ * date, subject, sender, the drafts mark, how many files, the tags), with
+ * the tags the scan writes on them, and a scan that no one else wrote to
+ * notmuch beside keeps the record under the index it leaves: its uuid,
+ * the revision after its own writes, the messages it walked, the drafts
  * setting.  The next scan that walks every thread only because a setting
  * or the rules changed (not `scan --full`) reads that record instead of
- * notmuch when the index is still the one it was: any write to notmuch
- * moves the revision (a tag, a message added, a file moved), a message
- * removed alone in its thread changes the count.  The record is what
- * notmuch would have given; the rest of the scan (the cache's rows, the
- * rules, the queries they ask) is the same. */
+ * notmuch when the index is still that one: any write to notmuch moves
+ * the revision (a tag, a message added, a file moved), a message removed
+ * alone in its thread changes the count.  The record is what notmuch
+ * would have given; the rest of the scan (the cache's rows, the rules,
+ * the queries they ask) is the same. */
 #define WALK_FORMAT "a(ssmsmsmsbxuas)"
+#define WALK_MSG    "(ssmsmsmsbxu@as)"
 #define WALK_BATCH  256
 
 guint64 lu_walk_replayed;
@@ -2638,10 +2645,9 @@ static GBytes *walk_record(GPtrArray *msgs)
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         GVariant *tags =
             g_variant_new_strv((const char *const *)m->tags->pdata, (gssize)m->tags->len);
-        g_variant_builder_add(&b, "(ssmsmsmsbxu@as)", m->mid, m->filename ? m->filename : "",
-                              m->subject, m->from ? m->from->name : NULL,
-                              m->from ? m->from->email : NULL, m->unsent != NULL, (gint64)m->date,
-                              (guint32)m->files, tags);
+        g_variant_builder_add(&b, WALK_MSG, m->mid, m->filename ? m->filename : "", m->subject,
+                              m->from ? m->from->name : NULL, m->from ? m->from->email : NULL,
+                              m->unsent != NULL, (gint64)m->date, (guint32)m->files, tags);
     }
     v = g_variant_ref_sink(g_variant_builder_end(&b));
     out = g_variant_get_data_as_bytes(v);
@@ -2658,87 +2664,159 @@ static int walk_flush(struct scan *s)
     return ret;
 }
 
-/* The walk's function, recording each thread first. */
+/* The walk's function, recording each thread first (its record waits
+ * for the thread's decision: walk_decided). */
 static int walk_rec(GPtrArray *msgs, void *data)
 {
     struct scan *s = data;
-    int ret = 0;
 
-    if (s->walk_tids && msgs->len) {
+    if (s->walk_pending && msgs->len) {
         struct lu_msg *m = g_ptr_array_index(msgs, 0);
-        g_ptr_array_add(s->walk_tids, g_strdup(m->thread_id));
-        g_ptr_array_add(s->walk_recs, walk_record(msgs));
+        g_hash_table_replace(s->walk_pending, g_strdup(m->thread_id), walk_record(msgs));
         s->walk_msgs += msgs->len;
-        if (s->walk_tids->len >= WALK_BATCH)
-            ret = walk_flush(s);
     }
-    return ret ? ret : s->walk_fn(msgs, data);
+    return s->walk_fn(msgs, data);
 }
 
-/* The kept tags of M's with the kept walk's writes on. */
-static void walk_tags(struct scan *s, struct lu_msg *m, GVariant *tags)
+static gint cmp_tag(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The tags TAGS of MID with the writes OPS[FROM..] planned for it on, in
+ * notmuch's order (its terms'), as the index will give them. */
+static GVariant *walk_tags(const char *mid, GVariant *tags, GArray *ops, guint from)
 {
     gsize n = 0;
-    const char **t = g_variant_get_strv(tags, &n);
-    GPtrArray *ops = s->walk_ops ? g_hash_table_lookup(s->walk_ops, m->mid) : NULL;
+    const char **have = g_variant_get_strv(tags, &n);
+    GPtrArray *t = g_ptr_array_new();
+    GVariant *v;
 
     for (gsize i = 0; i < n; i++)
-        g_ptr_array_add(m->tags, g_strdup(t[i]));
-    g_free(t);
-    for (guint i = 0; ops && i < ops->len; i++) {
-        const struct lu_tagop *op = g_ptr_array_index(ops, i);
+        g_ptr_array_add(t, (char *)have[i]);
+    for (guint i = from; i < ops->len; i++) {
+        const struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
         guint at = 0;
-        bool have = g_ptr_array_find_with_equal_func(m->tags, op->tag, g_str_equal, &at);
-        if (op->add && !have)
-            g_ptr_array_add(m->tags, g_strdup(op->tag));
-        else if (!op->add && have)
-            g_ptr_array_remove_index(m->tags, at);
+        bool had;
+        if (strcmp(op->mid, mid) != 0)
+            continue;
+        had = g_ptr_array_find_with_equal_func(t, op->tag, g_str_equal, &at);
+        if (op->add && !had)
+            g_ptr_array_add(t, op->tag);
+        else if (!op->add && had)
+            g_ptr_array_remove_index(t, at);
     }
+    g_ptr_array_sort(t, cmp_tag);
+    v = g_variant_new_strv((const char *const *)t->pdata, (gssize)t->len);
+    g_ptr_array_free(t, TRUE);
+    g_free(have);
+    return v;
+}
+
+/* REC (a thread's record) with the tag writes OPS[FROM..] on.  Caller
+ * frees. */
+static GBytes *walk_fold(GBytes *rec, GArray *ops, guint from)
+{
+    GVariant *v =
+        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(WALK_FORMAT), rec, FALSE));
+    const char *mid, *file, *subject, *name, *email;
+    gboolean unsent;
+    gint64 date;
+    guint32 files;
+    GVariant *tags, *out;
+    GVariantBuilder b;
+    GVariantIter it;
+    GBytes *ret;
+
+    g_variant_builder_init(&b, G_VARIANT_TYPE(WALK_FORMAT));
+    g_variant_iter_init(&it, v);
+    while (g_variant_iter_next(&it, "(&s&sm&sm&sm&sbxu@as)", &mid, &file, &subject, &name, &email,
+                               &unsent, &date, &files, &tags)) {
+        g_variant_builder_add(&b, WALK_MSG, mid, file, subject, name, email, unsent, date, files,
+                              walk_tags(mid, tags, ops, from));
+        g_variant_unref(tags);
+    }
+    out = g_variant_ref_sink(g_variant_builder_end(&b));
+    ret = g_variant_get_data_as_bytes(out);
+    LU_FREE_EACH(g_variant_unref, out, v);
+    return ret;
+}
+
+/* The thread of MSGS decided, its tag writes planned from S->ops[FROM]:
+ * its record (taken as walked) goes into the kept walk, in the order
+ * decided (the walk's), with those writes on. */
+static int walk_decided(struct scan *s, GPtrArray *msgs, guint from)
+{
+    struct lu_msg *m = msgs->len ? g_ptr_array_index(msgs, 0) : NULL;
+    gpointer tid = NULL, rec = NULL;
+
+    if (!s->walk_pending || !m ||
+        !g_hash_table_steal_extended(s->walk_pending, m->thread_id, &tid, &rec))
+        return 0;
+    if (from < s->ops->len) {
+        GBytes *folded = walk_fold(rec, s->ops, from);
+        g_bytes_unref(rec);
+        rec = folded;
+    }
+    g_ptr_array_add(s->walk_tids, tid);
+    g_ptr_array_add(s->walk_recs, rec);
+    return s->walk_tids->len >= WALK_BATCH ? walk_flush(s) : 0;
+}
+
+/* Message I of the record V of thread TID.  Caller frees. */
+static struct lu_msg *walk_msg(GVariant *v, gsize i, const char *tid)
+{
+    const char *mid, *file, *subject, *name, *email, **t;
+    gboolean unsent;
+    gint64 date;
+    guint32 files;
+    GVariant *tags;
+    struct lu_addr *from = NULL;
+    struct lu_msg *m;
+    gsize n = 0;
+
+    g_variant_get_child(v, i, "(&s&sm&sm&sm&sbxu@as)", &mid, &file, &subject, &name, &email,
+                        &unsent, &date, &files, &tags);
+    if (email) {
+        from = g_new0(struct lu_addr, 1);
+        from->email = g_strdup(email);
+        from->name = g_strdup(name);
+    }
+    /* nm.c msg_from's mark of a message whose every file is a draft */
+    m = lu_msg_new_indexed(mid, tid, file, date, g_strdup(subject), from,
+                           unsent ? "in a drafts folder" : NULL);
+    m->files = files;
+    t = g_variant_get_strv(tags, &n);
+    for (gsize k = 0; k < n; k++)
+        g_ptr_array_add(m->tags, g_strdup(t[k]));
+    g_free(t);
+    g_variant_unref(tags);
+    return m;
 }
 
 /* lu_walked_fn: one kept thread given to the walk as notmuch would. */
 static int walk_replay(const char *tid, GBytes *rec, void *data)
 {
-    struct scan *s = data;
     GVariant *v =
         g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(WALK_FORMAT), rec, FALSE));
-    GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    const char *mid, *file, *subject, *name, *email;
-    gboolean unsent;
-    gint64 date;
-    guint32 files;
-    GVariant *tags;
-    GVariantIter it;
+    gsize n = g_variant_n_children(v);
+    GPtrArray *msgs = g_ptr_array_new_full((guint)n, (GDestroyNotify)lu_msg_free);
     int ret;
 
-    g_variant_iter_init(&it, v);
-    while (g_variant_iter_next(&it, "(&s&sm&sm&sm&sbxu@as)", &mid, &file, &subject, &name, &email,
-                               &unsent, &date, &files, &tags)) {
-        struct lu_addr *from = email ? g_new0(struct lu_addr, 1) : NULL;
-        struct lu_msg *m;
-        if (from) {
-            from->email = g_strdup(email);
-            from->name = g_strdup(name);
-        }
-        /* nm.c msg_from's mark of a message whose every file is a draft */
-        m = lu_msg_new_indexed(mid, tid, file, date, g_strdup(subject), from,
-                               unsent ? "in a drafts folder" : NULL);
-        m->files = files;
-        walk_tags(s, m, tags);
-        g_variant_unref(tags);
-        g_ptr_array_add(msgs, m);
-    }
+    for (gsize i = 0; i < n; i++)
+        g_ptr_array_add(msgs, walk_msg(v, i, tid));
     g_variant_unref(v);
     lu_walk_replayed++;
     lu_walk_order = lu_fnv64(lu_walk_order, tid, strlen(tid));
     lu_walk_order = lu_fnv64(lu_walk_order, "/", 1);
-    ret = msgs->len ? walk_rec(msgs, s) : 0;
+    ret = msgs->len ? walk_rec(msgs, data) : 0;
     g_ptr_array_free(msgs, TRUE);
     return ret;
 }
 
 /* The key the kept walk is under: the index read ("UUID REV"), its
- * COUNT messages, the drafts setting; then the dated messages. */
+ * COUNT messages, the drafts setting; then the dated messages.  Caller
+ * frees. */
 static char *walk_key(struct scan *s, const char *index_at, guint64 count)
 {
     char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
@@ -2750,9 +2828,9 @@ static char *walk_key(struct scan *s, const char *index_at, guint64 count)
     return key;
 }
 
-/* Whether the kept walk is of the index this run reads (S->replay), and
- * its tag writes (S->walk_ops).  Only for a walk of every thread that
- * `scan --full` did not ask for: that one reads notmuch. */
+/* Whether the kept walk is of the index this run reads (S->replay).
+ * Only for a walk of every thread that `scan --full` did not ask for:
+ * that one reads notmuch. */
 static int walk_kept(struct scan *s)
 {
     char *have = NULL, *want = NULL;
@@ -2767,18 +2845,7 @@ static int walk_kept(struct scan *s)
     if (!want || !g_str_has_prefix(have, want))
         goto out;
     s->walk_dated = g_ascii_strtoll(have + strlen(want), NULL, 10);
-    ret = lu_store_walk_ops(s->store, &s->kept_ops);
-    g_array_set_clear_func(s->kept_ops, (GDestroyNotify)tagop_clear);
-    s->walk_ops =
-        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
-    for (guint i = 0; !ret && i < s->kept_ops->len; i++) {
-        struct lu_tagop *op = &g_array_index(s->kept_ops, struct lu_tagop, i);
-        GPtrArray *a = g_hash_table_lookup(s->walk_ops, op->mid);
-        if (!a)
-            g_hash_table_insert(s->walk_ops, op->mid, a = g_ptr_array_new());
-        g_ptr_array_add(a, op);
-    }
-    s->replay = !ret;
+    s->replay = true;
 out:
     LU_FREE_EACH(g_free, have, want);
     return ret;
@@ -2791,6 +2858,8 @@ static int walk_newest(struct scan *s, lu_thread_fn fn)
     int ret = walk_kept(s);
 
     s->walk_fn = fn;
+    s->walk_pending =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
     s->walk_tids = g_ptr_array_new_with_free_func(g_free);
     s->walk_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     if (!ret && s->replay) {
@@ -2800,8 +2869,6 @@ static int walk_newest(struct scan *s, lu_thread_fn fn)
         ret = lu_db_each_thread_newest(s->db, "*", walk_rec, s);
         s->walk_dated = lu_db_dated(s->db);
     }
-    if (!ret)
-        ret = walk_flush(s);
     return ret;
 }
 
@@ -2828,6 +2895,8 @@ static int walk_every(struct scan *s, bool newest)
         int r = ahead_decide(s, ret == 0);
         ret = ret ? ret : r;
     }
+    if (!ret && s->walk_tids)
+        ret = walk_flush(s);
     lu_workers_free(s->workers);
     s->workers = NULL;
     if (s->ahead)
@@ -2933,8 +3002,7 @@ static void scan_clear(struct scan *s)
     if (s->changed_mids)
         g_hash_table_destroy(s->changed_mids);
     LU_FREE_EACH(g_ptr_array_unref, s->walk_tids, s->walk_recs);
-    g_clear_pointer(&s->walk_ops, g_hash_table_destroy);
-    g_clear_pointer(&s->kept_ops, g_array_unref);
+    g_clear_pointer(&s->walk_pending, g_hash_table_destroy);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -3186,12 +3254,12 @@ static int walk_keep(struct scan *s, const struct meta *m, gint64 before, gint64
     int ret;
 
     if (s->walk_tids && before == m->rev && s->walk_dated >= 0 &&
-        s->walk_msgs == (guint64)s->walk_dated) {
+        s->walk_msgs == (guint64)s->walk_dated && !g_hash_table_size(s->walk_pending)) {
         at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, after);
         pre = walk_key(s, at, s->walk_msgs);
         key = g_strdup_printf("%s%" G_GINT64_FORMAT, pre, s->walk_dated);
     }
-    ret = lu_store_walk_keep(s->store, key, s->ops);
+    ret = lu_store_walk_keep(s->store, key);
     LU_FREE_EACH(g_free, at, pre, key);
     return ret;
 }

@@ -165,16 +165,14 @@ static const char *const migrations[] = {
      "  SELECT mid, file, analyser, headers, body FROM analyses;"
      "DROP TABLE analyses;"
      "ALTER TABLE analyses_new RENAME TO analyses;"),
-    /* 11 -> 12: the last full walk of every thread as the index gave it
-     * (scan.c walk_keep: each thread's messages, in the walk's order) and
-     * the tags that scan wrote after it, under the index they were read
-     * in (meta "walked"), so that a scan after a settings change of that
-     * very index decides from them without reading notmuch's every
-     * message again.  A cache: any other index walks afresh. */
+    /* 11 -> 12: the last full walk of every thread as the index gave it,
+     * with the tags that scan wrote on (scan.c walk_keep: each thread's
+     * messages, in the walk's order), under the index it leaves (meta
+     * "walked"), so that a scan after a settings change of that very
+     * index decides from it without reading notmuch's every message
+     * again.  A cache: any other index walks afresh. */
     ("CREATE TABLE IF NOT EXISTS walked(pos INTEGER PRIMARY KEY, tid TEXT NOT NULL,"
-     "  msgs BLOB NOT NULL);"
-     "CREATE TABLE IF NOT EXISTS walk_ops(mid TEXT NOT NULL, tag TEXT NOT NULL,"
-     "  added INTEGER NOT NULL);"),
+     "  msgs BLOB NOT NULL);"),
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -2079,11 +2077,9 @@ int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs)
     return end_write(s, ret);
 }
 
-int lu_store_walk_keep(struct lu_store *s, const char *key, GArray *ops)
+int lu_store_walk_keep(struct lu_store *s, const char *key)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = exec(s, "DELETE FROM walked; DELETE FROM walk_ops; "
-                      "DELETE FROM meta WHERE key = 'walked'");
+    int ret = exec(s, "DELETE FROM walked; DELETE FROM meta WHERE key = 'walked'");
 
     if (ret || !key)
         return ret;
@@ -2091,36 +2087,7 @@ int lu_store_walk_keep(struct lu_store *s, const char *key, GArray *ops)
                   "  tid TEXT NOT NULL, msgs BLOB NOT NULL);"
                   "INSERT INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
                   "DELETE FROM temp.walk_rec");
-    if (!ret && ops->len && !(st = prepare(s, "INSERT INTO walk_ops VALUES(?, ?, ?)")))
-        ret = EX_IOERR;
-    for (guint i = 0; i < ops->len && !ret; i++) {
-        const struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
-        sqlite3_bind_text(st, 1, op->mid, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, op->tag, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, op->add);
-        ret = step_write(s, st, "keeping the walk's tag writes");
-    }
-    sqlite3_finalize(st);
     return ret ? ret : lu_store_set(s, "walked", key);
-}
-
-int lu_store_walk_ops(struct lu_store *s, GArray **out)
-{
-    sqlite3_stmt *st = prepare(s, "SELECT mid, tag, added FROM walk_ops ORDER BY rowid");
-    int rc, ret;
-
-    *out = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
-    if (!st)
-        return EX_IOERR;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct lu_tagop op = {g_strdup((const char *)sqlite3_column_text(st, 0)),
-                              g_strdup((const char *)sqlite3_column_text(st, 1)),
-                              sqlite3_column_int(st, 2) != 0};
-        g_array_append_val(*out, op);
-    }
-    ret = read_end(s, rc, "reading the walk's tag writes");
-    sqlite3_finalize(st);
-    return ret;
 }
 
 int lu_store_walk_each(struct lu_store *s, lu_walked_fn fn, void *data)
