@@ -2627,32 +2627,105 @@ static int ahead_walk(GPtrArray *msgs, void *data)
  * alone in its thread changes the count.  The record is what notmuch
  * would have given; the rest of the scan (the cache's rows, the rules,
  * the queries they ask) is the same. */
-#define WALK_FORMAT "a(ssmsmsmsbxuas)"
-#define WALK_MSG    "(ssmsmsmsbxu@as)"
-#define WALK_BATCH  256
+/* A thread's record: each message as a header (struct walk_head, its
+ * fields' presence in FLAGS) and then its NUL-terminated strings: the
+ * Message-ID, the file, the subject, the sender's name and address when
+ * present, and NTAGS tags.  Flat bytes, as the analysis cache's records:
+ * GLib's GVariant took 40 K instructions a message to build. */
+enum { WALK_SUBJECT = 1, WALK_NAME = 2, WALK_EMAIL = 4, WALK_UNSENT = 8 };
+struct walk_head {
+    gint64 date;
+    guint32 files, ntags, flags;
+};
+#define WALK_BATCH 256
 
 guint64 lu_walk_replayed;
+
+/* One message of a record, read in place (its strings point into it). */
+struct walk_item {
+    struct walk_head h;
+    const char *mid, *file, *subject, *name, *email;
+    const char *tags; /* H.ntags strings, one after the other */
+};
+
+static void put_str(GByteArray *out, const char *s)
+{
+    g_byte_array_append(out, (const guint8 *)s, (guint)strlen(s) + 1);
+}
+
+/* Appends one message to OUT, its tags TAGS[0..N-1]. */
+static void walk_put(GByteArray *out, const struct walk_item *w, const char *const *tags, guint n)
+{
+    struct walk_head h = w->h;
+
+    h.ntags = n;
+    h.flags = (w->subject ? WALK_SUBJECT : 0) | (w->name ? WALK_NAME : 0) |
+              (w->email ? WALK_EMAIL : 0) | (w->h.flags & WALK_UNSENT);
+    g_byte_array_append(out, (const guint8 *)&h, sizeof h);
+    put_str(out, w->mid);
+    put_str(out, w->file);
+    if (w->subject)
+        put_str(out, w->subject);
+    if (w->name)
+        put_str(out, w->name);
+    if (w->email)
+        put_str(out, w->email);
+    for (guint i = 0; i < n; i++)
+        put_str(out, tags[i]);
+}
+
+/* The string at *P before END, *P moved past it; NULL when damaged. */
+static const char *get_str(const char **p, const char *end)
+{
+    const char *s = *p, *nul = s < end ? memchr(s, '\0', (size_t)(end - s)) : NULL;
+
+    *p = nul ? nul + 1 : end;
+    return nul ? s : NULL;
+}
+
+/* The message at *P before END into W, *P moved past it: false when the
+ * record is damaged. */
+static bool walk_get(const char **p, const char *end, struct walk_item *w)
+{
+    bool ok = (size_t)(end - *p) >= sizeof w->h;
+
+    memset(w, 0, sizeof *w);
+    if (!ok)
+        return false;
+    memcpy(&w->h, *p, sizeof w->h);
+    *p += sizeof w->h;
+    w->mid = get_str(p, end);
+    w->file = get_str(p, end);
+    ok = w->mid && w->file;
+    if (ok && (w->h.flags & WALK_SUBJECT))
+        ok = (w->subject = get_str(p, end)) != NULL;
+    if (ok && (w->h.flags & WALK_NAME))
+        ok = (w->name = get_str(p, end)) != NULL;
+    if (ok && (w->h.flags & WALK_EMAIL))
+        ok = (w->email = get_str(p, end)) != NULL;
+    w->tags = *p;
+    for (guint i = 0; ok && i < w->h.ntags; i++)
+        ok = get_str(p, end) != NULL;
+    return ok;
+}
 
 /* One thread's messages as the walk gave them.  Caller frees. */
 static GBytes *walk_record(GPtrArray *msgs)
 {
-    GVariantBuilder b;
-    GVariant *v;
-    GBytes *out;
+    GByteArray *out = g_byte_array_sized_new(256 * msgs->len);
 
-    g_variant_builder_init(&b, G_VARIANT_TYPE(WALK_FORMAT));
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        GVariant *tags =
-            g_variant_new_strv((const char *const *)m->tags->pdata, (gssize)m->tags->len);
-        g_variant_builder_add(&b, WALK_MSG, m->mid, m->filename ? m->filename : "", m->subject,
-                              m->from ? m->from->name : NULL, m->from ? m->from->email : NULL,
-                              m->unsent != NULL, (gint64)m->date, (guint32)m->files, tags);
+        struct walk_item w = {{m->date, m->files, 0, m->unsent ? WALK_UNSENT : 0},
+                              m->mid,
+                              m->filename ? m->filename : "",
+                              m->subject,
+                              m->from ? m->from->name : NULL,
+                              m->from ? m->from->email : NULL,
+                              NULL};
+        walk_put(out, &w, (const char *const *)m->tags->pdata, m->tags->len);
     }
-    v = g_variant_ref_sink(g_variant_builder_end(&b));
-    out = g_variant_get_data_as_bytes(v);
-    g_variant_unref(v);
-    return out;
+    return g_byte_array_free_to_bytes(out);
 }
 
 static int walk_flush(struct scan *s)
@@ -2683,22 +2756,21 @@ static gint cmp_tag(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The tags TAGS of MID with the writes OPS[FROM..] planned for it on, in
- * notmuch's order (its terms'), as the index will give them. */
-static GVariant *walk_tags(const char *mid, GVariant *tags, GArray *ops, guint from)
+/* W's tags with the writes OPS[FROM..] planned for it on, in notmuch's
+ * order (its terms'), as the index will give them: into T (pointers into
+ * W's record and OPS). */
+static void walk_tags(const struct walk_item *w, GArray *ops, guint from, GPtrArray *t)
 {
-    gsize n = 0;
-    const char **have = g_variant_get_strv(tags, &n);
-    GPtrArray *t = g_ptr_array_new();
-    GVariant *v;
+    const char *p = w->tags;
 
-    for (gsize i = 0; i < n; i++)
-        g_ptr_array_add(t, (char *)have[i]);
+    g_ptr_array_set_size(t, 0);
+    for (guint i = 0; i < w->h.ntags; i++, p += strlen(p) + 1)
+        g_ptr_array_add(t, (char *)p);
     for (guint i = from; i < ops->len; i++) {
         const struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
         guint at = 0;
         bool had;
-        if (strcmp(op->mid, mid) != 0)
+        if (strcmp(op->mid, w->mid) != 0)
             continue;
         had = g_ptr_array_find_with_equal_func(t, op->tag, g_str_equal, &at);
         if (op->add && !had)
@@ -2707,39 +2779,24 @@ static GVariant *walk_tags(const char *mid, GVariant *tags, GArray *ops, guint f
             g_ptr_array_remove_index(t, at);
     }
     g_ptr_array_sort(t, cmp_tag);
-    v = g_variant_new_strv((const char *const *)t->pdata, (gssize)t->len);
-    g_ptr_array_free(t, TRUE);
-    g_free(have);
-    return v;
 }
 
-/* REC (a thread's record) with the tag writes OPS[FROM..] on.  Caller
- * frees. */
+/* REC (a thread's record, as walk_record made it) with the tag writes
+ * OPS[FROM..] on.  Caller frees. */
 static GBytes *walk_fold(GBytes *rec, GArray *ops, guint from)
 {
-    GVariant *v =
-        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(WALK_FORMAT), rec, FALSE));
-    const char *mid, *file, *subject, *name, *email;
-    gboolean unsent;
-    gint64 date;
-    guint32 files;
-    GVariant *tags, *out;
-    GVariantBuilder b;
-    GVariantIter it;
-    GBytes *ret;
+    gsize n = 0;
+    const char *p = g_bytes_get_data(rec, &n), *end = p + n;
+    GByteArray *out = g_byte_array_sized_new((guint)n + 64);
+    GPtrArray *t = g_ptr_array_new();
+    struct walk_item w;
 
-    g_variant_builder_init(&b, G_VARIANT_TYPE(WALK_FORMAT));
-    g_variant_iter_init(&it, v);
-    while (g_variant_iter_next(&it, "(&s&sm&sm&sm&sbxu@as)", &mid, &file, &subject, &name, &email,
-                               &unsent, &date, &files, &tags)) {
-        g_variant_builder_add(&b, WALK_MSG, mid, file, subject, name, email, unsent, date, files,
-                              walk_tags(mid, tags, ops, from));
-        g_variant_unref(tags);
+    while (p < end && walk_get(&p, end, &w)) {
+        walk_tags(&w, ops, from, t);
+        walk_put(out, &w, (const char *const *)t->pdata, t->len);
     }
-    out = g_variant_ref_sink(g_variant_builder_end(&b));
-    ret = g_variant_get_data_as_bytes(out);
-    LU_FREE_EACH(g_variant_unref, out, v);
-    return ret;
+    g_ptr_array_free(t, TRUE);
+    return g_byte_array_free_to_bytes(out);
 }
 
 /* The thread of MSGS decided, its tag writes planned from S->ops[FROM]:
@@ -2763,53 +2820,48 @@ static int walk_decided(struct scan *s, GPtrArray *msgs, guint from)
     return s->walk_tids->len >= WALK_BATCH ? walk_flush(s) : 0;
 }
 
-/* Message I of the record V of thread TID.  Caller frees. */
-static struct lu_msg *walk_msg(GVariant *v, gsize i, const char *tid)
+/* W, a message of thread TID, as msg_from makes it.  Caller frees. */
+static struct lu_msg *walk_msg(const struct walk_item *w, const char *tid)
 {
-    const char *mid, *file, *subject, *name, *email, **t;
-    gboolean unsent;
-    gint64 date;
-    guint32 files;
-    GVariant *tags;
     struct lu_addr *from = NULL;
     struct lu_msg *m;
-    gsize n = 0;
+    const char *p = w->tags;
 
-    g_variant_get_child(v, i, "(&s&sm&sm&sm&sbxu@as)", &mid, &file, &subject, &name, &email,
-                        &unsent, &date, &files, &tags);
-    if (email) {
+    if (w->email) {
         from = g_new0(struct lu_addr, 1);
-        from->email = g_strdup(email);
-        from->name = g_strdup(name);
+        from->email = g_strdup(w->email);
+        from->name = g_strdup(w->name);
     }
     /* nm.c msg_from's mark of a message whose every file is a draft */
-    m = lu_msg_new_indexed(mid, tid, file, date, g_strdup(subject), from,
-                           unsent ? "in a drafts folder" : NULL);
-    m->files = files;
-    t = g_variant_get_strv(tags, &n);
-    for (gsize k = 0; k < n; k++)
-        g_ptr_array_add(m->tags, g_strdup(t[k]));
-    g_free(t);
-    g_variant_unref(tags);
+    m = lu_msg_new_indexed(w->mid, tid, w->file, w->h.date, g_strdup(w->subject), from,
+                           (w->h.flags & WALK_UNSENT) ? "in a drafts folder" : NULL);
+    m->files = w->h.files;
+    for (guint i = 0; i < w->h.ntags; i++, p += strlen(p) + 1)
+        g_ptr_array_add(m->tags, g_strdup(p));
     return m;
 }
 
 /* lu_walked_fn: one kept thread given to the walk as notmuch would. */
 static int walk_replay(const char *tid, GBytes *rec, void *data)
 {
-    GVariant *v =
-        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(WALK_FORMAT), rec, FALSE));
-    gsize n = g_variant_n_children(v);
-    GPtrArray *msgs = g_ptr_array_new_full((guint)n, (GDestroyNotify)lu_msg_free);
-    int ret;
+    gsize n = 0;
+    const char *p = g_bytes_get_data(rec, &n), *end = p + n;
+    GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    struct walk_item w;
+    int ret = 0;
 
-    for (gsize i = 0; i < n; i++)
-        g_ptr_array_add(msgs, walk_msg(v, i, tid));
-    g_variant_unref(v);
+    while (p < end && walk_get(&p, end, &w))
+        g_ptr_array_add(msgs, walk_msg(&w, tid));
+    if (p < end || !msgs->len)
+        ret = lu_error(EX_DATAERR,
+                       "the kept walk of every thread is damaged (thread %s): "
+                       "run leadup scan --full",
+                       tid);
     lu_walk_replayed++;
     lu_walk_order = lu_fnv64(lu_walk_order, tid, strlen(tid));
     lu_walk_order = lu_fnv64(lu_walk_order, "/", 1);
-    ret = msgs->len ? walk_rec(msgs, data) : 0;
+    if (!ret)
+        ret = walk_rec(msgs, data);
     g_ptr_array_free(msgs, TRUE);
     return ret;
 }
@@ -2821,7 +2873,7 @@ static char *walk_key(struct scan *s, const char *index_at, guint64 count)
 {
     char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
     guint64 d = lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts));
-    char *key = g_strdup_printf("w1 %s %" G_GUINT64_FORMAT " %016" G_GINT64_MODIFIER "x ", index_at,
+    char *key = g_strdup_printf("w2 %s %" G_GUINT64_FORMAT " %016" G_GINT64_MODIFIER "x ", index_at,
                                 count, d);
 
     g_free(drafts);
