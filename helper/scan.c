@@ -2636,6 +2636,7 @@ enum { WALK_SUBJECT = 1, WALK_NAME = 2, WALK_EMAIL = 4, WALK_UNSENT = 8 };
 struct walk_head {
     gint64 date;
     guint32 files, ntags, flags;
+    guint32 zero; /* no padding of unset bytes: a record is the same bytes for the same walk */
 };
 #define WALK_BATCH 256
 
@@ -2656,8 +2657,11 @@ static void put_str(GByteArray *out, const char *s)
 /* Appends one message to OUT, its tags TAGS[0..N-1]. */
 static void walk_put(GByteArray *out, const struct walk_item *w, const char *const *tags, guint n)
 {
-    struct walk_head h = w->h;
+    struct walk_head h;
 
+    memset(&h, 0, sizeof h);
+    h.date = w->h.date;
+    h.files = w->h.files;
     h.ntags = n;
     h.flags = (w->subject ? WALK_SUBJECT : 0) | (w->name ? WALK_NAME : 0) |
               (w->email ? WALK_EMAIL : 0) | (w->h.flags & WALK_UNSENT);
