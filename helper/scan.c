@@ -2870,6 +2870,20 @@ static int walk_replay(const char *tid, GBytes *rec, void *data)
     return ret;
 }
 
+/* lu_walked_fn: -1 when a kept thread's record does not read back (a
+ * damaged state database), so that the walk reads notmuch instead. */
+static int walk_check(const char *tid, GBytes *rec, void *data)
+{
+    gsize n = 0;
+    const char *p = g_bytes_get_data(rec, &n), *end = p + n;
+    struct walk_item w;
+    unsigned msgs = 0;
+
+    while (p < end && walk_get(&p, end, &w))
+        msgs++;
+    return p < end || !msgs ? -1 : 0;
+}
+
 /* The key the kept walk is under: the index read ("UUID REV"), its
  * COUNT messages, the drafts setting; then the dated messages.  Caller
  * frees. */
@@ -2900,8 +2914,16 @@ static int walk_kept(struct scan *s)
     want = ret ? NULL : walk_key(s, s->index_at, n);
     if (!want || !g_str_has_prefix(have, want))
         goto out;
+    /* Read through once before any thread is decided from it: a damaged
+     * record costs this run the notmuch walk, never a half-decided one. */
+    ret = lu_store_walk_each(s->store, walk_check, NULL);
+    if (ret == -1) {
+        lu_warning("the kept walk of every thread is damaged; reading notmuch instead");
+        ret = 0;
+        goto out;
+    }
     s->walk_dated = g_ascii_strtoll(have + strlen(want), NULL, 10);
-    s->replay = true;
+    s->replay = !ret;
 out:
     LU_FREE_EACH(g_free, have, want);
     return ret;

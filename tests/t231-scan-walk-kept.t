@@ -73,4 +73,12 @@ t 'the drafts setting changed: notmuch is walked (its mark of unsent mail)' '
 	setting 12 "[scan]
 drafts = Outbox
 " && scan drafts && test "$(kept drafts)" = 0'
+t 'a kept walk damaged on disk: a warning, notmuch walked, the same tags and state' '
+	setting 12 && scan d0b && setting 10 && scan d1 && test "$(kept d1)" = 5 &&
+	cp d1.tags d1-keep.tags &&
+	sqlite3 "$DB" "UPDATE walked SET msgs = substr(msgs, 1, 9) WHERE pos = (SELECT max(pos) FROM walked)" &&
+	setting 12 && scan damaged && grep -q "kept walk of every thread is damaged" damaged.err &&
+	test "$(kept damaged)" = 0 && test "$(looked damaged)" = 5 &&
+	fresh damaged-fresh && same damaged damaged-fresh &&
+	setting 10 && scan healed && test "$(kept healed)" = 5 && diff d1-keep.tags healed.tags'
 done_testing
