@@ -28,11 +28,15 @@ struct seen_bits {
     guint n;
 };
 
+struct top3;
 struct emit {
     struct seen_bits *h; /* the buckets, or NULL */
     GPtrArray *names;    /* char *, or NULL */
     GHashTable *seen;    /* the names given, with NAMES */
+    struct top3 *top;    /* lu_sentence_label_why's three weightiest, or NULL */
 };
+static void top_offer(struct top3 *t, guint32 bucket, const char *prefix, const char *a, gsize na,
+                      const char *b, gsize nb);
 
 static void seen_add(struct seen_bits *b, guint32 h)
 {
@@ -93,14 +97,17 @@ guint32 lu_feature_bucket(const char *name)
 static void feat2(struct emit *e, const char *prefix, const char *a, gsize na, const char *b,
                   gsize nb)
 {
-    if (e->h) {
+    if (e->h || e->top) {
         guint32 h = fnv_z(2166136261u, prefix);
         h = fnv(h, a, na);
         if (b) {
             h = fnv(h, "_", 1);
             h = fnv(h, b, nb);
         }
-        seen_add(e->h, h & (LU_FEAT_BUCKETS - 1));
+        if (e->h)
+            seen_add(e->h, h & (LU_FEAT_BUCKETS - 1));
+        else
+            top_offer(e->top, h & (LU_FEAT_BUCKETS - 1), prefix, a, na, b, nb);
     }
     if (e->names) {
         GString *s = g_string_new(prefix);
@@ -698,35 +705,62 @@ double lu_sentence_label_score(unsigned label, const GArray *h, bool rules_gave)
     return m->bias + (rules_gave ? m->rule : 0.0) + z;
 }
 
+/* The three features of most weight for M's label (or against it: not
+ * POSITIVE), in the order lu_features gives them, a tie to the first; a
+ * name is only written for a feature that enters them (the names of every
+ * feature, kept in a hash table, cost 2% of a first full scan for a
+ * reason given to one sentence in a hundred; issue 14). */
+struct top3 {
+    const struct lu_sm_model *m;
+    const float *d;
+    bool positive;
+    char *best[3];
+    double top[3];
+};
+
+static void top_offer(struct top3 *t, guint32 bucket, const char *prefix, const char *a, gsize na,
+                      const char *b, gsize nb)
+{
+    double c = weight_of(t->m, t->d, bucket);
+    char *name;
+
+    if (!t->positive)
+        c = -c;
+    /* what does not enter is no name, and a name given before (the same
+     * weight) entered then or never can */
+    if (!(c > t->top[2]))
+        return;
+    name = b ? g_strdup_printf("%s%.*s_%.*s", prefix, (int)na, a, (int)nb, b)
+             : g_strdup_printf("%s%.*s", prefix, (int)na, a);
+    for (int k = 0; k < 3; k++)
+        if (t->best[k] && strcmp(t->best[k], name) == 0) {
+            g_free(name);
+            return;
+        }
+    for (int k = 0; k < 3; k++)
+        if (c > t->top[k]) {
+            g_free(t->best[2]);
+            memmove(t->best + k + 1, t->best + k, (size_t)(2 - k) * sizeof t->best[0]);
+            memmove(t->top + k + 1, t->top + k, (size_t)(2 - k) * sizeof t->top[0]);
+            t->best[k] = name;
+            t->top[k] = c;
+            return;
+        }
+}
+
 char *lu_sentence_label_why(unsigned label, const char *text, const struct lu_feat_ctx *ctx,
                             bool positive)
 {
-    const struct lu_sm_model *m = model_of(label);
-    GPtrArray *f;
-    const float *d;
+    struct top3 t = {.m = model_of(label), .positive = positive};
+    struct emit e = {.top = &t};
     GString *s = g_string_new(NULL);
-    const char *best[3] = {NULL};
-    double top[3] = {0};
 
-    if (!m)
+    if (!t.m)
         return g_string_free(s, FALSE);
-    d = dense_of(m);
-    f = lu_features(text, ctx);
-    for (guint i = 0; i < f->len; i++) {
-        double c = weight_of(m, d, lu_feature_bucket(f->pdata[i]));
-        if (!positive)
-            c = -c;
-        for (int k = 0; k < 3; k++)
-            if (c > top[k]) {
-                memmove(best + k + 1, best + k, (size_t)(2 - k) * sizeof best[0]);
-                memmove(top + k + 1, top + k, (size_t)(2 - k) * sizeof top[0]);
-                best[k] = f->pdata[i];
-                top[k] = c;
-                break;
-            }
-    }
-    for (int k = 0; k < 3 && best[k]; k++)
-        g_string_append_printf(s, "%s\"%s\"", k ? ", " : "", best[k]);
-    g_ptr_array_unref(f);
+    t.d = dense_of(t.m);
+    walk(&e, text, ctx);
+    for (int k = 0; k < 3 && t.best[k]; k++)
+        g_string_append_printf(s, "%s\"%s\"", k ? ", " : "", t.best[k]);
+    LU_FREE_EACH(g_free, t.best[0], t.best[1], t.best[2]);
     return g_string_free(s, FALSE);
 }
