@@ -89,6 +89,12 @@ static bool is_space(gunichar c)
     return c < 0x80 ? g_ascii_isspace(c) : g_unichar_isspace(c);
 }
 
+/* The character at P: ASCII without a call into GLib. */
+static inline gunichar char_at(const char *p)
+{
+    return (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
+}
+
 static bool is_joiner(gunichar c)
 {
     return c == '\'' || c == 0x2019 || c == '.' || c == '-' || c == '@' || c == '&' || c == '_' ||
@@ -149,52 +155,81 @@ static bool looks_past_ed(const char *w, gsize len)
 }
 
 /* The classes a word's spelling gives it: times, dates, numbers, "-ed"
- * pasts, addresses of the web. */
-static unsigned spelling_classes(const char *low, unsigned cls)
+ * pasts, addresses of the web.  LOW is N bytes. */
+static unsigned spelling_classes(const char *low, gsize n, unsigned cls)
 {
-    gsize n = strlen(low);
-
     if (g_ascii_isdigit(low[0]))
         cls |= looks_time(low) ? LU_W_TIME | LU_W_FUT : looks_date(low) ? LU_W_FUT : LU_W_NUM;
     if (!(cls & LU_W_PAST) && looks_past_ed(low, n))
         cls |= LU_W_PAST;
-    if (strncmp(low, "http", 4) == 0 || strncmp(low, "www.", 4) == 0 ||
-        (n > 4 && (g_str_has_suffix(low, ".com") || g_str_has_suffix(low, ".org"))))
+    /* the prefixes and suffixes compared in place, no strncmp or
+     * g_str_has_suffix a word (issue 14) */
+    if ((n >= 4 && (memcmp(low, "http", 4) == 0 || memcmp(low, "www.", 4) == 0)) ||
+        (n > 4 && (memcmp(low + n - 4, ".com", 4) == 0 || memcmp(low + n - 4, ".org", 4) == 0)))
         cls |= LU_W_PROMO;
     return cls;
 }
 
-static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool punct, bool line)
+/* The grammar's folds by a word's first byte: a bit for each fold whose
+ * word starts with it, so a word tries only those (in the folds' order)
+ * and compares its length first (issue 14: every fold was tried on every
+ * word).  Set once by init_once. */
+static guint64 folds_of_byte[256];
+static gsize fold_len[64];
+
+static void index_folds(void)
 {
     const char *const(*folds)[2] = grammar_pack->folds;
+
+    for (gsize i = 0; folds[i][0]; i++) {
+        g_assert(i < G_N_ELEMENTS(fold_len));
+        folds_of_byte[(guchar)folds[i][0][0]] |= G_GUINT64_CONSTANT(1) << i;
+        fold_len[i] = strlen(folds[i][0]);
+    }
+}
+
+/* The fold of LOW (N bytes), or NULL. */
+static const char *fold_of(const char *low, gsize n)
+{
+    for (guint64 m = folds_of_byte[(guchar)low[0]]; m; m &= m - 1) {
+        guint i = (guint)__builtin_ctzll(m);
+        if (fold_len[i] == n && memcmp(low, grammar_pack->folds[i][0], n) == 0)
+            return grammar_pack->folds[i][1];
+    }
+    return NULL;
+}
+
+static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool punct, bool line)
+{
     struct lu_cue_tok t = {0};
-    gsize at = T->lowbuf->len;
+    gsize at = T->lowbuf->len, n;
     char *low;
+    const char *fold;
     const struct lex *l;
 
     t.off = b - T->text;
     t.len = e - b;
     t.line = line;
     for (const char *p = b; p < e; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
+        gunichar c = char_at(p);
         if (c < 0x80) {
-            g_string_append_c(T->lowbuf, g_ascii_tolower((char)c));
+            g_string_append_c(T->lowbuf, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
             continue;
         }
         if (c == 0x2019)
             c = '\'';
         g_string_append_unichar(T->lowbuf, g_unichar_tolower(c));
     }
+    n = T->lowbuf->len - at;
     g_string_append_c(T->lowbuf, '\0');
     low = T->lowbuf->str + at;
-    for (gsize i = 0; folds[i][0]; i++)
-        if (low[0] == folds[i][0][0] && strcmp(low, folds[i][0]) == 0) {
-            g_string_truncate(T->lowbuf, at);
-            g_string_append(T->lowbuf, folds[i][1]);
-            g_string_append_c(T->lowbuf, '\0');
-            low = T->lowbuf->str + at;
-            break;
-        }
+    if ((fold = fold_of(low, n))) {
+        g_string_truncate(T->lowbuf, at);
+        g_string_append(T->lowbuf, fold);
+        n = T->lowbuf->len - at;
+        g_string_append_c(T->lowbuf, '\0');
+        low = T->lowbuf->str + at;
+    }
     t.low = (const char *)(gintptr)at; /* an offset until the buffer stops growing */
     l = lex_find(low);
     if (l) {
@@ -207,8 +242,8 @@ static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool 
     } else {
         int upper = 0, letters = 0;
 
-        t.cls = spelling_classes(low, t.cls);
-        t.cap = g_unichar_isupper(g_utf8_get_char(b));
+        t.cls = spelling_classes(low, n, t.cls);
+        t.cap = (guchar)*b < 0x80 ? g_ascii_isupper(*b) : g_unichar_isupper(g_utf8_get_char(b));
         for (const char *p = b; p < e; p++)
             if (g_ascii_isalpha(*p)) {
                 letters++;
@@ -225,7 +260,7 @@ static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool 
 static const char *word_end(const char *b, const char *p, bool by_line)
 {
     for (;;) {
-        gunichar d = g_utf8_get_char(p);
+        gunichar d = char_at(p);
         if (*p && is_word_char(d)) {
             p = g_utf8_next_char(p);
             continue;
@@ -241,9 +276,9 @@ static const char *word_end(const char *b, const char *p, bool by_line)
         }
         if (*p && is_joiner(d)) {
             const char *q = g_utf8_next_char(p);
-            if (by_line && d == '.' && g_unichar_isupper(g_utf8_get_char(q)))
+            if (by_line && d == '.' && g_unichar_isupper(char_at(q)))
                 return p;
-            if (*q && is_word_char(g_utf8_get_char(q))) {
+            if (*q && is_word_char(char_at(q))) {
                 p = q;
                 continue;
             }
@@ -300,10 +335,12 @@ void lu_cue_tokenise(struct lu_cue_text *T, const char *text, bool by_line)
     memset(T, 0, sizeof *T);
     T->text = text;
     T->by_line = by_line;
-    T->toks = g_array_new(FALSE, TRUE, sizeof(struct lu_cue_tok));
+    /* room for a token in three bytes (a sentence has one in five): the
+     * array seldom grows (growing it was a sixth of the tokeniser) */
+    T->toks = g_array_sized_new(FALSE, TRUE, sizeof(struct lu_cue_tok), strlen(text) / 3 + 8);
     T->lowbuf = g_string_sized_new(strlen(text) * 2 + 16);
     while (*p) {
-        gunichar c = g_utf8_get_char(p);
+        gunichar c = char_at(p);
         const char *b = p;
 
         if (is_space(c)) {
@@ -1018,19 +1055,60 @@ int lu_cue_need_ids(const struct lu_cue_pat *P, int *ids, int cap)
     return best;
 }
 
+/* The word ids of E, an element of word ids only, that T holds, into IDS
+ * (room for CAP): how many; -1 when E names a class or alternatives, T
+ * keeps no set of its ids, or more than CAP are there. */
+static int ids_present(const struct pel *e, const struct lu_cue_text *T, int *ids, int cap)
+{
+    int n = 0;
+
+    if (e->cls || e->nalts || !T->id_bits)
+        return -1;
+    for (int i = 0; i < e->nids; i++)
+        if (has_id(T, e->ids[i])) {
+            if (n == cap)
+                return -1;
+            ids[n++] = e->ids[i];
+        }
+    return n;
+}
+
+static inline bool id_among(int id, const int *ids, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (ids[i] == id)
+            return true;
+    return false;
+}
+
 bool lu_cue_find(const struct lu_cue_pat *P, const struct lu_cue_text *T, int from, lu_cue_ok_fn ok,
                  void *data, struct lu_cue_match *m)
 {
     bool plain = P->el[0].kind == K_TOK && !P->el[0].opt && !P->el[0].neg;
+    int ids[4], nid, stop = T->n;
 
     if (!may_match(P, T))
         return false;
-    for (int ti = from; ti <= T->n; ti++) {
+    /* A plain opening of word ids: the few of them the text holds,
+     * compared with each token's id, not each of the element's ids
+     * (issue 14: a sixth of the matcher) */
+    nid = plain ? ids_present(&P->el[0], T, ids, (int)G_N_ELEMENTS(ids)) : -1;
+    if (nid == 0)
+        return false;
+    /* "^" opens a match only at the opening: no try at any other token */
+    if (P->el[0].kind == K_START) {
+        if (T->start < from)
+            return false;
+        from = stop = T->start;
+    }
+    for (int ti = from; ti <= stop; ti++) {
         struct try R = {T, -1, 0};
         int end;
 
         /* most patterns open with a plain word element: that inline */
-        if (plain ? !may_take(&P->el[0], T, ti) : !may_open(P, 0, T, ti))
+        if (nid > 0 ? ti == T->n || !id_among(T->t[ti].id, ids, nid)
+            : plain ? !may_take(&P->el[0], T, ti)
+                    : !may_open(P, 0, T, ti))
             continue;
         if (pat_at(&R, P, 0, ti, &end) && end > ti && (!ok || ok(T, ti, end, data))) {
             const struct lu_cue_tok *last = &T->t[end - 1];
@@ -1075,6 +1153,7 @@ static gpointer init_once(gpointer unused)
 
     (void)unused;
     grammar_pack = lu_lang_pack(LU_LANG_EN);
+    index_folds();
     lex_next_id = gen_table.nwords + 1;
     if (gen_table.nwords)
         return NULL;

@@ -105,6 +105,18 @@ guint64 lu_date_orders;
 
 static GHashTable *word_table;
 static GHashTable *role_table; /* word -> LU_DX_* flags (GUINT_TO_POINTER) */
+/* Both tables' words in one, looked up by a word's bytes in the
+ * lower-cased text, no copy: one lookup a word (issue 14: two GLib
+ * lookups a word were a quarter of the date finder's set-up).  Open
+ * addressing, built once with the tables. */
+struct lookup {
+    const char *s; /* NULL: an empty slot */
+    int n;
+    const struct wd *w;
+    unsigned x;
+};
+static struct lookup *lookups;
+static guint lookup_mask;
 /* Every pack's phrases of each kind (LU_DP_*), in the packs' order and each
  * pack's, NULL-ended: phrase_at tries only those of the kind it asks for (it
  * walked every pack's whole list for each token, 29% of the date finder). */
@@ -154,6 +166,53 @@ static void index_phrases(void)
     }
 }
 
+static guint lookup_hash(const char *s, int n)
+{
+    guint h = 5381;
+
+    for (int i = 0; i < n; i++)
+        h = h * 33 + (guchar)s[i];
+    return h;
+}
+
+/* S's slot in lookups: its own, or the empty one it would take. */
+static struct lookup *lookup_slot(const char *s, int n)
+{
+    guint k = lookup_hash(s, n) & lookup_mask;
+
+    while (lookups[k].s && (lookups[k].n != n || memcmp(lookups[k].s, s, (size_t)n) != 0))
+        k = (k + 1) & lookup_mask;
+    return &lookups[k];
+}
+
+/* Fills lookups from word_table and role_table (they live as long as the
+ * process). */
+static void build_lookups(void)
+{
+    GHashTableIter it;
+    gpointer k, v;
+    guint size = 64;
+
+    while (size < 2 * (g_hash_table_size(word_table) + g_hash_table_size(role_table)))
+        size *= 2;
+    lookups = g_new0(struct lookup, size);
+    lookup_mask = size - 1;
+    g_hash_table_iter_init(&it, word_table);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        struct lookup *l = lookup_slot(k, (int)strlen(k));
+        l->s = k;
+        l->n = (int)strlen(k);
+        l->w = v;
+    }
+    g_hash_table_iter_init(&it, role_table);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        struct lookup *l = lookup_slot(k, (int)strlen(k));
+        l->s = k;
+        l->n = (int)strlen(k);
+        l->x = GPOINTER_TO_UINT(v);
+    }
+}
+
 static gpointer build_table(gpointer unused)
 {
     GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
@@ -176,6 +235,7 @@ static gpointer build_table(gpointer unused)
     }
     index_phrases();
     word_table = h;
+    build_lookups();
     return h;
 }
 
@@ -336,11 +396,9 @@ static int tokenise(const char *text, int len, const char *low, struct tok *t, b
                                                          !is_space_at(s + i, &k))))
                 i++;
             if (i - x->off < 24) {
-                char buf[24];
-                memcpy(buf, low + x->off, (size_t)(i - x->off));
-                buf[i - x->off] = '\0';
-                x->w = g_hash_table_lookup(word_table, buf);
-                x->x = GPOINTER_TO_UINT(g_hash_table_lookup(role_table, buf));
+                const struct lookup *l = lookup_slot(low + x->off, i - x->off);
+                x->w = l->w;
+                x->x = l->x;
                 if (x->w && !x->url &&
                     (x->w->month || x->w->wday || x->w->rel || x->w->tw || x->w->unit ||
                      (x->w->f & F_HOL)))

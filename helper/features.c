@@ -28,11 +28,15 @@ struct seen_bits {
     guint n;
 };
 
+struct top3;
 struct emit {
     struct seen_bits *h; /* the buckets, or NULL */
     GPtrArray *names;    /* char *, or NULL */
     GHashTable *seen;    /* the names given, with NAMES */
+    struct top3 *top;    /* lu_sentence_label_why's three weightiest, or NULL */
 };
+static void top_offer(struct top3 *t, guint32 bucket, const char *prefix, const char *a, gsize na,
+                      const char *b, gsize nb);
 
 static void seen_add(struct seen_bits *b, guint32 h)
 {
@@ -93,14 +97,17 @@ guint32 lu_feature_bucket(const char *name)
 static void feat2(struct emit *e, const char *prefix, const char *a, gsize na, const char *b,
                   gsize nb)
 {
-    if (e->h) {
+    if (e->h || e->top) {
         guint32 h = fnv_z(2166136261u, prefix);
         h = fnv(h, a, na);
         if (b) {
             h = fnv(h, "_", 1);
             h = fnv(h, b, nb);
         }
-        seen_add(e->h, h & (LU_FEAT_BUCKETS - 1));
+        if (e->h)
+            seen_add(e->h, h & (LU_FEAT_BUCKETS - 1));
+        else
+            top_offer(e->top, h & (LU_FEAT_BUCKETS - 1), prefix, a, na, b, nb);
     }
     if (e->names) {
         GString *s = g_string_new(prefix);
@@ -123,14 +130,121 @@ static void feat(struct emit *e, const char *name)
     feat2(e, "", name, strlen(name), NULL, 0);
 }
 
-/* Whether W (N > 0 bytes) is one of LIST's words; the first byte is
- * compared before the length is counted. */
-static bool in_list(const char *w, gsize n, const char *const *list)
+/* The words person() and future() ask about, a bit for each list or word
+ * they compare with: a word's bits are looked up once (issue 14: walking
+ * the lists, twice a word, was a quarter of the feature walk). */
+enum {
+    WC_SECOND = 1u << 0, /* you your you'll ... */
+    WC_FIRST = 1u << 1,  /* i me my ... */
+    WC_WE = 1u << 2,
+    WC_THIRD = 1u << 3,
+    WC_REPORT = 1u << 4, /* reported speech: "she asked whether", "they said that" */
+    WC_FUT1 = 1u << 5,   /* i'll we'll i'd we'd */
+    WC_SUBJ1 = 1u << 6,  /* i we */
+    WC_SUBJ2 = 1u << 7,  /* you you'll */
+    WC_AUX = 1u << 8,    /* will shall 'll */
+    WC_NEG = 1u << 9,
+    WC_COND = 1u << 10,
+    WC_ADV = 1u << 11, /* adverbs between the future and its verb ("I will also look") */
+    WC_WONT = 1u << 12,
+    WC_YOULL = 1u << 13,
+    WC_WILL = 1u << 14,
+    WC_TO = 1u << 15,
+    WC_GOING = 1u << 16,
+    WC_AM = 1u << 17,
+    WC_IM = 1u << 18,
+    WC_WERE = 1u << 19,
+    WC_LET = 1u << 20,
+    WC_ME = 1u << 21,
+    WC_WHETHER = 1u << 22,
+};
+
+static const char *const wc_second[] = {"you",   "your",  "you'll", "you're",
+                                        "you'd", "yours", "you've", NULL};
+static const char *const wc_first[] = {"i", "me", "my", "i'll", "i'm", "i'd", "i've", "mine", NULL};
+static const char *const wc_we[] = {"we", "us", "our", "we'll", "we're", "we'd", "let's", NULL};
+static const char *const wc_third[] = {"he", "she", "they", "he's", "she's", "they're", NULL};
+static const char *const wc_report[] = {"asked",  "said",      "told",      "wondered", "wants",
+                                        "wanted", "suggested", "mentioned", NULL};
+static const char *const wc_fut1[] = {"i'll", "we'll", "i'd", "we'd", NULL};
+static const char *const wc_subj1[] = {"i", "we", NULL};
+static const char *const wc_subj2[] = {"you", "you'll", NULL};
+static const char *const wc_aux[] = {"will", "shall", "'ll", NULL};
+static const char *const wc_neg[] = {"not", "never", "won't", "can't", "cannot", "don't", NULL};
+static const char *const wc_cond[] = {"if", "unless", "once", "when", "whether", NULL};
+static const char *const wc_adv[] = {"also",       "just",      "then",      "still", "probably",
+                                     "definitely", "certainly", "hopefully", "now",   NULL};
+static const struct {
+    unsigned bit;
+    const char *const *words;
+} wc_lists[] = {
+    {WC_SECOND, wc_second}, {WC_FIRST, wc_first}, {WC_WE, wc_we},       {WC_THIRD, wc_third},
+    {WC_REPORT, wc_report}, {WC_FUT1, wc_fut1},   {WC_SUBJ1, wc_subj1}, {WC_SUBJ2, wc_subj2},
+    {WC_AUX, wc_aux},       {WC_NEG, wc_neg},     {WC_COND, wc_cond},   {WC_ADV, wc_adv},
+};
+static const struct {
+    unsigned bit;
+    const char *word;
+} wc_words[] = {
+    {WC_WONT, "won't"},  {WC_YOULL, "you'll"}, {WC_WILL, "will"},       {WC_TO, "to"},
+    {WC_GOING, "going"}, {WC_AM, "am"},        {WC_IM, "i'm"},          {WC_WERE, "we're"},
+    {WC_LET, "let"},     {WC_ME, "me"},        {WC_WHETHER, "whether"},
+};
+
+/* The words above by their hash (open addressing; built once): the
+ * longest is 10 bytes. */
+#define WC_SLOTS   256
+#define WC_LONGEST 10
+static struct wc_slot {
+    const char *w;
+    gsize n;
+    unsigned bits;
+} wc_table[WC_SLOTS];
+
+static guint wc_hash(const char *w, gsize n)
 {
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strlen(*list) == n && memcmp(w, *list, n) == 0)
-            return true;
-    return false;
+    guint h = 5381;
+
+    for (gsize i = 0; i < n; i++)
+        h = h * 33 + (guchar)w[i];
+    return h & (WC_SLOTS - 1);
+}
+
+static void wc_add(const char *w, unsigned bit)
+{
+    gsize n = strlen(w);
+    guint s = wc_hash(w, n);
+
+    while (wc_table[s].w && strcmp(wc_table[s].w, w) != 0)
+        s = (s + 1) & (WC_SLOTS - 1);
+    wc_table[s].w = w;
+    wc_table[s].n = n;
+    wc_table[s].bits |= bit;
+}
+
+static gpointer wc_build(gpointer unused)
+{
+    (void)unused;
+    for (gsize l = 0; l < G_N_ELEMENTS(wc_lists); l++)
+        for (const char *const *w = wc_lists[l].words; *w; w++)
+            wc_add(*w, wc_lists[l].bit);
+    for (gsize k = 0; k < G_N_ELEMENTS(wc_words); k++)
+        wc_add(wc_words[k].word, wc_words[k].bit);
+    return wc_table;
+}
+
+/* The WC_* bits of W (N bytes): 0 for a word none of the lists holds. */
+static unsigned word_class(const char *w, gsize n)
+{
+    static GOnce once = G_ONCE_INIT;
+
+    g_once(&once, wc_build, NULL);
+    if (n == 0 || n > WC_LONGEST)
+        return 0;
+    for (guint s = wc_hash(w, n); wc_table[s].w; s = (s + 1) & (WC_SLOTS - 1))
+        if (wc_table[s].n == n && memcmp(wc_table[s].w, w, n) == 0)
+            return wc_table[s].bits;
+    return 0;
 }
 
 /* The next word at *P: lower-cased letters, digits and inner apostrophes
@@ -244,61 +358,22 @@ static void shape(struct emit *e, const char *text)
         feat(e, "s:code_many");
 }
 
-/* Who the sentence is about and to whom it speaks, from word I of N. */
-static void person(struct emit *e, const char *x, gsize n, guint i, const char *prev, gsize np)
+/* Who the sentence is about and to whom it speaks, from word I of classes
+ * C (WC_*) after a word of classes PREV (0: none). */
+static void person(struct emit *e, unsigned c, guint i, unsigned prev)
 {
-    static const char *const second[] = {"you",   "your",  "you'll", "you're",
-                                         "you'd", "yours", "you've", NULL};
-    static const char *const first[] = {"i",   "me",   "my",   "i'll", "i'm",
-                                        "i'd", "i've", "mine", NULL};
-    static const char *const we[] = {"we", "us", "our", "we'll", "we're", "we'd", "let's", NULL};
-    static const char *const third[] = {"he", "she", "they", "he's", "she's", "they're", NULL};
-    /* reported speech: "she asked whether", "they said that" */
-    static const char *const report[] = {"asked",  "said",      "told",      "wondered", "wants",
-                                         "wanted", "suggested", "mentioned", NULL};
-
-    if (in_list(x, n, second))
+    if (c & WC_SECOND)
         feat(e, "p:you");
-    if (in_list(x, n, first))
+    if (c & WC_FIRST)
         feat(e, i == 0 ? "p:i_start" : "p:i");
-    if (in_list(x, n, we))
+    if (c & WC_WE)
         feat(e, i == 0 ? "p:we_start" : "p:we");
-    if (in_list(x, n, third))
+    if (c & WC_THIRD)
         feat(e, i == 0 ? "p:third_start" : "p:third");
-    if (in_list(x, n, report) && prev && in_list(prev, np, third))
+    if ((c & WC_REPORT) && (prev & WC_THIRD))
         feat(e, "p:reported");
-    if (n == 7 && memcmp(x, "whether", 7) == 0)
+    if (c & WC_WHETHER)
         feat(e, "p:whether");
-}
-
-/* Words, pairs, character grams and persons of TEXT.  Returns the number
- * of words. */
-static guint words(struct emit *e, const char *text)
-{
-    char a[64], b[64], *cur = a, *prev = b;
-    gsize n, np = 0;
-    guint i = 0;
-    const char *p = text;
-
-    while ((n = next_word(&p, cur, sizeof a)) > 0) {
-        feat2(e, "u:", cur, n, NULL, 0);
-        if (i)
-            feat2(e, "b:", prev, np, cur, n);
-        else
-            feat2(e, "b:<s>", "", 0, cur, n);
-        char_grams(e, cur, n);
-        person(e, cur, n, i, i ? prev : NULL, np);
-        {
-            char *t = prev;
-            prev = cur;
-            cur = t;
-            np = n;
-        }
-        i++;
-    }
-    if (i)
-        feat2(e, "b:", prev, np, "</s>", 4);
-    return i;
 }
 
 /* The shape of a future or promise, whoever makes it: the subject
@@ -307,90 +382,122 @@ static guint words(struct emit *e, const char *text)
  * condition, question and the reader as object.  These are features, not a
  * rule: the model weighs "I'll send you" against "I'll be out" and "if I
  * find it, I'll" from the labelled data, so a promise with a verb no rule
- * lists still shares its features with the promises it learned. */
-static bool is_word(const char *w, gsize n, const char *x)
+ * lists still shares its features with the promises it learned.
+ *
+ * Read word by word in the one pass of words(), from each word's classes
+ * and the two before it's; its features are given after the text's shape,
+ * in the order they always were (future_end). */
+struct future {
+    /* 1: "i"/"we", 2: "you", 3: anyone else, 4: none (the opening "will") */
+    int who;
+    bool done, is_neg, is_cond, you_after, letme;
+    unsigned c1, c2; /* the classes of the word before and the one before it */
+    char verb[32];   /* the verb after the future, as a 32-byte buffer keeps it */
+    gsize nverb;
+};
+
+/* Word I, of classes C and text W (N bytes, as words() keeps it), which
+ * begins at AT in the text. */
+static void future_word(struct future *F, guint i, unsigned c, const char *w, gsize n,
+                        const char *at)
 {
-    return strlen(x) == n && memcmp(w, x, n) == 0;
+    if (c & WC_COND)
+        F->is_cond = true;
+    if (c & WC_NEG)
+        F->is_neg = true;
+    if (F->who && F->done && (c & WC_SUBJ2))
+        F->you_after = true;
+    if (F->who && !F->done) {
+        /* the verb after the future: "i'll send", "we will not send" */
+        if (!(c & (WC_NEG | WC_ADV))) {
+            if (n + 1 < sizeof F->verb) {
+                memcpy(F->verb, w, n);
+                F->nverb = n;
+            } else {
+                /* a long word: what a buffer of 32 keeps of it */
+                F->nverb = next_word(&at, F->verb, sizeof F->verb);
+            }
+            F->done = true;
+        }
+    } else if (!F->who) {
+        if ((c & WC_FUT1) || ((c & WC_WONT) && (F->c1 & WC_SUBJ1)))
+            F->who = 1;
+        else if (i && (c & WC_AUX))
+            F->who = (F->c1 & WC_SUBJ1) ? 1 : (F->c1 & WC_SUBJ2) ? 2 : 3;
+        else if (c & WC_YOULL)
+            F->who = 2;
+        else if (i == 0 && (c & WC_WILL))
+            F->who = 4;
+        else if ((c & WC_TO) && (F->c1 & WC_GOING) &&
+                 (F->c2 & (WC_SUBJ1 | WC_AM | WC_IM | WC_WERE)))
+            F->who = 1;
+        else if ((F->c1 & WC_LET) && (c & WC_ME) && i == 1)
+            F->letme = true;
+        if (F->who && (c & WC_WONT))
+            F->is_neg = true;
+    }
+    F->c2 = F->c1;
+    F->c1 = c;
 }
 
-static void future(struct emit *e, const char *text)
+static void future_end(struct emit *e, const struct future *F, const char *text)
 {
-    static const char *const fut1[] = {"i'll", "we'll", "i'd", "we'd", NULL};
-    static const char *const subj1[] = {"i", "we", NULL};
-    static const char *const subj2[] = {"you", "you'll", NULL};
-    static const char *const aux[] = {"will", "shall", "'ll", NULL};
-    static const char *const neg[] = {"not", "never", "won't", "can't", "cannot", "don't", NULL};
-    static const char *const cond[] = {"if", "unless", "once", "when", "whether", NULL};
-    /* adverbs between the future and its verb ("I will also look") */
-    static const char *const adv[] = {"also",       "just",      "then",      "still", "probably",
-                                      "definitely", "certainly", "hopefully", "now",   NULL};
-    char w[3][32];
-    gsize n[3] = {0}, k;
-    const char *p = text, *end = text + strlen(text);
-    guint i = 0;
-    /* 1: "i"/"we", 2: "you", 3: anyone else, 4: none (the opening "will") */
-    int who = 0, done = 0;
-    bool is_neg = false, is_cond = false, you_after = false, letme = false;
+    static const char *const pre[] = {"", "f:v1_", "f:v2_", "f:v3_", "f:v0_"};
+    static const char *const base[] = {"", "f:fut1", "f:fut2", "f:fut3", "f:fut0"};
+    const char *b = base[F->who], *end = text + strlen(text);
 
-    while ((k = next_word(&p, w[i % 3], sizeof w[0])) > 0) {
-        const char *c = w[i % 3], *b1 = i ? w[(i + 2) % 3] : NULL,
-                   *b2 = i > 1 ? w[(i + 1) % 3] : NULL;
-        gsize n1 = i ? n[(i + 2) % 3] : 0, n2 = i > 1 ? n[(i + 1) % 3] : 0;
-        n[i % 3] = k;
-        if (in_list(c, k, cond))
-            is_cond = true;
-        if (in_list(c, k, neg))
-            is_neg = true;
-        if (who && done && in_list(c, k, subj2))
-            you_after = true;
-        if (who && !done) {
-            /* the verb after the future: "i'll send", "we will not send" */
-            if (in_list(c, k, neg))
-                is_neg = true;
-            else if (!in_list(c, k, adv)) {
-                static const char *const pre[] = {"", "f:v1_", "f:v2_", "f:v3_", "f:v0_"};
-                feat2(e, pre[who], c, k, NULL, 0);
-                done = 1;
-            }
-        } else if (!who) {
-            if (in_list(c, k, fut1) || (is_word(c, k, "won't") && b1 && in_list(b1, n1, subj1)))
-                who = 1;
-            else if (b1 && in_list(c, k, aux))
-                who = in_list(b1, n1, subj1) ? 1 : in_list(b1, n1, subj2) ? 2 : 3;
-            else if (is_word(c, k, "you'll"))
-                who = 2;
-            else if (i == 0 && is_word(c, k, "will"))
-                who = 4;
-            else if (b1 && b2 && is_word(c, k, "to") && is_word(b1, n1, "going") &&
-                     (in_list(b2, n2, subj1) || is_word(b2, n2, "am") || is_word(b2, n2, "i'm") ||
-                      is_word(b2, n2, "we're")))
-                who = 1;
-            else if (b1 && is_word(b1, n1, "let") && is_word(c, k, "me") && i == 1)
-                letme = true;
-            if (who && is_word(c, k, "won't"))
-                is_neg = true;
+    if (F->done)
+        feat2(e, pre[F->who], F->verb, F->nverb, NULL, 0);
+    if (F->letme)
+        feat(e, "f:let_me");
+    if (!F->who)
+        return;
+    while (end > text && g_ascii_isspace(end[-1]))
+        end--;
+    feat(e, b);
+    if (F->is_neg)
+        feat2(e, b, "_neg", 4, NULL, 0);
+    if (F->is_cond)
+        feat2(e, b, "_cond", 5, NULL, 0);
+    if (end > text && end[-1] == '?')
+        feat2(e, b, "_q", 2, NULL, 0);
+    if (F->you_after)
+        feat2(e, b, "_you", 4, NULL, 0);
+}
+
+/* Words, pairs, character grams and persons of TEXT, and the future's
+ * reading of them into F.  Returns the number of words. */
+static guint words(struct emit *e, const char *text, struct future *F)
+{
+    char a[64], b[64], *cur = a, *prev = b;
+    gsize n, np = 0;
+    guint i = 0;
+    unsigned pc = 0;
+    const char *p = text, *at = text;
+
+    while ((n = next_word(&p, cur, sizeof a)) > 0) {
+        unsigned c = word_class(cur, n);
+        feat2(e, "u:", cur, n, NULL, 0);
+        if (i)
+            feat2(e, "b:", prev, np, cur, n);
+        else
+            feat2(e, "b:<s>", "", 0, cur, n);
+        char_grams(e, cur, n);
+        person(e, c, i, pc);
+        future_word(F, i, c, cur, n, at);
+        {
+            char *t = prev;
+            prev = cur;
+            cur = t;
+            np = n;
         }
+        pc = c;
+        at = p;
         i++;
     }
-    if (letme)
-        feat(e, "f:let_me");
-    if (!who)
-        return;
-    {
-        static const char *const base[] = {"", "f:fut1", "f:fut2", "f:fut3", "f:fut0"};
-        const char *b = base[who];
-        while (end > text && g_ascii_isspace(end[-1]))
-            end--;
-        feat(e, b);
-        if (is_neg)
-            feat2(e, b, "_neg", 4, NULL, 0);
-        if (is_cond)
-            feat2(e, b, "_cond", 5, NULL, 0);
-        if (end > text && end[-1] == '?')
-            feat2(e, b, "_q", 2, NULL, 0);
-        if (you_after)
-            feat2(e, b, "_you", 4, NULL, 0);
-    }
+    if (i)
+        feat2(e, "b:", prev, np, "</s>", 4);
+    return i;
 }
 
 static const char *const rule_label[] = {"request", "proposal", "commitment", "agreement",
@@ -443,7 +550,8 @@ static void context(struct emit *e, const struct lu_feat_ctx *ctx)
 static void walk(struct emit *e, const char *text, const struct lu_feat_ctx *ctx)
 {
     static const guint len_bucket[] = {1, 3, 7, 15, 30};
-    guint nw = words(e, text), lb = 0;
+    struct future F = {0};
+    guint nw = words(e, text, &F), lb = 0;
     char l[4];
 
     while (lb < G_N_ELEMENTS(len_bucket) && nw > len_bucket[lb])
@@ -451,7 +559,7 @@ static void walk(struct emit *e, const char *text, const struct lu_feat_ctx *ctx
     g_snprintf(l, sizeof l, "%u", lb);
     feat2(e, "l:", l, strlen(l), NULL, 0);
     shape(e, text);
-    future(e, text);
+    future_end(e, &F, text);
     if (ctx)
         context(e, ctx);
 }
@@ -597,35 +705,62 @@ double lu_sentence_label_score(unsigned label, const GArray *h, bool rules_gave)
     return m->bias + (rules_gave ? m->rule : 0.0) + z;
 }
 
+/* The three features of most weight for M's label (or against it: not
+ * POSITIVE), in the order lu_features gives them, a tie to the first; a
+ * name is only written for a feature that enters them (the names of every
+ * feature, kept in a hash table, cost 2% of a first full scan for a
+ * reason given to one sentence in a hundred; issue 14). */
+struct top3 {
+    const struct lu_sm_model *m;
+    const float *d;
+    bool positive;
+    char *best[3];
+    double top[3];
+};
+
+static void top_offer(struct top3 *t, guint32 bucket, const char *prefix, const char *a, gsize na,
+                      const char *b, gsize nb)
+{
+    double c = weight_of(t->m, t->d, bucket);
+    char *name;
+
+    if (!t->positive)
+        c = -c;
+    /* what does not enter is no name, and a name given before (the same
+     * weight) entered then or never can */
+    if (!(c > t->top[2]))
+        return;
+    name = b ? g_strdup_printf("%s%.*s_%.*s", prefix, (int)na, a, (int)nb, b)
+             : g_strdup_printf("%s%.*s", prefix, (int)na, a);
+    for (int k = 0; k < 3; k++)
+        if (t->best[k] && strcmp(t->best[k], name) == 0) {
+            g_free(name);
+            return;
+        }
+    for (int k = 0; k < 3; k++)
+        if (c > t->top[k]) {
+            g_free(t->best[2]);
+            memmove(t->best + k + 1, t->best + k, (size_t)(2 - k) * sizeof t->best[0]);
+            memmove(t->top + k + 1, t->top + k, (size_t)(2 - k) * sizeof t->top[0]);
+            t->best[k] = name;
+            t->top[k] = c;
+            return;
+        }
+}
+
 char *lu_sentence_label_why(unsigned label, const char *text, const struct lu_feat_ctx *ctx,
                             bool positive)
 {
-    const struct lu_sm_model *m = model_of(label);
-    GPtrArray *f;
-    const float *d;
+    struct top3 t = {.m = model_of(label), .positive = positive};
+    struct emit e = {.top = &t};
     GString *s = g_string_new(NULL);
-    const char *best[3] = {NULL};
-    double top[3] = {0};
 
-    if (!m)
+    if (!t.m)
         return g_string_free(s, FALSE);
-    d = dense_of(m);
-    f = lu_features(text, ctx);
-    for (guint i = 0; i < f->len; i++) {
-        double c = weight_of(m, d, lu_feature_bucket(f->pdata[i]));
-        if (!positive)
-            c = -c;
-        for (int k = 0; k < 3; k++)
-            if (c > top[k]) {
-                memmove(best + k + 1, best + k, (size_t)(2 - k) * sizeof best[0]);
-                memmove(top + k + 1, top + k, (size_t)(2 - k) * sizeof top[0]);
-                best[k] = f->pdata[i];
-                top[k] = c;
-                break;
-            }
-    }
-    for (int k = 0; k < 3 && best[k]; k++)
-        g_string_append_printf(s, "%s\"%s\"", k ? ", " : "", best[k]);
-    g_ptr_array_unref(f);
+    t.d = dense_of(t.m);
+    walk(&e, text, ctx);
+    for (int k = 0; k < 3 && t.best[k]; k++)
+        g_string_append_printf(s, "%s\"%s\"", k ? ", " : "", t.best[k]);
+    LU_FREE_EACH(g_free, t.best[0], t.best[1], t.best[2]);
     return g_string_free(s, FALSE);
 }
