@@ -211,23 +211,25 @@ static const char *ci_prefix(const char *s, const char *phrase)
     return s;
 }
 
-/* S's first N bytes lowered, up to a NUL as g_utf8_strdown stops, as a
- * new string; NULL when a byte of them is not ASCII.  One pass that
- * checks and lowers (issue 14: two passes over every line were 2% of a
- * first full scan).  leadup sets no locale, so g_utf8_strdown lowers
+/* Whether S's first N bytes are ASCII. */
+static bool ascii_prefix(const char *s, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* S's first N bytes (ASCII) lowered, up to a NUL as g_utf8_strdown
+ * stops, as a new string.  leadup sets no locale, so g_utf8_strdown lowers
  * ASCII as this does (no Turkish dotless i). */
 static char *ascii_down(const char *s, gsize n)
 {
     char *lc = g_malloc(n + 1);
     gsize i;
 
-    for (i = 0; i < n && s[i]; i++) {
-        if ((unsigned char)s[i] >= 0x80) {
-            g_free(lc);
-            return NULL;
-        }
+    for (i = 0; i < n && s[i]; i++)
         lc[i] = ascii_lc(s[i]);
-    }
     lc[i] = '\0';
     return lc;
 }
@@ -241,8 +243,8 @@ static char *lower_prefix(const char *s, gsize len)
 
     while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--;
-    if ((lc = ascii_down(s, n))) /* what g_utf8_strdown gives, without its tables */
-        return lc;
+    if (ascii_prefix(s, n)) /* what g_utf8_strdown gives, without its tables */
+        return ascii_down(s, n);
     lc = g_utf8_strdown(s, (gssize)n);
     for (r = w = lc; *r;) {
         if ((unsigned char)r[0] == 0xE2 && (unsigned char)r[1] == 0x80 &&
