@@ -2017,6 +2017,15 @@ gint64 lu_db_dated(const struct lu_db *db);
  * frees), NULL when no message has it.  Returns 0 or a status (printed):
  * a lookup that fails is not a message that is gone. */
 int lu_db_find_mid(struct lu_db *db, const char *mid, char **id);
+/* lu_db_find_mid, and with TID (may be NULL) the message's thread id into
+ * *TID (caller frees), NULL when the message is a ghost (a message only
+ * referred to, which no `id:` query finds) or not there: one look-up. */
+int lu_db_find_thread(struct lu_db *db, const char *mid, char **id, char **tid);
+/* The messages of thread TID added to OUT (struct lu_msg, the thread's
+ * order as lu_db_each_thread gives it; none: the thread is gone), read
+ * with one query, as a walk reads a thread whose id it holds.  Returns 0
+ * or a status (printed). */
+int lu_db_thread_read(struct lu_db *db, const char *tid, GPtrArray *out);
 /* Quotes S as one notmuch query term: "..." with inner quotes doubled. Caller frees. */
 char *lu_db_quote(const char *s);
 
