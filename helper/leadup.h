@@ -843,6 +843,18 @@ void lu_config_clear(struct lu_config *c);
 /* $XDG_DATA_HOME/leadup and $XDG_CONFIG_HOME/leadup.  Caller frees. */
 char *lu_data_dir(void);
 char *lu_config_dir(void);
+/* $XDG_CACHE_HOME/leadup (else ~/.cache/leadup): what can be made again.
+ * Caller frees. */
+char *lu_cache_dir(void);
+/* The time zone NAME as g_time_zone_new_identifier (NAME) builds it (NULL
+ * when GLib knows no such zone), the same zone, read from the cache
+ * directory's copy of what GLib built the first time (helper/tz.c): GLib
+ * builds a zone's rule for every year to 2999 at every start.  Caller
+ * unrefs. */
+GTimeZone *lu_tz_new(const char *name);
+/* How many zones lu_tz_new read from the cache, and had GLib build
+ * (LEADUP_DEBUG_COUNTS). */
+extern unsigned lu_tz_kept, lu_tz_built;
 
 /* ------------------------------------------------------------------ identity.c */
 
