@@ -2164,6 +2164,9 @@ int lu_store_senders_read(struct lu_store *s, const char *key, GHashTable **out)
  * index it was counted in (the caller knows: meta "senders_base"); -2
  * each when none is kept. */
 int lu_store_sender_get(struct lu_store *s, const char *addr, struct lu_history *out);
+/* Whether any kept history counts mail of mine to its sender (answered > 0)
+ * into *ANY.  Returns 0 or a status (printed). */
+int lu_store_senders_answered(struct lu_store *s, bool *any);
 /* Keeps SENDERS' counts (as lu_store_senders_read gives them) for the
  * index KEY names, in place of those kept; KEY NULL: keeps none. */
 int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders);
