@@ -315,6 +315,8 @@ static void print_debug_counts(void)
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
             lu_slices, lu_slice_most, lu_threads_again);
     fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
+    fprintf(stderr, "leadup: threads from the kept walk: %" G_GUINT64_FORMAT "\n",
+            lu_walk_replayed);
     fprintf(stderr,
             "leadup: notmuch reads: %" G_GUINT64_FORMAT " thread queries, %" G_GUINT64_FORMAT
             " messages\n",

@@ -1935,6 +1935,9 @@ int lu_db_each_thread_newest(struct lu_db *db, const char *query, lu_thread_fn f
 #define LU_SLICE_MESSAGES 4096
 extern unsigned lu_slice_messages;
 extern guint64 lu_slices, lu_slice_most, lu_threads_again, lu_walk_order;
+/* The threads a scan took from the last full walk kept (scan.c
+ * walk_kept) instead of notmuch: LEADUP_DEBUG_COUNTS. */
+extern guint64 lu_walk_replayed;
 /* Both read the messages of up to lu_thread_batch threads with one query
  * (LU_THREAD_BATCH; LEADUP_DEBUG_BATCH sets it for tests: 1 is a query a
  * thread); a slice's walk keeps the messages it read and asks only for
@@ -2024,6 +2027,9 @@ extern bool lu_debug_no_refterms;
 /* How many messages the last walk of every thread counted dated from 1970
  * to --now's year ahead, before it read a thread (-1: no such walk). */
 gint64 lu_db_dated(const struct lu_db *db);
+/* What lu_db_dated gives from now on: the dated messages of a walk that
+ * was not planned in this run (scan.c's replay of the kept walk). */
+void lu_db_set_dated(struct lu_db *db, gint64 n);
 /* The id notmuch keeps MID under, as libnotmuch looks it up (an id too
  * long for its index is stored as "notmuch-sha1-..."), into *ID (caller
  * frees), NULL when no message has it.  Returns 0 or a status (printed):
@@ -2170,6 +2176,18 @@ int lu_store_senders_answered(struct lu_store *s, bool *any);
 /* Keeps SENDERS' counts (as lu_store_senders_read gives them) for the
  * index KEY names, in place of those kept; KEY NULL: keeps none. */
 int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders);
+/* The last full walk kept (schema 12; scan.c walk_keep): TIDS[i] and
+ * its messages MSGS[i] (GBytes, scan.c's record) appended, in order, to
+ * this run's record (a TEMP table; nothing is kept until
+ * lu_store_walk_keep). */
+int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs);
+/* In the caller's transaction: this run's record kept under KEY (meta
+ * "walked") in place of the last; KEY NULL: none kept. */
+int lu_store_walk_keep(struct lu_store *s, const char *key);
+/* Each kept thread, in the walk's order, to FN (its id and record, both
+ * FN's to read only); FN's non-zero status stops and is returned. */
+typedef int (*lu_walked_fn)(const char *tid, GBytes *msgs, void *data);
+int lu_store_walk_each(struct lu_store *s, lu_walked_fn fn, void *data);
 /* Thread ids of the items a reply that broke threading can change
  * (awaiting, needs-reply, bounced, dormant, snoozed) whose normalised
  * subject is NORM. */

@@ -357,6 +357,87 @@ static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
     return all && any;
 }
 
+/* Whether the LEN bytes at P are a plain dot-atom: letters, digits and
+ * OTHER's characters, single dots between. */
+static bool plain_atom(const char *p, gsize len, const char *other)
+{
+    if (!len || p[0] == '.' || p[len - 1] == '.')
+        return false;
+    for (gsize n = 0; n < len; n++)
+        if (p[n] == '.' ? p[n - 1] == '.' : !g_ascii_isalnum(p[n]) && !strchr(other, p[n]))
+            return false;
+    return true;
+}
+
+/* A plain addr-spec of LEN bytes at P: "local@domain" of letters, digits,
+ * a few atext characters and single dots, no IDN label ("xn--"). */
+static bool plain_addr(const char *p, gsize len)
+{
+    const char *at = memchr(p, '@', len);
+    gsize l = at ? (gsize)(at - p) : 0;
+
+    return at && plain_atom(p, l, "+-_=") && plain_atom(at + 1, len - l - 1, "-") &&
+           !g_strstr_len(at + 1, (gssize)(len - l - 1), "xn--") &&
+           !g_strstr_len(at + 1, (gssize)(len - l - 1), "XN--");
+}
+
+/* Whether the display name before LT (the '<' of VALUE) is plain: words
+ * of letters, digits, '-' and '_' with single spaces between, or a quoted
+ * string of printable ASCII but '"', '\\' and '=' (no escape, no encoded
+ * word), no space at either end nor two together; then one space before
+ * '<'.  The name without its quotes in *NAME, *N bytes. */
+static bool plain_name(const char *value, const char *lt, const char **name, gsize *n)
+{
+    bool quoted = value[0] == '"';
+    const char *end = lt - 1 - quoted;
+
+    if (lt - value < 2 + 2 * quoted || lt[-1] != ' ' || (quoted && end[0] != '"'))
+        return false;
+    *name = value + quoted;
+    *n = (gsize)(end - *name);
+    if (!*n || **name == ' ' || end[-1] == ' ')
+        return false;
+    for (const char *p = *name; p < end; p++)
+        if (*p == ' ' ? p[1] == ' '
+                      : !(quoted ? *p > ' ' && *p < 127 && !strchr("\"\\=", *p)
+                                 : g_ascii_isalnum(*p) || *p == '-' || *p == '_'))
+            return false;
+    return true;
+}
+
+/* VALUE's one mailbox when it is plain: "addr" or "Name Words <addr>" (plain_name),
+ * the name's words letters, digits, '-' and '_' with single spaces
+ * between, the address plain_addr's.  GMime reads such a value as written
+ * (a name of atoms joined by one space, the addr-spec itself), and its
+ * parse of the index's From of every message walked was 5% of a warm full
+ * scan's instructions (issue 14); anything else goes to GMime
+ * (lu_addr_list_parse).  Here, not in mime.c: a change there makes every
+ * row of the analysis cache stale (the analyser's digest).  NULL: not
+ * plain; else the caller's. */
+static struct lu_addr *plain_mailbox(const char *value)
+{
+    const char *lt = strchr(value, '<'), *name = NULL;
+    size_t len = strlen(value);
+    gsize n = 0;
+    struct lu_addr *a;
+
+    if (!lt) {
+        if (!plain_addr(value, len))
+            return NULL;
+        a = g_new0(struct lu_addr, 1);
+        a->email = g_strdup(value);
+        return a;
+    }
+    if (len < 3 || value[len - 1] != '>' || !plain_addr(lt + 1, (gsize)(value + len - 2 - lt)))
+        return NULL;
+    if (lt != value && !plain_name(value, lt, &name, &n))
+        return NULL;
+    a = g_new0(struct lu_addr, 1);
+    a->email = g_strndup(lt + 1, (gsize)(value + len - 2 - lt));
+    a->name = n ? g_strndup(name, n) : NULL;
+    return a;
+}
+
 /* NM as leadup reads it (caller frees), or NULL when notmuch could not
  * read it.  libnotmuch catches most of Xapian's exceptions itself and
  * answers NULL for a header it keeps in the index, the file names or the
@@ -378,7 +459,7 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
             notmuch_tags_destroy(tags);
         return NULL;
     }
-    if (*from) {
+    if (*from && !(sender = plain_mailbox(from))) {
         GPtrArray *a = lu_addr_list_parse(from);
         if (a->len)
             sender = g_ptr_array_steal_index(a, 0);
@@ -1215,6 +1296,11 @@ int lu_db_thread_of(struct lu_db *db, const char *mid, char **tid)
 gint64 lu_db_dated(const struct lu_db *db)
 {
     return db->dated;
+}
+
+void lu_db_set_dated(struct lu_db *db, gint64 n)
+{
+    db->dated = n;
 }
 
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out)

@@ -165,6 +165,14 @@ static const char *const migrations[] = {
      "  SELECT mid, file, analyser, headers, body FROM analyses;"
      "DROP TABLE analyses;"
      "ALTER TABLE analyses_new RENAME TO analyses;"),
+    /* 11 -> 12: the last full walk of every thread as the index gave it,
+     * with the tags that scan wrote on (scan.c walk_keep: each thread's
+     * messages, in the walk's order), under the index it leaves (meta
+     * "walked"), so that a scan after a settings change of that very
+     * index decides from it without reading notmuch's every message
+     * again.  A cache: any other index walks afresh. */
+    ("CREATE TABLE IF NOT EXISTS walked(pos INTEGER PRIMARY KEY, tid TEXT NOT NULL,"
+     "  msgs BLOB NOT NULL);"),
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -2060,6 +2068,63 @@ int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *send
     }
     sqlite3_finalize(st);
     return ret ? ret : lu_store_set(s, "senders", key);
+}
+
+int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs)
+{
+    sqlite3_stmt *st;
+    int ret = exec(s, "CREATE TEMP TABLE IF NOT EXISTS walk_rec(pos INTEGER PRIMARY KEY,"
+                      "  tid TEXT NOT NULL, msgs BLOB NOT NULL)");
+
+    /* A deferred transaction that writes only TEMP tables locks nothing. */
+    if (!ret)
+        ret = exec(s, "BEGIN");
+    if (ret)
+        return ret;
+    st = prepare(s, "INSERT INTO temp.walk_rec(tid, msgs) VALUES(?, ?)");
+    if (!st)
+        return end_write(s, EX_IOERR);
+    for (guint i = 0; i < tids->len && !ret; i++) {
+        gsize n = 0;
+        const void *b = g_bytes_get_data(g_ptr_array_index(msgs, i), &n);
+        sqlite3_bind_text(st, 1, g_ptr_array_index(tids, i), -1, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 2, b, (int)n, SQLITE_STATIC);
+        ret = step_write(s, st, "recording the walk");
+    }
+    sqlite3_finalize(st);
+    return end_write(s, ret);
+}
+
+int lu_store_walk_keep(struct lu_store *s, const char *key)
+{
+    int ret = exec(s, "DELETE FROM walked; DELETE FROM meta WHERE key = 'walked'");
+
+    if (ret || !key)
+        return ret;
+    ret = exec(s, "CREATE TEMP TABLE IF NOT EXISTS walk_rec(pos INTEGER PRIMARY KEY,"
+                  "  tid TEXT NOT NULL, msgs BLOB NOT NULL);"
+                  "INSERT INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
+                  "DELETE FROM temp.walk_rec");
+    return ret ? ret : lu_store_set(s, "walked", key);
+}
+
+int lu_store_walk_each(struct lu_store *s, lu_walked_fn fn, void *data)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT tid, msgs FROM walked ORDER BY pos");
+    int rc = SQLITE_DONE, ret = 0;
+
+    if (!st)
+        return EX_IOERR;
+    while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *tid = (const char *)sqlite3_column_text(st, 0);
+        GBytes *b = g_bytes_new(sqlite3_column_blob(st, 1), (gsize)sqlite3_column_bytes(st, 1));
+        ret = fn(tid ? tid : "", b, data);
+        g_bytes_unref(b);
+    }
+    if (!ret)
+        ret = read_end(s, rc, "reading the kept walk");
+    sqlite3_finalize(st);
+    return ret;
 }
 
 int lu_store_analysis_prune(struct lu_store *s, const char *analyser)

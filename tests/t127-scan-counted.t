@@ -66,10 +66,16 @@ for i in 1 2 3; do
 Could you tell me by Friday whether this works for you?
 EOF
 done
+# The settings change reads the walk --full kept instead of notmuch (t231):
+# sqlite's virtual machine steps of reading its rows (a few a thread) and
+# the key it is kept under, and no notmuch message.
 t 'a settings change decides every thread from the cache, with no more work than --full' '
 	index && lu scan --quiet && lu scan --full --quiet && counts --full >full &&
 	printf "[awaiting]\ninterval = 8\n" >"$XDG_CONFIG_HOME/leadup/config" &&
-	counts >settings && grep -q "looked at $(notmuch count --output=threads "*") threads" err &&
-	echo "--full: $(cat full); settings change: $(cat settings)" &&
-	test "$(cut -d" " -f1 settings)" = 0 && test "$(cat settings)" = "$(cat full)"'
+	n=$(notmuch count --output=threads "*") &&
+	counts >settings && grep -q "looked at $n threads" err &&
+	grep -q "^leadup: notmuch reads: 0 thread queries, 0 messages$" err &&
+	echo "--full: $(cat full); settings change: $(cat settings); $n threads" &&
+	test "$(cut -d" " -f1 settings)" = 0 &&
+	test "$(cut -d" " -f2 settings)" -le "$(($(cut -d" " -f2 full) + 5 * n + 20))"'
 done_testing
