@@ -66,6 +66,11 @@ char *lu_config_dir(void)
     return xdg_dir("XDG_CONFIG_HOME", ".config");
 }
 
+char *lu_cache_dir(void)
+{
+    return xdg_dir("XDG_CACHE_HOME", ".cache");
+}
+
 /* A list value V (NULL: none): separated by ';' or ',', items trimmed,
  * empty ones dropped.  Returns a NULL-terminated vector (caller frees with
  * g_strfreev), or NULL. */
@@ -186,13 +191,13 @@ static int read_hours(struct lu_config *c, const struct setting *k, char *v)
 static int read_timezone(struct lu_config *c, const struct setting *k, char *zone_name)
 {
     if (zone_name) {
-        c->tz = g_time_zone_new_identifier(zone_name);
+        c->tz = lu_tz_new(zone_name);
         if (!c->tz)
             return lu_error(EX_CONFIG, "%s: unknown [%s] %s '%s'", c->path, k->group, k->key,
                             zone_name);
     } else {
         const char *env = g_getenv("TZ");
-        c->tz = env && *env ? g_time_zone_new_identifier(env) : NULL;
+        c->tz = env && *env ? lu_tz_new(env) : NULL;
         /* An empty TZ is UTC (POSIX); a name no zone has would silently be
          * UTC too, and every time leadup shows or reads off by hours. */
         if (!c->tz && env && *env) {

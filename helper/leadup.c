@@ -322,6 +322,8 @@ static void print_debug_counts(void)
             " messages\n",
             lu_thread_queries, lu_messages_read);
     fprintf(stderr, "leadup: cue patterns compiled: %u\n", lu_cue_compiles);
+    fprintf(stderr, "leadup: time zones: %u read as kept, %u built by GLib\n", lu_tz_kept,
+            lu_tz_built);
     fprintf(stderr,
             "leadup: GMime messages built: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
             " files parsed\n",

@@ -843,6 +843,18 @@ void lu_config_clear(struct lu_config *c);
 /* $XDG_DATA_HOME/leadup and $XDG_CONFIG_HOME/leadup.  Caller frees. */
 char *lu_data_dir(void);
 char *lu_config_dir(void);
+/* $XDG_CACHE_HOME/leadup (else ~/.cache/leadup): what can be made again.
+ * Caller frees. */
+char *lu_cache_dir(void);
+/* The time zone NAME as g_time_zone_new_identifier (NAME) builds it (NULL
+ * when GLib knows no such zone), the same zone, read from the cache
+ * directory's copy of what GLib built the first time (helper/tz.c): GLib
+ * builds a zone's rule for every year to 2999 at every start.  Caller
+ * unrefs. */
+GTimeZone *lu_tz_new(const char *name);
+/* How many zones lu_tz_new read from the cache, and had GLib build
+ * (LEADUP_DEBUG_COUNTS). */
+extern unsigned lu_tz_kept, lu_tz_built;
 
 /* ------------------------------------------------------------------ identity.c */
 
@@ -2023,6 +2035,15 @@ void lu_db_set_dated(struct lu_db *db, gint64 n);
  * frees), NULL when no message has it.  Returns 0 or a status (printed):
  * a lookup that fails is not a message that is gone. */
 int lu_db_find_mid(struct lu_db *db, const char *mid, char **id);
+/* lu_db_find_mid, and with TID (may be NULL) the message's thread id into
+ * *TID (caller frees), NULL when the message is a ghost (a message only
+ * referred to, which no `id:` query finds) or not there: one look-up. */
+int lu_db_find_thread(struct lu_db *db, const char *mid, char **id, char **tid);
+/* The messages of thread TID added to OUT (struct lu_msg, the thread's
+ * order as lu_db_each_thread gives it; none: the thread is gone), read
+ * with one query, as a walk reads a thread whose id it holds.  Returns 0
+ * or a status (printed). */
+int lu_db_thread_read(struct lu_db *db, const char *tid, GPtrArray *out);
 /* Quotes S as one notmuch query term: "..." with inner quotes doubled. Caller frees. */
 char *lu_db_quote(const char *s);
 
@@ -2149,6 +2170,9 @@ int lu_store_senders_read(struct lu_store *s, const char *key, GHashTable **out)
  * index it was counted in (the caller knows: meta "senders_base"); -2
  * each when none is kept. */
 int lu_store_sender_get(struct lu_store *s, const char *addr, struct lu_history *out);
+/* Whether any kept history counts mail of mine to its sender (answered > 0)
+ * into *ANY.  Returns 0 or a status (printed). */
+int lu_store_senders_answered(struct lu_store *s, bool *any);
 /* Keeps SENDERS' counts (as lu_store_senders_read gives them) for the
  * index KEY names, in place of those kept; KEY NULL: keeps none. */
 int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders);

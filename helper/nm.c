@@ -550,14 +550,33 @@ static int find_message(struct lu_db *db, const char *mid, notmuch_message_t **n
 
 int lu_db_find_mid(struct lu_db *db, const char *mid, char **id)
 {
+    return lu_db_find_thread(db, mid, id, NULL);
+}
+
+int lu_db_find_thread(struct lu_db *db, const char *mid, char **id, char **tid)
+{
     notmuch_message_t *nm = NULL;
+    notmuch_bool_t ghost = FALSE;
+    notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
     int ret = find_message(db, mid, &nm);
 
     *id = NULL;
-    if (!ret && nm) {
-        *id = g_strdup(notmuch_message_get_message_id(nm));
-        notmuch_message_destroy(nm);
+    if (tid)
+        *tid = NULL;
+    if (ret || !nm)
+        return ret;
+    *id = g_strdup(notmuch_message_get_message_id(nm));
+    /* A ghost (a message only referred to) is no message `id:` finds. */
+    if (tid)
+        st = notmuch_message_get_flag_st(nm, NOTMUCH_MESSAGE_FLAG_GHOST, &ghost);
+    if (st) {
+        char *q = g_strconcat("id:", mid, NULL);
+        ret = query_failed(q, st);
+        g_free(q);
+    } else if (tid && !ghost) {
+        *tid = g_strdup(notmuch_message_get_thread_id(nm));
     }
+    notmuch_message_destroy(nm);
     return ret;
 }
 
@@ -908,6 +927,13 @@ static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest
     g_free(whole);
     g_free(q);
     return ret;
+}
+
+int lu_db_thread_read(struct lu_db *db, const char *tid, GPtrArray *out)
+{
+    char *tids[] = {(char *)tid};
+
+    return read_threads(db, tids, 1, NULL, &out);
 }
 
 /* The threads a walk found, in the order walked (IDS), and their messages

@@ -1023,6 +1023,19 @@ static void append_address(GString *q, const char *field, const char *addr)
     g_free(qa);
 }
 
+/* Whether T is one of the terms of the clause C ("(T1 or T2 ...": T
+ * between "(" or " or " and " or " or the end). */
+static bool strstr_term(const char *c, const char *t)
+{
+    gsize n = strlen(t);
+
+    for (const char *p = c; (p = strstr(p, t)) != NULL; p++)
+        if ((p == c + 1 || (p >= c + 4 && strncmp(p - 4, " or ", 4) == 0)) &&
+            (!p[n] || strncmp(p + n, " or ", 4) == 0))
+            return true;
+    return false;
+}
+
 /* Appends to Q "(from:A or from:B ...) and " naming who can have answered
  * LAST elsewhere: its recipients when it is mine, my addresses (writing to
  * its sender) when it is theirs; nothing when notmuch cannot be asked (a list thread, where anyone
@@ -1052,11 +1065,18 @@ static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GS
         while (g_hash_table_iter_next(&it, &key, NULL))
             g_ptr_array_add(addrs, key);
     }
-    for (guint i = 0; i < addrs->len && ok; i++) {
+    for (guint i = 0, n = 0; i < addrs->len && ok; i++) {
         const char *a = g_ptr_array_index(addrs, i);
+        GString *one = g_string_new(NULL);
         ok = !strstr(a, "..");
-        g_string_append(q, i ? " or " : "(");
-        append_address(q, "from", a);
+        append_address(one, "from", a);
+        /* me@example.com and me@example.net ask the same words: Xapian
+         * would read the same posting lists twice for the same matches. */
+        if (!strstr_term(q->str + len, one->str)) {
+            g_string_append(q, n++ ? " or " : "(");
+            g_string_append(q, one->str);
+        }
+        g_string_free(one, TRUE);
     }
     /* My answer went to them: notmuch's to: covers To and Cc. */
     if (ok && !mine && last->from && !strstr(last->from->email, "..")) {
@@ -1826,6 +1846,30 @@ static char *from_me(struct scan *s)
     return g_string_free(q, FALSE);
 }
 
+static void kept_load(struct scan *s);
+
+/* Whether the histories the last full scan kept say the index holds mail
+ * from me: they hold for this index (kept_load: messages were only added
+ * since, and I am who I was), and one of them counted mail of mine (its
+ * answered count, my mail to its sender, is the same query as from_me's
+ * narrowed to them).  Not in a full walk (its own histories). */
+static bool kept_mine(struct scan *s)
+{
+    char *again = NULL;
+    bool any = false;
+
+    if (s->senders_at || !s->store)
+        return false;
+    kept_load(s);
+    if (!s->kept_base || lu_store_senders_answered(s->store, &any) != 0 || !any ||
+        lu_store_get(s->store, "senders_base", &again) != 0)
+        any = false;
+    /* A full scan may have kept others since kept_load read the base. */
+    any = any && g_strcmp0(again, s->kept_base) == 0;
+    g_free(again);
+    return any;
+}
+
 /* Whether the index holds mail from me (ME: from_me's query).  Counting it
  * all reads the positions of my addresses' terms in every message of mine
  * (3,600 index blocks, 170 ms of CPU at 300,000 messages: most of a why of
@@ -1839,9 +1883,10 @@ static bool my_mail(struct scan *s, const char *me)
     GPtrArray *mids = NULL;
     GString *q = g_string_new("(");
     unsigned c;
-    bool found = false;
+    bool found = kept_mine(s);
 
-    if (s->store && lu_store_some_anchors(s->store, LU_ST_AWAITING, &mids) == 0 && mids->len) {
+    if (!found && s->store && lu_store_some_anchors(s->store, LU_ST_AWAITING, &mids) == 0 &&
+        mids->len) {
         for (guint i = 0; i < mids->len; i++) {
             char *qm = lu_db_quote(g_ptr_array_index(mids, i));
             g_string_append_printf(q, "%sid:%s", i ? " or " : "", qm);
@@ -3552,22 +3597,6 @@ out:
     return ret;
 }
 
-struct view_cb {
-    GPtrArray *msgs;
-};
-
-static int keep_thread(GPtrArray *msgs, void *data)
-{
-    struct view_cb *cb = data;
-
-    /* Take the messages over from the iterator. */
-    g_ptr_array_set_free_func(msgs, NULL);
-    for (guint i = 0; i < msgs->len; i++)
-        g_ptr_array_add(cb->msgs, g_ptr_array_index(msgs, i));
-    g_ptr_array_set_size(msgs, 0);
-    return 1; /* one thread is all we want */
-}
-
 /* The message a query naming one thread stands for: its latest message
  * that matches.  Several threads are a usage error that says how many. */
 static int query_target(struct lu_db *db, const char *query, char **mid)
@@ -3643,9 +3672,7 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
     struct scan s;
-    struct view_cb cb;
-    GPtrArray *found = NULL;
-    char *q = NULL, *qm = NULL, *stored = NULL;
+    char *stored = NULL, *tid = NULL;
     const char *mid;
     int ret;
 
@@ -3661,8 +3688,10 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         ret = lu_store_open(&out->store);
     if (ret)
         goto out;
-    /* libnotmuch's own lookup knows the id it stored for a long one */
-    ret = lu_db_find_mid(out->db, out->mid, &stored);
+    /* libnotmuch's own lookup knows the id it stored for a long one, and
+     * the message's thread: the thread is read by its id, one query, not
+     * found by `id:` and `thread:` queries first (issue 14). */
+    ret = lu_db_find_thread(out->db, out->mid, &stored, &tid);
     if (ret)
         goto out;
     if (stored) {
@@ -3670,23 +3699,13 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         out->mid = stored;
     }
     mid = out->mid;
-    qm = lu_db_quote(mid);
     s.db = out->db;
     s.store = out->store;
-    q = g_strconcat("id:", qm, NULL);
-    ret = lu_db_messages(out->db, q, 1, &found);
-    if (ret)
-        goto out;
-    if (found->len == 0) {
+    if (!tid) {
         ret = lu_error(EX_NOINPUT, "message '%s' is not in the notmuch database", mid);
         goto out;
     }
-    g_free(q);
-    q = g_strconcat("thread:", ((struct lu_msg *)g_ptr_array_index(found, 0))->thread_id, NULL);
-    cb.msgs = out->msgs;
-    ret = lu_db_each_thread(out->db, q, keep_thread, &cb);
-    if (ret == 1)
-        ret = 0; /* keep_thread stops after the one thread */
+    ret = lu_db_thread_read(out->db, tid, out->msgs);
     if (ret)
         goto out;
     ret = view_rows(&s, out, true);
@@ -3699,10 +3718,7 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     decide(&s, out->msgs, &out->v, &out->decisions, &out->elsewhere);
 out:
     scan_clear(&s);
-    if (found)
-        g_ptr_array_free(found, TRUE);
-    g_free(q);
-    g_free(qm);
+    g_free(tid);
     return ret;
 }
 

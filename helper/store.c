@@ -2024,6 +2024,24 @@ int lu_store_sender_get(struct lu_store *s, const char *addr, struct lu_history 
     return ret;
 }
 
+int lu_store_senders_answered(struct lu_store *s, bool *any)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT 1 FROM senders WHERE answered > 0 LIMIT 1");
+    int rc, ret;
+
+    *any = false;
+    if (!st)
+        return EX_IOERR;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *any = true;
+        rc = sqlite3_step(st);
+    }
+    ret = read_end(s, rc, "reading the senders' histories");
+    sqlite3_finalize(st);
+    return ret;
+}
+
 int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders)
 {
     sqlite3_stmt *st = NULL;
