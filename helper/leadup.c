@@ -1,6 +1,7 @@
 /* leadup.c - the command table, global options, and the one place where a
  * status becomes the exit code. */
 #include "leadup.h"
+#include "addr.h"
 
 #include <errno.h>
 #include <string.h>
@@ -268,6 +269,7 @@ static void read_debug_env(void)
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
     lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
     lu_debug_no_refterms = g_getenv("LEADUP_DEBUG_NO_REFTERMS") != NULL;
+    lu_debug_no_plain_addr = g_getenv("LEADUP_DEBUG_NO_PLAIN_ADDR") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))

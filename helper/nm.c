@@ -4,6 +4,7 @@
  * new"; tag changes go through lu_db_apply in one short atomic section
  * under a READ_WRITE handle. */
 #include "leadup.h"
+#include "addr.h"
 #include "nm-guard.h"
 #include "xapian-count.h"
 
@@ -378,7 +379,7 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
             notmuch_tags_destroy(tags);
         return NULL;
     }
-    if (*from) {
+    if (*from && !(sender = lu_addr_plain(from))) {
         GPtrArray *a = lu_addr_list_parse(from);
         if (a->len)
             sender = g_ptr_array_steal_index(a, 0);
