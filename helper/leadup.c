@@ -312,6 +312,8 @@ static void print_debug_counts(void)
             "leadup: answers of one second: %" G_GUINT64_FORMAT " from terms, %" G_GUINT64_FORMAT
             " from files\n",
             lu_refs_by_terms, lu_refs_by_files);
+    fprintf(stderr, "leadup: plain senders read without GMime: %" G_GUINT64_FORMAT "\n",
+            lu_plain_addrs);
     fprintf(stderr,
             "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
