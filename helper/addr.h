@@ -1,5 +1,7 @@
-/* addr.h - addr.c's reading of a plain From value (not in leadup.h, whose
- * text is part of the sentence analysis's digest, Makefile SENSE_SRCS). */
+/* addr.h - addr.c's reading of a plain From value, and nm.c's reading of
+ * the values notmuch keeps (declared here, not in leadup.h, whose text is
+ * part of the sentence analysis's digest, Makefile SENSE_SRCS: a new
+ * declaration there would analyse every text again). */
 #ifndef LU_ADDR_H
 #define LU_ADDR_H
 #include "leadup.h"
@@ -14,5 +16,12 @@ struct lu_addr *lu_addr_plain(const char *value);
  * lu_plain_addrs counts the values lu_addr_plain read. */
 extern bool lu_debug_no_plain_addr;
 extern guint64 lu_plain_addrs;
+
+/* Set from LEADUP_DEBUG_NO_VALUES: nm.c reads each message's date, From
+ * and Subject through libnotmuch, not a batch of threads' from the value
+ * streams (lu_xcount_values); lu_values_kept counts the messages whose
+ * values the streams gave (LEADUP_DEBUG_COUNTS). */
+extern bool lu_debug_no_values;
+extern guint64 lu_values_kept;
 
 #endif

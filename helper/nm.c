@@ -358,16 +358,42 @@ static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
     return all && any;
 }
 
-/* NM as leadup reads it (caller frees), or NULL when notmuch could not
- * read it.  libnotmuch catches most of Xapian's exceptions itself and
+/* What notmuch keeps of a message in its document's values, read for a
+ * batch of threads at once (lu_xcount_values), so that msg_from need not
+ * look each up through libnotmuch: 1.4 M instructions of the 61 messages
+ * of a one-new-message scan's thread (issue 14).  The date as
+ * notmuch_message_get_date gives it. */
+struct kept {
+    time_t date;
+    char *from, *subject;
+};
+
+static void kept_free(struct kept *k)
+{
+    LU_FREE_EACH(g_free, k->from, k->subject, k);
+}
+
+static void keep_values(const char *mid, double date, const char *from, const char *subject,
+                        void *data)
+{
+    struct kept *k = g_new0(struct kept, 1);
+
+    k->date = (time_t)date;
+    k->from = g_strdup(from);
+    k->subject = g_strdup(subject);
+    g_hash_table_replace(data, g_strdup(mid), k);
+}
+
+/* NM as leadup reads it (caller frees), K (or NULL) what its values are, or NULL when
+ * notmuch could not read it.  libnotmuch catches most of Xapian's exceptions itself and
  * answers NULL for a header it keeps in the index, the file names or the
  * tags only then (notmuch.h; a missing header is ""): the snapshot went
  * away under the read, which must not pass for a message without a sender
  * or a file ("cannot open '(null)'", and a thread decided on nothing). */
-static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
+static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm, const struct kept *k)
 {
-    const char *from = notmuch_message_get_header(nm, "from");
-    const char *subject = notmuch_message_get_header(nm, "subject");
+    const char *from = k && *k->from ? k->from : notmuch_message_get_header(nm, "from");
+    const char *subject = k && *k->subject ? k->subject : notmuch_message_get_header(nm, "subject");
     const char *file = notmuch_message_get_filename(nm);
     notmuch_tags_t *tags = notmuch_message_get_tags(nm);
     int drafts = from && subject && file && tags ? all_in_drafts(db, nm) : -1;
@@ -386,8 +412,8 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
         g_ptr_array_free(a, TRUE);
     }
     m = lu_msg_new_indexed(notmuch_message_get_message_id(nm), notmuch_message_get_thread_id(nm),
-                           file, notmuch_message_get_date(nm), lu_clean_line(subject), sender,
-                           drafts ? "in a drafts folder" : NULL);
+                           file, k ? k->date : notmuch_message_get_date(nm), lu_clean_line(subject),
+                           sender, drafts ? "in a drafts folder" : NULL);
     if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
         m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
     /* the file list is read already (get_filename): a count of it */
@@ -504,6 +530,8 @@ static void add_ids(GHashTable *set, const char *value, const char *self)
 
 guint64 lu_refs_by_terms, lu_refs_by_files;
 bool lu_debug_no_refterms;
+bool lu_debug_no_values;
+guint64 lu_values_kept;
 
 /* The Message-IDs M answers (In-Reply-To, References, read from its file
  * by notmuch) into *OUT (caller frees).  Returns notmuch's status of the
@@ -711,7 +739,7 @@ static void forget_thread_ids(void *data)
 /* read_fn: the message into the GPtrArray of struct lu_msg DATA. */
 static int add_msg(struct lu_db *db, notmuch_message_t *nm, void *data)
 {
-    struct lu_msg *m = msg_from(db, nm);
+    struct lu_msg *m = msg_from(db, nm, NULL);
 
     if (!m)
         return READ_FAILED;
@@ -744,6 +772,7 @@ guint64 lu_thread_queries, lu_messages_read, lu_count_matches, lu_lastmod_reads;
 struct batch {
     GHashTable *by_tid;
     bool forgot;
+    GHashTable *kept; /* Message-ID -> struct kept (lu_xcount_values), or NULL */
 };
 
 /* read_fn: the message into its thread's array of the struct batch DATA.
@@ -752,7 +781,8 @@ struct batch {
 static int add_batched(struct lu_db *db, notmuch_message_t *nm, void *data)
 {
     struct batch *b = data;
-    struct lu_msg *m = msg_from(db, nm);
+    const char *mid = b->kept ? notmuch_message_get_message_id(nm) : NULL;
+    struct lu_msg *m = msg_from(db, nm, mid ? g_hash_table_lookup(b->kept, mid) : NULL);
     GPtrArray *t;
 
     if (!m)
@@ -772,6 +802,8 @@ static void forget_batched(void *data)
     gpointer t;
 
     b->forgot = true;
+    /* of the snapshot that went: notmuch answers for the new one */
+    g_clear_pointer(&b->kept, g_hash_table_destroy);
     g_hash_table_iter_init(&it, b->by_tid);
     while (g_hash_table_iter_next(&it, NULL, &t))
         g_ptr_array_set_size(t, 0);
@@ -798,13 +830,22 @@ char *lu_db_threads_query(char **tids, guint n, const char *rest)
  * batch again.  Returns 0 or a status (printed). */
 static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest, GPtrArray **out)
 {
-    struct batch b = {g_hash_table_new(g_str_hash, g_str_equal), false};
+    struct batch b = {g_hash_table_new(g_str_hash, g_str_equal), false, NULL};
     char *whole = lu_db_threads_query(tids, n, NULL);
     char *q = rest ? lu_db_threads_query(tids, n, rest) : g_strdup(whole);
     int ret;
 
     for (guint k = 0; k < n; k++)
         g_hash_table_insert(b.by_tid, tids[k], out[k]);
+    /* Whole threads (a full walk's rest, the messages outside its slice,
+     * would read the slice's values for nothing). */
+    if (!rest && !lu_debug_no_values && xcount(db)) {
+        b.kept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)kept_free);
+        if (lu_xcount_values(db->xcount, (const char *const *)tids, n, keep_values, b.kept) != 0)
+            g_clear_pointer(&b.kept, g_hash_table_destroy);
+        else
+            lu_values_kept += g_hash_table_size(b.kept);
+    }
     for (int attempt = 0;; attempt++) {
         notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
         bool part = strcmp(q, whole) != 0;
@@ -825,6 +866,8 @@ static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest
         }
     }
     g_hash_table_destroy(b.by_tid);
+    if (b.kept)
+        g_hash_table_destroy(b.kept);
     g_free(whole);
     g_free(q);
     return ret;
@@ -857,7 +900,7 @@ static GPtrArray *walked_msgs(struct walked *w, const char *tid)
 static int add_walked(struct lu_db *db, notmuch_message_t *nm, void *data)
 {
     struct walked *w = data;
-    struct lu_msg *m = msg_from(db, nm);
+    struct lu_msg *m = msg_from(db, nm, NULL);
 
     if (!m)
         return READ_FAILED;

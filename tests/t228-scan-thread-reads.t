@@ -1,15 +1,20 @@
 #!/bin/sh
-# The scan reads the sender of every message of each thread it decides
-# from notmuch's From value (nm.c msg_from).  A value of the plainest form,
-# "Words <local@dom.ain>" or a bare addr, is read without GMime's address
-# parse (addr.c lu_addr_plain, issue 14: a third of msg_from's work); any
-# other goes to GMime as before.  Two worlds of the same bytes, one scanned
-# with LEADUP_DEBUG_NO_PLAIN_ADDR=1 (GMime for every value), must agree on
-# tags, `why` and the state, after the first scan and after a scan of one
-# new message each (whose sensed filter is the small one, scan.c
-# SENSED_FEW_BITS); LEADUP_DEBUG_COUNTS says how many senders were read
-# plainly.  tests/unit/addr-test compares the two readings value by value,
-# its own tricky values and every sender of a generated mailbox.
+# How a scan reads the messages of each thread it decides (issue 14; nm.c
+# msg_from), two ways that must agree:
+#  - the sender, from notmuch's From value: a value of the plainest form,
+#    "Words <local@dom.ain>" or a bare addr, is read without GMime's
+#    address parse (addr.c lu_addr_plain); any other goes to GMime;
+#  - an incremental scan's whole threads: the date, From and Subject come
+#    from one pass of each of notmuch's value streams along the threads'
+#    documents (xapian-count.cc lu_xcount_values), not a look-up a value a
+#    message through libnotmuch.
+# Two worlds of the same bytes, one scanned with LEADUP_DEBUG_NO_PLAIN_ADDR=1
+# and LEADUP_DEBUG_NO_VALUES=1 (the old ways), must agree on tags, `why`
+# and the state, after the first scan and after a scan of new messages
+# (whose sensed filter is the small one, scan.c SENSED_FEW_BITS);
+# LEADUP_DEBUG_COUNTS says how many were read the new ways.
+# tests/unit/addr-test compares the two readings of a sender value by
+# value, its own tricky values and every sender of the mailbox.
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 NOW=2026-11-23T09:00:00+00:00
@@ -48,12 +53,12 @@ home plain && senders >"$TMP/senders"
 t 'the plain reading and GMime agree on each value (tests/unit/addr-test)' '
 	"${UNIT_DIR:-$ROOT/tests/unit}/addr-test" "$TMP/senders" >addr.out; r=$?; cat addr.out; test $r = 0'
 
-# scan WORLD STEP [ARGS]: the scan in WORLD (gmime: LEADUP_DEBUG_NO_PLAIN_ADDR=1),
+# scan WORLD STEP [ARGS]: the scan in WORLD (gmime: the old ways),
 # counted into counts.WORLD.STEP, then its tags, why of the questions and state
 scan() {
 	home $1
 	env=
-	[ $1 = gmime ] && env=LEADUP_DEBUG_NO_PLAIN_ADDR=1
+	[ $1 = gmime ] && env="LEADUP_DEBUG_NO_PLAIN_ADDR=1 LEADUP_DEBUG_NO_VALUES=1"
 	env $env LEADUP_DEBUG_COUNTS=1 "$LEADUP" --now "$NOW" scan --quiet $3 2>"$TMP/counts.$1.$2" &&
 	for i in 1 2 3 4 5 6 7 8 9; do
 		env $env "$LEADUP" --now "$NOW" why --format=json "id:q$i@x.example" | grep -v '"thread":'
@@ -93,4 +98,8 @@ scan plain one && scan gmime one
 t 'a scan after new messages: the same tags, why and state both ways' 'same one'
 t 'it read the new messages plainly' '
 	test "$(debug_counted "$TMP/counts.plain.one" "plain senders read without GMime")" -gt 0'
+t 'it read the threads of the new messages from the value streams, not with the old ways' '
+	n=$(debug_counted "$TMP/counts.plain.one" "messages'"'"' values read from the value streams") &&
+	echo "values: $n" && test "$n" -ge 4 &&
+	test "$(debug_counted "$TMP/counts.gmime.one" "messages'"'"' values read from the value streams")" = 0'
 done_testing
