@@ -1,6 +1,7 @@
 /* leadup.c - the command table, global options, and the one place where a
  * status becomes the exit code. */
 #include "leadup.h"
+#include "addr.h"
 
 #include <errno.h>
 #include <string.h>
@@ -268,6 +269,8 @@ static void read_debug_env(void)
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
     lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
     lu_debug_no_refterms = g_getenv("LEADUP_DEBUG_NO_REFTERMS") != NULL;
+    lu_debug_no_plain_addr = g_getenv("LEADUP_DEBUG_NO_PLAIN_ADDR") != NULL;
+    lu_debug_no_values = g_getenv("LEADUP_DEBUG_NO_VALUES") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -310,6 +313,10 @@ static void print_debug_counts(void)
             "leadup: answers of one second: %" G_GUINT64_FORMAT " from terms, %" G_GUINT64_FORMAT
             " from files\n",
             lu_refs_by_terms, lu_refs_by_files);
+    fprintf(stderr, "leadup: plain senders read without GMime: %" G_GUINT64_FORMAT "\n",
+            lu_plain_addrs);
+    fprintf(stderr, "leadup: messages' values read from the value streams: %" G_GUINT64_FORMAT "\n",
+            lu_values_kept);
     fprintf(stderr,
             "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",

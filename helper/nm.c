@@ -4,6 +4,7 @@
  * new"; tag changes go through lu_db_apply in one short atomic section
  * under a READ_WRITE handle. */
 #include "leadup.h"
+#include "addr.h"
 #include "nm-guard.h"
 #include "xapian-count.h"
 
@@ -357,97 +358,42 @@ static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
     return all && any;
 }
 
-/* Whether the LEN bytes at P are a plain dot-atom: letters, digits and
- * OTHER's characters, single dots between. */
-static bool plain_atom(const char *p, gsize len, const char *other)
+/* What notmuch keeps of a message in its document's values, read for a
+ * batch of threads at once (lu_xcount_values), so that msg_from need not
+ * look each up through libnotmuch: 1.4 M instructions of the 61 messages
+ * of a one-new-message scan's thread (issue 14).  The date as
+ * notmuch_message_get_date gives it. */
+struct kept {
+    time_t date;
+    char *from, *subject;
+};
+
+static void kept_free(struct kept *k)
 {
-    if (!len || p[0] == '.' || p[len - 1] == '.')
-        return false;
-    for (gsize n = 0; n < len; n++)
-        if (p[n] == '.' ? p[n - 1] == '.' : !g_ascii_isalnum(p[n]) && !strchr(other, p[n]))
-            return false;
-    return true;
+    LU_FREE_EACH(g_free, k->from, k->subject, k);
 }
 
-/* A plain addr-spec of LEN bytes at P: "local@domain" of letters, digits,
- * a few atext characters and single dots, no IDN label ("xn--"). */
-static bool plain_addr(const char *p, gsize len)
+static void keep_values(const char *mid, double date, const char *from, const char *subject,
+                        void *data)
 {
-    const char *at = memchr(p, '@', len);
-    gsize l = at ? (gsize)(at - p) : 0;
+    struct kept *k = g_new0(struct kept, 1);
 
-    return at && plain_atom(p, l, "+-_=") && plain_atom(at + 1, len - l - 1, "-") &&
-           !g_strstr_len(at + 1, (gssize)(len - l - 1), "xn--") &&
-           !g_strstr_len(at + 1, (gssize)(len - l - 1), "XN--");
+    k->date = (time_t)date;
+    k->from = g_strdup(from);
+    k->subject = g_strdup(subject);
+    g_hash_table_replace(data, g_strdup(mid), k);
 }
 
-/* Whether the display name before LT (the '<' of VALUE) is plain: words
- * of letters, digits, '-' and '_' with single spaces between, or a quoted
- * string of printable ASCII but '"', '\\' and '=' (no escape, no encoded
- * word), no space at either end nor two together; then one space before
- * '<'.  The name without its quotes in *NAME, *N bytes. */
-static bool plain_name(const char *value, const char *lt, const char **name, gsize *n)
-{
-    bool quoted = value[0] == '"';
-    const char *end = lt - 1 - quoted;
-
-    if (lt - value < 2 + 2 * quoted || lt[-1] != ' ' || (quoted && end[0] != '"'))
-        return false;
-    *name = value + quoted;
-    *n = (gsize)(end - *name);
-    if (!*n || **name == ' ' || end[-1] == ' ')
-        return false;
-    for (const char *p = *name; p < end; p++)
-        if (*p == ' ' ? p[1] == ' '
-                      : !(quoted ? *p > ' ' && *p < 127 && !strchr("\"\\=", *p)
-                                 : g_ascii_isalnum(*p) || *p == '-' || *p == '_'))
-            return false;
-    return true;
-}
-
-/* VALUE's one mailbox when it is plain: "addr" or "Name Words <addr>" (plain_name),
- * the name's words letters, digits, '-' and '_' with single spaces
- * between, the address plain_addr's.  GMime reads such a value as written
- * (a name of atoms joined by one space, the addr-spec itself), and its
- * parse of the index's From of every message walked was 5% of a warm full
- * scan's instructions (issue 14); anything else goes to GMime
- * (lu_addr_list_parse).  Here, not in mime.c: a change there makes every
- * row of the analysis cache stale (the analyser's digest).  NULL: not
- * plain; else the caller's. */
-static struct lu_addr *plain_mailbox(const char *value)
-{
-    const char *lt = strchr(value, '<'), *name = NULL;
-    size_t len = strlen(value);
-    gsize n = 0;
-    struct lu_addr *a;
-
-    if (!lt) {
-        if (!plain_addr(value, len))
-            return NULL;
-        a = g_new0(struct lu_addr, 1);
-        a->email = g_strdup(value);
-        return a;
-    }
-    if (len < 3 || value[len - 1] != '>' || !plain_addr(lt + 1, (gsize)(value + len - 2 - lt)))
-        return NULL;
-    if (lt != value && !plain_name(value, lt, &name, &n))
-        return NULL;
-    a = g_new0(struct lu_addr, 1);
-    a->email = g_strndup(lt + 1, (gsize)(value + len - 2 - lt));
-    a->name = n ? g_strndup(name, n) : NULL;
-    return a;
-}
-
-/* NM as leadup reads it (caller frees), or NULL when notmuch could not
- * read it.  libnotmuch catches most of Xapian's exceptions itself and
+/* NM as leadup reads it (caller frees), K (or NULL) what its values are, or NULL when
+ * notmuch could not read it.  libnotmuch catches most of Xapian's exceptions itself and
  * answers NULL for a header it keeps in the index, the file names or the
  * tags only then (notmuch.h; a missing header is ""): the snapshot went
  * away under the read, which must not pass for a message without a sender
  * or a file ("cannot open '(null)'", and a thread decided on nothing). */
-static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
+static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm, const struct kept *k)
 {
-    const char *from = notmuch_message_get_header(nm, "from");
-    const char *subject = notmuch_message_get_header(nm, "subject");
+    const char *from = k && *k->from ? k->from : notmuch_message_get_header(nm, "from");
+    const char *subject = k && *k->subject ? k->subject : notmuch_message_get_header(nm, "subject");
     const char *file = notmuch_message_get_filename(nm);
     notmuch_tags_t *tags = notmuch_message_get_tags(nm);
     int drafts = from && subject && file && tags ? all_in_drafts(db, nm) : -1;
@@ -459,15 +405,15 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm)
             notmuch_tags_destroy(tags);
         return NULL;
     }
-    if (*from && !(sender = plain_mailbox(from))) {
+    if (*from && !(sender = lu_addr_plain(from))) {
         GPtrArray *a = lu_addr_list_parse(from);
         if (a->len)
             sender = g_ptr_array_steal_index(a, 0);
         g_ptr_array_free(a, TRUE);
     }
     m = lu_msg_new_indexed(notmuch_message_get_message_id(nm), notmuch_message_get_thread_id(nm),
-                           file, notmuch_message_get_date(nm), lu_clean_line(subject), sender,
-                           drafts ? "in a drafts folder" : NULL);
+                           file, k ? k->date : notmuch_message_get_date(nm), lu_clean_line(subject),
+                           sender, drafts ? "in a drafts folder" : NULL);
     if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
         m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
     /* the file list is read already (get_filename): a count of it */
@@ -603,6 +549,8 @@ static void add_ids(GHashTable *set, const char *value, const char *self)
 
 guint64 lu_refs_by_terms, lu_refs_by_files;
 bool lu_debug_no_refterms;
+bool lu_debug_no_values;
+guint64 lu_values_kept;
 
 /* The Message-IDs M answers (In-Reply-To, References, read from its file
  * by notmuch) into *OUT (caller frees).  Returns notmuch's status of the
@@ -810,7 +758,7 @@ static void forget_thread_ids(void *data)
 /* read_fn: the message into the GPtrArray of struct lu_msg DATA. */
 static int add_msg(struct lu_db *db, notmuch_message_t *nm, void *data)
 {
-    struct lu_msg *m = msg_from(db, nm);
+    struct lu_msg *m = msg_from(db, nm, NULL);
 
     if (!m)
         return READ_FAILED;
@@ -843,6 +791,7 @@ guint64 lu_thread_queries, lu_messages_read, lu_count_matches, lu_lastmod_reads;
 struct batch {
     GHashTable *by_tid;
     bool forgot;
+    GHashTable *kept; /* Message-ID -> struct kept (lu_xcount_values), or NULL */
 };
 
 /* read_fn: the message into its thread's array of the struct batch DATA.
@@ -851,7 +800,8 @@ struct batch {
 static int add_batched(struct lu_db *db, notmuch_message_t *nm, void *data)
 {
     struct batch *b = data;
-    struct lu_msg *m = msg_from(db, nm);
+    const char *mid = b->kept ? notmuch_message_get_message_id(nm) : NULL;
+    struct lu_msg *m = msg_from(db, nm, mid ? g_hash_table_lookup(b->kept, mid) : NULL);
     GPtrArray *t;
 
     if (!m)
@@ -871,6 +821,8 @@ static void forget_batched(void *data)
     gpointer t;
 
     b->forgot = true;
+    /* of the snapshot that went: notmuch answers for the new one */
+    g_clear_pointer(&b->kept, g_hash_table_destroy);
     g_hash_table_iter_init(&it, b->by_tid);
     while (g_hash_table_iter_next(&it, NULL, &t))
         g_ptr_array_set_size(t, 0);
@@ -897,13 +849,24 @@ char *lu_db_threads_query(char **tids, guint n, const char *rest)
  * batch again.  Returns 0 or a status (printed). */
 static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest, GPtrArray **out)
 {
-    struct batch b = {g_hash_table_new(g_str_hash, g_str_equal), false};
+    struct batch b = {g_hash_table_new(g_str_hash, g_str_equal), false, NULL};
     char *whole = lu_db_threads_query(tids, n, NULL);
     char *q = rest ? lu_db_threads_query(tids, n, rest) : g_strdup(whole);
     int ret;
 
     for (guint k = 0; k < n; k++)
         g_hash_table_insert(b.by_tid, tids[k], out[k]);
+    /* Whole threads (a full walk's rest, the messages outside its slice,
+     * would read the slice's values for nothing), and only with Xapian
+     * open already (a scan's changed messages opened it): opening it is
+     * 0.1 M, more than a thread of a few messages saves (draft X, 4). */
+    if (!rest && !lu_debug_no_values && db->xcount) {
+        b.kept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)kept_free);
+        if (lu_xcount_values(db->xcount, (const char *const *)tids, n, keep_values, b.kept) != 0)
+            g_clear_pointer(&b.kept, g_hash_table_destroy);
+        else
+            lu_values_kept += g_hash_table_size(b.kept);
+    }
     for (int attempt = 0;; attempt++) {
         notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
         bool part = strcmp(q, whole) != 0;
@@ -924,6 +887,8 @@ static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest
         }
     }
     g_hash_table_destroy(b.by_tid);
+    if (b.kept)
+        g_hash_table_destroy(b.kept);
     g_free(whole);
     g_free(q);
     return ret;
@@ -963,7 +928,7 @@ static GPtrArray *walked_msgs(struct walked *w, const char *tid)
 static int add_walked(struct lu_db *db, notmuch_message_t *nm, void *data)
 {
     struct walked *w = data;
-    struct lu_msg *m = msg_from(db, nm);
+    struct lu_msg *m = msg_from(db, nm, NULL);
 
     if (!m)
         return READ_FAILED;

@@ -23,6 +23,7 @@
  * libnotmuch: no new library at run time.  Only nm.c calls it. */
 #include "xapian-count.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <cstdlib>
@@ -40,6 +41,9 @@ static const char TAG_PREFIX[] = "K";
 /* notmuch 0.37: NOTMUCH_VALUE_LAST_MOD (lib/database-private.h), whose
  * upper bound is the database's revision. */
 static const Xapian::valueno LAST_MOD_SLOT = 4;
+/* lib/notmuch-private.h notmuch_value_t: what msg_from reads (nm.c). */
+static const Xapian::valueno TIMESTAMP_SLOT = 0, MESSAGE_ID_SLOT = 1, FROM_SLOT = 2,
+                             SUBJECT_SLOT = 3;
 
 /* notmuch 0.37's term prefixes (lib/prefix.cc prefix_table) of id:,
  * thread: and type: ("mail", "ghost"); a directory's document carries
@@ -322,6 +326,48 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
     }
     for (const std::string &m : mids)
         fn(m.c_str(), data);
+    return 0;
+}
+
+int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
+                     void (*fn)(const char *mid, double date, const char *from, const char *subject,
+                                void *data),
+                     void *data)
+{
+    static const Xapian::valueno slots[] = {MESSAGE_ID_SLOT, TIMESTAMP_SLOT, FROM_SLOT,
+                                            SUBJECT_SLOT};
+    std::vector<Xapian::docid> docs;
+    std::vector<std::string> vals[4];
+
+    try {
+        for (unsigned k = 0; k < n; k++) {
+            std::string t = std::string(THREAD_PREFIX) + tids[k];
+            for (Xapian::PostingIterator p = x->db.postlist_begin(t); p != x->db.postlist_end(t);
+                 ++p)
+                docs.push_back(*p);
+        }
+        std::sort(docs.begin(), docs.end());
+        /* One pass of each value stream, skipped forward from document to
+         * document, where opening each document reads each value with a
+         * look-up of its own. */
+        for (unsigned s = 0; s < 4; s++) {
+            Xapian::ValueIterator v = x->db.valuestream_begin(slots[s]);
+            vals[s].resize(docs.size());
+            for (size_t i = 0; i < docs.size(); i++) {
+                v.skip_to(docs[i]);
+                if (v == x->db.valuestream_end(slots[s]))
+                    break;
+                if (v.get_docid() == docs[i])
+                    vals[s][i] = *v;
+            }
+        }
+    } catch (...) {
+        return -1;
+    }
+    for (size_t i = 0; i < docs.size(); i++)
+        if (!vals[0][i].empty() && !vals[1][i].empty())
+            fn(vals[0][i].c_str(), Xapian::sortable_unserialise(vals[1][i]), vals[2][i].c_str(),
+               vals[3][i].c_str(), data);
     return 0;
 }
 

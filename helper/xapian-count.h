@@ -76,6 +76,20 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
  * long for a term, or on a Xapian error (ANS then undefined). */
 int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans);
 
+/* The values notmuch keeps of each message of the N threads TIDS (their
+ * ids), given to FN: its Message-ID, date (NOTMUCH_VALUE_TIMESTAMP,
+ * unserialised), From and Subject, each value as
+ * notmuch_message_get_message_id, _get_date and _get_header read it from
+ * the message's document.  One pass of each value stream along the
+ * threads' documents, where libnotmuch reads each value of each message
+ * with a look-up of its own.  A document without a Message-ID or a date
+ * value is left out (the caller asks notmuch).  Returns 0, or -1 on a
+ * Xapian error (FN not called). */
+int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
+                     void (*fn)(const char *mid, double date, const char *from, const char *subject,
+                                void *data),
+                     void *data);
+
 void lu_xcount_close(struct lu_xcount *x);
 
 #ifdef __cplusplus

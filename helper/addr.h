@@ -1,0 +1,27 @@
+/* addr.h - addr.c's reading of a plain From value, and nm.c's reading of
+ * the values notmuch keeps (declared here, not in leadup.h, whose text is
+ * part of the sentence analysis's digest, Makefile SENSE_SRCS: a new
+ * declaration there would analyse every text again). */
+#ifndef LU_ADDR_H
+#define LU_ADDR_H
+#include "leadup.h"
+
+/* VALUE's one mailbox when VALUE is of the plainest form ("Words
+ * <local@dom.ain>", a bare addr), what lu_addr_list_parse would give
+ * first, read without GMime; NULL for anything else.  Caller frees
+ * (lu_addr_free). */
+struct lu_addr *lu_addr_plain(const char *value);
+/* Set from LEADUP_DEBUG_NO_PLAIN_ADDR: lu_addr_plain answers NULL, so every
+ * value goes to GMime's parse (tests compare the two ways).
+ * lu_plain_addrs counts the values lu_addr_plain read. */
+extern bool lu_debug_no_plain_addr;
+extern guint64 lu_plain_addrs;
+
+/* Set from LEADUP_DEBUG_NO_VALUES: nm.c reads each message's date, From
+ * and Subject through libnotmuch, not a batch of threads' from the value
+ * streams (lu_xcount_values); lu_values_kept counts the messages whose
+ * values the streams gave (LEADUP_DEBUG_COUNTS). */
+extern bool lu_debug_no_values;
+extern guint64 lu_values_kept;
+
+#endif
