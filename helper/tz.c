@@ -402,7 +402,8 @@ static void tz_keep(GTimeZone *g, const char *name, const guchar *data, gsize le
         goto out;
     if (tz_read(data, len, &z)) {
         b = tz_file(&z);
-        if (!g_file_set_contents(tmp, (const char *)b->data, b->len, NULL))
+        if (!g_file_set_contents_full(tmp, (const char *)b->data, b->len,
+                                      G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
             goto out;
         c = g_time_zone_new_identifier(tmp);
         same = c && tz_same(g, c, &z);
@@ -410,7 +411,7 @@ static void tz_keep(GTimeZone *g, const char *name, const guchar *data, gsize le
     if (same && rename(tmp, path) == 0)
         goto out;
     mark = g_strconcat(path, ".glib", NULL);
-    g_file_set_contents(mark, name, -1, NULL);
+    g_file_set_contents_full(mark, name, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
 out:
     unlink(tmp);
     g_clear_pointer(&c, g_time_zone_unref);
