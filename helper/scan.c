@@ -17,6 +17,7 @@ guint lu_plans_held;
 guint lu_ahead_analysed, lu_ahead_unused;
 guint lu_sender_counts;
 guint lu_sender_kept, lu_sender_since;
+guint lu_forward_runs, lu_forward_msgs, lu_forward_counts;
 guint64 lu_own_texts;
 
 struct scan {
@@ -96,6 +97,12 @@ struct scan {
     bool kept_tried;
     char *kept_base;
     GPtrArray *since;
+    /* An incremental scan's histories brought forward (senders_forward),
+     * for scan_save: meta "senders_base" as it read it (FWD_WAS) and as it
+     * is to be (FWD_BASE), and the kept histories with the messages added
+     * since counted in, under their key (FWD_KEY; NULL: no count moved). */
+    char *fwd_was, *fwd_base, *fwd_key;
+    GHashTable *fwd_senders;
     /* The lastmod ranges of the messages changed since the last scan, as
      * a query ("lastmod:A..B or ..."; NULL: none, or a full scan), and
      * the Message-IDs it matched (read by the walk: scan_walk). */
@@ -2019,6 +2026,36 @@ out:
     g_free(digest);
 }
 
+/* The query of the history Q (history_query's) over the messages MIDS
+ * (Message-IDs): what is counted on top of a kept history.  Caller frees. */
+static GString *since_query(const char *q, GPtrArray *mids)
+{
+    GString *since = g_string_new(NULL);
+
+    g_string_append_printf(since, "(%s) and (", q);
+    for (guint i = 0; i < mids->len; i++) {
+        char *qm = lu_db_quote(g_ptr_array_index(mids, i));
+        g_string_append_printf(since, "%sid:%s", i ? " or " : "", qm);
+        g_free(qm);
+    }
+    g_string_append_c(since, ')');
+    return since;
+}
+
+/* The query of the history WHAT of the sender EMAIL (ME: from_me's):
+ * their mail, or mine to them.  Caller frees. */
+static char *history_query(const char *email, enum lu_sender_count what, const char *me)
+{
+    char *them, *q;
+
+    if (what == LU_SENDER_SENT)
+        return from_term(email);
+    them = lu_db_quote(email);
+    q = g_strdup_printf("%s and to:%s", me, them);
+    g_free(them);
+    return q;
+}
+
 /* The history WHAT of the sender whose lower-case address is KEY from
  * those the last full scan kept (kept_load) into *OUT: its count, and
  * Q's (the count's query) over the messages added since.  False when
@@ -2045,14 +2082,7 @@ static bool kept_history(struct scan *s, const char *key, enum lu_sender_count w
         g_strcmp0(again, s->kept_base) != 0)
         goto out;
     if (s->since->len) {
-        since = g_string_new(NULL);
-        g_string_append_printf(since, "(%s) and (", q);
-        for (guint i = 0; i < s->since->len; i++) {
-            char *qm = lu_db_quote(g_ptr_array_index(s->since, i));
-            g_string_append_printf(since, "%sid:%s", i ? " or " : "", qm);
-            g_free(qm);
-        }
-        g_string_append_c(since, ')');
+        since = since_query(q, s->since);
         if (lu_db_count(s->db, since->str, &c) != 0)
             goto out;
         lu_sender_since++;
@@ -2095,13 +2125,7 @@ static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_coun
         s->my_mail = strlen(me) > 2 && my_mail(s, me);
     if (!s->my_mail)
         goto out;
-    if (what == LU_SENDER_SENT) {
-        q = from_term(m->from->email);
-    } else {
-        char *them = lu_db_quote(m->from->email);
-        q = g_strdup_printf("%s and to:%s", me, them);
-        g_free(them);
-    }
+    q = history_query(m->from->email, what, me);
     if (kept_history(s, key, what, q, &c)) {
         *n = (int)MIN(c, (unsigned)G_MAXINT);
         goto out;
@@ -3129,7 +3153,10 @@ static void scan_clear(struct scan *s)
     LU_FREE_EACH(g_free, s->fresh, s->sensed);
     if (s->senders)
         g_hash_table_destroy(s->senders);
-    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark, s->base, s->kept_base);
+    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark, s->base, s->kept_base,
+                 s->fwd_was, s->fwd_base, s->fwd_key);
+    if (s->fwd_senders)
+        g_hash_table_destroy(s->fwd_senders);
     if (s->since)
         g_ptr_array_free(s->since, TRUE);
     if (s->changed_mids)
@@ -3314,6 +3341,166 @@ static int scan_walk(struct scan *s, const char *query, bool full)
     return ret;
 }
 
+/* Whether a message whose terms of a field (lu_db_terms) are TERMS may
+ * match the phrase query of that field for ADDR (from: or to: the
+ * address): every run of ASCII letters and digits of ADDR lies within one
+ * of its terms.  A phrase matches only a message holding each of its
+ * terms, and Xapian splits no such run.  Always, for an address of fewer
+ * than two runs (one word is no phrase: it is stemmed) or with a run
+ * longer than Xapian indexes a word (64 bytes). */
+static bool may_match(const char *addr, GPtrArray *terms)
+{
+    char run[65];
+    guint runs = 0;
+    bool all = true;
+
+    for (const char *p = addr; *p && all;) {
+        size_t n = 0;
+        bool in = false;
+
+        while (g_ascii_isalnum(p[n]))
+            n++;
+        if (n == 0) {
+            p++;
+            continue;
+        }
+        runs++;
+        if (n < sizeof run) {
+            memcpy(run, p, n);
+            run[n] = '\0';
+            for (guint i = 0; i < terms->len && !in; i++)
+                in = strstr(g_ptr_array_index(terms, i), run) != NULL;
+            all = in;
+        }
+        p += n;
+    }
+    return !all ? runs < 2 : true;
+}
+
+/* Adds to *N (a kept history: unless not countable) the messages of the
+ * query Q over MIDS, the messages added since (their terms: TERMS), when
+ * one of them may count for ADDR.  False on an error. */
+static bool forward_one(struct scan *s, const char *addr, const char *q, GPtrArray *mids,
+                        GPtrArray *terms, int *n, bool *changed)
+{
+    GString *since;
+    unsigned c = 0;
+    bool may = false;
+
+    for (guint k = 0; k < terms->len && !may && *n >= 0; k++)
+        may = may_match(addr, g_ptr_array_index(terms, k));
+    if (!may)
+        return true;
+    since = since_query(q, mids);
+    lu_forward_counts++;
+    may = lu_db_count(s->db, since->str, &c) == 0;
+    g_string_free(since, TRUE);
+    if (may && c) {
+        *n = (int)MIN((guint64)*n + c, (guint64)G_MAXINT);
+        *changed = true;
+    }
+    return may;
+}
+
+/* Counts the messages MIDS added since into each of KEPT's histories
+ * (lower-case address -> struct lu_history*), asking notmuch only of a
+ * sender one of them may count for (may_match).  False on an error. */
+static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, bool *changed)
+{
+    GPtrArray *from = NULL, *to = NULL;
+    GHashTableIter it;
+    gpointer key, val;
+    char *me = from_me(s);
+    bool ok =
+        lu_db_terms(s->db, mids, "XFROM", &from) == 0 && lu_db_terms(s->db, mids, "XTO", &to) == 0;
+
+    g_hash_table_iter_init(&it, kept);
+    while (ok && g_hash_table_iter_next(&it, &key, &val)) {
+        struct lu_history *h = val;
+        char *qs = history_query(key, LU_SENDER_SENT, me);
+        char *qa = history_query(key, LU_SENDER_ANSWERED, me);
+
+        ok = forward_one(s, key, qs, mids, from, &h->sent, changed) &&
+             forward_one(s, key, qa, mids, to, &h->answered, changed);
+        LU_FREE_EACH(g_free, qs, qa);
+    }
+    if (from)
+        g_ptr_array_free(from, TRUE);
+    if (to)
+        g_ptr_array_free(to, TRUE);
+    g_free(me);
+    return ok;
+}
+
+/* An incremental scan brings the histories the last full scan kept
+ * forward (issue 14): when they hold for the index it reads (kept_load's
+ * test: messages were only added since their base, and I am who I was),
+ * the messages added are counted into them and their base becomes this
+ * index's, for scan_save to keep with the rest of its writes.  Else (a
+ * message removed, more than LU_SINCE_MOST added) they stay as they are
+ * until the next full scan.  Answers what counting afresh would, in the
+ * index as the handle reads it now. */
+static void senders_forward(struct scan *s)
+{
+    char *have = NULL, *digest = NULL, *key = NULL, *base = NULL, *end = NULL;
+    GPtrArray *mids = NULL;
+    GHashTable *kept = NULL;
+    bool changed = false;
+    size_t n;
+
+    if (!s->store || !s->db || lu_store_get(s->store, "senders_base", &have) != 0 || !have ||
+        lu_store_get(s->store, "senders", &key) != 0 || !key || !*key)
+        goto out;
+    digest = me_digest(s);
+    n = strlen(digest);
+    if (strncmp(have, digest, n) != 0 || have[n] != ' ' ||
+        lu_db_since(s->db, have + n + 1, &mids) != 0)
+        goto out;
+    base = lu_db_base(s->db);
+    if (!base || strcmp(base, have + n + 1) == 0)
+        goto out; /* nothing to move */
+    if (mids->len && (lu_store_senders_read(s->store, key, &kept) != 0 || !kept ||
+                      !forward_counts(s, kept, mids, &changed)))
+        goto out;
+    end = lu_db_base(s->db); /* still the index counted in */
+    if (g_strcmp0(end, base) != 0)
+        goto out;
+    lu_forward_runs++;
+    lu_forward_msgs += mids->len;
+    s->fwd_base = g_strdup_printf("%s %s", digest, base);
+    s->fwd_was = g_steal_pointer(&have);
+    if (changed) {
+        s->fwd_key = g_steal_pointer(&key);
+        s->fwd_senders = g_steal_pointer(&kept);
+    }
+out:
+    LU_FREE_EACH(g_free, have, digest, key, base, end);
+    if (mids)
+        g_ptr_array_free(mids, TRUE);
+    if (kept)
+        g_hash_table_destroy(kept);
+}
+
+/* In scan_save's transaction: the histories senders_forward brought
+ * forward, unless a full scan kept others meanwhile. */
+static int senders_moved(struct scan *s)
+{
+    char *now = NULL;
+    int ret;
+
+    if (!s->fwd_base)
+        return 0;
+    ret = lu_store_get(s->store, "senders_base", &now);
+    if (!ret && g_strcmp0(now, s->fwd_was) == 0) {
+        if (s->fwd_senders)
+            ret = lu_store_senders_write(s->store, s->fwd_key, s->fwd_senders);
+        if (!ret)
+            ret = lu_store_set(s->store, "senders_base", s->fwd_base);
+    }
+    g_free(now);
+    return ret;
+}
+
 /* Writes the planned tags under a short write lock: the read handle is
  * closed first.  *BEFORE and *AFTER: the revisions around our writes. */
 static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before, gint64 *after)
@@ -3430,6 +3617,8 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = lu_store_prune_absent(s->store, &s->st->pruned);
     if (!ret)
         ret = senders_save(s, m, full, before, after);
+    if (!ret && !full)
+        ret = senders_moved(s);
     if (!ret && full)
         ret = walk_keep(s, m, before, after);
     /* Changes others made between our read and our write (rev, before]
@@ -3483,6 +3672,8 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     }
     s.full = full;
     ret = scan_walk(&s, query->str, full);
+    if (!ret && !full)
+        senders_forward(&s);
     if (!ret)
         ret = scan_write_tags(&s, &m, &before, &after);
     if (!ret)
