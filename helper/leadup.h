@@ -2015,10 +2015,13 @@ char *lu_db_base(struct lu_db *db);
  * caller frees; empty: none), when nothing else changed what is indexed
  * (xapian-count.h lu_xcount_since: no message removed, no ghost become a
  * message, the database not replaced nor compacted).  Returns 0, or -1
- * (*MIDS NULL) otherwise or with more than LU_SINCE_MOST added: the
- * caller counts with notmuch.  Prints nothing. */
-#define LU_SINCE_MOST 100
-int lu_db_since(struct lu_db *db, const char *base, GPtrArray **mids);
+ * (*MIDS NULL) otherwise or with more than MOST added (LU_SINCE_MOST
+ * where a count is asked: the caller counts with notmuch;
+ * LU_FORWARD_MOST where a scan brings the kept histories forward: they
+ * wait for the next full scan).  Prints nothing. */
+#define LU_SINCE_MOST   100
+#define LU_FORWARD_MOST 1000
+int lu_db_since(struct lu_db *db, const char *base, unsigned most, GPtrArray **mids);
 /* The terms starting with PREFIX ("XFROM": what from: searches, "XTO":
  * to:) notmuch indexed each of MIDS (Message-IDs) under, without the
  * prefix, into *TERMS (one GPtrArray of strings a message, in MIDS'

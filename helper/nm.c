@@ -1360,13 +1360,13 @@ int lu_db_changed_since(struct lu_db *db, const char *mark, gint64 from, gint64 
     return 0;
 }
 
-int lu_db_since(struct lu_db *db, const char *base, GPtrArray **mids)
+int lu_db_since(struct lu_db *db, const char *base, unsigned most, GPtrArray **mids)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
 
     *mids = NULL;
     if (lu_debug_no_base || !base || !xcount(db) ||
-        lu_xcount_since(db->xcount, base, LU_SINCE_MOST, add_mid, out) != 0) {
+        lu_xcount_since(db->xcount, base, most, add_mid, out) != 0) {
         g_ptr_array_free(out, TRUE);
         return -1;
     }

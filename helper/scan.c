@@ -2018,7 +2018,7 @@ static void kept_load(struct scan *s)
     digest = me_digest(s);
     n = strlen(digest);
     if (strncmp(have, digest, n) != 0 || have[n] != ' ' ||
-        lu_db_since(s->db, have + n + 1, &s->since) != 0)
+        lu_db_since(s->db, have + n + 1, LU_SINCE_MOST, &s->since) != 0)
         goto out;
     s->kept_base = g_steal_pointer(&have);
 out:
@@ -3341,89 +3341,153 @@ static int scan_walk(struct scan *s, const char *query, bool full)
     return ret;
 }
 
-/* Whether a message whose terms of a field (lu_db_terms) are TERMS may
- * match the phrase query of that field for ADDR (from: or to: the
- * address): every run of ASCII letters and digits of ADDR lies within one
- * of its terms.  A phrase matches only a message holding each of its
- * terms, and Xapian splits no such run.  Always, for an address of fewer
- * than two runs (one word is no phrase: it is stemmed) or with a run
- * longer than Xapian indexes a word (64 bytes). */
-static bool may_match(const char *addr, GPtrArray *terms)
+/* The runs of ASCII letters and digits of the terms of the messages
+ * added since (lu_db_terms; TERMS[k]: message k's), each to the messages
+ * that hold it in one of their terms (a GArray of their places, in
+ * order).  Caller destroys. */
+static GHashTable *runs_index(GPtrArray *terms)
 {
-    char run[65];
-    guint runs = 0;
-    bool all = true;
+    GHashTable *idx =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
 
-    for (const char *p = addr; *p && all;) {
-        size_t n = 0;
-        bool in = false;
-
-        while (g_ascii_isalnum(p[n]))
-            n++;
-        if (n == 0) {
-            p++;
-            continue;
+    for (guint k = 0; k < terms->len; k++) {
+        GPtrArray *doc = g_ptr_array_index(terms, k);
+        for (guint i = 0; i < doc->len; i++) {
+            const char *t = g_ptr_array_index(doc, i);
+            for (size_t a = 0, n; t[a]; a += n ? n : 1) {
+                for (n = 0; g_ascii_isalnum(t[a + n]);)
+                    n++;
+                if (!n)
+                    continue;
+                char *run = g_strndup(t + a, n);
+                GArray *at = g_hash_table_lookup(idx, run);
+                if (!at) {
+                    at = g_array_new(FALSE, FALSE, sizeof(guint));
+                    g_hash_table_insert(idx, g_strdup(run), at);
+                }
+                if (!at->len || g_array_index(at, guint, at->len - 1) != k)
+                    g_array_append_val(at, k);
+                g_free(run);
+            }
         }
-        runs++;
-        if (n < sizeof run) {
-            memcpy(run, p, n);
-            run[n] = '\0';
-            for (guint i = 0; i < terms->len && !in; i++)
-                in = strstr(g_ptr_array_index(terms, i), run) != NULL;
-            all = in;
-        }
-        p += n;
     }
-    return !all ? runs < 2 : true;
+    return idx;
 }
 
-/* Adds to *N (a kept history: unless not countable) the messages of the
- * query Q over MIDS, the messages added since (their terms: TERMS), when
- * one of them may count for ADDR.  False on an error. */
-static bool forward_one(struct scan *s, const char *addr, const char *q, GPtrArray *mids,
-                        GPtrArray *terms, int *n, bool *changed)
+/* Into *MAY (MIDS' places, in order) the messages added that may match
+ * the phrase query of a field for ADDR (from: or to: the address), IDX
+ * (runs_index) their terms of that field: those holding each run of ASCII
+ * letters and digits of ADDR as a run of one of their terms.  A phrase
+ * matches only a message holding each of its terms; a term of an ASCII
+ * address is the lower-case text of a part of it, and such a run of the
+ * address is one of its term's.  All N of them for an address not ASCII,
+ * or of fewer than two runs (one word is no phrase: it is stemmed), or
+ * with a run longer than Xapian indexes a word (64 bytes). */
+static void may_match(const char *addr, GHashTable *idx, guint n, GArray *may)
 {
-    GString *since;
-    unsigned c = 0;
-    bool may = false;
+    guint runs = 0;
+    bool all = false;
 
-    for (guint k = 0; k < terms->len && !may && *n >= 0; k++)
-        may = may_match(addr, g_ptr_array_index(terms, k));
-    if (!may)
-        return true;
-    since = since_query(q, mids);
-    lu_forward_counts++;
-    may = lu_db_count(s->db, since->str, &c) == 0;
-    g_string_free(since, TRUE);
-    if (may && c) {
+    g_array_set_size(may, 0);
+    for (const char *p = addr; *p; p++)
+        all = all || (unsigned char)*p >= 0x80;
+    for (size_t a = 0, l; addr[a] && !all; a += l ? l : 1) {
+        for (l = 0; g_ascii_isalnum(addr[a + l]);)
+            l++;
+        if (!l)
+            continue;
+        char *run = g_strndup(addr + a, l);
+        GArray *at = l <= 64 ? g_hash_table_lookup(idx, run) : NULL;
+        all = l > 64;
+        g_free(run);
+        if (all)
+            break;
+        if (!at || (runs && !may->len)) {
+            g_array_set_size(may, 0);
+            runs = 2; /* none */
+            break;
+        }
+        if (!runs++) {
+            g_array_append_vals(may, at->data, at->len);
+            continue;
+        }
+        guint w = 0; /* MAY and AT */
+        for (guint i = 0, j = 0; i < may->len && j < at->len;) {
+            guint x = g_array_index(may, guint, i), y = g_array_index(at, guint, j);
+            if (x == y)
+                g_array_index(may, guint, w++) = x;
+            i += x <= y;
+            j += y <= x;
+        }
+        g_array_set_size(may, w);
+    }
+    if (all || runs < 2) {
+        g_array_set_size(may, 0);
+        for (guint k = 0; k < n; k++)
+            g_array_append_val(may, k);
+    }
+}
+
+/* Adds to *N (a kept history: unless not countable) notmuch's count of
+ * the query Q over the messages added MIDS that may count for ADDR
+ * (may_match; IDX: their runs): no other may.  False on an error. */
+static bool forward_one(struct scan *s, const char *addr, const char *q, GPtrArray *mids,
+                        GHashTable *idx, int *n, bool *changed)
+{
+    GArray *may = g_array_new(FALSE, FALSE, sizeof(guint));
+    GPtrArray *some = g_ptr_array_new();
+    GString *since = NULL;
+    unsigned c = 0;
+    bool ok = true;
+
+    if (*n >= 0)
+        may_match(addr, idx, mids->len, may);
+    for (guint i = 0; i < may->len; i++)
+        g_ptr_array_add(some, g_ptr_array_index(mids, g_array_index(may, guint, i)));
+    if (some->len) {
+        since = since_query(q, some);
+        lu_forward_counts++;
+        ok = lu_db_count(s->db, since->str, &c) == 0;
+        g_string_free(since, TRUE);
+    }
+    if (ok && c) {
         *n = (int)MIN((guint64)*n + c, (guint64)G_MAXINT);
         *changed = true;
     }
-    return may;
+    g_array_free(may, TRUE);
+    g_ptr_array_free(some, TRUE);
+    return ok;
 }
 
 /* Counts the messages MIDS added since into each of KEPT's histories
  * (lower-case address -> struct lu_history*), asking notmuch only of a
- * sender one of them may count for (may_match).  False on an error. */
+ * sender they may count for (may_match).  False on an error. */
 static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, bool *changed)
 {
     GPtrArray *from = NULL, *to = NULL;
+    GHashTable *fidx = NULL, *tidx = NULL;
     GHashTableIter it;
     gpointer key, val;
     char *me = from_me(s);
     bool ok =
         lu_db_terms(s->db, mids, "XFROM", &from) == 0 && lu_db_terms(s->db, mids, "XTO", &to) == 0;
 
+    if (ok) {
+        fidx = runs_index(from);
+        tidx = runs_index(to);
+    }
     g_hash_table_iter_init(&it, kept);
     while (ok && g_hash_table_iter_next(&it, &key, &val)) {
         struct lu_history *h = val;
         char *qs = history_query(key, LU_SENDER_SENT, me);
         char *qa = history_query(key, LU_SENDER_ANSWERED, me);
 
-        ok = forward_one(s, key, qs, mids, from, &h->sent, changed) &&
-             forward_one(s, key, qa, mids, to, &h->answered, changed);
+        ok = forward_one(s, key, qs, mids, fidx, &h->sent, changed) &&
+             forward_one(s, key, qa, mids, tidx, &h->answered, changed);
         LU_FREE_EACH(g_free, qs, qa);
     }
+    if (fidx)
+        LU_FREE_EACH(g_hash_table_destroy, fidx, tidx);
     if (from)
         g_ptr_array_free(from, TRUE);
     if (to)
@@ -3437,7 +3501,7 @@ static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, bo
  * test: messages were only added since their base, and I am who I was),
  * the messages added are counted into them and their base becomes this
  * index's, for scan_save to keep with the rest of its writes.  Else (a
- * message removed, more than LU_SINCE_MOST added) they stay as they are
+ * message removed, more than LU_FORWARD_MOST added) they stay as they are
  * until the next full scan.  Answers what counting afresh would, in the
  * index as the handle reads it now. */
 static void senders_forward(struct scan *s)
@@ -3454,7 +3518,7 @@ static void senders_forward(struct scan *s)
     digest = me_digest(s);
     n = strlen(digest);
     if (strncmp(have, digest, n) != 0 || have[n] != ' ' ||
-        lu_db_since(s->db, have + n + 1, &mids) != 0)
+        lu_db_since(s->db, have + n + 1, LU_FORWARD_MOST, &mids) != 0)
         goto out;
     base = lu_db_base(s->db);
     if (!base || strcmp(base, have + n + 1) == 0)
