@@ -97,12 +97,15 @@ struct scan {
     bool kept_tried;
     char *kept_base;
     GPtrArray *since;
-    /* An incremental scan's histories brought forward (senders_forward),
-     * for scan_save: meta "senders_base" as it read it (FWD_WAS) and as it
-     * is to be (FWD_BASE), and the kept histories with the messages added
-     * since counted in, under their key (FWD_KEY; NULL: no count moved). */
+    /* An incremental scan's histories brought forward before its walk
+     * (senders_forward; FWD_BASE NULL: not): meta "senders_base" as it
+     * read it (FWD_WAS) and as it is to be (FWD_BASE), and the kept
+     * histories with the messages added since counted in, under their key
+     * (FWD_KEY), which the walk's rules read (kept_history), and scan_save
+     * keeps when a count moved (FWD_CHANGED). */
     char *fwd_was, *fwd_base, *fwd_key;
     GHashTable *fwd_senders;
+    bool fwd_changed;
     /* The lastmod ranges of the messages changed since the last scan, as
      * a query ("lastmod:A..B or ..."; NULL: none, or a full scan), and
      * the Message-IDs it matched (read by the walk: scan_walk). */
@@ -1877,6 +1880,15 @@ static bool kept_mine(struct scan *s)
 
     if (s->senders_at || !s->store)
         return false;
+    if (s->fwd_senders) {
+        GHashTableIter it;
+        gpointer h;
+
+        g_hash_table_iter_init(&it, s->fwd_senders);
+        while (!any && g_hash_table_iter_next(&it, NULL, &h))
+            any = ((struct lu_history *)h)->answered > 0;
+        return any;
+    }
     kept_load(s);
     if (!s->kept_base || lu_store_senders_answered(s->store, &any) != 0 || !any ||
         lu_store_get(s->store, "senders_base", &again) != 0)
@@ -2057,7 +2069,8 @@ static char *history_query(const char *email, enum lu_sender_count what, const c
 }
 
 /* The history WHAT of the sender whose lower-case address is KEY from
- * those the last full scan kept (kept_load) into *OUT: its count, and
+ * those this scan brought forward (senders_forward), or else those the
+ * last full scan kept (kept_load), into *OUT: its count, and
  * Q's (the count's query) over the messages added since.  False when
  * none holds: the caller counts with notmuch.  A full walk has its own
  * (senders_load). */
@@ -2073,6 +2086,14 @@ static bool kept_history(struct scan *s, const char *key, enum lu_sender_count w
 
     if (s->senders_at)
         return false;
+    if (s->fwd_senders) { /* brought forward to this very index */
+        struct lu_history *f = g_hash_table_lookup(s->fwd_senders, key);
+        kept = !f ? -1 : what == LU_SENDER_SENT ? f->sent : f->answered;
+        if (kept >= 0)
+            lu_sender_kept++;
+        *out = (unsigned)MAX(kept, 0);
+        return kept >= 0;
+    }
     kept_load(s);
     if (!s->kept_base || lu_store_sender_get(s->store, key, &h) != 0)
         goto out;
@@ -3500,7 +3521,9 @@ static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, bo
  * forward (issue 14): when they hold for the index it reads (kept_load's
  * test: messages were only added since their base, and I am who I was),
  * the messages added are counted into them and their base becomes this
- * index's, for scan_save to keep with the rest of its writes.  Else (a
+ * index's: the walk's rules read them (kept_history, kept_mine: no
+ * notmuch count of the whole index a sender), and scan_save keeps them
+ * with the rest of its writes.  Else (a
  * message removed, more than LU_FORWARD_MOST added) they stay as they are
  * until the next full scan.  Answers what counting afresh would, in the
  * index as the handle reads it now. */
@@ -3523,8 +3546,8 @@ static void senders_forward(struct scan *s)
     base = lu_db_base(s->db);
     if (!base || strcmp(base, have + n + 1) == 0)
         goto out; /* nothing to move */
-    if (mids->len && (lu_store_senders_read(s->store, key, &kept) != 0 || !kept ||
-                      !forward_counts(s, kept, mids, &changed)))
+    if (lu_store_senders_read(s->store, key, &kept) != 0 || !kept ||
+        (mids->len && !forward_counts(s, kept, mids, &changed)))
         goto out;
     end = lu_db_base(s->db); /* still the index counted in */
     if (g_strcmp0(end, base) != 0)
@@ -3533,10 +3556,9 @@ static void senders_forward(struct scan *s)
     lu_forward_msgs += mids->len;
     s->fwd_base = g_strdup_printf("%s %s", digest, base);
     s->fwd_was = g_steal_pointer(&have);
-    if (changed) {
-        s->fwd_key = g_steal_pointer(&key);
-        s->fwd_senders = g_steal_pointer(&kept);
-    }
+    s->fwd_key = g_steal_pointer(&key);
+    s->fwd_senders = g_steal_pointer(&kept);
+    s->fwd_changed = changed;
 out:
     LU_FREE_EACH(g_free, have, digest, key, base, end);
     if (mids)
@@ -3556,7 +3578,7 @@ static int senders_moved(struct scan *s)
         return 0;
     ret = lu_store_get(s->store, "senders_base", &now);
     if (!ret && g_strcmp0(now, s->fwd_was) == 0) {
-        if (s->fwd_senders)
+        if (s->fwd_changed)
             ret = lu_store_senders_write(s->store, s->fwd_key, s->fwd_senders);
         if (!ret)
             ret = lu_store_set(s->store, "senders_base", s->fwd_base);
@@ -3735,9 +3757,9 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         goto out;
     }
     s.full = full;
-    ret = scan_walk(&s, query->str, full);
-    if (!ret && !full)
+    if (!full)
         senders_forward(&s);
+    ret = scan_walk(&s, query->str, full);
     if (!ret)
         ret = scan_write_tags(&s, &m, &before, &after);
     if (!ret)
