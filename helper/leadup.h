@@ -2191,6 +2191,9 @@ int lu_store_senders_answered(struct lu_store *s, bool *any);
 /* Keeps SENDERS' counts (as lu_store_senders_read gives them) for the
  * index KEY names, in place of those kept; KEY NULL: keeps none. */
 int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders);
+/* Replaces the counts of the kept histories SENDERS holds (the same
+ * kind), the others and their key left as they are. */
+int lu_store_senders_update(struct lu_store *s, GHashTable *senders);
 /* The last full walk kept (schema 12; scan.c walk_keep): TIDS[i] and
  * its messages MSGS[i] (GBytes, scan.c's record) appended, in order, to
  * this run's record (a TEMP table; nothing is kept until

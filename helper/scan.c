@@ -100,12 +100,11 @@ struct scan {
     /* An incremental scan's histories brought forward before its walk
      * (senders_forward; FWD_BASE NULL: not): meta "senders_base" as it
      * read it (FWD_WAS) and as it is to be (FWD_BASE), and the kept
-     * histories with the messages added since counted in, under their key
-     * (FWD_KEY), which the walk's rules read (kept_history), and scan_save
-     * keeps when a count moved (FWD_CHANGED). */
-    char *fwd_was, *fwd_base, *fwd_key;
-    GHashTable *fwd_senders;
-    bool fwd_changed;
+     * histories with the messages added since counted in, which the
+     * walk's rules read (kept_history), and of which scan_save keeps those
+     * a count moved (FWD_MOVED: address -> history, neither owned). */
+    char *fwd_was, *fwd_base;
+    GHashTable *fwd_senders, *fwd_moved;
     /* The lastmod ranges of the messages changed since the last scan, as
      * a query ("lastmod:A..B or ..."; NULL: none, or a full scan), and
      * the Message-IDs it matched (read by the walk: scan_walk). */
@@ -3175,9 +3174,9 @@ static void scan_clear(struct scan *s)
     if (s->senders)
         g_hash_table_destroy(s->senders);
     LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark, s->base, s->kept_base,
-                 s->fwd_was, s->fwd_base, s->fwd_key);
+                 s->fwd_was, s->fwd_base);
     if (s->fwd_senders)
-        g_hash_table_destroy(s->fwd_senders);
+        LU_FREE_EACH(g_hash_table_destroy, s->fwd_moved, s->fwd_senders);
     if (s->since)
         g_ptr_array_free(s->since, TRUE);
     if (s->changed_mids)
@@ -3406,6 +3405,7 @@ static GHashTable *runs_index(GPtrArray *terms)
  * with a run longer than Xapian indexes a word (64 bytes). */
 static void may_match(const char *addr, GHashTable *idx, guint n, GArray *may)
 {
+    char run[65];
     guint runs = 0;
     bool all = false;
 
@@ -3417,12 +3417,11 @@ static void may_match(const char *addr, GHashTable *idx, guint n, GArray *may)
             l++;
         if (!l)
             continue;
-        char *run = g_strndup(addr + a, l);
-        GArray *at = l <= 64 ? g_hash_table_lookup(idx, run) : NULL;
-        all = l > 64;
-        g_free(run);
-        if (all)
+        if ((all = l >= sizeof run))
             break;
+        memcpy(run, addr + a, l);
+        run[l] = '\0';
+        GArray *at = g_hash_table_lookup(idx, run);
         if (!at || (runs && !may->len)) {
             g_array_set_size(may, 0);
             runs = 2; /* none */
@@ -3449,24 +3448,30 @@ static void may_match(const char *addr, GHashTable *idx, guint n, GArray *may)
     }
 }
 
-/* Adds to *N (a kept history: unless not countable) notmuch's count of
- * the query Q over the messages added MIDS that may count for ADDR
- * (may_match; IDX: their runs): no other may.  False on an error. */
-static bool forward_one(struct scan *s, const char *addr, const char *q, GPtrArray *mids,
-                        GHashTable *idx, int *n, bool *changed)
+/* Adds to *N (a kept history WHAT of ADDR: unless not countable)
+ * notmuch's count of its query (history_query; ME: from_me's) over the
+ * messages added MIDS that may count for ADDR (may_match; IDX: their
+ * runs; MAY: the caller's, for may_match): no other may.  False on an
+ * error. */
+static bool forward_one(struct scan *s, const char *addr, enum lu_sender_count what, const char *me,
+                        GPtrArray *mids, GHashTable *idx, GArray *may, int *n, bool *changed)
 {
-    GArray *may = g_array_new(FALSE, FALSE, sizeof(guint));
-    GPtrArray *some = g_ptr_array_new();
+    GPtrArray *some;
     GString *since = NULL;
     unsigned c = 0;
     bool ok = true;
 
-    if (*n >= 0)
-        may_match(addr, idx, mids->len, may);
-    for (guint i = 0; i < may->len; i++)
-        g_ptr_array_add(some, g_ptr_array_index(mids, g_array_index(may, guint, i)));
-    if (some->len) {
+    if (*n < 0)
+        return true;
+    may_match(addr, idx, mids->len, may);
+    if (may->len) {
+        char *q = history_query(addr, what, me);
+        some = g_ptr_array_new();
+        for (guint i = 0; i < may->len; i++)
+            g_ptr_array_add(some, g_ptr_array_index(mids, g_array_index(may, guint, i)));
         since = since_query(q, some);
+        g_ptr_array_free(some, TRUE);
+        g_free(q);
         lu_forward_counts++;
         ok = lu_db_count(s->db, since->str, &c) == 0;
         g_string_free(since, TRUE);
@@ -3475,18 +3480,17 @@ static bool forward_one(struct scan *s, const char *addr, const char *q, GPtrArr
         *n = (int)MIN((guint64)*n + c, (guint64)G_MAXINT);
         *changed = true;
     }
-    g_array_free(may, TRUE);
-    g_ptr_array_free(some, TRUE);
     return ok;
 }
 
 /* Counts the messages MIDS added since into each of KEPT's histories
  * (lower-case address -> struct lu_history*), asking notmuch only of a
  * sender they may count for (may_match).  False on an error. */
-static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, bool *changed)
+static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, GHashTable *moved)
 {
     GPtrArray *from = NULL, *to = NULL;
     GHashTable *fidx = NULL, *tidx = NULL;
+    GArray *may = g_array_new(FALSE, FALSE, sizeof(guint));
     GHashTableIter it;
     gpointer key, val;
     char *me = from_me(s);
@@ -3500,12 +3504,12 @@ static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, bo
     g_hash_table_iter_init(&it, kept);
     while (ok && g_hash_table_iter_next(&it, &key, &val)) {
         struct lu_history *h = val;
-        char *qs = history_query(key, LU_SENDER_SENT, me);
-        char *qa = history_query(key, LU_SENDER_ANSWERED, me);
+        bool changed = false;
 
-        ok = forward_one(s, key, qs, mids, fidx, &h->sent, changed) &&
-             forward_one(s, key, qa, mids, tidx, &h->answered, changed);
-        LU_FREE_EACH(g_free, qs, qa);
+        ok = forward_one(s, key, LU_SENDER_SENT, me, mids, fidx, may, &h->sent, &changed) &&
+             forward_one(s, key, LU_SENDER_ANSWERED, me, mids, tidx, may, &h->answered, &changed);
+        if (changed)
+            g_hash_table_insert(moved, key, h);
     }
     if (fidx)
         LU_FREE_EACH(g_hash_table_destroy, fidx, tidx);
@@ -3513,6 +3517,7 @@ static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, bo
         g_ptr_array_free(from, TRUE);
     if (to)
         g_ptr_array_free(to, TRUE);
+    g_array_free(may, TRUE);
     g_free(me);
     return ok;
 }
@@ -3531,8 +3536,7 @@ static void senders_forward(struct scan *s)
 {
     char *have = NULL, *digest = NULL, *key = NULL, *base = NULL, *end = NULL;
     GPtrArray *mids = NULL;
-    GHashTable *kept = NULL;
-    bool changed = false;
+    GHashTable *kept = NULL, *moved = g_hash_table_new(g_str_hash, g_str_equal);
     size_t n;
 
     if (!s->store || !s->db || lu_store_get(s->store, "senders_base", &have) != 0 || !have ||
@@ -3547,7 +3551,7 @@ static void senders_forward(struct scan *s)
     if (!base || strcmp(base, have + n + 1) == 0)
         goto out; /* nothing to move */
     if (lu_store_senders_read(s->store, key, &kept) != 0 || !kept ||
-        (mids->len && !forward_counts(s, kept, mids, &changed)))
+        (mids->len && !forward_counts(s, kept, mids, moved)))
         goto out;
     end = lu_db_base(s->db); /* still the index counted in */
     if (g_strcmp0(end, base) != 0)
@@ -3556,11 +3560,12 @@ static void senders_forward(struct scan *s)
     lu_forward_msgs += mids->len;
     s->fwd_base = g_strdup_printf("%s %s", digest, base);
     s->fwd_was = g_steal_pointer(&have);
-    s->fwd_key = g_steal_pointer(&key);
     s->fwd_senders = g_steal_pointer(&kept);
-    s->fwd_changed = changed;
+    s->fwd_moved = g_steal_pointer(&moved);
 out:
     LU_FREE_EACH(g_free, have, digest, key, base, end);
+    if (moved)
+        g_hash_table_destroy(moved);
     if (mids)
         g_ptr_array_free(mids, TRUE);
     if (kept)
@@ -3578,8 +3583,8 @@ static int senders_moved(struct scan *s)
         return 0;
     ret = lu_store_get(s->store, "senders_base", &now);
     if (!ret && g_strcmp0(now, s->fwd_was) == 0) {
-        if (s->fwd_changed)
-            ret = lu_store_senders_write(s->store, s->fwd_key, s->fwd_senders);
+        if (g_hash_table_size(s->fwd_moved))
+            ret = lu_store_senders_update(s->store, s->fwd_moved);
         if (!ret)
             ret = lu_store_set(s->store, "senders_base", s->fwd_base);
     }
