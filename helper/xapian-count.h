@@ -67,8 +67,8 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
 /* The terms starting with PREFIX (notmuch's: "XFROM" for from:, "XTO"
  * for to:) of each of the N messages MIDS (the ids notmuch keeps them
  * under), each given to FN with the message's place in MIDS and without
- * the prefix.  The terms are those of the first file notmuch indexed of a
- * message.  Returns 0; -1 when a message has no document, or on a Xapian
+ * the prefix: the message's document's, which its `from:` and `to:`
+ * queries search.  Returns 0; -1 when a message has no document, or on a Xapian
  * error (FN may have been called for some). */
 int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, const char *prefix,
                     void (*fn)(unsigned k, const char *term, void *data), void *data);
