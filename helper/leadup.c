@@ -300,6 +300,8 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
     fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
             lu_sender_kept, lu_sender_since);
+    fprintf(stderr, "leadup: senders' histories brought forward: %u runs, %u messages, %u counts\n",
+            lu_forward_runs, lu_forward_msgs, lu_forward_counts);
     fprintf(stderr, "leadup: order of day and month: %" G_GUINT64_FORMAT " texts read\n",
             lu_date_orders);
     fprintf(stderr, "leadup: notmuch counts: %" G_GUINT64_FORMAT " messages counted\n",

@@ -1837,6 +1837,11 @@ extern guint lu_sender_counts;
  * full scan kept (scan.c kept_history), and of those the ones that had
  * the messages added since counted (LEADUP_DEBUG_COUNTS). */
 extern guint lu_sender_kept, lu_sender_since;
+/* Of the histories the last full scan kept, those an incremental scan
+ * brought forward (scan.c senders_forward; LEADUP_DEBUG_COUNTS): the runs
+ * that moved their base, the messages added they read, and the notmuch
+ * counts of a sender those messages may count for. */
+extern guint lu_forward_runs, lu_forward_msgs, lu_forward_counts;
 /* Set from LEADUP_DEBUG_READ_ALL (leadup.c): the scan and the thread views
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */
@@ -2010,10 +2015,20 @@ char *lu_db_base(struct lu_db *db);
  * caller frees; empty: none), when nothing else changed what is indexed
  * (xapian-count.h lu_xcount_since: no message removed, no ghost become a
  * message, the database not replaced nor compacted).  Returns 0, or -1
- * (*MIDS NULL) otherwise or with more than LU_SINCE_MOST added: the
- * caller counts with notmuch.  Prints nothing. */
-#define LU_SINCE_MOST 100
-int lu_db_since(struct lu_db *db, const char *base, GPtrArray **mids);
+ * (*MIDS NULL) otherwise or with more than MOST added (LU_SINCE_MOST
+ * where a count is asked: the caller counts with notmuch;
+ * LU_FORWARD_MOST where a scan brings the kept histories forward: they
+ * wait for the next full scan).  Prints nothing. */
+#define LU_SINCE_MOST   100
+#define LU_FORWARD_MOST 1000
+int lu_db_since(struct lu_db *db, const char *base, unsigned most, GPtrArray **mids);
+/* The terms starting with PREFIX ("XFROM": what from: searches, "XTO":
+ * to:) notmuch indexed each of MIDS (Message-IDs) under, without the
+ * prefix, into *TERMS (one GPtrArray of strings a message, in MIDS'
+ * order; caller frees).  Returns 0, or -1 (*TERMS NULL) when a message is
+ * not there or the index cannot be read (xapian-count.h lu_xcount_terms).
+ * Prints nothing. */
+int lu_db_terms(struct lu_db *db, GPtrArray *mids, const char *prefix, GPtrArray **terms);
 /* Set from LEADUP_DEBUG_NO_BASE: lu_db_base and lu_db_since answer
  * nothing (a test compares the senders' histories counted afresh). */
 extern bool lu_debug_no_base;
@@ -2176,6 +2191,9 @@ int lu_store_senders_answered(struct lu_store *s, bool *any);
 /* Keeps SENDERS' counts (as lu_store_senders_read gives them) for the
  * index KEY names, in place of those kept; KEY NULL: keeps none. */
 int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders);
+/* Replaces the counts of the kept histories SENDERS holds (the same
+ * kind), the others and their key left as they are. */
+int lu_store_senders_update(struct lu_store *s, GHashTable *senders);
 /* The last full walk kept (schema 12; scan.c walk_keep): TIDS[i] and
  * its messages MSGS[i] (GBytes, scan.c's record) appended, in order, to
  * this run's record (a TEMP table; nothing is kept until

@@ -1360,17 +1360,38 @@ int lu_db_changed_since(struct lu_db *db, const char *mark, gint64 from, gint64 
     return 0;
 }
 
-int lu_db_since(struct lu_db *db, const char *base, GPtrArray **mids)
+int lu_db_since(struct lu_db *db, const char *base, unsigned most, GPtrArray **mids)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
 
     *mids = NULL;
     if (lu_debug_no_base || !base || !xcount(db) ||
-        lu_xcount_since(db->xcount, base, LU_SINCE_MOST, add_mid, out) != 0) {
+        lu_xcount_since(db->xcount, base, most, add_mid, out) != 0) {
         g_ptr_array_free(out, TRUE);
         return -1;
     }
     *mids = out;
+    return 0;
+}
+
+static void add_term(unsigned k, const char *term, void *data)
+{
+    g_ptr_array_add(g_ptr_array_index((GPtrArray *)data, k), g_strdup(term));
+}
+
+int lu_db_terms(struct lu_db *db, GPtrArray *mids, const char *prefix, GPtrArray **terms)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+
+    *terms = NULL;
+    for (guint k = 0; k < mids->len; k++)
+        g_ptr_array_add(out, g_ptr_array_new_with_free_func(g_free));
+    if (!xcount(db) || lu_xcount_terms(db->xcount, (const char *const *)mids->pdata, mids->len,
+                                       prefix, add_term, out) != 0) {
+        g_ptr_array_free(out, TRUE);
+        return -1;
+    }
+    *terms = out;
     return 0;
 }
 

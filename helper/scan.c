@@ -17,6 +17,7 @@ guint lu_plans_held;
 guint lu_ahead_analysed, lu_ahead_unused;
 guint lu_sender_counts;
 guint lu_sender_kept, lu_sender_since;
+guint lu_forward_runs, lu_forward_msgs, lu_forward_counts;
 guint64 lu_own_texts;
 
 struct scan {
@@ -96,6 +97,14 @@ struct scan {
     bool kept_tried;
     char *kept_base;
     GPtrArray *since;
+    /* An incremental scan's histories brought forward before its walk
+     * (senders_forward; FWD_BASE NULL: not): meta "senders_base" as it
+     * read it (FWD_WAS) and as it is to be (FWD_BASE), and the kept
+     * histories with the messages added since counted in, which the
+     * walk's rules read (kept_history), and of which scan_save keeps those
+     * a count moved (FWD_MOVED: address -> history, neither owned). */
+    char *fwd_was, *fwd_base;
+    GHashTable *fwd_senders, *fwd_moved;
     /* The lastmod ranges of the messages changed since the last scan, as
      * a query ("lastmod:A..B or ..."; NULL: none, or a full scan), and
      * the Message-IDs it matched (read by the walk: scan_walk). */
@@ -1870,6 +1879,15 @@ static bool kept_mine(struct scan *s)
 
     if (s->senders_at || !s->store)
         return false;
+    if (s->fwd_senders) {
+        GHashTableIter it;
+        gpointer h;
+
+        g_hash_table_iter_init(&it, s->fwd_senders);
+        while (!any && g_hash_table_iter_next(&it, NULL, &h))
+            any = ((struct lu_history *)h)->answered > 0;
+        return any;
+    }
     kept_load(s);
     if (!s->kept_base || lu_store_senders_answered(s->store, &any) != 0 || !any ||
         lu_store_get(s->store, "senders_base", &again) != 0)
@@ -2011,7 +2029,7 @@ static void kept_load(struct scan *s)
     digest = me_digest(s);
     n = strlen(digest);
     if (strncmp(have, digest, n) != 0 || have[n] != ' ' ||
-        lu_db_since(s->db, have + n + 1, &s->since) != 0)
+        lu_db_since(s->db, have + n + 1, LU_SINCE_MOST, &s->since) != 0)
         goto out;
     s->kept_base = g_steal_pointer(&have);
 out:
@@ -2019,8 +2037,39 @@ out:
     g_free(digest);
 }
 
+/* The query of the history Q (history_query's) over the messages MIDS
+ * (Message-IDs): what is counted on top of a kept history.  Caller frees. */
+static GString *since_query(const char *q, GPtrArray *mids)
+{
+    GString *since = g_string_new(NULL);
+
+    g_string_append_printf(since, "(%s) and (", q);
+    for (guint i = 0; i < mids->len; i++) {
+        char *qm = lu_db_quote(g_ptr_array_index(mids, i));
+        g_string_append_printf(since, "%sid:%s", i ? " or " : "", qm);
+        g_free(qm);
+    }
+    g_string_append_c(since, ')');
+    return since;
+}
+
+/* The query of the history WHAT of the sender EMAIL (ME: from_me's):
+ * their mail, or mine to them.  Caller frees. */
+static char *history_query(const char *email, enum lu_sender_count what, const char *me)
+{
+    char *them, *q;
+
+    if (what == LU_SENDER_SENT)
+        return from_term(email);
+    them = lu_db_quote(email);
+    q = g_strdup_printf("%s and to:%s", me, them);
+    g_free(them);
+    return q;
+}
+
 /* The history WHAT of the sender whose lower-case address is KEY from
- * those the last full scan kept (kept_load) into *OUT: its count, and
+ * those this scan brought forward (senders_forward), or else those the
+ * last full scan kept (kept_load), into *OUT: its count, and
  * Q's (the count's query) over the messages added since.  False when
  * none holds: the caller counts with notmuch.  A full walk has its own
  * (senders_load). */
@@ -2036,6 +2085,14 @@ static bool kept_history(struct scan *s, const char *key, enum lu_sender_count w
 
     if (s->senders_at)
         return false;
+    if (s->fwd_senders) { /* brought forward to this very index */
+        struct lu_history *f = g_hash_table_lookup(s->fwd_senders, key);
+        kept = !f ? -1 : what == LU_SENDER_SENT ? f->sent : f->answered;
+        if (kept >= 0)
+            lu_sender_kept++;
+        *out = (unsigned)MAX(kept, 0);
+        return kept >= 0;
+    }
     kept_load(s);
     if (!s->kept_base || lu_store_sender_get(s->store, key, &h) != 0)
         goto out;
@@ -2045,14 +2102,7 @@ static bool kept_history(struct scan *s, const char *key, enum lu_sender_count w
         g_strcmp0(again, s->kept_base) != 0)
         goto out;
     if (s->since->len) {
-        since = g_string_new(NULL);
-        g_string_append_printf(since, "(%s) and (", q);
-        for (guint i = 0; i < s->since->len; i++) {
-            char *qm = lu_db_quote(g_ptr_array_index(s->since, i));
-            g_string_append_printf(since, "%sid:%s", i ? " or " : "", qm);
-            g_free(qm);
-        }
-        g_string_append_c(since, ')');
+        since = since_query(q, s->since);
         if (lu_db_count(s->db, since->str, &c) != 0)
             goto out;
         lu_sender_since++;
@@ -2095,13 +2145,7 @@ static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_coun
         s->my_mail = strlen(me) > 2 && my_mail(s, me);
     if (!s->my_mail)
         goto out;
-    if (what == LU_SENDER_SENT) {
-        q = from_term(m->from->email);
-    } else {
-        char *them = lu_db_quote(m->from->email);
-        q = g_strdup_printf("%s and to:%s", me, them);
-        g_free(them);
-    }
+    q = history_query(m->from->email, what, me);
     if (kept_history(s, key, what, q, &c)) {
         *n = (int)MIN(c, (unsigned)G_MAXINT);
         goto out;
@@ -3129,7 +3173,10 @@ static void scan_clear(struct scan *s)
     LU_FREE_EACH(g_free, s->fresh, s->sensed);
     if (s->senders)
         g_hash_table_destroy(s->senders);
-    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark, s->base, s->kept_base);
+    LU_FREE_EACH(g_free, s->changed, s->index_at, s->senders_at, s->mark, s->base, s->kept_base,
+                 s->fwd_was, s->fwd_base);
+    if (s->fwd_senders)
+        LU_FREE_EACH(g_hash_table_destroy, s->fwd_moved, s->fwd_senders);
     if (s->since)
         g_ptr_array_free(s->since, TRUE);
     if (s->changed_mids)
@@ -3314,6 +3361,237 @@ static int scan_walk(struct scan *s, const char *query, bool full)
     return ret;
 }
 
+/* The runs of ASCII letters and digits of the terms of the messages
+ * added since (lu_db_terms; TERMS[k]: message k's), each to the messages
+ * that hold it in one of their terms (a GArray of their places, in
+ * order).  Caller destroys. */
+static GHashTable *runs_index(GPtrArray *terms)
+{
+    GHashTable *idx =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+
+    for (guint k = 0; k < terms->len; k++) {
+        GPtrArray *doc = g_ptr_array_index(terms, k);
+        for (guint i = 0; i < doc->len; i++) {
+            const char *t = g_ptr_array_index(doc, i);
+            for (size_t a = 0, n; t[a]; a += n ? n : 1) {
+                for (n = 0; g_ascii_isalnum(t[a + n]);)
+                    n++;
+                if (!n)
+                    continue;
+                char *run = g_strndup(t + a, n);
+                GArray *at = g_hash_table_lookup(idx, run);
+                if (!at) {
+                    at = g_array_new(FALSE, FALSE, sizeof(guint));
+                    g_hash_table_insert(idx, g_strdup(run), at);
+                }
+                if (!at->len || g_array_index(at, guint, at->len - 1) != k)
+                    g_array_append_val(at, k);
+                g_free(run);
+            }
+        }
+    }
+    return idx;
+}
+
+/* Into *MAY (MIDS' places, in order) the messages added that may match
+ * the phrase query of a field for ADDR (from: or to: the address), IDX
+ * (runs_index) their terms of that field: those holding each run of ASCII
+ * letters and digits of ADDR as a run of one of their terms.  A phrase
+ * matches only a message holding each of its terms; a term of an ASCII
+ * address is the lower-case text of a part of it, and such a run of the
+ * address is one of its term's.  All N of them for an address not ASCII,
+ * or of fewer than two runs (one word is no phrase: it is stemmed), or
+ * with a run longer than Xapian indexes a word (64 bytes). */
+static void may_match(const char *addr, GHashTable *idx, guint n, GArray *may)
+{
+    char run[65];
+    guint runs = 0;
+    bool all = false;
+
+    g_array_set_size(may, 0);
+    for (const char *p = addr; *p; p++)
+        all = all || (unsigned char)*p >= 0x80;
+    for (size_t a = 0, l; addr[a] && !all; a += l ? l : 1) {
+        for (l = 0; g_ascii_isalnum(addr[a + l]);)
+            l++;
+        if (!l)
+            continue;
+        if ((all = l >= sizeof run))
+            break;
+        memcpy(run, addr + a, l);
+        run[l] = '\0';
+        GArray *at = g_hash_table_lookup(idx, run);
+        if (!at || (runs && !may->len)) {
+            g_array_set_size(may, 0);
+            runs = 2; /* none */
+            break;
+        }
+        if (!runs++) {
+            g_array_append_vals(may, at->data, at->len);
+            continue;
+        }
+        guint w = 0; /* MAY and AT */
+        for (guint i = 0, j = 0; i < may->len && j < at->len;) {
+            guint x = g_array_index(may, guint, i), y = g_array_index(at, guint, j);
+            if (x == y)
+                g_array_index(may, guint, w++) = x;
+            i += x <= y;
+            j += y <= x;
+        }
+        g_array_set_size(may, w);
+    }
+    if (all || runs < 2) {
+        g_array_set_size(may, 0);
+        for (guint k = 0; k < n; k++)
+            g_array_append_val(may, k);
+    }
+}
+
+/* Adds to *N (a kept history WHAT of ADDR: unless not countable)
+ * notmuch's count of its query (history_query; ME: from_me's) over the
+ * messages added MIDS that may count for ADDR (may_match; IDX: their
+ * runs; MAY: the caller's, for may_match): no other may.  False on an
+ * error. */
+static bool forward_one(struct scan *s, const char *addr, enum lu_sender_count what, const char *me,
+                        GPtrArray *mids, GHashTable *idx, GArray *may, int *n, bool *changed)
+{
+    GPtrArray *some;
+    GString *since = NULL;
+    unsigned c = 0;
+    bool ok = true;
+
+    if (*n < 0)
+        return true;
+    may_match(addr, idx, mids->len, may);
+    if (may->len) {
+        char *q = history_query(addr, what, me);
+        some = g_ptr_array_new();
+        for (guint i = 0; i < may->len; i++)
+            g_ptr_array_add(some, g_ptr_array_index(mids, g_array_index(may, guint, i)));
+        since = since_query(q, some);
+        g_ptr_array_free(some, TRUE);
+        g_free(q);
+        lu_forward_counts++;
+        ok = lu_db_count(s->db, since->str, &c) == 0;
+        g_string_free(since, TRUE);
+    }
+    if (ok && c) {
+        *n = (int)MIN((guint64)*n + c, (guint64)G_MAXINT);
+        *changed = true;
+    }
+    return ok;
+}
+
+/* Counts the messages MIDS added since into each of KEPT's histories
+ * (lower-case address -> struct lu_history*), asking notmuch only of a
+ * sender they may count for (may_match).  False on an error. */
+static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, GHashTable *moved)
+{
+    GPtrArray *from = NULL, *to = NULL;
+    GHashTable *fidx = NULL, *tidx = NULL;
+    GArray *may = g_array_new(FALSE, FALSE, sizeof(guint));
+    GHashTableIter it;
+    gpointer key, val;
+    char *me = from_me(s);
+    bool ok =
+        lu_db_terms(s->db, mids, "XFROM", &from) == 0 && lu_db_terms(s->db, mids, "XTO", &to) == 0;
+
+    if (ok) {
+        fidx = runs_index(from);
+        tidx = runs_index(to);
+    }
+    g_hash_table_iter_init(&it, kept);
+    while (ok && g_hash_table_iter_next(&it, &key, &val)) {
+        struct lu_history *h = val;
+        bool changed = false;
+
+        ok = forward_one(s, key, LU_SENDER_SENT, me, mids, fidx, may, &h->sent, &changed) &&
+             forward_one(s, key, LU_SENDER_ANSWERED, me, mids, tidx, may, &h->answered, &changed);
+        if (changed)
+            g_hash_table_insert(moved, key, h);
+    }
+    if (fidx)
+        LU_FREE_EACH(g_hash_table_destroy, fidx, tidx);
+    if (from)
+        g_ptr_array_free(from, TRUE);
+    if (to)
+        g_ptr_array_free(to, TRUE);
+    g_array_free(may, TRUE);
+    g_free(me);
+    return ok;
+}
+
+/* An incremental scan brings the histories the last full scan kept
+ * forward (issue 14): when they hold for the index it reads (kept_load's
+ * test: messages were only added since their base, and I am who I was),
+ * the messages added are counted into them and their base becomes this
+ * index's: the walk's rules read them (kept_history, kept_mine: no
+ * notmuch count of the whole index a sender), and scan_save keeps them
+ * with the rest of its writes.  Else (a
+ * message removed, more than LU_FORWARD_MOST added) they stay as they are
+ * until the next full scan.  Answers what counting afresh would, in the
+ * index as the handle reads it now. */
+static void senders_forward(struct scan *s)
+{
+    char *have = NULL, *digest = NULL, *key = NULL, *base = NULL, *end = NULL;
+    GPtrArray *mids = NULL;
+    GHashTable *kept = NULL, *moved = g_hash_table_new(g_str_hash, g_str_equal);
+    size_t n;
+
+    if (!s->store || !s->db || lu_store_get(s->store, "senders_base", &have) != 0 || !have ||
+        lu_store_get(s->store, "senders", &key) != 0 || !key || !*key)
+        goto out;
+    digest = me_digest(s);
+    n = strlen(digest);
+    if (strncmp(have, digest, n) != 0 || have[n] != ' ' ||
+        lu_db_since(s->db, have + n + 1, LU_FORWARD_MOST, &mids) != 0)
+        goto out;
+    base = lu_db_base(s->db);
+    if (!base || strcmp(base, have + n + 1) == 0)
+        goto out; /* nothing to move */
+    if (lu_store_senders_read(s->store, key, &kept) != 0 || !kept ||
+        (mids->len && !forward_counts(s, kept, mids, moved)))
+        goto out;
+    end = lu_db_base(s->db); /* still the index counted in */
+    if (g_strcmp0(end, base) != 0)
+        goto out;
+    lu_forward_runs++;
+    lu_forward_msgs += mids->len;
+    s->fwd_base = g_strdup_printf("%s %s", digest, base);
+    s->fwd_was = g_steal_pointer(&have);
+    s->fwd_senders = g_steal_pointer(&kept);
+    s->fwd_moved = g_steal_pointer(&moved);
+out:
+    LU_FREE_EACH(g_free, have, digest, key, base, end);
+    if (moved)
+        g_hash_table_destroy(moved);
+    if (mids)
+        g_ptr_array_free(mids, TRUE);
+    if (kept)
+        g_hash_table_destroy(kept);
+}
+
+/* In scan_save's transaction: the histories senders_forward brought
+ * forward, unless a full scan kept others meanwhile. */
+static int senders_moved(struct scan *s)
+{
+    char *now = NULL;
+    int ret;
+
+    if (!s->fwd_base)
+        return 0;
+    ret = lu_store_get(s->store, "senders_base", &now);
+    if (!ret && g_strcmp0(now, s->fwd_was) == 0) {
+        if (g_hash_table_size(s->fwd_moved))
+            ret = lu_store_senders_update(s->store, s->fwd_moved);
+        if (!ret)
+            ret = lu_store_set(s->store, "senders_base", s->fwd_base);
+    }
+    g_free(now);
+    return ret;
+}
+
 /* Writes the planned tags under a short write lock: the read handle is
  * closed first.  *BEFORE and *AFTER: the revisions around our writes. */
 static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before, gint64 *after)
@@ -3430,6 +3708,8 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = lu_store_prune_absent(s->store, &s->st->pruned);
     if (!ret)
         ret = senders_save(s, m, full, before, after);
+    if (!ret && !full)
+        ret = senders_moved(s);
     if (!ret && full)
         ret = walk_keep(s, m, before, after);
     /* Changes others made between our read and our write (rev, before]
@@ -3482,6 +3762,8 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         goto out;
     }
     s.full = full;
+    if (!full)
+        senders_forward(&s);
     ret = scan_walk(&s, query->str, full);
     if (!ret)
         ret = scan_write_tags(&s, &m, &before, &after);

@@ -2062,16 +2062,15 @@ int lu_store_senders_answered(struct lu_store *s, bool *any)
     return ret;
 }
 
-int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders)
+/* Writes SENDERS' rows with SQL, which binds the address, the sent and
+ * the answered count as ?1, ?2, ?3. */
+static int senders_rows(struct lu_store *s, const char *sql, GHashTable *senders)
 {
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = prepare(s, sql);
     GHashTableIter it;
     gpointer k, v;
-    int ret = exec(s, "DELETE FROM senders; DELETE FROM meta WHERE key = 'senders'");
+    int ret = 0;
 
-    if (ret || !key || !senders)
-        return ret;
-    st = prepare(s, "INSERT INTO senders(addr, sent, answered) VALUES(?, ?, ?)");
     if (!st)
         return EX_IOERR;
     g_hash_table_iter_init(&it, senders);
@@ -2087,7 +2086,22 @@ int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *send
         ret = step_write(s, st, "writing the senders' histories");
     }
     sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *senders)
+{
+    int ret = exec(s, "DELETE FROM senders; DELETE FROM meta WHERE key = 'senders'");
+
+    if (ret || !key || !senders)
+        return ret;
+    ret = senders_rows(s, "INSERT INTO senders(addr, sent, answered) VALUES(?1, ?2, ?3)", senders);
     return ret ? ret : lu_store_set(s, "senders", key);
+}
+
+int lu_store_senders_update(struct lu_store *s, GHashTable *senders)
+{
+    return senders_rows(s, "UPDATE senders SET sent = ?2, answered = ?3 WHERE addr = ?1", senders);
 }
 
 int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs)

@@ -371,6 +371,30 @@ int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
     return 0;
 }
 
+int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, const char *prefix,
+                    void (*fn)(unsigned k, const char *term, void *data), void *data)
+{
+    std::string pre(prefix);
+
+    try {
+        for (unsigned k = 0; k < n; k++) {
+            std::string id = std::string(ID_PREFIX) + mids[k];
+            Xapian::PostingIterator p = x->db.postlist_begin(id);
+
+            if (p == x->db.postlist_end(id))
+                return -1;
+            Xapian::Document doc = x->db.get_document(*p);
+            Xapian::TermIterator t = doc.termlist_begin();
+            for (t.skip_to(pre); t != doc.termlist_end() && (*t).compare(0, pre.size(), pre) == 0;
+                 ++t)
+                fn(k, (*t).c_str() + pre.size(), data);
+        }
+    } catch (...) {
+        return -1;
+    }
+    return 0;
+}
+
 int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans)
 {
     std::map<Xapian::docid, unsigned> run; /* document -> its place in MIDS */

@@ -64,6 +64,14 @@ char *lu_xcount_base(struct lu_xcount *x);
  * document rewritten in place with the same length (`notmuch reindex`). */
 int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
                     void (*fn)(const char *mid, void *data), void *data);
+/* The terms starting with PREFIX (notmuch's: "XFROM" for from:, "XTO"
+ * for to:) of each of the N messages MIDS (the ids notmuch keeps them
+ * under), each given to FN with the message's place in MIDS and without
+ * the prefix: the message's document's, which its `from:` and `to:`
+ * queries search.  Returns 0; -1 when a message has no document, or on a Xapian
+ * error (FN may have been called for some). */
+int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, const char *prefix,
+                    void (*fn)(unsigned k, const char *term, void *data), void *data);
 /* Which of the N messages MIDS (the ids notmuch keeps them under) answers
  * which: ANS[K * N + L] (N x N, zeroed by the caller) set when message K
  * carries the term notmuch indexed MIDS[L] as, among what it answers

@@ -181,6 +181,29 @@ notice() { # notice DAY: a question from Notices <notices@corp.example> on 2026-
 Can you confirm your details for the record?
 EOF
 }
+# The world of t226 and t232: my question to q@q.example, three notices,
+# scanned on Friday 20 November, then a full scan that keeps the senders'
+# histories (DB: the state).
+kept_world() {
+	need_sqlite3 && world && DB=$STATE_DIR/state.db &&
+		ask a1@example.com 'Q <q@q.example>' 'Budget' && notice 16 && notice 17 && notice 18 &&
+		scanned && lu scan --full --quiet
+}
+# kept_asked NAME KEY ARGS...: leadup KEY ARGS into NAME (stderr NAME.err), and
+# the same counted afresh (LEADUP_DEBUG_NO_BASE) into NAME.fresh: the two the
+# same.  Prints "READ SINCE" of the senders' histories kept.
+kept_asked() {
+	_n=$1 && shift && LEADUP_DEBUG_COUNTS=1 lu "$@" >"$_n" 2>"$_n.err" &&
+		LEADUP_DEBUG_NO_BASE=1 lu "$@" >"$_n.fresh" && cmp "$_n" "$_n.fresh" &&
+		sed -n "s/^leadup: senders' histories kept: \([0-9]*\) read, \([0-9]*\) with.*/\1 \2/p" "$_n.err"
+}
+mine_to_notices() { # mine_to_notices ID DAY: my message to Notices on 2026-11-DAY, a thread of its own
+	msg sent "$1" 'Me <me@example.com>' 'Notices <notices@corp.example>' \
+		"$(printf '%s, %s Nov 2026 11:00:00 +0000' "$(date -u -d "2026-11-$2" +%a)" "$2")" \
+		"Details $2" <<'EOF'
+Here are my details, as you asked.
+EOF
+}
 scanned() { # scanned: index, then scan on Friday 20 November 2026 at 09:00 (sets NOW): each ask is due
 	index && NOW=2026-11-20T09:00:00+00:00 && lu scan --quiet
 }

@@ -11,49 +11,26 @@
 # again) and they count with notmuch.  The output is always what counting
 # afresh (LEADUP_DEBUG_NO_BASE) gives.
 . "$(dirname "$0")/lib.sh"
-need_sqlite3
-world
-DB=$STATE_DIR/state.db
-ask a1@example.com 'Q <q@q.example>' 'Budget'
-for d in 16 17 18; do
-	notice "$d"
-done
-scanned
-lu scan --full --quiet
-
-# asked NAME KEY ARGS...: leadup KEY ARGS into NAME (stderr NAME.err), and the
-# same counted afresh into NAME.fresh: the two the same.  Prints "READ SINCE".
-asked() {
-	_n=$1 && shift && LEADUP_DEBUG_COUNTS=1 lu "$@" >"$_n" 2>"$_n.err" &&
-		LEADUP_DEBUG_NO_BASE=1 lu "$@" >"$_n.fresh" && cmp "$_n" "$_n.fresh" &&
-		sed -n "s/^leadup: senders' histories kept: \([0-9]*\) read, \([0-9]*\) with.*/\1 \2/p" "$_n.err"
-}
-mine() { # mine ID DAY: my message to Notices on 2026-11-DAY, a thread of its own
-	msg sent "$1" 'Me <me@example.com>' 'Notices <notices@corp.example>' \
-		"$(printf '%s, %s Nov 2026 11:00:00 +0000' "$(date -u -d "2026-11-$2" +%a)" "$2")" \
-		"Details $2" <<'EOF'
-Here are my details, as you asked.
-EOF
-}
+kept_world
 
 t 'the full scan keeps the histories and what the index held' '
 	test "$(sqlite3 "$DB" "SELECT sent, answered FROM senders WHERE addr = '\''notices@corp.example'\''")" = "3|0" &&
 	uuid=$(notmuch count --lastmod "*" | cut -f2) &&
 	sqlite3 "$DB" "SELECT value FROM meta WHERE key = '\''senders_base'\''" | grep -q "^[0-9a-f]\{16\} $uuid [0-9]* [0-9]* [0-9]* [0-9]* [QX]"'
 t 'why reads them: nothing counted in notmuch but whether I have mail' '
-	test "$(asked w1 why id:often18@example.org)" = "2 0" &&
+	test "$(kept_asked w1 why id:often18@example.org)" = "2 0" &&
 	grep -q "has written to you 3 times and you have never written to them" w1 &&
 	test "$(debug_counted w1.err "senders'\'' histories")" = 1'
 t 'draft reads them too' '
-	test "$(asked d1 draft id:often18@example.org)" = "2 0"'
+	test "$(kept_asked d1 draft id:often18@example.org)" = "2 0"'
 t 'a tag written since changes nothing of it' '
 	notmuch tag +someone/else -- id:often17@example.org &&
-	test "$(asked w2 why id:often18@example.org)" = "2 0"'
+	test "$(kept_asked w2 why id:often18@example.org)" = "2 0"'
 t 'a message of theirs added since: counted on top, the answer moves' '
-	notice 19 && index && test "$(asked w3 why id:often19@example.org)" = "2 2" &&
+	notice 19 && index && test "$(kept_asked w3 why id:often19@example.org)" = "2 2" &&
 	grep -q "has written to you 4 times and you have never written to them" w3'
 t 'my mail to them added since: no longer never written to' '
-	mine mine1@example.com 19 && index && test "$(asked w4 why id:often19@example.org)" = "2 2" &&
+	mine_to_notices mine1@example.com 19 && index && test "$(kept_asked w4 why id:often19@example.org)" = "2 2" &&
 	! grep -q "never written to them" w4'
 t 'a decision reads them' '
 	LEADUP_DEBUG_COUNTS=1 lu snooze 3d id:often19@example.org 2>s1.err >/dev/null &&
@@ -64,18 +41,18 @@ t 'more than a hundred messages added: counted with notmuch' '
 		i=$((i + 1)) &&
 		msg lists "many$i@example.org" "List <l@list.example>" "Me <me@example.com>" \
 			"Thu, 19 Nov 2026 12:00:00 +0000" "Many $i" </dev/null || return 1
-	done && index && test "$(asked w5 why id:often19@example.org)" = "0 0"'
+	done && index && test "$(kept_asked w5 why id:often19@example.org)" = "0 0"'
 t 'a full scan keeps them again' '
-	lu scan --full --quiet && test "$(asked w6 why id:often18@example.org)" = "2 0"'
+	lu scan --full --quiet && test "$(kept_asked w6 why id:often18@example.org)" = "2 0"'
 t 'a message removed: counted with notmuch' '
 	rm "$MAIL/inbox/cur/often16@example.org:2,S" && index &&
-	test "$(asked w7 why id:often18@example.org)" = "0 0" &&
-	lu scan --full --quiet && test "$(asked w8 why id:often18@example.org)" = "2 0"'
+	test "$(kept_asked w7 why id:often18@example.org)" = "0 0" &&
+	lu scan --full --quiet && test "$(kept_asked w8 why id:often18@example.org)" = "2 0"'
 t 'the database made again (another UUID): counted with notmuch' '
 	rm -rf "$MAIL/.notmuch/xapian" && index &&
-	test "$(asked w9 why id:often18@example.org)" = "0 0"'
+	test "$(kept_asked w9 why id:often18@example.org)" = "0 0"'
 t 'another identity: counted with notmuch' '
-	lu scan --full --quiet && test "$(asked w10 why id:often18@example.org)" = "2 0" &&
+	lu scan --full --quiet && test "$(kept_asked w10 why id:often18@example.org)" = "2 0" &&
 	printf "[identity]\naddresses = me@example.com, q@q.example\n" >"$XDG_CONFIG_HOME/leadup/config" &&
-	test "$(asked w11 why id:often18@example.org)" = "0 0"'
+	test "$(kept_asked w11 why id:often18@example.org)" = "0 0"'
 done_testing
