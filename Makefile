@@ -113,6 +113,8 @@ helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/versi
 helper/analyser.o $(ASAN)/helper/analyser.o $(FUZZ)/helper/analyser.o: helper/analyser.h
 helper/classify.o $(ASAN)/helper/classify.o $(FUZZ)/helper/classify.o: helper/intent-model.h
 helper/intent-model.o $(ASAN)/helper/intent-model.o $(FUZZ)/helper/intent-model.o: helper/intent-model.h
+helper/said.o helper/thread.o helper/scan.o helper/leadup.o $(ASAN)/helper/said.o $(ASAN)/helper/thread.o \
+	$(ASAN)/helper/scan.o $(FUZZ)/helper/said.o $(FUZZ)/helper/thread.o $(FUZZ)/helper/scan.o: helper/said.h
 
 # The packs' cue patterns, compiled when leadup is built: helper/gen/cue-gen
 # (cue.c built without a table, LU_CUE_NO_TABLE) writes them and the words

@@ -1,6 +1,6 @@
 /* leadup.c - the command table, global options, and the one place where a
  * status becomes the exit code. */
-#include "leadup.h"
+#include "said.h"
 #include "addr.h"
 
 #include <errno.h>
@@ -341,6 +341,8 @@ static void print_debug_counts(void)
             "leadup: own texts extracted: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
             " files parsed\n",
             lu_own_texts, lu_mime_parses);
+    fprintf(stderr, "leadup: texts split again to compare: %" G_GUINT64_FORMAT "\n",
+            lu_said_splits);
 }
 
 int main(int argc, char **argv)

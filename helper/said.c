@@ -18,7 +18,7 @@
  * Each message's sentences are hashed once per thread; checking a message
  * costs one hash look-up per sentence and one bounded search to find it in
  * the text, so the work grows linearly with the thread. */
-#include "leadup.h"
+#include "said.h"
 
 #include <string.h>
 
@@ -138,27 +138,46 @@ static char *own_key(int author, const char *key)
     return r;
 }
 
-/* TEXT's sentences folded into S->keys and S->words, remembered as the
- * text S->last. */
-static void fold_sentences(struct lu_said *s, const char *text)
-{
-    GPtrArray *sentences = lu_sentences_split(text);
+guint64 lu_said_splits;
 
+/* TEXT's sentences folded into S->keys and S->words, remembered as the
+ * text S->last.  The sentences are AN's (TEXT's analysis) when given: the
+ * very strings lu_sentences_split gives, split once. */
+static void fold_sentences(struct lu_said *s, const char *text, const struct lu_analysis *an)
+{
+    GPtrArray *sentences = NULL;
+    guint n = an && an->sentences ? an->sentences->len : 0;
+
+    if (!an || !an->sentences) {
+        sentences = lu_sentences_split(text);
+        n = sentences->len;
+        __atomic_add_fetch(&lu_said_splits, 1, __ATOMIC_RELAXED);
+    }
     g_free(s->last);
     s->last = g_strdup(text);
     g_ptr_array_set_size(s->keys, 0);
     g_array_set_size(s->words, 0);
-    for (guint i = 0; i < sentences->len; i++) {
+    for (guint i = 0; i < n; i++) {
+        const char *t = sentences
+                            ? g_ptr_array_index(sentences, i)
+                            : ((struct lu_sentence *)g_ptr_array_index(an->sentences, i))->text;
         int words;
-        g_ptr_array_add(s->keys, fold(g_ptr_array_index(sentences, i), NULL, &words));
+        g_ptr_array_add(s->keys, fold(t, NULL, &words));
         g_array_append_val(s->words, words);
     }
-    g_ptr_array_free(sentences, TRUE);
+    if (sentences)
+        g_ptr_array_free(sentences, TRUE);
 }
 
 void lu_said_add(struct lu_said *s, const char *text, int index, int author)
 {
-    fold_sentences(s, text);
+    lu_said_add_split(s, text, NULL, index, author);
+}
+
+void lu_said_add_split(struct lu_said *s, const char *text, const struct lu_analysis *an, int index,
+                       int author)
+{
+    fold_sentences(s, text, an);
     for (guint i = 0; i < s->keys->len; i++) {
         int words = g_array_index(s->words, int, i);
         const char *key = g_ptr_array_index(s->keys, i);
@@ -239,7 +258,7 @@ char *lu_said_unquote(struct lu_said *s, const char *text, int index, int author
     int n = 0;
 
     if (!s->last || strcmp(s->last, text) != 0)
-        fold_sentences(s, text);
+        fold_sentences(s, text, NULL);
     for (guint i = 0; i < s->keys->len; i++) {
         int words = g_array_index(s->words, int, i), at;
         const char *key = g_ptr_array_index(s->keys, i);

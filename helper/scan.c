@@ -7,7 +7,7 @@
  * Time alone also changes states (a follow-up falls due, a snooze ends):
  * every item remembers when that happens (next_check) and is looked at
  * again then. */
-#include "leadup.h"
+#include "said.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -2583,7 +2583,7 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
  * would drop it), analysed when something was dropped. */
 static void ahead_compare(struct ahead_thread *t)
 {
-    GPtrArray *xs = g_ptr_array_new();
+    GPtrArray *xs = g_ptr_array_new(), *ans = g_ptr_array_new();
     guint64 before;
 
     for (guint i = t->jobs->len; i-- > 0;) {
@@ -2594,10 +2594,13 @@ static void ahead_compare(struct ahead_thread *t)
         a->x->body->text = g_strdup(a->body->text);
         lu_msg_know_me(t->me, a->x);
         g_ptr_array_add(xs, a->x);
+        /* Its analysis as written holds its sentences: not split again. */
+        g_ptr_array_add(
+            ans, a->an && a->body->text && strcmp(a->an_text, a->body->text) == 0 ? a->an : NULL);
     }
     if (xs->len != t->msgs->len)
         goto out;
-    lu_thread_unquote(xs);
+    lu_thread_unquote_split(xs, ans);
     for (guint i = 0; i < t->jobs->len; i++) {
         struct ahead *a = g_ptr_array_index(t->jobs, i);
         struct lu_body *b = a->x->body;
@@ -2615,6 +2618,7 @@ static void ahead_compare(struct ahead_thread *t)
     }
 out:
     g_ptr_array_free(xs, TRUE);
+    g_ptr_array_free(ans, TRUE);
 }
 
 /* The worker's part for a thread: its messages read, then compared. */

@@ -7,7 +7,7 @@
  * verdict (enum lu_rule).  A rule that lets a thread go writes nothing to
  * the verdict; what it noticed ("sent in bulk", "answered elsewhere")
  * reaches the reasons through the table's runner. */
-#include "leadup.h"
+#include "said.h"
 
 #include <string.h>
 
@@ -1391,6 +1391,7 @@ struct in_thread {
     guint hashed;
     guint loaded;        /* msgs[0..loaded) have had their text read */
     GHashTable *authors; /* normalised address -> writer number (from 1) */
+    GPtrArray *ans;      /* msgs[i]'s analysis as written, or NULL (not owned) */
 };
 
 static int author_id(struct in_thread *t, const struct lu_msg *m)
@@ -1444,8 +1445,9 @@ static void unquote_at(struct in_thread *t, struct lu_msg *m, guint at)
         for (; t->hashed <= at; t->hashed++) {
             struct lu_msg *p = g_ptr_array_index(t->msgs, t->hashed);
             if (lu_msg_meaningful(p) && p->body && p->body->text)
-                lu_said_add(t->said, p->body->full_text ? p->body->full_text : p->body->text,
-                            (int)t->hashed, author_id(t, p));
+                lu_said_add_split(t->said, p->body->full_text ? p->body->full_text : p->body->text,
+                                  t->ans ? g_ptr_array_index(t->ans, t->hashed) : NULL,
+                                  (int)t->hashed, author_id(t, p));
         }
         own = m->body->text
                   ? lu_said_unquote(t->said, m->body->text, (int)at, author_id(t, m), &dropped)
@@ -1512,10 +1514,16 @@ static void in_thread_end(struct in_thread *t)
 
 void lu_thread_unquote(GPtrArray *msgs)
 {
+    lu_thread_unquote_split(msgs, NULL);
+}
+
+void lu_thread_unquote_split(GPtrArray *msgs, GPtrArray *ans)
+{
     struct lu_rules none = {0}, inner;
     struct in_thread t;
 
     in_thread_begin(&t, &inner, &none, msgs);
+    t.ans = ans && ans->len == msgs->len ? ans : NULL;
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         if (m->body && !m->body->compared)

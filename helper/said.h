@@ -1,0 +1,30 @@
+/* said.h - quotes without markers, given the sentences the analysis split.
+ *
+ * Declared here, not in leadup.h: leadup.h is one of the sentence
+ * analysis's sources (SENSE_SRCS), so a line added there would have every
+ * user analyse every text again after upgrading, for a change that leaves
+ * every analysis as it was (issue 14, s33-first). */
+#ifndef LU_SAID_H
+#define LU_SAID_H
+
+#include "leadup.h"
+
+/* lu_said_add, TEXT's sentences taken from AN (TEXT's analysis: its
+ * sentences are lu_sentences_split(TEXT)'s, in order) instead of splitting
+ * TEXT again; AN NULL splits.  A thread's earlier messages were split once
+ * by their analysis already (issue 14: the second split was 3% of a first
+ * full scan). */
+void lu_said_add_split(struct lu_said *s, const char *text, const struct lu_analysis *an, int index,
+                       int author);
+
+/* lu_thread_unquote, each message's sentences as written taken from ANS:
+ * ANS[i] (NULL, or ANS itself NULL: split again) is the analysis of
+ * MSGS[i]'s text as it reaches the comparison (body->text, not yet
+ * compared). */
+void lu_thread_unquote_split(GPtrArray *msgs, GPtrArray *ans);
+
+/* How many texts said.c split into sentences itself, every thread's
+ * (LEADUP_DEBUG_COUNTS: a first full scan's workers split none). */
+extern guint64 lu_said_splits;
+
+#endif
