@@ -71,6 +71,35 @@ static const char *const values[] = {
     "Ann <ann@x.example>>",
     "ann@x.example.",
     "Ann <ann@x.example.>",
+    /* quoted names (s33-first): read plain when only words, '.', ',' and '-' */
+    "\"Ann Lee\" <ann@x.example>",
+    "\"J. Smith\" <j@x.example>",
+    "\"Ann Lee-Smith\" <ann@x.example>",
+    "\"Ann Lee - R\" <ann@x.example>",
+    "\"Ann\" <ann@x.example>",
+    "\"Ann.\" <ann@x.example>",
+    "\"Ann,\" <ann@x.example>",
+    "\"Ann , Lee\" <ann@x.example>",
+    "\"Ann.Lee\" <ann@x.example>",
+    "\"Ann  Lee\" <ann@x.example>",
+    "\"Ann Lee \" <ann@x.example>",
+    "\" Ann Lee\" <ann@x.example>",
+    "\"Ann Lee\"<ann@x.example>",
+    "\"Ann Lee\"  <ann@x.example>",
+    "\"Ann \\\"Lee\\\"\" <ann@x.example>",
+    "\"Ann (Lee)\" <ann@x.example>",
+    "\"=?utf-8?q?J=C3=BCrgen?=\" <j@x.example>",
+    "\"Ann Lee\" <ann@x.example>, Bob <bob@y.example>",
+    "\"Ann Lee\" <ann..lee@x.example>",
+    "\"Ann Lee\" <ann@xn--bcher-kva.example>",
+    "\"Ann Lee\" ann@x.example",
+    "\"Ann Lee\" <ann@x.example",
+    "\"Ann Lee <ann@x.example>",
+    "\"\" <ann@x.example>",
+    "\"-\" <ann@x.example>",
+    "\"Ann -- Lee\" <ann@x.example>",
+    "\"ann@x.example\" <ann@x.example>",
+    "\"Ann Lee via R-package-devel\" <r-package-devel@r-project.org>",
 };
 
 int main(int argc, char **argv)
@@ -83,8 +112,9 @@ int main(int argc, char **argv)
     g_free(parsed(values[0], true));
     g_free(parsed(values[3], true));
     g_free(parsed(values[9], true));
-    is_str(lu_plain_addrs == 2 ? "2" : "other", "2",
-           "the plain path read 'Words <addr>' and no quoted name");
+    g_free(parsed("\"Ann \\\"Lee\\\"\" <ann@x.example>", true));
+    is_str(lu_plain_addrs == 3 ? "3" : "other", "3",
+           "the plain path read 'Words <addr>' and '\"Words\" <addr>', not a quoted escape");
     if (argc > 1) {
         char *text = NULL;
         if (!g_file_get_contents(argv[1], &text, NULL, NULL))
