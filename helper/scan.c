@@ -8,6 +8,8 @@
  * every item remembers when that happens (next_check) and is looked at
  * again then. */
 #include "leadup.h"
+#include "addr.h"
+#include "kmsgs.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -126,6 +128,14 @@ struct scan {
     lu_thread_fn walk_fn;
     gint64 walk_dated;
     bool replay;
+    /* An incremental scan's kept messages (kmsgs.h): those nm.c took
+     * from the state (KMSG_SERVED, Message-IDs), the records of the
+     * others its threads read, to keep (KMSG_MIDS, KMSG_RECS), under
+     * KMSG_KEY; KMSG_OK: the kept rows are of that key. */
+    GHashTable *kmsg_served;
+    GPtrArray *kmsg_mids, *kmsg_recs;
+    char *kmsg_key;
+    bool kmsg_ok;
 };
 
 /* One row of the analysis cache to write: the whole row (a file read),
@@ -2251,6 +2261,8 @@ static int settle_missing(struct scan *s)
     return ret;
 }
 
+static void kmsg_keep(struct scan *s, GPtrArray *msgs);
+static int kmsg_init(struct scan *s, const char *uuid);
 static int walk_decided(struct scan *s, GPtrArray *msgs, guint from);
 
 static int decide_thread(GPtrArray *msgs, void *data)
@@ -2275,6 +2287,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
      * (walk_all): nothing to look at again, and no query per thread. */
     if (!s->full)
         note_broken_threading(s, msgs);
+    kmsg_keep(s, msgs);
     ret = read_thread_rows(s, msgs);
     if (ret)
         return ret;
@@ -2944,6 +2957,96 @@ static struct lu_msg *walk_msg(const struct walk_item *w, const char *tid)
     return m;
 }
 
+/* The records of MSGS (a thread as notmuch gave it, before anything is
+ * adopted from the files) that nm.c did not take from the kept messages,
+ * to keep for the next incremental scan (kmsgs.h). */
+static void kmsg_keep(struct scan *s, GPtrArray *msgs)
+{
+    GPtrArray *one;
+
+    if (!s->kmsg_served)
+        return;
+    one = g_ptr_array_new();
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (!m->mid || g_hash_table_contains(s->kmsg_served, m->mid))
+            continue;
+        g_ptr_array_set_size(one, 0);
+        g_ptr_array_add(one, m);
+        g_ptr_array_add(s->kmsg_mids, g_strdup(m->mid));
+        g_ptr_array_add(s->kmsg_recs, walk_record(one));
+    }
+    g_ptr_array_free(one, TRUE);
+}
+
+/* REC (kmsgs.h: the revision, then the record) as message MID of thread
+ * TID when it is the message now: kept at a revision not below LASTMOD
+ * (notmuch's of the message: nothing of it changed since), its date
+ * DATE's.  Caller frees; NULL otherwise. */
+static struct lu_msg *kmsg_msg(GBytes *rec, const char *tid, const char *mid, gint64 lastmod,
+                               gint64 date)
+{
+    gsize n = 0;
+    const char *p = g_bytes_get_data(rec, &n), *end = p + n;
+    gint64 rev;
+    struct walk_item w;
+
+    if (n < sizeof rev)
+        return NULL;
+    memcpy(&rev, p, sizeof rev);
+    p += sizeof rev;
+    if (lastmod <= 0 || lastmod > rev || !walk_get(&p, end, &w) || p != end ||
+        strcmp(w.mid, mid) != 0 || w.h.date != date)
+        return NULL;
+    return walk_msg(&w, tid);
+}
+
+/* lu_rows_fn: the kept messages of thread TID that are as they were. */
+static void kmsg_serve(const char *tid, const char *const *mids, const gint64 *lastmod,
+                       const gint64 *date, guint n, struct lu_msg **out, void *data)
+{
+    struct scan *s = data;
+    GHashTable *rows;
+    GPtrArray *want;
+
+    if (!s->kmsg_ok || !s->store)
+        return;
+    rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+    want = g_ptr_array_new();
+    for (guint i = 0; i < n; i++)
+        g_ptr_array_add(want, (char *)mids[i]);
+    if (lu_store_kmsgs_get(s->store, want, rows) == 0) {
+        for (guint i = 0; i < n; i++) {
+            GBytes *rec = g_hash_table_lookup(rows, mids[i]);
+            out[i] = rec ? kmsg_msg(rec, tid, mids[i], lastmod[i], date[i]) : NULL;
+            if (out[i])
+                g_hash_table_add(s->kmsg_served, g_strdup(mids[i]));
+        }
+    }
+    g_ptr_array_free(want, TRUE);
+    g_hash_table_destroy(rows);
+}
+
+/* An incremental scan's kept messages (kmsgs.h) for the index of UUID:
+ * taken and kept under the key of the index and the drafts setting. */
+static int kmsg_init(struct scan *s, const char *uuid)
+{
+    char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
+    char *have = NULL;
+    int ret;
+
+    s->kmsg_key = g_strdup_printf("k1 %s %016" G_GINT64_MODIFIER "x", uuid,
+                                  lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts)));
+    ret = lu_store_get(s->store, "kmsgs", &have);
+    s->kmsg_ok = !ret && g_strcmp0(have, s->kmsg_key) == 0;
+    s->kmsg_served = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s->kmsg_mids = g_ptr_array_new_with_free_func(g_free);
+    s->kmsg_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    lu_db_set_rows(s->db, kmsg_serve, s);
+    LU_FREE_EACH(g_free, drafts, have);
+    return ret;
+}
+
 /* lu_walked_fn: one kept thread given to the walk as notmuch would. */
 static int walk_replay(const char *tid, GBytes *rec, void *data)
 {
@@ -3183,6 +3286,10 @@ static void scan_clear(struct scan *s)
         g_hash_table_destroy(s->changed_mids);
     LU_FREE_EACH(g_ptr_array_unref, s->walk_tids, s->walk_recs);
     g_clear_pointer(&s->walk_pending, g_hash_table_destroy);
+    if (s->kmsg_served)
+        LU_FREE_EACH(g_ptr_array_unref, s->kmsg_mids, s->kmsg_recs);
+    g_clear_pointer(&s->kmsg_served, g_hash_table_destroy);
+    g_free(s->kmsg_key);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -3712,6 +3819,10 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = senders_moved(s);
     if (!ret && full)
         ret = walk_keep(s, m, before, after);
+    /* read at the revision the run opened (M->rev): a message changed
+     * since, by this run's tags too, is read through notmuch next time */
+    if (!ret && s->kmsg_mids && s->kmsg_mids->len)
+        ret = lu_store_kmsgs_put(s->store, s->kmsg_key, s->kmsg_mids, s->kmsg_recs, m->rev);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)
@@ -3764,6 +3875,10 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     s.full = full;
     if (!full)
         senders_forward(&s);
+    if (!full)
+        ret = kmsg_init(&s, m.uuid);
+    if (ret)
+        goto out;
     ret = scan_walk(&s, query->str, full);
     if (!ret)
         ret = scan_write_tags(&s, &m, &before, &after);
