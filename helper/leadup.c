@@ -320,7 +320,8 @@ static void print_debug_counts(void)
             lu_plain_addrs);
     fprintf(stderr, "leadup: messages' values read from the value streams: %" G_GUINT64_FORMAT "\n",
             lu_values_kept);
-    fprintf(stderr, "leadup: messages taken as kept, not read from notmuch: %" G_GUINT64_FORMAT "\n",
+    fprintf(stderr,
+            "leadup: messages taken as kept, not read from notmuch: %" G_GUINT64_FORMAT "\n",
             lu_rows_used);
     fprintf(stderr,
             "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT

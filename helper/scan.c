@@ -129,7 +129,7 @@ struct scan {
     gint64 walk_dated;
     bool replay;
     /* An incremental scan's kept messages (kmsgs.h): those nm.c took
-     * from the state (KMSG_SERVED, Message-IDs), the records of the
+     * from the state (KMSG_SERVED, Message-ID -> record), the records of the
      * others its threads read, to keep (KMSG_MIDS, KMSG_RECS), under
      * KMSG_KEY; KMSG_OK: the kept rows are of that key. */
     GHashTable *kmsg_served;
@@ -3020,7 +3020,10 @@ static void kmsg_serve(const char *tid, const char *const *mids, const gint64 *l
             GBytes *rec = g_hash_table_lookup(rows, mids[i]);
             out[i] = rec ? kmsg_msg(rec, tid, mids[i], lastmod[i], date[i]) : NULL;
             if (out[i])
-                g_hash_table_add(s->kmsg_served, g_strdup(mids[i]));
+                g_hash_table_replace(
+                    s->kmsg_served, g_strdup(mids[i]),
+                    g_bytes_new_from_bytes(rec, sizeof(gint64),
+                                           g_bytes_get_size(rec) - sizeof(gint64)));
         }
     }
     g_ptr_array_free(want, TRUE);
@@ -3039,7 +3042,8 @@ static int kmsg_init(struct scan *s, const char *uuid)
                                   lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts)));
     ret = lu_store_get(s->store, "kmsgs", &have);
     s->kmsg_ok = !ret && g_strcmp0(have, s->kmsg_key) == 0;
-    s->kmsg_served = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    s->kmsg_served =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
     s->kmsg_mids = g_ptr_array_new_with_free_func(g_free);
     s->kmsg_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     lu_db_set_rows(s->db, kmsg_serve, s);
@@ -3782,6 +3786,56 @@ static int walk_keep(struct scan *s, const struct meta *m, gint64 before, gint64
     return ret;
 }
 
+/* Keeps the records kmsg_keep made (kmsgs.h).  When nobody but this run
+ * wrote to notmuch since it read (BEFORE is the revision it read at),
+ * with this run's tag writes on, as of AFTER: the messages it tagged are
+ * taken next time too.  Else as read, as of the revision read: a message
+ * changed since, by anyone, is read through notmuch next time. */
+static int kmsg_save(struct scan *s, const struct meta *m, gint64 before, gint64 after)
+{
+    bool ours = before == m->rev;
+    GHashTable *by_mid;
+    GHashTableIter it;
+    gpointer mid;
+
+    if (!s->kmsg_mids || (!s->kmsg_mids->len && !(ours && g_hash_table_size(s->kmsg_served))))
+        return 0;
+    if (!ours || !s->ops->len)
+        return lu_store_kmsgs_put(s->store, s->kmsg_key, s->kmsg_mids, s->kmsg_recs,
+                                  ours ? after : m->rev);
+    /* each message's writes: folding every write into every record would
+     * be messages times writes */
+    by_mid = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
+    for (guint i = 0; i < s->ops->len; i++) {
+        struct lu_tagop *op = &g_array_index(s->ops, struct lu_tagop, i);
+        GArray *a = g_hash_table_lookup(by_mid, op->mid);
+        if (!a) {
+            a = g_array_new(FALSE, FALSE, sizeof(struct lu_tagop));
+            g_hash_table_insert(by_mid, op->mid, a);
+        }
+        g_array_append_val(a, *op); /* a shallow copy: S->ops owns its strings */
+    }
+    /* the messages taken as kept that this run tagged: kept again */
+    g_hash_table_iter_init(&it, by_mid);
+    while (g_hash_table_iter_next(&it, &mid, NULL)) {
+        GBytes *rec = g_hash_table_lookup(s->kmsg_served, mid);
+        if (rec) {
+            g_ptr_array_add(s->kmsg_mids, g_strdup(mid));
+            g_ptr_array_add(s->kmsg_recs, g_bytes_ref(rec));
+        }
+    }
+    for (guint i = 0; i < s->kmsg_mids->len; i++) {
+        GArray *a = g_hash_table_lookup(by_mid, g_ptr_array_index(s->kmsg_mids, i));
+        if (a) {
+            GBytes *folded = walk_fold(g_ptr_array_index(s->kmsg_recs, i), a, 0);
+            g_bytes_unref(s->kmsg_recs->pdata[i]);
+            s->kmsg_recs->pdata[i] = folded;
+        }
+    }
+    g_hash_table_destroy(by_mid);
+    return lu_store_kmsgs_put(s->store, s->kmsg_key, s->kmsg_mids, s->kmsg_recs, after);
+}
+
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
@@ -3819,10 +3873,8 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = senders_moved(s);
     if (!ret && full)
         ret = walk_keep(s, m, before, after);
-    /* read at the revision the run opened (M->rev): a message changed
-     * since, by this run's tags too, is read through notmuch next time */
-    if (!ret && s->kmsg_mids && s->kmsg_mids->len)
-        ret = lu_store_kmsgs_put(s->store, s->kmsg_key, s->kmsg_mids, s->kmsg_recs, m->rev);
+    if (!ret)
+        ret = kmsg_save(s, m, before, after);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)
