@@ -131,11 +131,10 @@ struct scan {
     /* An incremental scan's kept messages (kmsgs.h): those nm.c took
      * from the state (KMSG_SERVED, Message-ID -> record), the records of the
      * others its threads read, to keep (KMSG_MIDS, KMSG_RECS), under
-     * KMSG_KEY; KMSG_OK: the kept rows are of that key. */
+     * KMSG_KEY (kmsg_init). */
     GHashTable *kmsg_served;
     GPtrArray *kmsg_mids, *kmsg_recs;
-    char *kmsg_key;
-    bool kmsg_ok;
+    gint64 kmsg_key;
 };
 
 /* One row of the analysis cache to write: the whole row (a file read),
@@ -2262,7 +2261,7 @@ static int settle_missing(struct scan *s)
 }
 
 static void kmsg_keep(struct scan *s, GPtrArray *msgs);
-static int kmsg_init(struct scan *s, const char *uuid);
+static void kmsg_init(struct scan *s, const char *uuid);
 static int walk_decided(struct scan *s, GPtrArray *msgs, guint from);
 
 static int decide_thread(GPtrArray *msgs, void *data)
@@ -2979,23 +2978,23 @@ static void kmsg_keep(struct scan *s, GPtrArray *msgs)
     g_ptr_array_free(one, TRUE);
 }
 
-/* REC (kmsgs.h: the revision, then the record) as message MID of thread
- * TID when it is the message now: kept at a revision not below LASTMOD
- * (notmuch's of the message: nothing of it changed since), its date
- * DATE's.  Caller frees; NULL otherwise. */
-static struct lu_msg *kmsg_msg(GBytes *rec, const char *tid, const char *mid, gint64 lastmod,
-                               gint64 date)
+/* REC (kmsgs.h: the revision and key, then the record) as message MID
+ * of thread TID when it is the message now: kept under KEY at a revision
+ * not below LASTMOD (notmuch's of the message: nothing of it changed
+ * since), its date DATE's.  Caller frees; NULL otherwise. */
+static struct lu_msg *kmsg_msg(GBytes *rec, gint64 key, const char *tid, const char *mid,
+                               gint64 lastmod, gint64 date)
 {
     gsize n = 0;
     const char *p = g_bytes_get_data(rec, &n), *end = p + n;
-    gint64 rev;
+    gint64 head[2];
     struct walk_item w;
 
-    if (n < sizeof rev)
+    if (n < sizeof head)
         return NULL;
-    memcpy(&rev, p, sizeof rev);
-    p += sizeof rev;
-    if (lastmod <= 0 || lastmod > rev || !walk_get(&p, end, &w) || p != end ||
+    memcpy(head, p, sizeof head);
+    p += sizeof head;
+    if (head[1] != key || lastmod <= 0 || lastmod > head[0] || !walk_get(&p, end, &w) || p != end ||
         strcmp(w.mid, mid) != 0 || w.h.date != date)
         return NULL;
     return walk_msg(&w, tid);
@@ -3009,7 +3008,7 @@ static void kmsg_serve(const char *tid, const char *const *mids, const gint64 *l
     GHashTable *rows;
     GPtrArray *want;
 
-    if (!s->kmsg_ok || !s->store)
+    if (!s->store)
         return;
     rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
     want = g_ptr_array_new();
@@ -3018,12 +3017,12 @@ static void kmsg_serve(const char *tid, const char *const *mids, const gint64 *l
     if (lu_store_kmsgs_get(s->store, want, rows) == 0) {
         for (guint i = 0; i < n; i++) {
             GBytes *rec = g_hash_table_lookup(rows, mids[i]);
-            out[i] = rec ? kmsg_msg(rec, tid, mids[i], lastmod[i], date[i]) : NULL;
+            out[i] = rec ? kmsg_msg(rec, s->kmsg_key, tid, mids[i], lastmod[i], date[i]) : NULL;
             if (out[i])
                 g_hash_table_replace(
                     s->kmsg_served, g_strdup(mids[i]),
-                    g_bytes_new_from_bytes(rec, sizeof(gint64),
-                                           g_bytes_get_size(rec) - sizeof(gint64)));
+                    g_bytes_new_from_bytes(rec, 2 * sizeof(gint64),
+                                           g_bytes_get_size(rec) - 2 * sizeof(gint64)));
         }
     }
     g_ptr_array_free(want, TRUE);
@@ -3031,24 +3030,20 @@ static void kmsg_serve(const char *tid, const char *const *mids, const gint64 *l
 }
 
 /* An incremental scan's kept messages (kmsgs.h) for the index of UUID:
- * taken and kept under the key of the index and the drafts setting. */
-static int kmsg_init(struct scan *s, const char *uuid)
+ * taken and kept under the key of the index and the drafts setting
+ * (msg_from's unsent mark reads it). */
+static void kmsg_init(struct scan *s, const char *uuid)
 {
     char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
-    char *have = NULL;
-    int ret;
+    char *key = g_strdup_printf("k1 %s %s", uuid, drafts);
 
-    s->kmsg_key = g_strdup_printf("k1 %s %016" G_GINT64_MODIFIER "x", uuid,
-                                  lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts)));
-    ret = lu_store_get(s->store, "kmsgs", &have);
-    s->kmsg_ok = !ret && g_strcmp0(have, s->kmsg_key) == 0;
+    s->kmsg_key = (gint64)lu_fnv64(LU_FNV64_INIT, key, strlen(key));
     s->kmsg_served =
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
     s->kmsg_mids = g_ptr_array_new_with_free_func(g_free);
     s->kmsg_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     lu_db_set_rows(s->db, kmsg_serve, s);
-    LU_FREE_EACH(g_free, drafts, have);
-    return ret;
+    LU_FREE_EACH(g_free, drafts, key);
 }
 
 /* lu_walked_fn: one kept thread given to the walk as notmuch would. */
@@ -3293,7 +3288,6 @@ static void scan_clear(struct scan *s)
     if (s->kmsg_served)
         LU_FREE_EACH(g_ptr_array_unref, s->kmsg_mids, s->kmsg_recs);
     g_clear_pointer(&s->kmsg_served, g_hash_table_destroy);
-    g_free(s->kmsg_key);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -3852,6 +3846,10 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = lu_store_decisions_applied(s->store, s->applied);
     if (!ret && full)
         ret = lu_store_forget_before(s->store, s->stamp);
+    /* a full scan forgets the kept messages (kmsgs.h): the rows of messages
+     * gone go with them, and the scans after it keep each thread afresh */
+    if (!ret && full)
+        ret = lu_store_kmsgs_forget(s->store);
     for (guint i = 0; s->rows && i < s->rows->len && !ret; i++)
         ret = cache_row_write(s, g_ptr_array_index(s->rows, i));
     /* Rows of an older analyser are never read again, nor those of
@@ -3928,9 +3926,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     if (!full)
         senders_forward(&s);
     if (!full)
-        ret = kmsg_init(&s, m.uuid);
-    if (ret)
-        goto out;
+        kmsg_init(&s, m.uuid);
     ret = scan_walk(&s, query->str, full);
     if (!ret)
         ret = scan_write_tags(&s, &m, &before, &after);

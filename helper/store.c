@@ -176,12 +176,14 @@ static const char *const migrations[] = {
      "  msgs BLOB NOT NULL);"),
     /* 12 -> 13: each message of a thread an incremental scan decided, as
      * notmuch gave it (scan.c kmsg_record), with the index revision it was
-     * read at, so that the next incremental scan into that thread takes
-     * the messages not changed since (their lastmod at most REV) from
-     * here, not from notmuch's term lists again (issue 14).  A cache:
-     * empty after the upgrade, filled by the scans into each thread. */
+     * read at and the key of what else it depends on (KEY: notmuch's
+     * uuid, the drafts setting), so that the next incremental scan into
+     * that thread takes the messages not changed since (their lastmod at
+     * most REV) from here, not from notmuch's term lists again (issue
+     * 14).  A cache: empty after the upgrade, filled by the scans into
+     * each thread, emptied by a full scan. */
     ("CREATE TABLE IF NOT EXISTS kmsgs(mid TEXT PRIMARY KEY, rev INTEGER NOT NULL,"
-     "  rec BLOB NOT NULL) WITHOUT ROWID;"),
+     "  key INTEGER NOT NULL, rec BLOB NOT NULL) WITHOUT ROWID;"),
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -2517,22 +2519,23 @@ out:
     return ret;
 }
 
-/* lists_reader: each kept row (mid, rev, rec) into TABLE as kmsgs.h says. */
+/* lists_reader: each kept row (mid, rev, key, rec) into TABLE as kmsgs.h
+ * says. */
 static int read_kmsgs(struct lu_store *s, sqlite3_stmt *st, GHashTable *table)
 {
     int rc;
 
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *mid = (const char *)sqlite3_column_text(st, 0);
-        gint64 rev = sqlite3_column_int64(st, 1);
-        const void *b = sqlite3_column_blob(st, 2);
-        int n = sqlite3_column_bytes(st, 2);
+        gint64 head[2] = {sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2)};
+        const void *b = sqlite3_column_blob(st, 3);
+        int n = sqlite3_column_bytes(st, 3);
         GByteArray *v;
 
         if (!mid || !b || n <= 0)
             continue;
-        v = g_byte_array_sized_new((guint)(sizeof rev + (gsize)n));
-        g_byte_array_append(v, (const guint8 *)&rev, sizeof rev);
+        v = g_byte_array_sized_new((guint)(sizeof head + (gsize)n));
+        g_byte_array_append(v, (const guint8 *)head, sizeof head);
         g_byte_array_append(v, b, (guint)n);
         g_hash_table_replace(table, g_strdup(mid), g_byte_array_free_to_bytes(v));
     }
@@ -2541,37 +2544,30 @@ static int read_kmsgs(struct lu_store *s, sqlite3_stmt *st, GHashTable *table)
 
 int lu_store_kmsgs_get(struct lu_store *s, GPtrArray *mids, GHashTable *table)
 {
-    return lists_of(s, "SELECT mid, rev, rec FROM kmsgs WHERE mid IN ", "", mids, read_kmsgs,
+    return lists_of(s, "SELECT mid, rev, key, rec FROM kmsgs WHERE mid IN ", "", mids, read_kmsgs,
                     table);
 }
 
-int lu_store_kmsgs_put(struct lu_store *s, const char *key, GPtrArray *mids, GPtrArray *recs,
-                       gint64 rev)
+int lu_store_kmsgs_put(struct lu_store *s, gint64 key, GPtrArray *mids, GPtrArray *recs, gint64 rev)
 {
-    char *have = NULL;
-    sqlite3_stmt *st = NULL;
-    int ret = lu_store_get(s, "kmsgs", &have);
+    sqlite3_stmt *st =
+        prepare(s, "INSERT OR REPLACE INTO kmsgs(mid, rev, key, rec) VALUES(?, ?, ?, ?)");
+    int ret = st ? 0 : EX_IOERR;
 
-    if (ret)
-        goto out;
-    if (g_strcmp0(have, key) != 0) {
-        ret = exec(s, "DELETE FROM kmsgs");
-        if (!ret)
-            ret = lu_store_set(s, "kmsgs", key);
-    }
-    st = ret ? NULL : prepare(s, "INSERT OR REPLACE INTO kmsgs(mid, rev, rec) VALUES(?, ?, ?)");
-    if (!ret && !st)
-        ret = EX_IOERR;
     for (guint i = 0; !ret && i < mids->len; i++) {
         gsize n = 0;
         const void *b = g_bytes_get_data(g_ptr_array_index(recs, i), &n);
         sqlite3_bind_text(st, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 2, rev);
-        sqlite3_bind_blob(st, 3, b, (int)n, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, key);
+        sqlite3_bind_blob(st, 4, b, (int)n, SQLITE_STATIC);
         ret = step_write(s, st, "keeping the messages read");
     }
     sqlite3_finalize(st);
-out:
-    g_free(have);
     return ret;
+}
+
+int lu_store_kmsgs_forget(struct lu_store *s)
+{
+    return exec(s, "DELETE FROM kmsgs");
 }

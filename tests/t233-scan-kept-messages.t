@@ -12,7 +12,7 @@
 # state (but the kept messages) after each step; a kept message whose
 # message changed since (a draft tag on my answer) must not decide, and
 # one whose revision is forged past the change does (the check is the
-# lastmod, nothing else).
+# lastmod, nothing else); a full scan forgets them.
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 NOW=2026-11-23T09:00:00+00:00
@@ -99,14 +99,17 @@ t 'a kept message whose revision is forged past its change is taken: the lastmod
 	home kept && notmuch tag +draft -- id:b@example.com &&
 	sqlite3 "$DB" "UPDATE kmsgs SET rev = rev + 1000000 WHERE mid = '"'"'b@example.com'"'"'" &&
 	scan kept forged && ! state kept forged | grep -q leadup/needs-reply'
-t 'kept messages of another index (another uuid in meta kmsgs) are not taken' '
+t 'kept messages of another key (another index or drafts setting) are not taken' '
 	home kept && cp "$TMP/before-draft.db" "$DB" &&
-	sqlite3 "$DB" "UPDATE kmsgs SET rev = rev + 1000000; UPDATE meta SET value = '"'"'k1 other'"'"' WHERE key = '"'"'kmsgs'"'"'" &&
+	sqlite3 "$DB" "UPDATE kmsgs SET rev = rev + 1000000, key = key + 1" &&
 	scan kept other && test "$(taken kept other)" = 0 && state kept other | grep -q leadup/needs-reply'
 t 'a state of schema 12 (before the kept messages) migrates: the table made, the scan the same' '
 	home kept && cp "$TMP/before-draft.db" "$DB" &&
-	sqlite3 "$DB" "DROP TABLE kmsgs; DELETE FROM meta WHERE key = '"'"'kmsgs'"'"'; PRAGMA user_version = 12" &&
+	sqlite3 "$DB" "DROP TABLE kmsgs; PRAGMA user_version = 12" &&
 	scan kept migrated && test "$(sqlite3 "$DB" "PRAGMA user_version")" = 13 &&
 	test "$(taken kept migrated)" = 0 && state kept migrated | grep -q leadup/needs-reply &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM kmsgs")" -ge 1'
+t 'a full scan forgets the kept messages' '
+	home kept && test "$(sqlite3 "$DB" "SELECT count(*) FROM kmsgs")" -ge 1 && scan kept full --full &&
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM kmsgs")" = 0'
 done_testing
