@@ -24,4 +24,19 @@ extern guint64 lu_plain_addrs;
 extern bool lu_debug_no_values;
 extern guint64 lu_values_kept;
 
+/* The messages a caller keeps as msg_from read them (scan.c's kept
+ * messages), so that a thread's messages unchanged since are not read
+ * through libnotmuch again (issue 14): for thread TID, each of its N
+ * messages MIDS[i], of revision LASTMOD[i] (notmuch's lastmod) and date
+ * DATE[i] (its value), that the caller holds as it is: OUT[i] (struct
+ * lu_msg as msg_from would make it, the caller of FN frees), else left
+ * NULL (read through libnotmuch).  Only for whole threads read with the
+ * values (read_threads).  lu_rows_used counts the messages taken;
+ * LEADUP_DEBUG_NO_ROWS (lu_debug_no_rows) takes none. */
+typedef void (*lu_rows_fn)(const char *tid, const char *const *mids, const gint64 *lastmod,
+                           const gint64 *date, guint n, struct lu_msg **out, void *data);
+void lu_db_set_rows(struct lu_db *db, lu_rows_fn fn, void *data);
+extern guint64 lu_rows_used;
+extern bool lu_debug_no_rows;
+
 #endif

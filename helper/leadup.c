@@ -271,6 +271,7 @@ static void read_debug_env(void)
     lu_debug_no_refterms = g_getenv("LEADUP_DEBUG_NO_REFTERMS") != NULL;
     lu_debug_no_plain_addr = g_getenv("LEADUP_DEBUG_NO_PLAIN_ADDR") != NULL;
     lu_debug_no_values = g_getenv("LEADUP_DEBUG_NO_VALUES") != NULL;
+    lu_debug_no_rows = g_getenv("LEADUP_DEBUG_NO_ROWS") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -319,6 +320,9 @@ static void print_debug_counts(void)
             lu_plain_addrs);
     fprintf(stderr, "leadup: messages' values read from the value streams: %" G_GUINT64_FORMAT "\n",
             lu_values_kept);
+    fprintf(stderr,
+            "leadup: messages taken as kept, not read from notmuch: %" G_GUINT64_FORMAT "\n",
+            lu_rows_used);
     fprintf(stderr,
             "leadup: date slices: %" G_GUINT64_FORMAT ", at most %" G_GUINT64_FORMAT
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",

@@ -34,6 +34,9 @@ struct lu_db {
     /* The messages the last full walk's slices counted, dated 1970 to
      * NOW's year ahead (plan_slices); -1: no walk planned. */
     gint64 dated;
+    /* The caller's kept messages (lu_db_set_rows; NULL: none). */
+    lu_rows_fn rows;
+    void *rows_data;
 };
 
 /* What a lock wait that times out says instead of the default line, once
@@ -373,16 +376,60 @@ static void kept_free(struct kept *k)
     LU_FREE_EACH(g_free, k->from, k->subject, k);
 }
 
-static void keep_values(const char *mid, double date, const char *from, const char *subject,
-                        void *data)
-{
-    struct kept *k = g_new0(struct kept, 1);
+/* A thread's messages as the value streams list them (read_threads),
+ * for the caller's kept messages (lu_db_set_rows): Message-IDs, revisions
+ * and dates; WHOLE false when one had no Message-ID or date value. */
+struct listed {
+    GPtrArray *mids;
+    GArray *lastmod, *date;
+    bool whole;
+    guint served;
+};
 
-    k->date = (time_t)date;
-    k->from = g_strdup(from);
-    k->subject = g_strdup(subject);
-    g_hash_table_replace(data, g_strdup(mid), k);
+static void listed_free(struct listed *l)
+{
+    g_ptr_array_free(l->mids, TRUE);
+    g_array_free(l->lastmod, TRUE);
+    g_array_free(l->date, TRUE);
+    g_free(l);
 }
+
+struct values {
+    GHashTable *kept;  /* Message-ID -> struct kept */
+    struct listed **t; /* per thread of the batch, or NULL */
+};
+
+static void keep_values(unsigned k, const char *mid, double date, const char *from,
+                        const char *subject, unsigned long lastmod, void *data)
+{
+    struct values *v = data;
+    struct kept *kv;
+
+    if (v->t && !mid)
+        v->t[k]->whole = false;
+    if (!mid)
+        return;
+    kv = g_new0(struct kept, 1);
+    kv->date = (time_t)date;
+    kv->from = g_strdup(from);
+    kv->subject = g_strdup(subject);
+    g_hash_table_replace(v->kept, g_strdup(mid), kv);
+    if (v->t) {
+        gint64 lm = (gint64)lastmod, d = (gint64)kv->date;
+        g_ptr_array_add(v->t[k]->mids, g_strdup(mid));
+        g_array_append_val(v->t[k]->lastmod, lm);
+        g_array_append_val(v->t[k]->date, d);
+    }
+}
+
+void lu_db_set_rows(struct lu_db *db, lu_rows_fn fn, void *data)
+{
+    db->rows = fn;
+    db->rows_data = data;
+}
+
+guint64 lu_rows_used;
+bool lu_debug_no_rows;
 
 /* NM as leadup reads it (caller frees), K (or NULL) what its values are, or NULL when
  * notmuch could not read it.  libnotmuch catches most of Xapian's exceptions itself and
@@ -839,19 +886,97 @@ char *lu_db_threads_query(char **tids, guint n, const char *rest)
     return g_string_free(q, FALSE);
 }
 
+/* The messages of thread TID (listed: L, or NULL) that the caller keeps
+ * as they are (db->rows) into OUT; a query of the others into Q ("id:"
+ * each, or the whole thread when none was kept).  L->served counts those
+ * given. */
+static void rows_or_query(struct lu_db *db, const char *tid, struct listed *l, GPtrArray *out,
+                          GString *q)
+{
+    guint n = l && l->whole ? l->mids->len : 0;
+    struct lu_msg **got = n ? g_new0(struct lu_msg *, n) : NULL;
+
+    if (n)
+        db->rows(tid, (const char *const *)l->mids->pdata, (const gint64 *)l->lastmod->data,
+                 (const gint64 *)l->date->data, n, got, db->rows_data);
+    for (guint i = 0; i < n; i++)
+        l->served += got[i] != NULL;
+    if (!n || !l->served) {
+        g_string_append_printf(q, "%sthread:%s", q->len ? " or " : "", tid);
+        g_free(got);
+        return;
+    }
+    for (guint i = 0; i < n; i++) {
+        if (got[i]) {
+            g_ptr_array_add(out, got[i]);
+            continue;
+        }
+        char *id = lu_db_quote(g_ptr_array_index(l->mids, i));
+        g_string_append_printf(q, "%sid:%s", q->len ? " or " : "", id);
+        g_free(id);
+    }
+    lu_rows_used += l->served;
+    g_free(got);
+}
+
+/* Whether every thread some of whose messages were kept (rows_or_query)
+ * holds each message the value streams listed, after the query. */
+static bool rows_complete(struct listed **lists, GPtrArray **out, guint n)
+{
+    for (guint k = 0; lists && k < n; k++)
+        if (lists[k]->served && out[k]->len != lists[k]->mids->len)
+            return false;
+    return true;
+}
+
+/* The values of the N threads TIDS into B->kept, and with the caller's
+ * kept messages (db->rows) each thread's messages listed: *LISTS (caller
+ * frees, listed_free each), else NULL. */
+static void read_values(struct lu_db *db, char **tids, guint n, struct batch *b,
+                        struct listed ***lists)
+{
+    struct values v = {
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)kept_free), NULL};
+
+    if (db->rows && !lu_debug_no_rows) {
+        v.t = g_new0(struct listed *, n);
+        for (guint k = 0; k < n; k++) {
+            v.t[k] = g_new0(struct listed, 1);
+            v.t[k]->mids = g_ptr_array_new_with_free_func(g_free);
+            v.t[k]->lastmod = g_array_new(FALSE, FALSE, sizeof(gint64));
+            v.t[k]->date = g_array_new(FALSE, FALSE, sizeof(gint64));
+            v.t[k]->whole = true;
+        }
+    }
+    if (lu_xcount_values(db->xcount, (const char *const *)tids, n, keep_values, &v) != 0) {
+        g_hash_table_destroy(v.kept);
+        for (guint k = 0; v.t && k < n; k++)
+            listed_free(v.t[k]);
+        g_clear_pointer(&v.t, g_free);
+        v.kept = NULL;
+    } else {
+        lu_values_kept += g_hash_table_size(v.kept);
+    }
+    b->kept = v.kept;
+    *lists = v.t;
+}
+
 /* The messages of the N threads TIDS added to OUT[0..N-1] (struct
  * lu_msg; each then in thread_order, empty: a thread gone since), read
  * with one query (`thread:A or thread:B ...`): a query costs libnotmuch
  * and Xapian more than the few messages of a thread it finds.  With REST,
  * OUT holds the messages REST matches already (the walk's slice) and only
  * the others are read; a read that had to start again reads the threads
- * whole.  A lookup of the ordering that finds the snapshot gone reads the
+ * whole.  Whole threads take the messages the caller keeps as they are
+ * (lu_db_set_rows) and read only the others; a read that had to start
+ * again, or that did not find each message listed, reads them whole.
+ * A lookup of the ordering that finds the snapshot gone reads the
  * batch again.  Returns 0 or a status (printed). */
 static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest, GPtrArray **out)
 {
     struct batch b = {g_hash_table_new(g_str_hash, g_str_equal), false, NULL};
-    char *whole = lu_db_threads_query(tids, n, NULL);
-    char *q = rest ? lu_db_threads_query(tids, n, rest) : g_strdup(whole);
+    struct listed **lists = NULL;
+    char *whole = lu_db_threads_query(tids, n, NULL), *q = NULL;
     int ret;
 
     for (guint k = 0; k < n; k++)
@@ -860,23 +985,30 @@ static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest
      * would read the slice's values for nothing), and only with Xapian
      * open already (a scan's changed messages opened it): opening it is
      * 0.1 M, more than a thread of a few messages saves (draft X, 4). */
-    if (!rest && !lu_debug_no_values && db->xcount) {
-        b.kept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)kept_free);
-        if (lu_xcount_values(db->xcount, (const char *const *)tids, n, keep_values, b.kept) != 0)
-            g_clear_pointer(&b.kept, g_hash_table_destroy);
-        else
-            lu_values_kept += g_hash_table_size(b.kept);
+    if (!rest && !lu_debug_no_values && db->xcount)
+        read_values(db, tids, n, &b, &lists);
+    if (lists) {
+        GString *rq = g_string_new(NULL);
+        for (guint k = 0; k < n; k++)
+            rows_or_query(db, tids[k], lists[k], out[k], rq);
+        q = g_string_free(rq, FALSE);
     }
+    if (!q)
+        q = rest ? lu_db_threads_query(tids, n, rest) : g_strdup(whole);
     for (int attempt = 0;; attempt++) {
         notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
-        bool part = strcmp(q, whole) != 0;
+        bool part = strcmp(q, whole) != 0, redo;
 
-        lu_thread_queries++;
         b.forgot = false;
-        ret = read_query(db, q, NOTMUCH_SORT_OLDEST_FIRST, add_batched, forget_batched, &b);
-        for (guint k = 0; !ret && !(part && b.forgot) && !st && k < n; k++)
+        ret = 0;
+        if (*q) {
+            lu_thread_queries++;
+            ret = read_query(db, q, NOTMUCH_SORT_OLDEST_FIRST, add_batched, forget_batched, &b);
+        }
+        redo = part && (b.forgot || !rows_complete(attempt ? NULL : lists, out, n));
+        for (guint k = 0; !ret && !redo && !st && k < n; k++)
             st = thread_order(db, out[k]);
-        if (ret || (!st && !(part && b.forgot)))
+        if (ret || (!st && !redo))
             break;
         forget_batched(&b);
         g_free(q);
@@ -886,6 +1018,9 @@ static int read_threads(struct lu_db *db, char **tids, guint n, const char *rest
             break;
         }
     }
+    for (guint k = 0; lists && k < n; k++)
+        listed_free(lists[k]);
+    g_free(lists);
     g_hash_table_destroy(b.by_tid);
     if (b.kept)
         g_hash_table_destroy(b.kept);

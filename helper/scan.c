@@ -8,6 +8,8 @@
  * every item remembers when that happens (next_check) and is looked at
  * again then. */
 #include "said.h"
+#include "addr.h"
+#include "kmsgs.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -126,6 +128,13 @@ struct scan {
     lu_thread_fn walk_fn;
     gint64 walk_dated;
     bool replay;
+    /* An incremental scan's kept messages (kmsgs.h): those nm.c took
+     * from the state (KMSG_SERVED, Message-ID -> record), the records of the
+     * others its threads read, to keep (KMSG_MIDS, KMSG_RECS), under
+     * KMSG_KEY (kmsg_init). */
+    GHashTable *kmsg_served;
+    GPtrArray *kmsg_mids, *kmsg_recs;
+    gint64 kmsg_key;
 };
 
 /* One row of the analysis cache to write: the whole row (a file read),
@@ -2251,6 +2260,8 @@ static int settle_missing(struct scan *s)
     return ret;
 }
 
+static void kmsg_keep(struct scan *s, GPtrArray *msgs);
+static void kmsg_init(struct scan *s, const char *uuid);
 static int walk_decided(struct scan *s, GPtrArray *msgs, guint from);
 
 static int decide_thread(GPtrArray *msgs, void *data)
@@ -2275,6 +2286,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
      * (walk_all): nothing to look at again, and no query per thread. */
     if (!s->full)
         note_broken_threading(s, msgs);
+    kmsg_keep(s, msgs);
     ret = read_thread_rows(s, msgs);
     if (ret)
         return ret;
@@ -2948,6 +2960,96 @@ static struct lu_msg *walk_msg(const struct walk_item *w, const char *tid)
     return m;
 }
 
+/* The records of MSGS (a thread as notmuch gave it, before anything is
+ * adopted from the files) that nm.c did not take from the kept messages,
+ * to keep for the next incremental scan (kmsgs.h). */
+static void kmsg_keep(struct scan *s, GPtrArray *msgs)
+{
+    GPtrArray *one;
+
+    if (!s->kmsg_served)
+        return;
+    one = g_ptr_array_new();
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (!m->mid || g_hash_table_contains(s->kmsg_served, m->mid))
+            continue;
+        g_ptr_array_set_size(one, 0);
+        g_ptr_array_add(one, m);
+        g_ptr_array_add(s->kmsg_mids, g_strdup(m->mid));
+        g_ptr_array_add(s->kmsg_recs, walk_record(one));
+    }
+    g_ptr_array_free(one, TRUE);
+}
+
+/* REC (kmsgs.h: the revision and key, then the record) as message MID
+ * of thread TID when it is the message now: kept under KEY at a revision
+ * not below LASTMOD (notmuch's of the message: nothing of it changed
+ * since), its date DATE's.  Caller frees; NULL otherwise. */
+static struct lu_msg *kmsg_msg(GBytes *rec, gint64 key, const char *tid, const char *mid,
+                               gint64 lastmod, gint64 date)
+{
+    gsize n = 0;
+    const char *p = g_bytes_get_data(rec, &n), *end = p + n;
+    gint64 head[2];
+    struct walk_item w;
+
+    if (n < sizeof head)
+        return NULL;
+    memcpy(head, p, sizeof head);
+    p += sizeof head;
+    if (head[1] != key || lastmod <= 0 || lastmod > head[0] || !walk_get(&p, end, &w) || p != end ||
+        strcmp(w.mid, mid) != 0 || w.h.date != date)
+        return NULL;
+    return walk_msg(&w, tid);
+}
+
+/* lu_rows_fn: the kept messages of thread TID that are as they were. */
+static void kmsg_serve(const char *tid, const char *const *mids, const gint64 *lastmod,
+                       const gint64 *date, guint n, struct lu_msg **out, void *data)
+{
+    struct scan *s = data;
+    GHashTable *rows;
+    GPtrArray *want;
+
+    if (!s->store)
+        return;
+    rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+    want = g_ptr_array_new();
+    for (guint i = 0; i < n; i++)
+        g_ptr_array_add(want, (char *)mids[i]);
+    if (lu_store_kmsgs_get(s->store, want, rows) == 0) {
+        for (guint i = 0; i < n; i++) {
+            GBytes *rec = g_hash_table_lookup(rows, mids[i]);
+            out[i] = rec ? kmsg_msg(rec, s->kmsg_key, tid, mids[i], lastmod[i], date[i]) : NULL;
+            if (out[i])
+                g_hash_table_replace(
+                    s->kmsg_served, g_strdup(mids[i]),
+                    g_bytes_new_from_bytes(rec, 2 * sizeof(gint64),
+                                           g_bytes_get_size(rec) - 2 * sizeof(gint64)));
+        }
+    }
+    g_ptr_array_free(want, TRUE);
+    g_hash_table_destroy(rows);
+}
+
+/* An incremental scan's kept messages (kmsgs.h) for the index of UUID:
+ * taken and kept under the key of the index and the drafts setting
+ * (msg_from's unsent mark reads it). */
+static void kmsg_init(struct scan *s, const char *uuid)
+{
+    char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
+    char *key = g_strdup_printf("k1 %s %s", uuid, drafts);
+
+    s->kmsg_key = (gint64)lu_fnv64(LU_FNV64_INIT, key, strlen(key));
+    s->kmsg_served =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+    s->kmsg_mids = g_ptr_array_new_with_free_func(g_free);
+    s->kmsg_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    lu_db_set_rows(s->db, kmsg_serve, s);
+    LU_FREE_EACH(g_free, drafts, key);
+}
+
 /* lu_walked_fn: one kept thread given to the walk as notmuch would. */
 static int walk_replay(const char *tid, GBytes *rec, void *data)
 {
@@ -3187,6 +3289,9 @@ static void scan_clear(struct scan *s)
         g_hash_table_destroy(s->changed_mids);
     LU_FREE_EACH(g_ptr_array_unref, s->walk_tids, s->walk_recs);
     g_clear_pointer(&s->walk_pending, g_hash_table_destroy);
+    if (s->kmsg_served)
+        LU_FREE_EACH(g_ptr_array_unref, s->kmsg_mids, s->kmsg_recs);
+    g_clear_pointer(&s->kmsg_served, g_hash_table_destroy);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -3679,6 +3784,56 @@ static int walk_keep(struct scan *s, const struct meta *m, gint64 before, gint64
     return ret;
 }
 
+/* Keeps the records kmsg_keep made (kmsgs.h).  When nobody but this run
+ * wrote to notmuch since it read (BEFORE is the revision it read at),
+ * with this run's tag writes on, as of AFTER: the messages it tagged are
+ * taken next time too.  Else as read, as of the revision read: a message
+ * changed since, by anyone, is read through notmuch next time. */
+static int kmsg_save(struct scan *s, const struct meta *m, gint64 before, gint64 after)
+{
+    bool ours = before == m->rev;
+    GHashTable *by_mid;
+    GHashTableIter it;
+    gpointer mid;
+
+    if (!s->kmsg_mids || (!s->kmsg_mids->len && !(ours && g_hash_table_size(s->kmsg_served))))
+        return 0;
+    if (!ours || !s->ops->len)
+        return lu_store_kmsgs_put(s->store, s->kmsg_key, s->kmsg_mids, s->kmsg_recs,
+                                  ours ? after : m->rev);
+    /* each message's writes: folding every write into every record would
+     * be messages times writes */
+    by_mid = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
+    for (guint i = 0; i < s->ops->len; i++) {
+        struct lu_tagop *op = &g_array_index(s->ops, struct lu_tagop, i);
+        GArray *a = g_hash_table_lookup(by_mid, op->mid);
+        if (!a) {
+            a = g_array_new(FALSE, FALSE, sizeof(struct lu_tagop));
+            g_hash_table_insert(by_mid, op->mid, a);
+        }
+        g_array_append_val(a, *op); /* a shallow copy: S->ops owns its strings */
+    }
+    /* the messages taken as kept that this run tagged: kept again */
+    g_hash_table_iter_init(&it, by_mid);
+    while (g_hash_table_iter_next(&it, &mid, NULL)) {
+        GBytes *rec = g_hash_table_lookup(s->kmsg_served, mid);
+        if (rec) {
+            g_ptr_array_add(s->kmsg_mids, g_strdup(mid));
+            g_ptr_array_add(s->kmsg_recs, g_bytes_ref(rec));
+        }
+    }
+    for (guint i = 0; i < s->kmsg_mids->len; i++) {
+        GArray *a = g_hash_table_lookup(by_mid, g_ptr_array_index(s->kmsg_mids, i));
+        if (a) {
+            GBytes *folded = walk_fold(g_ptr_array_index(s->kmsg_recs, i), a, 0);
+            g_bytes_unref(s->kmsg_recs->pdata[i]);
+            s->kmsg_recs->pdata[i] = folded;
+        }
+    }
+    g_hash_table_destroy(by_mid);
+    return lu_store_kmsgs_put(s->store, s->kmsg_key, s->kmsg_mids, s->kmsg_recs, after);
+}
+
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
@@ -3695,6 +3850,10 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = lu_store_decisions_applied(s->store, s->applied);
     if (!ret && full)
         ret = lu_store_forget_before(s->store, s->stamp);
+    /* a full scan forgets the kept messages (kmsgs.h): the rows of messages
+     * gone go with them, and the scans after it keep each thread afresh */
+    if (!ret && full)
+        ret = lu_store_kmsgs_forget(s->store);
     for (guint i = 0; s->rows && i < s->rows->len && !ret; i++)
         ret = cache_row_write(s, g_ptr_array_index(s->rows, i));
     /* Rows of an older analyser are never read again, nor those of
@@ -3716,6 +3875,8 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         ret = senders_moved(s);
     if (!ret && full)
         ret = walk_keep(s, m, before, after);
+    if (!ret)
+        ret = kmsg_save(s, m, before, after);
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)
@@ -3768,6 +3929,8 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     s.full = full;
     if (!full)
         senders_forward(&s);
+    if (!full)
+        kmsg_init(&s, m.uuid);
     ret = scan_walk(&s, query->str, full);
     if (!ret)
         ret = scan_write_tags(&s, &m, &before, &after);

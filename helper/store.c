@@ -4,6 +4,7 @@
  * This is the only file that includes sqlite.  The schema version lives in
  * PRAGMA user_version; migrations only go forward, each in a transaction. */
 #include "leadup.h"
+#include "kmsgs.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -173,6 +174,16 @@ static const char *const migrations[] = {
      * again.  A cache: any other index walks afresh. */
     ("CREATE TABLE IF NOT EXISTS walked(pos INTEGER PRIMARY KEY, tid TEXT NOT NULL,"
      "  msgs BLOB NOT NULL);"),
+    /* 12 -> 13: each message of a thread an incremental scan decided, as
+     * notmuch gave it (scan.c kmsg_record), with the index revision it was
+     * read at and the key of what else it depends on (KEY: notmuch's
+     * uuid, the drafts setting), so that the next incremental scan into
+     * that thread takes the messages not changed since (their lastmod at
+     * most REV) from here, not from notmuch's term lists again (issue
+     * 14).  A cache: empty after the upgrade, filled by the scans into
+     * each thread, emptied by a full scan. */
+    ("CREATE TABLE IF NOT EXISTS kmsgs(mid TEXT PRIMARY KEY, rev INTEGER NOT NULL,"
+     "  key INTEGER NOT NULL, rec BLOB NOT NULL) WITHOUT ROWID;"),
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -2506,4 +2517,57 @@ out:
     lu_decision_free(d);
     g_free(key);
     return ret;
+}
+
+/* lists_reader: each kept row (mid, rev, key, rec) into TABLE as kmsgs.h
+ * says. */
+static int read_kmsgs(struct lu_store *s, sqlite3_stmt *st, GHashTable *table)
+{
+    int rc;
+
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *mid = (const char *)sqlite3_column_text(st, 0);
+        gint64 head[2] = {sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2)};
+        const void *b = sqlite3_column_blob(st, 3);
+        int n = sqlite3_column_bytes(st, 3);
+        GByteArray *v;
+
+        if (!mid || !b || n <= 0)
+            continue;
+        v = g_byte_array_sized_new((guint)(sizeof head + (gsize)n));
+        g_byte_array_append(v, (const guint8 *)head, sizeof head);
+        g_byte_array_append(v, b, (guint)n);
+        g_hash_table_replace(table, g_strdup(mid), g_byte_array_free_to_bytes(v));
+    }
+    return read_end(s, rc, "reading the kept messages");
+}
+
+int lu_store_kmsgs_get(struct lu_store *s, GPtrArray *mids, GHashTable *table)
+{
+    return lists_of(s, "SELECT mid, rev, key, rec FROM kmsgs WHERE mid IN ", "", mids, read_kmsgs,
+                    table);
+}
+
+int lu_store_kmsgs_put(struct lu_store *s, gint64 key, GPtrArray *mids, GPtrArray *recs, gint64 rev)
+{
+    sqlite3_stmt *st =
+        prepare(s, "INSERT OR REPLACE INTO kmsgs(mid, rev, key, rec) VALUES(?, ?, ?, ?)");
+    int ret = st ? 0 : EX_IOERR;
+
+    for (guint i = 0; !ret && i < mids->len; i++) {
+        gsize n = 0;
+        const void *b = g_bytes_get_data(g_ptr_array_index(recs, i), &n);
+        sqlite3_bind_text(st, 1, g_ptr_array_index(mids, i), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, rev);
+        sqlite3_bind_int64(st, 3, key);
+        sqlite3_bind_blob(st, 4, b, (int)n, SQLITE_STATIC);
+        ret = step_write(s, st, "keeping the messages read");
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_kmsgs_forget(struct lu_store *s)
+{
+    return exec(s, "DELETE FROM kmsgs");
 }

@@ -330,44 +330,61 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
 }
 
 int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
-                     void (*fn)(const char *mid, double date, const char *from, const char *subject,
-                                void *data),
+                     void (*fn)(unsigned k, const char *mid, double date, const char *from,
+                                const char *subject, unsigned long lastmod, void *data),
                      void *data)
 {
     static const Xapian::valueno slots[] = {MESSAGE_ID_SLOT, TIMESTAMP_SLOT, FROM_SLOT,
-                                            SUBJECT_SLOT};
-    std::vector<Xapian::docid> docs;
-    std::vector<std::string> vals[4];
+                                            SUBJECT_SLOT, LAST_MOD_SLOT};
+    enum { NSLOTS = sizeof slots / sizeof slots[0] };
+    std::vector<std::pair<Xapian::docid, unsigned>> docs; /* and the thread's index in TIDS */
+    std::vector<std::string> vals[NSLOTS];
+    std::vector<bool> mail;
 
     try {
         for (unsigned k = 0; k < n; k++) {
             std::string t = std::string(THREAD_PREFIX) + tids[k];
             for (Xapian::PostingIterator p = x->db.postlist_begin(t); p != x->db.postlist_end(t);
                  ++p)
-                docs.push_back(*p);
+                docs.push_back(std::make_pair(*p, k));
         }
         std::sort(docs.begin(), docs.end());
+        /* Only mail: a thread's ghosts (messages referred to, not held)
+         * are no message of notmuch's thread: queries. */
+        mail.resize(docs.size());
+        Xapian::PostingIterator p = x->db.postlist_begin(MAIL_TERM);
+        for (size_t i = 0; i < docs.size(); i++) {
+            p.skip_to(docs[i].first);
+            if (p == x->db.postlist_end(MAIL_TERM))
+                break;
+            mail[i] = *p == docs[i].first;
+        }
         /* One pass of each value stream, skipped forward from document to
          * document, where opening each document reads each value with a
          * look-up of its own. */
-        for (unsigned s = 0; s < 4; s++) {
+        for (unsigned s = 0; s < NSLOTS; s++) {
             Xapian::ValueIterator v = x->db.valuestream_begin(slots[s]);
             vals[s].resize(docs.size());
             for (size_t i = 0; i < docs.size(); i++) {
-                v.skip_to(docs[i]);
+                v.skip_to(docs[i].first);
                 if (v == x->db.valuestream_end(slots[s]))
                     break;
-                if (v.get_docid() == docs[i])
+                if (v.get_docid() == docs[i].first)
                     vals[s][i] = *v;
             }
         }
     } catch (...) {
         return -1;
     }
-    for (size_t i = 0; i < docs.size(); i++)
-        if (!vals[0][i].empty() && !vals[1][i].empty())
-            fn(vals[0][i].c_str(), Xapian::sortable_unserialise(vals[1][i]), vals[2][i].c_str(),
-               vals[3][i].c_str(), data);
+    for (size_t i = 0; i < docs.size(); i++) {
+        bool whole = !vals[0][i].empty() && !vals[1][i].empty();
+        if (mail[i])
+            fn(docs[i].second, whole ? vals[0][i].c_str() : NULL,
+               whole ? Xapian::sortable_unserialise(vals[1][i]) : 0, vals[2][i].c_str(),
+               vals[3][i].c_str(),
+               vals[4][i].empty() ? 0 : (unsigned long)Xapian::sortable_unserialise(vals[4][i]),
+               data);
+    }
     return 0;
 }
 

@@ -85,17 +85,18 @@ int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, co
 int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans);
 
 /* The values notmuch keeps of each message of the N threads TIDS (their
- * ids), given to FN: its Message-ID, date (NOTMUCH_VALUE_TIMESTAMP,
- * unserialised), From and Subject, each value as
+ * ids), given to FN with K, its thread's index in TIDS: its Message-ID,
+ * date (NOTMUCH_VALUE_TIMESTAMP, unserialised), From, Subject and
+ * revision (lastmod, 0 when it has none), each value as
  * notmuch_message_get_message_id, _get_date and _get_header read it from
  * the message's document.  One pass of each value stream along the
  * threads' documents, where libnotmuch reads each value of each message
- * with a look-up of its own.  A document without a Message-ID or a date
- * value is left out (the caller asks notmuch).  Returns 0, or -1 on a
- * Xapian error (FN not called). */
+ * with a look-up of its own.  A message (not a ghost) without a
+ * Message-ID or a date value is given with MID NULL (the caller asks
+ * notmuch).  Returns 0, or -1 on a Xapian error (FN not called). */
 int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
-                     void (*fn)(const char *mid, double date, const char *from, const char *subject,
-                                void *data),
+                     void (*fn)(unsigned k, const char *mid, double date, const char *from,
+                                const char *subject, unsigned long lastmod, void *data),
                      void *data);
 
 void lu_xcount_close(struct lu_xcount *x);
