@@ -37,6 +37,8 @@ struct emit {
 };
 static void top_offer(struct top3 *t, guint32 bucket, const char *prefix, const char *a, gsize na,
                       const char *b, gsize nb);
+/* LU_SM_FEAT_* bits: the families helper/sentence-model.c's weights learned */
+extern const unsigned lu_sm_features;
 
 static void seen_add(struct seen_bits *b, guint32 h)
 {
@@ -157,6 +159,10 @@ enum {
     WC_LET = 1u << 20,
     WC_ME = 1u << 21,
     WC_WHETHER = 1u << 22,
+    WC_NEED = 1u << 23,  /* need want wish ...: a verb of wanting */
+    WC_LIKE = 1u << 24,  /* like love: wanting after "would" */
+    WC_WOULD = 1u << 25, /* would */
+    WC_GAP = 1u << 26,   /* words between a subject and its verb of wanting */
 };
 
 static const char *const wc_second[] = {"you",   "your",  "you'll", "you're",
@@ -174,6 +180,11 @@ static const char *const wc_neg[] = {"not", "never", "won't", "can't", "cannot",
 static const char *const wc_cond[] = {"if", "unless", "once", "when", "whether", NULL};
 static const char *const wc_adv[] = {"also",       "just",      "then",      "still", "probably",
                                      "definitely", "certainly", "hopefully", "now",   NULL};
+static const char *const wc_need[] = {"need",       "needed",  "want",   "wanted", "wish", "hope",
+                                      "appreciate", "require", "prefer", "expect", NULL};
+static const char *const wc_like[] = {"like", "love", NULL};
+static const char *const wc_gap[] = {"would", "do",     "really", "only",  "will", "may",
+                                     "might", "should", "also",   "still", "just", NULL};
 static const struct {
     unsigned bit;
     const char *const *words;
@@ -181,6 +192,7 @@ static const struct {
     {WC_SECOND, wc_second}, {WC_FIRST, wc_first}, {WC_WE, wc_we},       {WC_THIRD, wc_third},
     {WC_REPORT, wc_report}, {WC_FUT1, wc_fut1},   {WC_SUBJ1, wc_subj1}, {WC_SUBJ2, wc_subj2},
     {WC_AUX, wc_aux},       {WC_NEG, wc_neg},     {WC_COND, wc_cond},   {WC_ADV, wc_adv},
+    {WC_NEED, wc_need},     {WC_LIKE, wc_like},   {WC_GAP, wc_gap},
 };
 static const struct {
     unsigned bit;
@@ -188,7 +200,7 @@ static const struct {
 } wc_words[] = {
     {WC_WONT, "won't"},  {WC_YOULL, "you'll"}, {WC_WILL, "will"},       {WC_TO, "to"},
     {WC_GOING, "going"}, {WC_AM, "am"},        {WC_IM, "i'm"},          {WC_WERE, "we're"},
-    {WC_LET, "let"},     {WC_ME, "me"},        {WC_WHETHER, "whether"},
+    {WC_LET, "let"},     {WC_ME, "me"},        {WC_WHETHER, "whether"}, {WC_WOULD, "would"},
 };
 
 /* The words above by their hash (open addressing; built once): the
@@ -465,9 +477,119 @@ static void future_end(struct emit *e, const struct future *F, const char *text)
         feat2(e, b, "_you", 4, NULL, 0);
 }
 
+/* The writer's own need or wish, and a question put to the reader
+ * (LU_SM_FEAT_NEED).  "I need to see the figures", "we would like you to
+ * review it", "I'd like your comments" state what the reader is to give:
+ * an implied ask, which the rubric calls a request, though nothing in it
+ * asks; "Have you read the guide?" followed by the writer's own answer asks
+ * nothing.  Features, not a rule: the subject ("i" or "we"), the verb of
+ * wanting and what follows it (a "to" and its verb, the reader), and for a
+ * question to the reader its opening word, its place and whether the
+ * writer goes on with a statement; the labelled data weighs them. */
+struct need {
+    int cand;       /* the subject just read: 1 "i", 2 "we", 0 none */
+    int gap;        /* words read between it and a verb of wanting */
+    bool would;     /* "would" or "i'd" before the verb */
+    bool neg;       /* "not", "don't" before it */
+    int who;        /* the need found: 1 "i", 2 "we", 0 none */
+    guint at;       /* its verb's word */
+    guint to;       /* the word after its "to" (0: none yet) */
+    bool you_after; /* a word of the reader after the verb */
+    bool you;       /* a word of the reader anywhere */
+    char verb[32];  /* the verb after the "to", as 32 bytes keep it */
+    gsize nverb;
+    char first[32]; /* the opening word */
+    gsize nfirst;
+};
+
+/* Word I, of classes C and text W (N bytes; AT where it begins). */
+static void need_word(struct need *N, guint i, unsigned c, const char *w, gsize n, const char *at)
+{
+    if (c & WC_SECOND)
+        N->you = true;
+    if (i == 0)
+        N->nfirst = n < sizeof N->first ? (memcpy(N->first, w, n), n)
+                                        : next_word(&at, N->first, sizeof N->first);
+    if (N->who) {
+        /* "i need to see", "i need you to see": the first "to" within two
+         * words of the verb, and the verb after it */
+        if (c & WC_SECOND)
+            N->you_after = true;
+        if (N->to && i == N->to && !N->nverb)
+            N->nverb = n < sizeof N->verb ? (memcpy(N->verb, w, n), n)
+                                          : next_word(&at, N->verb, sizeof N->verb);
+        else if (!N->to && (c & WC_TO) && i <= N->at + 2)
+            N->to = i + 1;
+        return;
+    }
+    if ((c & WC_SUBJ1) || ((c & WC_FUT1) && w[n - 1] == 'd')) {
+        /* "i", "we", "i'd", "we'd" */
+        N->cand = (c & WC_FIRST) ? 1 : 2;
+        N->gap = 0;
+        N->would = !(c & WC_SUBJ1);
+        N->neg = false;
+    } else if (N->cand && ((c & WC_NEED) || ((c & WC_LIKE) && N->would))) {
+        N->who = N->cand;
+        N->at = i;
+    } else if (N->cand && N->gap < 2 && (c & (WC_GAP | WC_ADV | WC_NEG))) {
+        N->gap++;
+        N->would |= (c & WC_WOULD) != 0;
+        N->neg |= (c & WC_NEG) != 0;
+    } else {
+        N->cand = 0;
+    }
+}
+
+/* Whether TEXT ends with a question mark (trailing space aside). */
+static bool ends_question(const char *text)
+{
+    const char *end = text + strlen(text);
+
+    while (end > text && g_ascii_isspace(end[-1]))
+        end--;
+    return end > text && end[-1] == '?';
+}
+
+static void need_end(struct emit *e, const struct need *N, const char *text,
+                     const struct lu_feat_ctx *ctx)
+{
+    bool q = ends_question(text);
+
+    if (N->who) {
+        const char *b = N->who == 1 ? "w:need1" : "w:need2";
+        feat(e, b);
+        if (N->would)
+            feat2(e, b, "_would", 6, NULL, 0);
+        if (N->neg)
+            feat2(e, b, "_neg", 4, NULL, 0);
+        if (N->to)
+            feat2(e, b, "_to", 3, NULL, 0);
+        if (N->you_after)
+            feat2(e, b, "_you", 4, NULL, 0);
+        if (q)
+            feat2(e, b, "_q", 2, NULL, 0);
+        if (N->nverb)
+            feat2(e, "w:need_v_", N->verb, N->nverb, NULL, 0);
+    }
+    if (q && N->you) {
+        /* a question to the reader: "have you ...", "could you ..."; a
+         * statement after it may be the writer's own answer */
+        feat(e, "y:q");
+        if (N->nfirst)
+            feat2(e, "y:q_", N->first, N->nfirst, NULL, 0);
+        if (ctx->next)
+            feat(e, ends_question(ctx->next) ? "y:q_next_q" : "y:q_next_stmt");
+        if (ctx->first)
+            feat(e, "y:q_first");
+        if (ctx->last)
+            feat(e, "y:q_last");
+    }
+}
+
 /* Words, pairs, character grams and persons of TEXT, and the future's
- * reading of them into F.  Returns the number of words. */
-static guint words(struct emit *e, const char *text, struct future *F)
+ * reading of them into F, the need's into N (NULL: not read).  Returns the
+ * number of words. */
+static guint words(struct emit *e, const char *text, struct future *F, struct need *N)
 {
     char a[64], b[64], *cur = a, *prev = b;
     gsize n, np = 0;
@@ -485,6 +607,8 @@ static guint words(struct emit *e, const char *text, struct future *F)
         char_grams(e, cur, n);
         person(e, c, i, pc);
         future_word(F, i, c, cur, n, at);
+        if (N)
+            need_word(N, i, c, cur, n, at);
         {
             char *t = prev;
             prev = cur;
@@ -551,7 +675,10 @@ static void walk(struct emit *e, const char *text, const struct lu_feat_ctx *ctx
 {
     static const guint len_bucket[] = {1, 3, 7, 15, 30};
     struct future F = {0};
-    guint nw = words(e, text, &F), lb = 0;
+    struct need N = {0};
+    /* the families the model was trained with; never for bulk.c (no ctx) */
+    bool need = ctx && (lu_sm_features & LU_SM_FEAT_NEED);
+    guint nw = words(e, text, &F, need ? &N : NULL), lb = 0;
     char l[4];
 
     while (lb < G_N_ELEMENTS(len_bucket) && nw > len_bucket[lb])
@@ -562,6 +689,8 @@ static void walk(struct emit *e, const char *text, const struct lu_feat_ctx *ctx
     future_end(e, &F, text);
     if (ctx)
         context(e, ctx);
+    if (need)
+        need_end(e, &N, text, ctx);
 }
 
 GPtrArray *lu_features(const char *text, const struct lu_feat_ctx *ctx)

@@ -1265,6 +1265,12 @@ char *lu_said_unquote(struct lu_said *s, const char *text, int index, int author
  * scripts/train-intent): feature names hashed into LU_FEAT_BUCKETS. */
 #define LU_FEAT_BITS    16
 #define LU_FEAT_BUCKETS (1u << LU_FEAT_BITS)
+/* Feature families a model may have been trained with beyond the first
+ * (helper/sentence-model.c's lu_sm_features says which: the walk gives a
+ * family only to the model that learned it, so weights and features
+ * cannot disagree): the writer's own need or wish and a question put to
+ * the reader (features.c, struct need). */
+#define LU_SM_FEAT_NEED 1u
 
 /* A sentence's context: its place in the author's text, classify.c's cues
  * that fired on it and on the previous sentence, the labels the rules gave

@@ -41,6 +41,9 @@ struct lu_sm_model {
 
 extern const struct lu_sm_model lu_sm_models[];
 extern const int lu_sm_n_models;
+extern const unsigned lu_sm_features;
+
+const unsigned lu_sm_features = 0u;
 
 /* clang-format off */
 static const struct lu_sm_weight w_request[] = {

@@ -15,6 +15,7 @@
 
 const struct lu_sm_model lu_sm_models[] = {{LU_L_REQUEST, 10.0, 0.0, NULL, 0, 0}};
 const int lu_sm_n_models = 1;
+const unsigned lu_sm_features = 0;
 
 static struct lu_config cfg;
 static struct lu_identity me;

@@ -20,6 +20,7 @@ static struct lu_sm_weight weights[4];
 const struct lu_sm_model lu_sm_models[] = {
     {LU_L_COMMITMENT, -20.0, 0.0, weights, (int)G_N_ELEMENTS(weights), 1}};
 const int lu_sm_n_models = 1;
+const unsigned lu_sm_features = 0;
 
 static int by_bucket(const void *a, const void *b)
 {

@@ -22,5 +22,6 @@ struct lu_sm_model {
 };
 extern const struct lu_sm_model lu_sm_models[];
 extern const int lu_sm_n_models;
+extern const unsigned lu_sm_features; /* LU_SM_FEAT_* */
 
 #endif
