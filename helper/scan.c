@@ -1994,9 +1994,44 @@ static char *senders_key(struct scan *s, const char *uuid, gint64 rev, gint64 da
     return ret;
 }
 
+static void senders_forward(struct scan *s);
+
+/* A full walk of an index other than the one the last full scan counted
+ * the histories in (its revision moved: a tag, mail added): the kept
+ * histories as the incremental scans brought them forward (meta
+ * "senders_base"), with the messages added since counted on top
+ * (senders_forward), when messages were only added since and I am who I
+ * was; else none (each is counted). */
+static void senders_brought(struct scan *s)
+{
+    char *have = NULL, *key = NULL, *digest = NULL;
+    size_t n;
+
+    senders_forward(s);
+    if (s->fwd_senders) {
+        s->senders = g_steal_pointer(&s->fwd_senders);
+        g_clear_pointer(&s->fwd_moved, g_hash_table_destroy);
+        LU_FREE_EACH(g_free, s->fwd_base, s->fwd_was);
+        s->fwd_base = s->fwd_was = NULL;
+        return;
+    }
+    /* nothing added since they were brought forward: the kept ones */
+    if (!s->base || lu_store_get(s->store, "senders_base", &have) != 0 || !have ||
+        lu_store_get(s->store, "senders", &key) != 0 || !key || !*key)
+        goto out;
+    digest = me_digest(s);
+    n = strlen(digest);
+    if (strncmp(have, digest, n) == 0 && have[n] == ' ' && strcmp(have + n + 1, s->base) == 0 &&
+        lu_store_senders_read(s->store, key, &s->senders) != 0)
+        s->senders = NULL;
+out:
+    LU_FREE_EACH(g_free, have, key, digest);
+}
+
 /* The first history a full walk of every thread asks for (S->recent: the
  * walk planned its slices, so the index's messages are counted): those
- * the last full scan kept, when it counted them in this very index. */
+ * the last full scan kept, when it counted them in this very index, or
+ * brought forward to it (senders_brought). */
 static void senders_load(struct scan *s)
 {
     gint64 dated = s->db ? lu_db_dated(s->db) : -1;
@@ -2013,6 +2048,8 @@ static void senders_load(struct scan *s)
     g_free(uuid);
     if (!s->senders && lu_store_senders_read(s->store, s->senders_at, &s->senders) != 0)
         s->senders = NULL; /* printed: count them */
+    if (!s->senders)
+        senders_brought(s);
 }
 
 /* Outside a full walk, once a run: the histories the last full scan kept
