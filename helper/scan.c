@@ -129,7 +129,8 @@ struct scan {
     gint64 walk_dated;
     bool replay;
     struct walk_patch *patch;
-    gint64 rev; /* the revision of the index read (index_at's) */
+    gint64 rev;         /* the revision of the index read (index_at's) */
+    char *walk_setting; /* the drafts setting and mail root (drafts_digest) */
 };
 
 /* One row of the analysis cache to write: the whole row (a file read),
@@ -3142,13 +3143,17 @@ static int walk_check(const char *tid, GBytes *rec, void *data)
     return p < end || !msgs ? -1 : 0;
 }
 
-/* The digest of the drafts setting (msg_from's mark of unsent mail) the
- * kept walk's key holds.  Caller frees. */
+/* The digest of the drafts setting (msg_from's mark of unsent mail) and
+ * the mail root (every file the walk gives is under it: a mail directory
+ * moved and notmuch's path set to it move every file, and neither the
+ * revision nor the count) the kept walk's key holds.  Caller frees. */
 static char *drafts_digest(struct scan *s)
 {
     char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
+    const char *root = lu_db_root(s->db);
+    guint64 h = lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts));
     char *d = g_strdup_printf("%016" G_GINT64_MODIFIER "x",
-                              lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts)));
+                              lu_fnv64(lu_fnv64(h, "\x1f", 1), root, strlen(root)));
 
     g_free(drafts);
     return d;
@@ -3159,11 +3164,7 @@ static char *drafts_digest(struct scan *s)
  * frees. */
 static char *walk_key(struct scan *s, const char *index_at, guint64 count)
 {
-    char *drafts = drafts_digest(s);
-    char *key = g_strdup_printf("w2 %s %" G_GUINT64_FORMAT " %s ", index_at, count, drafts);
-
-    g_free(drafts);
-    return key;
+    return g_strdup_printf("w2 %s %" G_GUINT64_FORMAT " %s ", index_at, count, s->walk_setting);
 }
 
 /* The messages changed since revision REV (the kept walk's) into a new
@@ -3212,10 +3213,10 @@ static int walk_extra(struct scan *s)
 static bool walk_key_read(struct scan *s, const char *key, gint64 *rev, guint64 *count,
                           gint64 *dated)
 {
-    char **k = g_strsplit(key, " ", 0), *drafts = drafts_digest(s);
+    char **k = g_strsplit(key, " ", 0);
     size_t u = g_strv_length(k) == 6 ? strlen(k[1]) : 0;
     bool ok = u && strcmp(k[0], "w2") == 0 && strncmp(s->index_at, k[1], u) == 0 &&
-              s->index_at[u] == ' ' && strcmp(k[4], drafts) == 0;
+              s->index_at[u] == ' ' && strcmp(k[4], s->walk_setting) == 0;
 
     if (ok) {
         *rev = g_ascii_strtoll(k[2], NULL, 10);
@@ -3224,7 +3225,6 @@ static bool walk_key_read(struct scan *s, const char *key, gint64 *rev, guint64 
         ok = *rev >= 0 && *rev <= s->rev;
     }
     g_strfreev(k);
-    g_free(drafts);
     return ok;
 }
 
@@ -3279,7 +3279,10 @@ out:
  * notmuch's, recorded for the next. */
 static int walk_newest(struct scan *s, lu_thread_fn fn)
 {
-    int ret = walk_kept(s);
+    int ret;
+
+    s->walk_setting = drafts_digest(s);
+    ret = walk_kept(s);
 
     s->walk_fn = fn;
     s->walk_pending =
@@ -3433,6 +3436,7 @@ static void scan_clear(struct scan *s)
     LU_FREE_EACH(g_ptr_array_unref, s->walk_tids, s->walk_recs);
     g_clear_pointer(&s->walk_pending, g_hash_table_destroy);
     g_clear_pointer(&s->patch, walk_patch_free);
+    g_free(s->walk_setting);
 }
 
 /* What the last scan left, and what this one sees. */

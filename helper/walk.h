@@ -14,4 +14,9 @@
 extern bool lu_debug_no_kept_walk;
 extern guint64 lu_walk_fresh;
 
+/* The mail root DB reads, with a trailing '/' (nm.c; owned by DB): the
+ * files a walk gives are under it, so the kept walk is kept under it
+ * too (a moved mail directory moves every file, and no revision). */
+const char *lu_db_root(const struct lu_db *db);
+
 #endif

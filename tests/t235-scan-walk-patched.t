@@ -10,7 +10,8 @@
 # answer into an old thread, a message dated between the others, a tag, a
 # file of a message removed, a message joining two threads (notmuch merges
 # them), a ghost become a message; a message removed whole with another
-# added (notmuch's count unchanged) and many messages changed walk notmuch.
+# added (notmuch's count unchanged), many messages changed and the mail
+# directory moved walk notmuch.
 # Counted, not timed (LEADUP_DEBUG_COUNTS).
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
@@ -105,4 +106,9 @@ t 'the walk after them all kept as walking notmuch keeps it' '
 	scan c9 --full && test "$(kept c9)" = 80 && test "$(again c9)" = 0 &&
 	sqlite3 "$DB" "DELETE FROM meta WHERE key = '"'"'walked'"'"'" && scan c9-nm --full &&
 	test "$(kept c9-nm)" = 0 && same c9 c9-nm'
+t 'the mail directory moved (notmuch'"'"'s path with it): notmuch walked, the files where they are' '
+	mv "$MAIL" "$HOME/moved" && notmuch config set database.path "$HOME/moved" && MAIL=$HOME/moved &&
+	scan c10 --full && test "$(kept c10)" = 0 && scan c11 --full && test "$(kept c11)" = 80 &&
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM walked WHERE instr(msgs, CAST('"'"'$HOME/mail/'"'"' AS BLOB))")" = 0 &&
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM walked WHERE instr(msgs, CAST('"'"'$HOME/moved/'"'"' AS BLOB))")" = 80'
 done_testing
