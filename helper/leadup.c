@@ -2,6 +2,7 @@
  * status becomes the exit code. */
 #include "said.h"
 #include "addr.h"
+#include "walk.h"
 
 #include <errno.h>
 #include <string.h>
@@ -272,6 +273,7 @@ static void read_debug_env(void)
     lu_debug_no_plain_addr = g_getenv("LEADUP_DEBUG_NO_PLAIN_ADDR") != NULL;
     lu_debug_no_values = g_getenv("LEADUP_DEBUG_NO_VALUES") != NULL;
     lu_debug_no_rows = g_getenv("LEADUP_DEBUG_NO_ROWS") != NULL;
+    lu_debug_no_kept_walk = g_getenv("LEADUP_DEBUG_NO_KEPT_WALK") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -330,6 +332,9 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
     fprintf(stderr, "leadup: threads from the kept walk: %" G_GUINT64_FORMAT "\n",
             lu_walk_replayed);
+    fprintf(stderr,
+            "leadup: threads read again as changed since the kept walk: %" G_GUINT64_FORMAT "\n",
+            lu_walk_fresh);
     fprintf(stderr,
             "leadup: notmuch reads: %" G_GUINT64_FORMAT " thread queries, %" G_GUINT64_FORMAT
             " messages\n",

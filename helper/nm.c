@@ -5,6 +5,7 @@
  * under a READ_WRITE handle. */
 #include "leadup.h"
 #include "addr.h"
+#include "walk.h"
 #include "nm-guard.h"
 #include "xapian-count.h"
 
@@ -290,6 +291,11 @@ void lu_db_close(struct lu_db *db)
     lu_xcount_close(db->xcount);
     notmuch_database_destroy(db->db);
     LU_FREE_EACH(g_free, db->uuid, db->root, db->drafts_dir, db);
+}
+
+const char *lu_db_root(const struct lu_db *db)
+{
+    return db->root ? db->root : "";
 }
 
 gint64 lu_db_revision(struct lu_db *db, const char **uuid)

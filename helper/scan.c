@@ -10,6 +10,7 @@
 #include "said.h"
 #include "addr.h"
 #include "kmsgs.h"
+#include "walk.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -121,7 +122,8 @@ struct scan {
      * into WALK_TIDS and WALK_RECS, a batch at a time (NULL: not
      * recorded); the messages recorded, the walk's own function, and the
      * index's dated messages (lu_db_dated) when it was read or replayed.
-     * REPLAY: this walk is the kept one's (walk_kept). */
+     * REPLAY: this walk is the kept one's (walk_kept), brought up to the
+     * index read by PATCH when notmuch changed since (NULL: it did not). */
     GHashTable *walk_pending;
     GPtrArray *walk_tids, *walk_recs;
     guint64 walk_msgs;
@@ -135,6 +137,9 @@ struct scan {
     GHashTable *kmsg_served;
     GPtrArray *kmsg_mids, *kmsg_recs;
     gint64 kmsg_key;
+    struct walk_patch *patch;
+    gint64 rev;         /* the revision of the index read (index_at's) */
+    char *walk_setting; /* the drafts setting and mail root (drafts_digest) */
 };
 
 /* One row of the analysis cache to write: the whole row (a file read),
@@ -1999,9 +2004,44 @@ static char *senders_key(struct scan *s, const char *uuid, gint64 rev, gint64 da
     return ret;
 }
 
+static void senders_forward(struct scan *s);
+
+/* A full walk of an index other than the one the last full scan counted
+ * the histories in (its revision moved: a tag, mail added): the kept
+ * histories as the incremental scans brought them forward (meta
+ * "senders_base"), with the messages added since counted on top
+ * (senders_forward), when messages were only added since and I am who I
+ * was; else none (each is counted). */
+static void senders_brought(struct scan *s)
+{
+    char *have = NULL, *key = NULL, *digest = NULL;
+    size_t n;
+
+    senders_forward(s);
+    if (s->fwd_senders) {
+        s->senders = g_steal_pointer(&s->fwd_senders);
+        g_clear_pointer(&s->fwd_moved, g_hash_table_destroy);
+        LU_FREE_EACH(g_free, s->fwd_base, s->fwd_was);
+        s->fwd_base = s->fwd_was = NULL;
+        return;
+    }
+    /* nothing added since they were brought forward: the kept ones */
+    if (!s->base || lu_store_get(s->store, "senders_base", &have) != 0 || !have ||
+        lu_store_get(s->store, "senders", &key) != 0 || !key || !*key)
+        goto out;
+    digest = me_digest(s);
+    n = strlen(digest);
+    if (strncmp(have, digest, n) == 0 && have[n] == ' ' && strcmp(have + n + 1, s->base) == 0 &&
+        lu_store_senders_read(s->store, key, &s->senders) != 0)
+        s->senders = NULL;
+out:
+    LU_FREE_EACH(g_free, have, key, digest);
+}
+
 /* The first history a full walk of every thread asks for (S->recent: the
  * walk planned its slices, so the index's messages are counted): those
- * the last full scan kept, when it counted them in this very index. */
+ * the last full scan kept, when it counted them in this very index, or
+ * brought forward to it (senders_brought). */
 static void senders_load(struct scan *s)
 {
     gint64 dated = s->db ? lu_db_dated(s->db) : -1;
@@ -2018,6 +2058,8 @@ static void senders_load(struct scan *s)
     g_free(uuid);
     if (!s->senders && lu_store_senders_read(s->store, s->senders_at, &s->senders) != 0)
         s->senders = NULL; /* printed: count them */
+    if (!s->senders)
+        senders_brought(s);
 }
 
 /* Outside a full walk, once a run: the histories the last full scan kept
@@ -2262,6 +2304,7 @@ static int settle_missing(struct scan *s)
 
 static void kmsg_keep(struct scan *s, GPtrArray *msgs);
 static void kmsg_init(struct scan *s, const char *uuid);
+static char *drafts_digest(struct scan *s);
 static int walk_decided(struct scan *s, GPtrArray *msgs, guint from);
 
 static int decide_thread(GPtrArray *msgs, void *data)
@@ -3034,12 +3077,13 @@ static void kmsg_serve(const char *tid, const char *const *mids, const gint64 *l
 }
 
 /* An incremental scan's kept messages (kmsgs.h) for the index of UUID:
- * taken and kept under the key of the index and the drafts setting
- * (msg_from's unsent mark reads it). */
+ * taken and kept under the key of the index, the drafts setting
+ * (msg_from's unsent mark reads it) and the mail root (a moved mail
+ * directory moves every file: drafts_digest). */
 static void kmsg_init(struct scan *s, const char *uuid)
 {
-    char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
-    char *key = g_strdup_printf("k1 %s %s", uuid, drafts);
+    char *drafts = drafts_digest(s);
+    char *key = g_strdup_printf("k2 %s %s", uuid, drafts);
 
     s->kmsg_key = (gint64)lu_fnv64(LU_FNV64_INIT, key, strlen(key));
     s->kmsg_served =
@@ -3050,15 +3094,120 @@ static void kmsg_init(struct scan *s, const char *uuid)
     LU_FREE_EACH(g_free, drafts, key);
 }
 
-/* lu_walked_fn: one kept thread given to the walk as notmuch would. */
+/* The kept walk brought up to the index read (walk_kept, when notmuch
+ * changed since the walk was kept): the messages changed since
+ * (`lastmod:REV+1..`: CHANGED, their Message-IDs), the threads they are
+ * in now and the kept threads that held one, read from notmuch (FRESH: a
+ * GPtrArray of struct lu_msg each, newest thread first, given from NEXT
+ * on), and the kept threads not replayed (SKIP: the fresh ones' ids and
+ * those of the kept threads that held a changed message; EXTRA: those of
+ * them not fresh, to read).  FOUND: the changed messages the kept walk
+ * holds (the others are new to it). */
+struct walk_patch {
+    GHashTable *changed, *skip;
+    GPtrArray *fresh, *extra;
+    guint next;
+    guint64 found;
+};
+
+guint64 lu_walk_fresh;
+bool lu_debug_no_kept_walk;
+
+/* The patch is read only while the changed messages are at most one in
+ * WALK_PATCH_SHARE of the index, or WALK_PATCH_FEW: their threads are held
+ * whole until the replay reaches them (memory), and a walk of notmuch
+ * reads the many at less than a thread query each (`notmuch tag +x '*'`:
+ * every one). */
+#define WALK_PATCH_SHARE 32
+#define WALK_PATCH_FEW   64
+
+static struct walk_patch *walk_patch_new(void)
+{
+    struct walk_patch *p = g_new0(struct walk_patch, 1);
+
+    p->changed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    p->skip = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    p->fresh = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    p->extra = g_ptr_array_new_with_free_func(g_free);
+    return p;
+}
+
+static void walk_patch_free(struct walk_patch *p)
+{
+    LU_FREE_EACH(g_hash_table_destroy, p->changed, p->skip);
+    LU_FREE_EACH(g_ptr_array_unref, p->fresh, p->extra);
+    g_free(p);
+}
+
+/* The newest date of the thread MSGS. */
+static gint64 thread_newest(GPtrArray *msgs)
+{
+    gint64 newest = G_MININT64;
+
+    for (guint i = 0; i < msgs->len; i++)
+        newest = MAX(newest, ((struct lu_msg *)g_ptr_array_index(msgs, i))->date);
+    return newest;
+}
+
+static gint cmp_newest(gconstpointer a, gconstpointer b)
+{
+    gint64 x = thread_newest(*(GPtrArray *const *)a), y = thread_newest(*(GPtrArray *const *)b);
+
+    return x > y ? -1 : x < y;
+}
+
+/* lu_thread_fn: a thread read from notmuch for the patch (struct
+ * walk_patch DATA), its messages taken over from the iterator. */
+static int walk_fresh_add(GPtrArray *msgs, void *data)
+{
+    struct walk_patch *p = data;
+    GPtrArray *t = g_ptr_array_new_full(msgs->len, (GDestroyNotify)lu_msg_free);
+
+    for (guint i = 0; i < msgs->len; i++)
+        g_ptr_array_add(t, g_ptr_array_index(msgs, i));
+    g_ptr_array_set_free_func(msgs, NULL);
+    g_ptr_array_set_size(msgs, 0);
+    g_hash_table_add(p->skip, g_strdup(((struct lu_msg *)g_ptr_array_index(t, 0))->thread_id));
+    g_ptr_array_add(p->fresh, t);
+    return 0;
+}
+
+/* The fresh threads newer than NEWER (a kept thread's newest date) given
+ * to the walk before it: the walk's order, newest thread first; within
+ * one second after the kept ones (notmuch's order there is its
+ * documents', and the newer documents are the changed ones). */
+static int walk_fresh_give(struct scan *s, gint64 newer)
+{
+    struct walk_patch *p = s->patch;
+    int ret = 0;
+
+    while (!ret && p->next < p->fresh->len &&
+           thread_newest(g_ptr_array_index(p->fresh, p->next)) > newer) {
+        GPtrArray *msgs = g_ptr_array_index(p->fresh, p->next++);
+        const char *tid = ((struct lu_msg *)g_ptr_array_index(msgs, 0))->thread_id;
+        lu_walk_fresh++;
+        lu_walk_order = lu_fnv64(lu_walk_order, tid, strlen(tid));
+        lu_walk_order = lu_fnv64(lu_walk_order, "/", 1);
+        ret = walk_rec(msgs, s);
+    }
+    return ret;
+}
+
+/* lu_walked_fn: one kept thread given to the walk as notmuch would, after
+ * the fresh threads newer than it (walk_fresh_give); none that the patch
+ * reads again. */
 static int walk_replay(const char *tid, GBytes *rec, void *data)
 {
+    struct scan *s = data;
     gsize n = 0;
     const char *p = g_bytes_get_data(rec, &n), *end = p + n;
-    GPtrArray *msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    GPtrArray *msgs;
     struct walk_item w;
     int ret = 0;
 
+    if (s->patch && g_hash_table_contains(s->patch->skip, tid))
+        return 0;
+    msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     while (p < end && walk_get(&p, end, &w))
         g_ptr_array_add(msgs, walk_msg(&w, tid));
     if (p < end || !msgs->len)
@@ -3066,6 +3215,8 @@ static int walk_replay(const char *tid, GBytes *rec, void *data)
                        "the kept walk of every thread is damaged (thread %s): "
                        "run leadup scan --full",
                        tid);
+    if (!ret && s->patch)
+        ret = walk_fresh_give(s, thread_newest(msgs));
     lu_walk_replayed++;
     lu_walk_order = lu_fnv64(lu_walk_order, tid, strlen(tid));
     lu_walk_order = lu_fnv64(lu_walk_order, "/", 1);
@@ -3076,17 +3227,44 @@ static int walk_replay(const char *tid, GBytes *rec, void *data)
 }
 
 /* lu_walked_fn: -1 when a kept thread's record does not read back (a
- * damaged state database), so that the walk reads notmuch instead. */
+ * damaged state database), so that the walk reads notmuch instead; with
+ * a patch (struct walk_patch DATA, may be NULL), the kept threads that
+ * hold a changed message are noted (SKIP, and EXTRA when not fresh). */
 static int walk_check(const char *tid, GBytes *rec, void *data)
 {
+    struct walk_patch *pa = data;
     gsize n = 0;
     const char *p = g_bytes_get_data(rec, &n), *end = p + n;
     struct walk_item w;
     unsigned msgs = 0;
 
-    while (p < end && walk_get(&p, end, &w))
+    while (p < end && walk_get(&p, end, &w)) {
         msgs++;
+        if (!pa || !g_hash_table_contains(pa->changed, w.mid))
+            continue;
+        pa->found++;
+        if (!g_hash_table_contains(pa->skip, tid)) {
+            g_hash_table_add(pa->skip, g_strdup(tid));
+            g_ptr_array_add(pa->extra, g_strdup(tid));
+        }
+    }
     return p < end || !msgs ? -1 : 0;
+}
+
+/* The digest of the drafts setting (msg_from's mark of unsent mail) and
+ * the mail root (every file the walk gives is under it: a mail directory
+ * moved and notmuch's path set to it move every file, and neither the
+ * revision nor the count) the kept walk's key holds.  Caller frees. */
+static char *drafts_digest(struct scan *s)
+{
+    char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
+    const char *root = lu_db_root(s->db);
+    guint64 h = lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts));
+    char *d = g_strdup_printf("%016" G_GINT64_MODIFIER "x",
+                              lu_fnv64(lu_fnv64(h, "\x1f", 1), root, strlen(root)));
+
+    g_free(drafts);
+    return d;
 }
 
 /* The key the kept walk is under: the index read ("UUID REV"), its
@@ -3094,51 +3272,125 @@ static int walk_check(const char *tid, GBytes *rec, void *data)
  * frees. */
 static char *walk_key(struct scan *s, const char *index_at, guint64 count)
 {
-    char *drafts = s->ctx->cfg.drafts ? g_strjoinv("\x1f", s->ctx->cfg.drafts) : g_strdup("");
-    guint64 d = lu_fnv64(LU_FNV64_INIT, drafts, strlen(drafts));
-    char *key = g_strdup_printf("w2 %s %" G_GUINT64_FORMAT " %016" G_GINT64_MODIFIER "x ", index_at,
-                                count, d);
-
-    g_free(drafts);
-    return key;
+    return g_strdup_printf("w2 %s %" G_GUINT64_FORMAT " %s ", index_at, count, s->walk_setting);
 }
 
-/* Whether the kept walk is of the index this run reads (S->replay).
- * Only for a walk of every thread that `scan --full` did not ask for:
- * that one reads notmuch. */
+/* The messages changed since revision REV (the kept walk's) into a new
+ * S->patch, with the threads they are in now, when they are few beside
+ * the COUNT messages of the index (WALK_PATCH_SHARE); else none. */
+static int walk_changed(struct scan *s, gint64 rev, unsigned count)
+{
+    char *q = g_strdup_printf("lastmod:%" G_GINT64_FORMAT "..%" G_GINT64_FORMAT, rev + 1, s->rev);
+    guint64 order = lu_walk_order;
+    unsigned n = 0;
+    int ret = lu_db_count(s->db, q, &n);
+
+    if (ret || (n > WALK_PATCH_FEW && (guint64)n * WALK_PATCH_SHARE > count))
+        goto out;
+    s->patch = walk_patch_new();
+    ret = lu_db_each_thread_noting(s->db, q, s->patch->changed, NULL, walk_fresh_add, s->patch);
+    lu_walk_order = order; /* a fresh thread counts where the replay gives it */
+out:
+    g_free(q);
+    return ret;
+}
+
+/* The kept threads that held a changed message and are not in the
+ * threads of the changed messages now (their messages went to another
+ * thread: notmuch merges threads) read again too, whatever is left of
+ * them; then the fresh threads in the walk's order. */
+static int walk_extra(struct scan *s)
+{
+    struct walk_patch *p = s->patch;
+    guint64 order = lu_walk_order;
+    int ret = 0;
+
+    if (p->extra->len) {
+        char *q = lu_db_threads_query((char **)p->extra->pdata, p->extra->len, NULL);
+        ret = lu_db_each_thread(s->db, q, walk_fresh_add, p);
+        lu_walk_order = order;
+        g_free(q);
+    }
+    g_ptr_array_sort(p->fresh, cmp_newest); /* stable: notmuch's order within one second */
+    return ret;
+}
+
+/* Whether KEY (the kept walk's, "w2 UUID REV COUNT DRAFTS DATED":
+ * walk_key) may be brought to the index read: the same database, no
+ * later revision, the same drafts setting; its REV, COUNT and DATED. */
+static bool walk_key_read(struct scan *s, const char *key, gint64 *rev, guint64 *count,
+                          gint64 *dated)
+{
+    char **k = g_strsplit(key, " ", 0);
+    size_t u = g_strv_length(k) == 6 ? strlen(k[1]) : 0;
+    bool ok = u && strcmp(k[0], "w2") == 0 && strncmp(s->index_at, k[1], u) == 0 &&
+              s->index_at[u] == ' ' && strcmp(k[4], s->walk_setting) == 0;
+
+    if (ok) {
+        *rev = g_ascii_strtoll(k[2], NULL, 10);
+        *count = g_ascii_strtoull(k[3], NULL, 10);
+        *dated = g_ascii_strtoll(k[5], NULL, 10);
+        ok = *rev >= 0 && *rev <= s->rev;
+    }
+    g_strfreev(k);
+    return ok;
+}
+
+/* Whether the kept walk is of the index this run reads, or can be brought
+ * up to it (S->replay; S->patch: the changes since).  Any write to
+ * notmuch moves the revision and the message it wrote: a tag, a message
+ * added, a file added, moved or removed, threads merged.  A message
+ * removed whole (its last file) may leave the revision as it was and
+ * the other messages of its thread untouched: the count of `*` then
+ * differs from the kept walk's and the messages added (the changed ones
+ * it does not hold), and the walk reads notmuch. */
 static int walk_kept(struct scan *s)
 {
-    char *have = NULL, *want = NULL;
+    char *have = NULL;
+    gint64 rev = 0, dated = 0;
+    guint64 count = 0, added = 0;
     unsigned n = 0;
     int ret = 0;
 
-    if (s->o->full || !s->store || !s->index_at || lu_store_get(s->store, "walked", &have) ||
-        !have || !g_str_has_prefix(have + MIN(strlen(have), 3), s->index_at))
+    if (lu_debug_no_kept_walk || !s->store || !s->index_at ||
+        lu_store_get(s->store, "walked", &have) || !have ||
+        !walk_key_read(s, have, &rev, &count, &dated))
         goto out;
     ret = lu_db_count(s->db, "*", &n);
-    want = ret ? NULL : walk_key(s, s->index_at, n);
-    if (!want || !g_str_has_prefix(have, want))
+    if (!ret && rev < s->rev)
+        ret = walk_changed(s, rev, n);
+    if (ret || (rev < s->rev && !s->patch))
         goto out;
     /* Read through once before any thread is decided from it: a damaged
      * record costs this run the notmuch walk, never a half-decided one. */
-    ret = lu_store_walk_each(s->store, walk_check, NULL);
-    if (ret == -1) {
+    ret = lu_store_walk_each(s->store, walk_check, s->patch);
+    if (ret == -1)
         lu_warning("the kept walk of every thread is damaged; reading notmuch instead");
+    if (!ret && s->patch)
+        added = g_hash_table_size(s->patch->changed) - s->patch->found;
+    if (!ret && count + added == n && s->patch)
+        ret = walk_extra(s);
+    if (ret == -1)
         ret = 0;
-        goto out;
-    }
-    s->walk_dated = g_ascii_strtoll(have + strlen(want), NULL, 10);
-    s->replay = !ret;
+    else if (!ret && count + added == n)
+        s->replay = true;
+    s->walk_dated = dated + (gint64)added;
 out:
-    LU_FREE_EACH(g_free, have, want);
+    if (!s->replay)
+        g_clear_pointer(&s->patch, walk_patch_free);
+    g_free(have);
     return ret;
 }
 
 /* The walk of every thread, newest first, to FN: the kept one's
- * (walk_kept) or notmuch's, recorded for the next. */
+ * (walk_kept), with the threads changed since read from notmuch, or
+ * notmuch's, recorded for the next. */
 static int walk_newest(struct scan *s, lu_thread_fn fn)
 {
-    int ret = walk_kept(s);
+    int ret;
+
+    s->walk_setting = drafts_digest(s);
+    ret = walk_kept(s);
 
     s->walk_fn = fn;
     s->walk_pending =
@@ -3148,6 +3400,8 @@ static int walk_newest(struct scan *s, lu_thread_fn fn)
     if (!ret && s->replay) {
         lu_db_set_dated(s->db, s->walk_dated);
         ret = lu_store_walk_each(s->store, walk_replay, s);
+        if (!ret && s->patch)
+            ret = walk_fresh_give(s, G_MININT64);
     } else if (!ret) {
         ret = lu_db_each_thread_newest(s->db, "*", walk_rec, s);
         s->walk_dated = lu_db_dated(s->db);
@@ -3292,6 +3546,8 @@ static void scan_clear(struct scan *s)
     if (s->kmsg_served)
         LU_FREE_EACH(g_ptr_array_unref, s->kmsg_mids, s->kmsg_recs);
     g_clear_pointer(&s->kmsg_served, g_hash_table_destroy);
+    g_clear_pointer(&s->patch, walk_patch_free);
+    g_free(s->walk_setting);
 }
 
 /* What the last scan left, and what this one sees. */
@@ -3318,6 +3574,7 @@ static int scan_open(struct scan *s, struct meta *m)
     m->uuid = g_strdup(uuid); /* outlives the read handle */
     m->digest = rules_digest(s->ctx);
     s->index_at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, m->rev);
+    s->rev = m->rev;
     s->mark = lu_db_doc_mark(s->db);
     ret = load_meta(s->store, &m->old_uuid, &m->last, &m->gap_from, &m->gap_to, &m->old_digest);
     return ret ? ret : lu_store_get(s->store, "docmark", &m->docmark);

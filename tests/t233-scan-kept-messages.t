@@ -41,9 +41,11 @@ scan() {
 	state_dump "$TMP/$1.$2"
 }
 # own STATE: the state dump but the kept messages (the nm world keeps each
-# message it reads again, at a later revision) and each file's identity
+# message it reads again, at a later revision), each file's identity and
+# the kept walk's digest of the mail root (each world has its own)
 own() {
-	sed -E '/^== kmsgs$/,/^== /{/^== kmsgs$/d;/^== /!d}; s/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/' "$1"
+	sed -E '/^== kmsgs$/,/^== /{/^== kmsgs$/d;/^== /!d}; s/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/
+		s/^(walked\|w2 [0-9a-f-]+ [0-9]+ [0-9]+ )[0-9a-f]{16} /\1ROOT /' "$1"
 }
 same() { # same STEP: the two worlds agree after STEP
 	own "$TMP/kept.$1.state" >"$TMP/kept.$1.own" && own "$TMP/nm.$1.state" >"$TMP/nm.$1.own" &&
@@ -109,6 +111,18 @@ t 'a state of schema 12 (before the kept messages) migrates: the table made, the
 	scan kept migrated && test "$(sqlite3 "$DB" "PRAGMA user_version")" = 13 &&
 	test "$(taken kept migrated)" = 0 && state kept migrated | grep -q leadup/needs-reply &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM kmsgs")" -ge 1'
+# The mail directory moved and notmuch's path with it: no document changes
+# (no lastmod), but every file did; the kept messages are under the mail
+# root too (drafts_digest), so none is taken and the thread is read where
+# its files are now.
+t 'the mail directory moved (notmuch'"'"'s path with it): no kept message taken, the files where they are' '
+	home kept && cp "$TMP/before-draft.db" "$DB" && notmuch tag -draft -- id:b@example.com &&
+	mv "$MAIL" "$TMP/kept/moved" && notmuch config set database.path "$TMP/kept/moved" &&
+	MAIL=$TMP/kept/moved && echo "And the December ones?" |
+	msg inbox m@p.example "$PAT" "$ME" "Wed, 18 Nov 2026 09:00:00 +0000" "Re: Figures" b@example.com &&
+	index && scan kept moved && test "$(taken kept moved)" = 0 &&
+	state kept moved | grep -q leadup/needs-reply &&
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM kmsgs WHERE instr(rec, CAST('"'"'$TMP/kept/moved/'"'"' AS BLOB))")" -ge 3'
 t 'a full scan forgets the kept messages' '
 	home kept && test "$(sqlite3 "$DB" "SELECT count(*) FROM kmsgs")" -ge 1 && scan kept full --full &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM kmsgs")" = 0'
