@@ -197,6 +197,29 @@ kept_asked() {
 		LEADUP_DEBUG_NO_BASE=1 lu "$@" >"$_n.fresh" && cmp "$_n" "$_n.fresh" &&
 		sed -n "s/^leadup: senders' histories kept: \([0-9]*\) read, \([0-9]*\) with.*/\1 \2/p" "$_n.err"
 }
+# kept_live: every senders' history the state keeps (DB) is notmuch's count
+# of its query now (-1, -2: none counted); says which is not (my
+# addresses: kept_world's).
+kept_live() {
+	_me='(from:"me@example.com" or from:"me.too@example.net")'
+	sqlite3 -separator ' ' "$DB" "SELECT addr, sent, answered FROM senders" >rows &&
+		test -s rows && while read -r a s r; do
+		if [ "$s" -ge 0 ] && [ "$s" != "$(notmuch count "from:\"$a\"")" ]; then
+			echo "sent of $a: kept $s, notmuch $(notmuch count "from:\"$a\"")" && return 1
+		fi
+		if [ "$r" -ge 0 ] && [ "$r" != "$(notmuch count "$_me and to:\"$a\"")" ]; then
+			echo "answered of $a: kept $r, notmuch $(notmuch count "$_me and to:\"$a\"")" && return 1
+		fi
+	done <rows
+}
+# home_world NAME: work in the world NAME under $TMP from here on (its own
+# HOME, notmuch config, MAIL and state DB), for tests that keep two worlds
+# of the same mail side by side.
+home_world() {
+	HOME=$TMP/$1 XDG_CONFIG_HOME=$TMP/$1/.config XDG_DATA_HOME=$TMP/$1/.local/share
+	NOTMUCH_CONFIG=$TMP/$1/.notmuch-config MAIL=$TMP/$1/mail
+	DB=$XDG_DATA_HOME/leadup/state.db
+}
 mine_to_notices() { # mine_to_notices ID DAY: my message to Notices on 2026-11-DAY, a thread of its own
 	msg sent "$1" 'Me <me@example.com>' 'Notices <notices@corp.example>' \
 		"$(printf '%s, %s Nov 2026 11:00:00 +0000' "$(date -u -d "2026-11-$2" +%a)" "$2")" \

@@ -19,11 +19,7 @@
 need_sqlite3
 NOW=2026-11-23T09:00:00+00:00
 
-home() { # home NAME: work in the world NAME from here on (its own HOME)
-	HOME=$TMP/$1 XDG_CONFIG_HOME=$TMP/$1/.config XDG_DATA_HOME=$TMP/$1/.local/share
-	NOTMUCH_CONFIG=$TMP/$1/.notmuch-config MAIL=$TMP/$1/mail
-	DB=$XDG_DATA_HOME/leadup/state.db
-}
+home() { home_world "$1"; } # home NAME: the world NAME (lib.sh)
 ME='Me <me@example.com>'
 mail() {
 	"$ROOT/scripts/gen-corpus" "$MAIL/gen" 300 7 >/dev/null 2>&1 || return 1
