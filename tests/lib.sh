@@ -117,6 +117,17 @@ debug_counted() { # debug_counted FILE WHAT: the number LEADUP_DEBUG_COUNTS prin
 scan_counted() { # scan_counted NAME [VAR=VALUE]: an incremental scan, its counts in NAME
 	_f=$1 && shift && env LEADUP_DEBUG_COUNTS=1 "$@" "$LEADUP" --now "$NOW" scan 2>"$_f" >/dev/null &&
 	cat "$_f" >&2; }
+# The kept walk's tests (t231, t235): walk_scan NAME [OPTION]: a scan (OPTION,
+# e.g. --full), counted into NAME.err, then state_dump NAME; walk_kept,
+# walk_again, walk_looked NAME: the threads it took from the kept walk, read
+# again as changed since, looked at.
+walk_scan() {
+	_n=$1 && shift && LEADUP_DEBUG_COUNTS=1 lu scan "$@" 2>"$_n.err" && cat "$_n.err" >&2 &&
+		state_dump "$_n"
+}
+walk_kept() { debug_counted "$1.err" "threads from the kept walk"; }
+walk_again() { debug_counted "$1.err" "threads read again as changed since the kept walk"; }
+walk_looked() { sed -n 's/^leadup: looked at \([0-9]*\) thread.*/\1/p' "$1.err"; }
 snap() { # snap: every message with a leadup/ tag, and its leadup/ tags, sorted
 	notmuch search --output=messages --exclude=false "tag:leadup/*" | while read -r m; do
 		echo "$m $(notmuch search --output=tags --exclude=false "$m" | grep "^leadup/" | tr "\n" " ")"

@@ -25,14 +25,10 @@ for d in 16 17 18; do
 done
 index
 
-# scan NAME [OPTION]: a scan (OPTION, e.g. --full), counted into NAME.err, then state_dump NAME.
-scan() {
-	_n=$1 && shift && LEADUP_DEBUG_COUNTS=1 lu scan "$@" 2>"$_n.err" && cat "$_n.err" >&2 &&
-		state_dump "$_n"
-}
-kept() { debug_counted "$1.err" "threads from the kept walk"; }
-again() { debug_counted "$1.err" "threads read again as changed since the kept walk"; }
-looked() { sed -n 's/^leadup: looked at \([0-9]*\) thread.*/\1/p' "$1.err"; }
+scan() { walk_scan "$@"; } # lib.sh: the scan counted, its state dumped
+kept() { walk_kept "$1"; }
+again() { walk_again "$1"; }
+looked() { walk_looked "$1"; }
 read_msgs() { sed -n 's/^leadup: notmuch reads: [0-9]* thread queries, \([0-9]*\) messages$/\1/p' "$1.err"; }
 # setting N [MORE]: the first chase after N business days ([awaiting] first), and MORE.
 setting() { printf '[awaiting]\nfirst=%s\n%s' "$1" "${2:-}" >"$XDG_CONFIG_HOME/leadup/config"; }
