@@ -306,8 +306,8 @@ static void print_debug_counts(void)
             lu_sender_kept, lu_sender_since);
     fprintf(stderr,
             "leadup: senders' histories brought forward: %u runs, %u messages, %u counts, "
-            "%u of %u kept rows taken\n",
-            lu_forward_runs, lu_forward_msgs, lu_forward_counts, lu_forward_kept, lu_senders_rows);
+            "%u kept rows read, %u taken\n",
+            lu_forward_runs, lu_forward_msgs, lu_forward_counts, lu_senders_rows, lu_forward_kept);
     fprintf(stderr, "leadup: order of day and month: %" G_GUINT64_FORMAT " texts read\n",
             lu_date_orders);
     fprintf(stderr, "leadup: notmuch counts: %" G_GUINT64_FORMAT " messages counted\n",
