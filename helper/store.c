@@ -41,6 +41,7 @@ struct lu_store {
     sqlite3_stmt *put_sense;                      /* kept: used per message analysed */
     sqlite3_stmt *stage_row;                      /* kept: used per message (lu_store_stage) */
     sqlite3_stmt *put_untagged, *del_untagged, *get_untagged; /* kept: used per item */
+    sqlite3_stmt *get_meta, *set_meta; /* kept: a scan reads and writes meta some 14 times */
     bool staged;                                              /* temp.scan_plan exists */
 };
 
@@ -545,7 +546,7 @@ static void bind_row(sqlite3_stmt *st, const struct column *cols, int n, const v
 
 int lu_store_get(struct lu_store *s, const char *key, char **out)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT value FROM meta WHERE key = ?");
+    sqlite3_stmt *st = kept(s, &s->get_meta, "SELECT value FROM meta WHERE key = ?");
     int ret;
 
     *out = NULL;
@@ -554,7 +555,8 @@ int lu_store_get(struct lu_store *s, const char *key, char **out)
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     if (one_row(s, st, "reading meta", &ret))
         *out = col_str(st, 0);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     return ret;
 }
 
@@ -586,13 +588,16 @@ int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *sam
 
 int lu_store_set(struct lu_store *s, const char *key, const char *value)
 {
-    sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    sqlite3_stmt *st = kept(s, &s->set_meta, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    int ret;
 
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-    return write_once(s, st, "writing meta");
+    ret = step_write(s, st, "writing meta");
+    sqlite3_clear_bindings(st);
+    return ret;
 }
 
 static void free_list(gpointer p)
@@ -1401,8 +1406,23 @@ static bool marked_damaged(struct lu_store *s, char **why)
     return hit;
 }
 
+/* The kept statements finalized (sqlite3_close fails while one is not). */
+static void finalize_kept(struct lu_store *s)
+{
+    sqlite3_stmt **slots[] = {&s->del_item,    &s->put_item,  &s->get_item,     &s->get_analysis,
+                              &s->put_analysis, &s->put_sense, &s->stage_row,    &s->put_untagged,
+                              &s->del_untagged, &s->get_untagged, &s->same_item, &s->get_meta,
+                              &s->set_meta};
+
+    for (guint i = 0; i < G_N_ELEMENTS(slots); i++) {
+        sqlite3_finalize(*slots[i]);
+        *slots[i] = NULL;
+    }
+}
+
 static void close_db(struct lu_store *s)
 {
+    finalize_kept(s);
     sqlite3_close(s->db);
     s->db = NULL;
 }
@@ -1932,9 +1952,7 @@ void lu_store_close(struct lu_store *s)
 {
     if (!s)
         return;
-    LU_FREE_EACH(finalize, s->del_item, s->put_item, s->get_item, s->get_analysis, s->put_analysis,
-                 s->put_sense, s->stage_row, s->put_untagged, s->del_untagged, s->get_untagged,
-                 s->same_item);
+    finalize_kept(s);
     sqlite3_close(s->db);
     LU_FREE_EACH(g_free, s->path, s->dir, s->journal, s->damage, s);
 }
