@@ -2,6 +2,7 @@
  * status becomes the exit code. */
 #include "said.h"
 #include "addr.h"
+#include "senders.h"
 #include "walk.h"
 
 #include <errno.h>

@@ -1847,7 +1847,7 @@ extern guint lu_sender_kept, lu_sender_since;
  * brought forward (scan.c senders_forward; LEADUP_DEBUG_COUNTS): the runs
  * that moved their base, the messages added they read, and the notmuch
  * counts of a sender those messages may count for. */
-extern guint lu_forward_runs, lu_forward_msgs, lu_forward_counts, lu_forward_kept, lu_senders_rows;
+extern guint lu_forward_runs, lu_forward_msgs, lu_forward_counts;
 /* Set from LEADUP_DEBUG_READ_ALL (leadup.c): the scan and the thread views
  * read every decision and delivery failure up front, as they did before
  * reading them by thread, so that a test can compare the two ways. */
@@ -2038,10 +2038,6 @@ int lu_db_terms(struct lu_db *db, GPtrArray *mids, const char *prefix, GPtrArray
 /* Set from LEADUP_DEBUG_NO_BASE: lu_db_base and lu_db_since answer
  * nothing (a test compares the senders' histories counted afresh). */
 extern bool lu_debug_no_base;
-/* LEADUP_DEBUG_WHOLE_SENDERS: an incremental scan reads every kept
- * history to bring them forward, as before session 34 (scan.c
- * senders_forward; t234 compares). */
-extern bool lu_debug_whole_senders;
 /* How many messages of one second a thread's order read what they answer
  * of from notmuch's reference terms, and from their files
  * (LEADUP_DEBUG_COUNTS). */
@@ -2191,22 +2187,6 @@ struct lu_history {
  * *OUT (lower-case address -> struct lu_history*; caller destroys), or
  * NULL when they were counted in another (or none are kept). */
 int lu_store_senders_read(struct lu_store *s, const char *key, GHashTable **out);
-/* As lu_store_senders_read, those of the addresses WANT says true of
- * (called with each kept lower-case address and DATA; WANT NULL: all)
- * among those PREFIXES may find: the addresses that begin with one of
- * them, and every address not lu_sender_ranged (PREFIXES NULL, or the
- * histories written before session 34: every address).  Each row read
- * counts in lu_senders_rows. */
-int lu_store_senders_some(struct lu_store *s, const char *key, GPtrArray *prefixes,
-                          bool (*want)(const char *addr, void *data), void *data, GHashTable **out);
-/* The longest run of ASCII letters and digits Xapian indexes as a word
- * (scan.c may_match: an address with a longer one may match anything). */
-#define LU_SENDER_RUN_MOST 64
-/* Whether the lower-case address ADDR is found by its first run of
- * letters and digits (lu_store_senders_some's PREFIXES): printable ASCII,
- * beginning with a letter or digit, whose run is no longer than
- * LU_SENDER_RUN_MOST. */
-bool lu_sender_ranged(const char *addr);
 /* The kept history of the lower-case address ADDR into *OUT, whatever
  * index it was counted in (the caller knows: meta "senders_base"); -2
  * each when none is kept. */

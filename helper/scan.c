@@ -10,6 +10,7 @@
 #include "said.h"
 #include "addr.h"
 #include "kmsgs.h"
+#include "senders.h"
 #include "walk.h"
 
 #include <string.h>

@@ -5,6 +5,7 @@
  * PRAGMA user_version; migrations only go forward, each in a transaction. */
 #include "leadup.h"
 #include "kmsgs.h"
+#include "senders.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -42,7 +43,7 @@ struct lu_store {
     sqlite3_stmt *stage_row;                      /* kept: used per message (lu_store_stage) */
     sqlite3_stmt *put_untagged, *del_untagged, *get_untagged; /* kept: used per item */
     sqlite3_stmt *get_meta, *set_meta; /* kept: a scan reads and writes meta some 14 times */
-    bool staged;                                              /* temp.scan_plan exists */
+    bool staged;                       /* temp.scan_plan exists */
 };
 
 /* The untagged items' counts again from their table (item_counts). */
@@ -588,7 +589,8 @@ int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *sam
 
 int lu_store_set(struct lu_store *s, const char *key, const char *value)
 {
-    sqlite3_stmt *st = kept(s, &s->set_meta, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    sqlite3_stmt *st =
+        kept(s, &s->set_meta, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
     int ret;
 
     if (!st)
@@ -862,7 +864,8 @@ int lu_store_put_staged(struct lu_store *s)
      * instructions, 61 of them a thread of 62 (issue 14). */
     if (!ret)
         ret = staged_items(s, &has);
-    st = ret ? NULL : prepare(s, "SELECT " ITEM_COLS ", untagged FROM temp.scan_plan ORDER BY rowid");
+    st = ret ? NULL
+             : prepare(s, "SELECT " ITEM_COLS ", untagged FROM temp.scan_plan ORDER BY rowid");
     if (!st)
         ret = ret ? ret : EX_IOERR;
     while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1409,8 +1412,8 @@ static bool marked_damaged(struct lu_store *s, char **why)
 /* The kept statements finalized (sqlite3_close fails while one is not). */
 static void finalize_kept(struct lu_store *s)
 {
-    sqlite3_stmt **slots[] = {&s->del_item,    &s->put_item,  &s->get_item,     &s->get_analysis,
-                              &s->put_analysis, &s->put_sense, &s->stage_row,    &s->put_untagged,
+    sqlite3_stmt **slots[] = {&s->del_item,     &s->put_item,     &s->get_item,  &s->get_analysis,
+                              &s->put_analysis, &s->put_sense,    &s->stage_row, &s->put_untagged,
                               &s->del_untagged, &s->get_untagged, &s->same_item, &s->get_meta,
                               &s->set_meta};
 
