@@ -115,6 +115,9 @@ helper/classify.o $(ASAN)/helper/classify.o $(FUZZ)/helper/classify.o: helper/in
 helper/intent-model.o $(ASAN)/helper/intent-model.o $(FUZZ)/helper/intent-model.o: helper/intent-model.h
 helper/said.o helper/thread.o helper/scan.o helper/leadup.o $(ASAN)/helper/said.o $(ASAN)/helper/thread.o \
 	$(ASAN)/helper/scan.o $(FUZZ)/helper/said.o $(FUZZ)/helper/thread.o $(FUZZ)/helper/scan.o: helper/said.h
+helper/store.o helper/scan.o helper/leadup.o $(ASAN)/helper/store.o $(ASAN)/helper/scan.o \
+	$(ASAN)/helper/leadup.o $(FUZZ)/helper/store.o $(FUZZ)/helper/scan.o $(FUZZ)/helper/leadup.o: \
+	helper/senders.h
 
 # The packs' cue patterns, compiled when leadup is built: helper/gen/cue-gen
 # (cue.c built without a table, LU_CUE_NO_TABLE) writes them and the words

@@ -2,6 +2,7 @@
  * status becomes the exit code. */
 #include "said.h"
 #include "addr.h"
+#include "senders.h"
 #include "walk.h"
 
 #include <errno.h>
@@ -269,6 +270,7 @@ static void read_debug_env(void)
     lu_debug_no_termfreq = g_getenv("LEADUP_DEBUG_NO_TERMFREQ") != NULL;
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
     lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
+    lu_debug_whole_senders = g_getenv("LEADUP_DEBUG_WHOLE_SENDERS") != NULL;
     lu_debug_no_refterms = g_getenv("LEADUP_DEBUG_NO_REFTERMS") != NULL;
     lu_debug_no_plain_addr = g_getenv("LEADUP_DEBUG_NO_PLAIN_ADDR") != NULL;
     lu_debug_no_values = g_getenv("LEADUP_DEBUG_NO_VALUES") != NULL;
@@ -303,8 +305,10 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
     fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
             lu_sender_kept, lu_sender_since);
-    fprintf(stderr, "leadup: senders' histories brought forward: %u runs, %u messages, %u counts\n",
-            lu_forward_runs, lu_forward_msgs, lu_forward_counts);
+    fprintf(stderr,
+            "leadup: senders' histories brought forward: %u runs, %u messages, %u counts, "
+            "%u kept rows read, %u taken\n",
+            lu_forward_runs, lu_forward_msgs, lu_forward_counts, lu_senders_rows, lu_forward_kept);
     fprintf(stderr, "leadup: order of day and month: %" G_GUINT64_FORMAT " texts read\n",
             lu_date_orders);
     fprintf(stderr, "leadup: notmuch counts: %" G_GUINT64_FORMAT " messages counted\n",

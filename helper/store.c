@@ -5,6 +5,7 @@
  * PRAGMA user_version; migrations only go forward, each in a transaction. */
 #include "leadup.h"
 #include "kmsgs.h"
+#include "senders.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +17,7 @@
 
 bool lu_debug_counts, lu_debug_read_all, lu_debug_no_fresh;
 guint64 lu_store_steps, lu_decision_rows, lu_bounce_rows, lu_item_rows;
+guint lu_senders_rows;
 
 /* sqlite3_trace_v2's callback: a statement finished (or was reset). */
 static int count_steps(unsigned type, void *data, void *stmt, void *x)
@@ -40,7 +42,8 @@ struct lu_store {
     sqlite3_stmt *put_sense;                      /* kept: used per message analysed */
     sqlite3_stmt *stage_row;                      /* kept: used per message (lu_store_stage) */
     sqlite3_stmt *put_untagged, *del_untagged, *get_untagged; /* kept: used per item */
-    bool staged;                                              /* temp.scan_plan exists */
+    sqlite3_stmt *get_meta, *set_meta; /* kept: a scan reads and writes meta some 14 times */
+    bool staged;                       /* temp.scan_plan exists */
 };
 
 /* The untagged items' counts again from their table (item_counts). */
@@ -544,7 +547,7 @@ static void bind_row(sqlite3_stmt *st, const struct column *cols, int n, const v
 
 int lu_store_get(struct lu_store *s, const char *key, char **out)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT value FROM meta WHERE key = ?");
+    sqlite3_stmt *st = kept(s, &s->get_meta, "SELECT value FROM meta WHERE key = ?");
     int ret;
 
     *out = NULL;
@@ -553,7 +556,8 @@ int lu_store_get(struct lu_store *s, const char *key, char **out)
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     if (one_row(s, st, "reading meta", &ret))
         *out = col_str(st, 0);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     return ret;
 }
 
@@ -585,13 +589,17 @@ int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *sam
 
 int lu_store_set(struct lu_store *s, const char *key, const char *value)
 {
-    sqlite3_stmt *st = prepare(s, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    sqlite3_stmt *st =
+        kept(s, &s->set_meta, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    int ret;
 
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-    return write_once(s, st, "writing meta");
+    ret = step_write(s, st, "writing meta");
+    sqlite3_clear_bindings(st);
+    return ret;
 }
 
 static void free_list(gpointer p)
@@ -826,24 +834,46 @@ static int refresh_item(struct lu_store *s, const struct lu_item *it, bool *same
     return ret;
 }
 
+/* The Message-IDs of the plan's that anchor an item now into *HAS (a
+ * set; caller destroys). */
+static int staged_items(struct lu_store *s, GHashTable **has)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT DISTINCT p.mid FROM temp.scan_plan p "
+                                  "JOIN items i ON i.mid = p.mid");
+    int rc;
+
+    *has = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (!st)
+        return EX_IOERR;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        g_hash_table_add(*has, col_str(st, 0));
+    sqlite3_finalize(st);
+    return read_end(s, rc, "reading the scan's plan");
+}
+
 int lu_store_put_staged(struct lu_store *s)
 {
     struct lu_item *it = NULL;
     char *put = NULL; /* the message of the item written last */
+    GHashTable *has = NULL;
     sqlite3_stmt *st;
     int rc = SQLITE_DONE, ret = stage_table(s);
 
-    if (ret)
-        return ret;
-    st = prepare(s, "SELECT " ITEM_COLS ", untagged FROM temp.scan_plan ORDER BY rowid");
+    /* A message's item is forgotten only when it has one (HAS, kept as
+     * the items are written): a DELETE that finds nothing was 5,500
+     * instructions, 61 of them a thread of 62 (issue 14). */
+    if (!ret)
+        ret = staged_items(s, &has);
+    st = ret ? NULL
+             : prepare(s, "SELECT " ITEM_COLS ", untagged FROM temp.scan_plan ORDER BY rowid");
     if (!st)
-        return EX_IOERR;
+        ret = ret ? ret : EX_IOERR;
     while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *mid = (const char *)sqlite3_column_text(st, 0);
         bool same = false;
         if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
             /* Not the item just written on this message. */
-            if (!put || g_strcmp0(mid, put) != 0)
+            if ((!put || g_strcmp0(mid, put) != 0) && mid && g_hash_table_remove(has, mid))
                 ret = forget_item(s, mid);
             continue;
         }
@@ -853,14 +883,18 @@ int lu_store_put_staged(struct lu_store *s)
         ret = refresh_item(s, it, &same);
         if (!ret && !same)
             ret = put_item(s, it);
+        if (it->mid)
+            g_hash_table_add(has, g_strdup(it->mid));
         put = g_steal_pointer(&it->mid);
         g_clear_pointer(&it, lu_item_free);
     }
-    if (!ret)
+    if (!ret && st)
         ret = read_end(s, rc, "reading the scan's plan");
     sqlite3_finalize(st);
     lu_item_free(it);
     g_free(put);
+    if (has)
+        g_hash_table_destroy(has);
     return ret;
 }
 
@@ -1375,8 +1409,23 @@ static bool marked_damaged(struct lu_store *s, char **why)
     return hit;
 }
 
+/* The kept statements finalized (sqlite3_close fails while one is not). */
+static void finalize_kept(struct lu_store *s)
+{
+    sqlite3_stmt **slots[] = {&s->del_item,     &s->put_item,     &s->get_item,  &s->get_analysis,
+                              &s->put_analysis, &s->put_sense,    &s->stage_row, &s->put_untagged,
+                              &s->del_untagged, &s->get_untagged, &s->same_item, &s->get_meta,
+                              &s->set_meta};
+
+    for (guint i = 0; i < G_N_ELEMENTS(slots); i++) {
+        sqlite3_finalize(*slots[i]);
+        *slots[i] = NULL;
+    }
+}
+
 static void close_db(struct lu_store *s)
 {
+    finalize_kept(s);
     sqlite3_close(s->db);
     s->db = NULL;
 }
@@ -1868,6 +1917,21 @@ static int open_db(struct lu_store *s)
     return s->damage ? EX_DATAERR : ret;
 }
 
+/* Before sqlite starts (the first open; one thread opens the store): no
+ * count of the memory it holds, which took a mutex at each of its
+ * allocations and frees (6,600 of them, some 0.4 M instructions of a
+ * one-new-message scan, issue 14).  leadup never asks for the count.
+ * Too late (another user of a shared sqlite started it): as before. */
+static void sqlite_setup(void)
+{
+    static bool done;
+
+    if (!done) {
+        done = true;
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    }
+}
+
 int lu_store_open(struct lu_store **out)
 {
     struct lu_store *s = g_new0(struct lu_store, 1);
@@ -1875,6 +1939,7 @@ int lu_store_open(struct lu_store **out)
     int ret;
 
     *out = NULL;
+    sqlite_setup();
     s->dir = lu_data_dir();
     s->path = g_build_filename(s->dir, "state.db", NULL);
     s->journal = g_build_filename(s->dir, "decisions.journal", NULL);
@@ -1906,9 +1971,7 @@ void lu_store_close(struct lu_store *s)
 {
     if (!s)
         return;
-    LU_FREE_EACH(finalize, s->del_item, s->put_item, s->get_item, s->get_analysis, s->put_analysis,
-                 s->put_sense, s->stage_row, s->put_untagged, s->del_untagged, s->get_untagged,
-                 s->same_item);
+    finalize_kept(s);
     sqlite3_close(s->db);
     LU_FREE_EACH(g_free, s->path, s->dir, s->journal, s->damage, s);
 }
@@ -2030,34 +2093,136 @@ int lu_store_analysis_sense(struct lu_store *s, const char *mid, const char *fil
     return ret;
 }
 
-int lu_store_senders_read(struct lu_store *s, const char *key, GHashTable **out)
+bool lu_sender_ranged(const char *addr)
 {
-    sqlite3_stmt *st;
-    char *have = NULL;
-    int rc, ret = lu_store_get(s, "senders", &have);
+    size_t run = 0;
 
-    *out = NULL;
-    if (ret || g_strcmp0(have, key) != 0)
+    if (!g_ascii_isalnum(addr[0]))
+        return false;
+    while (g_ascii_isalnum(addr[run]))
+        run++;
+    if (run > LU_SENDER_RUN_MOST)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)addr; *p; p++)
+        if (*p < 0x20 || *p > 0x7e)
+            return false;
+    return true;
+}
+
+/* Whether the histories kept are those of the index KEY names (meta
+ * "senders": KEY, then, when lu_store_senders_write wrote it, a line each
+ * address not lu_sender_ranged, g_strescape'd): into *ODD (the caller's)
+ * that text after KEY's line, or NULL when it was not written with them
+ * (as before session 34: every row is read).  Returns 0 or a status
+ * (printed); *SAME false when they are not KEY's. */
+static int senders_key_is(struct lu_store *s, const char *key, bool *same, char **odd)
+{
+    char *have = NULL, *nl;
+    int ret = lu_store_get(s, "senders", &have);
+
+    *same = false;
+    *odd = NULL;
+    if (ret || !have)
         goto out;
-    st = prepare(s, "SELECT addr, sent, answered FROM senders");
-    if (!st) {
-        ret = EX_IOERR;
-        goto out;
-    }
-    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct lu_history *h = g_new(struct lu_history, 1);
-        h->sent = sqlite3_column_int(st, 1);
-        h->answered = sqlite3_column_int(st, 2);
-        g_hash_table_replace(*out, col_str(st, 0), h);
-    }
-    ret = read_end(s, rc, "reading the senders' histories");
-    sqlite3_finalize(st);
-    if (ret)
-        g_clear_pointer(out, g_hash_table_destroy);
+    nl = strchr(have, '\n');
+    if (nl)
+        *nl = '\0';
+    /* KEY as meta "senders" gives it, or only its first line */
+    *same = strncmp(have, key, strcspn(key, "\n")) == 0 && strlen(have) == strcspn(key, "\n");
+    if (*same && nl)
+        *odd = g_strdup(nl + 1);
 out:
     g_free(have);
     return ret;
+}
+
+/* Adds the rows ST (addr, sent, answered; its parameters bound) selects
+ * that WANT says true of (WANT NULL: all) to TABLE. */
+static int senders_take(struct lu_store *s, sqlite3_stmt *st, bool (*want)(const char *, void *),
+                        void *data, GHashTable *table)
+{
+    int rc;
+
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *addr = (const char *)sqlite3_column_text(st, 0);
+        struct lu_history *h;
+
+        lu_senders_rows++;
+        /* A row not wanted is not copied: nothing but its address read. */
+        if (!addr || (want && !want(addr, data)))
+            continue;
+        h = g_new(struct lu_history, 1);
+        h->sent = sqlite3_column_int(st, 1);
+        h->answered = sqlite3_column_int(st, 2);
+        g_hash_table_replace(table, g_strdup(addr), h);
+    }
+    return read_end(s, rc, "reading the senders' histories");
+}
+
+/* The rows of the addresses ODD (senders_key_is's lines) and of those
+ * that begin with one of PREFIXES (a range of the primary key each: every
+ * other address, lu_sender_ranged, is printable ASCII) into TABLE. */
+static int senders_ranges(struct lu_store *s, const char *odd, GPtrArray *prefixes,
+                          bool (*want)(const char *, void *), void *data, GHashTable *table)
+{
+    sqlite3_stmt *one = prepare(s, "SELECT addr, sent, answered FROM senders WHERE addr = ?1"),
+                 *range = prepare(s, "SELECT addr, sent, answered FROM senders "
+                                     "WHERE addr >= ?1 AND addr < ?2");
+    char **lines = g_strsplit(odd, "\n", -1);
+    int ret = one && range ? 0 : EX_IOERR;
+
+    for (char **l = lines; !ret && *l; l++) {
+        if (!**l)
+            continue;
+        char *addr = g_strcompress(*l);
+        sqlite3_bind_text(one, 1, addr, -1, SQLITE_STATIC);
+        ret = senders_take(s, one, want, data, table);
+        sqlite3_reset(one);
+        g_free(addr);
+    }
+    for (guint i = 0; !ret && i < prefixes->len; i++) {
+        const char *r = g_ptr_array_index(prefixes, i);
+        char *end = g_strconcat(r, "\x7f", NULL);
+        sqlite3_bind_text(range, 1, r, -1, SQLITE_STATIC);
+        sqlite3_bind_text(range, 2, end, -1, SQLITE_STATIC);
+        ret = senders_take(s, range, want, data, table);
+        sqlite3_reset(range);
+        g_free(end);
+    }
+    g_strfreev(lines);
+    LU_FREE_EACH(finalize, one, range);
+    return ret;
+}
+
+int lu_store_senders_some(struct lu_store *s, const char *key, GPtrArray *prefixes,
+                          bool (*want)(const char *addr, void *data), void *data, GHashTable **out)
+{
+    sqlite3_stmt *st;
+    char *odd = NULL;
+    bool same;
+    int ret = senders_key_is(s, key, &same, &odd);
+
+    *out = NULL;
+    if (ret || !same)
+        goto out;
+    *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    if (prefixes && odd) {
+        ret = senders_ranges(s, odd, prefixes, want, data, *out);
+    } else {
+        st = prepare(s, "SELECT addr, sent, answered FROM senders");
+        ret = st ? senders_take(s, st, want, data, *out) : EX_IOERR;
+        sqlite3_finalize(st);
+    }
+    if (ret)
+        g_clear_pointer(out, g_hash_table_destroy);
+out:
+    g_free(odd);
+    return ret;
+}
+
+int lu_store_senders_read(struct lu_store *s, const char *key, GHashTable **out)
+{
+    return lu_store_senders_some(s, key, NULL, NULL, NULL, out);
 }
 
 int lu_store_sender_get(struct lu_store *s, const char *addr, struct lu_history *out)
@@ -2098,6 +2263,13 @@ int lu_store_senders_answered(struct lu_store *s, bool *any)
     return ret;
 }
 
+/* Whether H is written as a row: only counts ("not counted", -1: an
+ * error, no mail of mine, is asked again). */
+static bool history_kept(const struct lu_history *h)
+{
+    return h->sent >= 0 || h->answered >= 0;
+}
+
 /* Writes SENDERS' rows with SQL, which binds the address, the sent and
  * the answered count as ?1, ?2, ?3. */
 static int senders_rows(struct lu_store *s, const char *sql, GHashTable *senders)
@@ -2112,9 +2284,8 @@ static int senders_rows(struct lu_store *s, const char *sql, GHashTable *senders
     g_hash_table_iter_init(&it, senders);
     while (!ret && g_hash_table_iter_next(&it, &k, &v)) {
         const struct lu_history *h = v;
-        /* Only counts: "not counted" (-1: an error, no mail of mine) is asked again. */
         int sent = h->sent >= 0 ? h->sent : -2, answered = h->answered >= 0 ? h->answered : -2;
-        if (sent < 0 && answered < 0)
+        if (!history_kept(h))
             continue;
         sqlite3_bind_text(st, 1, k, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 2, sent);
@@ -2132,7 +2303,27 @@ int lu_store_senders_write(struct lu_store *s, const char *key, GHashTable *send
     if (ret || !key || !senders)
         return ret;
     ret = senders_rows(s, "INSERT INTO senders(addr, sent, answered) VALUES(?1, ?2, ?3)", senders);
-    return ret ? ret : lu_store_set(s, "senders", key);
+    if (!ret) {
+        /* The key, then the addresses a range of the key does not find
+         * (senders_ranges): an older leadup reads it as another index's,
+         * and writes its own without them. */
+        GString *v = g_string_new(key);
+        GHashTableIter it;
+        gpointer k, h;
+
+        g_string_append_c(v, '\n');
+        g_hash_table_iter_init(&it, senders);
+        while (g_hash_table_iter_next(&it, &k, &h)) {
+            if (lu_sender_ranged(k) || !history_kept(h))
+                continue;
+            char *e = g_strescape(k, NULL);
+            g_string_append_printf(v, "%s\n", e);
+            g_free(e);
+        }
+        ret = lu_store_set(s, "senders", v->str);
+        g_string_free(v, TRUE);
+    }
+    return ret;
 }
 
 int lu_store_senders_update(struct lu_store *s, GHashTable *senders)

@@ -1,0 +1,34 @@
+/* senders.h - the senders' histories an incremental scan brings forward
+ * (store.c table senders, scan.c senders_forward): only those the mail
+ * added may count for are read (issue 14, session 34).  Declared here,
+ * not in leadup.h, whose text is part of the sentence analysis's digest
+ * (Makefile SENSE_SRCS): a change there analyses every kept text again. */
+#ifndef LU_SENDERS_H
+#define LU_SENDERS_H
+#include "leadup.h"
+
+/* As lu_store_senders_read, those of the addresses WANT says true of
+ * (called with each kept lower-case address and DATA; WANT NULL: all)
+ * among those PREFIXES may find: the addresses that begin with one of
+ * them, and every address not lu_sender_ranged (PREFIXES NULL, or the
+ * histories written before session 34: every address).  Each row read
+ * counts in lu_senders_rows. */
+int lu_store_senders_some(struct lu_store *s, const char *key, GPtrArray *prefixes,
+                          bool (*want)(const char *addr, void *data), void *data, GHashTable **out);
+/* The longest run of ASCII letters and digits Xapian indexes as a word
+ * (scan.c may_match: an address with a longer one may match anything). */
+#define LU_SENDER_RUN_MOST 64
+/* Whether the lower-case address ADDR is found by its first run of
+ * letters and digits (lu_store_senders_some's PREFIXES): printable ASCII,
+ * beginning with a letter or digit, whose run is no longer than
+ * LU_SENDER_RUN_MOST. */
+bool lu_sender_ranged(const char *addr);
+/* LEADUP_DEBUG_COUNTS: the histories senders_forward took, and the kept
+ * rows lu_store_senders_some read. */
+extern guint lu_forward_kept, lu_senders_rows;
+/* LEADUP_DEBUG_WHOLE_SENDERS: an incremental scan reads every kept
+ * history to bring them forward, as before session 34 (scan.c
+ * senders_forward; t234 compares). */
+extern bool lu_debug_whole_senders;
+
+#endif
