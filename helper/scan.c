@@ -126,6 +126,14 @@ struct scan {
      * index read by PATCH when notmuch changed since (NULL: it did not). */
     GHashTable *walk_pending;
     GPtrArray *walk_tids, *walk_recs;
+    /* WALK_UPDATE: a replay with nothing changed in notmuch since (no
+     * PATCH): each thread stays where the kept walk has it (WALK_AT:
+     * thread id -> position), and only the records the scan's tag writes
+     * change are written, at their positions (WALK_POSS, beside
+     * WALK_TIDS): the rest of the kept walk is the record already. */
+    bool walk_update;
+    GHashTable *walk_at;
+    GArray *walk_poss;
     guint64 walk_msgs;
     lu_thread_fn walk_fn;
     gint64 walk_dated;
@@ -2892,10 +2900,13 @@ static GBytes *walk_record(GPtrArray *msgs)
 
 static int walk_flush(struct scan *s)
 {
-    int ret = s->walk_tids->len ? lu_store_walk_add(s->store, s->walk_tids, s->walk_recs) : 0;
+    int ret = s->walk_tids->len ? lu_store_walk_add_at(s->store, s->walk_tids, s->walk_recs,
+                                                       s->walk_update ? s->walk_poss : NULL)
+                                : 0;
 
     g_ptr_array_set_size(s->walk_tids, 0);
     g_ptr_array_set_size(s->walk_recs, 0);
+    g_array_set_size(s->walk_poss, 0);
     return ret;
 }
 
@@ -2967,15 +2978,33 @@ static GBytes *walk_fold(GBytes *rec, GArray *ops, guint from)
 static int walk_decided(struct scan *s, GPtrArray *msgs, guint from)
 {
     struct lu_msg *m = msgs->len ? g_ptr_array_index(msgs, 0) : NULL;
-    gpointer tid = NULL, rec = NULL;
+    gpointer tid = NULL, rec = NULL, pos = NULL;
+    bool same = true;
 
     if (!s->walk_pending || !m ||
         !g_hash_table_steal_extended(s->walk_pending, m->thread_id, &tid, &rec))
         return 0;
     if (from < s->ops->len) {
         GBytes *folded = walk_fold(rec, s->ops, from);
+        same = g_bytes_equal(folded, rec);
         g_bytes_unref(rec);
         rec = folded;
+    }
+    /* In place: a record the writes left as it was is kept already; one
+     * of a thread the kept walk does not place is left pending (then no
+     * walk is kept: walk_keep). */
+    if (s->walk_update && !same && !g_hash_table_lookup_extended(s->walk_at, tid, NULL, &pos)) {
+        g_hash_table_insert(s->walk_pending, tid, rec);
+        return 0;
+    }
+    if (s->walk_update && same) {
+        g_free(tid);
+        g_bytes_unref(rec);
+        return 0;
+    }
+    if (s->walk_update) {
+        gint64 at = (gint64)GPOINTER_TO_SIZE(pos);
+        g_array_append_val(s->walk_poss, at);
     }
     g_ptr_array_add(s->walk_tids, tid);
     g_ptr_array_add(s->walk_recs, rec);
@@ -3111,7 +3140,7 @@ struct walk_patch {
 };
 
 guint64 lu_walk_fresh;
-bool lu_debug_no_kept_walk;
+bool lu_debug_no_kept_walk, lu_debug_walk_whole;
 
 /* The patch is read only while the changed messages are at most one in
  * WALK_PATCH_SHARE of the index, or WALK_PATCH_FEW: their threads are held
@@ -3193,10 +3222,10 @@ static int walk_fresh_give(struct scan *s, gint64 newer)
     return ret;
 }
 
-/* lu_walked_fn: one kept thread given to the walk as notmuch would, after
- * the fresh threads newer than it (walk_fresh_give); none that the patch
- * reads again. */
-static int walk_replay(const char *tid, GBytes *rec, void *data)
+/* lu_walked_at_fn: one kept thread (at POS in the kept walk) given to the
+ * walk as notmuch would, after the fresh threads newer than it
+ * (walk_fresh_give); none that the patch reads again. */
+static int walk_replay(gint64 pos, const char *tid, GBytes *rec, void *data)
 {
     struct scan *s = data;
     gsize n = 0;
@@ -3220,8 +3249,15 @@ static int walk_replay(const char *tid, GBytes *rec, void *data)
     lu_walk_replayed++;
     lu_walk_order = lu_fnv64(lu_walk_order, tid, strlen(tid));
     lu_walk_order = lu_fnv64(lu_walk_order, "/", 1);
-    if (!ret)
+    if (!ret && s->walk_update) {
+        /* recorded as kept (walk_rec would make the same bytes again) */
+        g_hash_table_insert(s->walk_at, g_strdup(tid), GSIZE_TO_POINTER((gsize)pos));
+        g_hash_table_replace(s->walk_pending, g_strdup(tid), g_bytes_ref(rec));
+        s->walk_msgs += msgs->len;
+        ret = s->walk_fn(msgs, data);
+    } else if (!ret) {
         ret = walk_rec(msgs, data);
+    }
     g_ptr_array_free(msgs, TRUE);
     return ret;
 }
@@ -3397,9 +3433,13 @@ static int walk_newest(struct scan *s, lu_thread_fn fn)
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
     s->walk_tids = g_ptr_array_new_with_free_func(g_free);
     s->walk_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    s->walk_poss = g_array_new(FALSE, FALSE, sizeof(gint64));
+    s->walk_update = s->replay && !s->patch && !lu_debug_walk_whole;
+    if (s->walk_update)
+        s->walk_at = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!ret && s->replay) {
         lu_db_set_dated(s->db, s->walk_dated);
-        ret = lu_store_walk_each(s->store, walk_replay, s);
+        ret = lu_store_walk_each_at(s->store, walk_replay, NULL, s);
         if (!ret && s->patch)
             ret = walk_fresh_give(s, G_MININT64);
     } else if (!ret) {
@@ -3543,6 +3583,9 @@ static void scan_clear(struct scan *s)
         g_hash_table_destroy(s->changed_mids);
     LU_FREE_EACH(g_ptr_array_unref, s->walk_tids, s->walk_recs);
     g_clear_pointer(&s->walk_pending, g_hash_table_destroy);
+    g_clear_pointer(&s->walk_at, g_hash_table_destroy);
+    if (s->walk_poss)
+        g_array_free(s->walk_poss, TRUE);
     if (s->kmsg_served)
         LU_FREE_EACH(g_ptr_array_unref, s->kmsg_mids, s->kmsg_recs);
     g_clear_pointer(&s->kmsg_served, g_hash_table_destroy);
@@ -4036,7 +4079,9 @@ static int walk_keep(struct scan *s, const struct meta *m, gint64 before, gint64
         pre = walk_key(s, at, s->walk_msgs);
         key = g_strdup_printf("%s%" G_GINT64_FORMAT, pre, s->walk_dated);
     }
-    ret = lu_store_walk_keep(s->store, key);
+    /* A replay of the index as kept (walk_update) wrote only the records
+     * its tag writes changed: the rest stay. */
+    ret = s->walk_update ? lu_store_walk_patch(s->store, key) : lu_store_walk_keep(s->store, key);
     LU_FREE_EACH(g_free, at, pre, key);
     return ret;
 }
