@@ -16,6 +16,10 @@ extern bool lu_debug_no_kept_walk;
  * the whole kept walk again, as before session 34, not only the records
  * its tag writes changed (tests compare the two). */
 extern bool lu_debug_walk_whole;
+/* Set from LEADUP_DEBUG_NO_RECENT_ROWS: a full walk's message elsewhere
+ * is looked up in the analysis cache again for each thread it may answer,
+ * as before session 34, not taken from the row its own thread took. */
+extern bool lu_debug_no_recent_rows;
 extern guint64 lu_walk_fresh;
 
 /* The mail root DB reads, with a trailing '/' (nm.c; owned by DB): the
