@@ -181,11 +181,15 @@ struct recent {
      * of 0.26 of the messages of a full scan at 300,000); else NULL. */
     char *file_id;
     GBytes *record, *text, *sense;
+    /* fold_hash of FROM_EMAIL (0: none) and of each RCPT: the filters of
+     * elsewhere_recent compare these before the addresses themselves */
+    guint64 from_fold, *rcpt_fold;
 };
 
 static void recent_free(struct recent *r)
 {
     g_strfreev(r->rcpt);
+    g_free(r->rcpt_fold);
     LU_FREE_EACH(g_bytes_unref, r->record, r->text, r->sense);
     LU_FREE_EACH(g_free, r->mid, r->thread_id, r->filename, r->subject, r->from_name, r->from_email,
                  r->file_id, r);
@@ -1168,14 +1172,6 @@ static bool has_email(GPtrArray *emails, const char *email)
     return false;
 }
 
-static bool strv_has_case(char **v, const char *s)
-{
-    for (; *v; v++)
-        if (g_ascii_strcasecmp(*v, s) == 0)
-            return true;
-    return false;
-}
-
 static bool has_tag(const struct lu_msg *m, const char *tag)
 {
     for (guint i = 0; i < m->tags->len; i++)
@@ -1212,6 +1208,52 @@ static bool has_recipient(const struct lu_msg *m, const char *email)
     return false;
 }
 
+/* FNV-1a of S as g_ascii_strcasecmp compares it (ASCII letters folded):
+ * two addresses it finds equal have the same hash. */
+static guint64 fold_hash(const char *s)
+{
+    guint64 h = LU_FNV64_INIT;
+
+    for (; *s; s++)
+        h = (h ^ (guchar)g_ascii_tolower(*s)) * 1099511628211u;
+    return h;
+}
+
+/* Whether EMAIL (its fold_hash FOLD) is among EMAILS (their hashes
+ * FOLDS), as has_email finds it. */
+static bool has_email_fold(GPtrArray *emails, const guint64 *folds, const char *email, guint64 fold)
+{
+    for (guint i = 0; i < emails->len; i++)
+        if (folds[i] == fold && g_ascii_strcasecmp(g_ptr_array_index(emails, i), email) == 0)
+            return true;
+    return false;
+}
+
+/* Whether R's To and Cc hold TO (its fold_hash FOLD), any case. */
+static bool rcpt_has_fold(const struct recent *r, const char *to, guint64 fold)
+{
+    for (guint i = 0; r->rcpt[i]; i++)
+        if (r->rcpt_fold[i] == fold && g_ascii_strcasecmp(r->rcpt[i], to) == 0)
+            return true;
+    return false;
+}
+
+/* The cache's row M (R's message, a message elsewhere) was read from, for
+ * the next thread it may answer, when its thread did not read it and it
+ * was taken as it was (not parsed: the row is the same until the run
+ * ends, but for analyses of its text the rules make, which they would
+ * find there and now make again). */
+static void recent_keep(struct recent *r, const struct lu_msg *m)
+{
+    if (r->record || lu_debug_no_recent_rows || !m->record || !m->file_id || m->parsed ||
+        m->sense_new)
+        return;
+    r->file_id = g_strdup(m->file_id);
+    r->record = g_bytes_ref(m->record);
+    r->text = m->text_record ? g_bytes_ref(m->text_record) : NULL;
+    r->sense = m->sense_record ? g_bytes_ref(m->sense_record) : NULL;
+}
+
 /* M (R's message, as lu_msg_new_indexed made it) with the cache's row its
  * thread took, as cache_load would have taken it again (the same row:
  * nothing of this run wrote it since, R->RECORD says); read_headers then
@@ -1233,9 +1275,9 @@ static void recent_load(struct scan *s, const struct recent *r, struct lu_msg *m
 /* The recent messages under NORM that the query of elsewhere_by_query
  * would find for LAST (the same subject, window, other thread and
  * senders), oldest first, as msg_from gives them, and into ROWS each one
- * whose recent has its cache row (message -> struct recent; for
- * recent_load once the index's From let it through: the row's From would
- * replace it).  Caller frees. */
+ * with the recent it is of (message -> struct recent; for recent_load
+ * once the index's From let it through: the row's From would replace
+ * it).  Caller frees. */
 static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_msg *last,
                                    const char *norm, GHashTable *rows)
 {
@@ -1245,10 +1287,18 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
     gint64 end = last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400;
     GPtrArray *senders = NULL;
     const char *to = NULL;
+    guint64 *folds = NULL, to_fold = 0;
 
     /* The same senders (and recipient) as the query names, when it names any. */
     from_clause(s, msgs, last, q);
     elsewhere_who(s, last, q, &senders, &to);
+    if (senders) {
+        folds = g_new(guint64, senders->len + 1);
+        for (guint i = 0; i < senders->len; i++)
+            folds[i] = fold_hash(g_ptr_array_index(senders, i));
+    }
+    if (to)
+        to_fold = fold_hash(to);
     for (guint i = 0; list && i < list->len; i++) {
         struct recent *r = g_ptr_array_index(list, i);
         struct lu_addr *from = NULL;
@@ -1256,9 +1306,10 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
         /* the senders first: they leave the fewest (the same result) */
         if (r->date <= last->date || r->date > end)
             continue;
-        if (senders && !(r->from_email && has_email(senders, r->from_email)))
+        if (senders &&
+            !(r->from_email && has_email_fold(senders, folds, r->from_email, r->from_fold)))
             continue;
-        if (to && r->rcpt && !strv_has_case(r->rcpt, to))
+        if (to && r->rcpt && !rcpt_has_fold(r, to, to_fold))
             continue;
         if (strcmp(r->thread_id, last->thread_id) == 0)
             continue;
@@ -1271,8 +1322,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
                                from, r->unsent);
         if (r->draft)
             g_ptr_array_add(m->tags, g_strdup("draft"));
-        if (r->record)
-            g_hash_table_insert(rows, m, r);
+        g_hash_table_insert(rows, m, r);
         g_ptr_array_add(out, m);
     }
     g_ptr_array_sort(out, lu_msg_compare_date);
@@ -1280,6 +1330,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
         g_ptr_array_set_size(out, ELSEWHERE_MAX);
     if (senders)
         g_ptr_array_free(senders, TRUE);
+    g_free(folds);
     g_string_free(q, TRUE);
     return out;
 }
@@ -1312,6 +1363,7 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     GString *q = g_string_new(NULL);
     GPtrArray *found = NULL, *senders = NULL;
     GHashTable *rows = NULL;
+    struct recent *r;
     const char *to = NULL;
     char *norm = lu_subject_norm(last->subject);
     char *tq = lu_db_quote(last->thread_id), *sq = subject_terms(norm);
@@ -1352,9 +1404,14 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
          * addresses themselves, as a full scan compares them. */
         if (senders && !(m->from && has_email(senders, m->from->email)))
             continue;
-        if (rows && g_hash_table_contains(rows, m))
-            recent_load(s, g_hash_table_lookup(rows, m), m);
-        if (read_headers(s, m) != 0 || (to && !has_recipient(m, to)))
+        r = rows ? g_hash_table_lookup(rows, m) : NULL;
+        if (r)
+            recent_load(s, r, m);
+        if (read_headers(s, m) != 0)
+            continue;
+        if (r)
+            recent_keep(r, m);
+        if (to && !has_recipient(m, to))
             continue;
         g_ptr_array_add(out, g_ptr_array_steal_index(found, i));
         i--;
@@ -1422,17 +1479,20 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
         if (m->from) {
             r->from_name = g_strdup(m->from->name);
             r->from_email = g_strdup(m->from->email);
+            r->from_fold = fold_hash(r->from_email);
         }
-        if (m->headers)
+        if (m->headers) {
+            guint n;
             r->rcpt = recipients(m);
-        /* a row taken as it was (not parsed, no analysis new): kept for
-         * recent_load; cache_keep, after this, may steal M's FILE_ID */
-        if (m->headers && m->record && m->file_id && !m->parsed && !m->sense_new) {
-            r->file_id = g_strdup(m->file_id);
-            r->record = g_bytes_ref(m->record);
-            r->text = m->text_record ? g_bytes_ref(m->text_record) : NULL;
-            r->sense = m->sense_record ? g_bytes_ref(m->sense_record) : NULL;
+            n = g_strv_length(r->rcpt);
+            r->rcpt_fold = g_new(guint64, n + 1);
+            for (guint k = 0; k < n; k++)
+                r->rcpt_fold[k] = fold_hash(r->rcpt[k]);
         }
+        /* a row taken as it was: kept for recent_load (cache_keep, after
+         * this, may steal M's FILE_ID) */
+        if (m->headers)
+            recent_keep(r, m);
         g_ptr_array_add(list, r);
     }
     s->walk_pos = MIN(s->walk_pos, newest);
