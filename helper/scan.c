@@ -1393,8 +1393,9 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     }
     for (guint i = 0; i < found->len; i++) {
         struct lu_msg *m = g_ptr_array_index(found, i);
-        char *mn = lu_subject_norm(m->subject);
-        bool same = strcmp(mn, norm) == 0;
+        /* the recent ones are kept under their subject's NORM already */
+        char *mn = rows ? NULL : lu_subject_norm(m->subject);
+        bool same = !mn || strcmp(mn, norm) == 0;
         g_free(mn);
         /* Their answer to me, or mine to them: the index's From tells
          * which side wrote it before the file is read. */
