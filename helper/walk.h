@@ -14,7 +14,8 @@
 extern bool lu_debug_no_kept_walk;
 /* Set from LEADUP_DEBUG_WALK_WHOLE: a replay of the index as kept writes
  * the whole kept walk again, as before session 34, not only the records
- * its tag writes changed (tests compare the two). */
+ * its tag writes changed, and a replayed full walk stages each message's
+ * row of the plan (its item forgotten) as before (tests compare the two). */
 extern bool lu_debug_walk_whole;
 /* Set from LEADUP_DEBUG_NO_RECENT_ROWS: a full walk's message elsewhere
  * is looked up in the analysis cache again for each thread it may answer,
