@@ -4,7 +4,9 @@
 # (nothing written to notmuch since the full scan that kept it: a settings
 # change, a scan --full with nothing changed) writes only the records its
 # tag writes change, at their positions, and the rest of the kept walk
-# stays; any other walk writes it whole, as before.  Each step is compared
+# stays; any other walk writes it whole, as before.  A full walk replayed
+# stages no plan row a message either (the items it does not write go with
+# lu_store_forget_before).  Each step is compared
 # on copies of the same databases with the whole write
 # (LEADUP_DEBUG_WALK_WHOLE=1) or the walk of notmuch
 # (LEADUP_DEBUG_NO_KEPT_WALK=1): the same tags and state, the kept walk's
