@@ -276,6 +276,8 @@ static void read_debug_env(void)
     lu_debug_no_values = g_getenv("LEADUP_DEBUG_NO_VALUES") != NULL;
     lu_debug_no_rows = g_getenv("LEADUP_DEBUG_NO_ROWS") != NULL;
     lu_debug_no_kept_walk = g_getenv("LEADUP_DEBUG_NO_KEPT_WALK") != NULL;
+    lu_debug_walk_whole = g_getenv("LEADUP_DEBUG_WALK_WHOLE") != NULL;
+    lu_debug_no_recent_rows = g_getenv("LEADUP_DEBUG_NO_RECENT_ROWS") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))

@@ -131,6 +131,14 @@ struct scan {
      * index read by PATCH when notmuch changed since (NULL: it did not). */
     GHashTable *walk_pending;
     GPtrArray *walk_tids, *walk_recs;
+    /* WALK_UPDATE: a replay with nothing changed in notmuch since (no
+     * PATCH): each thread stays where the kept walk has it (WALK_AT:
+     * thread id -> position), and only the records the scan's tag writes
+     * change are written, at their positions (WALK_POSS, beside
+     * WALK_TIDS): the rest of the kept walk is the record already. */
+    bool walk_update;
+    GHashTable *walk_at;
+    GArray *walk_poss;
     guint64 walk_msgs;
     lu_thread_fn walk_fn;
     gint64 walk_dated;
@@ -171,13 +179,25 @@ struct recent {
     gint64 date;
     const char *unsent;
     bool draft; /* tagged draft */
+    /* The analysis cache's row as its thread took it (file identity,
+     * headers, text, analyses), when it took it from the row and made
+     * nothing new of it: what read_headers would look up again for each
+     * thread it is a message elsewhere of (the stat and the sqlite look-up
+     * of 0.26 of the messages of a full scan at 300,000); else NULL. */
+    char *file_id;
+    GBytes *record, *text, *sense;
+    /* fold_hash of FROM_EMAIL (0: none) and of each RCPT: the filters of
+     * elsewhere_recent compare these before the addresses themselves */
+    guint64 from_fold, *rcpt_fold;
 };
 
 static void recent_free(struct recent *r)
 {
     g_strfreev(r->rcpt);
+    g_free(r->rcpt_fold);
+    LU_FREE_EACH(g_bytes_unref, r->record, r->text, r->sense);
     LU_FREE_EACH(g_free, r->mid, r->thread_id, r->filename, r->subject, r->from_name, r->from_email,
-                 r);
+                 r->file_id, r);
 }
 
 static void tagop_clear(struct lu_tagop *op)
@@ -1157,14 +1177,6 @@ static bool has_email(GPtrArray *emails, const char *email)
     return false;
 }
 
-static bool strv_has_case(char **v, const char *s)
-{
-    for (; *v; v++)
-        if (g_ascii_strcasecmp(*v, s) == 0)
-            return true;
-    return false;
-}
-
 static bool has_tag(const struct lu_msg *m, const char *tag)
 {
     for (guint i = 0; i < m->tags->len; i++)
@@ -1201,11 +1213,78 @@ static bool has_recipient(const struct lu_msg *m, const char *email)
     return false;
 }
 
+/* FNV-1a of S as g_ascii_strcasecmp compares it (ASCII letters folded):
+ * two addresses it finds equal have the same hash. */
+static guint64 fold_hash(const char *s)
+{
+    guint64 h = LU_FNV64_INIT;
+
+    for (; *s; s++)
+        h = (h ^ (guchar)g_ascii_tolower(*s)) * 1099511628211u;
+    return h;
+}
+
+/* Whether EMAIL (its fold_hash FOLD) is among EMAILS (their hashes
+ * FOLDS), as has_email finds it. */
+static bool has_email_fold(GPtrArray *emails, const guint64 *folds, const char *email, guint64 fold)
+{
+    for (guint i = 0; i < emails->len; i++)
+        if (folds[i] == fold && g_ascii_strcasecmp(g_ptr_array_index(emails, i), email) == 0)
+            return true;
+    return false;
+}
+
+/* Whether R's To and Cc hold TO (its fold_hash FOLD), any case. */
+static bool rcpt_has_fold(const struct recent *r, const char *to, guint64 fold)
+{
+    for (guint i = 0; r->rcpt[i]; i++)
+        if (r->rcpt_fold[i] == fold && g_ascii_strcasecmp(r->rcpt[i], to) == 0)
+            return true;
+    return false;
+}
+
+/* The cache's row M (R's message, a message elsewhere) was read from, for
+ * the next thread it may answer, when its thread did not read it and it
+ * was taken as it was (not parsed: the row is the same until the run
+ * ends, but for analyses of its text the rules make, which they would
+ * find there and now make again). */
+static void recent_keep(struct recent *r, const struct lu_msg *m)
+{
+    if (r->record || lu_debug_no_recent_rows || !m->record || !m->file_id || m->parsed ||
+        m->sense_new)
+        return;
+    r->file_id = g_strdup(m->file_id);
+    r->record = g_bytes_ref(m->record);
+    r->text = m->text_record ? g_bytes_ref(m->text_record) : NULL;
+    r->sense = m->sense_record ? g_bytes_ref(m->sense_record) : NULL;
+}
+
+/* M (R's message, as lu_msg_new_indexed made it) with the cache's row its
+ * thread took, as cache_load would have taken it again (the same row:
+ * nothing of this run wrote it since, R->RECORD says); read_headers then
+ * reads nothing.  Counted as a message from the cache, as it was. */
+static void recent_load(struct scan *s, const struct recent *r, struct lu_msg *m)
+{
+    if (!r->record || lu_debug_no_recent_rows)
+        return;
+    m->file_id = g_strdup(r->file_id);
+    m->record = g_bytes_ref(r->record);
+    m->text_record = r->text ? g_bytes_ref(r->text) : NULL;
+    m->sense_record = r->sense ? g_bytes_ref(r->sense) : NULL;
+    lu_msgcache_apply(m, m->record);
+    s->st->cached++;
+    if (m->date < 0) /* as read_headers_file */
+        m->date = lu_date_sane(m->date, s->ctx->now, -1, m->mid);
+}
+
 /* The recent messages under NORM that the query of elsewhere_by_query
  * would find for LAST (the same subject, window, other thread and
- * senders), oldest first, as msg_from gives them.  Caller frees. */
+ * senders), oldest first, as msg_from gives them, and into ROWS each one
+ * with the recent it is of (message -> struct recent; for recent_load
+ * once the index's From let it through: the row's From would replace
+ * it).  Caller frees. */
 static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_msg *last,
-                                   const char *norm)
+                                   const char *norm, GHashTable *rows)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     GPtrArray *list = g_hash_table_lookup(s->recent, norm);
@@ -1213,19 +1292,31 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
     gint64 end = last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400;
     GPtrArray *senders = NULL;
     const char *to = NULL;
+    guint64 *folds = NULL, to_fold = 0;
 
     /* The same senders (and recipient) as the query names, when it names any. */
     from_clause(s, msgs, last, q);
     elsewhere_who(s, last, q, &senders, &to);
+    if (senders) {
+        folds = g_new(guint64, senders->len + 1);
+        for (guint i = 0; i < senders->len; i++)
+            folds[i] = fold_hash(g_ptr_array_index(senders, i));
+    }
+    if (to)
+        to_fold = fold_hash(to);
     for (guint i = 0; list && i < list->len; i++) {
         struct recent *r = g_ptr_array_index(list, i);
         struct lu_addr *from = NULL;
         struct lu_msg *m;
-        if (r->date <= last->date || r->date > end || strcmp(r->thread_id, last->thread_id) == 0)
+        /* the senders first: they leave the fewest (the same result) */
+        if (r->date <= last->date || r->date > end)
             continue;
-        if (senders && !(r->from_email && has_email(senders, r->from_email)))
+        if (senders &&
+            !(r->from_email && has_email_fold(senders, folds, r->from_email, r->from_fold)))
             continue;
-        if (to && r->rcpt && !strv_has_case(r->rcpt, to))
+        if (to && r->rcpt && !rcpt_has_fold(r, to, to_fold))
+            continue;
+        if (strcmp(r->thread_id, last->thread_id) == 0)
             continue;
         if (r->from_email) {
             from = g_new0(struct lu_addr, 1);
@@ -1236,6 +1327,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
                                from, r->unsent);
         if (r->draft)
             g_ptr_array_add(m->tags, g_strdup("draft"));
+        g_hash_table_insert(rows, m, r);
         g_ptr_array_add(out, m);
     }
     g_ptr_array_sort(out, lu_msg_compare_date);
@@ -1243,6 +1335,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
         g_ptr_array_set_size(out, ELSEWHERE_MAX);
     if (senders)
         g_ptr_array_free(senders, TRUE);
+    g_free(folds);
     g_string_free(q, TRUE);
     return out;
 }
@@ -1274,6 +1367,8 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     GString *q = g_string_new(NULL);
     GPtrArray *found = NULL, *senders = NULL;
+    GHashTable *rows = NULL;
+    struct recent *r;
     const char *to = NULL;
     char *norm = lu_subject_norm(last->subject);
     char *tq = lu_db_quote(last->thread_id), *sq = subject_terms(norm);
@@ -1287,7 +1382,8 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     if (!sq)
         goto out;
     if (recent_complete(s, msgs, last)) {
-        found = elsewhere_recent(s, msgs, last, norm);
+        rows = g_hash_table_new(g_direct_hash, g_direct_equal);
+        found = elsewhere_recent(s, msgs, last, norm, rows);
     } else {
         /* The subject's words narrow the search to the few candidates, and
          * the senders that can matter narrow it further where notmuch can
@@ -1302,8 +1398,9 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
     }
     for (guint i = 0; i < found->len; i++) {
         struct lu_msg *m = g_ptr_array_index(found, i);
-        char *mn = lu_subject_norm(m->subject);
-        bool same = strcmp(mn, norm) == 0;
+        /* the recent ones are kept under their subject's NORM already */
+        char *mn = rows ? NULL : lu_subject_norm(m->subject);
+        bool same = !mn || strcmp(mn, norm) == 0;
         g_free(mn);
         /* Their answer to me, or mine to them: the index's From tells
          * which side wrote it before the file is read. */
@@ -1313,7 +1410,14 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
          * addresses themselves, as a full scan compares them. */
         if (senders && !(m->from && has_email(senders, m->from->email)))
             continue;
-        if (read_headers(s, m) != 0 || (to && !has_recipient(m, to)))
+        r = rows ? g_hash_table_lookup(rows, m) : NULL;
+        if (r)
+            recent_load(s, r, m);
+        if (read_headers(s, m) != 0)
+            continue;
+        if (r)
+            recent_keep(r, m);
+        if (to && !has_recipient(m, to))
             continue;
         g_ptr_array_add(out, g_ptr_array_steal_index(found, i));
         i--;
@@ -1323,6 +1427,8 @@ out:
         g_ptr_array_free(found, TRUE);
     if (senders)
         g_ptr_array_free(senders, TRUE);
+    if (rows)
+        g_hash_table_destroy(rows);
     g_free(tq);
     g_free(sq);
     g_free(norm);
@@ -1379,9 +1485,20 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
         if (m->from) {
             r->from_name = g_strdup(m->from->name);
             r->from_email = g_strdup(m->from->email);
+            r->from_fold = fold_hash(r->from_email);
         }
-        if (m->headers)
+        if (m->headers) {
+            guint n;
             r->rcpt = recipients(m);
+            n = g_strv_length(r->rcpt);
+            r->rcpt_fold = g_new(guint64, n + 1);
+            for (guint k = 0; k < n; k++)
+                r->rcpt_fold[k] = fold_hash(r->rcpt[k]);
+        }
+        /* a row taken as it was: kept for recent_load (cache_keep, after
+         * this, may steal M's FILE_ID) */
+        if (m->headers)
+            recent_keep(r, m);
         g_ptr_array_add(list, r);
     }
     s->walk_pos = MIN(s->walk_pos, newest);
@@ -1746,7 +1863,12 @@ static void plan_item(struct scan *s, GPtrArray *msgs, const struct lu_verdict *
     struct lu_thread_plan *p = g_new0(struct lu_thread_plan, 1);
 
     p->mids = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < msgs->len; i++)
+    /* A full walk replayed stages no row a message (its item forgotten):
+     * the items this run does not write go all the same
+     * (lu_store_forget_before), and no prune reads the messages walked
+     * (scan_save).  A row each was 6% of a settings change's
+     * instructions at 10,000 messages. */
+    for (guint i = 0; !(s->full && s->replay && !lu_debug_walk_whole) && i < msgs->len; i++)
         g_ptr_array_add(p->mids, g_strdup(((struct lu_msg *)g_ptr_array_index(msgs, i))->mid));
     if (v->state != LU_ST_NONE && v->anchor >= 0) {
         struct lu_msg *a = g_ptr_array_index(msgs, v->anchor);
@@ -2927,10 +3049,13 @@ static GBytes *walk_record(GPtrArray *msgs)
 
 static int walk_flush(struct scan *s)
 {
-    int ret = s->walk_tids->len ? lu_store_walk_add(s->store, s->walk_tids, s->walk_recs) : 0;
+    int ret = s->walk_tids->len ? lu_store_walk_add_at(s->store, s->walk_tids, s->walk_recs,
+                                                       s->walk_update ? s->walk_poss : NULL)
+                                : 0;
 
     g_ptr_array_set_size(s->walk_tids, 0);
     g_ptr_array_set_size(s->walk_recs, 0);
+    g_array_set_size(s->walk_poss, 0);
     return ret;
 }
 
@@ -3002,15 +3127,33 @@ static GBytes *walk_fold(GBytes *rec, GArray *ops, guint from)
 static int walk_decided(struct scan *s, GPtrArray *msgs, guint from)
 {
     struct lu_msg *m = msgs->len ? g_ptr_array_index(msgs, 0) : NULL;
-    gpointer tid = NULL, rec = NULL;
+    gpointer tid = NULL, rec = NULL, pos = NULL;
+    bool same = true;
 
     if (!s->walk_pending || !m ||
         !g_hash_table_steal_extended(s->walk_pending, m->thread_id, &tid, &rec))
         return 0;
     if (from < s->ops->len) {
         GBytes *folded = walk_fold(rec, s->ops, from);
+        same = g_bytes_equal(folded, rec);
         g_bytes_unref(rec);
         rec = folded;
+    }
+    /* In place: a record the writes left as it was is kept already; one
+     * of a thread the kept walk does not place is left pending (then no
+     * walk is kept: walk_keep). */
+    if (s->walk_update && !same && !g_hash_table_lookup_extended(s->walk_at, tid, NULL, &pos)) {
+        g_hash_table_insert(s->walk_pending, tid, rec);
+        return 0;
+    }
+    if (s->walk_update && same) {
+        g_free(tid);
+        g_bytes_unref(rec);
+        return 0;
+    }
+    if (s->walk_update) {
+        gint64 at = (gint64)GPOINTER_TO_SIZE(pos);
+        g_array_append_val(s->walk_poss, at);
     }
     g_ptr_array_add(s->walk_tids, tid);
     g_ptr_array_add(s->walk_recs, rec);
@@ -3146,7 +3289,7 @@ struct walk_patch {
 };
 
 guint64 lu_walk_fresh;
-bool lu_debug_no_kept_walk;
+bool lu_debug_no_kept_walk, lu_debug_walk_whole, lu_debug_no_recent_rows;
 
 /* The patch is read only while the changed messages are at most one in
  * WALK_PATCH_SHARE of the index, or WALK_PATCH_FEW: their threads are held
@@ -3228,10 +3371,10 @@ static int walk_fresh_give(struct scan *s, gint64 newer)
     return ret;
 }
 
-/* lu_walked_fn: one kept thread given to the walk as notmuch would, after
- * the fresh threads newer than it (walk_fresh_give); none that the patch
- * reads again. */
-static int walk_replay(const char *tid, GBytes *rec, void *data)
+/* lu_walked_at_fn: one kept thread (at POS in the kept walk) given to the
+ * walk as notmuch would, after the fresh threads newer than it
+ * (walk_fresh_give); none that the patch reads again. */
+static int walk_replay(gint64 pos, const char *tid, GBytes *rec, void *data)
 {
     struct scan *s = data;
     gsize n = 0;
@@ -3255,8 +3398,15 @@ static int walk_replay(const char *tid, GBytes *rec, void *data)
     lu_walk_replayed++;
     lu_walk_order = lu_fnv64(lu_walk_order, tid, strlen(tid));
     lu_walk_order = lu_fnv64(lu_walk_order, "/", 1);
-    if (!ret)
+    if (!ret && s->walk_update) {
+        /* recorded as kept (walk_rec would make the same bytes again) */
+        g_hash_table_insert(s->walk_at, g_strdup(tid), GSIZE_TO_POINTER((gsize)pos));
+        g_hash_table_replace(s->walk_pending, g_strdup(tid), g_bytes_ref(rec));
+        s->walk_msgs += msgs->len;
+        ret = s->walk_fn(msgs, data);
+    } else if (!ret) {
         ret = walk_rec(msgs, data);
+    }
     g_ptr_array_free(msgs, TRUE);
     return ret;
 }
@@ -3432,9 +3582,13 @@ static int walk_newest(struct scan *s, lu_thread_fn fn)
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
     s->walk_tids = g_ptr_array_new_with_free_func(g_free);
     s->walk_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    s->walk_poss = g_array_new(FALSE, FALSE, sizeof(gint64));
+    s->walk_update = s->replay && !s->patch && !lu_debug_walk_whole;
+    if (s->walk_update)
+        s->walk_at = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!ret && s->replay) {
         lu_db_set_dated(s->db, s->walk_dated);
-        ret = lu_store_walk_each(s->store, walk_replay, s);
+        ret = lu_store_walk_each_at(s->store, walk_replay, NULL, s);
         if (!ret && s->patch)
             ret = walk_fresh_give(s, G_MININT64);
     } else if (!ret) {
@@ -3578,6 +3732,9 @@ static void scan_clear(struct scan *s)
         g_hash_table_destroy(s->changed_mids);
     LU_FREE_EACH(g_ptr_array_unref, s->walk_tids, s->walk_recs);
     g_clear_pointer(&s->walk_pending, g_hash_table_destroy);
+    g_clear_pointer(&s->walk_at, g_hash_table_destroy);
+    if (s->walk_poss)
+        g_array_free(s->walk_poss, TRUE);
     if (s->kmsg_served)
         LU_FREE_EACH(g_ptr_array_unref, s->kmsg_mids, s->kmsg_recs);
     g_clear_pointer(&s->kmsg_served, g_hash_table_destroy);
@@ -4146,7 +4303,9 @@ static int walk_keep(struct scan *s, const struct meta *m, gint64 before, gint64
         pre = walk_key(s, at, s->walk_msgs);
         key = g_strdup_printf("%s%" G_GINT64_FORMAT, pre, s->walk_dated);
     }
-    ret = lu_store_walk_keep(s->store, key);
+    /* A replay of the index as kept (walk_update) wrote only the records
+     * its tag writes changed: the rest stay. */
+    ret = s->walk_update ? lu_store_walk_patch(s->store, key) : lu_store_walk_keep(s->store, key);
     LU_FREE_EACH(g_free, at, pre, key);
     return ret;
 }

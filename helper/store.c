@@ -6,6 +6,7 @@
 #include "leadup.h"
 #include "kmsgs.h"
 #include "senders.h"
+#include "walk.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -2333,6 +2334,11 @@ int lu_store_senders_update(struct lu_store *s, GHashTable *senders)
 
 int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs)
 {
+    return lu_store_walk_add_at(s, tids, msgs, NULL);
+}
+
+int lu_store_walk_add_at(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs, GArray *pos)
+{
     sqlite3_stmt *st;
     int ret = exec(s, "CREATE TEMP TABLE IF NOT EXISTS walk_rec(pos INTEGER PRIMARY KEY,"
                       "  tid TEXT NOT NULL, msgs BLOB NOT NULL)");
@@ -2342,7 +2348,8 @@ int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs)
         ret = exec(s, "BEGIN");
     if (ret)
         return ret;
-    st = prepare(s, "INSERT INTO temp.walk_rec(tid, msgs) VALUES(?, ?)");
+    /* pos NULL: the next position (the walk's order) */
+    st = prepare(s, "INSERT INTO temp.walk_rec(tid, msgs, pos) VALUES(?, ?, ?)");
     if (!st)
         return end_write(s, EX_IOERR);
     for (guint i = 0; i < tids->len && !ret; i++) {
@@ -2350,6 +2357,10 @@ int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs)
         const void *b = g_bytes_get_data(g_ptr_array_index(msgs, i), &n);
         sqlite3_bind_text(st, 1, g_ptr_array_index(tids, i), -1, SQLITE_STATIC);
         sqlite3_bind_blob(st, 2, b, (int)n, SQLITE_STATIC);
+        if (pos)
+            sqlite3_bind_int64(st, 3, g_array_index(pos, gint64, i));
+        else
+            sqlite3_bind_null(st, 3);
         ret = step_write(s, st, "recording the walk");
     }
     sqlite3_finalize(st);
@@ -2369,9 +2380,27 @@ int lu_store_walk_keep(struct lu_store *s, const char *key)
     return ret ? ret : lu_store_set(s, "walked", key);
 }
 
+int lu_store_walk_patch(struct lu_store *s, const char *key)
+{
+    int ret = key ? 0 : lu_store_walk_keep(s, NULL);
+
+    if (ret || !key)
+        return ret;
+    ret = exec(s, "CREATE TEMP TABLE IF NOT EXISTS walk_rec(pos INTEGER PRIMARY KEY,"
+                  "  tid TEXT NOT NULL, msgs BLOB NOT NULL);"
+                  "INSERT OR REPLACE INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
+                  "DELETE FROM temp.walk_rec");
+    return ret ? ret : lu_store_set(s, "walked", key);
+}
+
 int lu_store_walk_each(struct lu_store *s, lu_walked_fn fn, void *data)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT tid, msgs FROM walked ORDER BY pos");
+    return lu_store_walk_each_at(s, NULL, fn, data);
+}
+
+int lu_store_walk_each_at(struct lu_store *s, lu_walked_at_fn at, lu_walked_fn fn, void *data)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT tid, msgs, pos FROM walked ORDER BY pos");
     int rc = SQLITE_DONE, ret = 0;
 
     if (!st)
@@ -2379,7 +2408,10 @@ int lu_store_walk_each(struct lu_store *s, lu_walked_fn fn, void *data)
     while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *tid = (const char *)sqlite3_column_text(st, 0);
         GBytes *b = g_bytes_new(sqlite3_column_blob(st, 1), (gsize)sqlite3_column_bytes(st, 1));
-        ret = fn(tid ? tid : "", b, data);
+        if (at)
+            ret = at(sqlite3_column_int64(st, 2), tid ? tid : "", b, data);
+        else
+            ret = fn(tid ? tid : "", b, data);
         g_bytes_unref(b);
     }
     if (!ret)

@@ -12,11 +12,33 @@
  * from notmuch again, as changed since the walk was kept
  * (LEADUP_DEBUG_COUNTS, beside lu_walk_replayed). */
 extern bool lu_debug_no_kept_walk;
+/* Set from LEADUP_DEBUG_WALK_WHOLE: a replay of the index as kept writes
+ * the whole kept walk again, as before session 34, not only the records
+ * its tag writes changed, and a replayed full walk stages each message's
+ * row of the plan (its item forgotten) as before (tests compare the two). */
+extern bool lu_debug_walk_whole;
+/* Set from LEADUP_DEBUG_NO_RECENT_ROWS: a full walk's message elsewhere
+ * is looked up in the analysis cache again for each thread it may answer,
+ * as before session 34, not taken from the row its own thread took. */
+extern bool lu_debug_no_recent_rows;
 extern guint64 lu_walk_fresh;
 
 /* The mail root DB reads, with a trailing '/' (nm.c; owned by DB): the
  * files a walk gives are under it, so the kept walk is kept under it
  * too (a moved mail directory moves every file, and no revision). */
 const char *lu_db_root(const struct lu_db *db);
+
+/* The kept walk updated in place (store.c; leadup.h has the rest of its
+ * functions): lu_store_walk_add with each thread's position in the kept
+ * walk (POS: gint64 each, or NULL: the next one, as lu_store_walk_add);
+ * lu_store_walk_patch, in the caller's transaction, puts this run's
+ * records in place of the kept ones at the same positions, the others
+ * left as they are, under KEY (NULL: none kept, as lu_store_walk_keep);
+ * lu_store_walk_each_at gives each kept thread's position too (AT; NULL:
+ * FN, as lu_store_walk_each). */
+int lu_store_walk_add_at(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs, GArray *pos);
+int lu_store_walk_patch(struct lu_store *s, const char *key);
+typedef int (*lu_walked_at_fn)(gint64 pos, const char *tid, GBytes *msgs, void *data);
+int lu_store_walk_each_at(struct lu_store *s, lu_walked_at_fn at, lu_walked_fn fn, void *data);
 
 #endif

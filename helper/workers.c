@@ -23,7 +23,15 @@ struct lu_workers {
     pthread_cond_t done; /* a job finished */
     GQueue queue;        /* struct lu_work*, oldest first */
     bool stop;
+    int idle;    /* workers waiting for WORK */
+    int waiting; /* callers waiting for DONE */
 };
+
+/* Jobs queued before an idle worker is woken: a wake-up per job (a futex
+ * call each side and a context switch) was a tenth of a scan's CPU time
+ * when every message came from the analysis cache (issue 14, 138,001
+ * threads at 300,000 messages).  lu_workers_wait wakes them for less. */
+#define WAKE_BATCH 8
 
 static void *run(void *data)
 {
@@ -32,8 +40,11 @@ static void *run(void *data)
     pthread_mutex_lock(&w->lock);
     for (;;) {
         struct lu_work *j;
-        while (g_queue_is_empty(&w->queue) && !w->stop)
+        while (g_queue_is_empty(&w->queue) && !w->stop) {
+            w->idle++;
             pthread_cond_wait(&w->work, &w->lock);
+            w->idle--;
+        }
         j = g_queue_pop_head(&w->queue);
         if (!j)
             break; /* stopped, and nothing left */
@@ -41,7 +52,8 @@ static void *run(void *data)
         w->fn(j, w->data);
         pthread_mutex_lock(&w->lock);
         j->done = true;
-        pthread_cond_broadcast(&w->done);
+        if (w->waiting)
+            pthread_cond_broadcast(&w->done);
     }
     pthread_mutex_unlock(&w->lock);
     return NULL;
@@ -78,15 +90,21 @@ void lu_workers_push(struct lu_workers *w, struct lu_work *job)
     job->done = false;
     pthread_mutex_lock(&w->lock);
     g_queue_push_tail(&w->queue, job);
-    pthread_cond_signal(&w->work);
+    if (w->idle && g_queue_get_length(&w->queue) >= WAKE_BATCH)
+        pthread_cond_signal(&w->work);
     pthread_mutex_unlock(&w->lock);
 }
 
 void lu_workers_wait(struct lu_workers *w, struct lu_work *job)
 {
     pthread_mutex_lock(&w->lock);
+    /* the jobs pushed short of a batch: every idle worker takes some */
+    if (!job->done && w->idle && !g_queue_is_empty(&w->queue))
+        pthread_cond_broadcast(&w->work);
+    w->waiting++;
     while (!job->done)
         pthread_cond_wait(&w->done, &w->lock);
+    w->waiting--;
     pthread_mutex_unlock(&w->lock);
 }
 
