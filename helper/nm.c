@@ -331,22 +331,18 @@ static gint64 arrived(const struct lu_msg *m)
     return m->filename && g_stat(m->filename, &st) == 0 ? (gint64)st.st_mtime : -1;
 }
 
-/* Is every file of NM in a drafts folder?  Then it was never sent (a copy
- * in Sent beside a draft of the same Message-ID was).  1 or 0; -1 when
- * notmuch could not list the files (NULL: an error, notmuch.h). */
-static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
+/* Is every one of FILES (N of them) in a drafts folder?  Then the message
+ * was never sent (a copy in Sent beside a draft of the same Message-ID
+ * was).  1 or 0. */
+static int files_in_drafts(struct lu_db *db, const char *const *files, unsigned n)
 {
-    notmuch_filenames_t *fs;
     size_t rl = strlen(db->root);
     bool all = true, any = false;
 
     if (!db->drafts || !db->drafts[0])
         return 0;
-    fs = notmuch_message_get_filenames(nm);
-    if (!fs)
-        return -1;
-    for (; all && notmuch_filenames_valid(fs); notmuch_filenames_move_to_next(fs)) {
-        const char *f = notmuch_filenames_get(fs);
+    for (unsigned i = 0; all && i < n; i++) {
+        const char *f = files[i];
         char *dir = g_path_get_dirname(strncmp(f, db->root, rl) == 0 ? f + rl : f);
         char *base = strrchr(dir, '/');
         const char *leaf = base ? base + 1 : dir;
@@ -363,8 +359,29 @@ static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
         any = true;
         g_free(dir);
     }
-    notmuch_filenames_destroy(fs);
     return all && any;
+}
+
+/* files_in_drafts of NM's files; -1 when notmuch could not list them
+ * (NULL: an error, notmuch.h). */
+static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
+{
+    notmuch_filenames_t *fs;
+    GPtrArray *files;
+    int r;
+
+    if (!db->drafts || !db->drafts[0])
+        return 0;
+    fs = notmuch_message_get_filenames(nm);
+    if (!fs)
+        return -1;
+    files = g_ptr_array_new();
+    for (; notmuch_filenames_valid(fs); notmuch_filenames_move_to_next(fs))
+        g_ptr_array_add(files, (gpointer)notmuch_filenames_get(fs));
+    r = files_in_drafts(db, (const char *const *)files->pdata, files->len);
+    g_ptr_array_free(files, TRUE);
+    notmuch_filenames_destroy(fs);
+    return r;
 }
 
 /* What notmuch keeps of a message in its document's values, read for a
@@ -437,6 +454,29 @@ void lu_db_set_rows(struct lu_db *db, lu_rows_fn fn, void *data)
 guint64 lu_rows_used;
 bool lu_debug_no_rows;
 
+/* The message MID of thread TID whose first file is FILE, as msg_from
+ * and the walk's read of a slice (add_xmsg) make it from what notmuch
+ * keeps (DRAFTS: files_in_drafts); its files and tags are the caller's to
+ * set.  Caller frees. */
+static struct lu_msg *msg_make(struct lu_db *db, const char *mid, const char *tid, const char *file,
+                               time_t date, const char *from, const char *subject, int drafts)
+{
+    struct lu_addr *sender = NULL;
+    struct lu_msg *m;
+
+    if (*from && !(sender = lu_addr_plain(from))) {
+        GPtrArray *a = lu_addr_list_parse(from);
+        if (a->len)
+            sender = g_ptr_array_steal_index(a, 0);
+        g_ptr_array_free(a, TRUE);
+    }
+    m = lu_msg_new_indexed(mid, tid, file, date, lu_clean_line(subject), sender,
+                           drafts ? "in a drafts folder" : NULL);
+    if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
+        m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
+    return m;
+}
+
 /* NM as leadup reads it (caller frees), K (or NULL) what its values are, or NULL when
  * notmuch could not read it.  libnotmuch catches most of Xapian's exceptions itself and
  * answers NULL for a header it keeps in the index, the file names or the
@@ -450,7 +490,6 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm, const st
     const char *file = notmuch_message_get_filename(nm);
     notmuch_tags_t *tags = notmuch_message_get_tags(nm);
     int drafts = from && subject && file && tags ? all_in_drafts(db, nm) : -1;
-    struct lu_addr *sender = NULL;
     struct lu_msg *m;
 
     if (drafts < 0) {
@@ -458,17 +497,8 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm, const st
             notmuch_tags_destroy(tags);
         return NULL;
     }
-    if (*from && !(sender = lu_addr_plain(from))) {
-        GPtrArray *a = lu_addr_list_parse(from);
-        if (a->len)
-            sender = g_ptr_array_steal_index(a, 0);
-        g_ptr_array_free(a, TRUE);
-    }
-    m = lu_msg_new_indexed(notmuch_message_get_message_id(nm), notmuch_message_get_thread_id(nm),
-                           file, k ? k->date : notmuch_message_get_date(nm), lu_clean_line(subject),
-                           sender, drafts ? "in a drafts folder" : NULL);
-    if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
-        m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
+    m = msg_make(db, notmuch_message_get_message_id(nm), notmuch_message_get_thread_id(nm), file,
+                 k ? k->date : notmuch_message_get_date(nm), from, subject, drafts);
     /* the file list is read already (get_filename): a count of it */
     m->files = (unsigned)MAX(notmuch_message_count_files(nm), 0);
     for (; notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags))
@@ -1066,23 +1096,27 @@ static GPtrArray *walked_msgs(struct walked *w, const char *tid)
 
 /* read_fn: the message into its thread in the struct walked DATA, the
  * thread's id into its order the first time. */
-static int add_walked(struct lu_db *db, notmuch_message_t *nm, void *data)
+static void walked_add(struct walked *w, struct lu_msg *m)
 {
-    struct walked *w = data;
-    struct lu_msg *m = msg_from(db, nm, NULL);
-
-    if (!m)
-        return READ_FAILED;
     if (!g_hash_table_contains(w->msgs, m->thread_id)) {
         if (w->done && lu_idset_has(w->done, m->thread_id)) {
             if (g_hash_table_add(w->again, g_strdup(m->thread_id)))
                 lu_threads_again++; /* its newest (oldest) message came earlier */
             lu_msg_free(m);
-            return READ_ON;
+            return;
         }
         g_ptr_array_add(w->ids, g_strdup(m->thread_id));
     }
     g_ptr_array_add(walked_msgs(w, m->thread_id), m);
+}
+
+static int add_walked(struct lu_db *db, notmuch_message_t *nm, void *data)
+{
+    struct lu_msg *m = msg_from(db, nm, NULL);
+
+    if (!m)
+        return READ_FAILED;
+    walked_add(data, m);
     return READ_ON;
 }
 
@@ -1166,6 +1200,69 @@ static int plan_slices(struct lu_db *db, GArray **out)
     return ret;
 }
 
+guint64 lu_xwalk_read;
+bool lu_debug_no_xwalk;
+
+/* lu_xcount_slice's FN: the message into the struct walked, as add_walked
+ * puts it; a message whose From or Subject notmuch keeps no value of is
+ * read through notmuch (which parses its file for them). */
+struct xwalk {
+    struct lu_db *db;
+    struct walked *w;
+};
+
+static int add_xmsg(const struct lu_xmsg *x, void *data)
+{
+    struct xwalk *xw = data;
+    struct lu_db *db = xw->db;
+    struct lu_msg *m;
+
+    lu_messages_read++;
+    if (!x->from || !x->subject) {
+        notmuch_message_t *nm = NULL;
+        if (find_message(db, x->mid, &nm) != 0 || !nm)
+            return -1;
+        m = msg_from(db, nm, NULL);
+        notmuch_message_destroy(nm);
+        if (!m)
+            return -1;
+    } else {
+        m = msg_make(db, x->mid, x->tid, x->files[0], (time_t)x->date, x->from, x->subject,
+                     files_in_drafts(db, x->files, x->nfiles));
+        m->files = x->nfiles;
+        for (unsigned i = 0; i < x->ntags; i++)
+            g_ptr_array_add(m->tags, g_strdup(x->tags[i]));
+    }
+    lu_xwalk_read++;
+    walked_add(xw->w, m);
+    return 0;
+}
+
+/* The messages of SLICE into W as read_query with add_walked reads them,
+ * straight from Xapian (lu_xcount_slice): a first full scan's walk read
+ * each message through libnotmuch for 140,000 instructions, a quarter of
+ * them its sorting and objects, the rest its term list and values one
+ * look-up at a time (issue 14, s34-first).  Returns 0; -1 (W emptied)
+ * when Xapian cannot answer: the caller asks notmuch. */
+static int read_slice(struct lu_db *db, const struct slice *slice, notmuch_sort_t sort,
+                      struct walked *w)
+{
+    struct xwalk xw = {db, w};
+    guint64 read = lu_messages_read, x = lu_xwalk_read;
+
+    if (lu_debug_no_xwalk || !xcount(db))
+        return -1;
+    if (lu_xcount_slice(db->xcount, (double)slice->from, (double)slice->to,
+                        slice->from == G_MININT64, slice->to == G_MAXINT64,
+                        sort == NOTMUCH_SORT_NEWEST_FIRST, notmuch_database_get_path(db->db),
+                        add_xmsg, &xw) == 0)
+        return 0;
+    forget_walked(w);
+    lu_messages_read = read;
+    lu_xwalk_read = x;
+    return -1;
+}
+
 /* Each thread of QUERY, its messages oldest first, to FN, but those in
  * DONE (NULL: none), to which each goes.  Not with
  * notmuch_query_search_threads: in libnotmuch (0.37, Debian's) a thread
@@ -1188,8 +1285,9 @@ struct noting {
     lu_tids_fn found;
 };
 
-static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, bool slice,
-                      struct lu_idset *done, const struct noting *note, lu_thread_fn fn, void *data)
+static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort,
+                      const struct slice *slice, struct lu_idset *done, const struct noting *note,
+                      lu_thread_fn fn, void *data)
 {
     struct walked w = {
         NULL,
@@ -1201,7 +1299,9 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
 
     if (slice) {
         w.ids = g_ptr_array_new_with_free_func(g_free);
-        ret = read_query(db, query, sort, add_walked, forget_walked, &w);
+        ret = read_slice(db, slice, sort, &w) == 0
+                  ? 0
+                  : read_query(db, query, sort, add_walked, forget_walked, &w);
     } else {
         ret = thread_ids(db, query, sort, done, note ? note->matched : NULL, &w.ids);
         if (!ret && note && note->found)
@@ -1250,7 +1350,7 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
     int ret;
 
     if (strcmp(query, "*") != 0)
-        return walk_query(db, query, sort, false, NULL, note, fn, data);
+        return walk_query(db, query, sort, NULL, NULL, note, fn, data);
     ret = plan_slices(db, &sl);
     if (ret)
         goto out;
@@ -1260,7 +1360,7 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
         char *q = slice_query(g_array_index(sl, struct slice, k));
 
         lu_slices++;
-        ret = walk_query(db, q, sort, true, done, NULL, fn, data);
+        ret = walk_query(db, q, sort, &g_array_index(sl, struct slice, k), done, NULL, fn, data);
         g_free(q);
     }
 out:
