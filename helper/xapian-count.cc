@@ -453,14 +453,19 @@ static std::vector<std::pair<std::string, Xapian::docid>>
 slice_docs(Xapian::Database &db, double from, double to, bool lo_open, bool hi_open, bool newest)
 {
     std::vector<std::pair<std::string, Xapian::docid>> docs;
-    const std::string lo = Xapian::sortable_serialise(from), hi = Xapian::sortable_serialise(to);
+    const std::string lo = Xapian::sortable_serialise(lo_open ? 0 : from),
+                      hi = Xapian::sortable_serialise(to);
     Xapian::PostingIterator mail = db.postlist_begin(MAIL_TERM);
 
-    /* Xapian's value range compares the serialised strings. */
+    /* Xapian's value range compares the serialised strings.  notmuch
+     * 0.37's `date:..@TO` leaves out the messages dated 0 (those it
+     * indexed without a date, or dated before 1970: `notmuch count
+     * date:..@100` is 0 where `date:@0..@100` is not), so an open start
+     * starts above 0. */
     for (Xapian::ValueIterator v = db.valuestream_begin(TIMESTAMP_SLOT);
          v != db.valuestream_end(TIMESTAMP_SLOT); ++v) {
         const std::string &val = *v;
-        if ((!lo_open && val < lo) || (!hi_open && val > hi))
+        if ((lo_open ? val <= lo : val < lo) || (!hi_open && val > hi))
             continue;
         mail.skip_to(v.get_docid());
         if (mail == db.postlist_end(MAIL_TERM))

@@ -115,7 +115,8 @@ struct lu_xmsg {
 };
 
 /* Each mail document dated FROM..TO (seconds, both included; LO_OPEN or
- * HI_OPEN: no bound on that side), given to FN in notmuch's order of the
+ * HI_OPEN: no bound on that side, but an open start leaves out the date 0
+ * as notmuch's does), given to FN in notmuch's order of the
  * query `date:@FROM..@TO` sorted NEWEST first (else oldest first): by
  * the date value, ties by document id, ascending (Xapian's order under
  * set_sort_by_value).  Each file as notmuch 0.37 names it (lib/message.cc
