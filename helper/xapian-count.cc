@@ -550,47 +550,107 @@ static bool slice_terms(Xapian::Database &db, Xapian::docid did, const std::stri
     return !mid.empty() && !tid.empty() && !files.empty();
 }
 
+/* Each of DOCS (its date value, document id and the index of its thread
+ * in the caller's list) to FN as a struct lu_xmsg (lu_xcount_slice). */
+static int read_docs(Xapian::Database &db,
+                     const std::vector<std::pair<std::string, Xapian::docid>> &docs,
+                     const std::vector<unsigned> &ks, const char *root,
+                     int (*fn)(const struct lu_xmsg *m, void *data), void *data)
+{
+    std::vector<std::pair<Xapian::docid, size_t>> byid(docs.size());
+    std::vector<std::string> froms(docs.size()), subjects(docs.size());
+    std::map<Xapian::docid, std::string> paths;
+    std::string mid, tid, r(root);
+    std::vector<std::string> tags, files;
+    std::vector<const char *> tagp, filep;
+
+    for (size_t i = 0; i < docs.size(); i++)
+        byid[i] = std::make_pair(docs[i].second, i);
+    std::sort(byid.begin(), byid.end());
+    slice_values(db, FROM_SLOT, byid, froms);
+    slice_values(db, SUBJECT_SLOT, byid, subjects);
+    for (size_t i = 0; i < docs.size(); i++) {
+        if (!slice_terms(db, docs[i].second, r, paths, mid, tid, tags, files))
+            return -1;
+        tagp.clear();
+        filep.clear();
+        for (const auto &t : tags)
+            tagp.push_back(t.c_str());
+        for (const auto &f : files)
+            filep.push_back(f.c_str());
+        lu_xmsg m = {ks.empty() ? 0 : ks[i],
+                     mid.c_str(),
+                     tid.c_str(),
+                     froms[i].empty() ? NULL : froms[i].c_str(),
+                     subjects[i].empty() ? NULL : subjects[i].c_str(),
+                     docs[i].first.empty() ? 0 : Xapian::sortable_unserialise(docs[i].first),
+                     tagp.data(),
+                     (unsigned)tagp.size(),
+                     filep.data(),
+                     (unsigned)filep.size()};
+        if (fn(&m, data) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, bool hi_open,
                     bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
                     void *data)
 {
     try {
-        auto docs = slice_docs(x->db, from, to, lo_open, hi_open, newest);
-        std::vector<std::pair<Xapian::docid, size_t>> byid(docs.size());
-        std::vector<std::string> froms(docs.size()), subjects(docs.size());
-        std::map<Xapian::docid, std::string> paths;
-        std::string mid, tid, r(root);
-        std::vector<std::string> tags, files;
-        std::vector<const char *> tagp, filep;
-
-        for (size_t i = 0; i < docs.size(); i++)
-            byid[i] = std::make_pair(docs[i].second, i);
-        std::sort(byid.begin(), byid.end());
-        slice_values(x->db, FROM_SLOT, byid, froms);
-        slice_values(x->db, SUBJECT_SLOT, byid, subjects);
-        for (size_t i = 0; i < docs.size(); i++) {
-            if (!slice_terms(x->db, docs[i].second, r, paths, mid, tid, tags, files))
-                return -1;
-            tagp.clear();
-            filep.clear();
-            for (const auto &t : tags)
-                tagp.push_back(t.c_str());
-            for (const auto &f : files)
-                filep.push_back(f.c_str());
-            lu_xmsg m = {mid.c_str(),
-                         tid.c_str(),
-                         froms[i].empty() ? NULL : froms[i].c_str(),
-                         subjects[i].empty() ? NULL : subjects[i].c_str(),
-                         Xapian::sortable_unserialise(docs[i].first),
-                         tagp.data(),
-                         (unsigned)tagp.size(),
-                         filep.data(),
-                         (unsigned)filep.size()};
-            if (fn(&m, data) != 0)
-                return -1;
-        }
+        return read_docs(x->db, slice_docs(x->db, from, to, lo_open, hi_open, newest),
+                         std::vector<unsigned>(), root, fn, data);
     } catch (...) {
         return -1;
     }
-    return 0;
+}
+
+int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, double from, double to,
+                   bool lo_open, bool hi_open, const char *root,
+                   int (*fn)(const struct lu_xmsg *m, void *data), void *data)
+{
+    try {
+        std::vector<std::pair<Xapian::docid, unsigned>> all; /* and the thread's index */
+        std::vector<std::pair<std::string, Xapian::docid>> docs;
+        std::vector<unsigned> ks;
+        std::map<Xapian::docid, unsigned> of;
+        const std::string lo = Xapian::sortable_serialise(lo_open ? 0 : from),
+                          hi = Xapian::sortable_serialise(to);
+
+        for (unsigned k = 0; k < n; k++) {
+            std::string t = std::string(THREAD_PREFIX) + tids[k];
+            for (Xapian::PostingIterator p = x->db.postlist_begin(t); p != x->db.postlist_end(t);
+                 ++p)
+                all.push_back(std::make_pair(*p, k));
+        }
+        std::sort(all.begin(), all.end());
+        Xapian::PostingIterator mail = x->db.postlist_begin(MAIL_TERM);
+        Xapian::ValueIterator v = x->db.valuestream_begin(TIMESTAMP_SLOT);
+        for (size_t i = 0; i < all.size(); i++) {
+            std::string val;
+            if (i && all[i].first == all[i - 1].first)
+                continue; /* one message in two of the threads: notmuch gives it once */
+            mail.skip_to(all[i].first);
+            if (mail == x->db.postlist_end(MAIL_TERM))
+                break;
+            if (*mail != all[i].first)
+                continue; /* a ghost */
+            if (v != x->db.valuestream_end(TIMESTAMP_SLOT))
+                v.skip_to(all[i].first);
+            if (v != x->db.valuestream_end(TIMESTAMP_SLOT) && v.get_docid() == all[i].first)
+                val = *v;
+            /* the slice's own messages (slice_docs) are the caller's */
+            if (!val.empty() && (lo_open ? val > lo : val >= lo) && (hi_open || val <= hi))
+                continue;
+            docs.push_back(std::make_pair(val, all[i].first));
+            of[all[i].first] = all[i].second;
+        }
+        std::stable_sort(docs.begin(), docs.end());
+        for (const auto &d : docs)
+            ks.push_back(of[d.second]);
+        return read_docs(x->db, docs, ks, root, fn, data);
+    } catch (...) {
+        return -1;
+    }
 }

@@ -106,6 +106,7 @@ int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
  * (notmuch would parse the file for it: the caller asks notmuch).  The
  * strings are lu_xcount_slice's, valid during its FN only. */
 struct lu_xmsg {
+    unsigned k; /* lu_xcount_rest: its thread's index in TIDS */
     const char *mid, *tid, *from, *subject;
     double date;
     const char *const *tags;
@@ -132,6 +133,16 @@ struct lu_xmsg {
 int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, bool hi_open,
                     bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
                     void *data);
+
+/* The messages of the N threads TIDS outside the slice FROM..TO
+ * (lu_xcount_slice's, the same bounds), as `(thread:A or ...) and not
+ * (date:@FROM..@TO)` gives them, oldest first, each to FN with K its
+ * thread's index in TIDS: the threads' posting lists and one pass of the
+ * date stream along them, where notmuch's query reads the date of every
+ * message of the database.  Returns 0; -1 as lu_xcount_slice. */
+int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, double from, double to,
+                   bool lo_open, bool hi_open, const char *root,
+                   int (*fn)(const struct lu_xmsg *m, void *data), void *data);
 
 void lu_xcount_close(struct lu_xcount *x);
 
