@@ -19,9 +19,10 @@ extern guint64 lu_walk_fresh;
  * too (a moved mail directory moves every file, and no revision). */
 const char *lu_db_root(const struct lu_db *db);
 
-/* The full walk reads each date slice straight from Xapian (nm.c
- * read_slice, xapian-count.h lu_xcount_slice), not through libnotmuch's
- * search; lu_xwalk_read counts the messages it read so
+/* The full walk reads each date slice, and its threads' messages outside
+ * it, straight from Xapian (nm.c read_slice and read_rest, xapian-count.h
+ * lu_xcount_slice and lu_xcount_rest), not through libnotmuch's searches;
+ * lu_xwalk_read counts the messages it read so
  * (LEADUP_DEBUG_COUNTS), LEADUP_DEBUG_NO_XWALK (lu_debug_no_xwalk) makes
  * every slice a notmuch search (tests compare the two ways). */
 extern bool lu_debug_no_xwalk;
