@@ -278,6 +278,7 @@ static void read_debug_env(void)
     lu_debug_no_kept_walk = g_getenv("LEADUP_DEBUG_NO_KEPT_WALK") != NULL;
     lu_debug_walk_whole = g_getenv("LEADUP_DEBUG_WALK_WHOLE") != NULL;
     lu_debug_no_recent_rows = g_getenv("LEADUP_DEBUG_NO_RECENT_ROWS") != NULL;
+    lu_debug_no_xwalk = g_getenv("LEADUP_DEBUG_NO_XWALK") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -336,6 +337,8 @@ static void print_debug_counts(void)
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
             lu_slices, lu_slice_most, lu_threads_again);
     fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
+    fprintf(stderr, "leadup: walked messages read from Xapian: %" G_GUINT64_FORMAT "\n",
+            lu_xwalk_read);
     fprintf(stderr, "leadup: threads from the kept walk: %" G_GUINT64_FORMAT "\n",
             lu_walk_replayed);
     fprintf(stderr,

@@ -331,22 +331,18 @@ static gint64 arrived(const struct lu_msg *m)
     return m->filename && g_stat(m->filename, &st) == 0 ? (gint64)st.st_mtime : -1;
 }
 
-/* Is every file of NM in a drafts folder?  Then it was never sent (a copy
- * in Sent beside a draft of the same Message-ID was).  1 or 0; -1 when
- * notmuch could not list the files (NULL: an error, notmuch.h). */
-static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
+/* Is every one of FILES (N of them) in a drafts folder?  Then the message
+ * was never sent (a copy in Sent beside a draft of the same Message-ID
+ * was).  1 or 0. */
+static int files_in_drafts(struct lu_db *db, const char *const *files, unsigned n)
 {
-    notmuch_filenames_t *fs;
     size_t rl = strlen(db->root);
     bool all = true, any = false;
 
     if (!db->drafts || !db->drafts[0])
         return 0;
-    fs = notmuch_message_get_filenames(nm);
-    if (!fs)
-        return -1;
-    for (; all && notmuch_filenames_valid(fs); notmuch_filenames_move_to_next(fs)) {
-        const char *f = notmuch_filenames_get(fs);
+    for (unsigned i = 0; all && i < n; i++) {
+        const char *f = files[i];
         char *dir = g_path_get_dirname(strncmp(f, db->root, rl) == 0 ? f + rl : f);
         char *base = strrchr(dir, '/');
         const char *leaf = base ? base + 1 : dir;
@@ -363,8 +359,29 @@ static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
         any = true;
         g_free(dir);
     }
-    notmuch_filenames_destroy(fs);
     return all && any;
+}
+
+/* files_in_drafts of NM's files; -1 when notmuch could not list them
+ * (NULL: an error, notmuch.h). */
+static int all_in_drafts(struct lu_db *db, notmuch_message_t *nm)
+{
+    notmuch_filenames_t *fs;
+    GPtrArray *files;
+    int r;
+
+    if (!db->drafts || !db->drafts[0])
+        return 0;
+    fs = notmuch_message_get_filenames(nm);
+    if (!fs)
+        return -1;
+    files = g_ptr_array_new();
+    for (; notmuch_filenames_valid(fs); notmuch_filenames_move_to_next(fs))
+        g_ptr_array_add(files, (gpointer)notmuch_filenames_get(fs));
+    r = files_in_drafts(db, (const char *const *)files->pdata, files->len);
+    g_ptr_array_free(files, TRUE);
+    notmuch_filenames_destroy(fs);
+    return r;
 }
 
 /* What notmuch keeps of a message in its document's values, read for a
@@ -437,6 +454,29 @@ void lu_db_set_rows(struct lu_db *db, lu_rows_fn fn, void *data)
 guint64 lu_rows_used;
 bool lu_debug_no_rows;
 
+/* The message MID of thread TID whose first file is FILE, as msg_from
+ * and the walk's read of a slice (add_xmsg) make it from what notmuch
+ * keeps (DRAFTS: files_in_drafts); its files and tags are the caller's to
+ * set.  Caller frees. */
+static struct lu_msg *msg_make(struct lu_db *db, const char *mid, const char *tid, const char *file,
+                               time_t date, const char *from, const char *subject, int drafts)
+{
+    struct lu_addr *sender = NULL;
+    struct lu_msg *m;
+
+    if (*from && !(sender = lu_addr_plain(from))) {
+        GPtrArray *a = lu_addr_list_parse(from);
+        if (a->len)
+            sender = g_ptr_array_steal_index(a, 0);
+        g_ptr_array_free(a, TRUE);
+    }
+    m = lu_msg_new_indexed(mid, tid, file, date, lu_clean_line(subject), sender,
+                           drafts ? "in a drafts folder" : NULL);
+    if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
+        m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
+    return m;
+}
+
 /* NM as leadup reads it (caller frees), K (or NULL) what its values are, or NULL when
  * notmuch could not read it.  libnotmuch catches most of Xapian's exceptions itself and
  * answers NULL for a header it keeps in the index, the file names or the
@@ -450,7 +490,6 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm, const st
     const char *file = notmuch_message_get_filename(nm);
     notmuch_tags_t *tags = notmuch_message_get_tags(nm);
     int drafts = from && subject && file && tags ? all_in_drafts(db, nm) : -1;
-    struct lu_addr *sender = NULL;
     struct lu_msg *m;
 
     if (drafts < 0) {
@@ -458,17 +497,8 @@ static struct lu_msg *msg_from(struct lu_db *db, notmuch_message_t *nm, const st
             notmuch_tags_destroy(tags);
         return NULL;
     }
-    if (*from && !(sender = lu_addr_plain(from))) {
-        GPtrArray *a = lu_addr_list_parse(from);
-        if (a->len)
-            sender = g_ptr_array_steal_index(a, 0);
-        g_ptr_array_free(a, TRUE);
-    }
-    m = lu_msg_new_indexed(notmuch_message_get_message_id(nm), notmuch_message_get_thread_id(nm),
-                           file, k ? k->date : notmuch_message_get_date(nm), lu_clean_line(subject),
-                           sender, drafts ? "in a drafts folder" : NULL);
-    if (m->date < 0 || m->date > db->now + LU_DATE_AHEAD)
-        m->date = lu_date_sane(m->date, db->now, arrived(m), m->mid);
+    m = msg_make(db, notmuch_message_get_message_id(nm), notmuch_message_get_thread_id(nm), file,
+                 k ? k->date : notmuch_message_get_date(nm), from, subject, drafts);
     /* the file list is read already (get_filename): a count of it */
     m->files = (unsigned)MAX(notmuch_message_count_files(nm), 0);
     for (; notmuch_tags_valid(tags); notmuch_tags_move_to_next(tags))
@@ -1066,23 +1096,27 @@ static GPtrArray *walked_msgs(struct walked *w, const char *tid)
 
 /* read_fn: the message into its thread in the struct walked DATA, the
  * thread's id into its order the first time. */
-static int add_walked(struct lu_db *db, notmuch_message_t *nm, void *data)
+static void walked_add(struct walked *w, struct lu_msg *m)
 {
-    struct walked *w = data;
-    struct lu_msg *m = msg_from(db, nm, NULL);
-
-    if (!m)
-        return READ_FAILED;
     if (!g_hash_table_contains(w->msgs, m->thread_id)) {
         if (w->done && lu_idset_has(w->done, m->thread_id)) {
             if (g_hash_table_add(w->again, g_strdup(m->thread_id)))
                 lu_threads_again++; /* its newest (oldest) message came earlier */
             lu_msg_free(m);
-            return READ_ON;
+            return;
         }
         g_ptr_array_add(w->ids, g_strdup(m->thread_id));
     }
     g_ptr_array_add(walked_msgs(w, m->thread_id), m);
+}
+
+static int add_walked(struct lu_db *db, notmuch_message_t *nm, void *data)
+{
+    struct lu_msg *m = msg_from(db, nm, NULL);
+
+    if (!m)
+        return READ_FAILED;
+    walked_add(data, m);
     return READ_ON;
 }
 
@@ -1166,6 +1200,149 @@ static int plan_slices(struct lu_db *db, GArray **out)
     return ret;
 }
 
+guint64 lu_xwalk_read;
+bool lu_debug_no_xwalk;
+
+/* lu_xcount_slice's FN: the message into the struct walked, as add_walked
+ * puts it. */
+struct xwalk {
+    struct lu_db *db;
+    struct walked *w;
+};
+
+/* X as msg_from makes it (caller frees), or NULL when notmuch could not
+ * read it; a message whose From or Subject notmuch keeps no value of is
+ * read through notmuch (which parses its file for them). */
+static struct lu_msg *xmsg_make(struct lu_db *db, const struct lu_xmsg *x)
+{
+    struct lu_msg *m;
+
+    lu_messages_read++;
+    if (!x->from || !x->subject) {
+        notmuch_message_t *nm = NULL;
+        if (find_message(db, x->mid, &nm) != 0 || !nm)
+            return NULL;
+        m = msg_from(db, nm, NULL);
+        notmuch_message_destroy(nm);
+        if (!m)
+            return NULL;
+    } else {
+        m = msg_make(db, x->mid, x->tid, x->files[0], (time_t)x->date, x->from, x->subject,
+                     files_in_drafts(db, x->files, x->nfiles));
+        m->files = x->nfiles;
+        for (unsigned i = 0; i < x->ntags; i++)
+            g_ptr_array_add(m->tags, g_strdup(x->tags[i]));
+    }
+    lu_xwalk_read++;
+    return m;
+}
+
+static int add_xmsg(const struct lu_xmsg *x, void *data)
+{
+    struct xwalk *xw = data;
+    struct lu_msg *m = xmsg_make(xw->db, x);
+
+    if (!m)
+        return -1;
+    walked_add(xw->w, m);
+    return 0;
+}
+
+/* The messages of SLICE into W as read_query with add_walked reads them,
+ * straight from Xapian (lu_xcount_slice): a first full scan's walk read
+ * each message through libnotmuch for 140,000 instructions, a quarter of
+ * them its sorting and objects, the rest its term list and values one
+ * look-up at a time (issue 14, s34-first).  Returns 0; -1 (W emptied)
+ * when Xapian cannot answer: the caller asks notmuch. */
+static int read_slice(struct lu_db *db, const struct slice *slice, notmuch_sort_t sort,
+                      struct walked *w)
+{
+    struct xwalk xw = {db, w};
+    guint64 read = lu_messages_read, x = lu_xwalk_read;
+
+    if (lu_debug_no_xwalk || !xcount(db))
+        return -1;
+    if (lu_xcount_slice(db->xcount, (double)slice->from, (double)slice->to,
+                        slice->from == G_MININT64, slice->to == G_MAXINT64,
+                        sort == NOTMUCH_SORT_NEWEST_FIRST, notmuch_database_get_path(db->db),
+                        add_xmsg, &xw) == 0)
+        return 0;
+    forget_walked(w);
+    lu_messages_read = read;
+    lu_xwalk_read = x;
+    return -1;
+}
+
+/* lu_xcount_rest's FN: the message into its thread's array (thread id
+ * -> GPtrArray DATA), as add_batched puts it. */
+struct xrest {
+    struct lu_db *db;
+    GHashTable *by_tid;
+};
+
+static int add_xrest(const struct lu_xmsg *x, void *data)
+{
+    struct xrest *xr = data;
+    struct lu_msg *m = xmsg_make(xr->db, x);
+    GPtrArray *t;
+
+    if (!m)
+        return -1;
+    t = g_hash_table_lookup(xr->by_tid, m->thread_id);
+    if (t)
+        g_ptr_array_add(t, m);
+    else
+        lu_msg_free(m);
+    return 0;
+}
+
+/* The messages of the N threads TIDS outside SLICE added to OUT[0..N-1],
+ * each then in thread_order, as read_threads reads them with the slice's
+ * query as REST, straight from Xapian (lu_xcount_rest): notmuch's `and
+ * not (SLICE)` reads the date of every message of the database, 640,000
+ * instructions a message found (s34-first).  Counted as a thread query.
+ * Returns 0, or read_threads' status when an order's look-up failed (the
+ * threads then read whole); -1 (OUT as it was) when Xapian cannot
+ * answer: the caller asks notmuch. */
+static int read_rest(struct lu_db *db, char **tids, guint n, const struct slice *slice,
+                     GPtrArray **out)
+{
+    struct xrest xr = {db, g_hash_table_new(g_str_hash, g_str_equal)};
+    guint *had = g_new(guint, n);
+    guint64 read = lu_messages_read, x = lu_xwalk_read;
+    int ret = -1;
+
+    for (guint k = 0; k < n; k++) {
+        g_hash_table_insert(xr.by_tid, tids[k], out[k]);
+        had[k] = out[k]->len;
+    }
+    if (lu_debug_no_xwalk || !xcount(db) ||
+        lu_xcount_rest(db->xcount, (const char *const *)tids, n, (double)slice->from,
+                       (double)slice->to, slice->from == G_MININT64, slice->to == G_MAXINT64,
+                       notmuch_database_get_path(db->db), add_xrest, &xr) != 0) {
+        for (guint k = 0; k < n; k++)
+            g_ptr_array_set_size(out[k], had[k]);
+        lu_messages_read = read;
+        lu_xwalk_read = x;
+        goto out;
+    }
+    ret = 0;
+    lu_thread_queries++;
+    for (guint k = 0; k < n && !ret; k++)
+        if (thread_order(db, out[k])) {
+            /* as read_threads does when an order's look-up fails: the
+             * threads read whole (through notmuch) */
+            for (guint j = 0; j < n; j++)
+                g_ptr_array_set_size(out[j], 0);
+            ret = read_threads(db, tids, n, NULL, out);
+            break;
+        }
+out:
+    g_hash_table_destroy(xr.by_tid);
+    g_free(had);
+    return ret;
+}
+
 /* Each thread of QUERY, its messages oldest first, to FN, but those in
  * DONE (NULL: none), to which each goes.  Not with
  * notmuch_query_search_threads: in libnotmuch (0.37, Debian's) a thread
@@ -1188,8 +1365,9 @@ struct noting {
     lu_tids_fn found;
 };
 
-static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, bool slice,
-                      struct lu_idset *done, const struct noting *note, lu_thread_fn fn, void *data)
+static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort,
+                      const struct slice *slice, struct lu_idset *done, const struct noting *note,
+                      lu_thread_fn fn, void *data)
 {
     struct walked w = {
         NULL,
@@ -1201,7 +1379,9 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
 
     if (slice) {
         w.ids = g_ptr_array_new_with_free_func(g_free);
-        ret = read_query(db, query, sort, add_walked, forget_walked, &w);
+        ret = read_slice(db, slice, sort, &w) == 0
+                  ? 0
+                  : read_query(db, query, sort, add_walked, forget_walked, &w);
     } else {
         ret = thread_ids(db, query, sort, done, note ? note->matched : NULL, &w.ids);
         if (!ret && note && note->found)
@@ -1211,7 +1391,9 @@ static int walk_query(struct lu_db *db, const char *query, notmuch_sort_t sort, 
         n = MIN(most, w.ids->len - i);
         for (guint k = 0; k < n; k++)
             batch[k] = walked_msgs(&w, w.ids->pdata[i + k]);
-        ret = read_threads(db, (char **)w.ids->pdata + i, n, slice ? query : NULL, batch);
+        ret = slice ? read_rest(db, (char **)w.ids->pdata + i, n, slice, batch) : -1;
+        if (ret < 0)
+            ret = read_threads(db, (char **)w.ids->pdata + i, n, slice ? query : NULL, batch);
         for (guint k = 0; !ret && k < n; k++) {
             if (done)
                 lu_idset_add(done, w.ids->pdata[i + k]);
@@ -1250,7 +1432,7 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
     int ret;
 
     if (strcmp(query, "*") != 0)
-        return walk_query(db, query, sort, false, NULL, note, fn, data);
+        return walk_query(db, query, sort, NULL, NULL, note, fn, data);
     ret = plan_slices(db, &sl);
     if (ret)
         goto out;
@@ -1260,7 +1442,7 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
         char *q = slice_query(g_array_index(sl, struct slice, k));
 
         lu_slices++;
-        ret = walk_query(db, q, sort, true, done, NULL, fn, data);
+        ret = walk_query(db, q, sort, &g_array_index(sl, struct slice, k), done, NULL, fn, data);
         g_free(q);
     }
 out:

@@ -41,4 +41,13 @@ int lu_store_walk_patch(struct lu_store *s, const char *key);
 typedef int (*lu_walked_at_fn)(gint64 pos, const char *tid, GBytes *msgs, void *data);
 int lu_store_walk_each_at(struct lu_store *s, lu_walked_at_fn at, lu_walked_fn fn, void *data);
 
+/* The full walk reads each date slice, and its threads' messages outside
+ * it, straight from Xapian (nm.c read_slice and read_rest, xapian-count.h
+ * lu_xcount_slice and lu_xcount_rest), not through libnotmuch's searches;
+ * lu_xwalk_read counts the messages it read so
+ * (LEADUP_DEBUG_COUNTS), LEADUP_DEBUG_NO_XWALK (lu_debug_no_xwalk) makes
+ * every slice a notmuch search (tests compare the two ways). */
+extern bool lu_debug_no_xwalk;
+extern guint64 lu_xwalk_read;
+
 #endif

@@ -442,3 +442,215 @@ int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n,
     }
     return 0;
 }
+
+/* notmuch 0.37's prefix of a message's file names
+ * (lib/prefix.cc: "file-direntry", "DIRID:NAME"). */
+static const char FILE_PREFIX[] = "XFDIRENTRY";
+
+/* The document ids of the mail dated in the range, each with its date
+ * value, in notmuch's order (lu_xcount_slice). */
+static std::vector<std::pair<std::string, Xapian::docid>>
+slice_docs(Xapian::Database &db, double from, double to, bool lo_open, bool hi_open, bool newest)
+{
+    std::vector<std::pair<std::string, Xapian::docid>> docs;
+    const std::string lo = Xapian::sortable_serialise(lo_open ? 0 : from),
+                      hi = Xapian::sortable_serialise(to);
+    Xapian::PostingIterator mail = db.postlist_begin(MAIL_TERM);
+
+    /* Xapian's value range compares the serialised strings.  notmuch
+     * 0.37's `date:..@TO` leaves out the messages dated 0 (those it
+     * indexed without a date, or dated before 1970: `notmuch count
+     * date:..@100` is 0 where `date:@0..@100` is not), so an open start
+     * starts above 0. */
+    for (Xapian::ValueIterator v = db.valuestream_begin(TIMESTAMP_SLOT);
+         v != db.valuestream_end(TIMESTAMP_SLOT); ++v) {
+        const std::string &val = *v;
+        if ((lo_open ? val <= lo : val < lo) || (!hi_open && val > hi))
+            continue;
+        mail.skip_to(v.get_docid());
+        if (mail == db.postlist_end(MAIL_TERM))
+            break;
+        if (*mail == v.get_docid())
+            docs.push_back(std::make_pair(val, v.get_docid()));
+    }
+    std::stable_sort(docs.begin(), docs.end(),
+                     [newest](const std::pair<std::string, Xapian::docid> &a,
+                              const std::pair<std::string, Xapian::docid> &b) {
+                         if (a.first != b.first)
+                             return newest ? a.first > b.first : a.first < b.first;
+                         return a.second < b.second;
+                     });
+    return docs;
+}
+
+/* SLOT's value of each of DOCS (sorted by document id: one pass of the
+ * stream) into OUT, by the documents' places in ORDER. */
+static void slice_values(Xapian::Database &db, Xapian::valueno slot,
+                         const std::vector<std::pair<Xapian::docid, size_t>> &docs,
+                         std::vector<std::string> &out)
+{
+    Xapian::ValueIterator v = db.valuestream_begin(slot);
+
+    for (size_t i = 0; i < docs.size(); i++) {
+        v.skip_to(docs[i].first);
+        if (v == db.valuestream_end(slot))
+            break;
+        if (v.get_docid() == docs[i].first)
+            out[docs[i].second] = *v;
+    }
+}
+
+/* The path of directory document DIR, as notmuch's
+ * _notmuch_database_get_directory_path reads it, kept in PATHS. */
+static const std::string &dir_path(Xapian::Database &db, Xapian::docid dir,
+                                   std::map<Xapian::docid, std::string> &paths)
+{
+    auto it = paths.find(dir);
+
+    if (it == paths.end())
+        it = paths.emplace(dir, db.get_document(dir).get_data()).first;
+    return it->second;
+}
+
+/* One message's terms: its id, thread, tags and files (lu_xcount_slice).
+ * False when it lacks an id, a thread or a file. */
+static bool slice_terms(Xapian::Database &db, Xapian::docid did, const std::string &root,
+                        std::map<Xapian::docid, std::string> &paths, std::string &mid,
+                        std::string &tid, std::vector<std::string> &tags,
+                        std::vector<std::string> &files)
+{
+    const size_t fp = sizeof FILE_PREFIX - 1;
+
+    mid.clear();
+    tid.clear();
+    tags.clear();
+    files.clear();
+    /* Terms come sorted: G (thread), K (tag), Q (id), then the X
+     * prefixes; nothing after XFDIRENTRY's is read. */
+    for (Xapian::TermIterator t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+        const std::string &term = *t;
+        if (term.compare(0, fp, FILE_PREFIX) > 0)
+            break;
+        if (term[0] == THREAD_PREFIX[0] && tid.empty()) {
+            tid = term.substr(1);
+        } else if (term[0] == TAG_PREFIX[0]) {
+            tags.push_back(term.substr(1));
+        } else if (term[0] == ID_PREFIX[0] && mid.empty()) {
+            mid = term.substr(1);
+        } else if (term.compare(0, fp, FILE_PREFIX) == 0) {
+            char *colon = NULL;
+            unsigned long dir = strtoul(term.c_str() + fp, &colon, 10);
+            if (!colon || *colon != ':')
+                return false;
+            const std::string &d = dir_path(db, (Xapian::docid)dir, paths);
+            files.push_back(d.empty() ? root + "/" + (colon + 1)
+                                      : root + "/" + d + "/" + (colon + 1));
+        }
+    }
+    return !mid.empty() && !tid.empty() && !files.empty();
+}
+
+/* Each of DOCS (its date value, document id and the index of its thread
+ * in the caller's list) to FN as a struct lu_xmsg (lu_xcount_slice). */
+static int read_docs(Xapian::Database &db,
+                     const std::vector<std::pair<std::string, Xapian::docid>> &docs,
+                     const std::vector<unsigned> &ks, const char *root,
+                     int (*fn)(const struct lu_xmsg *m, void *data), void *data)
+{
+    std::vector<std::pair<Xapian::docid, size_t>> byid(docs.size());
+    std::vector<std::string> froms(docs.size()), subjects(docs.size());
+    std::map<Xapian::docid, std::string> paths;
+    std::string mid, tid, r(root);
+    std::vector<std::string> tags, files;
+    std::vector<const char *> tagp, filep;
+
+    for (size_t i = 0; i < docs.size(); i++)
+        byid[i] = std::make_pair(docs[i].second, i);
+    std::sort(byid.begin(), byid.end());
+    slice_values(db, FROM_SLOT, byid, froms);
+    slice_values(db, SUBJECT_SLOT, byid, subjects);
+    for (size_t i = 0; i < docs.size(); i++) {
+        if (!slice_terms(db, docs[i].second, r, paths, mid, tid, tags, files))
+            return -1;
+        tagp.clear();
+        filep.clear();
+        for (const auto &t : tags)
+            tagp.push_back(t.c_str());
+        for (const auto &f : files)
+            filep.push_back(f.c_str());
+        lu_xmsg m = {ks.empty() ? 0 : ks[i],
+                     mid.c_str(),
+                     tid.c_str(),
+                     froms[i].empty() ? NULL : froms[i].c_str(),
+                     subjects[i].empty() ? NULL : subjects[i].c_str(),
+                     docs[i].first.empty() ? 0 : Xapian::sortable_unserialise(docs[i].first),
+                     tagp.data(),
+                     (unsigned)tagp.size(),
+                     filep.data(),
+                     (unsigned)filep.size()};
+        if (fn(&m, data) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, bool hi_open,
+                    bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
+                    void *data)
+{
+    try {
+        return read_docs(x->db, slice_docs(x->db, from, to, lo_open, hi_open, newest),
+                         std::vector<unsigned>(), root, fn, data);
+    } catch (...) {
+        return -1;
+    }
+}
+
+int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, double from, double to,
+                   bool lo_open, bool hi_open, const char *root,
+                   int (*fn)(const struct lu_xmsg *m, void *data), void *data)
+{
+    try {
+        std::vector<std::pair<Xapian::docid, unsigned>> all; /* and the thread's index */
+        std::vector<std::pair<std::string, Xapian::docid>> docs;
+        std::vector<unsigned> ks;
+        std::map<Xapian::docid, unsigned> of;
+        const std::string lo = Xapian::sortable_serialise(lo_open ? 0 : from),
+                          hi = Xapian::sortable_serialise(to);
+
+        for (unsigned k = 0; k < n; k++) {
+            std::string t = std::string(THREAD_PREFIX) + tids[k];
+            for (Xapian::PostingIterator p = x->db.postlist_begin(t); p != x->db.postlist_end(t);
+                 ++p)
+                all.push_back(std::make_pair(*p, k));
+        }
+        std::sort(all.begin(), all.end());
+        Xapian::PostingIterator mail = x->db.postlist_begin(MAIL_TERM);
+        Xapian::ValueIterator v = x->db.valuestream_begin(TIMESTAMP_SLOT);
+        for (size_t i = 0; i < all.size(); i++) {
+            std::string val;
+            if (i && all[i].first == all[i - 1].first)
+                continue; /* one message in two of the threads: notmuch gives it once */
+            mail.skip_to(all[i].first);
+            if (mail == x->db.postlist_end(MAIL_TERM))
+                break;
+            if (*mail != all[i].first)
+                continue; /* a ghost */
+            if (v != x->db.valuestream_end(TIMESTAMP_SLOT))
+                v.skip_to(all[i].first);
+            if (v != x->db.valuestream_end(TIMESTAMP_SLOT) && v.get_docid() == all[i].first)
+                val = *v;
+            /* the slice's own messages (slice_docs) are the caller's */
+            if (!val.empty() && (lo_open ? val > lo : val >= lo) && (hi_open || val <= hi))
+                continue;
+            docs.push_back(std::make_pair(val, all[i].first));
+            of[all[i].first] = all[i].second;
+        }
+        std::stable_sort(docs.begin(), docs.end());
+        for (const auto &d : docs)
+            ks.push_back(of[d.second]);
+        return read_docs(x->db, docs, ks, root, fn, data);
+    } catch (...) {
+        return -1;
+    }
+}

@@ -99,6 +99,51 @@ int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
                                 const char *subject, unsigned long lastmod, void *data),
                      void *data);
 
+/* A message of a date slice as the full walk reads it (lu_xcount_slice):
+ * what notmuch_message_get_message_id, _get_thread_id, _get_date,
+ * _get_header ("from", "subject"), _get_tags and _get_filenames give,
+ * read from its document.  FROM or SUBJECT NULL when its value is empty
+ * (notmuch would parse the file for it: the caller asks notmuch).  The
+ * strings are lu_xcount_slice's, valid during its FN only. */
+struct lu_xmsg {
+    unsigned k; /* lu_xcount_rest: its thread's index in TIDS */
+    const char *mid, *tid, *from, *subject;
+    double date;
+    const char *const *tags;
+    unsigned ntags;
+    const char *const *files;
+    unsigned nfiles;
+};
+
+/* Each mail document dated FROM..TO (seconds, both included; LO_OPEN or
+ * HI_OPEN: no bound on that side, but an open start leaves out the date 0
+ * as notmuch's does), given to FN in notmuch's order of the
+ * query `date:@FROM..@TO` sorted NEWEST first (else oldest first): by
+ * the date value, ties by document id, ascending (Xapian's order under
+ * set_sort_by_value).  Each file as notmuch 0.37 names it (lib/message.cc
+ * _notmuch_message_ensure_filename_list): ROOT, the directory's path
+ * (its document's data) and the name, from the message's XFDIRENTRY
+ * terms, in term order.  One pass of the date, From and Subject value
+ * streams and one read of each message's term list, where libnotmuch
+ * sorts an MSet, makes a message object, reads each value with a look-up
+ * of its own and each file's directory document again.  Returns 0; -1
+ * on a Xapian error, a message that is not whole (no id or thread term,
+ * no file), or when FN returns nonzero (FN may have been called for
+ * some: the caller forgets them and asks notmuch). */
+int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, bool hi_open,
+                    bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
+                    void *data);
+
+/* The messages of the N threads TIDS outside the slice FROM..TO
+ * (lu_xcount_slice's, the same bounds), as `(thread:A or ...) and not
+ * (date:@FROM..@TO)` gives them, oldest first, each to FN with K its
+ * thread's index in TIDS: the threads' posting lists and one pass of the
+ * date stream along them, where notmuch's query reads the date of every
+ * message of the database.  Returns 0; -1 as lu_xcount_slice. */
+int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, double from, double to,
+                   bool lo_open, bool hi_open, const char *root,
+                   int (*fn)(const struct lu_xmsg *m, void *data), void *data);
+
 void lu_xcount_close(struct lu_xcount *x);
 
 #ifdef __cplusplus
