@@ -57,6 +57,10 @@ t 'a lead-up of mine with an undated promise stays in the cadence' '
 t 'their answer after it ends my undated promise' '
 	expect_tags an1@example.com "" && expect_tags an2@client.example ""'
 t 'queue promise-mine lists it' 'lu queue promise-mine | grep -q "Contract"'
+t 'its draft quotes the promise and gives it no date I never promised' '
+	lu draft id:up1@example.com >d.eml 2>/dev/null &&
+	grep -q "^> Sam, I.ll review the contract" d.eml &&
+	grep -q "I promised you this:" d.eml && ! grep -q "I promised you this for" d.eml'
 
 NOW=2026-11-19T11:00:00+00:00
 t 'it falls due when the first lead-up would (3 business days)' '
