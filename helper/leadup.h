@@ -72,9 +72,8 @@ extern const char lu_version[];
  * last 2 weeks", past: due by nothing), "this (next, last) quarter", a
  * month's possessive, "On May 31", a second day ("the 14th or 15th"), no
  * date in program code, the past tense's "due to" and clauses (issue 10's
- * labelled date set, session 29); 22: an undated promise in my latest
- * message that also asks is promise-mine, not awaiting (session 34). */
-#define LU_RULES_REV  22
+ * labelled date set, session 29). */
+#define LU_RULES_REV  21
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
