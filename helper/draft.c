@@ -1077,18 +1077,24 @@ static gint64 ooo_return(const struct lu_draft_req *r, int from, gint64 *day_sta
     return end;
 }
 
-/* The dated promise or agreed step the verdict rests on. */
-static const char *promise_text(const struct lu_draft_req *r)
+/* The dated promise or agreed step the verdict rests on; *DATED says
+ * whether the sentence found names a date (an undated promise of mine
+ * beside my ask, thread.c rule_promise_mine, is due at the first lead-up,
+ * a date I never promised). */
+static const char *promise_text(const struct lu_draft_req *r, bool *dated)
 {
     const struct lu_verdict *v = r->v;
     struct lu_msg *m = at(r, v->evidence >= 0 ? v->evidence : v->anchor);
     struct lu_analysis *an = analysed(r, m);
     const char *s = sentence(an, LU_L_COMMITMENT, true);
 
+    *dated = true;
     if (!s)
         s = sentence(an, LU_L_AGREEMENT | LU_L_PROPOSAL | LU_L_COMMITMENT, true);
-    if (!s)
+    if (!s) {
         s = sentence(an, LU_L_AGREEMENT | LU_L_PROPOSAL | LU_L_COMMITMENT, false);
+        *dated = false;
+    }
     /* A next step the user recorded says it in their words. */
     for (guint i = 0; r->decisions && i < r->decisions->len; i++) {
         struct lu_decision *x = g_ptr_array_index(r->decisions, i);
@@ -1349,9 +1355,11 @@ static void set_date_vars(const struct lu_draft_req *r, struct lu_draft *d, GTim
     GDateTime *l;
 
     if (v->state == LU_ST_PROMISE_MINE || v->state == LU_ST_PROMISE_THEIRS) {
-        const char *p = promise_text(r);
+        bool dated;
+        const char *p = promise_text(r, &dated);
         set_var(d->vars, "promise", p ? shorten(p, ASK_MAX) : NULL);
-        if (v->sched.due_at)
+        /* my undated promise: "I promised you this", no date I never gave */
+        if (v->sched.due_at && (dated || v->rule != LU_R_PROMISE_MINE))
             set_var(d->vars, "promise_by",
                     lu_draft_when(v->sched.due_at, tz, r->now, false, d->lang));
         /* Not due yet: propose the step after the promised date. */
