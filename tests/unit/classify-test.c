@@ -642,6 +642,12 @@ static void test_list_mail_causes(void)
         {"Send(buf, len);", 0, LU_L_REQUEST, "a call ending in ';' is code"},
         {"Can you check what \\doi{} expands to?", LU_L_REQUEST, 0,
          "prose that mentions code still asks"},
+        {"return(plotlist)", 0, LU_L_REQUEST, "a lone call asks nothing"},
+        {"system.time(fit(x, y))", 0, LU_L_REQUEST, "a lone call with calls inside asks nothing"},
+        {"x <- sort(x, decreasing = TRUE)", 0, LU_L_REQUEST, "an R assignment asks nothing"},
+        {"Please send(x) the output.", LU_L_REQUEST, 0, "prose after a call still asks"},
+        {"Please run traceback() and send the output.", LU_L_REQUEST, 0,
+         "prose that names a call still asks"},
         /* wishes about others, and talk that is not a proposal */
         {"It would be nice if the build system was more open.", 0, LU_L_REQUEST,
          "a wish about a third party asks nothing"},
