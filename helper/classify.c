@@ -1703,43 +1703,6 @@ static const struct lu_when *future_date(const struct lu_sentence *s, GDateTime 
     return found;
 }
 
-/* Whether [TEXT, E) is one call and nothing else, "return(plotlist)",
- * "system.time(f(x))": a name of letters, digits, '_', '.', ':' or '$'
- * right before '(' and the matching ')' at the end, no space before the
- * parenthesis.  Prose puts a space before one ("Thanks (again)"). */
-static bool lone_call(const char *text, const char *e)
-{
-    const char *p = text;
-    int depth = 0;
-
-    while (p < e && (g_ascii_isalnum(*p) || strchr("_.:$", *p)))
-        p++;
-    if (p == text || p >= e || *p != '(' || e[-1] != ')' || !g_ascii_isalpha(*text))
-        return false;
-    for (; p < e; p++) {
-        depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-        if (depth == 0 && p + 1 < e)
-            return false; /* "f(x) and then ..." */
-    }
-    return depth == 0;
-}
-
-/* Whether [TEXT, E) opens with an R assignment, "x <- rnorm(100)",
- * "df$y <- ...": a name, spaces, "<-".  Prose does not put an arrow
- * right after its first word. */
-static bool r_assignment(const char *text, const char *e)
-{
-    const char *p = text;
-
-    while (p < e && (g_ascii_isalnum(*p) || strchr("_.$[]\"'", *p)))
-        p++;
-    if (p == text || !g_ascii_isalpha(*text))
-        return false;
-    while (p < e && *p == ' ')
-        p++;
-    return e - p >= 2 && p[0] == '<' && p[1] == '-';
-}
-
 /* A line of program code quoted in the text ("return x; }", "y = f(x);"):
  * its imperatives ask nothing of the reader.  Prose that mentions code
  * ("use \\doi{} instead?") ends like prose. */
@@ -1751,9 +1714,7 @@ static bool looks_like_code(const char *text)
         e--;
     while (*text && g_ascii_isspace(*text))
         text++;
-    if (e == text)
-        return false;
-    return strchr(";{}", e[-1]) || *text == '}' || lone_call(text, e) || r_assignment(text, e);
+    return e > text && (strchr(";{}", e[-1]) || *text == '}');
 }
 
 /* Out-of-office return date: the first future date after "back",

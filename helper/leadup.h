@@ -74,9 +74,8 @@ extern const char lu_version[];
  * date in program code, the past tense's "due to" and clauses (issue 10's
  * labelled date set, session 29); 21: session 33's; 22: on a list, in a
  * thread I started, their asks need my reply only when the learned reply
- * model reads one as waiting for my answer (thread.c rule_needs_reply), and
- * a lone call or an R assignment is program code (classify.c
- * looks_like_code; session 34). */
+ * model reads one as waiting for my answer (thread.c rule_needs_reply;
+ * session 34). */
 #define LU_RULES_REV  22
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what

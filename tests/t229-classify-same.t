@@ -8,10 +8,6 @@
 # classify prints of some dates), computed there and kept here; the texts
 # themselves are never stored.  A change to
 # the analysis that changes a verdict must say so here, with new digests.
-# Session 34 (s34-list): a lone call and an R assignment are program code
-# (classify.c looks_like_code): two sentences of the r-package-devel
-# sample lose their request label (an assignment of a constructor's
-# result, a print() call) and their messages their asks; new digest.
 . "$(dirname "$0")/lib.sh"
 SHARED=$ROOT/../shared
 [ -f "$SHARED/intent/enron-intent-verified/intent_pos" ] && [ -f "$SHARED/corpora/enron-dev.maildir.tar.xz" ] &&
@@ -49,5 +45,5 @@ t 'a sample of enron-dev messages: the same analysis as main' '
 t 'a sample of r-package-devel messages: the same analysis as main' '
 	test "$(sample "$MAIL/rpkg-maildir" | wc -l)" -gt 100 &&
 	sample "$MAIL/rpkg-maildir" | classify_all | digest >got &&
-	echo 9ce4292a55e14ff89eef918ca0927e1e05c56b1dded1273a3eefa9a9271df36a >want && diff want got'
+	echo b6c0f298c6038fa4e99a1efaa981092318a4d75c6250d9c793ec0817734439f6 >want && diff want got'
 done_testing

@@ -5,8 +5,7 @@
 # model reads as waiting for my answer makes the thread need my reply
 # (t230 keeps that side: a regular's real questions about my setup).  In a
 # thread somebody else started, where I answered as a helper, the rule does
-# not apply.  A lone call or an R assignment quoted in the answer
-# ("return(d2)", "d2 <- subset(d, b > 2)") is code, no instruction to me.
+# not apply.
 # Issue 10, session 34 (BENCHMARKS.md, "List threads").  Written mail.
 . "$(dirname "$0")/lib.sh"
 world
@@ -59,11 +58,4 @@ t 'a helper answers my question with advice and a teaching question: nothing owe
 	lu why id:hq1r@other.example >out && grep -q "answers your question to the list" out'
 t 'the same answer to me in a thread somebody else started still needs my reply' '
 	expect_tags hq2r@other.example "leadup/due leadup/needs-reply"'
-t 'a lone call and an R assignment in the answer ask nothing' '
-	lu classify <"$(notmuch search --output=files id:hq1r@other.example)" >cls &&
-	python3 -c "
-import json, sys
-j = json.load(open(\"cls\"))
-code = [s for s in j[\"sentences\"] if \"<-\" in s[\"text\"] or \"return(\" in s[\"text\"]]
-sys.exit(0 if code and all(not s[\"labels\"] for s in code) else 1)"'
 done_testing

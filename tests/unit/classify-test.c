@@ -563,23 +563,6 @@ static void check_cases(const struct label_case *cases, gsize n)
     }
 }
 
-/* Program code that classify.c's looks_like_code skips before any rule or
- * model reads it (session 34): a lone call, an R assignment.  Not named
- * "cases": scripts/train-intent trains the sentence models on the label
- * tables of that name, and these sentences never reach a model. */
-static void test_code_lines(void)
-{
-    static const struct label_case code_lines[] = {
-        {"return(plotlist)", 0, LU_L_REQUEST, "a lone call asks nothing"},
-        {"system.time(fit(x, y))", 0, LU_L_REQUEST, "a lone call with calls inside asks nothing"},
-        {"x <- sort(x, decreasing = TRUE)", 0, LU_L_REQUEST, "an R assignment asks nothing"},
-        {"Please send(x) the output.", LU_L_REQUEST, 0, "prose after a call still asks"},
-        {"Please run traceback() and send the output.", LU_L_REQUEST, 0,
-         "prose that names a call still asks"},
-    };
-    check_cases(code_lines, G_N_ELEMENTS(code_lines));
-}
-
 static void test_cue_fixes(void)
 {
     static const struct label_case cases[] = {
@@ -1127,7 +1110,6 @@ int main(void)
     test_sanity_set();
     test_cue_fixes();
     test_list_mail_causes();
-    test_code_lines();
     test_closing_commitment_cues();
     test_advice_or_reply();
     test_reasons();
