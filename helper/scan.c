@@ -2699,8 +2699,10 @@ static char *rules_digest(struct lu_ctx *ctx)
      * leadup.h holds: leadup.h is in the sentence analysis's digest
      * (SENSE_SRCS), and bumping it there would have every kept analysis
      * made again for a change that reads no text (1: an undated promise
-     * of mine beside my ask is promise-mine, session 34). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:1|dates:1");
+     * of mine beside my ask is promise-mine; 2: on a list, in a thread I
+     * started, their asks need my reply only when the learned reply model
+     * reads one as waiting for my answer; session 34). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:2|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

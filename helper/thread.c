@@ -728,6 +728,19 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     an = analysis(r, m);
     if (!an || (!an->expects_reply && !s->as_open))
         return false;
+    /* On a list, in a thread I started, they answer my question as
+     * helpers: their asks are mostly teaching and advice ("Have you
+     * checked what x is?") that owe them nothing back (label batches
+     * 1-22: 71 of 80 such threads whose last message is theirs are
+     * none); only what the learned reply model reads as waiting for my
+     * answer ("Which version do you use?") needs one. */
+    if (s->list && msg(s, 0)->mine && !an->answer) {
+        say(s->notes,
+            "%s answers your question to the list; the learned reply model reads no ask in it "
+            "as waiting for your answer (a helper's advice and teaching questions).",
+            who_name(m->from));
+        return false;
+    }
     /* Asked only now: counting the sender's mail costs a query or two. */
     if (never_answered(s, m))
         return false;
