@@ -2332,6 +2332,12 @@ int lu_store_senders_update(struct lu_store *s, GHashTable *senders)
     return senders_rows(s, "UPDATE senders SET sent = ?2, answered = ?3 WHERE addr = ?1", senders);
 }
 
+/* The records of the walk being read, kept in a TEMP table until
+ * lu_store_walk_keep or lu_store_walk_patch moves them into walked. */
+#define WALK_REC_TABLE                                                                             \
+    "CREATE TEMP TABLE IF NOT EXISTS walk_rec(pos INTEGER PRIMARY KEY,"                            \
+    "  tid TEXT NOT NULL, msgs BLOB NOT NULL)"
+
 int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs)
 {
     return lu_store_walk_add_at(s, tids, msgs, NULL);
@@ -2340,8 +2346,7 @@ int lu_store_walk_add(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs)
 int lu_store_walk_add_at(struct lu_store *s, GPtrArray *tids, GPtrArray *msgs, GArray *pos)
 {
     sqlite3_stmt *st;
-    int ret = exec(s, "CREATE TEMP TABLE IF NOT EXISTS walk_rec(pos INTEGER PRIMARY KEY,"
-                      "  tid TEXT NOT NULL, msgs BLOB NOT NULL)");
+    int ret = exec(s, WALK_REC_TABLE);
 
     /* A deferred transaction that writes only TEMP tables locks nothing. */
     if (!ret)
@@ -2373,10 +2378,9 @@ int lu_store_walk_keep(struct lu_store *s, const char *key)
 
     if (ret || !key)
         return ret;
-    ret = exec(s, "CREATE TEMP TABLE IF NOT EXISTS walk_rec(pos INTEGER PRIMARY KEY,"
-                  "  tid TEXT NOT NULL, msgs BLOB NOT NULL);"
-                  "INSERT INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
-                  "DELETE FROM temp.walk_rec");
+    ret = exec(s, WALK_REC_TABLE ";"
+                                 "INSERT INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
+                                 "DELETE FROM temp.walk_rec");
     return ret ? ret : lu_store_set(s, "walked", key);
 }
 
@@ -2386,10 +2390,10 @@ int lu_store_walk_patch(struct lu_store *s, const char *key)
 
     if (ret || !key)
         return ret;
-    ret = exec(s, "CREATE TEMP TABLE IF NOT EXISTS walk_rec(pos INTEGER PRIMARY KEY,"
-                  "  tid TEXT NOT NULL, msgs BLOB NOT NULL);"
-                  "INSERT OR REPLACE INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
-                  "DELETE FROM temp.walk_rec");
+    ret = exec(s, WALK_REC_TABLE
+               ";"
+               "INSERT OR REPLACE INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
+               "DELETE FROM temp.walk_rec");
     return ret ? ret : lu_store_set(s, "walked", key);
 }
 
