@@ -36,6 +36,11 @@ extern guint64 lu_values_kept;
 typedef void (*lu_rows_fn)(const char *tid, const char *const *mids, const gint64 *lastmod,
                            const gint64 *date, guint n, struct lu_msg **out, void *data);
 void lu_db_set_rows(struct lu_db *db, lu_rows_fn fn, void *data);
+/* Opens notmuch's Xapian database beside DB now (a thread view's read,
+ * which opened nothing else of it), so that whole threads are read with
+ * the values and the kept messages (read_threads); false when it cannot
+ * be (then libnotmuch reads them, as before). */
+bool lu_db_values_open(struct lu_db *db);
 extern guint64 lu_rows_used;
 extern bool lu_debug_no_rows;
 

@@ -1629,6 +1629,11 @@ static struct lu_xcount *xcount(struct lu_db *db)
     return db->xcount;
 }
 
+bool lu_db_values_open(struct lu_db *db)
+{
+    return !lu_debug_no_values && xcount(db) != NULL;
+}
+
 int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
 {
     if (lu_debug_no_termfreq)

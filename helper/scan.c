@@ -3249,7 +3249,11 @@ static void kmsg_serve(const char *tid, const char *const *mids, const gint64 *l
     if (lu_store_kmsgs_get(s->store, want, rows) == 0) {
         for (guint i = 0; i < n; i++) {
             GBytes *rec = g_hash_table_lookup(rows, mids[i]);
-            out[i] = rec ? kmsg_msg(rec, s->kmsg_key, tid, mids[i], lastmod[i], date[i]) : NULL;
+            /* msg_make mends a date out of range against this run's --now,
+             * which may not be the run's that kept it: read such a one. */
+            bool sane = date[i] >= 0 && date[i] <= s->ctx->now + LU_DATE_AHEAD;
+            out[i] =
+                rec && sane ? kmsg_msg(rec, s->kmsg_key, tid, mids[i], lastmod[i], date[i]) : NULL;
             if (out[i])
                 g_hash_table_replace(
                     s->kmsg_served, g_strdup(mids[i]),
@@ -3277,6 +3281,40 @@ static void kmsg_init(struct scan *s, const char *uuid)
     s->kmsg_recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     lu_db_set_rows(s->db, kmsg_serve, s);
     LU_FREE_EACH(g_free, drafts, key);
+}
+
+/* A thread view's read of the thread of MID (issue 14): when the last
+ * incremental scan kept MID under the key of the index read now, the
+ * thread's messages are taken from what it kept, as its one-new path
+ * takes them (kmsg_serve: each message's revision and date as kept,
+ * read_threads: the thread's messages as the values list them now, the
+ * others read through libnotmuch), and no others.  Otherwise nothing:
+ * a thread the scans did not keep is read through libnotmuch, as
+ * opening Xapian costs more than a short one saves.  The rows are
+ * dropped by the caller (lu_db_set_rows NULL) before S goes. */
+static void view_kept(struct scan *s, const char *mid)
+{
+    GHashTable *rows =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+    GPtrArray *want = g_ptr_array_new();
+    const char *uuid = NULL;
+    gint64 head[2];
+    GBytes *rec;
+
+    g_ptr_array_add(want, (char *)mid);
+    lu_db_revision(s->db, &uuid);
+    if (lu_debug_no_rows || lu_store_kmsgs_get(s->store, want, rows) != 0)
+        goto out;
+    rec = g_hash_table_lookup(rows, mid);
+    if (!rec || g_bytes_get_size(rec) < sizeof head)
+        goto out;
+    memcpy(head, g_bytes_get_data(rec, NULL), sizeof head);
+    kmsg_init(s, uuid);
+    if (head[1] != s->kmsg_key || !lu_db_values_open(s->db))
+        lu_db_set_rows(s->db, NULL, NULL);
+out:
+    g_ptr_array_free(want, TRUE);
+    g_hash_table_destroy(rows);
 }
 
 /* The kept walk brought up to the index read (walk_kept, when notmuch
@@ -4697,6 +4735,7 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         ret = lu_error(EX_NOINPUT, "message '%s' is not in the notmuch database", mid);
         goto out;
     }
+    view_kept(&s, mid);
     ret = lu_db_thread_read(out->db, tid, out->msgs);
     if (ret)
         goto out;
@@ -4709,6 +4748,8 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
     lu_verdict_clear(&out->v);
     decide(&s, out->msgs, &out->v, &out->decisions, &out->elsewhere);
 out:
+    if (out->db)
+        lu_db_set_rows(out->db, NULL, NULL); /* view_kept's: S goes */
     scan_clear(&s);
     g_free(tid);
     return ret;
