@@ -2701,8 +2701,11 @@ static char *rules_digest(struct lu_ctx *ctx)
      * made again for a change that reads no text (1: an undated promise
      * of mine beside my ask is promise-mine; 2: on a list, in a thread I
      * started, their asks need my reply only when the learned reply model
-     * reads one as waiting for my answer; session 34). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:2|dates:1");
+     * reads one as waiting for my answer; session 34; 3: my promise dated
+     * to a part of the day its Date had passed is due by that part of the
+     * next day, and on a list a same-subject post that broke threading
+     * answers my ask as a helper only when the asker wrote it; session 35). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:3|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

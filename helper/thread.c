@@ -258,16 +258,41 @@ static struct lu_sentence *sentence_with(struct lu_analysis *an, unsigned label)
     return NULL;
 }
 
-/* The first promise in AN with a date that ends after SENT (when it was
- * written), or NULL: "I'll send you last year's figures" names a date but
- * owes nothing by it. */
-static struct lu_sentence *dated_promise(struct lu_analysis *an, gint64 sent)
+/* Which day of the writer's T is: days since the epoch at the Date
+ * header's offset OFF (seconds east of UTC). */
+static gint64 writer_day(gint64 t, int off)
+{
+    gint64 x = t + off;
+
+    return x >= 0 ? x / 86400 : -((-x + 86399) / 86400);
+}
+
+/* When a promise in message M is due by its date W, or 0 when W owes
+ * nothing: a date that ended before M was written ("I'll send you last
+ * year's figures", "the minutes from last week") or a period back to now.
+ * A part of the very day M was written, by its own Date header, that had
+ * ended by then ("I will check his progress this morning", dated 23:03) is
+ * the writer's clock or zone, not a past date: due by that part of the
+ * next day. */
+static gint64 promise_end(const struct lu_when *w, const struct lu_msg *m)
+{
+    if (w->past)
+        return 0;
+    if (w->end > m->date)
+        return w->end;
+    if (writer_day(w->start, m->tz_off) == writer_day(m->date, m->tz_off))
+        return w->end + 86400;
+    return 0;
+}
+
+/* The first promise in M's analysis AN with a date it is due by
+ * (promise_end), or NULL. */
+static struct lu_sentence *dated_promise(struct lu_analysis *an, const struct lu_msg *m)
 {
     for (guint i = 0; an && an->sentences && i < an->sentences->len; i++) {
         struct lu_sentence *s = g_ptr_array_index(an->sentences, i);
         for (guint k = 0; (s->labels & LU_L_COMMITMENT) && s->dates && k < s->dates->len; k++)
-            if (g_array_index(s->dates, struct lu_when, k).end > sent &&
-                !g_array_index(s->dates, struct lu_when, k).past)
+            if (promise_end(&g_array_index(s->dates, struct lu_when, k), m))
                 return s;
     }
     return NULL;
@@ -286,16 +311,16 @@ static struct lu_sentence *ask_sentence(struct lu_analysis *an)
     return sentence_with(an, LU_L_REQUEST | LU_L_PROPOSAL);
 }
 
-/* The latest end among a sentence's dates: "by Friday" is kept at the end of Friday
- * (a period of the past, "over the last 2 weeks", is due by nothing). */
-static gint64 sentence_due(const struct lu_sentence *s)
+/* The latest time a promise S of message M is due by among its dates
+ * (promise_end): "by Friday" is kept at the end of Friday. */
+static gint64 sentence_due(const struct lu_sentence *s, const struct lu_msg *m)
 {
     gint64 end = 0;
 
     for (guint i = 0; s->dates && i < s->dates->len; i++) {
-        const struct lu_when *w = &g_array_index(s->dates, struct lu_when, i);
-        if (w->end > end && !w->past)
-            end = w->end;
+        gint64 e = promise_end(&g_array_index(s->dates, struct lu_when, i), m);
+        if (e > end)
+            end = e;
     }
     return end;
 }
@@ -806,8 +831,8 @@ static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
         return false;
     m = msg(s, s->last_mine);
     an = analysis(r, m);
-    c = dated_promise(an, m->date);
-    due = c ? sentence_due(c) : 0;
+    c = dated_promise(an, m);
+    due = c ? sentence_due(c, m) : 0;
     if (!c && s->tracked && s->last == s->last_mine && an && an->expects_reply &&
         !leads_up(s, s->last_mine)) {
         c = sentence_with(an, LU_L_COMMITMENT);
@@ -835,6 +860,22 @@ struct run {
     struct lu_sentence *ask; /* what I asked, or NULL */
 };
 
+/* On a list, in a thread somebody else started, the address of the one
+ * MINE answers (I write as a helper), or NULL.  A same-subject post that
+ * broke threading answers my ask only when it comes from them: another
+ * helper's post answers the asker, not me. */
+static const char *helping(const struct rule_ctx *s, const struct lu_msg *mine)
+{
+    int parent;
+
+    if (!s->list || msg(s, 0)->mine)
+        return NULL;
+    parent = find_mid(s->msgs, mine->in_reply_to);
+    if (parent < 0 || msg(s, parent)->mine || !msg(s, parent)->from)
+        return NULL;
+    return msg(s, parent)->from->email;
+}
+
 /* The first message of my unanswered run, or -1 when a reply that broke
  * threading answered all of it (noted).  Such a reply answers everything
  * before it. */
@@ -842,6 +883,7 @@ static int run_start(struct rule_ctx *s)
 {
     const struct lu_rules *r = s->r;
     struct lu_msg *first, *last = msg(s, s->last);
+    const char *asker;
     int asked = -1;
 
     for (int i = s->last; i >= 0; i--) {
@@ -853,9 +895,13 @@ static int run_start(struct rule_ctx *s)
         asked = i;
     }
     first = msg(s, asked);
+    asker = helping(s, first);
     for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
         if (!answers_elsewhere(r, first, o, s->list))
+            continue;
+        if (asker && g_ascii_strcasecmp(o->from->email, asker) != 0 &&
+            !sent_to(r, first, o->from->email))
             continue;
         if (o->date > last->date) {
             s->noted = LU_R_ANSWERED_ELSEWHERE;
@@ -1058,11 +1104,11 @@ static bool rule_promise_theirs(struct rule_ctx *s, struct lu_verdict *v)
         not_a_conversation(s, msg(s, s->last_their)))
         return false;
     an = analysis(r, msg(s, s->last_their));
-    c = dated_promise(an, msg(s, s->last_their)->date);
+    c = dated_promise(an, msg(s, s->last_their));
     if (c) {
         v->evidence = s->last_their;
         v->rule = LU_R_PROMISE_THEIRS;
-        due = sentence_due(c);
+        due = sentence_due(c, msg(s, s->last_their));
         say(v->why, "%s promised: \"%s\"", who_name(msg(s, s->last_their)->from), c->text);
     } else if (s->last >= 0) {
         /* An agreement in the last exchange, dated by itself or by the proposal it accepts. */
