@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/sm-curve (the sentence models' learning curves, BENCHMARKS.md
-# "Twentieth attempt") runs without ../shared as far as its options, and
+# "Nineteenth attempt") runs without ../shared as far as its options, and
 # every function and setting of scripts/train-intent it borrows is still
 # there: train-intent may be renamed inside without the curve noticing
 # only at its next (slow, ../shared) run.
