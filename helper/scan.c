@@ -1115,7 +1115,10 @@ static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GS
                 if (!lu_identity_is_me(&s->ctx->me, a->email))
                     g_ptr_array_add(addrs, a->email);
             }
-    } else {
+    }
+    /* Mine after MINE carries the conversation on (thread.c's
+     * continued_elsewhere); theirs: my answer to them. */
+    {
         GHashTableIter it;
         gpointer key;
         ok = ok && (!s->ctx->me.domains || s->ctx->me.domains->len == 0);
@@ -1234,6 +1237,16 @@ static bool has_email_fold(GPtrArray *emails, const guint64 *folds, const char *
     return false;
 }
 
+/* Whether R, mail elsewhere after my message, is from one of SENDERS
+ * (their hashes FOLDS: my message's recipients) or from me: their answer,
+ * or mine carrying the conversation on (thread.c). */
+static bool sender_or_me(struct scan *s, GPtrArray *senders, const guint64 *folds,
+                         const struct recent *r)
+{
+    return has_email_fold(senders, folds, r->from_email, r->from_fold) ||
+           lu_identity_is_me(&s->ctx->me, r->from_email);
+}
+
 /* Whether R's To and Cc hold TO (its fold_hash FOLD), any case. */
 static bool rcpt_has_fold(const struct recent *r, const char *to, guint64 fold)
 {
@@ -1311,8 +1324,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
         /* the senders first: they leave the fewest (the same result) */
         if (r->date <= last->date || r->date > end)
             continue;
-        if (senders &&
-            !(r->from_email && has_email_fold(senders, folds, r->from_email, r->from_fold)))
+        if (senders && !(r->from_email && sender_or_me(s, senders, folds, r)))
             continue;
         if (to && r->rcpt && !rcpt_has_fold(r, to, to_fold))
             continue;
@@ -1404,11 +1416,12 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
         g_free(mn);
         /* Their answer to me, or mine to them: the index's From tells
          * which side wrote it before the file is read. */
-        if (!same || (m->from && lu_identity_is_me(&s->ctx->me, m->from->email) == last_mine))
+        bool by_me = m->from && lu_identity_is_me(&s->ctx->me, m->from->email);
+        if (!same || (m->from && by_me == last_mine && !last_mine))
             continue;
         /* The query asked for the addresses' words (address_terms): the
          * addresses themselves, as a full scan compares them. */
-        if (senders && !(m->from && has_email(senders, m->from->email)))
+        if (senders && !by_me && !(m->from && has_email(senders, m->from->email)))
             continue;
         r = rows ? g_hash_table_lookup(rows, m) : NULL;
         if (r)
@@ -2701,8 +2714,10 @@ static char *rules_digest(struct lu_ctx *ctx)
      * made again for a change that reads no text (1: an undated promise
      * of mine beside my ask is promise-mine; 2: on a list, in a thread I
      * started, their asks need my reply only when the learned reply model
-     * reads one as waiting for my answer; session 34). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:2|dates:1");
+     * reads one as waiting for my answer; session 34; 3: my later message
+     * under the same subject without reply headers carries my thread's
+     * conversation on, thread.c continued_elsewhere; session 35). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:3|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

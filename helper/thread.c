@@ -393,6 +393,15 @@ static bool answers_elsewhere(const struct lu_rules *r, const struct lu_msg *min
     return sent_to(r, mine, o->from->email) || (list && o->list_id);
 }
 
+/* My own message that broke threading after LAST, mine too: the
+ * conversation went on there (a mailbox without reply headers threads
+ * every message apart), and that thread decides what is open. */
+static bool continued_elsewhere(const struct lu_rules *r, const struct lu_msg *last,
+                                const struct lu_msg *o)
+{
+    return later_same_subject(r, last, o) && lu_identity_is_me(r->me, o->from->email);
+}
+
 /* My answer that broke threading to THEIRS: mine, to its writer or to the
  * same list. */
 static bool answered_elsewhere(const struct lu_rules *r, const struct lu_msg *theirs,
@@ -855,6 +864,14 @@ static int run_start(struct rule_ctx *s)
     first = msg(s, asked);
     for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
+        if (continued_elsewhere(r, last, o)) {
+            s->noted = LU_R_ANSWERED_ELSEWHERE;
+            say(s->notes,
+                "You wrote again on %s under the same subject in another thread (no "
+                "reply headers): the conversation goes on there.",
+                said_when(s, o->date));
+            return -1;
+        }
         if (!answers_elsewhere(r, first, o, s->list))
             continue;
         if (o->date > last->date) {
