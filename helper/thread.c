@@ -115,6 +115,27 @@ static size_t prefix_len(const char *p, const char *const *list)
     return 0;
 }
 
+/* Whether SUBJECT opens with a reply or forward prefix ("Re:", "FW:",
+ * after any [list] tag): a message that answers or passes something on,
+ * not one that starts a conversation of its own under a subject used
+ * before ("Warehouse lease" again, to somebody else). */
+static bool has_reply_prefix(const char *subject)
+{
+    char *s = g_utf8_casefold(subject ? subject : "", -1), *p = s;
+    bool yes;
+
+    while (*p == ' ' || *p == '\t' || *p == '[') {
+        char *e = *p == '[' ? strchr(p, ']') : p;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    yes =
+        prefix_len(p, LU_LANG_ALL(reply_prefixes)) || prefix_len(p, LU_LANG_ALL(forward_prefixes));
+    g_free(s);
+    return yes;
+}
+
 char *lu_subject_norm(const char *subject)
 {
     char *s = g_utf8_casefold(subject ? subject : "", -1);
@@ -393,13 +414,15 @@ static bool answers_elsewhere(const struct lu_rules *r, const struct lu_msg *min
     return sent_to(r, mine, o->from->email) || (list && o->list_id);
 }
 
-/* My own message that broke threading after LAST, mine too: the
- * conversation went on there (a mailbox without reply headers threads
- * every message apart), and that thread decides what is open. */
+/* My own reply or forward that broke threading after LAST, mine too
+ * (has_reply_prefix): the conversation went on there (a mailbox without
+ * reply headers threads every message apart), and that thread decides
+ * what is open. */
 static bool continued_elsewhere(const struct lu_rules *r, const struct lu_msg *last,
                                 const struct lu_msg *o)
 {
-    return later_same_subject(r, last, o) && lu_identity_is_me(r->me, o->from->email);
+    return later_same_subject(r, last, o) && lu_identity_is_me(r->me, o->from->email) &&
+           has_reply_prefix(o->subject);
 }
 
 /* My answer that broke threading to THEIRS: mine, to its writer or to the
