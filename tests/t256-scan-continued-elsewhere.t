@@ -1,10 +1,12 @@
 #!/bin/sh
 # Mail without threading headers makes each message a thread (an Exchange
 # export, a sent folder kept apart).  My later message under the same
-# subject carries the conversation on: my earlier question waits no more in
-# its own thread, and the later message decides by itself (its question
-# awaits, its news asks nothing).  A message of mine under another subject
-# changes nothing; the scan after the later message agrees with a full scan.
+# subject, a reply or a forward ("Re:", "FW:"), carries the conversation on:
+# my earlier question waits no more in its own thread, and the later message
+# decides by itself (its question awaits, its news asks nothing).  A message
+# of mine under another subject, or a new one under the same subject (no
+# prefix: a conversation of its own), changes nothing; the scan after the
+# later message agrees with a full scan.
 # Issue 10, session 35 (BENCHMARKS.md, "Continued elsewhere").  Written mail.
 . "$(dirname "$0")/lib.sh"
 world
@@ -30,11 +32,15 @@ msg sent c1@example.com 'Me <me@example.com>' 'Bob Roe <bob@example.org>' \
 	'Wed, 18 Nov 2026 15:10:00 +0000' 'Fair stand' <<'EOF2'
 The stand is booked for the fair.
 EOF2
+msg sent b2@example.com 'Me <me@example.com>' 'Dee Poe <dee@example.org>' \
+	'Wed, 18 Nov 2026 15:20:00 +0000' 'Budget' <<'EOF2'
+The budget meeting moved to the blue room.
+EOF2
 index
 NOW=2026-11-20T12:00:00+00:00
 t 'my later message under the same subject: the first waits no more' '
 	lu scan --quiet && expect_tags a1@example.com "" && expect_tags a2@example.com ""'
-t 'another subject changes nothing' '
+t 'another subject, or a new message under the same one (no Re:), changes nothing' '
 	expect_tags b1@example.com "leadup/awaiting leadup/due"'
 t 'why says where the conversation went on' '
 	lu why id:a1@example.com >out && grep -q "You wrote again on Wed 18 Nov 15:00 under the same subject" out'
