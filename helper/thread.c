@@ -115,11 +115,8 @@ static size_t prefix_len(const char *p, const char *const *list)
     return 0;
 }
 
-/* Whether SUBJECT opens with a reply or forward prefix ("Re:", "FW:",
- * after any [list] tag): a message that answers or passes something on,
- * not one that starts a conversation of its own under a subject used
- * before ("Warehouse lease" again, to somebody else). */
-static bool has_reply_prefix(const char *subject)
+/* (said.h) "Warehouse lease" again, to somebody else, starts its own. */
+bool lu_subject_has_prefix(const char *subject)
 {
     char *s = g_utf8_casefold(subject ? subject : "", -1), *p = s;
     bool yes;
@@ -134,6 +131,11 @@ static bool has_reply_prefix(const char *subject)
         prefix_len(p, LU_LANG_ALL(reply_prefixes)) || prefix_len(p, LU_LANG_ALL(forward_prefixes));
     g_free(s);
     return yes;
+}
+
+bool lu_msg_unthreaded_reply(const struct lu_msg *m)
+{
+    return !m->in_reply_to && m->refs->len == 0 && lu_subject_has_prefix(m->subject);
 }
 
 char *lu_subject_norm(const char *subject)
@@ -414,15 +416,16 @@ static bool answers_elsewhere(const struct lu_rules *r, const struct lu_msg *min
     return sent_to(r, mine, o->from->email) || (list && o->list_id);
 }
 
-/* My own reply or forward that broke threading after LAST, mine too
- * (has_reply_prefix): the conversation went on there (a mailbox without
+/* My own reply or forward that broke threading after LAST, mine and
+ * itself a reply that broke threading (lu_msg_unthreaded_reply): the
+ * conversation went on there (a mailbox without
  * reply headers threads every message apart), and that thread decides
  * what is open. */
 static bool continued_elsewhere(const struct lu_rules *r, const struct lu_msg *last,
                                 const struct lu_msg *o)
 {
-    return later_same_subject(r, last, o) && lu_identity_is_me(r->me, o->from->email) &&
-           has_reply_prefix(o->subject);
+    return lu_msg_unthreaded_reply(last) && later_same_subject(r, last, o) &&
+           lu_identity_is_me(r->me, o->from->email) && lu_subject_has_prefix(o->subject);
 }
 
 /* My answer that broke threading to THEIRS: mine, to its writer or to the
