@@ -6,7 +6,7 @@
 # word that lost a character inside ("neodpov?d?") lost its final one too:
 # none of them asks.  A real question in the same text still asks, and a
 # text that lost nothing keeps "R ?" a question (French spacing).
-# Issue 10, session 35 (BENCHMARKS.md, "Lost characters").  Written mail.
+# Issue 10, session 35 (BENCHMARKS.md, "Conversations that need nothing, flagged", B).  Written mail.
 . "$(dirname "$0")/lib.sh"
 world
 NOW=2026-11-19T12:00:00+00:00
