@@ -57,7 +57,6 @@ struct sent {
     bool vocative;        /* opens by addressing someone */
     bool greeting;
     bool qmark;    /* ends in a question mark that asks (see real_qmark) */
-    bool lossy;    /* the whole text shows characters its charset lost (text_lost_chars) */
     bool question; /* qmark, or opens like a question ("Should I send it.") */
 };
 
@@ -164,56 +163,6 @@ static bool closing_quote(const char *text, int at)
     return (text[at] == '"' || text[at] == '\'') && at > 0 && g_ascii_isalnum(text[at - 1]);
 }
 
-/* Whether a '?' at byte AT of TEXT sits inside a word, between a letter and
- * a lower-case letter ("didn?t", "Intel?s", "pi?ces"): a character the
- * mail's charset lost (an apostrophe, an accent), not punctuation.  A
- * token with '/', '=' or '&' is a URL or a query ("index.php?id=3"). */
-static bool lost_at(const char *text, int at)
-{
-    int b = at, e = at;
-
-    if (at <= 0 || text[at] != '?' || !g_ascii_isalpha(text[at - 1]) ||
-        !g_ascii_islower(text[at + 1]))
-        return false;
-    while (b > 0 && !g_ascii_isspace(text[b - 1]))
-        b--;
-    while (text[e] && !g_ascii_isspace(text[e]))
-        e++;
-    for (int i = b; i < e; i++)
-        if (strchr("/=&", text[i]))
-            return false;
-    return true;
-}
-
-/* Whether TEXT shows a character its charset lost (lost_at): list archives
- * keep such mail with every non-ASCII character turned into '?', and then
- * a '?' after a space ("the issue ? I might", "versions of R ?") or after
- * '_' ("?_?") was a dash, a quotation mark or an emoji, not a question. */
-static bool text_lost_chars(const char *text)
-{
-    for (const char *q = strchr(text, '?'); q; q = strchr(q + 1, '?'))
-        if (lost_at(text, (int)(q - text)))
-            return true;
-    return false;
-}
-
-/* Whether the final '?' (token FIRST_Q) of S stands for a lost character:
- * the word it ends lost one inside too ("neodpov?d?"), or the text lost
- * some (S->lossy) and the '?' does not follow a word or a closing
- * bracket or quotation mark. */
-static bool lost_char_q(const struct sent *S, int first_q)
-{
-    const char *t = S->c.text;
-    int off = S->c.t[first_q].off, b = off;
-
-    while (b > 0 && !g_ascii_isspace(t[b - 1]))
-        b--;
-    for (int i = b; i < off; i++)
-        if (lost_at(t, i))
-            return true;
-    return S->lossy && off > 0 && !g_ascii_isalnum(t[off - 1]) && !strchr(")]\"'", t[off - 1]);
-}
-
 /* Whether the sentence ends in a question mark that asks something.  A
  * question needs a couple of words: a lone "?" or "... ?" asks nothing, nor
  * does one word unless it is a wh-word, a day or an input noun ("Why?",
@@ -240,8 +189,6 @@ static bool real_qmark(const struct sent *S)
         !closing_quote(S->c.text, S->c.t[first_q].off - 1))
         return false;
     if (nq >= 5)
-        return false;
-    if (lost_char_q(S, first_q))
         return false;
     /* See the thread "Why does X fail?": a question quoted, not asked
      * (each side looked at once: a pair loop was quadratic) */
@@ -1819,7 +1766,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
 {
     GPtrArray *parts;
     bool ooo_strong = false, ooo_soft = false, noreply = false, asked_q = false, reply = false,
-         answer = false, lossy;
+         answer = false;
     int best_rank = 0, return_rank = 0;
     const char *cue_names[C_N], *prev_names[C_N];
     struct lu_feat_ctx ctx = {.cues = cue_names, .prev_cues = prev_names};
@@ -1836,7 +1783,6 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     /* Time is explicit: dates are read relative to the caller's REF. */
     g_return_if_fail(ref != NULL);
     parts = lu_sentences_split(text);
-    lossy = text_lost_chars(text);
     for (guint i = 0; i < parts->len; i++) {
         struct lu_sentence *s = g_new0(struct lu_sentence, 1);
         struct sent S = {0};
@@ -1846,7 +1792,6 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
         s->why = g_ptr_array_new_with_free_func(g_free);
         s->dates = cal ? lu_dates_find_ordered(s->text, ref, cal, &order) : NULL;
         tokenise(&S, s->text);
-        S.lossy = lossy;
         find_start(&S);
         compute_features(&S, &F);
         ctx.first = i == 0;
