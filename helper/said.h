@@ -27,4 +27,17 @@ void lu_thread_unquote_split(GPtrArray *msgs, GPtrArray *ans);
  * (LEADUP_DEBUG_COUNTS: a first full scan's workers split none). */
 extern guint64 lu_said_splits;
 
+/* Whether SUBJECT opens with a reply or forward prefix ("Re:", "FW:", after
+ * any [list] tag): a message that answers or passes something on, not one
+ * that starts a conversation of its own under a subject used before
+ * (thread.c; declared here, beside thread.c's other helper the scan uses,
+ * for the reason above: not in leadup.h). */
+bool lu_subject_has_prefix(const char *subject);
+/* Whether M, mine, is a reply whose threading broke (a reply or forward
+ * prefix, no In-Reply-To nor References): the mark of a mailbox that
+ * threads every message apart, where my later such message under the same
+ * subject carries the conversation on (thread.c continued_elsewhere, scan.c
+ * find_elsewhere). */
+bool lu_msg_unthreaded_reply(const struct lu_msg *m);
+
 #endif

@@ -1115,7 +1115,10 @@ static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GS
                 if (!lu_identity_is_me(&s->ctx->me, a->email))
                     g_ptr_array_add(addrs, a->email);
             }
-    } else {
+    }
+    /* Theirs: my answer to them; mine after my reply that broke threading
+     * carries the conversation on (thread.c's continued_elsewhere). */
+    if (!mine || lu_msg_unthreaded_reply(last)) {
         GHashTableIter it;
         gpointer key;
         ok = ok && (!s->ctx->me.domains || s->ctx->me.domains->len == 0);
@@ -1234,6 +1237,17 @@ static bool has_email_fold(GPtrArray *emails, const guint64 *folds, const char *
     return false;
 }
 
+/* Whether R, mail elsewhere after my message, is from one of SENDERS
+ * (their hashes FOLDS: my message's recipients) or, with OWN (my message a
+ * reply that broke threading), from me: their answer, or mine carrying
+ * the conversation on (thread.c). */
+static bool sender_or_me(struct scan *s, GPtrArray *senders, const guint64 *folds,
+                         const struct recent *r, bool own)
+{
+    return has_email_fold(senders, folds, r->from_email, r->from_fold) ||
+           (own && lu_identity_is_me(&s->ctx->me, r->from_email));
+}
+
 /* Whether R's To and Cc hold TO (its fold_hash FOLD), any case. */
 static bool rcpt_has_fold(const struct recent *r, const char *to, guint64 fold)
 {
@@ -1293,6 +1307,8 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
     GPtrArray *senders = NULL;
     const char *to = NULL;
     guint64 *folds = NULL, to_fold = 0;
+    bool own = last->from && lu_identity_is_me(&s->ctx->me, last->from->email) &&
+               lu_msg_unthreaded_reply(last);
 
     /* The same senders (and recipient) as the query names, when it names any. */
     from_clause(s, msgs, last, q);
@@ -1311,8 +1327,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
         /* the senders first: they leave the fewest (the same result) */
         if (r->date <= last->date || r->date > end)
             continue;
-        if (senders &&
-            !(r->from_email && has_email_fold(senders, folds, r->from_email, r->from_fold)))
+        if (senders && !(r->from_email && sender_or_me(s, senders, folds, r, own)))
             continue;
         if (to && r->rcpt && !rcpt_has_fold(r, to, to_fold))
             continue;
@@ -1364,6 +1379,8 @@ static bool recent_complete(struct scan *s, GPtrArray *msgs, struct lu_msg *last
 static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg *last)
 {
     bool last_mine = last->from && lu_identity_is_me(&s->ctx->me, last->from->email);
+    /* my later messages too, after my reply that broke threading */
+    bool own = last_mine && lu_msg_unthreaded_reply(last);
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
     GString *q = g_string_new(NULL);
     GPtrArray *found = NULL, *senders = NULL;
@@ -1404,11 +1421,12 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
         g_free(mn);
         /* Their answer to me, or mine to them: the index's From tells
          * which side wrote it before the file is read. */
-        if (!same || (m->from && lu_identity_is_me(&s->ctx->me, m->from->email) == last_mine))
+        bool by_me = m->from && lu_identity_is_me(&s->ctx->me, m->from->email);
+        if (!same || (m->from && by_me == last_mine && !own))
             continue;
         /* The query asked for the addresses' words (address_terms): the
          * addresses themselves, as a full scan compares them. */
-        if (senders && !(m->from && has_email(senders, m->from->email)))
+        if (senders && !(own && by_me) && !(m->from && has_email(senders, m->from->email)))
             continue;
         r = rows ? g_hash_table_lookup(rows, m) : NULL;
         if (r)
@@ -2704,8 +2722,10 @@ static char *rules_digest(struct lu_ctx *ctx)
      * reads one as waiting for my answer; session 34; 3: my promise dated
      * to a part of the day its Date had passed is due by that part of the
      * next day, and on a list a same-subject post that broke threading
-     * answers my ask as a helper only when the asker wrote it; session 35). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:3|dates:1");
+     * answers my ask as a helper only when the asker wrote it; 4: my later
+     * message under the same subject without reply headers carries my
+     * thread's conversation on, thread.c continued_elsewhere; session 35). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:4|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

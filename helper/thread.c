@@ -115,6 +115,29 @@ static size_t prefix_len(const char *p, const char *const *list)
     return 0;
 }
 
+/* (said.h) "Warehouse lease" again, to somebody else, starts its own. */
+bool lu_subject_has_prefix(const char *subject)
+{
+    char *s = g_utf8_casefold(subject ? subject : "", -1), *p = s;
+    bool yes;
+
+    while (*p == ' ' || *p == '\t' || *p == '[') {
+        char *e = *p == '[' ? strchr(p, ']') : p;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    yes =
+        prefix_len(p, LU_LANG_ALL(reply_prefixes)) || prefix_len(p, LU_LANG_ALL(forward_prefixes));
+    g_free(s);
+    return yes;
+}
+
+bool lu_msg_unthreaded_reply(const struct lu_msg *m)
+{
+    return !m->in_reply_to && m->refs->len == 0 && lu_subject_has_prefix(m->subject);
+}
+
 char *lu_subject_norm(const char *subject)
 {
     char *s = g_utf8_casefold(subject ? subject : "", -1);
@@ -416,6 +439,18 @@ static bool answers_elsewhere(const struct lu_rules *r, const struct lu_msg *min
     if (!later_same_subject(r, mine, o) || lu_identity_is_me(r->me, o->from->email))
         return false;
     return sent_to(r, mine, o->from->email) || (list && o->list_id);
+}
+
+/* My own reply or forward that broke threading after LAST, mine and
+ * itself a reply that broke threading (lu_msg_unthreaded_reply): the
+ * conversation went on there (a mailbox without
+ * reply headers threads every message apart), and that thread decides
+ * what is open. */
+static bool continued_elsewhere(const struct lu_rules *r, const struct lu_msg *last,
+                                const struct lu_msg *o)
+{
+    return lu_msg_unthreaded_reply(last) && later_same_subject(r, last, o) &&
+           lu_identity_is_me(r->me, o->from->email) && lu_subject_has_prefix(o->subject);
 }
 
 /* My answer that broke threading to THEIRS: mine, to its writer or to the
@@ -898,6 +933,14 @@ static int run_start(struct rule_ctx *s)
     asker = helping(s, first);
     for (guint i = 0; s->elsewhere && i < s->elsewhere->len; i++) {
         struct lu_msg *o = g_ptr_array_index(s->elsewhere, i);
+        if (continued_elsewhere(r, last, o)) {
+            s->noted = LU_R_ANSWERED_ELSEWHERE;
+            say(s->notes,
+                "You wrote again on %s under the same subject in another thread (no "
+                "reply headers): the conversation goes on there.",
+                said_when(s, o->date));
+            return -1;
+        }
         if (!answers_elsewhere(r, first, o, s->list))
             continue;
         if (asker && g_ascii_strcasecmp(o->from->email, asker) != 0 &&
