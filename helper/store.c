@@ -46,6 +46,13 @@ struct lu_store {
     sqlite3_stmt *get_meta, *set_meta; /* kept: a scan reads and writes meta some 14 times */
     bool staged;                       /* temp.scan_plan exists */
     bool staged_mids;                  /* ... and holds a row of a message alone */
+    /* lu_store_put_staged's items found unchanged with a stamp older than
+     * the run's (SAME_OLD; SAME_SEEN: lu_fnv64 of their Message-IDs, and
+     * SAME_DUP when one came twice): lu_store_forget_before forgets none
+     * when every item that old is one of these. */
+    gint64 same_old;
+    GHashTable *same_seen;
+    bool same_dup;
 };
 
 /* The untagged items' counts again from their table (item_counts). */
@@ -822,7 +829,7 @@ int lu_store_stage(struct lu_store *s, GPtrArray *plans)
 static int same_item(struct lu_store *s, const struct lu_item *it, bool *same)
 {
     sqlite3_stmt *st = kept(s, &s->same_item,
-                            "SELECT ?13 FROM items WHERE mid = ?1 AND thread IS ?2 AND "
+                            "SELECT updated < ?13 FROM items WHERE mid = ?1 AND thread IS ?2 AND "
                             "state IS ?3 AND due IS ?4 AND due_at IS ?5 AND since IS ?6 AND "
                             "next_check IS ?7 AND stage IS ?8 AND subject IS ?9 AND who IS ?10 "
                             "AND norm_subject IS ?11 AND why IS ?12");
@@ -834,6 +841,11 @@ static int same_item(struct lu_store *s, const struct lu_item *it, bool *same)
     bind_row(st, item_cols, N_ITEM_COLS, it);
     rc = sqlite3_step(st);
     *same = rc == SQLITE_ROW;
+    if (*same && sqlite3_column_int(st, 0)) {
+        gpointer h = GSIZE_TO_POINTER((gsize)lu_fnv64(LU_FNV64_INIT, it->mid, strlen(it->mid)));
+        s->same_old++;
+        s->same_dup = s->same_dup || !g_hash_table_add(s->same_seen, h);
+    }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     ret = *same ? 0 : read_end(s, rc, "reading an item");
@@ -873,6 +885,12 @@ int lu_store_put_staged(struct lu_store *s)
      * items alone (a replayed full walk: plan_item) forgets none. */
     if (!ret && s->staged_mids)
         ret = staged_items(s, &has);
+    s->same_old = 0;
+    s->same_dup = false;
+    if (s->same_seen)
+        g_hash_table_remove_all(s->same_seen);
+    else
+        s->same_seen = g_hash_table_new(g_direct_hash, g_direct_equal);
     st = ret ? NULL
              : prepare(s, "SELECT " ITEM_COLS ", untagged FROM temp.scan_plan ORDER BY rowid");
     if (!st)
@@ -1301,21 +1319,45 @@ int lu_store_threads_by_subject(struct lu_store *s, const char *norm, GPtrArray 
                        norm, 0, out);
 }
 
+/* The items older than BEFORE, into *N. */
+static int count_before(struct lu_store *s, gint64 before, gint64 *n)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT count(*) FROM items WHERE updated < ?");
+    int rc;
+
+    *n = -1;
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_int64(st, 1, before);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : read_end(s, rc, "counting old items");
+}
+
 /* An item the staged plan holds unchanged keeps its stamp (same_item):
- * it stays, as one written in this run does. */
+ * it stays, as one written in this run does; when those are every item
+ * older than BEFORE, nothing is deleted (the plan's items looked up
+ * again in a DELETE ... NOT IN were 2.7% of a settings change's
+ * instructions at 10,000 messages). */
 int lu_store_forget_before(struct lu_store *s, gint64 before)
 {
-    sqlite3_stmt *st = prepare(
-        s, s->staged
-               ? "DELETE FROM items WHERE updated < ?1 AND mid NOT IN "
-                 "(SELECT mid FROM temp.scan_plan WHERE state IS NOT NULL AND mid IS NOT NULL)"
-               : "DELETE FROM items WHERE updated < ?1");
-    int ret = 0;
+    gint64 old = -1;
+    int ret = s->staged && !s->same_dup ? count_before(s, before, &old) : 0;
+    sqlite3_stmt *st;
 
+    if (ret || (old >= 0 && old == s->same_old))
+        goto out; /* every old item is one the plan holds unchanged */
+    st = prepare(s, s->staged ? "DELETE FROM items WHERE updated < ?1 AND mid NOT IN "
+                                "(SELECT mid FROM temp.scan_plan WHERE state IS NOT NULL AND "
+                                "mid IS NOT NULL)"
+                              : "DELETE FROM items WHERE updated < ?1");
     if (!st)
         return EX_IOERR;
     sqlite3_bind_int64(st, 1, before);
     ret = write_once(s, st, "forgetting old items");
+out:
     /* The full scan reads every item anyway: the counts start again from
      * them (a row edited by hand moves them without the triggers). */
     if (!ret)
@@ -1988,6 +2030,8 @@ void lu_store_close(struct lu_store *s)
         return;
     finalize_kept(s);
     sqlite3_close(s->db);
+    if (s->same_seen)
+        g_hash_table_destroy(s->same_seen);
     LU_FREE_EACH(g_free, s->path, s->dir, s->journal, s->damage, s);
 }
 
