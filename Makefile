@@ -24,9 +24,10 @@ DATADIR ?= $(PREFIX)/share/leadup
 DOCDIR  ?= $(PREFIX)/share/doc/leadup
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-# Two C++ files: helper/nm-guard.cc catches the exception libnotmuch lets
+# Three C++ files: helper/nm-guard.cc catches the exception libnotmuch lets
 # out; helper/xapian-count.cc asks notmuch's Xapian database for a tag's
-# term frequency.  Make's default CXX is g++.
+# term frequency; helper/cxx-new.cc is the program's operator new and
+# delete (Xapian's small blocks kept for reuse).  Make's default CXX is g++.
 CXXFLAGS ?= -O2 -g
 PKGS    := gmime-3.0 glib-2.0 sqlite3
 

@@ -1933,7 +1933,7 @@ static int open_db(struct lu_store *s)
  * LEADUP_DEBUG_SYSTEM_MALLOC set (tests/valgrind-leadup), sqlite keeps its
  * own use of malloc, for their checks of each block. */
 #define SQLMEM_GRAIN 32
-#define SQLMEM_SMALL 1024
+#define SQLMEM_SMALL 16384
 #define SQLMEM_HEAD  16 /* malloc's alignment kept */
 
 struct sqlmem_free {

@@ -4,7 +4,9 @@
 # 0.7 M of the 7.8 M instructions every start paid).  The same objects
 # load, and each symbol a library asks for binds where it did: to the
 # definition the libraries' own order gives, as in `notmuch --version`
-# (libnotmuch's copies of Xapian's exception types before libxapian's).
+# (libnotmuch's copies of Xapian's exception types before libxapian's),
+# all bound at start (LD_BIND_NOW); but those the program gives every
+# library, operator new and delete (helper/cxx-new.cc), and its copies.
 # Issue 14, session 35 (BENCHMARKS.md, "The one-new-message scan").
 . "$(dirname "$0")/lib.sh"
 LD_DEBUG=bindings "$LEADUP" --version 2>"$TMP/probe" >/dev/null
@@ -13,7 +15,7 @@ command -v notmuch >/dev/null || skip_all "no notmuch"
 # Each binding a shared library makes, as "FROM to TO: symbol" ("PROGRAM
 # ..." when TO is the program); the program's own are left out.
 bindings() {
-	LD_DEBUG=bindings "$@" --version 2>&1 >/dev/null | sed -n 's/^ *[0-9]*:[[:space:]]*binding file \([^ ]*\) \[[0-9]*\] to \([^ ]*\) \[[0-9]*\]: \(.*\)/\1 to \2: \3/p' |
+	LD_BIND_NOW=1 LD_DEBUG=bindings "$@" --version 2>&1 >/dev/null | sed -n 's/^ *[0-9]*:[[:space:]]*binding file \([^ ]*\) \[[0-9]*\] to \([^ ]*\) \[[0-9]*\]: \(.*\)/\1 to \2: \3/p' |
 		awk -v prog="$1" '$1 != prog { if ($3 == prog":") print "PROGRAM", $0; else print }' | sort -u
 }
 # The bindings of FILE (bindings' lines) but those of a symbol either

@@ -1,8 +1,9 @@
 #!/bin/sh
-# sqlite's small blocks kept for reuse (store.c, sqlmem_malloc: Debian's
-# sqlite has no lookaside, and each parse tree and row went to malloc and
-# back): the scans, queue and why give what they give with sqlite on malloc
-# alone (LEADUP_DEBUG_SYSTEM_MALLOC, as tests/valgrind-leadup runs it),
+# sqlite's and C++'s small blocks kept for reuse (store.c, sqlmem_malloc:
+# Debian's sqlite has no lookaside, and each parse tree and row went to
+# malloc and back; helper/cxx-new.cc, Xapian's through operator new): the
+# scans, queue and why give what they give with both on malloc alone
+# (LEADUP_DEBUG_SYSTEM_MALLOC, as tests/valgrind-leadup runs it),
 # from the same notmuch database and state, through a full scan, long
 # texts (rows past the kept sizes, grown by realloc), one new message into
 # a thread and a second store opened by why.
