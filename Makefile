@@ -24,9 +24,10 @@ DATADIR ?= $(PREFIX)/share/leadup
 DOCDIR  ?= $(PREFIX)/share/doc/leadup
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-# Two C++ files: helper/nm-guard.cc catches the exception libnotmuch lets
+# Three C++ files: helper/nm-guard.cc catches the exception libnotmuch lets
 # out; helper/xapian-count.cc asks notmuch's Xapian database for a tag's
-# term frequency.  Make's default CXX is g++.
+# term frequency; helper/cxx-new.cc is the program's operator new and
+# delete (Xapian's small blocks kept for reuse).  Make's default CXX is g++.
 CXXFLAGS ?= -O2 -g
 PKGS    := gmime-3.0 glib-2.0 sqlite3
 
@@ -148,7 +149,25 @@ helper/cue.o $(ASAN)/helper/cue.o $(FUZZ)/helper/cue.o: $(CUE_TABLE)
 SQLITE_A := $(shell $(CC) -print-file-name=libsqlite3.a 2>/dev/null)
 SQLITE_STATIC ?= $(if $(filter /%,$(SQLITE_A)),$(if $(wildcard $(SQLITE_A)),1,0),0)
 SQLITE_LINKED_IN := $(filter-out -lsqlite3,$(LDLIBS)) -Wl,-Bstatic -lsqlite3 -Wl,-Bdynamic -lm
-LEADUP_LDLIBS := -lc -lstdc++ -lm $(if $(filter 1,$(SQLITE_STATIC)),$(SQLITE_LINKED_IN),$(LDLIBS))
+# Then the libraries libnotmuch loads, in the order of the symbols the
+# others bind to them at start (glib 1,000, gmime 470, libunistring 460,
+# ...): the dynamic linker looks a symbol up in each object of that order
+# until one has it, and libunistring, libmount and the like came 20-25th
+# (0.7 M of the one-new scan's 7.4 M start; issue 14).  Only those ldd
+# finds libnotmuch loading are named (-l:SONAME, kept by --no-as-needed):
+# the same objects load, earlier (make check-start-order compares every
+# symbol's binding with the order before).  LU_START_ORDER= links as before.
+comma := ,
+LU_START_ORDER ?= libglib-2.0.so.0 libgmime-3.0.so.0 libunistring.so.2 -lnotmuch libxapian.so.30 \
+	libmount.so.1 libgobject-2.0.so.0 libselinux.so.1 libgpgme.so.11 \
+	libblkid.so.1 libtalloc.so.2 libassuan.so.0 libgpg-error.so.0 libpcre2-8.so.0 libz.so.1
+LU_NOTMUCH_LOADS := $(if $(strip $(LU_START_ORDER)),$(shell ldd $(shell $(CC) \
+	-print-file-name=libnotmuch.so 2>/dev/null) 2>/dev/null | sed -n 's/^[[:space:]]*\([^ ]*\) => \/.*/\1/p'))
+LU_START_LIBS := $(foreach l,$(LU_START_ORDER),$(if $(filter -l%,$(l)),$(l),$(if \
+	$(filter $(l),$(LU_NOTMUCH_LOADS)),-l:$(l))))
+LU_START_LINK := $(if $(LU_START_LIBS),-Wl$(comma)--push-state$(comma)--no-as-needed $(LU_START_LIBS) \
+	-Wl$(comma)--pop-state)
+LEADUP_LDLIBS := -lc -lstdc++ $(LU_START_LINK) -lm $(if $(filter 1,$(SQLITE_STATIC)),$(SQLITE_LINKED_IN),$(LDLIBS))
 
 helper/leadup: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LEADUP_LDLIBS)

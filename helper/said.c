@@ -125,16 +125,26 @@ static char *fold(const char *text, int **offs, int *words)
 }
 
 /* "AUTHOR\x1fKEY", the key of S->own (what g_strdup_printf made, without
- * its format parser, once a sentence).  Caller frees. */
+ * its format parser, once a sentence; nor snprintf's, 700 instructions a
+ * key, 0.09 M of a one-new-message scan's comparison, issue 14).  AUTHOR's
+ * digits as "%d" writes them.  Caller frees. */
 static char *own_key(int author, const char *key)
 {
     char num[16];
-    int n = snprintf(num, sizeof num, "%d\x1f", author);
-    gsize klen = strlen(key);
-    char *r = g_malloc((gsize)n + klen + 1);
+    gsize n = sizeof num, klen = strlen(key);
+    unsigned int v = author < 0 ? 0u - (unsigned int)author : (unsigned int)author;
+    char *r;
 
-    memcpy(r, num, (gsize)n);
-    memcpy(r + n, key, klen + 1);
+    num[--n] = '\x1f';
+    do {
+        num[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (author < 0)
+        num[--n] = '-';
+    r = g_malloc(sizeof num - n + klen + 1);
+    memcpy(r, num + n, sizeof num - n);
+    memcpy(r + sizeof num - n, key, klen + 1);
     return r;
 }
 
