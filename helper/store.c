@@ -1990,6 +1990,15 @@ static int open_db(struct lu_store *s)
  * of one size held while the heap grew for others).  Under ASan, and with
  * LEADUP_DEBUG_SYSTEM_MALLOC set (tests/valgrind-leadup), sqlite keeps its
  * own use of malloc, for their checks of each block. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SQLMEM_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SQLMEM_CHECKED 1
+#endif
+#endif
+
+#ifndef SQLMEM_CHECKED
 #define SQLMEM_GRAIN 32
 #define SQLMEM_SMALL 16384
 #define SQLMEM_HEAD  16 /* malloc's alignment kept */
@@ -2077,14 +2086,7 @@ static void sqlmem_shutdown(void *unused)
 {
     (void)unused;
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define SQLMEM_CHECKED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SQLMEM_CHECKED 1
-#endif
-#endif
+#endif /* !SQLMEM_CHECKED */
 
 /* Before sqlite starts (the first open; one thread opens the store): no
  * count of the memory it holds, which took a mutex at each of its
@@ -2094,9 +2096,11 @@ static void sqlmem_shutdown(void *unused)
  * user of a shared sqlite started it): as before. */
 static void sqlite_setup(void)
 {
+#ifndef SQLMEM_CHECKED
     static const sqlite3_mem_methods sqlmem = {
         sqlmem_malloc,  sqlmem_free, sqlmem_realloc,  sqlmem_size,
         sqlmem_roundup, sqlmem_init, sqlmem_shutdown, NULL};
+#endif
     static bool done;
 
     if (!done) {
