@@ -151,6 +151,11 @@ struct scan {
     GPtrArray *kmsg_mids, *kmsg_recs;
     gint64 kmsg_key;
     struct walk_patch *patch;
+    /* A full walk read from Xapian: the Message-IDs whose to: terms hold
+     * no address of mine (to_terms; NULL: not known for any), and the
+     * runs of my addresses and domains that tells by (my_runs). */
+    GHashTable *not_to_me;
+    GPtrArray *my_runs;
     gint64 rev;         /* the revision of the index read (index_at's) */
     char *walk_setting; /* the drafts setting and mail root (drafts_digest) */
 };
@@ -1757,6 +1762,28 @@ static int latest_to_me(struct scan *s, struct lu_msg *m)
     return meaningful ? to_me : -1;
 }
 
+guint64 lu_not_to_me;
+bool lu_debug_read_not_mine;
+
+/* Whether the index's to: terms say that no message of MSGS is written to
+ * me (to_terms): then worth_reading's answer is no without a file read,
+ * for it is yes only when a message's To or Cc holds an address of mine,
+ * and notmuch indexed the words of each of those (every recipient of
+ * every file).  Blind spot: an address GMime's parse drops that
+ * mime.c's lenient one keeps (a malformed To), which notmuch never
+ * indexed.  A message not read from Xapian (no terms) may be. */
+static bool none_to_me(struct scan *s, GPtrArray *msgs)
+{
+    if (!s->not_to_me)
+        return false;
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (!m->mid || !g_hash_table_contains(s->not_to_me, m->mid))
+            return false;
+    }
+    return true;
+}
+
 static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
 {
     *has_decisions = false;
@@ -1769,6 +1796,10 @@ static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
     }
     if (*has_decisions)
         return true;
+    if (none_to_me(s, msgs)) {
+        lu_not_to_me++;
+        return false;
+    }
     for (int i = (int)msgs->len - 1; i >= 0; i--) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         int r = i + 1 == (int)msgs->len && m->date >= 0 ? latest_to_me(s, m) : -2;
@@ -2786,6 +2817,8 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
         all = g_hash_table_contains(s->decisions, m->mid) ||
               (m->from && lu_identity_is_me(&s->ctx->me, m->from->email));
     }
+    if (!all && none_to_me(s, msgs))
+        return jobs; /* worth_reading reads none of them */
     for (guint i = msgs->len; i-- > 0 && (all || i + 1 == msgs->len);) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         if (!m->headers && m->filename)
@@ -2954,7 +2987,10 @@ static int ahead_walk(GPtrArray *msgs, void *data)
  * Message-ID, the file, the subject, the sender's name and address when
  * present, and NTAGS tags.  Flat bytes, as the analysis cache's records:
  * GLib's GVariant took 40 K instructions a message to build. */
-enum { WALK_SUBJECT = 1, WALK_NAME = 2, WALK_EMAIL = 4, WALK_UNSENT = 8 };
+/* WALK_NOT_TO_ME (session 35): the index's to: terms hold no address of
+ * mine (none_to_me), under the identity walk_setting's digest names; an
+ * older leadup reads past it and writes it no more. */
+enum { WALK_SUBJECT = 1, WALK_NAME = 2, WALK_EMAIL = 4, WALK_UNSENT = 8, WALK_NOT_TO_ME = 16 };
 struct walk_head {
     gint64 date;
     guint32 files, ntags, flags;
@@ -2986,7 +3022,7 @@ static void walk_put(GByteArray *out, const struct walk_item *w, const char *con
     h.files = w->h.files;
     h.ntags = n;
     h.flags = (w->subject ? WALK_SUBJECT : 0) | (w->name ? WALK_NAME : 0) |
-              (w->email ? WALK_EMAIL : 0) | (w->h.flags & WALK_UNSENT);
+              (w->email ? WALK_EMAIL : 0) | (w->h.flags & (WALK_UNSENT | WALK_NOT_TO_ME));
     g_byte_array_append(out, (const guint8 *)&h, sizeof h);
     put_str(out, w->mid);
     put_str(out, w->file);
@@ -3035,14 +3071,17 @@ static bool walk_get(const char **p, const char *end, struct walk_item *w)
     return ok;
 }
 
-/* One thread's messages as the walk gave them.  Caller frees. */
-static GBytes *walk_record(GPtrArray *msgs)
+/* One thread's messages as the walk gave them, those in NOT_TO_ME (may
+ * be NULL) marked so.  Caller frees. */
+static GBytes *walk_record(GHashTable *not_to_me, GPtrArray *msgs)
 {
     GByteArray *out = g_byte_array_sized_new(256 * msgs->len);
 
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        struct walk_item w = {{m->date, m->files, 0, m->unsent ? WALK_UNSENT : 0},
+        guint32 mark =
+            not_to_me && m->mid && g_hash_table_contains(not_to_me, m->mid) ? WALK_NOT_TO_ME : 0;
+        struct walk_item w = {{m->date, m->files, 0, (m->unsent ? WALK_UNSENT : 0) | mark},
                               m->mid,
                               m->filename ? m->filename : "",
                               m->subject,
@@ -3074,7 +3113,8 @@ static int walk_rec(GPtrArray *msgs, void *data)
 
     if (s->walk_pending && msgs->len) {
         struct lu_msg *m = g_ptr_array_index(msgs, 0);
-        g_hash_table_replace(s->walk_pending, g_strdup(m->thread_id), walk_record(msgs));
+        g_hash_table_replace(s->walk_pending, g_strdup(m->thread_id),
+                             walk_record(s->not_to_me, msgs));
         s->walk_msgs += msgs->len;
     }
     return s->walk_fn(msgs, data);
@@ -3205,7 +3245,7 @@ static void kmsg_keep(struct scan *s, GPtrArray *msgs)
         g_ptr_array_set_size(one, 0);
         g_ptr_array_add(one, m);
         g_ptr_array_add(s->kmsg_mids, g_strdup(m->mid));
-        g_ptr_array_add(s->kmsg_recs, walk_record(one));
+        g_ptr_array_add(s->kmsg_recs, walk_record(NULL, one));
     }
     g_ptr_array_free(one, TRUE);
 }
@@ -3393,8 +3433,12 @@ static int walk_replay(gint64 pos, const char *tid, GBytes *rec, void *data)
     if (s->patch && g_hash_table_contains(s->patch->skip, tid))
         return 0;
     msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    while (p < end && walk_get(&p, end, &w))
+    while (p < end && walk_get(&p, end, &w)) {
         g_ptr_array_add(msgs, walk_msg(&w, tid));
+        /* as the walk that kept it read the index's to: terms */
+        if ((w.h.flags & WALK_NOT_TO_ME) && s->not_to_me)
+            g_hash_table_add(s->not_to_me, g_strdup(w.mid));
+    }
     if (p < end || !msgs->len)
         ret = lu_error(EX_DATAERR,
                        "the kept walk of every thread is damaged (thread %s): "
@@ -3457,6 +3501,27 @@ static char *drafts_digest(struct scan *s)
 
     g_free(drafts);
     return d;
+}
+
+/* The kept walk's setting: drafts_digest's, and, when the walk marks
+ * messages WALK_NOT_TO_ME, who I am (MY_RUNS, sorted): the marks hold for
+ * that identity only, and another walks the index again, as another mail
+ * root does.  Caller frees. */
+static char *walk_digest(struct scan *s)
+{
+    char *d = drafts_digest(s), *w;
+    guint64 h = LU_FNV64_INIT;
+
+    if (!s->my_runs)
+        return d;
+    for (guint i = 0; i < s->my_runs->len; i++) {
+        h = lu_fnv64(h, "\x1d", 1);
+        for (char **r = g_ptr_array_index(s->my_runs, i); *r; r++)
+            h = lu_fnv64(lu_fnv64(h, "\x1e", 1), *r, strlen(*r));
+    }
+    w = g_strdup_printf("%s+%016" G_GINT64_MODIFIER "x", d, h);
+    g_free(d);
+    return w;
 }
 
 /* The key the kept walk is under: the index read ("UUID REV"), its
@@ -3581,7 +3646,7 @@ static int walk_newest(struct scan *s, lu_thread_fn fn)
 {
     int ret;
 
-    s->walk_setting = drafts_digest(s);
+    s->walk_setting = walk_digest(s);
     ret = walk_kept(s);
 
     s->walk_fn = fn;
@@ -3641,6 +3706,77 @@ static int walk_every(struct scan *s, bool newest)
     return ret;
 }
 
+/* The runs of ASCII letters and digits of each of my addresses and
+ * domains (a GStrv each; caller frees): a message whose to: terms lack a
+ * run of each is written to none of them (to_terms).  Xapian indexes an
+ * address as its words, lower case (as mine are kept), whose runs are
+ * the address's.  NULL when an address cannot be told so: not ASCII, a
+ * run longer than Xapian keeps a word (senders.h), none. */
+static GPtrArray *my_runs(const struct lu_identity *me)
+{
+    GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+    GPtrArray *addrs = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer key;
+    bool bad = false;
+
+    g_hash_table_iter_init(&it, me->addrs);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        g_ptr_array_add(addrs, key);
+    g_ptr_array_sort(addrs, cmp_str);
+    for (guint i = 0; i < me->domains->len; i++)
+        g_ptr_array_add(addrs, g_ptr_array_index(me->domains, i));
+    for (guint i = 0; i < addrs->len && !bad; i++) {
+        const char *a = g_ptr_array_index(addrs, i);
+        GPtrArray *runs = g_ptr_array_new();
+        for (size_t at = 0, l; a[at] && !bad; at += l ? l : 1) {
+            for (l = 0; g_ascii_isalnum(a[at + l]);)
+                l++;
+            bad = (unsigned char)a[at] >= 0x80 || l >= LU_SENDER_RUN_MOST;
+            if (l && !bad)
+                g_ptr_array_add(runs, g_strndup(a + at, l));
+        }
+        bad = bad || !runs->len;
+        g_ptr_array_add(runs, NULL);
+        g_ptr_array_add(all, g_ptr_array_free(runs, FALSE));
+    }
+    g_ptr_array_free(addrs, TRUE);
+    if (bad)
+        g_clear_pointer(&all, g_ptr_array_unref);
+    return all;
+}
+
+/* Whether RUN (N bytes) is a whole run of letters and digits of TERM. */
+static bool term_has_run(const char *term, const char *run, size_t n)
+{
+    for (const char *p = term; (p = strstr(p, run)); p++)
+        if ((p == term || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[n]))
+            return true;
+    return false;
+}
+
+/* The walk's lu_to_fn: MID into S->not_to_me when its N to: terms TO
+ * lack a run of each of my addresses and domains. */
+static void to_terms(const char *mid, const char *const *to, unsigned n, void *data)
+{
+    struct scan *s = data;
+
+    for (guint i = 0; i < s->my_runs->len; i++) {
+        char **runs = g_ptr_array_index(s->my_runs, i);
+        bool all = true;
+        for (guint r = 0; runs[r] && all; r++) {
+            size_t l = strlen(runs[r]);
+            bool found = false;
+            for (unsigned k = 0; k < n && !found; k++)
+                found = term_has_run(to[k], runs[r], l);
+            all = found;
+        }
+        if (all)
+            return; /* may be written to me */
+    }
+    g_hash_table_add(s->not_to_me, g_strdup(mid));
+}
+
 /* Every thread, newest first, finding answers elsewhere among the messages
  * walked (find_elsewhere).  Only where every date is notmuch's own: a date
  * leadup corrects (before 1970, or far ahead) would break the order. */
@@ -3659,7 +3795,16 @@ static int walk_all(struct scan *s)
     s->recent =
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     s->walk_pos = G_MAXINT64;
+    /* The threads written to nobody of mine need no file read (none_to_me). */
+    s->my_runs = lu_debug_read_not_mine ? NULL : my_runs(&s->ctx->me);
+    if (s->my_runs) {
+        s->not_to_me = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        lu_db_set_to(s->db, to_terms, s);
+    }
     ret = walk_every(s, true);
+    lu_db_set_to(s->db, NULL, NULL);
+    g_clear_pointer(&s->not_to_me, g_hash_table_destroy);
+    g_clear_pointer(&s->my_runs, g_ptr_array_unref);
     g_hash_table_destroy(s->recent);
     s->recent = NULL;
     return ret;
