@@ -1244,7 +1244,7 @@ static struct lu_msg *xmsg_make(struct lu_db *db, const struct lu_xmsg *x)
     }
     lu_xwalk_read++;
     if (db->to)
-        db->to(x->mid, x->to, x->nto, db->to_data);
+        db->to(x->mid, x->to, x->nto, x->refs, db->to_data);
     return m;
 }
 

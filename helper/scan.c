@@ -1458,6 +1458,8 @@ static char **recipients(const struct lu_msg *m)
 /* The messages of a walked thread that can be an answer elsewhere (no
  * threading headers, when read) join the recent ones; those the walk has
  * left behind by more than the window go. */
+static bool unread_with_refs(struct scan *s, GPtrArray *msgs, guint i);
+
 static void remember_recent(struct scan *s, GPtrArray *msgs)
 {
     gint64 newest = G_MININT64, window = (gint64)s->ctx->cfg.unthreaded_days * 86400;
@@ -1469,7 +1471,7 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
         char *norm;
 
         newest = MAX(newest, m->date);
-        if (m->headers && (m->in_reply_to || m->refs->len))
+        if ((m->headers && (m->in_reply_to || m->refs->len)) || unread_with_refs(s, msgs, i))
             continue;
         norm = lu_subject_norm(m->subject);
         list = g_hash_table_lookup(s->recent, norm);
@@ -1765,13 +1767,17 @@ static int latest_to_me(struct scan *s, struct lu_msg *m)
 guint64 lu_not_to_me;
 bool lu_debug_read_not_mine;
 
+/* S->not_to_me's value for a message with a reference term (to_terms). */
+#define NOT_TO_ME_REFS 2
+
 /* Whether the index's to: terms say that no message of MSGS is written to
  * me (to_terms): then worth_reading's answer is no without a file read,
  * for it is yes only when a message's To or Cc holds an address of mine,
  * and notmuch indexed the words of each of those (every recipient of
  * every file).  Blind spot: an address GMime's parse drops that
- * mime.c's lenient one keeps (a malformed To), which notmuch never
- * indexed.  A message not read from Xapian (no terms) may be. */
+ * mime.c's lenient one keeps (a malformed To) beside another it keeps:
+ * notmuch indexed the other only.  A message not read from Xapian, or
+ * with no to: term at all, may be. */
 static bool none_to_me(struct scan *s, GPtrArray *msgs)
 {
     if (!s->not_to_me)
@@ -1782,6 +1788,20 @@ static bool none_to_me(struct scan *s, GPtrArray *msgs)
             return false;
     }
     return true;
+}
+
+/* Whether M (MSGS' I-th), unread, is the latest message of a thread
+ * none_to_me let go whose index holds a reference term: worth_reading
+ * would have read its headers and remember_recent left it out for its
+ * threading headers, so it leaves it out unread too (else find_elsewhere
+ * parses it for nothing on this thread). */
+static bool unread_with_refs(struct scan *s, GPtrArray *msgs, guint i)
+{
+    struct lu_msg *m = g_ptr_array_index(msgs, i);
+
+    return s->not_to_me && !m->headers && m->mid && i + 1 == msgs->len &&
+           GPOINTER_TO_INT(g_hash_table_lookup(s->not_to_me, m->mid)) == NOT_TO_ME_REFS &&
+           none_to_me(s, msgs);
 }
 
 static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
@@ -2990,7 +3010,14 @@ static int ahead_walk(GPtrArray *msgs, void *data)
 /* WALK_NOT_TO_ME (session 35): the index's to: terms hold no address of
  * mine (none_to_me), under the identity walk_setting's digest names; an
  * older leadup reads past it and writes it no more. */
-enum { WALK_SUBJECT = 1, WALK_NAME = 2, WALK_EMAIL = 4, WALK_UNSENT = 8, WALK_NOT_TO_ME = 16 };
+enum {
+    WALK_SUBJECT = 1,
+    WALK_NAME = 2,
+    WALK_EMAIL = 4,
+    WALK_UNSENT = 8,
+    WALK_NOT_TO_ME = 16,
+    WALK_REFS = 32 /* with WALK_NOT_TO_ME: it holds a reference term */
+};
 struct walk_head {
     gint64 date;
     guint32 files, ntags, flags;
@@ -3022,7 +3049,8 @@ static void walk_put(GByteArray *out, const struct walk_item *w, const char *con
     h.files = w->h.files;
     h.ntags = n;
     h.flags = (w->subject ? WALK_SUBJECT : 0) | (w->name ? WALK_NAME : 0) |
-              (w->email ? WALK_EMAIL : 0) | (w->h.flags & (WALK_UNSENT | WALK_NOT_TO_ME));
+              (w->email ? WALK_EMAIL : 0) |
+              (w->h.flags & (WALK_UNSENT | WALK_NOT_TO_ME | WALK_REFS));
     g_byte_array_append(out, (const guint8 *)&h, sizeof h);
     put_str(out, w->mid);
     put_str(out, w->file);
@@ -3079,8 +3107,8 @@ static GBytes *walk_record(GHashTable *not_to_me, GPtrArray *msgs)
 
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        guint32 mark =
-            not_to_me && m->mid && g_hash_table_contains(not_to_me, m->mid) ? WALK_NOT_TO_ME : 0;
+        int v = not_to_me && m->mid ? GPOINTER_TO_INT(g_hash_table_lookup(not_to_me, m->mid)) : 0;
+        guint32 mark = v ? WALK_NOT_TO_ME | (v == NOT_TO_ME_REFS ? WALK_REFS : 0) : 0;
         struct walk_item w = {{m->date, m->files, 0, (m->unsent ? WALK_UNSENT : 0) | mark},
                               m->mid,
                               m->filename ? m->filename : "",
@@ -3437,7 +3465,8 @@ static int walk_replay(gint64 pos, const char *tid, GBytes *rec, void *data)
         g_ptr_array_add(msgs, walk_msg(&w, tid));
         /* as the walk that kept it read the index's to: terms */
         if ((w.h.flags & WALK_NOT_TO_ME) && s->not_to_me)
-            g_hash_table_add(s->not_to_me, g_strdup(w.mid));
+            g_hash_table_insert(s->not_to_me, g_strdup(w.mid),
+                                GINT_TO_POINTER((w.h.flags & WALK_REFS) ? NOT_TO_ME_REFS : 1));
     }
     if (p < end || !msgs->len)
         ret = lu_error(EX_DATAERR,
@@ -3756,11 +3785,16 @@ static bool term_has_run(const char *term, const char *run, size_t n)
 }
 
 /* The walk's lu_to_fn: MID into S->not_to_me when its N to: terms TO
- * lack a run of each of my addresses and domains. */
-static void to_terms(const char *mid, const char *const *to, unsigned n, void *data)
+ * lack a run of each of my addresses and domains, as NOT_TO_ME_REFS when
+ * it holds a reference term (REFS). */
+static void to_terms(const char *mid, const char *const *to, unsigned n, bool refs, void *data)
 {
     struct scan *s = data;
 
+    /* None at all: GMime may have dropped a malformed To that mime.c's
+     * lenient parse reads (t102's "me..myself@"): read as before. */
+    if (!n)
+        return;
     for (guint i = 0; i < s->my_runs->len; i++) {
         char **runs = g_ptr_array_index(s->my_runs, i);
         bool all = true;
@@ -3774,7 +3808,7 @@ static void to_terms(const char *mid, const char *const *to, unsigned n, void *d
         if (all)
             return; /* may be written to me */
     }
-    g_hash_table_add(s->not_to_me, g_strdup(mid));
+    g_hash_table_insert(s->not_to_me, g_strdup(mid), GINT_TO_POINTER(refs ? NOT_TO_ME_REFS : 1));
 }
 
 /* Every thread, newest first, finding answers elsewhere among the messages

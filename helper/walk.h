@@ -53,9 +53,10 @@ extern guint64 lu_xwalk_read;
 /* The walk's messages' to: terms (notmuch's XTO: the words of every
  * recipient, To, Cc and Bcc, of every file notmuch indexed) as each
  * message is read from Xapian, given to FN with its Message-ID (the
- * strings FN's call's only); FN NULL: none.  A message read through
+ * strings FN's call's only), and whether it holds a reference term
+ * (REFS: a References or In-Reply-To notmuch read); FN NULL: none.  A message read through
  * libnotmuch is not given (scan.c then reads its file as before). */
-typedef void (*lu_to_fn)(const char *mid, const char *const *to, unsigned n, void *data);
+typedef void (*lu_to_fn)(const char *mid, const char *const *to, unsigned n, bool refs, void *data);
 void lu_db_set_to(struct lu_db *db, lu_to_fn fn, void *data);
 /* Threads a full walk left unread because no message of theirs is
  * written to me by the index's to: terms (scan.c none_to_me). */

@@ -519,7 +519,7 @@ static const std::string &dir_path(Xapian::Database &db, Xapian::docid dir,
 static bool slice_terms(Xapian::Database &db, Xapian::docid did, const std::string &root,
                         std::map<Xapian::docid, std::string> &paths, std::string &mid,
                         std::string &tid, std::vector<std::string> &tags,
-                        std::vector<std::string> &files, std::vector<std::string> &to)
+                        std::vector<std::string> &files, std::vector<std::string> &to, bool &refs)
 {
     const size_t fp = sizeof FILE_PREFIX - 1, tp = sizeof TO_PREFIX - 1;
 
@@ -528,11 +528,16 @@ static bool slice_terms(Xapian::Database &db, Xapian::docid did, const std::stri
     tags.clear();
     files.clear();
     to.clear();
+    refs = false;
     /* Terms come sorted: G (thread), K (tag), Q (id), then the X
-     * prefixes; after XFDIRENTRY's only XTO's are read (skipped to). */
+     * prefixes; after XFDIRENTRY's only whether an XREFERENCE is there
+     * and the XTO's are read (skipped to). */
     for (Xapian::TermIterator t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
         const std::string &term = *t;
         if (term.compare(0, fp, FILE_PREFIX) > 0) {
+            t.skip_to(REFERENCE_PREFIX);
+            refs = t != db.termlist_end(did) &&
+                   (*t).compare(0, sizeof REFERENCE_PREFIX - 1, REFERENCE_PREFIX) == 0;
             for (t.skip_to(TO_PREFIX); t != db.termlist_end(did); ++t) {
                 const std::string &x = *t;
                 if (x.compare(0, tp, TO_PREFIX) != 0)
@@ -580,7 +585,8 @@ static int read_docs(Xapian::Database &db,
     slice_values(db, FROM_SLOT, byid, froms);
     slice_values(db, SUBJECT_SLOT, byid, subjects);
     for (size_t i = 0; i < docs.size(); i++) {
-        if (!slice_terms(db, docs[i].second, r, paths, mid, tid, tags, files, to))
+        bool refs = false;
+        if (!slice_terms(db, docs[i].second, r, paths, mid, tid, tags, files, to, refs))
             return -1;
         tagp.clear();
         filep.clear();
@@ -602,7 +608,8 @@ static int read_docs(Xapian::Database &db,
                      filep.data(),
                      (unsigned)filep.size(),
                      top.data(),
-                     (unsigned)top.size()};
+                     (unsigned)top.size(),
+                     refs};
         if (fn(&m, data) != 0)
             return -1;
     }

@@ -117,6 +117,7 @@ struct lu_xmsg {
      * the To, Cc and Bcc of every file of it that notmuch indexed. */
     const char *const *to;
     unsigned nto;
+    bool refs; /* it holds an XREFERENCE term: References or In-Reply-To */
 };
 
 /* Each mail document dated FROM..TO (seconds, both included; LO_OPEN or
