@@ -1882,6 +1882,10 @@ char *lu_mime_header(struct lu_msg *m, const char *name);
 /* Parses an address-list header value, decoding encoded words.  Returns a
  * GPtrArray of struct lu_addr* (owned by the array). */
 GPtrArray *lu_addr_list_parse(const char *value);
+/* Whether GMime's own parse of EMAIL, a bare address, keeps it as itself
+ * (case aside): what notmuch indexes as to: terms.  No for an address
+ * only the lenient parse reads (Exchange's "j..smith@x"). */
+bool lu_addr_gmime_keeps(const char *email);
 /* Encodes a header value for output (RFC 2047 where needed); CR, LF and NUL
  * never survive.  Caller frees. */
 char *lu_mime_encode_header(const char *name, const char *value);

@@ -254,6 +254,25 @@ static void add_address_value(GPtrArray *out, const char *value)
     g_ptr_array_free(tmp, TRUE);
 }
 
+bool lu_addr_gmime_keeps(const char *email)
+{
+    InternetAddressList *list;
+    GPtrArray *tmp;
+    bool kept;
+
+    mime_init();
+    tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    list = internet_address_list_parse(NULL, email);
+    if (list) {
+        add_addresses(tmp, list);
+        g_object_unref(list);
+    }
+    kept = tmp->len == 1 &&
+           g_ascii_strcasecmp(((struct lu_addr *)g_ptr_array_index(tmp, 0))->email, email) == 0;
+    g_ptr_array_free(tmp, TRUE);
+    return kept;
+}
+
 GPtrArray *lu_addr_list_parse(const char *value)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
