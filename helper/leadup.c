@@ -279,6 +279,7 @@ static void read_debug_env(void)
     lu_debug_walk_whole = g_getenv("LEADUP_DEBUG_WALK_WHOLE") != NULL;
     lu_debug_no_recent_rows = g_getenv("LEADUP_DEBUG_NO_RECENT_ROWS") != NULL;
     lu_debug_no_xwalk = g_getenv("LEADUP_DEBUG_NO_XWALK") != NULL;
+    lu_debug_read_not_mine = g_getenv("LEADUP_DEBUG_READ_NOT_MINE") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -339,6 +340,11 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
     fprintf(stderr, "leadup: walked messages read from Xapian: %" G_GUINT64_FORMAT "\n",
             lu_xwalk_read);
+    fprintf(
+        stderr,
+        "leadup: threads left unread, written to nobody of mine by the index: %" G_GUINT64_FORMAT
+        "\n",
+        lu_not_to_me);
     fprintf(stderr, "leadup: threads from the kept walk: %" G_GUINT64_FORMAT "\n",
             lu_walk_replayed);
     fprintf(stderr,

@@ -38,6 +38,9 @@ struct lu_db {
     /* The caller's kept messages (lu_db_set_rows; NULL: none). */
     lu_rows_fn rows;
     void *rows_data;
+    /* The caller's reader of the walk's to: terms (lu_db_set_to; NULL: none). */
+    lu_to_fn to;
+    void *to_data;
 };
 
 /* What a lock wait that times out says instead of the default line, once
@@ -1203,6 +1206,12 @@ static int plan_slices(struct lu_db *db, GArray **out)
 guint64 lu_xwalk_read;
 bool lu_debug_no_xwalk;
 
+void lu_db_set_to(struct lu_db *db, lu_to_fn fn, void *data)
+{
+    db->to = fn;
+    db->to_data = data;
+}
+
 /* lu_xcount_slice's FN: the message into the struct walked, as add_walked
  * puts it. */
 struct xwalk {
@@ -1234,6 +1243,8 @@ static struct lu_msg *xmsg_make(struct lu_db *db, const struct lu_xmsg *x)
             g_ptr_array_add(m->tags, g_strdup(x->tags[i]));
     }
     lu_xwalk_read++;
+    if (db->to)
+        db->to(x->mid, x->to, x->nto, x->refs, db->to_data);
     return m;
 }
 

@@ -14,6 +14,7 @@
 #include "walk.h"
 
 #include <fcntl.h>
+#include <gmime/gmime.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -157,6 +158,11 @@ struct scan {
     GPtrArray *kmsg_mids, *kmsg_recs;
     gint64 kmsg_key;
     struct walk_patch *patch;
+    /* A full walk read from Xapian: the Message-IDs whose to: terms hold
+     * no address of mine (to_terms; NULL: not known for any), and the
+     * runs of my addresses and domains that tells by (my_runs). */
+    GHashTable *not_to_me;
+    GPtrArray *my_runs;
     gint64 rev;         /* the revision of the index read (index_at's) */
     char *walk_setting; /* the drafts setting and mail root (drafts_digest) */
 };
@@ -1510,6 +1516,8 @@ static char **recipients(const struct lu_msg *m)
 /* The messages of a walked thread that can be an answer elsewhere (no
  * threading headers, when read) join the recent ones; those the walk has
  * left behind by more than the window go. */
+static bool unread_with_refs(struct scan *s, GPtrArray *msgs, guint i);
+
 static void remember_recent(struct scan *s, GPtrArray *msgs)
 {
     gint64 newest = G_MININT64, window = (gint64)s->ctx->cfg.unthreaded_days * 86400;
@@ -1521,7 +1529,7 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
         char *norm;
 
         newest = MAX(newest, m->date);
-        if (m->headers && (m->in_reply_to || m->refs->len))
+        if ((m->headers && (m->in_reply_to || m->refs->len)) || unread_with_refs(s, msgs, i))
             continue;
         norm = lu_subject_norm(m->subject);
         list = g_hash_table_lookup(s->recent, norm);
@@ -1814,6 +1822,47 @@ static int latest_to_me(struct scan *s, struct lu_msg *m)
     return meaningful ? to_me : -1;
 }
 
+guint64 lu_not_to_me;
+bool lu_debug_read_not_mine;
+
+/* S->not_to_me's value for a message with a reference term (to_terms). */
+#define NOT_TO_ME_REFS 2
+
+/* Whether the index's to: terms say that no message of MSGS is written to
+ * me (to_terms): then worth_reading's answer is no without a file read,
+ * for it is yes only when a message's To or Cc holds an address of mine,
+ * and notmuch indexed the words of each of those (every recipient of
+ * every file).  Blind spot: an address GMime's parse drops that
+ * mime.c's lenient one keeps (a malformed To) beside another it keeps:
+ * notmuch indexed the other only (my_runs turns this off when one of my
+ * addresses is such; an address of my domains may be).  A message not read from Xapian, or
+ * with no to: term at all, may be. */
+static bool none_to_me(struct scan *s, GPtrArray *msgs)
+{
+    if (!s->not_to_me)
+        return false;
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (!m->mid || !g_hash_table_contains(s->not_to_me, m->mid))
+            return false;
+    }
+    return true;
+}
+
+/* Whether M (MSGS' I-th), unread, is the latest message of a thread
+ * none_to_me let go whose index holds a reference term: worth_reading
+ * would have read its headers and remember_recent left it out for its
+ * threading headers, so it leaves it out unread too (else find_elsewhere
+ * parses it for nothing on this thread). */
+static bool unread_with_refs(struct scan *s, GPtrArray *msgs, guint i)
+{
+    struct lu_msg *m = g_ptr_array_index(msgs, i);
+
+    return s->not_to_me && !m->headers && m->mid && i + 1 == msgs->len &&
+           GPOINTER_TO_INT(g_hash_table_lookup(s->not_to_me, m->mid)) == NOT_TO_ME_REFS &&
+           none_to_me(s, msgs);
+}
+
 static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
 {
     *has_decisions = false;
@@ -1826,6 +1875,10 @@ static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
     }
     if (*has_decisions)
         return true;
+    if (none_to_me(s, msgs)) {
+        lu_not_to_me++;
+        return false;
+    }
     for (int i = (int)msgs->len - 1; i >= 0; i--) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         int r = i + 1 == (int)msgs->len && m->date >= 0 ? latest_to_me(s, m) : -2;
@@ -2848,6 +2901,8 @@ static GPtrArray *ahead_plan(struct scan *s, GPtrArray *msgs)
         all = g_hash_table_contains(s->decisions, m->mid) ||
               (m->from && lu_identity_is_me(&s->ctx->me, m->from->email));
     }
+    if (!all && none_to_me(s, msgs))
+        return jobs; /* worth_reading reads none of them */
     for (guint i = msgs->len; i-- > 0 && (all || i + 1 == msgs->len);) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
         if (!m->headers && m->filename)
@@ -3016,7 +3071,17 @@ static int ahead_walk(GPtrArray *msgs, void *data)
  * Message-ID, the file, the subject, the sender's name and address when
  * present, and NTAGS tags.  Flat bytes, as the analysis cache's records:
  * GLib's GVariant took 40 K instructions a message to build. */
-enum { WALK_SUBJECT = 1, WALK_NAME = 2, WALK_EMAIL = 4, WALK_UNSENT = 8 };
+/* WALK_NOT_TO_ME (session 35): the index's to: terms hold no address of
+ * mine (none_to_me), under the identity walk_setting's digest names; an
+ * older leadup reads past it and writes it no more. */
+enum {
+    WALK_SUBJECT = 1,
+    WALK_NAME = 2,
+    WALK_EMAIL = 4,
+    WALK_UNSENT = 8,
+    WALK_NOT_TO_ME = 16,
+    WALK_REFS = 32 /* with WALK_NOT_TO_ME: it holds a reference term */
+};
 struct walk_head {
     gint64 date;
     guint32 files, ntags, flags;
@@ -3048,7 +3113,8 @@ static void walk_put(GByteArray *out, const struct walk_item *w, const char *con
     h.files = w->h.files;
     h.ntags = n;
     h.flags = (w->subject ? WALK_SUBJECT : 0) | (w->name ? WALK_NAME : 0) |
-              (w->email ? WALK_EMAIL : 0) | (w->h.flags & WALK_UNSENT);
+              (w->email ? WALK_EMAIL : 0) |
+              (w->h.flags & (WALK_UNSENT | WALK_NOT_TO_ME | WALK_REFS));
     g_byte_array_append(out, (const guint8 *)&h, sizeof h);
     put_str(out, w->mid);
     put_str(out, w->file);
@@ -3097,14 +3163,17 @@ static bool walk_get(const char **p, const char *end, struct walk_item *w)
     return ok;
 }
 
-/* One thread's messages as the walk gave them.  Caller frees. */
-static GBytes *walk_record(GPtrArray *msgs)
+/* One thread's messages as the walk gave them, those in NOT_TO_ME (may
+ * be NULL) marked so.  Caller frees. */
+static GBytes *walk_record(GHashTable *not_to_me, GPtrArray *msgs)
 {
     GByteArray *out = g_byte_array_sized_new(256 * msgs->len);
 
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
-        struct walk_item w = {{m->date, m->files, 0, m->unsent ? WALK_UNSENT : 0},
+        int v = not_to_me && m->mid ? GPOINTER_TO_INT(g_hash_table_lookup(not_to_me, m->mid)) : 0;
+        guint32 mark = v ? WALK_NOT_TO_ME | (v == NOT_TO_ME_REFS ? WALK_REFS : 0) : 0;
+        struct walk_item w = {{m->date, m->files, 0, (m->unsent ? WALK_UNSENT : 0) | mark},
                               m->mid,
                               m->filename ? m->filename : "",
                               m->subject,
@@ -3136,7 +3205,8 @@ static int walk_rec(GPtrArray *msgs, void *data)
 
     if (s->walk_pending && msgs->len) {
         struct lu_msg *m = g_ptr_array_index(msgs, 0);
-        g_hash_table_replace(s->walk_pending, g_strdup(m->thread_id), walk_record(msgs));
+        g_hash_table_replace(s->walk_pending, g_strdup(m->thread_id),
+                             walk_record(s->not_to_me, msgs));
         s->walk_msgs += msgs->len;
     }
     return s->walk_fn(msgs, data);
@@ -3267,7 +3337,7 @@ static void kmsg_keep(struct scan *s, GPtrArray *msgs)
         g_ptr_array_set_size(one, 0);
         g_ptr_array_add(one, m);
         g_ptr_array_add(s->kmsg_mids, g_strdup(m->mid));
-        g_ptr_array_add(s->kmsg_recs, walk_record(one));
+        g_ptr_array_add(s->kmsg_recs, walk_record(NULL, one));
     }
     g_ptr_array_free(one, TRUE);
 }
@@ -3493,8 +3563,13 @@ static int walk_replay(gint64 pos, const char *tid, GBytes *rec, void *data)
     if (s->patch && g_hash_table_contains(s->patch->skip, tid))
         return 0;
     msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    while (p < end && walk_get(&p, end, &w))
+    while (p < end && walk_get(&p, end, &w)) {
         g_ptr_array_add(msgs, walk_msg(&w, tid));
+        /* as the walk that kept it read the index's to: terms */
+        if ((w.h.flags & WALK_NOT_TO_ME) && s->not_to_me)
+            g_hash_table_insert(s->not_to_me, g_strdup(w.mid),
+                                GINT_TO_POINTER((w.h.flags & WALK_REFS) ? NOT_TO_ME_REFS : 1));
+    }
     if (p < end || !msgs->len)
         ret = lu_error(EX_DATAERR,
                        "the kept walk of every thread is damaged (thread %s): "
@@ -3557,6 +3632,27 @@ static char *drafts_digest(struct scan *s)
 
     g_free(drafts);
     return d;
+}
+
+/* The kept walk's setting: drafts_digest's, and, when the walk marks
+ * messages WALK_NOT_TO_ME, who I am (MY_RUNS, sorted): the marks hold for
+ * that identity only, and another walks the index again, as another mail
+ * root does.  Caller frees. */
+static char *walk_digest(struct scan *s)
+{
+    char *d = drafts_digest(s), *w;
+    guint64 h = LU_FNV64_INIT;
+
+    if (!s->my_runs)
+        return d;
+    for (guint i = 0; i < s->my_runs->len; i++) {
+        h = lu_fnv64(h, "\x1d", 1);
+        for (char **r = g_ptr_array_index(s->my_runs, i); *r; r++)
+            h = lu_fnv64(lu_fnv64(h, "\x1e", 1), *r, strlen(*r));
+    }
+    w = g_strdup_printf("%s+%016" G_GINT64_MODIFIER "x", d, h);
+    g_free(d);
+    return w;
 }
 
 /* The key the kept walk is under: the index read ("UUID REV"), its
@@ -3681,7 +3777,7 @@ static int walk_newest(struct scan *s, lu_thread_fn fn)
 {
     int ret;
 
-    s->walk_setting = drafts_digest(s);
+    s->walk_setting = walk_digest(s);
     ret = walk_kept(s);
 
     s->walk_fn = fn;
@@ -3741,6 +3837,116 @@ static int walk_every(struct scan *s, bool newest)
     return ret;
 }
 
+/* Whether GMime's own parse of EMAIL, a bare address, keeps it as itself
+ * (case aside): what notmuch indexed as to: terms.  No for an address only
+ * mime.c's lenient parse reads (Exchange's "j..smith@x").  Here, not in
+ * mime.c: mime.c is in the analyser's digest (a change there re-reads
+ * every file). */
+static bool gmime_keeps(const char *email)
+{
+    InternetAddressList *list;
+    bool kept = false;
+
+    lu_mime_init();
+    list = internet_address_list_parse(NULL, email);
+    if (list && internet_address_list_length(list) == 1) {
+        InternetAddress *ia = internet_address_list_get_address(list, 0);
+        const char *got = INTERNET_ADDRESS_IS_MAILBOX(ia)
+                              ? internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia))
+                              : NULL;
+        kept = got && g_ascii_strcasecmp(got, email) == 0;
+    }
+    if (list)
+        g_object_unref(list);
+    return kept;
+}
+
+/* The runs of ASCII letters and digits of each of my addresses and
+ * domains (a GStrv each; caller frees): a message whose to: terms lack a
+ * run of each is written to none of them (to_terms).  Xapian indexes an
+ * address as its words, lower case (as mine are kept), whose runs are
+ * the address's.  NULL when an address cannot be told so: not ASCII, a
+ * run longer than Xapian keeps a word (senders.h), none, or one of my
+ * addresses GMime's parse drops (gmime_keeps). */
+static GPtrArray *my_runs(const struct lu_identity *me)
+{
+    GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+    GPtrArray *addrs = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer key;
+    bool bad = false;
+
+    g_hash_table_iter_init(&it, me->addrs);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        g_ptr_array_add(addrs, key);
+    g_ptr_array_sort(addrs, cmp_str);
+    for (guint i = 0; i < me->domains->len; i++)
+        g_ptr_array_add(addrs, g_ptr_array_index(me->domains, i));
+    for (guint i = 0; i < addrs->len && !bad; i++) {
+        const char *a = g_ptr_array_index(addrs, i);
+        GPtrArray *runs;
+        /* An address of mine GMime drops (Exchange's "k..allen@x") is in
+         * no to: term of a file that holds it: read beside another
+         * recipient, the message looks written to nobody of mine, while
+         * mime.c's lenient parse finds me in it (t261). */
+        if (i < g_hash_table_size(me->addrs) && !gmime_keeps(a)) {
+            bad = true;
+            break;
+        }
+        runs = g_ptr_array_new();
+        for (size_t at = 0, l; a[at] && !bad; at += l ? l : 1) {
+            for (l = 0; g_ascii_isalnum(a[at + l]);)
+                l++;
+            bad = (unsigned char)a[at] >= 0x80 || l >= LU_SENDER_RUN_MOST;
+            if (l && !bad)
+                g_ptr_array_add(runs, g_strndup(a + at, l));
+        }
+        bad = bad || !runs->len;
+        g_ptr_array_add(runs, NULL);
+        g_ptr_array_add(all, g_ptr_array_free(runs, FALSE));
+    }
+    g_ptr_array_free(addrs, TRUE);
+    if (bad)
+        g_clear_pointer(&all, g_ptr_array_unref);
+    return all;
+}
+
+/* Whether RUN (N bytes) is a whole run of letters and digits of TERM. */
+static bool term_has_run(const char *term, const char *run, size_t n)
+{
+    for (const char *p = term; (p = strstr(p, run)); p++)
+        if ((p == term || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[n]))
+            return true;
+    return false;
+}
+
+/* The walk's lu_to_fn: MID into S->not_to_me when its N to: terms TO
+ * lack a run of each of my addresses and domains, as NOT_TO_ME_REFS when
+ * it holds a reference term (REFS). */
+static void to_terms(const char *mid, const char *const *to, unsigned n, bool refs, void *data)
+{
+    struct scan *s = data;
+
+    /* None at all: GMime may have dropped a malformed To that mime.c's
+     * lenient parse reads (t102's "me..myself@"): read as before. */
+    if (!n)
+        return;
+    for (guint i = 0; i < s->my_runs->len; i++) {
+        char **runs = g_ptr_array_index(s->my_runs, i);
+        bool all = true;
+        for (guint r = 0; runs[r] && all; r++) {
+            size_t l = strlen(runs[r]);
+            bool found = false;
+            for (unsigned k = 0; k < n && !found; k++)
+                found = term_has_run(to[k], runs[r], l);
+            all = found;
+        }
+        if (all)
+            return; /* may be written to me */
+    }
+    g_hash_table_insert(s->not_to_me, g_strdup(mid), GINT_TO_POINTER(refs ? NOT_TO_ME_REFS : 1));
+}
+
 /* Every thread, newest first, finding answers elsewhere among the messages
  * walked (find_elsewhere).  Only where every date is notmuch's own: a date
  * leadup corrects (before 1970, or far ahead) would break the order. */
@@ -3759,7 +3965,16 @@ static int walk_all(struct scan *s)
     s->recent =
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     s->walk_pos = G_MAXINT64;
+    /* The threads written to nobody of mine need no file read (none_to_me). */
+    s->my_runs = lu_debug_read_not_mine ? NULL : my_runs(&s->ctx->me);
+    if (s->my_runs) {
+        s->not_to_me = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        lu_db_set_to(s->db, to_terms, s);
+    }
     ret = walk_every(s, true);
+    lu_db_set_to(s->db, NULL, NULL);
+    g_clear_pointer(&s->not_to_me, g_hash_table_destroy);
+    g_clear_pointer(&s->my_runs, g_ptr_array_unref);
     g_hash_table_destroy(s->recent);
     s->recent = NULL;
     return ret;

@@ -50,4 +50,19 @@ int lu_store_walk_each_at(struct lu_store *s, lu_walked_at_fn at, lu_walked_fn f
 extern bool lu_debug_no_xwalk;
 extern guint64 lu_xwalk_read;
 
+/* The walk's messages' to: terms (notmuch's XTO: the words of every
+ * recipient, To, Cc and Bcc, of every file notmuch indexed) as each
+ * message is read from Xapian, given to FN with its Message-ID (the
+ * strings FN's call's only), and whether it holds a reference term
+ * (REFS: a References or In-Reply-To notmuch read); FN NULL: none.  A message read through
+ * libnotmuch is not given (scan.c then reads its file as before). */
+typedef void (*lu_to_fn)(const char *mid, const char *const *to, unsigned n, bool refs, void *data);
+void lu_db_set_to(struct lu_db *db, lu_to_fn fn, void *data);
+/* Threads a full walk left unread because no message of theirs is
+ * written to me by the index's to: terms (scan.c none_to_me). */
+extern guint64 lu_not_to_me;
+/* Set from LEADUP_DEBUG_READ_NOT_MINE: every such thread's latest file is
+ * read, as before session 35. */
+extern bool lu_debug_read_not_mine;
+
 #endif

@@ -446,6 +446,8 @@ int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n,
 /* notmuch 0.37's prefix of a message's file names
  * (lib/prefix.cc: "file-direntry", "DIRID:NAME"). */
 static const char FILE_PREFIX[] = "XFDIRENTRY";
+/* notmuch's to: terms: the words of the To, Cc and Bcc addresses. */
+static const char TO_PREFIX[] = "XTO";
 
 /* The document ids of the mail dated in the range, each with its date
  * value, in notmuch's order (lu_xcount_slice). */
@@ -517,20 +519,33 @@ static const std::string &dir_path(Xapian::Database &db, Xapian::docid dir,
 static bool slice_terms(Xapian::Database &db, Xapian::docid did, const std::string &root,
                         std::map<Xapian::docid, std::string> &paths, std::string &mid,
                         std::string &tid, std::vector<std::string> &tags,
-                        std::vector<std::string> &files)
+                        std::vector<std::string> &files, std::vector<std::string> &to, bool &refs)
 {
-    const size_t fp = sizeof FILE_PREFIX - 1;
+    const size_t fp = sizeof FILE_PREFIX - 1, tp = sizeof TO_PREFIX - 1;
 
     mid.clear();
     tid.clear();
     tags.clear();
     files.clear();
+    to.clear();
+    refs = false;
     /* Terms come sorted: G (thread), K (tag), Q (id), then the X
-     * prefixes; nothing after XFDIRENTRY's is read. */
+     * prefixes; after XFDIRENTRY's only whether an XREFERENCE is there
+     * and the XTO's are read (skipped to). */
     for (Xapian::TermIterator t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
         const std::string &term = *t;
-        if (term.compare(0, fp, FILE_PREFIX) > 0)
+        if (term.compare(0, fp, FILE_PREFIX) > 0) {
+            t.skip_to(REFERENCE_PREFIX);
+            refs = t != db.termlist_end(did) &&
+                   (*t).compare(0, sizeof REFERENCE_PREFIX - 1, REFERENCE_PREFIX) == 0;
+            for (t.skip_to(TO_PREFIX); t != db.termlist_end(did); ++t) {
+                const std::string &x = *t;
+                if (x.compare(0, tp, TO_PREFIX) != 0)
+                    break;
+                to.push_back(x.substr(tp));
+            }
             break;
+        }
         if (term[0] == THREAD_PREFIX[0] && tid.empty()) {
             tid = term.substr(1);
         } else if (term[0] == TAG_PREFIX[0]) {
@@ -561,8 +576,8 @@ static int read_docs(Xapian::Database &db,
     std::vector<std::string> froms(docs.size()), subjects(docs.size());
     std::map<Xapian::docid, std::string> paths;
     std::string mid, tid, r(root);
-    std::vector<std::string> tags, files;
-    std::vector<const char *> tagp, filep;
+    std::vector<std::string> tags, files, to;
+    std::vector<const char *> tagp, filep, top;
 
     for (size_t i = 0; i < docs.size(); i++)
         byid[i] = std::make_pair(docs[i].second, i);
@@ -570,14 +585,18 @@ static int read_docs(Xapian::Database &db,
     slice_values(db, FROM_SLOT, byid, froms);
     slice_values(db, SUBJECT_SLOT, byid, subjects);
     for (size_t i = 0; i < docs.size(); i++) {
-        if (!slice_terms(db, docs[i].second, r, paths, mid, tid, tags, files))
+        bool refs = false;
+        if (!slice_terms(db, docs[i].second, r, paths, mid, tid, tags, files, to, refs))
             return -1;
         tagp.clear();
         filep.clear();
+        top.clear();
         for (const auto &t : tags)
             tagp.push_back(t.c_str());
         for (const auto &f : files)
             filep.push_back(f.c_str());
+        for (const auto &t : to)
+            top.push_back(t.c_str());
         lu_xmsg m = {ks.empty() ? 0 : ks[i],
                      mid.c_str(),
                      tid.c_str(),
@@ -587,7 +606,10 @@ static int read_docs(Xapian::Database &db,
                      tagp.data(),
                      (unsigned)tagp.size(),
                      filep.data(),
-                     (unsigned)filep.size()};
+                     (unsigned)filep.size(),
+                     top.data(),
+                     (unsigned)top.size(),
+                     refs};
         if (fn(&m, data) != 0)
             return -1;
     }

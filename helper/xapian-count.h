@@ -113,6 +113,11 @@ struct lu_xmsg {
     unsigned ntags;
     const char *const *files;
     unsigned nfiles;
+    /* Its to: terms (notmuch's XTO, the prefix left out): the words of
+     * the To, Cc and Bcc of every file of it that notmuch indexed. */
+    const char *const *to;
+    unsigned nto;
+    bool refs; /* it holds an XREFERENCE term: References or In-Reply-To */
 };
 
 /* Each mail document dated FROM..TO (seconds, both included; LO_OPEN or

@@ -52,9 +52,11 @@ views() {
 	done
 }
 
-t 'after a scan, why and draft parse no file' '
+# The list's thread, written to nobody of mine by the index's to: terms,
+# is never read by the first scan (t261): its why reads the one file.
+t 'after a scan, why and draft parse no file (but the list thread'\''s one)' '
 	lu scan --quiet && views cached && cat cached.n &&
-	test "$(sort -u cached.n)" = 0 && test "$(wc -l <cached.n)" = 8'
+	test "$(tr "\n" " " <cached.n)" = "0 0 0 0 1 1 0 0 "'
 t 'the draft from the cache answers with the References, name and phone of the files' '
 	awk "/^References:/ { r = \$0; f = 1; next } f && /^[ \t]/ { r = r \$0; next } f { print r; exit }" \
 		cached.out | tr -s " \t" " " >refs &&

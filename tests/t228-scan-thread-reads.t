@@ -69,7 +69,7 @@ scan() {
 # of the kept messages (kmsgs: the same digest, hashed with the UUID)
 own() {
 	sed -E 's/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/; s/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/UUID/g
-		s/^(walked\|w2 UUID [0-9]+ [0-9]+ )[0-9a-f]{16} /\1ROOT /
+		s/^(walked\|w2 UUID [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /
 		/^== kmsgs$/,/^== /s/^([^|]*\|[0-9]+\|)-?[0-9]+\|/\1KEY|/' "$1"
 }
 same() { # same STEP: the two worlds agree after STEP

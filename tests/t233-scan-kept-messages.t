@@ -41,7 +41,7 @@ scan() {
 # the kept walk's digest of the mail root (each world has its own)
 own() {
 	sed -E '/^== kmsgs$/,/^== /{/^== kmsgs$/d;/^== /!d}; s/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/
-		s/^(walked\|w2 [0-9a-f-]+ [0-9]+ [0-9]+ )[0-9a-f]{16} /\1ROOT /' "$1"
+		s/^(walked\|w2 [0-9a-f-]+ [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /' "$1"
 }
 same() { # same STEP: the two worlds agree after STEP
 	own "$TMP/kept.$1.state" >"$TMP/kept.$1.own" && own "$TMP/nm.$1.state" >"$TMP/nm.$1.own" &&
