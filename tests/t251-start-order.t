@@ -9,6 +9,10 @@
 # library, operator new and delete (helper/cxx-new.cc), and its copies.
 # Issue 14, session 35 (BENCHMARKS.md, "The one-new-message scan").
 . "$(dirname "$0")/lib.sh"
+# The build's own program, whatever $LEADUP is: the start order is its
+# link's (check-asan's program links ASan's runtime first, which binds
+# malloc and operator new to itself, and names no start order).
+LEADUP=$ROOT/helper/leadup
 LD_DEBUG=bindings "$LEADUP" --version 2>"$TMP/probe" >/dev/null
 grep -q 'binding file' "$TMP/probe" || skip_all "no LD_DEBUG=bindings (not glibc's dynamic linker)"
 command -v notmuch >/dev/null || skip_all "no notmuch"
