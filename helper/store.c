@@ -4,13 +4,13 @@
  * This is the only file that includes sqlite.  The schema version lives in
  * PRAGMA user_version; migrations only go forward, each in a transaction. */
 #include "leadup.h"
+#include "blocks.h"
 #include "kmsgs.h"
 #include "senders.h"
 #include "walk.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/file.h>
@@ -1975,19 +1975,11 @@ static int open_db(struct lu_store *s)
     return s->damage ? EX_DATAERR : ret;
 }
 
-/* sqlite's own allocations, its small blocks kept for reuse.  Debian's
- * sqlite is built without its lookaside (SQLITE_OMIT_LOOKASIDE): each
- * parse tree, statement and row went to malloc and back, 2,955 of each in
- * a one-new-message scan, 0.83 M instructions in glibc (its per-size cache
- * holds 7 of a size; issue 14).  A freed block of up to SQLMEM_SMALL bytes
- * goes on its size's list and the next allocation of that size takes it.
- * Every block is malloc's, past a header that holds its size: the lists
- * are the thread's that set them up (the one that opens the store), and
- * any other thread allocates and frees through malloc alone.  The lists
- * hold SQLMEM_KEEP bytes at most, reachable until exit (valgrind counts it
- * "still reachable"); past that a block goes back to malloc (kept without
- * a bound, a first full scan at 300,000 peaked at 67 MB, not 54 MB: blocks
- * of one size held while the heap grew for others).  Under ASan, and with
+/* sqlite's own allocations through blocks.c, its small blocks kept for
+ * reuse.  Debian's sqlite is built without its lookaside
+ * (SQLITE_OMIT_LOOKASIDE): each parse tree, statement and row went to
+ * malloc and back, 2,955 of each in a one-new-message scan, 0.83 M
+ * instructions in glibc (issue 14).  Under ASan, and with
  * LEADUP_DEBUG_SYSTEM_MALLOC set (tests/valgrind-leadup), sqlite keeps its
  * own use of malloc, for their checks of each block. */
 #if defined(__SANITIZE_ADDRESS__)
@@ -1999,66 +1991,24 @@ static int open_db(struct lu_store *s)
 #endif
 
 #ifndef SQLMEM_CHECKED
-#define SQLMEM_GRAIN 32
-#define SQLMEM_SMALL 16384
-#define SQLMEM_HEAD  16 /* malloc's alignment kept */
-#define SQLMEM_KEEP  (1024 * 1024)
-
-struct sqlmem_free {
-    struct sqlmem_free *next;
-};
-static struct sqlmem_free *sqlmem_lists[SQLMEM_SMALL / SQLMEM_GRAIN];
-static pthread_t sqlmem_owner;
-static gsize sqlmem_kept; /* bytes on the lists */
-
-static int sqlmem_roundup(int n)
-{
-    return n <= SQLMEM_SMALL ? (n + SQLMEM_GRAIN - 1) / SQLMEM_GRAIN * SQLMEM_GRAIN
-                             : (n + 7) / 8 * 8;
-}
-
 static void *sqlmem_malloc(int n)
 {
-    gsize size = (gsize)sqlmem_roundup(n > 0 ? n : 1);
-    char *p;
-
-    if (size <= SQLMEM_SMALL && pthread_equal(pthread_self(), sqlmem_owner)) {
-        struct sqlmem_free **list = &sqlmem_lists[size / SQLMEM_GRAIN - 1];
-        if (*list) {
-            p = (char *)*list;
-            *list = (*list)->next;
-            sqlmem_kept -= size;
-            return p;
-        }
-    }
-    p = malloc(size + SQLMEM_HEAD);
-    if (!p)
-        return NULL;
-    *(gsize *)p = size;
-    return p + SQLMEM_HEAD;
-}
-
-static int sqlmem_size(void *p)
-{
-    return p ? (int)*(gsize *)((char *)p - SQLMEM_HEAD) : 0;
+    return lu_blocks_get(n > 0 ? (size_t)n : 1);
 }
 
 static void sqlmem_free(void *p)
 {
-    gsize size;
+    lu_blocks_put(p);
+}
 
-    if (!p)
-        return;
-    size = (gsize)sqlmem_size(p);
-    if (size <= SQLMEM_SMALL && sqlmem_kept + size <= SQLMEM_KEEP &&
-        pthread_equal(pthread_self(), sqlmem_owner)) {
-        struct sqlmem_free **list = &sqlmem_lists[size / SQLMEM_GRAIN - 1];
-        ((struct sqlmem_free *)p)->next = *list;
-        *list = p;
-        sqlmem_kept += size;
-        return;
-    }
-    free((char *)p - SQLMEM_HEAD);
+static int sqlmem_size(void *p)
+{
+    return (int)lu_blocks_size(p);
+}
+
+static int sqlmem_roundup(int n)
+{
+    return (int)lu_blocks_roundup(n > 0 ? (size_t)n : 1);
 }
 
 static void *sqlmem_realloc(void *p, int n)
@@ -2108,7 +2058,6 @@ static void sqlite_setup(void)
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 #ifndef SQLMEM_CHECKED
         if (!g_getenv("LEADUP_DEBUG_SYSTEM_MALLOC")) {
-            sqlmem_owner = pthread_self();
             sqlite3_config(SQLITE_CONFIG_MALLOC, &sqlmem);
         }
 #endif
