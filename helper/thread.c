@@ -115,20 +115,33 @@ static size_t prefix_len(const char *p, const char *const *list)
     return 0;
 }
 
+/* P past any spaces, tabs and [list] tags (an unclosed "[" stops it). */
+static char *after_tags(char *p)
+{
+    for (;;) {
+        char *e;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p != '[' || !(e = strchr(p, ']')))
+            return p;
+        p = e + 1;
+    }
+}
+
+/* Length of a reply or forward prefix at P ("re:", "fw:"), or 0. */
+static size_t reply_or_forward_len(const char *p)
+{
+    size_t n = prefix_len(p, LU_LANG_ALL(reply_prefixes));
+
+    return n ? n : prefix_len(p, LU_LANG_ALL(forward_prefixes));
+}
+
 /* (said.h) "Warehouse lease" again, to somebody else, starts its own. */
 bool lu_subject_has_prefix(const char *subject)
 {
-    char *s = g_utf8_casefold(subject ? subject : "", -1), *p = s;
-    bool yes;
+    char *s = g_utf8_casefold(subject ? subject : "", -1);
+    bool yes = reply_or_forward_len(after_tags(s)) > 0;
 
-    while (*p == ' ' || *p == '\t' || *p == '[') {
-        char *e = *p == '[' ? strchr(p, ']') : p;
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    yes =
-        prefix_len(p, LU_LANG_ALL(reply_prefixes)) || prefix_len(p, LU_LANG_ALL(forward_prefixes));
     g_free(s);
     return yes;
 }
@@ -142,27 +155,10 @@ char *lu_subject_norm(const char *subject)
 {
     char *s = g_utf8_casefold(subject ? subject : "", -1);
     char *p = s, *out;
-    bool again = true;
     size_t n;
 
-    while (again) {
-        again = false;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p == '[') { /* [list-name] */
-            char *e = strchr(p, ']');
-            if (e) {
-                p = e + 1;
-                again = true;
-                continue;
-            }
-        }
-        n = prefix_len(p, LU_LANG_ALL(reply_prefixes));
-        if (!n)
-            n = prefix_len(p, LU_LANG_ALL(forward_prefixes));
+    while ((n = reply_or_forward_len(p = after_tags(p))) > 0)
         p += n;
-        again = n > 0;
-    }
     out = lu_fold_space(p, -1);
     g_free(s);
     return out;
