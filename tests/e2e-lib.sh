@@ -20,7 +20,24 @@ E2E_BIN=$TMP/bin
 OUTBOX=$TMP/outbox
 CANARY=$TMP/canary
 export FAKE_SENDMAIL_DIR=$OUTBOX E2E_LOG=$TMP/leadup-calls
-trap 'tmux -S "$E2E_SOCK" kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+# On exit the panes' processes are let die before $TMP goes: a key's helper
+# (leadup queue --maildir, run by <shell-escape>) still writing the queue
+# maildirs when the server was killed made rm fail on a non-empty directory.
+# The wait is bounded (5 s) and asserts nothing.
+e2e_cleanup() {
+	_panes=$(tmux -S "$E2E_SOCK" list-panes -a -F '#{pane_pid}' 2>/dev/null)
+	tmux -S "$E2E_SOCK" kill-server >/dev/null 2>&1
+	for _try in $(seq 50); do
+		_alive=
+		for _p in $_panes; do
+			ps -o pid= -s "$_p" >/dev/null 2>&1 && _alive=1
+		done
+		[ -n "$_alive" ] || break
+		sleep 0.1
+	done
+	rm -rf "$TMP"
+}
+trap e2e_cleanup EXIT
 trap 'exit 1' HUP INT PIPE TERM
 
 tm() { tmux -S "$E2E_SOCK" "$@"; }
