@@ -743,6 +743,18 @@ static struct lu_analysis *analysed(const struct lu_draft_req *r, struct lu_msg 
     return m ? m->an : NULL;
 }
 
+/* M's own text, read (r->body) or from its analysis when it has one: the
+ * text is the same either way (lu_msg_analyse reads it first), and the
+ * language needs no analysis.  NULL: none. */
+static const char *text_of(const struct lu_draft_req *r, struct lu_msg *m)
+{
+    if (!r->body && !analysed(r, m))
+        return NULL;
+    if (!m->body && r->body)
+        r->body(m, r->data);
+    return m->body ? m->body->text : NULL;
+}
+
 static bool is_me(const struct lu_draft_req *r, const char *email)
 {
     return email && lu_identity_is_me(r->me, email);
@@ -1267,15 +1279,14 @@ static void choose_language(const struct lu_draft_req *r, struct lu_draft *d, st
         struct lu_msg *first[] = {asked, ans};
         for (gsize k = 0; k < G_N_ELEMENTS(first); k++)
             if (first[k] && (k == 0 || first[k] != asked) && lu_msg_meaningful(first[k]) &&
-                analysed(r, first[k]) && first[k]->body && first[k]->body->text)
+                text_of(r, first[k]))
                 g_string_append_printf(text, "%s\n", first[k]->body->text);
         d->lang = lu_lang_guess(text->str, &hits);
         /* A few more messages at most: a long thread must not be read whole. */
         for (int i = (int)r->msgs->len - 1, more = 0; i >= 0 && hits < 3 && more < LANG_LOOKS;
              i--) {
             struct lu_msg *m = at(r, i);
-            if (m == asked || m == ans || !lu_msg_meaningful(m) || !analysed(r, m) || !m->body ||
-                !m->body->text)
+            if (m == asked || m == ans || !lu_msg_meaningful(m) || !text_of(r, m))
                 continue;
             more++;
             g_string_append_printf(text, "%s\n", m->body->text);
