@@ -16,7 +16,7 @@ need_sqlite3
 # items: the thread states and tags, less the wall clock's stamp and the
 # why's words (a full scan reads the delivery failure's kind from its file,
 # a decision from the stored row: "a delivery status report (...)" and "a
-# delivery failure report", on main's b6ba1e0 too)
+# delivery failure report", on main's 34dc17e too)
 items() {
 	notmuch dump --include=tags | grep -o '^[^ ]*leadup[^ ]* .*' | sort &&
 		sqlite3 "$DB" "SELECT mid, state, due, due_at, since, next_check, stage, subject, who
