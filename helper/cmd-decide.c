@@ -4,6 +4,8 @@
  * (kept forever, surviving rescans and rebuilt databases), then decides
  * the thread again and writes its tags at once. */
 #include "leadup.h"
+#include "timefmt.h"
+#include "view.h"
 
 #include <errno.h>
 #include <string.h>
@@ -49,7 +51,7 @@ const struct lu_option lu_undo_options[] = {
 
 static char *fmt_time(struct lu_ctx *ctx, gint64 t)
 {
-    return lu_format_time(t, ctx->cfg.tz, "%a %-d %b %Y %H:%M");
+    return lu_format_minute(t, ctx->cfg.tz);
 }
 
 /* When a day-long WHEN starts for a reminder: the start of working hours. */
@@ -470,8 +472,13 @@ static int record_decision(struct lu_ctx *ctx, enum lu_decision_kind kind, int a
     int ret;
 
     ret = parse_args(ctx, argc, argv, &a);
-    if (!ret)
+    /* remind reads who wrote what, and remind and next-step try the
+     * decision on the verdict (check_moves); the others read nothing of
+     * the verdict before the commit decides again. */
+    if (!ret && (kind == LU_D_REMIND || kind == LU_D_NEXT_STEP))
         ret = lu_thread_view(ctx, a.id, &tv);
+    else if (!ret)
+        ret = lu_thread_view_unruled(ctx, a.id, &tv);
     /* What would be refused is refused before WHEN is asked for. */
     if (!ret && kind == LU_D_REMIND)
         ret = remind_target(&tv, &d.mid, &failure);

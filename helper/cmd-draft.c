@@ -66,6 +66,14 @@ static void analyse_cb(struct lu_msg *m, void *data)
     lu_msg_analyse(data, m);
 }
 
+/* A message's own text alone: the language is told from texts, and an
+ * analysis the cache does not hold costs the models' start (issue 14). */
+static void body_cb(struct lu_msg *m, void *data)
+{
+    (void)data;
+    lu_msg_read_body(m);
+}
+
 /* Where templates are looked for, in order.  Caller frees the array. */
 static GPtrArray *template_dirs(struct lu_ctx *ctx)
 {
@@ -475,6 +483,7 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     req.lang = o.lang >= 0 ? o.lang : ctx->cfg.draft_lang;
     req.quote = o.quote;
     req.analyse = analyse_cb;
+    req.body = body_cb;
     req.data = &ctx->cfg;
     lu_draft_plan(&req, &d);
     ret = load_template(ctx, &d, o.template_name != NULL, &tname, &text, &tpath);

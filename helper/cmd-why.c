@@ -2,12 +2,14 @@
  * evidence: the message, its sentences and labels, the dates, the rule,
  * the cadence stage and the user's decisions. */
 #include "leadup.h"
+#include "timefmt.h"
 
 #include <string.h>
 
+/* By hand, as GLib gives it: a date for each message (timefmt.c). */
 static char *fmt(struct lu_ctx *ctx, gint64 t)
 {
-    return lu_format_time(t, ctx->cfg.tz, "%a %-d %b %Y %H:%M");
+    return lu_format_minute(t, ctx->cfg.tz);
 }
 
 static const char *name_of(const struct lu_addr *a)

@@ -10,6 +10,7 @@
 #include "said.h"
 #include "addr.h"
 #include "kmsgs.h"
+#include "view.h"
 #include "senders.h"
 #include "walk.h"
 
@@ -41,6 +42,7 @@ struct scan {
     GHashTable *decisions;
     GHashTable *bounces;
     GHashTable *looked;     /* mids whose rows are read; NULL: every row is */
+    bool no_bounces;        /* LOOKED's delivery failures not read (rows_open) */
     GHashTable *waiting;    /* the pending decisions, as DECISIONS (lu_scan only) */
     GPtrArray *new_bounces; /* struct lu_msg*: found in this run, to remember */
     struct lu_idset *done;  /* thread ids already decided in this run */
@@ -1605,6 +1607,10 @@ static int rows_open(struct scan *s, bool all, bool bounces)
                                            (GDestroyNotify)g_ptr_array_unref);
     if (!all && !lu_debug_read_all)
         s->looked = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    /* A decision's commit reads its thread's decisions again, not its
+     * delivery failures: they are the view's answers elsewhere, found
+     * once (0.25 M of a decision on a thread of 61, issue 14). */
+    s->no_bounces = !bounces;
     return ret;
 }
 
@@ -1627,7 +1633,7 @@ static int read_rows(struct scan *s, GPtrArray *mids)
     }
     if (unread->len)
         ret = lu_store_decisions_of(s->store, unread, s->decisions);
-    if (!ret && unread->len)
+    if (!ret && unread->len && !s->no_bounces)
         ret = lu_store_bounces_of(s->store, unread, s->bounces);
     g_ptr_array_free(unread, TRUE);
     return ret;
@@ -2482,9 +2488,11 @@ out:
 }
 
 /* Reads what the rules need and decides MSGS' state into V.  *DECISIONS
- * and *ELSEWHERE (may be NULL) are the caller's to free. */
+ * and *ELSEWHERE (may be NULL) are the caller's to free.  RULES false:
+ * everything but the rules, V left as it was (a decision's view, which
+ * decides again once the decision is stored: lu_thread_view_commit). */
 static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrArray **decisions,
-                   GPtrArray **elsewhere)
+                   GPtrArray **elsewhere, bool rules)
 {
     bool has_decisions = false;
 
@@ -2505,7 +2513,8 @@ static void decide(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrAr
          * message answered by me, in a message that broke threading. */
         if (last >= 0 && (last == last_mine || may_be_answered(s, g_ptr_array_index(msgs, last))))
             *elsewhere = find_elsewhere(s, msgs, g_ptr_array_index(msgs, last));
-        lu_thread_decide(&s->rules, msgs, *decisions, *elsewhere, v);
+        if (rules)
+            lu_thread_decide(&s->rules, msgs, *decisions, *elsewhere, v);
     } else {
         lu_verdict_init(v);
         v->rule = LU_R_NOT_MINE;
@@ -2600,7 +2609,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
     ret = read_thread_rows(s, msgs);
     if (ret)
         return ret;
-    decide(s, msgs, &v, &decisions, &elsewhere);
+    decide(s, msgs, &v, &decisions, &elsewhere, true);
     note_pending(s, decisions);
     if (v.state < LU_ST_COUNT)
         s->st->states[v.state]++;
@@ -4977,7 +4986,8 @@ out:
     return ret;
 }
 
-int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
+/* lu_thread_view; RULES false: view.h's lu_thread_view_unruled. */
+static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool rules)
 {
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
@@ -5026,13 +5036,23 @@ int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *ou
         if (strcmp(((struct lu_msg *)g_ptr_array_index(out->msgs, i))->mid, mid) == 0)
             out->target = (int)i;
     lu_verdict_clear(&out->v);
-    decide(&s, out->msgs, &out->v, &out->decisions, &out->elsewhere);
+    decide(&s, out->msgs, &out->v, &out->decisions, &out->elsewhere, rules);
 out:
     if (out->db)
         lu_db_set_rows(out->db, NULL, NULL); /* view_kept's: S goes */
     scan_clear(&s);
     g_free(tid);
     return ret;
+}
+
+int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
+{
+    return thread_view(ctx, id, out, true);
+}
+
+int lu_thread_view_unruled(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
+{
+    return thread_view(ctx, id, out, false);
 }
 
 void lu_thread_view_clear(struct lu_thread_view *tv)
