@@ -104,10 +104,17 @@ SENSE_SRCS := helper/leadup.h helper/msgcache.c helper/classify.c helper/intent-
 	helper/intent-model.h helper/sentence.c helper/dates.c helper/cal.c helper/cue.c \
 	helper/gen/cue-gen.c helper/features.c helper/sentence-model.c helper/util.c helper/lang.c \
 	$(sort $(wildcard helper/lang-*.c))
+# The folded sentences' digest: the cache keeps each text's sentences as
+# said.c folds them (lu_said_record), split by the sentence analysis's
+# sources and folded by said.c, so a change to any of them folds each text
+# again when its thread is next compared (no file read, no text analysed).
+SAID_SRCS := $(SENSE_SRCS) helper/said.c
 helper/analyser.h: FORCE
 	@d=$$({ cat $(ANALYSER_SRCS) && pkg-config --modversion gmime-3.0; } | sha1sum | cut -c1-16) && \
 	e=$$({ cat $(SENSE_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
-	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n' "$$d" "$$e" >$@.tmp && \
+	f=$$({ cat $(SAID_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
+	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n#define LU_SAID_DIGEST     "%s"\n' \
+		"$$d" "$$e" "$$f" >$@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h

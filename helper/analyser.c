@@ -4,6 +4,8 @@
  * from version.c, so that a build with another version keeps it. */
 #include "leadup.h"
 #include "analyser.h"
+#include "said.h"
 
 const char lu_analyser[] = LU_ANALYSER_DIGEST;
 const char lu_sense_analyser[] = LU_SENSE_DIGEST;
+const char lu_said_analyser[] = LU_SAID_DIGEST;

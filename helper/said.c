@@ -184,34 +184,104 @@ void lu_said_add(struct lu_said *s, const char *text, int index, int author)
     lu_said_add_split(s, text, NULL, index, author);
 }
 
+/* Adds folded sentence KEY (of LU_SAID_MIN_WORDS words or more) of
+ * message INDEX, written by AUTHOR. */
+static void add_key(struct lu_said *s, const char *key, int index, int author)
+{
+    struct said_entry *e = g_hash_table_lookup(s->seen, key);
+    char *mine = own_key(author, key);
+
+    if (!g_hash_table_contains(s->own, mine))
+        g_hash_table_insert(s->own, mine, GINT_TO_POINTER(index + 1));
+    else
+        g_free(mine);
+    if (!e) {
+        e = g_new(struct said_entry, 1);
+        *e = (struct said_entry){index, author, G_MAXINT};
+        g_hash_table_insert(s->seen, g_strdup(key), e);
+        return;
+    }
+    /* Messages come in thread order: the first other writer is the earliest. */
+    if (author != e->first_author && e->other == G_MAXINT)
+        e->other = index;
+}
+
 void lu_said_add_split(struct lu_said *s, const char *text, const struct lu_analysis *an, int index,
                        int author)
 {
     fold_sentences(s, text, an);
-    for (guint i = 0; i < s->keys->len; i++) {
-        int words = g_array_index(s->words, int, i);
-        const char *key = g_ptr_array_index(s->keys, i);
-        struct said_entry *e;
-        char *mine;
+    for (guint i = 0; i < s->keys->len; i++)
+        if (g_array_index(s->words, int, i) >= LU_SAID_MIN_WORDS)
+            add_key(s, g_ptr_array_index(s->keys, i), index, author);
+}
 
-        if (words < LU_SAID_MIN_WORDS)
-            continue;
-        e = g_hash_table_lookup(s->seen, key);
-        mine = own_key(author, key);
-        if (!g_hash_table_contains(s->own, mine))
-            g_hash_table_insert(s->own, mine, GINT_TO_POINTER(index + 1));
-        else
-            g_free(mine);
-        if (!e) {
-            e = g_new(struct said_entry, 1);
-            *e = (struct said_entry){index, author, G_MAXINT};
-            g_hash_table_insert(s->seen, g_strdup(key), e);
-            continue;
+_Thread_local const struct lu_said_keep *lu_said_keep;
+
+/* A record (lu_said_add_msg): lu_said_analyser's 16 characters, the text's
+ * lu_fnv64 and its length in bytes (host order: a record read on another
+ * machine fails the check and is made again), then each folded sentence of
+ * LU_SAID_MIN_WORDS words or more, in the text's order, each ended by a NUL. */
+#define REC_DIGEST 16
+#define REC_HEAD   (REC_DIGEST + sizeof(guint64) + sizeof(guint32))
+
+/* The head of a record of TEXT into HEAD (REC_HEAD bytes). */
+static void record_head(const char *text, guint8 *head)
+{
+    gsize len = strlen(text);
+    guint64 h = lu_fnv64(LU_FNV64_INIT, text, len);
+    guint32 n = (guint32)MIN(len, G_MAXUINT32);
+
+    memcpy(head, lu_said_analyser, REC_DIGEST);
+    memcpy(head + REC_DIGEST, &h, sizeof h);
+    memcpy(head + REC_DIGEST + sizeof h, &n, sizeof n);
+}
+
+bool lu_said_record_is(GBytes *rec, const char *text)
+{
+    gsize n = 0;
+    const guint8 *p = rec ? g_bytes_get_data(rec, &n) : NULL;
+    guint8 head[REC_HEAD];
+
+    /* A record too short, or whose last sentence runs off its end, is damage. */
+    if (!p || n < REC_HEAD || (n > REC_HEAD && p[n - 1] != '\0') ||
+        strlen(lu_said_analyser) != REC_DIGEST)
+        return false;
+    record_head(text, head);
+    return memcmp(p, head, REC_HEAD) == 0;
+}
+
+/* The record of S->last, the text folded last (S->keys).  Caller frees. */
+static GBytes *make_record(const struct lu_said *s)
+{
+    GByteArray *b = g_byte_array_sized_new(REC_HEAD + 2 * (guint)strlen(s->last) + 1);
+    guint8 head[REC_HEAD];
+
+    record_head(s->last, head);
+    g_byte_array_append(b, head, REC_HEAD);
+    for (guint i = 0; i < s->keys->len; i++)
+        if (g_array_index(s->words, int, i) >= LU_SAID_MIN_WORDS) {
+            const char *key = g_ptr_array_index(s->keys, i);
+            g_byte_array_append(b, (const guint8 *)key, (guint)strlen(key) + 1);
         }
-        /* Messages come in thread order: the first other writer is the earliest. */
-        if (author != e->first_author && e->other == G_MAXINT)
-            e->other = index;
+    return g_byte_array_free_to_bytes(b);
+}
+
+void lu_said_add_msg(struct lu_said *s, const struct lu_msg *m, const char *text,
+                     const struct lu_analysis *an, int index, int author, bool next)
+{
+    const struct lu_said_keep *k = lu_said_keep;
+    GBytes *rec = k && k->get && !next ? k->get(m, k->data) : NULL;
+
+    if (rec && lu_said_record_is(rec, text)) {
+        gsize n = 0;
+        const char *p = g_bytes_get_data(rec, &n), *end = p + n;
+        for (p += REC_HEAD; p < end; p += strlen(p) + 1)
+            add_key(s, p, index, author);
+        return;
     }
+    lu_said_add_split(s, text, an, index, author);
+    if (k && k->made)
+        k->made(m, make_record(s), k->data);
 }
 
 /* Whether folded KEY was said before message INDEX by someone not AUTHOR,

@@ -23,6 +23,40 @@ void lu_said_add_split(struct lu_said *s, const char *text, const struct lu_anal
  * compared). */
 void lu_thread_unquote_split(GPtrArray *msgs, GPtrArray *ans);
 
+/* The folded sentences kept with a message's text (issue 14): a record of
+ * TEXT's sentences of LU_SAID_MIN_WORDS words or more as the comparison
+ * folds them, under lu_said_analyser (the digest of what splits and folds
+ * them) and TEXT's own hash and length, so that a record made of another
+ * text, or by other code, is never taken.  An incremental scan keeps each
+ * in the analysis cache's row (its said column), and the comparison of
+ * the thread's earlier messages then neither splits nor folds them.
+ *
+ * GET (may be NULL) gives M's record as kept (borrowed; may be stale: it
+ * is checked), or NULL; MADE is given the record of M's TEXT made now
+ * (taken), to keep.  Per thread of the program: set by the scan's main
+ * thread around its walk (the workers compare without records); NULL
+ * folds every text as before. */
+struct lu_said_keep {
+    GBytes *(*get)(const struct lu_msg *m, void *data);
+    void (*made)(const struct lu_msg *m, GBytes *rec, void *data);
+    void *data;
+};
+extern _Thread_local const struct lu_said_keep *lu_said_keep;
+
+/* The digest of the sources the records depend on (analyser.c). */
+extern const char lu_said_analyser[];
+
+/* lu_said_add_split for M (the writer of TEXT), its sentences taken from
+ * M's kept record when it is TEXT's (lu_said_keep), else split (or AN's)
+ * and folded, and the record made given to lu_said_keep->made.  NEXT: the
+ * text is unquoted next (lu_said_unquote): split and folded, as those
+ * keys serve it too. */
+void lu_said_add_msg(struct lu_said *s, const struct lu_msg *m, const char *text,
+                     const struct lu_analysis *an, int index, int author, bool next);
+
+/* Whether REC is a record of TEXT made by this build (lu_said_add_msg). */
+bool lu_said_record_is(GBytes *rec, const char *text);
+
 /* How many texts said.c split into sentences itself, every thread's
  * (LEADUP_DEBUG_COUNTS: a first full scan's workers split none). */
 extern guint64 lu_said_splits;

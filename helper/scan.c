@@ -11,6 +11,7 @@
 #include "addr.h"
 #include "kmsgs.h"
 #include "view.h"
+#include "store-scan.h"
 #include "senders.h"
 #include "walk.h"
 
@@ -41,8 +42,11 @@ struct scan {
      * as their threads are decided (read_rows). */
     GHashTable *decisions;
     GHashTable *bounces;
-    GHashTable *looked;     /* mids whose rows are read; NULL: every row is */
-    bool no_bounces;        /* LOOKED's delivery failures not read (rows_open) */
+    GHashTable *looked; /* mids whose rows are read; NULL: every row is */
+    /* LOOKED's delivery failures not read (rows_open: a decision's commit);
+     * lu_scan's: the state held no decision, no delivery failure, when it
+     * began: no thread's are looked up. */
+    bool no_decisions, no_bounces;
     GHashTable *waiting;    /* the pending decisions, as DECISIONS (lu_scan only) */
     GPtrArray *new_bounces; /* struct lu_msg*: found in this run, to remember */
     struct lu_idset *done;  /* thread ids already decided in this run */
@@ -52,6 +56,7 @@ struct scan {
      * yet staged (stage_plans). */
     GPtrArray *items;
     bool stage;      /* lu_scan: the plans go to the store in batches */
+    bool staged;     /* ... and a batch went (stage_plans) */
     GArray *applied; /* gint64: pending decisions this run settles (tagged, or gone) */
     gint64 stamp;    /* this run's "updated" value */
     /* The directory of the file stat'ed last (file_identity_in), and a
@@ -70,6 +75,13 @@ struct scan {
     /* The analysis cache (lu_scan only; NULL in a thread view, which
      * reads the files): rows made in this run, written in batches. */
     GPtrArray *rows; /* struct cache_row* */
+    /* An incremental scan's folded sentences (said.h lu_said_keep), the
+     * thread's being decided: Message-ID -> GBytes, the records its rows
+     * held (SAID_KEPT) and those made now for them (SAID_MADE, written
+     * with the rows by cache_keep_msg).  NULL: a full scan (its workers
+     * compare) or a thread view, which neither read nor make them. */
+    GHashTable *said_kept, *said_made;
+    struct lu_said_keep said_keep;
     /* A run that began with the cache empty (a first scan): the
      * Message-IDs of the rows it made, a Bloom filter (FRESH_BITS), so
      * that a look-up only asks sqlite for a row this run may have
@@ -175,11 +187,12 @@ struct cache_row {
     char *mid, *file;
     GBytes *headers, *body;
     GPtrArray *senses; /* GBytes*: the analyses' entries (lu_msgcache_sense), or NULL */
+    GBytes *said;      /* the text's folded sentences (said.h), or NULL: the row's stay */
 };
 
 static void cache_row_free(struct cache_row *r)
 {
-    LU_FREE_EACH(g_bytes_unref, r->headers, r->body);
+    LU_FREE_EACH(g_bytes_unref, r->headers, r->body, r->said);
     g_clear_pointer(&r->senses, g_ptr_array_unref);
     LU_FREE_EACH(g_free, r->mid, r->file, r);
 }
@@ -449,17 +462,20 @@ static bool fresh_may_have(const struct scan *s, const char *mid)
 
 /* The cache's row for MID read from the file FILE_ID, as records into
  * *HV, *TEXT and *SENSE (its texts' analyses, or NULL; the caller's), when
- * it has one leadup wrote as it reads now. */
+ * it has one leadup wrote as it reads now; its folded sentences, when it
+ * has them, into S->said_kept (an incremental scan's). */
 static bool cache_get(struct scan *s, const char *mid, const char *file_id, GBytes **hv_out,
                       GBytes **text_out, GBytes **sense_out)
 {
-    GBytes *h = NULL, *b = NULL, *sense = NULL;
+    GBytes *h = NULL, *b = NULL, *sense = NULL, *said = NULL;
     bool hit = false;
 
     if (!file_id || !s->store || !fresh_may_have(s, mid))
         goto out;
     lu_cache_lookups++;
-    if (lu_store_analysis_get(s->store, mid, file_id, lu_analyser, &h, &b, &sense) != 0 || !h)
+    if (lu_store_analysis_read(s->store, mid, file_id, lu_analyser, &h, &b, &sense,
+                               s->said_kept ? &said : NULL) != 0 ||
+        !h)
         goto out;
     /* A row leadup did not write as it reads now (damage): read the file.
      * A row without a text holds the headers alone (ahead_wants_text). */
@@ -468,10 +484,12 @@ static bool cache_get(struct scan *s, const char *mid, const char *file_id, GByt
     *hv_out = g_steal_pointer(&h);
     *text_out = g_steal_pointer(&b);
     *sense_out = g_steal_pointer(&sense);
+    if (said)
+        g_hash_table_replace(s->said_kept, g_strdup(mid), g_steal_pointer(&said));
     hit = true;
     lu_cache_hits++;
 out:
-    LU_FREE_EACH(g_bytes_unref, h, b, sense);
+    LU_FREE_EACH(g_bytes_unref, h, b, sense, said);
     return hit;
 }
 
@@ -867,14 +885,20 @@ static GBytes *cache_row_senses(struct scan *s, const struct cache_row *r)
     return out;
 }
 
-/* Writes R (inside the caller's transaction). */
+/* Writes R (inside the caller's transaction): the whole row, or its
+ * analyses, its folded sentences or both. */
 static int cache_row_write(struct scan *s, const struct cache_row *r)
 {
-    GBytes *sense = cache_row_senses(s, r);
-    int ret = r->headers ? lu_store_analysis_put(s->store, r->mid, r->file, lu_analyser, r->headers,
-                                                 r->body, sense)
-                         : lu_store_analysis_sense(s->store, r->mid, r->file, lu_analyser, sense);
+    GBytes *sense = r->headers || r->senses ? cache_row_senses(s, r) : NULL;
+    int ret = 0;
 
+    if (r->headers)
+        ret = lu_store_analysis_write(s->store, r->mid, r->file, lu_analyser, r->headers, r->body,
+                                      sense, r->said);
+    else if (r->senses)
+        ret = lu_store_analysis_sense(s->store, r->mid, r->file, lu_analyser, sense);
+    if (!ret && !r->headers && r->said)
+        ret = lu_store_analysis_said(s->store, r->mid, r->file, lu_analyser, r->said);
     if (sense)
         g_bytes_unref(sense);
     return ret;
@@ -916,15 +940,18 @@ static int cache_fresh(struct scan *s)
 /* Rows written at once: a few hundred kilobytes of text held. */
 #define CACHE_BATCH 512
 
-/* Keeps the analyses SENSES (GBytes* entries) for the row of MID made
+/* Keeps the analyses SENSES (GBytes* entries, or NULL: the row's stay)
+ * and the folded sentences SAID (taken, or NULL) for the row of MID made
  * from the file FILE, which the cache holds: they replace the row's. */
-static int cache_keep_senses(struct scan *s, const char *mid, const char *file, GPtrArray *senses)
+static int cache_keep_senses(struct scan *s, const char *mid, const char *file, GPtrArray *senses,
+                             GBytes *said)
 {
     struct cache_row *r = g_new0(struct cache_row, 1);
 
     r->mid = g_strdup(mid);
     r->file = g_strdup(file);
-    r->senses = g_ptr_array_ref(senses);
+    r->senses = senses ? g_ptr_array_ref(senses) : NULL;
+    r->said = said;
     g_ptr_array_add(s->rows, r);
     return s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
 }
@@ -937,16 +964,26 @@ static int cache_keep_senses(struct scan *s, const char *mid, const char *file, 
 static int cache_keep_msg(struct scan *s, struct lu_msg *m)
 {
     struct cache_row *r;
+    GBytes *said = NULL;
 
     if (!s->rows || !m->file_id)
         return 0;
+    /* The folded sentences made of its text this run (said_made), once. */
+    if (s->said_made && m->mid)
+        g_hash_table_steal_extended(s->said_made, m->mid, NULL, (gpointer *)&said);
     /* A file read whose text was not extracted is kept as its headers
-     * alone (TEXT_RECORD NULL); a row already there, as its analyses. */
+     * alone (TEXT_RECORD NULL); a row already there, as its analyses and
+     * folded sentences. */
     if (!m->parsed || !m->record) {
-        if (!m->record || !m->sense_new)
+        if (!m->record || (!m->sense_new && !said)) {
+            if (said)
+                g_bytes_unref(said);
             return 0;
+        }
+        if (!m->sense_new)
+            return cache_keep_senses(s, m->mid, m->file_id, NULL, said);
         m->sense_new = false;
-        return cache_keep_senses(s, m->mid, m->file_id, m->senses);
+        return cache_keep_senses(s, m->mid, m->file_id, m->senses, said);
     }
     r = g_new0(struct cache_row, 1);
     r->mid = g_strdup(m->mid);
@@ -955,6 +992,7 @@ static int cache_keep_msg(struct scan *s, struct lu_msg *m)
     r->headers = g_bytes_ref(m->record);
     r->body = m->text_record ? g_bytes_ref(m->text_record) : NULL;
     r->senses = m->senses ? g_ptr_array_ref(m->senses) : NULL;
+    r->said = said;
     m->sense_new = false;
     g_ptr_array_add(s->rows, r);
     return s->rows->len >= CACHE_BATCH ? cache_flush(s) : 0;
@@ -984,6 +1022,7 @@ static int stage_plans(struct scan *s)
 
     if (!s->stage || !s->items->len)
         return 0;
+    s->staged = true;
     ret = lu_store_stage(s->store, s->items);
     g_ptr_array_set_size(s->items, 0);
     return ret;
@@ -1611,6 +1650,16 @@ static int rows_open(struct scan *s, bool all, bool bounces)
      * delivery failures: they are the view's answers elsewhere, found
      * once (0.25 M of a decision on a thread of 61, issue 14). */
     s->no_bounces = !bounces;
+    /* A scan's threads' look-ups find nothing in a table that is empty
+     * (no decision taken yet, no delivery failure): each was a statement
+     * of a parameter a message, prepared afresh, 0.25-0.3 M instructions
+     * of a thread of 62 (issue 14).  Nothing adds to them until the scan
+     * writes. */
+    if (!ret && s->looked && s->stage) {
+        bool none_bounces = false;
+        ret = lu_store_rows_none(s->store, &s->no_decisions, &none_bounces);
+        s->no_bounces = s->no_bounces || none_bounces;
+    }
     return ret;
 }
 
@@ -1631,7 +1680,7 @@ static int read_rows(struct scan *s, GPtrArray *mids)
             g_ptr_array_add(unread, (char *)mid);
         }
     }
-    if (unread->len)
+    if (unread->len && !s->no_decisions)
         ret = lu_store_decisions_of(s->store, unread, s->decisions);
     if (!ret && unread->len && !s->no_bounces)
         ret = lu_store_bounces_of(s->store, unread, s->bounces);
@@ -2583,6 +2632,51 @@ static void kmsg_init(struct scan *s, const char *uuid);
 static char *drafts_digest(struct scan *s);
 static int walk_decided(struct scan *s, GPtrArray *msgs, guint from);
 
+/* lu_said_keep's get: M's folded sentences as its row held them. */
+static GBytes *said_get(const struct lu_msg *m, void *data)
+{
+    struct scan *s = data;
+
+    return m->mid ? g_hash_table_lookup(s->said_kept, m->mid) : NULL;
+}
+
+/* lu_said_keep's made: REC (taken), M's made now, for its row
+ * (cache_keep_msg), unless the row holds it already. */
+static void said_made(const struct lu_msg *m, GBytes *rec, void *data)
+{
+    struct scan *s = data;
+    GBytes *had = m->mid ? g_hash_table_lookup(s->said_kept, m->mid) : NULL;
+
+    if (!m->mid || !m->file_id || (had && g_bytes_equal(had, rec))) {
+        g_bytes_unref(rec);
+        return;
+    }
+    g_hash_table_replace(s->said_kept, g_strdup(m->mid), g_bytes_ref(rec));
+    g_hash_table_replace(s->said_made, g_strdup(m->mid), rec);
+}
+
+/* Decides MSGS (read_thread_rows, decide) within one read of the state
+ * (an incremental scan's: lu_store_read_begin), with the folded sentences
+ * its rows keep (said.h lu_said_keep). */
+static int decide_read(struct scan *s, GPtrArray *msgs, struct lu_verdict *v, GPtrArray **decisions,
+                       GPtrArray **elsewhere)
+{
+    bool one = s->said_kept != NULL;
+    int ret = one ? lu_store_read_begin(s->store) : 0;
+
+    if (!ret)
+        ret = read_thread_rows(s, msgs);
+    if (ret) {
+        lu_store_read_end(s->store);
+        return ret;
+    }
+    lu_said_keep = one ? &s->said_keep : NULL;
+    decide(s, msgs, v, decisions, elsewhere, true);
+    lu_said_keep = NULL;
+    lu_store_read_end(s->store);
+    return 0;
+}
+
 static int decide_thread(GPtrArray *msgs, void *data)
 {
     struct scan *s = data;
@@ -2606,10 +2700,9 @@ static int decide_thread(GPtrArray *msgs, void *data)
     if (!s->full)
         note_broken_threading(s, msgs);
     kmsg_keep(s, msgs);
-    ret = read_thread_rows(s, msgs);
+    ret = decide_read(s, msgs, &v, &decisions, &elsewhere);
     if (ret)
         return ret;
-    decide(s, msgs, &v, &decisions, &elsewhere, true);
     note_pending(s, decisions);
     if (v.state < LU_ST_COUNT)
         s->st->states[v.state]++;
@@ -2623,6 +2716,11 @@ static int decide_thread(GPtrArray *msgs, void *data)
         ret = cache_keep(s, msgs);
     if (!ret)
         ret = cache_keep(s, elsewhere);
+    /* The records of the rows this thread read go with it (no memory held
+     * across a long incremental scan); one of a message met again is
+     * made again, as the same bytes. */
+    if (s->said_kept)
+        LU_FREE_EACH(g_hash_table_remove_all, s->said_kept, s->said_made);
     if (!ret && s->items->len >= PLAN_BATCH)
         ret = stage_plans(s);
     lu_verdict_clear(&v);
@@ -3022,7 +3120,7 @@ static int ahead_decide(struct scan *s, bool decide)
         /* A cached message whose headers the rules never took: what the
          * worker analysed of it is kept all the same (it will again). */
         if (!ret && decide && a->sense_new && a->cached && !a->used)
-            ret = cache_keep_senses(s, a->msg->mid, a->file_id, a->senses);
+            ret = cache_keep_senses(s, a->msg->mid, a->file_id, a->senses, NULL);
         s->st->ahead++;
         s->st->unused += !a->used;
         lu_ahead_analysed += a->analysed;
@@ -4050,6 +4148,8 @@ static void scan_clear(struct scan *s)
     g_array_free(s->ops, TRUE);
     if (s->rows)
         g_ptr_array_free(s->rows, TRUE);
+    if (s->said_kept)
+        LU_FREE_EACH(g_hash_table_destroy, s->said_kept, s->said_made);
     LU_FREE_EACH(g_free, s->fresh, s->sensed);
     if (s->senders)
         g_hash_table_destroy(s->senders);
@@ -4697,13 +4797,17 @@ static int kmsg_save(struct scan *s, const struct meta *m, gint64 before, gint64
 /* Stores the items, bounces and meta of the run in one transaction. */
 static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
 {
-    int ret = stage_plans(s);
+    /* Plans that all stayed in memory go to the store as they are: a full
+     * scan's staged table serves lu_store_forget_before and
+     * lu_store_prune_absent too. */
+    bool held = !full && !s->staged;
+    int ret = held ? 0 : stage_plans(s);
 
     if (!ret)
         ret = lu_store_begin(s->store);
     if (ret)
         return ret;
-    ret = lu_store_put_staged(s->store);
+    ret = held ? lu_store_put_plans(s->store, s->items) : lu_store_put_staged(s->store);
     for (guint i = 0; i < s->new_bounces->len && !ret; i++)
         ret = lu_store_add_bounce(s->store, g_ptr_array_index(s->new_bounces, i));
     if (!ret)
@@ -4787,6 +4891,16 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         goto out;
     }
     s.full = full;
+    /* LEADUP_DEBUG_SAID_UNKEPT: every text folded again, no record read or
+     * made (t273 compares; read here, not in leadup.c: its global would
+     * be declared in leadup.h, part of the sense digest). */
+    if (!full && !g_getenv("LEADUP_DEBUG_SAID_UNKEPT")) {
+        s.said_kept =
+            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+        s.said_made =
+            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+        s.said_keep = (struct lu_said_keep){said_get, said_made, &s};
+    }
     if (!full)
         senders_forward(&s, false);
     if (!full)

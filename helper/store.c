@@ -4,6 +4,7 @@
  * This is the only file that includes sqlite.  The schema version lives in
  * PRAGMA user_version; migrations only go forward, each in a transaction. */
 #include "leadup.h"
+#include "store-scan.h"
 #include "blocks.h"
 #include "kmsgs.h"
 #include "senders.h"
@@ -41,7 +42,12 @@ struct lu_store {
     sqlite3_stmt *del_item, *put_item, *get_item; /* kept: used per thread or per row */
     sqlite3_stmt *same_item;                      /* kept: used per item (lu_store_put_staged) */
     sqlite3_stmt *get_analysis, *put_analysis;    /* kept: used per message */
+    sqlite3_stmt *get_analysis_said;              /* kept: ... with its folded sentences */
     sqlite3_stmt *put_sense;                      /* kept: used per message analysed */
+    sqlite3_stmt *put_said;                       /* kept: used per record made */
+    sqlite3_stmt *has_item;                       /* kept: used per message (plan_items) */
+    sqlite3_stmt *read_begin, *read_end;          /* kept: used per thread (lu_store_read_begin) */
+    bool reading;                                 /* a read transaction of lu_store_read_begin */
     sqlite3_stmt *stage_row;                      /* kept: used per message (lu_store_stage) */
     sqlite3_stmt *put_untagged, *del_untagged, *get_untagged; /* kept: used per item */
     sqlite3_stmt *get_meta, *set_meta; /* kept: a scan reads and writes meta some 14 times */
@@ -197,6 +203,15 @@ static const char *const migrations[] = {
      * each thread, emptied by a full scan. */
     ("CREATE TABLE IF NOT EXISTS kmsgs(mid TEXT PRIMARY KEY, rev INTEGER NOT NULL,"
      "  key INTEGER NOT NULL, rec BLOB NOT NULL) WITHOUT ROWID;"),
+    /* 13 -> 14: each row's text's sentences as the thread comparison folds
+     * them (said.c lu_said_add_msg: a record checked against the text and
+     * lu_said_analyser), so that an incremental scan compares a thread's
+     * earlier messages without splitting and folding each again (issue
+     * 14).  NULL in every row after the upgrade (sqlite adds the column
+     * without rewriting a row): a scan makes the record of a text when
+     * its thread is next compared, and keeps it; no file is read again
+     * and no text analysed again. */
+    "ALTER TABLE analyses ADD COLUMN said BLOB;",
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -872,6 +887,45 @@ static int staged_items(struct lu_store *s, GHashTable **has)
     return read_end(s, rc, "reading the scan's plan");
 }
 
+/* Writes one row of a plan, as staged (lu_store_stage): the item IT, or
+ * (IT NULL) the message MID walked, whose item goes unless it is the one
+ * just written (*PUT, the message of the item written last, kept here)
+ * or it has none (HAS, the plan's messages that anchor an item: a DELETE
+ * that finds nothing was 5,500 instructions, 61 of them a thread of 62,
+ * issue 14; NULL: a plan of items alone forgets none). */
+static int put_plan_row(struct lu_store *s, const char *mid, const struct lu_item *it, char **put,
+                        GHashTable *has)
+{
+    bool same = false;
+    int ret;
+
+    if (!it) {
+        if ((!*put || g_strcmp0(mid, *put) != 0) && mid && has && g_hash_table_remove(has, mid))
+            return forget_item(s, mid);
+        return 0;
+    }
+    ret = same_item(s, it, &same);
+    if (!ret && !same)
+        ret = put_item(s, it);
+    if (it->mid && has)
+        g_hash_table_add(has, g_strdup(it->mid));
+    g_free(*put);
+    *put = g_strdup(it->mid);
+    return ret;
+}
+
+/* Starts lu_store_put_staged's or lu_store_put_plans's count of the items
+ * found unchanged (same_item). */
+static void same_begin(struct lu_store *s)
+{
+    s->same_old = 0;
+    s->same_dup = false;
+    if (s->same_seen)
+        g_hash_table_remove_all(s->same_seen);
+    else
+        s->same_seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+}
+
 int lu_store_put_staged(struct lu_store *s)
 {
     struct lu_item *it = NULL;
@@ -880,40 +934,22 @@ int lu_store_put_staged(struct lu_store *s)
     sqlite3_stmt *st;
     int rc = SQLITE_DONE, ret = stage_table(s);
 
-    /* A message's item is forgotten only when it has one (HAS, kept as
-     * the items are written): a DELETE that finds nothing was 5,500
-     * instructions, 61 of them a thread of 62 (issue 14).  A plan of
-     * items alone (a replayed full walk: plan_item) forgets none. */
+    /* A plan of items alone (a replayed full walk: plan_item) forgets none. */
     if (!ret && s->staged_mids)
         ret = staged_items(s, &has);
-    s->same_old = 0;
-    s->same_dup = false;
-    if (s->same_seen)
-        g_hash_table_remove_all(s->same_seen);
-    else
-        s->same_seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    same_begin(s);
     st = ret ? NULL
              : prepare(s, "SELECT " ITEM_COLS ", untagged FROM temp.scan_plan ORDER BY rowid");
     if (!st)
         ret = ret ? ret : EX_IOERR;
     while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *mid = (const char *)sqlite3_column_text(st, 0);
-        bool same = false;
         if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
-            /* Not the item just written on this message. */
-            if ((!put || g_strcmp0(mid, put) != 0) && mid && has && g_hash_table_remove(has, mid))
-                ret = forget_item(s, mid);
+            ret = put_plan_row(s, (const char *)sqlite3_column_text(st, 0), NULL, &put, has);
             continue;
         }
-        g_free(put);
         it = item_row(st);
         it->untagged = sqlite3_column_int(st, N_ITEM_COLS);
-        ret = same_item(s, it, &same);
-        if (!ret && !same)
-            ret = put_item(s, it);
-        if (it->mid && has)
-            g_hash_table_add(has, g_strdup(it->mid));
-        put = g_steal_pointer(&it->mid);
+        ret = put_plan_row(s, NULL, it, &put, has);
         g_clear_pointer(&it, lu_item_free);
     }
     if (!ret && st)
@@ -923,6 +959,52 @@ int lu_store_put_staged(struct lu_store *s)
     g_free(put);
     if (has)
         g_hash_table_destroy(has);
+    return ret;
+}
+
+/* The messages of PLANS that anchor an item into *HAS (a set; caller
+ * destroys), a look-up each (kept): staged_items without the staging. */
+static int plan_items(struct lu_store *s, GPtrArray *plans, GHashTable **has)
+{
+    sqlite3_stmt *st = kept(s, &s->has_item, "SELECT 1 FROM items WHERE mid = ?");
+    int rc = SQLITE_DONE;
+
+    *has = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (!st)
+        return EX_IOERR;
+    for (guint i = 0; i < plans->len && (rc == SQLITE_DONE || rc == SQLITE_ROW); i++) {
+        const struct lu_thread_plan *p = g_ptr_array_index(plans, i);
+        for (guint k = 0; k < p->mids->len && (rc == SQLITE_DONE || rc == SQLITE_ROW); k++) {
+            const char *mid = g_ptr_array_index(p->mids, k);
+            if (!mid || g_hash_table_contains(*has, mid))
+                continue;
+            sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW)
+                g_hash_table_add(*has, g_strdup(mid));
+            sqlite3_reset(st);
+        }
+    }
+    sqlite3_clear_bindings(st);
+    return read_end(s, rc == SQLITE_ROW ? SQLITE_DONE : rc, "reading the items");
+}
+
+int lu_store_put_plans(struct lu_store *s, GPtrArray *plans)
+{
+    char *put = NULL; /* the message of the item written last */
+    GHashTable *has = NULL;
+    int ret = plan_items(s, plans, &has);
+
+    same_begin(s);
+    for (guint i = 0; i < plans->len && !ret; i++) {
+        const struct lu_thread_plan *p = g_ptr_array_index(plans, i);
+        if (p->item)
+            ret = put_plan_row(s, NULL, p->item, &put, has);
+        for (guint k = 0; k < p->mids->len && !ret; k++)
+            ret = put_plan_row(s, g_ptr_array_index(p->mids, k), NULL, &put, has);
+    }
+    g_free(put);
+    g_hash_table_destroy(has);
     return ret;
 }
 
@@ -1470,10 +1552,11 @@ static bool marked_damaged(struct lu_store *s, char **why)
 /* The kept statements finalized (sqlite3_close fails while one is not). */
 static void finalize_kept(struct lu_store *s)
 {
-    sqlite3_stmt **slots[] = {&s->del_item,     &s->put_item,     &s->get_item,  &s->get_analysis,
-                              &s->put_analysis, &s->put_sense,    &s->stage_row, &s->put_untagged,
-                              &s->del_untagged, &s->get_untagged, &s->same_item, &s->get_meta,
-                              &s->set_meta};
+    sqlite3_stmt **slots[] = {
+        &s->del_item,  &s->put_item,  &s->get_item,         &s->get_analysis, &s->put_analysis,
+        &s->put_sense, &s->stage_row, &s->put_untagged,     &s->del_untagged, &s->get_untagged,
+        &s->same_item, &s->get_meta,  &s->set_meta,         &s->put_said,     &s->read_begin,
+        &s->read_end,  &s->has_item,  &s->get_analysis_said};
 
     for (guint i = 0; i < G_N_ELEMENTS(slots); i++) {
         sqlite3_finalize(*slots[i]);
@@ -2117,19 +2200,24 @@ static GBytes *col_bytes(sqlite3_stmt *st, int i)
     return b ? g_bytes_new(b, sqlite3_column_bytes(st, i)) : NULL;
 }
 
-/* The kept statement that reads (PUT false: headers, body, sense) or writes
- * (PUT: parameters 4 to 6 left to bind) an analysis in the cache, its key bound
- * (parameters 1 to 3), or NULL (reported).  The store owns it. */
-static sqlite3_stmt *analysis_stmt(struct lu_store *s, bool put, const char *mid, const char *file,
-                                   const char *analyser)
+/* The kept statement that reads (PUT false: headers, body, sense, and said
+ * when SAID) or writes (PUT: parameters 4 to 7 left to bind) an analysis in
+ * the cache, its key bound (parameters 1 to 3), or NULL (reported).  The
+ * store owns it.  A full scan reads no record: the column left out of its
+ * 30,000 reads was 3 M instructions of a warm full scan at 30,000. */
+static sqlite3_stmt *analysis_stmt(struct lu_store *s, bool put, bool said, const char *mid,
+                                   const char *file, const char *analyser)
 {
     sqlite3_stmt *st =
-        put ? kept(s, &s->put_analysis,
-                   "INSERT OR REPLACE INTO analyses(mid, file, analyser, headers, body, sense) "
-                   "VALUES(?, ?, ?, ?, ?, ?)")
-            : kept(s, &s->get_analysis,
-                   "SELECT headers, body, sense FROM analyses "
-                   "WHERE mid = ? AND file = ? AND analyser = ?");
+        put    ? kept(s, &s->put_analysis,
+                      "INSERT OR REPLACE INTO analyses(mid, file, analyser, headers, body, sense, "
+                         "said) VALUES(?, ?, ?, ?, ?, ?, ?)")
+        : said ? kept(s, &s->get_analysis_said,
+                      "SELECT headers, body, sense, said FROM analyses "
+                      "WHERE mid = ? AND file = ? AND analyser = ?")
+               : kept(s, &s->get_analysis, /* a full scan's: no record read */
+                      "SELECT headers, body, sense FROM analyses "
+                      "WHERE mid = ? AND file = ? AND analyser = ?");
 
     if (st) {
         sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
@@ -2156,8 +2244,15 @@ int lu_store_analysis_empty(struct lu_store *s, bool *empty)
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes **headers, GBytes **body, GBytes **sense)
 {
-    sqlite3_stmt *st = analysis_stmt(s, false, mid, file, analyser);
-    GBytes *kept_sense = NULL;
+    return lu_store_analysis_read(s, mid, file, analyser, headers, body, sense, NULL);
+}
+
+int lu_store_analysis_read(struct lu_store *s, const char *mid, const char *file,
+                           const char *analyser, GBytes **headers, GBytes **body, GBytes **sense,
+                           GBytes **said)
+{
+    sqlite3_stmt *st = analysis_stmt(s, false, said != NULL, mid, file, analyser);
+    GBytes *kept_sense = NULL, *kept_said = NULL;
     int ret;
 
     *headers = *body = NULL;
@@ -2168,15 +2263,19 @@ int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
         *body = col_bytes(st, 1);
         if (sense)
             kept_sense = col_bytes(st, 2);
+        if (said)
+            kept_said = col_bytes(st, 3);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     if (ret || !*headers) {
-        LU_FREE_EACH(g_bytes_unref, *headers, *body, kept_sense);
-        *headers = *body = kept_sense = NULL;
+        LU_FREE_EACH(g_bytes_unref, *headers, *body, kept_sense, kept_said);
+        *headers = *body = kept_sense = kept_said = NULL;
     }
     if (sense)
         *sense = kept_sense;
+    if (said)
+        *said = kept_said;
     return ret;
 }
 
@@ -2195,7 +2294,14 @@ static void bind_bytes(sqlite3_stmt *st, int i, GBytes *b)
 int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
                           const char *analyser, GBytes *headers, GBytes *body, GBytes *sense)
 {
-    sqlite3_stmt *st = analysis_stmt(s, true, mid, file, analyser);
+    return lu_store_analysis_write(s, mid, file, analyser, headers, body, sense, NULL);
+}
+
+int lu_store_analysis_write(struct lu_store *s, const char *mid, const char *file,
+                            const char *analyser, GBytes *headers, GBytes *body, GBytes *sense,
+                            GBytes *said)
+{
+    sqlite3_stmt *st = analysis_stmt(s, true, false, mid, file, analyser);
     int ret;
 
     if (!st)
@@ -2203,9 +2309,57 @@ int lu_store_analysis_put(struct lu_store *s, const char *mid, const char *file,
     bind_bytes(st, 4, headers);
     bind_bytes(st, 5, body);
     bind_bytes(st, 6, sense);
+    bind_bytes(st, 7, said);
     ret = step_write(s, st, "writing the analysis cache");
     sqlite3_clear_bindings(st);
     return ret;
+}
+
+int lu_store_analysis_said(struct lu_store *s, const char *mid, const char *file,
+                           const char *analyser, GBytes *said)
+{
+    sqlite3_stmt *st = kept(s, &s->put_said,
+                            "UPDATE analyses SET said = ?4 "
+                            "WHERE mid = ?1 AND file = ?2 AND analyser = ?3");
+    int ret;
+
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
+    bind_bytes(st, 4, said);
+    ret = step_write(s, st, "writing the analysis cache");
+    sqlite3_clear_bindings(st);
+    return ret;
+}
+
+int lu_store_read_begin(struct lu_store *s)
+{
+    sqlite3_stmt *st;
+
+    /* Inside the caller's own transaction, or one begun already: nothing. */
+    if (s->reading || !sqlite3_get_autocommit(s->db))
+        return 0;
+    st = kept(s, &s->read_begin, "BEGIN");
+    if (!st)
+        return EX_IOERR;
+    s->reading = step_write(s, st, "beginning a read") == 0;
+    return s->reading ? 0 : EX_IOERR;
+}
+
+void lu_store_read_end(struct lu_store *s)
+{
+    sqlite3_stmt *st;
+
+    if (!s->reading)
+        return;
+    s->reading = false;
+    /* A read transaction's COMMIT writes nothing; should it fail, the
+     * ROLLBACK ends it all the same. */
+    st = kept(s, &s->read_end, "COMMIT");
+    if (!st || step_write(s, st, "ending a read") != 0)
+        lu_store_rollback(s);
 }
 
 int lu_store_analysis_sense(struct lu_store *s, const char *mid, const char *file,
@@ -2832,6 +2986,23 @@ int lu_store_decisions_pending(struct lu_store *s, GHashTable **out)
     return lists_where(s,
                        "SELECT " DECISION_COLS " FROM decisions WHERE pending ORDER BY taken, id",
                        read_decisions, out);
+}
+
+int lu_store_rows_none(struct lu_store *s, bool *no_decisions, bool *no_bounces)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT NOT EXISTS(SELECT 1 FROM decisions), "
+                                  "NOT EXISTS(SELECT 1 FROM bounces)");
+    int ret;
+
+    *no_decisions = *no_bounces = false;
+    if (!st)
+        return EX_IOERR;
+    if (one_row(s, st, "reading the decisions", &ret)) {
+        *no_decisions = sqlite3_column_int(st, 0) != 0;
+        *no_bounces = sqlite3_column_int(st, 1) != 0;
+    }
+    sqlite3_finalize(st);
+    return ret;
 }
 
 int lu_store_decisions_of(struct lu_store *s, GPtrArray *mids, GHashTable *table)

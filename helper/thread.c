@@ -1559,7 +1559,9 @@ static void read_earlier(struct in_thread *t, guint at)
 
 /* Drops from M's text (M is msgs[AT], its text read) the sentences another
  * writer's earlier message already has: compared once.  Every message up to
- * M is hashed once, as it was written (full_text).  The scan's workers may
+ * M is hashed once, as it was written (full_text); an earlier one from the
+ * folded sentences kept with it, when the scan kept them (said.h
+ * lu_said_keep: no split, no fold).  The scan's workers may
  * have compared it already (r->said): the same sentences go. */
 static void unquote_at(struct in_thread *t, struct lu_msg *m, guint at)
 {
@@ -1572,9 +1574,9 @@ static void unquote_at(struct in_thread *t, struct lu_msg *m, guint at)
         for (; t->hashed <= at; t->hashed++) {
             struct lu_msg *p = g_ptr_array_index(t->msgs, t->hashed);
             if (lu_msg_meaningful(p) && p->body && p->body->text)
-                lu_said_add_split(t->said, p->body->full_text ? p->body->full_text : p->body->text,
-                                  t->ans ? g_ptr_array_index(t->ans, t->hashed) : NULL,
-                                  (int)t->hashed, author_id(t, p));
+                lu_said_add_msg(t->said, p, p->body->full_text ? p->body->full_text : p->body->text,
+                                t->ans ? g_ptr_array_index(t->ans, t->hashed) : NULL,
+                                (int)t->hashed, author_id(t, p), t->hashed == at);
         }
         own = m->body->text
                   ? lu_said_unquote(t->said, m->body->text, (int)at, author_id(t, m), &dropped)

@@ -103,11 +103,13 @@ need_sqlite3() { command -v sqlite3 >/dev/null || skip_all "no sqlite3 (scripts/
 state_dump() { # state_dump NAME: every message's tags (NAME.tags), and every table of the
 	# state database sorted, all columns but the run's own stamp, items.updated, and the
 	# texts' analyses the cache keeps, analyses.sense (the workers keep those they made
-	# that the rules did not ask for: t216 compares them) (NAME.state)
+	# that the rules did not ask for: t216 compares them), and their folded sentences,
+	# analyses.said (an incremental scan keeps those of the threads it compared: t273)
+	# (NAME.state)
 	notmuch dump --include=tags >"$1.tags" &&
 	for tb in $(sqlite3 "$DB" "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"); do
 		cols=$(sqlite3 "$DB" "SELECT group_concat('\"' || name || '\"', ',') FROM pragma_table_info('$tb')
-			WHERE NOT ('$tb' = 'items' AND name = 'updated') AND NOT ('$tb' = 'analyses' AND name = 'sense')")
+			WHERE NOT ('$tb' = 'items' AND name = 'updated') AND NOT ('$tb' = 'analyses' AND name IN ('sense', 'said'))")
 		echo "== $tb"
 		sqlite3 "$DB" "SELECT $cols FROM $tb ORDER BY $cols"
 	done >"$1.state"
