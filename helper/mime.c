@@ -19,6 +19,8 @@ guint64 lu_mime_parses;
 /* Of those, the ones GMime built as a GMimeMessage (read_stream: only a
  * file that opens with an mbox From line). */
 guint64 lu_mime_messages;
+/* Of those, the ones read without GMime's parser (read_bytes). */
+guint64 lu_mime_plain;
 
 /* The subject patterns of detect_auto, case-folded once.  Built with GMime's
  * start under one g_once, so that the scan's worker threads may parse at
@@ -835,8 +837,6 @@ static int fill(struct lu_msg *m, const struct file *obj)
     return 0;
 }
 
-/* QUIET: say nothing of a failure (a worker thread's words would come in no
- * fixed order; the scan reads the file again on its own thread to say it). */
 /* The file of STREAM as GMime's top part: every header of the message on
  * it, in the file's order, and its body below it.  A GMimeMessage would
  * keep the same headers, Content- ones on its part, but it also builds six
@@ -883,8 +883,10 @@ static void hdrs_from_gmime(struct file *f)
     }
 }
 
-/* F's file (F->bytes, taken) read by GMime into F->top and F's headers;
- * QUIET: say nothing of a failure. */
+/* F's file (F->bytes, taken) read by GMime into F->top and F's headers.
+ * QUIET: say nothing of a failure (a worker thread's words would come in
+ * no fixed order; the scan reads the file again on its own thread to say
+ * it). */
 static int read_gmime(struct file *f, const char *what, bool quiet)
 {
     GMimeStream *mem = g_mime_stream_mem_new_with_byte_array(f->bytes); /* owns the bytes */
@@ -1121,6 +1123,8 @@ static int read_bytes(struct lu_msg *m, GByteArray *bytes, const char *what, boo
         ret = read_gmime(f, what, quiet);
         if (ret)
             goto out;
+    } else {
+        __atomic_add_fetch(&lu_mime_plain, 1, __ATOMIC_RELAXED);
     }
     file_free(m->mime);
     m->mime = g_steal_pointer(&f);
@@ -1207,6 +1211,25 @@ int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len)
     return read_bytes(m, b, "standard input", false);
 }
 
+/* Whether the LEN bytes at P are ASCII without a NUL, eight at a time:
+ * then g_utf8_make_valid copies them as they are (most mail is). */
+static bool ascii_nonul(const char *p, gsize len)
+{
+    const guint64 ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    gsize i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        guint64 w;
+        memcpy(&w, p + i, 8);
+        if ((w & highs) || ((w - ones) & ~w & highs))
+            return false;
+    }
+    for (; i < len; i++)
+        if ((guchar)p[i] >= 0x80 || !p[i])
+            return false;
+    return true;
+}
+
 /* Decodes BYTES from CHARSET to valid UTF-8; undecodable bytes become U+FFFD. */
 static char *to_utf8(const char *bytes, gsize len, const char *charset)
 {
@@ -1220,7 +1243,7 @@ static char *to_utf8(const char *bytes, gsize len, const char *charset)
         return g_strdup("");
     if (!canon || !g_ascii_strcasecmp(canon, "utf-8") || !g_ascii_strcasecmp(canon, "us-ascii") ||
         !g_ascii_strcasecmp(canon, "ascii"))
-        return g_utf8_make_valid(bytes, len);
+        return ascii_nonul(bytes, len) ? g_strndup(bytes, len) : g_utf8_make_valid(bytes, len);
     cd = g_iconv_open("UTF-8", canon);
     if (cd == (GIConv)-1)
         return g_utf8_make_valid(bytes, len);
