@@ -281,8 +281,11 @@ static char *normalise(const char *text)
             continue;
         }
         if (ch < 0x80) {
-            g_string_append_c(o, (char)ch);
-            p++;
+            /* A run of other ASCII at once: most text is. */
+            const char *run = p;
+            while (*p && (unsigned char)*p < 0x80 && *p != '\r' && *p != '\n')
+                p++;
+            g_string_append_len(o, run, p - run);
             continue;
         }
         u = g_utf8_get_char(p);
@@ -307,8 +310,14 @@ static char *normalise(const char *text)
  * frees each lc and the array). */
 static GArray *split_lines(char *buf)
 {
-    GArray *lines = g_array_new(FALSE, TRUE, sizeof(struct line));
+    guint n = 1;
+    GArray *lines;
     char *p = buf;
+
+    /* Sized once: grown line by line, the array was copied again and again. */
+    for (const char *q = buf; (q = strchr(q, '\n')); q++)
+        n++;
+    lines = g_array_sized_new(FALSE, TRUE, sizeof(struct line), n);
 
     for (;;) {
         char *e = strchr(p, '\n');
@@ -1257,12 +1266,19 @@ static void scan_phones(const char *s, char **labelled, char **bare)
 
         if (boundary && g_unichar_isalpha(g_utf8_get_char(p))) {
             for (gsize i = 0; i < G_N_ELEMENTS(labels) && !matched; i++) {
-                const char *e = ci_prefix(p, labels[i].word), *q;
-                bool single = g_utf8_strlen(labels[i].word, -1) == 1, bare_letter;
+                const char *e, *q;
+                bool single, bare_letter;
                 gsize n;
 
+                /* Every label opens with an ASCII letter: an ASCII
+                 * character that lowers to another is ci_prefix's no,
+                 * without its call (every word met every label). */
+                if ((unsigned char)*p < 0x80 && ascii_lc(*p) != labels[i].word[0])
+                    continue;
+                e = ci_prefix(p, labels[i].word);
                 if (!e || g_unichar_isalnum(g_utf8_get_char(e)))
                     continue;
+                single = g_utf8_strlen(labels[i].word, -1) == 1;
                 q = e;
                 if (*q == '.')
                     q++;
