@@ -79,17 +79,17 @@ struct hdr {
 
 /* A message file as mime.c keeps it in lu_msg's mime: its headers, in the
  * file's order, and either GMime's parse of it (TOP), or, for a file of a
- * single text part (read_plain), the file itself and where its text is,
+ * single text part (read_bytes), the file itself and where its text is,
  * never built as GMime's MIME tree: a header list of GObjects, one a
  * header, made and torn down a message, was most of a first scan's read. */
 struct file {
-    GArray *hdrs;       /* struct hdr */
-    GMimeObject *top;   /* GMime's top part, or NULL (the plain read) */
-    GByteArray *bytes;  /* the plain read: the file */
-    gsize body;         /* ... where its body starts */
+    GArray *hdrs;             /* struct hdr */
+    GMimeObject *top;         /* GMime's top part, or NULL (the plain read) */
+    GByteArray *bytes;        /* the plain read: the file */
+    gsize body;               /* ... where its body starts */
     GMimeContentEncoding enc; /* ... its Content-Transfer-Encoding */
-    char *charset;      /* ... its charset parameter, or NULL */
-    bool html;          /* ... text/html, not text/plain */
+    char *charset;            /* ... its charset parameter, or NULL */
+    bool html;                /* ... text/html, not text/plain */
 };
 
 static void hdr_clear(struct hdr *h)
@@ -101,7 +101,8 @@ static struct file *file_new(void)
 {
     struct file *f = g_new0(struct file, 1);
 
-    f->hdrs = g_array_new(FALSE, TRUE, sizeof(struct hdr));
+    /* Sized for most messages' headers: grown one by one it was copied again and again. */
+    f->hdrs = g_array_sized_new(FALSE, TRUE, sizeof(struct hdr), 32);
     g_array_set_clear_func(f->hdrs, (GDestroyNotify)hdr_clear);
     return f;
 }
@@ -342,8 +343,7 @@ static bool plain_addr_spec(const char *p, const char *e)
 {
     const char *at = memchr(p, '@', (gsize)(e - p));
 
-    if (!at || at == p || at[-1] == '.' || *p == '.' || at + 1 >= e || at[1] == '.' ||
-        e[-1] == '.')
+    if (!at || at == p || at[-1] == '.' || *p == '.' || at + 1 >= e || at[1] == '.' || e[-1] == '.')
         return false;
     for (const char *c = p; c < at; c++)
         if (!(g_ascii_isalnum(*c) || strchr("!#$%&'*+/=?^_`{|}~-", *c) ||
@@ -937,7 +937,7 @@ static bool header_line(const char *p, const char *e, gsize *nlen)
 {
     const char *c = p;
 
-    while (c < e && *c > ' ' && *c < 0x7f && *c != ':')
+    while (c<e && * c> ' ' && *c < 0x7f && *c != ':')
         c++;
     *nlen = (gsize)(c - p);
     return c > p && c < e && *c == ':';
