@@ -949,10 +949,14 @@ static bool header_line(const char *p, const char *e, gsize *nlen)
  * header nor a fold, a lone CR, a file that ends in its headers). */
 static bool split_headers(struct file *f)
 {
-    const char *d = (const char *)f->bytes->data, *end = d + f->bytes->len, *p = d;
-    const char *name = NULL, *vstart = NULL, *vend = NULL;
+    const char *d, *end, *p, *name = NULL, *vstart = NULL, *vend = NULL;
     gsize nlen = 0;
 
+    if (!f->bytes->len)
+        return false; /* no data at all (an empty array may hold none) */
+    d = (const char *)f->bytes->data;
+    end = d + f->bytes->len;
+    p = d;
     if (memchr(d, '\0', f->bytes->len) || (f->bytes->len >= 5 && !memcmp(d, "From ", 5)))
         return false;
     while (p < end) {
