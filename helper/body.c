@@ -234,6 +234,34 @@ static char *ascii_down(const char *s, gsize n)
     return lc;
 }
 
+/* ascii_down of S's first N bytes into LC (N + 1 bytes), eight at a time
+ * (a line's lower-case copy was most of the extraction of long list mail):
+ * false, LC undefined, when one of them is not ASCII or a NUL (then the
+ * caller lowers them as before). */
+static bool ascii_down_words(char *lc, const char *s, gsize n)
+{
+    const guint64 ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    gsize i = 0;
+
+    for (; i + 8 <= n; i += 8) {
+        guint64 w, upper;
+        memcpy(&w, s + i, 8);
+        if ((w & highs) || ((w - ones) & ~w & highs))
+            return false;
+        /* Each byte's high bit: >= 'A' and not > 'Z' (all bytes < 0x80). */
+        upper = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x7f - 'Z')) & highs;
+        w |= upper >> 2;
+        memcpy(lc + i, &w, 8);
+    }
+    for (; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80 || !s[i])
+            return false;
+        lc[i] = ascii_lc(s[i]);
+    }
+    lc[n] = '\0';
+    return true;
+}
+
 /* Lower-cases the first bytes of S (at most LC_MAX, whole characters) and
  * writes ’ as '.  Returns a new string. */
 static char *lower_prefix(const char *s, gsize len)
@@ -243,6 +271,10 @@ static char *lower_prefix(const char *s, gsize len)
 
     while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--;
+    lc = g_malloc(n + 1);
+    if (ascii_down_words(lc, s, n))
+        return lc;
+    g_free(lc);
     if (ascii_prefix(s, n)) /* what g_utf8_strdown gives, without its tables */
         return ascii_down(s, n);
     lc = g_utf8_strdown(s, (gssize)n);
@@ -281,8 +313,11 @@ static char *normalise(const char *text)
             continue;
         }
         if (ch < 0x80) {
-            g_string_append_c(o, (char)ch);
-            p++;
+            /* A run of other ASCII at once: most text is. */
+            const char *run = p;
+            while (*p && (unsigned char)*p < 0x80 && *p != '\r' && *p != '\n')
+                p++;
+            g_string_append_len(o, run, p - run);
             continue;
         }
         u = g_utf8_get_char(p);
@@ -307,8 +342,14 @@ static char *normalise(const char *text)
  * frees each lc and the array). */
 static GArray *split_lines(char *buf)
 {
-    GArray *lines = g_array_new(FALSE, TRUE, sizeof(struct line));
+    guint n = 1;
+    GArray *lines;
     char *p = buf;
+
+    /* Sized once: grown line by line, the array was copied again and again. */
+    for (const char *q = buf; (q = strchr(q, '\n')); q++)
+        n++;
+    lines = g_array_sized_new(FALSE, TRUE, sizeof(struct line), n);
 
     for (;;) {
         char *e = strchr(p, '\n');
@@ -1257,12 +1298,19 @@ static void scan_phones(const char *s, char **labelled, char **bare)
 
         if (boundary && g_unichar_isalpha(g_utf8_get_char(p))) {
             for (gsize i = 0; i < G_N_ELEMENTS(labels) && !matched; i++) {
-                const char *e = ci_prefix(p, labels[i].word), *q;
-                bool single = g_utf8_strlen(labels[i].word, -1) == 1, bare_letter;
+                const char *e, *q;
+                bool single, bare_letter;
                 gsize n;
 
+                /* Every label opens with an ASCII letter: an ASCII
+                 * character that lowers to another is ci_prefix's no,
+                 * without its call (every word met every label). */
+                if ((unsigned char)*p < 0x80 && ascii_lc(*p) != labels[i].word[0])
+                    continue;
+                e = ci_prefix(p, labels[i].word);
                 if (!e || g_unichar_isalnum(g_utf8_get_char(e)))
                     continue;
+                single = g_utf8_strlen(labels[i].word, -1) == 1;
                 q = e;
                 if (*q == '.')
                     q++;

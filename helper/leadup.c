@@ -362,6 +362,10 @@ static void print_debug_counts(void)
             " files parsed\n",
             lu_mime_messages, lu_mime_parses);
     fprintf(stderr,
+            "leadup: files read without GMime's parser: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+            " files parsed\n",
+            lu_mime_plain, lu_mime_parses);
+    fprintf(stderr,
             "leadup: own texts extracted: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
             " files parsed\n",
             lu_own_texts, lu_mime_parses);

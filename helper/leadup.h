@@ -1799,15 +1799,19 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, const cha
 
 /* ------------------------------------------------------------------ mime.c */
 
-/* Messages GMime parsed in this process (a file or bytes): the scan
- * reports how many it read.  Added to atomically (the scan's workers
- * parse); read it when no worker runs. */
+/* Messages read in this process (a file or bytes): the scan reports how
+ * many it read.  Added to atomically (the scan's workers parse); read it
+ * when no worker runs. */
 extern guint64 lu_mime_parses;
 /* Of those, the ones GMime built as a whole GMimeMessage (mime.c
- * read_stream): a file that opens with an mbox "From " line.  Every other
- * file is read as GMime's top part, its headers and body, without the
- * message object's address lists (LEADUP_DEBUG_COUNTS prints it). */
+ * construct): a file that opens with an mbox "From " line.  Every other
+ * file GMime reads is read as GMime's top part, its headers and body,
+ * without the message object's address lists (LEADUP_DEBUG_COUNTS prints
+ * it). */
 extern guint64 lu_mime_messages;
+/* Of those, the ones read without GMime's parser (mime.c read_bytes: a
+ * single text part under a plain header block; LEADUP_DEBUG_COUNTS). */
+extern guint64 lu_mime_plain;
 /* Set from LEADUP_DEBUG_COUNTS (leadup.c): main prints lu_mime_parses and
  * lu_store_steps (sqlite's virtual-machine steps, counted only then) on
  * standard error after the command, for tests that count work. */

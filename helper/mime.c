@@ -19,6 +19,8 @@ guint64 lu_mime_parses;
 /* Of those, the ones GMime built as a GMimeMessage (read_stream: only a
  * file that opens with an mbox From line). */
 guint64 lu_mime_messages;
+/* Of those, the ones read without GMime's parser (read_bytes). */
+guint64 lu_mime_plain;
 
 /* The subject patterns of detect_auto, case-folded once.  Built with GMime's
  * start under one g_once, so that the scan's worker threads may parse at
@@ -26,6 +28,7 @@ guint64 lu_mime_messages;
  * objects are per message). */
 struct folded {
     char **bounce, **receipt, **autos;
+    bool gmime_only; /* LEADUP_DEBUG_MIME_GMIME: every file read by GMime (read_bytes) */
 };
 
 static char **fold_all(const char *const *pats)
@@ -48,6 +51,7 @@ static gpointer init_once(gpointer unused)
     f->bounce = fold_all(LU_LANG_ALL(bounce_subjects));
     f->receipt = fold_all(LU_LANG_ALL(receipt_prefixes));
     f->autos = fold_all(LU_LANG_ALL(auto_subjects));
+    f->gmime_only = getenv("LEADUP_DEBUG_MIME_GMIME") != NULL;
     return f;
 }
 
@@ -62,6 +66,108 @@ static const struct folded *mime_init(void)
 void lu_mime_init(void)
 {
     mime_init();
+}
+
+/* One header of a file: its name, its raw value (the text after the colon,
+ * folds kept, CRs dropped) and that value unfolded and decoded, as GMime's
+ * g_mime_header_get_value hands it out (NULL: none). */
+struct hdr {
+    char *name, *raw, *value;
+    gsize nlen;   /* NAME's length */
+    bool decoded; /* VALUE is made */
+};
+
+/* A message file as mime.c keeps it in lu_msg's mime: its headers, in the
+ * file's order, and either GMime's parse of it (TOP), or, for a file of a
+ * single text part (read_bytes), the file itself and where its text is,
+ * never built as GMime's MIME tree: a header list of GObjects, one a
+ * header, made and torn down a message, was most of a first scan's read. */
+struct file {
+    GArray *hdrs;             /* struct hdr */
+    GMimeObject *top;         /* GMime's top part, or NULL (the plain read) */
+    GByteArray *bytes;        /* the plain read: the file */
+    gsize body;               /* ... where its body starts */
+    GMimeContentEncoding enc; /* ... its Content-Transfer-Encoding */
+    char *charset;            /* ... its charset parameter, or NULL */
+    bool html;                /* ... text/html, not text/plain */
+};
+
+static void hdr_clear(struct hdr *h)
+{
+    LU_FREE_EACH(g_free, h->name, h->raw, h->value);
+}
+
+static struct file *file_new(void)
+{
+    struct file *f = g_new0(struct file, 1);
+
+    /* Sized for most messages' headers: grown one by one it was copied again and again. */
+    f->hdrs = g_array_sized_new(FALSE, TRUE, sizeof(struct hdr), 32);
+    g_array_set_clear_func(f->hdrs, (GDestroyNotify)hdr_clear);
+    return f;
+}
+
+static void file_free(struct file *f)
+{
+    if (!f)
+        return;
+    g_array_unref(f->hdrs);
+    g_clear_object(&f->top);
+    if (f->bytes)
+        g_byte_array_unref(f->bytes);
+    g_free(f->charset);
+    g_free(f);
+}
+
+/* The first header of F named NAME (any case), or NULL: GMime's
+ * g_mime_header_list_get_header. */
+static struct hdr *hdr_get(const struct file *f, const char *name)
+{
+    gsize n = strlen(name);
+
+    for (guint i = 0; f && i < f->hdrs->len; i++) {
+        struct hdr *h = &g_array_index(f->hdrs, struct hdr, i);
+        if (h->nlen == n && !g_ascii_strcasecmp(h->name, name))
+            return h;
+    }
+    return NULL;
+}
+
+/* RAW is one line of printable ASCII without an encoded word: GMime's
+ * unfolding and decoding leave it as it is, white space at its ends
+ * stripped. */
+static bool plain_value(const char *raw)
+{
+    for (const char *p = raw; *p; p++)
+        if ((guchar)*p >= 0x7f || (*p < ' ' && *p != '\t') || (*p == '=' && p[1] == '?'))
+            return false;
+    return true;
+}
+
+/* H's value, unfolded and decoded (H's; NULL: none): GMime's own
+ * g_mime_header_get_value, which decodes the unfolded raw value. */
+static const char *hdr_value(struct hdr *h)
+{
+    char *unfolded;
+
+    if (!h)
+        return NULL;
+    if (!h->decoded && h->raw && plain_value(h->raw)) {
+        h->value = g_strstrip(g_strdup(h->raw));
+    } else if (!h->decoded && h->raw) {
+        unfolded = g_mime_utils_header_unfold(h->raw);
+        h->value = g_mime_utils_header_decode_text(NULL, unfolded);
+        g_free(unfolded);
+    }
+    h->decoded = true;
+    return h->value;
+}
+
+/* The decoded value of F's first header NAME (F's), or NULL:
+ * g_mime_object_get_header. */
+static const char *file_header(const struct file *f, const char *name)
+{
+    return hdr_value(hdr_get(f, name));
 }
 
 struct lu_msg *lu_msg_new(void)
@@ -102,7 +208,7 @@ void lu_msg_free(struct lu_msg *m)
     LU_FREE_EACH(g_ptr_array_unref, m->to, m->cc, m->reply_to, m->followup_to, m->refs, m->tags);
     lu_body_free(m->body);
     lu_analysis_free(m->an);
-    g_clear_object(&m->mime);
+    g_clear_pointer(&m->mime, file_free);
     LU_FREE_EACH(g_bytes_unref, m->record, m->text_record, m->sense_record);
     g_clear_pointer(&m->senses, g_ptr_array_unref);
     LU_FREE_EACH(g_free, m->mid, m->thread_id, m->filename, m->subject, m->in_reply_to, m->list_id,
@@ -230,6 +336,108 @@ static guint count_at_elements(const char *value)
     return n + at;
 }
 
+/* Whether P..E is an addr-spec GMime takes as written: a dot-atom local
+ * part (no dot at either end, no two together), "@", and a domain of
+ * letters, digits and hyphens in dot-separated labels. */
+static bool plain_addr_spec(const char *p, const char *e)
+{
+    const char *at = memchr(p, '@', (gsize)(e - p));
+
+    if (!at || at == p || at[-1] == '.' || *p == '.' || at + 1 >= e || at[1] == '.' || e[-1] == '.')
+        return false;
+    for (const char *c = p; c < at; c++)
+        if (!(g_ascii_isalnum(*c) || strchr("!#$%&'*+/=?^_`{|}~-", *c) ||
+              (*c == '.' && c[1] != '.')))
+            return false;
+    for (const char *c = at + 1; c < e; c++)
+        if (!(g_ascii_isalnum(*c) || *c == '-' || (*c == '.' && c[1] != '.')))
+            return false;
+    return true;
+}
+
+/* Whether P..E is a display name GMime hands back as written: words of
+ * letters, digits and a few marks one space apart, or a quoted string of
+ * printable ASCII without a backslash, an encoded word or doubled, leading
+ * or trailing spaces (then the name is what the quotes hold). */
+static bool plain_phrase(const char *p, const char *e)
+{
+    bool quoted = e - p >= 2 && *p == '"' && e[-1] == '"';
+
+    if (quoted)
+        p++, e--;
+    if (p == e || *p == ' ' || e[-1] == ' ')
+        return false;
+    for (const char *c = p; c < e; c++) {
+        if (*c == ' ' && c[1] == ' ')
+            return false;
+        if (*c == '=' && c[1] == '?')
+            return false;
+        if (quoted ? (*c < ' ' || *c > '~' || *c == '"' || *c == '\\')
+                   : !(g_ascii_isalnum(*c) || *c == ' ' || strchr("!#$%&'*+/^_`{|}~-", *c)))
+            return false;
+    }
+    return true;
+}
+
+/* VALUE (unfolded) read without GMime when each of its comma-separated
+ * elements is a plain addr-spec or a plain phrase with one in angle
+ * brackets: what GMime's InternetAddressList (a GObject an address, most
+ * of a header's read) makes of it, into OUT.  False (OUT untouched):
+ * anything else (groups, comments, routes, encoded words, 8-bit text,
+ * empty elements), which GMime parses. */
+static bool add_plain_addresses(GPtrArray *out, const char *value)
+{
+    GPtrArray *tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    const char *p = value;
+    bool ok = !strpbrk(value, ";:()[]\\\t");
+
+    while (ok) {
+        const char *start = p, *e, *lt, *name_e;
+        bool quoted = false;
+        struct lu_addr *a;
+
+        for (; *p && (quoted || *p != ','); p++)
+            if (*p == '"')
+                quoted = !quoted;
+        if (quoted)
+            break;
+        while (*start == ' ')
+            start++;
+        for (e = p; e > start && e[-1] == ' '; e--)
+            ;
+        lt = memchr(start, '<', (gsize)(e - start));
+        if (lt) {
+            for (name_e = lt; name_e > start && name_e[-1] == ' '; name_e--)
+                ;
+            if (e[-1] != '>' || memchr(lt + 1, '<', (gsize)(e - lt - 1)) ||
+                memchr(lt + 1, '>', (gsize)(e - lt - 2)) || !plain_addr_spec(lt + 1, e - 1) ||
+                (name_e > start && !plain_phrase(start, name_e)))
+                break;
+            a = g_new0(struct lu_addr, 1);
+            a->email = g_strndup(lt + 1, (gsize)(e - lt - 2));
+            if (name_e > start)
+                a->name = *start == '"' ? g_strndup(start + 1, (gsize)(name_e - start - 2))
+                                        : g_strndup(start, (gsize)(name_e - start));
+        } else {
+            if (memchr(start, '>', (gsize)(e - start)) || memchr(start, '"', (gsize)(e - start)) ||
+                !plain_addr_spec(start, e))
+                break;
+            a = g_new0(struct lu_addr, 1);
+            a->email = g_strndup(start, (gsize)(e - start));
+        }
+        g_ptr_array_add(tmp, a);
+        if (!*p) {
+            for (guint i = 0; i < tmp->len; i++)
+                g_ptr_array_add(out, g_ptr_array_steal_index(tmp, i--));
+            g_ptr_array_free(tmp, TRUE);
+            return true;
+        }
+        p++;
+    }
+    g_ptr_array_free(tmp, TRUE);
+    return false;
+}
+
 /* Adds the addresses of VALUE to OUT: GMime's parse, or, when GMime
  * dropped some (see add_lenient), the lenient one. */
 static void add_address_value(GPtrArray *out, const char *value)
@@ -237,7 +445,7 @@ static void add_address_value(GPtrArray *out, const char *value)
     InternetAddressList *list;
     GPtrArray *tmp;
 
-    if (!value)
+    if (!value || add_plain_addresses(out, value))
         return;
     tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
     list = internet_address_list_parse(NULL, value);
@@ -265,11 +473,10 @@ GPtrArray *lu_addr_list_parse(const char *value)
 
 /* The addresses of header NAME of OBJ, raw and unfolded so that an encoded
  * "," in a name cannot split an address, into OUT. */
-static void add_header_addresses(GPtrArray *out, GMimeObject *obj, const char *name)
+static void add_header_addresses(GPtrArray *out, const struct file *f, const char *name)
 {
-    GMimeHeaderList *hl = g_mime_object_get_header_list(obj);
-    GMimeHeader *h = hl ? g_mime_header_list_get_header(hl, name) : NULL;
-    const char *raw = h ? g_mime_header_get_raw_value(h) : NULL;
+    struct hdr *h = hdr_get(f, name);
+    const char *raw = h ? h->raw : NULL;
     char *unfolded;
 
     if (!raw)
@@ -280,16 +487,15 @@ static void add_header_addresses(GPtrArray *out, GMimeObject *obj, const char *n
 }
 
 /* A raw header's value, unfolded and decoded, or NULL. Caller frees. */
-static char *header_value(GMimeObject *obj, const char *name)
+static char *header_value(const struct file *f, const char *name)
 {
-    GMimeHeaderList *hl = g_mime_object_get_header_list(obj);
-    GMimeHeader *h = hl ? g_mime_header_list_get_header(hl, name) : NULL;
+    struct hdr *h = hdr_get(f, name);
     const char *raw;
     char *unfolded, *dec, *ret;
 
     if (!h)
         return NULL;
-    raw = g_mime_header_get_raw_value(h);
+    raw = h->raw;
     if (!raw)
         return NULL;
     unfolded = g_mime_utils_header_unfold(raw);
@@ -306,7 +512,7 @@ char *lu_mime_header(struct lu_msg *m, const char *name)
      * message's own headers never did. */
     if (!m->mime || !g_ascii_strncasecmp(name, "Content-", 8))
         return NULL;
-    return header_value(GMIME_OBJECT(m->mime), name);
+    return header_value(m->mime, name);
 }
 
 /* The ids of an In-Reply-To or References VALUE ("<a@b> <c@d>" -> "a@b",
@@ -328,9 +534,8 @@ static void parse_ids(const char *value, GPtrArray *out)
 /* The Message-ID notmuch indexes OBJ under: the first Message-ID header
  * (GMime's parsed id is the last one: a second header would name another
  * thread), decoded and parsed as notmuch does.  Caller frees. */
-static char *first_mid(GMimeObject *obj)
+static char *first_mid(const char *raw)
 {
-    const char *raw = g_mime_object_get_header(obj, "Message-ID");
     char *dec = raw ? g_mime_utils_header_decode_text(NULL, raw) : NULL;
     char *id = lu_mid_from_header(dec);
 
@@ -406,7 +611,7 @@ static char *reported_mid(GMimeObject *top)
         if (GMIME_IS_MESSAGE_PART(o)) {
             GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(o));
             if (inner)
-                mid = first_mid(GMIME_OBJECT(inner));
+                mid = first_mid(g_mime_object_get_header(GMIME_OBJECT(inner), "Message-ID"));
         } else if (g_mime_content_type_is_type(ct, "text", "rfc822-headers") && GMIME_IS_PART(o)) {
             GMimeDataWrapper *w = g_mime_part_get_content(GMIME_PART(o));
             GMimeStream *mem = g_mime_stream_mem_new();
@@ -443,7 +648,7 @@ static bool auto_is(struct lu_msg *m, enum lu_auto k, const char *why)
 
 /* Whether OBJ has header NAME and (WORD non-NULL) its value, white space
  * stripped, is WORD in any case. */
-static bool header_says(GMimeObject *obj, const char *name, const char *word)
+static bool header_says(const struct file *obj, const char *name, const char *word)
 {
     char *v = header_value(obj, name);
     bool yes = v && (!word || !g_ascii_strcasecmp(g_strstrip(v), word));
@@ -453,7 +658,7 @@ static bool header_says(GMimeObject *obj, const char *name, const char *word)
 }
 
 /* The headers that say an automatic answer (RFC 3834 and older custom). */
-static bool auto_by_headers(struct lu_msg *m, GMimeObject *obj)
+static bool auto_by_headers(struct lu_msg *m, const struct file *obj)
 {
     char *v = header_value(obj, "Auto-Submitted");
     bool submitted = v && g_ascii_strncasecmp(v, "no", 2) != 0;
@@ -476,9 +681,10 @@ static bool auto_by_headers(struct lu_msg *m, GMimeObject *obj)
 /* Sets M's autokind and auto_why from MSG's report type, sender, headers
  * and subject (SUBJ, case-folded); false (M untouched): none says it is
  * automatic. */
-static bool auto_of(struct lu_msg *m, GMimeObject *msg, const char *subj)
+static bool auto_of(struct lu_msg *m, const struct file *msg, const char *subj)
 {
-    GMimeObject *top = body_top(msg);
+    /* The plain read's text part is no report. */
+    GMimeObject *top = msg->top ? body_top(msg->top) : NULL;
     GMimeContentType *ct = top ? g_mime_object_get_content_type(top) : NULL;
     const char *rt = ct ? g_mime_content_type_get_parameter(ct, "report-type") : NULL;
     const char *from = m->from ? m->from->email : NULL;
@@ -511,15 +717,16 @@ static bool auto_of(struct lu_msg *m, GMimeObject *msg, const char *subj)
     return false;
 }
 
-static void detect_auto(struct lu_msg *m, GMimeObject *msg)
+static void detect_auto(struct lu_msg *m, const struct file *msg)
 {
     /* Folded once: the subject meets dozens of patterns. */
     char *subj = m->subject ? g_utf8_casefold(m->subject, -1) : NULL;
 
     auto_of(m, msg, subj);
     g_free(subj);
-    if (m->autokind == LU_AUTO_BOUNCE)
-        m->bounced_mid = reported_mid(msg);
+    /* The plain read's text part returns no headers of another message. */
+    if (m->autokind == LU_AUTO_BOUNCE && msg->top)
+        m->bounced_mid = reported_mid(msg->top);
 }
 
 /* A List-Post value "<mailto:list@x?subject=..>" -> "list@x". */
@@ -537,14 +744,14 @@ static char *list_post_addr(const char *v)
 
 /* The marks of mail that was never sent.  NeoMutt and Mutt write these
  * headers into a postponed message only, and strip them when it is sent. */
-static void detect_unsent(struct lu_msg *m, GMimeObject *obj, const char *id, GDateTime *date)
+static void detect_unsent(struct lu_msg *m, const struct file *obj, const char *id, GDateTime *date)
 {
     static const char *const postponed[] = {"X-Mutt-References", "X-Mutt-Fcc",
                                             "X-Mutt-PGP",        "X-Mutt-SMIME",
                                             "X-Mutt-Mix",        "X-Mutt-Resume-Draft"};
 
     for (size_t i = 0; i < G_N_ELEMENTS(postponed) && !m->unsent; i++)
-        if (g_mime_object_get_header(obj, postponed[i]))
+        if (file_header(obj, postponed[i]))
             m->unsent = "a postponed draft (X-Mutt- header)";
     if (!id || !*id)
         m->unsent_if_mine = "no Message-ID: never sent";
@@ -556,20 +763,17 @@ static void detect_unsent(struct lu_msg *m, GMimeObject *obj, const char *id, GD
  * (decoded; NULL when it has no value) into *SUBJECT, and the last Date that
  * has a value, parsed (a new reference, or NULL) into *DATE: GMime's
  * message takes each such header in turn, each replacing the one before. */
-static void subject_and_date(GMimeObject *obj, const char **subject, GDateTime **date)
+static void subject_and_date(const struct file *obj, const char **subject, GDateTime **date)
 {
-    GMimeHeaderList *hl = g_mime_object_get_header_list(obj);
-    int n = hl ? g_mime_header_list_get_count(hl) : 0;
-
     *subject = NULL;
     *date = NULL;
-    for (int i = 0; i < n; i++) {
-        GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
-        const char *name = g_mime_header_get_name(h), *v;
+    for (guint i = 0; i < obj->hdrs->len; i++) {
+        struct hdr *h = &g_array_index(obj->hdrs, struct hdr, i);
+        const char *name = h->name, *v;
 
         if (!g_ascii_strcasecmp(name, "Subject")) {
-            *subject = g_mime_header_get_value(h);
-        } else if (!g_ascii_strcasecmp(name, "Date") && (v = g_mime_header_get_value(h))) {
+            *subject = hdr_value(h);
+        } else if (!g_ascii_strcasecmp(name, "Date") && (v = hdr_value(h))) {
             if (*date)
                 g_date_time_unref(*date);
             *date = g_mime_utils_header_decode_date(v);
@@ -577,7 +781,7 @@ static void subject_and_date(GMimeObject *obj, const char **subject, GDateTime *
     }
 }
 
-static int fill(struct lu_msg *m, GMimeObject *obj)
+static int fill(struct lu_msg *m, const struct file *obj)
 {
     GPtrArray *tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
     const char *subject;
@@ -608,8 +812,8 @@ static int fill(struct lu_msg *m, GMimeObject *obj)
         m->tz_off = (int)(g_date_time_get_utc_offset(date) / G_USEC_PER_SEC);
     }
     if (!m->mid)
-        m->mid = first_mid(obj);
-    v = g_strdup(g_mime_object_get_header(obj, "In-Reply-To"));
+        m->mid = first_mid(file_header(obj, "Message-ID"));
+    v = g_strdup(file_header(obj, "In-Reply-To"));
     if (v) {
         GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
         parse_ids(v, ids);
@@ -618,23 +822,21 @@ static int fill(struct lu_msg *m, GMimeObject *obj)
         g_ptr_array_free(ids, TRUE);
         g_free(v);
     }
-    parse_ids(g_mime_object_get_header(obj, "References"), m->refs);
+    parse_ids(file_header(obj, "References"), m->refs);
     m->list_id = header_value(obj, "List-Id");
     v = header_value(obj, "List-Post");
     m->list_post = list_post_addr(v);
     g_free(v);
     /* Newsletters and campaigns carry List-Unsubscribe (RFC 2369, 8058)
      * without being a discussion list. */
-    m->bulk = !m->list_id && g_mime_object_get_header(obj, "List-Unsubscribe");
+    m->bulk = !m->list_id && file_header(obj, "List-Unsubscribe");
     detect_auto(m, obj);
-    detect_unsent(m, obj, g_mime_object_get_header(obj, "Message-ID"), date);
+    detect_unsent(m, obj, file_header(obj, "Message-ID"), date);
     m->headers = true;
     g_clear_pointer(&date, g_date_time_unref);
     return 0;
 }
 
-/* QUIET: say nothing of a failure (a worker thread's words would come in no
- * fixed order; the scan reads the file again on its own thread to say it). */
 /* The file of STREAM as GMime's top part: every header of the message on
  * it, in the file's order, and its body below it.  A GMimeMessage would
  * keep the same headers, Content- ones on its part, but it also builds six
@@ -663,62 +865,314 @@ static GMimeObject *construct(GMimeStream *stream)
     return top;
 }
 
-static int read_stream(struct lu_msg *m, GMimeStream *stream, const char *what, bool quiet)
+/* F's headers from GMime's parse of it (F->top). */
+static void hdrs_from_gmime(struct file *f)
 {
-    GMimeObject *top;
+    GMimeHeaderList *hl = g_mime_object_get_header_list(f->top);
+    int n = hl ? g_mime_header_list_get_count(hl) : 0;
+
+    for (int i = 0; i < n; i++) {
+        GMimeHeader *gh = g_mime_header_list_get_header_at(hl, i);
+        const char *name = g_mime_header_get_name(gh);
+        struct hdr h = {.name = g_strdup(name),
+                        .nlen = strlen(name),
+                        .raw = g_strdup(g_mime_header_get_raw_value(gh)),
+                        .value = g_strdup(g_mime_header_get_value(gh)),
+                        .decoded = true};
+        g_array_append_val(f->hdrs, h);
+    }
+}
+
+/* F's file (F->bytes, taken) read by GMime into F->top and F's headers.
+ * QUIET: say nothing of a failure (a worker thread's words would come in
+ * no fixed order; the scan reads the file again on its own thread to say
+ * it). */
+static int read_gmime(struct file *f, const char *what, bool quiet)
+{
+    GMimeStream *mem = g_mime_stream_mem_new_with_byte_array(f->bytes); /* owns the bytes */
     int ret = 0;
 
-    /* Counted from the scan's worker threads too. */
-    __atomic_add_fetch(&lu_mime_parses, 1, __ATOMIC_RELAXED);
-    top = construct(stream);
-    if (!top) {
+    f->bytes = NULL;
+    g_array_set_size(f->hdrs, 0);
+    g_clear_pointer(&f->charset, g_free);
+    f->top = construct(mem);
+    if (!f->top) {
         ret =
             quiet ? EX_DATAERR : lu_error(EX_DATAERR, "cannot parse '%s' as a mail message", what);
         goto out;
     }
-    if (m->mime)
-        g_object_unref(m->mime);
-    m->mime = top;
-    ret = fill(m, top);
+    hdrs_from_gmime(f);
 out:
+    g_object_unref(mem);
     return ret;
 }
 
-/* The whole of the file FD (caller frees), or NULL with errno set.  One
- * read of the file's size: GMime's file stream seeks before every read it
+/* A header of F from VSTART to VEND (the text after its colon to the end
+ * of its last line), named NAME (NLEN bytes): its CRs before a line break
+ * dropped, as GMime's parser drops them.  False: a CR elsewhere. */
+static bool hdr_add(struct file *f, const char *name, gsize nlen, const char *vstart,
+                    const char *vend)
+{
+    struct hdr h = {.name = g_strndup(name, nlen), .nlen = nlen};
+    char *o = h.raw = g_malloc((gsize)(vend - vstart) + 1);
+
+    for (const char *p = vstart; p < vend; p++) {
+        if (*p == '\r' && p + 1 < vend && p[1] == '\n')
+            continue;
+        if (*p == '\r') {
+            hdr_clear(&h);
+            return false;
+        }
+        *o++ = *p;
+    }
+    *o = '\0';
+    g_array_append_val(f->hdrs, h);
+    return true;
+}
+
+/* The header line P..E (no line break) opens a header GMime's parser takes
+ * as written: a name of printable ASCII with the colon right after it.
+ * Its length into *NLEN. */
+static bool header_line(const char *p, const char *e, gsize *nlen)
+{
+    const char *c = p;
+
+    while (c<e && * c> ' ' && *c < 0x7f && *c != ':')
+        c++;
+    *nlen = (gsize)(c - p);
+    return c > p && c < e && *c == ':';
+}
+
+/* F's headers (F->bytes) split into F->hdrs, and where its body starts,
+ * as GMime's parser reads a plain header block: false for anything else,
+ * which GMime reads instead (an mbox From line, a NUL, a line neither a
+ * header nor a fold, a lone CR, a file that ends in its headers). */
+static bool split_headers(struct file *f)
+{
+    const char *d, *end, *p, *name = NULL, *vstart = NULL, *vend = NULL;
+    gsize nlen = 0;
+
+    if (!f->bytes->len)
+        return false; /* no data at all (an empty array may hold none) */
+    d = (const char *)f->bytes->data;
+    end = d + f->bytes->len;
+    p = d;
+    if (memchr(d, '\0', f->bytes->len) || (f->bytes->len >= 5 && !memcmp(d, "From ", 5)))
+        return false;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (gsize)(end - p)), *e = nl;
+        gsize n;
+
+        if (!nl)
+            return false;
+        if (e > p && e[-1] == '\r')
+            e--;
+        if (*p == ' ' || *p == '\t') {
+            if (!name)
+                return false;
+            vend = e; /* a fold: the header goes on */
+        } else {
+            if (name && !hdr_add(f, name, nlen, vstart, vend))
+                return false;
+            name = NULL;
+            if (e == p) {
+                f->body = (gsize)(nl + 1 - d);
+                return true;
+            }
+            if (!header_line(p, e, &n))
+                return false;
+            name = p;
+            nlen = n;
+            vstart = p + n + 1;
+            vend = e;
+        }
+        p = nl + 1;
+    }
+    return false;
+}
+
+/* How many headers of F are named NAME. */
+static guint hdr_count(const struct file *f, const char *name)
+{
+    guint n = 0;
+    gsize len = strlen(name);
+
+    for (guint i = 0; i < f->hdrs->len; i++)
+        n += g_array_index(f->hdrs, struct hdr, i).nlen == len &&
+             !g_ascii_strcasecmp(g_array_index(f->hdrs, struct hdr, i).name, name);
+    return n;
+}
+
+/* The token at *P (advanced past it and the white space after it): its
+ * length, 0 for none. */
+static gsize type_token(const char **p)
+{
+    const char *s = *p;
+    gsize n;
+
+    while (g_ascii_isalnum(**p) || (**p && strchr("!#$&-^_.+`{|}~", **p)))
+        (*p)++;
+    n = (gsize)(*p - s);
+    while (**p == ' ' || **p == '\t' || **p == '\n')
+        (*p)++;
+    return n;
+}
+
+/* A Content-Type RAW of text/plain or text/html with plain parameters
+ * (tokens or quoted strings without a backslash, each name once; no
+ * comments, no RFC 2231 names), read as GMime's parse reads it: whether
+ * it is text/html into *HTML, its charset (a copy, or NULL) into *CHARSET.
+ * False (*CHARSET untouched): anything else, which GMime parses. */
+static bool plain_type(const char *raw, bool *html, char **charset)
+{
+    const char *p = raw, *cs = NULL, *t;
+    gsize cslen = 0, n;
+
+    while (*p == ' ' || *p == '\t' || *p == '\n')
+        p++;
+    t = p;
+    if (type_token(&p) != 4 || g_ascii_strncasecmp(t, "text", 4) || *p++ != '/')
+        return false;
+    while (*p == ' ' || *p == '\t' || *p == '\n')
+        p++;
+    t = p;
+    n = type_token(&p);
+    *html = n == 4 && !g_ascii_strncasecmp(t, "html", 4);
+    if (!*html && (n != 5 || g_ascii_strncasecmp(t, "plain", 5)))
+        return false;
+    while (*p == ';') {
+        const char *name, *v;
+        gsize nlen, vlen;
+
+        p++;
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (!*p)
+            break;
+        name = p;
+        nlen = type_token(&p);
+        if (!nlen || memchr(name, '*', nlen) || *p++ != '=')
+            return false;
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (*p == '"') {
+            v = ++p;
+            while (*p && *p != '"' && *p != '\\')
+                p++;
+            if (*p != '"')
+                return false;
+            vlen = (gsize)(p++ - v);
+            while (*p == ' ' || *p == '\t' || *p == '\n')
+                p++;
+        } else {
+            v = p;
+            vlen = type_token(&p);
+            if (!vlen)
+                return false;
+        }
+        if (nlen == 7 && !g_ascii_strncasecmp(name, "charset", 7)) {
+            if (cs)
+                return false;
+            cs = v;
+            cslen = vlen;
+        }
+    }
+    if (*p)
+        return false;
+    *charset = cs ? g_strndup(cs, cslen) : NULL;
+    return true;
+}
+
+/* Whether F (its headers split) is one inline text/plain or text/html
+ * part in an encoding GMime's encoder decodes in one step: then its type,
+ * charset and encoding into F.  Else (a multipart, another type, a
+ * disposition, uuencode, a second Content- header) GMime reads it. */
+static bool plain_part(struct file *f)
+{
+    struct hdr *ct = hdr_get(f, "Content-Type"), *cte = hdr_get(f, "Content-Transfer-Encoding");
+    bool plain = true;
+
+    if (hdr_get(f, "Content-Disposition") || hdr_count(f, "Content-Type") > 1 ||
+        hdr_count(f, "Content-Transfer-Encoding") > 1)
+        return false;
+    if (ct && ct->raw && plain_type(ct->raw, &f->html, &f->charset)) {
+        plain = true;
+    } else if (ct && ct->raw) {
+        GMimeContentType *t = g_mime_content_type_parse(NULL, ct->raw);
+        const char *cs = t ? g_mime_content_type_get_parameter(t, "charset") : NULL;
+
+        f->html = t && g_mime_content_type_is_type(t, "text", "html");
+        plain = t && (f->html || g_mime_content_type_is_type(t, "text", "plain"));
+        f->charset = g_strdup(cs);
+        g_clear_object(&t);
+    }
+    if (cte)
+        f->enc = g_mime_content_encoding_from_string(hdr_value(cte));
+    return plain && f->enc != GMIME_CONTENT_ENCODING_UUENCODE;
+}
+
+/* The file BYTES (taken) read into M: one text part with plain headers
+ * without GMime's MIME tree (split_headers, plain_part), anything else by
+ * GMime.  LEADUP_DEBUG_MIME_GMIME: every file by GMime, as before (t269
+ * compares the two). */
+static int read_bytes(struct lu_msg *m, GByteArray *bytes, const char *what, bool quiet)
+{
+    struct file *f = file_new();
+    int ret = 0;
+
+    /* Counted from the scan's worker threads too. */
+    __atomic_add_fetch(&lu_mime_parses, 1, __ATOMIC_RELAXED);
+    f->bytes = bytes;
+    if (mime_init()->gmime_only || !split_headers(f) || !plain_part(f)) {
+        ret = read_gmime(f, what, quiet);
+        if (ret)
+            goto out;
+    } else {
+        __atomic_add_fetch(&lu_mime_plain, 1, __ATOMIC_RELAXED);
+    }
+    file_free(m->mime);
+    m->mime = g_steal_pointer(&f);
+    ret = fill(m, m->mime);
+out:
+    file_free(f);
+    return ret;
+}
+
+/* The whole of the file FD (caller frees), or NULL with errno set.  Read
+ * into a buffer one byte longer than the file, so that the read that finds
+ * its end moves nothing: GMime's file stream seeks before every read it
  * makes (three reads and five seeks a message, a tenth of the system
  * calls of a first full scan). */
 static GByteArray *slurp(int fd)
 {
-    GByteArray *b = g_byte_array_new();
     struct stat st;
-    gsize size = fstat(fd, &st) == 0 && st.st_size > 0 ? (gsize)st.st_size + 1 : 8192;
+    gsize cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (gsize)st.st_size + 1 : 8192, len = 0;
+    guint8 *buf = g_malloc(cap);
 
     for (;;) {
-        gsize len = b->len;
         ssize_t n;
-        g_byte_array_set_size(b, (guint)(len + size));
-        n = read(fd, b->data + len, size);
-        if (n < 0 && errno == EINTR) {
-            g_byte_array_set_size(b, (guint)len);
+
+        if (len == cap)
+            buf = g_realloc(buf, cap *= 2);
+        n = read(fd, buf + len, cap - len);
+        if (n < 0 && errno == EINTR)
             continue;
-        }
         if (n < 0) {
             int e = errno;
-            g_byte_array_free(b, TRUE);
+            g_free(buf);
             errno = e;
             return NULL;
         }
-        g_byte_array_set_size(b, (guint)(len + (gsize)n));
         if (n == 0)
-            return b;
+            return g_byte_array_new_take(buf, len);
+        len += (gsize)n;
     }
 }
 
 static int read_file(struct lu_msg *m, const char *path, bool quiet)
 {
     GError *err = NULL;
-    GMimeStream *s, *mem = NULL;
+    GMimeStream *s;
     GByteArray *bytes;
     int ret;
 
@@ -735,10 +1189,8 @@ static int read_file(struct lu_msg *m, const char *path, bool quiet)
             quiet ? EX_IOERR : lu_error(EX_IOERR, "cannot read '%s': %s", path, g_strerror(errno));
         goto out;
     }
-    mem = g_mime_stream_mem_new_with_byte_array(bytes); /* owns BYTES */
-    ret = read_stream(m, mem, path, quiet);
+    ret = read_bytes(m, bytes, path, quiet);
 out:
-    g_clear_object(&mem);
     g_clear_object(&s);
     g_clear_error(&err);
     return ret;
@@ -756,14 +1208,30 @@ int lu_mime_try_file(struct lu_msg *m, const char *path)
 
 int lu_mime_read_bytes(struct lu_msg *m, const char *data, gsize len)
 {
-    GMimeStream *s;
-    int ret;
+    GByteArray *b = g_byte_array_sized_new((guint)len);
 
     mime_init();
-    s = g_mime_stream_mem_new_with_buffer(data, len);
-    ret = read_stream(m, s, "standard input", false);
-    g_object_unref(s);
-    return ret;
+    g_byte_array_append(b, (const guint8 *)data, (guint)len);
+    return read_bytes(m, b, "standard input", false);
+}
+
+/* Whether the LEN bytes at P are ASCII without a NUL, eight at a time:
+ * then g_utf8_make_valid copies them as they are (most mail is). */
+static bool ascii_nonul(const char *p, gsize len)
+{
+    const guint64 ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    gsize i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        guint64 w;
+        memcpy(&w, p + i, 8);
+        if ((w & highs) || ((w - ones) & ~w & highs))
+            return false;
+    }
+    for (; i < len; i++)
+        if ((guchar)p[i] >= 0x80 || !p[i])
+            return false;
+    return true;
 }
 
 /* Decodes BYTES from CHARSET to valid UTF-8; undecodable bytes become U+FFFD. */
@@ -779,7 +1247,7 @@ static char *to_utf8(const char *bytes, gsize len, const char *charset)
         return g_strdup("");
     if (!canon || !g_ascii_strcasecmp(canon, "utf-8") || !g_ascii_strcasecmp(canon, "us-ascii") ||
         !g_ascii_strcasecmp(canon, "ascii"))
-        return g_utf8_make_valid(bytes, len);
+        return ascii_nonul(bytes, len) ? g_strndup(bytes, len) : g_utf8_make_valid(bytes, len);
     cd = g_iconv_open("UTF-8", canon);
     if (cd == (GIConv)-1)
         return g_utf8_make_valid(bytes, len);
@@ -825,6 +1293,27 @@ static char *part_text(GMimePart *part)
     return text;
 }
 
+/* The text of F, a plain read (read_bytes): its body decoded from its
+ * transfer encoding by the encoder GMime's filter runs, in one step, then
+ * from its charset; what GMime's part_text makes of the same part. */
+static char *plain_text(const struct file *f)
+{
+    const char *in = (const char *)f->bytes->data + f->body;
+    gsize n = f->bytes->len - f->body, k;
+    GMimeEncoding st;
+    char *out, *text;
+
+    if (f->enc != GMIME_CONTENT_ENCODING_BASE64 && f->enc != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE)
+        return to_utf8(in, n, f->charset);
+    g_mime_encoding_init_decode(&st, f->enc);
+    out = g_malloc(g_mime_encoding_outlen(&st, n) + 16);
+    k = g_mime_encoding_step(&st, in, n, out);
+    k += g_mime_encoding_flush(&st, in + n, 0, out + k);
+    text = to_utf8(out, k, f->charset);
+    g_free(out);
+    return text;
+}
+
 /* Depth-first: the first inline text/plain, else the first text/html,
  * not descending into attached messages (forwards are not the author's words). */
 static void find_text(GMimeObject *o, GMimePart **plain, GMimePart **html)
@@ -854,11 +1343,16 @@ static void find_text(GMimeObject *o, GMimePart **plain, GMimePart **html)
 char *lu_mime_body_text(struct lu_msg *m, bool *is_html)
 {
     GMimePart *plain = NULL, *html = NULL;
+    const struct file *f = m->mime;
 
     *is_html = false;
     if (!m->mime)
         return g_strdup("");
-    find_text(body_top(GMIME_OBJECT(m->mime)), &plain, &html);
+    if (!f->top) {
+        *is_html = f->html;
+        return plain_text(f);
+    }
+    find_text(body_top(f->top), &plain, &html);
     if (plain)
         return part_text(plain);
     if (html) {
