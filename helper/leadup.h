@@ -1518,7 +1518,7 @@ enum lu_rule {
 const char *lu_rule_text(enum lu_rule id);
 
 /* How many features the thread-state model reads (thread-learn.c). */
-#define LU_TM_NFEAT 39
+#define LU_TM_NFEAT 51
 
 /* A state's schedule: when it falls due and when time alone changes it.
  * A verdict gives it and the thread's item keeps it, whole (one

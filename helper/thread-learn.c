@@ -48,6 +48,18 @@ enum {
     F_NOREPLY,
     F_LINKS,
     F_FIRST_MINE,
+    F_MINE_ASKS,
+    F_MINE_ANSWER,
+    F_MINE_QUESTIONS,
+    F_MINE_ENDS_QUESTION,
+    F_THEIRS_ASKS,
+    F_THEIRS_ANSWER,
+    F_THEIRS_QUESTIONS,
+    F_THEIRS_ENDS_QUESTION,
+    F_TO_ONE,
+    F_PARTICIPANTS,
+    F_BUSINESS_DAYS,
+    F_ANSWERS_ANOTHER,
     F_COUNT
 };
 G_STATIC_ASSERT(F_COUNT == LU_TM_NFEAT);
@@ -97,6 +109,21 @@ static const struct {
     [F_NOREPLY] = {"last-noreply", "the last message is from a no-reply address"},
     [F_LINKS] = {"last-links", "the last message carries links"},
     [F_FIRST_MINE] = {"first-mine", "I started the thread"},
+    [F_MINE_ASKS] = {"mine-asks", "my last message asks something"},
+    [F_MINE_ANSWER] = {"mine-answer-wanted",
+                       "the reply model reads my last message as waiting for an answer"},
+    [F_MINE_QUESTIONS] = {"mine-questions", "the questions in my last message"},
+    [F_MINE_ENDS_QUESTION] = {"mine-ends-on-question", "my last message ends on a question"},
+    [F_THEIRS_ASKS] = {"theirs-asks", "their last message asks something"},
+    [F_THEIRS_ANSWER] = {"theirs-answer-wanted",
+                         "the reply model reads their last message as waiting for an answer"},
+    [F_THEIRS_QUESTIONS] = {"theirs-questions", "the questions in their last message"},
+    [F_THEIRS_ENDS_QUESTION] = {"theirs-ends-on-question", "their last message ends on a question"},
+    [F_TO_ONE] = {"last-to-one", "the last message went to one person, not a list"},
+    [F_PARTICIPANTS] = {"participants", "how many people are in the thread"},
+    [F_BUSINESS_DAYS] = {"business-days", "how many working days it has been quiet"},
+    [F_ANSWERS_ANOTHER] = {"last-answers-another",
+                           "the last message answers somebody else, not me"},
 };
 
 const char *lu_tm_feature_name(int i)
@@ -196,6 +223,76 @@ static void last_text(struct lu_msg *m, const struct lu_analysis *an, float *x)
     x[F_LINKS] = capped(links(text), 5);
 }
 
+/* Whether sentence T ends on a question mark (closing quotes and brackets
+ * aside): where in the message the question stands, not only that it has
+ * one. */
+static bool ends_question(const char *t)
+{
+    size_t n = t ? strlen(t) : 0;
+
+    while (n > 0 && (g_ascii_isspace(t[n - 1]) || strchr("\"')]", t[n - 1])))
+        n--;
+    return n > 0 && t[n - 1] == '?';
+}
+
+/* What one side's latest message (its analysis AN, NULL: none) asks, into
+ * X from BASE (the four features asks, answer wanted, questions, ends on a
+ * question, in that order): the language the rules threshold into one
+ * label, kept apart for my side and theirs. */
+static void side_text(const struct lu_analysis *an, float *x, int base)
+{
+    guint ns = an && an->sentences ? an->sentences->len : 0;
+    int questions = 0;
+    bool last_asks = false;
+
+    for (guint i = 0; i < ns; i++) {
+        last_asks =
+            ends_question(((struct lu_sentence *)g_ptr_array_index(an->sentences, i))->text);
+        questions += last_asks;
+    }
+    x[base] = an && an->asks;
+    x[base + 1] = an && an->answer;
+    x[base + 2] = capped(questions, 3);
+    x[base + 3] = last_asks;
+}
+G_STATIC_ASSERT(F_MINE_ENDS_QUESTION - F_MINE_ASKS == 3 &&
+                F_THEIRS_ENDS_QUESTION - F_THEIRS_ASKS == 3);
+
+/* Working days (Monday to Friday, UTC) from FROM to TO, capped at 400:
+ * a weekend of silence says less than a working week. */
+static int business_days(gint64 from, gint64 to)
+{
+    int n = 0;
+
+    for (gint64 t = from; t + 86400 <= to && n < 400; t += 86400) {
+        gint64 day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+        int wd = (int)(((day + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday; 0 Sunday */
+        n += wd != 0 && wd != 6;
+    }
+    return n;
+}
+
+/* Whether the last message M (MSGS[PARENT] the one it answers, -1: none)
+ * answers somebody else, not me: another helper took the question up. */
+static bool answers_another(GPtrArray *msgs, int parent, const struct lu_msg *m)
+{
+    const struct lu_msg *p = parent >= 0 ? g_ptr_array_index(msgs, parent) : NULL;
+
+    if (!p || m->mine || p->mine || !p->from || !m->from || !p->from->email || !m->from->email)
+        return false;
+    return g_ascii_strcasecmp(p->from->email, m->from->email) != 0;
+}
+
+/* Adds the addresses of ADDRS to SEEN (normalised, owned by SEEN). */
+static void add_people(GHashTable *seen, GPtrArray *addrs)
+{
+    for (guint i = 0; addrs && i < addrs->len; i++) {
+        struct lu_addr *a = g_ptr_array_index(addrs, i);
+        if (a && a->email)
+            g_hash_table_add(seen, lu_addr_norm(a->email));
+    }
+}
+
 static int state_feature(enum lu_state s)
 {
     switch (s) {
@@ -216,20 +313,35 @@ static int state_feature(enum lu_state s)
     }
 }
 
-void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, struct lu_verdict *v)
+/* The language of each side's latest message in MSGS (up to LAST): mine
+ * and theirs, read whichever wrote last.  READ: analyse them (a thread
+ * the model may move); else only what the rules analysed already. */
+static void sides(const struct lu_rules *r, GPtrArray *msgs, int last, bool read, float *x)
 {
-    float *x = v->features;
-    struct lu_msg *m;
-    GHashTable *writers;
-    int meaningful = 0, mine = 0, parent, first = -1;
-    bool automatic = false;
-    double age;
+    struct lu_msg *side[2] = {NULL, NULL}; /* theirs, mine */
 
-    memset(x, 0, sizeof v->features);
-    v->has_features = false;
-    if (!msgs || last < 0 || (guint)last >= msgs->len)
-        return;
-    writers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (int i = last; i >= 0 && (!side[0] || !side[1]); i--) {
+        struct lu_msg *o = g_ptr_array_index(msgs, i);
+        if (lu_msg_meaningful(o) && !side[o->mine])
+            side[o->mine] = o;
+    }
+    for (int k = 0; k < 2; k++) {
+        if (side[k] && read && r->analyse)
+            r->analyse(side[k], r->data);
+        side_text(side[k] ? side[k]->an : NULL, x, k ? F_MINE_ASKS : F_THEIRS_ASKS);
+    }
+}
+
+/* What the thread MSGS is, as a whole: into X (the list, size, writers,
+ * people, my share, who started it).  Returns whether automatic or bulk
+ * mail is in it. */
+static bool whole_thread(GPtrArray *msgs, float *x)
+{
+    GHashTable *writers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *people = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    int meaningful = 0, mine = 0, first = -1;
+    bool automatic = false;
+
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *o = g_ptr_array_index(msgs, i);
         automatic = automatic || o->autokind != LU_AUTO_NONE || o->bulk;
@@ -240,37 +352,64 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
             first = (int)i;
         meaningful++;
         mine += o->mine;
-        if (o->from && o->from->email)
+        if (o->from && o->from->email) {
             g_hash_table_add(writers, lu_addr_norm(o->from->email));
+            g_hash_table_add(people, lu_addr_norm(o->from->email));
+        }
+        add_people(people, o->to);
+        add_people(people, o->cc);
     }
-    m = g_ptr_array_index(msgs, last);
-    /* Only a thread the model may move needs the last message read: the
-     * scan reads no body for the rest (untracked lists, muted, ...). */
-    if (r->analyse && (v->may != LU_TM_FIXED || state_feature(v->state) != F_NO_QUEUE))
-        r->analyse(m, r->data);
-    last_text(m, m->an, x);
-    x[state_feature(v->state)] = 1;
-    x[F_LAST_MINE] = m->mine;
-    parent = find_mid(msgs, m->in_reply_to);
-    x[F_REPLIES_TO_MINE] = parent >= 0 && ((struct lu_msg *)g_ptr_array_index(msgs, parent))->mine;
-    x[F_TO_ME] = m->to_me;
-    x[F_COPIED_ONLY] = lu_msg_copied_only(r, m);
-    x[F_RECIPIENTS] = (float)log1p(m->to->len + m->cc->len);
-    x[F_AUTO_OR_BULK] = automatic || (m->body && m->body->bulk);
     x[F_MESSAGES] = (float)log1p(meaningful);
     x[F_WRITERS] = (float)log1p(g_hash_table_size(writers));
+    x[F_PARTICIPANTS] = (float)log1p(g_hash_table_size(people));
     x[F_MY_SHARE] = meaningful ? (float)mine / (float)meaningful : 0;
     x[F_NEVER_WROTE] = mine == 0;
     /* On a list, my question that went unanswered, not my answer to theirs. */
     x[F_FIRST_MINE] = first >= 0 && ((struct lu_msg *)g_ptr_array_index(msgs, first))->mine;
+    g_hash_table_destroy(writers);
+    g_hash_table_destroy(people);
+    return automatic;
+}
+
+void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, struct lu_verdict *v)
+{
+    float *x = v->features;
+    struct lu_msg *m;
+    int parent;
+    bool automatic, movable;
+    double age;
+
+    memset(x, 0, sizeof v->features);
+    v->has_features = false;
+    if (!msgs || last < 0 || (guint)last >= msgs->len)
+        return;
+    automatic = whole_thread(msgs, x);
+    m = g_ptr_array_index(msgs, last);
+    movable = v->may != LU_TM_FIXED;
+    /* Only a thread the model may move needs the last message read: the
+     * scan reads no body for the rest (untracked lists, muted, ...). */
+    if (r->analyse && (movable || state_feature(v->state) != F_NO_QUEUE))
+        r->analyse(m, r->data);
+    last_text(m, m->an, x);
+    sides(r, msgs, last, movable, x);
+    x[state_feature(v->state)] = 1;
+    x[F_LAST_MINE] = m->mine;
+    parent = find_mid(msgs, m->in_reply_to);
+    x[F_REPLIES_TO_MINE] = parent >= 0 && ((struct lu_msg *)g_ptr_array_index(msgs, parent))->mine;
+    x[F_ANSWERS_ANOTHER] = answers_another(msgs, parent, m);
+    x[F_TO_ME] = m->to_me;
+    x[F_COPIED_ONLY] = lu_msg_copied_only(r, m);
+    x[F_RECIPIENTS] = (float)log1p(m->to->len + m->cc->len);
+    x[F_TO_ONE] = m->to->len + m->cc->len == 1 && !m->list_id;
+    x[F_AUTO_OR_BULK] = automatic || (m->body && m->body->bulk);
     age = r->now > m->date ? (double)(r->now - m->date) / 86400.0 : 0;
     x[F_AGE] = (float)log1p(age);
+    x[F_BUSINESS_DAYS] = (float)log1p(business_days(m->date, r->now));
     x[F_PAST_HORIZON] = r->cfg->horizon_days > 0 && age >= r->cfg->horizon_days;
     x[F_LEADUPS] = capped(v->sched.stage, 3);
     x[F_PREFIXED] = prefixed(m->subject);
     x[F_FORWARD] = forward(m->subject);
     x[F_NOREPLY] = m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply);
-    g_hash_table_destroy(writers);
     v->has_features = true;
 }
 

@@ -117,6 +117,46 @@ static void test_bulk_marks(void)
     g_ptr_array_unref(t);
 }
 
+static void say(struct lu_analysis *a, const char *text)
+{
+    struct lu_sentence *s = g_new0(struct lu_sentence, 1);
+
+    s->text = g_strdup(text);
+    g_ptr_array_add(a->sentences, s);
+}
+
+/* Each side's latest message read apart: my question that the sentence
+ * after it closes ("Is it ready? Thanks."), their two questions, the last
+ * quoted ("... 'on Friday?'"). */
+static void test_sides(void)
+{
+    GPtrArray *t = asked();
+    struct lu_msg *mine = g_ptr_array_index(t, 0), *theirs = g_ptr_array_index(t, 1);
+    struct lu_verdict v;
+
+    an(mine)->asks = true;
+    g_ptr_array_set_free_func(mine->an->sentences, lu_sentence_free);
+    g_ptr_array_set_free_func(theirs->an->sentences, lu_sentence_free);
+    say(mine->an, "Is it ready?");
+    say(mine->an, "Thanks.");
+    say(theirs->an, "Which one?");
+    say(theirs->an, "Did you say 'on Friday?'");
+    theirs->an->answer = true;
+    lu_thread_decide(&rules, t, NULL, NULL, &v);
+    ok(v.features[feature("mine-asks")] == 1 && v.features[feature("mine-questions")] == 1 &&
+           v.features[feature("mine-ends-on-question")] == 0,
+       "mine: asks, one question, ends on thanks");
+    ok(v.features[feature("theirs-answer-wanted")] == 1 &&
+           v.features[feature("theirs-questions")] == 2 &&
+           v.features[feature("theirs-ends-on-question")] == 1 &&
+           v.features[feature("theirs-asks")] == 0,
+       "theirs: the reply model waits, two questions, ends on one (a quote closing it)");
+    ok(v.features[feature("last-to-one")] == 1 && v.features[feature("last-answers-another")] == 0,
+       "to me alone; it answers me");
+    lu_verdict_clear(&v);
+    g_ptr_array_unref(t);
+}
+
 static void test_apply(void)
 {
     static const float zero[LU_TM_NFEAT];
@@ -299,6 +339,7 @@ int main(void)
 
     test_features();
     test_bulk_marks();
+    test_sides();
     test_apply();
     test_put_in();
 
