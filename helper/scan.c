@@ -1654,8 +1654,10 @@ static int rows_open(struct scan *s, bool all, bool bounces)
      * (no decision taken yet, no delivery failure): each was a statement
      * of a parameter a message, prepared afresh, 0.25-0.3 M instructions
      * of a thread of 62 (issue 14).  Nothing adds to them until the scan
-     * writes. */
-    if (!ret && s->looked && s->stage) {
+     * writes.  A thread view's too (why, draft, a decision's view: 0.3 M
+     * of a thread of 61 when no decision was ever taken); its decision's
+     * commit asks again, once the decision is stored. */
+    if (!ret && s->looked) {
         bool none_bounces = false;
         ret = lu_store_rows_none(s->store, &s->no_decisions, &none_bounces);
         s->no_bounces = s->no_bounces || none_bounces;
@@ -5100,6 +5102,46 @@ out:
     return ret;
 }
 
+/* The folded sentences (said.h) the last thread view read with its
+ * analysis rows, Message-ID -> GBytes, for that view's rules and its
+ * decision's (lu_thread_view_commit, lu_thread_view_trial): the view
+ * compares its earlier texts from them as an incremental scan does
+ * (issue 14), each checked against its text (lu_said_record_is).  Kept
+ * here, not in struct lu_thread_view: leadup.h is part of the sense
+ * digest, so a field there would have every user analyse every text again.
+ * TV: the view they are of (lu_thread_view_clear lets them go).  A view
+ * makes no record: why and draft write nothing to the state, and a
+ * record a scan has not made yet is made by the next one. */
+static _Thread_local struct {
+    const struct lu_thread_view *tv;
+    GHashTable *said;
+} view_said;
+
+/* lu_said_keep's get for a view's rules: M's record as its row held it. */
+static GBytes *view_said_get(const struct lu_msg *m, void *data)
+{
+    return m->mid ? g_hash_table_lookup(data, m->mid) : NULL;
+}
+
+/* The records S read (S->said_kept, taken) kept for the view TV. */
+static void view_said_keep(struct scan *s, const struct lu_thread_view *tv)
+{
+    if (view_said.said)
+        g_hash_table_destroy(view_said.said);
+    view_said.said = g_steal_pointer(&s->said_kept);
+    view_said.tv = view_said.said ? tv : NULL;
+}
+
+/* TV's records as lu_said_keep takes them (in *K), or NULL: none read. */
+static const struct lu_said_keep *view_said_of(const struct lu_thread_view *tv,
+                                               struct lu_said_keep *k)
+{
+    if (!view_said.said || view_said.tv != tv)
+        return NULL;
+    *k = (struct lu_said_keep){view_said_get, NULL, view_said.said};
+    return k;
+}
+
 /* lu_thread_view; RULES false: view.h's lu_thread_view_unruled. */
 static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool rules)
 {
@@ -5140,6 +5182,11 @@ static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view
         goto out;
     }
     view_kept(&s, mid);
+    /* The analysis rows read with their records (cache_get), unless
+     * LEADUP_DEBUG_SAID_UNKEPT (t274 compares: every text folded). */
+    if (!g_getenv("LEADUP_DEBUG_SAID_UNKEPT"))
+        s.said_kept =
+            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
     ret = lu_db_thread_read(out->db, tid, out->msgs);
     if (ret)
         goto out;
@@ -5150,10 +5197,14 @@ static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view
         if (strcmp(((struct lu_msg *)g_ptr_array_index(out->msgs, i))->mid, mid) == 0)
             out->target = (int)i;
     lu_verdict_clear(&out->v);
+    s.said_keep = (struct lu_said_keep){said_get, NULL, &s};
+    lu_said_keep = s.said_kept ? &s.said_keep : NULL;
     decide(&s, out->msgs, &out->v, &out->decisions, &out->elsewhere, rules);
+    lu_said_keep = NULL;
 out:
     if (out->db)
         lu_db_set_rows(out->db, NULL, NULL); /* view_kept's: S goes */
+    view_said_keep(&s, out);
     scan_clear(&s);
     g_free(tid);
     return ret;
@@ -5171,6 +5222,10 @@ int lu_thread_view_unruled(struct lu_ctx *ctx, const char *id, struct lu_thread_
 
 void lu_thread_view_clear(struct lu_thread_view *tv)
 {
+    if (view_said.tv == tv) {
+        g_clear_pointer(&view_said.said, g_hash_table_destroy);
+        view_said.tv = NULL;
+    }
     lu_verdict_clear(&tv->v);
     LU_FREE_EACH(g_ptr_array_unref, tv->decisions, tv->elsewhere, tv->msgs);
     g_clear_pointer(&tv->table, g_hash_table_destroy);
@@ -5246,13 +5301,16 @@ void lu_thread_view_trial(struct lu_ctx *ctx, struct lu_thread_view *tv, struct 
 {
     struct lu_rules rules = {&ctx->cfg, &ctx->me, ctx->now, analyse_cb, &ctx->cfg, body_cb};
     GPtrArray *all = g_ptr_array_new();
+    struct lu_said_keep k;
 
     /* A thread decided from the index alone has headers still to read. */
     lu_thread_view_read_all(ctx, tv);
     for (guint i = 0; tv->decisions && i < tv->decisions->len; i++)
         g_ptr_array_add(all, g_ptr_array_index(tv->decisions, i));
     g_ptr_array_add(all, d); /* taken now: the newest */
+    lu_said_keep = view_said_of(tv, &k);
     lu_thread_decide(&rules, tv->msgs, all, tv->elsewhere, out);
+    lu_said_keep = NULL;
     g_ptr_array_free(all, TRUE);
 }
 
@@ -5263,6 +5321,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     struct lu_scan_opts o = {0};
     struct scan s;
     struct lu_db *rw = NULL;
+    struct lu_said_keep k;
     gint64 before = 0, after = 0;
     int ret;
 
@@ -5282,7 +5341,9 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
         g_ptr_array_free(tv->decisions, TRUE);
     tv->decisions = thread_decisions(&s, tv->msgs);
     lu_verdict_clear(&tv->v);
+    lu_said_keep = view_said_of(tv, &k);
     lu_thread_decide(&s.rules, tv->msgs, tv->decisions, tv->elsewhere, &tv->v);
+    lu_said_keep = NULL;
     plan_tags(&s, tv->msgs, &tv->v);
     plan_item(&s, tv->msgs, &tv->v);
     note_pending(&s, tv->decisions);

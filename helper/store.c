@@ -751,12 +751,27 @@ static int put_item(struct lu_store *s, const struct lu_item *it)
     return ret;
 }
 
+typedef int (*lists_reader)(struct lu_store *s, sqlite3_stmt *st, GHashTable *table);
+static int lists_of(struct lu_store *s, const char *head, const char *tail, GPtrArray *mids,
+                    lists_reader read, GHashTable *table);
+
+/* lists_of's reader for a DELETE: runs it once (TABLE unused). */
+static int forget_batch(struct lu_store *s, sqlite3_stmt *st, GHashTable *table)
+{
+    return step_write(s, st, "forgetting an item");
+}
+
 int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it)
 {
     int ret = 0;
 
-    for (guint i = 0; i < mids->len && !ret; i++)
-        ret = forget_item(s, g_ptr_array_index(mids, i));
+    /* The items anchored on a thread's messages go in one statement a
+     * batch (lists_of), not one a message: a decision's commit on a thread
+     * of 61 spent 0.55 M on 61 DELETEs (issue 14). */
+    if (mids->len > 1)
+        ret = lists_of(s, "DELETE FROM items WHERE mid IN ", "", mids, forget_batch, NULL);
+    else if (mids->len == 1)
+        ret = forget_item(s, g_ptr_array_index(mids, 0));
     if (!ret && it)
         ret = put_item(s, it);
     return ret;
@@ -1129,8 +1144,6 @@ int lu_store_add_bounce(struct lu_store *s, const struct lu_msg *bounce)
 }
 
 /* Reads the rows of ST into TABLE (Message-ID -> GPtrArray). */
-typedef int (*lists_reader)(struct lu_store *s, sqlite3_stmt *st, GHashTable *table);
-
 /* The rows SQL selects, read by READ into a new table *OUT. */
 static int lists_where(struct lu_store *s, const char *sql, lists_reader read, GHashTable **out)
 {
