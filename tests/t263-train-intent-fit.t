@@ -56,7 +56,4 @@ t 'with SM_INTER the rule-given sentences learn second weights, read only there'
 	python3 toy.py "$ROOT/scripts/train-intent" 1 >out 2>err &&
 	grep -q "new 1.000" out && ! grep -q "^inter weights 0$" out &&
 	grep -q "^lin 3.0 1.0$" out'
-t 'train-intent refuses to write SM_INTER weights (classify.c does not read them)' '
-	! SM_INTER=1 "$ROOT"/scripts/train-intent --write --data "$TMP" >out 2>err &&
-	grep -q "SM_INTER=1 is for the cross-validation only" err'
 done_testing

@@ -100,14 +100,16 @@ t 'the old record forged into its row: not taken (made of another text), made ag
 		both forged inbox of1d@supplier.example "$SAM" "$ME" "Thu, 19 Nov 2026 09:00:00 +0000" \
 			"Re: Offer" of1c@supplier.example && same forged &&
 	test "$(record kept of1@supplier.example)" = "$NEW"'
+# another build's: its first byte an X, which no digest (hex) has; a '0' was
+# this build's own when features.c's change made LU_SAID_DIGEST 01f59dee...
 t 'a damaged record (a byte) and one of another build (its digest changed): passed over, the same' '
 	home kept && sqlite3 "$DB" "UPDATE analyses SET said = X'"'"'00'"'"' WHERE mid = '"'"'of1a@example.com'"'"';
-		UPDATE analyses SET said = X'"'"'30'"'"' || substr(said, 2) WHERE mid = '"'"'of1b@supplier.example'"'"'" &&
+		UPDATE analyses SET said = X'"'"'58'"'"' || substr(said, 2) WHERE mid = '"'"'of1b@supplier.example'"'"'" &&
 	echo "And please send the delivery schedule to the warehouse as well, they asked for it twice." |
 		both damaged inbox of1e@supplier.example "$SAM" "$ME" "Fri, 20 Nov 2026 09:00:00 +0000" \
 			"Re: Offer" of1d@supplier.example && same damaged &&
 	test "$(record kept of1a@example.com | cut -c1-2)" != 00 &&
-	test "$(record kept of1b@supplier.example | cut -c1-2)" != 30'
+	test "$(record kept of1b@supplier.example | cut -c1-2)" != 58'
 t 'a state of schema 13 (before the records) migrates: the column made, the scan the same' '
 	home kept && sqlite3 "$DB" "ALTER TABLE analyses DROP COLUMN said; PRAGMA user_version = 13" &&
 	echo "Last question: can the chairs be delivered before noon on the day?" |
