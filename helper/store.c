@@ -2328,12 +2328,12 @@ int lu_store_analysis_write(struct lu_store *s, const char *mid, const char *fil
     return ret;
 }
 
-int lu_store_analysis_said(struct lu_store *s, const char *mid, const char *file,
-                           const char *analyser, GBytes *said)
+/* One column of a cache row written afresh (its sense or its said record):
+ * SQL names the column, SLOT keeps its statement. */
+static int analysis_column(struct lu_store *s, sqlite3_stmt **slot, const char *sql,
+                           const char *mid, const char *file, const char *analyser, GBytes *blob)
 {
-    sqlite3_stmt *st = kept(s, &s->put_said,
-                            "UPDATE analyses SET said = ?4 "
-                            "WHERE mid = ?1 AND file = ?2 AND analyser = ?3");
+    sqlite3_stmt *st = kept(s, slot, sql);
     int ret;
 
     if (!st)
@@ -2341,10 +2341,19 @@ int lu_store_analysis_said(struct lu_store *s, const char *mid, const char *file
     sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
-    bind_bytes(st, 4, said);
+    bind_bytes(st, 4, blob);
     ret = step_write(s, st, "writing the analysis cache");
     sqlite3_clear_bindings(st);
     return ret;
+}
+
+int lu_store_analysis_said(struct lu_store *s, const char *mid, const char *file,
+                           const char *analyser, GBytes *said)
+{
+    return analysis_column(s, &s->put_said,
+                           "UPDATE analyses SET said = ?4 "
+                           "WHERE mid = ?1 AND file = ?2 AND analyser = ?3",
+                           mid, file, analyser, said);
 }
 
 int lu_store_read_begin(struct lu_store *s)
@@ -2378,20 +2387,10 @@ void lu_store_read_end(struct lu_store *s)
 int lu_store_analysis_sense(struct lu_store *s, const char *mid, const char *file,
                             const char *analyser, GBytes *sense)
 {
-    sqlite3_stmt *st = kept(s, &s->put_sense,
-                            "UPDATE analyses SET sense = ?4 "
-                            "WHERE mid = ?1 AND file = ?2 AND analyser = ?3");
-    int ret;
-
-    if (!st)
-        return EX_IOERR;
-    sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, analyser, -1, SQLITE_STATIC);
-    bind_bytes(st, 4, sense);
-    ret = step_write(s, st, "writing the analysis cache");
-    sqlite3_clear_bindings(st);
-    return ret;
+    return analysis_column(s, &s->put_sense,
+                           "UPDATE analyses SET sense = ?4 "
+                           "WHERE mid = ?1 AND file = ?2 AND analyser = ?3",
+                           mid, file, analyser, sense);
 }
 
 bool lu_sender_ranged(const char *addr)

@@ -15,6 +15,8 @@
  * the score is the first weights' alone. */
 #include "leadup.h"
 #include "tap.h"
+#define LU_TEST_SM_MODEL_OWN
+#include "sm-model.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -30,20 +32,8 @@ static const char *const sentences[] = {
 };
 #define N_SENT G_N_ELEMENTS(sentences)
 
-/* sm-model.h's structs; the table not const (features.c reads it as
- * const): its weights are known only once the sentences are hashed */
-struct lu_sm_weight {
-    guint32 bucket;
-    float w;
-};
-struct lu_sm_model {
-    unsigned label;
-    double bias;
-    double rule;
-    const struct lu_sm_weight *w;
-    int n;
-    int replace;
-};
+/* The table not const (features.c reads it as const): its weights are
+ * known only once the sentences are hashed. */
 #define MAX_W 4096
 static struct lu_sm_weight weights[MAX_W];
 

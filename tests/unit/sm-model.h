@@ -20,7 +20,11 @@ struct lu_sm_model {
     int n;
     int replace;
 };
+/* A test whose table is filled at run time (model-inter-test) defines
+ * LU_TEST_SM_MODEL_OWN and its own lu_sm_models, not const. */
+#ifndef LU_TEST_SM_MODEL_OWN
 extern const struct lu_sm_model lu_sm_models[];
+#endif
 extern const int lu_sm_n_models;
 extern const unsigned lu_sm_features; /* LU_SM_FEAT_* */
 
