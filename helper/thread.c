@@ -589,19 +589,6 @@ static const char *set_due_said(struct rule_ctx *s, struct lu_verdict *v, gint64
     return said_when(s, due_at);
 }
 
-/* Whether I started this list thread, as the asker: its first message is
- * mine and answers nothing.  A first message of mine that replies to one
- * the archive lacks (the asker's post missing, or a digest I answered)
- * is a helper's answer: the thread is somebody else's question (label
- * batches 28-34: two such threads read as my own question, their advice
- * awaited as my ask). */
-static bool my_thread(const struct rule_ctx *s)
-{
-    const struct lu_msg *first = msg(s, 0);
-
-    return first->mine && !first->in_reply_to;
-}
-
 /* Is M about me: addressed to me, or (on a list) answering one of my messages? */
 static bool involves_me(const struct rule_ctx *s, const struct lu_msg *m)
 {
@@ -803,7 +790,7 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
      * 1-22: 71 of 80 such threads whose last message is theirs are
      * none); only what the learned reply model reads as waiting for my
      * answer ("Which version do you use?") needs one. */
-    if (s->list && my_thread(s) && !an->answer) {
+    if (s->list && msg(s, 0)->mine && !an->answer) {
         say(s->notes,
             "%s answers your question to the list; the learned reply model reads no ask in it "
             "as waiting for your answer (a helper's advice and teaching questions).",
@@ -906,13 +893,14 @@ struct run {
 
 /* On a list, in a thread somebody else started, the address of the one
  * MINE answers (I write as a helper), or NULL.  A same-subject post that
- * broke threading answers my ask only when it comes from them: another
- * helper's post answers the asker, not me. */
+ * broke threading answers my ask only when it comes from them (or from
+ * the asker who started the thread: run_start): another helper's post
+ * answers the asker, not me. */
 static const char *helping(const struct rule_ctx *s, const struct lu_msg *mine)
 {
     int parent;
 
-    if (!s->list || my_thread(s))
+    if (!s->list || msg(s, 0)->mine)
         return NULL;
     parent = find_mid(s->msgs, mine->in_reply_to);
     if (parent < 0 || msg(s, parent)->mine || !msg(s, parent)->from)
@@ -923,8 +911,8 @@ static const char *helping(const struct rule_ctx *s, const struct lu_msg *mine)
 /* Whether EMAIL wrote the thread's first message: on a list, the asker
  * whose question the helpers answer.  Their post that broke threading
  * answers every helper, also one who answered another helper's message
- * (label batch 28: the asker's own post came after my question to them,
- * which answered a helper). */
+ * (label batch 28: the asker's post came after my question in answer to
+ * another helper; s37-fresh in BENCHMARKS.md). */
 static bool started(const struct rule_ctx *s, const char *email)
 {
     const struct lu_msg *first = msg(s, 0);
@@ -1094,7 +1082,7 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
      * silence owes me nothing (the asker's own follow-up brings the thread
      * back); only what the learned reply model reads as waiting for the
      * asker's answer ("Does that fix it?") waits. */
-    if (s->list && !my_thread(s) && !u.reminded && !u.answer)
+    if (s->list && !msg(s, 0)->mine && !u.reminded && !u.answer)
         return false;
     last = msg(s, s->last);
     rcpt = real_recipients(r, last);
@@ -1118,7 +1106,7 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
         said_when(s, msg(s, u.asked)->date));
     if (u.ask)
         say(v->why, "You asked: \"%s\"", u.ask->text);
-    if (s->list && !my_thread(s) && !u.reminded)
+    if (s->list && !msg(s, 0)->mine && !u.reminded)
         say(v->why, "In a list thread somebody else started, the learned reply model reads "
                     "it as waiting for their answer, not as advice.");
     if (u.reminded && !u.expects && d->remind->kind == LU_D_REMIND)
