@@ -2925,8 +2925,10 @@ static char *rules_digest(struct lu_ctx *ctx)
      * next day, and on a list a same-subject post that broke threading
      * answers my ask as a helper only when the asker wrote it; 4: my later
      * message under the same subject without reply headers carries my
-     * thread's conversation on, thread.c continued_elsewhere; session 35). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:4|dates:1");
+     * thread's conversation on, thread.c continued_elsewhere; session 35;
+     * 5: on a list, the asker's post that broke threading answers my ask
+     * to another helper in their thread, thread.c started; session 37). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:5|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

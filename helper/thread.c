@@ -893,8 +893,9 @@ struct run {
 
 /* On a list, in a thread somebody else started, the address of the one
  * MINE answers (I write as a helper), or NULL.  A same-subject post that
- * broke threading answers my ask only when it comes from them: another
- * helper's post answers the asker, not me. */
+ * broke threading answers my ask only when it comes from them (or from
+ * the asker who started the thread: run_start): another helper's post
+ * answers the asker, not me. */
 static const char *helping(const struct rule_ctx *s, const struct lu_msg *mine)
 {
     int parent;
@@ -905,6 +906,18 @@ static const char *helping(const struct rule_ctx *s, const struct lu_msg *mine)
     if (parent < 0 || msg(s, parent)->mine || !msg(s, parent)->from)
         return NULL;
     return msg(s, parent)->from->email;
+}
+
+/* Whether EMAIL wrote the thread's first message: on a list, the asker
+ * whose question the helpers answer.  Their post that broke threading
+ * answers every helper, also one who answered another helper's message
+ * (label batch 28: the asker's post came after my question in answer to
+ * another helper; s37-fresh in BENCHMARKS.md). */
+static bool started(const struct rule_ctx *s, const char *email)
+{
+    const struct lu_msg *first = msg(s, 0);
+
+    return first->from && !first->mine && g_ascii_strcasecmp(first->from->email, email) == 0;
 }
 
 /* The first message of my unanswered run, or -1 when a reply that broke
@@ -940,7 +953,7 @@ static int run_start(struct rule_ctx *s)
         if (!answers_elsewhere(r, first, o, s->list))
             continue;
         if (asker && g_ascii_strcasecmp(o->from->email, asker) != 0 &&
-            !sent_to(r, first, o->from->email))
+            !sent_to(r, first, o->from->email) && !started(s, o->from->email))
             continue;
         if (o->date > last->date) {
             s->noted = LU_R_ANSWERED_ELSEWHERE;
