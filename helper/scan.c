@@ -1377,17 +1377,43 @@ static void recent_load(struct scan *s, const struct recent *r, struct lu_msg *m
         m->date = lu_date_sane(m->date, s->ctx->now, -1, m->mid);
 }
 
-/* The recent messages under NORM that the query of elsewhere_by_query
- * would find for LAST (the same subject, window, other thread and
- * senders), oldest first, as msg_from gives them, and into ROWS each one
- * with the recent it is of (message -> struct recent; for recent_load
- * once the index's From let it through: the row's From would replace
- * it).  Caller frees. */
-static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_msg *last,
-                                   const char *norm, GHashTable *rows)
+/* Orders recent messages as lu_msg_compare_date orders the messages made
+ * of them (date, then Message-ID). */
+static gint recent_compare_date(gconstpointer a, gconstpointer b)
 {
-    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    GPtrArray *list = g_hash_table_lookup(s->recent, norm);
+    const struct recent *x = *(struct recent *const *)a, *y = *(struct recent *const *)b;
+
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return g_strcmp0(x->mid, y->mid);
+}
+
+/* The first index of LIST (newest first: remember_recent keeps it so)
+ * whose date is at most DATE; LIST's length when none is. */
+static guint recent_at_or_before(GPtrArray *list, gint64 date)
+{
+    guint lo = 0, hi = list->len;
+
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (((struct recent *)g_ptr_array_index(list, mid))->date > date)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The recent messages under NORM, within the window after LAST, not of
+ * its thread, from the senders (to the recipient) the query would name
+ * (not owned: the recents themselves), oldest ELSEWHERE_MAX of them in
+ * lu_msg_compare_date's order.  The window is a run of the list, found
+ * by its dates: a subject shared by thousands of messages is not
+ * compared message by message for each thread that asks. */
+static GPtrArray *recent_window(struct scan *s, GPtrArray *msgs, struct lu_msg *last,
+                                const char *norm)
+{
+    GPtrArray *list = g_hash_table_lookup(s->recent, norm), *out = g_ptr_array_new();
     GString *q = g_string_new(NULL);
     gint64 end = last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400;
     GPtrArray *senders = NULL;
@@ -1406,18 +1432,47 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
     }
     if (to)
         to_fold = fold_hash(to);
-    for (guint i = 0; list && i < list->len; i++) {
+    for (guint i = list ? recent_at_or_before(list, end) : 0; list && i < list->len; i++) {
         struct recent *r = g_ptr_array_index(list, i);
-        struct lu_addr *from = NULL;
-        struct lu_msg *m;
+        if (r->date <= last->date)
+            break;
         /* the senders first: they leave the fewest (the same result) */
-        if (r->date <= last->date || r->date > end)
-            continue;
         if (senders && !(r->from_email && sender_or_me(s, senders, folds, r, own)))
             continue;
         if (to && r->rcpt && !rcpt_has_fold(r, to, to_fold))
             continue;
-        if (strcmp(r->thread_id, last->thread_id) == 0)
+        if (strcmp(r->thread_id, last->thread_id) != 0)
+            g_ptr_array_add(out, r);
+    }
+    g_ptr_array_sort(out, recent_compare_date);
+    if (out->len > ELSEWHERE_MAX)
+        g_ptr_array_set_size(out, ELSEWHERE_MAX);
+    if (senders)
+        g_ptr_array_free(senders, TRUE);
+    g_free(folds);
+    g_string_free(q, TRUE);
+    return out;
+}
+
+/* The recent messages under NORM that find_elsewhere's query would find for LAST (recent_window's), oldest first, as msg_from gives
+ * them, and into ROWS each one with the recent it is of (message ->
+ * struct recent; for recent_load once the index's From let it through:
+ * the row's From would replace it).  Those find_elsewhere drops for their
+ * From (the same side as LAST) are not made: it would drop them after
+ * ELSEWHERE_MAX, as here.  Caller frees. */
+static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_msg *last,
+                                   const char *norm, GHashTable *rows)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
+    GPtrArray *window = recent_window(s, msgs, last, norm);
+    bool last_mine = last->from && lu_identity_is_me(&s->ctx->me, last->from->email);
+    bool own = last_mine && lu_msg_unthreaded_reply(last);
+
+    for (guint i = 0; i < window->len; i++) {
+        struct recent *r = g_ptr_array_index(window, i);
+        struct lu_addr *from = NULL;
+        struct lu_msg *m;
+        if (r->from_email && !own && lu_identity_is_me(&s->ctx->me, r->from_email) == last_mine)
             continue;
         if (r->from_email) {
             from = g_new0(struct lu_addr, 1);
@@ -1431,13 +1486,7 @@ static GPtrArray *elsewhere_recent(struct scan *s, GPtrArray *msgs, struct lu_ms
         g_hash_table_insert(rows, m, r);
         g_ptr_array_add(out, m);
     }
-    g_ptr_array_sort(out, lu_msg_compare_date);
-    if (out->len > ELSEWHERE_MAX)
-        g_ptr_array_set_size(out, ELSEWHERE_MAX);
-    if (senders)
-        g_ptr_array_free(senders, TRUE);
-    g_free(folds);
-    g_string_free(q, TRUE);
+    g_ptr_array_free(window, TRUE);
     return out;
 }
 
@@ -1605,7 +1654,9 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
          * this, may steal M's FILE_ID) */
         if (m->headers)
             recent_keep(r, m);
-        g_ptr_array_add(list, r);
+        /* newest first, as the walk mostly meets them: the insert is near
+         * the end, and the window of a thread that asks a run */
+        g_ptr_array_insert(list, (gint)recent_at_or_before(list, r->date - 1), r);
     }
     s->walk_pos = MIN(s->walk_pos, newest);
     if (s->st->threads % 512 == 0) {
@@ -1614,9 +1665,9 @@ static void remember_recent(struct scan *s, GPtrArray *msgs)
         g_hash_table_iter_init(&it, s->recent);
         while (g_hash_table_iter_next(&it, NULL, &value)) {
             GPtrArray *list = value;
-            for (guint i = 0; i < list->len; i++)
-                if (((struct recent *)g_ptr_array_index(list, i))->date > s->walk_pos + window)
-                    g_ptr_array_remove_index_fast(list, i--);
+            guint n = recent_at_or_before(list, s->walk_pos + window);
+            if (n)
+                g_ptr_array_remove_range(list, 0, n);
             if (list->len == 0)
                 g_hash_table_iter_remove(&it);
         }
