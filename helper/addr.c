@@ -64,48 +64,63 @@ static bool plain_phrase(const char *p, const char *e)
     return true;
 }
 
+/* The element at *PP of a list, up to the next ',' outside quotes, read
+ * as plain_list reads each: a new struct lu_addr (caller frees), or NULL
+ * when it is not plain.  *PP is left at the ',' or the NUL after it. */
+static struct lu_addr *plain_element(const char **pp)
+{
+    const char *p = *pp, *start = p, *e, *lt, *name_e;
+    bool quoted = false;
+    struct lu_addr *a;
+
+    for (; *p && (quoted || *p != ','); p++)
+        if (*p == '"')
+            quoted = !quoted;
+    *pp = p;
+    if (quoted)
+        return NULL;
+    while (*start == ' ')
+        start++;
+    for (e = p; e > start && e[-1] == ' '; e--)
+        ;
+    lt = memchr(start, '<', (gsize)(e - start));
+    if (lt) {
+        for (name_e = lt; name_e > start && name_e[-1] == ' '; name_e--)
+            ;
+        if (e[-1] != '>' || memchr(lt + 1, '<', (gsize)(e - lt - 1)) ||
+            memchr(lt + 1, '>', (gsize)(e - lt - 2)) || !plain_addr_spec(lt + 1, e - 1) ||
+            (name_e > start && !plain_phrase(start, name_e)))
+            return NULL;
+        a = g_new0(struct lu_addr, 1);
+        a->email = g_strndup(lt + 1, (gsize)(e - lt - 2));
+        if (name_e > start)
+            a->name = *start == '"' ? g_strndup(start + 1, (gsize)(name_e - start - 2))
+                                    : g_strndup(start, (gsize)(name_e - start));
+        return a;
+    }
+    if (memchr(start, '>', (gsize)(e - start)) || memchr(start, '"', (gsize)(e - start)) ||
+        !plain_addr_spec(start, e))
+        return NULL;
+    a = g_new0(struct lu_addr, 1);
+    a->email = g_strndup(start, (gsize)(e - start));
+    return a;
+}
+
+/* Marks no plain value holds (groups, comments, routes, escapes, tabs). */
+#define NOT_PLAIN ";:()[]\\\t"
+
 /* The list reader of lu_addr_plain_list (addr.h), without the debug
  * switch. */
 static bool plain_list(GPtrArray *out, const char *value)
 {
-    GPtrArray *tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
     const char *p = value;
-    bool ok = !strpbrk(value, ";:()[]\\\t");
+    GPtrArray *tmp;
+    struct lu_addr *a;
 
-    while (ok) {
-        const char *start = p, *e, *lt, *name_e;
-        bool quoted = false;
-        struct lu_addr *a;
-
-        for (; *p && (quoted || *p != ','); p++)
-            if (*p == '"')
-                quoted = !quoted;
-        if (quoted)
-            break;
-        while (*start == ' ')
-            start++;
-        for (e = p; e > start && e[-1] == ' '; e--)
-            ;
-        lt = memchr(start, '<', (gsize)(e - start));
-        if (lt) {
-            for (name_e = lt; name_e > start && name_e[-1] == ' '; name_e--)
-                ;
-            if (e[-1] != '>' || memchr(lt + 1, '<', (gsize)(e - lt - 1)) ||
-                memchr(lt + 1, '>', (gsize)(e - lt - 2)) || !plain_addr_spec(lt + 1, e - 1) ||
-                (name_e > start && !plain_phrase(start, name_e)))
-                break;
-            a = g_new0(struct lu_addr, 1);
-            a->email = g_strndup(lt + 1, (gsize)(e - lt - 2));
-            if (name_e > start)
-                a->name = *start == '"' ? g_strndup(start + 1, (gsize)(name_e - start - 2))
-                                        : g_strndup(start, (gsize)(name_e - start));
-        } else {
-            if (memchr(start, '>', (gsize)(e - start)) || memchr(start, '"', (gsize)(e - start)) ||
-                !plain_addr_spec(start, e))
-                break;
-            a = g_new0(struct lu_addr, 1);
-            a->email = g_strndup(start, (gsize)(e - start));
-        }
+    if (strpbrk(value, NOT_PLAIN))
+        return false;
+    tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    while ((a = plain_element(&p))) {
         g_ptr_array_add(tmp, a);
         if (!*p) {
             for (guint i = 0; i < tmp->len; i++)
@@ -126,12 +141,18 @@ bool lu_addr_plain_list(GPtrArray *out, const char *value)
 
 struct lu_addr *lu_addr_plain(const char *value)
 {
-    GPtrArray *list = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    const char *p = value;
     struct lu_addr *a = NULL;
 
-    if (lu_addr_plain_list(list, value) && list->len == 1)
-        a = g_ptr_array_steal_index(list, 0);
-    g_ptr_array_free(list, TRUE);
+    /* plain_list's answer when it reads one element, without its array
+     * (twice msg_from's cost of a sender, s37-first) */
+    if (!lu_debug_no_plain_addr && value && !strpbrk(value, NOT_PLAIN)) {
+        a = plain_element(&p);
+        if (a && *p) { /* a ',' after it: another element, or an empty one */
+            lu_addr_free(a);
+            a = NULL;
+        }
+    }
     lu_plain_addrs += a != NULL;
     return a;
 }
