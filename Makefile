@@ -94,8 +94,8 @@ helper/version.h: FORCE
 # to any of them, or another GMime, reads every message again.  A file the
 # analyser comes to read joins the list (the language packs: mime.c's
 # automatic-message subjects, body.c's attribution and forward lines).
-ANALYSER_SRCS := helper/mime.c helper/body.c helper/html.c helper/msgcache.c helper/identity.c \
-	helper/util.c helper/lang.c $(sort $(wildcard helper/lang-*.c))
+ANALYSER_SRCS := helper/mime.c helper/addr.c helper/body.c helper/html.c helper/msgcache.c \
+	helper/identity.c helper/util.c helper/lang.c $(sort $(wildcard helper/lang-*.c))
 # The sentence analysis's digest: the cache keeps each text's analysis
 # (lu_analyse_text: sentences, labels, dates) made by these sources (and
 # GLib's zones and calendar), so a change to any of them analyses every

@@ -1,15 +1,18 @@
-/* addr.c - a From value of the plainest form read without GMime (issue 14).
+/* addr.c - address lists of the plainest form read without GMime (issue 14).
  *
  * A scan reads the sender of every message of each thread it decides
  * from notmuch's From value (nm.c msg_from), which GMime's address parse
  * took 21,000 instructions each: 1.3 M of the 29.9 M of a scan after one
- * new message into a thread of 61 at 30,000 messages.  notmuch keeps the
- * value as GMime wrote it, so most are "Words <local@dom.ain>"; those are
- * read here, to what GMime's parse gives (tests/unit/addr-test.c compares
- * the two on every value it is given), anything else goes to GMime.
+ * new message into a thread of 61 at 30,000 messages; the first full
+ * scan reads every file's From, To and Cc (mime.c), where GMime's
+ * InternetAddress objects were most of a header's read.  Most values are
+ * "Words <local@dom.ain>" lists; those are read here, to what GMime's
+ * parse gives (tests/unit/addr-test.c compares the two on every value it
+ * is given; t269 every file's reading), anything else goes to GMime.
+ * One reader for both: mime.c's and nm.c's answers cannot drift apart.
  *
- * Not mime.c: its text is part of the analyser's digest (Makefile), and
- * this reads no file; pure, no I/O. */
+ * Pure, no I/O.  Part of the analyser's digest (Makefile ANALYSER_SRCS):
+ * it shapes what a file's headers read as. */
 #include "addr.h"
 
 #include <string.h>
@@ -17,83 +20,139 @@
 bool lu_debug_no_plain_addr;
 guint64 lu_plain_addrs;
 
-static bool is_alnum(char c)
+/* Whether P..E is an addr-spec GMime takes as written: a dot-atom local
+ * part (no dot at either end, no two together), "@", and a domain of
+ * letters, digits and hyphens in dot-separated labels, no two hyphens
+ * together (punycode's "xn--", which GMime decodes to UTF-8). */
+static bool plain_addr_spec(const char *p, const char *e)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    const char *at = memchr(p, '@', (gsize)(e - p));
+
+    if (!at || at == p || at[-1] == '.' || *p == '.' || at + 1 >= e || at[1] == '.' || e[-1] == '.')
+        return false;
+    for (const char *c = p; c < at; c++)
+        if (!(g_ascii_isalnum(*c) || strchr("!#$%&'*+/=?^_`{|}~-", *c) ||
+              (*c == '.' && c[1] != '.')))
+            return false;
+    for (const char *c = at + 1; c < e; c++)
+        if (!(g_ascii_isalnum(*c) || (*c == '-' && c[1] != '-') || (*c == '.' && c[1] != '.')))
+            return false;
+    return true;
 }
 
-/* The end of a run of one or more CLASS characters (alnum, or alnum and
- * EXTRA) separated by single SEP at P, or NULL: no run, or a separator
- * leading, trailing or doubled. */
-static const char *simple_run(const char *p, const char *extra, char sep)
+/* Whether P..E is a display name GMime hands back as written: words of
+ * letters, digits and a few marks one space apart, or a quoted string of
+ * printable ASCII without a backslash, an encoded word or doubled, leading
+ * or trailing spaces (then the name is what the quotes hold). */
+static bool plain_phrase(const char *p, const char *e)
 {
-    const char *q = p;
-
-    for (;;) {
-        const char *w = q;
-        while (is_alnum(*q) || (*q && strchr(extra, *q)))
-            q++;
-        if (q == w)
-            return NULL;
-        if (*q != sep || !(is_alnum(q[1]) || (q[1] && strchr(extra, q[1]))))
-            return q;
-        q++;
-    }
-}
-
-/* The end of the addr at P, an atom-dot local part and a dotted domain of
- * letters, digits and '-' as GMime reads them unchanged, or NULL. */
-static const char *plain_addr(const char *p)
-{
-    const char *at = simple_run(p, "+_-", '.'), *end;
-
-    if (!at || *at != '@')
-        return NULL;
-    end = simple_run(at + 1, "-", '.');
-    /* a dotted domain, and no "--" (punycode's "xn--": GMime decodes it) */
-    if (!end || !memchr(at + 1, '.', (size_t)(end - at - 1)) ||
-        g_strstr_len(at + 1, end - at - 1, "--"))
-        return NULL;
-    return end;
-}
-
-/* VALUE's one mailbox when it is of the plainest form, "Words <addr>",
- * '"Words" <addr>' or a bare addr: words of letters and digits one space
- * apart, and, quoted, also holding '.', ',' and '-' ("Lee, Ann", "J.
- * Smith": mailing lists quote every name, three in four of
- * r-package-devel's senders, issue 14); nothing a quoted string escapes
- * or encodes.  What GMime's parse gives for it, without the parse (a
- * third of msg_from's reading of each message of a thread, issue 14).
- * NULL: anything else, left to GMime.  Caller frees. */
-static struct lu_addr *plain_mailbox(const char *value)
-{
-    const char *p = value, *name = value, *name_end = NULL, *end;
-    bool quoted = value && *value == '"';
-    struct lu_addr *a;
+    bool quoted = e - p >= 2 && *p == '"' && e[-1] == '"';
 
     if (quoted)
-        name = p = value + 1;
-    if (!value || !is_alnum(*p))
-        return NULL;
-    if (quoted || strchr(value, '<')) {
-        name_end = quoted ? simple_run(p, ".,-", ' ') : simple_run(p, "", ' ');
-        if (!name_end || (quoted && *name_end++ != '"') || name_end[0] != ' ' || name_end[1] != '<')
-            return NULL;
-        p = name_end + 2;
+        p++, e--;
+    if (p == e || *p == ' ' || e[-1] == ' ')
+        return false;
+    for (const char *c = p; c < e; c++) {
+        if (*c == ' ' && c[1] == ' ')
+            return false;
+        if (*c == '=' && c[1] == '?')
+            return false;
+        if (quoted ? (*c < ' ' || *c > '~' || *c == '"' || *c == '\\')
+                   : !(g_ascii_isalnum(*c) || *c == ' ' || strchr("!#$%&'*+/^_`{|}~-", *c)))
+            return false;
     }
-    end = plain_addr(p);
-    if (!end || (name_end ? (end[0] != '>' || end[1] != '\0') : *end != '\0'))
+    return true;
+}
+
+/* The element at *PP of a list, up to the next ',' outside quotes, read
+ * as plain_list reads each: a new struct lu_addr (caller frees), or NULL
+ * when it is not plain.  *PP is left at the ',' or the NUL after it. */
+static struct lu_addr *plain_element(const char **pp)
+{
+    const char *p = *pp, *start = p, *e, *lt, *name_e;
+    bool quoted = false;
+    struct lu_addr *a;
+
+    for (; *p && (quoted || *p != ','); p++)
+        if (*p == '"')
+            quoted = !quoted;
+    *pp = p;
+    if (quoted)
+        return NULL;
+    while (*start == ' ')
+        start++;
+    for (e = p; e > start && e[-1] == ' '; e--)
+        ;
+    lt = memchr(start, '<', (gsize)(e - start));
+    if (lt) {
+        for (name_e = lt; name_e > start && name_e[-1] == ' '; name_e--)
+            ;
+        if (e[-1] != '>' || memchr(lt + 1, '<', (gsize)(e - lt - 1)) ||
+            memchr(lt + 1, '>', (gsize)(e - lt - 2)) || !plain_addr_spec(lt + 1, e - 1) ||
+            (name_e > start && !plain_phrase(start, name_e)))
+            return NULL;
+        a = g_new0(struct lu_addr, 1);
+        a->email = g_strndup(lt + 1, (gsize)(e - lt - 2));
+        if (name_e > start)
+            a->name = *start == '"' ? g_strndup(start + 1, (gsize)(name_e - start - 2))
+                                    : g_strndup(start, (gsize)(name_e - start));
+        return a;
+    }
+    if (memchr(start, '>', (gsize)(e - start)) || memchr(start, '"', (gsize)(e - start)) ||
+        !plain_addr_spec(start, e))
         return NULL;
     a = g_new0(struct lu_addr, 1);
-    a->email = g_strndup(p, (gsize)(end - p));
-    a->name = name_end ? g_strndup(name, (gsize)(name_end - name - quoted)) : NULL;
+    a->email = g_strndup(start, (gsize)(e - start));
     return a;
+}
+
+/* Marks no plain value holds (groups, comments, routes, escapes, tabs). */
+#define NOT_PLAIN ";:()[]\\\t"
+
+/* The list reader of lu_addr_plain_list (addr.h), without the debug
+ * switch. */
+static bool plain_list(GPtrArray *out, const char *value)
+{
+    const char *p = value;
+    GPtrArray *tmp;
+    struct lu_addr *a;
+
+    if (strpbrk(value, NOT_PLAIN))
+        return false;
+    tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
+    while ((a = plain_element(&p))) {
+        g_ptr_array_add(tmp, a);
+        if (!*p) {
+            for (guint i = 0; i < tmp->len; i++)
+                g_ptr_array_add(out, g_ptr_array_steal_index(tmp, i--));
+            g_ptr_array_free(tmp, TRUE);
+            return true;
+        }
+        p++;
+    }
+    g_ptr_array_free(tmp, TRUE);
+    return false;
+}
+
+bool lu_addr_plain_list(GPtrArray *out, const char *value)
+{
+    return !lu_debug_no_plain_addr && value && plain_list(out, value);
 }
 
 struct lu_addr *lu_addr_plain(const char *value)
 {
-    struct lu_addr *a = lu_debug_no_plain_addr ? NULL : plain_mailbox(value);
+    const char *p = value;
+    struct lu_addr *a = NULL;
 
+    /* plain_list's answer when it reads one element, without its array
+     * (twice msg_from's cost of a sender, s37-first) */
+    if (!lu_debug_no_plain_addr && value && !strpbrk(value, NOT_PLAIN)) {
+        a = plain_element(&p);
+        if (a && *p) { /* a ',' after it: another element, or an empty one */
+            lu_addr_free(a);
+            a = NULL;
+        }
+    }
     lu_plain_addrs += a != NULL;
     return a;
 }

@@ -6,14 +6,22 @@
 #define LU_ADDR_H
 #include "leadup.h"
 
-/* VALUE's one mailbox when VALUE is of the plainest form ("Words
- * <local@dom.ain>", a bare addr), what lu_addr_list_parse would give
- * first, read without GMime; NULL for anything else.  Caller frees
+/* VALUE (unfolded) read without GMime when each of its comma-separated
+ * elements is a plain addr-spec or a plain phrase with one in angle
+ * brackets ("Words <local@dom.ain>", '"Lee, Ann" <a@b.c>', a bare addr):
+ * the addresses GMime's parse would give (lu_addr_list_parse), appended to
+ * OUT (its free function lu_addr_free; the caller owns them).  False, OUT
+ * untouched: anything else (groups, comments, routes, encoded words,
+ * 8-bit text, empty elements), for GMime. */
+bool lu_addr_plain_list(GPtrArray *out, const char *value);
+/* VALUE's one mailbox when VALUE is a list of one that
+ * lu_addr_plain_list reads; NULL for anything else.  Caller frees
  * (lu_addr_free). */
 struct lu_addr *lu_addr_plain(const char *value);
-/* Set from LEADUP_DEBUG_NO_PLAIN_ADDR: lu_addr_plain answers NULL, so every
- * value goes to GMime's parse (tests compare the two ways).
- * lu_plain_addrs counts the values lu_addr_plain read. */
+/* Set from LEADUP_DEBUG_NO_PLAIN_ADDR: lu_addr_plain_list answers false
+ * (and lu_addr_plain NULL), so every value, a file's headers' too, goes
+ * to GMime's parse (tests compare the two ways).  lu_plain_addrs counts
+ * the values lu_addr_plain read. */
 extern bool lu_debug_no_plain_addr;
 extern guint64 lu_plain_addrs;
 

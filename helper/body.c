@@ -69,28 +69,42 @@
 #include <string.h>
 
 /* Every word list comes from the language packs (helper/lang-*.c), every
- * pack's at once, reading packs included (LU_LANG_ALL): */
-#define marker_words       LU_LANG_ALL(forward_markers)    /* "----- Original Message -----" */
-#define forward_starts     LU_LANG_ALL(forward_starts)     /* lines that start a forward */
-#define verbs_final        LU_LANG_ALL(attr_verbs)         /* "... wrote:", "... a écrit :" */
-#define attr_openers       LU_LANG_ALL(attr_openers)       /* "On <date>, <name> wrote:" */
-#define attr_not_names     LU_LANG_ALL(attr_not_names)     /* "I wrote:": the author's sentence */
-#define footer_starts      LU_LANG_ALL(footer_starts)      /* list footers */
-#define disclaimer_starts  LU_LANG_ALL(disclaimer_starts)  /* legal disclaimers */
-#define confidential_words LU_LANG_ALL(confidential_words) /* "confidential" ... */
-#define recipient_words    LU_LANG_ALL(recipient_words)    /* ... next to it: a disclaimer */
-#define mobile_starts      LU_LANG_ALL(mobile_starts)      /* "Sent from my iPhone" */
-#define mobile_vague       LU_LANG_ALL(mobile_vague)       /* "Sent from Mail for Windows" */
-#define signoffs           LU_LANG_ALL(signoffs)           /* "Best regards," */
-#define not_name_words     LU_LANG_ALL(not_name_words)     /* never in a signature's name */
-#define sentence_starts    LU_LANG_ALL(sentence_starts)    /* a sentence, no signature line */
-#define stopwords          LU_LANG_ALL(stopwords)          /* frequent in sentences only */
+ * pack's at once, reading packs included (LU_LANG_ALL), each kept at its
+ * place of use once asked (BODY_ALL): lu_lang_all takes a lock and
+ * searches its lists at every call, 1.6% of a worker's instructions in the
+ * first full scan (issue 14).  A list never changes once made: a thread
+ * that finds none kept asks, and keeps the same pointer. */
+#define BODY_ALL(field)                                                                            \
+    ({                                                                                             \
+        static const char *const *kept_;                                                           \
+        const char *const *l_ = g_atomic_pointer_get(&kept_);                                      \
+        if (!l_) {                                                                                 \
+            l_ = LU_LANG_ALL(field);                                                               \
+            g_atomic_pointer_set(&kept_, l_);                                                      \
+        }                                                                                          \
+        l_;                                                                                        \
+    })
+#define marker_words       BODY_ALL(forward_markers)    /* "----- Original Message -----" */
+#define forward_starts     BODY_ALL(forward_starts)     /* lines that start a forward */
+#define verbs_final        BODY_ALL(attr_verbs)         /* "... wrote:", "... a écrit :" */
+#define attr_openers       BODY_ALL(attr_openers)       /* "On <date>, <name> wrote:" */
+#define attr_not_names     BODY_ALL(attr_not_names)     /* "I wrote:": the author's sentence */
+#define footer_starts      BODY_ALL(footer_starts)      /* list footers */
+#define disclaimer_starts  BODY_ALL(disclaimer_starts)  /* legal disclaimers */
+#define confidential_words BODY_ALL(confidential_words) /* "confidential" ... */
+#define recipient_words    BODY_ALL(recipient_words)    /* ... next to it: a disclaimer */
+#define mobile_starts      BODY_ALL(mobile_starts)      /* "Sent from my iPhone" */
+#define mobile_vague       BODY_ALL(mobile_vague)       /* "Sent from Mail for Windows" */
+#define signoffs           BODY_ALL(signoffs)           /* "Best regards," */
+#define not_name_words     BODY_ALL(not_name_words)     /* never in a signature's name */
+#define sentence_starts    BODY_ALL(sentence_starts)    /* a sentence, no signature line */
+#define stopwords          BODY_ALL(stopwords)          /* frequent in sentences only */
 /* What only mail sent in bulk carries: a way out of the mailing, or a note
  * that replies go unread ("do not reply to this e-mail") (one is enough),
  * and the marks of a marketing layout (two are: a personal message may say
  * "click here" once). */
-#define bulk_exit   LU_LANG_ALL(bulk_exit)
-#define bulk_layout LU_LANG_ALL(bulk_layout)
+#define bulk_exit   BODY_ALL(bulk_exit)
+#define bulk_layout BODY_ALL(bulk_layout)
 
 /* Bytes of each line kept lower-cased for the phrase tests; no header,
  * attribution or footer phrase is longer. */
@@ -293,12 +307,34 @@ static char *lower_prefix(const char *s, gsize len)
 
 /* ------------------------------------------------------------ step 1 */
 
+/* The first of the whole eight-byte words from P to END that holds a
+ * byte of 0x80 or above, a CR or an LF (the caller reads on from there a
+ * byte at a time), or the last whole word's end: the bytes before it are
+ * plain ASCII of one line.  Eight at a time: a byte at a time it was 3% of
+ * a worker's instructions on r-package-devel's first scan (issue 14). */
+static const char *ascii_run_end(const char *p, const char *end)
+{
+    const guint64 ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const guint64 crs = ones * '\r', lfs = ones * '\n';
+
+    for (; end - p >= 8; p += 8) {
+        guint64 w, cr, lf;
+        memcpy(&w, p, 8);
+        cr = w ^ crs;
+        lf = w ^ lfs;
+        if ((w & highs) || ((cr - ones) & ~cr & highs) || ((lf - ones) & ~lf & highs))
+            break;
+    }
+    return p;
+}
+
 /* Returns a new string: LF line ends, invisible characters dropped, no-break
  * spaces as spaces, no trailing white space on any line. */
 static char *normalise(const char *text)
 {
-    GString *o = g_string_sized_new(strlen(text) + 1);
-    const char *p = text;
+    gsize len = strlen(text);
+    GString *o = g_string_sized_new(len + 1);
+    const char *p = text, *end = text + len;
 
     while (*p) {
         unsigned char ch = (unsigned char)*p;
@@ -315,6 +351,7 @@ static char *normalise(const char *text)
         if (ch < 0x80) {
             /* A run of other ASCII at once: most text is. */
             const char *run = p;
+            p = ascii_run_end(p, end);
             while (*p && (unsigned char)*p < 0x80 && *p != '\r' && *p != '\n')
                 p++;
             g_string_append_len(o, run, p - run);
@@ -1091,25 +1128,56 @@ static char *name_of(const char *s)
     return ret;
 }
 
+/* The sign-offs a line may open with, by its first byte (ASCII, lower
+ * case): the indices in signoffs, in order, of those that open with that
+ * byte and of those that open with no ASCII letter or mark (ci_prefix
+ * decides those).  Every line met every sign-off to test its first byte:
+ * 3.4% of a worker's instructions on r-package-devel's first scan (issue
+ * 14).  Built once (g_once). */
+static GArray *signoff_by[128];
+
+static gpointer signoff_index_build(gpointer data)
+{
+    const char *const *all = signoffs;
+
+    (void)data;
+    for (guint c = 0; c < G_N_ELEMENTS(signoff_by); c++) {
+        signoff_by[c] = g_array_new(FALSE, FALSE, sizeof(guint));
+        for (guint i = 0; all[i]; i++) {
+            const char *ph = all[i];
+            /* as the test each line made: the first byte decides when the
+             * sign-off's and the line's are ASCII and the sign-off's no space */
+            if (!(*ph && (unsigned char)*ph < 0x80 && *ph != ' ') || ascii_lc((char)c) == *ph)
+                g_array_append_val(signoff_by[c], i);
+        }
+    }
+    return NULL;
+}
+
 /* If line L is a sign-off, returns true and sets *REST to what follows the
  * phrase on the same line (may be ""). */
 static bool signoff_line(const struct line *l, const char **rest)
 {
+    static GOnce once = G_ONCE_INIT;
     const char *s = l->s + strspn(l->s, " \t");
+    const char *const *all = signoffs;
+    const GArray *by;
+    guint n = 0;
     bool ret = false;
 
     if (l->len > 80)
         goto out;
-    for (const char *const *ph = signoffs; *ph && !ret; ph++) {
+    g_once(&once, signoff_index_build, NULL);
+    by = (unsigned char)*s < 0x80 ? signoff_by[(unsigned char)*s] : NULL;
+    if (!by)
+        while (all[n])
+            n++;
+    for (guint k = 0; k < (by ? by->len : n) && !ret; k++) {
+        const char *const *ph = &all[by ? g_array_index(by, guint, k) : k];
         const char *e, *r;
         gsize rl;
         bool letters = false;
 
-        /* The first character decides for most lines: ci_prefix's answer
-         * without its call (every line meets every sign-off; issue 14). */
-        if (**ph && (unsigned char)**ph < 0x80 && **ph != ' ' && (unsigned char)*s < 0x80 &&
-            ascii_lc(*s) != **ph)
-            continue;
         e = ci_prefix(s, *ph);
         if (!e || g_unichar_isalnum(g_utf8_get_char(e)))
             continue;
@@ -1530,7 +1598,19 @@ struct bulk_phrase {
 static struct bulk_index {
     GArray *by[256]; /* struct bulk_phrase, by the phrase's first byte; NULL: none */
     int n_layout;
+    /* Bit (A << 8 | B): some phrase may start at bytes A, B (a phrase of
+     * one byte A: every B).  Most bytes of a line start none: one test
+     * each, where the walk of the first byte's phrases was 5% of a
+     * worker's instructions on r-package-devel's first scan (issue 14). */
+    guint64 pair[65536 / 64];
 } bulk_ix;
+
+static void bulk_pair_set(guint8 a, guint8 b)
+{
+    guint idx = (guint)a << 8 | b;
+
+    bulk_ix.pair[idx / 64] |= G_GUINT64_CONSTANT(1) << (idx % 64);
+}
 
 static void bulk_index_add(const char *const *list, bool layout)
 {
@@ -1542,6 +1622,9 @@ static void bulk_index_add(const char *const *list, bool layout)
         if (!bulk_ix.by[c])
             bulk_ix.by[c] = g_array_new(FALSE, FALSE, sizeof(struct bulk_phrase));
         g_array_append_val(bulk_ix.by[c], p);
+        for (guint b = 0; b < 256; b++)
+            if (p.len == 1 || b == (guint8)p.s[1])
+                bulk_pair_set(c, (guint8)b);
     }
 }
 
@@ -1566,7 +1649,11 @@ static int bulk_mark(const char *low)
         bulk_ix.n_layout <= (int)sizeof seen_small ? seen_small : g_malloc((gsize)bulk_ix.n_layout);
     memset(seen, 0, (gsize)bulk_ix.n_layout);
     for (const char *q = low; *q; q++) {
-        GArray *a = bulk_ix.by[(guint8)*q];
+        guint idx = (guint)(guint8)q[0] << 8 | (guint8)q[1];
+        GArray *a;
+        if (!(bulk_ix.pair[idx / 64] >> (idx % 64) & 1))
+            continue;
+        a = bulk_ix.by[(guint8)*q];
         for (guint i = 0; a && i < a->len; i++) {
             const struct bulk_phrase *p = &g_array_index(a, struct bulk_phrase, i);
             /* The second byte first: most candidates differ there, and a

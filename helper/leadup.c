@@ -1,6 +1,7 @@
 /* leadup.c - the command table, global options, and the one place where a
  * status becomes the exit code. */
 #include "said.h"
+#include "store-scan.h"
 #include "addr.h"
 #include "senders.h"
 #include "walk.h"
@@ -280,6 +281,7 @@ static void read_debug_env(void)
     lu_debug_no_recent_rows = g_getenv("LEADUP_DEBUG_NO_RECENT_ROWS") != NULL;
     lu_debug_no_xwalk = g_getenv("LEADUP_DEBUG_NO_XWALK") != NULL;
     lu_debug_read_not_mine = g_getenv("LEADUP_DEBUG_READ_NOT_MINE") != NULL;
+    lu_debug_prune_all = g_getenv("LEADUP_DEBUG_PRUNE_ALL") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -306,6 +308,8 @@ static void print_debug_counts(void)
             lu_cache_lookups, lu_cache_hits);
     fprintf(stderr, "leadup: analysed ahead: %u texts, %u not used\n", lu_ahead_analysed,
             lu_ahead_unused);
+    fprintf(stderr, "leadup: rows of messages gone: %u looked for, %u scans began with none\n",
+            lu_prunes_done, lu_prunes_skipped);
     fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
     fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
             lu_sender_kept, lu_sender_since);

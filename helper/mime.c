@@ -5,6 +5,7 @@
  * one (out-of-office, bounce, read receipt), and hands out the decoded
  * text of the best body part. */
 #include "leadup.h"
+#include "addr.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -336,108 +337,6 @@ static guint count_at_elements(const char *value)
     return n + at;
 }
 
-/* Whether P..E is an addr-spec GMime takes as written: a dot-atom local
- * part (no dot at either end, no two together), "@", and a domain of
- * letters, digits and hyphens in dot-separated labels. */
-static bool plain_addr_spec(const char *p, const char *e)
-{
-    const char *at = memchr(p, '@', (gsize)(e - p));
-
-    if (!at || at == p || at[-1] == '.' || *p == '.' || at + 1 >= e || at[1] == '.' || e[-1] == '.')
-        return false;
-    for (const char *c = p; c < at; c++)
-        if (!(g_ascii_isalnum(*c) || strchr("!#$%&'*+/=?^_`{|}~-", *c) ||
-              (*c == '.' && c[1] != '.')))
-            return false;
-    for (const char *c = at + 1; c < e; c++)
-        if (!(g_ascii_isalnum(*c) || *c == '-' || (*c == '.' && c[1] != '.')))
-            return false;
-    return true;
-}
-
-/* Whether P..E is a display name GMime hands back as written: words of
- * letters, digits and a few marks one space apart, or a quoted string of
- * printable ASCII without a backslash, an encoded word or doubled, leading
- * or trailing spaces (then the name is what the quotes hold). */
-static bool plain_phrase(const char *p, const char *e)
-{
-    bool quoted = e - p >= 2 && *p == '"' && e[-1] == '"';
-
-    if (quoted)
-        p++, e--;
-    if (p == e || *p == ' ' || e[-1] == ' ')
-        return false;
-    for (const char *c = p; c < e; c++) {
-        if (*c == ' ' && c[1] == ' ')
-            return false;
-        if (*c == '=' && c[1] == '?')
-            return false;
-        if (quoted ? (*c < ' ' || *c > '~' || *c == '"' || *c == '\\')
-                   : !(g_ascii_isalnum(*c) || *c == ' ' || strchr("!#$%&'*+/^_`{|}~-", *c)))
-            return false;
-    }
-    return true;
-}
-
-/* VALUE (unfolded) read without GMime when each of its comma-separated
- * elements is a plain addr-spec or a plain phrase with one in angle
- * brackets: what GMime's InternetAddressList (a GObject an address, most
- * of a header's read) makes of it, into OUT.  False (OUT untouched):
- * anything else (groups, comments, routes, encoded words, 8-bit text,
- * empty elements), which GMime parses. */
-static bool add_plain_addresses(GPtrArray *out, const char *value)
-{
-    GPtrArray *tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
-    const char *p = value;
-    bool ok = !strpbrk(value, ";:()[]\\\t");
-
-    while (ok) {
-        const char *start = p, *e, *lt, *name_e;
-        bool quoted = false;
-        struct lu_addr *a;
-
-        for (; *p && (quoted || *p != ','); p++)
-            if (*p == '"')
-                quoted = !quoted;
-        if (quoted)
-            break;
-        while (*start == ' ')
-            start++;
-        for (e = p; e > start && e[-1] == ' '; e--)
-            ;
-        lt = memchr(start, '<', (gsize)(e - start));
-        if (lt) {
-            for (name_e = lt; name_e > start && name_e[-1] == ' '; name_e--)
-                ;
-            if (e[-1] != '>' || memchr(lt + 1, '<', (gsize)(e - lt - 1)) ||
-                memchr(lt + 1, '>', (gsize)(e - lt - 2)) || !plain_addr_spec(lt + 1, e - 1) ||
-                (name_e > start && !plain_phrase(start, name_e)))
-                break;
-            a = g_new0(struct lu_addr, 1);
-            a->email = g_strndup(lt + 1, (gsize)(e - lt - 2));
-            if (name_e > start)
-                a->name = *start == '"' ? g_strndup(start + 1, (gsize)(name_e - start - 2))
-                                        : g_strndup(start, (gsize)(name_e - start));
-        } else {
-            if (memchr(start, '>', (gsize)(e - start)) || memchr(start, '"', (gsize)(e - start)) ||
-                !plain_addr_spec(start, e))
-                break;
-            a = g_new0(struct lu_addr, 1);
-            a->email = g_strndup(start, (gsize)(e - start));
-        }
-        g_ptr_array_add(tmp, a);
-        if (!*p) {
-            for (guint i = 0; i < tmp->len; i++)
-                g_ptr_array_add(out, g_ptr_array_steal_index(tmp, i--));
-            g_ptr_array_free(tmp, TRUE);
-            return true;
-        }
-        p++;
-    }
-    g_ptr_array_free(tmp, TRUE);
-    return false;
-}
-
 /* Adds the addresses of VALUE to OUT: GMime's parse, or, when GMime
  * dropped some (see add_lenient), the lenient one. */
 static void add_address_value(GPtrArray *out, const char *value)
@@ -445,7 +344,7 @@ static void add_address_value(GPtrArray *out, const char *value)
     InternetAddressList *list;
     GPtrArray *tmp;
 
-    if (!value || add_plain_addresses(out, value))
+    if (!value || lu_addr_plain_list(out, value))
         return;
     tmp = g_ptr_array_new_with_free_func((GDestroyNotify)lu_addr_free);
     list = internet_address_list_parse(NULL, value);

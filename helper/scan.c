@@ -164,6 +164,9 @@ struct scan {
     lu_thread_fn walk_fn;
     gint64 walk_dated;
     bool replay;
+    /* A full scan that began with no analysis row and no delivery failure
+     * in the state (lu_store_prune_none): nothing to prune. */
+    bool prune_none;
     /* An incremental scan's kept messages (kmsgs.h): those nm.c took
      * from the state (KMSG_SERVED, Message-ID -> record), the records of the
      * others its threads read, to keep (KMSG_MIDS, KMSG_RECS), under
@@ -4885,8 +4888,12 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
      * messages.  Not after a walk replayed (walk_kept): its index is the
      * one the full scan that kept it pruned for, and nothing since made
      * a row of a message notmuch does not have (8% of the scan's
-     * instructions at 10,000 messages). */
-    if (!ret && full && !s->replay)
+     * instructions at 10,000 messages).  Nor after a walk that began with
+     * no such row (a first scan): every row since is of a message of the
+     * walk's snapshot (LEADUP_DEBUG_PRUNE_ALL prunes anyway: t279). */
+    if (!ret && full && !s->replay && s->prune_none)
+        lu_prunes_skipped++;
+    else if (!ret && full && !s->replay)
         ret = lu_store_prune_absent(s->store, &s->st->pruned);
     if (!ret)
         ret = senders_save(s, m, full, before, after);
@@ -4937,6 +4944,10 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         ret = scan_open(&s, &m);
     if (!ret)
         ret = cache_fresh(&s);
+    /* Before any row is written (scan_query's delivery failures write
+     * theirs); a full scan is told only by scan_query. */
+    if (!ret && !lu_debug_prune_all)
+        ret = lu_store_prune_none(s.store, &s.prune_none);
     if (!ret)
         ret = scan_query(&s, &m, query, &full);
     if (ret)

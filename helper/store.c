@@ -2806,6 +2806,7 @@ int lu_store_prune_absent(struct lu_store *s, unsigned *pruned)
     int ret = stage_table(s);
 
     *pruned = 0;
+    lu_prunes_done++;
     for (size_t i = 0; i < G_N_ELEMENTS(tables) && !ret; i++) {
         ret = absent_keys(s, tables[i][0], tables[i][1], &keys);
         if (!ret)
@@ -2998,6 +2999,24 @@ int lu_store_decisions_pending(struct lu_store *s, GHashTable **out)
     return lists_where(s,
                        "SELECT " DECISION_COLS " FROM decisions WHERE pending ORDER BY taken, id",
                        read_decisions, out);
+}
+
+unsigned lu_prunes_skipped, lu_prunes_done;
+bool lu_debug_prune_all;
+
+int lu_store_prune_none(struct lu_store *s, bool *none)
+{
+    sqlite3_stmt *st = prepare(s, "SELECT NOT EXISTS(SELECT 1 FROM analyses) "
+                                  "AND NOT EXISTS(SELECT 1 FROM bounces)");
+    int ret;
+
+    *none = false;
+    if (!st)
+        return EX_IOERR;
+    if (one_row(s, st, "reading the analyses", &ret))
+        *none = sqlite3_column_int(st, 0) != 0;
+    sqlite3_finalize(st);
+    return ret;
 }
 
 int lu_store_rows_none(struct lu_store *s, bool *no_decisions, bool *no_bounces)
