@@ -532,7 +532,7 @@ out:
     g_free(a.when_text);
     g_free(a.text);
     g_free(a.id);
-    lu_thread_view_clear(&tv);
+    lu_thread_view_leave(&tv); /* the process exits next */
     return ret;
 }
 
@@ -695,6 +695,6 @@ out:
     g_free(state);
     g_free(taken);
     g_free(target);
-    lu_thread_view_clear(&tv);
+    lu_thread_view_leave(&tv); /* the process exits next */
     return ret;
 }

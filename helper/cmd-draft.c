@@ -6,6 +6,7 @@
  * mime.c serialises: to stdout, to a file, or as the only message of a
  * draft maildir that the mail client recalls. */
 #include "leadup.h"
+#include "view.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -541,6 +542,6 @@ out:
     g_free(tpath);
     if (d.templates)
         lu_draft_clear(&d);
-    lu_thread_view_clear(&tv);
+    lu_thread_view_leave(&tv); /* the process exits next */
     return ret;
 }
