@@ -1,8 +1,12 @@
 #!/bin/sh
 # A decision's WHEN as a duration ("3d", "+2w", "4h", "30m", "1mo"): read
-# by when.c without dates.c's word table, the same moment as before; what
-# is not one (a bad duration) is a usage error that writes nothing.
+# by when.c without dates.c's word table, the same moment as before
+# (tests/unit/when-test: lu_when_parse's answer to the field); what is
+# not one (a bad duration) is a usage error that writes nothing.
 . "$(dirname "$0")/lib.sh"
+UNIT=${UNIT_DIR:-$ROOT/tests/unit}/when-test
+t 'durations read by hand are lu_when_parse'\''s (tests/unit/when-test)' '
+	"$UNIT" >unit.out || { grep -v "^ok" unit.out; false; }'
 need_sqlite3
 world
 ask s1@example.com 'Ann <ann@a.example>' 'Figures'
