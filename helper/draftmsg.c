@@ -9,7 +9,8 @@
  * ASCII names of letters, digits, spaces and hyphens, plain addresses, a
  * subject and lines short enough not to fold, a 7bit body; anything
  * else goes to lu_mime_draft.  tests/unit/draftmsg-test holds the two to
- * the same bytes. */
+ * the same bytes.  Likewise an address compared with mine without
+ * identity.c's allocation (identity.c is in the analyser's digest too). */
 #include "draftmsg.h"
 
 #include <string.h>
@@ -219,4 +220,75 @@ char *lu_draft_message(const struct lu_draft *d, gsize *len)
         g_string_append_c(out, '\n');
     *len = out->len;
     return g_string_free(out, FALSE);
+}
+
+bool lu_addr_norm_into(const char *email, char *buf)
+{
+    const char *b, *e;
+    char *at, *plus;
+    gsize n;
+
+    if (!email) {
+        buf[0] = '\0';
+        return true;
+    }
+    /* g_strstrip: ASCII white space off both ends */
+    for (b = email; g_ascii_isspace(*b); b++)
+        ;
+    for (e = b + strlen(b); e > b && g_ascii_isspace(e[-1]); e--)
+        ;
+    n = (gsize)(e - b);
+    if (n >= LU_ADDR_NORM_MAX)
+        return false;
+    memcpy(buf, b, n);
+    buf[n] = '\0';
+    if (buf[0] == '<') {
+        memmove(buf, buf + 1, n);
+        char *gt = strrchr(buf, '>');
+        if (gt)
+            *gt = '\0';
+    }
+    for (char *p = buf; *p; p++)
+        *p = g_ascii_tolower(*p);
+    at = strrchr(buf, '@');
+    if (at) {
+        plus = memchr(buf, '+', (gsize)(at - buf));
+        if (plus && plus > buf)
+            memmove(plus, at, strlen(at) + 1);
+    }
+    return true;
+}
+
+bool lu_draft_is_me(const struct lu_identity *id, const char *email)
+{
+    char n[LU_ADDR_NORM_MAX];
+    const char *at;
+    bool me = false;
+
+    if (!lu_addr_norm_into(email, n))
+        return lu_identity_is_me(id, email);
+    if (!*n)
+        return false;
+    if (g_hash_table_contains(id->addrs, n))
+        return true;
+    at = strrchr(n, '@');
+    for (guint i = 0; at && i < id->domains->len && !me; i++)
+        me = strcmp(at + 1, g_ptr_array_index(id->domains, i)) == 0;
+    return me;
+}
+
+bool lu_draft_same_addr(const char *a, const char *b)
+{
+    char na[LU_ADDR_NORM_MAX], nb[LU_ADDR_NORM_MAX];
+    char *xa, *xb;
+    bool same;
+
+    if (lu_addr_norm_into(a, na) && lu_addr_norm_into(b, nb))
+        return strcmp(na, nb) == 0;
+    xa = lu_addr_norm(a);
+    xb = lu_addr_norm(b);
+    same = strcmp(xa, xb) == 0;
+    g_free(xa);
+    g_free(xb);
+    return same;
 }

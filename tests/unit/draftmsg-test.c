@@ -74,11 +74,83 @@ static int differ(struct lu_draft *d, int *plain)
     return bad;
 }
 
+/* lu_addr_norm (identity.c) of A and B the same. */
+static bool norm_same(const char *a, const char *b)
+{
+    char *na = lu_addr_norm(a), *nb = lu_addr_norm(b);
+    bool same = strcmp(na, nb) == 0;
+
+    g_free(na);
+    g_free(nb);
+    return same;
+}
+
+/* lu_addr_norm_into, lu_draft_is_me and lu_draft_same_addr against
+ * identity.c's. */
+static void test_is_me(void)
+{
+    static const char *const addrs[] = {"me@example.com",
+                                        "Me@Example.COM",
+                                        "  me@example.com\t",
+                                        "<me@example.com>",
+                                        "<me@example.com",
+                                        "me+tag@example.com",
+                                        "+me@example.com",
+                                        "me+a+b@example.com",
+                                        "me@EXAMPLE.com>",
+                                        "ann@corp.example",
+                                        "ann+x@CORP.example",
+                                        "ann@sub.corp.example",
+                                        "",
+                                        " ",
+                                        "<>",
+                                        "@",
+                                        "me",
+                                        "me+x",
+                                        "bob@other.example",
+                                        "\xc3\x89me@example.com",
+                                        "a@b@example.com",
+                                        "< me@example.com >",
+                                        "me@example.com+x"};
+    struct lu_identity id;
+    int bad = 0, n = 0;
+    GString *big = g_string_new(NULL);
+    char buf[LU_ADDR_NORM_MAX];
+
+    lu_identity_init(&id);
+    lu_identity_add(&id, "me@example.com");
+    lu_identity_add_domain(&id, "corp.example");
+    for (gsize i = 0; i <= G_N_ELEMENTS(addrs); i++) {
+        const char *e = i < G_N_ELEMENTS(addrs) ? addrs[i] : NULL;
+        char *want = lu_addr_norm(e);
+        bad += !lu_addr_norm_into(e, buf) || strcmp(buf, want) != 0;
+        g_free(want);
+        if (!e)
+            continue;
+        bad += lu_draft_is_me(&id, e) != lu_identity_is_me(&id, e);
+        for (gsize j = 0; j < G_N_ELEMENTS(addrs); j++, n++)
+            bad += lu_draft_same_addr(e, addrs[j]) != norm_same(e, addrs[j]);
+    }
+    is_int(bad, 0, "lu_addr_norm_into, lu_draft_is_me, lu_draft_same_addr: identity.c's (%d pairs)",
+           n);
+    while (big->len < 300)
+        g_string_append(big, "x");
+    g_string_append(big, "@corp.example");
+    ok(!lu_addr_norm_into(big->str, buf), "an address too long for the buffer is refused");
+    ok(lu_draft_is_me(&id, big->str) && lu_identity_is_me(&id, big->str),
+       "... and lu_draft_is_me asks identity.c");
+    ok(lu_draft_same_addr(big->str, big->str), "... and lu_draft_same_addr lu_addr_norm");
+    g_string_free(big, TRUE);
+    lu_identity_clear(&id);
+}
+
 int main(void)
 {
     struct lu_draft d = {0};
     int bad = 0, plain = 0, runs = 0;
     char *sub;
+
+    test_is_me();
 
     d.to = g_ptr_array_new_with_free_func((GDestroyNotify)addr_free);
     d.cc = g_ptr_array_new_with_free_func((GDestroyNotify)addr_free);
