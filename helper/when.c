@@ -40,7 +40,8 @@ int lu_when_duration(const char *arg, GDateTime *ref, struct lu_when *out)
     if (*p == '+')
         p++;
     for (; g_ascii_isdigit(*p); p++, digits++)
-        n = n * 10 + (*p - '0');
+        if (digits < 4) /* more is refused below: no overflow on the way */
+            n = n * 10 + (*p - '0');
     if (digits < 1 || digits > 4)
         return -1;
     for (; g_ascii_isalpha(*p) && k < 3; p++)
