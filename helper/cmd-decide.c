@@ -6,6 +6,7 @@
 #include "leadup.h"
 #include "timefmt.h"
 #include "view.h"
+#include "when.h"
 
 #include <errno.h>
 #include <string.h>
@@ -97,7 +98,7 @@ static int parse_when(struct lu_ctx *ctx, GPtrArray *words, bool rest_is_text,
         if (!rest_is_text && k != words->len)
             break;
         cand = join_words(words, 0, k);
-        if (lu_when_parse(cand, ref, &ctx->cfg.cal, &a->when) == 0) {
+        if (lu_when_read(cand, ref, &ctx->cfg.cal, &a->when) == 0) {
             used = k;
             a->when_text = cand;
         } else {
@@ -531,7 +532,7 @@ out:
     g_free(a.when_text);
     g_free(a.text);
     g_free(a.id);
-    lu_thread_view_clear(&tv);
+    lu_thread_view_leave(&tv); /* the process exits next */
     return ret;
 }
 
@@ -694,6 +695,6 @@ out:
     g_free(state);
     g_free(taken);
     g_free(target);
-    lu_thread_view_clear(&tv);
+    lu_thread_view_leave(&tv); /* the process exits next */
     return ret;
 }

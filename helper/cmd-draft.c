@@ -6,6 +6,8 @@
  * mime.c serialises: to stdout, to a file, or as the only message of a
  * draft maildir that the mail client recalls. */
 #include "leadup.h"
+#include "draftmsg.h"
+#include "view.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -519,7 +521,7 @@ int lu_cmd_draft(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (caution)
         lu_warning("draft: %s", caution);
-    data = lu_mime_draft(&d, &len);
+    data = lu_draft_message(&d, &len);
 
     print_state(ctx, &tv.v);
     if (!lu_quiet) {
@@ -541,6 +543,6 @@ out:
     g_free(tpath);
     if (d.templates)
         lu_draft_clear(&d);
-    lu_thread_view_clear(&tv);
+    lu_thread_view_leave(&tv); /* the process exits next */
     return ret;
 }

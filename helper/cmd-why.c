@@ -3,6 +3,7 @@
  * the cadence stage and the user's decisions. */
 #include "leadup.h"
 #include "timefmt.h"
+#include "view.h"
 
 #include <string.h>
 
@@ -263,6 +264,6 @@ int lu_cmd_why(struct lu_ctx *ctx, int argc, char **argv)
     else
         print_text(ctx, &tv);
 out:
-    lu_thread_view_clear(&tv);
+    lu_thread_view_leave(&tv); /* the process exits next */
     return ret;
 }

@@ -21,6 +21,7 @@
  * kind reaches the draft.  Blank-line runs collapse; lines are wrapped at
  * 72 columns ("> " lines keep their prefix). */
 #include "leadup.h"
+#include "draftmsg.h"
 
 #include <string.h>
 
@@ -760,7 +761,7 @@ static bool has_body(const struct lu_draft_req *r, struct lu_msg *m)
 
 static bool is_me(const struct lu_draft_req *r, const char *email)
 {
-    return email && lu_identity_is_me(r->me, email);
+    return email && lu_draft_is_me(r->me, email);
 }
 
 static bool mine(const struct lu_draft_req *r, const struct lu_msg *m)
@@ -783,12 +784,7 @@ static struct lu_addr *addr_dup(const char *name, const char *email)
 /* Whether A and B are the same mailbox. */
 static bool same_addr(const char *a, const char *b)
 {
-    char *na = lu_addr_norm(a), *nb = lu_addr_norm(b);
-    bool same = strcmp(na, nb) == 0;
-
-    g_free(na);
-    g_free(nb);
-    return same;
+    return lu_draft_same_addr(a, b);
 }
 
 /* Adds A to LIST unless it is me, empty, or already in LIST or NOT_IN. */

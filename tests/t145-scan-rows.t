@@ -90,6 +90,20 @@ t 'a decision reads the rows of its thread only' '
 	test "$(rows why id:a2@example.com)" = "0 1" &&
 	test "$(rows undo)" = "4 0" && grep -q "undid snooze" out'
 
+# A thread of 20 reads its decisions from the whole table while it holds
+# at most 10 (store.c decisions_all_of), else by its Message-IDs: the same
+# rows (its own only), the same output.
+t 'a long thread reads its decisions the same from a short table and a long one' '
+	use "$TMP/long" && world && ask a20@example.com "P20 <p20@p20.example>" "Topic 20" &&
+	for i in $(seq 1 19); do reply "l$i@x.example" a20@example.com "P20 <p20@p20.example>"; done &&
+	for i in $(seq 21 31); do ask "a$i@example.com" "P$i <p$i@p$i.example>" "Topic $i"; done &&
+	scanned && test "$(notmuch count thread:{id:a20@example.com})" = 20 &&
+	lu snooze 3d id:a20@example.com >/dev/null &&
+	test "$(rows why id:l7@x.example)" = "1 0" && cp out short.why && grep -q "snooze" out &&
+	for i in $(seq 21 31); do lu done "id:a$i@example.com" >/dev/null || return 1; done &&
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM decisions")" = 12 &&
+	test "$(rows why id:l7@x.example)" = "1 0" && cmp short.why out'
+
 t 'the same story, read by thread and read all up front: the same output, tags and state' '
 	(use "$TMP/one" && story >one.story && state >one.state) &&
 	(use "$TMP/all" && export LEADUP_DEBUG_READ_ALL=1 && story >all.story && state >all.state) &&
