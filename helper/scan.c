@@ -968,12 +968,15 @@ static int cache_keep_msg(struct scan *s, struct lu_msg *m)
 {
     struct cache_row *r;
     GBytes *said = NULL;
+    char *key = NULL;
 
     if (!s->rows || !m->file_id)
         return 0;
-    /* The folded sentences made of its text this run (said_made), once. */
-    if (s->said_made && m->mid)
-        g_hash_table_steal_extended(s->said_made, m->mid, NULL, (gpointer *)&said);
+    /* The folded sentences made of its text this run (said_made), once.
+     * A steal hands over the key too: without a place for it, it leaks. */
+    if (s->said_made && m->mid &&
+        g_hash_table_steal_extended(s->said_made, m->mid, (gpointer *)&key, (gpointer *)&said))
+        g_free(key);
     /* A file read whose text was not extracted is kept as its headers
      * alone (TEXT_RECORD NULL); a row already there, as its analyses and
      * folded sentences. */
