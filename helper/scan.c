@@ -2984,7 +2984,9 @@ static char *rules_digest(struct lu_ctx *ctx)
      * message under the same subject without reply headers carries my
      * thread's conversation on, thread.c continued_elsewhere; session 35;
      * 5: on a list, the asker's post that broke threading answers my ask
-     * to another helper in their thread, thread.c started; session 37). */
+     * to another helper in their thread, thread.c started; and the learned
+     * bulk model, which the rules read, retrained without r-help once its
+     * askers became test people; session 37). */
     GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:5|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
