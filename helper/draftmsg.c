@@ -79,9 +79,7 @@ static bool plain_id(const char *s)
     return at && !strchr(at + 1, '@') && dot_atom(s, at - s) && dot_atom(at + 1, strlen(at + 1));
 }
 
-/* mime.c's draft_encoding: 7bit when ASCII in short lines no MTA
- * rewrites ("From " or "." at a line start, trailing white space). */
-static bool body_7bit(const char *body)
+bool lu_draft_body_7bit(const char *body)
 {
     const char *line = body;
 
@@ -137,7 +135,8 @@ bool lu_draft_plain(const struct lu_draft *d)
     bool ok = d->from && d->from->email && *d->from->email && put_addrs(s, "To: ", d->to) &&
               put_addrs(s, "Cc: ", d->cc) && plain_email(d->from->email) &&
               plain_name(d->from->name) && plain_text(d->subject) &&
-              strlen(d->subject) <= FOLD_LEN - 20 && d->body && *d->body && body_7bit(d->body) &&
+              strlen(d->subject) <= FOLD_LEN - 20 && d->body && *d->body &&
+              lu_draft_body_7bit(d->body) &&
               (!d->in_reply_to || !*d->in_reply_to ||
                (plain_id(d->in_reply_to) && strlen(d->in_reply_to) <= FOLD_LEN - 20)) &&
               d->date_off % 60 == 0 && d->date_off > -24 * 3600 && d->date_off < 24 * 3600;

@@ -12,6 +12,10 @@
 char *lu_draft_message(const struct lu_draft *d, gsize *len);
 /* Whether lu_draft_message writes D by hand. */
 bool lu_draft_plain(const struct lu_draft *d);
+/* Whether BODY goes as 7bit: ASCII in short lines that no MTA rewrites
+ * (no "From " or "." at a line start, no trailing white space); else
+ * lu_mime_draft writes it quoted-printable. */
+bool lu_draft_body_7bit(const char *body);
 
 /* lu_addr_norm (identity.c) of EMAIL into BUF (LU_ADDR_NORM_MAX bytes)
  * without allocating: true; false when it does not fit (the caller

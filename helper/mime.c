@@ -6,6 +6,7 @@
  * text of the best body part. */
 #include "leadup.h"
 #include "addr.h"
+#include "draftmsg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1291,27 +1292,13 @@ static void draft_add(InternetAddressList *list, const struct lu_addr *a)
     g_free(name);
 }
 
-/* 7bit when the body is ASCII in short lines that no MTA rewrites (no
- * "From " or "." at a line start, no trailing white space); else
- * quoted-printable, which survives any MTA and keeps the text readable. */
+/* 7bit when the body is ASCII in short lines that no MTA rewrites
+ * (lu_draft_body_7bit); else quoted-printable, which survives any MTA and
+ * keeps the text readable. */
 static GMimeContentEncoding draft_encoding(const char *body)
 {
-    const char *line = body;
-
-    for (const char *p = body;; p++) {
-        if (*p == '\n' || !*p) {
-            size_t n = p - line;
-            if (n > 78 || (n && (line[n - 1] == ' ' || line[n - 1] == '\t')) ||
-                (n >= 5 && !strncmp(line, "From ", 5)) || (n && line[0] == '.'))
-                return GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE;
-            if (!*p)
-                break;
-            line = p + 1;
-        } else if ((unsigned char)*p >= 0x80 || (*p < 0x20 && *p != '\t')) {
-            return GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE;
-        }
-    }
-    return GMIME_CONTENT_ENCODING_7BIT;
+    return lu_draft_body_7bit(body) ? GMIME_CONTENT_ENCODING_7BIT
+                                    : GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE;
 }
 
 char *lu_mime_draft(const struct lu_draft *d, gsize *len)
