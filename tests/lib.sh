@@ -114,6 +114,20 @@ state_dump() { # state_dump NAME: every message's tags (NAME.tags), and every ta
 		sqlite3 "$DB" "SELECT $cols FROM $tb ORDER BY $cols"
 	done >"$1.state"
 }
+# state_own STATE: a state dump (state_dump's NAME.state) but what each world
+# has of its own: the kept messages (a world may keep a message it read
+# again, at a later revision), each file's identity and the kept walk's
+# digest of the mail root.  state_same A B STEP: worlds A and B (their
+# A.STEP.tags, .state and why.A.STEP) agree after STEP (t233, t273).
+state_own() {
+	sed -E '/^== kmsgs$/,/^== /{/^== kmsgs$/d;/^== /!d}; s/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/
+		s/^(walked\|w2 [0-9a-f-]+ [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /' "$1"
+}
+state_same() {
+	state_own "$TMP/$1.$3.state" >"$TMP/$1.$3.own" && state_own "$TMP/$2.$3.state" >"$TMP/$2.$3.own" &&
+	diff "$TMP/$1.$3.tags" "$TMP/$2.$3.tags" && diff "$TMP/$1.$3.own" "$TMP/$2.$3.own" &&
+	diff "$TMP/why.$1.$3" "$TMP/why.$2.$3"
+}
 debug_counted() { # debug_counted FILE WHAT: the number LEADUP_DEBUG_COUNTS printed after "leadup: WHAT: "
 	sed -n "s/^leadup: $2: \([0-9]*\).*/\1/p" "$1"; }
 scan_counted() { # scan_counted NAME [VAR=VALUE]: an incremental scan, its counts in NAME

@@ -36,18 +36,9 @@ scan() {
 		>"$TMP/why.$1.$2" &&
 	state_dump "$TMP/$1.$2"
 }
-# own STATE: the state dump but the kept messages (the nm world keeps each
-# message it reads again, at a later revision), each file's identity and
-# the kept walk's digest of the mail root (each world has its own)
-own() {
-	sed -E '/^== kmsgs$/,/^== /{/^== kmsgs$/d;/^== /!d}; s/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/
-		s/^(walked\|w2 [0-9a-f-]+ [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /' "$1"
-}
-same() { # same STEP: the two worlds agree after STEP
-	own "$TMP/kept.$1.state" >"$TMP/kept.$1.own" && own "$TMP/nm.$1.state" >"$TMP/nm.$1.own" &&
-	diff "$TMP/kept.$1.tags" "$TMP/nm.$1.tags" && diff "$TMP/kept.$1.own" "$TMP/nm.$1.own" &&
-	diff "$TMP/why.kept.$1" "$TMP/why.nm.$1" && wc -l "$TMP/kept.$1.tags" "$TMP/kept.$1.own"
-}
+# same STEP: the two worlds agree after STEP (lib.sh state_same: the nm
+# world keeps each message it reads again, at a later revision)
+same() { state_same kept nm "$1" && wc -l "$TMP/kept.$1.tags" "$TMP/kept.$1.own"; }
 taken() { debug_counted "$TMP/counts.$1.$2" "messages taken as kept, not read from notmuch"; }
 both() { # both STEP FOLDER ID FROM TO DATE SUBJECT PARENT < body: one message into each world, indexed, scanned
 	_s=$1 && shift && cat >"$TMP/body" && for w in kept nm; do

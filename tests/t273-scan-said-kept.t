@@ -43,18 +43,7 @@ scan() {
 			>"$TMP/why.$1.$2" &&
 		state_dump "$TMP/$1.$2"
 }
-# own STATE: the state dump but what each world has of its own (t233):
-# each file's identity, the kept messages' key and the kept walk's digest,
-# both of the mail root
-own() {
-	sed -E '/^== kmsgs$/,/^== /{/^== kmsgs$/d;/^== /!d}; s/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/
-		s/^(walked\|w2 [0-9a-f-]+ [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /' "$1"
-}
-same() { # same STEP: the two worlds agree after STEP
-	own "$TMP/kept.$1.state" >"$TMP/kept.$1.own" && own "$TMP/unkept.$1.state" >"$TMP/unkept.$1.own" &&
-		diff "$TMP/kept.$1.tags" "$TMP/unkept.$1.tags" && diff "$TMP/kept.$1.own" "$TMP/unkept.$1.own" &&
-		diff "$TMP/why.kept.$1" "$TMP/why.unkept.$1"
-}
+same() { state_same kept unkept "$1"; } # same STEP: the two worlds agree after STEP (lib.sh)
 split() { debug_counted "$TMP/counts.$1.$2" "texts split again to compare"; } # split WORLD STEP
 records() { home $1 && sqlite3 "$DB" "SELECT count(said) FROM analyses"; } # records WORLD
 record() { home $1 && sqlite3 "$DB" "SELECT hex(said) FROM analyses WHERE mid = '$2'"; } # record WORLD MID
