@@ -29,6 +29,17 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("LEADUP_SHARED", os.path.join(ROOT, "..", "shared"))
 LABELS = os.path.join(ROOT, "tests", "data", "labels")
+# The date set's two parts by id (scripts/label-dates): 1 the sentences the
+# date rules were tuned on (train), 2 chosen in session 38 from other people.
+DATE_SETS = {1: (1, 400), 2: (401, 600)}
+
+
+def date_set_of(row_id):
+    """The date set (DATE_SETS) a dates.tsv id such as D417 belongs to."""
+    n = int(row_id[1:])
+    return next((k for k, (a, b) in DATE_SETS.items() if a <= n <= b), None)
+
+
 # Label batches chosen by a pattern, not blind (label-sample --extend8, --extend9, --extend10,
 # --extend13, --extend14): they
 # are training data; the evaluations leave them out of their figures.

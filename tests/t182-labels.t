@@ -25,17 +25,22 @@ t 'the split is by person, fixed in the data: one Enron owner, the r-sig-finance
 	[ "$(awk -F"\t" "!/^#/ && \$4 ~ /^enron/" "$D/threads.tsv" | wc -l)" -ge 200 ]'
 
 t 'the date set rebuilds from ../shared; its data holds ids, offsets, days and hashes only' '
-	"$S/label-dates" --check >out && grep -q "400 sentences, 0 mismatches" out &&
+	"$S/label-dates" --check >out && grep -q "600 sentences, 0 mismatches" out &&
 	awk -F"\t" "!/^#/ && \$1 != \"id\" && (NF != 9 || \$0 ~ / /) { bad = 1 } END { exit bad }" "$D/dates.tsv" &&
 	awk -F"\t" "!/^#/ && \$1 != \"id\" && (NF != 7 || \$0 ~ / /) { bad = 1 } END { exit bad }" "$D/dates-labels.tsv" &&
-	[ "$(awk -F"\t" "!/^#/ && \$2 == \"test\"" "$D/dates.tsv" | wc -l)" -eq 100 ]'
+	[ "$(awk -F"\t" "!/^#/ && \$2 == \"test\"" "$D/dates.tsv" | wc -l)" -eq 170 ]'
+
+t 'the second date set draws on people the first did not' '
+	awk -F"\t" "!/^#/ && \$1 != \"id\" { print (substr(\$1, 2) + 0 > 400 ? 2 : 1), \$3 }" "$D/dates.tsv" | sort -u >sets &&
+	[ "$(grep -c "^2 " sets)" -ge 50 ] &&
+	[ -z "$(awk "{ n[\$2]++ } END { for (p in n) if (n[p] > 1) print p }" sets)" ]'
 
 # A second reader made from the stored labels (in the test's directory):
 # D006's phrase on another day, D015's second phrase left out.
 t 'date readers: phrase F1, agreement on the days, the sentences to settle' '
-	"$S/label-dates" --answers "$TMP/dA.tsv" >/dev/null &&
+	"$S/label-dates" --answers "$TMP/dA.tsv" --set 1 >/dev/null &&
 	awk -F"\t" -v OFS="\t" "\$1 == \"D006\" { \$3 = \"2019-08-27\"; \$4 = \$3 } \$1 == \"D015\" && ++n == 2 { next } { print }" "$TMP/dA.tsv" >"$TMP/dB.tsv" &&
-	"$S/label-dates" --agree "$TMP/dA.tsv" "$TMP/dB.tsv" >out &&
+	"$S/label-dates" --agree "$TMP/dA.tsv" "$TMP/dB.tsv" --set 1 >out &&
 	grep -q "182 phrases in common, 1 only dA.tsv, 0 only dB.tsv: phrase F1 0.997" out &&
 	grep -q "resolved days agree on 178 of 179 common phrases (0.994); 2 sentences to settle" out &&
 	grep -q "^to settle: D006 D015$" out'
