@@ -313,6 +313,9 @@ static int store(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decisi
     for (guint i = 0; i < tv->msgs->len; i++)
         g_ptr_array_add(mids, ((struct lu_msg *)g_ptr_array_index(tv->msgs, i))->mid);
     ret = lu_need_identity(ctx);
+    /* The tags' write open runs while the journal syncs (view.h). */
+    if (!ret)
+        lu_db_write_ahead();
     if (!ret)
         ret = lu_store_add_decision(tv->store, mids, d, &repeat);
     if (ret)
@@ -333,6 +336,7 @@ static int store(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decisi
                    "run the command in a shell to see why)";
     }
 out:
+    lu_db_write_ahead_drop(); /* not taken: no tag to write, or a failure */
     g_free(note);
     g_ptr_array_free(mids, TRUE);
     return ret;
@@ -682,9 +686,11 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     /* LAST belongs to TV's table, which the commit reads again. */
     kind = last->kind;
     taken = fmt_time(ctx, last->taken);
+    lu_db_write_ahead(); /* while the journal syncs (view.h) */
     ret = lu_store_remove_decision(tv.store, last->id);
     if (!ret)
         ret = lu_thread_view_commit(ctx, &tv);
+    lu_db_write_ahead_drop();
     if (ret)
         goto out;
     state = state_str(ctx, &tv.v);

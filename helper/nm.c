@@ -7,6 +7,7 @@
 #include "addr.h"
 #include "walk.h"
 #include "nm-guard.h"
+#include "view.h"
 #include "xapian-count.h"
 
 #include <glib/gstdio.h>
@@ -174,22 +175,59 @@ static gpointer opener_run(gpointer data)
     return NULL;
 }
 
-/* Opens the database for writing, waiting at most WAIT seconds for the
- * lock.  Returns 0 (*DB, *MSG as notmuch gives them in *ST) or EX_TEMPFAIL
- * (printed). */
+/* A new opener, its thread started.  Returns it (the caller waits for it,
+ * or abandons it). */
+static struct opener *opener_start(void)
+{
+    struct opener *o = g_new0(struct opener, 1);
+
+    g_mutex_init(&o->lock);
+    g_cond_init(&o->cond);
+    g_thread_unref(g_thread_new("lock-wait", opener_run, o));
+    return o;
+}
+
+/* The opener lu_db_write_ahead started, until open_write takes it. */
+static struct opener *ahead;
+
+void lu_db_write_ahead(void)
+{
+    if (!ahead)
+        ahead = opener_start();
+}
+
+void lu_db_write_ahead_drop(void)
+{
+    struct opener *o = g_steal_pointer(&ahead);
+
+    if (!o)
+        return;
+    g_mutex_lock(&o->lock);
+    if (!o->done) {
+        o->abandoned = true; /* the thread closes what it opens, and frees O */
+        g_mutex_unlock(&o->lock);
+        return;
+    }
+    g_mutex_unlock(&o->lock);
+    if (o->db)
+        notmuch_database_destroy(o->db); /* nothing written through it */
+    free(o->msg);
+    opener_free(o);
+}
+
+/* Opens the database for writing (the opener lu_db_write_ahead started,
+ * if any), waiting at most WAIT seconds for the lock.  Returns 0 (*DB,
+ * *MSG as notmuch gives them in *ST) or EX_TEMPFAIL (printed). */
 static int open_write(int wait, notmuch_status_t *st, notmuch_database_t **db, char **msg)
 {
     static const char waiting[] =
         "leadup: waiting for the notmuch database (another program is writing)...\n";
-    struct opener *o = g_new0(struct opener, 1);
+    struct opener *o = ahead ? g_steal_pointer(&ahead) : opener_start();
     gint64 start = g_get_monotonic_time(), end = start + (gint64)wait * G_USEC_PER_SEC;
     bool told = !isatty(2);
     int ret = 0;
 
-    g_mutex_init(&o->lock);
-    g_cond_init(&o->cond);
     g_mutex_lock(&o->lock);
-    g_thread_unref(g_thread_new("lock-wait", opener_run, o));
     while (!o->done) {
         gint64 until = told ? end : MIN(end, start + G_USEC_PER_SEC);
         if (!g_cond_wait_until(&o->cond, &o->lock, until) && !o->done) {

@@ -5041,6 +5041,7 @@ int lu_scan_write_lazy(struct lu_ctx *ctx, unsigned *written)
     GArray *ops = g_array_new(FALSE, TRUE, sizeof(struct lu_tagop));
     gint64 before = 0, after = 0;
     const char *uuid = NULL;
+    char *kept_uuid = NULL;
     int ret;
 
     *written = 0;
@@ -5068,6 +5069,13 @@ int lu_scan_write_lazy(struct lu_ctx *ctx, unsigned *written)
     }
     if (!ret)
         ret = lu_db_apply(db, ops, &before, &after);
+    if (!ret) {
+        lu_db_revision(db, &uuid);
+        kept_uuid = g_strdup(uuid);
+    }
+    /* Closed (notmuch commits the tags) before the store says they are
+     * written, as lu_thread_view_commit. */
+    g_clear_pointer(&db, lu_db_close);
     if (!ret)
         ret = lu_store_begin(store);
     if (ret)
@@ -5080,9 +5088,8 @@ int lu_scan_write_lazy(struct lu_ctx *ctx, unsigned *written)
         ret = lu_store_put_thread(store, one, NULL);
         g_ptr_array_free(one, TRUE);
     }
-    lu_db_revision(db, &uuid);
     if (!ret)
-        ret = lazy_meta(store, uuid, before, after);
+        ret = lazy_meta(store, kept_uuid, before, after);
     if (ret)
         lu_store_rollback(store);
     else
@@ -5096,6 +5103,7 @@ out:
         g_ptr_array_free(states, TRUE);
     g_ptr_array_free(gone, TRUE);
     g_array_free(ops, TRUE);
+    g_free(kept_uuid);
     lu_db_close(db);
     lu_store_close(store);
     return ret;
@@ -5409,6 +5417,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     struct lu_db *rw = NULL;
     struct lu_said_keep k;
     gint64 before = 0, after = 0;
+    char *uuid = NULL;
     int ret;
 
     ret = lu_need_identity(ctx);
@@ -5434,9 +5443,19 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     plan_item(&s, tv->msgs, &tv->v);
     note_pending(&s, tv->decisions);
     if (s.ops->len) {
+        const char *u = NULL;
         ret = lu_db_open(ctx, true, &rw);
         if (!ret)
             ret = lu_db_apply(rw, s.ops, &before, &after);
+        if (!ret) {
+            lu_db_revision(rw, &u);
+            uuid = g_strdup(u);
+        }
+        /* Closed before the store marks the decisions applied: notmuch
+         * commits the tags to disk at its close, so a kill or a failure in
+         * between leaves them pending for the next scan (t221), never
+         * applied with their tags lost. */
+        g_clear_pointer(&rw, lu_db_close);
         if (ret)
             goto out;
     }
@@ -5452,17 +5471,15 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     /* The thread is decided and tagged as a scan would: the next scan
      * skips these writes, and finds the mail after them by document ids
      * (issue 14), as after lu_scan_write_lazy's. */
-    if (!ret && rw) {
-        const char *uuid = NULL;
-        lu_db_revision(rw, &uuid);
+    if (!ret && uuid)
         ret = lazy_meta(store, uuid, before, after);
-    }
     if (ret)
         lu_store_rollback(store);
     else
         ret = lu_store_commit(store);
 out:
     lu_db_close(rw);
+    g_free(uuid);
     scan_clear(&s);
     return ret;
 }
