@@ -3604,7 +3604,9 @@ static void view_kept(struct scan *s, const char *mid)
     GBytes *rec;
 
     g_ptr_array_add(want, (char *)mid);
-    lu_db_revision(s->db, &uuid);
+    /* before the thread is read: a write after it moves the revision past
+     * (view_kmsgs_save) */
+    s->rev = lu_db_revision(s->db, &uuid);
     if (lu_debug_no_rows || lu_store_kmsgs_get(s->store, want, rows) != 0)
         goto out;
     rec = g_hash_table_lookup(rows, mid);
@@ -5219,6 +5221,74 @@ static const struct lu_said_keep *view_said_of(const struct lu_thread_view *tv,
     return k;
 }
 
+/* The kept messages (kmsgs.h) a view took as they were, Message-ID ->
+ * GBytes (the record, without its revision and key), the key they were
+ * kept under, and the revision of the index the view read: the view's
+ * decision (lu_thread_view_commit) keeps those it tags again, with its
+ * writes on, as a scan keeps those it tags (kmsg_save), so that the next
+ * key reads them as kept, not through notmuch (issue 14: a draft after
+ * a snooze).  Here, not in struct lu_thread_view, as view_said. */
+static _Thread_local struct {
+    const struct lu_thread_view *tv;
+    GHashTable *served;
+    gint64 key, rev;
+} view_kmsgs;
+
+/* The kept messages S took (S->kmsg_served, taken) kept for the view TV,
+ * with the revision of the index view_kept saw before the thread was read. */
+static void view_kmsgs_keep(struct scan *s, const struct lu_thread_view *tv)
+{
+    g_clear_pointer(&view_kmsgs.served, g_hash_table_destroy);
+    view_kmsgs.tv = NULL;
+    if (!s->kmsg_served || !g_hash_table_size(s->kmsg_served) || s->rev <= 0)
+        return;
+    LU_FREE_EACH(g_ptr_array_unref, s->kmsg_mids, s->kmsg_recs);
+    s->kmsg_mids = s->kmsg_recs = NULL;
+    view_kmsgs.served = g_steal_pointer(&s->kmsg_served);
+    view_kmsgs.key = s->kmsg_key;
+    view_kmsgs.rev = s->rev; /* view_kept's */
+    view_kmsgs.tv = tv;
+}
+
+/* After TV's decision wrote OPS, (BEFORE, AFTER] by the revision: when
+ * nobody wrote to notmuch since the view read it (BEFORE is that
+ * revision), the kept messages the view took that OPS tagged are kept
+ * again, with OPS on, as of AFTER.  Within the caller's write
+ * transaction.  Returns 0 or a status. */
+static int view_kmsgs_save(struct lu_store *store, const struct lu_thread_view *tv, GArray *ops,
+                           gint64 before, gint64 after)
+{
+    GPtrArray *mids, *recs;
+    GArray *one;
+    int ret = 0;
+
+    if (view_kmsgs.tv != tv || !view_kmsgs.served || before != view_kmsgs.rev || after <= before)
+        return 0;
+    mids = g_ptr_array_new();
+    recs = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    one = g_array_new(FALSE, FALSE, sizeof(struct lu_tagop));
+    for (guint i = 0; i < ops->len; i++) {
+        const struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
+        GBytes *rec = g_hash_table_lookup(view_kmsgs.served, op->mid);
+        /* a message's writes come together (plan_tags): fold them at once */
+        if (!rec || (i + 1 < ops->len &&
+                     strcmp(g_array_index(ops, struct lu_tagop, i + 1).mid, op->mid) == 0))
+            continue;
+        g_array_set_size(one, 0);
+        for (guint j = 0; j < ops->len; j++)
+            if (strcmp(g_array_index(ops, struct lu_tagop, j).mid, op->mid) == 0)
+                g_array_append_val(one, g_array_index(ops, struct lu_tagop, j));
+        g_ptr_array_add(mids, op->mid);
+        g_ptr_array_add(recs, walk_fold(rec, one, 0));
+    }
+    if (mids->len)
+        ret = lu_store_kmsgs_put(store, view_kmsgs.key, mids, recs, after);
+    g_array_free(one, TRUE);
+    g_ptr_array_free(mids, TRUE);
+    g_ptr_array_free(recs, TRUE);
+    return ret;
+}
+
 /* lu_thread_view; RULES false: view.h's lu_thread_view_unruled. */
 static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool rules)
 {
@@ -5282,6 +5352,7 @@ out:
     if (out->db)
         lu_db_set_rows(out->db, NULL, NULL); /* view_kept's: S goes */
     view_said_keep(&s, out);
+    view_kmsgs_keep(&s, out);
     scan_clear(&s);
     g_free(tid);
     return ret;
@@ -5302,6 +5373,10 @@ void lu_thread_view_clear(struct lu_thread_view *tv)
     if (view_said.tv == tv) {
         g_clear_pointer(&view_said.said, g_hash_table_destroy);
         view_said.tv = NULL;
+    }
+    if (view_kmsgs.tv == tv) {
+        g_clear_pointer(&view_kmsgs.served, g_hash_table_destroy);
+        view_kmsgs.tv = NULL;
     }
     lu_verdict_clear(&tv->v);
     LU_FREE_EACH(g_ptr_array_unref, tv->decisions, tv->elsewhere, tv->msgs);
@@ -5326,6 +5401,8 @@ void lu_thread_view_leave(struct lu_thread_view *tv)
     left_for_exit = *tv;
     if (view_said.tv == tv)
         view_said.tv = &left_for_exit;
+    if (view_kmsgs.tv == tv)
+        view_kmsgs.tv = &left_for_exit;
     memset(tv, 0, sizeof *tv);
 }
 
@@ -5468,6 +5545,8 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     }
     if (!ret)
         ret = lu_store_decisions_applied(store, s.applied);
+    if (!ret && rw)
+        ret = view_kmsgs_save(store, tv, s.ops, before, after);
     /* The thread is decided and tagged as a scan would: the next scan
      * skips these writes, and finds the mail after them by document ids
      * (issue 14), as after lu_scan_write_lazy's. */
