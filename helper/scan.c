@@ -5545,7 +5545,7 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     }
     if (!ret)
         ret = lu_store_decisions_applied(store, s.applied);
-    if (!ret && rw)
+    if (!ret && uuid) /* the tags written (rw is closed by now) */
         ret = view_kmsgs_save(store, tv, s.ops, before, after);
     /* The thread is decided and tagged as a scan would: the next scan
      * skips these writes, and finds the mail after them by document ids
