@@ -11,13 +11,6 @@
 
 #include <string.h>
 
-#ifndef R1_OFF
-#define R1_OFF 0
-#endif
-#ifndef R2_OFF
-#define R2_OFF 0
-#endif
-
 static const char *const state_names[LU_ST_COUNT] = {
     "none",    "awaiting", "needs-reply", "no-next-step", "promise-mine", "promise-theirs",
     "bounced", "snoozed",  "closed",      "dormant",      "muted",
@@ -627,8 +620,8 @@ static bool involves_me(const struct rule_ctx *s, const struct lu_msg *m)
         p = msg(s, parent);
         if (p->mine)
             return true;
-        if (R1_OFF || !m->from || !p->from || !lu_msg_meaningful(p) ||
-            !started(s, m->from->email) || !same_person(s->r, m->from->email, p->from->email))
+        if (!m->from || !p->from || !lu_msg_meaningful(p) || !started(s, m->from->email) ||
+            !same_person(s->r, m->from->email, p->from->email))
             return false;
         m = p;
     }
@@ -815,7 +808,7 @@ static int skipped_reply(const struct rule_ctx *s)
     const struct lu_msg *last;
     int parent;
 
-    if (R2_OFF || !s->list || s->last < 0 || s->last != s->last_mine)
+    if (!s->list || s->last < 0 || s->last != s->last_mine)
         return -1;
     last = msg(s, s->last);
     parent = find_mid(s->msgs, last->in_reply_to);

@@ -100,6 +100,8 @@ t 'nor the same two messages from somebody else than the asker' '
 t 'a question to me that my later post passed by needs my reply' '
 	expect_tags i2a@other.example "leadup/due leadup/needs-reply" &&
 	lu why id:i2a@other.example >out && grep -q "answers Dee'"'"'s earlier one" out'
+t 'its draft answers that question, not my later post' '
+	lu draft id:i2a@other.example >out && grep -q "^In-Reply-To: <i2a@other.example>" out'
 t 'answered too, it does not' '
 	expect_tags i2b@other.example "" && expect_tags m4b@example.com ""'
 t 'nor when the message my post answers came after the question' '
