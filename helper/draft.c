@@ -803,9 +803,15 @@ static void add_rcpt(const struct lu_draft_req *r, GPtrArray *list, GPtrArray *n
         g_ptr_array_add(list, addr_dup(a->name, a->email));
 }
 
-/* The message we answer: the latest human message, else the latest. */
+/* The message we answer: the one a needs-reply rests on, else the latest
+ * human message, else the latest. */
 static int answered_index(const struct lu_draft_req *r)
 {
+    /* Their message a needs-reply rests on, which need not be the latest:
+     * one my later post passed by (thread.c skipped_reply). */
+    if (r->v && r->v->state == LU_ST_NEEDS_REPLY && r->v->anchor >= 0 &&
+        r->v->anchor < (int)r->msgs->len)
+        return r->v->anchor;
     for (int i = (int)r->msgs->len - 1; i >= 0; i--)
         if (lu_msg_meaningful(at(r, i)))
             return i;

@@ -2986,8 +2986,11 @@ static char *rules_digest(struct lu_ctx *ctx)
      * 5: on a list, the asker's post that broke threading answers my ask
      * to another helper in their thread, thread.c started; and the learned
      * bulk model, which the rules read, retrained without r-help once its
-     * askers became test people; session 37). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:5|dates:1");
+     * askers became test people; session 37; 6: on a list, the asker's
+     * second message in a row to their answer to me is to me, and their
+     * message to me that my later post passed by needs my reply, thread.c
+     * involves_me and skipped_reply; session 38). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:6|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

@@ -589,17 +589,43 @@ static const char *set_due_said(struct rule_ctx *s, struct lu_verdict *v, gint64
     return said_when(s, due_at);
 }
 
-/* Is M about me: addressed to me, or (on a list) answering one of my messages? */
+/* Whether EMAIL wrote the thread's first message: on a list, the asker
+ * whose question the helpers answer.  Their post that broke threading
+ * answers every helper, also one who answered another helper's message
+ * (label batch 28: the asker's post came after my question in answer to
+ * another helper; s37-fresh in BENCHMARKS.md). */
+static bool started(const struct rule_ctx *s, const char *email)
+{
+    const struct lu_msg *first = msg(s, 0);
+
+    return first->from && !first->mine && g_ascii_strcasecmp(first->from->email, email) == 0;
+}
+
+/* Is M about me: addressed to me, or (on a list) answering one of my
+ * messages, or, when the asker who started the thread wrote it, answering
+ * their own earlier message that was (a second message in a row, added to
+ * their answer to me: label batch 37).  Another writer's second message
+ * is not: a third person who thanked me and then asks again asks the list
+ * (label batch 23; s38-fresh in BENCHMARKS.md).  The chain is followed at
+ * most the thread's length: In-Reply-To may loop. */
 static bool involves_me(const struct rule_ctx *s, const struct lu_msg *m)
 {
-    int parent;
-
-    if (m->to_me)
-        return true;
-    if (!s->list)
-        return false;
-    parent = find_mid(s->msgs, m->in_reply_to);
-    return parent >= 0 && msg(s, parent)->mine;
+    for (guint hops = 0; hops <= s->msgs->len; hops++) {
+        int parent;
+        const struct lu_msg *p;
+        if (m->to_me)
+            return true;
+        if (!s->list || (parent = find_mid(s->msgs, m->in_reply_to)) < 0)
+            return false;
+        p = msg(s, parent);
+        if (p->mine)
+            return true;
+        if (!m->from || !p->from || !lu_msg_meaningful(p) || !started(s, m->from->email) ||
+            !same_person(s->r, m->from->email, p->from->email))
+            return false;
+        m = p;
+    }
+    return false;
 }
 
 /* Whether M's text turns to me by my first name. */
@@ -760,6 +786,42 @@ static void claim_reply(struct rule_ctx *s, struct lu_verdict *v, enum lu_rule r
     say(v->why, fmt, v->who, said_when(s, m->date));
 }
 
+/* Whether a message of mine in the thread answers M (its In-Reply-To). */
+static bool answered_here(const struct rule_ctx *s, const struct lu_msg *m)
+{
+    for (guint i = 0; i < s->msgs->len; i++) {
+        const struct lu_msg *o = msg(s, (int)i);
+        if (o->mine && lu_msg_meaningful(o) && g_strcmp0(o->in_reply_to, m->mid) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* On a list whose last message is mine and answers somebody else's: their
+ * latest message about me (involves_me) after the one my last answers,
+ * that no message of mine answers, or -1.  My last post answered an
+ * earlier message and passed it by: it is still theirs to be answered
+ * (label batch 39: a helper's question to me, my later post to another
+ * helper's earlier advice; s38-fresh in BENCHMARKS.md). */
+static int skipped_reply(const struct rule_ctx *s)
+{
+    const struct lu_msg *last;
+    int parent;
+
+    if (!s->list || s->last < 0 || s->last != s->last_mine)
+        return -1;
+    last = msg(s, s->last);
+    parent = find_mid(s->msgs, last->in_reply_to);
+    if (parent < 0 || msg(s, parent)->mine)
+        return -1;
+    for (int i = s->last - 1; i > parent; i--) {
+        const struct lu_msg *m = msg(s, i);
+        if (lu_msg_meaningful(m) && !m->mine && involves_me(s, m))
+            return answered_here(s, m) ? -1 : i;
+    }
+    return -1;
+}
+
 /* Their latest message asks something of me, and I have not answered it
  * here or in a message that broke threading.  (On a list whose last message
  * answers somebody else, reading their latest unanswered reply to me
@@ -774,7 +836,7 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     const char *not_mine;
     int at = s->last;
 
-    if (s->last < 0 || s->last != s->last_their)
+    if (s->last < 0 || (s->last != s->last_their && (at = skipped_reply(s)) < 0))
         return false;
     m = msg(s, at);
     if (!involves_me(s, m) || (m->from && lu_addr_is_noreply(m->from->email, r->cfg->noreply)))
@@ -818,6 +880,9 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
     }
     claim_reply(s, v, LU_R_NEEDS_REPLY, at,
                 "%s wrote to you on %s and expects a reply; you have not answered.");
+    if (at != s->last)
+        say(v->why, "Your later message answers %s's earlier one, not this.",
+            who_name(msg(s, find_mid(s->msgs, msg(s, s->last)->in_reply_to))->from));
     q = ask_sentence(an);
     if (q)
         say(v->why, "They ask: \"%s\"", q->text);
@@ -906,18 +971,6 @@ static const char *helping(const struct rule_ctx *s, const struct lu_msg *mine)
     if (parent < 0 || msg(s, parent)->mine || !msg(s, parent)->from)
         return NULL;
     return msg(s, parent)->from->email;
-}
-
-/* Whether EMAIL wrote the thread's first message: on a list, the asker
- * whose question the helpers answer.  Their post that broke threading
- * answers every helper, also one who answered another helper's message
- * (label batch 28: the asker's post came after my question in answer to
- * another helper; s37-fresh in BENCHMARKS.md). */
-static bool started(const struct rule_ctx *s, const char *email)
-{
-    const struct lu_msg *first = msg(s, 0);
-
-    return first->from && !first->mine && g_ascii_strcasecmp(first->from->email, email) == 0;
 }
 
 /* The first message of my unanswered run, or -1 when a reply that broke
