@@ -413,6 +413,8 @@ enum {
                               LU_DN_* */
     LU_DP_JUST_ENDED,      /* "just ended": the period before this one ("the just ended
                               quarter", "the quarter just ended") */
+    LU_DP_SINCE,           /* "since": a month or weekday alone after it is the latest one,
+                              not the nearest ("since March", "since Friday") */
     LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 
