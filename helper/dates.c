@@ -3077,11 +3077,7 @@ struct found {
 };
 
 /* Gives a time without a date the day of the nearest single-day date in the
- * same text, else today when it is still ahead of REF, else tomorrow.  In a
- * sentence of the past only without a date ("he waited until later in the
- * morning", "I called at 10am") the time is of a day the text does not
- * name, not today's nor tomorrow's: it keeps no day (R->time false; find
- * drops it). */
+ * same text, else today when it is still ahead of REF, else tomorrow. */
 static void date_lone_times(const struct P *p, GArray *f)
 {
     /* F is in text order and its phrases do not overlap, so the nearest
@@ -3106,10 +3102,6 @@ static void date_lone_times(const struct P *p, GArray *f)
         if (next >= 0 && (best < 0 || g_array_index(f, struct found, next).a - x->b <
                                           x->a - g_array_index(f, struct found, best).b))
             best = next;
-        if (best < 0 && past_only(p, x->a)) {
-            x->r.time = false;
-            continue;
-        }
         x->r.date = true;
         x->r.span = LU_SPAN_DAY;
         if (best >= 0)
@@ -3422,10 +3414,7 @@ static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
     date_lone_times(&p, found);
     for (guint i = 0; i < found->len; i++) {
         struct lu_when w;
-        const struct found *x = &g_array_index(found, struct found, i);
-        if (!x->r.date && !x->r.time && !x->r.abs)
-            continue; /* a time of the past without a day: date_lone_times */
-        to_when(&p, x, &w);
+        to_when(&p, &g_array_index(found, struct found, i), &w);
         g_array_append_val(out, w);
     }
 out:

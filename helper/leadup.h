@@ -76,8 +76,8 @@ extern const char lu_version[];
  * ended", named days, "through" (session 31); 22: dates: "since" a month or
  * weekday alone is the latest one, "Sep of 2013", "the next day or so",
  * "after 7 days", no date in a directory listing, beside a build's version
- * or revision, in R's printed values or an R sequence, and a lone time in a
- * sentence of the past keeps no day (the second date set, session 38). */
+ * or revision, in R's printed values or an R sequence (the second date
+ * set, session 38). */
 #define LU_RULES_REV  22
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what

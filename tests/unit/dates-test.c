@@ -767,10 +767,6 @@ static const struct row rows[] = {
     {W, "x[1:50] and plot(x)", ""},
     {W, "Free: 10:30, 11:30.",
      "moment 2026-12-02T10:30+01:00 '10:30' ; moment 2026-12-02T11:30+01:00 '11:30'"},
-    /* A time alone in a sentence of the past is of a day it does not name. */
-    {W, "I called him at 11am.", ""},
-    {W, "I will call him at 11am.", "moment 2026-12-02T11:00+01:00 'at 11am'"},
-    {W, "We met on Monday at 11am.", "moment 2026-11-30T11:00+01:00 'on Monday at 11am'"},
 };
 
 /* "B 2026-12-02 10:00 mdy" -> REF (caller unrefs), *TZ, *MDY.  "auto":
