@@ -1622,6 +1622,10 @@ static int m_in(const struct P *p, int i, struct res *r)
 
     lead = in_lead(p, i, &in, &ago);
     after = in && wx(p, i, LU_DX_AFTER);
+    /* "after 7 days", "after two weeks": a count written out ("after a
+     * day's work" is none) */
+    if (after && !is_num(p, lead) && !(W(p, lead) && W(p, lead)->num > 1))
+        return -1;
     k = in_count(p, lead, &n, &vague);
     /* "in the next day or so", "within the next week or two": one unit. */
     if (k < 0 && in && wx(p, lead - 1, LU_DX_NEXT_N) && W(p, lead) && W(p, lead)->unit &&
@@ -1674,9 +1678,10 @@ static int m_in(const struct P *p, int i, struct res *r)
         k += len;
     else if (in && wx(p, k, LU_DX_TIME))
         k++;
-    /* "after 3 days of testing" counts from something else; "after two
-     * weeks it was fixed" tells of the past. */
-    if (after && (wf(p, k, F_OF) || past_only(p, i)))
+    /* "after 3 days of testing" counts from something else, "after two
+     * weeks it was fixed" tells of the past, and "killed after 20 min"
+     * is a time running, not a moment ahead. */
+    if (after && (wf(p, k, F_OF) || unit == U_MIN || unit == U_HOUR || past_only(p, i)))
         return -1;
     if (!in && !ago) {
         if (wx(p, k, LU_DX_FROM_NOW) && wx(p, k + 1, LU_DX_NOW))
@@ -3183,18 +3188,20 @@ static bool text_has_mode(const char *text)
     return false;
 }
 
-/* Is the date at tokens [A, B) program output: a build's date after its
- * version ("R version 3.6.1 (2019-07-05)") or before its revision
- * ("(2023-11-26 r85638 ucrt)"), or a value R printed ("#> 1 2023-07-06",
- * "#> [1] \"2023-07-06\"")?  The revision's "r" is notation (Subversion's),
- * not a word of a language. */
+/* Is the date at tokens [A, B) program output: a build's date, as a
+ * program prints it ("2019-07-05"), after its version ("R version 3.6.1
+ * (2019-07-05)") or before its revision ("(2023-11-26 r85638 ucrt)"), or a
+ * value R printed ("#> 1 2023-07-06", "#> [1] \"2023-07-06\"")?  A version's
+ * date a writer writes ("R 3.2.0 (April 2015)") stays.  The revision's "r"
+ * is notation (Subversion's), not a word of a language. */
 static bool in_output(const struct P *p, int a, int b)
 {
-    int k = a - 1;
+    int k = a - 1, y;
 
-    if (is_p(p, k, '(') && ((is_num(p, k - 1) && is_p(p, k - 2, '.') && glued(p, k - 1) &&
-                             glued(p, k - 2) && is_num(p, k - 3)) ||
-                            (is_word(p, b, "r") && is_num(p, b + 1) && glued(p, b + 1))))
+    if (is_p(p, k, '(') && year_at(p, a, &y) && is_p(p, a + 1, '-') &&
+        ((is_num(p, k - 1) && is_p(p, k - 2, '.') && glued(p, k - 1) && glued(p, k - 2) &&
+          is_num(p, k - 3)) ||
+         (is_word(p, b, "r") && is_num(p, b + 1) && glued(p, b + 1))))
         return true;
     if (is_p(p, k, '"') && glued(p, a))
         k--;

@@ -753,6 +753,8 @@ static const struct row rows[] = {
     {W, "After 3 days of testing it works.", ""},
     {W, "After two weeks it was fixed.", ""},
     {W, "after the 3 days", ""},
+    {W, "After a day's work it runs.", ""},
+    {W, "the process is killed after 20 min", ""},
     /* Program output: a directory listing's files, a build's date beside
      * its version or revision, a value R printed, an R sequence in code. */
     {W, "-rw-r--r-- 1 ann staff 1692 6 Apr 15:10 notes.txt", ""},
@@ -761,6 +763,8 @@ static const struct row rows[] = {
     {W, "R version 3.6.1 (2019-07-05) Platform: x86_64", ""},
     {W, "using R Under development (unstable) (2023-11-26 r85638 ucrt)", ""},
     {W, "The meeting (2026-12-10) is set.", "day 2026-12-10 '2026-12-10'"},
+    {W, "Before R version 3.2.0 (April 2015) it failed.",
+     "month 2015-04-01..2015-04-30 'April 2015'"},
     {W, "dat #> 1 2023-07-06 lapply", ""},
     {W, "#> [1] \"2023-07-06\"", ""},
     {W, "xnam <- paste(\"x\", 1:50, sep=\"\")", ""},
