@@ -1223,6 +1223,23 @@ static bool past_only(const struct P *p, int i)
     return past;
 }
 
+/* Is there a word of the future, a wish, a request or a condition in the
+ * sentence (LU_DP_NOTPAST; not "due to", "prior to": LU_DP_PAST_KEEP)? */
+static bool ahead_word(const struct P *p)
+{
+    int n;
+
+    for (int k = 0; k < p->n; k++) {
+        if (p->t[k].kind != T_WORD)
+            continue;
+        if ((n = phrase_at(p, k, LU_DP_PAST_KEEP, NULL)) > 0)
+            k += n - 1;
+        else if (phrase_at(p, k, LU_DP_NOTPAST, NULL))
+            return true;
+    }
+    return false;
+}
+
 /* May the weekday at I, written alone, name a day of the past: the
  * sentence's first word, after "on" (no "by", "to", "until", "in", "from"),
  * or "Friday's"; not "whether Thursday at 10 suits you". */
@@ -1678,10 +1695,13 @@ static int m_in(const struct P *p, int i, struct res *r)
         k += len;
     else if (in && wx(p, k, LU_DX_TIME))
         k++;
-    /* "after 3 days of testing" counts from something else, "after two
-     * weeks it was fixed" tells of the past, and "killed after 20 min"
-     * is a time running, not a moment ahead. */
-    if (after && (wf(p, k, F_OF) || unit == U_MIN || unit == U_HOUR || past_only(p, i)))
+    /* "after 3 days of testing" counts from something else, and "killed
+     * after 20 min" is a time running, not a moment ahead; without a word
+     * of the future, a wish or a condition ("will be removed after 7
+     * days", "if not satisfied after 30 days") it counts from some other
+     * start ("after two weeks, patients have a fever"; "after two weeks it
+     * was fixed"). */
+    if (after && (wf(p, k, F_OF) || unit == U_MIN || unit == U_HOUR || !ahead_word(p)))
         return -1;
     if (!in && !ago) {
         if (wx(p, k, LU_DX_FROM_NOW) && wx(p, k + 1, LU_DX_NOW))
@@ -2299,11 +2319,12 @@ static int m_month(const struct P *p, int i, struct res *r)
         y = 0;
     /* "April's contracts", "May's high": the month (not "Theresa May's
      * plan", a name after a name, nor "Mar's": an abbreviation). */
-    if (!y && !guard && is_p(p, k2, '\'') && glued(p, k2) && wx(p, k2 + 1, LU_DX_POSS) &&
+    if (!y && (!guard || since) && is_p(p, k2, '\'') && glued(p, k2) && wx(p, k2 + 1, LU_DX_POSS) &&
         glued(p, k2 + 1) && !(w->f & F_ABBR) && p->t[k].cap &&
         !(k > 0 && p->t[k - 1].kind == T_WORD && p->t[k - 1].cap && !W(p, k - 1)) &&
         !(k2 + 2 < p->n && p->t[k2 + 2].kind == T_WORD && p->t[k2 + 2].cap)) {
-        set_month(r, nearest_month_year(p, m), m);
+        /* "since October's finish": the latest October */
+        set_month(r, since ? (m <= p->rm ? p->ry : p->ry - 1) : nearest_month_year(p, m), m);
         return k2 + 2;
     }
     /* "Sep2020" is a label; "Mars' atmosphere" a name. */
@@ -3177,12 +3198,14 @@ static bool text_has_mode(const char *text)
                                          "-w",      "-xsS", "-r", "-w",   "-xtT"};
 
     for (const char *s = text; *s; s++) {
-        int n = 0;
+        int n = 0, set = 0;
         if (s > text && !g_ascii_isspace(s[-1]))
             continue;
         while (n < 10 && s[n] && strchr(sets[n], s[n]))
-            n++;
-        if (n == 10 && (!s[10] || g_ascii_isspace(s[10]) || strchr(".@+", s[10])))
+            set += n++ > 0 && s[n - 1] != '-';
+        /* a permission set, not a rule of dashes ("----------" under a
+         * table's heading) */
+        if (n == 10 && set > 0 && (!s[10] || g_ascii_isspace(s[10]) || strchr(".@+", s[10])))
             return true;
     }
     return false;
