@@ -1223,6 +1223,23 @@ static bool past_only(const struct P *p, int i)
     return past;
 }
 
+/* Is there a word of the future, a wish, a request or a condition in the
+ * sentence (LU_DP_NOTPAST; not "due to", "prior to": LU_DP_PAST_KEEP)? */
+static bool ahead_word(const struct P *p)
+{
+    int n;
+
+    for (int k = 0; k < p->n; k++) {
+        if (p->t[k].kind != T_WORD)
+            continue;
+        if ((n = phrase_at(p, k, LU_DP_PAST_KEEP, NULL)) > 0)
+            k += n - 1;
+        else if (phrase_at(p, k, LU_DP_NOTPAST, NULL))
+            return true;
+    }
+    return false;
+}
+
 /* May the weekday at I, written alone, name a day of the past: the
  * sentence's first word, after "on" (no "by", "to", "until", "in", "from"),
  * or "Friday's"; not "whether Thursday at 10 suits you". */
@@ -1279,8 +1296,10 @@ static int m_weekday(const struct P *p, int i, struct res *r)
                !(W(p, k)->f & F_PL) && !is_num(p, k + 1) && !wf(p, k + 1, F_OF)) {
         jd += 7; /* "Friday week", "next Tuesday week": a week after that day */
         k++;
-    } else if (mod == MOD_NONE && past_weekday_at(p, i) && past_only(p, i)) {
-        /* "Friday's close was higher", "Friday morning markets declined". */
+    } else if (mod == MOD_NONE && ((past_weekday_at(p, i) && past_only(p, i)) ||
+                                   phrase_at(p, i - 1, LU_DP_SINCE, NULL) == 1)) {
+        /* "Friday's close was higher", "Friday morning markets declined",
+         * "broken since Tuesday". */
         jd = p->rjd - (guint32)((rw - wd + 6) % 7 + 1);
     }
     set_days(r, jd, jd, LU_SPAN_DAY);
@@ -1508,6 +1527,11 @@ static int in_lead(const struct P *p, int k, bool *in, bool *ago)
     if (wx(p, k, LU_DX_OVER) && wf(p, k + 1, F_THE) && wx(p, k + 2, LU_DX_NEXT_N)) {
         *in = true; /* "over the next few days" */
         k += 3;
+    } else if (wx(p, k, LU_DX_AFTER) && !wf(p, k + 1, F_THE)) {
+        *in = true; /* "removed after 7 days", "after roughly two weeks" */
+        k++;
+        if (wx(p, k, LU_DX_ABOUT))
+            k++;
     } else if (wf(p, k, F_IN)) {
         *in = true;
         k++;
@@ -1609,11 +1633,23 @@ static void in_resolve(const struct P *p, struct res *r, int unit, int n, int si
  * "dentro de dos semanas", "innerhalb von 3 Tagen", "vor 2 Wochen". */
 static int m_in(const struct P *p, int i, struct res *r)
 {
-    int k, n = 0, unit, len;
-    bool in = false, ago = false, biz = false, vague = false;
+    int k, n = 0, unit, len, lead;
+    bool in = false, ago = false, biz = false, vague = false, after;
     const struct wd *w;
 
-    k = in_count(p, in_lead(p, i, &in, &ago), &n, &vague);
+    lead = in_lead(p, i, &in, &ago);
+    after = in && wx(p, i, LU_DX_AFTER);
+    /* "after 7 days", "after two weeks": a count written out ("after a
+     * day's work" is none) */
+    if (after && !is_num(p, lead) && !(W(p, lead) && W(p, lead)->num > 1))
+        return -1;
+    k = in_count(p, lead, &n, &vague);
+    /* "in the next day or so", "within the next week or two": one unit. */
+    if (k < 0 && in && wx(p, lead - 1, LU_DX_NEXT_N) && W(p, lead) && W(p, lead)->unit &&
+        !(W(p, lead)->f & F_PL) && wf(p, lead + 1, F_OR)) {
+        n = 1;
+        k = lead;
+    }
     if (k > 0 && (len = or_count(p, k, &n)) > 0) {
         vague = true; /* "in 2 or 3 days" */
         k = len;
@@ -1659,6 +1695,14 @@ static int m_in(const struct P *p, int i, struct res *r)
         k += len;
     else if (in && wx(p, k, LU_DX_TIME))
         k++;
+    /* "after 3 days of testing" counts from something else, and "killed
+     * after 20 min" is a time running, not a moment ahead; without a word
+     * of the future, a wish or a condition ("will be removed after 7
+     * days", "if not satisfied after 30 days") it counts from some other
+     * start ("after two weeks, patients have a fever"; "after two weeks it
+     * was fixed"). */
+    if (after && (wf(p, k, F_OF) || unit == U_MIN || unit == U_HOUR || !ahead_word(p)))
+        return -1;
     if (!in && !ago) {
         if (wx(p, k, LU_DX_FROM_NOW) && wx(p, k + 1, LU_DX_NOW))
             k += 2;
@@ -2239,7 +2283,7 @@ static int m_nthweek(const struct P *p, int i, struct res *r)
 static int m_month(const struct P *p, int i, struct res *r)
 {
     int k = i, mod = MOD_NONE, m, y = 0, k2;
-    bool guard = false;
+    bool guard = false, since = false;
     const struct wd *w;
 
     if (wf(p, k, F_GUARD) && !wf(p, k, F_END | F_EARLY | F_MID | F_LATE)) {
@@ -2251,6 +2295,10 @@ static int m_month(const struct P *p, int i, struct res *r)
     } else {
         k = mod_at(p, k, &mod);
         guard = mod != MOD_NONE;
+        /* "since March": the latest March, this one at the latest ("since"
+         * is no date word: the phrase starts at the month). */
+        if (!guard && W(p, k) && W(p, k)->month && phrase_at(p, k - 1, LU_DP_SINCE, NULL) == 1)
+            guard = since = true;
     }
     /* "to the following September 30th": the day, not its month. */
     if (mod == MOD_FOLLOW)
@@ -2264,15 +2312,19 @@ static int m_month(const struct P *p, int i, struct res *r)
     else if (is_p(p, k2, ',') && glued(p, k2) && year_at(p, k2 + 1, &y) && !glued(p, k2 + 1) &&
              num_free_right(p, k2 + 2))
         k2 += 2; /* "December, 2000" */
+    else if (wf(p, k2, F_OF) && !glued(p, k2) && year_at(p, k2 + 1, &y) && !glued(p, k2 + 1) &&
+             num_free_right(p, k2 + 2))
+        k2 += 2; /* "Sep of 2013" */
     else
         y = 0;
     /* "April's contracts", "May's high": the month (not "Theresa May's
      * plan", a name after a name, nor "Mar's": an abbreviation). */
-    if (!y && !guard && is_p(p, k2, '\'') && glued(p, k2) && wx(p, k2 + 1, LU_DX_POSS) &&
+    if (!y && (!guard || since) && is_p(p, k2, '\'') && glued(p, k2) && wx(p, k2 + 1, LU_DX_POSS) &&
         glued(p, k2 + 1) && !(w->f & F_ABBR) && p->t[k].cap &&
         !(k > 0 && p->t[k - 1].kind == T_WORD && p->t[k - 1].cap && !W(p, k - 1)) &&
         !(k2 + 2 < p->n && p->t[k2 + 2].kind == T_WORD && p->t[k2 + 2].cap)) {
-        set_month(r, nearest_month_year(p, m), m);
+        /* "since October's finish": the latest October */
+        set_month(r, since ? (m <= p->rm ? p->ry : p->ry - 1) : nearest_month_year(p, m), m);
         return k2 + 2;
     }
     /* "Sep2020" is a label; "Mars' atmosphere" a name. */
@@ -2292,6 +2344,8 @@ static int m_month(const struct P *p, int i, struct res *r)
             y = p->ry;
         else if (mod == MOD_PREV)
             y = m < p->rm ? p->ry : p->ry - 1;
+        else if (since)
+            y = m <= p->rm ? p->ry : p->ry - 1;
         else
             y = nearest_month_year(p, m);
     }
@@ -3135,6 +3189,71 @@ static bool in_code(const struct P *p, int a, int b)
     return is_p(p, k, '(') && glued(p, k) && k > 0 && p->t[k - 1].kind != T_PUNCT;
 }
 
+/* Is there a file mode of a directory listing in TEXT ("-rw-r--r--",
+ * "drwxr-xr-x", "lrwxrwxrwx.")?  Its dates are the files' ("1692 6 Apr
+ * 15:10", "16 Feb 2 2019"), no day the writer names. */
+static bool text_has_mode(const char *text)
+{
+    static const char *const sets[10] = {"-dlcbps", "-r",   "-w", "-xsS", "-r",
+                                         "-w",      "-xsS", "-r", "-w",   "-xtT"};
+
+    for (const char *s = text; *s; s++) {
+        int n = 0, set = 0;
+        if (s > text && !g_ascii_isspace(s[-1]))
+            continue;
+        while (n < 10 && s[n] && strchr(sets[n], s[n]))
+            set += n++ > 0 && s[n - 1] != '-';
+        /* a permission set, not a rule of dashes ("----------" under a
+         * table's heading) */
+        if (n == 10 && set > 0 && (!s[10] || g_ascii_isspace(s[10]) || strchr(".@+", s[10])))
+            return true;
+    }
+    return false;
+}
+
+/* Is the date at tokens [A, B) program output: a build's date, as a
+ * program prints it ("2019-07-05"), after its version ("R version 3.6.1
+ * (2019-07-05)") or before its revision ("(2023-11-26 r85638 ucrt)"), or a
+ * value R printed ("#> 1 2023-07-06", "#> [1] \"2023-07-06\"")?  A version's
+ * date a writer writes ("R 3.2.0 (April 2015)") stays.  The revision's "r"
+ * is notation (Subversion's), not a word of a language. */
+static bool in_output(const struct P *p, int a, int b)
+{
+    int k = a - 1, y;
+
+    if (is_p(p, k, '(') && year_at(p, a, &y) && is_p(p, a + 1, '-') &&
+        ((is_num(p, k - 1) && is_p(p, k - 2, '.') && glued(p, k - 1) && glued(p, k - 2) &&
+          is_num(p, k - 3)) ||
+         (is_word(p, b, "r") && is_num(p, b + 1) && glued(p, b + 1))))
+        return true;
+    if (is_p(p, k, '"') && glued(p, a))
+        k--;
+    if (is_p(p, k, ']') && is_num(p, k - 1) && is_p(p, k - 2, '[') && glued(p, k) &&
+        glued(p, k - 1))
+        k -= 3;
+    else if (is_num(p, k))
+        k--;
+    return is_p(p, k, '>') && is_p(p, k - 1, '#') && glued(p, k);
+}
+
+/* Is the bare clock time at tokens [A, B) ("1:50") an R sequence in code:
+ * between commas or brackets in a text with a call ("paste(\"x\", 1:50,
+ * sep=\"\")", "x[1:50]")?  A list of times ("9:30, 10:30, 11:30") has no
+ * call. */
+static bool code_range(const struct P *p, int a, int b, const struct res *r)
+{
+    bool call = false;
+
+    if (!r->time || r->date || b - a != 3 ||
+        !(is_p(p, a - 1, ',') || is_p(p, a - 1, '(') || is_p(p, a - 1, '[')))
+        return false;
+    if (!(is_p(p, b, ',') || is_p(p, b, ')') || is_p(p, b, ']')) || !glued(p, b))
+        return false;
+    for (int k = 1; k < p->n && !call; k++)
+        call = is_p(p, k, '(') && glued(p, k) && p->t[k - 1].kind == T_WORD;
+    return call;
+}
+
 /* Does token I follow a numeric date the matchers did not read
  * ("arrow.tar.gz???2024-02-08 11:57", a file listing's)?  A time after it
  * is that date's, not a time of today. */
@@ -3289,6 +3408,7 @@ static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
     GArray *found = NULL;
     struct bufs b;
     struct P p;
+    int listing = -1; /* text_has_mode, once a phrase is found */
 
     if (!setup_text(&p, &b, text, ref, cal))
         goto out;
@@ -3298,7 +3418,11 @@ static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
         struct found x = {0};
         int e = m_phrase(&p, i, &x.r), a;
         guint32 jd;
-        if (e > i && (in_code(&p, i, e) || (x.r.time && !x.r.date && after_date_like(&p, i)))) {
+        if (e > i && listing < 0)
+            listing = text_has_mode(text);
+        if (e > i &&
+            (listing || in_code(&p, i, e) || in_output(&p, i, e) || code_range(&p, i, e, &x.r) ||
+             (x.r.time && !x.r.date && after_date_like(&p, i)))) {
             i = e;
         } else if (e > i) {
             x.a = i;

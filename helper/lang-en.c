@@ -1367,6 +1367,7 @@ static const struct lu_date_phrase date_phrases[] = {
     {"as of", LU_DP_NUMDATE},
     {"just ended|completed|finished", LU_DP_JUST_ENDED},
     {"just - ended|completed|finished", LU_DP_JUST_ENDED},
+    {"since", LU_DP_SINCE},
     {NULL, 0, 0},
 };
 

@@ -72,8 +72,13 @@ extern const char lu_version[];
  * last 2 weeks", past: due by nothing), "this (next, last) quarter", a
  * month's possessive, "On May 31", a second day ("the 14th or 15th"), no
  * date in program code, the past tense's "due to" and clauses (issue 10's
- * labelled date set, session 29). */
-#define LU_RULES_REV  21
+ * labelled date set, session 29); 21: dates: spans of a period, "just
+ * ended", named days, "through" (session 31); 22: dates: "since" a month or
+ * weekday alone is the latest one, "Sep of 2013", "the next day or so",
+ * "after 7 days", no date in a directory listing, beside a build's version
+ * or revision, in R's printed values or an R sequence (the second date
+ * set, session 38). */
+#define LU_RULES_REV  22
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -413,6 +418,8 @@ enum {
                               LU_DN_* */
     LU_DP_JUST_ENDED,      /* "just ended": the period before this one ("the just ended
                               quarter", "the quarter just ended") */
+    LU_DP_SINCE,           /* "since": a month or weekday alone after it is the latest one,
+                              not the nearest ("since March", "since Friday") */
     LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 

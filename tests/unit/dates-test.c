@@ -731,6 +731,50 @@ static const struct row rows[] = {
     {W, "Nov.1 works", "day 2026-11-01 'Nov.1'"},
     {W, "by Nov.1st please", "day 2026-11-01 'by Nov.1st'"},
     {W, "The index gained 7690.24 March futures.", ""},
+
+    /* The second date set's train errors (session 38).  "since" a month or
+     * a weekday alone: the latest one, not the nearest. */
+    {W, "It has been broken since March.", "month 2026-03-01..2026-03-31 'March'"},
+    {W, "Quiet ever since December", "month 2026-12-01..2026-12-31 'December'"},
+    {W, "Nothing changed since January 2027", "month 2027-01-01..2027-01-31 'January 2027'"},
+    {W, "since may it works", ""},
+    {W, "It has failed since Tuesday.", "day 2026-12-01 'Tuesday'"},
+    {W, "It has failed since Wednesday.", "day 2026-11-25 'Wednesday'"},
+    {W, "the lowest since October's finish", "month 2026-10-01..2026-10-31 'October\'s'"},
+    /* A month "of" its year. */
+    {W, "R 3.0.2 is from Sep of 2013.", "month 2013-09-01..2013-09-30 'from Sep of 2013'"},
+    {W, "May of 2013 was dry; the top of 2013", "month 2013-05-01..2013-05-31 'May of 2013'"},
+    /* "the next day or so": one unit, give or take. */
+    {W, "It should be out in the next day or so.", "day 2026-12-04 'in the next day or so'"},
+    {W, "within the next week or two", "day 2026-12-16 'within the next week or two'"},
+    {W, "in the next day", ""},
+    /* "after" an amount: that far ahead, not in the past tense nor "of". */
+    {W, "The files will be removed after roughly 7 days.", "day 2026-12-09 'after roughly 7 days'"},
+    {W, "We will decide after 2 weeks", "day 2026-12-16 'after 2 weeks'"},
+    {W, "After 3 days of testing it works.", ""},
+    {W, "After two weeks it was fixed.", ""},
+    {W, "after the 3 days", ""},
+    {W, "After a day's work it runs.", ""},
+    {W, "the process is killed after 20 min", ""},
+    {W, "After about two weeks, patients have a fever.", ""},
+    {W, "If you are not satisfied after 30 days, call us.", "day 2027-01-01 'after 30 days'"},
+    /* Program output: a directory listing's files, a build's date beside
+     * its version or revision, a value R printed, an R sequence in code. */
+    {W, "-rw-r--r-- 1 ann staff 1692 6 Apr 15:10 notes.txt", ""},
+    {W, "drwxr-xr-x 2 root root 4096 Feb 2 2019 lib", ""},
+    {W, "Year Ended December 31, 2026 ---------- ----------", "day 2026-12-31 'December 31, 2026'"},
+    {W, "1 root root 16 Feb 2 2019 /usr/lib/x.so -> x.so.4 lrwxrwxrwx.", ""},
+    {W, "R version 3.6.1 (2019-07-05) Platform: x86_64", ""},
+    {W, "using R Under development (unstable) (2023-11-26 r85638 ucrt)", ""},
+    {W, "The meeting (2026-12-10) is set.", "day 2026-12-10 '2026-12-10'"},
+    {W, "Before R version 3.2.0 (April 2015) it failed.",
+     "month 2015-04-01..2015-04-30 'April 2015'"},
+    {W, "dat #> 1 2023-07-06 lapply", ""},
+    {W, "#> [1] \"2023-07-06\"", ""},
+    {W, "xnam <- paste(\"x\", 1:50, sep=\"\")", ""},
+    {W, "x[1:50] and plot(x)", ""},
+    {W, "Free: 10:30, 11:30.",
+     "moment 2026-12-02T10:30+01:00 '10:30' ; moment 2026-12-02T11:30+01:00 '11:30'"},
 };
 
 /* "B 2026-12-02 10:00 mdy" -> REF (caller unrefs), *TZ, *MDY.  "auto":

@@ -121,9 +121,10 @@ static void check_date_phrases(const struct lu_lang_pack *pk)
 
     for (const struct lu_date_phrase *ph = pk->date_phrases; ph && ph->s; ph++, n++) {
         char **toks = g_strsplit(ph->s, " ", -1);
-        /* the tense words (LU_DP_PAST, LU_DP_NOTPAST, LU_DP_CLAUSE) are one
-         * token's alternatives */
-        bool list = ph->kind == LU_DP_PAST || ph->kind == LU_DP_NOTPAST || ph->kind == LU_DP_CLAUSE;
+        /* the tense words (LU_DP_PAST, LU_DP_NOTPAST, LU_DP_CLAUSE) and
+         * "since" (LU_DP_SINCE) are one token's alternatives */
+        bool list = ph->kind == LU_DP_PAST || ph->kind == LU_DP_NOTPAST ||
+                    ph->kind == LU_DP_CLAUSE || ph->kind == LU_DP_SINCE;
         bool this = ph->kind > LU_DP_NONE && ph->kind < LU_DP_N && lower(ph->s) &&
                     (list ? g_strv_length(toks) == 1 : g_strv_length(toks) >= 2);
         for (int t = 0; this && toks[t]; t++) {
@@ -139,7 +140,9 @@ static void check_date_phrases(const struct lu_lang_pack *pk)
         g_strfreev(toks);
     }
     ok(good,
-       "%s: date phrases of two tokens or more (tense words: one), each a word or a character (%d)",
+       "%s: date phrases of two tokens or more (tense words, since: one), each a word or a "
+       "character "
+       "(%d)",
        pk->code, n);
 }
 
