@@ -2136,17 +2136,19 @@ static void sqlmem_shutdown(void *unused)
 
 /* A statement's journal (the pages it changed, kept to undo it alone: an
  * INSERT OR REPLACE into items or untagged, whose triggers write
- * item_counts, inside the scan's transaction) stays in memory up to this
- * many bytes, then goes to a file in /var/tmp.  sqlite's 64 KB let one
- * statement of a first full scan at 10,000 messages (78 KB) send every
- * later statement of its transaction to the file: 64,000 pwrite calls,
- * 132 MB written and never read, a third of the main thread's time in the
- * kernel at the end of the scan (issue 14, s38-wall).  Each statement's
- * journal is one block of this size while it runs (sqlite's memjournal
- * takes its chunk size from it), freed when the statement ends; a larger
- * statement (the walk's records moved into walked, 1.7 MB at 10,000)
- * still spills to its file. */
-#define STMT_JOURNAL_SPILL (1024 * 1024)
+ * item_counts, inside the scan's one transaction) stays in memory up to
+ * this many bytes, then goes to a file in /var/tmp - and so does every
+ * later statement's of the transaction.  sqlite's 64 KB: one statement of
+ * a first full scan at 10,000 messages took 78 KB, and the rest of the
+ * scan's transaction wrote 132 MB to the file in 64,000 pwrite calls,
+ * never read (263,000 at 30,000; issue 14, s38-wall: most of the time of
+ * the store's final transaction, in the kernel, where callgrind does not
+ * count).  A spilled journal is written a chunk of this size at a time,
+ * and sqlite's unix file layer writes at most 128 KB in one call (a larger
+ * chunk fails as SQLITE_FULL): 120 KB, each statement's one chunk, freed
+ * when it ends.  A larger statement (the walk's records moved into
+ * walked, 1.7 MB at 10,000, near the transaction's end) still spills. */
+#define STMT_JOURNAL_SPILL (120 * 1024)
 
 /* Before sqlite starts (the first open; one thread opens the store): no
  * count of the memory it holds, which took a mutex at each of its
