@@ -4741,11 +4741,12 @@ static void scan_close_read(struct scan *s)
 }
 
 /* The scan's tag writes, on a thread of their own beside the store's rows
- * (scan_write_and_save).  It reads S->ctx and S->ops and writes only
- * BEFORE, AFTER and RET: nothing else of the scan, and the main thread
- * touches notmuch no more until it is joined. */
+ * (scan_write_and_save), through DB, opened for them: it reads OPS and
+ * writes only BEFORE, AFTER and RET, and closes DB (notmuch's commit:
+ * Xapian's fdatasync of each table). */
 struct tag_write {
-    struct scan *s;
+    struct lu_db *db; /* owned until closed here */
+    GArray *ops;
     gint64 before, after; /* the revisions around the writes (lu_db_apply) */
     int ret;
 };
@@ -4753,12 +4754,10 @@ struct tag_write {
 static void *tag_write_run(void *data)
 {
     struct tag_write *t = data;
-    struct lu_db *db = NULL;
 
-    t->ret = lu_db_open(t->s->ctx, true, &db);
-    if (!t->ret)
-        t->ret = lu_db_apply(db, t->s->ops, &t->before, &t->after);
-    lu_db_close(db); /* notmuch's commit: Xapian's fdatasync of each table */
+    t->ret = lu_db_apply(t->db, t->ops, &t->before, &t->after);
+    lu_db_close(t->db);
+    t->db = NULL;
     return NULL;
 }
 
@@ -4966,16 +4965,25 @@ static int scan_save_meta(struct scan *s, const struct meta *m, bool full, gint6
  * write notmuch lacks, and the next scan converges (t220, t285). */
 static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
 {
-    struct tag_write t = {s, m->rev, m->rev, 0};
+    struct tag_write t = {NULL, s->ops, m->rev, m->rev, 0};
     pthread_t writer;
     bool apart = false;
     int ret;
 
     scan_close_read(s);
-    if (s->ops->len && !g_getenv("LEADUP_DEBUG_TAGS_INLINE"))
-        apart = pthread_create(&writer, NULL, tag_write_run, &t) == 0;
-    if (s->ops->len && !apart)
-        tag_write_run(&t);
+    /* notmuch's write lock before the state's, the order a decision takes
+     * them in (lu_thread_view_commit): in the other, one holding notmuch's
+     * and waiting for the state's could meet this scan holding the state's
+     * and waiting for notmuch's */
+    if (s->ops->len) {
+        ret = lu_db_open(s->ctx, true, &t.db);
+        if (ret)
+            return ret;
+        if (!g_getenv("LEADUP_DEBUG_TAGS_INLINE"))
+            apart = pthread_create(&writer, NULL, tag_write_run, &t) == 0;
+        if (!apart)
+            tag_write_run(&t);
+    }
     ret = scan_save_rows(s, full);
     if (apart)
         pthread_join(writer, NULL);
