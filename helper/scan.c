@@ -4723,9 +4723,8 @@ static int senders_moved(struct scan *s)
     return ret;
 }
 
-/* Writes the planned tags under a short write lock: the read handle is
- * closed first.  *BEFORE and *AFTER: the revisions around our writes. */
-/* Closes the scan's read handle.  The histories were counted in what the
+/* Closes the scan's read handle (the tags are written under a short write
+ * lock, after it).  The histories were counted in what the
  * handle reads now: read again after another's commit (nm.c read_again),
  * it is not what it read first, and no base is kept with them
  * (senders_save). */
