@@ -17,6 +17,7 @@
 
 #include <fcntl.h>
 #include <gmime/gmime.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -4727,30 +4728,41 @@ static int senders_moved(struct scan *s)
     return ret;
 }
 
-/* Writes the planned tags under a short write lock: the read handle is
- * closed first.  *BEFORE and *AFTER: the revisions around our writes. */
-static int scan_write_tags(struct scan *s, const struct meta *m, gint64 *before, gint64 *after)
+/* Closes the scan's read handle (the tags are written under a short write
+ * lock, after it).  The histories were counted in what the
+ * handle reads now: read again after another's commit (nm.c read_again),
+ * it is not what it read first, and no base is kept with them
+ * (senders_save). */
+static void scan_close_read(struct scan *s)
 {
     char *end = s->base ? lu_db_base(s->db) : NULL;
-    int ret = 0;
 
-    /* The histories were counted in what the handle reads now: read again
-     * after another's commit (nm.c read_again), it is not what it read
-     * first, and no base is kept with them (senders_save). */
     if (g_strcmp0(end, s->base) != 0)
         g_clear_pointer(&s->base, g_free);
     g_free(end);
     lu_db_close(s->db);
     s->db = NULL;
-    *before = *after = m->rev;
-    if (!s->ops->len)
-        return 0;
-    ret = lu_db_open(s->ctx, true, &s->db);
-    if (!ret)
-        ret = lu_db_apply(s->db, s->ops, before, after);
-    lu_db_close(s->db);
-    s->db = NULL;
-    return ret;
+}
+
+/* The scan's tag writes, on a thread of their own beside the store's rows
+ * (scan_write_and_save), through DB, opened for them: it reads OPS and
+ * writes only BEFORE, AFTER and RET, and closes DB (notmuch's commit:
+ * Xapian's fdatasync of each table). */
+struct tag_write {
+    struct lu_db *db; /* owned until closed here */
+    GArray *ops;
+    gint64 before, after; /* the revisions around the writes (lu_db_apply) */
+    int ret;
+};
+
+static void *tag_write_run(void *data)
+{
+    struct tag_write *t = data;
+
+    t->ret = lu_db_apply(t->db, t->ops, &t->before, &t->after);
+    lu_db_close(t->db);
+    t->db = NULL;
+    return NULL;
 }
 
 /* Keeps the senders' histories a full walk counted or read (senders_load)
@@ -4862,8 +4874,10 @@ static int kmsg_save(struct scan *s, const struct meta *m, gint64 before, gint64
     return lu_store_kmsgs_put(s->store, s->kmsg_key, s->kmsg_mids, s->kmsg_recs, after);
 }
 
-/* Stores the items, bounces and meta of the run in one transaction. */
-static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 before, gint64 after)
+/* The run's rows that owe nothing to its tag writes (the items, bounces,
+ * the analyses' rows, the prunes), in the transaction it begins; left
+ * open for scan_save_meta, rolled back on an error. */
+static int scan_save_rows(struct scan *s, bool full)
 {
     /* Plans that all stayed in memory go to the store as they are: a full
      * scan's staged table serves lu_store_forget_before and
@@ -4905,8 +4919,19 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
         lu_prunes_skipped++;
     else if (!ret && full && !s->replay)
         ret = lu_store_prune_absent(s->store, &s->st->pruned);
-    if (!ret)
-        ret = senders_save(s, m, full, before, after);
+    if (ret)
+        lu_store_rollback(s->store);
+    return ret;
+}
+
+/* Then what the tag writes decide (the revisions BEFORE and AFTER them):
+ * the histories, the walk and the messages kept, the meta; and the
+ * commit, after notmuch's. */
+static int scan_save_meta(struct scan *s, const struct meta *m, bool full, gint64 before,
+                          gint64 after)
+{
+    int ret = senders_save(s, m, full, before, after);
+
     if (!ret && !full)
         ret = senders_moved(s);
     if (!ret && full)
@@ -4934,12 +4959,50 @@ static int scan_save(struct scan *s, const struct meta *m, bool full, gint64 bef
     return lu_store_commit(s->store);
 }
 
+/* Writes the tags and stores the run.  The tag writes (notmuch's, a
+ * third of a first full scan's main thread at 10,000 messages, half of it
+ * in the kernel: each tagged document's terms and positions read again,
+ * then Xapian's commit) run on a thread of their own while this one
+ * writes the rows that owe them nothing (scan_save_rows); the state
+ * commits only after notmuch has (scan_save_meta), as when they ran one
+ * after the other: killed at any point, the state never holds a tag
+ * write notmuch lacks, and the next scan converges (t220, t285). */
+static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
+{
+    struct tag_write t = {NULL, s->ops, m->rev, m->rev, 0};
+    pthread_t writer;
+    bool apart = false;
+    int ret;
+
+    scan_close_read(s);
+    /* notmuch's write lock before the state's, the order a decision takes
+     * them in (lu_thread_view_commit): in the other, one holding notmuch's
+     * and waiting for the state's could meet this scan holding the state's
+     * and waiting for notmuch's */
+    if (s->ops->len) {
+        ret = lu_db_open(s->ctx, true, &t.db);
+        if (ret)
+            return ret;
+        if (!g_getenv("LEADUP_DEBUG_TAGS_INLINE"))
+            apart = pthread_create(&writer, NULL, tag_write_run, &t) == 0;
+        if (!apart)
+            tag_write_run(&t);
+    }
+    ret = scan_save_rows(s, full);
+    if (apart)
+        pthread_join(writer, NULL);
+    if (!ret && t.ret)
+        lu_store_rollback(s->store);
+    if (!ret)
+        ret = t.ret;
+    return ret ? ret : scan_save_meta(s, m, full, t.before, t.after);
+}
+
 int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st)
 {
     struct scan s;
     struct meta m = {0};
     GString *query = g_string_new(NULL);
-    gint64 before = 0, after = 0;
     gint64 t0 = g_get_monotonic_time();
     bool full = o->full;
     int ret;
@@ -4983,9 +5046,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         kmsg_init(&s, m.uuid);
     ret = scan_walk(&s, query->str, full);
     if (!ret)
-        ret = scan_write_tags(&s, &m, &before, &after);
-    if (!ret)
-        ret = scan_save(&s, &m, full, before, after);
+        ret = scan_write_and_save(&s, &m, full);
 out:
     st->parsed = (unsigned)(lu_mime_parses - s.parses);
     st->seconds = (g_get_monotonic_time() - t0) / 1e6;

@@ -2134,6 +2134,22 @@ static void sqlmem_shutdown(void *unused)
 }
 #endif /* !SQLMEM_CHECKED */
 
+/* A statement's journal (the pages it changed, kept to undo it alone: an
+ * INSERT OR REPLACE into items or untagged, whose triggers write
+ * item_counts, inside the scan's one transaction) stays in memory up to
+ * this many bytes, then goes to a file in /var/tmp - and so does every
+ * later statement's of the transaction.  sqlite's 64 KB: one statement of
+ * a first full scan at 10,000 messages took 78 KB, and the rest of the
+ * scan's transaction wrote 132 MB to the file in 64,000 pwrite calls,
+ * never read (263,000 at 30,000; issue 14, s38-wall: most of the time of
+ * the store's final transaction, in the kernel, where callgrind does not
+ * count).  A spilled journal is written a chunk of this size at a time,
+ * and sqlite's unix file layer writes at most 128 KB in one call (a larger
+ * chunk fails as SQLITE_FULL): 120 KB, each statement's one chunk, freed
+ * when it ends.  A larger statement (the walk's records moved into
+ * walked, 1.7 MB at 10,000, near the transaction's end) still spills. */
+#define STMT_JOURNAL_SPILL (120 * 1024)
+
 /* Before sqlite starts (the first open; one thread opens the store): no
  * count of the memory it holds, which took a mutex at each of its
  * allocations and frees (6,600 of them, some 0.4 M instructions of a
@@ -2152,6 +2168,7 @@ static void sqlite_setup(void)
     if (!done) {
         done = true;
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STMT_JOURNAL_SPILL);
 #ifndef SQLMEM_CHECKED
         if (!g_getenv("LEADUP_DEBUG_SYSTEM_MALLOC")) {
             sqlite3_config(SQLITE_CONFIG_MALLOC, &sqlmem);
