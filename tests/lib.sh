@@ -239,6 +239,23 @@ kept_live() {
 		fi
 	done <rows
 }
+# figures_world: the world of t249 and t291: 200 generated messages and
+# Pat's thread of three (her ask, my promise, her second ask n@p.example),
+# each scanned as it came, so that the scans keep the thread.  Sets ME,
+# PAT and NOW (Monday 23 November 2026, 09:00).
+figures_world() {
+	NOW=2026-11-23T09:00:00+00:00 && ME='Me <me@example.com>' && PAT='Pat Doe <pat@p.example>' &&
+		world && "$ROOT/scripts/gen-corpus" "$MAIL/gen" 200 3 >/dev/null 2>&1 &&
+		echo 'Could you send me the October figures by Friday?' |
+		msg inbox q@p.example "$PAT" "$ME" 'Mon, 16 Nov 2026 10:00:00 +0000' 'Figures' && index &&
+		lu scan --full --quiet &&
+		echo 'Yes, I will send them on Thursday.' |
+		msg sent a@example.com "$ME" "$PAT" 'Mon, 16 Nov 2026 11:00:00 +0000' 'Re: Figures' q@p.example &&
+		index && lu scan --quiet &&
+		echo 'Thanks. Could you also add the November totals?' |
+		msg inbox n@p.example "$PAT" "$ME" 'Tue, 17 Nov 2026 09:00:00 +0000' 'Re: Figures' a@example.com &&
+		index && lu scan --quiet
+}
 # home_world NAME: work in the world NAME under $TMP from here on (its own
 # HOME, notmuch config, MAIL and state DB), for tests that keep two worlds
 # of the same mail side by side.

@@ -12,20 +12,7 @@
 # leave the same tags and state as a copy that reads through notmuch.
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
-NOW=2026-11-23T09:00:00+00:00
-
-ME='Me <me@example.com>'
-PAT='Pat Doe <pat@p.example>'
-world && "$ROOT/scripts/gen-corpus" "$MAIL/gen" 200 3 >/dev/null 2>&1 &&
-	echo 'Could you send me the October figures by Friday?' |
-	msg inbox q@p.example "$PAT" "$ME" 'Mon, 16 Nov 2026 10:00:00 +0000' 'Figures' && index
-lu scan --full --quiet
-echo 'Yes, I will send them on Thursday.' |
-	msg sent a@example.com "$ME" "$PAT" 'Mon, 16 Nov 2026 11:00:00 +0000' 'Re: Figures' q@p.example &&
-	index && lu scan --quiet
-echo 'Thanks. Could you also add the November totals?' |
-	msg inbox n@p.example "$PAT" "$ME" 'Tue, 17 Nov 2026 09:00:00 +0000' 'Re: Figures' a@example.com &&
-	index && lu scan --quiet
+figures_world
 # the copy that reads every message through notmuch
 cp -a "$HOME" "$TMP/nm" && sed -i "s#$HOME#$TMP/nm#" "$TMP/nm/.notmuch-config"
 
