@@ -444,6 +444,22 @@ static sqlite3_stmt *prepare(struct lu_store *s, const char *sql)
     return st;
 }
 
+/* The yes or no of SQL, a query of one row and one column (EXISTS ...),
+ * into *YES (false on failure).  Returns 0 or a status naming WHAT. */
+static int one_bool(struct lu_store *s, const char *sql, const char *what, bool *yes)
+{
+    sqlite3_stmt *st = prepare(s, sql);
+    int ret;
+
+    *yes = false;
+    if (!st)
+        return EX_IOERR;
+    if (one_row(s, st, what, &ret))
+        *yes = sqlite3_column_int(st, 0) != 0;
+    sqlite3_finalize(st);
+    return ret;
+}
+
 /* The statement the store keeps in *SLOT (lu_store_close finalizes it),
  * prepared from SQL when first needed; NULL: the error is reported. */
 static sqlite3_stmt *kept(struct lu_store *s, sqlite3_stmt **slot, const char *sql)
@@ -2291,16 +2307,8 @@ static sqlite3_stmt *analysis_stmt(struct lu_store *s, bool put, bool said, cons
 
 int lu_store_analysis_empty(struct lu_store *s, bool *empty)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT EXISTS(SELECT 1 FROM analyses)");
-    int ret;
-
-    *empty = false;
-    if (!st)
-        return EX_IOERR;
-    if (one_row(s, st, "reading the analysis cache", &ret))
-        *empty = sqlite3_column_int(st, 0) == 0;
-    sqlite3_finalize(st);
-    return ret;
+    return one_bool(s, "SELECT NOT EXISTS(SELECT 1 FROM analyses)", "reading the analysis cache",
+                    empty);
 }
 
 int lu_store_analysis_get(struct lu_store *s, const char *mid, const char *file,
@@ -3055,17 +3063,10 @@ bool lu_debug_prune_all;
 
 int lu_store_prune_none(struct lu_store *s, bool *none)
 {
-    sqlite3_stmt *st = prepare(s, "SELECT NOT EXISTS(SELECT 1 FROM analyses) "
-                                  "AND NOT EXISTS(SELECT 1 FROM bounces)");
-    int ret;
-
-    *none = false;
-    if (!st)
-        return EX_IOERR;
-    if (one_row(s, st, "reading the analyses", &ret))
-        *none = sqlite3_column_int(st, 0) != 0;
-    sqlite3_finalize(st);
-    return ret;
+    return one_bool(s,
+                    "SELECT NOT EXISTS(SELECT 1 FROM analyses) "
+                    "AND NOT EXISTS(SELECT 1 FROM bounces)",
+                    "reading the analyses", none);
 }
 
 int lu_store_rows_none(struct lu_store *s, bool *no_decisions, bool *no_bounces)
