@@ -212,6 +212,13 @@ static const char *const migrations[] = {
      * its thread is next compared, and keeps it; no file is read again
      * and no text analysed again. */
     "ALTER TABLE analyses ADD COLUMN said BLOB;",
+    /* 14 -> 15: the threads to decide again because an undo removed a
+     * decision on them (by the Message-ID it was taken on), marked in the
+     * transaction that removes it and cleared once their tags are written
+     * (notmuch's close): an undo killed or failing in notmuch's commit
+     * leaves its thread to the next scan, even an incremental one, as a
+     * pending decision does.  Empty after the upgrade; no row is rewritten. */
+    "CREATE TABLE IF NOT EXISTS redecide(id INTEGER PRIMARY KEY, mid TEXT NOT NULL);",
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -609,7 +616,8 @@ int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *sam
     sqlite3_stmt *st = prepare(s, "SELECT (SELECT value FROM meta WHERE key = 'uuid'),"
                                   " (SELECT value FROM meta WHERE key = 'lastmod'),"
                                   " coalesce((SELECT value FROM meta WHERE key = 'gap_to'), '0'),"
-                                  " EXISTS(SELECT 1 FROM decisions WHERE pending)");
+                                  " EXISTS(SELECT 1 FROM decisions WHERE pending)"
+                                  "  OR EXISTS(SELECT 1 FROM redecide)");
     char want[32];
     int ret;
 
@@ -3168,18 +3176,75 @@ int lu_store_last_decision(struct lu_store *s, const char *mid, struct lu_decisi
     return ret;
 }
 
+struct remove_args {
+    gint64 id;
+    const char *mid; /* the thread to decide again, or NULL */
+    gint64 *mark;    /* its redecide row's id, or NULL */
+};
+
+/* Removes the decision and, in the same transaction, marks its thread to
+ * decide again (lu_store_redecided clears the mark). */
 static int remove_write(struct lu_store *s, void *arg)
 {
+    struct remove_args *a = arg;
     sqlite3_stmt *st = prepare(s, "DELETE FROM decisions WHERE id = ?");
+    int ret;
 
     if (!st)
         return EX_IOERR;
-    sqlite3_bind_int64(st, 1, *(gint64 *)arg);
-    return write_once(s, st, "removing a decision");
+    sqlite3_bind_int64(st, 1, a->id);
+    ret = write_once(s, st, "removing a decision");
+    if (ret || !a->mid || !a->mark)
+        return ret;
+    st = prepare(s, "INSERT INTO redecide(mid) VALUES(?)");
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, a->mid, -1, SQLITE_STATIC);
+    ret = write_once(s, st, "marking a thread to decide again");
+    if (!ret)
+        *a->mark = sqlite3_last_insert_rowid(s->db);
+    return ret;
 }
 
-int lu_store_remove_decision(struct lu_store *s, gint64 id)
+int lu_store_redecide(struct lu_store *s, GArray **ids, GPtrArray **mids)
 {
+    sqlite3_stmt *st = prepare(s, "SELECT id, mid FROM redecide ORDER BY id");
+    int rc;
+
+    *ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+    *mids = g_ptr_array_new_with_free_func(g_free);
+    if (!st)
+        return EX_IOERR;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        gint64 id = sqlite3_column_int64(st, 0);
+        char *mid = col_str(st, 1);
+        if (!mid)
+            continue;
+        g_array_append_val(*ids, id);
+        g_ptr_array_add(*mids, mid);
+    }
+    sqlite3_finalize(st);
+    return read_end(s, rc, "reading the threads to decide again");
+}
+
+int lu_store_redecided(struct lu_store *s, GArray *ids)
+{
+    sqlite3_stmt *st;
+    int ret;
+
+    if (!ids || ids->len == 0)
+        return 0;
+    st = prepare(s, "DELETE FROM redecide WHERE id = ?");
+    if (!st)
+        return EX_IOERR;
+    ret = write_each(s, st, ids->len, bind_id_key, ids, "clearing a thread decided again");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_remove_decision(struct lu_store *s, gint64 id, gint64 *redecide)
+{
+    struct remove_args a = {id, NULL, redecide};
     sqlite3_stmt *st = NULL;
     struct lu_decision *d = NULL;
     char *key = NULL;
@@ -3198,12 +3263,16 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
         d = decision_row(s, st);
         key = col_str(st, 10);
     }
+    if (redecide)
+        *redecide = 0;
+    if (!ret && d)
+        a.mid = d->mid;
     if (!ret && key && d) {
-        ret = journal_decision_then(s, key, d, false, remove_write, &id); /* commits */
+        ret = journal_decision_then(s, key, d, false, remove_write, &a); /* commits */
         goto out;
     }
     if (!ret) /* gone, damaged, or never journalled (cannot be, once seeded) */
-        ret = remove_write(s, &id);
+        ret = remove_write(s, &a);
     ret = end_write(s, ret);
 out:
     sqlite3_finalize(st);
