@@ -1842,12 +1842,16 @@ static char *field(const char *f)
     return strcmp(f, "\\N") == 0 ? NULL : g_strcompress(f);
 }
 
-/* Applies one journal record F (N fields) with INS and DEL: an add that
- * the database has (by its key) or an undo of a decision it has not are
- * nothing to do.  *UNDONE is set when an undo removed one.  False: not a
- * record. */
-static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *ins,
-                          sqlite3_stmt *del, bool *undone, int *ret)
+/* The journal replay's statements: add a decision, mark the thread of one
+ * undone to decide again (lu_store_redecide), remove it. */
+struct replay {
+    sqlite3_stmt *ins, *mark, *del;
+};
+
+/* Applies one journal record F (N fields) with R: an add that the
+ * database has (by its key) or an undo of a decision it has not are
+ * nothing to do.  False: not a record. */
+static bool replay_record(struct lu_store *s, char **f, guint n, struct replay *r, int *ret)
 {
     sqlite3_stmt *st = NULL;
     char *v[10] = {0};
@@ -1857,7 +1861,7 @@ static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *i
             return false;
         for (guint i = 1; i < n; i++)
             v[i] = field(f[i]);
-        st = ins;
+        st = r->ins;
         sqlite3_bind_text(st, 1, v[2], -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, v[3], -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(st, 3, g_ascii_strtoll(f[4], NULL, 10));
@@ -1869,22 +1873,25 @@ static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *i
         sqlite3_bind_text(st, 9, v[1], -1, SQLITE_TRANSIENT);
     } else if (n == 2 && strcmp(f[0], "undo") == 0) {
         v[1] = field(f[1]);
-        st = del;
+        /* An undo the database missed: its thread's tags may still show
+         * the decision, so the next scan decides it again (by the row's
+         * message, before the row goes). */
+        sqlite3_bind_text(r->mark, 1, v[1], -1, SQLITE_TRANSIENT);
+        *ret = step_write(s, r->mark, "replaying the decision journal");
+        st = r->del;
         sqlite3_bind_text(st, 1, v[1], -1, SQLITE_TRANSIENT);
     } else {
         return false;
     }
-    *ret = step_write(s, st, "replaying the decision journal");
-    if (!*ret && st == del && sqlite3_changes(s->db) > 0)
-        *undone = true;
+    if (!*ret)
+        *ret = step_write(s, st, "replaying the decision journal");
     for (guint i = 0; i < G_N_ELEMENTS(v); i++)
         g_free(v[i]);
     return true;
 }
 
 /* One line of the journal (no newline), checked by its checksum. */
-static int replay_line(struct lu_store *s, char *line, gint64 at, sqlite3_stmt *ins,
-                       sqlite3_stmt *del, bool *undone)
+static int replay_line(struct lu_store *s, char *line, gint64 at, struct replay *r)
 {
     char *sum = strrchr(line, '\t'), *want = NULL, **f = NULL;
     int ret = 0;
@@ -1897,7 +1904,7 @@ static int replay_line(struct lu_store *s, char *line, gint64 at, sqlite3_stmt *
     }
     if (want && strlen(sum) == 8 && strncmp(want, sum, 8) == 0) {
         f = g_strsplit(line, "\t", 0);
-        if (!replay_record(s, f, g_strv_length(f), ins, del, undone, &ret))
+        if (!replay_record(s, f, g_strv_length(f), r, &ret))
             g_clear_pointer(&want, g_free);
     } else {
         g_clear_pointer(&want, g_free);
@@ -1915,10 +1922,9 @@ static int replay_line(struct lu_store *s, char *line, gint64 at, sqlite3_stmt *
  * it).  Inside a write transaction. */
 static int journal_replay(struct lu_store *s, gint64 from)
 {
-    sqlite3_stmt *ins = NULL, *del = NULL;
+    struct replay r = {NULL, NULL, NULL};
     char *text = NULL, *p, *nl;
     gsize len = 0;
-    bool undone = false;
     int ret = 0;
 
     if (!g_file_get_contents(s->journal, &text, &len, NULL)) {
@@ -1926,10 +1932,11 @@ static int journal_replay(struct lu_store *s, gint64 from)
                        g_strerror(errno));
         goto out;
     }
-    ins = prepare(s, "INSERT OR IGNORE INTO decisions(mid, kind, at, at_end, text, mine, latest, "
-                     "taken, pending, jkey) VALUES(?,?,?,?,?,?,?,?,1,?)");
-    del = prepare(s, "DELETE FROM decisions WHERE jkey = ?");
-    if (!ins || !del) {
+    r.ins = prepare(s, "INSERT OR IGNORE INTO decisions(mid, kind, at, at_end, text, mine, "
+                       "latest, taken, pending, jkey) VALUES(?,?,?,?,?,?,?,?,1,?)");
+    r.mark = prepare(s, "INSERT INTO redecide(mid) SELECT mid FROM decisions WHERE jkey = ?");
+    r.del = prepare(s, "DELETE FROM decisions WHERE jkey = ?");
+    if (!r.ins || !r.mark || !r.del) {
         ret = EX_IOERR;
         goto out;
     }
@@ -1937,20 +1944,16 @@ static int journal_replay(struct lu_store *s, gint64 from)
         from = 0;
     for (p = text + from; !ret && (nl = memchr(p, '\n', text + len - p)); p = nl + 1) {
         *nl = '\0';
-        ret = replay_line(s, p, p - text, ins, del, &undone);
+        ret = replay_line(s, p, p - text, &r);
     }
     if (p < text + len)
         lu_warning("decision journal '%s': the line at byte %" G_GINT64_FORMAT
                    " is cut short; skipped",
                    s->journal, (gint64)(p - text));
-    /* An undo the database missed: its thread's tags may still show the
-     * decision, and only a full scan looks at every thread again. */
-    if (!ret && undone)
-        ret = exec(s, "DELETE FROM meta WHERE key = 'lastmod'");
     if (!ret)
         ret = set_journal_size(s, len);
 out:
-    LU_FREE_EACH(finalize, ins, del);
+    LU_FREE_EACH(finalize, r.ins, r.mark, r.del);
     g_free(text);
     return ret;
 }

@@ -4,8 +4,9 @@
 # which notmuch commits to disk when its database closes.  Killed at the
 # decision journal's sync, in sqlite's commit of the removal, at each of
 # Xapian's syncs and at its rename of the new revision (strace delivers
-# SIGKILL there), the next incremental scan (the hook's `leadup scan`)
-# leaves the thread's tags and the state what a clean undo and scan leave;
+# SIGKILL there), the next incremental scan (the hook's `leadup scan`;
+# an undo the journal holds and the database missed is replayed with its
+# mark, no full scan forced) leaves the thread's tags and the state what a clean undo and scan leave;
 # a second undo undoes the decision before, once.  Before the fix a kill
 # inside notmuch's commit left the undone decision's tags until the
 # thread changed: the removed row marked nothing to decide again.  Last,
@@ -63,6 +64,12 @@ for point in fdatasync:1 wal:1 fdatasync:2 fdatasync:4 fdatasync:6 rename:1; do
 		lu undo id:un@example.com >out && grep -q "^undid snooze" out && lu scan --quiet &&
 		look >got2 && diff "$TMP/ref2" got2'
 done
+t 'undo killed in sqlite'"'"'s commit: the journal'"'"'s replay marks the thread, no full scan forced' '
+	restore && rc=$(killed wal:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
+	test "$rc" = 137 && lu queue >/dev/null &&
+	test "$(sqlite3 "$DB" "SELECT mid FROM redecide")" = un@example.com &&
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM meta WHERE key = '"'"'lastmod'"'"'")" = 1 &&
+	lu scan --quiet && look >got1 && diff "$TMP/ref1" got1'
 t 'undo killed at the rename, then a full scan: the same' '
 	restore && rc=$(killed rename:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
 	test "$rc" = 137 && lu scan --full --quiet && look >got1 && diff "$TMP/ref1" got1'
