@@ -2419,7 +2419,7 @@ struct lu_thread_view {
     GPtrArray *decisions;   /* its decisions, oldest first (owned through table) */
     GHashTable *table;      /* the decisions read (its messages'), owning them */
     struct lu_verdict v;
-    int target; /* index of the message asked about */
+    int target;      /* index of the message asked about */
     gint64 redecide; /* the undo's mark to clear once the tags are written, or 0 */
 };
 /* Opens the databases and reads and decides the thread of the message ID
