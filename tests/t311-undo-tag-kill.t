@@ -7,7 +7,8 @@
 # SIGKILL there), the next incremental scan (the hook's `leadup scan`;
 # an undo the journal holds and the database missed is replayed with its
 # mark, no full scan forced) leaves the thread's tags and the state what a clean undo and scan leave;
-# a second undo undoes the decision before, once.  Before the fix a kill
+# a second undo undoes the decision before, once; an undo that finds
+# notmuch locked leaves the thread to the next scan alike.  Before the fix a kill
 # inside notmuch's commit left the undone decision's tags until the
 # thread changed: the removed row marked nothing to decide again.  Last,
 # a state from before the redecide table (user_version 14) is migrated
@@ -82,6 +83,14 @@ t 'undo killed at the rename, then the hook'"'"'s scan: the queue shows the clea
 	restore && lu undo id:un@example.com >/dev/null && lu queue >ref.q &&
 	restore && rc=$(killed rename:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
 	test "$rc" = 137 && lu scan --quiet && lu queue >got.q && diff ref.q got.q'
+t 'undo while notmuch is locked: it says the next scan catches up, and that scan does' '
+	restore && printf "[scan]\nlock_wait = 1\n" >"$XDG_CONFIG_HOME/leadup/config" &&
+	mkfifo hold && { notmuch tag --batch <hold & } && exec 3>hold && wait_locked &&
+	lu undo id:un@example.com >out 2>err; rc=$?; exec 3>&-; wait; rm -f "$XDG_CONFIG_HOME/leadup/config"
+	cat err && test "$rc" = 75 && grep -q "the next scan catches up" err &&
+	expect_tags un@example.com leadup/muted &&
+	test "$(sqlite3 "$DB" "SELECT mid FROM redecide")" = un@example.com &&
+	lu scan --quiet && look >got1 && diff "$TMP/ref1" got1'
 t 'not killed: nothing left to decide again' '
 	restore && lu undo id:un@example.com >/dev/null &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM redecide")" = 0'
