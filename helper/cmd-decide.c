@@ -597,7 +597,7 @@ static int undo_orphan(struct lu_ctx *ctx, const struct lu_decision *last)
     int ret = lu_store_open(&store);
 
     if (!ret)
-        ret = lu_store_remove_decision(store, last->id);
+        ret = lu_store_remove_decision(store, last->id, NULL); /* no thread to decide */
     if (!ret)
         lu_printf("undid %s (taken %s) on <%s>, a message no longer in the notmuch database: "
                   "the decision is forgotten, no tag to change\n",
@@ -687,7 +687,10 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     kind = last->kind;
     taken = fmt_time(ctx, last->taken);
     lu_db_write_ahead(); /* while the journal syncs (view.h) */
-    ret = lu_store_remove_decision(tv.store, last->id);
+    /* The thread stays marked to decide again until the commit has its
+     * tags written: killed or failing in notmuch's commit, the undo leaves
+     * it to the next scan (t311). */
+    ret = lu_store_remove_decision(tv.store, last->id, &tv.redecide);
     if (!ret)
         ret = lu_thread_view_commit(ctx, &tv);
     lu_db_write_ahead_drop();

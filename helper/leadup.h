@@ -2268,8 +2268,19 @@ int lu_store_add_decision(struct lu_store *s, GPtrArray *mids, struct lu_decisio
 /* Clears the pending mark of the decisions IDS (gint64; may be NULL):
  * their tags are written. */
 int lu_store_decisions_applied(struct lu_store *s, GArray *ids);
-/* Forgets the decision with id ID (leadup undo); none is not an error. */
-int lu_store_remove_decision(struct lu_store *s, gint64 id);
+/* Forgets the decision with id ID (leadup undo); none is not an error.
+ * With REDECIDE, the same transaction marks the decision's thread (by its
+ * Message-ID) to decide again, *REDECIDE the mark's id (0: none made),
+ * for lu_store_redecided once the thread's tags are written: a kill or a
+ * failure before leaves the thread to the next scan. */
+int lu_store_remove_decision(struct lu_store *s, gint64 id, gint64 *redecide);
+/* The threads marked to decide again: the marks' ids (gint64) in *IDS and
+ * their Message-IDs (char*) in *MIDS, parallel, oldest first (caller frees
+ * both, set even on failure). */
+int lu_store_redecide(struct lu_store *s, GArray **ids, GPtrArray **mids);
+/* Clears the marks IDS (gint64; may be NULL): their threads' tags are
+ * written. */
+int lu_store_redecided(struct lu_store *s, GArray *ids);
 /* Every decision: a table from Message-ID to a GPtrArray of struct
  * lu_decision*, oldest first (caller destroys the table).  A damaged row
  * (no message id, no known kind) is left out with a warning. */
@@ -2408,7 +2419,8 @@ struct lu_thread_view {
     GPtrArray *decisions;   /* its decisions, oldest first (owned through table) */
     GHashTable *table;      /* the decisions read (its messages'), owning them */
     struct lu_verdict v;
-    int target; /* index of the message asked about */
+    int target;      /* index of the message asked about */
+    gint64 redecide; /* the undo's mark to clear once the tags are written, or 0 */
 };
 /* Opens the databases and reads and decides the thread of the message ID
  * names ("id:MSGID"), of the latest message matching ID when it is another

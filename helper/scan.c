@@ -49,6 +49,8 @@ struct scan {
      * began: no thread's are looked up. */
     bool no_decisions, no_bounces;
     GHashTable *waiting;    /* the pending decisions, as DECISIONS (lu_scan only) */
+    GArray *redecide_ids;   /* gint64: the undos' marks this run clears (lu_scan only) */
+    GPtrArray *redecide;    /* char*: their Message-IDs, parallel (lu_scan only) */
     GPtrArray *new_bounces; /* struct lu_msg*: found in this run, to remember */
     struct lu_idset *done;  /* thread ids already decided in this run */
     GHashTable *pending;    /* thread ids to look at in a second pass */
@@ -2956,6 +2958,18 @@ static void add_pending(GString *query, GHashTable *decisions)
     }
 }
 
+/* " or id:..." for the threads an undo left to decide again (killed or
+ * failing before their tags were written: lu_store_remove_decision), as
+ * add_pending. */
+static void add_redecide(GString *query, GPtrArray *mids)
+{
+    for (guint i = 0; mids && i < mids->len; i++) {
+        char *q = lu_db_quote(g_ptr_array_index(mids, i));
+        g_string_append_printf(query, "%sid:%s", query->len ? " or " : "", q);
+        g_free(q);
+    }
+}
+
 static int set_meta_int(struct lu_store *st, const char *key, gint64 n)
 {
     char buf[32];
@@ -4209,6 +4223,10 @@ static void scan_clear(struct scan *s)
         g_hash_table_destroy(s->looked);
     if (s->waiting)
         g_hash_table_destroy(s->waiting);
+    if (s->redecide_ids)
+        g_array_free(s->redecide_ids, TRUE);
+    if (s->redecide)
+        g_ptr_array_free(s->redecide, TRUE);
     g_ptr_array_free(s->new_bounces, TRUE);
     lu_idset_free(s->done);
     g_hash_table_destroy(s->pending);
@@ -4263,6 +4281,8 @@ static int scan_open(struct scan *s, struct meta *m)
         ret = lu_store_open(&s->store);
     if (!ret)
         ret = lu_store_decisions_pending(s->store, &s->waiting);
+    if (!ret)
+        ret = lu_store_redecide(s->store, &s->redecide_ids, &s->redecide);
     if (ret)
         return ret;
     m->rev = lu_db_revision(s->db, &uuid);
@@ -4356,6 +4376,8 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
     }
     if (!ret)
         add_pending(query, s->waiting);
+    if (!ret)
+        add_redecide(query, s->redecide);
     if (checks)
         g_ptr_array_free(checks, TRUE);
     return ret;
@@ -4894,6 +4916,11 @@ static int scan_save_rows(struct scan *s, bool full)
         ret = lu_store_add_bounce(s->store, g_ptr_array_index(s->new_bounces, i));
     if (!ret)
         ret = lu_store_decisions_applied(s->store, s->applied);
+    /* Every thread marked was in the walk (a full one walks them all; one
+     * whose message is gone has no tag to write), and the state commits
+     * after notmuch (scan_write_and_save). */
+    if (!ret)
+        ret = lu_store_redecided(s->store, s->redecide_ids);
     if (!ret && full)
         ret = lu_store_forget_before(s->store, s->stamp);
     /* a full scan forgets the kept messages (kmsgs.h): the rows of messages
@@ -5609,6 +5636,12 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     }
     if (!ret)
         ret = lu_store_decisions_applied(store, s.applied);
+    if (!ret && tv->redecide) { /* an undo's thread, decided and tagged */
+        GArray *one = g_array_new(FALSE, FALSE, sizeof(gint64));
+        g_array_append_val(one, tv->redecide);
+        ret = lu_store_redecided(store, one);
+        g_array_free(one, TRUE);
+    }
     if (!ret && uuid) /* the tags written (rw is closed by now) */
         ret = view_kmsgs_save(store, tv, s.ops, before, after);
     /* The thread is decided and tagged as a scan would: the next scan

@@ -212,6 +212,13 @@ static const char *const migrations[] = {
      * its thread is next compared, and keeps it; no file is read again
      * and no text analysed again. */
     "ALTER TABLE analyses ADD COLUMN said BLOB;",
+    /* 14 -> 15: the threads to decide again because an undo removed a
+     * decision on them (by the Message-ID it was taken on), marked in the
+     * transaction that removes it and cleared once their tags are written
+     * (notmuch's close): an undo killed or failing in notmuch's commit
+     * leaves its thread to the next scan, even an incremental one, as a
+     * pending decision does.  Empty after the upgrade; no row is rewritten. */
+    "CREATE TABLE IF NOT EXISTS redecide(id INTEGER PRIMARY KEY, mid TEXT NOT NULL);",
 };
 
 static void mark_damaged(struct lu_store *s, const char *why);
@@ -609,7 +616,8 @@ int lu_store_in_step(struct lu_store *s, const char *uuid, gint64 rev, bool *sam
     sqlite3_stmt *st = prepare(s, "SELECT (SELECT value FROM meta WHERE key = 'uuid'),"
                                   " (SELECT value FROM meta WHERE key = 'lastmod'),"
                                   " coalesce((SELECT value FROM meta WHERE key = 'gap_to'), '0'),"
-                                  " EXISTS(SELECT 1 FROM decisions WHERE pending)");
+                                  " EXISTS(SELECT 1 FROM decisions WHERE pending)"
+                                  "  OR EXISTS(SELECT 1 FROM redecide)");
     char want[32];
     int ret;
 
@@ -1834,12 +1842,16 @@ static char *field(const char *f)
     return strcmp(f, "\\N") == 0 ? NULL : g_strcompress(f);
 }
 
-/* Applies one journal record F (N fields) with INS and DEL: an add that
- * the database has (by its key) or an undo of a decision it has not are
- * nothing to do.  *UNDONE is set when an undo removed one.  False: not a
- * record. */
-static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *ins,
-                          sqlite3_stmt *del, bool *undone, int *ret)
+/* The journal replay's statements: add a decision, mark the thread of one
+ * undone to decide again (lu_store_redecide), remove it. */
+struct replay {
+    sqlite3_stmt *ins, *mark, *del;
+};
+
+/* Applies one journal record F (N fields) with R: an add that the
+ * database has (by its key) or an undo of a decision it has not are
+ * nothing to do.  False: not a record. */
+static bool replay_record(struct lu_store *s, char **f, guint n, struct replay *r, int *ret)
 {
     sqlite3_stmt *st = NULL;
     char *v[10] = {0};
@@ -1849,7 +1861,7 @@ static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *i
             return false;
         for (guint i = 1; i < n; i++)
             v[i] = field(f[i]);
-        st = ins;
+        st = r->ins;
         sqlite3_bind_text(st, 1, v[2], -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, v[3], -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(st, 3, g_ascii_strtoll(f[4], NULL, 10));
@@ -1861,22 +1873,25 @@ static bool replay_record(struct lu_store *s, char **f, guint n, sqlite3_stmt *i
         sqlite3_bind_text(st, 9, v[1], -1, SQLITE_TRANSIENT);
     } else if (n == 2 && strcmp(f[0], "undo") == 0) {
         v[1] = field(f[1]);
-        st = del;
+        /* An undo the database missed: its thread's tags may still show
+         * the decision, so the next scan decides it again (by the row's
+         * message, before the row goes). */
+        sqlite3_bind_text(r->mark, 1, v[1], -1, SQLITE_TRANSIENT);
+        *ret = step_write(s, r->mark, "replaying the decision journal");
+        st = r->del;
         sqlite3_bind_text(st, 1, v[1], -1, SQLITE_TRANSIENT);
     } else {
         return false;
     }
-    *ret = step_write(s, st, "replaying the decision journal");
-    if (!*ret && st == del && sqlite3_changes(s->db) > 0)
-        *undone = true;
+    if (!*ret)
+        *ret = step_write(s, st, "replaying the decision journal");
     for (guint i = 0; i < G_N_ELEMENTS(v); i++)
         g_free(v[i]);
     return true;
 }
 
 /* One line of the journal (no newline), checked by its checksum. */
-static int replay_line(struct lu_store *s, char *line, gint64 at, sqlite3_stmt *ins,
-                       sqlite3_stmt *del, bool *undone)
+static int replay_line(struct lu_store *s, char *line, gint64 at, struct replay *r)
 {
     char *sum = strrchr(line, '\t'), *want = NULL, **f = NULL;
     int ret = 0;
@@ -1889,7 +1904,7 @@ static int replay_line(struct lu_store *s, char *line, gint64 at, sqlite3_stmt *
     }
     if (want && strlen(sum) == 8 && strncmp(want, sum, 8) == 0) {
         f = g_strsplit(line, "\t", 0);
-        if (!replay_record(s, f, g_strv_length(f), ins, del, undone, &ret))
+        if (!replay_record(s, f, g_strv_length(f), r, &ret))
             g_clear_pointer(&want, g_free);
     } else {
         g_clear_pointer(&want, g_free);
@@ -1907,10 +1922,9 @@ static int replay_line(struct lu_store *s, char *line, gint64 at, sqlite3_stmt *
  * it).  Inside a write transaction. */
 static int journal_replay(struct lu_store *s, gint64 from)
 {
-    sqlite3_stmt *ins = NULL, *del = NULL;
+    struct replay r = {NULL, NULL, NULL};
     char *text = NULL, *p, *nl;
     gsize len = 0;
-    bool undone = false;
     int ret = 0;
 
     if (!g_file_get_contents(s->journal, &text, &len, NULL)) {
@@ -1918,10 +1932,11 @@ static int journal_replay(struct lu_store *s, gint64 from)
                        g_strerror(errno));
         goto out;
     }
-    ins = prepare(s, "INSERT OR IGNORE INTO decisions(mid, kind, at, at_end, text, mine, latest, "
-                     "taken, pending, jkey) VALUES(?,?,?,?,?,?,?,?,1,?)");
-    del = prepare(s, "DELETE FROM decisions WHERE jkey = ?");
-    if (!ins || !del) {
+    r.ins = prepare(s, "INSERT OR IGNORE INTO decisions(mid, kind, at, at_end, text, mine, "
+                       "latest, taken, pending, jkey) VALUES(?,?,?,?,?,?,?,?,1,?)");
+    r.mark = prepare(s, "INSERT INTO redecide(mid) SELECT mid FROM decisions WHERE jkey = ?");
+    r.del = prepare(s, "DELETE FROM decisions WHERE jkey = ?");
+    if (!r.ins || !r.mark || !r.del) {
         ret = EX_IOERR;
         goto out;
     }
@@ -1929,20 +1944,16 @@ static int journal_replay(struct lu_store *s, gint64 from)
         from = 0;
     for (p = text + from; !ret && (nl = memchr(p, '\n', text + len - p)); p = nl + 1) {
         *nl = '\0';
-        ret = replay_line(s, p, p - text, ins, del, &undone);
+        ret = replay_line(s, p, p - text, &r);
     }
     if (p < text + len)
         lu_warning("decision journal '%s': the line at byte %" G_GINT64_FORMAT
                    " is cut short; skipped",
                    s->journal, (gint64)(p - text));
-    /* An undo the database missed: its thread's tags may still show the
-     * decision, and only a full scan looks at every thread again. */
-    if (!ret && undone)
-        ret = exec(s, "DELETE FROM meta WHERE key = 'lastmod'");
     if (!ret)
         ret = set_journal_size(s, len);
 out:
-    LU_FREE_EACH(finalize, ins, del);
+    LU_FREE_EACH(finalize, r.ins, r.mark, r.del);
     g_free(text);
     return ret;
 }
@@ -3168,18 +3179,75 @@ int lu_store_last_decision(struct lu_store *s, const char *mid, struct lu_decisi
     return ret;
 }
 
+struct remove_args {
+    gint64 id;
+    const char *mid; /* the thread to decide again, or NULL */
+    gint64 *mark;    /* its redecide row's id, or NULL */
+};
+
+/* Removes the decision and, in the same transaction, marks its thread to
+ * decide again (lu_store_redecided clears the mark). */
 static int remove_write(struct lu_store *s, void *arg)
 {
+    struct remove_args *a = arg;
     sqlite3_stmt *st = prepare(s, "DELETE FROM decisions WHERE id = ?");
+    int ret;
 
     if (!st)
         return EX_IOERR;
-    sqlite3_bind_int64(st, 1, *(gint64 *)arg);
-    return write_once(s, st, "removing a decision");
+    sqlite3_bind_int64(st, 1, a->id);
+    ret = write_once(s, st, "removing a decision");
+    if (ret || !a->mid || !a->mark)
+        return ret;
+    st = prepare(s, "INSERT INTO redecide(mid) VALUES(?)");
+    if (!st)
+        return EX_IOERR;
+    sqlite3_bind_text(st, 1, a->mid, -1, SQLITE_STATIC);
+    ret = write_once(s, st, "marking a thread to decide again");
+    if (!ret)
+        *a->mark = sqlite3_last_insert_rowid(s->db);
+    return ret;
 }
 
-int lu_store_remove_decision(struct lu_store *s, gint64 id)
+int lu_store_redecide(struct lu_store *s, GArray **ids, GPtrArray **mids)
 {
+    sqlite3_stmt *st = prepare(s, "SELECT id, mid FROM redecide ORDER BY id");
+    int rc;
+
+    *ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+    *mids = g_ptr_array_new_with_free_func(g_free);
+    if (!st)
+        return EX_IOERR;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        gint64 id = sqlite3_column_int64(st, 0);
+        char *mid = col_str(st, 1);
+        if (!mid)
+            continue;
+        g_array_append_val(*ids, id);
+        g_ptr_array_add(*mids, mid);
+    }
+    sqlite3_finalize(st);
+    return read_end(s, rc, "reading the threads to decide again");
+}
+
+int lu_store_redecided(struct lu_store *s, GArray *ids)
+{
+    sqlite3_stmt *st;
+    int ret;
+
+    if (!ids || ids->len == 0)
+        return 0;
+    st = prepare(s, "DELETE FROM redecide WHERE id = ?");
+    if (!st)
+        return EX_IOERR;
+    ret = write_each(s, st, ids->len, bind_id_key, ids, "clearing a thread decided again");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int lu_store_remove_decision(struct lu_store *s, gint64 id, gint64 *redecide)
+{
+    struct remove_args a = {id, NULL, redecide};
     sqlite3_stmt *st = NULL;
     struct lu_decision *d = NULL;
     char *key = NULL;
@@ -3198,12 +3266,16 @@ int lu_store_remove_decision(struct lu_store *s, gint64 id)
         d = decision_row(s, st);
         key = col_str(st, 10);
     }
+    if (redecide)
+        *redecide = 0;
+    if (!ret && d)
+        a.mid = d->mid;
     if (!ret && key && d) {
-        ret = journal_decision_then(s, key, d, false, remove_write, &id); /* commits */
+        ret = journal_decision_then(s, key, d, false, remove_write, &a); /* commits */
         goto out;
     }
     if (!ret) /* gone, damaged, or never journalled (cannot be, once seeded) */
-        ret = remove_write(s, &id);
+        ret = remove_write(s, &a);
     ret = end_write(s, ret);
 out:
     sqlite3_finalize(st);

@@ -6,9 +6,9 @@
 # revision (strace delivers SIGKILL there), the decision is stored once and
 # still pending, and the next scan writes its tags; a snooze alike.
 # Before the fix a kill there left the decision applied and its tags never
-# written.  (An undo killed there still leaves the undone decision's tags
-# until its thread changes: the removed row marks nothing pending; not
-# fixed.)
+# written.  (An undo killed there: t311, which marks its thread to decide
+# again; every decision command at these points and the journal's and
+# sqlite's: t312.)
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 command -v strace >/dev/null 2>&1 || skip_all "strace is not installed (scripts/deps)"
