@@ -3004,8 +3004,11 @@ static char *rules_digest(struct lu_ctx *ctx)
      * askers became test people; session 37; 6: on a list, the asker's
      * second message in a row to their answer to me is to me, and their
      * message to me that my later post passed by needs my reply, thread.c
-     * involves_me and skipped_reply; session 38). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:6|dates:1");
+     * involves_me and skipped_reply; session 38; 7: on a list, in a thread
+     * somebody else started, another helper's follow-up to my answer needs
+     * my reply only when the learned reply model reads it as waiting for
+     * mine, thread.c other_helper_follows_up; session 39). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:7|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;

@@ -822,6 +822,24 @@ static int skipped_reply(const struct rule_ctx *s)
     return -1;
 }
 
+/* Whether M, on a list in a thread somebody else started, is another
+ * helper's follow-up to my answer whose asks the learned reply model (AN's
+ * `answer`) reads as not waiting for mine: its writer neither started the
+ * thread nor writes to me or turns to me by name.  Such a follow-up offers
+ * the asker another way ("or this function?"); its question is the
+ * asker's to take up, not mine to answer (label batch 47: a third helper's
+ * alternative after my answer; s39-fresh in BENCHMARKS.md).  The asker's
+ * own reply to me is not gated: their questions to me are what I owe. */
+static bool other_helper_follows_up(const struct rule_ctx *s, const struct lu_msg *m,
+                                    const struct lu_analysis *an)
+{
+    const struct lu_msg *first = msg(s, 0);
+
+    if (!s->list || first->mine || !first->from || !m->from || an->answer || m->to_me)
+        return false;
+    return !started(s, m->from->email) && !names_me(s->r, m);
+}
+
 /* Their latest message asks something of me, and I have not answered it
  * here or in a message that broke threading.  (On a list whose last message
  * answers somebody else, reading their latest unanswered reply to me
@@ -856,6 +874,13 @@ static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
         say(s->notes,
             "%s answers your question to the list; the learned reply model reads no ask in it "
             "as waiting for your answer (a helper's advice and teaching questions).",
+            who_name(m->from));
+        return false;
+    }
+    if (other_helper_follows_up(s, m, an)) {
+        say(s->notes,
+            "%s follows up your answer in a thread somebody else started; the learned reply "
+            "model reads no ask in it as waiting for your answer (an alternative for the asker).",
             who_name(m->from));
         return false;
     }

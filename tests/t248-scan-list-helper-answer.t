@@ -5,7 +5,8 @@
 # model reads as waiting for my answer makes the thread need my reply
 # (t230 keeps that side: a regular's real questions about my setup).  In a
 # thread somebody else started, where I answered as a helper, the rule does
-# not apply.
+# not apply to the asker's reply to me (another helper's reply to me there
+# is gated the same way since session 39: t305).
 # Issue 10, session 34 (BENCHMARKS.md, "List threads").  Written mail.
 . "$(dirname "$0")/lib.sh"
 world
@@ -28,7 +29,7 @@ Then simply add:
 
 at the end of your function.
 EOF
-# 2. The same answer to me in a thread Ann started, where I helped.
+# 2. The same words to me from Ann, in the thread she started, where I helped.
 HDR="$L" msg lists hq2@other.example 'Ann <ann@other.example>' 'help@lists.example' \
 	'Mon, 16 Nov 2026 08:00:00 +0000' 'rows vanish after merge' <<'EOF'
 Rows vanish when I merge my two tables. Any idea why?
@@ -37,7 +38,7 @@ HDR="$L" msg lists hq2m@example.com 'Me <me@example.com>' 'help@lists.example' \
 	'Mon, 16 Nov 2026 09:30:00 +0000' 'Re: rows vanish after merge' hq2@other.example <<'EOF'
 The key columns probably differ in type. Convert both to character first.
 EOF
-HDR="$L" msg lists hq2r@other.example 'Reg <reg@other.example>' 'help@lists.example' \
+HDR="$L" msg lists hq2r@other.example 'Ann <ann@other.example>' 'help@lists.example' \
 	'Mon, 16 Nov 2026 11:30:00 +0000' 'Re: rows vanish after merge' hq2m@example.com \
 	'<hq2@other.example> <hq2m@example.com>' <<'EOF'
 Have you looked at what str(d) prints for your data frame? You can also use subset() for this:
@@ -56,6 +57,6 @@ printf '[scan]\nlists = true\n' >"$XDG_CONFIG_HOME/leadup/config"
 t 'a helper answers my question with advice and a teaching question: nothing owed' '
 	lu scan --quiet && expect_tags hq1r@other.example "" &&
 	lu why id:hq1r@other.example >out && grep -q "answers your question to the list" out'
-t 'the same answer to me in a thread somebody else started still needs my reply' '
+t 'the same words to me from the asker who started the thread still need my reply' '
 	expect_tags hq2r@other.example "leadup/due leadup/needs-reply"'
 done_testing
