@@ -1938,6 +1938,7 @@ static int latest_to_me(struct scan *s, struct lu_msg *m)
 }
 
 guint64 lu_not_to_me;
+guint64 lu_not_to_me_added, lu_not_to_me_held, lu_not_to_me_most, lu_not_to_me_left;
 bool lu_debug_read_not_mine;
 
 /* S->not_to_me's value for a message with a reference term (to_terms). */
@@ -1976,6 +1977,33 @@ static bool unread_with_refs(struct scan *s, GPtrArray *msgs, guint i)
     return s->not_to_me && !m->headers && m->mid && i + 1 == msgs->len &&
            GPOINTER_TO_INT(g_hash_table_lookup(s->not_to_me, m->mid)) == NOT_TO_ME_REFS &&
            none_to_me(s, msgs);
+}
+
+/* MID (not owned) into S->not_to_me as V (1, NOT_TO_ME_REFS). */
+static void not_to_me_add(struct scan *s, const char *mid, int v)
+{
+    if (g_hash_table_insert(s->not_to_me, g_strdup(mid), GINT_TO_POINTER(v))) {
+        lu_not_to_me_added++;
+        lu_not_to_me_held++;
+        lu_not_to_me_most = MAX(lu_not_to_me_most, lu_not_to_me_held);
+    }
+}
+
+/* MSGS' entries out of S->not_to_me once their thread is decided: the
+ * walk asks for a message's entry only while its thread waits
+ * (ahead_plan, worth_reading, remember_recent's unread_with_refs), and
+ * the set held every message written to nobody of mine until the walk
+ * ended (7.6 MB at 300,000, issue 14).  LU_NOT_TO_ME_HELD counts what it
+ * holds (LEADUP_DEBUG_COUNTS). */
+static void not_to_me_forget(struct scan *s, GPtrArray *msgs)
+{
+    if (!s->not_to_me)
+        return;
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (m->mid && g_hash_table_remove(s->not_to_me, m->mid))
+            lu_not_to_me_held--;
+    }
 }
 
 static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
@@ -2772,6 +2800,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
     plan_item(s, msgs, &v);
     if (s->recent)
         remember_recent(s, msgs);
+    not_to_me_forget(s, msgs);
     if (!ret)
         ret = cache_keep(s, msgs);
     if (!ret)
@@ -3743,8 +3772,7 @@ static int walk_replay(gint64 pos, const char *tid, GBytes *rec, void *data)
         g_ptr_array_add(msgs, walk_msg(&w, tid));
         /* as the walk that kept it read the index's to: terms */
         if ((w.h.flags & WALK_NOT_TO_ME) && s->not_to_me)
-            g_hash_table_insert(s->not_to_me, g_strdup(w.mid),
-                                GINT_TO_POINTER((w.h.flags & WALK_REFS) ? NOT_TO_ME_REFS : 1));
+            not_to_me_add(s, w.mid, (w.h.flags & WALK_REFS) ? NOT_TO_ME_REFS : 1);
     }
     if (p < end || !msgs->len)
         ret = lu_error(EX_DATAERR,
@@ -4120,7 +4148,7 @@ static void to_terms(const char *mid, const char *const *to, unsigned n, bool re
         if (all)
             return; /* may be written to me */
     }
-    g_hash_table_insert(s->not_to_me, g_strdup(mid), GINT_TO_POINTER(refs ? NOT_TO_ME_REFS : 1));
+    not_to_me_add(s, mid, refs ? NOT_TO_ME_REFS : 1);
 }
 
 /* Every thread, newest first, finding answers elsewhere among the messages
@@ -4149,6 +4177,9 @@ static int walk_all(struct scan *s)
     }
     ret = walk_every(s, true);
     lu_db_set_to(s->db, NULL, NULL);
+    if (s->not_to_me)
+        lu_not_to_me_left += g_hash_table_size(s->not_to_me);
+    lu_not_to_me_held = 0;
     g_clear_pointer(&s->not_to_me, g_hash_table_destroy);
     g_clear_pointer(&s->my_runs, g_ptr_array_unref);
     g_hash_table_destroy(s->recent);
