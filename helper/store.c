@@ -2066,8 +2066,10 @@ static int open_db(struct lu_store *s)
                         "(or set XDG_DATA_HOME)",
                         s->path, g_strerror(errno), s->dir);
     close(fd);
-    /* No mutex: one thread uses a connection (the scan's workers never
-     * touch the store), and each call took two (some 9% of a long
+    /* No mutex: one thread at a time uses a connection (the scan's
+     * workers never touch the store; a scan's rows are written on a
+     * thread of their own while the main one writes the tags, scan.c
+     * scan_write_and_save), and each call took two (some 9% of a long
      * report's instructions). */
     if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK)
