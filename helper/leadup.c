@@ -349,6 +349,11 @@ static void print_debug_counts(void)
         "leadup: threads left unread, written to nobody of mine by the index: %" G_GUINT64_FORMAT
         "\n",
         lu_not_to_me);
+    fprintf(stderr,
+            "leadup: the walk's not-to-me set: %" G_GUINT64_FORMAT
+            " added, at most %" G_GUINT64_FORMAT " held, %" G_GUINT64_FORMAT
+            " left at the walk's end\n",
+            lu_not_to_me_added, lu_not_to_me_most, lu_not_to_me_left);
     fprintf(stderr, "leadup: threads from the kept walk: %" G_GUINT64_FORMAT "\n",
             lu_walk_replayed);
     fprintf(stderr,

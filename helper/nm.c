@@ -1137,18 +1137,20 @@ static GPtrArray *walked_msgs(struct walked *w, const char *tid)
 
 /* read_fn: the message into its thread in the struct walked DATA, the
  * thread's id into its order the first time. */
-static void walked_add(struct walked *w, struct lu_msg *m)
+/* Returns false when M's thread was walked already (M freed). */
+static bool walked_add(struct walked *w, struct lu_msg *m)
 {
     if (!g_hash_table_contains(w->msgs, m->thread_id)) {
         if (w->done && lu_idset_has(w->done, m->thread_id)) {
             if (g_hash_table_add(w->again, g_strdup(m->thread_id)))
                 lu_threads_again++; /* its newest (oldest) message came earlier */
             lu_msg_free(m);
-            return;
+            return false;
         }
         g_ptr_array_add(w->ids, g_strdup(m->thread_id));
     }
     g_ptr_array_add(walked_msgs(w, m->thread_id), m);
+    return true;
 }
 
 static int add_walked(struct lu_db *db, notmuch_message_t *nm, void *data)
@@ -1281,9 +1283,17 @@ static struct lu_msg *xmsg_make(struct lu_db *db, const struct lu_xmsg *x)
             g_ptr_array_add(m->tags, g_strdup(x->tags[i]));
     }
     lu_xwalk_read++;
+    return m;
+}
+
+/* X's to: terms to the caller's reader, for a message its thread will
+ * be given with: one of a thread walked already (met again in a later
+ * slice) would stay in scan.c's set, which drops a thread's messages
+ * once it is decided. */
+static void xmsg_to(struct lu_db *db, const struct lu_xmsg *x)
+{
     if (db->to)
         db->to(x->mid, x->to, x->nto, x->refs, db->to_data);
-    return m;
 }
 
 static int add_xmsg(const struct lu_xmsg *x, void *data)
@@ -1293,7 +1303,8 @@ static int add_xmsg(const struct lu_xmsg *x, void *data)
 
     if (!m)
         return -1;
-    walked_add(xw->w, m);
+    if (walked_add(xw->w, m))
+        xmsg_to(xw->db, x);
     return 0;
 }
 
@@ -1338,10 +1349,12 @@ static int add_xrest(const struct lu_xmsg *x, void *data)
     if (!m)
         return -1;
     t = g_hash_table_lookup(xr->by_tid, m->thread_id);
-    if (t)
+    if (t) {
         g_ptr_array_add(t, m);
-    else
+        xmsg_to(xr->db, x);
+    } else {
         lu_msg_free(m);
+    }
     return 0;
 }
 

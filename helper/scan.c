@@ -17,6 +17,9 @@
 
 #include <fcntl.h>
 #include <gmime/gmime.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1940,6 +1943,7 @@ static int latest_to_me(struct scan *s, struct lu_msg *m)
 }
 
 guint64 lu_not_to_me;
+guint64 lu_not_to_me_added, lu_not_to_me_held, lu_not_to_me_most, lu_not_to_me_left;
 bool lu_debug_read_not_mine;
 
 /* S->not_to_me's value for a message with a reference term (to_terms). */
@@ -1978,6 +1982,33 @@ static bool unread_with_refs(struct scan *s, GPtrArray *msgs, guint i)
     return s->not_to_me && !m->headers && m->mid && i + 1 == msgs->len &&
            GPOINTER_TO_INT(g_hash_table_lookup(s->not_to_me, m->mid)) == NOT_TO_ME_REFS &&
            none_to_me(s, msgs);
+}
+
+/* MID (not owned) into S->not_to_me as V (1, NOT_TO_ME_REFS). */
+static void not_to_me_add(struct scan *s, const char *mid, int v)
+{
+    if (g_hash_table_insert(s->not_to_me, g_strdup(mid), GINT_TO_POINTER(v))) {
+        lu_not_to_me_added++;
+        lu_not_to_me_held++;
+        lu_not_to_me_most = MAX(lu_not_to_me_most, lu_not_to_me_held);
+    }
+}
+
+/* MSGS' entries out of S->not_to_me once their thread is decided: the
+ * walk asks for a message's entry only while its thread waits
+ * (ahead_plan, worth_reading, remember_recent's unread_with_refs), and
+ * the set held every message written to nobody of mine until the walk
+ * ended (7.6 MB at 300,000, issue 14).  LU_NOT_TO_ME_HELD counts what it
+ * holds (LEADUP_DEBUG_COUNTS). */
+static void not_to_me_forget(struct scan *s, GPtrArray *msgs)
+{
+    if (!s->not_to_me)
+        return;
+    for (guint i = 0; i < msgs->len; i++) {
+        struct lu_msg *m = g_ptr_array_index(msgs, i);
+        if (m->mid && g_hash_table_remove(s->not_to_me, m->mid))
+            lu_not_to_me_held--;
+    }
 }
 
 static bool worth_reading(struct scan *s, GPtrArray *msgs, bool *has_decisions)
@@ -2774,6 +2805,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
     plan_item(s, msgs, &v);
     if (s->recent)
         remember_recent(s, msgs);
+    not_to_me_forget(s, msgs);
     if (!ret)
         ret = cache_keep(s, msgs);
     if (!ret)
@@ -3760,8 +3792,7 @@ static int walk_replay(gint64 pos, const char *tid, GBytes *rec, void *data)
         g_ptr_array_add(msgs, walk_msg(&w, tid));
         /* as the walk that kept it read the index's to: terms */
         if ((w.h.flags & WALK_NOT_TO_ME) && s->not_to_me)
-            g_hash_table_insert(s->not_to_me, g_strdup(w.mid),
-                                GINT_TO_POINTER((w.h.flags & WALK_REFS) ? NOT_TO_ME_REFS : 1));
+            not_to_me_add(s, w.mid, (w.h.flags & WALK_REFS) ? NOT_TO_ME_REFS : 1);
     }
     if (p < end || !msgs->len)
         ret = lu_error(EX_DATAERR,
@@ -4137,7 +4168,7 @@ static void to_terms(const char *mid, const char *const *to, unsigned n, bool re
         if (all)
             return; /* may be written to me */
     }
-    g_hash_table_insert(s->not_to_me, g_strdup(mid), GINT_TO_POINTER(refs ? NOT_TO_ME_REFS : 1));
+    not_to_me_add(s, mid, refs ? NOT_TO_ME_REFS : 1);
 }
 
 /* Every thread, newest first, finding answers elsewhere among the messages
@@ -4166,6 +4197,9 @@ static int walk_all(struct scan *s)
     }
     ret = walk_every(s, true);
     lu_db_set_to(s->db, NULL, NULL);
+    if (s->not_to_me)
+        lu_not_to_me_left += g_hash_table_size(s->not_to_me);
+    lu_not_to_me_held = 0;
     g_clear_pointer(&s->not_to_me, g_hash_table_destroy);
     g_clear_pointer(&s->my_runs, g_ptr_array_unref);
     g_hash_table_destroy(s->recent);
@@ -4769,7 +4803,7 @@ static void scan_close_read(struct scan *s)
     s->db = NULL;
 }
 
-/* The scan's tag writes, on a thread of their own beside the store's rows
+/* The scan's tag writes, beside the store's rows on a thread of their own
  * (scan_write_and_save), through DB, opened for them: it reads OPS and
  * writes only BEFORE, AFTER and RET, and closes DB (notmuch's commit:
  * Xapian's fdatasync of each table). */
@@ -4989,22 +5023,65 @@ static int scan_save_meta(struct scan *s, const struct meta *m, bool full, gint6
     return lu_store_commit(s->store);
 }
 
+/* Gives the kernel back the free pages of every malloc arena: a full
+ * walk's sets, its read-ahead workers' arenas and the read handle's
+ * caches are freed by now, but glibc keeps their pages, and the tag
+ * writer's thread allocates from an arena of its own, so the writes
+ * (Xapian's buffered changes, 42,000 tags at 300,000 messages) and the
+ * rows' came on top of the walk's peak (issue 14). */
+static void trim_heap(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
+/* The state's rows of a scan (scan_save_rows), on a thread of their
+ * own beside the tag writes (scan_write_and_save): it writes only RET. */
+struct rows_save {
+    struct scan *s;
+    bool full;
+    int ret;
+};
+
+static void *rows_save_run(void *data)
+{
+    struct rows_save *r = data;
+
+    r->ret = scan_save_rows(r->s, r->full);
+    /* what the rows freed, given back while the tag writes go on */
+    if (r->full)
+        trim_heap();
+    return NULL;
+}
+
 /* Writes the tags and stores the run.  The tag writes (notmuch's, a
  * third of a first full scan's main thread at 10,000 messages, half of it
  * in the kernel: each tagged document's terms and positions read again,
- * then Xapian's commit) run on a thread of their own while this one
- * writes the rows that owe them nothing (scan_save_rows); the state
+ * then Xapian's commit) run beside the rows that owe them nothing
+ * (scan_save_rows), those on a thread of their own.  This way round, not
+ * the other: Xapian's buffered changes take the main arena's free pages
+ * the walk left (trim_heap gives back only whole pages), where on a
+ * thread of its own they came in an arena of their own, on top: the
+ * first full scan at 300,000 peaked at 70.5 MB, 59.9 MB with the two one
+ * after the other (issue 14).  The state
  * commits only after notmuch has (scan_save_meta), as when they ran one
  * after the other: killed at any point, the state never holds a tag
  * write notmuch lacks, and the next scan converges (t220, t285). */
 static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
 {
     struct tag_write t = {NULL, s->ops, m->rev, m->rev, 0};
-    pthread_t writer;
+    struct rows_save r = {s, full, 0};
+    pthread_t saver;
     bool apart = false;
     int ret;
 
     scan_close_read(s);
+    if (full) {
+        /* the threads decided (2 MB at 300,000): the walk is over */
+        g_clear_pointer(&s->done, lu_idset_free);
+        trim_heap();
+    }
     /* notmuch's write lock before the state's, the order a decision takes
      * them in (lu_thread_view_commit): in the other, one holding notmuch's
      * and waiting for the state's could meet this scan holding the state's
@@ -5014,13 +5091,14 @@ static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
         if (ret)
             return ret;
         if (!g_getenv("LEADUP_DEBUG_TAGS_INLINE"))
-            apart = pthread_create(&writer, NULL, tag_write_run, &t) == 0;
-        if (!apart)
-            tag_write_run(&t);
+            apart = pthread_create(&saver, NULL, rows_save_run, &r) == 0;
+        tag_write_run(&t);
     }
-    ret = scan_save_rows(s, full);
     if (apart)
-        pthread_join(writer, NULL);
+        pthread_join(saver, NULL);
+    else
+        rows_save_run(&r);
+    ret = r.ret;
     if (!ret && t.ret)
         lu_store_rollback(s->store);
     if (!ret)

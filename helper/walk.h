@@ -61,6 +61,10 @@ void lu_db_set_to(struct lu_db *db, lu_to_fn fn, void *data);
 /* Threads a full walk left unread because no message of theirs is
  * written to me by the index's to: terms (scan.c none_to_me). */
 extern guint64 lu_not_to_me;
+/* The full walk's set of messages written to nobody of mine (scan.c
+ * not_to_me_add): entries added, held now and at most, left when the
+ * walk ended (none: each goes once its thread is decided). */
+extern guint64 lu_not_to_me_added, lu_not_to_me_held, lu_not_to_me_most, lu_not_to_me_left;
 /* Set from LEADUP_DEBUG_READ_NOT_MINE: every such thread's latest file is
  * read, as before session 35. */
 extern bool lu_debug_read_not_mine;
