@@ -1640,10 +1640,13 @@ void lu_db_set_dated(struct lu_db *db, gint64 n)
     db->dated = n;
 }
 
+guint64 lu_count_queries;
+
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out)
 {
     notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 
+    lu_count_queries++;
     if (strstr(query, "lastmod:"))
         lu_lastmod_reads++;
     for (int attempt = 0; attempt == 0 || read_again(db, attempt - 1); attempt++) {
@@ -1690,6 +1693,18 @@ int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
     if (!xcount(db) || lu_xcount_tag(db->xcount, tag, out) != 0)
         return -1;
     lu_tag_freqs++;
+    return 0;
+}
+
+guint64 lu_addr_counts;
+bool lu_debug_no_xaddr;
+
+int lu_db_count_addr(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
+                     unsigned *out)
+{
+    if (lu_debug_no_xaddr || !xcount(db) || lu_xcount_addr(db->xcount, addr, mine, n, out) != 0)
+        return -1;
+    lu_addr_counts++;
     return 0;
 }
 

@@ -34,6 +34,12 @@
 
 struct lu_xcount {
     Xapian::Database db;
+    /* lu_xcount_addr: the mail documents (type:mail) by document id, read
+     * once; the mail from me (from_me's query) and the addresses it was
+     * read for (one a line), read once per such list. */
+    std::vector<bool> mail, mine;
+    bool mail_read = false;
+    std::string mine_of;
 };
 
 /* notmuch 0.37: the term prefix of tag: (lib/prefix.cc prefix_table). */
@@ -673,6 +679,154 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
             ks.push_back(of[d.second]);
         return read_docs(x->db, docs, ks, root, fn, data);
     } catch (...) {
+        return -1;
+    }
+}
+
+/* notmuch 0.37's from: prefix (lib/prefix.cc; probabilistic, as to:). */
+static const char FROM_PREFIX[] = "XFROM";
+
+/* The terms, in their order, of the phrase notmuch's query parser makes
+ * of ADDR for from:"ADDR" or to:"ADDR" (PREFIX: FROM_PREFIX, TO_PREFIX),
+ * into *TERMS: both are probabilistic fields, so an address is the phrase
+ * of its words (lib/regexp-fields.cc quotes from:'s text; to: is
+ * Xapian's own prefix).  The words are Xapian's query parser's own (the
+ * same class, the same flags), not leadup's reading of them.  False
+ * unless the parser makes an exact phrase of two terms or more of a plain
+ * address or domain (ASCII, no quote, space, wildcard or "..", which
+ * scan.c's from_term asks as a regular expression): the caller counts
+ * with notmuch. */
+static bool phrase_terms(const char *prefix, const char *addr, std::vector<std::string> *terms)
+{
+    static const unsigned flags =
+        Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+        Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
+        Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::QueryParser qp;
+    Xapian::Query q;
+
+    if (strstr(addr, "..")) /* from_term's regular expression (scan.c) */
+        return false;
+    for (const char *p = addr; *p; p++)
+        if ((unsigned char)*p >= 0x80 || (unsigned char)*p <= ' ' || strchr("\"*()", *p))
+            return false;
+    q = qp.parse_query(std::string("\"") + addr + "\"", flags, prefix);
+    terms->clear();
+    if (q.get_type() != Xapian::Query::OP_PHRASE || q.get_num_subqueries() < 2)
+        return false;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+        Xapian::Query t = q.get_subquery(i);
+        if (t.get_type() != Xapian::Query::LEAF_TERM)
+            return false;
+        terms->push_back(*t.get_terms_begin());
+    }
+    return true;
+}
+
+/* Whether the document DID holds TERMS at consecutive
+ * positions, in order: Xapian's exact phrase (OP_PHRASE with a window of
+ * the phrase's length, as the query parser makes it). */
+static bool phrase_at(const Xapian::Database &db, Xapian::docid did,
+                      const std::vector<std::string> &terms)
+{
+    std::vector<std::vector<Xapian::termpos>> pos(terms.size());
+
+    for (size_t i = 0; i < terms.size(); i++) {
+        for (Xapian::PositionIterator p = db.positionlist_begin(did, terms[i]);
+             p != db.positionlist_end(did, terms[i]); ++p)
+            pos[i].push_back(*p);
+        if (pos[i].empty())
+            return false;
+    }
+    for (Xapian::termpos p0 : pos[0]) {
+        size_t i = 1;
+        while (i < terms.size() && std::binary_search(pos[i].begin(), pos[i].end(), p0 + i))
+            i++;
+        if (i == terms.size())
+            return true;
+    }
+    return false;
+}
+
+/* The documents of KEEP (by document id) that match the phrase TERMS:
+ * their number, each marked in *MARK when MARK.  The phrase's rarest term
+ * leads: only its postings are read, and a position list only for those
+ * KEEP holds, where notmuch's count of `(from:me) and to:X` checks the
+ * phrase from:me on every message of mine for each X. */
+static unsigned phrase_count(const Xapian::Database &db, const std::vector<std::string> &terms,
+                             const std::vector<bool> &keep, std::vector<bool> *mark)
+{
+    size_t lead = 0;
+    unsigned n = 0;
+
+    for (size_t i = 0; i < terms.size(); i++) {
+        Xapian::doccount f = db.get_termfreq(terms[i]);
+        if (!f)
+            return 0;
+        if (f < db.get_termfreq(terms[lead]))
+            lead = i;
+    }
+    for (Xapian::PostingIterator p = db.postlist_begin(terms[lead]);
+         p != db.postlist_end(terms[lead]); ++p) {
+        if (*p >= keep.size() || !keep[*p] || !phrase_at(db, *p, terms))
+            continue;
+        n++;
+        if (mark)
+            (*mark)[*p] = true;
+    }
+    return n;
+}
+
+/* The mail documents into X->mail, once. */
+static void read_mail(struct lu_xcount *x)
+{
+    if (x->mail_read)
+        return;
+    x->mail.assign((size_t)x->db.get_lastdocid() + 1, false);
+    for (Xapian::PostingIterator p = x->db.postlist_begin(MAIL_TERM);
+         p != x->db.postlist_end(MAIL_TERM); ++p)
+        x->mail[*p] = true;
+    x->mail_read = true;
+}
+
+/* The mail from any of the N addresses MINE (from:"A" or from:"B" ...)
+ * into X->mine, once for a list; false when an address is not plain
+ * (phrase_terms). */
+static bool read_mine(struct lu_xcount *x, const char *const *mine, unsigned n)
+{
+    std::vector<std::string> terms;
+    std::string of;
+
+    for (unsigned i = 0; i < n; i++)
+        of += std::string(mine[i]) + "\n";
+    if (x->mine_of == of && !of.empty())
+        return true;
+    x->mine_of.clear();
+    x->mine.assign(x->mail.size(), false);
+    for (unsigned i = 0; i < n; i++) {
+        if (!phrase_terms(FROM_PREFIX, mine[i], &terms))
+            return false;
+        phrase_count(x->db, terms, x->mail, &x->mine);
+    }
+    x->mine_of = of;
+    return n > 0;
+}
+
+int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
+                   unsigned *out)
+{
+    std::vector<std::string> terms;
+
+    try {
+        read_mail(x);
+        if (mine && !read_mine(x, mine, n))
+            return -1;
+        if (!phrase_terms(mine ? TO_PREFIX : FROM_PREFIX, addr, &terms))
+            return -1;
+        *out = phrase_count(x->db, terms, mine ? x->mine : x->mail, NULL);
+        return 0;
+    } catch (...) {
+        x->mine_of.clear();
         return -1;
     }
 }
