@@ -2565,10 +2565,9 @@ static bool check_xaddr(void)
 
 /* The count of Q (history_query's of EMAIL and WHAT) into *C: from
  * Xapian's postings (lu_db_count_addr), whose cost grows with the mail of
- * EMAIL, where notmuch's count of my mail to EMAIL checks the phrase of
- * my addresses on every message of mine (one count a sender: the first
- * full scan's cost grew as the senders times my mail); else notmuch's
- * count of Q.  Returns 0 or lu_db_count's status. */
+ * EMAIL, where notmuch's count of my mail to EMAIL walks the postings of
+ * every message of mine (one count a sender: the first full scan's cost
+ * grew as the senders times my mail); else notmuch's count of Q.  Returns 0 or lu_db_count's status. */
 static int history_count(struct scan *s, const char *email, enum lu_sender_count what,
                          const char *q, unsigned *c)
 {

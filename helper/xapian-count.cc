@@ -34,11 +34,9 @@
 
 struct lu_xcount {
     Xapian::Database db;
-    /* lu_xcount_addr: the mail documents (type:mail) by document id, read
-     * once; the mail from me (from_me's query) and the addresses it was
-     * read for (one a line), read once per such list. */
-    std::vector<bool> mail, mine;
-    bool mail_read = false;
+    /* lu_xcount_addr: the phrases of my addresses and domains (from_me's),
+     * parsed once for the list MINE_OF (one a line). */
+    std::vector<std::vector<std::string>> mine;
     std::string mine_of;
 };
 
@@ -748,14 +746,27 @@ static bool phrase_at(const Xapian::Database &db, Xapian::docid did,
     return false;
 }
 
-/* The documents of KEEP (by document id) that match the phrase TERMS:
- * their number, each marked in *MARK when MARK.  The phrase's rarest term
- * leads: only its postings are read, and a position list only for those
- * KEEP holds, where notmuch's count of `(from:me) and to:X` checks the
- * phrase from:me on every message of mine for each X. */
-static unsigned phrase_count(const Xapian::Database &db, const std::vector<std::string> &terms,
-                             const std::vector<bool> &keep, std::vector<bool> *mark)
+/* Whether the document DID is mail from me: it holds one of the phrases
+ * MINE (from_me's `from:"A" or from:"B" ...`). */
+static bool mine_at(const Xapian::Database &db, Xapian::docid did,
+                    const std::vector<std::vector<std::string>> &mine)
 {
+    for (const std::vector<std::string> &m : mine)
+        if (phrase_at(db, did, m))
+            return true;
+    return false;
+}
+
+/* The mail documents (type:mail) that match the phrase TERMS, and one of
+ * the phrases MINE unless NULL: their number.  The phrase's rarest term
+ * leads: only its postings are read, and the position lists of those
+ * that hold it, so the cost grows with the mail of the address; notmuch's
+ * count of `(from:me) and to:X` walks the postings of from:me, every
+ * message of mine, for each X. */
+static unsigned phrase_count(const Xapian::Database &db, const std::vector<std::string> &terms,
+                             const std::vector<std::vector<std::string>> *mine)
+{
+    Xapian::PostingIterator mail = db.postlist_begin(MAIL_TERM);
     size_t lead = 0;
     unsigned n = 0;
 
@@ -768,30 +779,17 @@ static unsigned phrase_count(const Xapian::Database &db, const std::vector<std::
     }
     for (Xapian::PostingIterator p = db.postlist_begin(terms[lead]);
          p != db.postlist_end(terms[lead]); ++p) {
-        if (*p >= keep.size() || !keep[*p] || !phrase_at(db, *p, terms))
-            continue;
-        n++;
-        if (mark)
-            (*mark)[*p] = true;
+        mail.skip_to(*p); /* the postings are in document order */
+        if (mail == db.postlist_end(MAIL_TERM))
+            break;
+        if (*mail == *p && phrase_at(db, *p, terms) && (!mine || mine_at(db, *p, *mine)))
+            n++;
     }
     return n;
 }
 
-/* The mail documents into X->mail, once. */
-static void read_mail(struct lu_xcount *x)
-{
-    if (x->mail_read)
-        return;
-    x->mail.assign((size_t)x->db.get_lastdocid() + 1, false);
-    for (Xapian::PostingIterator p = x->db.postlist_begin(MAIL_TERM);
-         p != x->db.postlist_end(MAIL_TERM); ++p)
-        x->mail[*p] = true;
-    x->mail_read = true;
-}
-
-/* The mail from any of the N addresses MINE (from:"A" or from:"B" ...)
- * into X->mine, once for a list; false when an address is not plain
- * (phrase_terms). */
+/* The phrases of the N addresses MINE into X->mine, once for a list;
+ * false when one is not plain (phrase_terms). */
 static bool read_mine(struct lu_xcount *x, const char *const *mine, unsigned n)
 {
     std::vector<std::string> terms;
@@ -802,11 +800,11 @@ static bool read_mine(struct lu_xcount *x, const char *const *mine, unsigned n)
     if (x->mine_of == of && !of.empty())
         return true;
     x->mine_of.clear();
-    x->mine.assign(x->mail.size(), false);
+    x->mine.clear();
     for (unsigned i = 0; i < n; i++) {
         if (!phrase_terms(FROM_PREFIX, mine[i], &terms))
             return false;
-        phrase_count(x->db, terms, x->mail, &x->mine);
+        x->mine.push_back(terms);
     }
     x->mine_of = of;
     return n > 0;
@@ -818,12 +816,11 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
     std::vector<std::string> terms;
 
     try {
-        read_mail(x);
         if (mine && !read_mine(x, mine, n))
             return -1;
         if (!phrase_terms(mine ? TO_PREFIX : FROM_PREFIX, addr, &terms))
             return -1;
-        *out = phrase_count(x->db, terms, mine ? x->mine : x->mail, NULL);
+        *out = phrase_count(x->db, terms, mine ? &x->mine : NULL);
         return 0;
     } catch (...) {
         x->mine_of.clear();

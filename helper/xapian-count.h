@@ -151,12 +151,12 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
 
 /* notmuch's count of the mail from:"ADDR" (MINE NULL), or of the mail
  * `(from:"A" or from:"B" ...) and to:"ADDR"` (A, B: the N addresses or
- * domains MINE), without exclusions, into *OUT: from the postings of the
- * phrase's rarest term and the position lists of those that may match,
- * the mail from MINE read once and kept for the next call with the same
- * list.  Its cost grows with the mail the address is in, where notmuch's
- * count of the same query checks the phrase from:me on every message of
- * mine.  Returns 0; -1 when an address is not one plain phrase (the
+ * domains MINE), without exclusions, into *OUT: the postings of the
+ * phrase's rarest term, and the position lists of the documents that hold
+ * it, read; MINE's phrases parsed once and kept for the next call with
+ * the same list.  Its cost grows with the mail the address is in, where
+ * notmuch's count of the same query walks the postings of every message
+ * of mine.  Returns 0; -1 when an address is not one plain phrase (the
  * caller counts with notmuch), or on a Xapian error. */
 int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
                    unsigned *out);

@@ -2,9 +2,9 @@
 # A first scan counts the senders' histories (their mail, from:"THEM";
 # mine to them, `(from:"me" or ...) and to:"THEM"`) from Xapian's postings
 # and positions (issue 14, xapian-count.cc lu_xcount_addr), not with a
-# notmuch query a sender: notmuch's count of my mail to a sender checked
-# the phrase of my addresses on every message of mine, so the first scan
-# grew as the senders times my mail.  Counted, not timed
+# notmuch query a sender: notmuch's count of my mail to a sender walked
+# the postings of every message of mine, so the first scan grew as the
+# senders times my mail.  Counted, not timed
 # (LEADUP_DEBUG_COUNTS: "senders' counts from Xapian's postings: N,
 # notmuch count queries: M"): M stays the same when the senders double.
 # Each count is notmuch's (LEADUP_DEBUG_CHECK_XADDR counts both and says
