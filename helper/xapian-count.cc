@@ -35,9 +35,13 @@
 struct lu_xcount {
     Xapian::Database db;
     /* lu_xcount_addr: the phrases of my addresses and domains (from_me's),
-     * parsed once for the list MINE_OF (one a line). */
+     * parsed once for the list MINE_OF (one a line); the counts of my mail
+     * to someone asked with it; after MINE_SET_AFTER of them, the mail
+     * from me by document id (MINE_SET), read once. */
     std::vector<std::vector<std::string>> mine;
     std::string mine_of;
+    unsigned mine_asked = 0;
+    std::vector<bool> mine_set;
 };
 
 /* notmuch 0.37: the term prefix of tag: (lib/prefix.cc prefix_table). */
@@ -746,26 +750,35 @@ static bool phrase_at(const Xapian::Database &db, Xapian::docid did,
     return false;
 }
 
+/* A run that asks this many counts of my mail to someone (a full walk
+ * asks one for each sender who wrote often) reads the mail from me once,
+ * by document id, instead of the phrases of my addresses at each
+ * document: a key that asks one or two pays only for its own documents. */
+static const unsigned MINE_SET_AFTER = 32;
+
 /* Whether the document DID is mail from me: it holds one of the phrases
- * MINE (from_me's `from:"A" or from:"B" ...`). */
-static bool mine_at(const Xapian::Database &db, Xapian::docid did,
-                    const std::vector<std::vector<std::string>> &mine)
+ * of X->mine (from_me's `from:"A" or from:"B" ...`); from X->mine_set
+ * once that is read. */
+static bool mine_at(const struct lu_xcount *x, Xapian::docid did)
 {
-    for (const std::vector<std::string> &m : mine)
-        if (phrase_at(db, did, m))
+    if (!x->mine_set.empty())
+        return did < x->mine_set.size() && x->mine_set[did];
+    for (const std::vector<std::string> &m : x->mine)
+        if (phrase_at(x->db, did, m))
             return true;
     return false;
 }
 
-/* The mail documents (type:mail) that match the phrase TERMS, and one of
- * the phrases MINE unless NULL: their number.  The phrase's rarest term
- * leads: only its postings are read, and the position lists of those
- * that hold it, so the cost grows with the mail of the address; notmuch's
- * count of `(from:me) and to:X` walks the postings of from:me, every
- * message of mine, for each X. */
-static unsigned phrase_count(const Xapian::Database &db, const std::vector<std::string> &terms,
-                             const std::vector<std::vector<std::string>> *mine)
+/* The mail documents (type:mail) that match the phrase TERMS, and are
+ * mail from me (mine_at) when MINE: their number, each marked in *MARK
+ * when MARK.  The phrase's rarest term leads: only its postings are read,
+ * and the position lists of those that hold it, so the cost grows with
+ * the mail of the address; notmuch's count of `(from:me) and to:X` walks
+ * the postings of every message of mine for each X. */
+static unsigned phrase_count(const struct lu_xcount *x, const std::vector<std::string> &terms,
+                             bool mine, std::vector<bool> *mark)
 {
+    const Xapian::Database &db = x->db;
     Xapian::PostingIterator mail = db.postlist_begin(MAIL_TERM);
     size_t lead = 0;
     unsigned n = 0;
@@ -779,17 +792,26 @@ static unsigned phrase_count(const Xapian::Database &db, const std::vector<std::
     }
     for (Xapian::PostingIterator p = db.postlist_begin(terms[lead]);
          p != db.postlist_end(terms[lead]); ++p) {
+        if (!phrase_at(db, *p, terms) || (mine && !mine_at(x, *p)))
+            continue;
         mail.skip_to(*p); /* the postings are in document order */
         if (mail == db.postlist_end(MAIL_TERM))
             break;
-        if (*mail == *p && phrase_at(db, *p, terms) && (!mine || mine_at(db, *p, *mine)))
-            n++;
+        if (*mail != *p)
+            continue;
+        n++;
+        if (mark) {
+            if (mark->size() <= *p)
+                mark->resize((size_t)*p + 1, false);
+            (*mark)[*p] = true;
+        }
     }
     return n;
 }
 
 /* The phrases of the N addresses MINE into X->mine, once for a list;
- * false when one is not plain (phrase_terms). */
+ * false when one is not plain (phrase_terms).  After MINE_SET_AFTER
+ * counts with it, the mail from me into X->mine_set. */
 static bool read_mine(struct lu_xcount *x, const char *const *mine, unsigned n)
 {
     std::vector<std::string> terms;
@@ -797,16 +819,25 @@ static bool read_mine(struct lu_xcount *x, const char *const *mine, unsigned n)
 
     for (unsigned i = 0; i < n; i++)
         of += std::string(mine[i]) + "\n";
-    if (x->mine_of == of && !of.empty())
-        return true;
-    x->mine_of.clear();
-    x->mine.clear();
-    for (unsigned i = 0; i < n; i++) {
-        if (!phrase_terms(FROM_PREFIX, mine[i], &terms))
-            return false;
-        x->mine.push_back(terms);
+    if (x->mine_of != of || of.empty()) {
+        x->mine_of.clear();
+        x->mine.clear();
+        x->mine_set.clear();
+        x->mine_asked = 0;
+        for (unsigned i = 0; i < n; i++) {
+            if (!phrase_terms(FROM_PREFIX, mine[i], &terms))
+                return false;
+            x->mine.push_back(terms);
+        }
+        x->mine_of = of;
     }
-    x->mine_of = of;
+    if (++x->mine_asked == MINE_SET_AFTER) {
+        std::vector<bool> set;
+        for (const std::vector<std::string> &m : x->mine)
+            phrase_count(x, m, false, &set);
+        set.resize(set.size() + 1, false); /* not empty: read */
+        x->mine_set.swap(set);
+    }
     return n > 0;
 }
 
@@ -820,10 +851,11 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
             return -1;
         if (!phrase_terms(mine ? TO_PREFIX : FROM_PREFIX, addr, &terms))
             return -1;
-        *out = phrase_count(x->db, terms, mine ? &x->mine : NULL);
+        *out = phrase_count(x, terms, mine != NULL, NULL);
         return 0;
     } catch (...) {
         x->mine_of.clear();
+        x->mine_set.clear();
         return -1;
     }
 }
