@@ -771,39 +771,42 @@ static bool mine_at(const struct lu_xcount *x, Xapian::docid did)
 
 /* The mail documents (type:mail) that match the phrase TERMS, and are
  * mail from me (mine_at) when MINE: their number, each marked in *MARK
- * when MARK.  The phrase's rarest term leads: only its postings are read,
- * and the position lists of those that hold it, so the cost grows with
- * the mail of the address; notmuch's count of `(from:me) and to:X` walks
- * the postings of every message of mine for each X. */
+ * when MARK.  Xapian's own exact phrase (OP_PHRASE, a window of its
+ * length, as the query parser makes it) filtered by type:mail, without
+ * weights: its postings intersected first, the positions read only of the
+ * documents that hold every term, so the cost grows with the mail of the
+ * address; notmuch's count of `(from:me) and to:X` walks the postings of
+ * every message of mine for each X. */
 static unsigned phrase_count(const struct lu_xcount *x, const std::vector<std::string> &terms,
                              bool mine, std::vector<bool> *mark)
 {
-    const Xapian::Database &db = x->db;
-    Xapian::PostingIterator mail = db.postlist_begin(MAIL_TERM);
-    size_t lead = 0;
+    Xapian::Enquire e(x->db);
+    Xapian::MSet m;
+    Xapian::doccount most = x->db.get_doccount();
     unsigned n = 0;
 
-    for (size_t i = 0; i < terms.size(); i++) {
-        Xapian::doccount f = db.get_termfreq(terms[i]);
-        if (!f)
-            return 0;
-        if (f < db.get_termfreq(terms[lead]))
-            lead = i;
-    }
-    for (Xapian::PostingIterator p = db.postlist_begin(terms[lead]);
-         p != db.postlist_end(terms[lead]); ++p) {
-        if (!phrase_at(db, *p, terms) || (mine && !mine_at(x, *p)))
-            continue;
-        mail.skip_to(*p); /* the postings are in document order */
-        if (mail == db.postlist_end(MAIL_TERM))
-            break;
-        if (*mail != *p)
+    /* no more matches than the rarest term's documents: the match set is
+     * made for as many as it is asked for */
+    for (const std::string &t : terms)
+        most = std::min(most, x->db.get_termfreq(t));
+    if (!most)
+        return 0;
+
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                              Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                            (Xapian::termcount)terms.size()),
+                              Xapian::Query(MAIL_TERM)));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.set_docid_order(Xapian::Enquire::ASCENDING);
+    m = e.get_mset(0, most);
+    for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i) {
+        if (mine && !mine_at(x, *i))
             continue;
         n++;
         if (mark) {
-            if (mark->size() <= *p)
-                mark->resize((size_t)*p + 1, false);
-            (*mark)[*p] = true;
+            if (mark->size() <= *i)
+                mark->resize((size_t)*i + 1, false);
+            (*mark)[*i] = true;
         }
     }
     return n;

@@ -151,14 +151,15 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
 
 /* notmuch's count of the mail from:"ADDR" (MINE NULL), or of the mail
  * `(from:"A" or from:"B" ...) and to:"ADDR"` (A, B: the N addresses or
- * domains MINE), without exclusions, into *OUT: the postings of the
- * phrase's rarest term, and the position lists of the documents that hold
- * it, read; MINE's phrases parsed once and kept for the next call with
- * the same list, and after 32 calls with it the mail from MINE read once
- * by document id (MINE_SET_AFTER: a full walk asks hundreds, a key one).  Its cost grows with the mail the address is in, where
- * notmuch's count of the same query walks the postings of every message
- * of mine.  Returns 0; -1 when an address is not one plain phrase (the
- * caller counts with notmuch), or on a Xapian error. */
+ * domains MINE), without exclusions, into *OUT: Xapian's exact phrase of
+ * ADDR's words (as notmuch's query parser makes it) filtered by type:mail,
+ * its matches tested for MINE's phrases one by one (their positions), or
+ * after 32 calls with the same list against the mail from MINE read once
+ * by document id (a full walk asks hundreds, a key one).  Its cost grows
+ * with the mail the address is in, where notmuch's count of the same
+ * query walks the postings of every message of mine.  Returns 0; -1 when
+ * an address is not one plain phrase (the caller counts with notmuch), or
+ * on a Xapian error. */
 int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
                    unsigned *out);
 
