@@ -2003,6 +2003,12 @@ extern guint64 lu_count_queries;
 int lu_db_count_addr(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
                      unsigned *out);
 extern guint64 lu_addr_counts;
+/* The full walk's date windows (nm.c plan_slices) counted from the mail's
+ * dates read once from Xapian's value stream (xapian-count.cc
+ * lu_xcount_dates), not a notmuch count each (LEADUP_DEBUG_COUNTS);
+ * LEADUP_DEBUG_NO_XDATES: each by notmuch, as before, to compare. */
+extern guint64 lu_dated_counts;
+extern bool lu_debug_no_xdates;
 /* Set from LEADUP_DEBUG_NO_XADDR: lu_db_count_addr answers nothing (the
  * counts by notmuch's queries, as before, to compare). */
 extern bool lu_debug_no_xaddr;

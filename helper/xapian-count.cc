@@ -862,3 +862,29 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
         return -1;
     }
 }
+
+int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n)
+{
+    std::vector<double> dates;
+
+    try {
+        Xapian::ValueIterator v = x->db.valuestream_begin(TIMESTAMP_SLOT);
+        for (Xapian::PostingIterator p = x->db.postlist_begin(MAIL_TERM);
+             p != x->db.postlist_end(MAIL_TERM); ++p) {
+            v.skip_to(*p); /* both in document order */
+            if (v == x->db.valuestream_end(TIMESTAMP_SLOT))
+                break;
+            if (v.get_docid() == *p)
+                dates.push_back(Xapian::sortable_unserialise(*v));
+        }
+    } catch (...) {
+        return -1;
+    }
+    std::sort(dates.begin(), dates.end());
+    *n = dates.size();
+    *out = (double *)malloc((dates.size() + 1) * sizeof(double));
+    if (!*out)
+        return -1;
+    std::copy(dates.begin(), dates.end(), *out);
+    return 0;
+}

@@ -4,6 +4,8 @@
 #ifndef LU_XAPIAN_COUNT_H
 #define LU_XAPIAN_COUNT_H
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -162,6 +164,15 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
  * on a Xapian error. */
 int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
                    unsigned *out);
+
+/* The date value (NOTMUCH_VALUE_TIMESTAMP, unserialised) of every mail
+ * document that has one, sorted, into *OUT (N of them; the caller frees
+ * it with free): one pass of the value stream, from which the messages of
+ * any `date:@A..@B` are counted by two binary searches (a value range
+ * compares the serialised values, whose order is the numbers').  Where
+ * notmuch's count of such a query reads the date of every message of the
+ * database.  Returns 0, or -1 on a Xapian error. */
+int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n);
 
 void lu_xcount_close(struct lu_xcount *x);
 

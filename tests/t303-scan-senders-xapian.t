@@ -12,7 +12,10 @@
 # phrase of its words, so my mail to bob@x.example.org counts for
 # bob@x.example, and a name holding the words in order counts too; the
 # words in another order do not.  The tags and every state table are those
-# of the scan that asks notmuch (LEADUP_DEBUG_NO_XADDR).
+# of the scan that asks notmuch (LEADUP_DEBUG_NO_XADDR).  The full walk's
+# date windows are counted from the mail's dates read once from Xapian's
+# value stream, not a notmuch count each, which read every message's date
+# (LEADUP_DEBUG_NO_XDATES: each by notmuch, the same slices and order).
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 world
@@ -68,9 +71,17 @@ t 'every history from Xapian, each the count of notmuch'"'"'s query' '
 t 'notmuch'"'"'s phrases: two of mine to Ann, Bob'"'"'s by a longer address, Dora'"'"'s by a name' '
 	test "$(sent ann@x.example)" = "3 2" && test "$(sent bob@x.example)" = "3 1" &&
 	test "$(sent carl_d+news@y-z.example)" = "3 1" && test "$(sent dora.lee@x.example)" = "3 1"'
+windows() { debug_counted "$1.err" "date windows counted from the dates read once"; }
+order() { sed -n 's/^leadup: walk order: //p' "$1.err"; }
 t 'the tags and every state table those of the scan that asks notmuch' '
-	scan x && scan nm LEADUP_DEBUG_NO_XADDR=1 && test "$(xcounts nm)" = 0 &&
+	scan x && scan nm LEADUP_DEBUG_NO_XADDR=1 LEADUP_DEBUG_NO_XDATES=1 && test "$(xcounts nm)" = 0 &&
 	test "$(queries nm)" -gt "$(histories nm)" && cmp x.tags nm.tags && cmp x.state nm.state'
+# The full walk plans its date slices by counting windows of dates
+# (nm.c plan_slices): from the dates read once, the same windows and slices.
+t 'the walk'"'"'s date windows from the dates read once: the same slices and order' '
+	test "$(windows x)" -gt 0 && test "$(windows nm)" = 0 &&
+	test "$(queries nm)" -ge $(($(histories nm) + $(windows x))) && test "$(order x)" = "$(order nm)" &&
+	grep "^leadup: date slices" x.err >xs && grep "^leadup: date slices" nm.err | cmp - xs'
 # 40 more: past MINE_SET_AFTER (32) counts of my mail to someone, the
 # mail from me is read once by document id, not by phrase at each message.
 t 'ten times the senders: more histories, the same notmuch count queries' '
