@@ -269,6 +269,8 @@ static void read_debug_env(void)
     lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
     lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
     lu_debug_no_termfreq = g_getenv("LEADUP_DEBUG_NO_TERMFREQ") != NULL;
+    lu_debug_no_xaddr = g_getenv("LEADUP_DEBUG_NO_XADDR") != NULL;
+    lu_debug_no_xdates = g_getenv("LEADUP_DEBUG_NO_XDATES") != NULL;
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
     lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
     lu_debug_whole_senders = g_getenv("LEADUP_DEBUG_WHOLE_SENDERS") != NULL;
@@ -311,6 +313,13 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: rows of messages gone: %u looked for, %u scans began with none\n",
             lu_prunes_done, lu_prunes_skipped);
     fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
+    fprintf(stderr,
+            "leadup: senders' counts from Xapian's postings: %" G_GUINT64_FORMAT
+            ", notmuch count queries: %" G_GUINT64_FORMAT "\n",
+            lu_addr_counts, lu_count_queries);
+    fprintf(stderr,
+            "leadup: date windows counted from the dates read once: %" G_GUINT64_FORMAT "\n",
+            lu_dated_counts);
     fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
             lu_sender_kept, lu_sender_since);
     fprintf(stderr,

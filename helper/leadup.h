@@ -1987,8 +1987,31 @@ int lu_db_messages_dated(struct lu_db *db, const char *query, gint64 lo, gint64 
 /* The thread id of the message MID into *TID (caller frees), NULL when
  * the database no longer holds it.  Returns 0 or a status (printed). */
 int lu_db_thread_of(struct lu_db *db, const char *mid, char **tid);
-/* How many messages match QUERY. */
+/* How many messages match QUERY.  lu_count_queries counts the calls
+ * (LEADUP_DEBUG_COUNTS). */
 int lu_db_count(struct lu_db *db, const char *query, unsigned *out);
+extern guint64 lu_count_queries;
+/* lu_db_count of from:"ADDR" (MINE NULL), or of `(from:"A" or ...) and
+ * to:"ADDR"` (A...: the N addresses and domains MINE, as scan.c from_me
+ * joins them), from Xapian's postings and positions
+ * (helper/xapian-count.cc lu_xcount_addr): a sender's history without a
+ * notmuch query, whose cost grows with the messages of the address, not
+ * with mine.  Returns 0, or -1 when it cannot be asked so (not a plain
+ * address, notmuch's Xapian directory not found, a Xapian error): count
+ * with lu_db_count.  Prints nothing.  lu_addr_counts counts the answers
+ * (LEADUP_DEBUG_COUNTS). */
+int lu_db_count_addr(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
+                     unsigned *out);
+extern guint64 lu_addr_counts;
+/* The full walk's date windows (nm.c plan_slices) counted from the mail's
+ * dates read once from Xapian's value stream (xapian-count.cc
+ * lu_xcount_dates), not a notmuch count each (LEADUP_DEBUG_COUNTS);
+ * LEADUP_DEBUG_NO_XDATES: each by notmuch, as before, to compare. */
+extern guint64 lu_dated_counts;
+extern bool lu_debug_no_xdates;
+/* Set from LEADUP_DEBUG_NO_XADDR: lu_db_count_addr answers nothing (the
+ * counts by notmuch's queries, as before, to compare). */
+extern bool lu_debug_no_xaddr;
 /* How many messages carry TAG into *OUT, as Xapian keeps the tag term's
  * frequency (helper/xapian-count.cc): exact, one look-up, where
  * lu_db_count reads every tagged message.  Returns 0, or -1 when that

@@ -34,6 +34,14 @@
 
 struct lu_xcount {
     Xapian::Database db;
+    /* lu_xcount_addr: the phrases of my addresses and domains (from_me's),
+     * parsed once for the list MINE_OF (one a line); the counts of my mail
+     * to someone asked with it; after MINE_SET_AFTER of them, the mail
+     * from me by document id (MINE_SET), read once. */
+    std::vector<std::vector<std::string>> mine;
+    std::string mine_of;
+    unsigned mine_asked = 0;
+    std::vector<bool> mine_set;
 };
 
 /* notmuch 0.37: the term prefix of tag: (lib/prefix.cc prefix_table). */
@@ -675,4 +683,208 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
     } catch (...) {
         return -1;
     }
+}
+
+/* notmuch 0.37's from: prefix (lib/prefix.cc; probabilistic, as to:). */
+static const char FROM_PREFIX[] = "XFROM";
+
+/* The terms, in their order, of the phrase notmuch's query parser makes
+ * of ADDR for from:"ADDR" or to:"ADDR" (PREFIX: FROM_PREFIX, TO_PREFIX),
+ * into *TERMS: both are probabilistic fields, so an address is the phrase
+ * of its words (lib/regexp-fields.cc quotes from:'s text; to: is
+ * Xapian's own prefix).  The words are Xapian's query parser's own (the
+ * same class, the same flags), not leadup's reading of them.  False
+ * unless the parser makes an exact phrase of two terms or more of a plain
+ * address or domain (ASCII, no quote, space, wildcard or "..", which
+ * scan.c's from_term asks as a regular expression): the caller counts
+ * with notmuch. */
+static bool phrase_terms(const char *prefix, const char *addr, std::vector<std::string> *terms)
+{
+    static const unsigned flags =
+        Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+        Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
+        Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::QueryParser qp;
+    Xapian::Query q;
+
+    if (strstr(addr, "..")) /* from_term's regular expression (scan.c) */
+        return false;
+    for (const char *p = addr; *p; p++)
+        if ((unsigned char)*p >= 0x80 || (unsigned char)*p <= ' ' || strchr("\"*()", *p))
+            return false;
+    q = qp.parse_query(std::string("\"") + addr + "\"", flags, prefix);
+    terms->clear();
+    if (q.get_type() != Xapian::Query::OP_PHRASE || q.get_num_subqueries() < 2)
+        return false;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+        Xapian::Query t = q.get_subquery(i);
+        if (t.get_type() != Xapian::Query::LEAF_TERM)
+            return false;
+        terms->push_back(*t.get_terms_begin());
+    }
+    return true;
+}
+
+/* Whether the document DID holds TERMS at consecutive
+ * positions, in order: Xapian's exact phrase (OP_PHRASE with a window of
+ * the phrase's length, as the query parser makes it). */
+static bool phrase_at(const Xapian::Database &db, Xapian::docid did,
+                      const std::vector<std::string> &terms)
+{
+    std::vector<std::vector<Xapian::termpos>> pos(terms.size());
+
+    for (size_t i = 0; i < terms.size(); i++) {
+        for (Xapian::PositionIterator p = db.positionlist_begin(did, terms[i]);
+             p != db.positionlist_end(did, terms[i]); ++p)
+            pos[i].push_back(*p);
+        if (pos[i].empty())
+            return false;
+    }
+    for (Xapian::termpos p0 : pos[0]) {
+        size_t i = 1;
+        while (i < terms.size() && std::binary_search(pos[i].begin(), pos[i].end(), p0 + i))
+            i++;
+        if (i == terms.size())
+            return true;
+    }
+    return false;
+}
+
+/* A run that asks this many counts of my mail to someone (a full walk
+ * asks one for each sender who wrote often) reads the mail from me once,
+ * by document id, instead of the phrases of my addresses at each
+ * document: a key that asks one or two pays only for its own documents. */
+static const unsigned MINE_SET_AFTER = 32;
+
+/* Whether the document DID is mail from me: it holds one of the phrases
+ * of X->mine (from_me's `from:"A" or from:"B" ...`); from X->mine_set
+ * once that is read. */
+static bool mine_at(const struct lu_xcount *x, Xapian::docid did)
+{
+    if (!x->mine_set.empty())
+        return did < x->mine_set.size() && x->mine_set[did];
+    for (const std::vector<std::string> &m : x->mine)
+        if (phrase_at(x->db, did, m))
+            return true;
+    return false;
+}
+
+/* The mail documents (type:mail) that match the phrase TERMS, and are
+ * mail from me (mine_at) when MINE: their number, each marked in *MARK
+ * when MARK.  Xapian's own exact phrase (OP_PHRASE, a window of its
+ * length, as the query parser makes it) filtered by type:mail, without
+ * weights: its postings intersected first, the positions read only of the
+ * documents that hold every term, so the cost grows with the mail of the
+ * address; notmuch's count of `(from:me) and to:X` walks the postings of
+ * every message of mine for each X. */
+static unsigned phrase_count(const struct lu_xcount *x, const std::vector<std::string> &terms,
+                             bool mine, std::vector<bool> *mark)
+{
+    Xapian::Enquire e(x->db);
+    Xapian::MSet m;
+    Xapian::doccount most = x->db.get_doccount();
+    unsigned n = 0;
+
+    /* no more matches than the rarest term's documents: the match set is
+     * made for as many as it is asked for */
+    for (const std::string &t : terms)
+        most = std::min(most, x->db.get_termfreq(t));
+    if (!most)
+        return 0;
+
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                              Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                            (Xapian::termcount)terms.size()),
+                              Xapian::Query(MAIL_TERM)));
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    e.set_docid_order(Xapian::Enquire::ASCENDING);
+    m = e.get_mset(0, most);
+    for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i) {
+        if (mine && !mine_at(x, *i))
+            continue;
+        n++;
+        if (mark) {
+            if (mark->size() <= *i)
+                mark->resize((size_t)*i + 1, false);
+            (*mark)[*i] = true;
+        }
+    }
+    return n;
+}
+
+/* The phrases of the N addresses MINE into X->mine, once for a list;
+ * false when one is not plain (phrase_terms).  After MINE_SET_AFTER
+ * counts with it, the mail from me into X->mine_set. */
+static bool read_mine(struct lu_xcount *x, const char *const *mine, unsigned n)
+{
+    std::vector<std::string> terms;
+    std::string of;
+
+    for (unsigned i = 0; i < n; i++)
+        of += std::string(mine[i]) + "\n";
+    if (x->mine_of != of || of.empty()) {
+        x->mine_of.clear();
+        x->mine.clear();
+        x->mine_set.clear();
+        x->mine_asked = 0;
+        for (unsigned i = 0; i < n; i++) {
+            if (!phrase_terms(FROM_PREFIX, mine[i], &terms))
+                return false;
+            x->mine.push_back(terms);
+        }
+        x->mine_of = of;
+    }
+    if (++x->mine_asked == MINE_SET_AFTER) {
+        std::vector<bool> set;
+        for (const std::vector<std::string> &m : x->mine)
+            phrase_count(x, m, false, &set);
+        set.resize(set.size() + 1, false); /* not empty: read */
+        x->mine_set.swap(set);
+    }
+    return n > 0;
+}
+
+int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
+                   unsigned *out)
+{
+    std::vector<std::string> terms;
+
+    try {
+        if (mine && !read_mine(x, mine, n))
+            return -1;
+        if (!phrase_terms(mine ? TO_PREFIX : FROM_PREFIX, addr, &terms))
+            return -1;
+        *out = phrase_count(x, terms, mine != NULL, NULL);
+        return 0;
+    } catch (...) {
+        x->mine_of.clear();
+        x->mine_set.clear();
+        return -1;
+    }
+}
+
+int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n)
+{
+    std::vector<double> dates;
+
+    try {
+        Xapian::ValueIterator v = x->db.valuestream_begin(TIMESTAMP_SLOT);
+        for (Xapian::PostingIterator p = x->db.postlist_begin(MAIL_TERM);
+             p != x->db.postlist_end(MAIL_TERM); ++p) {
+            v.skip_to(*p); /* both in document order */
+            if (v == x->db.valuestream_end(TIMESTAMP_SLOT))
+                break;
+            if (v.get_docid() == *p)
+                dates.push_back(Xapian::sortable_unserialise(*v));
+        }
+    } catch (...) {
+        return -1;
+    }
+    std::sort(dates.begin(), dates.end());
+    *n = dates.size();
+    *out = (double *)malloc((dates.size() + 1) * sizeof(double));
+    if (!*out)
+        return -1;
+    std::copy(dates.begin(), dates.end(), *out);
+    return 0;
 }

@@ -4,6 +4,8 @@
 #ifndef LU_XAPIAN_COUNT_H
 #define LU_XAPIAN_COUNT_H
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -148,6 +150,29 @@ int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, b
 int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, double from, double to,
                    bool lo_open, bool hi_open, const char *root,
                    int (*fn)(const struct lu_xmsg *m, void *data), void *data);
+
+/* notmuch's count of the mail from:"ADDR" (MINE NULL), or of the mail
+ * `(from:"A" or from:"B" ...) and to:"ADDR"` (A, B: the N addresses or
+ * domains MINE), without exclusions, into *OUT: Xapian's exact phrase of
+ * ADDR's words (as notmuch's query parser makes it) filtered by type:mail,
+ * its matches tested for MINE's phrases one by one (their positions), or
+ * after 32 calls with the same list against the mail from MINE read once
+ * by document id (a full walk asks hundreds, a key one).  Its cost grows
+ * with the mail the address is in, where notmuch's count of the same
+ * query walks the postings of every message of mine.  Returns 0; -1 when
+ * an address is not one plain phrase (the caller counts with notmuch), or
+ * on a Xapian error. */
+int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
+                   unsigned *out);
+
+/* The date value (NOTMUCH_VALUE_TIMESTAMP, unserialised) of every mail
+ * document that has one, sorted, into *OUT (N of them; the caller frees
+ * it with free): one pass of the value stream, from which the messages of
+ * any `date:@A..@B` are counted by two binary searches (a value range
+ * compares the serialised values, whose order is the numbers').  Where
+ * notmuch's count of such a query reads the date of every message of the
+ * database.  Returns 0, or -1 on a Xapian error. */
+int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n);
 
 void lu_xcount_close(struct lu_xcount *x);
 
