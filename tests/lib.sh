@@ -53,6 +53,34 @@ date_tags() { # date_tags MSGID: its leadup/due/DAY and leadup/wakes/DAY tags, a
 expect_date() { # expect_date MSGID "leadup/due/2026-12-04"
 	got=$(date_tags "$1"); [ "$got" = "$2" ] || { echo "date tags of $1: got '$got', want '$2'"; return 1; }
 }
+# Kill points (t289, t311, t312): save_good keeps the state and the index
+# as they are now, restore_good puts them back; killed POINT CMD... runs
+# CMD under strace, killed at POINT (syscall:N, or wal:N, the Nth write to
+# sqlite's log), and prints its exit status; decisions_look NAME... prints
+# every leadup tag of each NAME@example.com (date tags too), the decisions
+# and the items, as a user's next command sees them.
+save_good() { cp -a "$STATE_DIR" "$TMP/good.state" && cp -a "$MAIL/.notmuch" "$TMP/good.nm"; }
+restore_good() {
+	rm -rf "$STATE_DIR" "$MAIL/.notmuch" && cp -a "$TMP/good.state" "$STATE_DIR" &&
+		cp -a "$TMP/good.nm" "$MAIL/.notmuch"
+}
+killed() {
+	_p=$1 && shift
+	if [ "${_p%:*}" = wal ]; then
+		set -- -P "$DB-wal" -e trace=pwrite64 -e inject=pwrite64:signal=KILL:when="${_p#*:}" "$@"
+	else
+		set -- -e trace="${_p%:*}" -e inject="${_p%:*}":signal=KILL:when="${_p#*:}" "$@"
+	fi
+	strace -f -o /dev/null "$@" >/dev/null 2>&1 </dev/null
+	echo $?
+}
+decisions_look() {
+	for _m in "$@"; do echo "$_m: $(tags "$_m@example.com") $(date_tags "$_m@example.com")"; done &&
+		sqlite3 "$DB" "SELECT mid, kind, at, at_end, text, mine, latest, taken, pending
+		FROM decisions ORDER BY id" &&
+		sqlite3 "$DB" "SELECT mid, thread, state, due, due_at, since, next_check, stage, why
+		FROM items ORDER BY mid"
+}
 lazy_tags() { # lazy_tags: the tags the scan leaves unwritten (leadup/dormant), written as 'leadup queue --tags' does
 	lu queue --tags >/dev/null
 }

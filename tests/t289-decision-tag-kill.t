@@ -19,29 +19,20 @@ done
 scanned
 lu mute id:mu@example.com >/dev/null
 lu scan --full --quiet
-cp -a "$STATE_DIR" "$TMP/good.state" && cp -a "$MAIL/.notmuch" "$TMP/good.nm"
-restore() { rm -rf "$STATE_DIR" "$MAIL/.notmuch" && cp -a "$TMP/good.state" "$STATE_DIR" &&
-	cp -a "$TMP/good.nm" "$MAIL/.notmuch"; }
+save_good
 rows() { sqlite3 "$DB" "SELECT count(*) || ' ' || coalesce(max(pending), '-') FROM decisions WHERE mid = '$1'"; }
-# killed POINT CMD...: CMD under strace, killed at POINT (syscall:N); its exit status
-killed() {
-	_p=$1 && shift &&
-		strace -f -o /dev/null -e trace="${_p%:*}" -e inject="${_p%:*}":signal=KILL:when="${_p#*:}" \
-			"$LEADUP" --now "$NOW" "$@" >/dev/null 2>&1
-	echo $?
-}
 # The journal's fdatasync is the first; Xapian's commit makes five and a rename.
 for point in fdatasync:2 fdatasync:4 fdatasync:6 rename:1; do
 	t "mute killed at $point, in notmuch's commit: stored once, pending, tagged by the next scan" '
-		restore && rc=$(killed '"$point"' mute id:ot@example.com) && test "$rc" = 137 &&
+		restore_good && rc=$(killed '"$point"' "$LEADUP" --now "$NOW" mute id:ot@example.com) && test "$rc" = 137 &&
 		test "$(rows ot@example.com)" = "1 1" && expect_tags ot@example.com "leadup/awaiting leadup/due" &&
 		lu scan --quiet && test "$(rows ot@example.com)" = "1 0" && expect_tags ot@example.com leadup/muted'
 done
 t 'a snooze killed at the rename: the same' '
-	restore && rc=$(killed rename:1 snooze 3d id:sn@example.com) && test "$rc" = 137 &&
+	restore_good && rc=$(killed rename:1 "$LEADUP" --now "$NOW" snooze 3d id:sn@example.com) && test "$rc" = 137 &&
 	test "$(rows sn@example.com)" = "1 1" && lu scan --quiet && test "$(rows sn@example.com)" = "1 0" &&
 	expect_tags sn@example.com leadup/snoozed'
 t 'not killed: applied at once, the same tags' '
-	restore && lu mute id:ot@example.com >/dev/null && test "$(rows ot@example.com)" = "1 0" &&
+	restore_good && lu mute id:ot@example.com >/dev/null && test "$(rows ot@example.com)" = "1 0" &&
 	expect_tags ot@example.com leadup/muted'
 done_testing

@@ -26,32 +26,10 @@ scanned
 lu snooze 3d id:un@example.com >/dev/null
 lu mute id:un@example.com >/dev/null
 lu scan --full --quiet
-cp -a "$STATE_DIR" "$TMP/good.state" && cp -a "$MAIL/.notmuch" "$TMP/good.nm"
-restore() { rm -rf "$STATE_DIR" "$MAIL/.notmuch" && cp -a "$TMP/good.state" "$STATE_DIR" &&
-	cp -a "$TMP/good.nm" "$MAIL/.notmuch"; }
-# look: every leadup tag (date tags too), the decisions and the items, as
-# a user's next command sees them
-look() {
-	for m in un ot; do echo "$m: $(tags $m@example.com) $(date_tags $m@example.com)"; done &&
-		sqlite3 "$DB" "SELECT mid, kind, at, at_end, text, mine, latest, taken, pending
-		FROM decisions ORDER BY id" &&
-		sqlite3 "$DB" "SELECT mid, thread, state, due, due_at, since, next_check, stage, why
-		FROM items ORDER BY mid"
-}
-# killed POINT CMD...: CMD under strace, killed at POINT (syscall:N, or
-# wal:N, the Nth write to sqlite's log); its exit status
-killed() {
-	_p=$1 && shift
-	if [ "${_p%:*}" = wal ]; then
-		set -- -P "$DB-wal" -e trace=pwrite64 -e inject=pwrite64:signal=KILL:when="${_p#*:}" "$@"
-	else
-		set -- -e trace="${_p%:*}" -e inject="${_p%:*}":signal=KILL:when="${_p#*:}" "$@"
-	fi
-	strace -f -o /dev/null "$@" >/dev/null 2>&1 </dev/null
-	echo $?
-}
+save_good
+look() { decisions_look un ot; } # lib.sh
 t 'a clean undo, then a scan: the reference' '
-	restore && lu undo id:un@example.com >out && grep -q "^undid mute" out &&
+	restore_good && lu undo id:un@example.com >out && grep -q "^undid mute" out &&
 	expect_tags un@example.com leadup/snoozed && lu scan --quiet && look >"$TMP/ref1" &&
 	lu undo id:un@example.com >out && grep -q "^undid snooze" out && lu scan --quiet &&
 	look >"$TMP/ref2" && expect_tags un@example.com "leadup/awaiting leadup/due"'
@@ -59,32 +37,32 @@ t 'a clean undo, then a scan: the reference' '
 # makes five syncs and a rename.
 for point in fdatasync:1 wal:1 fdatasync:2 fdatasync:4 fdatasync:6 rename:1; do
 	t "undo killed at $point: the next scan converges to the clean undo's, and undoes once" '
-		restore && rc=$(killed '"$point"' "$LEADUP" --now "$NOW" undo id:un@example.com) &&
+		restore_good && rc=$(killed '"$point"' "$LEADUP" --now "$NOW" undo id:un@example.com) &&
 		test "$rc" = 137 && lu scan --quiet && look >got1 && diff "$TMP/ref1" got1 &&
 		test "$(sqlite3 "$DB" "SELECT count(*) FROM redecide")" = 0 && lu scan --quiet && look >again && diff got1 again &&
 		lu undo id:un@example.com >out && grep -q "^undid snooze" out && lu scan --quiet &&
 		look >got2 && diff "$TMP/ref2" got2'
 done
 t 'undo killed in sqlite'"'"'s commit: the journal'"'"'s replay marks the thread, no full scan forced' '
-	restore && rc=$(killed wal:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
+	restore_good && rc=$(killed wal:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
 	test "$rc" = 137 && lu queue >/dev/null &&
 	test "$(sqlite3 "$DB" "SELECT mid FROM redecide")" = un@example.com &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM meta WHERE key = '"'"'lastmod'"'"'")" = 1 &&
 	lu scan --quiet && look >got1 && diff "$TMP/ref1" got1'
 t 'undo killed at the rename, then a full scan: the same' '
-	restore && rc=$(killed rename:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
+	restore_good && rc=$(killed rename:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
 	test "$rc" = 137 && lu scan --full --quiet && look >got1 && diff "$TMP/ref1" got1'
 t 'undo killed at the rename, then another undo: the snooze, once, and the tags follow' '
-	restore && rc=$(killed rename:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
+	restore_good && rc=$(killed rename:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
 	test "$rc" = 137 && lu undo id:un@example.com >out && grep -q "^undid snooze" out &&
 	expect_tags un@example.com "leadup/awaiting leadup/due" && lu scan --quiet &&
 	look >got2 && diff "$TMP/ref2" got2'
 t 'undo killed at the rename, then the hook'"'"'s scan: the queue shows the clean undo' '
-	restore && lu undo id:un@example.com >/dev/null && lu queue >ref.q &&
-	restore && rc=$(killed rename:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
+	restore_good && lu undo id:un@example.com >/dev/null && lu queue >ref.q &&
+	restore_good && rc=$(killed rename:1 "$LEADUP" --now "$NOW" undo id:un@example.com) &&
 	test "$rc" = 137 && lu scan --quiet && lu queue >got.q && diff ref.q got.q'
 t 'undo while notmuch is locked: it says the next scan catches up, and that scan does' '
-	restore && printf "[scan]\nlock_wait = 1\n" >"$XDG_CONFIG_HOME/leadup/config" &&
+	restore_good && printf "[scan]\nlock_wait = 1\n" >"$XDG_CONFIG_HOME/leadup/config" &&
 	mkfifo hold && { notmuch tag --batch <hold & } && exec 3>hold && wait_locked &&
 	lu undo id:un@example.com >out 2>err; rc=$?; exec 3>&-; wait; rm -f "$XDG_CONFIG_HOME/leadup/config"
 	cat err && test "$rc" = 75 && grep -q "the next scan catches up" err &&
@@ -92,10 +70,10 @@ t 'undo while notmuch is locked: it says the next scan catches up, and that scan
 	test "$(sqlite3 "$DB" "SELECT mid FROM redecide")" = un@example.com &&
 	lu scan --quiet && look >got1 && diff "$TMP/ref1" got1'
 t 'not killed: nothing left to decide again' '
-	restore && lu undo id:un@example.com >/dev/null &&
+	restore_good && lu undo id:un@example.com >/dev/null &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM redecide")" = 0'
 t 'a state of user_version 14 (no redecide table) is migrated, no file read again' '
-	restore && sqlite3 "$DB" "DROP TABLE redecide; PRAGMA user_version = 14" &&
+	restore_good && sqlite3 "$DB" "DROP TABLE redecide; PRAGMA user_version = 14" &&
 	LEADUP_DEBUG_COUNTS=1 lu scan 2>err && cat err &&
 	test "$(sqlite3 "$DB" "PRAGMA user_version")" -ge 15 &&
 	grep -q "^leadup: counts: 0 files parsed" err &&

@@ -17,31 +17,8 @@ done
 scanned
 lu mute id:ro@example.com >/dev/null
 lu scan --full --quiet
-cp -a "$STATE_DIR" "$TMP/good.state" && cp -a "$MAIL/.notmuch" "$TMP/good.nm"
-restore() { rm -rf "$STATE_DIR" "$MAIL/.notmuch" && cp -a "$TMP/good.state" "$STATE_DIR" &&
-	cp -a "$TMP/good.nm" "$MAIL/.notmuch"; }
-# look: every leadup tag (date tags too), the decisions and the items
-look() {
-	for m in sn dn ro rm ns mt; do
-		echo "$m: $(tags $m@example.com) $(date_tags $m@example.com)"
-	done &&
-		sqlite3 "$DB" "SELECT mid, kind, at, at_end, text, mine, latest, taken, pending
-		FROM decisions ORDER BY id" &&
-		sqlite3 "$DB" "SELECT mid, thread, state, due, due_at, since, next_check, stage, why
-		FROM items ORDER BY mid"
-}
-# killed POINT CMD...: CMD under strace, killed at POINT (syscall:N, or
-# wal:N, the Nth write to sqlite's log); its exit status
-killed() {
-	_p=$1 && shift
-	if [ "${_p%:*}" = wal ]; then
-		set -- -P "$DB-wal" -e trace=pwrite64 -e inject=pwrite64:signal=KILL:when="${_p#*:}" "$@"
-	else
-		set -- -e trace="${_p%:*}" -e inject="${_p%:*}":signal=KILL:when="${_p#*:}" "$@"
-	fi
-	strace -f -o /dev/null "$@" >/dev/null 2>&1 </dev/null
-	echo $?
-}
+save_good
+look() { decisions_look sn dn ro rm ns mt; } # lib.sh
 # decision NAME: the command line of decision NAME
 decision() {
 	case $1 in
@@ -55,13 +32,13 @@ decision() {
 }
 for d in snooze done reopen remind next-step mute; do
 	t "$d not killed, then a scan: the reference" '
-		restore && before=$(look) && lu $(decision '"$d"') >/dev/null && lu scan --quiet &&
+		restore_good && before=$(look) && lu $(decision '"$d"') >/dev/null && lu scan --quiet &&
 		look >"$TMP/ref.'"$d"'" && test "$before" != "$(cat "$TMP/ref.'"$d"'")"'
 	# The journal's fdatasync is the first; then sqlite's log; Xapian's
 	# commit makes five syncs and a rename.
 	for point in fdatasync:1 wal:1 fdatasync:2 fdatasync:4 fdatasync:6 rename:1; do
 		t "$d killed at $point: the next scan leaves what the command not killed does" '
-			restore && rc=$(killed '"$point"' "$LEADUP" --now "$NOW" $(decision '"$d"')) &&
+			restore_good && rc=$(killed '"$point"' "$LEADUP" --now "$NOW" $(decision '"$d"')) &&
 			test "$rc" = 137 && lu scan --quiet && look >got && diff "$TMP/ref.'"$d"'" got'
 	done
 done
