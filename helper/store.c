@@ -3080,19 +3080,27 @@ out:
     return ret;
 }
 
-int lu_store_decisions_applied(struct lu_store *s, GArray *ids)
+/* Runs SQL, one statement with one "?", for each row id of IDS; WHAT names
+ * the write in an error. */
+static int write_ids(struct lu_store *s, GArray *ids, const char *sql, const char *what)
 {
     sqlite3_stmt *st;
-    int ret = 0;
+    int ret;
 
     if (!ids || ids->len == 0)
         return 0;
-    st = prepare(s, "UPDATE decisions SET pending = 0 WHERE id = ?");
+    st = prepare(s, sql);
     if (!st)
         return EX_IOERR;
-    ret = write_each(s, st, ids->len, bind_id_key, ids, "marking a decision applied");
+    ret = write_each(s, st, ids->len, bind_id_key, ids, what);
     sqlite3_finalize(st);
     return ret;
+}
+
+int lu_store_decisions_applied(struct lu_store *s, GArray *ids)
+{
+    return write_ids(s, ids, "UPDATE decisions SET pending = 0 WHERE id = ?",
+                     "marking a decision applied");
 }
 
 /* Adds the decisions of ST's rows (DECISION_COLS) to TABLE, by message. */
@@ -3282,17 +3290,8 @@ int lu_store_redecide(struct lu_store *s, GArray **ids, GPtrArray **mids)
 
 int lu_store_redecided(struct lu_store *s, GArray *ids)
 {
-    sqlite3_stmt *st;
-    int ret;
-
-    if (!ids || ids->len == 0)
-        return 0;
-    st = prepare(s, "DELETE FROM redecide WHERE id = ?");
-    if (!st)
-        return EX_IOERR;
-    ret = write_each(s, st, ids->len, bind_id_key, ids, "clearing a thread decided again");
-    sqlite3_finalize(st);
-    return ret;
+    return write_ids(s, ids, "DELETE FROM redecide WHERE id = ?",
+                     "clearing a thread decided again");
 }
 
 int lu_store_remove_decision(struct lu_store *s, gint64 id, gint64 *redecide)
