@@ -179,6 +179,9 @@ snap() { # snap: every message with a leadup/ tag, and its leadup/ tags, sorted
 same_as_full() { # same_as_full: what the incremental scans left (tags, queues) is what a full scan decides
 	snap >incr && lu queue --format=json >incr.q && lu scan --quiet --full && snap >full &&
 	lu queue --format=json >full.q && diff incr full && diff incr.q full.q; }
+generated() { # generated N SEED: scripts/gen-corpus's N messages of SEED into the maildir, or bail out
+	"$ROOT/scripts/gen-corpus" "$MAIL/gen" "$1" "$2" >/dev/null 2>&1 || { echo "Bail out! gen-corpus failed"; exit 1; }
+}
 pristine() { # pristine: keeps the notmuch database as indexed, for start
 	cp -a "$MAIL/.notmuch" "$TMP/pristine"
 }

@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 world me@example.net
-"$ROOT/scripts/gen-corpus" "$MAIL/gen" 600 5 >/dev/null 2>&1 || { echo "Bail out! gen-corpus failed"; exit 1; }
+generated 600 5
 NOW=2026-11-23T09:00:00+00:00
 ME='Me <me@example.com>' SAM='Sam <sam@supplier.example>'
 # Their offer pasted under my acceptance (my thread: the workers read it all).
