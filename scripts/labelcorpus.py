@@ -341,7 +341,10 @@ def norm_subject(s):
 
 def list_threads(msgs):
     """Real threading (In-Reply-To, References) by union-find: mid -> root mid,
-    the root being the earliest message of the thread."""
+    the root being the earliest message of the thread.  As notmuch does, an
+    id no message of the corpus carries still joins the messages that name
+    it (notmuch keeps a ghost for it): two replies to a post the archive
+    lacks, or to the list server's copy of mine, are one conversation."""
     parent = {}
 
     def find(x):
@@ -350,14 +353,12 @@ def list_threads(msgs):
             x = parent[x]
         return x
 
-    known = {m.mid for m in msgs}
     for m in msgs:
         find(m.mid)
         for r in m.irt + m.refs:
-            if r in known:
-                ra, rb = find(m.mid), find(r)
-                if ra != rb:
-                    parent[ra] = rb
+            ra, rb = find(m.mid), find(r)
+            if ra != rb:
+                parent[ra] = rb
     groups = {}
     for m in msgs:
         groups.setdefault(find(m.mid), []).append(m)
