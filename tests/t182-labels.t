@@ -89,7 +89,7 @@ t 'requests: the answer/act sub-label, agreement, ids for C and the merge' '
 t 'eval-queues on the fixture: real notmuch world, baselines, leadup why for each error' '
 	"$S/eval-queues" --labels "$D/fixture-threads-labels.tsv" >out 2>err &&
 	grep -q "^== train: 5 conversations, 1 people" out && grep -q "^flag nothing  *0.400" out &&
-	grep -q "^who wrote last  *0.600" out && grep -q "^== test: no labelled conversations" out &&
+	grep -q "^who wrote last  *0.600" out && grep -q "^who wrote last .*  0.60 (3 of 5)$" out && grep -q "^== test: no labelled conversations" out &&
 	grep -q "world enron/allen-p at 2001-03-28: 537 messages, 5 labelled" err &&
 	errs=$(sed -n "s/^== errors: \([0-9]*\) of the train people.*/\1/p" out) && [ "$(grep -c "^  | State: " out)" -eq "$errs" ]'
 
