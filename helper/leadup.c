@@ -273,6 +273,7 @@ static void read_debug_env(void)
     lu_debug_no_xdates = g_getenv("LEADUP_DEBUG_NO_XDATES") != NULL;
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
     lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
+    lu_debug_no_above = g_getenv("LEADUP_DEBUG_NO_ABOVE") != NULL;
     lu_debug_whole_senders = g_getenv("LEADUP_DEBUG_WHOLE_SENDERS") != NULL;
     lu_debug_no_refterms = g_getenv("LEADUP_DEBUG_NO_REFTERMS") != NULL;
     lu_debug_no_plain_addr = g_getenv("LEADUP_DEBUG_NO_PLAIN_ADDR") != NULL;
@@ -322,6 +323,10 @@ static void print_debug_counts(void)
             lu_dated_counts);
     fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
             lu_sender_kept, lu_sender_since);
+    fprintf(stderr,
+            "leadup: messages added since the senders' histories: %" G_GUINT64_FORMAT
+            " read for their ids, %" G_GUINT64_FORMAT " told by number\n",
+            lu_since_read, lu_since_above);
     fprintf(stderr,
             "leadup: senders' histories brought forward: %u runs, %u messages, %u counts, "
             "%u kept rows read, %u taken\n",
