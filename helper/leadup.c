@@ -273,6 +273,7 @@ static void read_debug_env(void)
     lu_debug_no_xdates = g_getenv("LEADUP_DEBUG_NO_XDATES") != NULL;
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
     lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
+    lu_debug_no_above = g_getenv("LEADUP_DEBUG_NO_ABOVE") != NULL;
     lu_debug_whole_senders = g_getenv("LEADUP_DEBUG_WHOLE_SENDERS") != NULL;
     lu_debug_no_refterms = g_getenv("LEADUP_DEBUG_NO_REFTERMS") != NULL;
     lu_debug_no_plain_addr = g_getenv("LEADUP_DEBUG_NO_PLAIN_ADDR") != NULL;
@@ -288,6 +289,29 @@ static void read_debug_env(void)
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
         lu_thread_batch = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_BATCH"), NULL, 10);
+}
+
+/* LEADUP_DEBUG_COUNTS: the senders' histories' counts, on stderr. */
+static void print_sender_counts(void)
+{
+    fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
+    fprintf(stderr,
+            "leadup: senders' counts from Xapian's postings: %" G_GUINT64_FORMAT
+            ", notmuch count queries: %" G_GUINT64_FORMAT "\n",
+            lu_addr_counts, lu_count_queries);
+    fprintf(stderr,
+            "leadup: date windows counted from the dates read once: %" G_GUINT64_FORMAT "\n",
+            lu_dated_counts);
+    fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
+            lu_sender_kept, lu_sender_since);
+    fprintf(stderr,
+            "leadup: messages added since the senders' histories: %" G_GUINT64_FORMAT
+            " read for their ids, %" G_GUINT64_FORMAT " told by number\n",
+            lu_since_read, lu_since_above);
+    fprintf(stderr,
+            "leadup: senders' histories brought forward: %u runs, %u messages, %u counts, "
+            "%u kept rows read, %u taken\n",
+            lu_forward_runs, lu_forward_msgs, lu_forward_counts, lu_senders_rows, lu_forward_kept);
 }
 
 /* LEADUP_DEBUG_COUNTS: the counts, on stderr. */
@@ -312,20 +336,7 @@ static void print_debug_counts(void)
             lu_ahead_unused);
     fprintf(stderr, "leadup: rows of messages gone: %u looked for, %u scans began with none\n",
             lu_prunes_done, lu_prunes_skipped);
-    fprintf(stderr, "leadup: senders' histories: %u counts\n", lu_sender_counts);
-    fprintf(stderr,
-            "leadup: senders' counts from Xapian's postings: %" G_GUINT64_FORMAT
-            ", notmuch count queries: %" G_GUINT64_FORMAT "\n",
-            lu_addr_counts, lu_count_queries);
-    fprintf(stderr,
-            "leadup: date windows counted from the dates read once: %" G_GUINT64_FORMAT "\n",
-            lu_dated_counts);
-    fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
-            lu_sender_kept, lu_sender_since);
-    fprintf(stderr,
-            "leadup: senders' histories brought forward: %u runs, %u messages, %u counts, "
-            "%u kept rows read, %u taken\n",
-            lu_forward_runs, lu_forward_msgs, lu_forward_counts, lu_senders_rows, lu_forward_kept);
+    print_sender_counts();
     fprintf(stderr, "leadup: order of day and month: %" G_GUINT64_FORMAT " texts read\n",
             lu_date_orders);
     fprintf(stderr, "leadup: notmuch counts: %" G_GUINT64_FORMAT " messages counted\n",

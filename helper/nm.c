@@ -8,6 +8,7 @@
 #include "walk.h"
 #include "nm-guard.h"
 #include "view.h"
+#include "senders.h"
 #include "xapian-count.h"
 
 #include <glib/gstdio.h>
@@ -1776,6 +1777,7 @@ char *lu_db_doc_mark(struct lu_db *db)
 guint64 lu_changed_by_docid;
 bool lu_debug_no_docmark;
 bool lu_debug_no_base;
+bool lu_debug_no_above;
 
 char *lu_db_base(struct lu_db *db)
 {
@@ -1808,6 +1810,8 @@ int lu_db_changed_since(struct lu_db *db, const char *mark, gint64 from, gint64 
     return 0;
 }
 
+guint64 lu_since_read, lu_since_above;
+
 int lu_db_since(struct lu_db *db, const char *base, unsigned most, GPtrArray **mids)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
@@ -1818,7 +1822,32 @@ int lu_db_since(struct lu_db *db, const char *base, unsigned most, GPtrArray **m
         g_ptr_array_free(out, TRUE);
         return -1;
     }
+    lu_since_read += out->len;
     *mids = out;
+    return 0;
+}
+
+int lu_db_above(struct lu_db *db, const char *base, unsigned most, gint64 *above, unsigned *added)
+{
+    unsigned long did = 0;
+
+    *above = -1;
+    *added = 0;
+    if (lu_debug_no_base || lu_debug_no_above || !base || !xcount(db) ||
+        lu_xcount_above(db->xcount, base, most, &did, added) != 0)
+        return -1;
+    lu_since_above += *added;
+    *above = (gint64)did;
+    return 0;
+}
+
+int lu_db_count_addr_above(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
+                           gint64 above, unsigned *out)
+{
+    if (lu_debug_no_xaddr || above < 0 || !xcount(db) ||
+        lu_xcount_addr_above(db->xcount, addr, mine, n, (unsigned long)above, out) != 0)
+        return -1;
+    lu_addr_counts++;
     return 0;
 }
 

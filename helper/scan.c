@@ -124,10 +124,15 @@ struct scan {
      * the histories a full walk keeps (senders_save, meta "senders_base").
      * Outside a full walk, the histories the last full scan kept are read
      * (kept_history) when KEPT_BASE, that meta's value, holds: the
-     * messages added since (SINCE, Message-IDs) are counted on top. */
+     * messages added since, ADDED of them all numbered above ABOVE
+     * (lu_db_above), are counted on top; SINCE, their Message-IDs, read
+     * (lu_db_since) only for an address Xapian's postings cannot count
+     * (SINCE_TRIED). */
     char *base;
-    bool kept_tried;
+    bool kept_tried, since_tried;
     char *kept_base;
+    gint64 above;
+    unsigned added;
     GPtrArray *since;
     /* An incremental scan's histories brought forward before its walk
      * (senders_forward; FWD_BASE NULL: not): meta "senders_base" as it
@@ -2477,9 +2482,17 @@ static void kept_load(struct scan *s)
         goto out;
     digest = me_digest(s);
     n = strlen(digest);
-    if (strncmp(have, digest, n) != 0 || have[n] != ' ' ||
-        lu_db_since(s->db, have + n + 1, LU_SINCE_MOST, &s->since) != 0)
+    if (strncmp(have, digest, n) != 0 || have[n] != ' ')
         goto out;
+    /* Told by document number: none of the mail added is read here, only
+     * what a sender's count finds of it (since_count).
+     * LEADUP_DEBUG_NO_ABOVE: by their Message-IDs, as before. */
+    if (lu_db_above(s->db, have + n + 1, LU_FORWARD_MOST, &s->above, &s->added) != 0) {
+        if (!lu_debug_no_above || lu_db_since(s->db, have + n + 1, LU_SINCE_MOST, &s->since) != 0)
+            goto out;
+        s->since_tried = true;
+        s->added = s->since->len;
+    }
     s->kept_base = g_steal_pointer(&have);
 out:
     g_free(have);
@@ -2531,17 +2544,97 @@ static bool fwd_kept_row(struct scan *s, const char *key, struct lu_history *h)
     return ok; /* -2 each when none is kept: not a count */
 }
 
-/* The history WHAT of the sender whose lower-case address is KEY from
+/* Set from LEADUP_DEBUG_CHECK_XADDR: each history counted from Xapian's
+ * postings (lu_db_count_addr) counted by notmuch's query too, a
+ * difference printed and notmuch's taken (tests, and the comparison on
+ * real mail). */
+static bool check_xaddr(void)
+{
+    static int check = -1;
+
+    if (check < 0)
+        check = g_getenv("LEADUP_DEBUG_CHECK_XADDR") != NULL;
+    return check;
+}
+
+/* The addresses and domains from_me's query names, for a count of WHAT
+ * (none for their mail to me).  Caller frees the array, not its strings. */
+static GPtrArray *mine_list(struct scan *s, enum lu_sender_count what)
+{
+    GPtrArray *mine = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer key;
+
+    if (what == LU_SENDER_ANSWERED) {
+        g_hash_table_iter_init(&it, s->ctx->me.addrs);
+        while (g_hash_table_iter_next(&it, &key, NULL))
+            g_ptr_array_add(mine, key);
+        for (guint i = 0; i < s->ctx->me.domains->len; i++)
+            g_ptr_array_add(mine, g_ptr_array_index(s->ctx->me.domains, i));
+    }
+    return mine;
+}
+
+/* The count of Q (history_query's of EMAIL and WHAT) over the messages
+ * added since the kept histories (kept_load: S->added, numbered above
+ * S->above) into *C: from Xapian's postings of those that hold the
+ * address's rarest word (lu_db_count_addr_above), so a sender's count
+ * reads none of the others (issue 14: each message added cost a why 0.13
+ * M instructions at 300,000 messages, its Message-ID read and named in
+ * the query).  An address Xapian cannot count so: notmuch's count of Q
+ * ANDed with their Message-IDs, read once a run (lu_db_since), for no
+ * more than LU_SINCE_MOST of them.  Returns 0, or -1: the caller counts
+ * with notmuch over the whole index. */
+static int since_count(struct scan *s, const char *email, enum lu_sender_count what, const char *q,
+                       unsigned *c)
+{
+    GPtrArray *mine = mine_list(s, what);
+    GString *since = NULL;
+    unsigned nm;
+    int ret = -1;
+
+    if ((what == LU_SENDER_SENT || mine->len) &&
+        lu_db_count_addr_above(s->db, email,
+                               what == LU_SENDER_SENT ? NULL : (const char *const *)mine->pdata,
+                               mine->len, s->above, c) == 0) {
+        ret = 0;
+        if (!check_xaddr())
+            goto out;
+    }
+    if (!s->since_tried) { /* the base after the digest of who I am */
+        s->since_tried = true;
+        if (lu_db_since(s->db, strchr(s->kept_base, ' ') + 1, LU_SINCE_MOST, &s->since) != 0)
+            s->since = NULL;
+    }
+    if (!s->since)
+        goto out;
+    since = since_query(q, s->since);
+    if (lu_db_count(s->db, since->str, &nm) != 0)
+        goto out;
+    if (ret == 0 && nm != *c)
+        fprintf(stderr,
+                "leadup: count of '%s' over the messages added differs: %u from Xapian, %u from "
+                "notmuch\n",
+                q, *c, nm);
+    *c = nm;
+    ret = 0;
+out:
+    if (since)
+        g_string_free(since, TRUE);
+    g_ptr_array_free(mine, TRUE);
+    return ret;
+}
+
+/* The history WHAT of the sender EMAIL, whose lower-case address is KEY, from
  * those this scan brought forward (senders_forward), or else those the
  * last full scan kept (kept_load), into *OUT: its count, and
- * Q's (the count's query) over the messages added since.  False when
+ * Q's (the count's query) over the messages added since (since_count).  False when
  * none holds: the caller counts with notmuch.  A full walk has its own
  * (senders_load). */
-static bool kept_history(struct scan *s, const char *key, enum lu_sender_count what, const char *q,
-                         unsigned *out)
+static bool kept_history(struct scan *s, const char *email, const char *key,
+                         enum lu_sender_count what, const char *q, unsigned *out)
 {
     struct lu_history h;
-    GString *since = NULL;
     char *again = NULL;
     unsigned c = 0;
     bool ok = false;
@@ -2567,9 +2660,8 @@ static bool kept_history(struct scan *s, const char *key, enum lu_sender_count w
     if (kept < 0 || lu_store_get(s->store, "senders_base", &again) != 0 ||
         g_strcmp0(again, s->kept_base) != 0)
         goto out;
-    if (s->since->len) {
-        since = since_query(q, s->since);
-        if (lu_db_count(s->db, since->str, &c) != 0)
+    if (s->added) {
+        if (since_count(s, email, what, q, &c) != 0)
             goto out;
         lu_sender_since++;
     }
@@ -2577,23 +2669,8 @@ static bool kept_history(struct scan *s, const char *key, enum lu_sender_count w
     lu_sender_kept++;
     ok = true;
 out:
-    if (since)
-        g_string_free(since, TRUE);
     g_free(again);
     return ok;
-}
-
-/* Set from LEADUP_DEBUG_CHECK_XADDR: each history counted from Xapian's
- * postings (lu_db_count_addr) counted by notmuch's query too, a
- * difference printed and notmuch's taken (tests, and the comparison on
- * real mail). */
-static bool check_xaddr(void)
-{
-    static int check = -1;
-
-    if (check < 0)
-        check = g_getenv("LEADUP_DEBUG_CHECK_XADDR") != NULL;
-    return check;
 }
 
 /* The count of Q (history_query's of EMAIL and WHAT) into *C: from
@@ -2604,19 +2681,10 @@ static bool check_xaddr(void)
 static int history_count(struct scan *s, const char *email, enum lu_sender_count what,
                          const char *q, unsigned *c)
 {
-    GPtrArray *mine = g_ptr_array_new();
-    GHashTableIter it;
-    gpointer key;
+    GPtrArray *mine = mine_list(s, what);
     unsigned nm;
     int ret = -1;
 
-    if (what == LU_SENDER_ANSWERED) { /* from_me's addresses and domains */
-        g_hash_table_iter_init(&it, s->ctx->me.addrs);
-        while (g_hash_table_iter_next(&it, &key, NULL))
-            g_ptr_array_add(mine, key);
-        for (guint i = 0; i < s->ctx->me.domains->len; i++)
-            g_ptr_array_add(mine, g_ptr_array_index(s->ctx->me.domains, i));
-    }
     if (what == LU_SENDER_ANSWERED && !mine->len)
         goto out;
     ret = lu_db_count_addr(s->db, email,
@@ -2661,7 +2729,7 @@ static void sender_history(struct scan *s, struct lu_msg *m, enum lu_sender_coun
     if (!s->my_mail)
         goto out;
     q = history_query(m->from->email, what, me);
-    if (kept_history(s, key, what, q, &c)) {
+    if (kept_history(s, m->from->email, key, what, q, &c)) {
         *n = (int)MIN(c, (unsigned)G_MAXINT);
         goto out;
     }

@@ -31,4 +31,28 @@ extern guint lu_forward_kept, lu_senders_rows;
  * senders_forward; t234 compares). */
 extern bool lu_debug_whole_senders;
 
+/* The messages added since BASE (lu_db_base's) told by document number,
+ * for the histories kept outside a full walk (issue 14, session 40:
+ * why, draft and the decisions read what their thread's senders need,
+ * not each message added): *ABOVE, the number above which every one of
+ * them is, *ADDED how many.  Holds when lu_db_since would (nothing but
+ * messages added, no more than MOST), without reading one of their
+ * documents.  Returns 0, or -1 (*ABOVE -1) as lu_db_since.  Prints
+ * nothing. */
+int lu_db_above(struct lu_db *db, const char *base, unsigned most, gint64 *above, unsigned *added);
+/* lu_db_count_addr's count over the messages numbered above ABOVE
+ * (lu_db_above's) into *OUT: what notmuch counts of the same query ANDed
+ * with their `id:`s.  Returns 0, or -1 (an address not one plain phrase,
+ * LEADUP_DEBUG_NO_XADDR, a Xapian error): the caller asks notmuch. */
+int lu_db_count_addr_above(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
+                           gint64 above, unsigned *out);
+/* LEADUP_DEBUG_COUNTS: the messages added since the kept histories whose
+ * Message-IDs were read from their documents (lu_db_since), and those
+ * told by document number alone (lu_db_above). */
+extern guint64 lu_since_read, lu_since_above;
+/* Set from LEADUP_DEBUG_NO_ABOVE: lu_db_above answers nothing, and the
+ * kept histories count the messages added since by their Message-IDs
+ * with notmuch, as before session 40 (a test compares the two). */
+extern bool lu_debug_no_above;
+
 #endif

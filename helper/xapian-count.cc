@@ -337,6 +337,44 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
     return 0;
 }
 
+int lu_xcount_above(struct lu_xcount *x, const char *base, unsigned most, unsigned long *above,
+                    unsigned *added)
+{
+    std::string uuid, term;
+    unsigned long long n[4], docs = 0, mails = 0, length = 0; /* DOCS MAILS LENGTH DOCID */
+
+    if (!base || !parse_base(base, &uuid, n, &term))
+        return -1;
+    try {
+        const Xapian::Database &db = x->db;
+        Xapian::PostingIterator p = db.postlist_begin(std::string());
+        Xapian::PostingIterator m = db.postlist_begin(MAIL_TERM);
+
+        if (db.get_uuid() != uuid || !n[3] || n[3] > db.get_lastdocid() ||
+            naming_term(db, (Xapian::docid)n[3]) != term)
+            return -1;
+        /* Each document's length is in the posting list of all of them:
+         * no document is opened (lu_xcount_since reads each one's terms
+         * for its Message-ID, 0.07 M instructions a message). */
+        for (p.skip_to((Xapian::docid)n[3] + 1); p != db.postlist_end(std::string()); ++p) {
+            if (++docs > 4 * (unsigned long long)most) /* ghosts and directories besides */
+                return -1;
+            length += p.get_doclength();
+        }
+        for (m.skip_to((Xapian::docid)n[3] + 1); m != db.postlist_end(MAIL_TERM); ++m)
+            if (++mails > most)
+                return -1;
+        if (db.get_doccount() != n[0] + docs || db.get_termfreq(MAIL_TERM) != n[1] + mails ||
+            db.get_total_length() != n[2] + length)
+            return -1;
+    } catch (...) {
+        return -1;
+    }
+    *above = (unsigned long)n[3];
+    *added = (unsigned)mails;
+    return 0;
+}
+
 int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
                      void (*fn)(unsigned k, const char *mid, double date, const char *from,
                                 const char *subject, unsigned long lastmod, void *data),
@@ -855,6 +893,57 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
         if (!phrase_terms(mine ? TO_PREFIX : FROM_PREFIX, addr, &terms))
             return -1;
         *out = phrase_count(x, terms, mine != NULL, NULL);
+        return 0;
+    } catch (...) {
+        x->mine_of.clear();
+        x->mine_set.clear();
+        return -1;
+    }
+}
+
+/* The mail documents numbered above ABOVE that hold the phrase TERMS, and
+ * are mail from me (mine_at) when MINE: their number.  What phrase_count
+ * counts, of the documents added since: the postings of the rarest term
+ * from ABOVE on, each tested for the phrase by its positions (phrase_at,
+ * as mine_at tests mine) and for type:mail, so the cost grows with the
+ * mail added that holds the rarest word, not with the index. */
+static unsigned phrase_count_above(const struct lu_xcount *x, const std::vector<std::string> &terms,
+                                   bool mine, Xapian::docid above)
+{
+    const Xapian::Database &db = x->db;
+    const std::string *rarest = &terms[0];
+    Xapian::PostingIterator mail = db.postlist_begin(MAIL_TERM);
+    unsigned n = 0;
+
+    for (const std::string &t : terms)
+        if (db.get_termfreq(t) < db.get_termfreq(*rarest))
+            rarest = &t;
+    if (!db.get_termfreq(*rarest))
+        return 0;
+    Xapian::PostingIterator p = db.postlist_begin(*rarest);
+
+    for (p.skip_to(above + 1); p != db.postlist_end(*rarest); ++p) {
+        mail.skip_to(*p);
+        if (mail == db.postlist_end(MAIL_TERM))
+            break; /* no mail after it */
+        if (*mail != *p || !phrase_at(db, *p, terms) || (mine && !mine_at(x, *p)))
+            continue;
+        n++;
+    }
+    return n;
+}
+
+int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
+                         unsigned long above, unsigned *out)
+{
+    std::vector<std::string> terms;
+
+    try {
+        if (mine && !read_mine(x, mine, n))
+            return -1;
+        if (!phrase_terms(mine ? TO_PREFIX : FROM_PREFIX, addr, &terms))
+            return -1;
+        *out = phrase_count_above(x, terms, mine != NULL, (Xapian::docid)above);
         return 0;
     } catch (...) {
         x->mine_of.clear();

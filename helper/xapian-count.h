@@ -66,6 +66,14 @@ char *lu_xcount_base(struct lu_xcount *x);
  * document rewritten in place with the same length (`notmuch reindex`). */
 int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
                     void (*fn)(const char *mid, void *data), void *data);
+/* As lu_xcount_since, but without the Message-IDs: *ABOVE, BASE's newest
+ * document, above which every message added since is numbered, and
+ * *ADDED, how many they are.  No document is opened (their lengths are in
+ * the posting list of all documents), so it costs a posting a document
+ * added, where lu_xcount_since reads each one's terms.  Returns 0, or -1
+ * as lu_xcount_since (more than MOST messages added, a removal, ...). */
+int lu_xcount_above(struct lu_xcount *x, const char *base, unsigned most, unsigned long *above,
+                    unsigned *added);
 /* The terms starting with PREFIX (notmuch's: "XFROM" for from:, "XTO"
  * for to:) of each of the N messages MIDS (the ids notmuch keeps them
  * under), each given to FN with the message's place in MIDS and without
@@ -164,6 +172,14 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
  * on a Xapian error. */
 int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
                    unsigned *out);
+
+/* lu_xcount_addr's count over the mail documents numbered above ABOVE
+ * (lu_xcount_above's: the messages added since a base) into *OUT: the
+ * same phrase tested at each of those documents that holds its rarest
+ * word, so the cost grows with that mail, not with the index nor with all
+ * the mail added.  Returns 0; -1 as lu_xcount_addr. */
+int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
+                         unsigned long above, unsigned *out);
 
 /* The date value (NOTMUCH_VALUE_TIMESTAMP, unserialised) of every mail
  * document that has one, sorted, into *OUT (N of them; the caller frees
