@@ -313,8 +313,9 @@ static int store(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decisi
     for (guint i = 0; i < tv->msgs->len; i++)
         g_ptr_array_add(mids, ((struct lu_msg *)g_ptr_array_index(tv->msgs, i))->mid);
     ret = lu_need_identity(ctx);
-    /* The tags' write open runs while the journal syncs (view.h). */
-    if (!ret)
+    /* The tags' write open runs while the journal syncs (view.h), when
+     * the view was not read through it. */
+    if (!ret && !lu_db_writable(tv->db))
         lu_db_write_ahead();
     if (!ret)
         ret = lu_store_add_decision(tv->store, mids, d, &repeat);
@@ -479,11 +480,15 @@ static int record_decision(struct lu_ctx *ctx, enum lu_decision_kind kind, int a
     ret = parse_args(ctx, argc, argv, &a);
     /* remind reads who wrote what, and remind and next-step try the
      * decision on the verdict (check_moves); the others read nothing of
-     * the verdict before the commit decides again. */
-    if (!ret && (kind == LU_D_REMIND || kind == LU_D_NEXT_STEP))
-        ret = lu_thread_view(ctx, a.id, &tv);
+     * the verdict before the commit decides again.  Read through the
+     * handle that writes the tags (view.h), but not while the user is
+     * asked for WHEN: notmuch's write lock would wait for the answer. */
+    if (!ret && a.ask)
+        ret = kind == LU_D_REMIND || kind == LU_D_NEXT_STEP
+                  ? lu_thread_view(ctx, a.id, &tv)
+                  : lu_thread_view_unruled(ctx, a.id, &tv);
     else if (!ret)
-        ret = lu_thread_view_unruled(ctx, a.id, &tv);
+        ret = lu_thread_view_writing(ctx, a.id, kind == LU_D_REMIND || kind == LU_D_NEXT_STEP, &tv);
     /* What would be refused is refused before WHEN is asked for. */
     if (!ret && kind == LU_D_REMIND)
         ret = remind_target(&tv, &d.mid, &failure);
@@ -671,7 +676,7 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (ret)
         goto out;
-    ret = lu_thread_view(ctx, target, &tv);
+    ret = lu_thread_view_writing(ctx, target, true, &tv);
     if (ret)
         goto out;
     for (guint i = 0; tv.decisions && i < tv.decisions->len; i++) {
@@ -686,7 +691,8 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     /* LAST belongs to TV's table, which the commit reads again. */
     kind = last->kind;
     taken = fmt_time(ctx, last->taken);
-    lu_db_write_ahead(); /* while the journal syncs (view.h) */
+    if (!lu_db_writable(tv.db))
+        lu_db_write_ahead(); /* while the journal syncs (view.h) */
     /* The thread stays marked to decide again until the commit has its
      * tags written: killed or failing in notmuch's commit, the undo leaves
      * it to the next scan (t311). */

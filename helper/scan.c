@@ -5510,8 +5510,30 @@ static int view_kmsgs_save(struct lu_store *store, const struct lu_thread_view *
     return ret;
 }
 
-/* lu_thread_view; RULES false: view.h's lu_thread_view_unruled. */
-static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool rules)
+/* The databases of a thread view: notmuch's, then the state's; WRITE
+ * (view.h's lu_thread_view_writing): the state's while notmuch's write
+ * open runs on its thread.  Returns 0 or a status. */
+static int view_open(struct lu_ctx *ctx, const char *id, bool write, struct lu_thread_view *out)
+{
+    int ret;
+
+    if (!write) {
+        ret = lu_db_open(ctx, false, &out->db);
+        if (!ret)
+            ret = resolve_target(out->db, id, &out->mid);
+        return ret ? ret : lu_store_open(&out->store);
+    }
+    lu_db_write_ahead();
+    ret = lu_store_open(&out->store);
+    if (!ret)
+        ret = lu_db_open_view(ctx, true, &out->db);
+    return ret ? ret : resolve_target(out->db, id, &out->mid);
+}
+
+/* lu_thread_view; RULES false: view.h's lu_thread_view_unruled; WRITE:
+ * lu_thread_view_writing. */
+static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool rules,
+                       bool write)
 {
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
@@ -5525,11 +5547,7 @@ static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view
     out->target = -1;
     lu_verdict_clear(&out->v);
     out->msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    ret = lu_db_open(ctx, false, &out->db);
-    if (!ret)
-        ret = resolve_target(out->db, id, &out->mid);
-    if (!ret)
-        ret = lu_store_open(&out->store);
+    ret = view_open(ctx, id, write, out);
     if (ret)
         goto out;
     /* libnotmuch's own lookup knows the id it stored for a long one, and
@@ -5581,12 +5599,18 @@ out:
 
 int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
-    return thread_view(ctx, id, out, true);
+    return thread_view(ctx, id, out, true, false);
 }
 
 int lu_thread_view_unruled(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
-    return thread_view(ctx, id, out, false);
+    return thread_view(ctx, id, out, false, false);
+}
+
+int lu_thread_view_writing(struct lu_ctx *ctx, const char *id, bool rules,
+                           struct lu_thread_view *out)
+{
+    return thread_view(ctx, id, out, rules, true);
 }
 
 void lu_thread_view_clear(struct lu_thread_view *tv)
@@ -5742,7 +5766,12 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     note_pending(&s, tv->decisions);
     if (s.ops->len) {
         const char *u = NULL;
-        ret = lu_db_open(ctx, true, &rw);
+        if (lu_db_writable(tv->db)) { /* the view's own (lu_thread_view_writing) */
+            rw = g_steal_pointer(&tv->db);
+            s.db = NULL;
+        } else {
+            ret = lu_db_open(ctx, true, &rw);
+        }
         if (!ret)
             ret = lu_db_apply(rw, s.ops, &before, &after);
         if (!ret) {
