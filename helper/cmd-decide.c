@@ -613,6 +613,21 @@ static int undo_orphan(struct lu_ctx *ctx, const struct lu_decision *last)
     return ret;
 }
 
+/* Undoes the last decision on MID, whose message notmuch no longer has
+ * (undo id:MSGID): forgotten (undo_orphan); none, the view's refusal. */
+static int undo_gone(struct lu_ctx *ctx, const char *mid)
+{
+    struct lu_decision last;
+    int ret = last_decision(mid, &last);
+
+    if (!ret && last.id)
+        ret = undo_orphan(ctx, &last);
+    else if (!ret)
+        ret = lu_error(EX_NOINPUT, "message '%s' is not in the notmuch database", mid);
+    g_free(last.mid);
+    return ret;
+}
+
 /* undo's arguments: one target, "id:MSGID", "thread:ID" or search terms
  * that narrow one query (as the decisions take them).  *TARGET owned. */
 static int undo_args(int argc, char **argv, char **target)
@@ -650,16 +665,9 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     if (!ret)
         ret = undo_args(argc, argv, &target);
     /* No target: the last decision anywhere.  "id:MSGID": that message's
-     * own, when notmuch no longer has it (a thread can no longer be read). */
-    if (!ret && target && g_str_has_prefix(target, "id:")) {
-        char *mid = NULL;
-        ret = lu_target_mid(target, &mid);
-        if (!ret)
-            ret = message_gone(ctx, mid, &gone);
-        if (!ret && gone)
-            ret = last_decision(mid, &any);
-        g_free(mid);
-    } else if (!ret && !target) {
+     * own, when notmuch no longer has it (a thread can no longer be read:
+     * the view says so, below). */
+    if (!ret && !target) {
         ret = last_decision(NULL, &any);
         if (!ret && !any.id) {
             lu_printf("no decision to undo\n");
@@ -676,8 +684,10 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (ret)
         goto out;
-    ret = lu_thread_view_writing(ctx, target, true, &tv);
-    if (ret)
+    ret = lu_thread_view_undo(ctx, target, &tv, &gone);
+    if (!ret && gone)
+        ret = undo_gone(ctx, tv.mid);
+    if (ret || gone)
         goto out;
     for (guint i = 0; tv.decisions && i < tv.decisions->len; i++) {
         const struct lu_decision *d = g_ptr_array_index(tv.decisions, i);

@@ -5530,9 +5530,9 @@ static int view_open(struct lu_ctx *ctx, const char *id, bool write, struct lu_t
 }
 
 /* lu_thread_view; RULES false: view.h's lu_thread_view_unruled; WRITE:
- * lu_thread_view_writing. */
+ * lu_thread_view_writing; GONE: lu_thread_view_undo's *GONE. */
 static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool rules,
-                       bool write)
+                       bool write, bool *gone)
 {
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
@@ -5562,6 +5562,10 @@ static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view
     mid = out->mid;
     s.db = out->db;
     s.store = out->store;
+    if (!tid && gone) {
+        *gone = true; /* the caller's to say (an undo forgets the decision) */
+        goto out;
+    }
     if (!tid) {
         ret = lu_error(EX_NOINPUT, "message '%s' is not in the notmuch database", mid);
         goto out;
@@ -5598,18 +5602,24 @@ out:
 
 int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
-    return thread_view(ctx, id, out, true, false);
+    return thread_view(ctx, id, out, true, false, NULL);
 }
 
 int lu_thread_view_unruled(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
-    return thread_view(ctx, id, out, false, false);
+    return thread_view(ctx, id, out, false, false, NULL);
 }
 
 int lu_thread_view_writing(struct lu_ctx *ctx, const char *id, bool rules,
                            struct lu_thread_view *out)
 {
-    return thread_view(ctx, id, out, rules, true);
+    return thread_view(ctx, id, out, rules, true, NULL);
+}
+
+int lu_thread_view_undo(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool *gone)
+{
+    *gone = false;
+    return thread_view(ctx, id, out, true, true, gone);
 }
 
 void lu_thread_view_clear(struct lu_thread_view *tv)

@@ -26,6 +26,12 @@ int lu_thread_view_unruled(struct lu_ctx *ctx, const char *id, struct lu_thread_
 int lu_thread_view_writing(struct lu_ctx *ctx, const char *id, bool rules,
                            struct lu_thread_view *out);
 
+/* lu_thread_view_writing (the rules run) for an undo of ID: a message
+ * notmuch no longer has sets *GONE and returns 0, OUT holding only its
+ * databases and Message-ID (OUT->mid), where the others say so and fail;
+ * the undo then forgets the decision (no read-only open first to ask). */
+int lu_thread_view_undo(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool *gone);
+
 /* lu_db_open for a decision's view: WRITE, the write handle when the
  * lock comes within [scan] lock_wait (saying nothing while it waits past
  * it), else a read-only one, the wait spent: the write open after it
