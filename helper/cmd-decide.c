@@ -533,6 +533,7 @@ static int record_decision(struct lu_ctx *ctx, enum lu_decision_kind kind, int a
     else
         print_done(&tv, &a, t, state);
 out:
+    lu_db_write_ahead_drop(); /* a view's spent wait, refused before storing */
     /* From a client macro: the one line for its message line (main writes it). */
     lu_answer(ctx, NULL, said, failure);
     g_free(said);
@@ -716,6 +717,7 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     lu_printf("undid %s (taken %s) on \"%s\": %s\n", lu_decision_name(kind), taken, subject_of(&tv),
               state);
 out:
+    lu_db_write_ahead_drop(); /* a view's spent wait, nothing undone */
     g_free(any.mid);
     g_free(state);
     g_free(taken);

@@ -204,6 +204,7 @@ void lu_db_write_ahead_drop(void)
 {
     struct opener *o = g_steal_pointer(&ahead);
 
+    ahead_spent = false;
     if (!o)
         return;
     g_mutex_lock(&o->lock);

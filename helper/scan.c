@@ -5526,7 +5526,11 @@ static int view_open(struct lu_ctx *ctx, const char *id, bool write, struct lu_t
     ret = lu_store_open(&out->store);
     if (!ret)
         ret = lu_db_open_view(ctx, true, &out->db);
-    return ret ? ret : resolve_target(out->db, id, &out->mid);
+    if (!ret)
+        ret = resolve_target(out->db, id, &out->mid);
+    if (ret)
+        lu_db_write_ahead_drop(); /* a wait spent on the lock: nothing to write */
+    return ret;
 }
 
 /* lu_thread_view; RULES false: view.h's lu_thread_view_unruled; WRITE:

@@ -46,6 +46,10 @@ t 'notmuch locked: the wait is spent once, one line, stored and pending; the nex
 	test "$(grep -c "clone" lk.tr)" = 1 && test "$(rows lk@example.com)" = "1 1" &&
 	expect_tags lk@example.com "leadup/awaiting leadup/due" &&
 	lu scan --quiet && test "$(rows lk@example.com)" = "1 0" && expect_tags lk@example.com leadup/muted'
+t 'notmuch locked, a remind refused after the wait (the thread is muted): nothing stored, exit 64' '
+	hold && lu remind 3d id:lk@example.com >out 2>err; rc=$?; release
+	cat err; test "$rc" = 64 && grep -q "reopen" err && test "$(rows lk@example.com)" = "1 0" &&
+	expect_tags lk@example.com leadup/muted'
 t 'under --ask the view takes no write lock (no terminal here: refused, nothing stored)' '
 	traced ak snooze --ask id:ak@example.com </dev/null >out 2>err; rc=$?
 	test "$rc" = 64 && grep -q "no terminal" err && test "$(opens xapian/flintlock ak)" = 0 &&
