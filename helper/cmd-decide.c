@@ -313,8 +313,9 @@ static int store(struct lu_ctx *ctx, struct lu_thread_view *tv, struct lu_decisi
     for (guint i = 0; i < tv->msgs->len; i++)
         g_ptr_array_add(mids, ((struct lu_msg *)g_ptr_array_index(tv->msgs, i))->mid);
     ret = lu_need_identity(ctx);
-    /* The tags' write open runs while the journal syncs (view.h). */
-    if (!ret)
+    /* The tags' write open runs while the journal syncs (view.h), when
+     * the view was not read through it. */
+    if (!ret && !lu_db_writable(tv->db))
         lu_db_write_ahead();
     if (!ret)
         ret = lu_store_add_decision(tv->store, mids, d, &repeat);
@@ -479,11 +480,15 @@ static int record_decision(struct lu_ctx *ctx, enum lu_decision_kind kind, int a
     ret = parse_args(ctx, argc, argv, &a);
     /* remind reads who wrote what, and remind and next-step try the
      * decision on the verdict (check_moves); the others read nothing of
-     * the verdict before the commit decides again. */
-    if (!ret && (kind == LU_D_REMIND || kind == LU_D_NEXT_STEP))
-        ret = lu_thread_view(ctx, a.id, &tv);
+     * the verdict before the commit decides again.  Read through the
+     * handle that writes the tags (view.h), but not while the user is
+     * asked for WHEN: notmuch's write lock would wait for the answer. */
+    if (!ret && a.ask)
+        ret = kind == LU_D_REMIND || kind == LU_D_NEXT_STEP
+                  ? lu_thread_view(ctx, a.id, &tv)
+                  : lu_thread_view_unruled(ctx, a.id, &tv);
     else if (!ret)
-        ret = lu_thread_view_unruled(ctx, a.id, &tv);
+        ret = lu_thread_view_writing(ctx, a.id, kind == LU_D_REMIND || kind == LU_D_NEXT_STEP, &tv);
     /* What would be refused is refused before WHEN is asked for. */
     if (!ret && kind == LU_D_REMIND)
         ret = remind_target(&tv, &d.mid, &failure);
@@ -528,6 +533,7 @@ static int record_decision(struct lu_ctx *ctx, enum lu_decision_kind kind, int a
     else
         print_done(&tv, &a, t, state);
 out:
+    lu_db_write_ahead_drop(); /* a view's spent wait, refused before storing */
     /* From a client macro: the one line for its message line (main writes it). */
     lu_answer(ctx, NULL, said, failure);
     g_free(said);
@@ -608,6 +614,21 @@ static int undo_orphan(struct lu_ctx *ctx, const struct lu_decision *last)
     return ret;
 }
 
+/* Undoes the last decision on MID, whose message notmuch no longer has
+ * (undo id:MSGID): forgotten (undo_orphan); none, the view's refusal. */
+static int undo_gone(struct lu_ctx *ctx, const char *mid)
+{
+    struct lu_decision last;
+    int ret = last_decision(mid, &last);
+
+    if (!ret && last.id)
+        ret = undo_orphan(ctx, &last);
+    else if (!ret)
+        ret = lu_error(EX_NOINPUT, "message '%s' is not in the notmuch database", mid);
+    g_free(last.mid);
+    return ret;
+}
+
 /* undo's arguments: one target, "id:MSGID", "thread:ID" or search terms
  * that narrow one query (as the decisions take them).  *TARGET owned. */
 static int undo_args(int argc, char **argv, char **target)
@@ -645,16 +666,9 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     if (!ret)
         ret = undo_args(argc, argv, &target);
     /* No target: the last decision anywhere.  "id:MSGID": that message's
-     * own, when notmuch no longer has it (a thread can no longer be read). */
-    if (!ret && target && g_str_has_prefix(target, "id:")) {
-        char *mid = NULL;
-        ret = lu_target_mid(target, &mid);
-        if (!ret)
-            ret = message_gone(ctx, mid, &gone);
-        if (!ret && gone)
-            ret = last_decision(mid, &any);
-        g_free(mid);
-    } else if (!ret && !target) {
+     * own, when notmuch no longer has it (a thread can no longer be read:
+     * the view says so, below). */
+    if (!ret && !target) {
         ret = last_decision(NULL, &any);
         if (!ret && !any.id) {
             lu_printf("no decision to undo\n");
@@ -671,8 +685,10 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     }
     if (ret)
         goto out;
-    ret = lu_thread_view(ctx, target, &tv);
-    if (ret)
+    ret = lu_thread_view_undo(ctx, target, &tv, &gone);
+    if (!ret && gone)
+        ret = undo_gone(ctx, tv.mid);
+    if (ret || gone)
         goto out;
     for (guint i = 0; tv.decisions && i < tv.decisions->len; i++) {
         const struct lu_decision *d = g_ptr_array_index(tv.decisions, i);
@@ -686,7 +702,8 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     /* LAST belongs to TV's table, which the commit reads again. */
     kind = last->kind;
     taken = fmt_time(ctx, last->taken);
-    lu_db_write_ahead(); /* while the journal syncs (view.h) */
+    if (!lu_db_writable(tv.db))
+        lu_db_write_ahead(); /* while the journal syncs (view.h) */
     /* The thread stays marked to decide again until the commit has its
      * tags written: killed or failing in notmuch's commit, the undo leaves
      * it to the next scan (t311). */
@@ -700,6 +717,7 @@ int lu_cmd_undo(struct lu_ctx *ctx, int argc, char **argv)
     lu_printf("undid %s (taken %s) on \"%s\": %s\n", lu_decision_name(kind), taken, subject_of(&tv),
               state);
 out:
+    lu_db_write_ahead_drop(); /* a view's spent wait, nothing undone */
     g_free(any.mid);
     g_free(state);
     g_free(taken);

@@ -190,6 +190,10 @@ static struct opener *opener_start(void)
 
 /* The opener lu_db_write_ahead started, until open_write takes it. */
 static struct opener *ahead;
+/* A decision's view waited out [scan] lock_wait for AHEAD and read the
+ * thread read-only (lu_db_open_view): the write open after it waits no
+ * longer, so a locked database costs the wait once. */
+static bool ahead_spent;
 
 void lu_db_write_ahead(void)
 {
@@ -201,6 +205,7 @@ void lu_db_write_ahead_drop(void)
 {
     struct opener *o = g_steal_pointer(&ahead);
 
+    ahead_spent = false;
     if (!o)
         return;
     g_mutex_lock(&o->lock);
@@ -218,15 +223,21 @@ void lu_db_write_ahead_drop(void)
 
 /* Opens the database for writing (the opener lu_db_write_ahead started,
  * if any), waiting at most WAIT seconds for the lock.  Returns 0 (*DB,
- * *MSG as notmuch gives them in *ST) or EX_TEMPFAIL (printed). */
-static int open_write(int wait, notmuch_status_t *st, notmuch_database_t **db, char **msg)
+ * *MSG as notmuch gives them in *ST) or EX_TEMPFAIL (printed; QUIET: not
+ * printed, the opener kept waiting as AHEAD, ahead_spent set). */
+static int open_write(int wait, bool quiet, notmuch_status_t *st, notmuch_database_t **db,
+                      char **msg)
 {
     static const char waiting[] =
         "leadup: waiting for the notmuch database (another program is writing)...\n";
     struct opener *o = ahead ? g_steal_pointer(&ahead) : opener_start();
     gint64 start = g_get_monotonic_time(), end = start + (gint64)wait * G_USEC_PER_SEC;
-    bool told = !isatty(2);
+    bool told = !isatty(2) || ahead_spent;
     int ret = 0;
+
+    if (ahead_spent)
+        end = start; /* the view waited already: take it only if it came since */
+    ahead_spent = false;
 
     g_mutex_lock(&o->lock);
     while (!o->done) {
@@ -244,6 +255,10 @@ static int open_write(int wait, notmuch_status_t *st, notmuch_database_t **db, c
         *st = o->st;
         *db = o->db;
         *msg = o->msg;
+    } else if (quiet) {
+        ret = EX_TEMPFAIL;
+        ahead = o; /* still waiting: the write open after the view takes it */
+        ahead_spent = true;
     } else {
         o->abandoned = true; /* the thread frees O */
         ret = EX_TEMPFAIL;
@@ -261,7 +276,9 @@ static int open_write(int wait, notmuch_status_t *st, notmuch_database_t **db, c
     return ret;
 }
 
-int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
+/* lu_db_open; QUIET: a write open that waits out the lock says nothing
+ * (open_write). */
+static int db_open(struct lu_ctx *ctx, bool write, bool quiet, struct lu_db **out)
 {
     notmuch_database_t *db = NULL;
     notmuch_status_t st;
@@ -270,7 +287,7 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
 
     *out = NULL;
     if (write) {
-        ret = open_write(ctx->cfg.lock_wait > 0 ? ctx->cfg.lock_wait : 1, &st, &db, &msg);
+        ret = open_write(ctx->cfg.lock_wait > 0 ? ctx->cfg.lock_wait : 1, quiet, &st, &db, &msg);
         if (ret)
             goto out;
     } else {
@@ -293,6 +310,10 @@ int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
                 notmuch_database_destroy(db);
             db = NULL;
         }
+    }
+    if (st && quiet) {
+        ret = EX_UNAVAILABLE; /* the caller reads it read-only; its write open tells */
+        goto out;
     }
     if (st) {
         if (msg && *g_strchomp(msg) && msg[strlen(msg) - 1] == '.')
@@ -324,6 +345,29 @@ out:
     if (db)
         notmuch_database_destroy(db);
     return ret;
+}
+
+int lu_db_open(struct lu_ctx *ctx, bool write, struct lu_db **out)
+{
+    return db_open(ctx, write, false, out);
+}
+
+int lu_db_open_view(struct lu_ctx *ctx, bool write, struct lu_db **out)
+{
+    int ret = db_open(ctx, write, write, out);
+
+    /* Locked past [scan] lock_wait, or not writable: the thread is read
+     * read-only, as why reads it, and the decision goes as it went before
+     * its view wrote: stored, then its write open waits no longer
+     * (ahead_spent) or fails, and says so; the next scan writes the tags. */
+    if (ret && write)
+        ret = db_open(ctx, false, false, out);
+    return ret;
+}
+
+bool lu_db_writable(const struct lu_db *db)
+{
+    return db && db->writable;
 }
 
 void lu_db_close(struct lu_db *db)

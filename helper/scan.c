@@ -11,6 +11,7 @@
 #include "addr.h"
 #include "kmsgs.h"
 #include "view.h"
+#include "fileid.h"
 #include "store-scan.h"
 #include "senders.h"
 #include "walk.h"
@@ -385,9 +386,7 @@ static void body_cb(struct lu_msg *m, void *data)
  * NULL when it cannot be looked at.  Caller frees. */
 static char *identity_of(const struct stat *sb)
 {
-    return g_strdup_printf("%ju:%ju:%jd:%jd.%09ld", (uintmax_t)sb->st_dev, (uintmax_t)sb->st_ino,
-                           (intmax_t)sb->st_size, (intmax_t)sb->st_mtim.tv_sec,
-                           (long)sb->st_mtim.tv_nsec);
+    return lu_file_identity_of(sb); /* fileid.h: printf's text, by hand */
 }
 
 static char *file_identity(const char *path)
@@ -5578,8 +5577,34 @@ static int view_kmsgs_save(struct lu_store *store, const struct lu_thread_view *
     return ret;
 }
 
-/* lu_thread_view; RULES false: view.h's lu_thread_view_unruled. */
-static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool rules)
+/* The databases of a thread view: notmuch's, then the state's; WRITE
+ * (view.h's lu_thread_view_writing): the state's while notmuch's write
+ * open runs on its thread.  Returns 0 or a status. */
+static int view_open(struct lu_ctx *ctx, const char *id, bool write, struct lu_thread_view *out)
+{
+    int ret;
+
+    if (!write) {
+        ret = lu_db_open(ctx, false, &out->db);
+        if (!ret)
+            ret = resolve_target(out->db, id, &out->mid);
+        return ret ? ret : lu_store_open(&out->store);
+    }
+    lu_db_write_ahead();
+    ret = lu_store_open(&out->store);
+    if (!ret)
+        ret = lu_db_open_view(ctx, true, &out->db);
+    if (!ret)
+        ret = resolve_target(out->db, id, &out->mid);
+    if (ret)
+        lu_db_write_ahead_drop(); /* a wait spent on the lock: nothing to write */
+    return ret;
+}
+
+/* lu_thread_view; RULES false: view.h's lu_thread_view_unruled; WRITE:
+ * lu_thread_view_writing; GONE: lu_thread_view_undo's *GONE. */
+static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool rules,
+                       bool write, bool *gone)
 {
     struct lu_scan_stats st = {0};
     struct lu_scan_opts o = {0};
@@ -5593,11 +5618,7 @@ static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view
     out->target = -1;
     lu_verdict_clear(&out->v);
     out->msgs = g_ptr_array_new_with_free_func((GDestroyNotify)lu_msg_free);
-    ret = lu_db_open(ctx, false, &out->db);
-    if (!ret)
-        ret = resolve_target(out->db, id, &out->mid);
-    if (!ret)
-        ret = lu_store_open(&out->store);
+    ret = view_open(ctx, id, write, out);
     if (ret)
         goto out;
     /* libnotmuch's own lookup knows the id it stored for a long one, and
@@ -5613,6 +5634,10 @@ static int thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view
     mid = out->mid;
     s.db = out->db;
     s.store = out->store;
+    if (!tid && gone) {
+        *gone = true; /* the caller's to say (an undo forgets the decision) */
+        goto out;
+    }
     if (!tid) {
         ret = lu_error(EX_NOINPUT, "message '%s' is not in the notmuch database", mid);
         goto out;
@@ -5649,12 +5674,24 @@ out:
 
 int lu_thread_view(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
-    return thread_view(ctx, id, out, true);
+    return thread_view(ctx, id, out, true, false, NULL);
 }
 
 int lu_thread_view_unruled(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out)
 {
-    return thread_view(ctx, id, out, false);
+    return thread_view(ctx, id, out, false, false, NULL);
+}
+
+int lu_thread_view_writing(struct lu_ctx *ctx, const char *id, bool rules,
+                           struct lu_thread_view *out)
+{
+    return thread_view(ctx, id, out, rules, true, NULL);
+}
+
+int lu_thread_view_undo(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool *gone)
+{
+    *gone = false;
+    return thread_view(ctx, id, out, true, true, gone);
 }
 
 void lu_thread_view_clear(struct lu_thread_view *tv)
@@ -5810,7 +5847,12 @@ int lu_thread_view_commit(struct lu_ctx *ctx, struct lu_thread_view *tv)
     note_pending(&s, tv->decisions);
     if (s.ops->len) {
         const char *u = NULL;
-        ret = lu_db_open(ctx, true, &rw);
+        if (lu_db_writable(tv->db)) { /* the view's own (lu_thread_view_writing) */
+            rw = g_steal_pointer(&tv->db);
+            s.db = NULL;
+        } else {
+            ret = lu_db_open(ctx, true, &rw);
+        }
         if (!ret)
             ret = lu_db_apply(rw, s.ops, &before, &after);
         if (!ret) {

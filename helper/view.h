@@ -13,6 +13,35 @@
  * issue 14).  Returns 0 or a status; OUT as lu_thread_view's. */
 int lu_thread_view_unruled(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out);
 
+/* A decision's view (lu_thread_view; RULES false: lu_thread_view_unruled)
+ * read through the handle that writes its tags: notmuch's write open
+ * starts on its thread while the state opens, and the thread is read
+ * through it, as `notmuch tag` reads and writes through one, not through
+ * a read-only open of its own first (issue 14: 0.4 M instructions and
+ * some 60 system calls of a snooze).  The write lock is held from the
+ * view to lu_thread_view_commit's tag write, notmuch's before the
+ * state's, the order a scan takes them.  Locked past [scan] lock_wait or
+ * not writable: read-only, as before (lu_db_open_view).  Not for a view
+ * that waits on the user (--ask): the lock would wait with it. */
+int lu_thread_view_writing(struct lu_ctx *ctx, const char *id, bool rules,
+                           struct lu_thread_view *out);
+
+/* lu_thread_view_writing (the rules run) for an undo of ID: a message
+ * notmuch no longer has sets *GONE and returns 0, OUT holding only its
+ * databases and Message-ID (OUT->mid), where the others say so and fail;
+ * the undo then forgets the decision (no read-only open first to ask). */
+int lu_thread_view_undo(struct lu_ctx *ctx, const char *id, struct lu_thread_view *out, bool *gone);
+
+/* lu_db_open for a decision's view: WRITE, the write handle when the
+ * lock comes within [scan] lock_wait (saying nothing while it waits past
+ * it), else a read-only one, the wait spent: the write open after it
+ * (lu_db_open(ctx, true, ...)) then takes the lock only if it came
+ * meanwhile, so a locked database costs the wait once. */
+int lu_db_open_view(struct lu_ctx *ctx, bool write, struct lu_db **out);
+
+/* Whether DB was opened for writing (NULL: false). */
+bool lu_db_writable(const struct lu_db *db);
+
 /* Ends TV as a command's last step: closes its databases and leaves its
  * messages, decisions and verdict allocated for the process's exit to
  * take back, which it does for free, where lu_thread_view_clear freed
