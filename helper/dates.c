@@ -311,7 +311,7 @@ static bool is_space_at(const unsigned char *s, int *n)
  * rest (a path, "a=b", "x_y"), 0 for none. */
 static int chunk_is_url(const char *s, int len)
 {
-    int slashes = 0, letters = 0;
+    int slashes = 0, letters = 0, code = 0;
 
     for (int i = 0; i < len; i++) {
         char c = s[i];
@@ -324,16 +324,12 @@ static int chunk_is_url(const char *s, int len)
         if (c == '@' && i > 0 && i + 1 < len && g_ascii_isalnum(s[i - 1]) &&
             g_ascii_isalnum(s[i + 1]))
             return 2;
+        if ((c == '=' || c == '&' || c == '_' || c == '~') && letters)
+            code = 1;
     }
     if (len > 4 && g_ascii_strncasecmp(s, "www.", 4) == 0)
         return 2;
-    letters = 0;
-    for (int i = 0; i < len; i++) {
-        letters += g_ascii_isalpha(s[i]) != 0;
-        if ((s[i] == '=' || s[i] == '&' || s[i] == '_' || s[i] == '~') && letters)
-            return 1;
-    }
-    return slashes >= 2 && letters > 0;
+    return code || (slashes >= 2 && letters > 0);
 }
 
 /* Lower-cases ASCII and the Latin-1 capitals (UTF-8 C3 80..C3 9E) of TEXT
@@ -3366,11 +3362,16 @@ static bool text_has_nonclock(const struct P *p)
 }
 
 /* Does the date at tokens [A, B), digits only, carry a time to the second
- * ("2020-04-07 14:55:32 UTC", "10/11/01 10:24:53 AM")?  That is a program's
- * time stamp (a log, a package's metadata, a form's field): a writer, and a
- * mail client's attribution line, write the minute. */
+ * and start the text or a field's value ("2020-04-07 14:55:32 UTC ...",
+ * "Packaged: 2020-04-07 14:55:32", "Created : 10/11/01 10:24:53 AM")?
+ * That is a program's time stamp (a log, a package's metadata, a form's
+ * field): a writer, and a mail client's attribution line, write the
+ * minute.  Inside a sentence ("We received your 2014-07-01 21:35:53
+ * application") it is the day of what the sentence tells. */
 static bool time_stamp(const struct P *p, int a, int b)
 {
+    if (a > 0 && !is_p(p, a - 1, ':') && !is_p(p, a - 1, '['))
+        return false;
     for (int k = a; k <= b && k + 4 < p->n; k++)
         if (is_num(p, k) && is_p(p, k + 1, ':') && glued(p, k + 1) && is_num(p, k + 2) &&
             glued(p, k + 2) && is_p(p, k + 3, ':') && glued(p, k + 3) && is_num(p, k + 4) &&
