@@ -3270,14 +3270,15 @@ static bool digits_only(const struct P *p, int a, int b)
 }
 
 /* Is token K a number in a program's notation: a version of three parts
- * ("3.5.1", "10.14.2"), or in scientific notation ("4.473272e-05")? */
+ * ("3.5.1", "10.14.2"; not "21.06.2016"), or in scientific notation
+ * ("4.473272e-05")? */
 static bool machine_number(const struct P *p, int k)
 {
     if (!is_num(p, k) || (is_p(p, k - 1, '.') && glued(p, k)))
         return false;
     if (is_p(p, k + 1, '.') && glued(p, k + 1) && is_num(p, k + 2) && glued(p, k + 2) &&
         is_p(p, k + 3, '.') && glued(p, k + 3) && is_num(p, k + 4) && glued(p, k + 4))
-        return true;
+        return p->t[k + 4].ndig != 4; /* "21.06.2016" is a date */
     if (is_p(p, k + 1, '.') && glued(p, k + 1) && is_num(p, k + 2) && glued(p, k + 2))
         k += 2;
     return is_word(p, k + 1, "e") && glued(p, k + 1) &&
@@ -3285,13 +3286,28 @@ static bool machine_number(const struct P *p, int k)
            glued(p, k + 3);
 }
 
+/* Is the word at K a top-level domain ending a host name ("gmail.com",
+ * "yahoo.de": an address the list archive wrote "x at gmail.com")?
+ * Notation, the same in every language. */
+static bool tld_at(const struct P *p, int k)
+{
+    static const char *const tlds[] = {
+        "com", "org", "net", "edu", "gov", "int", "info", "de", "uk", "fr", "ch", "at", "nl", "it",
+        "ca",  "au",  "es",  "se",  "no",  "dk",  "fi",   "be", "jp", "cn", "br", "eu", "us", "io"};
+
+    for (size_t i = 0; i < G_N_ELEMENTS(tlds); i++)
+        if (is_word(p, k, tlds[i]))
+            return true;
+    return false;
+}
+
 /* Is token K (a word) glued into an identifier of a program: before '_'
  * ("x86_64", "en_US"), before '.' and a word of two letters or more
- * ("new.env", "auto.assign", "en_US.UTF"), '$' ("df$x") or "::"?  (A host
- * name, "gmail.com", counts too: one alone does not make code.) */
+ * ("new.env", "auto.assign", "en_US.UTF"; not a host name, "gmail.com"),
+ * '$' ("df$x") or "::"? */
 static bool machine_word(const struct P *p, int k)
 {
-    int n = k + 1;
+    int n = k + 1, e;
 
     if (p->t[k].kind != T_WORD || !glued(p, n) || p->t[n].kind != T_PUNCT)
         return false;
@@ -3299,48 +3315,64 @@ static bool machine_word(const struct P *p, int k)
         return glued(p, n + 1) && p->t[n + 1].kind != T_PUNCT;
     if (p->t[n].ch == ':' && is_p(p, n + 1, ':') && glued(p, n + 1))
         return true;
-    return p->t[n].ch == '.' && p->t[k].len >= 2 && glued(p, n + 1) && p->t[n + 1].kind == T_WORD &&
-           p->t[n + 1].len >= 2;
+    if (p->t[n].ch != '.' || p->t[k].len < 2 || !glued(p, n + 1) || p->t[n + 1].kind != T_WORD ||
+        p->t[n + 1].len < 2)
+        return false;
+    /* the name's last part */
+    for (e = n + 1;
+         is_p(p, e + 1, '.') && glued(p, e + 1) && glued(p, e + 2) && p->t[e + 2].kind == T_WORD;)
+        e += 2;
+    return !tld_at(p, e);
 }
 
-/* Is token K a mark of code: a call, a word glued to '(' and what it is
- * given ("getFX(\"USD\"", "library(x)"; not "file(s)"), an assignment or a
- * comparison ("<-", "==", "x=1", "from=\"..."), a brace or a semicolon
- * glued to code ("{", "};")? */
-static bool code_mark(const struct P *p, int k)
+/* How much token K marks code: 2 for a call, a word glued to '(' and what
+ * it is given ("getFX(\"USD\"", "library(x)"; not "file(s)"), an
+ * assignment or a comparison ("<-", "==", "x=1", "from=\"..."; not a rule
+ * "====="); 1 for a brace or a semicolon ("{MHK}" alone is a ticker). */
+static int code_mark(const struct P *p, int k)
 {
     const struct tok *t = &p->t[k];
 
     if (t->kind != T_PUNCT)
-        return false;
+        return 0;
     if (t->ch == '(')
-        return k > 0 && glued(p, k) && p->t[k - 1].kind == T_WORD && glued(p, k + 1) &&
-               !(p->t[k + 1].kind == T_WORD && p->t[k + 1].len == 1 && is_p(p, k + 2, ')'));
+        return 2 * (k > 0 && glued(p, k) && p->t[k - 1].kind == T_WORD && glued(p, k + 1) &&
+                    !(p->t[k + 1].kind == T_WORD && p->t[k + 1].len == 1 && is_p(p, k + 2, ')')));
     if (t->ch == '<')
-        return is_p(p, k + 1, '-') && glued(p, k + 1) && !glued(p, k + 2);
+        return 2 * (is_p(p, k + 1, '-') && glued(p, k + 1) && !glued(p, k + 2));
     if (t->ch == '=')
-        return (is_p(p, k + 1, '=') && glued(p, k + 1)) ||
-               (k > 0 && glued(p, k) && glued(p, k + 1) && p->t[k - 1].kind == T_WORD);
+        return is_p(p, k - 1, '=') || (is_p(p, k + 1, '=') && is_p(p, k + 2, '='))
+                   ? 0
+                   : 2 * ((is_p(p, k + 1, '=') && glued(p, k + 1)) ||
+                          (k > 0 && glued(p, k) && glued(p, k + 1) && p->t[k - 1].kind == T_WORD &&
+                           !is_p(p, k + 1, '=')));
     return t->ch == '{' || t->ch == '}' || t->ch == ';';
 }
 
 /* Is P's text code or a program's output by its tokens: marks of code
- * (code_mark, two points each), identifiers and numbers of a program's
- * notation (machine_word, machine_number, one), three points at least and
+ * (code_mark), identifiers and numbers of a program's notation
+ * (machine_word, machine_number, a point each), three points at least and
  * one for every four words?  A writer's prose with one or two ("see
- * new.env()", "R 3.5.1 on x86_64", an address "ann.lee at gmail.com") is
- * not. */
+ * new.env()", "R 3.5.1 on x86_64") is not; nor are a URL, an address or
+ * an HTML tag ("<a href='...' style='color: #fc;'>"), markup around text. */
 static bool text_is_machine(const struct P *p)
 {
-    int score = 0, words = 0;
+    int score = 0, words = 0, c;
+    bool tag = false;
 
     for (int k = 0; k < p->n; k++) {
         lu_text_steps++;
-        if (p->t[k].link)
+        if (is_p(p, k, '<') && glued(p, k + 1) &&
+            (p->t[k + 1].kind == T_WORD || is_p(p, k + 1, '/')))
+            tag = true;
+        else if (tag && is_p(p, k, '>'))
+            tag = false;
+        if (tag || p->t[k].link)
             continue;
         if (p->t[k].kind == T_WORD)
             words++;
-        score += code_mark(p, k) ? 2 : machine_word(p, k) || machine_number(p, k);
+        c = code_mark(p, k);
+        score += c ? c : machine_word(p, k) || machine_number(p, k);
     }
     return score >= 3 && score * 4 >= words;
 }
@@ -3361,16 +3393,20 @@ static bool text_has_nonclock(const struct P *p)
     return false;
 }
 
-/* Does the date at tokens [A, B), digits only, carry a time to the second
- * and start the text or a field's value ("2020-04-07 14:55:32 UTC ...",
- * "Packaged: 2020-04-07 14:55:32", "Created : 10/11/01 10:24:53 AM")?
- * That is a program's time stamp (a log, a package's metadata, a form's
- * field): a writer, and a mail client's attribution line, write the
- * minute.  Inside a sentence ("We received your 2014-07-01 21:35:53
- * application") it is the day of what the sentence tells. */
+/* Is the date at tokens [A, B) a program's time stamp: written as ISO's
+ * date with a time to the second, at the start of the text or of a
+ * field's value ("2020-04-07 14:55:32 UTC ...", "Packaged: 2020-04-07
+ * 14:55:32", "[2026-11-30 21:35:53] error")?  A log, a package's
+ * metadata: a writer writes the minute.  Inside a sentence ("We received
+ * your 2014-07-01 21:35:53 application"), after a word ("At 2016-05-05
+ * 03:55:45, X wrote:") or in a notice's own form ("1/15/2002 9:00:00 AM")
+ * it is a day the text names. */
 static bool time_stamp(const struct P *p, int a, int b)
 {
-    if (a > 0 && !is_p(p, a - 1, ':') && !is_p(p, a - 1, '['))
+    int y;
+
+    if ((a > 0 && !is_p(p, a - 1, ':') && !is_p(p, a - 1, '[')) || !year_at(p, a, &y) ||
+        !is_p(p, a + 1, '-'))
         return false;
     for (int k = a; k <= b && k + 4 < p->n; k++)
         if (is_num(p, k) && is_p(p, k + 1, ':') && glued(p, k + 1) && is_num(p, k + 2) &&
@@ -3643,7 +3679,9 @@ static bool gated(const struct P *p, int a, int b, const struct res *r, struct k
         return true;
     if (month_year_only(p, a, b) && kind_of(&k->table, text_is_table, p))
         return true;
-    digits = digits_only(p, a, b);
+    /* a date after a word of time ("on 2022-04-20", "from 11/27/21") is
+     * the writer's anywhere */
+    digits = p->t[a].kind == T_NUM && digits_only(p, a, b);
     if (!digits)
         return false;
     if (r->time && !r->date && b - a == 3 && kind_of(&k->nonclock, text_has_nonclock, p))
