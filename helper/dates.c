@@ -249,6 +249,7 @@ struct tok {
     bool sp;            /* white space (or the start of the text) before it */
     bool cap;           /* a word written with a capital first letter */
     bool url;           /* inside a URL, an e-mail address or a path: never a date */
+    bool link;          /* inside a URL or an e-mail address: no mark of code either */
     char ch;            /* T_PUNCT: the character; every dash is '-', every apostrophe '\'' */
     int num, ndig;      /* T_NUM: value (capped) and digits */
     const struct wd *w; /* T_WORD: the known word, or NULL */
@@ -305,10 +306,12 @@ static bool is_space_at(const unsigned char *s, int *n)
 }
 
 /* A run of non-space bytes that is a URL, an e-mail address or a path:
- * nothing in it is a date ("/2026/12/03/", "x@2026-12-03.example"). */
-static bool chunk_is_url(const char *s, int len)
+ * nothing in it is a date ("/2026/12/03/", "x@2026-12-03.example").
+ * Returns 2 for a URL or an address (a scheme, '@', "www."), 1 for the
+ * rest (a path, "a=b", "x_y"), 0 for none. */
+static int chunk_is_url(const char *s, int len)
 {
-    int slashes = 0, letters = 0;
+    int slashes = 0, letters = 0, code = 0;
 
     for (int i = 0; i < len; i++) {
         char c = s[i];
@@ -317,16 +320,16 @@ static bool chunk_is_url(const char *s, int len)
         else if (g_ascii_isalpha(c))
             letters++;
         if (c == ':' && i + 2 < len && s[i + 1] == '/' && s[i + 2] == '/')
-            return true;
+            return 2;
         if (c == '@' && i > 0 && i + 1 < len && g_ascii_isalnum(s[i - 1]) &&
             g_ascii_isalnum(s[i + 1]))
-            return true;
+            return 2;
         if ((c == '=' || c == '&' || c == '_' || c == '~') && letters)
-            return true;
+            code = 1;
     }
     if (len > 4 && g_ascii_strncasecmp(s, "www.", 4) == 0)
-        return true;
-    return slashes >= 2 && letters > 0;
+        return 2;
+    return code || (slashes >= 2 && letters > 0);
 }
 
 /* Lower-cases ASCII and the Latin-1 capitals (UTF-8 C3 80..C3 9E) of TEXT
@@ -355,7 +358,8 @@ static int tokenise(const char *text, int len, const char *low, struct tok *t, b
 {
     const unsigned char *s = (const unsigned char *)text;
     int n = 0, i = 0, chunk_end = -1;
-    bool sp = true, url = false;
+    bool sp = true;
+    int url = 0;
 
     *interest = false;
     while (i < len) {
@@ -377,7 +381,8 @@ static int tokenise(const char *text, int len, const char *low, struct tok *t, b
         memset(x, 0, sizeof *x);
         x->off = i;
         x->sp = sp;
-        x->url = url;
+        x->url = url > 0;
+        x->link = url == 2;
         sp = false;
         if (g_ascii_isdigit(s[i])) {
             x->kind = T_NUM;
@@ -849,6 +854,10 @@ static int day_range(const struct P *p, int k, int d, int *d2, bool dot)
     int k2;
 
     *d2 = 0;
+    /* "June 10-year bonds", "Dec 3-day course": a number glued to a unit
+     * by a dash is a duration's, an adjective ("June 10-ish" stays). */
+    if (is_p(p, k, '-') && glued(p, k) && glued(p, k + 1) && W(p, k + 1) && W(p, k + 1)->unit)
+        return -1;
     if ((is_p(p, k, '-') || wf(p, k, F_TO)) && is_num(p, k + 1)) {
         k2 = mday_at(p, k + 1, d2, false, dot);
         if (k2 > 0 && *d2 > d)
@@ -2589,6 +2598,13 @@ static int m_nth(const struct P *p, int i, struct res *r)
         k += 3;
     else if (!date_follower(p, k))
         return -1;
+    /* "to the 5th and 6th floors": ordinals of what follows the last one
+     * ("on the 14th and 15th we are out", "the 14th and 15th of June" are
+     * days) */
+    else if (wf(p, k, F_AND | F_OR) && is_num(p, k + 1) && wf(p, k + 2, F_ORDSUF) &&
+             glued(p, k + 2) && !date_follower(p, k + 3) && !wf(p, k + 3, F_OF) &&
+             !wf(p, i - 1, F_PREP))
+        return -1;
     jd = nearest_mday(p, d);
     if (!jd)
         return -1;
@@ -3222,8 +3238,9 @@ static bool in_output(const struct P *p, int a, int b)
     int k = a - 1, y;
 
     if (is_p(p, k, '(') && year_at(p, a, &y) && is_p(p, a + 1, '-') &&
-        ((is_num(p, k - 1) && is_p(p, k - 2, '.') && glued(p, k - 1) && glued(p, k - 2) &&
-          is_num(p, k - 3)) ||
+        ((is_num(p, k - 1) && glued(p, k - 1) && glued(p, k - 2) && is_num(p, k - 3) &&
+          (is_p(p, k - 2, '.') ||
+           (is_p(p, k - 2, '-') && is_p(p, k - 4, '.') && glued(p, k - 3) && glued(p, k - 4)))) ||
          (is_word(p, b, "r") && is_num(p, b + 1) && glued(p, b + 1))))
         return true;
     if (is_p(p, k, '"') && glued(p, a))
@@ -3234,6 +3251,233 @@ static bool in_output(const struct P *p, int a, int b)
     else if (is_num(p, k))
         k--;
     return is_p(p, k, '>') && is_p(p, k - 1, '#') && glued(p, k);
+}
+
+/* ------------------------------------------------------------------ the sentence's kind */
+
+/* Does tokens [A, B) name a day or a time by digits alone ("2019-01-18",
+ * "10/11/01 10:24:53", "18:38"), no date word in it?  Such a form means a
+ * date in prose, but a value in code, a program's output or a table; a
+ * date word ("tomorrow", "Friday", "December") is a date anywhere. */
+static bool digits_only(const struct P *p, int a, int b)
+{
+    for (int k = a; k < b; k++) {
+        const struct wd *w = W(p, k);
+        if (w && (w->month || w->wday || w->rel || w->tw || w->unit || (w->f & F_HOL)))
+            return false;
+    }
+    return true;
+}
+
+/* Is token K a number in a program's notation: a version of three parts
+ * ("3.5.1", "10.14.2"; not "21.06.2016"), or in scientific notation
+ * ("4.473272e-05")? */
+static bool machine_number(const struct P *p, int k)
+{
+    if (!is_num(p, k) || (is_p(p, k - 1, '.') && glued(p, k)))
+        return false;
+    if (is_p(p, k + 1, '.') && glued(p, k + 1) && is_num(p, k + 2) && glued(p, k + 2) &&
+        is_p(p, k + 3, '.') && glued(p, k + 3) && is_num(p, k + 4) && glued(p, k + 4))
+        return p->t[k + 4].ndig != 4; /* "21.06.2016" is a date */
+    if (is_p(p, k + 1, '.') && glued(p, k + 1) && is_num(p, k + 2) && glued(p, k + 2))
+        k += 2;
+    return is_word(p, k + 1, "e") && glued(p, k + 1) &&
+           (is_p(p, k + 2, '-') || is_p(p, k + 2, '+')) && glued(p, k + 2) && is_num(p, k + 3) &&
+           glued(p, k + 3);
+}
+
+/* Is the word at K a top-level domain ending a host name ("gmail.com",
+ * "yahoo.de": an address the list archive wrote "x at gmail.com")?
+ * Notation, the same in every language. */
+static bool tld_at(const struct P *p, int k)
+{
+    static const char *const tlds[] = {
+        "com", "org", "net", "edu", "gov", "int", "info", "de", "uk", "fr", "ch", "at", "nl", "it",
+        "ca",  "au",  "es",  "se",  "no",  "dk",  "fi",   "be", "jp", "cn", "br", "eu", "us", "io"};
+
+    for (size_t i = 0; i < G_N_ELEMENTS(tlds); i++)
+        if (is_word(p, k, tlds[i]))
+            return true;
+    return false;
+}
+
+/* Is token K (a word) glued into an identifier of a program: before '_'
+ * ("x86_64", "en_US"), before '.' and a word of two letters or more
+ * ("new.env", "auto.assign", "en_US.UTF"; not a host name, "gmail.com"),
+ * '$' ("df$x") or "::"? */
+static bool machine_word(const struct P *p, int k)
+{
+    int n = k + 1, e;
+
+    if (p->t[k].kind != T_WORD || !glued(p, n) || p->t[n].kind != T_PUNCT)
+        return false;
+    if (p->t[n].ch == '_' || p->t[n].ch == '$')
+        return glued(p, n + 1) && p->t[n + 1].kind != T_PUNCT;
+    if (p->t[n].ch == ':' && is_p(p, n + 1, ':') && glued(p, n + 1))
+        return true;
+    if (p->t[n].ch != '.' || p->t[k].len < 2 || !glued(p, n + 1) || p->t[n + 1].kind != T_WORD ||
+        p->t[n + 1].len < 2)
+        return false;
+    /* the name's last part */
+    for (e = n + 1;
+         is_p(p, e + 1, '.') && glued(p, e + 1) && glued(p, e + 2) && p->t[e + 2].kind == T_WORD;)
+        e += 2;
+    return !tld_at(p, e);
+}
+
+/* How much token K marks code: 2 for a call, a word glued to '(' and what
+ * it is given ("getFX(\"USD\"", "library(x)"; not "file(s)"), an
+ * assignment or a comparison ("<-", "==", "x=1", "from=\"..."; not a rule
+ * "====="); 1 for a brace or a semicolon ("{MHK}" alone is a ticker). */
+static int code_mark(const struct P *p, int k)
+{
+    const struct tok *t = &p->t[k];
+
+    if (t->kind != T_PUNCT)
+        return 0;
+    if (t->ch == '(')
+        return 2 * (k > 0 && glued(p, k) && p->t[k - 1].kind == T_WORD && glued(p, k + 1) &&
+                    !(p->t[k + 1].kind == T_WORD && p->t[k + 1].len == 1 && is_p(p, k + 2, ')')));
+    if (t->ch == '<')
+        return 2 * (is_p(p, k + 1, '-') && glued(p, k + 1) && !glued(p, k + 2));
+    if (t->ch == '=')
+        return is_p(p, k - 1, '=') || (is_p(p, k + 1, '=') && is_p(p, k + 2, '='))
+                   ? 0
+                   : 2 * ((is_p(p, k + 1, '=') && glued(p, k + 1)) ||
+                          (k > 0 && glued(p, k) && glued(p, k + 1) && p->t[k - 1].kind == T_WORD &&
+                           !is_p(p, k + 1, '=')));
+    return t->ch == '{' || t->ch == '}' || t->ch == ';';
+}
+
+/* Is P's text code or a program's output by its tokens: marks of code
+ * (code_mark), identifiers and numbers of a program's notation
+ * (machine_word, machine_number, a point each), three points at least and
+ * one for every four words?  A writer's prose with one or two ("see
+ * new.env()", "R 3.5.1 on x86_64") is not; nor are a URL, an address or
+ * an HTML tag ("<a href='...' style='color: #fc;'>"), markup around text. */
+static bool text_is_machine(const struct P *p)
+{
+    int score = 0, words = 0, c;
+    bool tag = false;
+
+    for (int k = 0; k < p->n; k++) {
+        lu_text_steps++;
+        if (is_p(p, k, '<') && glued(p, k + 1) &&
+            (p->t[k + 1].kind == T_WORD || is_p(p, k + 1, '/')))
+            tag = true;
+        else if (tag && is_p(p, k, '>'))
+            tag = false;
+        if (tag || p->t[k].link)
+            continue;
+        if (p->t[k].kind == T_WORD)
+            words++;
+        c = code_mark(p, k);
+        score += c ? c : machine_word(p, k) || machine_number(p, k);
+    }
+    return score >= 3 && score * 4 >= words;
+}
+
+/* Is there a pair "N:M" in P's text that is no time of day ("24:3",
+ * "25:17": a line and a column, a ratio)?  Then no bare "N:M" in it is a
+ * time either ("bathymetric (18:38) geospatial (24:3)"); "at 10:30" is. */
+static bool text_has_nonclock(const struct P *p)
+{
+    for (int k = 0; k + 2 < p->n; k++) {
+        lu_text_steps++;
+        if (is_num(p, k) && is_p(p, k + 1, ':') && glued(p, k + 1) && is_num(p, k + 2) &&
+            glued(p, k + 2) && !(is_p(p, k + 3, ':') && glued(p, k + 3)) &&
+            !(k > 0 && is_p(p, k - 1, ':') && glued(p, k)) &&
+            (p->t[k].num > 24 || p->t[k + 2].ndig != 2 || p->t[k + 2].num > 59))
+            return true;
+    }
+    return false;
+}
+
+/* Is the date at tokens [A, B) a program's time stamp: written as ISO's
+ * date with a time to the second, at the start of the text or of a
+ * field's value ("2020-04-07 14:55:32 UTC ...", "Packaged: 2020-04-07
+ * 14:55:32", "[2026-11-30 21:35:53] error")?  A log, a package's
+ * metadata: a writer writes the minute.  Inside a sentence ("We received
+ * your 2014-07-01 21:35:53 application"), after a word ("At 2016-05-05
+ * 03:55:45, X wrote:") or in a notice's own form ("1/15/2002 9:00:00 AM")
+ * it is a day the text names. */
+static bool time_stamp(const struct P *p, int a, int b)
+{
+    int y;
+
+    if ((a > 0 && !is_p(p, a - 1, ':') && !is_p(p, a - 1, '[')) || !year_at(p, a, &y) ||
+        !is_p(p, a + 1, '-'))
+        return false;
+    for (int k = a; k <= b && k + 4 < p->n; k++)
+        if (is_num(p, k) && is_p(p, k + 1, ':') && glued(p, k + 1) && is_num(p, k + 2) &&
+            glued(p, k + 2) && is_p(p, k + 3, ':') && glued(p, k + 3) && is_num(p, k + 4) &&
+            glued(p, k + 4))
+            return true;
+    return false;
+}
+
+/* Is the date at tokens [A, B), digits only, a row of data: nothing but
+ * numbers after it and no word in the text ("2016-05-22 4.473272e-05",
+ * "2016-05-22 0": a value R printed)? */
+static bool data_row(const struct P *p, int a, int b)
+{
+    bool value = false;
+
+    for (int k = 0; k < p->n; k++) {
+        if (k >= a && k < b)
+            continue;
+        if (p->t[k].kind == T_WORD && !(is_word(p, k, "e") && glued(p, k)))
+            return false;
+        if (k < a)
+            return false;
+        if (p->t[k].kind == T_PUNCT && !strchr(".-+", p->t[k].ch))
+            return false;
+        if (p->t[k].kind == T_PUNCT && p->t[k].ch == '-' && glued(p, k) && is_num(p, k - 1) &&
+            glued(p, k + 1))
+            return false; /* "2016-05-23": another date, a range */
+        value = value || p->t[k].kind == T_NUM;
+    }
+    return value;
+}
+
+/* Is the one word at tokens [A, B) part of a name, '.' glued on both
+ * sides to words ("clickz.today.txt", "x.monday.example")? */
+static bool in_name(const struct P *p, int a, int b)
+{
+    return b == a + 1 && is_p(p, a - 1, '.') && glued(p, a) && glued(p, a - 1) &&
+           p->t[a - 2].kind == T_WORD && is_p(p, b, '.') && glued(p, b) && glued(p, b + 1) &&
+           p->t[b + 1].kind == T_WORD;
+}
+
+/* Is token K a decimal number ("1880.00", "+4.94"), not a version? */
+static bool decimal_at(const struct P *p, int k)
+{
+    return is_num(p, k) && !(glued(p, k) && p->t[k - 1].kind != T_PUNCT) && is_p(p, k + 1, '.') &&
+           glued(p, k + 1) && is_num(p, k + 2) && glued(p, k + 2) &&
+           !(is_p(p, k + 3, '.') && glued(p, k + 3)) && !(is_p(p, k - 1, '.') && glued(p, k));
+}
+
+/* Is P's text a table of figures: three decimal numbers at least and two
+ * for every five words ("NDZ1 NASDAQ 100 Index Dec 2001 1880.00 93.00
+ * +4.94")?  A month with its year there is a column's label, the month of
+ * a contract, not when anything happens. */
+static bool text_is_table(const struct P *p)
+{
+    int dec = 0, words = 0;
+
+    for (int k = 0; k < p->n; k++) {
+        lu_text_steps++;
+        words += p->t[k].kind == T_WORD;
+        dec += decimal_at(p, k);
+    }
+    return dec >= 3 && dec * 5 >= words * 2;
+}
+
+/* Is the phrase at tokens [A, B) a month and its year alone ("Dec 2001")? */
+static bool month_year_only(const struct P *p, int a, int b)
+{
+    int y;
+    return b == a + 2 && W(p, a) && W(p, a)->month && year_at(p, a + 1, &y);
 }
 
 /* Is the bare clock time at tokens [A, B) ("1:50") an R sequence in code:
@@ -3400,6 +3644,52 @@ static void bufs_clear(struct bufs *b)
         g_free(b->low);
 }
 
+/* What a text's tokens say of its kind, each read once, when a phrase
+ * needs it: -1 not yet read, else 0 or 1. */
+struct kinds {
+    int listing;  /* text_has_mode */
+    int machine;  /* text_is_machine */
+    int nonclock; /* text_has_nonclock */
+    int table;    /* text_is_table */
+};
+
+static bool kind_of(int *k, bool (*test)(const struct P *), const struct P *p)
+{
+    if (*k < 0)
+        *k = test(p);
+    return *k > 0;
+}
+
+static bool has_mode(const struct P *p)
+{
+    return text_has_mode(p->text);
+}
+
+/* Is the phrase at tokens [A, B) (resolved in R) no date for the kind of
+ * text it is in: program output, code, a table, a name?  A date of digits
+ * alone is a value there; a date word is a date anywhere, but in a
+ * directory listing. */
+static bool gated(const struct P *p, int a, int b, const struct res *r, struct kinds *k)
+{
+    bool digits;
+
+    if (kind_of(&k->listing, has_mode, p) || in_code(p, a, b) || in_output(p, a, b) ||
+        code_range(p, a, b, r) || (r->time && !r->date && after_date_like(p, a)) ||
+        in_name(p, a, b))
+        return true;
+    if (month_year_only(p, a, b) && kind_of(&k->table, text_is_table, p))
+        return true;
+    /* a date after a word of time ("on 2022-04-20", "from 11/27/21") is
+     * the writer's anywhere */
+    digits = p->t[a].kind == T_NUM && digits_only(p, a, b);
+    if (!digits)
+        return false;
+    if (r->time && !r->date && b - a == 3 && kind_of(&k->nonclock, text_has_nonclock, p))
+        return true;
+    return (r->date && (time_stamp(p, a, b) || data_row(p, a, b))) ||
+           kind_of(&k->machine, text_is_machine, p);
+}
+
 /* lu_dates_find, in ORDER's order when it is not NULL. */
 static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
                     struct lu_date_order *order)
@@ -3408,7 +3698,7 @@ static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
     GArray *found = NULL;
     struct bufs b;
     struct P p;
-    int listing = -1; /* text_has_mode, once a phrase is found */
+    struct kinds kinds = {-1, -1, -1, -1};
 
     if (!setup_text(&p, &b, text, ref, cal))
         goto out;
@@ -3418,11 +3708,7 @@ static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
         struct found x = {0};
         int e = m_phrase(&p, i, &x.r), a;
         guint32 jd;
-        if (e > i && listing < 0)
-            listing = text_has_mode(text);
-        if (e > i &&
-            (listing || in_code(&p, i, e) || in_output(&p, i, e) || code_range(&p, i, e, &x.r) ||
-             (x.r.time && !x.r.date && after_date_like(&p, i)))) {
+        if (e > i && gated(&p, i, e, &x.r, &kinds)) {
             i = e;
         } else if (e > i) {
             x.a = i;

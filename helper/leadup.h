@@ -77,8 +77,11 @@ extern const char lu_version[];
  * weekday alone is the latest one, "Sep of 2013", "the next day or so",
  * "after 7 days", no date in a directory listing, beside a build's version
  * or revision, in R's printed values or an R sequence (the second date
- * set, session 38). */
-#define LU_RULES_REV  22
+ * set, session 38); 23: dates: the sentence's kind, no date of digits
+ * alone in code, a program's output (time stamps to the second, printed
+ * rows, a version's date, line:column pairs) or a table's month labels;
+ * "10-year", "the 5th and 6th floors", "x.today.txt" (session 40). */
+#define LU_RULES_REV  23
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache

@@ -12,7 +12,11 @@
 # one, "in the next week or so", program output's dates) change the dates
 # classify prints and, for one intent sentence, drop a next step dated by a
 # past "since Thursday"; no verdict moved (the JSON without its dates
-# compared, 3,655 lines and both samples).
+# compared, 3,655 lines and both samples).  Session 40's gate on the
+# sentence's kind (no date of digits alone in code, program output or a
+# table's labels) changes the dates of 5 of the 775 sample messages; the
+# JSON without its dates is the same in all 775 and the intent sentences'
+# JSON is the same byte for byte.
 . "$(dirname "$0")/lib.sh"
 SHARED=$ROOT/../shared
 [ -f "$SHARED/intent/enron-intent-verified/intent_pos" ] && [ -f "$SHARED/corpora/enron-dev.maildir.tar.xz" ] &&
@@ -46,9 +50,9 @@ t 'the intent sentences, one a line: the same analysis as main' '
 t 'a sample of enron-dev messages: the same analysis as main' '
 	test "$(sample "$MAIL/enron-dev" | wc -l)" -gt 100 &&
 	sample "$MAIL/enron-dev" | classify_all | digest >got &&
-	echo 8daa55da5d2910d46eb2351ba596959bd7b6f2b49eef4f8fc0574d08c9e1fe99 >want && diff want got'
+	echo e2f441b13511915c284391be2056e2a73c5fda1042ab1cdcf9bac0b1bf28e3ac >want && diff want got'
 t 'a sample of r-package-devel messages: the same analysis as main' '
 	test "$(sample "$MAIL/rpkg-maildir" | wc -l)" -gt 100 &&
 	sample "$MAIL/rpkg-maildir" | classify_all | digest >got &&
-	echo 15fa1c29c6663cf97954730c8124467d85d9cfacac5579a524642a98f41dcbd8 >want && diff want got'
+	echo d2df06e6d28ce687a2e11c5ccd41d388d4f55e97dc3a5464c3d88284214a5f09 >want && diff want got'
 done_testing
