@@ -29,6 +29,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -42,6 +43,10 @@ struct lu_xcount {
     std::string mine_of;
     unsigned mine_asked = 0;
     std::vector<bool> mine_set;
+    /* A full walk's messages read with their thread outside its slice
+     * (lu_xcount_rest), by document id, with their thread's id: their own
+     * slice comes later and skips them (lu_xcount_slice). */
+    std::unordered_map<Xapian::docid, std::string> ahead;
 };
 
 /* notmuch 0.37: the term prefix of tag: (lib/prefix.cc prefix_table). */
@@ -420,6 +425,21 @@ int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, co
     return 0;
 }
 
+int lu_xcount_docids(struct lu_xcount *x, const char *const *mids, unsigned n, unsigned *out)
+{
+    try {
+        for (unsigned k = 0; k < n; k++) {
+            std::string id = std::string(ID_PREFIX) + mids[k];
+            Xapian::PostingIterator p = x->db.postlist_begin(id);
+
+            out[k] = p == x->db.postlist_end(id) ? 0 : (unsigned)*p;
+        }
+    } catch (...) {
+        return -1;
+    }
+    return 0;
+}
+
 int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans)
 {
     std::map<Xapian::docid, unsigned> run; /* document -> its place in MIDS */
@@ -578,7 +598,8 @@ static bool slice_terms(Xapian::Database &db, Xapian::docid did, const std::stri
 static int read_docs(Xapian::Database &db,
                      const std::vector<std::pair<std::string, Xapian::docid>> &docs,
                      const std::vector<unsigned> &ks, const char *root,
-                     int (*fn)(const struct lu_xmsg *m, void *data), void *data)
+                     int (*fn)(const struct lu_xmsg *m, void *data), void *data,
+                     std::unordered_map<Xapian::docid, std::string> *ahead)
 {
     std::vector<std::pair<Xapian::docid, size_t>> byid(docs.size());
     std::vector<std::string> froms(docs.size()), subjects(docs.size());
@@ -620,20 +641,50 @@ static int read_docs(Xapian::Database &db,
                      refs};
         if (fn(&m, data) != 0)
             return -1;
+        if (ahead)
+            (*ahead)[docs[i].second] = tid;
     }
     return 0;
 }
 
+/* DOCS less those read ahead with their thread (X->ahead) whose thread
+ * WALKED says was walked (each forgotten, read or not). */
+static void skip_ahead(struct lu_xcount *x, std::vector<std::pair<std::string, Xapian::docid>> &docs,
+                       bool (*walked)(const char *tid, void *data), void *data)
+{
+    size_t k = 0;
+
+    for (size_t i = 0; i < docs.size(); i++) {
+        auto a = x->ahead.find(docs[i].second);
+        bool skip = false;
+        if (a != x->ahead.end()) {
+            skip = walked(a->second.c_str(), data);
+            x->ahead.erase(a);
+        }
+        if (!skip)
+            docs[k++] = docs[i];
+    }
+    docs.resize(k);
+}
+
 int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, bool hi_open,
                     bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
-                    void *data)
+                    bool (*walked)(const char *tid, void *data), void *data)
 {
     try {
-        return read_docs(x->db, slice_docs(x->db, from, to, lo_open, hi_open, newest),
-                         std::vector<unsigned>(), root, fn, data);
+        std::vector<std::pair<std::string, Xapian::docid>> docs =
+            slice_docs(x->db, from, to, lo_open, hi_open, newest);
+        if (walked && !x->ahead.empty())
+            skip_ahead(x, docs, walked, data);
+        return read_docs(x->db, docs, std::vector<unsigned>(), root, fn, data, NULL);
     } catch (...) {
         return -1;
     }
+}
+
+void lu_xcount_walk_end(struct lu_xcount *x)
+{
+    std::unordered_map<Xapian::docid, std::string>().swap(x->ahead);
 }
 
 int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, double from, double to,
@@ -679,7 +730,7 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
         std::stable_sort(docs.begin(), docs.end());
         for (const auto &d : docs)
             ks.push_back(of[d.second]);
-        return read_docs(x->db, docs, ks, root, fn, data);
+        return read_docs(x->db, docs, ks, root, fn, data, &x->ahead);
     } catch (...) {
         return -1;
     }

@@ -136,10 +136,20 @@ struct lu_xmsg {
  * of its own and each file's directory document again.  Returns 0; -1
  * on a Xapian error, a message that is not whole (no id or thread term,
  * no file), or when FN returns nonzero (FN may have been called for
- * some: the caller forgets them and asks notmuch). */
+ * some: the caller forgets them and asks notmuch).  With WALKED, a
+ * message lu_xcount_rest gave with its thread since lu_xcount_walk_end is
+ * not read again when WALKED says its thread (the id given) was walked:
+ * a thread that crosses slices has its messages outside its first slice
+ * read with it, and their own slice would read each again, its term
+ * list inflated, only for the caller to drop it (at 300,000 messages a
+ * slice is a week of mail, and one message in six was read twice). */
 int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, bool hi_open,
                     bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
-                    void *data);
+                    bool (*walked)(const char *tid, void *data), void *data);
+
+/* Forgets the messages lu_xcount_rest gave (lu_xcount_slice's WALKED):
+ * a walk's end. */
+void lu_xcount_walk_end(struct lu_xcount *x);
 
 /* The messages of the N threads TIDS outside the slice FROM..TO
  * (lu_xcount_slice's, the same bounds), as `(thread:A or ...) and not
@@ -173,6 +183,13 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
  * notmuch's count of such a query reads the date of every message of the
  * database.  Returns 0, or -1 on a Xapian error. */
 int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n);
+
+/* The document id of each of the N messages MIDS (the ids notmuch keeps
+ * them under) into OUT[0..N-1], 0 for one that has none: the order in
+ * which notmuch's tables keep what a message's tag write reads (its
+ * terms and their positions, keyed by document id first).  Returns 0, or
+ * -1 on a Xapian error. */
+int lu_xcount_docids(struct lu_xcount *x, const char *const *mids, unsigned n, unsigned *out);
 
 void lu_xcount_close(struct lu_xcount *x);
 
