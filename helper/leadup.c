@@ -271,7 +271,6 @@ static void read_debug_env(void)
     lu_debug_no_termfreq = g_getenv("LEADUP_DEBUG_NO_TERMFREQ") != NULL;
     lu_debug_no_xaddr = g_getenv("LEADUP_DEBUG_NO_XADDR") != NULL;
     lu_debug_no_xdates = g_getenv("LEADUP_DEBUG_NO_XDATES") != NULL;
-    lu_debug_tags_walked = g_getenv("LEADUP_DEBUG_TAGS_WALKED") != NULL;
     lu_debug_no_docmark = g_getenv("LEADUP_DEBUG_NO_DOCMARK") != NULL;
     lu_debug_no_base = g_getenv("LEADUP_DEBUG_NO_BASE") != NULL;
     lu_debug_whole_senders = g_getenv("LEADUP_DEBUG_WHOLE_SENDERS") != NULL;
@@ -322,8 +321,6 @@ static void print_debug_counts(void)
     fprintf(stderr,
             "leadup: date windows counted from the dates read once: %" G_GUINT64_FORMAT "\n",
             lu_dated_counts);
-    fprintf(stderr, "leadup: messages tagged in document order: %" G_GUINT64_FORMAT "\n",
-            lu_tag_runs_sorted);
     fprintf(stderr, "leadup: senders' histories kept: %u read, %u with the messages since\n",
             lu_sender_kept, lu_sender_since);
     fprintf(stderr,
@@ -357,7 +354,8 @@ static void print_debug_counts(void)
     fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
     fprintf(stderr, "leadup: walked messages read from Xapian: %" G_GUINT64_FORMAT "\n",
             lu_xwalk_read);
-    fprintf(stderr, "leadup: walked messages not read again in their own slice: %" G_GUINT64_FORMAT "\n",
+    fprintf(stderr,
+            "leadup: walked messages not read again in their own slice: %" G_GUINT64_FORMAT "\n",
             lu_walk_skipped);
     fprintf(
         stderr,

@@ -2110,11 +2110,6 @@ struct lu_tagop {
 /* Applies OPS (struct lu_tagop) in one atomic section.  *BEFORE and *AFTER
  * get the revision just before and after our writes.  Returns 0 or an error. */
 int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after);
-/* The messages lu_db_apply wrote in the order of their documents
- * (LEADUP_DEBUG_COUNTS); lu_debug_tags_walked (LEADUP_DEBUG_TAGS_WALKED)
- * writes them in the order planned, for the tests to compare. */
-extern guint64 lu_tag_runs_sorted;
-extern bool lu_debug_tags_walked;
 
 /* ------------------------------------------------------------------ store.c */
 

@@ -1862,97 +1862,9 @@ int lu_db_terms(struct lu_db *db, GPtrArray *mids, const char *prefix, GPtrArray
     return 0;
 }
 
-/* One message's run of OPS, [I, END) (the same Message-ID), applied:
- * frozen, its document is written once, however many tags change.  A
- * message gone since we read it is left: the next scan converges.
- * Returns 0 or an error (printed). */
-static int apply_run(struct lu_db *db, GArray *ops, guint i, guint end)
-{
-    const char *mid = g_array_index(ops, struct lu_tagop, i).mid;
-    notmuch_message_t *nm = NULL;
-    notmuch_status_t st = notmuch_database_find_message(db->db, mid, &nm);
-    int ret = 0;
-
-    if (st || !nm)
-        return 0;
-    notmuch_message_freeze(nm);
-    for (; i < end && !ret; i++) {
-        struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
-        /* leadup/... tags are not maildir flags: no tags_to_maildir_flags, no renames. */
-        st = op->add ? notmuch_message_add_tag(nm, op->tag) : notmuch_message_remove_tag(nm, op->tag);
-        if (st)
-            ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", op->mid,
-                           notmuch_status_to_string(st));
-    }
-    st = notmuch_message_thaw(nm);
-    if (st && !ret)
-        ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", mid,
-                       notmuch_status_to_string(st));
-    notmuch_message_destroy(nm);
-    return ret;
-}
-
-/* A message's run of operations (apply_run) and where it goes. */
-struct tag_run {
-    guint start, end;
-    unsigned docid; /* 0: not known (after the others) */
-};
-
-static int run_cmp(const void *a, const void *b)
-{
-    const struct tag_run *x = a, *y = b;
-
-    if (x->docid != y->docid)
-        return !x->docid ? 1 : !y->docid ? -1 : x->docid < y->docid ? -1 : 1;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
-guint64 lu_tag_runs_sorted;
-bool lu_debug_tags_walked;
-
-/* OPS' runs (the operations of one message, which come together: the
- * scan plans per message) into *N of them, in the order their documents
- * are numbered when Xapian tells it, else as planned.  Adding a tag
- * reads the whole document back, every term's positions too (Xapian
- * 1.4's Document::need_terms), and the tables key those by document id
- * first: in the walk's order each message's read lands on blocks of its
- * own, a pread and a page-cache look-up each, whose cost grows with the
- * index (issue 14, s40-exp); in document order neighbours share them.
- * The revision notmuch gives is the atomic section's, whatever the order.
- * Caller frees (g_free). */
-static struct tag_run *tag_runs(struct lu_db *db, GArray *ops, guint *n)
-{
-    GPtrArray *mids = g_ptr_array_new();
-    struct tag_run *runs = g_new(struct tag_run, ops->len);
-    unsigned *ids;
-
-    *n = 0;
-    for (guint i = 0, end; i < ops->len; i = end) {
-        const char *mid = g_array_index(ops, struct lu_tagop, i).mid;
-        for (end = i; end < ops->len && strcmp(g_array_index(ops, struct lu_tagop, end).mid, mid) == 0;)
-            end++;
-        runs[*n] = (struct tag_run){i, end, 0};
-        (*n)++;
-        g_ptr_array_add(mids, (gpointer)mid);
-    }
-    ids = g_new0(unsigned, *n);
-    if (*n > 1 && !lu_debug_tags_walked && xcount(db) &&
-        lu_xcount_docids(db->xcount, (const char *const *)mids->pdata, *n, ids) == 0) {
-        for (guint k = 0; k < *n; k++)
-            runs[k].docid = ids[k];
-        qsort(runs, *n, sizeof *runs, run_cmp);
-        lu_tag_runs_sorted += *n;
-    }
-    g_free(ids);
-    g_ptr_array_free(mids, TRUE);
-    return runs;
-}
-
 int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
 {
     notmuch_status_t st;
-    struct tag_run *runs = NULL;
-    guint n = 0;
     int ret = 0;
     bool atomic = false;
 
@@ -1967,9 +1879,37 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
         goto out;
     }
     atomic = true;
-    runs = tag_runs(db, ops, &n);
-    for (guint k = 0; k < n && !ret; k++)
-        ret = apply_run(db, ops, runs[k].start, runs[k].end);
+    /* A message's operations come together (the scan plans per message):
+     * frozen, its document is written once, however many tags change. */
+    for (guint i = 0; i < ops->len && !ret;) {
+        const char *mid = g_array_index(ops, struct lu_tagop, i).mid;
+        notmuch_message_t *nm = NULL;
+        guint end = i;
+
+        while (end < ops->len && strcmp(g_array_index(ops, struct lu_tagop, end).mid, mid) == 0)
+            end++;
+        st = notmuch_database_find_message(db->db, mid, &nm);
+        if (st || !nm) {
+            i = end;
+            continue; /* gone since we read it: the next scan converges */
+        }
+        notmuch_message_freeze(nm);
+        for (; i < end && !ret; i++) {
+            struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
+            /* leadup/... tags are not maildir flags: no tags_to_maildir_flags, no renames. */
+            st = op->add ? notmuch_message_add_tag(nm, op->tag)
+                         : notmuch_message_remove_tag(nm, op->tag);
+            if (st)
+                ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", op->mid,
+                               notmuch_status_to_string(st));
+        }
+        st = notmuch_message_thaw(nm);
+        if (st && !ret)
+            ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", mid,
+                           notmuch_status_to_string(st));
+        notmuch_message_destroy(nm);
+        i = end;
+    }
     st = notmuch_database_end_atomic(db->db);
     atomic = false;
     if (st && !ret)
@@ -1978,6 +1918,5 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
 out:
     if (atomic)
         notmuch_database_end_atomic(db->db);
-    g_free(runs);
     return ret;
 }

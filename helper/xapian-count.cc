@@ -425,21 +425,6 @@ int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, co
     return 0;
 }
 
-int lu_xcount_docids(struct lu_xcount *x, const char *const *mids, unsigned n, unsigned *out)
-{
-    try {
-        for (unsigned k = 0; k < n; k++) {
-            std::string id = std::string(ID_PREFIX) + mids[k];
-            Xapian::PostingIterator p = x->db.postlist_begin(id);
-
-            out[k] = p == x->db.postlist_end(id) ? 0 : (unsigned)*p;
-        }
-    } catch (...) {
-        return -1;
-    }
-    return 0;
-}
-
 int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans)
 {
     std::map<Xapian::docid, unsigned> run; /* document -> its place in MIDS */
@@ -649,7 +634,8 @@ static int read_docs(Xapian::Database &db,
 
 /* DOCS less those read ahead with their thread (X->ahead) whose thread
  * WALKED says was walked (each forgotten, read or not). */
-static void skip_ahead(struct lu_xcount *x, std::vector<std::pair<std::string, Xapian::docid>> &docs,
+static void skip_ahead(struct lu_xcount *x,
+                       std::vector<std::pair<std::string, Xapian::docid>> &docs,
                        bool (*walked)(const char *tid, void *data), void *data)
 {
     size_t k = 0;

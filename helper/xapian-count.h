@@ -184,13 +184,6 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
  * database.  Returns 0, or -1 on a Xapian error. */
 int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n);
 
-/* The document id of each of the N messages MIDS (the ids notmuch keeps
- * them under) into OUT[0..N-1], 0 for one that has none: the order in
- * which notmuch's tables keep what a message's tag write reads (its
- * terms and their positions, keyed by document id first).  Returns 0, or
- * -1 on a Xapian error. */
-int lu_xcount_docids(struct lu_xcount *x, const char *const *mids, unsigned n, unsigned *out);
-
 void lu_xcount_close(struct lu_xcount *x);
 
 #ifdef __cplusplus
