@@ -1244,7 +1244,7 @@ static int plan_slices(struct lu_db *db, GArray **out)
     GArray *sl = g_array_new(FALSE, FALSE, sizeof(struct slice));
     struct slice cur = {top + 1, G_MAXINT64};
     gint64 hi = top, width = 86400, n = 0, dated = 0;
-    double *dates = NULL;
+    const double *dates = NULL;
     size_t ndates = 0;
     int ret = 0;
 
@@ -1281,7 +1281,6 @@ static int plan_slices(struct lu_db *db, GArray **out)
     g_array_append_val(sl, cur);
     lu_slice_most = MAX(lu_slice_most, (guint64)n);
     db->dated = ret ? -1 : dated;
-    free(dates);
     *out = sl;
     return ret;
 }
@@ -1553,12 +1552,13 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
 
     if (strcmp(query, "*") != 0)
         return walk_query(db, query, sort, NULL, NULL, note, fn, data);
+    if (db->xcount)
+        lu_xcount_walk_end(db->xcount); /* none read ahead yet */
+    /* the dates it reads stay for the slices (lu_xcount_dates) */
     ret = plan_slices(db, &sl);
     if (ret)
         goto out;
     done = lu_idset_new();
-    if (db->xcount)
-        lu_xcount_walk_end(db->xcount); /* none read ahead yet */
     for (guint i = 0; !ret && i < sl->len; i++) {
         guint k = sort == NOTMUCH_SORT_NEWEST_FIRST ? i : sl->len - 1 - i;
         char *q = slice_query(g_array_index(sl, struct slice, k));

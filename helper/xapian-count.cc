@@ -47,6 +47,11 @@ struct lu_xcount {
      * (lu_xcount_rest), by document id, with their thread's id: their own
      * slice comes later and skips them (lu_xcount_slice). */
     std::unordered_map<Xapian::docid, std::string> ahead;
+    /* The walk's mail by date (lu_xcount_dates): each document's date and
+     * id, sorted by the date, ties by id; a slice is a range of them
+     * (slice_docs), where each slice read the whole date stream. */
+    std::vector<double> dates;
+    std::vector<Xapian::docid> dated;
 };
 
 /* notmuch 0.37: the term prefix of tag: (lib/prefix.cc prefix_table). */
@@ -498,6 +503,33 @@ slice_docs(Xapian::Database &db, double from, double to, bool lo_open, bool hi_o
     return docs;
 }
 
+/* slice_docs from X's dates (lu_xcount_dates), when it read them: the
+ * slice's range found by two binary searches, in the same order (the
+ * dates' order is the serialised values', so the same bounds). */
+static std::vector<std::pair<std::string, Xapian::docid>> dated_docs(const struct lu_xcount *x,
+                                                                     double from, double to,
+                                                                     bool lo_open, bool hi_open,
+                                                                     bool newest)
+{
+    std::vector<std::pair<std::string, Xapian::docid>> docs;
+    const std::vector<double> &d = x->dates;
+    size_t a = lo_open ? std::upper_bound(d.begin(), d.end(), 0.0) - d.begin()
+                       : std::lower_bound(d.begin(), d.end(), from) - d.begin();
+    size_t b = hi_open ? d.size() : std::upper_bound(d.begin(), d.end(), to) - d.begin();
+
+    for (size_t i = a; i < b; i++)
+        docs.push_back(std::make_pair(Xapian::sortable_serialise(d[i]), x->dated[i]));
+    if (newest) /* the dates newest first, ties still by document id */
+        for (size_t i = 0, j; i < docs.size(); i = j) {
+            for (j = i; j < docs.size() && docs[j].first == docs[i].first;)
+                j++;
+            std::reverse(docs.begin() + (long)i, docs.begin() + (long)j);
+        }
+    if (newest)
+        std::reverse(docs.begin(), docs.end());
+    return docs;
+}
+
 /* SLOT's value of each of DOCS (sorted by document id: one pass of the
  * stream) into OUT, by the documents' places in ORDER. */
 static void slice_values(Xapian::Database &db, Xapian::valueno slot,
@@ -659,7 +691,8 @@ int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, b
 {
     try {
         std::vector<std::pair<std::string, Xapian::docid>> docs =
-            slice_docs(x->db, from, to, lo_open, hi_open, newest);
+            x->dated.empty() ? slice_docs(x->db, from, to, lo_open, hi_open, newest)
+                             : dated_docs(x, from, to, lo_open, hi_open, newest);
         if (walked && !x->ahead.empty())
             skip_ahead(x, docs, walked, data);
         return read_docs(x->db, docs, std::vector<unsigned>(), root, fn, data, NULL);
@@ -671,6 +704,8 @@ int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, b
 void lu_xcount_walk_end(struct lu_xcount *x)
 {
     std::unordered_map<Xapian::docid, std::string>().swap(x->ahead);
+    std::vector<double>().swap(x->dates);
+    std::vector<Xapian::docid>().swap(x->dated);
 }
 
 int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, double from, double to,
@@ -900,10 +935,11 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
     }
 }
 
-int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n)
+int lu_xcount_dates(struct lu_xcount *x, const double **out, size_t *n)
 {
-    std::vector<double> dates;
+    std::vector<std::pair<double, Xapian::docid>> dates;
 
+    lu_xcount_walk_end(x);
     try {
         Xapian::ValueIterator v = x->db.valuestream_begin(TIMESTAMP_SLOT);
         for (Xapian::PostingIterator p = x->db.postlist_begin(MAIL_TERM);
@@ -912,16 +948,20 @@ int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n)
             if (v == x->db.valuestream_end(TIMESTAMP_SLOT))
                 break;
             if (v.get_docid() == *p)
-                dates.push_back(Xapian::sortable_unserialise(*v));
+                dates.push_back(std::make_pair(Xapian::sortable_unserialise(*v), *p));
+        }
+        std::sort(dates.begin(), dates.end());
+        x->dates.resize(dates.size());
+        x->dated.resize(dates.size());
+        for (size_t i = 0; i < dates.size(); i++) {
+            x->dates[i] = dates[i].first;
+            x->dated[i] = dates[i].second;
         }
     } catch (...) {
+        lu_xcount_walk_end(x);
         return -1;
     }
-    std::sort(dates.begin(), dates.end());
-    *n = dates.size();
-    *out = (double *)malloc((dates.size() + 1) * sizeof(double));
-    if (!*out)
-        return -1;
-    std::copy(dates.begin(), dates.end(), *out);
+    *out = x->dates.data();
+    *n = x->dates.size();
     return 0;
 }

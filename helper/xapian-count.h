@@ -147,8 +147,8 @@ int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, b
                     bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
                     bool (*walked)(const char *tid, void *data), void *data);
 
-/* Forgets the messages lu_xcount_rest gave (lu_xcount_slice's WALKED):
- * a walk's end. */
+/* Forgets the messages lu_xcount_rest gave (lu_xcount_slice's WALKED)
+ * and the dates lu_xcount_dates read: a walk's end. */
 void lu_xcount_walk_end(struct lu_xcount *x);
 
 /* The messages of the N threads TIDS outside the slice FROM..TO
@@ -176,13 +176,17 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
                    unsigned *out);
 
 /* The date value (NOTMUCH_VALUE_TIMESTAMP, unserialised) of every mail
- * document that has one, sorted, into *OUT (N of them; the caller frees
- * it with free): one pass of the value stream, from which the messages of
- * any `date:@A..@B` are counted by two binary searches (a value range
- * compares the serialised values, whose order is the numbers').  Where
- * notmuch's count of such a query reads the date of every message of the
- * database.  Returns 0, or -1 on a Xapian error. */
-int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n);
+ * document that has one, sorted, into *OUT (N of them; X's, valid until
+ * lu_xcount_walk_end): one pass of the value stream, from which the
+ * messages of any `date:@A..@B` are counted by two binary searches (a
+ * value range compares the serialised values, whose order is the
+ * numbers').  Where notmuch's count of such a query reads the date of
+ * every message of the database.  X keeps each one's document id beside
+ * it for the walk: lu_xcount_slice takes a slice's documents from them
+ * (a range found by two binary searches), where it read the whole date
+ * stream for each slice (the slices grow with the mail: 80 at 300,000
+ * messages).  Returns 0, or -1 on a Xapian error. */
+int lu_xcount_dates(struct lu_xcount *x, const double **out, size_t *n);
 
 void lu_xcount_close(struct lu_xcount *x);
 
