@@ -352,11 +352,10 @@ static void print_debug_counts(void)
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
             lu_slices, lu_slice_most, lu_threads_again);
     fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
-    fprintf(stderr, "leadup: walked messages read from Xapian: %" G_GUINT64_FORMAT "\n",
-            lu_xwalk_read);
     fprintf(stderr,
-            "leadup: walked messages not read again in their own slice: %" G_GUINT64_FORMAT "\n",
-            lu_walk_skipped);
+            "leadup: walked messages read from Xapian: %" G_GUINT64_FORMAT
+            "\nleadup: walked messages not read again in their own slice: %" G_GUINT64_FORMAT "\n",
+            lu_xwalk_read, lu_walk_skipped);
     fprintf(
         stderr,
         "leadup: threads left unread, written to nobody of mine by the index: %" G_GUINT64_FORMAT
