@@ -283,6 +283,7 @@ static void read_debug_env(void)
     lu_debug_walk_whole = g_getenv("LEADUP_DEBUG_WALK_WHOLE") != NULL;
     lu_debug_no_recent_rows = g_getenv("LEADUP_DEBUG_NO_RECENT_ROWS") != NULL;
     lu_debug_no_xwalk = g_getenv("LEADUP_DEBUG_NO_XWALK") != NULL;
+    lu_debug_walk_again = g_getenv("LEADUP_DEBUG_WALK_AGAIN") != NULL;
     lu_debug_read_not_mine = g_getenv("LEADUP_DEBUG_READ_NOT_MINE") != NULL;
     lu_debug_prune_all = g_getenv("LEADUP_DEBUG_PRUNE_ALL") != NULL;
     if (g_getenv("LEADUP_DEBUG_SLICE"))
@@ -362,8 +363,10 @@ static void print_debug_counts(void)
             " messages in one, %" G_GUINT64_FORMAT " threads met again\n",
             lu_slices, lu_slice_most, lu_threads_again);
     fprintf(stderr, "leadup: walk order: %016" G_GINT64_MODIFIER "x\n", lu_walk_order);
-    fprintf(stderr, "leadup: walked messages read from Xapian: %" G_GUINT64_FORMAT "\n",
-            lu_xwalk_read);
+    fprintf(stderr,
+            "leadup: walked messages read from Xapian: %" G_GUINT64_FORMAT
+            "\nleadup: walked messages not read again in their own slice: %" G_GUINT64_FORMAT "\n",
+            lu_xwalk_read, lu_walk_skipped);
     fprintf(
         stderr,
         "leadup: threads left unread, written to nobody of mine by the index: %" G_GUINT64_FORMAT

@@ -1289,7 +1289,7 @@ static int plan_slices(struct lu_db *db, GArray **out)
     GArray *sl = g_array_new(FALSE, FALSE, sizeof(struct slice));
     struct slice cur = {top + 1, G_MAXINT64};
     gint64 hi = top, width = 86400, n = 0, dated = 0;
-    double *dates = NULL;
+    const double *dates = NULL;
     size_t ndates = 0;
     int ret = 0;
 
@@ -1326,13 +1326,12 @@ static int plan_slices(struct lu_db *db, GArray **out)
     g_array_append_val(sl, cur);
     lu_slice_most = MAX(lu_slice_most, (guint64)n);
     db->dated = ret ? -1 : dated;
-    free(dates);
     *out = sl;
     return ret;
 }
 
-guint64 lu_xwalk_read;
-bool lu_debug_no_xwalk;
+guint64 lu_xwalk_read, lu_walk_skipped;
+bool lu_debug_no_xwalk, lu_debug_walk_again;
 
 void lu_db_set_to(struct lu_db *db, lu_to_fn fn, void *data)
 {
@@ -1396,6 +1395,21 @@ static int add_xmsg(const struct lu_xmsg *x, void *data)
     return 0;
 }
 
+/* lu_xcount_slice's WALKED: whether the thread TID was walked (in an
+ * earlier slice), as walked_add drops its message, which is not read
+ * again. */
+static bool xmsg_walked(const char *tid, void *data)
+{
+    struct walked *w = ((struct xwalk *)data)->w;
+
+    if (g_hash_table_contains(w->msgs, tid) || !w->done || !lu_idset_has(w->done, tid))
+        return false;
+    if (g_hash_table_add(w->again, g_strdup(tid)))
+        lu_threads_again++;
+    lu_walk_skipped++;
+    return true;
+}
+
 /* The messages of SLICE into W as read_query with add_walked reads them,
  * straight from Xapian (lu_xcount_slice): a first full scan's walk read
  * each message through libnotmuch for 140,000 instructions, a quarter of
@@ -1413,7 +1427,7 @@ static int read_slice(struct lu_db *db, const struct slice *slice, notmuch_sort_
     if (lu_xcount_slice(db->xcount, (double)slice->from, (double)slice->to,
                         slice->from == G_MININT64, slice->to == G_MAXINT64,
                         sort == NOTMUCH_SORT_NEWEST_FIRST, notmuch_database_get_path(db->db),
-                        add_xmsg, &xw) == 0)
+                        add_xmsg, lu_debug_walk_again ? NULL : xmsg_walked, &xw) == 0)
         return 0;
     forget_walked(w);
     lu_messages_read = read;
@@ -1583,6 +1597,9 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
 
     if (strcmp(query, "*") != 0)
         return walk_query(db, query, sort, NULL, NULL, note, fn, data);
+    if (db->xcount)
+        lu_xcount_walk_end(db->xcount); /* none read ahead yet */
+    /* the dates it reads stay for the slices (lu_xcount_dates) */
     ret = plan_slices(db, &sl);
     if (ret)
         goto out;
@@ -1596,6 +1613,8 @@ static int each_thread(struct lu_db *db, const char *query, notmuch_sort_t sort,
         g_free(q);
     }
 out:
+    if (db->xcount)
+        lu_xcount_walk_end(db->xcount);
     lu_idset_free(done);
     if (sl)
         g_array_free(sl, TRUE);

@@ -49,6 +49,12 @@ int lu_store_walk_each_at(struct lu_store *s, lu_walked_at_fn at, lu_walked_fn f
  * every slice a notmuch search (tests compare the two ways). */
 extern bool lu_debug_no_xwalk;
 extern guint64 lu_xwalk_read;
+/* The messages a later slice did not read again, read already with their
+ * thread (lu_xcount_slice's WALKED; LEADUP_DEBUG_COUNTS);
+ * LEADUP_DEBUG_WALK_AGAIN (lu_debug_walk_again) reads them again, as
+ * before, to compare. */
+extern guint64 lu_walk_skipped;
+extern bool lu_debug_walk_again;
 
 /* The walk's messages' to: terms (notmuch's XTO: the words of every
  * recipient, To, Cc and Bcc, of every file notmuch indexed) as each

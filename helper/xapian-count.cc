@@ -29,6 +29,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -42,6 +43,15 @@ struct lu_xcount {
     std::string mine_of;
     unsigned mine_asked = 0;
     std::vector<bool> mine_set;
+    /* A full walk's messages read with their thread outside its slice
+     * (lu_xcount_rest), by document id, with their thread's id: their own
+     * slice comes later and skips them (lu_xcount_slice). */
+    std::unordered_map<Xapian::docid, std::string> ahead;
+    /* The walk's mail by date (lu_xcount_dates): each document's date and
+     * id, sorted by the date, ties by id; a slice is a range of them
+     * (slice_docs), where each slice read the whole date stream. */
+    std::vector<double> dates;
+    std::vector<Xapian::docid> dated;
 };
 
 /* notmuch 0.37: the term prefix of tag: (lib/prefix.cc prefix_table). */
@@ -531,6 +541,33 @@ slice_docs(Xapian::Database &db, double from, double to, bool lo_open, bool hi_o
     return docs;
 }
 
+/* slice_docs from X's dates (lu_xcount_dates), when it read them: the
+ * slice's range found by two binary searches, in the same order (the
+ * dates' order is the serialised values', so the same bounds). */
+static std::vector<std::pair<std::string, Xapian::docid>> dated_docs(const struct lu_xcount *x,
+                                                                     double from, double to,
+                                                                     bool lo_open, bool hi_open,
+                                                                     bool newest)
+{
+    std::vector<std::pair<std::string, Xapian::docid>> docs;
+    const std::vector<double> &d = x->dates;
+    size_t a = lo_open ? std::upper_bound(d.begin(), d.end(), 0.0) - d.begin()
+                       : std::lower_bound(d.begin(), d.end(), from) - d.begin();
+    size_t b = hi_open ? d.size() : std::upper_bound(d.begin(), d.end(), to) - d.begin();
+
+    for (size_t i = a; i < b; i++)
+        docs.push_back(std::make_pair(Xapian::sortable_serialise(d[i]), x->dated[i]));
+    if (newest) /* the dates newest first, ties still by document id */
+        for (size_t i = 0, j; i < docs.size(); i = j) {
+            for (j = i; j < docs.size() && docs[j].first == docs[i].first;)
+                j++;
+            std::reverse(docs.begin() + (long)i, docs.begin() + (long)j);
+        }
+    if (newest)
+        std::reverse(docs.begin(), docs.end());
+    return docs;
+}
+
 /* SLOT's value of each of DOCS (sorted by document id: one pass of the
  * stream) into OUT, by the documents' places in ORDER. */
 static void slice_values(Xapian::Database &db, Xapian::valueno slot,
@@ -616,7 +653,8 @@ static bool slice_terms(Xapian::Database &db, Xapian::docid did, const std::stri
 static int read_docs(Xapian::Database &db,
                      const std::vector<std::pair<std::string, Xapian::docid>> &docs,
                      const std::vector<unsigned> &ks, const char *root,
-                     int (*fn)(const struct lu_xmsg *m, void *data), void *data)
+                     int (*fn)(const struct lu_xmsg *m, void *data), void *data,
+                     std::unordered_map<Xapian::docid, std::string> *ahead)
 {
     std::vector<std::pair<Xapian::docid, size_t>> byid(docs.size());
     std::vector<std::string> froms(docs.size()), subjects(docs.size());
@@ -658,20 +696,54 @@ static int read_docs(Xapian::Database &db,
                      refs};
         if (fn(&m, data) != 0)
             return -1;
+        if (ahead)
+            (*ahead)[docs[i].second] = tid;
     }
     return 0;
 }
 
+/* DOCS less those read ahead with their thread (X->ahead) whose thread
+ * WALKED says was walked (each forgotten, read or not). */
+static void skip_ahead(struct lu_xcount *x,
+                       std::vector<std::pair<std::string, Xapian::docid>> &docs,
+                       bool (*walked)(const char *tid, void *data), void *data)
+{
+    size_t k = 0;
+
+    for (size_t i = 0; i < docs.size(); i++) {
+        auto a = x->ahead.find(docs[i].second);
+        bool skip = false;
+        if (a != x->ahead.end()) {
+            skip = walked(a->second.c_str(), data);
+            x->ahead.erase(a);
+        }
+        if (!skip)
+            docs[k++] = docs[i];
+    }
+    docs.resize(k);
+}
+
 int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, bool hi_open,
                     bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
-                    void *data)
+                    bool (*walked)(const char *tid, void *data), void *data)
 {
     try {
-        return read_docs(x->db, slice_docs(x->db, from, to, lo_open, hi_open, newest),
-                         std::vector<unsigned>(), root, fn, data);
+        std::vector<std::pair<std::string, Xapian::docid>> docs =
+            x->dated.empty() ? slice_docs(x->db, from, to, lo_open, hi_open, newest)
+                             : dated_docs(x, from, to, lo_open, hi_open, newest);
+        if (walked && !x->ahead.empty())
+            skip_ahead(x, docs, walked, data);
+        return read_docs(x->db, docs, std::vector<unsigned>(), root, fn, data, NULL);
     } catch (...) {
         return -1;
     }
+}
+
+void lu_xcount_walk_end(struct lu_xcount *x)
+{
+    std::unordered_map<Xapian::docid, std::string>().swap(x->ahead);
+    std::vector<double>().swap(x->dates);
+    std::vector<Xapian::docid>().swap(x->dated);
 }
 
 int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, double from, double to,
@@ -717,7 +789,7 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
         std::stable_sort(docs.begin(), docs.end());
         for (const auto &d : docs)
             ks.push_back(of[d.second]);
-        return read_docs(x->db, docs, ks, root, fn, data);
+        return read_docs(x->db, docs, ks, root, fn, data, &x->ahead);
     } catch (...) {
         return -1;
     }
@@ -952,10 +1024,11 @@ int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *cons
     }
 }
 
-int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n)
+int lu_xcount_dates(struct lu_xcount *x, const double **out, size_t *n)
 {
-    std::vector<double> dates;
+    std::vector<std::pair<double, Xapian::docid>> dates;
 
+    lu_xcount_walk_end(x);
     try {
         Xapian::ValueIterator v = x->db.valuestream_begin(TIMESTAMP_SLOT);
         for (Xapian::PostingIterator p = x->db.postlist_begin(MAIL_TERM);
@@ -964,16 +1037,20 @@ int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n)
             if (v == x->db.valuestream_end(TIMESTAMP_SLOT))
                 break;
             if (v.get_docid() == *p)
-                dates.push_back(Xapian::sortable_unserialise(*v));
+                dates.push_back(std::make_pair(Xapian::sortable_unserialise(*v), *p));
+        }
+        std::sort(dates.begin(), dates.end());
+        x->dates.resize(dates.size());
+        x->dated.resize(dates.size());
+        for (size_t i = 0; i < dates.size(); i++) {
+            x->dates[i] = dates[i].first;
+            x->dated[i] = dates[i].second;
         }
     } catch (...) {
+        lu_xcount_walk_end(x);
         return -1;
     }
-    std::sort(dates.begin(), dates.end());
-    *n = dates.size();
-    *out = (double *)malloc((dates.size() + 1) * sizeof(double));
-    if (!*out)
-        return -1;
-    std::copy(dates.begin(), dates.end(), *out);
+    *out = x->dates.data();
+    *n = x->dates.size();
     return 0;
 }

@@ -144,10 +144,20 @@ struct lu_xmsg {
  * of its own and each file's directory document again.  Returns 0; -1
  * on a Xapian error, a message that is not whole (no id or thread term,
  * no file), or when FN returns nonzero (FN may have been called for
- * some: the caller forgets them and asks notmuch). */
+ * some: the caller forgets them and asks notmuch).  With WALKED, a
+ * message lu_xcount_rest gave with its thread since lu_xcount_walk_end is
+ * not read again when WALKED says its thread (the id given) was walked:
+ * a thread that crosses slices has its messages outside its first slice
+ * read with it, and their own slice would read each again, its term
+ * list inflated, only for the caller to drop it (at 300,000 messages a
+ * slice is a week of mail, and one message in six was read twice). */
 int lu_xcount_slice(struct lu_xcount *x, double from, double to, bool lo_open, bool hi_open,
                     bool newest, const char *root, int (*fn)(const struct lu_xmsg *m, void *data),
-                    void *data);
+                    bool (*walked)(const char *tid, void *data), void *data);
+
+/* Forgets the messages lu_xcount_rest gave (lu_xcount_slice's WALKED)
+ * and the dates lu_xcount_dates read: a walk's end. */
+void lu_xcount_walk_end(struct lu_xcount *x);
 
 /* The messages of the N threads TIDS outside the slice FROM..TO
  * (lu_xcount_slice's, the same bounds), as `(thread:A or ...) and not
@@ -182,13 +192,17 @@ int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *cons
                          unsigned long above, unsigned *out);
 
 /* The date value (NOTMUCH_VALUE_TIMESTAMP, unserialised) of every mail
- * document that has one, sorted, into *OUT (N of them; the caller frees
- * it with free): one pass of the value stream, from which the messages of
- * any `date:@A..@B` are counted by two binary searches (a value range
- * compares the serialised values, whose order is the numbers').  Where
- * notmuch's count of such a query reads the date of every message of the
- * database.  Returns 0, or -1 on a Xapian error. */
-int lu_xcount_dates(struct lu_xcount *x, double **out, size_t *n);
+ * document that has one, sorted, into *OUT (N of them; X's, valid until
+ * lu_xcount_walk_end): one pass of the value stream, from which the
+ * messages of any `date:@A..@B` are counted by two binary searches (a
+ * value range compares the serialised values, whose order is the
+ * numbers').  Where notmuch's count of such a query reads the date of
+ * every message of the database.  X keeps each one's document id beside
+ * it for the walk: lu_xcount_slice takes a slice's documents from them
+ * (a range found by two binary searches), where it read the whole date
+ * stream for each slice (the slices grow with the mail: 80 at 300,000
+ * messages).  Returns 0, or -1 on a Xapian error. */
+int lu_xcount_dates(struct lu_xcount *x, const double **out, size_t *n);
 
 void lu_xcount_close(struct lu_xcount *x);
 

@@ -12,7 +12,9 @@
 # slice and slices of 3 (a thread's messages outside its slice are read
 # from Xapian too, lu_xcount_rest), threads read 64 and 1 to a batch.
 # LEADUP_DEBUG_NO_XWALK makes every slice a notmuch search;
-# LEADUP_DEBUG_COUNTS counts the messages read from Xapian.
+# LEADUP_DEBUG_COUNTS counts the messages read from Xapian: each once, a
+# thread's messages outside its slice not read again in their own
+# (LEADUP_DEBUG_WALK_AGAIN reads them again, as before s40-exp).
 . "$(dirname "$0")/lib.sh"
 need_sqlite3
 NOW=2026-11-23T09:00:00+00:00
@@ -69,9 +71,16 @@ t 'the same threads in the same order, tags and state' '
 t 'the draft, the message of two files and the one without a Subject are read as notmuch reads them' '
 	walk x "" && expect_tags draft@example.com "" && test -n "$(tags nosubject@client.example)" &&
 	test -n "$(tags twice@example.com)"'
-t 'slices of 3, from Xapian and from notmuch (threads across slices read again): the same again' '
+t 'slices of 3, from Xapian and from notmuch: the same again; each message read once' '
 	walk x3 3 && walk n3 3 LEADUP_DEBUG_NO_XWALK=1 &&
-	test "$(debug_counted x3.err "walked messages read from Xapian")" -gt "$all" && same x3 n3 && same x x3'
+	test "$(debug_counted x3.err "walked messages read from Xapian")" = "$all" &&
+	test "$(debug_counted x3.err "walked messages not read again in their own slice")" -gt 0 &&
+	same x3 n3 && same x x3'
+t 'LEADUP_DEBUG_WALK_AGAIN: a thread across slices read again in each (as before), the same again' '
+	walk a3 3 LEADUP_DEBUG_WALK_AGAIN=1 && same x3 a3 &&
+	test "$(debug_counted a3.err "walked messages read from Xapian")" -gt "$all" &&
+	test "$(debug_counted a3.err "walked messages not read again in their own slice")" = 0 &&
+	test "$(grep "threads met again" a3.err)" = "$(grep "threads met again" x3.err)"'
 t 'slices of 3, a thread to a batch: the same again, as many messages read' '
 	walk x31 3 LEADUP_DEBUG_BATCH=1 && same x3 x31 &&
 	test "$(debug_counted x31.err "walked messages read from Xapian")" = "$(debug_counted x3.err "walked messages read from Xapian")"'
