@@ -37,6 +37,11 @@ m = ti.sm_train(items, 0.01, ti.B_COMMIT)
 pred = [int(ti.lin(m, s[0], ti.B_COMMIT) > 0) for s, _, _ in items]
 print("fit %.3f kw %.2f" % (ti.prf([y for _, y, _ in items], pred)[2],
                             m[0].get(ti.KW_KEY, 0.0)))
+# sm_train_fit (SM_FIT) learns it freely, as it learns R
+m = ti.sm_train_fit(items, ti.B_COMMIT, lam=0.1)
+pred = [int(ti.lin(m, s[0], ti.B_COMMIT) > 0) for s, _, _ in items]
+print("fitted %.3f kw %.2f" % (ti.prf([y for _, y, _ in items], pred)[2],
+                               m[0].get(ti.KW_KEY, 0.0)))
 PY
 
 t 'the keyword hit is eval-sentences keyword list: ask and decline words first' '
@@ -50,13 +55,15 @@ t 'with SM_KWF the hit adds its weight whole; the gate admits it' '
 t 'without SM_KWF lin and the gate are main'"'"'s' '
 	python3 toy.py "$ROOT/scripts/train-intent" 0 >out 2>err &&
 	grep -q "^lin 2.0 2.0$" out && grep -q "^gate 0$" out && grep -q " kw 0.00$" out'
-t 'with SM_KWF sm_train learns the hit: the toy set read whole' '
+t 'with SM_KWF sm_train and sm_train_fit learn the hit: the toy set read whole' '
 	python3 toy.py "$ROOT/scripts/train-intent" 1 >out 2>err &&
 	python3 - out <<PY
 import re, sys
-f, k = map(float, re.search(r"fit (\S+) kw (\S+)", open(sys.argv[1]).read()).groups())
-print(f, k)
-sys.exit(0 if f >= 0.99 and k > 2 else 1)
+t = open(sys.argv[1]).read()
+f, k = map(float, re.search(r"^fit (\S+) kw (\S+)", t, re.M).groups())
+g, j = map(float, re.search(r"^fitted (\S+) kw (\S+)", t, re.M).groups())
+print(f, k, g, j)
+sys.exit(0 if f >= 0.99 and k > 2 and g >= 0.99 and j > 2 else 1)
 PY'
 t '--write refuses SM_KWF' '
 	rc=0; SM_KWF=1 "$ROOT"/scripts/train-intent --write --data "$PWD/none" >out 2>err || rc=$?
