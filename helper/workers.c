@@ -7,6 +7,7 @@
  * is done, and its results visible to the thread that waits for it, once
  * lu_workers_wait returns: the flag is set and read under one mutex. */
 #include "leadup.h"
+#include "timeline.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -41,9 +42,12 @@ static void *run(void *data)
     for (;;) {
         struct lu_work *j;
         while (g_queue_is_empty(&w->queue) && !w->stop) {
+            int64_t t0 = lu_tl_on ? lu_tl_now() : 0;
             w->idle++;
             pthread_cond_wait(&w->work, &w->lock);
             w->idle--;
+            if (lu_tl_on)
+                lu_tl_add(LU_TL_WORKER_IDLE, lu_tl_now() - t0);
         }
         j = g_queue_pop_head(&w->queue);
         if (!j)
@@ -56,6 +60,7 @@ static void *run(void *data)
             pthread_cond_broadcast(&w->done);
     }
     pthread_mutex_unlock(&w->lock);
+    lu_tl_mark("worker: stops");
     return NULL;
 }
 
@@ -102,6 +107,12 @@ void lu_workers_wait(struct lu_workers *w, struct lu_work *job)
     if (!job->done && w->idle && !g_queue_is_empty(&w->queue))
         pthread_cond_broadcast(&w->work);
     w->waiting++;
+    if (!job->done && lu_tl_on) {
+        int64_t t0 = lu_tl_now();
+        while (!job->done)
+            pthread_cond_wait(&w->done, &w->lock);
+        lu_tl_add(LU_TL_MAIN_WAIT, lu_tl_now() - t0);
+    }
     while (!job->done)
         pthread_cond_wait(&w->done, &w->lock);
     w->waiting--;
@@ -119,6 +130,7 @@ void lu_workers_free(struct lu_workers *w)
     pthread_mutex_unlock(&w->lock);
     for (int i = 0; i < w->n; i++)
         pthread_join(w->threads[i], NULL);
+    lu_tl_sums();
     g_queue_clear(&w->queue);
     pthread_mutex_destroy(&w->lock);
     pthread_cond_destroy(&w->work);
