@@ -35,9 +35,18 @@ void lu_tl_mark(const char *what)
 
     if (!lu_tl_on)
         return;
-    n = snprintf(line, sizeof line, "timeline %lld %lld %lld %d %s\n",
+    /* the thread's time runnable but not running (schedstat's second field) */
+    long long delay = -1;
+    FILE *f = fopen("/proc/thread-self/schedstat", "r");
+    if (f) {
+        if (fscanf(f, "%*s %lld", &delay) != 1)
+            delay = -1;
+        fclose(f);
+    }
+    n = snprintf(line, sizeof line, "timeline %lld %lld %lld %d %lld %s\n",
                  (long long)clock_ns(CLOCK_REALTIME), (long long)clock_ns(CLOCK_THREAD_CPUTIME_ID),
-                 (long long)clock_ns(CLOCK_PROCESS_CPUTIME_ID), (int)syscall(SYS_gettid), what);
+                 (long long)clock_ns(CLOCK_PROCESS_CPUTIME_ID), (int)syscall(SYS_gettid), delay,
+                 what);
     if (n > 0 && write(2, line, (size_t)MIN(n, (int)sizeof line - 1)) < 0)
         lu_tl_on = false;
 }
