@@ -5163,10 +5163,6 @@ static void *rows_save_run(void *data)
         if (r->ret)
             lu_store_rollback(r->s->store);
     }
-    /* the transaction's pages into the log now: its commit waits for the
-     * tag writes, then writes only the meta's */
-    if (!r->ret)
-        lu_store_cacheflush(r->s->store);
     lu_tl_mark("rows: written");
     /* what the rows freed, given back while the tag writes go on */
     if (r->full)

@@ -75,8 +75,5 @@ void lu_store_checkpoint(struct lu_store *s);
 /* sqlite's automatic checkpoint after PAGES pages of log (1000 by
  * default; sqlite3_wal_autocheckpoint). */
 void lu_store_autocheckpoint(struct lu_store *s, int pages);
-/* Writes the open transaction's dirty pages to the log now
- * (sqlite3_db_cacheflush), so that its commit has fewer to write. */
-void lu_store_cacheflush(struct lu_store *s);
 
 #endif

@@ -2782,11 +2782,6 @@ void lu_store_autocheckpoint(struct lu_store *s, int pages)
     sqlite3_wal_autocheckpoint(s->db, pages);
 }
 
-void lu_store_cacheflush(struct lu_store *s)
-{
-    sqlite3_db_cacheflush(s->db);
-}
-
 int lu_store_walk_patch(struct lu_store *s, const char *key)
 {
     int ret = key ? 0 : lu_store_walk_keep(s, NULL);
