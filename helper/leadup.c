@@ -5,6 +5,7 @@
 #include "addr.h"
 #include "senders.h"
 #include "walk.h"
+#include "timeline.h"
 
 #include <errno.h>
 #include <string.h>
@@ -286,6 +287,8 @@ static void read_debug_env(void)
     lu_debug_walk_again = g_getenv("LEADUP_DEBUG_WALK_AGAIN") != NULL;
     lu_debug_read_not_mine = g_getenv("LEADUP_DEBUG_READ_NOT_MINE") != NULL;
     lu_debug_prune_all = g_getenv("LEADUP_DEBUG_PRUNE_ALL") != NULL;
+    lu_tl_init();
+    lu_tl_mark("main: options read");
     if (g_getenv("LEADUP_DEBUG_SLICE"))
         lu_slice_messages = (unsigned)g_ascii_strtoull(g_getenv("LEADUP_DEBUG_SLICE"), NULL, 10);
     if (g_getenv("LEADUP_DEBUG_BATCH"))
@@ -446,6 +449,7 @@ int main(int argc, char **argv)
         goto out;
     read_debug_env();
     ret = cmd->fn(&ctx, argc - 1, argv + 1);
+    lu_tl_mark("main: command done");
     if (ctx.answer.file)
         ret = answer_client(&ctx, ret);
     if (lu_debug_counts)
@@ -461,5 +465,6 @@ out:
     g_free(ctx.answer.message);
     lu_identity_clear(&ctx.me);
     lu_config_clear(&ctx.cfg);
+    lu_tl_mark("main: returns");
     return ret;
 }

@@ -1935,9 +1935,60 @@ int lu_db_terms(struct lu_db *db, GPtrArray *mids, const char *prefix, GPtrArray
     return 0;
 }
 
+/* A message's run of operations in OPS (the scan plans per message). */
+struct op_run {
+    guint from, to;
+    unsigned docid;
+};
+
+static gint cmp_run(gconstpointer a, gconstpointer b)
+{
+    const struct op_run *x = a, *y = b;
+
+    if (x->docid != y->docid)
+        return x->docid < y->docid ? -1 : 1;
+    return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* OPS' runs (struct op_run), in document order when Xapian tells each
+ * message's document: Xapian reads a tagged document's terms and
+ * positions again (termlist and position tables keyed by document id),
+ * so neighbours share its blocks, where the scan's order (newest thread
+ * first, a thread's messages spread over the years) read one or more per
+ * message.  Else in OPS' order.  The writes are the same whatever the
+ * order: one atomic section, one revision.  Caller frees. */
+static GArray *op_runs(struct lu_db *db, GArray *ops)
+{
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(struct op_run));
+    GPtrArray *mids = g_ptr_array_new();
+    unsigned *ids;
+
+    for (guint i = 0; i < ops->len;) {
+        struct op_run r = {i, i, 0};
+        const char *mid = g_array_index(ops, struct lu_tagop, i).mid;
+        while (r.to < ops->len && strcmp(g_array_index(ops, struct lu_tagop, r.to).mid, mid) == 0)
+            r.to++;
+        g_array_append_val(runs, r);
+        g_ptr_array_add(mids, (gpointer)mid);
+        i = r.to;
+    }
+    ids = g_new0(unsigned, MAX(mids->len, 1));
+    /* LEADUP_DEBUG_APPLY_IN_ORDER: the scan's order (t313 compares) */
+    if (!g_getenv("LEADUP_DEBUG_APPLY_IN_ORDER") && xcount(db) &&
+        lu_xcount_docids(db->xcount, (const char *const *)mids->pdata, mids->len, ids) == 0) {
+        for (guint k = 0; k < runs->len; k++)
+            g_array_index(runs, struct op_run, k).docid = ids[k];
+        g_array_sort(runs, cmp_run);
+    }
+    g_free(ids);
+    g_ptr_array_free(mids, TRUE);
+    return runs;
+}
+
 int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
 {
     notmuch_status_t st;
+    GArray *runs = NULL;
     int ret = 0;
     bool atomic = false;
 
@@ -1945,6 +1996,7 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
     *after = *before;
     if (ops->len == 0)
         goto out;
+    runs = op_runs(db, ops);
     st = notmuch_database_begin_atomic(db->db);
     if (st) {
         ret = lu_error(EX_UNAVAILABLE, "cannot start a notmuch transaction: %s",
@@ -1954,20 +2006,16 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
     atomic = true;
     /* A message's operations come together (the scan plans per message):
      * frozen, its document is written once, however many tags change. */
-    for (guint i = 0; i < ops->len && !ret;) {
-        const char *mid = g_array_index(ops, struct lu_tagop, i).mid;
+    for (guint k = 0; k < runs->len && !ret; k++) {
+        const struct op_run *r = &g_array_index(runs, struct op_run, k);
+        const char *mid = g_array_index(ops, struct lu_tagop, r->from).mid;
         notmuch_message_t *nm = NULL;
-        guint end = i;
 
-        while (end < ops->len && strcmp(g_array_index(ops, struct lu_tagop, end).mid, mid) == 0)
-            end++;
         st = notmuch_database_find_message(db->db, mid, &nm);
-        if (st || !nm) {
-            i = end;
+        if (st || !nm)
             continue; /* gone since we read it: the next scan converges */
-        }
         notmuch_message_freeze(nm);
-        for (; i < end && !ret; i++) {
+        for (guint i = r->from; i < r->to && !ret; i++) {
             struct lu_tagop *op = &g_array_index(ops, struct lu_tagop, i);
             /* leadup/... tags are not maildir flags: no tags_to_maildir_flags, no renames. */
             st = op->add ? notmuch_message_add_tag(nm, op->tag)
@@ -1981,7 +2029,6 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
             ret = lu_error(EX_UNAVAILABLE, "cannot tag message '%s': %s", mid,
                            notmuch_status_to_string(st));
         notmuch_message_destroy(nm);
-        i = end;
     }
     st = notmuch_database_end_atomic(db->db);
     atomic = false;
@@ -1991,5 +2038,7 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
 out:
     if (atomic)
         notmuch_database_end_atomic(db->db);
+    if (runs)
+        g_array_free(runs, TRUE);
     return ret;
 }

@@ -15,6 +15,7 @@
 #include "store-scan.h"
 #include "senders.h"
 #include "walk.h"
+#include "timeline.h"
 
 #include <fcntl.h>
 #include <gmime/gmime.h>
@@ -179,6 +180,10 @@ struct scan {
     /* A full scan that began with no analysis row and no delivery failure
      * in the state (lu_store_prune_none): nothing to prune. */
     bool prune_none;
+    /* A full walk's records moved into the kept walk on the rows' thread
+     * (walk_move): the key, which names the revision after the tag
+     * writes, is set after them (walk_key_put). */
+    bool walk_moved;
     /* An incremental scan's kept messages (kmsgs.h): those nm.c took
      * from the state (KMSG_SERVED, Message-ID -> record), the records of the
      * others its threads read, to keep (KMSG_MIDS, KMSG_RECS), under
@@ -580,6 +585,7 @@ struct ahead {
     const char *unsent; /* the index's mark (nm.c) */
     bool draft;         /* tagged draft */
     bool cached;        /* RECORD and TEXT are the cache's row */
+    bool id_ahead;      /* FILE_ID the worker's to find: no row to look up */
     /* The latest message of a thread nobody in it is me, nor decided on
      * (ahead_plan): the rules read its text only when it was written to
      * ME (worth_reading), so the worker analyses it only then. */
@@ -673,6 +679,8 @@ static void ahead_run(struct ahead *a)
     bool unused = false;
     guint64 before;
 
+    if (a->id_ahead)
+        a->file_id = file_identity(a->filename);
     if (!a->cached) {
         f = lu_msg_new();
         a->ret = read_records(f, a->filename, true, &a->record, NULL);
@@ -3220,6 +3228,13 @@ static struct ahead *ahead_new(struct scan *s, struct lu_msg *m)
     a->unsent = m->unsent;
     for (guint i = 0; i < m->tags->len && !a->draft; i++)
         a->draft = strcmp(g_ptr_array_index(m->tags, i), "draft") == 0;
+    /* No row to look up (the first scan's fresh filter, cache_get): the
+     * worker stats the file, as the main thread would have before reading
+     * it; a first scan's main thread stat'ed every file it walked. */
+    if (s->fresh && !fresh_may_have(s, m->mid)) {
+        a->id_ahead = true;
+        return a;
+    }
     a->file_id = file_identity_in(s, m->filename);
     a->cached = cache_get(s, m->mid, a->file_id, &a->record, &a->text, &a->sense);
     return a;
@@ -3340,6 +3355,8 @@ static int ahead_decide(struct scan *s, bool decide)
     struct ahead_thread *t = g_queue_pop_head(s->ahead);
     int ret = 0;
 
+    if (lu_tl_on && !s->st->ahead)
+        lu_tl_mark("walk: first decision");
     lu_workers_wait(s->workers, &t->work);
     for (guint i = 0; i < t->jobs->len; i++) {
         struct ahead *a = g_ptr_array_index(t->jobs, i);
@@ -3385,6 +3402,8 @@ static int ahead_walk(GPtrArray *msgs, void *data)
     t->me = &s->ctx->me;
     s->ahead_jobs += t->jobs->len;
     g_queue_push_tail(s->ahead, t);
+    if (lu_tl_on && !s->st->ahead && g_queue_get_length(s->ahead) == 1)
+        lu_tl_mark("walk: first job");
     lu_workers_push(s->workers, &t->work);
     while (!ret && (g_queue_get_length(s->ahead) > AHEAD_THREADS || s->ahead_jobs > AHEAD_JOBS))
         ret = ahead_decide(s, true);
@@ -4159,14 +4178,18 @@ static int walk_every(struct scan *s, bool newest)
             fn = ahead_walk;
         }
     }
+    lu_tl_mark("walk: workers started");
     ret = newest ? walk_newest(s, fn) : lu_db_each_thread(s->db, "*", fn, s);
+    lu_tl_mark("walk: notmuch read");
     while (s->ahead && !g_queue_is_empty(s->ahead)) {
         int r = ahead_decide(s, ret == 0);
         ret = ret ? ret : r;
     }
+    lu_tl_mark("walk: last thread decided");
     if (!ret && s->walk_tids)
         ret = walk_flush(s);
     lu_workers_free(s->workers);
+    lu_tl_mark("walk: workers stopped");
     s->workers = NULL;
     if (s->ahead)
         g_queue_free(s->ahead);
@@ -4935,7 +4958,9 @@ static void *tag_write_run(void *data)
     struct tag_write *t = data;
 
     t->ret = lu_db_apply(t->db, t->ops, &t->before, &t->after);
+    lu_tl_mark("tags: applied");
     lu_db_close(t->db);
+    lu_tl_mark("tags: notmuch closed");
     t->db = NULL;
     return NULL;
 }
@@ -4977,24 +5002,42 @@ static int save_docmark(struct lu_store *st, const char *uuid, const char *mark,
     return ret;
 }
 
-/* Keeps this run's record of the walk for the next (walk_kept) when it
- * holds every message of the index read and nobody but this run wrote to
- * notmuch since it read (BEFORE: the revision before its writes, AFTER:
- * after); else none. */
-static int walk_keep(struct scan *s, const struct meta *m, gint64 before, gint64 after)
+/* Whether this run's record of the walk is kept for the next
+ * (walk_kept): when it holds every message of the index read and nobody
+ * but this run wrote to notmuch since it read (BEFORE: the revision
+ * before its writes). */
+static bool walk_keepable(struct scan *s, const struct meta *m, gint64 before)
 {
-    char *at = NULL, *pre = NULL, *key = NULL;
+    return s->walk_tids && before == m->rev && s->walk_dated >= 0 &&
+           s->walk_msgs == (guint64)s->walk_dated && !g_hash_table_size(s->walk_pending);
+}
+
+/* The kept walk's rows (lu_store_walk_move): this run's records when
+ * KEEP (walk_keepable), else none.  A replay of the index as kept
+ * (walk_update) wrote only the records its tag writes changed: the rest
+ * stay.  On the rows' thread, beside the tag writes: the records are a
+ * third of the state's rows of a first scan. */
+static int walk_move(struct scan *s, bool keep)
+{
+    int ret = lu_store_walk_move(s->store, keep, s->walk_update);
+
+    s->walk_moved = !ret && keep;
+    return ret;
+}
+
+/* The kept walk's key, as of AFTER (the revision after the tag writes),
+ * once walk_move moved the records. */
+static int walk_key_put(struct scan *s, const struct meta *m, gint64 after)
+{
+    char *at, *pre, *key;
     int ret;
 
-    if (s->walk_tids && before == m->rev && s->walk_dated >= 0 &&
-        s->walk_msgs == (guint64)s->walk_dated && !g_hash_table_size(s->walk_pending)) {
-        at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, after);
-        pre = walk_key(s, at, s->walk_msgs);
-        key = g_strdup_printf("%s%" G_GINT64_FORMAT, pre, s->walk_dated);
-    }
-    /* A replay of the index as kept (walk_update) wrote only the records
-     * its tag writes changed: the rest stay. */
-    ret = s->walk_update ? lu_store_walk_patch(s->store, key) : lu_store_walk_keep(s->store, key);
+    if (!s->walk_moved)
+        return 0;
+    at = g_strdup_printf("%s %" G_GINT64_FORMAT, m->uuid, after);
+    pre = walk_key(s, at, s->walk_msgs);
+    key = g_strdup_printf("%s%" G_GINT64_FORMAT, pre, s->walk_dated);
+    ret = lu_store_set(s->store, "walked", key);
     LU_FREE_EACH(g_free, at, pre, key);
     return ret;
 }
@@ -5112,12 +5155,15 @@ static int scan_save_meta(struct scan *s, const struct meta *m, bool full, gint6
 {
     int ret = senders_save(s, m, full, before, after);
 
+    lu_tl_mark("meta: senders saved");
     if (!ret && !full)
         ret = senders_moved(s);
     if (!ret && full)
-        ret = walk_keep(s, m, before, after);
+        ret = walk_key_put(s, m, after);
+    lu_tl_mark("meta: walk kept");
     if (!ret)
         ret = kmsg_save(s, m, before, after);
+    lu_tl_mark("meta: kmsgs saved");
     /* Changes others made between our read and our write (rev, before]
      * are still to be seen; ours (before, after] are not. */
     if (!ret)
@@ -5136,6 +5182,7 @@ static int scan_save_meta(struct scan *s, const struct meta *m, bool full, gint6
         lu_store_rollback(s->store);
         return ret;
     }
+    lu_tl_mark("meta: set");
     return lu_store_commit(s->store);
 }
 
@@ -5152,11 +5199,17 @@ static void trim_heap(void)
 #endif
 }
 
+/* sqlite's automatic checkpoint: its default, and a full walk's (64 MB
+ * of log at most). */
+#define LU_CKPT_PAGES   1000
+#define WALK_CKPT_PAGES 16384
+
 /* The state's rows of a scan (scan_save_rows), on a thread of their
  * own beside the tag writes (scan_write_and_save): it writes only RET. */
 struct rows_save {
     struct scan *s;
     bool full;
+    bool keep_walk; /* walk_keepable, when FULL */
     int ret;
 };
 
@@ -5164,10 +5217,24 @@ static void *rows_save_run(void *data)
 {
     struct rows_save *r = data;
 
+    /* What the walk committed (the analysis cache's rows) copied into the
+     * database now, beside the tag writes, not in the commit after them. */
+    if (r->full) {
+        lu_store_checkpoint(r->s->store);
+        lu_store_autocheckpoint(r->s->store, LU_CKPT_PAGES);
+    }
+    lu_tl_mark("rows: checkpointed");
     r->ret = scan_save_rows(r->s, r->full);
+    if (!r->ret && r->full) {
+        r->ret = walk_move(r->s, r->keep_walk);
+        if (r->ret)
+            lu_store_rollback(r->s->store);
+    }
+    lu_tl_mark("rows: written");
     /* what the rows freed, given back while the tag writes go on */
     if (r->full)
         trim_heap();
+    lu_tl_mark("rows: trimmed");
     return NULL;
 }
 
@@ -5187,33 +5254,42 @@ static void *rows_save_run(void *data)
 static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
 {
     struct tag_write t = {NULL, s->ops, m->rev, m->rev, 0};
-    struct rows_save r = {s, full, 0};
+    struct rows_save r = {s, full, false, 0};
     pthread_t saver;
     bool apart = false;
     int ret;
 
     scan_close_read(s);
+    lu_tl_mark("save: read handle closed");
     if (full) {
         /* the threads decided (2 MB at 300,000): the walk is over */
         g_clear_pointer(&s->done, lu_idset_free);
         trim_heap();
     }
+    lu_tl_mark("save: trimmed");
     /* notmuch's write lock before the state's, the order a decision takes
      * them in (lu_thread_view_commit): in the other, one holding notmuch's
      * and waiting for the state's could meet this scan holding the state's
      * and waiting for notmuch's */
     if (s->ops->len) {
         ret = lu_db_open(s->ctx, true, &t.db);
+        lu_tl_mark("save: write handle open");
         if (ret)
             return ret;
+        /* notmuch's lock held: lu_db_apply's BEFORE, known now */
+        t.before = lu_db_revision(t.db, NULL);
+        r.keep_walk = walk_keepable(s, m, t.before);
         if (!g_getenv("LEADUP_DEBUG_TAGS_INLINE"))
             apart = pthread_create(&saver, NULL, rows_save_run, &r) == 0;
         tag_write_run(&t);
     }
-    if (apart)
+    if (apart) {
         pthread_join(saver, NULL);
-    else
+    } else {
+        r.keep_walk = walk_keepable(s, m, t.before);
         rows_save_run(&r);
+    }
+    lu_tl_mark("save: rows joined");
     ret = r.ret;
     if (!ret && t.ret)
         lu_store_rollback(s->store);
@@ -5237,8 +5313,10 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     s.stage = true;
     s.parses = lu_mime_parses;
     ret = lu_jobs(o->jobs, &s.jobs);
+    lu_tl_mark("scan: begins");
     if (!ret)
         ret = scan_open(&s, &m);
+    lu_tl_mark("scan: opened");
     if (!ret)
         ret = cache_fresh(&s);
     /* Before any row is written (scan_query's delivery failures write
@@ -5247,6 +5325,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         ret = lu_store_prune_none(s.store, &s.prune_none);
     if (!ret)
         ret = scan_query(&s, &m, query, &full);
+    lu_tl_mark("scan: query made");
     if (ret)
         goto out;
     if (query->len == 0 && s.items->len == 0) {
@@ -5254,6 +5333,11 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         goto out;
     }
     s.full = full;
+    /* A full walk commits its analysis rows as it goes (cache_flush):
+     * their checkpoints' syncs, every 1,000 pages, stopped the walk's own
+     * thread; now rarer, and the last on the rows' thread (rows_save_run). */
+    if (full)
+        lu_store_autocheckpoint(s.store, WALK_CKPT_PAGES);
     /* LEADUP_DEBUG_SAID_UNKEPT: every text folded again, no record read or
      * made (t273 compares; read here, not in leadup.c: its global would
      * be declared in leadup.h, part of the sense digest). */
@@ -5269,8 +5353,10 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
     if (!full)
         kmsg_init(&s, m.uuid);
     ret = scan_walk(&s, query->str, full);
+    lu_tl_mark("scan: walked");
     if (!ret)
         ret = scan_write_and_save(&s, &m, full);
+    lu_tl_mark("scan: saved");
 out:
     st->parsed = (unsigned)(lu_mime_parses - s.parses);
     st->seconds = (g_get_monotonic_time() - t0) / 1e6;
@@ -5283,7 +5369,9 @@ out:
     g_free(m.old_digest);
     g_free(m.docmark);
     g_string_free(query, TRUE);
+    lu_tl_mark("scan: cleared");
     lu_store_close(s.store);
+    lu_tl_mark("scan: state closed");
     lu_db_close(s.db);
     return ret;
 }

@@ -58,4 +58,22 @@ int lu_store_read_begin(struct lu_store *s);
 /* Ends lu_store_read_begin's transaction, if one is open. */
 void lu_store_read_end(struct lu_store *s);
 
+/* The kept walk's rows of lu_store_walk_keep (PATCH false) or
+ * lu_store_walk_patch (PATCH true), in the caller's transaction, without
+ * the meta "walked" key: KEEP, this run's records moved into walked (the
+ * caller sets the key once it knows the revision after its tag writes);
+ * else the kept walk dropped, key and all.  So the records move on the
+ * rows' thread beside the tag writes (scan.c rows_save_run).  Returns 0
+ * or a status. */
+int lu_store_walk_move(struct lu_store *s, bool keep, bool patch);
+
+/* sqlite's checkpoint of what is committed in the write-ahead log into
+ * the database, PASSIVE (never waits; errors left to the next one): a
+ * full scan's rows' thread runs it beside the tag writes, so that the
+ * commit after them copies only its own transaction. */
+void lu_store_checkpoint(struct lu_store *s);
+/* sqlite's automatic checkpoint after PAGES pages of log (1000 by
+ * default; sqlite3_wal_autocheckpoint). */
+void lu_store_autocheckpoint(struct lu_store *s, int pages);
+
 #endif

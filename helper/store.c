@@ -2754,6 +2754,34 @@ int lu_store_walk_keep(struct lu_store *s, const char *key)
     return ret ? ret : lu_store_set(s, "walked", key);
 }
 
+int lu_store_walk_move(struct lu_store *s, bool keep, bool patch)
+{
+    int ret =
+        keep && patch ? 0 : exec(s, "DELETE FROM walked; DELETE FROM meta WHERE key = 'walked'");
+
+    if (ret || !keep)
+        return ret;
+    return exec(s, patch ? WALK_REC_TABLE
+                       ";"
+                       "INSERT OR REPLACE INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
+                       "DELETE FROM temp.walk_rec"
+                         : WALK_REC_TABLE
+                       ";"
+                       "INSERT INTO walked SELECT pos, tid, msgs FROM temp.walk_rec;"
+                       "DELETE FROM temp.walk_rec");
+}
+
+void lu_store_checkpoint(struct lu_store *s)
+{
+    /* PASSIVE: nothing waits; what is left, the next checkpoint copies */
+    sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+void lu_store_autocheckpoint(struct lu_store *s, int pages)
+{
+    sqlite3_wal_autocheckpoint(s->db, pages);
+}
+
 int lu_store_walk_patch(struct lu_store *s, const char *key)
 {
     int ret = key ? 0 : lu_store_walk_keep(s, NULL);

@@ -499,6 +499,21 @@ int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n,
     return 0;
 }
 
+int lu_xcount_docids(struct lu_xcount *x, const char *const *mids, unsigned n, unsigned *out)
+{
+    try {
+        for (unsigned k = 0; k < n; k++) {
+            std::string id = std::string(ID_PREFIX) + mids[k];
+            Xapian::PostingIterator p = x->db.postlist_begin(id);
+
+            out[k] = p == x->db.postlist_end(id) ? 0 : *p;
+        }
+    } catch (...) {
+        return -1;
+    }
+    return 0;
+}
+
 /* notmuch 0.37's prefix of a message's file names
  * (lib/prefix.cc: "file-direntry", "DIRID:NAME"). */
 static const char FILE_PREFIX[] = "XFDIRENTRY";

@@ -204,6 +204,10 @@ int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *cons
  * messages).  Returns 0, or -1 on a Xapian error. */
 int lu_xcount_dates(struct lu_xcount *x, const double **out, size_t *n);
 
+/* The document id of each of the N Message-IDs MIDS into OUT (0: none
+ * such); 0, or -1 when Xapian failed. */
+int lu_xcount_docids(struct lu_xcount *x, const char *const *mids, unsigned n, unsigned *out);
+
 void lu_xcount_close(struct lu_xcount *x);
 
 #ifdef __cplusplus
