@@ -969,25 +969,6 @@ static bool read_mine(struct lu_xcount *x, const char *const *mine, unsigned n)
     return n > 0;
 }
 
-int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
-                   unsigned *out)
-{
-    std::vector<std::string> terms;
-
-    try {
-        if (mine && !read_mine(x, mine, n))
-            return -1;
-        if (!phrase_terms(mine ? TO_PREFIX : FROM_PREFIX, addr, &terms))
-            return -1;
-        *out = phrase_count(x, terms, mine != NULL, NULL);
-        return 0;
-    } catch (...) {
-        x->mine_of.clear();
-        x->mine_set.clear();
-        return -1;
-    }
-}
-
 /* The mail documents numbered above ABOVE that hold the phrase TERMS, and
  * are mail from me (mine_at) when MINE: their number.  What phrase_count
  * counts, of the documents added since: the postings of the rarest term
@@ -1020,8 +1001,11 @@ static unsigned phrase_count_above(const struct lu_xcount *x, const std::vector<
     return n;
 }
 
-int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
-                         unsigned long above, unsigned *out)
+/* What lu_xcount_addr and lu_xcount_addr_above share: ADDR's phrase
+ * counted over the whole index (ALL) or above the document ABOVE; a
+ * failure forgets what read_mine kept, as it may be half read. */
+static int count_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
+                      bool all, Xapian::docid above, unsigned *out)
 {
     std::vector<std::string> terms;
 
@@ -1030,13 +1014,26 @@ int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *cons
             return -1;
         if (!phrase_terms(mine ? TO_PREFIX : FROM_PREFIX, addr, &terms))
             return -1;
-        *out = phrase_count_above(x, terms, mine != NULL, (Xapian::docid)above);
+        *out = all ? phrase_count(x, terms, mine != NULL, NULL)
+                   : phrase_count_above(x, terms, mine != NULL, above);
         return 0;
     } catch (...) {
         x->mine_of.clear();
         x->mine_set.clear();
         return -1;
     }
+}
+
+int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
+                   unsigned *out)
+{
+    return count_addr(x, addr, mine, n, true, 0, out);
+}
+
+int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
+                         unsigned long above, unsigned *out)
+{
+    return count_addr(x, addr, mine, n, false, (Xapian::docid)above, out);
 }
 
 int lu_xcount_dates(struct lu_xcount *x, const double **out, size_t *n)
