@@ -585,7 +585,6 @@ struct ahead {
     const char *unsent; /* the index's mark (nm.c) */
     bool draft;         /* tagged draft */
     bool cached;        /* RECORD and TEXT are the cache's row */
-    bool id_ahead;      /* FILE_ID the worker's to find: no row to look up */
     /* The latest message of a thread nobody in it is me, nor decided on
      * (ahead_plan): the rules read its text only when it was written to
      * ME (worth_reading), so the worker analyses it only then. */
@@ -679,8 +678,6 @@ static void ahead_run(struct ahead *a)
     bool unused = false;
     guint64 before;
 
-    if (a->id_ahead)
-        a->file_id = file_identity(a->filename);
     if (!a->cached) {
         f = lu_msg_new();
         a->ret = read_records(f, a->filename, true, &a->record, NULL);
@@ -3228,13 +3225,6 @@ static struct ahead *ahead_new(struct scan *s, struct lu_msg *m)
     a->unsent = m->unsent;
     for (guint i = 0; i < m->tags->len && !a->draft; i++)
         a->draft = strcmp(g_ptr_array_index(m->tags, i), "draft") == 0;
-    /* No row to look up (the first scan's fresh filter, cache_get): the
-     * worker stats the file, as the main thread would have before reading
-     * it; a first scan's main thread stat'ed every file it walked. */
-    if (s->fresh && !fresh_may_have(s, m->mid)) {
-        a->id_ahead = true;
-        return a;
-    }
     a->file_id = file_identity_in(s, m->filename);
     a->cached = cache_get(s, m->mid, a->file_id, &a->record, &a->text, &a->sense);
     return a;
