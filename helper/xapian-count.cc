@@ -308,6 +308,16 @@ static bool parse_base(const char *base, std::string *uuid, unsigned long long n
     return !term->empty();
 }
 
+/* Whether the base parse_base read (UUID, N: docs, mails, length, the
+ * newest document's id, TERM: the term naming it) is of this database:
+ * the same UUID, the newest document still there and naming itself. */
+static bool base_holds(const Xapian::Database &db, const std::string &uuid,
+                       const unsigned long long n[4], const std::string &term)
+{
+    return db.get_uuid() == uuid && n[3] && n[3] <= db.get_lastdocid() &&
+           naming_term(db, (Xapian::docid)n[3]) == term;
+}
+
 int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
                     void (*fn)(const char *mid, void *data), void *data)
 {
@@ -321,8 +331,7 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
         const Xapian::Database &db = x->db;
         Xapian::PostingIterator p = db.postlist_begin(std::string());
 
-        if (db.get_uuid() != uuid || !n[3] || n[3] > db.get_lastdocid() ||
-            naming_term(db, (Xapian::docid)n[3]) != term)
+        if (!base_holds(db, uuid, n, term))
             return -1;
         for (p.skip_to((Xapian::docid)n[3] + 1); p != db.postlist_end(std::string()); ++p) {
             Xapian::Document doc = db.get_document(*p);
@@ -360,8 +369,7 @@ int lu_xcount_above(struct lu_xcount *x, const char *base, unsigned most, unsign
         Xapian::PostingIterator p = db.postlist_begin(std::string());
         Xapian::PostingIterator m = db.postlist_begin(MAIL_TERM);
 
-        if (db.get_uuid() != uuid || !n[3] || n[3] > db.get_lastdocid() ||
-            naming_term(db, (Xapian::docid)n[3]) != term)
+        if (!base_holds(db, uuid, n, term))
             return -1;
         /* Each document's length is in the posting list of all of them:
          * no document is opened (lu_xcount_since reads each one's terms
