@@ -318,6 +318,17 @@ static bool base_holds(const Xapian::Database &db, const std::string &uuid,
            naming_term(db, (Xapian::docid)n[3]) == term;
 }
 
+/* Whether the DOCS documents (MAILS of them mail, LENGTH their length)
+ * found above the base's newest account exactly for the change since
+ * the base N: nothing was removed or rewritten below it. */
+static bool base_accounts(const Xapian::Database &db, const unsigned long long n[4],
+                          unsigned long long docs, unsigned long long mails,
+                          unsigned long long length)
+{
+    return db.get_doccount() == n[0] + docs && db.get_termfreq(MAIL_TERM) == n[1] + mails &&
+           db.get_total_length() == n[2] + length;
+}
+
 int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
                     void (*fn)(const char *mid, void *data), void *data)
 {
@@ -345,8 +356,7 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
                 return -1;
             mids.push_back(mid.substr(1));
         }
-        if (db.get_doccount() != n[0] + docs || db.get_termfreq(MAIL_TERM) != n[1] + mails ||
-            db.get_total_length() != n[2] + length)
+        if (!base_accounts(db, n, docs, mails, length))
             return -1;
     } catch (...) {
         return -1;
@@ -382,8 +392,7 @@ int lu_xcount_above(struct lu_xcount *x, const char *base, unsigned most, unsign
         for (m.skip_to((Xapian::docid)n[3] + 1); m != db.postlist_end(MAIL_TERM); ++m)
             if (++mails > most)
                 return -1;
-        if (db.get_doccount() != n[0] + docs || db.get_termfreq(MAIL_TERM) != n[1] + mails ||
-            db.get_total_length() != n[2] + length)
+        if (!base_accounts(db, n, docs, mails, length))
             return -1;
     } catch (...) {
         return -1;
