@@ -303,8 +303,6 @@ static void print_sender_counts(void)
             "leadup: senders' counts from Xapian's postings: %" G_GUINT64_FORMAT
             ", notmuch count queries: %" G_GUINT64_FORMAT "\n",
             lu_addr_counts, lu_count_queries);
-    fprintf(stderr, "leadup: senders' counts' documents tested: %" G_GUINT64_FORMAT "\n",
-            lu_addr_tested);
     fprintf(stderr,
             "leadup: date windows counted from the dates read once: %" G_GUINT64_FORMAT "\n",
             lu_dated_counts);

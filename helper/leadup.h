@@ -2006,9 +2006,6 @@ extern guint64 lu_count_queries;
 int lu_db_count_addr(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
                      unsigned *out);
 extern guint64 lu_addr_counts;
-/* The documents those counts tested for the address's phrase (the
- * postings of its rarest word): LEADUP_DEBUG_COUNTS. */
-extern guint64 lu_addr_tested;
 /* The full walk's date windows (nm.c plan_slices) counted from the mail's
  * dates read once from Xapian's value stream (xapian-count.cc
  * lu_xcount_dates), not a notmuch count each (LEADUP_DEBUG_COUNTS);

@@ -1816,21 +1816,13 @@ int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
     return 0;
 }
 
-guint64 lu_addr_counts, lu_addr_tested;
+guint64 lu_addr_counts;
 bool lu_debug_no_xaddr;
 
 int lu_db_count_addr(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
                      unsigned *out)
 {
-    unsigned long was;
-    int ret;
-
-    if (lu_debug_no_xaddr || !xcount(db))
-        return -1;
-    was = lu_xcount_addr_tested(db->xcount);
-    ret = lu_xcount_addr(db->xcount, addr, mine, n, out);
-    lu_addr_tested += lu_xcount_addr_tested(db->xcount) - was;
-    if (ret != 0)
+    if (lu_debug_no_xaddr || !xcount(db) || lu_xcount_addr(db->xcount, addr, mine, n, out) != 0)
         return -1;
     lu_addr_counts++;
     return 0;

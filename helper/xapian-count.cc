@@ -43,14 +43,6 @@ struct lu_xcount {
     std::string mine_of;
     unsigned mine_asked = 0;
     std::vector<bool> mine_set;
-    /* phrase_count: the counts asked; after MAIL_SET_AFTER of them, the
-     * mail documents by id (MAIL_SET), read once; the documents it tested
-     * (lu_xcount_addr_tested); LEADUP_DEBUG_ADDR_MATCHER: Xapian's
-     * matcher for each count instead (ADDR_MATCHER, the comparison). */
-    unsigned addr_asked = 0;
-    std::vector<bool> mail_set;
-    unsigned long addr_tested = 0;
-    bool addr_matcher = getenv("LEADUP_DEBUG_ADDR_MATCHER") != NULL;
     /* A full walk's messages read with their thread outside its slice
      * (lu_xcount_rest), by document id, with their thread's id: their own
      * slice comes later and skips them (lu_xcount_slice). */
@@ -919,16 +911,16 @@ static bool mine_at(const struct lu_xcount *x, Xapian::docid did)
     return false;
 }
 
-/* phrase_count's answer by Xapian's own exact phrase (LEADUP_DEBUG_ADDR_MATCHER,
- * and how it was counted before): Xapian's own exact phrase (OP_PHRASE, a window of its
+/* The mail documents (type:mail) that match the phrase TERMS, and are
+ * mail from me (mine_at) when MINE: their number, each marked in *MARK
+ * when MARK.  Xapian's own exact phrase (OP_PHRASE, a window of its
  * length, as the query parser makes it) filtered by type:mail, without
  * weights: its postings intersected first, the positions read only of the
  * documents that hold every term, so the cost grows with the mail of the
  * address; notmuch's count of `(from:me) and to:X` walks the postings of
  * every message of mine for each X. */
-static unsigned phrase_count_matcher(const struct lu_xcount *x,
-                                     const std::vector<std::string> &terms, bool mine,
-                                     std::vector<bool> *mark)
+static unsigned phrase_count(const struct lu_xcount *x, const std::vector<std::string> &terms,
+                             bool mine, std::vector<bool> *mark)
 {
     Xapian::Enquire e(x->db);
     Xapian::MSet m;
@@ -957,92 +949,6 @@ static unsigned phrase_count_matcher(const struct lu_xcount *x,
             if (mark->size() <= *i)
                 mark->resize((size_t)*i + 1, false);
             (*mark)[*i] = true;
-        }
-    }
-    return n;
-}
-
-/* A run that asks this many counts of an address (a full walk asks one
- * or two for each sender who wrote often) reads the mail's document ids
- * once (a bit a document), instead of looking each one up in type:mail's
- * postings: a key that asks one or two pays only for its own documents. */
-static const unsigned MAIL_SET_AFTER = 32;
-
-/* Whether the document DID is mail (type:mail): from X->mail_set once that
- * is read, else MAIL's postings, moved on to DID (the callers ask in
- * ascending order). */
-static bool mail_at(const struct lu_xcount *x, Xapian::PostingIterator &mail, Xapian::docid did)
-{
-    if (!x->mail_set.empty())
-        return did < x->mail_set.size() && x->mail_set[did];
-    mail.skip_to(did);
-    return mail != x->db.postlist_end(MAIL_TERM) && *mail == did;
-}
-
-/* The mail documents (type:mail) that match the phrase TERMS, and are
- * mail from me (mine_at) when MINE: their number, each marked in *MARK
- * when MARK.  The postings of the phrase's rarest word, each document
- * tested for mail, for the next rarest word when that is not common (its
- * postings, moved on to the document), for mine (once that is read by
- * document id) and for the phrase by its positions (phrase_at, as
- * Xapian's exact phrase does with a window of its length, the query
- * parser's).  Xapian's matcher (phrase_count_matcher) also skipped
- * through the postings of the phrase's common words ("example", "com")
- * and of type:mail at each document, which grow with the index (issue 14:
- * the senders' histories were the first full scan's largest grower per
- * message, 1.43x from 10,000 to 30,000). */
-static unsigned phrase_count(struct lu_xcount *x, const std::vector<std::string> &terms, bool mine,
-                             std::vector<bool> *mark)
-{
-    const Xapian::Database &db = x->db;
-    const Xapian::doccount all = db.get_doccount();
-    std::vector<Xapian::doccount> freq;
-    size_t r = 0, next = terms.size();
-    unsigned n = 0;
-
-    if (x->addr_matcher)
-        return phrase_count_matcher(x, terms, mine, mark);
-    for (size_t i = 0; i < terms.size(); i++) {
-        freq.push_back(db.get_termfreq(terms[i]));
-        if (freq[i] < freq[r])
-            r = i;
-    }
-    if (!freq[r])
-        return 0;
-    for (size_t i = 0; i < terms.size(); i++) /* a common word rules out too few */
-        if (terms[i] != terms[r] && freq[i] <= all / 4 &&
-            (next == terms.size() || freq[i] < freq[next]))
-            next = i;
-    if (++x->addr_asked == MAIL_SET_AFTER) {
-        std::vector<bool> set(db.get_lastdocid() + 1, false);
-        for (Xapian::PostingIterator p = db.postlist_begin(MAIL_TERM);
-             p != db.postlist_end(MAIL_TERM); ++p)
-            set[*p] = true;
-        x->mail_set.swap(set);
-    }
-    Xapian::PostingIterator mail = db.postlist_begin(MAIL_TERM);
-    Xapian::PostingIterator other = db.postlist_begin(terms[next < terms.size() ? next : r]);
-    for (Xapian::PostingIterator p = db.postlist_begin(terms[r]); p != db.postlist_end(terms[r]);
-         ++p) {
-        if (!mail_at(x, mail, *p))
-            continue;
-        if (next < terms.size()) {
-            other.skip_to(*p);
-            if (other == db.postlist_end(terms[next]))
-                break; /* no document after it holds that word */
-            if (*other != *p)
-                continue;
-        }
-        if (mine && !x->mine_set.empty() && !mine_at(x, *p))
-            continue;
-        x->addr_tested++;
-        if (!phrase_at(db, *p, terms) || (mine && !mine_at(x, *p)))
-            continue;
-        n++;
-        if (mark) {
-            if (mark->size() <= *p)
-                mark->resize((size_t)*p + 1, false);
-            (*mark)[*p] = true;
         }
     }
     return n;
@@ -1086,7 +992,7 @@ static bool read_mine(struct lu_xcount *x, const char *const *mine, unsigned n)
  * from ABOVE on, each tested for the phrase by its positions (phrase_at,
  * as mine_at tests mine) and for type:mail, so the cost grows with the
  * mail added that holds the rarest word, not with the index. */
-static unsigned phrase_count_above(struct lu_xcount *x, const std::vector<std::string> &terms,
+static unsigned phrase_count_above(const struct lu_xcount *x, const std::vector<std::string> &terms,
                                    bool mine, Xapian::docid above)
 {
     const Xapian::Database &db = x->db;
@@ -1102,7 +1008,6 @@ static unsigned phrase_count_above(struct lu_xcount *x, const std::vector<std::s
     Xapian::PostingIterator p = db.postlist_begin(*rarest);
 
     for (p.skip_to(above + 1); p != db.postlist_end(*rarest); ++p) {
-        x->addr_tested++;
         mail.skip_to(*p);
         if (mail == db.postlist_end(MAIL_TERM))
             break; /* no mail after it */
@@ -1132,7 +1037,6 @@ static int count_addr(struct lu_xcount *x, const char *addr, const char *const *
     } catch (...) {
         x->mine_of.clear();
         x->mine_set.clear();
-        x->mail_set.clear();
         return -1;
     }
 }
@@ -1147,11 +1051,6 @@ int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *cons
                          unsigned long above, unsigned *out)
 {
     return count_addr(x, addr, mine, n, false, (Xapian::docid)above, out);
-}
-
-unsigned long lu_xcount_addr_tested(const struct lu_xcount *x)
-{
-    return x->addr_tested;
 }
 
 int lu_xcount_dates(struct lu_xcount *x, const double **out, size_t *n)

@@ -171,16 +171,13 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
 
 /* notmuch's count of the mail from:"ADDR" (MINE NULL), or of the mail
  * `(from:"A" or from:"B" ...) and to:"ADDR"` (A, B: the N addresses or
- * domains MINE), without exclusions, into *OUT: the exact phrase of
- * ADDR's words (as notmuch's query parser makes it), tested by its
- * positions at each mail document that holds its rarest word and its next
- * rarest (unless that is common), its matches tested for MINE's phrases
- * one by one (their positions), or after 32 calls with the same list
- * against the mail from MINE read once by document id (a full walk asks
- * hundreds, a key one; type:mail likewise).  Its cost grows with the mail
- * the address's rarest word is in, where notmuch's count of the same
- * query walks the postings of every message of mine, and Xapian's matcher
- * (LEADUP_DEBUG_ADDR_MATCHER, to compare) the postings of its common words.  Returns 0; -1 when
+ * domains MINE), without exclusions, into *OUT: Xapian's exact phrase of
+ * ADDR's words (as notmuch's query parser makes it) filtered by type:mail,
+ * its matches tested for MINE's phrases one by one (their positions), or
+ * after 32 calls with the same list against the mail from MINE read once
+ * by document id (a full walk asks hundreds, a key one).  Its cost grows
+ * with the mail the address is in, where notmuch's count of the same
+ * query walks the postings of every message of mine.  Returns 0; -1 when
  * an address is not one plain phrase (the caller counts with notmuch), or
  * on a Xapian error. */
 int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
@@ -193,13 +190,6 @@ int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *min
  * the mail added.  Returns 0; -1 as lu_xcount_addr. */
 int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
                          unsigned long above, unsigned *out);
-
-/* The documents lu_xcount_addr and lu_xcount_addr_above tested for a
- * phrase by its positions so far (of the postings of each phrase's
- * rarest word, those the cheaper tests left; none of
- * lu_xcount_addr's with LEADUP_DEBUG_ADDR_MATCHER, whose counts Xapian's
- * matcher makes): LEADUP_DEBUG_COUNTS. */
-unsigned long lu_xcount_addr_tested(const struct lu_xcount *x);
 
 /* The date value (NOTMUCH_VALUE_TIMESTAMP, unserialised) of every mail
  * document that has one, sorted, into *OUT (N of them; X's, valid until
