@@ -9,12 +9,7 @@
 
 # run PY with train-intent loaded as module T under the environment given
 learn() {
-	env "$@" python3 - "$ROOT/scripts/train-intent" <<'EOF'
-import importlib.machinery, importlib.util, sys
-loader = importlib.machinery.SourceFileLoader("T", sys.argv[1])
-spec = importlib.util.spec_from_loader("T", loader)
-T = importlib.util.module_from_spec(spec)
-loader.exec_module(T)
+	env "$@" python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" T - <<'EOF'
 bit = T.B_COMMIT
 # buckets: 1 in every promise, 2 in every non-promise, 3 in both, 9 in one
 # promise only; the rules gave the label to one promise and one non-promise
