@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/train-intent's optional learners of the sentence models (the
-# twelfth attempt, BENCHMARKS.md; off by default): the naive-Bayes scaled
+# twelfth attempt, doc/benchmarks-log.md; off by default): the naive-Bayes scaled
 # buckets (SM_NB), the averaged weights (SM_AVG) and the bucket floor
 # (SM_MIN_DF) still give one linear model over the same buckets, which the
 # script's lin() (classify.c's reading) scores as the learner did.  On a toy

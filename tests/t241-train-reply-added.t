@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/train-intent's SM_REPLY_ADDED (issue 10, the eighteenth attempt,
-# BENCHMARKS.md): of an ask the learned request model adds, the dump says
+# doc/benchmarks-log.md): of an ask the learned request model adds, the dump says
 # whether classify.c's rules would wait for an answer (awaits_answer: a real
 # question, "let me know") and whether they would expect one had they read
 # a request (expects_answer), and reply_added scores the reply model's

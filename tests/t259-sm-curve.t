@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/sm-curve (the sentence models' learning curves, BENCHMARKS.md
+# scripts/sm-curve (the sentence models' learning curves, doc/benchmarks-log.md
 # "Nineteenth attempt") runs without ../shared as far as its options, and
 # every function and setting of scripts/train-intent it borrows is still
 # there: train-intent may be renamed inside without the curve noticing

@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/train-intent's SM_FIT fitting (sm_train_fit; BENCHMARKS.md
+# scripts/train-intent's SM_FIT fitting (sm_train_fit; doc/benchmarks-log.md
 # "Twentieth attempt (sentences)") fits what sm_train cannot: a toy set
 # whose label one bucket among a hundred of noise decides, the rules'
 # label right three times in four.  sm_train (AdaGrad from an accumulator

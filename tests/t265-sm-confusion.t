@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/sm-confusion (a proposal model beside main's request and commitment
-# models, BENCHMARKS.md "Twentieth attempt (proposals)") runs as far as its
+# models, doc/benchmarks-log.md "Twentieth attempt (proposals)") runs as far as its
 # options without ../shared and finds the parts of train-intent it borrows;
 # train-intent's SM_PROP_WI teaches the proposal model from the intent set's
 # lines where the rules read a proposal, and from no other line, and

@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/train-intent's SM_KWF (BENCHMARKS.md "Twenty-third attempt
+# scripts/train-intent's SM_KWF (doc/benchmarks-log.md "Twenty-third attempt
 # (sentences)"): the commitment model reads the keyword list's hit
 # (eval-sentences' own keyword(): "I'll", "we will", "I'm going to", no ask
 # or decline word first) as one weight added whole, learned from a prior as

@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/commit-cv (the commitment label's by-person CV beside the
-# keyword list's, BENCHMARKS.md "Twenty-third attempt (sentences)") runs
+# keyword list's, doc/benchmarks-log.md "Twenty-third attempt (sentences)") runs
 # without ../shared as far as its options, and every function and setting
 # of scripts/train-intent and eval-sentences it borrows is still there.
 . "$(dirname "$0")/lib.sh"

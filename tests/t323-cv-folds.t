@@ -1,5 +1,5 @@
 #!/bin/sh
-# The thread-level CV by person (BENCHMARKS.md "s40-ask"): train-intent's
+# The thread-level CV by person (doc/benchmarks-log.md "s40-ask"): train-intent's
 # SM_FOLD_OUT writes a sentence model per CV fold (the fold's own weights,
 # the labels SM_ONLY keeps from helper/sentence-model.c, the replace flag)
 # and the fold of every person; eval-queues --rows writes one JSON line a
