@@ -5,7 +5,8 @@
 #   make check-clock the suite again under a fake clock (libfaketime): over a year ahead, 23:30,
 #                   another zone and locale; a test that reads the real clock fails here
 #   make demo       index the sample mailbox in a throwaway notmuch database and show the queues
-#   make bench      measure scan and draft speed (results go to BENCHMARKS.md by hand)
+#   make bench      measure scan and draft speed (results go to BENCHMARKS.md and
+#                   doc/benchmarks-log.md by hand)
 #   make check-asan       the whole suite against an ASan+UBSan build in build-asan/
 #   make check-valgrind   the scan, draft and decision tests under valgrind memcheck
 #   make fuzz       every libFuzzer harness (tests/fuzz/) for FUZZ_SECONDS each (60)
@@ -223,6 +224,10 @@ bench: deps
 	@$(MAKE) --no-print-directory build
 	scripts/bench
 
+# doc/*.md but the benchmark log (every run's section: the project's record,
+# 14,000 lines no user reads)
+USER_DOCS := $(filter-out doc/benchmarks-log.md,$(wildcard doc/*.md))
+
 install: helper/leadup
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/templates \
 		$(DESTDIR)$(DOCDIR)
@@ -230,12 +235,12 @@ install: helper/leadup
 	install -m 644 doc/leadup.1 $(DESTDIR)$(MANDIR)/man1/leadup.1
 	install -m 644 muttrc.d/leadup.neomuttrc muttrc.d/leadup.muttrc $(DESTDIR)$(DATADIR)/
 	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
-	install -m 644 README.md doc/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 README.md $(USER_DOCS) $(DESTDIR)$(DOCDIR)/
 
 # Exactly the files install writes, then the directories only if empty:
 # DATADIR and DOCDIR are the user's to set, and may be shared (no rm -r).
 INSTALLED_DATA := leadup.neomuttrc leadup.muttrc $(addprefix templates/,$(notdir $(wildcard templates/*)))
-INSTALLED_DOCS := README.md $(notdir $(wildcard doc/*.md))
+INSTALLED_DOCS := README.md $(notdir $(USER_DOCS))
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/leadup $(DESTDIR)$(MANDIR)/man1/leadup.1 \

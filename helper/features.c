@@ -726,7 +726,7 @@ void lu_feature_hashes(const char *text, const struct lu_feat_ctx *ctx, GArray *
  * keyed bucket | INTER (so sorted after the first ones), read only where
  * the rules gave the label: the rules' label times every feature, so the
  * model learns which of the rules' labels to take away apart from which
- * sentences to give it (BENCHMARKS.md, "Twenty-first attempt"). */
+ * sentences to give it (doc/benchmarks-log.md, "Twenty-first attempt"). */
 #define INTER LU_FEAT_BUCKETS
 struct lu_sm_weight {
     guint32 bucket;

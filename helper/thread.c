@@ -593,7 +593,7 @@ static const char *set_due_said(struct rule_ctx *s, struct lu_verdict *v, gint64
  * whose question the helpers answer.  Their post that broke threading
  * answers every helper, also one who answered another helper's message
  * (label batch 28: the asker's post came after my question in answer to
- * another helper; s37-fresh in BENCHMARKS.md). */
+ * another helper; s37-fresh in doc/benchmarks-log.md). */
 static bool started(const struct rule_ctx *s, const char *email)
 {
     const struct lu_msg *first = msg(s, 0);
@@ -606,7 +606,7 @@ static bool started(const struct rule_ctx *s, const char *email)
  * their own earlier message that was (a second message in a row, added to
  * their answer to me: label batch 37).  Another writer's second message
  * is not: a third person who thanked me and then asks again asks the list
- * (label batch 23; s38-fresh in BENCHMARKS.md).  The chain is followed at
+ * (label batch 23; s38-fresh in doc/benchmarks-log.md).  The chain is followed at
  * most the thread's length: In-Reply-To may loop. */
 static bool involves_me(const struct rule_ctx *s, const struct lu_msg *m)
 {
@@ -802,7 +802,7 @@ static bool answered_here(const struct rule_ctx *s, const struct lu_msg *m)
  * that no message of mine answers, or -1.  My last post answered an
  * earlier message and passed it by: it is still theirs to be answered
  * (label batch 39: a helper's question to me, my later post to another
- * helper's earlier advice; s38-fresh in BENCHMARKS.md). */
+ * helper's earlier advice; s38-fresh in doc/benchmarks-log.md). */
 static int skipped_reply(const struct rule_ctx *s)
 {
     const struct lu_msg *last;
@@ -828,7 +828,7 @@ static int skipped_reply(const struct rule_ctx *s)
  * thread nor writes to me or turns to me by name.  Such a follow-up offers
  * the asker another way ("or this function?"); its question is the
  * asker's to take up, not mine to answer (label batch 47: a third helper's
- * alternative after my answer; s39-fresh in BENCHMARKS.md).  The asker's
+ * alternative after my answer; s39-fresh in doc/benchmarks-log.md).  The asker's
  * own reply to me is not gated: their questions to me are what I owe. */
 static bool other_helper_follows_up(const struct rule_ctx *s, const struct lu_msg *m,
                                     const struct lu_analysis *an)
@@ -844,7 +844,7 @@ static bool other_helper_follows_up(const struct rule_ctx *s, const struct lu_ms
  * here or in a message that broke threading.  (On a list whose last message
  * answers somebody else, reading their latest unanswered reply to me
  * instead was tried: right twice on label batches 1-10, wrong twice on
- * batch 11, fresh for it; BENCHMARKS.md, "Tenth attempt (threads)".) */
+ * batch 11, fresh for it; doc/benchmarks-log.md, "Tenth attempt (threads)".) */
 static bool rule_needs_reply(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;
@@ -939,7 +939,7 @@ static bool leads_up(struct rule_ctx *s, int at)
  * the review first.  An undated promise with no ask beside it is left to
  * the other rules: on the train people of label batches 1-22 it made
  * promise-mine where the readers saw none about as often as where they saw
- * one (BENCHMARKS.md, "Promises of mine"), as in sessions 23 and 25. */
+ * one (doc/benchmarks-log.md, "Promises of mine"), as in sessions 23 and 25. */
 static bool rule_promise_mine(struct rule_ctx *s, struct lu_verdict *v)
 {
     const struct lu_rules *r = s->r;

@@ -30,11 +30,12 @@ t 'each entry compiles as given (the quoted -DLU_DATADIR too)' '
 P=$TMP/prefix
 mkdir -p "$P/share/doc" "$P/bin"
 echo mine >"$P/share/planted" && echo mine >"$P/share/doc/planted" && echo mine >"$P/bin/other"
-t 'make install writes the binary, the man page, the snippets, templates and docs' '
+t 'make install writes the binary, the man page, the snippets, templates and docs (not the benchmark log)' '
 	mk install PREFIX="$P" DATADIR="$P/share" DOCDIR="$P/share/doc" >/dev/null &&
 	test -x "$P/bin/leadup" && test -f "$P/share/man/man1/leadup.1" &&
 	test -f "$P/share/leadup.neomuttrc" && test -f "$P/share/templates/awaiting-1" &&
-	test -f "$P/share/doc/README.md"'
+	test -f "$P/share/doc/README.md" && test -f "$P/share/doc/mutt.md" &&
+	test ! -e "$P/share/doc/benchmarks-log.md"'
 t 'make uninstall removes exactly that: the planted files stay, nothing of leadup' '
 	mk uninstall PREFIX="$P" DATADIR="$P/share" DOCDIR="$P/share/doc" >/dev/null &&
 	(cd "$P" && find . -type f | sort) >left &&

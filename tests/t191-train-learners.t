@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/train-intent's optional learners of the sentence models (the
-# twelfth attempt, BENCHMARKS.md; off by default): the naive-Bayes scaled
+# twelfth attempt, doc/benchmarks-log.md; off by default): the naive-Bayes scaled
 # buckets (SM_NB), the averaged weights (SM_AVG) and the bucket floor
 # (SM_MIN_DF) still give one linear model over the same buckets, which the
 # script's lin() (classify.c's reading) scores as the learner did.  On a toy
@@ -9,12 +9,7 @@
 
 # run PY with train-intent loaded as module T under the environment given
 learn() {
-	env "$@" python3 - "$ROOT/scripts/train-intent" <<'EOF'
-import importlib.machinery, importlib.util, sys
-loader = importlib.machinery.SourceFileLoader("T", sys.argv[1])
-spec = importlib.util.spec_from_loader("T", loader)
-T = importlib.util.module_from_spec(spec)
-loader.exec_module(T)
+	env "$@" python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" T - <<'EOF'
 bit = T.B_COMMIT
 # buckets: 1 in every promise, 2 in every non-promise, 3 in both, 9 in one
 # promise only; the rules gave the label to one promise and one non-promise

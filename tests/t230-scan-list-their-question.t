@@ -5,7 +5,7 @@
 # the learned reply model for their asks too, to let a teaching or
 # rhetorical question ("Did you read the posting guide?") wait for
 # nothing; it lost real questions like this one on the train people and
-# did not ship (BENCHMARKS.md, "Sixteenth attempt (threads)").  What any
+# did not ship (doc/benchmarks-log.md, "Sixteenth attempt (threads)").  What any
 # later reading of their asks must keep is this side: the written
 # questions below, not corpus mail.
 . "$(dirname "$0")/lib.sh"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/train-intent's SM_REPLY_ADDED (issue 10, the eighteenth attempt,
-# BENCHMARKS.md): of an ask the learned request model adds, the dump says
+# doc/benchmarks-log.md): of an ask the learned request model adds, the dump says
 # whether classify.c's rules would wait for an answer (awaits_answer: a real
 # question, "let me know") and whether they would expect one had they read
 # a request (expects_answer), and reply_added scores the reply model's
@@ -12,12 +12,8 @@ export XDG_CACHE_HOME="$TMP/cache"
 
 # run PY with train-intent loaded as module T
 train() {
-	python3 - "$ROOT/scripts/train-intent" <<'EOF'
-import importlib.machinery, importlib.util, sys
-loader = importlib.machinery.SourceFileLoader("T", sys.argv[1])
-spec = importlib.util.spec_from_loader("T", loader)
-T = importlib.util.module_from_spec(spec)
-loader.exec_module(T)
+	python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" T - <<'EOF'
+import sys
 texts = ["Let me know how the second run goes.",
          "I need a copy of the signed contract by Friday.",
          "The shuttle leaves the hotel at nine."]

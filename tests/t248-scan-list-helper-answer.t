@@ -7,7 +7,7 @@
 # thread somebody else started, where I answered as a helper, the rule does
 # not apply to the asker's reply to me (another helper's reply to me there
 # is gated the same way since session 39: t305).
-# Issue 10, session 34 (BENCHMARKS.md, "List threads").  Written mail.
+# Issue 10, session 34 (doc/benchmarks-log.md, "List threads").  Written mail.
 . "$(dirname "$0")/lib.sh"
 world
 NOW=2026-11-19T12:00:00+00:00

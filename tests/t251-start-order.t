@@ -7,7 +7,7 @@
 # (libnotmuch's copies of Xapian's exception types before libxapian's),
 # all bound at start (LD_BIND_NOW); but those the program gives every
 # library, operator new and delete (helper/cxx-new.cc), and its copies.
-# Issue 14, session 35 (BENCHMARKS.md, "The one-new-message scan").
+# Issue 14, session 35 (doc/benchmarks-log.md, "The one-new-message scan").
 . "$(dirname "$0")/lib.sh"
 # The build's own program, whatever $LEADUP is: the start order is its
 # link's (check-asan's program links ASan's runtime first, which binds

@@ -7,7 +7,7 @@
 # from the same notmuch database and state, through a full scan, long
 # texts (rows past the kept sizes, grown by realloc), one new message into
 # a thread and a second store opened by why.
-# Issue 14, session 35 (BENCHMARKS.md, "The one-new-message scan").
+# Issue 14, session 35 (doc/benchmarks-log.md, "The one-new-message scan").
 . "$(dirname "$0")/lib.sh"
 kept_world
 long_text() { # long_text N: N sentences, a text of some kilobytes

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Two places where a conversation that needs following up read as "in no
-# queue" (issue 10, session 35, BENCHMARKS.md "Misses read as in no
+# queue" (issue 10, session 35, doc/benchmarks-log.md "Misses read as in no
 # queue"): written mail, each case beside the one the rule must leave.
 # 1. My promise dated to a part of the day the Date header's clock had
 #    already passed ("this morning", written at 23:00 by that clock) is

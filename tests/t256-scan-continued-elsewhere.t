@@ -11,7 +11,7 @@
 # scan then asks for none of my own later messages, which cost a scan 1.76x
 # at synthetic 10,000); the scan after the later message agrees with a full
 # scan.
-# Issue 10, session 35 (BENCHMARKS.md, "Conversations that need nothing, flagged", A).  Written mail.
+# Issue 10, session 35 (doc/benchmarks-log.md, "Conversations that need nothing, flagged", A).  Written mail.
 . "$(dirname "$0")/lib.sh"
 world
 msg sent a1@example.com 'Me <me@example.com>' 'Ann Lee <ann@example.org>' \

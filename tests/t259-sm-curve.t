@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/sm-curve (the sentence models' learning curves, BENCHMARKS.md
+# scripts/sm-curve (the sentence models' learning curves, doc/benchmarks-log.md
 # "Nineteenth attempt") runs without ../shared as far as its options, and
 # every function and setting of scripts/train-intent it borrows is still
 # there: train-intent may be renamed inside without the curve noticing
@@ -10,12 +10,8 @@ t 'sm-curve --help names its options' '
 	"$ROOT"/scripts/sm-curve --help >out 2>err &&
 	grep -q -- "--batches" out && grep -q -- "--reply" out && grep -q -- "--fit" out'
 t 'the parts of train-intent it reads are there' '
-	python3 - "$ROOT/scripts/sm-curve" >out 2>err <<PY
-import importlib.machinery, importlib.util, sys
-loader = importlib.machinery.SourceFileLoader("sm_curve", sys.argv[1])
-spec = importlib.util.spec_from_loader("sm_curve", loader)
-mod = importlib.util.module_from_spec(spec)
-loader.exec_module(mod)
+	python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/sm-curve" mod - >out 2>err <<PY
+import sys
 ti = mod.load_ti()
 need = """load fold_of corpus_items reading written_examples WRITTEN sm_dump NFOLDS
 pattern_chosen CLASS_OF line_class line_actionable prf MODELS B_REQ SM_INTENT_WEIGHT

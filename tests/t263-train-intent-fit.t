@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/train-intent's SM_FIT fitting (sm_train_fit; BENCHMARKS.md
+# scripts/train-intent's SM_FIT fitting (sm_train_fit; doc/benchmarks-log.md
 # "Twentieth attempt (sentences)") fits what sm_train cannot: a toy set
 # whose label one bucket among a hundred of noise decides, the rules'
 # label right three times in four.  sm_train (AdaGrad from an accumulator
@@ -9,12 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 
 cat >toy.py <<'PY'
-import importlib.machinery, importlib.util, os, random, sys
-os.environ["SM_INTER"] = sys.argv[2]
-loader = importlib.machinery.SourceFileLoader("ti", sys.argv[1])
-spec = importlib.util.spec_from_loader("ti", loader)
-ti = importlib.util.module_from_spec(spec)
-loader.exec_module(ti)
+import random
 rnd = random.Random(7)
 items = []
 for i in range(400):
@@ -42,7 +37,7 @@ print("lin %.1f %.1f" % (ti.lin(m, s1, ti.B_REQ), ti.lin(m, s0, ti.B_REQ)))
 PY
 
 t 'sm_train_fit fits the toy set, sm_train does not' '
-	python3 toy.py "$ROOT/scripts/train-intent" 0 >out 2>err &&
+	SM_INTER=0 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti toy.py >out 2>err &&
 	python3 - out <<PY
 import re, sys
 r, o, n = map(float, re.search(r"rules (\S+) old (\S+) new (\S+)", open(sys.argv[1]).read()).groups())
@@ -50,10 +45,10 @@ print(r, o, n)
 sys.exit(0 if n >= 0.99 and o < 0.9 and r < 0.8 else 1)
 PY'
 t 'without SM_INTER no second weights, and lin reads none' '
-	python3 toy.py "$ROOT/scripts/train-intent" 0 >out 2>err &&
+	SM_INTER=0 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti toy.py >out 2>err &&
 	grep -q "^inter weights 0$" out && grep -q "^lin 1.0 1.0$" out'
 t 'with SM_INTER the rule-given sentences learn second weights, read only there' '
-	python3 toy.py "$ROOT/scripts/train-intent" 1 >out 2>err &&
+	SM_INTER=1 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti toy.py >out 2>err &&
 	grep -q "new 1.000" out && ! grep -q "^inter weights 0$" out &&
 	grep -q "^lin 3.0 1.0$" out'
 done_testing

@@ -15,14 +15,9 @@ t 'the unit: second weights only where the rules gave the label, both ways to a 
 	"$UNIT" >out && grep -q "^# score 1 dense" out'
 
 cat >same.py <<'PY'
-import importlib.machinery, importlib.util, os, sys
-os.environ["SM_INTER"] = "1"
-loader = importlib.machinery.SourceFileLoader("ti", sys.argv[1])
-spec = importlib.util.spec_from_loader("ti", loader)
-ti = importlib.util.module_from_spec(spec)
-loader.exec_module(ti)
+import os, sys
 w, bias, rule, rows = {}, None, None, []
-for line in open(sys.argv[2]):
+for line in open(sys.argv[1]):
     f = line.split()
     if line.startswith("# bias "):
         bias = float(f[2])
@@ -44,7 +39,7 @@ text = open(path).read()
 print("written", "{5, 0.5000f}, {9, 0.1250f}, {%d, -0.2500f}," % (5 | ti.INTER) in text)
 PY
 t 'features.c scores every sentence as train-intent lin does, to the last bit' '
-	python3 same.py "$ROOT/scripts/train-intent" out >py &&
+	SM_INTER=1 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti same.py out >py &&
 	grep -q "^rows 24 same 24 inter [1-9][0-9]* of" py'
 t 'write_sentence_model writes the second weights after the first' '
 	grep -q "^written True" py'

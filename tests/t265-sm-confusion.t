@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/sm-confusion (a proposal model beside main's request and commitment
-# models, BENCHMARKS.md "Twentieth attempt (proposals)") runs as far as its
+# models, doc/benchmarks-log.md "Twentieth attempt (proposals)") runs as far as its
 # options without ../shared and finds the parts of train-intent it borrows;
 # train-intent's SM_PROP_WI teaches the proposal model from the intent set's
 # lines where the rules read a proposal, and from no other line, and
@@ -11,12 +11,8 @@ t 'sm-confusion --help names its options' '
 	"$ROOT"/scripts/sm-confusion --help >out 2>err &&
 	grep -q -- "--batch" out && grep -q -- "--mode" out && grep -q -- "--margin" out'
 t 'the parts of train-intent it reads are there' '
-	python3 - "$ROOT/scripts/sm-confusion" >out 2>err <<PY
-import importlib.machinery, importlib.util, sys
-loader = importlib.machinery.SourceFileLoader("sm_confusion", sys.argv[1])
-spec = importlib.util.spec_from_loader("sm_confusion", loader)
-mod = importlib.util.module_from_spec(spec)
-loader.exec_module(mod)
+	python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/sm-confusion" mod - >out 2>err <<PY
+import sys
 ti = mod.load_ti()
 need = """load fold_of corpus_items reading written_examples WRITTEN sm_dump NFOLDS
 pattern_chosen CLASS_OF line_class line_actionable prf B_REQ B_PROP B_COMMIT
@@ -26,12 +22,7 @@ print("missing:", missing)
 sys.exit(1 if missing else 0)
 PY'
 t 'SM_PROP_WI: the intent lines the rules read as a proposal teach the proposal model, no others' '
-	SM_EXW=0 python3 - "$ROOT/scripts/train-intent" >out 2>err <<PY
-import importlib.machinery, importlib.util, sys
-loader = importlib.machinery.SourceFileLoader("train_intent", sys.argv[1])
-spec = importlib.util.spec_from_loader("train_intent", loader)
-ti = importlib.util.module_from_spec(spec)
-loader.exec_module(ti)
+	SM_EXW=0 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti - >out 2>err <<PY
 P = ti.B_PROP
 def sent(lab, *b):
     return (lab, False, tuple(b), "")

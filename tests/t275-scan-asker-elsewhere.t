@@ -1,6 +1,6 @@
 #!/bin/sh
 # On a list, who answers a helper in a thread that broke (issue 10,
-# session 37, BENCHMARKS.md "Errors on people no change had seen"):
+# session 37, doc/benchmarks-log.md "Errors on people no change had seen"):
 # written mail, each case beside the one the rule must leave.
 # The asker's own post that broke threading answers a helper who wrote
 # to another helper in the asker's thread; a third person's does not (a

@@ -1,6 +1,6 @@
 #!/bin/sh
 # On a list, which message of theirs is to me (issue 10, session 38,
-# BENCHMARKS.md "Errors on people no change had seen: batches 35-41"):
+# doc/benchmarks-log.md "Errors on people no change had seen: batches 35-41"):
 # written mail, each case beside the one the rule must leave.
 # 1. The asker answers me with a question, then adds a second message in
 #    reply to their own first: the second is to me too (needs my reply);

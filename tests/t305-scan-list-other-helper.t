@@ -1,6 +1,6 @@
 #!/bin/sh
 # On a list, in a thread somebody else started, another helper's follow-up
-# to my answer (issue 10, session 39, BENCHMARKS.md "Errors on people no
+# to my answer (issue 10, session 39, doc/benchmarks-log.md "Errors on people no
 # change had seen: batches 42-50"): written mail, each case beside the one
 # the rule must leave.
 # a. Pat asks the list; I answer; Dee, another helper, follows my answer up

@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/train-intent's SM_KWF (BENCHMARKS.md "Twenty-third attempt
+# scripts/train-intent's SM_KWF (doc/benchmarks-log.md "Twenty-third attempt
 # (sentences)"): the commitment model reads the keyword list's hit
 # (eval-sentences' own keyword(): "I'll", "we will", "I'm going to", no ask
 # or decline word first) as one weight added whole, learned from a prior as
@@ -8,12 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 cat >toy.py <<'PY'
-import importlib.machinery, importlib.util, os, random, sys
-os.environ["SM_KWF"] = sys.argv[2]
-loader = importlib.machinery.SourceFileLoader("ti", sys.argv[1])
-spec = importlib.util.spec_from_loader("ti", loader)
-ti = importlib.util.module_from_spec(spec)
-loader.exec_module(ti)
+import random
 for t in ("I'll send the draft.", "We will fix it.", "I'll send it, ok?",
           "Please check, I will wait.", "Will do.", "I'd like a copy."):
     print("hit %d %s" % (ti.kw_hit(t), t))
@@ -45,18 +40,18 @@ print("fitted %.3f kw %.2f" % (ti.prf([y for _, y, _ in items], pred)[2],
 PY
 
 t 'the keyword hit is eval-sentences keyword list: ask and decline words first' '
-	python3 toy.py "$ROOT/scripts/train-intent" 1 >out 2>err &&
+	SM_KWF=1 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti toy.py >out 2>err &&
 	grep -q "^hit 1 I.ll send the draft" out && grep -q "^hit 1 We will fix" out &&
 	grep -q "^hit 0 I.ll send it, ok" out && grep -q "^hit 0 Please check" out &&
 	grep -q "^hit 0 Will do" out && grep -q "^hit 0 I.d like" out'
 t 'with SM_KWF the hit adds its weight whole; the gate admits it' '
-	python3 toy.py "$ROOT/scripts/train-intent" 1 >out 2>err &&
+	SM_KWF=1 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti toy.py >out 2>err &&
 	grep -q "^lin 5.0 2.0$" out && grep -q "^gate 1$" out'
 t 'without SM_KWF lin and the gate are main'"'"'s' '
-	python3 toy.py "$ROOT/scripts/train-intent" 0 >out 2>err &&
+	SM_KWF=0 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti toy.py >out 2>err &&
 	grep -q "^lin 2.0 2.0$" out && grep -q "^gate 0$" out && grep -q " kw 0.00$" out'
 t 'with SM_KWF sm_train and sm_train_fit learn the hit: the toy set read whole' '
-	python3 toy.py "$ROOT/scripts/train-intent" 1 >out 2>err &&
+	SM_KWF=1 python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/train-intent" ti toy.py >out 2>err &&
 	python3 - out <<PY
 import re, sys
 t = open(sys.argv[1]).read()

@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/commit-cv (the commitment label's by-person CV beside the
-# keyword list's, BENCHMARKS.md "Twenty-third attempt (sentences)") runs
+# keyword list's, doc/benchmarks-log.md "Twenty-third attempt (sentences)") runs
 # without ../shared as far as its options, and every function and setting
 # of scripts/train-intent and eval-sentences it borrows is still there.
 . "$(dirname "$0")/lib.sh"
@@ -9,12 +9,8 @@ t 'commit-cv --help names its options' '
 	"$ROOT"/scripts/commit-cv --help >out 2>err &&
 	grep -q -- "--batches" out && grep -q -- "--kwf" out && grep -q -- "--no-buckets" out'
 t 'the parts of train-intent and eval-sentences it reads are there' '
-	python3 - "$ROOT/scripts/commit-cv" >out 2>err <<PY
-import importlib.machinery, importlib.util, sys
-loader = importlib.machinery.SourceFileLoader("commit_cv", sys.argv[1])
-spec = importlib.util.spec_from_loader("commit_cv", loader)
-mod = importlib.util.module_from_spec(spec)
-loader.exec_module(mod)
+	python3 "$ROOT/scripts/scriptmod.py" "$ROOT/scripts/commit-cv" mod - >out 2>err <<PY
+import sys
 ti = mod.load("train_intent", "train-intent")
 es = mod.load("eval_sentences", "eval-sentences")
 need = """corpus_items reading written_examples WRITTEN sm_dump NFOLDS pattern_chosen

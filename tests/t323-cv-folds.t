@@ -1,5 +1,5 @@
 #!/bin/sh
-# The thread-level CV by person (BENCHMARKS.md "s40-ask"): train-intent's
+# The thread-level CV by person (doc/benchmarks-log.md "s40-ask"): train-intent's
 # SM_FOLD_OUT writes a sentence model per CV fold (the fold's own weights,
 # the labels SM_ONLY keeps from helper/sentence-model.c, the replace flag)
 # and the fold of every person; eval-queues --rows writes one JSON line a
@@ -9,12 +9,7 @@ S=$ROOT/scripts
 D=$ROOT/tests/data/labels
 
 t 'SM_FOLD_OUT: a model file per fold with its own weights, the kept labels, the folds' '
-	SM_FOLD_OUT=$TMP/folds SM_ONLY=request SM_MODE=replace python3 - "$S/train-intent" >out 2>err <<PY &&
-import importlib.machinery, importlib.util, sys
-loader = importlib.machinery.SourceFileLoader("train_intent", sys.argv[1])
-spec = importlib.util.spec_from_loader("train_intent", loader)
-ti = importlib.util.module_from_spec(spec)
-loader.exec_module(ti)
+	SM_FOLD_OUT=$TMP/folds SM_ONLY=request SM_MODE=replace python3 "$S/scriptmod.py" "$S/train-intent" ti - >out 2>err <<PY &&
 R = ti.B_REQ
 per_fold = [{R: ({100 + k: 0.5 + k, 7: -1.25}, -1.0 - k, 2.0)} for k in range(ti.NFOLDS)]
 pfold = {"enron/allen-p": 0, "rhelp/one": 1, "rhelp/two": 1, "rsig/three": 4}
