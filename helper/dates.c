@@ -77,6 +77,8 @@ enum {
     R_DAYAFTER = LU_DR_DAYAFTER,
     R_EOW = LU_DR_EOW,
     R_EOM = LU_DR_EOM,
+    R_EOQ = LU_DR_EOQ,
+    R_EOY = LU_DR_EOY,
 };
 enum {
     TW_NONE = LU_DT_NONE,
@@ -879,6 +881,28 @@ static int days_at(const struct P *p, int i, int *d, int *d2, bool dot, bool fre
     return k < 0 ? -1 : day_range(p, k, *d, d2, dot);
 }
 
+static int year2_at(const struct P *p, int k, int *y, bool after_q);
+
+/* After a day, "-Dec-26", "-Dec-2026" (a form's and a spreadsheet's
+ * "3-Dec-26"): the year (0: not that form), its month in *M and the index
+ * after it in *END.  Only with its year: "3-Dec" alone may be a range. */
+static int dashed_month_year(const struct P *p, int k, int *m, int *end)
+{
+    int y = 0, e;
+
+    if (!is_p(p, k, '-') || !glued(p, k) || !glued(p, k + 1) || !W(p, k + 1) ||
+        (W(p, k + 1)->f & F_ABBR) == 0 || (e = month_at(p, k + 1, m)) < 0)
+        return 0;
+    if (!is_p(p, e, '-') || !glued(p, e) || !glued(p, e + 1))
+        return 0;
+    if (year_at(p, e + 1, &y) && num_free_right(p, e + 2))
+        e += 2;
+    else if ((e = year2_at(p, e + 1, &y, true)) < 0)
+        return 0;
+    *end = e;
+    return y;
+}
+
 /* "3 December", "3rd of December 2026", "3. Dezember", "3 de diciembre",
  * "1er décembre", "3-5 December", "3 to 5 December", "3.-5. Dezember". */
 static int m_day_month(const struct P *p, int i, struct res *r)
@@ -890,6 +914,8 @@ static int m_day_month(const struct P *p, int i, struct res *r)
     k = days_at(p, i, &d, &d2, true, true);
     if (k < 0)
         return -1;
+    if (!d2 && (y = dashed_month_year(p, k, &m, &k)) > 0)
+        return set_dm(p, r, y, m, d, 0) ? k : -1;
     if (wf(p, k, F_OF))
         k++;
     k = month_at(p, k, &m);
@@ -1905,28 +1931,75 @@ static int share_at(const struct P *p, int k, int *ord, int *unit)
     return k + 1;
 }
 
-/* "the third quarter of 2001", "fourth quarter 2001", "Q3 2001", "the
- * first half of next year": the days of that calendar quarter or half, only
- * with its year named (a year, or "this", "next", "last year"). */
+/* A year of two digits after an apostrophe ("'27") or glued to a quarter
+ * ("1Q27"): the one of REF's century nearest to REF. */
+static int year2_at(const struct P *p, int k, int *y, bool after_q)
+{
+    int c = p->ry / 100 * 100;
+
+    if (!after_q) {
+        if (!is_p(p, k, '\'') || !glued(p, k + 1))
+            return -1;
+        k++;
+    }
+    if (!is_num(p, k) || p->t[k].ndig != 2 || !num_free_right(p, k + 1))
+        return -1;
+    *y = c + p->t[k].num;
+    if (*y > p->ry + 50)
+        *y -= 100;
+    else if (*y < p->ry - 50)
+        *y += 100;
+    return k + 1;
+}
+
+/* A quarter or half written with its letter at K: "Q3", "H2", "3Q" (a
+ * quarter only: "2H" is two hours); *YEAR set when a year of two digits
+ * is glued to it ("1Q27", else 0).  Returns the index after it, or -1. */
+static int qletter_at(const struct P *p, int k, int *ord, int *unit, int *year)
+{
+    *year = 0;
+    if ((wg(p, k, LU_DG_QLETTER) || wg(p, k, LU_DG_HLETTER)) && p->t[k].cap && is_num(p, k + 1) &&
+        glued(p, k + 1) && p->t[k + 1].ndig == 1 && num_free_right(p, k + 2)) {
+        *ord = p->t[k + 1].num;
+        *unit = wg(p, k, LU_DG_QLETTER) ? U_QUARTER : U_YEAR;
+        return k + 2;
+    }
+    if (is_num(p, k) && p->t[k].ndig == 1 && num_free_left(p, k) && wg(p, k + 1, LU_DG_QLETTER) &&
+        glued(p, k + 1) && glued(p, k + 2) && year2_at(p, k + 2, year, true) > 0) {
+        *ord = p->t[k].num;
+        *unit = U_QUARTER;
+        return k + 3;
+    }
+    return -1;
+}
+
+/* "the third quarter of 2001", "fourth quarter 2001", "Q3 2001", "Q1 '27",
+ * "1Q27", "H2 2027", "the first half of next year": the days of that
+ * calendar quarter or half, only with its year named (a year, or "this",
+ * "next", "last year"). */
 static int m_share(const struct P *p, int i, struct res *r)
 {
-    int k = i, ord = 0, unit = U_QUARTER, y, mod, m0;
+    int k = i, ord = 0, unit = U_QUARTER, y = 0, mod, m0, e;
     const struct wd *w;
 
-    if (wg(p, k, LU_DG_QLETTER) && p->t[k].cap && is_num(p, k + 1) && glued(p, k + 1) &&
-        p->t[k + 1].ndig == 1) {
-        ord = p->t[k + 1].num;
-        k += 2;
-    } else {
+    if ((e = qletter_at(p, k, &ord, &unit, &y)) > 0)
+        k = e;
+    else
         k = share_at(p, wf(p, k, F_THE) ? k + 1 : k, &ord, &unit);
-    }
-    if (k < 0 || ord < 1 || ord > 4)
+    if (k < 0 || ord < 1 || ord > (unit == U_QUARTER ? 4 : 2))
         return -1;
-    if (wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k)))
-        k++;
-    if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
+    if (y) {
+        /* the year glued to it: "1Q27" */
+    } else if ((wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k))) && year_at(p, k + 1, &y) &&
+               num_free_right(p, k + 2)) {
+        k += 2;
+    } else if ((e = year2_at(p, k, &y, false)) > 0) {
+        k = e;
+    } else if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
         k++;
     } else {
+        if (wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k)))
+            k++;
         k = mod_at(p, k, &mod);
         w = W(p, k);
         if (mod == MOD_NONE || !w || w->unit != U_YEAR || (w->f & F_PL))
@@ -2012,6 +2085,31 @@ static int m_unit_end(const struct P *p, int i, struct res *r)
     return k + 1;
 }
 
+/* "(the end of) Q2", "Q2 2027", "Q2 '27", "2Q27": the last business day of
+ * that quarter, of the year named or else the one nearest to REF (written
+ * in December, "the end of Q2" is June's just gone).  Returns the index
+ * after it, or -1. */
+static int named_quarter_end(const struct P *p, int k, struct res *r)
+{
+    int ord, unit, y, e = qletter_at(p, k, &ord, &unit, &y);
+
+    if (e < 0 || unit != U_QUARTER || ord < 1 || ord > 4)
+        return -1;
+    if (!y && year_at(p, e, &y) && num_free_right(p, e + 1)) {
+        e++;
+    } else if (!y && year2_at(p, e, &y, false) > 0) {
+        e = year2_at(p, e, &y, false);
+    } else if (!y) {
+        guint32 cand[3];
+        for (int d = -1; d <= 1; d++)
+            cand[d + 1] = jd_of(p->ry + d, ord * 3, mdays(p->ry + d, ord * 3));
+        int m, dd;
+        ymd_of(nearest_of(p, cand), &y, &m, &dd);
+    }
+    month_part(p, r, PART_END, y, ord * 3, false);
+    return e;
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -2024,11 +2122,15 @@ static int m_part(const struct P *p, int i, struct res *r)
     if (w && !(w->f & F_PL) && wf(p, i - 1, F_PREP | F_AT | F_IN) &&
         (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR))
         return m_unit_end(p, i, r);
-    if (w && (w->rel == R_EOW || w->rel == R_EOM)) {
+    if (w && w->rel >= R_EOW && w->rel <= R_EOY) {
         if (w->rel == R_EOW)
             week_part(p, r, PART_END, monday_of(p->rjd), true);
-        else
+        else if (w->rel == R_EOM)
             month_part(p, r, PART_END, p->ry, p->rm, true);
+        else if (w->rel == R_EOQ)
+            quarter_end(p, r, MOD_NONE);
+        else
+            month_part(p, r, PART_END, p->ry, 12, false);
         return i + 1;
     }
     /* "within the week", "within this month": by its end. */
@@ -2064,6 +2166,8 @@ static int m_part(const struct P *p, int i, struct res *r)
         k++;
     if (is_p(p, k, '\'') && wf(p, k - 1, F_THE))
         k++;
+    if (part == PART_END && (k2 = named_quarter_end(p, k, r)) > 0)
+        return k2;
     k2 = mod_at(p, k, &mod);
     w = W(p, k2);
     if (w && w->unit == U_QUARTER && !(w->f & F_PL) && part == PART_END) {
@@ -2467,7 +2571,8 @@ static int m_hol(const struct P *p, int i, struct res *r)
     return k;
 }
 
-/* "by Christmas", "on Thanksgiving", "until Easter", "at Christmas": the
+/* "by Christmas", "on Thanksgiving", "until Easter", "at Christmas", "over
+ * Christmas", "on New Year's": the
  * feast's own day, the nearest one ("before" and "after" are m_hol's; the
  * holidays, a period, and New Year only there).  Only after a word that
  * makes a date of it ("a" is not one: "a Christmas present"), and not before
@@ -2479,14 +2584,16 @@ static int m_feast(const struct P *p, int i, struct res *r)
     guint32 jd;
     int k, kind;
 
-    if (!p->has_hol || !w || !((w->f & (F_PREP | F_GUARD)) || ((w->f & F_AT) && !w->num)))
+    if (!p->has_hol || !w ||
+        !((w->f & (F_PREP | F_GUARD)) || ((w->f & F_AT) && !w->num) || wx(p, i - 1, LU_DX_OVER)))
         return -1;
     k = holiday_at(p, i, &kind);
-    if (k < 0 || (kind != LU_DH_XMAS && kind != LU_DH_THANKS && kind != LU_DH_EASTER))
+    if (k < 0 || (kind != LU_DH_XMAS && kind != LU_DH_THANKS && kind != LU_DH_EASTER &&
+                  kind != LU_DH_NEWYEAR))
         return -1;
     if (k < p->n && p->t[k].kind == T_WORD && p->t[k].cap)
         return -1;
-    jd = nearest_feast(p, kind);
+    jd = kind == LU_DH_NEWYEAR ? nearest_dm(p, 1, 1) : nearest_feast(p, kind);
     if (!jd)
         return -1;
     set_days(r, jd, jd, LU_SPAN_DAY);
@@ -2525,6 +2632,23 @@ static guint32 named_jd(int v, int y)
     case LU_DN_MEMORIAL:
         jd = jd_of(y, 5, 31);
         return jd - (guint32)((wday_of(jd) - 1 + 7) % 7);
+    case LU_DN_BOXING:
+        return jd_of(y, 12, 26);
+    case LU_DN_VALENTINE:
+        return jd_of(y, 2, 14);
+    case LU_DN_VETERANS:
+        return jd_of(y, 11, 11);
+    case LU_DN_HALLOWEEN:
+        return jd_of(y, 10, 31);
+    case LU_DN_MLK: /* the third Monday of January */
+        jd = jd_of(y, 1, 1);
+        return jd + (guint32)((1 - wday_of(jd) + 7) % 7) + 14;
+    case LU_DN_PRESIDENTS: /* the third Monday of February */
+        jd = jd_of(y, 2, 1);
+        return jd + (guint32)((1 - wday_of(jd) + 7) % 7) + 14;
+    case LU_DN_COLUMBUS: /* the second Monday of October */
+        jd = jd_of(y, 10, 1);
+        return jd + (guint32)((1 - wday_of(jd) + 7) % 7) + 7;
     default:
         return 0;
     }
@@ -2555,6 +2679,57 @@ static int m_named(const struct P *p, int i, struct res *r)
         cand[y] = named_jd(v, p->ry - 1 + y);
     set_days(r, nearest_of(p, cand), nearest_of(p, cand), LU_SPAN_DAY);
     return r->jd0 ? i + n : -1;
+}
+
+/* The day of the anchor at K of "the day after X": a feast alone
+ * ("Thanksgiving", "Easter", "New Year's") or any date of one day ("the
+ * 15th", "Labor Day", "Dec 3"; not "tomorrow": m_rel's).  *END the index
+ * after it; 0: none. */
+static guint32 anchor_day(const struct P *p, int k, int *end)
+{
+    struct res x = {0};
+    int kind, e = holiday_at(p, k, &kind);
+
+    if (e > 0 && (kind == LU_DH_XMAS || kind == LU_DH_THANKS || kind == LU_DH_EASTER ||
+                  kind == LU_DH_NEWYEAR)) {
+        int n = m_named(p, wf(p, k, F_THE) ? k + 1 : k, &x); /* "Easter Monday" is its own */
+        if (n > e) {
+            *end = n;
+            return x.jd0;
+        }
+        *end = e;
+        return kind == LU_DH_NEWYEAR ? nearest_dm(p, 1, 1) : nearest_feast(p, kind);
+    }
+    if ((W(p, k) && W(p, k)->rel) || (e = m_date(p, k, &x)) < 0 || !x.date || x.time ||
+        x.jd0 != x.jd1)
+        return 0;
+    *end = e;
+    return x.jd0;
+}
+
+/* "the day after Thanksgiving", "the day before the 15th", "the Tuesday
+ * after Easter", "the Friday before Labor Day": a day counted from a named
+ * day or a date (the weekday: the first such after or before it). */
+static int m_around(const struct P *p, int i, struct res *r)
+{
+    int k = wf(p, i, F_THE) ? i + 1 : i, wd = 0, e = -1, step;
+    guint32 jd;
+
+    if (W(p, k) && W(p, k)->wday && !(W(p, k)->f & F_RISKY))
+        wd = W(p, k)->wday;
+    else if (!wx(p, k, LU_DX_DAY))
+        return -1;
+    if (!wx(p, k + 1, LU_DX_AFTER | LU_DX_BEFORE))
+        return -1;
+    step = wx(p, k + 1, LU_DX_AFTER) ? 1 : -1;
+    jd = anchor_day(p, k + 2, &e);
+    if (!jd)
+        return -1;
+    jd += (guint32)step;
+    while (wd && wday_of(jd) != wd)
+        jd += (guint32)step;
+    set_days(r, jd, jd, LU_SPAN_DAY);
+    return e;
 }
 
 /* "on the 3rd", "by the 15th (of the month)": the nearest such day. */
@@ -2666,7 +2841,7 @@ static int m_date(const struct P *p, int i, struct res *r)
     static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,  m_slash,
                                   m_dot,   m_past,    m_period,    m_in,        m_part, m_nthweek,
                                   m_month, m_hol,     m_feast,     m_nth,       m_from, m_rest,
-                                  m_share, m_weekof,  m_span,      m_named};
+                                  m_share, m_weekof,  m_span,      m_named,     m_around};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))

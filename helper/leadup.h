@@ -220,7 +220,7 @@ struct lu_date_word {
     unsigned char month, wday, num, ord, unit, rel, tw;
     unsigned char hol; /* LU_DH_*: which holiday it names */
     unsigned f;        /* LU_DW_* */
-    unsigned short g;  /* LU_DG_*: the word's part in a holiday phrase */
+    unsigned g;        /* LU_DG_*: the word's part in a holiday phrase */
 };
 /* Date word flags (the matcher's grammar; doc/dates.md). */
 enum {
@@ -279,7 +279,9 @@ enum {
     LU_DR_TONIGHT,
     LU_DR_DAYAFTER,
     LU_DR_EOW,
-    LU_DR_EOM
+    LU_DR_EOM,
+    LU_DR_EOQ, /* end of quarter: its last business day */
+    LU_DR_EOY  /* end of year */
 };
 enum {
     LU_DT_NONE,
@@ -322,6 +324,13 @@ enum {
     LU_DN_THANKS,      /* Thanksgiving Day: the fourth Thursday of November */
     LU_DN_LABOR,       /* Labor Day: the first Monday of September */
     LU_DN_MEMORIAL,    /* Memorial Day: the last Monday of May */
+    LU_DN_BOXING,      /* Boxing Day: 26 December */
+    LU_DN_VALENTINE,   /* Valentine's Day: 14 February */
+    LU_DN_VETERANS,    /* Veterans Day: 11 November */
+    LU_DN_HALLOWEEN,   /* Halloween: 31 October */
+    LU_DN_MLK,         /* Martin Luther King Jr. Day: the third Monday of January */
+    LU_DN_PRESIDENTS,  /* Presidents' Day: the third Monday of February */
+    LU_DN_COLUMBUS,    /* Columbus Day: the second Monday of October */
 };
 /* A word's part in a holiday phrase. */
 enum {
@@ -341,7 +350,8 @@ enum {
     LU_DG_PART = 1u << 12,     /* "part" in "the first (latter, early) part of May" */
     LU_DG_NEEDPART = 1u << 13, /* "latter": a part of a month or week only before "part" */
     LU_DG_HALF = 1u << 14,     /* "half" in "the first half of 2002" */
-    LU_DG_QLETTER = 1u << 15,  /* "Q" in "Q3 2001" */
+    LU_DG_QLETTER = 1u << 15,  /* "Q" in "Q3 2001", "1Q27" */
+    LU_DG_HLETTER = 1u << 16,  /* "H" in "H2 2027": a half of the year */
 };
 
 /* A word's part in one of dates.c's phrases when it is no date word of
