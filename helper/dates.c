@@ -146,6 +146,7 @@ static void add_word(GHashTable *h, const struct wd *w)
     JOIN(rel);
     JOIN(tw);
     JOIN(hol);
+    JOIN(mday);
 #undef JOIN
 }
 
@@ -1229,6 +1230,8 @@ static int wday_at(const struct P *p, int i, int *wd, bool ctx)
 }
 
 static int m_date(const struct P *p, int i, struct res *r);
+static bool one_day(const struct res *r);
+static guint32 nearest_mday(const struct P *p, int d);
 
 /* Does the sentence of the weekday at I speak of the past only: a verb of
  * the past tense (LU_DP_PAST), and no word of the future, a wish or a
@@ -1299,6 +1302,9 @@ static int m_weekday(const struct P *p, int i, struct res *r)
     int rw = wday_of(p->rjd);
     bool ctx;
 
+    /* "every Monday", "each Friday", "every other Tuesday": repeating, no one day */
+    if (phrase_at(p, i - 1, LU_DP_EVERY, NULL) == 1 || phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 2)
+        return -1;
     /* "the following Monday" */
     k = mod_at(p, wf(p, i, F_THE) && wx(p, i + 1, LU_DX_FOLLOWING) ? i + 1 : i, &mod);
     ctx = mod != MOD_NONE || date_context_before(p, i);
@@ -1350,12 +1356,17 @@ static int m_weekday(const struct P *p, int i, struct res *r)
             return e;
         }
     }
-    /* "Monday to Wednesday", "Mon-Wed". */
+    /* "Monday to Wednesday", "Mon-Wed", "Mon - Wed next week". */
     if ((is_p(p, k, '-') || wf(p, k, F_TO)) && (k2 = wday_at(p, k + 1, &wd2, true)) > 0) {
         r->jd1 = r->jd0 + (guint32)((wd2 - wd + 7) % 7);
         if (r->jd1 > r->jd0) {
             r->span = LU_SPAN_RANGE;
             k = k2;
+            if (mod == MOD_NONE && wd2 > wd && (k2 = week_ref_at(p, k, &monday)) > 0) {
+                set_days(r, monday + (guint32)(wd - 1), monday + (guint32)(wd2 - 1),
+                         LU_SPAN_RANGE);
+                k = k2;
+            }
         }
     }
     return k;
@@ -1811,7 +1822,11 @@ static int m_from(const struct P *p, int i, struct res *r)
           : W(p, k)->unit == U_WEEK      ? 7
           : W(p, k)->unit == U_FORTNIGHT ? 14
                                          : 0;
-    if (!per || n > 99 || !wx(p, k + 1, LU_DX_FROM_NOW))
+    /* "2 weeks from Friday"; British "a week on Friday" (weeks only) */
+    if (!per || n > 99 ||
+        !(wx(p, k + 1, LU_DX_FROM_NOW) ||
+          (per >= 7 && phrase_at(p, k + 1, LU_DP_WEEK_ON, NULL) == 1 && W(p, k + 2) &&
+           W(p, k + 2)->wday && !is_p(p, k + 3, '\''))))
         return -1;
     k += 2;
     for (size_t f = 0; f < G_N_ELEMENTS(days); f++) {
@@ -2391,11 +2406,54 @@ static int m_nthweek(const struct P *p, int i, struct res *r)
     return k;
 }
 
+/* After a month, "-Mar", "to March", "through March": the second month
+ * of a range in *M2; the index after it, or -1. */
+static int month_range_at(const struct P *p, int k, int *m2)
+{
+    int e;
+
+    if (!(is_p(p, k, '-') || (wf(p, k, F_TO) && !W(p, k)->num)) || !p->t[k + 1 < p->n ? k + 1 : k].cap)
+        return -1;
+    e = month_at(p, k + 1, m2);
+    if (e < 0 || (W(p, k + 1)->f & F_ABBR) != (W(p, k - 1 - is_p(p, k - 1, '.'))->f & F_ABBR))
+        return -1;
+    /* "Jan-Mar 09": a futures strip's label, "Jan-Mar2027" */
+    if (glued(p, e) && e < p->n && p->t[e].kind != T_PUNCT)
+        return -1;
+    return e;
+}
+
+/* The months M..M2 (MOD as m_month's) ending at K, and a year after them
+ * ("January to March 2027": the year of the last).  Returns K or after the year. */
+static int month_range(const struct P *p, struct res *r, int mod, int m, int m2, int k)
+{
+    int y, y2;
+
+    if (year_at(p, k, &y2) && !glued(p, k) && num_free_right(p, k + 1)) {
+        k++;
+        y = m2 >= m ? y2 : y2 - 1;
+    } else {
+        if (mod == MOD_NEXT || mod == MOD_COMING)
+            y = m > p->rm ? p->ry : p->ry + 1;
+        else if (mod == MOD_PREV)
+            y = m < p->rm ? p->ry : p->ry - 1;
+        else if (mod == MOD_THIS)
+            y = p->ry;
+        else
+            y = nearest_month_year(p, m);
+        y2 = m2 >= m ? y : y + 1;
+    }
+    if (y2 == y && m2 == m)
+        return -1;
+    set_days(r, jd_of(y, m, 1), jd_of(y2, m2, mdays(y2, m2)), LU_SPAN_RANGE);
+    return k;
+}
+
 /* "in December", "by March 2027", "December 2026", "next December", "im
  * Dezember", "en décembre".  A month name alone is not a date. */
 static int m_month(const struct P *p, int i, struct res *r)
 {
-    int k = i, mod = MOD_NONE, m, y = 0, k2;
+    int k = i, mod = MOD_NONE, m, m2, y = 0, k2, e;
     bool guard = false, since = false;
     const struct wd *w;
 
@@ -2420,6 +2478,10 @@ static int m_month(const struct P *p, int i, struct res *r)
     k2 = month_at(p, k, &m);
     if (k2 < 0)
         return -1;
+    /* "January to March", "from Jan - Mar": an abbreviation after a guard */
+    if ((e = month_range_at(p, k2, &m2)) > 0 && p->t[k].cap && (guard || !(w->f & F_ABBR)) &&
+        !since && !(k > 0 && p->t[k - 1].kind == T_WORD && p->t[k - 1].cap && !W(p, k - 1)))
+        return month_range(p, r, mod, m, m2, e);
     if (year_at(p, k2, &y) && !glued(p, k2) && num_free_right(p, k2 + 1))
         k2++;
     else if (is_p(p, k2, ',') && glued(p, k2) && year_at(p, k2 + 1, &y) && !glued(p, k2 + 1) &&
@@ -2638,8 +2700,6 @@ static guint32 named_jd(int v, int y)
         return jd_of(y, 2, 14);
     case LU_DN_VETERANS:
         return jd_of(y, 11, 11);
-    case LU_DN_HALLOWEEN:
-        return jd_of(y, 10, 31);
     case LU_DN_MLK: /* the third Monday of January */
         jd = jd_of(y, 1, 1);
         return jd + (guint32)((1 - wday_of(jd) + 7) % 7) + 14;
@@ -2679,6 +2739,98 @@ static int m_named(const struct P *p, int i, struct res *r)
         cand[y] = named_jd(v, p->ry - 1 + y);
     set_days(r, nearest_of(p, cand), nearest_of(p, cand), LU_SPAN_DAY);
     return r->jd0 ? i + n : -1;
+}
+
+/* An ordinal word at K that may be a day of the month: "third",
+ * "twentieth", "twenty-first"; the day in *D, the index after it or -1. */
+static int ordword_at(const struct P *p, int k, int *d)
+{
+    const struct wd *w = W(p, k), *u;
+
+    if (!w || !w->mday)
+        return -1;
+    if (!(w->g & LU_DG_TENS)) {
+        *d = w->mday;
+        return k + 1;
+    }
+    u = W(p, k + 2);
+    if (!is_p(p, k + 1, '-') || !glued(p, k + 1) || !glued(p, k + 2) || !u || !u->mday ||
+        u->mday > 9 || (u->g & LU_DG_TENS) || w->mday + u->mday > 31)
+        return -1;
+    *d = w->mday + u->mday;
+    return k + 3;
+}
+
+/* "the third of December", "December third", "the twenty-first of June
+ * 2027", "June 21st" is m_month_day's: a day written as an ordinal word,
+ * only beside its month (never "the third" alone, "a third of December's
+ * budget", "December first-quarter results"). */
+static int m_ordword(const struct P *p, int i, struct res *r)
+{
+    int d, m, y, k;
+
+    if (wf(p, i, F_THE)) {
+        k = ordword_at(p, i + 1, &d);
+        if (k < 0 || !wf(p, k, F_OF) || (k = month_at(p, k + 1, &m)) < 0)
+            return -1;
+    } else {
+        k = month_at(p, i, &m);
+        if (k < 0 || W(p, i)->f & F_ABBR)
+            return -1;
+        k = ordword_at(p, wf(p, k, F_THE) ? k + 1 : k, &d);
+        if (k < 0 || (is_p(p, k, '-') && glued(p, k)) || (W(p, k) && W(p, k)->unit))
+            return -1;
+    }
+    k = opt_year(p, k, &y);
+    return set_dm(p, r, y, m, d, 0) ? k : -1;
+}
+
+/* Two days of a month after "between": "the 14th and the 16th", "14 and
+ * 16 December" (bare numbers only before a month), into D1 < D2 and the
+ * month and year in *M, *Y (0: the month nearest REF).  The index after
+ * them, or -1. */
+static int between_days(const struct P *p, int k, int *d1, int *d2, int *m, int *y)
+{
+    bool ord;
+
+    k = mday_at(p, wf(p, k, F_THE) ? k + 1 : k, d1, true, false);
+    if (k < 0 || !wf(p, k, F_AND))
+        return -1;
+    ord = wf(p, k - 1, F_ORDSUF);
+    k = mday_at(p, wf(p, k + 1, F_THE) ? k + 2 : k + 1, d2, true, false);
+    if (k < 0 || *d2 <= *d1)
+        return -1;
+    ord = ord && wf(p, k - 1, F_ORDSUF);
+    *m = *y = 0;
+    if (month_at(p, wf(p, k, F_OF) ? k + 1 : k, m) > 0)
+        return opt_year(p, month_at(p, wf(p, k, F_OF) ? k + 1 : k, m), y);
+    return ord ? k : -1;
+}
+
+/* "between the 14th and the 16th", "between 14 and 16 December", "between
+ * Dec 14 and Dec 16", "between Monday and Wednesday": the days from the
+ * first to the second ("between 2 and 4" alone is no date: m_trange's
+ * hours, or numbers). */
+static int m_between(const struct P *p, int i, struct res *r)
+{
+    struct res a = {0}, b = {0};
+    int d1, d2, m, y, e, e2;
+
+    if (!wf(p, i, F_BETWEEN))
+        return -1;
+    if ((e = between_days(p, i + 1, &d1, &d2, &m, &y)) > 0) {
+        guint32 jd = m ? (y ? jd_of(y, m, d1) : nearest_dm(p, m, d1)) : nearest_mday(p, d1);
+        int yy, mm, dd;
+        if (!jd)
+            return -1;
+        ymd_of(jd, &yy, &mm, &dd);
+        return set_dm(p, r, yy, mm, d1, d2) ? e : -1;
+    }
+    if ((e = m_date(p, i + 1, &a)) < 0 || !one_day(&a) || !wf(p, e, F_AND) ||
+        (e2 = m_date(p, e + 1, &b)) < 0 || !one_day(&b) || b.jd0 <= a.jd0)
+        return -1;
+    set_days(r, a.jd0, b.jd0, LU_SPAN_RANGE);
+    return e2;
 }
 
 /* The day of the anchor at K of "the day after X": a feast alone
@@ -2841,7 +2993,8 @@ static int m_date(const struct P *p, int i, struct res *r)
     static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,  m_slash,
                                   m_dot,   m_past,    m_period,    m_in,        m_part, m_nthweek,
                                   m_month, m_hol,     m_feast,     m_nth,       m_from, m_rest,
-                                  m_share, m_weekof,  m_span,      m_named,     m_around};
+                                  m_share, m_weekof,  m_span,      m_named,     m_around,
+                                  m_between, m_ordword};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
@@ -2968,6 +3121,10 @@ static int m_clock(const struct P *p, int i, struct res *r)
     }
     e = clock_at(p, k, &sod, &marked, &ampm, false);
     if (e < 0)
+        return -1;
+    /* "12:04:33 ERROR": a time to the second without "at" or am/pm is a
+     * log's or a program's stamp, not a time the writer names */
+    if (!at && !ampm && e >= k + 5 && is_p(p, k + 1, ':') && is_p(p, k + 3, ':'))
         return -1;
     if (!marked) {
         /* A bare hour: only after "at" and before something time-like. */

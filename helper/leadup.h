@@ -218,7 +218,9 @@ enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_IT, LU_LA
 struct lu_date_word {
     const char *s;
     unsigned char month, wday, num, ord, unit, rel, tw;
-    unsigned char hol; /* LU_DH_*: which holiday it names */
+    unsigned char hol;  /* LU_DH_*: which holiday it names */
+    unsigned char mday; /* an ordinal word's day of the month ("third" 3, "twentieth" 20);
+                           with LU_DG_TENS the tens before "-first" ... "-ninth" */
     unsigned f;        /* LU_DW_* */
     unsigned g;        /* LU_DG_*: the word's part in a holiday phrase */
 };
@@ -327,7 +329,6 @@ enum {
     LU_DN_BOXING,      /* Boxing Day: 26 December */
     LU_DN_VALENTINE,   /* Valentine's Day: 14 February */
     LU_DN_VETERANS,    /* Veterans Day: 11 November */
-    LU_DN_HALLOWEEN,   /* Halloween: 31 October */
     LU_DN_MLK,         /* Martin Luther King Jr. Day: the third Monday of January */
     LU_DN_PRESIDENTS,  /* Presidents' Day: the third Monday of February */
     LU_DN_COLUMBUS,    /* Columbus Day: the second Monday of October */
@@ -352,6 +353,7 @@ enum {
     LU_DG_HALF = 1u << 14,     /* "half" in "the first half of 2002" */
     LU_DG_QLETTER = 1u << 15,  /* "Q" in "Q3 2001", "1Q27" */
     LU_DG_HLETTER = 1u << 16,  /* "H" in "H2 2027": a half of the year */
+    LU_DG_TENS = 1u << 17,     /* "twenty", "thirty" before "-first": an ordinal day's tens */
 };
 
 /* A word's part in one of dates.c's phrases when it is no date word of
@@ -433,6 +435,8 @@ enum {
                               quarter", "the quarter just ended") */
     LU_DP_SINCE,           /* "since": a month or weekday alone after it is the latest one,
                               not the nearest ("since March", "since Friday") */
+    LU_DP_EVERY,           /* "every", "each other": a weekday after it repeats, no date */
+    LU_DP_WEEK_ON,         /* "on" in British "a week on Friday": weeks after that day */
     LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 
