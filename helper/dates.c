@@ -1028,14 +1028,51 @@ static bool p_mdy(const struct P *p)
     return p->order->mdy > 0;
 }
 
+/* After a numeric date ending at K, "-12/5", " - 12/5", " to 12/5": the
+ * second date's numbers in *A, *B; the index after it, or -1. */
+static int slash_pair_at(const struct P *p, int k, int *a, int *b)
+{
+    if (!(is_p(p, k, '-') || wf(p, k, F_TO)) || !is_num(p, k + 1) || p->t[k + 1].ndig > 2 ||
+        !is_p(p, k + 2, '/') || !glued(p, k + 2) || !is_num(p, k + 3) || !glued(p, k + 3) ||
+        p->t[k + 3].ndig > 2 || !num_free_right(p, k + 4))
+        return -1;
+    *a = p->t[k + 1].num;
+    *b = p->t[k + 3].num;
+    return k + 4;
+}
+
+/* R's day and the second date of "12/3-12/5" (month M2, day D2, in the
+ * first's order) at K: a range of days when it is later within 31 days
+ * (else "1/2-3/4" is fractions: the first date alone when CTX made it one).
+ * Returns the index after the range, K, or -1. */
+static int slash_range(const struct P *p, struct res *r, int k, int m2, int d2, bool ctx)
+{
+    int y, m, d;
+    guint32 jd, other;
+
+    ymd_of(r->jd0, &y, &m, &d);
+    jd = m2 >= 1 && m2 <= 12 ? jd_of(m2 < m ? y + 1 : y, m2, d2) : 0;
+    if (jd > r->jd0 && jd - r->jd0 <= 31) {
+        set_days(r, r->jd0, jd, LU_SPAN_RANGE);
+        return k + 4;
+    }
+    /* In the other order a range ("12/3-12/5" read day first while the
+     * writer's order is being voted on): the first date stands. */
+    ymd_of(r->jd0, &y, &m, &d);
+    jd = d <= 12 && m2 <= 31 && d2 <= 12 ? jd_of(y, d, m) : 0;
+    if (jd && (other = jd_of(d2 < d ? y + 1 : y, d2, m2)) > jd && other - jd <= 31)
+        return k + 4;
+    return ctx && num_free_right(p, k) ? k : -1;
+}
+
 /* "12/03", "12/03/2026", "12/3/26", "12-03-2026": the writer's order or
  * cal->mdy decides (p_mdy); a day above 12 decides it too.  Without a year it needs context ("on 12/03", "Tue
  * 12/03", "12/03 at 10") or two-digit fields, and "24/7", "1/2 of" are not
  * dates. */
 static int m_slash(const struct P *p, int i, struct res *r)
 {
-    int a, b, y = 0, k = i + 3, m, d;
-    bool ctx, mdy;
+    int a, b, a2 = 0, b2 = 0, y = 0, k = i + 3, m, d;
+    bool ctx, mdy, rng;
     char sep = is_p(p, i + 1, '-') ? '-' : '/';
 
     if (!num_free_left(p, i) || p->t[i].ndig > 2 || !is_p(p, i + 1, sep) || !glued(p, i + 1) ||
@@ -1052,7 +1089,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
             return -1;
         k += 2;
     }
-    if (!num_free_right(p, k))
+    rng = !y && sep == '/' && slash_pair_at(p, k, &a2, &b2) > 0;
+    if (!rng && !num_free_right(p, k))
         return -1;
     /* "7-04-2026", "on Monday 1-21-27": dashes only with a year ("10-12
      * people" is a count), a short year only after a date word, never
@@ -1065,8 +1103,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
               (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2) ||
               ((wx(p, i - 1, LU_DX_NUMDATE) || phrase_at(p, i - 2, LU_DP_NUMDATE, NULL) == 2) &&
                !(W(p, k) && W(p, k)->unit));
-        /* "Windows 10/11": versions, not a date. */
-        if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF) || wx(p, i - 1, LU_DX_VERSION))
+        /* "Windows 10/11": versions, not a date; "12/3-12/5" a range of two. */
+        if (!(ctx || rng) || (a == 24 && b == 7) || wf(p, k, F_OF) || wx(p, i - 1, LU_DX_VERSION))
             return -1;
     }
     /* Only two different numbers of 12 or less read differently in the
@@ -1082,6 +1120,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
     if (!set_dm(p, r, y, m, d, 0))
         return -1;
     slash_weekday(p, i, r, y, m, d);
+    if (rng)
+        return slash_range(p, r, k, mdy ? a2 : b2, mdy ? b2 : a2, ctx);
     return k;
 }
 
