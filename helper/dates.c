@@ -2014,7 +2014,8 @@ static int qletter_at(const struct P *p, int k, int *ord, int *unit, int *year)
 {
     *year = 0;
     if ((wg(p, k, LU_DG_QLETTER) || wg(p, k, LU_DG_HLETTER)) && p->t[k].cap && is_num(p, k + 1) &&
-        glued(p, k + 1) && p->t[k + 1].ndig == 1 && num_free_right(p, k + 2)) {
+        glued(p, k + 1) && p->t[k + 1].ndig == 1 &&
+        (num_free_right(p, k + 2) || is_p(p, k + 2, '-'))) {
         *ord = p->t[k + 1].num;
         *unit = wg(p, k, LU_DG_QLETTER) ? U_QUARTER : U_YEAR;
         return k + 2;
@@ -2690,8 +2691,9 @@ static int m_feast(const struct P *p, int i, struct res *r)
         !((w->f & (F_PREP | F_GUARD)) || ((w->f & F_AT) && !w->num) || wx(p, i - 1, LU_DX_OVER)))
         return -1;
     k = holiday_at(p, i, &kind);
+    /* "in the New Year" is m_hol's week after it, and only said from October */
     if (k < 0 || (kind != LU_DH_XMAS && kind != LU_DH_THANKS && kind != LU_DH_EASTER &&
-                  kind != LU_DH_NEWYEAR))
+                  (kind != LU_DH_NEWYEAR || (w->f & F_IN))))
         return -1;
     if (k < p->n && p->t[k].kind == T_WORD && p->t[k].cap)
         return -1;
@@ -3162,9 +3164,12 @@ static int m_clock(const struct P *p, int i, struct res *r)
     e = clock_at(p, k, &sod, &marked, &ampm, false);
     if (e < 0)
         return -1;
-    /* "12:04:33 ERROR": a time to the second without "at" or am/pm is a
-     * log's or a program's stamp, not a time the writer names */
-    if (!at && !ampm && e >= k + 5 && is_p(p, k + 1, ':') && is_p(p, k + 3, ':'))
+    /* "The log says 12:04:33 ERROR": a time to the second alone, without
+     * "at", am/pm or a date before it, is a log's or a program's stamp,
+     * not a time the writer names ("Mon, 30 Nov 2026 14:55:32" stays) */
+    if (!at && !ampm && e >= k + 5 && is_p(p, k + 1, ':') && is_p(p, k + 3, ':') &&
+        !(k > 0 && (p->t[k - 1].kind == T_NUM ||
+                    (W(p, k - 1) && (W(p, k - 1)->month || W(p, k - 1)->wday || W(p, k - 1)->rel)))))
         return -1;
     if (!marked) {
         /* A bare hour: only after "at" and before something time-like. */
