@@ -1342,14 +1342,17 @@ static int m_weekday(const struct P *p, int i, struct res *r)
     int rw = wday_of(p->rjd);
     bool ctx;
 
-    /* "every Monday", "each Friday", "every other Tuesday": repeating, no one day */
-    if (phrase_at(p, i - 1, LU_DP_EVERY, NULL) == 1 || phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 2)
-        return -1;
     /* "the following Monday" */
     k = mod_at(p, wf(p, i, F_THE) && wx(p, i + 1, LU_DX_FOLLOWING) ? i + 1 : i, &mod);
     ctx = mod != MOD_NONE || date_context_before(p, i);
     k = wday_at(p, k, &wd, ctx);
     if (k < 0)
+        return -1;
+    /* "every Monday", "each Friday", "every other Tuesday", "every first
+     * Monday", "the first Monday of each month": repeating, no one day */
+    if (phrase_at(p, i - 1, LU_DP_EVERY, NULL) == 1 || phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 2 ||
+        (W(p, i - 1) && W(p, i - 1)->ord && phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 1) ||
+        (wf(p, k, F_OF | F_IN) && phrase_at(p, k + 1, LU_DP_EVERY, NULL) == 1))
         return -1;
     if (mod == MOD_NONE) {
         k = postmod_at(p, k, &pm);
@@ -2770,7 +2773,7 @@ static int m_named(const struct P *p, int i, struct res *r)
      * starts with a holiday's word or a word that is nothing else ("tax") */
     if (!w ||
         !(w->hol || (!w->f && !w->unit && !w->month && !w->wday && !w->num && !w->ord && !w->rel &&
-                     !w->tw && !w->g)) ||
+                     !w->tw && !w->g && !w->mday)) ||
         !(p->t[i].cap || wf(p, i - 1, F_PREP | F_GUARD | F_THE)) ||
         !(n = phrase_at(p, i, LU_DP_NAMED_DAY, &v)))
         return -1;
@@ -2955,13 +2958,32 @@ static int nth_at(const struct P *p, int i, int *d, bool ctx)
     return mday_at(p, i + 1, d, true, false);
 }
 
+/* After "the 7th" ending at K: "of next month", "of this month", "of last
+ * month": that day of that month in *JD; the index after it, or -1. */
+static int nth_of_month(const struct P *p, int k, int d, guint32 *jd)
+{
+    int mod, y, m, e;
+
+    if (!wf(p, k, F_OF) || (e = mod_at(p, k + 1, &mod)) == k + 1 || mod == MOD_FOLLOW ||
+        !W(p, e) || W(p, e)->unit != U_MONTH || (W(p, e)->f & F_PL))
+        return -1;
+    month_of_mod(p, mod, &y, &m);
+    *jd = jd_of(y, m, d);
+    return *jd ? e + 1 : -1;
+}
+
 static int m_nth(const struct P *p, int i, struct res *r)
 {
-    int k, d;
+    int k, d, e;
     guint32 jd;
 
-    k = nth_at(p, i, &d, false);
-    if (k < 0)
+    /* "the 1st of next month" needs no date word before it */
+    k = nth_at(p, i, &d, true);
+    if (k > 0 && (e = nth_of_month(p, k, d, &jd)) > 0) {
+        set_days(r, jd, jd, LU_SPAN_DAY);
+        return e;
+    }
+    if (k < 0 || !date_context_before(p, i))
         return -1;
     if (wf(p, k, F_OF) && wf(p, k + 1, F_THE) && W(p, k + 2) && W(p, k + 2)->unit == U_MONTH)
         k += 3;
@@ -2981,19 +3003,88 @@ static int m_nth(const struct P *p, int i, struct res *r)
     return k;
 }
 
-/* "the week of the 14th", "the week of December 14", "week of 12/14":
- * Monday to Sunday of the week that day falls in. */
+/* After "the first Monday" ending at K: "of (in) January", "of next
+ * month", "of the month", "in June 2027": that month in *Y, *M; the index
+ * after it, or -1. */
+static int wday_month_at(const struct P *p, int k, int *y, int *m)
+{
+    int mod, e;
+
+    if (!wf(p, k, F_OF | F_IN))
+        return -1;
+    k++;
+    if (wf(p, k, F_THE) && W(p, k + 1) && W(p, k + 1)->unit == U_MONTH)
+        k++; /* "of the month": this one */
+    e = mod_at(p, k, &mod);
+    if (mod != MOD_FOLLOW && W(p, e) && W(p, e)->unit == U_MONTH && !(W(p, e)->f & F_PL)) {
+        month_of_mod(p, mod, y, m);
+        return e + 1;
+    }
+    if (e != k || (e = month_at(p, k, m)) < 0)
+        return -1;
+    if (year_at(p, e, y) && num_free_right(p, e + 1))
+        return e + 1;
+    *y = nearest_month_year(p, *m);
+    return e;
+}
+
+/* "the first Monday in January", "the last Friday of the month", "the
+ * 2nd Tuesday of next month": that weekday of that month ("every first
+ * Monday of the month", "the first Monday of each month" repeat: no
+ * month this reads). */
+static int m_nthwday(const struct P *p, int i, struct res *r)
+{
+    int k = wf(p, i, F_THE) ? i + 1 : i, n, wd, y, m, e;
+    guint32 jd;
+    const struct wd *w = W(p, k);
+
+    if (w && ((w->ord >= 1 && w->ord <= 4) || w->ord == ORD_LAST)) {
+        n = w->ord;
+        k++;
+    } else if (is_num(p, k) && p->t[k].ndig == 1 && p->t[k].num >= 1 && p->t[k].num <= 5 &&
+               wf(p, k + 1, F_ORDSUF) && glued(p, k + 1)) {
+        n = p->t[k].num;
+        k += 2;
+    } else {
+        return -1;
+    }
+    if (!W(p, k) || !W(p, k)->wday || (W(p, k)->f & F_RISKY))
+        return -1;
+    wd = W(p, k)->wday;
+    if (phrase_at(p, i - 1, LU_DP_EVERY, NULL) == 1 || (e = wday_month_at(p, k + 1, &y, &m)) < 0)
+        return -1;
+    if (n == ORD_LAST) {
+        jd = jd_of(y, m, mdays(y, m));
+        jd -= (guint32)((wday_of(jd) - wd + 7) % 7);
+    } else {
+        jd = jd_of(y, m, 1);
+        jd += (guint32)((wd - wday_of(jd) + 7) % 7 + 7 * (n - 1));
+        if (jd > jd_of(y, m, mdays(y, m)))
+            return -1;
+    }
+    set_days(r, jd, jd, LU_SPAN_DAY);
+    return e;
+}
+
+/* "the week of the 14th", "the week of December 14", "week of 12/14",
+ * "the week commencing 14 December", "w/c 14 Dec": Monday to Sunday of
+ * the week that day falls in. */
 static int m_weekof(const struct P *p, int i, struct res *r)
 {
     static int (*const days[])(const struct P *, int, struct res *) = {m_day_month, m_month_day,
                                                                        m_iso, m_slash, m_dot};
-    int k = wf(p, i, F_THE) ? i + 1 : i, e = -1, d;
+    int k = wf(p, i, F_THE) ? i + 1 : i, e = -1, d, n;
     guint32 jd = 0;
     const struct wd *w = W(p, k);
 
-    if (!w || w->unit != U_WEEK || (w->f & F_PL) || !wf(p, k + 1, F_OF))
+    /* "the week of", "the week commencing (beginning, starting)", "w/c" */
+    if ((n = phrase_at(p, k, LU_DP_WEEK_FROM, NULL)) > 1)
+        k += n;
+    else if (w && w->unit == U_WEEK && !(w->f & F_PL) &&
+             (wf(p, k + 1, F_OF) || phrase_at(p, k + 1, LU_DP_WEEK_FROM, NULL) == 1))
+        k += 2;
+    else
         return -1;
-    k += 2;
     if ((e = nth_at(p, k, &d, true)) > 0 && date_follower(p, e))
         jd = nearest_mday(p, d);
     for (size_t f = 0; !jd && f < G_N_ELEMENTS(days); f++) {
@@ -3036,7 +3127,7 @@ static int m_date(const struct P *p, int i, struct res *r)
                                   m_dot,   m_past,    m_period,    m_in,        m_part, m_nthweek,
                                   m_month, m_hol,     m_feast,     m_nth,       m_from, m_rest,
                                   m_share, m_weekof,  m_span,      m_named,     m_around,
-                                  m_between, m_ordword};
+                                  m_between, m_ordword, m_nthwday};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))

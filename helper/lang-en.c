@@ -224,6 +224,7 @@ static const struct lu_date_word dates[] = {
     {"president"},
     {"presidents"},
     {"columbus"},
+    {"w"}, /* "w/c 14 Dec": the week commencing (date_phrases' LU_DP_WEEK_FROM) */
 };
 
 static const char *const greetings[] = {
@@ -1414,6 +1415,8 @@ static const struct lu_date_phrase date_phrases[] = {
     {"every|each other", LU_DP_EVERY}, /* before its first word alone: phrase_at takes the first */
     {"every|each", LU_DP_EVERY},
     {"on", LU_DP_WEEK_ON},
+    {"w / c", LU_DP_WEEK_FROM},
+    {"commencing|beginning|starting", LU_DP_WEEK_FROM},
     {NULL, 0, 0},
 };
 

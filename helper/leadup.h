@@ -437,6 +437,7 @@ enum {
                               not the nearest ("since March", "since Friday") */
     LU_DP_EVERY,           /* "every", "each other": a weekday after it repeats, no date */
     LU_DP_WEEK_ON,         /* "on" in British "a week on Friday": weeks after that day */
+    LU_DP_WEEK_FROM,       /* "commencing" after "week", or "w/c" alone: the week of a day */
     LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 

@@ -124,13 +124,16 @@ static void check_date_phrases(const struct lu_lang_pack *pk)
         /* the tense words (LU_DP_PAST, LU_DP_NOTPAST, LU_DP_CLAUSE),
          * "since" (LU_DP_SINCE) and "on" of "a week on Friday"
          * (LU_DP_WEEK_ON) are one token's alternatives; "every" (LU_DP_EVERY)
-         * one or two ("every other") */
+         * and "commencing" (LU_DP_WEEK_FROM) one or more ("every other",
+         * "w / c") */
         bool list = ph->kind == LU_DP_PAST || ph->kind == LU_DP_NOTPAST ||
                     ph->kind == LU_DP_CLAUSE || ph->kind == LU_DP_SINCE ||
                     ph->kind == LU_DP_WEEK_ON;
         guint len = g_strv_length(toks);
         bool this = ph->kind > LU_DP_NONE && ph->kind < LU_DP_N && lower(ph->s) &&
-                    (ph->kind == LU_DP_EVERY ? len == 1 || len == 2 : list ? len == 1 : len >= 2);
+                    (ph->kind == LU_DP_EVERY || ph->kind == LU_DP_WEEK_FROM ? len >= 1
+                     : list                                                ? len == 1
+                                                                           : len >= 2);
         for (int t = 0; this && toks[t]; t++) {
             char **alts = g_strsplit(toks[t], "|", -1);
             for (int a = 0; alts[a]; a++)
