@@ -1051,6 +1051,11 @@ static int slash_range(const struct P *p, struct res *r, int k, int m2, int d2, 
     guint32 jd, other;
 
     ymd_of(r->jd0, &y, &m, &d);
+    if (m2 > 12 && d2 <= 12) { /* "1/1 - 1/31": the day is the number above 12 */
+        int x = m2;
+        m2 = d2;
+        d2 = x;
+    }
     jd = m2 >= 1 && m2 <= 12 ? jd_of(m2 < m ? y + 1 : y, m2, d2) : 0;
     if (jd > r->jd0 && jd - r->jd0 <= 31) {
         set_days(r, r->jd0, jd, LU_SPAN_RANGE);
@@ -2484,8 +2489,11 @@ static int month_range(const struct P *p, struct res *r, int mod, int m, int m2,
         else if (mod == MOD_THIS)
             y = p->ry;
         else
-            y = nearest_month_year(p, m);
-        y2 = m2 >= m ? y : y + 1;
+            y = -1;
+        /* with no modifier, the range whose last month is nearest */
+        y2 = y < 0 ? nearest_month_year(p, m2) : m2 >= m ? y : y + 1;
+        if (y < 0)
+            y = m2 >= m ? y2 : y2 - 1;
     }
     if (y2 == y && m2 == m)
         return -1;
@@ -2522,9 +2530,12 @@ static int m_month(const struct P *p, int i, struct res *r)
     k2 = month_at(p, k, &m);
     if (k2 < 0)
         return -1;
-    /* "January to March", "from Jan - Mar": an abbreviation after a guard */
-    if ((e = month_range_at(p, k2, &m2)) > 0 && p->t[k].cap && (guard || !(w->f & F_ABBR)) &&
-        !since && !(k > 0 && p->t[k - 1].kind == T_WORD && p->t[k - 1].cap && !W(p, k - 1)))
+    /* "in January to March", "during Jan - Mar", "January-March 2027": after
+     * a guard or with a year ("the September-January rally", "the
+     * February-March contract", months "January to December" on an axis
+     * are labels) */
+    if ((e = month_range_at(p, k2, &m2)) > 0 && p->t[k].cap && !since &&
+        (guard || (year_at(p, e, &y) && !glued(p, e) && num_free_right(p, e + 1))))
         return month_range(p, r, mod, m, m2, e);
     if (year_at(p, k2, &y) && !glued(p, k2) && num_free_right(p, k2 + 1))
         k2++;
