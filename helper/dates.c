@@ -1355,7 +1355,8 @@ static int m_weekday(const struct P *p, int i, struct res *r)
         return -1;
     /* "every Monday", "each Friday", "every other Tuesday", "every first
      * Monday", "the first Monday of each month": repeating, no one day */
-    if (phrase_at(p, i - 1, LU_DP_EVERY, NULL) == 1 || phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 2 ||
+    if (phrase_at(p, i - 1, LU_DP_EVERY, NULL) == 1 ||
+        phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 2 ||
         (W(p, i - 1) && W(p, i - 1)->ord && phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 1) ||
         (wf(p, k, F_OF | F_IN) && phrase_at(p, k + 1, LU_DP_EVERY, NULL) == 1))
         return -1;
@@ -1411,8 +1412,7 @@ static int m_weekday(const struct P *p, int i, struct res *r)
             r->span = LU_SPAN_RANGE;
             k = k2;
             if (mod == MOD_NONE && wd2 > wd && (k2 = week_ref_at(p, k, &monday)) > 0) {
-                set_days(r, monday + (guint32)(wd - 1), monday + (guint32)(wd2 - 1),
-                         LU_SPAN_RANGE);
+                set_days(r, monday + (guint32)(wd - 1), monday + (guint32)(wd2 - 1), LU_SPAN_RANGE);
                 k = k2;
             }
         }
@@ -2461,7 +2461,8 @@ static int month_range_at(const struct P *p, int k, int *m2)
 {
     int e;
 
-    if (!(is_p(p, k, '-') || (wf(p, k, F_TO) && !W(p, k)->num)) || !p->t[k + 1 < p->n ? k + 1 : k].cap)
+    if (!(is_p(p, k, '-') || (wf(p, k, F_TO) && !W(p, k)->num)) ||
+        !p->t[k + 1 < p->n ? k + 1 : k].cap)
         return -1;
     e = month_at(p, k + 1, m2);
     if (e < 0 || (W(p, k + 1)->f & F_ABBR) != (W(p, k - 1 - is_p(p, k - 1, '.'))->f & F_ABBR))
@@ -2975,8 +2976,8 @@ static int nth_of_month(const struct P *p, int k, int d, guint32 *jd)
 {
     int mod, y, m, e;
 
-    if (!wf(p, k, F_OF) || (e = mod_at(p, k + 1, &mod)) == k + 1 || mod == MOD_FOLLOW ||
-        !W(p, e) || W(p, e)->unit != U_MONTH || (W(p, e)->f & F_PL))
+    if (!wf(p, k, F_OF) || (e = mod_at(p, k + 1, &mod)) == k + 1 || mod == MOD_FOLLOW || !W(p, e) ||
+        W(p, e)->unit != U_MONTH || (W(p, e)->f & F_PL))
         return -1;
     month_of_mod(p, mod, &y, &m);
     *jd = jd_of(y, m, d);
@@ -3134,11 +3135,11 @@ static int longest(const matcher *fns, size_t n, const struct P *p, int i, struc
 static int m_date(const struct P *p, int i, struct res *r)
 {
     /* m_past before m_period: "the past month" is the last thirty days */
-    static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,  m_slash,
-                                  m_dot,   m_past,    m_period,    m_in,        m_part, m_nthweek,
-                                  m_month, m_hol,     m_feast,     m_nth,       m_from, m_rest,
-                                  m_share, m_weekof,  m_span,      m_named,     m_around,
-                                  m_between, m_ordword, m_nthwday};
+    static const matcher fns[] = {
+        m_rel,   m_weekday, m_day_month, m_month_day, m_iso,     m_slash,  m_dot,
+        m_past,  m_period,  m_in,        m_part,      m_nthweek, m_month,  m_hol,
+        m_feast, m_nth,     m_from,      m_rest,      m_share,   m_weekof, m_span,
+        m_named, m_around,  m_between,   m_ordword,   m_nthwday};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
@@ -3270,8 +3271,9 @@ static int m_clock(const struct P *p, int i, struct res *r)
      * "at", am/pm or a date before it, is a log's or a program's stamp,
      * not a time the writer names ("Mon, 30 Nov 2026 14:55:32" stays) */
     if (!at && !ampm && e >= k + 5 && is_p(p, k + 1, ':') && is_p(p, k + 3, ':') &&
-        !(k > 0 && (p->t[k - 1].kind == T_NUM ||
-                    (W(p, k - 1) && (W(p, k - 1)->month || W(p, k - 1)->wday || W(p, k - 1)->rel)))))
+        !(k > 0 &&
+          (p->t[k - 1].kind == T_NUM ||
+           (W(p, k - 1) && (W(p, k - 1)->month || W(p, k - 1)->wday || W(p, k - 1)->rel)))))
         return -1;
     if (!marked) {
         /* A bare hour: only after "at" and before something time-like. */

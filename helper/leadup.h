@@ -80,8 +80,15 @@ extern const char lu_version[];
  * set, session 38); 23: dates: the sentence's kind, no date of digits
  * alone in code, a program's output (time stamps to the second, printed
  * rows, a version's date, line:column pairs) or a table's month labels;
- * "10-year", "the 5th and 6th floors", "x.today.txt" (session 40). */
-#define LU_RULES_REV  23
+ * "10-year", "the 5th and 6th floors", "x.today.txt" (session 40); 24:
+ * dates: the grammar of phrase families (tests/data/date-grammar.tsv):
+ * EOQ, EOY, "Q1 '27", "1Q27", "H2 2027", "the end of Q2", "3-Dec-26", more
+ * named days, "the day after Thanksgiving", "a week on Friday", month
+ * ranges, "between X and Y", "12/3-12/5", ordinal words beside a month,
+ * "the 1st of next month", "the week commencing", "the first Monday in
+ * January"; no date in "every Monday" nor a lone time to the second
+ * (session 41). */
+#define LU_RULES_REV  24
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -221,8 +228,8 @@ struct lu_date_word {
     unsigned char hol;  /* LU_DH_*: which holiday it names */
     unsigned char mday; /* an ordinal word's day of the month ("third" 3, "twentieth" 20);
                            with LU_DG_TENS the tens before "-first" ... "-ninth" */
-    unsigned f;        /* LU_DW_* */
-    unsigned g;        /* LU_DG_*: the word's part in a holiday phrase */
+    unsigned f;         /* LU_DW_* */
+    unsigned g;         /* LU_DG_*: the word's part in a holiday phrase */
 };
 /* Date word flags (the matcher's grammar; doc/dates.md). */
 enum {

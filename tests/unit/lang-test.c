@@ -132,8 +132,8 @@ static void check_date_phrases(const struct lu_lang_pack *pk)
         guint len = g_strv_length(toks);
         bool this = ph->kind > LU_DP_NONE && ph->kind < LU_DP_N && lower(ph->s) &&
                     (ph->kind == LU_DP_EVERY || ph->kind == LU_DP_WEEK_FROM ? len >= 1
-                     : list                                                ? len == 1
-                                                                           : len >= 2);
+                     : list                                                 ? len == 1
+                                                                            : len >= 2);
         for (int t = 0; this && toks[t]; t++) {
             char **alts = g_strsplit(toks[t], "|", -1);
             for (int a = 0; alts[a]; a++)
