@@ -3090,11 +3090,13 @@ static int m_weekof(const struct P *p, int i, struct res *r)
     const struct wd *w = W(p, k);
 
     /* "the week of", "the week commencing (beginning, starting)", "w/c" */
-    if ((n = phrase_at(p, k, LU_DP_WEEK_FROM, NULL)) > 1)
-        k += n;
-    else if (w && w->unit == U_WEEK && !(w->f & F_PL) &&
-             (wf(p, k + 1, F_OF) || phrase_at(p, k + 1, LU_DP_WEEK_FROM, NULL) == 1))
+    if (!w)
+        return -1;
+    if (w->unit == U_WEEK && !(w->f & F_PL) &&
+        (wf(p, k + 1, F_OF) || phrase_at(p, k + 1, LU_DP_WEEK_FROM, NULL) == 1))
         k += 2;
+    else if ((w->g & LU_DG_WC) && (n = phrase_at(p, k, LU_DP_WEEK_FROM, NULL)) > 1)
+        k += n;
     else
         return -1;
     if ((e = nth_at(p, k, &d, true)) > 0 && date_follower(p, e))

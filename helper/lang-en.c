@@ -224,7 +224,7 @@ static const struct lu_date_word dates[] = {
     {"president"},
     {"presidents"},
     {"columbus"},
-    {"w"}, /* "w/c 14 Dec": the week commencing (date_phrases' LU_DP_WEEK_FROM) */
+    {"w", .g = LU_DG_WC}, /* "w/c 14 Dec": the week commencing (date_phrases' LU_DP_WEEK_FROM) */
 };
 
 static const char *const greetings[] = {

@@ -361,6 +361,7 @@ enum {
     LU_DG_QLETTER = 1u << 15,  /* "Q" in "Q3 2001", "1Q27" */
     LU_DG_HLETTER = 1u << 16,  /* "H" in "H2 2027": a half of the year */
     LU_DG_TENS = 1u << 17,     /* "twenty", "thirty" before "-first": an ordinal day's tens */
+    LU_DG_WC = 1u << 18,       /* "w" of "w/c": the week commencing */
 };
 
 /* A word's part in one of dates.c's phrases when it is no date word of
