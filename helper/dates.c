@@ -77,6 +77,8 @@ enum {
     R_DAYAFTER = LU_DR_DAYAFTER,
     R_EOW = LU_DR_EOW,
     R_EOM = LU_DR_EOM,
+    R_EOQ = LU_DR_EOQ,
+    R_EOY = LU_DR_EOY,
 };
 enum {
     TW_NONE = LU_DT_NONE,
@@ -144,6 +146,7 @@ static void add_word(GHashTable *h, const struct wd *w)
     JOIN(rel);
     JOIN(tw);
     JOIN(hol);
+    JOIN(mday);
 #undef JOIN
 }
 
@@ -879,6 +882,28 @@ static int days_at(const struct P *p, int i, int *d, int *d2, bool dot, bool fre
     return k < 0 ? -1 : day_range(p, k, *d, d2, dot);
 }
 
+static int year2_at(const struct P *p, int k, int *y, bool after_q);
+
+/* After a day, "-Dec-26", "-Dec-2026" (a form's and a spreadsheet's
+ * "3-Dec-26"): the year (0: not that form), its month in *M and the index
+ * after it in *END.  Only with its year: "3-Dec" alone may be a range. */
+static int dashed_month_year(const struct P *p, int k, int *m, int *end)
+{
+    int y = 0, e;
+
+    if (!is_p(p, k, '-') || !glued(p, k) || !glued(p, k + 1) || !W(p, k + 1) ||
+        (W(p, k + 1)->f & F_ABBR) == 0 || (e = month_at(p, k + 1, m)) < 0)
+        return 0;
+    if (!is_p(p, e, '-') || !glued(p, e) || !glued(p, e + 1))
+        return 0;
+    if (year_at(p, e + 1, &y) && num_free_right(p, e + 2))
+        e += 2;
+    else if ((e = year2_at(p, e + 1, &y, true)) < 0)
+        return 0;
+    *end = e;
+    return y;
+}
+
 /* "3 December", "3rd of December 2026", "3. Dezember", "3 de diciembre",
  * "1er décembre", "3-5 December", "3 to 5 December", "3.-5. Dezember". */
 static int m_day_month(const struct P *p, int i, struct res *r)
@@ -890,6 +915,8 @@ static int m_day_month(const struct P *p, int i, struct res *r)
     k = days_at(p, i, &d, &d2, true, true);
     if (k < 0)
         return -1;
+    if (!d2 && (y = dashed_month_year(p, k, &m, &k)) > 0)
+        return set_dm(p, r, y, m, d, 0) ? k : -1;
     if (wf(p, k, F_OF))
         k++;
     k = month_at(p, k, &m);
@@ -1001,14 +1028,56 @@ static bool p_mdy(const struct P *p)
     return p->order->mdy > 0;
 }
 
+/* After a numeric date ending at K, "-12/5", " - 12/5", " to 12/5": the
+ * second date's numbers in *A, *B; the index after it, or -1. */
+static int slash_pair_at(const struct P *p, int k, int *a, int *b)
+{
+    if (!(is_p(p, k, '-') || wf(p, k, F_TO)) || !is_num(p, k + 1) || p->t[k + 1].ndig > 2 ||
+        !is_p(p, k + 2, '/') || !glued(p, k + 2) || !is_num(p, k + 3) || !glued(p, k + 3) ||
+        p->t[k + 3].ndig > 2 || !num_free_right(p, k + 4))
+        return -1;
+    *a = p->t[k + 1].num;
+    *b = p->t[k + 3].num;
+    return k + 4;
+}
+
+/* R's day and the second date of "12/3-12/5" (month M2, day D2, in the
+ * first's order) at K: a range of days when it is later within 31 days
+ * (else "1/2-3/4" is fractions: the first date alone when CTX made it one).
+ * Returns the index after the range, K, or -1. */
+static int slash_range(const struct P *p, struct res *r, int k, int m2, int d2, bool ctx)
+{
+    int y, m, d;
+    guint32 jd, other;
+
+    ymd_of(r->jd0, &y, &m, &d);
+    if (m2 > 12 && d2 <= 12) { /* "1/1 - 1/31": the day is the number above 12 */
+        int x = m2;
+        m2 = d2;
+        d2 = x;
+    }
+    jd = m2 >= 1 && m2 <= 12 ? jd_of(m2 < m ? y + 1 : y, m2, d2) : 0;
+    if (jd > r->jd0 && jd - r->jd0 <= 31) {
+        set_days(r, r->jd0, jd, LU_SPAN_RANGE);
+        return k + 4;
+    }
+    /* In the other order a range ("12/3-12/5" read day first while the
+     * writer's order is being voted on): the first date stands. */
+    ymd_of(r->jd0, &y, &m, &d);
+    jd = d <= 12 && m2 <= 31 && d2 <= 12 ? jd_of(y, d, m) : 0;
+    if (jd && (other = jd_of(d2 < d ? y + 1 : y, d2, m2)) > jd && other - jd <= 31)
+        return k + 4;
+    return ctx && num_free_right(p, k) ? k : -1;
+}
+
 /* "12/03", "12/03/2026", "12/3/26", "12-03-2026": the writer's order or
  * cal->mdy decides (p_mdy); a day above 12 decides it too.  Without a year it needs context ("on 12/03", "Tue
  * 12/03", "12/03 at 10") or two-digit fields, and "24/7", "1/2 of" are not
  * dates. */
 static int m_slash(const struct P *p, int i, struct res *r)
 {
-    int a, b, y = 0, k = i + 3, m, d;
-    bool ctx, mdy;
+    int a, b, a2 = 0, b2 = 0, y = 0, k = i + 3, m, d;
+    bool ctx, mdy, rng;
     char sep = is_p(p, i + 1, '-') ? '-' : '/';
 
     if (!num_free_left(p, i) || p->t[i].ndig > 2 || !is_p(p, i + 1, sep) || !glued(p, i + 1) ||
@@ -1025,7 +1094,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
             return -1;
         k += 2;
     }
-    if (!num_free_right(p, k))
+    rng = !y && sep == '/' && slash_pair_at(p, k, &a2, &b2) > 0;
+    if (!rng && !num_free_right(p, k))
         return -1;
     /* "7-04-2026", "on Monday 1-21-27": dashes only with a year ("10-12
      * people" is a count), a short year only after a date word, never
@@ -1038,8 +1108,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
               (p->t[i].ndig == 2 && p->t[i + 2].ndig == 2) ||
               ((wx(p, i - 1, LU_DX_NUMDATE) || phrase_at(p, i - 2, LU_DP_NUMDATE, NULL) == 2) &&
                !(W(p, k) && W(p, k)->unit));
-        /* "Windows 10/11": versions, not a date. */
-        if (!ctx || (a == 24 && b == 7) || wf(p, k, F_OF) || wx(p, i - 1, LU_DX_VERSION))
+        /* "Windows 10/11": versions, not a date; "12/3-12/5" a range of two. */
+        if (!(ctx || rng) || (a == 24 && b == 7) || wf(p, k, F_OF) || wx(p, i - 1, LU_DX_VERSION))
             return -1;
     }
     /* Only two different numbers of 12 or less read differently in the
@@ -1055,6 +1125,8 @@ static int m_slash(const struct P *p, int i, struct res *r)
     if (!set_dm(p, r, y, m, d, 0))
         return -1;
     slash_weekday(p, i, r, y, m, d);
+    if (rng)
+        return slash_range(p, r, k, mdy ? a2 : b2, mdy ? b2 : a2, ctx);
     return k;
 }
 
@@ -1203,6 +1275,8 @@ static int wday_at(const struct P *p, int i, int *wd, bool ctx)
 }
 
 static int m_date(const struct P *p, int i, struct res *r);
+static bool one_day(const struct res *r);
+static guint32 nearest_mday(const struct P *p, int d);
 
 /* Does the sentence of the weekday at I speak of the past only: a verb of
  * the past tense (LU_DP_PAST), and no word of the future, a wish or a
@@ -1279,6 +1353,13 @@ static int m_weekday(const struct P *p, int i, struct res *r)
     k = wday_at(p, k, &wd, ctx);
     if (k < 0)
         return -1;
+    /* "every Monday", "each Friday", "every other Tuesday", "every first
+     * Monday", "the first Monday of each month": repeating, no one day */
+    if (phrase_at(p, i - 1, LU_DP_EVERY, NULL) == 1 ||
+        phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 2 ||
+        (W(p, i - 1) && W(p, i - 1)->ord && phrase_at(p, i - 2, LU_DP_EVERY, NULL) == 1) ||
+        (wf(p, k, F_OF | F_IN) && phrase_at(p, k + 1, LU_DP_EVERY, NULL) == 1))
+        return -1;
     if (mod == MOD_NONE) {
         k = postmod_at(p, k, &pm);
         mod = pm;
@@ -1324,12 +1405,16 @@ static int m_weekday(const struct P *p, int i, struct res *r)
             return e;
         }
     }
-    /* "Monday to Wednesday", "Mon-Wed". */
+    /* "Monday to Wednesday", "Mon-Wed", "Mon - Wed next week". */
     if ((is_p(p, k, '-') || wf(p, k, F_TO)) && (k2 = wday_at(p, k + 1, &wd2, true)) > 0) {
         r->jd1 = r->jd0 + (guint32)((wd2 - wd + 7) % 7);
         if (r->jd1 > r->jd0) {
             r->span = LU_SPAN_RANGE;
             k = k2;
+            if (mod == MOD_NONE && wd2 > wd && (k2 = week_ref_at(p, k, &monday)) > 0) {
+                set_days(r, monday + (guint32)(wd - 1), monday + (guint32)(wd2 - 1), LU_SPAN_RANGE);
+                k = k2;
+            }
         }
     }
     return k;
@@ -1785,7 +1870,11 @@ static int m_from(const struct P *p, int i, struct res *r)
           : W(p, k)->unit == U_WEEK      ? 7
           : W(p, k)->unit == U_FORTNIGHT ? 14
                                          : 0;
-    if (!per || n > 99 || !wx(p, k + 1, LU_DX_FROM_NOW))
+    /* "2 weeks from Friday"; British "a week on Friday" (weeks only) */
+    if (!per || n > 99 ||
+        !(wx(p, k + 1, LU_DX_FROM_NOW) ||
+          (per >= 7 && phrase_at(p, k + 1, LU_DP_WEEK_ON, NULL) == 1 && W(p, k + 2) &&
+           W(p, k + 2)->wday && !is_p(p, k + 3, '\''))))
         return -1;
     k += 2;
     for (size_t f = 0; f < G_N_ELEMENTS(days); f++) {
@@ -1905,28 +1994,76 @@ static int share_at(const struct P *p, int k, int *ord, int *unit)
     return k + 1;
 }
 
-/* "the third quarter of 2001", "fourth quarter 2001", "Q3 2001", "the
- * first half of next year": the days of that calendar quarter or half, only
- * with its year named (a year, or "this", "next", "last year"). */
+/* A year of two digits after an apostrophe ("'27") or glued to a quarter
+ * ("1Q27"): the one of REF's century nearest to REF. */
+static int year2_at(const struct P *p, int k, int *y, bool after_q)
+{
+    int c = p->ry / 100 * 100;
+
+    if (!after_q) {
+        if (!is_p(p, k, '\'') || !glued(p, k + 1))
+            return -1;
+        k++;
+    }
+    if (!is_num(p, k) || p->t[k].ndig != 2 || !num_free_right(p, k + 1))
+        return -1;
+    *y = c + p->t[k].num;
+    if (*y > p->ry + 50)
+        *y -= 100;
+    else if (*y < p->ry - 50)
+        *y += 100;
+    return k + 1;
+}
+
+/* A quarter or half written with its letter at K: "Q3", "H2", "3Q" (a
+ * quarter only: "2H" is two hours); *YEAR set when a year of two digits
+ * is glued to it ("1Q27", else 0).  Returns the index after it, or -1. */
+static int qletter_at(const struct P *p, int k, int *ord, int *unit, int *year)
+{
+    *year = 0;
+    if ((wg(p, k, LU_DG_QLETTER) || wg(p, k, LU_DG_HLETTER)) && p->t[k].cap && is_num(p, k + 1) &&
+        glued(p, k + 1) && p->t[k + 1].ndig == 1 &&
+        (num_free_right(p, k + 2) || is_p(p, k + 2, '-'))) {
+        *ord = p->t[k + 1].num;
+        *unit = wg(p, k, LU_DG_QLETTER) ? U_QUARTER : U_YEAR;
+        return k + 2;
+    }
+    if (is_num(p, k) && p->t[k].ndig == 1 && num_free_left(p, k) && wg(p, k + 1, LU_DG_QLETTER) &&
+        glued(p, k + 1) && glued(p, k + 2) && year2_at(p, k + 2, year, true) > 0) {
+        *ord = p->t[k].num;
+        *unit = U_QUARTER;
+        return k + 3;
+    }
+    return -1;
+}
+
+/* "the third quarter of 2001", "fourth quarter 2001", "Q3 2001", "Q1 '27",
+ * "1Q27", "H2 2027", "the first half of next year": the days of that
+ * calendar quarter or half, only with its year named (a year, or "this",
+ * "next", "last year"). */
 static int m_share(const struct P *p, int i, struct res *r)
 {
-    int k = i, ord = 0, unit = U_QUARTER, y, mod, m0;
+    int k = i, ord = 0, unit = U_QUARTER, y = 0, mod, m0, e;
     const struct wd *w;
 
-    if (wg(p, k, LU_DG_QLETTER) && p->t[k].cap && is_num(p, k + 1) && glued(p, k + 1) &&
-        p->t[k + 1].ndig == 1) {
-        ord = p->t[k + 1].num;
-        k += 2;
-    } else {
+    if ((e = qletter_at(p, k, &ord, &unit, &y)) > 0)
+        k = e;
+    else
         k = share_at(p, wf(p, k, F_THE) ? k + 1 : k, &ord, &unit);
-    }
-    if (k < 0 || ord < 1 || ord > 4)
+    if (k < 0 || ord < 1 || ord > (unit == U_QUARTER ? 4 : 2))
         return -1;
-    if (wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k)))
-        k++;
-    if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
+    if (y) {
+        /* the year glued to it: "1Q27" */
+    } else if ((wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k))) && year_at(p, k + 1, &y) &&
+               num_free_right(p, k + 2)) {
+        k += 2;
+    } else if ((e = year2_at(p, k, &y, false)) > 0) {
+        k = e;
+    } else if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
         k++;
     } else {
+        if (wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k)))
+            k++;
         k = mod_at(p, k, &mod);
         w = W(p, k);
         if (mod == MOD_NONE || !w || w->unit != U_YEAR || (w->f & F_PL))
@@ -2012,6 +2149,31 @@ static int m_unit_end(const struct P *p, int i, struct res *r)
     return k + 1;
 }
 
+/* "(the end of) Q2", "Q2 2027", "Q2 '27", "2Q27": the last business day of
+ * that quarter, of the year named or else the one nearest to REF (written
+ * in December, "the end of Q2" is June's just gone).  Returns the index
+ * after it, or -1. */
+static int named_quarter_end(const struct P *p, int k, struct res *r)
+{
+    int ord, unit, y, e = qletter_at(p, k, &ord, &unit, &y);
+
+    if (e < 0 || unit != U_QUARTER || ord < 1 || ord > 4)
+        return -1;
+    if (!y && year_at(p, e, &y) && num_free_right(p, e + 1)) {
+        e++;
+    } else if (!y && year2_at(p, e, &y, false) > 0) {
+        e = year2_at(p, e, &y, false);
+    } else if (!y) {
+        guint32 cand[3];
+        for (int d = -1; d <= 1; d++)
+            cand[d + 1] = jd_of(p->ry + d, ord * 3, mdays(p->ry + d, ord * 3));
+        int m, dd;
+        ymd_of(nearest_of(p, cand), &y, &m, &dd);
+    }
+    month_part(p, r, PART_END, y, ord * 3, false);
+    return e;
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -2024,11 +2186,15 @@ static int m_part(const struct P *p, int i, struct res *r)
     if (w && !(w->f & F_PL) && wf(p, i - 1, F_PREP | F_AT | F_IN) &&
         (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR))
         return m_unit_end(p, i, r);
-    if (w && (w->rel == R_EOW || w->rel == R_EOM)) {
+    if (w && w->rel >= R_EOW && w->rel <= R_EOY) {
         if (w->rel == R_EOW)
             week_part(p, r, PART_END, monday_of(p->rjd), true);
-        else
+        else if (w->rel == R_EOM)
             month_part(p, r, PART_END, p->ry, p->rm, true);
+        else if (w->rel == R_EOQ)
+            quarter_end(p, r, MOD_NONE);
+        else
+            month_part(p, r, PART_END, p->ry, 12, false);
         return i + 1;
     }
     /* "within the week", "within this month": by its end. */
@@ -2064,6 +2230,8 @@ static int m_part(const struct P *p, int i, struct res *r)
         k++;
     if (is_p(p, k, '\'') && wf(p, k - 1, F_THE))
         k++;
+    if (part == PART_END && (k2 = named_quarter_end(p, k, r)) > 0)
+        return k2;
     k2 = mod_at(p, k, &mod);
     w = W(p, k2);
     if (w && w->unit == U_QUARTER && !(w->f & F_PL) && part == PART_END) {
@@ -2287,11 +2455,58 @@ static int m_nthweek(const struct P *p, int i, struct res *r)
     return k;
 }
 
+/* After a month, "-Mar", "to March", "through March": the second month
+ * of a range in *M2; the index after it, or -1. */
+static int month_range_at(const struct P *p, int k, int *m2)
+{
+    int e;
+
+    if (!(is_p(p, k, '-') || (wf(p, k, F_TO) && !W(p, k)->num)) ||
+        !p->t[k + 1 < p->n ? k + 1 : k].cap)
+        return -1;
+    e = month_at(p, k + 1, m2);
+    if (e < 0 || (W(p, k + 1)->f & F_ABBR) != (W(p, k - 1 - is_p(p, k - 1, '.'))->f & F_ABBR))
+        return -1;
+    /* "Jan-Mar 09": a futures strip's label, "Jan-Mar2027" */
+    if (glued(p, e) && e < p->n && p->t[e].kind != T_PUNCT)
+        return -1;
+    return e;
+}
+
+/* The months M..M2 (MOD as m_month's) ending at K, and a year after them
+ * ("January to March 2027": the year of the last).  Returns K or after the year. */
+static int month_range(const struct P *p, struct res *r, int mod, int m, int m2, int k)
+{
+    int y, y2;
+
+    if (year_at(p, k, &y2) && !glued(p, k) && num_free_right(p, k + 1)) {
+        k++;
+        y = m2 >= m ? y2 : y2 - 1;
+    } else {
+        if (mod == MOD_NEXT || mod == MOD_COMING)
+            y = m > p->rm ? p->ry : p->ry + 1;
+        else if (mod == MOD_PREV)
+            y = m < p->rm ? p->ry : p->ry - 1;
+        else if (mod == MOD_THIS)
+            y = p->ry;
+        else
+            y = -1;
+        /* with no modifier, the range whose last month is nearest */
+        y2 = y < 0 ? nearest_month_year(p, m2) : m2 >= m ? y : y + 1;
+        if (y < 0)
+            y = m2 >= m ? y2 : y2 - 1;
+    }
+    if (y2 == y && m2 == m)
+        return -1;
+    set_days(r, jd_of(y, m, 1), jd_of(y2, m2, mdays(y2, m2)), LU_SPAN_RANGE);
+    return k;
+}
+
 /* "in December", "by March 2027", "December 2026", "next December", "im
  * Dezember", "en décembre".  A month name alone is not a date. */
 static int m_month(const struct P *p, int i, struct res *r)
 {
-    int k = i, mod = MOD_NONE, m, y = 0, k2;
+    int k = i, mod = MOD_NONE, m, m2, y = 0, k2, e;
     bool guard = false, since = false;
     const struct wd *w;
 
@@ -2316,6 +2531,13 @@ static int m_month(const struct P *p, int i, struct res *r)
     k2 = month_at(p, k, &m);
     if (k2 < 0)
         return -1;
+    /* "in January to March", "during Jan - Mar", "January-March 2027": after
+     * a guard or with a year ("the September-January rally", "the
+     * February-March contract", months "January to December" on an axis
+     * are labels) */
+    if ((e = month_range_at(p, k2, &m2)) > 0 && p->t[k].cap && !since &&
+        (guard || (year_at(p, e, &y) && !glued(p, e) && num_free_right(p, e + 1))))
+        return month_range(p, r, mod, m, m2, e);
     if (year_at(p, k2, &y) && !glued(p, k2) && num_free_right(p, k2 + 1))
         k2++;
     else if (is_p(p, k2, ',') && glued(p, k2) && year_at(p, k2 + 1, &y) && !glued(p, k2 + 1) &&
@@ -2467,7 +2689,8 @@ static int m_hol(const struct P *p, int i, struct res *r)
     return k;
 }
 
-/* "by Christmas", "on Thanksgiving", "until Easter", "at Christmas": the
+/* "by Christmas", "on Thanksgiving", "until Easter", "at Christmas", "over
+ * Christmas", "on New Year's": the
  * feast's own day, the nearest one ("before" and "after" are m_hol's; the
  * holidays, a period, and New Year only there).  Only after a word that
  * makes a date of it ("a" is not one: "a Christmas present"), and not before
@@ -2479,14 +2702,17 @@ static int m_feast(const struct P *p, int i, struct res *r)
     guint32 jd;
     int k, kind;
 
-    if (!p->has_hol || !w || !((w->f & (F_PREP | F_GUARD)) || ((w->f & F_AT) && !w->num)))
+    if (!p->has_hol || !w ||
+        !((w->f & (F_PREP | F_GUARD)) || ((w->f & F_AT) && !w->num) || wx(p, i - 1, LU_DX_OVER)))
         return -1;
     k = holiday_at(p, i, &kind);
-    if (k < 0 || (kind != LU_DH_XMAS && kind != LU_DH_THANKS && kind != LU_DH_EASTER))
+    /* "in the New Year" is m_hol's week after it, and only said from October */
+    if (k < 0 || (kind != LU_DH_XMAS && kind != LU_DH_THANKS && kind != LU_DH_EASTER &&
+                  (kind != LU_DH_NEWYEAR || (w->f & F_IN))))
         return -1;
     if (k < p->n && p->t[k].kind == T_WORD && p->t[k].cap)
         return -1;
-    jd = nearest_feast(p, kind);
+    jd = kind == LU_DH_NEWYEAR ? nearest_dm(p, 1, 1) : nearest_feast(p, kind);
     if (!jd)
         return -1;
     set_days(r, jd, jd, LU_SPAN_DAY);
@@ -2525,6 +2751,21 @@ static guint32 named_jd(int v, int y)
     case LU_DN_MEMORIAL:
         jd = jd_of(y, 5, 31);
         return jd - (guint32)((wday_of(jd) - 1 + 7) % 7);
+    case LU_DN_BOXING:
+        return jd_of(y, 12, 26);
+    case LU_DN_VALENTINE:
+        return jd_of(y, 2, 14);
+    case LU_DN_VETERANS:
+        return jd_of(y, 11, 11);
+    case LU_DN_MLK: /* the third Monday of January */
+        jd = jd_of(y, 1, 1);
+        return jd + (guint32)((1 - wday_of(jd) + 7) % 7) + 14;
+    case LU_DN_PRESIDENTS: /* the third Monday of February */
+        jd = jd_of(y, 2, 1);
+        return jd + (guint32)((1 - wday_of(jd) + 7) % 7) + 14;
+    case LU_DN_COLUMBUS: /* the second Monday of October */
+        jd = jd_of(y, 10, 1);
+        return jd + (guint32)((1 - wday_of(jd) + 7) % 7) + 7;
     default:
         return 0;
     }
@@ -2544,7 +2785,7 @@ static int m_named(const struct P *p, int i, struct res *r)
      * starts with a holiday's word or a word that is nothing else ("tax") */
     if (!w ||
         !(w->hol || (!w->f && !w->unit && !w->month && !w->wday && !w->num && !w->ord && !w->rel &&
-                     !w->tw && !w->g)) ||
+                     !w->tw && !w->g && !w->mday)) ||
         !(p->t[i].cap || wf(p, i - 1, F_PREP | F_GUARD | F_THE)) ||
         !(n = phrase_at(p, i, LU_DP_NAMED_DAY, &v)))
         return -1;
@@ -2555,6 +2796,149 @@ static int m_named(const struct P *p, int i, struct res *r)
         cand[y] = named_jd(v, p->ry - 1 + y);
     set_days(r, nearest_of(p, cand), nearest_of(p, cand), LU_SPAN_DAY);
     return r->jd0 ? i + n : -1;
+}
+
+/* An ordinal word at K that may be a day of the month: "third",
+ * "twentieth", "twenty-first"; the day in *D, the index after it or -1. */
+static int ordword_at(const struct P *p, int k, int *d)
+{
+    const struct wd *w = W(p, k), *u;
+
+    if (!w || !w->mday)
+        return -1;
+    if (!(w->g & LU_DG_TENS)) {
+        *d = w->mday;
+        return k + 1;
+    }
+    u = W(p, k + 2);
+    if (!is_p(p, k + 1, '-') || !glued(p, k + 1) || !glued(p, k + 2) || !u || !u->mday ||
+        u->mday > 9 || (u->g & LU_DG_TENS) || w->mday + u->mday > 31)
+        return -1;
+    *d = w->mday + u->mday;
+    return k + 3;
+}
+
+/* "the third of December", "December third", "the twenty-first of June
+ * 2027", "June 21st" is m_month_day's: a day written as an ordinal word,
+ * only beside its month (never "the third" alone, "a third of December's
+ * budget", "December first-quarter results"). */
+static int m_ordword(const struct P *p, int i, struct res *r)
+{
+    int d, m, y, k;
+
+    if (wf(p, i, F_THE)) {
+        k = ordword_at(p, i + 1, &d);
+        if (k < 0 || !wf(p, k, F_OF) || (k = month_at(p, k + 1, &m)) < 0)
+            return -1;
+    } else {
+        k = month_at(p, i, &m);
+        if (k < 0 || W(p, i)->f & F_ABBR)
+            return -1;
+        k = ordword_at(p, wf(p, k, F_THE) ? k + 1 : k, &d);
+        if (k < 0 || (is_p(p, k, '-') && glued(p, k)) || (W(p, k) && W(p, k)->unit))
+            return -1;
+    }
+    k = opt_year(p, k, &y);
+    return set_dm(p, r, y, m, d, 0) ? k : -1;
+}
+
+/* Two days of a month after "between": "the 14th and the 16th", "14 and
+ * 16 December" (bare numbers only before a month), into D1 < D2 and the
+ * month and year in *M, *Y (0: the month nearest REF).  The index after
+ * them, or -1. */
+static int between_days(const struct P *p, int k, int *d1, int *d2, int *m, int *y)
+{
+    bool ord;
+
+    k = mday_at(p, wf(p, k, F_THE) ? k + 1 : k, d1, true, false);
+    if (k < 0 || !wf(p, k, F_AND))
+        return -1;
+    ord = wf(p, k - 1, F_ORDSUF);
+    k = mday_at(p, wf(p, k + 1, F_THE) ? k + 2 : k + 1, d2, true, false);
+    if (k < 0 || *d2 <= *d1)
+        return -1;
+    ord = ord && wf(p, k - 1, F_ORDSUF);
+    *m = *y = 0;
+    if (month_at(p, wf(p, k, F_OF) ? k + 1 : k, m) > 0)
+        return opt_year(p, month_at(p, wf(p, k, F_OF) ? k + 1 : k, m), y);
+    return ord ? k : -1;
+}
+
+/* "between the 14th and the 16th", "between 14 and 16 December", "between
+ * Dec 14 and Dec 16", "between Monday and Wednesday": the days from the
+ * first to the second ("between 2 and 4" alone is no date: m_trange's
+ * hours, or numbers). */
+static int m_between(const struct P *p, int i, struct res *r)
+{
+    struct res a = {0}, b = {0};
+    int d1, d2, m, y, e, e2;
+
+    if (!wf(p, i, F_BETWEEN))
+        return -1;
+    if ((e = between_days(p, i + 1, &d1, &d2, &m, &y)) > 0) {
+        guint32 jd = m ? (y ? jd_of(y, m, d1) : nearest_dm(p, m, d1)) : nearest_mday(p, d1);
+        int yy, mm, dd;
+        if (!jd)
+            return -1;
+        ymd_of(jd, &yy, &mm, &dd);
+        return set_dm(p, r, yy, mm, d1, d2) ? e : -1;
+    }
+    if ((e = m_date(p, i + 1, &a)) < 0 || !one_day(&a) || !wf(p, e, F_AND) ||
+        (e2 = m_date(p, e + 1, &b)) < 0 || !one_day(&b) || b.jd0 <= a.jd0)
+        return -1;
+    set_days(r, a.jd0, b.jd0, LU_SPAN_RANGE);
+    return e2;
+}
+
+/* The day of the anchor at K of "the day after X": a feast alone
+ * ("Thanksgiving", "Easter", "New Year's") or any date of one day ("the
+ * 15th", "Labor Day", "Dec 3"; not "tomorrow": m_rel's).  *END the index
+ * after it; 0: none. */
+static guint32 anchor_day(const struct P *p, int k, int *end)
+{
+    struct res x = {0};
+    int kind, e = holiday_at(p, k, &kind);
+
+    if (e > 0 && (kind == LU_DH_XMAS || kind == LU_DH_THANKS || kind == LU_DH_EASTER ||
+                  kind == LU_DH_NEWYEAR)) {
+        int n = m_named(p, wf(p, k, F_THE) ? k + 1 : k, &x); /* "Easter Monday" is its own */
+        if (n > e) {
+            *end = n;
+            return x.jd0;
+        }
+        *end = e;
+        return kind == LU_DH_NEWYEAR ? nearest_dm(p, 1, 1) : nearest_feast(p, kind);
+    }
+    if ((W(p, k) && W(p, k)->rel) || (e = m_date(p, k, &x)) < 0 || !x.date || x.time ||
+        x.jd0 != x.jd1)
+        return 0;
+    *end = e;
+    return x.jd0;
+}
+
+/* "the day after Thanksgiving", "the day before the 15th", "the Tuesday
+ * after Easter", "the Friday before Labor Day": a day counted from a named
+ * day or a date (the weekday: the first such after or before it). */
+static int m_around(const struct P *p, int i, struct res *r)
+{
+    int k = wf(p, i, F_THE) ? i + 1 : i, wd = 0, e = -1, step;
+    guint32 jd;
+
+    if (W(p, k) && W(p, k)->wday && !(W(p, k)->f & F_RISKY))
+        wd = W(p, k)->wday;
+    else if (!wx(p, k, LU_DX_DAY))
+        return -1;
+    if (!wx(p, k + 1, LU_DX_AFTER | LU_DX_BEFORE))
+        return -1;
+    step = wx(p, k + 1, LU_DX_AFTER) ? 1 : -1;
+    jd = anchor_day(p, k + 2, &e);
+    if (!jd)
+        return -1;
+    jd += (guint32)step;
+    while (wd && wday_of(jd) != wd)
+        jd += (guint32)step;
+    set_days(r, jd, jd, LU_SPAN_DAY);
+    return e;
 }
 
 /* "on the 3rd", "by the 15th (of the month)": the nearest such day. */
@@ -2586,13 +2970,32 @@ static int nth_at(const struct P *p, int i, int *d, bool ctx)
     return mday_at(p, i + 1, d, true, false);
 }
 
+/* After "the 7th" ending at K: "of next month", "of this month", "of last
+ * month": that day of that month in *JD; the index after it, or -1. */
+static int nth_of_month(const struct P *p, int k, int d, guint32 *jd)
+{
+    int mod, y, m, e;
+
+    if (!wf(p, k, F_OF) || (e = mod_at(p, k + 1, &mod)) == k + 1 || mod == MOD_FOLLOW || !W(p, e) ||
+        W(p, e)->unit != U_MONTH || (W(p, e)->f & F_PL))
+        return -1;
+    month_of_mod(p, mod, &y, &m);
+    *jd = jd_of(y, m, d);
+    return *jd ? e + 1 : -1;
+}
+
 static int m_nth(const struct P *p, int i, struct res *r)
 {
-    int k, d;
+    int k, d, e;
     guint32 jd;
 
-    k = nth_at(p, i, &d, false);
-    if (k < 0)
+    /* "the 1st of next month" needs no date word before it */
+    k = nth_at(p, i, &d, true);
+    if (k > 0 && (e = nth_of_month(p, k, d, &jd)) > 0) {
+        set_days(r, jd, jd, LU_SPAN_DAY);
+        return e;
+    }
+    if (k < 0 || !date_context_before(p, i))
         return -1;
     if (wf(p, k, F_OF) && wf(p, k + 1, F_THE) && W(p, k + 2) && W(p, k + 2)->unit == U_MONTH)
         k += 3;
@@ -2612,19 +3015,90 @@ static int m_nth(const struct P *p, int i, struct res *r)
     return k;
 }
 
-/* "the week of the 14th", "the week of December 14", "week of 12/14":
- * Monday to Sunday of the week that day falls in. */
+/* After "the first Monday" ending at K: "of (in) January", "of next
+ * month", "of the month", "in June 2027": that month in *Y, *M; the index
+ * after it, or -1. */
+static int wday_month_at(const struct P *p, int k, int *y, int *m)
+{
+    int mod, e;
+
+    if (!wf(p, k, F_OF | F_IN))
+        return -1;
+    k++;
+    if (wf(p, k, F_THE) && W(p, k + 1) && W(p, k + 1)->unit == U_MONTH)
+        k++; /* "of the month": this one */
+    e = mod_at(p, k, &mod);
+    if (mod != MOD_FOLLOW && W(p, e) && W(p, e)->unit == U_MONTH && !(W(p, e)->f & F_PL)) {
+        month_of_mod(p, mod, y, m);
+        return e + 1;
+    }
+    if (e != k || (e = month_at(p, k, m)) < 0)
+        return -1;
+    if (year_at(p, e, y) && num_free_right(p, e + 1))
+        return e + 1;
+    *y = nearest_month_year(p, *m);
+    return e;
+}
+
+/* "the first Monday in January", "the last Friday of the month", "the
+ * 2nd Tuesday of next month": that weekday of that month ("every first
+ * Monday of the month", "the first Monday of each month" repeat: no
+ * month this reads). */
+static int m_nthwday(const struct P *p, int i, struct res *r)
+{
+    int k = wf(p, i, F_THE) ? i + 1 : i, n, wd, y, m, e;
+    guint32 jd;
+    const struct wd *w = W(p, k);
+
+    if (w && ((w->ord >= 1 && w->ord <= 4) || w->ord == ORD_LAST)) {
+        n = w->ord;
+        k++;
+    } else if (is_num(p, k) && p->t[k].ndig == 1 && p->t[k].num >= 1 && p->t[k].num <= 5 &&
+               wf(p, k + 1, F_ORDSUF) && glued(p, k + 1)) {
+        n = p->t[k].num;
+        k += 2;
+    } else {
+        return -1;
+    }
+    if (!W(p, k) || !W(p, k)->wday || (W(p, k)->f & F_RISKY))
+        return -1;
+    wd = W(p, k)->wday;
+    if (phrase_at(p, i - 1, LU_DP_EVERY, NULL) == 1 || (e = wday_month_at(p, k + 1, &y, &m)) < 0)
+        return -1;
+    if (n == ORD_LAST) {
+        jd = jd_of(y, m, mdays(y, m));
+        jd -= (guint32)((wday_of(jd) - wd + 7) % 7);
+    } else {
+        jd = jd_of(y, m, 1);
+        jd += (guint32)((wd - wday_of(jd) + 7) % 7 + 7 * (n - 1));
+        if (jd > jd_of(y, m, mdays(y, m)))
+            return -1;
+    }
+    set_days(r, jd, jd, LU_SPAN_DAY);
+    return e;
+}
+
+/* "the week of the 14th", "the week of December 14", "week of 12/14",
+ * "the week commencing 14 December", "w/c 14 Dec": Monday to Sunday of
+ * the week that day falls in. */
 static int m_weekof(const struct P *p, int i, struct res *r)
 {
     static int (*const days[])(const struct P *, int, struct res *) = {m_day_month, m_month_day,
                                                                        m_iso, m_slash, m_dot};
-    int k = wf(p, i, F_THE) ? i + 1 : i, e = -1, d;
+    int k = wf(p, i, F_THE) ? i + 1 : i, e = -1, d, n;
     guint32 jd = 0;
     const struct wd *w = W(p, k);
 
-    if (!w || w->unit != U_WEEK || (w->f & F_PL) || !wf(p, k + 1, F_OF))
+    /* "the week of", "the week commencing (beginning, starting)", "w/c" */
+    if (!w)
         return -1;
-    k += 2;
+    if (w->unit == U_WEEK && !(w->f & F_PL) &&
+        (wf(p, k + 1, F_OF) || phrase_at(p, k + 1, LU_DP_WEEK_FROM, NULL) == 1))
+        k += 2;
+    else if ((w->g & LU_DG_WC) && (n = phrase_at(p, k, LU_DP_WEEK_FROM, NULL)) > 1)
+        k += n;
+    else
+        return -1;
     if ((e = nth_at(p, k, &d, true)) > 0 && date_follower(p, e))
         jd = nearest_mday(p, d);
     for (size_t f = 0; !jd && f < G_N_ELEMENTS(days); f++) {
@@ -2663,10 +3137,11 @@ static int longest(const matcher *fns, size_t n, const struct P *p, int i, struc
 static int m_date(const struct P *p, int i, struct res *r)
 {
     /* m_past before m_period: "the past month" is the last thirty days */
-    static const matcher fns[] = {m_rel,   m_weekday, m_day_month, m_month_day, m_iso,  m_slash,
-                                  m_dot,   m_past,    m_period,    m_in,        m_part, m_nthweek,
-                                  m_month, m_hol,     m_feast,     m_nth,       m_from, m_rest,
-                                  m_share, m_weekof,  m_span,      m_named};
+    static const matcher fns[] = {
+        m_rel,   m_weekday, m_day_month, m_month_day, m_iso,     m_slash,  m_dot,
+        m_past,  m_period,  m_in,        m_part,      m_nthweek, m_month,  m_hol,
+        m_feast, m_nth,     m_from,      m_rest,      m_share,   m_weekof, m_span,
+        m_named, m_around,  m_between,   m_ordword,   m_nthwday};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
@@ -2793,6 +3268,14 @@ static int m_clock(const struct P *p, int i, struct res *r)
     }
     e = clock_at(p, k, &sod, &marked, &ampm, false);
     if (e < 0)
+        return -1;
+    /* "The log says 12:04:33 ERROR": a time to the second alone, without
+     * "at", am/pm or a date before it, is a log's or a program's stamp,
+     * not a time the writer names ("Mon, 30 Nov 2026 14:55:32" stays) */
+    if (!at && !ampm && e >= k + 5 && is_p(p, k + 1, ':') && is_p(p, k + 3, ':') &&
+        !(k > 0 &&
+          (p->t[k - 1].kind == T_NUM ||
+           (W(p, k - 1) && (W(p, k - 1)->month || W(p, k - 1)->wday || W(p, k - 1)->rel)))))
         return -1;
     if (!marked) {
         /* A bare hour: only after "at" and before something time-like. */

@@ -80,8 +80,15 @@ extern const char lu_version[];
  * set, session 38); 23: dates: the sentence's kind, no date of digits
  * alone in code, a program's output (time stamps to the second, printed
  * rows, a version's date, line:column pairs) or a table's month labels;
- * "10-year", "the 5th and 6th floors", "x.today.txt" (session 40). */
-#define LU_RULES_REV  23
+ * "10-year", "the 5th and 6th floors", "x.today.txt" (session 40); 24:
+ * dates: the grammar of phrase families (tests/data/date-grammar.tsv):
+ * EOQ, EOY, "Q1 '27", "1Q27", "H2 2027", "the end of Q2", "3-Dec-26", more
+ * named days, "the day after Thanksgiving", "a week on Friday", month
+ * ranges, "between X and Y", "12/3-12/5", ordinal words beside a month,
+ * "the 1st of next month", "the week commencing", "the first Monday in
+ * January"; no date in "every Monday" nor a lone time to the second
+ * (session 41). */
+#define LU_RULES_REV  24
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -218,9 +225,11 @@ enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_IT, LU_LA
 struct lu_date_word {
     const char *s;
     unsigned char month, wday, num, ord, unit, rel, tw;
-    unsigned char hol; /* LU_DH_*: which holiday it names */
-    unsigned f;        /* LU_DW_* */
-    unsigned short g;  /* LU_DG_*: the word's part in a holiday phrase */
+    unsigned char hol;  /* LU_DH_*: which holiday it names */
+    unsigned char mday; /* an ordinal word's day of the month ("third" 3, "twentieth" 20);
+                           with LU_DG_TENS the tens before "-first" ... "-ninth" */
+    unsigned f;         /* LU_DW_* */
+    unsigned g;         /* LU_DG_*: the word's part in a holiday phrase */
 };
 /* Date word flags (the matcher's grammar; doc/dates.md). */
 enum {
@@ -279,7 +288,9 @@ enum {
     LU_DR_TONIGHT,
     LU_DR_DAYAFTER,
     LU_DR_EOW,
-    LU_DR_EOM
+    LU_DR_EOM,
+    LU_DR_EOQ, /* end of quarter: its last business day */
+    LU_DR_EOY  /* end of year */
 };
 enum {
     LU_DT_NONE,
@@ -322,6 +333,12 @@ enum {
     LU_DN_THANKS,      /* Thanksgiving Day: the fourth Thursday of November */
     LU_DN_LABOR,       /* Labor Day: the first Monday of September */
     LU_DN_MEMORIAL,    /* Memorial Day: the last Monday of May */
+    LU_DN_BOXING,      /* Boxing Day: 26 December */
+    LU_DN_VALENTINE,   /* Valentine's Day: 14 February */
+    LU_DN_VETERANS,    /* Veterans Day: 11 November */
+    LU_DN_MLK,         /* Martin Luther King Jr. Day: the third Monday of January */
+    LU_DN_PRESIDENTS,  /* Presidents' Day: the third Monday of February */
+    LU_DN_COLUMBUS,    /* Columbus Day: the second Monday of October */
 };
 /* A word's part in a holiday phrase. */
 enum {
@@ -341,7 +358,10 @@ enum {
     LU_DG_PART = 1u << 12,     /* "part" in "the first (latter, early) part of May" */
     LU_DG_NEEDPART = 1u << 13, /* "latter": a part of a month or week only before "part" */
     LU_DG_HALF = 1u << 14,     /* "half" in "the first half of 2002" */
-    LU_DG_QLETTER = 1u << 15,  /* "Q" in "Q3 2001" */
+    LU_DG_QLETTER = 1u << 15,  /* "Q" in "Q3 2001", "1Q27" */
+    LU_DG_HLETTER = 1u << 16,  /* "H" in "H2 2027": a half of the year */
+    LU_DG_TENS = 1u << 17,     /* "twenty", "thirty" before "-first": an ordinal day's tens */
+    LU_DG_WC = 1u << 18,       /* "w" of "w/c": the week commencing */
 };
 
 /* A word's part in one of dates.c's phrases when it is no date word of
@@ -423,6 +443,9 @@ enum {
                               quarter", "the quarter just ended") */
     LU_DP_SINCE,           /* "since": a month or weekday alone after it is the latest one,
                               not the nearest ("since March", "since Friday") */
+    LU_DP_EVERY,           /* "every", "each other": a weekday after it repeats, no date */
+    LU_DP_WEEK_ON,         /* "on" in British "a week on Friday": weeks after that day */
+    LU_DP_WEEK_FROM,       /* "commencing" after "week", or "w/c" alone: the week of a day */
     LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 

@@ -121,12 +121,19 @@ static void check_date_phrases(const struct lu_lang_pack *pk)
 
     for (const struct lu_date_phrase *ph = pk->date_phrases; ph && ph->s; ph++, n++) {
         char **toks = g_strsplit(ph->s, " ", -1);
-        /* the tense words (LU_DP_PAST, LU_DP_NOTPAST, LU_DP_CLAUSE) and
-         * "since" (LU_DP_SINCE) are one token's alternatives */
+        /* the tense words (LU_DP_PAST, LU_DP_NOTPAST, LU_DP_CLAUSE),
+         * "since" (LU_DP_SINCE) and "on" of "a week on Friday"
+         * (LU_DP_WEEK_ON) are one token's alternatives; "every" (LU_DP_EVERY)
+         * and "commencing" (LU_DP_WEEK_FROM) one or more ("every other",
+         * "w / c") */
         bool list = ph->kind == LU_DP_PAST || ph->kind == LU_DP_NOTPAST ||
-                    ph->kind == LU_DP_CLAUSE || ph->kind == LU_DP_SINCE;
+                    ph->kind == LU_DP_CLAUSE || ph->kind == LU_DP_SINCE ||
+                    ph->kind == LU_DP_WEEK_ON;
+        guint len = g_strv_length(toks);
         bool this = ph->kind > LU_DP_NONE && ph->kind < LU_DP_N && lower(ph->s) &&
-                    (list ? g_strv_length(toks) == 1 : g_strv_length(toks) >= 2);
+                    (ph->kind == LU_DP_EVERY || ph->kind == LU_DP_WEEK_FROM ? len >= 1
+                     : list                                                 ? len == 1
+                                                                            : len >= 2);
         for (int t = 0; this && toks[t]; t++) {
             char **alts = g_strsplit(toks[t], "|", -1);
             for (int a = 0; alts[a]; a++)
