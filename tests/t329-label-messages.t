@@ -105,6 +105,8 @@ t 'eval-sentences --messages: P/R/F1 per split, the baselines, the old proxy bes
 	grep -q "^leadup asks, message read  *P " out &&
 	grep -q "^.?. in the author.s own text  *P 0.50  R 1.00  F1 0.67  (2 flagged)$" out &&
 	grep -q "^flag nothing  *P 0.00  R 0.00  F1 0.00  (0 flagged)$" out &&
+	grep -q "^-- Enron: 2 messages, 1 expect one$" out && ! grep -q "^-- lists:" out &&
+	grep -q "^   .?. in the author.s own text  *P 0.50  R 1.00  F1 0.67  (2 flagged)$" out &&
 	grep -q "old proxy .* on the 1 of them" out && grep -q "it misses 1 of the readers. yes" out &&
 	grep -q "^== test: no labelled messages" out'
 
