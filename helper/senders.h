@@ -49,8 +49,8 @@ int lu_db_count_addr_above(struct lu_db *db, const char *addr, const char *const
 /* As lu_db_terms, of the messages numbered above ABOVE (lu_db_above's),
  * in their order, none read for its Message-ID: an incremental scan
  * brings the kept histories forward so past LU_FORWARD_MOST added (issue
- * 14, session 41).  Returns 0, or -1 (*TERMS NULL).  Prints nothing;
- * lu_terms_above counts the messages read. */
+ * 14, session 41).  Returns 0 (the caller frees *TERMS), or -1 (*TERMS
+ * NULL).  Prints nothing; lu_terms_above counts the messages read. */
 int lu_db_terms_above(struct lu_db *db, gint64 above, const char *prefix, GPtrArray **terms);
 /* LEADUP_DEBUG_COUNTS: the messages added since the kept histories whose
  * Message-IDs were read from their documents (lu_db_since), and those
