@@ -313,6 +313,10 @@ static void print_sender_counts(void)
             " read for their ids, %" G_GUINT64_FORMAT " told by number\n",
             lu_since_read, lu_since_above);
     fprintf(stderr,
+            "leadup: messages added whose From and To terms were read by number: %" G_GUINT64_FORMAT
+            "\n",
+            lu_terms_above);
+    fprintf(stderr,
             "leadup: senders' histories brought forward: %u runs, %u messages, %u counts, "
             "%u kept rows read, %u taken\n",
             lu_forward_runs, lu_forward_msgs, lu_forward_counts, lu_senders_rows, lu_forward_kept);

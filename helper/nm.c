@@ -1873,7 +1873,7 @@ int lu_db_changed_since(struct lu_db *db, const char *mark, gint64 from, gint64 
     return 0;
 }
 
-guint64 lu_since_read, lu_since_above;
+guint64 lu_since_read, lu_since_above, lu_terms_above;
 
 int lu_db_since(struct lu_db *db, const char *base, unsigned most, GPtrArray **mids)
 {
@@ -1931,6 +1931,36 @@ int lu_db_terms(struct lu_db *db, GPtrArray *mids, const char *prefix, GPtrArray
         g_ptr_array_free(out, TRUE);
         return -1;
     }
+    *terms = out;
+    return 0;
+}
+
+/* lu_xcount_terms_above's FN: TERM of message K into DATA, its arrays
+ * made as the messages come (one may have no term). */
+static void add_term_grown(unsigned k, const char *term, void *data)
+{
+    GPtrArray *out = data;
+
+    while (out->len <= k)
+        g_ptr_array_add(out, g_ptr_array_new_with_free_func(g_free));
+    add_term(k, term, data);
+}
+
+int lu_db_terms_above(struct lu_db *db, gint64 above, const char *prefix, GPtrArray **terms)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    unsigned n = 0;
+
+    *terms = NULL;
+    if (above < 0 || !xcount(db) ||
+        lu_xcount_terms_above(db->xcount, (unsigned long)above, prefix, add_term_grown, out, &n) !=
+            0) {
+        g_ptr_array_free(out, TRUE);
+        return -1;
+    }
+    while (out->len < n)
+        g_ptr_array_add(out, g_ptr_array_new_with_free_func(g_free));
+    lu_terms_above += n;
     *terms = out;
     return 0;
 }

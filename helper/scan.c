@@ -2491,7 +2491,7 @@ static void kept_load(struct scan *s)
     /* Told by document number: none of the mail added is read here, only
      * what a sender's count finds of it (since_count).
      * LEADUP_DEBUG_NO_ABOVE: by their Message-IDs, as before. */
-    if (lu_db_above(s->db, have + n + 1, LU_FORWARD_MOST, &s->above, &s->added) != 0) {
+    if (lu_db_above(s->db, have + n + 1, G_MAXUINT, &s->above, &s->added) != 0) {
         if (!lu_debug_no_above || lu_db_since(s->db, have + n + 1, LU_SINCE_MOST, &s->since) != 0)
             goto out;
         s->since_tried = true;
@@ -4697,52 +4697,101 @@ static void may_match(const char *addr, GHashTable *idx, guint n, GArray *may)
     }
 }
 
-/* Adds to *N (a kept history WHAT of ADDR: unless not countable)
- * notmuch's count of its query (history_query; ME: from_me's) over the
- * messages added MIDS that may count for ADDR (may_match; IDX: their
- * runs; MAY: the caller's, for may_match): no other may.  False on an
- * error. */
+/* What forward_one, forward_wanted and forward_counts read of the
+ * messages added: MIDS (their Message-IDs, up to forward_most) or else
+ * ABOVE (lu_db_above's: they are numbered above it); the runs of their
+ * From and To terms (forward_index), N of them. */
+struct fwd_want {
+    GPtrArray *mids;
+    gint64 above;
+    GHashTable *fidx, *tidx;
+    GArray *may;
+    guint n;
+};
+
+/* The count of a kept history WHAT of ADDR (history_query: Q) over the
+ * messages added told by number (W->above) into *C, *WHOLE false; from
+ * Xapian's postings of those holding the address's rarest word
+ * (lu_db_count_addr_above), so the cost grows with the mail added, not
+ * with the index.  An address Xapian cannot count so (not one plain
+ * phrase): notmuch's count of Q over the whole index, *WHOLE true (the
+ * history itself, not what is added to it).  False on an error. */
+static bool forward_above(struct scan *s, const char *addr, enum lu_sender_count what,
+                          const char *q, const struct fwd_want *w, unsigned *c, bool *whole)
+{
+    GPtrArray *mine = mine_list(s, what);
+    bool ok = true;
+
+    *whole = (what == LU_SENDER_ANSWERED && !mine->len) ||
+             lu_db_count_addr_above(
+                 s->db, addr, what == LU_SENDER_SENT ? NULL : (const char *const *)mine->pdata,
+                 mine->len, w->above, c) != 0;
+    if (*whole)
+        ok = lu_db_count(s->db, q, c) == 0;
+    g_ptr_array_free(mine, TRUE);
+    return ok;
+}
+
+/* Adds to *N (a kept history WHAT of ADDR: unless not countable) its
+ * count (history_query; ME: from_me's) over the messages added that may
+ * count for ADDR (may_match; IDX: their runs; W->may, the caller's): no
+ * other may.  By notmuch's query naming them (W->mids), else by number
+ * (forward_above).  False on an error. */
 static bool forward_one(struct scan *s, const char *addr, enum lu_sender_count what, const char *me,
-                        GPtrArray *mids, GHashTable *idx, GArray *may, int *n, bool *changed)
+                        struct fwd_want *w, GHashTable *idx, int *n, bool *changed)
 {
     GPtrArray *some;
     GString *since = NULL;
+    char *q = NULL;
     unsigned c = 0;
-    bool ok = true;
+    bool ok = true, whole = false;
 
     if (*n < 0)
         return true;
-    may_match(addr, idx, mids->len, may);
-    if (may->len) {
-        char *q = history_query(addr, what, me);
+    may_match(addr, idx, w->n, w->may);
+    if (!w->may->len)
+        return true;
+    q = history_query(addr, what, me);
+    lu_forward_counts++;
+    if (!w->mids) {
+        ok = forward_above(s, addr, what, q, w, &c, &whole);
+    } else {
         some = g_ptr_array_new();
-        for (guint i = 0; i < may->len; i++)
-            g_ptr_array_add(some, g_ptr_array_index(mids, g_array_index(may, guint, i)));
+        for (guint i = 0; i < w->may->len; i++)
+            g_ptr_array_add(some, g_ptr_array_index(w->mids, g_array_index(w->may, guint, i)));
         since = since_query(q, some);
         g_ptr_array_free(some, TRUE);
-        g_free(q);
-        lu_forward_counts++;
         ok = lu_db_count(s->db, since->str, &c) == 0;
         g_string_free(since, TRUE);
     }
-    if (ok && c) {
+    g_free(q);
+    if (ok && whole && (int)MIN(c, (unsigned)G_MAXINT) != *n) {
+        *n = (int)MIN(c, (unsigned)G_MAXINT);
+        *changed = true;
+    } else if (ok && !whole && c) {
         *n = (int)MIN((guint64)*n + c, (guint64)G_MAXINT);
         *changed = true;
     }
     return ok;
 }
 
-/* The runs of the From and To terms of the messages MIDS added since
- * (runs_index) into *FIDX and *TIDX (the caller's).  False on an error. */
-static bool forward_index(struct scan *s, GPtrArray *mids, GHashTable **fidx, GHashTable **tidx)
+/* The runs of the From and To terms of the messages added since
+ * (runs_index; W->mids, else those numbered above W->above) into W->fidx
+ * and W->tidx, and W->n, how many they are.  False on an error. */
+static bool forward_index(struct scan *s, struct fwd_want *w)
 {
     GPtrArray *from = NULL, *to = NULL;
-    bool ok =
-        lu_db_terms(s->db, mids, "XFROM", &from) == 0 && lu_db_terms(s->db, mids, "XTO", &to) == 0;
+    bool ok = w->mids ? lu_db_terms(s->db, w->mids, "XFROM", &from) == 0 &&
+                            lu_db_terms(s->db, w->mids, "XTO", &to) == 0
+                      : lu_db_terms_above(s->db, w->above, "XFROM", &from) == 0 &&
+                            lu_db_terms_above(s->db, w->above, "XTO", &to) == 0;
 
+    if (ok && from->len != to->len)
+        ok = false; /* not the same messages: another's writes between */
     if (ok) {
-        *fidx = runs_index(from);
-        *tidx = runs_index(to);
+        w->fidx = runs_index(from);
+        w->tidx = runs_index(to);
+        w->n = from->len;
     }
     if (from)
         g_ptr_array_free(from, TRUE);
@@ -4751,14 +4800,12 @@ static bool forward_index(struct scan *s, GPtrArray *mids, GHashTable **fidx, GH
     return ok;
 }
 
-/* Counts the messages MIDS added since into each of KEPT's histories
- * (lower-case address -> struct lu_history*), asking notmuch only of a
- * sender they may count for (may_match; FIDX, TIDX: forward_index's).
- * False on an error. */
-static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, GHashTable *fidx,
-                           GHashTable *tidx, GHashTable *moved)
+/* Counts the messages added since (W: forward_index's) into each of
+ * KEPT's histories (lower-case address -> struct lu_history*), asking
+ * only of a sender they may count for (may_match); those changed into
+ * MOVED.  False on an error. */
+static bool forward_counts(struct scan *s, GHashTable *kept, struct fwd_want *w, GHashTable *moved)
 {
-    GArray *may = g_array_new(FALSE, FALSE, sizeof(guint));
     GHashTableIter it;
     gpointer key, val;
     char *me = from_me(s);
@@ -4769,22 +4816,14 @@ static bool forward_counts(struct scan *s, GHashTable *kept, GPtrArray *mids, GH
         struct lu_history *h = val;
         bool changed = false;
 
-        ok = forward_one(s, key, LU_SENDER_SENT, me, mids, fidx, may, &h->sent, &changed) &&
-             forward_one(s, key, LU_SENDER_ANSWERED, me, mids, tidx, may, &h->answered, &changed);
+        ok = forward_one(s, key, LU_SENDER_SENT, me, w, w->fidx, &h->sent, &changed) &&
+             forward_one(s, key, LU_SENDER_ANSWERED, me, w, w->tidx, &h->answered, &changed);
         if (changed)
             g_hash_table_insert(moved, key, h);
     }
-    g_array_free(may, TRUE);
     g_free(me);
     return ok;
 }
-
-/* What forward_wanted asks: the runs of the N messages added. */
-struct fwd_want {
-    GHashTable *fidx, *tidx;
-    GArray *may;
-    guint n;
-};
 
 /* Whether a message added may count for the kept history of ADDR
  * (may_match, either field): a history none may count for is left as the
@@ -4826,22 +4865,53 @@ static GPtrArray *forward_prefixes(GHashTable *fidx, GHashTable *tidx)
     return p;
 }
 
+/* Set from LEADUP_DEBUG_FORWARD_MOST (tests): the most messages added
+ * senders_forward reads the Message-IDs of, for a notmuch count naming
+ * them; LU_FORWARD_MOST unless set. */
+static unsigned forward_most(void)
+{
+    static gint64 most = -1;
+
+    if (most < 0) {
+        const char *v = g_getenv("LEADUP_DEBUG_FORWARD_MOST");
+        most = v ? (gint64)g_ascii_strtoull(v, NULL, 10) : LU_FORWARD_MOST;
+    }
+    return (unsigned)most;
+}
+
+/* The messages added since BASE (the histories' base, after the digest
+ * of who I am) into W: up to forward_most by their Message-IDs
+ * (lu_db_since), more by number (lu_db_above), however many: their
+ * histories are current whatever arrived at once (an archive imported,
+ * the hook off for a while), where past LU_FORWARD_MOST every key
+ * counted each history over the whole index until a full scan (issue 14,
+ * session 41).  False when they cannot be told (a message removed, ...). */
+static bool forward_added(struct scan *s, const char *base, struct fwd_want *w)
+{
+    unsigned added = 0;
+
+    if (lu_db_above(s->db, base, G_MAXUINT, &w->above, &added) == 0 && added > forward_most())
+        return true;
+    w->above = -1;
+    return lu_db_since(s->db, base, forward_most(), &w->mids) == 0;
+}
+
 /* An incremental scan brings the histories the last full scan kept
  * forward (issue 14): when they hold for the index it reads (kept_load's
  * test: messages were only added since their base, and I am who I was),
- * the messages added are counted into them and their base becomes this
- * index's: the walk's rules read them (kept_history, kept_mine: no
- * notmuch count of the whole index a sender), and scan_save keeps them
- * with the rest of its writes.  Else (a
- * message removed, more than LU_FORWARD_MOST added) they stay as they are
- * until the next full scan.  Answers what counting afresh would, in the
- * index as the handle reads it now. */
+ * the messages added are counted into them (forward_added, however many)
+ * and their base becomes this index's: the walk's rules read them
+ * (kept_history, kept_mine: no notmuch count of the whole index a
+ * sender), and scan_save keeps them with the rest of its writes.  Else
+ * (a message removed) they stay as they are until the next full scan.
+ * Answers what counting afresh would, in the index as the handle reads
+ * it now. */
 static void senders_forward(struct scan *s, bool whole)
 {
     char *have = NULL, *digest = NULL, *key = NULL, *base = NULL, *end = NULL;
-    GPtrArray *mids = NULL, *prefixes = NULL;
+    GPtrArray *prefixes = NULL;
     GHashTable *kept = NULL, *moved = g_hash_table_new(g_str_hash, g_str_equal);
-    struct fwd_want w = {.may = g_array_new(FALSE, FALSE, sizeof(guint))};
+    struct fwd_want w = {.above = -1, .may = g_array_new(FALSE, FALSE, sizeof(guint))};
     size_t n;
 
     if (!s->store || !s->db || lu_store_get(s->store, "senders_base", &have) != 0 || !have ||
@@ -4849,14 +4919,12 @@ static void senders_forward(struct scan *s, bool whole)
         goto out;
     digest = me_digest(s);
     n = strlen(digest);
-    if (strncmp(have, digest, n) != 0 || have[n] != ' ' ||
-        lu_db_since(s->db, have + n + 1, LU_FORWARD_MOST, &mids) != 0)
+    if (strncmp(have, digest, n) != 0 || have[n] != ' ' || !forward_added(s, have + n + 1, &w))
         goto out;
     base = lu_db_base(s->db);
     if (!base || strcmp(base, have + n + 1) == 0)
         goto out; /* nothing to move */
-    w.n = mids->len;
-    if (mids->len && !forward_index(s, mids, &w.fidx, &w.tidx))
+    if ((!w.mids || w.mids->len) && !forward_index(s, &w))
         goto out;
     /* An incremental scan takes only the histories the mail added may
      * count for (641 rows read whole and tested were 1.8 M instructions
@@ -4868,13 +4936,13 @@ static void senders_forward(struct scan *s, bool whole)
         prefixes = forward_prefixes(w.fidx, w.tidx);
     if (lu_store_senders_some(s->store, key, prefixes, whole ? NULL : forward_wanted, &w, &kept) !=
             0 ||
-        !kept || (mids->len && !forward_counts(s, kept, mids, w.fidx, w.tidx, moved)))
+        !kept || (w.n && !forward_counts(s, kept, &w, moved)))
         goto out;
     end = lu_db_base(s->db); /* still the index counted in */
     if (g_strcmp0(end, base) != 0)
         goto out;
     lu_forward_runs++;
-    lu_forward_msgs += mids->len;
+    lu_forward_msgs += w.n;
     lu_forward_kept += g_hash_table_size(kept);
     s->fwd_base = g_strdup_printf("%s %s", digest, base);
     s->fwd_was = g_steal_pointer(&have);
@@ -4885,8 +4953,8 @@ out:
     LU_FREE_EACH(g_free, have, digest, key, base, end);
     if (moved)
         g_hash_table_destroy(moved);
-    if (mids)
-        g_ptr_array_free(mids, TRUE);
+    if (w.mids)
+        g_ptr_array_free(w.mids, TRUE);
     if (kept)
         g_hash_table_destroy(kept);
     if (w.fidx)

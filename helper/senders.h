@@ -46,10 +46,17 @@ int lu_db_above(struct lu_db *db, const char *base, unsigned most, gint64 *above
  * LEADUP_DEBUG_NO_XADDR, a Xapian error): the caller asks notmuch. */
 int lu_db_count_addr_above(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
                            gint64 above, unsigned *out);
+/* As lu_db_terms, of the messages numbered above ABOVE (lu_db_above's),
+ * in their order, none read for its Message-ID: an incremental scan
+ * brings the kept histories forward so past LU_FORWARD_MOST added (issue
+ * 14, session 41).  Returns 0 (the caller frees *TERMS), or -1 (*TERMS
+ * NULL).  Prints nothing; lu_terms_above counts the messages read. */
+int lu_db_terms_above(struct lu_db *db, gint64 above, const char *prefix, GPtrArray **terms);
 /* LEADUP_DEBUG_COUNTS: the messages added since the kept histories whose
  * Message-IDs were read from their documents (lu_db_since), and those
- * told by document number alone (lu_db_above). */
-extern guint64 lu_since_read, lu_since_above;
+ * told by document number alone (lu_db_above); the messages whose From and
+ * To terms lu_db_terms_above read (each field counts). */
+extern guint64 lu_since_read, lu_since_above, lu_terms_above;
 /* Set from LEADUP_DEBUG_NO_ABOVE: lu_db_above answers nothing, and the
  * kept histories count the messages added since by their Message-IDs
  * with notmuch, as before session 40 (a test compares the two). */

@@ -485,6 +485,30 @@ int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, co
     return 0;
 }
 
+int lu_xcount_terms_above(struct lu_xcount *x, unsigned long above, const char *prefix,
+                          void (*fn)(unsigned k, const char *term, void *data), void *data,
+                          unsigned *n)
+{
+    std::string pre(prefix);
+    unsigned k = 0;
+
+    try {
+        Xapian::PostingIterator m = x->db.postlist_begin(MAIL_TERM);
+
+        for (m.skip_to((Xapian::docid)above + 1); m != x->db.postlist_end(MAIL_TERM); ++m, k++) {
+            Xapian::Document doc = x->db.get_document(*m);
+            Xapian::TermIterator t = doc.termlist_begin();
+            for (t.skip_to(pre); t != doc.termlist_end() && (*t).compare(0, pre.size(), pre) == 0;
+                 ++t)
+                fn(k, (*t).c_str() + pre.size(), data);
+        }
+    } catch (...) {
+        return -1;
+    }
+    *n = k;
+    return 0;
+}
+
 int lu_xcount_answered(struct lu_xcount *x, const char *const *mids, unsigned n, bool *ans)
 {
     std::map<Xapian::docid, unsigned> run; /* document -> its place in MIDS */

@@ -82,6 +82,15 @@ int lu_xcount_above(struct lu_xcount *x, const char *base, unsigned most, unsign
  * error (FN may have been called for some). */
 int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, const char *prefix,
                     void (*fn)(unsigned k, const char *term, void *data), void *data);
+/* As lu_xcount_terms, of the mail documents numbered above ABOVE
+ * (lu_xcount_above's), in their order: K, their place among them, and
+ * *N how many they are (a message may have no such term).  For more
+ * messages added than their Message-IDs are read for (issue 14: the
+ * histories brought forward past LU_FORWARD_MOST added).  Returns 0, or
+ * -1 on a Xapian error (FN may have been called for some). */
+int lu_xcount_terms_above(struct lu_xcount *x, unsigned long above, const char *prefix,
+                          void (*fn)(unsigned k, const char *term, void *data), void *data,
+                          unsigned *n);
 /* Which of the N messages MIDS (the ids notmuch keeps them under) answers
  * which: ANS[K * N + L] (N x N, zeroed by the caller) set when message K
  * carries the term notmuch indexed MIDS[L] as, among what it answers
