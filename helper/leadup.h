@@ -2083,8 +2083,9 @@ char *lu_db_base(struct lu_db *db);
  * message, the database not replaced nor compacted).  Returns 0, or -1
  * (*MIDS NULL) otherwise or with more than MOST added (LU_SINCE_MOST
  * where a count is asked: the caller counts with notmuch;
- * LU_FORWARD_MOST where a scan brings the kept histories forward: they
- * wait for the next full scan).  Prints nothing. */
+ * LU_FORWARD_MOST where a scan brings the kept histories forward by the
+ * added messages' ids; past it the scan tells them by document number,
+ * scan.c forward_above).  Prints nothing. */
 #define LU_SINCE_MOST   100
 #define LU_FORWARD_MOST 1000
 int lu_db_since(struct lu_db *db, const char *base, unsigned most, GPtrArray **mids);
