@@ -95,6 +95,7 @@ static void *run(void *data)
         g_snprintf(what, sizeof what, "worker: stops (nice %d)",
                    getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid)));
         lu_tl_mark(what);
+        lu_tl_usage("worker");
     }
     return NULL;
 }
