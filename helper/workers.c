@@ -36,7 +36,7 @@ struct lu_workers {
      * messages for 61 real waits; issue 14, s41-first).  One caller
      * thread: the pool's owner. */
     struct lu_work *awaited;
-    int nice;    /* WORKER_NICE */
+    int nice; /* WORKER_NICE */
 };
 
 /* Jobs queued before an idle worker is woken: a wake-up per job (a futex
