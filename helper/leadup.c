@@ -470,5 +470,6 @@ out:
     lu_identity_clear(&ctx.me);
     lu_config_clear(&ctx.cfg);
     lu_tl_mark("main: returns");
+    lu_tl_usage("main");
     return ret;
 }

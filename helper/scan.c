@@ -4180,6 +4180,7 @@ static int walk_every(struct scan *s, bool newest)
         ret = walk_flush(s);
     lu_workers_free(s->workers);
     lu_tl_mark("walk: workers stopped");
+    lu_tl_usage("main: walked");
     s->workers = NULL;
     if (s->ahead)
         g_queue_free(s->ahead);
@@ -5019,6 +5020,7 @@ static void *tag_write_run(void *data)
     lu_tl_mark("tags: applied");
     lu_db_close(t->db);
     lu_tl_mark("tags: notmuch closed");
+    lu_tl_usage("main: tags written");
     t->db = NULL;
     return NULL;
 }
@@ -5293,6 +5295,7 @@ static void *rows_save_run(void *data)
     if (r->full)
         trim_heap();
     lu_tl_mark("rows: trimmed");
+    lu_tl_usage("rows");
     return NULL;
 }
 

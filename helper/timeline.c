@@ -1,9 +1,11 @@
 /* timeline.c - LEADUP_DEBUG_TIMELINE's marks (timeline.h). */
+#define _GNU_SOURCE /* RUSAGE_THREAD */
 #include "timeline.h"
 
 #include <glib.h>
 #include <stdio.h>
 #include <time.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -49,6 +51,20 @@ void lu_tl_mark(const char *what)
                  what);
     if (n > 0 && write(2, line, (size_t)MIN(n, (int)sizeof line - 1)) < 0)
         lu_tl_on = false;
+}
+
+void lu_tl_usage(const char *what)
+{
+    struct rusage ru;
+
+    if (!lu_tl_on || getrusage(RUSAGE_THREAD, &ru))
+        return;
+    /* one line: user and system microseconds, minor and major faults,
+     * voluntary and involuntary switches of the calling thread */
+    fprintf(stderr, "timeline-usage %d %lld %lld %ld %ld %ld %ld %s\n", (int)syscall(SYS_gettid),
+            (long long)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec,
+            (long long)ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec, ru.ru_minflt,
+            ru.ru_majflt, ru.ru_nvcsw, ru.ru_nivcsw, what);
 }
 
 void lu_tl_add(int which, int64_t ns)

@@ -16,6 +16,9 @@ extern bool lu_tl_on; /* read once from the environment (lu_tl_init) */
 void lu_tl_init(void);
 /* Prints WHAT with the times above (any thread; one line, one write). */
 void lu_tl_mark(const char *what);
+/* Prints the calling thread's getrusage (RUSAGE_THREAD): user and
+ * system time, faults, switches; a thread calls it as it ends. */
+void lu_tl_usage(const char *what);
 /* Nanoseconds of CLOCK_MONOTONIC, for a wait's two ends. */
 int64_t lu_tl_now(void);
 /* The blocked time of a worker waiting for work, and of the main thread
