@@ -108,7 +108,18 @@ t 'eval-sentences --messages: P/R/F1 per split, the baselines, the old proxy bes
 	grep -q "^-- Enron: 2 messages, 1 expect one$" out && ! grep -q "^-- lists:" out &&
 	grep -q "^   .?. in the author.s own text  *P 0.50  R 1.00  F1 0.67  (2 flagged)$" out &&
 	grep -q "old proxy .* on the 1 of them" out && grep -q "it misses 1 of the readers. yes" out &&
-	grep -q "^== test: no labelled messages" out'
+	grep -q "^== test: no labelled messages" out &&
+	sed "s/	train	/	test	/" "$TMP/ev/messages-labels.tsv" >"$TMP/ev/test-labels.tsv" &&
+	"$S/eval-sentences" --messages --errors --labels "$TMP/ev/test-labels.tsv" --maildir "$TMP/mail" >out &&
+	grep -q "^== test: expects a reply, per whole message: 2 messages" out && ! grep -q "^M00" out'
+
+# One gold yes (M001): the errors are the flagged messages plus the gold
+# yes, less twice the hits (R 1.00 is one hit).
+t 'eval-sentences --messages --errors: the train errors, ids and the readers reasons only' '
+	"$S/eval-sentences" --messages --errors --labels "$TMP/ev/messages-labels.tsv" --maildir "$TMP/mail" >out &&
+	want=$(awk "/^leadup expects_reply, message read/ { gsub(/[()]/, \"\"); print \$(NF - 1) + 1 - 2 * (\$8 == \"1.00\") }" out) &&
+	[ "$(grep -c "^M00[12]	F[PN]	enron/ann	readers \(yes\|no\)	leadup \(yes\|no\)	" out)" -eq "$want" ] &&
+	! grep -q "March figures" out'
 
 if [ ! -f "$ROOT/../shared/corpora/enron-dev.maildir.tar.xz" ]; then
 	[ "${CI:-}" = true ] && { echo "not ok - ../shared/corpora is missing under CI"; exit 1; }
