@@ -1,0 +1,83 @@
+#!/bin/sh
+# scripts/label-messages --extend (more messages of the train people by the
+# same blind draw, none drawn twice, ids after the last), --ids (one packet
+# of the extension: its packet, its agreement, its merge, the other ids'
+# labels kept) and --answer-file (READER.md names the answer file), on a
+# written fixture of invented messages, no real mail.
+. "$(dirname "$0")/lib.sh"
+S=$ROOT/scripts
+F=$TMP/data
+mkdir -p "$TMP/mail/cur" "$F"
+
+# msg ID FROM BODY: one message of the fixture maildir
+msg() {
+	printf 'Message-ID: <%s>\nDate: Mon, 05 Mar 2001 09:00:00 -0600\nFrom: %s\nTo: team@x.example\nSubject: note %s\nContent-Type: text/plain; charset=us-ascii\n\n%s\n' \
+		"$1" "$2" "$1" "$3" >"$TMP/mail/cur/$1:2,S"
+}
+# Train: a hundred conversations of two messages (Enron; --select takes 150
+# of their 200); test: two.
+{
+	printf 'id\tbatch\tsplit\tperson\tnow\tconv\tmembers\n'
+	for c in $(seq 1 102); do
+		split=train person=enron/ann
+		[ $c -gt 100 ] && split=test person=enron/cy
+		msg "a$c@x" "Ann <ann@x.example>" "Could you look at item $c of the list?"
+		msg "b$c@x" "Bob <bob@x.example>" "Item $c is done, nothing more to do."
+		printf 'T%03d\t1\t%s\t%s\t2001-03-07T17:00:00+00:00\tsubj:%d\ta%d@x b%d@x\n' $c $split $person $c $c $c
+	done
+} >"$F/threads.tsv"
+LM() { "$S/label-messages" --data "$F" --maildir "$TMP/mail" "$@"; }
+ids() { awk -F"\t" '/^M/ { print $1 }' "$F/messages.tsv" | tr '\n' ' '; }
+
+t '--extend: train people only, none drawn twice, ids after the last, the same draw twice' '
+	LM --select >/dev/null && cp "$F/messages.tsv" first.tsv && n0=$(grep -c "^M" first.tsv) &&
+	LM --extend 6 >out && grep -q "6 messages appended .* as M$(printf %03d $((n0 + 1)))-M$(printf %03d $((n0 + 6))) (train enron 6)" out &&
+	head -n $((n0 + 3)) "$F/messages.tsv" | cmp - first.tsv &&
+	[ "$(awk -F"\t" "/^M/ { print \$6 }" "$F/messages.tsv" | sort | uniq -d | wc -l)" -eq 0 ] &&
+	tail -n 6 "$F/messages.tsv" | awk -F"\t" "\$2 != \"train\" { bad = 1 } END { exit bad }" &&
+	cp "$F/messages.tsv" ext.tsv && cp first.tsv "$F/messages.tsv" && LM --extend 6 >/dev/null &&
+	cmp ext.tsv "$F/messages.tsv" &&
+	LM --extend 100 >out && grep -q "44 messages appended" out &&
+	LM --extend 10 >out && grep -q "no message of a train person is left to draw" out &&
+	LM --check >out && grep -q "^label-messages: 204 messages, 0 mismatches" out'
+
+# Fixed ids for the rest: the 20 train messages as M001-M020 (M001-M010 the
+# "first set", M011-M020 the extension's packet), in the fixture's order.
+cp "$F/messages.tsv" all.tsv
+{
+	printf 'id\tsplit\tperson\tnow\tconv\tmessage_id\thash\n'
+	awk -F"\t" -v OFS="\t" "/^M/ && \$2 == \"train\"" all.tsv | sort -t"	" -k6 |
+		awk -F"\t" -v OFS="\t" "{ \$1 = sprintf(\"M%03d\", NR); print }"
+} >"$F/messages.tsv"
+yn() { # yn FIRST LAST FLIP: answers yes for odd ids, no for even, FLIP's id the other way
+	i=$1; while [ $i -le $2 ]; do
+		v=$([ $((i % 2)) -eq 1 ] && echo yes || echo no)
+		[ $i -eq "$3" ] && v=$([ $v = yes ] && echo no || echo yes)
+		printf 'M%03d\t%s\tinvented reason %d\n' $i $v $i; i=$((i + 1)); done
+}
+
+t '--ids: the packet, the agreement and the merge of one packet; the other labels kept' '
+	yn 1 10 0 >A1.tsv && yn 1 10 0 >B1.tsv &&
+	! LM --ids M201 M300 --merge A1.tsv B1.tsv 2>err && grep -q "no message of the set has an id in M201-M300" err &&
+	LM --ids M001 M010 --merge A1.tsv B1.tsv >out && grep -q "^readers A and B: 10 messages, 10 agree" out &&
+	[ "$(grep -c "^M0" "$F/messages-labels.tsv")" -eq 10 ] && cp "$F/messages-labels.tsv" labels1.tsv &&
+	yn 11 20 14 >A2.tsv && yn 11 20 0 >B2.tsv &&
+	LM --ids M011 M020 --packets "$TMP/p2/rA" --answer-file answers/A-messages.tsv >out &&
+	grep -q "packet of 10 messages" out && [ "$(grep -c "^MESSAGE M" "$TMP/p2/rA/messages.txt")" -eq 10 ] &&
+	grep -q "^MESSAGE M011 " "$TMP/p2/rA/messages.txt" && ! grep -q "^MESSAGE M010 " "$TMP/p2/rA/messages.txt" &&
+	grep -q "Write your answers to the file .answers/A-messages.tsv. (in this directory)" "$TMP/p2/rA/READER.md" &&
+	LM --ids M011 M020 --merge A2.tsv B2.tsv >out && grep -q "^they differ on 1: M014$" out &&
+	grep -q "1 ids await reader C" out && cmp labels1.tsv "$F/messages-labels.tsv" &&
+	LM --ids M011 M020 --packets "$TMP/p2/rC" --only A2.tsv B2.tsv >out && grep -q "packet of 1 messages" out &&
+	printf "M014\tno\tinvented\n" >C2.tsv && LM --ids M011 M020 --merge A2.tsv B2.tsv C2.tsv >out &&
+	grep -q "10 labels written .* (1 settled by C," out &&
+	[ "$(grep -c "^M0" "$F/messages-labels.tsv")" -eq 20 ] &&
+	grep "^M00[1-9]\|^M010" "$F/messages-labels.tsv" | cmp - "$(grep "^M00[1-9]\|^M010" labels1.tsv >l1; echo l1)" &&
+	grep -q "^M014	train	enron/ann	.*	no	C	invented$" "$F/messages-labels.tsv" &&
+	grep -q "^M013	train	enron/ann	.*	yes	AB	invented reason 13$" "$F/messages-labels.tsv"'
+
+t '--ids and --extend refuse what is not an id range or a count' '
+	! LM --ids 11 20 --merge A2.tsv B2.tsv 2>err && grep -q "ids wants two ids such as M301 M600" err &&
+	! LM --extend many 2>err && grep -q "extend wants a count of messages" err'
+
+done_testing
