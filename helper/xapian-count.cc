@@ -461,6 +461,18 @@ int lu_xcount_values(struct lu_xcount *x, const char *const *tids, unsigned n,
     return 0;
 }
 
+/* Calls FN(K, the term less PRE, DATA) for each term of DOC starting with
+ * PRE (the terms are sorted, so they are one run).  Throws what Xapian
+ * throws: the callers catch. */
+static void each_term_with(const Xapian::Document &doc, const std::string &pre, unsigned k,
+                           void (*fn)(unsigned k, const char *term, void *data), void *data)
+{
+    Xapian::TermIterator t = doc.termlist_begin();
+
+    for (t.skip_to(pre); t != doc.termlist_end() && (*t).compare(0, pre.size(), pre) == 0; ++t)
+        fn(k, (*t).c_str() + pre.size(), data);
+}
+
 int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, const char *prefix,
                     void (*fn)(unsigned k, const char *term, void *data), void *data)
 {
@@ -473,11 +485,7 @@ int lu_xcount_terms(struct lu_xcount *x, const char *const *mids, unsigned n, co
 
             if (p == x->db.postlist_end(id))
                 return -1;
-            Xapian::Document doc = x->db.get_document(*p);
-            Xapian::TermIterator t = doc.termlist_begin();
-            for (t.skip_to(pre); t != doc.termlist_end() && (*t).compare(0, pre.size(), pre) == 0;
-                 ++t)
-                fn(k, (*t).c_str() + pre.size(), data);
+            each_term_with(x->db.get_document(*p), pre, k, fn, data);
         }
     } catch (...) {
         return -1;
@@ -496,11 +504,7 @@ int lu_xcount_terms_above(struct lu_xcount *x, unsigned long above, const char *
         Xapian::PostingIterator m = x->db.postlist_begin(MAIL_TERM);
 
         for (m.skip_to((Xapian::docid)above + 1); m != x->db.postlist_end(MAIL_TERM); ++m, k++) {
-            Xapian::Document doc = x->db.get_document(*m);
-            Xapian::TermIterator t = doc.termlist_begin();
-            for (t.skip_to(pre); t != doc.termlist_end() && (*t).compare(0, pre.size(), pre) == 0;
-                 ++t)
-                fn(k, (*t).c_str() + pre.size(), data);
+            each_term_with(x->db.get_document(*m), pre, k, fn, data);
         }
     } catch (...) {
         return -1;
