@@ -151,6 +151,14 @@ state_own() {
 	sed -E '/^== kmsgs$/,/^== /{/^== kmsgs$/d;/^== /!d}; s/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/
 		s/^(walked\|w2 [0-9a-f-]+ [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /' "$1"
 }
+# state_between_worlds FILE: as state_own, for two worlds of the same mail
+# each with its own notmuch database: a file's identity, notmuch's UUID, the
+# kept walk's root masked, and the kept messages kept with their key masked
+state_between_worlds() {
+	sed -E 's/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/; s/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/UUID/g
+		s/^(walked\|w2 UUID [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /
+		/^== kmsgs$/,/^== /s/^([^|]*\|[0-9]+\|)-?[0-9]+\|/\1KEY|/' "$1"
+}
 state_same() {
 	state_own "$TMP/$1.$3.state" >"$TMP/$1.$3.own" && state_own "$TMP/$2.$3.state" >"$TMP/$2.$3.own" &&
 	diff "$TMP/$1.$3.tags" "$TMP/$2.$3.tags" && diff "$TMP/$1.$3.own" "$TMP/$2.$3.own" &&
@@ -301,6 +309,24 @@ mine_to_notices() { # mine_to_notices ID DAY: my message to Notices on 2026-11-D
 		"Details $2" <<'EOF'
 Here are my details, as you asked.
 EOF
+}
+# asking_mail PREFIX FROM TO [ODD]: messages FROM..TO (PREFIX$K@example.org) in
+# inbox on Thursday 19 November 2026 from 08:00 a minute apart, each asking
+# "Could you check item K for me?": every seventh mine to Notices, every
+# fifth other from Notices, with ODD every ODD-th other from Jose with an
+# accent (an address that is no plain phrase), the rest from strangers to me
+# (the senders' histories past many added: t317, t327).
+asking_mail() {
+	i=$2 && while [ "$i" -le "$3" ]; do
+		if [ $((i % 7)) = 0 ]; then f='Me <me@example.com>' to='Notices <notices@corp.example>'
+		elif [ $((i % 5)) = 0 ]; then f='Notices <notices@corp.example>' to='Me <me@example.com>'
+		elif [ -n "${4:-}" ] && [ $((i % $4)) = 0 ]; then f='José <josé@corp.example>' to='Me <me@example.com>'
+		else f="Stranger $i <s$i@strangers.example>" to='Me <me@example.com>'; fi
+		echo "Could you check item $i for me?" | msg inbox "$1$i@example.org" "$f" "$to" \
+			"$(printf 'Thu, 19 Nov 2026 %02d:%02d:00 +0000' $((8 + i / 60)) $((i % 60)))" "Item $i" ||
+			return 1
+		i=$((i + 1))
+	done
 }
 scanned() { # scanned: index, then scan on Friday 20 November 2026 at 09:00 (sets NOW): each ask is due
 	index && NOW=2026-11-20T09:00:00+00:00 && lu scan --quiet

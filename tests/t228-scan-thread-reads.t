@@ -63,15 +63,7 @@ scan() {
 	done >"$TMP/why.$1.$2" &&
 	state_dump "$TMP/$1.$2"
 }
-# own STATE: the state dump but what differs between two worlds of the same
-# mail: each file's identity (device, inode, mtime), notmuch's UUID, the
-# kept walk's digest of the mail root (with the drafts setting) and the key
-# of the kept messages (kmsgs: the same digest, hashed with the UUID)
-own() {
-	sed -E 's/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/; s/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/UUID/g
-		s/^(walked\|w2 UUID [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /
-		/^== kmsgs$/,/^== /s/^([^|]*\|[0-9]+\|)-?[0-9]+\|/\1KEY|/' "$1"
-}
+own() { state_between_worlds "$1"; } # own STATE: lib.sh
 same() { # same STEP: the two worlds agree after STEP
 	own "$TMP/plain.$1.state" >"$TMP/plain.$1.own" && own "$TMP/gmime.$1.state" >"$TMP/gmime.$1.own" &&
 	diff "$TMP/plain.$1.tags" "$TMP/gmime.$1.tags" && diff "$TMP/plain.$1.own" "$TMP/gmime.$1.own" &&

@@ -19,20 +19,7 @@
 need_sqlite3
 
 home() { home_world "$1"; } # home NAME: the world NAME (lib.sh)
-# unseen FROM TO: messages FROM..TO (unseen$K@example.org) on Thursday 19
-# November from 08:00 a minute apart: every seventh mine to Notices, every
-# fifth other from Notices, the rest from strangers, each to me and asking.
-unseen() {
-	i=$1 && while [ "$i" -le "$2" ]; do
-		if [ $((i % 7)) = 0 ]; then f='Me <me@example.com>' to='Notices <notices@corp.example>'
-		elif [ $((i % 5)) = 0 ]; then f='Notices <notices@corp.example>' to='Me <me@example.com>'
-		else f="Stranger $i <s$i@strangers.example>" to='Me <me@example.com>'; fi
-		echo "Could you check item $i for me?" | msg inbox "unseen$i@example.org" "$f" "$to" \
-			"$(printf 'Thu, 19 Nov 2026 %02d:%02d:00 +0000' $((8 + i / 60)) $((i % 60)))" "Item $i" ||
-			return 1
-		i=$((i + 1))
-	done
-}
+unseen() { asking_mail unseen "$1" "$2"; } # unseen FROM TO: lib.sh asking_mail
 # told NAME: "R N" of NAME.err (LEADUP_DEBUG_COUNTS): the messages added read
 # for their ids, and told by number
 told() {
@@ -43,14 +30,7 @@ old() {
 	_n=$1 && shift && LEADUP_DEBUG_COUNTS=1 LEADUP_DEBUG_NO_ABOVE=1 lu "$@" >"$_n.old" 2>"$_n.old.err" &&
 		cmp "$_n" "$_n.old"
 }
-# own STATE: the state dump but what differs between two worlds of the same
-# mail (t228's): each file's identity, notmuch's UUID, the kept walk's
-# digest of the mail root, the key of the kept messages
-own() {
-	sed -E 's/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/; s/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/UUID/g
-		s/^(walked\|w2 UUID [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /
-		/^== kmsgs$/,/^== /s/^([^|]*\|[0-9]+\|)-?[0-9]+\|/\1KEY|/' "$1"
-}
+own() { state_between_worlds "$1"; } # own STATE: lib.sh
 # kept_world's mail in the world a: my question, three notices, scanned,
 # then a full scan that keeps the senders' histories; a copy c of it
 home a && world && ask a1@example.com 'Q <q@q.example>' 'Budget' && notice 16 && notice 17 &&

@@ -16,29 +16,8 @@
 need_sqlite3
 
 home() { home_world "$1"; } # home NAME: the world NAME (lib.sh)
-# many FROM TO: messages FROM..TO (many$K@example.org) on Thursday 19
-# November from 08:00 a minute apart: every seventh mine to Notices, every
-# fifth other from Notices, every eleventh from José (no plain phrase: his
-# count is notmuch's), the rest from strangers, each to me and asking.
-many() {
-	i=$1 && while [ "$i" -le "$2" ]; do
-		if [ $((i % 7)) = 0 ]; then f='Me <me@example.com>' to='Notices <notices@corp.example>'
-		elif [ $((i % 5)) = 0 ]; then f='Notices <notices@corp.example>' to='Me <me@example.com>'
-		elif [ $((i % 11)) = 0 ]; then f='José <josé@corp.example>' to='Me <me@example.com>'
-		else f="Stranger $i <s$i@strangers.example>" to='Me <me@example.com>'; fi
-		echo "Could you check item $i for me?" | msg inbox "many$i@example.org" "$f" "$to" \
-			"$(printf 'Thu, 19 Nov 2026 %02d:%02d:00 +0000' $((8 + i / 60)) $((i % 60)))" "Item $i" ||
-			return 1
-		i=$((i + 1))
-	done
-}
-# own STATE: the state dump but what differs between two worlds of the same
-# mail (t317's)
-own() {
-	sed -E 's/\|[0-9]+:[0-9]+:[0-9]+:[0-9]+\.[0-9]+\|/|FILE|/; s/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/UUID/g
-		s/^(walked\|w2 UUID [0-9]+ [0-9]+ )[0-9a-f]{16}(\+[0-9a-f]{16})? /\1ROOT /
-		/^== kmsgs$/,/^== /s/^([^|]*\|[0-9]+\|)-?[0-9]+\|/\1KEY|/' "$1"
-}
+many() { asking_mail many "$1" "$2" 11; } # many FROM TO: lib.sh asking_mail
+own() { state_between_worlds "$1"; } # own STATE: lib.sh
 # forward NAME: "RUNS MESSAGES" brought forward, and the messages whose
 # terms were read by number (each field counts), of NAME (LEADUP_DEBUG_COUNTS)
 forward() {
