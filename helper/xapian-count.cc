@@ -318,6 +318,16 @@ static bool base_holds(const Xapian::Database &db, const std::string &uuid,
            naming_term(db, (Xapian::docid)n[3]) == term;
 }
 
+/* BASE (the kept base: parse_base) parsed into N and checked against DB
+ * (base_holds): the start of lu_xcount_since and lu_xcount_above.  Throws
+ * what Xapian throws. */
+static bool base_of(const Xapian::Database &db, const char *base, unsigned long long n[4])
+{
+    std::string uuid, term;
+
+    return base && parse_base(base, &uuid, n, &term) && base_holds(db, uuid, n, term);
+}
+
 /* Whether the DOCS documents (MAILS of them mail, LENGTH their length)
  * found above the base's newest account exactly for the change since
  * the base N: nothing was removed or rewritten below it. */
@@ -333,16 +343,13 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
                     void (*fn)(const char *mid, void *data), void *data)
 {
     std::vector<std::string> mids;
-    std::string uuid, term;
     unsigned long long n[4], docs = 0, mails = 0, length = 0; /* DOCS MAILS LENGTH DOCID */
 
-    if (!base || !parse_base(base, &uuid, n, &term))
-        return -1;
     try {
         const Xapian::Database &db = x->db;
         Xapian::PostingIterator p = db.postlist_begin(std::string());
 
-        if (!base_holds(db, uuid, n, term))
+        if (!base_of(db, base, n))
             return -1;
         for (p.skip_to((Xapian::docid)n[3] + 1); p != db.postlist_end(std::string()); ++p) {
             Xapian::Document doc = db.get_document(*p);
@@ -369,17 +376,14 @@ int lu_xcount_since(struct lu_xcount *x, const char *base, unsigned most,
 int lu_xcount_above(struct lu_xcount *x, const char *base, unsigned most, unsigned long *above,
                     unsigned *added)
 {
-    std::string uuid, term;
     unsigned long long n[4], docs = 0, mails = 0, length = 0; /* DOCS MAILS LENGTH DOCID */
 
-    if (!base || !parse_base(base, &uuid, n, &term))
-        return -1;
     try {
         const Xapian::Database &db = x->db;
         Xapian::PostingIterator p = db.postlist_begin(std::string());
         Xapian::PostingIterator m = db.postlist_begin(MAIL_TERM);
 
-        if (!base_holds(db, uuid, n, term))
+        if (!base_of(db, base, n))
             return -1;
         /* Each document's length is in the posting list of all of them:
          * no document is opened (lu_xcount_since reads each one's terms
