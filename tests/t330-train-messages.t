@@ -16,26 +16,21 @@ msg() {
 # Eight people, four messages each: two that wait for an answer (an invented
 # word, "zorblax", that no rule of leadup knows) and two that do not
 # ("quuxwell"); nothing else tells them apart.
+# person SPLIT P N: person P's N messages, the first half waiting for an
+# answer; each message's file and its label row (i counts the messages)
+person() {
+	for k in $(seq "$3"); do
+		i=$((i + 1))
+		if [ $((2 * k)) -le "$3" ]; then v=yes w="zorblax"; else v=no w="quuxwell"; fi
+		msg "m$i@x" "P$2 <p$2@x.example>" "The $w report of batch $k is on the share for the team."
+		printf 'M%03d\t%s\trhelp/p%d\tm%d@x\t%s\tAB\tinvented\n' $i "$1" "$2" $i $v
+	done
+}
 {
 	printf 'id\tsplit\tperson\tmessage_id\texpects\tby\treason\n'
 	i=0
-	for p in 1 2 3 4 5 6 7 8; do
-		for k in 1 2 3 4; do
-			i=$((i + 1))
-			if [ $k -le 2 ]; then v=yes w="zorblax"; else v=no w="quuxwell"; fi
-			msg "m$i@x" "P$p <p$p@x.example>" "The $w report of batch $k is on the share for the team."
-			printf 'M%03d\ttrain\trhelp/p%d\tm%d@x\t%s\tAB\tinvented\n' $i $p $i $v
-		done
-	done
-	# two test people: scored only with --test
-	for p in 9 10; do
-		for k in 1 2; do
-			i=$((i + 1))
-			if [ $k -eq 1 ]; then v=yes w="zorblax"; else v=no w="quuxwell"; fi
-			msg "m$i@x" "P$p <p$p@x.example>" "The $w report of batch $k is on the share for the team."
-			printf 'M%03d\ttest\trhelp/p%d\tm%d@x\t%s\tAB\tinvented\n' $i $p $i $v
-		done
-	done
+	for p in 1 2 3 4 5 6 7 8; do person train $p 4; done
+	for p in 9 10; do person test $p 2; done # two test people: scored only with --test
 } >labels.tsv
 printf 'person\tsplit\trole\tset\tme\tnows\n' >people.tsv
 TM() { "$S/train-messages" --labels labels.tsv --people people.tsv --maildir "$TMP/mail" "$@"; }
