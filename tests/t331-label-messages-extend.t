@@ -40,6 +40,11 @@ t '--extend: train people only, none drawn twice, ids after the last, the same d
 	cmp ext.tsv "$F/messages.tsv" &&
 	LM --extend 100 >out && grep -q "44 messages appended" out &&
 	LM --extend 10 >out && grep -q "no message of a train person is left to draw" out &&
+	LM --split test --extend 10 >out && grep -q "no message of a test person is left to draw" out &&
+	mkdir -p "$TMP/d3" && cp "$F/threads.tsv" "$TMP/d3/" && grep -v "	test	" first.tsv >"$TMP/d3/messages.tsv" &&
+	"$S/label-messages" --data "$TMP/d3" --maildir "$TMP/mail" --split test --extend 3 >out &&
+	grep -q "3 messages appended .* (test enron 3)$" out &&
+	[ "$(tail -n 3 "$TMP/d3/messages.tsv" | grep -c "^M[0-9]*	test	enron/cy	")" -eq 3 ] &&
 	LM --check >out && grep -q "^label-messages: 204 messages, 0 mismatches" out'
 
 # Fixed ids for the rest: the 20 train messages as M001-M020 (M001-M010 the
@@ -118,7 +123,9 @@ t '--extend-mailbox: an owner'"'"'s sent and received mail, half each; no repeat
 	[ "$(grep -c "	r2@x	\|	dup@x	" "$F2/messages.tsv")" -le 1 ] &&
 	awk -F"\t" "/^M00[2-7]/ && (\$2 != \"train\" || \$5 != \"-\") { bad = 1 } END { exit bad }" "$F2/messages.tsv" &&
 	cp "$F2/messages.tsv" e1.tsv && cp "$TMP/m0.tsv" "$F2/messages.tsv" && LB --extend-mailbox 6 >/dev/null &&
-	cmp e1.tsv "$F2/messages.tsv" && ! LB --extend-mailbox none 2>err && grep -q "wants a count" err'
+	cmp e1.tsv "$F2/messages.tsv" && ! LB --extend-mailbox none 2>err && grep -q "wants a count" err &&
+	LB --split test --extend-mailbox 6 >out && grep -q "no message of a test owner.s mailbox is left to draw" out &&
+	cmp e1.tsv "$F2/messages.tsv" && ! LB --split dev --extend-mailbox 6 2>err && grep -q "split wants train or test" err'
 
 t '--extend-mailbox packets: the context is the mailbox'"'"'s earlier mail of the same subject; none without a subject' '
 	printf "M099\ttrain\tfixture/fixture\t2001-03-30T17:00:00+00:00\t-\tr3@x\tx\nM098\ttrain\tfixture/fixture\t2001-03-30T17:00:00+00:00\t-\tnosubj@x\tx\n" >>"$F2/messages.tsv" &&
