@@ -65,7 +65,7 @@ struct scan {
      * tags_walk_start): OPS up to OPS_HANDED went to it; TAGS_BEFORE is
      * the revision its atomic section began at. */
     struct lu_tagwriter *tags;
-    guint ops_handed;
+    guint ops_handed, tags_batch;
     gint64 tags_before;
     /* struct lu_thread_plan*: the threads decided; in lu_scan, those not
      * yet staged (stage_plans). */
@@ -2933,7 +2933,7 @@ static int decide_thread(GPtrArray *msgs, void *data)
         s->st->states[v.state]++;
     from = s->ops->len;
     plan_tags(s, msgs, &v);
-    if (s->tags && s->ops->len - s->ops_handed >= TAGS_BATCH)
+    if (s->tags && s->ops->len - s->ops_handed >= s->tags_batch)
         lu_tagwriter_hand(s->tags, s->ops, &s->ops_handed);
     ret = walk_decided(s, msgs, from);
     plan_item(s, msgs, &v);
@@ -5415,14 +5415,18 @@ static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
  * few tags change there, and the lock would be held for the whole walk;
  * nor without an identity (lu_db_open would load it on the writer's
  * thread while the walk reads it).  LEADUP_DEBUG_TAGS_AFTER writes them
- * after the walk, as before (t336 compares). */
+ * after the walk, as before (t336 compares); LEADUP_DEBUG_TAGS_BATCH=N
+ * hands them N operations at a time (TAGS_BATCH). */
 static int tags_walk_start(struct scan *s)
 {
     const struct lu_identity *me = &s->ctx->me;
 
+    const char *batch = g_getenv("LEADUP_DEBUG_TAGS_BATCH"); /* tests */
+
     if (!s->prune_none || g_getenv("LEADUP_DEBUG_TAGS_AFTER") ||
         (g_hash_table_size(me->addrs) == 0 && me->domains->len == 0))
         return 0;
+    s->tags_batch = batch ? MAX(1, (guint)g_ascii_strtoull(batch, NULL, 10)) : TAGS_BATCH;
     return lu_tagwriter_start(s->ctx, &s->tags_before, &s->tags);
 }
 

@@ -93,7 +93,8 @@ static void *run(void *data)
         /* after an error, what was written before it commits (lu_db_apply) */
         if (!w->ret)
             w->ret = lu_db_apply_some(db, batch);
-        lu_tagwriter_batches++;
+        if (lu_tagwriter_batches++ == 0)
+            lu_tl_mark("tags: first batch applied");
         g_array_free(batch, TRUE);
     }
     if (w->commit) {

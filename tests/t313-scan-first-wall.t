@@ -36,7 +36,7 @@ t 'the timeline marks a first full scan'\''s phases in order, each with its time
 		"main: command done" "main: returns" >want && diff want phases &&
 	timeline tl.err | grep -q "^rows: checkpointed$" && timeline tl.err | grep -q "^rows: written$" &&
 	timeline tl.err | grep "^tags: " >tags &&
-	printf "%s\n" "tags: writer open" "tags: applied" "tags: notmuch closed" >want && diff want tags &&
+	printf "%s\n" "tags: writer open" "tags: first batch applied" "tags: applied" "tags: notmuch closed" >want && diff want tags &&
 	grep -q "^timeline-sums worker_idle [0-9]* ns [0-9]* waits; main_wait [0-9]* ns [0-9]* waits$" tl.err'
 t 'without it, nothing of it is printed' '
 	start && LEADUP_JOBS=2 lu scan --full 2>quiet.err && ! grep -q "timeline" quiet.err'
