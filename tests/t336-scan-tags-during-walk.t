@@ -4,8 +4,9 @@
 # notmuch handle of its own, applies each batch of the walk's planned
 # tag writes inside one atomic section that commits after the walk.  The
 # tags and every state table are those of the writes after the walk
-# (LEADUP_DEBUG_TAGS_AFTER=1), whatever the batches; a later full scan
-# writes after its walk, as before; killed during the walk, notmuch holds
+# (LEADUP_DEBUG_TAGS_AFTER=1), whatever the batches; a later full scan,
+# and a first one of more messages than TAGS_WALK_MOST, write after the
+# walk, as before; killed during the walk, notmuch holds
 # none of the section's tags (nothing committed), the state is whole and
 # the next scan converges.
 . "$(dirname "$0")/lib.sh"
@@ -38,6 +39,12 @@ t 'a later full scan (the state not empty) writes after its walk, the same as be
 	test "$(batches again.err)" = 0 &&
 	start && LEADUP_JOBS=2 LEADUP_DEBUG_TAGS_AFTER=1 lu scan --full && LEADUP_JOBS=2 lu scan --full &&
 	state_dump again_after && cmp again_after.tags again.tags && cmp again_after.state again.state'
+t 'an index past the most messages (TAGS_WALK_MOST) writes after its walk: the same' '
+	start && LEADUP_JOBS=2 LEADUP_DEBUG_TAGS_WALK_MOST=1499 LEADUP_DEBUG_COUNTS=1 \
+		lu scan --full 2>most.err && state_dump most && test "$(batches most.err)" = 0 &&
+	cmp after.tags most.tags && cmp after.state most.state &&
+	start && LEADUP_JOBS=2 LEADUP_DEBUG_TAGS_WALK_MOST=1500 LEADUP_DEBUG_COUNTS=1 \
+		lu scan --full 2>most2.err && test "$(batches most2.err)" -ge 1'
 # killed at a worker'\''s 500th openat (strace counts each thread'\''s calls):
 # the walk under way, a batch of one operation written (the timeline says)
 t 'killed during the walk: no tag of the section in notmuch, the state whole, the next scan converges' '
