@@ -12,12 +12,9 @@
 #include "tagwriter.h"
 #include "walk.h"
 #include "timeline.h"
+#include "prio.h"
 
-#include <errno.h>
 #include <pthread.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 guint64 lu_tagwriter_batches;
 
@@ -44,15 +41,8 @@ struct lu_tagwriter {
 static void lower_priority(void)
 {
     const char *v = g_getenv("LEADUP_DEBUG_TAGS_NICE");
-    int by = v ? (int)g_ascii_strtoll(v, NULL, 10) : TAGWRITER_NICE;
-    pid_t tid = (pid_t)syscall(SYS_gettid);
-    int was;
 
-    errno = 0;
-    was = getpriority(PRIO_PROCESS, (id_t)tid);
-    /* a failure changes only the scheduling */
-    if (by > 0 && errno == 0)
-        (void)setpriority(PRIO_PROCESS, (id_t)tid, MIN(was + by, 19));
+    lu_thread_lower(v ? (int)g_ascii_strtoll(v, NULL, 10) : TAGWRITER_NICE);
 }
 
 /* The next batch, or NULL once finished with nothing (more) to apply. */
