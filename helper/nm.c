@@ -1816,6 +1816,13 @@ int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
     return 0;
 }
 
+int lu_db_mail_count(struct lu_db *db, unsigned *out)
+{
+    if (xcount(db) && lu_xcount_mail(db->xcount, out) == 0)
+        return 0;
+    return lu_db_count(db, "*", out);
+}
+
 guint64 lu_addr_counts;
 bool lu_debug_no_xaddr;
 

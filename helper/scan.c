@@ -5436,7 +5436,7 @@ static int tags_walk_start(struct scan *s)
     if (!s->prune_none || g_getenv("LEADUP_DEBUG_TAGS_AFTER") ||
         (g_hash_table_size(me->addrs) == 0 && me->domains->len == 0))
         return 0;
-    if (lu_db_count(s->db, "*", &n) != 0 ||
+    if (lu_db_mail_count(s->db, &n) != 0 ||
         n > (most ? (unsigned)g_ascii_strtoull(most, NULL, 10) : TAGS_WALK_MOST))
         return 0;
     s->tags_batch = batch ? MAX(1, (guint)g_ascii_strtoull(batch, NULL, 10)) : TAGS_BATCH;
