@@ -6,6 +6,7 @@
 #include "senders.h"
 #include "walk.h"
 #include "timeline.h"
+#include "tagwriter.h"
 
 #include <errno.h>
 #include <string.h>
@@ -384,6 +385,8 @@ static void print_debug_counts(void)
             " added, at most %" G_GUINT64_FORMAT " held, %" G_GUINT64_FORMAT
             " left at the walk's end\n",
             lu_not_to_me_added, lu_not_to_me_most, lu_not_to_me_left);
+    fprintf(stderr, "leadup: tag batches written during the walk: %" G_GUINT64_FORMAT "\n",
+            lu_tagwriter_batches);
     fprintf(stderr, "leadup: threads from the kept walk: %" G_GUINT64_FORMAT "\n",
             lu_walk_replayed);
     fprintf(stderr,

@@ -1816,6 +1816,13 @@ int lu_db_tag_freq(struct lu_db *db, const char *tag, unsigned *out)
     return 0;
 }
 
+int lu_db_mail_count(struct lu_db *db, unsigned *out)
+{
+    if (xcount(db) && lu_xcount_mail(db->xcount, out) == 0)
+        return 0;
+    return lu_db_count(db, "*", out);
+}
+
 guint64 lu_addr_counts;
 bool lu_debug_no_xaddr;
 
@@ -2015,27 +2022,15 @@ static GArray *op_runs(struct lu_db *db, GArray *ops)
     return runs;
 }
 
-int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
+/* A message's operations come together (the scan plans per message):
+ * frozen, its document is written once, however many tags change.  In
+ * document order (op_runs). */
+static int apply_runs(struct lu_db *db, GArray *ops)
 {
+    GArray *runs = op_runs(db, ops);
     notmuch_status_t st;
-    GArray *runs = NULL;
     int ret = 0;
-    bool atomic = false;
 
-    *before = lu_db_revision(db, NULL);
-    *after = *before;
-    if (ops->len == 0)
-        goto out;
-    runs = op_runs(db, ops);
-    st = notmuch_database_begin_atomic(db->db);
-    if (st) {
-        ret = lu_error(EX_UNAVAILABLE, "cannot start a notmuch transaction: %s",
-                       notmuch_status_to_string(st));
-        goto out;
-    }
-    atomic = true;
-    /* A message's operations come together (the scan plans per message):
-     * frozen, its document is written once, however many tags change. */
     for (guint k = 0; k < runs->len && !ret; k++) {
         const struct op_run *r = &g_array_index(runs, struct op_run, k);
         const char *mid = g_array_index(ops, struct lu_tagop, r->from).mid;
@@ -2060,15 +2055,59 @@ int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
                            notmuch_status_to_string(st));
         notmuch_message_destroy(nm);
     }
+    g_array_free(runs, TRUE);
+    return ret;
+}
+
+int lu_db_apply_begin(struct lu_db *db, gint64 *before)
+{
+    notmuch_status_t st;
+
+    *before = lu_db_revision(db, NULL);
+    st = notmuch_database_begin_atomic(db->db);
+    if (st)
+        return lu_error(EX_UNAVAILABLE, "cannot start a notmuch transaction: %s",
+                        notmuch_status_to_string(st));
+    return 0;
+}
+
+int lu_db_apply_some(struct lu_db *db, GArray *ops)
+{
+    return ops->len ? apply_runs(db, ops) : 0;
+}
+
+int lu_db_apply_end(struct lu_db *db, bool commit, gint64 *after)
+{
+    notmuch_status_t st;
+
+    if (!commit) {
+        /* notmuch's close cancels the open transaction (lib/database.cc):
+         * nothing of it reaches the database */
+        return 0;
+    }
     st = notmuch_database_end_atomic(db->db);
-    atomic = false;
-    if (st && !ret)
-        ret = lu_error(EX_UNAVAILABLE, "cannot commit tags: %s", notmuch_status_to_string(st));
     *after = lu_db_revision(db, NULL);
+    if (st)
+        return lu_error(EX_UNAVAILABLE, "cannot commit tags: %s", notmuch_status_to_string(st));
+    return 0;
+}
+
+int lu_db_apply(struct lu_db *db, GArray *ops, gint64 *before, gint64 *after)
+{
+    int ret = 0;
+
+    *before = lu_db_revision(db, NULL);
+    *after = *before;
+    if (ops->len == 0)
+        goto out;
+    ret = lu_db_apply_begin(db, before);
+    if (ret)
+        goto out;
+    ret = lu_db_apply_some(db, ops);
+    /* what was written before an error commits, as it always did */
+    int end = lu_db_apply_end(db, true, after);
+    if (!ret)
+        ret = end;
 out:
-    if (atomic)
-        notmuch_database_end_atomic(db->db);
-    if (runs)
-        g_array_free(runs, TRUE);
     return ret;
 }

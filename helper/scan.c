@@ -16,6 +16,7 @@
 #include "senders.h"
 #include "walk.h"
 #include "timeline.h"
+#include "tagwriter.h"
 
 #include <fcntl.h>
 #include <gmime/gmime.h>
@@ -60,6 +61,12 @@ struct scan {
     struct lu_idset *done;  /* thread ids already decided in this run */
     GHashTable *pending;    /* thread ids to look at in a second pass */
     GArray *ops;            /* struct lu_tagop */
+    /* A first full scan's tags written during its walk (tagwriter.h,
+     * tags_walk_start): OPS up to OPS_HANDED went to it; TAGS_BEFORE is
+     * the revision its atomic section began at. */
+    struct lu_tagwriter *tags;
+    guint ops_handed, tags_batch;
+    gint64 tags_before;
     /* struct lu_thread_plan*: the threads decided; in lu_scan, those not
      * yet staged (stage_plans). */
     GPtrArray *items;
@@ -1033,6 +1040,17 @@ static int cache_keep(struct scan *s, GPtrArray *msgs)
  * kilobytes.  Held to the end, the plans of a full scan took a third of a
  * kilobyte a message (issue 14: 100 MB of 259 at 300,000 messages). */
 #define PLAN_BATCH 128
+/* The operations a batch handed to the tag writer during a first full
+ * walk (tags_walk_start): 1,352 at 10,000 messages, so a few batches
+ * keep it busy beside the walk without a lock taken a thread. */
+#define TAGS_BATCH 128
+/* The most messages of an index whose first scan writes its tags during
+ * the walk (LEADUP_DEBUG_TAGS_WALK_MOST sets it): Xapian's buffered
+ * changes then sit in the writer's own malloc arena on top of the walk's
+ * peak, not in the free pages the walk leaves in the main arena (peak RSS
+ * +1.7 / +3.2 / +7.9 MB at 10,000 / 30,000 / 100,000: 38.8 -> 46.7 MB at
+ * 100,000), which at 300,000 would pass issue 14's 64 MB (main 59.2). */
+#define TAGS_WALK_MOST 100000
 
 /* Stages the plans S holds (lu_store_stage), in the order decided;
  * scan_save writes them all in its transaction.  Only lu_scan stages: a
@@ -2922,6 +2940,8 @@ static int decide_thread(GPtrArray *msgs, void *data)
         s->st->states[v.state]++;
     from = s->ops->len;
     plan_tags(s, msgs, &v);
+    if (s->tags && s->ops->len - s->ops_handed >= s->tags_batch)
+        lu_tagwriter_hand(s->tags, s->ops, &s->ops_handed);
     ret = walk_decided(s, msgs, from);
     plan_item(s, msgs, &v);
     if (s->recent)
@@ -4384,6 +4404,9 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
 
 static void scan_clear(struct scan *s)
 {
+    if (s->tags) /* a scan that failed: its section cancelled, nothing written */
+        lu_tagwriter_join(s->tags, NULL);
+    s->tags = NULL;
     if (s->bounces)
         g_hash_table_destroy(s->bounces);
     if (s->looked)
@@ -5271,6 +5294,7 @@ struct rows_save {
     bool full;
     bool keep_walk; /* walk_keepable, when FULL */
     int ret;
+    bool done; /* written beside the tag writer's end (tags_walk_end) */
 };
 
 static void *rows_save_run(void *data)
@@ -5299,6 +5323,33 @@ static void *rows_save_run(void *data)
     return NULL;
 }
 
+/* The end of the tags written during the walk (tags_walk_start): the
+ * operations not yet handed go, the writer commits on its thread while
+ * the main thread writes the rows that owe them nothing (rows_save_run),
+ * then T gets the revisions around the writes and their error.  With no
+ * operation at all the writer cancels its empty section, and the
+ * revisions are the one read, as when no write handle was opened. */
+static void tags_walk_end(struct scan *s, const struct meta *m, struct tag_write *t,
+                          struct rows_save *r)
+{
+    bool any = s->ops->len > 0;
+    gint64 after = -1;
+
+    if (any) {
+        lu_tagwriter_hand(s->tags, s->ops, &s->ops_handed);
+        t->before = s->tags_before;
+    }
+    lu_tagwriter_finish(s->tags, any);
+    r->keep_walk = walk_keepable(s, m, t->before);
+    rows_save_run(r);
+    r->done = true;
+    t->ret = lu_tagwriter_join(s->tags, &after);
+    s->tags = NULL;
+    lu_tl_mark("save: tag writer joined");
+    if (any)
+        t->after = after;
+}
+
 /* Writes the tags and stores the run.  The tag writes (notmuch's, a
  * third of a first full scan's main thread at 10,000 messages, half of it
  * in the kernel: each tagged document's terms and positions read again,
@@ -5315,7 +5366,7 @@ static void *rows_save_run(void *data)
 static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
 {
     struct tag_write t = {NULL, s->ops, m->rev, m->rev, 0};
-    struct rows_save r = {s, full, false, 0};
+    struct rows_save r = {s, full, false, 0, false};
     pthread_t saver;
     bool apart = false;
     int ret;
@@ -5332,7 +5383,9 @@ static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
      * them in (lu_thread_view_commit): in the other, one holding notmuch's
      * and waiting for the state's could meet this scan holding the state's
      * and waiting for notmuch's */
-    if (s->ops->len) {
+    if (s->tags) {
+        tags_walk_end(s, m, &t, &r);
+    } else if (s->ops->len) {
         ret = lu_db_open(s->ctx, true, &t.db);
         lu_tl_mark("save: write handle open");
         if (ret)
@@ -5346,7 +5399,7 @@ static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
     }
     if (apart) {
         pthread_join(saver, NULL);
-    } else {
+    } else if (!r.done) {
         r.keep_walk = walk_keepable(s, m, t.before);
         rows_save_run(&r);
     }
@@ -5357,6 +5410,37 @@ static int scan_write_and_save(struct scan *s, const struct meta *m, bool full)
     if (!ret)
         ret = t.ret;
     return ret ? ret : scan_save_meta(s, m, full, t.before, t.after);
+}
+
+/* A first full scan (the state began with nothing to prune: no analysis
+ * row, no delivery failure) writes its tags during the walk, on the tag
+ * writer's thread (tagwriter.h), not after it: the writes take the core
+ * the walk leaves (issue 14, s42-first).  notmuch's write lock is then
+ * held from the walk's start, not from its end: opened here, before the
+ * walk's first transaction on the state, the order a decision takes the
+ * two locks in.  Not for a later full scan (a settings change, --full):
+ * few tags change there, and the lock would be held for the whole walk;
+ * nor without an identity (lu_db_open would load it on the writer's
+ * thread while the walk reads it), nor past TAGS_WALK_MOST messages.
+ * LEADUP_DEBUG_TAGS_AFTER writes them
+ * after the walk, as before (t336 compares); LEADUP_DEBUG_TAGS_BATCH=N
+ * hands them N operations at a time (TAGS_BATCH). */
+static int tags_walk_start(struct scan *s)
+{
+    const struct lu_identity *me = &s->ctx->me;
+
+    const char *batch = g_getenv("LEADUP_DEBUG_TAGS_BATCH"); /* tests */
+    const char *most = g_getenv("LEADUP_DEBUG_TAGS_WALK_MOST");
+    unsigned n = 0;
+
+    if (!s->prune_none || g_getenv("LEADUP_DEBUG_TAGS_AFTER") ||
+        (g_hash_table_size(me->addrs) == 0 && me->domains->len == 0))
+        return 0;
+    if (lu_db_mail_count(s->db, &n) != 0 ||
+        n > (most ? (unsigned)g_ascii_strtoull(most, NULL, 10) : TAGS_WALK_MOST))
+        return 0;
+    s->tags_batch = batch ? MAX(1, (guint)g_ascii_strtoull(batch, NULL, 10)) : TAGS_BATCH;
+    return lu_tagwriter_start(s->ctx, &s->tags_before, &s->tags);
 }
 
 int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_stats *st)
@@ -5413,7 +5497,10 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
         senders_forward(&s, false);
     if (!full)
         kmsg_init(&s, m.uuid);
-    ret = scan_walk(&s, query->str, full);
+    if (full)
+        ret = tags_walk_start(&s);
+    if (!ret)
+        ret = scan_walk(&s, query->str, full);
     lu_tl_mark("scan: walked");
     if (!ret)
         ret = scan_write_and_save(&s, &m, full);

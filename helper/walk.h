@@ -75,4 +75,19 @@ extern guint64 lu_not_to_me_added, lu_not_to_me_held, lu_not_to_me_most, lu_not_
  * read, as before session 35. */
 extern bool lu_debug_read_not_mine;
 
+/* notmuch's count of `*` into *OUT: Xapian's term frequency of notmuch's
+ * mail term, one look-up where notmuch's count reads every posting (45 M
+ * instructions at 10,000 messages); by notmuch when Xapian cannot answer.
+ * Returns 0 or an error. */
+int lu_db_mail_count(struct lu_db *db, unsigned *out);
+
+/* lu_db_apply in parts, for tag writes begun during a full walk on a
+ * thread of their own (scan.c tags_walk_*): the atomic section begun
+ * (BEFORE: the revision before it), operations applied a batch at a time
+ * in document order, then committed (AFTER: the revision after) or, COMMIT
+ * false, left for lu_db_close to cancel.  Returns 0 or an error. */
+int lu_db_apply_begin(struct lu_db *db, gint64 *before);
+int lu_db_apply_some(struct lu_db *db, GArray *ops);
+int lu_db_apply_end(struct lu_db *db, bool commit, gint64 *after);
+
 #endif

@@ -7,6 +7,7 @@
  * is done, and its results visible to the thread that waits for it, once
  * lu_workers_wait returns: the flag is set under the pool's mutex with
  * release order and read with acquire order (or under the mutex). */
+#include "prio.h"
 #include "leadup.h"
 #include "timeline.h"
 
@@ -56,7 +57,7 @@ struct lu_workers {
  * as the caller). */
 #define WORKER_NICE 10
 
-static void lower_priority(int by)
+void lu_thread_lower(int by)
 {
     pid_t tid = (pid_t)syscall(SYS_gettid);
     int was;
@@ -73,7 +74,7 @@ static void *run(void *data)
 {
     struct lu_workers *w = data;
 
-    lower_priority(w->nice);
+    lu_thread_lower(w->nice);
     pthread_mutex_lock(&w->lock);
     for (;;) {
         struct lu_work *j;

@@ -131,6 +131,16 @@ int lu_xcount_tag(struct lu_xcount *x, const char *tag, unsigned *out)
     }
 }
 
+int lu_xcount_mail(struct lu_xcount *x, unsigned *out)
+{
+    try {
+        *out = (unsigned)x->db.get_termfreq(MAIL_TERM);
+        return 0;
+    } catch (...) {
+        return -1;
+    }
+}
+
 void lu_xcount_close(struct lu_xcount *x)
 {
     delete x;

@@ -26,6 +26,10 @@ struct lu_xcount *lu_xcount_open(const char *dbpath, const char *uuid, unsigned 
  * look-up, where notmuch's count reads every posting.  Returns 0, or -1
  * on a Xapian error (the caller counts with notmuch). */
 int lu_xcount_tag(struct lu_xcount *x, const char *tag, unsigned *out);
+/* The mail documents (notmuch's count of `*`: its term "Tmail") into
+ * *OUT, in one look-up as lu_xcount_tag.  Returns 0, or -1 on a Xapian
+ * error. */
+int lu_xcount_mail(struct lu_xcount *x, unsigned *out);
 
 /* What marks the newest document of the database as opened: "DOCID
  * TERM", its document id (Xapian's last) and the term that names it

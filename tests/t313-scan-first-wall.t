@@ -7,7 +7,9 @@
 # the tag writes go in document order.  None of it changes a result: the
 # tags and every state table are those of the scan with all three undone
 # (LEADUP_DEBUG_WORKER_NICE=0, LEADUP_DEBUG_APPLY_IN_ORDER=1, and the
-# tags and rows one after the other, LEADUP_DEBUG_TAGS_INLINE=1), and the
+# tags and rows one after the other, LEADUP_DEBUG_TAGS_INLINE=1; a first
+# scan's tags are written during its walk on a thread of their own,
+# s42-first: their marks "tags: ..." are that thread's), and the
 # kept walk replays.  LEADUP_DEBUG_TIMELINE prints each phase's times by
 # thread, in order.
 . "$(dirname "$0")/lib.sh"
@@ -24,15 +26,17 @@ t 'the timeline marks a first full scan'\''s phases in order, each with its time
 	start && LEADUP_JOBS=2 LEADUP_DEBUG_TIMELINE=1 lu scan --full 2>tl.err && state_dump ref &&
 	test "$(grep -c "^timeline " tl.err)" -ge 20 &&
 	! grep "^timeline " tl.err | grep -qv "^timeline [0-9]* [0-9]* [0-9]* [0-9]* -\{0,1\}[0-9]* [a-z]*: " &&
-	timeline tl.err | grep -v "^worker: \|^rows: " >phases &&
+	timeline tl.err | grep -v "^worker: \|^rows: \|^tags: " >phases &&
 	printf "%s\n" "main: options read" "scan: begins" "scan: opened" "scan: query made" \
 		"walk: workers started" "walk: first job" "walk: first decision" "walk: notmuch read" \
 		"walk: last thread decided" "walk: workers stopped" "scan: walked" \
-		"save: read handle closed" "save: trimmed" "save: write handle open" "tags: applied" \
-		"tags: notmuch closed" "save: rows joined" "meta: senders saved" "meta: walk kept" \
+		"save: read handle closed" "save: trimmed" "save: tag writer joined" \
+		"save: rows joined" "meta: senders saved" "meta: walk kept" \
 		"meta: kmsgs saved" "meta: set" "scan: saved" "scan: cleared" "scan: state closed" \
 		"main: command done" "main: returns" >want && diff want phases &&
 	timeline tl.err | grep -q "^rows: checkpointed$" && timeline tl.err | grep -q "^rows: written$" &&
+	timeline tl.err | grep "^tags: " >tags &&
+	printf "%s\n" "tags: writer open" "tags: first batch applied" "tags: applied" "tags: notmuch closed" >want && diff want tags &&
 	grep -q "^timeline-sums worker_idle [0-9]* ns [0-9]* waits; main_wait [0-9]* ns [0-9]* waits$" tl.err'
 t 'without it, nothing of it is printed' '
 	start && LEADUP_JOBS=2 lu scan --full 2>quiet.err && ! grep -q "timeline" quiet.err'

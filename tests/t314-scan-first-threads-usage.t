@@ -30,20 +30,22 @@ t 'the workers at the main thread'\''s priority, or far below it: the same' '
 		start && LEADUP_JOBS=2 LEADUP_DEBUG_WORKER_NICE=$n lu scan --full && state_dump nice$n &&
 			cmp one.tags nice$n.tags && cmp one.state nice$n.state || return 1
 	done'
-t 'the timeline gives each thread'\''s usage as it ends: two workers, the rows'\'' thread, the main thread' '
+t 'the timeline gives each thread'\''s usage as it ends: two workers, the tag writer, the rows (on the main thread beside the writer'\''s end), the main thread' '
 	start && LEADUP_JOBS=2 LEADUP_DEBUG_TIMELINE=1 lu scan --full 2>tl.err && state_dump tl &&
 	cmp one.tags tl.tags && cmp one.state tl.state &&
 	test "$(usage tl.err worker | wc -l)" -eq 2 && test "$(usage tl.err rows | wc -l)" -eq 1 &&
 	test "$(usage tl.err "main: walked" | wc -l)" -eq 1 &&
-	test "$(usage tl.err "main: tags written" | wc -l)" -eq 1 &&
+	test "$(usage tl.err "tags: the writer" | wc -l)" -eq 1 &&
 	test "$(usage tl.err main | wc -l)" -eq 1 &&
 	test "$(usage tl.err worker | cut -d" " -f2 | sort -u | wc -l)" -eq 2 &&
 	main=$(usage tl.err main | cut -d" " -f2) && test "$(usage tl.err "main: walked" | cut -d" " -f2)" = "$main" &&
 	! usage tl.err worker | cut -d" " -f2 | grep -qx "$main" &&
+	test "$(usage tl.err rows | cut -d" " -f2)" = "$main" &&
+	! usage tl.err "tags: the writer" | cut -d" " -f2 | grep -qx "$main" &&
 	test "$(grep -c "^timeline-usage " tl.err)" -eq 6'
 t 'the main thread'\''s times only grow from phase to phase' '
 	for f in 3 4; do
-		a=$(usage tl.err "main: walked" | cut -d" " -f$f) && b=$(usage tl.err "main: tags written" | cut -d" " -f$f) &&
+		a=$(usage tl.err "main: walked" | cut -d" " -f$f) && b=$(usage tl.err rows | cut -d" " -f$f) &&
 		c=$(usage tl.err main | cut -d" " -f$f) && test "$a" -le "$b" && test "$b" -le "$c" || return 1
 	done'
 t 'without the timeline, no usage printed' '
