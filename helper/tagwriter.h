@@ -12,7 +12,7 @@ struct lu_tagwriter;
 /* Starts the writer: its thread opens notmuch for writing (waiting out
  * the lock as lu_db_open does) and begins one atomic section; returns
  * once that is done, with *BEFORE the revision before the section.  On
- * success *OUT (owned by the caller, ended by lu_tagwriter_end) takes
+ * success *OUT (owned by the caller, ended by lu_tagwriter_join) takes
  * batches; on an error nothing is left running. */
 int lu_tagwriter_start(struct lu_ctx *ctx, gint64 *before, struct lu_tagwriter **out);
 /* Hands the writer OPS's entries from *FROM on (struct lu_tagop, shallow:
