@@ -339,6 +339,8 @@ enum {
     LU_DN_MLK,         /* Martin Luther King Jr. Day: the third Monday of January */
     LU_DN_PRESIDENTS,  /* Presidents' Day: the third Monday of February */
     LU_DN_COLUMBUS,    /* Columbus Day: the second Monday of October */
+    LU_DN_BLACK_FRI,   /* Black Friday: the day after Thanksgiving */
+    LU_DN_CYBER_MON,   /* Cyber Monday: the Monday after Thanksgiving */
 };
 /* A word's part in a holiday phrase. */
 enum {
@@ -446,6 +448,8 @@ enum {
     LU_DP_EVERY,           /* "every", "each other": a weekday after it repeats, no date */
     LU_DP_WEEK_ON,         /* "on" in British "a week on Friday": weeks after that day */
     LU_DP_WEEK_FROM,       /* "commencing" after "week", or "w/c" alone: the week of a day */
+    LU_DP_LASTED,          /* "been", "for", "took" before a count of weeks: a time that ran
+                            * ("it has been a week today"), not British "a week today" */
     LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 
