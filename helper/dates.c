@@ -79,6 +79,9 @@ enum {
     R_EOM = LU_DR_EOM,
     R_EOQ = LU_DR_EOQ,
     R_EOY = LU_DR_EOY,
+    R_MTD = LU_DR_MTD,
+    R_QTD = LU_DR_QTD,
+    R_YTD = LU_DR_YTD,
 };
 enum {
     TW_NONE = LU_DT_NONE,
@@ -1483,6 +1486,18 @@ static int m_rel(const struct P *p, int i, struct res *r)
     case R_DAYAFTER:
         set_days(r, p->rjd + 2, p->rjd + 2, LU_SPAN_DAY);
         break;
+    case R_MTD: /* "MTD", "QTD", "YTD": from the period's first day to today */
+        set_days(r, jd_of(p->ry, p->rm, 1), p->rjd, LU_SPAN_RANGE);
+        r->past = true;
+        break;
+    case R_QTD:
+        set_days(r, jd_of(p->ry, (p->rm - 1) / 3 * 3 + 1, 1), p->rjd, LU_SPAN_RANGE);
+        r->past = true;
+        break;
+    case R_YTD:
+        set_days(r, jd_of(p->ry, 1, 1), p->rjd, LU_SPAN_RANGE);
+        r->past = true;
+        break;
     case R_TONIGHT:
         set_days(r, p->rjd, p->rjd, LU_SPAN_DAY);
         r->time = true;
@@ -1819,6 +1834,27 @@ static int m_in(const struct P *p, int i, struct res *r)
             return -1;
     }
     in_resolve(p, r, unit, n, ago ? -1 : 1, biz);
+    return k;
+}
+
+/* "dans quinze jours", "dentro de quince días", "tra quindici giorni", "in
+ * vierzehn Tagen", "il y a quinze jours", "quindici giorni fa": the
+ * continental fortnight, two weeks (not the fifteenth day). */
+static int m_fortnight(const struct P *p, int i, struct res *r)
+{
+    bool in = false, ago = false;
+    int k = in_lead(p, i, &in, &ago), n = phrase_at(p, k, LU_DP_FORTNIGHT, NULL);
+
+    if (!n)
+        return -1;
+    k += n;
+    if (!in && !ago && wf(p, k, F_AGO)) {
+        ago = true;
+        k++;
+    }
+    if (!in && !ago)
+        return -1;
+    in_resolve(p, r, U_FORTNIGHT, 1, ago ? -1 : 1, false);
     return k;
 }
 
@@ -3226,7 +3262,7 @@ static int m_date(const struct P *p, int i, struct res *r)
         m_rel,   m_weekday, m_day_month, m_month_day, m_iso,     m_slash,  m_dot,
         m_past,  m_period,  m_in,        m_part,      m_nthweek, m_month,  m_hol,
         m_feast, m_nth,     m_from,      m_rest,      m_share,   m_weekof, m_span,
-        m_named, m_around,  m_between,   m_ordword,   m_nthwday};
+        m_named, m_around,  m_between,   m_ordword,   m_nthwday, m_fortnight};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))

@@ -290,7 +290,10 @@ enum {
     LU_DR_EOW,
     LU_DR_EOM,
     LU_DR_EOQ, /* end of quarter: its last business day */
-    LU_DR_EOY  /* end of year */
+    LU_DR_EOY, /* end of year */
+    LU_DR_MTD, /* month to date: from the 1st to today, a period of the past */
+    LU_DR_QTD, /* quarter to date */
+    LU_DR_YTD  /* year to date */
 };
 enum {
     LU_DT_NONE,
@@ -448,6 +451,7 @@ enum {
     LU_DP_EVERY,           /* "every", "each other": a weekday after it repeats, no date */
     LU_DP_WEEK_ON,         /* "on" in British "a week on Friday": weeks after that day */
     LU_DP_WEEK_FROM,       /* "commencing" after "week", or "w/c" alone: the week of a day */
+    LU_DP_FORTNIGHT,       /* "quinze jours", "quince días", "vierzehn Tage": two weeks */
     LU_DP_LASTED,          /* "been", "for", "took" before a count of weeks: a time that ran
                             * ("it has been a week today"), not British "a week today" */
     LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
