@@ -3645,7 +3645,7 @@ static bool one_day(const struct res *r)
 }
 
 /* Is the time at A..B one of a repeat: "every Monday at 10", "each day
- * at 9", "at 10 every Friday"?  It names no one day. */
+ * at 9", "every morning at 9", "at 10 every Friday"?  It names no one day. */
 static bool time_repeats(const struct P *p, int a, int b)
 {
     const struct wd *w;
@@ -3654,7 +3654,7 @@ static bool time_repeats(const struct P *p, int a, int b)
         a--;
     w = W(p, a - 1);
 
-    if (w && (w->wday || w->unit == U_DAY || w->unit == U_WEEK) && !(w->f & F_PL) &&
+    if (w && (w->wday || w->tw || w->unit == U_DAY || w->unit == U_WEEK) && !(w->f & F_PL) &&
         (phrase_at(p, a - 2, LU_DP_EVERY, NULL) == 1 || phrase_at(p, a - 3, LU_DP_EVERY, NULL) == 2))
         return true;
     return phrase_at(p, b, LU_DP_EVERY, NULL) > 0;

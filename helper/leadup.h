@@ -87,8 +87,14 @@ extern const char lu_version[];
  * ranges, "between X and Y", "12/3-12/5", ordinal words beside a month,
  * "the 1st of next month", "the week commencing", "the first Monday in
  * January"; no date in "every Monday" nor a lone time to the second
- * (session 41). */
-#define LU_RULES_REV  24
+ * (session 41); 25: dates: a deadline looks forward ("by the 28th", "by
+ * the end of Q2"), "a week Friday", "a week today", "the Monday after
+ * next", "next business day", "Weds", "Thursday the 10th", Black Friday,
+ * Cyber Monday, a named day as a label ("the Valentine's Day campaign"),
+ * a repeat's time ("every Monday at 10") no date, MTD/QTD/YTD, the
+ * continental fortnight ("quinze jours", "vierzehn Tage"), "übernächste
+ * Woche", "domattina" (session 42). */
+#define LU_RULES_REV  25
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
