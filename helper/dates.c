@@ -3259,9 +3259,9 @@ static int m_date(const struct P *p, int i, struct res *r)
 {
     /* m_past before m_period: "the past month" is the last thirty days */
     static const matcher fns[] = {
-        m_rel,   m_weekday, m_day_month, m_month_day, m_iso,     m_slash,  m_dot,
-        m_past,  m_period,  m_in,        m_part,      m_nthweek, m_month,  m_hol,
-        m_feast, m_nth,     m_from,      m_rest,      m_share,   m_weekof, m_span,
+        m_rel,   m_weekday, m_day_month, m_month_day, m_iso,     m_slash,    m_dot,
+        m_past,  m_period,  m_in,        m_part,      m_nthweek, m_month,    m_hol,
+        m_feast, m_nth,     m_from,      m_rest,      m_share,   m_weekof,   m_span,
         m_named, m_around,  m_between,   m_ordword,   m_nthwday, m_fortnight};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
@@ -3655,7 +3655,8 @@ static bool time_repeats(const struct P *p, int a, int b)
     w = W(p, a - 1);
 
     if (w && (w->wday || w->tw || w->unit == U_DAY || w->unit == U_WEEK) && !(w->f & F_PL) &&
-        (phrase_at(p, a - 2, LU_DP_EVERY, NULL) == 1 || phrase_at(p, a - 3, LU_DP_EVERY, NULL) == 2))
+        (phrase_at(p, a - 2, LU_DP_EVERY, NULL) == 1 ||
+         phrase_at(p, a - 3, LU_DP_EVERY, NULL) == 2))
         return true;
     return phrase_at(p, b, LU_DP_EVERY, NULL) > 0;
 }
