@@ -1548,6 +1548,14 @@ static int m_period(const struct P *p, int i, struct res *r)
     /* "over" only before the weekend: "over the weekend", "over this weekend" */
     if (over && !(W(p, mod_at(p, k, &mod)) && W(p, mod_at(p, k, &mod))->unit == U_WEEKEND))
         return -1;
+    /* "übernächste Woche" (one word's flag: a phrase here is tried at
+     * every date word) */
+    if (wg(p, k, LU_DG_AFTERNEXT) && W(p, k + 1) && W(p, k + 1)->unit == U_WEEK &&
+        !(W(p, k + 1)->f & F_PL)) {
+        monday = monday_of(p->rjd) + 14;
+        set_days(r, monday, monday + 6, LU_SPAN_WEEK);
+        return k + 2;
+    }
     if ((n = phrase_at(p, k, LU_DP_WEEK_AFTER_NEXT, NULL)) > 0) {
         monday = monday_of(p->rjd) + 14;
         set_days(r, monday, monday + 6, LU_SPAN_WEEK);
@@ -1843,9 +1851,15 @@ static int m_in(const struct P *p, int i, struct res *r)
 static int m_fortnight(const struct P *p, int i, struct res *r)
 {
     bool in = false, ago = false;
-    int k = in_lead(p, i, &in, &ago), n = phrase_at(p, k, LU_DP_FORTNIGHT, NULL);
+    int k, n;
 
-    if (!n)
+    /* the cheap test first (this runs at every date word): the number
+     * word at I or after a lead of up to three words ("il y a") */
+    if (!wg(p, i, LU_DG_FORTNIGHT) && !wg(p, i + 1, LU_DG_FORTNIGHT) &&
+        !wg(p, i + 2, LU_DG_FORTNIGHT) && !wg(p, i + 3, LU_DG_FORTNIGHT))
+        return -1;
+    k = in_lead(p, i, &in, &ago);
+    if (!(n = phrase_at(p, k, LU_DP_FORTNIGHT, NULL)))
         return -1;
     k += n;
     if (!in && !ago && wf(p, k, F_AGO)) {
@@ -2219,11 +2233,12 @@ static int m_unit_end(const struct P *p, int i, struct res *r)
     return k + 1;
 }
 
-/* "(the end of) Q2", "Q2 2027", "Q2 '27", "2Q27": the last business day of
- * that quarter, of the year named or else the one nearest to REF (written
- * in December, "the end of Q2" is June's just gone).  Returns the index
+/* "(the end of) Q2", "Q2 2027", "Q2 '27", "2Q27" at K (the phrase from I):
+ * the last business day of that quarter, of the year named or else the one
+ * nearest to REF (written in December, "the end of Q2" is June's just
+ * gone; "by the end of Q2", a deadline, next June's).  Returns the index
  * after it, or -1. */
-static int named_quarter_end(const struct P *p, int k, struct res *r, bool ahead)
+static int named_quarter_end(const struct P *p, int i, int k, struct res *r)
 {
     int ord, unit, y, e = qletter_at(p, k, &ord, &unit, &y);
 
@@ -2239,7 +2254,8 @@ static int named_quarter_end(const struct P *p, int k, struct res *r, bool ahead
             cand[d + 1] = jd_of(p->ry + d, ord * 3, mdays(p->ry + d, ord * 3));
         int m, dd;
         /* a deadline ("by the end of Q2") is the next one */
-        guint32 jd = ahead ? (cand[1] >= p->rjd ? cand[1] : cand[2]) : nearest_of(p, cand);
+        guint32 jd =
+            deadline_before(p, i) ? (cand[1] >= p->rjd ? cand[1] : cand[2]) : nearest_of(p, cand);
         ymd_of(jd, &y, &m, &dd);
     }
     month_part(p, r, PART_END, y, ord * 3, false);
@@ -2302,7 +2318,7 @@ static int m_part(const struct P *p, int i, struct res *r)
         k++;
     if (is_p(p, k, '\'') && wf(p, k - 1, F_THE))
         k++;
-    if (part == PART_END && (k2 = named_quarter_end(p, k, r, deadline_before(p, i))) > 0)
+    if (part == PART_END && (k2 = named_quarter_end(p, i, k, r)) > 0)
         return k2;
     k2 = mod_at(p, k, &mod);
     w = W(p, k2);

@@ -12,9 +12,9 @@ static const char *const guess_words[] = {
 
 /* Every date word (dates.c; doc/dates.md). */
 static const struct lu_date_word dates[] = {
-    {"vierzehn"},
-    {"übernächste"},
-    {"übernächsten"},
+    {"vierzehn", .g = LU_DG_FORTNIGHT},
+    {"übernächste", .g = LU_DG_AFTERNEXT},
+    {"übernächsten", .g = LU_DG_AFTERNEXT},
     {"januar", .month = 1},
     {"jänner", .month = 1},
     {"februar", .month = 2},
@@ -346,7 +346,6 @@ static const char *const titles[] = {"herr", "frau", "dipl", NULL};
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
 static const struct lu_date_phrase date_phrases[] = {
     {"vierzehn tage|tagen", LU_DP_FORTNIGHT},
-    {"übernächste|übernächsten woche", LU_DP_WEEK_AFTER_NEXT},
     {NULL, 0, 0},
 };
 

@@ -12,7 +12,7 @@ static const char *const guess_words[] = {
 
 /* Every date word (dates.c; doc/dates.md). */
 static const struct lu_date_word dates[] = {
-    {"quince"},
+    {"quince", .g = LU_DG_FORTNIGHT},
     {"enero", .month = 1},
     {"febrero", .month = 2},
     {"marzo", .month = 3},
