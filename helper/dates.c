@@ -3666,7 +3666,8 @@ static bool time_repeats(const struct P *p, int a, int b)
 {
     const struct wd *w;
 
-    if (wf(p, a - 1, F_AT))
+    /* its lead ("at", "by", "from"): the phrase may start after it */
+    for (int n = 0; n < 2 && wf(p, a - 1, F_AT | F_PREP | F_FROM); n++)
         a--;
     w = W(p, a - 1);
 
