@@ -1529,6 +1529,23 @@ static void month_of_mod(const struct P *p, int mod, int *y, int *m)
     *m = idx % 12 + 1;
 }
 
+/* "the week after next", "übernächste Woche" at K (its word's flag first:
+ * a phrase here is tried at every date word): Monday to Sunday of that
+ * week; the index after it, or -1. */
+static int week_after_next(const struct P *p, int k, struct res *r)
+{
+    guint32 monday = monday_of(p->rjd) + 14;
+    int n = 0;
+
+    if (wg(p, k, LU_DG_AFTERNEXT) && W(p, k + 1) && W(p, k + 1)->unit == U_WEEK &&
+        !(W(p, k + 1)->f & F_PL))
+        n = 2;
+    else if ((n = phrase_at(p, k, LU_DP_WEEK_AFTER_NEXT, NULL)) <= 0)
+        return -1;
+    set_days(r, monday, monday + 6, LU_SPAN_WEEK);
+    return k + n;
+}
+
 /* "next week", "this month", "last week", "la semaine prochaine", "el mes
  * que viene", "nächste Woche", "the week after next", "this weekend". */
 static int m_period(const struct P *p, int i, struct res *r)
@@ -1548,19 +1565,8 @@ static int m_period(const struct P *p, int i, struct res *r)
     /* "over" only before the weekend: "over the weekend", "over this weekend" */
     if (over && !(W(p, mod_at(p, k, &mod)) && W(p, mod_at(p, k, &mod))->unit == U_WEEKEND))
         return -1;
-    /* "übernächste Woche" (one word's flag: a phrase here is tried at
-     * every date word) */
-    if (wg(p, k, LU_DG_AFTERNEXT) && W(p, k + 1) && W(p, k + 1)->unit == U_WEEK &&
-        !(W(p, k + 1)->f & F_PL)) {
-        monday = monday_of(p->rjd) + 14;
-        set_days(r, monday, monday + 6, LU_SPAN_WEEK);
-        return k + 2;
-    }
-    if ((n = phrase_at(p, k, LU_DP_WEEK_AFTER_NEXT, NULL)) > 0) {
-        monday = monday_of(p->rjd) + 14;
-        set_days(r, monday, monday + 6, LU_SPAN_WEEK);
-        return k + n;
-    }
+    if ((n = week_after_next(p, k, r)) > 0)
+        return n;
     /* "the just ended quarter": the one before this */
     if (the && !W(p, k) && k + 1 < p->n && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
         k += n;
