@@ -24,7 +24,8 @@
 # 2nd" one phrase, a repeat's time and "a Cyber Monday deal" no date, YTD)
 # change the dates of 7 intent sentences and 1 sample message; the sample's
 # JSON without its dates is the same, and 6 intent sentences' next step
-# takes the new date: four the weekday-and-day phrase's, two none ("every
+# takes the new date: three a weekday-and-day phrase's, one "Weds" (before
+# "or Thurs"), two none ("every
 # Friday at 8:00 a.m." repeats; "on Friday the 15th" is the nearest 15th,
 # in the past at this NOW).
 . "$(dirname "$0")/lib.sh"
