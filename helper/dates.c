@@ -1537,7 +1537,7 @@ static int week_after_next(const struct P *p, int k, struct res *r)
     guint32 monday = monday_of(p->rjd) + 14;
     int n = 0;
 
-    if (wg(p, k, LU_DG_AFTERNEXT) && W(p, k + 1) && W(p, k + 1)->unit == U_WEEK &&
+    if (wg(p, k, LU_DG_AFTNEXT) && W(p, k + 1) && W(p, k + 1)->unit == U_WEEK &&
         !(W(p, k + 1)->f & F_PL))
         n = 2;
     else if ((n = phrase_at(p, k, LU_DP_WEEK_AFTER_NEXT, NULL)) <= 0)
@@ -1861,8 +1861,8 @@ static int m_fortnight(const struct P *p, int i, struct res *r)
 
     /* the cheap test first (this runs at every date word): the number
      * word at I or after a lead of up to three words ("il y a") */
-    if (!wg(p, i, LU_DG_FORTNIGHT) && !wg(p, i + 1, LU_DG_FORTNIGHT) &&
-        !wg(p, i + 2, LU_DG_FORTNIGHT) && !wg(p, i + 3, LU_DG_FORTNIGHT))
+    if (!wg(p, i, LU_DG_14DAYS) && !wg(p, i + 1, LU_DG_14DAYS) && !wg(p, i + 2, LU_DG_14DAYS) &&
+        !wg(p, i + 3, LU_DG_14DAYS))
         return -1;
     k = in_lead(p, i, &in, &ago);
     if (!(n = phrase_at(p, k, LU_DP_FORTNIGHT, NULL)))

@@ -12,9 +12,9 @@ static const char *const guess_words[] = {
 
 /* Every date word (dates.c; doc/dates.md). */
 static const struct lu_date_word dates[] = {
-    {"vierzehn", .g = LU_DG_FORTNIGHT},
-    {"übernächste", .g = LU_DG_AFTERNEXT},
-    {"übernächsten", .g = LU_DG_AFTERNEXT},
+    {"vierzehn", .g = LU_DG_14DAYS},
+    {"übernächste", .g = LU_DG_AFTNEXT},
+    {"übernächsten", .g = LU_DG_AFTNEXT},
     {"januar", .month = 1},
     {"jänner", .month = 1},
     {"februar", .month = 2},

@@ -12,7 +12,7 @@ static const char *const guess_words[] = {
 
 /* Every date word (dates.c; doc/dates.md). */
 static const struct lu_date_word dates[] = {
-    {"quince", .g = LU_DG_FORTNIGHT},
+    {"quince", .g = LU_DG_14DAYS},
     {"enero", .month = 1},
     {"febrero", .month = 2},
     {"marzo", .month = 3},

@@ -12,7 +12,7 @@ static const char *const guess_words[] = {
 
 /* Every date word (dates.c; doc/dates.md). */
 static const struct lu_date_word dates[] = {
-    {"quinze", .g = LU_DG_FORTNIGHT},
+    {"quinze", .g = LU_DG_14DAYS},
     {"janvier", .month = 1},
     {"janv", .month = 1, .f = LU_DW_ABBR},
     {"févr", .month = 2, .f = LU_DW_ABBR},

@@ -29,7 +29,7 @@ static const struct lu_date_role date_roles[] = {
 };
 
 static const struct lu_date_word dates[] = {
-    {"quindici", .g = LU_DG_FORTNIGHT},
+    {"quindici", .g = LU_DG_14DAYS},
     {"domattina", .rel = LU_DR_TOMORROW},
     /* Months. */
     {"gennaio", .month = 1},

@@ -353,28 +353,28 @@ enum {
 };
 /* A word's part in a holiday phrase. */
 enum {
-    LU_DG_BEFORE = 1u << 0,     /* "before", "vor", "avant", "antes", "prima" */
-    LU_DG_AFTER = 1u << 1,      /* "after", "nach", "après", "después", "dopo" */
-    LU_DG_OF = 1u << 2,         /* takes an "of" word after it: "antes de", "prima di" */
-    LU_DG_AGOPRE = 1u << 3,     /* "vor", "hace": "ago" written before the count */
-    LU_DG_INOF = 1u << 4,       /* "de", "von" after "in": "dentro de", "innerhalb von" */
-    LU_DG_BIZPOST = 1u << 5,    /* "ouvrés", "hábiles": "business" written after the unit */
-    LU_DG_WKND1 = 1u << 6,      /* "fin", "fine" before ... */
-    LU_DG_WKND2 = 1u << 7,      /* ... "semana", "settimana": the weekend, not the week's end */
-    LU_DG_PREONLY = 1u << 8,    /* "last", "past": PREV only before the noun */
-    LU_DG_NEXT1 = 1u << 9,      /* "que" before ... */
-    LU_DG_NEXT2 = 1u << 10,     /* ... "viene": NEXT after the noun */
-    LU_DG_STRICT = 1u << 11,    /* also an English word ("fine"): a part of a month or week
+    LU_DG_BEFORE = 1u << 0,    /* "before", "vor", "avant", "antes", "prima" */
+    LU_DG_AFTER = 1u << 1,     /* "after", "nach", "après", "después", "dopo" */
+    LU_DG_OF = 1u << 2,        /* takes an "of" word after it: "antes de", "prima di" */
+    LU_DG_AGOPRE = 1u << 3,    /* "vor", "hace": "ago" written before the count */
+    LU_DG_INOF = 1u << 4,      /* "de", "von" after "in": "dentro de", "innerhalb von" */
+    LU_DG_BIZPOST = 1u << 5,   /* "ouvrés", "hábiles": "business" written after the unit */
+    LU_DG_WKND1 = 1u << 6,     /* "fin", "fine" before ... */
+    LU_DG_WKND2 = 1u << 7,     /* ... "semana", "settimana": the weekend, not the week's end */
+    LU_DG_PREONLY = 1u << 8,   /* "last", "past": PREV only before the noun */
+    LU_DG_NEXT1 = 1u << 9,     /* "que" before ... */
+    LU_DG_NEXT2 = 1u << 10,    /* ... "viene": NEXT after the noun */
+    LU_DG_STRICT = 1u << 11,   /* also an English word ("fine"): a part of a month or week
                               * only before an "of" word, a unit or a lower-case month */
-    LU_DG_PART = 1u << 12,      /* "part" in "the first (latter, early) part of May" */
-    LU_DG_NEEDPART = 1u << 13,  /* "latter": a part of a month or week only before "part" */
-    LU_DG_HALF = 1u << 14,      /* "half" in "the first half of 2002" */
-    LU_DG_QLETTER = 1u << 15,   /* "Q" in "Q3 2001", "1Q27" */
-    LU_DG_HLETTER = 1u << 16,   /* "H" in "H2 2027": a half of the year */
-    LU_DG_TENS = 1u << 17,      /* "twenty", "thirty" before "-first": an ordinal day's tens */
-    LU_DG_WC = 1u << 18,        /* "w" of "w/c": the week commencing */
-    LU_DG_FORTNIGHT = 1u << 19, /* "quinze" (jours), "vierzehn" (Tage): the continental fortnight */
-    LU_DG_AFTERNEXT = 1u << 20, /* "übernächste" (Woche): the week after next */
+    LU_DG_PART = 1u << 12,     /* "part" in "the first (latter, early) part of May" */
+    LU_DG_NEEDPART = 1u << 13, /* "latter": a part of a month or week only before "part" */
+    LU_DG_HALF = 1u << 14,     /* "half" in "the first half of 2002" */
+    LU_DG_QLETTER = 1u << 15,  /* "Q" in "Q3 2001", "1Q27" */
+    LU_DG_HLETTER = 1u << 16,  /* "H" in "H2 2027": a half of the year */
+    LU_DG_TENS = 1u << 17,     /* "twenty", "thirty" before "-first": an ordinal day's tens */
+    LU_DG_WC = 1u << 18,       /* "w" of "w/c": the week commencing */
+    LU_DG_14DAYS = 1u << 19,   /* "quinze" (jours), "vierzehn" (Tage): the continental fortnight */
+    LU_DG_AFTNEXT = 1u << 20,  /* "übernächste" (Woche): the week after next */
 };
 
 /* A word's part in one of dates.c's phrases when it is no date word of
