@@ -79,6 +79,9 @@ enum {
     R_EOM = LU_DR_EOM,
     R_EOQ = LU_DR_EOQ,
     R_EOY = LU_DR_EOY,
+    R_MTD = LU_DR_MTD,
+    R_QTD = LU_DR_QTD,
+    R_YTD = LU_DR_YTD,
 };
 enum {
     TW_NONE = LU_DT_NONE,
@@ -521,6 +524,8 @@ struct res {
     bool past;  /* a period back to REF ("the last 2 weeks"): struct lu_when's past */
     int follow; /* "the following week": U_DAY, U_WEEK, U_MONTH or U_YEAR, or minus a weekday;
                    date_following moves it after the date before it */
+    bool label; /* a named day as a thing's label ("the Valentine's Day campaign"): its words
+                   are read, and no date comes of them */
 };
 
 static const struct wd *W(const struct P *p, int i)
@@ -1277,6 +1282,8 @@ static int wday_at(const struct P *p, int i, int *wd, bool ctx)
 static int m_date(const struct P *p, int i, struct res *r);
 static bool one_day(const struct res *r);
 static guint32 nearest_mday(const struct P *p, int d);
+static bool deadline_before(const struct P *p, int i);
+static void in_resolve(const struct P *p, struct res *r, int unit, int n, int sign, bool biz);
 
 /* Does the sentence of the weekday at I speak of the past only: a verb of
  * the past tense (LU_DP_PAST), and no word of the future, a wish or a
@@ -1397,7 +1404,9 @@ static int m_weekday(const struct P *p, int i, struct res *r)
         r->follow = -wd;
     /* An explicit date after the weekday wins: "Tuesday, 1 December". */
     k2 = is_p(p, k, ',') ? k + 1 : k;
-    if (mod == MOD_NONE && k2 < p->n && (p->t[k2].kind == T_NUM || (W(p, k2) && W(p, k2)->month))) {
+    if (mod == MOD_NONE && k2 < p->n &&
+        (p->t[k2].kind == T_NUM || (W(p, k2) && W(p, k2)->month) ||
+         (wf(p, k2, F_THE) && is_num(p, k2 + 1)))) { /* "Thursday the 10th" */
         struct res r2 = {0};
         int e = m_date(p, k2, &r2);
         if (e > 0 && r2.span == LU_SPAN_DAY && !r2.time) {
@@ -1446,6 +1455,13 @@ static int m_rel(const struct P *p, int i, struct res *r)
         set_days(r, p->rjd + (guint32)delta, p->rjd + (guint32)delta, LU_SPAN_DAY);
         return k + n;
     }
+    /* "(the) next business (working) day": one business day ahead */
+    k = wf(p, i, F_THE) ? i + 1 : i;
+    if (wf(p, k, F_NEXT) && wf(p, k + 1, F_BIZ) && wx(p, k + 2, LU_DX_DAY)) {
+        in_resolve(p, r, U_BDAY, 1, 1, true);
+        return k + 3;
+    }
+    k = i;
     if (k != i)
         return -1;
     w = W(p, k);
@@ -1469,6 +1485,18 @@ static int m_rel(const struct P *p, int i, struct res *r)
         break;
     case R_DAYAFTER:
         set_days(r, p->rjd + 2, p->rjd + 2, LU_SPAN_DAY);
+        break;
+    case R_MTD: /* "MTD", "QTD", "YTD": from the period's first day to today */
+        set_days(r, jd_of(p->ry, p->rm, 1), p->rjd, LU_SPAN_RANGE);
+        r->past = true;
+        break;
+    case R_QTD:
+        set_days(r, jd_of(p->ry, (p->rm - 1) / 3 * 3 + 1, 1), p->rjd, LU_SPAN_RANGE);
+        r->past = true;
+        break;
+    case R_YTD:
+        set_days(r, jd_of(p->ry, 1, 1), p->rjd, LU_SPAN_RANGE);
+        r->past = true;
         break;
     case R_TONIGHT:
         set_days(r, p->rjd, p->rjd, LU_SPAN_DAY);
@@ -1501,6 +1529,23 @@ static void month_of_mod(const struct P *p, int mod, int *y, int *m)
     *m = idx % 12 + 1;
 }
 
+/* "the week after next", "übernächste Woche" at K (its word's flag first:
+ * a phrase here is tried at every date word): Monday to Sunday of that
+ * week; the index after it, or -1. */
+static int week_after_next(const struct P *p, int k, struct res *r)
+{
+    guint32 monday = monday_of(p->rjd) + 14;
+    int n = 0;
+
+    if (wg(p, k, LU_DG_AFTNEXT) && W(p, k + 1) && W(p, k + 1)->unit == U_WEEK &&
+        !(W(p, k + 1)->f & F_PL))
+        n = 2;
+    else if ((n = phrase_at(p, k, LU_DP_WEEK_AFTER_NEXT, NULL)) <= 0)
+        return -1;
+    set_days(r, monday, monday + 6, LU_SPAN_WEEK);
+    return k + n;
+}
+
 /* "next week", "this month", "last week", "la semaine prochaine", "el mes
  * que viene", "nächste Woche", "the week after next", "this weekend". */
 static int m_period(const struct P *p, int i, struct res *r)
@@ -1520,11 +1565,8 @@ static int m_period(const struct P *p, int i, struct res *r)
     /* "over" only before the weekend: "over the weekend", "over this weekend" */
     if (over && !(W(p, mod_at(p, k, &mod)) && W(p, mod_at(p, k, &mod))->unit == U_WEEKEND))
         return -1;
-    if ((n = phrase_at(p, k, LU_DP_WEEK_AFTER_NEXT, NULL)) > 0) {
-        monday = monday_of(p->rjd) + 14;
-        set_days(r, monday, monday + 6, LU_SPAN_WEEK);
-        return k + n;
-    }
+    if ((n = week_after_next(p, k, r)) > 0)
+        return n;
     /* "the just ended quarter": the one before this */
     if (the && !W(p, k) && k + 1 < p->n && (n = phrase_at(p, k, LU_DP_JUST_ENDED, NULL)) > 0) {
         k += n;
@@ -1809,6 +1851,33 @@ static int m_in(const struct P *p, int i, struct res *r)
     return k;
 }
 
+/* "dans quinze jours", "dentro de quince días", "tra quindici giorni", "in
+ * vierzehn Tagen", "il y a quinze jours", "quindici giorni fa": the
+ * continental fortnight, two weeks (not the fifteenth day). */
+static int m_fortnight(const struct P *p, int i, struct res *r)
+{
+    bool in = false, ago = false;
+    int k, n;
+
+    /* the cheap test first (this runs at every date word): the number
+     * word at I or after a lead of up to three words ("il y a") */
+    if (!wg(p, i, LU_DG_14DAYS) && !wg(p, i + 1, LU_DG_14DAYS) && !wg(p, i + 2, LU_DG_14DAYS) &&
+        !wg(p, i + 3, LU_DG_14DAYS))
+        return -1;
+    k = in_lead(p, i, &in, &ago);
+    if (!(n = phrase_at(p, k, LU_DP_FORTNIGHT, NULL)))
+        return -1;
+    k += n;
+    if (!in && !ago && wf(p, k, F_AGO)) {
+        ago = true;
+        k++;
+    }
+    if (!in && !ago)
+        return -1;
+    in_resolve(p, r, U_FORTNIGHT, 1, ago ? -1 : 1, false);
+    return k;
+}
+
 /* "the last 2 weeks", "over the past six months", "the past year": the
  * period back from REF to it, a period of the past
  * (R->past: nothing falls due by it).  "The last week of May" is m_nthweek's,
@@ -1850,6 +1919,23 @@ static int m_past(const struct P *p, int i, struct res *r)
 /* "two weeks from Friday", "a week from tomorrow", "3 days from 3
  * December": a count of days or weeks after a single day.  The day is one
  * of the plain day phrases, never another "from" phrase: no recursion. */
+/* British "a week Friday", "a week today", "two weeks tomorrow" (the
+ * count at I, the day at K): weeks after that day; not a time that has
+ * run ("it has been a week today", "for two weeks Monday to Friday",
+ * LU_DP_LASTED) nor in a sentence of the past. */
+static bool week_bare_at(const struct P *p, int i, int k)
+{
+    const struct wd *w = W(p, k);
+
+    if (!w || !(w->rel == R_TODAY || w->rel == R_TOMORROW || (w->wday && !(w->f & F_RISKY))) ||
+        is_p(p, k + 1, '\'') || is_p(p, k + 1, '-') || wf(p, k + 1, F_TO))
+        return false;
+    for (int n = 1; n <= 2; n++)
+        if (phrase_at(p, i - n, LU_DP_LASTED, NULL) == n)
+            return false;
+    return !past_only(p, i);
+}
+
 static int m_from(const struct P *p, int i, struct res *r)
 {
     static int (*const days[])(const struct P *, int, struct res *) = {
@@ -1871,12 +1957,16 @@ static int m_from(const struct P *p, int i, struct res *r)
           : W(p, k)->unit == U_FORTNIGHT ? 14
                                          : 0;
     /* "2 weeks from Friday"; British "a week on Friday" (weeks only) */
-    if (!per || n > 99 ||
-        !(wx(p, k + 1, LU_DX_FROM_NOW) ||
-          (per >= 7 && phrase_at(p, k + 1, LU_DP_WEEK_ON, NULL) == 1 && W(p, k + 2) &&
-           W(p, k + 2)->wday && !is_p(p, k + 3, '\''))))
+    if (!per || n > 99)
         return -1;
-    k += 2;
+    if (wx(p, k + 1, LU_DX_FROM_NOW) ||
+        (per >= 7 && phrase_at(p, k + 1, LU_DP_WEEK_ON, NULL) == 1 && W(p, k + 2) &&
+         W(p, k + 2)->wday && !is_p(p, k + 3, '\'')))
+        k += 2;
+    else if (per >= 7 && week_bare_at(p, i, k + 1))
+        k++;
+    else
+        return -1;
     for (size_t f = 0; f < G_N_ELEMENTS(days); f++) {
         struct res x = {0};
         int xe = days[f](p, k, &x);
@@ -2149,11 +2239,12 @@ static int m_unit_end(const struct P *p, int i, struct res *r)
     return k + 1;
 }
 
-/* "(the end of) Q2", "Q2 2027", "Q2 '27", "2Q27": the last business day of
- * that quarter, of the year named or else the one nearest to REF (written
- * in December, "the end of Q2" is June's just gone).  Returns the index
+/* "(the end of) Q2", "Q2 2027", "Q2 '27", "2Q27" at K (the phrase from I):
+ * the last business day of that quarter, of the year named or else the one
+ * nearest to REF (written in December, "the end of Q2" is June's just
+ * gone; "by the end of Q2", a deadline, next June's).  Returns the index
  * after it, or -1. */
-static int named_quarter_end(const struct P *p, int k, struct res *r)
+static int named_quarter_end(const struct P *p, int i, int k, struct res *r)
 {
     int ord, unit, y, e = qletter_at(p, k, &ord, &unit, &y);
 
@@ -2168,7 +2259,10 @@ static int named_quarter_end(const struct P *p, int k, struct res *r)
         for (int d = -1; d <= 1; d++)
             cand[d + 1] = jd_of(p->ry + d, ord * 3, mdays(p->ry + d, ord * 3));
         int m, dd;
-        ymd_of(nearest_of(p, cand), &y, &m, &dd);
+        /* a deadline ("by the end of Q2") is the next one */
+        guint32 jd =
+            deadline_before(p, i) ? (cand[1] >= p->rjd ? cand[1] : cand[2]) : nearest_of(p, cand);
+        ymd_of(jd, &y, &m, &dd);
     }
     month_part(p, r, PART_END, y, ord * 3, false);
     return e;
@@ -2230,7 +2324,7 @@ static int m_part(const struct P *p, int i, struct res *r)
         k++;
     if (is_p(p, k, '\'') && wf(p, k - 1, F_THE))
         k++;
-    if (part == PART_END && (k2 = named_quarter_end(p, k, r)) > 0)
+    if (part == PART_END && (k2 = named_quarter_end(p, i, k, r)) > 0)
         return k2;
     k2 = mod_at(p, k, &mod);
     w = W(p, k2);
@@ -2766,6 +2860,10 @@ static guint32 named_jd(int v, int y)
     case LU_DN_COLUMBUS: /* the second Monday of October */
         jd = jd_of(y, 10, 1);
         return jd + (guint32)((1 - wday_of(jd) + 7) % 7) + 7;
+    case LU_DN_BLACK_FRI: /* the day after Thanksgiving */
+        return feast_jd(LU_DH_THANKS, y) + 1;
+    case LU_DN_CYBER_MON: /* the Monday after Thanksgiving */
+        return feast_jd(LU_DH_THANKS, y) + 4;
     default:
         return 0;
     }
@@ -2792,6 +2890,14 @@ static int m_named(const struct P *p, int i, struct res *r)
     /* "the Christmas Eve Fireworks", "Labor Day Parade": a thing's name */
     if (i + n < p->n && p->t[i + n].kind == T_WORD && p->t[i + n].cap && !W(p, i + n))
         return -1;
+    /* "the Valentine's Day campaign", "a Black Friday deal": after an
+     * article and before a word that is no date word, the day is a label
+     * of what follows (its words are taken, so "Friday" is not read) */
+    if ((wf(p, i - 1, F_THE) || wx(p, i - 1, LU_DX_INDEF)) && i + n < p->n &&
+        p->t[i + n].kind == T_WORD && !W(p, i + n)) {
+        r->label = true;
+        return i + n;
+    }
     for (int y = 0; y < 3; y++)
         cand[y] = named_jd(v, p->ry - 1 + y);
     set_days(r, nearest_of(p, cand), nearest_of(p, cand), LU_SPAN_DAY);
@@ -2931,6 +3037,13 @@ static int m_around(const struct P *p, int i, struct res *r)
     if (!wx(p, k + 1, LU_DX_AFTER | LU_DX_BEFORE))
         return -1;
     step = wx(p, k + 1, LU_DX_AFTER) ? 1 : -1;
+    /* "the Monday after next (week)": that day of the week after next */
+    if (wd && step > 0 && wf(p, k + 2, F_NEXT) && !wf(p, k + 2, F_THE) &&
+        (!W(p, k + 3) || (W(p, k + 3)->unit == U_WEEK && !(W(p, k + 3)->f & F_PL)))) {
+        jd = monday_of(p->rjd) + 14 + (guint32)(wd - 1);
+        set_days(r, jd, jd, LU_SPAN_DAY);
+        return W(p, k + 3) ? k + 4 : k + 3;
+    }
     jd = anchor_day(p, k + 2, &e);
     if (!jd)
         return -1;
@@ -2958,6 +3071,34 @@ static guint32 nearest_mday(const struct P *p, int d)
         }
     }
     return best;
+}
+
+/* Is the phrase at I a deadline: after "by", "before", "until", "till",
+ * "bis", "no later than", "d'ici" (not "from", "ab", German "am")?  A
+ * deadline is ahead of the writer, so what would be the nearest such day
+ * (month, quarter) is the next one: "by the 28th" said on 2 December is
+ * 28 December, not 28 November. */
+static bool deadline_before(const struct P *p, int i)
+{
+    if (i >= 1 && wf(p, i - 1, F_PREP) && wf(p, i - 1, F_GUARD) && !wf(p, i - 1, F_FROM | F_AM))
+        return true;
+    for (int n = 2; n <= 3; n++)
+        if (i >= n && phrase_at(p, i - n, LU_DP_BY, NULL) == n)
+            return true;
+    return false;
+}
+
+/* Day D of this month when it is today or ahead, else of the first month
+ * after that has it, or 0. */
+static guint32 next_mday(const struct P *p, int d)
+{
+    for (int delta = 0; delta <= 2; delta++) {
+        int idx = p->ry * 12 + p->rm - 1 + delta;
+        guint32 jd = jd_of(idx / 12, idx % 12 + 1, d);
+        if (jd && jd >= p->rjd)
+            return jd;
+    }
+    return 0;
 }
 
 /* "the 15th" at I, after a date word (or, with CTX, without one): the day
@@ -2995,7 +3136,9 @@ static int m_nth(const struct P *p, int i, struct res *r)
         set_days(r, jd, jd, LU_SPAN_DAY);
         return e;
     }
-    if (k < 0 || !date_context_before(p, i))
+    /* a date word before, "no later than", "on or about (around)" */
+    if (k < 0 || !(date_context_before(p, i) || deadline_before(p, i) ||
+                   (wx(p, i - 1, LU_DX_ABOUT) && wf(p, i - 2, F_OR))))
         return -1;
     if (wf(p, k, F_OF) && wf(p, k + 1, F_THE) && W(p, k + 2) && W(p, k + 2)->unit == U_MONTH)
         k += 3;
@@ -3008,7 +3151,7 @@ static int m_nth(const struct P *p, int i, struct res *r)
              glued(p, k + 2) && !date_follower(p, k + 3) && !wf(p, k + 3, F_OF) &&
              !wf(p, i - 1, F_PREP))
         return -1;
-    jd = nearest_mday(p, d);
+    jd = deadline_before(p, i) ? next_mday(p, d) : nearest_mday(p, d);
     if (!jd)
         return -1;
     set_days(r, jd, jd, LU_SPAN_DAY);
@@ -3138,10 +3281,10 @@ static int m_date(const struct P *p, int i, struct res *r)
 {
     /* m_past before m_period: "the past month" is the last thirty days */
     static const matcher fns[] = {
-        m_rel,   m_weekday, m_day_month, m_month_day, m_iso,     m_slash,  m_dot,
-        m_past,  m_period,  m_in,        m_part,      m_nthweek, m_month,  m_hol,
-        m_feast, m_nth,     m_from,      m_rest,      m_share,   m_weekof, m_span,
-        m_named, m_around,  m_between,   m_ordword,   m_nthwday};
+        m_rel,   m_weekday, m_day_month, m_month_day, m_iso,     m_slash,    m_dot,
+        m_past,  m_period,  m_in,        m_part,      m_nthweek, m_month,    m_hol,
+        m_feast, m_nth,     m_from,      m_rest,      m_share,   m_weekof,   m_span,
+        m_named, m_around,  m_between,   m_ordword,   m_nthwday, m_fortnight};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))
@@ -3523,6 +3666,24 @@ static bool one_day(const struct res *r)
     return r->date && !r->time && !r->abs && r->jd0 == r->jd1;
 }
 
+/* Is the time at A..B one of a repeat: "every Monday at 10", "each day
+ * at 9", "every morning at 9", "at 10 every Friday"?  It names no one day. */
+static bool time_repeats(const struct P *p, int a, int b)
+{
+    const struct wd *w;
+
+    /* its lead ("at", "by", "from"): the phrase may start after it */
+    for (int n = 0; n < 2 && wf(p, a - 1, F_AT | F_PREP | F_FROM); n++)
+        a--;
+    w = W(p, a - 1);
+
+    if (w && (w->wday || w->tw || w->unit == U_DAY || w->unit == U_WEEK) && !(w->f & F_PL) &&
+        (phrase_at(p, a - 2, LU_DP_EVERY, NULL) == 1 ||
+         phrase_at(p, a - 3, LU_DP_EVERY, NULL) == 2))
+        return true;
+    return phrase_at(p, b, LU_DP_EVERY, NULL) > 0;
+}
+
 /* The longest phrase starting at I: a date, a time, or both ("Tuesday at
  * 10", "at 10 on Tuesday", "tomorrow morning"). */
 static int m_phrase(const struct P *p, int i, struct res *r)
@@ -3572,6 +3733,8 @@ static int m_phrase(const struct P *p, int i, struct res *r)
             }
         }
     } else {
+        if (!t.abs && !t.date && time_repeats(p, i, te))
+            return -1;
         *r = t;
         e = te;
         if (!r->abs && !r->date) {
@@ -4191,7 +4354,7 @@ static GArray *find(const char *text, GDateTime *ref, const struct lu_cal *cal,
         struct found x = {0};
         int e = m_phrase(&p, i, &x.r), a;
         guint32 jd;
-        if (e > i && gated(&p, i, e, &x.r, &kinds)) {
+        if (e > i && (x.r.label || gated(&p, i, e, &x.r, &kinds))) {
             i = e;
         } else if (e > i) {
             x.a = i;

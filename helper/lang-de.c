@@ -12,6 +12,9 @@ static const char *const guess_words[] = {
 
 /* Every date word (dates.c; doc/dates.md). */
 static const struct lu_date_word dates[] = {
+    {"vierzehn", .g = LU_DG_14DAYS},
+    {"übernächste", .g = LU_DG_AFTNEXT},
+    {"übernächsten", .g = LU_DG_AFTNEXT},
     {"januar", .month = 1},
     {"jänner", .month = 1},
     {"februar", .month = 2},
@@ -340,6 +343,12 @@ static const struct lu_date_role date_roles[] = {
 static const char *const role_words[] = {"gmbh", "ag", NULL};
 static const char *const titles[] = {"herr", "frau", "dipl", NULL};
 
+/* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
+static const struct lu_date_phrase date_phrases[] = {
+    {"vierzehn tage|tagen", LU_DP_FORTNIGHT},
+    {NULL, 0, 0},
+};
+
 const struct lu_lang_pack lu_lang_de = {
     .code = "de",
     .guess_words = guess_words,
@@ -391,6 +400,7 @@ const struct lu_lang_pack lu_lang_de = {
     .bulk_exit = bulk_exit,
     .bulk_layout = bulk_layout,
     .date_roles = date_roles,
+    .date_phrases = date_phrases,
     .role_words = role_words,
     .titles = titles,
 };

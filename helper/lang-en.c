@@ -47,6 +47,7 @@ static const struct lu_date_word dates[] = {
     {"thu", .wday = 4, .f = LU_DW_ABBR},
     {"thur", .wday = 4, .f = LU_DW_ABBR},
     {"thurs", .wday = 4, .f = LU_DW_ABBR},
+    {"weds", .wday = 3, .f = LU_DW_ABBR}, /* not an ordinary word ("he weds" is rare in mail) */
     {"friday", .wday = 5},
     {"fri", .wday = 5, .f = LU_DW_ABBR},
     {"saturday", .wday = 6},
@@ -63,6 +64,9 @@ static const struct lu_date_word dates[] = {
     {"eom", .rel = LU_DR_EOM},
     {"eoq", .rel = LU_DR_EOQ},
     {"eoy", .rel = LU_DR_EOY},
+    {"mtd", .rel = LU_DR_MTD},
+    {"qtd", .rel = LU_DR_QTD},
+    {"ytd", .rel = LU_DR_YTD},
     {"noon", .tw = LU_DT_NOON},
     {"midday", .tw = LU_DT_NOON},
     {"midnight", .tw = LU_DT_MIDNIGHT},
@@ -224,6 +228,8 @@ static const struct lu_date_word dates[] = {
     {"president"},
     {"presidents"},
     {"columbus"},
+    {"black"},
+    {"cyber"},
     {"w", .g = LU_DG_WC}, /* "w/c 14 Dec": the week commencing (date_phrases' LU_DP_WEEK_FROM) */
 };
 
@@ -1408,6 +1414,8 @@ static const struct lu_date_phrase date_phrases[] = {
     {"presidents ' day", LU_DP_NAMED_DAY, LU_DN_PRESIDENTS},
     {"presidents day", LU_DP_NAMED_DAY, LU_DN_PRESIDENTS},
     {"columbus day", LU_DP_NAMED_DAY, LU_DN_COLUMBUS},
+    {"black friday", LU_DP_NAMED_DAY, LU_DN_BLACK_FRI},
+    {"cyber monday", LU_DP_NAMED_DAY, LU_DN_CYBER_MON},
     {"as of", LU_DP_NUMDATE},
     {"just ended|completed|finished", LU_DP_JUST_ENDED},
     {"just - ended|completed|finished", LU_DP_JUST_ENDED},
@@ -1415,6 +1423,7 @@ static const struct lu_date_phrase date_phrases[] = {
     {"every|each other", LU_DP_EVERY}, /* before its first word alone: phrase_at takes the first */
     {"every|each", LU_DP_EVERY},
     {"on", LU_DP_WEEK_ON},
+    {"been|for|spent|took|takes|take|lasted|lasts|over|during|about|nearly|almost", LU_DP_LASTED},
     {"w / c", LU_DP_WEEK_FROM},
     {"commencing|beginning|starting", LU_DP_WEEK_FROM},
     {NULL, 0, 0},

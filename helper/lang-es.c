@@ -12,6 +12,7 @@ static const char *const guess_words[] = {
 
 /* Every date word (dates.c; doc/dates.md). */
 static const struct lu_date_word dates[] = {
+    {"quince", .g = LU_DG_14DAYS},
     {"enero", .month = 1},
     {"febrero", .month = 2},
     {"marzo", .month = 3},
@@ -242,6 +243,7 @@ static const struct lu_date_role date_roles[] = {
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
 static const struct lu_date_phrase date_phrases[] = {
+    {"quince días|dias", LU_DP_FORTNIGHT},
     {"pasado mañana|manana", LU_DP_REL_DAY, 2},
     {"a las", LU_DP_HOUR_LEAD},
     {NULL, 0, 0},

@@ -12,6 +12,7 @@ static const char *const guess_words[] = {
 
 /* Every date word (dates.c; doc/dates.md). */
 static const struct lu_date_word dates[] = {
+    {"quinze", .g = LU_DG_14DAYS},
     {"janvier", .month = 1},
     {"janv", .month = 1, .f = LU_DW_ABBR},
     {"févr", .month = 2, .f = LU_DW_ABBR},
@@ -269,6 +270,7 @@ static const struct lu_date_role date_roles[] = {
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
 static const struct lu_date_phrase date_phrases[] = {
+    {"quinze jours", LU_DP_FORTNIGHT},
     {"après - demain", LU_DP_REL_DAY, 2},
     {"aujourd ' hui", LU_DP_REL_DAY, 0},
     {"d ' ici", LU_DP_BY},

@@ -29,6 +29,8 @@ static const struct lu_date_role date_roles[] = {
 };
 
 static const struct lu_date_word dates[] = {
+    {"quindici", .g = LU_DG_14DAYS},
+    {"domattina", .rel = LU_DR_TOMORROW},
     /* Months. */
     {"gennaio", .month = 1},
     {"febbraio", .month = 2},
@@ -236,12 +238,19 @@ static const char *const bulk_layout[] = {"clicca qui", "tutti i diritti riserva
  * person, and titles before a name. */
 static const char *const titles[] = {"dott", "ing", NULL};
 
+/* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */
+static const struct lu_date_phrase date_phrases[] = {
+    {"quindici giorni", LU_DP_FORTNIGHT},
+    {NULL, 0, 0},
+};
+
 const struct lu_lang_pack lu_lang_it = {
     .code = "it",
     .guess_words = guess_words,
     .dates = dates,
     .n_dates = G_N_ELEMENTS(dates),
     .date_roles = date_roles,
+    .date_phrases = date_phrases,
     .weekdays = {"", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"},
     .months = {"", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
                "settembre", "ottobre", "novembre", "dicembre"},

@@ -87,8 +87,14 @@ extern const char lu_version[];
  * ranges, "between X and Y", "12/3-12/5", ordinal words beside a month,
  * "the 1st of next month", "the week commencing", "the first Monday in
  * January"; no date in "every Monday" nor a lone time to the second
- * (session 41). */
-#define LU_RULES_REV  24
+ * (session 41); 25: dates: a deadline looks forward ("by the 28th", "by
+ * the end of Q2"), "a week Friday", "a week today", "the Monday after
+ * next", "next business day", "Weds", "Thursday the 10th", Black Friday,
+ * Cyber Monday, a named day as a label ("the Valentine's Day campaign"),
+ * a repeat's time ("every Monday at 10") no date, MTD/QTD/YTD, the
+ * continental fortnight ("quinze jours", "vierzehn Tage"), "übernächste
+ * Woche", "domattina" (session 42). */
+#define LU_RULES_REV  25
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -290,7 +296,10 @@ enum {
     LU_DR_EOW,
     LU_DR_EOM,
     LU_DR_EOQ, /* end of quarter: its last business day */
-    LU_DR_EOY  /* end of year */
+    LU_DR_EOY, /* end of year */
+    LU_DR_MTD, /* month to date: from the 1st to today, a period of the past */
+    LU_DR_QTD, /* quarter to date */
+    LU_DR_YTD  /* year to date */
 };
 enum {
     LU_DT_NONE,
@@ -339,6 +348,8 @@ enum {
     LU_DN_MLK,         /* Martin Luther King Jr. Day: the third Monday of January */
     LU_DN_PRESIDENTS,  /* Presidents' Day: the third Monday of February */
     LU_DN_COLUMBUS,    /* Columbus Day: the second Monday of October */
+    LU_DN_BLACK_FRI,   /* Black Friday: the day after Thanksgiving */
+    LU_DN_CYBER_MON,   /* Cyber Monday: the Monday after Thanksgiving */
 };
 /* A word's part in a holiday phrase. */
 enum {
@@ -362,6 +373,8 @@ enum {
     LU_DG_HLETTER = 1u << 16,  /* "H" in "H2 2027": a half of the year */
     LU_DG_TENS = 1u << 17,     /* "twenty", "thirty" before "-first": an ordinal day's tens */
     LU_DG_WC = 1u << 18,       /* "w" of "w/c": the week commencing */
+    LU_DG_14DAYS = 1u << 19,   /* "quinze" (jours), "vierzehn" (Tage): the continental fortnight */
+    LU_DG_AFTNEXT = 1u << 20,  /* "übernächste" (Woche): the week after next */
 };
 
 /* A word's part in one of dates.c's phrases when it is no date word of
@@ -446,6 +459,9 @@ enum {
     LU_DP_EVERY,           /* "every", "each other": a weekday after it repeats, no date */
     LU_DP_WEEK_ON,         /* "on" in British "a week on Friday": weeks after that day */
     LU_DP_WEEK_FROM,       /* "commencing" after "week", or "w/c" alone: the week of a day */
+    LU_DP_FORTNIGHT,       /* "quinze jours", "quince días", "vierzehn Tage": two weeks */
+    LU_DP_LASTED,          /* "been", "for", "took" before a count of weeks: a time that ran
+                            * ("it has been a week today"), not British "a week today" */
     LU_DP_N                /* the number of kinds (tests check a pack's kinds against it) */
 };
 

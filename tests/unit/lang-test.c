@@ -122,13 +122,14 @@ static void check_date_phrases(const struct lu_lang_pack *pk)
     for (const struct lu_date_phrase *ph = pk->date_phrases; ph && ph->s; ph++, n++) {
         char **toks = g_strsplit(ph->s, " ", -1);
         /* the tense words (LU_DP_PAST, LU_DP_NOTPAST, LU_DP_CLAUSE),
-         * "since" (LU_DP_SINCE) and "on" of "a week on Friday"
-         * (LU_DP_WEEK_ON) are one token's alternatives; "every" (LU_DP_EVERY)
+         * "since" (LU_DP_SINCE), "on" of "a week on Friday"
+         * (LU_DP_WEEK_ON) and "been" of "a week today" (LU_DP_LASTED) are
+         * one token's alternatives; "every" (LU_DP_EVERY)
          * and "commencing" (LU_DP_WEEK_FROM) one or more ("every other",
          * "w / c") */
         bool list = ph->kind == LU_DP_PAST || ph->kind == LU_DP_NOTPAST ||
                     ph->kind == LU_DP_CLAUSE || ph->kind == LU_DP_SINCE ||
-                    ph->kind == LU_DP_WEEK_ON;
+                    ph->kind == LU_DP_WEEK_ON || ph->kind == LU_DP_LASTED;
         guint len = g_strv_length(toks);
         bool this = ph->kind > LU_DP_NONE && ph->kind < LU_DP_N && lower(ph->s) &&
                     (ph->kind == LU_DP_EVERY || ph->kind == LU_DP_WEEK_FROM ? len >= 1
@@ -147,7 +148,7 @@ static void check_date_phrases(const struct lu_lang_pack *pk)
         g_strfreev(toks);
     }
     ok(good,
-       "%s: date phrases of two tokens or more (tense words, since: one), each a word or a "
+       "%s: date phrases of two tokens or more (tense words, since, lasted: one), each a word or a "
        "character "
        "(%d)",
        pk->code, n);
