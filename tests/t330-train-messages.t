@@ -43,7 +43,7 @@ t 'a separable toy: the nested CV by person learns it; leadup and the baselines 
 	grep -q "^  leadup expects_reply, message read  *P 0.00  R 0.00  F1 0.00  (0 flagged)$" out &&
 	grep -q "^  flag nothing  *P 0.00  R 0.00  F1 0.00  (0 flagged)$" out &&
 	grep -q "^  flag everything  *P 0.50  R 1.00  F1 0.67  (32 flagged)$" out &&
-	grep -q "^bar: nested CV F1 1.000 vs leadup.s 0.000: +1.000, met" out &&
+	grep -q "^bar: nested CV F1 1.0000 vs leadup.s 0.0000: +1.0000, met" out &&
 	grep -q "^-- lists: 32 messages" out && ! grep -q "^-- Enron" out &&
 	grep -q "^the final model: every train message, features lr, " out && ! grep -q "^== test" out'
 
