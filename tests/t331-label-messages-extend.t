@@ -2,7 +2,8 @@
 # scripts/label-messages --extend (more messages of the train people by the
 # same blind draw, none drawn twice, ids after the last), --ids (one packet
 # of the extension: its packet, its agreement, its merge, the other ids'
-# labels kept) and --answer-file (READER.md names the answer file), on a
+# labels kept), --answer-file (READER.md names the answer file) and
+# --extend-mailbox (a train owner's whole mailbox), on a
 # written fixture of invented messages, no real mail.
 . "$(dirname "$0")/lib.sh"
 S=$ROOT/scripts
@@ -39,6 +40,11 @@ t '--extend: train people only, none drawn twice, ids after the last, the same d
 	cmp ext.tsv "$F/messages.tsv" &&
 	LM --extend 100 >out && grep -q "44 messages appended" out &&
 	LM --extend 10 >out && grep -q "no message of a train person is left to draw" out &&
+	LM --split test --extend 10 >out && grep -q "no message of a test person is left to draw" out &&
+	mkdir -p "$TMP/d3" && cp "$F/threads.tsv" "$TMP/d3/" && grep -v "	test	" first.tsv >"$TMP/d3/messages.tsv" &&
+	"$S/label-messages" --data "$TMP/d3" --maildir "$TMP/mail" --split test --extend 3 >out &&
+	grep -q "3 messages appended .* (test enron 3)$" out &&
+	[ "$(tail -n 3 "$TMP/d3/messages.tsv" | grep -c "^M[0-9]*	test	enron/cy	")" -eq 3 ] &&
 	LM --check >out && grep -q "^label-messages: 204 messages, 0 mismatches" out'
 
 # Fixed ids for the rest: the 20 train messages as M001-M020 (M001-M010 the
@@ -79,5 +85,54 @@ t '--ids: the packet, the agreement and the merge of one packet; the other label
 t '--ids and --extend refuse what is not an id range or a count' '
 	! LM --ids 11 20 --merge A2.tsv B2.tsv 2>err && grep -q "ids wants two ids such as M301 M600" err &&
 	! LM --extend many 2>err && grep -q "extend wants a count of messages" err'
+
+# --extend-mailbox: a train owner's whole mailbox (the fixture's maildir is
+# the mailbox fixture/fixture): five sent, five received, one of them the same
+# text twice under two ids, one with no own text, one already in the set.
+B=$TMP/box F2=$TMP/data2
+mkdir -p "$B/cur" "$F2"
+mb() { # mb ID FROM SUBJECT DAY BODY
+	printf 'Message-ID: <%s>\nDate: %s Mar 2001 09:00:00 -0600\nFrom: %s\nTo: z@x.example\nSubject: %s\nContent-Type: text/plain; charset=us-ascii\n\n%s\n' \
+		"$1" "$4" "$2" "$3" "$5" >"$B/cur/$1:2,S"
+}
+for i in 1 2 3 4 5; do
+	mb "s$i@x" "Own <own@x.example>" "plan $i" 1$i "Please send the plan for site $i."
+	mb "r$i@x" "Zed <z@x.example>" "Re: plan $i" 2$i "Site $i plan is attached; nothing else needed."
+done
+mb dup@x "Zed <z@x.example>" "Re: plan 2" 27 "Site 2 plan is attached; nothing else needed."
+mb empty@x "Zed <z@x.example>" "plan 9" 28 ">   quoted only"
+mb nosubj@x "Zed <z@x.example>" "" 29 "A note with no subject at all."
+{
+	printf 'person\tsplit\trole\tset\tme\tnows\n'
+	printf 'fixture/fixture\ttrain\towner\tenron\town@x.example\t2001-03-30T17:00:00+00:00\n'
+	printf 'enron/cy\ttest\towner\tenron\tcy@x.example\t2001-03-30T17:00:00+00:00\n'
+} >"$F2/people.tsv"
+printf 'id\tbatch\tsplit\tperson\tnow\tconv\tmembers\n' >"$F2/threads.tsv"
+{
+	printf 'id\tsplit\tperson\tnow\tconv\tmessage_id\thash\n'
+	printf 'M001\ttrain\tfixture/fixture\t2001-03-30T17:00:00+00:00\tT001\ts5@x\t0000000000\n'
+} >"$F2/messages.tsv"
+cp "$F2/messages.tsv" "$TMP/m0.tsv"
+LB() { "$S/label-messages" --data "$F2" --maildir "$B" "$@"; }
+
+t '--extend-mailbox: an owner'"'"'s sent and received mail, half each; no repeat, no empty text, none twice; the same draw twice' '
+	LB --extend-mailbox 6 >out &&
+	grep -q "6 messages appended .* as M002-M007 (fixture/fixture received 3 of 6, fixture/fixture sent 3 of 4)" out &&
+	[ "$(awk -F"\t" "/^M/ && \$6 ~ /^s/" "$F2/messages.tsv" | wc -l)" -eq 4 ] &&
+	[ "$(grep -c "	s5@x	" "$F2/messages.tsv")" -eq 1 ] && ! grep -q "	empty@x	" "$F2/messages.tsv" &&
+	[ "$(grep -c "	r2@x	\|	dup@x	" "$F2/messages.tsv")" -le 1 ] &&
+	awk -F"\t" "/^M00[2-7]/ && (\$2 != \"train\" || \$5 != \"-\") { bad = 1 } END { exit bad }" "$F2/messages.tsv" &&
+	cp "$F2/messages.tsv" e1.tsv && cp "$TMP/m0.tsv" "$F2/messages.tsv" && LB --extend-mailbox 6 >/dev/null &&
+	cmp e1.tsv "$F2/messages.tsv" && ! LB --extend-mailbox none 2>err && grep -q "wants a count" err &&
+	LB --split test --extend-mailbox 6 >out && grep -q "no message of a test owner.s mailbox is left to draw" out &&
+	cmp e1.tsv "$F2/messages.tsv" && ! LB --split dev --extend-mailbox 6 2>err && grep -q "split wants train or test" err'
+
+t '--extend-mailbox packets: the context is the mailbox'"'"'s earlier mail of the same subject; none without a subject' '
+	printf "M099\ttrain\tfixture/fixture\t2001-03-30T17:00:00+00:00\t-\tr3@x\tx\nM098\ttrain\tfixture/fixture\t2001-03-30T17:00:00+00:00\t-\tnosubj@x\tx\n" >>"$F2/messages.tsv" &&
+	LB --ids M098 M099 --packets "$TMP/pm" >/dev/null &&
+	awk "/^MESSAGE M099/,/^>>> THE/" "$TMP/pm/messages.txt" >m99 &&
+	grep -q "1 earlier message," m99 && grep -q "^  | Please send the plan for site 3.$" m99 &&
+	! grep -q "site 2" m99 &&
+	awk "/^MESSAGE M098/,/^>>> THE/" "$TMP/pm/messages.txt" | grep -q "the first message of its conversation"'
 
 done_testing
