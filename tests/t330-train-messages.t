@@ -43,9 +43,17 @@ t 'a separable toy: the nested CV by person learns it; leadup and the baselines 
 	grep -q "^  leadup expects_reply, message read  *P 0.00  R 0.00  F1 0.00  (0 flagged)$" out &&
 	grep -q "^  flag nothing  *P 0.00  R 0.00  F1 0.00  (0 flagged)$" out &&
 	grep -q "^  flag everything  *P 0.50  R 1.00  F1 0.67  (32 flagged)$" out &&
-	grep -q "^bar: nested CV F1 1.000 vs leadup.s 0.000: +1.000, met" out &&
+	grep -q "^bar: nested CV F1 1.0000 vs leadup.s 0.0000: +1.0000, met" out &&
 	grep -q "^-- lists: 32 messages" out && ! grep -q "^-- Enron" out &&
-	grep -q "^the final model: every train message, features words" out && ! grep -q "^== test" out'
+	grep -q "^the final model: every train message, features lr, " out && ! grep -q "^== test" out'
+
+t '--model nb (session 41s model) learns it too; --curve prints the nested F1 learning from all' '
+	TM --folds 4 --model nb --curve >out &&
+	grep -q "^  model, nested CV by person  *P 1.00  R 1.00  F1 1.00  (16 flagged)$" out &&
+	grep -q "^learning curve (nested CV by person, every train message scored; leadup 0.000):$" out &&
+	grep -q "^     32 messages learnt from: F1 1.000 (Enron 0.000, lists 1.000)$" out &&
+	grep -q "^the final model: every train message, features words" out &&
+	! TM --model svm 2>err && grep -q "model wants one of lr, lr-read, nb" err'
 
 t '--test: the final model on the test people beside leadup; a second run gives the same' '
 	TM --folds 4 --test >out && grep -q "^== test: the final model: 4 messages (2 people), 2 expect a reply$" out &&
