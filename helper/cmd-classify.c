@@ -68,6 +68,7 @@ static void print_message(const struct lu_msg *m, GDateTime *ref, bool text)
 {
     struct lu_json j;
     char iso[LU_ISO_LEN];
+    double p;
 
     lu_json_init(&j, stdout, true);
     lu_json_obj_begin(&j);
@@ -95,6 +96,15 @@ static void print_message(const struct lu_msg *m, GDateTime *ref, bool text)
     lu_json_kv_str(&j, "phone", m->body->sig_phone);
     lu_json_obj_end(&j);
     lu_json_analysis(&j, m->an, m->body->text, g_date_time_get_timezone(ref));
+    /* the learned per-message model (msgmodel.c) beside the rules' verdict,
+     * which it reads: expects_reply stays the rules' (the scan's threads
+     * read it; the model's is not yet measured on them) */
+    p = lu_msgm_probability(m->body->text, m->an);
+    if (p >= 0) {
+        lu_json_key(&j, "reply_model_score");
+        lu_json_double(&j, p);
+        lu_json_kv_bool(&j, "reply_model", p >= lu_msgm_threshold);
+    }
     lu_json_kv_bool(&j, "auto_reply", m->an->auto_reply || m->autokind == LU_AUTO_REPLY);
     lu_json_obj_end(&j);
     lu_json_end(&j);

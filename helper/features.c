@@ -305,6 +305,11 @@ static gsize next_word(const char **p, char *buf, gsize cap)
     return n;
 }
 
+gsize lu_feature_word(const char **p, char *buf, gsize cap)
+{
+    return next_word(p, buf, cap);
+}
+
 /* Character 3- and 4-grams (bytes) of "<word>": spelling variants,
  * inflections and words never seen in training still share features. */
 static void char_grams(struct emit *e, const char *w, gsize n)

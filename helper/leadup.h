@@ -1290,6 +1290,35 @@ GPtrArray *lu_bulk_features(const struct lu_bulk_in *in);
  * ships. */
 double lu_bulk_probability(const struct lu_bulk_in *in);
 
+/* ------------------------------------------------------------------ msgmodel.c */
+
+/* The learned "expects a reply" of a whole message (issue 10): an L2
+ * logistic regression over the hashed words and adjacent pairs of leadup's
+ * own text of the message ("mw:"), of its last two sentences ("me:") and
+ * of its sentences with a "?" ("mq:"), each text's first LU_MSGM_WORDS
+ * words, cut by lu_feature_word, plus leadup's own expects_reply
+ * (scripts/train-messages --write, which writes helper/message-model.c). */
+#define LU_MSGM_WORDS 400
+struct lu_msgm_weight {
+    guint32 bucket; /* lu_feature_bucket of a feature name */
+    float w;
+};
+extern const struct lu_msgm_weight lu_msgm_weights[]; /* sorted by bucket */
+extern const int lu_msgm_n_weights; /* 0: no model ships */
+extern const double lu_msgm_bias;
+extern const double lu_msgm_reply_weight; /* of leadup's expects_reply, 0 or 1 */
+extern const double lu_msgm_threshold;    /* the probability from which a reply is expected */
+/* The feature buckets of the own TEXT (NULL: empty) and its analysis AN
+ * (sentences may be NULL), sorted, each once, into OUT (a GArray of
+ * guint32, emptied first; caller's). */
+void lu_msgm_hashes(const char *text, const struct lu_analysis *an, GArray *out);
+/* The feature names of TEXT and AN (tests, t332), each once.  Caller owns
+ * the array (g_ptr_array_unref frees the names). */
+GPtrArray *lu_msgm_features(const char *text, const struct lu_analysis *an);
+/* The model's probability that the message of own TEXT, analysed as AN,
+ * expects a reply; -1 when no model ships. */
+double lu_msgm_probability(const char *text, const struct lu_analysis *an);
+
 /* ------------------------------------------------------------------ said.c */
 
 /* What a thread's earlier messages said, sentence by sentence (folded):
@@ -1339,6 +1368,10 @@ struct lu_feat_ctx {
 
 /* FNV-1a of NAME, reduced to a bucket. */
 guint32 lu_feature_bucket(const char *name);
+/* The next word at *P (advanced past it): lower-cased letters, digits and
+ * inner apostrophes (a curly one read as straight), into BUF, at most CAP-1
+ * bytes kept, NUL-ended.  Returns its length, 0 at the end of the text. */
+gsize lu_feature_word(const char **p, char *buf, gsize cap);
 /* The feature names of TEXT in CTX (may be NULL), each once, in a fixed
  * order.  Caller owns the array (g_ptr_array_unref frees the names). */
 GPtrArray *lu_features(const char *text, const struct lu_feat_ctx *ctx);

@@ -104,4 +104,11 @@ t 'errors: one person only, a bad verdict, a missing message, a bad --folds' '
 	grep -q "message M001: .nowhere@x. not in the corpora" err &&
 	! TM --folds 1 2>err && grep -q "folds wants a number of folds, 2 or more" err'
 
+t '--write: the final model as C, the same file twice whatever the hash seed; the toy word weighs for a reply' '
+	PYTHONHASHSEED=1 TM --write --out one.c >out && PYTHONHASHSEED=2 TM --write --out two.c >/dev/null &&
+	cmp one.c two.c && grep -q "^write: 32 train messages (16 expect a reply), L2 0.0001, threshold 0.40;" out &&
+	grep -q "^const double lu_msgm_threshold = 0.40;$" one.c &&
+	b=$(python3 -c "import sys; sys.path.insert(0, \"$S\"); import scriptmod; TT = scriptmod.load(\"train-threads\"); print(TT.fnv(\"mw:zorblax\") & 65535)") &&
+	grep -q "^    {${b}u, [0-9][0-9.]*f},$" one.c'
+
 done_testing
