@@ -1304,7 +1304,7 @@ struct lu_msgm_weight {
     float w;
 };
 extern const struct lu_msgm_weight lu_msgm_weights[]; /* sorted by bucket */
-extern const int lu_msgm_n_weights; /* 0: no model ships */
+extern const int lu_msgm_n_weights;                   /* 0: no model ships */
 extern const double lu_msgm_bias;
 extern const double lu_msgm_reply_weight; /* of leadup's expects_reply, 0 or 1 */
 extern const double lu_msgm_threshold;    /* the probability from which a reply is expected */
