@@ -126,11 +126,11 @@ if [ ! -f "$ROOT/../shared/corpora/enron-dev.maildir.tar.xz" ]; then
 	skip "../shared/corpora is absent: the committed set rebuilds from it"
 else
 	export LABEL_CACHE=$TMP/cache
-	t 'the committed set: 300 messages, 150 a split; 3,172 more of train people (2,700 of labelled conversations, 472 of the whole mailboxes of the Enron owners), then 414 of test people; ids and hashes only, rebuilt from ../shared' '
-		"$S/label-messages" --check >out && grep -q "3886 messages, 0 mismatches" out &&
+	t 'the committed set: 300 messages, 150 a split; 3,172 more of train people (2,700 of labelled conversations, 472 of the whole mailboxes of the Enron owners), then 414 of test people, then 1,200 more of train people (list posts); ids and hashes only, rebuilt from ../shared' '
+		"$S/label-messages" --check >out && grep -q "5086 messages, 0 mismatches" out &&
 		[ "$(awk -F"\t" "!/^#/ && \$2 == \"test\"" "$D/messages.tsv" | wc -l)" -eq 564 ] &&
-		[ "$(awk -F"\t" "/^M/ && \$2 == \"test\" && substr(\$1, 2) + 0 > 300 && substr(\$1, 2) + 0 < 3473" "$D/messages.tsv" | wc -l)" -eq 0 ] &&
-		[ "$(awk -F"\t" "/^M/ && \$2 == \"train\" && substr(\$1, 2) + 0 > 3472" "$D/messages.tsv" | wc -l)" -eq 0 ] &&
+		[ "$(awk -F"\t" "/^M/ && \$2 == \"test\" && substr(\$1, 2) + 0 > 300 && substr(\$1, 2) + 0 < 3473 || /^M/ && \$2 == \"test\" && substr(\$1, 2) + 0 > 3886" "$D/messages.tsv" | wc -l)" -eq 0 ] &&
+		[ "$(awk -F"\t" "/^M/ && \$2 == \"train\" && substr(\$1, 2) + 0 > 3472 && substr(\$1, 2) + 0 < 3887" "$D/messages.tsv" | wc -l)" -eq 0 ] &&
 		awk -F"\t" "!/^#/ && \$1 != \"id\" && (NF != 7 || \$0 ~ / /) { bad = 1 } END { exit bad }" "$D/messages.tsv"'
 fi
 
