@@ -663,6 +663,10 @@ static bool opener_with_date(const struct line *l)
 static bool word_in(const char *w, gsize n, const char *const *set)
 {
     for (; *set; set++) {
+        /* the first letters first: most words differ there, where a
+         * strlen a word of the set was 2% of the extraction (s43-cpu) */
+        if (n && g_ascii_tolower(*w) != g_ascii_tolower(**set))
+            continue;
         if (strlen(*set) == n && g_ascii_strncasecmp(w, *set, n) == 0)
             return true;
     }
