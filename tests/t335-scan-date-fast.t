@@ -35,17 +35,14 @@ dated colon 'Fri, 20 Nov 2026 10:00:00 +01:00'
 dated nested 'Fri, 20 Nov 2026 11:00:00 +0000 (a (b) c)'
 index
 pristine
-# run NAME [ENV...]: the first full scan, counted into NAME.err, then state_dump NAME
-run() { _n=$1 && shift && start && env "$@" LEADUP_DEBUG_COUNTS=1 "$LEADUP" --now "$NOW" scan --full \
-	2>"$_n.err" && state_dump "$_n"; }
 fast() { debug_counted "$1.err" "dates read without GMime's parser"; }
 all() { sed -n "s/^leadup: dates read without GMime's parser: [0-9]* of \([0-9]*\) dates/\1/p" "$1.err"; }
 
 # (The scan reads no file of the two dated before 1970 or not at all: 13 dates.)
 t 'the eight strict dates are read without GMime, the five others it reads by GMime' '
-	run new && test "$(fast new)" = 8 && test "$(all new)" = 13'
+	full_counted new && test "$(fast new)" = 8 && test "$(all new)" = 13'
 t 'GMime reading every date (LEADUP_DEBUG_MIME_GMIME) leaves the same tags, items and cache rows' '
-	run old LEADUP_DEBUG_MIME_GMIME=1 && test "$(fast old)" = 0 && test "$(all old)" = 13 &&
+	full_counted old LEADUP_DEBUG_MIME_GMIME=1 && test "$(fast old)" = 0 && test "$(all old)" = 13 &&
 	cmp new.tags old.tags && cmp new.state old.state'
 # classified NAME [ENV...]: classify's JSON of the message NAME (dated), into NAME.json
 classified() { _n=$1 && shift && env "$@" "$LEADUP" --now "$NOW" classify <"$MAIL/inbox/cur/$_n:2,S" \
