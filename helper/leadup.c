@@ -408,6 +408,10 @@ static void print_debug_counts(void)
             " files parsed\n",
             lu_mime_plain, lu_mime_parses);
     fprintf(stderr,
+            "leadup: dates read without GMime's parser: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+            " dates\n",
+            lu_mime_dates_plain, lu_mime_dates);
+    fprintf(stderr,
             "leadup: own texts extracted: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
             " files parsed\n",
             lu_own_texts, lu_mime_parses);

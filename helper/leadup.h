@@ -1894,6 +1894,9 @@ extern guint64 lu_mime_messages;
 /* Of those, the ones read without GMime's parser (mime.c read_bytes: a
  * single text part under a plain header block; LEADUP_DEBUG_COUNTS). */
 extern guint64 lu_mime_plain;
+/* The Date values read, and of those the ones of the strict common form
+ * read without GMime's date parser (mime.c date_fast; LEADUP_DEBUG_COUNTS). */
+extern guint64 lu_mime_dates, lu_mime_dates_plain;
 /* Set from LEADUP_DEBUG_COUNTS (leadup.c): main prints lu_mime_parses and
  * lu_store_steps (sqlite's virtual-machine steps, counted only then) on
  * standard error after the command, for tests that count work. */

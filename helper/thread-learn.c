@@ -259,17 +259,20 @@ G_STATIC_ASSERT(F_MINE_ENDS_QUESTION - F_MINE_ASKS == 3 &&
                 F_THEIRS_ENDS_QUESTION - F_THEIRS_ASKS == 3);
 
 /* Working days (Monday to Friday, UTC) from FROM to TO, capped at 400:
- * a weekend of silence says less than a working week. */
+ * a weekend of silence says less than a working week.  The whole days
+ * from FROM are the days D0 .. D0 + K - 1 (D0 FROM's day): five a whole
+ * week of them and the rest one by one.  A day at a time it was 2% of a
+ * first full scan's main thread (issue 14, s43-cpu). */
 static int business_days(gint64 from, gint64 to)
 {
-    int n = 0;
+    gint64 k = to - from >= 86400 ? (to - from) / 86400 : 0;
+    gint64 d0 = from >= 0 ? from / 86400 : (from - 86399) / 86400, n = k / 7 * 5;
 
-    for (gint64 t = from; t + 86400 <= to && n < 400; t += 86400) {
-        gint64 day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+    for (gint64 day = d0 + k / 7 * 7; day < d0 + k && n < 400; day++) {
         int wd = (int)(((day + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday; 0 Sunday */
         n += wd != 0 && wd != 6;
     }
-    return n;
+    return (int)MIN(n, 400);
 }
 
 /* Whether the last message M (MSGS[PARENT] the one it answers, -1: none)

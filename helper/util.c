@@ -341,8 +341,11 @@ guint64 lu_fnv64(guint64 h, const void *p, gsize n)
 
 char *lu_strlower(char *s)
 {
+    /* g_ascii_tolower's own test, without a call a byte: every address
+     * is normalised this way, several times a message (s43-cpu). */
     for (char *p = s; *p; p++)
-        *p = g_ascii_tolower(*p);
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + ('a' - 'A'));
     return s;
 }
 

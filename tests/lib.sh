@@ -194,6 +194,10 @@ pristine() { # pristine: keeps the notmuch database as indexed, for start
 	cp -a "$MAIL/.notmuch" "$TMP/pristine"
 }
 start() { rm -rf "$MAIL/.notmuch" "$STATE_DIR" && cp -a "$TMP/pristine" "$MAIL/.notmuch"; }
+# full_counted NAME [VAR=VALUE...]: from the pristine index, a first full scan under
+# LEADUP_DEBUG_COUNTS (its counts in NAME.err), then state_dump NAME (t269, t335)
+full_counted() { _n=$1 && shift && start && env "$@" LEADUP_DEBUG_COUNTS=1 "$LEADUP" --now "$NOW" \
+	scan --full 2>"$_n.err" && state_dump "$_n"; }
 first_scan() { # first_scan NAME JOBS: from start (no state), the full scan with LEADUP_JOBS=JOBS,
 	# counted (LEADUP_DEBUG_COUNTS; its stderr in NAME.err), then state_dump NAME
 	start && LEADUP_JOBS=$2 LEADUP_DEBUG_COUNTS=1 lu scan --full 2>"$1.err" && cat "$1.err" &&

@@ -30,16 +30,13 @@ printf 'From: Kim <kim@client.example>\nTo: Me <me@example.com>\nSubject: Parts\
 printf 'From kim@client.example Mon Nov 16 17:00:00 2026\nFrom: Kim <kim@client.example>\nTo: Me <me@example.com>\nSubject: Mbox\nDate: Mon, 16 Nov 2026 17:00:00 +0000\nMessage-ID: <mbox@client.example>\n\nCould you call the supplier by Friday?\n' | raw mbox
 index
 pristine
-# run NAME [ENV...]: the first full scan, counted into NAME.err, then state_dump NAME
-run() { _n=$1 && shift && start && env "$@" LEADUP_DEBUG_COUNTS=1 "$LEADUP" --now "$NOW" scan --full \
-	2>"$_n.err" && state_dump "$_n"; }
 plain() { debug_counted "$1.err" "files read without GMime's parser"; }
 parsed() { sed -n 's/^leadup: counts: \([0-9]*\) files parsed.*/\1/p' "$1.err"; }
 
 t 'the six single-part files are read without GMime, the other three by GMime' '
-	run new && test "$(parsed new)" = 9 && test "$(plain new)" = 6'
+	full_counted new && test "$(parsed new)" = 9 && test "$(plain new)" = 6'
 t 'GMime reading every file (LEADUP_DEBUG_MIME_GMIME) leaves the same tags, items and cache rows' '
-	run old LEADUP_DEBUG_MIME_GMIME=1 LEADUP_DEBUG_NO_PLAIN_ADDR=1 && test "$(plain old)" = 0 && test "$(parsed old)" = 9 &&
+	full_counted old LEADUP_DEBUG_MIME_GMIME=1 LEADUP_DEBUG_NO_PLAIN_ADDR=1 && test "$(plain old)" = 0 && test "$(parsed old)" = 9 &&
 	cmp new.tags old.tags && cmp new.state old.state'
 # has TEXT: new.state holds TEXT (printf escapes: its UTF-8 bytes)
 has() { grep -qF "$(printf "$1")" new.state; }
