@@ -203,20 +203,29 @@ void lu_msgm_hashes(const char *text, const struct lu_analysis *an, GArray *out)
         }
 }
 
-/* The weight of bucket B (0 when the model has none): binary search of
- * the sorted weights. */
-static double weight_of(guint32 b)
+/* The weight of bucket B (0 when the model has none), B not below the
+ * bucket the last call for this message asked (*FROM, where the search
+ * starts, moved on): a binary search of the sorted weights, narrowed
+ * first.  Buckets are distinct and below LU_FEAT_BUCKETS, so B's place is
+ * at most B and at least B less the buckets the model lacks (950 of
+ * 65,536: ten halvings, not sixteen). */
+static double weight_of(guint32 b, int *from)
 {
-    int lo = 0, hi = lu_msgm_n_weights;
+    int lo = MAX(*from, (int)b - (int)(LU_FEAT_BUCKETS - (guint)lu_msgm_n_weights));
+    int n = MIN((int)b + 1, lu_msgm_n_weights) - lo;
+    const struct lu_msgm_weight *w = lu_msgm_weights + lo;
 
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (lu_msgm_weights[mid].bucket < b)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (n <= 0)
+        return 0;
+    /* W[0 .. N) holds B's place, if the model has B: halve to the last
+     * weight at or below B */
+    while (n > 1) {
+        int half = n / 2;
+        w = w[half].bucket <= b ? w + half : w;
+        n -= half;
     }
-    return lo < lu_msgm_n_weights && lu_msgm_weights[lo].bucket == b ? lu_msgm_weights[lo].w : 0;
+    *from = (int)(w - lu_msgm_weights);
+    return w->bucket == b ? w->w : 0;
 }
 
 double lu_msgm_probability(const char *text, const struct lu_analysis *an)
@@ -224,13 +233,14 @@ double lu_msgm_probability(const char *text, const struct lu_analysis *an)
     guint64 bits[N_BITS];
     double z, sum = 0;
     guint n = 0;
+    int from = 0;
 
     if (lu_msgm_n_weights == 0)
         return -1;
     run(text, an, bits);
     for (guint i = 0; i < N_BITS; i++)
         for (guint64 x = bits[i]; x; x &= x - 1, n++)
-            sum += weight_of(i * 64 + (guint32)__builtin_ctzll(x));
+            sum += weight_of(i * 64 + (guint32)__builtin_ctzll(x), &from);
     z = lu_msgm_bias + (an && an->expects_reply ? lu_msgm_reply_weight : 0);
     if (n)
         z += sum / sqrt(n);
