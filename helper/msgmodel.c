@@ -145,6 +145,32 @@ static void run_word(struct msgm_run *r, const char *w, gsize n, guint64 *bits)
     r->n++;
 }
 
+/* The next word at *P (advanced past it) into W, of NAME_CAP / 2 bytes, as
+ * lu_feature_word cuts it.  A word of ASCII letters and digits that ASCII
+ * ends (most words) is cut here, with no call per word or letter; any
+ * other (an apostrophe, a character past ASCII, a word longer than W
+ * keeps) goes to lu_feature_word from its first byte, which it cuts the
+ * same from there.  Returns its length, 0 at the end of the text. */
+static gsize next_word(const char **p, char *w)
+{
+    const guchar *s = (const guchar *)*p, *e;
+    gsize n;
+
+    while (*s && *s < 0x80 && *s != '\'' && !g_ascii_isalnum(*s))
+        s++;
+    for (e = s; *e < 0x80 && g_ascii_isalnum(*e); e++)
+        ;
+    n = (gsize)(e - s);
+    *p = (const char *)s;
+    if (n == 0 || *e >= 0x80 || *e == '\'' || n > NAME_CAP / 2 - 1)
+        return lu_feature_word(p, w, NAME_CAP / 2);
+    for (gsize i = 0; i < n; i++)
+        w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+    w[n] = 0;
+    *p = (const char *)e;
+    return n;
+}
+
 /* The last two sentences' words ("me:") and the "?" sentences' ("mq:"):
  * a sentence that is both is cut once.  Returns whether either had one. */
 static bool run_sentences(const struct lu_analysis *an, guint64 *bits)
@@ -162,7 +188,7 @@ static bool run_sentences(const struct lu_analysis *an, guint64 *bits)
         bool last = i + 2 >= n, asked = strchr(p, '?') != NULL;
 
         while (((last && me.n < LU_MSGM_WORDS) || (asked && mq.n < LU_MSGM_WORDS)) &&
-               (len = lu_feature_word(&p, w, sizeof w)) > 0) {
+               (len = next_word(&p, w)) > 0) {
             if (last && me.n < LU_MSGM_WORDS)
                 run_word(&me, w, len, bits);
             if (asked && mq.n < LU_MSGM_WORDS)
@@ -183,7 +209,7 @@ static void run(const char *text, const struct lu_analysis *an, guint64 *bits)
 
     memset(bits, 0, N_BITS * sizeof *bits);
     run_init(&mw, "mw:");
-    while (mw.n < LU_MSGM_WORDS && (len = lu_feature_word(&p, w, sizeof w)) > 0)
+    while (mw.n < LU_MSGM_WORDS && (len = next_word(&p, w)) > 0)
         run_word(&mw, w, len, bits);
     any = run_sentences(an, bits) || mw.n > 0;
     if (!any)
