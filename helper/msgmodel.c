@@ -145,6 +145,24 @@ static void run_word(struct msgm_run *r, const char *w, gsize n, guint64 *bits)
     r->n++;
 }
 
+/* What a byte is to next_word: between words, in an ASCII word, or what
+ * only lu_feature_word reads (the end, an apostrophe, past ASCII).  The
+ * ASCII letters and digits are g_ascii_isalnum's. */
+enum { BETWEEN, IN_WORD, SLOW };
+static const guchar byte_kind[256] = {
+    [0] = SLOW,
+    [1 ... '\'' - 1] = BETWEEN,
+    ['\''] = SLOW,
+    ['\'' + 1 ... '/'] = BETWEEN,
+    ['0' ... '9'] = IN_WORD,
+    [':' ... '@'] = BETWEEN,
+    ['A' ... 'Z'] = IN_WORD,
+    ['[' ... '`'] = BETWEEN,
+    ['a' ... 'z'] = IN_WORD,
+    ['{' ... 0x7f] = BETWEEN,
+    [0x80 ... 0xff] = SLOW,
+};
+
 /* The next word at *P (advanced past it) into W, of NAME_CAP / 2 bytes, as
  * lu_feature_word cuts it.  A word of ASCII letters and digits that ASCII
  * ends (most words) is cut here, with no call per word or letter; any
@@ -156,16 +174,16 @@ static gsize next_word(const char **p, char *w)
     const guchar *s = (const guchar *)*p, *e;
     gsize n;
 
-    while (*s && *s < 0x80 && *s != '\'' && !g_ascii_isalnum(*s))
+    while (byte_kind[*s] == BETWEEN)
         s++;
-    for (e = s; *e < 0x80 && g_ascii_isalnum(*e); e++)
+    for (e = s; byte_kind[*e] == IN_WORD; e++)
         ;
     n = (gsize)(e - s);
     *p = (const char *)s;
-    if (n == 0 || *e >= 0x80 || *e == '\'' || n > NAME_CAP / 2 - 1)
+    if (n == 0 || (*e && byte_kind[*e] == SLOW) || n > NAME_CAP / 2 - 1)
         return lu_feature_word(p, w, NAME_CAP / 2);
     for (gsize i = 0; i < n; i++)
-        w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+        w[i] = (char)(s[i] <= 'Z' && s[i] >= 'A' ? s[i] + ('a' - 'A') : s[i]);
     w[n] = 0;
     *p = (const char *)e;
     return n;
