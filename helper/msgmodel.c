@@ -272,19 +272,53 @@ static double weight_of(guint32 b, int *from)
     return w->bucket == b ? w->w : 0;
 }
 
+/* The messages scored before the weights are laid out by bucket: the
+ * table is 256 KB of fresh pages and some 260,000 instructions to fill,
+ * which one classify would not win back (it looks up a few hundred
+ * buckets); a scan scores thousands of messages.  Both ways give each
+ * bucket its one weight. */
+#define DENSE_AFTER 64
+
+static gpointer dense_build(gpointer unused)
+{
+    float *d = g_new0(float, LU_FEAT_BUCKETS);
+
+    (void)unused;
+    for (int i = 0; i < lu_msgm_n_weights; i++)
+        if (lu_msgm_weights[i].bucket < LU_FEAT_BUCKETS)
+            d[lu_msgm_weights[i].bucket] = lu_msgm_weights[i].w;
+    return d;
+}
+
+/* The weights by bucket, or NULL (weight_of's search) for the first
+ * DENSE_AFTER messages of this process. */
+static const float *dense_weights(void)
+{
+    static gint scored;
+    static GOnce once = G_ONCE_INIT;
+
+    if (g_atomic_int_add(&scored, 1) < DENSE_AFTER)
+        return NULL;
+    return g_once(&once, dense_build, NULL);
+}
+
 double lu_msgm_probability(const char *text, const struct lu_analysis *an)
 {
     guint64 bits[N_BITS];
     double z, sum = 0;
     guint n = 0;
     int from = 0;
+    const float *dense;
 
     if (lu_msgm_n_weights == 0)
         return -1;
+    dense = dense_weights();
     run(text, an, bits);
     for (guint i = 0; i < N_BITS; i++)
-        for (guint64 x = bits[i]; x; x &= x - 1, n++)
-            sum += weight_of(i * 64 + (guint32)__builtin_ctzll(x), &from);
+        for (guint64 x = bits[i]; x; x &= x - 1, n++) {
+            guint32 b = i * 64 + (guint32)__builtin_ctzll(x);
+            sum += dense ? dense[b] : weight_of(b, &from);
+        }
     z = lu_msgm_bias + (an && an->expects_reply ? lu_msgm_reply_weight : 0);
     if (n)
         z += sum / sqrt(n);
