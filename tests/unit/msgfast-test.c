@@ -5,7 +5,9 @@
  * each once; the weights looked up one by one): on written edge cases, on
  * texts made at random from a fixed seed, and, with --files, on every
  * message whose path is a line of standard input (t334: a corpus of
- * ../shared, read at run time). */
+ * ../shared, read at run time).  --score reads the messages so and only
+ * scores them: a benchmark of the model's cost (doc/benchmarks-log.md,
+ * s43-msgcheap). */
 #include "leadup.h"
 #include "tap.h"
 
@@ -226,14 +228,15 @@ static void random_texts(int count)
 /* Every message whose path is a line of standard input, read as the scan
  * reads one (lu_mime_body_text, lu_body_extract) and analysed at a fixed
  * time: both paths agree on its own text and analysis.  Prints how many
- * were read. */
-static void files(void)
+ * were read.  SCORE_ONLY (--score, a benchmark under callgrind): only
+ * lu_msgm_probability, and how many it reads as expecting a reply. */
+static void files(bool score_only)
 {
     GTimeZone *tz = g_time_zone_new_utc();
     GDateTime *ref = g_date_time_new(tz, 2026, 11, 23, 9, 0, 0);
     struct lu_cal cal;
     char line[4096];
-    int read = 0, bad = 0, unread = 0;
+    int read = 0, bad = 0, unread = 0, yes = 0;
 
     lu_cal_init(&cal, tz);
     while (fgets(line, sizeof line, stdin)) {
@@ -251,7 +254,10 @@ static void files(void)
             text = lu_mime_body_text(m, &html);
             lu_body_extract(text, html, &b);
             lu_analyse_text(b.text ? b.text : "", ref, &cal, &a);
-            bad += !same(line, b.text, &a, NULL);
+            if (score_only)
+                yes += lu_msgm_probability(b.text, &a) >= lu_msgm_threshold;
+            else
+                bad += !same(line, b.text, &a, NULL);
             lu_analysis_clear(&a);
             lu_body_clear(&b);
             g_free(text);
@@ -261,6 +267,8 @@ static void files(void)
         lu_msg_free(m);
     }
     printf("# messages read %d, unread %d\n", read, unread);
+    if (score_only)
+        printf("# %d expect a reply\n", yes);
     ok(read > 0 && bad == 0, "%d messages' own texts: %d differ", read, bad);
     g_date_time_unref(ref);
     g_time_zone_unref(tz);
@@ -268,8 +276,8 @@ static void files(void)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--files") == 0) {
-        files();
+    if (argc > 1 && (strcmp(argv[1], "--files") == 0 || strcmp(argv[1], "--score") == 0)) {
+        files(strcmp(argv[1], "--score") == 0);
     } else {
         edges();
         random_texts(3000);
