@@ -273,7 +273,7 @@ static double weight_of(guint32 b, int *from)
 }
 
 /* The messages scored before the weights are laid out by bucket: the
- * table is 256 KB of fresh pages and some 260,000 instructions to fill,
+ * table is 256 KB of fresh pages and 64,586 weights to lay out,
  * which one classify would not win back (it looks up a few hundred
  * buckets); a scan scores thousands of messages.  Both ways give each
  * bucket its one weight. */
