@@ -15,26 +15,18 @@
 /* A name longer than this is cut: no word of the training data comes near. */
 #define NAME_CAP 512
 
-/* Where the names go: their buckets (OUT) or themselves (NAMES, a set). */
-struct msgm_emit {
-    GArray *out;
-    GHashTable *names;
-};
+/* ------------------------------------------------ the names (tests, t332) */
 
-static void emit(struct msgm_emit *e, const char *name)
+/* NAME into the set NAMES, once. */
+static void emit(GHashTable *names, const char *name)
 {
-    if (e->names) {
-        if (!g_hash_table_contains(e->names, name))
-            g_hash_table_add(e->names, g_strdup(name));
-    } else {
-        guint32 b = lu_feature_bucket(name);
-        g_array_append_val(e->out, b);
-    }
+    if (!g_hash_table_contains(names, name))
+        g_hash_table_add(names, g_strdup(name));
 }
 
 /* The words of TEXT, tagged TAG ("mw:"), and their adjacent pairs
  * ("mw:a_b"); the first LU_MSGM_WORDS words.  Returns whether it had one. */
-static bool emit_words(struct msgm_emit *e, const char *tag, const char *text)
+static bool emit_words(GHashTable *names, const char *tag, const char *text)
 {
     char prev[NAME_CAP / 2], cur[NAME_CAP / 2], name[NAME_CAP + 8];
     const char *p = text ? text : "";
@@ -43,10 +35,10 @@ static bool emit_words(struct msgm_emit *e, const char *tag, const char *text)
     prev[0] = 0;
     while (n < LU_MSGM_WORDS && lu_feature_word(&p, cur, sizeof cur) > 0) {
         g_snprintf(name, sizeof name, "%s%s", tag, cur);
-        emit(e, name);
+        emit(names, name);
         if (n > 0) {
             g_snprintf(name, sizeof name, "%s%s_%s", tag, prev, cur);
-            emit(e, name);
+            emit(names, name);
         }
         memcpy(prev, cur, sizeof cur);
         n++;
@@ -75,86 +67,260 @@ static char *joined(const struct lu_analysis *an, bool last2)
     return g_string_free(s, FALSE);
 }
 
-static void walk(struct msgm_emit *e, const char *text, const struct lu_analysis *an)
-{
-    char *last2 = joined(an, true), *asked = joined(an, false);
-    bool any = emit_words(e, "mw:", text);
-
-    any |= emit_words(e, "me:", last2);
-    any |= emit_words(e, "mq:", asked);
-    if (!any)
-        emit(e, "mw:<none>");
-    g_free(last2);
-    g_free(asked);
-}
-
-static gint cmp_u32(gconstpointer a, gconstpointer b)
-{
-    guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-    return x < y ? -1 : x > y;
-}
-
-void lu_msgm_hashes(const char *text, const struct lu_analysis *an, GArray *out)
-{
-    struct msgm_emit e = {out, NULL};
-    guint k = 0;
-
-    g_array_set_size(out, 0);
-    walk(&e, text, an);
-    g_array_sort(out, cmp_u32);
-    for (guint i = 0; i < out->len; i++)
-        if (k == 0 || g_array_index(out, guint32, i) != g_array_index(out, guint32, k - 1))
-            g_array_index(out, guint32, k++) = g_array_index(out, guint32, i);
-    g_array_set_size(out, k);
-}
-
 GPtrArray *lu_msgm_features(const char *text, const struct lu_analysis *an)
 {
-    struct msgm_emit e = {NULL, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    char *last2 = joined(an, true), *asked = joined(an, false);
+    bool any = emit_words(set, "mw:", text);
     GHashTableIter it;
     gpointer key;
 
-    walk(&e, text, an);
-    g_hash_table_iter_init(&it, e.names);
+    any |= emit_words(set, "me:", last2);
+    any |= emit_words(set, "mq:", asked);
+    if (!any)
+        emit(set, "mw:<none>");
+    g_free(last2);
+    g_free(asked);
+    g_hash_table_iter_init(&it, set);
     while (g_hash_table_iter_next(&it, &key, NULL)) {
         g_ptr_array_add(names, key);
         g_hash_table_iter_steal(&it);
     }
-    g_hash_table_unref(e.names);
+    g_hash_table_unref(set);
     return names;
 }
 
-/* The weight of bucket B (0 when the model has none): binary search of
- * the sorted weights. */
-static double weight_of(guint32 b)
-{
-    int lo = 0, hi = lu_msgm_n_weights;
+/* ------------------------------------- the buckets (classify, the scan) */
 
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (lu_msgm_weights[mid].bucket < b)
-            lo = mid + 1;
-        else
-            hi = mid;
+/* The same buckets as the names' above, with no name built (issue 14:
+ * formatting a name per word and pair was most of the model's cost).
+ * FNV-1a reads a name byte by byte, so the hash of "mw:" w1 "_" w2 is the
+ * state after "mw:" w1 carried on over "_" and w2; each word is cut once
+ * and hashed once per family that reads it; the sentences are read where
+ * they are, not joined (a join's space only parts words, as the end of a
+ * sentence does).  The buckets are a bit set: each once, read back
+ * ascending, the order the score sums them in.  t334 compares the two
+ * paths. */
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+#define N_BITS    (LU_FEAT_BUCKETS / 64)
+
+/* One family's words: the FNV state of its tag, of its tag and previous
+ * word (where the next pair starts), and how many words it took. */
+struct msgm_run {
+    guint32 tag, prev;
+    int n;
+};
+
+static void run_init(struct msgm_run *r, const char *tag)
+{
+    r->tag = FNV_BASIS;
+    for (; *tag; tag++)
+        r->tag = (r->tag ^ (guchar)*tag) * FNV_PRIME;
+    r->prev = 0;
+    r->n = 0;
+}
+
+static void bit_set(guint64 *bits, guint32 h)
+{
+    h &= LU_FEAT_BUCKETS - 1;
+    bits[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
+}
+
+/* Word W (N bytes) of R's text: its bucket and, after the first, its
+ * pair's, both hashed in one pass over W. */
+static void run_word(struct msgm_run *r, const char *w, gsize n, guint64 *bits)
+{
+    guint32 h = r->tag, hp = (r->prev ^ '_') * FNV_PRIME;
+
+    for (gsize i = 0; i < n; i++) {
+        h = (h ^ (guchar)w[i]) * FNV_PRIME;
+        hp = (hp ^ (guchar)w[i]) * FNV_PRIME;
     }
-    return lo < lu_msgm_n_weights && lu_msgm_weights[lo].bucket == b ? lu_msgm_weights[lo].w : 0;
+    bit_set(bits, h);
+    if (r->n > 0)
+        bit_set(bits, hp);
+    r->prev = h;
+    r->n++;
+}
+
+/* What a byte is to next_word: between words, in an ASCII word, or what
+ * only lu_feature_word reads (the end, an apostrophe, past ASCII).  The
+ * ASCII letters and digits are g_ascii_isalnum's. */
+enum { BETWEEN, IN_WORD, SLOW };
+static const guchar byte_kind[256] = {
+    [0] = SLOW,
+    [1 ... '\'' - 1] = BETWEEN,
+    ['\''] = SLOW,
+    ['\'' + 1 ... '/'] = BETWEEN,
+    ['0' ... '9'] = IN_WORD,
+    [':' ... '@'] = BETWEEN,
+    ['A' ... 'Z'] = IN_WORD,
+    ['[' ... '`'] = BETWEEN,
+    ['a' ... 'z'] = IN_WORD,
+    ['{' ... 0x7f] = BETWEEN,
+    [0x80 ... 0xff] = SLOW,
+};
+
+/* The next word at *P (advanced past it) into W, of NAME_CAP / 2 bytes, as
+ * lu_feature_word cuts it.  A word of ASCII letters and digits that ASCII
+ * ends (most words) is cut here, with no call per word or letter; any
+ * other (an apostrophe, a character past ASCII, a word longer than W
+ * keeps) goes to lu_feature_word from its first byte, which it cuts the
+ * same from there.  Returns its length, 0 at the end of the text. */
+static gsize next_word(const char **p, char *w)
+{
+    const guchar *s = (const guchar *)*p, *e;
+    gsize n;
+
+    while (byte_kind[*s] == BETWEEN)
+        s++;
+    for (e = s; byte_kind[*e] == IN_WORD; e++)
+        ;
+    n = (gsize)(e - s);
+    *p = (const char *)s;
+    if (n == 0 || (*e && byte_kind[*e] == SLOW) || n > NAME_CAP / 2 - 1)
+        return lu_feature_word(p, w, NAME_CAP / 2);
+    for (gsize i = 0; i < n; i++)
+        w[i] = (char)(s[i] <= 'Z' && s[i] >= 'A' ? s[i] + ('a' - 'A') : s[i]);
+    w[n] = 0;
+    *p = (const char *)e;
+    return n;
+}
+
+/* The last two sentences' words ("me:") and the "?" sentences' ("mq:"):
+ * a sentence that is both is cut once.  Returns whether either had one. */
+static bool run_sentences(const struct lu_analysis *an, guint64 *bits)
+{
+    struct msgm_run me, mq;
+    guint n = an && an->sentences ? an->sentences->len : 0;
+    char w[NAME_CAP / 2];
+    gsize len;
+
+    run_init(&me, "me:");
+    run_init(&mq, "mq:");
+    for (guint i = 0; i < n; i++) {
+        const struct lu_sentence *se = g_ptr_array_index(an->sentences, i);
+        const char *p = se->text ? se->text : "";
+        bool last = i + 2 >= n, asked = strchr(p, '?') != NULL;
+
+        while (((last && me.n < LU_MSGM_WORDS) || (asked && mq.n < LU_MSGM_WORDS)) &&
+               (len = next_word(&p, w)) > 0) {
+            if (last && me.n < LU_MSGM_WORDS)
+                run_word(&me, w, len, bits);
+            if (asked && mq.n < LU_MSGM_WORDS)
+                run_word(&mq, w, len, bits);
+        }
+    }
+    return me.n > 0 || mq.n > 0;
+}
+
+/* The buckets of TEXT and AN into BITS (emptied first). */
+static void run(const char *text, const struct lu_analysis *an, guint64 *bits)
+{
+    struct msgm_run mw;
+    const char *p = text ? text : "";
+    char w[NAME_CAP / 2];
+    gsize len;
+    bool any;
+
+    memset(bits, 0, N_BITS * sizeof *bits);
+    run_init(&mw, "mw:");
+    while (mw.n < LU_MSGM_WORDS && (len = next_word(&p, w)) > 0)
+        run_word(&mw, w, len, bits);
+    any = run_sentences(an, bits) || mw.n > 0;
+    if (!any)
+        bit_set(bits, lu_feature_bucket("mw:<none>"));
+}
+
+void lu_msgm_hashes(const char *text, const struct lu_analysis *an, GArray *out)
+{
+    guint64 bits[N_BITS];
+
+    run(text, an, bits);
+    g_array_set_size(out, 0);
+    for (guint i = 0; i < N_BITS; i++)
+        for (guint64 x = bits[i]; x; x &= x - 1) {
+            guint32 b = i * 64 + (guint32)__builtin_ctzll(x);
+            g_array_append_val(out, b);
+        }
+}
+
+/* The weight of bucket B (0 when the model has none), B not below the
+ * bucket the last call for this message asked (*FROM, where the search
+ * starts, moved on): a binary search of the sorted weights, narrowed
+ * first.  Buckets are distinct and below LU_FEAT_BUCKETS, so B's place is
+ * at most B and at least B less the buckets the model lacks (950 of
+ * 65,536: ten halvings, not sixteen). */
+static double weight_of(guint32 b, int *from)
+{
+    int lo = MAX(*from, (int)b - (int)(LU_FEAT_BUCKETS - (guint)lu_msgm_n_weights));
+    int n = MIN((int)b + 1, lu_msgm_n_weights) - lo;
+    const struct lu_msgm_weight *w = lu_msgm_weights + lo;
+
+    if (n <= 0)
+        return 0;
+    /* W[0 .. N) holds B's place, if the model has B: halve to the last
+     * weight at or below B */
+    while (n > 1) {
+        int half = n / 2;
+        w = w[half].bucket <= b ? w + half : w;
+        n -= half;
+    }
+    *from = (int)(w - lu_msgm_weights);
+    return w->bucket == b ? w->w : 0;
+}
+
+/* The messages scored before the weights are laid out by bucket: the
+ * table is 256 KB of fresh pages and 64,586 weights to lay out,
+ * which one classify would not win back (it looks up a few hundred
+ * buckets); a scan scores thousands of messages.  Both ways give each
+ * bucket its one weight. */
+#define DENSE_AFTER 64
+
+static gpointer dense_build(gpointer unused)
+{
+    float *d = g_new0(float, LU_FEAT_BUCKETS);
+
+    (void)unused;
+    for (int i = 0; i < lu_msgm_n_weights; i++)
+        if (lu_msgm_weights[i].bucket < LU_FEAT_BUCKETS)
+            d[lu_msgm_weights[i].bucket] = lu_msgm_weights[i].w;
+    return d;
+}
+
+/* The weights by bucket, or NULL (weight_of's search) for the first
+ * DENSE_AFTER messages of this process. */
+static const float *dense_weights(void)
+{
+    static gint scored;
+    static GOnce once = G_ONCE_INIT;
+
+    if (g_atomic_int_add(&scored, 1) < DENSE_AFTER)
+        return NULL;
+    return g_once(&once, dense_build, NULL);
 }
 
 double lu_msgm_probability(const char *text, const struct lu_analysis *an)
 {
-    GArray *b;
+    guint64 bits[N_BITS];
     double z, sum = 0;
+    guint n = 0;
+    int from = 0;
+    const float *dense;
 
     if (lu_msgm_n_weights == 0)
         return -1;
-    b = g_array_new(FALSE, FALSE, sizeof(guint32));
-    lu_msgm_hashes(text, an, b);
-    for (guint i = 0; i < b->len; i++)
-        sum += weight_of(g_array_index(b, guint32, i));
+    dense = dense_weights();
+    run(text, an, bits);
+    for (guint i = 0; i < N_BITS; i++)
+        for (guint64 x = bits[i]; x; x &= x - 1, n++) {
+            guint32 b = i * 64 + (guint32)__builtin_ctzll(x);
+            sum += dense ? dense[b] : weight_of(b, &from);
+        }
     z = lu_msgm_bias + (an && an->expects_reply ? lu_msgm_reply_weight : 0);
-    if (b->len)
-        z += sum / sqrt(b->len);
-    g_array_unref(b);
+    if (n)
+        z += sum / sqrt(n);
     return 1 / (1 + exp(-z));
 }
