@@ -100,11 +100,12 @@ ANALYSER_SRCS := helper/mime.c helper/addr.c helper/body.c helper/html.c helper/
 # The sentence analysis's digest: the cache keeps each text's analysis
 # (lu_analyse_text: sentences, labels, dates) made by these sources (and
 # GLib's zones and calendar), so a change to any of them analyses every
-# text again.  leadup.h for the structs and enums the analysis fills.
+# text again.  leadup.h for the structs and enums the analysis fills;
+# msgmodel.c and its weights, which decide expects_reply (session 43).
 SENSE_SRCS := helper/leadup.h helper/msgcache.c helper/classify.c helper/intent-model.c \
 	helper/intent-model.h helper/sentence.c helper/dates.c helper/cal.c helper/cue.c \
 	helper/gen/cue-gen.c helper/features.c helper/sentence-model.c helper/util.c helper/lang.c \
-	$(sort $(wildcard helper/lang-*.c))
+	helper/msgmodel.c helper/message-model.c $(sort $(wildcard helper/lang-*.c))
 # The folded sentences' digest: the cache keeps each text's sentences as
 # said.c folds them (lu_said_record), split by the sentence analysis's
 # sources and folded by said.c, so a change to any of them folds each text
