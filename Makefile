@@ -196,6 +196,7 @@ $(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -Ihelper -c -o $@ $<
 
 tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h tests/unit/sm-model.h \
+		tests/unit/no-msgmodel.h \
 		$(UNIT_MAIL) $(LIBA) \
 		$(FLAGS_FILE)
 	$(CC) $(CFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(UNIT_MAIL) $(LIBA) $(LDLIBS)
@@ -287,6 +288,7 @@ $(ASAN)/$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAG
 	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper -c -o $@ $<
 
 $(ASAN)/tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h tests/unit/sm-model.h \
+		tests/unit/no-msgmodel.h \
 		$(ASAN)/$(UNIT_MAIL) $(ASAN_LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(ASAN)/$(UNIT_MAIL) $(ASAN_LIBA) \
