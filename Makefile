@@ -73,7 +73,7 @@ all: deps
 deps:
 	@scripts/deps
 
-build: helper/leadup $(UNITS)
+build: helper/leadup helper/leadup-reply-model $(UNITS)
 
 # Everything compiled is rebuilt when the compiler or its flags change (make
 # DEVELOPER=1 after a plain make), as git's GIT-CFLAGS.
@@ -100,12 +100,14 @@ ANALYSER_SRCS := helper/mime.c helper/addr.c helper/body.c helper/html.c helper/
 # The sentence analysis's digest: the cache keeps each text's analysis
 # (lu_analyse_text: sentences, labels, dates) made by these sources (and
 # GLib's zones and calendar), so a change to any of them analyses every
-# text again.  leadup.h for the structs and enums the analysis fills;
-# msgmodel.c and its weights, which decide expects_reply (session 43).
+# text again.  leadup.h for the structs and enums the analysis fills.
 SENSE_SRCS := helper/leadup.h helper/msgcache.c helper/classify.c helper/intent-model.c \
 	helper/intent-model.h helper/sentence.c helper/dates.c helper/cal.c helper/cue.c \
 	helper/gen/cue-gen.c helper/features.c helper/sentence-model.c helper/util.c helper/lang.c \
-	helper/msgmodel.c helper/message-model.c $(sort $(wildcard helper/lang-*.c))
+	$(sort $(wildcard helper/lang-*.c))
+# The per-message model's digest: helper/leadup-reply-model's analysis
+# (classify.c LU_REPLY_BY_MODEL) reads it too, so its cache's key adds it.
+REPLY_MODEL_SRCS := helper/msgmodel.c helper/message-model.c
 # The folded sentences' digest: the cache keeps each text's sentences as
 # said.c folds them (lu_said_record), split by the sentence analysis's
 # sources and folded by said.c, so a change to any of them folds each text
@@ -115,8 +117,9 @@ helper/analyser.h: FORCE
 	@d=$$({ cat $(ANALYSER_SRCS) && pkg-config --modversion gmime-3.0; } | sha1sum | cut -c1-16) && \
 	e=$$({ cat $(SENSE_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
 	f=$$({ cat $(SAID_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
-	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n#define LU_SAID_DIGEST     "%s"\n' \
-		"$$d" "$$e" "$$f" >$@.tmp && \
+	g=$$(cat $(REPLY_MODEL_SRCS) | sha1sum | cut -c1-16) && \
+	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n#define LU_SAID_DIGEST     "%s"\n#define LU_REPLY_MODEL_DIGEST "%s"\n' \
+		"$$d" "$$e" "$$f" "$$g" >$@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h
@@ -181,6 +184,18 @@ LEADUP_LDLIBS := -lc -lstdc++ $(LU_START_LINK) -lm $(if $(filter 1,$(SQLITE_STAT
 helper/leadup: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LEADUP_LDLIBS)
 
+# helper/leadup with the learned per-message model deciding expects_reply
+# (classify.c LU_REPLY_BY_MODEL; not shipped: doc/benchmarks-log.md,
+# s43-scanmodel): what scripts/crossfit-scan measures and t338 checks.
+REPLY_MODEL_OBJS := $(filter-out helper/classify.o helper/analyser.o,$(OBJS)) \
+	helper/classify-rm.o helper/analyser-rm.o
+helper/classify-rm.o: helper/classify.c helper/leadup.h helper/intent-model.h $(FLAGS_FILE)
+	$(CC) $(CFLAGS) -DLU_REPLY_BY_MODEL=1 -c -o $@ $<
+helper/analyser-rm.o: helper/analyser.c helper/analyser.h helper/leadup.h $(FLAGS_FILE)
+	$(CC) $(CFLAGS) -DLU_REPLY_BY_MODEL=1 -c -o $@ $<
+helper/leadup-reply-model: $(REPLY_MODEL_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(REPLY_MODEL_OBJS) $(LEADUP_LDLIBS)
+
 helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -196,7 +211,6 @@ $(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -Ihelper -c -o $@ $<
 
 tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h tests/unit/sm-model.h \
-		tests/unit/no-msgmodel.h \
 		$(UNIT_MAIL) $(LIBA) \
 		$(FLAGS_FILE)
 	$(CC) $(CFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(UNIT_MAIL) $(LIBA) $(LDLIBS)
@@ -288,7 +302,6 @@ $(ASAN)/$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAG
 	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper -c -o $@ $<
 
 $(ASAN)/tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h tests/unit/sm-model.h \
-		tests/unit/no-msgmodel.h \
 		$(ASAN)/$(UNIT_MAIL) $(ASAN_LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper $(LDFLAGS) -o $@ $< $(ASAN)/$(UNIT_MAIL) $(ASAN_LIBA) \
@@ -382,7 +395,7 @@ check-format: deps
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(UNIT_MAIL) $(FLAGS_FILE) helper/version.h \
+	rm -f helper/*.o helper/leadup helper/leadup-reply-model $(LIBA) $(UNITS) $(UNIT_MAIL) $(FLAGS_FILE) helper/version.h \
 		helper/analyser.h compile_commands.json helper/gen/*.o helper/gen/libgen.a helper/gen/cue-gen \
 		$(CUE_TABLE)
 	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)

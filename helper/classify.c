@@ -1761,18 +1761,29 @@ static void note_next_step(struct lu_analysis *out, const struct lu_sentence *s,
     }
 }
 
-/* Whether a reply is expected, as the learned per-message model
- * (msgmodel.c, issue 10) reads the whole message: it beat the rules'
- * verdict on the labelled messages and, cross-fitted by person, on the
- * conversations' states (doc/benchmarks-log.md, s43-scanmodel).  The rules'
- * verdict, which the model reads as a feature, stays in
- * expects_reply_rules (for the model and for why).  An automatic answer
- * expects nothing whatever its words; without a model the rules decide. */
+/* LU_REPLY_BY_MODEL 1 (helper/leadup-reply-model, the Makefile): the
+ * learned per-message model (msgmodel.c, issue 10) decides whether a reply
+ * is expected.  It beat the rules on the labelled messages
+ * (s42-msgmodel), but cross-fitted by person it did not beat them on the
+ * conversations' states (doc/benchmarks-log.md, s43-scanmodel), so
+ * helper/leadup keeps the rules' verdict (0) and the variant exists to
+ * measure the model in the scan (scripts/crossfit-scan, t338). */
+#ifndef LU_REPLY_BY_MODEL
+#define LU_REPLY_BY_MODEL 0
+#endif
+
+/* With LU_REPLY_BY_MODEL, whether a reply is expected as the model reads
+ * the whole message.  The rules' verdict, which the model reads as a
+ * feature, stays in expects_reply_rules (for the model and for why).  An
+ * automatic answer expects nothing whatever its words; without a model
+ * the rules decide. */
 static void decide_reply(const char *text, struct lu_analysis *out)
 {
     double p;
 
     out->expects_reply_rules = out->expects_reply;
+    if (!LU_REPLY_BY_MODEL)
+        return;
     p = lu_msgm_probability(text, out);
     if (p < 0)
         return;

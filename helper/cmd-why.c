@@ -32,32 +32,32 @@ static const char *auto_text(const struct lu_msg *m)
     }
 }
 
-/* Which verdict decided whether AN expects a reply (issue 10): the learned
- * per-message model, which reads the rules' as one of its inputs, or the
- * rules when no model ships. */
+/* In helper/leadup-reply-model (classify.c LU_REPLY_BY_MODEL), that the
+ * learned per-message model decided whether AN expects a reply, and the
+ * rules' verdict it read (issue 10).  helper/leadup's rules decide: the
+ * verdicts line says it. */
 static void print_reply(const struct lu_analysis *an)
 {
     if (an->reply_by_model)
         lu_printf("  reply: %s by the learned per-message model (the rules: %s)\n",
                   an->expects_reply ? "expected" : "not expected",
                   an->expects_reply_rules ? "expected" : "not expected");
-    else
-        lu_printf("  reply: %s by the rules (no learned model)\n",
-                  an->expects_reply ? "expected" : "not expected");
 }
 
 /* Without a message the verdict rests on, the latest analysed message's
- * reply verdict: why a thread is in no queue may be that the model reads
- * nothing owed where the rules read a question. */
+ * reply verdict, when the model decided it: why a thread is in no queue
+ * may be that the model reads nothing owed where the rules read a
+ * question. */
 static void print_latest_reply(const struct lu_thread_view *tv)
 {
     for (guint i = tv->msgs->len; i-- > 0;) {
         const struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
-        if (m->an) {
+        if (m->an && m->an->reply_by_model) {
             lu_printf("\nWhat leadup read in the latest message it analysed (%u):\n", i + 1);
             print_reply(m->an);
-            return;
         }
+        if (m->an)
+            return;
     }
 }
 

@@ -93,10 +93,8 @@ extern const char lu_version[];
  * Cyber Monday, a named day as a label ("the Valentine's Day campaign"),
  * a repeat's time ("every Monday at 10") no date, MTD/QTD/YTD, the
  * continental fortnight ("quinze jours", "vierzehn Tage"), "übernächste
- * Woche", "domattina" (session 42); 26: whether a message expects a reply
- * is the learned per-message model's verdict (msgmodel.c), the rules' kept
- * as expects_reply_rules (session 43). */
-#define LU_RULES_REV  26
+ * Woche", "domattina" (session 42). */
+#define LU_RULES_REV  25
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -1439,7 +1437,8 @@ struct lu_analysis {
     bool
         expects_reply; /* a reply is expected from the reader (doc/classify.md): narrower than actionable */
     /* the rules' own verdict (classify.c), which the learned per-message
-     * model reads; expects_reply is the model's when reply_by_model */
+     * model reads; expects_reply is the model's when reply_by_model (only
+     * in helper/leadup-reply-model: classify.c LU_REPLY_BY_MODEL) */
     bool expects_reply_rules;
     bool reply_by_model;
     /* asks the reader to do or answer something: a request as doc/labelling.md

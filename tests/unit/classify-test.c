@@ -4,7 +4,6 @@
  * proposal and announce come from the trained vote (helper/intent-model.c):
  * retraining it must keep these plain cases right. */
 #include "leadup.h"
-#include "no-msgmodel.h"
 #include "tap.h"
 
 #include <string.h>

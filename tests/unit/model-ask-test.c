@@ -9,7 +9,6 @@
  * that learned the rubric says it for advice the rules leave unlabelled. */
 #include "leadup.h"
 #include "sm-model.h"
-#include "no-msgmodel.h"
 #include "tap.h"
 
 #include <string.h>
