@@ -49,20 +49,21 @@ t 'the same files twice, whatever the hash seed; they differ from fold to fold' 
 	mkdir -p d2 && PYTHONHASHSEED=7 TM --write-folds folds.tsv d2 >/dev/null &&
 	for f in fold01 fold02 fold03; do cmp d1/message-model-$f.c d2/message-model-$f.c || return 1; done &&
 	! cmp -s d1/message-model-fold01.c d1/message-model-fold02.c'
-# The model reads the rules' verdict: a classify whose expects_reply (the
-# model's, in leadup) says yes for every message that does not wait
-# ("quuxwell"), the rules' left as they are, changes no weight.
+# The model reads the rules' verdict: read through helper/leadup-reply-model
+# (expects_reply the model's, expects_reply_rules the rules'), with its
+# expects_reply made yes for every message that does not wait
+# ("quuxwell"), it learns the weights it learns through helper/leadup.
 cat >fake-classify <<EOF
 #!/bin/sh
 echo called >>"$TMP/fake.log"
-out=\$("$LEADUP" "\$@")
+out=\$("$ROOT/helper/leadup-reply-model" "\$@")
 case "\$out" in
 *quuxwell*) printf '%s\n' "\$out" | sed 's/"expects_reply": false/"expects_reply": true/' ;;
 *) printf '%s\n' "\$out" ;;
 esac
 EOF
 chmod +x fake-classify
-t 'it learns from expects_reply_rules, not the model verdict expects_reply' '
+t 'through helper/leadup-reply-model it learns from expects_reply_rules, not the model verdict' '
 	mkdir -p d3 && (export LEADUP="$TMP/fake-classify" && TM --write-folds folds.tsv d3 >/dev/null) &&
 	test "$(wc -l <fake.log)" -eq 24 && cmp d1/message-model-fold01.c d3/message-model-fold01.c'
 t 'errors: --write-folds without its directory' '
