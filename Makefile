@@ -118,7 +118,7 @@ helper/analyser.h: FORCE
 	e=$$({ cat $(SENSE_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
 	f=$$({ cat $(SAID_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
 	g=$$(cat $(REPLY_MODEL_SRCS) | sha1sum | cut -c1-16) && \
-	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n#define LU_SAID_DIGEST     "%s"\n#define LU_REPLY_MODEL_DIGEST "%s"\n' \
+	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n#define LU_SAID_DIGEST     "%s"\n#define LU_MSGM_DIGEST     "%s"\n' \
 		"$$d" "$$e" "$$f" "$$g" >$@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
