@@ -73,7 +73,7 @@ all: deps
 deps:
 	@scripts/deps
 
-build: helper/leadup $(UNITS)
+build: helper/leadup helper/leadup-reply-model $(UNITS)
 
 # Everything compiled is rebuilt when the compiler or its flags change (make
 # DEVELOPER=1 after a plain make), as git's GIT-CFLAGS.
@@ -105,6 +105,9 @@ SENSE_SRCS := helper/leadup.h helper/msgcache.c helper/classify.c helper/intent-
 	helper/intent-model.h helper/sentence.c helper/dates.c helper/cal.c helper/cue.c \
 	helper/gen/cue-gen.c helper/features.c helper/sentence-model.c helper/util.c helper/lang.c \
 	$(sort $(wildcard helper/lang-*.c))
+# The per-message model's digest: helper/leadup-reply-model's analysis
+# (classify.c LU_REPLY_BY_MODEL) reads it too, so its cache's key adds it.
+REPLY_MODEL_SRCS := helper/msgmodel.c helper/message-model.c
 # The folded sentences' digest: the cache keeps each text's sentences as
 # said.c folds them (lu_said_record), split by the sentence analysis's
 # sources and folded by said.c, so a change to any of them folds each text
@@ -114,8 +117,9 @@ helper/analyser.h: FORCE
 	@d=$$({ cat $(ANALYSER_SRCS) && pkg-config --modversion gmime-3.0; } | sha1sum | cut -c1-16) && \
 	e=$$({ cat $(SENSE_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
 	f=$$({ cat $(SAID_SRCS) && pkg-config --modversion glib-2.0; } | sha1sum | cut -c1-16) && \
-	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n#define LU_SAID_DIGEST     "%s"\n' \
-		"$$d" "$$e" "$$f" >$@.tmp && \
+	g=$$(cat $(REPLY_MODEL_SRCS) | sha1sum | cut -c1-16) && \
+	printf '#define LU_ANALYSER_DIGEST "%s"\n#define LU_SENSE_DIGEST    "%s"\n#define LU_SAID_DIGEST     "%s"\n#define LU_MSGM_DIGEST     "%s"\n' \
+		"$$d" "$$e" "$$f" "$$g" >$@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 helper/version.o $(ASAN)/helper/version.o $(FUZZ)/helper/version.o: helper/version.h
@@ -179,6 +183,18 @@ LEADUP_LDLIBS := -lc -lstdc++ $(LU_START_LINK) -lm $(if $(filter 1,$(SQLITE_STAT
 
 helper/leadup: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LEADUP_LDLIBS)
+
+# helper/leadup with the learned per-message model deciding expects_reply
+# (classify.c LU_REPLY_BY_MODEL; not shipped: doc/benchmarks-log.md,
+# s43-scanmodel): what scripts/crossfit-scan measures and t338 checks.
+REPLY_MODEL_OBJS := $(filter-out helper/classify.o helper/analyser.o,$(OBJS)) \
+	helper/classify-rm.o helper/analyser-rm.o
+helper/classify-rm.o: helper/classify.c helper/leadup.h helper/intent-model.h $(FLAGS_FILE)
+	$(CC) $(CFLAGS) -DLU_REPLY_BY_MODEL=1 -c -o $@ $<
+helper/analyser-rm.o: helper/analyser.c helper/analyser.h helper/leadup.h $(FLAGS_FILE)
+	$(CC) $(CFLAGS) -DLU_REPLY_BY_MODEL=1 -c -o $@ $<
+helper/leadup-reply-model: $(REPLY_MODEL_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(REPLY_MODEL_OBJS) $(LEADUP_LDLIBS)
 
 helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -379,7 +395,7 @@ check-format: deps
 	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 clean:
-	rm -f helper/*.o helper/leadup $(LIBA) $(UNITS) $(UNIT_MAIL) $(FLAGS_FILE) helper/version.h \
+	rm -f helper/*.o helper/leadup helper/leadup-reply-model $(LIBA) $(UNITS) $(UNIT_MAIL) $(FLAGS_FILE) helper/version.h \
 		helper/analyser.h compile_commands.json helper/gen/*.o helper/gen/libgen.a helper/gen/cue-gen \
 		$(CUE_TABLE)
 	rm -rf tests/out demo/run bench/run $(ASAN) $(FUZZ)

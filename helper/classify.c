@@ -1761,6 +1761,44 @@ static void note_next_step(struct lu_analysis *out, const struct lu_sentence *s,
     }
 }
 
+/* LU_REPLY_BY_MODEL 1 (helper/leadup-reply-model, the Makefile): the
+ * learned per-message model (msgmodel.c, issue 10) decides whether a reply
+ * is expected.  It beat the rules on the labelled messages
+ * (s42-msgmodel), but cross-fitted by person it did not beat them on the
+ * conversations' states (doc/benchmarks-log.md, s43-scanmodel), so
+ * helper/leadup keeps the rules' verdict (0) and the variant exists to
+ * measure the model in the scan (scripts/crossfit-scan, t338). */
+#ifndef LU_REPLY_BY_MODEL
+#define LU_REPLY_BY_MODEL 0
+#endif
+
+/* With LU_REPLY_BY_MODEL, whether a reply is expected as the model reads
+ * the whole message.  The rules' verdict, which the model reads as a
+ * feature, stays in expects_reply_rules (for the model and for why).  An
+ * automatic answer expects nothing whatever its words; without a model
+ * the rules decide. */
+static void decide_reply(const char *text, struct lu_analysis *out)
+{
+    double p;
+
+    out->expects_reply_rules = out->expects_reply;
+    if (!LU_REPLY_BY_MODEL)
+        return;
+    p = lu_msgm_probability(text, out);
+    if (p < 0)
+        return;
+    out->reply_by_model = true;
+    out->expects_reply = !out->auto_reply && p >= lu_msgm_threshold;
+}
+
+double lu_analysis_reply_score(const char *text, const struct lu_analysis *an)
+{
+    struct lu_analysis rules = *an; /* shallow: read only, nothing freed */
+
+    rules.expects_reply = an->expects_reply_rules;
+    return lu_msgm_probability(text, &rules);
+}
+
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out)
 {
@@ -1832,6 +1870,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
      * (expects_answer), not for advice, an announcement, a promise or a
      * courtesy; "no need to reply" wins unless a question is asked anyway. */
     out->expects_reply = !out->auto_reply && reply && (!noreply || asked_q);
+    decide_reply(text, out);
     out->answer = out->expects_reply && answer;
     out->asks = !out->auto_reply && (out->labels & LU_L_REQUEST) != 0;
     if (!out->expects_reply)

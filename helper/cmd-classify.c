@@ -96,10 +96,10 @@ static void print_message(const struct lu_msg *m, GDateTime *ref, bool text)
     lu_json_kv_str(&j, "phone", m->body->sig_phone);
     lu_json_obj_end(&j);
     lu_json_analysis(&j, m->an, m->body->text, g_date_time_get_timezone(ref));
-    /* the learned per-message model (msgmodel.c) beside the rules' verdict,
-     * which it reads: expects_reply stays the rules' (the scan's threads
-     * read it; the model's is not yet measured on them) */
-    p = lu_msgm_probability(m->body->text, m->an);
+    /* the learned per-message model's score (msgmodel.c), read from the
+     * rules' verdict as it was trained (expects_reply_rules); it decides
+     * expects_reply only in helper/leadup-reply-model (classify.c) */
+    p = lu_analysis_reply_score(m->body->text, m->an);
     if (p >= 0) {
         lu_json_key(&j, "reply_model_score");
         lu_json_double(&j, p);

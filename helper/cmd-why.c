@@ -32,6 +32,35 @@ static const char *auto_text(const struct lu_msg *m)
     }
 }
 
+/* In helper/leadup-reply-model (classify.c LU_REPLY_BY_MODEL), that the
+ * learned per-message model decided whether AN expects a reply, and the
+ * rules' verdict it read (issue 10).  helper/leadup's rules decide: the
+ * verdicts line says it. */
+static void print_reply(const struct lu_analysis *an)
+{
+    if (an->reply_by_model)
+        lu_printf("  reply: %s by the learned per-message model (the rules: %s)\n",
+                  an->expects_reply ? "expected" : "not expected",
+                  an->expects_reply_rules ? "expected" : "not expected");
+}
+
+/* Without a message the verdict rests on, the latest analysed message's
+ * reply verdict, when the model decided it: why a thread is in no queue
+ * may be that the model reads nothing owed where the rules read a
+ * question. */
+static void print_latest_reply(const struct lu_thread_view *tv)
+{
+    for (guint i = tv->msgs->len; i-- > 0;) {
+        const struct lu_msg *m = g_ptr_array_index(tv->msgs, i);
+        if (m->an && m->an->reply_by_model) {
+            lu_printf("\nWhat leadup read in the latest message it analysed (%u):\n", i + 1);
+            print_reply(m->an);
+        }
+        if (m->an)
+            return;
+    }
+}
+
 static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
 {
     const struct lu_verdict *v = &tv->v;
@@ -95,6 +124,9 @@ static void print_text(struct lu_ctx *ctx, struct lu_thread_view *tv)
                           !ev->an->closing
                       ? " nothing asked or agreed"
                       : "");
+        print_reply(ev->an);
+    } else {
+        print_latest_reply(tv);
     }
     lu_printf("\nMessages:\n");
     for (guint i = 0; i < tv->msgs->len; i++) {

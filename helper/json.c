@@ -270,6 +270,8 @@ void lu_json_analysis(struct lu_json *j, const struct lu_analysis *an, const cha
     lu_json_arr_end(j);
     lu_json_kv_bool(j, "actionable", an->actionable);
     lu_json_kv_bool(j, "expects_reply", an->expects_reply);
+    if (an->reply_by_model) /* helper/leadup-reply-model: the rules' verdict beside */
+        lu_json_kv_bool(j, "expects_reply_rules", an->expects_reply_rules);
     lu_json_kv_bool(j, "asks", an->asks);
     lu_json_kv_bool(j, "declined", an->declined);
     lu_json_kv_bool(j, "closing", an->closing);

@@ -1436,6 +1436,11 @@ struct lu_analysis {
         actionable; /* asks the reader to act or respond, or proposes/announces a future event or deadline */
     bool
         expects_reply; /* a reply is expected from the reader (doc/classify.md): narrower than actionable */
+    /* the rules' own verdict (classify.c), which the learned per-message
+     * model reads; expects_reply is the model's when reply_by_model (only
+     * in helper/leadup-reply-model: classify.c LU_REPLY_BY_MODEL) */
+    bool expects_reply_rules;
+    bool reply_by_model;
     /* asks the reader to do or answer something: a request as doc/labelling.md
      * counts one, advice and imperatives included.  Wider than expects_reply,
      * which is what the thread rules wait for (advice leaves nothing owed). */
@@ -1468,6 +1473,10 @@ bool lu_sentence_span(const char *text, gsize from, const char *sentence, gsize 
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out);
 void lu_analysis_clear(struct lu_analysis *a);
+/* The learned per-message model's probability that the message of own
+ * TEXT, analysed as AN, expects a reply, read from the rules' verdict as
+ * the model was trained; -1 when no model ships. */
+double lu_analysis_reply_score(const char *text, const struct lu_analysis *an);
 /* Clears and frees the analysis A allocated on the heap (NULL: nothing). */
 void lu_analysis_free(struct lu_analysis *a);
 /* Frees the sentence P (struct lu_sentence*; NULL: nothing), as a

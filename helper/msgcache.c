@@ -384,7 +384,7 @@ static void put_sentence(GByteArray *out, const struct lu_sentence *s)
     {                                                                                              \
         &(a)->actionable, &(a)->expects_reply, &(a)->asks, &(a)->answer, &(a)->declined,           \
             &(a)->closing, &(a)->auto_reply, &(a)->has_next_step, &(a)->next_step_agreed,          \
-            &(a)->has_return                                                                       \
+            &(a)->has_return, &(a)->expects_reply_rules, &(a)->reply_by_model                      \
     }
 
 GBytes *lu_msgcache_sense(const guint8 key[LU_SENSE_KEY], const struct lu_analysis *an)
