@@ -1579,9 +1579,14 @@ static int m_period(const struct P *p, int i, struct res *r)
     } else {
         k = mod_at(p, k, &mod);
     }
-    /* "next fiscal year": the calendar year (fy_at) */
-    if (mod != MOD_NONE && wg(p, k, LU_DG_FISCAL) && W(p, k + 1) && W(p, k + 1)->unit == U_YEAR)
+    /* "next fiscal year": the calendar year (fy_at); "This Fiscal Year" in
+     * Title Case is a column's label (an earnings table's, of a company
+     * whose fiscal year is not known) */
+    if (mod != MOD_NONE && wg(p, k, LU_DG_FISCAL) && W(p, k + 1) && W(p, k + 1)->unit == U_YEAR) {
+        if (p->t[k].cap && p->t[k + 1].cap)
+            return -1;
         k++;
+    }
     w = W(p, k);
     if (!w || (w->f & F_PL))
         return -1;
@@ -2160,19 +2165,38 @@ static int fy_at(const struct P *p, int k, int *y)
     return -1;
 }
 
-/* A quarter without its year ("in Q3", "by the third quarter") after a
- * word that leads a date ("in", "by", "during", "over"), in a sentence not
- * of the past: the next such quarter, this one while it runs (as a
- * deadline's day of the month looks forward).  K: the index after it.
- * Returns the year, or 0: none (a report's "in Q3" names a past one, which
- * the writer's year would tell; a label, "Q3 results", names no day). */
+/* Has the sentence a verb of the past (LU_DP_PAST)? */
+static bool past_verb(const struct P *p)
+{
+    for (int k = 0; k < p->n; k++)
+        if (p->t[k].kind == T_WORD && phrase_at(p, k, LU_DP_PAST, NULL))
+            return true;
+    return false;
+}
+
+/* A quarter without its year ("in Q3", "during the third quarter") after
+ * a word that leads a date ("in", "by", "during", "over", "from"): after a
+ * word of a deadline, or in a sentence of the future with no verb of the
+ * past, the next such quarter, this one while it runs ("we ship in Q3");
+ * else the one whose end is nearest (news of the quarter just reported:
+ * "sales fell in the third quarter", said in October, is July's).  K: the
+ * index after it.  Returns the year, or 0: none (a label, "Q3 results",
+ * names no day). */
 static int bare_quarter_year(const struct P *p, int i, int k, int ord)
 {
-    if (!(wf(p, i - 1, F_IN | F_PREP | F_GUARD) || wx(p, i - 1, LU_DX_OVER)) || past_only(p, i))
+    guint32 cand[3];
+    int y, m, d;
+
+    if (!(wf(p, i - 1, F_IN | F_PREP | F_GUARD | F_FROM) || wx(p, i - 1, LU_DX_OVER)))
         return 0;
     if (k < p->n && p->t[k].kind == T_WORD && !p->t[k].cap && !W(p, k))
         return 0;
-    return ord >= (p->rm - 1) / 3 + 1 ? p->ry : p->ry + 1;
+    if (deadline_before(p, i) || (ahead_word(p) && !past_verb(p)))
+        return ord >= (p->rm - 1) / 3 + 1 ? p->ry : p->ry + 1;
+    for (int dy = -1; dy <= 1; dy++)
+        cand[dy + 1] = jd_of(p->ry + dy, ord * 3, mdays(p->ry + dy, ord * 3));
+    ymd_of(nearest_of(p, cand), &y, &m, &d);
+    return y;
 }
 
 /* "the third quarter of 2001", "fourth quarter 2001", "Q3 2001", "Q1 '27",
@@ -3409,6 +3433,29 @@ static void season_of_mod(const struct P *p, int s, int mod, bool past, guint32 
     }
 }
 
+/* The days of PART of the season JD0..JD1 (three months): its first,
+ * middle or last month, or its last business day. */
+static void season_part(const struct P *p, struct res *r, int part, guint32 jd0, guint32 jd1)
+{
+    int y, m, d;
+
+    if (part == PART_NONE) {
+        set_days(r, jd0, jd1, LU_SPAN_RANGE);
+        return;
+    }
+    ymd_of(part == PART_END ? jd1 : jd0, &y, &m, &d);
+    if (part == PART_END) {
+        month_part(p, r, PART_END, y, m, false);
+        return;
+    }
+    m += part == PART_EARLY ? 0 : part == PART_MID ? 1 : 2;
+    if (m > 12) {
+        m -= 12;
+        y++;
+    }
+    set_days(r, jd_of(y, m, 1), jd_of(y, m, mdays(y, m)), LU_SPAN_RANGE);
+}
+
 /* May a season without a modifier or year stand at K (the token after
  * it)?  Not before "of" ("the fall of the dollar") nor a word in lower case
  * the tables do not know ("summer school", "spring cleaning"). */
@@ -3428,13 +3475,16 @@ static bool season_free_right(const struct P *p, int k)
  * modifier, a year, or a lead word that is no "a" or "to". */
 static int m_season(const struct P *p, int i, struct res *r)
 {
-    int k = i, mod = MOD_NONE, pm = MOD_NONE, y = 0, s;
+    int k = i, mod = MOD_NONE, pm = MOD_NONE, y = 0, s, part = PART_NONE, e;
     bool lead, risky_ok;
     guint32 jd0, jd1;
 
-    /* the season word is near: most date words are no season's lead */
-    if (!(W(p, i) && (W(p, i)->season || (W(p, i + 1) && W(p, i + 1)->season) ||
-                      (W(p, i + 2) && W(p, i + 2)->season))))
+    /* a season word is near ("by the end of the summer": five words on);
+     * most date words are no season's lead */
+    bool near = false;
+    for (int j = i; j < i + 6 && j < p->n && !near; j++)
+        near = W(p, j) && W(p, j)->season;
+    if (!near)
         return -1;
     lead = wf(p, k, F_IN | F_PREP | F_GUARD | F_TO) || wx(p, k, LU_DX_OVER);
     if (lead)
@@ -3445,10 +3495,18 @@ static int m_season(const struct P *p, int i, struct res *r)
                wx(p, lead && k > i ? i : i - 1, LU_DX_OVER);
     if (wf(p, k, F_THE))
         k++;
+    /* "early summer", "by late fall", "the end of the summer" */
+    if ((e = part_word_at(p, k, &part)) > 0) {
+        k = e;
+        if (wf(p, k, F_OF))
+            k++;
+        if (wf(p, k, F_THE))
+            k++;
+    }
     k = mod_at(p, k, &mod);
     if (!W(p, k) || !(s = W(p, k)->season))
         return -1;
-    bool risky = wg(p, k, LU_DG_RISKYSEASON);
+    bool risky = wg(p, k, LU_DG_RISKYSEASON), cap = p->t[k].cap;
     k++;
     if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
         k++;
@@ -3458,7 +3516,13 @@ static int m_season(const struct P *p, int i, struct res *r)
         k = postmod_at(p, k, &pm);
         mod = pm;
     }
+    /* "Spring Valley", "Fall Comdex": a name */
+    if (mod == MOD_NONE && cap && k < p->n && p->t[k].kind == T_WORD && p->t[k].cap && !W(p, k))
+        return -1;
     if (y) {
+        /* "summer 2001 baseload": a product's label */
+        if (mod == MOD_NONE && !lead && !season_free_right(p, k))
+            return -1;
         season_days(s, y, &jd0, &jd1);
     } else {
         if (mod == MOD_NONE && (!lead || (risky && !risky_ok) || !season_free_right(p, k)))
@@ -3466,12 +3530,12 @@ static int m_season(const struct P *p, int i, struct res *r)
         season_of_mod(p, s, mod == MOD_COMING || mod == MOD_FOLLOW ? MOD_NEXT : mod,
                       past_only(p, i), &jd0, &jd1);
     }
-    set_days(r, jd0, jd1, LU_SPAN_RANGE);
+    season_part(p, r, part, jd0, jd1);
     return k;
 }
 
 /* "later this week (month, year)", "later in the week", "später diese
- * Woche": from tomorrow to the period's end (none when it ends today);
+ * Woche": from tomorrow to the period's end (no date when it ends today);
  * "later next week (month, year)": its late part, as "late next week". */
 static int m_later(const struct P *p, int i, struct res *r)
 {
@@ -3506,8 +3570,12 @@ static int m_later(const struct P *p, int i, struct res *r)
     end = w->unit == U_WEEK    ? monday_of(p->rjd) + 6
           : w->unit == U_MONTH ? jd_of(p->ry, p->rm, mdays(p->ry, p->rm))
                                : jd_of(p->ry, 12, 31);
-    if (end <= p->rjd)
-        return -1;
+    /* said on the period's last day: which days is not known (the words
+     * are read, so "this week" alone does not take them) */
+    if (end <= p->rjd) {
+        r->label = true;
+        return k + 1;
+    }
     set_days(r, p->rjd + 1, end, LU_SPAN_RANGE);
     return k + 1;
 }
