@@ -3403,8 +3403,9 @@ static void season_days(int s, int y, guint32 *jd0, guint32 *jd1)
 /* The season S that MOD names, said at REF: "next" the first to begin
  * after REF, "last" the latest to end before it, "this" (or a lead alone,
  * "over the summer") the one REF is in, else the next one, or the last one
- * in a sentence of the past ("it was hot this summer"). */
-static void season_of_mod(const struct P *p, int s, int mod, bool past, guint32 *jd0, guint32 *jd1)
+ * in a sentence of the past ("it was hot this summer"; the sentence from
+ * I). */
+static void season_of_mod(const struct P *p, int s, int mod, int i, guint32 *jd0, guint32 *jd1)
 {
     guint32 a, b, next = 0, next1 = 0, prev = 0, prev0 = 0;
 
@@ -3424,7 +3425,8 @@ static void season_of_mod(const struct P *p, int s, int mod, bool past, guint32 
             prev = b;
         }
     }
-    if (mod == MOD_PREV || ((mod == MOD_THIS || mod == MOD_NONE) && past)) {
+    /* the sentence's tense only when it decides (past_only walks it) */
+    if (mod == MOD_PREV || ((mod == MOD_THIS || mod == MOD_NONE) && past_only(p, i))) {
         *jd0 = prev0;
         *jd1 = prev;
     } else {
@@ -3527,8 +3529,7 @@ static int m_season(const struct P *p, int i, struct res *r)
     } else {
         if (mod == MOD_NONE && (!lead || (risky && !risky_ok) || !season_free_right(p, k)))
             return -1;
-        season_of_mod(p, s, mod == MOD_COMING || mod == MOD_FOLLOW ? MOD_NEXT : mod,
-                      past_only(p, i), &jd0, &jd1);
+        season_of_mod(p, s, mod == MOD_COMING || mod == MOD_FOLLOW ? MOD_NEXT : mod, i, &jd0, &jd1);
     }
     season_part(p, r, part, jd0, jd1);
     return k;

@@ -93,8 +93,12 @@ extern const char lu_version[];
  * Cyber Monday, a named day as a label ("the Valentine's Day campaign"),
  * a repeat's time ("every Monday at 10") no date, MTD/QTD/YTD, the
  * continental fortnight ("quinze jours", "vierzehn Tage"), "übernächste
- * Woche", "domattina" (session 42). */
-#define LU_RULES_REV  25
+ * Woche", "domattina" (session 42); 26: dates: seasons ("this summer",
+ * "by spring", "im Herbst"), "over the holidays", "later this week",
+ * "mid-next-month", "close of play", a quarter without its year after a
+ * lead word ("in Q3"), fiscal years read as calendar years ("Q1 FY27", "the
+ * end of the fiscal year") (session 43). */
+#define LU_RULES_REV  26
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
