@@ -3403,9 +3403,8 @@ static void season_days(int s, int y, guint32 *jd0, guint32 *jd1)
 /* The season S that MOD names, said at REF: "next" the first to begin
  * after REF, "last" the latest to end before it, "this" (or a lead alone,
  * "over the summer") the one REF is in, else the next one, or the last one
- * in a sentence of the past ("it was hot this summer"; the sentence from
- * I). */
-static void season_of_mod(const struct P *p, int s, int mod, int i, guint32 *jd0, guint32 *jd1)
+ * in a sentence with a verb of the past ("it was hot this summer"). */
+static void season_of_mod(const struct P *p, int s, int mod, guint32 *jd0, guint32 *jd1)
 {
     guint32 a, b, next = 0, next1 = 0, prev = 0, prev0 = 0;
 
@@ -3425,8 +3424,11 @@ static void season_of_mod(const struct P *p, int s, int mod, int i, guint32 *jd0
             prev = b;
         }
     }
-    /* the sentence's tense only when it decides (past_only walks it) */
-    if (mod == MOD_PREV || ((mod == MOD_THIS || mod == MOD_NONE) && past_only(p, i))) {
+    /* the sentence's tense only when it decides (past_verb walks it); any
+     * verb of the past, not past_only's sentence without a word of the
+     * future: "I never did make it to Toronto this summer" is the last one
+     * ("to" is past_only's word of a wish) */
+    if (mod == MOD_PREV || ((mod == MOD_THIS || mod == MOD_NONE) && past_verb(p))) {
         *jd0 = prev0;
         *jd1 = prev;
     } else {
@@ -3488,11 +3490,14 @@ static int m_season(const struct P *p, int i, struct res *r)
         near = W(p, j) && W(p, j)->season;
     if (!near)
         return -1;
-    lead = wf(p, k, F_IN | F_PREP | F_GUARD | F_TO) || wx(p, k, LU_DX_OVER);
+    /* not "from": "from summer to fall" is a change of style, "from Spring
+     * Valley" a place */
+    lead = (wf(p, k, F_IN | F_PREP | F_GUARD | F_TO) && !wf(p, k, F_FROM)) || wx(p, k, LU_DX_OVER);
     if (lead)
         k++;
     else
-        lead = wf(p, i - 1, F_IN | F_PREP | F_GUARD | F_TO) || wx(p, i - 1, LU_DX_OVER);
+        lead = (wf(p, i - 1, F_IN | F_PREP | F_GUARD | F_TO) && !wf(p, i - 1, F_FROM)) ||
+               wx(p, i - 1, LU_DX_OVER);
     risky_ok = wf(p, lead && k > i ? i : i - 1, F_IN | F_PREP | F_GUARD) ||
                wx(p, lead && k > i ? i : i - 1, LU_DX_OVER);
     if (wf(p, k, F_THE))
@@ -3529,7 +3534,7 @@ static int m_season(const struct P *p, int i, struct res *r)
     } else {
         if (mod == MOD_NONE && (!lead || (risky && !risky_ok) || !season_free_right(p, k)))
             return -1;
-        season_of_mod(p, s, mod == MOD_COMING || mod == MOD_FOLLOW ? MOD_NEXT : mod, i, &jd0, &jd1);
+        season_of_mod(p, s, mod == MOD_COMING || mod == MOD_FOLLOW ? MOD_NEXT : mod, &jd0, &jd1);
     }
     season_part(p, r, part, jd0, jd1);
     return k;
