@@ -2357,6 +2357,29 @@ static int named_quarter_end(const struct P *p, int i, int k, struct res *r)
     return e;
 }
 
+/* The end of this UNIT (EOW, EOM, EOQ, EOY; "within the week"): the last
+ * business day of this week (month: the next one once it has passed),
+ * quarter or year.  False: UNIT is none of those. */
+static bool end_of_unit(const struct P *p, struct res *r, int unit)
+{
+    switch (unit) {
+    case U_WEEK:
+        week_part(p, r, PART_END, monday_of(p->rjd), true);
+        return true;
+    case U_MONTH:
+        month_part(p, r, PART_END, p->ry, p->rm, true);
+        return true;
+    case U_QUARTER:
+        quarter_end(p, r, MOD_NONE);
+        return true;
+    case U_YEAR:
+        month_part(p, r, PART_END, p->ry, 12, false);
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -2374,36 +2397,17 @@ static int m_part(const struct P *p, int i, struct res *r)
         W(p, i + 1)->unit == U_YEAR && !(W(p, i + 1)->f & F_PL))
         return m_unit_end(p, i + 1, r);
     if (w && w->rel >= R_EOW && w->rel <= R_EOY) {
-        if (w->rel == R_EOW)
-            week_part(p, r, PART_END, monday_of(p->rjd), true);
-        else if (w->rel == R_EOM)
-            month_part(p, r, PART_END, p->ry, p->rm, true);
-        else if (w->rel == R_EOQ)
-            quarter_end(p, r, MOD_NONE);
-        else
-            month_part(p, r, PART_END, p->ry, 12, false);
+        end_of_unit(p, r,
+                    w->rel == R_EOW   ? U_WEEK
+                    : w->rel == R_EOM ? U_MONTH
+                    : w->rel == R_EOQ ? U_QUARTER
+                                      : U_YEAR);
         return i + 1;
     }
     /* "within the week", "within this month": by its end. */
     if (wx(p, k, LU_DX_WITHIN) && wf(p, k + 1, F_THE | F_THIS) && W(p, k + 2) &&
-        !(W(p, k + 2)->f & F_PL)) {
-        switch (W(p, k + 2)->unit) {
-        case U_WEEK:
-            week_part(p, r, PART_END, monday_of(p->rjd), true);
-            return k + 3;
-        case U_MONTH:
-            month_part(p, r, PART_END, p->ry, p->rm, true);
-            return k + 3;
-        case U_QUARTER:
-            quarter_end(p, r, MOD_NONE);
-            return k + 3;
-        case U_YEAR:
-            month_part(p, r, PART_END, p->ry, 12, false);
-            return k + 3;
-        default:
-            return -1;
-        }
-    }
+        !(W(p, k + 2)->f & F_PL))
+        return end_of_unit(p, r, W(p, k + 2)->unit) ? k + 3 : -1;
     if (wf(p, k, F_THE))
         k++;
     k = part_word_at(p, k, &part);
