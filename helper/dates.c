@@ -3474,6 +3474,17 @@ static bool season_free_right(const struct P *p, int k)
     return !(k < p->n && p->t[k].kind == T_WORD && !p->t[k].cap && !W(p, k));
 }
 
+/* May the word at K lead a season ("in", "by", "during", "over", "until",
+ * "im", "en", "au")?  Not "from" ("from summer to fall" is a change of
+ * style, "from Spring Valley" a place), "a" ("a mid Summer night"), nor a
+ * part's word ("mid", "early": a part of the season, m_season). */
+static bool season_lead(const struct P *p, int k)
+{
+    return (wf(p, k, F_IN | F_PREP | F_GUARD | F_TO) &&
+            !wf(p, k, F_FROM | F_AT | F_EARLY | F_MID | F_LATE | F_END)) ||
+           wx(p, k, LU_DX_OVER);
+}
+
 /* "this summer", "next spring", "last winter", "over the summer", "by
  * spring", "in the fall", "summer 2027", "the summer of 2027", "diesen
  * Sommer", "im Herbst", "cet hiver", "l'été prochain", "en invierno", "el
@@ -3494,14 +3505,11 @@ static int m_season(const struct P *p, int i, struct res *r)
         near = W(p, j) && W(p, j)->season;
     if (!near)
         return -1;
-    /* not "from": "from summer to fall" is a change of style, "from Spring
-     * Valley" a place */
-    lead = (wf(p, k, F_IN | F_PREP | F_GUARD | F_TO) && !wf(p, k, F_FROM)) || wx(p, k, LU_DX_OVER);
+    lead = season_lead(p, k);
     if (lead)
         k++;
     else
-        lead = (wf(p, i - 1, F_IN | F_PREP | F_GUARD | F_TO) && !wf(p, i - 1, F_FROM)) ||
-               wx(p, i - 1, LU_DX_OVER);
+        lead = season_lead(p, i - 1);
     risky_ok = wf(p, lead && k > i ? i : i - 1, F_IN | F_PREP | F_GUARD) ||
                wx(p, lead && k > i ? i : i - 1, LU_DX_OVER);
     if (wf(p, k, F_THE))
