@@ -26,8 +26,8 @@ Thu, 31 Dec 2026 10:00:00 +0000|I will do it later this month.|none
 Wed, 6 Jan 2027 10:00:00 +0000|I read it over the holidays.|2026-12-24..2027-01-01
 Thu, 7 Jan 2027 10:00:00 +0000|I read it over the holidays.|none
 Mon, 30 Nov 2026 10:00:00 +0000|I read it over the holidays.|none
-Wed, 30 Sep 2026 10:00:00 +0000|We will ship in Q3.|2026-07-01..2026-09-30
-Thu, 1 Oct 2026 10:00:00 +0000|We will ship in Q3.|2027-07-01..2027-09-30
+Wed, 30 Sep 2026 10:00:00 +0000|We will ship by Q3.|2026-07-01..2026-09-30
+Thu, 1 Oct 2026 10:00:00 +0000|We will ship by Q3.|2027-07-01..2027-09-30
 Thu, 31 Dec 2026 10:00:00 +0000|We will ship by Q4.|2026-10-01..2026-12-31
 Fri, 1 Jan 2027 10:00:00 +0000|We will ship by Q4.|2027-10-01..2027-12-31
 Fri, 1 Jan 2027 10:00:00 +0000|We target Q4 FY26.|2026-10-01..2026-12-31
