@@ -3401,8 +3401,9 @@ static void season_days(int s, int y, guint32 *jd0, guint32 *jd1)
 /* The season S that MOD names, said at REF: "next" the first to begin
  * after REF, "last" the latest to end before it, "this" (or a lead alone,
  * "over the summer") the one REF is in, else the next one, or the last one
- * in a sentence with a verb of the past ("it was hot this summer"). */
-static void season_of_mod(const struct P *p, int s, int mod, guint32 *jd0, guint32 *jd1)
+ * in a sentence of the past ("it was hot this summer"; past_only from I);
+ * "this" also the one just ended. */
+static void season_of_mod(const struct P *p, int s, int mod, int i, guint32 *jd0, guint32 *jd1)
 {
     guint32 a, b, next = 0, next1 = 0, prev = 0, prev0 = 0;
 
@@ -3422,11 +3423,14 @@ static void season_of_mod(const struct P *p, int s, int mod, guint32 *jd0, guint
             prev = b;
         }
     }
-    /* the sentence's tense only when it decides (past_verb walks it); any
-     * verb of the past, not past_only's sentence without a word of the
-     * future: "I never did make it to Toronto this summer" is the last one
-     * ("to" is past_only's word of a wish) */
-    if (mod == MOD_PREV || ((mod == MOD_THIS || mod == MOD_NONE) && past_verb(p))) {
+    /* "this fall's decline", said on 11 December, or "this spring's range"
+     * on 8 June is the one just ended (within a month); else the tense
+     * decides, read only then (past_only walks the sentence).  Read over
+     * train mail, past_only ("until the fall", said beside "won't") was
+     * right more often than any verb of the past ("by Spring" beside "the
+     * reports were good"). */
+    if (mod == MOD_PREV || (mod == MOD_THIS && prev + 31 >= p->rjd) ||
+        ((mod == MOD_THIS || mod == MOD_NONE) && past_only(p, i))) {
         *jd0 = prev0;
         *jd1 = prev;
     } else {
@@ -3459,11 +3463,12 @@ static void season_part(const struct P *p, struct res *r, int part, guint32 jd0,
 }
 
 /* May a season without a modifier or year stand at K (the token after
- * it)?  Not before "of" ("the fall of the dollar") nor a word in lower case
+ * it)?  Not before "of" ("the fall of the dollar"), "fall" or "spring"
+ * before "in" ("the fall in the currency"), nor a word in lower case
  * the tables do not know ("summer school", "spring cleaning"). */
 static bool season_free_right(const struct P *p, int k)
 {
-    if (wf(p, k, F_OF))
+    if (wf(p, k, F_OF) || (wg(p, k - 1, LU_DG_RISKYSEASON) && wf(p, k, F_IN)))
         return false;
     return !(k < p->n && p->t[k].kind == T_WORD && !p->t[k].cap && !W(p, k));
 }
@@ -3540,7 +3545,7 @@ static int m_season(const struct P *p, int i, struct res *r)
     } else {
         if (mod == MOD_NONE && (!lead || (risky && !risky_ok) || !season_free_right(p, k)))
             return -1;
-        season_of_mod(p, s, mod == MOD_COMING || mod == MOD_FOLLOW ? MOD_NEXT : mod, &jd0, &jd1);
+        season_of_mod(p, s, mod == MOD_COMING || mod == MOD_FOLLOW ? MOD_NEXT : mod, i, &jd0, &jd1);
     }
     season_part(p, r, part, jd0, jd1);
     return k;
