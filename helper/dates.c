@@ -3399,10 +3399,10 @@ static void season_days(int s, int y, guint32 *jd0, guint32 *jd1)
 }
 
 /* The season S that MOD names, said at REF: "next" the first to begin
- * after REF, "last" the latest to end before it, "this" (or a lead alone,
- * "over the summer") the one REF is in, else the next one, or the last one
- * in a sentence of the past ("it was hot this summer"; past_only from I);
- * "this" also the one just ended. */
+ * after REF, "last" the latest to end before it; "this" the one REF is in,
+ * else the nearer of the last and the next; a lead alone ("over the
+ * summer") the one REF is in, else the next one, or the last one in a
+ * sentence of the past (past_only from I). */
 static void season_of_mod(const struct P *p, int s, int mod, int i, guint32 *jd0, guint32 *jd1)
 {
     guint32 a, b, next = 0, next1 = 0, prev = 0, prev0 = 0;
@@ -3423,14 +3423,14 @@ static void season_of_mod(const struct P *p, int s, int mod, int i, guint32 *jd0
             prev = b;
         }
     }
-    /* "this fall's decline", said on 11 December, or "this spring's range"
-     * on 8 June is the one just ended (within a month); else the tense
-     * decides, read only then (past_only walks the sentence).  Read over
-     * train mail, past_only ("until the fall", said beside "won't") was
-     * right more often than any verb of the past ("by Spring" beside "the
-     * reports were good"). */
-    if (mod == MOD_PREV || (mod == MOD_THIS && prev + 31 >= p->rjd) ||
-        ((mod == MOD_THIS || mod == MOD_NONE) && past_only(p, i))) {
+    /* "this": the nearer of the last and the next (a tie: the next); read
+     * over train mail, "this fall's downtrend line" said in January and
+     * "this summer's decline" in November are the last, "a recovery this
+     * Spring" in November the next, whatever the tense.  A lead alone
+     * ("until the fall"): the tense decides, read only then (past_only
+     * walks the sentence). */
+    if (mod == MOD_PREV || (mod == MOD_THIS && p->rjd - prev < next - p->rjd) ||
+        (mod == MOD_NONE && past_only(p, i))) {
         *jd0 = prev0;
         *jd1 = prev;
     } else {
