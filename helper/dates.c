@@ -150,6 +150,7 @@ static void add_word(GHashTable *h, const struct wd *w)
     JOIN(tw);
     JOIN(hol);
     JOIN(mday);
+    JOIN(season);
 #undef JOIN
 }
 
@@ -412,7 +413,11 @@ static int tokenise(const char *text, int len, const char *low, struct tok *t, b
                 x->x = l->x;
                 if (x->w && !x->url &&
                     (x->w->month || x->w->wday || x->w->rel || x->w->tw || x->w->unit ||
-                     (x->w->f & F_HOL)))
+                     x->w->season || (x->w->f & F_HOL)))
+                    *interest = true;
+                /* "close of business", "end of play": a time of no date word */
+                if ((x->x & LU_DX_WORKDAY) && n >= 2 && t[n - 2].kind == T_WORD && t[n - 2].w &&
+                    (t[n - 2].w->f & F_OF))
                     *interest = true;
             }
         } else {
@@ -1574,6 +1579,14 @@ static int m_period(const struct P *p, int i, struct res *r)
     } else {
         k = mod_at(p, k, &mod);
     }
+    /* "next fiscal year": the calendar year (fy_at); "This Fiscal Year" in
+     * Title Case is a column's label (an earnings table's, of a company
+     * whose fiscal year is not known) */
+    if (mod != MOD_NONE && wg(p, k, LU_DG_FISCAL) && W(p, k + 1) && W(p, k + 1)->unit == U_YEAR) {
+        if (p->t[k].cap && p->t[k + 1].cap)
+            return -1;
+        k++;
+    }
     w = W(p, k);
     if (!w || (w->f & F_PL))
         return -1;
@@ -2127,39 +2140,109 @@ static int qletter_at(const struct P *p, int k, int *ord, int *unit, int *year)
     return -1;
 }
 
+/* A fiscal year at K: "FY27", "FY 2027", "FY'27", "fiscal 2027", "fiscal
+ * year 2027".  Its year in *Y: leadup knows no company's fiscal calendar,
+ * so a fiscal year is read as the calendar year it is named for (the year
+ * it ends in, doc/dates.md).  Returns the index after it, or -1. */
+static int fy_at(const struct P *p, int k, int *y)
+{
+    int e;
+
+    if (!wg(p, k, LU_DG_FISCAL))
+        return -1;
+    if (W(p, k + 1) && W(p, k + 1)->unit == U_YEAR && !(W(p, k + 1)->f & F_PL))
+        k++;
+    k++;
+    if (is_p(p, k, '-') && glued(p, k) && glued(p, k + 1))
+        k++;
+    if (year_at(p, k, y) && num_free_right(p, k + 1))
+        return k + 1;
+    if ((e = year2_at(p, k, y, false)) > 0)
+        return e;
+    /* "FY27": two digits only glued to the letters ("FY 27" may be a count) */
+    if (is_num(p, k) && glued(p, k) && (e = year2_at(p, k, y, true)) > 0)
+        return e;
+    return -1;
+}
+
+/* Has the sentence a verb of the past (LU_DP_PAST)? */
+static bool past_verb(const struct P *p)
+{
+    for (int k = 0; k < p->n; k++)
+        if (p->t[k].kind == T_WORD && phrase_at(p, k, LU_DP_PAST, NULL))
+            return true;
+    return false;
+}
+
+/* A quarter without its year after a word of a deadline ("by Q3", "before
+ * the third quarter", "no later than Q1"), in a sentence with no verb of the
+ * past: the next such quarter, this one while it runs (as "by the end of
+ * Q2").  K: the index after it.  Returns the year, or 0: none.  Elsewhere a
+ * quarter alone stays none (doc/labelling.md: "Q3" only with a year or
+ * "this"/"next"): read over allen-p and lewis-a, "in the third quarter" of
+ * news was as often a company's fiscal quarter, a quarter just reported in
+ * a sentence of no verb leadup knows, or a headline's label ("Economy
+ * Expands in Fourth Quarter"), as the quarter ahead or behind the message
+ * that any rule of the sentence's words could tell (11 wrong of 67). */
+static int bare_quarter_year(const struct P *p, int i, int k, int ord)
+{
+    if (!deadline_before(p, i) || past_verb(p))
+        return 0;
+    if (k < p->n && p->t[k].kind == T_WORD && !p->t[k].cap && !W(p, k))
+        return 0;
+    return ord >= (p->rm - 1) / 3 + 1 ? p->ry : p->ry + 1;
+}
+
 /* "the third quarter of 2001", "fourth quarter 2001", "Q3 2001", "Q1 '27",
  * "1Q27", "H2 2027", "the first half of next year": the days of that
  * calendar quarter or half, only with its year named (a year, or "this",
  * "next", "last year"). */
 static int m_share(const struct P *p, int i, struct res *r)
 {
-    int k = i, ord = 0, unit = U_QUARTER, y = 0, mod, m0, e;
+    int k = i, ord = 0, unit = U_QUARTER, y = 0, mod, m0, e, k0;
     const struct wd *w;
 
-    if ((e = qletter_at(p, k, &ord, &unit, &y)) > 0)
+    /* "FY27 Q1", "fiscal Q3 2027" */
+    if ((e = fy_at(p, k, &k0)) > 0 && qletter_at(p, e, &ord, &unit, &m0) > 0) {
         k = e;
-    else
+        y = k0;
+    } else if (wg(p, k, LU_DG_FISCAL) && qletter_at(p, k + 1, &ord, &unit, &m0) > 0) {
+        k++;
+    }
+    if ((e = qletter_at(p, k, &ord, &unit, &m0)) > 0) {
+        k = e;
+        y = y ? y : m0;
+    } else {
         k = share_at(p, wf(p, k, F_THE) ? k + 1 : k, &ord, &unit);
+    }
     if (k < 0 || ord < 1 || ord > (unit == U_QUARTER ? 4 : 2))
         return -1;
     if (y) {
-        /* the year glued to it: "1Q27" */
-    } else if ((wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k))) && year_at(p, k + 1, &y) &&
-               num_free_right(p, k + 2)) {
-        k += 2;
-    } else if ((e = year2_at(p, k, &y, false)) > 0) {
+        /* the year glued to it ("1Q27") or a fiscal year before it */
+    } else if ((wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k))) &&
+               ((year_at(p, k + 1, &y) && num_free_right(p, k + 2) && (e = k + 2)) ||
+                (e = fy_at(p, k + 1, &y)) > 0)) {
         k = e;
+    } else if ((e = year2_at(p, k, &y, false)) > 0 || (e = fy_at(p, k, &y)) > 0) {
+        k = e; /* "Q1 '27", "Q1 FY27" */
     } else if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
         k++;
     } else {
+        k0 = k;
         if (wf(p, k, F_OF) || (is_p(p, k, '-') && glued(p, k)))
             k++;
         k = mod_at(p, k, &mod);
+        if (mod != MOD_NONE && wg(p, k, LU_DG_FISCAL))
+            k++;
         w = W(p, k);
-        if (mod == MOD_NONE || !w || w->unit != U_YEAR || (w->f & F_PL))
+        if (mod != MOD_NONE && w && w->unit == U_YEAR && !(w->f & F_PL)) {
+            y = p->ry + (mod == MOD_PREV ? -1 : mod == MOD_THIS ? 0 : 1);
+            k++;
+        } else if (unit == U_QUARTER && (y = bare_quarter_year(p, i, k0, ord)) > 0) {
+            k = k0;
+        } else {
             return -1;
-        y = p->ry + (mod == MOD_PREV ? -1 : mod == MOD_THIS ? 0 : 1);
-        k++;
+        }
     }
     m0 = unit == U_QUARTER ? (ord - 1) * 3 + 1 : (ord - 1) * 6 + 1;
     m0 += unit == U_QUARTER ? 2 : 5; /* the last month */
@@ -2268,6 +2351,29 @@ static int named_quarter_end(const struct P *p, int i, int k, struct res *r)
     return e;
 }
 
+/* The end of this UNIT (EOW, EOM, EOQ, EOY; "within the week"): the last
+ * business day of this week (month: the next one once it has passed),
+ * quarter or year.  False: UNIT is none of those. */
+static bool end_of_unit(const struct P *p, struct res *r, int unit)
+{
+    switch (unit) {
+    case U_WEEK:
+        week_part(p, r, PART_END, monday_of(p->rjd), true);
+        return true;
+    case U_MONTH:
+        month_part(p, r, PART_END, p->ry, p->rm, true);
+        return true;
+    case U_QUARTER:
+        quarter_end(p, r, MOD_NONE);
+        return true;
+    case U_YEAR:
+        month_part(p, r, PART_END, p->ry, 12, false);
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* "end of the week", "end of next month", "early December", "mid-December",
  * "late next month", "beginning of next week", "end of the year", "Ende
  * des Monats", "Anfang Dezember", "fin du mois", "début décembre", "a finales
@@ -2280,37 +2386,22 @@ static int m_part(const struct P *p, int i, struct res *r)
     if (w && !(w->f & F_PL) && wf(p, i - 1, F_PREP | F_AT | F_IN) &&
         (w->unit == U_WEEK || w->unit == U_MONTH || w->unit == U_QUARTER || w->unit == U_YEAR))
         return m_unit_end(p, i, r);
+    /* "by fiscal year end": the calendar year's (fy_at) */
+    if (wg(p, i, LU_DG_FISCAL) && wf(p, i - 1, F_PREP | F_AT | F_IN) && W(p, i + 1) &&
+        W(p, i + 1)->unit == U_YEAR && !(W(p, i + 1)->f & F_PL))
+        return m_unit_end(p, i + 1, r);
     if (w && w->rel >= R_EOW && w->rel <= R_EOY) {
-        if (w->rel == R_EOW)
-            week_part(p, r, PART_END, monday_of(p->rjd), true);
-        else if (w->rel == R_EOM)
-            month_part(p, r, PART_END, p->ry, p->rm, true);
-        else if (w->rel == R_EOQ)
-            quarter_end(p, r, MOD_NONE);
-        else
-            month_part(p, r, PART_END, p->ry, 12, false);
+        end_of_unit(p, r,
+                    w->rel == R_EOW   ? U_WEEK
+                    : w->rel == R_EOM ? U_MONTH
+                    : w->rel == R_EOQ ? U_QUARTER
+                                      : U_YEAR);
         return i + 1;
     }
     /* "within the week", "within this month": by its end. */
     if (wx(p, k, LU_DX_WITHIN) && wf(p, k + 1, F_THE | F_THIS) && W(p, k + 2) &&
-        !(W(p, k + 2)->f & F_PL)) {
-        switch (W(p, k + 2)->unit) {
-        case U_WEEK:
-            week_part(p, r, PART_END, monday_of(p->rjd), true);
-            return k + 3;
-        case U_MONTH:
-            month_part(p, r, PART_END, p->ry, p->rm, true);
-            return k + 3;
-        case U_QUARTER:
-            quarter_end(p, r, MOD_NONE);
-            return k + 3;
-        case U_YEAR:
-            month_part(p, r, PART_END, p->ry, 12, false);
-            return k + 3;
-        default:
-            return -1;
-        }
-    }
+        !(W(p, k + 2)->f & F_PL))
+        return end_of_unit(p, r, W(p, k + 2)->unit) ? k + 3 : -1;
     if (wf(p, k, F_THE))
         k++;
     k = part_word_at(p, k, &part);
@@ -2327,6 +2418,12 @@ static int m_part(const struct P *p, int i, struct res *r)
     if (part == PART_END && (k2 = named_quarter_end(p, i, k, r)) > 0)
         return k2;
     k2 = mod_at(p, k, &mod);
+    /* "mid-next-month" */
+    if (mod != MOD_NONE && is_p(p, k2, '-') && glued(p, k2) && glued(p, k2 + 1))
+        k2++;
+    /* "the end of the fiscal year": the calendar year's (fy_at) */
+    if (wg(p, k2, LU_DG_FISCAL) && W(p, k2 + 1) && W(p, k2 + 1)->unit == U_YEAR)
+        k2++;
     w = W(p, k2);
     if (w && w->unit == U_QUARTER && !(w->f & F_PL) && part == PART_END) {
         k = k2 + 1;
@@ -2364,6 +2461,10 @@ static int m_part(const struct P *p, int i, struct res *r)
     if (year_at(p, k, &y) && num_free_right(p, k + 1) && !wf(p, k - 1, F_THE)) {
         year_part(p, r, part, y);
         return k + 1;
+    }
+    if ((k2 = fy_at(p, k, &y)) > 0) {
+        year_part(p, r, part, y); /* "by the end of FY27" */
+        return k2;
     }
     k = month_year_at(p, k, &y, &m);
     if (k < 0)
@@ -2733,6 +2834,26 @@ static int m_hol_before(const struct P *p, int k, struct res *r)
     return k;
 }
 
+/* "(over, during, in) the holidays", "the Christmas holidays", "über die
+ * Feiertage", "pendant les fêtes", "durante las fiestas" at K, said between
+ * 1 December and 6 January (as m_hol's "after the holidays"): Christmas
+ * Eve, the first of its nine days to New Year's Day.  Returns that day and
+ * sets *END after the phrase, or 0. */
+static guint32 hols_over(const struct P *p, int k, int *end)
+{
+    int y = p->rm == 12 ? p->ry : p->ry - 1;
+
+    if (!(p->rm == 12 || (p->rm == 1 && p->rd <= 6)) || !wf(p, k, F_THE))
+        return 0;
+    k++;
+    if (W(p, k) && W(p, k)->hol == LU_DH_XMAS)
+        k++;
+    if (!W(p, k) || W(p, k)->hol != LU_DH_HOLS)
+        return 0;
+    *end = k + 1;
+    return jd_of(y, 12, 24);
+}
+
 /* "after the holidays", "after Christmas", "after New Year", "after
  * Thanksgiving", "nach den Feiertagen", "après les fêtes", "después de las
  * fiestas": the seven days from the first business day after 6 January,
@@ -2747,6 +2868,10 @@ static int m_hol(const struct P *p, int i, struct res *r)
 
     if (!p->has_hol || !w)
         return -1;
+    if ((wx(p, k, LU_DX_OVER) || wf(p, k, F_IN)) && (jd = hols_over(p, k + 1, &k)) > 0) {
+        set_days(r, jd, jd + 8, LU_SPAN_RANGE);
+        return k;
+    }
     if (wf(p, k, F_IN) && !(w->g & (LU_DG_BEFORE | LU_DG_AFTER))) {
         /* "in the New Year", said from October: as "after New Year" */
         k = holiday_at(p, k + 1, &kind);
@@ -3258,6 +3383,220 @@ static int m_weekof(const struct P *p, int i, struct res *r)
     return e;
 }
 
+/* ------------------------------------------------------------------ seasons */
+
+/* The days of season S (LU_DS_*) of year Y: the meteorological seasons of
+ * the northern hemisphere (spring March to May ... winter December to
+ * February, winter Y the one that begins in December of Y).  leadup does
+ * not know the writer's hemisphere; doc/dates.md states the convention. */
+static void season_days(int s, int y, guint32 *jd0, guint32 *jd1)
+{
+    int m0 = s == LU_DS_WINTER ? 12 : 3 * s;
+    int y1 = s == LU_DS_WINTER ? y + 1 : y, m1 = s == LU_DS_WINTER ? 2 : m0 + 2;
+
+    *jd0 = jd_of(y, m0, 1);
+    *jd1 = jd_of(y1, m1, mdays(y1, m1));
+}
+
+/* The season S that MOD names, said at REF: "next" the first to begin
+ * after REF, "last" the latest to end before it; "this" the one REF is in,
+ * else the nearer of the last and the next; a lead alone ("over the
+ * summer") the one REF is in, else the next one, or the last one in a
+ * sentence of the past (past_only from I). */
+static void season_of_mod(const struct P *p, int s, int mod, int i, guint32 *jd0, guint32 *jd1)
+{
+    guint32 a, b, next = 0, next1 = 0, prev = 0, prev0 = 0;
+
+    for (int y = p->ry - 2; y <= p->ry + 1; y++) {
+        season_days(s, y, &a, &b);
+        if ((mod == MOD_THIS || mod == MOD_NONE) && a <= p->rjd && p->rjd <= b) {
+            *jd0 = a;
+            *jd1 = b;
+            return;
+        }
+        if (a > p->rjd && !next) {
+            next = a;
+            next1 = b;
+        }
+        if (b < p->rjd) {
+            prev0 = a;
+            prev = b;
+        }
+    }
+    /* "this": the nearer of the last and the next (a tie: the next); read
+     * over train mail, "this fall's downtrend line" said in January and
+     * "this summer's decline" in November are the last, "a recovery this
+     * Spring" in November the next, whatever the tense.  A lead alone
+     * ("until the fall"): the tense decides, read only then (past_only
+     * walks the sentence). */
+    if (mod == MOD_PREV || (mod == MOD_THIS && p->rjd - prev < next - p->rjd) ||
+        (mod == MOD_NONE && past_only(p, i))) {
+        *jd0 = prev0;
+        *jd1 = prev;
+    } else {
+        *jd0 = next;
+        *jd1 = next1;
+    }
+}
+
+/* The days of PART of the season JD0..JD1 (three months): its first,
+ * middle or last month, or its last business day. */
+static void season_part(const struct P *p, struct res *r, int part, guint32 jd0, guint32 jd1)
+{
+    int y, m, d;
+
+    if (part == PART_NONE) {
+        set_days(r, jd0, jd1, LU_SPAN_RANGE);
+        return;
+    }
+    ymd_of(part == PART_END ? jd1 : jd0, &y, &m, &d);
+    if (part == PART_END) {
+        month_part(p, r, PART_END, y, m, false);
+        return;
+    }
+    m += part == PART_EARLY ? 0 : part == PART_MID ? 1 : 2;
+    if (m > 12) {
+        m -= 12;
+        y++;
+    }
+    set_days(r, jd_of(y, m, 1), jd_of(y, m, mdays(y, m)), LU_SPAN_RANGE);
+}
+
+/* May a season without a modifier or year stand at K (the token after
+ * it)?  Not before "of" ("the fall of the dollar"), "fall" or "spring"
+ * before "in" ("the fall in the currency"), nor a word in lower case
+ * the tables do not know ("summer school", "spring cleaning"). */
+static bool season_free_right(const struct P *p, int k)
+{
+    if (wf(p, k, F_OF) || (wg(p, k - 1, LU_DG_RISKYSEASON) && wf(p, k, F_IN)))
+        return false;
+    return !(k < p->n && p->t[k].kind == T_WORD && !p->t[k].cap && !W(p, k));
+}
+
+/* May the word at K lead a season ("in", "by", "during", "over", "until",
+ * "im", "en", "au")?  Not "from" ("from summer to fall" is a change of
+ * style, "from Spring Valley" a place), "a" ("a mid Summer night"), nor a
+ * part's word ("mid", "early": a part of the season, m_season). */
+static bool season_lead(const struct P *p, int k)
+{
+    return (wf(p, k, F_IN | F_PREP | F_GUARD | F_TO) &&
+            !wf(p, k, F_FROM | F_AT | F_EARLY | F_MID | F_LATE | F_END)) ||
+           wx(p, k, LU_DX_OVER);
+}
+
+/* "this summer", "next spring", "last winter", "over the summer", "by
+ * spring", "in the fall", "summer 2027", "the summer of 2027", "diesen
+ * Sommer", "im Herbst", "cet hiver", "l'été prochain", "en invierno", "el
+ * verano que viene", "quest'inverno": the season's days (season_of_mod).
+ * A season alone names no day ("summer interns"); "fall", "spring" and
+ * "été" (LU_DG_RISKYSEASON) are ordinary words too, so they need a
+ * modifier, a year, or a lead word that is no "a" or "to". */
+static int m_season(const struct P *p, int i, struct res *r)
+{
+    int k = i, mod = MOD_NONE, pm = MOD_NONE, y = 0, s, part = PART_NONE, e;
+    bool lead, risky_ok;
+    guint32 jd0, jd1;
+
+    /* a season word is near ("by the end of the summer": five words on);
+     * most date words are no season's lead */
+    bool near = false;
+    for (int j = i; j < i + 6 && j < p->n && !near; j++)
+        near = W(p, j) && W(p, j)->season;
+    if (!near)
+        return -1;
+    lead = season_lead(p, k);
+    if (lead)
+        k++;
+    else
+        lead = season_lead(p, i - 1);
+    risky_ok = wf(p, lead && k > i ? i : i - 1, F_IN | F_PREP | F_GUARD) ||
+               wx(p, lead && k > i ? i : i - 1, LU_DX_OVER);
+    if (wf(p, k, F_THE))
+        k++;
+    /* "early summer", "by late fall", "the end of the summer" */
+    if ((e = part_word_at(p, k, &part)) > 0) {
+        k = e;
+        if (wf(p, k, F_OF))
+            k++;
+        if (wf(p, k, F_THE))
+            k++;
+    }
+    k = mod_at(p, k, &mod);
+    if (!W(p, k) || !(s = W(p, k)->season))
+        return -1;
+    bool risky = wg(p, k, LU_DG_RISKYSEASON), cap = p->t[k].cap;
+    k++;
+    if (year_at(p, k, &y) && num_free_right(p, k + 1)) {
+        k++;
+    } else if (wf(p, k, F_OF) && year_at(p, k + 1, &y) && num_free_right(p, k + 2)) {
+        k += 2;
+    } else if (mod == MOD_NONE) {
+        k = postmod_at(p, k, &pm);
+        mod = pm;
+    }
+    /* "Spring Valley", "Fall Comdex": a name */
+    if (mod == MOD_NONE && cap && k < p->n && p->t[k].kind == T_WORD && p->t[k].cap && !W(p, k))
+        return -1;
+    if (y) {
+        /* "summer 2001 baseload": a product's label */
+        if (mod == MOD_NONE && !lead && !season_free_right(p, k))
+            return -1;
+        season_days(s, y, &jd0, &jd1);
+    } else {
+        if (mod == MOD_NONE && (!lead || (risky && !risky_ok) || !season_free_right(p, k)))
+            return -1;
+        season_of_mod(p, s, mod == MOD_COMING || mod == MOD_FOLLOW ? MOD_NEXT : mod, i, &jd0, &jd1);
+    }
+    season_part(p, r, part, jd0, jd1);
+    return k;
+}
+
+/* "later this week (month, year)", "later in the week", "später diese
+ * Woche": from tomorrow to the period's end (no date when it ends today);
+ * "later next week (month, year)": its late part, as "late next week". */
+static int m_later(const struct P *p, int i, struct res *r)
+{
+    int k = i + 1, mod = MOD_NONE, y, m;
+    const struct wd *w;
+    guint32 end;
+
+    if (!wg(p, i, LU_DG_LATER))
+        return -1;
+    if (wf(p, k, F_IN) && wf(p, k + 1, F_THE)) {
+        k += 2;
+        mod = MOD_THIS;
+    } else {
+        k = mod_at(p, k, &mod);
+    }
+    w = W(p, k);
+    if (!w || (w->f & F_PL) || (w->unit != U_WEEK && w->unit != U_MONTH && w->unit != U_YEAR))
+        return -1;
+    if (mod == MOD_NEXT) {
+        if (w->unit == U_WEEK) {
+            week_part(p, r, PART_LATE, week_of_mod(p, mod), false);
+        } else if (w->unit == U_MONTH) {
+            month_of_mod(p, mod, &y, &m);
+            month_part(p, r, PART_LATE, y, m, false);
+        } else {
+            year_part(p, r, PART_LATE, p->ry + 1);
+        }
+        return k + 1;
+    }
+    if (mod != MOD_THIS)
+        return -1;
+    end = w->unit == U_WEEK    ? monday_of(p->rjd) + 6
+          : w->unit == U_MONTH ? jd_of(p->ry, p->rm, mdays(p->ry, p->rm))
+                               : jd_of(p->ry, 12, 31);
+    /* said on the period's last day: which days is not known (the words
+     * are read, so "this week" alone does not take them) */
+    if (end <= p->rjd) {
+        r->label = true;
+        return k + 1;
+    }
+    set_days(r, p->rjd + 1, end, LU_SPAN_RANGE);
+    return k + 1;
+}
+
 typedef int (*matcher)(const struct P *p, int i, struct res *r);
 
 /* The longest date phrase at I. */
@@ -3281,10 +3620,10 @@ static int m_date(const struct P *p, int i, struct res *r)
 {
     /* m_past before m_period: "the past month" is the last thirty days */
     static const matcher fns[] = {
-        m_rel,   m_weekday, m_day_month, m_month_day, m_iso,     m_slash,    m_dot,
-        m_past,  m_period,  m_in,        m_part,      m_nthweek, m_month,    m_hol,
-        m_feast, m_nth,     m_from,      m_rest,      m_share,   m_weekof,   m_span,
-        m_named, m_around,  m_between,   m_ordword,   m_nthwday, m_fortnight};
+        m_rel,     m_weekday, m_day_month, m_month_day, m_iso,   m_slash, m_dot,    m_past,
+        m_period,  m_in,      m_part,      m_nthweek,   m_month, m_hol,   m_feast,  m_nth,
+        m_from,    m_rest,    m_share,     m_weekof,    m_span,  m_named, m_around, m_between,
+        m_ordword, m_nthwday, m_fortnight, m_season,    m_later};
 
     if (i >= p->n || p->t[i].url || p->t[i].kind == T_PUNCT ||
         (p->t[i].kind == T_WORD && !p->t[i].w && !wx(p, i, LU_DX_FOLLOWING)))

@@ -143,9 +143,16 @@ static const struct lu_date_word dates[] = {
     {"neujahr", .f = LU_DW_HOL, .hol = LU_DH_NEWYEAR},
     {"silvester", .f = LU_DW_HOL, .hol = LU_DH_NYE},
     {"feiertagen", .f = LU_DW_HOL, .hol = LU_DH_HOLS},
-    {"feiertage", .f = LU_DW_HOL},
+    {"feiertage", .f = LU_DW_HOL, .hol = LU_DH_HOLS}, /* "über die Feiertage" */
+    {"später", .g = LU_DG_LATER},
+    {"frühling", .season = LU_DS_SPRING},
+    {"frühjahr", .season = LU_DS_SPRING},
+    {"sommer", .season = LU_DS_SUMMER},
+    {"herbst", .season = LU_DS_AUTUMN},
+    {"winter", .season = LU_DS_WINTER},
     {"weihnachten", .f = LU_DW_HOL, .hol = LU_DH_XMAS},
     {"ostern", .f = LU_DW_HOL, .hol = LU_DH_EASTER},
+    {"über", .f = 0}, /* "über die Feiertage" (LU_DX_OVER) */
 };
 
 static const char *const greetings[] = {
@@ -331,6 +338,7 @@ static const struct lu_date_role date_roles[] = {
     {"den", LU_DX_DOTDATE},
     {"spätestens", LU_DX_BY},
     {"tages", LU_DX_WORKDAY},
+    {"über", LU_DX_OVER},
     {"folgende", LU_DX_FOLLOWING},
     {"folgenden", LU_DX_FOLLOWING},
     {"darauffolgende", LU_DX_FOLLOWING},

@@ -231,6 +231,14 @@ static const struct lu_date_word dates[] = {
     {"black"},
     {"cyber"},
     {"w", .g = LU_DG_WC}, /* "w/c 14 Dec": the week commencing (date_phrases' LU_DP_WEEK_FROM) */
+    {"later", .g = LU_DG_LATER}, /* "later this week": from tomorrow to its end */
+    {"fiscal", .g = LU_DG_FISCAL},
+    {"fy", .g = LU_DG_FISCAL},
+    {"spring", .season = LU_DS_SPRING, .g = LU_DG_RISKYSEASON},
+    {"summer", .season = LU_DS_SUMMER},
+    {"autumn", .season = LU_DS_AUTUMN},
+    {"fall", .season = LU_DS_AUTUMN, .g = LU_DG_RISKYSEASON},
+    {"winter", .season = LU_DS_WINTER},
 };
 
 static const char *const greetings[] = {
@@ -1345,7 +1353,9 @@ static const struct lu_date_role date_roles[] = {
     {"close", LU_DX_CLOSE},
     {"day", LU_DX_WORKDAY | LU_DX_DAY},
     {"business", LU_DX_WORKDAY},
+    {"play", LU_DX_WORKDAY}, /* "close of play", "end of play" */
     {"over", LU_DX_OVER},
+    {"during", LU_DX_OVER},
     {"within", LU_DX_WITHIN},
     {"from", LU_DX_FROM_NOW},
     {"now", LU_DX_NOW},

@@ -115,6 +115,11 @@ static const struct lu_date_word dates[] = {
     {"laborables", .g = LU_DG_BIZPOST},
     {"que", .g = LU_DG_NEXT1},
     {"viene", .g = LU_DG_NEXT2},
+    {"durante", .f = 0}, /* "durante las fiestas" (LU_DX_OVER) */
+    {"primavera", .season = LU_DS_SPRING},
+    {"verano", .season = LU_DS_SUMMER},
+    {"otoño", .season = LU_DS_AUTUMN},
+    {"invierno", .season = LU_DS_WINTER},
 };
 
 static const char *const greetings[] = {
@@ -236,9 +241,11 @@ static const char *const bulk_layout[] = {"haga clic", "todos los derechos", NUL
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"a", LU_DX_AT_LEAD},      {"las", LU_DX_HOURART},         {"la", LU_DX_HOURART},
-    {"día", LU_DX_WORKDAY},    {"por", LU_DX_PART_PREP},       {"mañana", LU_DX_MORNING},
-    {"manana", LU_DX_MORNING}, {"siguiente", LU_DX_FOLLOWING}, {NULL, 0},
+    {"a", LU_DX_AT_LEAD},           {"las", LU_DX_HOURART},
+    {"la", LU_DX_HOURART},          {"durante", LU_DX_OVER},
+    {"día", LU_DX_WORKDAY},         {"por", LU_DX_PART_PREP},
+    {"mañana", LU_DX_MORNING},      {"manana", LU_DX_MORNING},
+    {"siguiente", LU_DX_FOLLOWING}, {NULL, 0},
 };
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */

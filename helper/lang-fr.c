@@ -112,6 +112,11 @@ static const struct lu_date_word dates[] = {
     {"an", .hol = LU_DH_YEAR}, /* "nouvel an" */
     {"ouvrés", .g = LU_DG_BIZPOST},
     {"ouvrables", .g = LU_DG_BIZPOST},
+    {"pendant", .f = 0}, /* "pendant les fêtes" (LU_DX_OVER) */
+    {"printemps", .season = LU_DS_SPRING},
+    {"été", .season = LU_DS_SUMMER, .g = LU_DG_RISKYSEASON}, /* "a été" */
+    {"automne", .season = LU_DS_AUTUMN},
+    {"hiver", .season = LU_DS_WINTER},
 };
 
 static const char *const greetings[] = {
@@ -262,10 +267,9 @@ static const char *const bulk_layout[] = {"cliquez ici", "tous droits réservés
 
 /* Words in dates.c's phrases that are no date words (leadup.h LU_DX_*). */
 static const struct lu_date_role date_roles[] = {
-    {"l", LU_DX_ELIDED},          {"journée", LU_DX_WORKDAY},
-    {"dans", LU_DX_PART_PREP},    {"le", LU_DX_PART_ART},
-    {"midi", LU_DX_DASHED},       {"suivante", LU_DX_FOLLOWING},
-    {"suivant", LU_DX_FOLLOWING}, {NULL, 0},
+    {"l", LU_DX_ELIDED},           {"journée", LU_DX_WORKDAY},   {"pendant", LU_DX_OVER},
+    {"dans", LU_DX_PART_PREP},     {"le", LU_DX_PART_ART},       {"midi", LU_DX_DASHED},
+    {"suivante", LU_DX_FOLLOWING}, {"suivant", LU_DX_FOLLOWING}, {NULL, 0},
 };
 
 /* dates.c's phrases of several tokens (leadup.h struct lu_date_phrase). */

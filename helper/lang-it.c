@@ -25,6 +25,7 @@ static const struct lu_date_role date_roles[] = {
     {"successiva", LU_DX_FOLLOWING},
     {"successivo", LU_DX_FOLLOWING},
     {"seguente", LU_DX_FOLLOWING},
+    {"durante", LU_DX_OVER},
     {NULL, 0},
 };
 
@@ -136,6 +137,11 @@ static const struct lu_date_word dates[] = {
     {"natale", .f = LU_DW_HOL, .hol = LU_DH_XMAS},
     {"pasqua", .f = LU_DW_HOL, .hol = LU_DH_EASTER},
     {"capodanno", .f = LU_DW_HOL, .hol = LU_DH_NEWYEAR},
+    {"durante", .f = 0}, /* "durante le feste" (LU_DX_OVER) */
+    /* "estate" (summer) is left: an English word ("this estate") */
+    {"primavera", .season = LU_DS_SPRING},
+    {"autunno", .season = LU_DS_AUTUMN},
+    {"inverno", .season = LU_DS_WINTER},
 };
 
 static const char *const greetings[] = {"ciao", "salve", "buongiorno", "buonasera", "gentile",

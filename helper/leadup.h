@@ -93,8 +93,12 @@ extern const char lu_version[];
  * Cyber Monday, a named day as a label ("the Valentine's Day campaign"),
  * a repeat's time ("every Monday at 10") no date, MTD/QTD/YTD, the
  * continental fortnight ("quinze jours", "vierzehn Tage"), "übernächste
- * Woche", "domattina" (session 42). */
-#define LU_RULES_REV  25
+ * Woche", "domattina" (session 42); 26: dates: seasons ("this summer",
+ * "by spring", "im Herbst"), "over the holidays", "later this week",
+ * "mid-next-month", "close of play", a quarter without its year after a
+ * lead word ("in Q3"), fiscal years read as calendar years ("Q1 FY27", "the
+ * end of the fiscal year") (session 43). */
+#define LU_RULES_REV  26
 #define LU_TAG_PREFIX "leadup/"
 /* A digest of the analyser's sources (ANALYSER_SRCS in the Makefile: what
  * reads a message's file into the headers and own text the analysis cache
@@ -231,12 +235,16 @@ enum lu_lang { LU_LANG_EN, LU_LANG_DE, LU_LANG_FR, LU_LANG_ES, LU_LANG_IT, LU_LA
 struct lu_date_word {
     const char *s;
     unsigned char month, wday, num, ord, unit, rel, tw;
-    unsigned char hol;  /* LU_DH_*: which holiday it names */
-    unsigned char mday; /* an ordinal word's day of the month ("third" 3, "twentieth" 20);
+    unsigned char hol;    /* LU_DH_*: which holiday it names */
+    unsigned char mday;   /* an ordinal word's day of the month ("third" 3, "twentieth" 20);
                            with LU_DG_TENS the tens before "-first" ... "-ninth" */
-    unsigned f;         /* LU_DW_* */
-    unsigned g;         /* LU_DG_*: the word's part in a holiday phrase */
+    unsigned f;           /* LU_DW_* */
+    unsigned g;           /* LU_DG_*: the word's part in a holiday phrase */
+    unsigned char season; /* LU_DS_*: the season it names ("summer", "Herbst") */
 };
+/* The seasons (struct lu_date_word's season): meteorological, of the
+ * northern hemisphere (dates.c season_days; doc/dates.md). */
+enum { LU_DS_NONE, LU_DS_SPRING, LU_DS_SUMMER, LU_DS_AUTUMN, LU_DS_WINTER };
 /* Date word flags (the matcher's grammar; doc/dates.md). */
 enum {
     LU_DW_ABBR = 1u << 0,   /* abbreviation: may take a trailing '.' */
@@ -375,6 +383,10 @@ enum {
     LU_DG_WC = 1u << 18,       /* "w" of "w/c": the week commencing */
     LU_DG_14DAYS = 1u << 19,   /* "quinze" (jours), "vierzehn" (Tage): the continental fortnight */
     LU_DG_AFTNEXT = 1u << 20,  /* "übernächste" (Woche): the week after next */
+    LU_DG_LATER = 1u << 21,    /* "later" (this week): from tomorrow to the period's end */
+    LU_DG_FISCAL = 1u << 22,   /* "fiscal", "FY": the fiscal year, read as the calendar year */
+    LU_DG_RISKYSEASON = 1u << 23, /* "fall", "spring", "été": a season only after a modifier,
+                                   * an article or a year */
 };
 
 /* A word's part in one of dates.c's phrases when it is no date word of

@@ -2,7 +2,8 @@
 # The grammar of date-phrase families (issue 10, session 41): every row of
 # tests/data/date-grammar.tsv - a sentence written by hand for its family
 # (absolute dates, relative days and weeks, business shorthand, ranges,
-# holidays, times that make a day, the other packs (session 42) and
+# holidays, times that make a day, the other packs (session 42), seasons
+# (session 43) and
 # non-dates that must stay none), the
 # writer's Date and zone, the days expected - read by `leadup classify`
 # through scripts/date-grammar.  One test per family: a family passes only
@@ -10,13 +11,13 @@
 # with the wrong days, a date where none is, a malformed row.
 . "$(dirname "$0")/lib.sh"
 G=$ROOT/scripts/date-grammar
-for fam in absolute relative business range holiday daytime foreign nondate; do
+for fam in absolute relative business range holiday daytime foreign season nondate; do
 	t "the $fam family: every row read right" '
 		"$G" --rows --fail '"$fam"' >out 2>&1 || { cat out; false; }'
 done
 t 'every row of the table is in a family tested above' '
 	grep -v "^#" "$ROOT/tests/data/date-grammar.tsv" | cut -f1 | sort -u >fams &&
-	printf "absolute\nbusiness\ndaytime\nforeign\nholiday\nnondate\nrange\nrelative\n" >want && diff want fams'
+	printf "absolute\nbusiness\ndaytime\nforeign\nholiday\nnondate\nrange\nrelative\nseason\n" >want && diff want fams'
 t 'a row with the wrong days fails, and says so' '
 	printf "absolute\tus\tWe meet on 3 Dec.\t2026-12-04\n" >bad.tsv &&
 	{ DATE_GRAMMAR=bad.tsv "$G" --rows --fail >out 2>&1; test $? -eq 1; } &&
