@@ -2380,7 +2380,7 @@ static bool end_of_unit(const struct P *p, struct res *r, int unit)
  * de mes", "EOW", "EOM". */
 static int m_part(const struct P *p, int i, struct res *r)
 {
-    int k = i, part, mod = MOD_NONE, pm = MOD_NONE, y = 0, m = 0, k2;
+    int k = i, part, mod = MOD_NONE, pm = MOD_NONE, y = 0, m = 0, k2, fy;
     const struct wd *w = W(p, i);
 
     if (w && !(w->f & F_PL) && wf(p, i - 1, F_PREP | F_AT | F_IN) &&
@@ -2421,8 +2421,10 @@ static int m_part(const struct P *p, int i, struct res *r)
     /* "mid-next-month" */
     if (mod != MOD_NONE && is_p(p, k2, '-') && glued(p, k2) && glued(p, k2 + 1))
         k2++;
-    /* "the end of the fiscal year": the calendar year's (fy_at) */
-    if (wg(p, k2, LU_DG_FISCAL) && W(p, k2 + 1) && W(p, k2 + 1)->unit == U_YEAR)
+    /* "the end of the fiscal year": the calendar year's (fy_at); "the end
+     * of fiscal year 2003" is fiscal 2003's, read below as "fiscal 2003" */
+    if (wg(p, k2, LU_DG_FISCAL) && W(p, k2 + 1) && W(p, k2 + 1)->unit == U_YEAR &&
+        fy_at(p, k2, &fy) < 0)
         k2++;
     w = W(p, k2);
     if (w && w->unit == U_QUARTER && !(w->f & F_PL) && part == PART_END) {
