@@ -9,7 +9,7 @@
 const char lu_analyser[] = LU_ANALYSER_DIGEST;
 /* helper/leadup-reply-model's analysis reads the per-message model's
  * weights too: a cache of its own, never shared with helper/leadup's */
-#if LU_REPLY_BY_MODEL
+#ifdef LU_REPLY_BY_MODEL
 const char lu_sense_analyser[] = LU_SENSE_DIGEST "+" LU_MSGM_DIGEST;
 #else
 const char lu_sense_analyser[] = LU_SENSE_DIGEST;
