@@ -1779,24 +1779,17 @@ static void note_next_step(struct lu_analysis *out, const struct lu_sentence *s,
  * the rules decide. */
 static void decide_reply(const char *text, struct lu_analysis *out)
 {
-    double p;
-
     out->expects_reply_rules = out->expects_reply;
-    if (!LU_REPLY_BY_MODEL)
-        return;
-    p = lu_msgm_probability(text, out);
+    /* by the preprocessor, not a test: classify.c alone (train-intent's
+     * throwaway programs include it) must link without msgmodel.c */
+#if LU_REPLY_BY_MODEL
+    double p = lu_msgm_probability(text, out);
+
     if (p < 0)
         return;
     out->reply_by_model = true;
     out->expects_reply = !out->auto_reply && p >= lu_msgm_threshold;
-}
-
-double lu_analysis_reply_score(const char *text, const struct lu_analysis *an)
-{
-    struct lu_analysis rules = *an; /* shallow: read only, nothing freed */
-
-    rules.expects_reply = an->expects_reply_rules;
-    return lu_msgm_probability(text, &rules);
+#endif
 }
 
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,

@@ -1330,6 +1330,10 @@ GPtrArray *lu_msgm_features(const char *text, const struct lu_analysis *an);
 /* The model's probability that the message of own TEXT, analysed as AN,
  * expects a reply; -1 when no model ships. */
 double lu_msgm_probability(const char *text, const struct lu_analysis *an);
+/* The same, read from AN's rules' verdict (expects_reply_rules), as the
+ * model was trained, whichever verdict AN's expects_reply holds (in
+ * helper/leadup-reply-model the model's); -1 when no model ships. */
+double lu_analysis_reply_score(const char *text, const struct lu_analysis *an);
 
 /* ------------------------------------------------------------------ said.c */
 
@@ -1485,10 +1489,6 @@ bool lu_sentence_span(const char *text, gsize from, const char *sentence, gsize 
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out);
 void lu_analysis_clear(struct lu_analysis *a);
-/* The learned per-message model's probability that the message of own
- * TEXT, analysed as AN, expects a reply, read from the rules' verdict as
- * the model was trained; -1 when no model ships. */
-double lu_analysis_reply_score(const char *text, const struct lu_analysis *an);
 /* Clears and frees the analysis A allocated on the heap (NULL: nothing). */
 void lu_analysis_free(struct lu_analysis *a);
 /* Frees the sentence P (struct lu_sentence*; NULL: nothing), as a

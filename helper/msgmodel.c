@@ -324,3 +324,11 @@ double lu_msgm_probability(const char *text, const struct lu_analysis *an)
         z += sum / sqrt(n);
     return 1 / (1 + exp(-z));
 }
+
+double lu_analysis_reply_score(const char *text, const struct lu_analysis *an)
+{
+    struct lu_analysis rules = *an; /* shallow: read only, nothing freed */
+
+    rules.expects_reply = an->expects_reply_rules;
+    return lu_msgm_probability(text, &rules);
+}
