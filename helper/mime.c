@@ -731,7 +731,7 @@ static bool date_fast(const char *v, struct hdate *d)
     if (name_at(p, wdays) >= 0 && p[3] == ',' && p[4] == ' ')
         for (p += 4; *p == ' '; p++)
             ;
-    day = digits_at(&p, g_ascii_isdigit(p[1]) ? 2 : 1);
+    day = digits_at(&p, g_ascii_isdigit(p[0]) && g_ascii_isdigit(p[1]) ? 2 : 1);
     if (day < 1 || *p++ != ' ' || (mon = name_at(p, mons)) < 0 || p[3] != ' ')
         return false;
     p += 4;
