@@ -16,12 +16,10 @@
 
 void lu_cal_init(struct lu_cal *cal, GTimeZone *tz)
 {
-    cal->tz = tz;
-    cal->days = LU_CAL_MON_FRI;
-    cal->work_start = 9 * 60;
-    cal->work_end = 17 * 60;
-    cal->mdy = false;
-    cal->holidays = NULL;
+    /* every field named or zero: a field added later (order_set was) is
+     * never left to the stack's garbage */
+    *cal = (struct lu_cal){
+        .tz = tz, .days = LU_CAL_MON_FRI, .work_start = 9 * 60, .work_end = 17 * 60};
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */

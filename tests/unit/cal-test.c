@@ -298,7 +298,11 @@ int main(void)
     if (!berlin || !newyork) {
         return tap_skip_all("time zone data (tzdata) is not installed");
     }
+    /* over a struct full of set bits, as the stack may hold: no field kept */
+    memset(&cal, 0xff, sizeof cal);
     lu_cal_init(&cal, berlin);
+    ok(!cal.mdy && !cal.order_set && !cal.holidays,
+       "lu_cal_init over garbage: day/month order, not set by the user, no holidays");
     is_int(cal.days, LU_CAL_MON_FRI, "default business days: Monday to Friday");
     is_int(cal.work_start, 540, "default work start 9:00");
     is_int(cal.work_end, 1020, "default work end 17:00");

@@ -202,16 +202,21 @@ static void random_texts(int count)
         GString *t = g_string_new(NULL);
         int len = g_rand_int_range(r, 0, i % 10 == 0 ? 1200 : 60);
         struct lu_analysis a;
-        char **split;
+        char **split, *valid;
 
         for (int k = 0; k < len; k++) {
             g_string_append(t, piece[g_rand_int_range(r, 0, n_pieces)]);
             if (g_rand_int_range(r, 0, 3))
                 g_string_append_c(t, ' ');
         }
-        lu_analyse_text(t->str, ref, &cal, &a);
-        bad += !same("random, analysed", t->str, &a, NULL);
+        /* the analyser reads valid UTF-8 (every caller makes it so: a cut
+         * sequence such as "x\xc3" at the end would send its walk past the
+         * NUL); the model's own walk below takes the bytes as they are */
+        valid = g_utf8_make_valid(t->str, (gssize)t->len);
+        lu_analyse_text(valid, ref, &cal, &a);
+        bad += !same("random, analysed", valid, &a, NULL);
         lu_analysis_clear(&a);
+        g_free(valid);
         split = g_regex_split_simple("(?<=[?.\n])", t->str, G_REGEX_RAW, 0);
         bad += !same_fake("random, split", t->str, (const char *const *)split,
                           (int)g_strv_length(split));
