@@ -3,7 +3,8 @@
 # score of each side's last own text, cross-fitted on the training folds,
 # as one more feature of the correction; --words-only: that score over my
 # last own text alone, as a put-in to awaiting; --fresh B: the table again
-# for batches B and later.  The dump is invented (the texts are this
+# for batches B and later; --msg-scores, the per-message model's reading
+# as three more features.  The dump is invented (the texts are this
 # test's own words, not mail): the rules put every thread in no queue, and
 # whether my last message waits on them is in its words alone.
 . "$(dirname "$0")/lib.sh"
@@ -64,4 +65,22 @@ for ln in open(\"dump.jsonl\"):
 " >bare.jsonl &&
 	! tree/scripts/train-threads --words --from bare.jsonl 2>err2 &&
 	grep -q "the dump has no words" err2'
+# --msg-scores: the per-message model's cross-fitted reading of each
+# side's last message as three more features (invented here: my last
+# message reads 0.9 where it waits, 0.1 where not).
+python3 - <<'PY' >scores.tsv
+import json
+for ln in open("dump.jsonl"):
+    r = json.loads(ln)
+    print("%s\t%s\t%s" % (r["id"], "0.9" if r["gold"] == "awaiting" else "0.1", "0.5"))
+PY
+t 'train-threads --msg-scores: my last message read as waiting puts it in awaiting, nested' '
+	tree/scripts/train-threads --msg-scores scores.tsv --from dump.jsonl >msg &&
+	grep -q "^nested CV beats the rules (144 vs 96 right of 144" msg &&
+	grep -q "^  msg-last " msg && grep -q "^  msg-mine " msg'
+t 'train-threads --msg-scores: measured only; a conversation without a score refused' '
+	! tree/scripts/train-threads --msg-scores scores.tsv --write --from dump.jsonl 2>err &&
+	grep -q "measured only" err && sed 1d scores.tsv >short.tsv &&
+	! tree/scripts/train-threads --msg-scores short.tsv --from dump.jsonl 2>err2 &&
+	grep -q "has no score in" err2'
 done_testing

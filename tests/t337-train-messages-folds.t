@@ -6,7 +6,8 @@
 # that is a member of one of the fold's labelled conversations (a list post
 # read for one person, in another's thread); the files are deterministic,
 # and they learn from the rules' verdict (expects_reply_rules), not the
-# model's own.
+# model's own; --score-threads scores conversations' last messages with
+# their person's fold's model.
 . "$(dirname "$0")/lib.sh"
 S=$ROOT/scripts
 mkdir -p "$TMP/mail/cur"
@@ -66,6 +67,24 @@ chmod +x fake-classify
 t 'through helper/leadup-reply-model it learns from expects_reply_rules, not the model verdict' '
 	mkdir -p d3 && (export LEADUP="$TMP/fake-classify" && TM --write-folds folds.tsv d3 >/dev/null) &&
 	test "$(wc -l <fake.log)" -eq 24 && cmp d1/message-model-fold01.c d3/message-model-fold01.c'
+# --score-threads: each side's last message of a dump's conversations
+# scored by its person's fold's model (p1's in fold01, learning from 15:
+# not from p1, p2 nor m9, a member of p1's conversation).
+printf '%s\n' '{"id": "T1", "person": "rhelp/p1", "split": "train", "last": {"mine": "m1@x", "theirs": "m4@x"}}' \
+	'{"id": "T5", "person": "rhelp/p5", "split": "train", "last": {"mine": "m19@x", "theirs": null}}' >dump.jsonl
+t 'score-threads: each side of each conversation by its fold model, cross-fitted' '
+	TM --score-threads folds.tsv dump.jsonl scores.tsv >out &&
+	grep -q "^fold fold01: 1 conversations; learning from 15 of 24 train messages$" out &&
+	grep -q "^fold fold03: 1 conversations; learning from 16 of 24 train messages$" out &&
+	awk -F "\t" "\$1 == \"T1\" && \$2 > 0.5 && \$3 < 0.5 { n++ }
+		\$1 == \"T5\" && \$2 < 0.5 && \$3 == \"\" { n++ } END { exit n != 2 }" scores.tsv &&
+	test "$(wc -l <scores.tsv)" -eq 2'
+t 'score-threads: a test person or a dump without last messages refused' '
+	sed "s/\"train\"/\"test\"/" dump.jsonl >dump-test.jsonl &&
+	! TM --score-threads folds.tsv dump-test.jsonl s2.tsv 2>err && grep -q "train people only" err &&
+	sed "s/\"last\"/\"past\"/" dump.jsonl >dump-old.jsonl &&
+	! TM --score-threads folds.tsv dump-old.jsonl s3.tsv 2>err2 && grep -q "no last messages" err2 &&
+	! test -e s2.tsv && ! test -e s3.tsv'
 t 'errors: --write-folds without its directory' '
 	! TM --write-folds folds.tsv 2>err && grep -q "usage: scripts/train-messages" err'
 done_testing
