@@ -54,6 +54,7 @@ struct lu_store {
     sqlite3_stmt *get_meta, *set_meta; /* kept: a scan reads and writes meta some 14 times */
     bool staged;                       /* temp.scan_plan exists */
     bool bulk;        /* lu_store_put_staged into empty items: no trigger runs (bulk_begin) */
+    bool recounted;   /* item_counts counted from the rows in this transaction (bulk_end) */
     bool staged_mids; /* ... and holds a row of a message alone */
     /* lu_store_put_staged's items found unchanged with a stamp older than
      * the run's (SAME_OLD; SAME_SEEN: lu_fnv64 of their Message-IDs, and
@@ -418,6 +419,7 @@ static int wal_mode(struct lu_store *s)
 
 int lu_store_begin(struct lu_store *s)
 {
+    s->recounted = false;
     return exec(s, "BEGIN IMMEDIATE");
 }
 
@@ -1019,6 +1021,7 @@ static int bulk_end(struct lu_store *s, int ret)
         ret = exec(s, "DELETE FROM item_counts;"
                       "INSERT INTO item_counts SELECT state, count(*) FROM items GROUP BY "
                       "state;" COUNT_UNTAGGED);
+    s->recounted = ret == 0;
     return ret;
 }
 
@@ -1541,8 +1544,9 @@ int lu_store_forget_before(struct lu_store *s, gint64 before)
     ret = write_once(s, st, "forgetting old items");
 out:
     /* The full scan reads every item anyway: the counts start again from
-     * them (a row edited by hand moves them without the triggers). */
-    if (!ret)
+     * them (a row edited by hand moves them without the triggers), unless
+     * they did in this transaction, the triggers on since (bulk_end). */
+    if (!ret && !s->recounted)
         ret = exec(s, "DELETE FROM item_counts;"
                       "INSERT INTO item_counts SELECT state, count(*) FROM items GROUP BY "
                       "state;" COUNT_UNTAGGED);

@@ -137,9 +137,22 @@ static size_t reply_or_forward_len(const char *p)
 }
 
 /* (said.h) "Warehouse lease" again, to somebody else, starts its own. */
+/* g_utf8_casefold of S (newly allocated): of ASCII, which most subjects
+ * are, its lower case, which Unicode's folding of ASCII is (GLib's built
+ * it a character at a time in a GString: 2.7 K instructions a subject,
+ * 53 M of a first full scan's main thread at 10,000 messages, issue 14). */
+static char *fold_case(const char *s)
+{
+    const char *p = s;
+
+    while (*p && !(*p & 0x80))
+        p++;
+    return *p ? g_utf8_casefold(s, -1) : g_ascii_strdown(s, p - s);
+}
+
 bool lu_subject_has_prefix(const char *subject)
 {
-    char *s = g_utf8_casefold(subject ? subject : "", -1);
+    char *s = fold_case(subject ? subject : "");
     bool yes = reply_or_forward_len(after_tags(s)) > 0;
 
     g_free(s);
@@ -153,7 +166,7 @@ bool lu_msg_unthreaded_reply(const struct lu_msg *m)
 
 char *lu_subject_norm(const char *subject)
 {
-    char *s = g_utf8_casefold(subject ? subject : "", -1);
+    char *s = fold_case(subject ? subject : "");
     char *p = s, *out;
     size_t n;
 
