@@ -97,6 +97,11 @@ bool lu_msg_meaningful(const struct lu_msg *m)
 static size_t prefix_len(const char *p, const char *const *list)
 {
     for (size_t i = 0; list[i]; i++) {
+        /* the first byte before the length: most subjects start with
+         * none of the prefixes (39,000 tests of every prefix were 17 M
+         * instructions of a first full scan at 10,000, issue 14) */
+        if (list[i][0] && list[i][0] != *p)
+            continue;
         size_t n = strlen(list[i]);
         const char *q = p + n;
         if (strncmp(p, list[i], n) != 0)
@@ -128,12 +133,25 @@ static char *after_tags(char *p)
     }
 }
 
-/* Length of a reply or forward prefix at P ("re:", "fw:"), or 0. */
+/* Length of a reply or forward prefix at P ("re:", "fw:"), or 0.  The
+ * packs' lists kept from the first call: lu_lang_all's never change, and
+ * it takes a lock each call (9 M instructions of a first full scan at
+ * 10,000, issue 14). */
 static size_t reply_or_forward_len(const char *p)
 {
-    size_t n = prefix_len(p, LU_LANG_ALL(reply_prefixes));
+    static const char *const *replies, *const *forwards;
+    const char *const *r = __atomic_load_n(&replies, __ATOMIC_ACQUIRE);
+    const char *const *f = __atomic_load_n(&forwards, __ATOMIC_ACQUIRE);
+    size_t n;
 
-    return n ? n : prefix_len(p, LU_LANG_ALL(forward_prefixes));
+    if (!r || !f) {
+        r = LU_LANG_ALL(reply_prefixes);
+        f = LU_LANG_ALL(forward_prefixes);
+        __atomic_store_n(&replies, r, __ATOMIC_RELEASE);
+        __atomic_store_n(&forwards, f, __ATOMIC_RELEASE);
+    }
+    n = prefix_len(p, r);
+    return n ? n : prefix_len(p, f);
 }
 
 /* (said.h) "Warehouse lease" again, to somebody else, starts its own. */
