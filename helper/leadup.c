@@ -270,6 +270,7 @@ static void read_debug_env(void)
     lu_debug_counts = g_getenv("LEADUP_DEBUG_COUNTS") != NULL;
     lu_debug_read_all = g_getenv("LEADUP_DEBUG_READ_ALL") != NULL;
     lu_debug_no_fresh = g_getenv("LEADUP_DEBUG_NO_FRESH") != NULL;
+    lu_debug_no_bulk = g_getenv("LEADUP_DEBUG_NO_BULK") != NULL;
     lu_debug_no_termfreq = g_getenv("LEADUP_DEBUG_NO_TERMFREQ") != NULL;
     lu_debug_no_xaddr = g_getenv("LEADUP_DEBUG_NO_XADDR") != NULL;
     lu_debug_no_xdates = g_getenv("LEADUP_DEBUG_NO_XDATES") != NULL;

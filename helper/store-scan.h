@@ -76,4 +76,8 @@ void lu_store_checkpoint(struct lu_store *s);
  * default; sqlite3_wal_autocheckpoint). */
 void lu_store_autocheckpoint(struct lu_store *s, int pages);
 
+/* LEADUP_DEBUG_NO_BULK: a write of the staged plan into empty items
+ * runs the triggers as any other does (store.c bulk_begin; t341). */
+extern bool lu_debug_no_bulk;
+
 #endif

@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-bool lu_debug_counts, lu_debug_read_all, lu_debug_no_fresh;
+bool lu_debug_counts, lu_debug_read_all, lu_debug_no_fresh, lu_debug_no_bulk;
 guint64 lu_store_steps, lu_decision_rows, lu_bounce_rows, lu_item_rows;
 guint lu_senders_rows;
 
@@ -53,7 +53,9 @@ struct lu_store {
     sqlite3_stmt *put_untagged, *del_untagged, *get_untagged; /* kept: used per item */
     sqlite3_stmt *get_meta, *set_meta; /* kept: a scan reads and writes meta some 14 times */
     bool staged;                       /* temp.scan_plan exists */
-    bool staged_mids;                  /* ... and holds a row of a message alone */
+    bool bulk;        /* lu_store_put_staged into empty items: no trigger runs (bulk_begin) */
+    bool recounted;   /* item_counts counted from the rows in this transaction (bulk_end) */
+    bool staged_mids; /* ... and holds a row of a message alone */
     /* lu_store_put_staged's items found unchanged with a stamp older than
      * the run's (SAME_OLD; SAME_SEEN: lu_fnv64 of their Message-IDs, and
      * SAME_DUP when one came twice): lu_store_forget_before forgets none
@@ -417,6 +419,7 @@ static int wal_mode(struct lu_store *s)
 
 int lu_store_begin(struct lu_store *s)
 {
+    s->recounted = false;
     return exec(s, "BEGIN IMMEDIATE");
 }
 
@@ -718,6 +721,8 @@ static bool untagged_as(struct lu_store *s, const char *mid, const char *state)
     return is;
 }
 
+static int write_untagged(struct lu_store *s, const char *mid, const char *state);
+
 /* Marks MID's item as untagged in STATE (NULL: tagged now). */
 static int set_untagged(struct lu_store *s, const char *mid, const char *state)
 {
@@ -727,13 +732,18 @@ static int set_untagged(struct lu_store *s, const char *mid, const char *state)
      * and came back through the counts' triggers, 24,000 instructions an
      * item of every warm full scan and settings change (4% of one at
      * 10,000 messages, s33-warm). */
-    sqlite3_stmt *st;
-
     if (state && untagged_as(s, mid, state))
         return 0;
-    st = state
-             ? kept(s, &s->put_untagged, "INSERT OR REPLACE INTO untagged(mid, state) VALUES(?, ?)")
-             : kept(s, &s->del_untagged, "DELETE FROM untagged WHERE mid = ?");
+    return write_untagged(s, mid, state);
+}
+
+/* set_untagged without the look-up: MID's mark made (STATE) or removed
+ * (NULL) whatever it was. */
+static int write_untagged(struct lu_store *s, const char *mid, const char *state)
+{
+    sqlite3_stmt *st = state ? kept(s, &s->put_untagged,
+                                    "INSERT OR REPLACE INTO untagged(mid, state) VALUES(?, ?)")
+                             : kept(s, &s->del_untagged, "DELETE FROM untagged WHERE mid = ?");
 
     if (!st)
         return EX_IOERR;
@@ -753,14 +763,21 @@ static int forget_item(struct lu_store *s, const char *mid)
 {
     sqlite3_stmt *st = kept(s, &s->del_item, "DELETE FROM items WHERE mid = ?");
 
+    int ret;
+
     if (!st)
         return EX_IOERR;
     sqlite3_bind_text(st, 1, mid, -1, SQLITE_STATIC);
-    return step_write(s, st, "forgetting an item");
+    ret = step_write(s, st, "forgetting an item");
+    /* what the delete trigger items_untagged does, its triggers off */
+    if (!ret && s->bulk)
+        ret = set_untagged(s, mid, NULL);
+    return ret;
 }
 
-/* Stores IT, in place of the item anchored on its message. */
-static int put_item(struct lu_store *s, const struct lu_item *it)
+/* Stores IT, in place of the item anchored on its message (FRESH: there
+ * is none, nor a mark of its tag, so none is looked up). */
+static int put_item(struct lu_store *s, const struct lu_item *it, bool fresh)
 {
     sqlite3_stmt *st =
         kept(s, &s->put_item,
@@ -772,7 +789,10 @@ static int put_item(struct lu_store *s, const struct lu_item *it)
     bind_row(st, item_cols, N_ITEM_COLS, it);
     ret = step_write(s, st, "storing an item");
     if (!ret && it->untagged)
-        ret = set_untagged(s, it->mid, lu_state_name(it->state));
+        ret = fresh ? write_untagged(s, it->mid, lu_state_name(it->state))
+                    : set_untagged(s, it->mid, lu_state_name(it->state));
+    else if (!ret && s->bulk && !fresh) /* the REPLACE's delete trigger, off */
+        ret = set_untagged(s, it->mid, NULL);
     return ret;
 }
 
@@ -798,7 +818,7 @@ int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_ite
     else if (mids->len == 1)
         ret = forget_item(s, g_ptr_array_index(mids, 0));
     if (!ret && it)
-        ret = put_item(s, it);
+        ret = put_item(s, it, false);
     return ret;
 }
 
@@ -936,7 +956,7 @@ static int staged_items(struct lu_store *s, GHashTable **has)
 static int put_plan_row(struct lu_store *s, const char *mid, const struct lu_item *it, char **put,
                         GHashTable *has)
 {
-    bool same = false;
+    bool same = false, fresh;
     int ret;
 
     if (!it) {
@@ -944,9 +964,12 @@ static int put_plan_row(struct lu_store *s, const char *mid, const struct lu_ite
             return forget_item(s, mid);
         return 0;
     }
-    ret = same_item(s, it, &same);
+    /* Into items that were empty (bulk_begin), an item not written in
+     * this run (HAS holds those) has no row to compare or replace. */
+    fresh = s->bulk && it->mid && !g_hash_table_contains(has, it->mid);
+    ret = fresh ? 0 : same_item(s, it, &same);
     if (!ret && !same)
-        ret = put_item(s, it);
+        ret = put_item(s, it, fresh);
     if (it->mid && has)
         g_hash_table_add(has, g_strdup(it->mid));
     g_free(*put);
@@ -966,6 +989,42 @@ static void same_begin(struct lu_store *s)
         s->same_seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 }
 
+/* A write of the staged plan into empty items (a first full scan's)
+ * runs no trigger: the counts' triggers and untagged's each ran an
+ * upsert of item_counts a row (with the look-ups they spare, 26% of the
+ * rows' instructions at 10,000 messages, issue 14).  bulk_end counts
+ * again, and store.c removes the mark of an item it removes or
+ * replaces itself (items_untagged's part).  Items written before in the
+ * same transaction (an item, then its thread's message) are in HAS. */
+static int bulk_begin(struct lu_store *s)
+{
+    bool empty = false;
+    int ret =
+        one_bool(s, "SELECT NOT EXISTS(SELECT 1 FROM items) AND NOT EXISTS(SELECT 1 FROM untagged)",
+                 "reading the items", &empty);
+
+    if (!ret && empty && !lu_debug_no_bulk &&
+        sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL) == SQLITE_OK)
+        s->bulk = true;
+    return ret;
+}
+
+/* The triggers on again after bulk_begin; the counts they would have kept. */
+static int bulk_end(struct lu_store *s, int ret)
+{
+    if (!s->bulk)
+        return ret;
+    s->bulk = false;
+    if (sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL) != SQLITE_OK)
+        ret = ret ? ret : fail(s, "turning the triggers on");
+    if (!ret)
+        ret = exec(s, "DELETE FROM item_counts;"
+                      "INSERT INTO item_counts SELECT state, count(*) FROM items GROUP BY "
+                      "state;" COUNT_UNTAGGED);
+    s->recounted = ret == 0;
+    return ret;
+}
+
 int lu_store_put_staged(struct lu_store *s)
 {
     struct lu_item *it = NULL;
@@ -977,6 +1036,10 @@ int lu_store_put_staged(struct lu_store *s)
     /* A plan of items alone (a replayed full walk: plan_item) forgets none. */
     if (!ret && s->staged_mids)
         ret = staged_items(s, &has);
+    if (!ret)
+        ret = bulk_begin(s);
+    if (!ret && s->bulk && !has)
+        has = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     same_begin(s);
     st = ret ? NULL
              : prepare(s, "SELECT " ITEM_COLS ", untagged FROM temp.scan_plan ORDER BY rowid");
@@ -995,6 +1058,7 @@ int lu_store_put_staged(struct lu_store *s)
     if (!ret && st)
         ret = read_end(s, rc, "reading the scan's plan");
     sqlite3_finalize(st);
+    ret = bulk_end(s, ret);
     lu_item_free(it);
     g_free(put);
     if (has)
@@ -1480,8 +1544,9 @@ int lu_store_forget_before(struct lu_store *s, gint64 before)
     ret = write_once(s, st, "forgetting old items");
 out:
     /* The full scan reads every item anyway: the counts start again from
-     * them (a row edited by hand moves them without the triggers). */
-    if (!ret)
+     * them (a row edited by hand moves them without the triggers), unless
+     * they did in this transaction, the triggers on since (bulk_end). */
+    if (!ret && !s->recounted)
         ret = exec(s, "DELETE FROM item_counts;"
                       "INSERT INTO item_counts SELECT state, count(*) FROM items GROUP BY "
                       "state;" COUNT_UNTAGGED);
