@@ -44,17 +44,29 @@ static int all_n;
  * sanitizer sees this lock (GLib's are futexes it cannot see). */
 static pthread_mutex_t all_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The list of OFFSET among the first N built, or NULL. */
+static const char **all_find(int n, gsize offset)
+{
+    for (int i = 0; i < n; i++)
+        if (all_lists[i].offset == offset)
+            return all_lists[i].list;
+    return NULL;
+}
+
+/* A list once built never changes: it is found without the lock (all_n
+ * published after its entry is written), so the many calls from hot paths
+ * (the subject's prefixes, each thread) cost a look-up, not a lock. */
 const char *const *lu_lang_all(gsize offset)
 {
-    const char **ret = NULL;
+    const char **ret = all_find(__atomic_load_n(&all_n, __ATOMIC_ACQUIRE), offset);
     GPtrArray *a;
 
+    if (ret)
+        return ret;
     pthread_mutex_lock(&all_lock);
-    for (int i = 0; i < all_n; i++)
-        if (all_lists[i].offset == offset) {
-            ret = all_lists[i].list;
-            goto out;
-        }
+    ret = all_find(__atomic_load_n(&all_n, __ATOMIC_RELAXED), offset);
+    if (ret)
+        goto out;
     a = g_ptr_array_new();
     for (gsize l = 0; l < G_N_ELEMENTS(packs); l++) {
         const char *const *list = G_STRUCT_MEMBER(const char *const *, packs[l], offset);
@@ -65,7 +77,8 @@ const char *const *lu_lang_all(gsize offset)
     ret = (const char **)g_ptr_array_free(a, FALSE);
     g_assert(all_n < ALL_MAX);
     all_lists[all_n].offset = offset;
-    all_lists[all_n++].list = ret;
+    all_lists[all_n].list = ret;
+    __atomic_store_n(&all_n, all_n + 1, __ATOMIC_RELEASE);
 out:
     pthread_mutex_unlock(&all_lock);
     return ret;

@@ -721,23 +721,7 @@ static bool untagged_as(struct lu_store *s, const char *mid, const char *state)
     return is;
 }
 
-static int write_untagged(struct lu_store *s, const char *mid, const char *state);
-
-/* Marks MID's item as untagged in STATE (NULL: tagged now). */
-static int set_untagged(struct lu_store *s, const char *mid, const char *state)
-{
-    /* Kept: a first scan marks every item it writes (preparing it each
-     * time was 1.7% of a first scan's instructions, issue 14).  A mark
-     * that is there already is left (untagged_as): replaced, its row went
-     * and came back through the counts' triggers, 24,000 instructions an
-     * item of every warm full scan and settings change (4% of one at
-     * 10,000 messages, s33-warm). */
-    if (state && untagged_as(s, mid, state))
-        return 0;
-    return write_untagged(s, mid, state);
-}
-
-/* set_untagged without the look-up: MID's mark made (STATE) or removed
+/* set_untagged's write without its look-up: MID's mark made (STATE) or removed
  * (NULL) whatever it was. */
 static int write_untagged(struct lu_store *s, const char *mid, const char *state)
 {
@@ -753,6 +737,20 @@ static int write_untagged(struct lu_store *s, const char *mid, const char *state
     return step_write(s, st, "marking an item's tag");
 }
 
+/* Marks MID's item as untagged in STATE (NULL: tagged now). */
+static int set_untagged(struct lu_store *s, const char *mid, const char *state)
+{
+    /* Kept: a first scan marks every item it writes (preparing it each
+     * time was 1.7% of a first scan's instructions, issue 14).  A mark
+     * that is there already is left (untagged_as): replaced, its row went
+     * and came back through the counts' triggers, 24,000 instructions an
+     * item of every warm full scan and settings change (4% of one at
+     * 10,000 messages, s33-warm). */
+    if (state && untagged_as(s, mid, state))
+        return 0;
+    return write_untagged(s, mid, state);
+}
+
 int lu_store_set_tagged(struct lu_store *s, const char *mid)
 {
     return set_untagged(s, mid, NULL);
@@ -762,7 +760,6 @@ int lu_store_set_tagged(struct lu_store *s, const char *mid)
 static int forget_item(struct lu_store *s, const char *mid)
 {
     sqlite3_stmt *st = kept(s, &s->del_item, "DELETE FROM items WHERE mid = ?");
-
     int ret;
 
     if (!st)
