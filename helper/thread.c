@@ -231,17 +231,46 @@ static gint64 bizday_after(const struct lu_rules *r, gint64 t)
 /* Room for when_str's words (a day and a month abbreviated in any locale). */
 #define WHEN_LEN 64
 
+/* The abbreviated day names (Monday first) and month names as
+ * g_date_time_format writes them (%a and %b, each read from the weekday
+ * or the month alone), made once: its format of each moment was two
+ * thirds of when_str (s45-first).  A name it could not write is NULL. */
+static char *const *abbr_names(void)
+{
+    static gsize once;
+    static char *names[7 + 12];
+
+    if (g_once_init_enter(&once)) {
+        for (int i = 0; i < 7 + 12; i++) {
+            /* 1 January 2024 was a Monday */
+            GDateTime *d = g_date_time_new_utc(2024, i < 7 ? 1 : i - 6, i < 7 ? 1 + i : 1, 0, 0, 0);
+            names[i] = d ? g_date_time_format(d, i < 7 ? "%a" : "%b") : NULL;
+            g_clear_pointer(&d, g_date_time_unref);
+        }
+        g_once_init_leave(&once, 1);
+    }
+    return names;
+}
+
 /* "Mon 16 Nov 14:03" (the year too when it is not NOW's) in BUF (WHEN_LEN
- * bytes), which it returns: a reason says a moment without a free. */
+ * bytes), which it returns: a reason says a moment without a free.  The
+ * same as g_date_time_format's "%a %-d %b[ %Y] %H:%M". */
 static const char *when_str(const struct lu_rules *r, gint64 t, char *buf)
 {
     GDateTime *d = local(r, t), *n = local(r, r->now);
-    char *s = g_date_time_format(d, g_date_time_get_year(d) == g_date_time_get_year(n)
-                                        ? "%a %-d %b %H:%M"
-                                        : "%a %-d %b %Y %H:%M");
+    char *const *names = abbr_names();
+    const char *a = names[g_date_time_get_day_of_week(d) - 1],
+               *b = names[7 + g_date_time_get_month(d) - 1];
+    int y = g_date_time_get_year(d);
 
-    g_strlcpy(buf, s ? s : "(null)", WHEN_LEN);
-    g_free(s);
+    if (!a || !b)
+        g_strlcpy(buf, "(null)", WHEN_LEN);
+    else if (y == g_date_time_get_year(n))
+        g_snprintf(buf, WHEN_LEN, "%s %d %s %02d:%02d", a, g_date_time_get_day_of_month(d), b,
+                   g_date_time_get_hour(d), g_date_time_get_minute(d));
+    else
+        g_snprintf(buf, WHEN_LEN, "%s %d %s %d %02d:%02d", a, g_date_time_get_day_of_month(d), b, y,
+                   g_date_time_get_hour(d), g_date_time_get_minute(d));
     g_date_time_unref(n);
     g_date_time_unref(d);
     return buf;
