@@ -13,9 +13,10 @@ extern "C" {
 
 /* A block of at least N bytes (N rounded up: lu_blocks_roundup), malloc's
  * past a header that holds its size; NULL when malloc fails.  Caller frees
- * with lu_blocks_put.  On the thread that first called here, and unless
- * LEADUP_DEBUG_SYSTEM_MALLOC was set then, a freed block of up to
- * LU_BLOCKS_SMALL bytes is kept on its size's list for the next one. */
+ * with lu_blocks_put (on any thread).  Unless LEADUP_DEBUG_SYSTEM_MALLOC was
+ * set at the first call, a freed block of up to LU_BLOCKS_SMALL bytes is
+ * kept on its size's list of the freeing thread for that thread's next
+ * one. */
 void *lu_blocks_get(size_t n);
 /* Frees P (from lu_blocks_get; NULL is nothing). */
 void lu_blocks_put(void *p);
