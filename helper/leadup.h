@@ -2102,6 +2102,11 @@ extern guint64 lu_count_queries;
 int lu_db_count_addr(struct lu_db *db, const char *addr, const char *const *mine, unsigned n,
                      unsigned *out);
 extern guint64 lu_addr_counts;
+/* Whether the index holds mail from any of the N addresses or domains
+ * MINE (from_me's query, scan.c), into *ANY: Xapian's phrases asked for
+ * one match (lu_xcount_any_from), not notmuch's count of all of it.
+ * Returns 0, or -1 as lu_db_count_addr: ask notmuch. */
+int lu_db_any_from(struct lu_db *db, const char *const *mine, unsigned n, bool *any);
 /* The full walk's date windows (nm.c plan_slices) counted from the mail's
  * dates read once from Xapian's value stream (xapian-count.cc
  * lu_xcount_dates), not a notmuch count each (LEADUP_DEBUG_COUNTS);

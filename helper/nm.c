@@ -1835,6 +1835,13 @@ int lu_db_count_addr(struct lu_db *db, const char *addr, const char *const *mine
     return 0;
 }
 
+int lu_db_any_from(struct lu_db *db, const char *const *mine, unsigned n, bool *any)
+{
+    if (lu_debug_no_xaddr || !n || !xcount(db) || lu_xcount_any_from(db->xcount, mine, n, any) != 0)
+        return -1;
+    return 0;
+}
+
 char *lu_db_doc_mark(struct lu_db *db)
 {
     char *mark = xcount(db) ? lu_xcount_mark(db->xcount) : NULL;

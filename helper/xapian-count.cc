@@ -1095,6 +1095,36 @@ int lu_xcount_addr_above(struct lu_xcount *x, const char *addr, const char *cons
     return count_addr(x, addr, mine, n, false, (Xapian::docid)above, out);
 }
 
+/* Xapian's matcher stops at the first match when asked for one, without
+ * weights in document order: a first scan counted all my mail to learn
+ * whether there was any (32 M instructions at 10,000 messages, 99 M at
+ * 30,000, s45-first). */
+int lu_xcount_any_from(struct lu_xcount *x, const char *const *mine, unsigned n, bool *any)
+{
+    std::vector<std::string> terms;
+
+    try {
+        *any = false;
+        for (unsigned i = 0; i < n; i++)
+            if (!phrase_terms(FROM_PREFIX, mine[i], &terms))
+                return -1;
+        for (unsigned i = 0; i < n && !*any; i++) {
+            Xapian::Enquire e(x->db);
+            phrase_terms(FROM_PREFIX, mine[i], &terms);
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                      Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(),
+                                                    terms.end(), (Xapian::termcount)terms.size()),
+                                      Xapian::Query(MAIL_TERM)));
+            e.set_weighting_scheme(Xapian::BoolWeight());
+            e.set_docid_order(Xapian::Enquire::ASCENDING);
+            *any = !e.get_mset(0, 1).empty();
+        }
+        return 0;
+    } catch (...) {
+        return -1;
+    }
+}
+
 int lu_xcount_dates(struct lu_xcount *x, const double **out, size_t *n)
 {
     std::vector<std::pair<double, Xapian::docid>> dates;

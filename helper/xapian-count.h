@@ -196,6 +196,11 @@ int lu_xcount_rest(struct lu_xcount *x, const char *const *tids, unsigned n, dou
 int lu_xcount_addr(struct lu_xcount *x, const char *addr, const char *const *mine, unsigned n,
                    unsigned *out);
 
+/* Whether there is mail `from:"A" or from:"B" ...` (A, B: the N
+ * addresses or domains MINE), without exclusions, into *ANY: each one's
+ * exact phrase filtered by type:mail, as lu_xcount_addr reads it, asked
+ * for one match, not counted.  Returns 0; -1 as lu_xcount_addr. */
+int lu_xcount_any_from(struct lu_xcount *x, const char *const *mine, unsigned n, bool *any);
 /* lu_xcount_addr's count over the mail documents numbered above ABOVE
  * (lu_xcount_above's: the messages added since a base) into *OUT: the
  * same phrase tested at each of those documents that holds its rarest
