@@ -15,11 +15,11 @@ world
 NOW=2026-11-20T09:00:00+00:00
 # Three questions from Ann (16th to 18th): never_answered asks for her
 # history, so the scan asks whether I have any mail.
-for d in 16 17 18; do
-	msg inbox "q$d@example.org" 'Ann <ann@x.example>' 'Me <me@example.com>' \
-		"$(printf '%s, %s Nov 2026 09:00:00 +0000' "$(date -u -d "2026-11-$d" +%a)" "$d")" \
-		"Question $d" <<'EOF'
-Can you confirm the delivery address for the order, please?
+for day in 'Mon 16' 'Tue 17' 'Wed 18'; do
+	set -- $day
+	msg inbox "q$2@example.org" 'Ann <ann@x.example>' 'Me <me@example.com>' \
+		"$1, $2 Nov 2026 09:00:00 +0000" "Question $2" <<'EOF' || exit 1
+Could you send me the signed copy of the lease?
 EOF
 done
 index
