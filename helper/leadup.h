@@ -1484,7 +1484,9 @@ GPtrArray *lu_sentences_split(const char *text);
  * "offset" and "length").  Returns false when it is not there. */
 bool lu_sentence_span(const char *text, gsize from, const char *sentence, gsize *start, gsize *end);
 /* Analyses TEXT (already stripped of quotes and signature) written at REF in
- * REF's zone (required: time is explicit; without it OUT stays empty).  OUT
+ * REF's zone (required: time is explicit; without it OUT stays empty).  TEXT
+ * must be valid UTF-8 (body.c, classify and lint make it so): the tokeniser
+ * steps by g_utf8_next_char and would read past a cut sequence's NUL.  OUT
  * is filled and must be released with lu_analysis_clear. */
 void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
                      struct lu_analysis *out);
