@@ -8,6 +8,7 @@
  * the verdict; what it noticed ("sent in bulk", "answered elsewhere")
  * reaches the reasons through the table's runner. */
 #include "said.h"
+#include "timefmt.h"
 
 #include <string.h>
 
@@ -228,94 +229,16 @@ static gint64 bizday_after(const struct lu_rules *r, gint64 t)
     return out;
 }
 
-/* Room for when_str's words (a day and a month abbreviated in any locale). */
-#define WHEN_LEN 64
-
-/* The abbreviated day names (Monday first) and month names as
- * g_date_time_format writes them (%a and %b, each read from the weekday
- * or the month alone), made once: its format of each moment was two
- * thirds of when_str (s45-first).  A name it could not write is NULL. */
-static char *const *abbr_names(void)
-{
-    static gsize once;
-    static char *names[7 + 12];
-
-    if (g_once_init_enter(&once)) {
-        for (int i = 0; i < 7 + 12; i++) {
-            /* 1 January 2024 was a Monday */
-            GDateTime *d = g_date_time_new_utc(2024, i < 7 ? 1 : i - 6, i < 7 ? 1 + i : 1, 0, 0, 0);
-            names[i] = d ? g_date_time_format(d, i < 7 ? "%a" : "%b") : NULL;
-            g_clear_pointer(&d, g_date_time_unref);
-        }
-        g_once_init_leave(&once, 1);
-    }
-    return names;
-}
-
-/* S appended to BUF (WHEN_LEN bytes) at AT, as far as it fits; the end. */
-static gsize when_put(char *buf, gsize at, const char *s)
-{
-    while (*s && at < WHEN_LEN - 1)
-        buf[at++] = *s++;
-    buf[at] = '\0';
-    return at;
-}
-
-/* V (0 or more) in decimal, at least WIDTH digits, appended (when_put). */
-static gsize when_num(char *buf, gsize at, int v, int width)
-{
-    char d[16];
-    int n = 0;
-
-    do {
-        d[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v > 0 && n < (int)sizeof d - 1);
-    while (n < width)
-        d[n++] = '0';
-    for (int i = 0; i < n / 2; i++) {
-        char c = d[i];
-        d[i] = d[n - 1 - i];
-        d[n - 1 - i] = c;
-    }
-    d[n] = '\0';
-    return when_put(buf, at, d);
-}
+/* Room for when_str's words. */
+#define WHEN_LEN LU_MINUTE_LEN
 
 /* "Mon 16 Nov 14:03" (the year too when it is not NOW's) in BUF (WHEN_LEN
- * bytes), which it returns: a reason says a moment without a free.  The
- * same as g_date_time_format's "%a %-d %b[ %Y] %H:%M" (abbr_names), written
- * by hand: a format each time was most of its cost (s45-first). */
+ * bytes), which it returns: a reason says a moment without a free
+ * (timefmt.c writes it by hand: g_date_time_format each time was most of
+ * its cost, s45-first). */
 static const char *when_str(const struct lu_rules *r, gint64 t, char *buf)
 {
-    GDateTime *d = local(r, t), *n = local(r, r->now);
-    char *const *names = abbr_names();
-    const char *a = names[g_date_time_get_day_of_week(d) - 1],
-               *b = names[7 + g_date_time_get_month(d) - 1];
-    int y = g_date_time_get_year(d);
-    gsize at = 0;
-
-    if (!a || !b) {
-        g_strlcpy(buf, "(null)", WHEN_LEN);
-        goto out;
-    }
-    at = when_put(buf, at, a);
-    at = when_put(buf, at, " ");
-    at = when_num(buf, at, g_date_time_get_day_of_month(d), 1);
-    at = when_put(buf, at, " ");
-    at = when_put(buf, at, b);
-    if (y != g_date_time_get_year(n)) {
-        at = when_put(buf, at, " ");
-        at = when_num(buf, at, y, 1);
-    }
-    at = when_put(buf, at, " ");
-    at = when_num(buf, at, g_date_time_get_hour(d), 2);
-    at = when_put(buf, at, ":");
-    when_num(buf, at, g_date_time_get_minute(d), 2);
-out:
-    g_date_time_unref(n);
-    g_date_time_unref(d);
-    return buf;
+    return lu_format_minute_in(buf, t, r->cfg->tz, r->now);
 }
 
 /* Adds a line to TO: a verdict's reasons (v->why) or the rules' notes.

@@ -37,19 +37,42 @@ static char *digits(char *p, int v, int n)
     return p + n;
 }
 
-char *lu_format_minute(gint64 t, GTimeZone *tz)
+/* T's local seconds since 1970 in TZ (the offset GLib finds at T). */
+static gint64 local_secs(gint64 t, GTimeZone *tz)
 {
-    char buf[32], *p = buf;
-    gint64 local, days, secs;
-    int y, m, d;
+    return t + g_time_zone_get_offset(tz, g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, t));
+}
 
-    /* a day's margin for any zone's offset */
-    if (!tz || t < 86400 || t >= G_GINT64_CONSTANT(253370764800) - 86400)
-        return lu_format_time(t, tz, LU_MINUTE_FMT);
-    local = t + g_time_zone_get_offset(tz, g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, t));
+/* Whether T (and NOW) lie where the hand-made format holds: a zone, and a
+ * day's margin for any zone's offset inside the years 1970 to 9998. */
+static bool by_hand(gint64 t, GTimeZone *tz)
+{
+    return tz && t >= 86400 && t < G_GINT64_CONSTANT(253370764800) - 86400;
+}
+
+const char *lu_format_minute_in(char *buf, gint64 t, GTimeZone *tz, gint64 now)
+{
+    char *p = buf, *s;
+    gint64 local, days, secs;
+    int y, m, d, ny = -1, nm, nd;
+
+    if (!by_hand(t, tz) || (now >= 0 && !by_hand(now, tz))) {
+        GDateTime *a = lu_local_time(t, tz), *b = now >= 0 ? lu_local_time(now, tz) : NULL;
+        bool year = !a || !b || g_date_time_get_year(a) != g_date_time_get_year(b);
+
+        s = lu_format_time(t, tz, year ? LU_MINUTE_FMT : "%a %-d %b %H:%M");
+        g_strlcpy(buf, s ? s : "(null)", LU_MINUTE_LEN);
+        g_free(s);
+        g_clear_pointer(&a, g_date_time_unref);
+        g_clear_pointer(&b, g_date_time_unref);
+        return buf;
+    }
+    local = local_secs(t, tz);
     days = local / 86400;
     secs = local % 86400;
     civil(days, &y, &m, &d);
+    if (now >= 0)
+        civil(local_secs(now, tz) / 86400, &ny, &nm, &nd);
     memcpy(p, wdays + days % 7 * 3, 3);
     p += 3;
     *p++ = ' ';
@@ -57,12 +80,21 @@ char *lu_format_minute(gint64 t, GTimeZone *tz)
     *p++ = ' ';
     memcpy(p, months + (m - 1) * 3, 3);
     p += 3;
-    *p++ = ' ';
-    p = digits(p, y, 4);
+    if (y != ny) {
+        *p++ = ' ';
+        p = digits(p, y, 4);
+    }
     *p++ = ' ';
     p = digits(p, (int)(secs / 3600), 2);
     *p++ = ':';
     p = digits(p, (int)(secs % 3600 / 60), 2);
     *p = '\0';
-    return g_strdup(buf);
+    return buf;
+}
+
+char *lu_format_minute(gint64 t, GTimeZone *tz)
+{
+    char buf[LU_MINUTE_LEN];
+
+    return g_strdup(lu_format_minute_in(buf, t, tz, -1));
 }

@@ -48,6 +48,25 @@ int main(void)
     s = lu_format_minute(-86400, utc);
     is_str(s, "Wed 31 Dec 1969 00:00", "before 1970: through GLib");
     g_free(s);
+    {
+        char buf[LU_MINUTE_LEN];
+        GTimeZone *ak = g_time_zone_new_identifier("Pacific/Auckland");
+
+        /* a reason's moment: the year only when it is not now's, in the zone */
+        is_str(lu_format_minute_in(buf, 1795424400, utc, 1795424400 + 86400), "Mon 23 Nov 09:00",
+               "in now's year: no year");
+        is_str(lu_format_minute_in(buf, 1795424400, utc, 1830000000), "Mon 23 Nov 2026 09:00",
+               "in another year than now's: the year");
+        is_str(lu_format_minute_in(buf, -86400, utc, 0), "Wed 31 Dec 1969 00:00",
+               "through GLib: the year when now's differs");
+        is_str(lu_format_minute_in(buf, G_GINT64_CONSTANT(253370764800) + 864000, utc,
+                                   G_GINT64_CONSTANT(253370764800) + 864000),
+               "Mon 11 Jan 00:00", "through GLib (9999): no year in now's");
+        if (ak) /* 2026-12-31T12:00Z is 1 January 2027 in Auckland */
+            is_str(lu_format_minute_in(buf, 1798718400, ak, 1798718400), "Fri 1 Jan 01:00",
+                   "now's year read in the zone");
+        g_clear_pointer(&ak, g_time_zone_unref);
+    }
     for (gsize z = 0; z < G_N_ELEMENTS(zones); z++) {
         GTimeZone *tz = g_time_zone_new_identifier(zones[z]);
         if (!tz) {
