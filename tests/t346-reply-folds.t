@@ -1,10 +1,9 @@
 #!/bin/sh
 # The reply model cross-fitted at thread level (doc/benchmarks-log.md
 # "s46-reply"): train-intent's SM_FOLD_OUT writes each CV fold's reply model
-# beside the kept label models (the reply entry never replaces), the
-# written header names the run that wrote it and, with SM_ONLY, the run that
-# wrote the kept models; crossfit-scan --reply takes train-intent's folds
-# and deals the train people with no labelled sentence round them.  No real
+# beside the kept label models (the reply entry never replaces);
+# crossfit-scan --reply takes train-intent's folds and deals the train
+# people with no labelled sentence round them.  No real
 # mail: hand-made weights and an invented fold file.
 . "$(dirname "$0")/lib.sh"
 S=$ROOT/scripts
@@ -25,28 +24,6 @@ PY
 	sed -n "/^static const struct lu_sm_weight w_reply/,/^};/p" "$TMP/folds/sentence-model-0.c" >reply0 &&
 	grep -q "{200, 0.2500f}" reply0 && ! grep -q "{201, " reply0 &&
 	cc -fsyntax-only $(pkg-config --cflags glib-2.0) "$TMP/folds/sentence-model-4.c"'
-
-t 'the header names its run, and with SM_ONLY the run that wrote the kept models' '
-	SM_ONLY=request,commitment,reply SM_MAX_BATCH=11 python3 "$S/scriptmod.py" "$S/train-intent" ti - >out 2>err <<PY &&
-m = {ti.B_REQ: ({5: 0.5}, -1.0, 2.0), ti.B_COMMIT: ({6: 0.25}, -3.0, 4.0), ti.B_REPLY: ({7: 1.0}, -2.0, 2.0)}
-ti.write_sentence_model(m, "first.c", ["  ask 0.5 -> 0.6 (intent 0.8; model)",
-                                      "Label batches 1-11 only (SM_MAX_BATCH=11)."] + ti.recipe_note())
-print("ok")
-PY
-	grep -q "^ \* Written by: SM_MAX_BATCH=11 SM_ONLY=request,commitment,reply$" first.c &&
-	grep -q "^ \*   scripts/train-intent --write$" first.c &&
-	SM_ONLY=reply SM_EXW=1 python3 "$S/scriptmod.py" "$S/train-intent" ti - >out 2>err <<PY &&
-models, note = ti.keep_models("first.c", {ti.B_REPLY: ({8: 0.5}, -1.0, 1.0)}, ti.recipe_note())
-ti.write_sentence_model(models, "second.c", note)
-print(sorted(models))
-PY
-	grep -q "^\[1, 4, 128\]$" out &&
-	grep -q "^ \* Written by: SM_EXW=1 SM_ONLY=reply scripts/train-intent --write$" second.c &&
-	grep -q "^ \* Retrained here: reply only (SM_ONLY); kept from the earlier training (batches 1-11):$" second.c &&
-	grep -q "^ \*   ask 0.5 -> 0.6 (intent 0.8; model)$" second.c &&
-	grep -q "^ \* The kept models were written by: SM_MAX_BATCH=11$" second.c &&
-	grep -q "^ \*   SM_ONLY=request,commitment,reply scripts/train-intent --write$" second.c &&
-	grep -q "{8, 0.5000f}" second.c && ! grep -q "{7, 1.0000f}" second.c && grep -q "{5, 0.5000f}" second.c'
 
 t 'crossfit-scan --reply: train-intent folds as its own, the people without sentences dealt round' '
 	mkdir models &&
