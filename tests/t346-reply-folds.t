@@ -1,0 +1,42 @@
+#!/bin/sh
+# The reply model cross-fitted at thread level (doc/benchmarks-log.md
+# "s46-reply"): train-intent's SM_FOLD_OUT writes each CV fold's reply model
+# beside the kept label models (the reply entry never replaces);
+# crossfit-scan --reply takes train-intent's folds and deals the train
+# people with no labelled sentence round them.  No real
+# mail: hand-made weights and an invented fold file.
+. "$(dirname "$0")/lib.sh"
+S=$ROOT/scripts
+
+t 'SM_FOLD_OUT with SM_ONLY=reply: a file a fold, its reply model, the labels kept' '
+	SM_FOLD_OUT=$TMP/folds SM_ONLY=reply SM_MODE=replace python3 "$S/scriptmod.py" "$S/train-intent" ti - >out 2>err <<PY &&
+per_fold = [{ti.B_REPLY: ({200 + k: 0.25 + k, 9: -0.75}, -2.0 - k, 1.5)} for k in range(ti.NFOLDS)]
+ti.write_fold_models(per_fold, {"rhelp/one": 0, "rhelp/two": 3})
+print("ok")
+PY
+	grep -q "^ok$" out &&
+	for k in 0 1 2 3 4; do
+		f=$TMP/folds/sentence-model-$k.c &&
+		grep -q "{$((200 + k)), $k.2500f}" "$f" && grep -q "{9, -0.7500f}" "$f" &&
+		grep -q "^    {128, -$((2 + k)).000000, 1.500000, w_reply, (int)G_N_ELEMENTS(w_reply), 0}," "$f" &&
+		grep -q "w_request, (int)G_N_ELEMENTS(w_request), 1}" "$f" || return 1
+	done &&
+	sed -n "/^static const struct lu_sm_weight w_reply/,/^};/p" "$TMP/folds/sentence-model-0.c" >reply0 &&
+	grep -q "{200, 0.2500f}" reply0 && ! grep -q "{201, " reply0 &&
+	cc -fsyntax-only $(pkg-config --cflags glib-2.0) "$TMP/folds/sentence-model-4.c"'
+
+t 'crossfit-scan --reply: train-intent folds as its own, the people without sentences dealt round' '
+	mkdir models &&
+	printf "enron/allen-p\t0\nrhelp/one\t1\nrhelp/two\t0\n" >models/folds.tsv &&
+	python3 "$S/scriptmod.py" "$S/crossfit-scan" cs - >out 2>err <<PY &&
+import os
+cs.L.LABELS = os.getcwd()
+open("threads-labels.tsv", "w").write("id\tsplit\tperson\nT1\ttrain\trhelp/one\nT2\ttrain\trhelp/zed\n"
+                                      "T3\ttest\trhelp/tess\nT4\ttrain\trhelp/yan\n")
+print(cs.reply_folds("folds.tsv", "models"))
+PY
+	grep -q "^\[.fold0., .fold1.\]$" out &&
+	grep -v "^#" folds.tsv >got &&
+	printf "fold0\tenron/allen-p\nfold1\trhelp/one\nfold0\trhelp/two\nfold0\trhelp/yan\nfold1\trhelp/zed\n" >want &&
+	cmp want got'
+done_testing
