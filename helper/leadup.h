@@ -2258,6 +2258,8 @@ void lu_item_free(struct lu_item *it);
 /* Whether IT is due at NOW: the scan said so, or its due date has come.
  * The one definition: the store's counts use it too. */
 bool lu_item_due(const struct lu_item *it, gint64 now);
+/* When IT falls due as a listing orders it: its due date, else since. */
+gint64 lu_item_when(const struct lu_item *it);
 /* Replaces the items anchored on any of MIDS (char*) by IT (NULL: none). */
 int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it);
 /* A decided thread's part of the state, as a scan plans it: the items
@@ -2288,11 +2290,16 @@ struct lu_item_filter {
     gint64 now;              /* for lu_item_due */
     gint64 due_before;       /* > 0: only items due at NOW or whose due date is before this */
     gint64 due_from, due_to; /* due_to > 0: only due dates in [due_from, due_to) */
-    int limit;               /* > 0: only the oldest LIMIT */
+    int limit;               /* > 0: only the first LIMIT in the order asked */
+    bool by_due;             /* the order: when each falls due (lu_item_when), not since */
 };
-/* The items F names, oldest first (GPtrArray of struct lu_item*, caller
- * frees), as lu_store_items reads them. */
-int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out);
+/* The items F names (GPtrArray of struct lu_item*, caller frees), as
+ * lu_store_items reads them: oldest first (since, Message-ID), or by when
+ * each falls due, ties oldest first.  *MATCHED (unless NULL) counts every
+ * item F names, LIMIT or not: then every one is read (by due date always),
+ * and only those listed become items. */
+int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out,
+                            unsigned *matched);
 /* Thread ids of items whose next_check is at or before NOW. */
 int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
 /* The anchors of the items in STATE and their thread ids, in two parallel
