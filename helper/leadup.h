@@ -1932,6 +1932,9 @@ extern guint64 lu_decision_rows, lu_bounce_rows;
 /* The items store.c read in this process (LEADUP_DEBUG_COUNTS): a
  * listing reads what it shows, not every item of its states. */
 extern guint64 lu_item_rows;
+/* The rows a queue listed from the store one item at a time, none held
+ * (cmd-queue.c stream_queue; LEADUP_DEBUG_COUNTS). */
+extern guint64 lu_queue_streamed;
 /* The most thread plans a scan held in memory at once (scan.c; the rest
  * are staged in the store: lu_store_stage), which LEADUP_DEBUG_COUNTS
  * prints: a batch, however many threads the scan decides. */
@@ -2284,6 +2287,14 @@ int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
  * them: without why and norm_subject (NULL) and updated (0), so that one
  * index holds all that is read.  GPtrArray of struct lu_item*. */
 int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
+/* Called with each item lu_store_items would list, in its order, one at a
+ * time: EACH owns IT (lu_item_free); a nonzero return stops the listing
+ * and is returned. */
+typedef int (*lu_item_fn)(struct lu_item *it, void *data);
+int lu_store_items_each(struct lu_store *s, int state, lu_item_fn each, void *data);
+/* How many items STATE holds, their tags written or not (item_counts; no
+ * item row read). */
+int lu_store_item_count(struct lu_store *s, int state, unsigned *n);
 /* Which items lu_store_items_filtered reads. */
 struct lu_item_filter {
     unsigned states;         /* 1 << state for every state wanted */

@@ -1343,33 +1343,47 @@ int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out)
     return ret;
 }
 
-/* The rows of ST (ITEM_COLS, bound), into OUT; finalizes ST. */
-static int item_rows(struct lu_store *s, sqlite3_stmt *st, GPtrArray *out)
-{
-    int rc, ret;
-
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (sqlite3_column_text(st, 0) && sqlite3_column_text(st, 1))
-            g_ptr_array_add(out, item_row(st));
-    ret = read_end(s, rc, "reading items");
-    sqlite3_finalize(st);
-    return ret;
-}
-
-int lu_store_items(struct lu_store *s, int state, GPtrArray **out)
+int lu_store_items_each(struct lu_store *s, int state, lu_item_fn each, void *data)
 {
     /* One state's items in the order of the index items_listed. */
     sqlite3_stmt *st =
         prepare(s, state < 0 ? "SELECT " ITEM_COLS_LISTED " FROM items ORDER BY since, mid"
                              : "SELECT " ITEM_COLS_LISTED
                                " FROM items WHERE state = ? ORDER BY since, mid");
+    int rc = SQLITE_DONE, ret = 0;
 
-    *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
     if (!st)
         return EX_IOERR;
     if (state >= 0)
         sqlite3_bind_text(st, 1, lu_state_name(state), -1, SQLITE_STATIC);
-    return item_rows(s, st, *out);
+    while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (sqlite3_column_text(st, 0) && sqlite3_column_text(st, 1))
+            ret = each(item_row(st), data);
+    if (!ret)
+        ret = read_end(s, rc, "reading items");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int add_item(struct lu_item *it, void *items)
+{
+    g_ptr_array_add(items, it);
+    return 0;
+}
+
+int lu_store_items(struct lu_store *s, int state, GPtrArray **out)
+{
+    *out = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
+    return lu_store_items_each(s, state, add_item, *out);
+}
+
+int lu_store_item_count(struct lu_store *s, int state, unsigned *n)
+{
+    unsigned counts[LU_ST_COUNT];
+    int ret = read_item_counts(s, counts, NULL);
+
+    *n = ret ? 0 : counts[state];
+    return ret;
 }
 
 /* Oldest first, as ORDER BY since, mid: sqlite compares text as memcmp,
