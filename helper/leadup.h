@@ -1932,7 +1932,7 @@ extern guint64 lu_decision_rows, lu_bounce_rows;
 /* The items store.c read in this process (LEADUP_DEBUG_COUNTS): a
  * listing reads what it shows, not every item of its states. */
 extern guint64 lu_item_rows;
-/* The rows a queue listed from the store one item at a time, none held
+/* The rows a queue read from the store one item at a time, none held
  * (cmd-queue.c stream_queue; LEADUP_DEBUG_COUNTS). */
 extern guint64 lu_queue_streamed;
 /* The most thread plans a scan held in memory at once (scan.c; the rest

@@ -40,7 +40,7 @@ t 'the next scan puts the tags back; the listing is the first one again' '
 	lu scan --full --quiet && lu queue awaiting >text2 && lu scan --quiet && lu queue awaiting >text3 &&
 	grep -q "id:q2@example.com" text2 && ! grep -q "id:info1@example.com" text2 && cmp -s text2 text3'
 # streamed ERR: the rows a listing took from the store one at a time
-streamed() { sed -n 's/^leadup: queue rows listed one at a time: //p' "$1"; }
+streamed() { sed -n 's/^leadup: queue rows read from the store one at a time: //p' "$1"; }
 t 'from the store, byte for byte what the tags give (a tag another program writes forces the tags)' '
 	LEADUP_DEBUG_COUNTS=1 lu queue awaiting --format=json >fast 2>fast.err &&
 	LEADUP_DEBUG_COUNTS=1 lu queue awaiting >fast.txt 2>fast.txt.err &&
