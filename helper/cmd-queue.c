@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+guint64 lu_queue_streamed;
+
 struct row {
     struct lu_msg *m;   /* the anchor, as notmuch knows it (owned by the query result) */
     struct lu_item *it; /* the state database's record, or NULL */
@@ -32,6 +34,24 @@ static gint by_since(gconstpointer a, gconstpointer b)
     return strcmp(x->m->mid, y->m->mid);
 }
 
+/* R's since, due date and whether it is due, from its item (R->it) or,
+ * without one, from its anchor's tags. */
+static void row_fill(struct lu_ctx *ctx, struct row *r)
+{
+    r->since = r->it ? r->it->since : r->m->date;
+    /* A snoozed thread falls due when it wakes. */
+    r->due_at = !r->it                                                     ? 0
+                : r->state == LU_ST_SNOOZED && r->it->sched.next_check > 0 ? r->it->sched.next_check
+                                                                           : r->it->sched.due_at;
+    /* Due as of --now where the store knows the item, else as tagged. */
+    r->due = false;
+    if (r->it)
+        r->due = lu_item_due(r->it, ctx->now);
+    else
+        for (guint k = 0; k < r->m->tags->len; k++)
+            r->due |= strcmp(g_ptr_array_index(r->m->tags, k), LU_TAG_PREFIX "due") == 0;
+}
+
 /* The rows of MSGS, the anchors tagged STATE, joined with the store's
  * ITEMS of that state (mid -> struct lu_item*, taken over into OWNED). */
 static void join_rows(struct lu_ctx *ctx, enum lu_state state, GPtrArray *msgs, GHashTable *items,
@@ -45,17 +65,7 @@ static void join_rows(struct lu_ctx *ctx, enum lu_state state, GPtrArray *msgs, 
             r.it = value;
             g_ptr_array_add(owned, r.it);
         }
-        r.since = r.it ? r.it->since : r.m->date;
-        /* A snoozed thread falls due when it wakes. */
-        r.due_at = !r.it                                                  ? 0
-                   : state == LU_ST_SNOOZED && r.it->sched.next_check > 0 ? r.it->sched.next_check
-                                                                          : r.it->sched.due_at;
-        /* Due as of --now where the store knows the item, else as tagged. */
-        if (r.it)
-            r.due = lu_item_due(r.it, ctx->now);
-        else
-            for (guint k = 0; k < r.m->tags->len; k++)
-                r.due |= strcmp(g_ptr_array_index(r.m->tags, k), LU_TAG_PREFIX "due") == 0;
+        row_fill(ctx, &r);
         g_array_append_val(rows, r);
     }
 }
@@ -64,7 +74,7 @@ static void join_rows(struct lu_ctx *ctx, enum lu_state state, GPtrArray *msgs, 
  * the last scan wrote both (IN_STEP), and as many are tagged as stored.
  * Then no anchor is read from notmuch (reading each was most of a long
  * queue's cost: a document's whole term list per anchor). */
-static bool store_is_tags(struct lu_db *db, bool in_step, enum lu_state st, GPtrArray *stored)
+static bool store_is_tags(struct lu_db *db, bool in_step, enum lu_state st, unsigned stored)
 {
     char *q;
     unsigned n = 0;
@@ -73,9 +83,24 @@ static bool store_is_tags(struct lu_db *db, bool in_step, enum lu_state st, GPtr
     if (!in_step)
         return false;
     q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(st));
-    same = !lu_db_count(db, q, &n) && n == stored->len;
+    same = !lu_db_count(db, q, &n) && n == stored;
     g_free(q);
     return same;
+}
+
+/* The anchor MID as notmuch has it into *OUT (caller frees; NULL: gone). */
+static int anchor_of(struct lu_db *db, const char *mid, struct lu_msg **out)
+{
+    char *qm = lu_db_quote(mid), *q = g_strconcat("id:", qm, NULL);
+    GPtrArray *found = NULL;
+    int ret = lu_db_messages(db, q, 1, &found);
+
+    *out = !ret && found->len ? g_ptr_array_steal_index(found, 0) : NULL;
+    if (found)
+        g_ptr_array_free(found, TRUE);
+    g_free(q);
+    g_free(qm);
+    return ret;
 }
 
 /* The anchors as the store recorded them (what the rows show of them),
@@ -90,17 +115,8 @@ static int stored_anchors(struct lu_db *db, GPtrArray *stored, GPtrArray **out)
         const struct lu_item *it = g_ptr_array_index(stored, i);
         struct lu_msg *m = NULL;
 
-        if (!it->who) {
-            char *qm = lu_db_quote(it->mid), *q = g_strconcat("id:", qm, NULL);
-            GPtrArray *found = NULL;
-
-            ret = lu_db_messages(db, q, 1, &found);
-            if (!ret && found->len)
-                m = g_ptr_array_steal_index(found, 0);
-            g_ptr_array_free(found, TRUE);
-            g_free(q);
-            g_free(qm);
-        }
+        if (!it->who)
+            ret = anchor_of(db, it->mid, &m);
         if (!m) {
             m = lu_msg_new();
             m->mid = g_strdup(it->mid);
@@ -163,7 +179,7 @@ static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
         ret = lu_store_items(store, st, &stored);
         if (!ret && lu_state_lazy(st)) {
             ret = in_step ? stored_anchors(db, stored, &msgs) : anchors_by_id(db, stored, &msgs);
-        } else if (!ret && store_is_tags(db, in_step, st, stored)) {
+        } else if (!ret && store_is_tags(db, in_step, st, stored->len)) {
             ret = stored_anchors(db, stored, &msgs);
         } else if (!ret) {
             q = g_strdup_printf("tag:%s%s", LU_TAG_PREFIX, lu_state_name(st));
@@ -212,35 +228,36 @@ static char *date_str(struct lu_ctx *ctx, gint64 t)
                           llabs(t - ctx->now) < 180 * 86400 ? "%a %d %b" : "%d %b %Y");
 }
 
+/* R as two lines of text: the item, then the ids the other commands take. */
+static void text_row(struct lu_ctx *ctx, struct row *r, bool show_state)
+{
+    char *age = age_str(ctx, r->since), *due = date_str(ctx, r->due_at), *mid;
+    char *who =
+        lu_fit(r->it && r->it->who ? r->it->who : (r->m->from ? r->m->from->email : ""), 18);
+    char *subj = lu_fit(r->m->subject && *r->m->subject ? r->m->subject : "(no subject)",
+                        show_state ? 21 : 36);
+
+    if (show_state)
+        lu_printf("%-3s %-14s %-11s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
+                  due, age, who, g_strchomp(subj));
+    else
+        lu_printf("%-3s %-11s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who, g_strchomp(subj));
+    /* What the other commands take: leadup why/draft/snooze id:... */
+    mid = lu_clean_line(r->m->mid);
+    lu_printf("    id:%s  thread:%s\n", mid, r->m->thread_id);
+    g_free(mid);
+    g_free(age);
+    g_free(due);
+    g_free(who);
+    g_free(subj);
+}
+
 static void print_text_rows(struct lu_ctx *ctx, GArray *rows, bool due_only, bool show_state)
 {
     for (guint i = 0; i < rows->len; i++) {
         struct row *r = &g_array_index(rows, struct row, i);
-        char *age, *due, *who, *subj;
-
-        if (due_only && !r->due)
-            continue;
-        age = age_str(ctx, r->since);
-        due = date_str(ctx, r->due_at);
-        who = lu_fit(r->it && r->it->who ? r->it->who : (r->m->from ? r->m->from->email : ""), 18);
-        subj = lu_fit(r->m->subject && *r->m->subject ? r->m->subject : "(no subject)",
-                      show_state ? 21 : 36);
-        if (show_state)
-            lu_printf("%-3s %-14s %-11s %4s  %s %s\n", r->due ? "DUE" : "", lu_state_name(r->state),
-                      due, age, who, g_strchomp(subj));
-        else
-            lu_printf("%-3s %-11s %4s  %s %s\n", r->due ? "DUE" : "", due, age, who,
-                      g_strchomp(subj));
-        /* What the other commands take: leadup why/draft/snooze id:... */
-        {
-            char *mid = lu_clean_line(r->m->mid);
-            lu_printf("    id:%s  thread:%s\n", mid, r->m->thread_id);
-            g_free(mid);
-        }
-        g_free(age);
-        g_free(due);
-        g_free(who);
-        g_free(subj);
+        if (!due_only || r->due)
+            text_row(ctx, r, show_state);
     }
 }
 
@@ -745,32 +762,118 @@ static int write_maildir(struct lu_ctx *ctx, const char *maildir, GArray *rows, 
     return ret;
 }
 
+/* A queue's JSON listing up to its array of items, opened. */
+static void json_list_begin(struct lu_ctx *ctx, struct lu_json *j, const char *name)
+{
+    char iso[LU_ISO_LEN];
+
+    lu_json_init(j, stdout, false);
+    lu_json_obj_begin(j);
+    lu_json_kv_str(j, "now", lu_iso(ctx->now, ctx->cfg.tz, iso));
+    lu_json_kv_str(j, "queue", name);
+    lu_json_key(j, "items");
+    lu_json_arr_begin(j);
+}
+
+static void json_list_end(struct lu_json *j)
+{
+    lu_json_arr_end(j);
+    lu_json_obj_end(j);
+    lu_json_end(j);
+}
+
 static void print_json(struct lu_ctx *ctx, const char *name, GArray *rows, bool due_only,
                        const unsigned *counts, const unsigned *dues)
 {
     struct lu_json j;
     char iso[LU_ISO_LEN];
 
-    lu_json_init(&j, stdout, false);
-    lu_json_obj_begin(&j);
-    lu_json_kv_str(&j, "now", lu_iso(ctx->now, ctx->cfg.tz, iso));
     if (name) {
-        lu_json_kv_str(&j, "queue", name);
         GDateTime *now = lu_local_time(ctx->now, ctx->cfg.tz);
-        lu_json_key(&j, "items");
-        lu_json_arr_begin(&j);
+        json_list_begin(ctx, &j, name);
         for (guint i = 0; i < rows->len; i++) {
             struct row *r = &g_array_index(rows, struct row, i);
             if (!due_only || r->due)
                 json_row(ctx, &j, r, now);
         }
-        lu_json_arr_end(&j);
+        json_list_end(&j);
         g_date_time_unref(now);
-    } else {
-        lu_json_queues(&j, counts, dues);
+        return;
     }
+    lu_json_init(&j, stdout, false);
+    lu_json_obj_begin(&j);
+    lu_json_kv_str(&j, "now", lu_iso(ctx->now, ctx->cfg.tz, iso));
+    lu_json_queues(&j, counts, dues);
     lu_json_obj_end(&j);
     lu_json_end(&j);
+}
+
+/* A named queue listed straight from the store, item by item. */
+struct stream {
+    struct lu_ctx *ctx;
+    struct lu_db *db;
+    struct lu_json *j; /* NULL: text */
+    GDateTime *now;    /* --now in the user's zone, for J */
+    enum lu_state state;
+    bool due_only;
+};
+
+/* IT's row, shown as stored_anchors and join_rows would make it. */
+static int stream_row(struct lu_item *it, void *data)
+{
+    struct stream *s = data;
+    struct lu_msg bare = {.mid = it->mid, .thread_id = it->thread_id, .subject = it->subject};
+    struct lu_msg *read = NULL;
+    struct row r = {&bare, it, s->state, false, 0, 0};
+    int ret = it->who ? 0 : anchor_of(s->db, it->mid, &read);
+
+    if (read)
+        r.m = read;
+    row_fill(s->ctx, &r);
+    lu_queue_streamed++;
+    if (!ret && (!s->due_only || r.due) && s->j)
+        json_row(s->ctx, s->j, &r, s->now);
+    else if (!ret && (!s->due_only || r.due))
+        text_row(s->ctx, &r, false);
+    lu_msg_free(read);
+    lu_item_free(it);
+    return ret;
+}
+
+/* Queue NAME (STATE) listed from the store item by item, none held (*DONE):
+ * when the store is in step with the tags and holds as many items as
+ * anchors carry the tag (collect's LIGHT; a lazy state's items are its
+ * queue), as collect would list it.  Held, a queue of 3,991 items at
+ * 300,000 messages made an item, a message and a row each: 4 MB of small
+ * allocations, most of its time.  A read failing part way leaves the rows
+ * printed so far, and the exit code says it failed. */
+static int stream_queue(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
+                        enum lu_state state, const char *name, bool due_only, bool json, bool *done)
+{
+    const char *uuid = NULL;
+    gint64 rev = lu_db_revision(db, &uuid);
+    bool in_step = false;
+    unsigned stored = 0;
+    struct lu_json j;
+    struct stream s = {ctx, db, json ? &j : NULL, NULL, state, due_only};
+    int ret = lu_store_in_step(store, uuid, rev, &in_step);
+
+    *done = false;
+    if (!ret && in_step)
+        ret = lu_store_item_count(store, state, &stored);
+    if (ret || !in_step || (!lu_state_lazy(state) && !store_is_tags(db, true, state, stored)))
+        return ret;
+    *done = true;
+    if (json) {
+        s.now = lu_local_time(ctx->now, ctx->cfg.tz);
+        json_list_begin(ctx, &j, name);
+    }
+    ret = lu_store_items_each(store, state, stream_row, &s);
+    if (json) {
+        json_list_end(&j);
+        g_date_time_unref(s.now);
+    }
+    return ret;
 }
 
 static void print_counts(const unsigned *counts, const unsigned *dues, bool due_only)
@@ -859,7 +962,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     GPtrArray *items = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
     GPtrArray *msgsets = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     const char *name = NULL, *maildir = NULL, *muttrc = NULL, *failure = NULL, *cursor = NULL;
-    bool json = false, due_only = false, all_due = false, scan = false;
+    bool json = false, due_only = false, all_due = false, scan = false, streamed = false;
     int state = -1, ret = 0;
     unsigned counts[LU_ST_COUNT] = {0}, dues[LU_ST_COUNT] = {0};
     char *said = NULL, *jump = NULL;
@@ -912,9 +1015,11 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
         ret = load_counts(ctx, store, muttrc, counts, dues);
     if (!ret && name)
         ret = lu_db_open(ctx, false, &db);
-    if (!ret && name)
+    if (!ret && state >= 0 && !maildir && !muttrc)
+        ret = stream_queue(ctx, db, store, state, name, due_only, json, &streamed);
+    if (!ret && name && !streamed)
         ret = collect(ctx, db, store, state, !maildir, rows, items, msgsets);
-    if (ret)
+    if (ret || streamed)
         goto out;
     for (guint i = 0; name && i < rows->len; i++) {
         struct row *r = &g_array_index(rows, struct row, i);

@@ -68,21 +68,18 @@ static void line(struct lu_ctx *ctx, struct day_text *d, struct lu_item *it, boo
     g_free(subj);
 }
 
-static gint by_due(gconstpointer a, gconstpointer b)
-{
-    const struct lu_item *x = *(struct lu_item *const *)a, *y = *(struct lu_item *const *)b;
-    gint64 dx = x->sched.due_at ? x->sched.due_at : x->since,
-           dy = y->sched.due_at ? y->sched.due_at : y->since;
-
-    return dx < dy ? -1 : dx > dy;
-}
+/* The items a text report lists of a section without --all: the morning
+ * digest is read in a terminal, and the rest are in their queues.  Only
+ * these become items (at 300,000 messages 11,621 were due today). */
+#define REPORT_LINES 20
 
 /* What the report shows, read from the state database: the counts, and
  * only the items it lists. */
 struct report {
     unsigned counts[LU_ST_COUNT], dues[LU_ST_COUNT];
     GPtrArray
-        *sections[4]; /* struct lu_item*, owned: due today, promises this week, oldest, bounced */
+        *sections[4];   /* struct lu_item*, owned: due today, promises this week, oldest, bounced */
+    unsigned totals[4]; /* each section's items, listed or not (oldest: those listed) */
 };
 static const char *const section_names[] = {"due_today", "promises_this_week", "oldest", "bounced"};
 
@@ -101,29 +98,36 @@ static unsigned open_states(void)
 
 /* Each section read by itself, only its items: each is a range of the
  * store's index of listed items (an item in two sections is read twice,
- * as it is shown twice), and the counts from the store's aggregates. */
-static int load_report(struct lu_ctx *ctx, struct lu_store *store, struct report *r)
+ * as it is shown twice), and the counts from the store's aggregates.
+ * LINES > 0: at most LINES items a section become items (REPORT_LINES). */
+static int load_report(struct lu_ctx *ctx, struct lu_store *store, int lines, struct report *r)
 {
     GDateTime *now = local(ctx, ctx->now);
     int wd = g_date_time_get_day_of_week(now); /* 1 = Monday */
     struct lu_item_filter f[4] = {
         /* open and due, or falling due before the day ends */
-        {.states = open_states(), .now = ctx->now, .due_before = day_end(ctx, ctx->now, 0)},
+        {.states = open_states(),
+         .now = ctx->now,
+         .due_before = day_end(ctx, ctx->now, 0),
+         .limit = lines,
+         .by_due = true},
         /* promises falling due from now to the end of the week */
         {.states = 1u << LU_ST_PROMISE_MINE | 1u << LU_ST_PROMISE_THEIRS,
          .due_from = ctx->now,
-         .due_to = day_end(ctx, ctx->now, 7 - wd)},
+         .due_to = day_end(ctx, ctx->now, 7 - wd),
+         .limit = lines,
+         .by_due = true},
         {.states = open_states() & ~(1u << LU_ST_BOUNCED), .limit = 5},
-        {.states = 1u << LU_ST_BOUNCED},
+        {.states = 1u << LU_ST_BOUNCED, .limit = lines},
     };
     int ret = lu_store_count_items(store, ctx->now, r->counts, r->dues);
 
     g_date_time_unref(now);
     for (int i = 0; i < 4 && !ret; i++)
-        ret = lu_store_items_filtered(store, &f[i], &r->sections[i]);
+        ret = lu_store_items_filtered(store, &f[i], &r->sections[i], i < 2 ? &r->totals[i] : NULL);
     if (!ret) {
-        g_ptr_array_sort(r->sections[0], by_due);
-        g_ptr_array_sort(r->sections[1], by_due);
+        r->totals[2] = r->sections[2]->len;
+        r->totals[3] = r->counts[LU_ST_BOUNCED]; /* the section is the whole state */
     }
     return ret;
 }
@@ -162,13 +166,21 @@ static void print_json(struct lu_ctx *ctx, struct report *r)
     lu_json_end(&j);
 }
 
+/* A section's lines, and how many more it holds than it lists (TOTAL). */
+static void section(struct lu_ctx *ctx, struct day_text *d, GPtrArray *items, unsigned total,
+                    bool since)
+{
+    for (guint i = 0; i < items->len; i++)
+        line(ctx, d, g_ptr_array_index(items, i), since);
+    if (total > items->len)
+        lu_printf("  and %u more: leadup report --all lists every one\n", total - items->len);
+}
+
 /* The counts table, then every section with its heading. */
 static void print_text(struct lu_ctx *ctx, struct report *r)
 {
     GDateTime *l = local(ctx, ctx->now);
     char *t = g_date_time_format(l, "%A %-d %B %Y, %H:%M");
-    GPtrArray *due = r->sections[0], *week = r->sections[1], *oldest = r->sections[2],
-              *bounced = r->sections[3];
     unsigned all = 0;
     struct day_text d = {0};
 
@@ -186,35 +198,33 @@ static void print_text(struct lu_ctx *ctx, struct report *r)
         if (r->counts[st])
             lu_printf("  %-16s %5u %5u\n", lu_state_name(st), r->counts[st], r->dues[st]);
     }
-    lu_printf("\nDue today (%u)\n", due->len);
-    for (guint i = 0; i < due->len; i++)
-        line(ctx, &d, g_ptr_array_index(due, i), false);
-    if (!due->len)
+    lu_printf("\nDue today (%u)\n", r->totals[0]);
+    section(ctx, &d, r->sections[0], r->totals[0], false);
+    if (!r->totals[0])
         lu_printf("  nothing: a good day to lead up on something new\n");
-    lu_printf("\nPromises falling due this week (%u)\n", week->len);
-    for (guint i = 0; i < week->len; i++)
-        line(ctx, &d, g_ptr_array_index(week, i), false);
-    if (!week->len)
+    lu_printf("\nPromises falling due this week (%u)\n", r->totals[1]);
+    section(ctx, &d, r->sections[1], r->totals[1], false);
+    if (!r->totals[1])
         lu_printf("  none\n");
-    if (oldest->len)
+    if (r->totals[2])
         lu_printf("\nOldest open items (since)\n");
-    for (guint i = 0; i < oldest->len; i++)
-        line(ctx, &d, g_ptr_array_index(oldest, i), true);
-    if (bounced->len) {
-        lu_printf("\nBounced (%u): check the addresses\n", bounced->len);
-        for (guint i = 0; i < bounced->len; i++)
-            line(ctx, &d, g_ptr_array_index(bounced, i), true);
-    }
+    section(ctx, &d, r->sections[2], r->totals[2], true);
+    if (r->totals[3])
+        lu_printf("\nBounced (%u): check the addresses\n", r->totals[3]);
+    section(ctx, &d, r->sections[3], r->totals[3], true);
     g_free(d.text);
 }
 
 struct report_args {
     int json;
+    bool all;
 };
 
 const struct lu_option lu_report_options[] = {
     LU_OPT_KEYWORD("format", 0, struct report_args, json, lu_format_keywords,
-                   "json: one object (fields in leadup(1))"),
+                   "json: one object (fields in leadup(1)), every item"),
+    LU_OPT_FLAG("all", 0, struct report_args, all, true,
+                "list every item of each section, not the first " G_STRINGIFY(REPORT_LINES)),
     LU_OPT_END_,
 };
 
@@ -232,7 +242,7 @@ int lu_cmd_report(struct lu_ctx *ctx, int argc, char **argv)
     if (!ret)
         ret = lu_store_read_once(store);
     if (!ret)
-        ret = load_report(ctx, store, &r);
+        ret = load_report(ctx, store, a.all || a.json ? 0 : REPORT_LINES, &r);
     if (ret)
         goto out;
     if (a.json)

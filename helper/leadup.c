@@ -336,6 +336,8 @@ static void print_debug_counts(void)
             " delivery failures\n",
             lu_decision_rows, lu_bounce_rows);
     fprintf(stderr, "leadup: items read: %" G_GUINT64_FORMAT "\n", lu_item_rows);
+    fprintf(stderr, "leadup: queue rows read from the store one at a time: %" G_GUINT64_FORMAT "\n",
+            lu_queue_streamed);
     fprintf(stderr, "leadup: analysed on the main thread: %" G_GUINT64_FORMAT " texts\n",
             lu_analyses);
     fprintf(stderr, "leadup: held at most: %u thread plans\n", lu_plans_held);

@@ -1932,6 +1932,9 @@ extern guint64 lu_decision_rows, lu_bounce_rows;
 /* The items store.c read in this process (LEADUP_DEBUG_COUNTS): a
  * listing reads what it shows, not every item of its states. */
 extern guint64 lu_item_rows;
+/* The rows a queue read from the store one item at a time, none held
+ * (cmd-queue.c stream_queue; LEADUP_DEBUG_COUNTS). */
+extern guint64 lu_queue_streamed;
 /* The most thread plans a scan held in memory at once (scan.c; the rest
  * are staged in the store: lu_store_stage), which LEADUP_DEBUG_COUNTS
  * prints: a batch, however many threads the scan decides. */
@@ -2258,6 +2261,8 @@ void lu_item_free(struct lu_item *it);
 /* Whether IT is due at NOW: the scan said so, or its due date has come.
  * The one definition: the store's counts use it too. */
 bool lu_item_due(const struct lu_item *it, gint64 now);
+/* When IT falls due as a listing orders it: its due date, else since. */
+gint64 lu_item_when(const struct lu_item *it);
 /* Replaces the items anchored on any of MIDS (char*) by IT (NULL: none). */
 int lu_store_put_thread(struct lu_store *s, GPtrArray *mids, const struct lu_item *it);
 /* A decided thread's part of the state, as a scan plans it: the items
@@ -2282,17 +2287,30 @@ int lu_store_item(struct lu_store *s, const char *mid, struct lu_item **out);
  * them: without why and norm_subject (NULL) and updated (0), so that one
  * index holds all that is read.  GPtrArray of struct lu_item*. */
 int lu_store_items(struct lu_store *s, int state, GPtrArray **out);
+/* Called with each item lu_store_items would list, in its order, one at a
+ * time: EACH owns IT (lu_item_free); a nonzero return stops the listing
+ * and is returned. */
+typedef int (*lu_item_fn)(struct lu_item *it, void *data);
+int lu_store_items_each(struct lu_store *s, int state, lu_item_fn each, void *data);
+/* How many items STATE holds, their tags written or not (item_counts; no
+ * item row read). */
+int lu_store_item_count(struct lu_store *s, int state, unsigned *n);
 /* Which items lu_store_items_filtered reads. */
 struct lu_item_filter {
     unsigned states;         /* 1 << state for every state wanted */
     gint64 now;              /* for lu_item_due */
     gint64 due_before;       /* > 0: only items due at NOW or whose due date is before this */
     gint64 due_from, due_to; /* due_to > 0: only due dates in [due_from, due_to) */
-    int limit;               /* > 0: only the oldest LIMIT */
+    int limit;               /* > 0: only the first LIMIT in the order asked */
+    bool by_due;             /* the order: when each falls due (lu_item_when), not since */
 };
-/* The items F names, oldest first (GPtrArray of struct lu_item*, caller
- * frees), as lu_store_items reads them. */
-int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out);
+/* The items F names (GPtrArray of struct lu_item*, caller frees), as
+ * lu_store_items reads them: oldest first (since, Message-ID), or by when
+ * each falls due, ties oldest first.  *MATCHED (unless NULL) counts every
+ * item F names, LIMIT or not: then every one is read (by due date always),
+ * and only those listed become items. */
+int lu_store_items_filtered(struct lu_store *s, const struct lu_item_filter *f, GPtrArray **out,
+                            unsigned *matched);
 /* Thread ids of items whose next_check is at or before NOW. */
 int lu_store_threads_to_check(struct lu_store *s, gint64 now, GPtrArray **out);
 /* The anchors of the items in STATE and their thread ids, in two parallel

@@ -39,10 +39,16 @@ t 'a tag moved by hand after the scan: the queue follows the tags' '
 t 'the next scan puts the tags back; the listing is the first one again' '
 	lu scan --full --quiet && lu queue awaiting >text2 && lu scan --quiet && lu queue awaiting >text3 &&
 	grep -q "id:q2@example.com" text2 && ! grep -q "id:info1@example.com" text2 && cmp -s text2 text3'
+# streamed ERR: the rows a listing took from the store one at a time
+streamed() { sed -n 's/^leadup: queue rows read from the store one at a time: //p' "$1"; }
 t 'from the store, byte for byte what the tags give (a tag another program writes forces the tags)' '
-	lu queue awaiting --format=json >fast && lu queue awaiting >fast.txt &&
-	notmuch tag +other -- id:info1@example.com && lu queue awaiting --format=json >slow &&
-	lu queue awaiting >slow.txt && cmp fast slow && cmp fast.txt slow.txt'
+	LEADUP_DEBUG_COUNTS=1 lu queue awaiting --format=json >fast 2>fast.err &&
+	LEADUP_DEBUG_COUNTS=1 lu queue awaiting >fast.txt 2>fast.txt.err &&
+	test "$(streamed fast.err)" = 2 && test "$(streamed fast.txt.err)" = 2 &&
+	notmuch tag +other -- id:info1@example.com &&
+	LEADUP_DEBUG_COUNTS=1 lu queue awaiting --format=json >slow 2>slow.err &&
+	lu queue awaiting >slow.txt && cmp fast slow && cmp fast.txt slow.txt &&
+	test "$(streamed slow.err)" = 0 && grep -q "id:q1@example.com" fast.txt'
 
 # The items by state (schema 7: index items_state on state, due, due_at;
 # schema 9: items_listed on state, since, mid and what a listing shows).

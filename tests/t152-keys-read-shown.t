@@ -80,4 +80,31 @@ t 'queue: each due item counted, as lu_item_due says' '
 t 'report: lists what is due and the five oldest, reads no other open item' '
 	set -- $(counted r4 report) && grep "^Due today (5)$" r4 &&
 	test "$(shown r4)" = 10 && test "$1" = 13'
+
+# Thirty more due today (due by the scan's word, since 2026-06-01 and on,
+# older than all but one, so that they fill the first lines), and three
+# promises of theirs falling due before Sunday's end (2026-11-21 noon).
+# A text report lists 20 of a section and says how many more; --all and
+# the JSON list every one; the 20 are the first 20 of --all's order.
+add 30 no-next-step 1 0 1780272000
+add 3 promise-theirs 0 1795262400 1790000000
+# section FILE HEADING: the item lines under HEADING
+section() { sed -n "/^$2/,/^\$/p" "$1" | grep -E '^  [a-z-]+ +([A-Z][a-z]{2} [0-9]{2} [A-Z][a-z]{2}|-)  '; }
+t 'report: 20 of 35 due today listed, "and 15 more", the promises whole' '
+	set -- $(counted r5 report) && grep "^Due today (35)$" r5 &&
+	test "$(section r5 "Due today" | wc -l)" = 20 &&
+	grep -x "  and 15 more: leadup report --all lists every one" r5 &&
+	grep "^Promises falling due this week (3)$" r5 &&
+	test "$(section r5 Promises | wc -l)" = 3 && test "$(grep -c " more: " r5)" = 1 &&
+	echo "$1" >r5.items'
+t 'report --all: every one, the capped 20 first in the same order, read whole' '
+	set -- $(counted r6 report --all) && grep "^Due today (35)$" r6 &&
+	test "$(section r6 "Due today" | wc -l)" = 35 && ! grep " more: " r6 &&
+	section r6 "Due today" | head -n 20 >first20 && section r5 "Due today" >capped &&
+	cmp first20 capped && grep -qE "^  no-next-step +Mon 01 Jun  hand " capped &&
+	test "$(cat r5.items)" -lt "$1"'
+t 'report --format=json: every item of each section' '
+	counted r7 report --format=json >/dev/null &&
+	test "$(sed "/\"promises_this_week\"/,\$d" r7 | grep -c "\"message_id\"")" = 35 &&
+	! grep " more" r7'
 done_testing
