@@ -1045,11 +1045,19 @@ static int cache_keep(struct scan *s, GPtrArray *msgs)
  * keep it busy beside the walk without a lock taken a thread. */
 #define TAGS_BATCH 128
 /* The most messages of an index whose first scan writes its tags during
- * the walk (LEADUP_DEBUG_TAGS_WALK_MOST sets it): Xapian's buffered
- * changes then sit in the writer's own malloc arena on top of the walk's
- * peak, not in the free pages the walk leaves in the main arena (peak RSS
- * +1.7 / +3.2 / +7.9 MB at 10,000 / 30,000 / 100,000: 38.8 -> 46.7 MB at
- * 100,000), which at 300,000 would pass issue 14's 64 MB (main 59.2). */
+ * the walk (LEADUP_DEBUG_TAGS_WALK_MOST sets it).  Past it the writes wait
+ * for the walk's end: the writer's Xapian changes are live memory (one
+ * notmuch atomic section, an unflushed Xapian transaction: the tagged
+ * documents' values, lengths and postings held until notmuch's close
+ * commits) and come on top of the walk's plateau: peak RSS +1.7 / +3.2 /
+ * +5 MB at 10,000 / 30,000 / 100,000, and 77.1 MB against 61.4 at 300,000
+ * (issue 14: 64 MB; the writer's arena 18 MB live at the walk's end).
+ * Measured and not enough (s46-tags): MALLOC_ARENA_MAX=1 (74.5 MB; the
+ * main arena's free space is not where it fits), notmuch end_atomic and
+ * begin_atomic every 1,024 operations (75.6 MB: an unflushed transaction's
+ * end commits nothing); a real commit every 1,024 operations bounds it
+ * (100,000: 42.1 MB, as writing after the walk) but takes the walk's
+ * snapshot away: the same tags, not the same state rows, and more CPU. */
 #define TAGS_WALK_MOST 100000
 
 /* Stages the plans S holds (lu_store_stage), in the order decided;
