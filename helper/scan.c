@@ -1045,11 +1045,13 @@ static int cache_keep(struct scan *s, GPtrArray *msgs)
  * keep it busy beside the walk without a lock taken a thread. */
 #define TAGS_BATCH 128
 /* The most messages of an index whose first scan writes its tags during
- * the walk (LEADUP_DEBUG_TAGS_WALK_MOST sets it): Xapian's buffered
- * changes then sit in the writer's own malloc arena on top of the walk's
- * peak, not in the free pages the walk leaves in the main arena (peak RSS
- * +1.7 / +3.2 / +7.9 MB at 10,000 / 30,000 / 100,000: 38.8 -> 46.7 MB at
- * 100,000), which at 300,000 would pass issue 14's 64 MB (main 59.2). */
+ * the walk (LEADUP_DEBUG_TAGS_WALK_MOST sets it).  Past it the writes wait
+ * for the walk's end: the writer's uncommitted Xapian changes (one notmuch
+ * atomic section) are live memory on top of the walk's plateau, 77.1 MB
+ * against 61.4 at 300,000 (issue 14: 64 MB).  Neither a single arena nor
+ * notmuch's end_atomic/begin_atomic bounds them (an unflushed transaction's
+ * end commits nothing); a real commit in pieces does, but takes the walk's
+ * snapshot away (doc/benchmarks-log.md, s46-tags). */
 #define TAGS_WALK_MOST 100000
 
 /* Stages the plans S holds (lu_store_stage), in the order decided;
