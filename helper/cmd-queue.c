@@ -156,17 +156,26 @@ static int anchors_by_id(struct lu_db *db, GPtrArray *stored, GPtrArray **out)
     return ret;
 }
 
-/* Every item of STATE (or every state when -1) from the tags, joined with
- * the store (one query per state, not one per anchor).  LIGHT: rows that
- * show only what the store holds (a listing, not a maildir of files) come
- * from the store when the tags agree with it. */
-static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, int state,
-                   bool light, GArray *rows, GPtrArray *items, GPtrArray *msgsets)
+/* *IN_STEP: nothing changed in notmuch since the last scan wrote both the
+ * tags and the store's items (lu_store_in_step), so that rows showing only
+ * what the store holds (a listing, not a maildir of files) may come from it. */
+static int listing_in_step(struct lu_db *db, struct lu_store *store, bool *in_step)
 {
     const char *uuid = NULL;
-    gint64 rev = light ? lu_db_revision(db, &uuid) : 0;
-    bool in_step = false;
-    int ret = light ? lu_store_in_step(store, uuid, rev, &in_step) : 0;
+    gint64 rev = lu_db_revision(db, &uuid);
+
+    *in_step = false;
+    return lu_store_in_step(store, uuid, rev, in_step);
+}
+
+/* Every item of STATE (or every state when -1) from the tags, joined with
+ * the store (one query per state, not one per anchor).  IN_STEP
+ * (listing_in_step; false for a maildir): a state's rows come from the
+ * store when the tags agree with it. */
+static int collect(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store, int state,
+                   bool in_step, GArray *rows, GPtrArray *items, GPtrArray *msgsets)
+{
+    int ret = 0;
 
     for (int i = 0; i < LU_QUEUE_COUNT && !ret; i++) {
         enum lu_state st = lu_queue_order[i];
@@ -842,25 +851,21 @@ static int stream_row(struct lu_item *it, void *data)
 
 /* Queue NAME (STATE) listed from the store item by item, none held (*DONE):
  * when the store is in step with the tags and holds as many items as
- * anchors carry the tag (collect's LIGHT; a lazy state's items are its
+ * anchors carry the tag (as collect's IN_STEP; a lazy state's items are its
  * queue), as collect would list it.  Held, a queue of 3,991 items at
  * 300,000 messages made an item, a message and a row each: 4 MB of small
  * allocations, most of its time.  A read failing part way leaves the rows
  * printed so far, and the exit code says it failed. */
 static int stream_queue(struct lu_ctx *ctx, struct lu_db *db, struct lu_store *store,
-                        enum lu_state state, const char *name, bool due_only, bool json, bool *done)
+                        enum lu_state state, bool in_step, const char *name, bool due_only,
+                        bool json, bool *done)
 {
-    const char *uuid = NULL;
-    gint64 rev = lu_db_revision(db, &uuid);
-    bool in_step = false;
     unsigned stored = 0;
     struct lu_json j;
     struct stream s = {ctx, db, json ? &j : NULL, NULL, state, due_only};
-    int ret = lu_store_in_step(store, uuid, rev, &in_step);
+    int ret = in_step ? lu_store_item_count(store, state, &stored) : 0;
 
     *done = false;
-    if (!ret && in_step)
-        ret = lu_store_item_count(store, state, &stored);
     if (ret || !in_step || (!lu_state_lazy(state) && !store_is_tags(db, true, state, stored)))
         return ret;
     *done = true;
@@ -962,7 +967,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     GPtrArray *items = g_ptr_array_new_with_free_func((GDestroyNotify)lu_item_free);
     GPtrArray *msgsets = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     const char *name = NULL, *maildir = NULL, *muttrc = NULL, *failure = NULL, *cursor = NULL;
-    bool json = false, due_only = false, all_due = false, scan = false, streamed = false;
+    bool json = false, due_only = false, all_due = false, streamed = false, in_step = false;
     int state = -1, ret = 0;
     unsigned counts[LU_ST_COUNT] = {0}, dues[LU_ST_COUNT] = {0};
     char *said = NULL, *jump = NULL;
@@ -973,11 +978,9 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
     due_only = a.due;
     json = a.json;
     maildir = a.maildir;
-    scan = a.scan;
     cursor = a.keep_cursor;
     muttrc = ctx->answer.file;
-    if (argc > 1)
-        name = argv[1];
+    name = argc > 1 ? argv[1] : NULL;
     if (name && !strcmp(name, "due")) {
         all_due = due_only = true;
     } else if (name) {
@@ -997,7 +1000,7 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
             lu_error(EX_USAGE, "queue: --muttrc shows text in the client; not with --format=json");
         goto out;
     }
-    if (scan)
+    if (a.scan)
         failure = scan_first(ctx);
     if (a.tags && !failure)
         failure = tags_first(ctx);
@@ -1015,10 +1018,12 @@ int lu_cmd_queue(struct lu_ctx *ctx, int argc, char **argv)
         ret = load_counts(ctx, store, muttrc, counts, dues);
     if (!ret && name)
         ret = lu_db_open(ctx, false, &db);
+    if (!ret && name && !maildir)
+        ret = listing_in_step(db, store, &in_step);
     if (!ret && state >= 0 && !maildir && !muttrc)
-        ret = stream_queue(ctx, db, store, state, name, due_only, json, &streamed);
+        ret = stream_queue(ctx, db, store, state, in_step, name, due_only, json, &streamed);
     if (!ret && name && !streamed)
-        ret = collect(ctx, db, store, state, !maildir, rows, items, msgsets);
+        ret = collect(ctx, db, store, state, in_step, rows, items, msgsets);
     if (ret || streamed)
         goto out;
     for (guint i = 0; name && i < rows->len; i++) {
