@@ -86,6 +86,22 @@ t 'requests: the answer/act sub-label, agreement, ids for C and the merge' '
 	printf "S0001\tmaybe\n" >rq/answers/A-requests.tsv &&
 	! "$S/label-agree" --answers rq/answers requests 2>err && grep -q "unknown label .maybe." err'
 
+# The questions the same way, a reader's answers in two parts read together.
+t 'questions: the sub-label read from the readers parts, merged to questions-labels.tsv' '
+	mkdir -p qs/answers qsout &&
+	printf "S0001\tanswer\n" >qs/answers/A-questions-1.tsv &&
+	printf "S0299\tact\n" >qs/answers/A-questions-2.tsv &&
+	printf "S0001\tanswer\nS0299\tanswer\n" >qs/answers/B-questions.tsv &&
+	"$S/label-agree" --answers qs/answers questions --adjudicate >out &&
+	grep -q "questions (A vs B): 2 items both answered, 1 agree (50.0%)" out &&
+	grep -qx "S0299" qs/adjudicate-questions.txt &&
+	printf "S0299\tact\n" >qs/answers/C-questions.tsv &&
+	"$S/label-agree" --answers qs/answers questions --merge qsout >out &&
+	grep -q "questions: 2 labelled, 0 disagreements await reader C" out &&
+	grep -q "^S0001	train	answer	AB$" qsout/questions-labels.tsv &&
+	grep -q "^S0299	train	act	C$" qsout/questions-labels.tsv &&
+	! test -e qsout/requests-labels.tsv'
+
 t 'eval-queues on the fixture: real notmuch world, baselines, leadup why for each error' '
 	"$S/eval-queues" --labels "$D/fixture-threads-labels.tsv" >out 2>err &&
 	grep -q "^== train: 5 conversations, 1 people" out && grep -q "^flag nothing  *0.400" out &&
