@@ -21,6 +21,13 @@
  *   commands      leadup.c (command table, global options), cmd-*.c (one
  *                 file per command)
  *
+ * The sentence analysis's own types, and its modules' API (lang.c,
+ * cue.c, cal.c, dates.c, features.c, sentence.c, classify.c, with struct
+ * lu_msg and what msgcache.c's records read) are in sense.h, included
+ * below: the analysis cache's digest lists sense.h, not this header, so a
+ * change here analyses no kept text again.  A name declared here must not
+ * be one an analysis source uses (scripts/sense-guard, t345).
+ *
  * Conventions: functions that can fail return 0 or a <sysexits.h> code and
  * print the problem through lu_error(), so "return lu_error(EX_DATAERR, ...)"
  * reports and propagates.  Times are unix seconds (gint64) unless a GDateTime
@@ -36,7 +43,7 @@
 #include <stdint.h>
 #include <sysexits.h>
 
-/* The sentence analysis's own types (its digest lists sense.h, not this). */
+/* The sentence analysis's own header (see above). */
 #include "sense.h"
 
 /* This leadup's version: git describe, or a tarball's VERSION file
@@ -112,7 +119,8 @@ extern const char lu_analyser[];
  * lu_analyse_text and all it reads, and msgcache.c's record of its result)
  * and of GLib's version (its zones and calendar; helper/analyser.c).  It
  * keys the analyses the cache keeps (lu_msgcache_sense_key): a change
- * there analyses every text again. */
+ * there analyses every text again.  The list holds sense.h, not this
+ * header. */
 extern const char lu_sense_analyser[];
 
 /* ================================================================== core: errors, strings, time, config, identity */
