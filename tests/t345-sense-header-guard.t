@@ -54,16 +54,19 @@ t 'a macro of leadup.h that an analysis source uses fails, named with its user' 
 	plant macro dates.c "/* LU_PLANTED in a comment is no use */" && guard macro &&
 	plant macro dates.c "static const int planted = LU_PLANTED;" && ! guard macro &&
 	said macro "LU_PLANTED (macro, helper/leadup.h) is used by helper/dates.c"'
-t 'so do an enum constant, a struct and a typedef, and a name sense.h itself uses' '
+t 'so do an enum constant, a struct, typedefs, a function body, and a name sense.h itself uses' '
 	tree kinds &&
-	plant kinds leadup.h "enum { LU_PLANTED_K = 4 };\nstruct lu_planted { int a; };\ntypedef int lu_planted_t;\nstruct lu_planted2 { int b; };" &&
-	plant kinds features.c "static int k = LU_PLANTED_K;\nstatic struct lu_planted p;\nstatic lu_planted_t q;" &&
+	plant kinds leadup.h "enum { LU_PLANTED_K = 4 };\nstruct lu_planted { int a; };\ntypedef int lu_planted_t;\nstruct lu_planted2 { int b; };\ntypedef struct { int c; } lu_planted_s;\nstatic inline int lu_planted_f(int x) { return x + 1; }" &&
+	plant kinds features.c "static int k = LU_PLANTED_K;\nstatic struct lu_planted p;\nstatic lu_planted_t q;\nstatic lu_planted_s r;" &&
+	plant kinds cal.c "int lu_planted_g(void) { return lu_planted_f(1); }" &&
 	plant kinds sense.h "struct lu_uses_planted { struct lu_planted2 *p; };" && ! guard kinds &&
 	said kinds "LU_PLANTED_K (enum constant, helper/leadup.h) is used by helper/features.c" &&
 	said kinds "lu_planted (struct, helper/leadup.h) is used by helper/features.c" &&
 	said kinds "lu_planted_t (typedef, helper/leadup.h) is used by helper/features.c" &&
 	said kinds "lu_planted2 (struct, helper/leadup.h) is used by helper/sense.h" &&
-	test "$(grep -c " is used by " kinds.out)" = 4'
+	said kinds "lu_planted_s (typedef, helper/leadup.h) is used by helper/features.c" &&
+	said kinds "lu_planted_f (function body, helper/leadup.h) is used by helper/cal.c" &&
+	test "$(grep -c " is used by " kinds.out)" = 6'
 t 'a real name moved back to leadup.h fails with every file that uses it' '
 	tree back && grep -q "^#define LU_N_LABELS 7$" back/helper/sense.h &&
 	sed -i "/^#define LU_N_LABELS 7$/d" back/helper/sense.h &&
