@@ -56,8 +56,12 @@ t 'a macro of leadup.h that an analysis source uses fails, named with its user' 
 	said macro "LU_PLANTED (macro, helper/leadup.h) is used by helper/dates.c"'
 t 'so do an enum constant, a struct, typedefs, a function body, and a name sense.h itself uses' '
 	tree kinds &&
-	plant kinds leadup.h "enum { LU_PLANTED_K = 4 };\nstruct lu_planted { int a; };\ntypedef int lu_planted_t;\nstruct lu_planted2 { int b; };\ntypedef struct { int c; } lu_planted_s;\nstatic inline int lu_planted_f(int x) { return x + 1; }" &&
-	plant kinds features.c "static int k = LU_PLANTED_K;\nstatic struct lu_planted p;\nstatic lu_planted_t q;\nstatic lu_planted_s r;" &&
+	plant kinds leadup.h "enum { LU_PLANTED_K = 4 };\nstruct lu_planted { int a; };" &&
+	plant kinds leadup.h "typedef int lu_planted_t;\nstruct lu_planted2 { int b; };" &&
+	plant kinds leadup.h "typedef struct { int c; } lu_planted_s;" &&
+	plant kinds leadup.h "static inline int lu_planted_f(int x) { return x + 1; }" &&
+	plant kinds features.c "static int k = LU_PLANTED_K;\nstatic struct lu_planted p;" &&
+	plant kinds features.c "static lu_planted_t q;\nstatic lu_planted_s r;" &&
 	plant kinds cal.c "int lu_planted_g(void) { return lu_planted_f(1); }" &&
 	plant kinds sense.h "struct lu_uses_planted { struct lu_planted2 *p; };" && ! guard kinds &&
 	said kinds "LU_PLANTED_K (enum constant, helper/leadup.h) is used by helper/features.c" &&
@@ -77,7 +81,8 @@ t 'a prototype in leadup.h is no hazard' '
 	plant proto cal.c "int lu_planted_fn(const struct lu_cal *cal) { return cal != NULL; }" &&
 	guard proto'
 t 'an include the list lacks fails: sense.h left out of SENSE_SRCS, another header of the helper' '
-	tree inc && sed -i "s#^SENSE_SRCS := helper/sense.h #SENSE_SRCS := #" inc/Makefile && ! guard inc &&
+	tree inc && sed -i "s#^SENSE_SRCS := helper/sense.h #SENSE_SRCS := #" inc/Makefile &&
+	! guard inc &&
 	said inc "helper/leadup.h includes helper/sense.h, which SENSE_SRCS lacks" &&
 	tree inc2 && sed -i "1i #include \"said.h\"" inc2/helper/dates.c && ! guard inc2 &&
 	said inc2 "helper/dates.c includes helper/said.h, which SENSE_SRCS lacks"'
@@ -110,8 +115,9 @@ rebuilt() { # rebuilt DIR: its helper/leadup, the headers taken as unchanged
 	make -s --no-print-directory -C "$1" -o helper/leadup.h -o helper/sense.h \
 		-o helper/.build-flags helper/leadup >/dev/null
 }
-t 'a full scan after a change to leadup.h analyses no text again; after one to sense.h, every text' '
-	tree built && cp -p "$ROOT"/helper/*.o "$ROOT"/helper/cue-table.h "$ROOT"/helper/.build-flags built/helper/ &&
+t 'a scan after a change to leadup.h analyses no text again; after one to sense.h, every text' '
+	tree built &&
+	cp -p "$ROOT"/helper/*.o "$ROOT"/helper/cue-table.h "$ROOT"/helper/.build-flags built/helper/ &&
 	cp -pR "$ROOT"/helper/gen/. built/helper/gen/ &&
 	full first && test "$(analysed first)" -gt 0 && full warm && test "$(analysed warm)" = 0 &&
 	plant built leadup.h "/* A store function of another session. */\nint lu_store_planted(void);" &&
