@@ -8,8 +8,9 @@
 # uses, on a quoted include the list lacks, and (--calls) on a function
 # the analysis takes from outside the list, but the known ones; it reads the
 # list from make, as the digest does.  Shown on copies of the tree with
-# names planted; the digest made by the Makefile's own rule; and counted
-# (LEADUP_DEBUG_COUNTS), a full scan by a leadup built after each change.
+# names planted; the digest made by the Makefile's own rule; counted
+# (LEADUP_DEBUG_COUNTS), a full scan by a leadup built after each change;
+# and a call planted in an analysis object.
 . "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || skip_all "python3 is absent"
 need_sqlite3
@@ -125,4 +126,12 @@ t 'a scan after a change to leadup.h analyses no text again; after one to sense.
 	plant built sense.h "/* A comment of the analysis. */" &&
 	rebuilt built && full sense "$TMP/built/helper/leadup" &&
 	test "$(analysed sense)" = "$(analysed first)"'
+t 'a call out of SENSE_SRCS fails (--calls), named with its object and caller' '
+	plant built cal.c "void *lu_planted_call(void);" &&
+	plant built cal.c "void *lu_planted_call(void) { return lu_idset_new(); }" &&
+	make -s --no-print-directory -C built -o helper/leadup.h -o helper/sense.h \
+		-o helper/.build-flags helper/cal.o >/dev/null &&
+	! python3 built/scripts/sense-guard -C built --calls >calls.out 2>&1 && cat calls.out &&
+	grep -qx "call: lu_idset_new (helper/idset.o) from helper/cal.o: NOT KNOWN" calls.out &&
+	test "$(grep -c "NOT KNOWN" calls.out)" = 1 && ! grep -q " is used by " calls.out'
 done_testing
