@@ -56,6 +56,9 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lnotmuch \
 	$(or $(shell pkg-config --libs xapian-core 2>/dev/null),-lxapian) -lstdc++ -lm
 
 SRCS    := $(sort $(wildcard helper/*.c))
+# The internal header every object reads, and the sentence analysis's own,
+# which it includes (helper/sense.h: SENSE_SRCS lists it, not leadup.h).
+HEADERS := helper/leadup.h helper/sense.h
 CXXSRCS := $(sort $(wildcard helper/*.cc))
 OBJS    := $(SRCS:.c=.o) $(CXXSRCS:.cc=.o)
 LIBOBJS := $(filter-out helper/leadup.o,$(OBJS))
@@ -84,6 +87,11 @@ $(FLAGS_FILE): FORCE
 
 FORCE:
 
+# A list for scripts and tests, as make reads it: make -s print-SENSE_SRCS
+# (scripts/sense-guard, t345).
+print-%: FORCE
+	@echo $($*)
+
 # The version (scripts/version-gen: git describe, or a tarball's VERSION),
 # rewritten only when it changes, so only helper/version.o is rebuilt.
 helper/version.h: FORCE
@@ -100,8 +108,10 @@ ANALYSER_SRCS := helper/mime.c helper/addr.c helper/body.c helper/html.c helper/
 # The sentence analysis's digest: the cache keeps each text's analysis
 # (lu_analyse_text: sentences, labels, dates) made by these sources (and
 # GLib's zones and calendar), so a change to any of them analyses every
-# text again.  leadup.h for the structs and enums the analysis fills.
-SENSE_SRCS := helper/leadup.h helper/msgcache.c helper/classify.c helper/intent-model.c \
+# text again.  helper/sense.h, not leadup.h, for the structs, enums and
+# macros the analysis reads: scripts/sense-guard (t345) fails on a name of
+# leadup.h's own that one of these files uses, and reads this list.
+SENSE_SRCS := helper/sense.h helper/msgcache.c helper/classify.c helper/intent-model.c \
 	helper/intent-model.h helper/sentence.c helper/dates.c helper/cal.c helper/cue.c \
 	helper/gen/cue-gen.c helper/features.c helper/sentence-model.c helper/util.c helper/lang.c \
 	$(sort $(wildcard helper/lang-*.c))
@@ -136,7 +146,7 @@ helper/store.o helper/scan.o helper/leadup.o $(ASAN)/helper/store.o $(ASAN)/help
 # (cue.c built without a table, LU_CUE_NO_TABLE) writes them and the words
 # they name as C data, which cue.c includes; written only when it changes.
 CUE_TABLE := helper/cue-table.h
-helper/gen/cue.o: helper/cue.c helper/leadup.h $(FLAGS_FILE)
+helper/gen/cue.o: helper/cue.c $(HEADERS) $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -DLU_CUE_NO_TABLE -c -o $@ $<
 
 # What cue.c calls (the packs), from the library's other objects.
@@ -189,14 +199,14 @@ helper/leadup: $(OBJS)
 # s43-scanmodel): what scripts/crossfit-scan measures and t338 checks.
 REPLY_MODEL_OBJS := $(filter-out helper/classify.o helper/analyser.o,$(OBJS)) \
 	helper/classify-rm.o helper/analyser-rm.o
-helper/classify-rm.o: helper/classify.c helper/leadup.h helper/intent-model.h $(FLAGS_FILE)
+helper/classify-rm.o: helper/classify.c $(HEADERS) helper/intent-model.h $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -DLU_REPLY_BY_MODEL=1 -c -o $@ $<
-helper/analyser-rm.o: helper/analyser.c helper/analyser.h helper/leadup.h $(FLAGS_FILE)
+helper/analyser-rm.o: helper/analyser.c helper/analyser.h $(HEADERS) $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -DLU_REPLY_BY_MODEL=1 -c -o $@ $<
 helper/leadup-reply-model: $(REPLY_MODEL_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(REPLY_MODEL_OBJS) $(LEADUP_LDLIBS)
 
-helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
+helper/%.o: helper/%.c $(HEADERS) $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 helper/%.o: helper/%.cc helper/%.h $(FLAGS_FILE)
@@ -207,7 +217,7 @@ $(LIBA): $(LIBOBJS)
 
 # What several unit tests share (messages and threads, tests/unit/mail.h).
 UNIT_MAIL := tests/unit/mail.o
-$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAGS_FILE)
+$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h $(HEADERS) $(FLAGS_FILE)
 	$(CC) $(CFLAGS) -Ihelper -c -o $@ $<
 
 tests/unit/%-test: tests/unit/%-test.c tests/unit/tap.h tests/unit/mail.h tests/unit/sm-model.h \
@@ -280,7 +290,7 @@ ASAN_UNITS := $(patsubst tests/unit/%,$(ASAN)/tests/unit/%,$(UNITS))
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1:verify_asan_link_order=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-$(ASAN)/helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
+$(ASAN)/helper/%.o: helper/%.c $(HEADERS) $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASANFLAGS) -c -o $@ $<
 
@@ -297,7 +307,7 @@ $(ASAN)/helper/leadup: $(ASAN_OBJS)
 $(ASAN_LIBA): $(filter-out $(ASAN)/helper/leadup.o,$(ASAN_OBJS))
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(ASAN)/$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h helper/leadup.h $(FLAGS_FILE)
+$(ASAN)/$(UNIT_MAIL): tests/unit/mail.c tests/unit/mail.h $(HEADERS) $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASANFLAGS) -Ihelper -c -o $@ $<
 
@@ -334,7 +344,7 @@ FUZZ_CXX  ?= clang++
 FUZZ_OBJS := $(patsubst helper/%.c,$(FUZZ)/helper/%.o,$(filter-out helper/leadup.c,$(SRCS))) \
 	$(patsubst helper/%.cc,$(FUZZ)/helper/%.o,$(CXXSRCS))
 
-$(FUZZ)/helper/%.o: helper/%.c helper/leadup.h $(FLAGS_FILE)
+$(FUZZ)/helper/%.o: helper/%.c $(HEADERS) $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZFLAGS) -c -o $@ $<
 
