@@ -35,7 +35,7 @@ if [ -d "$ROOT/../shared/corpora" ]; then
 			"$ROOT/helper/sentence-model.c" >tree/helper/sentence-model.c &&
 		! grep -q "w_commitment\|w_request\|w_reply" tree/helper/sentence-model.c &&
 		XDG_CACHE_HOME=$PWD/cache SM_EXPLAIN=1 SM_EXW=1 SM_MAX_BATCH=11 SM_MODE=replace \
-			SM_ONLY=request,commitment,reply SM_L2S=0.01 SM_WI=0.5 SM_REPLY=1 \
+			SM_ONLY=request,commitment,reply SM_L2S=0.01 SM_WI=0.5 SM_REPLY=1 SM_REPLY_QUESTIONS=0 \
 			tree/scripts/train-intent --quiet --write >out 2>err &&
 		grep -q "^  reply .*(by-person CV accuracy on the lists. rows; model)" out &&
 		grep -q "^chosen: ask .*model); commitment .*model)" out &&
