@@ -39,4 +39,28 @@ PY
 	grep -v "^#" folds.tsv >got &&
 	printf "fold0\tenron/allen-p\nfold1\trhelp/one\nfold0\trhelp/two\nfold0\trhelp/yan\nfold1\trhelp/zed\n" >want &&
 	cmp want got'
+
+# The reply rows' gold (s47-reply): a request waits when sub-labelled
+# answer, a question unless sub-labelled act (SM_REPLY_QUESTIONS=0: every
+# question waits, as the shipped model learned), a proposal always.
+for q in 1 0; do
+	t "the reply rows' gold from the requests' and questions' sub-labels (SM_REPLY_QUESTIONS=$q)" '
+		mkdir -p lab$q && cd lab$q &&
+		printf "# r\nid\tsplit\treply\tby\nS1\ttrain\tanswer\tAB\nS2\ttrain\tact\tAB\n" \
+			>requests-labels.tsv &&
+		printf "# q\nid\tsplit\treply\tby\nS3\ttrain\tact\tC\nS4\ttrain\tanswer\tAB\n" \
+			>questions-labels.tsv &&
+		SM_REPLY_QUESTIONS='$q' python3 "$S/scriptmod.py" "$S/train-intent" ti - >out 2>err <<PY &&
+import os
+import labelcorpus as L
+L.LABELS = os.getcwd()
+_, waits = ti.reply_gold()
+print([waits(g, i) for g, i in (("request", "S1"), ("request", "S2"), ("request", "S9"),
+                                 ("question", "S3"), ("question", "S4"), ("question", "S9"),
+                                 ("proposal", "S5"))])
+PY
+		if [ '$q' = 1 ]; then want="[True, False, None, False, True, True, True]"
+		else want="[True, False, None, True, True, True, True]"; fi &&
+		grep -qxF "$want" out'
+done
 done_testing
