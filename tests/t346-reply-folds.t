@@ -63,4 +63,44 @@ PY
 		else want="[True, False, None, True, True, True, True]"; fi &&
 		grep -qxF "$want" out'
 done
+
+# SM_REPLY_ROLE=aug (s48-role): a helper's row (B_HELPER) reads every
+# bucket's second weight (bucket | INTER) with its first, summed apart and
+# scaled together as features.c reads them where the rules gave the label
+# (classify.c asks the reply model with rules_gave); another's row the
+# first alone.  The training touches what the score reads (keys).
+t "SM_REPLY_ROLE=aug: a helper's row reads the second weights, another's does not" '
+	SM_REPLY_ROLE=aug python3 "$S/scriptmod.py" "$S/train-intent" ti - >out 2>err <<PY &&
+m = ({5: 1.0, 7: 0.5, 5 | ti.INTER: -3.0}, -0.5, 2.0)
+h = (ti.B_REPLY | ti.B_HELPER, True, (5, 7), "x")
+o = (ti.B_REPLY, True, (5, 7), "x")
+print("%.4f %.4f" % (ti.lin(m, h, ti.B_REPLY), ti.lin(m, o, ti.B_REPLY)))
+print(sorted(ti.keys(h, ti.B_REPLY)) == [5, 7, 5 | ti.INTER, 7 | ti.INTER], ti.keys(o, ti.B_REPLY))
+PY
+	grep -qxF "0.4393 2.5607" out && grep -qxF "True (5, 7)" out &&
+	SM_REPLY_ROLE=starter "$S/train-intent" --quiet >out 2>err; test $? = 1 &&
+	grep -q "SM_REPLY_ROLE must be empty, .helper. or .aug., not .starter." err'
+
+# SM_REPLY_RUBRIC: the examples the two sub-label rubrics give, read from
+# doc/labelling.md itself (a rubric rewritten so that they cannot be found
+# stops the run instead of training without them).
+t "the sub-label rubrics' examples, read from doc/labelling.md" '
+	python3 "$S/scriptmod.py" "$S/train-intent" ti - >out 2>err <<PY &&
+ex = ti.rubric_examples()
+print(len([e for e in ex if not e[2]]) >= 8, len([e for e in ex if e[2]]) >= 8)
+print(("Which version did you build from?", True, True) in ex,
+      ("Did you look at the help page for merge?", False, True) in ex,
+      ("Make sure the path is absolute.", False, False) in ex,
+      ("Call me when you are back.", True, False) in ex)
+ti.ROOT = "$TMP/norubric"
+import os
+os.makedirs(ti.ROOT + "/doc")
+open(ti.ROOT + "/doc/labelling.md", "w").write("### Requests that wait\\n\\nnone\\n")
+try:
+    ti.rubric_examples()
+except SystemExit as e:
+    print(e)
+PY
+	grep -qxF "True True" out && grep -qxF "True True True True" out &&
+	grep -qxF "train-intent: doc/labelling.md'"'"'s sub-label rubrics moved" out'
 done_testing
