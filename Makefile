@@ -115,8 +115,9 @@ SENSE_SRCS := helper/sense.h helper/msgcache.c helper/classify.c helper/intent-m
 	helper/intent-model.h helper/sentence.c helper/dates.c helper/cal.c helper/cue.c \
 	helper/gen/cue-gen.c helper/features.c helper/sentence-model.c helper/util.c helper/lang.c \
 	$(sort $(wildcard helper/lang-*.c))
-# The per-message model's digest: helper/leadup-reply-model's analysis
-# (classify.c LU_REPLY_BY_MODEL) reads it too, so its cache's key adds it.
+# The per-message model's digest: the analysis keeps the model's verdict
+# (scan.c lu_msgm_decide; in helper/leadup-reply-model it decides
+# expects_reply), so the analysis cache's key adds it (analyser.c).
 REPLY_MODEL_SRCS := helper/msgmodel.c helper/message-model.c
 # The folded sentences' digest: the cache keeps each text's sentences as
 # said.c folds them (lu_said_record), split by the sentence analysis's

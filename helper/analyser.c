@@ -7,11 +7,13 @@
 #include "said.h"
 
 const char lu_analyser[] = LU_ANALYSER_DIGEST;
-/* helper/leadup-reply-model's analysis reads the per-message model's
- * weights too: a cache of its own, never shared with helper/leadup's */
+/* The analysis keeps the per-message model's verdict (scan.c
+ * lu_msgm_decide), so its weights key the cache too; helper/leadup-reply-
+ * model's, where the model decides expects_reply, is a cache of its own,
+ * never shared with helper/leadup's */
 #ifdef LU_REPLY_BY_MODEL
-const char lu_sense_analyser[] = LU_SENSE_DIGEST "+" LU_MSGM_DIGEST;
+const char lu_sense_analyser[] = LU_SENSE_DIGEST "+" LU_MSGM_DIGEST "+model";
 #else
-const char lu_sense_analyser[] = LU_SENSE_DIGEST;
+const char lu_sense_analyser[] = LU_SENSE_DIGEST "+" LU_MSGM_DIGEST;
 #endif
 const char lu_said_analyser[] = LU_SAID_DIGEST;

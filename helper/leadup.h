@@ -586,6 +586,9 @@ double lu_msgm_probability(const char *text, const struct lu_analysis *an);
  * model was trained, whichever verdict AN's expects_reply holds (in
  * helper/leadup-reply-model the model's); -1 when no model ships. */
 double lu_analysis_reply_score(const char *text, const struct lu_analysis *an);
+/* Sets AN->expects_reply_model: the model's verdict on the own TEXT that AN
+ * analysed (false for an automatic answer, or when no model ships). */
+void lu_msgm_decide(const char *text, struct lu_analysis *an);
 
 /* ------------------------------------------------------------------ said.c */
 

@@ -379,19 +379,11 @@ static void put_sentence(GByteArray *out, const struct lu_sentence *s)
         put_str(out, g_ptr_array_index(s->why, i));
 }
 
-/* The analysis's flags, one bit each, in this order. */
-#define SENSE_FLAGS(a)                                                                             \
-    {                                                                                              \
-        &(a)->actionable, &(a)->expects_reply, &(a)->asks, &(a)->answer, &(a)->declined,           \
-            &(a)->closing, &(a)->auto_reply, &(a)->has_next_step, &(a)->next_step_agreed,          \
-            &(a)->has_return, &(a)->expects_reply_rules, &(a)->reply_by_model                      \
-    }
-
 GBytes *lu_msgcache_sense(const guint8 key[LU_SENSE_KEY], const struct lu_analysis *an)
 {
     GByteArray *out = g_byte_array_sized_new(256);
-    struct lu_analysis *a = (struct lu_analysis *)an; /* SENSE_FLAGS takes addresses: read only */
-    bool *flags[] = SENSE_FLAGS(a);
+    struct lu_analysis *a = (struct lu_analysis *)an; /* the flags by address: read only */
+    bool *flags[] = LU_ANALYSIS_FLAGS(a);
     guint32 bits = 0;
 
     g_byte_array_append(out, key, LU_SENSE_KEY);
@@ -469,7 +461,7 @@ static struct lu_sentence *get_sentence(struct rd *r)
 static struct lu_analysis *sense_load(GBytes *entry)
 {
     struct lu_analysis *an = g_new0(struct lu_analysis, 1);
-    bool *flags[] = SENSE_FLAGS(an);
+    bool *flags[] = LU_ANALYSIS_FLAGS(an);
     guint32 n, bits;
     struct rd r;
 

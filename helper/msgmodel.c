@@ -332,3 +332,9 @@ double lu_analysis_reply_score(const char *text, const struct lu_analysis *an)
     rules.expects_reply = an->expects_reply_rules;
     return lu_msgm_probability(text, &rules);
 }
+
+void lu_msgm_decide(const char *text, struct lu_analysis *an)
+{
+    an->expects_reply_model =
+        !an->auto_reply && lu_analysis_reply_score(text, an) >= lu_msgm_threshold;
+}

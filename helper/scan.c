@@ -375,6 +375,7 @@ void lu_msg_analyse(const struct lu_config *cfg, struct lu_msg *m)
         m->an = g_new0(struct lu_analysis, 1);
         lu_analyses++;
         lu_analyse_text(text, ref, &cfg->cal, m->an);
+        lu_msgm_decide(text, m->an);
         entry = lu_msgcache_sense(key, m->an);
         m->sense_new = true;
     }

@@ -923,6 +923,10 @@ struct lu_analysis {
      * in helper/leadup-reply-model: classify.c LU_REPLY_BY_MODEL) */
     bool expects_reply_rules;
     bool reply_by_model;
+    /* the learned per-message model's own verdict (msgmodel.c, read from
+     * the rules' one), whatever decides expects_reply: thread.c reads it
+     * for my posts in a list thread I started (s48-askmodel) */
+    bool expects_reply_model;
     /* asks the reader to do or answer something: a request as doc/labelling.md
      * counts one, advice and imperatives included.  Wider than expects_reply,
      * which is what the thread rules wait for (advice leaves nothing owed). */
@@ -941,6 +945,18 @@ struct lu_analysis {
     bool has_return;          /* an out-of-office return date was found */
     struct lu_when ooo_return;
 };
+
+/* The analysis's flags, one bit each, in this order, as the analysis cache
+ * keeps them (msgcache.c): here beside the struct, so that a flag added
+ * moves the sentence analysis's digest alone (SENSE_SRCS), not the
+ * analyser's, which would read every message's file again. */
+#define LU_ANALYSIS_FLAGS(a)                                                                       \
+    {                                                                                              \
+        &(a)->actionable, &(a)->expects_reply, &(a)->asks, &(a)->answer, &(a)->declined,           \
+            &(a)->closing, &(a)->auto_reply, &(a)->has_next_step, &(a)->next_step_agreed,          \
+            &(a)->has_return, &(a)->expects_reply_rules, &(a)->reply_by_model,                     \
+            &(a)->expects_reply_model                                                              \
+    }
 /* Splits TEXT into sentences.  Returns a GPtrArray of char* (owned by the array). */
 GPtrArray *lu_sentences_split(const char *text);
 /* Where SENTENCE (one of lu_sentences_split(TEXT)'s, its spaces folded and

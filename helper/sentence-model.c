@@ -14,7 +14,8 @@
  * 245 on the lists; the readers' answer/act sub-label): by-person CV
  * accuracy on the lists' rows rules 0.682 -> model 0.735 (P 0.73 R 0.78;
  * all rows 0.667 -> 0.699), L2 0.01, margin -0.25; written.
- * Read only for my asks in a list thread somebody else started.
+ * Read only for a helper's asks in a list thread: mine in a thread
+ * somebody else started, another's in mine.
  * With the 350 written examples of tests/unit/classify-test.c, each
  * weighing SM_EXW=1 labelled sentences of its class.
  * The intent set's actionable lines that the rules read as a proposal or

@@ -990,6 +990,8 @@ struct run {
     bool expects;            /* one of them expects a reply */
     bool reminded;           /* the user asked to be reminded on one of them */
     bool answer;             /* one of them waits for an answer (lu_analysis.answer) */
+    bool model_asks;         /* the per-message model read an ask the rules did not */
+    bool model_not;          /* ... and none in one where they read one */
     struct lu_sentence *ask; /* what I asked, or NULL */
 };
 
@@ -1059,6 +1061,25 @@ static int run_start(struct rule_ctx *s)
 }
 
 /* Reads my run from U->asked on: its lead-ups, its ask, the user's remind. */
+/* Whether my message M (analysed as AN) expects a reply.  In a list thread
+ * I started my posts are a poster's asks to the list, often put without a
+ * question ("I have no idea how to space the labels.  Thanks for any
+ * help"): there the learned per-message model's verdict stands (U says
+ * where it differs from the rules'); cross-fitted by person on the train
+ * conversations it read 14 otherwise than the rules, 10 right
+ * (doc/benchmarks-log.md, s48-askmodel).  Elsewhere the rules'. */
+static bool mine_expects(const struct rule_ctx *s, const struct lu_msg *m,
+                         const struct lu_analysis *an, struct run *u)
+{
+    if (!s->list || !msg(s, 0)->mine || !m->mine || an->expects_reply_model == an->expects_reply)
+        return an->expects_reply;
+    if (an->expects_reply_model)
+        u->model_asks = true;
+    else
+        u->model_not = true;
+    return an->expects_reply_model;
+}
+
 static void run_read(struct rule_ctx *s, const struct decided *d, struct run *u)
 {
     for (int i = u->asked; i <= s->last; i++) {
@@ -1069,7 +1090,7 @@ static void run_read(struct rule_ctx *s, const struct decided *d, struct run *u)
         if (i > u->asked)
             u->stage++;
         an = analysis(s->r, m);
-        if (an && an->expects_reply) {
+        if (an && mine_expects(s, m, an, u)) {
             u->expects = true;
             if (!u->ask)
                 u->ask = ask_sentence(an);
@@ -1163,6 +1184,9 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
     if (s->last < 0 || s->last != s->last_mine || (u.asked = run_start(s)) < 0)
         return false;
     run_read(s, d, &u);
+    if (u.model_not && !u.expects)
+        say(s->notes, "The learned per-message model reads no ask for an answer in your post to "
+                      "the list (the rules read one).");
     if (!u.expects && !u.reminded && !s->as_open)
         return false;
     if (!s->tracked && !u.reminded)
@@ -1196,6 +1220,9 @@ static bool rule_awaiting(struct rule_ctx *s, const struct decided *d, struct lu
         said_when(s, msg(s, u.asked)->date));
     if (u.ask)
         say(v->why, "You asked: \"%s\"", u.ask->text);
+    if (u.model_asks)
+        say(v->why, "The learned per-message model reads your post to the list as asking for an "
+                    "answer (the rules read no question in it).");
     if (s->list && !msg(s, 0)->mine && !u.reminded)
         say(v->why, "In a list thread somebody else started, the learned reply model reads "
                     "it as waiting for their answer, not as advice.");
