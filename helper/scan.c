@@ -3197,8 +3197,10 @@ static char *rules_digest(struct lu_ctx *ctx)
      * involves_me and skipped_reply; session 38; 7: on a list, in a thread
      * somebody else started, another helper's follow-up to my answer needs
      * my reply only when the learned reply model reads it as waiting for
-     * mine, thread.c other_helper_follows_up; session 39). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:7|dates:1");
+     * mine, thread.c other_helper_follows_up; session 39; 8: my posts in a
+     * list thread I started expect an answer as the learned per-message
+     * model reads them, thread.c mine_expects; session 48). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:8|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;
