@@ -1060,7 +1060,6 @@ static int run_start(struct rule_ctx *s)
     return asked;
 }
 
-/* Reads my run from U->asked on: its lead-ups, its ask, the user's remind. */
 /* Whether my message M (analysed as AN) expects a reply.  In a list thread
  * I started my posts are a poster's asks to the list, often put without a
  * question ("I have no idea how to space the labels.  Thanks for any
@@ -1080,6 +1079,7 @@ static bool mine_expects(const struct rule_ctx *s, const struct lu_msg *m,
     return an->expects_reply_model;
 }
 
+/* Reads my run from U->asked on: its lead-ups, its ask, the user's remind. */
 static void run_read(struct rule_ctx *s, const struct decided *d, struct run *u)
 {
     for (int i = u->asked; i <= s->last; i++) {
