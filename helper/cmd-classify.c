@@ -98,7 +98,8 @@ static void print_message(const struct lu_msg *m, GDateTime *ref, bool text)
     lu_json_analysis(&j, m->an, m->body->text, g_date_time_get_timezone(ref));
     /* the learned per-message model's score (msgmodel.c), read from the
      * rules' verdict as it was trained (expects_reply_rules); it decides
-     * expects_reply only in helper/leadup-reply-model (classify.c) */
+     * expects_reply only in helper/leadup-reply-model (classify.c), and the
+     * thread rules read its verdict for my posts in my list threads */
     p = lu_analysis_reply_score(m->body->text, m->an);
     if (p >= 0) {
         lu_json_key(&j, "reply_model_score");
