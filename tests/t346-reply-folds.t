@@ -40,6 +40,29 @@ PY
 	printf "fold0\tenron/allen-p\nfold1\trhelp/one\nfold0\trhelp/two\nfold0\trhelp/yan\nfold1\trhelp/zed\n" >want &&
 	cmp want got'
 
+# crossfit-scan --scan (session 49): each fold's binary is helper/leadup
+# with the fold's message-model.c, the per-message model read only where
+# thread.c reads it (what main ships), not helper/leadup-reply-model (the
+# model deciding every message).  A tree whose Makefile says which target
+# it built.
+t 'crossfit-scan --scan builds helper/leadup with the fold model; without it leadup-reply-model' '
+	mkdir -p fake/helper fake/scripts cf &&
+	printf "helper/leadup:\n\tcp helper/message-model.c \$@ && chmod +x \$@\nhelper/leadup-reply-model:\n\techo rm >\$@ && chmod +x \$@\n" >fake/Makefile &&
+	echo base >fake/helper/message-model.c &&
+	echo fold3 >cf/message-model-fold03.c &&
+	python3 "$S/scriptmod.py" "$S/crossfit-scan" cs - >out 2>err <<PY &&
+import os
+cs.ROOT = os.path.abspath("fake")
+d = os.path.abspath("cf")
+for scan in (True, False):
+    exe = cs.build(d, "fold03", scan=scan)
+    print(os.path.relpath(exe, d), open(exe).read().strip())
+    os.rename(os.path.join(d, "build-fold03"), os.path.join(d, "built-%s" % scan))
+PY
+	printf "build-fold03/helper/leadup fold3\nbuild-fold03/helper/leadup-reply-model rm\n" >want &&
+	cmp want out &&
+	cmp cf/message-model-fold03.c cf/built-False/helper/message-model.c'
+
 # The reply rows' gold (s47-reply): a request waits when sub-labelled
 # answer, a question unless sub-labelled act (SM_REPLY_QUESTIONS=0: every
 # question waits, as the shipped model learned), a proposal always.
