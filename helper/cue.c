@@ -101,6 +101,25 @@ static bool is_joiner(gunichar c)
            c == ':' || c == '%';
 }
 
+/* Whether the '?' at P, inside the word that began at B, stands for an
+ * apostrophe the mail's charset lost ("I?ll", "don?t", "R?s"): a letter
+ * before it and a contraction's ending after it, then no more of the word.
+ * It is no question mark, and the cues read it as the apostrophe. */
+static bool lost_apostrophe(const char *b, const char *p)
+{
+    static const char *const ends[] = {"t", "s", "m", "d", "ll", "re", "ve"};
+
+    if (*p != '?' || p == b || !g_ascii_isalpha(p[-1]))
+        return false;
+    for (gsize i = 0; i < G_N_ELEMENTS(ends); i++) {
+        gsize n = strlen(ends[i]);
+        if (g_ascii_strncasecmp(p + 1, ends[i], n) == 0 && !g_ascii_isalnum(p[1 + n]) &&
+            p[1 + n] != '?')
+            return true;
+    }
+    return false;
+}
+
 /* "10am", "9:30", "2pm", "14.00" */
 static bool looks_time(const char *w)
 {
@@ -213,6 +232,9 @@ static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool 
     for (const char *p = b; p < e; p = g_utf8_next_char(p)) {
         gunichar c = char_at(p);
         if (c < 0x80) {
+            /* a '?' inside a word is a lost apostrophe (word_end) */
+            if (c == '?' && !punct)
+                c = '\'';
             g_string_append_c(T->lowbuf, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
             continue;
         }
@@ -263,6 +285,10 @@ static const char *word_end(const char *b, const char *p, bool by_line)
         gunichar d = char_at(p);
         if (*p && is_word_char(d)) {
             p = g_utf8_next_char(p);
+            continue;
+        }
+        if (lost_apostrophe(b, p)) {
+            p++;
             continue;
         }
         /* '/' joins dates and paths ("7/24/00", "a/b.html"), not words

@@ -36,7 +36,14 @@
 # sample enron-dev messages ("this winter", "later this year", "last fall"); no
 # verdict moved (the JSON without its dates is the same), and 2 intent
 # sentences' next step takes the new date ("later this week": tomorrow to
-# Sunday, was the whole week).
+# Sunday, was the whole week).  Session 50's lost apostrophes (cue.c
+# lost_apostrophe: "I?ll", "don?t" read as the apostrophe the charset lost,
+# LU_RULES_REV 27) and the sentence model retrained by its recipe on the
+# rules' new labels change 2 of the 556 r-package-devel sample messages
+# ("I?ll try submission to CRAN beginning of next week." a commitment with
+# its next step; one "You can ..." advice a request by the retrained model)
+# and, of the 3,655 intent sentences, the order of the features one
+# sentence's reason cites (no label moved); the enron-dev sample is the same.
 . "$(dirname "$0")/lib.sh"
 SHARED=$ROOT/../shared
 [ -f "$SHARED/intent/enron-intent-verified/intent_pos" ] && [ -f "$SHARED/corpora/enron-dev.maildir.tar.xz" ] &&
@@ -66,7 +73,7 @@ digest() { sha256sum | cut -d' ' -f1; }
 t 'the intent sentences, one a line: the same analysis as main' '
 	cat "$SHARED/intent/enron-intent-verified/intent_pos" "$SHARED/intent/enron-intent-verified/intent_neg" |
 		lu classify --lines | digest >got &&
-	echo b634575aecbf2a6f0acbaf82578ceee56eadd6a699805fc1955c615c5c237ecc >want && diff want got'
+	echo ab7e697626e3482906f208629cd9021a3dab0dae7a1e67080a901b3bd069c96a >want && diff want got'
 t 'a sample of enron-dev messages: the same analysis as main' '
 	test "$(sample "$MAIL/enron-dev" | wc -l)" -gt 100 &&
 	sample "$MAIL/enron-dev" | classify_all | digest >got &&
@@ -74,5 +81,5 @@ t 'a sample of enron-dev messages: the same analysis as main' '
 t 'a sample of r-package-devel messages: the same analysis as main' '
 	test "$(sample "$MAIL/rpkg-maildir" | wc -l)" -gt 100 &&
 	sample "$MAIL/rpkg-maildir" | classify_all | digest >got &&
-	echo db3d22dbf7cab15fab329deca97d8991e8d957b385297936a04022e6c3af9907 >want && diff want got'
+	echo 48035fc8bb85d0b540b56063ad48e22c126d656ae1fd80c030d26e575b1510ea >want && diff want got'
 done_testing
