@@ -38,7 +38,7 @@ Thanks for the numbers. I?ll send the revised figures on Friday.
 Me
 EOF
 index
-t 'the scan reads my promise written with a lost apostrophe: promise-mine, due Friday' '
+t 'the scan reads my promise written with a lost apostrophe: promise-mine, and why quotes it' '
 	lu scan --full --quiet &&
 	test "$(tags p1@example.com)" = "leadup/promise-mine" &&
 	lu why id:p1@example.com >w &&
