@@ -60,9 +60,11 @@ struct sent {
     bool question; /* qmark, or opens like a question ("Should I send it.") */
 };
 
+/* Cuts TEXT into S's tokens, in the buffers S->c holds from a sentence
+ * before (S zeroed but its tokens: lu_analyse_text) or new ones. */
 static void tokenise(struct sent *S, const char *text)
 {
-    lu_cue_tokenise(&S->c, text, false);
+    lu_cue_retokenise(&S->c, text, false);
     for (int i = 0; i < S->c.n; i++)
         for (int k = 0; thank_words[k] && !S->thanks; k++)
             S->thanks =
@@ -636,17 +638,95 @@ static void compile_patterns(void)
 
 /* ------------------------------------------------------------ one-time set-up */
 
-static GHashTable *weight_table; /* name -> double* into the model table */
+/* The cues' weights, by cue (0 for a cue the model has none for): read
+ * for every cue of every sentence, so looked up by name once. */
+static double cue_weight[C_N];
+
+/* The word weights ("w:" names), by their word or pair "a_b": open
+ * addressing on FNV-1a of the words, hashed where they are in the tokens
+ * with no key printed (issue 14: a key printed and hashed by GLib for
+ * every word and pair was most of the vote's instructions). */
+struct word_w {
+    const char *w; /* the name after "w:", or NULL: an empty slot */
+    gsize n;       /* its length */
+    const double *weight;
+};
+static struct word_w *word_ws;
+static guint word_w_mask;
+static gsize word_w_max; /* the longest word or pair with a weight */
+
+/* The buckets of the writer's future ("f:fut1", "f:fut0"; writer_future) */
+static guint32 fut_buckets[2];
+
+static guint32 fnv_bytes(guint32 h, const char *s, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        h = (h ^ (guchar)s[i]) * 16777619u;
+    return h;
+}
+
+/* The slot of the words A (NA bytes) and, when B, "_" and B (NB bytes):
+ * the word weight's slot, or an empty one. */
+static struct word_w *word_w_slot(const char *a, gsize na, const char *b, gsize nb)
+{
+    gsize n = b ? na + 1 + nb : na;
+    guint32 h = fnv_bytes(2166136261u, a, na);
+    struct word_w *e;
+
+    if (b)
+        h = fnv_bytes(fnv_bytes(h, "_", 1), b, nb);
+    for (guint s = h & word_w_mask;; s = (s + 1) & word_w_mask) {
+        e = &word_ws[s];
+        if (!e->w || (e->n == n && memcmp(e->w, a, na) == 0 &&
+                      (!b || (e->w[na] == '_' && memcmp(e->w + na + 1, b, nb) == 0))))
+            return e;
+    }
+}
+
+/* The weight of the words as word_w_slot reads them, or NULL. */
+static const double *word_w_find(const char *a, gsize na, const char *b, gsize nb)
+{
+    if ((b ? na + 1 + nb : na) > word_w_max)
+        return NULL;
+    return word_w_slot(a, na, b, nb)->weight;
+}
+
+/* Both tables from the model's; a name given twice weighs its last weight,
+ * as it did in the hash table of names they replace. */
+static void index_weights(void)
+{
+    GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
+    guint slots = 64;
+
+    while (slots < 4 * (guint)lu_intent_n_weights)
+        slots *= 2;
+    word_ws = g_new0(struct word_w, slots);
+    word_w_mask = slots - 1;
+    for (int i = 0; i < lu_intent_n_weights; i++) {
+        const char *name = lu_intent_weights[i].name;
+        g_hash_table_insert(by_name, (gpointer)name, (gpointer)&lu_intent_weights[i].w);
+        if (g_str_has_prefix(name, "w:")) {
+            gsize n = strlen(name + 2);
+            struct word_w *e = word_w_slot(name + 2, n, NULL, 0);
+            *e = (struct word_w){name + 2, n, &lu_intent_weights[i].w};
+            word_w_max = MAX(word_w_max, n);
+        }
+    }
+    for (int f = 0; f < C_N; f++) {
+        const double *w = g_hash_table_lookup(by_name, cues[f].name);
+        cue_weight[f] = w ? *w : 0.0;
+    }
+    g_hash_table_unref(by_name);
+}
 
 static gpointer init_once(gpointer unused)
 {
     (void)unused;
     grammar_pack = lu_lang_pack(LU_LANG_EN);
     compile_patterns();
-    weight_table = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int i = 0; i < lu_intent_n_weights; i++)
-        g_hash_table_insert(weight_table, (gpointer)lu_intent_weights[i].name,
-                            (gpointer)&lu_intent_weights[i].w);
+    index_weights();
+    fut_buckets[0] = lu_feature_bucket("f:fut1");
+    fut_buckets[1] = lu_feature_bucket("f:fut0");
     return NULL;
 }
 
@@ -654,12 +734,6 @@ static void ensure_init(void)
 {
     static GOnce once = G_ONCE_INIT;
     g_once(&once, init_once, NULL);
-}
-
-static double weight_of(const char *name)
-{
-    const double *w = g_hash_table_lookup(weight_table, name);
-    return w ? *w : 0.0;
 }
 
 /* ------------------------------------------------------------ features */
@@ -813,13 +887,18 @@ static void drop_cues_in_context(const struct sent *S, struct feats *F)
     /* "soon" and "later" are no date */
     bool dated = F->x[C_FUT_TIME] && !tok_in(S, F->hb[C_FUT_TIME], GW(VAGUE_TIME));
 
+    /* What drops cues, read once: the loop drops cues of a category only
+     * (and promise's four, none of these), so it changes none of them */
+    bool social = F->x[C_SOCIAL_Q] != 0.0, vague = F->x[C_VAGUE] && !dated;
+    bool asks_not = (F->x[C_COND_CONTACT] && (F->x[C_OFFER] || F->x[C_COURTESY])) ||
+                    (F->x[R_NOREPLY] && !S->question);
+
+    if (!social && !vague && !asks_not && !promise)
+        return;
     for (int f = 0; f < C_N; f++) {
-        bool drop = (F->x[C_SOCIAL_Q] && cues[f].cat == CAT_REQ) ||
-                    (F->x[C_VAGUE] && !dated && cues[f].cat != CAT_NONE) ||
-                    (F->x[C_COND_CONTACT] && (F->x[C_OFFER] || F->x[C_COURTESY]) &&
-                     (cues[f].cat == CAT_REQ || cues[f].cat == CAT_PROP)) ||
-                    (F->x[R_NOREPLY] && !S->question &&
-                     (cues[f].cat == CAT_REQ || cues[f].cat == CAT_PROP)) ||
+        enum cat cat = cues[f].cat;
+        bool drop = (social && cat == CAT_REQ) || (vague && cat != CAT_NONE) ||
+                    (asks_not && (cat == CAT_REQ || cat == CAT_PROP)) ||
                     (promise && (f == C_DEADLINE || f == C_FUT_TIME || f == C_WRITER_FUT_YOU ||
                                  f == C_WONDERING));
         if (drop)
@@ -1220,12 +1299,18 @@ static const double *word_weight(const struct sent *S, int prev, int i)
     const struct lu_cue_tok *t = S->c.t;
     const double *w;
 
-    if (prev >= 0 && word_key(key, t[prev].low, t[i].low) >= KEY_MAX)
-        return NULL;
-    if (prev < 0)
-        word_key(key, t[i].low, NULL);
-    if (!(w = g_hash_table_lookup(weight_table, key)))
-        return NULL;
+    if (prev >= 0) {
+        gsize na = strlen(t[prev].low), nb = strlen(t[i].low);
+        /* a pair's key of KEY_MAX bytes or more has no weight */
+        if (2 + na + 1 + nb >= KEY_MAX || !(w = word_w_find(t[prev].low, na, t[i].low, nb)))
+            return NULL;
+        word_key(key, t[prev].low, t[i].low);
+    } else {
+        /* a word's key is cut to KEY_MAX - 1 bytes ("w:" and the word) */
+        w = word_w_find(t[i].low, MIN(strlen(t[i].low), KEY_MAX - 1 - 2), NULL, 0);
+        if (!w)
+            return NULL;
+    }
     for (int j = 0, pj = -1; j < i; j++) {
         if (t[j].cls & LU_W_PUNCT)
             continue;
@@ -1248,7 +1333,7 @@ static double intent_score(const struct sent *S, const struct feats *F, double *
     const double *w;
 
     for (int f = 0; f < C_N; f++) {
-        double c = F->x[f] != 0.0 ? F->x[f] * weight_of(cues[f].name) : 0.0;
+        double c = F->x[f] != 0.0 ? F->x[f] * cue_weight[f] : 0.0;
         contrib[f] = c;
         z += c;
     }
@@ -1485,13 +1570,20 @@ static bool rules_read_otherwise(const struct lu_sentence *s, const struct sent 
  * learned from ("The account names will be changed tomorrow") are notices. */
 static bool writer_future(const GArray *h)
 {
-    static const char *const names[] = {"f:fut1", "f:fut0"};
-
-    for (gsize k = 0; k < G_N_ELEMENTS(names); k++) {
-        guint32 b = lu_feature_bucket(names[k]);
-        for (guint i = 0; i < h->len; i++)
-            if (g_array_index(h, guint32, i) == b)
+    /* H is ascending, each bucket once (lu_feature_hashes): halved, not
+     * read whole for each name */
+    for (gsize k = 0; k < G_N_ELEMENTS(fut_buckets); k++) {
+        guint lo = 0, hi = h->len;
+        while (lo < hi) {
+            guint mid = lo + (hi - lo) / 2;
+            guint32 b = g_array_index(h, guint32, mid);
+            if (b == fut_buckets[k])
                 return true;
+            if (b < fut_buckets[k])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
     }
     return false;
 }
@@ -1678,13 +1770,17 @@ void lu_sentence_free(gpointer p)
  * period of the past ("the last 2 weeks") ends today but is no next step. */
 static const struct lu_when *future_date(const struct lu_sentence *s, GDateTime *ref, int near)
 {
-    GDateTime *day =
-        g_date_time_new(g_date_time_get_timezone(ref), g_date_time_get_year(ref),
-                        g_date_time_get_month(ref), g_date_time_get_day_of_month(ref), 0, 0, 0);
-    gint64 floor = g_date_time_to_unix(day);
+    GDateTime *day;
+    gint64 floor;
     const struct lu_when *found = NULL;
     int best = G_MAXINT;
 
+    /* most sentences have no date: no day built for them */
+    if (!s->dates || s->dates->len == 0)
+        return NULL;
+    day = g_date_time_new(g_date_time_get_timezone(ref), g_date_time_get_year(ref),
+                          g_date_time_get_month(ref), g_date_time_get_day_of_month(ref), 0, 0, 0);
+    floor = g_date_time_to_unix(day);
     g_date_time_unref(day);
     for (guint i = 0; s->dates && i < s->dates->len; i++) {
         const struct lu_when *w = &g_array_index(s->dates, struct lu_when, i);
@@ -1801,6 +1897,7 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     int best_rank = 0, return_rank = 0;
     const char *cue_names[C_N], *prev_names[C_N];
     struct lu_feat_ctx ctx = {.cues = cue_names, .prev_cues = prev_names};
+    struct sent S = {0}; /* each sentence's in turn; its token buffers serve them all */
     GArray *h = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 256);
     /* One order of day and month for the whole text, the writer's: read
      * when a sentence has a date it decides. */
@@ -1816,12 +1913,13 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
     parts = lu_sentences_split(text);
     for (guint i = 0; i < parts->len; i++) {
         struct lu_sentence *s = g_new0(struct lu_sentence, 1);
-        struct sent S = {0};
         struct feats F;
 
         s->text = g_strdup(parts->pdata[i]);
         s->why = g_ptr_array_new_with_free_func(g_free);
         s->dates = cal ? lu_dates_find_ordered(s->text, ref, cal, &order) : NULL;
+        /* a sentence of its own, cut in the token buffers of the one before */
+        S = (struct sent){.c = S.c};
         tokenise(&S, s->text);
         find_start(&S);
         compute_features(&S, &F);
@@ -1851,8 +1949,8 @@ void lu_analyse_text(const char *text, GDateTime *ref, const struct lu_cal *cal,
 
         note_return(out, s, &S, &F, ref, &return_rank);
         note_next_step(out, s, (int)i, ref, &best_rank);
-        sent_clear(&S);
     }
+    sent_clear(&S);
     out->auto_reply = ooo_strong || (ooo_soft && out->has_return);
     if (!out->auto_reply)
         out->has_return = false;

@@ -340,6 +340,7 @@ static void mark_lines(struct lu_cue_text *T)
 static void text_summary(struct lu_cue_text *T)
 {
     int max = 0;
+    gsize need;
 
     T->cls_any = 0;
     for (int i = 0; i < T->n; i++) {
@@ -347,15 +348,29 @@ static void text_summary(struct lu_cue_text *T)
         max = MAX(max, T->t[i].id);
     }
     T->id_max = max;
-    T->id_bits = g_malloc0((gsize)max / 8 + 1);
+    need = (gsize)max / 8 + 1;
+    if (need > T->id_cap) {
+        g_free(T->id_bits);
+        T->id_bits = g_malloc(need);
+        T->id_cap = need;
+    }
+    memset(T->id_bits, 0, need);
     for (int i = 0; i < T->n; i++)
         T->id_bits[T->t[i].id / 8] |= (guint8)(1u << (T->t[i].id % 8));
 }
 
 void lu_cue_tokenise(struct lu_cue_text *T, const char *text, bool by_line)
 {
+    memset(T, 0, sizeof *T);
+    lu_cue_retokenise(T, text, by_line);
+}
+
+void lu_cue_retokenise(struct lu_cue_text *T, const char *text, bool by_line)
+{
     const char *p = text;
     bool line = true;
+    gsize len = strlen(text);
+    struct lu_cue_text kept = *T;
 
     lu_cue_init();
     memset(T, 0, sizeof *T);
@@ -363,8 +378,17 @@ void lu_cue_tokenise(struct lu_cue_text *T, const char *text, bool by_line)
     T->by_line = by_line;
     /* room for a token in three bytes (a sentence has one in five): the
      * array seldom grows (growing it was a sixth of the tokeniser) */
-    T->toks = g_array_sized_new(FALSE, TRUE, sizeof(struct lu_cue_tok), strlen(text) / 3 + 8);
-    T->lowbuf = g_string_sized_new(strlen(text) * 2 + 16);
+    if (kept.toks) {
+        T->toks = kept.toks;
+        T->lowbuf = kept.lowbuf;
+        T->id_bits = kept.id_bits;
+        T->id_cap = kept.id_cap;
+        g_array_set_size(T->toks, 0);
+        g_string_truncate(T->lowbuf, 0);
+    } else {
+        T->toks = g_array_sized_new(FALSE, TRUE, sizeof(struct lu_cue_tok), len / 3 + 8);
+        T->lowbuf = g_string_sized_new(len * 2 + 16);
+    }
     while (*p) {
         gunichar c = char_at(p);
         const char *b = p;

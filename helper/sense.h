@@ -589,10 +589,15 @@ struct lu_cue_text {
     unsigned cls_any; /* (private) every class a token has */
     guint8 *id_bits;  /* (private) the tokens' word ids, a bit each; NULL: not known */
     int id_max;
+    gsize id_cap; /* (private) the bytes id_bits holds */
 };
 /* Cuts TEXT (valid UTF-8, kept alive by the caller) into T's tokens; with
  * BY_LINE "=" and "$" are a line's.  Thread-safe.  lu_cue_text_clear frees. */
 void lu_cue_tokenise(struct lu_cue_text *T, const char *text, bool by_line);
+/* lu_cue_tokenise into the buffers T holds from an earlier cut, not
+ * cleared since (or T zeroed: new ones), for a caller that cuts many
+ * texts: the same tokens, no allocation a text.  lu_cue_text_clear frees. */
+void lu_cue_retokenise(struct lu_cue_text *T, const char *text, bool by_line);
 void lu_cue_text_clear(struct lu_cue_text *T);
 /* Whether a clause starts at token TI of T (TI may be T->n): "<". */
 bool lu_cue_clause_start(const struct lu_cue_text *T, int ti);
