@@ -702,6 +702,10 @@ struct lu_rules {
     /* The learned thread-state correction; NULL: the one that ships
      * (helper/thread-model.c).  Tests give their own weights. */
     const struct lu_tm_model *model;
+    /* Nobody reads a verdict's features but the model (a scan's, not
+     * why's JSON): lu_thread_decide makes them only when the model has
+     * weights, and otherwise analyses only the texts they would read. */
+    bool features_unread;
 };
 
 /* What decided a thread's state: the rule that claimed it (thread.c's
@@ -839,6 +843,14 @@ const char *lu_tm_feature_name(int i);
  * on demand, as the rules do: the last one when the thread is in a queue
  * or V->may says the model may move it. */
 void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, struct lu_verdict *v);
+/* What lu_thread_features analyses through R, and nothing else: the
+ * analyses are the caller's to keep (the scan's rows) whether or not the
+ * features are made. */
+void lu_thread_features_read(const struct lu_rules *r, GPtrArray *msgs, int last,
+                             const struct lu_verdict *v);
+/* Whether M has weights for these features (else lu_thread_model_open
+ * answers -1 and the model moves nothing). */
+bool lu_thread_model_weighs(const struct lu_tm_model *m);
 /* M's chance that the conversation with features X was left open, or -1
  * when M has no weights for these features. */
 double lu_thread_model_open(const struct lu_tm_model *m, const float *x);

@@ -172,6 +172,7 @@ struct scan {
      * index read by PATCH when notmuch changed since (NULL: it did not). */
     GHashTable *walk_pending;
     GPtrArray *walk_tids, *walk_recs;
+    GByteArray *walk_buf; /* walk_record's, reused: each record is copied out at its size */
     /* WALK_UPDATE: a replay with nothing changed in notmuch since (no
      * PATCH): each thread stays where the kept walk has it (WALK_AT:
      * thread id -> position), and only the records the scan's tag writes
@@ -597,6 +598,10 @@ struct ahead {
      * (ahead_plan): the rules read its text only when it was written to
      * ME (worth_reading), so the worker analyses it only then. */
     const struct lu_identity *me;
+    /* Read only as read_headers would read it (a delivery failure a full
+     * scan reads before its walk, collect_found): its headers and own
+     * text, nothing analysed. */
+    bool headers_only;
     /* Set by the worker (ahead_thread_run, which reads a thread newest
      * first) from the later messages it read, as the rules see them: how
      * many are meaningful, and whether one of them is mine, one theirs.
@@ -706,6 +711,12 @@ static void ahead_run(struct ahead *a)
         g_ptr_array_add(x->tags, g_strdup("draft"));
     lu_msgcache_apply(x, a->record);
     a->x = x;
+    if (a->headers_only) { /* as read_file_cached reads it, or cache_load takes it */
+        if (f)
+            a->text = text_record(f);
+        lu_msg_free(f);
+        return;
+    }
     if (!ahead_wants_text(a, x)) {
         lu_msg_free(f); /* the headers alone: the rules read no text of it */
         return;
@@ -1222,21 +1233,22 @@ static bool strstr_term(const char *c, const char *t)
     return false;
 }
 
-/* Appends to Q "(from:A or from:B ...) and " naming who can have answered
- * LAST elsewhere: its recipients when it is mine, my addresses (writing to
- * its sender) when it is theirs; nothing when notmuch cannot be asked (a list thread, where anyone
- * may answer; Exchange's "j..smith@x", which its query parser takes for a
- * range; my domains).  The rules check the addresses again. */
-static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GString *q)
+/* Who can have answered LAST elsewhere, into ADDRS (not owned: LAST's and
+ * my identity's strings): its recipients when it is mine (*MINE), my
+ * addresses (writing to its sender) when it is theirs.  False when notmuch
+ * cannot be asked by them (a list thread, where anyone may answer;
+ * Exchange's "j..smith@x", which its query parser takes for a range; my
+ * domains) or there is nobody: from_clause names nobody. */
+static bool from_addrs(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GPtrArray *addrs,
+                       bool *mine)
 {
-    GPtrArray *addrs = g_ptr_array_new();
-    bool mine = last->from && lu_identity_is_me(&s->ctx->me, last->from->email), ok = true;
     GPtrArray *lists[] = {last->to, last->cc};
-    gsize len = q->len;
+    bool ok = true;
 
+    *mine = last->from && lu_identity_is_me(&s->ctx->me, last->from->email);
     for (guint i = 0; i < msgs->len && ok; i++)
         ok = !((struct lu_msg *)g_ptr_array_index(msgs, i))->list_id;
-    if (mine) {
+    if (*mine) {
         for (int l = 0; l < 2; l++)
             for (guint i = 0; i < lists[l]->len; i++) {
                 struct lu_addr *a = g_ptr_array_index(lists[l], i);
@@ -1246,7 +1258,7 @@ static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GS
     }
     /* Theirs: my answer to them; mine after my reply that broke threading
      * carries the conversation on (thread.c's continued_elsewhere). */
-    if (!mine || lu_msg_unthreaded_reply(last)) {
+    if (!*mine || lu_msg_unthreaded_reply(last)) {
         GHashTableIter it;
         gpointer key;
         ok = ok && (!s->ctx->me.domains || s->ctx->me.domains->len == 0);
@@ -1254,11 +1266,37 @@ static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GS
         while (g_hash_table_iter_next(&it, &key, NULL))
             g_ptr_array_add(addrs, key);
     }
-    for (guint i = 0, n = 0; i < addrs->len && ok; i++) {
-        const char *a = g_ptr_array_index(addrs, i);
+    for (guint i = 0; i < addrs->len && ok; i++)
+        ok = !strstr(g_ptr_array_index(addrs, i), "..");
+    return ok && addrs->len;
+}
+
+/* Whether from_clause names anybody (the recent messages' filters, which
+ * need no query: building it was 30 M instructions of a first full scan
+ * at 10,000, issue 14). */
+static bool from_named(struct scan *s, GPtrArray *msgs, struct lu_msg *last)
+{
+    GPtrArray *addrs = g_ptr_array_new();
+    bool mine, named = from_addrs(s, msgs, last, addrs, &mine);
+
+    g_ptr_array_free(addrs, TRUE);
+    return named;
+}
+
+/* Appends to Q "(from:A or from:B ...) and " naming who can have answered
+ * LAST elsewhere (from_addrs), nothing when nobody can be named.  The
+ * rules check the addresses again. */
+static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GString *q)
+{
+    GPtrArray *addrs = g_ptr_array_new();
+    gsize len = q->len;
+    bool mine;
+
+    if (!from_addrs(s, msgs, last, addrs, &mine))
+        goto out;
+    for (guint i = 0, n = 0; i < addrs->len; i++) {
         GString *one = g_string_new(NULL);
-        ok = !strstr(a, "..");
-        append_address(one, "from", a);
+        append_address(one, "from", g_ptr_array_index(addrs, i));
         /* me@example.com and me@example.net ask the same words: Xapian
          * would read the same posting lists twice for the same matches. */
         if (!strstr_term(q->str + len, one->str)) {
@@ -1268,16 +1306,14 @@ static void from_clause(struct scan *s, GPtrArray *msgs, struct lu_msg *last, GS
         g_string_free(one, TRUE);
     }
     /* My answer went to them: notmuch's to: covers To and Cc. */
-    if (ok && !mine && last->from && !strstr(last->from->email, "..")) {
+    if (!mine && last->from && !strstr(last->from->email, "..")) {
         g_string_append(q, ") and ");
         append_address(q, "to", last->from->email);
-    } else if (ok && addrs->len) {
+    } else {
         g_string_append_c(q, ')');
     }
-    if (ok && addrs->len)
-        g_string_append(q, " and ");
-    else
-        g_string_truncate(q, len);
+    g_string_append(q, " and ");
+out:
     g_ptr_array_free(addrs, TRUE);
 }
 
@@ -1316,17 +1352,18 @@ static bool has_tag(const struct lu_msg *m, const char *tag)
     return false;
 }
 
-/* Who from_clause's Q (empty: nobody) lets answer LAST elsewhere, as the
- * addresses themselves: for my LAST its recipients not me (*SENDERS,
- * caller frees), for theirs its sender (*TO, LAST's string). */
-static void elsewhere_who(struct scan *s, struct lu_msg *last, GString *q, GPtrArray **senders,
+/* Who from_clause lets answer LAST elsewhere (NAMED: it names anybody;
+ * else nobody), as the addresses themselves: for my LAST its recipients
+ * not me (*SENDERS, caller frees), for theirs its sender (*TO, LAST's
+ * string). */
+static void elsewhere_who(struct scan *s, struct lu_msg *last, bool named, GPtrArray **senders,
                           const char **to)
 {
     *senders = NULL;
     *to = NULL;
-    if (q->len && last->from && lu_identity_is_me(&s->ctx->me, last->from->email))
+    if (named && last->from && lu_identity_is_me(&s->ctx->me, last->from->email))
         *senders = recipients_not_me(s, last);
-    else if (q->len && last->from && !strstr(last->from->email, ".."))
+    else if (named && last->from && !strstr(last->from->email, ".."))
         *to = last->from->email;
 }
 
@@ -1456,7 +1493,6 @@ static GPtrArray *recent_window(struct scan *s, GPtrArray *msgs, struct lu_msg *
                                 const char *norm)
 {
     GPtrArray *list = g_hash_table_lookup(s->recent, norm), *out = g_ptr_array_new();
-    GString *q = g_string_new(NULL);
     gint64 end = last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400;
     GPtrArray *senders = NULL;
     const char *to = NULL;
@@ -1465,8 +1501,7 @@ static GPtrArray *recent_window(struct scan *s, GPtrArray *msgs, struct lu_msg *
                lu_msg_unthreaded_reply(last);
 
     /* The same senders (and recipient) as the query names, when it names any. */
-    from_clause(s, msgs, last, q);
-    elsewhere_who(s, last, q, &senders, &to);
+    elsewhere_who(s, last, from_named(s, msgs, last), &senders, &to);
     if (senders) {
         folds = g_new(guint64, senders->len + 1);
         for (guint i = 0; i < senders->len; i++)
@@ -1492,7 +1527,6 @@ static GPtrArray *recent_window(struct scan *s, GPtrArray *msgs, struct lu_msg *
     if (senders)
         g_ptr_array_free(senders, TRUE);
     g_free(folds);
-    g_string_free(q, TRUE);
     return out;
 }
 
@@ -1583,7 +1617,7 @@ static GPtrArray *find_elsewhere(struct scan *s, GPtrArray *msgs, struct lu_msg 
          * the senders that can matter narrow it further where notmuch can
          * say so. */
         from_clause(s, msgs, last, q);
-        elsewhere_who(s, last, q, &senders, &to);
+        elsewhere_who(s, last, q->len > 0, &senders, &to);
         g_string_append_printf(q, "%s and not thread:%s", sq, tq);
         if (lu_db_messages_dated(s->db, q->str, last->date + 1,
                                  last->date + (gint64)s->ctx->cfg.unthreaded_days * 86400,
@@ -1834,38 +1868,73 @@ static int collect_bounce(struct scan *s, struct lu_msg *m)
 /* The possible delivery failures notmuch can tell from its index. */
 #define BOUNCES "(mimetype:message/delivery-status or from:mailer-daemon or from:postmaster)"
 
+static bool workers_start(struct scan *s);
+static struct ahead_thread *found_read(struct scan *s, struct lu_msg *m);
+static void found_take(struct scan *s, struct ahead_thread *t);
+static void found_done(struct scan *s, struct ahead_thread *t);
+
+/* The delivery failures the workers read ahead of collect_found at most:
+ * their records wait in memory until it takes them. */
+#define FOUND_AHEAD 64
+
 /* Each of the messages FOUND read as a delivery failure (collect_bounce),
  * but those not in ONLY (NULL: none left out); each is let go once read
- * (its parse kept for the cache): a full scan meets every one at once. */
+ * (its parse kept for the cache): a full scan meets every one at once.
+ * With S's workers (a full scan's, started for it: collect_bounces), they
+ * read the files FOUND_AHEAD ahead, as read_headers would (found_read):
+ * 106 files of a first full scan at 10,000, 55 M instructions, were read
+ * on this thread (issue 14). */
 static int collect_found(struct scan *s, GPtrArray *found, GHashTable *only)
 {
+    struct ahead_thread **reads =
+        s->workers && !only ? g_new0(struct ahead_thread *, found->len) : NULL;
     int ret = 0;
 
+    for (guint i = 0; reads && i < MIN(found->len, FOUND_AHEAD); i++)
+        reads[i] = found_read(s, found->pdata[i]);
     for (guint i = 0; !ret && i < found->len; i++) {
         struct lu_msg *m = found->pdata[i];
+        if (reads && i + FOUND_AHEAD < found->len)
+            reads[i + FOUND_AHEAD] = found_read(s, found->pdata[i + FOUND_AHEAD]);
+        if (reads && reads[i])
+            found_take(s, reads[i]);
         if (!only || g_hash_table_contains(only, m->mid)) {
             ret = collect_bounce(s, m);
             if (!ret)
                 ret = cache_keep_msg(s, m);
+        }
+        if (reads && reads[i]) {
+            found_done(s, reads[i]);
+            reads[i] = NULL;
         }
         /* Its parse goes now (all of them held cost 20 MB at 100,000
          * messages); the array frees NULL as nothing. */
         lu_msg_free(m);
         found->pdata[i] = NULL;
     }
+    for (guint i = 0; reads && i < found->len; i++)
+        if (reads[i]) { /* pushed ahead of an error: waited for, then dropped */
+            found_take(s, reads[i]);
+            found_done(s, reads[i]);
+        }
+    g_free(reads);
     return ret;
 }
 
 /* Delivery failures among the messages matching QUERY: remember which
  * message each reports on (in memory now, in the store with the run), and
  * look again at the threads of those messages. */
-static int collect_bounces(struct scan *s, const char *query)
+static int collect_bounces(struct scan *s, const char *query, bool full)
 {
     /* notmuch reads "*" as every message only when it is the whole query. */
     char *q = strcmp(query, "*") == 0 ? g_strdup(BOUNCES)
                                       : g_strdup_printf("(%s) and %s", query, BOUNCES);
     GPtrArray *found = NULL;
     int ret = lu_db_messages(s->db, q, 0, &found);
+
+    /* the walk of every thread (walk_every) starts its workers anyway */
+    if (!ret && full && strcmp(query, "*") == 0 && found->len >= FOUND_AHEAD / 4)
+        workers_start(s);
 
     if (!ret)
         ret = collect_found(s, found, NULL);
@@ -3412,6 +3481,46 @@ static int ahead_decide(struct scan *s, bool decide)
     return ret;
 }
 
+/* M's reading as read_headers would read it, pushed to S's workers (a
+ * thread's job of one message), or NULL when M has no file to read or
+ * is read already. */
+static struct ahead_thread *found_read(struct scan *s, struct lu_msg *m)
+{
+    struct ahead_thread *t;
+    struct ahead *a;
+
+    if (m->headers || !m->filename)
+        return NULL;
+    t = g_new0(struct ahead_thread, 1);
+    a = ahead_new(s, m);
+    a->headers_only = true;
+    t->me = &s->ctx->me;
+    t->msgs = g_ptr_array_new(); /* not owned: collect_found's */
+    g_ptr_array_add(t->msgs, m);
+    t->jobs = g_ptr_array_new_with_free_func((GDestroyNotify)ahead_free);
+    g_ptr_array_add(t->jobs, a);
+    lu_workers_push(s->workers, &t->work);
+    return t;
+}
+
+/* Waits for T (found_read's), then offers its read to read_headers. */
+static void found_take(struct scan *s, struct ahead_thread *t)
+{
+    struct ahead *a = g_ptr_array_index(t->jobs, 0);
+
+    lu_workers_wait(s->workers, &t->work);
+    g_hash_table_insert(s->read_ahead, a->msg, a);
+}
+
+/* T (found_take's) out of the reads offered, and freed. */
+static void found_done(struct scan *s, struct ahead_thread *t)
+{
+    g_hash_table_remove(s->read_ahead, ((struct ahead *)g_ptr_array_index(t->jobs, 0))->msg);
+    g_ptr_array_free(t->jobs, TRUE);
+    g_ptr_array_free(t->msgs, TRUE);
+    g_free(t);
+}
+
 /* The walk's callback with workers: queue the thread's reading, and decide
  * the threads walked before once the queue is long enough.  The threads
  * are decided in the walk's order, each once its jobs are done. */
@@ -3551,10 +3660,13 @@ static bool walk_get(const char **p, const char *end, struct walk_item *w)
 }
 
 /* One thread's messages as the walk gave them, those in NOT_TO_ME (may
- * be NULL) marked so.  Caller frees. */
-static GBytes *walk_record(GHashTable *not_to_me, GPtrArray *msgs)
+ * be NULL) marked so, made in S's buffer (a new array of 256 bytes a
+ * message each time was 14 M instructions of a first full scan at
+ * 10,000, issue 14, and held its spare room).  Caller frees. */
+static GBytes *walk_record(struct scan *s, GHashTable *not_to_me, GPtrArray *msgs)
 {
-    GByteArray *out = g_byte_array_sized_new(256 * msgs->len);
+    GByteArray *out = s->walk_buf ? s->walk_buf : (s->walk_buf = g_byte_array_new());
+    GBytes *rec;
 
     for (guint i = 0; i < msgs->len; i++) {
         struct lu_msg *m = g_ptr_array_index(msgs, i);
@@ -3569,7 +3681,9 @@ static GBytes *walk_record(GHashTable *not_to_me, GPtrArray *msgs)
                               NULL};
         walk_put(out, &w, (const char *const *)m->tags->pdata, m->tags->len);
     }
-    return g_byte_array_free_to_bytes(out);
+    rec = g_bytes_new(out->data, out->len);
+    g_byte_array_set_size(out, 0);
+    return rec;
 }
 
 static int walk_flush(struct scan *s)
@@ -3593,7 +3707,7 @@ static int walk_rec(GPtrArray *msgs, void *data)
     if (s->walk_pending && msgs->len) {
         struct lu_msg *m = g_ptr_array_index(msgs, 0);
         g_hash_table_replace(s->walk_pending, g_strdup(m->thread_id),
-                             walk_record(s->not_to_me, msgs));
+                             walk_record(s, s->not_to_me, msgs));
         s->walk_msgs += msgs->len;
     }
     return s->walk_fn(msgs, data);
@@ -3724,7 +3838,7 @@ static void kmsg_keep(struct scan *s, GPtrArray *msgs)
         g_ptr_array_set_size(one, 0);
         g_ptr_array_add(one, m);
         g_ptr_array_add(s->kmsg_mids, g_strdup(m->mid));
-        g_ptr_array_add(s->kmsg_recs, walk_record(NULL, one));
+        g_ptr_array_add(s->kmsg_recs, walk_record(s, NULL, one));
     }
     g_ptr_array_free(one, TRUE);
 }
@@ -4189,24 +4303,43 @@ static int walk_newest(struct scan *s, lu_thread_fn fn)
     return ret;
 }
 
+/* S's worker threads (S->jobs of them), started once: by a full scan's
+ * delivery failures (collect_bounces) or the walk (walk_every), which
+ * stops them (else scan_clear).  False: none, this thread reads. */
+static bool workers_start(struct scan *s)
+{
+    if (s->workers || s->jobs <= 1)
+        return s->workers != NULL;
+    lu_mime_init(); /* GMime starts here, before any worker parses */
+    if (lu_workers_new(s->jobs, ahead_thread_run, NULL, &s->workers) != 0)
+        return false;
+    s->ahead = g_queue_new();
+    s->read_ahead = g_hash_table_new(g_direct_hash, g_direct_equal);
+    s->st->workers = (unsigned)s->jobs;
+    return true;
+}
+
+static void workers_stop(struct scan *s)
+{
+    lu_workers_free(s->workers);
+    s->workers = NULL;
+    if (s->ahead)
+        g_queue_free(s->ahead);
+    s->ahead = NULL;
+    if (s->read_ahead)
+        g_hash_table_destroy(s->read_ahead);
+    s->read_ahead = NULL;
+}
+
 /* Every thread of "*" (NEWEST: newest first), decided by decide_thread;
  * with more than one job, read and analysed ahead on worker threads while
  * this one reads notmuch and decides.  libnotmuch, Xapian and sqlite stay
  * on this thread. */
 static int walk_every(struct scan *s, bool newest)
 {
-    lu_thread_fn fn = decide_thread;
+    lu_thread_fn fn = workers_start(s) ? ahead_walk : decide_thread;
     int ret;
 
-    if (s->jobs > 1) {
-        lu_mime_init(); /* GMime starts here, before any worker parses */
-        if (lu_workers_new(s->jobs, ahead_thread_run, NULL, &s->workers) == 0) {
-            s->ahead = g_queue_new();
-            s->read_ahead = g_hash_table_new(g_direct_hash, g_direct_equal);
-            s->st->workers = (unsigned)s->jobs;
-            fn = ahead_walk;
-        }
-    }
     lu_tl_mark("walk: workers started");
     ret = newest ? walk_newest(s, fn) : lu_db_each_thread(s->db, "*", fn, s);
     lu_tl_mark("walk: notmuch read");
@@ -4217,16 +4350,9 @@ static int walk_every(struct scan *s, bool newest)
     lu_tl_mark("walk: last thread decided");
     if (!ret && s->walk_tids)
         ret = walk_flush(s);
-    lu_workers_free(s->workers);
+    workers_stop(s);
     lu_tl_mark("walk: workers stopped");
     lu_tl_usage("main: walked");
-    s->workers = NULL;
-    if (s->ahead)
-        g_queue_free(s->ahead);
-    s->ahead = NULL;
-    if (s->read_ahead)
-        g_hash_table_destroy(s->read_ahead);
-    s->read_ahead = NULL;
     return ret;
 }
 
@@ -4423,6 +4549,10 @@ static void scan_init(struct scan *s, struct lu_ctx *ctx, const struct lu_scan_o
 
 static void scan_clear(struct scan *s)
 {
+    workers_stop(s); /* started for a walk that did not come */
+    if (s->walk_buf)
+        g_byte_array_free(s->walk_buf, TRUE);
+    s->walk_buf = NULL;
     if (s->tags) /* a scan that failed: its section cancelled, nothing written */
         lu_tagwriter_join(s->tags, NULL);
     s->tags = NULL;
@@ -4572,7 +4702,7 @@ static int scan_query(struct scan *s, const struct meta *m, GString *query, bool
      * every one in a full scan, here; the changed messages' in the
      * walk, before it decides a thread (changed_bounces). */
     if (!ret && *full)
-        ret = collect_bounces(s, query->str);
+        ret = collect_bounces(s, query->str, true);
     if (ret || *full)
         return ret;
     ret = note_removals(s, query);
@@ -4603,7 +4733,7 @@ static int walk_query_noting(struct scan *s, const char *query)
 
     if (!n || strncmp(query, s->changed, n) != 0 ||
         (query[n] && !g_str_has_prefix(query + n, " or "))) {
-        ret = n ? collect_bounces(s, s->changed) : 0;
+        ret = n ? collect_bounces(s, s->changed, false) : 0;
         return ret ? ret : lu_db_each_thread(s->db, query, decide_thread, s);
     }
     s->changed_mids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -5473,6 +5603,7 @@ int lu_scan(struct lu_ctx *ctx, const struct lu_scan_opts *o, struct lu_scan_sta
 
     memset(st, 0, sizeof *st);
     scan_init(&s, ctx, o, st);
+    s.rules.features_unread = true; /* the tags and rows read none (why's JSON does) */
     s.rows = g_ptr_array_new_with_free_func((GDestroyNotify)cache_row_free);
     s.stage = true;
     s.parses = lu_mime_parses;

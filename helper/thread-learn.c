@@ -316,18 +316,26 @@ static int state_feature(enum lu_state s)
     }
 }
 
-/* The language of each side's latest message in MSGS (up to LAST): mine
- * and theirs, read whichever wrote last.  READ: analyse them (a thread
- * the model may move); else only what the rules analysed already. */
-static void sides(const struct lu_rules *r, GPtrArray *msgs, int last, bool read, float *x)
+/* Each side's latest meaningful message in MSGS (up to LAST) into SIDE:
+ * theirs, then mine (NULL: none). */
+static void side_msgs(GPtrArray *msgs, int last, struct lu_msg *side[2])
 {
-    struct lu_msg *side[2] = {NULL, NULL}; /* theirs, mine */
-
+    side[0] = side[1] = NULL;
     for (int i = last; i >= 0 && (!side[0] || !side[1]); i--) {
         struct lu_msg *o = g_ptr_array_index(msgs, i);
         if (lu_msg_meaningful(o) && !side[o->mine])
             side[o->mine] = o;
     }
+}
+
+/* The language of each side's latest message in MSGS (up to LAST): mine
+ * and theirs, read whichever wrote last.  READ: analyse them (a thread
+ * the model may move); else only what the rules analysed already. */
+static void sides(const struct lu_rules *r, GPtrArray *msgs, int last, bool read, float *x)
+{
+    struct lu_msg *side[2]; /* theirs, mine */
+
+    side_msgs(msgs, last, side);
     for (int k = 0; k < 2; k++) {
         if (side[k] && read && r->analyse)
             r->analyse(side[k], r->data);
@@ -416,11 +424,37 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     v->has_features = true;
 }
 
+/* lu_thread_features' analyses in its order (its last message's, then
+ * each side's), without the features: 19 K instructions a thread of a
+ * first full scan (issue 14), whose model weighs nothing (none ships). */
+void lu_thread_features_read(const struct lu_rules *r, GPtrArray *msgs, int last,
+                             const struct lu_verdict *v)
+{
+    bool movable = v->may != LU_TM_FIXED;
+    struct lu_msg *side[2];
+
+    if (!msgs || last < 0 || (guint)last >= msgs->len || !r->analyse)
+        return;
+    if (movable || state_feature(v->state) != F_NO_QUEUE)
+        r->analyse(g_ptr_array_index(msgs, last), r->data);
+    if (!movable)
+        return;
+    side_msgs(msgs, last, side);
+    for (int k = 0; k < 2; k++)
+        if (side[k])
+            r->analyse(side[k], r->data);
+}
+
+bool lu_thread_model_weighs(const struct lu_tm_model *m)
+{
+    return m && m->n == LU_TM_NFEAT && m->w;
+}
+
 double lu_thread_model_open(const struct lu_tm_model *m, const float *x)
 {
     double z;
 
-    if (!m || m->n != LU_TM_NFEAT || !m->w)
+    if (!lu_thread_model_weighs(m))
         return -1;
     z = m->bias;
     for (int i = 0; i < m->n; i++)
