@@ -658,23 +658,16 @@ static gsize word_w_max; /* the longest word or pair with a weight */
 /* The buckets of the writer's future ("f:fut1", "f:fut0"; writer_future) */
 static guint32 fut_buckets[2];
 
-static guint32 fnv_bytes(guint32 h, const char *s, gsize n)
-{
-    for (gsize i = 0; i < n; i++)
-        h = (h ^ (guchar)s[i]) * 16777619u;
-    return h;
-}
-
 /* The slot of the words A (NA bytes) and, when B, "_" and B (NB bytes):
  * the word weight's slot, or an empty one. */
 static struct word_w *word_w_slot(const char *a, gsize na, const char *b, gsize nb)
 {
     gsize n = b ? na + 1 + nb : na;
-    guint32 h = fnv_bytes(2166136261u, a, na);
+    guint32 h = lu_fnv32(LU_FNV32_INIT, a, na);
     struct word_w *e;
 
     if (b)
-        h = fnv_bytes(fnv_bytes(h, "_", 1), b, nb);
+        h = lu_fnv32(lu_fnv32(h, "_", 1), b, nb);
     for (guint s = h & word_w_mask;; s = (s + 1) & word_w_mask) {
         e = &word_ws[s];
         if (!e->w || (e->n == n && memcmp(e->w, a, na) == 0 &&

@@ -71,28 +71,17 @@ static void seen_drain(struct seen_bits *b, GArray *out)
     b->n = 0;
 }
 
-static guint32 fnv(guint32 h, const char *s, gsize n)
-{
-    for (gsize i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
-/* fnv over the NUL-ended S: a prefix's bytes without counting them first. */
+/* lu_fnv32 over the NUL-ended S: a prefix's bytes without counting them first. */
 static guint32 fnv_z(guint32 h, const char *s)
 {
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * LU_FNV32_PRIME;
     return h;
 }
 
 guint32 lu_feature_bucket(const char *name)
 {
-    return fnv(2166136261u, name, strlen(name)) & (LU_FEAT_BUCKETS - 1);
+    return lu_fnv32(LU_FNV32_INIT, name, strlen(name)) & (LU_FEAT_BUCKETS - 1);
 }
 
 /* The feature PREFIX A[_B] (B may be NULL): "u:send", "b:could_you". */
@@ -100,11 +89,11 @@ static void feat2(struct emit *e, const char *prefix, const char *a, gsize na, c
                   gsize nb)
 {
     if (e->h || e->top) {
-        guint32 h = fnv_z(2166136261u, prefix);
-        h = fnv(h, a, na);
+        guint32 h = fnv_z(LU_FNV32_INIT, prefix);
+        h = lu_fnv32(h, a, na);
         if (b) {
-            h = fnv(h, "_", 1);
-            h = fnv(h, b, nb);
+            h = lu_fnv32(h, "_", 1);
+            h = lu_fnv32(h, b, nb);
         }
         if (e->h)
             seen_add(e->h, h & (LU_FEAT_BUCKETS - 1));
@@ -324,12 +313,12 @@ static void char_grams(struct emit *e, const char *w, gsize n)
     if (e->h && !e->names) {
         /* A 4-gram's hash goes on from its 3-gram's: one pass, the same
          * buckets (a set, read back ascending: their order is not kept). */
-        guint32 h0 = fnv_z(2166136261u, "g:");
+        guint32 h0 = fnv_z(LU_FNV32_INIT, "g:");
         for (gsize i = 0; i + 3 <= n + 2; i++) {
-            guint32 h = fnv(h0, pad + i, 3);
+            guint32 h = lu_fnv32(h0, pad + i, 3);
             seen_add(e->h, h & (LU_FEAT_BUCKETS - 1));
             if (i + 4 <= n + 2)
-                seen_add(e->h, fnv(h, pad + i + 3, 1) & (LU_FEAT_BUCKETS - 1));
+                seen_add(e->h, lu_fnv32(h, pad + i + 3, 1) & (LU_FEAT_BUCKETS - 1));
         }
         return;
     }

@@ -102,9 +102,7 @@ GPtrArray *lu_msgm_features(const char *text, const struct lu_analysis *an)
  * sentence does).  The buckets are a bit set: each once, read back
  * ascending, the order the score sums them in.  t334 compares the two
  * paths. */
-#define FNV_BASIS 2166136261u
-#define FNV_PRIME 16777619u
-#define N_BITS    (LU_FEAT_BUCKETS / 64)
+#define N_BITS (LU_FEAT_BUCKETS / 64)
 
 /* One family's words: the FNV state of its tag, of its tag and previous
  * word (where the next pair starts), and how many words it took. */
@@ -115,9 +113,9 @@ struct msgm_run {
 
 static void run_init(struct msgm_run *r, const char *tag)
 {
-    r->tag = FNV_BASIS;
+    r->tag = LU_FNV32_INIT;
     for (; *tag; tag++)
-        r->tag = (r->tag ^ (guchar)*tag) * FNV_PRIME;
+        r->tag = (r->tag ^ (guchar)*tag) * LU_FNV32_PRIME;
     r->prev = 0;
     r->n = 0;
 }
@@ -152,11 +150,11 @@ static void bit_set(struct msgm_bits *b, guint32 h)
  * pair's, both hashed in one pass over W. */
 static void run_word(struct msgm_run *r, const char *w, gsize n, struct msgm_bits *bits)
 {
-    guint32 h = r->tag, hp = (r->prev ^ '_') * FNV_PRIME;
+    guint32 h = r->tag, hp = (r->prev ^ '_') * LU_FNV32_PRIME;
 
     for (gsize i = 0; i < n; i++) {
-        h = (h ^ (guchar)w[i]) * FNV_PRIME;
-        hp = (hp ^ (guchar)w[i]) * FNV_PRIME;
+        h = (h ^ (guchar)w[i]) * LU_FNV32_PRIME;
+        hp = (hp ^ (guchar)w[i]) * LU_FNV32_PRIME;
     }
     bit_set(bits, h);
     if (r->n > 0)

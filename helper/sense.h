@@ -37,6 +37,19 @@ void lu_free_each(GDestroyNotify free_fn, gpointer const *p, size_t n);
  * fast hash for filters, keys and orders, not a digest. */
 #define LU_FNV64_INIT 14695981039346656037u
 guint64 lu_fnv64(guint64 h, const void *p, gsize n);
+/* FNV-1a (32 bits) over N bytes of P, from H (LU_FNV32_INIT to start):
+ * the learned models' feature buckets (features.c, msgmodel.c) and the
+ * vote's word table (classify.c).  Inline: it runs for every word. */
+#define LU_FNV32_INIT  2166136261u
+#define LU_FNV32_PRIME 16777619u
+static inline guint32 lu_fnv32(guint32 h, const void *p, gsize n)
+{
+    const guint8 *b = p;
+
+    for (gsize i = 0; i < n; i++)
+        h = (h ^ b[i]) * LU_FNV32_PRIME;
+    return h;
+}
 /* How far after --now a message's Date may lie before it is read as wrong. */
 #define LU_DATE_AHEAD (366 * (gint64)86400)
 
