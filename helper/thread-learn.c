@@ -328,19 +328,22 @@ static void side_msgs(GPtrArray *msgs, int last, struct lu_msg *side[2])
     }
 }
 
-/* The language of each side's latest message in MSGS (up to LAST): mine
- * and theirs, read whichever wrote last.  READ: analyse them (a thread
- * the model may move); else only what the rules analysed already. */
-static void sides(const struct lu_rules *r, GPtrArray *msgs, int last, bool read, float *x)
+/* The messages lu_thread_features reads, analysed (through R) where it
+ * needs their text: the last when the model may move the thread or it is
+ * in a queue (the scan reads no body for the rest: untracked lists,
+ * muted, ...), each side's latest (SIDE, as chosen once the last is read)
+ * when the model may move it. */
+static void features_analyse(const struct lu_rules *r, GPtrArray *msgs, int last,
+                             const struct lu_verdict *v, struct lu_msg *side[2])
 {
-    struct lu_msg *side[2]; /* theirs, mine */
+    bool movable = v->may != LU_TM_FIXED;
 
+    if (r->analyse && (movable || state_feature(v->state) != F_NO_QUEUE))
+        r->analyse(g_ptr_array_index(msgs, last), r->data);
     side_msgs(msgs, last, side);
-    for (int k = 0; k < 2; k++) {
-        if (side[k] && read && r->analyse)
+    for (int k = 0; k < 2 && movable && r->analyse; k++)
+        if (side[k])
             r->analyse(side[k], r->data);
-        side_text(side[k] ? side[k]->an : NULL, x, k ? F_MINE_ASKS : F_THEIRS_ASKS);
-    }
 }
 
 /* What the thread MSGS is, as a whole: into X (the list, size, writers,
@@ -386,8 +389,9 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
 {
     float *x = v->features;
     struct lu_msg *m;
+    struct lu_msg *side[2]; /* theirs, mine */
     int parent;
-    bool automatic, movable;
+    bool automatic;
     double age;
 
     memset(x, 0, sizeof v->features);
@@ -396,13 +400,11 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
         return;
     automatic = whole_thread(msgs, x);
     m = g_ptr_array_index(msgs, last);
-    movable = v->may != LU_TM_FIXED;
-    /* Only a thread the model may move needs the last message read: the
-     * scan reads no body for the rest (untracked lists, muted, ...). */
-    if (r->analyse && (movable || state_feature(v->state) != F_NO_QUEUE))
-        r->analyse(m, r->data);
+    features_analyse(r, msgs, last, v, side);
     last_text(m, m->an, x);
-    sides(r, msgs, last, movable, x);
+    /* the language of each side's latest message, read whichever wrote last */
+    for (int k = 0; k < 2; k++)
+        side_text(side[k] ? side[k]->an : NULL, x, k ? F_MINE_ASKS : F_THEIRS_ASKS);
     x[state_feature(v->state)] = 1;
     x[F_LAST_MINE] = m->mine;
     parent = find_mid(msgs, m->in_reply_to);
@@ -424,25 +426,16 @@ void lu_thread_features(const struct lu_rules *r, GPtrArray *msgs, int last, str
     v->has_features = true;
 }
 
-/* lu_thread_features' analyses in its order (its last message's, then
- * each side's), without the features: 19 K instructions a thread of a
- * first full scan (issue 14), whose model weighs nothing (none ships). */
+/* lu_thread_features' analyses alone, when its features are not wanted:
+ * 19 K instructions a thread of a first full scan (issue 14), whose model
+ * weighs nothing (none ships). */
 void lu_thread_features_read(const struct lu_rules *r, GPtrArray *msgs, int last,
                              const struct lu_verdict *v)
 {
-    bool movable = v->may != LU_TM_FIXED;
     struct lu_msg *side[2];
 
-    if (!msgs || last < 0 || (guint)last >= msgs->len || !r->analyse)
-        return;
-    if (movable || state_feature(v->state) != F_NO_QUEUE)
-        r->analyse(g_ptr_array_index(msgs, last), r->data);
-    if (!movable)
-        return;
-    side_msgs(msgs, last, side);
-    for (int k = 0; k < 2; k++)
-        if (side[k])
-            r->analyse(side[k], r->data);
+    if (msgs && last >= 0 && (guint)last < msgs->len)
+        features_analyse(r, msgs, last, v, side);
 }
 
 bool lu_thread_model_weighs(const struct lu_tm_model *m)
