@@ -369,7 +369,6 @@ void lu_cue_retokenise(struct lu_cue_text *T, const char *text, bool by_line)
 {
     const char *p = text;
     bool line = true;
-    gsize len = strlen(text);
     struct lu_cue_text kept = *T;
 
     lu_cue_init();
@@ -386,6 +385,7 @@ void lu_cue_retokenise(struct lu_cue_text *T, const char *text, bool by_line)
         g_array_set_size(T->toks, 0);
         g_string_truncate(T->lowbuf, 0);
     } else {
+        gsize len = strlen(text);
         T->toks = g_array_sized_new(FALSE, TRUE, sizeof(struct lu_cue_tok), len / 3 + 8);
         T->lowbuf = g_string_sized_new(len * 2 + 16);
     }
