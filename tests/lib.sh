@@ -10,10 +10,13 @@ export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config XDG_DATA_HOME=$TMP/home/
 export NOTMUCH_CONFIG=$HOME/.notmuch-config TZ=Europe/London LC_ALL=C.UTF-8
 unset NOTMUCH_PROFILE
 MAIL=$HOME/mail
+# A failing test's output goes to standard error as TAP comments: prove
+# shows standard error, not a comment on standard output, so a test that
+# fails once in CI says why in CI's log.
 t() { # t DESCRIPTION COMMANDS: one TAP test, COMMANDS eval'ed in this shell
 	n=$((n + 1))
 	if (eval "$2") >"$TMP/out.$n" 2>&1; then echo "ok $n - $1"
-	else echo "not ok $n - $1"; sed 's/^/# /' "$TMP/out.$n"; failed=$((failed + 1)); fi
+	else echo "not ok $n - $1"; sed 's/^/# /' "$TMP/out.$n" >&2; failed=$((failed + 1)); fi
 }
 # A missing prerequisite (a program, ../shared) skips, except under CI=true or
 # with LEADUP_TEST_REQUIRE_PREREQ set (git's GIT_TEST_REQUIRE_PREREQ), where it

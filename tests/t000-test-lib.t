@@ -13,6 +13,7 @@ write_test() { # write_test NAME LIB CODE
 write_test all lib.sh 'skip_all "no frobnicator"'
 write_test one lib.sh 't "a test that runs" true; skip "no frobnicator"; done_testing'
 write_test e2e e2e-lib.sh 'e2e_need leadup-no-such-program'
+write_test fail lib.sh 't "a test that fails" "echo the reason it failed; false"; done_testing'
 # run NAME [VAR=VALUE...]: the file with only the environment given
 run() { _f=$1; shift; env -u CI -u LEADUP_TEST_REQUIRE_PREREQ "$@" sh "tree/tests/$_f.t" >out 2>&1; }
 
@@ -28,6 +29,9 @@ t 'skip: skips one test, the others run' '
 	grep -qx "1..2" out'
 t 'skip under CI=true: that test fails, and so does the file' '
 	! run one CI=true && grep -qx "not ok 2 - required prerequisite missing: no frobnicator" out'
+t 'a failing test: "not ok" on standard output, its output as comments on standard error (prove shows it)' '
+	! env -u CI sh tree/tests/fail.t >out 2>err && grep -qx "not ok 1 - a test that fails" out &&
+	grep -qx "# the reason it failed" err && ! grep -q "the reason" out'
 t 'e2e_need: a missing program skips, and fails under CI=true' '
 	run e2e && grep -q "# SKIP leadup-no-such-program is not installed" out &&
 	! run e2e CI=true && grep -q "^Bail out!" out'
