@@ -113,9 +113,7 @@ struct msgm_run {
 
 static void run_init(struct msgm_run *r, const char *tag)
 {
-    r->tag = LU_FNV32_INIT;
-    for (; *tag; tag++)
-        r->tag = (r->tag ^ (guchar)*tag) * LU_FNV32_PRIME;
+    r->tag = lu_fnv32(LU_FNV32_INIT, tag, strlen(tag));
     r->prev = 0;
     r->n = 0;
 }
