@@ -3268,8 +3268,10 @@ static char *rules_digest(struct lu_ctx *ctx)
      * my reply only when the learned reply model reads it as waiting for
      * mine, thread.c other_helper_follows_up; session 39; 8: my posts in a
      * list thread I started expect an answer as the learned per-message
-     * model reads them, thread.c mine_expects; session 48). */
-    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:8|dates:1");
+     * model reads them, thread.c mine_expects; session 48; 9: on a list my
+     * latest post decides: a follow-up of mine that asks nothing ends the
+     * wait, thread.c rule_awaiting; session 54). */
+    GString *s = g_string_new("rules:" G_STRINGIFY(LU_RULES_REV) "|thread:9|dates:1");
     GPtrArray *addrs = g_ptr_array_new();
     GHashTableIter it;
     gpointer key;
