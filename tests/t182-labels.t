@@ -70,6 +70,25 @@ t 'merge: A and B agreed or C settled; open disagreements left out' '
 	"$S/label-agree" --answers ans merge --out merged >out &&
 	grep -q "^T003	.*	none	c@x	C	only information$" merged/threads-labels.tsv'
 
+# A merge into labels that hold other batches: theirs stay, a row these
+# answers settle again is replaced where it stands, new ones go at the end.
+t 'merge updates the labels file: other rows kept, a settled row replaced in place' '
+	mkdir -p upd &&
+	printf "# earlier\nid\tsplit\tperson\tnow\tstate\tanchor\tby\treason\n" >upd/threads-labels.tsv &&
+	printf "T999\ttrain\tp\tn\tnone\tz@x\tAB\tkept\nT002\ttrain\tp\tn\tnone\told@x\tAB\told\n" >>upd/threads-labels.tsv &&
+	"$S/label-agree" --answers ans merge --out upd >out &&
+	grep -q "threads: 3 labelled, 0 disagreements await reader C, 0 reasons withheld (1 kept, 1 replaced, 2 added)" out &&
+	[ "$(grep -v "^#" upd/threads-labels.tsv | cut -f1 | tr "\n" " ")" = "id T999 T002 T001 T003 " ] &&
+	grep -q "^# earlier$" upd/threads-labels.tsv &&
+	grep -q "^T002	train	.*	awaiting	b@x	AB	I asked$" upd/threads-labels.tsv &&
+	cp upd/threads-labels.tsv again && "$S/label-agree" --answers ans merge --out upd >out &&
+	grep -q "(1 kept, 3 replaced, 0 added)" out && cmp again upd/threads-labels.tsv &&
+	printf "id\tother\n" >upd/requests-labels.tsv && mkdir -p rq1/answers &&
+	printf "S0001\tanswer\n" >rq1/answers/A-requests.tsv && cp rq1/answers/A-requests.tsv rq1/answers/B-requests.tsv &&
+	! "$S/label-agree" --answers rq1/answers requests --merge upd 2>err &&
+	grep -q "another kind of file (its column line differs); nothing merged" err &&
+	[ "$(cat upd/requests-labels.tsv)" = "$(printf "id\tother")" ]'
+
 # Invented sub-labels of three real sentence ids: A and B differ on one.
 t 'requests: the answer/act sub-label, agreement, ids for C and the merge' '
 	mkdir -p rq/answers rqout &&
