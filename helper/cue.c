@@ -218,6 +218,22 @@ static const char *fold_of(const char *low, gsize n)
     return NULL;
 }
 
+/* A work verb done again ("resubmit", "re-upload", "rerun"), which the
+ * lexicon does not list: "re" or "re-" and a verb of the imperative class
+ * gives that class, so that "I will resubmit it" promises as "I will submit
+ * it" does and "Please re-upload" asks (issue 10: such promises were read as
+ * nothing).  LOW is N bytes. */
+static unsigned redone_verb(const char *low, gsize n)
+{
+    gsize k = n > 3 && low[2] == '-' ? 3 : 2;
+    const struct lex *l;
+
+    if (n < k + 2 || low[0] != 'r' || low[1] != 'e')
+        return 0;
+    l = lex_find(low + k);
+    return l && (l->cls & LU_W_IMPV) ? LU_W_IMPV : 0;
+}
+
 static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool punct, bool line)
 {
     struct lu_cue_tok t = {0};
@@ -258,6 +274,8 @@ static void add_token(struct lu_cue_text *T, const char *b, const char *e, bool 
         t.cls = l->cls;
         t.id = l->id;
         t.known = l->known;
+    } else if (!punct) {
+        t.cls = redone_verb(low, n);
     }
     if (punct) {
         t.cls |= LU_W_PUNCT;
