@@ -742,13 +742,6 @@ static void test_closing_commitment_cues(void)
          0, "\"... and will port that\" promises"},
         {"I will close the ticket.", LU_L_COMMITMENT, 0, "\"I will close\" promises"},
         {"I'll merge the patch tonight.", LU_L_COMMITMENT, 0, "\"I'll merge\" promises"},
-        /* a verb done again: "re" or "re-" and a verb of the imperative class */
-        {"I will resubmit it this weekend.", LU_L_COMMITMENT, 0, "\"I will resubmit\" promises"},
-        {"I have made the change and will re-upload to CRAN.", LU_L_COMMITMENT, 0,
-         "\"... and will re-upload\" promises"},
-        {"Please rerun the checks on your side.", LU_L_REQUEST, 0, "\"Please rerun\" asks"},
-        {"I will remain in the office.", 0, LU_L_COMMITMENT,
-         "\"remain\" is no \"main\" done again"},
         /* a promise in the passive, on its way to the reader; not a dated notice */
         {"The signed forms will be sent to you shortly.", LU_L_COMMITMENT, 0,
          "\"will be sent to you\" promises"},

@@ -140,6 +140,22 @@ static void test_tokens(void)
     lu_cue_text_clear(&T);
 }
 
+/* A work verb done again, which the lexicon does not list, takes the class
+ * of the verb it repeats ("resubmit", "re-upload"); a word that only starts
+ * with "re" does not ("remain": "main" is no verb of the class). */
+static void test_redone_verbs(void)
+{
+    struct lu_cue_text T;
+
+    lu_cue_tokenise(&T, "resubmit re-upload rerun remain submit", false);
+    is_int(T.n, 5, "five words, the hyphenated one whole");
+    ok((T.t[0].cls & LU_W_IMPV) && (T.t[1].cls & LU_W_IMPV) && (T.t[2].cls & LU_W_IMPV),
+       "resubmit, re-upload and rerun take the imperative class");
+    ok(!(T.t[3].cls & LU_W_IMPV), "remain does not");
+    ok(!T.t[0].known && T.t[4].known, "a verb done again stays unknown to the lexicon");
+    lu_cue_text_clear(&T);
+}
+
 /* A text without a word every match must take is not tried at all: no
  * step at any of its tokens (issue 14: most of classify's patterns on any
  * one sentence).  A text with the word is tried as before. */
@@ -214,5 +230,6 @@ int main(void)
     test_needed_words();
     test_refused();
     test_tokens();
+    test_redone_verbs();
     return tap_done();
 }
