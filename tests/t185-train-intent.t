@@ -12,7 +12,7 @@ if [ ! -f "$ROOT/../shared/intent/enron-intent-verified/intent_pos" ]; then
 	skip_all "../shared/intent is absent: the weights are trained from ../shared"
 fi
 mkdir -p tree/helper tree/scripts tree/tests/data tree/tests/unit
-cp "$ROOT"/helper/*.c "$ROOT"/helper/*.h tree/helper/ && cp "$ROOT"/scripts/* tree/scripts/
+cp "$ROOT"/helper/*.c "$ROOT"/helper/*.h tree/helper/ && find "$ROOT/scripts" -maxdepth 1 -type f -exec cp -t tree/scripts/ {} +
 cp -R "$ROOT"/tests/data/labels tree/tests/data/
 cp "$ROOT"/tests/unit/classify-test.c tree/tests/unit/
 ln -s "$(cd "$ROOT/.." && pwd)/shared" shared

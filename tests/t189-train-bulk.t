@@ -8,7 +8,7 @@ if [ ! -f "$ROOT/../shared/corpora/enron-dev.maildir.tar.xz" ]; then
 	skip_all "../shared/corpora is absent: the bulk model is trained from ../shared"
 fi
 mkdir -p tree/helper tree/scripts tree/tests/data/labels cache
-cp "$ROOT"/helper/*.c "$ROOT"/helper/*.h tree/helper/ && cp "$ROOT"/scripts/* tree/scripts/ &&
+cp "$ROOT"/helper/*.c "$ROOT"/helper/*.h tree/helper/ && find "$ROOT/scripts" -maxdepth 1 -type f -exec cp -t tree/scripts/ {} + &&
 	cp "$ROOT"/tests/data/labels/people.tsv tree/tests/data/labels/
 ln -s "$(cd "$ROOT/.." && pwd)/shared" shared
 
