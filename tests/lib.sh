@@ -50,6 +50,10 @@ lu() { "$LEADUP" --now "${NOW:?set NOW}" "$@"; }
 tags() { # tags MSGID: the message's leadup/ state tags, sorted, space-separated (no date tags)
 	notmuch search --output=tags --exclude=false "id:$1" | grep '^leadup/[^/]*$' | sort | tr '\n' ' ' | sed 's/ $//'
 }
+labels() { # labels TEXT: the labels classify --lines gives the one sentence of TEXT, comma-separated
+	printf '%s\n' "$1" | lu classify --lines |
+		sed -n 's/.*"labels": *\[\([^]]*\)\].*/\1/p' | tr -d '" '
+}
 date_tags() { # date_tags MSGID: its leadup/due/DAY and leadup/wakes/DAY tags, as tags() lists
 	notmuch search --output=tags --exclude=false "id:$1" | grep '^leadup/[^/]*/' | sort | tr '\n' ' ' | sed 's/ $//'
 }

@@ -10,12 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 NOW=2026-11-17T09:00:00+00:00
 
-# labels TEXT: the labels classify --lines gives the one sentence of TEXT
-labels() {
-	printf '%s\n' "$1" | lu classify --lines |
-		sed -n 's/.*"labels": *\[\([^]]*\)\].*/\1/p' | tr -d '" '
-}
-
 t 'a lost apostrophe reads as the apostrophe: promise, ask, proposal, closing' '
 	test "$(labels "Thanks, I?ll send the corrected file tomorrow.")" = commitment &&
 	test "$(labels "Thanks, I'"'"'ll send the corrected file tomorrow.")" = commitment &&

@@ -10,12 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 NOW=2026-11-17T09:00:00+00:00
 
-# labels TEXT: the labels classify --lines gives the one sentence of TEXT
-labels() {
-	printf '%s\n' "$1" | lu classify --lines |
-		sed -n 's/.*"labels": *\[\([^]]*\)\].*/\1/p' | tr -d '" '
-}
-
 t 'a verb done again promises as the verb does, with or without the hyphen' '
 	test "$(labels "I will resubmit it this weekend.")" = commitment &&
 	test "$(labels "I will submit it this weekend.")" = commitment &&
