@@ -27,7 +27,9 @@ static bool plain_email(const char *s)
     for (const char *p = s; *p; p++)
         if (!g_ascii_isalnum(*p) && !strchr(p < at ? "._+-" : "@.-", *p))
             return false;
-    return s[0] != '.' && at[-1] != '.' && at[1] != '.' && !strstr(s, "..") &&
+    /* a domain with "--" may be punycode ("xn--"), which GMime decodes:
+     * "xn--a" to a control character it then writes (fuzz-draft) */
+    return s[0] != '.' && at[-1] != '.' && at[1] != '.' && !strstr(s, "..") && !strstr(at, "--") &&
            s[strlen(s) - 1] != '.';
 }
 
