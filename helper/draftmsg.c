@@ -28,7 +28,9 @@ static bool plain_email(const char *s)
         if (!g_ascii_isalnum(*p) && !strchr(p < at ? "._+-" : "@.-", *p))
             return false;
     /* a domain with "--" may be punycode ("xn--"), which GMime decodes:
-     * "xn--a" to a control character it then writes (fuzz-draft) */
+     * "xn--a" to a control character it then writes (fuzz-draft); addr.c's
+     * plain_addr_spec has the same rule for what GMime reads, not called
+     * here because addr.c is in the analyser's digest (see the top) */
     return s[0] != '.' && at[-1] != '.' && at[1] != '.' && !strstr(s, "..") && !strstr(at, "--") &&
            s[strlen(s) - 1] != '.';
 }
